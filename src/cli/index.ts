@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { runOpenApi } from "./openapi.js";
+import { runSeed } from "./seed.js";
+import { runUserCreate } from "./users.js";
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
+  return n;
+}
+
+const program = new Command()
+  .name("naar-vermogen")
+  .description("Naar Vermogen administration: demo population, accounts, API document.")
+  .showHelpAfterError();
+
+program
+  .command("seed")
+  .description("Create the synthetic Rotterdam-like demo population in an empty database")
+  .option("--seed <n>", "random seed: the same seed gives the same population", integer, 20261128)
+  .option("--clients <n>", "number of long-term clients", integer, 18000)
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .option("--password <text>", "password for every demo account (default: NV_DEMO_PASSWORD or demo)")
+  .action(runSeed);
+
+program
+  .command("create-user")
+  .description("Create an account, e.g. the first admin of a production installation")
+  .requiredOption("--email <email>", "login email")
+  .requiredOption("--name <name>", "display name")
+  .requiredOption("--role <role>", "admin, consultant, teamLead, host, client or researcher")
+  .option("--district <district...>", "districts, for consultants and team leads")
+  .option("--organisation <id>", "organisation id, for host users")
+  .option("--client <id>", "client id, for client users")
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .description("The password is read from the NV_NEW_PASSWORD environment variable or asked for on the terminal.")
+  .action(runUserCreate);
+
+program
+  .command("openapi")
+  .description("Write the OpenAPI 3.1 document of the API")
+  .option("--out <file>", "file to write (default: standard output)")
+  .action(async (options: { out?: string }) => {
+    const document = JSON.stringify(await runOpenApi(), null, 2);
+    if (!options.out) return void process.stdout.write(`${document}\n`);
+    fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+    fs.writeFileSync(options.out, `${document}\n`);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`naar-vermogen: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

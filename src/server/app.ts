@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAuthentication } from "./auth/authenticate.js";
+import { LoginThrottle } from "./auth/login-throttle.js";
+import { PUBLIC } from "./auth/policy.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db/connection.js";
+import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
+import { auditRoutes } from "./domains/audit/audit.routes.js";
+import { clientRoutes } from "./domains/clients/clients.routes.js";
+import { healthRoutes } from "./domains/health/health.routes.js";
+import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
+import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
+import { userRoutes } from "./domains/users/users.routes.js";
+import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
+import { registerProblemHandlers } from "./http/problem.js";
+
+/** What every route module gets: the database, the configuration and shared in-process state. */
+export interface Services {
+  db: Db;
+  config: Config;
+  loginThrottle: LoginThrottle;
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  /** Folder with the built web app; null serves the API only. Defaults to dist/web when it exists. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, "../../dist/web");
+
+/** Builds the whole application without listening, so tests can drive it in-process with `inject`. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    genReqId: () => randomUUID(),
+    trustProxy: config.NODE_ENV === "production",
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, swaggerOptions);
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  const services: Services = { db, config, loginThrottle: new LoginThrottle() };
+  registerAuthentication(app, db.kysely, { idleMinutes: config.SESSION_IDLE_MINUTES });
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith(API_BASE)) reply.header("API-Version", API_VERSION);
+  });
+
+  await app.register(
+    async (api) => {
+      api.get("/openapi.json", { config: { policy: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
+      for (const routes of [healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes]) {
+        await api.register(routes(services));
+      }
+    },
+    { prefix: API_BASE },
+  );
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot && fs.existsSync(path.join(webRoot, "index.html"))) await serveWebApp(app, webRoot);
+  return app;
+}
+
+/** Serves the built React app, with index.html for every client-side route. */
+async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, { root, wildcard: false });
+  app.get("/*", { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith("/api/")) return reply.callNotFound();
+    return reply.type("text/html").sendFile("index.html");
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** Secrets the app ships with; production refuses to start with any of them. */
+export const DEFAULT_SESSION_SECRET = "naar-vermogen-development-secret-change-me";
+export const DEFAULT_DEMO_PASSWORD = "demo";
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("localhost"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/, "must start with sqlite: or postgres://")
+      .default("sqlite:./data/naar-vermogen.sqlite"),
+    SESSION_SECRET: z.string().min(16).default(DEFAULT_SESSION_SECRET),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    NV_DEMO_PASSWORD: z.string().min(1).default(DEFAULT_DEMO_PASSWORD),
+    NV_DEMO_SEED: z.coerce.number().int().default(20261128),
+    NV_DEMO_CLIENTS: z.coerce.number().int().min(0).default(18000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== "production") return;
+    if (config.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "set a secret of your own in production" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads the configuration once from the environment; throws a readable error naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/** True when the app should create the demo population and demo accounts on an empty database. */
+export function isDemoMode(config: Config): boolean {
+  return config.NODE_ENV !== "production";
+}

@@ -1,0 +1,180 @@
+import { base, en, Faker, nl } from "@faker-js/faker";
+import { DISTRICTS, postcodeAreasOf } from "@shared/districts.js";
+import { yearsBefore } from "@shared/dates.js";
+import type { EducationLevel, HouseholdSituation } from "@shared/enums.js";
+import { completeBsn } from "@shared/validation/bsn.js";
+
+// Relative size of the long-term assistance population per district: the south and west of the city
+// carry most of it. Approximate, for a plausible demo, not for policy.
+const DISTRICT_WEIGHT: Record<string, number> = {
+  Feijenoord: 16, Charlois: 14, Delfshaven: 14, IJsselmonde: 10, Noord: 8, "Kralingen-Crooswijk": 8,
+  "Prins Alexander": 8, Centrum: 5, Overschie: 4, "Hillegersberg-Schiebroek": 4, Hoogvliet: 5,
+  Pernis: 1, Rozenburg: 1, "Hoek van Holland": 1,
+};
+
+const HOUSEHOLDS: [HouseholdSituation, number][] = [
+  ["single", 46], ["singleParent", 20], ["couple", 9], ["coupleWithChildren", 12],
+  ["livingWithParents", 5], ["sharedHousing", 3], ["other", 5],
+];
+const EDUCATION: [EducationLevel, number][] = [
+  ["none", 14], ["primary", 19], ["secondaryVocational", 25], ["secondaryGeneral", 7],
+  ["vocational", 20], ["higherProfessional", 5], ["university", 2], ["unknown", 8],
+];
+
+// Rotterdam is a city of many origins; names and languages reflect that. First names and family names
+// are drawn per origin so that a person's name is coherent.
+const ORIGINS = [
+  { weight: 38, language: null, given: null, family: null },
+  { weight: 12, language: "tr", given: ["Ayşe", "Fatma", "Emine", "Mehmet", "Mustafa", "Ahmet", "Hatice", "Hüseyin", "Zeynep", "Murat"], family: ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç"] },
+  { weight: 14, language: "ar", given: ["Fatima", "Mohamed", "Khadija", "Ahmed", "Said", "Naima", "Youssef", "Rachida", "Hassan", "Malika"], family: ["El Amrani", "Bouzid", "El Idrissi", "Benali", "Ouali", "Azzouzi", "El Khattabi", "Haddouchi", "Tahiri", "Ziani"] },
+  { weight: 12, language: "srn", given: ["Marvin", "Sharon", "Rudi", "Gloria", "Ramon", "Chantal", "Errol", "Ingrid", "Rajesh", "Shanti"], family: ["Kromodimedjo", "Pinas", "Sabajo", "Ramdin", "Doelwijt", "Kanhai", "Wongsodikromo", "Lie A Fong", "Biharie", "Tjon"] },
+  { weight: 6, language: "pap", given: ["Jurgen", "Shirley", "Edsel", "Rosalia", "Giovanni", "Maritza"], family: ["Martina", "Isenia", "Doran", "Zimmerman", "Rosalia", "Statia"] },
+  { weight: 6, language: "kea", given: ["Maria", "José", "Djoy", "Nilda", "Adilson", "Zulmira"], family: ["Lopes", "Fortes", "Tavares", "Semedo", "Monteiro", "Gomes"] },
+  { weight: 5, language: "pl", given: ["Katarzyna", "Piotr", "Agnieszka", "Tomasz", "Magdalena", "Marek"], family: ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowski"] },
+  { weight: 4, language: "so", given: ["Hodan", "Abdi", "Sahra", "Farah", "Ayaan", "Omar"], family: ["Warsame", "Hassan", "Abdullahi", "Mohamud", "Farah", "Osman"] },
+  { weight: 3, language: "ti", given: ["Senait", "Tesfay", "Mebrat", "Yonas", "Helen", "Dawit"], family: ["Tesfamariam", "Gebremedhin", "Haile", "Kidane", "Berhane", "Tekle"] },
+] as const;
+
+/** A random source with the helpers the generator needs; every value follows from the seed. */
+export class SeededRandom {
+  readonly faker: Faker;
+
+  constructor(seed: number) {
+    this.faker = new Faker({ locale: [nl, en, base] });
+    this.faker.seed(seed);
+  }
+
+  int(min: number, max: number): number {
+    return this.faker.number.int({ min, max });
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(0, items.length - 1)]!;
+  }
+
+  weighted<T>(options: readonly (readonly [T, number])[]): T {
+    const total = options.reduce((sum, [, w]) => sum + w, 0);
+    let roll = this.faker.number.float({ min: 0, max: total });
+    for (const [value, weight] of options) {
+      roll -= weight;
+      if (roll <= 0) return value;
+    }
+    return options[options.length - 1]![0];
+  }
+
+  chance(probability: number): boolean {
+    return this.faker.number.float({ min: 0, max: 1 }) < probability;
+  }
+
+  uuid(): string {
+    return this.faker.string.uuid();
+  }
+
+  /** A date `YYYY-MM-DD` uniformly between two dates. */
+  dateBetween(from: string, to: string): string {
+    return this.faker.date.between({ from: `${from}T12:00:00Z`, to: `${to}T12:00:00Z` }).toISOString().slice(0, 10);
+  }
+}
+
+/** The districts with their demo weights, in table order. */
+export const districtWeights = (): [string, number][] => DISTRICTS.map((d) => [d, DISTRICT_WEIGHT[d] ?? 1]);
+
+/** A postcode inside the district, e.g. `3083 KL`. */
+export function postcodeIn(random: SeededRandom, district: string): string {
+  const area = random.pick(postcodeAreasOf(district));
+  const letters = random.faker.string.alpha({ length: 2, casing: "upper", exclude: ["S"] });
+  return `${area} ${letters}`;
+}
+
+/**
+ * Synthetic BSNs: prefix 99, then a counter, completed with the eleven-test check digit.
+ * Unique by construction and easy to recognise as demo data.
+ */
+export function* syntheticBsns(start = 0): Generator<string> {
+  for (let n = start; n < 1_000_000; n++) {
+    const bsn = completeBsn(`99${String(n).padStart(6, "0")}`);
+    if (bsn) yield bsn;
+  }
+}
+
+export interface DemoClient {
+  id: string;
+  bsn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  postcode: string;
+  houseNumber: number;
+  houseNumberAddition: string | null;
+  district: string;
+  benefitStartDate: string;
+  capacityHoursPerWeek: number | null;
+  phone: string | null;
+  email: string | null;
+  languages: string[];
+  householdSituation: HouseholdSituation;
+  educationLevel: EducationLevel;
+}
+
+/** One plausible long-term client in a district: 27–66 years old, on benefit for 5–25 years. */
+export function generateClient(random: SeededRandom, district: string, bsn: string, today: string): DemoClient {
+  const origin = random.weighted(ORIGINS.map((o) => [o, o.weight] as const));
+  const sex = random.pick(["female", "male"] as const);
+  const givenName = origin.given ? random.pick(origin.given) : random.faker.person.firstName(sex);
+  const familyName = origin.family ? random.pick(origin.family) : random.faker.person.lastName();
+  const age = random.int(27, 66);
+  const birthDate = random.dateBetween(yearsBefore(today, age + 1), yearsBefore(today, age));
+  const earliestStart = yearsBefore(birthDate, -18) > yearsBefore(today, 25) ? yearsBefore(birthDate, -18) : yearsBefore(today, 25);
+  const benefitStartDate = random.dateBetween(earliestStart, yearsBefore(today, 5));
+  const languages = origin.language ? (random.chance(0.55) ? ["nl", origin.language] : [origin.language]) : ["nl"];
+  if (random.chance(0.15)) languages.push("en");
+  return {
+    id: random.uuid(),
+    bsn,
+    givenName,
+    familyName,
+    birthDate,
+    postcode: postcodeIn(random, district),
+    houseNumber: random.int(1, 240),
+    houseNumberAddition: random.chance(0.2) ? random.pick(["A", "B", "C", "1", "2", "3", "bis"]) : null,
+    district,
+    benefitStartDate,
+    capacityHoursPerWeek: random.chance(0.35) ? random.pick([0, 4, 6, 8, 12, 16, 20]) : null,
+    phone: random.chance(0.85) ? `06${String(random.int(10_000_000, 99_999_999))}` : null,
+    email: random.chance(0.45) ? random.faker.internet.email({ firstName: givenName, lastName: familyName, provider: "voorbeeld.nl" }).toLowerCase() : null,
+    languages: [...new Set(languages)],
+    householdSituation: random.weighted(HOUSEHOLDS),
+    educationLevel: random.weighted(EDUCATION),
+  };
+}
+
+const SECTORS = [
+  ["Buurthuis", 20], ["Zorgcentrum", 15], ["Sportvereniging", 12], ["Basisschool", 10], ["Voedselbank", 5],
+  ["Stadsboerderij", 6], ["Kringloopwinkel", 8], ["Moskee", 4], ["Kerk", 4], ["Bibliotheek", 4],
+  ["Speeltuinvereniging", 6], ["Wijktheater", 3], ["Dierenopvang", 3],
+] as const;
+
+export interface DemoOrganisation {
+  id: string;
+  name: string;
+  kvkNumber: string;
+  postcode: string;
+  houseNumber: number;
+  district: string;
+  guidanceHoursPerWeek: number;
+}
+
+/** A host organisation in a district, with a synthetic KvK number (prefix 9). */
+export function generateOrganisation(random: SeededRandom, district: string, index: number): DemoOrganisation {
+  const sector = random.weighted(SECTORS.map(([s, w]) => [s, w] as const));
+  const place = random.chance(0.5) ? random.faker.location.street().split(" ")[0] : random.faker.person.lastName();
+  return {
+    id: random.uuid(),
+    name: `${sector} ${place} (${district})`,
+    kvkNumber: `9${String(index).padStart(7, "0")}`,
+    postcode: postcodeIn(random, district),
+    houseNumber: random.int(1, 400),
+    district,
+    guidanceHoursPerWeek: random.pick([2, 4, 4, 6, 8, 8, 10, 12, 16, 20, 24, 32]),
+  };
+}

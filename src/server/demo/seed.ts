@@ -1,0 +1,245 @@
+import type { Kysely } from "kysely";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { DISTRICTS } from "@shared/districts.js";
+import type { UserRole } from "@shared/enums.js";
+import { hashPassword } from "@server/auth/passwords.js";
+import type { Database, NewClientRow } from "@server/db/schema.js";
+import {
+  type DemoClient,
+  type DemoOrganisation,
+  districtWeights,
+  generateClient,
+  generateOrganisation,
+  SeededRandom,
+  syntheticBsns,
+} from "./population.js";
+
+/** The accounts DESIGN.md promises in demo mode, printed at start. */
+export const DEMO_ACCOUNTS = [
+  { email: "admin@demo.local", role: "admin", description: "beheerder (admin)" },
+  { email: "consulent@demo.local", role: "consultant", description: "activeringsconsulent, Charlois" },
+  { email: "consulent2@demo.local", role: "consultant", description: "activeringsconsulent, Overschie" },
+  { email: "teamleider@demo.local", role: "teamLead", description: "teamleider, Charlois en Overschie" },
+  { email: "organisatie@demo.local", role: "host", description: "vrijwilligersorganisatie in Charlois" },
+  { email: "klant@demo.local", role: "client", description: "klant in Charlois" },
+  { email: "onderzoeker@demo.local", role: "researcher", description: "beleidsonderzoeker" },
+] as const satisfies readonly { email: string; role: UserRole; description: string }[];
+
+export interface SeedOptions {
+  seed: number;
+  /** Number of long-term clients; the rest of the population scales with it. */
+  clients: number;
+  demoPassword: string;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface SeedCounts {
+  clients: number;
+  users: number;
+  organisations: number;
+}
+
+const BATCH = 500;
+const CONSULTANTS_PER_CLIENT = 120 / 18000;
+const ORGANISATIONS_PER_CLIENT = 600 / 18000;
+
+/** True when no account exists yet: the moment to create the demo population. */
+export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Spreads `total` over districts by weight, at least `minimum` each (largest remainder). */
+function apportion(total: number, minimum: number): Map<string, number> {
+  const weights = districtWeights();
+  const sum = weights.reduce((s, [, w]) => s + w, 0);
+  const shares = weights.map(([d, w]) => ({ d, exact: (total * w) / sum }));
+  const result = new Map(shares.map(({ d, exact }) => [d, Math.max(minimum, Math.floor(exact))]));
+  let left = total - [...result.values()].reduce((s, n) => s + n, 0);
+  for (const { d } of [...shares].sort((a, b) => (b.exact % 1) - (a.exact % 1))) {
+    if (left <= 0) break;
+    result.set(d, result.get(d)! + 1);
+    left--;
+  }
+  return result;
+}
+
+interface StaffAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  districts: string[];
+  organisationId: string | null;
+  clientId: string | null;
+}
+
+function clientRow(client: DemoClient, consultantId: string | null, now: string): NewClientRow {
+  return {
+    id: client.id,
+    bsn: client.bsn,
+    given_name: client.givenName,
+    family_name: client.familyName,
+    birth_date: client.birthDate,
+    postcode: client.postcode,
+    house_number: client.houseNumber,
+    house_number_addition: client.houseNumberAddition,
+    district: client.district,
+    benefit_start_date: client.benefitStartDate,
+    capacity_hours_per_week: client.capacityHoursPerWeek,
+    phone: client.phone,
+    email: client.email,
+    languages: JSON.stringify(client.languages),
+    household_situation: client.householdSituation,
+    education_level: client.educationLevel,
+    consultant_id: consultantId,
+    search_name: `${client.givenName} ${client.familyName}`.toLowerCase(),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function organisationRow(org: DemoOrganisation, now: string) {
+  return {
+    id: org.id,
+    name: org.name,
+    kvk_number: org.kvkNumber,
+    postcode: org.postcode,
+    house_number: org.houseNumber,
+    district: org.district,
+    guidance_hours_per_week: org.guidanceHoursPerWeek,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/**
+ * Creates the synthetic Rotterdam-like population: clients over the 14 districts, consultants and team
+ * leads bound to districts, host organisations, and the demo accounts. Deterministic for a given seed.
+ */
+export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOptions): Promise<SeedCounts> {
+  const random = new SeededRandom(options.seed);
+  const progress = options.onProgress ?? (() => {});
+  const today = todayInAmsterdam();
+  const now = new Date().toISOString();
+
+  // Staff: consultants per district in proportion to its clients; team leads over groups of districts.
+  const consultantCount = Math.max(DISTRICTS.length, Math.round(options.clients * CONSULTANTS_PER_CLIENT));
+  const consultantsPerDistrict = apportion(consultantCount, 1);
+  const staff: StaffAccount[] = [];
+  const consultantsByDistrict = new Map<string, StaffAccount[]>();
+  for (const district of DISTRICTS) {
+    const list: StaffAccount[] = [];
+    for (let i = 0; i < consultantsPerDistrict.get(district)!; i++) {
+      const isDemo = (district === "Charlois" || district === "Overschie") && i === 0;
+      const first = random.faker.person.firstName();
+      const last = random.faker.person.lastName();
+      list.push({
+        id: random.uuid(),
+        email: isDemo
+          ? district === "Charlois" ? "consulent@demo.local" : "consulent2@demo.local"
+          : `${first}.${last}.${staff.length + list.length}@consulent.demo.local`.toLowerCase().replace(/[^a-z0-9.@]/g, ""),
+        displayName: `${first} ${last}`,
+        role: "consultant",
+        districts: [district],
+        organisationId: null,
+        clientId: null,
+      });
+    }
+    consultantsByDistrict.set(district, list);
+    staff.push(...list);
+  }
+  const otherDistricts = DISTRICTS.filter((d) => d !== "Charlois" && d !== "Overschie");
+  const teamGroups = [["Charlois", "Overschie"], ...Array.from({ length: 9 }, (_, i) => otherDistricts.filter((_, j) => j % 9 === i))];
+  teamGroups.forEach((districts, i) => {
+    const first = random.faker.person.firstName();
+    const last = random.faker.person.lastName();
+    staff.push({
+      id: random.uuid(),
+      email: i === 0 ? "teamleider@demo.local" : `teamleider${i}@demo.local`,
+      displayName: `${first} ${last}`,
+      role: "teamLead",
+      districts,
+      organisationId: null,
+      clientId: null,
+    });
+  });
+
+  // Host organisations, the demo host in Charlois with room to spare.
+  const organisationsPerDistrict = apportion(Math.max(DISTRICTS.length, Math.round(options.clients * ORGANISATIONS_PER_CLIENT)), 1);
+  const organisations: DemoOrganisation[] = [];
+  for (const district of DISTRICTS) {
+    for (let i = 0; i < organisationsPerDistrict.get(district)!; i++) {
+      organisations.push(generateOrganisation(random, district, organisations.length + 1));
+    }
+  }
+  const demoHost = organisations.find((o) => o.district === "Charlois")!;
+  demoHost.name = "Buurthuis De Wielewaal (Charlois)";
+  demoHost.guidanceHoursPerWeek = 40;
+
+  // Clients, assigned round-robin to their district's consultants.
+  const clientsPerDistrict = apportion(options.clients, options.clients >= DISTRICTS.length ? 1 : 0);
+  const bsns = syntheticBsns();
+  const clientRows: NewClientRow[] = [];
+  for (const district of DISTRICTS) {
+    const consultants = consultantsByDistrict.get(district)!;
+    for (let i = 0; i < clientsPerDistrict.get(district)!; i++) {
+      const client = generateClient(random, district, bsns.next().value as string, today);
+      clientRows.push(clientRow(client, consultants[i % consultants.length]!.id, now));
+    }
+  }
+  const demoClient = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === consultantsByDistrict.get("Charlois")![0]!.id);
+
+  const special: StaffAccount[] = [
+    { id: random.uuid(), email: "admin@demo.local", displayName: "Beheerder Demo", role: "admin", districts: [], organisationId: null, clientId: null },
+    { id: random.uuid(), email: "organisatie@demo.local", displayName: "Coördinator De Wielewaal", role: "host", districts: [], organisationId: demoHost.id, clientId: null },
+    { id: random.uuid(), email: "onderzoeker@demo.local", displayName: "Onderzoeker Demo", role: "researcher", districts: [], organisationId: null, clientId: null },
+  ];
+  if (demoClient) {
+    special.push({
+      id: random.uuid(),
+      email: "klant@demo.local",
+      displayName: `${demoClient.given_name} ${demoClient.family_name}`,
+      role: "client",
+      districts: [],
+      organisationId: null,
+      clientId: demoClient.id!,
+    });
+  }
+  const accounts = [...special, ...staff];
+
+  // Hash in parallel batches: scrypt runs on libuv's thread pool.
+  const hashes: string[] = [];
+  for (let i = 0; i < accounts.length; i += 8) {
+    hashes.push(...(await Promise.all(accounts.slice(i, i + 8).map(() => hashPassword(options.demoPassword)))));
+    progress("accounts", Math.min(i + 8, accounts.length), accounts.length);
+  }
+
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < organisations.length; i += BATCH) {
+      await trx.insertInto("organisations").values(organisations.slice(i, i + BATCH).map((o) => organisationRow(o, now))).execute();
+      progress("organisations", Math.min(i + BATCH, organisations.length), organisations.length);
+    }
+    const userRows = accounts.map((a, i) => ({
+      id: a.id,
+      email: a.email,
+      password_hash: hashes[i]!,
+      display_name: a.displayName,
+      role: a.role,
+      organisation_id: a.organisationId,
+      client_id: a.clientId,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    for (let i = 0; i < userRows.length; i += BATCH) await trx.insertInto("users").values(userRows.slice(i, i + BATCH)).execute();
+    const districtRows = accounts.flatMap((a) => a.districts.map((district) => ({ user_id: a.id, district })));
+    for (let i = 0; i < districtRows.length; i += BATCH) await trx.insertInto("user_districts").values(districtRows.slice(i, i + BATCH)).execute();
+    for (let i = 0; i < clientRows.length; i += BATCH) {
+      await trx.insertInto("clients").values(clientRows.slice(i, i + BATCH)).execute();
+      progress("clients", Math.min(i + BATCH, clientRows.length), clientRows.length);
+    }
+  });
+
+  return { clients: clientRows.length, users: accounts.length, organisations: organisations.length };
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildClient } from "@server/testing/factories.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+
+let t: TestApp;
+let consultant: { authorization: string };
+let admin: { authorization: string };
+
+async function clientIdIn(district: string): Promise<string> {
+  const row = await t.db.kysely.selectFrom("clients").select("id").where("district", "=", district).limit(1).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function countRows(table: "clients" | "audit_events"): Promise<number> {
+  const row = await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  admin = await bearerFor(t.app, "admin@demo.local");
+});
+afterAll(() => t.close());
+
+describe("GET /clients", () => {
+  it("rejects the unauthenticated with 401 problem+json", async () => {
+    const response = await t.app.inject({ url: "/api/v1/clients" });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 401, code: "unauthenticated" });
+  });
+
+  it("lists only the consultant's own district", async () => {
+    const response = await t.app.inject({ url: "/api/v1/clients?pageSize=200", headers: consultant });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const charlois = await t.db.kysely
+      .selectFrom("clients")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("district", "=", "Charlois")
+      .executeTakeFirstOrThrow();
+    expect(body.total).toBe(Number(charlois.n));
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(new Set(body.items.map((c: { district: string }) => c.district))).toEqual(new Set(["Charlois"]));
+    expect(body.items[0]).not.toHaveProperty("bsn");
+  });
+
+  it("hides another district's record: an Overschie client answers 404", async () => {
+    const response = await t.app.inject({ url: `/api/v1/clients/${await clientIdIn("Overschie")}`, headers: consultant });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe("notFound");
+  });
+
+  it("finds a client by name, by BSN and by postcode", async () => {
+    const row = await t.db.kysely
+      .selectFrom("clients")
+      .selectAll()
+      .where("district", "=", "Charlois")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    for (const q of [row.family_name.toUpperCase(), row.bsn, row.postcode, row.postcode.replace(" ", "").toLowerCase()]) {
+      const response = await t.app.inject({ url: `/api/v1/clients?q=${encodeURIComponent(q)}&pageSize=200`, headers: consultant });
+      expect(response.statusCode, q).toBe(200);
+      expect(response.json().items.map((c: { id: string }) => c.id), q).toContain(row.id);
+    }
+  });
+
+  it("pages without overlap and sorts by family name both ways", async () => {
+    const first = (await t.app.inject({ url: "/api/v1/clients?page=1&pageSize=5", headers: consultant })).json();
+    const second = (await t.app.inject({ url: "/api/v1/clients?page=2&pageSize=5", headers: consultant })).json();
+    expect(first.items).toHaveLength(5);
+    const ids = new Set(first.items.map((c: { id: string }) => c.id));
+    expect(second.items.some((c: { id: string }) => ids.has(c.id))).toBe(false);
+    const names = first.items.map((c: { familyName: string }) => c.familyName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || 0));
+    const desc = (await t.app.inject({ url: "/api/v1/clients?sort=-familyName&pageSize=1", headers: consultant })).json();
+    const asc = (await t.app.inject({ url: "/api/v1/clients?sort=familyName&pageSize=1", headers: consultant })).json();
+    expect(desc.items[0].familyName >= asc.items[0].familyName).toBe(true);
+  });
+
+  it("rejects a bad query parameter naming it", async () => {
+    const response = await t.app.inject({ url: "/api/v1/clients?pageSize=5000&sort=shoeSize", headers: consultant });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["pageSize", "sort"]);
+  });
+});
+
+describe("POST /clients", () => {
+  it("registers a client, derives district and long-term cohort, and audits the write", async () => {
+    const body = buildClient({ postcode: "3085ab", benefitStartDate: "2019-01-01" });
+    const response = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: body });
+    expect(response.statusCode).toBe(201);
+    const created = response.json();
+    expect(created).toMatchObject({ postcode: "3085 AB", district: "Charlois", longTermCohort: true, warnings: [] });
+    const audit = await t.app.inject({ url: `/api/v1/audit-events?clientId=${created.id}`, headers: admin });
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toContain("client.create");
+  });
+
+  it("answers 400 naming each invalid field and stores nothing", async () => {
+    const [clientsBefore, auditBefore] = [await countRows("clients"), await countRows("audit_events")];
+    const { familyName: _omitted, ...withoutFamilyName } = buildClient({ bsn: "123456781", postcode: "30845 AB" });
+    const response = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: withoutFamilyName });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+    const problem = response.json();
+    expect(problem).toMatchObject({ status: 400, title: expect.any(String), detail: expect.any(String) });
+    const byName = Object.fromEntries(problem.invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]));
+    expect(byName).toEqual({ bsn: "invalidBsn", postcode: "invalidPostcode", familyName: "required" });
+    expect(await countRows("clients")).toBe(clientsBefore);
+    expect(await countRows("audit_events")).toBe(auditBefore);
+  });
+
+  it("never echoes the BSN in an error", async () => {
+    const response = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: buildClient({ bsn: "123456781" }) });
+    expect(response.body).not.toContain("123456781");
+  });
+
+  it("answers 409 duplicateBsn naming the field, and stores nothing", async () => {
+    const body = buildClient();
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: body })).statusCode).toBe(201);
+    const before = await countRows("clients");
+    const again = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: { ...body, givenName: "Ander" } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: "duplicateBsn", invalidParams: [{ name: "bsn" }] });
+    expect(await countRows("clients")).toBe(before);
+  });
+
+  it("refuses a benefit that starts before birth", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/clients",
+      headers: consultant,
+      payload: buildClient({ birthDate: "1990-01-01", benefitStartDate: "1989-01-01" }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().invalidParams[0].name).toBe("benefitStartDate");
+  });
+
+  it("keeps an address outside the district table with district null and a warning, visible to its consultant", async () => {
+    const response = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: buildClient({ postcode: "1011 AB" }) });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ district: null, warnings: ["districtUnknown"] });
+    const read = await t.app.inject({ url: `/api/v1/clients/${response.json().id}`, headers: consultant });
+    expect(read.statusCode).toBe(200);
+  });
+});
+
+describe("GET and PATCH /clients/{id}", () => {
+  it("reads a client in scope and records a sensitive read", async () => {
+    const id = await clientIdIn("Charlois");
+    const response = await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().bsn).toMatch(/^\d{9}$/);
+    const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${id}&category=read:sensitive`, headers: admin })).json();
+    expect(audit.items[0]).toMatchObject({ action: "client.read", clientId: id, actorEmail: "consulent@demo.local" });
+  });
+
+  it("changes fields, re-derives the district, and audits which fields changed without their values", async () => {
+    const id = await clientIdIn("Charlois");
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/clients/${id}`,
+      headers: consultant,
+      payload: { phone: "0612345678", postcode: "3086 XY" },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ phone: "0612345678", postcode: "3086 XY", district: "Charlois" });
+    const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${id}&action=client.update`, headers: admin })).json();
+    expect(audit.items[0].details).toEqual({ fields: ["phone", "postcode"] });
+    expect(JSON.stringify(audit.items[0])).not.toContain("0612345678");
+  });
+
+  it("rejects an invalid change with 400 and leaves the record as it was", async () => {
+    const id = await clientIdIn("Charlois");
+    const before = (await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant })).json();
+    const response = await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${id}`, headers: consultant, payload: { postcode: "nope", givenName: "Nieuw" } });
+    expect(response.statusCode).toBe(400);
+    const after = (await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant })).json();
+    expect(after.givenName).toBe(before.givenName);
+    expect(after.updatedAt).toBe(before.updatedAt);
+  });
+
+  it("answers 404 when patching another district's client", async () => {
+    const response = await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${await clientIdIn("Overschie")}`, headers: consultant, payload: { phone: "0611111111" } });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it("answers 400 for an id that is not a UUID", async () => {
+    const response = await t.app.inject({ url: "/api/v1/clients/42", headers: consultant });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().invalidParams[0].name).toBe("id");
+  });
+});
+
+describe("roles without client access", () => {
+  it("gives a host user 404 for any client, even one in their organisation's district", async () => {
+    const host = await bearerFor(t.app, "organisatie@demo.local");
+    expect((await t.app.inject({ url: `/api/v1/clients/${await clientIdIn("Charlois")}`, headers: host })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: "/api/v1/clients", headers: host })).statusCode).toBe(403);
+  });
+
+  it("gives a researcher 403 for client records and lists", async () => {
+    const researcher = await bearerFor(t.app, "onderzoeker@demo.local");
+    expect((await t.app.inject({ url: `/api/v1/clients/${await clientIdIn("Charlois")}`, headers: researcher })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: "/api/v1/clients", headers: researcher })).statusCode).toBe(403);
+  });
+
+  it("lets a client user read only their own record", async () => {
+    const client = await bearerFor(t.app, "klant@demo.local");
+    const me = (await t.app.inject({ url: "/api/v1/me", headers: client })).json();
+    expect((await t.app.inject({ url: `/api/v1/clients/${me.clientId}`, headers: client })).statusCode).toBe(200);
+    const other = await t.db.kysely.selectFrom("clients").select("id").where("id", "!=", me.clientId).limit(1).executeTakeFirstOrThrow();
+    expect((await t.app.inject({ url: `/api/v1/clients/${other.id}`, headers: client })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${me.clientId}`, headers: client, payload: { phone: "0600000000" } })).statusCode).toBe(403);
+  });
+});

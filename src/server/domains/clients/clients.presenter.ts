@@ -1,0 +1,49 @@
+import { todayInAmsterdam, wholeYearsBetween } from "@shared/dates.js";
+import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
+import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
+import type { ClientRow } from "@server/db/schema.js";
+
+type Household = (typeof HOUSEHOLD_SITUATIONS)[number];
+type Education = (typeof EDUCATION_LEVELS)[number];
+
+function benefitYears(row: ClientRow, today: string) {
+  const yearsOnBenefit = wholeYearsBetween(row.benefit_start_date, today);
+  return { yearsOnBenefit, longTermCohort: yearsOnBenefit >= LONG_TERM_COHORT_YEARS };
+}
+
+/** A caseload row: names, address and benefit duration; no BSN, nothing sensitive. */
+export function presentClientSummary(row: ClientRow, today = todayInAmsterdam()): ClientSummaryOutput {
+  return {
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    birthDate: row.birth_date,
+    postcode: row.postcode,
+    houseNumber: row.house_number,
+    houseNumberAddition: row.house_number_addition,
+    district: row.district,
+    benefitStartDate: row.benefit_start_date,
+    ...benefitYears(row, today),
+    consultantId: row.consultant_id,
+  };
+}
+
+/**
+ * The full registry record, for the roles that may see it (consultant, team lead, admin, the client).
+ * Every field is listed here: a new column stays private until it is added.
+ */
+export function presentClient(row: ClientRow, today = todayInAmsterdam()): ClientOutput {
+  return {
+    ...presentClientSummary(row, today),
+    bsn: row.bsn,
+    warnings: row.district === null ? ["districtUnknown"] : [],
+    capacityHoursPerWeek: row.capacity_hours_per_week,
+    phone: row.phone,
+    email: row.email,
+    languages: JSON.parse(row.languages) as string[],
+    householdSituation: row.household_situation as Household,
+    educationLevel: row.education_level as Education,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

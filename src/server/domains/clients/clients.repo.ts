@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import { todayInAmsterdam, yearsBefore } from "@shared/dates.js";
+import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
+import type { ClientListQuery } from "@shared/schemas/clients.js";
+import { normalisePostcode } from "@shared/validation/postcode.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
+
+/**
+ * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
+ * assigned to them; a client user: themselves; admins: everyone; every other role: nobody.
+ */
+export function visibleClients(db: Kysely<Database>, actor: Actor) {
+  const base = db.selectFrom("clients");
+  switch (actor.role) {
+    case "admin":
+      return base;
+    case "consultant":
+    case "teamLead":
+      return base.where((eb) =>
+        actor.districts.length > 0
+          ? eb.or([eb("district", "in", actor.districts), eb("consultant_id", "=", actor.id)])
+          : eb("consultant_id", "=", actor.id),
+      );
+    case "client":
+      return actor.clientId ? base.where("id", "=", actor.clientId) : base.where(sql<boolean>`1 = 0`);
+    default:
+      return base.where(sql<boolean>`1 = 0`);
+  }
+}
+
+/** One client within the actor's scope, or undefined (which the route answers with 404). */
+export function findVisibleClient(db: Kysely<Database>, actor: Actor, id: string): Promise<ClientRow | undefined> {
+  return visibleClients(db, actor).selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Reads a client by id without scope. Only for a service that has already authorized the caller. */
+export function systemFindClient(db: Kysely<Database>, id: string): Promise<ClientRow | undefined> {
+  return db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export type SearchKind = "bsn" | "postcode" | "name" | "none";
+
+/** How a free-text search is read: nine digits are a BSN, `1234` or `1234 AB` a postcode, anything else a name. */
+export function searchKindOf(q: string | undefined): SearchKind {
+  if (!q) return "none";
+  if (/^\d{9}$/.test(q)) return "bsn";
+  if (/^[1-9]\d{3}(\s?[a-z]{1,2})?$/i.test(q)) return "postcode";
+  return "name";
+}
+
+const SORT_COLUMNS = { familyName: "family_name", benefitStartDate: "benefit_start_date", postcode: "postcode" } as const;
+
+/** A page of visible clients matching the caseload filters. */
+export async function listVisibleClients(db: Kysely<Database>, actor: Actor, query: ClientListQuery) {
+  let base = visibleClients(db, actor);
+  const kind = searchKindOf(query.q);
+  const q = query.q ?? "";
+  if (kind === "bsn") base = base.where("bsn", "=", q);
+  if (kind === "postcode") {
+    const prefix = q.length > 4 ? (normalisePostcode(q) ?? q.toUpperCase()) : q;
+    base = base.where("postcode", "like", `${prefix}%`);
+  }
+  if (kind === "name") base = base.where("search_name", "like", `%${q.toLowerCase()}%`);
+  if (query.district) base = base.where("district", "=", query.district);
+  if (query.assignedToMe === "true") base = base.where("consultant_id", "=", actor.id);
+  if (query.longTermCohort) {
+    const cutoff = yearsBefore(todayInAmsterdam(), LONG_TERM_COHORT_YEARS);
+    base = base.where("benefit_start_date", query.longTermCohort === "true" ? "<=" : ">", cutoff);
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const descending = query.sort.startsWith("-");
+  const column = SORT_COLUMNS[query.sort.replace("-", "") as keyof typeof SORT_COLUMNS];
+  const rows = await base
+    .selectAll()
+    .orderBy(column, descending ? "desc" : "asc")
+    .orderBy("family_name")
+    .orderBy("given_name")
+    .orderBy("id")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { rows, total: Number(total), searchKind: kind };
+}
+
+/** Whether a BSN is already registered (to any client, whatever the caller's scope). */
+export async function bsnExists(db: Kysely<Database>, bsn: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom("clients").select("id").where("bsn", "=", bsn);
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Inserts a client row; returns its id. */
+export async function insertClient(db: Kysely<Database>, row: Omit<NewClientRow, "id">): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto("clients").values({ id, ...row }).execute();
+  return id;
+}
+
+/** Updates client columns. */
+export async function updateClient(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<Omit<ClientsTable, "id" | "created_at">>,
+): Promise<void> {
+  await db.updateTable("clients").set(changes).where("id", "=", id).execute();
+}

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  clientCreateInput,
+  clientListQuery,
+  clientOutput,
+  clientPage,
+  clientUpdateInput,
+} from "@shared/schemas/clients.js";
+import { idParam } from "@shared/schemas/common.js";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
+import { clientPolicy } from "./clients.policy.js";
+import { presentClient, presentClientSummary } from "./clients.presenter.js";
+import { createClient, listClients, readClient, updateClient } from "./clients.service.js";
+
+/** The client registry: caseload search, registration, the record and its edits. */
+export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/clients",
+      {
+        config: { policy: clientPolicy.list },
+        schema: {
+          tags: ["clients"],
+          summary: "Search the caseload",
+          description: "Clients in the caller's districts (or assigned to them). `q` matches a name, a BSN or a postcode.",
+          querystring: clientListQuery,
+          response: { 200: clientPage },
+        },
+      },
+      async (request) => {
+        const { rows, total } = await listClients(db.kysely, contextOf(request), request.query);
+        const { page, pageSize } = request.query;
+        return { items: rows.map((row) => presentClientSummary(row)), page, pageSize, total };
+      },
+    );
+
+    app.post(
+      "/clients",
+      {
+        config: { policy: clientPolicy.create },
+        schema: {
+          tags: ["clients"],
+          summary: "Register a client",
+          description: "409 duplicateBsn when the BSN is already registered.",
+          body: clientCreateInput,
+          response: { 201: clientOutput },
+        },
+      },
+      async (request, reply) => {
+        const row = await createClient(db.kysely, contextOf(request), request.body);
+        return reply.status(201).header("Location", `/api/v1/clients/${row.id}`).send(presentClient(row));
+      },
+    );
+
+    app.get(
+      "/clients/:id",
+      {
+        config: { policy: clientPolicy.read },
+        schema: { tags: ["clients"], summary: "Read a client", params: idParam, response: { 200: clientOutput } },
+      },
+      async (request) => presentClient(await readClient(db.kysely, contextOf(request), request.params.id)),
+    );
+
+    app.patch(
+      "/clients/:id",
+      {
+        config: { policy: clientPolicy.update },
+        schema: {
+          tags: ["clients"],
+          summary: "Change a client",
+          params: idParam,
+          body: clientUpdateInput,
+          response: { 200: clientOutput },
+        },
+      },
+      async (request) => presentClient(await updateClient(db.kysely, contextOf(request), request.params.id, request.body)),
+    );
+  };
+}

@@ -1,0 +1,148 @@
+import type { Kysely } from "kysely";
+import { districtForPostcode } from "@shared/districts.js";
+import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
+import { conflict, invalidField, notFound } from "@server/http/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
+import * as repo from "./clients.repo.js";
+
+const duplicateBsn = () =>
+  conflict("duplicateBsn", "A client with this BSN is already registered.", [
+    { name: "bsn", code: "duplicateBsn", reason: "Already registered" },
+  ]);
+
+/** Benefit cannot start before birth: a rule across two fields, checked on the merged record. */
+function assertDatesInOrder(birthDate: string, benefitStartDate: string): void {
+  if (benefitStartDate < birthDate) {
+    throw invalidField("benefitStartDate", "beforeBirthDate", "Benefit cannot start before the birth date");
+  }
+}
+
+function searchName(givenName: string, familyName: string): string {
+  return `${givenName} ${familyName}`.toLowerCase();
+}
+
+/** Lists the caller's visible clients and records that a caseload was read (never the search text). */
+export async function listClients(db: Kysely<Database>, ctx: RequestContext, query: ClientListQuery) {
+  const result = await repo.listVisibleClients(db, ctx.actor, query);
+  await recordAudit(db, ctx, {
+    action: "client.list",
+    category: "read:list",
+    details: { searchKind: result.searchKind, returned: result.rows.length, total: result.total },
+  });
+  return result;
+}
+
+/** Reads one client in scope (404 otherwise) and records the read of sensitive data. */
+export async function readClient(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ClientRow> {
+  const row = await repo.findVisibleClient(db, ctx.actor, id);
+  if (!row) throw notFound("client");
+  await recordAudit(db, ctx, { action: "client.read", category: "read:sensitive", clientId: row.id, subjectType: "client", subjectId: row.id });
+  return row;
+}
+
+/** Registers a client. The consultant who registers becomes the assigned consultant. */
+export async function createClient(db: Kysely<Database>, ctx: RequestContext, input: ClientCreateInput): Promise<ClientRow> {
+  assertDatesInOrder(input.birthDate, input.benefitStartDate);
+  const now = new Date().toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (await repo.bsnExists(trx, input.bsn)) throw duplicateBsn();
+      const id = await repo.insertClient(trx, {
+        bsn: input.bsn,
+        given_name: input.givenName,
+        family_name: input.familyName,
+        birth_date: input.birthDate,
+        postcode: input.postcode,
+        house_number: input.houseNumber,
+        house_number_addition: input.houseNumberAddition ?? null,
+        district: districtForPostcode(input.postcode),
+        benefit_start_date: input.benefitStartDate,
+        capacity_hours_per_week: input.capacityHoursPerWeek ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        languages: JSON.stringify(input.languages),
+        household_situation: input.householdSituation,
+        education_level: input.educationLevel,
+        consultant_id: ctx.actor.role === "consultant" ? ctx.actor.id : null,
+        search_name: searchName(input.givenName, input.familyName),
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, ctx, {
+        action: "client.create",
+        category: "write",
+        clientId: id,
+        subjectType: "client",
+        subjectId: id,
+        details: { fields: Object.keys(input).sort() },
+      });
+      return (await repo.systemFindClient(trx, id))!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateBsn();
+    throw error;
+  }
+}
+
+const COLUMN_OF = {
+  bsn: "bsn",
+  givenName: "given_name",
+  familyName: "family_name",
+  birthDate: "birth_date",
+  postcode: "postcode",
+  houseNumber: "house_number",
+  houseNumberAddition: "house_number_addition",
+  benefitStartDate: "benefit_start_date",
+  capacityHoursPerWeek: "capacity_hours_per_week",
+  phone: "phone",
+  email: "email",
+  languages: "languages",
+  householdSituation: "household_situation",
+  educationLevel: "education_level",
+} as const satisfies Record<keyof ClientUpdateInput, keyof ClientsTable>;
+
+/** Changes a client in scope; records which fields changed (not their values). */
+export async function updateClient(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: ClientUpdateInput,
+): Promise<ClientRow> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const current = await repo.findVisibleClient(trx, ctx.actor, id);
+      if (!current) throw notFound("client");
+      assertDatesInOrder(input.birthDate ?? current.birth_date, input.benefitStartDate ?? current.benefit_start_date);
+      if (input.bsn && input.bsn !== current.bsn && (await repo.bsnExists(trx, input.bsn, id))) throw duplicateBsn();
+
+      const changes: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(input) as [keyof ClientUpdateInput, unknown][]) {
+        const column = COLUMN_OF[field];
+        const stored = field === "languages" ? JSON.stringify(value) : (value ?? null);
+        if (current[column] !== stored) changes[column] = stored;
+      }
+      const changedFields = (Object.keys(input) as (keyof ClientUpdateInput)[]).filter((f) => COLUMN_OF[f] in changes);
+      if (changedFields.length === 0) return current;
+      if ("postcode" in changes) changes.district = districtForPostcode(changes.postcode as string);
+      if ("given_name" in changes || "family_name" in changes) {
+        changes.search_name = searchName(input.givenName ?? current.given_name, input.familyName ?? current.family_name);
+      }
+      await repo.updateClient(trx, id, { ...changes, updated_at: new Date().toISOString() });
+      await recordAudit(trx, ctx, {
+        action: "client.update",
+        category: "write",
+        clientId: id,
+        subjectType: "client",
+        subjectId: id,
+        details: { fields: changedFields.sort() },
+      });
+      return (await repo.systemFindClient(trx, id))!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateBsn();
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+import { roles } from "@server/auth/policy.js";
+
+/** Host organisations are registered by admins and consultants; staff can look them up. */
+export const organisationPolicy = {
+  list: roles("organisations.list", "admin", "consultant", "teamLead"),
+  create: roles("organisations.create", "admin", "consultant"),
+};

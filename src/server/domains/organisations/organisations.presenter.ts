@@ -1,0 +1,16 @@
+import type { OrganisationOutput } from "@shared/schemas/organisations.js";
+import type { OrganisationRow } from "@server/db/schema.js";
+
+/** Every outgoing field of a host organisation. */
+export function presentOrganisation(row: OrganisationRow): OrganisationOutput {
+  return {
+    id: row.id,
+    name: row.name,
+    kvkNumber: row.kvk_number,
+    postcode: row.postcode,
+    houseNumber: row.house_number,
+    district: row.district,
+    guidanceHoursPerWeek: row.guidance_hours_per_week,
+    createdAt: row.created_at,
+  };
+}

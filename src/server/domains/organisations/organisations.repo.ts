@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database, OrganisationRow } from "@server/db/schema.js";
+
+/** A page of organisations, optionally filtered by name. */
+export async function listOrganisations(db: Kysely<Database>, filters: { q?: string | undefined; page: number; pageSize: number }) {
+  let base = db.selectFrom("organisations");
+  if (filters.q) base = base.where((eb) => eb(eb.fn("lower", ["name"]), "like", `%${filters.q!.toLowerCase()}%`));
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy("name")
+    .orderBy("id")
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+/** Inserts an organisation; returns the stored row. */
+export async function insertOrganisation(
+  db: Kysely<Database>,
+  row: Omit<OrganisationRow, "id" | "created_at" | "updated_at">,
+): Promise<OrganisationRow> {
+  const now = new Date().toISOString();
+  const stored = { id: randomUUID(), ...row, created_at: now, updated_at: now };
+  await db.insertInto("organisations").values(stored).execute();
+  return stored;
+}

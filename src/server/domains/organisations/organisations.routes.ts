@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { districtForPostcode } from "@shared/districts.js";
+import {
+  organisationCreateInput,
+  organisationListQuery,
+  organisationOutput,
+  organisationPage,
+} from "@shared/schemas/organisations.js";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { organisationPolicy } from "./organisations.policy.js";
+import { presentOrganisation } from "./organisations.presenter.js";
+import { insertOrganisation, listOrganisations } from "./organisations.repo.js";
+
+/** Host organisations (registration and lookup; roles and placements build on these). */
+export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/organisations",
+      {
+        config: { policy: organisationPolicy.list },
+        schema: { tags: ["organisations"], summary: "List host organisations", querystring: organisationListQuery, response: { 200: organisationPage } },
+      },
+      async (request) => {
+        const { rows, total } = await listOrganisations(db.kysely, request.query);
+        return { items: rows.map(presentOrganisation), page: request.query.page, pageSize: request.query.pageSize, total };
+      },
+    );
+
+    app.post(
+      "/organisations",
+      {
+        config: { policy: organisationPolicy.create },
+        schema: { tags: ["organisations"], summary: "Register a host organisation", body: organisationCreateInput, response: { 201: organisationOutput } },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const input = request.body;
+        const row = await db.kysely.transaction().execute(async (trx) => {
+          const stored = await insertOrganisation(trx, {
+            name: input.name,
+            kvk_number: input.kvkNumber,
+            postcode: input.postcode,
+            house_number: input.houseNumber,
+            district: districtForPostcode(input.postcode),
+            guidance_hours_per_week: input.guidanceHoursPerWeek,
+          });
+          await recordAudit(trx, ctx, { action: "organisation.create", category: "write", subjectType: "organisation", subjectId: stored.id });
+          return stored;
+        });
+        return reply.status(201).send(presentOrganisation(row));
+      },
+    );
+  };
+}

@@ -1,0 +1,16 @@
+import type { MeOutput } from "@shared/schemas/users.js";
+import type { Actor } from "@server/auth/actor.js";
+
+/** `GET /me` and the login answer: who the caller is, and the CSRF token for cookie-authenticated writes. */
+export function presentMe(actor: Actor): MeOutput {
+  return {
+    id: actor.id,
+    email: actor.email,
+    displayName: actor.displayName,
+    role: actor.role,
+    districts: actor.districts,
+    ...(actor.organisationId ? { organisationId: actor.organisationId } : {}),
+    ...(actor.clientId ? { clientId: actor.clientId } : {}),
+    ...(actor.session ? { csrfToken: actor.session.csrfToken } : {}),
+  };
+}

@@ -1,0 +1,126 @@
+import type { Kysely } from "kysely";
+import type { Actor, RequestContext } from "@server/auth/actor.js";
+import type { LoginThrottle } from "@server/auth/login-throttle.js";
+import { hashForUnknownAccount, hashPassword, verifyPassword } from "@server/auth/passwords.js";
+import { hashSecret, newSecret } from "@server/auth/tokens.js";
+import type { Database } from "@server/db/schema.js";
+import { AppError, unauthenticated } from "@server/http/errors.js";
+import { insertAuditEvent } from "../audit/audit.repo.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { findUserByEmail, findUserById, updateUser, type UserWithDistricts } from "../users/users.repo.js";
+import * as repo from "./sessions.repo.js";
+
+export interface SessionSettings {
+  idleMinutes: number;
+}
+
+const BAD_CREDENTIALS = () => unauthenticated("The email address or password is not correct.");
+// Touch the session at most once a minute, so reads do not turn into writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+function expiry(now: Date, settings: SessionSettings): string {
+  return new Date(now.getTime() + settings.idleMinutes * 60_000).toISOString();
+}
+
+/** Turns a user row into the actor of a request. */
+export function actorFromUser(user: UserWithDistricts, session?: Actor["session"]): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role as Actor["role"],
+    districts: user.districts,
+    organisationId: user.organisation_id,
+    clientId: user.client_id,
+    ...(session ? { session } : {}),
+  };
+}
+
+/** Checks credentials and opens a session. Every failure looks and takes the same. */
+export async function logIn(
+  db: Kysely<Database>,
+  throttle: LoginThrottle,
+  settings: SessionSettings,
+  input: { email: string; password: string },
+  requestId: string,
+) {
+  const email = input.email.trim().toLowerCase();
+  if (!throttle.mayAttempt(email)) {
+    throw new AppError(429, "tooManyAttempts", "Too many attempts", "Too many failed attempts. Try again in 15 minutes.");
+  }
+  const user = await findUserByEmail(db, email);
+  const matches = await verifyPassword(input.password, user?.password_hash ?? (await hashForUnknownAccount()));
+  if (!user || !matches || user.active !== 1) {
+    throttle.recordFailure(email);
+    await insertAuditEvent(db, { id: user?.id ?? null, email: null, role: null }, requestId, {
+      action: "session.loginFailed",
+      category: "auth",
+    });
+    throw BAD_CREDENTIALS();
+  }
+  throttle.recordSuccess(email);
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const now = new Date();
+  const expiresAt = expiry(now, settings);
+  const id = hashSecret(token);
+  await repo.insertSession(db, { id, userId: user.id, csrfToken, now: now.toISOString(), expiresAt });
+  const actor = actorFromUser(user, { id, csrfToken, viaCookie: false });
+  await recordAudit(db, { actor, requestId }, { action: "session.create", category: "auth" });
+  return { token, expiresAt, actor };
+}
+
+/** Resolves a bearer secret (session token or API token) to an actor, sliding the session's idle expiry. */
+export async function resolveActor(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  secret: string,
+  viaCookie: boolean,
+): Promise<Actor | null> {
+  const hash = hashSecret(secret);
+  const session = await repo.findSession(db, hash);
+  const now = new Date();
+  if (session) {
+    if (session.expires_at <= now.toISOString()) {
+      await repo.deleteSession(db, hash);
+      return null;
+    }
+    const user = await findUserById(db, session.user_id);
+    if (!user || user.active !== 1) return null;
+    if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+      await repo.touchSession(db, hash, now.toISOString(), expiry(now, settings));
+    }
+    return actorFromUser(user, { id: hash, csrfToken: session.csrf_token, viaCookie });
+  }
+  if (viaCookie) return null;
+  const apiToken = await repo.findActiveApiToken(db, hash);
+  if (!apiToken) return null;
+  const user = await findUserById(db, apiToken.user_id);
+  return user && user.active === 1 ? actorFromUser(user) : null;
+}
+
+/** Ends the caller's session. */
+export async function logOut(db: Kysely<Database>, ctx: RequestContext): Promise<void> {
+  if (ctx.actor.session) await repo.deleteSession(db, ctx.actor.session.id);
+  await recordAudit(db, ctx, { action: "session.delete", category: "auth" });
+}
+
+/** Changes the caller's password after checking the current one; ends their other sessions. */
+export async function changePassword(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await findUserById(db, ctx.actor.id);
+  if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw new AppError(400, "invalidInput", "Invalid input", "currentPassword: not correct", [
+      { name: "currentPassword", code: "wrongPassword", reason: "The current password is not correct" },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { password_hash: passwordHash });
+    await repo.deleteSessionsOfUser(trx, user.id, ctx.actor.session?.id);
+    await recordAudit(trx, ctx, { action: "user.passwordChange", category: "auth", subjectType: "user", subjectId: user.id });
+  });
+}

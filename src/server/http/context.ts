@@ -1,0 +1,9 @@
+import type { FastifyRequest } from "fastify";
+import type { RequestContext } from "@server/auth/actor.js";
+import { unauthenticated } from "./errors.js";
+
+/** The actor and request id of an authenticated route, for services and the audit log. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.actor) throw unauthenticated();
+  return { actor: request.actor, requestId: request.id };
+}

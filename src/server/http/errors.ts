@@ -1,0 +1,39 @@
+/** One invalid field in a 400 answer. */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * The one error type of the application. Services throw it; the error handler turns it into
+ * `application/problem+json`. `code` is machine-readable and stable (e.g. `duplicateBsn`).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(detail);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what = "resource") =>
+  new AppError(404, "notFound", "Not found", `The ${what} does not exist or is outside your scope.`);
+
+export const unauthenticated = (detail = "Log in first.") => new AppError(401, "unauthenticated", "Not authenticated", detail);
+
+export const forbidden = (code = "forbidden", detail = "Your role may not do this.") =>
+  new AppError(403, code, "Forbidden", detail);
+
+/** 409: refused by a named rule given the current state. */
+export const conflict = (code: string, detail: string, invalidParams?: InvalidParam[]) =>
+  new AppError(409, code, "Refused by a rule", detail, invalidParams);
+
+/** 400 for a rule on a single field that a schema cannot express (e.g. a date order). */
+export const invalidField = (name: string, code: string, reason: string) =>
+  new AppError(400, "invalidInput", "Invalid input", `${name}: ${reason}`, [{ name, code, reason }]);

@@ -1,0 +1,78 @@
+import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { problemSchema } from "./problem.js";
+
+export const API_VERSION = "1.0.0";
+export const API_BASE = "/api/v1";
+
+const problemJsonSchema = z.toJSONSchema(problemSchema, { target: "draft-2020-12" });
+
+const ERROR_RESPONSES: Record<string, string> = {
+  "400": "Invalid input; `invalidParams` names each field",
+  "401": "Not authenticated",
+  "403": "Authenticated but not allowed",
+  "404": "Absent, or outside the caller's scope",
+  "409": "Refused by a rule; `code` names it",
+  "429": "Too many requests",
+  "500": "Unexpected error; `requestId` identifies it in the log",
+};
+
+const versionHeader = {
+  "API-Version": { description: "Full version of this API", schema: { type: "string", example: API_VERSION } },
+};
+
+/**
+ * Applies the NL API Design Rules to the generated document in one place: paths relative to a versioned
+ * server URL, the API-Version header on every success, and problem+json for every error response.
+ */
+function applyApiDesignRules(document: any): any {
+  const paths: Record<string, any> = {};
+  for (const [path, item] of Object.entries<any>(document.paths ?? {})) {
+    if (!path.startsWith(API_BASE)) continue;
+    for (const operation of Object.values<any>(item)) {
+      operation.responses ??= {};
+      for (const [status, response] of Object.entries<any>(operation.responses)) {
+        if (/^[23]/.test(status)) response.headers = { ...versionHeader, ...response.headers };
+      }
+      for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
+        operation.responses[status] ??= {
+          description,
+          headers: versionHeader,
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        };
+      }
+    }
+    paths[path.slice(API_BASE.length) || "/"] = item;
+  }
+  return {
+    ...document,
+    servers: [{ url: API_BASE, description: "this server" }],
+    paths,
+    components: { ...document.components, schemas: { ...document.components?.schemas, Problem: problemJsonSchema } },
+  };
+}
+
+/** Options for @fastify/swagger: zod schemas to OpenAPI 3.1, then the design rules. */
+export const swaggerOptions: FastifyDynamicSwaggerOptions = {
+  openapi: {
+    openapi: "3.1.0",
+    info: {
+      title: "Naar Vermogen API",
+      description:
+        "Case management for the tegenprestatie (Participatiewet art. 9): clients, plans, placements, exemptions and sanctions, naar vermogen.",
+      version: API_VERSION,
+      contact: { name: "Naar Vermogen maintainers", email: "api@naar-vermogen.example", url: "https://naar-vermogen.example" },
+      license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "Token from POST /sessions or an admin-issued API token" },
+        session: { type: "apiKey", in: "cookie", name: "nv_session", description: "Browser session; writes need X-CSRF-Token" },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+  },
+  transform: jsonSchemaTransform,
+  transformObject: (input) => applyApiDesignRules(jsonSchemaTransformObject(input)),
+};

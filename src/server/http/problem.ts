@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError, type InvalidParam } from "./errors.js";
+
+export const PROBLEM_TYPE = "application/problem+json";
+
+/** RFC 9457 problem details, with our `code`, `requestId` and `invalidParams`. */
+export const problemSchema = z
+  .object({
+    type: z.string().optional(),
+    status: z.number().int(),
+    title: z.string(),
+    detail: z.string(),
+    code: z.string().describe("machine-readable reason, e.g. capacityExceeded or duplicateBsn"),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    invalidParams: z
+      .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
+      .optional()
+      .describe("one entry per invalid field"),
+  });
+export type Problem = z.infer<typeof problemSchema>;
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Omit<Problem, "requestId" | "instance">) {
+  return reply
+    .status(problem.status)
+    .type(PROBLEM_TYPE)
+    .send({ type: "about:blank", ...problem, instance: request.url.split("?")[0], requestId: request.id });
+}
+
+interface ValidationEntry {
+  instancePath?: string;
+  keyword: string;
+  message?: string;
+  params?: { input?: unknown; params?: { code?: string } };
+}
+
+function valueAt(root: unknown, segments: string[]): unknown {
+  return segments.reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as any)[key] : undefined), root);
+}
+
+function invalidParamsFromValidation(
+  request: FastifyRequest,
+  error: { validation: unknown[]; validationContext?: string },
+): InvalidParam[] {
+  const where = error.validationContext;
+  const input = where === "querystring" ? request.query : where === "params" ? request.params : request.body;
+  return (error.validation as ValidationEntry[]).map((entry) => {
+    const segments = String(entry.instancePath ?? "").split("/").filter(Boolean);
+    const path = segments.join(".");
+    const custom = entry.params?.params?.code;
+    const missing = segments.length > 0 && valueAt(input, segments) == null && entry.keyword !== "custom";
+    return {
+      name: path || where || "body",
+      code: custom ?? (missing ? "required" : String(entry.keyword)),
+      reason: missing ? "Required" : String(entry.message),
+    };
+  });
+}
+
+/** Installs the single place where errors become problem+json, including 404s and unexpected 500s. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(request, reply, {
+        status: error.status,
+        title: error.title,
+        detail: error.detail,
+        code: error.code,
+        ...(error.invalidParams ? { invalidParams: error.invalidParams } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const invalidParams = invalidParamsFromValidation(request, error);
+      return sendProblem(request, reply, {
+        status: 400,
+        title: "Invalid input",
+        detail: `Check these fields: ${invalidParams.map((p) => p.name).join(", ")}.`,
+        code: "invalidInput",
+        invalidParams,
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return sendProblem(request, reply, { status, title: "Too many requests", detail: "Wait a moment and try again.", code: "rateLimited" });
+    }
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
+      return sendProblem(request, reply, { status, title: "Bad request", detail: error.message, code: error.code ?? "badRequest" });
+    }
+    request.log.error({ err: error, requestId: request.id }, "unexpected error");
+    return sendProblem(request, reply, {
+      status: 500,
+      title: "Internal error",
+      detail: `Something went wrong on our side. Quote request id ${request.id} when you report it.`,
+      code: "internalError",
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, { status: 404, title: "Not found", detail: "No such resource.", code: "notFound" }),
+  );
+}

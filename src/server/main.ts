@@ -1,0 +1,42 @@
+import { createApp } from "./app.js";
+import { DEFAULT_DEMO_PASSWORD, isDemoMode, loadConfig } from "./config.js";
+import { connectDatabase } from "./db/connection.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./demo/seed.js";
+
+const config = loadConfig();
+if (config.NODE_ENV === "production" && config.NV_DEMO_PASSWORD !== DEFAULT_DEMO_PASSWORD) {
+  // Harmless, but say so: production never creates demo accounts.
+  console.warn("NV_DEMO_PASSWORD is ignored in production: no demo accounts are created.");
+}
+
+const db = connectDatabase(config.DATABASE_URL);
+await migrateToLatest(db);
+
+if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
+  console.log(`Empty database: creating the synthetic demo population (seed ${config.NV_DEMO_SEED}) …`);
+  const started = Date.now();
+  const counts = await seedDemoPopulation(db.kysely, {
+    seed: config.NV_DEMO_SEED,
+    clients: config.NV_DEMO_CLIENTS,
+    demoPassword: config.NV_DEMO_PASSWORD,
+  });
+  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations.`);
+}
+
+const app = await createApp({ config, db });
+const shutdown = async () => {
+  await app.close();
+  await db.destroy();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+await app.listen({ port: config.PORT, host: config.HOST });
+const url = `http://${["0.0.0.0", "::", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${config.PORT}`;
+console.log(`\nNaar Vermogen runs at ${url}  (API docs: ${url}/api/docs)`);
+if (isDemoMode(config)) {
+  console.log(`Demo accounts, password "${config.NV_DEMO_PASSWORD}":`);
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.description}`);
+}

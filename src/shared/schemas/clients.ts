@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
+import { isValidBsn } from "../validation/bsn.js";
+import { normalisePostcode } from "../validation/postcode.js";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+
+const name = z.string().trim().min(1).max(100);
+
+const pastDate = calendarDate.refine((value) => value <= new Date().toISOString().slice(0, 10), {
+  message: "Date lies in the future",
+  params: { code: "dateInFuture" },
+});
+
+/** A BSN: nine digits passing the eleven-test. */
+export const bsnSchema = z
+  .string()
+  .trim()
+  .refine(isValidBsn, { message: "Not a valid BSN (nine digits passing the eleven-test)", params: { code: "invalidBsn" } });
+
+/** A Dutch postcode, normalised to `1234 AB`. */
+export const postcodeSchema = z
+  .string()
+  .refine((value) => normalisePostcode(value) !== null, {
+    message: "Not a Dutch postcode (1234 AB)",
+    params: { code: "invalidPostcode" },
+  })
+  .transform((value) => normalisePostcode(value)!);
+
+const clientFields = {
+  bsn: bsnSchema,
+  givenName: name,
+  familyName: name,
+  birthDate: pastDate,
+  postcode: postcodeSchema,
+  houseNumber: z.number().int().min(1).max(99999),
+  houseNumberAddition: z.string().trim().max(10).nullish(),
+  benefitStartDate: pastDate,
+  capacityHoursPerWeek: z.number().min(0).max(40).nullish().describe("consultant's assessment; null until assessed"),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, { message: "Not a phone number" }).nullish(),
+  email: z.email().nullish(),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, { message: "Use ISO 639 language codes" })).max(12).default([]),
+  householdSituation: z.enum(HOUSEHOLD_SITUATIONS),
+  educationLevel: z.enum(EDUCATION_LEVELS).default("unknown"),
+};
+
+/** Body of `POST /clients`. */
+export const clientCreateInput = z.object(clientFields);
+export type ClientCreateInput = z.infer<typeof clientCreateInput>;
+
+/** Body of `PATCH /clients/{id}`: any subset of the fields. */
+export const clientUpdateInput = z
+  .object({ ...clientFields, languages: clientFields.languages.unwrap(), educationLevel: clientFields.educationLevel.unwrap() })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change", params: { code: "emptyUpdate" } });
+export type ClientUpdateInput = z.infer<typeof clientUpdateInput>;
+
+/** A client as consultants, team leads, admins and the client themselves see it. */
+export const clientOutput = z.object({
+  id: z.uuid(),
+  bsn: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: calendarDate,
+  postcode: z.string(),
+  houseNumber: z.number().int(),
+  houseNumberAddition: z.string().nullable(),
+  district: z.string().nullable().describe("derived from the postcode; null when outside the district table"),
+  warnings: z.array(z.string()).describe("e.g. districtUnknown"),
+  benefitStartDate: calendarDate,
+  yearsOnBenefit: z.number().int(),
+  longTermCohort: z.boolean().describe("on benefit for five years or more"),
+  capacityHoursPerWeek: z.number().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  languages: z.array(z.string()),
+  householdSituation: z.enum(HOUSEHOLD_SITUATIONS),
+  educationLevel: z.enum(EDUCATION_LEVELS),
+  consultantId: z.uuid().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ClientOutput = z.infer<typeof clientOutput>;
+
+/** A caseload row: enough to find and open a client, no BSN. */
+export const clientSummaryOutput = clientOutput.pick({
+  id: true,
+  givenName: true,
+  familyName: true,
+  birthDate: true,
+  postcode: true,
+  houseNumber: true,
+  houseNumberAddition: true,
+  district: true,
+  benefitStartDate: true,
+  yearsOnBenefit: true,
+  longTermCohort: true,
+  consultantId: true,
+});
+export type ClientSummaryOutput = z.infer<typeof clientSummaryOutput>;
+
+export const CLIENT_SORTS = ["familyName", "-familyName", "benefitStartDate", "-benefitStartDate", "postcode", "-postcode"] as const;
+
+/** Query of `GET /clients`. */
+export const clientListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional().describe("name, BSN or postcode"),
+  district: z.string().max(60).optional(),
+  longTermCohort: z.enum(["true", "false"]).optional(),
+  assignedToMe: z.enum(["true", "false"]).optional(),
+  sort: z.enum(CLIENT_SORTS).default("familyName"),
+});
+export type ClientListQuery = z.infer<typeof clientListQuery>;
+
+export const clientPage = pageOf(clientSummaryOutput);

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { USER_ROLES } from "../enums.js";
+import { pageOf, pageQuery, timestamp } from "./common.js";
+
+/** A new password: long rather than complicated. */
+export const newPassword = z.string().min(12, { message: "Use at least 12 characters" }).max(200);
+
+const userFields = {
+  email: z.email().transform((value) => value.toLowerCase()),
+  displayName: z.string().trim().min(1).max(120),
+  role: z.enum(USER_ROLES),
+  districts: z.array(z.string().min(1).max(60)).max(14).default([]).describe("for consultants and team leads"),
+  organisationId: z.uuid().nullish().describe("for host users"),
+  clientId: z.uuid().nullish().describe("for client users"),
+};
+
+/** Body of `POST /users` (admin). */
+export const userCreateInput = z.object({ ...userFields, password: newPassword });
+export type UserCreateInput = z.infer<typeof userCreateInput>;
+
+/** Body of `PATCH /users/{id}` (admin). */
+export const userUpdateInput = z
+  .object({
+    displayName: userFields.displayName,
+    role: userFields.role,
+    districts: z.array(z.string().min(1).max(60)).max(14),
+    organisationId: userFields.organisationId,
+    clientId: userFields.clientId,
+    active: z.boolean(),
+    password: newPassword,
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change", params: { code: "emptyUpdate" } });
+export type UserUpdateInput = z.infer<typeof userUpdateInput>;
+
+export const userOutput = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  districts: z.array(z.string()),
+  organisationId: z.uuid().nullable(),
+  clientId: z.uuid().nullable(),
+  active: z.boolean(),
+  createdAt: timestamp,
+});
+export type UserOutput = z.infer<typeof userOutput>;
+
+export const userListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional().describe("name or email"),
+  role: z.enum(USER_ROLES).optional(),
+});
+export const userPage = pageOf(userOutput);
+
+/** Body of `POST /sessions`. */
+export const loginInput = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
+
+/** `GET /me`: who is logged in. */
+export const meOutput = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  districts: z.array(z.string()),
+  organisationId: z.uuid().optional(),
+  clientId: z.uuid().optional(),
+  csrfToken: z.string().optional().describe("send as X-CSRF-Token on writes authenticated by the session cookie"),
+});
+export type MeOutput = z.infer<typeof meOutput>;
+
+export const sessionOutput = z.object({ token: z.string(), expiresAt: timestamp, user: meOutput });
+
+/** Body of `PUT /me/password`. */
+export const passwordChangeInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword });
