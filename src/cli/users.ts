@@ -3,6 +3,8 @@ import { userCreateInput } from "@shared/schemas/users.js";
 import { hashPassword } from "@server/auth/passwords.js";
 import { findUserByEmail, insertUser } from "@server/domains/users/users.repo.js";
 import { insertAuditEvent } from "@server/domains/audit/audit.repo.js";
+import { assertBindingFits } from "@server/domains/users/users.service.js";
+import { AppError } from "@server/http/errors.js";
 import { openDatabase } from "./database.js";
 
 interface CreateUserOptions {
@@ -44,13 +46,20 @@ export async function runUserCreate(options: CreateUserOptions): Promise<void> {
   const db = await openDatabase(options.database);
   try {
     if (await findUserByEmail(db.kysely, input.email)) throw new Error(`an account with email ${input.email} exists`);
-    const id = await insertUser(db.kysely, {
-      email: input.email,
-      displayName: input.displayName,
+    const binding = {
       role: input.role,
       districts: input.districts,
       organisationId: input.organisationId ?? null,
       clientId: input.clientId ?? null,
+    };
+    await assertBindingFits(db.kysely, binding).catch((error: unknown) => {
+      throw error instanceof AppError ? new Error(error.detail) : error;
+    });
+    const id = await insertUser(db.kysely, {
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      ...binding,
       passwordHash: await hashPassword(input.password),
     });
     await insertAuditEvent(db.kysely, { id: null, email: "cli", role: "system" }, null, {

@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Folder with the built web app; null serves the API only. Defaults to dist/web when it exists. */
   webRoot?: string | null;
   logger?: boolean;
+  /** Where log lines go (default standard output); tests capture them here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, "../../dist/web");
@@ -45,7 +47,14 @@ const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, "../../dist/web");
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: ["req.headers.authorization", "req.headers.cookie"],
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     genReqId: () => randomUUID(),
     trustProxy: config.NODE_ENV === "production",
     bodyLimit: 1024 * 1024,

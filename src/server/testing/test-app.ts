@@ -49,10 +49,12 @@ export async function createTestDatabase(): Promise<Db & { drop(): Promise<void>
 }
 
 /** An app over a fresh database with a small seeded demo population (password "demo"). */
-export async function createTestApp(options: { clients?: number; seed?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clients?: number; seed?: number; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   await seedDemoPopulation(db.kysely, { seed: options.seed ?? 42, clients: options.clients ?? 280, demoPassword: "demo" });
-  const app = await createApp({ config: loadConfig({ NODE_ENV: "test" }), db, logger: false, webRoot: null });
+  const app = await createApp({ config: loadConfig({ NODE_ENV: "test", LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", ...options.env }), db, logger: false, webRoot: null });
   await app.ready();
   return {
     app,

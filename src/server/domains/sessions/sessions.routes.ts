@@ -18,7 +18,7 @@ export function sessionRoutes({ db, config, loginThrottle }: Services): FastifyP
       {
         config: {
           policy: sessionPolicy.create,
-          rateLimit: { max: 20, timeWindow: "1 minute" },
+          rateLimit: { max: config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, timeWindow: "1 minute" },
         },
         schema: {
           tags: ["sessions"],

@@ -19,7 +19,7 @@ interface Binding {
 }
 
 /** A role comes with exactly the binding it needs: districts, an organisation or a client record. */
-async function assertBindingFits(db: Kysely<Database>, binding: Binding): Promise<void> {
+export async function assertBindingFits(db: Kysely<Database>, binding: Binding): Promise<void> {
   const unknown = binding.districts.find((d) => !DISTRICTS.includes(d));
   if (unknown) throw invalidField("districts", "unknownDistrict", `Unknown district: ${unknown}`);
   const needsDistricts = binding.role === "consultant" || binding.role === "teamLead";

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { districtForPostcode } from "@shared/districts.js";
+import { isValidBsn } from "@shared/validation/bsn.js";
+import { createTestDatabase } from "@server/testing/test-app.js";
+import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./seed.js";
+
+const opened: { drop(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.drop()));
+});
+
+async function seeded(seed: number, clients: number) {
+  const db = await createTestDatabase();
+  opened.push(db);
+  expect(await isDatabaseEmpty(db.kysely)).toBe(true);
+  const counts = await seedDemoPopulation(db.kysely, { seed, clients, demoPassword: "demo" });
+  return { db, counts };
+}
+
+describe("demo population", () => {
+  it("creates the requested clients with valid, unique BSNs and consistent districts", async () => {
+    const { db, counts } = await seeded(3, 1400);
+    expect(counts.clients).toBe(1400);
+    const rows = await db.kysely.selectFrom("clients").select(["bsn", "postcode", "district", "birth_date", "benefit_start_date", "consultant_id"]).execute();
+    expect(rows).toHaveLength(1400);
+    expect(new Set(rows.map((r) => r.bsn)).size).toBe(1400);
+    for (const row of rows) {
+      expect(isValidBsn(row.bsn)).toBe(true);
+      expect(row.bsn.startsWith("99")).toBe(true);
+      expect(districtForPostcode(row.postcode)).toBe(row.district);
+      expect(row.benefit_start_date > row.birth_date).toBe(true);
+      expect(row.consultant_id).not.toBeNull();
+    }
+    expect(new Set(rows.map((r) => r.district)).size).toBe(14);
+  });
+
+  it("is deterministic for a seed and different for another", async () => {
+    const names = async (seed: number) => {
+      const { db } = await seeded(seed, 200);
+      const rows = await db.kysely.selectFrom("clients").select(["bsn", "given_name", "family_name", "postcode"]).orderBy("bsn").execute();
+      return rows.map((r) => `${r.bsn} ${r.given_name} ${r.family_name} ${r.postcode}`);
+    };
+    const first = await names(11);
+    expect(await names(11)).toEqual(first);
+    expect(await names(12)).not.toEqual(first);
+  });
+
+  it("creates the demo accounts with the bindings DESIGN.md promises", async () => {
+    const { db } = await seeded(5, 300);
+    const users = await db.kysely.selectFrom("users").selectAll().where("email", "in", DEMO_ACCOUNTS.map((a) => a.email)).execute();
+    expect(users).toHaveLength(DEMO_ACCOUNTS.length);
+    const districtsOf = async (email: string) =>
+      (
+        await db.kysely
+          .selectFrom("user_districts")
+          .innerJoin("users", "users.id", "user_districts.user_id")
+          .select("district")
+          .where("users.email", "=", email)
+          .orderBy("district")
+          .execute()
+      ).map((r) => r.district);
+    expect(await districtsOf("consulent@demo.local")).toEqual(["Charlois"]);
+    expect(await districtsOf("consulent2@demo.local")).toEqual(["Overschie"]);
+    expect(await districtsOf("teamleider@demo.local")).toEqual(["Charlois", "Overschie"]);
+    const host = users.find((u) => u.email === "organisatie@demo.local")!;
+    const org = await db.kysely.selectFrom("organisations").selectAll().where("id", "=", host.organisation_id!).executeTakeFirstOrThrow();
+    expect(org.district).toBe("Charlois");
+    const client = users.find((u) => u.email === "klant@demo.local")!;
+    const record = await db.kysely.selectFrom("clients").selectAll().where("id", "=", client.client_id!).executeTakeFirstOrThrow();
+    expect(record.district).toBe("Charlois");
+    expect(await isDatabaseEmpty(db.kysely)).toBe(false);
+  });
+
+  it("scales staff and organisations with the population, like Rotterdam's 18,000 : 120 : 600", async () => {
+    const { counts, db } = await seeded(9, 3000);
+    const consultants = await db.kysely.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "=", "consultant").executeTakeFirstOrThrow();
+    expect(Number(consultants.n)).toBe(20);
+    expect(counts.organisations).toBe(100);
+  });
+});

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashSecret } from "@server/auth/tokens.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 60 });
+});
+afterAll(() => t.close());
+
+function login(email: string, password: string) {
+  return t.app.inject({ method: "POST", url: "/api/v1/sessions", payload: { email, password } });
+}
+
+function sessionCookie(response: Awaited<ReturnType<typeof login>>): string {
+  const cookie = response.cookies.find((c) => c.name === "nv_session");
+  if (!cookie) throw new Error("no session cookie");
+  return `nv_session=${cookie.value}`;
+}
+
+describe("POST /sessions", () => {
+  it("returns a token and the user, and sets an httpOnly SameSite cookie", async () => {
+    const response = await login("consulent@demo.local", "demo");
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body.token).toMatch(/^[\w-]{40,}$/);
+    expect(body.user).toMatchObject({ email: "consulent@demo.local", role: "consultant", districts: ["Charlois"] });
+    const cookie = response.cookies.find((c) => c.name === "nv_session")!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe("Strict");
+    expect(body.user).not.toHaveProperty("passwordHash");
+  });
+
+  it("answers a wrong password and an unknown account identically", async () => {
+    const wrong = await login("consulent@demo.local", "not-the-password");
+    const unknown = await login("nobody@demo.local", "not-the-password");
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+  });
+
+  it("rejects a deactivated account like a wrong password", async () => {
+    await t.db.kysely.updateTable("users").set({ active: 0 }).where("email", "=", "consulent2@demo.local").execute();
+    const response = await login("consulent2@demo.local", "demo");
+    expect(response.statusCode).toBe(401);
+    await t.db.kysely.updateTable("users").set({ active: 1 }).where("email", "=", "consulent2@demo.local").execute();
+  });
+
+  it("stores only a hash of the token", async () => {
+    const { token } = (await login("admin@demo.local", "demo")).json();
+    const rows = await t.db.kysely.selectFrom("sessions").select("id").execute();
+    expect(rows.map((r) => r.id)).toContain(hashSecret(token));
+    expect(rows.map((r) => r.id)).not.toContain(token);
+  });
+
+  it("throttles an account after ten failures, whether or not it exists", async () => {
+    for (const email of ["teamleider@demo.local", "ghost@demo.local"]) {
+      for (let i = 0; i < 10; i++) expect((await login(email, `wrong-${i}`)).statusCode).toBe(401);
+      const blocked = await login(email, "demo");
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().code).toBe("tooManyAttempts");
+    }
+  });
+});
+
+describe("login rate limit per IP", () => {
+  it("answers 429 once an address exceeds its attempts per minute", async () => {
+    const limited = await createTestApp({ clients: 20, env: { LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "3" } });
+    try {
+      const attempt = () => limited.app.inject({ method: "POST", url: "/api/v1/sessions", payload: { email: "a@b.c", password: "x" } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const blocked = await attempt();
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers["content-type"]).toMatch(/problem\+json/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe("session use", () => {
+  it("GET /me answers 401 without credentials and the user with them", async () => {
+    expect((await t.app.inject({ url: "/api/v1/me" })).statusCode).toBe(401);
+    const headers = await bearerFor(t.app, "onderzoeker@demo.local");
+    expect((await t.app.inject({ url: "/api/v1/me", headers })).json()).toMatchObject({ role: "researcher" });
+  });
+
+  it("requires the CSRF token for writes authenticated by the cookie, not for bearer writes", async () => {
+    const response = await login("admin@demo.local", "demo");
+    const cookie = sessionCookie(response);
+    const csrf = response.json().user.csrfToken as string;
+    const payload = { name: "Testorganisatie", kvkNumber: "12345678", postcode: "3084 AA", houseNumber: 1, guidanceHoursPerWeek: 4 };
+    const without = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: { cookie }, payload });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().code).toBe("csrfTokenInvalid");
+    const withToken = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: { cookie, "x-csrf-token": csrf }, payload });
+    expect(withToken.statusCode).toBe(201);
+    const bearer = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: { authorization: `Bearer ${response.json().token}` }, payload });
+    expect(bearer.statusCode).toBe(201);
+    // Reading with the cookie needs no token.
+    expect((await t.app.inject({ url: "/api/v1/me", headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it("expires a session after the idle time", async () => {
+    const { token } = (await login("consulent@demo.local", "demo")).json();
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(200);
+    await t.db.kysely.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", hashSecret(token)).execute();
+    expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(401);
+  });
+
+  it("slides the idle expiry forward while the session is used", async () => {
+    const { token } = (await login("consulent@demo.local", "demo")).json();
+    const id = hashSecret(token);
+    const old = new Date(Date.now() - 5 * 60_000).toISOString();
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    await t.db.kysely.updateTable("sessions").set({ last_seen_at: old, expires_at: soon }).where("id", "=", id).execute();
+    await t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+    const row = await t.db.kysely.selectFrom("sessions").select("expires_at").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now() + 25 * 60_000);
+  });
+
+  it("logs out: the token stops working", async () => {
+    const headers = await bearerFor(t.app, "consulent@demo.local");
+    expect((await t.app.inject({ method: "DELETE", url: "/api/v1/sessions/current", headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(401);
+  });
+});
+
+describe("PUT /me/password", () => {
+  it("refuses a wrong current password and a short new one, naming the field", async () => {
+    const headers = await bearerFor(t.app, "klant@demo.local");
+    const wrong = await t.app.inject({ method: "PUT", url: "/api/v1/me/password", headers, payload: { currentPassword: "x", newPassword: "a-good-long-password" } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().invalidParams[0]).toMatchObject({ name: "currentPassword", code: "wrongPassword" });
+    const short = await t.app.inject({ method: "PUT", url: "/api/v1/me/password", headers, payload: { currentPassword: "demo", newPassword: "short" } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().invalidParams[0].name).toBe("newPassword");
+  });
+
+  it("changes the password and ends the user's other sessions", async () => {
+    const other = await bearerFor(t.app, "onderzoeker@demo.local");
+    const current = await bearerFor(t.app, "onderzoeker@demo.local");
+    const response = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/me/password",
+      headers: current,
+      payload: { currentPassword: "demo", newPassword: "a-much-better-passphrase" },
+    });
+    expect(response.statusCode).toBe(204);
+    expect((await t.app.inject({ url: "/api/v1/me", headers: current })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/v1/me", headers: other })).statusCode).toBe(401);
+    expect((await login("onderzoeker@demo.local", "demo")).statusCode).toBe(401);
+    expect((await login("onderzoeker@demo.local", "a-much-better-passphrase")).statusCode).toBe(201);
+  });
+});
