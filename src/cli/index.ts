@@ -35,7 +35,7 @@ program
   .option("--organisation <id>", "organisation id, for host users")
   .option("--client <id>", "client id, for client users")
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
-  .description("The password is read from the NV_NEW_PASSWORD environment variable or asked for on the terminal.")
+  .addHelpText("after", "\nThe password is read from NV_NEW_PASSWORD, or asked for on the terminal.")
   .action(runUserCreate);
 
 program

@@ -1,0 +1,69 @@
+/**
+ * Benchmarks with their targets: seeding the full demo population, and the consultant's caseload
+ * and client record on a Rotterdam-sized database. Run with `npm run bench`; not part of `npm test`.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createApp } from "@server/app.js";
+import { loadConfig } from "@server/config.js";
+import { connectDatabase } from "@server/db/connection.js";
+import { migrateToLatest } from "@server/db/migrate.js";
+import { seedDemoPopulation } from "@server/demo/seed.js";
+
+interface Row {
+  name: string;
+  measured: string;
+  target: string;
+  met: boolean;
+}
+
+const rows: Row[] = [];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timeRequests(label: string, count: number, targetMs: number, run: (i: number) => Promise<void>) {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await run(i);
+    times.push(performance.now() - started);
+  }
+  const p95 = percentile(times, 95);
+  rows.push({ name: label, measured: `p95 ${p95.toFixed(1)} ms (median ${percentile(times, 50).toFixed(1)})`, target: `p95 ≤ ${targetMs} ms`, met: p95 <= targetMs });
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nv-bench-"));
+const db = connectDatabase(`sqlite:${path.join(dir, "bench.sqlite")}`);
+await migrateToLatest(db);
+
+const seedStarted = performance.now();
+const counts = await seedDemoPopulation(db.kysely, { seed: 20261128, clients: 18000, demoPassword: "demo" });
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+rows.push({ name: `seed ${counts.clients} clients, ${counts.users} accounts`, measured: `${seedSeconds.toFixed(1)} s`, target: "≤ 60 s", met: seedSeconds <= 60 });
+
+const app = await createApp({ config: loadConfig({ NODE_ENV: "test", LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000" }), db, logger: false, webRoot: null });
+const { token } = (await app.inject({ method: "POST", url: "/api/v1/sessions", payload: { email: "consulent@demo.local", password: "demo" } })).json();
+const headers = { authorization: `Bearer ${token}` };
+const ids: string[] = (await app.inject({ url: "/api/v1/clients?pageSize=200", headers })).json().items.map((c: { id: string }) => c.id);
+const queries = ["", "q=jan", "q=3084", "sort=-benefitStartDate", "longTermCohort=true&assignedToMe=true", "page=40"];
+
+await timeRequests("caseload page (search, sort, filters)", 300, 50, async (i) => {
+  await app.inject({ url: `/api/v1/clients?${queries[i % queries.length]}`, headers });
+});
+await timeRequests("client record read (audited)", 300, 20, async (i) => {
+  await app.inject({ url: `/api/v1/clients/${ids[i % ids.length]}`, headers });
+});
+await timeRequests("client record edit (audited)", 200, 30, async (i) => {
+  await app.inject({ method: "PATCH", url: `/api/v1/clients/${ids[i % ids.length]}`, headers, payload: { phone: `06${String(10000000 + i)}` } });
+});
+
+await app.close();
+await db.destroy();
+fs.rmSync(dir, { recursive: true, force: true });
+
+console.table(rows.map((r) => ({ benchmark: r.name, measured: r.measured, target: r.target, met: r.met ? "yes" : "NO" })));
+process.exit(rows.every((r) => r.met) ? 0 : 1);

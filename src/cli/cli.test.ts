@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const bin = path.resolve(import.meta.dirname, "../../bin/naar-vermogen.js");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nv-cli-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+  return { status: result.status, out: result.stdout + result.stderr };
+}
+
+describe("naar-vermogen CLI", () => {
+  it("prints help listing its commands", () => {
+    const { status, out } = run(["--help"]);
+    expect(status).toBe(0);
+    for (const command of ["seed", "create-user", "openapi"]) expect(out).toContain(command);
+  });
+
+  it("exits non-zero with a clear message on bad input", () => {
+    const bad = run(["seed", "--clients", "many"]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.out).toMatch(/--clients.*whole number/s);
+    const unknown = run(["frobnicate"]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.out).toMatch(/unknown command/i);
+  });
+
+  it("seeds an empty database, and refuses to seed it twice", () => {
+    const database = `sqlite:${path.join(dir, "seed.sqlite")}`;
+    const first = run(["seed", "--clients", "30", "--seed", "4", "--database", database]);
+    expect(first.status, first.out).toBe(0);
+    expect(first.out).toMatch(/Created 30 clients/);
+    const second = run(["seed", "--clients", "30", "--database", database]);
+    expect(second.status).not.toBe(0);
+    expect(second.out).toMatch(/already has accounts/);
+  }, 60_000);
+
+  it("creates an account, refusing a role binding that does not fit", () => {
+    const database = `sqlite:${path.join(dir, "users.sqlite")}`;
+    const env = { NV_NEW_PASSWORD: "een-lang-genoeg-wachtwoord" };
+    const ok = run(["create-user", "--email", "Beheer@Gemeente.example", "--name", "Beheer", "--role", "admin", "--database", database], env);
+    expect(ok.status, ok.out).toBe(0);
+    expect(ok.out).toContain("beheer@gemeente.example");
+    const noDistrict = run(["create-user", "--email", "c@gemeente.example", "--name", "C", "--role", "consultant", "--database", database], env);
+    expect(noDistrict.status).not.toBe(0);
+    expect(noDistrict.out).toMatch(/district/i);
+    const shortPassword = run(["create-user", "--email", "d@gemeente.example", "--name", "D", "--role", "admin", "--database", database], { NV_NEW_PASSWORD: "kort" });
+    expect(shortPassword.status).not.toBe(0);
+    expect(shortPassword.out).toMatch(/password/);
+  }, 60_000);
+
+  it("writes the OpenAPI document", () => {
+    const out = path.join(dir, "openapi.json");
+    expect(run(["openapi", "--out", out]).status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, "utf8")).info.title).toBe("Naar Vermogen API");
+  }, 60_000);
+});
