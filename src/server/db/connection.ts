@@ -10,6 +10,8 @@ export type DialectName = "sqlite" | "postgres";
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** The PostgreSQL schema in use when not the default one. */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -43,5 +45,5 @@ function connectPostgres(url: string, schema?: string): Db {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: "postgres", destroy: () => kysely.destroy() };
+  return { kysely, dialect: "postgres", ...(schema ? { schema } : {}), destroy: () => kysely.destroy() };
 }

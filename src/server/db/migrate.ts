@@ -1,17 +1,20 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db } from "./connection.js";
 import * as foundation from "./migrations/20261128_0001_foundation.js";
+import * as consultantWorkflow from "./migrations/20261128_0002_consultant_workflow.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
+  "20261128_0002_consultant_workflow": consultantWorkflow,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database to the latest schema; throws when a migration fails. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.kysely, provider });
+  // Name the schema explicitly: Kysely otherwise finds another schema's migration table on the same server.
+  const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

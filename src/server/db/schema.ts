@@ -90,6 +90,152 @@ export interface AuditEventsTable {
   details: ColumnType<string | null, string | null, never>;
 }
 
+export interface ConsultantAvailabilityTable {
+  id: string;
+  consultant_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  location: string;
+  created_at: string;
+}
+
+export interface LettersTable {
+  id: string;
+  client_id: string;
+  kind: string;
+  template: string;
+  subject: string;
+  letter_date: string;
+  pdf: Buffer;
+  sha256: string;
+  registered: number;
+  tracking_number: string | null;
+  delivery_status: string;
+  delivery_updated_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface LetterDeliveryEventsTable {
+  id: string;
+  letter_id: string;
+  status: string;
+  tracking_number: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  client_id: string;
+  consultant_id: string;
+  kind: string;
+  starts_at: string;
+  ends_at: string;
+  location: string;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  client_id: string;
+  sequence: number;
+  appointment_id: string;
+  letter_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface IntakesTable {
+  id: string;
+  client_id: string;
+  appointment_id: string | null;
+  consultant_id: string;
+  held_on: string;
+  income_debts: number;
+  daily_activities: number;
+  housing: number;
+  physical_health: number;
+  mental_health: number;
+  addiction: number;
+  social_network: number;
+  language: number;
+  caring_duties: string | null;
+  education_history: string | null;
+  work_history: string | null;
+  interests: string; // JSON array
+  skills: string; // JSON array
+  availability: string; // JSON array of weekday parts, e.g. "mon-am"
+  travel_radius_km: number;
+  capacity_hours_per_week: number;
+  ladder_rung: number;
+  growth_rung: number;
+  health_notes: string | null;
+  notes: string | null;
+  created_at: string;
+}
+
+export interface LadderAssessmentsTable {
+  id: string;
+  client_id: string;
+  rung: number;
+  growth_rung: number | null;
+  assessed_on: string;
+  assessor_id: string | null;
+  source: string;
+  created_at: string;
+}
+
+export interface PlansTable {
+  id: string;
+  client_id: string;
+  version: number;
+  status: string;
+  reporting_frequency_weeks: number;
+  confirmed_on: string | null;
+  confirmed_by: string | null;
+  letter_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PlanStepsTable {
+  id: string;
+  plan_id: string;
+  client_id: string;
+  position: number;
+  type: string;
+  title: string;
+  goal: string | null;
+  hours_per_week: number;
+  start_date: string;
+  end_date: string | null;
+  provider: string | null;
+  status: string;
+  stop_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckInsTable {
+  id: string;
+  client_id: string;
+  plan_id: string | null;
+  held_on: string;
+  recorded_by: string | null;
+  channel: string;
+  how_it_goes: string | null;
+  who5_items: string;
+  who5_raw: number;
+  ready_for_next_step: number;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -98,6 +244,16 @@ export interface Database {
   organisations: OrganisationsTable;
   clients: ClientsTable;
   audit_events: AuditEventsTable;
+  consultant_availability: ConsultantAvailabilityTable;
+  letters: LettersTable;
+  letter_delivery_events: LetterDeliveryEventsTable;
+  appointments: AppointmentsTable;
+  invitations: InvitationsTable;
+  intakes: IntakesTable;
+  ladder_assessments: LadderAssessmentsTable;
+  plans: PlansTable;
+  plan_steps: PlanStepsTable;
+  check_ins: CheckInsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -105,3 +261,9 @@ export type ClientRow = Selectable<ClientsTable>;
 export type NewClientRow = Insertable<ClientsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type LetterRow = Selectable<LettersTable>;
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type IntakeRow = Selectable<IntakesTable>;
+export type PlanRow = Selectable<PlansTable>;
+export type PlanStepRow = Selectable<PlanStepsTable>;
+export type CheckInRow = Selectable<CheckInsTable>;
