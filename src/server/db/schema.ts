@@ -61,6 +61,8 @@ export interface ClientsTable {
   postcode: string;
   house_number: number;
   house_number_addition: string | null;
+  street: string | null;
+  city: string | null;
   district: string | null;
   benefit_start_date: string;
   capacity_hours_per_week: number | null;

@@ -106,6 +106,8 @@ export interface DemoClient {
   postcode: string;
   houseNumber: number;
   houseNumberAddition: string | null;
+  street: string;
+  city: string;
   district: string;
   benefitStartDate: string;
   capacityHoursPerWeek: number | null;
@@ -114,6 +116,11 @@ export interface DemoClient {
   languages: string[];
   householdSituation: HouseholdSituation;
   educationLevel: EducationLevel;
+}
+
+/** The place name on a letter: the former municipalities keep their own. */
+export function cityOf(district: string): string {
+  return district === "Hoek van Holland" || district === "Rozenburg" ? district : "Rotterdam";
 }
 
 /** One plausible long-term client in a district: 27–66 years old, on benefit for 5–25 years. */
@@ -137,6 +144,8 @@ export function generateClient(random: SeededRandom, district: string, bsn: stri
     postcode: postcodeIn(random, district),
     houseNumber: random.int(1, 240),
     houseNumberAddition: random.chance(0.2) ? random.pick(["A", "B", "C", "1", "2", "3", "bis"]) : null,
+    street: random.faker.location.street(),
+    city: cityOf(district),
     district,
     benefitStartDate,
     capacityHoursPerWeek: random.chance(0.35) ? random.pick([0, 4, 6, 8, 12, 16, 20]) : null,

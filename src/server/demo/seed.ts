@@ -84,6 +84,8 @@ function clientRow(client: DemoClient, consultantId: string | null, now: string)
     postcode: client.postcode,
     house_number: client.houseNumber,
     house_number_addition: client.houseNumberAddition,
+    street: client.street,
+    city: client.city,
     district: client.district,
     benefit_start_date: client.benefitStartDate,
     capacity_hours_per_week: client.capacityHoursPerWeek,

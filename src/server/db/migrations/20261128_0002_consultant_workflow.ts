@@ -8,6 +8,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const client = (c: any) => c.notNull().references("clients.id");
   const user = (c: any) => c.references("users.id");
 
+  // Letters need a full postal address.
+  await db.schema.alterTable("clients").addColumn("street", "varchar(120)").execute();
+  await db.schema.alterTable("clients").addColumn("city", "varchar(80)").execute();
+
   await db.schema
     .createTable("consultant_availability")
     .addColumn("id", "varchar(36)", id)

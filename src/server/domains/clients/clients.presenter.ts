@@ -36,6 +36,8 @@ export function presentClient(row: ClientRow, today = todayInAmsterdam()): Clien
   return {
     ...presentClientSummary(row, today),
     bsn: row.bsn,
+    street: row.street,
+    city: row.city,
     warnings: row.district === null ? ["districtUnknown"] : [],
     capacityHoursPerWeek: row.capacity_hours_per_week,
     phone: row.phone,

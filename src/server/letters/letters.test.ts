@@ -1,0 +1,75 @@
+import { PDFParse } from "pdf-parse";
+import { describe, expect, it } from "vitest";
+import { formatDutchDate, renderLetterPdf } from "./pdf.js";
+import { renderTemplate } from "./templates.js";
+
+const invitationData = {
+  givenName: "Ayşe",
+  familyName: "Yılmaz",
+  appointmentDate: "dinsdag 8 december 2026",
+  appointmentTime: "10:30",
+  location: "Wijkteam Charlois, Boergoensevliet 20, 3082 TA Rotterdam",
+  consultantName: "Sanne de Vries",
+  phone: "14 010",
+  isSecondInvitation: false,
+};
+
+async function textOf(pdf: Buffer): Promise<string> {
+  return (await new PDFParse({ data: pdf }).getText()).text;
+}
+
+describe("letter templates", () => {
+  it("renders the subject, headings, bullets and paragraphs", () => {
+    const { subject, blocks } = renderTemplate("invitation", invitationData);
+    expect(subject).toBe("Uitnodiging voor een gesprek op dinsdag 8 december 2026");
+    expect(blocks[0]).toEqual({ kind: "paragraph", text: "Beste Ayşe Yılmaz," });
+    expect(blocks).toContainEqual({ kind: "heading", text: "Kunt u niet komen?" });
+    expect(blocks).toContainEqual({ kind: "bullet", text: "Tijd: 10:30 uur" });
+    expect(blocks.some((b) => b.text.includes("vorige afspraak"))).toBe(false);
+  });
+
+  it("says so in a second invitation", () => {
+    const { blocks } = renderTemplate("invitation", { ...invitationData, isSecondInvitation: true });
+    expect(blocks.some((b) => b.text.includes("U kwam niet naar de vorige afspraak"))).toBe(true);
+  });
+
+  it("refuses to render with a field missing", () => {
+    const { consultantName: _missing, ...incomplete } = invitationData;
+    expect(() => renderTemplate("invitation", incomplete)).toThrow(/consultantName/);
+  });
+});
+
+describe("letter PDF", () => {
+  const layout = () => {
+    const { subject, blocks } = renderTemplate("invitation", invitationData);
+    return {
+      reference: "NV-2026-ABC123",
+      letterDate: "2026-11-28",
+      recipient: ["Ayşe Yılmaz", "Wolphaertsbocht 12 A", "3083 KL Rotterdam"],
+      subject,
+      blocks,
+      registered: true,
+    };
+  };
+
+  it("contains the name (with Turkish letters), the address, the date and the reference", async () => {
+    const text = await textOf(await renderLetterPdf(layout()));
+    for (const expected of ["Ayşe Yılmaz", "Wolphaertsbocht 12 A", "3083 KL Rotterdam", "28 november 2026", "NV-2026-ABC123", "AANGETEKEND", "Boergoensevliet 20"]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("fits a one-page letter on one page, with a page footer", async () => {
+    const text = await textOf(await renderLetterPdf(layout()));
+    expect(text).toContain("pagina 1 van 1");
+  });
+
+  it("is byte-identical for the same letter, so its SHA-256 is stable", async () => {
+    const [a, b] = [await renderLetterPdf(layout()), await renderLetterPdf(layout())];
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it("writes dates in Dutch", () => {
+    expect(formatDutchDate("2026-03-01")).toBe("1 maart 2026");
+  });
+});

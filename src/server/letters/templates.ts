@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import Handlebars from "handlebars";
+
+/** A block of letter body text: a heading, a bullet or a paragraph. */
+export type LetterBlock = { kind: "heading" | "bullet" | "paragraph"; text: string };
+
+export interface RenderedTemplate {
+  subject: string;
+  blocks: LetterBlock[];
+}
+
+export const LETTER_TEMPLATES = ["invitation", "plan-confirmation"] as const;
+export type LetterTemplate = (typeof LETTER_TEMPLATES)[number];
+
+const TEMPLATE_DIR = path.join(import.meta.dirname, "templates");
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+function compile(name: LetterTemplate): Handlebars.TemplateDelegate {
+  let template = compiled.get(name);
+  if (!template) {
+    const source = fs.readFileSync(path.join(TEMPLATE_DIR, `${name}.nl.hbs`), "utf8");
+    // Strict: a missing field is an error, never an empty gap in a legal letter. No HTML escaping: this is a PDF.
+    template = Handlebars.compile(source, { noEscape: true, strict: true });
+    compiled.set(name, template);
+  }
+  return template;
+}
+
+/**
+ * Renders a letter template (`subject:` line, `---`, then a body where `# ` starts a heading, `- ` a bullet,
+ * and blank lines separate paragraphs) into a subject and blocks.
+ */
+export function renderTemplate(name: LetterTemplate, data: Record<string, unknown>): RenderedTemplate {
+  const text = compile(name)(data);
+  const [head, ...rest] = text.split(/^---$/m);
+  const subject = /^subject:\s*(.+)$/m.exec(head ?? "")?.[1]?.trim();
+  if (!subject || rest.length === 0) throw new Error(`Letter template ${name} lacks a subject line and ---`);
+  const blocks: LetterBlock[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length) blocks.push({ kind: "paragraph", text: paragraph.join("\n") });
+    paragraph = [];
+  };
+  for (const line of rest.join("---").split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed === "") flush();
+    else if (trimmed.startsWith("# ")) {
+      flush();
+      blocks.push({ kind: "heading", text: trimmed.slice(2) });
+    } else if (trimmed.startsWith("- ")) {
+      flush();
+      blocks.push({ kind: "bullet", text: trimmed.slice(2) });
+    } else paragraph.push(trimmed);
+  }
+  flush();
+  return { subject, blocks };
+}
