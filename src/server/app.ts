@@ -15,6 +15,9 @@ import { PUBLIC } from "./auth/policy.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/connection.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
+import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
+import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
+import { letterRoutes } from "./domains/letters/letters.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
 import { healthRoutes } from "./domains/health/health.routes.js";
@@ -88,7 +91,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.get("/openapi.json", { config: { policy: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes]) {
+      const modules = [
+        healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
+        letterRoutes, appointmentRoutes, invitationRoutes,
+      ];
+      for (const routes of modules) {
         await api.register(routes(services));
       }
     },

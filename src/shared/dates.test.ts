@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInAmsterdam, wholeYearsBetween, yearsBefore } from "./dates.js";
+import { addDays, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam, wholeYearsBetween, yearsBefore } from "./dates.js";
 
 describe("dates", () => {
   it("takes today's date in Amsterdam, not UTC", () => {
@@ -18,5 +18,28 @@ describe("dates", () => {
   it("steps back whole years, 29 February to the 28th", () => {
     expect(yearsBefore("2026-11-28", 5)).toBe("2021-11-28");
     expect(yearsBefore("2024-02-29", 1)).toBe("2023-02-28");
+  });
+});
+
+describe("Amsterdam wall-clock times", () => {
+  it("uses +01:00 in winter and +02:00 in summer", () => {
+    expect(amsterdamDateTime("2026-12-08", "10:30")).toBe("2026-12-08T10:30:00+01:00");
+    expect(amsterdamDateTime("2026-07-01", "09:00")).toBe("2026-07-01T09:00:00+02:00");
+  });
+
+  it("gets the days the clocks change right", () => {
+    expect(amsterdamDateTime("2026-03-29", "10:00")).toBe("2026-03-29T10:00:00+02:00");
+    expect(amsterdamDateTime("2026-10-25", "10:00")).toBe("2026-10-25T10:00:00+01:00");
+  });
+
+  it("writes weekday, date and time in Dutch", () => {
+    expect(dutchWeekdayDate("2026-12-08T10:30:00+01:00")).toBe("dinsdag 8 december 2026");
+    expect(dutchTime("2026-12-08T10:30:00+01:00")).toBe("10:30");
+  });
+
+  it("adds days and knows the ISO weekday", () => {
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(isoWeekday("2026-11-30")).toBe(1);
+    expect(isoWeekday("2026-11-29")).toBe(7);
   });
 });

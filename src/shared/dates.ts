@@ -25,3 +25,46 @@ export function yearsBefore(date: string, years: number): string {
   const day = m === 2 && d === 29 ? 28 : d;
   return `${String(y - years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+
+const OFFSET_FORMAT = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" });
+
+function amsterdamOffset(at: Date): string {
+  const name = OFFSET_FORMAT.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT+01:00";
+  return name === "GMT" ? "+00:00" : name.slice(3);
+}
+
+/** A wall-clock time in Amsterdam as an ISO date-time with its offset: `2026-12-08T10:30:00+01:00`. */
+export function amsterdamDateTime(date: string, time: string): string {
+  const naive = new Date(`${date}T${time}:00Z`);
+  // The offset at the instant itself; one correction handles the days the clocks change.
+  let offset = amsterdamOffset(new Date(naive.getTime() - 60 * 60_000));
+  const candidate = new Date(`${date}T${time}:00${offset}`);
+  offset = amsterdamOffset(candidate);
+  return `${date}T${time}:00${offset}`;
+}
+
+/** Adds days to a `YYYY-MM-DD` date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` date. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const DUTCH_WEEKDAY_DATE = new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" });
+const DUTCH_TIME = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+
+/** `dinsdag 8 december 2026` for an instant, in Amsterdam. */
+export function dutchWeekdayDate(instant: string): string {
+  return DUTCH_WEEKDAY_DATE.format(new Date(instant));
+}
+
+/** `10:30` for an instant, in Amsterdam. */
+export function dutchTime(instant: string): string {
+  return DUTCH_TIME.format(new Date(instant));
+}

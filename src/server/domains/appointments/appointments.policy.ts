@@ -1,0 +1,8 @@
+import { roles } from "@server/auth/policy.js";
+
+/** Consultants keep their own agenda; team leads and admins may look and act on their behalf. */
+export const appointmentPolicy = {
+  manageOwnAvailability: roles("availability.manage", "consultant", "teamLead"),
+  list: roles("appointments.list", "admin", "consultant", "teamLead", "client"),
+  update: roles("appointments.update", "consultant", "teamLead"),
+};

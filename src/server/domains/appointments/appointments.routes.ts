@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  appointmentList,
+  appointmentOutput,
+  appointmentUpdateInput,
+  availabilityInput,
+  availabilityOutput,
+} from "@shared/schemas/appointments.js";
+import { idParam } from "@shared/schemas/common.js";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
+import { notFound } from "@server/http/errors.js";
+import { findVisibleClient } from "../clients/clients.repo.js";
+import { appointmentPolicy } from "./appointments.policy.js";
+import { presentAppointment } from "./appointments.presenter.js";
+import { listAppointmentsOfClient, listAvailability } from "./appointments.repo.js";
+import { setOwnAvailability, updateAppointmentStatus } from "./appointments.service.js";
+
+/** The consultant's weekly availability and a client's appointments. */
+export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/me/availability",
+      { config: { policy: appointmentPolicy.manageOwnAvailability }, schema: { tags: ["appointments"], summary: "My weekly availability", response: { 200: availabilityOutput } } },
+      async (request) => {
+        const rows = await listAvailability(db.kysely, contextOf(request).actor.id);
+        return { blocks: rows.map((r) => ({ weekday: r.weekday, startTime: r.start_time, endTime: r.end_time, slotMinutes: r.slot_minutes, location: r.location })) };
+      },
+    );
+
+    app.put(
+      "/me/availability",
+      {
+        config: { policy: appointmentPolicy.manageOwnAvailability },
+        schema: { tags: ["appointments"], summary: "Set my weekly availability", body: availabilityInput, response: { 200: availabilityOutput } },
+      },
+      async (request) => {
+        await setOwnAvailability(db.kysely, contextOf(request), request.body.blocks);
+        return { blocks: request.body.blocks };
+      },
+    );
+
+    app.get(
+      "/clients/:id/appointments",
+      { config: { policy: appointmentPolicy.list }, schema: { tags: ["appointments"], summary: "A client's appointments", params: idParam, response: { 200: appointmentList } } },
+      async (request) => {
+        if (!(await findVisibleClient(db.kysely, contextOf(request).actor, request.params.id))) throw notFound("client");
+        return { items: (await listAppointmentsOfClient(db.kysely, request.params.id)).map(presentAppointment) };
+      },
+    );
+
+    app.patch(
+      "/appointments/:id",
+      {
+        config: { policy: appointmentPolicy.update },
+        schema: {
+          tags: ["appointments"],
+          summary: "Record attendance",
+          description: "attended, missed or cancelled. A missed intake after a delivered letter leads to a second invitation, never straight to a sanction.",
+          params: idParam,
+          body: appointmentUpdateInput,
+          response: { 200: appointmentOutput },
+        },
+      },
+      async (request) => presentAppointment(await updateAppointmentStatus(db.kysely, contextOf(request), request.params.id, request.body.status)),
+    );
+  };
+}

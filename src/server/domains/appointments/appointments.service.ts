@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { AppointmentStatus } from "@shared/schemas/appointments.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { Database } from "@server/db/schema.js";
+import { conflict, notFound } from "@server/http/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { findVisibleClient } from "../clients/clients.repo.js";
+import * as repo from "./appointments.repo.js";
+
+/** Replaces the caller's weekly availability. */
+export async function setOwnAvailability(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  blocks: { weekday: number; startTime: string; endTime: string; slotMinutes: number; location: string }[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await repo.replaceAvailability(
+      trx,
+      ctx.actor.id,
+      blocks.map((b) => ({ id: randomUUID(), weekday: b.weekday, start_time: b.startTime, end_time: b.endTime, slot_minutes: b.slotMinutes, location: b.location })),
+    );
+    await recordAudit(trx, ctx, { action: "availability.update", category: "write", subjectType: "user", subjectId: ctx.actor.id });
+  });
+}
+
+/** Records whether the client came. Only a planned appointment changes, and only once it has started. */
+export async function updateAppointmentStatus(db: Kysely<Database>, ctx: RequestContext, id: string, status: Exclude<AppointmentStatus, "planned">) {
+  return db.transaction().execute(async (trx) => {
+    const appointment = await repo.findAppointment(trx, id);
+    if (!appointment || !(await findVisibleClient(trx, ctx.actor, appointment.client_id))) throw notFound("appointment");
+    if (appointment.status !== "planned") {
+      throw conflict("appointmentNotPlanned", `This appointment is already ${appointment.status}.`);
+    }
+    if (status !== "cancelled" && Date.parse(appointment.starts_at) > Date.now()) {
+      throw conflict("appointmentInFuture", "Whether someone came can be recorded once the appointment has started.");
+    }
+    await repo.setAppointmentStatus(trx, id, status);
+    await recordAudit(trx, ctx, { action: `appointment.${status}`, category: "write", clientId: appointment.client_id, subjectType: "appointment", subjectId: id });
+    return (await repo.findAppointment(trx, id))!;
+  });
+}

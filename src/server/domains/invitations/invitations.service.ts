@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { addDays, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam } from "@shared/dates.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import { isUniqueViolation } from "@server/db/errors.js";
+import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
+import { conflict, notFound } from "@server/http/errors.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { recordAudit } from "../audit/audit.service.js";
+import { insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
+import { freeSlots, type Slot } from "../appointments/slots.js";
+import { visibleClients } from "../clients/clients.repo.js";
+import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { findUserById } from "../users/users.repo.js";
+
+const PLANNING_HORIZON_DAYS = 12 * 7;
+
+/** Three working days from today: time for registered mail to arrive. */
+export function defaultEarliestDate(today = todayInAmsterdam()): string {
+  let date = today;
+  for (let workdays = 0; workdays < 3; ) {
+    date = addDays(date, 1);
+    if (isoWeekday(date) <= 5) workdays++;
+  }
+  return date;
+}
+
+export interface InvitationResult {
+  invitation: InvitationsTable;
+  appointment: AppointmentsTable;
+}
+
+/** Whose agenda an intake goes in: the inviting consultant's, or else the client's own consultant's. */
+function agendaOwner(ctx: RequestContext, client: ClientRow): string {
+  if (ctx.actor.role === "consultant") return ctx.actor.id;
+  if (!client.consultant_id) throw conflict("noConsultant", "A client without an assigned consultant cannot be invited by a team lead or admin.");
+  return client.consultant_id;
+}
+
+async function allocateSlots(db: Kysely<Database>, consultantId: string, count: number, earliestDate: string): Promise<Slot[]> {
+  const blocks = await listAvailability(db, consultantId);
+  if (blocks.length === 0) throw conflict("noAvailability", "Set your weekly availability before inviting clients.");
+  const taken = await takenStarts(db, consultantId, `${earliestDate}T00:00:00`);
+  const slots: Slot[] = [];
+  for (const slot of freeSlots(blocks, earliestDate, PLANNING_HORIZON_DAYS, taken)) {
+    slots.push(slot);
+    if (slots.length === count) return slots;
+  }
+  throw conflict("noFreeSlots", `Only ${slots.length} free intake slots in the next 12 weeks for ${count} invitations. Add availability or invite fewer clients.`);
+}
+
+/**
+ * Invites clients to an intake: for each, the next free slot in the consultant's agenda (never double-booked),
+ * a registered invitation letter in plain Dutch, and the invitation itself. All or nothing.
+ */
+export async function inviteClients(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  input: { clientIds: string[]; earliestDate?: string | undefined },
+): Promise<InvitationResult[]> {
+  const ids = [...new Set(input.clientIds)];
+  const clients = await visibleClients(db, ctx.actor).selectAll().where("id", "in", ids).execute();
+  if (clients.length !== ids.length) throw notFound("client");
+  const pending = await db
+    .selectFrom("appointments")
+    .select("client_id")
+    .where("client_id", "in", ids)
+    .where("kind", "=", "intake")
+    .where("status", "=", "planned")
+    .execute();
+  if (pending.length > 0) {
+    throw conflict(
+      "alreadyInvited",
+      `${pending.length} of the selected clients already have a planned intake.`,
+      pending.map((p) => ({ name: `clientIds[${ids.indexOf(p.client_id)}]`, code: "alreadyInvited", reason: "Has a planned intake" })),
+    );
+  }
+  const earlier = await db
+    .selectFrom("invitations")
+    .select(["client_id", (eb) => eb.fn.max<number>("sequence").as("last")])
+    .where("client_id", "in", ids)
+    .groupBy("client_id")
+    .execute();
+  const lastSequence = new Map(earlier.map((row) => [row.client_id, Number(row.last)]));
+
+  const earliestDate = input.earliestDate ?? defaultEarliestDate();
+  const byConsultant = new Map<string, ClientRow[]>();
+  for (const client of clients.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))) {
+    const owner = agendaOwner(ctx, client);
+    byConsultant.set(owner, [...(byConsultant.get(owner) ?? []), client]);
+  }
+
+  const now = new Date().toISOString();
+  const prepared: { appointment: AppointmentsTable; letter: LettersTable; invitation: InvitationsTable }[] = [];
+  for (const [consultantId, group] of byConsultant) {
+    const consultant = await findUserById(db, consultantId);
+    const slots = await allocateSlots(db, consultantId, group.length, earliestDate);
+    for (const [i, client] of group.entries()) {
+      const slot = slots[i]!;
+      const sequence = (lastSequence.get(client.id) ?? 0) + 1;
+      const appointment: AppointmentsTable = {
+        id: randomUUID(), client_id: client.id, consultant_id: consultantId, kind: "intake", starts_at: slot.startsAt, ends_at: slot.endsAt,
+        location: slot.location, status: "planned", created_by: ctx.actor.id, created_at: now, updated_at: now,
+      };
+      const letter = await prepareLetter(ctx, {
+        client,
+        kind: "invitation",
+        template: "invitation",
+        registered: true,
+        data: {
+          givenName: client.given_name,
+          familyName: client.family_name,
+          appointmentDate: dutchWeekdayDate(slot.startsAt),
+          appointmentTime: dutchTime(slot.startsAt),
+          location: slot.location,
+          consultantName: consultant?.display_name ?? "uw consulent",
+          phone: municipality.phone,
+          isSecondInvitation: sequence > 1,
+        },
+      });
+      const invitation: InvitationsTable = {
+        id: randomUUID(), client_id: client.id, sequence, appointment_id: appointment.id, letter_id: letter.id, created_by: ctx.actor.id, created_at: now,
+      };
+      prepared.push({ appointment, letter, invitation });
+    }
+  }
+
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertAppointments(trx, prepared.map((p) => p.appointment));
+      for (const { letter, invitation } of prepared) {
+        await storeLetter(trx, ctx, letter);
+        await trx.insertInto("invitations").values(invitation).execute();
+        await recordAudit(trx, ctx, { action: "invitation.create", category: "write", clientId: invitation.client_id, subjectType: "invitation", subjectId: invitation.id, details: { sequence: invitation.sequence } });
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("slotTaken", "Someone else just booked one of these slots. Try again.");
+    throw error;
+  }
+  return prepared.map(({ invitation, appointment }) => ({ invitation, appointment }));
+}

@@ -1,0 +1,110 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { DeliveryStatus } from "@shared/schemas/letters.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
+import { notFound } from "@server/http/errors.js";
+import { renderLetterPdf } from "@server/letters/pdf.js";
+import { type LetterTemplate, renderTemplate } from "@server/letters/templates.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { findVisibleClient } from "../clients/clients.repo.js";
+import * as repo from "./letters.repo.js";
+
+/** The reference printed on a letter and quoted on the phone. */
+export function letterReference(id: string, letterDate: string): string {
+  return `NV-${letterDate.slice(0, 4)}-${id.slice(0, 8).toUpperCase()}`;
+}
+
+/** The client's postal address as it goes on the envelope window. */
+export function recipientLines(client: ClientRow): string[] {
+  const house = `${client.house_number}${client.house_number_addition ? ` ${client.house_number_addition}` : ""}`;
+  return [
+    `${client.given_name} ${client.family_name}`,
+    client.street ? `${client.street} ${house}` : `Huisnummer ${house}`,
+    `${client.postcode}  ${client.city ?? ""}`.trim(),
+  ];
+}
+
+export interface LetterRequest {
+  client: ClientRow;
+  kind: string;
+  template: LetterTemplate;
+  data: Record<string, unknown>;
+  registered: boolean;
+  letterDate?: string;
+}
+
+/** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions). */
+export async function prepareLetter(ctx: RequestContext, request: LetterRequest): Promise<LettersTable> {
+  const id = randomUUID();
+  const letterDate = request.letterDate ?? todayInAmsterdam();
+  const { subject, blocks } = renderTemplate(request.template, request.data);
+  const pdf = await renderLetterPdf({
+    reference: letterReference(id, letterDate),
+    letterDate,
+    recipient: recipientLines(request.client),
+    subject,
+    blocks,
+    registered: request.registered,
+  });
+  return {
+    id,
+    client_id: request.client.id,
+    kind: request.kind,
+    template: request.template,
+    subject,
+    letter_date: letterDate,
+    pdf,
+    sha256: createHash("sha256").update(pdf).digest("hex"),
+    registered: request.registered ? 1 : 0,
+    tracking_number: null,
+    delivery_status: "sent",
+    delivery_updated_at: null,
+    created_by: ctx.actor.id,
+    created_at: new Date().toISOString(),
+  };
+}
+
+/** Stores a prepared letter and records it in the audit log. */
+export async function storeLetter(db: Kysely<Database>, ctx: RequestContext, letter: LettersTable): Promise<void> {
+  await repo.insertLetter(db, letter);
+  await recordAudit(db, ctx, { action: "letter.create", category: "write", clientId: letter.client_id, subjectType: "letter", subjectId: letter.id, details: { kind: letter.kind } });
+}
+
+/** A letter whose client the actor may see, or 404. */
+export async function findVisibleLetter(db: Kysely<Database>, ctx: RequestContext, id: string) {
+  const letter = await repo.findLetter(db, id);
+  if (!letter || !(await findVisibleClient(db, ctx.actor, letter.client_id))) throw notFound("letter");
+  return letter;
+}
+
+/** Returns a letter's PDF and records the read (a letter holds personal data). */
+export async function readLetterPdf(db: Kysely<Database>, ctx: RequestContext, id: string) {
+  const letter = await findVisibleLetter(db, ctx, id);
+  const pdf = (await repo.findLetterPdf(db, id))!;
+  await recordAudit(db, ctx, { action: "letter.read", category: "read:sensitive", clientId: letter.client_id, subjectType: "letter", subjectId: id });
+  return { letter, pdf };
+}
+
+/** Records the tracking number and delivery state of a (registered) letter. */
+export async function recordLetterDelivery(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { status: DeliveryStatus; trackingNumber?: string | undefined },
+) {
+  return db.transaction().execute(async (trx) => {
+    const letter = await findVisibleLetter(trx, ctx, id);
+    await repo.recordDelivery(trx, {
+      id: randomUUID(),
+      letterId: id,
+      status: input.status,
+      trackingNumber: input.trackingNumber?.toUpperCase() ?? letter.tracking_number,
+      recordedBy: ctx.actor.id,
+      at: new Date().toISOString(),
+    });
+    await recordAudit(trx, ctx, { action: "letter.delivery", category: "write", clientId: letter.client_id, subjectType: "letter", subjectId: id, details: { status: input.status } });
+    return (await repo.findLetter(trx, id))!;
+  });
+}

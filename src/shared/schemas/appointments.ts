@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { calendarDate, timestamp } from "./common.js";
+
+export const APPOINTMENT_KINDS = ["intake", "followUp"] as const;
+export const APPOINTMENT_STATUSES = ["planned", "attended", "missed", "cancelled"] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM" });
+
+/** One weekly block in which a consultant holds appointments. */
+export const availabilityBlock = z
+  .object({
+    weekday: z.number().int().min(1).max(7).describe("1 = Monday … 7 = Sunday"),
+    startTime: time,
+    endTime: time,
+    slotMinutes: z.number().int().min(15).max(180).default(45),
+    location: z.string().trim().min(1).max(200),
+  })
+  .refine((b) => b.startTime < b.endTime, { message: "End after start", path: ["endTime"], params: { code: "endBeforeStart" } });
+
+/** Body of `PUT /me/availability`: the whole weekly pattern, replacing the old one. */
+export const availabilityInput = z.object({ blocks: z.array(availabilityBlock).max(30) });
+export const availabilityOutput = z.object({ blocks: z.array(availabilityBlock) });
+
+export const appointmentOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  consultantId: z.uuid(),
+  kind: z.enum(APPOINTMENT_KINDS),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  location: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+});
+export type AppointmentOutput = z.infer<typeof appointmentOutput>;
+export const appointmentList = z.object({ items: z.array(appointmentOutput) });
+
+/** Body of `PATCH /appointments/{id}`: what happened. */
+export const appointmentUpdateInput = z.object({ status: z.enum(["attended", "missed", "cancelled"]) });
+
+/** Body of `POST /invitations`: invite a selection in bulk, each to the next free intake slot. */
+export const invitationBulkInput = z.object({
+  clientIds: z.array(z.uuid()).min(1).max(500),
+  earliestDate: calendarDate.optional().describe("first day to plan intakes on; default: three working days from today"),
+});
+
+export const invitationOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  sequence: z.number().int().describe("1 for the first invitation, 2 after a missed intake, …"),
+  appointment: appointmentOutput,
+  letterId: z.uuid(),
+  createdAt: timestamp,
+});
+export const invitationBulkOutput = z.object({ items: z.array(invitationOutput) });

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { calendarDate, timestamp } from "./common.js";
+
+/** Where a registered letter stands. Only `delivered` counts as received; the others never count as refusal. */
+export const DELIVERY_STATUSES = ["sent", "delivered", "notCollected", "returned"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const letterOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  kind: z.string().describe("invitation, planConfirmation, …"),
+  subject: z.string(),
+  letterDate: calendarDate,
+  reference: z.string(),
+  sha256: z.string(),
+  registered: z.boolean(),
+  trackingNumber: z.string().nullable(),
+  deliveryStatus: z.enum(DELIVERY_STATUSES),
+  deliveryUpdatedAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export type LetterOutput = z.infer<typeof letterOutput>;
+export const letterList = z.object({ items: z.array(letterOutput) });
+
+/** Body of `POST /letters/{id}/deliveries`: the post's tracking number and what became of the letter. */
+export const deliveryInput = z.object({
+  status: z.enum(DELIVERY_STATUSES),
+  trackingNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{8,30}$/i, { message: "Letters and digits, 8 to 30" })
+    .optional(),
+});
