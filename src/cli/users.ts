@@ -58,7 +58,6 @@ export async function runUserCreate(options: CreateUserOptions): Promise<void> {
     const id = await insertUser(db.kysely, {
       email: input.email,
       displayName: input.displayName,
-      role: input.role,
       ...binding,
       passwordHash: await hashPassword(input.password),
     });

@@ -18,6 +18,10 @@ import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
 import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
 import { letterRoutes } from "./domains/letters/letters.routes.js";
+import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
+import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
+import { planRoutes } from "./domains/plans/plans.routes.js";
+import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
 import { healthRoutes } from "./domains/health/health.routes.js";
@@ -93,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       api.get("/openapi.json", { config: { policy: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
       const modules = [
         healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
-        letterRoutes, appointmentRoutes, invitationRoutes,
+        letterRoutes, appointmentRoutes, invitationRoutes, intakeRoutes, planRoutes, checkInRoutes, workQueueRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

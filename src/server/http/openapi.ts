@@ -23,6 +23,27 @@ const versionHeader = {
 };
 
 /**
+ * Writes a nullable scalar (`anyOf: [{type: string, format: date}, {type: null}]`) as one schema with
+ * `type: [string, null]`, so its `format` stays visible to tools and to the design rules.
+ */
+function collapseNullableScalars(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(collapseNullableScalars);
+  if (!node || typeof node !== "object") return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, collapseNullableScalars(value)] as const);
+  const schema = Object.fromEntries(entries) as Record<string, any>;
+  const variants = schema.anyOf as Record<string, any>[] | undefined;
+  if (variants?.length === 2) {
+    const nullVariant = variants.find((v) => v.type === "null");
+    const scalar = variants.find((v) => v !== nullVariant && typeof v.type === "string" && v.type !== "object" && v.type !== "array");
+    if (nullVariant && scalar) {
+      const { anyOf: _anyOf, ...rest } = schema;
+      return { ...rest, ...scalar, type: [scalar.type, "null"] };
+    }
+  }
+  return schema;
+}
+
+/**
  * Applies the NL API Design Rules to the generated document in one place: paths relative to a versioned
  * server URL, the API-Version header on every success, and problem+json for every error response.
  */
@@ -45,12 +66,12 @@ function applyApiDesignRules(document: any): any {
     }
     paths[path.slice(API_BASE.length) || "/"] = item;
   }
-  return {
+  return collapseNullableScalars({
     ...document,
     servers: [{ url: API_BASE, description: "this server" }],
     paths,
     components: { ...document.components, schemas: { ...document.components?.schemas, Problem: problemJsonSchema } },
-  };
+  });
 }
 
 /** Options for @fastify/swagger: zod schemas to OpenAPI 3.1, then the design rules. */

@@ -4,7 +4,7 @@ import { addDays, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam } fr
 import type { RequestContext } from "@server/auth/actor.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
-import { conflict, notFound } from "@server/http/errors.js";
+import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { recordAudit } from "../audit/audit.service.js";
 import { insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
@@ -58,6 +58,9 @@ export async function inviteClients(
   ctx: RequestContext,
   input: { clientIds: string[]; earliestDate?: string | undefined },
 ): Promise<InvitationResult[]> {
+  if (input.earliestDate && input.earliestDate <= todayInAmsterdam()) {
+    throw invalidField("earliestDate", "notInFuture", "Intakes are planned from tomorrow on");
+  }
   const ids = [...new Set(input.clientIds)];
   const clients = await visibleClients(db, ctx.actor).selectAll().where("id", "in", ids).execute();
   if (clients.length !== ids.length) throw notFound("client");

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import type { CheckInInput } from "@shared/schemas/check-ins.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { CheckInRow, Database } from "@server/db/schema.js";
+import { invalidField, notFound } from "@server/http/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { findVisibleClient } from "../clients/clients.repo.js";
+import { recordLadderAssessment } from "../intakes/intakes.service.js";
+import { findConfirmed } from "../plans/plans.repo.js";
+
+/** The WHO-5 raw score (0–25) and whether it calls for attention (below 13). */
+export function scoreWho5(items: number[]): { raw: number; percentage: number; needsAttention: boolean } {
+  const raw = items.reduce((sum, item) => sum + item, 0);
+  return { raw, percentage: raw * 4, needsAttention: raw < ORDINANCE_DEFAULTS.who5AttentionBelow };
+}
+
+/** Records how it goes: WHO-5, readiness for a next step and, when made, a ladder re-assessment. */
+export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: CheckInInput): Promise<CheckInRow> {
+  if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "A check-in is recorded after it was held");
+  return db.transaction().execute(async (trx) => {
+    if (!(await findVisibleClient(trx, ctx.actor, clientId))) throw notFound("client");
+    const plan = await findConfirmed(trx, clientId);
+    const { raw } = scoreWho5(input.who5);
+    const row: CheckInRow = {
+      id: randomUUID(),
+      client_id: clientId,
+      plan_id: plan?.id ?? null,
+      held_on: input.heldOn,
+      recorded_by: ctx.actor.id,
+      channel: input.channel,
+      how_it_goes: input.howItGoes ?? null,
+      who5_items: JSON.stringify(input.who5),
+      who5_raw: raw,
+      ready_for_next_step: input.readyForNextStep ? 1 : 0,
+      created_at: new Date().toISOString(),
+    };
+    await trx.insertInto("check_ins").values(row).execute();
+    if (input.ladderRung) {
+      await recordLadderAssessment(trx, ctx, { clientId, rung: input.ladderRung, growthRung: input.growthRung ?? null, assessedOn: input.heldOn, source: "checkIn" });
+    }
+    await recordAudit(trx, ctx, { action: "checkIn.create", category: "write", clientId, subjectType: "checkIn", subjectId: row.id });
+    return row;
+  });
+}
+
+/** A client's check-ins, newest first. WHO-5 is health data: reading it is a sensitive read. */
+export async function listCheckIns(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<CheckInRow[]> {
+  if (!(await findVisibleClient(db, ctx.actor, clientId))) throw notFound("client");
+  const rows = await db.selectFrom("check_ins").selectAll().where("client_id", "=", clientId).orderBy("held_on", "desc").orderBy("created_at", "desc").execute();
+  await recordAudit(db, ctx, { action: "checkIn.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
+  return rows;
+}

@@ -1,0 +1,34 @@
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { ACTIVE_STEP_STATUSES, type PlanOutput } from "@shared/schemas/plans.js";
+import type { ClientRow, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import { effectiveCapacity } from "./plans.service.js";
+
+/** A plan version with its steps, the hours it asks and the capacity and norm beside them. */
+export function presentPlan(client: ClientRow, plan: PlanRow, steps: PlanStepRow[]): PlanOutput {
+  return {
+    id: plan.id,
+    clientId: plan.client_id,
+    version: plan.version,
+    status: plan.status as PlanOutput["status"],
+    reportingFrequencyWeeks: plan.reporting_frequency_weeks,
+    confirmedOn: plan.confirmed_on,
+    letterId: plan.letter_id,
+    steps: steps.map((s) => ({
+      id: s.id,
+      position: s.position,
+      type: s.type as PlanOutput["steps"][number]["type"],
+      title: s.title,
+      goal: s.goal,
+      hoursPerWeek: s.hours_per_week,
+      startDate: s.start_date,
+      endDate: s.end_date,
+      provider: s.provider,
+      status: s.status as PlanOutput["steps"][number]["status"],
+      stopReason: s.stop_reason,
+    })),
+    activeHoursPerWeek: steps.filter((s) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(s.status)).reduce((sum, s) => sum + s.hours_per_week, 0),
+    capacityHoursPerWeek: effectiveCapacity(client),
+    weeklyNormHours: ORDINANCE_DEFAULTS.weeklyNormHours,
+    createdAt: plan.created_at,
+  };
+}

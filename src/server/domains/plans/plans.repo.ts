@@ -1,0 +1,31 @@
+import type { Kysely } from "kysely";
+import type { Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+
+/** All plan versions of a client, newest first. */
+export function listPlansOfClient(db: Kysely<Database>, clientId: string): Promise<PlanRow[]> {
+  return db.selectFrom("plans").selectAll().where("client_id", "=", clientId).orderBy("version", "desc").execute();
+}
+
+/** The steps of the given plans, in order. */
+export function listStepsOfPlans(db: Kysely<Database>, planIds: string[]): Promise<PlanStepRow[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("plan_steps").selectAll().where("plan_id", "in", planIds).orderBy("position").execute();
+}
+
+export function findPlan(db: Kysely<Database>, id: string): Promise<PlanRow | undefined> {
+  return db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findStep(db: Kysely<Database>, id: string): Promise<PlanStepRow | undefined> {
+  return db.selectFrom("plan_steps").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The client's draft plan, if one is open. */
+export function findDraft(db: Kysely<Database>, clientId: string): Promise<PlanRow | undefined> {
+  return db.selectFrom("plans").selectAll().where("client_id", "=", clientId).where("status", "=", "draft").executeTakeFirst();
+}
+
+/** The plan that is in force: the latest confirmed version. */
+export function findConfirmed(db: Kysely<Database>, clientId: string): Promise<PlanRow | undefined> {
+  return db.selectFrom("plans").selectAll().where("client_id", "=", clientId).where("status", "=", "confirmed").executeTakeFirst();
+}

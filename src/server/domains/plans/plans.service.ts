@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { dutchWeekdayDate, todayInAmsterdam } from "@shared/dates.js";
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { ACTIVE_STEP_STATUSES, type PlanStepInput, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import { conflict, notFound } from "@server/http/errors.js";
+import { formatDutchDate } from "@server/letters/pdf.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { recordAudit } from "../audit/audit.service.js";
+import { findVisibleClient } from "../clients/clients.repo.js";
+import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import * as repo from "./plans.repo.js";
+
+const countsAgainstCapacity = (step: Pick<PlanStepRow, "status">) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
+
+/** What the client can be asked, in hours per week: the consultant's assessment (medical limits join later). */
+export function effectiveCapacity(client: ClientRow): number | null {
+  return client.capacity_hours_per_week;
+}
+
+/** Capacity first: the active hours of a plan never exceed what the client can do. */
+export function assertWithinCapacity(client: ClientRow, activeHours: number): void {
+  const capacity = effectiveCapacity(client);
+  if (capacity === null) {
+    throw conflict("capacityNotAssessed", "Assess the client's capacity (at the intake) before planning hours.");
+  }
+  if (activeHours > capacity + 1e-9) {
+    throw conflict("capacityExceeded", `This plan asks ${activeHours} hours a week; the client can do ${capacity}.`, [
+      { name: "hoursPerWeek", code: "capacityExceeded", reason: `The client can do ${capacity} hours a week in all` },
+    ]);
+  }
+}
+
+/** The draft plan to change: the open draft, or a new version copied from the plan in force. */
+async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PlanRow> {
+  const draft = await repo.findDraft(db, clientId);
+  if (draft) return draft;
+  const plans = await repo.listPlansOfClient(db, clientId);
+  const current = plans.find((p) => p.status === "confirmed");
+  const now = new Date().toISOString();
+  const plan: PlanRow = {
+    id: randomUUID(),
+    client_id: clientId,
+    version: (plans[0]?.version ?? 0) + 1,
+    status: "draft",
+    reporting_frequency_weeks: current?.reporting_frequency_weeks ?? ORDINANCE_DEFAULTS.defaultReportingFrequencyWeeks,
+    confirmed_on: null,
+    confirmed_by: null,
+    letter_id: null,
+    created_by: ctx.actor.id,
+    created_at: now,
+  };
+  await db.insertInto("plans").values(plan).execute();
+  if (current) {
+    const steps = await repo.listStepsOfPlans(db, [current.id]);
+    if (steps.length) {
+      await db.insertInto("plan_steps").values(steps.map((s) => ({ ...s, id: randomUUID(), plan_id: plan.id, created_at: now, updated_at: now }))).execute();
+    }
+  }
+  return plan;
+}
+
+async function visibleClientOr404(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<ClientRow> {
+  const client = await findVisibleClient(db, ctx.actor, clientId);
+  if (!client) throw notFound("client");
+  return client;
+}
+
+/** Adds a step to the client's draft plan, refusing it when the active hours would exceed capacity. */
+export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: PlanStepInput): Promise<PlanRow> {
+  return db.transaction().execute(async (trx) => {
+    const client = await visibleClientOr404(trx, ctx, clientId);
+    const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
+    const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
+    const active = existing.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
+    assertWithinCapacity(client, active + input.hoursPerWeek);
+    const plan = await ensureDraft(trx, ctx, clientId);
+    const steps = await repo.listStepsOfPlans(trx, [plan.id]);
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx
+      .insertInto("plan_steps")
+      .values({
+        id,
+        plan_id: plan.id,
+        client_id: clientId,
+        position: (steps.at(-1)?.position ?? 0) + 1,
+        type: input.type,
+        title: input.title,
+        goal: input.goal ?? null,
+        hours_per_week: input.hoursPerWeek,
+        start_date: input.startDate,
+        end_date: input.endDate ?? null,
+        provider: input.provider ?? null,
+        status: "planned",
+        stop_reason: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await recordAudit(trx, ctx, { action: "planStep.create", category: "write", clientId, subjectType: "planStep", subjectId: id, details: { type: input.type, hoursPerWeek: input.hoursPerWeek } });
+    return plan;
+  });
+}
+
+/** Changes a step. A step of a confirmed plan is changed in a new draft version; the confirmed one stays as it was. */
+export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, stepId: string, input: PlanStepUpdateInput): Promise<PlanRow> {
+  return db.transaction().execute(async (trx) => {
+    const step = await repo.findStep(trx, stepId);
+    if (!step) throw notFound("plan step");
+    const client = await visibleClientOr404(trx, ctx, step.client_id);
+    const source = (await repo.findPlan(trx, step.plan_id))!;
+    if (source.status === "superseded") throw conflict("planSuperseded", "This version was replaced; change the current plan.");
+    const plan = await ensureDraft(trx, ctx, step.client_id);
+    const steps = await repo.listStepsOfPlans(trx, [plan.id]);
+    const target = source.id === plan.id ? step : steps.find((s) => s.position === step.position);
+    if (!target) throw conflict("stepNotInDraft", "This step is no longer part of the plan.");
+    const changed: PlanStepRow = {
+      ...target,
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.goal !== undefined ? { goal: input.goal } : {}),
+      ...(input.hoursPerWeek !== undefined ? { hours_per_week: input.hoursPerWeek } : {}),
+      ...(input.startDate !== undefined ? { start_date: input.startDate } : {}),
+      ...(input.endDate !== undefined ? { end_date: input.endDate } : {}),
+      ...(input.provider !== undefined ? { provider: input.provider } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.stopReason !== undefined ? { stop_reason: input.stopReason } : {}),
+      updated_at: new Date().toISOString(),
+    };
+    const active = steps.map((s) => (s.id === target.id ? changed : s)).filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
+    if (countsAgainstCapacity(changed)) assertWithinCapacity(client, active);
+    const { id: _id, ...columns } = changed;
+    await trx.updateTable("plan_steps").set(columns).where("id", "=", target.id).execute();
+    await recordAudit(trx, ctx, { action: "planStep.update", category: "write", clientId: step.client_id, subjectType: "planStep", subjectId: target.id, details: { fields: Object.keys(input).sort() } });
+    return plan;
+  });
+}
+
+/**
+ * Confirms the draft with the client: it becomes the plan in force (the previous one is superseded, kept),
+ * immutable from now on, and a plan letter records what was agreed.
+ */
+export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, planId: string, reportingFrequencyWeeks: number): Promise<PlanRow> {
+  const plan = await repo.findPlan(db, planId);
+  if (!plan) throw notFound("plan");
+  const client = await visibleClientOr404(db, ctx, plan.client_id);
+  if (plan.status !== "draft") throw conflict("planNotDraft", "Only a draft plan can be confirmed; this version already is.");
+  const steps = (await repo.listStepsOfPlans(db, [plan.id])).filter(countsAgainstCapacity);
+  if (steps.length === 0) throw conflict("planEmpty", "A plan needs at least one planned or active step.");
+  const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
+  assertWithinCapacity(client, total);
+  const confirmedOn = todayInAmsterdam();
+  const consultant = await db.selectFrom("users").select("display_name").where("id", "=", ctx.actor.id).executeTakeFirst();
+  const letter = await prepareLetter(ctx, {
+    client,
+    kind: "planConfirmation",
+    template: "plan-confirmation",
+    registered: false,
+    data: {
+      givenName: client.given_name,
+      familyName: client.family_name,
+      version: plan.version,
+      confirmedOn: dutchWeekdayDate(`${confirmedOn}T12:00:00+01:00`),
+      steps: steps.map((s) => ({
+        title: s.title,
+        hoursPerWeek: s.hours_per_week,
+        startDate: formatDutchDate(s.start_date),
+        endDate: s.end_date ? formatDutchDate(s.end_date) : null,
+        provider: s.provider,
+        goal: s.goal,
+      })),
+      totalHours: total,
+      capacityHours: effectiveCapacity(client),
+      frequencyWeeks: reportingFrequencyWeeks,
+      phone: municipality.phone,
+      consultantName: consultant?.display_name ?? "uw consulent",
+    },
+  });
+  return db.transaction().execute(async (trx) => {
+    // Re-check inside the transaction: someone may have confirmed meanwhile.
+    const fresh = await repo.findPlan(trx, planId);
+    if (fresh?.status !== "draft") throw conflict("planNotDraft", "This version was confirmed meanwhile.");
+    await storeLetter(trx, ctx, letter);
+    await trx.updateTable("plans").set({ status: "superseded" }).where("client_id", "=", plan.client_id).where("status", "=", "confirmed").execute();
+    await trx
+      .updateTable("plans")
+      .set({ status: "confirmed", confirmed_on: confirmedOn, confirmed_by: ctx.actor.id, letter_id: letter.id, reporting_frequency_weeks: reportingFrequencyWeeks })
+      .where("id", "=", planId)
+      .execute();
+    await recordAudit(trx, ctx, { action: "plan.confirm", category: "write", clientId: plan.client_id, subjectType: "plan", subjectId: planId, details: { version: plan.version } });
+    return (await repo.findPlan(trx, planId))!;
+  });
+}
+
+/** All versions of a client's plan with their steps, newest first. */
+export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
+  const client = await visibleClientOr404(db, ctx, clientId);
+  const plans = await repo.listPlansOfClient(db, clientId);
+  const steps = await repo.listStepsOfPlans(db, plans.map((p) => p.id));
+  return { client, plans: plans.map((plan) => ({ plan, steps: steps.filter((s) => s.plan_id === plan.id) })) };
+}

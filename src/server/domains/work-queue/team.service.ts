@@ -1,0 +1,69 @@
+import type { Kysely } from "kysely";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { ClientRow, Database } from "@server/db/schema.js";
+import { forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { findVisibleClient, visibleClients } from "../clients/clients.repo.js";
+import { computeWorkQueue } from "./work-queue.service.js";
+
+/** The consultants of the caller's team: those working in one of the team lead's districts (admins: all). */
+export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext) {
+  let query = db
+    .selectFrom("users")
+    .innerJoin("user_districts", "user_districts.user_id", "users.id")
+    .select(["users.id", "users.display_name", "user_districts.district"])
+    .where("users.role", "=", "consultant")
+    .where("users.active", "=", 1);
+  if (ctx.actor.role !== "admin") query = query.where("user_districts.district", "in", ctx.actor.districts.length ? ctx.actor.districts : ["—"]);
+  const rows = await query.orderBy("users.display_name").execute();
+  const byId = new Map<string, { id: string; displayName: string; districts: string[] }>();
+  for (const row of rows) {
+    const entry = byId.get(row.id) ?? { id: row.id, displayName: row.display_name, districts: [] };
+    entry.districts.push(row.district);
+    byId.set(row.id, entry);
+  }
+  return [...byId.values()];
+}
+
+/** The clients whose queue the caller asks for: a consultant's own caseload, or a team member's. */
+export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<ClientRow[]> {
+  if (ctx.actor.role === "consultant") {
+    if (consultantId && consultantId !== ctx.actor.id) throw forbidden("notYourQueue", "Consultants see their own work queue.");
+    return visibleClients(db, ctx.actor).selectAll().where("consultant_id", "=", ctx.actor.id).execute();
+  }
+  if (consultantId) {
+    const team = await teamConsultants(db, ctx);
+    if (!team.some((m) => m.id === consultantId)) throw notFound("consultant");
+    return visibleClients(db, ctx.actor).selectAll().where("consultant_id", "=", consultantId).execute();
+  }
+  return visibleClients(db, ctx.actor).selectAll().where("consultant_id", "is not", null).execute();
+}
+
+/** Caseload size and queue length per consultant of the team. */
+export async function teamOverview(db: Kysely<Database>, ctx: RequestContext) {
+  const members = await teamConsultants(db, ctx);
+  const result = [];
+  for (const member of members) {
+    const clients = await db.selectFrom("clients").selectAll().where("consultant_id", "=", member.id).execute();
+    const queue = await computeWorkQueue(db, clients);
+    result.push({ consultantId: member.id, displayName: member.displayName, districts: member.districts, caseloadSize: clients.length, queueLength: queue.length });
+  }
+  return result;
+}
+
+/** Moves a client to another consultant of the team who works in the client's district. */
+export async function reassignClient(db: Kysely<Database>, ctx: RequestContext, clientId: string, consultantId: string): Promise<ClientRow> {
+  return db.transaction().execute(async (trx) => {
+    const client = await findVisibleClient(trx, ctx.actor, clientId);
+    if (!client) throw notFound("client");
+    const member = (await teamConsultants(trx, ctx)).find((m) => m.id === consultantId);
+    if (!member) throw invalidField("consultantId", "notInTeam", "Not a consultant of your team");
+    if (client.district && !member.districts.includes(client.district)) {
+      throw invalidField("consultantId", "otherDistrict", `This consultant does not work in ${client.district}`);
+    }
+    const now = new Date().toISOString();
+    await trx.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
+    await recordAudit(trx, ctx, { action: "client.reassign", category: "write", clientId, subjectType: "client", subjectId: clientId, details: { from: client.consultant_id, to: consultantId } });
+    return { ...client, consultant_id: consultantId, updated_at: now };
+  });
+}

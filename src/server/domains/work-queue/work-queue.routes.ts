@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { clientOutput } from "@shared/schemas/clients.js";
+import { idParam } from "@shared/schemas/common.js";
+import { assignmentInput, teamOverview, workQueuePage, workQueueQuery } from "@shared/schemas/work-queue.js";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
+import { presentClient } from "../clients/clients.presenter.js";
+import { queueClients, reassignClient, teamOverview as computeTeamOverview } from "./team.service.js";
+import { workQueuePolicy } from "./work-queue.policy.js";
+import { computeWorkQueue } from "./work-queue.service.js";
+
+/** The work queue, the team overview and reassignment. */
+export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/work-queue",
+      {
+        config: { policy: workQueuePolicy.read },
+        schema: {
+          tags: ["work-queue"],
+          summary: "Clients needing attention today",
+          description: "Ordered by urgency, each with its reasons. Never a sanction: the consultant judges.",
+          querystring: workQueueQuery,
+          response: { 200: workQueuePage },
+        },
+      },
+      async (request) => {
+        const { page, pageSize, consultantId } = request.query;
+        const items = await computeWorkQueue(db.kysely, await queueClients(db.kysely, contextOf(request), consultantId));
+        return { items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length };
+      },
+    );
+
+    app.get(
+      "/team",
+      { config: { policy: workQueuePolicy.team }, schema: { tags: ["work-queue"], summary: "Caseload and queue per consultant", response: { 200: teamOverview } } },
+      async (request) => ({ items: await computeTeamOverview(db.kysely, contextOf(request)) }),
+    );
+
+    app.put(
+      "/clients/:id/consultant",
+      {
+        config: { policy: workQueuePolicy.reassign },
+        schema: { tags: ["work-queue"], summary: "Reassign a client", params: idParam, body: assignmentInput, response: { 200: clientOutput } },
+      },
+      async (request) => presentClient(await reassignClient(db.kysely, contextOf(request), request.params.id, request.body.consultantId)),
+    );
+  };
+}

@@ -1,0 +1,125 @@
+import type { Kysely } from "kysely";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
+import type { ClientRow, Database } from "@server/db/schema.js";
+
+type Reason = WorkQueueItem["reasons"][number];
+
+interface InvitationFacts {
+  client_id: string;
+  sequence: number;
+  letter_status: string;
+  letter_updated: string | null;
+  letter_date: string;
+  appointment_status: string;
+  appointment_start: string;
+}
+
+const dateOf = (instant: string | null, fallback: string) => (instant ? instant.slice(0, 10) : fallback);
+
+/**
+ * Why each client needs attention today. Returned or uncollected letters and missed intakes lead to a new
+ * invitation; only a second missed intake after a *delivered* letter is flagged, for the consultant to judge.
+ */
+function invitationReasons(invitations: InvitationFacts[]): Reason[] {
+  const latest = invitations.at(-1);
+  if (!latest) return [];
+  if (latest.letter_status === "returned" || latest.letter_status === "notCollected") {
+    return [{
+      code: latest.letter_status === "returned" ? "letterReturned" : "letterNotCollected",
+      since: dateOf(latest.letter_updated, latest.letter_date),
+      suggestedAction: "checkAddressAndInviteAgain",
+    }];
+  }
+  if (latest.appointment_status !== "missed") return [];
+  const missedAfterDelivery = invitations.filter((i) => i.appointment_status === "missed" && i.letter_status === "delivered").length;
+  const since = latest.appointment_start.slice(0, 10);
+  if (missedAfterDelivery >= 2) return [{ code: "possibleNonCompliance", since, suggestedAction: "talkWithClient" }];
+  return [{ code: "intakeMissed", since, suggestedAction: "sendSecondInvitation" }];
+}
+
+/** Computes the work queue of a set of clients (a consultant's caseload), most urgent first. */
+export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[], today = todayInAmsterdam()): Promise<WorkQueueItem[]> {
+  if (clients.length === 0) return [];
+  const ids = clients.map((c) => c.id);
+  const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
+  const gather = async <T>(query: (chunk: string[]) => Promise<T[]>) => (await Promise.all(chunks.map(query))).flat();
+
+  const invitations = await gather((chunk) =>
+    db
+      .selectFrom("invitations")
+      .innerJoin("letters", "letters.id", "invitations.letter_id")
+      .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
+      .select([
+        "invitations.client_id", "invitations.sequence", "letters.delivery_status as letter_status", "letters.delivery_updated_at as letter_updated",
+        "letters.letter_date", "appointments.status as appointment_status", "appointments.starts_at as appointment_start",
+      ])
+      .where("invitations.client_id", "in", chunk)
+      .orderBy("invitations.sequence")
+      .execute(),
+  );
+  const checkIns = await gather((chunk) =>
+    db.selectFrom("check_ins").select(["client_id", "held_on", "who5_raw"]).where("client_id", "in", chunk).orderBy("held_on").orderBy("created_at").execute(),
+  );
+  const plans = await gather((chunk) =>
+    db.selectFrom("plans").select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"]).where("client_id", "in", chunk).where("status", "=", "confirmed").execute(),
+  );
+  const endingBy = addDays(today, ORDINANCE_DEFAULTS.planStepEndingWithinDays);
+  const endingSteps = plans.length
+    ? await gather((chunk) =>
+        db
+          .selectFrom("plan_steps")
+          .innerJoin("plans", "plans.id", "plan_steps.plan_id")
+          .select(["plan_steps.client_id", "plan_steps.end_date"])
+          .where("plans.status", "=", "confirmed")
+          .where("plan_steps.client_id", "in", chunk)
+          .where("plan_steps.status", "in", ["planned", "active"])
+          .where("plan_steps.end_date", ">=", today)
+          .where("plan_steps.end_date", "<=", endingBy)
+          .execute(),
+      )
+    : [];
+
+  const group = <T extends { client_id: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.client_id, [...(map.get(row.client_id) ?? []), row]);
+    return map;
+  };
+  const invitationsBy = group(invitations);
+  const checkInsBy = group(checkIns);
+  const planBy = new Map(plans.map((p) => [p.client_id, p]));
+  const endingStepsBy = group(endingSteps);
+
+  const items: WorkQueueItem[] = [];
+  for (const client of clients) {
+    const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
+    const clientCheckIns = checkInsBy.get(client.id) ?? [];
+    const lastCheckIn = clientCheckIns.at(-1);
+    if (lastCheckIn && lastCheckIn.who5_raw < ORDINANCE_DEFAULTS.who5AttentionBelow) {
+      reasons.push({ code: "lowWellbeing", since: lastCheckIn.held_on, suggestedAction: "callClient" });
+    }
+    const plan = planBy.get(client.id);
+    if (plan?.confirmed_on) {
+      const lastContact = [plan.confirmed_on, lastCheckIn?.held_on ?? ""].sort().at(-1)!;
+      const due = addDays(lastContact, plan.reporting_frequency_weeks * 7);
+      if (addDays(due, ORDINANCE_DEFAULTS.checkInGraceDays) < today) reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
+    }
+    const ending = (endingStepsBy.get(client.id) ?? []).map((s) => s.end_date!).sort()[0];
+    if (ending) reasons.push({ code: "planStepEnding", since: ending, suggestedAction: "discussNextStep" });
+    if (reasons.length === 0) continue;
+    const rank = (code: WorkQueueReason) => WORK_QUEUE_REASONS.indexOf(code);
+    reasons.sort((a, b) => rank(a.code) - rank(b.code));
+    items.push({
+      clientId: client.id,
+      givenName: client.given_name,
+      familyName: client.family_name,
+      district: client.district,
+      consultantId: client.consultant_id,
+      reasons,
+      urgency: rank(reasons[0]!.code),
+    });
+  }
+  // Most urgent reason first; within it, the longest-waiting client first.
+  return items.sort((a, b) => a.urgency - b.urgency || a.reasons[0]!.since.localeCompare(b.reasons[0]!.since) || a.familyName.localeCompare(b.familyName));
+}

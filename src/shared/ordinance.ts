@@ -1,0 +1,11 @@
+/**
+ * The municipality's rules until the versioned ordinance table exists: Rotterdam asks 20 hours a week
+ * "or naar vermogen". The norm is context for the consultant; capacity is what binds.
+ */
+export const ORDINANCE_DEFAULTS = {
+  weeklyNormHours: 20,
+  defaultReportingFrequencyWeeks: 6,
+  who5AttentionBelow: 13,
+  checkInGraceDays: 7,
+  planStepEndingWithinDays: 14,
+} as const;

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { calendarDate, timestamp } from "./common.js";
+
+export const CHECK_IN_CHANNELS = ["inPerson", "phone", "video", "portal"] as const;
+
+const who5Item = z.number().int().min(0).max(5);
+
+/** Body of `POST /clients/{id}/check-ins`. */
+export const checkInInput = z
+  .object({
+    heldOn: calendarDate,
+    channel: z.enum(CHECK_IN_CHANNELS),
+    howItGoes: z.string().trim().max(4000).nullish(),
+    who5: z.array(who5Item).length(5).describe("the five WHO-5 items, each 0 (never) to 5 (all the time)"),
+    readyForNextStep: z.boolean(),
+    ladderRung: z.number().int().min(1).max(6).nullish().describe("a re-assessment, when made"),
+    growthRung: z.number().int().min(1).max(6).nullish(),
+  })
+  .refine((v) => !v.growthRung || (v.ladderRung && v.growthRung >= v.ladderRung), {
+    message: "Growth potential needs a rung and cannot be below it",
+    path: ["growthRung"],
+    params: { code: "growthBelowRung" },
+  });
+export type CheckInInput = z.infer<typeof checkInInput>;
+
+export const checkInOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  planId: z.uuid().nullable(),
+  heldOn: calendarDate,
+  channel: z.enum(CHECK_IN_CHANNELS),
+  howItGoes: z.string().nullable(),
+  who5: z.array(z.number().int()),
+  who5Raw: z.number().int().describe("0–25"),
+  who5Percentage: z.number().int().describe("raw × 4, 0–100"),
+  needsAttention: z.boolean().describe("raw score below 13"),
+  readyForNextStep: z.boolean(),
+  createdAt: timestamp,
+});
+export const checkInList = z.object({ items: z.array(checkInOutput) });

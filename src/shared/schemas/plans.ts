@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { calendarDate, timestamp } from "./common.js";
+
+export const PLAN_STEP_TYPES = [
+  "languageCourse",
+  "exercise",
+  "careReferral",
+  "debtHelp",
+  "caregiving",
+  "volunteerPlacement",
+  "ownInitiative",
+  "training",
+  "ownSituation",
+] as const;
+export const PLAN_STEP_STATUSES = ["planned", "active", "completed", "stopped"] as const;
+/** Statuses whose hours count against the client's capacity. */
+export const ACTIVE_STEP_STATUSES = ["planned", "active"] as const;
+
+const hours = z.number().min(0).max(40);
+
+/** Body of `POST /clients/{id}/plan-steps`: a step in the client's draft plan. */
+export const planStepInput = z
+  .object({
+    type: z.enum(PLAN_STEP_TYPES),
+    title: z.string().trim().min(1).max(200),
+    goal: z.string().trim().max(1000).nullish(),
+    hoursPerWeek: hours,
+    startDate: calendarDate,
+    endDate: calendarDate.nullish(),
+    provider: z.string().trim().max(200).nullish(),
+  })
+  .refine((s) => !s.endDate || s.endDate >= s.startDate, { message: "End on or after the start", path: ["endDate"], params: { code: "endBeforeStart" } });
+export type PlanStepInput = z.infer<typeof planStepInput>;
+
+/** Body of `PATCH /plan-steps/{id}`: a change, made in the draft (a confirmed plan gets a new version). */
+export const planStepUpdateInput = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    goal: z.string().trim().max(1000).nullable(),
+    hoursPerWeek: hours,
+    startDate: calendarDate,
+    endDate: calendarDate.nullable(),
+    provider: z.string().trim().max(200).nullable(),
+    status: z.enum(PLAN_STEP_STATUSES),
+    stopReason: z.string().trim().min(1).max(1000),
+  })
+  .partial()
+  .refine((v) => v.status !== "stopped" || v.stopReason, { message: "Say why the step stopped", path: ["stopReason"], params: { code: "required" } });
+export type PlanStepUpdateInput = z.infer<typeof planStepUpdateInput>;
+
+export const planStepOutput = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  type: z.enum(PLAN_STEP_TYPES),
+  title: z.string(),
+  goal: z.string().nullable(),
+  hoursPerWeek: z.number(),
+  startDate: calendarDate,
+  endDate: calendarDate.nullable(),
+  provider: z.string().nullable(),
+  status: z.enum(PLAN_STEP_STATUSES),
+  stopReason: z.string().nullable(),
+});
+
+export const planOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(["draft", "confirmed", "superseded"]),
+  reportingFrequencyWeeks: z.number().int(),
+  confirmedOn: calendarDate.nullable(),
+  letterId: z.uuid().nullable(),
+  steps: z.array(planStepOutput),
+  activeHoursPerWeek: z.number().describe("hours of planned and active steps"),
+  capacityHoursPerWeek: z.number().nullable().describe("what the client can do; binds"),
+  weeklyNormHours: z.number().describe("the ordinance's norm; context only, never above capacity"),
+  createdAt: timestamp,
+});
+export type PlanOutput = z.infer<typeof planOutput>;
+export const planList = z.object({ items: z.array(planOutput) });
+
+/** Body of `POST /plans/{id}/confirmation`: confirmed with the client; makes the version immutable. */
+export const planConfirmationInput = z.object({
+  reportingFrequencyWeeks: z.number().int().min(1).max(26),
+});

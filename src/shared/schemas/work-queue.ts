@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { calendarDate, pageOf, pageQuery } from "./common.js";
+
+/** Why a client needs attention, most urgent first. */
+export const WORK_QUEUE_REASONS = [
+  "letterReturned",
+  "letterNotCollected",
+  "possibleNonCompliance",
+  "intakeMissed",
+  "lowWellbeing",
+  "checkInOverdue",
+  "planStepEnding",
+] as const;
+export type WorkQueueReason = (typeof WORK_QUEUE_REASONS)[number];
+
+export const workQueueItem = z.object({
+  clientId: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  district: z.string().nullable(),
+  consultantId: z.uuid().nullable(),
+  reasons: z.array(
+    z.object({
+      code: z.enum(WORK_QUEUE_REASONS),
+      since: calendarDate.describe("when the reason arose"),
+      suggestedAction: z.string().nullable().describe("e.g. sendSecondInvitation; the consultant decides"),
+    }),
+  ),
+  urgency: z.number().int().describe("lower is more urgent"),
+});
+export type WorkQueueItem = z.infer<typeof workQueueItem>;
+
+export const workQueueQuery = pageQuery.extend({
+  consultantId: z.uuid().optional().describe("team leads: another consultant's queue"),
+});
+export const workQueuePage = pageOf(workQueueItem);
+
+export const teamMemberOutput = z.object({
+  consultantId: z.uuid(),
+  displayName: z.string(),
+  districts: z.array(z.string()),
+  caseloadSize: z.number().int(),
+  queueLength: z.number().int(),
+});
+export const teamOverview = z.object({ items: z.array(teamMemberOutput) });
+
+/** Body of `PUT /clients/{id}/consultant`: reassign a client. */
+export const assignmentInput = z.object({ consultantId: z.uuid() });

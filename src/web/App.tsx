@@ -1,0 +1,55 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { createQueryClient } from "./api/queryClient.js";
+import { Layout } from "./components/Layout.js";
+import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
+import { CaseloadPage } from "./domains/clients/CaseloadPage.js";
+import { ClientDetailPage } from "./domains/clients/ClientDetailPage.js";
+import { ClientEditPage } from "./domains/clients/ClientEditPage.js";
+import { ClientNewPage } from "./domains/clients/ClientNewPage.js";
+import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
+import { HomePage } from "./domains/home/HomePage.js";
+import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
+import { STAFF_ROLES } from "./domains/session/CurrentUser.js";
+import { LoginPage } from "./domains/session/LoginPage.js";
+import { RequireAuth, RequireRole } from "./domains/session/RequireAuth.js";
+import { UserEditPage } from "./domains/users/UserEditPage.js";
+import { UserNewPage } from "./domains/users/UserNewPage.js";
+import { UsersPage } from "./domains/users/UsersPage.js";
+
+const ADMIN = ["admin"] as const;
+
+/** The whole web app: data layer, router and the route table. */
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<HomePage />} />
+              <Route path="/account/password" element={<ChangePasswordPage />} />
+              {/* Clients may open their own record; the server limits which record that is. */}
+              <Route path="/clients/:id" element={<ClientDetailPage />} />
+              <Route element={<RequireRole roles={STAFF_ROLES} />}>
+                <Route path="/clients" element={<CaseloadPage />} />
+                <Route path="/clients/new" element={<ClientNewPage />} />
+                <Route path="/clients/:id/edit" element={<ClientEditPage />} />
+              </Route>
+              <Route element={<RequireRole roles={ADMIN} />}>
+                <Route path="/users" element={<UsersPage />} />
+                <Route path="/users/new" element={<UserNewPage />} />
+                <Route path="/users/:id" element={<UserEditPage />} />
+                <Route path="/audit-log" element={<AuditLogPage />} />
+              </Route>
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,94 @@
+/** One invalid field as the server reports it in `invalidParams`. */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+/** The problem+json body every API error carries. */
+export interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  code: string;
+  requestId?: string;
+  invalidParams?: InvalidParam[];
+}
+
+/** An API call that did not succeed: an HTTP error with its problem body, or no answer at all (status 0). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+type QueryValue = string | number | boolean | undefined | null;
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+const BASE = "/api/v1";
+
+// The CSRF token lives in memory only (from GET /me or the login answer), never in storage.
+let csrfToken: string | undefined;
+
+/** Remembers the CSRF token to send with cookie-authenticated writes. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Builds `/api/v1/path?query`, leaving out empty filters. */
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${BASE}${path}${search ? `?${search}` : ""}`;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const fallback: Problem = { status: response.status, title: response.statusText, detail: response.statusText, code: "httpError" };
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return { ...fallback, ...body, status: response.status };
+  } catch {
+    return fallback;
+  }
+}
+
+/** Calls the API with the session cookie; resolves with the JSON body (undefined for 204) or throws ApiError. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, title: "Network error", detail: "No answer from the server", code: "networkError" });
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** True when an error is an ApiError with the given status. */
+export function hasStatus(error: unknown, status: number): error is ApiError {
+  return error instanceof ApiError && error.status === status;
+}

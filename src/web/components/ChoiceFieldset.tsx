@@ -1,0 +1,67 @@
+import type { ReactNode } from "react";
+import { FormFieldErrorMessage } from "./nlds.js";
+import { fieldId } from "./fields.js";
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+interface ChoiceFieldsetProps {
+  name: string;
+  legend: string;
+  type: "checkbox" | "radio";
+  choices: Choice[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  description?: ReactNode;
+  error?: string;
+}
+
+/** A group of checkboxes (several choices) or radio buttons (one choice) under one legend. */
+export function ChoiceFieldset({ name, legend, type, choices, selected, onChange, description, error }: ChoiceFieldsetProps) {
+  const base = fieldId(name);
+  const described = [description ? `${base}-description` : null, error ? `${base}-error` : null].filter(Boolean).join(" ");
+
+  function toggle(value: string, checked: boolean) {
+    if (type === "radio") return onChange([value]);
+    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+  }
+
+  return (
+    <fieldset
+      className={`nv-fieldset utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}
+      aria-describedby={described || undefined}
+    >
+      <legend className="nv-fieldset__legend">{legend}</legend>
+      {description ? (
+        <div id={`${base}-description`} className="nv-field-description">
+          {description}
+        </div>
+      ) : null}
+      {error ? <FormFieldErrorMessage id={`${base}-error`}>{error}</FormFieldErrorMessage> : null}
+      <div className={type === "checkbox" ? "nv-choices nv-choices--columns" : "nv-choices"}>
+        {choices.map((choice, index) => {
+          // The first control carries the field id, so an error summary link lands in the group.
+          const id = index === 0 ? base : `${base}-${index}`;
+          return (
+            <div className="nv-checkbox" key={choice.value}>
+              <input
+                type={type}
+                id={id}
+                name={name}
+                value={choice.value}
+                className="nv-checkbox__input"
+                checked={selected.includes(choice.value)}
+                onChange={(event) => toggle(choice.value, event.target.checked)}
+              />
+              <label htmlFor={id} className="utrecht-form-label">
+                {choice.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,31 @@
+function locale(language: string): string {
+  return language === "en" ? "en-GB" : "nl-NL";
+}
+
+/** A calendar date `YYYY-MM-DD` written out for the reader, without shifting it through a time zone. */
+export function formatDate(value: string | null | undefined, language: string): string {
+  if (!value) return "";
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+/** A moment in time as Dutch local time (Europe/Amsterdam), where the municipality works. */
+export function formatDateTime(value: string, language: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: "Europe/Amsterdam",
+  }).format(date);
+}
+
+/** The name of an ISO 639 language code in the UI language; the code itself when unknown. */
+export function languageName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([locale(language)], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

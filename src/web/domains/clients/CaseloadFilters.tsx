@@ -1,0 +1,71 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DISTRICTS } from "@shared/districts.js";
+import { CheckboxField, SelectField, TextField } from "@web/components/fields.js";
+import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import type { CaseloadParams } from "./useCaseloadParams.js";
+
+interface CaseloadFiltersProps {
+  params: CaseloadParams;
+  onChange: (changes: Partial<CaseloadParams>) => void;
+}
+
+/** Search box and filters above the caseload; the search waits for a pause in typing. */
+export function CaseloadFilters({ params, onChange }: CaseloadFiltersProps) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [q, setQ] = useState(params.q);
+  const debouncedQ = useDebouncedValue(q.trim(), 300);
+
+  // The URL can change without typing (the menu link, back button): the box then shows the URL's text.
+  useEffect(() => {
+    if (params.q !== debouncedQ) setQ(params.q);
+  }, [params.q]);
+
+  useEffect(() => {
+    if (debouncedQ !== params.q) onChange({ q: debouncedQ });
+    // Only a settled search text triggers a new query, not every change of the other filters.
+  }, [debouncedQ]);
+
+  // Admins see every district; consultants and team leads choose among their own.
+  const districts = me.role === "admin" ? DISTRICTS : me.districts;
+
+  return (
+    <form role="search" className="nv-filters" aria-label={t("caseload.filtersLabel")} onSubmit={(event) => {
+      event.preventDefault();
+      onChange({ q: q.trim() });
+    }}>
+      <div className="nv-filters__search">
+        <TextField
+          name="q"
+          type="search"
+          label={t("caseload.search")}
+          description={t("caseload.searchHint")}
+          value={q}
+          onChange={setQ}
+          autoComplete="off"
+        />
+      </div>
+      <SelectField
+        name="district"
+        label={t("caseload.district")}
+        value={params.district}
+        onChange={(district) => onChange({ district })}
+        options={[{ value: "", label: t("caseload.allDistricts") }, ...districts.map((d) => ({ value: d, label: d }))]}
+      />
+      <SelectField
+        name="cohort"
+        label={t("caseload.cohort")}
+        value={params.cohort}
+        onChange={(cohort) => onChange({ cohort: cohort as CaseloadParams["cohort"] })}
+        options={[
+          { value: "", label: t("caseload.cohortAll") },
+          { value: "true", label: t("caseload.cohortLong") },
+          { value: "false", label: t("caseload.cohortShort") },
+        ]}
+      />
+      <CheckboxField name="mine" label={t("caseload.mine")} checked={params.mine} onChange={(mine) => onChange({ mine })} />
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  ClientCreateInput,
+  ClientOutput,
+  ClientUpdateInput,
+  clientListQuery,
+  clientPage,
+} from "@shared/schemas/clients.js";
+import { api } from "@web/api/client.js";
+
+export type ClientPage = z.infer<typeof clientPage>;
+export type ClientListParams = Partial<z.infer<typeof clientListQuery>>;
+
+/** One page of the caseload; the previous page stays on screen while the next one loads. */
+export function useClientList(params: ClientListParams, enabled = true) {
+  return useQuery({
+    queryKey: ["clients", "list", params],
+    queryFn: () => api<ClientPage>("/clients", { query: params }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** One client record (each read is audited on the server). */
+export function useClient(id: string) {
+  return useQuery({ queryKey: ["clients", "one", id], queryFn: () => api<ClientOutput>(`/clients/${id}`) });
+}
+
+/** Changes some fields of a client; the cached record and lists are refreshed afterwards. */
+export function useUpdateClient(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClientUpdateInput) => api<ClientOutput>(`/clients/${id}`, { method: "PATCH", body: input }),
+    onSuccess: (client) => {
+      queryClient.setQueryData(["clients", "one", id], client);
+      void queryClient.invalidateQueries({ queryKey: ["clients", "list"] });
+    },
+  });
+}
+
+/** Registers a new client. */
+export function useCreateClient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClientCreateInput) => api<ClientOutput>("/clients", { method: "POST", body: input }),
+    onSuccess: (client) => {
+      queryClient.setQueryData(["clients", "one", client.id], client);
+      void queryClient.invalidateQueries({ queryKey: ["clients", "list"] });
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import type { ClientCreateInput, ClientOutput, ClientUpdateInput } from "@shared/schemas/clients.js";
+
+/** Every field of the client form, in the order the form shows them. */
+export const CLIENT_FIELDS = [
+  "bsn",
+  "givenName",
+  "familyName",
+  "birthDate",
+  "postcode",
+  "houseNumber",
+  "houseNumberAddition",
+  "benefitStartDate",
+  "capacityHoursPerWeek",
+  "phone",
+  "email",
+  "languages",
+  "householdSituation",
+  "educationLevel",
+] as const satisfies readonly (keyof ClientCreateInput)[];
+
+export type ClientField = (typeof CLIENT_FIELDS)[number];
+
+/** What the form holds: the text of each control. */
+export type ClientFormValues = Record<ClientField, string>;
+
+/** A blank form for a new client. */
+export function emptyClientValues(): ClientFormValues {
+  const values = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, ""])) as ClientFormValues;
+  return { ...values, householdSituation: "single", educationLevel: "unknown" };
+}
+
+/** The form filled with a stored client. */
+export function clientValues(client: ClientOutput): ClientFormValues {
+  return {
+    bsn: client.bsn,
+    givenName: client.givenName,
+    familyName: client.familyName,
+    birthDate: client.birthDate,
+    postcode: client.postcode,
+    houseNumber: String(client.houseNumber),
+    houseNumberAddition: client.houseNumberAddition ?? "",
+    benefitStartDate: client.benefitStartDate,
+    capacityHoursPerWeek: client.capacityHoursPerWeek === null ? "" : String(client.capacityHoursPerWeek),
+    phone: client.phone ?? "",
+    email: client.email ?? "",
+    languages: client.languages.join(", "),
+    householdSituation: client.householdSituation,
+    educationLevel: client.educationLevel,
+  };
+}
+
+const NULLABLE: readonly ClientField[] = ["houseNumberAddition", "capacityHoursPerWeek", "phone", "email"];
+
+// Text that is not a number is sent as typed: the server's schema is the one judge of validity, so its
+// field errors (and their codes) are what the user sees, in the same words for every client of the API.
+function toNumber(text: string): number | string {
+  const normalised = text.trim().replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : text;
+}
+
+function toValue(field: ClientField, text: string): unknown {
+  const trimmed = text.trim();
+  if (field === "languages") return trimmed.split(/[\s,]+/).filter(Boolean).map((code) => code.toLowerCase());
+  if (trimmed === "") return NULLABLE.includes(field) || field === "houseNumber" ? null : "";
+  if (field === "houseNumber" || field === "capacityHoursPerWeek") return toNumber(trimmed);
+  return trimmed;
+}
+
+/** The body of `POST /clients`; empty optional fields are left out. */
+export function toCreateInput(values: ClientFormValues): ClientCreateInput {
+  const entries = CLIENT_FIELDS.map((field) => [field, toValue(field, values[field])] as const).filter(
+    ([field, value]) => !(value === null && !NULLABLE.includes(field)) && value !== "",
+  );
+  return Object.fromEntries(entries) as unknown as ClientCreateInput;
+}
+
+/** The body of `PATCH /clients/{id}`: only the fields the user changed. */
+export function toUpdateInput(values: ClientFormValues, initial: ClientFormValues): ClientUpdateInput {
+  const changed = CLIENT_FIELDS.filter((field) => values[field].trim() !== initial[field].trim());
+  return Object.fromEntries(changed.map((field) => [field, toValue(field, values[field])])) as ClientUpdateInput;
+}

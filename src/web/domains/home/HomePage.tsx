@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { Link, Navigate } from "react-router";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+
+/** The start page: staff go straight to the caseload; other roles read what they can do here for now. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  if (isStaff(me.role)) return <Navigate to="/clients" replace />;
+
+  return (
+    <div className="nv-narrow">
+      <PageHeading>{t("home.title", { name: me.displayName })}</PageHeading>
+      <Paragraph purpose="lead">{t(`home.${me.role}.intro`)}</Paragraph>
+      <Paragraph>{t(`home.${me.role}.now`)}</Paragraph>
+      <ul className="nv-link-list">
+        {me.role === "client" && me.clientId ? (
+          <li>
+            <Link to={`/clients/${me.clientId}`} className="nl-link">
+              {t("home.client.ownRecord")}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/account/password" className="nl-link">
+            {t("nav.changePassword")}
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { MeOutput, passwordChangeInput, sessionOutput } from "@shared/schemas/users.js";
+import { api, ApiError, setCsrfToken } from "@web/api/client.js";
+import { ME_KEY } from "@web/api/queryClient.js";
+
+type SessionOutput = z.infer<typeof sessionOutput>;
+type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
+
+async function fetchMe(): Promise<MeOutput | null> {
+  try {
+    const me = await api<MeOutput>("/me");
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    // Not logged in is a state, not an error.
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(undefined);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Who is logged in: the user, null when nobody is, undefined while loading. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/** Logs in with email and password; on success the session cookie is set and `useMe` knows the user. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) => api<SessionOutput>("/sessions", { method: "POST", body: input }),
+    onSuccess: (session) => {
+      setCsrfToken(session.user.csrfToken);
+      queryClient.setQueryData(ME_KEY, session.user);
+    },
+  });
+}
+
+/** Ends the session on the server and forgets every cached answer in the browser. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>("/sessions/current", { method: "DELETE" }),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      queryClient.setQueryData(ME_KEY, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    },
+  });
+}
+
+/** Changes the caller's own password. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: PasswordChangeInput) => api<void>("/me/password", { method: "PUT", body: input }),
+  });
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css";
+import "@utrecht/table-css/dist/index.css";
+import "@utrecht/alert-css/dist/index.css";
+import "@utrecht/select-css/dist/index.css";
+import "./styles/app.css";
+import "./i18n/index.js";
+import { App } from "./App.js";
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
