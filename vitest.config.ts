@@ -18,7 +18,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.db.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.db.test.ts"],
+          environment: "node",
+          // The CLI tests start real processes; allow for a busy machine.
+          testTimeout: 60_000,
+        },
       },
       ...databases.map((database) => ({
         resolve: { alias },

@@ -89,6 +89,16 @@ describe("users", () => {
     expect(login.statusCode).toBe(401);
   });
 
+  it("keeps the sessions of an account whose role is sent unchanged, and ends them when it changes", async () => {
+    const body = newUser();
+    const { id } = (await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: body })).json();
+    const headers = await bearerFor(t.app, body.email, body.password);
+    await t.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: admin, payload: { role: "consultant", displayName: "Hernoemd" } });
+    expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(200);
+    await t.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: admin, payload: { role: "researcher", districts: [] } });
+    expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(401);
+  });
+
   it("moves a consultant to other districts", async () => {
     const body = newUser();
     const { id } = (await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: body })).json();

@@ -106,7 +106,8 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
       ...(passwordHash ? { password_hash: passwordHash } : {}),
     });
     await repo.replaceDistricts(trx, id, binding.districts);
-    if (input.active === false || passwordHash || input.role) await deleteSessionsOfUser(trx, id);
+    const roleChanged = input.role !== undefined && input.role !== current.role;
+    if (input.active === false || passwordHash || roleChanged) await deleteSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, {
       action: "user.update",
       category: "admin",

@@ -1,0 +1,128 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page, waits for its h1 and checks it with axe; also checks there is exactly one h1 and a title. */
+async function visit(page: Page, path: string, heading: string | RegExp, what: string): Promise<void> {
+  await page.goto(path);
+  await expectHeading(page, heading);
+  await page.waitForLoadState("networkidle");
+  expect(await page.locator("h1").count(), `one h1 on ${what}`).toBe(1);
+  expect(await page.title()).toMatch(/ – Naar Vermogen$/);
+  await expectNoAxeViolations(page, what);
+}
+
+async function withRole(email: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage(browser, server.baseUrl);
+  await logIn(page, email);
+  await run(page);
+  await context.close();
+}
+
+describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it", () => {
+  it("logged out: login and 404", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await visit(page, "/login", "Inloggen", "login");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByText("Vul uw e-mailadres in.").first().waitFor();
+    await expectNoAxeViolations(page, "login with errors");
+    await visit(page, "/bestaat-niet", "Pagina niet gevonden", "404 logged out");
+    await context.close();
+  }, 60_000);
+
+  it("consultant: caseload, client, edit, new client, change password, no access, 404", async () => {
+    await withRole("consulent@demo.local", async (page) => {
+      await visit(page, "/clients", "Cliënten", "caseload");
+      await visit(page, "/clients?cohort=true&sort=-benefitStartDate&pageSize=50", "Cliënten", "caseload filtered");
+      const firstClient = page.getByRole("table").locator("tbody tr").first().getByRole("link");
+      const href = (await firstClient.getAttribute("href"))!;
+      await visit(page, href, /.+/, "client detail");
+      await visit(page, `${href}/edit`, /wijzigen$/, "client edit");
+      await visit(page, "/clients/new", "Nieuwe cliënt", "new client");
+      await page.getByRole("button", { name: "Cliënt registreren" }).click();
+      await page.getByText(/Er zijn \d+ fouten/).waitFor();
+      await expectNoAxeViolations(page, "new client with errors");
+      await visit(page, "/account/password", "Wachtwoord wijzigen", "change password");
+      await visit(page, "/users", "Geen toegang", "no access");
+      await visit(page, "/niets-hier", "Pagina niet gevonden", "404");
+    });
+  }, 120_000);
+
+  it("team lead: caseload over two districts", async () => {
+    await withRole("teamleider@demo.local", async (page) => {
+      await visit(page, "/clients", "Cliënten", "caseload team lead");
+      const districts = await page.locator("#field-district option").allInnerTexts();
+      expect(districts).toEqual(["Alle gebieden", "Charlois", "Overschie"]);
+    });
+  }, 60_000);
+
+  it("admin: users, user forms, audit log, and a client outside the district table", async () => {
+    await withRole("admin@demo.local", async (page) => {
+      await visit(page, "/users", "Gebruikers", "users");
+      await visit(page, "/users/new", "Nieuwe gebruiker", "new user");
+      await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+      await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+      await expectNoAxeViolations(page, "new user with errors");
+      await page.getByLabel("Rol").selectOption("host");
+      await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
+      await page.getByRole("radio", { name: /Wielewaal/ }).waitFor();
+      await expectNoAxeViolations(page, "new user, organisation picker");
+      await page.getByLabel("Rol").selectOption("client");
+      await page.getByLabel("Zoek cliënt op naam, BSN of postcode").fill("3081");
+      await page.getByRole("radio").first().waitFor();
+      await expectNoAxeViolations(page, "new user, client picker");
+
+      await visit(page, "/users?", "Gebruikers", "users again");
+      const href = await page.locator("tbody a").first().getAttribute("href");
+      await visit(page, href!, /.+/, "user edit");
+
+      await visit(page, "/audit-log", "Auditlog", "audit log");
+      await visit(page, "/audit-log?clientId=not-a-uuid", "Auditlog", "audit log with a filter error");
+      expect(await page.locator("#field-clientId").getAttribute("aria-invalid")).toBe("true");
+
+      // A client whose postcode lies outside the district table gets a visible warning.
+      await visit(page, "/clients/new", "Nieuwe cliënt", "new client as admin");
+      await page.getByLabel("BSN").fill("111222333");
+      await page.getByLabel("Voornaam").fill("Test");
+      await page.getByLabel("Achternaam").fill("Buitengebied");
+      await page.getByLabel("Geboortedatum").fill("1980-05-17");
+      await page.getByLabel("Postcode").fill("1011 AB");
+      await page.getByLabel("Huisnummer", { exact: true }).fill("12");
+      await page.getByLabel("Uitkering sinds").fill("2015-01-01");
+      await page.getByRole("button", { name: "Cliënt registreren" }).click();
+      await expectHeading(page, "Test Buitengebied");
+      await page.getByText("Gebied onbekend.").waitFor();
+      await expectNoAxeViolations(page, "client detail with district warning");
+    });
+  }, 120_000);
+
+  it("host, researcher and client: their home page", async () => {
+    await withRole("organisatie@demo.local", async (page) => {
+      await visit(page, "/", /^Welkom/, "home host");
+    });
+    await withRole("onderzoeker@demo.local", async (page) => {
+      await visit(page, "/", /^Welkom/, "home researcher");
+      await visit(page, "/clients", "Geen toegang", "no access researcher");
+    });
+    await withRole("klant@demo.local", async (page) => {
+      await visit(page, "/", /^Welkom/, "home client");
+      await page.getByRole("link", { name: "Bekijk mijn gegevens" }).click();
+      await page.getByText("BSN").waitFor();
+      await expectNoAxeViolations(page, "client's own record");
+    });
+  }, 120_000);
+});

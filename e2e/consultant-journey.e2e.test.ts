@@ -1,0 +1,103 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("a consultant changes a client's phone number, and the admin finds it in the audit log", () => {
+  it("runs from login to audit log", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+
+    await page.goto("/");
+    await expectHeading(page, "Inloggen");
+    await expectNoAxeViolations(page, "login");
+    await logIn(page, "consulent@demo.local");
+
+    // The caseload holds only the consultant's own district.
+    await expectHeading(page, "Cliënten");
+    expect(await page.title()).toBe("Cliënten – Naar Vermogen");
+    const table = page.getByRole("table", { name: /Cliënten: \d+ gevonden/ });
+    await table.waitFor();
+    const districts = await table.locator("tbody tr td:nth-child(4)").allInnerTexts();
+    expect(districts.length).toBeGreaterThan(0);
+    expect(new Set(districts)).toEqual(new Set(["Charlois"]));
+    await expectNoAxeViolations(page, "caseload");
+
+    // Search by the family name of the second row, so the search really narrows the list.
+    const target = await table.locator("tbody tr").nth(1).getByRole("link").innerText();
+    const familyName = target.split(",")[0]!.trim();
+    await page.getByRole("searchbox", { name: "Zoeken" }).fill(familyName);
+    await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(familyName)}`);
+    // The previous page stays visible while the search runs; wait until every row matches.
+    const names = () => table.locator("tbody tr th").allInnerTexts();
+    await expect
+      .poll(async () => (await names()).every((row) => row.toLowerCase().includes(familyName.toLowerCase())))
+      .toBe(true);
+    const match = table.getByRole("link", { name: target });
+
+    // Open the record.
+    await match.first().click();
+    const [givenName] = target.split(",").slice(1).map((s) => s.trim());
+    const fullName = `${givenName} ${familyName}`;
+    await expectHeading(page, fullName);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await expectNoAxeViolations(page, "client detail");
+    const clientId = page.url().split("/clients/")[1]!;
+
+    // Edit the phone number.
+    await page.getByRole("link", { name: "Gegevens wijzigen" }).click();
+    await expectHeading(page, `${fullName} wijzigen`);
+    await expectNoAxeViolations(page, "client edit");
+    const phone = page.getByLabel("Telefoonnummer (niet verplicht)");
+    await phone.fill("010 765 4321");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+
+    // Back on the record, with the new number.
+    await expectHeading(page, fullName);
+    await page.getByText("De gegevens zijn opgeslagen.").waitFor();
+    const phoneValue = page.locator("dt", { hasText: "Telefoonnummer" }).locator("xpath=following-sibling::dd[1]");
+    expect(await phoneValue.innerText()).toBe("010 765 4321");
+    await expectNoAxeViolations(page, "client detail after save");
+
+    // Log out: back at the login page.
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await expectHeading(page, "Inloggen");
+    expect(new URL(page.url()).pathname).toBe("/login");
+
+    // The admin finds the change (and the read) in the client's audit trail.
+    await logIn(page, "admin@demo.local");
+    await page.goto(`/clients/${clientId}`);
+    await expectHeading(page, fullName);
+    await page.getByRole("link", { name: "Auditlog van deze cliënt" }).click();
+    await expectHeading(page, "Auditlog");
+    expect(await page.getByLabel("Cliënt-id").inputValue()).toBe(clientId);
+    const audit = page.getByRole("table", { name: /Gebeurtenissen: \d+ gevonden/ });
+    await audit.waitFor();
+    const actions = await audit.locator("tbody tr td:nth-child(3)").allInnerTexts();
+    expect(actions).toContain("client.update");
+    expect(actions).toContain("client.read");
+    const updateRow = audit.locator("tbody tr", { hasText: "client.update" });
+    expect(await updateRow.innerText()).toContain("consulent@demo.local");
+    expect(await updateRow.innerText()).toContain("phone");
+    await expectNoAxeViolations(page, "audit log");
+
+    // The category filter narrows to the write.
+    await page.getByLabel("Soort").selectOption("write");
+    await page.getByRole("button", { name: "Filteren" }).click();
+    await expect.poll(async () => audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).toEqual(["client.update"]);
+
+    await context.close();
+  }, 120_000);
+});

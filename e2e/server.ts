@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { createApp } from "@server/app.js";
+import { loadConfig } from "@server/config.js";
+import { connectDatabase } from "@server/db/connection.js";
+import { migrateToLatest } from "@server/db/migrate.js";
+import { seedDemoPopulation } from "@server/demo/seed.js";
+
+/** A running app on a throwaway database with the demo population. */
+export interface TestServer {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the whole app (API and built web app) on a random port with a fresh, seeded SQLite file. */
+export async function startServer(): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nv-e2e-"));
+  const db = connectDatabase(`sqlite:${path.join(dir, "e2e.sqlite")}`);
+  await migrateToLatest(db);
+  await seedDemoPopulation(db.kysely, { seed: 7, clients: 600, demoPassword: "demo" });
+  const app = await createApp({
+    config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv),
+    db,
+    logger: false,
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
