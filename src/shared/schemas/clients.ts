@@ -110,6 +110,8 @@ export const clientListQuery = pageQuery.extend({
   district: z.string().max(60).optional(),
   longTermCohort: z.enum(["true", "false"]).optional(),
   assignedToMe: z.enum(["true", "false"]).optional(),
+  minYearsOnBenefit: z.coerce.number().int().min(0).max(60).optional(),
+  invited: z.enum(["true", "false"]).optional().describe("whether the client ever got an intake invitation"),
   sort: z.enum(CLIENT_SORTS).default("familyName"),
 });
 export type ClientListQuery = z.infer<typeof clientListQuery>;

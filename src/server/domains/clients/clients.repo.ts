@@ -65,6 +65,13 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
   if (kind === "name") base = base.where("search_name", "like", `%${q.toLowerCase()}%`);
   if (query.district) base = base.where("district", "=", query.district);
   if (query.assignedToMe === "true") base = base.where("consultant_id", "=", actor.id);
+  if (query.minYearsOnBenefit !== undefined) {
+    base = base.where("benefit_start_date", "<=", yearsBefore(todayInAmsterdam(), query.minYearsOnBenefit));
+  }
+  if (query.invited) {
+    const invitedIds = db.selectFrom("invitations").select("invitations.client_id");
+    base = base.where("id", query.invited === "true" ? "in" : "not in", invitedIds);
+  }
   if (query.longTermCohort) {
     const cutoff = yearsBefore(todayInAmsterdam(), LONG_TERM_COHORT_YEARS);
     base = base.where("benefit_start_date", query.longTermCohort === "true" ? "<=" : ">", cutoff);

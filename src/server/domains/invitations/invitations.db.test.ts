@@ -69,6 +69,17 @@ describe("POST /invitations", () => {
     }
   }, 120_000);
 
+  it("filters the caseload into a cohort: invited or not, years on benefit", async () => {
+    const invited = (await t.app.inject({ url: "/api/v1/clients?invited=true&pageSize=200", headers: consultant })).json();
+    const notInvited = (await t.app.inject({ url: "/api/v1/clients?invited=false&pageSize=200", headers: consultant })).json();
+    const all = (await t.app.inject({ url: "/api/v1/clients?pageSize=1", headers: consultant })).json();
+    expect(invited.total).toBe(200);
+    expect(invited.total + notInvited.total).toBe(all.total);
+    const tenYears = (await t.app.inject({ url: "/api/v1/clients?minYearsOnBenefit=10&pageSize=200", headers: consultant })).json();
+    expect(tenYears.total).toBeGreaterThan(0);
+    expect(tenYears.items.every((c: { yearsOnBenefit: number }) => c.yearsOnBenefit >= 10)).toBe(true);
+  });
+
   it("refuses to invite a client who already has a planned intake", async () => {
     const [id] = await charloisClientIds(1);
     const response = await t.app.inject({ method: "POST", url: "/api/v1/invitations", headers: consultant, payload: { clientIds: [id] } });
