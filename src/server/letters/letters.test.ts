@@ -1,6 +1,6 @@
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import { formatDutchDate, renderLetterPdf } from "./pdf.js";
+import { fitsStandardFonts, formatDutchDate, renderLetterPdf } from "./pdf.js";
 import { renderTemplate } from "./templates.js";
 
 const invitationData = {
@@ -67,6 +67,14 @@ describe("letter PDF", () => {
   it("is byte-identical for the same letter, so its SHA-256 is stable", async () => {
     const [a, b] = [await renderLetterPdf(layout()), await renderLetterPdf(layout())];
     expect(a.equals(b)).toBe(true);
+  });
+
+  it("uses the standard fonts when they can show the text, and an embedded font when they cannot", async () => {
+    expect(fitsStandardFonts("Zoë de Vries, € 5,– • café")).toBe(true);
+    expect(fitsStandardFonts("Ayşe Yılmaz")).toBe(false);
+    const plain = { ...layout(), recipient: ["Zoë de Vries", "Dorpsweg 1", "3083 KL Rotterdam"], subject: "Uitnodiging", blocks: [{ kind: "paragraph" as const, text: "Beste Zoë de Vries," }] };
+    const text = await textOf(await renderLetterPdf(plain));
+    expect(text).toContain("Zoë de Vries");
   });
 
   it("writes dates in Dutch", () => {

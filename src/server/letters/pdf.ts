@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
@@ -5,10 +6,23 @@ import municipality from "./municipality.json" with { type: "json" };
 import type { LetterBlock } from "./templates.js";
 
 const require = createRequire(import.meta.url);
-// DejaVu covers every Latin script our clients' names use (ş, ı, ğ, ł …), unlike the PDF standard fonts.
+// DejaVu covers every Latin script our clients' names use (ş, ı, ğ, ł …); the PDF standard fonts cover only
+// WinAnsi. Embedding DejaVu costs several times more per letter, so it is used only when the text needs it.
 const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const REGULAR = path.join(FONT_DIR, "DejaVuSans.ttf");
-const BOLD = path.join(FONT_DIR, "DejaVuSans-Bold.ttf");
+const UNICODE_FONTS = { body: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")), bold: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")) };
+const STANDARD_FONTS = { body: "Helvetica", bold: "Helvetica-Bold" };
+// Windows-1252 beyond Latin-1: the characters the standard fonts can show besides U+0020–U+00FF.
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+
+/** True when the standard PDF fonts can show every character of the text. */
+export function fitsStandardFonts(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) continue;
+    return false;
+  }
+  return true;
+}
 
 export interface LetterLayout {
   reference: string;
@@ -41,8 +55,10 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
     lang: "nl-NL",
     bufferPages: true,
   });
-  doc.registerFont("body", REGULAR);
-  doc.registerFont("bold", BOLD);
+  const allText = [letter.reference, letter.subject, ...letter.recipient, ...letter.blocks.map((b) => b.text)].join("\n");
+  const fonts = fitsStandardFonts(allText) ? STANDARD_FONTS : UNICODE_FONTS;
+  doc.registerFont("body", fonts.body);
+  doc.registerFont("bold", fonts.bold);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
