@@ -1,6 +1,6 @@
 /**
- * Benchmarks with their targets: seeding the full demo population, and the consultant's caseload
- * and client record on a Rotterdam-sized database. Run with `npm run bench`; not part of `npm test`.
+ * Benchmarks with their targets: seeding the full demo population (with its workflow history), and the
+ * consultant's caseload, client record, work queue and the team overview on a Rotterdam-sized database. Run with `npm run bench`; not part of `npm test`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -59,6 +59,14 @@ await timeRequests("client record read (audited)", 300, 20, async (i) => {
 });
 await timeRequests("client record edit (audited)", 200, 30, async (i) => {
   await app.inject({ method: "PATCH", url: `/api/v1/clients/${ids[i % ids.length]}`, headers, payload: { phone: `06${String(10000000 + i)}` } });
+});
+
+await timeRequests("work queue of a consultant (~150 clients, two years of history)", 100, 200, async () => {
+  await app.inject({ url: "/api/v1/work-queue", headers });
+});
+const lead = (await app.inject({ method: "POST", url: "/api/v1/sessions", payload: { email: "teamleider@demo.local", password: "demo" } })).json().token;
+await timeRequests("team overview (caseload and queue per consultant)", 20, 1000, async () => {
+  await app.inject({ url: "/api/v1/team", headers: { authorization: `Bearer ${lead}` } });
 });
 
 await app.close();

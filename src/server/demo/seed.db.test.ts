@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { districtForPostcode } from "@shared/districts.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
@@ -9,11 +10,11 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.drop()));
 });
 
-async function seeded(seed: number, clients: number) {
+async function seeded(seed: number, clients: number, historyShare = 0) {
   const db = await createTestDatabase();
   opened.push(db);
   expect(await isDatabaseEmpty(db.kysely)).toBe(true);
-  const counts = await seedDemoPopulation(db.kysely, { seed, clients, demoPassword: "demo" });
+  const counts = await seedDemoPopulation(db.kysely, { seed, clients, demoPassword: "demo", historyShare });
   return { db, counts };
 }
 
@@ -70,6 +71,46 @@ describe("demo population", () => {
     expect(record.district).toBe("Charlois");
     expect(await isDatabaseEmpty(db.kysely)).toBe(false);
   });
+
+  it("gives a share of clients a consistent two-year workflow history", async () => {
+    const { db, counts } = await seeded(21, 900, 0.3);
+    const k = db.kysely;
+    expect(counts.letters).toBeGreaterThan(150);
+    const invitations = await k
+      .selectFrom("invitations")
+      .innerJoin("letters", "letters.id", "invitations.letter_id")
+      .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
+      .select(["invitations.client_id", "letters.client_id as letter_client", "appointments.client_id as appointment_client", "letters.delivery_status", "appointments.status", "appointments.starts_at", "appointments.consultant_id"])
+      .execute();
+    expect(invitations).toHaveLength(counts.letters);
+    for (const row of invitations) {
+      expect(row.letter_client).toBe(row.client_id);
+      expect(row.appointment_client).toBe(row.client_id);
+      // Only a delivered letter can lead to an attended intake.
+      if (row.status === "attended") expect(row.delivery_status).toBe("delivered");
+    }
+    const live = invitations.filter((r) => r.status !== "cancelled").map((r) => `${r.consultant_id} ${r.starts_at}`);
+    expect(new Set(live).size).toBe(live.length);
+
+    const plans = await k.selectFrom("plans").innerJoin("clients", "clients.id", "plans.client_id").select(["plans.id", "clients.capacity_hours_per_week"]).execute();
+    expect(plans.length).toBeGreaterThan(0);
+    const steps = await k.selectFrom("plan_steps").select(["plan_id", "hours_per_week"]).execute();
+    for (const plan of plans) {
+      const hours = steps.filter((s) => s.plan_id === plan.id).reduce((sum, s) => sum + s.hours_per_week, 0);
+      expect(hours).toBeLessThanOrEqual(plan.capacity_hours_per_week!);
+    }
+    const rungs = await k.selectFrom("ladder_assessments").select(["rung", "growth_rung"]).execute();
+    expect(rungs.every((r) => r.rung >= 1 && r.rung <= 6 && (r.growth_rung ?? 6) >= r.rung)).toBe(true);
+    const checkIns = await k.selectFrom("check_ins").select(["who5_raw", "who5_items"]).execute();
+    expect(checkIns.every((c) => (JSON.parse(c.who5_items) as number[]).reduce((a, b) => a + b, 0) === c.who5_raw)).toBe(true);
+
+    const letter = await k.selectFrom("letters").select(["pdf", "sha256"]).executeTakeFirstOrThrow();
+    expect(Buffer.from(letter.pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(createHash("sha256").update(Buffer.from(letter.pdf)).digest("hex")).toBe(letter.sha256);
+    const availability = await k.selectFrom("consultant_availability").select("consultant_id").distinct().execute();
+    const consultants = await k.selectFrom("users").select("id").where("role", "=", "consultant").execute();
+    expect(availability).toHaveLength(consultants.length);
+  }, 60_000);
 
   it("scales staff and organisations with the population, like Rotterdam's 18,000 : 120 : 600", async () => {
     const { counts, db } = await seeded(9, 3000);

@@ -4,6 +4,7 @@ import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import { hashPassword } from "@server/auth/passwords.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
+import { demoAvailability, generateHistory, insertHistory } from "./history.js";
 import {
   type DemoClient,
   type DemoOrganisation,
@@ -29,6 +30,8 @@ export interface SeedOptions {
   seed: number;
   /** Number of long-term clients; the rest of the population scales with it. */
   clients: number;
+  /** Share of clients with two years of workflow history (invitations, intakes, plans, check-ins). */
+  historyShare?: number;
   demoPassword: string;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -37,7 +40,10 @@ export interface SeedCounts {
   clients: number;
   users: number;
   organisations: number;
+  letters: number;
 }
+
+const DEFAULT_HISTORY_SHARE = 0.1;
 
 const BATCH = 500;
 const CONSULTANTS_PER_CLIENT = 120 / 18000;
@@ -210,12 +216,25 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   }
   const accounts = [...special, ...staff];
 
-  // Hash in parallel batches: scrypt runs on libuv's thread pool.
-  const hashes: string[] = [];
-  for (let i = 0; i < accounts.length; i += 8) {
-    hashes.push(...(await Promise.all(accounts.slice(i, i + 8).map(() => hashPassword(options.demoPassword)))));
-    progress("accounts", Math.min(i + 8, accounts.length), accounts.length);
-  }
+  // Hash on libuv's thread pool while the main thread renders the history's letters below.
+  const hashing = (async () => {
+    const hashes: string[] = [];
+    for (let i = 0; i < accounts.length; i += 4) {
+      hashes.push(...(await Promise.all(accounts.slice(i, i + 4).map(() => hashPassword(options.demoPassword)))));
+      progress("accounts", Math.min(i + 4, accounts.length), accounts.length);
+    }
+    return hashes;
+  })();
+
+  // Two years of workflow for a share of the clients; letters are real PDFs, so this is the slow part.
+  const historyConsultants = new Map(
+    staff.filter((a) => a.role === "consultant").map((a) => [a.id, { id: a.id, displayName: a.displayName, district: a.districts[0]! }]),
+  );
+  const availability = [...historyConsultants.values()].flatMap((c) => demoAvailability(random, c));
+  const history = await generateHistory(random, clientRows, historyConsultants, today, options.historyShare ?? DEFAULT_HISTORY_SHARE, (done, total) =>
+    progress("history", done, total),
+  );
+  const hashes = await hashing;
 
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < organisations.length; i += BATCH) {
@@ -241,7 +260,9 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       await trx.insertInto("clients").values(clientRows.slice(i, i + BATCH)).execute();
       progress("clients", Math.min(i + BATCH, clientRows.length), clientRows.length);
     }
+    for (let i = 0; i < availability.length; i += BATCH) await trx.insertInto("consultant_availability").values(availability.slice(i, i + BATCH)).execute();
+    await insertHistory(trx, history);
   });
 
-  return { clients: clientRows.length, users: accounts.length, organisations: organisations.length };
+  return { clients: clientRows.length, users: accounts.length, organisations: organisations.length, letters: history.letters.length };
 }

@@ -48,12 +48,18 @@ export async function createTestDatabase(): Promise<Db & { drop(): Promise<void>
   };
 }
 
-/** An app over a fresh database with a small seeded demo population (password "demo"). */
+/** An app over a fresh database with a small seeded demo population (password "demo"), without history by default. */
 export async function createTestApp(
-  options: { clients?: number; seed?: number; env?: Record<string, string> } = {},
+  options: { clients?: number; seed?: number; historyShare?: number; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  await seedDemoPopulation(db.kysely, { seed: options.seed ?? 42, clients: options.clients ?? 280, demoPassword: "demo" });
+  // No workflow history unless asked: tests build the history they assert on.
+  await seedDemoPopulation(db.kysely, {
+    seed: options.seed ?? 42,
+    clients: options.clients ?? 280,
+    demoPassword: "demo",
+    historyShare: options.historyShare ?? 0,
+  });
   const app = await createApp({ config: loadConfig({ NODE_ENV: "test", LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", ...options.env }), db, logger: false, webRoot: null });
   await app.ready();
   return {

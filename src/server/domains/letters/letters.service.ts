@@ -33,11 +33,14 @@ export interface LetterRequest {
   data: Record<string, unknown>;
   registered: boolean;
   letterDate?: string;
+  /** Set by the demo history, which makes letters in the past with ids that follow from its seed. */
+  id?: string;
+  createdAt?: string;
 }
 
 /** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions). */
 export async function prepareLetter(ctx: RequestContext, request: LetterRequest): Promise<LettersTable> {
-  const id = randomUUID();
+  const id = request.id ?? randomUUID();
   const letterDate = request.letterDate ?? todayInAmsterdam();
   const { subject, blocks } = renderTemplate(request.template, request.data);
   const pdf = await renderLetterPdf({
@@ -62,7 +65,7 @@ export async function prepareLetter(ctx: RequestContext, request: LetterRequest)
     delivery_status: "sent",
     delivery_updated_at: null,
     created_by: ctx.actor.id,
-    created_at: new Date().toISOString(),
+    created_at: request.createdAt ?? new Date().toISOString(),
   };
 }
 
