@@ -1,0 +1,26 @@
+import type { z } from "zod";
+import type { checkInOutput } from "@shared/schemas/check-ins.js";
+import type { CheckInRow } from "@server/db/schema.js";
+import { scoreWho5 } from "./check-ins.service.js";
+
+type CheckInOutput = z.infer<typeof checkInOutput>;
+
+/** Every outgoing field of a check-in, with the WHO-5 score and its attention flag. */
+export function presentCheckIn(row: CheckInRow): CheckInOutput {
+  const who5 = JSON.parse(row.who5_items) as number[];
+  const { raw, percentage, needsAttention } = scoreWho5(who5);
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    planId: row.plan_id,
+    heldOn: row.held_on,
+    channel: row.channel as CheckInOutput["channel"],
+    howItGoes: row.how_it_goes,
+    who5,
+    who5Raw: raw,
+    who5Percentage: percentage,
+    needsAttention,
+    readyForNextStep: row.ready_for_next_step === 1,
+    createdAt: row.created_at,
+  };
+}
