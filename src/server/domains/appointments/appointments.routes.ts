@@ -9,8 +9,7 @@ import {
 import { idParam } from "@shared/schemas/common.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
-import { notFound } from "@server/http/errors.js";
-import { findVisibleClient } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
 import { appointmentPolicy } from "./appointments.policy.js";
 import { presentAppointment } from "./appointments.presenter.js";
 import { listAppointmentsOfClient, listAvailability } from "./appointments.repo.js";
@@ -44,7 +43,7 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/appointments",
       { config: { policy: appointmentPolicy.list }, schema: { tags: ["appointments"], summary: "A client's appointments", params: idParam, response: { 200: appointmentList } } },
       async (request) => {
-        if (!(await findVisibleClient(db.kysely, contextOf(request).actor, request.params.id))) throw notFound("client");
+        await requireVisibleClient(db.kysely, contextOf(request).actor, request.params.id);
         return { items: (await listAppointmentsOfClient(db.kysely, request.params.id)).map(presentAppointment) };
       },
     );

@@ -5,9 +5,9 @@ import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
 import type { CheckInInput } from "@shared/schemas/check-ins.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { CheckInRow, Database } from "@server/db/schema.js";
-import { invalidField, notFound } from "@server/http/errors.js";
+import { invalidField } from "@server/http/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { findVisibleClient } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
 import { recordLadderAssessment } from "../intakes/intakes.service.js";
 import { findConfirmed } from "../plans/plans.repo.js";
 
@@ -21,7 +21,7 @@ export function scoreWho5(items: number[]): { raw: number; percentage: number; n
 export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: CheckInInput): Promise<CheckInRow> {
   if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "A check-in is recorded after it was held");
   return db.transaction().execute(async (trx) => {
-    if (!(await findVisibleClient(trx, ctx.actor, clientId))) throw notFound("client");
+    await requireVisibleClient(trx, ctx.actor, clientId);
     const plan = await findConfirmed(trx, clientId);
     const { raw } = scoreWho5(input.who5);
     const row: CheckInRow = {
@@ -48,7 +48,7 @@ export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, c
 
 /** A client's check-ins, newest first. WHO-5 is health data: reading it is a sensitive read. */
 export async function listCheckIns(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<CheckInRow[]> {
-  if (!(await findVisibleClient(db, ctx.actor, clientId))) throw notFound("client");
+  await requireVisibleClient(db, ctx.actor, clientId);
   const rows = await db.selectFrom("check_ins").selectAll().where("client_id", "=", clientId).orderBy("held_on", "desc").orderBy("created_at", "desc").execute();
   await recordAudit(db, ctx, { action: "checkIn.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
   return rows;

@@ -6,6 +6,7 @@ import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
+import { notFound } from "@server/http/errors.js";
 
 /**
  * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
@@ -33,6 +34,13 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
 /** One client within the actor's scope, or undefined (which the route answers with 404). */
 export function findVisibleClient(db: Kysely<Database>, actor: Actor, id: string): Promise<ClientRow | undefined> {
   return visibleClients(db, actor).selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** One client within the actor's scope; a client outside it does not exist for them (404). */
+export async function requireVisibleClient(db: Kysely<Database>, actor: Actor, id: string): Promise<ClientRow> {
+  const client = await findVisibleClient(db, actor, id);
+  if (!client) throw notFound("client");
+  return client;
 }
 
 /** Reads a client by id without scope. Only for a service that has already authorized the caller. */

@@ -4,7 +4,7 @@ import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@sha
 import type { RequestContext } from "@server/auth/actor.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
-import { conflict, invalidField, notFound } from "@server/http/errors.js";
+import { conflict, invalidField } from "@server/http/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import * as repo from "./clients.repo.js";
 
@@ -37,8 +37,7 @@ export async function listClients(db: Kysely<Database>, ctx: RequestContext, que
 
 /** Reads one client in scope (404 otherwise) and records the read of sensitive data. */
 export async function readClient(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ClientRow> {
-  const row = await repo.findVisibleClient(db, ctx.actor, id);
-  if (!row) throw notFound("client");
+  const row = await repo.requireVisibleClient(db, ctx.actor, id);
   await recordAudit(db, ctx, { action: "client.read", category: "read:sensitive", clientId: row.id, subjectType: "client", subjectId: row.id });
   return row;
 }
@@ -117,8 +116,7 @@ export async function updateClient(
 ): Promise<ClientRow> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const current = await repo.findVisibleClient(trx, ctx.actor, id);
-      if (!current) throw notFound("client");
+      const current = await repo.requireVisibleClient(trx, ctx.actor, id);
       assertDatesInOrder(input.birthDate ?? current.birth_date, input.benefitStartDate ?? current.benefit_start_date);
       if (input.bsn && input.bsn !== current.bsn && (await repo.bsnExists(trx, input.bsn, id))) throw duplicateBsn();
 

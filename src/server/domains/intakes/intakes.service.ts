@@ -4,9 +4,9 @@ import { todayInAmsterdam } from "@shared/dates.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
-import { invalidField, notFound } from "@server/http/errors.js";
+import { invalidField } from "@server/http/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { findVisibleClient } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
 
 /** Records a ladder rung for a client (from an intake or a check-in), keeping the history. */
 export async function recordLadderAssessment(
@@ -36,8 +36,7 @@ export async function recordLadderAssessment(
 export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: IntakeInput): Promise<IntakeRow> {
   if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
   return db.transaction().execute(async (trx) => {
-    const client = await findVisibleClient(trx, ctx.actor, clientId);
-    if (!client) throw notFound("client");
+    await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
       const appointment = await trx.selectFrom("appointments").select("id").where("id", "=", input.appointmentId).where("client_id", "=", clientId).executeTakeFirst();
       if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
@@ -81,7 +80,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
 
 /** A client's intakes, newest first; reading them is a sensitive read. */
 export async function listIntakes(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<IntakeRow[]> {
-  if (!(await findVisibleClient(db, ctx.actor, clientId))) throw notFound("client");
+  await requireVisibleClient(db, ctx.actor, clientId);
   const rows = await db.selectFrom("intakes").selectAll().where("client_id", "=", clientId).orderBy("held_on", "desc").orderBy("created_at", "desc").execute();
   await recordAudit(db, ctx, { action: "intake.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
   return rows;
@@ -89,7 +88,7 @@ export async function listIntakes(db: Kysely<Database>, ctx: RequestContext, cli
 
 /** The ladder history of a client, oldest first, with who assessed. */
 export async function ladderHistoryOf(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
-  if (!(await findVisibleClient(db, ctx.actor, clientId))) throw notFound("client");
+  await requireVisibleClient(db, ctx.actor, clientId);
   return db
     .selectFrom("ladder_assessments")
     .leftJoin("users", "users.id", "ladder_assessments.assessor_id")

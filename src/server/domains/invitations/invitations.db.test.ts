@@ -27,7 +27,8 @@ describe("POST /invitations", () => {
     }
   });
 
-  it("refuses to invite before the consultant has set availability", async () => {
+  it("refuses to invite while the consultant has no availability", async () => {
+    await t.app.inject({ method: "PUT", url: "/api/v1/me/availability", headers: consultant, payload: { blocks: [] } });
     const response = await t.app.inject({ method: "POST", url: "/api/v1/invitations", headers: consultant, payload: { clientIds: await charloisClientIds(1) } });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe("noAvailability");

@@ -4,8 +4,7 @@ import { idParam } from "@shared/schemas/common.js";
 import { deliveryInput, letterList, letterOutput } from "@shared/schemas/letters.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
-import { notFound } from "@server/http/errors.js";
-import { findVisibleClient } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
 import { letterPolicy } from "./letters.policy.js";
 import { presentLetter } from "./letters.presenter.js";
 import { listLettersOfClient } from "./letters.repo.js";
@@ -19,7 +18,7 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
       { config: { policy: letterPolicy.list }, schema: { tags: ["letters"], summary: "A client's letters", params: idParam, response: { 200: letterList } } },
       async (request) => {
         const ctx = contextOf(request);
-        if (!(await findVisibleClient(db.kysely, ctx.actor, request.params.id))) throw notFound("client");
+        await requireVisibleClient(db.kysely, ctx.actor, request.params.id);
         return { items: (await listLettersOfClient(db.kysely, request.params.id)).map(presentLetter) };
       },
     );

@@ -9,7 +9,7 @@ import { conflict, notFound } from "@server/http/errors.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { recordAudit } from "../audit/audit.service.js";
-import { findVisibleClient } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import * as repo from "./plans.repo.js";
 
@@ -62,16 +62,10 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
   return plan;
 }
 
-async function visibleClientOr404(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<ClientRow> {
-  const client = await findVisibleClient(db, ctx.actor, clientId);
-  if (!client) throw notFound("client");
-  return client;
-}
-
 /** Adds a step to the client's draft plan, refusing it when the active hours would exceed capacity. */
 export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: PlanStepInput): Promise<PlanRow> {
   return db.transaction().execute(async (trx) => {
-    const client = await visibleClientOr404(trx, ctx, clientId);
+    const client = await requireVisibleClient(trx, ctx.actor, clientId);
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
     const active = existing.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
@@ -110,7 +104,7 @@ export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, 
   return db.transaction().execute(async (trx) => {
     const step = await repo.findStep(trx, stepId);
     if (!step) throw notFound("plan step");
-    const client = await visibleClientOr404(trx, ctx, step.client_id);
+    const client = await requireVisibleClient(trx, ctx.actor, step.client_id);
     const source = (await repo.findPlan(trx, step.plan_id))!;
     if (source.status === "superseded") throw conflict("planSuperseded", "This version was replaced; change the current plan.");
     const plan = await ensureDraft(trx, ctx, step.client_id);
@@ -145,7 +139,7 @@ export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, 
 export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, planId: string, reportingFrequencyWeeks: number): Promise<PlanRow> {
   const plan = await repo.findPlan(db, planId);
   if (!plan) throw notFound("plan");
-  const client = await visibleClientOr404(db, ctx, plan.client_id);
+  const client = await requireVisibleClient(db, ctx.actor, plan.client_id);
   if (plan.status !== "draft") throw conflict("planNotDraft", "Only a draft plan can be confirmed; this version already is.");
   const steps = (await repo.listStepsOfPlans(db, [plan.id])).filter(countsAgainstCapacity);
   if (steps.length === 0) throw conflict("planEmpty", "A plan needs at least one planned or active step.");
@@ -196,7 +190,7 @@ export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, pla
 
 /** All versions of a client's plan with their steps, newest first. */
 export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
-  const client = await visibleClientOr404(db, ctx, clientId);
+  const client = await requireVisibleClient(db, ctx.actor, clientId);
   const plans = await repo.listPlansOfClient(db, clientId);
   const steps = await repo.listStepsOfPlans(db, plans.map((p) => p.id));
   return { client, plans: plans.map((plan) => ({ plan, steps: steps.filter((s) => s.plan_id === plan.id) })) };

@@ -3,7 +3,7 @@ import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { findVisibleClient, visibleClients } from "../clients/clients.repo.js";
+import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
 import { computeWorkQueue } from "./work-queue.service.js";
 
 /** The consultants of the caller's team: those working in one of the team lead's districts (admins: all). */
@@ -54,8 +54,7 @@ export async function teamOverview(db: Kysely<Database>, ctx: RequestContext) {
 /** Moves a client to another consultant of the team who works in the client's district. */
 export async function reassignClient(db: Kysely<Database>, ctx: RequestContext, clientId: string, consultantId: string): Promise<ClientRow> {
   return db.transaction().execute(async (trx) => {
-    const client = await findVisibleClient(trx, ctx.actor, clientId);
-    if (!client) throw notFound("client");
+    const client = await requireVisibleClient(trx, ctx.actor, clientId);
     const member = (await teamConsultants(trx, ctx)).find((m) => m.id === consultantId);
     if (!member) throw invalidField("consultantId", "notInTeam", "Not a consultant of your team");
     if (client.district && !member.districts.includes(client.district)) {
