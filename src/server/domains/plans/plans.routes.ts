@@ -5,7 +5,7 @@ import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
 import { planPolicy } from "./plans.policy.js";
 import { presentPlan } from "./plans.presenter.js";
-import { addPlanStep, confirmPlan, listPlans, updatePlanStep } from "./plans.service.js";
+import { addPlanStep, confirmPlan, listPlans, readPlans, updatePlanStep } from "./plans.service.js";
 
 /** Plans naar vermogen: versions, steps, confirmation. */
 export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -20,7 +20,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/plans",
       { config: { policy: planPolicy.list }, schema: { tags: ["plans"], summary: "All plan versions of a client", params: idParam, response: { 200: planList } } },
       async (request) => {
-        const { client, plans } = await listPlans(db.kysely, contextOf(request), request.params.id);
+        const { client, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
         return { items: plans.map(({ plan, steps }) => presentPlan(client, plan, steps)) };
       },
     );

@@ -188,6 +188,13 @@ export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, pla
   });
 }
 
+/** All versions of a client's plan for the caller to read: a plan names care and debt help, so the read is audited. */
+export async function readPlans(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
+  const result = await listPlans(db, ctx, clientId);
+  await recordAudit(db, ctx, { action: "plan.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
+  return result;
+}
+
 /** All versions of a client's plan with their steps, newest first. */
 export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
   const client = await requireVisibleClient(db, ctx.actor, clientId);

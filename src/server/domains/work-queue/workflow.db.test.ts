@@ -85,6 +85,8 @@ describe("intake and plan naar vermogen", () => {
     const plans = (await t.app.inject({ url: `/api/v1/clients/${clientIds[0]}/plans`, headers: consultant })).json();
     expect(plans.items[0].steps).toHaveLength(1);
     expect(plans.items[0]).toMatchObject({ activeHoursPerWeek: 6, capacityHoursPerWeek: 12, weeklyNormHours: 20 });
+    const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[0]}&action=plan.read`, headers: admin })).json();
+    expect(audit.items[0].category).toBe("read:sensitive");
     const fits = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/plan-steps`, headers: consultant, payload: step({ type: "exercise", title: "Sport", hoursPerWeek: 6 }) });
     expect(fits.statusCode).toBe(201);
   });
