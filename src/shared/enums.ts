@@ -28,7 +28,7 @@ export const EDUCATION_LEVELS = [
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /** Audit categories: what kind of access an audit event records. */
-export const AUDIT_CATEGORIES = ["read:sensitive", "read:list", "write", "auth", "admin"] as const;
+export const AUDIT_CATEGORIES = ["read:sensitive", "read:profile", "read:list", "write", "auth", "admin"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 /** Years on benefit from which a client belongs to the long-term cohort. */

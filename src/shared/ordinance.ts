@@ -8,4 +8,9 @@ export const ORDINANCE_DEFAULTS = {
   who5AttentionBelow: 13,
   checkInGraceDays: 7,
   planStepEndingWithinDays: 14,
+  /** Guidance hours a week a placement asks of its host organisation, by the client's guidance need. */
+  guidanceHoursPerLevel: { light: 1, regular: 2, intensive: 4 },
+  /** How long a host still sees a client after a referral or placement ends. */
+  hostVisibilityDaysAfterEnd: 30,
+  newDropoutWithinDays: 14,
 } as const;

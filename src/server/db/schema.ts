@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 // Timestamps are ISO-8601 strings with offset and dates are `YYYY-MM-DD` strings on both SQLite and
 // PostgreSQL, so values compare and sort the same on both. Booleans are 0/1 integers for the same reason.
@@ -48,6 +48,10 @@ export interface OrganisationsTable {
   house_number: number;
   district: string | null;
   guidance_hours_per_week: number;
+  sector: Generated<string>;
+  contacts: Generated<string>; // JSON array of {name, email?, phone?}
+  training_offered: string | null;
+  accepts_limited_dutch: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -72,6 +76,7 @@ export interface ClientsTable {
   household_situation: string;
   education_level: string;
   consultant_id: string | null;
+  guidance_need: Generated<string>;
   search_name: string; // lower-case "given family" for search
   created_at: string;
   updated_at: string;
@@ -238,6 +243,99 @@ export interface CheckInsTable {
   created_at: string;
 }
 
+export interface VolunteerRolesTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string;
+  min_hours_per_week: number;
+  hours_per_week: number;
+  weekday_parts: string; // JSON
+  postcode: string;
+  skills: string; // JSON
+  dutch_level: string;
+  physical_demands: string;
+  guidance_level: string;
+  places: number;
+  start_date: string;
+  end_date: string | null;
+  status: string; // approved, needsReview, rejected
+  status_reason: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisplacementChecksTable {
+  id: string;
+  role_id: string;
+  kind: string;
+  answers: string | null;
+  outcome: string;
+  reason: string;
+  decided_by: string | null;
+  created_at: string;
+}
+
+export interface DisplacementComplaintsTable {
+  id: string;
+  role_id: string;
+  filed_by: string | null;
+  filer_kind: string;
+  filer_name: string | null;
+  filer_email: string | null;
+  description: string;
+  status: string; // open, upheld, dismissed
+  decided_by: string | null;
+  decision_reason: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface PlacementsTable {
+  id: string;
+  client_id: string;
+  role_id: string;
+  organisation_id: string;
+  status: string; // proposed, accepted, declined, active, ended
+  hours_per_week: number;
+  guidance_level: string;
+  guidance_override_reason: string | null;
+  proposed_by: string | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  started_on: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  end_note: string | null;
+  attributable_to: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlacementAgreementsTable {
+  id: string;
+  placement_id: string;
+  version: number;
+  start_date: string;
+  end_date: string;
+  hours_per_week: number;
+  tasks: string;
+  contact_person: string;
+  guidance_arrangement: string;
+  letter_id: string;
+  signed_by: string | null;
+  signed_at: string;
+}
+
+export interface PlacementNotesTable {
+  id: string;
+  placement_id: string;
+  author_id: string | null;
+  note: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -256,6 +354,12 @@ export interface Database {
   plans: PlansTable;
   plan_steps: PlanStepsTable;
   check_ins: CheckInsTable;
+  volunteer_roles: VolunteerRolesTable;
+  displacement_checks: DisplacementChecksTable;
+  displacement_complaints: DisplacementComplaintsTable;
+  placements: PlacementsTable;
+  placement_agreements: PlacementAgreementsTable;
+  placement_notes: PlacementNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -269,3 +373,5 @@ export type IntakeRow = Selectable<IntakesTable>;
 export type PlanRow = Selectable<PlansTable>;
 export type PlanStepRow = Selectable<PlanStepsTable>;
 export type CheckInRow = Selectable<CheckInsTable>;
+export type RoleRow = Selectable<VolunteerRolesTable>;
+export type PlacementRow = Selectable<PlacementsTable>;

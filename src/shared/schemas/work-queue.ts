@@ -5,6 +5,7 @@ import { calendarDate, pageOf, pageQuery } from "./common.js";
 export const WORK_QUEUE_REASONS = [
   "letterReturned",
   "letterNotCollected",
+  "newDropout",
   "possibleNonCompliance",
   "intakeMissed",
   "lowWellbeing",

@@ -1,6 +1,7 @@
 import { todayInAmsterdam, wholeYearsBetween } from "@shared/dates.js";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
+import type { HostClientProfile } from "@shared/schemas/placements.js";
 import type { ClientRow } from "@server/db/schema.js";
 
 type Household = (typeof HOUSEHOLD_SITUATIONS)[number];
@@ -47,5 +48,25 @@ export function presentClient(row: ClientRow, today = todayInAmsterdam()): Clien
     educationLevel: row.education_level as Education,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The need-to-know profile a host organisation sees of a referred or placed client: first name, availability,
+ * hours, skills, languages and guidance need. Never BSN, birth date, address, health, debts, benefit,
+ * exemptions or sanctions: those fields are simply not listed here.
+ */
+export function presentHostClientProfile(
+  row: ClientRow,
+  context: { hoursPerWeek: number | null; availability: string[]; skills: string[] },
+): HostClientProfile {
+  return {
+    id: row.id,
+    givenName: row.given_name,
+    availability: context.availability,
+    hoursPerWeek: context.hoursPerWeek,
+    skills: context.skills,
+    languages: JSON.parse(row.languages) as string[],
+    guidanceNeed: row.guidance_need as HostClientProfile["guidanceNeed"],
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
-import { todayInAmsterdam, yearsBefore } from "@shared/dates.js";
+import { type Kysely, sql, type Updateable } from "kysely";
+import { addDays, todayInAmsterdam, yearsBefore } from "@shared/dates.js";
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
@@ -10,7 +11,8 @@ import { notFound } from "@server/http/errors.js";
 
 /**
  * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
- * assigned to them; a client user: themselves; admins: everyone; every other role: nobody.
+ * assigned to them; a client user: themselves; a host: clients referred to or placed at their organisation;
+ * admins: everyone; every other role: nobody.
  */
 export function visibleClients(db: Kysely<Database>, actor: Actor) {
   const base = db.selectFrom("clients");
@@ -26,6 +28,16 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
       );
     case "client":
       return actor.clientId ? base.where("id", "=", actor.clientId) : base.where(sql<boolean>`1 = 0`);
+    case "host": {
+      // Only clients referred to or placed at the host's organisation, while open and 30 days after.
+      const since = addDays(todayInAmsterdam(), -ORDINANCE_DEFAULTS.hostVisibilityDaysAfterEnd);
+      const referred = db
+        .selectFrom("placements")
+        .select("placements.client_id")
+        .where("placements.organisation_id", "=", actor.organisationId ?? "")
+        .where((eb) => eb.or([eb("placements.status", "in", ["proposed", "accepted", "active"]), eb("placements.updated_at", ">=", since)]));
+      return base.where("id", "in", referred);
+    }
     default:
       return base.where(sql<boolean>`1 = 0`);
   }
@@ -117,7 +129,7 @@ export async function insertClient(db: Kysely<Database>, row: Omit<NewClientRow,
 export async function updateClient(
   db: Kysely<Database>,
   id: string,
-  changes: Partial<Omit<ClientsTable, "id" | "created_at">>,
+  changes: Omit<Updateable<ClientsTable>, "id" | "created_at">,
 ): Promise<void> {
   await db.updateTable("clients").set(changes).where("id", "=", id).execute();
 }

@@ -7,11 +7,13 @@ import {
   clientUpdateInput,
 } from "@shared/schemas/clients.js";
 import { idParam } from "@shared/schemas/common.js";
+import { hostClientProfile } from "@shared/schemas/placements.js";
+import { z } from "zod";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
 import { clientPolicy } from "./clients.policy.js";
-import { presentClient, presentClientSummary } from "./clients.presenter.js";
-import { createClient, listClients, readClient, updateClient } from "./clients.service.js";
+import { presentClient, presentClientSummary, presentHostClientProfile } from "./clients.presenter.js";
+import { createClient, listClients, readClient, readHostClientProfile, updateClient } from "./clients.service.js";
 
 /** The client registry: caseload search, registration, the record and its edits. */
 export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -57,9 +59,22 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id",
       {
         config: { policy: clientPolicy.read },
-        schema: { tags: ["clients"], summary: "Read a client", params: idParam, response: { 200: clientOutput } },
+        schema: {
+          tags: ["clients"],
+          summary: "Read a client",
+          description: "Staff and the client see the full record; a host organisation sees only the need-to-know profile of a client referred or placed with it.",
+          params: idParam,
+          response: { 200: z.union([clientOutput, hostClientProfile]) },
+        },
       },
-      async (request) => presentClient(await readClient(db.kysely, contextOf(request), request.params.id)),
+      async (request) => {
+        const ctx = contextOf(request);
+        if (ctx.actor.role === "host") {
+          const { row, ...context } = await readHostClientProfile(db.kysely, ctx, request.params.id);
+          return presentHostClientProfile(row, context);
+        }
+        return presentClient(await readClient(db.kysely, ctx, request.params.id));
+      },
     );
 
     app.patch(

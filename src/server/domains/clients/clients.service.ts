@@ -42,6 +42,26 @@ export async function readClient(db: Kysely<Database>, ctx: RequestContext, id: 
   return row;
 }
 
+/** What a host may know of a client referred or placed with them: the facts behind the need-to-know profile. */
+export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestContext, id: string) {
+  const row = await repo.requireVisibleClient(db, ctx.actor, id);
+  const placement = await db
+    .selectFrom("placements")
+    .select("hours_per_week")
+    .where("client_id", "=", id)
+    .where("organisation_id", "=", ctx.actor.organisationId ?? "")
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  const intake = await db.selectFrom("intakes").select(["availability", "skills"]).where("client_id", "=", id).orderBy("held_on", "desc").executeTakeFirst();
+  await recordAudit(db, ctx, { action: "client.readProfile", category: "read:profile", clientId: id, subjectType: "client", subjectId: id });
+  return {
+    row,
+    hoursPerWeek: placement?.hours_per_week ?? null,
+    availability: intake ? (JSON.parse(intake.availability) as string[]) : [],
+    skills: intake ? (JSON.parse(intake.skills) as string[]) : [],
+  };
+}
+
 /** Registers a client. The consultant who registers becomes the assigned consultant. */
 export async function createClient(db: Kysely<Database>, ctx: RequestContext, input: ClientCreateInput): Promise<ClientRow> {
   assertDatesInOrder(input.birthDate, input.benefitStartDate);

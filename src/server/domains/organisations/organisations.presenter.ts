@@ -11,6 +11,10 @@ export function presentOrganisation(row: OrganisationRow): OrganisationOutput {
     houseNumber: row.house_number,
     district: row.district,
     guidanceHoursPerWeek: row.guidance_hours_per_week,
+    sector: row.sector as OrganisationOutput["sector"],
+    contacts: JSON.parse(row.contacts) as OrganisationOutput["contacts"],
+    trainingOffered: row.training_offered,
+    acceptsLimitedDutch: row.accepts_limited_dutch === 1,
     createdAt: row.created_at,
   };
 }

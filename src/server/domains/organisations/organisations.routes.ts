@@ -45,6 +45,10 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
             house_number: input.houseNumber,
             district: districtForPostcode(input.postcode),
             guidance_hours_per_week: input.guidanceHoursPerWeek,
+            sector: input.sector,
+            contacts: JSON.stringify(input.contacts),
+            training_offered: input.trainingOffered ?? null,
+            accepts_limited_dutch: input.acceptsLimitedDutch ? 1 : 0,
           });
           await recordAudit(trx, ctx, { action: "organisation.create", category: "write", subjectType: "organisation", subjectId: stored.id });
           return stored;

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 
@@ -81,6 +82,17 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       )
     : [];
 
+  const dropouts = await gather((chunk) =>
+    db
+      .selectFrom("placements")
+      .select(["client_id", "ended_on"])
+      .where("client_id", "in", chunk)
+      .where("status", "=", "ended")
+      .where("ended_on", ">=", addDays(today, -ORDINANCE_DEFAULTS.newDropoutWithinDays))
+      .where("end_reason", "not in", [...REGULAR_ENDINGS])
+      .execute(),
+  );
+
   const group = <T extends { client_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.client_id, [...(map.get(row.client_id) ?? []), row]);
@@ -90,10 +102,13 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const checkInsBy = group(checkIns);
   const planBy = new Map(plans.map((p) => [p.client_id, p]));
   const endingStepsBy = group(endingSteps);
+  const dropoutsBy = group(dropouts);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
+    const dropout = (dropoutsBy.get(client.id) ?? []).map((d) => d.ended_on!).sort().at(-1);
+    if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
     const clientCheckIns = checkInsBy.get(client.id) ?? [];
     const lastCheckIn = clientCheckIns.at(-1);
     if (lastCheckIn && lastCheckIn.who5_raw < ORDINANCE_DEFAULTS.who5AttentionBelow) {

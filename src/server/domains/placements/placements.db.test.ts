@@ -1,0 +1,216 @@
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+
+let t: TestApp;
+let consultant: { authorization: string };
+let host: { authorization: string };
+let admin: { authorization: string };
+let lead: { authorization: string };
+let hostOrgId: string;
+let clientIds: string[];
+const today = todayInAmsterdam();
+
+const clean = { paidInLastThreeYears: false, doneByPaidStaffElsewhere: false, wouldOtherwiseBePaid: false, partOfPaidService: false, recentStaffCuts: false };
+const roleBody = (overrides: Record<string, unknown> = {}) => ({
+  organisationId: hostOrgId,
+  title: "Gastvrouw of gastheer koffieochtend",
+  description: "Koffie schenken, mensen welkom heten, tafels klaarzetten.",
+  hoursPerWeek: 4,
+  guidanceLevel: "intensive",
+  places: 3,
+  weekdayParts: ["tue-am"],
+  displacementCheck: clean,
+  ...overrides,
+});
+const agreement = (overrides: Record<string, unknown> = {}) => ({
+  startDate: today,
+  endDate: addDays(today, 180),
+  hoursPerWeek: 4,
+  tasks: "Koffie schenken en gasten ontvangen op dinsdagochtend.",
+  contactPerson: "Fatima, coördinator vrijwilligers",
+  guidanceArrangement: "Elke week een kort gesprek na afloop; de eerste maand loopt een vaste vrijwilliger mee.",
+  ...overrides,
+});
+
+async function createRole(overrides: Record<string, unknown> = {}, headers = consultant) {
+  const response = await t.app.inject({ method: "POST", url: "/api/v1/roles", headers, payload: roleBody(overrides) });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: string; status: string; statusReason: string; mayTakePlacements: boolean };
+}
+const propose = (clientId: string, roleId: string, extra: Record<string, unknown> = {}) =>
+  t.app.inject({ method: "POST", url: "/api/v1/placements", headers: consultant, payload: { clientId, roleId, ...extra } });
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 300 });
+  [consultant, host, admin, lead] = await Promise.all(
+    ["consulent@demo.local", "organisatie@demo.local", "admin@demo.local", "teamleider@demo.local"].map((e) => bearerFor(t.app, e)),
+  );
+  hostOrgId = (await t.app.inject({ url: "/api/v1/me", headers: host })).json().organisationId;
+  const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
+  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).orderBy("family_name").execute()).map((r) => r.id);
+  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 12, guidance_need: "regular" }).where("id", "in", clientIds).execute();
+});
+afterAll(() => t.close());
+
+describe("roles and the displacement check", () => {
+  it("rejects the unauthenticated, and clients and researchers", async () => {
+    expect((await t.app.inject({ url: "/api/v1/roles" })).statusCode).toBe(401);
+    for (const email of ["klant@demo.local", "onderzoeker@demo.local"]) {
+      expect((await t.app.inject({ url: "/api/v1/roles", headers: await bearerFor(t.app, email) })).statusCode).toBe(403);
+    }
+  });
+
+  it("does not approve work that was paid last year, and refuses placements on it", async () => {
+    const role = await createRole({ displacementCheck: { ...clean, paidInLastThreeYears: true } });
+    expect(role.status).toBe("rejected");
+    expect(role.mayTakePlacements).toBe(false);
+    const response = await propose(clientIds[0]!, role.id);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe("roleNotApproved");
+  });
+
+  it("sends a doubtful role to review; a team lead decides", async () => {
+    const role = await createRole({ displacementCheck: { ...clean, recentStaffCuts: true } });
+    expect(role.status).toBe("needsReview");
+    expect((await propose(clientIds[0]!, role.id)).json().code).toBe("roleNotApproved");
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/roles/${role.id}/displacement-reviews`, headers: consultant, payload: { outcome: "approved", reason: "x" } })).statusCode).toBe(403);
+    const reviewed = await t.app.inject({ method: "POST", url: `/api/v1/roles/${role.id}/displacement-reviews`, headers: lead, payload: { outcome: "approved", reason: "Bezuiniging raakte de keuken, niet deze taak." } });
+    expect(reviewed.json()).toMatchObject({ status: "approved", mayTakePlacements: true });
+  });
+
+  it("lets anyone file a complaint that suspends new placements until a reviewer decides", async () => {
+    const role = await createRole();
+    const complaint = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/roles/${role.id}/displacement-complaints`,
+      payload: { filerKind: "union", filerName: "FNV Rotterdam", description: "Dit werk deed tot vorig jaar een betaalde gastvrouw." },
+    });
+    expect(complaint.statusCode).toBe(201);
+    const suspended = (await t.app.inject({ url: `/api/v1/roles/${role.id}`, headers: consultant })).json();
+    expect(suspended).toMatchObject({ status: "approved", suspended: true, mayTakePlacements: false });
+    expect((await propose(clientIds[0]!, role.id)).json().code).toBe("roleNotApproved");
+    const decided = await t.app.inject({ method: "POST", url: `/api/v1/displacement-complaints/${complaint.json().id}/decision`, headers: lead, payload: { outcome: "dismissed", reason: "De functie bestond niet als betaalde functie." } });
+    expect(decided.json().status).toBe("dismissed");
+    expect((await propose(clientIds[0]!, role.id)).statusCode).toBe(201);
+  });
+
+  it("an upheld complaint rejects the role", async () => {
+    const role = await createRole();
+    const complaint = (await t.app.inject({ method: "POST", url: `/api/v1/roles/${role.id}/displacement-complaints`, payload: { filerKind: "employee", description: "Mijn uren zijn gehalveerd sinds de vrijwilligers kwamen." } })).json();
+    await t.app.inject({ method: "POST", url: `/api/v1/displacement-complaints/${complaint.id}/decision`, headers: lead, payload: { outcome: "upheld", reason: "Verdringing aangetoond." } });
+    const after = (await t.app.inject({ url: `/api/v1/roles/${role.id}`, headers: consultant })).json();
+    expect(after.status).toBe("rejected");
+  });
+});
+
+describe("a host sees only the need-to-know profile", () => {
+  it("gets first name, availability, hours, skills, languages and guidance need, and nothing else", async () => {
+    const role = await createRole();
+    await t.db.kysely.insertInto("intakes").values({
+      id: crypto.randomUUID(), client_id: clientIds[1]!, appointment_id: null, consultant_id: (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json().id,
+      held_on: today, income_debts: 1, daily_activities: 3, housing: 3, physical_health: 2, mental_health: 2, addiction: 2, social_network: 3, language: 3,
+      caring_duties: null, education_history: null, work_history: null, interests: "[]", skills: JSON.stringify(["koken"]), availability: JSON.stringify(["tue-am"]),
+      travel_radius_km: 5, capacity_hours_per_week: 12, ladder_rung: 2, growth_rung: 3, health_notes: "Depressieve klachten", notes: null, created_at: new Date().toISOString(),
+    }).execute();
+    expect((await propose(clientIds[1]!, role.id)).statusCode).toBe(201);
+    const response = await t.app.inject({ url: `/api/v1/clients/${clientIds[1]}`, headers: host });
+    expect(response.statusCode).toBe(200);
+    const profile = response.json();
+    expect(Object.keys(profile).sort()).toEqual(["availability", "givenName", "guidanceNeed", "hoursPerWeek", "id", "languages", "skills"]);
+    for (const field of ["bsn", "birthDate", "familyName", "postcode", "street", "phone", "email", "benefitStartDate", "yearsOnBenefit", "longTermCohort", "capacityHoursPerWeek", "householdSituation", "scores", "healthNotes", "physicalHealth", "mentalHealth", "addiction", "incomeDebts", "exemptions", "sanctions"]) {
+      expect(profile, field).not.toHaveProperty(field);
+    }
+    expect(profile).toMatchObject({ availability: ["tue-am"], skills: ["koken"], hoursPerWeek: 4, guidanceNeed: "regular" });
+    expect(response.body).not.toContain("Depressieve");
+  });
+
+  it("answers 404 for a client not referred to the host's organisation", async () => {
+    expect((await t.app.inject({ url: `/api/v1/clients/${clientIds.at(-1)}`, headers: host })).statusCode).toBe(404);
+  });
+});
+
+describe("guidance is finite", () => {
+  it("refuses a placement beyond the organisation's guidance hours, unless overridden with a reason that is audited", async () => {
+    const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Kleine Moestuin", kvkNumber: "11223344", postcode: "3084 AA", houseNumber: 2, guidanceHoursPerWeek: 3 } })).json();
+    const role = await createRole({ organisationId: org.id, places: 5 });
+    const first = await propose(clientIds[2]!, role.id);
+    expect(first.statusCode).toBe(201);
+    const accepted = await t.app.inject({ method: "POST", url: `/api/v1/placements/${first.json().id}/accept`, headers: consultant });
+    expect(accepted.json().status).toBe("accepted");
+    const second = await propose(clientIds[3]!, role.id);
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe("guidanceExceeded");
+    const reason = "Cliënt kent de coördinator al; tijdelijk extra begeleiding door de wijkcoach.";
+    const overridden = await propose(clientIds[3]!, role.id, { guidanceOverrideReason: reason });
+    expect(overridden.statusCode).toBe(201);
+    const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[3]}&action=placement.propose`, headers: admin })).json();
+    expect(audit.items[0].details).toMatchObject({ guidanceOverride: true, guidanceOverrideReason: reason });
+  });
+
+  it("refuses a role that offers less guidance than the client needs, a full role, and hours above capacity", async () => {
+    const light = await createRole({ guidanceLevel: "light" });
+    expect((await propose(clientIds[4]!, light.id)).json().code).toBe("guidanceLevelTooLow");
+    const single = await createRole({ places: 1 });
+    expect((await propose(clientIds[4]!, single.id)).statusCode).toBe(201);
+    expect((await propose(clientIds[5]!, single.id)).json().code).toBe("roleFull");
+    const long = await createRole({ hoursPerWeek: 16, displacementCheck: clean });
+    const tooMuch = await propose(clientIds[5]!, long.id);
+    expect(tooMuch.json().code).toBe("capacityExceeded");
+  });
+});
+
+describe("the placement agreement and its lifecycle", () => {
+  it("host accepts, cannot sign without the terms, signs; a change makes a new version and leaves the signed PDF as it was", async () => {
+    const role = await createRole();
+    const placement = (await propose(clientIds[6]!, role.id)).json();
+    const hostView = (await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).json();
+    expect(hostView).toMatchObject({ status: "proposed", clientGivenName: expect.any(String) });
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).json().status).toBe("accepted");
+
+    const { startDate: _s, endDate: _e, hoursPerWeek: _h, ...incomplete } = agreement();
+    const missing = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/start`, headers: host, payload: { agreement: incomplete } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["agreement.endDate", "agreement.hoursPerWeek", "agreement.startDate"]);
+
+    const started = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/start`, headers: host, payload: { agreement: agreement() } });
+    expect(started.statusCode).toBe(200);
+    expect(started.json()).toMatchObject({ status: "active", startedOn: today });
+    const v1 = started.json().agreements[0];
+    const letterBefore = (await t.app.inject({ url: `/api/v1/clients/${clientIds[6]}/letters`, headers: consultant })).json().items.find((l: { id: string }) => l.id === v1.letterId);
+    const pdf = await t.app.inject({ url: `/api/v1/letters/${v1.letterId}/pdf`, headers: consultant });
+    expect((await new PDFParse({ data: pdf.rawPayload }).getText()).text).toContain("Koffie schenken en gasten ontvangen");
+
+    const changed = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/agreements`, headers: consultant, payload: { agreement: agreement({ hoursPerWeek: 3 }) } });
+    expect(changed.statusCode).toBe(201);
+    expect(changed.json().agreements.map((a: { version: number; hoursPerWeek: number }) => [a.version, a.hoursPerWeek])).toEqual([[1, 4], [2, 3]]);
+    const letterAfter = (await t.app.inject({ url: `/api/v1/clients/${clientIds[6]}/letters`, headers: consultant })).json().items.find((l: { id: string }) => l.id === v1.letterId);
+    expect(letterAfter.sha256).toBe(letterBefore.sha256);
+  });
+
+  it("records the ending with reason and attribution, and puts the dropout on the consultant's work queue", async () => {
+    const role = await createRole();
+    const placement = (await propose(clientIds[7]!, role.id)).json();
+    await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host });
+    await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/start`, headers: host, payload: { agreement: agreement() } });
+    await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/notes`, headers: host, payload: { note: "Twee keer niet gekomen zonder bericht." } });
+    const bad = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/end`, headers: host, payload: { reason: "boredom", attributableTo: "client" } });
+    expect(bad.statusCode).toBe(400);
+    const ended = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/end`, headers: host, payload: { reason: "organisationStopped", attributableTo: "organisation", note: "Koffieochtend stopt" } });
+    expect(ended.json()).toMatchObject({ status: "ended", endReason: "organisationStopped", attributableTo: "organisation", endedOn: today });
+    expect(ended.json().notes[0].note).toContain("niet gekomen");
+    const queue = (await t.app.inject({ url: "/api/v1/work-queue?pageSize=200", headers: consultant })).json();
+    const item = queue.items.find((i: { clientId: string }) => i.clientId === clientIds[7]);
+    expect(item.reasons.map((r: { code: string }) => r.code)).toContain("newDropout");
+  });
+
+  it("keeps a host away from another organisation's referrals", async () => {
+    const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Andere Stichting", kvkNumber: "55667788", postcode: "3085 AA", houseNumber: 9, guidanceHoursPerWeek: 20 } })).json();
+    const role = await createRole({ organisationId: org.id });
+    const placement = (await propose(clientIds[8]!, role.id)).json();
+    expect((await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/roles", headers: host, payload: roleBody({ organisationId: org.id }) })).statusCode).toBe(403);
+  });
+});

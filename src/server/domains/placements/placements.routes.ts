@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { idParam } from "@shared/schemas/common.js";
+import {
+  placementCreateInput,
+  placementDecisionInput,
+  placementEndInput,
+  placementListQuery,
+  placementNoteInput,
+  placementOutput,
+  placementPage,
+  signAgreementInput,
+} from "@shared/schemas/placements.js";
+import type { Services } from "@server/app.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import { contextOf } from "@server/http/context.js";
+import { placementPolicy } from "./placements.policy.js";
+import { presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
+import { visiblePlacements } from "./placements.repo.js";
+import { addPlacementNote, decideReferral, endPlacement, proposePlacement, requireVisiblePlacement, signAgreement } from "./placements.service.js";
+
+/** Referrals, placement agreements, notes and endings. */
+export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
+  const detail = async (ctx: RequestContext, id: string) => {
+    const row = await requireVisiblePlacement(db.kysely, ctx, id);
+    const agreements = await db.kysely.selectFrom("placement_agreements").selectAll().where("placement_id", "=", id).orderBy("version").execute();
+    const notes = await db.kysely
+      .selectFrom("placement_notes")
+      .leftJoin("users", "users.id", "placement_notes.author_id")
+      .select(["placement_notes.note", "placement_notes.created_at", "users.display_name as author_name"])
+      .where("placement_id", "=", id)
+      .orderBy("placement_notes.created_at")
+      .execute();
+    return presentPlacement(row, agreements, notes);
+  };
+  const action = { config: { policy: placementPolicy.act } };
+
+  return async (app) => {
+    app.get(
+      "/placements",
+      { config: { policy: placementPolicy.list }, schema: { tags: ["placements"], summary: "List placements", querystring: placementListQuery, response: { 200: placementPage } } },
+      async (request) => {
+        const { page, pageSize, status, clientId, organisationId } = request.query;
+        let query = visiblePlacements(db.kysely, contextOf(request).actor);
+        if (status) query = query.where("placements.status", "=", status);
+        if (clientId) query = query.where("placements.client_id", "=", clientId);
+        if (organisationId) query = query.where("placements.organisation_id", "=", organisationId);
+        const total = (await query.execute()).length;
+        const rows = await query.orderBy("placements.created_at", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+        return { items: rows.map(presentPlacementSummary), page, pageSize, total };
+      },
+    );
+
+    app.post(
+      "/placements",
+      {
+        config: { policy: placementPolicy.propose },
+        schema: {
+          tags: ["placements"],
+          summary: "Propose a placement (referral)",
+          description: "409 roleNotApproved, roleFull, guidanceLevelTooLow, guidanceExceeded (unless guidanceOverrideReason), capacityExceeded, alreadyReferred.",
+          body: placementCreateInput,
+          response: { 201: placementOutput },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const id = await proposePlacement(db.kysely, ctx, request.body);
+        return reply.status(201).send(await detail(ctx, id));
+      },
+    );
+
+    app.get(
+      "/placements/:id",
+      { config: { policy: placementPolicy.list }, schema: { tags: ["placements"], summary: "Read a placement", params: idParam, response: { 200: placementOutput } } },
+      async (request) => detail(contextOf(request), request.params.id),
+    );
+
+    app.post(
+      "/placements/:id/accept",
+      { ...action, schema: { tags: ["placements"], summary: "Accept a referral", params: idParam, response: { 200: placementOutput } } },
+      async (request) => {
+        const ctx = contextOf(request);
+        await decideReferral(db.kysely, ctx, request.params.id, "accepted");
+        return detail(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      "/placements/:id/decline",
+      { ...action, schema: { tags: ["placements"], summary: "Decline a referral", params: idParam, body: placementDecisionInput, response: { 200: placementOutput } } },
+      async (request) => {
+        const ctx = contextOf(request);
+        await decideReferral(db.kysely, ctx, request.params.id, "declined", request.body.reason);
+        return detail(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      "/placements/:id/start",
+      {
+        ...action,
+        schema: {
+          tags: ["placements"],
+          summary: "Sign the agreement and start",
+          description: "Start date, end date, hours, tasks, contact person and guidance arrangement are all required.",
+          params: idParam,
+          body: signAgreementInput,
+          response: { 200: placementOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await signAgreement(db.kysely, ctx, request.params.id, request.body.agreement, true);
+        return detail(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      "/placements/:id/agreements",
+      {
+        ...action,
+        schema: {
+          tags: ["placements"],
+          summary: "Sign a new agreement version",
+          description: "A signed agreement never changes; a change is a new version with its own PDF.",
+          params: idParam,
+          body: signAgreementInput,
+          response: { 201: placementOutput },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        await signAgreement(db.kysely, ctx, request.params.id, request.body.agreement, false);
+        return reply.status(201).send(await detail(ctx, request.params.id));
+      },
+    );
+
+    app.post(
+      "/placements/:id/end",
+      { ...action, schema: { tags: ["placements"], summary: "End a placement", params: idParam, body: placementEndInput, response: { 200: placementOutput } } },
+      async (request) => {
+        const ctx = contextOf(request);
+        await endPlacement(db.kysely, ctx, request.params.id, request.body);
+        return detail(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      "/placements/:id/notes",
+      { ...action, schema: { tags: ["placements"], summary: "Add a note (e.g. attendance)", params: idParam, body: placementNoteInput, response: { 201: placementOutput } } },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        await addPlacementNote(db.kysely, ctx, request.params.id, request.body.note);
+        return reply.status(201).send(await detail(ctx, request.params.id));
+      },
+    );
+  };
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import type { GuidanceLevel } from "@shared/schemas/roles.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { Database, PlacementsTable } from "@server/db/schema.js";
+import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { formatDutchDate } from "@server/letters/pdf.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { recordAudit } from "../audit/audit.service.js";
+import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
+import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { planHours, placementHours } from "../plans/capacity.js";
+import { assertWithinCapacity } from "../plans/plans.service.js";
+import { visibleRoles } from "../roles/roles.repo.js";
+import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
+import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
+
+/** One placement the actor may see, or 404. */
+export async function requireVisiblePlacement(db: Kysely<Database>, ctx: RequestContext, id: string) {
+  const placement = await visiblePlacements(db, ctx.actor).where("placements.id", "=", id).executeTakeFirst();
+  if (!placement) throw notFound("placement");
+  return placement;
+}
+
+function assertStatus(placement: { status: string }, allowed: string[], action: string): void {
+  if (!allowed.includes(placement.status)) throw conflict("placementState", `A ${placement.status} placement cannot be ${action}.`);
+}
+
+/** The override reason is kept only when the override was needed. */
+function overriddenReason(reason: string | undefined, committed: number, need: GuidanceLevel, supply: number): string | null {
+  return reason && committed + ORDINANCE_DEFAULTS.guidanceHoursPerLevel[need] > supply ? reason : null;
+}
+
+/** Hosts act for their own organisation only; staff may act on its behalf. */
+function assertMayActForOrganisation(ctx: RequestContext, organisationId: string): void {
+  if (ctx.actor.role === "host" && ctx.actor.organisationId !== organisationId) throw forbidden("otherOrganisation", "This referral is for another organisation.");
+}
+
+/**
+ * Proposes (refers) a client to a role. Refused when the role may not take placements (displacement), is
+ * full, offers less guidance than the client needs, would exceed the organisation's guidance hours (unless
+ * overridden with a reason), or would ask more hours than the client can do.
+ */
+export async function proposePlacement(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  input: { clientId: string; roleId: string; hoursPerWeek?: number | undefined; guidanceOverrideReason?: string | undefined },
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const client = await requireVisibleClient(trx, ctx.actor, input.clientId);
+    const role = await visibleRoles(trx, ctx.actor).where("volunteer_roles.id", "=", input.roleId).executeTakeFirst();
+    if (!role) throw invalidField("roleId", "unknownRole", "No such role");
+    assertRoleMayTakePlacements(role);
+    assertRoleHasPlace(role);
+    const open = await trx.selectFrom("placements").select("id").where("client_id", "=", client.id).where("role_id", "=", role.id).where("status", "in", ["proposed", "accepted", "active"]).executeTakeFirst();
+    if (open) throw conflict("alreadyReferred", "This client is already referred to or placed in this role.");
+    const need = client.guidance_need as GuidanceLevel;
+    assertGuidanceLevelFits(role.guidance_level as GuidanceLevel, need);
+    const organisation = await trx.selectFrom("organisations").select("guidance_hours_per_week").where("id", "=", role.organisation_id).executeTakeFirstOrThrow();
+    const demand = await guidanceDemand(trx, role.organisation_id);
+    assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, need, input.guidanceOverrideReason);
+    const hours = input.hoursPerWeek ?? role.hours_per_week;
+    if (hours > role.hours_per_week) throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
+    assertWithinCapacity(client, (await planHours(trx, client.id)) + (await placementHours(trx, client.id)) + hours);
+
+    const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, need, organisation.guidance_hours_per_week);
+    const now = new Date().toISOString();
+    const row: PlacementsTable = {
+      id: randomUUID(), client_id: client.id, role_id: role.id, organisation_id: role.organisation_id, status: "proposed", hours_per_week: hours,
+      guidance_level: need, guidance_override_reason: overrideReason, proposed_by: ctx.actor.id, decision_reason: null,
+      decided_by: null, started_on: null, ended_on: null, end_reason: null, end_note: null, attributable_to: null, created_at: now, updated_at: now,
+    };
+    await trx.insertInto("placements").values(row).execute();
+    await recordAudit(trx, ctx, {
+      action: "placement.propose",
+      category: "write",
+      clientId: client.id,
+      subjectType: "placement",
+      subjectId: row.id,
+      details: { roleId: role.id, ...(overrideReason ? { guidanceOverride: true, guidanceOverrideReason: overrideReason } : {}) },
+    });
+    return row.id;
+  });
+}
+
+/** The host (or a consultant on its behalf) accepts or declines a referral. */
+export async function decideReferral(db: Kysely<Database>, ctx: RequestContext, id: string, decision: "accepted" | "declined", reason?: string) {
+  await db.transaction().execute(async (trx) => {
+    const placement = await requireVisiblePlacement(trx, ctx, id);
+    assertMayActForOrganisation(ctx, placement.organisation_id);
+    assertStatus(placement, ["proposed"], decision);
+    if (decision === "accepted") {
+      const organisation = await trx.selectFrom("organisations").select("guidance_hours_per_week").where("id", "=", placement.organisation_id).executeTakeFirstOrThrow();
+      const demand = await guidanceDemand(trx, placement.organisation_id, id);
+      assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, placement.guidance_level as GuidanceLevel, placement.guidance_override_reason ?? undefined);
+    }
+    await trx.updateTable("placements").set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+    await recordAudit(trx, ctx, { action: `placement.${decision === "accepted" ? "accept" : "decline"}`, category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id });
+  });
+}
+
+interface AgreementTerms {
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number;
+  tasks: string;
+  contactPerson: string;
+  guidanceArrangement: string;
+}
+
+/**
+ * Signs an agreement: version 1 starts an accepted placement, a later version changes an active one. A signed
+ * version never changes; the client gets each as a PDF.
+ */
+export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, id: string, terms: AgreementTerms, starting: boolean) {
+  const placement = await requireVisiblePlacement(db, ctx, id);
+  assertMayActForOrganisation(ctx, placement.organisation_id);
+  assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
+  const client = (await systemFindClient(db, placement.client_id))!;
+  if (terms.hoursPerWeek > placement.hours_per_week) {
+    assertWithinCapacity(client, (await planHours(db, client.id)) + (await placementHours(db, client.id, id)) + terms.hoursPerWeek);
+  }
+  const previous = await db.selectFrom("placement_agreements").select((eb) => eb.fn.max<number>("version").as("v")).where("placement_id", "=", id).executeTakeFirst();
+  const version = Number(previous?.v ?? 0) + 1;
+  const consultant = client.consultant_id ? await db.selectFrom("users").select("display_name").where("id", "=", client.consultant_id).executeTakeFirst() : undefined;
+  const letter = await prepareLetter(ctx, {
+    client,
+    kind: "placementAgreement",
+    template: "placement-agreement",
+    registered: false,
+    data: {
+      givenName: client.given_name, familyName: client.family_name, organisationName: placement.organisation_name, version,
+      tasks: terms.tasks, startDate: formatDutchDate(terms.startDate), endDate: formatDutchDate(terms.endDate), hoursPerWeek: terms.hoursPerWeek,
+      contactPerson: terms.contactPerson, guidanceArrangement: terms.guidanceArrangement, phone: municipality.phone,
+      consultantName: consultant?.display_name ?? "uw consulent",
+    },
+  });
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await storeLetter(trx, ctx, letter);
+    await trx
+      .insertInto("placement_agreements")
+      .values({ id: randomUUID(), placement_id: id, version, start_date: terms.startDate, end_date: terms.endDate, hours_per_week: terms.hoursPerWeek, tasks: terms.tasks, contact_person: terms.contactPerson, guidance_arrangement: terms.guidanceArrangement, letter_id: letter.id, signed_by: ctx.actor.id, signed_at: now })
+      .execute();
+    await trx
+      .updateTable("placements")
+      .set({ status: "active", hours_per_week: terms.hoursPerWeek, ...(starting ? { started_on: terms.startDate } : {}), updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, ctx, { action: starting ? "placement.start" : "placement.agreementVersion", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id, details: { version } });
+  });
+}
+
+/** Ends a placement with a reason and to whom it is attributable; an early ending lands on the work queue. */
+export async function endPlacement(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { reason: string; attributableTo: string; note?: string | undefined; endedOn?: string | undefined },
+) {
+  const endedOn = input.endedOn ?? todayInAmsterdam();
+  if (endedOn > todayInAmsterdam()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
+  await db.transaction().execute(async (trx) => {
+    const placement = await requireVisiblePlacement(trx, ctx, id);
+    assertMayActForOrganisation(ctx, placement.organisation_id);
+    assertStatus(placement, ["proposed", "accepted", "active"], "ended");
+    await trx
+      .updateTable("placements")
+      .set({ status: "ended", ended_on: endedOn, end_reason: input.reason, attributable_to: input.attributableTo, end_note: input.note ?? null, updated_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, ctx, { action: "placement.end", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id, details: { reason: input.reason, attributableTo: input.attributableTo } });
+  });
+}
+
+/** A note on how it goes (e.g. attendance problems), visible to the consultant. */
+export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext, id: string, note: string) {
+  const placement = await requireVisiblePlacement(db, ctx, id);
+  assertMayActForOrganisation(ctx, placement.organisation_id);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("placement_notes").values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: new Date().toISOString() }).execute();
+    await recordAudit(trx, ctx, { action: "placement.note", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id });
+  });
+}

@@ -1,0 +1,32 @@
+import type { RoleOutput } from "@shared/schemas/roles.js";
+import type { RoleWithCounts } from "./roles.repo.js";
+
+/** Every outgoing field of a role, with whether it may take placements now. */
+export function presentRole(row: RoleWithCounts): RoleOutput {
+  const placesTaken = Number(row.places_taken ?? 0);
+  const suspended = Number(row.open_complaints ?? 0) > 0;
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    title: row.title,
+    description: row.description,
+    minHoursPerWeek: row.min_hours_per_week,
+    hoursPerWeek: row.hours_per_week,
+    weekdayParts: JSON.parse(row.weekday_parts) as string[],
+    postcode: row.postcode,
+    skills: JSON.parse(row.skills) as string[],
+    dutchLevel: row.dutch_level as RoleOutput["dutchLevel"],
+    physicalDemands: row.physical_demands as RoleOutput["physicalDemands"],
+    guidanceLevel: row.guidance_level as RoleOutput["guidanceLevel"],
+    places: row.places,
+    placesTaken,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    status: row.status as RoleOutput["status"],
+    statusReason: row.status_reason,
+    suspended,
+    mayTakePlacements: row.status === "approved" && !suspended && placesTaken < row.places,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParam } from "@shared/schemas/common.js";
+import {
+  complaintDecisionInput,
+  displacementComplaintInput,
+  displacementComplaintOutput,
+  displacementReviewInput,
+  roleCreateInput,
+  roleListQuery,
+  roleOutput,
+  rolePage,
+} from "@shared/schemas/roles.js";
+import type { Services } from "@server/app.js";
+import type { DisplacementComplaintsTable } from "@server/db/schema.js";
+import { contextOf } from "@server/http/context.js";
+import { rolePolicy } from "./roles.policy.js";
+import { presentRole } from "./roles.presenter.js";
+import { visibleRoles } from "./roles.repo.js";
+import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
+
+function presentComplaint(row: DisplacementComplaintsTable): z.infer<typeof displacementComplaintOutput> {
+  return {
+    id: row.id,
+    roleId: row.role_id,
+    filerKind: row.filer_kind as z.infer<typeof displacementComplaintOutput>["filerKind"],
+    description: row.description,
+    status: row.status as "open",
+    decisionReason: row.decision_reason,
+    createdAt: row.created_at,
+  };
+}
+
+/** Volunteer roles, the displacement check, its review and complaints. */
+export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/roles",
+      { config: { policy: rolePolicy.list }, schema: { tags: ["roles"], summary: "List volunteer roles", querystring: roleListQuery, response: { 200: rolePage } } },
+      async (request) => {
+        const { page, pageSize, organisationId, status, q } = request.query;
+        let query = visibleRoles(db.kysely, contextOf(request).actor);
+        if (organisationId) query = query.where("volunteer_roles.organisation_id", "=", organisationId);
+        if (status) query = query.where("volunteer_roles.status", "=", status);
+        if (q) query = query.where((eb) => eb(eb.fn("lower", ["volunteer_roles.title"]), "like", `%${q.toLowerCase()}%`));
+        const total = (await query.execute()).length;
+        const rows = await query.orderBy("volunteer_roles.title").orderBy("volunteer_roles.id").limit(pageSize).offset((page - 1) * pageSize).execute();
+        return { items: rows.map(presentRole), page, pageSize, total };
+      },
+    );
+
+    app.post(
+      "/roles",
+      {
+        config: { policy: rolePolicy.create },
+        schema: {
+          tags: ["roles"],
+          summary: "Describe a volunteer role",
+          description: "Runs the displacement check: status approved, needsReview or rejected, with the reason.",
+          body: roleCreateInput,
+          response: { 201: roleOutput },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const id = await createRole(db.kysely, ctx, request.body);
+        return reply.status(201).send(presentRole(await requireVisibleRole(db.kysely, ctx.actor, id)));
+      },
+    );
+
+    app.get(
+      "/roles/:id",
+      { config: { policy: rolePolicy.list }, schema: { tags: ["roles"], summary: "Read a role", params: idParam, response: { 200: roleOutput } } },
+      async (request) => presentRole(await requireVisibleRole(db.kysely, contextOf(request).actor, request.params.id)),
+    );
+
+    app.post(
+      "/roles/:id/displacement-reviews",
+      {
+        config: { policy: rolePolicy.review },
+        schema: { tags: ["roles"], summary: "Decide a role that needs review", params: idParam, body: displacementReviewInput, response: { 201: roleOutput } },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        await reviewRole(db.kysely, ctx, request.params.id, request.body);
+        return reply.status(201).send(presentRole(await requireVisibleRole(db.kysely, ctx.actor, request.params.id)));
+      },
+    );
+
+    app.post(
+      "/roles/:id/displacement-complaints",
+      {
+        config: { policy: rolePolicy.complain, rateLimit: { max: 10, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["roles"],
+          summary: "File a displacement complaint",
+          description: "Open to anyone (a client, a union, an employee). Suspends new placements on the role until a reviewer decides.",
+          security: [],
+          params: idParam,
+          body: displacementComplaintInput,
+          response: { 201: displacementComplaintOutput },
+        },
+      },
+      async (request, reply) => reply.status(201).send(presentComplaint(await fileComplaint(db.kysely, request.actor, request.id, request.params.id, request.body))),
+    );
+
+    app.post(
+      "/displacement-complaints/:id/decision",
+      {
+        config: { policy: rolePolicy.decideComplaint },
+        schema: {
+          tags: ["roles"],
+          summary: "Decide a displacement complaint",
+          description: "upheld rejects the role; dismissed lifts the suspension.",
+          params: idParam,
+          body: complaintDecisionInput,
+          response: { 201: displacementComplaintOutput },
+        },
+      },
+      async (request, reply) => reply.status(201).send(presentComplaint(await decideComplaint(db.kysely, contextOf(request), request.params.id, request.body))),
+    );
+  };
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { RoleCreateInput } from "@shared/schemas/roles.js";
+import type { Actor, RequestContext } from "@server/auth/actor.js";
+import type { Database } from "@server/db/schema.js";
+import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { insertAuditEvent } from "../audit/audit.repo.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { assessDisplacement } from "./displacement.js";
+import { visibleRoles } from "./roles.repo.js";
+
+/** One role the actor may see, or 404. */
+export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id: string) {
+  const role = await visibleRoles(db, actor).where("volunteer_roles.id", "=", id).executeTakeFirst();
+  if (!role) throw notFound("role");
+  return role;
+}
+
+/** Describes a role and runs the displacement check; the answers and outcome stand in the role's history. */
+export async function createRole(db: Kysely<Database>, ctx: RequestContext, input: RoleCreateInput): Promise<string> {
+  if (ctx.actor.role === "host" && ctx.actor.organisationId !== input.organisationId) {
+    throw forbidden("otherOrganisation", "Hosts describe roles of their own organisation.");
+  }
+  const organisation = await db.selectFrom("organisations").select(["id", "postcode"]).where("id", "=", input.organisationId).executeTakeFirst();
+  if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
+  const outcome = assessDisplacement(input.displacementCheck, input.hoursPerWeek);
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("volunteer_roles")
+      .values({
+        id,
+        organisation_id: input.organisationId,
+        title: input.title,
+        description: input.description,
+        min_hours_per_week: input.minHoursPerWeek ?? 0,
+        hours_per_week: input.hoursPerWeek,
+        weekday_parts: JSON.stringify(input.weekdayParts),
+        postcode: input.postcode ?? organisation.postcode,
+        skills: JSON.stringify(input.skills),
+        dutch_level: input.dutchLevel,
+        physical_demands: input.physicalDemands,
+        guidance_level: input.guidanceLevel,
+        places: input.places,
+        start_date: input.startDate ?? todayInAmsterdam(),
+        end_date: input.endDate ?? null,
+        status: outcome.status,
+        status_reason: outcome.reason,
+        created_by: ctx.actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto("displacement_checks")
+      .values({ id: randomUUID(), role_id: id, kind: "questionnaire", answers: JSON.stringify(input.displacementCheck), outcome: outcome.status, reason: outcome.reason, decided_by: ctx.actor.id, created_at: now })
+      .execute();
+    await recordAudit(trx, ctx, { action: "role.create", category: "write", subjectType: "role", subjectId: id, details: { status: outcome.status } });
+  });
+  return id;
+}
+
+/** A municipal reviewer decides a role that needs review. */
+export async function reviewRole(db: Kysely<Database>, ctx: RequestContext, id: string, input: { outcome: "approved" | "rejected"; reason: string }) {
+  const role = await requireVisibleRole(db, ctx.actor, id);
+  if (role.status !== "needsReview") throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("volunteer_roles").set({ status: input.outcome, status_reason: input.reason, updated_at: now }).where("id", "=", id).execute();
+    await trx.insertInto("displacement_checks").values({ id: randomUUID(), role_id: id, kind: "review", answers: null, outcome: input.outcome, reason: input.reason, decided_by: ctx.actor.id, created_at: now }).execute();
+    await recordAudit(trx, ctx, { action: "role.review", category: "write", subjectType: "role", subjectId: id, details: { outcome: input.outcome } });
+  });
+}
+
+/** Files a displacement complaint; it suspends new placements on the role until a reviewer decides. */
+export async function fileComplaint(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  requestId: string,
+  roleId: string,
+  input: { filerKind: string; filerName?: string | null | undefined; filerEmail?: string | null | undefined; description: string },
+) {
+  const role = await db.selectFrom("volunteer_roles").select("id").where("id", "=", roleId).executeTakeFirst();
+  if (!role) throw notFound("role");
+  const row = {
+    id: randomUUID(),
+    role_id: roleId,
+    filed_by: actor?.id ?? null,
+    filer_kind: input.filerKind,
+    filer_name: input.filerName ?? null,
+    filer_email: input.filerEmail ?? null,
+    description: input.description,
+    status: "open",
+    decided_by: null,
+    decision_reason: null,
+    decided_at: null,
+    created_at: new Date().toISOString(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("displacement_complaints").values(row).execute();
+    await insertAuditEvent(trx, { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.role ?? "public" }, requestId, {
+      action: "displacementComplaint.create",
+      category: "write",
+      subjectType: "role",
+      subjectId: roleId,
+    });
+  });
+  return row;
+}
+
+/** Decides a complaint: upheld rejects the role; dismissed lifts the suspension. */
+export async function decideComplaint(db: Kysely<Database>, ctx: RequestContext, id: string, input: { outcome: "upheld" | "dismissed"; reason: string }) {
+  const complaint = await db.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!complaint) throw notFound("complaint");
+  if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable("displacement_complaints").set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now }).where("id", "=", id).execute();
+    if (input.outcome === "upheld") {
+      await trx.updateTable("volunteer_roles").set({ status: "rejected", status_reason: `Displacement complaint upheld: ${input.reason}`, updated_at: now }).where("id", "=", complaint.role_id).execute();
+      await trx.insertInto("displacement_checks").values({ id: randomUUID(), role_id: complaint.role_id, kind: "complaint", answers: null, outcome: "rejected", reason: input.reason, decided_by: ctx.actor.id, created_at: now }).execute();
+    }
+    await recordAudit(trx, ctx, { action: "displacementComplaint.decide", category: "write", subjectType: "displacementComplaint", subjectId: id, details: { outcome: input.outcome } });
+    return (await trx.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst())!;
+  });
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { GUIDANCE_LEVELS } from "./roles.js";
+
+export const PLACEMENT_STATUSES = ["proposed", "accepted", "declined", "active", "ended"] as const;
+export const END_REASONS = ["completed", "movedToPaidWork", "clientStopped", "organisationStopped", "poorFit", "health", "caregiving", "moved", "other"] as const;
+export const ATTRIBUTIONS = ["client", "organisation", "health", "caregiving", "none"] as const;
+/** End reasons that are not a dropout. */
+export const REGULAR_ENDINGS: readonly string[] = ["completed", "movedToPaidWork"];
+
+/** Body of `POST /placements`: a consultant proposes (refers) a client to a role. */
+export const placementCreateInput = z.object({
+  clientId: z.uuid(),
+  roleId: z.uuid(),
+  hoursPerWeek: z.number().min(0.5).max(40).optional().describe("default: the role's hours"),
+  guidanceOverrideReason: z.string().trim().min(10).max(2000).optional().describe("lets a consultant exceed the organisation's guidance hours, with the reason recorded"),
+});
+
+/** The terms of a placement agreement; all required before it is signed. */
+export const agreementInput = z
+  .object({
+    startDate: calendarDate,
+    endDate: calendarDate,
+    hoursPerWeek: z.number().min(0.5).max(40),
+    tasks: z.string().trim().min(1).max(4000),
+    contactPerson: z.string().trim().min(1).max(200),
+    guidanceArrangement: z.string().trim().min(1).max(2000),
+  })
+  .refine((a) => a.endDate >= a.startDate, { message: "End on or after the start", path: ["endDate"], params: { code: "endBeforeStart" } });
+
+/** Body of `POST /placements/{id}/start` and `POST /placements/{id}/agreements`. */
+export const signAgreementInput = z.object({ agreement: agreementInput });
+
+export const placementDecisionInput = z.object({ reason: z.string().trim().min(1).max(2000) });
+
+/** Body of `POST /placements/{id}/end`: why, and to whom the ending is attributable. */
+export const placementEndInput = z.object({
+  reason: z.enum(END_REASONS),
+  attributableTo: z.enum(ATTRIBUTIONS),
+  note: z.string().trim().max(2000).optional(),
+  endedOn: calendarDate.optional(),
+});
+
+export const placementNoteInput = z.object({ note: z.string().trim().min(1).max(2000) });
+
+export const agreementOutput = z.object({
+  version: z.number().int(),
+  startDate: calendarDate,
+  endDate: calendarDate,
+  hoursPerWeek: z.number(),
+  tasks: z.string(),
+  contactPerson: z.string(),
+  guidanceArrangement: z.string(),
+  letterId: z.uuid(),
+  signedAt: timestamp,
+});
+
+export const placementOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  clientGivenName: z.string(),
+  roleId: z.uuid(),
+  roleTitle: z.string(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  status: z.enum(PLACEMENT_STATUSES),
+  hoursPerWeek: z.number(),
+  guidanceLevel: z.enum(GUIDANCE_LEVELS).describe("the client's guidance need, which the placement asks of the organisation"),
+  guidanceOverrideReason: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  startedOn: calendarDate.nullable(),
+  endedOn: calendarDate.nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
+  attributableTo: z.enum(ATTRIBUTIONS).nullable(),
+  agreements: z.array(agreementOutput),
+  notes: z.array(z.object({ note: z.string(), authorName: z.string().nullable(), createdAt: timestamp })),
+  createdAt: timestamp,
+});
+export type PlacementOutput = z.infer<typeof placementOutput>;
+
+export const placementListQuery = pageQuery.extend({
+  status: z.enum(PLACEMENT_STATUSES).optional(),
+  clientId: z.uuid().optional(),
+  organisationId: z.uuid().optional(),
+});
+export const placementPage = pageOf(placementOutput.omit({ agreements: true, notes: true }));
+
+/** What a host organisation may know of a referred or placed client: nothing more. */
+export const hostClientProfile = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  availability: z.array(z.string()).describe("weekday parts, e.g. tue-am"),
+  hoursPerWeek: z.number().nullable().describe("hours of the referral or placement"),
+  skills: z.array(z.string()),
+  languages: z.array(z.string()),
+  guidanceNeed: z.enum(GUIDANCE_LEVELS),
+});
+export type HostClientProfile = z.infer<typeof hostClientProfile>;
+
+export const guidanceOverview = z.object({
+  organisationId: z.uuid(),
+  supplyHoursPerWeek: z.number(),
+  demandHoursPerWeek: z.number().describe("accepted and active placements, by guidance need"),
+  proposedHoursPerWeek: z.number().describe("referrals still open"),
+});

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { postcodeSchema } from "./clients.js";
+import { WEEKDAY_PARTS } from "./intakes.js";
+
+export const GUIDANCE_LEVELS = ["light", "regular", "intensive"] as const;
+export type GuidanceLevel = (typeof GUIDANCE_LEVELS)[number];
+export const DUTCH_LEVELS = ["none", "A1", "A2", "B1", "B2"] as const;
+export const PHYSICAL_DEMANDS = ["light", "moderate", "heavy"] as const;
+export const ROLE_STATUSES = ["approved", "needsReview", "rejected"] as const;
+export type RoleStatus = (typeof ROLE_STATUSES)[number];
+
+/** The displacement questionnaire: is this work additional, or does it replace paid work? */
+export const displacementCheckInput = z.object({
+  paidInLastThreeYears: z.boolean().describe("was this work paid in the last three years"),
+  doneByPaidStaffElsewhere: z.boolean().describe("is it done by paid staff elsewhere in the organisation"),
+  wouldOtherwiseBePaid: z.boolean().describe("would it be paid work if no volunteer did it"),
+  partOfPaidService: z.boolean().describe("is it part of a service the organisation is paid to deliver"),
+  recentStaffCuts: z.boolean().describe("were staff cut back recently"),
+});
+export type DisplacementCheckInput = z.infer<typeof displacementCheckInput>;
+
+/** Body of `POST /roles`. */
+export const roleCreateInput = z
+  .object({
+    organisationId: z.uuid(),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(4000).describe("the tasks"),
+    minHoursPerWeek: z.number().min(0).max(40).optional(),
+    hoursPerWeek: z.number().min(0.5).max(40).describe("the most hours a week the role asks"),
+    weekdayParts: z.array(z.enum(WEEKDAY_PARTS)).max(21).default([]),
+    postcode: postcodeSchema.optional().describe("where the work is; default the organisation's address"),
+    skills: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    dutchLevel: z.enum(DUTCH_LEVELS).default("A2"),
+    physicalDemands: z.enum(PHYSICAL_DEMANDS).default("light"),
+    guidanceLevel: z.enum(GUIDANCE_LEVELS),
+    places: z.number().int().min(1).max(500),
+    startDate: calendarDate.optional(),
+    endDate: calendarDate.nullish(),
+    displacementCheck: displacementCheckInput,
+  })
+  .refine((r) => r.minHoursPerWeek === undefined || r.minHoursPerWeek <= r.hoursPerWeek, {
+    message: "The minimum cannot exceed the maximum",
+    path: ["minHoursPerWeek"],
+    params: { code: "minAboveMax" },
+  });
+export type RoleCreateInput = z.infer<typeof roleCreateInput>;
+
+export const roleOutput = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  minHoursPerWeek: z.number(),
+  hoursPerWeek: z.number(),
+  weekdayParts: z.array(z.string()),
+  postcode: z.string(),
+  skills: z.array(z.string()),
+  dutchLevel: z.enum(DUTCH_LEVELS),
+  physicalDemands: z.enum(PHYSICAL_DEMANDS),
+  guidanceLevel: z.enum(GUIDANCE_LEVELS),
+  places: z.number().int(),
+  placesTaken: z.number().int().describe("proposed, accepted and active placements"),
+  startDate: calendarDate,
+  endDate: calendarDate.nullable(),
+  status: z.enum(ROLE_STATUSES),
+  statusReason: z.string(),
+  suspended: z.boolean().describe("an open displacement complaint suspends new placements"),
+  mayTakePlacements: z.boolean(),
+  createdAt: timestamp,
+});
+export type RoleOutput = z.infer<typeof roleOutput>;
+
+export const roleListQuery = pageQuery.extend({
+  organisationId: z.uuid().optional(),
+  status: z.enum(ROLE_STATUSES).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const rolePage = pageOf(roleOutput);
+
+/** Body of `POST /roles/{id}/displacement-reviews`: a municipal reviewer decides a role that needs review. */
+export const displacementReviewInput = z.object({
+  outcome: z.enum(["approved", "rejected"]),
+  reason: z.string().trim().min(1).max(2000),
+});
+
+export const COMPLAINANT_KINDS = ["client", "union", "employee", "resident", "other"] as const;
+
+/** Body of `POST /roles/{id}/displacement-complaints`: anyone may say a role replaces paid work. */
+export const displacementComplaintInput = z.object({
+  filerKind: z.enum(COMPLAINANT_KINDS),
+  filerName: z.string().trim().max(200).nullish(),
+  filerEmail: z.email().nullish(),
+  description: z.string().trim().min(10).max(4000),
+});
+
+export const displacementComplaintOutput = z.object({
+  id: z.uuid(),
+  roleId: z.uuid(),
+  filerKind: z.enum(COMPLAINANT_KINDS),
+  description: z.string(),
+  status: z.enum(["open", "upheld", "dismissed"]),
+  decisionReason: z.string().nullable(),
+  createdAt: timestamp,
+});
+
+/** Body of `POST /displacement-complaints/{id}/decision`. */
+export const complaintDecisionInput = z.object({
+  outcome: z.enum(["upheld", "dismissed"]),
+  reason: z.string().trim().min(1).max(2000),
+});
