@@ -34,7 +34,7 @@ export async function runSeed(options: SeedCommandOptions): Promise<void> {
     });
     bar.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`Created ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations and ${counts.letters} letters of history in ${seconds} s.`);
+    console.log(`Created ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations, ${counts.roles} roles, ${counts.placements} placements and ${counts.letters} letters of history in ${seconds} s.`);
   } finally {
     await db.destroy();
   }

@@ -54,6 +54,8 @@ interface HistoryRows {
   steps: PlanStepsTable[];
   checkIns: CheckInsTable[];
   capacities: Map<string, number>;
+  /** Clients with a plan in force and the hours a week it leaves free: candidates for a placement. */
+  planned: { clientId: string; district: string; consultantId: string; confirmedOn: string; spareHours: number }[];
 }
 
 function actorOf(consultant: HistoryConsultant): Actor {
@@ -76,12 +78,12 @@ export async function generateHistory(
   clients: NewClientRow[],
   consultants: Map<string, HistoryConsultant>,
   today: string,
-  share: number,
+  shareOf: (consultantId: string) => number,
   onProgress: (done: number, total: number) => void,
 ): Promise<HistoryRows> {
-  const rows: HistoryRows = { appointments: [], letters: [], invitations: [], intakes: [], ladder: [], plans: [], steps: [], checkIns: [], capacities: new Map() };
+  const rows: HistoryRows = { appointments: [], letters: [], invitations: [], intakes: [], ladder: [], plans: [], steps: [], checkIns: [], capacities: new Map(), planned: [] };
   const taken = new Set<string>();
-  const chosen = clients.filter(() => random.chance(share));
+  const chosen = clients.filter((client) => random.chance(shareOf(client.consultant_id ?? "")));
   for (const [index, client] of chosen.entries()) {
     onProgress(index + 1, chosen.length);
     const consultant = consultants.get(client.consultant_id!);
@@ -187,6 +189,9 @@ function addIntakeAndPlan(random: SeededRandom, rows: HistoryRows, client: NewCl
       created_at: plan.created_at, updated_at: plan.created_at,
     });
   });
+
+  const planHours = rows.steps.filter((s) => s.plan_id === plan.id && (s.status === "active" || s.status === "planned")).reduce((sum, s) => sum + s.hours_per_week, 0);
+  rows.planned.push({ clientId: client.id!, district: client.district!, consultantId: consultant.id, confirmedOn, spareHours: capacity - planHours });
 
   // Check-ins at the agreed frequency, some missed; wellbeing drifts; the ladder sometimes moves up.
   let wellbeing = random.int(7, 20);

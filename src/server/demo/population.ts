@@ -116,6 +116,7 @@ export interface DemoClient {
   languages: string[];
   householdSituation: HouseholdSituation;
   educationLevel: EducationLevel;
+  guidanceNeed: "light" | "regular" | "intensive";
 }
 
 /** The place name on a letter: the former municipalities keep their own. */
@@ -154,6 +155,7 @@ export function generateClient(random: SeededRandom, district: string, bsn: stri
     languages: [...new Set(languages)],
     householdSituation: random.weighted(HOUSEHOLDS),
     educationLevel: random.weighted(EDUCATION),
+    guidanceNeed: random.weighted([["light", 30], ["regular", 50], ["intensive", 20]] as const),
   };
 }
 

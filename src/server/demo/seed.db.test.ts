@@ -82,7 +82,8 @@ describe("demo population", () => {
       .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
       .select(["invitations.client_id", "letters.client_id as letter_client", "appointments.client_id as appointment_client", "letters.delivery_status", "appointments.status", "appointments.starts_at", "appointments.consultant_id"])
       .execute();
-    expect(invitations).toHaveLength(counts.letters);
+    const invitationLetters = await k.selectFrom("letters").select("id").where("kind", "=", "invitation").execute();
+    expect(invitations).toHaveLength(invitationLetters.length);
     for (const row of invitations) {
       expect(row.letter_client).toBe(row.client_id);
       expect(row.appointment_client).toBe(row.client_id);
@@ -107,6 +108,27 @@ describe("demo population", () => {
     const letter = await k.selectFrom("letters").select(["pdf", "sha256"]).executeTakeFirstOrThrow();
     expect(Buffer.from(letter.pdf).subarray(0, 5).toString()).toBe("%PDF-");
     expect(createHash("sha256").update(Buffer.from(letter.pdf)).digest("hex")).toBe(letter.sha256);
+    // Roles and placements follow the same rules as the API: no placement on a role that may not take one,
+    // never more than its places, never more guidance than the organisation offers, never above capacity.
+    const roles = await k.selectFrom("volunteer_roles").selectAll().execute();
+    expect(new Set(roles.map((r) => r.status))).toEqual(new Set(["approved", "needsReview", "rejected"]));
+    const placements = await k.selectFrom("placements").selectAll().execute();
+    expect(placements.length).toBeGreaterThan(0);
+    const roleById = new Map(roles.map((r) => [r.id, r]));
+    const open = placements.filter((p) => p.status === "active");
+    for (const placement of placements) expect(roleById.get(placement.role_id)!.status).toBe("approved");
+    for (const role of roles) expect(open.filter((p) => p.role_id === role.id).length).toBeLessThanOrEqual(role.places);
+    const orgs = await k.selectFrom("organisations").select(["id", "guidance_hours_per_week"]).execute();
+    const perLevel = { light: 1, regular: 2, intensive: 4 } as Record<string, number>;
+    for (const org of orgs) {
+      const used = open.filter((p) => p.organisation_id === org.id).reduce((sum, p) => sum + perLevel[p.guidance_level]!, 0);
+      expect(used).toBeLessThanOrEqual(org.guidance_hours_per_week);
+    }
+    const agreements = await k.selectFrom("placement_agreements").select("placement_id").execute();
+    expect(new Set(agreements.map((a) => a.placement_id))).toEqual(new Set(placements.map((p) => p.id)));
+    const ended = placements.filter((p) => p.status === "ended");
+    expect(ended.every((p) => p.end_reason && p.attributable_to)).toBe(true);
+
     const availability = await k.selectFrom("consultant_availability").select("consultant_id").distinct().execute();
     const consultants = await k.selectFrom("users").select("id").where("role", "=", "consultant").execute();
     expect(availability).toHaveLength(consultants.length);

@@ -4,7 +4,9 @@ import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import { hashPassword } from "@server/auth/passwords.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
+import { generateAgreements } from "./agreements.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
+import { generatePlacements, generateRoles } from "./roles.js";
 import {
   type DemoClient,
   type DemoOrganisation,
@@ -40,10 +42,14 @@ export interface SeedCounts {
   clients: number;
   users: number;
   organisations: number;
+  roles: number;
+  placements: number;
   letters: number;
 }
 
-const DEFAULT_HISTORY_SHARE = 0.1;
+const DEFAULT_HISTORY_SHARE = 0.05;
+// The demo consultants' own caseloads get a fuller history, so their work queue shows every kind of reason.
+const DEMO_CASELOAD_HISTORY_SHARE = 0.4;
 
 const BATCH = 500;
 const CONSULTANTS_PER_CLIENT = 120 / 18000;
@@ -101,6 +107,7 @@ function clientRow(client: DemoClient, consultantId: string | null, now: string)
     household_situation: client.householdSituation,
     education_level: client.educationLevel,
     consultant_id: consultantId,
+    guidance_need: client.guidanceNeed,
     search_name: `${client.givenName} ${client.familyName}`.toLowerCase(),
     created_at: now,
     updated_at: now,
@@ -231,9 +238,28 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     staff.filter((a) => a.role === "consultant").map((a) => [a.id, { id: a.id, displayName: a.displayName, district: a.districts[0]! }]),
   );
   const availability = [...historyConsultants.values()].flatMap((c) => demoAvailability(random, c));
-  const history = await generateHistory(random, clientRows, historyConsultants, today, options.historyShare ?? DEFAULT_HISTORY_SHARE, (done, total) =>
-    progress("history", done, total),
+  const share = options.historyShare ?? DEFAULT_HISTORY_SHARE;
+  const demoConsultants = new Set(staff.filter((a) => a.email.endsWith("@demo.local") && a.role === "consultant").map((a) => a.id));
+  const history = await generateHistory(
+    random,
+    clientRows,
+    historyConsultants,
+    today,
+    (consultantId) => (share > 0 && demoConsultants.has(consultantId) ? DEMO_CASELOAD_HISTORY_SHARE : share),
+    (done, total) => progress("history", done, total),
   );
+  // Volunteer roles for every organisation, and placements for clients with a plan in force.
+  const adminId = special[0]!.id;
+  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today);
+  const guidanceNeedOf = new Map(clientRows.map((c) => [c.id!, c.guidance_need as "light" | "regular" | "intensive"]));
+  const placements = generatePlacements(
+    random,
+    history.planned.map((p) => ({ ...p, planConfirmedOn: p.confirmedOn, guidanceNeed: guidanceNeedOf.get(p.clientId)! })),
+    roleRows.roles,
+    organisations,
+    today,
+  );
+  const agreements = await generateAgreements(random, placements, roleRows.roles, organisations, clientRows, historyConsultants, (done, total) => progress("agreements", done, total));
   const hashes = await hashing;
 
   await db.transaction().execute(async (trx) => {
@@ -262,7 +288,19 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     }
     for (let i = 0; i < availability.length; i += BATCH) await trx.insertInto("consultant_availability").values(availability.slice(i, i + BATCH)).execute();
     await insertHistory(trx, history);
+    for (let i = 0; i < roleRows.roles.length; i += 200) await trx.insertInto("volunteer_roles").values(roleRows.roles.slice(i, i + 200)).execute();
+    for (let i = 0; i < roleRows.checks.length; i += 200) await trx.insertInto("displacement_checks").values(roleRows.checks.slice(i, i + 200)).execute();
+    for (let i = 0; i < placements.length; i += 200) await trx.insertInto("placements").values(placements.slice(i, i + 200)).execute();
+    for (let i = 0; i < agreements.letters.length; i += 50) await trx.insertInto("letters").values(agreements.letters.slice(i, i + 50)).execute();
+    for (let i = 0; i < agreements.rows.length; i += 200) await trx.insertInto("placement_agreements").values(agreements.rows.slice(i, i + 200)).execute();
   });
 
-  return { clients: clientRows.length, users: accounts.length, organisations: organisations.length, letters: history.letters.length };
+  return {
+    clients: clientRows.length,
+    users: accounts.length,
+    organisations: organisations.length,
+    roles: roleRows.roles.length,
+    placements: placements.length,
+    letters: history.letters.length + agreements.letters.length,
+  };
 }

@@ -44,9 +44,10 @@ const propose = (clientId: string, roleId: string, extra: Record<string, unknown
 
 beforeAll(async () => {
   t = await createTestApp({ clients: 300 });
-  [consultant, host, admin, lead] = await Promise.all(
-    ["consulent@demo.local", "organisatie@demo.local", "admin@demo.local", "teamleider@demo.local"].map((e) => bearerFor(t.app, e)),
-  );
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  host = await bearerFor(t.app, "organisatie@demo.local");
+  admin = await bearerFor(t.app, "admin@demo.local");
+  lead = await bearerFor(t.app, "teamleider@demo.local");
   hostOrgId = (await t.app.inject({ url: "/api/v1/me", headers: host })).json().organisationId;
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
   clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).orderBy("family_name").execute()).map((r) => r.id);

@@ -1,0 +1,130 @@
+import { addDays } from "@shared/dates.js";
+import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
+import { END_REASONS } from "@shared/schemas/placements.js";
+import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
+import { assessDisplacement } from "../domains/roles/displacement.js";
+import type { DemoOrganisation, SeededRandom } from "./population.js";
+
+const ROLE_TITLES = [
+  ["Gastvrouw of gastheer", "Mensen welkom heten, koffie en thee schenken, een praatje maken."],
+  ["Hulp in de keuken", "Groente snijden, afwassen, helpen bij de buurtmaaltijd."],
+  ["Klusjes in en om het gebouw", "Kleine reparaties, opruimen, stoelen en tafels klaarzetten."],
+  ["Tuinieren", "Onkruid wieden, planten water geven, oogsten."],
+  ["Voorlezen en spelletjes", "Voorlezen aan kinderen of ouderen, spelletjes begeleiden."],
+  ["Wandelmaatje", "Samen wandelen met een bewoner die niet alleen naar buiten kan."],
+  ["Sorteren en inpakken", "Spullen sorteren, pakketten inpakken, uitdelen."],
+  ["Dieren verzorgen", "Hokken schoonmaken, dieren voeren, bezoekers helpen."],
+  ["Balie en telefoon", "Telefoon opnemen, bezoekers de weg wijzen, afspraken noteren."],
+  ["Sportbegeleiding", "Helpen bij trainingen, materiaal klaarzetten, kantinedienst."],
+] as const;
+
+export interface DemoRoleRows {
+  roles: VolunteerRolesTable[];
+  checks: DisplacementChecksTable[];
+}
+
+/** About five roles per organisation; most pass the displacement check, some need review, a few fail it. */
+export function generateRoles(random: SeededRandom, organisations: DemoOrganisation[], demoHostId: string, createdBy: string, today: string): DemoRoleRows {
+  const rows: DemoRoleRows = { roles: [], checks: [] };
+  const now = new Date().toISOString();
+  for (const org of organisations) {
+    const count = org.id === demoHostId ? 4 : random.int(2, 8);
+    for (let i = 0; i < count; i++) {
+      const [title, description] = random.pick(ROLE_TITLES);
+      const isDemoHost = org.id === demoHostId;
+      const answers = {
+        paidInLastThreeYears: !isDemoHost && random.chance(0.05),
+        doneByPaidStaffElsewhere: !isDemoHost && random.chance(0.07),
+        wouldOtherwiseBePaid: !isDemoHost && random.chance(0.03),
+        partOfPaidService: !isDemoHost && random.chance(0.05),
+        recentStaffCuts: !isDemoHost && random.chance(0.03),
+      };
+      const hours = random.pick([2, 3, 4, 4, 6, 8, 8, 12, 16]);
+      const outcome = assessDisplacement(answers, hours);
+      const id = random.uuid();
+      const createdOn = addDays(today, -random.int(30, 900));
+      rows.roles.push({
+        id, organisation_id: org.id, title, description, min_hours_per_week: Math.min(2, hours), hours_per_week: hours,
+        weekday_parts: JSON.stringify(random.faker.helpers.arrayElements(WEEKDAY_PARTS.filter((p) => !p.startsWith("sun")), { min: 1, max: 4 })),
+        postcode: org.postcode, skills: JSON.stringify([]), dutch_level: random.pick(["none", "A1", "A2", "A2", "B1"]),
+        physical_demands: random.pick(["light", "light", "moderate", "heavy"]),
+        guidance_level: isDemoHost ? "intensive" : random.weighted([["light", 25], ["regular", 50], ["intensive", 25]] as const),
+        places: isDemoHost ? 6 : random.int(1, 5), start_date: createdOn, end_date: null, status: outcome.status, status_reason: outcome.reason,
+        created_by: createdBy, created_at: `${createdOn}T10:00:00.000Z`, updated_at: now,
+      });
+      rows.checks.push({ id: random.uuid(), role_id: id, kind: "questionnaire", answers: JSON.stringify(answers), outcome: outcome.status, reason: outcome.reason, decided_by: createdBy, created_at: `${createdOn}T10:00:00.000Z` });
+    }
+  }
+  return rows;
+}
+
+export interface PlacementCandidate {
+  clientId: string;
+  district: string;
+  guidanceNeed: GuidanceLevel;
+  spareHours: number;
+  planConfirmedOn: string;
+  consultantId: string;
+}
+
+const ATTRIBUTION_OF: Record<string, string> = {
+  clientStopped: "client", organisationStopped: "organisation", poorFit: "none", health: "health", caregiving: "caregiving", moved: "none", other: "none",
+};
+
+/**
+ * Placements for clients whose plan is in force: at an approved role in their district with a free place,
+ * enough guidance hours and hours within capacity — the same rules the API enforces.
+ */
+export function generatePlacements(
+  random: SeededRandom,
+  candidates: PlacementCandidate[],
+  roles: VolunteerRolesTable[],
+  organisations: DemoOrganisation[],
+  today: string,
+): PlacementsTable[] {
+  const placements: PlacementsTable[] = [];
+  const orgById = new Map(organisations.map((o) => [o.id, o]));
+  const taken = new Map<string, number>();
+  const guidanceUsed = new Map<string, number>();
+  const byDistrict = new Map<string, VolunteerRolesTable[]>();
+  for (const role of roles.filter((r) => r.status === "approved")) {
+    const district = orgById.get(role.organisation_id)!.district;
+    byDistrict.set(district, [...(byDistrict.get(district) ?? []), role]);
+  }
+  for (const candidate of candidates) {
+    if (!random.chance(0.45)) continue;
+    const guidanceHours = ORDINANCE_DEFAULTS.guidanceHoursPerLevel[candidate.guidanceNeed];
+    const options = (byDistrict.get(candidate.district) ?? []).filter((role) => {
+      const org = orgById.get(role.organisation_id)!;
+      return (
+        role.hours_per_week <= candidate.spareHours &&
+        GUIDANCE_LEVELS.indexOf(role.guidance_level as GuidanceLevel) >= GUIDANCE_LEVELS.indexOf(candidate.guidanceNeed) &&
+        (taken.get(role.id) ?? 0) < role.places - (org.name.includes("Wielewaal") ? 2 : 0) &&
+        (guidanceUsed.get(org.id) ?? 0) + guidanceHours <= org.guidanceHoursPerWeek - (org.name.includes("Wielewaal") ? 12 : 0)
+      );
+    });
+    if (options.length === 0) continue;
+    const role = random.pick(options);
+    const started = addDays(candidate.planConfirmedOn, random.int(14, 60));
+    if (started >= today) continue;
+    const ended = random.chance(0.35);
+    const endedOn = ended ? addDays(started, random.int(20, 300)) : null;
+    const isEnded = endedOn !== null && endedOn < today;
+    const endReason = isEnded ? random.weighted(END_REASONS.map((r) => [r, r === "completed" ? 30 : r === "movedToPaidWork" ? 6 : 8] as const)) : null;
+    if (!isEnded) {
+      taken.set(role.id, (taken.get(role.id) ?? 0) + 1);
+      guidanceUsed.set(role.organisation_id, (guidanceUsed.get(role.organisation_id) ?? 0) + guidanceHours);
+    }
+    const at = `${started}T09:00:00.000Z`;
+    placements.push({
+      id: random.uuid(), client_id: candidate.clientId, role_id: role.id, organisation_id: role.organisation_id, status: isEnded ? "ended" : "active",
+      hours_per_week: role.hours_per_week, guidance_level: candidate.guidanceNeed, guidance_override_reason: null, proposed_by: candidate.consultantId,
+      decision_reason: null, decided_by: null, started_on: started, ended_on: isEnded ? endedOn : null, end_reason: endReason,
+      end_note: null, attributable_to: endReason ? (endReason === "completed" || endReason === "movedToPaidWork" ? "none" : ATTRIBUTION_OF[endReason]!) : null,
+      created_at: at, updated_at: isEnded ? `${endedOn}T16:00:00.000Z` : at,
+    });
+  }
+  return placements;
+}
