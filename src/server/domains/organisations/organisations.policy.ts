@@ -4,4 +4,5 @@ import { roles } from "@server/auth/policy.js";
 export const organisationPolicy = {
   list: roles("organisations.list", "admin", "consultant", "teamLead"),
   create: roles("organisations.create", "admin", "consultant"),
+  read: roles("organisations.read", "admin", "consultant", "teamLead", "host"),
 };

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Actor } from "@server/auth/actor.js";
 import type { Database, OrganisationRow } from "@server/db/schema.js";
+import { notFound } from "@server/http/errors.js";
 
 /** A page of organisations, optionally filtered by name. */
 export async function listOrganisations(db: Kysely<Database>, filters: { q?: string | undefined; page: number; pageSize: number }) {
@@ -23,7 +25,15 @@ export async function insertOrganisation(
   row: Omit<OrganisationRow, "id" | "created_at" | "updated_at">,
 ): Promise<OrganisationRow> {
   const now = new Date().toISOString();
-  const stored = { id: randomUUID(), ...row, created_at: now, updated_at: now };
+  const stored: OrganisationRow = { id: randomUUID(), ...row, created_at: now, updated_at: now };
   await db.insertInto("organisations").values(stored).execute();
   return stored;
+}
+
+/** One organisation the actor may see: hosts their own, staff any; otherwise 404. */
+export async function requireVisibleOrganisation(db: Kysely<Database>, actor: Actor, id: string): Promise<OrganisationRow> {
+  if (actor.role === "host" && actor.organisationId !== id) throw notFound("organisation");
+  const row = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("organisation");
+  return row;
 }

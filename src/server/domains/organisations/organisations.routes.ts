@@ -11,7 +11,10 @@ import { contextOf } from "@server/http/context.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import { presentOrganisation } from "./organisations.presenter.js";
-import { insertOrganisation, listOrganisations } from "./organisations.repo.js";
+import { insertOrganisation, listOrganisations, requireVisibleOrganisation } from "./organisations.repo.js";
+import { guidanceDemand } from "../placements/placements.repo.js";
+import { guidanceOverview } from "@shared/schemas/placements.js";
+import { idParam } from "@shared/schemas/common.js";
 
 /** Host organisations (registration and lookup; roles and placements build on these). */
 export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -25,6 +28,34 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const { rows, total } = await listOrganisations(db.kysely, request.query);
         return { items: rows.map(presentOrganisation), page: request.query.page, pageSize: request.query.pageSize, total };
+      },
+    );
+
+    app.get(
+      "/organisations/:id",
+      {
+        config: { policy: organisationPolicy.read },
+        schema: { tags: ["organisations"], summary: "Read a host organisation", params: idParam, response: { 200: organisationOutput } },
+      },
+      async (request) => presentOrganisation(await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id)),
+    );
+
+    app.get(
+      "/organisations/:id/guidance",
+      {
+        config: { policy: organisationPolicy.read },
+        schema: {
+          tags: ["organisations"],
+          summary: "Guidance demand against supply",
+          description: "Guidance hours a week the organisation offers, those its accepted and active placements ask, and those open referrals would ask.",
+          params: idParam,
+          response: { 200: guidanceOverview },
+        },
+      },
+      async (request) => {
+        const organisation = await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id);
+        const demand = await guidanceDemand(db.kysely, organisation.id);
+        return { organisationId: organisation.id, supplyHoursPerWeek: organisation.guidance_hours_per_week, demandHoursPerWeek: demand.committed, proposedHoursPerWeek: demand.proposed };
       },
     );
 

@@ -206,6 +206,16 @@ describe("the placement agreement and its lifecycle", () => {
     expect(item.reasons.map((r: { code: string }) => r.code)).toContain("newDropout");
   });
 
+  it("lists placements and roles in scope with their totals", async () => {
+    const hostList = (await t.app.inject({ url: "/api/v1/placements?pageSize=2", headers: host })).json();
+    expect(hostList.items.length).toBeLessThanOrEqual(2);
+    expect(hostList.total).toBeGreaterThan(2);
+    expect(hostList.items.every((p: { organisationId: string }) => p.organisationId === hostOrgId)).toBe(true);
+    const roles = (await t.app.inject({ url: "/api/v1/roles?status=rejected&pageSize=1", headers: consultant })).json();
+    expect(roles.total).toBeGreaterThanOrEqual(2);
+    expect(roles.items[0].status).toBe("rejected");
+  });
+
   it("keeps a host away from another organisation's referrals", async () => {
     const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Andere Stichting", kvkNumber: "55667788", postcode: "3085 AA", houseNumber: 9, guidanceHoursPerWeek: 20 } })).json();
     const role = await createRole({ organisationId: org.id });
@@ -213,5 +223,19 @@ describe("the placement agreement and its lifecycle", () => {
     expect((await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).statusCode).toBe(404);
     expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).statusCode).toBe(404);
     expect((await t.app.inject({ method: "POST", url: "/api/v1/roles", headers: host, payload: roleBody({ organisationId: org.id }) })).statusCode).toBe(403);
+  });
+});
+
+describe("the organisation's guidance: demand against supply", () => {
+  it("counts accepted and active placements by guidance need, and open referrals apart", async () => {
+    const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Buurthuis Telling", kvkNumber: "99887766", postcode: "3086 AA", houseNumber: 1, guidanceHoursPerWeek: 10 } })).json();
+    const role = await createRole({ organisationId: org.id, places: 5 });
+    const accepted = (await propose(clientIds[9]!, role.id)).json();
+    await t.app.inject({ method: "POST", url: `/api/v1/placements/${accepted.id}/accept`, headers: consultant });
+    await propose(clientIds[10]!, role.id);
+    const overview = (await t.app.inject({ url: `/api/v1/organisations/${org.id}/guidance`, headers: consultant })).json();
+    expect(overview).toEqual({ organisationId: org.id, supplyHoursPerWeek: 10, demandHoursPerWeek: 2, proposedHoursPerWeek: 2 });
+    expect((await t.app.inject({ url: `/api/v1/organisations/${org.id}/guidance`, headers: host })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/organisations/${hostOrgId}`, headers: host })).json().id).toBe(hostOrgId);
   });
 });

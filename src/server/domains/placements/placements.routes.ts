@@ -44,9 +44,9 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         if (status) query = query.where("placements.status", "=", status);
         if (clientId) query = query.where("placements.client_id", "=", clientId);
         if (organisationId) query = query.where("placements.organisation_id", "=", organisationId);
-        const total = (await query.execute()).length;
+        const { total } = await db.kysely.selectFrom(query.as("placements")).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
         const rows = await query.orderBy("placements.created_at", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
-        return { items: rows.map(presentPlacementSummary), page, pageSize, total };
+        return { items: rows.map(presentPlacementSummary), page, pageSize, total: Number(total) };
       },
     );
 

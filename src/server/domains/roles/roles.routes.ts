@@ -43,9 +43,9 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
         if (organisationId) query = query.where("volunteer_roles.organisation_id", "=", organisationId);
         if (status) query = query.where("volunteer_roles.status", "=", status);
         if (q) query = query.where((eb) => eb(eb.fn("lower", ["volunteer_roles.title"]), "like", `%${q.toLowerCase()}%`));
-        const total = (await query.execute()).length;
+        const { total } = await db.kysely.selectFrom(query.as("roles")).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
         const rows = await query.orderBy("volunteer_roles.title").orderBy("volunteer_roles.id").limit(pageSize).offset((page - 1) * pageSize).execute();
-        return { items: rows.map(presentRole), page, pageSize, total };
+        return { items: rows.map(presentRole), page, pageSize, total: Number(total) };
       },
     );
 
