@@ -23,6 +23,7 @@ import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
+import { contributionRoutes } from "./domains/contributions/contributions.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
@@ -100,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       const modules = [
         healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
         letterRoutes, appointmentRoutes, invitationRoutes, intakeRoutes, planRoutes, checkInRoutes, workQueueRoutes,
-        roleRoutes, placementRoutes,
+        roleRoutes, placementRoutes, contributionRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -336,6 +336,22 @@ export interface PlacementNotesTable {
   created_at: string;
 }
 
+export interface ContributionsTable {
+  id: string;
+  client_id: string;
+  kind: string; // existingVolunteerWork; caregiving and ownInitiative follow
+  organisation_id: string | null;
+  organisation_name: string;
+  description: string;
+  hours_per_week: number;
+  since: string;
+  status: string; // active, ended
+  ended_on: string | null;
+  letter_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -360,6 +376,7 @@ export interface Database {
   placements: PlacementsTable;
   placement_agreements: PlacementAgreementsTable;
   placement_notes: PlacementNotesTable;
+  contributions: ContributionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -11,7 +11,7 @@ import municipality from "@server/letters/municipality.json" with { type: "json"
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
-import { planHours, placementHours } from "../plans/capacity.js";
+import { committedHours } from "../plans/capacity.js";
 import { assertWithinCapacity } from "../plans/plans.service.js";
 import { visibleRoles } from "../roles/roles.repo.js";
 import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
@@ -63,7 +63,7 @@ export async function proposePlacement(
     assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, need, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
     if (hours > role.hours_per_week) throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
-    assertWithinCapacity(client, (await planHours(trx, client.id)) + (await placementHours(trx, client.id)) + hours);
+    assertWithinCapacity(client, (await committedHours(trx, client.id)) + hours);
 
     const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, need, organisation.guidance_hours_per_week);
     const now = new Date().toISOString();
@@ -120,7 +120,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
   const client = (await systemFindClient(db, placement.client_id))!;
   if (terms.hoursPerWeek > placement.hours_per_week) {
-    assertWithinCapacity(client, (await planHours(db, client.id)) + (await placementHours(db, client.id, id)) + terms.hoursPerWeek);
+    assertWithinCapacity(client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek);
   }
   const previous = await db.selectFrom("placement_agreements").select((eb) => eb.fn.max<number>("version").as("v")).where("placement_id", "=", id).executeTakeFirst();
   const version = Number(previous?.v ?? 0) + 1;

@@ -11,7 +11,7 @@ import municipality from "@server/letters/municipality.json" with { type: "json"
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
-import { placementHours } from "./capacity.js";
+import { hoursBesidesPlan } from "./capacity.js";
 import * as repo from "./plans.repo.js";
 
 const countsAgainstCapacity = (step: Pick<PlanStepRow, "status">) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
@@ -70,7 +70,7 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
     const active = existing.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
-    assertWithinCapacity(client, active + (await placementHours(trx, clientId)) + input.hoursPerWeek);
+    assertWithinCapacity(client, active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek);
     const plan = await ensureDraft(trx, ctx, clientId);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const now = new Date().toISOString();
@@ -125,7 +125,7 @@ export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, 
       updated_at: new Date().toISOString(),
     };
     const active = steps.map((s) => (s.id === target.id ? changed : s)).filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
-    if (countsAgainstCapacity(changed)) assertWithinCapacity(client, active + (await placementHours(trx, step.client_id)));
+    if (countsAgainstCapacity(changed)) assertWithinCapacity(client, active + (await hoursBesidesPlan(trx, step.client_id)));
     const { id: _id, ...columns } = changed;
     await trx.updateTable("plan_steps").set(columns).where("id", "=", target.id).execute();
     await recordAudit(trx, ctx, { action: "planStep.update", category: "write", clientId: step.client_id, subjectType: "planStep", subjectId: target.id, details: { fields: Object.keys(input).sort() } });
@@ -145,7 +145,7 @@ export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, pla
   const steps = (await repo.listStepsOfPlans(db, [plan.id])).filter(countsAgainstCapacity);
   if (steps.length === 0) throw conflict("planEmpty", "A plan needs at least one planned or active step.");
   const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
-  assertWithinCapacity(client, total + (await placementHours(db, plan.client_id)));
+  assertWithinCapacity(client, total + (await hoursBesidesPlan(db, plan.client_id)));
   const confirmedOn = todayInAmsterdam();
   const consultant = await db.selectFrom("users").select("display_name").where("id", "=", ctx.actor.id).executeTakeFirst();
   const letter = await prepareLetter(ctx, {

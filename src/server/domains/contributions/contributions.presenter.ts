@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import type { contributionOutput } from "@shared/schemas/contributions.js";
+import type { ContributionsTable } from "@server/db/schema.js";
+
+type ContributionOutput = z.infer<typeof contributionOutput>;
+
+/** Every outgoing field of a formalised contribution. */
+export function presentContribution(row: ContributionsTable): ContributionOutput {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    kind: row.kind as ContributionOutput["kind"],
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    description: row.description,
+    hoursPerWeek: row.hours_per_week,
+    since: row.since,
+    status: row.status as ContributionOutput["status"],
+    letterId: row.letter_id,
+    createdAt: row.created_at,
+  };
+}

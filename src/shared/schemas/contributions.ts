@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { calendarDate, timestamp } from "./common.js";
+
+export const CONTRIBUTION_KINDS = ["existingVolunteerWork"] as const;
+
+/** Body of `POST /clients/{id}/contributions`: formalises volunteer work the client already does. */
+export const contributionInput = z
+  .object({
+    kind: z.enum(CONTRIBUTION_KINDS),
+    organisationId: z.uuid().optional().describe("when the organisation is a registered host"),
+    organisationName: z.string().trim().min(1).max(200).optional().describe("any organisation, registered or not"),
+    description: z.string().trim().min(1).max(2000),
+    hoursPerWeek: z.number().min(0.5).max(40),
+    since: calendarDate,
+  })
+  .refine((c) => c.organisationId || c.organisationName, {
+    message: "Name the organisation",
+    path: ["organisationName"],
+    params: { code: "required" },
+  });
+export type ContributionInput = z.infer<typeof contributionInput>;
+
+export const contributionOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  kind: z.enum(CONTRIBUTION_KINDS),
+  organisationId: z.uuid().nullable(),
+  organisationName: z.string(),
+  description: z.string(),
+  hoursPerWeek: z.number(),
+  since: calendarDate,
+  status: z.enum(["active", "ended"]),
+  letterId: z.uuid(),
+  createdAt: timestamp,
+});
+export const contributionList = z.object({
+  items: z.array(contributionOutput),
+  contributing: z.boolean().describe("an active formalised contribution: the client is left in peace apart from periodic accountability"),
+});
