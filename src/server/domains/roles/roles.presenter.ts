@@ -1,4 +1,6 @@
-import type { RoleOutput } from "@shared/schemas/roles.js";
+import type { z } from "zod";
+import type { displacementComplaintOutput, RoleOutput } from "@shared/schemas/roles.js";
+import type { DisplacementComplaintsTable } from "@server/db/schema.js";
 import type { RoleWithCounts } from "./roles.repo.js";
 
 /** Every outgoing field of a role, with whether it may take placements now. */
@@ -27,6 +29,21 @@ export function presentRole(row: RoleWithCounts): RoleOutput {
     statusReason: row.status_reason,
     suspended,
     mayTakePlacements: row.status === "approved" && !suspended && placesTaken < row.places,
+    createdAt: row.created_at,
+  };
+}
+
+type ComplaintOutput = z.infer<typeof displacementComplaintOutput>;
+
+/** A displacement complaint without who filed it: complainants are protected. */
+export function presentComplaint(row: DisplacementComplaintsTable): ComplaintOutput {
+  return {
+    id: row.id,
+    roleId: row.role_id,
+    filerKind: row.filer_kind as ComplaintOutput["filerKind"],
+    description: row.description,
+    status: row.status as ComplaintOutput["status"],
+    decisionReason: row.decision_reason,
     createdAt: row.created_at,
   };
 }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { idParam } from "@shared/schemas/common.js";
 import {
   complaintDecisionInput,
@@ -12,24 +11,11 @@ import {
   rolePage,
 } from "@shared/schemas/roles.js";
 import type { Services } from "@server/app.js";
-import type { DisplacementComplaintsTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
 import { rolePolicy } from "./roles.policy.js";
-import { presentRole } from "./roles.presenter.js";
+import { presentComplaint, presentRole } from "./roles.presenter.js";
 import { visibleRoles } from "./roles.repo.js";
 import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
-
-function presentComplaint(row: DisplacementComplaintsTable): z.infer<typeof displacementComplaintOutput> {
-  return {
-    id: row.id,
-    roleId: row.role_id,
-    filerKind: row.filer_kind as z.infer<typeof displacementComplaintOutput>["filerKind"],
-    description: row.description,
-    status: row.status as "open",
-    decisionReason: row.decision_reason,
-    createdAt: row.created_at,
-  };
-}
 
 /** Volunteer roles, the displacement check, its review and complaints. */
 export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
