@@ -62,13 +62,57 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     });
   }, 120_000);
 
-  it("team lead: caseload over two districts", async () => {
+  it("consultant: work queue, invite, availability, every tab of a client record, intake and check-in forms", async () => {
+    await withRole("consulent@demo.local", async (page) => {
+      await visit(page, "/work-queue", "Werkvoorraad", "work queue");
+      await visit(page, "/invitations", "Uitnodigen voor een intake", "invite");
+      await page.getByRole("table", { name: /Cliënten: \d+ gevonden/ }).waitFor();
+      await page.getByLabel("Alle cliënten op deze pagina selecteren").check();
+      await expectNoAxeViolations(page, "invite with a selection");
+      await visit(page, "/invitations?minYears=60", "Uitnodigen voor een intake", "invite, nobody matches");
+      await visit(page, "/availability", "Mijn beschikbaarheid", "availability");
+
+      // A client with history when the queue has one (richer tabs), else the first of the caseload.
+      await visit(page, "/work-queue", "Werkvoorraad", "work queue again");
+      const queued = page.locator("tbody tr th a").first();
+      const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
+      if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
+      const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
+      for (const tab of ["appointments", "letters", "intake", "plan", "check-ins", "ladder"]) {
+        await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
+      }
+      await visit(page, `${href}/intake`, /^Intake met /, "intake form");
+      await visit(page, `${href}/check-in`, /^Gesprek met /, "check-in form");
+      await page.getByRole("button", { name: "Gesprek opslaan" }).click();
+      await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+      await expectNoAxeViolations(page, "check-in form with errors");
+    });
+  }, 180_000);
+
+  it("team lead: caseload over two districts, team, a consultant's queue, reassignment", async () => {
     await withRole("teamleider@demo.local", async (page) => {
       await visit(page, "/clients", "Cliënten", "caseload team lead");
       const districts = await page.locator("#field-district option").allInnerTexts();
       expect(districts).toEqual(["Alle gebieden", "Charlois", "Overschie"]);
+
+      await visit(page, "/team", "Team", "team");
+      const team = page.getByRole("table", { name: /Consulenten in uw team: \d+/ });
+      expect(await team.locator("tbody tr").count()).toBeGreaterThan(0);
+      await team.getByRole("link").first().click();
+      await expectHeading(page, /^Werkvoorraad van /);
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page, "a consultant's work queue");
+      await visit(page, "/work-queue", "Werkvoorraad", "work queue of the whole team");
+
+      // The client record offers reassignment to another consultant of the district.
+      await visit(page, "/clients?district=Charlois", "Cliënten", "caseload Charlois");
+      const href = (await page.locator("tbody tr th a").first().getAttribute("href"))!;
+      await visit(page, href, /.+/, "client as team lead");
+      await page.getByRole("heading", { level: 2, name: "Consulent" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page, "client with reassignment");
     });
-  }, 60_000);
+  }, 90_000);
 
   it("admin: users, user forms, audit log, and a client outside the district table", async () => {
     await withRole("admin@demo.local", async (page) => {

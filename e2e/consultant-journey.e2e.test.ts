@@ -25,7 +25,9 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await expectNoAxeViolations(page, "login");
     await logIn(page, "consulent@demo.local");
 
-    // The caseload holds only the consultant's own district.
+    // The day starts at the work queue; the caseload is one click away and holds only the consultant's district.
+    await expectHeading(page, "Werkvoorraad");
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Cliënten" }).click();
     await expectHeading(page, "Cliënten");
     expect(await page.title()).toBe("Cliënten – Naar Vermogen");
     const table = page.getByRole("table", { name: /Cliënten: \d+ gevonden/ });

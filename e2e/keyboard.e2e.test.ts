@@ -20,7 +20,8 @@ afterAll(async () => {
 describe("keyboard only", () => {
   it("logs in, opens a client and corrects an invalid postcode without a mouse", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
-    await page.goto("/login");
+    // Consultants land on their work queue; this run goes to the caseload straight after login.
+    await page.goto("/login?next=%2Fclients");
     await expectHeading(page, "Inloggen");
 
     // The skip link comes first and moves focus to the main content.

@@ -73,6 +73,7 @@ describe("session", () => {
   it("sends the user to the login page when the session ends, and back afterwards", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
+    await page.goto("/clients");
     await expectHeading(page, "Cliënten");
 
     // The session cookie disappears (expiry, logout elsewhere): the next call answers 401.

@@ -4,21 +4,29 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { createQueryClient } from "./api/queryClient.js";
 import { Layout } from "./components/Layout.js";
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
+import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
+import { CheckInPage } from "./domains/check-ins/CheckInPage.js";
 import { CaseloadPage } from "./domains/clients/CaseloadPage.js";
 import { ClientDetailPage } from "./domains/clients/ClientDetailPage.js";
 import { ClientEditPage } from "./domains/clients/ClientEditPage.js";
 import { ClientNewPage } from "./domains/clients/ClientNewPage.js";
 import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
+import { IntakePage } from "./domains/intakes/IntakePage.js";
+import { InvitePage } from "./domains/invitations/InvitePage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
 import { STAFF_ROLES } from "./domains/session/CurrentUser.js";
 import { LoginPage } from "./domains/session/LoginPage.js";
 import { RequireAuth, RequireRole } from "./domains/session/RequireAuth.js";
+import { TeamPage } from "./domains/team/TeamPage.js";
 import { UserEditPage } from "./domains/users/UserEditPage.js";
 import { UserNewPage } from "./domains/users/UserNewPage.js";
 import { UsersPage } from "./domains/users/UsersPage.js";
+import { WorkQueuePage } from "./domains/work-queue/WorkQueuePage.js";
 
 const ADMIN = ["admin"] as const;
+const CASEWORKERS = ["consultant", "teamLead"] as const;
+const TEAM_LEADS = ["teamLead", "admin"] as const;
 
 /** The whole web app: data layer, router and the route table. */
 export function App() {
@@ -38,6 +46,16 @@ export function App() {
                 <Route path="/clients" element={<CaseloadPage />} />
                 <Route path="/clients/new" element={<ClientNewPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />
+              </Route>
+              <Route element={<RequireRole roles={CASEWORKERS} />}>
+                <Route path="/work-queue" element={<WorkQueuePage />} />
+                <Route path="/invitations" element={<InvitePage />} />
+                <Route path="/availability" element={<AvailabilityPage />} />
+                <Route path="/clients/:id/intake" element={<IntakePage />} />
+                <Route path="/clients/:id/check-in" element={<CheckInPage />} />
+              </Route>
+              <Route element={<RequireRole roles={TEAM_LEADS} />}>
+                <Route path="/team" element={<TeamPage />} />
               </Route>
               <Route element={<RequireRole roles={ADMIN} />}>
                 <Route path="/users" element={<UsersPage />} />

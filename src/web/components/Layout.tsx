@@ -20,8 +20,20 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/audit-log", label: "nav.auditLog" },
       ];
     case "consultant":
+      return [
+        { to: "/work-queue", label: "nav.workQueue" },
+        { to: "/clients", label: "nav.clients" },
+        { to: "/invitations", label: "nav.invite" },
+        { to: "/availability", label: "nav.availability" },
+      ];
     case "teamLead":
-      return [{ to: "/clients", label: "nav.clients" }];
+      return [
+        { to: "/work-queue", label: "nav.workQueue" },
+        { to: "/team", label: "nav.team" },
+        { to: "/clients", label: "nav.clients" },
+        { to: "/invitations", label: "nav.invite" },
+        { to: "/availability", label: "nav.availability" },
+      ];
     default:
       return [{ to: "/", label: "nav.home" }];
   }

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { FormField, FormFieldErrorMessage, FormLabel, Textbox } from "./nlds.js";
 
 /** The DOM id of a form control, so error summaries and tests can point at it. */
@@ -13,7 +13,7 @@ function describedBy(id: string, description: ReactNode, error: string | undefin
 
 interface FieldFrameProps {
   id: string;
-  label: string;
+  label: ReactNode;
   description?: ReactNode;
   error?: string;
   type?: "checkbox";
@@ -45,7 +45,7 @@ function FieldFrame({ id, label, description, error, type, children }: FieldFram
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "value" | "onChange"> {
   name: string;
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   description?: ReactNode;
@@ -127,6 +127,35 @@ export function CheckboxField({ name, label, checked, onChange, description }: C
         checked={checked}
         aria-describedby={describedBy(id, description, undefined)}
         onChange={(event) => onChange(event.target.checked)}
+      />
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "value" | "onChange"> {
+  name: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string;
+}
+
+/** A labelled multi-line text input, styled as an Utrecht textbox. */
+export function TextAreaField({ name, label, value, onChange, description, error, rows = 4, ...rest }: TextAreaFieldProps) {
+  const id = fieldId(name);
+  return (
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      <textarea
+        {...rest}
+        id={id}
+        name={name}
+        rows={rows}
+        value={value}
+        className={`utrecht-textbox utrecht-textbox--html-input nv-textarea${error ? " utrecht-textbox--invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+        onChange={(event) => onChange(event.target.value)}
       />
     </FieldFrame>
   );

@@ -29,3 +29,23 @@ export function languageName(code: string, language: string): string {
     return code;
   }
 }
+
+/** An appointment's moment as people say it: weekday, date and time in Amsterdam, without seconds. */
+export function formatAppointmentTime(value: string, language: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(language), {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Amsterdam",
+  }).format(date);
+}
+
+/** A number of hours in the reader's notation: `12,5` in Dutch. */
+export function formatHours(value: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
+}

@@ -15,9 +15,14 @@ export interface FormErrors {
   other: unknown;
 }
 
-/** The translated message for one invalid field: field-specific text, then generic text, then the server's reason. */
+/**
+ * The translated message for one invalid field. Tried in order: the field's own text (`blocks.endTime`, list
+ * positions left out), its group's text (`blocks`), the generic text for the code, then the server's reason.
+ */
 export function fieldMessage(t: TFunction, field: string, code: string, reason: string): string {
-  return t(`fieldErrors.${field}.${code}`, { defaultValue: t(`fieldErrors.${code}`, { defaultValue: reason }) });
+  const path = field.split(".").filter((segment) => !/^\d+$/.test(segment));
+  const keys = [...new Set([path.join("."), path[0] ?? field])].map((key) => `fieldErrors.${key}.${code}`);
+  return t([...keys, `fieldErrors.${code}`], { defaultValue: reason });
 }
 
 /** Splits a failed submission into per-field messages (from `invalidParams`) and anything else. */
@@ -28,10 +33,13 @@ export function formErrorsOf(error: unknown, t: TFunction, fields: readonly stri
     return result;
   }
   for (const param of error.problem.invalidParams) {
-    // Nested names like `languages.0` belong to the `languages` field.
-    const field = param.name.split(".")[0] ?? param.name;
+    // `clientIds[2]` and `clientIds.2` are the same place.
+    const name = param.name.replace(/\[(\d+)\]/g, ".$1");
+    // A nested name is its own field when the form has a control for it (`blocks.0.endTime`, `scores.housing`);
+    // otherwise it belongs to its top-level field (`languages.0` to `languages`).
+    const field = fields.includes(name) ? name : (name.split(".")[0] ?? name);
     const known = fields.includes(field);
-    const message = fieldMessage(t, field, param.code, param.reason);
+    const message = fieldMessage(t, name, param.code, param.reason);
     if (known && result.byField[field]) continue;
     if (known) result.byField[field] = message;
     result.list.push({ name: known ? field : "", message });
@@ -49,4 +57,17 @@ export function problemMessage(t: TFunction, error: unknown): string {
   if (status === 403) return t(`problems.${code}`, { defaultValue: t("problems.forbidden") });
   if (status === 404) return t("problems.notFound");
   return t(`problems.${code}`, { defaultValue: error.problem.detail });
+}
+
+/**
+ * Names the field in front of summary messages that would otherwise read the same ("Taal: kies een score
+ * van 1 tot 5."). Beside the field itself the plain message stays, because there the field is obvious.
+ */
+export function withFieldNames(errors: FormErrors, nameOf: (field: string) => string | undefined): FormErrors {
+  const list = errors.list.map((error) => {
+    const label = error.name ? nameOf(error.name) : undefined;
+    if (!label) return error;
+    return { ...error, message: `${label}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}` };
+  });
+  return { ...errors, list };
 }

@@ -4,7 +4,7 @@ import { todayInAmsterdam } from "@shared/dates.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
-import { invalidField } from "@server/http/errors.js";
+import { conflict, invalidField } from "@server/http/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 
@@ -38,8 +38,9 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
   return db.transaction().execute(async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
-      const appointment = await trx.selectFrom("appointments").select("id").where("id", "=", input.appointmentId).where("client_id", "=", clientId).executeTakeFirst();
+      const appointment = await trx.selectFrom("appointments").select(["id", "starts_at"]).where("id", "=", input.appointmentId).where("client_id", "=", clientId).executeTakeFirst();
       if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
+      if (Date.parse(appointment.starts_at) > Date.now()) throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
       await trx.updateTable("appointments").set({ status: "attended", updated_at: new Date().toISOString() }).where("id", "=", input.appointmentId).where("status", "=", "planned").execute();
     }
     const row: IntakesTable = {

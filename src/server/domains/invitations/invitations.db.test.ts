@@ -101,6 +101,22 @@ describe("POST /invitations", () => {
     expect(bad.json().invalidParams[0].name).toBe("status");
   });
 
+  it("refuses to link an intake to an appointment that has not taken place", async () => {
+    const [id] = await charloisClientIds(1);
+    const [appointment] = (await t.app.inject({ url: `/api/v1/clients/${id}/appointments`, headers: consultant })).json().items;
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${id}/intakes`,
+      headers: consultant,
+      payload: {
+        heldOn: new Date().toISOString().slice(0, 10), appointmentId: appointment.id, travelRadiusKm: 5, capacityHoursPerWeek: 8, ladderRung: 2, growthRung: 2,
+        scores: { incomeDebts: 3, dailyActivities: 3, housing: 3, physicalHealth: 3, mentalHealth: 3, addiction: 5, socialNetwork: 3, language: 3 },
+      },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe("appointmentInFuture");
+  });
+
   it("refuses to record attendance of an appointment that has not started", async () => {
     const [id] = await charloisClientIds(1);
     const [appointment] = (await t.app.inject({ url: `/api/v1/clients/${id}/appointments`, headers: consultant })).json().items;

@@ -1,94 +1,65 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
-import { formatDate, formatDateTime, languageName } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { AppointmentsTab } from "../appointments/AppointmentsTab.js";
+import { CheckInsTab } from "../check-ins/CheckInsTab.js";
+import { IntakeTab } from "../intakes/IntakeTab.js";
+import { LadderTab } from "../intakes/LadderTab.js";
+import { LettersTab } from "../letters/LettersTab.js";
+import { PlanTab } from "../plans/PlanTab.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 import { useClient } from "./api.js";
-import { DistrictWarning } from "./DistrictWarning.js";
+import { ClientDataSection } from "./ClientDataSection.js";
+import { type ClientTab, clientTabsFor } from "./clientTabs.js";
+import { ClientTabs } from "./ClientTabs.js";
 
-function useRows(client: ClientOutput): [string, ReactNode][] {
-  const { t, i18n } = useTranslation();
-  const me = useCurrentUser();
-  const lang = i18n.language;
-  const none = <span className="nv-muted">{t("client.notRecorded")}</span>;
-  const consultant = client.consultantId === null ? t("client.unassigned") : client.consultantId === me.id ? t("client.assignedToYou") : t("client.assignedToOther");
-  return [
-    [t("client.bsn"), client.bsn],
-    [t("client.givenName"), client.givenName],
-    [t("client.familyName"), client.familyName],
-    [t("client.birthDate"), formatDate(client.birthDate, lang)],
-    [t("client.postcode"), client.postcode],
-    [t("client.houseNumber"), client.houseNumber],
-    [t("client.houseNumberAddition"), client.houseNumberAddition ?? none],
-    [t("client.district"), client.district ?? <strong>{t("client.districtUnknownShort")}</strong>],
-    [t("client.benefitStartDate"), formatDate(client.benefitStartDate, lang)],
-    [t("client.yearsOnBenefit"), client.yearsOnBenefit],
-    [t("client.longTermCohort"), client.longTermCohort ? t("common.yes") : t("common.no")],
-    [t("client.capacityHoursPerWeek"), client.capacityHoursPerWeek ?? none],
-    [t("client.phone"), client.phone ?? none],
-    [t("client.email"), client.email ?? none],
-    [t("client.languages"), client.languages.length ? client.languages.map((code) => languageName(code, lang)).join(", ") : none],
-    [t("client.householdSituation"), t(`household.${client.householdSituation}`)],
-    [t("client.educationLevel"), t(`education.${client.educationLevel}`)],
-    [t("client.consultant"), consultant],
-    [t("client.createdAt"), formatDateTime(client.createdAt, lang)],
-    [t("client.updatedAt"), formatDateTime(client.updatedAt, lang)],
-  ];
+function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): ReactNode {
+  switch (tab) {
+    case "appointments":
+      return <AppointmentsTab client={client} />;
+    case "letters":
+      return <LettersTab client={client} />;
+    case "intake":
+      return <IntakeTab client={client} />;
+    case "plan":
+      return <PlanTab client={client} />;
+    case "check-ins":
+      return <CheckInsTab client={client} />;
+    case "ladder":
+      return <LadderTab client={client} />;
+    default:
+      return <ClientDataSection client={client} />;
+  }
 }
 
-function ClientData({ client }: { client: ClientOutput }) {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const rows = useRows(client);
-  return (
-    <>
-      <DistrictWarning client={client} />
-      {isStaff(me.role) ? (
-        <ul className="nv-actions" aria-label={t("client.actions")}>
-          <li>
-            <Link to={`/clients/${client.id}/edit`} className="utrecht-button utrecht-button--primary-action nv-button-link">
-              {t("client.edit")}
-            </Link>
-          </li>
-          {me.role === "admin" ? (
-            <li>
-              <Link to={`/audit-log?clientId=${client.id}`} className="nl-link">
-                {t("client.auditLog")}
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
-      <dl className="nv-data-list">
-        {rows.map(([label, value]) => (
-          <div className="nv-data-list__item" key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </>
-  );
+/** What the previous page asks to announce: a saved client record, intake or check-in. */
+function useNotice(): string | null {
+  const state = useLocation().state as { saved?: boolean; notice?: string } | null;
+  if (state?.notice) return `client.notices.${state.notice}`;
+  return state?.saved === true ? "client.saved" : null;
 }
 
-/** One client's record with every field, a link to edit it and, for admins, to its audit trail. */
+/** One client's record: registered data, appointments, letters, intake, plan, check-ins and ladder, each in a tab. */
 export function ClientDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  const [search] = useSearchParams();
   const me = useCurrentUser();
-  const location = useLocation();
-  const saved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const notice = useNotice();
   const client = useClient(id);
   const name = client.data ? `${client.data.givenName} ${client.data.familyName}` : t("client.title");
+  const tabs = clientTabsFor(me.role);
+  const requested = search.get("tab") as ClientTab | null;
+  const tab = requested && tabs.includes(requested) ? requested : "data";
 
   return (
     <>
-      <PageHeading>{name}</PageHeading>
+      <PageHeading documentTitle={tab === "data" ? name : t("clientTabs.documentTitle", { tab: t(`clientTabs.${tab}`), name })}>{name}</PageHeading>
       <Paragraph>
         {isStaff(me.role) ? (
           <Link to="/clients" className="nl-link">
@@ -100,14 +71,19 @@ export function ClientDetailPage() {
           </Link>
         )}
       </Paragraph>
-      {saved ? (
+      {notice ? (
         <Alert type="ok" role="status">
-          {t("client.saved")}
+          {t(notice)}
         </Alert>
       ) : null}
       {client.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       <ProblemAlert error={client.error} />
-      {client.data ? <ClientData client={client.data} /> : null}
+      {client.data ? (
+        <>
+          {tabs.length > 1 ? <ClientTabs clientId={id} name={name} tabs={tabs} current={tab} /> : null}
+          <TabContent tab={tab} client={client.data} />
+        </>
+      ) : null}
     </>
   );
 }

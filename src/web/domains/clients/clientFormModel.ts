@@ -1,4 +1,5 @@
 import type { ClientCreateInput, ClientOutput, ClientUpdateInput } from "@shared/schemas/clients.js";
+import { toNumber } from "@web/components/formValues.js";
 
 /** Every field of the client form, in the order the form shows them. */
 export const CLIENT_FIELDS = [
@@ -50,13 +51,6 @@ export function clientValues(client: ClientOutput): ClientFormValues {
 }
 
 const NULLABLE: readonly ClientField[] = ["houseNumberAddition", "capacityHoursPerWeek", "phone", "email"];
-
-// Text that is not a number is sent as typed: the server's schema is the one judge of validity, so its
-// field errors (and their codes) are what the user sees, in the same words for every client of the API.
-function toNumber(text: string): number | string {
-  const normalised = text.trim().replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : text;
-}
 
 function toValue(field: ClientField, text: string): unknown {
   const trimmed = text.trim();

@@ -4,10 +4,12 @@ import { PageHeading } from "@web/components/PageHeading.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 
-/** The start page: staff go straight to the caseload; other roles read what they can do here for now. */
+/** The start page: caseworkers go straight to their work queue, admins to the caseload; other roles read what they can do here for now. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  // Caseworkers start the day with what needs attention; admins with the client registry.
+  if (me.role === "consultant" || me.role === "teamLead") return <Navigate to="/work-queue" replace />;
   if (isStaff(me.role)) return <Navigate to="/clients" replace />;
 
   return (

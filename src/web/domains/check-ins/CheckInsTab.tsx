@@ -1,0 +1,72 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import { formatDate } from "@web/components/format.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { canRecordWorkflow } from "../clients/clientTabs.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useCheckIns } from "./api.js";
+
+const HEADERS = ["checkIn.columns.heldOn", "checkIn.columns.channel", "who5.short", "checkIn.columns.ready", "checkIn.columns.howItGoes"];
+
+/** The client's check-ins with WHO-5 scores, newest first; a score below 13 is flagged. */
+export function CheckInsTab({ client }: { client: ClientOutput }) {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const checkIns = useCheckIns(client.id);
+  const items = checkIns.data?.items ?? [];
+
+  return (
+    <section aria-labelledby="check-ins-title" className="nv-tab-panel">
+      <div className="nv-section-header">
+        <Heading level={2} id="check-ins-title">
+          {t("checkIn.tabTitle")}
+        </Heading>
+        {canRecordWorkflow(me.role) ? (
+          <Link to={`/clients/${client.id}/check-in`} className="utrecht-button utrecht-button--primary-action nv-button-link">
+            {t("checkIn.record")}
+          </Link>
+        ) : null}
+      </div>
+      <Paragraph>{t("checkIn.tabIntro")}</Paragraph>
+      <ProblemAlert error={checkIns.error} />
+      {checkIns.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {checkIns.data && items.length === 0 ? <Paragraph>{t("checkIn.empty")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <div className="nv-table-scroll" role="region" aria-labelledby="check-ins-caption" tabIndex={0}>
+          <table className="utrecht-table utrecht-table--html-table nv-table nv-table--top">
+            <caption id="check-ins-caption" className="utrecht-table__caption">
+              {t("checkIn.caption", { count: items.length })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                {HEADERS.map((key) => (
+                  <th scope="col" className="utrecht-table__header-cell" key={key}>
+                    {t(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {items.map((checkIn) => (
+                <tr key={checkIn.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
+                    {formatDate(checkIn.heldOn, i18n.language)}
+                  </th>
+                  <td className="utrecht-table__cell">{t(`checkInChannel.${checkIn.channel}`)}</td>
+                  <td className="utrecht-table__cell nv-nowrap">
+                    {t("who5.rawShort", { raw: checkIn.who5Raw })}
+                    {checkIn.needsAttention ? <span className="nv-badge nv-badge--warning">{t("who5.attention")}</span> : null}
+                  </td>
+                  <td className="utrecht-table__cell">{checkIn.readyForNextStep ? t("common.yes") : t("common.no")}</td>
+                  <td className="utrecht-table__cell nv-prewrap">{checkIn.howItGoes ?? <span className="nv-muted">–</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import { formatDate, formatDateTime, languageName } from "@web/components/format.js";
+import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+import { useTeam } from "../team/api.js";
+import { ReassignSection } from "../team/ReassignSection.js";
+import { DistrictWarning } from "./DistrictWarning.js";
+
+function useRows(client: ClientOutput): [string, ReactNode][] {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const lang = i18n.language;
+  // Team leads know their consultants by name; others see only whether it is them.
+  const team = useTeam(me.role === "teamLead");
+  const teamName = team.data?.items.find((m) => m.consultantId === client.consultantId)?.displayName;
+  const none = <span className="nv-muted">{t("client.notRecorded")}</span>;
+  const consultant =
+    client.consultantId === null ? t("client.unassigned") : client.consultantId === me.id ? t("client.assignedToYou") : (teamName ?? t("client.assignedToOther"));
+  return [
+    [t("client.bsn"), client.bsn],
+    [t("client.givenName"), client.givenName],
+    [t("client.familyName"), client.familyName],
+    [t("client.birthDate"), formatDate(client.birthDate, lang)],
+    [t("client.postcode"), client.postcode],
+    [t("client.houseNumber"), client.houseNumber],
+    [t("client.houseNumberAddition"), client.houseNumberAddition ?? none],
+    [t("client.district"), client.district ?? <strong>{t("client.districtUnknownShort")}</strong>],
+    [t("client.benefitStartDate"), formatDate(client.benefitStartDate, lang)],
+    [t("client.yearsOnBenefit"), client.yearsOnBenefit],
+    [t("client.longTermCohort"), client.longTermCohort ? t("common.yes") : t("common.no")],
+    [t("client.capacityHoursPerWeek"), client.capacityHoursPerWeek ?? none],
+    [t("client.phone"), client.phone ?? none],
+    [t("client.email"), client.email ?? none],
+    [t("client.languages"), client.languages.length ? client.languages.map((code) => languageName(code, lang)).join(", ") : none],
+    [t("client.householdSituation"), t(`household.${client.householdSituation}`)],
+    [t("client.educationLevel"), t(`education.${client.educationLevel}`)],
+    [t("client.consultant"), consultant],
+    [t("client.createdAt"), formatDateTime(client.createdAt, lang)],
+    [t("client.updatedAt"), formatDateTime(client.updatedAt, lang)],
+  ];
+}
+
+/** The client's registered data, with the actions on it: edit, the audit trail (admin), reassign (team lead). */
+export function ClientDataSection({ client }: { client: ClientOutput }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const rows = useRows(client);
+  return (
+    <>
+      <DistrictWarning client={client} />
+      {isStaff(me.role) ? (
+        <ul className="nv-actions" aria-label={t("client.actions")}>
+          <li>
+            <Link to={`/clients/${client.id}/edit`} className="utrecht-button utrecht-button--primary-action nv-button-link">
+              {t("client.edit")}
+            </Link>
+          </li>
+          {me.role === "admin" ? (
+            <li>
+              <Link to={`/audit-log?clientId=${client.id}`} className="nl-link">
+                {t("client.auditLog")}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <dl className="nv-data-list">
+        {rows.map(([label, value]) => (
+          <div className="nv-data-list__item" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {me.role === "teamLead" ? <ReassignSection client={client} /> : null}
+    </>
+  );
+}

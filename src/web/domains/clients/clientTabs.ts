@@ -1,0 +1,29 @@
+import type { UserRole } from "@shared/enums.js";
+
+/** The parts of a client's record, each behind its own tab. */
+export const CLIENT_TABS = ["data", "appointments", "letters", "intake", "plan", "check-ins", "ladder"] as const;
+export type ClientTab = (typeof CLIENT_TABS)[number];
+
+/** The tabs a role may open; the server decides again on every call. Health data loads only in its own tab. */
+export function clientTabsFor(role: UserRole): readonly ClientTab[] {
+  switch (role) {
+    case "admin":
+    case "consultant":
+    case "teamLead":
+      return CLIENT_TABS;
+    case "client":
+      return ["data", "appointments", "letters", "plan"];
+    default:
+      return ["data"];
+  }
+}
+
+/** The address of a client's record, opened at a tab. */
+export function clientTabPath(clientId: string, tab: ClientTab): string {
+  return tab === "data" ? `/clients/${clientId}` : `/clients/${clientId}?tab=${tab}`;
+}
+
+/** True for roles that record the workflow (invitations, intakes, plans, check-ins). */
+export function canRecordWorkflow(role: UserRole): boolean {
+  return role === "consultant" || role === "teamLead";
+}

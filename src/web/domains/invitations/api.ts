@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { invitationBulkInput, invitationBulkOutput } from "@shared/schemas/appointments.js";
+import { api } from "@web/api/client.js";
+
+export type InvitationInput = z.infer<typeof invitationBulkInput>;
+export type Invitations = z.infer<typeof invitationBulkOutput>;
+
+/** Invites clients to an intake: each gets the next free slot and a registered letter. All or nothing. */
+export function useInviteClients() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InvitationInput) => api<Invitations>("/invitations", { method: "POST", body: input }),
+    onSuccess: () => {
+      for (const key of [["clients", "list"], ["appointments"], ["letters"], ["work-queue"], ["team"]]) {
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
+    },
+  });
+}

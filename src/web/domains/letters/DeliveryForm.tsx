@@ -1,0 +1,75 @@
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DELIVERY_STATUSES, type DeliveryStatus, type LetterOutput } from "@shared/schemas/letters.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { SelectField, TextField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useRecordDelivery } from "./api.js";
+
+const FIELDS = ["trackingNumber", "status"] as const;
+
+interface DeliveryFormProps {
+  letter: LetterOutput;
+  onDone: (saved: boolean) => void;
+}
+
+/** Records the post's tracking number and the delivery status of one registered letter. */
+export function DeliveryForm({ letter, onDone }: DeliveryFormProps) {
+  const { t } = useTranslation();
+  const record = useRecordDelivery(letter.clientId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [trackingNumber, setTrackingNumber] = useState(letter.trackingNumber ?? "");
+  const [status, setStatus] = useState<DeliveryStatus>(letter.deliveryStatus);
+  const errors = useMemo(() => formErrorsOf(record.error, t, FIELDS), [record.error, t]);
+
+  // The form opens below the table: take the keyboard there.
+  useEffect(() => heading.current?.focus(), []);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    // Spaces are how people read the code aloud, not part of it.
+    const code = trackingNumber.replace(/\s+/g, "");
+    record.mutate({ letterId: letter.id, input: { status, ...(code ? { trackingNumber: code } : {}) } }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="delivery-title">
+      <Heading level={3} id="delivery-title" ref={heading} tabIndex={-1} className="nv-panel__title">
+        {t("letters.deliveryTitle", { reference: letter.reference })}
+      </Heading>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <TextField
+          name="trackingNumber"
+          label={t("letters.trackingNumber")}
+          description={t("letters.trackingNumberHint")}
+          value={trackingNumber}
+          onChange={setTrackingNumber}
+          error={errors.byField.trackingNumber}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <SelectField
+          name="status"
+          label={t("letters.deliveryStatus")}
+          description={t("letters.deliveryStatusHint")}
+          value={status}
+          onChange={(value) => setStatus(value as DeliveryStatus)}
+          options={DELIVERY_STATUSES.map((value) => ({ value, label: t(`deliveryStatus.${value}`) }))}
+          error={errors.byField.status}
+        />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={record.isPending}>
+            {t("letters.saveDelivery")}
+          </PrimaryActionButton>
+          <SecondaryActionButton type="button" onClick={() => onDone(false)}>
+            {t("form.cancel")}
+          </SecondaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

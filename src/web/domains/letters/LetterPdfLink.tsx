@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import { letterPdfUrl } from "./api.js";
+
+interface LetterPdfLinkProps {
+  letterId: string;
+  /** The visible text; "PDF downloaden" when left out. */
+  label?: string;
+  /** Added for screen readers, so several download links on one page can be told apart. */
+  context?: string;
+}
+
+/** Downloads a stored letter as PDF. */
+export function LetterPdfLink({ letterId, label, context }: LetterPdfLinkProps) {
+  const { t } = useTranslation();
+  return (
+    <a href={letterPdfUrl(letterId)} download className="nl-link nv-nowrap">
+      {label ?? t("letters.download")}
+      {context ? <span className="nv-visually-hidden"> ({context})</span> : null}
+    </a>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import type { LetterOutput } from "@shared/schemas/letters.js";
+import { Alert } from "@web/components/Alert.js";
+import { formatDate } from "@web/components/format.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { canRecordWorkflow } from "../clients/clientTabs.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useLetters } from "./api.js";
+import { DeliveryForm } from "./DeliveryForm.js";
+import { LetterPdfLink } from "./LetterPdfLink.js";
+
+const HEADERS = ["letters.letterDate", "letters.subject", "letters.reference", "letters.trackingNumber", "letters.deliveryStatus", "letters.actions"];
+
+function deliveryButtonId(letterId: string): string {
+  return `delivery-${letterId}`;
+}
+
+function StatusCell({ letter }: { letter: LetterOutput }) {
+  const { t, i18n } = useTranslation();
+  if (!letter.registered) return <span className="nv-muted">{t("letters.notRegistered")}</span>;
+  return (
+    <>
+      <span className={`nv-status nv-status--${letter.deliveryStatus}`}>{t(`deliveryStatus.${letter.deliveryStatus}`)}</span>
+      {letter.deliveryUpdatedAt ? <span className="nv-cell-note">{formatDate(letter.deliveryUpdatedAt.slice(0, 10), i18n.language)}</span> : null}
+    </>
+  );
+}
+
+/** A client's letters: download each PDF; for registered mail, record the tracking number and delivery. */
+export function LettersTab({ client }: { client: ClientOutput }) {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const letters = useLetters(client.id);
+  const [editing, setEditing] = useState<LetterOutput | null>(null);
+  const [saved, setSaved] = useState(false);
+  const mayRecord = canRecordWorkflow(me.role);
+  const items = letters.data?.items ?? [];
+
+  function done(letter: LetterOutput, wasSaved: boolean) {
+    setEditing(null);
+    setSaved(wasSaved);
+    // Back to the button that opened the form, so keyboard users continue where they were.
+    setTimeout(() => document.getElementById(deliveryButtonId(letter.id))?.focus(), 0);
+  }
+
+  return (
+    <section aria-labelledby="letters-title" className="nv-tab-panel">
+      <Heading level={2} id="letters-title">
+        {t("letters.title")}
+      </Heading>
+      <Paragraph>{t("letters.intro")}</Paragraph>
+      {saved ? (
+        <Alert type="ok" role="status">
+          {t("letters.deliverySaved")}
+        </Alert>
+      ) : null}
+      <ProblemAlert error={letters.error} />
+      {letters.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {letters.data && items.length === 0 ? <Paragraph>{t("letters.empty")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <div className="nv-table-scroll" role="region" aria-labelledby="letters-caption" tabIndex={0}>
+          <table className="utrecht-table utrecht-table--html-table nv-table">
+            <caption id="letters-caption" className="utrecht-table__caption">
+              {t("letters.caption", { count: items.length })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                {HEADERS.map((key) => (
+                  <th scope="col" className="utrecht-table__header-cell" key={key}>
+                    {t(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {items.map((letter) => (
+                <tr key={letter.id} className="utrecht-table__row">
+                  <td className="utrecht-table__cell nv-nowrap">{formatDate(letter.letterDate, i18n.language)}</td>
+                  <th scope="row" className="utrecht-table__cell nv-table__row-header">
+                    {letter.subject}
+                  </th>
+                  <td className="utrecht-table__cell">
+                    <code className="nv-nowrap">{letter.reference}</code>
+                  </td>
+                  <td className="utrecht-table__cell">{letter.trackingNumber ? <code>{letter.trackingNumber}</code> : <span className="nv-muted">–</span>}</td>
+                  <td className="utrecht-table__cell">
+                    <StatusCell letter={letter} />
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <div className="nv-cell-actions">
+                      <LetterPdfLink letterId={letter.id} context={letter.reference} />
+                      {mayRecord && letter.registered ? (
+                        <SecondaryActionButton
+                          type="button"
+                          id={deliveryButtonId(letter.id)}
+                          aria-expanded={editing?.id === letter.id}
+                          onClick={() => {
+                            setSaved(false);
+                            setEditing(letter);
+                          }}
+                        >
+                          {t("letters.recordDelivery")}
+                          <span className="nv-visually-hidden"> ({letter.reference})</span>
+                        </SecondaryActionButton>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {editing ? <DeliveryForm key={editing.id} letter={editing} onDone={(wasSaved) => done(editing, wasSaved)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { deliveryInput, LetterOutput } from "@shared/schemas/letters.js";
+import { api, apiUrl } from "@web/api/client.js";
+
+export type DeliveryInput = z.infer<typeof deliveryInput>;
+
+/** The address of a letter's stored PDF; the session cookie authorises the download. */
+export function letterPdfUrl(letterId: string): string {
+  return apiUrl(`/letters/${letterId}/pdf`);
+}
+
+/** A client's letters, newest first. */
+export function useLetters(clientId: string) {
+  return useQuery({
+    queryKey: ["letters", clientId],
+    queryFn: () => api<{ items: LetterOutput[] }>(`/clients/${clientId}/letters`),
+  });
+}
+
+/** Records a registered letter's tracking number and what became of it. */
+export function useRecordDelivery(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ letterId, input }: { letterId: string; input: DeliveryInput }) =>
+      api<LetterOutput>(`/letters/${letterId}/deliveries`, { method: "POST", body: input }),
+    onSuccess: (letter) => {
+      queryClient.setQueryData<{ items: LetterOutput[] }>(["letters", clientId], (current) =>
+        current ? { items: current.items.map((item) => (item.id === letter.id ? letter : item)) } : current,
+      );
+      void queryClient.invalidateQueries({ queryKey: ["work-queue"] });
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
+import { Alert } from "@web/components/Alert.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
+import { formatHours } from "@web/components/format.js";
+import { toNumber } from "@web/components/formValues.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useAddPlanStep } from "./api.js";
+import { emptyStepValues, explainCapacity, STEP_FIELDS, type StepValues, toStepInput } from "./planModel.js";
+
+interface AddStepFormProps {
+  clientId: string;
+  activeHours: number;
+  capacity: number | null;
+}
+
+/** Adds a step to the draft plan; the server refuses hours beyond capacity, and the form says why. */
+export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProps) {
+  const { t, i18n } = useTranslation();
+  const add = useAddPlanStep(clientId);
+  const [values, setValues] = useState<StepValues>(() => emptyStepValues(todayInAmsterdam()));
+  const set = (field: keyof StepValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const asked = toNumber(values.hoursPerWeek);
+  const errors = useMemo(
+    () =>
+      explainCapacity(formErrorsOf(add.error, t, STEP_FIELDS), add.error, t, {
+        total: activeHours + (typeof asked === "number" ? asked : 0),
+        capacity,
+        format: (hours) => formatHours(hours, i18n.language),
+      }),
+    // The explanation is for the hours that were sent, so it follows the error, not later typing.
+    [add.error, t],
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate(toStepInput(values), { onSuccess: () => setValues(emptyStepValues(todayInAmsterdam())) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="add-step-title">
+      <Heading level={3} id="add-step-title" className="nv-panel__title">
+        {t("plan.addTitle")}
+      </Heading>
+      {add.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("plan.added", { title: add.data.steps.at(-1)?.title ?? "" })}
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        <div className="nv-form__grid nv-form__grid--two">
+          <SelectField
+            name="type"
+            label={t("plan.type")}
+            value={values.type}
+            onChange={set("type")}
+            options={[{ value: "", label: t("plan.chooseType") }, ...PLAN_STEP_TYPES.map((type) => ({ value: type, label: t(`planStepType.${type}`) }))]}
+            error={errors.byField.type}
+          />
+          <TextField name="title" label={t("plan.title")} description={t("plan.titleHint")} value={values.title} onChange={set("title")} error={errors.byField.title} autoComplete="off" />
+          <TextField
+            name="hoursPerWeek"
+            inputMode="decimal"
+            label={t("plan.hoursPerWeek")}
+            description={capacity === null ? undefined : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })}
+            value={values.hoursPerWeek}
+            onChange={set("hoursPerWeek")}
+            error={errors.byField.hoursPerWeek}
+            autoComplete="off"
+            className="nv-input--short"
+          />
+          <TextField name="provider" label={t("form.optional", { label: t("plan.provider") })} value={values.provider} onChange={set("provider")} error={errors.byField.provider} autoComplete="off" />
+          <TextField name="startDate" type="date" label={t("plan.startDate")} value={values.startDate} onChange={set("startDate")} error={errors.byField.startDate} />
+          <TextField name="endDate" type="date" label={t("form.optional", { label: t("plan.endDate") })} value={values.endDate} onChange={set("endDate")} error={errors.byField.endDate} />
+        </div>
+        <TextAreaField name="goal" label={t("form.optional", { label: t("plan.goal") })} description={t("plan.goalHint")} value={values.goal} onChange={set("goal")} error={errors.byField.goal} rows={2} />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={add.isPending}>
+            {t("plan.add")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PlanOutput } from "@shared/schemas/plans.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { TextField } from "@web/components/fields.js";
+import { toNumber } from "@web/components/formValues.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useConfirmPlan } from "./api.js";
+
+/** Confirms the draft with the client: the version becomes fixed and the client gets a plan letter. */
+export function ConfirmPlanForm({ plan, onConfirmed }: { plan: PlanOutput; onConfirmed: (plan: PlanOutput) => void }) {
+  const { t } = useTranslation();
+  const confirm = useConfirmPlan(plan.clientId);
+  const [weeks, setWeeks] = useState(String(plan.reportingFrequencyWeeks));
+  const errors = useMemo(() => formErrorsOf(confirm.error, t, ["reportingFrequencyWeeks"]), [confirm.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    confirm.mutate({ planId: plan.id, reportingFrequencyWeeks: toNumber(weeks) as number }, { onSuccess: onConfirmed });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="confirm-plan-title">
+      <Heading level={3} id="confirm-plan-title" className="nv-panel__title">
+        {t("plan.confirmTitle")}
+      </Heading>
+      <Paragraph>{t("plan.confirmIntro")}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <TextField
+          name="reportingFrequencyWeeks"
+          inputMode="numeric"
+          label={t("plan.reportingFrequencyWeeks")}
+          description={t("plan.reportingFrequencyHint")}
+          value={weeks}
+          onChange={setWeeks}
+          error={errors.byField.reportingFrequencyWeeks}
+          autoComplete="off"
+          className="nv-input--short"
+        />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={confirm.isPending}>
+            {t("plan.confirm")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { TFunction } from "i18next";
+import { ACTIVE_STEP_STATUSES, type PlanOutput, type PlanStepInput } from "@shared/schemas/plans.js";
+import { ApiError } from "@web/api/client.js";
+import { toNumber, toOptionalText } from "@web/components/formValues.js";
+import type { FormErrors } from "@web/components/problems.js";
+
+export type PlanStep = PlanOutput["steps"][number];
+
+export const STEP_FIELDS = ["type", "title", "goal", "hoursPerWeek", "startDate", "endDate", "provider"] as const;
+
+/** What the add-step form holds. */
+export type StepValues = Record<(typeof STEP_FIELDS)[number], string>;
+
+/** A blank step starting today. */
+export function emptyStepValues(today: string): StepValues {
+  return { type: "", title: "", goal: "", hoursPerWeek: "", startDate: today, endDate: "", provider: "" };
+}
+
+/** The body of `POST /clients/{id}/plan-steps`. */
+export function toStepInput(values: StepValues): PlanStepInput {
+  return {
+    type: values.type || undefined,
+    title: values.title.trim(),
+    goal: toOptionalText(values.goal),
+    hoursPerWeek: values.hoursPerWeek.trim() === "" ? undefined : toNumber(values.hoursPerWeek),
+    startDate: values.startDate,
+    endDate: values.endDate || null,
+    provider: toOptionalText(values.provider),
+  } as unknown as PlanStepInput;
+}
+
+/** True when a step's hours count against the client's capacity. */
+export function countsAgainstCapacity(step: Pick<PlanStep, "status">): boolean {
+  return (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
+}
+
+/** The version being worked on: the draft if there is one, else the plan in force. */
+export function currentVersion(plans: PlanOutput[]): PlanOutput | undefined {
+  return plans.find((plan) => plan.status === "draft") ?? plans.find((plan) => plan.status === "confirmed");
+}
+
+/**
+ * Puts a clear sentence beside the hours when the server refused for capacity: how many hours the plan would
+ * ask and how many the client can do. The server's rule decides; this only explains it.
+ */
+export function explainCapacity(
+  errors: FormErrors,
+  error: unknown,
+  t: TFunction,
+  hours: { total: number; capacity: number | null; format: (hours: number) => string },
+): FormErrors {
+  if (!(error instanceof ApiError) || error.problem.code !== "capacityExceeded" || hours.capacity === null) return errors;
+  const message = t("plan.capacityExceeded", { total: hours.format(hours.total), capacity: hours.format(hours.capacity) });
+  return {
+    byField: { ...errors.byField, hoursPerWeek: message },
+    list: [{ name: "hoursPerWeek", message }],
+    other: null,
+  };
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { useTeam } from "./api.js";
+
+/** The team lead's overview: each consultant's caseload and work queue, with a link to that queue. */
+export function TeamPage() {
+  const { t } = useTranslation();
+  const team = useTeam();
+  const items = team.data?.items ?? [];
+  const numeric = "utrecht-table__header-cell utrecht-table__header-cell--numeric-column";
+
+  return (
+    <>
+      <PageHeading>{t("team.title")}</PageHeading>
+      <Paragraph>{t("team.intro")}</Paragraph>
+      <ProblemAlert error={team.error} />
+      {team.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {team.data && items.length === 0 ? <Paragraph>{t("team.empty")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <div className="nv-table-scroll" role="region" aria-labelledby="team-caption" tabIndex={0}>
+          <table className="utrecht-table utrecht-table--html-table nv-table">
+            <caption id="team-caption" className="utrecht-table__caption">
+              {t("team.caption", { count: items.length })}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{t("team.consultant")}</th>
+                <th scope="col" className="utrecht-table__header-cell">{t("team.districts")}</th>
+                <th scope="col" className={numeric}>{t("team.caseloadSize")}</th>
+                <th scope="col" className={numeric}>{t("team.queueLength")}</th>
+                <th scope="col" className="utrecht-table__header-cell">{t("team.actions")}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {items.map((member) => (
+                <tr key={member.consultantId} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__cell nv-table__row-header">{member.displayName}</th>
+                  <td className="utrecht-table__cell">{member.districts.join(", ")}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{member.caseloadSize}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{member.queueLength}</td>
+                  <td className="utrecht-table__cell">
+                    <Link to={`/work-queue?consultantId=${member.consultantId}`} className="nl-link">
+                      {t("team.openQueue", { name: member.displayName })}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

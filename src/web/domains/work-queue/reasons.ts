@@ -1,0 +1,18 @@
+import type { WorkQueueReason } from "@shared/schemas/work-queue.js";
+import type { ClientTab } from "../clients/clientTabs.js";
+
+/** The part of the client record where the consultant acts on each reason. */
+export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
+  letterReturned: "letters",
+  letterNotCollected: "letters",
+  // Placements have no part in the record yet; the plan is where the next step is decided.
+  newDropout: "plan",
+  possibleNonCompliance: "appointments",
+  intakeMissed: "appointments",
+  lowWellbeing: "check-ins",
+  checkInOverdue: "check-ins",
+  planStepEnding: "plan",
+};
+
+/** Reasons that ask for action before the others, shown with a warning colour. */
+export const URGENT_REASONS: readonly WorkQueueReason[] = ["letterReturned", "letterNotCollected", "newDropout", "possibleNonCompliance", "intakeMissed"];
