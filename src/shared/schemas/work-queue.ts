@@ -33,6 +33,7 @@ export type WorkQueueItem = z.infer<typeof workQueueItem>;
 
 export const workQueueQuery = pageQuery.extend({
   consultantId: z.uuid().optional().describe("team leads: another consultant's queue"),
+  reason: z.enum(WORK_QUEUE_REASONS).optional().describe("only clients with this reason"),
 });
 export const workQueuePage = pageOf(workQueueItem);
 

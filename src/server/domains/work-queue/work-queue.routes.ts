@@ -25,8 +25,9 @@ export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { page, pageSize, consultantId } = request.query;
-        const items = await computeWorkQueue(db.kysely, await queueClients(db.kysely, contextOf(request), consultantId));
+        const { page, pageSize, consultantId, reason } = request.query;
+        const queue = await computeWorkQueue(db.kysely, await queueClients(db.kysely, contextOf(request), consultantId));
+        const items = reason ? queue.filter((item) => item.reasons.some((r) => r.code === reason)) : queue;
         return { items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length };
       },
     );

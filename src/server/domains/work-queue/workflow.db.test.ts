@@ -134,6 +134,13 @@ describe("check-ins and the ladder", () => {
     expect(await reasonsOf(clientIds[2]!)).toContain("lowWellbeing");
   });
 
+  it("filters the work queue by reason", async () => {
+    const low = (await t.app.inject({ url: "/api/v1/work-queue?reason=lowWellbeing", headers: consultant })).json();
+    expect(low.total).toBeGreaterThan(0);
+    expect(low.items.every((i: { reasons: { code: string }[] }) => i.reasons.some((r) => r.code === "lowWellbeing"))).toBe(true);
+    expect((await t.app.inject({ url: "/api/v1/work-queue?reason=bored", headers: consultant })).statusCode).toBe(400);
+  });
+
   it("keeps the ladder history with date and assessor", async () => {
     await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[3]}/intakes`, headers: consultant, payload: intake({ heldOn: addDays(today, -30) }) });
     await t.app.inject({
