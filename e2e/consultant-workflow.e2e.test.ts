@@ -65,6 +65,8 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     // Weekly availability: start from nothing (the demo may hold some), add two blocks, one wrong at first.
     await mainMenu(page).getByRole("link", { name: "Mijn beschikbaarheid" }).click();
     await expectHeading(page, "Mijn beschikbaarheid");
+    // The form appears once the saved pattern has loaded; only then is there something to count.
+    await page.getByRole("button", { name: "Blok toevoegen" }).waitFor();
     const remove = page.getByRole("button", { name: /^Blok \d+ verwijderen$/ });
     while ((await remove.count()) > 0) await remove.first().click();
     await page.getByText("U heeft nog geen tijden ingesteld.").waitFor();
