@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -78,7 +79,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
       if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
       const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
-      for (const tab of ["appointments", "letters", "intake", "plan", "check-ins", "ladder"]) {
+      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder"]) {
         await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
       }
       await visit(page, `${href}/intake`, /^Intake met /, "intake form");
@@ -156,7 +157,18 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
 
   it("host, researcher and client: their home page", async () => {
     await withRole("organisatie@demo.local", async (page) => {
-      await visit(page, "/", /^Welkom/, "home host");
+      await visit(page, "/", "Aanmeldingen", "home host: referrals");
+      await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
+      await expectNoAxeViolations(page, "home host with guidance");
+      await visit(page, "/placements", "Plaatsingen", "host placements");
+      await visit(page, "/roles", "Vacatures", "host vacancies");
+      const role = await page.locator("tbody tr th a").first().getAttribute("href");
+      if (role) await visit(page, role, /.+/, "host vacancy detail");
+      await visit(page, "/roles/new", "Nieuwe vacature", "host new vacancy");
+      await page.getByRole("button", { name: "Vacature opslaan" }).click();
+      await page.getByText(/Er zijn \d+ fouten/).waitFor();
+      await expectNoAxeViolations(page, "host new vacancy with errors");
+      await visit(page, "/clients", "Geen toegang", "no access host");
     });
     await withRole("onderzoeker@demo.local", async (page) => {
       await visit(page, "/", /^Welkom/, "home researcher");
@@ -167,6 +179,67 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("link", { name: "Bekijk mijn gegevens" }).click();
       await page.getByText("BSN").waitFor();
       await expectNoAxeViolations(page, "client's own record");
+    });
+  }, 120_000);
+
+  it("vacancies: consultant list and form, the public complaint page, a team lead's review and complaint decision", async () => {
+    await withRole("consulent@demo.local", async (page) => {
+      await visit(page, "/roles", "Vacatures", "vacancies");
+      await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
+      await visit(page, "/roles?status=needsReview", "Vacatures", "vacancies needing review");
+      await visit(page, "/roles/new", "Nieuwe vacature", "new vacancy");
+      await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
+      await page.getByRole("radio", { name: /Wielewaal/ }).first().waitFor();
+      await expectNoAxeViolations(page, "new vacancy, organisation picker");
+    });
+
+    // A role with one doubtful answer waits for review.
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const organisations = await consultant("GET", "/organisations?q=Wielewaal");
+    const created = await consultant("POST", "/roles", {
+      organisationId: organisations.body.items[0].id,
+      title: "Hulp bij de ledenadministratie",
+      description: "Gegevens van leden bijhouden.",
+      hoursPerWeek: 4,
+      guidanceLevel: "regular",
+      places: 1,
+      displacementCheck: { paidInLastThreeYears: false, doneByPaidStaffElsewhere: true, wouldOtherwiseBePaid: false, partOfPaidService: false, recentStaffCuts: false },
+    });
+    expect(created.body.status).toBe("needsReview");
+    const roleId = created.body.id as string;
+
+    // Anyone may complain, without logging in.
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await visit(page, `/vacatures/${roleId}/klacht`, "Klacht over vrijwilligerswerk", "public complaint form");
+    await page.getByRole("button", { name: "Klacht indienen" }).click();
+    await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+    await expectNoAxeViolations(page, "public complaint form with errors");
+    await page.getByLabel("Ik werk bij deze organisatie").check();
+    await page.getByLabel("Uw klacht").fill("Dit werk deed tot vorig jaar een betaalde collega.");
+    await page.getByRole("button", { name: "Klacht indienen" }).click();
+    const received = await page.getByText(/^Het nummer van uw klacht is /).textContent();
+    const complaintId = /is ([0-9a-f-]{36})/.exec(received ?? "")?.[1] ?? "";
+    await expectNoAxeViolations(page, "public complaint received");
+    await context.close();
+
+    await withRole("teamleider@demo.local", async (lead) => {
+      await visit(lead, `/roles/${roleId}`, "Hulp bij de ledenadministratie", "vacancy to review, with a complaint");
+      await lead.getByRole("heading", { level: 2, name: "Klacht beslissen" }).waitFor();
+      await lead.getByRole("button", { name: "Besluit opslaan", exact: true }).click();
+      await lead.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+      await expectNoAxeViolations(lead, "vacancy review with errors");
+      await lead.getByLabel("Goedkeuren: dit werk neemt geen betaald werk weg").check();
+      await lead.getByLabel("Reden van uw besluit").first().fill("De betaalde medewerkers doen ander werk dan deze vrijwilliger.");
+      await lead.getByRole("button", { name: "Besluit opslaan", exact: true }).click();
+      await lead.getByText("Goedgekeurd", { exact: true }).waitFor();
+      await expectNoAxeViolations(lead, "vacancy reviewed");
+      await lead.getByLabel("Nummer van de klacht").fill(complaintId);
+      await lead.getByLabel("Niet terecht: er kunnen weer deelnemers komen").check();
+      await lead.getByLabel("Reden van uw besluit").fill("De betaalde kracht doet ander werk; geen verdringing.");
+      await lead.getByRole("button", { name: "Besluit over klacht opslaan" }).click();
+      await lead.getByText("De klacht is niet terecht verklaard. Er kunnen weer deelnemers komen.").waitFor();
+      await lead.getByText("Er kunnen nu nieuwe deelnemers komen.").waitFor();
+      await expectNoAxeViolations(lead, "complaint decided");
     });
   }, 120_000);
 });

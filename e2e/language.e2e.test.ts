@@ -28,7 +28,7 @@ describe("language switch", () => {
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.title()).toBe("Clients – Naar Vermogen");
     const nav = page.getByRole("navigation", { name: "Main menu" });
-    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Clients", "Users", "Audit log"]);
+    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Clients", "Vacancies", "Users", "Audit log"]);
     await page.getByRole("searchbox", { name: "Search" }).waitFor();
     await page.getByRole("button", { name: "Log out" }).waitFor();
     await expectNoAxeViolations(page, "caseload in English");

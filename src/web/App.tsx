@@ -14,6 +14,12 @@ import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
 import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
+import { PlacementDetailPage } from "./domains/placements/PlacementDetailPage.js";
+import { PlacementsPage } from "./domains/placements/PlacementsPage.js";
+import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
+import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
+import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
+import { RolesPage } from "./domains/roles/RolesPage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
 import { STAFF_ROLES } from "./domains/session/CurrentUser.js";
 import { LoginPage } from "./domains/session/LoginPage.js";
@@ -27,6 +33,8 @@ import { WorkQueuePage } from "./domains/work-queue/WorkQueuePage.js";
 const ADMIN = ["admin"] as const;
 const CASEWORKERS = ["consultant", "teamLead"] as const;
 const TEAM_LEADS = ["teamLead", "admin"] as const;
+const HOSTS = ["host"] as const;
+const ROLE_KEEPERS = ["host", "consultant", "teamLead", "admin"] as const;
 
 /** The whole web app: data layer, router and the route table. */
 export function App() {
@@ -37,6 +45,8 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/login" element={<LoginPage />} />
+            {/* Anyone may say a role replaces paid work, without an account. */}
+            <Route path="/vacatures/:id/klacht" element={<ComplaintPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomePage />} />
               <Route path="/account/password" element={<ChangePasswordPage />} />
@@ -53,6 +63,15 @@ export function App() {
                 <Route path="/availability" element={<AvailabilityPage />} />
                 <Route path="/clients/:id/intake" element={<IntakePage />} />
                 <Route path="/clients/:id/check-in" element={<CheckInPage />} />
+              </Route>
+              <Route element={<RequireRole roles={HOSTS} />}>
+                <Route path="/placements" element={<PlacementsPage />} />
+              </Route>
+              <Route element={<RequireRole roles={ROLE_KEEPERS} />}>
+                <Route path="/roles" element={<RolesPage />} />
+                <Route path="/roles/new" element={<RoleNewPage />} />
+                <Route path="/roles/:id" element={<RoleDetailPage />} />
+                <Route path="/placements/:id" element={<PlacementDetailPage />} />
               </Route>
               <Route element={<RequireRole roles={TEAM_LEADS} />}>
                 <Route path="/team" element={<TeamPage />} />

@@ -16,6 +16,7 @@ function navItemsFor(role: UserRole): NavItem[] {
     case "admin":
       return [
         { to: "/clients", label: "nav.clients" },
+        { to: "/roles", label: "nav.roles" },
         { to: "/users", label: "nav.users" },
         { to: "/audit-log", label: "nav.auditLog" },
       ];
@@ -24,7 +25,14 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/work-queue", label: "nav.workQueue" },
         { to: "/clients", label: "nav.clients" },
         { to: "/invitations", label: "nav.invite" },
+        { to: "/roles", label: "nav.roles" },
         { to: "/availability", label: "nav.availability" },
+      ];
+    case "host":
+      return [
+        { to: "/", label: "nav.referrals" },
+        { to: "/placements", label: "nav.placements" },
+        { to: "/roles", label: "nav.roles" },
       ];
     case "teamLead":
       return [
@@ -32,6 +40,7 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/team", label: "nav.team" },
         { to: "/clients", label: "nav.clients" },
         { to: "/invitations", label: "nav.invite" },
+        { to: "/roles", label: "nav.roles" },
         { to: "/availability", label: "nav.availability" },
       ];
     default:

@@ -11,6 +11,7 @@ import { CheckInsTab } from "../check-ins/CheckInsTab.js";
 import { IntakeTab } from "../intakes/IntakeTab.js";
 import { LadderTab } from "../intakes/LadderTab.js";
 import { LettersTab } from "../letters/LettersTab.js";
+import { PlacementsTab } from "../placements/PlacementsTab.js";
 import { PlanTab } from "../plans/PlanTab.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 import { useClient } from "./api.js";
@@ -28,6 +29,8 @@ function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): 
       return <IntakeTab client={client} />;
     case "plan":
       return <PlanTab client={client} />;
+    case "placements":
+      return <PlacementsTab client={client} />;
     case "check-ins":
       return <CheckInsTab client={client} />;
     case "ladder":
@@ -44,7 +47,7 @@ function useNotice(): string | null {
   return state?.saved === true ? "client.saved" : null;
 }
 
-/** One client's record: registered data, appointments, letters, intake, plan, check-ins and ladder, each in a tab. */
+/** One client's record: registered data, appointments, letters, intake, plan, placements, check-ins and ladder, each in a tab. */
 export function ClientDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();

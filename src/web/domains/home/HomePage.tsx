@@ -2,15 +2,18 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { ReferralsPage } from "../placements/ReferralsPage.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 
-/** The start page: caseworkers go straight to their work queue, admins to the caseload; other roles read what they can do here for now. */
+/** The start page: caseworkers go straight to their work queue, admins to the caseload, hosts to their referrals; others read what they can do here. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   // Caseworkers start the day with what needs attention; admins with the client registry.
   if (me.role === "consultant" || me.role === "teamLead") return <Navigate to="/work-queue" replace />;
   if (isStaff(me.role)) return <Navigate to="/clients" replace />;
+  // A host organisation starts with its referrals.
+  if (me.role === "host") return <ReferralsPage />;
 
   return (
     <div className="nv-narrow">

@@ -5,8 +5,7 @@ import type { ClientTab } from "../clients/clientTabs.js";
 export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   letterReturned: "letters",
   letterNotCollected: "letters",
-  // Placements have no part in the record yet; the plan is where the next step is decided.
-  newDropout: "plan",
+  newDropout: "placements",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
   lowWellbeing: "check-ins",

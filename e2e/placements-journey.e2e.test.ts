@@ -1,0 +1,157 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs, clientWithCapacity, referToHost } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
+
+async function settled(page: Page, what: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page, what);
+}
+
+describe("a host organisation: referral, agreement, notes and the ending", () => {
+  it("accepts a referral, signs the agreement, adds a note and reports the ending", async () => {
+    const host = await apiAs(server.baseUrl, "organisatie@demo.local");
+    const me = await host("GET", "/me");
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const referral = await referToHost(consultant, me.body.organisationId);
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "organisatie@demo.local");
+    await expectHeading(page, "Aanmeldingen");
+    await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
+    await settled(page, "host referrals");
+
+    // Only what the host needs to know: first name, availability, hours, skills, languages, guidance need.
+    const card = page.getByRole("region", { name: `${referral.givenName} voor ${referral.roleTitle}` });
+    await card.getByText("Begeleiding nodig").waitFor();
+    expect(await card.getByText("BSN").count()).toBe(0);
+    await card.getByRole("button", { name: `${referral.givenName} aannemen` }).click();
+    await page.getByText(`U heeft ${referral.givenName} aangenomen.`).waitFor();
+    await settled(page, "host referrals after accepting");
+
+    await page.getByRole("link", { name: "Naar plaatsingen" }).click();
+    await expectHeading(page, "Plaatsingen");
+    await settled(page, "host placements");
+    await page.goto(`/placements/${referral.placementId}`);
+    await expectHeading(page, `${referral.givenName} bij ${referral.roleTitle}`);
+    await settled(page, "placement to start");
+
+    // Every term of the agreement is required; the server names the missing ones.
+    await page.getByLabel("Taken").fill("");
+    await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+    await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+    expect(await page.getByLabel("Startdatum").getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "agreement with errors");
+    await page.getByLabel("Startdatum").fill("2026-12-01");
+    await page.getByLabel("Einddatum").fill("2027-05-31");
+    await page.getByLabel("Uren per week").fill("2");
+    await page.getByLabel("Contactpersoon").fill("Anja de Wit");
+    await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
+    await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
+    await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+    await page.getByText("De overeenkomst is getekend. De plaatsing is gestart.").waitFor();
+    await page.getByRole("heading", { level: 3, name: /^Versie 1, getekend/ }).waitFor();
+    await settled(page, "active placement");
+
+    await page.getByLabel("Nieuwe notitie").fill("Was er deze week op tijd.");
+    await page.getByRole("button", { name: "Notitie toevoegen" }).click();
+    await page.getByText("De notitie is toegevoegd.").waitFor();
+    await page.getByText("Was er deze week op tijd.").waitFor();
+
+    await page.getByRole("button", { name: "Stoppen melden" }).click();
+    await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+    await expectNoAxeViolations(page, "ending with errors");
+    await page.getByLabel("Waarom is de plaatsing gestopt?").selectOption({ label: "Deelnemer is gestopt" });
+    await page.getByLabel("Door wie of wat kwam dat?").selectOption({ label: "De deelnemer" });
+    await page.getByRole("button", { name: "Stoppen melden" }).click();
+    await page.getByText("De plaatsing is gestopt. De consulent krijgt dit te zien.").waitFor();
+    await page.getByText("Deelnemer is gestopt").first().waitFor();
+    await settled(page, "ended placement");
+
+    const ended = await host("GET", `/placements/${referral.placementId}`);
+    expect(ended.body).toMatchObject({ status: "ended", endReason: "clientStopped", attributableTo: "client" });
+    expect(ended.body.agreements).toHaveLength(1);
+    expect(ended.body.notes).toHaveLength(1);
+    await context.close();
+  }, 120_000);
+});
+
+describe("a consultant: a new vacancy, its displacement outcome, and a proposal", () => {
+  it("describes a role, sees it approved, and proposes a client for it", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const client = await clientWithCapacity(consultant);
+    const title = `Maatje in de moestuin ${Date.now()}`;
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Vacatures" }).click();
+    await expectHeading(page, "Vacatures");
+    await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
+    await settled(page, "vacancies");
+
+    await page.getByRole("link", { name: "Nieuwe vacature beschrijven" }).click();
+    await expectHeading(page, "Nieuwe vacature");
+    await page.getByRole("button", { name: "Vacature opslaan" }).click();
+    await page.getByText(/Er zijn \d+ fouten/).waitFor();
+    await expectNoAxeViolations(page, "new vacancy with errors");
+
+    await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
+    await page.getByRole("radio", { name: /Wielewaal/ }).first().check();
+    await page.getByLabel("Naam van de vacature").fill(title);
+    await page.getByLabel("Taken").fill("Samen met een vaste vrijwilliger de moestuin bijhouden.");
+    await page.getByLabel("Hoogstens uren per week").fill("6");
+    await page.getByLabel("Aantal plekken").fill("3");
+    await page.getByLabel("Begeleiding die u geeft").selectOption({ label: "Veel begeleiding" });
+    for (const question of [
+      "Is dit werk de afgelopen drie jaar betaald werk geweest?",
+      "Doen betaalde medewerkers dit werk ergens anders in uw organisatie?",
+      "Zou u iemand betalen voor dit werk als er geen vrijwilliger was?",
+      "Hoort dit werk bij een dienst waarvoor uw organisatie betaald wordt?",
+      "Zijn er kort geleden betaalde medewerkers vertrokken of ontslagen?",
+    ]) {
+      await page.getByRole("group", { name: question }).getByLabel("Nee").check();
+    }
+    await page.getByRole("button", { name: "Vacature opslaan" }).click();
+    await expectHeading(page, title);
+    await page.getByText("Goedgekeurd", { exact: true }).waitFor();
+    await page.getByText("Er kunnen nu nieuwe deelnemers komen.").waitFor();
+    await settled(page, "new vacancy approved");
+
+    await page.goto(`/clients/${client.id}?tab=placements`);
+    await page.getByRole("heading", { level: 2, name: "Plaatsingen" }).waitFor();
+    await settled(page, "client placements tab");
+    await page.getByLabel("Zoek vacature op naam").fill(title);
+    await page.getByRole("radio", { name: new RegExp(title) }).check();
+    await page.getByLabel("Uren per week (niet verplicht)").fill("2");
+    await page.getByRole("button", { name: "Voorstellen" }).click();
+    const done = page.getByText(/^De cliënt is voorgesteld voor/);
+    const override = page.getByLabel("Reden om toch voor te stellen");
+    await done.or(override).waitFor();
+    if (await override.isVisible()) {
+      // The organisation's guidance hours are used up: a recorded reason lets the proposal through.
+      await expectNoAxeViolations(page, "proposal asking for an override");
+      await override.fill("De moestuin heeft een extra begeleider voor deze cliënt.");
+      await page.getByRole("button", { name: "Voorstellen" }).click();
+      await done.waitFor();
+    }
+    await page.getByRole("table", { name: /^Plaatsingen van / }).getByText(title).waitFor();
+    await settled(page, "client with a proposal");
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,104 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "@web/components/Alert.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { TextAreaField, TextField } from "@web/components/fields.js";
+import { formatDate, formatHours } from "@web/components/format.js";
+import { toNumber } from "@web/components/formValues.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+import { useAddContribution, useContributions } from "./api.js";
+
+const RENAMED: Record<string, string> = { hoursPerWeek: "contributionHours", description: "contributionDescription" };
+
+/** Volunteer work the client already does: formalised, it counts as the contribution and the client is left in peace. */
+export function ContributionsSection({ clientId }: { clientId: string }) {
+  const { t, i18n } = useTranslation();
+  const list = useContributions(clientId);
+  const add = useAddContribution(clientId);
+  const [values, setValues] = useState({ organisationName: "", description: "", contributionHours: "", since: "" });
+  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const errors = useMemo(() => {
+    // The placement form on this tab owns `hoursPerWeek`; here the boxes have their own names.
+    const result = formErrorsOf(add.error, t, ["organisationName", "description", "hoursPerWeek", "since"]);
+    const rename = (name: string) => RENAMED[name] ?? name;
+    return {
+      byField: Object.fromEntries(Object.entries(result.byField).map(([name, message]) => [rename(name), message])),
+      list: result.list.map((error) => ({ ...error, name: rename(error.name) })),
+      other: result.other,
+    };
+  }, [add.error, t]);
+  const items = list.data?.items ?? [];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate(
+      {
+        kind: "existingVolunteerWork",
+        organisationName: values.organisationName.trim() || undefined,
+        description: values.description,
+        hoursPerWeek: toNumber(values.contributionHours) as number,
+        since: values.since,
+      },
+      { onSuccess: () => setValues({ organisationName: "", description: "", contributionHours: "", since: "" }) },
+    );
+  }
+
+  return (
+    <section className="nv-panel nv-panel--quiet" aria-labelledby="contributions-title">
+      <Heading level={3} id="contributions-title" className="nv-panel__title">
+        {t("contributions.title")}
+      </Heading>
+      <Paragraph>{t("contributions.intro")}</Paragraph>
+      <ProblemAlert error={list.error} />
+      {list.data ? <Paragraph>{list.data.contributing ? t("contributions.contributing") : t("contributions.notContributing")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <ul className="nv-link-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              {t("contributions.item", {
+                organisation: item.organisationName,
+                hours: formatHours(item.hoursPerWeek, i18n.language),
+                since: formatDate(item.since, i18n.language),
+                status: t(`contributions.status.${item.status}`),
+              })}{" "}
+              <LetterPdfLink letterId={item.letterId} label={t("contributions.letter")} context={item.organisationName} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {add.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("contributions.added")}
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <Heading level={4}>{t("contributions.formTitle")}</Heading>
+      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        <div className="nv-form__grid nv-form__grid--two">
+          <TextField name="organisationName" label={t("contributions.organisationName")} value={values.organisationName} onChange={set("organisationName")} error={errors.byField.organisationName} autoComplete="off" />
+          <TextField name="since" type="date" label={t("contributions.since")} value={values.since} onChange={set("since")} error={errors.byField.since} />
+          <TextField
+            name="contributionHours"
+            inputMode="decimal"
+            label={t("contributions.hoursPerWeek")}
+            value={values.contributionHours}
+            onChange={set("contributionHours")}
+            error={errors.byField.contributionHours}
+            className="nv-input--short"
+            autoComplete="off"
+          />
+        </div>
+        <TextAreaField name="contributionDescription" label={t("contributions.description")} value={values.description} onChange={set("description")} error={errors.byField.contributionDescription} rows={3} />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={add.isPending}>
+            {t("contributions.submit")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { Alert } from "@web/components/Alert.js";
+import { formatDate, formatHours } from "@web/components/format.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { clientTabPath } from "../clients/clientTabs.js";
+import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+import { AgreementForm } from "./AgreementForm.js";
+import { AgreementVersions } from "./AgreementVersions.js";
+import { usePlacement } from "./api.js";
+import { EndPlacementForm } from "./EndPlacementForm.js";
+import { HostProfile } from "./HostProfile.js";
+import { PlacementNotes } from "./PlacementNotes.js";
+
+function Summary({ placement }: { placement: PlacementOutput }) {
+  const { t, i18n } = useTranslation();
+  const rows: [string, string][] = [
+    [t("placements.status"), t(`placementStatus.${placement.status}`)],
+    [t("placements.role"), placement.roleTitle],
+    [t("placements.organisation"), placement.organisationName],
+    [t("placements.hours"), t("guidance.hours", { hours: formatHours(placement.hoursPerWeek, i18n.language) })],
+    [t("hostProfile.guidanceNeed"), t(`guidanceLevel.${placement.guidanceLevel}`)],
+  ];
+  if (placement.startedOn) rows.push([t("placements.startedOn"), formatDate(placement.startedOn, i18n.language)]);
+  if (placement.endedOn) rows.push([t("placements.endedOn"), formatDate(placement.endedOn, i18n.language)]);
+  if (placement.endReason) rows.push([t("endPlacement.reason"), t(`endReason.${placement.endReason}`)]);
+  if (placement.attributableTo) rows.push([t("endPlacement.attributableTo"), t(`attribution.${placement.attributableTo}`)]);
+  if (placement.decisionReason) rows.push([t("placements.decisionReason"), placement.decisionReason]);
+  if (placement.guidanceOverrideReason) rows.push([t("propose.overrideReason"), placement.guidanceOverrideReason]);
+  return (
+    <dl className="nv-facts">
+      {rows.map(([term, value]) => (
+        <div key={term} className="nv-facts__item">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One placement: its terms, the agreement to sign (or its signed versions), notes and reporting the ending. */
+export function PlacementDetailPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const me = useCurrentUser();
+  const placement = usePlacement(id);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [newVersion, setNewVersion] = useState(false);
+  const data = placement.data;
+  const staff = isStaff(me.role);
+  const mayAct = me.role !== "admin";
+  const title = data ? t("placements.detailTitle", { name: data.clientGivenName, role: data.roleTitle }) : t("placements.title");
+
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Paragraph>
+        {staff && data ? (
+          <Link to={clientTabPath(data.clientId, "placements")} className="nl-link">
+            {t("placements.backToClient")}
+          </Link>
+        ) : (
+          <Link to="/placements" className="nl-link">
+            {t("placements.back")}
+          </Link>
+        )}
+      </Paragraph>
+      {notice ? (
+        <Alert type="ok" role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      {placement.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      <ProblemAlert error={placement.error} />
+      {data ? (
+        <>
+          <Summary placement={data} />
+          {me.role === "host" && (data.status === "accepted" || data.status === "active") ? <HostProfile clientId={data.clientId} /> : null}
+          {mayAct && data.status === "accepted" ? <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} /> : null}
+          {data.agreements.length > 0 ? <AgreementVersions placement={data} withPdf={staff} /> : null}
+          {mayAct && data.status === "active" ? (
+            newVersion ? (
+              <AgreementForm
+                placement={data}
+                kind="agreements"
+                onSigned={() => {
+                  setNewVersion(false);
+                  setNotice(t("agreement.newVersionSigned"));
+                }}
+              />
+            ) : (
+              <Paragraph>
+                <SecondaryActionButton type="button" onClick={() => setNewVersion(true)}>
+                  {t("agreement.changeTerms")}
+                </SecondaryActionButton>
+              </Paragraph>
+            )
+          ) : null}
+          {data.status === "active" || data.status === "ended" ? <PlacementNotes placement={data} mayAdd={mayAct && data.status === "active"} /> : null}
+          {mayAct && data.status === "active" ? <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} /> : null}
+        </>
+      ) : null}
+    </>
+  );
+}

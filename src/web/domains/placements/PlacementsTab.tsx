@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { canRecordWorkflow } from "../clients/clientTabs.js";
+import { ContributionsSection } from "../contributions/ContributionsSection.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { usePlacements } from "./api.js";
+import { PlacementsTable } from "./PlacementsTable.js";
+import { ProposeForm } from "./ProposeForm.js";
+
+/** The client's placements, proposing a new one, and volunteer work the client already does. */
+export function PlacementsTab({ client }: { client: ClientOutput }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const placements = usePlacements({ clientId: client.id, pageSize: 100 });
+  const items = placements.data?.items ?? [];
+  const mayPropose = canRecordWorkflow(me.role);
+
+  return (
+    <section aria-labelledby="placements-tab-title" className="nv-tab-panel">
+      <Heading level={2} id="placements-tab-title">
+        {t("clientPlacements.title")}
+      </Heading>
+      <ProblemAlert error={placements.error} />
+      {placements.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {placements.data && items.length === 0 ? <Paragraph>{t("clientPlacements.empty")}</Paragraph> : null}
+      {items.length > 0 ? <PlacementsTable caption={t("clientPlacements.caption", { count: items.length, name: client.givenName })} placements={items} nameBy="organisation" /> : null}
+      {mayPropose ? <ProposeForm clientId={client.id} /> : null}
+      {mayPropose ? <ContributionsSection clientId={client.id} /> : null}
+    </section>
+  );
+}

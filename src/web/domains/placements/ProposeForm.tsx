@@ -1,0 +1,133 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "@web/api/client.js";
+import { Alert } from "@web/components/Alert.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { TextAreaField, TextField } from "@web/components/fields.js";
+import { formatHours } from "@web/components/format.js";
+import { toNumber } from "@web/components/formValues.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useRoles } from "../roles/api.js";
+import { SearchPicker } from "../users/SearchPicker.js";
+import { useProposePlacement } from "./api.js";
+
+const FIELDS = ["roleId", "hoursPerWeek", "guidanceOverrideReason"] as const;
+
+function useRoleOptions(q: string) {
+  const { t, i18n } = useTranslation();
+  const result = useRoles({ q: q || undefined, status: "approved", pageSize: 10 });
+  const options = (result.data?.items ?? [])
+    .filter((role) => role.mayTakePlacements)
+    .map((role) => ({
+      value: role.id,
+      label: t("propose.roleOption", {
+        title: role.title,
+        organisation: role.organisationName,
+        hours: formatHours(role.hoursPerWeek, i18n.language),
+        free: Math.max(0, role.places - role.placesTaken),
+        guidance: t(`guidanceLevel.${role.guidanceLevel}`),
+      }),
+    }));
+  return { options, loading: result.isFetching };
+}
+
+/** A consultant proposes the client for a role; when the organisation's guidance hours run out, a reason lets it through. */
+export function ProposeForm({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const propose = useProposePlacement();
+  const [roleId, setRoleId] = useState<string | null>(null);
+  const [roleLabel, setRoleLabel] = useState<string | null>(null);
+  const [hours, setHours] = useState("");
+  const [override, setOverride] = useState("");
+  const [askOverride, setAskOverride] = useState(false);
+  const errors = useMemo(() => formErrorsOf(propose.error, t, FIELDS), [propose.error, t]);
+  const guidanceExceeded = propose.error instanceof ApiError && propose.error.problem.code === "guidanceExceeded";
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    propose.mutate(
+      {
+        clientId,
+        roleId: roleId ?? "",
+        hoursPerWeek: hours.trim() === "" ? undefined : (toNumber(hours) as number),
+        guidanceOverrideReason: askOverride ? override : undefined,
+      },
+      {
+        onSuccess: () => {
+          setRoleId(null);
+          setHours("");
+          setOverride("");
+          setAskOverride(false);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.problem.code === "guidanceExceeded") setAskOverride(true);
+        },
+      },
+    );
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="propose-title">
+      <Heading level={3} id="propose-title" className="nv-panel__title">
+        {t("propose.title")}
+      </Heading>
+      <Paragraph>{t("propose.intro")}</Paragraph>
+      {propose.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("propose.done", { role: propose.data.roleTitle, organisation: propose.data.organisationName })}
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={errors.list} />
+      {guidanceExceeded ? null : <ProblemAlert error={errors.other} />}
+      {guidanceExceeded ? (
+        <Alert type="warning" role="alert">
+          {t("propose.guidanceExceeded")}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        <SearchPicker
+          name="roleId"
+          searchLabel={t("propose.roleSearch")}
+          legend={t("propose.role")}
+          selected={roleId}
+          selectedLabel={roleLabel}
+          onSelect={(value, label) => {
+            setRoleId(value);
+            setRoleLabel(label);
+          }}
+          useOptions={useRoleOptions}
+          error={errors.byField.roleId}
+        />
+        <TextField
+          name="hoursPerWeek"
+          inputMode="decimal"
+          label={t("form.optional", { label: t("propose.hours") })}
+          description={t("propose.hoursHint")}
+          value={hours}
+          onChange={setHours}
+          error={errors.byField.hoursPerWeek}
+          className="nv-input--short"
+          autoComplete="off"
+        />
+        {askOverride ? (
+          <TextAreaField
+            name="guidanceOverrideReason"
+            label={t("propose.overrideReason")}
+            description={t("propose.overrideHint")}
+            value={override}
+            onChange={setOverride}
+            error={errors.byField.guidanceOverrideReason}
+            rows={3}
+          />
+        ) : null}
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={propose.isPending}>
+            {t("propose.submit")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

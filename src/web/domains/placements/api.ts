@@ -1,0 +1,81 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { HostClientProfile, PlacementOutput, placementCreateInput, placementEndInput, placementListQuery, placementPage } from "@shared/schemas/placements.js";
+import { api } from "@web/api/client.js";
+
+export type PlacementPage = z.infer<typeof placementPage>;
+export type PlacementSummary = PlacementPage["items"][number];
+export type PlacementListParams = Partial<z.infer<typeof placementListQuery>>;
+export type PlacementEndInput = z.infer<typeof placementEndInput>;
+export interface AgreementValues {
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number | string;
+  tasks: string;
+  contactPerson: string;
+  guidanceArrangement: string;
+}
+
+/** Placements the user may see, newest first, filtered by status, client or organisation. */
+export function usePlacements(params: PlacementListParams) {
+  return useQuery({ queryKey: ["placements", "list", params], queryFn: () => api<PlacementPage>("/placements", { query: params }) });
+}
+
+/** One placement with its signed agreement versions and notes. */
+export function usePlacement(id: string) {
+  return useQuery({ queryKey: ["placements", "one", id], queryFn: () => api<PlacementOutput>(`/placements/${id}`) });
+}
+
+/** What a host may know of a referred client: first name, availability, hours, skills, languages, guidance need. */
+export function useHostProfile(clientId: string) {
+  return useQuery({ queryKey: ["clients", "host-profile", clientId], queryFn: () => api<HostClientProfile>(`/clients/${clientId}`) });
+}
+
+function refresh(queryClient: QueryClient, placement: PlacementOutput) {
+  queryClient.setQueryData(["placements", "one", placement.id], placement);
+  for (const key of [["placements", "list"], ["roles"], ["guidance"], ["work-queue"], ["letters", placement.clientId]]) {
+    void queryClient.invalidateQueries({ queryKey: key });
+  }
+}
+
+/** Proposes (refers) a client to a role. */
+export function useProposePlacement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof placementCreateInput>) => api<PlacementOutput>("/placements", { method: "POST", body: input }),
+    onSuccess: (placement) => refresh(queryClient, placement),
+  });
+}
+
+type Action =
+  | { kind: "accept" }
+  | { kind: "decline"; reason: string }
+  | { kind: "start"; agreement: AgreementValues }
+  | { kind: "agreements"; agreement: AgreementValues }
+  | { kind: "end"; input: PlacementEndInput }
+  | { kind: "notes"; note: string };
+
+function bodyOf(action: Action): unknown {
+  switch (action.kind) {
+    case "accept":
+      return undefined;
+    case "decline":
+      return { reason: action.reason };
+    case "start":
+    case "agreements":
+      return { agreement: action.agreement };
+    case "end":
+      return action.input;
+    case "notes":
+      return { note: action.note };
+  }
+}
+
+/** One step in a placement's life: accept, decline, start with the agreement, a new agreement version, end, a note. */
+export function usePlacementAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: Action) => api<PlacementOutput>(`/placements/${id}/${action.kind}`, { method: "POST", body: bodyOf(action) }),
+    onSuccess: (placement) => refresh(queryClient, placement),
+  });
+}

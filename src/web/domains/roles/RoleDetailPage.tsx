@@ -1,0 +1,101 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import type { RoleOutput } from "@shared/schemas/roles.js";
+import { Alert } from "@web/components/Alert.js";
+import { formatDate, formatHours } from "@web/components/format.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useRole } from "./api.js";
+import { ComplaintDecisionForm, RoleReviewForm } from "./RoleReviewForm.js";
+import { RoleStatus } from "./RoleStatus.js";
+
+function Facts({ role }: { role: RoleOutput }) {
+  const { t, i18n } = useTranslation();
+  const hours = role.minHoursPerWeek > 0 ? `${formatHours(role.minHoursPerWeek, i18n.language)}–${formatHours(role.hoursPerWeek, i18n.language)}` : formatHours(role.hoursPerWeek, i18n.language);
+  const rows: [string, string][] = [
+    [t("vacancies.organisation"), role.organisationName],
+    [t("roleForm.description"), role.description],
+    [t("vacancies.hours"), t("vacancies.hoursValue", { hours })],
+    [t("vacancies.places"), t("vacancies.placesValue", { taken: role.placesTaken, places: role.places })],
+    [t("roleForm.guidanceLevel"), t(`guidanceLevel.${role.guidanceLevel}`)],
+    [t("roleForm.dutchLevel"), t(`dutchLevel.${role.dutchLevel}`)],
+    [t("roleForm.physicalDemands"), t(`physicalDemands.${role.physicalDemands}`)],
+    [t("roleForm.skills"), role.skills.join(", ") || t("vacancies.none")],
+    [t("roleForm.startDate"), formatDate(role.startDate, i18n.language)],
+    [t("roleForm.endDate"), role.endDate ? formatDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
+  ];
+  return (
+    <dl className="nv-facts">
+      {rows.map(([term, value]) => (
+        <div key={term} className="nv-facts__item">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One volunteer role: its terms, the displacement outcome with the reason, complaints, and for team leads the review. */
+export function RoleDetailPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const me = useCurrentUser();
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const role = useRole(id);
+  // The forms disappear once decided, so the page says what happened.
+  const [notice, setNotice] = useState<string | null>(null);
+  const isLead = me.role === "teamLead" || me.role === "admin";
+  const data = role.data;
+
+  return (
+    <>
+      <PageHeading documentTitle={data?.title ?? t("vacancies.roleTitle")}>{data?.title ?? t("vacancies.roleTitle")}</PageHeading>
+      <Paragraph>
+        <Link to="/roles" className="nl-link">
+          {t("vacancies.back")}
+        </Link>
+      </Paragraph>
+      {role.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      <ProblemAlert error={role.error} />
+      {data ? (
+        <>
+          <section aria-labelledby="displacement-status-title" className="nv-panel">
+            <Heading level={2} id="displacement-status-title" className="nv-panel__title">
+              {t("vacancies.displacementTitle")}
+            </Heading>
+            {created || notice ? (
+              <Alert type="ok" role="status">
+                {notice ?? t("vacancies.created")}
+              </Alert>
+            ) : null}
+            <Paragraph>
+              <RoleStatus role={data} />
+            </Paragraph>
+            <Paragraph>{t(`vacancies.statusExplained.${data.status}`)}</Paragraph>
+            {data.statusReason ? <Paragraph>{t("vacancies.reason", { reason: data.statusReason })}</Paragraph> : null}
+            {data.suspended ? <Alert type="warning">{t("vacancies.suspendedExplained")}</Alert> : null}
+            <Paragraph>{data.mayTakePlacements ? t("vacancies.mayTakePlacements") : t("vacancies.mayNotTakePlacements")}</Paragraph>
+          </section>
+          <Facts role={data} />
+          <section aria-labelledby="complaints-title" className="nv-panel nv-panel--quiet">
+            <Heading level={2} id="complaints-title" className="nv-panel__title">
+              {t("vacancies.complaintsTitle")}
+            </Heading>
+            <Paragraph>{t("vacancies.complaintsIntro")}</Paragraph>
+            <Paragraph>
+              <Link to={`/vacatures/${data.id}/klacht`} className="nl-link">
+                {t("vacancies.complaintLink")}
+              </Link>
+            </Paragraph>
+          </section>
+          {isLead && data.status === "needsReview" ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
+          {isLead && data.suspended ? <ComplaintDecisionForm onDecided={setNotice} /> : null}
+        </>
+      ) : null}
+    </>
+  );
+}

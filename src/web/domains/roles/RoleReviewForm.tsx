@@ -1,0 +1,106 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { TextAreaField, TextField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { type FormErrors, formErrorsOf } from "@web/components/problems.js";
+import { useDecideComplaint, useReviewRole } from "./api.js";
+
+const REVIEW_FIELDS = ["outcome", "reason"] as const;
+const COMPLAINT_FIELDS = ["outcome", "reason"] as const;
+
+// Both forms can be on one page: the complaint form's controls get their own ids, and its errors point there.
+function prefixed(errors: FormErrors): FormErrors {
+  const rename = (name: string) => (name ? `complaint${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);
+  return {
+    byField: Object.fromEntries(Object.entries(errors.byField).map(([name, message]) => [rename(name), message])),
+    list: errors.list.map((error) => ({ ...error, name: rename(error.name) })),
+    other: errors.other,
+  };
+}
+
+/** A team lead decides a role that needs review: approve or reject, with the reason. */
+export function RoleReviewForm({ roleId, onReviewed }: { roleId: string; onReviewed: (message: string) => void }) {
+  const { t } = useTranslation();
+  const review = useReviewRole(roleId);
+  const [outcome, setOutcome] = useState("");
+  const [reason, setReason] = useState("");
+  const errors = useMemo(() => formErrorsOf(review.error, t, REVIEW_FIELDS), [review.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    review.mutate({ outcome: outcome as "approved", reason }, { onSuccess: (role) => onReviewed(t(`roleReview.done.${role.status}`)) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="review-title">
+      <Heading level={2} id="review-title" className="nv-panel__title">
+        {t("roleReview.title")}
+      </Heading>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <ChoiceFieldset
+          name="outcome"
+          legend={t("roleReview.outcome")}
+          type="radio"
+          choices={["approved", "rejected"].map((value) => ({ value, label: t(`roleReview.outcomes.${value}`) }))}
+          selected={outcome ? [outcome] : []}
+          onChange={([value]) => setOutcome(value ?? "")}
+          error={errors.byField.outcome}
+        />
+        <TextAreaField name="reason" label={t("roleReview.reason")} value={reason} onChange={setReason} error={errors.byField.reason} rows={3} />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={review.isPending}>
+            {t("roleReview.submit")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A team lead decides an open displacement complaint by its number: upheld rejects the role, dismissed lifts the suspension. */
+export function ComplaintDecisionForm({ onDecided }: { onDecided: (message: string) => void }) {
+  const { t } = useTranslation();
+  const decide = useDecideComplaint();
+  const [complaintId, setComplaintId] = useState("");
+  const [outcome, setOutcome] = useState("");
+  const [reason, setReason] = useState("");
+  const errors = useMemo(() => prefixed(formErrorsOf(decide.error, t, COMPLAINT_FIELDS)), [decide.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    decide.mutate({ complaintId: complaintId.trim(), outcome: outcome as "upheld", reason }, { onSuccess: (complaint) => onDecided(t(`complaintDecision.done.${complaint.status}`)) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="complaint-decision-title">
+      <Heading level={2} id="complaint-decision-title" className="nv-panel__title">
+        {t("complaintDecision.title")}
+      </Heading>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <TextField name="complaintId" label={t("complaintDecision.number")} description={t("complaintDecision.numberHint")} value={complaintId} onChange={setComplaintId} autoComplete="off" />
+        <ChoiceFieldset
+          name="complaintOutcome"
+          legend={t("complaintDecision.outcome")}
+          type="radio"
+          choices={["upheld", "dismissed"].map((value) => ({ value, label: t(`complaintDecision.outcomes.${value}`) }))}
+          selected={outcome ? [outcome] : []}
+          onChange={([value]) => setOutcome(value ?? "")}
+          error={errors.byField.complaintOutcome}
+        />
+        <TextAreaField name="complaintReason" label={t("complaintDecision.reason")} value={reason} onChange={setReason} error={errors.byField.complaintReason} rows={3} />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={decide.isPending}>
+            {t("complaintDecision.submit")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { ROLE_STATUSES } from "@shared/schemas/roles.js";
+import { SelectField, TextField } from "@web/components/fields.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useRoles } from "./api.js";
+import { RolesTable } from "./RolesTable.js";
+
+/** Volunteer roles: a host sees its own, staff search all of them by title and status. */
+export function RolesPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const isHost = me.role === "host";
+  const [search, setSearch] = useSearchParams();
+  const q = search.get("q") ?? "";
+  const status = search.get("status") ?? "";
+  const page = Math.max(1, Number(search.get("page")) || 1);
+  const sizeParam = Number(search.get("pageSize"));
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const debouncedQ = useDebouncedValue(q.trim(), 300);
+  const roles = useRoles({
+    q: debouncedQ || undefined,
+    status: (status || undefined) as (typeof ROLE_STATUSES)[number] | undefined,
+    organisationId: isHost ? me.organisationId : undefined,
+    page,
+    pageSize,
+  });
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams({ q, status, page: "", pageSize: pageSize === 25 ? "" : String(pageSize), ...changes });
+    for (const [key, value] of [...next.entries()]) if (!value) next.delete(key);
+    setSearch(next, { replace: true });
+  }
+
+  return (
+    <>
+      <PageHeading>{t("vacancies.title")}</PageHeading>
+      <Paragraph>{isHost ? t("vacancies.introHost") : t("vacancies.intro")}</Paragraph>
+      <Paragraph>
+        <Link to="/roles/new" className="nl-link">
+          {t("vacancies.new")}
+        </Link>
+      </Paragraph>
+      <form className="nv-filters" aria-label={t("vacancies.filtersLabel")} onSubmit={(event) => event.preventDefault()}>
+        {isHost ? null : <TextField name="q" type="search" label={t("vacancies.search")} value={q} onChange={(value) => update({ q: value })} autoComplete="off" />}
+        <SelectField
+          name="status"
+          label={t("vacancies.status")}
+          value={status}
+          onChange={(value) => update({ status: value })}
+          options={[{ value: "", label: t("vacancies.allStatuses") }, ...ROLE_STATUSES.map((s) => ({ value: s, label: t(`roleStatus.${s}`) }))]}
+        />
+      </form>
+      <ProblemAlert error={roles.error} />
+      {roles.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {roles.data && roles.data.items.length === 0 ? <Paragraph>{t("vacancies.empty")}</Paragraph> : null}
+      {roles.data && roles.data.items.length > 0 ? (
+        <>
+          <RolesTable roles={roles.data.items} total={roles.data.total} busy={roles.isPlaceholderData} showOrganisation={!isHost} />
+          <Pagination
+            name="roles"
+            page={page}
+            pageSize={pageSize}
+            total={roles.data.total}
+            onPageChange={(next) => update({ page: next === 1 ? "" : String(next) })}
+            onPageSizeChange={(next) => update({ pageSize: next === 25 ? "" : String(next) })}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { RoleCreateInput, RoleOutput, displacementComplaintInput, displacementComplaintOutput, rolePage, roleListQuery } from "@shared/schemas/roles.js";
+import { api } from "@web/api/client.js";
+
+export type RolePage = z.infer<typeof rolePage>;
+export type RoleListParams = Partial<z.infer<typeof roleListQuery>>;
+type ComplaintInput = z.infer<typeof displacementComplaintInput>;
+type ComplaintOutput = z.infer<typeof displacementComplaintOutput>;
+
+/** One page of volunteer roles; a host sees only its own organisation's. */
+export function useRoles(params: RoleListParams, enabled = true) {
+  return useQuery({
+    queryKey: ["roles", "list", params],
+    queryFn: () => api<RolePage>("/roles", { query: params }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** One volunteer role with its displacement status. */
+export function useRole(id: string) {
+  return useQuery({ queryKey: ["roles", "one", id], queryFn: () => api<RoleOutput>(`/roles/${id}`) });
+}
+
+/** Describes a new role; the server runs the displacement check at once. */
+export function useCreateRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RoleCreateInput) => api<RoleOutput>("/roles", { method: "POST", body: input }),
+    onSuccess: (role) => {
+      queryClient.setQueryData(["roles", "one", role.id], role);
+      void queryClient.invalidateQueries({ queryKey: ["roles", "list"] });
+    },
+  });
+}
+
+/** A team lead decides a role that needs review. */
+export function useReviewRole(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { outcome: "approved" | "rejected"; reason: string }) =>
+      api<RoleOutput>(`/roles/${id}/displacement-reviews`, { method: "POST", body: input }),
+    onSuccess: (role) => {
+      queryClient.setQueryData(["roles", "one", id], role);
+      void queryClient.invalidateQueries({ queryKey: ["roles", "list"] });
+    },
+  });
+}
+
+/** Anyone files a displacement complaint about a role; no login needed. */
+export function useFileComplaint(roleId: string) {
+  return useMutation({
+    mutationFn: (input: ComplaintInput) => api<ComplaintOutput>(`/roles/${roleId}/displacement-complaints`, { method: "POST", body: input }),
+  });
+}
+
+/** A team lead decides a complaint by its number. */
+export function useDecideComplaint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ complaintId, ...input }: { complaintId: string; outcome: "upheld" | "dismissed"; reason: string }) =>
+      api<ComplaintOutput>(`/displacement-complaints/${complaintId}/decision`, { method: "POST", body: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["roles"] }),
+  });
+}
