@@ -261,6 +261,7 @@ export interface VolunteerRolesTable {
   end_date: string | null;
   status: string; // approved, needsReview, rejected
   status_reason: string;
+  status_reason_codes: string; // JSON: the questionnaire's findings, for translation; [] after a human decision
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -51,7 +51,7 @@ export function generateRoles(random: SeededRandom, organisations: DemoOrganisat
         postcode: org.postcode, skills: JSON.stringify([]), dutch_level: random.pick(["none", "A1", "A2", "A2", "B1"]),
         physical_demands: random.pick(["light", "light", "moderate", "heavy"]),
         guidance_level: isDemoHost ? "intensive" : random.weighted([["light", 25], ["regular", 50], ["intensive", 25]] as const),
-        places: isDemoHost ? 6 : random.int(1, 5), start_date: createdOn, end_date: null, status: outcome.status, status_reason: outcome.reason,
+        places: isDemoHost ? 6 : random.int(1, 5), start_date: createdOn, end_date: null, status: outcome.status, status_reason: outcome.reason, status_reason_codes: JSON.stringify(outcome.findings),
         created_by: createdBy, created_at: `${createdOn}T10:00:00.000Z`, updated_at: now,
       });
       rows.checks.push({ id: random.uuid(), role_id: id, kind: "questionnaire", answers: JSON.stringify(answers), outcome: outcome.status, reason: outcome.reason, decided_by: createdBy, created_at: `${createdOn}T10:00:00.000Z` });

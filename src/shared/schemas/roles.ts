@@ -65,7 +65,8 @@ export const roleOutput = z.object({
   startDate: calendarDate,
   endDate: calendarDate.nullable(),
   status: z.enum(ROLE_STATUSES),
-  statusReason: z.string(),
+  statusReason: z.string().describe("English summary, or the reviewer's own words"),
+  statusReasonCodes: z.array(z.string()).describe("the displacement check's findings (e.g. paidInLastThreeYears, complaintUpheld); empty after a reviewer's decision"),
   suspended: z.boolean().describe("an open displacement complaint suspends new placements"),
   mayTakePlacements: z.boolean(),
   createdAt: timestamp,
@@ -104,6 +105,8 @@ export const displacementComplaintOutput = z.object({
   decisionReason: z.string().nullable(),
   createdAt: timestamp,
 });
+
+export const complaintList = z.object({ items: z.array(displacementComplaintOutput) });
 
 /** Body of `POST /displacement-complaints/{id}/decision`. */
 export const complaintDecisionInput = z.object({

@@ -28,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("end_date", "varchar(10)")
     .addColumn("status", "varchar(20)", (c) => c.notNull())
     .addColumn("status_reason", "text", (c) => c.notNull())
+    .addColumn("status_reason_codes", "varchar(200)", (c) => c.notNull().defaultTo("[]"))
     .addColumn("created_by", "varchar(36)", (c) => c.references("users.id"))
     .addColumn("created_at", "varchar(40)", (c) => c.notNull())
     .addColumn("updated_at", "varchar(40)", (c) => c.notNull())

@@ -92,6 +92,10 @@ describe("roles and the displacement check", () => {
     const suspended = (await t.app.inject({ url: `/api/v1/roles/${role.id}`, headers: consultant })).json();
     expect(suspended).toMatchObject({ status: "approved", suspended: true, mayTakePlacements: false });
     expect((await propose(clientIds[0]!, role.id)).json().code).toBe("roleNotApproved");
+    const listed = (await t.app.inject({ url: `/api/v1/roles/${role.id}/displacement-complaints`, headers: lead })).json().items;
+    expect(listed.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([[complaint.json().id, "open"]]);
+    expect(JSON.stringify(listed)).not.toContain("FNV");
+    expect((await t.app.inject({ url: `/api/v1/roles/${role.id}/displacement-complaints`, headers: host })).statusCode).toBe(403);
     const decided = await t.app.inject({ method: "POST", url: `/api/v1/displacement-complaints/${complaint.json().id}/decision`, headers: lead, payload: { outcome: "dismissed", reason: "De functie bestond niet als betaalde functie." } });
     expect(decided.json().status).toBe("dismissed");
     expect((await propose(clientIds[0]!, role.id)).statusCode).toBe(201);

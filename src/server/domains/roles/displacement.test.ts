@@ -24,6 +24,8 @@ describe("displacement check", () => {
     }
     const long = assessDisplacement(clean, 24);
     expect(long.status).toBe("needsReview");
+    expect(long.findings).toEqual(["aboveWeeklyNorm"]);
+    expect(assessDisplacement({ ...clean, paidInLastThreeYears: true }, 4).findings).toEqual(["paidInLastThreeYears"]);
     expect(long.reason).toMatch(/20 hours/);
   });
 });

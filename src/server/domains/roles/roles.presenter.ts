@@ -27,6 +27,7 @@ export function presentRole(row: RoleWithCounts): RoleOutput {
     endDate: row.end_date,
     status: row.status as RoleOutput["status"],
     statusReason: row.status_reason,
+    statusReasonCodes: JSON.parse(row.status_reason_codes) as string[],
     suspended,
     mayTakePlacements: row.status === "approved" && !suspended && placesTaken < row.places,
     createdAt: row.created_at,

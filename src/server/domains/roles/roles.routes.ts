@@ -3,6 +3,7 @@ import { idParam } from "@shared/schemas/common.js";
 import {
   complaintDecisionInput,
   displacementComplaintInput,
+  complaintList,
   displacementComplaintOutput,
   displacementReviewInput,
   roleCreateInput,
@@ -88,6 +89,19 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(presentComplaint(await fileComplaint(db.kysely, request.actor, request.id, request.params.id, request.body))),
+    );
+
+    app.get(
+      "/roles/:id/displacement-complaints",
+      {
+        config: { policy: rolePolicy.review },
+        schema: { tags: ["roles"], summary: "A role's displacement complaints", params: idParam, response: { 200: complaintList } },
+      },
+      async (request) => {
+        await requireVisibleRole(db.kysely, contextOf(request).actor, request.params.id);
+        const rows = await db.kysely.selectFrom("displacement_complaints").selectAll().where("role_id", "=", request.params.id).orderBy("created_at", "desc").execute();
+        return { items: rows.map(presentComplaint) };
+      },
     );
 
     app.post(

@@ -48,6 +48,7 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
         end_date: input.endDate ?? null,
         status: outcome.status,
         status_reason: outcome.reason,
+        status_reason_codes: JSON.stringify(outcome.findings),
         created_by: ctx.actor.id,
         created_at: now,
         updated_at: now,
@@ -68,7 +69,7 @@ export async function reviewRole(db: Kysely<Database>, ctx: RequestContext, id: 
   if (role.status !== "needsReview") throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("volunteer_roles").set({ status: input.outcome, status_reason: input.reason, updated_at: now }).where("id", "=", id).execute();
+    await trx.updateTable("volunteer_roles").set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now }).where("id", "=", id).execute();
     await trx.insertInto("displacement_checks").values({ id: randomUUID(), role_id: id, kind: "review", answers: null, outcome: input.outcome, reason: input.reason, decided_by: ctx.actor.id, created_at: now }).execute();
     await recordAudit(trx, ctx, { action: "role.review", category: "write", subjectType: "role", subjectId: id, details: { outcome: input.outcome } });
   });
@@ -119,7 +120,7 @@ export async function decideComplaint(db: Kysely<Database>, ctx: RequestContext,
   return db.transaction().execute(async (trx) => {
     await trx.updateTable("displacement_complaints").set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now }).where("id", "=", id).execute();
     if (input.outcome === "upheld") {
-      await trx.updateTable("volunteer_roles").set({ status: "rejected", status_reason: `Displacement complaint upheld: ${input.reason}`, updated_at: now }).where("id", "=", complaint.role_id).execute();
+      await trx.updateTable("volunteer_roles").set({ status: "rejected", status_reason: input.reason, status_reason_codes: JSON.stringify(["complaintUpheld"]), updated_at: now }).where("id", "=", complaint.role_id).execute();
       await trx.insertInto("displacement_checks").values({ id: randomUUID(), role_id: complaint.role_id, kind: "complaint", answers: null, outcome: "rejected", reason: input.reason, decided_by: ctx.actor.id, created_at: now }).execute();
     }
     await recordAudit(trx, ctx, { action: "displacementComplaint.decide", category: "write", subjectType: "displacementComplaint", subjectId: id, details: { outcome: input.outcome } });

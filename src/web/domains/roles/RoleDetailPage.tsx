@@ -76,7 +76,15 @@ export function RoleDetailPage() {
               <RoleStatus role={data} />
             </Paragraph>
             <Paragraph>{t(`vacancies.statusExplained.${data.status}`)}</Paragraph>
-            {data.statusReason ? <Paragraph>{t("vacancies.reason", { reason: data.statusReason })}</Paragraph> : null}
+            {data.statusReasonCodes.length > 0 ? (
+              <ul className="nv-list">
+                {data.statusReasonCodes.map((code) => (
+                  <li key={code}>{t(`displacementFindings.${code}`)}</li>
+                ))}
+              </ul>
+            ) : data.statusReason ? (
+              <Paragraph>{t("vacancies.reason", { reason: data.statusReason })}</Paragraph>
+            ) : null}
             {data.suspended ? <Alert type="warning">{t("vacancies.suspendedExplained")}</Alert> : null}
             <Paragraph>{data.mayTakePlacements ? t("vacancies.mayTakePlacements") : t("vacancies.mayNotTakePlacements")}</Paragraph>
           </section>
@@ -93,7 +101,7 @@ export function RoleDetailPage() {
             </Paragraph>
           </section>
           {isLead && data.status === "needsReview" ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
-          {isLead && data.suspended ? <ComplaintDecisionForm onDecided={setNotice} /> : null}
+          {isLead && data.suspended ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
         </>
       ) : null}
     </>

@@ -2,11 +2,12 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
-import { TextAreaField, TextField } from "@web/components/fields.js";
+import { TextAreaField } from "@web/components/fields.js";
+import { formatDate } from "@web/components/format.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
 import { type FormErrors, formErrorsOf } from "@web/components/problems.js";
-import { useDecideComplaint, useReviewRole } from "./api.js";
+import { useDecideComplaint, useReviewRole, useRoleComplaints } from "./api.js";
 
 const REVIEW_FIELDS = ["outcome", "reason"] as const;
 const COMPLAINT_FIELDS = ["outcome", "reason"] as const;
@@ -62,11 +63,14 @@ export function RoleReviewForm({ roleId, onReviewed }: { roleId: string; onRevie
   );
 }
 
-/** A team lead decides an open displacement complaint by its number: upheld rejects the role, dismissed lifts the suspension. */
-export function ComplaintDecisionForm({ onDecided }: { onDecided: (message: string) => void }) {
-  const { t } = useTranslation();
+/** A team lead decides an open displacement complaint about the role: upheld rejects the role, dismissed lifts the suspension. */
+export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; onDecided: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
   const decide = useDecideComplaint();
-  const [complaintId, setComplaintId] = useState("");
+  const complaints = useRoleComplaints(roleId, true);
+  const open = (complaints.data?.items ?? []).filter((c) => c.status === "open");
+  const [chosen, setChosen] = useState("");
+  const complaintId = chosen || open[0]?.id || "";
   const [outcome, setOutcome] = useState("");
   const [reason, setReason] = useState("");
   const errors = useMemo(() => prefixed(formErrorsOf(decide.error, t, COMPLAINT_FIELDS)), [decide.error, t]);
@@ -84,7 +88,17 @@ export function ComplaintDecisionForm({ onDecided }: { onDecided: (message: stri
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <TextField name="complaintId" label={t("complaintDecision.number")} description={t("complaintDecision.numberHint")} value={complaintId} onChange={setComplaintId} autoComplete="off" />
+        <ChoiceFieldset
+          name="complaintId"
+          legend={t("complaintDecision.which")}
+          type="radio"
+          choices={open.map((c) => ({
+            value: c.id,
+            label: t("complaintDecision.filed", { date: formatDate(c.createdAt, i18n.language), kind: t(`complaintDecision.kinds.${c.filerKind}`), description: c.description }),
+          }))}
+          selected={complaintId ? [complaintId] : []}
+          onChange={([value]) => setChosen(value ?? "")}
+        />
         <ChoiceFieldset
           name="complaintOutcome"
           legend={t("complaintDecision.outcome")}

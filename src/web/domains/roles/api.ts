@@ -56,6 +56,15 @@ export function useFileComplaint(roleId: string) {
 }
 
 /** A team lead decides a complaint by its number. */
+/** The displacement complaints about a role, newest first (team leads and admins). */
+export function useRoleComplaints(roleId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["roles", roleId, "complaints"],
+    queryFn: () => api<{ items: ComplaintOutput[] }>(`/roles/${roleId}/displacement-complaints`),
+    enabled,
+  });
+}
+
 export function useDecideComplaint() {
   const queryClient = useQueryClient();
   return useMutation({
