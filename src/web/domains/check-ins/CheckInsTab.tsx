@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Link } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
@@ -34,38 +35,22 @@ export function CheckInsTab({ client }: { client: ClientOutput }) {
       {checkIns.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {checkIns.data && items.length === 0 ? <Paragraph>{t("checkIn.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="nv-table-scroll" role="region" aria-labelledby="check-ins-caption" tabIndex={0}>
-          <table className="utrecht-table utrecht-table--html-table nv-table nv-table--top">
-            <caption id="check-ins-caption" className="utrecht-table__caption">
-              {t("checkIn.caption", { count: items.length })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {HEADERS.map((key) => (
-                  <th scope="col" className="utrecht-table__header-cell" key={key}>
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((checkIn) => (
-                <tr key={checkIn.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
-                    {formatDate(checkIn.heldOn, i18n.language)}
-                  </th>
-                  <td className="utrecht-table__cell">{t(`checkInChannel.${checkIn.channel}`)}</td>
-                  <td className="utrecht-table__cell nv-nowrap">
-                    {t("who5.rawShort", { raw: checkIn.who5Raw })}
-                    {checkIn.needsAttention ? <span className="nv-badge nv-badge--warning">{t("who5.attention")}</span> : null}
-                  </td>
-                  <td className="utrecht-table__cell">{checkIn.readyForNextStep ? t("common.yes") : t("common.no")}</td>
-                  <td className="utrecht-table__cell nv-prewrap">{checkIn.howItGoes ?? <span className="nv-muted">–</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="check-ins" caption={t("checkIn.caption", { count: items.length })} headers={HEADERS.map((key) => t(key))} className="nv-table--top">
+          {items.map((checkIn) => (
+            <tr key={checkIn.id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
+                {formatDate(checkIn.heldOn, i18n.language)}
+              </th>
+              <td className="utrecht-table__cell">{t(`checkInChannel.${checkIn.channel}`)}</td>
+              <td className="utrecht-table__cell nv-nowrap">
+                {t("who5.rawShort", { raw: checkIn.who5Raw })}
+                {checkIn.needsAttention ? <span className="nv-badge nv-badge--warning">{t("who5.attention")}</span> : null}
+              </td>
+              <td className="utrecht-table__cell">{checkIn.readyForNextStep ? t("common.yes") : t("common.no")}</td>
+              <td className="utrecht-table__cell nv-prewrap">{checkIn.howItGoes ?? <span className="nv-muted">–</span>}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : null}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -24,35 +25,19 @@ export function LadderTab({ client }: { client: ClientOutput }) {
       {ladder.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {ladder.data && items.length === 0 ? <Paragraph>{t("ladder.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="nv-table-scroll" role="region" aria-labelledby="ladder-caption" tabIndex={0}>
-          <table className="utrecht-table utrecht-table--html-table nv-table">
-            <caption id="ladder-caption" className="utrecht-table__caption">
-              {t("ladder.caption", { count: items.length })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {HEADERS.map((key) => (
-                  <th scope="col" className="utrecht-table__header-cell" key={key}>
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((item) => (
-                <tr key={item.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
-                    {formatDate(item.assessedOn, i18n.language)}
-                  </th>
-                  <td className="utrecht-table__cell">{rung(item.rung)}</td>
-                  <td className="utrecht-table__cell">{item.growthRung ? rung(item.growthRung) : <span className="nv-muted">–</span>}</td>
-                  <td className="utrecht-table__cell">{t(`ladder.sources.${item.source}`)}</td>
-                  <td className="utrecht-table__cell">{item.assessorName ?? t("audit.unknownActor")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="ladder" caption={t("ladder.caption", { count: items.length })} headers={HEADERS.map((key) => t(key))}>
+          {items.map((item) => (
+            <tr key={item.id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
+                {formatDate(item.assessedOn, i18n.language)}
+              </th>
+              <td className="utrecht-table__cell">{rung(item.rung)}</td>
+              <td className="utrecht-table__cell">{item.growthRung ? rung(item.growthRung) : <span className="nv-muted">–</span>}</td>
+              <td className="utrecht-table__cell">{t(`ladder.sources.${item.source}`)}</td>
+              <td className="utrecht-table__cell">{item.assessorName ?? t("audit.unknownActor")}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : null}
     </section>
   );

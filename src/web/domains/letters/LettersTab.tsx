@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { LetterOutput } from "@shared/schemas/letters.js";
 import { Alert } from "@web/components/Alert.js";
@@ -61,58 +62,42 @@ export function LettersTab({ client }: { client: ClientOutput }) {
       {letters.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {letters.data && items.length === 0 ? <Paragraph>{t("letters.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="nv-table-scroll" role="region" aria-labelledby="letters-caption" tabIndex={0}>
-          <table className="utrecht-table utrecht-table--html-table nv-table">
-            <caption id="letters-caption" className="utrecht-table__caption">
-              {t("letters.caption", { count: items.length })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {HEADERS.map((key) => (
-                  <th scope="col" className="utrecht-table__header-cell" key={key}>
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((letter) => (
-                <tr key={letter.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell nv-nowrap">{formatDate(letter.letterDate, i18n.language)}</td>
-                  <th scope="row" className="utrecht-table__cell nv-table__row-header">
-                    {letter.subject}
-                  </th>
-                  <td className="utrecht-table__cell">
-                    <code className="nv-nowrap">{letter.reference}</code>
-                  </td>
-                  <td className="utrecht-table__cell">{letter.trackingNumber ? <code>{letter.trackingNumber}</code> : <span className="nv-muted">–</span>}</td>
-                  <td className="utrecht-table__cell">
-                    <StatusCell letter={letter} />
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <div className="nv-cell-actions">
-                      <LetterPdfLink letterId={letter.id} context={letter.reference} />
-                      {mayRecord && letter.registered ? (
-                        <SecondaryActionButton
-                          type="button"
-                          id={deliveryButtonId(letter.id)}
-                          aria-expanded={editing?.id === letter.id}
-                          onClick={() => {
-                            setSaved(false);
-                            setEditing(letter);
-                          }}
-                        >
-                          {t("letters.recordDelivery")}
-                          <span className="nv-visually-hidden"> ({letter.reference})</span>
-                        </SecondaryActionButton>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="letters" caption={t("letters.caption", { count: items.length })} headers={HEADERS.map((key) => t(key))}>
+          {items.map((letter) => (
+            <tr key={letter.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell nv-nowrap">{formatDate(letter.letterDate, i18n.language)}</td>
+              <th scope="row" className="utrecht-table__cell nv-table__row-header">
+                {letter.subject}
+              </th>
+              <td className="utrecht-table__cell">
+                <code className="nv-nowrap">{letter.reference}</code>
+              </td>
+              <td className="utrecht-table__cell">{letter.trackingNumber ? <code>{letter.trackingNumber}</code> : <span className="nv-muted">–</span>}</td>
+              <td className="utrecht-table__cell">
+                <StatusCell letter={letter} />
+              </td>
+              <td className="utrecht-table__cell">
+                <div className="nv-cell-actions">
+                  <LetterPdfLink letterId={letter.id} context={letter.reference} />
+                  {mayRecord && letter.registered ? (
+                    <SecondaryActionButton
+                      type="button"
+                      id={deliveryButtonId(letter.id)}
+                      aria-expanded={editing?.id === letter.id}
+                      onClick={() => {
+                        setSaved(false);
+                        setEditing(letter);
+                      }}
+                    >
+                      {t("letters.recordDelivery")}
+                      <span className="nv-visually-hidden"> ({letter.reference})</span>
+                    </SecondaryActionButton>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : null}
       {editing ? <DeliveryForm key={editing.id} letter={editing} onDone={(wasSaved) => done(editing, wasSaved)} /> : null}
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { PlanOutput } from "@shared/schemas/plans.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { Heading } from "@web/components/nlds.js";
@@ -14,44 +15,28 @@ export function PlanHistory({ plans }: { plans: PlanOutput[] }) {
       <Heading level={3} id="plan-history-title">
         {t("plan.historyTitle")}
       </Heading>
-      <div className="nv-table-scroll" role="region" aria-labelledby="plan-history-caption" tabIndex={0}>
-        <table className="utrecht-table utrecht-table--html-table nv-table">
-          <caption id="plan-history-caption" className="utrecht-table__caption">
-            {t("plan.historyCaption", { count: plans.length })}
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              {HEADERS.map((key) => (
-                <th scope="col" className="utrecht-table__header-cell" key={key}>
-                  {t(key)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {plans.map((plan) => (
-              <tr key={plan.id} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__cell nv-table__row-header">
-                  {t("plan.versionNumber", { version: plan.version })}
-                </th>
-                <td className="utrecht-table__cell">
-                  <span className={`nv-status nv-status--${plan.status}`}>{t(`planStatus.${plan.status}`)}</span>
-                </td>
-                <td className="utrecht-table__cell">{plan.confirmedOn ? formatDate(plan.confirmedOn, i18n.language) : <span className="nv-muted">–</span>}</td>
-                <td className="utrecht-table__cell">{formatHours(plan.activeHoursPerWeek, i18n.language)}</td>
-                <td className="utrecht-table__cell">{plan.steps.length}</td>
-                <td className="utrecht-table__cell">
-                  {plan.letterId ? (
-                    <LetterPdfLink letterId={plan.letterId} label={t("plan.letterPdf")} context={t("plan.versionNumber", { version: plan.version })} />
-                  ) : (
-                    <span className="nv-muted">–</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable id="plan-history" caption={t("plan.historyCaption", { count: plans.length })} headers={HEADERS.map((key) => t(key))}>
+        {plans.map((plan) => (
+          <tr key={plan.id} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__cell nv-table__row-header">
+              {t("plan.versionNumber", { version: plan.version })}
+            </th>
+            <td className="utrecht-table__cell">
+              <span className={`nv-status nv-status--${plan.status}`}>{t(`planStatus.${plan.status}`)}</span>
+            </td>
+            <td className="utrecht-table__cell">{plan.confirmedOn ? formatDate(plan.confirmedOn, i18n.language) : <span className="nv-muted">–</span>}</td>
+            <td className="utrecht-table__cell">{formatHours(plan.activeHoursPerWeek, i18n.language)}</td>
+            <td className="utrecht-table__cell">{plan.steps.length}</td>
+            <td className="utrecht-table__cell">
+              {plan.letterId ? (
+                <LetterPdfLink letterId={plan.letterId} label={t("plan.letterPdf")} context={t("plan.versionNumber", { version: plan.version })} />
+              ) : (
+                <span className="nv-muted">–</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </section>
   );
 }
