@@ -182,8 +182,19 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     });
   }, 120_000);
 
-  it("vacancies: consultant list and form, the public complaint page, a team lead's review and complaint decision", async () => {
+  it("organisations and vacancies: a team lead's organisation page, consultant list and forms, the public complaint page, a team lead's review and complaint decision", async () => {
+    await withRole("teamleider@demo.local", async (page) => {
+      await visit(page, "/organisations?q=Wielewaal", "Organisaties", "organisations");
+      await page.getByRole("table", { name: /Organisaties: \d+ gevonden/ }).getByRole("link").first().click();
+      await expectHeading(page, /Wielewaal/);
+      await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
+      await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page, "organisation with guidance and vacancies");
+      await visit(page, "/organisations/new", "Geen toegang", "team lead may not register organisations");
+    });
     await withRole("consulent@demo.local", async (page) => {
+      await visit(page, "/organisations/new", "Organisatie aanmelden", "new organisation");
       await visit(page, "/roles", "Vacatures", "vacancies");
       await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
       await visit(page, "/roles?status=needsReview", "Vacatures", "vacancies needing review");

@@ -155,3 +155,69 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     await context.close();
   }, 120_000);
 });
+
+describe("a consultant: registering a host organisation and reading its guidance balance", () => {
+  it("registers an organisation with two contact persons and sees its details, guidance and vacancies", async () => {
+    const name = `Buurttuin Tarwewijk ${Date.now()}`;
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Organisaties" }).click();
+    await expectHeading(page, "Organisaties");
+    await page.getByRole("table", { name: /Organisaties: \d+ gevonden/ }).waitFor();
+    await settled(page, "organisations");
+
+    await page.getByRole("link", { name: "Organisatie aanmelden" }).click();
+    await expectHeading(page, "Organisatie aanmelden");
+    await page.getByLabel("KvK-nummer").fill("1234");
+    await page.getByRole("button", { name: "Organisatie aanmelden" }).click();
+    await page.getByText(/Er zijn \d+ fouten/).waitFor();
+    await page.getByText("Een KvK-nummer heeft 8 cijfers, zoals 12345678.").first().waitFor();
+    expect(await page.getByLabel("Sector").getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "new organisation with errors");
+
+    await page.getByLabel("Naam van de organisatie").fill(name);
+    await page.getByLabel("KvK-nummer").fill("6904 1234");
+    await page.getByLabel("Sector").selectOption({ label: "Natuur en groen" });
+    await page.getByLabel("Postcode").fill("3084 AB");
+    await page.getByLabel("Huisnummer").fill("12");
+    await page.getByLabel("Uren begeleiding per week").fill("3,5");
+    await page.getByLabel("Opleiding of training (niet verplicht)").fill("Veilig werken met tuingereedschap");
+    await page.getByLabel("Deelnemers die weinig Nederlands spreken zijn welkom").check();
+    const first = page.getByRole("group", { name: "Contactpersoon 1" });
+    await first.getByLabel("Naam", { exact: true }).fill("Fatima Ouali");
+    await first.getByLabel("Telefoonnummer (niet verplicht)").fill("010 123 4567");
+    // Adding a contact person puts the keyboard in its first box.
+    await page.getByRole("button", { name: "Nog een contactpersoon" }).click();
+    const second = page.getByRole("group", { name: "Contactpersoon 2" });
+    expect(await second.getByLabel("Naam", { exact: true }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await second.getByLabel("Naam", { exact: true }).fill("Jan Bakker");
+    await second.getByLabel("E-mailadres (niet verplicht)").fill("jan@buurttuin.nl");
+    await page.getByRole("button", { name: "Organisatie aanmelden" }).click();
+
+    await expectHeading(page, name);
+    await page.getByText("De organisatie is aangemeld.").waitFor();
+    await page.getByText("3084 AB 12").waitFor();
+    await page.getByText("Charlois", { exact: true }).waitFor();
+    await page.getByText("Deelnemers die weinig Nederlands spreken zijn welkom").waitFor();
+    await page.getByRole("link", { name: "jan@buurttuin.nl" }).waitFor();
+    await page.getByText("De organisatie heeft nog 3,5 uur per week begeleiding over.").waitFor();
+    await page.getByText("Deze organisatie heeft nog geen vacatures.").waitFor();
+    await settled(page, "new organisation");
+
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const found = await consultant("GET", `/organisations?q=${encodeURIComponent(name)}`);
+    expect(found.body.items).toHaveLength(1);
+    expect(found.body.items[0]).toMatchObject({
+      kvkNumber: "69041234",
+      sector: "nature",
+      guidanceHoursPerWeek: 3.5,
+      acceptsLimitedDutch: true,
+      trainingOffered: "Veilig werken met tuingereedschap",
+      contacts: [
+        { name: "Fatima Ouali", phone: "010 123 4567" },
+        { name: "Jan Bakker", email: "jan@buurttuin.nl" },
+      ],
+    });
+    await context.close();
+  }, 120_000);
+});

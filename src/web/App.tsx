@@ -14,6 +14,9 @@ import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
 import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
+import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
+import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
+import { OrganisationsPage } from "./domains/organisations/OrganisationsPage.js";
 import { PlacementDetailPage } from "./domains/placements/PlacementDetailPage.js";
 import { PlacementsPage } from "./domains/placements/PlacementsPage.js";
 import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
@@ -34,6 +37,8 @@ const ADMIN = ["admin"] as const;
 const CASEWORKERS = ["consultant", "teamLead"] as const;
 const TEAM_LEADS = ["teamLead", "admin"] as const;
 const HOSTS = ["host"] as const;
+const ORGANISATION_READERS = ["consultant", "teamLead", "admin"] as const;
+const ORGANISATION_REGISTRARS = ["consultant", "admin"] as const;
 const ROLE_KEEPERS = ["host", "consultant", "teamLead", "admin"] as const;
 
 /** The whole web app: data layer, router and the route table. */
@@ -72,6 +77,13 @@ export function App() {
                 <Route path="/roles/new" element={<RoleNewPage />} />
                 <Route path="/roles/:id" element={<RoleDetailPage />} />
                 <Route path="/placements/:id" element={<PlacementDetailPage />} />
+              </Route>
+              <Route element={<RequireRole roles={ORGANISATION_READERS} />}>
+                <Route path="/organisations" element={<OrganisationsPage />} />
+                <Route path="/organisations/:id" element={<OrganisationDetailPage />} />
+              </Route>
+              <Route element={<RequireRole roles={ORGANISATION_REGISTRARS} />}>
+                <Route path="/organisations/new" element={<OrganisationNewPage />} />
               </Route>
               <Route element={<RequireRole roles={TEAM_LEADS} />}>
                 <Route path="/team" element={<TeamPage />} />

@@ -16,6 +16,7 @@ function navItemsFor(role: UserRole): NavItem[] {
     case "admin":
       return [
         { to: "/clients", label: "nav.clients" },
+        { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
         { to: "/users", label: "nav.users" },
         { to: "/audit-log", label: "nav.auditLog" },
@@ -25,6 +26,7 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/work-queue", label: "nav.workQueue" },
         { to: "/clients", label: "nav.clients" },
         { to: "/invitations", label: "nav.invite" },
+        { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
         { to: "/availability", label: "nav.availability" },
       ];
@@ -40,6 +42,7 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/team", label: "nav.team" },
         { to: "/clients", label: "nav.clients" },
         { to: "/invitations", label: "nav.invite" },
+        { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
         { to: "/availability", label: "nav.availability" },
       ];

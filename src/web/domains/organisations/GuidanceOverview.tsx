@@ -4,9 +4,17 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useGuidance } from "./api.js";
 
+interface GuidanceOverviewProps {
+  organisationId: string;
+  /** The host reads "you"; staff read about "the organisation". */
+  audience: "host" | "staff";
+}
+
 /** Guidance the organisation offers against what its placements ask: a sentence, and a table with a bar per row. */
-export function GuidanceOverview({ organisationId }: { organisationId: string }) {
-  const { t, i18n } = useTranslation();
+export function GuidanceOverview({ organisationId, audience }: GuidanceOverviewProps) {
+  const { t: translate, i18n } = useTranslation();
+  // Staff wording lives under the same keys with a `_staff` suffix (i18next context).
+  const t = (key: string, options: Record<string, unknown> = {}) => translate(key, audience === "staff" ? { ...options, context: "staff" } : options);
   const guidance = useGuidance(organisationId);
   const data = guidance.data;
   const hours = (value: number) => t("guidance.hours", { hours: formatHours(value, i18n.language) });

@@ -43,7 +43,7 @@ export function ReferralsPage() {
           <ReferralCard key={placement.id} placement={placement} onDecided={setNotice} />
         ))}
       </section>
-      {me.organisationId ? <GuidanceOverview organisationId={me.organisationId} /> : null}
+      {me.organisationId ? <GuidanceOverview organisationId={me.organisationId} audience="host" /> : null}
     </>
   );
 }

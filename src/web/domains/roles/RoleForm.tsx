@@ -9,7 +9,7 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { PrimaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { DAYS } from "../intakes/intakeModel.js";
-import { useOrganisationSearch } from "../users/api.js";
+import { useOrganisationSearch } from "../organisations/api.js";
 import { SearchPicker } from "../users/SearchPicker.js";
 import { useCreateRole } from "./api.js";
 import { DisplacementQuestions } from "./DisplacementQuestions.js";

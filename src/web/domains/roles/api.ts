@@ -55,7 +55,6 @@ export function useFileComplaint(roleId: string) {
   });
 }
 
-/** A team lead decides a complaint by its number. */
 /** The displacement complaints about a role, newest first (team leads and admins). */
 export function useRoleComplaints(roleId: string, enabled: boolean) {
   return useQuery({

@@ -3,7 +3,8 @@ import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { formatDate } from "@web/components/format.js";
-import { useClientSearch, useOrganisationSearch } from "./api.js";
+import { useOrganisationSearch } from "../organisations/api.js";
+import { useClientSearch } from "./api.js";
 import { SearchPicker } from "./SearchPicker.js";
 
 /** What ties an account to its work: districts, an organisation or a client record. */

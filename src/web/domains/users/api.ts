@@ -1,12 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { clientPage } from "@shared/schemas/clients.js";
-import type { organisationPage } from "@shared/schemas/organisations.js";
 import type { UserCreateInput, UserOutput, UserUpdateInput, userListQuery, userPage } from "@shared/schemas/users.js";
 import { api } from "@web/api/client.js";
 
 type UserPage = z.infer<typeof userPage>;
-type OrganisationPage = z.infer<typeof organisationPage>;
 type ClientPage = z.infer<typeof clientPage>;
 export type UserListParams = Partial<z.infer<typeof userListQuery>>;
 
@@ -42,15 +40,6 @@ export function useUpdateUser(id: string) {
       queryClient.setQueryData(["users", "one", id], user);
       void queryClient.invalidateQueries({ queryKey: ["users", "list"] });
     },
-  });
-}
-
-/** Host organisations matching a name, for the organisation picker. */
-export function useOrganisationSearch(q: string) {
-  return useQuery({
-    queryKey: ["organisations", "search", q],
-    queryFn: () => api<OrganisationPage>("/organisations", { query: { q, pageSize: 10 } }),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,0 +1,93 @@
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import type { OrganisationOutput } from "@shared/schemas/organisations.js";
+import { TextField } from "@web/components/fields.js";
+import { formatHours } from "@web/components/format.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useOrganisations } from "./api.js";
+
+function OrganisationsTable({ organisations, total }: { organisations: OrganisationOutput[]; total: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ScrollTable
+      id="organisations"
+      caption={t("organisations.caption", { count: total })}
+      headers={[t("organisations.name"), t("organisations.district"), t("organisations.sector"), t("organisations.guidance"), t("organisations.limitedDutch")]}
+    >
+      {organisations.map((organisation) => (
+        <tr key={organisation.id} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__cell nv-table__row-header">
+            <Link to={`/organisations/${organisation.id}`} className="nl-link">
+              {organisation.name}
+            </Link>
+          </th>
+          <td className="utrecht-table__cell">{organisation.district ?? t("organisations.noDistrict")}</td>
+          <td className="utrecht-table__cell">{t(`sector.${organisation.sector}`)}</td>
+          <td className="utrecht-table__cell">{t("guidance.hours", { hours: formatHours(organisation.guidanceHoursPerWeek, i18n.language) })}</td>
+          <td className="utrecht-table__cell">{organisation.acceptsLimitedDutch ? t("organisations.yes") : t("organisations.no")}</td>
+        </tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+/** Host organisations: search by name, open one, register a new one. */
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [search, setSearch] = useSearchParams();
+  const q = search.get("q") ?? "";
+  const page = Math.max(1, Number(search.get("page")) || 1);
+  const sizeParam = Number(search.get("pageSize"));
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const debouncedQ = useDebouncedValue(q.trim(), 300);
+  const organisations = useOrganisations({ q: debouncedQ || undefined, page, pageSize });
+  const data = organisations.data;
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams({ q, page: "", pageSize: pageSize === 25 ? "" : String(pageSize), ...changes });
+    for (const [key, value] of [...next.entries()]) if (!value) next.delete(key);
+    setSearch(next, { replace: true });
+  }
+
+  return (
+    <>
+      <div className="nv-page-header">
+        <PageHeading>{t("organisations.title")}</PageHeading>
+        {me.role === "teamLead" ? null : (
+          <Link to="/organisations/new" className="utrecht-button utrecht-button--primary-action nv-button-link">
+            {t("organisations.new")}
+          </Link>
+        )}
+      </div>
+      <Paragraph>{t("organisations.intro")}</Paragraph>
+      <form role="search" aria-label={t("organisations.filtersLabel")} className="nv-filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="nv-filters__search">
+          <TextField name="q" type="search" label={t("organisations.search")} value={q} onChange={(value) => update({ q: value })} autoComplete="off" />
+        </div>
+      </form>
+      <ProblemAlert error={organisations.error} />
+      {organisations.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {data && data.items.length === 0 ? <Paragraph>{t("organisations.empty")}</Paragraph> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <OrganisationsTable organisations={data.items} total={data.total} />
+          <Pagination
+            name="organisations"
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPageChange={(next) => update({ page: next === 1 ? "" : String(next) })}
+            onPageSizeChange={(next) => update({ pageSize: next === 25 ? "" : String(next) })}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
