@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
+import { runDaily } from "./daily.js";
 import { runOpenApi } from "./openapi.js";
 import { runSeed } from "./seed.js";
 import { runUserCreate } from "./users.js";
@@ -13,7 +14,7 @@ function integer(value: string): number {
 
 const program = new Command()
   .name("naar-vermogen")
-  .description("Naar Vermogen administration: demo population, accounts, API document.")
+  .description("Naar Vermogen administration: demo population, accounts, the daily job, API document.")
   .showHelpAfterError();
 
 program
@@ -37,6 +38,15 @@ program
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
   .addHelpText("after", "\nThe password is read from NV_NEW_PASSWORD, or asked for on the terminal.")
   .action(runUserCreate);
+
+program
+  .command("run-daily")
+  .description("Run the daily job (accountability requests, reminders, expiring exemptions) once")
+  .option("--date <yyyy-mm-dd>", "the date to run for (default: today in Amsterdam)")
+  .option("--manual", "run even when today's scheduled run has succeeded")
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .option("--pg-schema <name>", "PostgreSQL schema to work in (default: the server's search path)")
+  .action(runDaily);
 
 program
   .command("openapi")

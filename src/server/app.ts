@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -24,6 +25,12 @@ import { planRoutes } from "./domains/plans/plans.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { contributionRoutes } from "./domains/contributions/contributions.routes.js";
+import { accountabilityRoutes } from "./domains/accountability/accountability.routes.js";
+import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
+import { documentRoutes } from "./domains/documents/documents.routes.js";
+import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
+import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
+import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
@@ -33,6 +40,7 @@ import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem.js";
+import { EVIDENCE_MAX_BYTES } from "@shared/schemas/exemptions.js";
 
 /** What every route module gets: the database, the configuration and shared in-process state. */
 export interface Services {
@@ -85,6 +93,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  // Evidence uploads: one file of at most 10 MB; a larger one is refused with a 400 naming the field.
+  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 4 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
@@ -101,7 +111,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       const modules = [
         healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
         letterRoutes, appointmentRoutes, invitationRoutes, intakeRoutes, planRoutes, checkInRoutes, workQueueRoutes,
-        roleRoutes, placementRoutes, contributionRoutes,
+        roleRoutes, placementRoutes, contributionRoutes, ordinanceRoutes, exemptionRoutes, caregivingRoutes, accountabilityRoutes,
+        documentRoutes, schedulerRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -19,6 +19,8 @@ const configSchema = z
     NV_DEMO_PASSWORD: z.string().min(1).default(DEFAULT_DEMO_PASSWORD),
     NV_DEMO_SEED: z.coerce.number().int().default(20261128),
     NV_DEMO_CLIENTS: z.coerce.number().int().min(0).default(18000),
+    NV_SCHEDULER: z.enum(["on", "off"]).default("on").describe("run the daily job in this process"),
+    NV_SCHEDULER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {

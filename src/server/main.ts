@@ -3,6 +3,7 @@ import { DEFAULT_DEMO_PASSWORD, isDemoMode, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./demo/seed.js";
+import { startScheduler } from "./domains/scheduler/scheduler.service.js";
 
 const config = loadConfig();
 if (config.NODE_ENV === "production" && config.NV_DEMO_PASSWORD !== DEFAULT_DEMO_PASSWORD) {
@@ -25,7 +26,13 @@ if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
 }
 
 const app = await createApp({ config, db });
+// Periodic work (accountability, reminders, expiring exemptions) runs here, once a day between all instances.
+const stopScheduler =
+  config.NV_SCHEDULER === "on"
+    ? startScheduler(db.kysely, { intervalMinutes: config.NV_SCHEDULER_INTERVAL_MINUTES, log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)) })
+    : () => Promise.resolve();
 const shutdown = async () => {
+  await stopScheduler();
   await app.close();
   await db.destroy();
   process.exit(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam, wholeYearsBetween, yearsBefore } from "./dates.js";
+import { addDays, addMonths, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam, wholeYearsBetween, yearsBefore } from "./dates.js";
 
 describe("dates", () => {
   it("takes today's date in Amsterdam, not UTC", () => {
@@ -41,5 +41,15 @@ describe("Amsterdam wall-clock times", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(isoWeekday("2026-11-30")).toBe(1);
     expect(isoWeekday("2026-11-29")).toBe(7);
+  });
+});
+
+describe("addMonths", () => {
+  it("counts calendar months across years and keeps the day, or the month's last day", () => {
+    expect(addMonths("2026-05-15", 6)).toBe("2026-11-15");
+    expect(addMonths("2026-11-30", 3)).toBe("2027-02-28");
+    expect(addMonths("2027-08-31", 6)).toBe("2028-02-29");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addMonths("2026-01-10", -13)).toBe("2024-12-10");
   });
 });

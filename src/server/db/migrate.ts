@@ -4,6 +4,7 @@ import * as foundation from "./migrations/20261128_0001_foundation.js";
 import * as consultantWorkflow from "./migrations/20261128_0002_consultant_workflow.js";
 import * as placements from "./migrations/20261128_0003_placements.js";
 import * as contributions from "./migrations/20261128_0004_contributions.js";
+import * as exemptionsOrdinance from "./migrations/20261128_0005_exemptions_ordinance.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "20261128_0002_consultant_workflow": consultantWorkflow,
   "20261128_0003_placements": placements,
   "20261128_0004_contributions": contributions,
+  "20261128_0005_exemptions_ordinance": exemptionsOrdinance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -310,6 +310,7 @@ export interface PlacementsTable {
   end_reason: string | null;
   end_note: string | null;
   attributable_to: string | null;
+  ordinance_version: number | null; // the ordinance whose guidance hours the proposal was checked against
   created_at: string;
   updated_at: string;
 }
@@ -340,7 +341,7 @@ export interface PlacementNotesTable {
 export interface ContributionsTable {
   id: string;
   client_id: string;
-  kind: string; // existingVolunteerWork; caregiving and ownInitiative follow
+  kind: string; // existingVolunteerWork, ownInitiative
   organisation_id: string | null;
   organisation_name: string;
   description: string;
@@ -351,6 +352,114 @@ export interface ContributionsTable {
   letter_id: string;
   created_by: string | null;
   created_at: string;
+}
+
+export interface OrdinanceVersionsTable {
+  version: number;
+  effective_from: string;
+  weekly_norm_hours: number;
+  accountability_interval_months: number;
+  accountability_reminder_days: number;
+  accountability_overdue_days: number;
+  exemption_cosign_months: number;
+  exemption_notice_days: number;
+  guidance_hours_light: number;
+  guidance_hours_regular: number;
+  guidance_hours_intensive: number;
+  sanction_levels: string; // JSON
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ExemptionsTable {
+  id: string;
+  client_id: string;
+  type: string;
+  scope: string; // full, partial
+  max_hours_per_week: number | null;
+  start_date: string;
+  end_date: string | null;
+  review_date: string | null;
+  reason: string;
+  status: string; // requested, awaitingCoSign, active, refused, ended
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  co_signed_by: string | null;
+  co_signed_at: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  ordinance_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaregivingTable {
+  id: string;
+  client_id: string;
+  relation: string;
+  description: string | null;
+  hours_per_week: number;
+  since: string;
+  beyond_customary_care: number;
+  judgement_reason: string;
+  judged_by: string | null;
+  status: string; // active, ended
+  ended_on: string | null;
+  created_at: string;
+}
+
+export interface AccountabilityRequestsTable {
+  id: string;
+  client_id: string;
+  subject_type: string; // contribution, caregiving
+  subject_id: string;
+  requested_on: string;
+  ordinance_version: number;
+  letter_id: string;
+  reminded_on: string | null;
+  reminder_letter_id: string | null;
+  status: string; // open, confirmed, stopped
+  responded_on: string | null;
+  response: string | null;
+  responded_by: string | null;
+  created_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  client_id: string;
+  subject_type: string; // exemption, accountability
+  subject_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+export interface SchedulerRunsTable {
+  id: string;
+  job: string;
+  run_date: string;
+  trigger: string; // scheduled, manual
+  status: string; // running, succeeded, failed
+  result: string | null; // JSON
+  error: string | null;
+  instance: string;
+  started_by: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
 }
 
 export interface Database {
@@ -378,6 +487,13 @@ export interface Database {
   placement_agreements: PlacementAgreementsTable;
   placement_notes: PlacementNotesTable;
   contributions: ContributionsTable;
+  ordinance_versions: OrdinanceVersionsTable;
+  exemptions: ExemptionsTable;
+  caregiving: CaregivingTable;
+  accountability_requests: AccountabilityRequestsTable;
+  documents: DocumentsTable;
+  scheduler_runs: SchedulerRunsTable;
+  scheduler_leases: SchedulerLeasesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -393,3 +509,7 @@ export type PlanStepRow = Selectable<PlanStepsTable>;
 export type CheckInRow = Selectable<CheckInsTable>;
 export type RoleRow = Selectable<VolunteerRolesTable>;
 export type PlacementRow = Selectable<PlacementsTable>;
+export type OrdinanceVersionRow = Selectable<OrdinanceVersionsTable>;
+export type ExemptionRow = Selectable<ExemptionsTable>;
+export type CaregivingRow = Selectable<CaregivingTable>;
+export type AccountabilityRequestRow = Selectable<AccountabilityRequestsTable>;

@@ -1,5 +1,5 @@
 import { addDays } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import type { Ordinance } from "@shared/schemas/ordinance.js";
 import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import { END_REASONS } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
@@ -26,7 +26,7 @@ export interface DemoRoleRows {
 }
 
 /** About five roles per organisation; most pass the displacement check, some need review, a few fail it. */
-export function generateRoles(random: SeededRandom, organisations: DemoOrganisation[], demoHostId: string, createdBy: string, today: string): DemoRoleRows {
+export function generateRoles(random: SeededRandom, organisations: DemoOrganisation[], demoHostId: string, createdBy: string, today: string, ordinance: Ordinance): DemoRoleRows {
   const rows: DemoRoleRows = { roles: [], checks: [] };
   const now = new Date().toISOString();
   for (const org of organisations) {
@@ -42,7 +42,7 @@ export function generateRoles(random: SeededRandom, organisations: DemoOrganisat
         recentStaffCuts: !isDemoHost && random.chance(0.03),
       };
       const hours = random.pick([2, 3, 4, 4, 6, 8, 8, 12, 16]);
-      const outcome = assessDisplacement(answers, hours);
+      const outcome = assessDisplacement(answers, hours, ordinance.weeklyNormHours);
       const id = random.uuid();
       const createdOn = addDays(today, -random.int(30, 900));
       rows.roles.push({
@@ -83,6 +83,7 @@ export function generatePlacements(
   roles: VolunteerRolesTable[],
   organisations: DemoOrganisation[],
   today: string,
+  ordinance: Ordinance,
 ): PlacementsTable[] {
   const placements: PlacementsTable[] = [];
   const orgById = new Map(organisations.map((o) => [o.id, o]));
@@ -95,7 +96,7 @@ export function generatePlacements(
   }
   for (const candidate of candidates) {
     if (!random.chance(0.45)) continue;
-    const guidanceHours = ORDINANCE_DEFAULTS.guidanceHoursPerLevel[candidate.guidanceNeed];
+    const guidanceHours = ordinance.guidanceHoursPerLevel[candidate.guidanceNeed];
     const options = (byDistrict.get(candidate.district) ?? []).filter((role) => {
       const org = orgById.get(role.organisation_id)!;
       return (
@@ -123,6 +124,7 @@ export function generatePlacements(
       hours_per_week: role.hours_per_week, guidance_level: candidate.guidanceNeed, guidance_override_reason: null, proposed_by: candidate.consultantId,
       decision_reason: null, decided_by: null, started_on: started, ended_on: isEnded ? endedOn : null, end_reason: endReason,
       end_note: null, attributable_to: endReason ? (endReason === "completed" || endReason === "movedToPaidWork" ? "none" : ATTRIBUTION_OF[endReason]!) : null,
+      ordinance_version: ordinance.version,
       created_at: at, updated_at: isEnded ? `${endedOn}T16:00:00.000Z` : at,
     });
   }

@@ -6,6 +6,7 @@ import { hashPassword } from "@server/auth/passwords.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
 import { generateAgreements } from "./agreements.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
+import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generatePlacements, generateRoles } from "./roles.js";
 import {
   type DemoClient,
@@ -250,7 +251,8 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   );
   // Volunteer roles for every organisation, and placements for clients with a plan in force.
   const adminId = special[0]!.id;
-  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today);
+  const ordinance = await ordinanceOn(db, today);
+  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today, ordinance);
   const guidanceNeedOf = new Map(clientRows.map((c) => [c.id!, c.guidance_need as "light" | "regular" | "intensive"]));
   const placements = generatePlacements(
     random,
@@ -258,6 +260,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     roleRows.roles,
     organisations,
     today,
+    ordinance,
   );
   const agreements = await generateAgreements(random, placements, roleRows.roles, organisations, clientRows, historyConsultants, (done, total) => progress("agreements", done, total));
   const hashes = await hashing;

@@ -108,7 +108,7 @@ export const CLIENT_SORTS = ["familyName", "-familyName", "benefitStartDate", "-
 export const clientListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional().describe("name, BSN or postcode"),
   district: z.string().max(60).optional(),
-  longTermCohort: z.enum(["true", "false"]).optional(),
+  longTermCohort: z.enum(["true", "false"]).optional().describe("true: the invitation cohort, five years or more on benefit and not fully exempt today"),
   assignedToMe: z.enum(["true", "false"]).optional(),
   minYearsOnBenefit: z.coerce.number().int().min(0).max(60).optional(),
   invited: z.enum(["true", "false"]).optional().describe("whether the client ever got an intake invitation"),

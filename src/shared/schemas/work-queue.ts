@@ -9,6 +9,8 @@ export const WORK_QUEUE_REASONS = [
   "possibleNonCompliance",
   "intakeMissed",
   "lowWellbeing",
+  "accountabilityOverdue",
+  "exemptionEnding",
   "checkInOverdue",
   "planStepEnding",
 ] as const;

@@ -8,3 +8,8 @@ export function recordAudit(db: Kysely<Database>, ctx: RequestContext, entry: Au
   const { actor } = ctx;
   return insertAuditEvent(db, { id: actor.id, email: actor.email, role: actor.role }, ctx.requestId, entry);
 }
+
+/** Records what the scheduler did on its own; the run's id stands in for a request id. */
+export function recordSystemAudit(db: Kysely<Database>, runId: string, entry: AuditEntry): Promise<void> {
+  return insertAuditEvent(db, { id: null, email: null, role: "system" }, runId, entry);
+}

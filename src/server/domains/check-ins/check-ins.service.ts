@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { todayInAmsterdam } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import type { CheckInInput } from "@shared/schemas/check-ins.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { CheckInRow, Database } from "@server/db/schema.js";
@@ -14,7 +14,7 @@ import { findConfirmed } from "../plans/plans.repo.js";
 /** The WHO-5 raw score (0–25) and whether it calls for attention (below 13). */
 export function scoreWho5(items: number[]): { raw: number; percentage: number; needsAttention: boolean } {
   const raw = items.reduce((sum, item) => sum + item, 0);
-  return { raw, percentage: raw * 4, needsAttention: raw < ORDINANCE_DEFAULTS.who5AttentionBelow };
+  return { raw, percentage: raw * 4, needsAttention: raw < CASEWORK_DEFAULTS.who5AttentionBelow };
 }
 
 /** Records how it goes: WHO-5, readiness for a next step and, when made, a ladder re-assessment. */

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Updateable } from "kysely";
 import { addDays, todayInAmsterdam, yearsBefore } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
+import { exemptionsInForce } from "../plans/capacity.js";
 
 /**
  * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
@@ -30,7 +31,7 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
       return actor.clientId ? base.where("id", "=", actor.clientId) : base.where(sql<boolean>`1 = 0`);
     case "host": {
       // Only clients referred to or placed at the host's organisation, while open and 30 days after.
-      const since = addDays(todayInAmsterdam(), -ORDINANCE_DEFAULTS.hostVisibilityDaysAfterEnd);
+      const since = addDays(todayInAmsterdam(), -CASEWORK_DEFAULTS.hostVisibilityDaysAfterEnd);
       const referred = db
         .selectFrom("placements")
         .select("placements.client_id")
@@ -95,6 +96,8 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
   if (query.longTermCohort) {
     const cutoff = yearsBefore(todayInAmsterdam(), LONG_TERM_COHORT_YEARS);
     base = base.where("benefit_start_date", query.longTermCohort === "true" ? "<=" : ">", cutoff);
+    // The cohort asked to contribute leaves out whoever is fully exempt today.
+    if (query.longTermCohort === "true") base = base.where("id", "not in", fullyExemptClientIds(db));
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const descending = query.sort.startsWith("-");
@@ -132,4 +135,9 @@ export async function updateClient(
   changes: Omit<Updateable<ClientsTable>, "id" | "created_at">,
 ): Promise<void> {
   await db.updateTable("clients").set(changes).where("id", "=", id).execute();
+}
+
+/** Clients with a full exemption in force today: never invited, never sanctioned. */
+export function fullyExemptClientIds(db: Kysely<Database>) {
+  return exemptionsInForce(db).where("exemptions.scope", "=", "full").select("exemptions.client_id");
 }

@@ -10,8 +10,7 @@ import municipality from "@server/letters/municipality.json" with { type: "json"
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
-import { committedHours } from "../plans/capacity.js";
-import { assertWithinCapacity } from "../plans/plans.service.js";
+import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 
 /**
  * Formalises volunteer work a client already does, at any organisation: an agreement letter records it, the
@@ -26,7 +25,7 @@ export async function formaliseContribution(db: Kysely<Database>, ctx: RequestCo
     if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
     organisationName = organisation.name;
   }
-  assertWithinCapacity(client, (await committedHours(db, clientId)) + input.hoursPerWeek);
+  await assertWithinCapacity(db, client, (await committedHours(db, clientId)) + input.hoursPerWeek);
   const letter = await prepareLetter(ctx, {
     client,
     kind: "contributionAgreement",

@@ -9,7 +9,7 @@ import municipality from "@server/letters/municipality.json" with { type: "json"
 import { recordAudit } from "../audit/audit.service.js";
 import { insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
 import { freeSlots, type Slot } from "../appointments/slots.js";
-import { visibleClients } from "../clients/clients.repo.js";
+import { fullyExemptClientIds, visibleClients } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { findUserById } from "../users/users.repo.js";
 
@@ -64,6 +64,14 @@ export async function inviteClients(
   const ids = [...new Set(input.clientIds)];
   const clients = await visibleClients(db, ctx.actor).selectAll().where("id", "in", ids).execute();
   if (clients.length !== ids.length) throw notFound("client");
+  const exempt = await db.selectFrom("clients").select("id").where("id", "in", ids).where("id", "in", fullyExemptClientIds(db)).execute();
+  if (exempt.length > 0) {
+    throw conflict(
+      "activeExemption",
+      `${exempt.length} of the selected clients have a full exemption in force and are not invited.`,
+      exempt.map((e) => ({ name: `clientIds[${ids.indexOf(e.id)}]`, code: "activeExemption", reason: "Fully exempt" })),
+    );
+  }
   const pending = await db
     .selectFrom("appointments")
     .select("client_id")

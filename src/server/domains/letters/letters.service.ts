@@ -38,8 +38,8 @@ export interface LetterRequest {
   createdAt?: string;
 }
 
-/** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions). */
-export async function prepareLetter(ctx: RequestContext, request: LetterRequest): Promise<LettersTable> {
+/** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions); a null context is the scheduler. */
+export async function prepareLetter(ctx: RequestContext | null, request: LetterRequest): Promise<LettersTable> {
   const id = request.id ?? randomUUID();
   const letterDate = request.letterDate ?? todayInAmsterdam();
   const { subject, blocks } = renderTemplate(request.template, request.data);
@@ -64,7 +64,7 @@ export async function prepareLetter(ctx: RequestContext, request: LetterRequest)
     tracking_number: null,
     delivery_status: "sent",
     delivery_updated_at: null,
-    created_by: ctx.actor.id,
+    created_by: ctx?.actor.id ?? null,
     created_at: request.createdAt ?? new Date().toISOString(),
   };
 }

@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import { presentOrganisation } from "./organisations.presenter.js";
 import { insertOrganisation, listOrganisations, requireVisibleOrganisation } from "./organisations.repo.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { guidanceDemand } from "../placements/placements.repo.js";
 import { guidanceOverview } from "@shared/schemas/placements.js";
 import { idParam } from "@shared/schemas/common.js";
@@ -54,7 +55,7 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const organisation = await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id);
-        const demand = await guidanceDemand(db.kysely, organisation.id);
+        const demand = await guidanceDemand(db.kysely, organisation.id, (await ordinanceOn(db.kysely)).guidanceHoursPerLevel);
         return { organisationId: organisation.id, supplyHoursPerWeek: organisation.guidance_hours_per_week, demandHoursPerWeek: demand.committed, proposedHoursPerWeek: demand.proposed };
       },
     );

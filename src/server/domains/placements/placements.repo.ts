@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 
@@ -22,7 +23,7 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
     case "admin":
       return base;
     case "host": {
-      const since = addDays(todayInAmsterdam(), -ORDINANCE_DEFAULTS.hostVisibilityDaysAfterEnd);
+      const since = addDays(todayInAmsterdam(), -CASEWORK_DEFAULTS.hostVisibilityDaysAfterEnd);
       return base
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
         .where((eb) => eb.or([eb("placements.status", "in", OPEN), eb("placements.updated_at", ">=", since)]));
@@ -42,12 +43,12 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
 
 export type PlacementWithNames = Awaited<ReturnType<ReturnType<typeof visiblePlacements>["executeTakeFirstOrThrow"]>>;
 
-/** Guidance hours a week an organisation's placements ask, by status group. */
-export async function guidanceDemand(db: Kysely<Database>, organisationId: string, exceptPlacementId?: string) {
+/** Guidance hours a week an organisation's placements ask under the ordinance's hours per level, by status group. */
+export async function guidanceDemand(db: Kysely<Database>, organisationId: string, hoursPerLevel: Record<GuidanceLevel, number>, exceptPlacementId?: string) {
   let query = db.selectFrom("placements").select(["status", "guidance_level"]).where("organisation_id", "=", organisationId).where("status", "in", OPEN);
   if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
   const rows = await query.execute();
-  const hours = (level: string) => ORDINANCE_DEFAULTS.guidanceHoursPerLevel[level as keyof typeof ORDINANCE_DEFAULTS.guidanceHoursPerLevel] ?? 0;
+  const hours = (level: string) => hoursPerLevel[level as GuidanceLevel] ?? 0;
   return {
     committed: rows.filter((r) => r.status !== "proposed").reduce((sum, r) => sum + hours(r.guidance_level), 0),
     proposed: rows.filter((r) => r.status === "proposed").reduce((sum, r) => sum + hours(r.guidance_level), 0),

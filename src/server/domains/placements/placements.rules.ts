@@ -1,4 +1,3 @@
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import { conflict } from "@server/http/errors.js";
 
@@ -28,8 +27,8 @@ export function assertGuidanceLevelFits(offered: GuidanceLevel, needed: Guidance
  * Guidance is finite: the organisation's accepted and active placements, plus this one, may not ask more
  * guidance hours than it declared — unless a consultant overrides with a recorded reason.
  */
-export function assertGuidanceAvailable(supply: number, committed: number, need: GuidanceLevel, overrideReason: string | undefined): void {
-  const asked = committed + ORDINANCE_DEFAULTS.guidanceHoursPerLevel[need];
+export function assertGuidanceAvailable(supply: number, committed: number, placementHours: number, overrideReason: string | undefined): void {
+  const asked = committed + placementHours;
   if (asked > supply + 1e-9 && !overrideReason) {
     throw conflict("guidanceExceeded", `This placement would ask ${asked} guidance hours a week; the organisation offers ${supply}.`);
   }

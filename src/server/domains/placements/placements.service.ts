@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { todayInAmsterdam } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
@@ -11,9 +10,9 @@ import municipality from "@server/letters/municipality.json" with { type: "json"
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
-import { committedHours } from "../plans/capacity.js";
-import { assertWithinCapacity } from "../plans/plans.service.js";
+import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import { visibleRoles } from "../roles/roles.repo.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
 import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
 
@@ -29,8 +28,8 @@ function assertStatus(placement: { status: string }, allowed: string[], action: 
 }
 
 /** The override reason is kept only when the override was needed. */
-function overriddenReason(reason: string | undefined, committed: number, need: GuidanceLevel, supply: number): string | null {
-  return reason && committed + ORDINANCE_DEFAULTS.guidanceHoursPerLevel[need] > supply ? reason : null;
+function overriddenReason(reason: string | undefined, committed: number, placementHours: number, supply: number): string | null {
+  return reason && committed + placementHours > supply ? reason : null;
 }
 
 /** Hosts act for their own organisation only; staff may act on its behalf. */
@@ -59,18 +58,20 @@ export async function proposePlacement(
     const need = client.guidance_need as GuidanceLevel;
     assertGuidanceLevelFits(role.guidance_level as GuidanceLevel, need);
     const organisation = await trx.selectFrom("organisations").select("guidance_hours_per_week").where("id", "=", role.organisation_id).executeTakeFirstOrThrow();
-    const demand = await guidanceDemand(trx, role.organisation_id);
-    assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, need, input.guidanceOverrideReason);
+    const ordinance = await ordinanceOn(trx);
+    const demand = await guidanceDemand(trx, role.organisation_id, ordinance.guidanceHoursPerLevel);
+    const guidanceHours = ordinance.guidanceHoursPerLevel[need];
+    assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHours, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
     if (hours > role.hours_per_week) throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
-    assertWithinCapacity(client, (await committedHours(trx, client.id)) + hours);
+    await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours);
 
-    const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, need, organisation.guidance_hours_per_week);
+    const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, guidanceHours, organisation.guidance_hours_per_week);
     const now = new Date().toISOString();
     const row: PlacementsTable = {
       id: randomUUID(), client_id: client.id, role_id: role.id, organisation_id: role.organisation_id, status: "proposed", hours_per_week: hours,
       guidance_level: need, guidance_override_reason: overrideReason, proposed_by: ctx.actor.id, decision_reason: null,
-      decided_by: null, started_on: null, ended_on: null, end_reason: null, end_note: null, attributable_to: null, created_at: now, updated_at: now,
+      decided_by: null, started_on: null, ended_on: null, end_reason: null, end_note: null, attributable_to: null, ordinance_version: ordinance.version, created_at: now, updated_at: now,
     };
     await trx.insertInto("placements").values(row).execute();
     await recordAudit(trx, ctx, {
@@ -93,8 +94,9 @@ export async function decideReferral(db: Kysely<Database>, ctx: RequestContext, 
     assertStatus(placement, ["proposed"], decision);
     if (decision === "accepted") {
       const organisation = await trx.selectFrom("organisations").select("guidance_hours_per_week").where("id", "=", placement.organisation_id).executeTakeFirstOrThrow();
-      const demand = await guidanceDemand(trx, placement.organisation_id, id);
-      assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, placement.guidance_level as GuidanceLevel, placement.guidance_override_reason ?? undefined);
+      const { guidanceHoursPerLevel } = await ordinanceOn(trx);
+      const demand = await guidanceDemand(trx, placement.organisation_id, guidanceHoursPerLevel, id);
+      assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHoursPerLevel[placement.guidance_level as GuidanceLevel], placement.guidance_override_reason ?? undefined);
     }
     await trx.updateTable("placements").set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
     await recordAudit(trx, ctx, { action: `placement.${decision === "accepted" ? "accept" : "decline"}`, category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id });
@@ -120,7 +122,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
   const client = (await systemFindClient(db, placement.client_id))!;
   if (terms.hoursPerWeek > placement.hours_per_week) {
-    assertWithinCapacity(client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek);
+    await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek);
   }
   const previous = await db.selectFrom("placement_agreements").select((eb) => eb.fn.max<number>("version").as("v")).where("placement_id", "=", id).executeTakeFirst();
   const version = Number(previous?.v ?? 0) + 1;

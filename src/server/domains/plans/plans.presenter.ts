@@ -1,10 +1,21 @@
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import type { Kysely } from "kysely";
 import { ACTIVE_STEP_STATUSES, type PlanOutput } from "@shared/schemas/plans.js";
-import type { ClientRow, PlanRow, PlanStepRow } from "@server/db/schema.js";
-import { effectiveCapacity } from "./plans.service.js";
+import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { capacityOf } from "./capacity.js";
+
+/** What a plan is read against: the client's capacity today and the ordinance's weekly norm. */
+export interface PlanFrame {
+  capacityHoursPerWeek: number | null;
+  weeklyNormHours: number;
+}
+
+export async function planFrame(db: Kysely<Database>, client: ClientRow): Promise<PlanFrame> {
+  return { capacityHoursPerWeek: (await capacityOf(db, client)).hoursPerWeek, weeklyNormHours: (await ordinanceOn(db)).weeklyNormHours };
+}
 
 /** A plan version with its steps, the hours it asks and the capacity and norm beside them. */
-export function presentPlan(client: ClientRow, plan: PlanRow, steps: PlanStepRow[]): PlanOutput {
+export function presentPlan(frame: PlanFrame, plan: PlanRow, steps: PlanStepRow[]): PlanOutput {
   return {
     id: plan.id,
     clientId: plan.client_id,
@@ -27,8 +38,8 @@ export function presentPlan(client: ClientRow, plan: PlanRow, steps: PlanStepRow
       stopReason: s.stop_reason,
     })),
     activeHoursPerWeek: steps.filter((s) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(s.status)).reduce((sum, s) => sum + s.hours_per_week, 0),
-    capacityHoursPerWeek: effectiveCapacity(client),
-    weeklyNormHours: ORDINANCE_DEFAULTS.weeklyNormHours,
+    capacityHoursPerWeek: frame.capacityHoursPerWeek,
+    weeklyNormHours: frame.weeklyNormHours,
     createdAt: plan.created_at,
   };
 }

@@ -4,7 +4,7 @@ import { planConfirmationInput, planList, planOutput, planStepInput, planStepUpd
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
 import { planPolicy } from "./plans.policy.js";
-import { presentPlan } from "./plans.presenter.js";
+import { planFrame, presentPlan } from "./plans.presenter.js";
 import { addPlanStep, confirmPlan, listPlans, readPlans, updatePlanStep } from "./plans.service.js";
 
 /** Plans naar vermogen: versions, steps, confirmation. */
@@ -12,7 +12,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
   const presentCurrent = async (request: Parameters<typeof contextOf>[0], clientId: string, planId: string) => {
     const { client, plans } = await listPlans(db.kysely, contextOf(request), clientId);
     const entry = plans.find((p) => p.plan.id === planId)!;
-    return presentPlan(client, entry.plan, entry.steps);
+    return presentPlan(await planFrame(db.kysely, client), entry.plan, entry.steps);
   };
 
   return async (app) => {
@@ -21,7 +21,8 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
       { config: { policy: planPolicy.list }, schema: { tags: ["plans"], summary: "All plan versions of a client", params: idParam, response: { 200: planList } } },
       async (request) => {
         const { client, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
-        return { items: plans.map(({ plan, steps }) => presentPlan(client, plan, steps)) };
+        const frame = await planFrame(db.kysely, client);
+        return { items: plans.map(({ plan, steps }) => presentPlan(frame, plan, steps)) };
       },
     );
 

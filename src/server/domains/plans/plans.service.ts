@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { dutchWeekdayDate, todayInAmsterdam } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { ACTIVE_STEP_STATUSES, type PlanStepInput, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
@@ -11,28 +11,11 @@ import municipality from "@server/letters/municipality.json" with { type: "json"
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
-import { hoursBesidesPlan } from "./capacity.js";
+import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.js";
 import * as repo from "./plans.repo.js";
 
 const countsAgainstCapacity = (step: Pick<PlanStepRow, "status">) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
 
-/** What the client can be asked, in hours per week: the consultant's assessment (medical limits join later). */
-export function effectiveCapacity(client: ClientRow): number | null {
-  return client.capacity_hours_per_week;
-}
-
-/** Capacity first: the hours asked of a client (plan steps and placements together) never exceed what they can do. */
-export function assertWithinCapacity(client: ClientRow, activeHours: number): void {
-  const capacity = effectiveCapacity(client);
-  if (capacity === null) {
-    throw conflict("capacityNotAssessed", "Assess the client's capacity (at the intake) before planning hours.");
-  }
-  if (activeHours > capacity + 1e-9) {
-    throw conflict("capacityExceeded", `This plan asks ${activeHours} hours a week; the client can do ${capacity}.`, [
-      { name: "hoursPerWeek", code: "capacityExceeded", reason: `The client can do ${capacity} hours a week in all` },
-    ]);
-  }
-}
 
 /** The draft plan to change: the open draft, or a new version copied from the plan in force. */
 async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PlanRow> {
@@ -46,7 +29,7 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
     client_id: clientId,
     version: (plans[0]?.version ?? 0) + 1,
     status: "draft",
-    reporting_frequency_weeks: current?.reporting_frequency_weeks ?? ORDINANCE_DEFAULTS.defaultReportingFrequencyWeeks,
+    reporting_frequency_weeks: current?.reporting_frequency_weeks ?? CASEWORK_DEFAULTS.defaultReportingFrequencyWeeks,
     confirmed_on: null,
     confirmed_by: null,
     letter_id: null,
@@ -70,7 +53,7 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
     const active = existing.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
-    assertWithinCapacity(client, active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek);
+    await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek);
     const plan = await ensureDraft(trx, ctx, clientId);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const now = new Date().toISOString();
@@ -125,7 +108,7 @@ export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, 
       updated_at: new Date().toISOString(),
     };
     const active = steps.map((s) => (s.id === target.id ? changed : s)).filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
-    if (countsAgainstCapacity(changed)) assertWithinCapacity(client, active + (await hoursBesidesPlan(trx, step.client_id)));
+    if (countsAgainstCapacity(changed)) await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, step.client_id)));
     const { id: _id, ...columns } = changed;
     await trx.updateTable("plan_steps").set(columns).where("id", "=", target.id).execute();
     await recordAudit(trx, ctx, { action: "planStep.update", category: "write", clientId: step.client_id, subjectType: "planStep", subjectId: target.id, details: { fields: Object.keys(input).sort() } });
@@ -145,7 +128,7 @@ export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, pla
   const steps = (await repo.listStepsOfPlans(db, [plan.id])).filter(countsAgainstCapacity);
   if (steps.length === 0) throw conflict("planEmpty", "A plan needs at least one planned or active step.");
   const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
-  assertWithinCapacity(client, total + (await hoursBesidesPlan(db, plan.client_id)));
+  await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)));
   const confirmedOn = todayInAmsterdam();
   const consultant = await db.selectFrom("users").select("display_name").where("id", "=", ctx.actor.id).executeTakeFirst();
   const letter = await prepareLetter(ctx, {
@@ -167,7 +150,7 @@ export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, pla
         goal: s.goal,
       })),
       totalHours: total,
-      capacityHours: effectiveCapacity(client),
+      capacityHours: (await capacityOf(db, client)).hoursPerWeek,
       frequencyWeeks: reportingFrequencyWeeks,
       phone: municipality.phone,
       consultantName: consultant?.display_name ?? "uw consulent",

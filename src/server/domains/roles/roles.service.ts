@@ -7,6 +7,7 @@ import type { Database } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assessDisplacement } from "./displacement.js";
 import { visibleRoles } from "./roles.repo.js";
 
@@ -24,7 +25,7 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   }
   const organisation = await db.selectFrom("organisations").select(["id", "postcode"]).where("id", "=", input.organisationId).executeTakeFirst();
   if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
-  const outcome = assessDisplacement(input.displacementCheck, input.hoursPerWeek);
+  const outcome = assessDisplacement(input.displacementCheck, input.hoursPerWeek, (await ordinanceOn(db)).weeklyNormHours);
   const now = new Date().toISOString();
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {

@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
-import { ORDINANCE_DEFAULTS } from "@shared/ordinance.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
+import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 
 type Reason = WorkQueueItem["reasons"][number];
 
@@ -66,7 +68,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const plans = await gather((chunk) =>
     db.selectFrom("plans").select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"]).where("client_id", "in", chunk).where("status", "=", "confirmed").execute(),
   );
-  const endingBy = addDays(today, ORDINANCE_DEFAULTS.planStepEndingWithinDays);
+  const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
   const endingSteps = plans.length
     ? await gather((chunk) =>
         db
@@ -88,8 +90,23 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       .select(["client_id", "ended_on"])
       .where("client_id", "in", chunk)
       .where("status", "=", "ended")
-      .where("ended_on", ">=", addDays(today, -ORDINANCE_DEFAULTS.newDropoutWithinDays))
+      .where("ended_on", ">=", addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays))
       .where("end_reason", "not in", [...REGULAR_ENDINGS])
+      .execute(),
+  );
+
+  const versions = await ordinanceVersionsByNumber(db);
+  const openRequests = await gather((chunk) =>
+    db.selectFrom("accountability_requests").select(["client_id", "requested_on", "ordinance_version"]).where("client_id", "in", chunk).where("status", "=", "open").execute(),
+  );
+  const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
+  const exemptionsEnding = await gather((chunk) =>
+    db
+      .selectFrom("exemptions")
+      .select(["client_id", "end_date", "review_date"])
+      .where("client_id", "in", chunk)
+      .where("status", "=", "active")
+      .where((eb) => eb.or([eb("end_date", "<=", addDays(today, noticeDays)), eb("review_date", "<=", addDays(today, noticeDays))]))
       .execute(),
   );
 
@@ -103,6 +120,8 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const planBy = new Map(plans.map((p) => [p.client_id, p]));
   const endingStepsBy = group(endingSteps);
   const dropoutsBy = group(dropouts);
+  const openRequestsBy = group(openRequests);
+  const exemptionsEndingBy = group(exemptionsEnding);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -111,14 +130,19 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
     const clientCheckIns = checkInsBy.get(client.id) ?? [];
     const lastCheckIn = clientCheckIns.at(-1);
-    if (lastCheckIn && lastCheckIn.who5_raw < ORDINANCE_DEFAULTS.who5AttentionBelow) {
+    if (lastCheckIn && lastCheckIn.who5_raw < CASEWORK_DEFAULTS.who5AttentionBelow) {
       reasons.push({ code: "lowWellbeing", since: lastCheckIn.held_on, suggestedAction: "callClient" });
     }
+    // Overdue accountability is a reason to talk, never an automatic sanction.
+    const overdue = (openRequestsBy.get(client.id) ?? []).map((r) => overdueOn(r, versions)).filter((due) => due < today).sort()[0];
+    if (overdue) reasons.push({ code: "accountabilityOverdue", since: overdue, suggestedAction: "callClient" });
+    const exemptionDate = (exemptionsEndingBy.get(client.id) ?? []).flatMap((e) => [e.end_date, e.review_date]).filter((d): d is string => d !== null).sort()[0];
+    if (exemptionDate) reasons.push({ code: "exemptionEnding", since: exemptionDate, suggestedAction: "reviewExemption" });
     const plan = planBy.get(client.id);
     if (plan?.confirmed_on) {
       const lastContact = [plan.confirmed_on, lastCheckIn?.held_on ?? ""].sort().at(-1)!;
       const due = addDays(lastContact, plan.reporting_frequency_weeks * 7);
-      if (addDays(due, ORDINANCE_DEFAULTS.checkInGraceDays) < today) reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
+      if (addDays(due, CASEWORK_DEFAULTS.checkInGraceDays) < today) reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
     }
     const ending = (endingStepsBy.get(client.id) ?? []).map((s) => s.end_date!).sort()[0];
     if (ending) reasons.push({ code: "planStepEnding", since: ending, suggestedAction: "discussNextStep" });

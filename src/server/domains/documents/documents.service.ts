@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { MultipartFile } from "@fastify/multipart";
+import { fileTypeFromBuffer } from "file-type";
+import type { Kysely } from "kysely";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import type { Database, DocumentsTable } from "@server/db/schema.js";
+import { invalidField, notFound } from "@server/http/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
+
+export type DocumentSubject = "exemption" | "accountability";
+
+const tooLarge = () => invalidField("file", "tooLarge", `A file may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
+
+/**
+ * Reads an uploaded evidence file: at most 10 MB, and a PDF, PNG or JPEG by its content (not by its name or
+ * declared type). Anything else is a 400 naming `file`, before anything is stored.
+ */
+export async function readEvidence(file: MultipartFile | undefined): Promise<{ filename: string; mediaType: string; content: Buffer }> {
+  if (!file) throw invalidField("file", "required", "Send one file in the form field `file`");
+  let content: Buffer;
+  try {
+    content = await file.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
+    throw error;
+  }
+  if (file.file.truncated || content.length > EVIDENCE_MAX_BYTES) throw tooLarge();
+  if (content.length === 0) throw invalidField("file", "empty", "The file is empty");
+  const detected = await fileTypeFromBuffer(content);
+  if (!detected || !(EVIDENCE_MEDIA_TYPES as readonly string[]).includes(detected.mime)) {
+    throw invalidField("file", "unsupportedType", "Send a PDF, PNG or JPEG file");
+  }
+  const filename = (file.filename || `bewijs.${detected.ext}`).replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200);
+  return { filename, mediaType: detected.mime, content };
+}
+
+/** Stores evidence for a subject inside the caller's transaction, with an audit entry. */
+export async function storeDocument(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  target: { clientId: string; subjectType: DocumentSubject; subjectId: string },
+  upload: { filename: string; mediaType: string; content: Buffer },
+): Promise<DocumentsTable> {
+  const row: DocumentsTable = {
+    id: randomUUID(), client_id: target.clientId, subject_type: target.subjectType, subject_id: target.subjectId, filename: upload.filename,
+    media_type: upload.mediaType, size_bytes: upload.content.length, sha256: createHash("sha256").update(upload.content).digest("hex"), content: upload.content,
+    uploaded_by: ctx.actor.id, uploaded_at: new Date().toISOString(),
+  };
+  await db.insertInto("documents").values(row).execute();
+  await recordAudit(db, ctx, { action: "document.upload", category: "write", clientId: target.clientId, subjectType: target.subjectType, subjectId: target.subjectId, details: { mediaType: row.media_type, sizeBytes: row.size_bytes } });
+  return row;
+}
+
+/** The documents of subjects, without their content, by subject id. */
+export async function documentsOf(db: Kysely<Database>, subjectType: DocumentSubject, subjectIds: string[]) {
+  if (subjectIds.length === 0) return new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
+  const rows = await db
+    .selectFrom("documents")
+    .select(["id", "subject_id", "filename", "media_type", "size_bytes", "uploaded_at"])
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "in", subjectIds)
+    .orderBy("uploaded_at")
+    .execute();
+  const map = new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
+  for (const r of rows) map.set(r.subject_id, [...(map.get(r.subject_id) ?? []), { id: r.id, filename: r.filename, mediaType: r.media_type, sizeBytes: r.size_bytes, uploadedAt: r.uploaded_at }]);
+  return map;
+}
+
+/** Opens a document of a client the actor may see; every read is audited as sensitive. */
+export async function openDocument(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<DocumentsTable> {
+  const row = await db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("document");
+  await requireVisibleClient(db, ctx.actor, row.client_id);
+  await recordAudit(db, ctx, { action: "document.read", category: "read:sensitive", clientId: row.client_id, subjectType: "document", subjectId: id });
+  return row;
+}
+
+
+/** A stored document as the API shows it after an upload. */
+export function presentDocument(row: DocumentsTable) {
+  return { id: row.id, filename: row.filename, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, uploadedAt: row.uploaded_at };
+}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { multipartFile, SAMPLE_PDF, SAMPLE_PNG } from "@server/testing/multipart.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+
+let t: TestApp;
+let consultant: { authorization: string };
+let lead: { authorization: string };
+let clientIds: string[];
+const today = todayInAmsterdam();
+const exemption = (overrides: Record<string, unknown> = {}) => ({
+  type: "medical",
+  scope: "partial",
+  maxHoursPerWeek: 8,
+  startDate: today,
+  reviewDate: addMonths(today, 6),
+  reason: "Advies bedrijfsarts: hoogstens acht uur per week, opbouwen na herstel.",
+  ...overrides,
+});
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 120 });
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  lead = await bearerFor(t.app, "teamleider@demo.local");
+  const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
+  // Long-term clients of this consultant without an intake planned, so they can be invited.
+  const rows = await t.db.kysely
+    .selectFrom("clients")
+    .select("id")
+    .where("consultant_id", "=", me.id)
+    .where("benefit_start_date", "<=", addMonths(today, -72))
+    .where("id", "not in", t.db.kysely.selectFrom("appointments").select("client_id").where("status", "=", "planned"))
+    .limit(6)
+    .execute();
+  clientIds = rows.map((r) => r.id);
+  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 20 }).where("id", "in", clientIds).execute();
+  // Availability so invitations can be planned.
+  await t.app.inject({
+    method: "PUT",
+    url: "/api/v1/me/availability",
+    headers: consultant,
+    payload: { blocks: [{ weekday: 2, startTime: "09:00", endTime: "12:00", slotMinutes: 30, location: "Wijkteam Charlois" }] },
+  });
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown, headers = consultant) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+
+describe("exemptions bind the rest of the system", () => {
+  it("takes a fully exempt client out of the invitation cohort and refuses to invite them", async () => {
+    const [exempt] = clientIds;
+    const cohort = async () =>
+      (await t.app.inject({ url: "/api/v1/clients?longTermCohort=true&assignedToMe=true&pageSize=200", headers: consultant })).json().items.map((c: { id: string }) => c.id);
+    expect(await cohort()).toContain(exempt);
+    const created = await post(`/clients/${exempt}/exemptions`, exemption({ type: "caregiving", scope: "full", maxHoursPerWeek: null, reason: "Zorgt voor een ernstig ziek kind." }));
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: "active", inForce: true, ordinanceVersion: 1 });
+    expect(await cohort()).not.toContain(exempt);
+    const invite = await post("/invitations", { clientIds: [clientIds[1], exempt] });
+    expect(invite.statusCode).toBe(409);
+    expect(invite.json()).toMatchObject({ code: "activeExemption", invalidParams: [{ name: "clientIds[1]", code: "activeExemption" }] });
+  });
+
+  it("caps capacity at a partial exemption's hours: a 10-hour step answers 409 capacityExceeded at 8 hours", async () => {
+    const client = clientIds[2]!;
+    const step = (hours: number) => post(`/clients/${client}/plan-steps`, { type: "languageCourse", title: "Taalles", hoursPerWeek: hours, startDate: today });
+    expect((await post(`/clients/${client}/exemptions`, exemption())).statusCode).toBe(201);
+    const refused = await step(10);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("capacityExceeded");
+    expect((await step(8)).statusCode).toBe(201);
+    const plans = (await t.app.inject({ url: `/api/v1/clients/${client}/plans`, headers: consultant })).json().items;
+    expect(plans[0].capacityHoursPerWeek).toBe(8);
+  });
+
+  it("refuses an exemption without an end or review date, naming both fields, and writes nothing", async () => {
+    const client = clientIds[3]!;
+    const response = await post(`/clients/${client}/exemptions`, exemption({ reviewDate: undefined }));
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["endDate", "reviewDate"]);
+    const partialWithoutHours = await post(`/clients/${client}/exemptions`, exemption({ maxHoursPerWeek: null }));
+    expect(partialWithoutHours.json().invalidParams).toEqual([expect.objectContaining({ name: "maxHoursPerWeek", code: "required" })]);
+    expect(await t.db.kysely.selectFrom("exemptions").select("id").where("client_id", "=", client).execute()).toEqual([]);
+  });
+
+  it("lets a full exemption over twelve months wait for a team lead who did not decide it", async () => {
+    const client = clientIds[4]!;
+    const created = (await post(`/clients/${client}/exemptions`, exemption({ scope: "full", maxHoursPerWeek: null, reviewDate: null, endDate: addMonths(today, 18) }))).json();
+    expect(created).toMatchObject({ status: "awaitingCoSign", needsCoSign: true, inForce: false });
+    const awaiting = (await t.app.inject({ url: "/api/v1/exemptions?status=awaitingCoSign", headers: lead })).json();
+    expect(awaiting.items.map((e: { id: string }) => e.id)).toContain(created.id);
+    expect((await post(`/exemptions/${created.id}/co-signatures`, undefined, consultant)).statusCode).toBe(403);
+    const signed = await post(`/exemptions/${created.id}/co-signatures`, undefined, lead);
+    expect(signed.json()).toMatchObject({ status: "active", inForce: true, coSignedBy: expect.any(String) });
+    const ended = await post(`/exemptions/${created.id}/end`, { endedOn: today, reason: "Hersteld." });
+    expect(ended.json()).toMatchObject({ status: "ended", endedOn: today });
+  });
+
+  it("takes a client's own request, which a consultant grants with terms", async () => {
+    const clientUser = await bearerFor(t.app, "klant@demo.local");
+    const me = (await t.app.inject({ url: "/api/v1/me", headers: clientUser })).json();
+    const requested = await post(`/clients/${me.clientId}/exemption-requests`, { type: "singleParentYoungChildren", reason: "Ik ben alleen met een baby van vier maanden." }, clientUser);
+    expect(requested.statusCode).toBe(201);
+    expect(requested.json()).toMatchObject({ status: "requested", inForce: false });
+    // The client may ask, not decide.
+    expect((await post(`/clients/${me.clientId}/exemptions`, exemption(), clientUser)).statusCode).toBe(403);
+    // The demo client lives in Charlois, the consultant's district.
+    const granted = await post(`/exemptions/${requested.json().id}/decisions`, { outcome: "granted", scope: "full", startDate: today, endDate: addMonths(today, 6) });
+    expect(granted.json()).toMatchObject({ status: "active", inForce: true, decidedBy: expect.any(String) });
+  });
+
+  it("keeps exemptions from hosts and researchers, and audits every read as sensitive", async () => {
+    const client = clientIds[2]!;
+    for (const email of ["organisatie@demo.local", "onderzoeker@demo.local"]) {
+      const headers = await bearerFor(t.app, email);
+      expect((await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers })).statusCode).toBe(403);
+    }
+    expect((await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).statusCode).toBe(200);
+    const audit = await t.db.kysely.selectFrom("audit_events").select(["category"]).where("action", "=", "exemption.list").where("client_id", "=", client).execute();
+    expect(audit.map((a) => a.category)).toContain("read:sensitive");
+  });
+});
+
+describe("evidence", () => {
+  it("stores a PDF or PNG and refuses other types and files over 10 MB with a 400 naming the file, storing nothing", async () => {
+    const client = clientIds[5]!;
+    const created = (await post(`/clients/${client}/exemptions`, exemption())).json();
+    const upload = (name: string, type: string, content: Buffer) => {
+      const { payload, headers } = multipartFile("file", name, type, content);
+      return t.app.inject({ method: "POST", url: `/api/v1/exemptions/${created.id}/documents`, headers: { ...consultant, ...headers }, payload });
+    };
+    const pdf = await upload("advies-bedrijfsarts.pdf", "application/pdf", SAMPLE_PDF);
+    expect(pdf.statusCode).toBe(201);
+    expect(pdf.json()).toMatchObject({ mediaType: "application/pdf", sizeBytes: SAMPLE_PDF.length });
+    expect((await upload("scan.png", "image/png", SAMPLE_PNG)).statusCode).toBe(201);
+
+    const word = await upload("brief.docx", "application/pdf", Buffer.from("PK\u0003\u0004 not a pdf at all"));
+    expect(word.statusCode).toBe(400);
+    expect(word.json().invalidParams).toEqual([expect.objectContaining({ name: "file", code: "unsupportedType" })]);
+    const big = await upload("groot.pdf", "application/pdf", Buffer.concat([SAMPLE_PDF, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(400);
+    expect(big.json().invalidParams).toEqual([expect.objectContaining({ name: "file", code: "tooLarge" })]);
+    const stored = await t.db.kysely.selectFrom("documents").select("filename").where("subject_id", "=", created.id).execute();
+    expect(stored.map((d) => d.filename).sort()).toEqual(["advies-bedrijfsarts.pdf", "scan.png"]);
+
+    const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).json().items[0];
+    const download = await t.app.inject({ url: `/api/v1/documents/${listed.documents[0].id}`, headers: consultant });
+    expect(download.headers["content-type"]).toBe("application/pdf");
+    expect(download.rawPayload.equals(SAMPLE_PDF)).toBe(true);
+    const reads = await t.db.kysely.selectFrom("audit_events").select("category").where("action", "=", "document.read").execute();
+    expect(reads).toEqual([{ category: "read:sensitive" }]);
+    const host = await bearerFor(t.app, "organisatie@demo.local");
+    expect((await t.app.inject({ url: `/api/v1/documents/${listed.documents[0].id}`, headers: host })).statusCode).toBe(403);
+  });
+});
+
+describe("the work queue", () => {
+  it("lists an exemption whose review date is within the ordinance's 30 days", async () => {
+    const client = clientIds[1]!;
+    await post(`/clients/${client}/exemptions`, exemption({ reviewDate: addDays(today, 20) }));
+    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=exemptionEnding&pageSize=200", headers: consultant })).json();
+    const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
+    expect(item.reasons).toContainEqual(expect.objectContaining({ code: "exemptionEnding", since: addDays(today, 20) }));
+  });
+});

@@ -1,0 +1,15 @@
+import { roles } from "@server/auth/policy.js";
+
+/**
+ * Exemptions carry health and family circumstances: consultants and team leads decide and read them, a client
+ * reads and requests their own. Hosts and researchers never see them.
+ */
+export const exemptionPolicy = {
+  create: roles("exemptions.create", "consultant", "teamLead"),
+  request: roles("exemptions.request", "client", "consultant", "teamLead"),
+  read: roles("exemptions.read", "consultant", "teamLead", "admin", "client"),
+  decide: roles("exemptions.decide", "consultant", "teamLead"),
+  coSign: roles("exemptions.coSign", "teamLead"),
+  awaiting: roles("exemptions.awaiting", "teamLead", "admin"),
+  upload: roles("exemptions.upload", "consultant", "teamLead", "client"),
+};

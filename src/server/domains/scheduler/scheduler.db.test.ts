@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { runDailyJob } from "./scheduler.service.js";
+
+let t: TestApp;
+let consultant: { authorization: string };
+let admin: { authorization: string };
+let clientIds: string[];
+const today = todayInAmsterdam();
+const post = (url: string, payload: unknown, headers = consultant) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+const requestsOf = (clientId: string) => t.db.kysely.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on").execute();
+
+/** Formalises volunteer work and dates its formalisation back, as if done months ago. */
+async function contributionSince(clientId: string, monthsAgo: number): Promise<string> {
+  const created = await post(`/clients/${clientId}/contributions`, {
+    kind: "existingVolunteerWork", organisationName: "Voedselbank Charlois", description: "Pakketten inpakken", hoursPerWeek: 4, since: addMonths(today, -monthsAgo - 1),
+  });
+  expect(created.statusCode).toBe(201);
+  await t.db.kysely.updateTable("contributions").set({ created_at: `${addMonths(today, -monthsAgo)}T10:00:00.000Z` }).where("id", "=", created.json().id).execute();
+  return created.json().id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 80 });
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  admin = await bearerFor(t.app, "admin@demo.local");
+  const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
+  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(5).execute()).map((r) => r.id);
+  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 30 }).where("id", "in", clientIds).execute();
+});
+afterAll(() => t.close());
+
+describe("caregiving as contribution", () => {
+  it("counts caregiving beyond customary care as the client's contribution, and customary care not", async () => {
+    const [client] = clientIds;
+    const status = async () => (await t.app.inject({ url: `/api/v1/clients/${client}/contributions`, headers: consultant })).json();
+    const care = (beyondCustomaryCare: boolean) => ({
+      relation: "child", hoursPerWeek: 30, since: "2023-01-01", beyondCustomaryCare,
+      judgementReason: beyondCustomaryCare ? "Intensieve zorg voor een kind met autisme, 80 uur per week op advies van de jeugdarts." : "Gewone zorg voor een gezond kind van acht.",
+    });
+    const customary = await post(`/clients/${client}/caregiving`, care(false));
+    expect(customary.json()).toMatchObject({ beyondCustomaryCare: false, countsAsContribution: false });
+    expect(await status()).toMatchObject({ contributing: false, contributingThrough: [] });
+
+    const beyond = await post(`/clients/${client}/caregiving`, care(true));
+    expect(beyond.json()).toMatchObject({ countsAsContribution: true });
+    expect(await status()).toMatchObject({ contributing: true, contributingThrough: ["caregiving"] });
+    // Its hours fill capacity (30): a one-hour step no longer fits.
+    const step = await post(`/clients/${client}/plan-steps`, { type: "languageCourse", title: "Taalles", hoursPerWeek: 1, startDate: today });
+    expect(step.json().code).toBe("capacityExceeded");
+
+    await post(`/caregiving/${beyond.json().id}/end`, { endedOn: today });
+    expect((await status()).contributing).toBe(false);
+  });
+});
+
+describe("the daily job", () => {
+  it("creates each accountability request and reminder once, however often it runs on a day", async () => {
+    const client = clientIds[1]!;
+    await contributionSince(client, 7);
+    const first = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    expect(first.outcome).toBe("ran");
+    const again = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    expect(again.outcome === "ran" && JSON.parse(again.run.result!)).toMatchObject({ accountabilityRequests: 0, reminders: 0 });
+    const requests = await requestsOf(client);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ requested_on: today, status: "open", ordinance_version: 1, reminded_on: null });
+
+    // Reminder after 14 days, once.
+    const reminderDay = addDays(today, 14);
+    await runDailyJob(t.db.kysely, { trigger: "manual", date: reminderDay });
+    await runDailyJob(t.db.kysely, { trigger: "manual", date: reminderDay });
+    expect((await requestsOf(client)).map((r) => r.reminded_on)).toEqual([reminderDay]);
+    const letters = await t.db.kysely.selectFrom("letters").select("kind").where("client_id", "=", client).where("kind", "like", "accountability%").execute();
+    expect(letters.map((l) => l.kind).sort()).toEqual(["accountabilityReminder", "accountabilityRequest"]);
+
+    // A scheduled run happens once per date.
+    const scheduled = await runDailyJob(t.db.kysely, { trigger: "scheduled", date: addDays(today, 1) });
+    expect(scheduled.outcome).toBe("ran");
+    expect((await runDailyJob(t.db.kysely, { trigger: "scheduled", date: addDays(today, 1) })).outcome).toBe("alreadyRan");
+  });
+
+  it("puts overdue accountability on the work queue after 28 days, as a reason to talk", async () => {
+    const client = clientIds[1]!;
+    const [request] = await requestsOf(client);
+    await t.db.kysely.updateTable("accountability_requests").set({ requested_on: addDays(today, -29) }).where("id", "=", request!.id).execute();
+    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
+    const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
+    expect(item.reasons).toContainEqual({ code: "accountabilityOverdue", since: addDays(today, -1), suggestedAction: "callClient" });
+    const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })).json().items;
+    expect(listed[0]).toMatchObject({ overdue: true, activity: expect.stringContaining("Voedselbank Charlois") });
+
+    const answered = await post(`/accountability-requests/${request!.id}/responses`, { continues: true, statement: "Ik werk er nog elke dinsdag." });
+    expect(answered.json()).toMatchObject({ status: "confirmed", overdue: false });
+    const after = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
+    expect(after.items.map((i: { clientId: string }) => i.clientId)).not.toContain(client);
+    expect((await post(`/accountability-requests/${request!.id}/responses`, { continues: false })).json().code).toBe("alreadyAnswered");
+  });
+
+  it("applies an ordinance change to requests after its date, while earlier requests keep their version", async () => {
+    const client = clientIds[2]!;
+    await contributionSince(client, 6);
+    await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    const current = (await t.app.inject({ url: "/api/v1/ordinance", headers: admin })).json().current;
+    const { version: _v, effectiveFrom: _e, createdBy: _c, createdAt: _a, ...settings } = current;
+    const past = await post("/ordinance/versions", { ...settings, accountabilityIntervalMonths: 3, effectiveFrom: addDays(today, -1), note: "Terugwerkend" }, admin);
+    expect(past.statusCode).toBe(400);
+    expect(past.json().invalidParams[0]).toMatchObject({ name: "effectiveFrom", code: "dateInPast" });
+    const change = await post("/ordinance/versions", { ...settings, accountabilityIntervalMonths: 3, effectiveFrom: addDays(today, 1), note: "Raadsbesluit: elke drie maanden verantwoorden." }, admin);
+    expect(change.statusCode).toBe(201);
+    const version = change.json().version;
+
+    // Three months on, the new interval makes the next request due; under the old one it would not be.
+    const later = addMonths(today, 3);
+    await runDailyJob(t.db.kysely, { trigger: "manual", date: later });
+    const requests = await requestsOf(client);
+    expect(requests.map((r) => [r.requested_on, r.ordinance_version])).toEqual([[today, 1], [later, version]]);
+    const overview = (await t.app.inject({ url: `/api/v1/ordinance?date=${today}`, headers: consultant })).json();
+    expect(overview.current.version).toBe(1);
+    expect(overview.versions.map((v: { version: number }) => v.version)).toEqual([version, 1]);
+    await expect(t.db.kysely.updateTable("ordinance_versions").set({ accountability_interval_months: 1 }).where("version", "=", 1).execute()).rejects.toThrow();
+  });
+
+  it("lets admins see the runs and start one; others may not", async () => {
+    const started = await post("/scheduler/runs", { job: "daily" }, admin);
+    expect(started.statusCode).toBe(201);
+    expect(started.json()).toMatchObject({ trigger: "manual", status: "succeeded", startedBy: expect.any(String), result: expect.objectContaining({ accountabilityRequests: expect.any(Number) }) });
+    const runs = (await t.app.inject({ url: "/api/v1/scheduler/runs", headers: admin })).json().items;
+    expect(runs[0].id).toBe(started.json().id);
+    expect((await t.app.inject({ url: "/api/v1/scheduler/runs", headers: consultant })).statusCode).toBe(403);
+  });
+});

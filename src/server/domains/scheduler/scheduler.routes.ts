@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { calendarDate } from "@shared/schemas/common.js";
+import { type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
+import { roles } from "@server/auth/policy.js";
+import type { Services } from "@server/app.js";
+import type { SchedulerRunsTable } from "@server/db/schema.js";
+import { contextOf } from "@server/http/context.js";
+import { conflict } from "@server/http/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { runDailyJob } from "./scheduler.service.js";
+
+const schedulerPolicy = { admin: roles("scheduler.admin", "admin") };
+
+async function present(db: Services["db"]["kysely"], rows: SchedulerRunsTable[]): Promise<SchedulerRunOutput[]> {
+  const ids = [...new Set(rows.map((r) => r.started_by).filter((id): id is string => Boolean(id)))];
+  const users = ids.length ? await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute() : [];
+  return rows.map((row) => ({
+    id: row.id,
+    job: row.job as SchedulerRunOutput["job"],
+    runDate: row.run_date,
+    trigger: row.trigger as SchedulerRunOutput["trigger"],
+    status: row.status as SchedulerRunOutput["status"],
+    result: row.result ? JSON.parse(row.result) : null,
+    error: row.error,
+    instance: row.instance,
+    startedBy: users.find((u) => u.id === row.started_by)?.display_name ?? null,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  }));
+}
+
+/** The scheduler's runs, and running the daily job on demand (admins). */
+export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/scheduler/runs",
+      { config: { policy: schedulerPolicy.admin }, schema: { tags: ["scheduler"], summary: "The last 50 runs of periodic work", response: { 200: schedulerRunList } } },
+      async () => ({ items: await present(db.kysely, await db.kysely.selectFrom("scheduler_runs").selectAll().orderBy("started_at", "desc").limit(50).execute()) }),
+    );
+
+    app.post(
+      "/scheduler/runs",
+      {
+        config: { policy: schedulerPolicy.admin },
+        schema: {
+          tags: ["scheduler"],
+          summary: "Run the daily job now",
+          description: "Idempotent: what the day's work has created already is not created again. 409 jobRunning while another run holds the lease.",
+          body: z.object({ job: z.literal("daily"), date: calendarDate.optional().describe("the date to run for; today when left out") }),
+          response: { 201: schedulerRunOutput },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const outcome = await runDailyJob(db.kysely, { trigger: "manual", startedBy: ctx.actor.id, ...(request.body.date ? { date: request.body.date } : {}) });
+        if (outcome.outcome !== "ran") throw conflict("jobRunning", "The daily job is running in another process; try again in a minute.");
+        await recordAudit(db.kysely, ctx, { action: "scheduler.run", category: "admin", subjectType: "schedulerRun", subjectId: outcome.run.id });
+        return reply.status(201).send((await present(db.kysely, [outcome.run]))[0]!);
+      },
+    );
+  };
+}

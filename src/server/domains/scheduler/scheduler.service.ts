@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { Kysely } from "kysely";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import type { DailyJobResult } from "@shared/schemas/scheduler.js";
+import type { Database, SchedulerRunsTable } from "@server/db/schema.js";
+import { recordSystemAudit } from "../audit/audit.service.js";
+import { countOverdue, createDueRequests, sendReminders } from "../accountability/accountability.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+
+/** This server process, as it appears in leases and run records. */
+export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+const LEASE_MS = 10 * 60 * 1000;
+
+/**
+ * Takes the named lease for `holder` when it is free, expired or already theirs. One atomic upsert decides, so
+ * of two processes on one database exactly one gets it.
+ */
+export async function acquireLease(db: Kysely<Database>, name: string, holder: string, now = new Date()): Promise<boolean> {
+  const expires = new Date(now.getTime() + LEASE_MS).toISOString();
+  await db
+    .insertInto("scheduler_leases")
+    .values({ name, holder, expires_at: expires })
+    .onConflict((oc) =>
+      oc
+        .column("name")
+        .doUpdateSet({ holder, expires_at: expires })
+        .where((eb) => eb.or([eb("scheduler_leases.expires_at", "<", now.toISOString()), eb("scheduler_leases.holder", "=", holder)])),
+    )
+    .execute();
+  const row = await db.selectFrom("scheduler_leases").select("holder").where("name", "=", name).executeTakeFirst();
+  return row?.holder === holder;
+}
+
+export async function releaseLease(db: Kysely<Database>, name: string, holder: string): Promise<void> {
+  await db.deleteFrom("scheduler_leases").where("name", "=", name).where("holder", "=", holder).execute();
+}
+
+/** Exemptions past their end date end; the run's id is the audit trail. */
+async function endExpiredExemptions(db: Kysely<Database>, runId: string, date: string): Promise<number> {
+  const expired = await db.selectFrom("exemptions").select(["id", "client_id", "end_date"]).where("status", "in", ["active", "awaitingCoSign"]).where("end_date", "<", date).execute();
+  for (const exemption of expired) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable("exemptions").set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: new Date().toISOString() }).where("id", "=", exemption.id).execute();
+      await recordSystemAudit(trx, runId, { action: "exemption.expire", category: "write", clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id });
+    });
+  }
+  return expired.length;
+}
+
+/** Active exemptions whose end or review date falls within the ordinance's notice period (on the work queue). */
+async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays: number): Promise<number> {
+  const horizon = addDays(date, noticeDays);
+  const rows = await db.selectFrom("exemptions").select(["end_date", "review_date"]).where("status", "=", "active").execute();
+  return rows.filter((r) => [r.end_date, r.review_date].some((d) => d !== null && d <= horizon)).length;
+}
+
+/** The daily work: expiring exemptions, accountability requests and reminders; counts for the work queue. */
+export async function dailyWork(db: Kysely<Database>, runId: string, date: string): Promise<DailyJobResult> {
+  const ordinance = await ordinanceOn(db, date);
+  const exemptionsEnded = await endExpiredExemptions(db, runId, date);
+  const accountabilityRequests = await createDueRequests(db, runId, date, ordinance);
+  const reminders = await sendReminders(db, runId, date);
+  return {
+    accountabilityRequests,
+    reminders,
+    exemptionsEnded,
+    // The work queue is computed when it is read, so these counts are what it shows today.
+    exemptionsDue: await countExemptionsDue(db, date, ordinance.exemptionNoticeDays),
+    accountabilityOverdue: await countOverdue(db, date),
+  };
+}
+
+export type DailyRunOutcome = { outcome: "ran"; run: SchedulerRunsTable } | { outcome: "alreadyRan" | "busy" };
+
+/**
+ * Runs the daily job under the `daily` lease. A scheduled run happens once per date: a second scheduled run
+ * (another process, or a restart) finds the first one and does nothing. A manual run always runs; the work is
+ * idempotent either way, so running twice creates nothing twice.
+ */
+export async function runDailyJob(
+  db: Kysely<Database>,
+  options: { date?: string; trigger: "scheduled" | "manual"; startedBy?: string | null; instance?: string },
+): Promise<DailyRunOutcome> {
+  const date = options.date ?? todayInAmsterdam();
+  const instance = options.instance ?? INSTANCE;
+  if (!(await acquireLease(db, "daily", instance))) return { outcome: "busy" };
+  try {
+    if (options.trigger === "scheduled") {
+      const done = await db.selectFrom("scheduler_runs").select("id").where("job", "=", "daily").where("run_date", "=", date).where("trigger", "=", "scheduled").where("status", "=", "succeeded").executeTakeFirst();
+      if (done) return { outcome: "alreadyRan" };
+    }
+    const run: SchedulerRunsTable = {
+      id: randomUUID(), job: "daily", run_date: date, trigger: options.trigger, status: "running", result: null, error: null, instance,
+      started_by: options.startedBy ?? null, started_at: new Date().toISOString(), finished_at: null,
+    };
+    await db.insertInto("scheduler_runs").values(run).execute();
+    try {
+      const result = await dailyWork(db, run.id, date);
+      Object.assign(run, { status: "succeeded", result: JSON.stringify(result), finished_at: new Date().toISOString() });
+    } catch (error) {
+      Object.assign(run, { status: "failed", error: error instanceof Error ? error.message : String(error), finished_at: new Date().toISOString() });
+    }
+    await db.updateTable("scheduler_runs").set({ status: run.status, result: run.result, error: run.error, finished_at: run.finished_at }).where("id", "=", run.id).execute();
+    return { outcome: "ran", run };
+  } finally {
+    await releaseLease(db, "daily", instance);
+  }
+}
+
+/**
+ * Runs the daily job in-process: at start and then every `intervalMinutes`, each time a no-op once today's
+ * scheduled run has succeeded. Returns a function that stops it.
+ */
+export function startScheduler(db: Kysely<Database>, options: { intervalMinutes: number; log: (message: string, error?: unknown) => void }): () => void {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = runDailyJob(db, { trigger: "scheduled" })
+      .then((outcome) => {
+        if (outcome.outcome === "ran") options.log(`Daily job ${outcome.run.status}: ${outcome.run.result ?? outcome.run.error}`);
+      })
+      .catch((error) => options.log("Daily job could not run", error));
+  };
+  tick();
+  const timer = setInterval(tick, options.intervalMinutes * 60 * 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Working agreements of the activation team that are not the ordinance's to set: when wellbeing needs a call,
+ * how much slack a check-in has, what counts as recent. The ordinance's own rules (weekly norm, guidance hours,
+ * accountability, exemptions, sanctions) are versioned in the database; see the ordinance domain.
+ */
+export const CASEWORK_DEFAULTS = {
+  defaultReportingFrequencyWeeks: 6,
+  who5AttentionBelow: 13,
+  checkInGraceDays: 7,
+  planStepEndingWithinDays: 14,
+  /** How long a host still sees a client after a referral or placement ends. */
+  hostVisibilityDaysAfterEnd: 30,
+  newDropoutWithinDays: 14,
+} as const;

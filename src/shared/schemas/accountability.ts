@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+
+export const ACCOUNTABILITY_STATUSES = ["open", "confirmed", "stopped"] as const;
+
+/** Body of `POST /accountability-requests/{id}/responses`: the activity continues, or it has stopped. */
+export const accountabilityResponseInput = z.object({
+  continues: z.boolean(),
+  statement: z.string().trim().max(4000).nullish().describe("e.g. what the organisation says; proof can be uploaded as a document"),
+});
+
+export const accountabilityRequestOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  subjectType: z.enum(["contribution", "caregiving"]),
+  subjectId: z.uuid(),
+  activity: z.string().describe("what is accounted for, in words"),
+  requestedOn: calendarDate,
+  remindedOn: calendarDate.nullable(),
+  overdueOn: calendarDate.describe("after this date without an answer it reaches the consultant's work queue; never a sanction by itself"),
+  overdue: z.boolean(),
+  ordinanceVersion: z.number().int().describe("the ordinance version the request was made under"),
+  letterId: z.uuid(),
+  reminderLetterId: z.uuid().nullable(),
+  status: z.enum(ACCOUNTABILITY_STATUSES),
+  respondedOn: calendarDate.nullable(),
+  response: z.string().nullable(),
+  documents: z.array(z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp })),
+  createdAt: timestamp,
+});
+export type AccountabilityRequestOutput = z.infer<typeof accountabilityRequestOutput>;
+export const accountabilityList = z.object({ items: z.array(accountabilityRequestOutput) });
+export const accountabilityListQuery = pageQuery.extend({ status: z.enum(ACCOUNTABILITY_STATUSES).optional() });
+export const accountabilityPage = pageOf(accountabilityRequestOutput);

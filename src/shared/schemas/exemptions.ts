@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+
+/** Grounds for exemption (Participatiewet art. 9 lid 2: individual and temporary, for urgent reasons). */
+export const EXEMPTION_TYPES = ["medical", "caregiving", "singleParentYoungChildren", "crisis", "education", "otherUrgentReasons"] as const;
+export const EXEMPTION_SCOPES = ["full", "partial"] as const;
+export const EXEMPTION_STATUSES = ["requested", "awaitingCoSign", "active", "refused", "ended"] as const;
+
+const reason = z.string().trim().min(1).max(4000);
+
+/** The terms of an exemption: full or at most some hours a week, from a date, until an end or review date. */
+const exemptionTerms = z.object({
+  scope: z.enum(EXEMPTION_SCOPES),
+  maxHoursPerWeek: z.number().min(0).max(40).nullish().describe("partial exemptions: the most hours a week that may be asked"),
+  startDate: calendarDate,
+  endDate: calendarDate.nullish().describe("when the exemption ends by itself"),
+  reviewDate: calendarDate.nullish().describe("when it is looked at again; an end or a review date is required"),
+});
+
+type Terms = z.infer<typeof exemptionTerms>;
+
+/** Exemptions are temporary: an end or a review date, after the start; a partial one says how many hours. */
+function checkTerms(terms: Terms, ctx: z.RefinementCtx): void {
+  if (!terms.endDate && !terms.reviewDate) {
+    for (const path of ["endDate", "reviewDate"]) {
+      ctx.addIssue({ code: "custom", path: [path], message: "An exemption is temporary: give an end date or a review date", params: { code: "temporaryRequired" } });
+    }
+  }
+  for (const field of ["endDate", "reviewDate"] as const) {
+    const date = terms[field];
+    if (date && date < terms.startDate) ctx.addIssue({ code: "custom", path: [field], message: "Must not be before the start date", params: { code: "beforeStart" } });
+  }
+  if (terms.scope === "partial" && (terms.maxHoursPerWeek === null || terms.maxHoursPerWeek === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["maxHoursPerWeek"], message: "A partial exemption says how many hours a week may still be asked", params: { code: "required" } });
+  }
+  if (terms.scope === "full" && terms.maxHoursPerWeek !== null && terms.maxHoursPerWeek !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["maxHoursPerWeek"], message: "A full exemption asks no hours at all", params: { code: "notAllowed" } });
+  }
+}
+
+/** Body of `POST /clients/{id}/exemptions`: a consultant records an exemption they decided. */
+export const exemptionInput = exemptionTerms
+  .extend({ type: z.enum(EXEMPTION_TYPES), reason: reason.describe("why, in the consultant's words; health details belong in the evidence") })
+  .superRefine(checkTerms);
+export type ExemptionInput = z.infer<typeof exemptionInput>;
+
+/** Body of `POST /clients/{id}/exemption-requests`: the client (or a consultant for them) asks for an exemption. */
+export const exemptionRequestInput = z.object({
+  type: z.enum(EXEMPTION_TYPES),
+  reason: reason.describe("in the client's own words"),
+  scope: z.enum(EXEMPTION_SCOPES).default("full"),
+});
+export type ExemptionRequestInput = z.infer<typeof exemptionRequestInput>;
+
+/** Body of `POST /exemptions/{id}/decisions`: a consultant grants a request (with terms) or refuses it. */
+export const exemptionDecisionInput = z.discriminatedUnion("outcome", [
+  exemptionTerms.extend({ outcome: z.literal("granted"), note: z.string().trim().max(4000).nullish() }).superRefine(checkTerms),
+  z.object({ outcome: z.literal("refused"), note: reason.describe("why not, for the decision letter") }),
+]);
+export type ExemptionDecisionInput = z.infer<typeof exemptionDecisionInput>;
+
+/** Body of `POST /exemptions/{id}/end`: an exemption ends before its end date (e.g. the client has recovered). */
+export const exemptionEndInput = z.object({ endedOn: calendarDate, reason });
+
+export const exemptionOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  type: z.enum(EXEMPTION_TYPES),
+  scope: z.enum(EXEMPTION_SCOPES),
+  maxHoursPerWeek: z.number().nullable(),
+  startDate: calendarDate,
+  endDate: calendarDate.nullable(),
+  reviewDate: calendarDate.nullable(),
+  reason: z.string(),
+  status: z.enum(EXEMPTION_STATUSES),
+  inForce: z.boolean().describe("active and within its dates today: it binds invitations, plans, placements and sanctions"),
+  needsCoSign: z.boolean().describe("a full exemption longer than the ordinance's threshold waits for a team lead"),
+  requestedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: timestamp.nullable(),
+  decisionNote: z.string().nullable(),
+  coSignedBy: z.string().nullable(),
+  coSignedAt: timestamp.nullable(),
+  endedOn: calendarDate.nullable(),
+  endReason: z.string().nullable(),
+  ordinanceVersion: z.number().int().describe("the ordinance version the decision applied"),
+  documents: z.array(z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp })),
+  createdAt: timestamp,
+});
+export type ExemptionOutput = z.infer<typeof exemptionOutput>;
+export const exemptionList = z.object({ items: z.array(exemptionOutput) });
+
+export const exemptionListQuery = pageQuery.extend({ status: z.enum(EXEMPTION_STATUSES).optional() });
+export const exemptionPage = pageOf(exemptionOutput.extend({ clientName: z.string() }));
+
+export const documentOutput = z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), uploadedAt: timestamp });
+
+/** What evidence may be: PDF, PNG or JPEG, at most 10 MB. */
+export const EVIDENCE_MEDIA_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;

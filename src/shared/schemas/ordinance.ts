@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { calendarDate, timestamp } from "./common.js";
+
+const sanctionLevel = z.object({
+  level: z.number().int().min(1).max(10),
+  percentage: z.number().min(0).max(100).describe("share of the benefit standard withheld"),
+  months: z.number().int().min(1).max(3).describe("how long; the Participatiewet allows at most three months"),
+});
+
+const hours = (max: number) => z.number().min(0).max(max);
+
+/** The rules of one ordinance version; what `POST /ordinance/versions` takes besides its date and note. */
+const ordinanceSettings = z.object({
+  weeklyNormHours: hours(40).describe("the norm asked of a client, before capacity"),
+  accountabilityIntervalMonths: z.number().int().min(1).max(24).describe("how often a formalised contribution is accounted for"),
+  accountabilityReminderDays: z.number().int().min(1).max(90).describe("days after a request without an answer before a reminder"),
+  accountabilityOverdueDays: z.number().int().min(1).max(180).describe("days after a request without an answer before it reaches the work queue"),
+  exemptionCoSignMonths: z.number().int().min(1).max(60).describe("a full exemption longer than this needs a team lead's co-signature"),
+  exemptionNoticeDays: z.number().int().min(1).max(180).describe("days before an exemption's end or review date that it reaches the work queue"),
+  guidanceHoursPerLevel: z.object({ light: hours(40), regular: hours(40), intensive: hours(40) }).describe("guidance hours a week a placement asks of its host, by the client's guidance need"),
+  sanctionLevels: z
+    .array(sanctionLevel)
+    .min(1)
+    .max(10)
+    .refine((levels) => levels.every((l, i) => l.level === i + 1), { message: "Number the levels 1, 2, 3, … in order", params: { code: "levelsOutOfOrder" } }),
+});
+export type OrdinanceSettings = z.infer<typeof ordinanceSettings>;
+
+/** Body of `POST /ordinance/versions`: a new version from a date on; earlier versions stay as they were. */
+export const ordinanceVersionInput = ordinanceSettings.extend({
+  effectiveFrom: calendarDate.describe("today or later: a rule change never rewrites the past"),
+  note: z.string().trim().min(1).max(2000).describe("what changed and on what authority, e.g. the council's decision"),
+});
+export type OrdinanceVersionInput = z.infer<typeof ordinanceVersionInput>;
+
+export const ordinanceVersionOutput = ordinanceSettings.extend({
+  version: z.number().int(),
+  effectiveFrom: calendarDate,
+  note: z.string(),
+  createdBy: z.string().nullable().describe("display name of the admin who added it; null for the first version"),
+  createdAt: timestamp,
+});
+export type Ordinance = z.infer<typeof ordinanceVersionOutput>;
+
+export const ordinanceOverview = z.object({
+  current: ordinanceVersionOutput.describe("the version in force today"),
+  versions: z.array(ordinanceVersionOutput).describe("every version, newest first"),
+});
+
+export const ordinanceOnQuery = z.object({ date: calendarDate.optional().describe("the version in force on this date; today when left out") });
