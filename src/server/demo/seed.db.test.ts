@@ -129,6 +129,18 @@ describe("demo population", () => {
     const ended = placements.filter((p) => p.status === "ended");
     expect(ended.every((p) => p.end_reason && p.attributable_to)).toBe(true);
 
+    // Exemptions are temporary and partial ones say their hours; caregiving carries the consultant's judgement.
+    const exemptions = await k.selectFrom("exemptions").selectAll().execute();
+    expect(exemptions.length).toBeGreaterThan(0);
+    for (const e of exemptions) {
+      expect(e.end_date ?? e.review_date).toBeTruthy();
+      if (e.scope === "partial") expect(e.max_hours_per_week).toBeGreaterThan(0);
+      else expect(e.max_hours_per_week).toBeNull();
+    }
+    const care = await k.selectFrom("caregiving").select(["beyond_customary_care", "judgement_reason"]).execute();
+    expect(new Set(care.map((c) => c.beyond_customary_care))).toEqual(new Set([0, 1]));
+    expect(care.every((c) => c.judgement_reason.length > 0)).toBe(true);
+
     const availability = await k.selectFrom("consultant_availability").select("consultant_id").distinct().execute();
     const consultants = await k.selectFrom("users").select("id").where("role", "=", "consultant").execute();
     expect(availability).toHaveLength(consultants.length);

@@ -5,6 +5,7 @@ import type { UserRole } from "@shared/enums.js";
 import { hashPassword } from "@server/auth/passwords.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
 import { generateAgreements } from "./agreements.js";
+import { generateExemptionsAndCare } from "./exemptions.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generatePlacements, generateRoles } from "./roles.js";
@@ -263,6 +264,8 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     ordinance,
   );
   const agreements = await generateAgreements(random, placements, roleRows.roles, organisations, clientRows, historyConsultants, (done, total) => progress("agreements", done, total));
+  // Exemptions and caregiving belong to the workflow history, so tests that build their own (share 0) get none.
+  const circumstances = share > 0 ? generateExemptionsAndCare(random, clientRows, (client) => client.consultant_id ?? null, today) : { exemptions: [], caregiving: [] };
   const hashes = await hashing;
 
   await db.transaction().execute(async (trx) => {
@@ -296,6 +299,8 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     for (let i = 0; i < placements.length; i += 200) await trx.insertInto("placements").values(placements.slice(i, i + 200)).execute();
     for (let i = 0; i < agreements.letters.length; i += 50) await trx.insertInto("letters").values(agreements.letters.slice(i, i + 50)).execute();
     for (let i = 0; i < agreements.rows.length; i += 200) await trx.insertInto("placement_agreements").values(agreements.rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < circumstances.exemptions.length; i += 200) await trx.insertInto("exemptions").values(circumstances.exemptions.slice(i, i + 200)).execute();
+    for (let i = 0; i < circumstances.caregiving.length; i += 200) await trx.insertInto("caregiving").values(circumstances.caregiving.slice(i, i + 200)).execute();
   });
 
   return {
