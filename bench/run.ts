@@ -9,6 +9,7 @@ import { createApp } from "@server/app.js";
 import { loadConfig } from "@server/config.js";
 import { connectDatabase } from "@server/db/connection.js";
 import { migrateToLatest } from "@server/db/migrate.js";
+import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
 import { seedDemoPopulation } from "@server/demo/seed.js";
 
 interface Row {
@@ -68,6 +69,17 @@ const lead = (await app.inject({ method: "POST", url: "/api/v1/sessions", payloa
 await timeRequests("team overview (caseload and queue per consultant)", 20, 1000, async () => {
   await app.inject({ url: "/api/v1/team", headers: { authorization: `Bearer ${lead}` } });
 });
+
+// The first daily run on the demo population: every accountability request that is due, with its letter.
+const dailyStarted = performance.now();
+const daily = await runDailyJob(db.kysely, { trigger: "manual" });
+const dailySeconds = (performance.now() - dailyStarted) / 1000;
+const created = daily.outcome === "ran" && daily.run.result ? (JSON.parse(daily.run.result) as { accountabilityRequests: number }).accountabilityRequests : 0;
+rows.push({ name: `first daily job (${created} accountability letters)`, measured: `${dailySeconds.toFixed(1)} s`, target: "≤ 30 s", met: daily.outcome === "ran" && dailySeconds <= 30 });
+const againStarted = performance.now();
+await runDailyJob(db.kysely, { trigger: "manual" });
+const againMs = performance.now() - againStarted;
+rows.push({ name: "daily job again the same day (nothing to do)", measured: `${againMs.toFixed(0)} ms`, target: "≤ 2000 ms", met: againMs <= 2000 });
 
 await app.close();
 await db.destroy();
