@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { calendarDate, timestamp } from "./common.js";
 
-export const CONTRIBUTION_KINDS = ["existingVolunteerWork"] as const;
+/** Volunteer work the client found themselves, or an initiative of their own (e.g. a neighbourhood clean-up). */
+export const CONTRIBUTION_KINDS = ["existingVolunteerWork", "ownInitiative"] as const;
 
-/** Body of `POST /clients/{id}/contributions`: formalises volunteer work the client already does. */
+/** Body of `POST /clients/{id}/contributions`: formalises volunteer work or an own initiative the client already does. */
 export const contributionInput = z
   .object({
     kind: z.enum(CONTRIBUTION_KINDS),
@@ -13,8 +14,8 @@ export const contributionInput = z
     hoursPerWeek: z.number().min(0.5).max(40),
     since: calendarDate,
   })
-  .refine((c) => c.organisationId || c.organisationName, {
-    message: "Name the organisation",
+  .refine((c) => c.kind === "ownInitiative" || c.organisationId || c.organisationName, {
+    message: "Name the organisation of the volunteer work",
     path: ["organisationName"],
     params: { code: "required" },
   });

@@ -47,7 +47,7 @@ async function formalisedActivities(db: Kysely<Database>, filter: { activeOnly: 
   return [
     ...(await contributions.execute()).map((c) => ({
       subjectType: "contribution" as const, subjectId: c.id, clientId: c.client_id, formalisedOn: c.created_at.slice(0, 10),
-      text: `Vrijwilligerswerk bij ${c.organisation_name}: ${c.description} (${c.hours_per_week} uur per week)`,
+      text: `${c.organisation_name ? `Vrijwilligerswerk bij ${c.organisation_name}` : "Eigen initiatief"}: ${c.description} (${c.hours_per_week} uur per week)`,
     })),
     ...(await caregiving.execute()).map((c) => ({
       subjectType: "caregiving" as const, subjectId: c.id, clientId: c.client_id, formalisedOn: c.created_at.slice(0, 10),

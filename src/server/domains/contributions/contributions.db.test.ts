@@ -57,4 +57,17 @@ describe("existing volunteers", () => {
       expect((await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/contributions`, headers, payload: body() })).statusCode).toBe(403);
     }
   });
+
+  it("formalises an own initiative without an organisation, with a letter that says so", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientId}/contributions`,
+      headers: consultant,
+      payload: { kind: "ownInitiative", description: "Houdt met buren het speelveld aan de Wolphaertsbocht schoon", hoursPerWeek: 2, since: "2025-05-01" },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ kind: "ownInitiative", organisationName: "" });
+    const letter = await t.db.kysely.selectFrom("letters").select("subject").where("id", "=", response.json().letterId).executeTakeFirstOrThrow();
+    expect(letter.subject).toBe("Wat u zelf doet telt als tegenprestatie");
+  });
 });
