@@ -75,6 +75,11 @@ describe("the daily job", () => {
     const letters = await t.db.kysely.selectFrom("letters").select("kind").where("client_id", "=", client).where("kind", "like", "accountability%").execute();
     expect(letters.map((l) => l.kind).sort()).toEqual(["accountabilityReminder", "accountabilityRequest"]);
 
+    // A run cut off by a crash is marked as such by the next one.
+    await t.db.kysely.insertInto("scheduler_runs").values({ id: crypto.randomUUID(), job: "daily", run_date: today, trigger: "scheduled", status: "running", result: null, error: null, instance: "crashed", started_by: null, started_at: new Date().toISOString(), finished_at: null }).execute();
+    await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    expect(await t.db.kysely.selectFrom("scheduler_runs").select(["status", "error"]).where("instance", "=", "crashed").executeTakeFirst()).toEqual({ status: "failed", error: "interrupted before it finished" });
+
     // A scheduled run happens once per date.
     const scheduled = await runDailyJob(t.db.kysely, { trigger: "scheduled", date: addDays(today, 1) });
     expect(scheduled.outcome).toBe("ran");

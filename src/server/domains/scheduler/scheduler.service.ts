@@ -91,6 +91,8 @@ export async function runDailyJob(
       const done = await db.selectFrom("scheduler_runs").select("id").where("job", "=", "daily").where("run_date", "=", date).where("trigger", "=", "scheduled").where("status", "=", "succeeded").executeTakeFirst();
       if (done) return { outcome: "alreadyRan" };
     }
+    // Holding the lease, no other run is active: one still marked running was cut off (a crash or a restart).
+    await db.updateTable("scheduler_runs").set({ status: "failed", error: "interrupted before it finished", finished_at: new Date().toISOString() }).where("job", "=", "daily").where("status", "=", "running").execute();
     const run: SchedulerRunsTable = {
       id: randomUUID(), job: "daily", run_date: date, trigger: options.trigger, status: "running", result: null, error: null, instance,
       started_by: options.startedBy ?? null, started_at: new Date().toISOString(), finished_at: null,
