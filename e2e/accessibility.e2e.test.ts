@@ -79,7 +79,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
       if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
       const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
-      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder"]) {
+      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions"]) {
         await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
       }
       await visit(page, `${href}/intake`, /^Intake met /, "intake form");
@@ -104,6 +104,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.waitForLoadState("networkidle");
       await expectNoAxeViolations(page, "a consultant's work queue");
       await visit(page, "/work-queue", "Werkvoorraad", "work queue of the whole team");
+      await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign");
 
       // The client record offers reassignment to another consultant of the district.
       await visit(page, "/clients?district=Charlois", "Cliënten", "caseload Charlois");
@@ -115,7 +116,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     });
   }, 90_000);
 
-  it("admin: users, user forms, audit log, and a client outside the district table", async () => {
+  it("admin: users, user forms, ordinance, scheduled jobs, audit log, and a client outside the district table", async () => {
     await withRole("admin@demo.local", async (page) => {
       await visit(page, "/users", "Gebruikers", "users");
       await visit(page, "/users/new", "Nieuwe gebruiker", "new user");
@@ -135,6 +136,10 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const href = await page.locator("tbody a").first().getAttribute("href");
       await visit(page, href!, /.+/, "user edit");
 
+      await visit(page, "/ordinance", "Verordening", "ordinance");
+      await page.getByRole("table", { name: /^Versies van de verordening/ }).waitFor();
+      await visit(page, "/scheduler", "Geplande taken", "scheduled jobs");
+      await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign, read-only");
       await visit(page, "/audit-log", "Auditlog", "audit log");
       await visit(page, "/audit-log?clientId=not-a-uuid", "Auditlog", "audit log with a filter error");
       expect(await page.locator("#field-clientId").getAttribute("aria-invalid")).toBe("true");
@@ -179,6 +184,13 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("link", { name: "Bekijk mijn gegevens" }).click();
       await page.getByText("BSN").waitFor();
       await expectNoAxeViolations(page, "client's own record");
+      await page.getByRole("link", { name: "Vrijstellingen en mantelzorg" }).click();
+      await page.getByRole("heading", { level: 4, name: "Vrijstelling aanvragen" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page, "client's own exemptions");
+      await page.getByRole("button", { name: "Vrijstelling aanvragen" }).click();
+      await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+      await expectNoAxeViolations(page, "exemption request with errors");
     });
   }, 120_000);
 

@@ -11,9 +11,11 @@ import { ClientDetailPage } from "./domains/clients/ClientDetailPage.js";
 import { ClientEditPage } from "./domains/clients/ClientEditPage.js";
 import { ClientNewPage } from "./domains/clients/ClientNewPage.js";
 import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
+import { AwaitingCoSignPage } from "./domains/exemptions/AwaitingCoSignPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
 import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
+import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
 import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
 import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
 import { OrganisationsPage } from "./domains/organisations/OrganisationsPage.js";
@@ -23,6 +25,7 @@ import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
 import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
 import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
 import { RolesPage } from "./domains/roles/RolesPage.js";
+import { SchedulerPage } from "./domains/scheduler/SchedulerPage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
 import { STAFF_ROLES } from "./domains/session/CurrentUser.js";
 import { LoginPage } from "./domains/session/LoginPage.js";
@@ -87,12 +90,15 @@ export function App() {
               </Route>
               <Route element={<RequireRole roles={TEAM_LEADS} />}>
                 <Route path="/team" element={<TeamPage />} />
+                <Route path="/exemptions" element={<AwaitingCoSignPage />} />
               </Route>
               <Route element={<RequireRole roles={ADMIN} />}>
                 <Route path="/users" element={<UsersPage />} />
                 <Route path="/users/new" element={<UserNewPage />} />
                 <Route path="/users/:id" element={<UserEditPage />} />
                 <Route path="/audit-log" element={<AuditLogPage />} />
+                <Route path="/ordinance" element={<OrdinancePage />} />
+                <Route path="/scheduler" element={<SchedulerPage />} />
               </Route>
             </Route>
             <Route path="*" element={<NotFoundPage />} />

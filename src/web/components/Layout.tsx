@@ -18,6 +18,9 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/clients", label: "nav.clients" },
         { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
+        { to: "/exemptions", label: "nav.exemptions" },
+        { to: "/ordinance", label: "nav.ordinance" },
+        { to: "/scheduler", label: "nav.scheduler" },
         { to: "/users", label: "nav.users" },
         { to: "/audit-log", label: "nav.auditLog" },
       ];
@@ -40,6 +43,7 @@ function navItemsFor(role: UserRole): NavItem[] {
       return [
         { to: "/work-queue", label: "nav.workQueue" },
         { to: "/team", label: "nav.team" },
+        { to: "/exemptions", label: "nav.exemptions" },
         { to: "/clients", label: "nav.clients" },
         { to: "/invitations", label: "nav.invite" },
         { to: "/organisations", label: "nav.organisations" },

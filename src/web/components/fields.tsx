@@ -160,3 +160,32 @@ export function TextAreaField({ name, label, value, onChange, description, error
     </FieldFrame>
   );
 }
+
+interface FileFieldProps {
+  name: string;
+  label: ReactNode;
+  /** File types the picker offers first, e.g. `.pdf,.png,.jpg`; the server checks the content again. */
+  accept?: string;
+  onChange: (file: File | null) => void;
+  description?: ReactNode;
+  error?: string;
+}
+
+/** A labelled file picker for one file, with its description and error wired up like the other fields. */
+export function FileField({ name, label, accept, onChange, description, error }: FileFieldProps) {
+  const id = fieldId(name);
+  return (
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      <input
+        type="file"
+        id={id}
+        name={name}
+        accept={accept}
+        className={`nv-file-input${error ? " nv-file-input--invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+      />
+    </FieldFrame>
+  );
+}

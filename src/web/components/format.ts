@@ -49,3 +49,9 @@ export function formatAppointmentTime(value: string, language: string): string {
 export function formatHours(value: number, language: string): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
 }
+
+/** A file size as people read it: `12 kB` or `1,4 MB`. */
+export function formatFileSize(bytes: number, language: string): string {
+  const number = (value: number) => new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
+  return bytes < 1024 * 1024 ? `${number(Math.max(1, Math.round(bytes / 1024)))} kB` : `${number(bytes / 1024 / 1024)} MB`;
+}

@@ -25,8 +25,12 @@ export function fieldMessage(t: TFunction, field: string, code: string, reason: 
   return t([...keys, `fieldErrors.${code}`], { defaultValue: reason });
 }
 
-/** Splits a failed submission into per-field messages (from `invalidParams`) and anything else. */
-export function formErrorsOf(error: unknown, t: TFunction, fields: readonly string[]): FormErrors {
+/**
+ * Splits a failed submission into per-field messages (from `invalidParams`) and anything else. `controls` names
+ * the form control of an API field when the two differ (several forms on one page): the error lands on that
+ * control, and its own text (`fieldErrors.<control>.<code>`) is tried before the API field's.
+ */
+export function formErrorsOf(error: unknown, t: TFunction, fields: readonly string[], controls: Record<string, string> = {}): FormErrors {
   const result: FormErrors = { byField: {}, list: [], other: null };
   if (!(error instanceof ApiError) || !error.problem.invalidParams?.length) {
     result.other = error ?? null;
@@ -39,10 +43,12 @@ export function formErrorsOf(error: unknown, t: TFunction, fields: readonly stri
     // otherwise it belongs to its top-level field (`languages.0` to `languages`).
     const field = fields.includes(name) ? name : (name.split(".")[0] ?? name);
     const known = fields.includes(field);
-    const message = fieldMessage(t, name, param.code, param.reason);
-    if (known && result.byField[field]) continue;
-    if (known) result.byField[field] = message;
-    result.list.push({ name: known ? field : "", message });
+    const control = controls[field] ?? field;
+    const fallback = fieldMessage(t, name, param.code, param.reason);
+    const message = control === field ? fallback : t(`fieldErrors.${control}.${param.code}`, { defaultValue: fallback });
+    if (known && result.byField[control]) continue;
+    if (known) result.byField[control] = message;
+    result.list.push({ name: known ? control : "", message });
   }
   return result;
 }

@@ -92,7 +92,7 @@ describe("the daily job", () => {
     await t.db.kysely.updateTable("accountability_requests").set({ requested_on: addDays(today, -29) }).where("id", "=", request!.id).execute();
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
-    expect(item.reasons).toContainEqual({ code: "accountabilityOverdue", since: addDays(today, -1), suggestedAction: "callClient" });
+    expect(item.reasons).toContainEqual({ code: "accountabilityOverdue", since: addDays(today, -1), suggestedAction: "askWhetherItContinues" });
     const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })).json().items;
     expect(listed[0]).toMatchObject({ overdue: true, activity: expect.stringContaining("Voedselbank Charlois") });
 

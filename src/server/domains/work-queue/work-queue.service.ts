@@ -135,7 +135,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     }
     // Overdue accountability is a reason to talk, never an automatic sanction.
     const overdue = (openRequestsBy.get(client.id) ?? []).map((r) => overdueOn(r, versions)).filter((due) => due < today).sort()[0];
-    if (overdue) reasons.push({ code: "accountabilityOverdue", since: overdue, suggestedAction: "callClient" });
+    if (overdue) reasons.push({ code: "accountabilityOverdue", since: overdue, suggestedAction: "askWhetherItContinues" });
     const exemptionDate = (exemptionsEndingBy.get(client.id) ?? []).flatMap((e) => [e.end_date, e.review_date]).filter((d): d is string => d !== null).sort()[0];
     if (exemptionDate) reasons.push({ code: "exemptionEnding", since: exemptionDate, suggestedAction: "reviewExemption" });
     const plan = planBy.get(client.id);

@@ -8,6 +8,7 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { AppointmentsTab } from "../appointments/AppointmentsTab.js";
 import { CheckInsTab } from "../check-ins/CheckInsTab.js";
+import { ExemptionsTab } from "../exemptions/ExemptionsTab.js";
 import { IntakeTab } from "../intakes/IntakeTab.js";
 import { LadderTab } from "../intakes/LadderTab.js";
 import { LettersTab } from "../letters/LettersTab.js";
@@ -35,6 +36,8 @@ function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): 
       return <CheckInsTab client={client} />;
     case "ladder":
       return <LadderTab client={client} />;
+    case "exemptions":
+      return <ExemptionsTab client={client} />;
     default:
       return <ClientDataSection client={client} />;
   }
@@ -47,7 +50,7 @@ function useNotice(): string | null {
   return state?.saved === true ? "client.saved" : null;
 }
 
-/** One client's record: registered data, appointments, letters, intake, plan, placements, check-ins and ladder, each in a tab. */
+/** One client's record: registered data, appointments, letters, intake, plan, placements, check-ins, ladder and exemptions, each in a tab. */
 export function ClientDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();

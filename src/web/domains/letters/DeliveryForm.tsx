@@ -2,9 +2,10 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DELIVERY_STATUSES, type DeliveryStatus, type LetterOutput } from "@shared/schemas/letters.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
+import { Heading } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { useRecordDelivery } from "./api.js";
 
@@ -61,14 +62,7 @@ export function DeliveryForm({ letter, onDone }: DeliveryFormProps) {
           options={DELIVERY_STATUSES.map((value) => ({ value, label: t(`deliveryStatus.${value}`) }))}
           error={errors.byField.status}
         />
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={record.isPending}>
-            {t("letters.saveDelivery")}
-          </PrimaryActionButton>
-          <SecondaryActionButton type="button" onClick={() => onDone(false)}>
-            {t("form.cancel")}
-          </SecondaryActionButton>
-        </div>
+        <FormActions submitLabel={t("letters.saveDelivery")} busy={record.isPending} onCancel={() => onDone(false)} />
       </form>
     </section>
   );

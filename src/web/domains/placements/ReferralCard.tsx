@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatDate } from "@web/components/format.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -40,14 +41,7 @@ export function ReferralCard({ placement, onDecided }: { placement: PlacementSum
       {declining ? (
         <form onSubmit={decline} noValidate className="nv-form">
           <TextAreaField name={reasonName} label={t("referrals.declineReason", { name })} value={reason} onChange={setReason} error={errors.byField.reason} rows={3} />
-          <div className="nv-form__actions">
-            <PrimaryActionButton type="submit" busy={action.isPending}>
-              {t("referrals.declineConfirm")}
-            </PrimaryActionButton>
-            <SecondaryActionButton type="button" onClick={() => setDeclining(false)}>
-              {t("form.cancel")}
-            </SecondaryActionButton>
-          </div>
+          <FormActions submitLabel={t("referrals.declineConfirm")} busy={action.isPending} onCancel={() => setDeclining(false)} />
         </form>
       ) : (
         <div className="nv-form__actions">

@@ -2,11 +2,12 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PLAN_STEP_STATUSES, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { numberText, toNumber } from "@web/components/formValues.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { useUpdatePlanStep } from "./api.js";
 import { countsAgainstCapacity, explainCapacity, type PlanStep } from "./planModel.js";
@@ -79,14 +80,7 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
         {values.status === "stopped" ? (
           <TextAreaField name="stopReason" label={t("plan.stopReason")} description={t("plan.stopReasonHint")} value={values.stopReason} onChange={set("stopReason")} error={errors.byField.stopReason} rows={2} />
         ) : null}
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={update.isPending}>
-            {t("plan.saveChange")}
-          </PrimaryActionButton>
-          <SecondaryActionButton type="button" onClick={() => onDone(false)}>
-            {t("form.cancel")}
-          </SecondaryActionButton>
-        </div>
+        <FormActions submitLabel={t("plan.saveChange")} busy={update.isPending} onCancel={() => onDone(false)} />
       </form>
     </section>
   );

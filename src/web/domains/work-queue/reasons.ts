@@ -9,8 +9,8 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
   lowWellbeing: "check-ins",
-  accountabilityOverdue: "placements",
-  exemptionEnding: "plan",
+  accountabilityOverdue: "exemptions",
+  exemptionEnding: "exemptions",
   checkInOverdue: "check-ins",
   planStepEnding: "plan",
 };

@@ -1,0 +1,192 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { apiAs, clientWithCapacity } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
+const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
+
+async function settled(page: Page, what: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page, what);
+}
+
+/** Opens a client's exemptions tab and waits until its three lists have loaded. */
+async function openExemptionsTab(page: Page, clientId: string): Promise<void> {
+  await page.goto(`/clients/${clientId}?tab=exemptions`);
+  await page.getByRole("heading", { level: 2, name: "Vrijstellingen en mantelzorg" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: "Vrijstellingen" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Bezig met laden"));
+  await page.waitForLoadState("networkidle");
+}
+
+// A small, valid PDF: the server checks the content, not the name.
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+describe("a consultant: an exemption with evidence, and caregiving that counts", () => {
+  it("records a partial exemption, adds a PDF as evidence and records caregiving beyond customary care", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const client = await clientWithCapacity(consultant);
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await openExemptionsTab(page, client.id);
+    await page.getByText("Er zijn geen vrijstellingen.").waitFor();
+    await page.getByText("Er is geen mantelzorg vastgelegd.").waitFor();
+    await settled(page, "exemptions tab, empty");
+
+    // An exemption is temporary: without an end or a review date the server names both fields.
+    await page.getByLabel("Soort vrijstelling").selectOption({ label: "Medische reden" });
+    await page.getByRole("group", { name: "Omvang" }).getByLabel("Gedeeltelijk").check();
+    await page.getByLabel("Hoogstens uren per week").fill("8");
+    await page.getByLabel("Reden", { exact: true }).fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
+    await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+    await errorSummary(page).waitFor();
+    expect(await page.getByLabel("Einddatum").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Datum herbeoordeling").getAttribute("aria-invalid")).toBe("true");
+    await page.getByText("Een vrijstelling is altijd tijdelijk.").first().waitFor();
+    await expectNoAxeViolations(page, "exemption form with errors");
+
+    await page.getByLabel("Datum herbeoordeling").fill(addMonths(todayInAmsterdam(), 3));
+    await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+    await page.getByText("De vrijstelling is vastgelegd.").waitFor();
+    const exemptions = page.getByRole("table", { name: /^Vrijstellingen van / });
+    await exemptions.getByText("Gedeeltelijk: hoogstens 8 uur per week").waitFor();
+    await exemptions.getByText("Geldt", { exact: true }).waitFor();
+    await settled(page, "exemption recorded");
+
+    // Evidence: the file is required, and a PDF is listed as a download once added.
+    await exemptions.getByRole("button", { name: /^Bewijs toevoegen/ }).click();
+    await page.getByRole("button", { name: "Bestand toevoegen" }).click();
+    await page.getByText("Kies een bestand.").first().waitFor();
+    await expectNoAxeViolations(page, "evidence upload with errors");
+    await page.getByLabel("Bestand", { exact: true }).setInputFiles({ name: "verklaring-huisarts.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByRole("button", { name: "Bestand toevoegen" }).click();
+    await page.getByText("Het bestand verklaring-huisarts.pdf is toegevoegd.").waitFor();
+    await exemptions.getByRole("link", { name: "verklaring-huisarts.pdf" }).waitFor();
+    await settled(page, "evidence added");
+
+    // Caregiving beyond customary care is the client's contribution.
+    await page.getByLabel("Voor wie zorgt de cliënt?").selectOption({ label: "Kind" });
+    await page.getByLabel("Uren per week", { exact: true }).fill("20");
+    await page.getByLabel("Sinds", { exact: true }).fill(addDays(todayInAmsterdam(), -200));
+    await page.getByRole("group", { name: "Gaat de zorg verder dan gebruikelijke zorg?" }).getByLabel("Ja").check();
+    await page.getByLabel("Waarom beoordeelt u het zo?").fill("Intensieve zorg voor een kind met autisme, op advies van de jeugdarts.");
+    await page.getByRole("button", { name: "Mantelzorg vastleggen" }).click();
+    await page.getByText("De mantelzorg is vastgelegd. Ze telt als tegenprestatie.").waitFor();
+    await page.getByRole("table", { name: /^Mantelzorg van / }).getByText("Telt als tegenprestatie").waitFor();
+    await settled(page, "caregiving recorded");
+
+    const stored = await consultant("GET", `/clients/${client.id}/exemptions`);
+    expect(stored.body.items[0]).toMatchObject({ type: "medical", scope: "partial", maxHoursPerWeek: 8, status: "active", inForce: true });
+    expect(stored.body.items[0].documents).toHaveLength(1);
+    await context.close();
+  }, 120_000);
+});
+
+describe("a team lead: long full exemptions waiting for a second signature", () => {
+  it("opens the list, follows the client and co-signs", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const clients = await consultant<{ items: { id: string; givenName: string; familyName: string }[] }>("GET", "/clients?district=Charlois&pageSize=5&page=3");
+    const client = clients.body.items[0]!;
+    const recorded = await consultant("POST", `/clients/${client.id}/exemptions`, {
+      type: "caregiving",
+      scope: "full",
+      startDate: todayInAmsterdam(),
+      // Longer than the ordinance's twelve months: a team lead co-signs.
+      endDate: addMonths(todayInAmsterdam(), 18),
+      reason: "Zorgt fulltime voor een ernstig ziek kind.",
+    });
+    expect(recorded.body.status).toBe("awaitingCoSign");
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "teamleider@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Vrijstellingen" }).click();
+    await expectHeading(page, "Vrijstellingen om te ondertekenen");
+    const table = page.getByRole("table", { name: /^Wachten op een tweede handtekening/ });
+    await table.waitFor();
+    await settled(page, "exemptions to co-sign");
+
+    await table.getByRole("link", { name: `${client.givenName} ${client.familyName}` }).click();
+    await page.getByRole("heading", { level: 2, name: "Vrijstellingen en mantelzorg" }).waitFor();
+    const row = page.getByRole("table", { name: /^Vrijstellingen van / });
+    await row.getByText("Wacht op tweede handtekening").waitFor();
+    await settled(page, "client exemptions awaiting co-signature");
+    await row.getByRole("button", { name: /^Tweede handtekening zetten/ }).click();
+    await page.getByText("U heeft de tweede handtekening gezet. De vrijstelling geldt nu.").waitFor();
+    await row.getByText("Geldt", { exact: true }).waitFor();
+    await settled(page, "exemption co-signed");
+    await context.close();
+  }, 120_000);
+});
+
+describe("an admin: the ordinance and the scheduled jobs", () => {
+  it("adds an ordinance version from tomorrow, after a date in the past was refused", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "admin@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Verordening" }).click();
+    await expectHeading(page, "Verordening");
+    await page.getByRole("table", { name: "Versies van de verordening: 1" }).waitFor();
+    const effectiveFrom = page.getByLabel("Geldt vanaf");
+    expect(await effectiveFrom.inputValue()).toBe(addDays(todayInAmsterdam(), 1));
+    await settled(page, "ordinance");
+
+    // Every version says what changed and on what authority.
+    const note = page.getByLabel("Toelichting", { exact: true });
+    await page.getByRole("button", { name: "Versie toevoegen" }).click();
+    await errorSummary(page).waitFor();
+    expect(await note.getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "ordinance version without a note");
+
+    // A rule change never rewrites the past.
+    await note.fill("Raadsbesluit van 12 november: norm naar 16 uur.");
+    await effectiveFrom.fill(addDays(todayInAmsterdam(), -1));
+    await page.getByRole("button", { name: "Versie toevoegen" }).click();
+    await page.getByText("Kies vandaag of een latere datum.").first().waitFor();
+    expect(await effectiveFrom.getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "ordinance version dated in the past");
+
+    await effectiveFrom.fill(addDays(todayInAmsterdam(), 1));
+    await page.getByLabel("Norm in uren per week").fill("16");
+    await page.getByRole("button", { name: "Niveau toevoegen" }).click();
+    await page.getByRole("group", { name: /^Niveau \d+$/ }).last().getByLabel("Percentage").fill("30");
+    await page.getByRole("group", { name: /^Niveau \d+$/ }).last().getByLabel("Maanden").fill("3");
+    await page.getByRole("button", { name: "Versie toevoegen" }).click();
+    await page.getByText("Versie 2 is toegevoegd.").waitFor();
+    const versions = page.getByRole("table", { name: "Versies van de verordening: 2" });
+    await versions.getByText("Raadsbesluit van 12 november: norm naar 16 uur.").waitFor();
+    await settled(page, "ordinance with a new version");
+    await context.close();
+  }, 120_000);
+
+  it("runs the daily job and sees the run succeed", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "admin@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Geplande taken" }).click();
+    await expectHeading(page, "Geplande taken");
+    await page.waitForLoadState("networkidle");
+    await settled(page, "scheduled jobs");
+
+    await page.getByRole("button", { name: "Dagelijkse taak nu uitvoeren" }).click();
+    await page.getByText("De dagelijkse taak is uitgevoerd.").waitFor();
+    const runs = page.getByRole("table", { name: /^Laatste keren: \d+/ });
+    await runs.getByText("Gelukt").first().waitFor();
+    await runs.getByText("Met de hand").first().waitFor();
+    await settled(page, "daily job run");
+    await context.close();
+  }, 120_000);
+});

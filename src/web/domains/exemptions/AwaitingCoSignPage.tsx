@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { formatDate } from "@web/components/format.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { clientTabPath } from "../clients/clientTabs.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { type ExemptionPage, useAwaitingCoSign } from "./api.js";
+import { PeriodText, ScopeText } from "./ExemptionsTable.js";
+
+const HEADERS = ["client", "type", "scope", "period", "decidedBy"];
+
+function AwaitingTable({ page }: { page: ExemptionPage }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ScrollTable id="awaiting-co-sign" caption={t("awaitingCoSign.caption", { count: page.total })} headers={HEADERS.map((header) => t(`awaitingCoSign.columns.${header}`))} className="nv-table--top">
+      {page.items.map((exemption) => (
+        <tr key={exemption.id} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__cell nv-table__row-header">
+            <Link to={clientTabPath(exemption.clientId, "exemptions")} className="nl-link">
+              {exemption.clientName}
+            </Link>
+          </th>
+          <td className="utrecht-table__cell">{t(`exemptionType.${exemption.type}`)}</td>
+          <td className="utrecht-table__cell">
+            <ScopeText exemption={exemption} />
+          </td>
+          <td className="utrecht-table__cell">
+            <PeriodText exemption={exemption} />
+          </td>
+          <td className="utrecht-table__cell">
+            {exemption.decidedBy ? t("awaitingCoSign.decided", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) }) : <span className="nv-muted">–</span>}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+/** Long full exemptions waiting for a team lead's second signature; each links to the client's exemptions. */
+export function AwaitingCoSignPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [search, setSearch] = useSearchParams();
+  const page = Math.max(1, Number(search.get("page")) || 1);
+  const sizeParam = Number(search.get("pageSize"));
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const awaiting = useAwaitingCoSign(page, pageSize);
+  const data = awaiting.data;
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams({ page: page === 1 ? "" : String(page), pageSize: pageSize === 25 ? "" : String(pageSize), ...changes });
+    for (const [key, value] of [...next.entries()]) if (!value) next.delete(key);
+    setSearch(next, { replace: true });
+  }
+
+  return (
+    <>
+      <PageHeading>{t("awaitingCoSign.title")}</PageHeading>
+      <Paragraph>{me.role === "admin" ? t("awaitingCoSign.introAdmin") : t("awaitingCoSign.intro")}</Paragraph>
+      <ProblemAlert error={awaiting.error} />
+      {awaiting.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {data && data.items.length === 0 ? <Paragraph>{t("awaitingCoSign.empty")}</Paragraph> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <AwaitingTable page={data} />
+          <Pagination
+            name="awaiting-co-sign"
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPageChange={(next) => update({ page: next === 1 ? "" : String(next) })}
+            onPageSizeChange={(next) => update({ page: "", pageSize: next === 25 ? "" : String(next) })}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { TextAreaField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useExemptionAction } from "./api.js";
+import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./exemptionFormModel.js";
+import { TermsFields, termsControls } from "./TermsFields.js";
+
+const PREFIX = "decision";
+const CONTROLS = { ...termsControls(PREFIX), outcome: "decisionOutcome", note: "decisionNote" };
+
+interface DecisionFormProps {
+  exemption: ExemptionOutput;
+  onDone: (saved: boolean) => void;
+}
+
+/** Decides a request for an exemption: granted with its terms, or refused with the reason for the letter. */
+export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
+  const { t } = useTranslation();
+  const action = useExemptionAction(exemption);
+  const [values, setValues] = useState<DecisionValues>(() => emptyDecisionValues(todayInAmsterdam(), exemption));
+  const errors = useMemo(() => formErrorsOf(action.error, t, DECISION_FIELDS, CONTROLS), [action.error, t]);
+  const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
+  const type = t(`exemptionType.${exemption.type}`);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    action.mutate({ kind: "decisions", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="decision-title">
+      <Heading level={4} id="decision-title" className="nv-panel__title">
+        {t("exemptionDecision.title", { type })}
+      </Heading>
+      <Paragraph>{t("exemptionDecision.asked", { reason: exemption.reason })}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        <ChoiceFieldset
+          name="decisionOutcome"
+          legend={t("exemptionDecision.outcome")}
+          type="radio"
+          choices={["granted", "refused"].map((outcome) => ({ value: outcome, label: t(`exemptionDecision.${outcome}`) }))}
+          selected={values.outcome ? [values.outcome] : []}
+          onChange={([outcome]) => change({ outcome: outcome ?? "" })}
+          error={errors.byField.decisionOutcome}
+        />
+        {values.outcome === "granted" ? <TermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} /> : null}
+        <TextAreaField
+          name="decisionNote"
+          label={values.outcome === "refused" ? t("exemptionDecision.refusalNote") : t("form.optional", { label: t("exemptionDecision.note") })}
+          description={values.outcome === "refused" ? t("exemptionDecision.refusalNoteHint") : undefined}
+          value={values.note}
+          onChange={(note) => change({ note })}
+          error={errors.byField.decisionNote}
+          rows={3}
+        />
+        <FormActions submitLabel={t("exemptionDecision.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { TextAreaField, TextField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useExemptionAction } from "./api.js";
+
+const CONTROLS = { endedOn: "exemptionEndedOn", reason: "endReason" };
+
+interface EndExemptionFormProps {
+  exemption: ExemptionOutput;
+  onDone: (saved: boolean) => void;
+}
+
+/** Ends an exemption before its end date, e.g. because the client has recovered. */
+export function EndExemptionForm({ exemption, onDone }: EndExemptionFormProps) {
+  const { t } = useTranslation();
+  const action = useExemptionAction(exemption);
+  const [endedOn, setEndedOn] = useState(todayInAmsterdam);
+  const [reason, setReason] = useState("");
+  const errors = useMemo(() => formErrorsOf(action.error, t, ["endedOn", "reason"], CONTROLS), [action.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    action.mutate({ kind: "end", input: { endedOn, reason } }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="end-exemption-title">
+      <Heading level={4} id="end-exemption-title" className="nv-panel__title">
+        {t("endExemption.title", { type: t(`exemptionType.${exemption.type}`) })}
+      </Heading>
+      <Paragraph>{t("endExemption.intro")}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <TextField name="exemptionEndedOn" type="date" label={t("endExemption.endedOn")} value={endedOn} onChange={setEndedOn} error={errors.byField.exemptionEndedOn} />
+        <TextAreaField name="endReason" label={t("endExemption.reason")} value={reason} onChange={setReason} error={errors.byField.endReason} rows={3} />
+        <FormActions submitLabel={t("endExemption.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+      </form>
+    </section>
+  );
+}

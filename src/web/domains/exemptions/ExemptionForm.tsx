@@ -1,0 +1,71 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { EXEMPTION_TYPES } from "@shared/schemas/exemptions.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { Alert } from "@web/components/Alert.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { SelectField, TextAreaField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useRecordExemption } from "./api.js";
+import { EXEMPTION_FIELDS, emptyExemptionValues, type ExemptionValues, toExemptionInput } from "./exemptionFormModel.js";
+import { TermsFields } from "./TermsFields.js";
+
+// `type` and `reason` are common names: on this tab they are the exemption's own.
+const CONTROLS = { type: "exemptionType", reason: "exemptionReason" };
+
+/** Options for the kind of exemption, with a "choose" line first. */
+export function useExemptionTypeOptions() {
+  const { t } = useTranslation();
+  return [{ value: "", label: t("roleForm.choose") }, ...EXEMPTION_TYPES.map((type) => ({ value: type, label: t(`exemptionType.${type}`) }))];
+}
+
+/** Records an exemption the consultant decided: its ground, full or partial, and until when. */
+export function ExemptionForm({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const record = useRecordExemption(clientId);
+  const typeOptions = useExemptionTypeOptions();
+  const [values, setValues] = useState<ExemptionValues>(() => emptyExemptionValues(todayInAmsterdam()));
+  const errors = useMemo(() => formErrorsOf(record.error, t, EXEMPTION_FIELDS, CONTROLS), [record.error, t]);
+  const change = (changes: Partial<ExemptionValues>) => setValues((current) => ({ ...current, ...changes }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    record.mutate(toExemptionInput(values), { onSuccess: () => setValues(emptyExemptionValues(todayInAmsterdam())) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="exemption-form-title">
+      <Heading level={4} id="exemption-form-title" className="nv-panel__title">
+        {t("exemptionForm.title")}
+      </Heading>
+      <Paragraph>{t("exemptionForm.intro")}</Paragraph>
+      {record.isSuccess ? (
+        <Alert type="ok" role="status">
+          {record.data.status === "awaitingCoSign" ? t("exemptionForm.savedAwaitingCoSign") : t("exemptionForm.saved")}
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        <SelectField name="exemptionType" label={t("exemptionForm.type")} value={values.type} onChange={(type) => change({ type })} options={typeOptions} error={errors.byField.exemptionType} />
+        <TermsFields values={values} onChange={change} errors={errors.byField} />
+        <TextAreaField
+          name="exemptionReason"
+          label={t("exemptionForm.reason")}
+          description={t("exemptionForm.reasonHint")}
+          value={values.reason}
+          onChange={(reason) => change({ reason })}
+          error={errors.byField.exemptionReason}
+          rows={3}
+        />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={record.isPending}>
+            {t("exemptionForm.submit")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { Alert } from "@web/components/Alert.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { canRecordWorkflow } from "../clients/clientTabs.js";
+import { UploadForm } from "../documents/UploadForm.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useExemptionAction, useExemptions, useReloadExemptions } from "./api.js";
+import { DecisionForm } from "./DecisionForm.js";
+import { EndExemptionForm } from "./EndExemptionForm.js";
+import { ExemptionForm } from "./ExemptionForm.js";
+import { ExemptionsTable } from "./ExemptionsTable.js";
+import { RequestExemptionForm } from "./RequestExemptionForm.js";
+
+type FormKind = "decide" | "end" | "upload";
+interface Open {
+  kind: FormKind;
+  exemption: ExemptionOutput;
+}
+
+const buttonId = (kind: FormKind, id: string) => `exemption-${kind}-${id}`;
+
+function CoSignButton({ exemption, onDone }: { exemption: ExemptionOutput; onDone: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const action = useExemptionAction(exemption);
+  return (
+    <SecondaryActionButton
+      type="button"
+      busy={action.isPending}
+      onClick={() => action.mutate({ kind: "co-signatures" }, { onSuccess: () => onDone(null), onError: (error) => onDone(error) })}
+    >
+      {t("exemptions.coSign")}
+      <span className="nv-visually-hidden"> ({t(`exemptionType.${exemption.type}`)})</span>
+    </SecondaryActionButton>
+  );
+}
+
+/** A client's exemptions with what the user may do: decide, co-sign, end early, add evidence; record or request one. */
+export function ExemptionsSection({ client }: { client: ClientOutput }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const exemptions = useExemptions(client.id);
+  const reload = useReloadExemptions(client.id);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [coSignError, setCoSignError] = useState<unknown>(null);
+  const caseworker = canRecordWorkflow(me.role);
+  const mayUpload = caseworker || me.role === "client";
+  const items = exemptions.data?.items ?? [];
+
+  function close(saved: boolean, message: string) {
+    if (!open) return;
+    const id = buttonId(open.kind, open.exemption.id);
+    setOpen(null);
+    setNotice(saved ? message : null);
+    // Back to the button that opened the form, so keyboard users continue where they were.
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
+  }
+
+  function button(kind: FormKind, exemption: ExemptionOutput, label: string): ReactNode {
+    return (
+      <SecondaryActionButton
+        type="button"
+        id={buttonId(kind, exemption.id)}
+        aria-expanded={open?.kind === kind && open.exemption.id === exemption.id}
+        onClick={() => {
+          setNotice(null);
+          setOpen({ kind, exemption });
+        }}
+      >
+        {label}
+        <span className="nv-visually-hidden"> ({t(`exemptionType.${exemption.type}`)})</span>
+      </SecondaryActionButton>
+    );
+  }
+
+  function actions(exemption: ExemptionOutput): ReactNode {
+    const { status } = exemption;
+    return (
+      <>
+        {caseworker && status === "requested" ? button("decide", exemption, t("exemptions.decide")) : null}
+        {me.role === "teamLead" && status === "awaitingCoSign" ? (
+          <CoSignButton
+            exemption={exemption}
+            onDone={(error) => {
+              setCoSignError(error);
+              setNotice(error ? null : t("exemptions.coSigned"));
+            }}
+          />
+        ) : null}
+        {caseworker && (status === "active" || status === "awaitingCoSign") ? button("end", exemption, t("exemptions.end")) : null}
+        {mayUpload && status !== "refused" ? button("upload", exemption, t("exemptions.addEvidence")) : null}
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="exemptions-title" className="nv-section nv-stack">
+      <Heading level={3} id="exemptions-title">
+        {t("exemptions.title")}
+      </Heading>
+      <Paragraph>{me.role === "client" ? t("exemptions.introClient") : t("exemptions.intro")}</Paragraph>
+      <ProblemAlert error={exemptions.error} />
+      <ProblemAlert error={coSignError} />
+      {notice ? (
+        <Alert type="ok" role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      {exemptions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {exemptions.data && items.length === 0 ? <Paragraph>{t("exemptions.empty")}</Paragraph> : null}
+      {items.length > 0 ? <ExemptionsTable exemptions={items} caption={t("exemptions.caption", { count: items.length, name: client.givenName })} actions={actions} /> : null}
+      {open?.kind === "decide" ? <DecisionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("exemptionDecision.saved"))} /> : null}
+      {open?.kind === "end" ? <EndExemptionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("endExemption.saved"))} /> : null}
+      {open?.kind === "upload" ? (
+        <UploadForm
+          key={open.exemption.id}
+          path={`/exemptions/${open.exemption.id}/documents`}
+          name="exemptionFile"
+          title={t("exemptions.evidenceTitle", { type: t(`exemptionType.${open.exemption.type}`) })}
+          onUploaded={reload}
+        />
+      ) : null}
+      {caseworker ? <ExemptionForm clientId={client.id} /> : null}
+      {me.role === "client" ? <RequestExemptionForm clientId={client.id} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from "react-i18next";
+import type { DailyJobResult } from "@shared/schemas/scheduler.js";
+
+const COUNTS: (keyof DailyJobResult)[] = ["accountabilityRequests", "reminders", "exemptionsEnded", "exemptionsDue", "accountabilityOverdue"];
+
+/** What a daily run did, in words: one line per kind of work. */
+export function RunResult({ result }: { result: DailyJobResult | null }) {
+  const { t } = useTranslation();
+  if (!result) return <span className="nv-muted">–</span>;
+  return (
+    <ul className="nv-link-list">
+      {COUNTS.map((key) => (
+        <li key={key}>{t(`scheduler.result.${key}`, { count: result[key] })}</li>
+      ))}
+    </ul>
+  );
+}
