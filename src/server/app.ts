@@ -30,6 +30,7 @@ import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
 import { documentRoutes } from "./domains/documents/documents.routes.js";
 import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
+import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
@@ -112,7 +113,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
         letterRoutes, appointmentRoutes, invitationRoutes, intakeRoutes, planRoutes, checkInRoutes, workQueueRoutes,
         roleRoutes, placementRoutes, contributionRoutes, ordinanceRoutes, exemptionRoutes, caregivingRoutes, accountabilityRoutes,
-        documentRoutes, schedulerRoutes,
+        documentRoutes, schedulerRoutes, sanctionRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

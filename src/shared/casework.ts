@@ -11,4 +11,6 @@ export const CASEWORK_DEFAULTS = {
   /** How long a host still sees a client after a referral or placement ends. */
   hostVisibilityDaysAfterEnd: 30,
   newDropoutWithinDays: 14,
+  /** How long before a due-process deadline (reconsideration, decision on objection) it reaches the work queue. */
+  deadlineNoticeDays: 14,
 } as const;

@@ -5,6 +5,7 @@ import * as consultantWorkflow from "./migrations/20261128_0002_consultant_workf
 import * as placements from "./migrations/20261128_0003_placements.js";
 import * as contributions from "./migrations/20261128_0004_contributions.js";
 import * as exemptionsOrdinance from "./migrations/20261128_0005_exemptions_ordinance.js";
+import * as sanctions from "./migrations/20261128_0006_sanctions.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "20261128_0003_placements": placements,
   "20261128_0004_contributions": contributions,
   "20261128_0005_exemptions_ordinance": exemptionsOrdinance,
+  "20261128_0006_sanctions": sanctions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

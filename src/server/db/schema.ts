@@ -367,6 +367,8 @@ export interface OrdinanceVersionsTable {
   guidance_hours_regular: number;
   guidance_hours_intensive: number;
   sanction_levels: string; // JSON
+  sanction_ground_levels: string; // JSON: ground → starting level
+  hearing_response_days: number;
   note: string;
   created_by: string | null;
   created_at: string;
@@ -462,6 +464,61 @@ export interface SchedulerLeasesTable {
   expires_at: string;
 }
 
+export interface SanctionsTable {
+  id: string;
+  client_id: string;
+  ground: string;
+  facts_date: string;
+  facts: string;
+  appointment_id: string | null;
+  placement_id: string | null;
+  letter_id: string | null;
+  culpability: string;
+  circumstances: string;
+  children_interests: string | null;
+  urgent_reasons: number;
+  urgent_reasons_note: string | null;
+  recurrence: number;
+  proposed_by: string;
+  proposed_at: string;
+  status: string; // proposed, decided
+  hearing_letter_id: string | null;
+  hearing_respond_by: string | null;
+  hearing_held_on: string | null;
+  hearing_channel: string | null;
+  hearing_record: string | null;
+  hearing_recorded_by: string | null;
+  outcome: string | null; // imposed, imposedLower, refrained
+  decision_reasons: string | null;
+  level: number | null;
+  percentage: number | null;
+  months: number | null;
+  ordinance_version: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_letter_id: string | null;
+  reconsider_by: string | null;
+  reconsidered_on: string | null;
+  reconsideration_outcome: string | null;
+  reconsideration_note: string | null;
+  revoked: number;
+}
+
+export interface SanctionObjectionsTable {
+  id: string;
+  sanction_id: string;
+  received_on: string;
+  grounds: string;
+  late: number;
+  decide_by: string;
+  extended: number;
+  outcome: string | null;
+  outcome_on: string | null;
+  outcome_note: string | null;
+  registered_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -494,6 +551,8 @@ export interface Database {
   documents: DocumentsTable;
   scheduler_runs: SchedulerRunsTable;
   scheduler_leases: SchedulerLeasesTable;
+  sanctions: SanctionsTable;
+  sanction_objections: SanctionObjectionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -513,3 +572,5 @@ export type OrdinanceVersionRow = Selectable<OrdinanceVersionsTable>;
 export type ExemptionRow = Selectable<ExemptionsTable>;
 export type CaregivingRow = Selectable<CaregivingTable>;
 export type AccountabilityRequestRow = Selectable<AccountabilityRequestsTable>;
+export type SanctionRow = Selectable<SanctionsTable>;
+export type SanctionObjectionRow = Selectable<SanctionObjectionsTable>;

@@ -9,6 +9,10 @@ const sanctionLevel = z.object({
 
 const hours = (max: number) => z.number().min(0).max(max);
 
+/** Grounds for a sanction proposal (Participatiewet art. 18 lid 2 and the local ordinance). */
+export const SANCTION_GROUNDS = ["refusedContribution", "missedAppointments", "stoppedPlacementWithoutReason", "insufficientEffort"] as const;
+const startLevel = z.number().int().min(1).max(10);
+
 /** The rules of one ordinance version; what `POST /ordinance/versions` takes besides its date and note. */
 const ordinanceSettings = z.object({
   weeklyNormHours: hours(40).describe("the norm asked of a client, before capacity"),
@@ -18,6 +22,10 @@ const ordinanceSettings = z.object({
   exemptionCoSignMonths: z.number().int().min(1).max(60).describe("a full exemption longer than this needs a team lead's co-signature"),
   exemptionNoticeDays: z.number().int().min(1).max(180).describe("days before an exemption's end or review date that it reaches the work queue"),
   guidanceHoursPerLevel: z.object({ light: hours(40), regular: hours(40), intensive: hours(40) }).describe("guidance hours a week a placement asks of its host, by the client's guidance need"),
+  sanctionGroundLevels: z
+    .object({ refusedContribution: startLevel, missedAppointments: startLevel, stoppedPlacementWithoutReason: startLevel, insufficientEffort: startLevel })
+    .describe("the level of the scale each ground starts at; each recurrence within a year is one level higher"),
+  hearingResponseDays: z.number().int().min(7).max(42).describe("days a client has to respond to a hearing invitation"),
   sanctionLevels: z
     .array(sanctionLevel)
     .min(1)

@@ -6,6 +6,8 @@ export const WORK_QUEUE_REASONS = [
   "letterReturned",
   "letterNotCollected",
   "newDropout",
+  "objectionDecisionDue",
+  "reconsiderationDue",
   "possibleNonCompliance",
   "intakeMissed",
   "lowWellbeing",

@@ -110,6 +110,29 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       .execute(),
   );
 
+  // Due process keeps its own deadlines: reconsideration within three months, objections within their term.
+  const reconsiderations = await gather((chunk) =>
+    db
+      .selectFrom("sanctions")
+      .select(["client_id", "reconsider_by"])
+      .where("client_id", "in", chunk)
+      .where("reconsider_by", "is not", null)
+      .where("reconsidered_on", "is", null)
+      .where("revoked", "=", 0)
+      .where("reconsider_by", "<=", addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays))
+      .execute(),
+  );
+  const objections = await gather((chunk) =>
+    db
+      .selectFrom("sanction_objections")
+      .innerJoin("sanctions", "sanctions.id", "sanction_objections.sanction_id")
+      .select(["sanctions.client_id", "sanction_objections.decide_by"])
+      .where("sanctions.client_id", "in", chunk)
+      .where("sanction_objections.outcome", "is", null)
+      .where("sanction_objections.decide_by", "<=", addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays))
+      .execute(),
+  );
+
   const group = <T extends { client_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.client_id, [...(map.get(row.client_id) ?? []), row]);
@@ -121,6 +144,8 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const endingStepsBy = group(endingSteps);
   const dropoutsBy = group(dropouts);
   const openRequestsBy = group(openRequests);
+  const reconsiderationsBy = group(reconsiderations);
+  const objectionsBy = group(objections);
   const exemptionsEndingBy = group(exemptionsEnding);
 
   const items: WorkQueueItem[] = [];
@@ -133,6 +158,10 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     if (lastCheckIn && lastCheckIn.who5_raw < CASEWORK_DEFAULTS.who5AttentionBelow) {
       reasons.push({ code: "lowWellbeing", since: lastCheckIn.held_on, suggestedAction: "callClient" });
     }
+    const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
+    if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
+    const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).map((r) => r.reconsider_by!).sort()[0];
+    if (reconsiderBy) reasons.push({ code: "reconsiderationDue", since: reconsiderBy, suggestedAction: "reconsiderSanction" });
     // Overdue accountability is a reason to talk, never an automatic sanction.
     const overdue = (openRequestsBy.get(client.id) ?? []).map((r) => overdueOn(r, versions)).filter((due) => due < today).sort()[0];
     if (overdue) reasons.push({ code: "accountabilityOverdue", since: overdue, suggestedAction: "askWhetherItContinues" });

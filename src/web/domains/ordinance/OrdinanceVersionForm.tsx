@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Ordinance } from "@shared/schemas/ordinance.js";
+import { type Ordinance, SANCTION_GROUNDS } from "@shared/schemas/ordinance.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -9,10 +9,10 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { useAddOrdinanceVersion } from "./api.js";
-import { GUIDANCE_LEVELS, ORDINANCE_CONTROLS, ordinanceFields, type OrdinanceValues, SETTING_FIELDS, toOrdinanceInput, valuesFromOrdinance } from "./ordinanceFormModel.js";
+import { GUIDANCE_LEVELS, groundControl, ORDINANCE_CONTROLS, ordinanceFields, type OrdinanceValues, SETTING_FIELDS, toOrdinanceInput, valuesFromOrdinance } from "./ordinanceFormModel.js";
 import { SanctionLevelsFields } from "./SanctionLevelsFields.js";
 
-type TextKey = Exclude<keyof OrdinanceValues, "sanctionLevels">;
+type TextKey = Exclude<keyof OrdinanceValues, "sanctionLevels" | "groundLevels">;
 const GUIDANCE_CONTROL = { light: "guidanceLight", regular: "guidanceRegular", intensive: "guidanceIntensive" } as const;
 
 /** Adds an ordinance version: a copy of the one in force to change, from tomorrow unless another date is chosen. */
@@ -80,6 +80,25 @@ export function OrdinanceVersionForm({ current }: { current: Ordinance }) {
                 value={values[GUIDANCE_CONTROL[level]]}
                 onChange={set(GUIDANCE_CONTROL[level])}
                 error={errors.byField[GUIDANCE_CONTROL[level]]}
+                className="nv-input--short"
+                autoComplete="off"
+              />
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="nv-fieldset">
+          <legend className="nv-fieldset__legend">{t("ordinanceForm.groundLevels")}</legend>
+          <div className="nv-field-description">{t("ordinanceForm.groundLevelsHint")}</div>
+          <div className="nv-form__grid nv-form__grid--two">
+            {SANCTION_GROUNDS.map((ground) => (
+              <TextField
+                key={ground}
+                name={groundControl(ground)}
+                inputMode="numeric"
+                label={t(`sanctionGround.${ground}`)}
+                value={values.groundLevels[ground]}
+                onChange={(value) => setValues((currentValues) => ({ ...currentValues, groundLevels: { ...currentValues.groundLevels, [ground]: value } }))}
+                error={errors.byField[groundControl(ground)]}
                 className="nv-input--short"
                 autoComplete="off"
               />

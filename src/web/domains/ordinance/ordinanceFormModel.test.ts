@@ -16,6 +16,8 @@ const current: Ordinance = {
     { level: 1, percentage: 5, months: 1 },
     { level: 2, percentage: 10, months: 2 },
   ],
+  sanctionGroundLevels: { refusedContribution: 2, missedAppointments: 1, stoppedPlacementWithoutReason: 2, insufficientEffort: 1 },
+  hearingResponseDays: 14,
   note: "Verordening 2026",
   createdBy: null,
   createdAt: "2026-01-01T00:00:00.000Z",

@@ -1,4 +1,4 @@
-import type { Ordinance, OrdinanceVersionInput } from "@shared/schemas/ordinance.js";
+import { type Ordinance, type OrdinanceVersionInput, SANCTION_GROUNDS } from "@shared/schemas/ordinance.js";
 import { numberText, toNumber } from "@web/components/formValues.js";
 
 /** One sanction level as typed; its number is its place in the list. */
@@ -18,7 +18,10 @@ export interface OrdinanceValues {
   guidanceLight: string;
   guidanceRegular: string;
   guidanceIntensive: string;
+  hearingResponseDays: string;
   sanctionLevels: SanctionLevelValues[];
+  /** The level each ground starts at, by ground. */
+  groundLevels: Record<(typeof SANCTION_GROUNDS)[number], string>;
   effectiveFrom: string;
   note: string;
 }
@@ -33,12 +36,16 @@ export const SETTING_FIELDS = [
   "accountabilityOverdueDays",
   "exemptionCoSignMonths",
   "exemptionNoticeDays",
+  "hearingResponseDays",
 ] as const;
+
+/** The control of a ground's starting level; the API's own name, so its errors land there. */
+export const groundControl = (ground: (typeof SANCTION_GROUNDS)[number]) => `sanctionGroundLevels.${ground}`;
 
 /** Form controls the server's field errors can point at; each sanction level has its own two. */
 export function ordinanceFields(levelCount: number): string[] {
   const levels = Array.from({ length: levelCount }, (_, index) => [`sanctionLevels.${index}.percentage`, `sanctionLevels.${index}.months`]).flat();
-  return [...SETTING_FIELDS, ...GUIDANCE_LEVELS.map((level) => `guidanceHoursPerLevel.${level}`), "sanctionLevels", ...levels, "effectiveFrom", "note"];
+  return [...SETTING_FIELDS, ...GUIDANCE_LEVELS.map((level) => `guidanceHoursPerLevel.${level}`), ...SANCTION_GROUNDS.map(groundControl), "sanctionLevels", ...levels, "effectiveFrom", "note"];
 }
 
 /** Where the API's nested names differ from the form's controls. */
@@ -57,6 +64,8 @@ export function valuesFromOrdinance(ordinance: Ordinance, effectiveFrom: string,
     accountabilityOverdueDays: text(ordinance.accountabilityOverdueDays),
     exemptionCoSignMonths: text(ordinance.exemptionCoSignMonths),
     exemptionNoticeDays: text(ordinance.exemptionNoticeDays),
+    hearingResponseDays: text(ordinance.hearingResponseDays),
+    groundLevels: Object.fromEntries(SANCTION_GROUNDS.map((ground) => [ground, text(ordinance.sanctionGroundLevels[ground])])) as OrdinanceValues["groundLevels"],
     guidanceLight: text(ordinance.guidanceHoursPerLevel.light),
     guidanceRegular: text(ordinance.guidanceHoursPerLevel.regular),
     guidanceIntensive: text(ordinance.guidanceHoursPerLevel.intensive),
@@ -75,6 +84,8 @@ export function toOrdinanceInput(values: OrdinanceValues): OrdinanceVersionInput
     accountabilityOverdueDays: toNumber(values.accountabilityOverdueDays),
     exemptionCoSignMonths: toNumber(values.exemptionCoSignMonths),
     exemptionNoticeDays: toNumber(values.exemptionNoticeDays),
+    hearingResponseDays: toNumber(values.hearingResponseDays),
+    sanctionGroundLevels: Object.fromEntries(SANCTION_GROUNDS.map((ground) => [ground, toNumber(values.groundLevels[ground])])),
     guidanceHoursPerLevel: { light: toNumber(values.guidanceLight), regular: toNumber(values.guidanceRegular), intensive: toNumber(values.guidanceIntensive) },
     sanctionLevels: values.sanctionLevels.map((level, index) => ({ level: index + 1, percentage: toNumber(level.percentage), months: toNumber(level.months) })),
     effectiveFrom: values.effectiveFrom,

@@ -6,6 +6,8 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   letterReturned: "letters",
   letterNotCollected: "letters",
   newDropout: "placements",
+  objectionDecisionDue: "data",
+  reconsiderationDue: "data",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
   lowWellbeing: "check-ins",

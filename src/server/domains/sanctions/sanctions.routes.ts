@@ -1,0 +1,203 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParam } from "@shared/schemas/common.js";
+import {
+  hearingInput,
+  objectionInput,
+  objectionOutcomeInput,
+  reconsiderationInput,
+  sanctionDecisionInput,
+  sanctionList,
+  sanctionListQuery,
+  sanctionOutput,
+  sanctionPage,
+  sanctionProposalInput,
+  sanctionStatistics,
+  sanctionStatisticsQuery,
+} from "@shared/schemas/sanctions.js";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
+import { sanctionPolicy } from "./sanctions.policy.js";
+import { presentSanctions } from "./sanctions.presenter.js";
+import {
+  decideObjection,
+  decideSanction,
+  extendObjection,
+  inviteToHearing,
+  issueDecisionLetter,
+  listSanctionsByStatus,
+  proposeSanction,
+  reconsider,
+  recordHearing,
+  registerObjection,
+  requireVisibleSanction,
+} from "./sanctions.service.js";
+import { sanctionStatistics as statistics } from "./sanctions.statistics.js";
+
+type Request = Parameters<typeof contextOf>[0];
+
+/** Sanctions with due process (Participatiewet art. 18, Awb): never automatic, always a second person. */
+export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
+  const presentOne = async (request: Request, id: string) => (await presentSanctions(db.kysely, [await requireVisibleSanction(db.kysely, contextOf(request), id)]))[0]!;
+  const action = (summary: string, description: string, policy: (typeof sanctionPolicy)[keyof typeof sanctionPolicy]) => ({
+    config: { policy },
+    schema: { tags: ["sanctions"], summary, description, params: idParam, response: { 200: sanctionOutput } },
+  });
+
+  return async (app) => {
+    app.get(
+      "/clients/:id/sanctions",
+      { config: { policy: sanctionPolicy.read }, schema: { tags: ["sanctions"], summary: "A client's sanctions", params: idParam, response: { 200: sanctionList } } },
+      async (request) => {
+        await requireVisibleClient(db.kysely, contextOf(request).actor, request.params.id);
+        const rows = await db.kysely.selectFrom("sanctions").selectAll().where("client_id", "=", request.params.id).orderBy("proposed_at", "desc").execute();
+        return { items: await presentSanctions(db.kysely, rows) };
+      },
+    );
+
+    app.post(
+      "/clients/:id/sanctions",
+      {
+        config: { policy: sanctionPolicy.propose },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Propose a sanction",
+          description:
+            "Refused with 409 and the rule as code: activeExemption (a full exemption covers the period), dropoutNotAttributable (the placement ended " +
+            "attributable to the organisation, health or caregiving), letterNotDelivered (a linked letter was not delivered), notCulpable (culpability none). " +
+            "A refused proposal stores nothing; the refusal is counted for oversight.",
+          params: idParam,
+          body: sanctionProposalInput,
+          response: { 201: sanctionOutput },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await presentOne(request, await proposeSanction(db.kysely, contextOf(request), request.params.id, request.body))),
+    );
+
+    app.get(
+      "/sanctions",
+      { config: { policy: sanctionPolicy.queue }, schema: { tags: ["sanctions"], summary: "Sanctions in scope, e.g. proposals to decide", querystring: sanctionListQuery, response: { 200: sanctionPage } } },
+      async (request) => {
+        const { status, page, pageSize } = request.query;
+        const { rows, total } = await listSanctionsByStatus(db.kysely, contextOf(request), status, page, pageSize);
+        return { items: await presentSanctions(db.kysely, rows), page, pageSize, total };
+      },
+    );
+
+    app.get(
+      "/sanctions/statistics",
+      {
+        config: { policy: sanctionPolicy.statistics },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Sanctions per district and month",
+          description: "Proposed, refused by each rule, imposed, refrained and overturned on objection. Researchers get counts below 5 suppressed.",
+          querystring: sanctionStatisticsQuery,
+          response: { 200: sanctionStatistics },
+        },
+      },
+      async (request) => statistics(db.kysely, contextOf(request).actor, request.query),
+    );
+
+    app.get("/sanctions/:id", action("Read a sanction", "With its hearing, decision and objection.", sanctionPolicy.read), async (request) => presentOne(request, request.params.id));
+
+    app.post("/sanctions/:id/hearing-invitation", action("Invite the client to a hearing", "A registered letter with the ordinance's response term.", sanctionPolicy.invite), async (request) => {
+      await inviteToHearing(db.kysely, contextOf(request), request.params.id);
+      return presentOne(request, request.params.id);
+    });
+
+    app.post(
+      "/sanctions/:id/hearing",
+      {
+        config: { policy: sanctionPolicy.hearing },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Record the hearing",
+          description: "The client's response, in person, by phone, in writing, or through the portal (the client themselves).",
+          params: idParam,
+          body: hearingInput,
+          response: { 200: sanctionOutput },
+        },
+      },
+      async (request) => {
+        await recordHearing(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request, request.params.id);
+      },
+    );
+
+    app.post(
+      "/sanctions/:id/decision",
+      {
+        config: { policy: sanctionPolicy.decide },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Decide a proposed sanction",
+          description: "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Applies and records the ordinance in force; issues the decision letter.",
+          params: idParam,
+          body: sanctionDecisionInput,
+          response: { 200: sanctionOutput },
+        },
+      },
+      async (request) => {
+        await decideSanction(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request, request.params.id);
+      },
+    );
+
+    app.post(
+      "/sanctions/:id/decision-letter",
+      {
+        config: { policy: sanctionPolicy.decide },
+        schema: { tags: ["sanctions"], summary: "Issue the decision letter", description: "Idempotent: the same decision has one letter.", params: idParam, response: { 200: z.object({ letterId: z.uuid() }) } },
+      },
+      async (request) => ({ letterId: await issueDecisionLetter(db.kysely, contextOf(request), request.params.id) }),
+    );
+
+    app.post(
+      "/sanctions/:id/reconsideration",
+      {
+        config: { policy: sanctionPolicy.decide },
+        schema: { tags: ["sanctions"], summary: "Record the reconsideration", description: "Due within three months of an imposed sanction (art. 18 lid 3).", params: idParam, body: reconsiderationInput, response: { 200: sanctionOutput } },
+      },
+      async (request) => {
+        await reconsider(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request, request.params.id);
+      },
+    );
+
+    app.post(
+      "/sanctions/:id/objections",
+      {
+        config: { policy: sanctionPolicy.objection },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Register an objection",
+          description: "Six weeks from the day after the letter's date; a late objection is flagged, not refused. Through the portal the date is today.",
+          params: idParam,
+          body: objectionInput,
+          response: { 201: sanctionOutput },
+        },
+      },
+      async (request, reply) => {
+        await registerObjection(db.kysely, contextOf(request), request.params.id, request.body);
+        return reply.status(201).send(await presentOne(request, request.params.id));
+      },
+    );
+
+    app.post(
+      "/objections/:id/extension",
+      { config: { policy: sanctionPolicy.objectionDecide }, schema: { tags: ["sanctions"], summary: "Extend the decision term once by six weeks", params: idParam, response: { 200: sanctionOutput } } },
+      async (request) => presentOne(request, await extendObjection(db.kysely, contextOf(request), request.params.id)),
+    );
+
+    app.post(
+      "/objections/:id/outcome",
+      {
+        config: { policy: sanctionPolicy.objectionDecide },
+        schema: { tags: ["sanctions"], summary: "Record the decision on objection", description: "upheld revokes the sanction; partlyUpheld lowers it.", params: idParam, body: objectionOutcomeInput, response: { 200: sanctionOutput } },
+      },
+      async (request) => presentOne(request, await decideObjection(db.kysely, contextOf(request), request.params.id, request.body)),
+    );
+  };
+}

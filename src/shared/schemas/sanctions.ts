@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { calendarDate, pageQuery, pageOf, timestamp } from "./common.js";
+import { SANCTION_GROUNDS } from "./ordinance.js";
+
+export { SANCTION_GROUNDS };
+export const CULPABILITY = ["none", "reduced", "full"] as const;
+export const HEARING_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
+export const SANCTION_OUTCOMES = ["imposed", "imposedLower", "refrained"] as const;
+export const OBJECTION_OUTCOMES = ["upheld", "partlyUpheld", "rejected"] as const;
+/** The rules that refuse a proposal, each its own 409 `code`. */
+export const SANCTION_BLOCKS = ["activeExemption", "dropoutNotAttributable", "letterNotDelivered", "notCulpable"] as const;
+
+const text = (max = 4000) => z.string().trim().min(1).max(max);
+
+/** Body of `POST /clients/{id}/sanctions`: a consultant proposes, on a ground, with the facts and the weighing. */
+export const sanctionProposalInput = z.object({
+  ground: z.enum(SANCTION_GROUNDS),
+  factsDate: calendarDate.describe("when the conduct took place"),
+  facts: text().describe("what happened, in the consultant's words"),
+  appointmentId: z.uuid().nullish().describe("the missed appointment, for missedAppointments"),
+  placementId: z.uuid().nullish().describe("the placement that ended, for stoppedPlacementWithoutReason"),
+  letterId: z.uuid().nullish().describe("the invitation or warning letter the client had"),
+  culpability: z.enum(CULPABILITY).describe("none is refused: no sanction without culpability"),
+  circumstances: text().describe("the client's circumstances as weighed"),
+  childrenInterests: z.string().trim().max(4000).nullish().describe("the interests of minor children, when there are any"),
+  urgentReasons: z.boolean().describe("whether urgent reasons exist to refrain"),
+  urgentReasonsNote: z.string().trim().max(4000).nullish(),
+});
+export type SanctionProposalInput = z.infer<typeof sanctionProposalInput>;
+
+/** Body of `POST /sanctions/{id}/hearing`: the client's response, however given. */
+export const hearingInput = z.object({
+  heldOn: calendarDate,
+  channel: z.enum(HEARING_CHANNELS),
+  record: text(8000).describe("what the client said, as part of the file"),
+});
+
+/** Body of `POST /sanctions/{id}/decision`: a team lead who did not propose decides, with reasons. */
+export const sanctionDecisionInput = z.object({
+  outcome: z.enum(SANCTION_OUTCOMES),
+  reasons: text().describe("the weighing, for the decision letter"),
+  percentage: z.number().min(0).max(100).nullish().describe("imposedLower: the lower percentage"),
+  months: z.number().int().min(1).max(3).nullish().describe("imposedLower: the shorter duration"),
+});
+export type SanctionDecisionInput = z.infer<typeof sanctionDecisionInput>;
+
+/** Body of `POST /sanctions/{id}/reconsideration`. */
+export const reconsiderationInput = z.object({ outcome: z.enum(["maintained", "ended"]), note: text() });
+
+/** Body of `POST /sanctions/{id}/objections`: the client objects (bezwaar), by the date it was received. */
+export const objectionInput = z.object({ receivedOn: calendarDate, grounds: text() });
+/** Body of `POST /objections/{id}/outcome`. */
+export const objectionOutcomeInput = z.object({
+  outcome: z.enum(OBJECTION_OUTCOMES),
+  note: text(),
+  percentage: z.number().min(0).max(100).nullish().describe("partlyUpheld: the percentage that remains"),
+  months: z.number().int().min(1).max(3).nullish().describe("partlyUpheld: the duration that remains"),
+});
+
+export const objectionOutput = z.object({
+  id: z.uuid(),
+  receivedOn: calendarDate,
+  grounds: z.string(),
+  late: z.boolean().describe("received after the six-week term; flagged, not refused"),
+  decideBy: calendarDate,
+  extended: z.boolean(),
+  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  outcomeOn: calendarDate.nullable(),
+  outcomeNote: z.string().nullable(),
+});
+
+export const sanctionOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  ground: z.enum(SANCTION_GROUNDS),
+  factsDate: calendarDate,
+  facts: z.string(),
+  appointmentId: z.uuid().nullable(),
+  placementId: z.uuid().nullable(),
+  letterId: z.uuid().nullable(),
+  culpability: z.enum(CULPABILITY),
+  circumstances: z.string(),
+  childrenInterests: z.string().nullable(),
+  urgentReasons: z.boolean(),
+  urgentReasonsNote: z.string().nullable(),
+  recurrence: z.number().int().describe("1 for a first time; each imposed sanction on the same ground within a year adds one"),
+  proposedBy: z.string(),
+  proposedAt: timestamp,
+  status: z.enum(["proposed", "decided"]),
+  hearing: z.object({
+    letterId: z.uuid().nullable(),
+    letterDelivery: z.string().nullable(),
+    respondBy: calendarDate.nullable(),
+    heldOn: calendarDate.nullable(),
+    channel: z.enum(HEARING_CHANNELS).nullable(),
+    record: z.string().nullable(),
+  }),
+  proposedLevel: z.object({ level: z.number().int(), percentage: z.number(), months: z.number().int(), ordinanceVersion: z.number().int() }).describe("what the ordinance in force gives for this ground, recurrence and culpability"),
+  outcome: z.enum(SANCTION_OUTCOMES).nullable(),
+  decisionReasons: z.string().nullable(),
+  level: z.number().int().nullable(),
+  percentage: z.number().nullable(),
+  months: z.number().int().nullable(),
+  ordinanceVersion: z.number().int().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: timestamp.nullable(),
+  decisionLetterId: z.uuid().nullable(),
+  reconsiderBy: calendarDate.nullable().describe("at most three months after the decision (art. 18 lid 3)"),
+  reconsideredOn: calendarDate.nullable(),
+  reconsiderationOutcome: z.enum(["maintained", "ended"]).nullable(),
+  reconsiderationNote: z.string().nullable(),
+  revoked: z.boolean().describe("overturned on objection"),
+  objection: objectionOutput.nullable(),
+});
+export type SanctionOutput = z.infer<typeof sanctionOutput>;
+export const sanctionList = z.object({ items: z.array(sanctionOutput) });
+export const sanctionListQuery = pageQuery.extend({ status: z.enum(["proposed", "decided"]).optional() });
+export const sanctionPage = pageOf(sanctionOutput);
+
+export const sanctionStatisticsQuery = z.object({ from: calendarDate.optional(), to: calendarDate.optional() });
+const count = z.number().int().nullable().describe("null when fewer than 5 for researchers (suppressed)");
+export const sanctionStatistics = z.object({
+  rows: z.array(
+    z.object({
+      district: z.string(),
+      month: z.string().describe("YYYY-MM"),
+      proposed: count,
+      refusedByRule: z.object(Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, count])) as Record<(typeof SANCTION_BLOCKS)[number], typeof count>),
+      imposed: count,
+      refrained: count,
+      overturned: count,
+    }),
+  ),
+  suppressedBelow: z.number().int().nullable().describe("counts below this are hidden (researchers)"),
+});
