@@ -194,6 +194,8 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
   await issueDecisionLetter(db, ctx, id);
 }
 
+class IssuedMeanwhile extends Error {}
+
 const firstOfNextMonth = (date: string) => `${addMonths(date.slice(0, 8) + "01", 1)}`;
 
 /** The decision letter, made once: asking again returns the same letter. */
@@ -220,15 +222,18 @@ export async function issueDecisionLetter(db: Kysely<Database>, ctx: RequestCont
       objectionDeadline: formatDutchDate(addDays(letterDate, OBJECTION_WEEKS_DAYS)), objectionAddress: municipality.objectionAddress, phone: municipality.phone, decidedBy: decider.display_name,
     },
   });
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable("sanctions").set({ decision_letter_id: letter.id }).where("id", "=", id).where("decision_letter_id", "is", null).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      // Another request issued it meanwhile: theirs is the one letter.
-      return (await trx.selectFrom("sanctions").select("decision_letter_id").where("id", "=", id).executeTakeFirstOrThrow()).decision_letter_id!;
-    }
-    await storeLetter(trx, ctx, letter);
+  try {
+    await db.transaction().execute(async (trx) => {
+      await storeLetter(trx, ctx, letter);
+      const updated = await trx.updateTable("sanctions").set({ decision_letter_id: letter.id }).where("id", "=", id).where("decision_letter_id", "is", null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw new IssuedMeanwhile();
+    });
     return letter.id;
-  });
+  } catch (error) {
+    if (!(error instanceof IssuedMeanwhile)) throw error;
+    // Another request issued it meanwhile: theirs is the one letter, and this one was never stored.
+    return (await db.selectFrom("sanctions").select("decision_letter_id").where("id", "=", id).executeTakeFirstOrThrow()).decision_letter_id!;
+  }
 }
 
 /** Records the reconsideration due within three months of an imposed sanction. */

@@ -1,0 +1,185 @@
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+
+let t: TestApp;
+let consultant: { authorization: string };
+let lead: { authorization: string };
+let clientIds: string[];
+const today = todayInAmsterdam();
+const post = (url: string, payload: unknown, headers = consultant) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+const sanctionCount = async (clientId: string) => (await t.db.kysely.selectFrom("sanctions").select("id").where("client_id", "=", clientId).execute()).length;
+
+/** Invites a client to an intake, has the letter delivered (or not) and the intake missed. */
+async function missedIntake(clientId: string, delivery: "delivered" | "returned" = "delivered") {
+  const invitation = (await post("/invitations", { clientIds: [clientId] })).json().items[0];
+  await post(`/letters/${invitation.letterId}/deliveries`, { status: delivery });
+  await t.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", invitation.appointment.id).execute();
+  return { appointmentId: invitation.appointment.id as string, letterId: invitation.letterId as string };
+}
+
+const proposal = (overrides: Record<string, unknown> = {}) => ({
+  ground: "missedAppointments",
+  factsDate: addDays(today, -3),
+  facts: "Kwam twee keer niet naar de intake, na een aangetekende brief die is afgeleverd.",
+  culpability: "full",
+  circumstances: "Geen bijzondere omstandigheden bekend; de cliënt reageerde niet op telefoontjes.",
+  childrenInterests: null,
+  urgentReasons: false,
+  ...overrides,
+});
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 120 });
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  lead = await bearerFor(t.app, "teamleider@demo.local");
+  const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
+  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(10).execute()).map((r) => r.id);
+  await t.app.inject({
+    method: "PUT", url: "/api/v1/me/availability", headers: consultant,
+    payload: { blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: "09:00", endTime: "16:00", slotMinutes: 30, location: "Wijkteam Charlois" })) },
+  });
+});
+afterAll(() => t.close());
+
+describe("a proposal is refused by rule, and stores nothing", () => {
+  it("notCulpable: no sanction without culpability", async () => {
+    const client = clientIds[0]!;
+    const facts = await missedIntake(client);
+    const response = await post(`/clients/${client}/sanctions`, proposal({ ...facts, culpability: "none" }));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe("notCulpable");
+    expect(await sanctionCount(client)).toBe(0);
+  });
+
+  it("activeExemption: a full exemption covers the period", async () => {
+    const client = clientIds[1]!;
+    const facts = await missedIntake(client);
+    await post(`/clients/${client}/exemptions`, { type: "medical", scope: "full", startDate: addDays(today, -10), reviewDate: addMonths(today, 3), reason: "Opname in het ziekenhuis." });
+    const response = await post(`/clients/${client}/sanctions`, proposal(facts));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe("activeExemption");
+    expect(await sanctionCount(client)).toBe(0);
+  });
+
+  it("letterNotDelivered: the invitation came back", async () => {
+    const client = clientIds[2]!;
+    const facts = await missedIntake(client, "returned");
+    const response = await post(`/clients/${client}/sanctions`, proposal(facts));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe("letterNotDelivered");
+    expect(await sanctionCount(client)).toBe(0);
+  });
+
+  it("dropoutNotAttributable: the placement ended because of the organisation, health or caregiving", async () => {
+    const client = clientIds[3]!;
+    const role = await t.db.kysely.selectFrom("volunteer_roles").select(["id", "organisation_id"]).where("status", "=", "approved").executeTakeFirstOrThrow();
+    for (const attributableTo of ["organisation", "health", "caregiving"]) {
+      const id = crypto.randomUUID();
+      const now = new Date().toISOString();
+      await t.db.kysely.insertInto("placements").values({
+        id, client_id: client, role_id: role.id, organisation_id: role.organisation_id, status: "ended", hours_per_week: 4, guidance_level: "light", guidance_override_reason: null,
+        proposed_by: null, decision_reason: null, decided_by: null, started_on: addDays(today, -60), ended_on: addDays(today, -5), end_reason: "other", end_note: null,
+        attributable_to: attributableTo, ordinance_version: 1, created_at: now, updated_at: now,
+      }).execute();
+      const response = await post(`/clients/${client}/sanctions`, proposal({ ground: "stoppedPlacementWithoutReason", placementId: id }));
+      expect(response.statusCode, attributableTo).toBe(409);
+      expect(response.json().code).toBe("dropoutNotAttributable");
+    }
+    expect(await sanctionCount(client)).toBe(0);
+    // Each refusal is counted for oversight, by its rule.
+    const refusals = await t.db.kysely.selectFrom("audit_events").select("details").where("action", "=", "sanction.refused").where("client_id", "=", client).execute();
+    expect(refusals.map((r) => JSON.parse(r.details!).code)).toEqual(["dropoutNotAttributable", "dropoutNotAttributable", "dropoutNotAttributable"]);
+  });
+});
+
+describe("due process from proposal to objection", () => {
+  let sanctionId: string;
+  let client: string;
+
+  it("refuses the proposer as decision-maker and a decision without a hearing", async () => {
+    client = clientIds[4]!;
+    const facts = await missedIntake(client);
+    const proposed = await post(`/clients/${client}/sanctions`, proposal(facts));
+    expect(proposed.statusCode).toBe(201);
+    sanctionId = proposed.json().id;
+    // missedAppointments starts at level 1 of the scale: 5 % for one month.
+    expect(proposed.json()).toMatchObject({ status: "proposed", recurrence: 1, proposedLevel: { level: 1, percentage: 5, months: 1, ordinanceVersion: 1 } });
+
+    const byLead = (await post(`/clients/${clientIds[5]}/sanctions`, proposal(await missedIntake(clientIds[5]!)), lead)).json();
+    const own = await post(`/sanctions/${byLead.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." }, lead);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe("sameDecisionMaker");
+
+    const unheard = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Geen reden opgegeven." }, lead);
+    expect(unheard.statusCode).toBe(409);
+    expect(unheard.json().code).toBe("hearingRequired");
+    // An invitation alone is not enough: it must be delivered and its term passed.
+    const invited = (await post(`/sanctions/${sanctionId}/hearing-invitation`, {})).json();
+    expect(invited.hearing).toMatchObject({ respondBy: addDays(today, 14), letterDelivery: "sent" });
+    await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
+    expect((await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "x" }, lead)).json().code).toBe("hearingRequired");
+    await t.db.kysely.updateTable("sanctions").set({ hearing_respond_by: addDays(today, -1) }).where("id", "=", sanctionId).execute();
+    const afterTerm = (await t.app.inject({ url: `/api/v1/sanctions/${sanctionId}`, headers: lead })).json();
+    expect(afterTerm.status).toBe("proposed");
+    // Here the hearing does take place after all, by phone.
+    const heard = await post(`/sanctions/${sanctionId}/hearing`, { heldOn: today, channel: "phone", record: "De cliënt zegt dat hij de brief wel kreeg maar de datum vergat." });
+    expect(heard.json().hearing).toMatchObject({ channel: "phone", heldOn: today });
+  });
+
+  it("decides at the ordinance's level, with a reconsideration within three months and one decision letter", async () => {
+    const decided = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Verwijtbaar: de brief is afgeleverd en er was geen bericht van verhindering." }, lead);
+    expect(decided.statusCode, decided.body).toBe(200);
+    const body = decided.json();
+    expect(body).toMatchObject({ status: "decided", outcome: "imposed", level: 1, percentage: 5, months: 1, ordinanceVersion: 1, reconsiderBy: addMonths(today, 3) });
+    expect(body.reconsiderBy <= addMonths(today, 3)).toBe(true);
+
+    const again = await post(`/sanctions/${sanctionId}/decision-letter`, {}, lead);
+    expect(again.json().letterId).toBe(body.decisionLetterId);
+    const letters = await t.db.kysely.selectFrom("letters").select(["id", "sha256", "pdf"]).where("client_id", "=", client).where("kind", "=", "sanctionDecision").execute();
+    expect(letters).toHaveLength(1);
+    const text = (await new PDFParse({ data: Buffer.from(letters[0]!.pdf) }).getText()).text.replace(/\s+/g, " ");
+    expect(text).toContain("Artikel 18, tweede lid, van de Participatiewet");
+    expect(text).toContain("5 procent van de bijstandsnorm");
+    expect(text).toContain("binnen zes weken");
+    expect(text).toMatch(/uiterlijk op \d+ \w+ \d{4} binnen/);
+
+    // Near its date the reconsideration reaches the work queue.
+    await t.db.kysely.updateTable("sanctions").set({ reconsider_by: addDays(today, 5) }).where("id", "=", sanctionId).execute();
+    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=reconsiderationDue&pageSize=200", headers: consultant })).json();
+    expect(queue.items.map((i: { clientId: string }) => i.clientId)).toContain(client);
+  });
+
+  it("flags an objection on day 43 as late, and an upheld objection revokes the sanction and leaves the imposed totals", async () => {
+    const letter = (await t.db.kysely.selectFrom("sanctions").select("decision_letter_id").where("id", "=", sanctionId).executeTakeFirstOrThrow()).decision_letter_id!;
+    // The letter was dated 43 days ago.
+    const letterDate = addDays(today, -43);
+    await t.db.kysely.updateTable("letters").set({ letter_date: letterDate }).where("id", "=", letter).execute();
+    const stored = await t.db.kysely.selectFrom("letters").select("letter_date").where("id", "=", letter).executeTakeFirstOrThrow();
+    expect(stored.letter_date).toBe(letterDate);
+    const statistics = async () => (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: lead })).json().rows;
+    const imposedBefore = (await statistics()).reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0);
+
+    const objected = await post(`/sanctions/${sanctionId}/objections`, { receivedOn: today, grounds: "Ik was die dag in het ziekenhuis; de brief van het ziekenhuis stuur ik mee." });
+    expect(objected.statusCode).toBe(201);
+    expect(objected.json().objection).toMatchObject({ late: true, decideBy: addDays(today, 42), extended: false });
+    const extended = await post(`/objections/${objected.json().objection.id}/extension`, {}, lead);
+    expect(extended.json().objection).toMatchObject({ extended: true, decideBy: addDays(today, 84) });
+    expect((await post(`/objections/${objected.json().objection.id}/extension`, {}, lead)).json().code).toBe("alreadyExtended");
+
+    const upheld = await post(`/objections/${objected.json().objection.id}/outcome`, { outcome: "upheld", note: "Ziekenhuisopname aangetoond: niet verwijtbaar." }, lead);
+    expect(upheld.json()).toMatchObject({ revoked: true, objection: { outcome: "upheld" } });
+    const rows = await statistics();
+    expect(rows.reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0)).toBe(imposedBefore - 1);
+    expect(rows.reduce((sum: number, r: { overturned: number }) => sum + r.overturned, 0)).toBe(1);
+  });
+
+  it("shows researchers only figures, with small counts suppressed", async () => {
+    const researcher = await bearerFor(t.app, "onderzoeker@demo.local");
+    const figures = (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: researcher })).json();
+    expect(figures.suppressedBelow).toBe(5);
+    expect(figures.rows.every((r: { proposed: number | null }) => r.proposed === null || r.proposed >= 5)).toBe(true);
+    expect((await t.app.inject({ url: `/api/v1/clients/${client}/sanctions`, headers: researcher })).statusCode).toBe(403);
+  });
+});
