@@ -141,6 +141,15 @@ describe("demo population", () => {
     expect(new Set(care.map((c) => c.beyond_customary_care))).toEqual(new Set([0, 1]));
     expect(care.every((c) => c.judgement_reason.length > 0)).toBe(true);
 
+    // Sanctions went through due process: decided ones were heard, decided by someone else, with a letter.
+    const sanctions = await k.selectFrom("sanctions").selectAll().execute();
+    expect(sanctions.length).toBeGreaterThan(0);
+    for (const s of sanctions.filter((row) => row.status === "decided")) {
+      expect(s.hearing_record).toBeTruthy();
+      expect(s.decided_by).not.toBe(s.proposed_by);
+      expect(s.decision_letter_id).toBeTruthy();
+    }
+
     const availability = await k.selectFrom("consultant_availability").select("consultant_id").distinct().execute();
     const consultants = await k.selectFrom("users").select("id").where("role", "=", "consultant").execute();
     expect(availability).toHaveLength(consultants.length);

@@ -6,6 +6,7 @@ import { hashPassword } from "@server/auth/passwords.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
 import { generateAgreements } from "./agreements.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
+import { generateSanctions } from "./sanctions.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generatePlacements, generateRoles } from "./roles.js";
@@ -266,6 +267,9 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const agreements = await generateAgreements(random, placements, roleRows.roles, organisations, clientRows, historyConsultants, (done, total) => progress("agreements", done, total));
   // Exemptions and caregiving belong to the workflow history, so tests that build their own (share 0) get none.
   const circumstances = share > 0 ? generateExemptionsAndCare(random, clientRows, (client) => client.consultant_id ?? null, today) : { exemptions: [], caregiving: [] };
+  const teamLeads = staff.filter((a) => a.role === "teamLead");
+  const teamLeadOf = (district: string) => teamLeads.find((lead) => lead.districts.includes(district));
+  const sanctionRows = share > 0 ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, today) : { sanctions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 
   await db.transaction().execute(async (trx) => {
@@ -301,6 +305,15 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     for (let i = 0; i < agreements.rows.length; i += 200) await trx.insertInto("placement_agreements").values(agreements.rows.slice(i, i + 200)).execute();
     for (let i = 0; i < circumstances.exemptions.length; i += 200) await trx.insertInto("exemptions").values(circumstances.exemptions.slice(i, i + 200)).execute();
     for (let i = 0; i < circumstances.caregiving.length; i += 200) await trx.insertInto("caregiving").values(circumstances.caregiving.slice(i, i + 200)).execute();
+    for (let i = 0; i < sanctionRows.letters.length; i += 50) await trx.insertInto("letters").values(sanctionRows.letters.slice(i, i + 50)).execute();
+    for (let i = 0; i < sanctionRows.sanctions.length; i += 200) await trx.insertInto("sanctions").values(sanctionRows.sanctions.slice(i, i + 200)).execute();
+    for (let i = 0; i < sanctionRows.objections.length; i += 200) await trx.insertInto("sanction_objections").values(sanctionRows.objections.slice(i, i + 200)).execute();
+    // Proposals the rules refused leave only their audit entry, as in the API.
+    const refusals = sanctionRows.refusals.map((r) => ({
+      id: random.uuid(), occurred_at: r.at, actor_id: r.consultantId, actor_email: null, actor_role: "consultant", action: "sanction.refused", category: "write",
+      client_id: r.clientId, subject_type: "client", subject_id: r.clientId, request_id: "demo-history", details: JSON.stringify({ code: r.code, ground: "missedAppointments" }),
+    }));
+    for (let i = 0; i < refusals.length; i += 200) await trx.insertInto("audit_events").values(refusals.slice(i, i + 200)).execute();
   });
 
   return {
@@ -309,6 +322,6 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     organisations: organisations.length,
     roles: roleRows.roles.length,
     placements: placements.length,
-    letters: history.letters.length + agreements.letters.length,
+    letters: history.letters.length + agreements.letters.length + sanctionRows.letters.length,
   };
 }
