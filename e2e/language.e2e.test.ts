@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import nl from "../src/web/i18n/nl.json" with { type: "json" };
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -28,7 +29,11 @@ describe("language switch", () => {
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.title()).toBe("Clients – Naar Vermogen");
     const nav = page.getByRole("navigation", { name: "Main menu" });
-    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Clients", "Vacancies", "Users", "Audit log"]);
+    const links = await nav.getByRole("link").allInnerTexts();
+    expect(links).toEqual(expect.arrayContaining(["Clients", "Organisations", "Vacancies", "Users", "Audit log"]));
+    // Every item in English: none of the Dutch menu texts stays behind.
+    const dutch = Object.values(nl.nav);
+    expect(links.filter((link) => dutch.includes(link))).toEqual([]);
     await page.getByRole("searchbox", { name: "Search" }).waitFor();
     await page.getByRole("button", { name: "Log out" }).waitFor();
     await expectNoAxeViolations(page, "caseload in English");
