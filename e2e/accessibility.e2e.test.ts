@@ -79,7 +79,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
       if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
       const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
-      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions"]) {
+      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions", "sanctions"]) {
         await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
       }
       await visit(page, `${href}/intake`, /^Intake met /, "intake form");
@@ -105,6 +105,8 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await expectNoAxeViolations(page, "a consultant's work queue");
       await visit(page, "/work-queue", "Werkvoorraad", "work queue of the whole team");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign");
+      await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide");
+      await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as team lead");
 
       // The client record offers reassignment to another consultant of the district.
       await visit(page, "/clients?district=Charlois", "Cliënten", "caseload Charlois");
@@ -140,6 +142,8 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("table", { name: /^Versies van de verordening/ }).waitFor();
       await visit(page, "/scheduler", "Geplande taken", "scheduled jobs");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign, read-only");
+      await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide, read-only");
+      await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as admin");
       await visit(page, "/audit-log", "Auditlog", "audit log");
       await visit(page, "/audit-log?clientId=not-a-uuid", "Auditlog", "audit log with a filter error");
       expect(await page.locator("#field-clientId").getAttribute("aria-invalid")).toBe("true");
@@ -177,6 +181,8 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     });
     await withRole("onderzoeker@demo.local", async (page) => {
       await visit(page, "/", /^Welkom/, "home researcher");
+      await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as researcher");
+      await visit(page, "/sanctions", "Geen toegang", "researcher may not decide sanctions");
       await visit(page, "/clients", "Geen toegang", "no access researcher");
     });
     await withRole("klant@demo.local", async (page) => {
@@ -191,6 +197,11 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("button", { name: "Vrijstelling aanvragen" }).click();
       await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
       await expectNoAxeViolations(page, "exemption request with errors");
+      await page.getByRole("link", { name: "Maatregelen" }).click();
+      await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
+      await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Bezig met laden"));
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page, "client's own sanctions");
     });
   }, 120_000);
 

@@ -17,7 +17,7 @@ describe("naar-vermogen CLI", () => {
   it("prints help listing its commands", () => {
     const { status, out } = run(["--help"]);
     expect(status).toBe(0);
-    for (const command of ["seed", "create-user", "openapi"]) expect(out).toContain(command);
+    for (const command of ["seed", "create-user", "run-daily", "match", "openapi"]) expect(out).toContain(command);
   });
 
   it("exits non-zero with a clear message on bad input", () => {
@@ -58,4 +58,18 @@ describe("naar-vermogen CLI", () => {
     expect(run(["openapi", "--out", out]).status).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, "utf8")).info.title).toBe("Naar Vermogen API");
   }, 60_000);
+
+  it("solves a matching instance file and refuses a malformed one", () => {
+    const instance = path.join(dir, "instance.json");
+    const out = path.join(dir, "solution.json");
+    fs.writeFileSync(instance, JSON.stringify({ clientCount: 3, roleCount: 2, places: [1, 1], pairStart: [0, 2, 3, 4], pairRole: [0, 1, 0, 1], pairCost: [5, 1, 2, 3] }));
+    const solved = run(["match", "--instance", instance, "--out", out]);
+    expect(solved.status, solved.out).toBe(0);
+    expect(solved.out).toMatch(/Placed 2 of 3 clients at cost 3/);
+    expect(JSON.parse(fs.readFileSync(out, "utf8"))).toEqual({ placed: 2, cost: 3, assignment: [1, 0, -1] });
+    fs.writeFileSync(instance, JSON.stringify({ clientCount: 1, roleCount: 1, places: [1], pairStart: [0, 1], pairRole: [3], pairCost: [1] }));
+    const bad = run(["match", "--instance", instance, "--out", out]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.out).toMatch(/pairRole holds role indexes/);
+  });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { runDaily } from "./daily.js";
+import { runMatch } from "./match.js";
 import { runOpenApi } from "./openapi.js";
 import { runSeed } from "./seed.js";
 import { runUserCreate } from "./users.js";
@@ -14,7 +15,7 @@ function integer(value: string): number {
 
 const program = new Command()
   .name("naar-vermogen")
-  .description("Naar Vermogen administration: demo population, accounts, the daily job, API document.")
+  .description("Naar Vermogen administration: demo population, accounts, the daily job, matching, API document.")
   .showHelpAfterError();
 
 program
@@ -47,6 +48,13 @@ program
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
   .option("--pg-schema <name>", "PostgreSQL schema to work in (default: the server's search path)")
   .action(runDaily);
+
+program
+  .command("match")
+  .description("Solve a placement instance: the most clients placed, then the least total cost")
+  .requiredOption("--instance <file>", "instance JSON: clientCount, roleCount, places, pairStart, pairRole, pairCost")
+  .requiredOption("--out <file>", "where to write { placed, cost, assignment }")
+  .action(runMatch);
 
 program
   .command("openapi")

@@ -25,6 +25,8 @@ import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
 import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
 import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
 import { RolesPage } from "./domains/roles/RolesPage.js";
+import { ProposedSanctionsPage } from "./domains/sanctions/ProposedSanctionsPage.js";
+import { SanctionStatisticsPage } from "./domains/sanctions/SanctionStatisticsPage.js";
 import { SchedulerPage } from "./domains/scheduler/SchedulerPage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
 import { STAFF_ROLES } from "./domains/session/CurrentUser.js";
@@ -43,6 +45,7 @@ const HOSTS = ["host"] as const;
 const ORGANISATION_READERS = ["consultant", "teamLead", "admin"] as const;
 const ORGANISATION_REGISTRARS = ["consultant", "admin"] as const;
 const ROLE_KEEPERS = ["host", "consultant", "teamLead", "admin"] as const;
+const STATISTICS_READERS = ["teamLead", "researcher", "admin"] as const;
 
 /** The whole web app: data layer, router and the route table. */
 export function App() {
@@ -91,6 +94,10 @@ export function App() {
               <Route element={<RequireRole roles={TEAM_LEADS} />}>
                 <Route path="/team" element={<TeamPage />} />
                 <Route path="/exemptions" element={<AwaitingCoSignPage />} />
+                <Route path="/sanctions" element={<ProposedSanctionsPage />} />
+              </Route>
+              <Route element={<RequireRole roles={STATISTICS_READERS} />}>
+                <Route path="/sanctions/statistics" element={<SanctionStatisticsPage />} />
               </Route>
               <Route element={<RequireRole roles={ADMIN} />}>
                 <Route path="/users" element={<UsersPage />} />

@@ -86,6 +86,7 @@ export const sanctionOutput = z.object({
   urgentReasonsNote: z.string().nullable(),
   recurrence: z.number().int().describe("1 for a first time; each imposed sanction on the same ground within a year adds one"),
   proposedBy: z.string(),
+  proposedById: z.uuid().describe("the proposer, who may not decide"),
   proposedAt: timestamp,
   status: z.enum(["proposed", "decided"]),
   hearing: z.object({

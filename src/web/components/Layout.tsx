@@ -9,7 +9,14 @@ import { PageLayout, SkipLink, SubtleButton } from "./nlds.js";
 interface NavItem {
   to: string;
   label: string;
+  /** Active only on this exact address, not on the addresses under it. */
+  end?: boolean;
 }
+
+const SANCTIONS: NavItem[] = [
+  { to: "/sanctions", label: "nav.sanctions", end: true },
+  { to: "/sanctions/statistics", label: "nav.sanctionStatistics" },
+];
 
 function navItemsFor(role: UserRole): NavItem[] {
   switch (role) {
@@ -19,6 +26,7 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
         { to: "/exemptions", label: "nav.exemptions" },
+        ...SANCTIONS,
         { to: "/ordinance", label: "nav.ordinance" },
         { to: "/scheduler", label: "nav.scheduler" },
         { to: "/users", label: "nav.users" },
@@ -44,11 +52,17 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/work-queue", label: "nav.workQueue" },
         { to: "/team", label: "nav.team" },
         { to: "/exemptions", label: "nav.exemptions" },
+        ...SANCTIONS,
         { to: "/clients", label: "nav.clients" },
         { to: "/invitations", label: "nav.invite" },
         { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
         { to: "/availability", label: "nav.availability" },
+      ];
+    case "researcher":
+      return [
+        { to: "/", label: "nav.home" },
+        { to: "/sanctions/statistics", label: "nav.sanctionStatistics" },
       ];
     default:
       return [{ to: "/", label: "nav.home" }];
@@ -106,7 +120,7 @@ export function Layout() {
             <ul className="nv-nav__list">
               {navItemsFor(me.role).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"} className="nv-nav__link">
+                  <NavLink to={item.to} end={item.end ?? item.to === "/"} className="nv-nav__link">
                     {t(item.label)}
                   </NavLink>
                 </li>

@@ -35,6 +35,7 @@ export async function presentSanctions(db: Kysely<Database>, rows: SanctionRow[]
       urgentReasonsNote: row.urgent_reasons_note,
       recurrence: row.recurrence,
       proposedBy: nameOf(row.proposed_by) ?? "",
+      proposedById: row.proposed_by,
       proposedAt: row.proposed_at,
       status: row.status as SanctionOutput["status"],
       hearing: {

@@ -14,6 +14,7 @@ import { LadderTab } from "../intakes/LadderTab.js";
 import { LettersTab } from "../letters/LettersTab.js";
 import { PlacementsTab } from "../placements/PlacementsTab.js";
 import { PlanTab } from "../plans/PlanTab.js";
+import { SanctionsTab } from "../sanctions/SanctionsTab.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 import { useClient } from "./api.js";
 import { ClientDataSection } from "./ClientDataSection.js";
@@ -38,6 +39,8 @@ function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): 
       return <LadderTab client={client} />;
     case "exemptions":
       return <ExemptionsTab client={client} />;
+    case "sanctions":
+      return <SanctionsTab client={client} />;
     default:
       return <ClientDataSection client={client} />;
   }
@@ -50,7 +53,7 @@ function useNotice(): string | null {
   return state?.saved === true ? "client.saved" : null;
 }
 
-/** One client's record: registered data, appointments, letters, intake, plan, placements, check-ins, ladder and exemptions, each in a tab. */
+/** One client's record: registered data, appointments, letters, intake, plan, placements, check-ins, ladder, exemptions and sanctions, each in a tab. */
 export function ClientDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();

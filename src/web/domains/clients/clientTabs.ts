@@ -1,7 +1,7 @@
 import type { UserRole } from "@shared/enums.js";
 
 /** The parts of a client's record, each behind its own tab. */
-export const CLIENT_TABS = ["data", "appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions"] as const;
+export const CLIENT_TABS = ["data", "appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions", "sanctions"] as const;
 export type ClientTab = (typeof CLIENT_TABS)[number];
 
 /** The tabs a role may open; the server decides again on every call. Health data loads only in its own tab. */
@@ -12,7 +12,7 @@ export function clientTabsFor(role: UserRole): readonly ClientTab[] {
     case "teamLead":
       return CLIENT_TABS;
     case "client":
-      return ["data", "appointments", "letters", "plan", "exemptions"];
+      return ["data", "appointments", "letters", "plan", "exemptions", "sanctions"];
     default:
       return ["data"];
   }

@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { formatDate } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type ExemptionPage, useAwaitingCoSign } from "./api.js";
@@ -44,18 +45,9 @@ function AwaitingTable({ page }: { page: ExemptionPage }) {
 export function AwaitingCoSignPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [search, setSearch] = useSearchParams();
-  const page = Math.max(1, Number(search.get("page")) || 1);
-  const sizeParam = Number(search.get("pageSize"));
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const { page, pageSize, update } = usePagedSearch();
   const awaiting = useAwaitingCoSign(page, pageSize);
   const data = awaiting.data;
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams({ page: page === 1 ? "" : String(page), pageSize: pageSize === 25 ? "" : String(pageSize), ...changes });
-    for (const [key, value] of [...next.entries()]) if (!value) next.delete(key);
-    setSearch(next, { replace: true });
-  }
 
   return (
     <>
@@ -72,8 +64,8 @@ export function AwaitingCoSignPage() {
             page={page}
             pageSize={pageSize}
             total={data.total}
-            onPageChange={(next) => update({ page: next === 1 ? "" : String(next) })}
-            onPageSizeChange={(next) => update({ page: "", pageSize: next === 25 ? "" : String(next) })}
+            onPageChange={(next) => update({ page: next })}
+            onPageSizeChange={(next) => update({ pageSize: next })}
           />
         </>
       ) : null}

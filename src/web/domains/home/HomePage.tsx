@@ -28,6 +28,13 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
+        {me.role === "researcher" ? (
+          <li>
+            <Link to="/sanctions/statistics" className="nl-link">
+              {t("home.researcher.sanctionStatistics")}
+            </Link>
+          </li>
+        ) : null}
         <li>
           <Link to="/account/password" className="nl-link">
             {t("nav.changePassword")}

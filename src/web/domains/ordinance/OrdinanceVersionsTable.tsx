@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import type { Ordinance } from "@shared/schemas/ordinance.js";
+import { type Ordinance, SANCTION_GROUNDS } from "@shared/schemas/ordinance.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 
-const HEADERS = ["version", "effectiveFrom", "weeklyNorm", "accountability", "reminderOverdue", "coSign", "notice", "guidance", "sanctions", "note", "createdBy"];
+const HEADERS = ["version", "effectiveFrom", "weeklyNorm", "accountability", "reminderOverdue", "coSign", "notice", "guidance", "sanctions", "groundLevels", "hearingDays", "note", "createdBy"];
 
 /** Every ordinance version, newest first, with all its rules; the one in force is marked. */
 export function OrdinanceVersionsTable({ versions, current }: { versions: Ordinance[]; current: number }) {
@@ -41,6 +41,14 @@ export function OrdinanceVersionsTable({ versions, current }: { versions: Ordina
               ))}
             </ul>
           </td>
+          <td className="utrecht-table__cell">
+            <ul className="nv-link-list">
+              {SANCTION_GROUNDS.map((ground) => (
+                <li key={ground}>{t("ordinance.groundLevel", { ground: t(`sanctionGround.${ground}`), level: version.sanctionGroundLevels[ground] })}</li>
+              ))}
+            </ul>
+          </td>
+          <td className="utrecht-table__cell">{t("ordinance.term", { count: version.hearingResponseDays })}</td>
           <td className="utrecht-table__cell">{version.note}</td>
           <td className="utrecht-table__cell">{version.createdBy ?? <span className="nv-muted">{t("ordinance.firstVersion")}</span>}</td>
         </tr>

@@ -1,14 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 import { TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useOrganisations } from "./api.js";
 
@@ -41,20 +42,11 @@ function OrganisationsTable({ organisations, total }: { organisations: Organisat
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [search, setSearch] = useSearchParams();
-  const q = search.get("q") ?? "";
-  const page = Math.max(1, Number(search.get("page")) || 1);
-  const sizeParam = Number(search.get("pageSize"));
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const { values, page, pageSize, update } = usePagedSearch(["q"]);
+  const { q } = values;
   const debouncedQ = useDebouncedValue(q.trim(), 300);
   const organisations = useOrganisations({ q: debouncedQ || undefined, page, pageSize });
   const data = organisations.data;
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams({ q, page: "", pageSize: pageSize === 25 ? "" : String(pageSize), ...changes });
-    for (const [key, value] of [...next.entries()]) if (!value) next.delete(key);
-    setSearch(next, { replace: true });
-  }
 
   return (
     <>
@@ -83,8 +75,8 @@ export function OrganisationsPage() {
             page={page}
             pageSize={pageSize}
             total={data.total}
-            onPageChange={(next) => update({ page: next === 1 ? "" : String(next) })}
-            onPageSizeChange={(next) => update({ pageSize: next === 25 ? "" : String(next) })}
+            onPageChange={(next) => update({ page: next })}
+            onPageSizeChange={(next) => update({ pageSize: next })}
           />
         </>
       ) : null}

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { ROLE_STATUSES } from "@shared/schemas/roles.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useRoles } from "./api.js";
 import { RolesTable } from "./RolesTable.js";
@@ -16,12 +17,8 @@ export function RolesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const isHost = me.role === "host";
-  const [search, setSearch] = useSearchParams();
-  const q = search.get("q") ?? "";
-  const status = search.get("status") ?? "";
-  const page = Math.max(1, Number(search.get("page")) || 1);
-  const sizeParam = Number(search.get("pageSize"));
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const { values, page, pageSize, update } = usePagedSearch(["q", "status"]);
+  const { q, status } = values;
   const debouncedQ = useDebouncedValue(q.trim(), 300);
   const roles = useRoles({
     q: debouncedQ || undefined,
@@ -30,12 +27,6 @@ export function RolesPage() {
     page,
     pageSize,
   });
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams({ q, status, page: "", pageSize: pageSize === 25 ? "" : String(pageSize), ...changes });
-    for (const [key, value] of [...next.entries()]) if (!value) next.delete(key);
-    setSearch(next, { replace: true });
-  }
 
   return (
     <>
@@ -67,8 +58,8 @@ export function RolesPage() {
             page={page}
             pageSize={pageSize}
             total={roles.data.total}
-            onPageChange={(next) => update({ page: next === 1 ? "" : String(next) })}
-            onPageSizeChange={(next) => update({ pageSize: next === 25 ? "" : String(next) })}
+            onPageChange={(next) => update({ page: next })}
+            onPageSizeChange={(next) => update({ pageSize: next })}
           />
         </>
       ) : null}

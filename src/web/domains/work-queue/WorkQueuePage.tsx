@@ -1,44 +1,26 @@
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { SelectField } from "@web/components/fields.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { PAGE_SIZES, Pagination } from "@web/components/Pagination.js";
+import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { useWorkQueue } from "./api.js";
 import { WorkQueueTable } from "./WorkQueueTable.js";
-
-function positive(value: string | null, fallback: number): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 1 ? number : fallback;
-}
 
 /** The consultant's start page: clients that need attention today, most urgent first. Team leads pick a consultant. */
 export function WorkQueuePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const isLead = me.role === "teamLead";
-  const [search, setSearch] = useSearchParams();
-  const consultantId = search.get("consultantId") ?? "";
-  const page = positive(search.get("page"), 1);
-  const sizeParam = positive(search.get("pageSize"), 25);
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 25;
+  const { values, page, pageSize, update } = usePagedSearch(["consultantId"]);
+  const { consultantId } = values;
   const queue = useWorkQueue({ consultantId: consultantId || undefined, page, pageSize });
   const team = useTeam(isLead);
   const members = team.data?.items ?? [];
   const data = queue.data;
-
-  function update(changes: { consultantId?: string; page?: number; pageSize?: number }) {
-    const next = { consultantId, page: 1, pageSize, ...changes };
-    const entries: [string, string][] = [
-      ["consultantId", next.consultantId],
-      ["page", next.page === 1 ? "" : String(next.page)],
-      ["pageSize", next.pageSize === 25 ? "" : String(next.pageSize)],
-    ];
-    setSearch(new URLSearchParams(entries.filter(([, value]) => value !== "")));
-  }
 
   const nameOf = (id: string | null) => members.find((m) => m.consultantId === id)?.displayName ?? t("client.unassigned");
   const chosen = members.find((m) => m.consultantId === consultantId);

@@ -1,0 +1,343 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { type ApiCaller, apiAs } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+let client: { id: string; name: string; sanctionId?: string };
+
+interface Appointment {
+  id: string;
+  kind: string;
+  status: string;
+}
+interface Letter {
+  id: string;
+  kind: string;
+  deliveryStatus: string;
+}
+
+/**
+ * A Charlois client of the demo consultant whose only intake was missed: its one invitation letter is recorded
+ * as delivered, so nothing but the weighing stands between the consultant and a proposal. The demo history holds
+ * such clients; an intake planned today lies in the future and cannot be missed yet.
+ */
+async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: string; name: string }> {
+  const queue = await consultant<{ items: { clientId: string; givenName: string; familyName: string }[] }>("GET", "/work-queue?reason=intakeMissed&pageSize=100");
+  for (const item of queue.body.items) {
+    const appointments = await consultant<{ items: Appointment[] }>("GET", `/clients/${item.clientId}/appointments`);
+    const letters = await consultant<{ items: Letter[] }>("GET", `/clients/${item.clientId}/letters`);
+    const exemptions = await consultant<{ items: { scope: string; inForce: boolean }[] }>("GET", `/clients/${item.clientId}/exemptions`);
+    const missed = appointments.body.items.filter((appointment) => appointment.kind === "intake" && appointment.status === "missed");
+    const invitations = letters.body.items.filter((letter) => letter.kind === "invitation");
+    if (missed.length !== 1 || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
+    if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
+    const delivered = await consultant("POST", `/letters/${invitations[0]!.id}/deliveries`, { status: "delivered", trackingNumber: "3SNVDEMO00042" });
+    if (delivered.status !== 201) throw new Error(`could not record the delivery: ${delivered.status} ${JSON.stringify(delivered.body)}`);
+    return { id: item.clientId, name: `${item.givenName} ${item.familyName}` };
+  }
+  throw new Error("no Charlois client with one missed intake");
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  client = await clientWithMissedIntake(await apiAs(server.baseUrl, "consulent@demo.local"));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
+const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
+const sanctionsTable = (page: Page) => page.getByRole("table", { name: /^Maatregelen van / });
+const missedRow = (page: Page) => sanctionsTable(page).getByRole("row", { name: /Komt niet naar afspraken/ });
+
+async function settled(page: Page, what: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page, what);
+}
+
+/** Opens the client's sanctions tab and waits for the list and, for caseworkers, the proposal form's choices. */
+async function openSanctionsTab(page: Page, proposalForm = true): Promise<void> {
+  await page.goto(`/clients/${client.id}?tab=sanctions`);
+  await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Bezig met laden"));
+  if (proposalForm) await page.locator('section[aria-labelledby="sanction-proposal-title"][aria-busy="false"]').waitFor();
+  await page.waitForLoadState("networkidle");
+}
+
+describe("a sanction with due process, from the proposal to the objection", () => {
+  it("a consultant proposes: the rule on culpability protects the client first; then invites and hears the client", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await openSanctionsTab(page);
+    await page.getByText("Er zijn geen maatregelen voorgesteld.").waitFor();
+    await page.getByText("Een maatregel gaat nooit vanzelf.", { exact: true }).waitFor();
+    await settled(page, "sanctions tab, nothing proposed");
+
+    // Everything is required except the letter, the children and the note; the server names what is missing.
+    await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
+    await errorSummary(page).waitFor();
+    expect(await page.getByLabel("Reden", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page, "proposal with errors");
+
+    await page.getByLabel("Reden", { exact: true }).selectOption({ label: "Komt niet naar afspraken" });
+    const appointment = page.getByLabel("Gemiste afspraak");
+    await appointment.locator("option").nth(1).waitFor({ state: "attached" });
+    expect(await appointment.locator("option").count()).toBe(2);
+    await appointment.selectOption({ index: 1 });
+    await page.getByLabel("Wat gebeurde er?").fill("Kwam niet naar de intake en belde niet af, terwijl de brief is bezorgd.");
+    await page.getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" }).getByLabel(/^Niet verwijtbaar/).check();
+    await page.getByLabel("Omstandigheden van de cliënt").fill("Geen bijzondere omstandigheden bekend; nagevraagd bij de cliënt per telefoon.");
+    await page.getByRole("group", { name: /^Zijn er dringende redenen/ }).getByLabel("Nee").check();
+    await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
+    await page.getByText("Geen maatregel: de cliënt valt niets te verwijten.").waitFor();
+    await page.getByText(/Deze regel beschermt de cliënt/).waitFor();
+    expect(await sanctionsTable(page).count()).toBe(0);
+    await settled(page, "proposal refused: not culpable");
+
+    await page.getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" }).getByLabel(/^Verwijtbaar/).check();
+    await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
+    await page.getByText("Het voorstel is vastgelegd. Nodig de cliënt nu uit voor een gesprek.").waitFor();
+    await missedRow(page).getByText("Nog niet uitgenodigd").waitFor();
+    await missedRow(page).getByText(/^\d+% voor \d+ maand/).waitFor();
+    // A consultant never decides: the decision is a team lead's, and never the proposer's.
+    expect(await missedRow(page).getByRole("button", { name: /^Beslissen/ }).count()).toBe(0);
+    await settled(page, "sanction proposed");
+
+    await missedRow(page).getByRole("button", { name: /^Uitnodigen voor gesprek/ }).click();
+    await page.getByText(/^De uitnodiging voor het gesprek is verstuurd als aangetekende brief/).waitFor();
+    await missedRow(page).getByText(/^Uitgenodigd, reageren vóór /).waitFor();
+    await missedRow(page).getByText("Brief: Verstuurd").waitFor();
+    await settled(page, "hearing invitation sent");
+
+    // The registered letter's delivery is recorded where all letters are.
+    await page.getByRole("link", { name: "Naar Brieven" }).click();
+    await page.getByRole("heading", { level: 2, name: "Brieven" }).waitFor();
+    const hearingLetter = page.getByRole("row", { name: /Wij willen uw kant van het verhaal horen/ });
+    await hearingLetter.getByRole("button", { name: /^Bezorging vastleggen/ }).click();
+    await page.getByLabel("Bezorging", { exact: true }).selectOption({ label: "Bezorgd" });
+    await page.getByRole("button", { name: "Bezorging opslaan" }).click();
+    await page.getByText("De bezorging is vastgelegd.").waitFor();
+    await settled(page, "hearing letter delivered");
+
+    await openSanctionsTab(page);
+    await missedRow(page).getByText("Brief: Bezorgd").waitFor();
+    await missedRow(page).getByRole("button", { name: /^Gesprek vastleggen/ }).click();
+    await page.getByRole("heading", { level: 4, name: /^Gesprek vastleggen: / }).waitFor();
+    await page.getByRole("button", { name: "Gesprek vastleggen", exact: true }).click();
+    await errorSummary(page).waitFor();
+    await expectNoAxeViolations(page, "hearing with errors");
+    await page.getByRole("group", { name: "Hoe reageerde de cliënt?" }).getByLabel("Telefonisch").check();
+    await page.getByLabel("Wat zei de cliënt?").fill("De cliënt zegt dat hij de brief te laat opende. Hij wil alsnog een intake.");
+    await page.getByRole("button", { name: "Gesprek vastleggen", exact: true }).click();
+    await page.getByText("Het gesprek is vastgelegd. Een teamleider kan nu beslissen.").waitFor();
+    await missedRow(page).getByText(/^Gehoord op .+ \(Telefonisch\)$/).waitFor();
+    await settled(page, "hearing recorded");
+
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const sanctions = await consultant("GET", `/clients/${client.id}/sanctions`);
+    expect(sanctions.body.items).toHaveLength(1);
+    client.sanctionId = sanctions.body.items[0].id as string;
+    const decided = await consultant("POST", `/sanctions/${client.sanctionId}/decision`, { outcome: "imposed", reasons: "Zelf beslissen." });
+    expect(decided.status).toBe(403);
+    await context.close();
+  }, 180_000);
+
+  it("a team lead opens the proposals, decides with reasons and downloads the decision letter; not on their own proposal", async () => {
+    // The team lead's own proposal for the same client: someone else decides that one.
+    const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
+    const own = await lead("POST", `/clients/${client.id}/sanctions`, {
+      ground: "insufficientEffort",
+      factsDate: todayInAmsterdam(),
+      facts: "Deed bij de vrijwilligersplek te weinig moeite.",
+      culpability: "reduced",
+      circumstances: "Geen bijzondere omstandigheden.",
+      urgentReasons: false,
+    });
+    expect(own.status).toBe(201);
+    const ownDecision = await lead("POST", `/sanctions/${own.body.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." });
+    expect(ownDecision.status).toBe(403);
+    expect(ownDecision.body.code).toBe("sameDecisionMaker");
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "teamleider@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Maatregelen", exact: true }).click();
+    await expectHeading(page, "Maatregelen om te beslissen");
+    const proposals = page.getByRole("table", { name: /^Wachten op een besluit: \d+/ });
+    await proposals.waitFor();
+    await settled(page, "sanctions to decide");
+
+    await proposals.getByRole("link", { name: client.name }).first().click();
+    await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
+    await openSanctionsTab(page);
+    const ownRow = sanctionsTable(page).getByRole("row", { name: /Doet te weinig moeite/ });
+    await ownRow.getByText("U deed dit voorstel. Een andere teamleider beslist.").waitFor();
+    expect(await ownRow.getByRole("button", { name: /^Beslissen/ }).count()).toBe(0);
+    await settled(page, "client sanctions as team lead");
+
+    await missedRow(page).getByRole("button", { name: /^Beslissen/ }).click();
+    await page.getByRole("heading", { level: 4, name: /^Beslissen: / }).waitFor();
+    await page.getByText(/^De verordening \(versie \d+\) geeft: /).waitFor();
+    await page.getByRole("button", { name: "Besluit opslaan" }).click();
+    await errorSummary(page).waitFor();
+    await expectNoAxeViolations(page, "decision with errors");
+
+    // A lower sanction asks for the lower terms.
+    const outcome = page.getByRole("group", { name: "Uw besluit" });
+    await outcome.getByLabel("Opgelegd, maar lager").check();
+    await page.getByLabel("Percentage").waitFor();
+    await page.getByLabel("Aantal maanden").waitFor();
+    await expectNoAxeViolations(page, "decision, lower sanction");
+
+    await outcome.getByLabel("Opgelegd zoals de verordening zegt").check();
+    expect(await page.getByLabel("Percentage").count()).toBe(0);
+    await page.getByLabel("Redenen van uw besluit").fill("De brief is bezorgd en de cliënt belde niet af. Zijn reactie verklaart het niet; geen dringende redenen.");
+    await page.getByRole("button", { name: "Besluit opslaan" }).click();
+    await page.getByText("Het besluit is opgeslagen. De besluitbrief staat klaar bij de maatregel.").waitFor();
+    await missedRow(page).getByText("Opgelegd zoals de verordening zegt").waitFor();
+    await missedRow(page).getByText(/^Heroverwegen vóór /).waitFor();
+    const letter = missedRow(page).getByRole("link", { name: /^Besluitbrief downloaden/ });
+    await letter.waitFor();
+    await settled(page, "sanction decided");
+
+    const pdf = await page.request.get((await letter.getAttribute("href"))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toContain("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const download = page.waitForEvent("download");
+    await letter.click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    await context.close();
+  }, 180_000);
+
+  it("the consultant registers the client's objection: its term to decide is shown", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await openSanctionsTab(page);
+    await missedRow(page).getByRole("button", { name: /^Bezwaar vastleggen/ }).click();
+    await page.getByRole("heading", { level: 4, name: /^Bezwaar vastleggen: / }).waitFor();
+    await page.getByRole("button", { name: "Bezwaar vastleggen", exact: true }).click();
+    await errorSummary(page).waitFor();
+    await expectNoAxeViolations(page, "objection with errors");
+    await page.getByLabel("Waarom is de cliënt het niet eens met het besluit?").fill("De cliënt lag die week in het ziekenhuis; hij stuurt een verklaring.");
+    await page.getByRole("button", { name: "Bezwaar vastleggen", exact: true }).click();
+    await page.getByText("Het bezwaar is vastgelegd.").waitFor();
+    await missedRow(page).getByText(/^Ontvangen op /).waitFor();
+    await missedRow(page).getByText(/^Beslissen vóór /).waitFor();
+    expect(await missedRow(page).getByRole("button", { name: /^Bezwaar vastleggen/ }).count()).toBe(0);
+    await settled(page, "objection registered");
+    await context.close();
+  }, 120_000);
+
+  it("the team lead extends the term once, reconsiders, and upholds the objection: the sanction is revoked", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "teamleider@demo.local");
+    await openSanctionsTab(page);
+    await missedRow(page).getByRole("button", { name: /^Termijn verlengen/ }).click();
+    await page.getByText("De termijn om op het bezwaar te beslissen is met zes weken verlengd.").waitFor();
+    await missedRow(page).getByText(/^Beslissen vóór .+ \(verlengd\)$/).waitFor();
+    expect(await missedRow(page).getByRole("button", { name: /^Termijn verlengen/ }).count()).toBe(0);
+
+    await missedRow(page).getByRole("button", { name: /^Heroverwegen/ }).click();
+    await page.getByRole("group", { name: "Uitkomst" }).getByLabel("De maatregel blijft").check();
+    await page.getByLabel("Waarom?").fill("De omstandigheden zijn niet veranderd.");
+    await page.getByRole("button", { name: "Heroverweging opslaan" }).click();
+    await page.getByText("De heroverweging is opgeslagen.").waitFor();
+    await missedRow(page).getByText(/^Heroverwogen op .+: de maatregel blijft$/).waitFor();
+    await settled(page, "term extended and reconsidered");
+
+    await missedRow(page).getByRole("button", { name: /^Beslissen op bezwaar/ }).click();
+    const outcome = page.getByRole("group", { name: "Uw besluit op het bezwaar" });
+    await outcome.getByLabel("Bezwaar deels terecht: maatregel lager").check();
+    await page.getByLabel("Percentage").waitFor();
+    await expectNoAxeViolations(page, "objection outcome, partly upheld");
+    await outcome.getByLabel("Bezwaar terecht: maatregel herroepen").check();
+    await page.getByLabel("Redenen van uw besluit").fill("De verklaring van het ziekenhuis laat zien dat de cliënt niet kon komen.");
+    await page.getByRole("button", { name: "Besluit op bezwaar opslaan" }).click();
+    await page.getByText("Het besluit op het bezwaar is opgeslagen.").waitFor();
+    await missedRow(page).getByText("Herroepen", { exact: true }).waitFor();
+    await missedRow(page).getByText("Herroepen na bezwaar").waitFor();
+    await settled(page, "objection upheld, sanction revoked");
+    await context.close();
+  }, 120_000);
+
+  it("the client responds through the website and objects to the decision", async () => {
+    const self = await apiAs(server.baseUrl, "klant@demo.local");
+    const clientId = (await self("GET", "/me")).body.clientId as string;
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const proposed = await consultant("POST", `/clients/${clientId}/sanctions`, {
+      ground: "refusedContribution",
+      factsDate: todayInAmsterdam(),
+      facts: "Wilde niet beginnen bij de voedselbank.",
+      culpability: "full",
+      circumstances: "Geen bijzondere omstandigheden bekend.",
+      urgentReasons: false,
+    });
+    expect(proposed.status).toBe(201);
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "klant@demo.local");
+    await page.goto(`/clients/${clientId}?tab=sanctions`);
+    await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
+    await page.getByText(/^Een maatregel gaat nooit vanzelf. Bent u ziek/).waitFor();
+    const row = sanctionsTable(page).getByRole("row", { name: /Weigert de tegenprestatie/ });
+    await row.waitFor();
+    expect(await page.getByRole("button", { name: "Maatregel voorstellen" }).count()).toBe(0);
+    await settled(page, "client's own sanctions");
+
+    // Only their own words: the date is today and the channel is the website.
+    await row.getByRole("button", { name: /^Reageren/ }).click();
+    expect(await page.getByLabel("Datum van het gesprek").count()).toBe(0);
+    await page.getByLabel("Uw reactie", { exact: true }).fill("Ik kon niet beginnen, want ik moest die dag voor mijn moeder zorgen.");
+    await page.getByRole("button", { name: "Reactie versturen" }).click();
+    await page.getByText("Uw reactie is verstuurd. De teamleider leest die voordat die beslist.").waitFor();
+    await row.getByText(/^Gehoord op .+ \(Via de website\)$/).waitFor();
+    await settled(page, "client responded");
+
+    const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
+    const decided = await lead("POST", `/sanctions/${proposed.body.id}/decision`, { outcome: "imposed", reasons: "De zorg voor de moeder was die dag niet nodig." });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decisionLetterId).toBeTruthy();
+
+    await page.reload();
+    await row.getByRole("link", { name: /^Besluitbrief downloaden/ }).waitFor();
+    await row.getByRole("button", { name: /^Bezwaar maken/ }).click();
+    expect(await page.getByLabel("Datum van ontvangst").count()).toBe(0);
+    await page.getByLabel("Waarom bent u het niet eens met het besluit?").fill("Mijn moeder had die dag echt zorg nodig. Ik stuur een brief van de huisarts.");
+    await page.getByRole("button", { name: "Bezwaar versturen" }).click();
+    await page.getByText("Uw bezwaar is verstuurd. U hoort binnen zes weken wat de gemeente besluit.").waitFor();
+    await row.getByText(/^Ontvangen op /).waitFor();
+    await settled(page, "client objected");
+    await context.close();
+  }, 120_000);
+
+  it("a researcher sees the figures per district and month, small counts hidden", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "onderzoeker@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Cijfers maatregelen" }).click();
+    await expectHeading(page, "Cijfers maatregelen");
+    const table = page.getByRole("table", { name: /^Maatregelen per gebied en maand: \d+/ });
+    await table.waitFor();
+    // This month in Charlois: the proposals and the refusal of this journey, each fewer than five.
+    const month = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(new Date());
+    const charlois = table.getByRole("row", { name: new RegExp(`^Charlois ${month} `) });
+    await charlois.getByText("minder dan 5").first().waitFor();
+    await page.getByText("Aantallen kleiner dan 5 tonen we niet, zodat niemand te herkennen is.").waitFor();
+    await settled(page, "sanction figures as researcher");
+
+    // A period before any proposal shows none.
+    await page.getByLabel("Vanaf").fill("2020-01-01");
+    await page.getByLabel("Tot en met").fill("2020-12-31");
+    await page.getByRole("button", { name: "Toon cijfers" }).click();
+    await page.getByText("Er zijn geen maatregelen in deze periode.").waitFor();
+    await settled(page, "sanction figures, empty period");
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,78 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SANCTION_OUTCOMES, type SanctionOutput } from "@shared/schemas/sanctions.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { TextAreaField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { useSanctionAction } from "./api.js";
+import { LowerTermsFields, lowerTermsControls } from "./LowerTermsFields.js";
+import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./sanctionFormModel.js";
+
+const PREFIX = "decision";
+const CONTROLS = { ...lowerTermsControls(PREFIX), outcome: "sanctionOutcome", reasons: "decisionReasons" };
+
+interface DecideSanctionFormProps {
+  sanction: SanctionOutput;
+  onDone: (saved: boolean) => void;
+}
+
+/** A team lead who did not propose decides, with reasons for the letter: the ordinance's level, lower, or none. */
+export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps) {
+  const { t } = useTranslation();
+  const action = useSanctionAction(sanction);
+  const [values, setValues] = useState<DecisionValues>(emptyDecisionValues);
+  const errors = useMemo(() => formErrorsOf(action.error, t, DECISION_FIELDS, CONTROLS), [action.error, t]);
+  const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
+  const { percentage, months, ordinanceVersion } = sanction.proposedLevel;
+  const level = t("sanctions.level", { percentage, count: months });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    action.mutate({ kind: "decision", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="sanction-decision-title">
+      <Heading level={4} id="sanction-decision-title" className="nv-panel__title">
+        {t("sanctionDecision.title", { ground: t(`sanctionGround.${sanction.ground}`) })}
+      </Heading>
+      <Paragraph>{t("sanctionDecision.intro", { name: sanction.proposedBy })}</Paragraph>
+      <Paragraph>{t("sanctionDecision.ordinance", { level, version: ordinanceVersion })}</Paragraph>
+      {sanction.hearing.record ? (
+        <Paragraph>
+          <strong>{t("sanctionDecision.hearing")}</strong> {sanction.hearing.record}
+        </Paragraph>
+      ) : null}
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        <ChoiceFieldset
+          name="sanctionOutcome"
+          legend={t("sanctionDecision.outcome")}
+          type="radio"
+          choices={SANCTION_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`sanctionOutcome.${outcome}`) }))}
+          selected={values.outcome ? [values.outcome] : []}
+          onChange={([outcome]) => change({ outcome: outcome ?? "" })}
+          error={errors.byField.sanctionOutcome}
+        />
+        {values.outcome === "imposedLower" ? (
+          <LowerTermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} description={t("lowerTerms.belowOrdinance", { level })} />
+        ) : null}
+        <TextAreaField
+          name="decisionReasons"
+          label={t("sanctionDecision.reasons")}
+          description={t("sanctionDecision.reasonsHint")}
+          value={values.reasons}
+          onChange={(reasons) => change({ reasons })}
+          error={errors.byField.decisionReasons}
+          rows={4}
+        />
+        <FormActions submitLabel={t("sanctionDecision.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+      </form>
+    </section>
+  );
+}

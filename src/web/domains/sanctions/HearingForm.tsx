@@ -1,0 +1,78 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { HEARING_CHANNELS, type SanctionOutput } from "@shared/schemas/sanctions.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { TextAreaField, TextField } from "@web/components/fields.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type HearingInput, useSanctionAction } from "./api.js";
+
+const CONTROLS = { heldOn: "hearingHeldOn", channel: "hearingChannel", record: "hearingRecord" };
+// Staff record what was said in person, by phone or in writing; the portal is the client's own channel.
+const STAFF_CHANNELS = HEARING_CHANNELS.filter((channel) => channel !== "portal");
+
+interface HearingFormProps {
+  sanction: SanctionOutput;
+  /** The client responds themselves: only their words, dated today, through the portal. */
+  asClient: boolean;
+  onDone: (saved: boolean) => void;
+}
+
+/** Records the client's response to a proposed sanction: by the consultant, or by the client through the portal. */
+export function HearingForm({ sanction, asClient, onDone }: HearingFormProps) {
+  const { t } = useTranslation();
+  const action = useSanctionAction(sanction);
+  const [heldOn, setHeldOn] = useState(todayInAmsterdam);
+  const [channel, setChannel] = useState("");
+  const [record, setRecord] = useState("");
+  const errors = useMemo(() => formErrorsOf(action.error, t, ["heldOn", "channel", "record"], CONTROLS), [action.error, t]);
+  const ground = t(`sanctionGround.${sanction.ground}`);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = asClient ? { heldOn: todayInAmsterdam(), channel: "portal", record } : { heldOn, channel, record };
+    action.mutate({ kind: "hearing", input: input as unknown as HearingInput }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="hearing-title">
+      <Heading level={4} id="hearing-title" className="nv-panel__title">
+        {asClient ? t("hearingForm.titleClient") : t("hearingForm.title", { ground })}
+      </Heading>
+      <Paragraph>{asClient ? t("hearingForm.introClient", { facts: sanction.facts }) : t("hearingForm.intro")}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        {asClient ? null : (
+          <>
+            <TextField name="hearingHeldOn" type="date" label={t("hearingForm.heldOn")} value={heldOn} onChange={setHeldOn} error={errors.byField.hearingHeldOn} />
+            <ChoiceFieldset
+              name="hearingChannel"
+              legend={t("hearingForm.channel")}
+              type="radio"
+              layout="inline"
+              choices={STAFF_CHANNELS.map((value) => ({ value, label: t(`hearingChannel.${value}`) }))}
+              selected={channel ? [channel] : []}
+              onChange={([value]) => setChannel(value ?? "")}
+              error={errors.byField.hearingChannel}
+            />
+          </>
+        )}
+        <TextAreaField
+          name="hearingRecord"
+          label={asClient ? t("hearingForm.recordClient") : t("hearingForm.record")}
+          description={asClient ? t("hearingForm.recordClientHint") : t("hearingForm.recordHint")}
+          value={record}
+          onChange={setRecord}
+          error={errors.byField.hearingRecord}
+          rows={5}
+        />
+        <FormActions submitLabel={asClient ? t("hearingForm.submitClient") : t("hearingForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+      </form>
+    </section>
+  );
+}

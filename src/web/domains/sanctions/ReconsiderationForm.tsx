@@ -1,0 +1,57 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { TextAreaField } from "@web/components/fields.js";
+import { formatDate } from "@web/components/format.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type ReconsiderationInput, useSanctionAction } from "./api.js";
+
+const CONTROLS = { outcome: "reconsiderationOutcome", note: "reconsiderationNote" };
+
+interface ReconsiderationFormProps {
+  sanction: SanctionOutput;
+  onDone: (saved: boolean) => void;
+}
+
+/** The reconsideration within three months of an imposed sanction: maintained or ended, with a note. */
+export function ReconsiderationForm({ sanction, onDone }: ReconsiderationFormProps) {
+  const { t, i18n } = useTranslation();
+  const action = useSanctionAction(sanction);
+  const [outcome, setOutcome] = useState("");
+  const [note, setNote] = useState("");
+  const errors = useMemo(() => formErrorsOf(action.error, t, ["outcome", "note"], CONTROLS), [action.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    action.mutate({ kind: "reconsideration", input: { outcome, note } as ReconsiderationInput }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="reconsideration-title">
+      <Heading level={4} id="reconsideration-title" className="nv-panel__title">
+        {t("reconsiderationForm.title", { ground: t(`sanctionGround.${sanction.ground}`) })}
+      </Heading>
+      <Paragraph>{t("reconsiderationForm.intro", { date: formatDate(sanction.reconsiderBy, i18n.language) })}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <ChoiceFieldset
+          name="reconsiderationOutcome"
+          legend={t("reconsiderationForm.outcome")}
+          type="radio"
+          choices={["maintained", "ended"].map((value) => ({ value, label: t(`reconsiderationOutcome.${value}`) }))}
+          selected={outcome ? [outcome] : []}
+          onChange={([value]) => setOutcome(value ?? "")}
+          error={errors.byField.reconsiderationOutcome}
+        />
+        <TextAreaField name="reconsiderationNote" label={t("reconsiderationForm.note")} value={note} onChange={setNote} error={errors.byField.reconsiderationNote} rows={3} />
+        <FormActions submitLabel={t("reconsiderationForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useTranslation } from "react-i18next";
+import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import { formatDate } from "@web/components/format.js";
+import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+
+function Lines({ lines }: { lines: string[] }) {
+  return (
+    <ul className="nv-link-list">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where the sanction stands: proposed, decided, or revoked on objection. */
+export function SanctionStatus({ sanction }: { sanction: Pick<SanctionOutput, "status" | "revoked"> }) {
+  const { t } = useTranslation();
+  const status = sanction.revoked ? "revoked" : sanction.status;
+  return <span className={`nv-status nv-status--${status}`}>{t(`sanctionStatus.${status}`)}</span>;
+}
+
+/** The hearing: not invited yet, invited by registered letter (respond-by date, delivery), or heard. */
+export function HearingText({ hearing }: { hearing: SanctionOutput["hearing"] }) {
+  const { t, i18n } = useTranslation();
+  const date = (value: string | null) => formatDate(value, i18n.language);
+  const lines: string[] = [];
+  if (hearing.letterId) {
+    lines.push(t("sanctions.hearing.invited", { date: date(hearing.respondBy) }));
+    if (hearing.letterDelivery) lines.push(t("sanctions.hearing.letter", { status: t(`deliveryStatus.${hearing.letterDelivery}`) }));
+  } else if (!hearing.heldOn) {
+    lines.push(t("sanctions.hearing.notInvited"));
+  }
+  if (hearing.heldOn) lines.push(t("sanctions.hearing.held", { date: date(hearing.heldOn), channel: t(`hearingChannel.${hearing.channel ?? "inPerson"}`) }));
+  return <Lines lines={lines} />;
+}
+
+/** What the ordinance gives for this ground, recurrence and culpability. */
+export function ProposedLevelText({ sanction }: { sanction: Pick<SanctionOutput, "proposedLevel" | "recurrence"> }) {
+  const { t } = useTranslation();
+  const { percentage, months, ordinanceVersion } = sanction.proposedLevel;
+  return (
+    <Lines
+      lines={[
+        t("sanctions.level", { percentage, count: months }),
+        t("sanctions.ordinanceVersion", { version: ordinanceVersion }),
+        ...(sanction.recurrence > 1 ? [t("sanctions.recurrence", { count: sanction.recurrence })] : []),
+      ]}
+    />
+  );
+}
+
+/** The decision: outcome, level, who decided and when, the letter, and the reconsideration. */
+export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
+  const { t, i18n } = useTranslation();
+  const date = (value: string | null | undefined) => formatDate(value, i18n.language);
+  if (!sanction.outcome) return <span className="nv-muted">{t("sanctions.notDecided")}</span>;
+  const lines = [t(`sanctionOutcome.${sanction.outcome}`)];
+  if (sanction.outcome !== "refrained" && sanction.percentage !== null) lines.push(t("sanctions.level", { percentage: sanction.percentage, count: sanction.months ?? 0 }));
+  if (sanction.decidedBy) lines.push(t("sanctions.decidedBy", { name: sanction.decidedBy, date: date(sanction.decidedAt?.slice(0, 10)) }));
+  if (sanction.reconsiderBy && !sanction.reconsideredOn) lines.push(t("sanctions.reconsiderBy", { date: date(sanction.reconsiderBy) }));
+  if (sanction.reconsideredOn && sanction.reconsiderationOutcome) {
+    lines.push(t(`sanctions.reconsidered.${sanction.reconsiderationOutcome}`, { date: date(sanction.reconsideredOn) }));
+  }
+  if (sanction.revoked) lines.push(t("sanctions.revoked"));
+  return (
+    <>
+      <Lines lines={lines} />
+      {sanction.decisionLetterId ? <LetterPdfLink letterId={sanction.decisionLetterId} label={t("sanctions.decisionLetter")} context={t(`sanctionGround.${sanction.ground}`)} /> : null}
+    </>
+  );
+}
+
+/** The objection: received when, late or not, decide-by date (extended), and its outcome. */
+export function ObjectionText({ objection }: { objection: SanctionOutput["objection"] }) {
+  const { t, i18n } = useTranslation();
+  const date = (value: string | null) => formatDate(value, i18n.language);
+  if (!objection) return <span className="nv-muted">{t("sanctions.noObjection")}</span>;
+  const lines = [t("sanctions.objection.received", { date: date(objection.receivedOn) })];
+  if (objection.late) lines.push(t("sanctions.objection.late"));
+  if (objection.outcome) lines.push(t(`objectionOutcome.${objection.outcome}`), t("sanctions.objection.decidedOn", { date: date(objection.outcomeOn) }));
+  else lines.push(t(objection.extended ? "sanctions.objection.decideByExtended" : "sanctions.objection.decideBy", { date: date(objection.decideBy) }));
+  return <Lines lines={lines} />;
+}

@@ -1,0 +1,174 @@
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import { Alert } from "@web/components/Alert.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { canRecordWorkflow, clientTabPath } from "../clients/clientTabs.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useObjectionAction, useSanctionAction, useSanctions } from "./api.js";
+import { DecideSanctionForm } from "./DecideSanctionForm.js";
+import { HearingForm } from "./HearingForm.js";
+import { ObjectionForm } from "./ObjectionForm.js";
+import { ObjectionOutcomeForm } from "./ObjectionOutcomeForm.js";
+import { ReconsiderationForm } from "./ReconsiderationForm.js";
+import { SanctionsTable } from "./SanctionsTable.js";
+
+type FormKind = "hearing" | "decide" | "reconsider" | "objection" | "objectionOutcome";
+interface Open {
+  kind: FormKind;
+  sanction: SanctionOutput;
+}
+type Notice = { text: string; toLetters?: boolean } | null;
+
+const buttonId = (kind: string, id: string) => `sanction-${kind}-${id}`;
+// A new hearing invitation only when the last one did not reach the client.
+const mayInvite = (sanction: SanctionOutput) =>
+  sanction.status === "proposed" && !sanction.hearing.record && (!sanction.hearing.letterId || ["returned", "notCollected"].includes(sanction.hearing.letterDelivery ?? ""));
+
+interface StepButtonProps {
+  label: string;
+  context: string;
+  busy: boolean;
+  onClick: () => void;
+}
+
+function StepButton({ label, context, busy, onClick }: StepButtonProps) {
+  return (
+    <SecondaryActionButton type="button" busy={busy} onClick={onClick}>
+      {label}
+      <span className="nv-visually-hidden"> ({context})</span>
+    </SecondaryActionButton>
+  );
+}
+
+function InviteButton({ sanction, context, onDone }: { sanction: SanctionOutput; context: string; onDone: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const action = useSanctionAction(sanction);
+  const invite = () => action.mutate({ kind: "hearing-invitation" }, { onSuccess: () => onDone(null), onError: onDone });
+  return <StepButton label={t("sanctions.actions.invite")} context={context} busy={action.isPending} onClick={invite} />;
+}
+
+function ExtendButton({ sanction, context, onDone }: { sanction: SanctionOutput; context: string; onDone: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const action = useObjectionAction(sanction.objection!.id, sanction.clientId);
+  const extend = () => action.mutate({ kind: "extension" }, { onSuccess: () => onDone(null), onError: onDone });
+  return <StepButton label={t("sanctions.actions.extend")} context={context} busy={action.isPending} onClick={extend} />;
+}
+
+/** A client's sanctions with the steps the user may take: hearing, decision, reconsideration, objection. */
+export function SanctionsSection({ client }: { client: ClientOutput }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const sanctions = useSanctions(client.id);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [stepError, setStepError] = useState<unknown>(null);
+  const caseworker = canRecordWorkflow(me.role);
+  const asClient = me.role === "client";
+  const decidesObjections = me.role === "teamLead" || me.role === "admin";
+  const items = sanctions.data?.items ?? [];
+
+  function close(saved: boolean, message: string) {
+    if (!open) return;
+    const id = buttonId(open.kind, open.sanction.id);
+    setOpen(null);
+    setNotice(saved ? { text: message } : null);
+    // Back to the button that opened the form, so keyboard users continue where they were.
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
+  }
+
+  function stepDone(message: string, toLetters = false) {
+    return (error: unknown) => {
+      setStepError(error);
+      setNotice(error ? null : { text: message, toLetters });
+    };
+  }
+
+  function button(kind: FormKind, sanction: SanctionOutput, label: string): ReactNode {
+    return (
+      <SecondaryActionButton
+        type="button"
+        id={buttonId(kind, sanction.id)}
+        aria-expanded={open?.kind === kind && open.sanction.id === sanction.id}
+        onClick={() => {
+          setNotice(null);
+          setStepError(null);
+          setOpen({ kind, sanction });
+        }}
+      >
+        {label}
+        <span className="nv-visually-hidden"> ({t(`sanctionGround.${sanction.ground}`)})</span>
+      </SecondaryActionButton>
+    );
+  }
+
+  function actions(sanction: SanctionOutput): ReactNode {
+    const context = t(`sanctionGround.${sanction.ground}`);
+    const proposed = sanction.status === "proposed";
+    const { objection } = sanction;
+    const ownProposal = sanction.proposedById === me.id;
+    return (
+      <>
+        {caseworker && mayInvite(sanction) ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
+        {(caseworker || asClient) && proposed && !sanction.hearing.record
+          ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing"))
+          : null}
+        {me.role === "teamLead" && proposed && !ownProposal ? button("decide", sanction, t("sanctions.actions.decide")) : null}
+        {me.role === "teamLead" && proposed && ownProposal ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
+        {me.role === "teamLead" && sanction.reconsiderBy && !sanction.reconsideredOn && !sanction.revoked ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
+        {(caseworker || asClient) && sanction.decisionLetterId && !objection ? button("objection", sanction, asClient ? t("sanctions.actions.objectClient") : t("sanctions.actions.objection")) : null}
+        {decidesObjections && objection && !objection.outcome && !objection.extended ? (
+          <ExtendButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.extended"))} />
+        ) : null}
+        {decidesObjections && objection && !objection.outcome ? button("objectionOutcome", sanction, t("sanctions.actions.objectionOutcome")) : null}
+      </>
+    );
+  }
+
+  const form = open ? formFor(open, asClient, close, t) : null;
+  return (
+    <section aria-labelledby="sanctions-list-title" className="nv-section nv-stack">
+      <h3 id="sanctions-list-title" className="nv-visually-hidden">
+        {t("sanctions.listTitle")}
+      </h3>
+      <ProblemAlert error={sanctions.error} />
+      <ProblemAlert error={stepError} />
+      {notice ? (
+        <Alert type="ok" role="status">
+          {notice.text}
+          {notice.toLetters ? (
+            <>
+              {" "}
+              <Link to={clientTabPath(client.id, "letters")} className="nl-link">
+                {t("sanctions.toLetters")}
+              </Link>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      {sanctions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {sanctions.data && items.length === 0 ? <Paragraph>{asClient ? t("sanctions.emptyClient") : t("sanctions.empty")}</Paragraph> : null}
+      {items.length > 0 ? <SanctionsTable sanctions={items} caption={t("sanctions.caption", { count: items.length, name: client.givenName })} actions={actions} /> : null}
+      {form}
+    </section>
+  );
+}
+
+function formFor(open: Open, asClient: boolean, close: (saved: boolean, message: string) => void, t: (key: string) => string): ReactNode {
+  const { sanction } = open;
+  switch (open.kind) {
+    case "hearing":
+      return <HearingForm key={sanction.id} sanction={sanction} asClient={asClient} onDone={(saved) => close(saved, asClient ? t("hearingForm.savedClient") : t("hearingForm.saved"))} />;
+    case "decide":
+      return <DecideSanctionForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("sanctionDecision.saved"))} />;
+    case "reconsider":
+      return <ReconsiderationForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("reconsiderationForm.saved"))} />;
+    case "objection":
+      return <ObjectionForm key={sanction.id} sanction={sanction} asClient={asClient} onDone={(saved) => close(saved, asClient ? t("objectionForm.savedClient") : t("objectionForm.saved"))} />;
+    case "objectionOutcome":
+      return <ObjectionOutcomeForm key={sanction.id} sanction={sanction} objection={sanction.objection!} onDone={(saved) => close(saved, t("objectionOutcomeForm.saved"))} />;
+  }
+}

@@ -1,0 +1,92 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  hearingInput,
+  objectionInput,
+  objectionOutcomeInput,
+  reconsiderationInput,
+  SanctionDecisionInput,
+  SanctionOutput,
+  sanctionPage,
+  SanctionProposalInput,
+  sanctionStatistics,
+} from "@shared/schemas/sanctions.js";
+import { api } from "@web/api/client.js";
+
+export type SanctionPage = z.infer<typeof sanctionPage>;
+export type SanctionStatistics = z.infer<typeof sanctionStatistics>;
+export type HearingInput = z.infer<typeof hearingInput>;
+export type ReconsiderationInput = z.infer<typeof reconsiderationInput>;
+export type ObjectionInput = z.infer<typeof objectionInput>;
+export type ObjectionOutcomeInput = z.infer<typeof objectionOutcomeInput>;
+
+const listKey = (clientId: string) => ["sanctions", "client", clientId];
+
+/** A client's sanctions, newest first, with hearing, decision and objection. */
+export function useSanctions(clientId: string) {
+  return useQuery({ queryKey: listKey(clientId), queryFn: () => api<{ items: SanctionOutput[] }>(`/clients/${clientId}/sanctions`) });
+}
+
+/** Proposals waiting for a team lead's decision, with the client's name. */
+export function useProposedSanctions(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ["sanctions", "proposed", page, pageSize],
+    queryFn: () => api<SanctionPage>("/sanctions", { query: { status: "proposed", page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Sanctions per district and month; researchers get small counts hidden. */
+export function useSanctionStatistics(from: string, to: string) {
+  return useQuery({
+    queryKey: ["sanctions", "statistics", from, to],
+    queryFn: () => api<SanctionStatistics>("/sanctions/statistics", { query: { from, to } }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+function refresh(queryClient: QueryClient, clientId: string) {
+  // A sanction step sends letters and changes the work queue and the team lead's list as well as its own.
+  for (const key of [["sanctions"], ["letters", clientId], ["work-queue"]]) void queryClient.invalidateQueries({ queryKey: key });
+}
+
+/** A consultant proposes a sanction; a rule may refuse it (409 with the rule as code). */
+export function useProposeSanction(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SanctionProposalInput) => api<SanctionOutput>(`/clients/${clientId}/sanctions`, { method: "POST", body: input }),
+    onSuccess: () => refresh(queryClient, clientId),
+  });
+}
+
+/** One step in a sanction's due process. */
+export type SanctionAction =
+  | { kind: "hearing-invitation" }
+  | { kind: "hearing"; input: HearingInput }
+  | { kind: "decision"; input: SanctionDecisionInput }
+  | { kind: "reconsideration"; input: ReconsiderationInput }
+  | { kind: "objections"; input: ObjectionInput };
+
+/** Invites to the hearing, records it, decides, reconsiders or registers an objection. */
+export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientId">) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: SanctionAction) =>
+      api<SanctionOutput>(`/sanctions/${sanction.id}/${action.kind}`, { method: "POST", body: action.kind === "hearing-invitation" ? undefined : action.input }),
+    onSuccess: () => refresh(queryClient, sanction.clientId),
+  });
+}
+
+/** One step on an objection: extending the decision term once, or the decision on the objection. */
+export type ObjectionAction = { kind: "extension" } | { kind: "outcome"; input: ObjectionOutcomeInput };
+
+/** Extends an objection's decision term or records the decision on it. */
+export function useObjectionAction(objectionId: string, clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: ObjectionAction) =>
+      api<SanctionOutput>(`/objections/${objectionId}/${action.kind}`, { method: "POST", body: action.kind === "extension" ? undefined : action.input }),
+    onSuccess: () => refresh(queryClient, clientId),
+  });
+}

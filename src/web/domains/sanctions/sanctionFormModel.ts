@@ -1,0 +1,126 @@
+import type { SanctionDecisionInput, SanctionProposalInput } from "@shared/schemas/sanctions.js";
+import { toOptionalNumber, toOptionalText } from "@web/components/formValues.js";
+import type { ObjectionOutcomeInput } from "./api.js";
+
+/** The proposal as typed: the ground with its facts, and the weighing. */
+export interface ProposalValues {
+  ground: string;
+  factsDate: string;
+  facts: string;
+  appointmentId: string;
+  placementId: string;
+  letterId: string;
+  culpability: string;
+  circumstances: string;
+  childrenInterests: string;
+  /** "yes", "no" or "" while not chosen. */
+  urgentReasons: string;
+  urgentReasonsNote: string;
+}
+
+export const PROPOSAL_FIELDS = [
+  "ground",
+  "factsDate",
+  "facts",
+  "appointmentId",
+  "placementId",
+  "letterId",
+  "culpability",
+  "circumstances",
+  "childrenInterests",
+  "urgentReasons",
+  "urgentReasonsNote",
+] as const;
+
+/** A blank proposal about something that happened today. */
+export function emptyProposalValues(today: string): ProposalValues {
+  return {
+    ground: "",
+    factsDate: today,
+    facts: "",
+    appointmentId: "",
+    placementId: "",
+    letterId: "",
+    culpability: "",
+    circumstances: "",
+    childrenInterests: "",
+    urgentReasons: "",
+    urgentReasonsNote: "",
+  };
+}
+
+/**
+ * The body of `POST /clients/{id}/sanctions`. Only the facts that belong to the ground are linked (an appointment
+ * for missed appointments, a placement for stopping); an urgent reasons note only when there are urgent reasons.
+ * Unchosen answers are sent as they are, so the server names them.
+ */
+export function toProposalInput(values: ProposalValues): SanctionProposalInput {
+  const urgent = values.urgentReasons === "yes" ? true : values.urgentReasons === "no" ? false : values.urgentReasons;
+  return {
+    ground: values.ground,
+    factsDate: values.factsDate,
+    facts: values.facts,
+    appointmentId: values.ground === "missedAppointments" ? values.appointmentId || null : null,
+    placementId: values.ground === "stoppedPlacementWithoutReason" ? values.placementId || null : null,
+    letterId: values.letterId || null,
+    culpability: values.culpability,
+    circumstances: values.circumstances,
+    childrenInterests: toOptionalText(values.childrenInterests),
+    urgentReasons: urgent,
+    urgentReasonsNote: urgent === true ? toOptionalText(values.urgentReasonsNote) : null,
+  } as unknown as SanctionProposalInput;
+}
+
+/** A lower sanction or the part of it that remains: percentage and months as typed. */
+export interface LowerTermsValues {
+  percentage: string;
+  months: string;
+}
+
+/** The team lead's decision as typed. */
+export interface DecisionValues extends LowerTermsValues {
+  outcome: string;
+  reasons: string;
+}
+
+export const DECISION_FIELDS = ["outcome", "reasons", "percentage", "months"] as const;
+
+/** A blank decision. */
+export function emptyDecisionValues(): DecisionValues {
+  return { outcome: "", reasons: "", percentage: "", months: "" };
+}
+
+/** The body of `POST /sanctions/{id}/decision`: percentage and months only for a lower sanction. */
+export function toDecisionInput(values: DecisionValues): SanctionDecisionInput {
+  const lower = values.outcome === "imposedLower";
+  return {
+    outcome: values.outcome,
+    reasons: values.reasons,
+    percentage: lower ? toOptionalNumber(values.percentage) : null,
+    months: lower ? toOptionalNumber(values.months) : null,
+  } as unknown as SanctionDecisionInput;
+}
+
+/** The decision on an objection as typed. */
+export interface ObjectionOutcomeValues extends LowerTermsValues {
+  outcome: string;
+  note: string;
+}
+
+export const OBJECTION_OUTCOME_FIELDS = ["outcome", "note", "percentage", "months"] as const;
+
+/** A blank decision on an objection. */
+export function emptyObjectionOutcomeValues(): ObjectionOutcomeValues {
+  return { outcome: "", note: "", percentage: "", months: "" };
+}
+
+/** The body of `POST /objections/{id}/outcome`: what remains of the sanction only when partly upheld. */
+export function toObjectionOutcomeInput(values: ObjectionOutcomeValues): ObjectionOutcomeInput {
+  const partly = values.outcome === "partlyUpheld";
+  return {
+    outcome: values.outcome,
+    note: values.note,
+    percentage: partly ? toOptionalNumber(values.percentage) : null,
+    months: partly ? toOptionalNumber(values.months) : null,
+  } as unknown as ObjectionOutcomeInput;
+}
