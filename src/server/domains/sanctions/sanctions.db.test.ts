@@ -128,6 +128,17 @@ describe("due process from proposal to objection", () => {
     expect(heard.json().hearing).toMatchObject({ channel: "phone", heldOn: today });
   });
 
+  it("allows a decision without a hearing once a delivered invitation's term has passed", async () => {
+    const other = clientIds[6]!;
+    const proposed = (await post(`/clients/${other}/sanctions`, proposal({ ...(await missedIntake(other)), culpability: "reduced" }))).json();
+    const invited = (await post(`/sanctions/${proposed.id}/hearing-invitation`, {})).json();
+    await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
+    await t.db.kysely.updateTable("sanctions").set({ hearing_respond_by: addDays(today, -1) }).where("id", "=", proposed.id).execute();
+    const decided = await post(`/sanctions/${proposed.id}/decision`, { outcome: "refrained", reasons: "Geen reactie, maar verminderd verwijtbaar en schulden: afzien." }, lead);
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ outcome: "refrained", percentage: null, reconsiderBy: null, decisionLetterId: expect.any(String) });
+  });
+
   it("decides at the ordinance's level, with a reconsideration within three months and one decision letter", async () => {
     const decided = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Verwijtbaar: de brief is afgeleverd en er was geen bericht van verhindering." }, lead);
     expect(decided.statusCode, decided.body).toBe(200);
