@@ -160,6 +160,8 @@ export function solveMatching(instance: MatchInstance, onProgress?: (placed: num
       const u = heap.pop();
       const d = heap.lastKey;
       if (d > distance[u]!) continue;
+      // Nodes not settled yet lie at least as far as the sink: the potential update below caps them there.
+      if (u === sink) break;
       for (let a = head[u]!; a !== -1; a = next[a]!) {
         if (cap[a]! <= 0) continue;
         const v = to[a]!;
