@@ -26,11 +26,7 @@ if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
 }
 
 const app = await createApp({ config, db });
-// Periodic work (accountability, reminders, expiring exemptions) runs here, once a day between all instances.
-const stopScheduler =
-  config.NV_SCHEDULER === "on"
-    ? startScheduler(db.kysely, { intervalMinutes: config.NV_SCHEDULER_INTERVAL_MINUTES, log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)) })
-    : () => Promise.resolve();
+let stopScheduler: () => Promise<unknown> = () => Promise.resolve();
 const shutdown = async () => {
   await stopScheduler();
   await app.close();
@@ -41,6 +37,14 @@ process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
 await app.listen({ port: config.PORT, host: config.HOST });
+// Periodic work (accountability, reminders, expiring exemptions) runs here once the server answers, once a day
+// between all instances.
+if (config.NV_SCHEDULER === "on") {
+  stopScheduler = startScheduler(db.kysely, {
+    intervalMinutes: config.NV_SCHEDULER_INTERVAL_MINUTES,
+    log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
+  });
+}
 const url = `http://${["0.0.0.0", "::", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${config.PORT}`;
 console.log(`\nNaar Vermogen runs at ${url}  (API docs: ${url}/api/docs)`);
 if (isDemoMode(config)) {

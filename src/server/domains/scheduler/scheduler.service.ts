@@ -113,9 +113,9 @@ export async function runDailyJob(
 
 /**
  * Runs the daily job in-process: at start and then every `intervalMinutes`, each time a no-op once today's
- * scheduled run has succeeded. Returns a function that stops it.
+ * scheduled run has succeeded. Returns a function that stops it and resolves when a run in progress ends.
  */
-export function startScheduler(db: Kysely<Database>, options: { intervalMinutes: number; log: (message: string, error?: unknown) => void }): () => void {
+export function startScheduler(db: Kysely<Database>, options: { intervalMinutes: number; log: (message: string, error?: unknown) => void }): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = runDailyJob(db, { trigger: "scheduled" })
