@@ -197,6 +197,16 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("button", { name: "Vrijstelling aanvragen" }).click();
       await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
       await expectNoAxeViolations(page, "exemption request with errors");
+      // Asking for fewer hours, not none: the scope goes with the request.
+      await page.getByLabel("Waarom vraagt u vrijstelling?").selectOption({ index: 1 });
+      await page.getByRole("group", { name: "Wat vraagt u?" }).getByLabel("Een tijd minder uren doen").check();
+      await page.getByLabel("Vertel wat er aan de hand is").fill("Mijn rug is nog niet hersteld; ik kan wel een paar uur.");
+      await page.getByRole("button", { name: "Vrijstelling aanvragen" }).click();
+      await page.getByText("Uw aanvraag is verstuurd.").waitFor();
+      const self = await apiAs(server.baseUrl, "klant@demo.local");
+      const me = await self("GET", "/me");
+      const requests = (await self("GET", `/clients/${me.body.clientId}/exemptions`)).body.items;
+      expect(requests[0]).toMatchObject({ status: "requested", scope: "partial" });
       await page.getByRole("link", { name: "Maatregelen" }).click();
       await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
       await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Bezig met laden"));

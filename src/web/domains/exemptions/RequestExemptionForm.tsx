@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField } from "@web/components/fields.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -10,7 +11,7 @@ import { useRequestExemption } from "./api.js";
 import { useExemptionTypeOptions } from "./ExemptionForm.js";
 import { toRequestInput } from "./exemptionFormModel.js";
 
-const CONTROLS = { type: "requestType", reason: "requestReason" };
+const CONTROLS = { type: "requestType", reason: "requestReason", scope: "requestScope" };
 
 /** The client asks for an exemption in their own words; a consultant decides and the client gets a letter. */
 export function RequestExemptionForm({ clientId }: { clientId: string }) {
@@ -19,14 +20,16 @@ export function RequestExemptionForm({ clientId }: { clientId: string }) {
   const typeOptions = useExemptionTypeOptions();
   const [type, setType] = useState("");
   const [reason, setReason] = useState("");
+  const [scope, setScope] = useState("full");
   const errors = useMemo(() => formErrorsOf(request.error, t, ["type", "reason", "scope"], CONTROLS), [request.error, t]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    request.mutate(toRequestInput({ type, reason, scope: "full" }), {
+    request.mutate(toRequestInput({ type, reason, scope }), {
       onSuccess: () => {
         setType("");
         setReason("");
+        setScope("full");
       },
     });
   }
@@ -46,6 +49,18 @@ export function RequestExemptionForm({ clientId }: { clientId: string }) {
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
         <SelectField name="requestType" label={t("exemptionRequest.type")} value={type} onChange={setType} options={typeOptions} error={errors.byField.requestType} />
+        <ChoiceFieldset
+          name="requestScope"
+          legend={t("exemptionRequest.scope")}
+          type="radio"
+          choices={[
+            { value: "full", label: t("exemptionRequest.scopeFull") },
+            { value: "partial", label: t("exemptionRequest.scopePartial") },
+          ]}
+          selected={[scope]}
+          onChange={([value]) => setScope(value ?? "full")}
+          error={errors.byField.requestScope}
+        />
         <TextAreaField
           name="requestReason"
           label={t("exemptionRequest.reason")}
