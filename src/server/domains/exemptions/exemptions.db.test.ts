@@ -108,6 +108,11 @@ describe("exemptions bind the rest of the system", () => {
     // The demo client lives in Charlois, the consultant's district.
     const granted = await post(`/exemptions/${requested.json().id}/decisions`, { outcome: "granted", scope: "full", startDate: today, endDate: addMonths(today, 6) });
     expect(granted.json()).toMatchObject({ status: "active", inForce: true, decidedBy: expect.any(String) });
+    // A decided request cannot be decided again; another request can be refused with a note.
+    expect((await post(`/exemptions/${requested.json().id}/decisions`, { outcome: "refused", note: "Al beslist." })).json().code).toBe("exemptionState");
+    const second = (await post(`/clients/${me.clientId}/exemption-requests`, { type: "education", reason: "Ik volg een opleiding tot verzorgende." }, clientUser)).json();
+    const refused = await post(`/exemptions/${second.id}/decisions`, { outcome: "refused", note: "De opleiding is 8 uur per week; er blijft ruimte." });
+    expect(refused.json()).toMatchObject({ status: "refused", inForce: false, decisionNote: "De opleiding is 8 uur per week; er blijft ruimte." });
   });
 
   it("keeps exemptions from hosts and researchers, and audits every read as sensitive", async () => {

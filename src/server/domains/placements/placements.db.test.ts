@@ -152,6 +152,9 @@ describe("guidance is finite", () => {
     expect(overridden.statusCode).toBe(201);
     const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[3]}&action=placement.propose`, headers: admin })).json();
     expect(audit.items[0].details).toMatchObject({ guidanceOverride: true, guidanceOverrideReason: reason });
+    // The proposal keeps the ordinance version whose guidance hours it was checked against.
+    const stored = await t.db.kysely.selectFrom("placements").select("ordinance_version").where("id", "=", overridden.json().id).executeTakeFirstOrThrow();
+    expect(stored.ordinance_version).toBe(1);
   });
 
   it("refuses a role that offers less guidance than the client needs, a full role, and hours above capacity", async () => {

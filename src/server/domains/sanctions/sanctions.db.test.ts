@@ -186,6 +186,26 @@ describe("due process from proposal to objection", () => {
     expect(rows.reduce((sum: number, r: { overturned: number }) => sum + r.overturned, 0)).toBe(1);
   });
 
+  it("puts an objection's decision term on the work queue, and a partly upheld objection lowers the sanction", async () => {
+    const other = clientIds[7]!;
+    const proposed = (await post(`/clients/${other}/sanctions`, proposal(await missedIntake(other)))).json();
+    await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "inPerson", record: "Vergeten door drukte thuis." });
+    await post(`/sanctions/${proposed.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);
+    const objected = (await post(`/sanctions/${proposed.id}/objections`, { receivedOn: today, grounds: "Te zwaar voor een eerste keer." })).json();
+    expect(objected.objection.late).toBe(false);
+    await t.db.kysely.updateTable("sanction_objections").set({ decide_by: addDays(today, 3) }).where("id", "=", objected.objection.id).execute();
+    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=objectionDecisionDue&pageSize=200", headers: consultant })).json();
+    expect(queue.items.find((i: { clientId: string }) => i.clientId === other).reasons).toContainEqual({ code: "objectionDecisionDue", since: addDays(today, 3), suggestedAction: "decideObjection" });
+    const higher = await post(`/objections/${objected.objection.id}/outcome`, { outcome: "partlyUpheld", note: "x", percentage: 50 }, lead);
+    expect(higher.json().invalidParams[0]).toMatchObject({ name: "percentage", code: "notLower" });
+    const partly = await post(`/objections/${objected.objection.id}/outcome`, { outcome: "partlyUpheld", note: "Eerste keer: de helft.", percentage: 2.5 }, lead);
+    expect(partly.json()).toMatchObject({ revoked: false, percentage: 2.5, months: 1, objection: { outcome: "partlyUpheld" } });
+    // Reading sanctions is a sensitive read.
+    await t.app.inject({ url: `/api/v1/clients/${other}/sanctions`, headers: consultant });
+    const reads = await t.db.kysely.selectFrom("audit_events").select("category").where("action", "=", "sanction.list").where("client_id", "=", other).execute();
+    expect(reads).toEqual([{ category: "read:sensitive" }]);
+  });
+
   it("shows researchers only figures, with small counts suppressed", async () => {
     const researcher = await bearerFor(t.app, "onderzoeker@demo.local");
     const figures = (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: researcher })).json();

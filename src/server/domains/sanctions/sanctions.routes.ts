@@ -17,7 +17,6 @@ import {
 } from "@shared/schemas/sanctions.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
-import { requireVisibleClient } from "../clients/clients.repo.js";
 import { sanctionPolicy } from "./sanctions.policy.js";
 import { presentSanctions } from "./sanctions.presenter.js";
 import {
@@ -26,8 +25,10 @@ import {
   extendObjection,
   inviteToHearing,
   issueDecisionLetter,
+  listClientSanctions,
   listSanctionsByStatus,
   proposeSanction,
+  readSanction,
   reconsider,
   recordHearing,
   registerObjection,
@@ -49,11 +50,7 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
     app.get(
       "/clients/:id/sanctions",
       { config: { policy: sanctionPolicy.read }, schema: { tags: ["sanctions"], summary: "A client's sanctions", params: idParam, response: { 200: sanctionList } } },
-      async (request) => {
-        await requireVisibleClient(db.kysely, contextOf(request).actor, request.params.id);
-        const rows = await db.kysely.selectFrom("sanctions").selectAll().where("client_id", "=", request.params.id).orderBy("proposed_at", "desc").execute();
-        return { items: await presentSanctions(db.kysely, rows) };
-      },
+      async (request) => ({ items: await presentSanctions(db.kysely, await listClientSanctions(db.kysely, contextOf(request), request.params.id)) }),
     );
 
     app.post(
@@ -100,7 +97,9 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => statistics(db.kysely, contextOf(request).actor, request.query),
     );
 
-    app.get("/sanctions/:id", action("Read a sanction", "With its hearing, decision and objection.", sanctionPolicy.read), async (request) => presentOne(request, request.params.id));
+    app.get("/sanctions/:id", action("Read a sanction", "With its hearing, decision and objection. Audited as a sensitive read.", sanctionPolicy.read), async (request) =>
+      (await presentSanctions(db.kysely, [await readSanction(db.kysely, contextOf(request), request.params.id)]))[0]!,
+    );
 
     app.post("/sanctions/:id/hearing-invitation", action("Invite the client to a hearing", "A registered letter with the ordinance's response term.", sanctionPolicy.invite), async (request) => {
       await inviteToHearing(db.kysely, contextOf(request), request.params.id);

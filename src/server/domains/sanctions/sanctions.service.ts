@@ -305,11 +305,27 @@ export async function decideObjection(db: Kysely<Database>, ctx: RequestContext,
   return sanction.id;
 }
 
+/** A client's sanctions, newest first: benefit data, so the read is audited as sensitive. */
+export async function listClientSanctions(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<SanctionRow[]> {
+  await requireVisibleClient(db, ctx.actor, clientId);
+  const rows = await db.selectFrom("sanctions").selectAll().where("client_id", "=", clientId).orderBy("proposed_at", "desc").execute();
+  await recordAudit(db, ctx, { action: "sanction.list", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId, details: { count: rows.length } });
+  return rows;
+}
+
+/** One sanction, its read audited as sensitive. */
+export async function readSanction(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<SanctionRow> {
+  const row = await requireVisibleSanction(db, ctx, id);
+  await recordAudit(db, ctx, { action: "sanction.read", category: "read:sensitive", clientId: row.client_id, subjectType: "sanction", subjectId: id });
+  return row;
+}
+
 /** Sanctions in the actor's scope with a status, e.g. the proposals waiting for a team lead's decision. */
 export async function listSanctionsByStatus(db: Kysely<Database>, ctx: RequestContext, status: string | undefined, page: number, pageSize: number) {
   let base = db.selectFrom("sanctions").where("client_id", "in", visibleClients(db, ctx.actor).select("clients.id"));
   if (status) base = base.where("status", "=", status);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const rows = await base.selectAll().orderBy("proposed_at").orderBy("id").limit(pageSize).offset((page - 1) * pageSize).execute();
+  await recordAudit(db, ctx, { action: "sanction.listByStatus", category: "read:sensitive", details: { status: status ?? null, count: rows.length } });
   return { rows, total: Number(total) };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { multipartFile, SAMPLE_PDF } from "@server/testing/multipart.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { runDailyJob } from "./scheduler.service.js";
 
@@ -101,6 +102,29 @@ describe("the daily job", () => {
     const after = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
     expect(after.items.map((i: { clientId: string }) => i.clientId)).not.toContain(client);
     expect((await post(`/accountability-requests/${request!.id}/responses`, { continues: false })).json().code).toBe("alreadyAnswered");
+  });
+
+  it("takes proof with an answer, and ends the activity when the client says it stopped", async () => {
+    const client = clientIds[3]!;
+    const contribution = await contributionSince(client, 7);
+    await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    const [request] = await requestsOf(client);
+    const { payload, headers } = multipartFile("file", "verklaring-voedselbank.pdf", "application/pdf", SAMPLE_PDF);
+    const proof = await t.app.inject({ method: "POST", url: `/api/v1/accountability-requests/${request!.id}/documents`, headers: { ...consultant, ...headers }, payload });
+    expect(proof.statusCode).toBe(201);
+    const stopped = await post(`/accountability-requests/${request!.id}/responses`, { continues: false, statement: "Gestopt sinds de verhuizing." });
+    expect(stopped.json()).toMatchObject({ status: "stopped", documents: [expect.objectContaining({ filename: "verklaring-voedselbank.pdf" })] });
+    const ended = await t.db.kysely.selectFrom("contributions").select(["status", "ended_on"]).where("id", "=", contribution).executeTakeFirstOrThrow();
+    expect(ended).toEqual({ status: "ended", ended_on: today });
+  });
+
+  it("ends exemptions past their end date", async () => {
+    const client = clientIds[4]!;
+    const created = (await post(`/clients/${client}/exemptions`, { type: "crisis", scope: "full", startDate: addDays(today, -30), endDate: addDays(today, -1), reason: "Huisuitzetting voorkomen." })).json();
+    const run = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    expect(run.outcome === "ran" && JSON.parse(run.run.result!).exemptionsEnded).toBeGreaterThanOrEqual(1);
+    const after = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).json().items[0];
+    expect(after).toMatchObject({ id: created.id, status: "ended", endedOn: addDays(today, -1), endReason: "expired", inForce: false });
   });
 
   it("applies an ordinance change to requests after its date, while earlier requests keep their version", async () => {
