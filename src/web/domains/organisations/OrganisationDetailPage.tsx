@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 import { Alert } from "@web/components/Alert.js";
+import { FactsList } from "@web/components/FactsList.js";
 import { formatHours } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -23,14 +24,7 @@ function Facts({ organisation }: { organisation: OrganisationOutput }) {
     [t("organisations.limitedDutch"), organisation.acceptsLimitedDutch ? t("organisations.limitedDutchYes") : t("organisations.limitedDutchNo")],
   ];
   return (
-    <dl className="nv-facts">
-      {rows.map(([term, value]) => (
-        <div key={term} className="nv-facts__item">
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactsList rows={rows} />
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FactsList } from "@web/components/FactsList.js";
 import { formatHours, languageName } from "@web/components/format.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph } from "@web/components/nlds.js";
@@ -33,13 +34,6 @@ export function HostProfile({ clientId }: { clientId: string }) {
     [t("hostProfile.guidanceNeed"), t(`guidanceLevel.${data.guidanceNeed}`)],
   ];
   return (
-    <dl className="nv-facts">
-      {rows.map(([term, value]) => (
-        <div key={term} className="nv-facts__item">
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactsList rows={rows} />
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
+import { FactsList } from "@web/components/FactsList.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -32,14 +33,7 @@ function Summary({ placement }: { placement: PlacementOutput }) {
   if (placement.decisionReason) rows.push([t("placements.decisionReason"), placement.decisionReason]);
   if (placement.guidanceOverrideReason) rows.push([t("propose.overrideReason"), placement.guidanceOverrideReason]);
   return (
-    <dl className="nv-facts">
-      {rows.map(([term, value]) => (
-        <div key={term} className="nv-facts__item">
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactsList rows={rows} />
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { Alert } from "@web/components/Alert.js";
+import { FactsList } from "@web/components/FactsList.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -28,14 +29,7 @@ function Facts({ role }: { role: RoleOutput }) {
     [t("roleForm.endDate"), role.endDate ? formatDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
   ];
   return (
-    <dl className="nv-facts">
-      {rows.map(([term, value]) => (
-        <div key={term} className="nv-facts__item">
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactsList rows={rows} />
   );
 }
 
