@@ -11,10 +11,13 @@ import { solveMatching } from "@server/matching/solver.js";
 export function runMatch(options: { instance: string; out: string }): void {
   const instance = JSON.parse(fs.readFileSync(options.instance, "utf8")) as MatchInstance;
   assertValidInstance(instance);
-  const bar = new SingleBar({ format: " placing [{bar}] {value}/{total} clients", hideCursor: true }, undefined);
-  bar.start(instance.clientCount, 0);
+  const bar = new SingleBar({ format: " solving [{bar}] phase {value}/{total}", hideCursor: true }, undefined);
+  bar.start(1, 0);
   const started = performance.now();
-  const solution = solveMatching(instance, (placed) => bar.update(placed));
+  const solution = solveMatching(instance, (done, phases) => {
+    bar.setTotal(phases);
+    bar.update(done);
+  });
   bar.stop();
   verifyOptimal(instance, solution, solution.potentials);
   const seconds = (performance.now() - started) / 1000;

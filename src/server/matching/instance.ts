@@ -9,6 +9,27 @@ export interface MatchInstance {
   pairStart: number[];
   pairRole: number[];
   pairCost: number[];
+  /**
+   * Optional: the group (host organisation) of each role, and per group how many placements its guidance hours
+   * carry. Places of the roles of one group then share the group's capacity.
+   */
+  roleGroup?: number[];
+  groupCapacity?: number[];
+}
+
+/** Node numbers of the placement network: source, clients, roles, groups, sink. */
+export function nodeLayout(instance: MatchInstance) {
+  const n = instance.clientCount;
+  const m = instance.roleCount;
+  const g = instance.groupCapacity?.length ?? 0;
+  return {
+    source: 0,
+    client: (i: number) => 1 + i,
+    role: (j: number) => 1 + n + j,
+    group: (k: number) => 1 + n + m + k,
+    sink: 1 + n + m + g,
+    nodes: n + m + g + 2,
+  };
 }
 
 /** The best assignment: as many clients placed as possible, then the least total cost. */
@@ -33,5 +54,15 @@ export function assertValidInstance(instance: MatchInstance): void {
   const e = pairStart[n]!;
   if (pairRole.length !== e || pairCost.length !== e) fail(`pairRole and pairCost have ${e} entries`);
   if (pairRole.some((r) => !Number.isInteger(r) || r < 0 || r >= m)) fail("pairRole holds role indexes");
-  if (pairCost.some((c) => !Number.isSafeInteger(c))) fail("pairCost holds integers");
+  if (pairCost.some((c) => !Number.isSafeInteger(c) || Math.abs(c) > MAX_COST)) fail(`pairCost holds integers of at most ${MAX_COST} in size`);
+  const { roleGroup, groupCapacity } = instance;
+  if ((roleGroup === undefined) !== (groupCapacity === undefined)) fail("roleGroup and groupCapacity come together");
+  if (roleGroup && groupCapacity) {
+    if (roleGroup.length !== m) fail(`roleGroup has ${roleGroup.length} entries for ${m} roles`);
+    if (roleGroup.some((k) => !Number.isInteger(k) || k < 0 || k >= groupCapacity.length)) fail("roleGroup holds group indexes");
+    if (groupCapacity.some((c) => !Number.isInteger(c) || c < 0)) fail("groupCapacity holds whole numbers ≥ 0");
+  }
 }
+
+/** Costs stay this small so that scaled costs and prices remain exact in double precision. */
+export const MAX_COST = 100_000;

@@ -27,6 +27,10 @@ function solveWithHighs(instance: MatchInstance): { placed: number; cost: number
     const ks = instance.pairRole.flatMap((r, k) => (r === j ? [k] : []));
     if (ks.length) lines.push(` r${j}: ${ks.map((k) => `+ x${k}`).join(" ")} <= ${instance.places[j]}`);
   }
+  instance.groupCapacity?.forEach((capacity, g) => {
+    const ks = instance.pairRole.flatMap((r, k) => (instance.roleGroup![r] === g ? [k] : []));
+    if (ks.length) lines.push(` g${g}: ${ks.map((k) => `+ x${k}`).join(" ")} <= ${capacity}`);
+  });
   lines.push("Bounds", ...Array.from({ length: edges }, (_, k) => ` 0 <= x${k} <= 1`), "End");
   const result = highs.solve(lines.join("\n"));
   if (result.Status !== "Optimal") throw new Error(`HiGHS: ${result.Status}`);
@@ -40,7 +44,10 @@ function solveWithHighs(instance: MatchInstance): { placed: number; cost: number
   return { placed, cost };
 }
 
-/** Small instances of every awkward kind: equal costs, single places, clients without pairs, spare places. */
+/**
+ * Small instances of every awkward kind: equal costs, single places, clients without pairs, spare places, and
+ * roles grouped under organisations whose guidance capacity is tighter than their places.
+ */
 const instances = fc
   .record({
     clientCount: fc.integer({ min: 0, max: 9 }),
@@ -48,16 +55,18 @@ const instances = fc
     maxPlaces: fc.integer({ min: 0, max: 4 }),
     equalCosts: fc.boolean(),
     density: fc.double({ min: 0, max: 1, noNaN: true }),
-    seed: fc.integer(),
+    groupCount: fc.integer({ min: 0, max: 3 }),
   })
-  .chain(({ clientCount, roleCount, maxPlaces, equalCosts, density }) =>
+  .chain(({ clientCount, roleCount, maxPlaces, equalCosts, density, groupCount }) =>
     fc.record({
+      roleGroup: fc.array(fc.integer({ min: 0, max: Math.max(0, groupCount - 1) }), { minLength: roleCount, maxLength: roleCount }),
+      groupCapacity: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: groupCount, maxLength: groupCount }),
       places: fc.array(fc.integer({ min: 0, max: maxPlaces }), { minLength: roleCount, maxLength: roleCount }),
       pairs: fc.array(
         fc.array(fc.record({ role: fc.integer({ min: 0, max: roleCount - 1 }), cost: equalCosts ? fc.constant(7) : fc.integer({ min: -5, max: 40 }), keep: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: roleCount + 1 }),
         { minLength: clientCount, maxLength: clientCount },
       ),
-    }).map(({ places, pairs }): MatchInstance => {
+    }).map(({ places, pairs, roleGroup, groupCapacity }): MatchInstance => {
       const pairStart = [0];
       const pairRole: number[] = [];
       const pairCost: number[] = [];
@@ -69,7 +78,8 @@ const instances = fc
         }
         pairStart.push(pairRole.length);
       }
-      return { clientCount, roleCount, places, pairStart, pairRole, pairCost };
+      const groups = groupCapacity.length ? { roleGroup, groupCapacity } : {};
+      return { clientCount, roleCount, places, pairStart, pairRole, pairCost, ...groups };
     }),
   );
 
