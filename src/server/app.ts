@@ -32,6 +32,7 @@ import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
+import { matchingRoutes } from "./domains/matching/matching.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
@@ -113,7 +114,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
         letterRoutes, appointmentRoutes, invitationRoutes, intakeRoutes, planRoutes, checkInRoutes, workQueueRoutes,
         roleRoutes, placementRoutes, contributionRoutes, ordinanceRoutes, exemptionRoutes, caregivingRoutes, accountabilityRoutes,
-        documentRoutes, schedulerRoutes, sanctionRoutes,
+        documentRoutes, schedulerRoutes, sanctionRoutes, matchingRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -6,6 +6,7 @@ import * as placements from "./migrations/20261128_0003_placements.js";
 import * as contributions from "./migrations/20261128_0004_contributions.js";
 import * as exemptionsOrdinance from "./migrations/20261128_0005_exemptions_ordinance.js";
 import * as sanctions from "./migrations/20261128_0006_sanctions.js";
+import * as matching from "./migrations/20261128_0007_matching.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "20261128_0004_contributions": contributions,
   "20261128_0005_exemptions_ordinance": exemptionsOrdinance,
   "20261128_0006_sanctions": sanctions,
+  "20261128_0007_matching": matching,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

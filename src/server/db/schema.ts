@@ -504,6 +504,33 @@ export interface SanctionsTable {
   revoked: number;
 }
 
+export interface MatchPlansTable {
+  id: string;
+  district: string | null;
+  status: string;
+  progress: number;
+  summary: string | null;
+  error: string | null;
+  requested_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface MatchProposalsTable {
+  id: string;
+  plan_id: string;
+  client_id: string;
+  role_id: string;
+  hours_per_week: number;
+  cost: number;
+  reasons: string;
+  status: string;
+  reject_reason: string | null;
+  placement_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface SanctionObjectionsTable {
   id: string;
   sanction_id: string;
@@ -553,6 +580,8 @@ export interface Database {
   scheduler_leases: SchedulerLeasesTable;
   sanctions: SanctionsTable;
   sanction_objections: SanctionObjectionsTable;
+  match_plans: MatchPlansTable;
+  match_proposals: MatchProposalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

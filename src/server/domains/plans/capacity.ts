@@ -3,52 +3,69 @@ import { todayInAmsterdam } from "@shared/dates.js";
 import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { conflict } from "@server/http/errors.js";
-import { findConfirmed, findDraft, listStepsOfPlans } from "./plans.repo.js";
 
 /** Placement statuses whose hours count against a client's capacity. */
 export const COMMITTED_PLACEMENT_STATUSES = ["proposed", "accepted", "active"];
 
-/** Hours a week of a client's placements that count against capacity, except one placement if given. */
-export async function placementHours(db: Kysely<Database>, clientId: string, exceptPlacementId?: string): Promise<number> {
-  let query = db.selectFrom("placements").select("hours_per_week").where("client_id", "=", clientId).where("status", "in", COMMITTED_PLACEMENT_STATUSES);
-  if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
-  return (await query.execute()).reduce((sum, row) => sum + row.hours_per_week, 0);
+/** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
+async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += 5000) rows.push(...(await query(ids.slice(i, i + 5000))));
+  return rows;
 }
 
-/** Hours a week of the planned and active steps of the plan being worked on (the draft, else the one in force). */
-export async function planHours(db: Kysely<Database>, clientId: string): Promise<number> {
-  const plan = (await findDraft(db, clientId)) ?? (await findConfirmed(db, clientId));
-  if (!plan) return 0;
-  const steps = await listStepsOfPlans(db, [plan.id]);
-  return steps.filter((s) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(s.status)).reduce((sum, s) => sum + s.hours_per_week, 0);
+/** Adds up `hours_per_week` per client. */
+function sumByClient(rows: { client_id: string; hours_per_week: number }[], into = new Map<string, number>()): Map<string, number> {
+  for (const row of rows) into.set(row.client_id, (into.get(row.client_id) ?? 0) + row.hours_per_week);
+  return into;
 }
 
-/** Hours a week of the client's active formalised contributions (e.g. volunteer work they already do). */
-export async function contributionHours(db: Kysely<Database>, clientId: string): Promise<number> {
-  const rows = await db.selectFrom("contributions").select("hours_per_week").where("client_id", "=", clientId).where("status", "=", "active").execute();
-  return rows.reduce((sum, row) => sum + row.hours_per_week, 0);
+/**
+ * Hours a week asked of each client outside the plan's steps: placements that count against capacity (except
+ * one placement if given), active formalised contributions (e.g. volunteer work they already do) and caregiving
+ * beyond customary care, which is the client's contribution and so fills capacity.
+ */
+export async function hoursBesidesPlanByClient(db: Kysely<Database>, clientIds: readonly string[], exceptPlacementId?: string): Promise<Map<string, number>> {
+  const hours = new Map<string, number>();
+  await inChunks(clientIds, async (chunk) => {
+    let placements = db.selectFrom("placements").select(["client_id", "hours_per_week"]).where("client_id", "in", chunk).where("status", "in", COMMITTED_PLACEMENT_STATUSES);
+    if (exceptPlacementId) placements = placements.where("id", "!=", exceptPlacementId);
+    sumByClient(await placements.execute(), hours);
+    sumByClient(await db.selectFrom("contributions").select(["client_id", "hours_per_week"]).where("client_id", "in", chunk).where("status", "=", "active").execute(), hours);
+    const caregiving = db.selectFrom("caregiving").select(["client_id", "hours_per_week"]).where("client_id", "in", chunk).where("status", "=", "active").where("beyond_customary_care", "=", 1);
+    sumByClient(await caregiving.execute(), hours);
+    return [];
+  });
+  return hours;
 }
 
-/** Hours a week of active caregiving beyond customary care: the client's contribution, so it fills capacity. */
-export async function caregivingHours(db: Kysely<Database>, clientId: string): Promise<number> {
-  const rows = await db
-    .selectFrom("caregiving")
-    .select("hours_per_week")
-    .where("client_id", "=", clientId)
-    .where("status", "=", "active")
-    .where("beyond_customary_care", "=", 1)
-    .execute();
-  return rows.reduce((sum, row) => sum + row.hours_per_week, 0);
+/** Hours a week of the planned and active steps of each client's plan being worked on (the draft, else the one in force). */
+export async function planHoursByClient(db: Kysely<Database>, clientIds: readonly string[]): Promise<Map<string, number>> {
+  const plans = await inChunks(clientIds, (chunk) => db.selectFrom("plans").select(["id", "client_id", "status"]).where("client_id", "in", chunk).where("status", "in", ["draft", "confirmed"]).execute());
+  const current = new Map<string, string>();
+  for (const plan of plans) if (plan.status === "draft" || !current.has(plan.client_id)) current.set(plan.client_id, plan.id);
+  const clientOfPlan = new Map([...current].map(([clientId, planId]) => [planId, clientId]));
+  const steps = await inChunks([...clientOfPlan.keys()], (chunk) =>
+    db.selectFrom("plan_steps").select(["plan_id", "hours_per_week"]).where("plan_id", "in", chunk).where("status", "in", [...ACTIVE_STEP_STATUSES]).execute(),
+  );
+  return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id)!, hours_per_week: s.hours_per_week })));
+}
+
+/** Everything asked of each client in hours a week: plan steps, placements, formalised contributions and caregiving. */
+export async function committedHoursByClient(db: Kysely<Database>, clientIds: readonly string[]): Promise<Map<string, number>> {
+  const plan = await planHoursByClient(db, clientIds);
+  const besides = await hoursBesidesPlanByClient(db, clientIds);
+  return new Map(clientIds.map((id) => [id, (plan.get(id) ?? 0) + (besides.get(id) ?? 0)]));
 }
 
 /** Hours a week asked of a client outside the plan's steps: placements, formalised contributions and caregiving. */
 export async function hoursBesidesPlan(db: Kysely<Database>, clientId: string, exceptPlacementId?: string): Promise<number> {
-  return (await placementHours(db, clientId, exceptPlacementId)) + (await contributionHours(db, clientId)) + (await caregivingHours(db, clientId));
+  return (await hoursBesidesPlanByClient(db, [clientId], exceptPlacementId)).get(clientId) ?? 0;
 }
 
 /** Everything asked of a client in hours a week: plan steps, placements, formalised contributions and caregiving. */
 export async function committedHours(db: Kysely<Database>, clientId: string, exceptPlacementId?: string): Promise<number> {
-  return (await planHours(db, clientId)) + (await hoursBesidesPlan(db, clientId, exceptPlacementId));
+  return ((await planHoursByClient(db, [clientId])).get(clientId) ?? 0) + (await hoursBesidesPlan(db, clientId, exceptPlacementId));
 }
 
 /** Exemptions that bind on a date: decided (and co-signed where needed) and within their dates. */
@@ -70,18 +87,35 @@ export interface Capacity {
 }
 
 /**
- * What a client can be asked: the consultant's assessment, lowered by an exemption in force. A full exemption
+ * What each client can be asked: the consultant's assessment, lowered by an exemption in force. A full exemption
  * makes it nothing; a partial one caps it at its maximum hours (e.g. an occupational physician's advice).
  */
-export async function capacityOf(db: Kysely<Database>, client: ClientRow): Promise<Capacity> {
-  const exemptions = await exemptionsInForce(db).select(["id", "scope", "max_hours_per_week"]).where("client_id", "=", client.id).execute();
-  const assessed = client.capacity_hours_per_week;
+export async function capacitiesOf(db: Kysely<Database>, clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[]): Promise<Map<string, Capacity>> {
+  const exemptions = await inChunks(
+    clients.map((c) => c.id),
+    (chunk) => exemptionsInForce(db).select(["id", "client_id", "scope", "max_hours_per_week"]).where("client_id", "in", chunk).execute(),
+  );
   const limit = (e: (typeof exemptions)[number]) => (e.scope === "full" ? 0 : (e.max_hours_per_week ?? 0));
-  const binding = exemptions.sort((a, b) => limit(a) - limit(b))[0];
-  if (!binding || (assessed !== null && assessed <= limit(binding))) return { hoursPerWeek: assessed, assessedHoursPerWeek: assessed, exemption: null };
-  const exemption = { id: binding.id, scope: binding.scope, maxHoursPerWeek: binding.max_hours_per_week };
-  // A partial exemption without an assessment still leaves the assessment to be made.
-  return { hoursPerWeek: assessed === null && binding.scope !== "full" ? null : limit(binding), assessedHoursPerWeek: assessed, exemption };
+  const binding = new Map<string, (typeof exemptions)[number]>();
+  for (const e of exemptions) {
+    const current = binding.get(e.client_id);
+    if (!current || limit(e) < limit(current)) binding.set(e.client_id, e);
+  }
+  return new Map(
+    clients.map((client): [string, Capacity] => {
+      const assessed = client.capacity_hours_per_week;
+      const e = binding.get(client.id);
+      if (!e || (assessed !== null && assessed <= limit(e))) return [client.id, { hoursPerWeek: assessed, assessedHoursPerWeek: assessed, exemption: null }];
+      const exemption = { id: e.id, scope: e.scope, maxHoursPerWeek: e.max_hours_per_week };
+      // A partial exemption without an assessment still leaves the assessment to be made.
+      return [client.id, { hoursPerWeek: assessed === null && e.scope !== "full" ? null : limit(e), assessedHoursPerWeek: assessed, exemption }];
+    }),
+  );
+}
+
+/** What one client can be asked; see `capacitiesOf`. */
+export async function capacityOf(db: Kysely<Database>, client: ClientRow): Promise<Capacity> {
+  return (await capacitiesOf(db, [client])).get(client.id)!;
 }
 
 /** Capacity first: everything asked of a client together never exceeds what they can do. */

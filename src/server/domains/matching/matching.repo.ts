@@ -1,0 +1,129 @@
+import type { Kysely } from "kysely";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { postcodeCentroid } from "@shared/geo.js";
+import { DUTCH_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+import type { ClientRow, Database } from "@server/db/schema.js";
+import { capacitiesOf, committedHoursByClient } from "../plans/capacity.js";
+import { PLACE_HOLDING } from "../roles/roles.repo.js";
+import { type ClientProfile, dutchLevelOfScore, type RoleOffer } from "./matching.rules.js";
+
+const parseList = (json: string): string[] => JSON.parse(json) as string[];
+
+/**
+ * Every role that may take placements today: approved, without an open displacement complaint, started and not
+ * ended. Full roles are included (`freePlaces` 0): the shortfall report counts them.
+ */
+export async function loadRoleOffers(db: Kysely<Database>, guidanceHoursPerLevel: Record<GuidanceLevel, number>, today = todayInAmsterdam()): Promise<RoleOffer[]> {
+  const roles = await db
+    .selectFrom("volunteer_roles")
+    .innerJoin("organisations", "organisations.id", "volunteer_roles.organisation_id")
+    .select([
+      "volunteer_roles.id",
+      "volunteer_roles.title",
+      "volunteer_roles.description",
+      "volunteer_roles.organisation_id",
+      "organisations.name as organisation_name",
+      "organisations.accepts_limited_dutch",
+      "organisations.guidance_hours_per_week",
+      "volunteer_roles.postcode",
+      "volunteer_roles.min_hours_per_week",
+      "volunteer_roles.hours_per_week",
+      "volunteer_roles.weekday_parts",
+      "volunteer_roles.dutch_level",
+      "volunteer_roles.guidance_level",
+      "volunteer_roles.places",
+    ])
+    .where("volunteer_roles.status", "=", "approved")
+    .where("volunteer_roles.start_date", "<=", today)
+    .where((eb) => eb.or([eb("volunteer_roles.end_date", "is", null), eb("volunteer_roles.end_date", ">=", today)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("displacement_complaints").select("id").whereRef("displacement_complaints.role_id", "=", "volunteer_roles.id").where("status", "=", "open"))))
+    .execute();
+  const taken = await db.selectFrom("placements").select(["role_id", (eb) => eb.fn.countAll<number>().as("n")]).where("status", "in", PLACE_HOLDING).groupBy("role_id").execute();
+  const takenByRole = new Map(taken.map((row) => [row.role_id, Number(row.n)]));
+  // Guidance in use: accepted and active placements, at the ordinance's hours for their level.
+  const inUse = await db
+    .selectFrom("placements")
+    .select(["organisation_id", "guidance_level", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("status", "in", ["accepted", "active"])
+    .groupBy(["organisation_id", "guidance_level"])
+    .execute();
+  const usedHours = new Map<string, number>();
+  for (const row of inUse) usedHours.set(row.organisation_id, (usedHours.get(row.organisation_id) ?? 0) + Number(row.n) * (guidanceHoursPerLevel[row.guidance_level as GuidanceLevel] ?? 0));
+  return roles.map((role) => ({
+    id: role.id,
+    title: role.title,
+    description: role.description,
+    organisationId: role.organisation_id,
+    organisationName: role.organisation_name,
+    postcode: role.postcode,
+    point: postcodeCentroid(role.postcode),
+    minHoursPerWeek: role.min_hours_per_week,
+    hoursPerWeek: role.hours_per_week,
+    weekdayParts: parseList(role.weekday_parts),
+    dutchLevel: Math.max(0, DUTCH_LEVELS.indexOf(role.dutch_level as (typeof DUTCH_LEVELS)[number])),
+    guidanceLevel: role.guidance_level as GuidanceLevel,
+    freePlaces: Math.max(0, role.places - (takenByRole.get(role.id) ?? 0)),
+    acceptsLimitedDutch: role.accepts_limited_dutch === 1,
+    guidanceHoursLeft: role.guidance_hours_per_week - (usedHours.get(role.organisation_id) ?? 0),
+  }));
+}
+
+type ProfileSource = Pick<ClientRow, "id" | "district" | "postcode" | "guidance_need" | "capacity_hours_per_week">;
+
+export interface ProfileLoad {
+  profiles: ClientProfile[];
+  /** Clients left out for want of an intake. */
+  withoutIntake: string[];
+  /** Clients whose capacity is not assessed. */
+  notAssessed: string[];
+}
+
+/** Matching profiles of clients, from their latest intake, capacity left and placement history, in few queries. */
+export async function loadClientProfiles(db: Kysely<Database>, clients: readonly ProfileSource[], today = todayInAmsterdam()): Promise<ProfileLoad> {
+  const ids = clients.map((c) => c.id);
+  const intakes = new Map<string, { held_on: string; language: number; interests: string; availability: string; travel_radius_km: number }>();
+  const avoid = new Map<string, Set<string>>();
+  const open = new Map<string, Set<string>>();
+  const yearAgo = addDays(today, -365);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    const rows = await db.selectFrom("intakes").select(["client_id", "held_on", "created_at", "language", "interests", "availability", "travel_radius_km"]).where("client_id", "in", chunk).orderBy("held_on").orderBy("created_at").execute();
+    for (const row of rows) intakes.set(row.client_id, row); // the latest wins
+    const placements = await db
+      .selectFrom("placements")
+      .select(["client_id", "role_id", "organisation_id", "status", "ended_on", "end_reason", "attributable_to"])
+      .where("client_id", "in", chunk)
+      .where((eb) => eb.or([eb("status", "in", PLACE_HOLDING), eb("ended_on", ">=", yearAgo)]))
+      .execute();
+    for (const p of placements) {
+      if (PLACE_HOLDING.includes(p.status)) open.set(p.client_id, (open.get(p.client_id) ?? new Set()).add(p.role_id));
+      else if (p.status === "ended" && (p.attributable_to === "organisation" || p.end_reason === "poorFit")) avoid.set(p.client_id, (avoid.get(p.client_id) ?? new Set()).add(p.organisation_id));
+    }
+  }
+  const capacities = await capacitiesOf(db, clients);
+  const committed = await committedHoursByClient(db, ids);
+  const result: ProfileLoad = { profiles: [], withoutIntake: [], notAssessed: [] };
+  for (const client of clients) {
+    const intake = intakes.get(client.id);
+    if (!intake) {
+      result.withoutIntake.push(client.id);
+      continue;
+    }
+    const capacity = capacities.get(client.id)!.hoursPerWeek;
+    if (capacity === null) result.notAssessed.push(client.id);
+    result.profiles.push({
+      id: client.id,
+      district: client.district,
+      point: postcodeCentroid(client.postcode),
+      guidanceNeed: client.guidance_need as GuidanceLevel,
+      capacityLeft: capacity === null ? null : Math.max(0, capacity - (committed.get(client.id) ?? 0)),
+      travelRadiusKm: intake.travel_radius_km,
+      availability: parseList(intake.availability),
+      interests: parseList(intake.interests),
+      dutchLevel: dutchLevelOfScore(intake.language),
+      avoidOrganisations: avoid.get(client.id) ?? new Set(),
+      openRoles: open.get(client.id) ?? new Set(),
+    });
+  }
+  return result;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { postcodeCentroid } from "@shared/geo.js";
+import { type ClientProfile, causeWithoutRoles, dutchLevelOfScore, evaluate, type RoleOffer, scoreOf } from "./matching.rules.js";
+
+const hoursPerLevel = { light: 1, regular: 2, intensive: 4 };
+
+const client = (overrides: Partial<ClientProfile> = {}): ClientProfile => ({
+  id: "c1",
+  district: "Charlois",
+  point: postcodeCentroid("3081"),
+  guidanceNeed: "regular",
+  capacityLeft: 12,
+  travelRadiusKm: 5,
+  availability: ["tue-am", "thu-am"],
+  interests: ["dieren"],
+  dutchLevel: 2,
+  avoidOrganisations: new Set(),
+  openRoles: new Set(),
+  ...overrides,
+});
+
+const role = (overrides: Partial<RoleOffer> = {}): RoleOffer => ({
+  id: "r1",
+  title: "Dieren verzorgen",
+  description: "Hokken schoonmaken, dieren voeren.",
+  organisationId: "o1",
+  organisationName: "Kinderboerderij",
+  postcode: "3081 AB",
+  point: postcodeCentroid("3081"),
+  minHoursPerWeek: 2,
+  hoursPerWeek: 8,
+  weekdayParts: ["tue-am"],
+  dutchLevel: 2,
+  guidanceLevel: "regular",
+  freePlaces: 2,
+  acceptsLimitedDutch: false,
+  guidanceHoursLeft: 10,
+  ...overrides,
+});
+
+describe("matching rules", () => {
+  it("passes a role that fits in every way, with its reasons", () => {
+    const result = evaluate(client(), role(), hoursPerLevel);
+    expect(result.failures).toEqual([]);
+    expect(result.hours).toBe(8);
+    expect(result.reasons.map((r) => r.code)).toEqual(["distance", "fitsHours", "interest", "dutchLevel", "guidance", "weekdays"]);
+    expect(result.reasons).toContainEqual({ code: "interest", interest: "dieren" });
+    expect(result.reasons).toContainEqual({ code: "weekdays", parts: ["tue-am"] });
+  });
+
+  it("names each hard constraint a role fails", () => {
+    const far = postcodeCentroid("3069"); // Prins Alexander, across the river from Charlois
+    expect(evaluate(client(), role({ point: far }), hoursPerLevel).failures).toEqual(["distance"]);
+    expect(evaluate(client(), role({ point: null }), hoursPerLevel).failures).toEqual(["distance"]);
+    expect(evaluate(client({ capacityLeft: 1 }), role(), hoursPerLevel).failures).toEqual(["hours"]);
+    expect(evaluate(client({ guidanceNeed: "intensive" }), role(), hoursPerLevel).failures).toEqual(["guidance"]);
+    expect(evaluate(client(), role({ guidanceHoursLeft: 1.5 }), hoursPerLevel).failures).toEqual(["guidance"]);
+    expect(evaluate(client(), role({ weekdayParts: ["sat-pm"] }), hoursPerLevel).failures).toEqual(["weekdays"]);
+    expect(evaluate(client({ dutchLevel: 1 }), role(), hoursPerLevel).failures).toEqual(["language"]);
+    expect(evaluate(client({ avoidOrganisations: new Set(["o1"]) }), role(), hoursPerLevel).failures).toEqual(["history"]);
+  });
+
+  it("offers fewer hours when capacity left is below the role's hours, never more than is left", () => {
+    const result = evaluate(client({ capacityLeft: 5 }), role(), hoursPerLevel);
+    expect(result.failures).toEqual([]);
+    expect(result.hours).toBe(5);
+    expect(result.reasons).toContainEqual({ code: "fitsHours", hours: 5, capacityLeft: 5 });
+  });
+
+  it("treats unrecorded weekday parts as flexible and welcomes limited Dutch one level below", () => {
+    expect(evaluate(client({ availability: [] }), role({ weekdayParts: ["sat-pm"] }), hoursPerLevel).failures).toEqual([]);
+    expect(evaluate(client(), role({ weekdayParts: [] }), hoursPerLevel).failures).toEqual([]);
+    const welcoming = evaluate(client({ dutchLevel: 1 }), role({ acceptsLimitedDutch: true }), hoursPerLevel);
+    expect(welcoming.failures).toEqual([]);
+    expect(welcoming.reasons).toContainEqual({ code: "limitedDutchWelcome" });
+    expect(evaluate(client({ dutchLevel: 0 }), role({ acceptsLimitedDutch: true }), hoursPerLevel).failures).toEqual(["language"]);
+  });
+
+  it("costs more for distance, spare hours, guidance beyond the need and no shared interest", () => {
+    const base = evaluate(client(), role(), hoursPerLevel).cost;
+    expect(evaluate(client(), role({ point: postcodeCentroid("3082") }), hoursPerLevel).cost).toBeGreaterThan(base);
+    expect(evaluate(client(), role({ hoursPerWeek: 4 }), hoursPerLevel).cost).toBeGreaterThan(base);
+    expect(evaluate(client(), role({ guidanceLevel: "intensive" }), hoursPerLevel).cost).toBeGreaterThan(base);
+    expect(evaluate(client({ interests: ["muziek"] }), role(), hoursPerLevel).cost).toBeGreaterThan(base);
+    expect(Number.isInteger(base)).toBe(true);
+  });
+
+  it("matches interests through related words", () => {
+    const kitchen = role({ title: "Hulp in de keuken", description: "Groente snijden, helpen bij de buurtmaaltijd." });
+    expect(evaluate(client({ interests: ["koken"] }), kitchen, hoursPerLevel).reasons).toContainEqual({ code: "interest", interest: "koken" });
+    expect(evaluate(client({ interests: ["muziek"] }), kitchen, hoursPerLevel).reasons.some((r) => r.code === "interest")).toBe(false);
+  });
+
+  it("maps the intake's language score to a Dutch level and a cost to a score out of 100", () => {
+    expect([1, 2, 3, 4, 5].map(dutchLevelOfScore)).toEqual([0, 1, 2, 3, 4]);
+    expect(scoreOf(0)).toBe(100);
+    expect(scoreOf(40)).toBe(90);
+    expect(scoreOf(10_000)).toBe(0);
+  });
+
+  it("names the cause of an unplaced client without roles: the constraint that opens the most roles when lifted", () => {
+    expect(causeWithoutRoles(new Map([["distance", 3], ["hours", 5]]), 0)).toBe("hours");
+    expect(causeWithoutRoles(new Map([["distance", 3]]), 4)).toBe("places");
+    expect(causeWithoutRoles(new Map([["guidance", 1]]), 0)).toBe("guidance");
+    expect(causeWithoutRoles(new Map([["language", 9]]), 0)).toBe("other");
+  });
+});

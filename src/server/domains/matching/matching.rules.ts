@@ -1,0 +1,139 @@
+import { distanceKm, type LatLon } from "@shared/geo.js";
+import type { MatchConstraint, MatchReason, ShortfallCause } from "@shared/schemas/matching.js";
+import { DUTCH_LEVELS, GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+
+/** What matching needs to know of a client: from the registry, the latest intake and the capacity rules. */
+export interface ClientProfile {
+  id: string;
+  district: string | null;
+  point: LatLon | null;
+  guidanceNeed: GuidanceLevel;
+  /** Hours a week still free within capacity; null when capacity is not assessed. */
+  capacityLeft: number | null;
+  travelRadiusKm: number;
+  availability: string[];
+  interests: string[];
+  /** Index in DUTCH_LEVELS, from the intake's language score. */
+  dutchLevel: number;
+  /** Organisations where a placement ended in the past year through the organisation or a poor fit. */
+  avoidOrganisations: Set<string>;
+  /** Roles the client is already referred to or placed in. */
+  openRoles: Set<string>;
+}
+
+/** An open role: approved, not suspended by a complaint, running today, with a free place. */
+export interface RoleOffer {
+  id: string;
+  title: string;
+  description: string;
+  organisationId: string;
+  organisationName: string;
+  postcode: string;
+  point: LatLon | null;
+  minHoursPerWeek: number;
+  hoursPerWeek: number;
+  weekdayParts: string[];
+  dutchLevel: number;
+  guidanceLevel: GuidanceLevel;
+  freePlaces: number;
+  acceptsLimitedDutch: boolean;
+  /** Guidance hours a week the organisation has left after its accepted and active placements. */
+  guidanceHoursLeft: number;
+}
+
+export interface Evaluation {
+  /** Every hard constraint the role fails for this client, in the order checked; empty when it fits. */
+  failures: MatchConstraint[];
+  distanceKm: number | null;
+  /** Hours to propose: the role's, or the client's capacity left when that is less. */
+  hours: number;
+  /** Lower is better; integer, the quantity the city-wide plan minimises. */
+  cost: number;
+  reasons: MatchReason[];
+}
+
+/** The intake's language score (1 … 5) as the Dutch level a role can ask: 1 none, 2 A1, 3 A2, 4 B1, 5 B2. */
+export function dutchLevelOfScore(score: number): number {
+  return Math.max(0, Math.min(DUTCH_LEVELS.length - 1, score - 1));
+}
+
+/** Words in a role's title or description that show an interest; the interest itself always counts. */
+const INTEREST_WORDS: Record<string, string[]> = {
+  koken: ["keuken", "maaltijd", "kok"],
+  techniek: ["repar", "klus", "techn"],
+  ouderen: ["bewoner", "senior"],
+  sport: ["training", "sport"],
+};
+
+function matchingInterest(client: ClientProfile, role: RoleOffer): string | null {
+  const text = `${role.title} ${role.description}`.toLowerCase();
+  for (const interest of client.interests) {
+    const words = [interest.toLowerCase(), ...(INTEREST_WORDS[interest.toLowerCase()] ?? [])];
+    if (words.some((word) => text.includes(word))) return interest;
+  }
+  return null;
+}
+
+/** Cost weights: 100 m of travel is 1; a spare hour 2; each guidance level above the need 15; no shared interest 25. */
+const WEIGHT = { spareHour: 2, guidanceAboveNeed: 15, noInterest: 25 } as const;
+
+/**
+ * Checks a role against a client's hard constraints and prices the fit. The hard constraints: the client has
+ * not left this organisation through the organisation or a poor fit in the past year; the role lies within
+ * the travel radius; its minimum hours fit the capacity left; it offers at least the guidance needed and the
+ * organisation still has the guidance hours; its weekday parts meet the client's availability (either side
+ * unrecorded counts as flexible); the client's Dutch is at the role's level (one below where the organisation
+ * welcomes limited Dutch).
+ */
+export function evaluate(client: ClientProfile, role: RoleOffer, guidanceHoursPerLevel: Record<GuidanceLevel, number>): Evaluation {
+  const failures: MatchConstraint[] = [];
+  if (client.avoidOrganisations.has(role.organisationId)) failures.push("history");
+  const km = client.point && role.point ? distanceKm(client.point, role.point) : null;
+  if (km === null || km > client.travelRadiusKm) failures.push("distance");
+  const left = client.capacityLeft ?? 0;
+  if (role.minHoursPerWeek > left + 1e-9) failures.push("hours");
+  const need = GUIDANCE_LEVELS.indexOf(client.guidanceNeed);
+  const offered = GUIDANCE_LEVELS.indexOf(role.guidanceLevel);
+  if (offered < need || role.guidanceHoursLeft + 1e-9 < guidanceHoursPerLevel[client.guidanceNeed]) failures.push("guidance");
+  const shared = client.availability.length && role.weekdayParts.length ? role.weekdayParts.filter((p) => client.availability.includes(p)) : null;
+  if (shared && shared.length === 0) failures.push("weekdays");
+  const languageOk = client.dutchLevel >= role.dutchLevel || (role.acceptsLimitedDutch && client.dutchLevel === role.dutchLevel - 1);
+  if (!languageOk) failures.push("language");
+
+  const hours = Math.max(role.minHoursPerWeek, Math.min(role.hoursPerWeek, left));
+  const interest = matchingInterest(client, role);
+  const cost =
+    Math.round((km ?? 0) * 10) +
+    Math.round(Math.max(0, left - hours) * WEIGHT.spareHour) +
+    Math.max(0, offered - need) * WEIGHT.guidanceAboveNeed +
+    (interest ? 0 : WEIGHT.noInterest);
+  const reasons: MatchReason[] = [];
+  if (km !== null) reasons.push({ code: "distance", km: Math.round(km * 10) / 10 });
+  reasons.push({ code: "fitsHours", hours, capacityLeft: left });
+  if (interest) reasons.push({ code: "interest", interest });
+  if (client.dutchLevel >= role.dutchLevel) reasons.push({ code: "dutchLevel", level: DUTCH_LEVELS[role.dutchLevel]! });
+  else reasons.push({ code: "limitedDutchWelcome" });
+  reasons.push({ code: "guidance", level: role.guidanceLevel });
+  if (shared?.length) reasons.push({ code: "weekdays", parts: shared });
+  return { failures, distanceKm: km, hours, cost, reasons };
+}
+
+/** A cost as a score out of 100 (100 the best possible fit), for people rather than solvers. */
+export function scoreOf(cost: number): number {
+  return Math.max(0, Math.min(100, 100 - Math.round(cost / 4)));
+}
+
+/**
+ * Why a client without any fitting role stays unplaced: the constraint that, lifted alone, would open the most
+ * roles — of the open ones, or, for places, of the full ones that fit in every other way.
+ */
+export function causeWithoutRoles(onlyFailure: Map<MatchConstraint, number>, fullButFitting: number): ShortfallCause {
+  const candidates: [ShortfallCause, number][] = [
+    ["places", fullButFitting],
+    ["distance", onlyFailure.get("distance") ?? 0],
+    ["hours", onlyFailure.get("hours") ?? 0],
+    ["guidance", onlyFailure.get("guidance") ?? 0],
+  ];
+  const [cause, count] = candidates.reduce((best, next) => (next[1] > best[1] ? next : best));
+  return count > 0 ? cause : "other";
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { pageOf, pageQuery, timestamp } from "./common.js";
+import { GUIDANCE_LEVELS } from "./roles.js";
+
+/** Hard constraints a role can fail for a client; each also names a reason a client could not be placed. */
+export const MATCH_CONSTRAINTS = ["distance", "hours", "guidance", "weekdays", "language", "history"] as const;
+export type MatchConstraint = (typeof MATCH_CONSTRAINTS)[number];
+
+/** What keeps an unplaced client from a role in a city-wide plan: the shortfall policy makers need to see. */
+export const SHORTFALL_CAUSES = ["places", "guidance", "distance", "hours", "other"] as const;
+export type ShortfallCause = (typeof SHORTFALL_CAUSES)[number];
+
+/** A plain-language reason for a suggestion, as a code with its numbers; the UI words it. */
+export const matchReason = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("distance"), km: z.number() }),
+  z.object({ code: z.literal("fitsHours"), hours: z.number(), capacityLeft: z.number() }),
+  z.object({ code: z.literal("dutchLevel"), level: z.string() }),
+  z.object({ code: z.literal("limitedDutchWelcome") }),
+  z.object({ code: z.literal("interest"), interest: z.string() }),
+  z.object({ code: z.literal("guidance"), level: z.enum(GUIDANCE_LEVELS) }),
+  z.object({ code: z.literal("weekdays"), parts: z.array(z.string()) }),
+]);
+export type MatchReason = z.infer<typeof matchReason>;
+
+export const suggestionOutput = z.object({
+  roleId: z.uuid(),
+  title: z.string(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  postcode: z.string(),
+  hoursPerWeek: z.number().describe("the hours to propose: the role's hours, or fewer when the client's capacity left is less"),
+  freePlaces: z.number().int(),
+  score: z.number().int().min(0).max(100).describe("100 is the best possible fit; from the same cost the city-wide plan minimises"),
+  cost: z.number().int(),
+  reasons: z.array(matchReason),
+});
+export type SuggestionOutput = z.infer<typeof suggestionOutput>;
+
+export const suggestionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+
+export const suggestionsOutput = z.object({
+  items: z.array(suggestionOutput),
+  /** Why there are no suggestions at all, when that is the case before any role is looked at. */
+  blockedBy: z.enum(["noIntake", "noCapacityLeft", "capacityNotAssessed", "postcodeUnknown"]).nullable(),
+  capacityLeft: z.number().nullable(),
+  travelRadiusKm: z.number().nullable(),
+  /** Open roles considered, and how many each hard constraint ruled out (a role counts under its first failure). */
+  considered: z.number().int(),
+  excluded: z.record(z.enum(MATCH_CONSTRAINTS), z.number().int()),
+});
+export type SuggestionsOutput = z.infer<typeof suggestionsOutput>;
+
+export const MATCH_PLAN_STATUSES = ["queued", "running", "done", "failed"] as const;
+
+export const matchPlanInput = z.object({
+  district: z.string().trim().min(1).max(60).nullish().describe("one district, or left out for the whole city"),
+});
+
+const districtShortfall = z.object({
+  district: z.string(),
+  eligible: z.number().int(),
+  placed: z.number().int(),
+  unplaced: z.number().int(),
+  causes: z.record(z.enum(SHORTFALL_CAUSES), z.number().int()),
+  bindsMost: z.enum(SHORTFALL_CAUSES).nullable(),
+});
+
+export const matchPlanOutput = z.object({
+  id: z.uuid(),
+  district: z.string().nullable(),
+  status: z.enum(MATCH_PLAN_STATUSES),
+  progress: z.number().min(0).max(1),
+  requestedBy: z.string().nullable(),
+  createdAt: timestamp,
+  finishedAt: timestamp.nullable(),
+  error: z.string().nullable(),
+  summary: z
+    .object({
+      eligible: z.number().int(),
+      withoutIntake: z.number().int(),
+      pairs: z.number().int(),
+      placed: z.number().int(),
+      unplaced: z.number().int(),
+      totalCost: z.number().int(),
+      seconds: z.number(),
+      shortfall: z.array(districtShortfall),
+    })
+    .nullable(),
+  proposals: z.record(z.enum(["pending", "accepted", "rejected"]), z.number().int()),
+});
+export type MatchPlanOutput = z.infer<typeof matchPlanOutput>;
+export const matchPlanList = z.object({ items: z.array(matchPlanOutput) });
+
+export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
+export const proposalQuery = pageQuery.extend({ status: z.enum(PROPOSAL_STATUSES).optional(), district: z.string().optional() });
+
+export const proposalOutput = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  district: z.string().nullable(),
+  roleId: z.uuid(),
+  roleTitle: z.string(),
+  organisationName: z.string(),
+  hoursPerWeek: z.number(),
+  score: z.number().int(),
+  reasons: z.array(matchReason),
+  status: z.enum(PROPOSAL_STATUSES),
+  rejectReason: z.string().nullable(),
+  placementId: z.uuid().nullable(),
+  decidedAt: timestamp.nullable(),
+});
+export type ProposalOutput = z.infer<typeof proposalOutput>;
+export const proposalPage = pageOf(proposalOutput);
+
+export const proposalRejectInput = z.object({ reason: z.string().trim().min(3).max(1000).describe("why the consultant does not follow this proposal") });
+export const proposalAcceptInput = z.object({ guidanceOverrideReason: z.string().trim().min(3).max(1000).optional() });
