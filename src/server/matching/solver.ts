@@ -2,18 +2,20 @@ import type { MatchInstance, MatchSolution } from "./instance.js";
 import { nodeLayout } from "./instance.js";
 
 /**
- * The placement network: source → client (1) → role (1 per pair) → organisation (its guidance capacity, when the
- * instance has organisations) → sink (places). Solved in two steps:
+ * The placement network: source → client (capacity 1) → role (1 per pair, at the pair's cost) → organisation, when
+ * the instance has organisations → sink. A role's outgoing arc carries its places, an organisation's its guidance
+ * capacity. Solved in two steps:
  *
- * 1. **Most placed.** A maximum flow (Dinic's algorithm) fixes how many clients can be placed at all. This is the
- *    step that proves that the clients left over cannot be placed, however the others are moved.
+ * 1. **Most placed.** A maximum flow (a greedy start, then Dinic's algorithm) fixes how many clients can be placed
+ *    at all. This is the step that proves that the clients left over cannot be placed, however the others move.
  * 2. **Least cost.** Goldberg's cost-scaling push–relabel method turns that flow into a least-cost flow of the
  *    same value: costs are scaled by (nodes + 1); each phase makes the flow ε-optimal for a smaller ε (÷ α) by
  *    partial augment–relabel steps from nodes with excess, with a periodic global price update (a bucketed
  *    shortest-path search towards the nodes in deficit). After the phase with ε = 1 the flow is optimal.
  *
  * The prices of step 2 are exact only up to 1/(nodes + 1); a label-correcting pass turns them into exact integer
- * potentials, which the certificate checks from scratch (see `verifyOptimal`).
+ * potentials, which the certificate checks from scratch (see `verifyOptimal`). Once ε is small that pass is
+ * tried after each phase: when it succeeds the flow is already optimal and the last phases are skipped.
  */
 export interface SolveResult extends MatchSolution {
   /** Node potentials in the layout of `nodeLayout`: reduced costs ≥ 0 on every residual arc. */
@@ -27,6 +29,8 @@ export interface SolveResult extends MatchSolution {
 const ALPHA = 16;
 const MAX_PATH = 2;
 const GLOBAL_UPDATE = 3;
+/** Exact potentials are tried once ε is below 1/EARLY_PROOF of a cost unit. */
+const EARLY_PROOF = 16;
 
 /** A residual network in compressed sparse rows: the arcs out of node v are `firstOut[v] .. firstOut[v+1]-1`. */
 interface Residual {
@@ -109,7 +113,11 @@ function maximumFlow(net: Residual, source: number, sink: number): number {
     capacity[a]!--;
     capacity[reverse[a]!]!++;
   };
-  for (let s = firstOut[source]!; s < firstOut[source + 1]!; s++) {
+  // Clients with the fewest roles choose first: they have the least room to move later.
+  const order = Int32Array.from({ length: firstOut[source + 1]! - firstOut[source]! }, (_, i) => firstOut[source]! + i);
+  const degree = (s: number) => firstOut[target[s]! + 1]! - firstOut[target[s]!]!;
+  order.sort((x, y) => degree(x) - degree(y));
+  for (const s of order) {
     const client = target[s]!;
     for (let a = firstOut[client]!; a < firstOut[client + 1]!; a++) {
       const role = target[a]!;
@@ -180,7 +188,7 @@ function maximumFlow(net: Residual, source: number, sink: number): number {
   }
 }
 
-/** Step 2: cost scaling from the given feasible flow to a least-cost flow of the same value; returns scaled prices. */
+/** Step 2: cost scaling from the given feasible flow to a least-cost flow of the same value; returns exact potentials. */
 function costScaling(net: Residual, onPhase?: (done: number, phases: number) => void): Float64Array {
   const { nodes, firstOut, target, reverse, capacity, total, cost } = net;
   const arcs = target.length;
@@ -262,6 +270,7 @@ function costScaling(net: Residual, onPhase?: (done: number, phases: number) => 
   /** Lowers prices by ε times each node's distance (in ε units) to a deficit node; keeps ε-optimality. */
   const globalUpdate = () => {
     const limit = nodes;
+    const perEpsilon = 1 / epsilon;
     bucketHead.fill(-1);
     rank.fill(Infinity);
     done.fill(0);
@@ -283,7 +292,8 @@ function costScaling(net: Residual, onPhase?: (done: number, phases: number) => 
           // The arc v → u is b's reverse: its residual is total − capacity, and its cost is −cost[b].
           const v = target[b]!;
           if (done[v] || total[b]! === capacity[b]!) continue;
-          const candidate = r + Math.floor((prices[v]! - cost[b]! - pu) / epsilon) + 1;
+          // Rounding the length down a little (the reciprocal) only lowers ranks, which keeps ε-optimality.
+          const candidate = r + Math.floor((prices[v]! - cost[b]! - pu) * perEpsilon) + 1;
           if (candidate < rank[v]! && candidate <= limit) place(v, candidate);
         }
       }
@@ -371,16 +381,27 @@ function costScaling(net: Residual, onPhase?: (done: number, phases: number) => 
       }
     }
     onPhase?.(++phase, phases);
+    // Once ε is small the flow is often optimal already: exact potentials within a few passes prove it, and the
+    // remaining phases are skipped.
+    if (epsilon > 1 && epsilon * EARLY_PROOF < net.scale) {
+      const potentials = exactPotentials(net, prices, 3 * arcs);
+      if (potentials) {
+        onPhase?.(phases, phases);
+        return potentials;
+      }
+    }
   }
-  return prices;
+  return exactPotentials(net, prices)!;
 }
 
 /**
  * Exact integer potentials from the scaled prices: start from the prices rounded down and correct labels until
- * every residual arc has a reduced cost ≥ 0 (the flow is optimal, so there is no negative cycle and this ends).
+ * every residual arc has a reduced cost ≥ 0. For an optimal flow there is no negative cycle and this ends; with
+ * a budget (arcs scanned) it gives up and returns null, for a flow that may not be optimal yet.
  */
-function exactPotentials(net: Residual, prices: Float64Array): Float64Array {
+function exactPotentials(net: Residual, prices: Float64Array, budget = Infinity): Float64Array | null {
   const { nodes, firstOut, target, capacity, cost, scale } = net;
+  let scanned = 0;
   const potential = new Float64Array(nodes);
   for (let v = 0; v < nodes; v++) potential[v] = Math.floor(prices[v]! / scale);
   // Label correcting: lower π(w) to π(v) + c while an arc v → w violates it.
@@ -394,6 +415,8 @@ function exactPotentials(net: Residual, prices: Float64Array): Float64Array {
     const v = queue[head]!;
     head = head === nodes ? 0 : head + 1;
     queued[v] = 0;
+    scanned += firstOut[v + 1]! - firstOut[v]!;
+    if (scanned > budget) return null;
     for (let a = firstOut[v]!; a < firstOut[v + 1]!; a++) {
       if (capacity[a]! <= 0) continue;
       const w = target[a]!;
@@ -418,7 +441,7 @@ export function solveMatching(instance: MatchInstance, onProgress?: (done: numbe
   const { source, sink } = nodeLayout(instance);
   const net = buildResidual(instance);
   const placed = maximumFlow(net, source, sink);
-  const potentials = exactPotentials(net, costScaling(net, onProgress));
+  const potentials = costScaling(net, onProgress);
 
   const assignment = new Array<number>(n).fill(-1);
   let cost = 0;

@@ -182,7 +182,12 @@ describe("city-wide placement plans", () => {
     const actor = { id: (await t.db.kysely.selectFrom("users").select("id").where("email", "=", "admin@demo.local").executeTakeFirstOrThrow()).id, email: "admin@demo.local", displayName: "Beheerder", role: "admin" as const, districts: [], organisationId: null, clientId: null };
     const queued = await startPlan(t.db.kysely, { actor, requestId: "test" }, null, async () => {});
     expect((await call(admin, "POST", "/match-plans", {})).body.code).toBe("planRunning");
-    await t.db.kysely.updateTable("match_plans").set({ status: "failed", error: "test" }).where("id", "=", queued).execute();
+    // Cut off (say, by a restart) and older than a quarter of an hour: it no longer blocks, and is marked failed.
+    await t.db.kysely.updateTable("match_plans").set({ created_at: new Date(Date.now() - 20 * 60_000).toISOString() }).where("id", "=", queued).execute();
+    const next = await call(admin, "POST", "/match-plans", { district: "Overschie" });
+    expect(next.status).toBe(202);
+    expect((await call(admin, "GET", `/match-plans/${queued}`)).body).toMatchObject({ status: "failed", error: expect.stringContaining("15 minutes") });
+    await finished(next.body.id);
   });
 
   it("plans a district: the most clients placed within places and guidance hours, the shortfall per district, proposals reviewed one by one", async () => {

@@ -21,6 +21,9 @@ import { type ClientProfile, causeWithoutRoles, type Evaluation, evaluate, type 
 /** Each client's candidates in a city-wide plan: its cheapest fitting roles, as many as this. */
 export const PAIRS_PER_CLIENT = 100;
 
+/** A plan still queued or running after this long was cut off. */
+const STALE_PLAN_MINUTES = 15;
+
 const emptyExcluded = () => Object.fromEntries(MATCH_CONSTRAINTS.map((c) => [c, 0])) as Record<MatchConstraint, number>;
 
 /** Roles grouped by postcode area, so a client's search starts from the areas within the travel radius. */
@@ -116,6 +119,14 @@ export async function startPlan(db: Kysely<Database>, ctx: RequestContext, distr
   if (ctx.actor.role === "teamLead" && (district === null || !ctx.actor.districts.includes(district))) {
     throw forbidden("districtOutOfScope", "A team lead plans for the districts of their team; the whole city is planned by an administrator.");
   }
+  // A plan that did not finish in time was cut off (e.g. by a restart) and no longer blocks the next.
+  const staleBefore = new Date(Date.now() - STALE_PLAN_MINUTES * 60_000).toISOString();
+  await db
+    .updateTable("match_plans")
+    .set({ status: "failed", error: `Stopped: not finished within ${STALE_PLAN_MINUTES} minutes (the server may have restarted).`, finished_at: new Date().toISOString() })
+    .where("status", "in", ["queued", "running"])
+    .where("created_at", "<", staleBefore)
+    .execute();
   const running = await db.selectFrom("match_plans").select("id").where("status", "in", ["queued", "running"]).executeTakeFirst();
   if (running) throw conflict("planRunning", "A placement plan is being made; start the next one when it is done.");
   const id = randomUUID();
