@@ -3,6 +3,7 @@ import highsLoader from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OptimalityError, verifyOptimal } from "./certificate.js";
 import type { MatchInstance } from "./instance.js";
+import { cityInstance } from "./generator.js";
 import { solveMatching } from "./solver.js";
 
 let highs: Awaited<ReturnType<typeof highsLoader>>;
@@ -94,6 +95,23 @@ describe("the matching solver", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("matches HiGHS on generated city instances, where the last scaling phases are skipped by an early proof", () => {
+    for (const seed of [1, 2, 3]) {
+      const instance = cityInstance({ clients: 300, roles: 60, places: 250, seed, centres: 8 });
+      let phases = 0;
+      const reports: number[] = [];
+      const solution = solveMatching(instance, (done, total) => {
+        phases = total;
+        reports.push(done);
+      });
+      verifyOptimal(instance, solution, solution.potentials);
+      expect({ placed: solution.placed, cost: solution.cost }).toEqual(solveWithHighs(instance));
+      // Progress jumped to the end from before the last phase: the early proof ended the scaling.
+      expect(reports.at(-1)).toBe(phases);
+      expect(reports.at(-2)).toBeLessThan(phases - 1);
+    }
   });
 
   it("solves a known instance: three clients for two single places, the cheapest two placed", () => {

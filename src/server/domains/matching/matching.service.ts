@@ -199,6 +199,8 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
     const organisations = [...new Set(roles.map((r) => r.organisationId))];
     const groupOf = new Map(organisations.map((id, g) => [id, g]));
     const guidanceLeft = new Map(roles.map((r) => [r.organisationId, r.guidanceHoursLeft]));
+    const placesOf = new Map<string, number>();
+    for (const r of roles) placesOf.set(r.organisationId, (placesOf.get(r.organisationId) ?? 0) + r.freePlaces);
     const instance: MatchInstance = {
       clientCount: profiles.length,
       roleCount: roles.length,
@@ -208,7 +210,10 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
       pairCost,
       roleGroup: roles.map((r) => groupOf.get(r.organisationId)!),
       // Conservative: as many placements as the hours allow at the highest need among this organisation's candidates.
-      groupCapacity: organisations.map((id) => Math.floor((guidanceLeft.get(id)! + 1e-9) / Math.max(1e-9, highestNeed.get(id)!))),
+      groupCapacity: organisations.map((id) => {
+        const byHours = highestNeed.get(id)! > 0 ? Math.floor((guidanceLeft.get(id)! + 1e-9) / highestNeed.get(id)!) : Infinity;
+        return Math.max(0, Math.min(byHours, placesOf.get(id)!));
+      }),
     };
     await progress(0.5);
 
