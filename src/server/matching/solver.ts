@@ -20,6 +20,8 @@ import { nodeLayout } from "./instance.js";
 export interface SolveResult extends MatchSolution {
   /** Node potentials in the layout of `nodeLayout`: reduced costs ≥ 0 on every residual arc. */
   potentials: Float64Array;
+  /** Cost-scaling phases run; fewer than planned when an early proof ended the scaling. */
+  phases: number;
 }
 
 /**
@@ -189,7 +191,7 @@ function maximumFlow(net: Residual, source: number, sink: number): number {
 }
 
 /** Step 2: cost scaling from the given feasible flow to a least-cost flow of the same value; returns exact potentials. */
-function costScaling(net: Residual, onPhase?: (done: number, phases: number) => void): Float64Array {
+function costScaling(net: Residual, onPhase?: (done: number, phases: number) => void): { potentials: Float64Array; phases: number } {
   const { nodes, firstOut, target, reverse, capacity, total, cost } = net;
   const arcs = target.length;
   let epsilon = 0;
@@ -387,11 +389,11 @@ function costScaling(net: Residual, onPhase?: (done: number, phases: number) => 
       const potentials = exactPotentials(net, prices, 3 * arcs);
       if (potentials) {
         onPhase?.(phases, phases);
-        return potentials;
+        return { potentials, phases: phase };
       }
     }
   }
-  return exactPotentials(net, prices)!;
+  return { potentials: exactPotentials(net, prices)!, phases: phase };
 }
 
 /**
@@ -441,7 +443,7 @@ export function solveMatching(instance: MatchInstance, onProgress?: (done: numbe
   const { source, sink } = nodeLayout(instance);
   const net = buildResidual(instance);
   const placed = maximumFlow(net, source, sink);
-  const potentials = costScaling(net, onProgress);
+  const { potentials, phases } = costScaling(net, onProgress);
 
   const assignment = new Array<number>(n).fill(-1);
   let cost = 0;
@@ -453,5 +455,5 @@ export function solveMatching(instance: MatchInstance, onProgress?: (done: numbe
       }
     }
   }
-  return { placed, cost, assignment, potentials };
+  return { placed, cost, assignment, potentials, phases };
 }
