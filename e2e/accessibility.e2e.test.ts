@@ -72,6 +72,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await expectNoAxeViolations(page, "invite with a selection");
       await visit(page, "/invitations?minYears=60", "Uitnodigen voor een intake", "invite, nobody matches");
       await visit(page, "/availability", "Mijn beschikbaarheid", "availability");
+      await visit(page, "/match-plans", "Plaatsingsplannen", "placement plans as consultant");
 
       // A client with history when the queue has one (richer tabs), else the first of the caseload.
       await visit(page, "/work-queue", "Werkvoorraad", "work queue again");
@@ -79,7 +80,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
       if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
       const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
-      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions", "sanctions"]) {
+      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "suggestions", "check-ins", "ladder", "exemptions", "sanctions"]) {
         await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
       }
       await visit(page, `${href}/intake`, /^Intake met /, "intake form");
@@ -107,6 +108,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign");
       await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide");
       await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as team lead");
+      await visit(page, "/match-plans", "Plaatsingsplannen", "placement plans as team lead");
 
       // The client record offers reassignment to another consultant of the district.
       await visit(page, "/clients?district=Charlois", "Cliënten", "caseload Charlois");
@@ -141,6 +143,8 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/ordinance", "Verordening", "ordinance");
       await page.getByRole("table", { name: /^Versies van de verordening/ }).waitFor();
       await visit(page, "/scheduler", "Geplande taken", "scheduled jobs");
+      await visit(page, "/match-plans", "Plaatsingsplannen", "placement plans as admin");
+      expect(await page.getByLabel("Gebied").locator("option").first().innerText()).toBe("Hele stad");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign, read-only");
       await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide, read-only");
       await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as admin");

@@ -15,6 +15,8 @@ import { AwaitingCoSignPage } from "./domains/exemptions/AwaitingCoSignPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
 import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
+import { MatchPlanPage } from "./domains/matching/MatchPlanPage.js";
+import { MatchPlansPage } from "./domains/matching/MatchPlansPage.js";
 import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
 import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
 import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
@@ -46,6 +48,8 @@ const ORGANISATION_READERS = ["consultant", "teamLead", "admin"] as const;
 const ORGANISATION_REGISTRARS = ["consultant", "admin"] as const;
 const ROLE_KEEPERS = ["host", "consultant", "teamLead", "admin"] as const;
 const STATISTICS_READERS = ["teamLead", "researcher", "admin"] as const;
+/** Team leads and administrators make placement plans; consultants review the proposals for their clients. */
+const MATCH_PLAN_READERS = ["consultant", "teamLead", "admin"] as const;
 
 /** The whole web app: data layer, router and the route table. */
 export function App() {
@@ -95,6 +99,10 @@ export function App() {
                 <Route path="/team" element={<TeamPage />} />
                 <Route path="/exemptions" element={<AwaitingCoSignPage />} />
                 <Route path="/sanctions" element={<ProposedSanctionsPage />} />
+              </Route>
+              <Route element={<RequireRole roles={MATCH_PLAN_READERS} />}>
+                <Route path="/match-plans" element={<MatchPlansPage />} />
+                <Route path="/match-plans/:id" element={<MatchPlanPage />} />
               </Route>
               <Route element={<RequireRole roles={STATISTICS_READERS} />}>
                 <Route path="/sanctions/statistics" element={<SanctionStatisticsPage />} />

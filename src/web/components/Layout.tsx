@@ -13,6 +13,8 @@ interface NavItem {
   end?: boolean;
 }
 
+const MATCH_PLANS: NavItem = { to: "/match-plans", label: "nav.matchPlans" };
+
 const SANCTIONS: NavItem[] = [
   { to: "/sanctions", label: "nav.sanctions", end: true },
   { to: "/sanctions/statistics", label: "nav.sanctionStatistics" },
@@ -25,6 +27,7 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/clients", label: "nav.clients" },
         { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
+        MATCH_PLANS,
         { to: "/exemptions", label: "nav.exemptions" },
         ...SANCTIONS,
         { to: "/ordinance", label: "nav.ordinance" },
@@ -39,6 +42,7 @@ function navItemsFor(role: UserRole): NavItem[] {
         { to: "/invitations", label: "nav.invite" },
         { to: "/organisations", label: "nav.organisations" },
         { to: "/roles", label: "nav.roles" },
+        MATCH_PLANS,
         { to: "/availability", label: "nav.availability" },
       ];
     case "host":
@@ -51,6 +55,7 @@ function navItemsFor(role: UserRole): NavItem[] {
       return [
         { to: "/work-queue", label: "nav.workQueue" },
         { to: "/team", label: "nav.team" },
+        MATCH_PLANS,
         { to: "/exemptions", label: "nav.exemptions" },
         ...SANCTIONS,
         { to: "/clients", label: "nav.clients" },

@@ -12,6 +12,7 @@ import { ExemptionsTab } from "../exemptions/ExemptionsTab.js";
 import { IntakeTab } from "../intakes/IntakeTab.js";
 import { LadderTab } from "../intakes/LadderTab.js";
 import { LettersTab } from "../letters/LettersTab.js";
+import { SuggestionsTab } from "../matching/SuggestionsTab.js";
 import { PlacementsTab } from "../placements/PlacementsTab.js";
 import { PlanTab } from "../plans/PlanTab.js";
 import { SanctionsTab } from "../sanctions/SanctionsTab.js";
@@ -33,6 +34,8 @@ function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): 
       return <PlanTab client={client} />;
     case "placements":
       return <PlacementsTab client={client} />;
+    case "suggestions":
+      return <SuggestionsTab client={client} />;
     case "check-ins":
       return <CheckInsTab client={client} />;
     case "ladder":
@@ -53,7 +56,7 @@ function useNotice(): string | null {
   return state?.saved === true ? "client.saved" : null;
 }
 
-/** One client's record: registered data, appointments, letters, intake, plan, placements, check-ins, ladder, exemptions and sanctions, each in a tab. */
+/** One client's record: registered data, appointments, letters, intake, plan, placements, suggestions, check-ins, ladder, exemptions and sanctions, each in a tab. */
 export function ClientDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();

@@ -1,16 +1,18 @@
 import type { UserRole } from "@shared/enums.js";
 
 /** The parts of a client's record, each behind its own tab. */
-export const CLIENT_TABS = ["data", "appointments", "letters", "intake", "plan", "placements", "check-ins", "ladder", "exemptions", "sanctions"] as const;
+export const CLIENT_TABS = ["data", "appointments", "letters", "intake", "plan", "placements", "suggestions", "check-ins", "ladder", "exemptions", "sanctions"] as const;
 export type ClientTab = (typeof CLIENT_TABS)[number];
 
 /** The tabs a role may open; the server decides again on every call. Health data loads only in its own tab. */
 export function clientTabsFor(role: UserRole): readonly ClientTab[] {
   switch (role) {
-    case "admin":
     case "consultant":
     case "teamLead":
       return CLIENT_TABS;
+    case "admin":
+      // Suggestions are for the caseworkers who propose; an administrator does not refer clients.
+      return CLIENT_TABS.filter((tab) => tab !== "suggestions");
     case "client":
       return ["data", "appointments", "letters", "plan", "exemptions", "sanctions"];
     default:

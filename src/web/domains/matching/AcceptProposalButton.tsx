@@ -1,0 +1,22 @@
+import { useTranslation } from "react-i18next";
+import type { ProposalOutput } from "@shared/schemas/matching.js";
+import { PrimaryActionButton } from "@web/components/nlds.js";
+import { useDecideProposal } from "./api.js";
+
+interface AcceptProposalButtonProps {
+  proposal: ProposalOutput;
+  onDone: (accepted: ProposalOutput | null, error: unknown) => void;
+}
+
+/** Follows a proposal: the client is referred to the role under every referral rule. */
+export function AcceptProposalButton({ proposal, onDone }: AcceptProposalButtonProps) {
+  const { t } = useTranslation();
+  const decide = useDecideProposal(proposal.id);
+  const accept = () => decide.mutate({ kind: "accept" }, { onSuccess: (accepted) => onDone(accepted, null), onError: (error) => onDone(null, error) });
+  return (
+    <PrimaryActionButton type="button" busy={decide.isPending} onClick={accept}>
+      {t("proposals.accept")}
+      <span className="nv-visually-hidden"> ({t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })})</span>
+    </PrimaryActionButton>
+  );
+}

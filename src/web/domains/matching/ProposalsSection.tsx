@@ -1,0 +1,125 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { type MatchPlanOutput, PROPOSAL_STATUSES, type ProposalOutput } from "@shared/schemas/matching.js";
+import { SelectField } from "@web/components/fields.js";
+import { Pagination } from "@web/components/Pagination.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
+import { canRecordWorkflow } from "../clients/clientTabs.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { AcceptProposalButton } from "./AcceptProposalButton.js";
+import { type ProposalStatus, useProposals } from "./api.js";
+import { Notice } from "./Notice.js";
+import { ProposalsTable } from "./ProposalsTable.js";
+import { RejectProposalForm } from "./RejectProposalForm.js";
+
+const rejectButtonId = (id: string) => `proposal-reject-${id}`;
+
+function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
+  const { t } = useTranslation();
+  return (
+    <Notice focusKey={`${proposal.id}-${proposal.status}`}>
+      <p className="nv-alert-text">{t(`proposals.decided.${proposal.status}`, { name: proposal.clientName, role: proposal.roleTitle, organisation: proposal.organisationName })}</p>
+      {proposal.placementId ? (
+        <p className="nv-alert-text">
+          <Link to={`/placements/${proposal.placementId}`} className="nl-link">
+            {t("proposals.toPlacement")}
+          </Link>
+        </p>
+      ) : null}
+    </Notice>
+  );
+}
+
+/** The plan's proposals, filtered by status and paged; caseworkers follow them or not, with a reason. */
+export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const { values, page, pageSize, update } = usePagedSearch(["status"] as const);
+  const status = (PROPOSAL_STATUSES as readonly string[]).includes(values.status) ? (values.status as ProposalStatus) : undefined;
+  const proposals = useProposals(plan.id, { status, page, pageSize }, plan.status === "done");
+  const [rejecting, setRejecting] = useState<ProposalOutput | null>(null);
+  const [decided, setDecided] = useState<ProposalOutput | null>(null);
+  const [stepError, setStepError] = useState<unknown>(null);
+  const mayDecide = canRecordWorkflow(me.role);
+  const data = proposals.data;
+  const { pending, accepted, rejected } = plan.proposals;
+
+  function closeReject(result: ProposalOutput | null) {
+    const id = rejecting?.id;
+    setRejecting(null);
+    if (result) {
+      setDecided(result);
+      return;
+    }
+    // Cancelled: back to the button that opened the form.
+    if (id) setTimeout(() => document.getElementById(rejectButtonId(id))?.focus(), 0);
+  }
+
+  const actions = (proposal: ProposalOutput) =>
+    proposal.status === "pending" ? (
+      <>
+        <AcceptProposalButton
+          proposal={proposal}
+          onDone={(result, error) => {
+            setStepError(error);
+            setDecided(result);
+            if (result && rejecting?.id === proposal.id) setRejecting(null);
+          }}
+        />
+        <SecondaryActionButton
+          type="button"
+          id={rejectButtonId(proposal.id)}
+          aria-expanded={rejecting?.id === proposal.id}
+          onClick={() => {
+            setDecided(null);
+            setStepError(null);
+            setRejecting(proposal);
+          }}
+        >
+          {t("proposals.reject")}
+          <span className="nv-visually-hidden"> ({t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })})</span>
+        </SecondaryActionButton>
+      </>
+    ) : null;
+
+  return (
+    <section aria-labelledby="proposals-title" className="nv-stack">
+      <Heading level={2} id="proposals-title">
+        {t("proposals.title")}
+      </Heading>
+      <Paragraph>{mayDecide ? t("proposals.intro") : t("proposals.introReadOnly")}</Paragraph>
+      <Paragraph>{t("proposals.counts", { pending, accepted, rejected })}</Paragraph>
+      <form className="nv-filters nv-filters--narrow" aria-label={t("proposals.filtersLabel")} onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          name="status"
+          label={t("proposals.filterStatus")}
+          value={status ?? ""}
+          onChange={(next) => update({ status: next })}
+          options={[{ value: "", label: t("proposals.allStatuses") }, ...PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.status.${s}`) }))]}
+        />
+      </form>
+      {decided ? <DecidedNotice proposal={decided} /> : null}
+      <ProblemAlert error={stepError} />
+      <ProblemAlert error={proposals.error} />
+      {proposals.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {data && data.items.length === 0 ? <Paragraph>{t("proposals.empty")}</Paragraph> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <ProposalsTable proposals={data.items} caption={t("proposals.caption", { count: data.total })} actions={mayDecide ? actions : undefined} />
+          <Pagination
+            name="proposals"
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPageChange={(next) => update({ page: next })}
+            onPageSizeChange={(next) => update({ pageSize: next })}
+          />
+        </>
+      ) : null}
+      {rejecting ? <RejectProposalForm key={rejecting.id} proposal={rejecting} onDone={closeReject} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import type { SuggestionOutput } from "@shared/schemas/matching.js";
+import { FactsList } from "@web/components/FactsList.js";
+import { formatHours } from "@web/components/format.js";
+import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { MatchReasons } from "./MatchReasons.js";
+
+interface SuggestionCardProps {
+  suggestion: SuggestionOutput;
+  busy: boolean;
+  onPropose: () => void;
+}
+
+/** One suggested role: what it is, how well it fits and why, and proposing the client for it. */
+export function SuggestionCard({ suggestion, busy, onPropose }: SuggestionCardProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = `suggestion-${suggestion.roleId}`;
+  const context = t("suggestions.roleAt", { role: suggestion.title, organisation: suggestion.organisationName });
+  return (
+    <li className="nv-panel nv-suggestion" aria-labelledby={headingId}>
+      <Heading level={3} id={headingId} className="nv-panel__title">
+        {context}
+      </Heading>
+      <FactsList
+        rows={[
+          [t("suggestions.score"), t("suggestions.scoreValue", { score: suggestion.score })],
+          [t("suggestions.hours"), t("suggestions.hoursValue", { hours: formatHours(suggestion.hoursPerWeek, i18n.language) })],
+          [t("suggestions.freePlaces"), suggestion.freePlaces],
+          [t("suggestions.postcode"), suggestion.postcode],
+        ]}
+      />
+      <p className="nv-suggestion__why">{t("suggestions.why")}</p>
+      <MatchReasons reasons={suggestion.reasons} />
+      <div className="nv-form__actions">
+        <PrimaryActionButton type="button" busy={busy} onClick={onPropose}>
+          {t("suggestions.propose")}
+          <span className="nv-visually-hidden"> ({context})</span>
+        </PrimaryActionButton>
+      </div>
+    </li>
+  );
+}

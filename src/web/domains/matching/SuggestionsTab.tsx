@@ -1,0 +1,69 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { clientTabPath } from "../clients/clientTabs.js";
+import { useProposeSuggestion, useSuggestions } from "./api.js";
+import { Notice } from "./Notice.js";
+import { SuggestionCard } from "./SuggestionCard.js";
+import { SuggestionsBlocked } from "./SuggestionsBlocked.js";
+import { ExcludedSummary, SuggestionsBasis } from "./SuggestionsContext.js";
+
+/** Says the proposal went through and where to follow it; the proposed role leaves the list. */
+function ProposedNotice({ placement }: { placement: PlacementOutput }) {
+  const { t } = useTranslation();
+  return (
+    <Notice focusKey={placement.id}>
+      <p className="nv-alert-text">{t("suggestions.proposed", { name: placement.clientGivenName, role: placement.roleTitle, organisation: placement.organisationName })}</p>
+      <p className="nv-alert-text">
+        <Link to={`/placements/${placement.id}`} className="nl-link">
+          {t("suggestions.toPlacement")}
+        </Link>
+        {" · "}
+        <Link to={clientTabPath(placement.clientId, "placements")} className="nl-link">
+          {t("suggestions.toPlacements")}
+        </Link>
+      </p>
+    </Notice>
+  );
+}
+
+/** The ten best fitting open roles for the client, with the reasons, and proposing the client for one. */
+export function SuggestionsTab({ client }: { client: ClientOutput }) {
+  const { t } = useTranslation();
+  const suggestions = useSuggestions(client.id);
+  const propose = useProposeSuggestion(client.id);
+  const data = suggestions.data;
+  const items = data?.items ?? [];
+
+  return (
+    <section aria-labelledby="suggestions-tab-title" className="nv-tab-panel">
+      <Heading level={2} id="suggestions-tab-title">
+        {t("clientTabs.suggestions")}
+      </Heading>
+      <Paragraph>{t("suggestions.intro")}</Paragraph>
+      {propose.isSuccess ? <ProposedNotice placement={propose.data} /> : null}
+      <ProblemAlert error={propose.error} />
+      <ProblemAlert error={suggestions.error} />
+      {suggestions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {data?.blockedBy ? <SuggestionsBlocked blockedBy={data.blockedBy} clientId={client.id} name={client.givenName} /> : null}
+      {data && !data.blockedBy ? <SuggestionsBasis suggestions={data} /> : null}
+      {data && !data.blockedBy && items.length === 0 ? <Paragraph>{t("suggestions.empty")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <ol className="nv-suggestions" aria-label={t("suggestions.listLabel", { count: items.length, name: client.givenName })}>
+          {items.map((suggestion) => (
+            <SuggestionCard
+              key={suggestion.roleId}
+              suggestion={suggestion}
+              busy={propose.isPending && propose.variables?.roleId === suggestion.roleId}
+              onPropose={() => propose.mutate({ roleId: suggestion.roleId, hoursPerWeek: suggestion.hoursPerWeek })}
+            />
+          ))}
+        </ol>
+      ) : null}
+      {data && !data.blockedBy ? <ExcludedSummary excluded={data.excluded} /> : null}
+    </section>
+  );
+}
