@@ -2,8 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { useAuditEvents } from "./api.js";
@@ -34,15 +33,9 @@ export function AuditLogPage() {
       <Paragraph>{t("audit.intro")}</Paragraph>
       <ErrorSummary errors={errors.list} />
       <AuditFilterForm key={JSON.stringify(filters)} filters={filters} onApply={setFilters} errors={errors.byField} />
-      <ProblemAlert error={errors.other} />
-      {events.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("audit.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <AuditTable events={data.items} total={data.total} />
-          <Pagination name="audit" page={page} pageSize={pageSize} total={data.total} onPageChange={setPage} onPageSizeChange={setPageSize} />
-        </>
-      ) : null}
+      <PagedResults query={{ data, error: events.error, isPending: events.isPending }} error={errors.other} name="audit" page={page} pageSize={pageSize} onPageChange={setPage} onPageSizeChange={setPageSize} empty={t("audit.empty")}>
+        {(data) => <AuditTable events={data.items} total={data.total} />}
+      </PagedResults>
     </>
   );
 }

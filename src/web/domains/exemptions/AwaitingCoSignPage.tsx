@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
@@ -47,28 +46,14 @@ export function AwaitingCoSignPage() {
   const me = useCurrentUser();
   const { page, pageSize, update } = usePagedSearch();
   const awaiting = useAwaitingCoSign(page, pageSize);
-  const data = awaiting.data;
 
   return (
     <>
       <PageHeading>{t("awaitingCoSign.title")}</PageHeading>
       <Paragraph>{me.role === "admin" ? t("awaitingCoSign.introAdmin") : t("awaitingCoSign.intro")}</Paragraph>
-      <ProblemAlert error={awaiting.error} />
-      {awaiting.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("awaitingCoSign.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <AwaitingTable page={data} />
-          <Pagination
-            name="awaiting-co-sign"
-            page={page}
-            pageSize={pageSize}
-            total={data.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(next) => update({ pageSize: next })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={awaiting} name="awaiting-co-sign" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("awaitingCoSign.empty")}>
+        {(data) => <AwaitingTable page={data} />}
+      </PagedResults>
     </>
   );
 }

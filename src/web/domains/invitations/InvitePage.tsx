@@ -5,8 +5,7 @@ import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { Paragraph, PrimaryActionButton, SubtleButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { useClientList } from "../clients/api.js";
@@ -39,7 +38,6 @@ export function InvitePage() {
     pageSize: params.pageSize,
   });
   const errors = useMemo(() => formErrorsOf(invite.error, t, ["earliestDate"]), [invite.error, t]);
-  const data = list.data;
   const ordered = [...selected.values()];
 
   function toggle(rows: ClientSummaryOutput[], checked: boolean) {
@@ -112,22 +110,9 @@ export function InvitePage() {
           {t("invite.tooMany", { max: MAX_PER_INVITATION })}
         </Alert>
       ) : null}
-      <ProblemAlert error={list.error} />
-      {list.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("invite.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <CohortTable rows={data.items} total={data.total} selected={selected} onToggle={toggle} busy={list.isPlaceholderData} />
-          <Pagination
-            name="cohort"
-            page={params.page}
-            pageSize={params.pageSize}
-            total={data.total}
-            onPageChange={(page) => update({ page })}
-            onPageSizeChange={(pageSize) => update({ pageSize })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={list} name="cohort" page={params.page} pageSize={params.pageSize} onPageChange={(page) => update({ page })} onPageSizeChange={(pageSize) => update({ pageSize })} empty={t("invite.empty")}>
+        {(data) => <CohortTable rows={data.items} total={data.total} selected={selected} onToggle={toggle} busy={list.isPlaceholderData} />}
+      </PagedResults>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type MatchPlanOutput, PROPOSAL_STATUSES, type ProposalOutput } from "@shared/schemas/matching.js";
 import { SelectField } from "@web/components/fields.js";
-import { Pagination } from "@web/components/Pagination.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
@@ -44,7 +44,6 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   const [decided, setDecided] = useState<ProposalOutput | null>(null);
   const [stepError, setStepError] = useState<unknown>(null);
   const mayDecide = canRecordWorkflow(me.role);
-  const data = proposals.data;
   const { pending, accepted, rejected } = plan.proposals;
 
   function closeReject(result: ProposalOutput | null) {
@@ -103,22 +102,9 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
       </form>
       {decided ? <DecidedNotice proposal={decided} /> : null}
       <ProblemAlert error={stepError} />
-      <ProblemAlert error={proposals.error} />
-      {proposals.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("proposals.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <ProposalsTable proposals={data.items} caption={t("proposals.caption", { count: data.total })} actions={mayDecide ? actions : undefined} />
-          <Pagination
-            name="proposals"
-            page={page}
-            pageSize={pageSize}
-            total={data.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(next) => update({ pageSize: next })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={proposals} name="proposals" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("proposals.empty")}>
+        {(data) => <ProposalsTable proposals={data.items} caption={t("proposals.caption", { count: data.total })} actions={mayDecide ? actions : undefined} />}
+      </PagedResults>
       {rejecting ? <RejectProposalForm key={rejecting.id} proposal={rejecting} onDone={closeReject} /> : null}
     </section>
   );

@@ -4,8 +4,7 @@ import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 import { TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
@@ -46,7 +45,6 @@ export function OrganisationsPage() {
   const { q } = values;
   const debouncedQ = useDebouncedValue(q.trim(), 300);
   const organisations = useOrganisations({ q: debouncedQ || undefined, page, pageSize });
-  const data = organisations.data;
 
   return (
     <>
@@ -64,22 +62,9 @@ export function OrganisationsPage() {
           <TextField name="q" type="search" label={t("organisations.search")} value={q} onChange={(value) => update({ q: value })} autoComplete="off" />
         </div>
       </form>
-      <ProblemAlert error={organisations.error} />
-      {organisations.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("organisations.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <OrganisationsTable organisations={data.items} total={data.total} />
-          <Pagination
-            name="organisations"
-            page={page}
-            pageSize={pageSize}
-            total={data.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(next) => update({ pageSize: next })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={organisations} name="organisations" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("organisations.empty")}>
+        {(data) => <OrganisationsTable organisations={data.items} total={data.total} />}
+      </PagedResults>
     </>
   );
 }

@@ -3,8 +3,7 @@ import { Link } from "react-router";
 import { ROLE_STATUSES } from "@shared/schemas/roles.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
@@ -47,22 +46,9 @@ export function RolesPage() {
           options={[{ value: "", label: t("vacancies.allStatuses") }, ...ROLE_STATUSES.map((s) => ({ value: s, label: t(`roleStatus.${s}`) }))]}
         />
       </form>
-      <ProblemAlert error={roles.error} />
-      {roles.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {roles.data && roles.data.items.length === 0 ? <Paragraph>{t("vacancies.empty")}</Paragraph> : null}
-      {roles.data && roles.data.items.length > 0 ? (
-        <>
-          <RolesTable roles={roles.data.items} total={roles.data.total} busy={roles.isPlaceholderData} showOrganisation={!isHost} />
-          <Pagination
-            name="roles"
-            page={page}
-            pageSize={pageSize}
-            total={roles.data.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(next) => update({ pageSize: next })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={roles} name="roles" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("vacancies.empty")}>
+        {(data) => <RolesTable roles={data.items} total={data.total} busy={roles.isPlaceholderData} showOrganisation={!isHost} />}
+      </PagedResults>
     </>
   );
 }

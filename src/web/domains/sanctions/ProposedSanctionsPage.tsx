@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "@web/components/format.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
@@ -49,7 +48,6 @@ export function ProposedSanctionsPage() {
   const me = useCurrentUser();
   const { page, pageSize, update } = usePagedSearch();
   const proposed = useProposedSanctions(page, pageSize);
-  const data = proposed.data;
 
   return (
     <>
@@ -60,22 +58,9 @@ export function ProposedSanctionsPage() {
           {t("proposedSanctions.toStatistics")}
         </Link>
       </Paragraph>
-      <ProblemAlert error={proposed.error} />
-      {proposed.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("proposedSanctions.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <ProposedTable page={data} />
-          <Pagination
-            name="proposed-sanctions"
-            page={page}
-            pageSize={pageSize}
-            total={data.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(next) => update({ pageSize: next })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={proposed} name="proposed-sanctions" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("proposedSanctions.empty")}>
+        {(data) => <ProposedTable page={data} />}
+      </PagedResults>
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { SelectField } from "@web/components/fields.js";
 import { PageHeading } from "@web/components/PageHeading.js";
-import { Pagination } from "@web/components/Pagination.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { PagedResults } from "@web/components/PagedResults.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
@@ -20,7 +19,6 @@ export function WorkQueuePage() {
   const queue = useWorkQueue({ consultantId: consultantId || undefined, page, pageSize });
   const team = useTeam(isLead);
   const members = team.data?.items ?? [];
-  const data = queue.data;
 
   const nameOf = (id: string | null) => members.find((m) => m.consultantId === id)?.displayName ?? t("client.unassigned");
   const chosen = members.find((m) => m.consultantId === consultantId);
@@ -40,22 +38,9 @@ export function WorkQueuePage() {
           />
         </form>
       ) : null}
-      <ProblemAlert error={queue.error} />
-      {queue.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {data && data.items.length === 0 ? <Paragraph>{t("workQueue.empty")}</Paragraph> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <WorkQueueTable items={data.items} total={data.total} busy={queue.isPlaceholderData} consultantName={isLead ? nameOf : undefined} />
-          <Pagination
-            name="work-queue"
-            page={page}
-            pageSize={pageSize}
-            total={data.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(next) => update({ pageSize: next })}
-          />
-        </>
-      ) : null}
+      <PagedResults query={queue} name="work-queue" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("workQueue.empty")}>
+        {(data) => <WorkQueueTable items={data.items} total={data.total} busy={queue.isPlaceholderData} consultantName={isLead ? nameOf : undefined} />}
+      </PagedResults>
     </>
   );
 }
