@@ -148,6 +148,8 @@ function maximumFlow(net: Residual, source: number, sink: number): number {
     queue[qt++] = source;
     while (qh < qt) {
       const u = queue[qh++]!;
+      // Nodes as far as the sink or further lie on no shortest augmenting path.
+      if (level[sink] !== -1 && level[u]! >= level[sink]!) break;
       for (let a = firstOut[u]!; a < firstOut[u + 1]!; a++) {
         const v = target[a]!;
         if (capacity[a]! > 0 && level[v] === -1) {
