@@ -102,6 +102,9 @@ describe("suggestions for one client", () => {
       expect(costs).toEqual([...costs].sort((a, b) => a - b));
       const scores = body.items.map((i: { score: number }) => i.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      // Reading suggestions (which show capacity left) is audited.
+      const audited = await t.db.kysely.selectFrom("audit_events").select(["category"]).where("action", "=", "client.suggestions").where("client_id", "=", client.id).execute();
+      expect(audited.map((e) => e.category)).toContain("read:profile");
       for (const item of body.items) expect(item.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(["distance", "fitsHours", "guidance"]));
       return;
     }
@@ -209,6 +212,10 @@ describe("city-wide placement plans", () => {
     // Every proposal fits: within the role's free places and the organisation's guidance hours.
     const page = await call(lead, "GET", `/match-plans/${plan.id}/proposals?pageSize=200`);
     expect(page.body.total).toBe(summary.placed);
+    expect((await call(lead, "GET", `/match-plans/${plan.id}/proposals?district=Overschie`)).body.total).toBe(0);
+    expect((await call(lead, "GET", `/match-plans/${plan.id}/proposals?district=Charlois&pageSize=1`)).body).toMatchObject({ total: summary.placed, items: [expect.any(Object)] });
+    const listed = await db.selectFrom("audit_events").select("category").where("action", "=", "matchProposal.list").where("subject_id", "=", plan.id).execute();
+    expect(listed.map((e) => e.category)).toContain("read:list");
     const perRole = new Map<string, number>();
     const hoursPerOrganisation = new Map<string, number>();
     for (const proposal of page.body.items) {
@@ -237,6 +244,8 @@ describe("city-wide placement plans", () => {
     expect(noReason.body.invalidParams[0].name).toBe("reason");
     const rejected = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, { reason: "Meneer start volgende maand met een taalcursus." });
     expect(rejected.body).toMatchObject({ status: "rejected", rejectReason: "Meneer start volgende maand met een taalcursus." });
+    const writes = await db.selectFrom("audit_events").select("action").where("category", "=", "write").where("subject_id", "in", [plan.id, first.id, second.id]).execute();
+    expect(writes.map((e) => e.action).sort()).toEqual(["matchPlan.start", "matchProposal.accept", "matchProposal.reject"]);
     const after = await call(lead, "GET", `/match-plans/${plan.id}`);
     expect(after.body.proposals).toEqual({ pending: summary.placed - 2, accepted: 1, rejected: 1 });
 
