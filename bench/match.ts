@@ -3,11 +3,12 @@
  * of 5 runs of our solver with its peak memory, and HiGHS on the same instance (sizes S and C), placed and cost
  * compared exactly. Not part of `npm test`.
  */
-import highsLoader from "highs";
+
 import { verifyOptimal } from "@server/matching/certificate.js";
 import { CITY_SIZES, cityInstance } from "@server/matching/generator.js";
 import type { MatchInstance } from "@server/matching/instance.js";
 import { solveMatching } from "@server/matching/solver.js";
+import highsLoader from "highs";
 
 /** The issue's targets on a 2-core machine; S has none, it is the quick check. */
 const TARGET_SECONDS: Record<string, number | undefined> = { C: 1, R: 0.3, X: 5 };
@@ -28,17 +29,24 @@ function highsSolve(highs: Awaited<ReturnType<typeof highsLoader>>, instance: Ma
   instance.pairRole.forEach((j, k) => byRole[j]!.push(k));
   const rows: string[] = [];
   for (let i = 0; i < instance.clientCount; i++) {
-    if (instance.pairStart[i + 1]! > instance.pairStart[i]!) rows.push(` c${i}: ${Array.from({ length: instance.pairStart[i + 1]! - instance.pairStart[i]! }, (_, d) => `+ x${instance.pairStart[i]! + d}`).join(" ")} <= 1`);
+    if (instance.pairStart[i + 1]! > instance.pairStart[i]!)
+      rows.push(
+        ` c${i}: ${Array.from({ length: instance.pairStart[i + 1]! - instance.pairStart[i]! }, (_, d) => `+ x${instance.pairStart[i]! + d}`).join(" ")} <= 1`,
+      );
   }
   byRole.forEach((ks, j) => ks.length && rows.push(` r${j}: ${ks.map((k) => `+ x${k}`).join(" ")} <= ${instance.places[j]}`));
   const bounds = ["Bounds", ...Array.from({ length: edges }, (_, k) => ` 0 <= x${k} <= 1`), "End"];
   const all = Array.from({ length: edges }, (_, k) => `+ x${k}`).join(" ");
   const started = performance.now();
   const mostPlaced = highs.solve(["Maximize", ` obj: ${all}`, "Subject To", ...rows, ...bounds].join("\n"), { time_limit: HIGHS_SECONDS });
-  if (mostPlaced.Status !== "Optimal") return { placed: -1, cost: -1, seconds: (performance.now() - started) / 1000, status: mostPlaced.Status };
+  if (mostPlaced.Status !== "Optimal")
+    return { placed: -1, cost: -1, seconds: (performance.now() - started) / 1000, status: mostPlaced.Status };
   const placed = Math.round(mostPlaced.ObjectiveValue);
   const costs = Array.from({ length: edges }, (_, k) => `+ ${instance.pairCost[k]} x${k}`).join(" ");
-  const leastCost = highs.solve(["Minimize", ` obj: ${costs}`, "Subject To", ...rows, ` placed: ${all} >= ${placed}`, ...bounds].join("\n"), { time_limit: HIGHS_SECONDS });
+  const leastCost = highs.solve(
+    ["Minimize", ` obj: ${costs}`, "Subject To", ...rows, ` placed: ${all} >= ${placed}`, ...bounds].join("\n"),
+    { time_limit: HIGHS_SECONDS },
+  );
   return { placed, cost: Math.round(leastCost.ObjectiveValue), seconds: (performance.now() - started) / 1000, status: leastCost.Status };
 }
 
@@ -77,7 +85,10 @@ for (const size of sizes) {
 }
 const highs = await highsLoader();
 for (const row of rows) {
-  const reference = row.size === "S" || row.size === "C" ? highsSolve(highs, cityInstance({ ...CITY_SIZES[row.size as keyof typeof CITY_SIZES], seed: row.seed })) : null;
+  const reference =
+    row.size === "S" || row.size === "C"
+      ? highsSolve(highs, cityInstance({ ...CITY_SIZES[row.size as keyof typeof CITY_SIZES], seed: row.seed }))
+      : null;
   if (!reference) {
     Object.assign(row, { "HiGHS (s)": "–", "same answer": "–", ratio: "–" });
     continue;

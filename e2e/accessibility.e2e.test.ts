@@ -80,7 +80,18 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
       if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
       const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
-      for (const tab of ["appointments", "letters", "intake", "plan", "placements", "suggestions", "check-ins", "ladder", "exemptions", "sanctions"]) {
+      for (const tab of [
+        "appointments",
+        "letters",
+        "intake",
+        "plan",
+        "placements",
+        "suggestions",
+        "check-ins",
+        "ladder",
+        "exemptions",
+        "sanctions",
+      ]) {
         await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
       }
       await visit(page, `${href}/intake`, /^Intake met /, "intake form");
@@ -222,7 +233,11 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
   it("organisations and vacancies: a team lead's organisation page, consultant list and forms, the public complaint page, a team lead's review and complaint decision", async () => {
     await withRole("teamleider@demo.local", async (page) => {
       await visit(page, "/organisations?q=Wielewaal", "Organisaties", "organisations");
-      await page.getByRole("table", { name: /Organisaties: \d+ gevonden/ }).getByRole("link").first().click();
+      await page
+        .getByRole("table", { name: /Organisaties: \d+ gevonden/ })
+        .getByRole("link")
+        .first()
+        .click();
       await expectHeading(page, /Wielewaal/);
       await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
       await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
@@ -237,7 +252,10 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/roles?status=needsReview", "Vacatures", "vacancies needing review");
       await visit(page, "/roles/new", "Nieuwe vacature", "new vacancy");
       await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
-      await page.getByRole("radio", { name: /Wielewaal/ }).first().waitFor();
+      await page
+        .getByRole("radio", { name: /Wielewaal/ })
+        .first()
+        .waitFor();
       await expectNoAxeViolations(page, "new vacancy, organisation picker");
     });
 
@@ -251,7 +269,13 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       hoursPerWeek: 4,
       guidanceLevel: "regular",
       places: 1,
-      displacementCheck: { paidInLastThreeYears: false, doneByPaidStaffElsewhere: true, wouldOtherwiseBePaid: false, partOfPaidService: false, recentStaffCuts: false },
+      displacementCheck: {
+        paidInLastThreeYears: false,
+        doneByPaidStaffElsewhere: true,
+        wouldOtherwiseBePaid: false,
+        partOfPaidService: false,
+        recentStaffCuts: false,
+      },
     });
     expect(created.body.status).toBe("needsReview");
     const roleId = created.body.id as string;

@@ -47,7 +47,10 @@ export async function clientWithCapacity(consultant: ApiCaller, skip: readonly s
 }
 
 /** Proposes a Charlois client for one of the host organisation's approved roles, as the consultant would. */
-export async function referToHost(consultant: ApiCaller, organisationId: string): Promise<{ placementId: string; givenName: string; roleTitle: string }> {
+export async function referToHost(
+  consultant: ApiCaller,
+  organisationId: string,
+): Promise<{ placementId: string; givenName: string; roleTitle: string }> {
   const roles = await consultant<{ items: Role[] }>("GET", `/roles?organisationId=${organisationId}&status=approved&pageSize=200`);
   const open = roles.body.items.filter((role) => role.mayTakePlacements && role.placesTaken < role.places);
   // A role offering the most guidance fits any client's need.
@@ -64,7 +67,8 @@ export async function referToHost(consultant: ApiCaller, organisationId: string)
         hoursPerWeek: 2,
         guidanceOverrideReason: "Met de organisatie afgesproken dat de begeleiding past.",
       });
-      if (answer.status === 201) return { placementId: answer.body.id, givenName: answer.body.clientGivenName, roleTitle: answer.body.roleTitle };
+      if (answer.status === 201)
+        return { placementId: answer.body.id, givenName: answer.body.clientGivenName, roleTitle: answer.body.roleTitle };
     }
   }
   throw new Error("no referral could be made to the host organisation");

@@ -44,14 +44,15 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(familyName)}`);
     // The previous page stays visible while the search runs; wait until every row matches.
     const names = () => table.locator("tbody tr th").allInnerTexts();
-    await expect
-      .poll(async () => (await names()).every((row) => row.toLowerCase().includes(familyName.toLowerCase())))
-      .toBe(true);
+    await expect.poll(async () => (await names()).every((row) => row.toLowerCase().includes(familyName.toLowerCase()))).toBe(true);
     const match = table.getByRole("link", { name: target });
 
     // Open the record.
     await match.first().click();
-    const [givenName] = target.split(",").slice(1).map((s) => s.trim());
+    const [givenName] = target
+      .split(",")
+      .slice(1)
+      .map((s) => s.trim());
     const fullName = `${givenName} ${familyName}`;
     await expectHeading(page, fullName);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");

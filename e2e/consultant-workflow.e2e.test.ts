@@ -166,7 +166,10 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     expect(await page.getByRole("group", { name: /^Huisvesting/ }).getAttribute("aria-describedby")).toContain("error");
     await expectNoAxeViolations(page, "intake form with errors");
     for (const domain of LIFE_DOMAINS) {
-      await page.getByRole("group", { name: new RegExp(`^${domain}`) }).getByRole("radio", { name: "3 beperkt zelfredzaam" }).check();
+      await page
+        .getByRole("group", { name: new RegExp(`^${domain}`) })
+        .getByRole("radio", { name: "3 beperkt zelfredzaam" })
+        .check();
     }
     await page.getByLabel("maandag ochtend").check();
     await page.getByLabel("woensdag middag").check();
@@ -199,7 +202,10 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await page.getByRole("table", { name: "Stappen in versie 1: 2" }).waitFor();
     await expectNoAxeViolations(page, "plan builder with a draft");
     await addStep(page, { type: "Bewegen en sport", title: "Wandelgroep", hours: "4" });
-    await page.getByText("Met deze stap vraagt het plan 14 uur per week, maar de cliënt kan 12 uur per week.", { exact: false }).first().waitFor();
+    await page
+      .getByText("Met deze stap vraagt het plan 14 uur per week, maar de cliënt kan 12 uur per week.", { exact: false })
+      .first()
+      .waitFor();
     expect(await page.getByLabel("Uren per week").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page, "plan builder, capacity exceeded");
 

@@ -1,6 +1,6 @@
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { apiAs, clientWithCapacity } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
@@ -53,7 +53,9 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
     await page.getByLabel("Soort vrijstelling").selectOption({ label: "Medische reden" });
     await page.getByRole("group", { name: "Omvang" }).getByLabel("Gedeeltelijk").check();
     await page.getByLabel("Hoogstens uren per week").fill("8");
-    await page.getByLabel("Reden", { exact: true }).fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
+    await page
+      .getByLabel("Reden", { exact: true })
+      .fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
     await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
     await errorSummary(page).waitFor();
     expect(await page.getByLabel("Einddatum").getAttribute("aria-invalid")).toBe("true");
@@ -74,7 +76,9 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
     await page.getByRole("button", { name: "Bestand toevoegen" }).click();
     await page.getByText("Kies een bestand.").first().waitFor();
     await expectNoAxeViolations(page, "evidence upload with errors");
-    await page.getByLabel("Bestand", { exact: true }).setInputFiles({ name: "verklaring-huisarts.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page
+      .getByLabel("Bestand", { exact: true })
+      .setInputFiles({ name: "verklaring-huisarts.pdf", mimeType: "application/pdf", buffer: PDF });
     await page.getByRole("button", { name: "Bestand toevoegen" }).click();
     await page.getByText("Het bestand verklaring-huisarts.pdf is toegevoegd.").waitFor();
     await exemptions.getByRole("link", { name: "verklaring-huisarts.pdf" }).waitFor();
@@ -88,7 +92,10 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
     await page.getByLabel("Waarom beoordeelt u het zo?").fill("Intensieve zorg voor een kind met autisme, op advies van de jeugdarts.");
     await page.getByRole("button", { name: "Mantelzorg vastleggen" }).click();
     await page.getByText("De mantelzorg is vastgelegd. Ze telt als tegenprestatie.").waitFor();
-    await page.getByRole("table", { name: /^Mantelzorg van / }).getByText("Telt als tegenprestatie").waitFor();
+    await page
+      .getByRole("table", { name: /^Mantelzorg van / })
+      .getByText("Telt als tegenprestatie")
+      .waitFor();
     await settled(page, "caregiving recorded");
 
     const stored = await consultant("GET", `/clients/${client.id}/exemptions`);
@@ -101,7 +108,10 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
 describe("a team lead: long full exemptions waiting for a second signature", () => {
   it("opens the list, follows the client and co-signs", async () => {
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const clients = await consultant<{ items: { id: string; givenName: string; familyName: string }[] }>("GET", "/clients?district=Charlois&pageSize=5&page=3");
+    const clients = await consultant<{ items: { id: string; givenName: string; familyName: string }[] }>(
+      "GET",
+      "/clients?district=Charlois&pageSize=5&page=3",
+    );
     const client = clients.body.items[0]!;
     const recorded = await consultant("POST", `/clients/${client.id}/exemptions`, {
       type: "caregiving",
@@ -163,8 +173,16 @@ describe("an admin: the ordinance and the scheduled jobs", () => {
     await effectiveFrom.fill(addDays(todayInAmsterdam(), 1));
     await page.getByLabel("Norm in uren per week").fill("16");
     await page.getByRole("button", { name: "Niveau toevoegen" }).click();
-    await page.getByRole("group", { name: /^Niveau \d+$/ }).last().getByLabel("Percentage").fill("30");
-    await page.getByRole("group", { name: /^Niveau \d+$/ }).last().getByLabel("Maanden").fill("3");
+    await page
+      .getByRole("group", { name: /^Niveau \d+$/ })
+      .last()
+      .getByLabel("Percentage")
+      .fill("30");
+    await page
+      .getByRole("group", { name: /^Niveau \d+$/ })
+      .last()
+      .getByLabel("Maanden")
+      .fill("3");
     await page.getByRole("button", { name: "Versie toevoegen" }).click();
     await page.getByText("Versie 2 is toegevoegd.").waitFor();
     const versions = page.getByRole("table", { name: "Versies van de verordening: 2" });

@@ -70,7 +70,10 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await logIn(page, "consulent@demo.local");
     await page.goto(`/clients/${client.id}`);
     await expectHeading(page, `${client.givenName} ${client.familyName}`);
-    await page.getByRole("navigation", { name: /^Dossier van / }).getByRole("link", { name: "Suggesties" }).click();
+    await page
+      .getByRole("navigation", { name: /^Dossier van / })
+      .getByRole("link", { name: "Suggesties" })
+      .click();
     await page.getByRole("heading", { level: 2, name: "Suggesties" }).waitFor();
     const list = page.getByRole("list", { name: /passende vacatures? voor / });
     await list.waitFor();
@@ -86,14 +89,19 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await card.getByText(/^\d+ van 100$/).waitFor();
 
     await card.getByRole("button", { name: /^Voorstellen/ }).click();
-    await page.getByText(`${client.givenName} is voorgesteld voor ${suggestion.title} bij ${suggestion.organisationName}.`, { exact: false }).waitFor();
+    await page
+      .getByText(`${client.givenName} is voorgesteld voor ${suggestion.title} bij ${suggestion.organisationName}.`, { exact: false })
+      .waitFor();
     // The proposed role is no longer suggested.
     await page.waitForLoadState("networkidle");
     expect(await page.getByRole("listitem", { name: roleAt }).count()).toBe(0);
     await settled(page, "suggestion proposed");
 
     await page.getByRole("link", { name: "Naar Plaatsingen" }).click();
-    await page.getByRole("table", { name: /^Plaatsingen van / }).getByText(suggestion.title).waitFor();
+    await page
+      .getByRole("table", { name: /^Plaatsingen van / })
+      .getByText(suggestion.title)
+      .waitFor();
     await settled(page, "client placements after proposing a suggestion");
     await context.close();
 
@@ -132,7 +140,18 @@ describe("matching: suggestions for one client, and a placement plan for a distr
 
     const shortfall = page.getByRole("table", { name: "Per gebied: geplaatst, niet geplaatst en de redenen" });
     await shortfall.waitFor();
-    for (const header of ["Gebied", "Konden mee doen", "Geplaatst", "Niet geplaatst", "Te weinig plekken", "Te weinig begeleiding", "Te ver weg", "Uren passen niet", "Andere reden", "Bindt het meest"]) {
+    for (const header of [
+      "Gebied",
+      "Konden mee doen",
+      "Geplaatst",
+      "Niet geplaatst",
+      "Te weinig plekken",
+      "Te weinig begeleiding",
+      "Te ver weg",
+      "Uren passen niet",
+      "Andere reden",
+      "Bindt het meest",
+    ]) {
       await shortfall.getByRole("columnheader", { name: header, exact: true }).waitFor();
     }
     await shortfall.getByRole("rowheader", { name: "Charlois" }).waitFor();
@@ -179,7 +198,10 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await page.getByRole("link", { name: "Naar alle plaatsingsplannen" }).click();
     await expectHeading(page, "Plaatsingsplannen");
     const plans = page.getByRole("table", { name: "Laatste plannen: 1" });
-    await plans.getByRole("row", { name: /Charlois/ }).getByText("Klaar").waitFor();
+    await plans
+      .getByRole("row", { name: /Charlois/ })
+      .getByText("Klaar")
+      .waitFor();
     await settled(page, "placement plans with one done");
     await context.close();
 

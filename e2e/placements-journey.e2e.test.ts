@@ -112,7 +112,10 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     await expectNoAxeViolations(page, "new vacancy with errors");
 
     await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
-    await page.getByRole("radio", { name: /Wielewaal/ }).first().check();
+    await page
+      .getByRole("radio", { name: /Wielewaal/ })
+      .first()
+      .check();
     await page.getByLabel("Naam van de vacature").fill(title);
     await page.getByLabel("Taken").fill("Samen met een vaste vrijwilliger de moestuin bijhouden.");
     await page.getByLabel("Hoogstens uren per week").fill("6");
@@ -150,7 +153,10 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
       await page.getByRole("button", { name: "Voorstellen" }).click();
       await done.waitFor();
     }
-    await page.getByRole("table", { name: /^Plaatsingen van / }).getByText(title).waitFor();
+    await page
+      .getByRole("table", { name: /^Plaatsingen van / })
+      .getByText(title)
+      .waitFor();
     await settled(page, "client with a proposal");
     await context.close();
   }, 120_000);

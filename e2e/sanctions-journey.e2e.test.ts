@@ -1,6 +1,6 @@
+import { todayInAmsterdam } from "@shared/dates.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
@@ -26,7 +26,10 @@ interface Letter {
  * such clients; an intake planned today lies in the future and cannot be missed yet.
  */
 async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: string; name: string }> {
-  const queue = await consultant<{ items: { clientId: string; givenName: string; familyName: string }[] }>("GET", "/work-queue?reason=intakeMissed&pageSize=100");
+  const queue = await consultant<{ items: { clientId: string; givenName: string; familyName: string }[] }>(
+    "GET",
+    "/work-queue?reason=intakeMissed&pageSize=100",
+  );
   for (const item of queue.body.items) {
     const appointments = await consultant<{ items: Appointment[] }>("GET", `/clients/${item.clientId}/appointments`);
     const letters = await consultant<{ items: Letter[] }>("GET", `/clients/${item.clientId}/letters`);
@@ -35,7 +38,10 @@ async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: stri
     const invitations = letters.body.items.filter((letter) => letter.kind === "invitation");
     if (missed.length !== 1 || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
     if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
-    const delivered = await consultant("POST", `/letters/${invitations[0]!.id}/deliveries`, { status: "delivered", trackingNumber: "3SNVDEMO00042" });
+    const delivered = await consultant("POST", `/letters/${invitations[0]!.id}/deliveries`, {
+      status: "delivered",
+      trackingNumber: "3SNVDEMO00042",
+    });
     if (delivered.status !== 201) throw new Error(`could not record the delivery: ${delivered.status} ${JSON.stringify(delivered.body)}`);
     return { id: item.clientId, name: `${item.givenName} ${item.familyName}` };
   }
@@ -93,27 +99,48 @@ describe("a sanction with due process, from the proposal to the objection", () =
     expect(await appointment.locator("option").count()).toBe(2);
     await appointment.selectOption({ index: 1 });
     await page.getByLabel("Wat gebeurde er?").fill("Kwam niet naar de intake en belde niet af, terwijl de brief is bezorgd.");
-    await page.getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" }).getByLabel(/^Niet verwijtbaar/).check();
-    await page.getByLabel("Omstandigheden van de cliënt").fill("Geen bijzondere omstandigheden bekend; nagevraagd bij de cliënt per telefoon.");
-    await page.getByRole("group", { name: /^Zijn er dringende redenen/ }).getByLabel("Nee").check();
+    await page
+      .getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" })
+      .getByLabel(/^Niet verwijtbaar/)
+      .check();
+    await page
+      .getByLabel("Omstandigheden van de cliënt")
+      .fill("Geen bijzondere omstandigheden bekend; nagevraagd bij de cliënt per telefoon.");
+    await page
+      .getByRole("group", { name: /^Zijn er dringende redenen/ })
+      .getByLabel("Nee")
+      .check();
     await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
     await page.getByText("Geen maatregel: de cliënt valt niets te verwijten.").waitFor();
     await page.getByText(/Deze regel beschermt de cliënt/).waitFor();
     expect(await sanctionsTable(page).count()).toBe(0);
     await settled(page, "proposal refused: not culpable");
 
-    await page.getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" }).getByLabel(/^Verwijtbaar/).check();
+    await page
+      .getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" })
+      .getByLabel(/^Verwijtbaar/)
+      .check();
     await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
     await page.getByText("Het voorstel is vastgelegd. Nodig de cliënt nu uit voor een gesprek.").waitFor();
     await missedRow(page).getByText("Nog niet uitgenodigd").waitFor();
-    await missedRow(page).getByText(/^\d+% voor \d+ maand/).waitFor();
+    await missedRow(page)
+      .getByText(/^\d+% voor \d+ maand/)
+      .waitFor();
     // A consultant never decides: the decision is a team lead's, and never the proposer's.
-    expect(await missedRow(page).getByRole("button", { name: /^Beslissen/ }).count()).toBe(0);
+    expect(
+      await missedRow(page)
+        .getByRole("button", { name: /^Beslissen/ })
+        .count(),
+    ).toBe(0);
     await settled(page, "sanction proposed");
 
-    await missedRow(page).getByRole("button", { name: /^Uitnodigen voor gesprek/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Uitnodigen voor gesprek/ })
+      .click();
     await page.getByText(/^De uitnodiging voor het gesprek is verstuurd als aangetekende brief/).waitFor();
-    await missedRow(page).getByText(/^Uitgenodigd, reageren vóór /).waitFor();
+    await missedRow(page)
+      .getByText(/^Uitgenodigd, reageren vóór /)
+      .waitFor();
     await missedRow(page).getByText("Brief: Verstuurd").waitFor();
     await settled(page, "hearing invitation sent");
 
@@ -129,7 +156,9 @@ describe("a sanction with due process, from the proposal to the objection", () =
 
     await openSanctionsTab(page);
     await missedRow(page).getByText("Brief: Bezorgd").waitFor();
-    await missedRow(page).getByRole("button", { name: /^Gesprek vastleggen/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Gesprek vastleggen/ })
+      .click();
     await page.getByRole("heading", { level: 4, name: /^Gesprek vastleggen: / }).waitFor();
     await page.getByRole("button", { name: "Gesprek vastleggen", exact: true }).click();
     await errorSummary(page).waitFor();
@@ -138,14 +167,19 @@ describe("a sanction with due process, from the proposal to the objection", () =
     await page.getByLabel("Wat zei de cliënt?").fill("De cliënt zegt dat hij de brief te laat opende. Hij wil alsnog een intake.");
     await page.getByRole("button", { name: "Gesprek vastleggen", exact: true }).click();
     await page.getByText("Het gesprek is vastgelegd. Een teamleider kan nu beslissen.").waitFor();
-    await missedRow(page).getByText(/^Gehoord op .+ \(Telefonisch\)$/).waitFor();
+    await missedRow(page)
+      .getByText(/^Gehoord op .+ \(Telefonisch\)$/)
+      .waitFor();
     await settled(page, "hearing recorded");
 
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
     const sanctions = await consultant("GET", `/clients/${client.id}/sanctions`);
     expect(sanctions.body.items).toHaveLength(1);
     client.sanctionId = sanctions.body.items[0].id as string;
-    const decided = await consultant("POST", `/sanctions/${client.sanctionId}/decision`, { outcome: "imposed", reasons: "Zelf beslissen." });
+    const decided = await consultant("POST", `/sanctions/${client.sanctionId}/decision`, {
+      outcome: "imposed",
+      reasons: "Zelf beslissen.",
+    });
     expect(decided.status).toBe(403);
     await context.close();
   }, 180_000);
@@ -182,7 +216,9 @@ describe("a sanction with due process, from the proposal to the objection", () =
     expect(await ownRow.getByRole("button", { name: /^Beslissen/ }).count()).toBe(0);
     await settled(page, "client sanctions as team lead");
 
-    await missedRow(page).getByRole("button", { name: /^Beslissen/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Beslissen/ })
+      .click();
     await page.getByRole("heading", { level: 4, name: /^Beslissen: / }).waitFor();
     await page.getByText(/^De verordening \(versie \d+\) geeft: /).waitFor();
     await page.getByRole("button", { name: "Besluit opslaan" }).click();
@@ -198,11 +234,15 @@ describe("a sanction with due process, from the proposal to the objection", () =
 
     await outcome.getByLabel("Opgelegd zoals de verordening zegt").check();
     expect(await page.getByLabel("Percentage").count()).toBe(0);
-    await page.getByLabel("Redenen van uw besluit").fill("De brief is bezorgd en de cliënt belde niet af. Zijn reactie verklaart het niet; geen dringende redenen.");
+    await page
+      .getByLabel("Redenen van uw besluit")
+      .fill("De brief is bezorgd en de cliënt belde niet af. Zijn reactie verklaart het niet; geen dringende redenen.");
     await page.getByRole("button", { name: "Besluit opslaan" }).click();
     await page.getByText("Het besluit is opgeslagen. De besluitbrief staat klaar bij de maatregel.").waitFor();
     await missedRow(page).getByText("Opgelegd zoals de verordening zegt").waitFor();
-    await missedRow(page).getByText(/^Heroverwegen vóór /).waitFor();
+    await missedRow(page)
+      .getByText(/^Heroverwegen vóór /)
+      .waitFor();
     const letter = missedRow(page).getByRole("link", { name: /^Besluitbrief downloaden/ });
     await letter.waitFor();
     await settled(page, "sanction decided");
@@ -221,17 +261,29 @@ describe("a sanction with due process, from the proposal to the objection", () =
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
     await openSanctionsTab(page);
-    await missedRow(page).getByRole("button", { name: /^Bezwaar vastleggen/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Bezwaar vastleggen/ })
+      .click();
     await page.getByRole("heading", { level: 4, name: /^Bezwaar vastleggen: / }).waitFor();
     await page.getByRole("button", { name: "Bezwaar vastleggen", exact: true }).click();
     await errorSummary(page).waitFor();
     await expectNoAxeViolations(page, "objection with errors");
-    await page.getByLabel("Waarom is de cliënt het niet eens met het besluit?").fill("De cliënt lag die week in het ziekenhuis; hij stuurt een verklaring.");
+    await page
+      .getByLabel("Waarom is de cliënt het niet eens met het besluit?")
+      .fill("De cliënt lag die week in het ziekenhuis; hij stuurt een verklaring.");
     await page.getByRole("button", { name: "Bezwaar vastleggen", exact: true }).click();
     await page.getByText("Het bezwaar is vastgelegd.").waitFor();
-    await missedRow(page).getByText(/^Ontvangen op /).waitFor();
-    await missedRow(page).getByText(/^Beslissen vóór /).waitFor();
-    expect(await missedRow(page).getByRole("button", { name: /^Bezwaar vastleggen/ }).count()).toBe(0);
+    await missedRow(page)
+      .getByText(/^Ontvangen op /)
+      .waitFor();
+    await missedRow(page)
+      .getByText(/^Beslissen vóór /)
+      .waitFor();
+    expect(
+      await missedRow(page)
+        .getByRole("button", { name: /^Bezwaar vastleggen/ })
+        .count(),
+    ).toBe(0);
     await settled(page, "objection registered");
     await context.close();
   }, 120_000);
@@ -240,20 +292,34 @@ describe("a sanction with due process, from the proposal to the objection", () =
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "teamleider@demo.local");
     await openSanctionsTab(page);
-    await missedRow(page).getByRole("button", { name: /^Termijn verlengen/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Termijn verlengen/ })
+      .click();
     await page.getByText("De termijn om op het bezwaar te beslissen is met zes weken verlengd.").waitFor();
-    await missedRow(page).getByText(/^Beslissen vóór .+ \(verlengd\)$/).waitFor();
-    expect(await missedRow(page).getByRole("button", { name: /^Termijn verlengen/ }).count()).toBe(0);
+    await missedRow(page)
+      .getByText(/^Beslissen vóór .+ \(verlengd\)$/)
+      .waitFor();
+    expect(
+      await missedRow(page)
+        .getByRole("button", { name: /^Termijn verlengen/ })
+        .count(),
+    ).toBe(0);
 
-    await missedRow(page).getByRole("button", { name: /^Heroverwegen/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Heroverwegen/ })
+      .click();
     await page.getByRole("group", { name: "Uitkomst" }).getByLabel("De maatregel blijft").check();
     await page.getByLabel("Waarom?").fill("De omstandigheden zijn niet veranderd.");
     await page.getByRole("button", { name: "Heroverweging opslaan" }).click();
     await page.getByText("De heroverweging is opgeslagen.").waitFor();
-    await missedRow(page).getByText(/^Heroverwogen op .+: de maatregel blijft$/).waitFor();
+    await missedRow(page)
+      .getByText(/^Heroverwogen op .+: de maatregel blijft$/)
+      .waitFor();
     await settled(page, "term extended and reconsidered");
 
-    await missedRow(page).getByRole("button", { name: /^Beslissen op bezwaar/ }).click();
+    await missedRow(page)
+      .getByRole("button", { name: /^Beslissen op bezwaar/ })
+      .click();
     const outcome = page.getByRole("group", { name: "Uw besluit op het bezwaar" });
     await outcome.getByLabel("Bezwaar deels terecht: maatregel lager").check();
     await page.getByLabel("Percentage").waitFor();
@@ -302,7 +368,10 @@ describe("a sanction with due process, from the proposal to the objection", () =
     await settled(page, "client responded");
 
     const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
-    const decided = await lead("POST", `/sanctions/${proposed.body.id}/decision`, { outcome: "imposed", reasons: "De zorg voor de moeder was die dag niet nodig." });
+    const decided = await lead("POST", `/sanctions/${proposed.body.id}/decision`, {
+      outcome: "imposed",
+      reasons: "De zorg voor de moeder was die dag niet nodig.",
+    });
     expect(decided.status).toBe(200);
     expect(decided.body.decisionLetterId).toBeTruthy();
 
@@ -310,7 +379,9 @@ describe("a sanction with due process, from the proposal to the objection", () =
     await row.getByRole("link", { name: /^Besluitbrief downloaden/ }).waitFor();
     await row.getByRole("button", { name: /^Bezwaar maken/ }).click();
     expect(await page.getByLabel("Datum van ontvangst").count()).toBe(0);
-    await page.getByLabel("Waarom bent u het niet eens met het besluit?").fill("Mijn moeder had die dag echt zorg nodig. Ik stuur een brief van de huisarts.");
+    await page
+      .getByLabel("Waarom bent u het niet eens met het besluit?")
+      .fill("Mijn moeder had die dag echt zorg nodig. Ik stuur een brief van de huisarts.");
     await page.getByRole("button", { name: "Bezwaar versturen" }).click();
     await page.getByText("Uw bezwaar is verstuurd. U hoort binnen zes weken wat de gemeente besluit.").waitFor();
     await row.getByText(/^Ontvangen op /).waitFor();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { createApp } from "@server/app.js";
 import { loadConfig } from "@server/config.js";
 import { connectDatabase } from "@server/db/connection.js";

@@ -42,13 +42,21 @@ describe("naar-vermogen CLI", () => {
   it("creates an account, refusing a role binding that does not fit", () => {
     const database = `sqlite:${path.join(dir, "users.sqlite")}`;
     const env = { NV_NEW_PASSWORD: "een-lang-genoeg-wachtwoord" };
-    const ok = run(["create-user", "--email", "Beheer@Gemeente.example", "--name", "Beheer", "--role", "admin", "--database", database], env);
+    const ok = run(
+      ["create-user", "--email", "Beheer@Gemeente.example", "--name", "Beheer", "--role", "admin", "--database", database],
+      env,
+    );
     expect(ok.status, ok.out).toBe(0);
     expect(ok.out).toContain("beheer@gemeente.example");
-    const noDistrict = run(["create-user", "--email", "c@gemeente.example", "--name", "C", "--role", "consultant", "--database", database], env);
+    const noDistrict = run(
+      ["create-user", "--email", "c@gemeente.example", "--name", "C", "--role", "consultant", "--database", database],
+      env,
+    );
     expect(noDistrict.status).not.toBe(0);
     expect(noDistrict.out).toMatch(/district/i);
-    const shortPassword = run(["create-user", "--email", "d@gemeente.example", "--name", "D", "--role", "admin", "--database", database], { NV_NEW_PASSWORD: "kort" });
+    const shortPassword = run(["create-user", "--email", "d@gemeente.example", "--name", "D", "--role", "admin", "--database", database], {
+      NV_NEW_PASSWORD: "kort",
+    });
     expect(shortPassword.status).not.toBe(0);
     expect(shortPassword.out).toMatch(/password/);
   }, 60_000);
@@ -62,12 +70,25 @@ describe("naar-vermogen CLI", () => {
   it("solves a matching instance file and refuses a malformed one", () => {
     const instance = path.join(dir, "instance.json");
     const out = path.join(dir, "solution.json");
-    fs.writeFileSync(instance, JSON.stringify({ clientCount: 3, roleCount: 2, places: [1, 1], pairStart: [0, 2, 3, 4], pairRole: [0, 1, 0, 1], pairCost: [5, 1, 2, 3] }));
+    fs.writeFileSync(
+      instance,
+      JSON.stringify({
+        clientCount: 3,
+        roleCount: 2,
+        places: [1, 1],
+        pairStart: [0, 2, 3, 4],
+        pairRole: [0, 1, 0, 1],
+        pairCost: [5, 1, 2, 3],
+      }),
+    );
     const solved = run(["match", "--instance", instance, "--out", out]);
     expect(solved.status, solved.out).toBe(0);
     expect(solved.out).toMatch(/Placed 2 of 3 clients at cost 3/);
     expect(JSON.parse(fs.readFileSync(out, "utf8"))).toEqual({ placed: 2, cost: 3, assignment: [1, 0, -1] });
-    fs.writeFileSync(instance, JSON.stringify({ clientCount: 1, roleCount: 1, places: [1], pairStart: [0, 1], pairRole: [3], pairCost: [1] }));
+    fs.writeFileSync(
+      instance,
+      JSON.stringify({ clientCount: 1, roleCount: 1, places: [1], pairStart: [0, 1], pairRole: [3], pairCost: [1] }),
+    );
     const bad = run(["match", "--instance", instance, "--out", out]);
     expect(bad.status).not.toBe(0);
     expect(bad.out).toMatch(/pairRole holds role indexes/);

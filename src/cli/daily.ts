@@ -15,8 +15,19 @@ interface DailyCommandOptions {
 export async function runDaily(options: DailyCommandOptions): Promise<void> {
   const db = await openDatabase(options.database, options.pgSchema);
   try {
-    const outcome = await runDailyJob(db.kysely, { trigger: options.manual ? "manual" : "scheduled", ...(options.date ? { date: options.date } : {}) });
-    const line = outcome.outcome === "ran" ? { outcome: "ran", status: outcome.run.status, result: outcome.run.result ? JSON.parse(outcome.run.result) : null, error: outcome.run.error } : outcome;
+    const outcome = await runDailyJob(db.kysely, {
+      trigger: options.manual ? "manual" : "scheduled",
+      ...(options.date ? { date: options.date } : {}),
+    });
+    const line =
+      outcome.outcome === "ran"
+        ? {
+            outcome: "ran",
+            status: outcome.run.status,
+            result: outcome.run.result ? JSON.parse(outcome.run.result) : null,
+            error: outcome.run.error,
+          }
+        : outcome;
     process.stdout.write(`${JSON.stringify(line)}\n`);
     if (outcome.outcome === "ran" && outcome.run.status === "failed") process.exitCode = 1;
   } finally {

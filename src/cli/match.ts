@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import { SingleBar } from "cli-progress";
 import { verifyOptimal } from "@server/matching/certificate.js";
 import { assertValidInstance, type MatchInstance } from "@server/matching/instance.js";
 import { solveMatching } from "@server/matching/solver.js";
+import { SingleBar } from "cli-progress";
 
 /**
  * `naar-vermogen match`: solves an instance file (compressed sparse rows) to the most clients placed at the
@@ -22,5 +22,7 @@ export function runMatch(options: { instance: string; out: string }): void {
   verifyOptimal(instance, solution, solution.potentials);
   const seconds = (performance.now() - started) / 1000;
   fs.writeFileSync(options.out, `${JSON.stringify({ placed: solution.placed, cost: solution.cost, assignment: solution.assignment })}\n`);
-  console.log(`Placed ${solution.placed} of ${instance.clientCount} clients at cost ${solution.cost} in ${seconds.toFixed(2)} s; optimality certificate checked.`);
+  console.log(
+    `Placed ${solution.placed} of ${instance.clientCount} clients at cost ${solution.cost} in ${seconds.toFixed(2)} s; optimality certificate checked.`,
+  );
 }

@@ -1,6 +1,6 @@
-import { SingleBar } from "cli-progress";
 import { loadConfig } from "@server/config.js";
 import { isDatabaseEmpty, seedDemoPopulation } from "@server/demo/seed.js";
+import { SingleBar } from "cli-progress";
 import { openDatabase } from "./database.js";
 
 interface SeedCommandOptions {
@@ -34,7 +34,9 @@ export async function runSeed(options: SeedCommandOptions): Promise<void> {
     });
     bar.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`Created ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations, ${counts.roles} roles, ${counts.placements} placements and ${counts.letters} letters of history in ${seconds} s.`);
+    console.log(
+      `Created ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations, ${counts.roles} roles, ${counts.placements} placements and ${counts.letters} letters of history in ${seconds} s.`,
+    );
   } finally {
     await db.destroy();
   }

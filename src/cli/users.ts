@@ -1,10 +1,10 @@
 import { createInterface } from "node:readline/promises";
-import { userCreateInput } from "@shared/schemas/users.js";
 import { hashPassword } from "@server/auth/passwords.js";
-import { findUserByEmail, insertUser } from "@server/domains/users/users.repo.js";
 import { insertAuditEvent } from "@server/domains/audit/audit.repo.js";
+import { findUserByEmail, insertUser } from "@server/domains/users/users.repo.js";
 import { assertBindingFits } from "@server/domains/users/users.service.js";
 import { AppError } from "@server/http/errors.js";
+import { userCreateInput } from "@shared/schemas/users.js";
 import { openDatabase } from "./database.js";
 
 interface CreateUserOptions {

@@ -41,7 +41,9 @@ describe("the application shell", () => {
     const document = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
     expect(document.openapi).toBe("3.1.0");
     expect(document.servers[0].url).toBe("/api/v1");
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/clients", "/clients/{id}", "/sessions", "/audit-events", "/health"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/clients", "/clients/{id}", "/sessions", "/audit-events", "/health"]),
+    );
     expect(document.paths["/clients"].post.responses["400"].content).toHaveProperty("application/problem+json");
     expect(document.paths["/clients"].get.responses["200"].headers).toHaveProperty("API-Version");
   });

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
-import multipart from "@fastify/multipart";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import { EVIDENCE_MAX_BYTES } from "@shared/schemas/exemptions.js";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthentication } from "./auth/authenticate.js";
@@ -15,34 +16,33 @@ import { LoginThrottle } from "./auth/login-throttle.js";
 import { PUBLIC } from "./auth/policy.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/connection.js";
-import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
-import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
-import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
-import { letterRoutes } from "./domains/letters/letters.routes.js";
-import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
-import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
-import { planRoutes } from "./domains/plans/plans.routes.js";
-import { placementRoutes } from "./domains/placements/placements.routes.js";
-import { roleRoutes } from "./domains/roles/roles.routes.js";
-import { contributionRoutes } from "./domains/contributions/contributions.routes.js";
 import { accountabilityRoutes } from "./domains/accountability/accountability.routes.js";
+import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
+import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
+import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
+import { clientRoutes } from "./domains/clients/clients.routes.js";
+import { contributionRoutes } from "./domains/contributions/contributions.routes.js";
 import { documentRoutes } from "./domains/documents/documents.routes.js";
 import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
+import { healthRoutes } from "./domains/health/health.routes.js";
+import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
+import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
+import { letterRoutes } from "./domains/letters/letters.routes.js";
+import { matchingRoutes } from "./domains/matching/matching.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
+import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
+import { placementRoutes } from "./domains/placements/placements.routes.js";
+import { planRoutes } from "./domains/plans/plans.routes.js";
+import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
-import { matchingRoutes } from "./domains/matching/matching.routes.js";
-import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
-import { auditRoutes } from "./domains/audit/audit.routes.js";
-import { clientRoutes } from "./domains/clients/clients.routes.js";
-import { healthRoutes } from "./domains/health/health.routes.js";
-import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
 import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
+import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
+import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem.js";
-import { EVIDENCE_MAX_BYTES } from "@shared/schemas/exemptions.js";
 
 /** What every route module gets: the database, the configuration and shared in-process state. */
 export interface Services {
@@ -111,10 +111,31 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get("/openapi.json", { config: { policy: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
       const modules = [
-        healthRoutes, sessionRoutes, clientRoutes, userRoutes, apiTokenRoutes, organisationRoutes, auditRoutes,
-        letterRoutes, appointmentRoutes, invitationRoutes, intakeRoutes, planRoutes, checkInRoutes, workQueueRoutes,
-        roleRoutes, placementRoutes, contributionRoutes, ordinanceRoutes, exemptionRoutes, caregivingRoutes, accountabilityRoutes,
-        documentRoutes, schedulerRoutes, sanctionRoutes, matchingRoutes,
+        healthRoutes,
+        sessionRoutes,
+        clientRoutes,
+        userRoutes,
+        apiTokenRoutes,
+        organisationRoutes,
+        auditRoutes,
+        letterRoutes,
+        appointmentRoutes,
+        invitationRoutes,
+        intakeRoutes,
+        planRoutes,
+        checkInRoutes,
+        workQueueRoutes,
+        roleRoutes,
+        placementRoutes,
+        contributionRoutes,
+        ordinanceRoutes,
+        exemptionRoutes,
+        caregivingRoutes,
+        accountabilityRoutes,
+        documentRoutes,
+        schedulerRoutes,
+        sanctionRoutes,
+        matchingRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

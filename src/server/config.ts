@@ -14,13 +14,23 @@ const configSchema = z
       .regex(/^(sqlite:|postgres(ql)?:\/\/)/, "must start with sqlite: or postgres://")
       .default("sqlite:./data/naar-vermogen.sqlite"),
     SESSION_SECRET: z.string().min(16).default(DEFAULT_SESSION_SECRET),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     NV_DEMO_PASSWORD: z.string().min(1).default(DEFAULT_DEMO_PASSWORD),
     NV_DEMO_SEED: z.coerce.number().int().default(20261128),
     NV_DEMO_CLIENTS: z.coerce.number().int().min(0).default(18000),
     NV_SCHEDULER: z.enum(["on", "off"]).default("on").describe("run the daily job in this process"),
-    NV_SCHEDULER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    NV_SCHEDULER_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {

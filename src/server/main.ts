@@ -22,7 +22,9 @@ if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
     clients: config.NV_DEMO_CLIENTS,
     demoPassword: config.NV_DEMO_PASSWORD,
   });
-  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations with ${counts.roles} roles, ${counts.placements} placements, ${counts.letters} letters of history.`);
+  console.log(
+    `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations with ${counts.roles} roles, ${counts.placements} placements, ${counts.letters} letters of history.`,
+  );
 }
 
 const app = await createApp({ config, db });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam, wholeYearsBetween, yearsBefore } from "./dates.js";
+import {
+  addDays,
+  addMonths,
+  amsterdamDateTime,
+  dutchTime,
+  dutchWeekdayDate,
+  isoWeekday,
+  todayInAmsterdam,
+  wholeYearsBetween,
+  yearsBefore,
+} from "./dates.js";
 
 describe("dates", () => {
   it("takes today's date in Amsterdam, not UTC", () => {

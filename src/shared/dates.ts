@@ -66,7 +66,13 @@ export function isoWeekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
-const DUTCH_WEEKDAY_DATE = new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" });
+const DUTCH_WEEKDAY_DATE = new Intl.DateTimeFormat("nl-NL", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Amsterdam",
+});
 const DUTCH_TIME = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
 
 /** `dinsdag 8 december 2026` for an instant, in Amsterdam. */

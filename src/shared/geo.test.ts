@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import table from "./data/rotterdam-postcode-centroids.json" with { type: "json" };
 import { DISTRICTS, postcodeAreasOf } from "./districts.js";
-import { distanceKm, postcodeCentroid, postcodeDistanceKm, type LatLon } from "./geo.js";
+import { distanceKm, type LatLon, postcodeCentroid, postcodeDistanceKm } from "./geo.js";
 
 const allAreas = DISTRICTS.flatMap((district) => postcodeAreasOf(district));
 

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import type { Database } from "@server/db/schema.js";
 import { forbidden, unauthenticated } from "@server/http/errors.js";
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
 import { resolveActor, type SessionSettings } from "../domains/sessions/sessions.service.js";
 
 export const SESSION_COOKIE = "nv_session";

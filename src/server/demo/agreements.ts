@@ -1,10 +1,10 @@
-import { formatDutchDate } from "@server/letters/pdf.js";
-import municipality from "@server/letters/municipality.json" with { type: "json" };
 import type { LettersTable, NewClientRow, PlacementAgreementsTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
+import { addDays } from "@shared/dates.js";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { HistoryConsultant } from "./history.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
-import { addDays } from "@shared/dates.js";
 
 /** The signed agreement (version 1, with its PDF) of every demo placement that started. */
 export async function generateAgreements(
@@ -32,28 +32,60 @@ export async function generateAgreements(
     const terms = {
       tasks: role.description,
       contactPerson: `${random.faker.person.firstName()}, coördinator vrijwilligers`,
-      guidanceArrangement: placement.guidance_level === "intensive" ? "Elke week een gesprek; de eerste maand werkt u samen met een vaste vrijwilliger." : "Elke twee weken een kort gesprek met de contactpersoon.",
+      guidanceArrangement:
+        placement.guidance_level === "intensive"
+          ? "Elke week een gesprek; de eerste maand werkt u samen met een vaste vrijwilliger."
+          : "Elke twee weken een kort gesprek met de contactpersoon.",
     };
-    const actor = { id: consultant?.id ?? placement.proposed_by!, email: "", displayName: consultant?.displayName ?? "", role: "consultant" as const, districts: [], organisationId: null, clientId: null };
-    const letter = await prepareLetter({ actor, requestId: "demo-history" }, {
-      id: random.uuid(),
-      createdAt: `${startDate}T09:00:00.000Z`,
-      letterDate: startDate,
-      client: client as never,
-      kind: "placementAgreement",
-      template: "placement-agreement",
-      registered: false,
-      data: {
-        givenName: client.given_name, familyName: client.family_name, organisationName: organisation.name, version: 1, tasks: terms.tasks,
-        startDate: formatDutchDate(startDate), endDate: formatDutchDate(endDate), hoursPerWeek: placement.hours_per_week, contactPerson: terms.contactPerson,
-        guidanceArrangement: terms.guidanceArrangement, phone: municipality.phone, consultantName: consultant?.displayName ?? "uw consulent",
+    const actor = {
+      id: consultant?.id ?? placement.proposed_by!,
+      email: "",
+      displayName: consultant?.displayName ?? "",
+      role: "consultant" as const,
+      districts: [],
+      organisationId: null,
+      clientId: null,
+    };
+    const letter = await prepareLetter(
+      { actor, requestId: "demo-history" },
+      {
+        id: random.uuid(),
+        createdAt: `${startDate}T09:00:00.000Z`,
+        letterDate: startDate,
+        client: client as never,
+        kind: "placementAgreement",
+        template: "placement-agreement",
+        registered: false,
+        data: {
+          givenName: client.given_name,
+          familyName: client.family_name,
+          organisationName: organisation.name,
+          version: 1,
+          tasks: terms.tasks,
+          startDate: formatDutchDate(startDate),
+          endDate: formatDutchDate(endDate),
+          hoursPerWeek: placement.hours_per_week,
+          contactPerson: terms.contactPerson,
+          guidanceArrangement: terms.guidanceArrangement,
+          phone: municipality.phone,
+          consultantName: consultant?.displayName ?? "uw consulent",
+        },
       },
-    });
+    );
     letters.push(letter);
     rows.push({
-      id: random.uuid(), placement_id: placement.id, version: 1, start_date: startDate, end_date: endDate, hours_per_week: placement.hours_per_week,
-      tasks: terms.tasks, contact_person: terms.contactPerson, guidance_arrangement: terms.guidanceArrangement, letter_id: letter.id,
-      signed_by: placement.proposed_by, signed_at: `${startDate}T09:00:00.000Z`,
+      id: random.uuid(),
+      placement_id: placement.id,
+      version: 1,
+      start_date: startDate,
+      end_date: endDate,
+      hours_per_week: placement.hours_per_week,
+      tasks: terms.tasks,
+      contact_person: terms.contactPerson,
+      guidance_arrangement: terms.guidanceArrangement,
+      letter_id: letter.id,
+      signed_by: placement.proposed_by,
+      signed_at: `${startDate}T09:00:00.000Z`,
     });
   }
   return { letters, rows };

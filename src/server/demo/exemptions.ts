@@ -1,5 +1,5 @@
-import { addDays, addMonths } from "@shared/dates.js";
 import type { CaregivingTable, ExemptionsTable, NewClientRow } from "@server/db/schema.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import type { SeededRandom } from "./population.js";
 
 const MEDICAL_REASONS = [
@@ -36,21 +36,53 @@ export function generateExemptionsAndCare(
       const until = addMonths(start, random.pick([6, 9, 12]));
       const stamp = `${start}T10:00:00.000Z`;
       exemptions.push({
-        id: random.uuid(), client_id: client.id!, type: kind.startsWith("medical") ? "medical" : kind, scope: full ? "full" : "partial",
-        max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]), start_date: start, end_date: kind === "crisis" ? until : null,
-        review_date: kind === "crisis" ? null : until, reason: kind === "caregiving" ? random.pick(CARE_REASONS) : kind === "crisis" ? "Dreigende huisuitzetting; schuldhulp is gestart." : random.pick(MEDICAL_REASONS),
+        id: random.uuid(),
+        client_id: client.id!,
+        type: kind.startsWith("medical") ? "medical" : kind,
+        scope: full ? "full" : "partial",
+        max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]),
+        start_date: start,
+        end_date: kind === "crisis" ? until : null,
+        review_date: kind === "crisis" ? null : until,
+        reason:
+          kind === "caregiving"
+            ? random.pick(CARE_REASONS)
+            : kind === "crisis"
+              ? "Dreigende huisuitzetting; schuldhulp is gestart."
+              : random.pick(MEDICAL_REASONS),
         // Exemptions past their end date are ended by the daily job, as in production.
-        status: "active", requested_by: null, decided_by: consultant, decided_at: stamp, decision_note: null, co_signed_by: null, co_signed_at: null,
-        ended_on: null, end_reason: null, ordinance_version: 1, created_at: stamp, updated_at: stamp,
+        status: "active",
+        requested_by: null,
+        decided_by: consultant,
+        decided_at: stamp,
+        decision_note: null,
+        co_signed_by: null,
+        co_signed_at: null,
+        ended_on: null,
+        end_reason: null,
+        ordinance_version: 1,
+        created_at: stamp,
+        updated_at: stamp,
       });
     }
     if (random.chance(0.015)) {
       const beyond = random.chance(0.6);
       const since = addDays(today, -random.int(200, 2000));
       caregiving.push({
-        id: random.uuid(), client_id: client.id!, relation: random.pick(RELATIONS), description: null, hours_per_week: beyond ? random.pick([12, 16, 20, 30]) : random.pick([2, 4, 6]),
-        since, beyond_customary_care: beyond ? 1 : 0, judgement_reason: beyond ? random.pick(CARE_REASONS) : "Gewone hulp in het huishouden van een familielid; niet meer dan wat huisgenoten voor elkaar doen.",
-        judged_by: consultant, status: "active", ended_on: null, created_at: `${addDays(today, -random.int(30, 400))}T10:00:00.000Z`,
+        id: random.uuid(),
+        client_id: client.id!,
+        relation: random.pick(RELATIONS),
+        description: null,
+        hours_per_week: beyond ? random.pick([12, 16, 20, 30]) : random.pick([2, 4, 6]),
+        since,
+        beyond_customary_care: beyond ? 1 : 0,
+        judgement_reason: beyond
+          ? random.pick(CARE_REASONS)
+          : "Gewone hulp in het huishouden van een familielid; niet meer dan wat huisgenoten voor elkaar doen.",
+        judged_by: consultant,
+        status: "active",
+        ended_on: null,
+        created_at: `${addDays(today, -random.int(30, 400))}T10:00:00.000Z`,
       });
     }
   }

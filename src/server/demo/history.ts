@@ -1,12 +1,21 @@
-import type { Kysely } from "kysely";
-import { addDays, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
-import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import type { Actor } from "@server/auth/actor.js";
 import type {
-  AppointmentsTable, CheckInsTable, ConsultantAvailabilityTable, Database, IntakesTable, InvitationsTable,
-  LadderAssessmentsTable, LettersTable, NewClientRow, PlansTable, PlanStepsTable,
+  AppointmentsTable,
+  CheckInsTable,
+  ConsultantAvailabilityTable,
+  Database,
+  IntakesTable,
+  InvitationsTable,
+  LadderAssessmentsTable,
+  LettersTable,
+  NewClientRow,
+  PlanStepsTable,
+  PlansTable,
 } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { addDays, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
+import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
+import type { Kysely } from "kysely";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { SeededRandom } from "./population.js";
 
@@ -28,7 +37,14 @@ const STEP_TITLES: Record<(typeof PLAN_STEP_TYPES)[number], string[]> = {
   ownSituation: ["Werken aan de eigen situatie"],
 };
 
-const RUNGS: [number, number][] = [[1, 15], [2, 35], [3, 30], [4, 14], [5, 5], [6, 1]];
+const RUNGS: [number, number][] = [
+  [1, 15],
+  [2, 35],
+  [3, 30],
+  [4, 14],
+  [5, 5],
+  [6, 1],
+];
 
 /** Weekly availability every demo consultant gets: Tuesday and Thursday mornings, Wednesday afternoon. */
 export function demoAvailability(random: SeededRandom, consultant: HistoryConsultant): ConsultantAvailabilityTable[] {
@@ -39,8 +55,14 @@ export function demoAvailability(random: SeededRandom, consultant: HistoryConsul
     [3, "13:00", "16:00"],
     [4, "09:00", "12:00"],
   ].map(([weekday, start_time, end_time]) => ({
-    id: random.uuid(), consultant_id: consultant.id, weekday: weekday as number, start_time: start_time as string, end_time: end_time as string,
-    slot_minutes: 45, location, created_at: now,
+    id: random.uuid(),
+    consultant_id: consultant.id,
+    weekday: weekday as number,
+    start_time: start_time as string,
+    end_time: end_time as string,
+    slot_minutes: 45,
+    location,
+    created_at: now,
   }));
 }
 
@@ -59,7 +81,15 @@ interface HistoryRows {
 }
 
 function actorOf(consultant: HistoryConsultant): Actor {
-  return { id: consultant.id, email: "", displayName: consultant.displayName, role: "consultant", districts: [consultant.district], organisationId: null, clientId: null };
+  return {
+    id: consultant.id,
+    email: "",
+    displayName: consultant.displayName,
+    role: "consultant",
+    districts: [consultant.district],
+    organisationId: null,
+    clientId: null,
+  };
 }
 
 /** A working day on or after `date`. */
@@ -81,7 +111,18 @@ export async function generateHistory(
   shareOf: (consultantId: string) => number,
   onProgress: (done: number, total: number) => void,
 ): Promise<HistoryRows> {
-  const rows: HistoryRows = { appointments: [], letters: [], invitations: [], intakes: [], ladder: [], plans: [], steps: [], checkIns: [], capacities: new Map(), planned: [] };
+  const rows: HistoryRows = {
+    appointments: [],
+    letters: [],
+    invitations: [],
+    intakes: [],
+    ladder: [],
+    plans: [],
+    steps: [],
+    checkIns: [],
+    capacities: new Map(),
+    planned: [],
+  };
   const taken = new Set<string>();
   const chosen = clients.filter((client) => random.chance(shareOf(client.consultant_id ?? "")));
   for (const [index, client] of chosen.entries()) {
@@ -106,9 +147,24 @@ export async function generateHistory(
       taken.add(`${consultant.id} ${startsAt}`);
       const location = `Wijkteam ${consultant.district}`;
       const past = day < today;
-      const delivery = !past ? "sent" : random.weighted([["delivered", 86], ["notCollected", 7], ["returned", 5], ["sent", 2]] as const);
+      const delivery = !past
+        ? "sent"
+        : random.weighted([
+            ["delivered", 86],
+            ["notCollected", 7],
+            ["returned", 5],
+            ["sent", 2],
+          ] as const);
       const attended = past && delivery === "delivered" && random.chance(0.8);
-      const status = !past ? "planned" : attended ? "attended" : delivery === "delivered" ? "missed" : random.chance(0.5) ? "missed" : "cancelled";
+      const status = !past
+        ? "planned"
+        : attended
+          ? "attended"
+          : delivery === "delivered"
+            ? "missed"
+            : random.chance(0.5)
+              ? "missed"
+              : "cancelled";
       const createdAt = `${invitedOn}T09:00:00.000Z`;
       const letter = await prepareLetter(ctx, {
         id: random.uuid(),
@@ -119,8 +175,14 @@ export async function generateHistory(
         template: "invitation",
         registered: true,
         data: {
-          givenName: client.given_name, familyName: client.family_name, appointmentDate: dutchWeekdayDate(startsAt), appointmentTime: dutchTime(startsAt),
-          location, consultantName: consultant.displayName, phone: municipality.phone, isSecondInvitation: sequence > 1,
+          givenName: client.given_name,
+          familyName: client.family_name,
+          appointmentDate: dutchWeekdayDate(startsAt),
+          appointmentTime: dutchTime(startsAt),
+          location,
+          consultantName: consultant.displayName,
+          phone: municipality.phone,
+          isSecondInvitation: sequence > 1,
         },
       });
       letter.delivery_status = delivery;
@@ -128,11 +190,28 @@ export async function generateHistory(
       letter.delivery_updated_at = delivery === "sent" ? null : `${addDays(invitedOn, random.int(2, 9))}T12:00:00.000Z`;
       rows.letters.push(letter);
       const appointment: AppointmentsTable = {
-        id: random.uuid(), client_id: client.id!, consultant_id: consultant.id, kind: "intake", starts_at: startsAt,
-        ends_at: at(45), location, status, created_by: consultant.id, created_at: createdAt, updated_at: createdAt,
+        id: random.uuid(),
+        client_id: client.id!,
+        consultant_id: consultant.id,
+        kind: "intake",
+        starts_at: startsAt,
+        ends_at: at(45),
+        location,
+        status,
+        created_by: consultant.id,
+        created_at: createdAt,
+        updated_at: createdAt,
       };
       rows.appointments.push(appointment);
-      rows.invitations.push({ id: random.uuid(), client_id: client.id!, sequence, appointment_id: appointment.id, letter_id: letter.id, created_by: consultant.id, created_at: createdAt });
+      rows.invitations.push({
+        id: random.uuid(),
+        client_id: client.id!,
+        sequence,
+        appointment_id: appointment.id,
+        letter_id: letter.id,
+        created_by: consultant.id,
+        created_at: createdAt,
+      });
       if (attended) {
         addIntakeAndPlan(random, rows, client, consultant, day, today, appointment.id);
         break;
@@ -145,33 +224,99 @@ export async function generateHistory(
   return rows;
 }
 
-function addIntakeAndPlan(random: SeededRandom, rows: HistoryRows, client: NewClientRow, consultant: HistoryConsultant, heldOn: string, today: string, appointmentId: string) {
+function addIntakeAndPlan(
+  random: SeededRandom,
+  rows: HistoryRows,
+  client: NewClientRow,
+  consultant: HistoryConsultant,
+  heldOn: string,
+  today: string,
+  appointmentId: string,
+) {
   const capacity = client.capacity_hours_per_week ?? random.pick([4, 6, 8, 8, 12, 12, 16, 20]);
   rows.capacities.set(client.id!, capacity);
   let rung = random.weighted(RUNGS);
-  const growth = Math.min(6, rung + random.weighted([[0, 40], [1, 50], [2, 10]] as const));
-  const score = () => random.weighted([[1, 6], [2, 18], [3, 34], [4, 28], [5, 14]] as const);
+  const growth = Math.min(
+    6,
+    rung +
+      random.weighted([
+        [0, 40],
+        [1, 50],
+        [2, 10],
+      ] as const),
+  );
+  const score = () =>
+    random.weighted([
+      [1, 6],
+      [2, 18],
+      [3, 34],
+      [4, 28],
+      [5, 14],
+    ] as const);
   const createdAt = `${heldOn}T11:00:00.000Z`;
   rows.intakes.push({
-    id: random.uuid(), client_id: client.id!, appointment_id: appointmentId, consultant_id: consultant.id, held_on: heldOn,
-    income_debts: score(), daily_activities: score(), housing: score(), physical_health: score(), mental_health: score(), addiction: random.chance(0.85) ? 5 : score(),
-    social_network: score(), language: score(), caring_duties: random.chance(0.2) ? "Zorgt een paar dagen per week voor een familielid" : null,
-    education_history: null, work_history: random.chance(0.5) ? "Vroeger gewerkt in de schoonmaak en de horeca" : null,
-    interests: JSON.stringify(random.faker.helpers.arrayElements(["dieren", "koken", "tuinieren", "sport", "muziek", "techniek", "kinderen", "ouderen"], { min: 1, max: 3 })),
-    skills: JSON.stringify(random.faker.helpers.arrayElements(["schoonmaken", "klussen", "administratie", "gastvrijheid", "rijbewijs B"], { min: 0, max: 2 })),
-    availability: JSON.stringify(random.faker.helpers.arrayElements(["mon-am", "tue-am", "wed-am", "thu-am", "fri-am", "tue-pm", "thu-pm"], { min: 2, max: 5 })),
-    travel_radius_km: random.pick([2, 3, 5, 5, 8, 10]), capacity_hours_per_week: capacity, ladder_rung: rung, growth_rung: growth,
-    health_notes: null, notes: null, created_at: createdAt,
+    id: random.uuid(),
+    client_id: client.id!,
+    appointment_id: appointmentId,
+    consultant_id: consultant.id,
+    held_on: heldOn,
+    income_debts: score(),
+    daily_activities: score(),
+    housing: score(),
+    physical_health: score(),
+    mental_health: score(),
+    addiction: random.chance(0.85) ? 5 : score(),
+    social_network: score(),
+    language: score(),
+    caring_duties: random.chance(0.2) ? "Zorgt een paar dagen per week voor een familielid" : null,
+    education_history: null,
+    work_history: random.chance(0.5) ? "Vroeger gewerkt in de schoonmaak en de horeca" : null,
+    interests: JSON.stringify(
+      random.faker.helpers.arrayElements(["dieren", "koken", "tuinieren", "sport", "muziek", "techniek", "kinderen", "ouderen"], {
+        min: 1,
+        max: 3,
+      }),
+    ),
+    skills: JSON.stringify(
+      random.faker.helpers.arrayElements(["schoonmaken", "klussen", "administratie", "gastvrijheid", "rijbewijs B"], { min: 0, max: 2 }),
+    ),
+    availability: JSON.stringify(
+      random.faker.helpers.arrayElements(["mon-am", "tue-am", "wed-am", "thu-am", "fri-am", "tue-pm", "thu-pm"], { min: 2, max: 5 }),
+    ),
+    travel_radius_km: random.pick([2, 3, 5, 5, 8, 10]),
+    capacity_hours_per_week: capacity,
+    ladder_rung: rung,
+    growth_rung: growth,
+    health_notes: null,
+    notes: null,
+    created_at: createdAt,
   });
-  rows.ladder.push({ id: random.uuid(), client_id: client.id!, rung, growth_rung: growth, assessed_on: heldOn, assessor_id: consultant.id, source: "intake", created_at: createdAt });
+  rows.ladder.push({
+    id: random.uuid(),
+    client_id: client.id!,
+    rung,
+    growth_rung: growth,
+    assessed_on: heldOn,
+    assessor_id: consultant.id,
+    source: "intake",
+    created_at: createdAt,
+  });
   if (!random.chance(0.75)) return;
 
   const confirmedOn = addDays(heldOn, 7);
   if (confirmedOn > today) return;
   const frequency = random.pick([4, 6, 6, 8]);
   const plan: PlansTable = {
-    id: random.uuid(), client_id: client.id!, version: 1, status: "confirmed", reporting_frequency_weeks: frequency, confirmed_on: confirmedOn,
-    confirmed_by: consultant.id, letter_id: null, created_by: consultant.id, created_at: `${confirmedOn}T10:00:00.000Z`,
+    id: random.uuid(),
+    client_id: client.id!,
+    version: 1,
+    status: "confirmed",
+    reporting_frequency_weeks: frequency,
+    confirmed_on: confirmedOn,
+    confirmed_by: consultant.id,
+    letter_id: null,
+    created_by: consultant.id,
+    created_at: `${confirmedOn}T10:00:00.000Z`,
   };
   rows.plans.push(plan);
   let hoursLeft = capacity;
@@ -182,38 +327,87 @@ function addIntakeAndPlan(random: SeededRandom, rows: HistoryRows, client: NewCl
     hoursLeft -= hours;
     const start = addDays(confirmedOn, i * 14);
     const end = random.chance(0.6) ? addDays(start, random.int(60, 400)) : null;
-    const status = end && end < today ? random.weighted([["completed", 80], ["stopped", 20]] as const) : start <= today ? "active" : "planned";
+    const status =
+      end && end < today
+        ? random.weighted([
+            ["completed", 80],
+            ["stopped", 20],
+          ] as const)
+        : start <= today
+          ? "active"
+          : "planned";
     rows.steps.push({
-      id: random.uuid(), plan_id: plan.id, client_id: client.id!, position: i + 1, type, title: random.pick(STEP_TITLES[type]), goal: null,
-      hours_per_week: hours, start_date: start, end_date: end, provider: null, status, stop_reason: status === "stopped" ? "Paste niet goed" : null,
-      created_at: plan.created_at, updated_at: plan.created_at,
+      id: random.uuid(),
+      plan_id: plan.id,
+      client_id: client.id!,
+      position: i + 1,
+      type,
+      title: random.pick(STEP_TITLES[type]),
+      goal: null,
+      hours_per_week: hours,
+      start_date: start,
+      end_date: end,
+      provider: null,
+      status,
+      stop_reason: status === "stopped" ? "Paste niet goed" : null,
+      created_at: plan.created_at,
+      updated_at: plan.created_at,
     });
   });
 
-  const planHours = rows.steps.filter((s) => s.plan_id === plan.id && (s.status === "active" || s.status === "planned")).reduce((sum, s) => sum + s.hours_per_week, 0);
-  rows.planned.push({ clientId: client.id!, district: client.district!, consultantId: consultant.id, confirmedOn, spareHours: capacity - planHours });
+  const planHours = rows.steps
+    .filter((s) => s.plan_id === plan.id && (s.status === "active" || s.status === "planned"))
+    .reduce((sum, s) => sum + s.hours_per_week, 0);
+  rows.planned.push({
+    clientId: client.id!,
+    district: client.district!,
+    consultantId: consultant.id,
+    confirmedOn,
+    spareHours: capacity - planHours,
+  });
 
   // Check-ins at the agreed frequency, some missed; wellbeing drifts; the ladder sometimes moves up.
   let wellbeing = random.int(7, 20);
   for (let on = addDays(confirmedOn, frequency * 7); on < today; on = addDays(on, frequency * 7 + random.int(-5, 10))) {
     if (random.chance(0.15)) continue;
     wellbeing = Math.max(0, Math.min(25, wellbeing + random.int(-3, 4)));
-    const items = Array.from({ length: 5 }, (_, i) => Math.max(0, Math.min(5, Math.round(wellbeing / 5) + (i % 2 === 0 ? 0 : random.int(-1, 1)))));
+    const items = Array.from({ length: 5 }, (_, i) =>
+      Math.max(0, Math.min(5, Math.round(wellbeing / 5) + (i % 2 === 0 ? 0 : random.int(-1, 1)))),
+    );
     const at = `${on}T10:30:00.000Z`;
     rows.checkIns.push({
-      id: random.uuid(), client_id: client.id!, plan_id: plan.id, held_on: on, recorded_by: consultant.id, channel: random.pick(["inPerson", "phone", "phone", "video"]),
-      how_it_goes: null, who5_items: JSON.stringify(items), who5_raw: items.reduce((a, b) => a + b, 0), ready_for_next_step: random.chance(0.2) ? 1 : 0, created_at: at,
+      id: random.uuid(),
+      client_id: client.id!,
+      plan_id: plan.id,
+      held_on: on,
+      recorded_by: consultant.id,
+      channel: random.pick(["inPerson", "phone", "phone", "video"]),
+      how_it_goes: null,
+      who5_items: JSON.stringify(items),
+      who5_raw: items.reduce((a, b) => a + b, 0),
+      ready_for_next_step: random.chance(0.2) ? 1 : 0,
+      created_at: at,
     });
     if (rung < growth && random.chance(0.25)) {
       rung += 1;
-      rows.ladder.push({ id: random.uuid(), client_id: client.id!, rung, growth_rung: growth, assessed_on: on, assessor_id: consultant.id, source: "checkIn", created_at: at });
+      rows.ladder.push({
+        id: random.uuid(),
+        client_id: client.id!,
+        rung,
+        growth_rung: growth,
+        assessed_on: on,
+        assessor_id: consultant.id,
+        source: "checkIn",
+        created_at: at,
+      });
     }
   }
 }
 
 /** Inserts the generated history in batches. */
 export async function insertHistory(db: Kysely<Database>, rows: HistoryRows): Promise<void> {
-  const batches = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+  const batches = <T>(list: T[], size: number) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
   for (const batch of batches(rows.letters, 50)) await db.insertInto("letters").values(batch).execute();
   for (const batch of batches(rows.appointments, 400)) await db.insertInto("appointments").values(batch).execute();
   for (const batch of batches(rows.invitations, 400)) await db.insertInto("invitations").values(batch).execute();

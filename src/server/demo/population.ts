@@ -1,38 +1,100 @@
 import { base, en, Faker, nl } from "@faker-js/faker";
-import { DISTRICTS, postcodeAreasOf } from "@shared/districts.js";
 import { yearsBefore } from "@shared/dates.js";
+import { DISTRICTS, postcodeAreasOf } from "@shared/districts.js";
 import type { EducationLevel, HouseholdSituation } from "@shared/enums.js";
 import { completeBsn } from "@shared/validation/bsn.js";
 
 // Relative size of the long-term assistance population per district: the south and west of the city
 // carry most of it. Approximate, for a plausible demo, not for policy.
 const DISTRICT_WEIGHT: Record<string, number> = {
-  Feijenoord: 16, Charlois: 14, Delfshaven: 14, IJsselmonde: 10, Noord: 8, "Kralingen-Crooswijk": 8,
-  "Prins Alexander": 8, Centrum: 5, Overschie: 4, "Hillegersberg-Schiebroek": 4, Hoogvliet: 5,
-  Pernis: 1, Rozenburg: 1, "Hoek van Holland": 1,
+  Feijenoord: 16,
+  Charlois: 14,
+  Delfshaven: 14,
+  IJsselmonde: 10,
+  Noord: 8,
+  "Kralingen-Crooswijk": 8,
+  "Prins Alexander": 8,
+  Centrum: 5,
+  Overschie: 4,
+  "Hillegersberg-Schiebroek": 4,
+  Hoogvliet: 5,
+  Pernis: 1,
+  Rozenburg: 1,
+  "Hoek van Holland": 1,
 };
 
 const HOUSEHOLDS: [HouseholdSituation, number][] = [
-  ["single", 46], ["singleParent", 20], ["couple", 9], ["coupleWithChildren", 12],
-  ["livingWithParents", 5], ["sharedHousing", 3], ["other", 5],
+  ["single", 46],
+  ["singleParent", 20],
+  ["couple", 9],
+  ["coupleWithChildren", 12],
+  ["livingWithParents", 5],
+  ["sharedHousing", 3],
+  ["other", 5],
 ];
 const EDUCATION: [EducationLevel, number][] = [
-  ["none", 14], ["primary", 19], ["secondaryVocational", 25], ["secondaryGeneral", 7],
-  ["vocational", 20], ["higherProfessional", 5], ["university", 2], ["unknown", 8],
+  ["none", 14],
+  ["primary", 19],
+  ["secondaryVocational", 25],
+  ["secondaryGeneral", 7],
+  ["vocational", 20],
+  ["higherProfessional", 5],
+  ["university", 2],
+  ["unknown", 8],
 ];
 
 // Rotterdam is a city of many origins; names and languages reflect that. First names and family names
 // are drawn per origin so that a person's name is coherent.
 const ORIGINS = [
   { weight: 38, language: null, given: null, family: null },
-  { weight: 12, language: "tr", given: ["Ayşe", "Fatma", "Emine", "Mehmet", "Mustafa", "Ahmet", "Hatice", "Hüseyin", "Zeynep", "Murat"], family: ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç"] },
-  { weight: 14, language: "ar", given: ["Fatima", "Mohamed", "Khadija", "Ahmed", "Said", "Naima", "Youssef", "Rachida", "Hassan", "Malika"], family: ["El Amrani", "Bouzid", "El Idrissi", "Benali", "Ouali", "Azzouzi", "El Khattabi", "Haddouchi", "Tahiri", "Ziani"] },
-  { weight: 12, language: "srn", given: ["Marvin", "Sharon", "Rudi", "Gloria", "Ramon", "Chantal", "Errol", "Ingrid", "Rajesh", "Shanti"], family: ["Kromodimedjo", "Pinas", "Sabajo", "Ramdin", "Doelwijt", "Kanhai", "Wongsodikromo", "Lie A Fong", "Biharie", "Tjon"] },
-  { weight: 6, language: "pap", given: ["Jurgen", "Shirley", "Edsel", "Rosalia", "Giovanni", "Maritza"], family: ["Martina", "Isenia", "Doran", "Zimmerman", "Rosalia", "Statia"] },
-  { weight: 6, language: "kea", given: ["Maria", "José", "Djoy", "Nilda", "Adilson", "Zulmira"], family: ["Lopes", "Fortes", "Tavares", "Semedo", "Monteiro", "Gomes"] },
-  { weight: 5, language: "pl", given: ["Katarzyna", "Piotr", "Agnieszka", "Tomasz", "Magdalena", "Marek"], family: ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowski"] },
-  { weight: 4, language: "so", given: ["Hodan", "Abdi", "Sahra", "Farah", "Ayaan", "Omar"], family: ["Warsame", "Hassan", "Abdullahi", "Mohamud", "Farah", "Osman"] },
-  { weight: 3, language: "ti", given: ["Senait", "Tesfay", "Mebrat", "Yonas", "Helen", "Dawit"], family: ["Tesfamariam", "Gebremedhin", "Haile", "Kidane", "Berhane", "Tekle"] },
+  {
+    weight: 12,
+    language: "tr",
+    given: ["Ayşe", "Fatma", "Emine", "Mehmet", "Mustafa", "Ahmet", "Hatice", "Hüseyin", "Zeynep", "Murat"],
+    family: ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç"],
+  },
+  {
+    weight: 14,
+    language: "ar",
+    given: ["Fatima", "Mohamed", "Khadija", "Ahmed", "Said", "Naima", "Youssef", "Rachida", "Hassan", "Malika"],
+    family: ["El Amrani", "Bouzid", "El Idrissi", "Benali", "Ouali", "Azzouzi", "El Khattabi", "Haddouchi", "Tahiri", "Ziani"],
+  },
+  {
+    weight: 12,
+    language: "srn",
+    given: ["Marvin", "Sharon", "Rudi", "Gloria", "Ramon", "Chantal", "Errol", "Ingrid", "Rajesh", "Shanti"],
+    family: ["Kromodimedjo", "Pinas", "Sabajo", "Ramdin", "Doelwijt", "Kanhai", "Wongsodikromo", "Lie A Fong", "Biharie", "Tjon"],
+  },
+  {
+    weight: 6,
+    language: "pap",
+    given: ["Jurgen", "Shirley", "Edsel", "Rosalia", "Giovanni", "Maritza"],
+    family: ["Martina", "Isenia", "Doran", "Zimmerman", "Rosalia", "Statia"],
+  },
+  {
+    weight: 6,
+    language: "kea",
+    given: ["Maria", "José", "Djoy", "Nilda", "Adilson", "Zulmira"],
+    family: ["Lopes", "Fortes", "Tavares", "Semedo", "Monteiro", "Gomes"],
+  },
+  {
+    weight: 5,
+    language: "pl",
+    given: ["Katarzyna", "Piotr", "Agnieszka", "Tomasz", "Magdalena", "Marek"],
+    family: ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowski"],
+  },
+  {
+    weight: 4,
+    language: "so",
+    given: ["Hodan", "Abdi", "Sahra", "Farah", "Ayaan", "Omar"],
+    family: ["Warsame", "Hassan", "Abdullahi", "Mohamud", "Farah", "Osman"],
+  },
+  {
+    weight: 3,
+    language: "ti",
+    given: ["Senait", "Tesfay", "Mebrat", "Yonas", "Helen", "Dawit"],
+    family: ["Tesfamariam", "Gebremedhin", "Haile", "Kidane", "Berhane", "Tekle"],
+  },
 ] as const;
 
 /** A random source with the helpers the generator needs; every value follows from the seed. */
@@ -72,7 +134,10 @@ export class SeededRandom {
 
   /** A date `YYYY-MM-DD` uniformly between two dates. */
   dateBetween(from: string, to: string): string {
-    return this.faker.date.between({ from: `${from}T12:00:00Z`, to: `${to}T12:00:00Z` }).toISOString().slice(0, 10);
+    return this.faker.date
+      .between({ from: `${from}T12:00:00Z`, to: `${to}T12:00:00Z` })
+      .toISOString()
+      .slice(0, 10);
   }
 }
 
@@ -151,18 +216,34 @@ export function generateClient(random: SeededRandom, district: string, bsn: stri
     benefitStartDate,
     capacityHoursPerWeek: random.chance(0.35) ? random.pick([0, 4, 6, 8, 12, 16, 20]) : null,
     phone: random.chance(0.85) ? `06${String(random.int(10_000_000, 99_999_999))}` : null,
-    email: random.chance(0.45) ? random.faker.internet.email({ firstName: givenName, lastName: familyName, provider: "voorbeeld.nl" }).toLowerCase() : null,
+    email: random.chance(0.45)
+      ? random.faker.internet.email({ firstName: givenName, lastName: familyName, provider: "voorbeeld.nl" }).toLowerCase()
+      : null,
     languages: [...new Set(languages)],
     householdSituation: random.weighted(HOUSEHOLDS),
     educationLevel: random.weighted(EDUCATION),
-    guidanceNeed: random.weighted([["light", 30], ["regular", 50], ["intensive", 20]] as const),
+    guidanceNeed: random.weighted([
+      ["light", 30],
+      ["regular", 50],
+      ["intensive", 20],
+    ] as const),
   };
 }
 
 const SECTORS = [
-  ["Buurthuis", 20], ["Zorgcentrum", 15], ["Sportvereniging", 12], ["Basisschool", 10], ["Voedselbank", 5],
-  ["Stadsboerderij", 6], ["Kringloopwinkel", 8], ["Moskee", 4], ["Kerk", 4], ["Bibliotheek", 4],
-  ["Speeltuinvereniging", 6], ["Wijktheater", 3], ["Dierenopvang", 3],
+  ["Buurthuis", 20],
+  ["Zorgcentrum", 15],
+  ["Sportvereniging", 12],
+  ["Basisschool", 10],
+  ["Voedselbank", 5],
+  ["Stadsboerderij", 6],
+  ["Kringloopwinkel", 8],
+  ["Moskee", 4],
+  ["Kerk", 4],
+  ["Bibliotheek", 4],
+  ["Speeltuinvereniging", 6],
+  ["Wijktheater", 3],
+  ["Dierenopvang", 3],
 ] as const;
 
 export interface DemoOrganisation {

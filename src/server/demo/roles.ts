@@ -1,9 +1,9 @@
+import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
 import { addDays } from "@shared/dates.js";
-import type { Ordinance } from "@shared/schemas/ordinance.js";
 import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
+import type { Ordinance } from "@shared/schemas/ordinance.js";
 import { END_REASONS } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
-import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
 import { assessDisplacement } from "../domains/roles/displacement.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
 
@@ -26,7 +26,14 @@ export interface DemoRoleRows {
 }
 
 /** About five roles per organisation; most pass the displacement check, some need review, a few fail it. */
-export function generateRoles(random: SeededRandom, organisations: DemoOrganisation[], demoHostId: string, createdBy: string, today: string, ordinance: Ordinance): DemoRoleRows {
+export function generateRoles(
+  random: SeededRandom,
+  organisations: DemoOrganisation[],
+  demoHostId: string,
+  createdBy: string,
+  today: string,
+  ordinance: Ordinance,
+): DemoRoleRows {
   const rows: DemoRoleRows = { roles: [], checks: [] };
   const now = new Date().toISOString();
   for (const org of organisations) {
@@ -46,15 +53,49 @@ export function generateRoles(random: SeededRandom, organisations: DemoOrganisat
       const id = random.uuid();
       const createdOn = addDays(today, -random.int(30, 900));
       rows.roles.push({
-        id, organisation_id: org.id, title, description, min_hours_per_week: Math.min(2, hours), hours_per_week: hours,
-        weekday_parts: JSON.stringify(random.faker.helpers.arrayElements(WEEKDAY_PARTS.filter((p) => !p.startsWith("sun")), { min: 1, max: 4 })),
-        postcode: org.postcode, skills: JSON.stringify([]), dutch_level: random.pick(["none", "A1", "A2", "A2", "B1"]),
+        id,
+        organisation_id: org.id,
+        title,
+        description,
+        min_hours_per_week: Math.min(2, hours),
+        hours_per_week: hours,
+        weekday_parts: JSON.stringify(
+          random.faker.helpers.arrayElements(
+            WEEKDAY_PARTS.filter((p) => !p.startsWith("sun")),
+            { min: 1, max: 4 },
+          ),
+        ),
+        postcode: org.postcode,
+        skills: JSON.stringify([]),
+        dutch_level: random.pick(["none", "A1", "A2", "A2", "B1"]),
         physical_demands: random.pick(["light", "light", "moderate", "heavy"]),
-        guidance_level: isDemoHost ? "intensive" : random.weighted([["light", 25], ["regular", 50], ["intensive", 25]] as const),
-        places: isDemoHost ? 6 : random.int(1, 5), start_date: createdOn, end_date: null, status: outcome.status, status_reason: outcome.reason, status_reason_codes: JSON.stringify(outcome.findings),
-        created_by: createdBy, created_at: `${createdOn}T10:00:00.000Z`, updated_at: now,
+        guidance_level: isDemoHost
+          ? "intensive"
+          : random.weighted([
+              ["light", 25],
+              ["regular", 50],
+              ["intensive", 25],
+            ] as const),
+        places: isDemoHost ? 6 : random.int(1, 5),
+        start_date: createdOn,
+        end_date: null,
+        status: outcome.status,
+        status_reason: outcome.reason,
+        status_reason_codes: JSON.stringify(outcome.findings),
+        created_by: createdBy,
+        created_at: `${createdOn}T10:00:00.000Z`,
+        updated_at: now,
       });
-      rows.checks.push({ id: random.uuid(), role_id: id, kind: "questionnaire", answers: JSON.stringify(answers), outcome: outcome.status, reason: outcome.reason, decided_by: createdBy, created_at: `${createdOn}T10:00:00.000Z` });
+      rows.checks.push({
+        id: random.uuid(),
+        role_id: id,
+        kind: "questionnaire",
+        answers: JSON.stringify(answers),
+        outcome: outcome.status,
+        reason: outcome.reason,
+        decided_by: createdBy,
+        created_at: `${createdOn}T10:00:00.000Z`,
+      });
     }
   }
   return rows;
@@ -70,7 +111,13 @@ export interface PlacementCandidate {
 }
 
 const ATTRIBUTION_OF: Record<string, string> = {
-  clientStopped: "client", organisationStopped: "organisation", poorFit: "none", health: "health", caregiving: "caregiving", moved: "none", other: "none",
+  clientStopped: "client",
+  organisationStopped: "organisation",
+  poorFit: "none",
+  health: "health",
+  caregiving: "caregiving",
+  moved: "none",
+  other: "none",
 };
 
 /**
@@ -113,19 +160,38 @@ export function generatePlacements(
     const ended = random.chance(0.35);
     const endedOn = ended ? addDays(started, random.int(20, 300)) : null;
     const isEnded = endedOn !== null && endedOn < today;
-    const endReason = isEnded ? random.weighted(END_REASONS.map((r) => [r, r === "completed" ? 30 : r === "movedToPaidWork" ? 6 : 8] as const)) : null;
+    const endReason = isEnded
+      ? random.weighted(END_REASONS.map((r) => [r, r === "completed" ? 30 : r === "movedToPaidWork" ? 6 : 8] as const))
+      : null;
     if (!isEnded) {
       taken.set(role.id, (taken.get(role.id) ?? 0) + 1);
       guidanceUsed.set(role.organisation_id, (guidanceUsed.get(role.organisation_id) ?? 0) + guidanceHours);
     }
     const at = `${started}T09:00:00.000Z`;
     placements.push({
-      id: random.uuid(), client_id: candidate.clientId, role_id: role.id, organisation_id: role.organisation_id, status: isEnded ? "ended" : "active",
-      hours_per_week: role.hours_per_week, guidance_level: candidate.guidanceNeed, guidance_override_reason: null, proposed_by: candidate.consultantId,
-      decision_reason: null, decided_by: null, started_on: started, ended_on: isEnded ? endedOn : null, end_reason: endReason,
-      end_note: null, attributable_to: endReason ? (endReason === "completed" || endReason === "movedToPaidWork" ? "none" : ATTRIBUTION_OF[endReason]!) : null,
+      id: random.uuid(),
+      client_id: candidate.clientId,
+      role_id: role.id,
+      organisation_id: role.organisation_id,
+      status: isEnded ? "ended" : "active",
+      hours_per_week: role.hours_per_week,
+      guidance_level: candidate.guidanceNeed,
+      guidance_override_reason: null,
+      proposed_by: candidate.consultantId,
+      decision_reason: null,
+      decided_by: null,
+      started_on: started,
+      ended_on: isEnded ? endedOn : null,
+      end_reason: endReason,
+      end_note: null,
+      attributable_to: endReason
+        ? endReason === "completed" || endReason === "movedToPaidWork"
+          ? "none"
+          : ATTRIBUTION_OF[endReason]!
+        : null,
       ordinance_version: ordinance.version,
-      created_at: at, updated_at: isEnded ? `${endedOn}T16:00:00.000Z` : at,
+      created_at: at,
+      updated_at: isEnded ? `${endedOn}T16:00:00.000Z` : at,
     });
   }
   return placements;

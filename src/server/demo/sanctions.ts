@@ -1,8 +1,15 @@
+import type {
+  AppointmentsTable,
+  InvitationsTable,
+  LettersTable,
+  NewClientRow,
+  SanctionObjectionsTable,
+  SanctionsTable,
+} from "@server/db/schema.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays, addMonths } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
-import type { AppointmentsTable, InvitationsTable, LettersTable, NewClientRow, SanctionObjectionsTable, SanctionsTable } from "@server/db/schema.js";
-import { formatDutchDate } from "@server/letters/pdf.js";
-import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import { levelFor } from "../domains/sanctions/sanctions.rules.js";
 import type { SeededRandom } from "./population.js";
@@ -37,7 +44,12 @@ export async function generateSanctions(
   const delivered = new Set(history.letters.filter((l) => l.delivery_status === "delivered").map((l) => l.id));
   const letterOf = new Map(history.invitations.map((i) => [i.appointment_id, i.letter_id]));
   const clientById = new Map(clients.map((c) => [c.id!, c]));
-  const result = { sanctions: [] as SanctionsTable[], objections: [] as SanctionObjectionsTable[], letters: [] as LettersTable[], refusals: [] as DemoRefusal[] };
+  const result = {
+    sanctions: [] as SanctionsTable[],
+    objections: [] as SanctionObjectionsTable[],
+    letters: [] as LettersTable[],
+    refusals: [] as DemoRefusal[],
+  };
   const missed = history.appointments.filter((a) => a.status === "missed" && a.starts_at.slice(0, 10) < addDays(today, -14));
   for (const appointment of missed) {
     const client = clientById.get(appointment.client_id)!;
@@ -50,46 +62,123 @@ export async function generateSanctions(
       continue;
     }
     if (random.chance(0.2)) {
-      result.refusals.push({ clientId: client.id!, consultantId: appointment.consultant_id, code: random.pick(["notCulpable", "activeExemption"] as const), at });
+      result.refusals.push({
+        clientId: client.id!,
+        consultantId: appointment.consultant_id,
+        code: random.pick(["notCulpable", "activeExemption"] as const),
+        at,
+      });
       continue;
     }
     const culpability = random.chance(0.7) ? "full" : "reduced";
     const lead = teamLeadOf(client.district ?? "");
-    const stage = factsDate > addDays(today, -40) || !lead || random.chance(0.2) ? "proposed" : random.weighted([["imposed", 70], ["refrained", 30]] as const);
+    const stage =
+      factsDate > addDays(today, -40) || !lead || random.chance(0.2)
+        ? "proposed"
+        : random.weighted([
+            ["imposed", 70],
+            ["refrained", 30],
+          ] as const);
     const heldOn = addDays(factsDate, 20);
     // Decided ones were heard; of the open proposals, some were heard and wait for the team lead.
     const heard = stage !== "proposed" || random.chance(0.5);
     const sanction: SanctionsTable = {
-      id: random.uuid(), client_id: client.id!, ground: "missedAppointments", facts_date: factsDate,
+      id: random.uuid(),
+      client_id: client.id!,
+      ground: "missedAppointments",
+      facts_date: factsDate,
       facts: `Kwam niet naar de intake op ${formatDutchDate(factsDate)}, na een aangetekende uitnodiging die is afgeleverd.`,
-      appointment_id: appointment.id, placement_id: null, letter_id: null, culpability, circumstances: "Alleenstaand, geen bijzondere omstandigheden bekend bij de gemeente.",
-      children_interests: null, urgent_reasons: stage === "refrained" ? 1 : 0, urgent_reasons_note: stage === "refrained" ? "Schulden lopen op; een korting maakt de situatie onhoudbaar." : null,
-      recurrence: 1, proposed_by: appointment.consultant_id, proposed_at: at, status: stage === "proposed" ? "proposed" : "decided", hearing_letter_id: null,
-      hearing_respond_by: null, hearing_held_on: heard ? heldOn : null, hearing_channel: heard ? random.pick(["phone", "inPerson"]) : null,
-      hearing_record: heard ? random.pick(HEARINGS) : null, hearing_recorded_by: heard ? appointment.consultant_id : null,
-      outcome: null, decision_reasons: null, level: null, percentage: null, months: null, ordinance_version: null, decided_by: null, decided_at: null,
-      decision_letter_id: null, reconsider_by: null, reconsidered_on: null, reconsideration_outcome: null, reconsideration_note: null, revoked: 0,
+      appointment_id: appointment.id,
+      placement_id: null,
+      letter_id: null,
+      culpability,
+      circumstances: "Alleenstaand, geen bijzondere omstandigheden bekend bij de gemeente.",
+      children_interests: null,
+      urgent_reasons: stage === "refrained" ? 1 : 0,
+      urgent_reasons_note: stage === "refrained" ? "Schulden lopen op; een korting maakt de situatie onhoudbaar." : null,
+      recurrence: 1,
+      proposed_by: appointment.consultant_id,
+      proposed_at: at,
+      status: stage === "proposed" ? "proposed" : "decided",
+      hearing_letter_id: null,
+      hearing_respond_by: null,
+      hearing_held_on: heard ? heldOn : null,
+      hearing_channel: heard ? random.pick(["phone", "inPerson"]) : null,
+      hearing_record: heard ? random.pick(HEARINGS) : null,
+      hearing_recorded_by: heard ? appointment.consultant_id : null,
+      outcome: null,
+      decision_reasons: null,
+      level: null,
+      percentage: null,
+      months: null,
+      ordinance_version: null,
+      decided_by: null,
+      decided_at: null,
+      decision_letter_id: null,
+      reconsider_by: null,
+      reconsidered_on: null,
+      reconsideration_outcome: null,
+      reconsideration_note: null,
+      revoked: 0,
     };
     if (stage !== "proposed") {
       const decidedOn = addDays(heldOn, 7);
       const level = levelFor("missedAppointments", 1, culpability, ordinance);
       const imposed = stage === "imposed";
       Object.assign(sanction, {
-        outcome: stage, decision_reasons: imposed ? "De brief is afgeleverd en er was geen bericht van verhindering; dat is verwijtbaar." : "Dringende redenen: de schulden maken een korting onevenredig.",
-        level: imposed ? level.level : null, percentage: imposed ? level.percentage : null, months: imposed ? level.months : null, ordinance_version: ordinance.version,
-        decided_by: lead!.id, decided_at: `${decidedOn}T14:00:00.000Z`, reconsider_by: imposed ? addMonths(decidedOn, 3) : null,
+        outcome: stage,
+        decision_reasons: imposed
+          ? "De brief is afgeleverd en er was geen bericht van verhindering; dat is verwijtbaar."
+          : "Dringende redenen: de schulden maken een korting onevenredig.",
+        level: imposed ? level.level : null,
+        percentage: imposed ? level.percentage : null,
+        months: imposed ? level.months : null,
+        ordinance_version: ordinance.version,
+        decided_by: lead!.id,
+        decided_at: `${decidedOn}T14:00:00.000Z`,
+        reconsider_by: imposed ? addMonths(decidedOn, 3) : null,
       });
-      const actor = { id: lead!.id, email: "", displayName: lead!.displayName, role: "teamLead" as const, districts: [], organisationId: null, clientId: null };
-      const letter = await prepareLetter({ actor, requestId: "demo-history" }, {
-        id: random.uuid(), createdAt: sanction.decided_at!, client: client as never, kind: "sanctionDecision", template: "sanction-decision", registered: true, letterDate: decidedOn,
-        data: {
-          givenName: client.given_name, familyName: client.family_name, imposed, percentage: sanction.percentage ?? 0, months: sanction.months ?? 0,
-          monthWord: sanction.months === 1 ? "maand" : "maanden", startsOn: formatDutchDate(addMonths(`${decidedOn.slice(0, 8)}01`, 1)), facts: sanction.facts,
-          hearing: sanction.hearing_record, circumstances: sanction.circumstances, childrenInterests: null, reasons: sanction.decision_reasons, decidedOn: formatDutchDate(decidedOn),
-          ordinanceVersion: ordinance.version, objectionDeadline: formatDutchDate(addDays(decidedOn, 42)), objectionAddress: municipality.objectionAddress, phone: municipality.phone,
-          decidedBy: lead!.displayName,
+      const actor = {
+        id: lead!.id,
+        email: "",
+        displayName: lead!.displayName,
+        role: "teamLead" as const,
+        districts: [],
+        organisationId: null,
+        clientId: null,
+      };
+      const letter = await prepareLetter(
+        { actor, requestId: "demo-history" },
+        {
+          id: random.uuid(),
+          createdAt: sanction.decided_at!,
+          client: client as never,
+          kind: "sanctionDecision",
+          template: "sanction-decision",
+          registered: true,
+          letterDate: decidedOn,
+          data: {
+            givenName: client.given_name,
+            familyName: client.family_name,
+            imposed,
+            percentage: sanction.percentage ?? 0,
+            months: sanction.months ?? 0,
+            monthWord: sanction.months === 1 ? "maand" : "maanden",
+            startsOn: formatDutchDate(addMonths(`${decidedOn.slice(0, 8)}01`, 1)),
+            facts: sanction.facts,
+            hearing: sanction.hearing_record,
+            circumstances: sanction.circumstances,
+            childrenInterests: null,
+            reasons: sanction.decision_reasons,
+            decidedOn: formatDutchDate(decidedOn),
+            ordinanceVersion: ordinance.version,
+            objectionDeadline: formatDutchDate(addDays(decidedOn, 42)),
+            objectionAddress: municipality.objectionAddress,
+            phone: municipality.phone,
+            decidedBy: lead!.displayName,
+          },
         },
-      });
+      );
       letter.delivery_status = "delivered";
       result.letters.push(letter);
       sanction.decision_letter_id = letter.id;
@@ -98,10 +187,23 @@ export async function generateSanctions(
         const outcome = receivedOn < addDays(today, -30) ? random.pick(["upheld", "rejected", "rejected"] as const) : null;
         if (outcome === "upheld") sanction.revoked = 1;
         result.objections.push({
-          id: random.uuid(), sanction_id: sanction.id, received_on: receivedOn, grounds: "Ik was die dag ziek en kon niet bellen.", late: receivedOn > addDays(decidedOn, 42) ? 1 : 0,
-          decide_by: addDays(receivedOn, 42), extended: 0, outcome, outcome_on: outcome ? addDays(receivedOn, 30) : null,
-          outcome_note: outcome === "upheld" ? "Ziekte aangetoond met een verklaring van de huisarts." : outcome ? "Geen bewijs van ziekte; het besluit blijft." : null,
-          registered_by: appointment.consultant_id, created_at: `${receivedOn}T09:00:00.000Z`,
+          id: random.uuid(),
+          sanction_id: sanction.id,
+          received_on: receivedOn,
+          grounds: "Ik was die dag ziek en kon niet bellen.",
+          late: receivedOn > addDays(decidedOn, 42) ? 1 : 0,
+          decide_by: addDays(receivedOn, 42),
+          extended: 0,
+          outcome,
+          outcome_on: outcome ? addDays(receivedOn, 30) : null,
+          outcome_note:
+            outcome === "upheld"
+              ? "Ziekte aangetoond met een verklaring van de huisarts."
+              : outcome
+                ? "Geen bewijs van ziekte; het besluit blijft."
+                : null,
+          registered_by: appointment.consultant_id,
+          created_at: `${receivedOn}T09:00:00.000Z`,
         });
       }
     }

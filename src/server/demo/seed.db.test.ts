@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@server/testing/test-app.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
-import { createTestDatabase } from "@server/testing/test-app.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./seed.js";
 
 const opened: { drop(): Promise<void> }[] = [];
@@ -22,7 +22,10 @@ describe("demo population", () => {
   it("creates the requested clients with valid, unique BSNs and consistent districts", async () => {
     const { db, counts } = await seeded(3, 1400);
     expect(counts.clients).toBe(1400);
-    const rows = await db.kysely.selectFrom("clients").select(["bsn", "postcode", "district", "birth_date", "benefit_start_date", "consultant_id"]).execute();
+    const rows = await db.kysely
+      .selectFrom("clients")
+      .select(["bsn", "postcode", "district", "birth_date", "benefit_start_date", "consultant_id"])
+      .execute();
     expect(rows).toHaveLength(1400);
     expect(new Set(rows.map((r) => r.bsn)).size).toBe(1400);
     for (const row of rows) {
@@ -48,7 +51,15 @@ describe("demo population", () => {
 
   it("creates the demo accounts with the bindings DESIGN.md promises", async () => {
     const { db } = await seeded(5, 300);
-    const users = await db.kysely.selectFrom("users").selectAll().where("email", "in", DEMO_ACCOUNTS.map((a) => a.email)).execute();
+    const users = await db.kysely
+      .selectFrom("users")
+      .selectAll()
+      .where(
+        "email",
+        "in",
+        DEMO_ACCOUNTS.map((a) => a.email),
+      )
+      .execute();
     expect(users).toHaveLength(DEMO_ACCOUNTS.length);
     const districtsOf = async (email: string) =>
       (
@@ -80,7 +91,15 @@ describe("demo population", () => {
       .selectFrom("invitations")
       .innerJoin("letters", "letters.id", "invitations.letter_id")
       .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
-      .select(["invitations.client_id", "letters.client_id as letter_client", "appointments.client_id as appointment_client", "letters.delivery_status", "appointments.status", "appointments.starts_at", "appointments.consultant_id"])
+      .select([
+        "invitations.client_id",
+        "letters.client_id as letter_client",
+        "appointments.client_id as appointment_client",
+        "letters.delivery_status",
+        "appointments.status",
+        "appointments.starts_at",
+        "appointments.consultant_id",
+      ])
       .execute();
     const invitationLetters = await k.selectFrom("letters").select("id").where("kind", "=", "invitation").execute();
     expect(invitations).toHaveLength(invitationLetters.length);
@@ -93,7 +112,11 @@ describe("demo population", () => {
     const live = invitations.filter((r) => r.status !== "cancelled").map((r) => `${r.consultant_id} ${r.starts_at}`);
     expect(new Set(live).size).toBe(live.length);
 
-    const plans = await k.selectFrom("plans").innerJoin("clients", "clients.id", "plans.client_id").select(["plans.id", "clients.capacity_hours_per_week"]).execute();
+    const plans = await k
+      .selectFrom("plans")
+      .innerJoin("clients", "clients.id", "plans.client_id")
+      .select(["plans.id", "clients.capacity_hours_per_week"])
+      .execute();
     expect(plans.length).toBeGreaterThan(0);
     const steps = await k.selectFrom("plan_steps").select(["plan_id", "hours_per_week"]).execute();
     for (const plan of plans) {
@@ -157,7 +180,11 @@ describe("demo population", () => {
 
   it("scales staff and organisations with the population, like Rotterdam's 18,000 : 120 : 600", async () => {
     const { counts, db } = await seeded(9, 3000);
-    const consultants = await db.kysely.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "=", "consultant").executeTakeFirstOrThrow();
+    const consultants = await db.kysely
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("role", "=", "consultant")
+      .executeTakeFirstOrThrow();
     expect(Number(consultants.n)).toBe(20);
     expect(counts.organisations).toBe(100);
   });

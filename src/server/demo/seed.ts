@@ -1,15 +1,13 @@
-import type { Kysely } from "kysely";
+import { hashPassword } from "@server/auth/passwords.js";
+import type { Database, NewClientRow } from "@server/db/schema.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
-import { hashPassword } from "@server/auth/passwords.js";
-import type { Database, NewClientRow } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
+import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generateAgreements } from "./agreements.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
-import { generateSanctions } from "./sanctions.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
-import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
-import { generatePlacements, generateRoles } from "./roles.js";
 import {
   type DemoClient,
   type DemoOrganisation,
@@ -19,6 +17,8 @@ import {
   SeededRandom,
   syntheticBsns,
 } from "./population.js";
+import { generatePlacements, generateRoles } from "./roles.js";
+import { generateSanctions } from "./sanctions.js";
 
 /** The accounts DESIGN.md promises in demo mode, printed at start. */
 export const DEMO_ACCOUNTS = [
@@ -155,7 +155,9 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       list.push({
         id: random.uuid(),
         email: isDemo
-          ? district === "Charlois" ? "consulent@demo.local" : "consulent2@demo.local"
+          ? district === "Charlois"
+            ? "consulent@demo.local"
+            : "consulent2@demo.local"
           : `${first}.${last}.${staff.length + list.length}@consulent.demo.local`.toLowerCase().replace(/[^a-z0-9.@]/g, ""),
         displayName: `${first} ${last}`,
         role: "consultant",
@@ -209,9 +211,33 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const demoClient = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === consultantsByDistrict.get("Charlois")![0]!.id);
 
   const special: StaffAccount[] = [
-    { id: random.uuid(), email: "admin@demo.local", displayName: "Beheerder Demo", role: "admin", districts: [], organisationId: null, clientId: null },
-    { id: random.uuid(), email: "organisatie@demo.local", displayName: "Coördinator De Wielewaal", role: "host", districts: [], organisationId: demoHost.id, clientId: null },
-    { id: random.uuid(), email: "onderzoeker@demo.local", displayName: "Onderzoeker Demo", role: "researcher", districts: [], organisationId: null, clientId: null },
+    {
+      id: random.uuid(),
+      email: "admin@demo.local",
+      displayName: "Beheerder Demo",
+      role: "admin",
+      districts: [],
+      organisationId: null,
+      clientId: null,
+    },
+    {
+      id: random.uuid(),
+      email: "organisatie@demo.local",
+      displayName: "Coördinator De Wielewaal",
+      role: "host",
+      districts: [],
+      organisationId: demoHost.id,
+      clientId: null,
+    },
+    {
+      id: random.uuid(),
+      email: "onderzoeker@demo.local",
+      displayName: "Onderzoeker Demo",
+      role: "researcher",
+      districts: [],
+      organisationId: null,
+      clientId: null,
+    },
   ];
   if (demoClient) {
     special.push({
@@ -264,17 +290,34 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     today,
     ordinance,
   );
-  const agreements = await generateAgreements(random, placements, roleRows.roles, organisations, clientRows, historyConsultants, (done, total) => progress("agreements", done, total));
+  const agreements = await generateAgreements(
+    random,
+    placements,
+    roleRows.roles,
+    organisations,
+    clientRows,
+    historyConsultants,
+    (done, total) => progress("agreements", done, total),
+  );
   // Exemptions and caregiving belong to the workflow history, so tests that build their own (share 0) get none.
-  const circumstances = share > 0 ? generateExemptionsAndCare(random, clientRows, (client) => client.consultant_id ?? null, today) : { exemptions: [], caregiving: [] };
+  const circumstances =
+    share > 0
+      ? generateExemptionsAndCare(random, clientRows, (client) => client.consultant_id ?? null, today)
+      : { exemptions: [], caregiving: [] };
   const teamLeads = staff.filter((a) => a.role === "teamLead");
   const teamLeadOf = (district: string) => teamLeads.find((lead) => lead.districts.includes(district));
-  const sanctionRows = share > 0 ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, today) : { sanctions: [], objections: [], letters: [], refusals: [] };
+  const sanctionRows =
+    share > 0
+      ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, today)
+      : { sanctions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < organisations.length; i += BATCH) {
-      await trx.insertInto("organisations").values(organisations.slice(i, i + BATCH).map((o) => organisationRow(o, now))).execute();
+      await trx
+        .insertInto("organisations")
+        .values(organisations.slice(i, i + BATCH).map((o) => organisationRow(o, now)))
+        .execute();
       progress("organisations", Math.min(i + BATCH, organisations.length), organisations.length);
     }
     const userRows = accounts.map((a, i) => ({
@@ -289,31 +332,100 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       created_at: now,
       updated_at: now,
     }));
-    for (let i = 0; i < userRows.length; i += BATCH) await trx.insertInto("users").values(userRows.slice(i, i + BATCH)).execute();
+    for (let i = 0; i < userRows.length; i += BATCH)
+      await trx
+        .insertInto("users")
+        .values(userRows.slice(i, i + BATCH))
+        .execute();
     const districtRows = accounts.flatMap((a) => a.districts.map((district) => ({ user_id: a.id, district })));
-    for (let i = 0; i < districtRows.length; i += BATCH) await trx.insertInto("user_districts").values(districtRows.slice(i, i + BATCH)).execute();
+    for (let i = 0; i < districtRows.length; i += BATCH)
+      await trx
+        .insertInto("user_districts")
+        .values(districtRows.slice(i, i + BATCH))
+        .execute();
     for (let i = 0; i < clientRows.length; i += BATCH) {
-      await trx.insertInto("clients").values(clientRows.slice(i, i + BATCH)).execute();
+      await trx
+        .insertInto("clients")
+        .values(clientRows.slice(i, i + BATCH))
+        .execute();
       progress("clients", Math.min(i + BATCH, clientRows.length), clientRows.length);
     }
-    for (let i = 0; i < availability.length; i += BATCH) await trx.insertInto("consultant_availability").values(availability.slice(i, i + BATCH)).execute();
+    for (let i = 0; i < availability.length; i += BATCH)
+      await trx
+        .insertInto("consultant_availability")
+        .values(availability.slice(i, i + BATCH))
+        .execute();
     await insertHistory(trx, history);
-    for (let i = 0; i < roleRows.roles.length; i += 200) await trx.insertInto("volunteer_roles").values(roleRows.roles.slice(i, i + 200)).execute();
-    for (let i = 0; i < roleRows.checks.length; i += 200) await trx.insertInto("displacement_checks").values(roleRows.checks.slice(i, i + 200)).execute();
-    for (let i = 0; i < placements.length; i += 200) await trx.insertInto("placements").values(placements.slice(i, i + 200)).execute();
-    for (let i = 0; i < agreements.letters.length; i += 50) await trx.insertInto("letters").values(agreements.letters.slice(i, i + 50)).execute();
-    for (let i = 0; i < agreements.rows.length; i += 200) await trx.insertInto("placement_agreements").values(agreements.rows.slice(i, i + 200)).execute();
-    for (let i = 0; i < circumstances.exemptions.length; i += 200) await trx.insertInto("exemptions").values(circumstances.exemptions.slice(i, i + 200)).execute();
-    for (let i = 0; i < circumstances.caregiving.length; i += 200) await trx.insertInto("caregiving").values(circumstances.caregiving.slice(i, i + 200)).execute();
-    for (let i = 0; i < sanctionRows.letters.length; i += 50) await trx.insertInto("letters").values(sanctionRows.letters.slice(i, i + 50)).execute();
-    for (let i = 0; i < sanctionRows.sanctions.length; i += 200) await trx.insertInto("sanctions").values(sanctionRows.sanctions.slice(i, i + 200)).execute();
-    for (let i = 0; i < sanctionRows.objections.length; i += 200) await trx.insertInto("sanction_objections").values(sanctionRows.objections.slice(i, i + 200)).execute();
+    for (let i = 0; i < roleRows.roles.length; i += 200)
+      await trx
+        .insertInto("volunteer_roles")
+        .values(roleRows.roles.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < roleRows.checks.length; i += 200)
+      await trx
+        .insertInto("displacement_checks")
+        .values(roleRows.checks.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < placements.length; i += 200)
+      await trx
+        .insertInto("placements")
+        .values(placements.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < agreements.letters.length; i += 50)
+      await trx
+        .insertInto("letters")
+        .values(agreements.letters.slice(i, i + 50))
+        .execute();
+    for (let i = 0; i < agreements.rows.length; i += 200)
+      await trx
+        .insertInto("placement_agreements")
+        .values(agreements.rows.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < circumstances.exemptions.length; i += 200)
+      await trx
+        .insertInto("exemptions")
+        .values(circumstances.exemptions.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < circumstances.caregiving.length; i += 200)
+      await trx
+        .insertInto("caregiving")
+        .values(circumstances.caregiving.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < sanctionRows.letters.length; i += 50)
+      await trx
+        .insertInto("letters")
+        .values(sanctionRows.letters.slice(i, i + 50))
+        .execute();
+    for (let i = 0; i < sanctionRows.sanctions.length; i += 200)
+      await trx
+        .insertInto("sanctions")
+        .values(sanctionRows.sanctions.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < sanctionRows.objections.length; i += 200)
+      await trx
+        .insertInto("sanction_objections")
+        .values(sanctionRows.objections.slice(i, i + 200))
+        .execute();
     // Proposals the rules refused leave only their audit entry, as in the API.
     const refusals = sanctionRows.refusals.map((r) => ({
-      id: random.uuid(), occurred_at: r.at, actor_id: r.consultantId, actor_email: null, actor_role: "consultant", action: "sanction.refused", category: "write",
-      client_id: r.clientId, subject_type: "client", subject_id: r.clientId, request_id: "demo-history", details: JSON.stringify({ code: r.code, ground: "missedAppointments" }),
+      id: random.uuid(),
+      occurred_at: r.at,
+      actor_id: r.consultantId,
+      actor_email: null,
+      actor_role: "consultant",
+      action: "sanction.refused",
+      category: "write",
+      client_id: r.clientId,
+      subject_type: "client",
+      subject_id: r.clientId,
+      request_id: "demo-history",
+      details: JSON.stringify({ code: r.code, ground: "missedAppointments" }),
     }));
-    for (let i = 0; i < refusals.length; i += 200) await trx.insertInto("audit_events").values(refusals.slice(i, i + 200)).execute();
+    for (let i = 0; i < refusals.length; i += 200)
+      await trx
+        .insertInto("audit_events")
+        .values(refusals.slice(i, i + 200))
+        .execute();
   });
 
   return {

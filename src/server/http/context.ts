@@ -1,5 +1,5 @@
-import type { FastifyRequest } from "fastify";
 import type { RequestContext } from "@server/auth/actor.js";
+import type { FastifyRequest } from "fastify";
 import { unauthenticated } from "./errors.js";
 
 /** The actor and request id of an authenticated route, for services and the audit log. */

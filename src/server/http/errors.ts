@@ -27,8 +27,7 @@ export const notFound = (what = "resource") =>
 
 export const unauthenticated = (detail = "Log in first.") => new AppError(401, "unauthenticated", "Not authenticated", detail);
 
-export const forbidden = (code = "forbidden", detail = "Your role may not do this.") =>
-  new AppError(403, code, "Forbidden", detail);
+export const forbidden = (code = "forbidden", detail = "Your role may not do this.") => new AppError(403, code, "Forbidden", detail);
 
 /** 409: refused by a named rule given the current state. */
 export const conflict = (code: string, detail: string, invalidParams?: InvalidParam[]) =>

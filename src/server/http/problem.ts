@@ -6,20 +6,19 @@ import { AppError, type InvalidParam } from "./errors.js";
 export const PROBLEM_TYPE = "application/problem+json";
 
 /** RFC 9457 problem details, with our `code`, `requestId` and `invalidParams`. */
-export const problemSchema = z
-  .object({
-    type: z.string().optional(),
-    status: z.number().int(),
-    title: z.string(),
-    detail: z.string(),
-    code: z.string().describe("machine-readable reason, e.g. capacityExceeded or duplicateBsn"),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    invalidParams: z
-      .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
-      .optional()
-      .describe("one entry per invalid field"),
-  });
+export const problemSchema = z.object({
+  type: z.string().optional(),
+  status: z.number().int(),
+  title: z.string(),
+  detail: z.string(),
+  code: z.string().describe("machine-readable reason, e.g. capacityExceeded or duplicateBsn"),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  invalidParams: z
+    .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
+    .optional()
+    .describe("one entry per invalid field"),
+});
 export type Problem = z.infer<typeof problemSchema>;
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Omit<Problem, "requestId" | "instance">) {
@@ -47,7 +46,9 @@ function invalidParamsFromValidation(
   const where = error.validationContext;
   const input = where === "querystring" ? request.query : where === "params" ? request.params : request.body;
   return (error.validation as ValidationEntry[]).map((entry) => {
-    const segments = String(entry.instancePath ?? "").split("/").filter(Boolean);
+    const segments = String(entry.instancePath ?? "")
+      .split("/")
+      .filter(Boolean);
     const path = segments.join(".");
     const custom = entry.params?.params?.code;
     const missing = segments.length > 0 && valueAt(input, segments) == null && entry.keyword !== "custom";
@@ -83,7 +84,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return sendProblem(request, reply, { status, title: "Too many requests", detail: "Wait a moment and try again.", code: "rateLimited" });
+      return sendProblem(request, reply, {
+        status,
+        title: "Too many requests",
+        detail: "Wait a moment and try again.",
+        code: "rateLimited",
+      });
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).

@@ -54,7 +54,15 @@ describe("letter PDF", () => {
 
   it("contains the name (with Turkish letters), the address, the date and the reference", async () => {
     const text = await textOf(await renderLetterPdf(layout()));
-    for (const expected of ["Ayşe Yılmaz", "Wolphaertsbocht 12 A", "3083 KL Rotterdam", "28 november 2026", "NV-2026-ABC123", "AANGETEKEND", "Boergoensevliet 20"]) {
+    for (const expected of [
+      "Ayşe Yılmaz",
+      "Wolphaertsbocht 12 A",
+      "3083 KL Rotterdam",
+      "28 november 2026",
+      "NV-2026-ABC123",
+      "AANGETEKEND",
+      "Boergoensevliet 20",
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -72,7 +80,12 @@ describe("letter PDF", () => {
   it("uses the standard fonts when they can show the text, and an embedded font when they cannot", async () => {
     expect(fitsStandardFonts("Zoë de Vries, € 5,– • café")).toBe(true);
     expect(fitsStandardFonts("Ayşe Yılmaz")).toBe(false);
-    const plain = { ...layout(), recipient: ["Zoë de Vries", "Dorpsweg 1", "3083 KL Rotterdam"], subject: "Uitnodiging", blocks: [{ kind: "paragraph" as const, text: "Beste Zoë de Vries," }] };
+    const plain = {
+      ...layout(),
+      recipient: ["Zoë de Vries", "Dorpsweg 1", "3083 KL Rotterdam"],
+      subject: "Uitnodiging",
+      blocks: [{ kind: "paragraph" as const, text: "Beste Zoë de Vries," }],
+    };
     const text = await textOf(await renderLetterPdf(plain));
     expect(text).toContain("Zoë de Vries");
   });

@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 // DejaVu covers every Latin script our clients' names use (ş, ı, ğ, ł …); the PDF standard fonts cover only
 // WinAnsi. Embedding DejaVu costs several times more per letter, so it is used only when the text needs it.
 const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const UNICODE_FONTS = { body: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")), bold: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")) };
+const UNICODE_FONTS = {
+  body: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")),
+  bold: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")),
+};
 const STANDARD_FONTS = { body: "Helvetica", bold: "Helvetica-Bold" };
 // Windows-1252 beyond Latin-1: the characters the standard fonts can show besides U+0020–U+00FF.
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
@@ -69,12 +72,18 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
   const width = doc.page.width - 128;
   doc.font("bold").fontSize(15).text(municipality.name, 64, 56);
   doc.font("body").fontSize(9).fillColor("#333333").text(municipality.department);
-  doc.text([...municipality.postalAddress, `Telefoon ${municipality.phone}`, municipality.website].join("\n"), 360, 56, { width: 170, align: "right" });
+  doc.text([...municipality.postalAddress, `Telefoon ${municipality.phone}`, municipality.website].join("\n"), 360, 56, {
+    width: 170,
+    align: "right",
+  });
   doc.fillColor("black");
 
   let y = 150;
   if (letter.registered) {
-    doc.font("bold").fontSize(9).text("AANGETEKEND", 64, y - 16);
+    doc
+      .font("bold")
+      .fontSize(9)
+      .text("AANGETEKEND", 64, y - 16);
   }
   doc.font("body").fontSize(11).text(letter.recipient.join("\n"), 64, y);
   y = 250;
@@ -103,7 +112,11 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
     // The footer sits in the bottom margin; lift the margin so pdfkit does not start a new page for it.
     doc.page.margins.bottom = 0;
     doc.font("body").fontSize(8).fillColor("#555555");
-    doc.text(`${letter.reference} · pagina ${i + 1} van ${range.count}`, 64, doc.page.height - 44, { width, align: "center", lineBreak: false });
+    doc.text(`${letter.reference} · pagina ${i + 1} van ${range.count}`, 64, doc.page.height - 44, {
+      width,
+      align: "center",
+      lineBreak: false,
+    });
   }
   doc.end();
   return finished;

@@ -10,7 +10,16 @@ export interface RenderedTemplate {
   blocks: LetterBlock[];
 }
 
-export const LETTER_TEMPLATES = ["invitation", "plan-confirmation", "placement-agreement", "contribution-agreement", "accountability-request", "accountability-reminder", "sanction-hearing", "sanction-decision"] as const;
+export const LETTER_TEMPLATES = [
+  "invitation",
+  "plan-confirmation",
+  "placement-agreement",
+  "contribution-agreement",
+  "accountability-request",
+  "accountability-reminder",
+  "sanction-hearing",
+  "sanction-decision",
+] as const;
 export type LetterTemplate = (typeof LETTER_TEMPLATES)[number];
 
 const TEMPLATE_DIR = path.join(import.meta.dirname, "templates");

@@ -45,11 +45,14 @@ export function verifyOptimal(instance: MatchInstance, solution: MatchSolution, 
     cost += pairCost[pair]!;
     placed++;
   }
-  for (let j = 0; j < m; j++) if (used[j]! > places[j]!) throw new OptimalityError(`role ${j} has ${used[j]} clients for ${places[j]} places`);
+  for (let j = 0; j < m; j++)
+    if (used[j]! > places[j]!) throw new OptimalityError(`role ${j} has ${used[j]} clients for ${places[j]} places`);
   for (let g = 0; g < groups; g++) {
-    if (groupUsed[g]! > instance.groupCapacity![g]!) throw new OptimalityError(`group ${g} has ${groupUsed[g]} clients for a capacity of ${instance.groupCapacity![g]}`);
+    if (groupUsed[g]! > instance.groupCapacity![g]!)
+      throw new OptimalityError(`group ${g} has ${groupUsed[g]} clients for a capacity of ${instance.groupCapacity![g]}`);
   }
-  if (placed !== solution.placed || cost !== solution.cost) throw new OptimalityError(`reported ${solution.placed} placed at ${solution.cost}; the assignment places ${placed} at ${cost}`);
+  if (placed !== solution.placed || cost !== solution.cost)
+    throw new OptimalityError(`reported ${solution.placed} placed at ${solution.cost}; the assignment places ${placed} at ${cost}`);
 
   const negative = (value: number, what: string) => {
     if (value < 0) throw new OptimalityError(`${what} has reduced cost ${value} < 0`);

@@ -43,7 +43,8 @@ export function cityInstance(options: CityOptions): MatchInstance {
   // A grid of 1 km cells holding role indexes, searched ring by ring around each client.
   const size = 26;
   const cells: number[][] = Array.from({ length: size * size }, () => []);
-  const cellOf = (x: number, y: number) => Math.min(size - 1, Math.max(0, Math.floor(y))) * size + Math.min(size - 1, Math.max(0, Math.floor(x)));
+  const cellOf = (x: number, y: number) =>
+    Math.min(size - 1, Math.max(0, Math.floor(y))) * size + Math.min(size - 1, Math.max(0, Math.floor(x)));
   roles.forEach(([x, y], j) => cells[cellOf(x, y)]!.push(j));
 
   const pairStart = [0];
@@ -65,7 +66,10 @@ export function cityInstance(options: CityOptions): MatchInstance {
         }
       }
     }
-    found = found.filter(({ j }) => guidance[j]! >= need).sort((a, b) => a.d - b.d).slice(0, want);
+    found = found
+      .filter(({ j }) => guidance[j]! >= need)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, want);
     for (const { j, d } of found) {
       pairRole.push(j);
       pairCost.push(Math.round(d * 100) + spareHours * 5 + (guidance[j]! - need) * 20 + Math.floor(rnd() * 30));

@@ -54,7 +54,8 @@ export function assertValidInstance(instance: MatchInstance): void {
   const e = pairStart[n]!;
   if (pairRole.length !== e || pairCost.length !== e) fail(`pairRole and pairCost have ${e} entries`);
   if (pairRole.some((r) => !Number.isInteger(r) || r < 0 || r >= m)) fail("pairRole holds role indexes");
-  if (pairCost.some((c) => !Number.isSafeInteger(c) || Math.abs(c) > MAX_COST)) fail(`pairCost holds integers of at most ${MAX_COST} in size`);
+  if (pairCost.some((c) => !Number.isSafeInteger(c) || Math.abs(c) > MAX_COST))
+    fail(`pairCost holds integers of at most ${MAX_COST} in size`);
   const { roleGroup, groupCapacity } = instance;
   if ((roleGroup === undefined) !== (groupCapacity === undefined)) fail("roleGroup and groupCapacity come together");
   if (roleGroup && groupCapacity) {

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import highsLoader from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OptimalityError, verifyOptimal } from "./certificate.js";
-import type { MatchInstance } from "./instance.js";
 import { cityInstance } from "./generator.js";
+import type { MatchInstance } from "./instance.js";
 import { solveMatching } from "./solver.js";
 
 let highs: Awaited<ReturnType<typeof highsLoader>>;
@@ -19,7 +19,11 @@ function solveWithHighs(instance: MatchInstance): { placed: number; cost: number
   // One more placement always outweighs any difference in cost.
   const big = (2 * maxCost + 1) * (instance.clientCount + 1);
   const term = (k: number, weight: number) => `${weight >= 0 ? "+" : "-"} ${Math.abs(weight)} x${k}`;
-  const lines = ["Minimize", ` obj: ${Array.from({ length: edges }, (_, k) => term(k, instance.pairCost[k]! - big)).join(" ")}`, "Subject To"];
+  const lines = [
+    "Minimize",
+    ` obj: ${Array.from({ length: edges }, (_, k) => term(k, instance.pairCost[k]! - big)).join(" ")}`,
+    "Subject To",
+  ];
   for (let i = 0; i < instance.clientCount; i++) {
     const ks = Array.from({ length: instance.pairStart[i + 1]! - instance.pairStart[i]! }, (_, d) => instance.pairStart[i]! + d);
     if (ks.length) lines.push(` c${i}: ${ks.map((k) => `+ x${k}`).join(" ")} <= 1`);
@@ -59,29 +63,38 @@ const instances = fc
     groupCount: fc.integer({ min: 0, max: 3 }),
   })
   .chain(({ clientCount, roleCount, maxPlaces, equalCosts, density, groupCount }) =>
-    fc.record({
-      roleGroup: fc.array(fc.integer({ min: 0, max: Math.max(0, groupCount - 1) }), { minLength: roleCount, maxLength: roleCount }),
-      groupCapacity: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: groupCount, maxLength: groupCount }),
-      places: fc.array(fc.integer({ min: 0, max: maxPlaces }), { minLength: roleCount, maxLength: roleCount }),
-      pairs: fc.array(
-        fc.array(fc.record({ role: fc.integer({ min: 0, max: roleCount - 1 }), cost: equalCosts ? fc.constant(7) : fc.integer({ min: -5, max: 40 }), keep: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: roleCount + 1 }),
-        { minLength: clientCount, maxLength: clientCount },
-      ),
-    }).map(({ places, pairs, roleGroup, groupCapacity }): MatchInstance => {
-      const pairStart = [0];
-      const pairRole: number[] = [];
-      const pairCost: number[] = [];
-      for (const client of pairs) {
-        for (const pair of client) {
-          if (pair.keep > density) continue;
-          pairRole.push(pair.role);
-          pairCost.push(pair.cost);
+    fc
+      .record({
+        roleGroup: fc.array(fc.integer({ min: 0, max: Math.max(0, groupCount - 1) }), { minLength: roleCount, maxLength: roleCount }),
+        groupCapacity: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: groupCount, maxLength: groupCount }),
+        places: fc.array(fc.integer({ min: 0, max: maxPlaces }), { minLength: roleCount, maxLength: roleCount }),
+        pairs: fc.array(
+          fc.array(
+            fc.record({
+              role: fc.integer({ min: 0, max: roleCount - 1 }),
+              cost: equalCosts ? fc.constant(7) : fc.integer({ min: -5, max: 40 }),
+              keep: fc.double({ min: 0, max: 1, noNaN: true }),
+            }),
+            { maxLength: roleCount + 1 },
+          ),
+          { minLength: clientCount, maxLength: clientCount },
+        ),
+      })
+      .map(({ places, pairs, roleGroup, groupCapacity }): MatchInstance => {
+        const pairStart = [0];
+        const pairRole: number[] = [];
+        const pairCost: number[] = [];
+        for (const client of pairs) {
+          for (const pair of client) {
+            if (pair.keep > density) continue;
+            pairRole.push(pair.role);
+            pairCost.push(pair.cost);
+          }
+          pairStart.push(pairRole.length);
         }
-        pairStart.push(pairRole.length);
-      }
-      const groups = groupCapacity.length ? { roleGroup, groupCapacity } : {};
-      return { clientCount, roleCount, places, pairStart, pairRole, pairCost, ...groups };
-    }),
+        const groups = groupCapacity.length ? { roleGroup, groupCapacity } : {};
+        return { clientCount, roleCount, places, pairStart, pairRole, pairCost, ...groups };
+      }),
   );
 
 describe("the matching solver", () => {
@@ -111,14 +124,28 @@ describe("the matching solver", () => {
   });
 
   it("solves a known instance: three clients for two single places, the cheapest two placed", () => {
-    const instance: MatchInstance = { clientCount: 3, roleCount: 2, places: [1, 1], pairStart: [0, 2, 3, 4], pairRole: [0, 1, 0, 1], pairCost: [5, 1, 2, 3] };
+    const instance: MatchInstance = {
+      clientCount: 3,
+      roleCount: 2,
+      places: [1, 1],
+      pairStart: [0, 2, 3, 4],
+      pairRole: [0, 1, 0, 1],
+      pairCost: [5, 1, 2, 3],
+    };
     const solution = solveMatching(instance);
     // Client 0 gives way to client 1 for role 0 and takes role 1: two placed at 1 + 2.
     expect(solution).toMatchObject({ placed: 2, cost: 3, assignment: [1, 0, -1] });
   });
 
   it("fails the certificate for a corrupted solution: a costlier swap, an extra client in a full role, a missed placement", () => {
-    const instance: MatchInstance = { clientCount: 3, roleCount: 2, places: [1, 2], pairStart: [0, 2, 4, 5], pairRole: [0, 1, 0, 1, 1], pairCost: [1, 9, 9, 1, 4] };
+    const instance: MatchInstance = {
+      clientCount: 3,
+      roleCount: 2,
+      places: [1, 2],
+      pairStart: [0, 2, 4, 5],
+      pairRole: [0, 1, 0, 1, 1],
+      pairCost: [1, 9, 9, 1, 4],
+    };
     const solution = solveMatching(instance);
     expect(() => verifyOptimal(instance, solution, solution.potentials)).not.toThrow();
     const swapped = { placed: 3, cost: 9 + 9 + 4, assignment: [1, 0, 1] };

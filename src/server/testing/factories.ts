@@ -7,7 +7,11 @@ let counter = 0;
 export function uniqueBsn(): string {
   for (;;) {
     counter++;
-    const bsn = completeBsn(`98${String(counter + process.pid * 1000).slice(-6).padStart(6, "0")}`);
+    const bsn = completeBsn(
+      `98${String(counter + process.pid * 1000)
+        .slice(-6)
+        .padStart(6, "0")}`,
+    );
     if (bsn) return bsn;
   }
 }

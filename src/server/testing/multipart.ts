@@ -1,7 +1,14 @@
 /** A multipart/form-data body with one file, for injecting uploads in tests. */
-export function multipartFile(field: string, filename: string, mediaType: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+export function multipartFile(
+  field: string,
+  filename: string,
+  mediaType: string,
+  content: Buffer,
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----nv${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${mediaType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${mediaType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { createApp } from "@server/app.js";
 import { loadConfig } from "@server/config.js";
 import { connectDatabase, type Db } from "@server/db/connection.js";
 import { migrateToLatest } from "@server/db/migrate.js";
 import { seedDemoPopulation } from "@server/demo/seed.js";
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -60,7 +60,12 @@ export async function createTestApp(
     demoPassword: "demo",
     historyShare: options.historyShare ?? 0,
   });
-  const app = await createApp({ config: loadConfig({ NODE_ENV: "test", LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", ...options.env }), db, logger: false, webRoot: null });
+  const app = await createApp({
+    config: loadConfig({ NODE_ENV: "test", LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", ...options.env }),
+    db,
+    logger: false,
+    webRoot: null,
+  });
   await app.ready();
   return {
     app,

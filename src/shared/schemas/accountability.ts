@@ -25,7 +25,9 @@ export const accountabilityRequestOutput = z.object({
   status: z.enum(ACCOUNTABILITY_STATUSES),
   respondedOn: calendarDate.nullable(),
   response: z.string().nullable(),
-  documents: z.array(z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp })),
+  documents: z.array(
+    z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp }),
+  ),
   createdAt: timestamp,
 });
 export type AccountabilityRequestOutput = z.infer<typeof accountabilityRequestOutput>;

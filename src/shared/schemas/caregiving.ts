@@ -2,7 +2,16 @@ import { z } from "zod";
 import { calendarDate, timestamp } from "./common.js";
 
 /** Who is cared for, by relation only: the person cared for is not a client and is not identified. */
-export const CARE_RELATIONS = ["child", "partner", "parent", "parentInLaw", "sibling", "grandparent", "otherFamily", "friendOrNeighbour"] as const;
+export const CARE_RELATIONS = [
+  "child",
+  "partner",
+  "parent",
+  "parentInLaw",
+  "sibling",
+  "grandparent",
+  "otherFamily",
+  "friendOrNeighbour",
+] as const;
 
 /** Body of `POST /clients/{id}/caregiving`. */
 export const caregivingInput = z.object({
@@ -11,7 +20,12 @@ export const caregivingInput = z.object({
   hoursPerWeek: z.number().min(0.5).max(168),
   since: calendarDate,
   beyondCustomaryCare: z.boolean().describe("the consultant's judgement: more than housemates customarily do for each other (mantelzorg)"),
-  judgementReason: z.string().trim().min(1).max(2000).describe("why, e.g. 'intensive care for a child with autism, 80 h/week on professional advice'"),
+  judgementReason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe("why, e.g. 'intensive care for a child with autism, 80 h/week on professional advice'"),
 });
 export type CaregivingInput = z.infer<typeof caregivingInput>;
 
@@ -26,7 +40,9 @@ export const caregivingOutput = z.object({
   hoursPerWeek: z.number(),
   since: calendarDate,
   beyondCustomaryCare: z.boolean(),
-  countsAsContribution: z.boolean().describe("active caregiving beyond customary care is the client's contribution; its hours count towards capacity"),
+  countsAsContribution: z
+    .boolean()
+    .describe("active caregiving beyond customary care is the client's contribution; its hours count towards capacity"),
   judgementReason: z.string(),
   judgedBy: z.string().nullable(),
   status: z.enum(["active", "ended"]),

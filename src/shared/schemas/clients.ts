@@ -38,9 +38,16 @@ const clientFields = {
   city: z.string().trim().min(1).max(80).nullish(),
   benefitStartDate: pastDate,
   capacityHoursPerWeek: z.number().min(0).max(40).nullish().describe("consultant's assessment; null until assessed"),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, { message: "Not a phone number" }).nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { message: "Not a phone number" })
+    .nullish(),
   email: z.email().nullish(),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, { message: "Use ISO 639 language codes" })).max(12).default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, { message: "Use ISO 639 language codes" }))
+    .max(12)
+    .default([]),
   householdSituation: z.enum(HOUSEHOLD_SITUATIONS),
   educationLevel: z.enum(EDUCATION_LEVELS).default("unknown"),
 };
@@ -108,7 +115,10 @@ export const CLIENT_SORTS = ["familyName", "-familyName", "benefitStartDate", "-
 export const clientListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional().describe("name, BSN or postcode"),
   district: z.string().max(60).optional(),
-  longTermCohort: z.enum(["true", "false"]).optional().describe("true: the invitation cohort, five years or more on benefit and not fully exempt today"),
+  longTermCohort: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("true: the invitation cohort, five years or more on benefit and not fully exempt today"),
   assignedToMe: z.enum(["true", "false"]).optional(),
   minYearsOnBenefit: z.coerce.number().int().min(0).max(60).optional(),
   invited: z.enum(["true", "false"]).optional().describe("whether the client ever got an intake invitation"),

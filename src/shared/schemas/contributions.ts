@@ -36,6 +36,10 @@ export const contributionOutput = z.object({
 });
 export const contributionList = z.object({
   items: z.array(contributionOutput),
-  contributing: z.boolean().describe("an active formalised contribution or caregiving beyond customary care: the client is left in peace apart from periodic accountability"),
+  contributing: z
+    .boolean()
+    .describe(
+      "an active formalised contribution or caregiving beyond customary care: the client is left in peace apart from periodic accountability",
+    ),
   contributingThrough: z.array(z.enum([...CONTRIBUTION_KINDS, "caregiving"])).describe("what the contribution consists of"),
 });

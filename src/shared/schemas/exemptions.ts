@@ -23,24 +23,43 @@ type Terms = z.infer<typeof exemptionTerms>;
 function checkTerms(terms: Terms, ctx: z.RefinementCtx): void {
   if (!terms.endDate && !terms.reviewDate) {
     for (const path of ["endDate", "reviewDate"]) {
-      ctx.addIssue({ code: "custom", path: [path], message: "An exemption is temporary: give an end date or a review date", params: { code: "temporaryRequired" } });
+      ctx.addIssue({
+        code: "custom",
+        path: [path],
+        message: "An exemption is temporary: give an end date or a review date",
+        params: { code: "temporaryRequired" },
+      });
     }
   }
   for (const field of ["endDate", "reviewDate"] as const) {
     const date = terms[field];
-    if (date && date < terms.startDate) ctx.addIssue({ code: "custom", path: [field], message: "Must not be before the start date", params: { code: "beforeStart" } });
+    if (date && date < terms.startDate)
+      ctx.addIssue({ code: "custom", path: [field], message: "Must not be before the start date", params: { code: "beforeStart" } });
   }
   if (terms.scope === "partial" && (terms.maxHoursPerWeek === null || terms.maxHoursPerWeek === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["maxHoursPerWeek"], message: "A partial exemption says how many hours a week may still be asked", params: { code: "required" } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxHoursPerWeek"],
+      message: "A partial exemption says how many hours a week may still be asked",
+      params: { code: "required" },
+    });
   }
   if (terms.scope === "full" && terms.maxHoursPerWeek !== null && terms.maxHoursPerWeek !== undefined) {
-    ctx.addIssue({ code: "custom", path: ["maxHoursPerWeek"], message: "A full exemption asks no hours at all", params: { code: "notAllowed" } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxHoursPerWeek"],
+      message: "A full exemption asks no hours at all",
+      params: { code: "notAllowed" },
+    });
   }
 }
 
 /** Body of `POST /clients/{id}/exemptions`: a consultant records an exemption they decided. */
 export const exemptionInput = exemptionTerms
-  .extend({ type: z.enum(EXEMPTION_TYPES), reason: reason.describe("why, in the consultant's words; health details belong in the evidence") })
+  .extend({
+    type: z.enum(EXEMPTION_TYPES),
+    reason: reason.describe("why, in the consultant's words; health details belong in the evidence"),
+  })
   .superRefine(checkTerms);
 export type ExemptionInput = z.infer<typeof exemptionInput>;
 
@@ -84,7 +103,9 @@ export const exemptionOutput = z.object({
   endedOn: calendarDate.nullable(),
   endReason: z.string().nullable(),
   ordinanceVersion: z.number().int().describe("the ordinance version the decision applied"),
-  documents: z.array(z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp })),
+  documents: z.array(
+    z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp }),
+  ),
   createdAt: timestamp,
 });
 export type ExemptionOutput = z.infer<typeof exemptionOutput>;
@@ -93,7 +114,14 @@ export const exemptionList = z.object({ items: z.array(exemptionOutput) });
 export const exemptionListQuery = pageQuery.extend({ status: z.enum(EXEMPTION_STATUSES).optional() });
 export const exemptionPage = pageOf(exemptionOutput.extend({ clientName: z.string() }));
 
-export const documentOutput = z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), uploadedAt: timestamp });
+export const documentOutput = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: timestamp,
+});
 
 /** What evidence may be: PDF, PNG or JPEG, at most 10 MB. */
 export const EVIDENCE_MEDIA_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;

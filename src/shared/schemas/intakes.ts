@@ -18,7 +18,10 @@ export type LifeDomain = (typeof LIFE_DOMAINS)[number];
 export const SENSITIVE_DOMAINS: readonly LifeDomain[] = ["incomeDebts", "physicalHealth", "mentalHealth", "addiction"];
 
 /** Weekday parts a client can be available in, e.g. `mon-am`. */
-export const WEEKDAY_PARTS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].flatMap((d) => [`${d}-am`, `${d}-pm`, `${d}-eve`]) as [string, ...string[]];
+export const WEEKDAY_PARTS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].flatMap((d) => [`${d}-am`, `${d}-pm`, `${d}-eve`]) as [
+  string,
+  ...string[],
+];
 
 /** The participation ladder's rungs (Regioplan): 1 isolated … 6 paid work. */
 export const LADDER_RUNGS = [1, 2, 3, 4, 5, 6] as const;
@@ -46,7 +49,11 @@ export const intakeInput = z
     healthNotes: shortText.describe("sensitive"),
     notes: shortText,
   })
-  .refine((v) => v.growthRung >= v.ladderRung, { message: "Growth potential cannot be below the current rung", path: ["growthRung"], params: { code: "growthBelowRung" } });
+  .refine((v) => v.growthRung >= v.ladderRung, {
+    message: "Growth potential cannot be below the current rung",
+    path: ["growthRung"],
+    params: { code: "growthBelowRung" },
+  });
 export type IntakeInput = z.infer<typeof intakeInput>;
 
 export const intakeOutput = z.object({

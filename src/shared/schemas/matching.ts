@@ -114,5 +114,7 @@ export const proposalOutput = z.object({
 export type ProposalOutput = z.infer<typeof proposalOutput>;
 export const proposalPage = pageOf(proposalOutput);
 
-export const proposalRejectInput = z.object({ reason: z.string().trim().min(3).max(1000).describe("why the consultant does not follow this proposal") });
+export const proposalRejectInput = z.object({
+  reason: z.string().trim().min(3).max(1000).describe("why the consultant does not follow this proposal"),
+});
 export const proposalAcceptInput = z.object({ guidanceOverrideReason: z.string().trim().min(3).max(1000).optional() });

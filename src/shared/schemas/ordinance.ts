@@ -10,7 +10,12 @@ const sanctionLevel = z.object({
 const hours = (max: number) => z.number().min(0).max(max);
 
 /** Grounds for a sanction proposal (Participatiewet art. 18 lid 2 and the local ordinance). */
-export const SANCTION_GROUNDS = ["refusedContribution", "missedAppointments", "stoppedPlacementWithoutReason", "insufficientEffort"] as const;
+export const SANCTION_GROUNDS = [
+  "refusedContribution",
+  "missedAppointments",
+  "stoppedPlacementWithoutReason",
+  "insufficientEffort",
+] as const;
 const startLevel = z.number().int().min(1).max(10);
 
 /** The rules of one ordinance version; what `POST /ordinance/versions` takes besides its date and note. */
@@ -18,19 +23,39 @@ const ordinanceSettings = z.object({
   weeklyNormHours: hours(40).describe("the norm asked of a client, before capacity"),
   accountabilityIntervalMonths: z.number().int().min(1).max(24).describe("how often a formalised contribution is accounted for"),
   accountabilityReminderDays: z.number().int().min(1).max(90).describe("days after a request without an answer before a reminder"),
-  accountabilityOverdueDays: z.number().int().min(1).max(180).describe("days after a request without an answer before it reaches the work queue"),
+  accountabilityOverdueDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(180)
+    .describe("days after a request without an answer before it reaches the work queue"),
   exemptionCoSignMonths: z.number().int().min(1).max(60).describe("a full exemption longer than this needs a team lead's co-signature"),
-  exemptionNoticeDays: z.number().int().min(1).max(180).describe("days before an exemption's end or review date that it reaches the work queue"),
-  guidanceHoursPerLevel: z.object({ light: hours(40), regular: hours(40), intensive: hours(40) }).describe("guidance hours a week a placement asks of its host, by the client's guidance need"),
+  exemptionNoticeDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(180)
+    .describe("days before an exemption's end or review date that it reaches the work queue"),
+  guidanceHoursPerLevel: z
+    .object({ light: hours(40), regular: hours(40), intensive: hours(40) })
+    .describe("guidance hours a week a placement asks of its host, by the client's guidance need"),
   sanctionGroundLevels: z
-    .object({ refusedContribution: startLevel, missedAppointments: startLevel, stoppedPlacementWithoutReason: startLevel, insufficientEffort: startLevel })
+    .object({
+      refusedContribution: startLevel,
+      missedAppointments: startLevel,
+      stoppedPlacementWithoutReason: startLevel,
+      insufficientEffort: startLevel,
+    })
     .describe("the level of the scale each ground starts at; each recurrence within a year is one level higher"),
   hearingResponseDays: z.number().int().min(7).max(42).describe("days a client has to respond to a hearing invitation"),
   sanctionLevels: z
     .array(sanctionLevel)
     .min(1)
     .max(10)
-    .refine((levels) => levels.every((l, i) => l.level === i + 1), { message: "Number the levels 1, 2, 3, … in order", params: { code: "levelsOutOfOrder" } }),
+    .refine((levels) => levels.every((l, i) => l.level === i + 1), {
+      message: "Number the levels 1, 2, 3, … in order",
+      params: { code: "levelsOutOfOrder" },
+    }),
 });
 export type OrdinanceSettings = z.infer<typeof ordinanceSettings>;
 
@@ -55,4 +80,6 @@ export const ordinanceOverview = z.object({
   versions: z.array(ordinanceVersionOutput).describe("every version, newest first"),
 });
 
-export const ordinanceOnQuery = z.object({ date: calendarDate.optional().describe("the version in force on this date; today when left out") });
+export const ordinanceOnQuery = z.object({
+  date: calendarDate.optional().describe("the version in force on this date; today when left out"),
+});

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { isValidKvkNumber } from "../validation/kvk.js";
-import { pageOf, pageQuery, timestamp } from "./common.js";
 import { postcodeSchema } from "./clients.js";
+import { pageOf, pageQuery, timestamp } from "./common.js";
 
 export const SECTORS = ["care", "sports", "communityCentre", "school", "nature", "religious", "culture", "foodBank", "other"] as const;
 
 const contact = z.object({
   name: z.string().trim().min(1).max(120),
   email: z.email().nullish(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, { message: "Not a phone number" }).nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { message: "Not a phone number" })
+    .nullish(),
 });
 
 /** Body of `POST /organisations`. */
@@ -18,7 +22,10 @@ export const organisationCreateInput = z.object({
   trainingOffered: z.string().trim().max(1000).nullish(),
   acceptsLimitedDutch: z.boolean().default(false),
   name: z.string().trim().min(1).max(200),
-  kvkNumber: z.string().trim().refine(isValidKvkNumber, { message: "A KvK number has eight digits", params: { code: "invalidKvk" } }),
+  kvkNumber: z
+    .string()
+    .trim()
+    .refine(isValidKvkNumber, { message: "A KvK number has eight digits", params: { code: "invalidKvk" } }),
   postcode: postcodeSchema,
   houseNumber: z.number().int().min(1).max(99999),
   guidanceHoursPerWeek: z.number().min(0).max(400),

@@ -3,7 +3,17 @@ import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
 export const PLACEMENT_STATUSES = ["proposed", "accepted", "declined", "active", "ended"] as const;
-export const END_REASONS = ["completed", "movedToPaidWork", "clientStopped", "organisationStopped", "poorFit", "health", "caregiving", "moved", "other"] as const;
+export const END_REASONS = [
+  "completed",
+  "movedToPaidWork",
+  "clientStopped",
+  "organisationStopped",
+  "poorFit",
+  "health",
+  "caregiving",
+  "moved",
+  "other",
+] as const;
 export const ATTRIBUTIONS = ["client", "organisation", "health", "caregiving", "none"] as const;
 /** End reasons that are not a dropout. */
 export const REGULAR_ENDINGS: readonly string[] = ["completed", "movedToPaidWork"];
@@ -13,7 +23,13 @@ export const placementCreateInput = z.object({
   clientId: z.uuid(),
   roleId: z.uuid(),
   hoursPerWeek: z.number().min(0.5).max(40).optional().describe("default: the role's hours"),
-  guidanceOverrideReason: z.string().trim().min(10).max(2000).optional().describe("lets a consultant exceed the organisation's guidance hours, with the reason recorded"),
+  guidanceOverrideReason: z
+    .string()
+    .trim()
+    .min(10)
+    .max(2000)
+    .optional()
+    .describe("lets a consultant exceed the organisation's guidance hours, with the reason recorded"),
 });
 
 /** The terms of a placement agreement; all required before it is signed. */

@@ -29,7 +29,11 @@ export const planStepInput = z
     endDate: calendarDate.nullish(),
     provider: z.string().trim().max(200).nullish(),
   })
-  .refine((s) => !s.endDate || s.endDate >= s.startDate, { message: "End on or after the start", path: ["endDate"], params: { code: "endBeforeStart" } });
+  .refine((s) => !s.endDate || s.endDate >= s.startDate, {
+    message: "End on or after the start",
+    path: ["endDate"],
+    params: { code: "endBeforeStart" },
+  });
 export type PlanStepInput = z.infer<typeof planStepInput>;
 
 /** Body of `PATCH /plan-steps/{id}`: a change, made in the draft (a confirmed plan gets a new version). */
@@ -45,7 +49,11 @@ export const planStepUpdateInput = z
     stopReason: z.string().trim().min(1).max(1000),
   })
   .partial()
-  .refine((v) => v.status !== "stopped" || v.stopReason, { message: "Say why the step stopped", path: ["stopReason"], params: { code: "required" } });
+  .refine((v) => v.status !== "stopped" || v.stopReason, {
+    message: "Say why the step stopped",
+    path: ["stopReason"],
+    params: { code: "required" },
+  });
 export type PlanStepUpdateInput = z.infer<typeof planStepUpdateInput>;
 
 export const planStepOutput = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { postcodeSchema } from "./clients.js";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { WEEKDAY_PARTS } from "./intakes.js";
 
 export const GUIDANCE_LEVELS = ["light", "regular", "intensive"] as const;
@@ -66,7 +66,9 @@ export const roleOutput = z.object({
   endDate: calendarDate.nullable(),
   status: z.enum(ROLE_STATUSES),
   statusReason: z.string().describe("English summary, or the reviewer's own words"),
-  statusReasonCodes: z.array(z.string()).describe("the displacement check's findings (e.g. paidInLastThreeYears, complaintUpheld); empty after a reviewer's decision"),
+  statusReasonCodes: z
+    .array(z.string())
+    .describe("the displacement check's findings (e.g. paidInLastThreeYears, complaintUpheld); empty after a reviewer's decision"),
   suspended: z.boolean().describe("an open displacement complaint suspends new placements"),
   mayTakePlacements: z.boolean(),
   createdAt: timestamp,

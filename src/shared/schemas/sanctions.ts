@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, pageQuery, pageOf, timestamp } from "./common.js";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { SANCTION_GROUNDS } from "./ordinance.js";
 
 export { SANCTION_GROUNDS };
@@ -97,7 +97,9 @@ export const sanctionOutput = z.object({
     channel: z.enum(HEARING_CHANNELS).nullable(),
     record: z.string().nullable(),
   }),
-  proposedLevel: z.object({ level: z.number().int(), percentage: z.number(), months: z.number().int(), ordinanceVersion: z.number().int() }).describe("what the ordinance in force gives for this ground, recurrence and culpability"),
+  proposedLevel: z
+    .object({ level: z.number().int(), percentage: z.number(), months: z.number().int(), ordinanceVersion: z.number().int() })
+    .describe("what the ordinance in force gives for this ground, recurrence and culpability"),
   outcome: z.enum(SANCTION_OUTCOMES).nullable(),
   decisionReasons: z.string().nullable(),
   level: z.number().int().nullable(),
@@ -127,7 +129,9 @@ export const sanctionStatistics = z.object({
       district: z.string(),
       month: z.string().describe("YYYY-MM"),
       proposed: count,
-      refusedByRule: z.object(Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, count])) as Record<(typeof SANCTION_BLOCKS)[number], typeof count>),
+      refusedByRule: z.object(
+        Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, count])) as Record<(typeof SANCTION_BLOCKS)[number], typeof count>,
+      ),
       imposed: count,
       refrained: count,
       overturned: count,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { FormFieldErrorMessage } from "./nlds.js";
 import { fieldId } from "./fields.js";
+import { FormFieldErrorMessage } from "./nlds.js";
 
 interface Choice {
   value: string;

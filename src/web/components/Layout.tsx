@@ -1,8 +1,8 @@
+import type { UserRole } from "@shared/enums.js";
+import { useLogout, useMe } from "@web/domains/session/api.js";
+import { setLanguage } from "@web/i18n/index.js";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import type { UserRole } from "@shared/enums.js";
-import { setLanguage } from "@web/i18n/index.js";
-import { useLogout, useMe } from "@web/domains/session/api.js";
 import { ErrorBoundary } from "./ErrorBoundary.js";
 import { PageLayout, SkipLink, SubtleButton } from "./nlds.js";
 

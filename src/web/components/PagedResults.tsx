@@ -1,6 +1,6 @@
-import { Paragraph } from "./nlds.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Paragraph } from "./nlds.js";
 import { Pagination } from "./Pagination.js";
 import { ProblemAlert } from "./ProblemAlert.js";
 
@@ -27,7 +27,17 @@ interface PagedResultsProps<P extends Page> {
 }
 
 /** A paged list's body: its error, loading and empty states, the table of the current page and the pagination. */
-export function PagedResults<P extends Page>({ query, error = query.error, name, page, pageSize, onPageChange, onPageSizeChange, empty, children }: PagedResultsProps<P>) {
+export function PagedResults<P extends Page>({
+  query,
+  error = query.error,
+  name,
+  page,
+  pageSize,
+  onPageChange,
+  onPageSizeChange,
+  empty,
+  children,
+}: PagedResultsProps<P>) {
   const { t } = useTranslation();
   const data = query.data;
   return (
@@ -38,7 +48,14 @@ export function PagedResults<P extends Page>({ query, error = query.error, name,
       {data && data.items.length > 0 ? (
         <>
           {children(data)}
-          <Pagination name={name} page={page} pageSize={pageSize} total={data.total} onPageChange={onPageChange} onPageSizeChange={onPageSizeChange} />
+          <Pagination
+            name={name}
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPageChange={onPageChange}
+            onPageSizeChange={onPageSizeChange}
+          />
         </>
       ) : null}
     </>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { SecondaryActionButton } from "./nlds.js";
 import { fieldId } from "./fields.js";
+import { SecondaryActionButton } from "./nlds.js";
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 

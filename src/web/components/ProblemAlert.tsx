@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { ApiError } from "@web/api/client.js";
+import { useTranslation } from "react-i18next";
 import { Alert } from "./Alert.js";
 import { problemMessage } from "./problems.js";
 

@@ -1,12 +1,18 @@
+import { ApiError } from "@web/api/client.js";
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@web/api/client.js";
 import { formErrorsOf } from "./problems.js";
 
 const t = i18next.createInstance();
 await t.init({
   lng: "nl",
-  resources: { nl: { translation: { fieldErrors: { reason: { too_small: "Vul een reden in." }, endReason: { too_small: "Schrijf op waarom het eerder stopt." } } } } },
+  resources: {
+    nl: {
+      translation: {
+        fieldErrors: { reason: { too_small: "Vul een reden in." }, endReason: { too_small: "Schrijf op waarom het eerder stopt." } },
+      },
+    },
+  },
 });
 
 const failure = new ApiError({

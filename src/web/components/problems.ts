@@ -1,5 +1,5 @@
-import type { TFunction } from "i18next";
 import { ApiError } from "@web/api/client.js";
+import type { TFunction } from "i18next";
 
 /** One field error, ready to show beside the field and in the error summary. */
 export interface FieldError {

@@ -22,7 +22,10 @@ export function usePagedSearch<F extends string = never>(filters: readonly F[] =
   function update(changes: Partial<Record<F, string>> & { page?: number; pageSize?: number }) {
     const next = { ...values, page: 1, pageSize, ...changes } as Record<string, string | number>;
     const entries = Object.entries(next)
-      .map(([name, value]): [string, string] => [name, (name === "page" && value === 1) || (name === "pageSize" && value === DEFAULT_PAGE_SIZE) ? "" : String(value)])
+      .map(([name, value]): [string, string] => [
+        name,
+        (name === "page" && value === 1) || (name === "pageSize" && value === DEFAULT_PAGE_SIZE) ? "" : String(value),
+      ])
       .filter(([, value]) => value !== "");
     setSearch(new URLSearchParams(entries), { replace: true });
   }

@@ -52,7 +52,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         END IF;
         RETURN NEW;
       END $$`.execute(db);
-    await sql`CREATE TRIGGER letters_pdf_immutable BEFORE UPDATE ON letters FOR EACH ROW EXECUTE FUNCTION letters_pdf_immutable()`.execute(db);
+    await sql`CREATE TRIGGER letters_pdf_immutable BEFORE UPDATE ON letters FOR EACH ROW EXECUTE FUNCTION letters_pdf_immutable()`.execute(
+      db,
+    );
     await sql`CREATE FUNCTION letters_kept() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'letters are kept'; END $$`.execute(db);
     await sql`CREATE TRIGGER letters_no_delete BEFORE DELETE ON letters FOR EACH ROW EXECUTE FUNCTION letters_kept()`.execute(db);

@@ -2,12 +2,24 @@ import type { Kysely } from "kysely";
 
 /** Host organisations in full, volunteer roles with their displacement checks and complaints, placements. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("organisations").addColumn("sector", "varchar(30)", (c) => c.notNull().defaultTo("other")).execute();
-  await db.schema.alterTable("organisations").addColumn("contacts", "text", (c) => c.notNull().defaultTo("[]")).execute();
+  await db.schema
+    .alterTable("organisations")
+    .addColumn("sector", "varchar(30)", (c) => c.notNull().defaultTo("other"))
+    .execute();
+  await db.schema
+    .alterTable("organisations")
+    .addColumn("contacts", "text", (c) => c.notNull().defaultTo("[]"))
+    .execute();
   await db.schema.alterTable("organisations").addColumn("training_offered", "text").execute();
-  await db.schema.alterTable("organisations").addColumn("accepts_limited_dutch", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("organisations")
+    .addColumn("accepts_limited_dutch", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   // The guidance a client needs at a host organisation: light, regular or intensive.
-  await db.schema.alterTable("clients").addColumn("guidance_need", "varchar(20)", (c) => c.notNull().defaultTo("regular")).execute();
+  await db.schema
+    .alterTable("clients")
+    .addColumn("guidance_need", "varchar(20)", (c) => c.notNull().defaultTo("regular"))
+    .execute();
 
   await db.schema
     .createTable("volunteer_roles")

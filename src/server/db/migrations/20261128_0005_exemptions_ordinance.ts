@@ -4,10 +4,14 @@ import { isPostgres } from "../dialect.js";
 /** Rows that are decisions of record: never updated, never deleted. */
 async function appendOnly(db: Kysely<any>, table: string, message: string): Promise<void> {
   if (isPostgres(db)) {
-    await sql.raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION '${message}'; END $$`).execute(db);
-    await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
-      FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`).execute(db);
+    await sql
+      .raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION '${message}'; END $$`)
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+      FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`)
+      .execute(db);
   } else {
     await sql.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
     await sql.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
@@ -133,7 +137,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "varchar(40)", (c) => c.notNull())
     .execute();
   // One request per activity per day, whoever runs the job and however often.
-  await db.schema.createIndex("accountability_once_idx").on("accountability_requests").columns(["subject_type", "subject_id", "requested_on"]).unique().execute();
+  await db.schema
+    .createIndex("accountability_once_idx")
+    .on("accountability_requests")
+    .columns(["subject_type", "subject_id", "requested_on"])
+    .unique()
+    .execute();
   await db.schema.createIndex("accountability_client_idx").on("accountability_requests").columns(["client_id", "status"]).execute();
 
   // Evidence: an occupational physician's advice, an organisation's statement. Health evidence is sensitive.
@@ -154,7 +163,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("documents_subject_idx").on("documents").columns(["subject_type", "subject_id"]).execute();
   await appendOnly(db, "documents", "evidence is kept as uploaded");
 
-  await db.schema.alterTable("placements").addColumn("ordinance_version", "integer", (c) => c.references("ordinance_versions.version")).execute();
+  await db.schema
+    .alterTable("placements")
+    .addColumn("ordinance_version", "integer", (c) => c.references("ordinance_versions.version"))
+    .execute();
 
   await db.schema
     .createTable("scheduler_runs")

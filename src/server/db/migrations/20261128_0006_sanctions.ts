@@ -9,10 +9,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("ordinance_versions")
     .addColumn("sanction_ground_levels", "text", (c) =>
-      c.notNull().defaultTo(JSON.stringify({ missedAppointments: 1, insufficientEffort: 1, refusedContribution: 2, stoppedPlacementWithoutReason: 2 })),
+      c
+        .notNull()
+        .defaultTo(
+          JSON.stringify({ missedAppointments: 1, insufficientEffort: 1, refusedContribution: 2, stoppedPlacementWithoutReason: 2 }),
+        ),
     )
     .execute();
-  await db.schema.alterTable("ordinance_versions").addColumn("hearing_response_days", "integer", (c) => c.notNull().defaultTo(14)).execute();
+  await db.schema
+    .alterTable("ordinance_versions")
+    .addColumn("hearing_response_days", "integer", (c) => c.notNull().defaultTo(14))
+    .execute();
 
   await db.schema
     .createTable("sanctions")

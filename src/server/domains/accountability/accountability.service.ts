@@ -1,21 +1,27 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
-import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { AccountabilityRequestRow, ClientRow, Database } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import { formatDutchDate } from "@server/letters/pdf.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import type { Ordinance } from "@shared/schemas/ordinance.js";
+import type { Kysely } from "kysely";
 import { recordAudit, recordSystemAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { prepareLetter } from "../letters/letters.service.js";
 import { insertLetter } from "../letters/letters.repo.js";
+import { prepareLetter } from "../letters/letters.service.js";
 import { listOrdinanceVersions } from "../ordinance/ordinance.repo.js";
 
 const CARE_RELATION_NL: Record<string, string> = {
-  child: "uw kind", partner: "uw partner", parent: "uw ouder", parentInLaw: "uw schoonouder", sibling: "uw broer of zus",
-  grandparent: "uw opa of oma", otherFamily: "een familielid", friendOrNeighbour: "een vriend of buur",
+  child: "uw kind",
+  partner: "uw partner",
+  parent: "uw ouder",
+  parentInLaw: "uw schoonouder",
+  sibling: "uw broer of zus",
+  grandparent: "uw opa of oma",
+  otherFamily: "een familielid",
+  friendOrNeighbour: "een vriend of buur",
 };
 
 /** A formalised activity the client accounts for periodically. */
@@ -34,8 +40,13 @@ interface Activity {
  * accountability), or all of some clients (to describe their past requests).
  */
 async function formalisedActivities(db: Kysely<Database>, filter: { activeOnly: true } | { clientIds: string[] }): Promise<Activity[]> {
-  let contributions = db.selectFrom("contributions").select(["id", "client_id", "created_at", "organisation_name", "description", "hours_per_week"]);
-  let caregiving = db.selectFrom("caregiving").select(["id", "client_id", "created_at", "relation", "hours_per_week"]).where("beyond_customary_care", "=", 1);
+  let contributions = db
+    .selectFrom("contributions")
+    .select(["id", "client_id", "created_at", "organisation_name", "description", "hours_per_week"]);
+  let caregiving = db
+    .selectFrom("caregiving")
+    .select(["id", "client_id", "created_at", "relation", "hours_per_week"])
+    .where("beyond_customary_care", "=", 1);
   if ("clientIds" in filter) {
     if (filter.clientIds.length === 0) return [];
     contributions = contributions.where("client_id", "in", filter.clientIds);
@@ -46,18 +57,27 @@ async function formalisedActivities(db: Kysely<Database>, filter: { activeOnly: 
   }
   return [
     ...(await contributions.execute()).map((c) => ({
-      subjectType: "contribution" as const, subjectId: c.id, clientId: c.client_id, formalisedOn: c.created_at.slice(0, 10),
+      subjectType: "contribution" as const,
+      subjectId: c.id,
+      clientId: c.client_id,
+      formalisedOn: c.created_at.slice(0, 10),
       text: `${c.organisation_name ? `Vrijwilligerswerk bij ${c.organisation_name}` : "Eigen initiatief"}: ${c.description} (${c.hours_per_week} uur per week)`,
     })),
     ...(await caregiving.execute()).map((c) => ({
-      subjectType: "caregiving" as const, subjectId: c.id, clientId: c.client_id, formalisedOn: c.created_at.slice(0, 10),
+      subjectType: "caregiving" as const,
+      subjectId: c.id,
+      clientId: c.client_id,
+      formalisedOn: c.created_at.slice(0, 10),
       text: `Mantelzorg voor ${CARE_RELATION_NL[c.relation] ?? "een naaste"} (${c.hours_per_week} uur per week)`,
     })),
   ];
 }
 
 /** Describes the activity each request is about, in the words of the letters, by subject id. */
-export async function activityTexts(db: Kysely<Database>, requests: Pick<AccountabilityRequestRow, "client_id">[]): Promise<Map<string, string>> {
+export async function activityTexts(
+  db: Kysely<Database>,
+  requests: Pick<AccountabilityRequestRow, "client_id">[],
+): Promise<Map<string, string>> {
   const activities = await formalisedActivities(db, { clientIds: [...new Set(requests.map((r) => r.client_id))] });
   return new Map(activities.map((a) => [a.subjectId, a.text]));
 }
@@ -68,7 +88,10 @@ export async function ordinanceVersionsByNumber(db: Kysely<Database>): Promise<M
 }
 
 /** The date after which an open request is overdue, under the version it was made under. */
-export function overdueOn(request: Pick<AccountabilityRequestRow, "requested_on" | "ordinance_version">, versions: Map<number, Ordinance>): string {
+export function overdueOn(
+  request: Pick<AccountabilityRequestRow, "requested_on" | "ordinance_version">,
+  versions: Map<number, Ordinance>,
+): string {
   return addDays(request.requested_on, versions.get(request.ordinance_version)!.accountabilityOverdueDays);
 }
 
@@ -77,7 +100,15 @@ class AlreadyDone extends Error {}
 
 async function clientsById(db: Kysely<Database>, ids: string[]): Promise<Map<string, ClientRow>> {
   if (ids.length === 0) return new Map();
-  return new Map((await db.selectFrom("clients").selectAll().where("id", "in", [...new Set(ids)]).execute()).map((c) => [c.id, c]));
+  return new Map(
+    (
+      await db
+        .selectFrom("clients")
+        .selectAll()
+        .where("id", "in", [...new Set(ids)])
+        .execute()
+    ).map((c) => [c.id, c]),
+  );
 }
 
 /**
@@ -88,11 +119,18 @@ async function clientsById(db: Kysely<Database>, ids: string[]): Promise<Map<str
 export async function createDueRequests(db: Kysely<Database>, runId: string, date: string, ordinance: Ordinance): Promise<number> {
   const activities = await formalisedActivities(db, { activeOnly: true });
   const last = new Map<string, string>();
-  for (const row of await db.selectFrom("accountability_requests").select(["subject_id", (eb) => eb.fn.max("requested_on").as("last")]).groupBy("subject_id").execute()) {
+  for (const row of await db
+    .selectFrom("accountability_requests")
+    .select(["subject_id", (eb) => eb.fn.max("requested_on").as("last")])
+    .groupBy("subject_id")
+    .execute()) {
     last.set(row.subject_id, String(row.last));
   }
   const due = activities.filter((a) => addMonths(last.get(a.subjectId) ?? a.formalisedOn, ordinance.accountabilityIntervalMonths) <= date);
-  const clients = await clientsById(db, due.map((a) => a.clientId));
+  const clients = await clientsById(
+    db,
+    due.map((a) => a.clientId),
+  );
   let created = 0;
   for (const activity of due) {
     const client = clients.get(activity.clientId)!;
@@ -103,8 +141,12 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
       registered: false,
       letterDate: date,
       data: {
-        givenName: client.given_name, familyName: client.family_name, activity: activity.text, intervalMonths: ordinance.accountabilityIntervalMonths,
-        answerBy: formatDutchDate(addDays(date, ordinance.accountabilityOverdueDays)), phone: municipality.phone,
+        givenName: client.given_name,
+        familyName: client.family_name,
+        activity: activity.text,
+        intervalMonths: ordinance.accountabilityIntervalMonths,
+        answerBy: formatDutchDate(addDays(date, ordinance.accountabilityOverdueDays)),
+        phone: municipality.phone,
       },
     });
     try {
@@ -114,13 +156,32 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
         const inserted = await trx
           .insertInto("accountability_requests")
           .values({
-            id, client_id: activity.clientId, subject_type: activity.subjectType, subject_id: activity.subjectId, requested_on: date, ordinance_version: ordinance.version,
-            letter_id: letter.id, reminded_on: null, reminder_letter_id: null, status: "open", responded_on: null, response: null, responded_by: null, created_at: new Date().toISOString(),
+            id,
+            client_id: activity.clientId,
+            subject_type: activity.subjectType,
+            subject_id: activity.subjectId,
+            requested_on: date,
+            ordinance_version: ordinance.version,
+            letter_id: letter.id,
+            reminded_on: null,
+            reminder_letter_id: null,
+            status: "open",
+            responded_on: null,
+            response: null,
+            responded_by: null,
+            created_at: new Date().toISOString(),
           })
           .onConflict((oc) => oc.columns(["subject_type", "subject_id", "requested_on"]).doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new AlreadyDone();
-        await recordSystemAudit(trx, runId, { action: "accountability.request", category: "write", clientId: activity.clientId, subjectType: "accountabilityRequest", subjectId: id, details: { ordinanceVersion: ordinance.version } });
+        await recordSystemAudit(trx, runId, {
+          action: "accountability.request",
+          category: "write",
+          clientId: activity.clientId,
+          subjectType: "accountabilityRequest",
+          subjectId: id,
+          details: { ordinanceVersion: ordinance.version },
+        });
       });
       created++;
     } catch (error) {
@@ -133,9 +194,17 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
 /** Reminds clients who have not answered a request after the reminder days of its ordinance version; once each. */
 export async function sendReminders(db: Kysely<Database>, runId: string, date: string): Promise<number> {
   const versions = await ordinanceVersionsByNumber(db);
-  const open = await db.selectFrom("accountability_requests").selectAll().where("status", "=", "open").where("reminded_on", "is", null).execute();
+  const open = await db
+    .selectFrom("accountability_requests")
+    .selectAll()
+    .where("status", "=", "open")
+    .where("reminded_on", "is", null)
+    .execute();
   const due = open.filter((r) => addDays(r.requested_on, versions.get(r.ordinance_version)!.accountabilityReminderDays) <= date);
-  const clients = await clientsById(db, due.map((r) => r.client_id));
+  const clients = await clientsById(
+    db,
+    due.map((r) => r.client_id),
+  );
   const texts = await activityTexts(db, due);
   let sent = 0;
   for (const request of due) {
@@ -147,8 +216,12 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
       registered: false,
       letterDate: date,
       data: {
-        givenName: client.given_name, familyName: client.family_name, activity: texts.get(request.subject_id) ?? "", requestedOn: formatDutchDate(request.requested_on),
-        answerBy: formatDutchDate(overdueOn(request, versions)), phone: municipality.phone,
+        givenName: client.given_name,
+        familyName: client.family_name,
+        activity: texts.get(request.subject_id) ?? "",
+        requestedOn: formatDutchDate(request.requested_on),
+        answerBy: formatDutchDate(overdueOn(request, versions)),
+        phone: municipality.phone,
       },
     });
     try {
@@ -162,7 +235,13 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
           .where("status", "=", "open")
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AlreadyDone();
-        await recordSystemAudit(trx, runId, { action: "accountability.remind", category: "write", clientId: request.client_id, subjectType: "accountabilityRequest", subjectId: request.id });
+        await recordSystemAudit(trx, runId, {
+          action: "accountability.remind",
+          category: "write",
+          clientId: request.client_id,
+          subjectType: "accountabilityRequest",
+          subjectId: request.id,
+        });
       });
       sent++;
     } catch (error) {
@@ -175,7 +254,11 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
 /** Open requests past their overdue date: on the work queue, for a conversation, never a sanction by itself. */
 export async function countOverdue(db: Kysely<Database>, date: string): Promise<number> {
   const versions = await ordinanceVersionsByNumber(db);
-  const open = await db.selectFrom("accountability_requests").select(["requested_on", "ordinance_version"]).where("status", "=", "open").execute();
+  const open = await db
+    .selectFrom("accountability_requests")
+    .select(["requested_on", "ordinance_version"])
+    .where("status", "=", "open")
+    .execute();
   return open.filter((r) => overdueOn(r, versions) < date).length;
 }
 
@@ -190,14 +273,24 @@ export async function requireVisibleRequest(db: Kysely<Database>, ctx: RequestCo
  * The client (or their consultant) answers: the activity continues, or it has stopped. A stopped activity
  * ends, and its hours no longer fill capacity; what comes next is for a conversation, not a sanction.
  */
-export async function respondToRequest(db: Kysely<Database>, ctx: RequestContext, id: string, input: { continues: boolean; statement?: string | null | undefined }): Promise<void> {
+export async function respondToRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { continues: boolean; statement?: string | null | undefined },
+): Promise<void> {
   const request = await requireVisibleRequest(db, ctx, id);
   if (request.status !== "open") throw conflict("alreadyAnswered", "This request has been answered already.");
   const today = todayInAmsterdam();
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("accountability_requests")
-      .set({ status: input.continues ? "confirmed" : "stopped", responded_on: today, response: input.statement ?? null, responded_by: ctx.actor.id })
+      .set({
+        status: input.continues ? "confirmed" : "stopped",
+        responded_on: today,
+        response: input.statement ?? null,
+        responded_by: ctx.actor.id,
+      })
       .where("id", "=", id)
       .where("status", "=", "open")
       .executeTakeFirst();
@@ -206,7 +299,14 @@ export async function respondToRequest(db: Kysely<Database>, ctx: RequestContext
       const table = request.subject_type === "contribution" ? "contributions" : "caregiving";
       await trx.updateTable(table).set({ status: "ended", ended_on: today }).where("id", "=", request.subject_id).execute();
     }
-    await recordAudit(trx, ctx, { action: "accountability.respond", category: "write", clientId: request.client_id, subjectType: "accountabilityRequest", subjectId: id, details: { continues: input.continues } });
+    await recordAudit(trx, ctx, {
+      action: "accountability.respond",
+      category: "write",
+      clientId: request.client_id,
+      subjectType: "accountabilityRequest",
+      subjectId: id,
+      details: { continues: input.continues },
+    });
   });
 }
 

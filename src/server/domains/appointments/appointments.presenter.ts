@@ -1,5 +1,5 @@
-import type { AppointmentOutput } from "@shared/schemas/appointments.js";
 import type { AppointmentRow } from "@server/db/schema.js";
+import type { AppointmentOutput } from "@shared/schemas/appointments.js";
 
 /** Every outgoing field of an appointment. */
 export function presentAppointment(row: AppointmentRow): AppointmentOutput {

@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
 import type { AppointmentRow, AppointmentsTable, Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 
 /** The weekly availability blocks of a consultant. */
 export function listAvailability(db: Kysely<Database>, consultantId: string) {
@@ -40,7 +40,11 @@ export async function takenStarts(db: Kysely<Database>, consultantId: string, fr
 }
 
 export async function insertAppointments(db: Kysely<Database>, rows: AppointmentsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto("appointments").values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto("appointments")
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export function listAppointmentsOfClient(db: Kysely<Database>, clientId: string): Promise<AppointmentRow[]> {

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
 import {
   appointmentList,
   appointmentOutput,
@@ -7,8 +8,7 @@ import {
   availabilityOutput,
 } from "@shared/schemas/appointments.js";
 import { idParam } from "@shared/schemas/common.js";
-import type { Services } from "@server/app.js";
-import { contextOf } from "@server/http/context.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { appointmentPolicy } from "./appointments.policy.js";
 import { presentAppointment } from "./appointments.presenter.js";
@@ -20,10 +20,21 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/me/availability",
-      { config: { policy: appointmentPolicy.manageOwnAvailability }, schema: { tags: ["appointments"], summary: "My weekly availability", response: { 200: availabilityOutput } } },
+      {
+        config: { policy: appointmentPolicy.manageOwnAvailability },
+        schema: { tags: ["appointments"], summary: "My weekly availability", response: { 200: availabilityOutput } },
+      },
       async (request) => {
         const rows = await listAvailability(db.kysely, contextOf(request).actor.id);
-        return { blocks: rows.map((r) => ({ weekday: r.weekday, startTime: r.start_time, endTime: r.end_time, slotMinutes: r.slot_minutes, location: r.location })) };
+        return {
+          blocks: rows.map((r) => ({
+            weekday: r.weekday,
+            startTime: r.start_time,
+            endTime: r.end_time,
+            slotMinutes: r.slot_minutes,
+            location: r.location,
+          })),
+        };
       },
     );
 
@@ -31,7 +42,12 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/me/availability",
       {
         config: { policy: appointmentPolicy.manageOwnAvailability },
-        schema: { tags: ["appointments"], summary: "Set my weekly availability", body: availabilityInput, response: { 200: availabilityOutput } },
+        schema: {
+          tags: ["appointments"],
+          summary: "Set my weekly availability",
+          body: availabilityInput,
+          response: { 200: availabilityOutput },
+        },
       },
       async (request) => {
         await setOwnAvailability(db.kysely, contextOf(request), request.body.blocks);
@@ -41,7 +57,10 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.get(
       "/clients/:id/appointments",
-      { config: { policy: appointmentPolicy.list }, schema: { tags: ["appointments"], summary: "A client's appointments", params: idParam, response: { 200: appointmentList } } },
+      {
+        config: { policy: appointmentPolicy.list },
+        schema: { tags: ["appointments"], summary: "A client's appointments", params: idParam, response: { 200: appointmentList } },
+      },
       async (request) => {
         await requireVisibleClient(db.kysely, contextOf(request).actor, request.params.id);
         return { items: (await listAppointmentsOfClient(db.kysely, request.params.id)).map(presentAppointment) };
@@ -55,13 +74,15 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["appointments"],
           summary: "Record attendance",
-          description: "attended, missed or cancelled. A missed intake after a delivered letter leads to a second invitation, never straight to a sanction.",
+          description:
+            "attended, missed or cancelled. A missed intake after a delivered letter leads to a second invitation, never straight to a sanction.",
           params: idParam,
           body: appointmentUpdateInput,
           response: { 200: appointmentOutput },
         },
       },
-      async (request) => presentAppointment(await updateAppointmentStatus(db.kysely, contextOf(request), request.params.id, request.body.status)),
+      async (request) =>
+        presentAppointment(await updateAppointmentStatus(db.kysely, contextOf(request), request.params.id, request.body.status)),
     );
   };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
+import type { AppointmentStatus } from "@shared/schemas/appointments.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
 import * as repo from "./appointments.repo.js";
@@ -18,14 +18,26 @@ export async function setOwnAvailability(
     await repo.replaceAvailability(
       trx,
       ctx.actor.id,
-      blocks.map((b) => ({ id: randomUUID(), weekday: b.weekday, start_time: b.startTime, end_time: b.endTime, slot_minutes: b.slotMinutes, location: b.location })),
+      blocks.map((b) => ({
+        id: randomUUID(),
+        weekday: b.weekday,
+        start_time: b.startTime,
+        end_time: b.endTime,
+        slot_minutes: b.slotMinutes,
+        location: b.location,
+      })),
     );
     await recordAudit(trx, ctx, { action: "availability.update", category: "write", subjectType: "user", subjectId: ctx.actor.id });
   });
 }
 
 /** Records whether the client came. Only a planned appointment changes, and only once it has started. */
-export async function updateAppointmentStatus(db: Kysely<Database>, ctx: RequestContext, id: string, status: Exclude<AppointmentStatus, "planned">) {
+export async function updateAppointmentStatus(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  status: Exclude<AppointmentStatus, "planned">,
+) {
   return db.transaction().execute(async (trx) => {
     const appointment = await repo.findAppointment(trx, id);
     if (!appointment || !(await findVisibleClient(trx, ctx.actor, appointment.client_id))) throw notFound("appointment");
@@ -36,7 +48,13 @@ export async function updateAppointmentStatus(db: Kysely<Database>, ctx: Request
       throw conflict("appointmentInFuture", "Whether someone came can be recorded once the appointment has started.");
     }
     await repo.setAppointmentStatus(trx, id, status);
-    await recordAudit(trx, ctx, { action: `appointment.${status}`, category: "write", clientId: appointment.client_id, subjectType: "appointment", subjectId: id });
+    await recordAudit(trx, ctx, {
+      action: `appointment.${status}`,
+      category: "write",
+      clientId: appointment.client_id,
+      subjectType: "appointment",
+      subjectId: id,
+    });
     return (await repo.findAppointment(trx, id))!;
   });
 }

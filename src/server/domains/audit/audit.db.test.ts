@@ -1,6 +1,6 @@
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 
 let t: TestApp;
 let admin: { authorization: string };
@@ -14,7 +14,13 @@ afterAll(() => t.close());
 describe("audit log", () => {
   it("is readable by admins only", async () => {
     expect((await t.app.inject({ url: "/api/v1/audit-events" })).statusCode).toBe(401);
-    for (const email of ["consulent@demo.local", "teamleider@demo.local", "onderzoeker@demo.local", "organisatie@demo.local", "klant@demo.local"]) {
+    for (const email of [
+      "consulent@demo.local",
+      "teamleider@demo.local",
+      "onderzoeker@demo.local",
+      "organisatie@demo.local",
+      "klant@demo.local",
+    ]) {
       const headers = await bearerFor(t.app, email);
       expect((await t.app.inject({ url: "/api/v1/audit-events", headers })).statusCode, email).toBe(403);
     }

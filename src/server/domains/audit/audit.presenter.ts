@@ -1,5 +1,5 @@
-import type { AuditEventOutput } from "@shared/schemas/audit.js";
 import type { AuditEventRow } from "@server/db/schema.js";
+import type { AuditEventOutput } from "@shared/schemas/audit.js";
 
 /** Lists every outgoing field of an audit row. */
 export function presentAuditEvent(row: AuditEventRow): AuditEventOutput {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Database } from "@server/db/schema.js";
 import type { AuditCategory } from "@shared/enums.js";
 import type { AuditListQuery } from "@shared/schemas/audit.js";
 import type { Kysely } from "kysely";
-import type { Database } from "@server/db/schema.js";
 
 export interface AuditEntry {
   action: string;

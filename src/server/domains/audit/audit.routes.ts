@@ -1,6 +1,6 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { auditListQuery, auditPage } from "@shared/schemas/audit.js";
 import type { Services } from "@server/app.js";
+import { auditListQuery, auditPage } from "@shared/schemas/audit.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { auditPolicy } from "./audit.policy.js";
 import { presentAuditEvent } from "./audit.presenter.js";
 import { listAuditEvents } from "./audit.repo.js";

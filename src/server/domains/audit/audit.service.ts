@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 import { type AuditEntry, insertAuditEvent } from "./audit.repo.js";
 
 /** Records what the request's actor did; call it inside the write's transaction so both land or neither. */

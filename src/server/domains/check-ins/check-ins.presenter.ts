@@ -1,6 +1,6 @@
-import type { z } from "zod";
-import type { checkInOutput } from "@shared/schemas/check-ins.js";
 import type { CheckInRow } from "@server/db/schema.js";
+import type { checkInOutput } from "@shared/schemas/check-ins.js";
+import type { z } from "zod";
 import { scoreWho5 } from "./check-ins.service.js";
 
 type CheckInOutput = z.infer<typeof checkInOutput>;

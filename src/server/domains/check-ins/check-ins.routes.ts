@@ -1,8 +1,8 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { checkInInput, checkInList, checkInOutput } from "@shared/schemas/check-ins.js";
-import { idParam } from "@shared/schemas/common.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { checkInInput, checkInList, checkInOutput } from "@shared/schemas/check-ins.js";
+import { idParam } from "@shared/schemas/common.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { checkInPolicy } from "./check-ins.policy.js";
 import { presentCheckIn } from "./check-ins.presenter.js";
 import { listCheckIns, recordCheckIn } from "./check-ins.service.js";
@@ -14,14 +14,24 @@ export function checkInRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/check-ins",
       {
         config: { policy: checkInPolicy.create },
-        schema: { tags: ["check-ins"], summary: "Record a check-in", params: idParam, body: checkInInput, response: { 201: checkInOutput } },
+        schema: {
+          tags: ["check-ins"],
+          summary: "Record a check-in",
+          params: idParam,
+          body: checkInInput,
+          response: { 201: checkInOutput },
+        },
       },
-      async (request, reply) => reply.status(201).send(presentCheckIn(await recordCheckIn(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) =>
+        reply.status(201).send(presentCheckIn(await recordCheckIn(db.kysely, contextOf(request), request.params.id, request.body))),
     );
 
     app.get(
       "/clients/:id/check-ins",
-      { config: { policy: checkInPolicy.list }, schema: { tags: ["check-ins"], summary: "A client's check-ins", params: idParam, response: { 200: checkInList } } },
+      {
+        config: { policy: checkInPolicy.list },
+        schema: { tags: ["check-ins"], summary: "A client's check-ins", params: idParam, response: { 200: checkInList } },
+      },
       async (request) => ({ items: (await listCheckIns(db.kysely, contextOf(request), request.params.id)).map(presentCheckIn) }),
     );
   };

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import type { CheckInInput } from "@shared/schemas/check-ins.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { CheckInRow, Database } from "@server/db/schema.js";
 import { invalidField } from "@server/http/errors.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { CheckInInput } from "@shared/schemas/check-ins.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { recordLadderAssessment } from "../intakes/intakes.service.js";
@@ -39,7 +39,13 @@ export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, c
     };
     await trx.insertInto("check_ins").values(row).execute();
     if (input.ladderRung) {
-      await recordLadderAssessment(trx, ctx, { clientId, rung: input.ladderRung, growthRung: input.growthRung ?? null, assessedOn: input.heldOn, source: "checkIn" });
+      await recordLadderAssessment(trx, ctx, {
+        clientId,
+        rung: input.ladderRung,
+        growthRung: input.growthRung ?? null,
+        assessedOn: input.heldOn,
+        source: "checkIn",
+      });
     }
     await recordAudit(trx, ctx, { action: "checkIn.create", category: "write", clientId, subjectType: "checkIn", subjectId: row.id });
     return row;
@@ -49,7 +55,13 @@ export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, c
 /** A client's check-ins, newest first. WHO-5 is health data: reading it is a sensitive read. */
 export async function listCheckIns(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<CheckInRow[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db.selectFrom("check_ins").selectAll().where("client_id", "=", clientId).orderBy("held_on", "desc").orderBy("created_at", "desc").execute();
+  const rows = await db
+    .selectFrom("check_ins")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .orderBy("held_on", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
   await recordAudit(db, ctx, { action: "checkIn.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
   return rows;
 }

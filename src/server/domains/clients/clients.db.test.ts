@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildClient } from "@server/testing/factories.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -12,7 +12,10 @@ async function clientIdIn(district: string): Promise<string> {
 }
 
 async function countRows(table: "clients" | "audit_events"): Promise<number> {
-  const row = await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await t.db.kysely
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -53,16 +56,14 @@ describe("GET /clients", () => {
   });
 
   it("finds a client by name, by BSN and by postcode", async () => {
-    const row = await t.db.kysely
-      .selectFrom("clients")
-      .selectAll()
-      .where("district", "=", "Charlois")
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const row = await t.db.kysely.selectFrom("clients").selectAll().where("district", "=", "Charlois").limit(1).executeTakeFirstOrThrow();
     for (const q of [row.family_name.toUpperCase(), row.bsn, row.postcode, row.postcode.replace(" ", "").toLowerCase()]) {
       const response = await t.app.inject({ url: `/api/v1/clients?q=${encodeURIComponent(q)}&pageSize=200`, headers: consultant });
       expect(response.statusCode, q).toBe(200);
-      expect(response.json().items.map((c: { id: string }) => c.id), q).toContain(row.id);
+      expect(
+        response.json().items.map((c: { id: string }) => c.id),
+        q,
+      ).toContain(row.id);
     }
   });
 
@@ -82,7 +83,12 @@ describe("GET /clients", () => {
   it("rejects a bad query parameter naming it", async () => {
     const response = await t.app.inject({ url: "/api/v1/clients?pageSize=5000&sort=shoeSize", headers: consultant });
     expect(response.statusCode).toBe(400);
-    expect(response.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["pageSize", "sort"]);
+    expect(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(["pageSize", "sort"]);
   });
 });
 
@@ -112,7 +118,12 @@ describe("POST /clients", () => {
   });
 
   it("never echoes the BSN in an error", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: buildClient({ bsn: "123456781" }) });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/clients",
+      headers: consultant,
+      payload: buildClient({ bsn: "123456781" }),
+    });
     expect(response.body).not.toContain("123456781");
   });
 
@@ -120,7 +131,12 @@ describe("POST /clients", () => {
     const body = buildClient();
     expect((await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: body })).statusCode).toBe(201);
     const before = await countRows("clients");
-    const again = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: { ...body, givenName: "Ander" } });
+    const again = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/clients",
+      headers: consultant,
+      payload: { ...body, givenName: "Ander" },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: "duplicateBsn", invalidParams: [{ name: "bsn" }] });
     expect(await countRows("clients")).toBe(before);
@@ -138,7 +154,12 @@ describe("POST /clients", () => {
   });
 
   it("keeps an address outside the district table with district null and a warning, visible to its consultant", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/v1/clients", headers: consultant, payload: buildClient({ postcode: "1011 AB" }) });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/clients",
+      headers: consultant,
+      payload: buildClient({ postcode: "1011 AB" }),
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ district: null, warnings: ["districtUnknown"] });
     const read = await t.app.inject({ url: `/api/v1/clients/${response.json().id}`, headers: consultant });
@@ -174,7 +195,12 @@ describe("GET and PATCH /clients/{id}", () => {
   it("rejects an invalid change with 400 and leaves the record as it was", async () => {
     const id = await clientIdIn("Charlois");
     const before = (await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant })).json();
-    const response = await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${id}`, headers: consultant, payload: { postcode: "nope", givenName: "Nieuw" } });
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/clients/${id}`,
+      headers: consultant,
+      payload: { postcode: "nope", givenName: "Nieuw" },
+    });
     expect(response.statusCode).toBe(400);
     const after = (await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant })).json();
     expect(after.givenName).toBe(before.givenName);
@@ -182,7 +208,12 @@ describe("GET and PATCH /clients/{id}", () => {
   });
 
   it("answers 404 when patching another district's client", async () => {
-    const response = await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${await clientIdIn("Overschie")}`, headers: consultant, payload: { phone: "0611111111" } });
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/clients/${await clientIdIn("Overschie")}`,
+      headers: consultant,
+      payload: { phone: "0611111111" },
+    });
     expect(response.statusCode).toBe(404);
   });
 
@@ -212,6 +243,9 @@ describe("roles without client access", () => {
     expect((await t.app.inject({ url: `/api/v1/clients/${me.clientId}`, headers: client })).statusCode).toBe(200);
     const other = await t.db.kysely.selectFrom("clients").select("id").where("id", "!=", me.clientId).limit(1).executeTakeFirstOrThrow();
     expect((await t.app.inject({ url: `/api/v1/clients/${other.id}`, headers: client })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${me.clientId}`, headers: client, payload: { phone: "0600000000" } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: "PATCH", url: `/api/v1/clients/${me.clientId}`, headers: client, payload: { phone: "0600000000" } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -1,8 +1,8 @@
+import type { ClientRow } from "@server/db/schema.js";
 import { todayInAmsterdam, wholeYearsBetween } from "@shared/dates.js";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
 import type { HostClientProfile } from "@shared/schemas/placements.js";
-import type { ClientRow } from "@server/db/schema.js";
 
 type Household = (typeof HOUSEHOLD_SITUATIONS)[number];
 type Education = (typeof EDUCATION_LEVELS)[number];

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql, type Updateable } from "kysely";
-import { addDays, todayInAmsterdam, yearsBefore } from "@shared/dates.js";
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
-import type { ClientListQuery } from "@shared/schemas/clients.js";
-import { normalisePostcode } from "@shared/validation/postcode.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { addDays, todayInAmsterdam, yearsBefore } from "@shared/dates.js";
+import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
+import type { ClientListQuery } from "@shared/schemas/clients.js";
+import { normalisePostcode } from "@shared/validation/postcode.js";
+import { type Kysely, sql, type Updateable } from "kysely";
 import { exemptionsInForce } from "../plans/capacity.js";
 
 /**
@@ -36,7 +36,9 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
         .selectFrom("placements")
         .select("placements.client_id")
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
-        .where((eb) => eb.or([eb("placements.status", "in", ["proposed", "accepted", "active"]), eb("placements.updated_at", ">=", since)]));
+        .where((eb) =>
+          eb.or([eb("placements.status", "in", ["proposed", "accepted", "active"]), eb("placements.updated_at", ">=", since)]),
+        );
       return base.where("id", "in", referred);
     }
     default:
@@ -124,7 +126,10 @@ export async function bsnExists(db: Kysely<Database>, bsn: string, exceptId?: st
 /** Inserts a client row; returns its id. */
 export async function insertClient(db: Kysely<Database>, row: Omit<NewClientRow, "id">): Promise<string> {
   const id = randomUUID();
-  await db.insertInto("clients").values({ id, ...row }).execute();
+  await db
+    .insertInto("clients")
+    .values({ id, ...row })
+    .execute();
   return id;
 }
 

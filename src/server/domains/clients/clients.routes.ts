@@ -1,16 +1,10 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import {
-  clientCreateInput,
-  clientListQuery,
-  clientOutput,
-  clientPage,
-  clientUpdateInput,
-} from "@shared/schemas/clients.js";
-import { idParam } from "@shared/schemas/common.js";
-import { hostClientProfile } from "@shared/schemas/placements.js";
-import { z } from "zod";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { clientCreateInput, clientListQuery, clientOutput, clientPage, clientUpdateInput } from "@shared/schemas/clients.js";
+import { idParam } from "@shared/schemas/common.js";
+import { hostClientProfile } from "@shared/schemas/placements.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { clientPolicy } from "./clients.policy.js";
 import { presentClient, presentClientSummary, presentHostClientProfile } from "./clients.presenter.js";
 import { createClient, listClients, readClient, readHostClientProfile, updateClient } from "./clients.service.js";
@@ -62,7 +56,8 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["clients"],
           summary: "Read a client",
-          description: "Staff and the client see the full record; a host organisation sees only the need-to-know profile of a client referred or placed with it.",
+          description:
+            "Staff and the client see the full record; a host organisation sees only the need-to-know profile of a client referred or placed with it.",
           params: idParam,
           response: { 200: z.union([clientOutput, hostClientProfile]) },
         },

@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
-import { districtForPostcode } from "@shared/districts.js";
-import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
+import { districtForPostcode } from "@shared/districts.js";
+import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import * as repo from "./clients.repo.js";
 
@@ -38,7 +38,13 @@ export async function listClients(db: Kysely<Database>, ctx: RequestContext, que
 /** Reads one client in scope (404 otherwise) and records the read of sensitive data. */
 export async function readClient(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ClientRow> {
   const row = await repo.requireVisibleClient(db, ctx.actor, id);
-  await recordAudit(db, ctx, { action: "client.read", category: "read:sensitive", clientId: row.id, subjectType: "client", subjectId: row.id });
+  await recordAudit(db, ctx, {
+    action: "client.read",
+    category: "read:sensitive",
+    clientId: row.id,
+    subjectType: "client",
+    subjectId: row.id,
+  });
   return row;
 }
 
@@ -52,8 +58,19 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
     .where("organisation_id", "=", ctx.actor.organisationId ?? "")
     .orderBy("created_at", "desc")
     .executeTakeFirst();
-  const intake = await db.selectFrom("intakes").select(["availability", "skills"]).where("client_id", "=", id).orderBy("held_on", "desc").executeTakeFirst();
-  await recordAudit(db, ctx, { action: "client.readProfile", category: "read:profile", clientId: id, subjectType: "client", subjectId: id });
+  const intake = await db
+    .selectFrom("intakes")
+    .select(["availability", "skills"])
+    .where("client_id", "=", id)
+    .orderBy("held_on", "desc")
+    .executeTakeFirst();
+  await recordAudit(db, ctx, {
+    action: "client.readProfile",
+    category: "read:profile",
+    clientId: id,
+    subjectType: "client",
+    subjectId: id,
+  });
   return {
     row,
     hoursPerWeek: placement?.hours_per_week ?? null,
@@ -128,12 +145,7 @@ const COLUMN_OF = {
 } as const satisfies Record<keyof ClientUpdateInput, keyof ClientsTable>;
 
 /** Changes a client in scope; records which fields changed (not their values). */
-export async function updateClient(
-  db: Kysely<Database>,
-  ctx: RequestContext,
-  id: string,
-  input: ClientUpdateInput,
-): Promise<ClientRow> {
+export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id: string, input: ClientUpdateInput): Promise<ClientRow> {
   try {
     return await db.transaction().execute(async (trx) => {
       const current = await repo.requireVisibleClient(trx, ctx.actor, id);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -25,7 +25,12 @@ afterAll(() => t.close());
 
 describe("existing volunteers", () => {
   it("formalises volunteer work at an organisation that is not a registered host, with an agreement letter", async () => {
-    const response = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/contributions`, headers: consultant, payload: body() });
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientId}/contributions`,
+      headers: consultant,
+      payload: body(),
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ organisationId: null, organisationName: "Moskee Mevlana, schoonmaakploeg", status: "active" });
     const list = (await t.app.inject({ url: `/api/v1/clients/${clientId}/contributions`, headers: consultant })).json();
@@ -35,7 +40,12 @@ describe("existing volunteers", () => {
   });
 
   it("counts its hours towards capacity, for new contributions and for plan steps alike", async () => {
-    const over = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/contributions`, headers: consultant, payload: body({ hoursPerWeek: 5 }) });
+    const over = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientId}/contributions`,
+      headers: consultant,
+      payload: body({ hoursPerWeek: 5 }),
+    });
     expect(over.statusCode).toBe(409);
     expect(over.json().code).toBe("capacityExceeded");
     const step = await t.app.inject({
@@ -49,12 +59,19 @@ describe("existing volunteers", () => {
 
   it("needs the organisation named, and refuses hosts and researchers", async () => {
     const { organisationName: _n, ...unnamed } = body();
-    const response = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/contributions`, headers: consultant, payload: unnamed });
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientId}/contributions`,
+      headers: consultant,
+      payload: unnamed,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().invalidParams[0].name).toBe("organisationName");
     for (const email of ["organisatie@demo.local", "onderzoeker@demo.local"]) {
       const headers = await bearerFor(t.app, email);
-      expect((await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/contributions`, headers, payload: body() })).statusCode).toBe(403);
+      expect(
+        (await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/contributions`, headers, payload: body() })).statusCode,
+      ).toBe(403);
     }
   });
 
@@ -63,11 +80,20 @@ describe("existing volunteers", () => {
       method: "POST",
       url: `/api/v1/clients/${clientId}/contributions`,
       headers: consultant,
-      payload: { kind: "ownInitiative", description: "Houdt met buren het speelveld aan de Wolphaertsbocht schoon", hoursPerWeek: 2, since: "2025-05-01" },
+      payload: {
+        kind: "ownInitiative",
+        description: "Houdt met buren het speelveld aan de Wolphaertsbocht schoon",
+        hoursPerWeek: 2,
+        since: "2025-05-01",
+      },
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ kind: "ownInitiative", organisationName: "" });
-    const letter = await t.db.kysely.selectFrom("letters").select("subject").where("id", "=", response.json().letterId).executeTakeFirstOrThrow();
+    const letter = await t.db.kysely
+      .selectFrom("letters")
+      .select("subject")
+      .where("id", "=", response.json().letterId)
+      .executeTakeFirstOrThrow();
     expect(letter.subject).toBe("Wat u zelf doet telt als tegenprestatie");
   });
 });

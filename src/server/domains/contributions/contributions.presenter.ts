@@ -1,6 +1,6 @@
-import type { z } from "zod";
-import type { contributionOutput } from "@shared/schemas/contributions.js";
 import type { ContributionsTable } from "@server/db/schema.js";
+import type { contributionOutput } from "@shared/schemas/contributions.js";
+import type { z } from "zod";
 
 type ContributionOutput = z.infer<typeof contributionOutput>;
 

@@ -1,8 +1,8 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParam } from "@shared/schemas/common.js";
-import { contributionInput, contributionList, contributionOutput } from "@shared/schemas/contributions.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { idParam } from "@shared/schemas/common.js";
+import { contributionInput, contributionList, contributionOutput } from "@shared/schemas/contributions.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { contributionPolicy } from "./contributions.policy.js";
 import { presentContribution } from "./contributions.presenter.js";
 import { formaliseContribution, listContributions } from "./contributions.service.js";
@@ -17,18 +17,25 @@ export function contributionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["contributions"],
           summary: "Formalise an existing contribution",
-          description: "Volunteer work the client already does, at any organisation. Its hours count towards capacity (409 capacityExceeded).",
+          description:
+            "Volunteer work the client already does, at any organisation. Its hours count towards capacity (409 capacityExceeded).",
           params: idParam,
           body: contributionInput,
           response: { 201: contributionOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(presentContribution(await formaliseContribution(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(presentContribution(await formaliseContribution(db.kysely, contextOf(request), request.params.id, request.body))),
     );
 
     app.get(
       "/clients/:id/contributions",
-      { config: { policy: contributionPolicy.list }, schema: { tags: ["contributions"], summary: "A client's contributions", params: idParam, response: { 200: contributionList } } },
+      {
+        config: { policy: contributionPolicy.list },
+        schema: { tags: ["contributions"], summary: "A client's contributions", params: idParam, response: { 200: contributionList } },
+      },
       async (request) => {
         const rows = await listContributions(db.kysely, contextOf(request), request.params.id);
         const caregiving = await db.kysely
@@ -38,8 +45,15 @@ export function contributionRoutes({ db }: Services): FastifyPluginAsyncZod {
           .where("status", "=", "active")
           .where("beyond_customary_care", "=", 1)
           .execute();
-        const through = [...new Set(rows.filter((r) => r.status === "active").map((r) => r.kind)), ...(caregiving.length > 0 ? ["caregiving"] : [])];
-        return { items: rows.map(presentContribution), contributing: through.length > 0, contributingThrough: through as ("existingVolunteerWork" | "caregiving")[] };
+        const through = [
+          ...new Set(rows.filter((r) => r.status === "active").map((r) => r.kind)),
+          ...(caregiving.length > 0 ? ["caregiving"] : []),
+        ];
+        return {
+          items: rows.map(presentContribution),
+          contributing: through.length > 0,
+          contributingThrough: through as ("existingVolunteerWork" | "caregiving")[],
+        };
       },
     );
   };

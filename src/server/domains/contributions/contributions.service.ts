@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import type { ContributionInput } from "@shared/schemas/contributions.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ContributionsTable, Database } from "@server/db/schema.js";
 import { invalidField } from "@server/http/errors.js";
-import { formatDutchDate } from "@server/letters/pdf.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { ContributionInput } from "@shared/schemas/contributions.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
@@ -16,7 +16,12 @@ import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
  * Formalises volunteer work a client already does, at any organisation: an agreement letter records it, the
  * client counts as contributing, and its hours count towards capacity like any other activity.
  */
-export async function formaliseContribution(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: ContributionInput): Promise<ContributionsTable> {
+export async function formaliseContribution(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  clientId: string,
+  input: ContributionInput,
+): Promise<ContributionsTable> {
   const client = await requireVisibleClient(db, ctx.actor, clientId);
   if (input.since > todayInAmsterdam()) throw invalidField("since", "dateInFuture", "Formalise work that has started");
   let organisationName = input.organisationName ?? "";
@@ -32,19 +37,42 @@ export async function formaliseContribution(db: Kysely<Database>, ctx: RequestCo
     template: "contribution-agreement",
     registered: false,
     data: {
-      givenName: client.given_name, familyName: client.family_name, organisationName, description: input.description,
-      hoursPerWeek: input.hoursPerWeek, since: formatDutchDate(input.since), phone: municipality.phone, consultantName: ctx.actor.displayName,
+      givenName: client.given_name,
+      familyName: client.family_name,
+      organisationName,
+      description: input.description,
+      hoursPerWeek: input.hoursPerWeek,
+      since: formatDutchDate(input.since),
+      phone: municipality.phone,
+      consultantName: ctx.actor.displayName,
     },
   });
   const row: ContributionsTable = {
-    id: randomUUID(), client_id: clientId, kind: input.kind, organisation_id: input.organisationId ?? null, organisation_name: organisationName,
-    description: input.description, hours_per_week: input.hoursPerWeek, since: input.since, status: "active", ended_on: null, letter_id: letter.id,
-    created_by: ctx.actor.id, created_at: new Date().toISOString(),
+    id: randomUUID(),
+    client_id: clientId,
+    kind: input.kind,
+    organisation_id: input.organisationId ?? null,
+    organisation_name: organisationName,
+    description: input.description,
+    hours_per_week: input.hoursPerWeek,
+    since: input.since,
+    status: "active",
+    ended_on: null,
+    letter_id: letter.id,
+    created_by: ctx.actor.id,
+    created_at: new Date().toISOString(),
   };
   await db.transaction().execute(async (trx) => {
     await storeLetter(trx, ctx, letter);
     await trx.insertInto("contributions").values(row).execute();
-    await recordAudit(trx, ctx, { action: "contribution.create", category: "write", clientId, subjectType: "contribution", subjectId: row.id, details: { kind: input.kind } });
+    await recordAudit(trx, ctx, {
+      action: "contribution.create",
+      category: "write",
+      clientId,
+      subjectType: "contribution",
+      subjectId: row.id,
+      details: { kind: input.kind },
+    });
   });
   return row;
 }

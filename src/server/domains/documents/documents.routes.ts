@@ -1,9 +1,9 @@
+import type { Services } from "@server/app.js";
+import { roles } from "@server/auth/policy.js";
+import { contextOf } from "@server/http/context.js";
+import { idParam } from "@shared/schemas/common.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParam } from "@shared/schemas/common.js";
-import { roles } from "@server/auth/policy.js";
-import type { Services } from "@server/app.js";
-import { contextOf } from "@server/http/context.js";
 import { openDocument } from "./documents.service.js";
 
 /** Staff in scope and the client themselves open evidence; hosts and researchers never do. */

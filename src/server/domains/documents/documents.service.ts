@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { MultipartFile } from "@fastify/multipart";
-import { fileTypeFromBuffer } from "file-type";
-import type { Kysely } from "kysely";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, DocumentsTable } from "@server/db/schema.js";
 import { invalidField, notFound } from "@server/http/errors.js";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
+import { fileTypeFromBuffer } from "file-type";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 
@@ -44,18 +44,34 @@ export async function storeDocument(
   upload: { filename: string; mediaType: string; content: Buffer },
 ): Promise<DocumentsTable> {
   const row: DocumentsTable = {
-    id: randomUUID(), client_id: target.clientId, subject_type: target.subjectType, subject_id: target.subjectId, filename: upload.filename,
-    media_type: upload.mediaType, size_bytes: upload.content.length, sha256: createHash("sha256").update(upload.content).digest("hex"), content: upload.content,
-    uploaded_by: ctx.actor.id, uploaded_at: new Date().toISOString(),
+    id: randomUUID(),
+    client_id: target.clientId,
+    subject_type: target.subjectType,
+    subject_id: target.subjectId,
+    filename: upload.filename,
+    media_type: upload.mediaType,
+    size_bytes: upload.content.length,
+    sha256: createHash("sha256").update(upload.content).digest("hex"),
+    content: upload.content,
+    uploaded_by: ctx.actor.id,
+    uploaded_at: new Date().toISOString(),
   };
   await db.insertInto("documents").values(row).execute();
-  await recordAudit(db, ctx, { action: "document.upload", category: "write", clientId: target.clientId, subjectType: target.subjectType, subjectId: target.subjectId, details: { mediaType: row.media_type, sizeBytes: row.size_bytes } });
+  await recordAudit(db, ctx, {
+    action: "document.upload",
+    category: "write",
+    clientId: target.clientId,
+    subjectType: target.subjectType,
+    subjectId: target.subjectId,
+    details: { mediaType: row.media_type, sizeBytes: row.size_bytes },
+  });
   return row;
 }
 
 /** The documents of subjects, without their content, by subject id. */
 export async function documentsOf(db: Kysely<Database>, subjectType: DocumentSubject, subjectIds: string[]) {
-  if (subjectIds.length === 0) return new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
+  if (subjectIds.length === 0)
+    return new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
   const rows = await db
     .selectFrom("documents")
     .select(["id", "subject_id", "filename", "media_type", "size_bytes", "uploaded_at"])
@@ -64,7 +80,11 @@ export async function documentsOf(db: Kysely<Database>, subjectType: DocumentSub
     .orderBy("uploaded_at")
     .execute();
   const map = new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
-  for (const r of rows) map.set(r.subject_id, [...(map.get(r.subject_id) ?? []), { id: r.id, filename: r.filename, mediaType: r.media_type, sizeBytes: r.size_bytes, uploadedAt: r.uploaded_at }]);
+  for (const r of rows)
+    map.set(r.subject_id, [
+      ...(map.get(r.subject_id) ?? []),
+      { id: r.id, filename: r.filename, mediaType: r.media_type, sizeBytes: r.size_bytes, uploadedAt: r.uploaded_at },
+    ]);
   return map;
 }
 
@@ -73,12 +93,24 @@ export async function openDocument(db: Kysely<Database>, ctx: RequestContext, id
   const row = await db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("document");
   await requireVisibleClient(db, ctx.actor, row.client_id);
-  await recordAudit(db, ctx, { action: "document.read", category: "read:sensitive", clientId: row.client_id, subjectType: "document", subjectId: id });
+  await recordAudit(db, ctx, {
+    action: "document.read",
+    category: "read:sensitive",
+    clientId: row.client_id,
+    subjectType: "document",
+    subjectId: id,
+  });
   return row;
 }
 
-
 /** A stored document as the API shows it after an upload. */
 export function presentDocument(row: DocumentsTable) {
-  return { id: row.id, filename: row.filename, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, uploadedAt: row.uploaded_at };
+  return {
+    id: row.id,
+    filename: row.filename,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    uploadedAt: row.uploaded_at,
+  };
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { multipartFile, SAMPLE_PDF, SAMPLE_PNG } from "@server/testing/multipart.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -44,15 +44,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, headers = consultant) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+const post = (url: string, payload: unknown, headers = consultant) =>
+  t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
 
 describe("exemptions bind the rest of the system", () => {
   it("takes a fully exempt client out of the invitation cohort and refuses to invite them", async () => {
     const [exempt] = clientIds;
     const cohort = async () =>
-      (await t.app.inject({ url: "/api/v1/clients?longTermCohort=true&assignedToMe=true&pageSize=200", headers: consultant })).json().items.map((c: { id: string }) => c.id);
+      (await t.app.inject({ url: "/api/v1/clients?longTermCohort=true&assignedToMe=true&pageSize=200", headers: consultant }))
+        .json()
+        .items.map((c: { id: string }) => c.id);
     expect(await cohort()).toContain(exempt);
-    const created = await post(`/clients/${exempt}/exemptions`, exemption({ type: "caregiving", scope: "full", maxHoursPerWeek: null, reason: "Zorgt voor een ernstig ziek kind." }));
+    const created = await post(
+      `/clients/${exempt}/exemptions`,
+      exemption({ type: "caregiving", scope: "full", maxHoursPerWeek: null, reason: "Zorgt voor een ernstig ziek kind." }),
+    );
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: "active", inForce: true, ordinanceVersion: 1 });
     expect(await cohort()).not.toContain(exempt);
@@ -63,7 +69,8 @@ describe("exemptions bind the rest of the system", () => {
 
   it("caps capacity at a partial exemption's hours: a 10-hour step answers 409 capacityExceeded at 8 hours", async () => {
     const client = clientIds[2]!;
-    const step = (hours: number) => post(`/clients/${client}/plan-steps`, { type: "languageCourse", title: "Taalles", hoursPerWeek: hours, startDate: today });
+    const step = (hours: number) =>
+      post(`/clients/${client}/plan-steps`, { type: "languageCourse", title: "Taalles", hoursPerWeek: hours, startDate: today });
     expect((await post(`/clients/${client}/exemptions`, exemption())).statusCode).toBe(201);
     const refused = await step(10);
     expect(refused.statusCode).toBe(409);
@@ -78,7 +85,12 @@ describe("exemptions bind the rest of the system", () => {
     const response = await post(`/clients/${client}/exemptions`, exemption({ reviewDate: undefined }));
     expect(response.statusCode).toBe(400);
     expect(response.headers["content-type"]).toContain("application/problem+json");
-    expect(response.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["endDate", "reviewDate"]);
+    expect(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(["endDate", "reviewDate"]);
     const partialWithoutHours = await post(`/clients/${client}/exemptions`, exemption({ maxHoursPerWeek: null }));
     expect(partialWithoutHours.json().invalidParams).toEqual([expect.objectContaining({ name: "maxHoursPerWeek", code: "required" })]);
     expect(await t.db.kysely.selectFrom("exemptions").select("id").where("client_id", "=", client).execute()).toEqual([]);
@@ -86,7 +98,12 @@ describe("exemptions bind the rest of the system", () => {
 
   it("lets a full exemption over twelve months wait for a team lead who did not decide it", async () => {
     const client = clientIds[4]!;
-    const created = (await post(`/clients/${client}/exemptions`, exemption({ scope: "full", maxHoursPerWeek: null, reviewDate: null, endDate: addMonths(today, 18) }))).json();
+    const created = (
+      await post(
+        `/clients/${client}/exemptions`,
+        exemption({ scope: "full", maxHoursPerWeek: null, reviewDate: null, endDate: addMonths(today, 18) }),
+      )
+    ).json();
     expect(created).toMatchObject({ status: "awaitingCoSign", needsCoSign: true, inForce: false });
     const awaiting = (await t.app.inject({ url: "/api/v1/exemptions?status=awaitingCoSign", headers: lead })).json();
     expect(awaiting.items.map((e: { id: string }) => e.id)).toContain(created.id);
@@ -100,19 +117,43 @@ describe("exemptions bind the rest of the system", () => {
   it("takes a client's own request, which a consultant grants with terms", async () => {
     const clientUser = await bearerFor(t.app, "klant@demo.local");
     const me = (await t.app.inject({ url: "/api/v1/me", headers: clientUser })).json();
-    const requested = await post(`/clients/${me.clientId}/exemption-requests`, { type: "singleParentYoungChildren", reason: "Ik ben alleen met een baby van vier maanden." }, clientUser);
+    const requested = await post(
+      `/clients/${me.clientId}/exemption-requests`,
+      { type: "singleParentYoungChildren", reason: "Ik ben alleen met een baby van vier maanden." },
+      clientUser,
+    );
     expect(requested.statusCode).toBe(201);
     expect(requested.json()).toMatchObject({ status: "requested", inForce: false });
     // The client may ask, not decide.
     expect((await post(`/clients/${me.clientId}/exemptions`, exemption(), clientUser)).statusCode).toBe(403);
     // The demo client lives in Charlois, the consultant's district.
-    const granted = await post(`/exemptions/${requested.json().id}/decisions`, { outcome: "granted", scope: "full", startDate: today, endDate: addMonths(today, 6) });
+    const granted = await post(`/exemptions/${requested.json().id}/decisions`, {
+      outcome: "granted",
+      scope: "full",
+      startDate: today,
+      endDate: addMonths(today, 6),
+    });
     expect(granted.json()).toMatchObject({ status: "active", inForce: true, decidedBy: expect.any(String) });
     // A decided request cannot be decided again; another request can be refused with a note.
-    expect((await post(`/exemptions/${requested.json().id}/decisions`, { outcome: "refused", note: "Al beslist." })).json().code).toBe("exemptionState");
-    const second = (await post(`/clients/${me.clientId}/exemption-requests`, { type: "education", reason: "Ik volg een opleiding tot verzorgende." }, clientUser)).json();
-    const refused = await post(`/exemptions/${second.id}/decisions`, { outcome: "refused", note: "De opleiding is 8 uur per week; er blijft ruimte." });
-    expect(refused.json()).toMatchObject({ status: "refused", inForce: false, decisionNote: "De opleiding is 8 uur per week; er blijft ruimte." });
+    expect((await post(`/exemptions/${requested.json().id}/decisions`, { outcome: "refused", note: "Al beslist." })).json().code).toBe(
+      "exemptionState",
+    );
+    const second = (
+      await post(
+        `/clients/${me.clientId}/exemption-requests`,
+        { type: "education", reason: "Ik volg een opleiding tot verzorgende." },
+        clientUser,
+      )
+    ).json();
+    const refused = await post(`/exemptions/${second.id}/decisions`, {
+      outcome: "refused",
+      note: "De opleiding is 8 uur per week; er blijft ruimte.",
+    });
+    expect(refused.json()).toMatchObject({
+      status: "refused",
+      inForce: false,
+      decisionNote: "De opleiding is 8 uur per week; er blijft ruimte.",
+    });
   });
 
   it("keeps exemptions from hosts and researchers, and audits every read as sensitive", async () => {
@@ -122,7 +163,12 @@ describe("exemptions bind the rest of the system", () => {
       expect((await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers })).statusCode).toBe(403);
     }
     expect((await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).statusCode).toBe(200);
-    const audit = await t.db.kysely.selectFrom("audit_events").select(["category"]).where("action", "=", "exemption.list").where("client_id", "=", client).execute();
+    const audit = await t.db.kysely
+      .selectFrom("audit_events")
+      .select(["category"])
+      .where("action", "=", "exemption.list")
+      .where("client_id", "=", client)
+      .execute();
     expect(audit.map((a) => a.category)).toContain("read:sensitive");
   });
 });
@@ -133,7 +179,12 @@ describe("evidence", () => {
     const created = (await post(`/clients/${client}/exemptions`, exemption())).json();
     const upload = (name: string, type: string, content: Buffer) => {
       const { payload, headers } = multipartFile("file", name, type, content);
-      return t.app.inject({ method: "POST", url: `/api/v1/exemptions/${created.id}/documents`, headers: { ...consultant, ...headers }, payload });
+      return t.app.inject({
+        method: "POST",
+        url: `/api/v1/exemptions/${created.id}/documents`,
+        headers: { ...consultant, ...headers },
+        payload,
+      });
     };
     const pdf = await upload("advies-bedrijfsarts.pdf", "application/pdf", SAMPLE_PDF);
     expect(pdf.statusCode).toBe(201);

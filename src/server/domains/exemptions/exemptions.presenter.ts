@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
+import type { Database, ExemptionRow } from "@server/db/schema.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
-import type { Database, ExemptionRow } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 import { documentsOf } from "../documents/documents.service.js";
 
 /** Whether an exemption binds on a date: active and within its dates. */
@@ -11,10 +11,16 @@ export function isInForce(row: Pick<ExemptionRow, "status" | "start_date" | "end
 
 /** Exemptions with the names of who asked, decided and co-signed, and their evidence (without content). */
 export async function presentExemptions(db: Kysely<Database>, rows: ExemptionRow[]): Promise<ExemptionOutput[]> {
-  const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by, r.co_signed_by]).filter((id): id is string => Boolean(id)))];
+  const userIds = [
+    ...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by, r.co_signed_by]).filter((id): id is string => Boolean(id))),
+  ];
   const users = userIds.length ? await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", userIds).execute() : [];
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.display_name ?? null) : null);
-  const documents = await documentsOf(db, "exemption", rows.map((r) => r.id));
+  const documents = await documentsOf(
+    db,
+    "exemption",
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     clientId: row.client_id,

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   documentOutput,
@@ -11,8 +12,7 @@ import {
   exemptionPage,
   exemptionRequestInput,
 } from "@shared/schemas/exemptions.js";
-import type { Services } from "@server/app.js";
-import { contextOf } from "@server/http/context.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { presentDocument, readEvidence, storeDocument } from "../documents/documents.service.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
 import { presentExemptions } from "./exemptions.presenter.js";
@@ -39,9 +39,17 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/exemptions",
       {
         config: { policy: exemptionPolicy.read },
-        schema: { tags: ["exemptions"], summary: "A client's exemptions", description: "A sensitive read: audited.", params: idParam, response: { 200: exemptionList } },
+        schema: {
+          tags: ["exemptions"],
+          summary: "A client's exemptions",
+          description: "A sensitive read: audited.",
+          params: idParam,
+          response: { 200: exemptionList },
+        },
       },
-      async (request) => ({ items: await presentExemptions(db.kysely, await listExemptions(db.kysely, contextOf(request), request.params.id)) }),
+      async (request) => ({
+        items: await presentExemptions(db.kysely, await listExemptions(db.kysely, contextOf(request), request.params.id)),
+      }),
     );
 
     app.post(
@@ -59,29 +67,53 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 201: exemptionOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(await presentOne(await recordExemption(db.kysely, contextOf(request), request.params.id, request.body), request)),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await presentOne(await recordExemption(db.kysely, contextOf(request), request.params.id, request.body), request)),
     );
 
     app.post(
       "/clients/:id/exemption-requests",
       {
         config: { policy: exemptionPolicy.request },
-        schema: { tags: ["exemptions"], summary: "Ask for an exemption", description: "By the client themselves, or by a consultant for them. A consultant decides.", params: idParam, body: exemptionRequestInput, response: { 201: exemptionOutput } },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Ask for an exemption",
+          description: "By the client themselves, or by a consultant for them. A consultant decides.",
+          params: idParam,
+          body: exemptionRequestInput,
+          response: { 201: exemptionOutput },
+        },
       },
-      async (request, reply) => reply.status(201).send(await presentOne(await requestExemption(db.kysely, contextOf(request), request.params.id, request.body), request)),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await presentOne(await requestExemption(db.kysely, contextOf(request), request.params.id, request.body), request)),
     );
 
     app.get(
       "/exemptions",
       {
         config: { policy: exemptionPolicy.awaiting },
-        schema: { tags: ["exemptions"], summary: "Exemptions by status", description: "E.g. `status=awaitingCoSign` for a team lead. Audited.", querystring: exemptionListQuery, response: { 200: exemptionPage } },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Exemptions by status",
+          description: "E.g. `status=awaitingCoSign` for a team lead. Audited.",
+          querystring: exemptionListQuery,
+          response: { 200: exemptionPage },
+        },
       },
       async (request) => {
         const { status = "awaitingCoSign", page, pageSize } = request.query;
         const { rows, total } = await listExemptionsByStatus(db.kysely, contextOf(request), status, page, pageSize);
         const presented = await presentExemptions(db.kysely, rows);
-        return { items: presented.map((e, i) => ({ ...e, clientName: `${rows[i]!.given_name} ${rows[i]!.family_name}` })), page, pageSize, total };
+        return {
+          items: presented.map((e, i) => ({ ...e, clientName: `${rows[i]!.given_name} ${rows[i]!.family_name}` })),
+          page,
+          pageSize,
+          total,
+        };
       },
     );
 
@@ -89,7 +121,13 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/exemptions/:id/decisions",
       {
         config: { policy: exemptionPolicy.decide },
-        schema: { tags: ["exemptions"], summary: "Decide a request for an exemption", params: idParam, body: exemptionDecisionInput, response: { 200: exemptionOutput } },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Decide a request for an exemption",
+          params: idParam,
+          body: exemptionDecisionInput,
+          response: { 200: exemptionOutput },
+        },
       },
       async (request) => {
         await decideExemption(db.kysely, contextOf(request), request.params.id, request.body);
@@ -101,7 +139,13 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/exemptions/:id/co-signatures",
       {
         config: { policy: exemptionPolicy.coSign },
-        schema: { tags: ["exemptions"], summary: "Co-sign a long full exemption", description: "By a team lead who did not decide it.", params: idParam, response: { 200: exemptionOutput } },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Co-sign a long full exemption",
+          description: "By a team lead who did not decide it.",
+          params: idParam,
+          response: { 200: exemptionOutput },
+        },
       },
       async (request) => {
         await coSignExemption(db.kysely, contextOf(request), request.params.id);
@@ -113,7 +157,13 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/exemptions/:id/end",
       {
         config: { policy: exemptionPolicy.decide },
-        schema: { tags: ["exemptions"], summary: "End an exemption early", params: idParam, body: exemptionEndInput, response: { 200: exemptionOutput } },
+        schema: {
+          tags: ["exemptions"],
+          summary: "End an exemption early",
+          params: idParam,
+          body: exemptionEndInput,
+          response: { 200: exemptionOutput },
+        },
       },
       async (request) => {
         await endExemption(db.kysely, contextOf(request), request.params.id, request.body);
@@ -128,7 +178,8 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["exemptions"],
           summary: "Upload evidence for an exemption",
-          description: "multipart/form-data with one file in the field `file`: a PDF, PNG or JPEG of at most 10 MB (400 otherwise, nothing stored). Sensitive: downloads are audited.",
+          description:
+            "multipart/form-data with one file in the field `file`: a PDF, PNG or JPEG of at most 10 MB (400 otherwise, nothing stored). Sensitive: downloads are audited.",
           consumes: ["multipart/form-data"],
           params: idParam,
           response: { 201: documentOutput },
@@ -138,7 +189,11 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
         const ctx = contextOf(request);
         const exemption = await requireVisibleExemption(db.kysely, ctx, request.params.id);
         const upload = await readEvidence(await request.file());
-        const row = await db.kysely.transaction().execute((trx) => storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload));
+        const row = await db.kysely
+          .transaction()
+          .execute((trx) =>
+            storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
+          );
         return reply.status(201).send(presentDocument(row));
       },
     );

@@ -1,8 +1,8 @@
+import type { Services } from "@server/app.js";
+import { PUBLIC } from "@server/auth/policy.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
-import type { Services } from "@server/app.js";
-import { PUBLIC } from "@server/auth/policy.js";
 
 /** `GET /health`: liveness plus a database round trip, without authentication. */
 export function healthRoutes({ db }: Services): FastifyPluginAsyncZod {

@@ -1,6 +1,6 @@
-import type { z } from "zod";
-import type { intakeOutput } from "@shared/schemas/intakes.js";
 import type { IntakeRow } from "@server/db/schema.js";
+import type { intakeOutput } from "@shared/schemas/intakes.js";
+import type { z } from "zod";
 
 /** Every outgoing field of an intake; only staff roles reach this presenter (see the policy). */
 export function presentIntake(row: IntakeRow): z.infer<typeof intakeOutput> {

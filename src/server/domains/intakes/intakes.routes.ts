@@ -1,8 +1,8 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParam } from "@shared/schemas/common.js";
-import { intakeInput, intakeList, intakeOutput, ladderHistory } from "@shared/schemas/intakes.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { idParam } from "@shared/schemas/common.js";
+import { intakeInput, intakeList, intakeOutput, ladderHistory } from "@shared/schemas/intakes.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { intakePolicy } from "./intakes.policy.js";
 import { presentIntake } from "./intakes.presenter.js";
 import { ladderHistoryOf, listIntakes, recordIntake } from "./intakes.service.js";
@@ -23,18 +23,25 @@ export function intakeRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 201: intakeOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(presentIntake(await recordIntake(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) =>
+        reply.status(201).send(presentIntake(await recordIntake(db.kysely, contextOf(request), request.params.id, request.body))),
     );
 
     app.get(
       "/clients/:id/intakes",
-      { config: { policy: intakePolicy.list }, schema: { tags: ["intakes"], summary: "A client's intakes", params: idParam, response: { 200: intakeList } } },
+      {
+        config: { policy: intakePolicy.list },
+        schema: { tags: ["intakes"], summary: "A client's intakes", params: idParam, response: { 200: intakeList } },
+      },
       async (request) => ({ items: (await listIntakes(db.kysely, contextOf(request), request.params.id)).map(presentIntake) }),
     );
 
     app.get(
       "/clients/:id/ladder-assessments",
-      { config: { policy: intakePolicy.ladder }, schema: { tags: ["intakes"], summary: "Participation ladder history", params: idParam, response: { 200: ladderHistory } } },
+      {
+        config: { policy: intakePolicy.ladder },
+        schema: { tags: ["intakes"], summary: "Participation ladder history", params: idParam, response: { 200: ladderHistory } },
+      },
       async (request) => ({
         items: (await ladderHistoryOf(db.kysely, contextOf(request), request.params.id)).map((row) => ({
           id: row.id,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import type { IntakeInput } from "@shared/schemas/intakes.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { IntakeInput } from "@shared/schemas/intakes.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 
@@ -38,10 +38,21 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
   return db.transaction().execute(async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
-      const appointment = await trx.selectFrom("appointments").select(["id", "starts_at"]).where("id", "=", input.appointmentId).where("client_id", "=", clientId).executeTakeFirst();
+      const appointment = await trx
+        .selectFrom("appointments")
+        .select(["id", "starts_at"])
+        .where("id", "=", input.appointmentId)
+        .where("client_id", "=", clientId)
+        .executeTakeFirst();
       if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
-      if (Date.parse(appointment.starts_at) > Date.now()) throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
-      await trx.updateTable("appointments").set({ status: "attended", updated_at: new Date().toISOString() }).where("id", "=", input.appointmentId).where("status", "=", "planned").execute();
+      if (Date.parse(appointment.starts_at) > Date.now())
+        throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
+      await trx
+        .updateTable("appointments")
+        .set({ status: "attended", updated_at: new Date().toISOString() })
+        .where("id", "=", input.appointmentId)
+        .where("status", "=", "planned")
+        .execute();
     }
     const row: IntakesTable = {
       id: randomUUID(),
@@ -72,9 +83,26 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       created_at: new Date().toISOString(),
     };
     await trx.insertInto("intakes").values(row).execute();
-    await trx.updateTable("clients").set({ capacity_hours_per_week: input.capacityHoursPerWeek, updated_at: row.created_at }).where("id", "=", clientId).execute();
-    await recordLadderAssessment(trx, ctx, { clientId, rung: input.ladderRung, growthRung: input.growthRung, assessedOn: input.heldOn, source: "intake" });
-    await recordAudit(trx, ctx, { action: "intake.create", category: "write", clientId, subjectType: "intake", subjectId: row.id, details: { capacityHoursPerWeek: input.capacityHoursPerWeek } });
+    await trx
+      .updateTable("clients")
+      .set({ capacity_hours_per_week: input.capacityHoursPerWeek, updated_at: row.created_at })
+      .where("id", "=", clientId)
+      .execute();
+    await recordLadderAssessment(trx, ctx, {
+      clientId,
+      rung: input.ladderRung,
+      growthRung: input.growthRung,
+      assessedOn: input.heldOn,
+      source: "intake",
+    });
+    await recordAudit(trx, ctx, {
+      action: "intake.create",
+      category: "write",
+      clientId,
+      subjectType: "intake",
+      subjectId: row.id,
+      details: { capacityHoursPerWeek: input.capacityHoursPerWeek },
+    });
     return row;
   });
 }
@@ -82,7 +110,13 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
 /** A client's intakes, newest first; reading them is a sensitive read. */
 export async function listIntakes(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<IntakeRow[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db.selectFrom("intakes").selectAll().where("client_id", "=", clientId).orderBy("held_on", "desc").orderBy("created_at", "desc").execute();
+  const rows = await db
+    .selectFrom("intakes")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .orderBy("held_on", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
   await recordAudit(db, ctx, { action: "intake.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
   return rows;
 }
@@ -94,8 +128,13 @@ export async function ladderHistoryOf(db: Kysely<Database>, ctx: RequestContext,
     .selectFrom("ladder_assessments")
     .leftJoin("users", "users.id", "ladder_assessments.assessor_id")
     .select([
-      "ladder_assessments.id", "ladder_assessments.rung", "ladder_assessments.growth_rung", "ladder_assessments.assessed_on",
-      "ladder_assessments.assessor_id", "ladder_assessments.source", "users.display_name",
+      "ladder_assessments.id",
+      "ladder_assessments.rung",
+      "ladder_assessments.growth_rung",
+      "ladder_assessments.assessed_on",
+      "ladder_assessments.assessor_id",
+      "ladder_assessments.source",
+      "users.display_name",
     ])
     .where("ladder_assessments.client_id", "=", clientId)
     .orderBy("ladder_assessments.assessed_on")

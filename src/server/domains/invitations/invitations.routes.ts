@@ -1,7 +1,7 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { invitationBulkInput, invitationBulkOutput } from "@shared/schemas/appointments.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { invitationBulkInput, invitationBulkOutput } from "@shared/schemas/appointments.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { presentAppointment } from "../appointments/appointments.presenter.js";
 import { invitationPolicy } from "./invitations.policy.js";
 import { inviteClients } from "./invitations.service.js";

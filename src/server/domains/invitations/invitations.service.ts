@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { addDays, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam } from "@shared/dates.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { recordAudit } from "../audit/audit.service.js";
+import { addDays, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam } from "@shared/dates.js";
+import type { Kysely } from "kysely";
 import { insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
 import { freeSlots, type Slot } from "../appointments/slots.js";
+import { recordAudit } from "../audit/audit.service.js";
 import { fullyExemptClientIds, visibleClients } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { findUserById } from "../users/users.repo.js";
@@ -33,7 +33,8 @@ export interface InvitationResult {
 /** Whose agenda an intake goes in: the inviting consultant's, or else the client's own consultant's. */
 function agendaOwner(ctx: RequestContext, client: ClientRow): string {
   if (ctx.actor.role === "consultant") return ctx.actor.id;
-  if (!client.consultant_id) throw conflict("noConsultant", "A client without an assigned consultant cannot be invited by a team lead or admin.");
+  if (!client.consultant_id)
+    throw conflict("noConsultant", "A client without an assigned consultant cannot be invited by a team lead or admin.");
   return client.consultant_id;
 }
 
@@ -46,7 +47,10 @@ async function allocateSlots(db: Kysely<Database>, consultantId: string, count: 
     slots.push(slot);
     if (slots.length === count) return slots;
   }
-  throw conflict("noFreeSlots", `Only ${slots.length} free intake slots in the next 12 weeks for ${count} invitations. Add availability or invite fewer clients.`);
+  throw conflict(
+    "noFreeSlots",
+    `Only ${slots.length} free intake slots in the next 12 weeks for ${count} invitations. Add availability or invite fewer clients.`,
+  );
 }
 
 /**
@@ -110,8 +114,17 @@ export async function inviteClients(
       const slot = slots[i]!;
       const sequence = (lastSequence.get(client.id) ?? 0) + 1;
       const appointment: AppointmentsTable = {
-        id: randomUUID(), client_id: client.id, consultant_id: consultantId, kind: "intake", starts_at: slot.startsAt, ends_at: slot.endsAt,
-        location: slot.location, status: "planned", created_by: ctx.actor.id, created_at: now, updated_at: now,
+        id: randomUUID(),
+        client_id: client.id,
+        consultant_id: consultantId,
+        kind: "intake",
+        starts_at: slot.startsAt,
+        ends_at: slot.endsAt,
+        location: slot.location,
+        status: "planned",
+        created_by: ctx.actor.id,
+        created_at: now,
+        updated_at: now,
       };
       const letter = await prepareLetter(ctx, {
         client,
@@ -130,7 +143,13 @@ export async function inviteClients(
         },
       });
       const invitation: InvitationsTable = {
-        id: randomUUID(), client_id: client.id, sequence, appointment_id: appointment.id, letter_id: letter.id, created_by: ctx.actor.id, created_at: now,
+        id: randomUUID(),
+        client_id: client.id,
+        sequence,
+        appointment_id: appointment.id,
+        letter_id: letter.id,
+        created_by: ctx.actor.id,
+        created_at: now,
       };
       prepared.push({ appointment, letter, invitation });
     }
@@ -138,11 +157,21 @@ export async function inviteClients(
 
   try {
     await db.transaction().execute(async (trx) => {
-      await insertAppointments(trx, prepared.map((p) => p.appointment));
+      await insertAppointments(
+        trx,
+        prepared.map((p) => p.appointment),
+      );
       for (const { letter, invitation } of prepared) {
         await storeLetter(trx, ctx, letter);
         await trx.insertInto("invitations").values(invitation).execute();
-        await recordAudit(trx, ctx, { action: "invitation.create", category: "write", clientId: invitation.client_id, subjectType: "invitation", subjectId: invitation.id, details: { sequence: invitation.sequence } });
+        await recordAudit(trx, ctx, {
+          action: "invitation.create",
+          category: "write",
+          clientId: invitation.client_id,
+          subjectType: "invitation",
+          subjectId: invitation.id,
+          details: { sequence: invitation.sequence },
+        });
       }
     });
   } catch (error) {

@@ -1,9 +1,20 @@
-import type { Kysely } from "kysely";
 import type { Database, LetterRow, LettersTable } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 
 const LIST_COLUMNS = [
-  "id", "client_id", "kind", "template", "subject", "letter_date", "sha256", "registered", "tracking_number",
-  "delivery_status", "delivery_updated_at", "created_by", "created_at",
+  "id",
+  "client_id",
+  "kind",
+  "template",
+  "subject",
+  "letter_date",
+  "sha256",
+  "registered",
+  "tracking_number",
+  "delivery_status",
+  "delivery_updated_at",
+  "created_by",
+  "created_at",
 ] as const;
 
 export type LetterMeta = Omit<LetterRow, "pdf">;
@@ -15,7 +26,13 @@ export async function insertLetter(db: Kysely<Database>, row: LettersTable): Pro
 
 /** A client's letters, newest first, without their PDFs. */
 export function listLettersOfClient(db: Kysely<Database>, clientId: string): Promise<LetterMeta[]> {
-  return db.selectFrom("letters").select(LIST_COLUMNS).where("client_id", "=", clientId).orderBy("created_at", "desc").orderBy("id").execute();
+  return db
+    .selectFrom("letters")
+    .select(LIST_COLUMNS)
+    .where("client_id", "=", clientId)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .execute();
 }
 
 /** One letter's metadata, or undefined. */
@@ -36,7 +53,14 @@ export async function recordDelivery(
 ): Promise<void> {
   await db
     .insertInto("letter_delivery_events")
-    .values({ id: event.id, letter_id: event.letterId, status: event.status, tracking_number: event.trackingNumber, recorded_by: event.recordedBy, recorded_at: event.at })
+    .values({
+      id: event.id,
+      letter_id: event.letterId,
+      status: event.status,
+      tracking_number: event.trackingNumber,
+      recorded_by: event.recordedBy,
+      recorded_at: event.at,
+    })
     .execute();
   await db
     .updateTable("letters")

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { idParam } from "@shared/schemas/common.js";
-import { deliveryInput, letterList, letterOutput } from "@shared/schemas/letters.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { idParam } from "@shared/schemas/common.js";
+import { deliveryInput, letterList, letterOutput } from "@shared/schemas/letters.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { letterPolicy } from "./letters.policy.js";
 import { presentLetter } from "./letters.presenter.js";
@@ -15,7 +15,10 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/clients/:id/letters",
-      { config: { policy: letterPolicy.list }, schema: { tags: ["letters"], summary: "A client's letters", params: idParam, response: { 200: letterList } } },
+      {
+        config: { policy: letterPolicy.list },
+        schema: { tags: ["letters"], summary: "A client's letters", params: idParam, response: { 200: letterList } },
+      },
       async (request) => {
         const ctx = contextOf(request);
         await requireVisibleClient(db.kysely, ctx.actor, request.params.id);
@@ -56,7 +59,8 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 201: letterOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(presentLetter(await recordLetterDelivery(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) =>
+        reply.status(201).send(presentLetter(await recordLetterDelivery(db.kysely, contextOf(request), request.params.id, request.body))),
     );
   };
 }

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
 import { renderLetterPdf } from "@server/letters/pdf.js";
 import { type LetterTemplate, renderTemplate } from "@server/letters/templates.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { DeliveryStatus } from "@shared/schemas/letters.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
 import * as repo from "./letters.repo.js";
@@ -72,7 +72,14 @@ export async function prepareLetter(ctx: RequestContext | null, request: LetterR
 /** Stores a prepared letter and records it in the audit log. */
 export async function storeLetter(db: Kysely<Database>, ctx: RequestContext, letter: LettersTable): Promise<void> {
   await repo.insertLetter(db, letter);
-  await recordAudit(db, ctx, { action: "letter.create", category: "write", clientId: letter.client_id, subjectType: "letter", subjectId: letter.id, details: { kind: letter.kind } });
+  await recordAudit(db, ctx, {
+    action: "letter.create",
+    category: "write",
+    clientId: letter.client_id,
+    subjectType: "letter",
+    subjectId: letter.id,
+    details: { kind: letter.kind },
+  });
 }
 
 /** A letter whose client the actor may see, or 404. */
@@ -86,7 +93,13 @@ export async function findVisibleLetter(db: Kysely<Database>, ctx: RequestContex
 export async function readLetterPdf(db: Kysely<Database>, ctx: RequestContext, id: string) {
   const letter = await findVisibleLetter(db, ctx, id);
   const pdf = (await repo.findLetterPdf(db, id))!;
-  await recordAudit(db, ctx, { action: "letter.read", category: "read:sensitive", clientId: letter.client_id, subjectType: "letter", subjectId: id });
+  await recordAudit(db, ctx, {
+    action: "letter.read",
+    category: "read:sensitive",
+    clientId: letter.client_id,
+    subjectType: "letter",
+    subjectId: id,
+  });
   return { letter, pdf };
 }
 
@@ -107,7 +120,14 @@ export async function recordLetterDelivery(
       recordedBy: ctx.actor.id,
       at: new Date().toISOString(),
     });
-    await recordAudit(trx, ctx, { action: "letter.delivery", category: "write", clientId: letter.client_id, subjectType: "letter", subjectId: id, details: { status: input.status } });
+    await recordAudit(trx, ctx, {
+      action: "letter.delivery",
+      category: "write",
+      clientId: letter.client_id,
+      subjectType: "letter",
+      subjectId: id,
+      details: { status: input.status },
+    });
     return (await repo.findLetter(trx, id))!;
   });
 }

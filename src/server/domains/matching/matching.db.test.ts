@@ -1,12 +1,12 @@
-import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClientRow } from "@server/db/schema.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { postcodeDistanceKm } from "@shared/geo.js";
 import { GUIDANCE_LEVELS } from "@shared/schemas/roles.js";
-import type { ClientRow } from "@server/db/schema.js";
-import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { capacityOf, committedHours, committedHoursByClient } from "../plans/capacity.js";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { capacityOf, committedHours, committedHoursByClient } from "../plans/capacity.js";
 import { loadRoleOffers } from "./matching.repo.js";
 import { startPlan } from "./matching.service.js";
 
@@ -28,7 +28,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const call = async (headers: { authorization: string }, method: "GET" | "POST", url: string, payload?: unknown) => {
-  const response = await t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const response = await t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
   return { status: response.statusCode, body: response.body ? response.json() : undefined };
 };
 
@@ -44,7 +49,13 @@ async function charloisClientsWithIntake(): Promise<ClientRow[]> {
 }
 
 async function latestIntake(clientId: string) {
-  return t.db.kysely.selectFrom("intakes").selectAll().where("client_id", "=", clientId).orderBy("held_on", "desc").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+  return t.db.kysely
+    .selectFrom("intakes")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .orderBy("held_on", "desc")
+    .orderBy("created_at", "desc")
+    .executeTakeFirstOrThrow();
 }
 
 describe("suggestions for one client", () => {
@@ -57,7 +68,20 @@ describe("suggestions for one client", () => {
       if (i % 7 === 1) {
         await db
           .insertInto("displacement_complaints")
-          .values({ id: crypto.randomUUID(), role_id: role.id, filed_by: null, filer_kind: "union", filer_name: "FNV", filer_email: null, description: "Dit werk deed vroeger een betaalde kracht.", status: "open", decided_by: null, decision_reason: null, decided_at: null, created_at: new Date().toISOString() })
+          .values({
+            id: crypto.randomUUID(),
+            role_id: role.id,
+            filed_by: null,
+            filer_kind: "union",
+            filer_name: "FNV",
+            filer_email: null,
+            description: "Dit werk deed vroeger een betaalde kracht.",
+            status: "open",
+            decided_by: null,
+            decision_reason: null,
+            decided_at: null,
+            created_at: new Date().toISOString(),
+          })
           .execute();
       }
       if (i % 7 === 2) await db.updateTable("volunteer_roles").set({ places: 0 }).where("id", "=", role.id).execute();
@@ -76,17 +100,32 @@ describe("suggestions for one client", () => {
           suggested++;
           const role = await db.selectFrom("volunteer_roles").selectAll().where("id", "=", item.roleId).executeTakeFirstOrThrow();
           expect(role.status).toBe("approved");
-          const complaints = await db.selectFrom("displacement_complaints").select("id").where("role_id", "=", role.id).where("status", "=", "open").execute();
+          const complaints = await db
+            .selectFrom("displacement_complaints")
+            .select("id")
+            .where("role_id", "=", role.id)
+            .where("status", "=", "open")
+            .execute();
           expect(complaints).toEqual([]);
-          const taken = await db.selectFrom("placements").select("id").where("role_id", "=", role.id).where("status", "in", ["proposed", "accepted", "active"]).execute();
+          const taken = await db
+            .selectFrom("placements")
+            .select("id")
+            .where("role_id", "=", role.id)
+            .where("status", "in", ["proposed", "accepted", "active"])
+            .execute();
           expect(taken.length).toBeLessThan(role.places);
           expect(role.min_hours_per_week).toBeLessThanOrEqual(left + 1e-9);
           expect(item.hoursPerWeek).toBeLessThanOrEqual(left + 1e-9);
           expect(item.hoursPerWeek).toBeLessThanOrEqual(role.hours_per_week);
           expect(postcodeDistanceKm(client.postcode, role.postcode)!).toBeLessThanOrEqual(intake.travel_radius_km);
-          expect(GUIDANCE_LEVELS.indexOf(role.guidance_level as never)).toBeGreaterThanOrEqual(GUIDANCE_LEVELS.indexOf(client.guidance_need as never));
+          expect(GUIDANCE_LEVELS.indexOf(role.guidance_level as never)).toBeGreaterThanOrEqual(
+            GUIDANCE_LEVELS.indexOf(client.guidance_need as never),
+          );
         }
-        if (body.items.length === 0) expect(body.blockedBy !== null || Object.values(body.excluded as Record<string, number>).some((n) => n > 0) || body.considered === 0).toBe(true);
+        if (body.items.length === 0)
+          expect(
+            body.blockedBy !== null || Object.values(body.excluded as Record<string, number>).some((n) => n > 0) || body.considered === 0,
+          ).toBe(true);
       }),
       { numRuns: Math.min(60, clients.length) },
     );
@@ -103,9 +142,15 @@ describe("suggestions for one client", () => {
       const scores = body.items.map((i: { score: number }) => i.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       // Reading suggestions (which show capacity left) is audited.
-      const audited = await t.db.kysely.selectFrom("audit_events").select(["category"]).where("action", "=", "client.suggestions").where("client_id", "=", client.id).execute();
+      const audited = await t.db.kysely
+        .selectFrom("audit_events")
+        .select(["category"])
+        .where("action", "=", "client.suggestions")
+        .where("client_id", "=", client.id)
+        .execute();
       expect(audited.map((e) => e.category)).toContain("read:profile");
-      for (const item of body.items) expect(item.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(["distance", "fitsHours", "guidance"]));
+      for (const item of body.items)
+        expect(item.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(["distance", "fitsHours", "guidance"]));
       return;
     }
     throw new Error("no Charlois client with two suggestions");
@@ -120,9 +165,25 @@ describe("suggestions for one client", () => {
       await t.db.kysely
         .insertInto("placements")
         .values({
-          id: crypto.randomUUID(), client_id: client.id, role_id: first.roleId, organisation_id: first.organisationId, status: "ended", hours_per_week: 2, guidance_level: "regular",
-          guidance_override_reason: null, proposed_by: null, decision_reason: null, decided_by: null, started_on: addDays(today, -90), ended_on: addDays(today, -30),
-          end_reason: "poorFit", end_note: null, attributable_to: "none", ordinance_version: 1, created_at: now, updated_at: now,
+          id: crypto.randomUUID(),
+          client_id: client.id,
+          role_id: first.roleId,
+          organisation_id: first.organisationId,
+          status: "ended",
+          hours_per_week: 2,
+          guidance_level: "regular",
+          guidance_override_reason: null,
+          proposed_by: null,
+          decision_reason: null,
+          decided_by: null,
+          started_on: addDays(today, -90),
+          ended_on: addDays(today, -30),
+          end_reason: "poorFit",
+          end_note: null,
+          attributable_to: "none",
+          ordinance_version: 1,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
       const after = await call(consultant, "GET", `/clients/${client.id}/suggestions?limit=50`);
@@ -182,14 +243,29 @@ describe("city-wide placement plans", () => {
     expect((await call(lead, "POST", "/match-plans", {})).status).toBe(403);
     expect((await call(consultant, "POST", "/match-plans", { district: "Charlois" })).status).toBe(403);
     // A plan that stays queued (its run never starts) blocks the next one.
-    const actor = { id: (await t.db.kysely.selectFrom("users").select("id").where("email", "=", "admin@demo.local").executeTakeFirstOrThrow()).id, email: "admin@demo.local", displayName: "Beheerder", role: "admin" as const, districts: [], organisationId: null, clientId: null };
+    const actor = {
+      id: (await t.db.kysely.selectFrom("users").select("id").where("email", "=", "admin@demo.local").executeTakeFirstOrThrow()).id,
+      email: "admin@demo.local",
+      displayName: "Beheerder",
+      role: "admin" as const,
+      districts: [],
+      organisationId: null,
+      clientId: null,
+    };
     const queued = await startPlan(t.db.kysely, { actor, requestId: "test" }, null, async () => {});
     expect((await call(admin, "POST", "/match-plans", {})).body.code).toBe("planRunning");
     // Cut off (say, by a restart) and older than a quarter of an hour: it no longer blocks, and is marked failed.
-    await t.db.kysely.updateTable("match_plans").set({ created_at: new Date(Date.now() - 20 * 60_000).toISOString() }).where("id", "=", queued).execute();
+    await t.db.kysely
+      .updateTable("match_plans")
+      .set({ created_at: new Date(Date.now() - 20 * 60_000).toISOString() })
+      .where("id", "=", queued)
+      .execute();
     const next = await call(admin, "POST", "/match-plans", { district: "Overschie" });
     expect(next.status).toBe(202);
-    expect((await call(admin, "GET", `/match-plans/${queued}`)).body).toMatchObject({ status: "failed", error: expect.stringContaining("15 minutes") });
+    expect((await call(admin, "GET", `/match-plans/${queued}`)).body).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("15 minutes"),
+    });
     await finished(next.body.id);
   });
 
@@ -206,15 +282,28 @@ describe("city-wide placement plans", () => {
     expect(summary.placed + summary.unplaced).toBe(summary.eligible);
     expect(plan.proposals.pending).toBe(summary.placed);
     const [charlois] = summary.shortfall;
-    expect(charlois).toMatchObject({ district: "Charlois", eligible: summary.eligible, placed: summary.placed, unplaced: summary.unplaced });
+    expect(charlois).toMatchObject({
+      district: "Charlois",
+      eligible: summary.eligible,
+      placed: summary.placed,
+      unplaced: summary.unplaced,
+    });
     expect(Object.values(charlois.causes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(summary.unplaced);
 
     // Every proposal fits: within the role's free places and the organisation's guidance hours.
     const page = await call(lead, "GET", `/match-plans/${plan.id}/proposals?pageSize=200`);
     expect(page.body.total).toBe(summary.placed);
     expect((await call(lead, "GET", `/match-plans/${plan.id}/proposals?district=Overschie`)).body.total).toBe(0);
-    expect((await call(lead, "GET", `/match-plans/${plan.id}/proposals?district=Charlois&pageSize=1`)).body).toMatchObject({ total: summary.placed, items: [expect.any(Object)] });
-    const listed = await db.selectFrom("audit_events").select("category").where("action", "=", "matchProposal.list").where("subject_id", "=", plan.id).execute();
+    expect((await call(lead, "GET", `/match-plans/${plan.id}/proposals?district=Charlois&pageSize=1`)).body).toMatchObject({
+      total: summary.placed,
+      items: [expect.any(Object)],
+    });
+    const listed = await db
+      .selectFrom("audit_events")
+      .select("category")
+      .where("action", "=", "matchProposal.list")
+      .where("subject_id", "=", plan.id)
+      .execute();
     expect(listed.map((e) => e.category)).toContain("read:list");
     const perRole = new Map<string, number>();
     const hoursPerOrganisation = new Map<string, number>();
@@ -223,7 +312,10 @@ describe("city-wide placement plans", () => {
       perRole.set(proposal.roleId, (perRole.get(proposal.roleId) ?? 0) + 1);
       const offer = offers.get(proposal.roleId)!;
       const client = await db.selectFrom("clients").select("guidance_need").where("id", "=", proposal.clientId).executeTakeFirstOrThrow();
-      hoursPerOrganisation.set(offer.organisationId, (hoursPerOrganisation.get(offer.organisationId) ?? 0) + guidanceHoursPerLevel[client.guidance_need as "regular"]);
+      hoursPerOrganisation.set(
+        offer.organisationId,
+        (hoursPerOrganisation.get(offer.organisationId) ?? 0) + guidanceHoursPerLevel[client.guidance_need as "regular"],
+      );
     }
     for (const [roleId, count] of perRole) expect(count).toBeLessThanOrEqual(offers.get(roleId)!.freePlaces);
     for (const [organisationId, hours] of hoursPerOrganisation) {
@@ -242,9 +334,16 @@ describe("city-wide placement plans", () => {
     const noReason = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.invalidParams[0].name).toBe("reason");
-    const rejected = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, { reason: "Meneer start volgende maand met een taalcursus." });
+    const rejected = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, {
+      reason: "Meneer start volgende maand met een taalcursus.",
+    });
     expect(rejected.body).toMatchObject({ status: "rejected", rejectReason: "Meneer start volgende maand met een taalcursus." });
-    const writes = await db.selectFrom("audit_events").select("action").where("category", "=", "write").where("subject_id", "in", [plan.id, first.id, second.id]).execute();
+    const writes = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("category", "=", "write")
+      .where("subject_id", "in", [plan.id, first.id, second.id])
+      .execute();
     expect(writes.map((e) => e.action).sort()).toEqual(["matchPlan.start", "matchProposal.accept", "matchProposal.reject"]);
     const after = await call(lead, "GET", `/match-plans/${plan.id}`);
     expect(after.body.proposals).toEqual({ pending: summary.placed - 2, accepted: 1, rejected: 1 });
@@ -254,7 +353,11 @@ describe("city-wide placement plans", () => {
     await db.updateTable("volunteer_roles").set({ places: 0 }).where("id", "=", third.roleId).execute();
     const refused = await call(consultant, "POST", `/match-proposals/${third.id}/accept`, {});
     expect(refused.body.code).toBe("roleFull");
-    expect((await call(lead, "GET", `/match-plans/${plan.id}/proposals?status=pending&pageSize=200`)).body.items.map((p: { id: string }) => p.id)).toContain(third.id);
+    expect(
+      (await call(lead, "GET", `/match-plans/${plan.id}/proposals?status=pending&pageSize=200`)).body.items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toContain(third.id);
 
     // Proposals of clients outside the scope stay hidden: a consultant of another district sees none.
     const other = await bearerFor(t.app, "consulent2@demo.local");

@@ -1,8 +1,8 @@
-import type { Kysely } from "kysely";
+import type { ClientRow, Database } from "@server/db/schema.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { postcodeCentroid } from "@shared/geo.js";
 import { DUTCH_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
-import type { ClientRow, Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 import { capacitiesOf, committedHoursByClient } from "../plans/capacity.js";
 import { PLACE_HOLDING } from "../roles/roles.repo.js";
 import { type ClientProfile, dutchLevelOfScore, type RoleOffer } from "./matching.rules.js";
@@ -13,7 +13,11 @@ const parseList = (json: string): string[] => JSON.parse(json) as string[];
  * Every role that may take placements today: approved, without an open displacement complaint, started and not
  * ended. Full roles are included (`freePlaces` 0): the shortfall report counts them.
  */
-export async function loadRoleOffers(db: Kysely<Database>, guidanceHoursPerLevel: Record<GuidanceLevel, number>, today = todayInAmsterdam()): Promise<RoleOffer[]> {
+export async function loadRoleOffers(
+  db: Kysely<Database>,
+  guidanceHoursPerLevel: Record<GuidanceLevel, number>,
+  today = todayInAmsterdam(),
+): Promise<RoleOffer[]> {
   const roles = await db
     .selectFrom("volunteer_roles")
     .innerJoin("organisations", "organisations.id", "volunteer_roles.organisation_id")
@@ -36,9 +40,24 @@ export async function loadRoleOffers(db: Kysely<Database>, guidanceHoursPerLevel
     .where("volunteer_roles.status", "=", "approved")
     .where("volunteer_roles.start_date", "<=", today)
     .where((eb) => eb.or([eb("volunteer_roles.end_date", "is", null), eb("volunteer_roles.end_date", ">=", today)]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("displacement_complaints").select("id").whereRef("displacement_complaints.role_id", "=", "volunteer_roles.id").where("status", "=", "open"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("displacement_complaints")
+            .select("id")
+            .whereRef("displacement_complaints.role_id", "=", "volunteer_roles.id")
+            .where("status", "=", "open"),
+        ),
+      ),
+    )
     .execute();
-  const taken = await db.selectFrom("placements").select(["role_id", (eb) => eb.fn.countAll<number>().as("n")]).where("status", "in", PLACE_HOLDING).groupBy("role_id").execute();
+  const taken = await db
+    .selectFrom("placements")
+    .select(["role_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("status", "in", PLACE_HOLDING)
+    .groupBy("role_id")
+    .execute();
   const takenByRole = new Map(taken.map((row) => [row.role_id, Number(row.n)]));
   // Guidance in use: accepted and active placements, at the ordinance's hours for their level.
   const inUse = await db
@@ -48,7 +67,11 @@ export async function loadRoleOffers(db: Kysely<Database>, guidanceHoursPerLevel
     .groupBy(["organisation_id", "guidance_level"])
     .execute();
   const usedHours = new Map<string, number>();
-  for (const row of inUse) usedHours.set(row.organisation_id, (usedHours.get(row.organisation_id) ?? 0) + Number(row.n) * (guidanceHoursPerLevel[row.guidance_level as GuidanceLevel] ?? 0));
+  for (const row of inUse)
+    usedHours.set(
+      row.organisation_id,
+      (usedHours.get(row.organisation_id) ?? 0) + Number(row.n) * (guidanceHoursPerLevel[row.guidance_level as GuidanceLevel] ?? 0),
+    );
   return roles.map((role) => ({
     id: role.id,
     title: role.title,
@@ -79,15 +102,28 @@ export interface ProfileLoad {
 }
 
 /** Matching profiles of clients, from their latest intake, capacity left and placement history, in few queries. */
-export async function loadClientProfiles(db: Kysely<Database>, clients: readonly ProfileSource[], today = todayInAmsterdam()): Promise<ProfileLoad> {
+export async function loadClientProfiles(
+  db: Kysely<Database>,
+  clients: readonly ProfileSource[],
+  today = todayInAmsterdam(),
+): Promise<ProfileLoad> {
   const ids = clients.map((c) => c.id);
-  const intakes = new Map<string, { held_on: string; language: number; interests: string; availability: string; travel_radius_km: number }>();
+  const intakes = new Map<
+    string,
+    { held_on: string; language: number; interests: string; availability: string; travel_radius_km: number }
+  >();
   const avoid = new Map<string, Set<string>>();
   const open = new Map<string, Set<string>>();
   const yearAgo = addDays(today, -365);
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
-    const rows = await db.selectFrom("intakes").select(["client_id", "held_on", "created_at", "language", "interests", "availability", "travel_radius_km"]).where("client_id", "in", chunk).orderBy("held_on").orderBy("created_at").execute();
+    const rows = await db
+      .selectFrom("intakes")
+      .select(["client_id", "held_on", "created_at", "language", "interests", "availability", "travel_radius_km"])
+      .where("client_id", "in", chunk)
+      .orderBy("held_on")
+      .orderBy("created_at")
+      .execute();
     for (const row of rows) intakes.set(row.client_id, row); // the latest wins
     const placements = await db
       .selectFrom("placements")
@@ -97,7 +133,8 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
       .execute();
     for (const p of placements) {
       if (PLACE_HOLDING.includes(p.status)) open.set(p.client_id, (open.get(p.client_id) ?? new Set()).add(p.role_id));
-      else if (p.status === "ended" && (p.attributable_to === "organisation" || p.end_reason === "poorFit")) avoid.set(p.client_id, (avoid.get(p.client_id) ?? new Set()).add(p.organisation_id));
+      else if (p.status === "ended" && (p.attributable_to === "organisation" || p.end_reason === "poorFit"))
+        avoid.set(p.client_id, (avoid.get(p.client_id) ?? new Set()).add(p.organisation_id));
     }
   }
   const capacities = await capacitiesOf(db, clients);

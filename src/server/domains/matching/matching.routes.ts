@@ -1,31 +1,31 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Services } from "@server/app.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import { roles } from "@server/auth/policy.js";
+import type { MatchPlansTable } from "@server/db/schema.js";
+import { contextOf } from "@server/http/context.js";
+import { notFound } from "@server/http/errors.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   MATCH_PLAN_STATUSES,
   type MatchPlanOutput,
+  type MatchReason,
   matchPlanInput,
   matchPlanList,
   matchPlanOutput,
-  type MatchReason,
+  PROPOSAL_STATUSES,
   proposalAcceptInput,
   proposalOutput,
   proposalPage,
   proposalQuery,
   proposalRejectInput,
-  PROPOSAL_STATUSES,
   suggestionsOutput,
   suggestionsQuery,
 } from "@shared/schemas/matching.js";
-import { roles } from "@server/auth/policy.js";
-import type { Services } from "@server/app.js";
-import type { RequestContext } from "@server/auth/actor.js";
-import type { MatchPlansTable } from "@server/db/schema.js";
-import { contextOf } from "@server/http/context.js";
-import { notFound } from "@server/http/errors.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { visibleClients } from "../clients/clients.repo.js";
-import { acceptProposal, rejectProposal, startPlan, suggestionsFor } from "./matching.service.js";
 import { scoreOf } from "./matching.rules.js";
+import { acceptProposal, rejectProposal, startPlan, suggestionsFor } from "./matching.service.js";
 
 /** Consultants and team leads see suggestions and review proposals; team leads (their districts) and admins plan. */
 const matchingPolicy = {
@@ -46,7 +46,13 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       .innerJoin("volunteer_roles", "volunteer_roles.id", "match_proposals.role_id")
       .innerJoin("organisations", "organisations.id", "volunteer_roles.organisation_id")
       .selectAll("match_proposals")
-      .select(["clients.given_name", "clients.family_name", "clients.district", "volunteer_roles.title as role_title", "organisations.name as organisation_name"])
+      .select([
+        "clients.given_name",
+        "clients.family_name",
+        "clients.district",
+        "volunteer_roles.title as role_title",
+        "organisations.name as organisation_name",
+      ])
       .where("match_proposals.client_id", "in", visibleClients(kysely, ctx.actor).select("clients.id"));
 
   type ProposalRow = Awaited<ReturnType<ReturnType<typeof proposals>["executeTakeFirstOrThrow"]>>;
@@ -81,7 +87,9 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
           .execute()
       : [];
     const userIds = [...new Set(rows.map((r) => r.requested_by).filter((id): id is string => Boolean(id)))];
-    const users = userIds.length ? await kysely.selectFrom("users").select(["id", "display_name"]).where("id", "in", userIds).execute() : [];
+    const users = userIds.length
+      ? await kysely.selectFrom("users").select(["id", "display_name"]).where("id", "in", userIds).execute()
+      : [];
     return rows.map((row) => ({
       id: row.id,
       district: row.district,
@@ -92,7 +100,9 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       finishedAt: row.finished_at,
       error: row.error,
       summary: row.summary ? JSON.parse(row.summary) : null,
-      proposals: Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, Number(counts.find((c) => c.plan_id === row.id && c.status === s)?.n ?? 0)])) as MatchPlanOutput["proposals"],
+      proposals: Object.fromEntries(
+        PROPOSAL_STATUSES.map((s) => [s, Number(counts.find((c) => c.plan_id === row.id && c.status === s)?.n ?? 0)]),
+      ) as MatchPlanOutput["proposals"],
     }));
   };
   const onePlan = async (ctx: RequestContext, id: string) => {
@@ -121,7 +131,10 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.get(
       "/match-plans",
-      { config: { policy: matchingPolicy.review }, schema: { tags: ["matching"], summary: "The last 20 placement plans", response: { 200: matchPlanList } } },
+      {
+        config: { policy: matchingPolicy.review },
+        schema: { tags: ["matching"], summary: "The last 20 placement plans", response: { 200: matchPlanList } },
+      },
       async (request) => {
         const rows = await kysely.selectFrom("match_plans").selectAll().orderBy("created_at", "desc").limit(20).execute();
         return { items: await presentPlans(contextOf(request), rows) };
@@ -144,13 +157,24 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         const id = await startPlan(kysely, ctx, request.body.district ?? null);
-        return reply.status(202).header("location", `/api/v1/match-plans/${id}`).send(await onePlan(ctx, id));
+        return reply
+          .status(202)
+          .header("location", `/api/v1/match-plans/${id}`)
+          .send(await onePlan(ctx, id));
       },
     );
 
     app.get(
       "/match-plans/:id",
-      { config: { policy: matchingPolicy.review }, schema: { tags: ["matching"], summary: "A placement plan: progress, result and shortfall", params: idParam, response: { 200: matchPlanOutput } } },
+      {
+        config: { policy: matchingPolicy.review },
+        schema: {
+          tags: ["matching"],
+          summary: "A placement plan: progress, result and shortfall",
+          params: idParam,
+          response: { 200: matchPlanOutput },
+        },
+      },
       async (request) => onePlan(contextOf(request), request.params.id),
     );
 
@@ -158,7 +182,13 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/match-plans/:id/proposals",
       {
         config: { policy: matchingPolicy.review },
-        schema: { tags: ["matching"], summary: "The plan's proposals for clients in your scope", params: idParam, querystring: proposalQuery, response: { 200: proposalPage } },
+        schema: {
+          tags: ["matching"],
+          summary: "The plan's proposals for clients in your scope",
+          params: idParam,
+          querystring: proposalQuery,
+          response: { 200: proposalPage },
+        },
       },
       async (request) => {
         const ctx = contextOf(request);
@@ -167,14 +197,29 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
         let query = proposals(ctx).where("match_proposals.plan_id", "=", request.params.id);
         if (status) query = query.where("match_proposals.status", "=", status);
         if (district) query = query.where("clients.district", "=", district);
-        const { total } = await kysely.selectFrom(query.as("p")).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-        const rows = await query.orderBy("clients.district").orderBy("clients.family_name").orderBy("match_proposals.id").limit(pageSize).offset((page - 1) * pageSize).execute();
-        await recordAudit(kysely, ctx, { action: "matchProposal.list", category: "read:list", subjectType: "matchPlan", subjectId: request.params.id });
+        const { total } = await kysely
+          .selectFrom(query.as("p"))
+          .select((eb) => eb.fn.countAll<number>().as("total"))
+          .executeTakeFirstOrThrow();
+        const rows = await query
+          .orderBy("clients.district")
+          .orderBy("clients.family_name")
+          .orderBy("match_proposals.id")
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute();
+        await recordAudit(kysely, ctx, {
+          action: "matchProposal.list",
+          category: "read:list",
+          subjectType: "matchPlan",
+          subjectId: request.params.id,
+        });
         return { items: rows.map(presentProposal), page, pageSize, total: Number(total) };
       },
     );
 
-    const decided = async (ctx: RequestContext, id: string) => presentProposal(await proposals(ctx).where("match_proposals.id", "=", id).executeTakeFirstOrThrow());
+    const decided = async (ctx: RequestContext, id: string) =>
+      presentProposal(await proposals(ctx).where("match_proposals.id", "=", id).executeTakeFirstOrThrow());
 
     app.post(
       "/match-proposals/:id/accept",
@@ -183,7 +228,8 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["matching"],
           summary: "Follow a proposal: refer the client to the role",
-          description: "Creates a placement proposal under every referral rule (409 roleFull, guidanceExceeded, capacityExceeded, …; the proposal then stays pending). 409 proposalDecided when it was decided already.",
+          description:
+            "Creates a placement proposal under every referral rule (409 roleFull, guidanceExceeded, capacityExceeded, …; the proposal then stays pending). 409 proposalDecided when it was decided already.",
           params: idParam,
           body: proposalAcceptInput,
           response: { 200: proposalOutput },
@@ -200,7 +246,13 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/match-proposals/:id/reject",
       {
         config: { policy: matchingPolicy.decide },
-        schema: { tags: ["matching"], summary: "Do not follow a proposal, with the reason", params: idParam, body: proposalRejectInput, response: { 200: proposalOutput } },
+        schema: {
+          tags: ["matching"],
+          summary: "Do not follow a proposal, with the reason",
+          params: idParam,
+          body: proposalRejectInput,
+          response: { 200: proposalOutput },
+        },
       },
       async (request) => {
         const ctx = contextOf(request);

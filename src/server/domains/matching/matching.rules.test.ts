@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { postcodeCentroid } from "@shared/geo.js";
+import { describe, expect, it } from "vitest";
 import { type ClientProfile, causeWithoutRoles, dutchLevelOfScore, evaluate, type RoleOffer, scoreOf } from "./matching.rules.js";
 
 const hoursPerLevel = { light: 1, regular: 2, intensive: 4 };
@@ -87,7 +87,10 @@ describe("matching rules", () => {
 
   it("matches interests through related words", () => {
     const kitchen = role({ title: "Hulp in de keuken", description: "Groente snijden, helpen bij de buurtmaaltijd." });
-    expect(evaluate(client({ interests: ["koken"] }), kitchen, hoursPerLevel).reasons).toContainEqual({ code: "interest", interest: "koken" });
+    expect(evaluate(client({ interests: ["koken"] }), kitchen, hoursPerLevel).reasons).toContainEqual({
+      code: "interest",
+      interest: "koken",
+    });
     expect(evaluate(client({ interests: ["muziek"] }), kitchen, hoursPerLevel).reasons.some((r) => r.code === "interest")).toBe(false);
   });
 
@@ -99,7 +102,15 @@ describe("matching rules", () => {
   });
 
   it("names the cause of an unplaced client without roles: the constraint that opens the most roles when lifted", () => {
-    expect(causeWithoutRoles(new Map([["distance", 3], ["hours", 5]]), 0)).toBe("hours");
+    expect(
+      causeWithoutRoles(
+        new Map([
+          ["distance", 3],
+          ["hours", 5],
+        ]),
+        0,
+      ),
+    ).toBe("hours");
     expect(causeWithoutRoles(new Map([["distance", 3]]), 4)).toBe("places");
     expect(causeWithoutRoles(new Map([["guidance", 1]]), 0)).toBe("guidance");
     expect(causeWithoutRoles(new Map([["language", 9]]), 0)).toBe("other");

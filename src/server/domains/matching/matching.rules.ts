@@ -95,7 +95,8 @@ export function evaluate(client: ClientProfile, role: RoleOffer, guidanceHoursPe
   const need = GUIDANCE_LEVELS.indexOf(client.guidanceNeed);
   const offered = GUIDANCE_LEVELS.indexOf(role.guidanceLevel);
   if (offered < need || role.guidanceHoursLeft + 1e-9 < guidanceHoursPerLevel[client.guidanceNeed]) failures.push("guidance");
-  const shared = client.availability.length && role.weekdayParts.length ? role.weekdayParts.filter((p) => client.availability.includes(p)) : null;
+  const shared =
+    client.availability.length && role.weekdayParts.length ? role.weekdayParts.filter((p) => client.availability.includes(p)) : null;
   if (shared && shared.length === 0) failures.push("weekdays");
   const languageOk = client.dutchLevel >= role.dutchLevel || (role.acceptsLimitedDutch && client.dutchLevel === role.dutchLevel - 1);
   if (!languageOk) failures.push("language");

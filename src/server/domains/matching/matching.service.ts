@@ -1,15 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { DISTRICTS } from "@shared/districts.js";
-import { distanceKm, type LatLon } from "@shared/geo.js";
-import { MATCH_CONSTRAINTS, type MatchConstraint, SHORTFALL_CAUSES, type ShortfallCause, type SuggestionsOutput } from "@shared/schemas/matching.js";
-import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { verifyOptimal } from "@server/matching/certificate.js";
 import type { MatchInstance } from "@server/matching/instance.js";
 import { solveMatching } from "@server/matching/solver.js";
+import { DISTRICTS } from "@shared/districts.js";
+import { distanceKm, type LatLon } from "@shared/geo.js";
+import {
+  MATCH_CONSTRAINTS,
+  type MatchConstraint,
+  SHORTFALL_CAUSES,
+  type ShortfallCause,
+  type SuggestionsOutput,
+} from "@shared/schemas/matching.js";
+import type { GuidanceLevel } from "@shared/schemas/roles.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
@@ -62,7 +68,12 @@ function fittingRoles(client: ClientProfile, offers: RoleOffer[], hoursPerLevel:
     if (evaluation.failures.length) excluded[evaluation.failures[0]!]++;
     else fits.push({ offer, evaluation });
   }
-  fits.sort((a, b) => a.evaluation.cost - b.evaluation.cost || (a.evaluation.distanceKm ?? 0) - (b.evaluation.distanceKm ?? 0) || a.offer.id.localeCompare(b.offer.id));
+  fits.sort(
+    (a, b) =>
+      a.evaluation.cost - b.evaluation.cost ||
+      (a.evaluation.distanceKm ?? 0) - (b.evaluation.distanceKm ?? 0) ||
+      a.offer.id.localeCompare(b.offer.id),
+  );
   return { fits, excluded };
 }
 
@@ -70,12 +81,23 @@ function fittingRoles(client: ClientProfile, offers: RoleOffer[], hoursPerLevel:
  * The best open roles for one client, with reasons in plain words (as codes) and a score. Roles that fail a
  * hard constraint never appear; the counts say which constraint ruled out how many.
  */
-export async function suggestionsFor(db: Kysely<Database>, ctx: RequestContext, clientId: string, limit: number): Promise<SuggestionsOutput> {
+export async function suggestionsFor(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  clientId: string,
+  limit: number,
+): Promise<SuggestionsOutput> {
   const client = await requireVisibleClient(db, ctx.actor, clientId);
   const { guidanceHoursPerLevel } = await ordinanceOn(db);
   const { profiles } = await loadClientProfiles(db, [client]);
   const profile = profiles[0];
-  await recordAudit(db, ctx, { action: "client.suggestions", category: "read:profile", clientId, subjectType: "client", subjectId: clientId });
+  await recordAudit(db, ctx, {
+    action: "client.suggestions",
+    category: "read:profile",
+    clientId,
+    subjectType: "client",
+    subjectId: clientId,
+  });
   const blocked = (blockedBy: SuggestionsOutput["blockedBy"]): SuggestionsOutput => ({
     items: [],
     blockedBy,
@@ -117,21 +139,47 @@ export async function suggestionsFor(db: Kysely<Database>, ctx: RequestContext, 
 export async function startPlan(db: Kysely<Database>, ctx: RequestContext, district: string | null, run = runPlan): Promise<string> {
   if (district !== null && !DISTRICTS.includes(district)) throw invalidField("district", "unknownDistrict", "No such district");
   if (ctx.actor.role === "teamLead" && (district === null || !ctx.actor.districts.includes(district))) {
-    throw forbidden("districtOutOfScope", "A team lead plans for the districts of their team; the whole city is planned by an administrator.");
+    throw forbidden(
+      "districtOutOfScope",
+      "A team lead plans for the districts of their team; the whole city is planned by an administrator.",
+    );
   }
   // A plan that did not finish in time was cut off (e.g. by a restart) and no longer blocks the next.
   const staleBefore = new Date(Date.now() - STALE_PLAN_MINUTES * 60_000).toISOString();
   await db
     .updateTable("match_plans")
-    .set({ status: "failed", error: `Stopped: not finished within ${STALE_PLAN_MINUTES} minutes (the server may have restarted).`, finished_at: new Date().toISOString() })
+    .set({
+      status: "failed",
+      error: `Stopped: not finished within ${STALE_PLAN_MINUTES} minutes (the server may have restarted).`,
+      finished_at: new Date().toISOString(),
+    })
     .where("status", "in", ["queued", "running"])
     .where("created_at", "<", staleBefore)
     .execute();
   const running = await db.selectFrom("match_plans").select("id").where("status", "in", ["queued", "running"]).executeTakeFirst();
   if (running) throw conflict("planRunning", "A placement plan is being made; start the next one when it is done.");
   const id = randomUUID();
-  await db.insertInto("match_plans").values({ id, district, status: "queued", progress: 0, summary: null, error: null, requested_by: ctx.actor.id, created_at: new Date().toISOString(), finished_at: null }).execute();
-  await recordAudit(db, ctx, { action: "matchPlan.start", category: "write", subjectType: "matchPlan", subjectId: id, details: { district } });
+  await db
+    .insertInto("match_plans")
+    .values({
+      id,
+      district,
+      status: "queued",
+      progress: 0,
+      summary: null,
+      error: null,
+      requested_by: ctx.actor.id,
+      created_at: new Date().toISOString(),
+      finished_at: null,
+    })
+    .execute();
+  await recordAudit(db, ctx, {
+    action: "matchPlan.start",
+    category: "write",
+    subjectType: "matchPlan",
+    subjectId: id,
+    details: { district },
+  });
   setImmediate(() => void run(db, id));
   return id;
 }
@@ -159,10 +207,39 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
     let clientQuery = db
       .selectFrom("clients")
       .select(["id", "district", "postcode", "guidance_need", "capacity_hours_per_week"])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("placements").select("id").whereRef("placements.client_id", "=", "clients.id").where("placements.status", "in", PLACE_HOLDING))))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("contributions").select("id").whereRef("contributions.client_id", "=", "clients.id").where("contributions.status", "=", "active"))))
       .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom("caregiving").select("id").whereRef("caregiving.client_id", "=", "clients.id").where("caregiving.status", "=", "active").where("caregiving.beyond_customary_care", "=", 1))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("placements")
+              .select("id")
+              .whereRef("placements.client_id", "=", "clients.id")
+              .where("placements.status", "in", PLACE_HOLDING),
+          ),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("contributions")
+              .select("id")
+              .whereRef("contributions.client_id", "=", "clients.id")
+              .where("contributions.status", "=", "active"),
+          ),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("caregiving")
+              .select("id")
+              .whereRef("caregiving.client_id", "=", "clients.id")
+              .where("caregiving.status", "=", "active")
+              .where("caregiving.beyond_customary_care", "=", 1),
+          ),
+        ),
       );
     if (plan.district) clientQuery = clientQuery.where("district", "=", plan.district);
     const clients = await clientQuery.orderBy("id").execute();
@@ -228,9 +305,28 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
       let k = pairStart[i]!;
       while (pairRole[k] !== j) k++;
       const evaluation = chosen[i]![k - pairStart[i]!]!;
-      return [{ id: randomUUID(), plan_id: planId, client_id: profile.id, role_id: roles[j]!.id, hours_per_week: evaluation.hours, cost: evaluation.cost, reasons: JSON.stringify(evaluation.reasons), status: "pending", reject_reason: null, placement_id: null, decided_by: null, decided_at: null }];
+      return [
+        {
+          id: randomUUID(),
+          plan_id: planId,
+          client_id: profile.id,
+          role_id: roles[j]!.id,
+          hours_per_week: evaluation.hours,
+          cost: evaluation.cost,
+          reasons: JSON.stringify(evaluation.reasons),
+          status: "pending",
+          reject_reason: null,
+          placement_id: null,
+          decided_by: null,
+          decided_at: null,
+        },
+      ];
     });
-    for (let i = 0; i < rows.length; i += 500) await db.insertInto("match_proposals").values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto("match_proposals")
+        .values(rows.slice(i, i + 500))
+        .execute();
 
     // The shortfall: why each unplaced client stays unplaced, per district.
     const used = new Int32Array(roles.length);
@@ -243,7 +339,12 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
     const tallies = new Map<string, DistrictTally>();
     const tally = (district: string | null) => {
       const key = district ?? "—";
-      if (!tallies.has(key)) tallies.set(key, { eligible: 0, placed: 0, causes: Object.fromEntries(SHORTFALL_CAUSES.map((c) => [c, 0])) as Record<ShortfallCause, number> });
+      if (!tallies.has(key))
+        tallies.set(key, {
+          eligible: 0,
+          placed: 0,
+          causes: Object.fromEntries(SHORTFALL_CAUSES.map((c) => [c, 0])) as Record<ShortfallCause, number>,
+        });
       return tallies.get(key)!;
     };
     profiles.forEach((profile, i) => {
@@ -280,8 +381,17 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
       .sort(([a], [b]) => a.localeCompare(b, "nl"))
       .map(([district, t]) => {
         const unplaced = t.eligible - t.placed;
-        const [most, count] = SHORTFALL_CAUSES.map((c) => [c, t.causes[c]] as const).reduce((best, next) => (next[1] > best[1] ? next : best));
-        return { district, eligible: t.eligible, placed: t.placed, unplaced, causes: t.causes, bindsMost: unplaced > 0 && count > 0 ? most : null };
+        const [most, count] = SHORTFALL_CAUSES.map((c) => [c, t.causes[c]] as const).reduce((best, next) =>
+          next[1] > best[1] ? next : best,
+        );
+        return {
+          district,
+          eligible: t.eligible,
+          placed: t.placed,
+          unplaced,
+          causes: t.causes,
+          bindsMost: unplaced > 0 && count > 0 ? most : null,
+        };
       });
     const summary = {
       eligible: profiles.length,
@@ -293,10 +403,18 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
       seconds: Math.round((performance.now() - started) / 10) / 100,
       shortfall,
     };
-    await db.updateTable("match_plans").set({ status: "done", progress: 1, summary: JSON.stringify(summary), finished_at: new Date().toISOString() }).where("id", "=", planId).execute();
+    await db
+      .updateTable("match_plans")
+      .set({ status: "done", progress: 1, summary: JSON.stringify(summary), finished_at: new Date().toISOString() })
+      .where("id", "=", planId)
+      .execute();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.updateTable("match_plans").set({ status: "failed", error: message, finished_at: new Date().toISOString() }).where("id", "=", planId).execute();
+    await db
+      .updateTable("match_plans")
+      .set({ status: "failed", error: message, finished_at: new Date().toISOString() })
+      .where("id", "=", planId)
+      .execute();
   }
 }
 
@@ -317,7 +435,12 @@ async function requireVisibleProposal(db: Kysely<Database>, ctx: RequestContext,
  * The consultant follows a proposal: it becomes a placement proposal (referral) under every rule a referral
  * has. The proposal is claimed first, so two consultants cannot both follow it; a refused referral releases it.
  */
-export async function acceptProposal(db: Kysely<Database>, ctx: RequestContext, id: string, guidanceOverrideReason?: string): Promise<string> {
+export async function acceptProposal(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  guidanceOverrideReason?: string,
+): Promise<string> {
   const proposal = await requireVisibleProposal(db, ctx, id);
   const claimed = await db
     .updateTable("match_proposals")
@@ -327,9 +450,21 @@ export async function acceptProposal(db: Kysely<Database>, ctx: RequestContext, 
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) throw conflict("proposalDecided", "This proposal was decided just now.");
   try {
-    const placementId = await proposePlacement(db, ctx, { clientId: proposal.client_id, roleId: proposal.role_id, hoursPerWeek: proposal.hours_per_week, guidanceOverrideReason });
+    const placementId = await proposePlacement(db, ctx, {
+      clientId: proposal.client_id,
+      roleId: proposal.role_id,
+      hoursPerWeek: proposal.hours_per_week,
+      guidanceOverrideReason,
+    });
     await db.updateTable("match_proposals").set({ placement_id: placementId }).where("id", "=", id).execute();
-    await recordAudit(db, ctx, { action: "matchProposal.accept", category: "write", clientId: proposal.client_id, subjectType: "matchProposal", subjectId: id, details: { placementId } });
+    await recordAudit(db, ctx, {
+      action: "matchProposal.accept",
+      category: "write",
+      clientId: proposal.client_id,
+      subjectType: "matchProposal",
+      subjectId: id,
+      details: { placementId },
+    });
     return placementId;
   } catch (error) {
     await db.updateTable("match_proposals").set({ status: "pending", decided_by: null, decided_at: null }).where("id", "=", id).execute();
@@ -341,8 +476,17 @@ export async function acceptProposal(db: Kysely<Database>, ctx: RequestContext, 
 export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, id: string, reason: string): Promise<void> {
   const proposal = await requireVisibleProposal(db, ctx, id);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("match_proposals").set({ status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: new Date().toISOString() }).where("id", "=", id).execute();
-    await recordAudit(trx, ctx, { action: "matchProposal.reject", category: "write", clientId: proposal.client_id, subjectType: "matchProposal", subjectId: id });
+    await trx
+      .updateTable("match_proposals")
+      .set({ status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: "matchProposal.reject",
+      category: "write",
+      clientId: proposal.client_id,
+      subjectType: "matchProposal",
+      subjectId: id,
+    });
   });
 }
-

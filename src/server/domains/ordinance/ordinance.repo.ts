@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
+import type { Database, OrdinanceVersionRow } from "@server/db/schema.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { Ordinance, OrdinanceVersionInput } from "@shared/schemas/ordinance.js";
-import type { Database, OrdinanceVersionRow } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 
 function toOrdinance(row: OrdinanceVersionRow & { created_by_name: string | null }): Ordinance {
   return {
@@ -13,7 +13,11 @@ function toOrdinance(row: OrdinanceVersionRow & { created_by_name: string | null
     accountabilityOverdueDays: row.accountability_overdue_days,
     exemptionCoSignMonths: row.exemption_cosign_months,
     exemptionNoticeDays: row.exemption_notice_days,
-    guidanceHoursPerLevel: { light: row.guidance_hours_light, regular: row.guidance_hours_regular, intensive: row.guidance_hours_intensive },
+    guidanceHoursPerLevel: {
+      light: row.guidance_hours_light,
+      regular: row.guidance_hours_regular,
+      intensive: row.guidance_hours_intensive,
+    },
     sanctionLevels: JSON.parse(row.sanction_levels) as Ordinance["sanctionLevels"],
     sanctionGroundLevels: JSON.parse(row.sanction_ground_levels) as Ordinance["sanctionGroundLevels"],
     hearingResponseDays: row.hearing_response_days,
@@ -54,7 +58,10 @@ export async function listOrdinanceVersions(db: Kysely<Database>): Promise<Ordin
 
 /** Adds a version numbered after the last; returns its number. */
 export async function insertOrdinanceVersion(db: Kysely<Database>, input: OrdinanceVersionInput, createdBy: string): Promise<number> {
-  const last = await db.selectFrom("ordinance_versions").select((eb) => eb.fn.max("version").as("version")).executeTakeFirstOrThrow();
+  const last = await db
+    .selectFrom("ordinance_versions")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .executeTakeFirstOrThrow();
   const version = Number(last.version ?? 0) + 1;
   await db
     .insertInto("ordinance_versions")

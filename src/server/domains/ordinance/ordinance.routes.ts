@@ -1,12 +1,12 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { todayInAmsterdam } from "@shared/dates.js";
-import { ordinanceOnQuery, ordinanceOverview, ordinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField } from "@server/http/errors.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ordinanceOnQuery, ordinanceOverview, ordinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
-import { insertOrdinanceVersion, listOrdinanceVersions, ordinanceOn, ordinanceVersion } from "./ordinance.repo.js";
 import { ordinancePolicy } from "./ordinance.policy.js";
+import { insertOrdinanceVersion, listOrdinanceVersions, ordinanceOn, ordinanceVersion } from "./ordinance.repo.js";
 
 /** The municipality's ordinance: versioned, effective-dated, never rewritten. */
 export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -15,7 +15,12 @@ export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/ordinance",
       {
         config: { policy: ordinancePolicy.read },
-        schema: { tags: ["ordinance"], summary: "The ordinance in force and its versions", querystring: ordinanceOnQuery, response: { 200: ordinanceOverview } },
+        schema: {
+          tags: ["ordinance"],
+          summary: "The ordinance in force and its versions",
+          querystring: ordinanceOnQuery,
+          response: { 200: ordinanceOverview },
+        },
       },
       async (request) => ({ current: await ordinanceOn(db.kysely, request.query.date), versions: await listOrdinanceVersions(db.kysely) }),
     );
@@ -27,17 +32,25 @@ export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["ordinance"],
           summary: "Add an ordinance version",
-          description: "Takes effect on its date (today or later). Earlier versions stay as they were, and every decision keeps the version it applied.",
+          description:
+            "Takes effect on its date (today or later). Earlier versions stay as they were, and every decision keeps the version it applied.",
           body: ordinanceVersionInput,
           response: { 201: ordinanceVersionOutput },
         },
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.body.effectiveFrom < todayInAmsterdam()) throw invalidField("effectiveFrom", "dateInPast", "A rule change takes effect today or later; it never rewrites the past");
+        if (request.body.effectiveFrom < todayInAmsterdam())
+          throw invalidField("effectiveFrom", "dateInPast", "A rule change takes effect today or later; it never rewrites the past");
         const version = await db.kysely.transaction().execute(async (trx) => {
           const number = await insertOrdinanceVersion(trx, request.body, ctx.actor.id);
-          await recordAudit(trx, ctx, { action: "ordinance.create", category: "write", subjectType: "ordinance", subjectId: String(number), details: { effectiveFrom: request.body.effectiveFrom } });
+          await recordAudit(trx, ctx, {
+            action: "ordinance.create",
+            category: "write",
+            subjectType: "ordinance",
+            subjectId: String(number),
+            details: { effectiveFrom: request.body.effectiveFrom },
+          });
           return number;
         });
         return reply.status(201).send((await ordinanceVersion(db.kysely, version))!);

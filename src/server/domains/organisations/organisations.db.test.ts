@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 
@@ -29,8 +29,18 @@ describe("organisations", () => {
 
   it("rejects a malformed KvK number and negative guidance hours, naming both", async () => {
     const headers = await bearerFor(t.app, "admin@demo.local");
-    const response = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers, payload: { ...body, kvkNumber: "1234", guidanceHoursPerWeek: -1 } });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers,
+      payload: { ...body, kvkNumber: "1234", guidanceHoursPerWeek: -1 },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["guidanceHoursPerWeek", "kvkNumber"]);
+    expect(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(["guidanceHoursPerWeek", "kvkNumber"]);
   });
 });

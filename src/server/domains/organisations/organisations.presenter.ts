@@ -1,5 +1,5 @@
-import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 import type { OrganisationRow } from "@server/db/schema.js";
+import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 
 /** Every outgoing field of a host organisation. */
 export function presentOrganisation(row: OrganisationRow): OrganisationOutput {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, OrganisationRow } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
+import type { Kysely } from "kysely";
 
 /** A page of organisations, optionally filtered by name. */
 export async function listOrganisations(db: Kysely<Database>, filters: { q?: string | undefined; page: number; pageSize: number }) {

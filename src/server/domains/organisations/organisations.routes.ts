@@ -1,21 +1,16 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { districtForPostcode } from "@shared/districts.js";
-import {
-  organisationCreateInput,
-  organisationListQuery,
-  organisationOutput,
-  organisationPage,
-} from "@shared/schemas/organisations.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { districtForPostcode } from "@shared/districts.js";
+import { idParam } from "@shared/schemas/common.js";
+import { organisationCreateInput, organisationListQuery, organisationOutput, organisationPage } from "@shared/schemas/organisations.js";
+import { guidanceOverview } from "@shared/schemas/placements.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { guidanceDemand } from "../placements/placements.repo.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import { presentOrganisation } from "./organisations.presenter.js";
 import { insertOrganisation, listOrganisations, requireVisibleOrganisation } from "./organisations.repo.js";
-import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { guidanceDemand } from "../placements/placements.repo.js";
-import { guidanceOverview } from "@shared/schemas/placements.js";
-import { idParam } from "@shared/schemas/common.js";
 
 /** Host organisations (registration and lookup; roles and placements build on these). */
 export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -24,7 +19,12 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/organisations",
       {
         config: { policy: organisationPolicy.list },
-        schema: { tags: ["organisations"], summary: "List host organisations", querystring: organisationListQuery, response: { 200: organisationPage } },
+        schema: {
+          tags: ["organisations"],
+          summary: "List host organisations",
+          querystring: organisationListQuery,
+          response: { 200: organisationPage },
+        },
       },
       async (request) => {
         const { rows, total } = await listOrganisations(db.kysely, request.query);
@@ -48,7 +48,8 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["organisations"],
           summary: "Guidance demand against supply",
-          description: "Guidance hours a week the organisation offers, those its accepted and active placements ask, and those open referrals would ask.",
+          description:
+            "Guidance hours a week the organisation offers, those its accepted and active placements ask, and those open referrals would ask.",
           params: idParam,
           response: { 200: guidanceOverview },
         },
@@ -56,7 +57,12 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const organisation = await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id);
         const demand = await guidanceDemand(db.kysely, organisation.id, (await ordinanceOn(db.kysely)).guidanceHoursPerLevel);
-        return { organisationId: organisation.id, supplyHoursPerWeek: organisation.guidance_hours_per_week, demandHoursPerWeek: demand.committed, proposedHoursPerWeek: demand.proposed };
+        return {
+          organisationId: organisation.id,
+          supplyHoursPerWeek: organisation.guidance_hours_per_week,
+          demandHoursPerWeek: demand.committed,
+          proposedHoursPerWeek: demand.proposed,
+        };
       },
     );
 
@@ -64,7 +70,12 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/organisations",
       {
         config: { policy: organisationPolicy.create },
-        schema: { tags: ["organisations"], summary: "Register a host organisation", body: organisationCreateInput, response: { 201: organisationOutput } },
+        schema: {
+          tags: ["organisations"],
+          summary: "Register a host organisation",
+          body: organisationCreateInput,
+          response: { 201: organisationOutput },
+        },
       },
       async (request, reply) => {
         const ctx = contextOf(request);
@@ -82,7 +93,12 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
             training_offered: input.trainingOffered ?? null,
             accepts_limited_dutch: input.acceptsLimitedDutch ? 1 : 0,
           });
-          await recordAudit(trx, ctx, { action: "organisation.create", category: "write", subjectType: "organisation", subjectId: stored.id });
+          await recordAudit(trx, ctx, {
+            action: "organisation.create",
+            category: "write",
+            subjectType: "organisation",
+            subjectId: stored.id,
+          });
           return stored;
         });
         return reply.status(201).send(presentOrganisation(row));

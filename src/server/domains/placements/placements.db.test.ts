@@ -1,7 +1,7 @@
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
-import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -12,7 +12,13 @@ let hostOrgId: string;
 let clientIds: string[];
 const today = todayInAmsterdam();
 
-const clean = { paidInLastThreeYears: false, doneByPaidStaffElsewhere: false, wouldOtherwiseBePaid: false, partOfPaidService: false, recentStaffCuts: false };
+const clean = {
+  paidInLastThreeYears: false,
+  doneByPaidStaffElsewhere: false,
+  wouldOtherwiseBePaid: false,
+  partOfPaidService: false,
+  recentStaffCuts: false,
+};
 const roleBody = (overrides: Record<string, unknown> = {}) => ({
   organisationId: hostOrgId,
   title: "Gastvrouw of gastheer koffieochtend",
@@ -50,8 +56,14 @@ beforeAll(async () => {
   lead = await bearerFor(t.app, "teamleider@demo.local");
   hostOrgId = (await t.app.inject({ url: "/api/v1/me", headers: host })).json().organisationId;
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
-  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).orderBy("family_name").execute()).map((r) => r.id);
-  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 12, guidance_need: "regular" }).where("id", "in", clientIds).execute();
+  clientIds = (
+    await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).orderBy("family_name").execute()
+  ).map((r) => r.id);
+  await t.db.kysely
+    .updateTable("clients")
+    .set({ capacity_hours_per_week: 12, guidance_need: "regular" })
+    .where("id", "in", clientIds)
+    .execute();
 });
 afterAll(() => t.close());
 
@@ -76,8 +88,22 @@ describe("roles and the displacement check", () => {
     const role = await createRole({ displacementCheck: { ...clean, recentStaffCuts: true } });
     expect(role.status).toBe("needsReview");
     expect((await propose(clientIds[0]!, role.id)).json().code).toBe("roleNotApproved");
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/roles/${role.id}/displacement-reviews`, headers: consultant, payload: { outcome: "approved", reason: "x" } })).statusCode).toBe(403);
-    const reviewed = await t.app.inject({ method: "POST", url: `/api/v1/roles/${role.id}/displacement-reviews`, headers: lead, payload: { outcome: "approved", reason: "Bezuiniging raakte de keuken, niet deze taak." } });
+    expect(
+      (
+        await t.app.inject({
+          method: "POST",
+          url: `/api/v1/roles/${role.id}/displacement-reviews`,
+          headers: consultant,
+          payload: { outcome: "approved", reason: "x" },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const reviewed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/roles/${role.id}/displacement-reviews`,
+      headers: lead,
+      payload: { outcome: "approved", reason: "Bezuiniging raakte de keuken, niet deze taak." },
+    });
     expect(reviewed.json()).toMatchObject({ status: "approved", mayTakePlacements: true });
   });
 
@@ -96,15 +122,31 @@ describe("roles and the displacement check", () => {
     expect(listed.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([[complaint.json().id, "open"]]);
     expect(JSON.stringify(listed)).not.toContain("FNV");
     expect((await t.app.inject({ url: `/api/v1/roles/${role.id}/displacement-complaints`, headers: host })).statusCode).toBe(403);
-    const decided = await t.app.inject({ method: "POST", url: `/api/v1/displacement-complaints/${complaint.json().id}/decision`, headers: lead, payload: { outcome: "dismissed", reason: "De functie bestond niet als betaalde functie." } });
+    const decided = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/displacement-complaints/${complaint.json().id}/decision`,
+      headers: lead,
+      payload: { outcome: "dismissed", reason: "De functie bestond niet als betaalde functie." },
+    });
     expect(decided.json().status).toBe("dismissed");
     expect((await propose(clientIds[0]!, role.id)).statusCode).toBe(201);
   });
 
   it("an upheld complaint rejects the role", async () => {
     const role = await createRole();
-    const complaint = (await t.app.inject({ method: "POST", url: `/api/v1/roles/${role.id}/displacement-complaints`, payload: { filerKind: "employee", description: "Mijn uren zijn gehalveerd sinds de vrijwilligers kwamen." } })).json();
-    await t.app.inject({ method: "POST", url: `/api/v1/displacement-complaints/${complaint.id}/decision`, headers: lead, payload: { outcome: "upheld", reason: "Verdringing aangetoond." } });
+    const complaint = (
+      await t.app.inject({
+        method: "POST",
+        url: `/api/v1/roles/${role.id}/displacement-complaints`,
+        payload: { filerKind: "employee", description: "Mijn uren zijn gehalveerd sinds de vrijwilligers kwamen." },
+      })
+    ).json();
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/displacement-complaints/${complaint.id}/decision`,
+      headers: lead,
+      payload: { outcome: "upheld", reason: "Verdringing aangetoond." },
+    });
     const after = (await t.app.inject({ url: `/api/v1/roles/${role.id}`, headers: consultant })).json();
     expect(after.status).toBe("rejected");
   });
@@ -113,18 +155,64 @@ describe("roles and the displacement check", () => {
 describe("a host sees only the need-to-know profile", () => {
   it("gets first name, availability, hours, skills, languages and guidance need, and nothing else", async () => {
     const role = await createRole();
-    await t.db.kysely.insertInto("intakes").values({
-      id: crypto.randomUUID(), client_id: clientIds[1]!, appointment_id: null, consultant_id: (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json().id,
-      held_on: today, income_debts: 1, daily_activities: 3, housing: 3, physical_health: 2, mental_health: 2, addiction: 2, social_network: 3, language: 3,
-      caring_duties: null, education_history: null, work_history: null, interests: "[]", skills: JSON.stringify(["koken"]), availability: JSON.stringify(["tue-am"]),
-      travel_radius_km: 5, capacity_hours_per_week: 12, ladder_rung: 2, growth_rung: 3, health_notes: "Depressieve klachten", notes: null, created_at: new Date().toISOString(),
-    }).execute();
+    await t.db.kysely
+      .insertInto("intakes")
+      .values({
+        id: crypto.randomUUID(),
+        client_id: clientIds[1]!,
+        appointment_id: null,
+        consultant_id: (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json().id,
+        held_on: today,
+        income_debts: 1,
+        daily_activities: 3,
+        housing: 3,
+        physical_health: 2,
+        mental_health: 2,
+        addiction: 2,
+        social_network: 3,
+        language: 3,
+        caring_duties: null,
+        education_history: null,
+        work_history: null,
+        interests: "[]",
+        skills: JSON.stringify(["koken"]),
+        availability: JSON.stringify(["tue-am"]),
+        travel_radius_km: 5,
+        capacity_hours_per_week: 12,
+        ladder_rung: 2,
+        growth_rung: 3,
+        health_notes: "Depressieve klachten",
+        notes: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     expect((await propose(clientIds[1]!, role.id)).statusCode).toBe(201);
     const response = await t.app.inject({ url: `/api/v1/clients/${clientIds[1]}`, headers: host });
     expect(response.statusCode).toBe(200);
     const profile = response.json();
     expect(Object.keys(profile).sort()).toEqual(["availability", "givenName", "guidanceNeed", "hoursPerWeek", "id", "languages", "skills"]);
-    for (const field of ["bsn", "birthDate", "familyName", "postcode", "street", "phone", "email", "benefitStartDate", "yearsOnBenefit", "longTermCohort", "capacityHoursPerWeek", "householdSituation", "scores", "healthNotes", "physicalHealth", "mentalHealth", "addiction", "incomeDebts", "exemptions", "sanctions"]) {
+    for (const field of [
+      "bsn",
+      "birthDate",
+      "familyName",
+      "postcode",
+      "street",
+      "phone",
+      "email",
+      "benefitStartDate",
+      "yearsOnBenefit",
+      "longTermCohort",
+      "capacityHoursPerWeek",
+      "householdSituation",
+      "scores",
+      "healthNotes",
+      "physicalHealth",
+      "mentalHealth",
+      "addiction",
+      "incomeDebts",
+      "exemptions",
+      "sanctions",
+    ]) {
       expect(profile, field).not.toHaveProperty(field);
     }
     expect(profile).toMatchObject({ availability: ["tue-am"], skills: ["koken"], hoursPerWeek: 4, guidanceNeed: "regular" });
@@ -138,7 +226,14 @@ describe("a host sees only the need-to-know profile", () => {
 
 describe("guidance is finite", () => {
   it("refuses a placement beyond the organisation's guidance hours, unless overridden with a reason that is audited", async () => {
-    const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Kleine Moestuin", kvkNumber: "11223344", postcode: "3084 AA", houseNumber: 2, guidanceHoursPerWeek: 3 } })).json();
+    const org = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/v1/organisations",
+        headers: consultant,
+        payload: { name: "Kleine Moestuin", kvkNumber: "11223344", postcode: "3084 AA", houseNumber: 2, guidanceHoursPerWeek: 3 },
+      })
+    ).json();
     const role = await createRole({ organisationId: org.id, places: 5 });
     const first = await propose(clientIds[2]!, role.id);
     expect(first.statusCode).toBe(201);
@@ -150,10 +245,16 @@ describe("guidance is finite", () => {
     const reason = "Cliënt kent de coördinator al; tijdelijk extra begeleiding door de wijkcoach.";
     const overridden = await propose(clientIds[3]!, role.id, { guidanceOverrideReason: reason });
     expect(overridden.statusCode).toBe(201);
-    const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[3]}&action=placement.propose`, headers: admin })).json();
+    const audit = (
+      await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[3]}&action=placement.propose`, headers: admin })
+    ).json();
     expect(audit.items[0].details).toMatchObject({ guidanceOverride: true, guidanceOverrideReason: reason });
     // The proposal keeps the ordinance version whose guidance hours it was checked against.
-    const stored = await t.db.kysely.selectFrom("placements").select("ordinance_version").where("id", "=", overridden.json().id).executeTakeFirstOrThrow();
+    const stored = await t.db.kysely
+      .selectFrom("placements")
+      .select("ordinance_version")
+      .where("id", "=", overridden.json().id)
+      .executeTakeFirstOrThrow();
     expect(stored.ordinance_version).toBe(1);
   });
 
@@ -175,25 +276,54 @@ describe("the placement agreement and its lifecycle", () => {
     const placement = (await propose(clientIds[6]!, role.id)).json();
     const hostView = (await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).json();
     expect(hostView).toMatchObject({ status: "proposed", clientGivenName: expect.any(String) });
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).json().status).toBe("accepted");
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).json().status).toBe(
+      "accepted",
+    );
 
     const { startDate: _s, endDate: _e, hoursPerWeek: _h, ...incomplete } = agreement();
-    const missing = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/start`, headers: host, payload: { agreement: incomplete } });
+    const missing = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/start`,
+      headers: host,
+      payload: { agreement: incomplete },
+    });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(["agreement.endDate", "agreement.hoursPerWeek", "agreement.startDate"]);
+    expect(
+      missing
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(["agreement.endDate", "agreement.hoursPerWeek", "agreement.startDate"]);
 
-    const started = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/start`, headers: host, payload: { agreement: agreement() } });
+    const started = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/start`,
+      headers: host,
+      payload: { agreement: agreement() },
+    });
     expect(started.statusCode).toBe(200);
     expect(started.json()).toMatchObject({ status: "active", startedOn: today });
     const v1 = started.json().agreements[0];
-    const letterBefore = (await t.app.inject({ url: `/api/v1/clients/${clientIds[6]}/letters`, headers: consultant })).json().items.find((l: { id: string }) => l.id === v1.letterId);
+    const letterBefore = (await t.app.inject({ url: `/api/v1/clients/${clientIds[6]}/letters`, headers: consultant }))
+      .json()
+      .items.find((l: { id: string }) => l.id === v1.letterId);
     const pdf = await t.app.inject({ url: `/api/v1/letters/${v1.letterId}/pdf`, headers: consultant });
     expect((await new PDFParse({ data: pdf.rawPayload }).getText()).text).toContain("Koffie schenken en gasten ontvangen");
 
-    const changed = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/agreements`, headers: consultant, payload: { agreement: agreement({ hoursPerWeek: 3 }) } });
+    const changed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/agreements`,
+      headers: consultant,
+      payload: { agreement: agreement({ hoursPerWeek: 3 }) },
+    });
     expect(changed.statusCode).toBe(201);
-    expect(changed.json().agreements.map((a: { version: number; hoursPerWeek: number }) => [a.version, a.hoursPerWeek])).toEqual([[1, 4], [2, 3]]);
-    const letterAfter = (await t.app.inject({ url: `/api/v1/clients/${clientIds[6]}/letters`, headers: consultant })).json().items.find((l: { id: string }) => l.id === v1.letterId);
+    expect(changed.json().agreements.map((a: { version: number; hoursPerWeek: number }) => [a.version, a.hoursPerWeek])).toEqual([
+      [1, 4],
+      [2, 3],
+    ]);
+    const letterAfter = (await t.app.inject({ url: `/api/v1/clients/${clientIds[6]}/letters`, headers: consultant }))
+      .json()
+      .items.find((l: { id: string }) => l.id === v1.letterId);
     expect(letterAfter.sha256).toBe(letterBefore.sha256);
   });
 
@@ -201,12 +331,37 @@ describe("the placement agreement and its lifecycle", () => {
     const role = await createRole();
     const placement = (await propose(clientIds[7]!, role.id)).json();
     await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host });
-    await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/start`, headers: host, payload: { agreement: agreement() } });
-    await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/notes`, headers: host, payload: { note: "Twee keer niet gekomen zonder bericht." } });
-    const bad = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/end`, headers: host, payload: { reason: "boredom", attributableTo: "client" } });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/start`,
+      headers: host,
+      payload: { agreement: agreement() },
+    });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/notes`,
+      headers: host,
+      payload: { note: "Twee keer niet gekomen zonder bericht." },
+    });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/end`,
+      headers: host,
+      payload: { reason: "boredom", attributableTo: "client" },
+    });
     expect(bad.statusCode).toBe(400);
-    const ended = await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/end`, headers: host, payload: { reason: "organisationStopped", attributableTo: "organisation", note: "Koffieochtend stopt" } });
-    expect(ended.json()).toMatchObject({ status: "ended", endReason: "organisationStopped", attributableTo: "organisation", endedOn: today });
+    const ended = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/placements/${placement.id}/end`,
+      headers: host,
+      payload: { reason: "organisationStopped", attributableTo: "organisation", note: "Koffieochtend stopt" },
+    });
+    expect(ended.json()).toMatchObject({
+      status: "ended",
+      endReason: "organisationStopped",
+      attributableTo: "organisation",
+      endedOn: today,
+    });
     expect(ended.json().notes[0].note).toContain("niet gekomen");
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === clientIds[7]);
@@ -224,18 +379,35 @@ describe("the placement agreement and its lifecycle", () => {
   });
 
   it("keeps a host away from another organisation's referrals", async () => {
-    const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Andere Stichting", kvkNumber: "55667788", postcode: "3085 AA", houseNumber: 9, guidanceHoursPerWeek: 20 } })).json();
+    const org = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/v1/organisations",
+        headers: consultant,
+        payload: { name: "Andere Stichting", kvkNumber: "55667788", postcode: "3085 AA", houseNumber: 9, guidanceHoursPerWeek: 20 },
+      })
+    ).json();
     const role = await createRole({ organisationId: org.id });
     const placement = (await propose(clientIds[8]!, role.id)).json();
     expect((await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).statusCode).toBe(404);
     expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: "POST", url: "/api/v1/roles", headers: host, payload: roleBody({ organisationId: org.id }) })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/v1/roles", headers: host, payload: roleBody({ organisationId: org.id }) }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
 describe("the organisation's guidance: demand against supply", () => {
   it("counts accepted and active placements by guidance need, and open referrals apart", async () => {
-    const org = (await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: consultant, payload: { name: "Buurthuis Telling", kvkNumber: "99887766", postcode: "3086 AA", houseNumber: 1, guidanceHoursPerWeek: 10 } })).json();
+    const org = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/v1/organisations",
+        headers: consultant,
+        payload: { name: "Buurthuis Telling", kvkNumber: "99887766", postcode: "3086 AA", houseNumber: 1, guidanceHoursPerWeek: 10 },
+      })
+    ).json();
     const role = await createRole({ organisationId: org.id, places: 5 });
     const accepted = (await propose(clientIds[9]!, role.id)).json();
     await t.app.inject({ method: "POST", url: `/api/v1/placements/${accepted.id}/accept`, headers: consultant });

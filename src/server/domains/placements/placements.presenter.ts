@@ -1,7 +1,17 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import type { PlacementWithNames } from "./placements.repo.js";
 
-type Agreement = { version: number; start_date: string; end_date: string; hours_per_week: number; tasks: string; contact_person: string; guidance_arrangement: string; letter_id: string; signed_at: string };
+type Agreement = {
+  version: number;
+  start_date: string;
+  end_date: string;
+  hours_per_week: number;
+  tasks: string;
+  contact_person: string;
+  guidance_arrangement: string;
+  letter_id: string;
+  signed_at: string;
+};
 type Note = { note: string; author_name: string | null; created_at: string };
 
 /** A placement as list row: the first name of the client is all of them a host sees here. */

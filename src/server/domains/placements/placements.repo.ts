@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import type { GuidanceLevel } from "@shared/schemas/roles.js";
+import type { Kysely } from "kysely";
 
 const OPEN = ["proposed", "accepted", "active"];
 
@@ -44,8 +44,17 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
 export type PlacementWithNames = Awaited<ReturnType<ReturnType<typeof visiblePlacements>["executeTakeFirstOrThrow"]>>;
 
 /** Guidance hours a week an organisation's placements ask under the ordinance's hours per level, by status group. */
-export async function guidanceDemand(db: Kysely<Database>, organisationId: string, hoursPerLevel: Record<GuidanceLevel, number>, exceptPlacementId?: string) {
-  let query = db.selectFrom("placements").select(["status", "guidance_level"]).where("organisation_id", "=", organisationId).where("status", "in", OPEN);
+export async function guidanceDemand(
+  db: Kysely<Database>,
+  organisationId: string,
+  hoursPerLevel: Record<GuidanceLevel, number>,
+  exceptPlacementId?: string,
+) {
+  let query = db
+    .selectFrom("placements")
+    .select(["status", "guidance_level"])
+    .where("organisation_id", "=", organisationId)
+    .where("status", "in", OPEN);
   if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
   const rows = await query.execute();
   const hours = (level: string) => hoursPerLevel[level as GuidanceLevel] ?? 0;

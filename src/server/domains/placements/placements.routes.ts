@@ -1,4 +1,6 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Services } from "@server/app.js";
+import type { RequestContext } from "@server/auth/actor.js";
+import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   placementCreateInput,
@@ -10,19 +12,29 @@ import {
   placementPage,
   signAgreementInput,
 } from "@shared/schemas/placements.js";
-import type { Services } from "@server/app.js";
-import type { RequestContext } from "@server/auth/actor.js";
-import { contextOf } from "@server/http/context.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { placementPolicy } from "./placements.policy.js";
 import { presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
 import { visiblePlacements } from "./placements.repo.js";
-import { addPlacementNote, decideReferral, endPlacement, proposePlacement, requireVisiblePlacement, signAgreement } from "./placements.service.js";
+import {
+  addPlacementNote,
+  decideReferral,
+  endPlacement,
+  proposePlacement,
+  requireVisiblePlacement,
+  signAgreement,
+} from "./placements.service.js";
 
 /** Referrals, placement agreements, notes and endings. */
 export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
   const detail = async (ctx: RequestContext, id: string) => {
     const row = await requireVisiblePlacement(db.kysely, ctx, id);
-    const agreements = await db.kysely.selectFrom("placement_agreements").selectAll().where("placement_id", "=", id).orderBy("version").execute();
+    const agreements = await db.kysely
+      .selectFrom("placement_agreements")
+      .selectAll()
+      .where("placement_id", "=", id)
+      .orderBy("version")
+      .execute();
     const notes = await db.kysely
       .selectFrom("placement_notes")
       .leftJoin("users", "users.id", "placement_notes.author_id")
@@ -37,15 +49,25 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/placements",
-      { config: { policy: placementPolicy.list }, schema: { tags: ["placements"], summary: "List placements", querystring: placementListQuery, response: { 200: placementPage } } },
+      {
+        config: { policy: placementPolicy.list },
+        schema: { tags: ["placements"], summary: "List placements", querystring: placementListQuery, response: { 200: placementPage } },
+      },
       async (request) => {
         const { page, pageSize, status, clientId, organisationId } = request.query;
         let query = visiblePlacements(db.kysely, contextOf(request).actor);
         if (status) query = query.where("placements.status", "=", status);
         if (clientId) query = query.where("placements.client_id", "=", clientId);
         if (organisationId) query = query.where("placements.organisation_id", "=", organisationId);
-        const { total } = await db.kysely.selectFrom(query.as("placements")).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-        const rows = await query.orderBy("placements.created_at", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+        const { total } = await db.kysely
+          .selectFrom(query.as("placements"))
+          .select((eb) => eb.fn.countAll<number>().as("total"))
+          .executeTakeFirstOrThrow();
+        const rows = await query
+          .orderBy("placements.created_at", "desc")
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute();
         return { items: rows.map(presentPlacementSummary), page, pageSize, total: Number(total) };
       },
     );
@@ -57,7 +79,8 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["placements"],
           summary: "Propose a placement (referral)",
-          description: "409 roleNotApproved, roleFull, guidanceLevelTooLow, guidanceExceeded (unless guidanceOverrideReason), capacityExceeded, alreadyReferred.",
+          description:
+            "409 roleNotApproved, roleFull, guidanceLevelTooLow, guidanceExceeded (unless guidanceOverrideReason), capacityExceeded, alreadyReferred.",
           body: placementCreateInput,
           response: { 201: placementOutput },
         },
@@ -71,7 +94,10 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.get(
       "/placements/:id",
-      { config: { policy: placementPolicy.list }, schema: { tags: ["placements"], summary: "Read a placement", params: idParam, response: { 200: placementOutput } } },
+      {
+        config: { policy: placementPolicy.list },
+        schema: { tags: ["placements"], summary: "Read a placement", params: idParam, response: { 200: placementOutput } },
+      },
       async (request) => detail(contextOf(request), request.params.id),
     );
 
@@ -87,7 +113,16 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.post(
       "/placements/:id/decline",
-      { ...action, schema: { tags: ["placements"], summary: "Decline a referral", params: idParam, body: placementDecisionInput, response: { 200: placementOutput } } },
+      {
+        ...action,
+        schema: {
+          tags: ["placements"],
+          summary: "Decline a referral",
+          params: idParam,
+          body: placementDecisionInput,
+          response: { 200: placementOutput },
+        },
+      },
       async (request) => {
         const ctx = contextOf(request);
         await decideReferral(db.kysely, ctx, request.params.id, "declined", request.body.reason);
@@ -137,7 +172,16 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.post(
       "/placements/:id/end",
-      { ...action, schema: { tags: ["placements"], summary: "End a placement", params: idParam, body: placementEndInput, response: { 200: placementOutput } } },
+      {
+        ...action,
+        schema: {
+          tags: ["placements"],
+          summary: "End a placement",
+          params: idParam,
+          body: placementEndInput,
+          response: { 200: placementOutput },
+        },
+      },
       async (request) => {
         const ctx = contextOf(request);
         await endPlacement(db.kysely, ctx, request.params.id, request.body);
@@ -147,7 +191,16 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.post(
       "/placements/:id/notes",
-      { ...action, schema: { tags: ["placements"], summary: "Add a note (e.g. attendance)", params: idParam, body: placementNoteInput, response: { 201: placementOutput } } },
+      {
+        ...action,
+        schema: {
+          tags: ["placements"],
+          summary: "Add a note (e.g. attendance)",
+          params: idParam,
+          body: placementNoteInput,
+          response: { 201: placementOutput },
+        },
+      },
       async (request, reply) => {
         const ctx = contextOf(request);
         await addPlacementNote(db.kysely, ctx, request.params.id, request.body.note);

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
-import { formatDutchDate } from "@server/letters/pdf.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { GuidanceLevel } from "@shared/schemas/roles.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import { visibleRoles } from "../roles/roles.repo.js";
-import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
 import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
 
@@ -34,7 +34,8 @@ function overriddenReason(reason: string | undefined, committed: number, placeme
 
 /** Hosts act for their own organisation only; staff may act on its behalf. */
 function assertMayActForOrganisation(ctx: RequestContext, organisationId: string): void {
-  if (ctx.actor.role === "host" && ctx.actor.organisationId !== organisationId) throw forbidden("otherOrganisation", "This referral is for another organisation.");
+  if (ctx.actor.role === "host" && ctx.actor.organisationId !== organisationId)
+    throw forbidden("otherOrganisation", "This referral is for another organisation.");
 }
 
 /**
@@ -53,25 +54,57 @@ export async function proposePlacement(
     if (!role) throw invalidField("roleId", "unknownRole", "No such role");
     assertRoleMayTakePlacements(role);
     assertRoleHasPlace(role);
-    const open = await trx.selectFrom("placements").select("id").where("client_id", "=", client.id).where("role_id", "=", role.id).where("status", "in", ["proposed", "accepted", "active"]).executeTakeFirst();
+    const open = await trx
+      .selectFrom("placements")
+      .select("id")
+      .where("client_id", "=", client.id)
+      .where("role_id", "=", role.id)
+      .where("status", "in", ["proposed", "accepted", "active"])
+      .executeTakeFirst();
     if (open) throw conflict("alreadyReferred", "This client is already referred to or placed in this role.");
     const need = client.guidance_need as GuidanceLevel;
     assertGuidanceLevelFits(role.guidance_level as GuidanceLevel, need);
-    const organisation = await trx.selectFrom("organisations").select("guidance_hours_per_week").where("id", "=", role.organisation_id).executeTakeFirstOrThrow();
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select("guidance_hours_per_week")
+      .where("id", "=", role.organisation_id)
+      .executeTakeFirstOrThrow();
     const ordinance = await ordinanceOn(trx);
     const demand = await guidanceDemand(trx, role.organisation_id, ordinance.guidanceHoursPerLevel);
     const guidanceHours = ordinance.guidanceHoursPerLevel[need];
     assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHours, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
-    if (hours > role.hours_per_week) throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
+    if (hours > role.hours_per_week)
+      throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
     await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours);
 
-    const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, guidanceHours, organisation.guidance_hours_per_week);
+    const overrideReason = overriddenReason(
+      input.guidanceOverrideReason,
+      demand.committed,
+      guidanceHours,
+      organisation.guidance_hours_per_week,
+    );
     const now = new Date().toISOString();
     const row: PlacementsTable = {
-      id: randomUUID(), client_id: client.id, role_id: role.id, organisation_id: role.organisation_id, status: "proposed", hours_per_week: hours,
-      guidance_level: need, guidance_override_reason: overrideReason, proposed_by: ctx.actor.id, decision_reason: null,
-      decided_by: null, started_on: null, ended_on: null, end_reason: null, end_note: null, attributable_to: null, ordinance_version: ordinance.version, created_at: now, updated_at: now,
+      id: randomUUID(),
+      client_id: client.id,
+      role_id: role.id,
+      organisation_id: role.organisation_id,
+      status: "proposed",
+      hours_per_week: hours,
+      guidance_level: need,
+      guidance_override_reason: overrideReason,
+      proposed_by: ctx.actor.id,
+      decision_reason: null,
+      decided_by: null,
+      started_on: null,
+      ended_on: null,
+      end_reason: null,
+      end_note: null,
+      attributable_to: null,
+      ordinance_version: ordinance.version,
+      created_at: now,
+      updated_at: now,
     };
     await trx.insertInto("placements").values(row).execute();
     await recordAudit(trx, ctx, {
@@ -87,19 +120,44 @@ export async function proposePlacement(
 }
 
 /** The host (or a consultant on its behalf) accepts or declines a referral. */
-export async function decideReferral(db: Kysely<Database>, ctx: RequestContext, id: string, decision: "accepted" | "declined", reason?: string) {
+export async function decideReferral(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  decision: "accepted" | "declined",
+  reason?: string,
+) {
   await db.transaction().execute(async (trx) => {
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, ["proposed"], decision);
     if (decision === "accepted") {
-      const organisation = await trx.selectFrom("organisations").select("guidance_hours_per_week").where("id", "=", placement.organisation_id).executeTakeFirstOrThrow();
+      const organisation = await trx
+        .selectFrom("organisations")
+        .select("guidance_hours_per_week")
+        .where("id", "=", placement.organisation_id)
+        .executeTakeFirstOrThrow();
       const { guidanceHoursPerLevel } = await ordinanceOn(trx);
       const demand = await guidanceDemand(trx, placement.organisation_id, guidanceHoursPerLevel, id);
-      assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHoursPerLevel[placement.guidance_level as GuidanceLevel], placement.guidance_override_reason ?? undefined);
+      assertGuidanceAvailable(
+        organisation.guidance_hours_per_week,
+        demand.committed,
+        guidanceHoursPerLevel[placement.guidance_level as GuidanceLevel],
+        placement.guidance_override_reason ?? undefined,
+      );
     }
-    await trx.updateTable("placements").set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
-    await recordAudit(trx, ctx, { action: `placement.${decision === "accepted" ? "accept" : "decline"}`, category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id });
+    await trx
+      .updateTable("placements")
+      .set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: `placement.${decision === "accepted" ? "accept" : "decline"}`,
+      category: "write",
+      clientId: placement.client_id,
+      subjectType: "placement",
+      subjectId: id,
+    });
   });
 }
 
@@ -124,18 +182,32 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   if (terms.hoursPerWeek > placement.hours_per_week) {
     await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek);
   }
-  const previous = await db.selectFrom("placement_agreements").select((eb) => eb.fn.max<number>("version").as("v")).where("placement_id", "=", id).executeTakeFirst();
+  const previous = await db
+    .selectFrom("placement_agreements")
+    .select((eb) => eb.fn.max<number>("version").as("v"))
+    .where("placement_id", "=", id)
+    .executeTakeFirst();
   const version = Number(previous?.v ?? 0) + 1;
-  const consultant = client.consultant_id ? await db.selectFrom("users").select("display_name").where("id", "=", client.consultant_id).executeTakeFirst() : undefined;
+  const consultant = client.consultant_id
+    ? await db.selectFrom("users").select("display_name").where("id", "=", client.consultant_id).executeTakeFirst()
+    : undefined;
   const letter = await prepareLetter(ctx, {
     client,
     kind: "placementAgreement",
     template: "placement-agreement",
     registered: false,
     data: {
-      givenName: client.given_name, familyName: client.family_name, organisationName: placement.organisation_name, version,
-      tasks: terms.tasks, startDate: formatDutchDate(terms.startDate), endDate: formatDutchDate(terms.endDate), hoursPerWeek: terms.hoursPerWeek,
-      contactPerson: terms.contactPerson, guidanceArrangement: terms.guidanceArrangement, phone: municipality.phone,
+      givenName: client.given_name,
+      familyName: client.family_name,
+      organisationName: placement.organisation_name,
+      version,
+      tasks: terms.tasks,
+      startDate: formatDutchDate(terms.startDate),
+      endDate: formatDutchDate(terms.endDate),
+      hoursPerWeek: terms.hoursPerWeek,
+      contactPerson: terms.contactPerson,
+      guidanceArrangement: terms.guidanceArrangement,
+      phone: municipality.phone,
       consultantName: consultant?.display_name ?? "uw consulent",
     },
   });
@@ -144,14 +216,34 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     await storeLetter(trx, ctx, letter);
     await trx
       .insertInto("placement_agreements")
-      .values({ id: randomUUID(), placement_id: id, version, start_date: terms.startDate, end_date: terms.endDate, hours_per_week: terms.hoursPerWeek, tasks: terms.tasks, contact_person: terms.contactPerson, guidance_arrangement: terms.guidanceArrangement, letter_id: letter.id, signed_by: ctx.actor.id, signed_at: now })
+      .values({
+        id: randomUUID(),
+        placement_id: id,
+        version,
+        start_date: terms.startDate,
+        end_date: terms.endDate,
+        hours_per_week: terms.hoursPerWeek,
+        tasks: terms.tasks,
+        contact_person: terms.contactPerson,
+        guidance_arrangement: terms.guidanceArrangement,
+        letter_id: letter.id,
+        signed_by: ctx.actor.id,
+        signed_at: now,
+      })
       .execute();
     await trx
       .updateTable("placements")
       .set({ status: "active", hours_per_week: terms.hoursPerWeek, ...(starting ? { started_on: terms.startDate } : {}), updated_at: now })
       .where("id", "=", id)
       .execute();
-    await recordAudit(trx, ctx, { action: starting ? "placement.start" : "placement.agreementVersion", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id, details: { version } });
+    await recordAudit(trx, ctx, {
+      action: starting ? "placement.start" : "placement.agreementVersion",
+      category: "write",
+      clientId: placement.client_id,
+      subjectType: "placement",
+      subjectId: id,
+      details: { version },
+    });
   });
 }
 
@@ -170,10 +262,24 @@ export async function endPlacement(
     assertStatus(placement, ["proposed", "accepted", "active"], "ended");
     await trx
       .updateTable("placements")
-      .set({ status: "ended", ended_on: endedOn, end_reason: input.reason, attributable_to: input.attributableTo, end_note: input.note ?? null, updated_at: new Date().toISOString() })
+      .set({
+        status: "ended",
+        ended_on: endedOn,
+        end_reason: input.reason,
+        attributable_to: input.attributableTo,
+        end_note: input.note ?? null,
+        updated_at: new Date().toISOString(),
+      })
       .where("id", "=", id)
       .execute();
-    await recordAudit(trx, ctx, { action: "placement.end", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id, details: { reason: input.reason, attributableTo: input.attributableTo } });
+    await recordAudit(trx, ctx, {
+      action: "placement.end",
+      category: "write",
+      clientId: placement.client_id,
+      subjectType: "placement",
+      subjectId: id,
+      details: { reason: input.reason, attributableTo: input.attributableTo },
+    });
   });
 }
 
@@ -182,7 +288,16 @@ export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext
   const placement = await requireVisiblePlacement(db, ctx, id);
   assertMayActForOrganisation(ctx, placement.organisation_id);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("placement_notes").values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: new Date().toISOString() }).execute();
-    await recordAudit(trx, ctx, { action: "placement.note", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id });
+    await trx
+      .insertInto("placement_notes")
+      .values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: new Date().toISOString() })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: "placement.note",
+      category: "write",
+      clientId: placement.client_id,
+      subjectType: "placement",
+      subjectId: id,
+    });
   });
 }

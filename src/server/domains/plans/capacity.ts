@@ -1,8 +1,8 @@
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { conflict } from "@server/http/errors.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
+import type { Kysely } from "kysely";
 
 /** Placement statuses whose hours count against a client's capacity. */
 export const COMMITTED_PLACEMENT_STATUSES = ["proposed", "accepted", "active"];
@@ -25,14 +25,35 @@ function sumByClient(rows: { client_id: string; hours_per_week: number }[], into
  * one placement if given), active formalised contributions (e.g. volunteer work they already do) and caregiving
  * beyond customary care, which is the client's contribution and so fills capacity.
  */
-export async function hoursBesidesPlanByClient(db: Kysely<Database>, clientIds: readonly string[], exceptPlacementId?: string): Promise<Map<string, number>> {
+export async function hoursBesidesPlanByClient(
+  db: Kysely<Database>,
+  clientIds: readonly string[],
+  exceptPlacementId?: string,
+): Promise<Map<string, number>> {
   const hours = new Map<string, number>();
   await inChunks(clientIds, async (chunk) => {
-    let placements = db.selectFrom("placements").select(["client_id", "hours_per_week"]).where("client_id", "in", chunk).where("status", "in", COMMITTED_PLACEMENT_STATUSES);
+    let placements = db
+      .selectFrom("placements")
+      .select(["client_id", "hours_per_week"])
+      .where("client_id", "in", chunk)
+      .where("status", "in", COMMITTED_PLACEMENT_STATUSES);
     if (exceptPlacementId) placements = placements.where("id", "!=", exceptPlacementId);
     sumByClient(await placements.execute(), hours);
-    sumByClient(await db.selectFrom("contributions").select(["client_id", "hours_per_week"]).where("client_id", "in", chunk).where("status", "=", "active").execute(), hours);
-    const caregiving = db.selectFrom("caregiving").select(["client_id", "hours_per_week"]).where("client_id", "in", chunk).where("status", "=", "active").where("beyond_customary_care", "=", 1);
+    sumByClient(
+      await db
+        .selectFrom("contributions")
+        .select(["client_id", "hours_per_week"])
+        .where("client_id", "in", chunk)
+        .where("status", "=", "active")
+        .execute(),
+      hours,
+    );
+    const caregiving = db
+      .selectFrom("caregiving")
+      .select(["client_id", "hours_per_week"])
+      .where("client_id", "in", chunk)
+      .where("status", "=", "active")
+      .where("beyond_customary_care", "=", 1);
     sumByClient(await caregiving.execute(), hours);
     return [];
   });
@@ -41,12 +62,24 @@ export async function hoursBesidesPlanByClient(db: Kysely<Database>, clientIds: 
 
 /** Hours a week of the planned and active steps of each client's plan being worked on (the draft, else the one in force). */
 export async function planHoursByClient(db: Kysely<Database>, clientIds: readonly string[]): Promise<Map<string, number>> {
-  const plans = await inChunks(clientIds, (chunk) => db.selectFrom("plans").select(["id", "client_id", "status"]).where("client_id", "in", chunk).where("status", "in", ["draft", "confirmed"]).execute());
+  const plans = await inChunks(clientIds, (chunk) =>
+    db
+      .selectFrom("plans")
+      .select(["id", "client_id", "status"])
+      .where("client_id", "in", chunk)
+      .where("status", "in", ["draft", "confirmed"])
+      .execute(),
+  );
   const current = new Map<string, string>();
   for (const plan of plans) if (plan.status === "draft" || !current.has(plan.client_id)) current.set(plan.client_id, plan.id);
   const clientOfPlan = new Map([...current].map(([clientId, planId]) => [planId, clientId]));
   const steps = await inChunks([...clientOfPlan.keys()], (chunk) =>
-    db.selectFrom("plan_steps").select(["plan_id", "hours_per_week"]).where("plan_id", "in", chunk).where("status", "in", [...ACTIVE_STEP_STATUSES]).execute(),
+    db
+      .selectFrom("plan_steps")
+      .select(["plan_id", "hours_per_week"])
+      .where("plan_id", "in", chunk)
+      .where("status", "in", [...ACTIVE_STEP_STATUSES])
+      .execute(),
   );
   return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id)!, hours_per_week: s.hours_per_week })));
 }
@@ -90,7 +123,10 @@ export interface Capacity {
  * What each client can be asked: the consultant's assessment, lowered by an exemption in force. A full exemption
  * makes it nothing; a partial one caps it at its maximum hours (e.g. an occupational physician's advice).
  */
-export async function capacitiesOf(db: Kysely<Database>, clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[]): Promise<Map<string, Capacity>> {
+export async function capacitiesOf(
+  db: Kysely<Database>,
+  clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[],
+): Promise<Map<string, Capacity>> {
   const exemptions = await inChunks(
     clients.map((c) => c.id),
     (chunk) => exemptionsInForce(db).select(["id", "client_id", "scope", "max_hours_per_week"]).where("client_id", "in", chunk).execute(),
@@ -105,10 +141,14 @@ export async function capacitiesOf(db: Kysely<Database>, clients: readonly Pick<
     clients.map((client): [string, Capacity] => {
       const assessed = client.capacity_hours_per_week;
       const e = binding.get(client.id);
-      if (!e || (assessed !== null && assessed <= limit(e))) return [client.id, { hoursPerWeek: assessed, assessedHoursPerWeek: assessed, exemption: null }];
+      if (!e || (assessed !== null && assessed <= limit(e)))
+        return [client.id, { hoursPerWeek: assessed, assessedHoursPerWeek: assessed, exemption: null }];
       const exemption = { id: e.id, scope: e.scope, maxHoursPerWeek: e.max_hours_per_week };
       // A partial exemption without an assessment still leaves the assessment to be made.
-      return [client.id, { hoursPerWeek: assessed === null && e.scope !== "full" ? null : limit(e), assessedHoursPerWeek: assessed, exemption }];
+      return [
+        client.id,
+        { hoursPerWeek: assessed === null && e.scope !== "full" ? null : limit(e), assessedHoursPerWeek: assessed, exemption },
+      ];
     }),
   );
 }
@@ -126,8 +166,16 @@ export async function assertWithinCapacity(db: Kysely<Database>, client: ClientR
   }
   if (activeHours > capacity.hoursPerWeek + 1e-9) {
     const because = capacity.exemption ? ` because of an exemption (${capacity.exemption.scope})` : "";
-    throw conflict("capacityExceeded", `This asks ${activeHours} hours a week in all; the client can do ${capacity.hoursPerWeek}${because}.`, [
-      { name: "hoursPerWeek", code: "capacityExceeded", reason: `The client can do ${capacity.hoursPerWeek} hours a week in all${because}` },
-    ]);
+    throw conflict(
+      "capacityExceeded",
+      `This asks ${activeHours} hours a week in all; the client can do ${capacity.hoursPerWeek}${because}.`,
+      [
+        {
+          name: "hoursPerWeek",
+          code: "capacityExceeded",
+          reason: `The client can do ${capacity.hoursPerWeek} hours a week in all${because}`,
+        },
+      ],
+    );
   }
 }

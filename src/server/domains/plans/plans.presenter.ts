@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
-import { ACTIVE_STEP_STATUSES, type PlanOutput } from "@shared/schemas/plans.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import { ACTIVE_STEP_STATUSES, type PlanOutput } from "@shared/schemas/plans.js";
+import type { Kysely } from "kysely";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { capacityOf } from "./capacity.js";
 
@@ -37,7 +37,9 @@ export function presentPlan(frame: PlanFrame, plan: PlanRow, steps: PlanStepRow[
       status: s.status as PlanOutput["steps"][number]["status"],
       stopReason: s.stop_reason,
     })),
-    activeHoursPerWeek: steps.filter((s) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(s.status)).reduce((sum, s) => sum + s.hours_per_week, 0),
+    activeHoursPerWeek: steps
+      .filter((s) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(s.status))
+      .reduce((sum, s) => sum + s.hours_per_week, 0),
     capacityHoursPerWeek: frame.capacityHoursPerWeek,
     weeklyNormHours: frame.weeklyNormHours,
     createdAt: plan.created_at,

@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
 import type { Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 
 /** All plan versions of a client, newest first. */
 export function listPlansOfClient(db: Kysely<Database>, clientId: string): Promise<PlanRow[]> {

@@ -1,8 +1,8 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParam } from "@shared/schemas/common.js";
-import { planConfirmationInput, planList, planOutput, planStepInput, planStepUpdateInput } from "@shared/schemas/plans.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { idParam } from "@shared/schemas/common.js";
+import { planConfirmationInput, planList, planOutput, planStepInput, planStepUpdateInput } from "@shared/schemas/plans.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { planPolicy } from "./plans.policy.js";
 import { planFrame, presentPlan } from "./plans.presenter.js";
 import { addPlanStep, confirmPlan, listPlans, readPlans, updatePlanStep } from "./plans.service.js";
@@ -18,7 +18,10 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/clients/:id/plans",
-      { config: { policy: planPolicy.list }, schema: { tags: ["plans"], summary: "All plan versions of a client", params: idParam, response: { 200: planList } } },
+      {
+        config: { policy: planPolicy.list },
+        schema: { tags: ["plans"], summary: "All plan versions of a client", params: idParam, response: { 200: planList } },
+      },
       async (request) => {
         const { client, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
         const frame = await planFrame(db.kysely, client);
@@ -33,7 +36,8 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["plans"],
           summary: "Add a step to the draft plan",
-          description: "409 capacityExceeded when the plan's planned and active hours would exceed the client's capacity; 409 capacityNotAssessed before an intake.",
+          description:
+            "409 capacityExceeded when the plan's planned and active hours would exceed the client's capacity; 409 capacityNotAssessed before an intake.",
           params: idParam,
           body: planStepInput,
           response: { 201: planOutput },

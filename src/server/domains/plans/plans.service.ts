@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { dutchWeekdayDate, todayInAmsterdam } from "@shared/dates.js";
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { ACTIVE_STEP_STATUSES, type PlanStepInput, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import { formatDutchDate } from "@server/letters/pdf.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { dutchWeekdayDate, todayInAmsterdam } from "@shared/dates.js";
+import { ACTIVE_STEP_STATUSES, type PlanStepInput, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
@@ -15,7 +15,6 @@ import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.j
 import * as repo from "./plans.repo.js";
 
 const countsAgainstCapacity = (step: Pick<PlanStepRow, "status">) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
-
 
 /** The draft plan to change: the open draft, or a new version copied from the plan in force. */
 async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PlanRow> {
@@ -40,7 +39,10 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
   if (current) {
     const steps = await repo.listStepsOfPlans(db, [current.id]);
     if (steps.length) {
-      await db.insertInto("plan_steps").values(steps.map((s) => ({ ...s, id: randomUUID(), plan_id: plan.id, created_at: now, updated_at: now }))).execute();
+      await db
+        .insertInto("plan_steps")
+        .values(steps.map((s) => ({ ...s, id: randomUUID(), plan_id: plan.id, created_at: now, updated_at: now })))
+        .execute();
     }
   }
   return plan;
@@ -78,13 +80,25 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
         updated_at: now,
       })
       .execute();
-    await recordAudit(trx, ctx, { action: "planStep.create", category: "write", clientId, subjectType: "planStep", subjectId: id, details: { type: input.type, hoursPerWeek: input.hoursPerWeek } });
+    await recordAudit(trx, ctx, {
+      action: "planStep.create",
+      category: "write",
+      clientId,
+      subjectType: "planStep",
+      subjectId: id,
+      details: { type: input.type, hoursPerWeek: input.hoursPerWeek },
+    });
     return plan;
   });
 }
 
 /** Changes a step. A step of a confirmed plan is changed in a new draft version; the confirmed one stays as it was. */
-export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, stepId: string, input: PlanStepUpdateInput): Promise<PlanRow> {
+export async function updatePlanStep(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  stepId: string,
+  input: PlanStepUpdateInput,
+): Promise<PlanRow> {
   return db.transaction().execute(async (trx) => {
     const step = await repo.findStep(trx, stepId);
     if (!step) throw notFound("plan step");
@@ -107,11 +121,21 @@ export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, 
       ...(input.stopReason !== undefined ? { stop_reason: input.stopReason } : {}),
       updated_at: new Date().toISOString(),
     };
-    const active = steps.map((s) => (s.id === target.id ? changed : s)).filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
+    const active = steps
+      .map((s) => (s.id === target.id ? changed : s))
+      .filter(countsAgainstCapacity)
+      .reduce((sum, s) => sum + s.hours_per_week, 0);
     if (countsAgainstCapacity(changed)) await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, step.client_id)));
     const { id: _id, ...columns } = changed;
     await trx.updateTable("plan_steps").set(columns).where("id", "=", target.id).execute();
-    await recordAudit(trx, ctx, { action: "planStep.update", category: "write", clientId: step.client_id, subjectType: "planStep", subjectId: target.id, details: { fields: Object.keys(input).sort() } });
+    await recordAudit(trx, ctx, {
+      action: "planStep.update",
+      category: "write",
+      clientId: step.client_id,
+      subjectType: "planStep",
+      subjectId: target.id,
+      details: { fields: Object.keys(input).sort() },
+    });
     return plan;
   });
 }
@@ -120,7 +144,12 @@ export async function updatePlanStep(db: Kysely<Database>, ctx: RequestContext, 
  * Confirms the draft with the client: it becomes the plan in force (the previous one is superseded, kept),
  * immutable from now on, and a plan letter records what was agreed.
  */
-export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, planId: string, reportingFrequencyWeeks: number): Promise<PlanRow> {
+export async function confirmPlan(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  planId: string,
+  reportingFrequencyWeeks: number,
+): Promise<PlanRow> {
   const plan = await repo.findPlan(db, planId);
   if (!plan) throw notFound("plan");
   const client = await requireVisibleClient(db, ctx.actor, plan.client_id);
@@ -161,13 +190,31 @@ export async function confirmPlan(db: Kysely<Database>, ctx: RequestContext, pla
     const fresh = await repo.findPlan(trx, planId);
     if (fresh?.status !== "draft") throw conflict("planNotDraft", "This version was confirmed meanwhile.");
     await storeLetter(trx, ctx, letter);
-    await trx.updateTable("plans").set({ status: "superseded" }).where("client_id", "=", plan.client_id).where("status", "=", "confirmed").execute();
     await trx
       .updateTable("plans")
-      .set({ status: "confirmed", confirmed_on: confirmedOn, confirmed_by: ctx.actor.id, letter_id: letter.id, reporting_frequency_weeks: reportingFrequencyWeeks })
+      .set({ status: "superseded" })
+      .where("client_id", "=", plan.client_id)
+      .where("status", "=", "confirmed")
+      .execute();
+    await trx
+      .updateTable("plans")
+      .set({
+        status: "confirmed",
+        confirmed_on: confirmedOn,
+        confirmed_by: ctx.actor.id,
+        letter_id: letter.id,
+        reporting_frequency_weeks: reportingFrequencyWeeks,
+      })
       .where("id", "=", planId)
       .execute();
-    await recordAudit(trx, ctx, { action: "plan.confirm", category: "write", clientId: plan.client_id, subjectType: "plan", subjectId: planId, details: { version: plan.version } });
+    await recordAudit(trx, ctx, {
+      action: "plan.confirm",
+      category: "write",
+      clientId: plan.client_id,
+      subjectType: "plan",
+      subjectId: planId,
+      details: { version: plan.version },
+    });
     return (await repo.findPlan(trx, planId))!;
   });
 }
@@ -183,6 +230,9 @@ export async function readPlans(db: Kysely<Database>, ctx: RequestContext, clien
 export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
   const client = await requireVisibleClient(db, ctx.actor, clientId);
   const plans = await repo.listPlansOfClient(db, clientId);
-  const steps = await repo.listStepsOfPlans(db, plans.map((p) => p.id));
+  const steps = await repo.listStepsOfPlans(
+    db,
+    plans.map((p) => p.id),
+  );
   return { client, plans: plans.map((plan) => ({ plan, steps: steps.filter((s) => s.plan_id === plan.id) })) };
 }

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { assessDisplacement } from "./displacement.js";
 
 const NORM = 20;
-const clean = { paidInLastThreeYears: false, doneByPaidStaffElsewhere: false, wouldOtherwiseBePaid: false, partOfPaidService: false, recentStaffCuts: false };
+const clean = {
+  paidInLastThreeYears: false,
+  doneByPaidStaffElsewhere: false,
+  wouldOtherwiseBePaid: false,
+  partOfPaidService: false,
+  recentStaffCuts: false,
+};
 
 describe("displacement check", () => {
   it("approves additional work", () => {
@@ -12,10 +18,14 @@ describe("displacement check", () => {
 
   it("rejects work that was paid recently or would otherwise be paid, whatever else is answered", () => {
     fc.assert(
-      fc.property(fc.record({ doneByPaidStaffElsewhere: fc.boolean(), partOfPaidService: fc.boolean(), recentStaffCuts: fc.boolean() }), fc.integer({ min: 1, max: 40 }), (rest, hours) => {
-        expect(assessDisplacement({ ...clean, ...rest, paidInLastThreeYears: true }, hours, NORM).status).toBe("rejected");
-        expect(assessDisplacement({ ...clean, ...rest, wouldOtherwiseBePaid: true }, hours, NORM).status).toBe("rejected");
-      }),
+      fc.property(
+        fc.record({ doneByPaidStaffElsewhere: fc.boolean(), partOfPaidService: fc.boolean(), recentStaffCuts: fc.boolean() }),
+        fc.integer({ min: 1, max: 40 }),
+        (rest, hours) => {
+          expect(assessDisplacement({ ...clean, ...rest, paidInLastThreeYears: true }, hours, NORM).status).toBe("rejected");
+          expect(assessDisplacement({ ...clean, ...rest, wouldOtherwiseBePaid: true }, hours, NORM).status).toBe("rejected");
+        },
+      ),
     );
   });
 

@@ -1,7 +1,13 @@
 import type { DisplacementCheckInput, RoleStatus } from "@shared/schemas/roles.js";
 
 export const DISPLACEMENT_FINDINGS = [
-  "paidInLastThreeYears", "wouldOtherwiseBePaid", "doneByPaidStaffElsewhere", "partOfPaidService", "recentStaffCuts", "aboveWeeklyNorm", "additional",
+  "paidInLastThreeYears",
+  "wouldOtherwiseBePaid",
+  "doneByPaidStaffElsewhere",
+  "partOfPaidService",
+  "recentStaffCuts",
+  "aboveWeeklyNorm",
+  "additional",
 ] as const;
 export type DisplacementFinding = (typeof DISPLACEMENT_FINDINGS)[number];
 
@@ -17,8 +23,10 @@ export interface DisplacementOutcome {
  * paid recently or would otherwise be paid is rejected; doubtful cases go to a municipal reviewer.
  */
 export function assessDisplacement(answers: DisplacementCheckInput, hoursPerWeek: number, weeklyNormHours: number): DisplacementOutcome {
-  if (answers.paidInLastThreeYears) return { status: "rejected", reason: "This work was paid in the last three years.", findings: ["paidInLastThreeYears"] };
-  if (answers.wouldOtherwiseBePaid) return { status: "rejected", reason: "This work would be paid work if no volunteer did it.", findings: ["wouldOtherwiseBePaid"] };
+  if (answers.paidInLastThreeYears)
+    return { status: "rejected", reason: "This work was paid in the last three years.", findings: ["paidInLastThreeYears"] };
+  if (answers.wouldOtherwiseBePaid)
+    return { status: "rejected", reason: "This work would be paid work if no volunteer did it.", findings: ["wouldOtherwiseBePaid"] };
   const doubts: [DisplacementFinding, string][] = [
     [answers.doneByPaidStaffElsewhere, "doneByPaidStaffElsewhere", "paid staff do this work elsewhere in the organisation"] as const,
     [answers.partOfPaidService, "partOfPaidService", "it is part of a service the organisation is paid to deliver"] as const,
@@ -28,7 +36,11 @@ export function assessDisplacement(answers: DisplacementCheckInput, hoursPerWeek
     .filter(([applies]) => applies)
     .map(([, finding, text]) => [finding, text]);
   if (doubts.length > 0) {
-    return { status: "needsReview", reason: `A reviewer decides: ${doubts.map(([, text]) => text).join("; ")}.`, findings: doubts.map(([f]) => f) };
+    return {
+      status: "needsReview",
+      reason: `A reviewer decides: ${doubts.map(([, text]) => text).join("; ")}.`,
+      findings: doubts.map(([f]) => f),
+    };
   }
   return { status: "approved", reason: "The work is additional: no sign of displacement.", findings: ["additional"] };
 }

@@ -1,6 +1,6 @@
-import type { z } from "zod";
-import type { displacementComplaintOutput, RoleOutput } from "@shared/schemas/roles.js";
 import type { DisplacementComplaintsTable } from "@server/db/schema.js";
+import type { displacementComplaintOutput, RoleOutput } from "@shared/schemas/roles.js";
+import type { z } from "zod";
 import type { RoleWithCounts } from "./roles.repo.js";
 
 /** Every outgoing field of a role, with whether it may take placements now. */

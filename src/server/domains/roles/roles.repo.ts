@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 
 /** Placement statuses that hold a place on a role. */
 export const PLACE_HOLDING = ["proposed", "accepted", "active"];

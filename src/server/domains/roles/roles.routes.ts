@@ -1,9 +1,10 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   complaintDecisionInput,
-  displacementComplaintInput,
   complaintList,
+  displacementComplaintInput,
   displacementComplaintOutput,
   displacementReviewInput,
   roleCreateInput,
@@ -11,8 +12,7 @@ import {
   roleOutput,
   rolePage,
 } from "@shared/schemas/roles.js";
-import type { Services } from "@server/app.js";
-import { contextOf } from "@server/http/context.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { rolePolicy } from "./roles.policy.js";
 import { presentComplaint, presentRole } from "./roles.presenter.js";
 import { visibleRoles } from "./roles.repo.js";
@@ -23,15 +23,26 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/roles",
-      { config: { policy: rolePolicy.list }, schema: { tags: ["roles"], summary: "List volunteer roles", querystring: roleListQuery, response: { 200: rolePage } } },
+      {
+        config: { policy: rolePolicy.list },
+        schema: { tags: ["roles"], summary: "List volunteer roles", querystring: roleListQuery, response: { 200: rolePage } },
+      },
       async (request) => {
         const { page, pageSize, organisationId, status, q } = request.query;
         let query = visibleRoles(db.kysely, contextOf(request).actor);
         if (organisationId) query = query.where("volunteer_roles.organisation_id", "=", organisationId);
         if (status) query = query.where("volunteer_roles.status", "=", status);
         if (q) query = query.where((eb) => eb(eb.fn("lower", ["volunteer_roles.title"]), "like", `%${q.toLowerCase()}%`));
-        const { total } = await db.kysely.selectFrom(query.as("roles")).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-        const rows = await query.orderBy("volunteer_roles.title").orderBy("volunteer_roles.id").limit(pageSize).offset((page - 1) * pageSize).execute();
+        const { total } = await db.kysely
+          .selectFrom(query.as("roles"))
+          .select((eb) => eb.fn.countAll<number>().as("total"))
+          .executeTakeFirstOrThrow();
+        const rows = await query
+          .orderBy("volunteer_roles.title")
+          .orderBy("volunteer_roles.id")
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute();
         return { items: rows.map(presentRole), page, pageSize, total: Number(total) };
       },
     );
@@ -57,7 +68,10 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.get(
       "/roles/:id",
-      { config: { policy: rolePolicy.list }, schema: { tags: ["roles"], summary: "Read a role", params: idParam, response: { 200: roleOutput } } },
+      {
+        config: { policy: rolePolicy.list },
+        schema: { tags: ["roles"], summary: "Read a role", params: idParam, response: { 200: roleOutput } },
+      },
       async (request) => presentRole(await requireVisibleRole(db.kysely, contextOf(request).actor, request.params.id)),
     );
 
@@ -65,7 +79,13 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/roles/:id/displacement-reviews",
       {
         config: { policy: rolePolicy.review },
-        schema: { tags: ["roles"], summary: "Decide a role that needs review", params: idParam, body: displacementReviewInput, response: { 201: roleOutput } },
+        schema: {
+          tags: ["roles"],
+          summary: "Decide a role that needs review",
+          params: idParam,
+          body: displacementReviewInput,
+          response: { 201: roleOutput },
+        },
       },
       async (request, reply) => {
         const ctx = contextOf(request);
@@ -88,7 +108,10 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 201: displacementComplaintOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(presentComplaint(await fileComplaint(db.kysely, request.actor, request.id, request.params.id, request.body))),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(presentComplaint(await fileComplaint(db.kysely, request.actor, request.id, request.params.id, request.body))),
     );
 
     app.get(
@@ -99,7 +122,12 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await requireVisibleRole(db.kysely, contextOf(request).actor, request.params.id);
-        const rows = await db.kysely.selectFrom("displacement_complaints").selectAll().where("role_id", "=", request.params.id).orderBy("created_at", "desc").execute();
+        const rows = await db.kysely
+          .selectFrom("displacement_complaints")
+          .selectAll()
+          .where("role_id", "=", request.params.id)
+          .orderBy("created_at", "desc")
+          .execute();
         return { items: rows.map(presentComplaint) };
       },
     );
@@ -117,7 +145,8 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 201: displacementComplaintOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(presentComplaint(await decideComplaint(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) =>
+        reply.status(201).send(presentComplaint(await decideComplaint(db.kysely, contextOf(request), request.params.id, request.body))),
     );
   };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { todayInAmsterdam } from "@shared/dates.js";
-import type { RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { todayInAmsterdam } from "@shared/dates.js";
+import type { RoleCreateInput } from "@shared/schemas/roles.js";
+import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
@@ -23,7 +23,11 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   if (ctx.actor.role === "host" && ctx.actor.organisationId !== input.organisationId) {
     throw forbidden("otherOrganisation", "Hosts describe roles of their own organisation.");
   }
-  const organisation = await db.selectFrom("organisations").select(["id", "postcode"]).where("id", "=", input.organisationId).executeTakeFirst();
+  const organisation = await db
+    .selectFrom("organisations")
+    .select(["id", "postcode"])
+    .where("id", "=", input.organisationId)
+    .executeTakeFirst();
   if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
   const outcome = assessDisplacement(input.displacementCheck, input.hoursPerWeek, (await ordinanceOn(db)).weeklyNormHours);
   const now = new Date().toISOString();
@@ -57,22 +61,65 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
       .execute();
     await trx
       .insertInto("displacement_checks")
-      .values({ id: randomUUID(), role_id: id, kind: "questionnaire", answers: JSON.stringify(input.displacementCheck), outcome: outcome.status, reason: outcome.reason, decided_by: ctx.actor.id, created_at: now })
+      .values({
+        id: randomUUID(),
+        role_id: id,
+        kind: "questionnaire",
+        answers: JSON.stringify(input.displacementCheck),
+        outcome: outcome.status,
+        reason: outcome.reason,
+        decided_by: ctx.actor.id,
+        created_at: now,
+      })
       .execute();
-    await recordAudit(trx, ctx, { action: "role.create", category: "write", subjectType: "role", subjectId: id, details: { status: outcome.status } });
+    await recordAudit(trx, ctx, {
+      action: "role.create",
+      category: "write",
+      subjectType: "role",
+      subjectId: id,
+      details: { status: outcome.status },
+    });
   });
   return id;
 }
 
 /** A municipal reviewer decides a role that needs review. */
-export async function reviewRole(db: Kysely<Database>, ctx: RequestContext, id: string, input: { outcome: "approved" | "rejected"; reason: string }) {
+export async function reviewRole(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { outcome: "approved" | "rejected"; reason: string },
+) {
   const role = await requireVisibleRole(db, ctx.actor, id);
-  if (role.status !== "needsReview") throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
+  if (role.status !== "needsReview")
+    throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("volunteer_roles").set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now }).where("id", "=", id).execute();
-    await trx.insertInto("displacement_checks").values({ id: randomUUID(), role_id: id, kind: "review", answers: null, outcome: input.outcome, reason: input.reason, decided_by: ctx.actor.id, created_at: now }).execute();
-    await recordAudit(trx, ctx, { action: "role.review", category: "write", subjectType: "role", subjectId: id, details: { outcome: input.outcome } });
+    await trx
+      .updateTable("volunteer_roles")
+      .set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    await trx
+      .insertInto("displacement_checks")
+      .values({
+        id: randomUUID(),
+        role_id: id,
+        kind: "review",
+        answers: null,
+        outcome: input.outcome,
+        reason: input.reason,
+        decided_by: ctx.actor.id,
+        created_at: now,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: "role.review",
+      category: "write",
+      subjectType: "role",
+      subjectId: id,
+      details: { outcome: input.outcome },
+    });
   });
 }
 
@@ -113,18 +160,49 @@ export async function fileComplaint(
 }
 
 /** Decides a complaint: upheld rejects the role; dismissed lifts the suspension. */
-export async function decideComplaint(db: Kysely<Database>, ctx: RequestContext, id: string, input: { outcome: "upheld" | "dismissed"; reason: string }) {
+export async function decideComplaint(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { outcome: "upheld" | "dismissed"; reason: string },
+) {
   const complaint = await db.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst();
   if (!complaint) throw notFound("complaint");
   if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable("displacement_complaints").set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now }).where("id", "=", id).execute();
+    await trx
+      .updateTable("displacement_complaints")
+      .set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now })
+      .where("id", "=", id)
+      .execute();
     if (input.outcome === "upheld") {
-      await trx.updateTable("volunteer_roles").set({ status: "rejected", status_reason: input.reason, status_reason_codes: JSON.stringify(["complaintUpheld"]), updated_at: now }).where("id", "=", complaint.role_id).execute();
-      await trx.insertInto("displacement_checks").values({ id: randomUUID(), role_id: complaint.role_id, kind: "complaint", answers: null, outcome: "rejected", reason: input.reason, decided_by: ctx.actor.id, created_at: now }).execute();
+      await trx
+        .updateTable("volunteer_roles")
+        .set({ status: "rejected", status_reason: input.reason, status_reason_codes: JSON.stringify(["complaintUpheld"]), updated_at: now })
+        .where("id", "=", complaint.role_id)
+        .execute();
+      await trx
+        .insertInto("displacement_checks")
+        .values({
+          id: randomUUID(),
+          role_id: complaint.role_id,
+          kind: "complaint",
+          answers: null,
+          outcome: "rejected",
+          reason: input.reason,
+          decided_by: ctx.actor.id,
+          created_at: now,
+        })
+        .execute();
     }
-    await recordAudit(trx, ctx, { action: "displacementComplaint.decide", category: "write", subjectType: "displacementComplaint", subjectId: id, details: { outcome: input.outcome } });
+    await recordAudit(trx, ctx, {
+      action: "displacementComplaint.decide",
+      category: "write",
+      subjectType: "displacementComplaint",
+      subjectId: id,
+      details: { outcome: input.outcome },
+    });
     return (await trx.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst())!;
   });
 }

@@ -1,15 +1,17 @@
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
-import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 
 let t: TestApp;
 let consultant: { authorization: string };
 let lead: { authorization: string };
 let clientIds: string[];
 const today = todayInAmsterdam();
-const post = (url: string, payload: unknown, headers = consultant) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
-const sanctionCount = async (clientId: string) => (await t.db.kysely.selectFrom("sanctions").select("id").where("client_id", "=", clientId).execute()).length;
+const post = (url: string, payload: unknown, headers = consultant) =>
+  t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+const sanctionCount = async (clientId: string) =>
+  (await t.db.kysely.selectFrom("sanctions").select("id").where("client_id", "=", clientId).execute()).length;
 
 /** Invites a client to an intake, has the letter delivered (or not) and the intake missed. */
 async function missedIntake(clientId: string, delivery: "delivered" | "returned" = "delivered") {
@@ -35,10 +37,22 @@ beforeAll(async () => {
   consultant = await bearerFor(t.app, "consulent@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
-  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(10).execute()).map((r) => r.id);
+  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(10).execute()).map(
+    (r) => r.id,
+  );
   await t.app.inject({
-    method: "PUT", url: "/api/v1/me/availability", headers: consultant,
-    payload: { blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: "09:00", endTime: "16:00", slotMinutes: 30, location: "Wijkteam Charlois" })) },
+    method: "PUT",
+    url: "/api/v1/me/availability",
+    headers: consultant,
+    payload: {
+      blocks: [1, 2, 3, 4, 5].map((weekday) => ({
+        weekday,
+        startTime: "09:00",
+        endTime: "16:00",
+        slotMinutes: 30,
+        location: "Wijkteam Charlois",
+      })),
+    },
   });
 });
 afterAll(() => t.close());
@@ -56,7 +70,13 @@ describe("a proposal is refused by rule, and stores nothing", () => {
   it("activeExemption: a full exemption covers the period", async () => {
     const client = clientIds[1]!;
     const facts = await missedIntake(client);
-    await post(`/clients/${client}/exemptions`, { type: "medical", scope: "full", startDate: addDays(today, -10), reviewDate: addMonths(today, 3), reason: "Opname in het ziekenhuis." });
+    await post(`/clients/${client}/exemptions`, {
+      type: "medical",
+      scope: "full",
+      startDate: addDays(today, -10),
+      reviewDate: addMonths(today, 3),
+      reason: "Opname in het ziekenhuis.",
+    });
     const response = await post(`/clients/${client}/sanctions`, proposal(facts));
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe("activeExemption");
@@ -74,23 +94,55 @@ describe("a proposal is refused by rule, and stores nothing", () => {
 
   it("dropoutNotAttributable: the placement ended because of the organisation, health or caregiving", async () => {
     const client = clientIds[3]!;
-    const role = await t.db.kysely.selectFrom("volunteer_roles").select(["id", "organisation_id"]).where("status", "=", "approved").executeTakeFirstOrThrow();
+    const role = await t.db.kysely
+      .selectFrom("volunteer_roles")
+      .select(["id", "organisation_id"])
+      .where("status", "=", "approved")
+      .executeTakeFirstOrThrow();
     for (const attributableTo of ["organisation", "health", "caregiving"]) {
       const id = crypto.randomUUID();
       const now = new Date().toISOString();
-      await t.db.kysely.insertInto("placements").values({
-        id, client_id: client, role_id: role.id, organisation_id: role.organisation_id, status: "ended", hours_per_week: 4, guidance_level: "light", guidance_override_reason: null,
-        proposed_by: null, decision_reason: null, decided_by: null, started_on: addDays(today, -60), ended_on: addDays(today, -5), end_reason: "other", end_note: null,
-        attributable_to: attributableTo, ordinance_version: 1, created_at: now, updated_at: now,
-      }).execute();
+      await t.db.kysely
+        .insertInto("placements")
+        .values({
+          id,
+          client_id: client,
+          role_id: role.id,
+          organisation_id: role.organisation_id,
+          status: "ended",
+          hours_per_week: 4,
+          guidance_level: "light",
+          guidance_override_reason: null,
+          proposed_by: null,
+          decision_reason: null,
+          decided_by: null,
+          started_on: addDays(today, -60),
+          ended_on: addDays(today, -5),
+          end_reason: "other",
+          end_note: null,
+          attributable_to: attributableTo,
+          ordinance_version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       const response = await post(`/clients/${client}/sanctions`, proposal({ ground: "stoppedPlacementWithoutReason", placementId: id }));
       expect(response.statusCode, attributableTo).toBe(409);
       expect(response.json().code).toBe("dropoutNotAttributable");
     }
     expect(await sanctionCount(client)).toBe(0);
     // Each refusal is counted for oversight, by its rule.
-    const refusals = await t.db.kysely.selectFrom("audit_events").select("details").where("action", "=", "sanction.refused").where("client_id", "=", client).execute();
-    expect(refusals.map((r) => JSON.parse(r.details!).code)).toEqual(["dropoutNotAttributable", "dropoutNotAttributable", "dropoutNotAttributable"]);
+    const refusals = await t.db.kysely
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "sanction.refused")
+      .where("client_id", "=", client)
+      .execute();
+    expect(refusals.map((r) => JSON.parse(r.details!).code)).toEqual([
+      "dropoutNotAttributable",
+      "dropoutNotAttributable",
+      "dropoutNotAttributable",
+    ]);
   });
 });
 
@@ -105,7 +157,11 @@ describe("due process from proposal to objection", () => {
     expect(proposed.statusCode).toBe(201);
     sanctionId = proposed.json().id;
     // missedAppointments starts at level 1 of the scale: 5 % for one month.
-    expect(proposed.json()).toMatchObject({ status: "proposed", recurrence: 1, proposedLevel: { level: 1, percentage: 5, months: 1, ordinanceVersion: 1 } });
+    expect(proposed.json()).toMatchObject({
+      status: "proposed",
+      recurrence: 1,
+      proposedLevel: { level: 1, percentage: 5, months: 1, ordinanceVersion: 1 },
+    });
 
     const byLead = (await post(`/clients/${clientIds[5]}/sanctions`, proposal(await missedIntake(clientIds[5]!)), lead)).json();
     const own = await post(`/sanctions/${byLead.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." }, lead);
@@ -119,36 +175,78 @@ describe("due process from proposal to objection", () => {
     const invited = (await post(`/sanctions/${sanctionId}/hearing-invitation`, {})).json();
     expect(invited.hearing).toMatchObject({ respondBy: addDays(today, 14), letterDelivery: "sent" });
     await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
-    expect((await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "x" }, lead)).json().code).toBe("hearingRequired");
-    await t.db.kysely.updateTable("sanctions").set({ hearing_respond_by: addDays(today, -1) }).where("id", "=", sanctionId).execute();
+    expect((await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "x" }, lead)).json().code).toBe(
+      "hearingRequired",
+    );
+    await t.db.kysely
+      .updateTable("sanctions")
+      .set({ hearing_respond_by: addDays(today, -1) })
+      .where("id", "=", sanctionId)
+      .execute();
     const afterTerm = (await t.app.inject({ url: `/api/v1/sanctions/${sanctionId}`, headers: lead })).json();
     expect(afterTerm.status).toBe("proposed");
     // Here the hearing does take place after all, by phone.
-    const heard = await post(`/sanctions/${sanctionId}/hearing`, { heldOn: today, channel: "phone", record: "De cliënt zegt dat hij de brief wel kreeg maar de datum vergat." });
+    const heard = await post(`/sanctions/${sanctionId}/hearing`, {
+      heldOn: today,
+      channel: "phone",
+      record: "De cliënt zegt dat hij de brief wel kreeg maar de datum vergat.",
+    });
     expect(heard.json().hearing).toMatchObject({ channel: "phone", heldOn: today });
   });
 
   it("allows a decision without a hearing once a delivered invitation's term has passed", async () => {
     const other = clientIds[6]!;
-    const proposed = (await post(`/clients/${other}/sanctions`, proposal({ ...(await missedIntake(other)), culpability: "reduced" }))).json();
+    const proposed = (
+      await post(`/clients/${other}/sanctions`, proposal({ ...(await missedIntake(other)), culpability: "reduced" }))
+    ).json();
     const invited = (await post(`/sanctions/${proposed.id}/hearing-invitation`, {})).json();
     await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
-    await t.db.kysely.updateTable("sanctions").set({ hearing_respond_by: addDays(today, -1) }).where("id", "=", proposed.id).execute();
-    const decided = await post(`/sanctions/${proposed.id}/decision`, { outcome: "refrained", reasons: "Geen reactie, maar verminderd verwijtbaar en schulden: afzien." }, lead);
+    await t.db.kysely
+      .updateTable("sanctions")
+      .set({ hearing_respond_by: addDays(today, -1) })
+      .where("id", "=", proposed.id)
+      .execute();
+    const decided = await post(
+      `/sanctions/${proposed.id}/decision`,
+      { outcome: "refrained", reasons: "Geen reactie, maar verminderd verwijtbaar en schulden: afzien." },
+      lead,
+    );
     expect(decided.statusCode, decided.body).toBe(200);
-    expect(decided.json()).toMatchObject({ outcome: "refrained", percentage: null, reconsiderBy: null, decisionLetterId: expect.any(String) });
+    expect(decided.json()).toMatchObject({
+      outcome: "refrained",
+      percentage: null,
+      reconsiderBy: null,
+      decisionLetterId: expect.any(String),
+    });
   });
 
   it("decides at the ordinance's level, with a reconsideration within three months and one decision letter", async () => {
-    const decided = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Verwijtbaar: de brief is afgeleverd en er was geen bericht van verhindering." }, lead);
+    const decided = await post(
+      `/sanctions/${sanctionId}/decision`,
+      { outcome: "imposed", reasons: "Verwijtbaar: de brief is afgeleverd en er was geen bericht van verhindering." },
+      lead,
+    );
     expect(decided.statusCode, decided.body).toBe(200);
     const body = decided.json();
-    expect(body).toMatchObject({ status: "decided", outcome: "imposed", level: 1, percentage: 5, months: 1, ordinanceVersion: 1, reconsiderBy: addMonths(today, 3) });
+    expect(body).toMatchObject({
+      status: "decided",
+      outcome: "imposed",
+      level: 1,
+      percentage: 5,
+      months: 1,
+      ordinanceVersion: 1,
+      reconsiderBy: addMonths(today, 3),
+    });
     expect(body.reconsiderBy <= addMonths(today, 3)).toBe(true);
 
     const again = await post(`/sanctions/${sanctionId}/decision-letter`, {}, lead);
     expect(again.json().letterId).toBe(body.decisionLetterId);
-    const letters = await t.db.kysely.selectFrom("letters").select(["id", "sha256", "pdf"]).where("client_id", "=", client).where("kind", "=", "sanctionDecision").execute();
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select(["id", "sha256", "pdf"])
+      .where("client_id", "=", client)
+      .where("kind", "=", "sanctionDecision")
+      .execute();
     expect(letters).toHaveLength(1);
     const text = (await new PDFParse({ data: Buffer.from(letters[0]!.pdf) }).getText()).text.replace(/\s+/g, " ");
     expect(text).toContain("Artikel 18, tweede lid, van de Participatiewet");
@@ -157,13 +255,19 @@ describe("due process from proposal to objection", () => {
     expect(text).toMatch(/uiterlijk op \d+ \w+ \d{4} binnen/);
 
     // Near its date the reconsideration reaches the work queue.
-    await t.db.kysely.updateTable("sanctions").set({ reconsider_by: addDays(today, 5) }).where("id", "=", sanctionId).execute();
+    await t.db.kysely
+      .updateTable("sanctions")
+      .set({ reconsider_by: addDays(today, 5) })
+      .where("id", "=", sanctionId)
+      .execute();
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=reconsiderationDue&pageSize=200", headers: consultant })).json();
     expect(queue.items.map((i: { clientId: string }) => i.clientId)).toContain(client);
   });
 
   it("flags an objection on day 43 as late, and an upheld objection revokes the sanction and leaves the imposed totals", async () => {
-    const letter = (await t.db.kysely.selectFrom("sanctions").select("decision_letter_id").where("id", "=", sanctionId).executeTakeFirstOrThrow()).decision_letter_id!;
+    const letter = (
+      await t.db.kysely.selectFrom("sanctions").select("decision_letter_id").where("id", "=", sanctionId).executeTakeFirstOrThrow()
+    ).decision_letter_id!;
     // The letter was dated 43 days ago.
     const letterDate = addDays(today, -43);
     await t.db.kysely.updateTable("letters").set({ letter_date: letterDate }).where("id", "=", letter).execute();
@@ -172,14 +276,21 @@ describe("due process from proposal to objection", () => {
     const statistics = async () => (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: lead })).json().rows;
     const imposedBefore = (await statistics()).reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0);
 
-    const objected = await post(`/sanctions/${sanctionId}/objections`, { receivedOn: today, grounds: "Ik was die dag in het ziekenhuis; de brief van het ziekenhuis stuur ik mee." });
+    const objected = await post(`/sanctions/${sanctionId}/objections`, {
+      receivedOn: today,
+      grounds: "Ik was die dag in het ziekenhuis; de brief van het ziekenhuis stuur ik mee.",
+    });
     expect(objected.statusCode).toBe(201);
     expect(objected.json().objection).toMatchObject({ late: true, decideBy: addDays(today, 42), extended: false });
     const extended = await post(`/objections/${objected.json().objection.id}/extension`, {}, lead);
     expect(extended.json().objection).toMatchObject({ extended: true, decideBy: addDays(today, 84) });
     expect((await post(`/objections/${objected.json().objection.id}/extension`, {}, lead)).json().code).toBe("alreadyExtended");
 
-    const upheld = await post(`/objections/${objected.json().objection.id}/outcome`, { outcome: "upheld", note: "Ziekenhuisopname aangetoond: niet verwijtbaar." }, lead);
+    const upheld = await post(
+      `/objections/${objected.json().objection.id}/outcome`,
+      { outcome: "upheld", note: "Ziekenhuisopname aangetoond: niet verwijtbaar." },
+      lead,
+    );
     expect(upheld.json()).toMatchObject({ revoked: true, objection: { outcome: "upheld" } });
     const rows = await statistics();
     expect(rows.reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0)).toBe(imposedBefore - 1);
@@ -191,18 +302,37 @@ describe("due process from proposal to objection", () => {
     const proposed = (await post(`/clients/${other}/sanctions`, proposal(await missedIntake(other)))).json();
     await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "inPerson", record: "Vergeten door drukte thuis." });
     await post(`/sanctions/${proposed.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);
-    const objected = (await post(`/sanctions/${proposed.id}/objections`, { receivedOn: today, grounds: "Te zwaar voor een eerste keer." })).json();
+    const objected = (
+      await post(`/sanctions/${proposed.id}/objections`, { receivedOn: today, grounds: "Te zwaar voor een eerste keer." })
+    ).json();
     expect(objected.objection.late).toBe(false);
-    await t.db.kysely.updateTable("sanction_objections").set({ decide_by: addDays(today, 3) }).where("id", "=", objected.objection.id).execute();
+    await t.db.kysely
+      .updateTable("sanction_objections")
+      .set({ decide_by: addDays(today, 3) })
+      .where("id", "=", objected.objection.id)
+      .execute();
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=objectionDecisionDue&pageSize=200", headers: consultant })).json();
-    expect(queue.items.find((i: { clientId: string }) => i.clientId === other).reasons).toContainEqual({ code: "objectionDecisionDue", since: addDays(today, 3), suggestedAction: "decideObjection" });
+    expect(queue.items.find((i: { clientId: string }) => i.clientId === other).reasons).toContainEqual({
+      code: "objectionDecisionDue",
+      since: addDays(today, 3),
+      suggestedAction: "decideObjection",
+    });
     const higher = await post(`/objections/${objected.objection.id}/outcome`, { outcome: "partlyUpheld", note: "x", percentage: 50 }, lead);
     expect(higher.json().invalidParams[0]).toMatchObject({ name: "percentage", code: "notLower" });
-    const partly = await post(`/objections/${objected.objection.id}/outcome`, { outcome: "partlyUpheld", note: "Eerste keer: de helft.", percentage: 2.5 }, lead);
+    const partly = await post(
+      `/objections/${objected.objection.id}/outcome`,
+      { outcome: "partlyUpheld", note: "Eerste keer: de helft.", percentage: 2.5 },
+      lead,
+    );
     expect(partly.json()).toMatchObject({ revoked: false, percentage: 2.5, months: 1, objection: { outcome: "partlyUpheld" } });
     // Reading sanctions is a sensitive read.
     await t.app.inject({ url: `/api/v1/clients/${other}/sanctions`, headers: consultant });
-    const reads = await t.db.kysely.selectFrom("audit_events").select("category").where("action", "=", "sanction.list").where("client_id", "=", other).execute();
+    const reads = await t.db.kysely
+      .selectFrom("audit_events")
+      .select("category")
+      .where("action", "=", "sanction.list")
+      .where("client_id", "=", other)
+      .execute();
     expect(reads).toEqual([{ category: "read:sensitive" }]);
   });
 

@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
-import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import type { Database, SanctionRow } from "@server/db/schema.js";
+import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import type { Kysely } from "kysely";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { levelFor } from "./sanctions.rules.js";
 
@@ -9,10 +9,24 @@ export async function presentSanctions(db: Kysely<Database>, rows: SanctionRow[]
   if (rows.length === 0) return [];
   const userIds = [...new Set(rows.flatMap((r) => [r.proposed_by, r.decided_by]).filter((id): id is string => Boolean(id)))];
   const users = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", userIds).execute();
-  const clients = await db.selectFrom("clients").select(["id", "given_name", "family_name"]).where("id", "in", [...new Set(rows.map((r) => r.client_id))]).execute();
+  const clients = await db
+    .selectFrom("clients")
+    .select(["id", "given_name", "family_name"])
+    .where("id", "in", [...new Set(rows.map((r) => r.client_id))])
+    .execute();
   const letterIds = rows.map((r) => r.hearing_letter_id).filter((id): id is string => Boolean(id));
-  const letters = letterIds.length ? await db.selectFrom("letters").select(["id", "delivery_status"]).where("id", "in", letterIds).execute() : [];
-  const objections = await db.selectFrom("sanction_objections").selectAll().where("sanction_id", "in", rows.map((r) => r.id)).execute();
+  const letters = letterIds.length
+    ? await db.selectFrom("letters").select(["id", "delivery_status"]).where("id", "in", letterIds).execute()
+    : [];
+  const objections = await db
+    .selectFrom("sanction_objections")
+    .selectAll()
+    .where(
+      "sanction_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .execute();
   const ordinance = await ordinanceOn(db);
   const nameOf = (id: string | null) => users.find((u) => u.id === id)?.display_name ?? null;
   return rows.map((row) => {
@@ -63,8 +77,15 @@ export async function presentSanctions(db: Kysely<Database>, rows: SanctionRow[]
       revoked: row.revoked === 1,
       objection: objection
         ? {
-            id: objection.id, receivedOn: objection.received_on, grounds: objection.grounds, late: objection.late === 1, decideBy: objection.decide_by,
-            extended: objection.extended === 1, outcome: objection.outcome as "upheld" | "partlyUpheld" | "rejected" | null, outcomeOn: objection.outcome_on, outcomeNote: objection.outcome_note,
+            id: objection.id,
+            receivedOn: objection.received_on,
+            grounds: objection.grounds,
+            late: objection.late === 1,
+            decideBy: objection.decide_by,
+            extended: objection.extended === 1,
+            outcome: objection.outcome as "upheld" | "partlyUpheld" | "rejected" | null,
+            outcomeOn: objection.outcome_on,
+            outcomeNote: objection.outcome_note,
           }
         : null,
     };

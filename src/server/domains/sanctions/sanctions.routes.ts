@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   hearingInput,
@@ -15,8 +15,8 @@ import {
   sanctionStatistics,
   sanctionStatisticsQuery,
 } from "@shared/schemas/sanctions.js";
-import type { Services } from "@server/app.js";
-import { contextOf } from "@server/http/context.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { sanctionPolicy } from "./sanctions.policy.js";
 import { presentSanctions } from "./sanctions.presenter.js";
 import {
@@ -40,7 +40,8 @@ type Request = Parameters<typeof contextOf>[0];
 
 /** Sanctions with due process (Participatiewet art. 18, Awb): never automatic, always a second person. */
 export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
-  const presentOne = async (request: Request, id: string) => (await presentSanctions(db.kysely, [await requireVisibleSanction(db.kysely, contextOf(request), id)]))[0]!;
+  const presentOne = async (request: Request, id: string) =>
+    (await presentSanctions(db.kysely, [await requireVisibleSanction(db.kysely, contextOf(request), id)]))[0]!;
   const action = (summary: string, description: string, policy: (typeof sanctionPolicy)[keyof typeof sanctionPolicy]) => ({
     config: { policy },
     schema: { tags: ["sanctions"], summary, description, params: idParam, response: { 200: sanctionOutput } },
@@ -49,8 +50,13 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/clients/:id/sanctions",
-      { config: { policy: sanctionPolicy.read }, schema: { tags: ["sanctions"], summary: "A client's sanctions", params: idParam, response: { 200: sanctionList } } },
-      async (request) => ({ items: await presentSanctions(db.kysely, await listClientSanctions(db.kysely, contextOf(request), request.params.id)) }),
+      {
+        config: { policy: sanctionPolicy.read },
+        schema: { tags: ["sanctions"], summary: "A client's sanctions", params: idParam, response: { 200: sanctionList } },
+      },
+      async (request) => ({
+        items: await presentSanctions(db.kysely, await listClientSanctions(db.kysely, contextOf(request), request.params.id)),
+      }),
     );
 
     app.post(
@@ -69,12 +75,23 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 201: sanctionOutput },
         },
       },
-      async (request, reply) => reply.status(201).send(await presentOne(request, await proposeSanction(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await presentOne(request, await proposeSanction(db.kysely, contextOf(request), request.params.id, request.body))),
     );
 
     app.get(
       "/sanctions",
-      { config: { policy: sanctionPolicy.queue }, schema: { tags: ["sanctions"], summary: "Sanctions in scope, e.g. proposals to decide", querystring: sanctionListQuery, response: { 200: sanctionPage } } },
+      {
+        config: { policy: sanctionPolicy.queue },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Sanctions in scope, e.g. proposals to decide",
+          querystring: sanctionListQuery,
+          response: { 200: sanctionPage },
+        },
+      },
       async (request) => {
         const { status, page, pageSize } = request.query;
         const { rows, total } = await listSanctionsByStatus(db.kysely, contextOf(request), status, page, pageSize);
@@ -89,7 +106,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["sanctions"],
           summary: "Sanctions per district and month",
-          description: "Proposed, refused by each rule, imposed, refrained and overturned on objection. Researchers get counts below 5 suppressed.",
+          description:
+            "Proposed, refused by each rule, imposed, refrained and overturned on objection. Researchers get counts below 5 suppressed.",
           querystring: sanctionStatisticsQuery,
           response: { 200: sanctionStatistics },
         },
@@ -97,14 +115,20 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => statistics(db.kysely, contextOf(request).actor, request.query),
     );
 
-    app.get("/sanctions/:id", action("Read a sanction", "With its hearing, decision and objection. Audited as a sensitive read.", sanctionPolicy.read), async (request) =>
-      (await presentSanctions(db.kysely, [await readSanction(db.kysely, contextOf(request), request.params.id)]))[0]!,
+    app.get(
+      "/sanctions/:id",
+      action("Read a sanction", "With its hearing, decision and objection. Audited as a sensitive read.", sanctionPolicy.read),
+      async (request) => (await presentSanctions(db.kysely, [await readSanction(db.kysely, contextOf(request), request.params.id)]))[0]!,
     );
 
-    app.post("/sanctions/:id/hearing-invitation", action("Invite the client to a hearing", "A registered letter with the ordinance's response term.", sanctionPolicy.invite), async (request) => {
-      await inviteToHearing(db.kysely, contextOf(request), request.params.id);
-      return presentOne(request, request.params.id);
-    });
+    app.post(
+      "/sanctions/:id/hearing-invitation",
+      action("Invite the client to a hearing", "A registered letter with the ordinance's response term.", sanctionPolicy.invite),
+      async (request) => {
+        await inviteToHearing(db.kysely, contextOf(request), request.params.id);
+        return presentOne(request, request.params.id);
+      },
+    );
 
     app.post(
       "/sanctions/:id/hearing",
@@ -132,7 +156,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["sanctions"],
           summary: "Decide a proposed sanction",
-          description: "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Applies and records the ordinance in force; issues the decision letter.",
+          description:
+            "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Applies and records the ordinance in force; issues the decision letter.",
           params: idParam,
           body: sanctionDecisionInput,
           response: { 200: sanctionOutput },
@@ -148,7 +173,13 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/sanctions/:id/decision-letter",
       {
         config: { policy: sanctionPolicy.decide },
-        schema: { tags: ["sanctions"], summary: "Issue the decision letter", description: "Idempotent: the same decision has one letter.", params: idParam, response: { 200: z.object({ letterId: z.uuid() }) } },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Issue the decision letter",
+          description: "Idempotent: the same decision has one letter.",
+          params: idParam,
+          response: { 200: z.object({ letterId: z.uuid() }) },
+        },
       },
       async (request) => ({ letterId: await issueDecisionLetter(db.kysely, contextOf(request), request.params.id) }),
     );
@@ -157,7 +188,14 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/sanctions/:id/reconsideration",
       {
         config: { policy: sanctionPolicy.decide },
-        schema: { tags: ["sanctions"], summary: "Record the reconsideration", description: "Due within three months of an imposed sanction (art. 18 lid 3).", params: idParam, body: reconsiderationInput, response: { 200: sanctionOutput } },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Record the reconsideration",
+          description: "Due within three months of an imposed sanction (art. 18 lid 3).",
+          params: idParam,
+          body: reconsiderationInput,
+          response: { 200: sanctionOutput },
+        },
       },
       async (request) => {
         await reconsider(db.kysely, contextOf(request), request.params.id, request.body);
@@ -172,7 +210,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["sanctions"],
           summary: "Register an objection",
-          description: "Six weeks from the day after the letter's date; a late objection is flagged, not refused. Through the portal the date is today.",
+          description:
+            "Six weeks from the day after the letter's date; a late objection is flagged, not refused. Through the portal the date is today.",
           params: idParam,
           body: objectionInput,
           response: { 201: sanctionOutput },
@@ -186,7 +225,15 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.post(
       "/objections/:id/extension",
-      { config: { policy: sanctionPolicy.objectionDecide }, schema: { tags: ["sanctions"], summary: "Extend the decision term once by six weeks", params: idParam, response: { 200: sanctionOutput } } },
+      {
+        config: { policy: sanctionPolicy.objectionDecide },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Extend the decision term once by six weeks",
+          params: idParam,
+          response: { 200: sanctionOutput },
+        },
+      },
       async (request) => presentOne(request, await extendObjection(db.kysely, contextOf(request), request.params.id)),
     );
 
@@ -194,7 +241,14 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/objections/:id/outcome",
       {
         config: { policy: sanctionPolicy.objectionDecide },
-        schema: { tags: ["sanctions"], summary: "Record the decision on objection", description: "upheld revokes the sanction; partlyUpheld lowers it.", params: idParam, body: objectionOutcomeInput, response: { 200: sanctionOutput } },
+        schema: {
+          tags: ["sanctions"],
+          summary: "Record the decision on objection",
+          description: "upheld revokes the sanction; partlyUpheld lowers it.",
+          params: idParam,
+          body: objectionOutcomeInput,
+          response: { 200: sanctionOutput },
+        },
       },
       async (request) => presentOne(request, await decideObjection(db.kysely, contextOf(request), request.params.id, request.body)),
     );

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
+import { describe, expect, it } from "vitest";
 import { decidedTerms, levelFor } from "./sanctions.rules.js";
 
 const ordinance = {

@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
-import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
+import type { Kysely } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 
 /** Researchers see no count below this: small numbers in a district and month could point at a person. */
@@ -13,7 +13,11 @@ type Counts = { proposed: number; imposed: number; refrained: number; overturned
  * Sanctions per district and month of proposal: proposed, refused by each rule, imposed, refrained, overturned on
  * objection. Team leads see their districts; researchers and admins all, researchers with small counts hidden.
  */
-export async function sanctionStatistics(db: Kysely<Database>, actor: Actor, range: { from?: string | undefined; to?: string | undefined }) {
+export async function sanctionStatistics(
+  db: Kysely<Database>,
+  actor: Actor,
+  range: { from?: string | undefined; to?: string | undefined },
+) {
   const from = range.from ?? "0000-01-01";
   const to = `${range.to ?? "9999-12-31"}T99`;
   const scope = actor.role === "teamLead" ? visibleClients(db, actor).select("clients.id") : db.selectFrom("clients").select("id");
@@ -39,7 +43,17 @@ export async function sanctionStatistics(db: Kysely<Database>, actor: Actor, ran
   const cell = (district: string | null, instant: string) => {
     const key = `${district ?? "—"}|${instant.slice(0, 7)}`;
     let counts = cells.get(key);
-    if (!counts) cells.set(key, (counts = { proposed: 0, imposed: 0, refrained: 0, overturned: 0, refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((c) => [c, 0])) }));
+    if (!counts)
+      cells.set(
+        key,
+        (counts = {
+          proposed: 0,
+          imposed: 0,
+          refrained: 0,
+          overturned: 0,
+          refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((c) => [c, 0])),
+        }),
+      );
     return counts;
   };
   for (const s of sanctions) {
@@ -60,8 +74,16 @@ export async function sanctionStatistics(db: Kysely<Database>, actor: Actor, ran
     .map(([key, c]) => {
       const [district, month] = key.split("|") as [string, string];
       return {
-        district, month, proposed: shown(c.proposed), imposed: shown(c.imposed), refrained: shown(c.refrained), overturned: shown(c.overturned),
-        refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, shown(c.refusedByRule[code]!)])) as Record<(typeof SANCTION_BLOCKS)[number], number | null>,
+        district,
+        month,
+        proposed: shown(c.proposed),
+        imposed: shown(c.imposed),
+        refrained: shown(c.refrained),
+        overturned: shown(c.overturned),
+        refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, shown(c.refusedByRule[code]!)])) as Record<
+          (typeof SANCTION_BLOCKS)[number],
+          number | null
+        >,
       };
     })
     .sort((a, b) => a.month.localeCompare(b.month) || a.district.localeCompare(b.district));

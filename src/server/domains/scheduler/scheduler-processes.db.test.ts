@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerFor, createTestApp, type TestApp, testDatabaseKind } from "@server/testing/test-app.js";
 import { addMonths, todayInAmsterdam } from "@shared/dates.js";
-import { bearerFor, createTestApp, testDatabaseKind, type TestApp } from "@server/testing/test-app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const bin = path.resolve(import.meta.dirname, "../../../../bin/naar-vermogen.js");
 const onPostgres = testDatabaseKind() === "postgres";
-if (!onPostgres) console.info("Skipping the two-process scheduler test: it needs one PostgreSQL database shared by two processes (TEST_DATABASE_URL).");
+if (!onPostgres)
+  console.info("Skipping the two-process scheduler test: it needs one PostgreSQL database shared by two processes (TEST_DATABASE_URL).");
 
 let t: TestApp;
 const today = todayInAmsterdam();
@@ -14,7 +15,11 @@ const today = todayInAmsterdam();
 /** Runs `naar-vermogen run-daily` as a separate server process on the test's PostgreSQL schema. */
 function runDailyProcess(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, "run-daily", "--date", today, "--database", process.env.TEST_DATABASE_URL!, "--pg-schema", t.db.schema!], { env: process.env });
+    const child = spawn(
+      process.execPath,
+      [bin, "run-daily", "--date", today, "--database", process.env.TEST_DATABASE_URL!, "--pg-schema", t.db.schema!],
+      { env: process.env },
+    );
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (out += chunk));
@@ -31,10 +36,22 @@ describe.runIf(onPostgres)("two server processes on one PostgreSQL database", ()
     for (const { id } of clients) {
       await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 20 }).where("id", "=", id).execute();
       const created = await t.app.inject({
-        method: "POST", url: `/api/v1/clients/${id}/contributions`, headers: consultant,
-        payload: { kind: "existingVolunteerWork", organisationName: "Buurthuis", description: "Koffie schenken", hoursPerWeek: 3, since: "2024-01-01" },
+        method: "POST",
+        url: `/api/v1/clients/${id}/contributions`,
+        headers: consultant,
+        payload: {
+          kind: "existingVolunteerWork",
+          organisationName: "Buurthuis",
+          description: "Koffie schenken",
+          hoursPerWeek: 3,
+          since: "2024-01-01",
+        },
       });
-      await t.db.kysely.updateTable("contributions").set({ created_at: `${addMonths(today, -7)}T09:00:00.000Z` }).where("id", "=", created.json().id).execute();
+      await t.db.kysely
+        .updateTable("contributions")
+        .set({ created_at: `${addMonths(today, -7)}T09:00:00.000Z` })
+        .where("id", "=", created.json().id)
+        .execute();
     }
   });
   afterAll(() => t?.close());

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { multipartFile, SAMPLE_PDF } from "@server/testing/multipart.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDailyJob } from "./scheduler.service.js";
 
 let t: TestApp;
@@ -9,16 +9,26 @@ let consultant: { authorization: string };
 let admin: { authorization: string };
 let clientIds: string[];
 const today = todayInAmsterdam();
-const post = (url: string, payload: unknown, headers = consultant) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
-const requestsOf = (clientId: string) => t.db.kysely.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on").execute();
+const post = (url: string, payload: unknown, headers = consultant) =>
+  t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
+const requestsOf = (clientId: string) =>
+  t.db.kysely.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on").execute();
 
 /** Formalises volunteer work and dates its formalisation back, as if done months ago. */
 async function contributionSince(clientId: string, monthsAgo: number): Promise<string> {
   const created = await post(`/clients/${clientId}/contributions`, {
-    kind: "existingVolunteerWork", organisationName: "Voedselbank Charlois", description: "Pakketten inpakken", hoursPerWeek: 4, since: addMonths(today, -monthsAgo - 1),
+    kind: "existingVolunteerWork",
+    organisationName: "Voedselbank Charlois",
+    description: "Pakketten inpakken",
+    hoursPerWeek: 4,
+    since: addMonths(today, -monthsAgo - 1),
   });
   expect(created.statusCode).toBe(201);
-  await t.db.kysely.updateTable("contributions").set({ created_at: `${addMonths(today, -monthsAgo)}T10:00:00.000Z` }).where("id", "=", created.json().id).execute();
+  await t.db.kysely
+    .updateTable("contributions")
+    .set({ created_at: `${addMonths(today, -monthsAgo)}T10:00:00.000Z` })
+    .where("id", "=", created.json().id)
+    .execute();
   return created.json().id;
 }
 
@@ -37,8 +47,13 @@ describe("caregiving as contribution", () => {
     const [client] = clientIds;
     const status = async () => (await t.app.inject({ url: `/api/v1/clients/${client}/contributions`, headers: consultant })).json();
     const care = (beyondCustomaryCare: boolean) => ({
-      relation: "child", hoursPerWeek: 30, since: "2023-01-01", beyondCustomaryCare,
-      judgementReason: beyondCustomaryCare ? "Intensieve zorg voor een kind met autisme, 80 uur per week op advies van de jeugdarts." : "Gewone zorg voor een gezond kind van acht.",
+      relation: "child",
+      hoursPerWeek: 30,
+      since: "2023-01-01",
+      beyondCustomaryCare,
+      judgementReason: beyondCustomaryCare
+        ? "Intensieve zorg voor een kind met autisme, 80 uur per week op advies van de jeugdarts."
+        : "Gewone zorg voor een gezond kind van acht.",
     });
     const customary = await post(`/clients/${client}/caregiving`, care(false));
     expect(customary.json()).toMatchObject({ beyondCustomaryCare: false, countsAsContribution: false });
@@ -48,7 +63,12 @@ describe("caregiving as contribution", () => {
     expect(beyond.json()).toMatchObject({ countsAsContribution: true });
     expect(await status()).toMatchObject({ contributing: true, contributingThrough: ["caregiving"] });
     // Its hours fill capacity (30): a one-hour step no longer fits.
-    const step = await post(`/clients/${client}/plan-steps`, { type: "languageCourse", title: "Taalles", hoursPerWeek: 1, startDate: today });
+    const step = await post(`/clients/${client}/plan-steps`, {
+      type: "languageCourse",
+      title: "Taalles",
+      hoursPerWeek: 1,
+      startDate: today,
+    });
     expect(step.json().code).toBe("capacityExceeded");
 
     await post(`/caregiving/${beyond.json().id}/end`, { endedOn: today });
@@ -73,13 +93,35 @@ describe("the daily job", () => {
     await runDailyJob(t.db.kysely, { trigger: "manual", date: reminderDay });
     await runDailyJob(t.db.kysely, { trigger: "manual", date: reminderDay });
     expect((await requestsOf(client)).map((r) => r.reminded_on)).toEqual([reminderDay]);
-    const letters = await t.db.kysely.selectFrom("letters").select("kind").where("client_id", "=", client).where("kind", "like", "accountability%").execute();
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select("kind")
+      .where("client_id", "=", client)
+      .where("kind", "like", "accountability%")
+      .execute();
     expect(letters.map((l) => l.kind).sort()).toEqual(["accountabilityReminder", "accountabilityRequest"]);
 
     // A run cut off by a crash is marked as such by the next one.
-    await t.db.kysely.insertInto("scheduler_runs").values({ id: crypto.randomUUID(), job: "daily", run_date: today, trigger: "scheduled", status: "running", result: null, error: null, instance: "crashed", started_by: null, started_at: new Date().toISOString(), finished_at: null }).execute();
+    await t.db.kysely
+      .insertInto("scheduler_runs")
+      .values({
+        id: crypto.randomUUID(),
+        job: "daily",
+        run_date: today,
+        trigger: "scheduled",
+        status: "running",
+        result: null,
+        error: null,
+        instance: "crashed",
+        started_by: null,
+        started_at: new Date().toISOString(),
+        finished_at: null,
+      })
+      .execute();
     await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
-    expect(await t.db.kysely.selectFrom("scheduler_runs").select(["status", "error"]).where("instance", "=", "crashed").executeTakeFirst()).toEqual({ status: "failed", error: "interrupted before it finished" });
+    expect(
+      await t.db.kysely.selectFrom("scheduler_runs").select(["status", "error"]).where("instance", "=", "crashed").executeTakeFirst(),
+    ).toEqual({ status: "failed", error: "interrupted before it finished" });
 
     // A scheduled run happens once per date.
     const scheduled = await runDailyJob(t.db.kysely, { trigger: "scheduled", date: addDays(today, 1) });
@@ -90,14 +132,25 @@ describe("the daily job", () => {
   it("puts overdue accountability on the work queue after 28 days, as a reason to talk", async () => {
     const client = clientIds[1]!;
     const [request] = await requestsOf(client);
-    await t.db.kysely.updateTable("accountability_requests").set({ requested_on: addDays(today, -29) }).where("id", "=", request!.id).execute();
+    await t.db.kysely
+      .updateTable("accountability_requests")
+      .set({ requested_on: addDays(today, -29) })
+      .where("id", "=", request!.id)
+      .execute();
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
-    expect(item.reasons).toContainEqual({ code: "accountabilityOverdue", since: addDays(today, -1), suggestedAction: "askWhetherItContinues" });
+    expect(item.reasons).toContainEqual({
+      code: "accountabilityOverdue",
+      since: addDays(today, -1),
+      suggestedAction: "askWhetherItContinues",
+    });
     const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })).json().items;
     expect(listed[0]).toMatchObject({ overdue: true, activity: expect.stringContaining("Voedselbank Charlois") });
 
-    const answered = await post(`/accountability-requests/${request!.id}/responses`, { continues: true, statement: "Ik werk er nog elke dinsdag." });
+    const answered = await post(`/accountability-requests/${request!.id}/responses`, {
+      continues: true,
+      statement: "Ik werk er nog elke dinsdag.",
+    });
     expect(answered.json()).toMatchObject({ status: "confirmed", overdue: false });
     const after = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
     expect(after.items.map((i: { clientId: string }) => i.clientId)).not.toContain(client);
@@ -110,17 +163,40 @@ describe("the daily job", () => {
     await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
     const [request] = await requestsOf(client);
     const { payload, headers } = multipartFile("file", "verklaring-voedselbank.pdf", "application/pdf", SAMPLE_PDF);
-    const proof = await t.app.inject({ method: "POST", url: `/api/v1/accountability-requests/${request!.id}/documents`, headers: { ...consultant, ...headers }, payload });
+    const proof = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/accountability-requests/${request!.id}/documents`,
+      headers: { ...consultant, ...headers },
+      payload,
+    });
     expect(proof.statusCode).toBe(201);
-    const stopped = await post(`/accountability-requests/${request!.id}/responses`, { continues: false, statement: "Gestopt sinds de verhuizing." });
-    expect(stopped.json()).toMatchObject({ status: "stopped", documents: [expect.objectContaining({ filename: "verklaring-voedselbank.pdf" })] });
-    const ended = await t.db.kysely.selectFrom("contributions").select(["status", "ended_on"]).where("id", "=", contribution).executeTakeFirstOrThrow();
+    const stopped = await post(`/accountability-requests/${request!.id}/responses`, {
+      continues: false,
+      statement: "Gestopt sinds de verhuizing.",
+    });
+    expect(stopped.json()).toMatchObject({
+      status: "stopped",
+      documents: [expect.objectContaining({ filename: "verklaring-voedselbank.pdf" })],
+    });
+    const ended = await t.db.kysely
+      .selectFrom("contributions")
+      .select(["status", "ended_on"])
+      .where("id", "=", contribution)
+      .executeTakeFirstOrThrow();
     expect(ended).toEqual({ status: "ended", ended_on: today });
   });
 
   it("ends exemptions past their end date", async () => {
     const client = clientIds[4]!;
-    const created = (await post(`/clients/${client}/exemptions`, { type: "crisis", scope: "full", startDate: addDays(today, -30), endDate: addDays(today, -1), reason: "Huisuitzetting voorkomen." })).json();
+    const created = (
+      await post(`/clients/${client}/exemptions`, {
+        type: "crisis",
+        scope: "full",
+        startDate: addDays(today, -30),
+        endDate: addDays(today, -1),
+        reason: "Huisuitzetting voorkomen.",
+      })
+    ).json();
     const run = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
     expect(run.outcome === "ran" && JSON.parse(run.run.result!).exemptionsEnded).toBeGreaterThanOrEqual(1);
     const after = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).json().items[0];
@@ -133,10 +209,23 @@ describe("the daily job", () => {
     await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
     const current = (await t.app.inject({ url: "/api/v1/ordinance", headers: admin })).json().current;
     const { version: _v, effectiveFrom: _e, createdBy: _c, createdAt: _a, ...settings } = current;
-    const past = await post("/ordinance/versions", { ...settings, accountabilityIntervalMonths: 3, effectiveFrom: addDays(today, -1), note: "Terugwerkend" }, admin);
+    const past = await post(
+      "/ordinance/versions",
+      { ...settings, accountabilityIntervalMonths: 3, effectiveFrom: addDays(today, -1), note: "Terugwerkend" },
+      admin,
+    );
     expect(past.statusCode).toBe(400);
     expect(past.json().invalidParams[0]).toMatchObject({ name: "effectiveFrom", code: "dateInPast" });
-    const change = await post("/ordinance/versions", { ...settings, accountabilityIntervalMonths: 3, effectiveFrom: addDays(today, 1), note: "Raadsbesluit: elke drie maanden verantwoorden." }, admin);
+    const change = await post(
+      "/ordinance/versions",
+      {
+        ...settings,
+        accountabilityIntervalMonths: 3,
+        effectiveFrom: addDays(today, 1),
+        note: "Raadsbesluit: elke drie maanden verantwoorden.",
+      },
+      admin,
+    );
     expect(change.statusCode).toBe(201);
     const version = change.json().version;
 
@@ -144,17 +233,27 @@ describe("the daily job", () => {
     const later = addMonths(today, 3);
     await runDailyJob(t.db.kysely, { trigger: "manual", date: later });
     const requests = await requestsOf(client);
-    expect(requests.map((r) => [r.requested_on, r.ordinance_version])).toEqual([[today, 1], [later, version]]);
+    expect(requests.map((r) => [r.requested_on, r.ordinance_version])).toEqual([
+      [today, 1],
+      [later, version],
+    ]);
     const overview = (await t.app.inject({ url: `/api/v1/ordinance?date=${today}`, headers: consultant })).json();
     expect(overview.current.version).toBe(1);
     expect(overview.versions.map((v: { version: number }) => v.version)).toEqual([version, 1]);
-    await expect(t.db.kysely.updateTable("ordinance_versions").set({ accountability_interval_months: 1 }).where("version", "=", 1).execute()).rejects.toThrow();
+    await expect(
+      t.db.kysely.updateTable("ordinance_versions").set({ accountability_interval_months: 1 }).where("version", "=", 1).execute(),
+    ).rejects.toThrow();
   });
 
   it("lets admins see the runs and start one; others may not", async () => {
     const started = await post("/scheduler/runs", { job: "daily" }, admin);
     expect(started.statusCode).toBe(201);
-    expect(started.json()).toMatchObject({ trigger: "manual", status: "succeeded", startedBy: expect.any(String), result: expect.objectContaining({ accountabilityRequests: expect.any(Number) }) });
+    expect(started.json()).toMatchObject({
+      trigger: "manual",
+      status: "succeeded",
+      startedBy: expect.any(String),
+      result: expect.objectContaining({ accountabilityRequests: expect.any(Number) }),
+    });
     const runs = (await t.app.inject({ url: "/api/v1/scheduler/runs", headers: admin })).json().items;
     expect(runs[0].id).toBe(started.json().id);
     expect((await t.app.inject({ url: "/api/v1/scheduler/runs", headers: consultant })).statusCode).toBe(403);

@@ -1,12 +1,12 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { calendarDate } from "@shared/schemas/common.js";
-import { type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
-import { roles } from "@server/auth/policy.js";
 import type { Services } from "@server/app.js";
+import { roles } from "@server/auth/policy.js";
 import type { SchedulerRunsTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
 import { conflict } from "@server/http/errors.js";
+import { calendarDate } from "@shared/schemas/common.js";
+import { type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { runDailyJob } from "./scheduler.service.js";
 
@@ -35,8 +35,16 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/scheduler/runs",
-      { config: { policy: schedulerPolicy.admin }, schema: { tags: ["scheduler"], summary: "The last 50 runs of periodic work", response: { 200: schedulerRunList } } },
-      async () => ({ items: await present(db.kysely, await db.kysely.selectFrom("scheduler_runs").selectAll().orderBy("started_at", "desc").limit(50).execute()) }),
+      {
+        config: { policy: schedulerPolicy.admin },
+        schema: { tags: ["scheduler"], summary: "The last 50 runs of periodic work", response: { 200: schedulerRunList } },
+      },
+      async () => ({
+        items: await present(
+          db.kysely,
+          await db.kysely.selectFrom("scheduler_runs").selectAll().orderBy("started_at", "desc").limit(50).execute(),
+        ),
+      }),
     );
 
     app.post(
@@ -46,16 +54,26 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["scheduler"],
           summary: "Run the daily job now",
-          description: "Idempotent: what the day's work has created already is not created again. 409 jobRunning while another run holds the lease.",
+          description:
+            "Idempotent: what the day's work has created already is not created again. 409 jobRunning while another run holds the lease.",
           body: z.object({ job: z.literal("daily"), date: calendarDate.optional().describe("the date to run for; today when left out") }),
           response: { 201: schedulerRunOutput },
         },
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        const outcome = await runDailyJob(db.kysely, { trigger: "manual", startedBy: ctx.actor.id, ...(request.body.date ? { date: request.body.date } : {}) });
+        const outcome = await runDailyJob(db.kysely, {
+          trigger: "manual",
+          startedBy: ctx.actor.id,
+          ...(request.body.date ? { date: request.body.date } : {}),
+        });
         if (outcome.outcome !== "ran") throw conflict("jobRunning", "The daily job is running in another process; try again in a minute.");
-        await recordAudit(db.kysely, ctx, { action: "scheduler.run", category: "admin", subjectType: "schedulerRun", subjectId: outcome.run.id });
+        await recordAudit(db.kysely, ctx, {
+          action: "scheduler.run",
+          category: "admin",
+          subjectType: "schedulerRun",
+          subjectId: outcome.run.id,
+        });
         return reply.status(201).send((await present(db.kysely, [outcome.run]))[0]!);
       },
     );

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import type { Kysely } from "kysely";
+import type { Database, SchedulerRunsTable } from "@server/db/schema.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { DailyJobResult } from "@shared/schemas/scheduler.js";
-import type { Database, SchedulerRunsTable } from "@server/db/schema.js";
-import { recordSystemAudit } from "../audit/audit.service.js";
+import type { Kysely } from "kysely";
 import { countOverdue, createDueRequests, sendReminders } from "../accountability/accountability.service.js";
+import { recordSystemAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 
 /** This server process, as it appears in leases and run records. */
@@ -39,11 +39,26 @@ export async function releaseLease(db: Kysely<Database>, name: string, holder: s
 
 /** Exemptions past their end date end; the run's id is the audit trail. */
 async function endExpiredExemptions(db: Kysely<Database>, runId: string, date: string): Promise<number> {
-  const expired = await db.selectFrom("exemptions").select(["id", "client_id", "end_date"]).where("status", "in", ["active", "awaitingCoSign"]).where("end_date", "<", date).execute();
+  const expired = await db
+    .selectFrom("exemptions")
+    .select(["id", "client_id", "end_date"])
+    .where("status", "in", ["active", "awaitingCoSign"])
+    .where("end_date", "<", date)
+    .execute();
   for (const exemption of expired) {
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable("exemptions").set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: new Date().toISOString() }).where("id", "=", exemption.id).execute();
-      await recordSystemAudit(trx, runId, { action: "exemption.expire", category: "write", clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id });
+      await trx
+        .updateTable("exemptions")
+        .set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: new Date().toISOString() })
+        .where("id", "=", exemption.id)
+        .execute();
+      await recordSystemAudit(trx, runId, {
+        action: "exemption.expire",
+        category: "write",
+        clientId: exemption.client_id,
+        subjectType: "exemption",
+        subjectId: exemption.id,
+      });
     });
   }
   return expired.length;
@@ -88,23 +103,52 @@ export async function runDailyJob(
   if (!(await acquireLease(db, "daily", instance))) return { outcome: "busy" };
   try {
     if (options.trigger === "scheduled") {
-      const done = await db.selectFrom("scheduler_runs").select("id").where("job", "=", "daily").where("run_date", "=", date).where("trigger", "=", "scheduled").where("status", "=", "succeeded").executeTakeFirst();
+      const done = await db
+        .selectFrom("scheduler_runs")
+        .select("id")
+        .where("job", "=", "daily")
+        .where("run_date", "=", date)
+        .where("trigger", "=", "scheduled")
+        .where("status", "=", "succeeded")
+        .executeTakeFirst();
       if (done) return { outcome: "alreadyRan" };
     }
     // Holding the lease, no other run is active: one still marked running was cut off (a crash or a restart).
-    await db.updateTable("scheduler_runs").set({ status: "failed", error: "interrupted before it finished", finished_at: new Date().toISOString() }).where("job", "=", "daily").where("status", "=", "running").execute();
+    await db
+      .updateTable("scheduler_runs")
+      .set({ status: "failed", error: "interrupted before it finished", finished_at: new Date().toISOString() })
+      .where("job", "=", "daily")
+      .where("status", "=", "running")
+      .execute();
     const run: SchedulerRunsTable = {
-      id: randomUUID(), job: "daily", run_date: date, trigger: options.trigger, status: "running", result: null, error: null, instance,
-      started_by: options.startedBy ?? null, started_at: new Date().toISOString(), finished_at: null,
+      id: randomUUID(),
+      job: "daily",
+      run_date: date,
+      trigger: options.trigger,
+      status: "running",
+      result: null,
+      error: null,
+      instance,
+      started_by: options.startedBy ?? null,
+      started_at: new Date().toISOString(),
+      finished_at: null,
     };
     await db.insertInto("scheduler_runs").values(run).execute();
     try {
       const result = await dailyWork(db, run.id, date);
       Object.assign(run, { status: "succeeded", result: JSON.stringify(result), finished_at: new Date().toISOString() });
     } catch (error) {
-      Object.assign(run, { status: "failed", error: error instanceof Error ? error.message : String(error), finished_at: new Date().toISOString() });
+      Object.assign(run, {
+        status: "failed",
+        error: error instanceof Error ? error.message : String(error),
+        finished_at: new Date().toISOString(),
+      });
     }
-    await db.updateTable("scheduler_runs").set({ status: run.status, result: run.result, error: run.error, finished_at: run.finished_at }).where("id", "=", run.id).execute();
+    await db
+      .updateTable("scheduler_runs")
+      .set({ status: run.status, result: run.result, error: run.error, finished_at: run.finished_at })
+      .where("id", "=", run.id)
+      .execute();
     return { outcome: "ran", run };
   } finally {
     await releaseLease(db, "daily", instance);
@@ -115,7 +159,10 @@ export async function runDailyJob(
  * Runs the daily job in-process: at start and then every `intervalMinutes`, each time a no-op once today's
  * scheduled run has succeeded. Returns a function that stops it and resolves when a run in progress ends.
  */
-export function startScheduler(db: Kysely<Database>, options: { intervalMinutes: number; log: (message: string, error?: unknown) => void }): () => Promise<unknown> {
+export function startScheduler(
+  db: Kysely<Database>,
+  options: { intervalMinutes: number; log: (message: string, error?: unknown) => void },
+): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = runDailyJob(db, { trigger: "scheduled" })

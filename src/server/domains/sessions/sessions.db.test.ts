@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@server/auth/tokens.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 
@@ -95,9 +95,19 @@ describe("session use", () => {
     const without = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: { cookie }, payload });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe("csrfTokenInvalid");
-    const withToken = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: { cookie, "x-csrf-token": csrf }, payload });
+    const withToken = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: { cookie, "x-csrf-token": csrf },
+      payload,
+    });
     expect(withToken.statusCode).toBe(201);
-    const bearer = await t.app.inject({ method: "POST", url: "/api/v1/organisations", headers: { authorization: `Bearer ${response.json().token}` }, payload });
+    const bearer = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: { authorization: `Bearer ${response.json().token}` },
+      payload,
+    });
     expect(bearer.statusCode).toBe(201);
     // Reading with the cookie needs no token.
     expect((await t.app.inject({ url: "/api/v1/me", headers: { cookie } })).statusCode).toBe(200);
@@ -107,7 +117,11 @@ describe("session use", () => {
     const { token } = (await login("consulent@demo.local", "demo")).json();
     const headers = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(200);
-    await t.db.kysely.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", hashSecret(token)).execute();
+    await t.db.kysely
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", hashSecret(token))
+      .execute();
     expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(401);
   });
 
@@ -132,10 +146,20 @@ describe("session use", () => {
 describe("PUT /me/password", () => {
   it("refuses a wrong current password and a short new one, naming the field", async () => {
     const headers = await bearerFor(t.app, "klant@demo.local");
-    const wrong = await t.app.inject({ method: "PUT", url: "/api/v1/me/password", headers, payload: { currentPassword: "x", newPassword: "a-good-long-password" } });
+    const wrong = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/me/password",
+      headers,
+      payload: { currentPassword: "x", newPassword: "a-good-long-password" },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().invalidParams[0]).toMatchObject({ name: "currentPassword", code: "wrongPassword" });
-    const short = await t.app.inject({ method: "PUT", url: "/api/v1/me/password", headers, payload: { currentPassword: "demo", newPassword: "short" } });
+    const short = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/me/password",
+      headers,
+      payload: { currentPassword: "demo", newPassword: "short" },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().invalidParams[0].name).toBe("newPassword");
   });

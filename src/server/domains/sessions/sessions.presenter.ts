@@ -1,5 +1,5 @@
-import type { MeOutput } from "@shared/schemas/users.js";
 import type { Actor } from "@server/auth/actor.js";
+import type { MeOutput } from "@shared/schemas/users.js";
 
 /** `GET /me` and the login answer: who the caller is, and the CSRF token for cookie-authenticated writes. */
 export function presentMe(actor: Actor): MeOutput {

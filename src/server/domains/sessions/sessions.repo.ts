@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
 import type { Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 
 /** Stores a new session under the hash of its token. */
 export async function insertSession(

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { loginInput, meOutput, passwordChangeInput, sessionOutput } from "@shared/schemas/users.js";
 import type { Services } from "@server/app.js";
 import { SESSION_COOKIE } from "@server/auth/authenticate.js";
 import { contextOf } from "@server/http/context.js";
+import { loginInput, meOutput, passwordChangeInput, sessionOutput } from "@shared/schemas/users.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { sessionPolicy } from "./sessions.policy.js";
 import { presentMe } from "./sessions.presenter.js";
 import { changePassword, logIn, logOut } from "./sessions.service.js";

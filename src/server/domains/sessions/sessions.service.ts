@@ -1,13 +1,13 @@
-import type { Kysely } from "kysely";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import type { LoginThrottle } from "@server/auth/login-throttle.js";
 import { hashForUnknownAccount, hashPassword, verifyPassword } from "@server/auth/passwords.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
 import type { Database } from "@server/db/schema.js";
 import { AppError, unauthenticated } from "@server/http/errors.js";
+import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { findUserByEmail, findUserById, updateUser, type UserWithDistricts } from "../users/users.repo.js";
+import { findUserByEmail, findUserById, type UserWithDistricts, updateUser } from "../users/users.repo.js";
 import * as repo from "./sessions.repo.js";
 
 export interface SessionSettings {

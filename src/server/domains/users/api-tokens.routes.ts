@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { apiTokenCreatedOutput, apiTokenCreateInput, apiTokenList } from "@shared/schemas/api-tokens.js";
-import { idParam } from "@shared/schemas/common.js";
 import type { Services } from "@server/app.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField, notFound } from "@server/http/errors.js";
+import { apiTokenCreatedOutput, apiTokenCreateInput, apiTokenList } from "@shared/schemas/api-tokens.js";
+import { idParam } from "@shared/schemas/common.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { userPolicy } from "./users.policy.js";
 import { findUserById } from "./users.repo.js";
@@ -20,7 +20,10 @@ export function apiTokenRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api-tokens",
-      { config: { policy: userPolicy.manageTokens }, schema: { tags: ["users"], summary: "List API tokens", response: { 200: apiTokenList } } },
+      {
+        config: { policy: userPolicy.manageTokens },
+        schema: { tags: ["users"], summary: "List API tokens", response: { 200: apiTokenList } },
+      },
       async () => {
         const rows = await db.kysely.selectFrom("api_tokens").selectAll().orderBy("created_at", "desc").execute();
         return { items: rows.map(present) };
@@ -69,7 +72,12 @@ export function apiTokenRoutes({ db }: Services): FastifyPluginAsyncZod {
           .where("revoked_at", "is", null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw notFound("API token");
-        await recordAudit(db.kysely, ctx, { action: "apiToken.revoke", category: "admin", subjectType: "apiToken", subjectId: request.params.id });
+        await recordAudit(db.kysely, ctx, {
+          action: "apiToken.revoke",
+          category: "admin",
+          subjectType: "apiToken",
+          subjectId: request.params.id,
+        });
         return reply.status(204).send(null);
       },
     );

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let admin: { authorization: string };
@@ -22,7 +22,13 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
 describe("users", () => {
   it("rejects the unauthenticated and every non-admin role", async () => {
     expect((await t.app.inject({ url: "/api/v1/users" })).statusCode).toBe(401);
-    for (const email of ["consulent@demo.local", "teamleider@demo.local", "organisatie@demo.local", "klant@demo.local", "onderzoeker@demo.local"]) {
+    for (const email of [
+      "consulent@demo.local",
+      "teamleider@demo.local",
+      "organisatie@demo.local",
+      "klant@demo.local",
+      "onderzoeker@demo.local",
+    ]) {
       const headers = await bearerFor(t.app, email);
       expect((await t.app.inject({ url: "/api/v1/users", headers })).statusCode, email).toBe(403);
       expect((await t.app.inject({ method: "POST", url: "/api/v1/users", headers, payload: newUser() })).statusCode, email).toBe(403);
@@ -44,10 +50,20 @@ describe("users", () => {
   it("binds a host user to an organisation and a client user to a client record", async () => {
     const org = await t.db.kysely.selectFrom("organisations").select("id").limit(1).executeTakeFirstOrThrow();
     const client = await t.db.kysely.selectFrom("clients").select("id").limit(1).executeTakeFirstOrThrow();
-    const host = await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: newUser({ role: "host", districts: [], organisationId: org.id }) });
+    const host = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      headers: admin,
+      payload: newUser({ role: "host", districts: [], organisationId: org.id }),
+    });
     expect(host.statusCode).toBe(201);
     expect(host.json().organisationId).toBe(org.id);
-    const clientUser = await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: newUser({ role: "client", districts: [], clientId: client.id }) });
+    const clientUser = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      headers: admin,
+      payload: newUser({ role: "client", districts: [], clientId: client.id }),
+    });
     expect(clientUser.statusCode).toBe(201);
     expect(clientUser.json().clientId).toBe(client.id);
   });
@@ -69,7 +85,12 @@ describe("users", () => {
   });
 
   it("answers 409 for a duplicate email and 400 for a short password", async () => {
-    const dup = await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: newUser({ email: "consulent@demo.local" }) });
+    const dup = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      headers: admin,
+      payload: newUser({ email: "consulent@demo.local" }),
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().invalidParams[0].name).toBe("email");
     const short = await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: newUser({ password: "kort" }) });
@@ -93,7 +114,12 @@ describe("users", () => {
     const body = newUser();
     const { id } = (await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: body })).json();
     const headers = await bearerFor(t.app, body.email, body.password);
-    await t.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: admin, payload: { role: "consultant", displayName: "Hernoemd" } });
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/users/${id}`,
+      headers: admin,
+      payload: { role: "consultant", displayName: "Hernoemd" },
+    });
     expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(200);
     await t.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: admin, payload: { role: "researcher", districts: [] } });
     expect((await t.app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(401);
@@ -102,7 +128,12 @@ describe("users", () => {
   it("moves a consultant to other districts", async () => {
     const body = newUser();
     const { id } = (await t.app.inject({ method: "POST", url: "/api/v1/users", headers: admin, payload: body })).json();
-    const patched = await t.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: admin, payload: { districts: ["Noord", "Centrum"] } });
+    const patched = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/users/${id}`,
+      headers: admin,
+      payload: { districts: ["Noord", "Centrum"] },
+    });
     expect(patched.json().districts).toEqual(["Centrum", "Noord"]);
   });
 
@@ -128,8 +159,17 @@ describe("users", () => {
 
 describe("API tokens", () => {
   it("an admin issues a token that works as bearer until revoked", async () => {
-    const researcher = await t.db.kysely.selectFrom("users").select("id").where("email", "=", "onderzoeker@demo.local").executeTakeFirstOrThrow();
-    const created = await t.app.inject({ method: "POST", url: "/api/v1/api-tokens", headers: admin, payload: { userId: researcher.id, name: "Statistiekkoppeling" } });
+    const researcher = await t.db.kysely
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "onderzoeker@demo.local")
+      .executeTakeFirstOrThrow();
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/api-tokens",
+      headers: admin,
+      payload: { userId: researcher.id, name: "Statistiekkoppeling" },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     const headers = { authorization: `Bearer ${token}` };
@@ -141,8 +181,14 @@ describe("API tokens", () => {
   });
 
   it("an API token does not work as a session cookie", async () => {
-    const researcher = await t.db.kysely.selectFrom("users").select("id").where("email", "=", "onderzoeker@demo.local").executeTakeFirstOrThrow();
-    const { token } = (await t.app.inject({ method: "POST", url: "/api/v1/api-tokens", headers: admin, payload: { userId: researcher.id, name: "x" } })).json();
+    const researcher = await t.db.kysely
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "onderzoeker@demo.local")
+      .executeTakeFirstOrThrow();
+    const { token } = (
+      await t.app.inject({ method: "POST", url: "/api/v1/api-tokens", headers: admin, payload: { userId: researcher.id, name: "x" } })
+    ).json();
     expect((await t.app.inject({ url: "/api/v1/me", headers: { cookie: `nv_session=${token}` } })).statusCode).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { UserRole } from "@shared/enums.js";
 import type { Database, UserRow } from "@server/db/schema.js";
+import type { UserRole } from "@shared/enums.js";
+import type { Kysely } from "kysely";
 
 export interface UserWithDistricts extends UserRow {
   districts: string[];
@@ -12,7 +12,11 @@ async function attachDistricts(db: Kysely<Database>, rows: UserRow[]): Promise<U
   const links = await db
     .selectFrom("user_districts")
     .select(["user_id", "district"])
-    .where("user_id", "in", rows.map((r) => r.id))
+    .where(
+      "user_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .orderBy("district")
     .execute();
   return rows.map((row) => ({ ...row, districts: links.filter((l) => l.user_id === row.id).map((l) => l.district) }));

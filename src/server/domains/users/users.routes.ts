@@ -1,9 +1,9 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParam } from "@shared/schemas/common.js";
-import { userCreateInput, userListQuery, userOutput, userPage, userUpdateInput } from "@shared/schemas/users.js";
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
 import { notFound } from "@server/http/errors.js";
+import { idParam } from "@shared/schemas/common.js";
+import { userCreateInput, userListQuery, userOutput, userPage, userUpdateInput } from "@shared/schemas/users.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { userPolicy } from "./users.policy.js";
 import { presentUser } from "./users.presenter.js";
 import { findUserById, listUsers } from "./users.repo.js";

@@ -1,12 +1,12 @@
-import type { Kysely } from "kysely";
-import { DISTRICTS } from "@shared/districts.js";
-import type { UserRole } from "@shared/enums.js";
-import type { UserCreateInput, UserUpdateInput } from "@shared/schemas/users.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { hashPassword } from "@server/auth/passwords.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
+import { DISTRICTS } from "@shared/districts.js";
+import type { UserRole } from "@shared/enums.js";
+import type { UserCreateInput, UserUpdateInput } from "@shared/schemas/users.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { deleteSessionsOfUser } from "../sessions/sessions.repo.js";
 import * as repo from "./users.repo.js";

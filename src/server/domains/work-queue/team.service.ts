@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
 import { computeWorkQueue } from "./work-queue.service.js";
@@ -14,7 +14,8 @@ export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext)
     .select(["users.id", "users.display_name", "user_districts.district"])
     .where("users.role", "=", "consultant")
     .where("users.active", "=", 1);
-  if (ctx.actor.role !== "admin") query = query.where("user_districts.district", "in", ctx.actor.districts.length ? ctx.actor.districts : ["—"]);
+  if (ctx.actor.role !== "admin")
+    query = query.where("user_districts.district", "in", ctx.actor.districts.length ? ctx.actor.districts : ["—"]);
   const rows = await query.orderBy("users.display_name").execute();
   const byId = new Map<string, { id: string; displayName: string; districts: string[] }>();
   for (const row of rows) {
@@ -46,13 +47,24 @@ export async function teamOverview(db: Kysely<Database>, ctx: RequestContext) {
   for (const member of members) {
     const clients = await db.selectFrom("clients").selectAll().where("consultant_id", "=", member.id).execute();
     const queue = await computeWorkQueue(db, clients);
-    result.push({ consultantId: member.id, displayName: member.displayName, districts: member.districts, caseloadSize: clients.length, queueLength: queue.length });
+    result.push({
+      consultantId: member.id,
+      displayName: member.displayName,
+      districts: member.districts,
+      caseloadSize: clients.length,
+      queueLength: queue.length,
+    });
   }
   return result;
 }
 
 /** Moves a client to another consultant of the team who works in the client's district. */
-export async function reassignClient(db: Kysely<Database>, ctx: RequestContext, clientId: string, consultantId: string): Promise<ClientRow> {
+export async function reassignClient(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  clientId: string,
+  consultantId: string,
+): Promise<ClientRow> {
   return db.transaction().execute(async (trx) => {
     const client = await requireVisibleClient(trx, ctx.actor, clientId);
     const member = (await teamConsultants(trx, ctx)).find((m) => m.id === consultantId);
@@ -62,7 +74,14 @@ export async function reassignClient(db: Kysely<Database>, ctx: RequestContext, 
     }
     const now = new Date().toISOString();
     await trx.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
-    await recordAudit(trx, ctx, { action: "client.reassign", category: "write", clientId, subjectType: "client", subjectId: clientId, details: { from: client.consultant_id, to: consultantId } });
+    await recordAudit(trx, ctx, {
+      action: "client.reassign",
+      category: "write",
+      clientId,
+      subjectType: "client",
+      subjectId: clientId,
+      details: { from: client.consultant_id, to: consultantId },
+    });
     return { ...client, consultant_id: consultantId, updated_at: now };
   });
 }

@@ -1,11 +1,11 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Services } from "@server/app.js";
+import { contextOf } from "@server/http/context.js";
 import { clientOutput } from "@shared/schemas/clients.js";
 import { idParam } from "@shared/schemas/common.js";
 import { assignmentInput, teamOverview, workQueuePage, workQueueQuery } from "@shared/schemas/work-queue.js";
-import type { Services } from "@server/app.js";
-import { contextOf } from "@server/http/context.js";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { presentClient } from "../clients/clients.presenter.js";
-import { queueClients, reassignClient, teamOverview as computeTeamOverview } from "./team.service.js";
+import { teamOverview as computeTeamOverview, queueClients, reassignClient } from "./team.service.js";
 import { workQueuePolicy } from "./work-queue.policy.js";
 import { computeWorkQueue } from "./work-queue.service.js";
 
@@ -34,7 +34,10 @@ export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.get(
       "/team",
-      { config: { policy: workQueuePolicy.team }, schema: { tags: ["work-queue"], summary: "Caseload and queue per consultant", response: { 200: teamOverview } } },
+      {
+        config: { policy: workQueuePolicy.team },
+        schema: { tags: ["work-queue"], summary: "Caseload and queue per consultant", response: { 200: teamOverview } },
+      },
       async (request) => ({ items: await computeTeamOverview(db.kysely, contextOf(request)) }),
     );
 
@@ -42,7 +45,13 @@ export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/consultant",
       {
         config: { policy: workQueuePolicy.reassign },
-        schema: { tags: ["work-queue"], summary: "Reassign a client", params: idParam, body: assignmentInput, response: { 200: clientOutput } },
+        schema: {
+          tags: ["work-queue"],
+          summary: "Reassign a client",
+          params: idParam,
+          body: assignmentInput,
+          response: { 200: clientOutput },
+        },
       },
       async (request) => presentClient(await reassignClient(db.kysely, contextOf(request), request.params.id, request.body.consultantId)),
     );

@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import type { ClientRow, Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
-import type { ClientRow, Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 
@@ -29,11 +29,13 @@ function invitationReasons(invitations: InvitationFacts[]): Reason[] {
   const latest = invitations.at(-1);
   if (!latest) return [];
   if (latest.letter_status === "returned" || latest.letter_status === "notCollected") {
-    return [{
-      code: latest.letter_status === "returned" ? "letterReturned" : "letterNotCollected",
-      since: dateOf(latest.letter_updated, latest.letter_date),
-      suggestedAction: "checkAddressAndInviteAgain",
-    }];
+    return [
+      {
+        code: latest.letter_status === "returned" ? "letterReturned" : "letterNotCollected",
+        since: dateOf(latest.letter_updated, latest.letter_date),
+        suggestedAction: "checkAddressAndInviteAgain",
+      },
+    ];
   }
   if (latest.appointment_status !== "missed") return [];
   const missedAfterDelivery = invitations.filter((i) => i.appointment_status === "missed" && i.letter_status === "delivered").length;
@@ -55,18 +57,34 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       .innerJoin("letters", "letters.id", "invitations.letter_id")
       .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
       .select([
-        "invitations.client_id", "invitations.sequence", "letters.delivery_status as letter_status", "letters.delivery_updated_at as letter_updated",
-        "letters.letter_date", "appointments.status as appointment_status", "appointments.starts_at as appointment_start",
+        "invitations.client_id",
+        "invitations.sequence",
+        "letters.delivery_status as letter_status",
+        "letters.delivery_updated_at as letter_updated",
+        "letters.letter_date",
+        "appointments.status as appointment_status",
+        "appointments.starts_at as appointment_start",
       ])
       .where("invitations.client_id", "in", chunk)
       .orderBy("invitations.sequence")
       .execute(),
   );
   const checkIns = await gather((chunk) =>
-    db.selectFrom("check_ins").select(["client_id", "held_on", "who5_raw"]).where("client_id", "in", chunk).orderBy("held_on").orderBy("created_at").execute(),
+    db
+      .selectFrom("check_ins")
+      .select(["client_id", "held_on", "who5_raw"])
+      .where("client_id", "in", chunk)
+      .orderBy("held_on")
+      .orderBy("created_at")
+      .execute(),
   );
   const plans = await gather((chunk) =>
-    db.selectFrom("plans").select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"]).where("client_id", "in", chunk).where("status", "=", "confirmed").execute(),
+    db
+      .selectFrom("plans")
+      .select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"])
+      .where("client_id", "in", chunk)
+      .where("status", "=", "confirmed")
+      .execute(),
   );
   const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
   const endingSteps = plans.length
@@ -97,7 +115,12 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
 
   const versions = await ordinanceVersionsByNumber(db);
   const openRequests = await gather((chunk) =>
-    db.selectFrom("accountability_requests").select(["client_id", "requested_on", "ordinance_version"]).where("client_id", "in", chunk).where("status", "=", "open").execute(),
+    db
+      .selectFrom("accountability_requests")
+      .select(["client_id", "requested_on", "ordinance_version"])
+      .where("client_id", "in", chunk)
+      .where("status", "=", "open")
+      .execute(),
   );
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
   const exemptionsEnding = await gather((chunk) =>
@@ -151,7 +174,10 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
-    const dropout = (dropoutsBy.get(client.id) ?? []).map((d) => d.ended_on!).sort().at(-1);
+    const dropout = (dropoutsBy.get(client.id) ?? [])
+      .map((d) => d.ended_on!)
+      .sort()
+      .at(-1);
     if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
     const clientCheckIns = checkInsBy.get(client.id) ?? [];
     const lastCheckIn = clientCheckIns.at(-1);
@@ -163,15 +189,22 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).map((r) => r.reconsider_by!).sort()[0];
     if (reconsiderBy) reasons.push({ code: "reconsiderationDue", since: reconsiderBy, suggestedAction: "reconsiderSanction" });
     // Overdue accountability is a reason to talk, never an automatic sanction.
-    const overdue = (openRequestsBy.get(client.id) ?? []).map((r) => overdueOn(r, versions)).filter((due) => due < today).sort()[0];
+    const overdue = (openRequestsBy.get(client.id) ?? [])
+      .map((r) => overdueOn(r, versions))
+      .filter((due) => due < today)
+      .sort()[0];
     if (overdue) reasons.push({ code: "accountabilityOverdue", since: overdue, suggestedAction: "askWhetherItContinues" });
-    const exemptionDate = (exemptionsEndingBy.get(client.id) ?? []).flatMap((e) => [e.end_date, e.review_date]).filter((d): d is string => d !== null).sort()[0];
+    const exemptionDate = (exemptionsEndingBy.get(client.id) ?? [])
+      .flatMap((e) => [e.end_date, e.review_date])
+      .filter((d): d is string => d !== null)
+      .sort()[0];
     if (exemptionDate) reasons.push({ code: "exemptionEnding", since: exemptionDate, suggestedAction: "reviewExemption" });
     const plan = planBy.get(client.id);
     if (plan?.confirmed_on) {
       const lastContact = [plan.confirmed_on, lastCheckIn?.held_on ?? ""].sort().at(-1)!;
       const due = addDays(lastContact, plan.reporting_frequency_weeks * 7);
-      if (addDays(due, CASEWORK_DEFAULTS.checkInGraceDays) < today) reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
+      if (addDays(due, CASEWORK_DEFAULTS.checkInGraceDays) < today)
+        reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
     }
     const ending = (endingStepsBy.get(client.id) ?? []).map((s) => s.end_date!).sort()[0];
     if (ending) reasons.push({ code: "planStepEnding", since: ending, suggestedAction: "discussNextStep" });
@@ -189,5 +222,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     });
   }
   // Most urgent reason first; within it, the longest-waiting client first.
-  return items.sort((a, b) => a.urgency - b.urgency || a.reasons[0]!.since.localeCompare(b.reasons[0]!.since) || a.familyName.localeCompare(b.familyName));
+  return items.sort(
+    (a, b) => a.urgency - b.urgency || a.reasons[0]!.since.localeCompare(b.reasons[0]!.since) || a.familyName.localeCompare(b.familyName),
+  );
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -10,7 +10,16 @@ const today = todayInAmsterdam();
 
 const intake = (overrides: Record<string, unknown> = {}) => ({
   heldOn: today,
-  scores: { incomeDebts: 2, dailyActivities: 3, housing: 4, physicalHealth: 3, mentalHealth: 2, addiction: 5, socialNetwork: 2, language: 3 },
+  scores: {
+    incomeDebts: 2,
+    dailyActivities: 3,
+    housing: 4,
+    physicalHealth: 3,
+    mentalHealth: 2,
+    addiction: 5,
+    socialNetwork: 2,
+    language: 3,
+  },
   caringDuties: "Zorgt twee middagen per week voor moeder",
   interests: ["dieren", "koken"],
   skills: ["schoonmaken"],
@@ -22,10 +31,19 @@ const intake = (overrides: Record<string, unknown> = {}) => ({
   healthNotes: "Rugklachten",
   ...overrides,
 });
-const step = (overrides: Record<string, unknown> = {}) => ({ type: "languageCourse", title: "Taalles B1", hoursPerWeek: 6, startDate: today, ...overrides });
+const step = (overrides: Record<string, unknown> = {}) => ({
+  type: "languageCourse",
+  title: "Taalles B1",
+  hoursPerWeek: 6,
+  startDate: today,
+  ...overrides,
+});
 
 async function queue(headers = consultant) {
-  return (await t.app.inject({ url: "/api/v1/work-queue?pageSize=200", headers })).json() as { total: number; items: { clientId: string; reasons: { code: string; suggestedAction: string | null }[] }[] };
+  return (await t.app.inject({ url: "/api/v1/work-queue?pageSize=200", headers })).json() as {
+    total: number;
+    items: { clientId: string; reasons: { code: string; suggestedAction: string | null }[] }[];
+  };
 }
 const reasonsOf = async (clientId: string) => (await queue()).items.find((i) => i.clientId === clientId)?.reasons.map((r) => r.code) ?? [];
 
@@ -38,7 +56,11 @@ async function invite(ids: string[]) {
 let daysBack = 0;
 async function moveToPast(appointmentId: string) {
   daysBack += 1;
-  await t.db.kysely.updateTable("appointments").set({ starts_at: `${addDays(today, -daysBack)}T10:00:00+01:00` }).where("id", "=", appointmentId).execute();
+  await t.db.kysely
+    .updateTable("appointments")
+    .set({ starts_at: `${addDays(today, -daysBack)}T10:00:00+01:00` })
+    .where("id", "=", appointmentId)
+    .execute();
 }
 
 beforeAll(async () => {
@@ -46,22 +68,40 @@ beforeAll(async () => {
   consultant = await bearerFor(t.app, "consulent@demo.local");
   admin = await bearerFor(t.app, "admin@demo.local");
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
-  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).orderBy("family_name").execute()).map((r) => r.id);
+  clientIds = (
+    await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).orderBy("family_name").execute()
+  ).map((r) => r.id);
   await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: null }).where("id", "in", clientIds).execute();
-  const blocks = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: "09:00", endTime: "16:00", slotMinutes: 60, location: "Wijkteam Charlois" }));
+  const blocks = [1, 2, 3, 4, 5].map((weekday) => ({
+    weekday,
+    startTime: "09:00",
+    endTime: "16:00",
+    slotMinutes: 60,
+    location: "Wijkteam Charlois",
+  }));
   await t.app.inject({ method: "PUT", url: "/api/v1/me/availability", headers: consultant, payload: { blocks } });
 });
 afterAll(() => t.close());
 
 describe("intake and plan naar vermogen", () => {
   it("refuses plan hours before capacity is assessed", async () => {
-    const response = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/plan-steps`, headers: consultant, payload: step() });
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientIds[0]}/plan-steps`,
+      headers: consultant,
+      payload: step(),
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe("capacityNotAssessed");
   });
 
   it("records an intake: capacity, ladder rung, and a sensitive read when read back", async () => {
-    const response = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/intakes`, headers: consultant, payload: intake() });
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientIds[0]}/intakes`,
+      headers: consultant,
+      payload: intake(),
+    });
     expect(response.statusCode).toBe(201);
     const client = (await t.app.inject({ url: `/api/v1/clients/${clientIds[0]}`, headers: consultant })).json();
     expect(client.capacityHoursPerWeek).toBe(12);
@@ -72,14 +112,27 @@ describe("intake and plan naar vermogen", () => {
   });
 
   it("rejects an intake with a growth rung below the current rung, naming the field", async () => {
-    const response = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/intakes`, headers: consultant, payload: intake({ ladderRung: 4, growthRung: 3 }) });
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientIds[0]}/intakes`,
+      headers: consultant,
+      payload: intake({ ladderRung: 4, growthRung: 3 }),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().invalidParams[0].name).toBe("growthRung");
   });
 
   it("answers 409 capacityExceeded for a step above capacity and stores nothing", async () => {
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/plan-steps`, headers: consultant, payload: step() })).statusCode).toBe(201);
-    const over = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/plan-steps`, headers: consultant, payload: step({ type: "exercise", title: "Sport", hoursPerWeek: 7 }) });
+    expect(
+      (await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/plan-steps`, headers: consultant, payload: step() }))
+        .statusCode,
+    ).toBe(201);
+    const over = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientIds[0]}/plan-steps`,
+      headers: consultant,
+      payload: step({ type: "exercise", title: "Sport", hoursPerWeek: 7 }),
+    });
     expect(over.statusCode).toBe(409);
     expect(over.json().code).toBe("capacityExceeded");
     const plans = (await t.app.inject({ url: `/api/v1/clients/${clientIds[0]}/plans`, headers: consultant })).json();
@@ -87,36 +140,73 @@ describe("intake and plan naar vermogen", () => {
     expect(plans.items[0]).toMatchObject({ activeHoursPerWeek: 6, capacityHoursPerWeek: 12, weeklyNormHours: 20 });
     const audit = (await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[0]}&action=plan.read`, headers: admin })).json();
     expect(audit.items[0].category).toBe("read:sensitive");
-    const fits = await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[0]}/plan-steps`, headers: consultant, payload: step({ type: "exercise", title: "Sport", hoursPerWeek: 6 }) });
+    const fits = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientIds[0]}/plan-steps`,
+      headers: consultant,
+      payload: step({ type: "exercise", title: "Sport", hoursPerWeek: 6 }),
+    });
     expect(fits.statusCode).toBe(201);
   });
 
   it("confirms the plan with a letter; a later change makes a new version and leaves the confirmed one as it was", async () => {
     const [draft] = (await t.app.inject({ url: `/api/v1/clients/${clientIds[0]}/plans`, headers: consultant })).json().items;
-    const confirmed = await t.app.inject({ method: "POST", url: `/api/v1/plans/${draft.id}/confirmation`, headers: consultant, payload: { reportingFrequencyWeeks: 4 } });
+    const confirmed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/plans/${draft.id}/confirmation`,
+      headers: consultant,
+      payload: { reportingFrequencyWeeks: 4 },
+    });
     expect(confirmed.statusCode).toBe(201);
     const plan = confirmed.json();
     expect(plan).toMatchObject({ status: "confirmed", version: 1, reportingFrequencyWeeks: 4 });
     const letter = await t.app.inject({ url: `/api/v1/letters/${plan.letterId}/pdf`, headers: consultant });
     expect(letter.statusCode).toBe(200);
-    const again = await t.app.inject({ method: "POST", url: `/api/v1/plans/${draft.id}/confirmation`, headers: consultant, payload: { reportingFrequencyWeeks: 4 } });
+    const again = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/plans/${draft.id}/confirmation`,
+      headers: consultant,
+      payload: { reportingFrequencyWeeks: 4 },
+    });
     expect(again.json().code).toBe("planNotDraft");
 
-    const changed = await t.app.inject({ method: "PATCH", url: `/api/v1/plan-steps/${plan.steps[0].id}`, headers: consultant, payload: { status: "stopped", stopReason: "Cursus vol" } });
+    const changed = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/plan-steps/${plan.steps[0].id}`,
+      headers: consultant,
+      payload: { status: "stopped", stopReason: "Cursus vol" },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ version: 2, status: "draft", activeHoursPerWeek: 6 });
     const versions = (await t.app.inject({ url: `/api/v1/clients/${clientIds[0]}/plans`, headers: consultant })).json().items;
     const v1 = versions.find((p: { version: number }) => p.version === 1);
     expect(v1.status).toBe("confirmed");
     expect(v1.steps[0].status).toBe("planned");
-    const over = await t.app.inject({ method: "PATCH", url: `/api/v1/plan-steps/${changed.json().steps[1].id}`, headers: consultant, payload: { hoursPerWeek: 13 } });
+    const over = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/plan-steps/${changed.json().steps[1].id}`,
+      headers: consultant,
+      payload: { hoursPerWeek: 13 },
+    });
     expect(over.json().code).toBe("capacityExceeded");
   });
 
   it("shows a step ending within 14 days on the work queue", async () => {
     await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[1]}/intakes`, headers: consultant, payload: intake() });
-    const added = (await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[1]}/plan-steps`, headers: consultant, payload: step({ endDate: addDays(today, 10) }) })).json();
-    await t.app.inject({ method: "POST", url: `/api/v1/plans/${added.id}/confirmation`, headers: consultant, payload: { reportingFrequencyWeeks: 6 } });
+    const added = (
+      await t.app.inject({
+        method: "POST",
+        url: `/api/v1/clients/${clientIds[1]}/plan-steps`,
+        headers: consultant,
+        payload: step({ endDate: addDays(today, 10) }),
+      })
+    ).json();
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/plans/${added.id}/confirmation`,
+      headers: consultant,
+      payload: { reportingFrequencyWeeks: 6 },
+    });
     expect(await reasonsOf(clientIds[1]!)).toContain("planStepEnding");
   });
 });
@@ -142,7 +232,12 @@ describe("check-ins and the ladder", () => {
   });
 
   it("keeps the ladder history with date and assessor", async () => {
-    await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientIds[3]}/intakes`, headers: consultant, payload: intake({ heldOn: addDays(today, -30) }) });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/clients/${clientIds[3]}/intakes`,
+      headers: consultant,
+      payload: intake({ heldOn: addDays(today, -30) }),
+    });
     await t.app.inject({
       method: "POST",
       url: `/api/v1/clients/${clientIds[3]}/check-ins`,
@@ -162,16 +257,35 @@ describe("check-ins and the ladder", () => {
 describe("letters, missed intakes and the work queue", () => {
   it("a returned letter puts the client on the queue, with no non-compliance flag", async () => {
     const [invitation] = await invite([clientIds[4]!]);
-    await t.app.inject({ method: "POST", url: `/api/v1/letters/${invitation!.letterId}/deliveries`, headers: consultant, payload: { status: "returned", trackingNumber: "3SABCD1234" } });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/letters/${invitation!.letterId}/deliveries`,
+      headers: consultant,
+      payload: { status: "returned", trackingNumber: "3SABCD1234" },
+    });
     const reasons = await reasonsOf(clientIds[4]!);
     expect(reasons).toEqual(["letterReturned"]);
   });
 
   it("a missed intake suggests a second invitation, never a sanction", async () => {
     const [first] = await invite([clientIds[5]!]);
-    await t.app.inject({ method: "POST", url: `/api/v1/letters/${first!.letterId}/deliveries`, headers: consultant, payload: { status: "delivered" } });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/letters/${first!.letterId}/deliveries`,
+      headers: consultant,
+      payload: { status: "delivered" },
+    });
     await moveToPast(first!.appointment.id);
-    expect((await t.app.inject({ method: "PATCH", url: `/api/v1/appointments/${first!.appointment.id}`, headers: consultant, payload: { status: "missed" } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: "PATCH",
+          url: `/api/v1/appointments/${first!.appointment.id}`,
+          headers: consultant,
+          payload: { status: "missed" },
+        })
+      ).statusCode,
+    ).toBe(200);
     const item = (await queue()).items.find((i) => i.clientId === clientIds[5]);
     expect(item!.reasons).toEqual([expect.objectContaining({ code: "intakeMissed", suggestedAction: "sendSecondInvitation" })]);
   });
@@ -179,18 +293,38 @@ describe("letters, missed intakes and the work queue", () => {
   it("only a second missed intake after a delivered letter is flagged as possible non-compliance", async () => {
     const [second] = await invite([clientIds[5]!]);
     expect(second!.sequence).toBe(2);
-    await t.app.inject({ method: "POST", url: `/api/v1/letters/${second!.letterId}/deliveries`, headers: consultant, payload: { status: "delivered" } });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/letters/${second!.letterId}/deliveries`,
+      headers: consultant,
+      payload: { status: "delivered" },
+    });
     await moveToPast(second!.appointment.id);
-    await t.app.inject({ method: "PATCH", url: `/api/v1/appointments/${second!.appointment.id}`, headers: consultant, payload: { status: "missed" } });
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/appointments/${second!.appointment.id}`,
+      headers: consultant,
+      payload: { status: "missed" },
+    });
     expect(await reasonsOf(clientIds[5]!)).toEqual(["possibleNonCompliance"]);
   });
 
   it("missed intakes after undelivered letters are never flagged", async () => {
     for (let i = 0; i < 2; i++) {
       const [invitation] = await invite([clientIds[6]!]);
-      await t.app.inject({ method: "POST", url: `/api/v1/letters/${invitation!.letterId}/deliveries`, headers: consultant, payload: { status: "notCollected" } });
+      await t.app.inject({
+        method: "POST",
+        url: `/api/v1/letters/${invitation!.letterId}/deliveries`,
+        headers: consultant,
+        payload: { status: "notCollected" },
+      });
       await moveToPast(invitation!.appointment.id);
-      await t.app.inject({ method: "PATCH", url: `/api/v1/appointments/${invitation!.appointment.id}`, headers: consultant, payload: { status: "missed" } });
+      await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/appointments/${invitation!.appointment.id}`,
+        headers: consultant,
+        payload: { status: "missed" },
+      });
     }
     expect(await reasonsOf(clientIds[6]!)).toEqual(["letterNotCollected"]);
   });
@@ -200,18 +334,33 @@ describe("team lead", () => {
   it("sees caseload size and queue length per consultant and reassigns a client", async () => {
     const lead = await bearerFor(t.app, "teamleider@demo.local");
     expect((await t.app.inject({ url: "/api/v1/team", headers: consultant })).statusCode).toBe(403);
-    const team = (await t.app.inject({ url: "/api/v1/team", headers: lead })).json().items as { consultantId: string; caseloadSize: number; queueLength: number; districts: string[] }[];
+    const team = (await t.app.inject({ url: "/api/v1/team", headers: lead })).json().items as {
+      consultantId: string;
+      caseloadSize: number;
+      queueLength: number;
+      districts: string[];
+    }[];
     const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
     const mine = team.find((m) => m.consultantId === me.id)!;
     expect(mine.caseloadSize).toBe(clientIds.length);
     expect(mine.queueLength).toBe((await queue()).total);
     const other = team.find((m) => m.consultantId !== me.id && m.districts.includes("Overschie"))!;
-    const refused = await t.app.inject({ method: "PUT", url: `/api/v1/clients/${clientIds.at(-1)}/consultant`, headers: lead, payload: { consultantId: other.consultantId } });
+    const refused = await t.app.inject({
+      method: "PUT",
+      url: `/api/v1/clients/${clientIds.at(-1)}/consultant`,
+      headers: lead,
+      payload: { consultantId: other.consultantId },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0].code).toBe("otherDistrict");
     const colleague = team.find((m) => m.consultantId !== me.id && m.districts.includes("Charlois"));
     if (colleague) {
-      const moved = await t.app.inject({ method: "PUT", url: `/api/v1/clients/${clientIds.at(-1)}/consultant`, headers: lead, payload: { consultantId: colleague.consultantId } });
+      const moved = await t.app.inject({
+        method: "PUT",
+        url: `/api/v1/clients/${clientIds.at(-1)}/consultant`,
+        headers: lead,
+        payload: { consultantId: colleague.consultantId },
+      });
       expect(moved.json().consultantId).toBe(colleague.consultantId);
     }
   });

@@ -1,18 +1,18 @@
-import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { AccountabilityRequestOutput } from "@shared/schemas/accountability.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
 import { formatDate } from "@web/components/format.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
-import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { DocumentLinks } from "../documents/DocumentLinks.js";
 import { UploadForm } from "../documents/UploadForm.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useAccountabilityRequests, useReloadAccountability } from "./api.js";
 import { AnswerForm } from "./AnswerForm.js";
+import { useAccountabilityRequests, useReloadAccountability } from "./api.js";
 
 const HEADERS = ["activity", "requestedOn", "remindedOn", "answerBy", "status", "documents", "actions"];
 
@@ -73,21 +73,30 @@ export function AccountabilitySection({ client }: { client: ClientOutput }) {
       {requests.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {requests.data && items.length === 0 ? <Paragraph>{t("accountability.empty", context)}</Paragraph> : null}
       {items.length > 0 ? (
-        <ScrollTable id="accountability" caption={t("accountability.caption", { count: items.length })} headers={HEADERS.map((header) => t(`accountability.columns.${header}`))} className="nv-table--top">
+        <ScrollTable
+          id="accountability"
+          caption={t("accountability.caption", { count: items.length })}
+          headers={HEADERS.map((header) => t(`accountability.columns.${header}`))}
+          className="nv-table--top"
+        >
           {items.map((request) => (
             <tr key={request.id} className="utrecht-table__row">
               <th scope="row" className="utrecht-table__cell nv-table__row-header">
                 {request.activity}
               </th>
               <td className="utrecht-table__cell nv-nowrap">{date(request.requestedOn)}</td>
-              <td className="utrecht-table__cell nv-nowrap">{request.remindedOn ? date(request.remindedOn) : <span className="nv-muted">–</span>}</td>
+              <td className="utrecht-table__cell nv-nowrap">
+                {request.remindedOn ? date(request.remindedOn) : <span className="nv-muted">–</span>}
+              </td>
               <td className="utrecht-table__cell">
                 <span className="nv-nowrap">{date(request.overdueOn)}</span>
                 {request.overdue ? <span className="nv-cell-note">{t("accountability.overdue", context)}</span> : null}
               </td>
               <td className="utrecht-table__cell">
                 <span className={`nv-status nv-status--${request.status}`}>{t(`accountabilityStatus.${request.status}`)}</span>
-                {request.respondedOn ? <span className="nv-cell-note">{t("accountability.respondedOn", { date: date(request.respondedOn) })}</span> : null}
+                {request.respondedOn ? (
+                  <span className="nv-cell-note">{t("accountability.respondedOn", { date: date(request.respondedOn) })}</span>
+                ) : null}
                 {request.response ? <span className="nv-cell-note">{request.response}</span> : null}
               </td>
               <td className="utrecht-table__cell">
@@ -105,7 +114,13 @@ export function AccountabilitySection({ client }: { client: ClientOutput }) {
       ) : null}
       {open?.kind === "answer" ? <AnswerForm key={open.request.id} request={open.request} audience={audience} onDone={done} /> : null}
       {open?.kind === "upload" ? (
-        <UploadForm key={open.request.id} path={`/accountability-requests/${open.request.id}/documents`} name="accountabilityFile" title={t("accountability.proofTitle", { activity: open.request.activity })} onUploaded={reload} />
+        <UploadForm
+          key={open.request.id}
+          path={`/accountability-requests/${open.request.id}/documents`}
+          name="accountabilityFile"
+          title={t("accountability.proofTitle", { activity: open.request.activity })}
+          onUploaded={reload}
+        />
       ) : null}
     </section>
   );

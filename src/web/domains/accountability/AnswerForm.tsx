@@ -1,12 +1,12 @@
-import { useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { AccountabilityRequestOutput } from "@shared/schemas/accountability.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { toOptionalText } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useRespond } from "./api.js";
 
 interface AnswerFormProps {
@@ -47,10 +47,18 @@ export function AnswerForm({ request, audience, onDone }: AnswerFormProps) {
           rows={3}
         />
         <div className="nv-form__actions">
-          <PrimaryActionButton type="button" busy={respond.isPending && respond.variables?.input.continues === true} onClick={() => answer(true)}>
+          <PrimaryActionButton
+            type="button"
+            busy={respond.isPending && respond.variables?.input.continues === true}
+            onClick={() => answer(true)}
+          >
             {t("accountability.continues", context)}
           </PrimaryActionButton>
-          <SecondaryActionButton type="button" busy={respond.isPending && respond.variables?.input.continues === false} onClick={() => answer(false)}>
+          <SecondaryActionButton
+            type="button"
+            busy={respond.isPending && respond.variables?.input.continues === false}
+            onClick={() => answer(false)}
+          >
             {t("accountability.stopped", context)}
           </SecondaryActionButton>
           <SecondaryActionButton type="button" onClick={() => onDone(false)}>

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { AccountabilityRequestOutput, accountabilityResponseInput } from "@shared/schemas/accountability.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type AccountabilityResponseInput = z.infer<typeof accountabilityResponseInput>;
 
@@ -21,7 +21,8 @@ export function useRespond(clientId: string) {
       api<AccountabilityRequestOutput>(`/accountability-requests/${id}/responses`, { method: "POST", body: input }),
     onSuccess: () => {
       // A stopped activity ends the contribution or caregiving it is about.
-      for (const key of [["accountability", clientId], ["contributions", clientId], ["caregiving", clientId], ["work-queue"]]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [["accountability", clientId], ["contributions", clientId], ["caregiving", clientId], ["work-queue"]])
+        void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

@@ -1,13 +1,13 @@
-import { useTranslation } from "react-i18next";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatAppointmentTime } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { InviteClientBox } from "../invitations/InviteClientBox.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useAppointments, useRecordAttendance } from "./api.js";
 import { AttendanceActions } from "./AttendanceActions.js";
+import { useAppointments, useRecordAttendance } from "./api.js";
 
 const HEADERS = ["appointments.startsAt", "appointments.kind", "appointments.location", "appointments.status"];
 

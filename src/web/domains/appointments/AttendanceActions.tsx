@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { AppointmentOutput } from "@shared/schemas/appointments.js";
 import { Button, SecondaryActionButton } from "@web/components/nlds.js";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type AttendanceStatus, hasStarted } from "./api.js";
 
 interface AttendanceActionsProps {

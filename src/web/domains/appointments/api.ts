@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AppointmentOutput } from "@shared/schemas/appointments.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 
 export type AttendanceStatus = "attended" | "missed" | "cancelled";

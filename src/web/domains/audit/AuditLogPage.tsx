@@ -1,13 +1,13 @@
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { formErrorsOf } from "@web/components/problems.js";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { PagedResults } from "@web/components/PagedResults.js";
-import { Paragraph } from "@web/components/nlds.js";
-import { formErrorsOf } from "@web/components/problems.js";
-import { useAuditEvents } from "./api.js";
 import { AuditFilterForm } from "./AuditFilterForm.js";
 import { AuditTable } from "./AuditTable.js";
+import { useAuditEvents } from "./api.js";
 import { AUDIT_FILTER_FIELDS, useAuditParams } from "./useAuditParams.js";
 
 /** The audit log (admin): who did what, when, to which client. */
@@ -33,7 +33,16 @@ export function AuditLogPage() {
       <Paragraph>{t("audit.intro")}</Paragraph>
       <ErrorSummary errors={errors.list} />
       <AuditFilterForm key={JSON.stringify(filters)} filters={filters} onApply={setFilters} errors={errors.byField} />
-      <PagedResults query={{ data, error: events.error, isPending: events.isPending }} error={errors.other} name="audit" page={page} pageSize={pageSize} onPageChange={setPage} onPageSizeChange={setPageSize} empty={t("audit.empty")}>
+      <PagedResults
+        query={{ data, error: events.error, isPending: events.isPending }}
+        error={errors.other}
+        name="audit"
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        onPageSizeChange={setPageSize}
+        empty={t("audit.empty")}
+      >
         {(data) => <AuditTable events={data.items} total={data.total} />}
       </PagedResults>
     </>

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { AuditEventOutput } from "@shared/schemas/audit.js";
 import { formatDateTime } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 function detailsText(details: AuditEventOutput["details"]): string {
   if (!details) return "";
@@ -13,7 +13,16 @@ function detailsText(details: AuditEventOutput["details"]): string {
 /** The audit events as a table, newest first. */
 export function AuditTable({ events, total }: { events: AuditEventOutput[]; total: number }) {
   const { t, i18n } = useTranslation();
-  const headers = ["audit.occurredAt", "audit.actor", "audit.action", "audit.category", "audit.client", "audit.subject", "audit.details", "audit.requestId"];
+  const headers = [
+    "audit.occurredAt",
+    "audit.actor",
+    "audit.action",
+    "audit.category",
+    "audit.client",
+    "audit.subject",
+    "audit.details",
+    "audit.requestId",
+  ];
   return (
     <div className="nv-table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
       <table className="utrecht-table utrecht-table--html-table nv-table nv-table--compact">
@@ -35,7 +44,9 @@ export function AuditTable({ events, total }: { events: AuditEventOutput[]; tota
               <td className="utrecht-table__cell nv-nowrap">{formatDateTime(event.occurredAt, i18n.language)}</td>
               <td className="utrecht-table__cell">
                 {event.actorEmail ?? t("audit.unknownActor")}
-                {event.actorRole ? <span className="nv-muted"> ({t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })})</span> : null}
+                {event.actorRole ? (
+                  <span className="nv-muted"> ({t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })})</span>
+                ) : null}
               </td>
               <td className="utrecht-table__cell">
                 <code>{event.action}</code>
@@ -48,7 +59,9 @@ export function AuditTable({ events, total }: { events: AuditEventOutput[]; tota
                   </Link>
                 ) : null}
               </td>
-              <td className="utrecht-table__cell">{event.subjectType ? `${event.subjectType} ${event.subjectId?.slice(0, 8) ?? ""}` : ""}</td>
+              <td className="utrecht-table__cell">
+                {event.subjectType ? `${event.subjectType} ${event.subjectId?.slice(0, 8) ?? ""}` : ""}
+              </td>
               <td className="utrecht-table__cell">{detailsText(event.details)}</td>
               <td className="utrecht-table__cell">
                 <code className="nv-small">{event.requestId?.slice(0, 8) ?? ""}</code>

@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { auditListQuery, auditPage } from "@shared/schemas/audit.js";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 type AuditPage = z.infer<typeof auditPage>;
 export type AuditListParams = Partial<z.infer<typeof auditListQuery>>;

@@ -1,6 +1,6 @@
-import { useSearchParams } from "react-router";
 import { AUDIT_CATEGORIES, type AuditCategory } from "@shared/enums.js";
 import { PAGE_SIZES } from "@web/components/Pagination.js";
+import { useSearchParams } from "react-router";
 
 /** The audit log filters as they live in the URL, so a client record can link straight to its trail. */
 export interface AuditFilters {

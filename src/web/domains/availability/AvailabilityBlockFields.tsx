@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { SecondaryActionButton } from "@web/components/nlds.js";
-import { blockFieldName, type BlockField, type BlockValues, SLOT_MINUTES, slotsPerWeek, WEEKDAYS } from "./availabilityModel.js";
+import { useTranslation } from "react-i18next";
+import { type BlockField, type BlockValues, blockFieldName, SLOT_MINUTES, slotsPerWeek, WEEKDAYS } from "./availabilityModel.js";
 
 interface AvailabilityBlockFieldsProps {
   index: number;
@@ -16,7 +16,9 @@ export function AvailabilityBlockFields({ index, block, errors, onChange, onRemo
   const { t } = useTranslation();
   const number = index + 1;
   const name = (field: BlockField) => blockFieldName(index, field);
-  const minutes = SLOT_MINUTES.map(String).includes(block.slotMinutes) ? SLOT_MINUTES.map(String) : [...SLOT_MINUTES.map(String), block.slotMinutes];
+  const minutes = SLOT_MINUTES.map(String).includes(block.slotMinutes)
+    ? SLOT_MINUTES.map(String)
+    : [...SLOT_MINUTES.map(String), block.slotMinutes];
   const slots = slotsPerWeek(block);
 
   return (
@@ -31,8 +33,22 @@ export function AvailabilityBlockFields({ index, block, errors, onChange, onRemo
           options={WEEKDAYS.map((day) => ({ value: String(day), label: t(`weekdays.${day}`) }))}
           error={errors[name("weekday")]}
         />
-        <TextField name={name("startTime")} type="time" label={t("availability.startTime")} value={block.startTime} onChange={(startTime) => onChange({ startTime })} error={errors[name("startTime")]} />
-        <TextField name={name("endTime")} type="time" label={t("availability.endTime")} value={block.endTime} onChange={(endTime) => onChange({ endTime })} error={errors[name("endTime")]} />
+        <TextField
+          name={name("startTime")}
+          type="time"
+          label={t("availability.startTime")}
+          value={block.startTime}
+          onChange={(startTime) => onChange({ startTime })}
+          error={errors[name("startTime")]}
+        />
+        <TextField
+          name={name("endTime")}
+          type="time"
+          label={t("availability.endTime")}
+          value={block.endTime}
+          onChange={(endTime) => onChange({ endTime })}
+          error={errors[name("endTime")]}
+        />
         <SelectField
           name={name("slotMinutes")}
           label={t("availability.slotMinutes")}
@@ -42,7 +58,14 @@ export function AvailabilityBlockFields({ index, block, errors, onChange, onRemo
           error={errors[name("slotMinutes")]}
         />
         <div className="nv-block__location">
-          <TextField name={name("location")} label={t("availability.location")} value={block.location} onChange={(location) => onChange({ location })} error={errors[name("location")]} autoComplete="off" />
+          <TextField
+            name={name("location")}
+            label={t("availability.location")}
+            value={block.location}
+            onChange={(location) => onChange({ location })}
+            error={errors[name("location")]}
+            autoComplete="off"
+          />
         </div>
       </div>
       <div className="nv-block__footer">

@@ -1,15 +1,23 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { fieldId } from "@web/components/fields.js";
+import { Button, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Button, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf, withFieldNames } from "@web/components/problems.js";
-import { type Availability, useAvailability, useSaveAvailability } from "./api.js";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { AvailabilityBlockFields } from "./AvailabilityBlockFields.js";
-import { blockFieldName, blockFieldNames, blockValues, type BlockValues, newBlock, slotsPerWeek, toAvailabilityInput } from "./availabilityModel.js";
+import { type Availability, useAvailability, useSaveAvailability } from "./api.js";
+import {
+  type BlockValues,
+  blockFieldName,
+  blockFieldNames,
+  blockValues,
+  newBlock,
+  slotsPerWeek,
+  toAvailabilityInput,
+} from "./availabilityModel.js";
 
 function AvailabilityForm({ initial }: { initial: Availability }) {
   const { t } = useTranslation();
@@ -22,7 +30,9 @@ function AvailabilityForm({ initial }: { initial: Availability }) {
     () =>
       withFieldNames(formErrorsOf(save.error, t, blockFieldNames(blocks.length)), (field) => {
         const [, index, name] = field.split(".");
-        return index === undefined ? undefined : `${t("availability.block", { number: Number(index) + 1 })}, ${t(`availability.${name}`).toLowerCase()}`;
+        return index === undefined
+          ? undefined
+          : `${t("availability.block", { number: Number(index) + 1 })}, ${t(`availability.${name}`).toLowerCase()}`;
       }),
     [save.error, t, blocks.length],
   );

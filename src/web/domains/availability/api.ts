@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { availabilityInput, availabilityOutput } from "@shared/schemas/appointments.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type Availability = z.infer<typeof availabilityOutput>;
 export type AvailabilityInput = z.input<typeof availabilityInput>;

@@ -1,15 +1,21 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { CARE_RELATIONS } from "@shared/schemas/caregiving.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useRecordCaregiving } from "./api.js";
-import { CAREGIVING_CONTROLS, CAREGIVING_FIELDS, type CaregivingValues, emptyCaregivingValues, toCaregivingInput } from "./caregivingFormModel.js";
+import {
+  CAREGIVING_CONTROLS,
+  CAREGIVING_FIELDS,
+  type CaregivingValues,
+  emptyCaregivingValues,
+  toCaregivingInput,
+} from "./caregivingFormModel.js";
 
 /** Records caregiving: for whom (by relation), how many hours, since when, and whether it goes beyond customary care. */
 export function CaregivingForm({ clientId }: { clientId: string }) {
@@ -17,7 +23,8 @@ export function CaregivingForm({ clientId }: { clientId: string }) {
   const record = useRecordCaregiving(clientId);
   const [values, setValues] = useState<CaregivingValues>(emptyCaregivingValues);
   const errors = useMemo(() => formErrorsOf(record.error, t, CAREGIVING_FIELDS, CAREGIVING_CONTROLS), [record.error, t]);
-  const set = (field: Exclude<keyof CaregivingValues, "beyondCustomaryCare">) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: Exclude<keyof CaregivingValues, "beyondCustomaryCare">) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,7 +51,10 @@ export function CaregivingForm({ clientId }: { clientId: string }) {
             description={t("caregivingForm.relationHint")}
             value={values.relation}
             onChange={set("relation")}
-            options={[{ value: "", label: t("roleForm.choose") }, ...CARE_RELATIONS.map((relation) => ({ value: relation, label: t(`careRelation.${relation}`) }))]}
+            options={[
+              { value: "", label: t("roleForm.choose") },
+              ...CARE_RELATIONS.map((relation) => ({ value: relation, label: t(`careRelation.${relation}`) })),
+            ]}
             error={errors.byField.relation}
           />
           <TextField
@@ -57,7 +67,14 @@ export function CaregivingForm({ clientId }: { clientId: string }) {
             className="nv-input--short"
             autoComplete="off"
           />
-          <TextField name="careSince" type="date" label={t("caregivingForm.since")} value={values.since} onChange={set("since")} error={errors.byField.careSince} />
+          <TextField
+            name="careSince"
+            type="date"
+            label={t("caregivingForm.since")}
+            value={values.since}
+            onChange={set("since")}
+            error={errors.byField.careSince}
+          />
         </div>
         <TextAreaField
           name="careDescription"

@@ -1,16 +1,16 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import type { ClientOutput } from "@shared/schemas/clients.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextField } from "@web/components/fields.js";
 import { formatDate, formatHours } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type CaregivingOutput, useCaregiving, useEndCaregiving } from "./api.js";
@@ -37,7 +37,14 @@ function EndCaregivingForm({ care, clientId, onDone }: { care: CaregivingOutput;
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <TextField name="careEndedOn" type="date" label={t("caregiving.endedOn")} value={endedOn} onChange={setEndedOn} error={errors.byField.careEndedOn} />
+        <TextField
+          name="careEndedOn"
+          type="date"
+          label={t("caregiving.endedOn")}
+          value={endedOn}
+          onChange={setEndedOn}
+          error={errors.byField.careEndedOn}
+        />
         <FormActions submitLabel={t("caregiving.endSubmit")} busy={end.isPending} onCancel={() => onDone(false)} />
       </form>
     </section>
@@ -76,7 +83,12 @@ export function CaregivingSection({ client }: { client: ClientOutput }) {
       {caregiving.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {caregiving.data && items.length === 0 ? <Paragraph>{t("caregiving.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <ScrollTable id="caregiving" caption={t("caregiving.caption", { count: items.length, name: client.givenName })} headers={HEADERS.map((header) => t(`caregiving.columns.${header}`))} className="nv-table--top">
+        <ScrollTable
+          id="caregiving"
+          caption={t("caregiving.caption", { count: items.length, name: client.givenName })}
+          headers={HEADERS.map((header) => t(`caregiving.columns.${header}`))}
+          className="nv-table--top"
+        >
           {items.map((care) => (
             <tr key={care.id} className="utrecht-table__row">
               <th scope="row" className="utrecht-table__cell nv-table__row-header">
@@ -92,7 +104,9 @@ export function CaregivingSection({ client }: { client: ClientOutput }) {
               </td>
               <td className="utrecht-table__cell">
                 <span className={`nv-status nv-status--${care.status}`}>
-                  {care.status === "ended" ? t("caregiving.endedOnDate", { date: formatDate(care.endedOn, i18n.language) }) : t("caregiving.active")}
+                  {care.status === "ended"
+                    ? t("caregiving.endedOnDate", { date: formatDate(care.endedOn, i18n.language) })
+                    : t("caregiving.active")}
                 </span>
                 {care.countsAsContribution ? <span className="nv-cell-note">{t("caregiving.countsAsContribution")}</span> : null}
               </td>

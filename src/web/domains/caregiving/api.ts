@@ -1,18 +1,27 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { CaregivingInput, caregivingOutput } from "@shared/schemas/caregiving.js";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type CaregivingOutput = z.infer<typeof caregivingOutput>;
 
 /** A client's caregiving (mantelzorg), by relation only. */
 export function useCaregiving(clientId: string) {
-  return useQuery({ queryKey: ["caregiving", clientId], queryFn: () => api<{ items: CaregivingOutput[] }>(`/clients/${clientId}/caregiving`) });
+  return useQuery({
+    queryKey: ["caregiving", clientId],
+    queryFn: () => api<{ items: CaregivingOutput[] }>(`/clients/${clientId}/caregiving`),
+  });
 }
 
 function refresh(queryClient: QueryClient, clientId: string) {
   // Caregiving beyond customary care is the contribution and counts towards capacity.
-  for (const key of [["caregiving", clientId], ["clients", clientId], ["plans", clientId], ["accountability", clientId]]) void queryClient.invalidateQueries({ queryKey: key });
+  for (const key of [
+    ["caregiving", clientId],
+    ["clients", clientId],
+    ["plans", clientId],
+    ["accountability", clientId],
+  ])
+    void queryClient.invalidateQueries({ queryKey: key });
 }
 
 /** Records caregiving with the consultant's judgement of whether it goes beyond customary care. */
@@ -28,7 +37,8 @@ export function useRecordCaregiving(clientId: string) {
 export function useEndCaregiving(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, endedOn }: { id: string; endedOn: string }) => api<CaregivingOutput>(`/caregiving/${id}/end`, { method: "POST", body: { endedOn } }),
+    mutationFn: ({ id, endedOn }: { id: string; endedOn: string }) =>
+      api<CaregivingOutput>(`/caregiving/${id}/end`, { method: "POST", body: { endedOn } }),
     onSuccess: () => refresh(queryClient, clientId),
   });
 }

@@ -1,8 +1,15 @@
-import { describe, expect, it } from "vitest";
 import { caregivingInput } from "@shared/schemas/caregiving.js";
+import { describe, expect, it } from "vitest";
 import { emptyCaregivingValues, toCaregivingInput } from "./caregivingFormModel.js";
 
-const filled = { ...emptyCaregivingValues(), relation: "child", hoursPerWeek: "20,5", since: "2026-05-01", beyondCustomaryCare: "yes" as const, judgementReason: "Intensieve zorg op advies van de jeugdarts." };
+const filled = {
+  ...emptyCaregivingValues(),
+  relation: "child",
+  hoursPerWeek: "20,5",
+  since: "2026-05-01",
+  beyondCustomaryCare: "yes" as const,
+  judgementReason: "Intensieve zorg op advies van de jeugdarts.",
+};
 
 describe("the caregiving form's body", () => {
   it("is what the API accepts: the judgement as a boolean, decimal comma read, empty description as null", () => {

@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { CHECK_IN_CHANNELS } from "@shared/schemas/check-ins.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf, withFieldNames } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { LadderFields } from "../intakes/LadderFields.js";
 import { CHECK_IN_FIELDS, type CheckInValues } from "./checkInModel.js";
 import { Who5Fields } from "./Who5Fields.js";
@@ -25,7 +25,10 @@ export function CheckInForm({ initial, onSubmit, pending, error, cancelTo }: Che
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const errors = useMemo(
-    () => withFieldNames(formErrorsOf(error, t, CHECK_IN_FIELDS), (field) => (field.startsWith("who5.") ? t(`who5.items.${field.slice(5)}`) : undefined)),
+    () =>
+      withFieldNames(formErrorsOf(error, t, CHECK_IN_FIELDS), (field) =>
+        field.startsWith("who5.") ? t(`who5.items.${field.slice(5)}`) : undefined,
+      ),
     [error, t],
   );
   const set = (changes: Partial<CheckInValues>) => setValues((current) => ({ ...current, ...changes }));
@@ -43,7 +46,14 @@ export function CheckInForm({ initial, onSubmit, pending, error, cancelTo }: Che
         <fieldset className="nv-fieldset nv-fieldset--group">
           <legend className="nv-fieldset__legend">{t("checkIn.conversation")}</legend>
           <div className="nv-form__stack">
-            <TextField name="heldOn" type="date" label={t("checkIn.heldOn")} value={values.heldOn} onChange={(heldOn) => set({ heldOn })} error={errors.byField.heldOn} />
+            <TextField
+              name="heldOn"
+              type="date"
+              label={t("checkIn.heldOn")}
+              value={values.heldOn}
+              onChange={(heldOn) => set({ heldOn })}
+              error={errors.byField.heldOn}
+            />
             <ChoiceFieldset
               name="channel"
               legend={t("checkIn.channel")}

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
 import { todayInAmsterdam } from "@shared/dates.js";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
 import { useClient } from "../clients/api.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useRecordCheckIn } from "./api.js";
@@ -21,7 +21,9 @@ export function CheckInPage() {
 
   return (
     <>
-      <PageHeading documentTitle={t("checkIn.documentTitle", { name })}>{client.data ? t("checkIn.title", { name }) : t("checkIn.titleLoading")}</PageHeading>
+      <PageHeading documentTitle={t("checkIn.documentTitle", { name })}>
+        {client.data ? t("checkIn.title", { name }) : t("checkIn.titleLoading")}
+      </PageHeading>
       <Paragraph>{t("checkIn.intro")}</Paragraph>
       {client.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       <ProblemAlert error={client.error} />

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
-import { ScrollTable } from "@web/components/ScrollTable.js";
-import { Link } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useCheckIns } from "./api.js";
@@ -35,7 +35,12 @@ export function CheckInsTab({ client }: { client: ClientOutput }) {
       {checkIns.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {checkIns.data && items.length === 0 ? <Paragraph>{t("checkIn.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <ScrollTable id="check-ins" caption={t("checkIn.caption", { count: items.length })} headers={HEADERS.map((key) => t(key))} className="nv-table--top">
+        <ScrollTable
+          id="check-ins"
+          caption={t("checkIn.caption", { count: items.length })}
+          headers={HEADERS.map((key) => t(key))}
+          className="nv-table--top"
+        >
           {items.map((checkIn) => (
             <tr key={checkIn.id} className="utrecht-table__row">
               <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">

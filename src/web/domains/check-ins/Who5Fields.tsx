@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
+import { useTranslation } from "react-i18next";
 import { WHO5_ANSWERS, WHO5_ATTENTION_BELOW, WHO5_ITEMS, who5Raw } from "./checkInModel.js";
 
 interface Who5FieldsProps {

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { CheckInInput, checkInList, checkInOutput } from "@shared/schemas/check-ins.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type CheckIn = z.infer<typeof checkInOutput>;
 

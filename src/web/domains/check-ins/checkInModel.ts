@@ -7,7 +7,15 @@ export const WHO5_ANSWERS = ["5", "4", "3", "2", "1", "0"] as const;
 /** A raw WHO-5 score below this asks for attention (the server decides the same). */
 export const WHO5_ATTENTION_BELOW = 13;
 
-export const CHECK_IN_FIELDS = ["heldOn", "channel", "howItGoes", ...WHO5_ITEMS.map((i) => `who5.${i}`), "readyForNextStep", "ladderRung", "growthRung"] as const;
+export const CHECK_IN_FIELDS = [
+  "heldOn",
+  "channel",
+  "howItGoes",
+  ...WHO5_ITEMS.map((i) => `who5.${i}`),
+  "readyForNextStep",
+  "ladderRung",
+  "growthRung",
+] as const;
 
 /** What the check-in form holds. */
 export interface CheckInValues {
@@ -22,7 +30,15 @@ export interface CheckInValues {
 
 /** A blank check-in held today. */
 export function emptyCheckInValues(today: string): CheckInValues {
-  return { heldOn: today, channel: "inPerson", howItGoes: "", who5: ["", "", "", "", ""], readyForNextStep: "", ladderRung: "", growthRung: "" };
+  return {
+    heldOn: today,
+    channel: "inPerson",
+    howItGoes: "",
+    who5: ["", "", "", "", ""],
+    readyForNextStep: "",
+    ladderRung: "",
+    growthRung: "",
+  };
 }
 
 /** The raw WHO-5 score (0–25) once all five are answered, else null. */

@@ -1,8 +1,8 @@
-import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { DISTRICTS } from "@shared/districts.js";
 import { CheckboxField, SelectField, TextField } from "@web/components/fields.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import type { CaseloadParams } from "./useCaseloadParams.js";
 
@@ -32,10 +32,15 @@ export function CaseloadFilters({ params, onChange }: CaseloadFiltersProps) {
   const districts = me.role === "admin" ? DISTRICTS : me.districts;
 
   return (
-    <form role="search" className="nv-filters" aria-label={t("caseload.filtersLabel")} onSubmit={(event) => {
-      event.preventDefault();
-      onChange({ q: q.trim() });
-    }}>
+    <form
+      role="search"
+      className="nv-filters"
+      aria-label={t("caseload.filtersLabel")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onChange({ q: q.trim() });
+      }}
+    >
       <div className="nv-filters__search">
         <TextField
           name="q"

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useClientList } from "./api.js";
 import { CaseloadFilters } from "./CaseloadFilters.js";
 import { CaseloadTable } from "./CaseloadTable.js";

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
 import { SortableHeader } from "@web/components/SortableHeader.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 interface CaseloadTableProps {
   rows: ClientSummaryOutput[];
@@ -51,7 +51,9 @@ export function CaseloadTable({ rows, total, sort, onSort, busy }: CaseloadTable
               </th>
               <td className="utrecht-table__cell">{formatDate(row.birthDate, i18n.language)}</td>
               <td className="utrecht-table__cell">{address(row)}</td>
-              <td className="utrecht-table__cell">{row.district ?? <span className="nv-muted">{t("client.districtUnknownShort")}</span>}</td>
+              <td className="utrecht-table__cell">
+                {row.district ?? <span className="nv-muted">{t("client.districtUnknownShort")}</span>}
+              </td>
               <td className="utrecht-table__cell">{formatDate(row.benefitStartDate, i18n.language)}</td>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
                 {row.yearsOnBenefit}

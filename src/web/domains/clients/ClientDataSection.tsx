@@ -1,8 +1,8 @@
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import { formatDate, formatDateTime, languageName } from "@web/components/format.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ClientOutput } from "@shared/schemas/clients.js";
-import { formatDate, formatDateTime, languageName } from "@web/components/format.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
@@ -17,7 +17,11 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
   const teamName = team.data?.items.find((m) => m.consultantId === client.consultantId)?.displayName;
   const none = <span className="nv-muted">{t("client.notRecorded")}</span>;
   const consultant =
-    client.consultantId === null ? t("client.unassigned") : client.consultantId === me.id ? t("client.assignedToYou") : (teamName ?? t("client.assignedToOther"));
+    client.consultantId === null
+      ? t("client.unassigned")
+      : client.consultantId === me.id
+        ? t("client.assignedToYou")
+        : (teamName ?? t("client.assignedToOther"));
   return [
     [t("client.bsn"), client.bsn],
     [t("client.givenName"), client.givenName],

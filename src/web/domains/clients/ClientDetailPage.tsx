@@ -1,11 +1,11 @@
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import { Alert } from "@web/components/Alert.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
-import type { ClientOutput } from "@shared/schemas/clients.js";
-import { Alert } from "@web/components/Alert.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { AppointmentsTab } from "../appointments/AppointmentsTab.js";
 import { CheckInsTab } from "../check-ins/CheckInsTab.js";
 import { ExemptionsTab } from "../exemptions/ExemptionsTab.js";
@@ -19,8 +19,8 @@ import { SanctionsTab } from "../sanctions/SanctionsTab.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 import { useClient } from "./api.js";
 import { ClientDataSection } from "./ClientDataSection.js";
-import { type ClientTab, clientTabsFor } from "./clientTabs.js";
 import { ClientTabs } from "./ClientTabs.js";
+import { type ClientTab, clientTabsFor } from "./clientTabs.js";
 
 function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): ReactNode {
   switch (tab) {
@@ -71,7 +71,9 @@ export function ClientDetailPage() {
 
   return (
     <>
-      <PageHeading documentTitle={tab === "data" ? name : t("clientTabs.documentTitle", { tab: t(`clientTabs.${tab}`), name })}>{name}</PageHeading>
+      <PageHeading documentTitle={tab === "data" ? name : t("clientTabs.documentTitle", { tab: t(`clientTabs.${tab}`), name })}>
+        {name}
+      </PageHeading>
       <Paragraph>
         {isStaff(me.role) ? (
           <Link to="/clients" className="nl-link">

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
 import { useClient, useUpdateClient } from "./api.js";
 import { ClientForm } from "./ClientForm.js";
 import { clientValues, toUpdateInput } from "./clientFormModel.js";

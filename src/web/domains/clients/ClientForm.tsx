@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "@shared/enums.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { CLIENT_FIELDS, type ClientField, type ClientFormValues } from "./clientFormModel.js";
 
 interface ClientFormProps {

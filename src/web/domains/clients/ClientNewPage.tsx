@@ -1,7 +1,7 @@
+import { Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { useCreateClient } from "./api.js";
 import { ClientForm } from "./ClientForm.js";
 import { emptyClientValues, toCreateInput } from "./clientFormModel.js";

@@ -1,13 +1,7 @@
+import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientListQuery, clientPage } from "@shared/schemas/clients.js";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type {
-  ClientCreateInput,
-  ClientOutput,
-  ClientUpdateInput,
-  clientListQuery,
-  clientPage,
-} from "@shared/schemas/clients.js";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type ClientPage = z.infer<typeof clientPage>;
 export type ClientListParams = Partial<z.infer<typeof clientListQuery>>;

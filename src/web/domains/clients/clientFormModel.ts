@@ -54,7 +54,11 @@ const NULLABLE: readonly ClientField[] = ["houseNumberAddition", "capacityHoursP
 
 function toValue(field: ClientField, text: string): unknown {
   const trimmed = text.trim();
-  if (field === "languages") return trimmed.split(/[\s,]+/).filter(Boolean).map((code) => code.toLowerCase());
+  if (field === "languages")
+    return trimmed
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((code) => code.toLowerCase());
   if (trimmed === "") return NULLABLE.includes(field) || field === "houseNumber" ? null : "";
   if (field === "houseNumber" || field === "capacityHoursPerWeek") return toNumber(trimmed);
   return trimmed;

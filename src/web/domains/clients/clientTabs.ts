@@ -1,7 +1,19 @@
 import type { UserRole } from "@shared/enums.js";
 
 /** The parts of a client's record, each behind its own tab. */
-export const CLIENT_TABS = ["data", "appointments", "letters", "intake", "plan", "placements", "suggestions", "check-ins", "ladder", "exemptions", "sanctions"] as const;
+export const CLIENT_TABS = [
+  "data",
+  "appointments",
+  "letters",
+  "intake",
+  "plan",
+  "placements",
+  "suggestions",
+  "check-ins",
+  "ladder",
+  "exemptions",
+  "sanctions",
+] as const;
 export type ClientTab = (typeof CLIENT_TABS)[number];
 
 /** The tabs a role may open; the server decides again on every call. Health data loads only in its own tab. */

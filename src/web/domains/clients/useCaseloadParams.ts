@@ -1,6 +1,6 @@
-import { useSearchParams } from "react-router";
 import { CLIENT_SORTS } from "@shared/schemas/clients.js";
 import { PAGE_SIZES } from "@web/components/Pagination.js";
+import { useSearchParams } from "react-router";
 
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 

@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { useAddContribution, useContributions } from "./api.js";
 
@@ -53,7 +53,9 @@ export function ContributionsSection({ clientId }: { clientId: string }) {
       </Heading>
       <Paragraph>{t("contributions.intro")}</Paragraph>
       <ProblemAlert error={list.error} />
-      {list.data ? <Paragraph>{list.data.contributing ? t("contributions.contributing") : t("contributions.notContributing")}</Paragraph> : null}
+      {list.data ? (
+        <Paragraph>{list.data.contributing ? t("contributions.contributing") : t("contributions.notContributing")}</Paragraph>
+      ) : null}
       {items.length > 0 ? (
         <ul className="nv-link-list">
           {items.map((item) => (
@@ -79,8 +81,22 @@ export function ContributionsSection({ clientId }: { clientId: string }) {
       <Heading level={4}>{t("contributions.formTitle")}</Heading>
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
         <div className="nv-form__grid nv-form__grid--two">
-          <TextField name="organisationName" label={t("contributions.organisationName")} value={values.organisationName} onChange={set("organisationName")} error={errors.byField.organisationName} autoComplete="off" />
-          <TextField name="since" type="date" label={t("contributions.since")} value={values.since} onChange={set("since")} error={errors.byField.since} />
+          <TextField
+            name="organisationName"
+            label={t("contributions.organisationName")}
+            value={values.organisationName}
+            onChange={set("organisationName")}
+            error={errors.byField.organisationName}
+            autoComplete="off"
+          />
+          <TextField
+            name="since"
+            type="date"
+            label={t("contributions.since")}
+            value={values.since}
+            onChange={set("since")}
+            error={errors.byField.since}
+          />
           <TextField
             name="contributionHours"
             inputMode="decimal"
@@ -92,7 +108,14 @@ export function ContributionsSection({ clientId }: { clientId: string }) {
             autoComplete="off"
           />
         </div>
-        <TextAreaField name="contributionDescription" label={t("contributions.description")} value={values.description} onChange={set("description")} error={errors.byField.contributionDescription} rows={3} />
+        <TextAreaField
+          name="contributionDescription"
+          label={t("contributions.description")}
+          value={values.description}
+          onChange={set("description")}
+          error={errors.byField.contributionDescription}
+          rows={3}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={add.isPending}>
             {t("contributions.submit")}

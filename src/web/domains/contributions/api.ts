@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { ContributionInput, contributionList } from "@shared/schemas/contributions.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 type ContributionList = z.infer<typeof contributionList>;
 
@@ -16,7 +16,12 @@ export function useAddContribution(clientId: string) {
   return useMutation({
     mutationFn: (input: ContributionInput) => api<unknown>(`/clients/${clientId}/contributions`, { method: "POST", body: input }),
     onSuccess: () => {
-      for (const key of [["contributions", clientId], ["letters", clientId], ["plans", clientId]]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [
+        ["contributions", clientId],
+        ["letters", clientId],
+        ["plans", clientId],
+      ])
+        void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

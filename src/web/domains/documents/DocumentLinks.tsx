@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { formatFileSize } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
 import { type DocumentSummary, documentUrl } from "./api.js";
 
 /** Evidence documents as download links with their size; a dash when there are none. */

@@ -1,11 +1,11 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FileField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useUploadDocument } from "./api.js";
 
 interface UploadFormProps {
@@ -44,7 +44,14 @@ export function UploadForm({ path, name, title, onUploaded }: UploadFormProps) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <FileField name={name} label={t("documents.file")} description={t("documents.fileHint")} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={setFile} error={errors.byField[name]} />
+        <FileField
+          name={name}
+          label={t("documents.file")}
+          description={t("documents.fileHint")}
+          accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+          onChange={setFile}
+          error={errors.byField[name]}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={upload.isPending}>
             {t("documents.submit")}

@@ -1,7 +1,7 @@
-import { useMutation } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { documentOutput } from "@shared/schemas/exemptions.js";
+import { useMutation } from "@tanstack/react-query";
 import { api, apiUrl } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type DocumentOutput = z.infer<typeof documentOutput>;
 

@@ -1,7 +1,7 @@
+import { Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { Paragraph } from "@web/components/nlds.js";
 
 /** Shown for an address the app does not know. */
 export function NotFoundPage() {

@@ -1,11 +1,11 @@
+import { formatDate } from "@web/components/format.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDate } from "@web/components/format.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { PagedResults } from "@web/components/PagedResults.js";
-import { ScrollTable } from "@web/components/ScrollTable.js";
-import { Paragraph } from "@web/components/nlds.js";
-import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type ExemptionPage, useAwaitingCoSign } from "./api.js";
@@ -16,7 +16,12 @@ const HEADERS = ["client", "type", "scope", "period", "decidedBy"];
 function AwaitingTable({ page }: { page: ExemptionPage }) {
   const { t, i18n } = useTranslation();
   return (
-    <ScrollTable id="awaiting-co-sign" caption={t("awaitingCoSign.caption", { count: page.total })} headers={HEADERS.map((header) => t(`awaitingCoSign.columns.${header}`))} className="nv-table--top">
+    <ScrollTable
+      id="awaiting-co-sign"
+      caption={t("awaitingCoSign.caption", { count: page.total })}
+      headers={HEADERS.map((header) => t(`awaitingCoSign.columns.${header}`))}
+      className="nv-table--top"
+    >
       {page.items.map((exemption) => (
         <tr key={exemption.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">
@@ -32,7 +37,11 @@ function AwaitingTable({ page }: { page: ExemptionPage }) {
             <PeriodText exemption={exemption} />
           </td>
           <td className="utrecht-table__cell">
-            {exemption.decidedBy ? t("awaitingCoSign.decided", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) }) : <span className="nv-muted">–</span>}
+            {exemption.decidedBy ? (
+              t("awaitingCoSign.decided", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) })
+            ) : (
+              <span className="nv-muted">–</span>
+            )}
           </td>
         </tr>
       ))}
@@ -51,7 +60,15 @@ export function AwaitingCoSignPage() {
     <>
       <PageHeading>{t("awaitingCoSign.title")}</PageHeading>
       <Paragraph>{me.role === "admin" ? t("awaitingCoSign.introAdmin") : t("awaitingCoSign.intro")}</Paragraph>
-      <PagedResults query={awaiting} name="awaiting-co-sign" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("awaitingCoSign.empty")}>
+      <PagedResults
+        query={awaiting}
+        name="awaiting-co-sign"
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(next) => update({ page: next })}
+        onPageSizeChange={(next) => update({ pageSize: next })}
+        empty={t("awaitingCoSign.empty")}
+      >
         {(data) => <AwaitingTable page={data} />}
       </PagedResults>
     </>

@@ -1,14 +1,14 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useExemptionAction } from "./api.js";
 import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./exemptionFormModel.js";
 import { TermsFields, termsControls } from "./TermsFields.js";
@@ -56,7 +56,9 @@ export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
         {values.outcome === "granted" ? <TermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} /> : null}
         <TextAreaField
           name="decisionNote"
-          label={values.outcome === "refused" ? t("exemptionDecision.refusalNote") : t("form.optional", { label: t("exemptionDecision.note") })}
+          label={
+            values.outcome === "refused" ? t("exemptionDecision.refusalNote") : t("form.optional", { label: t("exemptionDecision.note") })
+          }
           description={values.outcome === "refused" ? t("exemptionDecision.refusalNoteHint") : undefined}
           value={values.note}
           onChange={(note) => change({ note })}

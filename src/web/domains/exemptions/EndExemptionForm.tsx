@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useExemptionAction } from "./api.js";
 
 const CONTROLS = { endedOn: "exemptionEndedOn", reason: "endReason" };
@@ -39,8 +39,22 @@ export function EndExemptionForm({ exemption, onDone }: EndExemptionFormProps) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <TextField name="exemptionEndedOn" type="date" label={t("endExemption.endedOn")} value={endedOn} onChange={setEndedOn} error={errors.byField.exemptionEndedOn} />
-        <TextAreaField name="endReason" label={t("endExemption.reason")} value={reason} onChange={setReason} error={errors.byField.endReason} rows={3} />
+        <TextField
+          name="exemptionEndedOn"
+          type="date"
+          label={t("endExemption.endedOn")}
+          value={endedOn}
+          onChange={setEndedOn}
+          error={errors.byField.exemptionEndedOn}
+        />
+        <TextAreaField
+          name="endReason"
+          label={t("endExemption.reason")}
+          value={reason}
+          onChange={setReason}
+          error={errors.byField.endReason}
+          rows={3}
+        />
         <FormActions submitLabel={t("endExemption.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
     </section>

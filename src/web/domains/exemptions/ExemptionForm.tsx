@@ -1,15 +1,15 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { EXEMPTION_TYPES } from "@shared/schemas/exemptions.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import { EXEMPTION_TYPES } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useRecordExemption } from "./api.js";
-import { EXEMPTION_FIELDS, emptyExemptionValues, type ExemptionValues, toExemptionInput } from "./exemptionFormModel.js";
+import { EXEMPTION_FIELDS, type ExemptionValues, emptyExemptionValues, toExemptionInput } from "./exemptionFormModel.js";
 import { TermsFields } from "./TermsFields.js";
 
 // `type` and `reason` are common names: on this tab they are the exemption's own.
@@ -18,7 +18,10 @@ const CONTROLS = { type: "exemptionType", reason: "exemptionReason" };
 /** Options for the kind of exemption, with a "choose" line first. */
 export function useExemptionTypeOptions() {
   const { t } = useTranslation();
-  return [{ value: "", label: t("roleForm.choose") }, ...EXEMPTION_TYPES.map((type) => ({ value: type, label: t(`exemptionType.${type}`) }))];
+  return [
+    { value: "", label: t("roleForm.choose") },
+    ...EXEMPTION_TYPES.map((type) => ({ value: type, label: t(`exemptionType.${type}`) })),
+  ];
 }
 
 /** Records an exemption the consultant decided: its ground, full or partial, and until when. */
@@ -49,7 +52,14 @@ export function ExemptionForm({ clientId }: { clientId: string }) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-        <SelectField name="exemptionType" label={t("exemptionForm.type")} value={values.type} onChange={(type) => change({ type })} options={typeOptions} error={errors.byField.exemptionType} />
+        <SelectField
+          name="exemptionType"
+          label={t("exemptionForm.type")}
+          value={values.type}
+          onChange={(type) => change({ type })}
+          options={typeOptions}
+          error={errors.byField.exemptionType}
+        />
         <TermsFields values={values} onChange={change} errors={errors.byField} />
         <TextAreaField
           name="exemptionReason"

@@ -1,10 +1,10 @@
-import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { UploadForm } from "../documents/UploadForm.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
@@ -112,9 +112,19 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
       ) : null}
       {exemptions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {exemptions.data && items.length === 0 ? <Paragraph>{t("exemptions.empty")}</Paragraph> : null}
-      {items.length > 0 ? <ExemptionsTable exemptions={items} caption={t("exemptions.caption", { count: items.length, name: client.givenName })} actions={actions} /> : null}
-      {open?.kind === "decide" ? <DecisionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("exemptionDecision.saved"))} /> : null}
-      {open?.kind === "end" ? <EndExemptionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("endExemption.saved"))} /> : null}
+      {items.length > 0 ? (
+        <ExemptionsTable
+          exemptions={items}
+          caption={t("exemptions.caption", { count: items.length, name: client.givenName })}
+          actions={actions}
+        />
+      ) : null}
+      {open?.kind === "decide" ? (
+        <DecisionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("exemptionDecision.saved"))} />
+      ) : null}
+      {open?.kind === "end" ? (
+        <EndExemptionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("endExemption.saved"))} />
+      ) : null}
       {open?.kind === "upload" ? (
         <UploadForm
           key={open.exemption.id}

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { AccountabilitySection } from "../accountability/AccountabilitySection.js";
 import { CaregivingSection } from "../caregiving/CaregivingSection.js";
 import { useCurrentUser } from "../session/CurrentUser.js";

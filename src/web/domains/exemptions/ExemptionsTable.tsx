@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { DocumentLinks } from "../documents/DocumentLinks.js";
 
 const HEADERS = ["type", "scope", "period", "status", "inForce", "decision", "ordinanceVersion", "documents", "actions"];
@@ -43,8 +43,14 @@ function DecisionCell({ exemption }: { exemption: ExemptionOutput }) {
   const { t, i18n } = useTranslation();
   const lines: string[] = [];
   if (exemption.requestedBy) lines.push(t("exemptions.requestedBy", { name: exemption.requestedBy }));
-  if (exemption.decidedBy) lines.push(t("exemptions.decidedBy", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) }));
-  if (exemption.coSignedBy) lines.push(t("exemptions.coSignedBy", { name: exemption.coSignedBy, date: formatDate(exemption.coSignedAt?.slice(0, 10), i18n.language) }));
+  if (exemption.decidedBy)
+    lines.push(
+      t("exemptions.decidedBy", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) }),
+    );
+  if (exemption.coSignedBy)
+    lines.push(
+      t("exemptions.coSignedBy", { name: exemption.coSignedBy, date: formatDate(exemption.coSignedAt?.slice(0, 10), i18n.language) }),
+    );
   else if (exemption.needsCoSign) lines.push(t("exemptions.needsCoSign"));
   if (exemption.decisionNote) lines.push(exemption.decisionNote);
   if (exemption.endReason) lines.push(t("exemptions.endReason", { reason: exemption.endReason }));
@@ -68,7 +74,12 @@ interface ExemptionsTableProps {
 export function ExemptionsTable({ exemptions, caption, actions }: ExemptionsTableProps) {
   const { t } = useTranslation();
   return (
-    <ScrollTable id="exemptions" caption={caption} headers={HEADERS.map((header) => t(`exemptions.columns.${header}`))} className="nv-table--top">
+    <ScrollTable
+      id="exemptions"
+      caption={caption}
+      headers={HEADERS.map((header) => t(`exemptions.columns.${header}`))}
+      className="nv-table--top"
+    >
       {exemptions.map((exemption) => (
         <tr key={exemption.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">

@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useRequestExemption } from "./api.js";
 import { useExemptionTypeOptions } from "./ExemptionForm.js";
 import { toRequestInput } from "./exemptionFormModel.js";
@@ -48,7 +48,14 @@ export function RequestExemptionForm({ clientId }: { clientId: string }) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <SelectField name="requestType" label={t("exemptionRequest.type")} value={type} onChange={setType} options={typeOptions} error={errors.byField.requestType} />
+        <SelectField
+          name="requestType"
+          label={t("exemptionRequest.type")}
+          value={type}
+          onChange={setType}
+          options={typeOptions}
+          error={errors.byField.requestType}
+        />
         <ChoiceFieldset
           name="requestScope"
           legend={t("exemptionRequest.scope")}

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { EXEMPTION_SCOPES } from "@shared/schemas/exemptions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { TextField } from "@web/components/fields.js";
+import { useTranslation } from "react-i18next";
 import { TERMS_FIELDS, type TermsValues } from "./exemptionFormModel.js";
 
 interface TermsFieldsProps {
@@ -44,7 +44,14 @@ export function TermsFields({ values, onChange, errors, prefix = "" }: TermsFiel
         />
       ) : null}
       <div className="nv-form__grid nv-form__grid--two">
-        <TextField name={name("startDate")} type="date" label={t("exemptionForm.startDate")} value={values.startDate} onChange={text("startDate")} error={errors[name("startDate")]} />
+        <TextField
+          name={name("startDate")}
+          type="date"
+          label={t("exemptionForm.startDate")}
+          value={values.startDate}
+          onChange={text("startDate")}
+          error={errors[name("startDate")]}
+        />
         <TextField
           name={name("endDate")}
           type="date"

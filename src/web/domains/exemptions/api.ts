@@ -1,7 +1,14 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { ExemptionDecisionInput, ExemptionInput, ExemptionOutput, ExemptionRequestInput, exemptionEndInput, exemptionPage } from "@shared/schemas/exemptions.js";
+import type {
+  ExemptionDecisionInput,
+  ExemptionInput,
+  ExemptionOutput,
+  ExemptionRequestInput,
+  exemptionEndInput,
+  exemptionPage,
+} from "@shared/schemas/exemptions.js";
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type ExemptionPage = z.infer<typeof exemptionPage>;
 export type ExemptionEndInput = z.infer<typeof exemptionEndInput>;
@@ -24,7 +31,8 @@ export function useAwaitingCoSign(page: number, pageSize: number) {
 
 function refresh(queryClient: QueryClient, clientId: string) {
   // An exemption changes capacity, cohorts and the work queue as well as its own list.
-  for (const key of [["exemptions"], ["clients", clientId], ["plans", clientId], ["letters", clientId], ["work-queue"]]) void queryClient.invalidateQueries({ queryKey: key });
+  for (const key of [["exemptions"], ["clients", clientId], ["plans", clientId], ["letters", clientId], ["work-queue"]])
+    void queryClient.invalidateQueries({ queryKey: key });
 }
 
 /** Records an exemption the consultant decided. */
@@ -40,7 +48,8 @@ export function useRecordExemption(clientId: string) {
 export function useRequestExemption(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ExemptionRequestInput) => api<ExemptionOutput>(`/clients/${clientId}/exemption-requests`, { method: "POST", body: input }),
+    mutationFn: (input: ExemptionRequestInput) =>
+      api<ExemptionOutput>(`/clients/${clientId}/exemption-requests`, { method: "POST", body: input }),
     onSuccess: () => refresh(queryClient, clientId),
   });
 }
@@ -52,7 +61,10 @@ export function useExemptionAction(exemption: Pick<ExemptionOutput, "id" | "clie
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: Action) =>
-      api<ExemptionOutput>(`/exemptions/${exemption.id}/${action.kind}`, { method: "POST", body: action.kind === "co-signatures" ? undefined : action.input }),
+      api<ExemptionOutput>(`/exemptions/${exemption.id}/${action.kind}`, {
+        method: "POST",
+        body: action.kind === "co-signatures" ? undefined : action.input,
+      }),
     onSuccess: () => refresh(queryClient, exemption.clientId),
   });
 }

@@ -1,7 +1,7 @@
+import { Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { ReferralsPage } from "../placements/ReferralsPage.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 

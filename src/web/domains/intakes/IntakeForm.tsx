@@ -1,13 +1,13 @@
-import { type FormEvent, type ReactNode, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { LifeDomain } from "@shared/schemas/intakes.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
 import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf, withFieldNames } from "@web/components/problems.js";
+import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { INTAKE_FIELDS, type IntakeValues } from "./intakeModel.js";
 import { LadderFields } from "./LadderFields.js";
 import { LifeDomainScores } from "./LifeDomainScores.js";
@@ -38,7 +38,10 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const errors = useMemo(
-    () => withFieldNames(formErrorsOf(error, t, INTAKE_FIELDS), (field) => (field.startsWith("scores.") ? t(`lifeDomains.${field.slice(7)}`) : undefined)),
+    () =>
+      withFieldNames(formErrorsOf(error, t, INTAKE_FIELDS), (field) =>
+        field.startsWith("scores.") ? t(`lifeDomains.${field.slice(7)}`) : undefined,
+      ),
     [error, t],
   );
   const set = (changes: Partial<IntakeValues>) => setValues((current) => ({ ...current, ...changes }));
@@ -63,7 +66,14 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
       <form onSubmit={submit} noValidate className="nv-form nv-form--full">
         <Group legend={t("intake.conversation")}>
           <div className="nv-form__grid">
-            <TextField name="heldOn" type="date" label={t("intake.heldOn")} value={values.heldOn} onChange={(heldOn) => set({ heldOn })} error={errors.byField.heldOn} />
+            <TextField
+              name="heldOn"
+              type="date"
+              label={t("intake.heldOn")}
+              value={values.heldOn}
+              onChange={(heldOn) => set({ heldOn })}
+              error={errors.byField.heldOn}
+            />
             {appointments.length > 0 ? (
               <SelectField
                 name="appointmentId"
@@ -88,7 +98,11 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
             </>
           }
         >
-          <LifeDomainScores scores={values.scores} errors={errors.byField} onChange={(domain: LifeDomain, score) => set({ scores: { ...values.scores, [domain]: score } })} />
+          <LifeDomainScores
+            scores={values.scores}
+            errors={errors.byField}
+            onChange={(domain: LifeDomain, score) => set({ scores: { ...values.scores, [domain]: score } })}
+          />
         </Group>
         <Group legend={t("intake.background")}>
           <TextAreaField {...text("caringDuties")} rows={2} />
@@ -100,7 +114,11 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
           </div>
         </Group>
         <Group legend={t("intake.capacityGroup")}>
-          <WeekPartsGrid selected={values.availability} onChange={(availability) => set({ availability })} error={errors.byField.availability} />
+          <WeekPartsGrid
+            selected={values.availability}
+            onChange={(availability) => set({ availability })}
+            error={errors.byField.availability}
+          />
           <div className="nv-form__grid">
             <TextField
               name="capacityHoursPerWeek"

@@ -1,17 +1,17 @@
-import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { formatAppointmentTime } from "@web/components/format.js";
 import { numberText } from "@web/components/formValues.js";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
 import { hasStarted, useAppointments } from "../appointments/api.js";
 import { useClient } from "../clients/api.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useRecordIntake } from "./api.js";
-import { emptyIntakeValues, toIntakeInput } from "./intakeModel.js";
 import { IntakeForm } from "./IntakeForm.js";
+import { emptyIntakeValues, toIntakeInput } from "./intakeModel.js";
 
 /** Records an intake with a client; afterwards the record opens at its intake tab. */
 export function IntakePage() {
@@ -29,7 +29,9 @@ export function IntakePage() {
 
   return (
     <>
-      <PageHeading documentTitle={t("intake.documentTitle", { name })}>{client.data ? t("intake.title", { name }) : t("intake.titleLoading")}</PageHeading>
+      <PageHeading documentTitle={t("intake.documentTitle", { name })}>
+        {client.data ? t("intake.title", { name }) : t("intake.titleLoading")}
+      </PageHeading>
       <Paragraph>{t("intake.intro")}</Paragraph>
       {client.isPending || appointments.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       <ProblemAlert error={client.error ?? appointments.error} />

@@ -1,12 +1,12 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { LIFE_DOMAINS, SENSITIVE_DOMAINS, WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import { formatDate, formatHours } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type Intake, useIntakes } from "./api.js";
@@ -61,9 +61,15 @@ function IntakeSummary({ intake }: { intake: Intake }) {
           </caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{t("intake.domain")}</th>
-              <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t("intake.score")}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t("intake.meaning")}</th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("intake.domain")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+                {t("intake.score")}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("intake.meaning")}
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
@@ -113,7 +119,9 @@ export function IntakeTab({ client }: { client: ClientOutput }) {
       {intakes.data && !latest ? <Paragraph>{t("intake.none")}</Paragraph> : null}
       {latest ? (
         <>
-          {items.length > 1 ? <Paragraph>{t("intake.latestOfMany", { date: formatDate(latest.heldOn, i18n.language), count: items.length })}</Paragraph> : null}
+          {items.length > 1 ? (
+            <Paragraph>{t("intake.latestOfMany", { date: formatDate(latest.heldOn, i18n.language), count: items.length })}</Paragraph>
+          ) : null}
           <IntakeSummary intake={latest} />
         </>
       ) : null}

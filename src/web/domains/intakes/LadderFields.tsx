@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { SelectField } from "@web/components/fields.js";
+import { useTranslation } from "react-i18next";
 import { RUNGS } from "./intakeModel.js";
 
 interface LadderFieldsProps {

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
-import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useTranslation } from "react-i18next";
 import { useLadder } from "./api.js";
 
 const HEADERS = ["ladder.assessedOn", "ladder.rungColumn", "ladder.growthColumn", "ladder.source", "ladder.assessor"];

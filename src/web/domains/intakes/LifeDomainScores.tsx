@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { LIFE_DOMAINS, type LifeDomain, SENSITIVE_DOMAINS } from "@shared/schemas/intakes.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
+import { useTranslation } from "react-i18next";
 import { SCORES } from "./intakeModel.js";
 
 interface LifeDomainScoresProps {

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { fieldId } from "@web/components/fields.js";
 import { FormFieldErrorMessage } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { DAY_PARTS, DAYS } from "./intakeModel.js";
 
 interface WeekPartsGridProps {
@@ -19,12 +19,13 @@ export function WeekPartsGrid({ selected, onChange, error }: WeekPartsGridProps)
   }
 
   return (
-    <fieldset className={`nv-fieldset utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`} aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      className={`nv-fieldset utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend className="nv-fieldset__legend">{t("intake.availability")}</legend>
       <p className="nv-field-description">{t("intake.availabilityHint")}</p>
-      {error ? (
-        <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>
-      ) : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : null}
       <table className="nv-week-grid">
         <caption className="nv-visually-hidden">{t("intake.availability")}</caption>
         <thead>
@@ -47,7 +48,13 @@ export function WeekPartsGrid({ selected, onChange, error }: WeekPartsGridProps)
                 const id = index === 0 && part === "am" ? fieldId("availability") : `availability-${value}`;
                 return (
                   <td key={value}>
-                    <input type="checkbox" id={id} className="nv-checkbox__input" checked={selected.includes(value)} onChange={(event) => toggle(value, event.target.checked)} />
+                    <input
+                      type="checkbox"
+                      id={id}
+                      className="nv-checkbox__input"
+                      checked={selected.includes(value)}
+                      onChange={(event) => toggle(value, event.target.checked)}
+                    />
                     <label htmlFor={id} className="nv-visually-hidden">
                       {t("intake.dayPart", { day: t(`dayNames.${day}`), part: t(`dayParts.${part}`) })}
                     </label>

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { IntakeInput, intakeList, intakeOutput, ladderHistory } from "@shared/schemas/intakes.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type Intake = z.infer<typeof intakeOutput>;
 export type LadderHistory = z.infer<typeof ladderHistory>;
@@ -22,7 +22,14 @@ export function useRecordIntake(clientId: string) {
   return useMutation({
     mutationFn: (input: IntakeInput) => api<Intake>(`/clients/${clientId}/intakes`, { method: "POST", body: input }),
     onSuccess: () => {
-      for (const key of [["intakes", clientId], ["ladder", clientId], ["clients", "one", clientId], ["plans", clientId], ["appointments", clientId], ["work-queue"]]) {
+      for (const key of [
+        ["intakes", clientId],
+        ["ladder", clientId],
+        ["clients", "one", clientId],
+        ["plans", clientId],
+        ["appointments", clientId],
+        ["work-queue"],
+      ]) {
         void queryClient.invalidateQueries({ queryKey: key });
       }
     },

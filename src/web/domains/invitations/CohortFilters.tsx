@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField } from "@web/components/fields.js";
+import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type CohortParams, MIN_YEARS_CHOICES } from "./useCohortParams.js";
 
@@ -19,7 +19,10 @@ export function CohortFilters({ params, onChange }: CohortFiltersProps) {
         label={t("invite.minYears")}
         value={params.minYears}
         onChange={(minYears) => onChange({ minYears })}
-        options={MIN_YEARS_CHOICES.map((value) => ({ value, label: value ? t("invite.minYearsOption", { count: Number(value) }) : t("invite.minYearsAny") }))}
+        options={MIN_YEARS_CHOICES.map((value) => ({
+          value,
+          label: value ? t("invite.minYearsOption", { count: Number(value) }) : t("invite.minYearsAny"),
+        }))}
       />
       <SelectField
         name="district"
@@ -28,7 +31,12 @@ export function CohortFilters({ params, onChange }: CohortFiltersProps) {
         onChange={(district) => onChange({ district })}
         options={[{ value: "", label: t("caseload.allDistricts") }, ...me.districts.map((d) => ({ value: d, label: d }))]}
       />
-      <CheckboxField name="notInvited" label={t("invite.notInvited")} checked={params.notInvited} onChange={(notInvited) => onChange({ notInvited })} />
+      <CheckboxField
+        name="notInvited"
+        label={t("invite.notInvited")}
+        checked={params.notInvited}
+        onChange={(notInvited) => onChange({ notInvited })}
+      />
       <CheckboxField name="mine" label={t("caseload.mine")} checked={params.mine} onChange={(mine) => onChange({ mine })} />
     </form>
   );

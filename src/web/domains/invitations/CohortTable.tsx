@@ -1,8 +1,8 @@
+import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
+import { formatDate } from "@web/components/format.js";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
-import { formatDate } from "@web/components/format.js";
 
 interface CohortTableProps {
   rows: ClientSummaryOutput[];
@@ -61,7 +61,13 @@ export function CohortTable({ rows, total, selected, onToggle, busy }: CohortTab
             return (
               <tr key={row.id} className={`utrecht-table__row${checked ? " nv-row--selected" : ""}`}>
                 <td className="utrecht-table__cell nv-col-check">
-                  <input type="checkbox" id={`select-${row.id}`} className="nv-checkbox__input" checked={checked} onChange={(event) => onToggle([row], event.target.checked)} />
+                  <input
+                    type="checkbox"
+                    id={`select-${row.id}`}
+                    className="nv-checkbox__input"
+                    checked={checked}
+                    onChange={(event) => onToggle([row], event.target.checked)}
+                  />
                   <label htmlFor={`select-${row.id}`} className="nv-visually-hidden">
                     {t("invite.select", { name })}
                   </label>
@@ -72,7 +78,9 @@ export function CohortTable({ rows, total, selected, onToggle, busy }: CohortTab
                   </Link>
                 </th>
                 <td className="utrecht-table__cell">{`${row.postcode} ${row.houseNumber}${row.houseNumberAddition ? `-${row.houseNumberAddition}` : ""}`}</td>
-                <td className="utrecht-table__cell">{row.district ?? <span className="nv-muted">{t("client.districtUnknownShort")}</span>}</td>
+                <td className="utrecht-table__cell">
+                  {row.district ?? <span className="nv-muted">{t("client.districtUnknownShort")}</span>}
+                </td>
                 <td className="utrecht-table__cell">{formatDate(row.benefitStartDate, i18n.language)}</td>
                 <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
                   {row.yearsOnBenefit}

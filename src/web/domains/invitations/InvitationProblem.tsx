@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 const AGENDA_PROBLEMS = ["noAvailability", "noFreeSlots"];
 
@@ -22,7 +22,9 @@ export function InvitationProblem({ error, names = [] }: InvitationProblemProps)
   return (
     <Alert type="error" role="alert">
       <p className="nv-alert-text">{t(`problems.${code}`, { defaultValue: error.problem.detail })}</p>
-      {code === "alreadyInvited" && who.length > 0 ? <p className="nv-alert-text">{t("invite.alreadyInvitedNames", { names: who.join(", ") })}</p> : null}
+      {code === "alreadyInvited" && who.length > 0 ? (
+        <p className="nv-alert-text">{t("invite.alreadyInvitedNames", { names: who.join(", ") })}</p>
+      ) : null}
       {AGENDA_PROBLEMS.includes(code) ? (
         <p className="nv-alert-text">
           <Link to="/availability" className="nl-link">

@@ -1,8 +1,8 @@
+import { formatAppointmentTime } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatAppointmentTime } from "@web/components/format.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import type { Invitations } from "./api.js";
@@ -49,7 +49,9 @@ export function InvitationResult({ invitations, names }: InvitationResultProps) 
                     <Link to={clientTabPath(invitation.clientId, "letters")} className="nl-link">
                       {name}
                     </Link>
-                    {invitation.sequence > 1 ? <span className="nv-cell-note">{t("invite.sequence", { count: invitation.sequence })}</span> : null}
+                    {invitation.sequence > 1 ? (
+                      <span className="nv-cell-note">{t("invite.sequence", { count: invitation.sequence })}</span>
+                    ) : null}
                   </th>
                   <td className="utrecht-table__cell nv-nowrap">{formatAppointmentTime(invitation.appointment.startsAt, i18n.language)}</td>
                   <td className="utrecht-table__cell">{invitation.appointment.location}</td>

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
 import { formatAppointmentTime } from "@web/components/format.js";
 import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useInviteClients } from "./api.js";
 import { InvitationProblem } from "./InvitationProblem.js";
@@ -18,7 +18,10 @@ export function InviteClientBox({ client, again }: { client: ClientOutput; again
     return (
       <Alert type="ok" role="status">
         <p className="nv-alert-text">
-          {t("invite.oneDone", { when: formatAppointmentTime(result.appointment.startsAt, i18n.language), location: result.appointment.location })}
+          {t("invite.oneDone", {
+            when: formatAppointmentTime(result.appointment.startsAt, i18n.language),
+            location: result.appointment.location,
+          })}
         </p>
         <p className="nv-alert-text">
           <Link to={clientTabPath(client.id, "letters")} className="nl-link">

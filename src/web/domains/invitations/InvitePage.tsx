@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { PagedResults } from "@web/components/PagedResults.js";
 import { Paragraph, PrimaryActionButton, SubtleButton } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useClientList } from "../clients/api.js";
 import { type Invitations, useInviteClients } from "./api.js";
 import { CohortFilters } from "./CohortFilters.js";
@@ -110,7 +110,15 @@ export function InvitePage() {
           {t("invite.tooMany", { max: MAX_PER_INVITATION })}
         </Alert>
       ) : null}
-      <PagedResults query={list} name="cohort" page={params.page} pageSize={params.pageSize} onPageChange={(page) => update({ page })} onPageSizeChange={(pageSize) => update({ pageSize })} empty={t("invite.empty")}>
+      <PagedResults
+        query={list}
+        name="cohort"
+        page={params.page}
+        pageSize={params.pageSize}
+        onPageChange={(page) => update({ page })}
+        onPageSizeChange={(pageSize) => update({ pageSize })}
+        empty={t("invite.empty")}
+      >
         {(data) => <CohortTable rows={data.items} total={data.total} selected={selected} onToggle={toggle} busy={list.isPlaceholderData} />}
       </PagedResults>
     </>

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { invitationBulkInput, invitationBulkOutput } from "@shared/schemas/appointments.js";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type InvitationInput = z.infer<typeof invitationBulkInput>;
 export type Invitations = z.infer<typeof invitationBulkOutput>;

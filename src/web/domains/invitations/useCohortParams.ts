@@ -1,5 +1,5 @@
-import { useSearchParams } from "react-router";
 import { PAGE_SIZES } from "@web/components/Pagination.js";
+import { useSearchParams } from "react-router";
 
 /** The cohort filters as they live in the URL. By default: my own clients who were never invited. */
 export interface CohortParams {

@@ -1,19 +1,26 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { LetterOutput } from "@shared/schemas/letters.js";
 import { Alert } from "@web/components/Alert.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useLetters } from "./api.js";
 import { DeliveryForm } from "./DeliveryForm.js";
 import { LetterPdfLink } from "./LetterPdfLink.js";
 
-const HEADERS = ["letters.letterDate", "letters.subject", "letters.reference", "letters.trackingNumber", "letters.deliveryStatus", "letters.actions"];
+const HEADERS = [
+  "letters.letterDate",
+  "letters.subject",
+  "letters.reference",
+  "letters.trackingNumber",
+  "letters.deliveryStatus",
+  "letters.actions",
+];
 
 function deliveryButtonId(letterId: string): string {
   return `delivery-${letterId}`;
@@ -25,7 +32,9 @@ function StatusCell({ letter }: { letter: LetterOutput }) {
   return (
     <>
       <span className={`nv-status nv-status--${letter.deliveryStatus}`}>{t(`deliveryStatus.${letter.deliveryStatus}`)}</span>
-      {letter.deliveryUpdatedAt ? <span className="nv-cell-note">{formatDate(letter.deliveryUpdatedAt.slice(0, 10), i18n.language)}</span> : null}
+      {letter.deliveryUpdatedAt ? (
+        <span className="nv-cell-note">{formatDate(letter.deliveryUpdatedAt.slice(0, 10), i18n.language)}</span>
+      ) : null}
     </>
   );
 }
@@ -72,7 +81,9 @@ export function LettersTab({ client }: { client: ClientOutput }) {
               <td className="utrecht-table__cell">
                 <code className="nv-nowrap">{letter.reference}</code>
               </td>
-              <td className="utrecht-table__cell">{letter.trackingNumber ? <code>{letter.trackingNumber}</code> : <span className="nv-muted">–</span>}</td>
+              <td className="utrecht-table__cell">
+                {letter.trackingNumber ? <code>{letter.trackingNumber}</code> : <span className="nv-muted">–</span>}
+              </td>
               <td className="utrecht-table__cell">
                 <StatusCell letter={letter} />
               </td>

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { deliveryInput, LetterOutput } from "@shared/schemas/letters.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiUrl } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type DeliveryInput = z.infer<typeof deliveryInput>;
 

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import type { ProposalOutput } from "@shared/schemas/matching.js";
 import { PrimaryActionButton } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { useDecideProposal } from "./api.js";
 
 interface AcceptProposalButtonProps {
@@ -12,7 +12,8 @@ interface AcceptProposalButtonProps {
 export function AcceptProposalButton({ proposal, onDone }: AcceptProposalButtonProps) {
   const { t } = useTranslation();
   const decide = useDecideProposal(proposal.id);
-  const accept = () => decide.mutate({ kind: "accept" }, { onSuccess: (accepted) => onDone(accepted, null), onError: (error) => onDone(null, error) });
+  const accept = () =>
+    decide.mutate({ kind: "accept" }, { onSuccess: (accepted) => onDone(accepted, null), onError: (error) => onDone(null, error) });
   return (
     <PrimaryActionButton type="button" busy={decide.isPending} onClick={accept}>
       {t("proposals.accept")}

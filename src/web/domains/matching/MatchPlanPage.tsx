@@ -1,17 +1,17 @@
-import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
 import { formatDateTime } from "@web/components/format.js";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
 import { useMatchPlan } from "./api.js";
 import { PlanProgress } from "./PlanProgress.js";
 import { PlanStatus } from "./PlanStatus.js";
 import { PlanSummary } from "./PlanSummary.js";
-import { planArea } from "./planText.js";
 import { ProposalsSection } from "./ProposalsSection.js";
+import { planArea } from "./planText.js";
 import { ShortfallTable } from "./ShortfallTable.js";
 
 /** One placement plan: its progress while it is made; then the result, the shortfall per district and the proposals. */

@@ -1,11 +1,14 @@
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import type { MatchReason } from "@shared/schemas/matching.js";
 import { formatHours } from "@web/components/format.js";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 
 function dayPart(t: TFunction, part: string): string {
   const [day = "", moment = ""] = part.split("-");
-  return t("matchReasons.dayPart", { day: t(`dayShort.${day}`, { defaultValue: day }), part: t(`dayParts.${moment}`, { defaultValue: moment }) });
+  return t("matchReasons.dayPart", {
+    day: t(`dayShort.${day}`, { defaultValue: day }),
+    part: t(`dayParts.${moment}`, { defaultValue: moment }),
+  });
 }
 
 /** One reason why a role fits a client, in plain words. */

@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect, useRef } from "react";
 import { Alert } from "@web/components/Alert.js";
+import { type ReactNode, useEffect, useRef } from "react";
 
 /**
  * A success message that takes focus when it appears: the button that led to it usually leaves the page (a

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import type { MatchPlanOutput } from "@shared/schemas/matching.js";
+import { useTranslation } from "react-i18next";
 import { isPlanBusy } from "./api.js";
 import { percent } from "./planText.js";
 

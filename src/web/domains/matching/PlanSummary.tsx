@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import type { MatchPlanOutput } from "@shared/schemas/matching.js";
 import { formatHours } from "@web/components/format.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 
 type Summary = NonNullable<MatchPlanOutput["summary"]>;
 const FIGURES = ["eligible", "placed", "unplaced", "withoutIntake"] as const;

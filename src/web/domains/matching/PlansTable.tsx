@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { MatchPlanOutput } from "@shared/schemas/matching.js";
 import { formatDateTime } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { isPlanBusy } from "./api.js";
 import { PlanStatus } from "./PlanStatus.js";
 import { percent, planArea } from "./planText.js";
@@ -14,7 +14,11 @@ export function PlansTable({ plans }: { plans: MatchPlanOutput[] }) {
   const { t, i18n } = useTranslation();
   const none = <span className="nv-muted">–</span>;
   return (
-    <ScrollTable id="match-plans" caption={t("matchPlans.caption", { count: plans.length })} headers={HEADERS.map((header) => t(`matchPlans.columns.${header}`))}>
+    <ScrollTable
+      id="match-plans"
+      caption={t("matchPlans.caption", { count: plans.length })}
+      headers={HEADERS.map((header) => t(`matchPlans.columns.${header}`))}
+    >
       {plans.map((plan) => (
         <tr key={plan.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">

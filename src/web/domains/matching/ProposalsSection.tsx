@@ -1,12 +1,12 @@
+import { type MatchPlanOutput, PROPOSAL_STATUSES, type ProposalOutput } from "@shared/schemas/matching.js";
+import { SelectField } from "@web/components/fields.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type MatchPlanOutput, PROPOSAL_STATUSES, type ProposalOutput } from "@shared/schemas/matching.js";
-import { SelectField } from "@web/components/fields.js";
-import { PagedResults } from "@web/components/PagedResults.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
-import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { AcceptProposalButton } from "./AcceptProposalButton.js";
@@ -21,7 +21,13 @@ function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
   const { t } = useTranslation();
   return (
     <Notice focusKey={`${proposal.id}-${proposal.status}`}>
-      <p className="nv-alert-text">{t(`proposals.decided.${proposal.status}`, { name: proposal.clientName, role: proposal.roleTitle, organisation: proposal.organisationName })}</p>
+      <p className="nv-alert-text">
+        {t(`proposals.decided.${proposal.status}`, {
+          name: proposal.clientName,
+          role: proposal.roleTitle,
+          organisation: proposal.organisationName,
+        })}
+      </p>
       {proposal.placementId ? (
         <p className="nv-alert-text">
           <Link to={`/placements/${proposal.placementId}`} className="nl-link">
@@ -97,13 +103,30 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
           label={t("proposals.filterStatus")}
           value={status ?? ""}
           onChange={(next) => update({ status: next })}
-          options={[{ value: "", label: t("proposals.allStatuses") }, ...PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.status.${s}`) }))]}
+          options={[
+            { value: "", label: t("proposals.allStatuses") },
+            ...PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.status.${s}`) })),
+          ]}
         />
       </form>
       {decided ? <DecidedNotice proposal={decided} /> : null}
       <ProblemAlert error={stepError} />
-      <PagedResults query={proposals} name="proposals" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("proposals.empty")}>
-        {(data) => <ProposalsTable proposals={data.items} caption={t("proposals.caption", { count: data.total })} actions={mayDecide ? actions : undefined} />}
+      <PagedResults
+        query={proposals}
+        name="proposals"
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(next) => update({ page: next })}
+        onPageSizeChange={(next) => update({ pageSize: next })}
+        empty={t("proposals.empty")}
+      >
+        {(data) => (
+          <ProposalsTable
+            proposals={data.items}
+            caption={t("proposals.caption", { count: data.total })}
+            actions={mayDecide ? actions : undefined}
+          />
+        )}
       </PagedResults>
       {rejecting ? <RejectProposalForm key={rejecting.id} proposal={rejecting} onDone={closeReject} /> : null}
     </section>

@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ProposalOutput } from "@shared/schemas/matching.js";
 import { formatHours } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { MatchReasons } from "./MatchReasons.js";
 
 const HEADERS = ["client", "role", "hours", "score", "reasons", "status"];
@@ -28,7 +28,9 @@ function ProposalStatus({ proposal }: { proposal: ProposalOutput }) {
           </Link>
         </span>
       ) : null}
-      {proposal.rejectReason ? <span className="nv-cell-note">{t("proposals.rejectReason", { reason: proposal.rejectReason })}</span> : null}
+      {proposal.rejectReason ? (
+        <span className="nv-cell-note">{t("proposals.rejectReason", { reason: proposal.rejectReason })}</span>
+      ) : null}
     </>
   );
 }
@@ -51,7 +53,9 @@ export function ProposalsTable({ proposals, caption, actions }: ProposalsTablePr
             {proposal.roleTitle}
             <span className="nv-cell-note">{proposal.organisationName}</span>
           </td>
-          <td className="utrecht-table__cell nv-number">{t("suggestions.hoursValue", { hours: formatHours(proposal.hoursPerWeek, i18n.language) })}</td>
+          <td className="utrecht-table__cell nv-number">
+            {t("suggestions.hoursValue", { hours: formatHours(proposal.hoursPerWeek, i18n.language) })}
+          </td>
           <td className="utrecht-table__cell nv-number">{t("suggestions.scoreValue", { score: proposal.score })}</td>
           <td className="utrecht-table__cell">
             <MatchReasons reasons={proposal.reasons} compact />

@@ -1,12 +1,12 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { ProposalOutput } from "@shared/schemas/matching.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type FieldError, formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useDecideProposal } from "./api.js";
 
 const FIELDS = ["reason"] as const;
@@ -48,7 +48,16 @@ export function RejectProposalForm({ proposal, onDone }: RejectProposalFormProps
       <ErrorSummary errors={list} />
       <ProblemAlert error={serverErrors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <TextAreaField name="rejectReason" label={t("proposals.rejectReasonLabel")} description={t("proposals.rejectReasonHint")} value={reason} onChange={setReason} error={byField.rejectReason} rows={3} required />
+        <TextAreaField
+          name="rejectReason"
+          label={t("proposals.rejectReasonLabel")}
+          description={t("proposals.rejectReasonHint")}
+          value={reason}
+          onChange={setReason}
+          error={byField.rejectReason}
+          rows={3}
+          required
+        />
         <FormActions submitLabel={t("proposals.rejectSubmit")} busy={decide.isPending} onCancel={() => onDone(null)} />
       </form>
     </section>

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { type MatchPlanOutput, SHORTFALL_CAUSES } from "@shared/schemas/matching.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useTranslation } from "react-i18next";
 
 type Shortfall = NonNullable<MatchPlanOutput["summary"]>["shortfall"];
 
@@ -40,7 +40,13 @@ export function ShortfallTable({ shortfall }: { shortfall: Shortfall }) {
                   {row.causes[cause] ?? 0}
                 </td>
               ))}
-              <td className="utrecht-table__cell">{row.bindsMost ? <strong>{t(`shortfall.cause.${row.bindsMost}`)}</strong> : <span className="nv-muted">{t("shortfall.nothing")}</span>}</td>
+              <td className="utrecht-table__cell">
+                {row.bindsMost ? (
+                  <strong>{t(`shortfall.cause.${row.bindsMost}`)}</strong>
+                ) : (
+                  <span className="nv-muted">{t("shortfall.nothing")}</span>
+                )}
+              </td>
             </tr>
           ))}
         </ScrollTable>

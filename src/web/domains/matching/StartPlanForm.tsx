@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import { DISTRICTS } from "@shared/districts.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { SelectField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useStartMatchPlan } from "./api.js";
 
@@ -40,7 +40,14 @@ export function StartPlanForm({ busyPlan }: { busyPlan: boolean }) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <SelectField name="district" label={t("matchPlans.district")} value={district} onChange={setDistrict} options={options} error={errors.byField.district} />
+        <SelectField
+          name="district"
+          label={t("matchPlans.district")}
+          value={district}
+          onChange={setDistrict}
+          options={options}
+          error={errors.byField.district}
+        />
         <FormActions submitLabel={t("matchPlans.start")} busy={start.isPending} />
       </form>
     </section>

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import type { SuggestionOutput } from "@shared/schemas/matching.js";
 import { FactsList } from "@web/components/FactsList.js";
 import { formatHours } from "@web/components/format.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { MatchReasons } from "./MatchReasons.js";
 
 interface SuggestionCardProps {

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { SuggestionsOutput } from "@shared/schemas/matching.js";
 import { Alert } from "@web/components/Alert.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 
 type Blocked = NonNullable<SuggestionsOutput["blockedBy"]>;

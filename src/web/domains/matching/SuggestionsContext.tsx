@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { MATCH_CONSTRAINTS, type SuggestionsOutput } from "@shared/schemas/matching.js";
 import { formatHours } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 
 /** What the suggestions start from (hours left, travel distance) and how many open roles were looked at. */
 export function SuggestionsBasis({ suggestions }: { suggestions: SuggestionsOutput }) {

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useProposeSuggestion, useSuggestions } from "./api.js";
 import { Notice } from "./Notice.js";
@@ -16,7 +16,13 @@ function ProposedNotice({ placement }: { placement: PlacementOutput }) {
   const { t } = useTranslation();
   return (
     <Notice focusKey={placement.id}>
-      <p className="nv-alert-text">{t("suggestions.proposed", { name: placement.clientGivenName, role: placement.roleTitle, organisation: placement.organisationName })}</p>
+      <p className="nv-alert-text">
+        {t("suggestions.proposed", {
+          name: placement.clientGivenName,
+          role: placement.roleTitle,
+          organisation: placement.organisationName,
+        })}
+      </p>
       <p className="nv-alert-text">
         <Link to={`/placements/${placement.id}`} className="nl-link">
           {t("suggestions.toPlacement")}

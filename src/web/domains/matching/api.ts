@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { MatchPlanOutput, matchPlanList, ProposalOutput, proposalPage, SuggestionsOutput } from "@shared/schemas/matching.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type MatchPlanList = z.infer<typeof matchPlanList>;
 export type ProposalPage = z.infer<typeof proposalPage>;
@@ -28,10 +28,18 @@ export function useSuggestions(clientId: string) {
 export function useProposeSuggestion(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { roleId: string; hoursPerWeek: number }) => api<PlacementOutput>("/placements", { method: "POST", body: { clientId, ...input } }),
+    mutationFn: (input: { roleId: string; hoursPerWeek: number }) =>
+      api<PlacementOutput>("/placements", { method: "POST", body: { clientId, ...input } }),
     onSuccess: (placement) => {
       queryClient.setQueryData(["placements", "one", placement.id], placement);
-      for (const key of [["suggestions", clientId], ["placements", "list"], ["roles"], ["guidance"], ["work-queue"], ["letters", clientId]]) {
+      for (const key of [
+        ["suggestions", clientId],
+        ["placements", "list"],
+        ["roles"],
+        ["guidance"],
+        ["work-queue"],
+        ["letters", clientId],
+      ]) {
         void queryClient.invalidateQueries({ queryKey: key });
       }
     },
@@ -86,7 +94,15 @@ export function useProposals(planId: string, params: ProposalParams, enabled: bo
 
 function refreshAfterDecision(queryClient: QueryClient, proposal: ProposalOutput) {
   // Following a proposal creates a referral: placements, roles, guidance and the client's suggestions change too.
-  for (const key of [["match-plans"], ["placements", "list"], ["roles"], ["guidance"], ["work-queue"], ["suggestions", proposal.clientId], ["letters", proposal.clientId]]) {
+  for (const key of [
+    ["match-plans"],
+    ["placements", "list"],
+    ["roles"],
+    ["guidance"],
+    ["work-queue"],
+    ["suggestions", proposal.clientId],
+    ["letters", proposal.clientId],
+  ]) {
     void queryClient.invalidateQueries({ queryKey: key });
   }
 }
@@ -98,7 +114,10 @@ export function useDecideProposal(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (decision: ProposalDecision) =>
-      api<ProposalOutput>(`/match-proposals/${id}/${decision.kind}`, { method: "POST", body: decision.kind === "reject" ? { reason: decision.reason } : {} }),
+      api<ProposalOutput>(`/match-proposals/${id}/${decision.kind}`, {
+        method: "POST",
+        body: decision.kind === "reject" ? { reason: decision.reason } : {},
+      }),
     onSuccess: (proposal) => refreshAfterDecision(queryClient, proposal),
   });
 }

@@ -1,5 +1,5 @@
-import type { TFunction } from "i18next";
 import type { MatchPlanOutput } from "@shared/schemas/matching.js";
+import type { TFunction } from "i18next";
 
 /** The area a plan covers: its district, or the whole city. */
 export function planArea(t: TFunction, plan: Pick<MatchPlanOutput, "district">): string {

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { formatDate } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { useOrdinance } from "./api.js";
 import { OrdinanceVersionForm } from "./OrdinanceVersionForm.js";
 import { OrdinanceVersionsTable } from "./OrdinanceVersionsTable.js";
@@ -25,7 +25,9 @@ export function OrdinancePage() {
             <Heading level={2} id="ordinance-current-title">
               {t("ordinance.currentTitle")}
             </Heading>
-            <Paragraph>{t("ordinance.current", { version: data.current.version, date: formatDate(data.current.effectiveFrom, i18n.language) })}</Paragraph>
+            <Paragraph>
+              {t("ordinance.current", { version: data.current.version, date: formatDate(data.current.effectiveFrom, i18n.language) })}
+            </Paragraph>
             <OrdinanceVersionsTable versions={data.versions} current={data.current.version} />
           </section>
           {/* Keyed by the version in force, so the form starts again from the rules in force when they change. */}

@@ -1,15 +1,24 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { type Ordinance, SANCTION_GROUNDS } from "@shared/schemas/ordinance.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { type Ordinance, SANCTION_GROUNDS } from "@shared/schemas/ordinance.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useAddOrdinanceVersion } from "./api.js";
-import { GUIDANCE_LEVELS, groundControl, ORDINANCE_CONTROLS, ordinanceFields, type OrdinanceValues, SETTING_FIELDS, toOrdinanceInput, valuesFromOrdinance } from "./ordinanceFormModel.js";
+import {
+  GUIDANCE_LEVELS,
+  groundControl,
+  ORDINANCE_CONTROLS,
+  type OrdinanceValues,
+  ordinanceFields,
+  SETTING_FIELDS,
+  toOrdinanceInput,
+  valuesFromOrdinance,
+} from "./ordinanceFormModel.js";
 import { SanctionLevelsFields } from "./SanctionLevelsFields.js";
 
 type TextKey = Exclude<keyof OrdinanceValues, "sanctionLevels" | "groundLevels">;
@@ -66,7 +75,11 @@ export function OrdinanceVersionForm({ current }: { current: Ordinance }) {
           onChange={set("effectiveFrom")}
           error={errors.byField.effectiveFrom}
         />
-        <div className="nv-form__grid nv-form__grid--two">{SETTING_FIELDS.map((field) => <div key={field}>{numberField(field, t(`ordinanceForm.${field}Hint`))}</div>)}</div>
+        <div className="nv-form__grid nv-form__grid--two">
+          {SETTING_FIELDS.map((field) => (
+            <div key={field}>{numberField(field, t(`ordinanceForm.${field}Hint`))}</div>
+          ))}
+        </div>
         <fieldset className="nv-fieldset">
           <legend className="nv-fieldset__legend">{t("ordinanceForm.guidanceHoursPerLevel")}</legend>
           <div className="nv-field-description">{t("ordinanceForm.guidanceHoursPerLevelHint")}</div>
@@ -97,7 +110,9 @@ export function OrdinanceVersionForm({ current }: { current: Ordinance }) {
                 inputMode="numeric"
                 label={t(`sanctionGround.${ground}`)}
                 value={values.groundLevels[ground]}
-                onChange={(value) => setValues((currentValues) => ({ ...currentValues, groundLevels: { ...currentValues.groundLevels, [ground]: value } }))}
+                onChange={(value) =>
+                  setValues((currentValues) => ({ ...currentValues, groundLevels: { ...currentValues.groundLevels, [ground]: value } }))
+                }
                 error={errors.byField[groundControl(ground)]}
                 className="nv-input--short"
                 autoComplete="off"
@@ -105,7 +120,11 @@ export function OrdinanceVersionForm({ current }: { current: Ordinance }) {
             ))}
           </div>
         </fieldset>
-        <SanctionLevelsFields levels={values.sanctionLevels} onChange={(sanctionLevels) => setValues((currentValues) => ({ ...currentValues, sanctionLevels }))} errors={errors.byField} />
+        <SanctionLevelsFields
+          levels={values.sanctionLevels}
+          onChange={(sanctionLevels) => setValues((currentValues) => ({ ...currentValues, sanctionLevels }))}
+          errors={errors.byField}
+        />
         <TextAreaField
           name="versionNote"
           label={t("ordinanceForm.note")}

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { fieldId, TextField } from "@web/components/fields.js";
 import { Button, FormFieldErrorMessage, SecondaryActionButton } from "@web/components/nlds.js";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SanctionLevelValues } from "./ordinanceFormModel.js";
 
 const MAX_LEVELS = 10;
@@ -30,10 +30,17 @@ export function SanctionLevelsFields({ levels, onChange, errors }: SanctionLevel
   }
 
   return (
-    <fieldset id={fieldId("sanctionLevels")} tabIndex={-1} className="nv-fieldset" aria-describedby={errors.sanctionLevels ? `${fieldId("sanctionLevels")}-error` : undefined}>
+    <fieldset
+      id={fieldId("sanctionLevels")}
+      tabIndex={-1}
+      className="nv-fieldset"
+      aria-describedby={errors.sanctionLevels ? `${fieldId("sanctionLevels")}-error` : undefined}
+    >
       <legend className="nv-fieldset__legend">{t("ordinanceForm.sanctionLevels")}</legend>
       <div className="nv-field-description">{t("ordinanceForm.sanctionLevelsHint")}</div>
-      {errors.sanctionLevels ? <FormFieldErrorMessage id={`${fieldId("sanctionLevels")}-error`}>{errors.sanctionLevels}</FormFieldErrorMessage> : null}
+      {errors.sanctionLevels ? (
+        <FormFieldErrorMessage id={`${fieldId("sanctionLevels")}-error`}>{errors.sanctionLevels}</FormFieldErrorMessage>
+      ) : null}
       {levels.map((level, index) => {
         const name = (field: keyof SanctionLevelValues) => `sanctionLevels.${index}.${field}`;
         const number = index + 1;

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { Ordinance, OrdinanceVersionInput, ordinanceOverview } from "@shared/schemas/ordinance.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type OrdinanceOverview = z.infer<typeof ordinanceOverview>;
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { type Ordinance, ordinanceVersionInput } from "@shared/schemas/ordinance.js";
-import { ordinanceFields, ORDINANCE_CONTROLS, toOrdinanceInput, valuesFromOrdinance } from "./ordinanceFormModel.js";
+import { describe, expect, it } from "vitest";
+import { ORDINANCE_CONTROLS, ordinanceFields, toOrdinanceInput, valuesFromOrdinance } from "./ordinanceFormModel.js";
 
 const current: Ordinance = {
   version: 1,
@@ -35,7 +35,11 @@ describe("the new ordinance version form", () => {
 
   it("sends what the API accepts, with the levels numbered by their place after one was removed", () => {
     const values = valuesFromOrdinance(current, "2026-11-29", "nl");
-    const input = toOrdinanceInput({ ...values, note: "Raadsbesluit 12 november", sanctionLevels: [values.sanctionLevels[1]!, { percentage: "20", months: "3" }] });
+    const input = toOrdinanceInput({
+      ...values,
+      note: "Raadsbesluit 12 november",
+      sanctionLevels: [values.sanctionLevels[1]!, { percentage: "20", months: "3" }],
+    });
     expect(input).toMatchObject({ weeklyNormHours: 12.5, guidanceHoursPerLevel: { light: 0.5, regular: 1, intensive: 2 } });
     expect(input.sanctionLevels).toEqual([
       { level: 1, percentage: 10, months: 2 },

@@ -44,8 +44,19 @@ export const groundControl = (ground: (typeof SANCTION_GROUNDS)[number]) => `san
 
 /** Form controls the server's field errors can point at; each sanction level has its own two. */
 export function ordinanceFields(levelCount: number): string[] {
-  const levels = Array.from({ length: levelCount }, (_, index) => [`sanctionLevels.${index}.percentage`, `sanctionLevels.${index}.months`]).flat();
-  return [...SETTING_FIELDS, ...GUIDANCE_LEVELS.map((level) => `guidanceHoursPerLevel.${level}`), ...SANCTION_GROUNDS.map(groundControl), "sanctionLevels", ...levels, "effectiveFrom", "note"];
+  const levels = Array.from({ length: levelCount }, (_, index) => [
+    `sanctionLevels.${index}.percentage`,
+    `sanctionLevels.${index}.months`,
+  ]).flat();
+  return [
+    ...SETTING_FIELDS,
+    ...GUIDANCE_LEVELS.map((level) => `guidanceHoursPerLevel.${level}`),
+    ...SANCTION_GROUNDS.map(groundControl),
+    "sanctionLevels",
+    ...levels,
+    "effectiveFrom",
+    "note",
+  ];
 }
 
 /** Where the API's nested names differ from the form's controls. */
@@ -65,7 +76,9 @@ export function valuesFromOrdinance(ordinance: Ordinance, effectiveFrom: string,
     exemptionCoSignMonths: text(ordinance.exemptionCoSignMonths),
     exemptionNoticeDays: text(ordinance.exemptionNoticeDays),
     hearingResponseDays: text(ordinance.hearingResponseDays),
-    groundLevels: Object.fromEntries(SANCTION_GROUNDS.map((ground) => [ground, text(ordinance.sanctionGroundLevels[ground])])) as OrdinanceValues["groundLevels"],
+    groundLevels: Object.fromEntries(
+      SANCTION_GROUNDS.map((ground) => [ground, text(ordinance.sanctionGroundLevels[ground])]),
+    ) as OrdinanceValues["groundLevels"],
     guidanceLight: text(ordinance.guidanceHoursPerLevel.light),
     guidanceRegular: text(ordinance.guidanceHoursPerLevel.regular),
     guidanceIntensive: text(ordinance.guidanceHoursPerLevel.intensive),
@@ -86,8 +99,16 @@ export function toOrdinanceInput(values: OrdinanceValues): OrdinanceVersionInput
     exemptionNoticeDays: toNumber(values.exemptionNoticeDays),
     hearingResponseDays: toNumber(values.hearingResponseDays),
     sanctionGroundLevels: Object.fromEntries(SANCTION_GROUNDS.map((ground) => [ground, toNumber(values.groundLevels[ground])])),
-    guidanceHoursPerLevel: { light: toNumber(values.guidanceLight), regular: toNumber(values.guidanceRegular), intensive: toNumber(values.guidanceIntensive) },
-    sanctionLevels: values.sanctionLevels.map((level, index) => ({ level: index + 1, percentage: toNumber(level.percentage), months: toNumber(level.months) })),
+    guidanceHoursPerLevel: {
+      light: toNumber(values.guidanceLight),
+      regular: toNumber(values.guidanceRegular),
+      intensive: toNumber(values.guidanceIntensive),
+    },
+    sanctionLevels: values.sanctionLevels.map((level, index) => ({
+      level: index + 1,
+      percentage: toNumber(level.percentage),
+      months: toNumber(level.months),
+    })),
     effectiveFrom: values.effectiveFrom,
     note: values.note,
   } as unknown as OrdinanceVersionInput;

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { formatHours } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
 import { useGuidance } from "./api.js";
 
 interface GuidanceOverviewProps {
@@ -14,7 +14,8 @@ interface GuidanceOverviewProps {
 export function GuidanceOverview({ organisationId, audience }: GuidanceOverviewProps) {
   const { t: translate, i18n } = useTranslation();
   // Staff wording lives under the same keys with a `_staff` suffix (i18next context).
-  const t = (key: string, options: Record<string, unknown> = {}) => translate(key, audience === "staff" ? { ...options, context: "staff" } : options);
+  const t = (key: string, options: Record<string, unknown> = {}) =>
+    translate(key, audience === "staff" ? { ...options, context: "staff" } : options);
   const guidance = useGuidance(organisationId);
   const data = guidance.data;
   const hours = (value: number) => t("guidance.hours", { hours: formatHours(value, i18n.language) });
@@ -38,7 +39,11 @@ export function GuidanceOverview({ organisationId, audience }: GuidanceOverviewP
       {guidance.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {data ? (
         <>
-          <Paragraph>{over ? t("guidance.over", { hours: formatHours(data.demandHoursPerWeek - data.supplyHoursPerWeek, i18n.language) }) : t("guidance.left", { hours: formatHours(left, i18n.language) })}</Paragraph>
+          <Paragraph>
+            {over
+              ? t("guidance.over", { hours: formatHours(data.demandHoursPerWeek - data.supplyHoursPerWeek, i18n.language) })
+              : t("guidance.left", { hours: formatHours(left, i18n.language) })}
+          </Paragraph>
           <table className="utrecht-table utrecht-table--html-table nv-table nv-guidance">
             <caption className="utrecht-table__caption">{t("guidance.caption")}</caption>
             <thead className="utrecht-table__header">
@@ -60,7 +65,11 @@ export function GuidanceOverview({ organisationId, audience }: GuidanceOverviewP
                   <td className="utrecht-table__cell">
                     <span className="nv-guidance__value">{hours(row.value)}</span>
                     {/* The bar repeats the number for sighted readers; the text carries the meaning. */}
-                    <span className={`nv-guidance__bar nv-guidance__bar--${row.key}`} style={{ inlineSize: `${(row.value / max) * 100}%` }} aria-hidden="true" />
+                    <span
+                      className={`nv-guidance__bar nv-guidance__bar--${row.key}`}
+                      style={{ inlineSize: `${(row.value / max) * 100}%` }}
+                      aria-hidden="true"
+                    />
                   </td>
                 </tr>
               ))}

@@ -1,12 +1,12 @@
-import { useTranslation } from "react-i18next";
-import { Link, useLocation, useParams } from "react-router";
 import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
 import { formatHours } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
 import { useRoles } from "../roles/api.js";
 import { RolesTable } from "../roles/RolesTable.js";
 import { useOrganisation } from "./api.js";
@@ -16,16 +16,20 @@ function Facts({ organisation }: { organisation: OrganisationOutput }) {
   const { t, i18n } = useTranslation();
   const rows: [string, string][] = [
     [t("organisationForm.kvkNumber"), organisation.kvkNumber],
-    [t("organisations.address"), t("organisations.addressValue", { postcode: organisation.postcode, houseNumber: organisation.houseNumber })],
+    [
+      t("organisations.address"),
+      t("organisations.addressValue", { postcode: organisation.postcode, houseNumber: organisation.houseNumber }),
+    ],
     [t("organisations.district"), organisation.district ?? t("organisations.noDistrict")],
     [t("organisations.sector"), t(`sector.${organisation.sector}`)],
     [t("organisations.guidance"), t("guidance.hours", { hours: formatHours(organisation.guidanceHoursPerWeek, i18n.language) })],
     [t("organisationForm.trainingOffered"), organisation.trainingOffered ?? t("organisations.noTraining")],
-    [t("organisations.limitedDutch"), organisation.acceptsLimitedDutch ? t("organisations.limitedDutchYes") : t("organisations.limitedDutchNo")],
+    [
+      t("organisations.limitedDutch"),
+      organisation.acceptsLimitedDutch ? t("organisations.limitedDutchYes") : t("organisations.limitedDutchNo"),
+    ],
   ];
-  return (
-    <FactsList rows={rows} />
-  );
+  return <FactsList rows={rows} />;
 }
 
 function Contacts({ organisation }: { organisation: OrganisationOutput }) {
@@ -78,8 +82,12 @@ function OrganisationRoles({ organisationId }: { organisationId: string }) {
       <ProblemAlert error={roles.error} />
       {roles.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {data && data.items.length === 0 ? <Paragraph>{t("organisations.noRoles")}</Paragraph> : null}
-      {data && data.items.length > 0 ? <RolesTable roles={data.items} total={data.total} busy={roles.isPlaceholderData} showOrganisation={false} /> : null}
-      {data && data.total > data.items.length ? <Paragraph>{t("organisations.moreRoles", { shown: data.items.length, total: data.total })}</Paragraph> : null}
+      {data && data.items.length > 0 ? (
+        <RolesTable roles={data.items} total={data.total} busy={roles.isPlaceholderData} showOrganisation={false} />
+      ) : null}
+      {data && data.total > data.items.length ? (
+        <Paragraph>{t("organisations.moreRoles", { shown: data.items.length, total: data.total })}</Paragraph>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
+import { Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { OrganisationForm } from "./OrganisationForm.js";
 
 /** Registers a host organisation and opens its page. */

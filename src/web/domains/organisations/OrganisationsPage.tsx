@@ -1,14 +1,14 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { OrganisationOutput } from "@shared/schemas/organisations.js";
 import { TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { PagedResults } from "@web/components/PagedResults.js";
-import { ScrollTable } from "@web/components/ScrollTable.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useOrganisations } from "./api.js";
 
@@ -18,7 +18,13 @@ function OrganisationsTable({ organisations, total }: { organisations: Organisat
     <ScrollTable
       id="organisations"
       caption={t("organisations.caption", { count: total })}
-      headers={[t("organisations.name"), t("organisations.district"), t("organisations.sector"), t("organisations.guidance"), t("organisations.limitedDutch")]}
+      headers={[
+        t("organisations.name"),
+        t("organisations.district"),
+        t("organisations.sector"),
+        t("organisations.guidance"),
+        t("organisations.limitedDutch"),
+      ]}
     >
       {organisations.map((organisation) => (
         <tr key={organisation.id} className="utrecht-table__row">
@@ -29,7 +35,9 @@ function OrganisationsTable({ organisations, total }: { organisations: Organisat
           </th>
           <td className="utrecht-table__cell">{organisation.district ?? t("organisations.noDistrict")}</td>
           <td className="utrecht-table__cell">{t(`sector.${organisation.sector}`)}</td>
-          <td className="utrecht-table__cell">{t("guidance.hours", { hours: formatHours(organisation.guidanceHoursPerWeek, i18n.language) })}</td>
+          <td className="utrecht-table__cell">
+            {t("guidance.hours", { hours: formatHours(organisation.guidanceHoursPerWeek, i18n.language) })}
+          </td>
           <td className="utrecht-table__cell">{organisation.acceptsLimitedDutch ? t("organisations.yes") : t("organisations.no")}</td>
         </tr>
       ))}
@@ -59,10 +67,25 @@ export function OrganisationsPage() {
       <Paragraph>{t("organisations.intro")}</Paragraph>
       <form role="search" aria-label={t("organisations.filtersLabel")} className="nv-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="nv-filters__search">
-          <TextField name="q" type="search" label={t("organisations.search")} value={q} onChange={(value) => update({ q: value })} autoComplete="off" />
+          <TextField
+            name="q"
+            type="search"
+            label={t("organisations.search")}
+            value={q}
+            onChange={(value) => update({ q: value })}
+            autoComplete="off"
+          />
         </div>
       </form>
-      <PagedResults query={organisations} name="organisations" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("organisations.empty")}>
+      <PagedResults
+        query={organisations}
+        name="organisations"
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(next) => update({ page: next })}
+        onPageSizeChange={(next) => update({ pageSize: next })}
+        empty={t("organisations.empty")}
+      >
         {(data) => <OrganisationsTable organisations={data.items} total={data.total} />}
       </PagedResults>
     </>

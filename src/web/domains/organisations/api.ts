@@ -1,8 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
+import type {
+  OrganisationCreateInput,
+  OrganisationOutput,
+  organisationListQuery,
+  organisationPage,
+} from "@shared/schemas/organisations.js";
 import type { guidanceOverview } from "@shared/schemas/placements.js";
-import type { OrganisationCreateInput, OrganisationOutput, organisationListQuery, organisationPage } from "@shared/schemas/organisations.js";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 type GuidanceOverview = z.infer<typeof guidanceOverview>;
 type OrganisationPage = z.infer<typeof organisationPage>;
@@ -19,7 +24,11 @@ export function useOrganisations(params: OrganisationListParams) {
 
 /** One host organisation. */
 export function useOrganisation(id: string | undefined) {
-  return useQuery({ queryKey: ["organisations", "one", id], queryFn: () => api<OrganisationOutput>(`/organisations/${id}`), enabled: Boolean(id) });
+  return useQuery({
+    queryKey: ["organisations", "one", id],
+    queryFn: () => api<OrganisationOutput>(`/organisations/${id}`),
+    enabled: Boolean(id),
+  });
 }
 
 /** Registers a host organisation. */
@@ -37,7 +46,11 @@ export function useCreateOrganisation() {
 
 /** Guidance hours a week the organisation offers against what its placements and open referrals ask. */
 export function useGuidance(id: string | undefined) {
-  return useQuery({ queryKey: ["guidance", id], queryFn: () => api<GuidanceOverview>(`/organisations/${id}/guidance`), enabled: Boolean(id) });
+  return useQuery({
+    queryKey: ["guidance", id],
+    queryFn: () => api<GuidanceOverview>(`/organisations/${id}/guidance`),
+    enabled: Boolean(id),
+  });
 }
 
 /** Up to ten organisations matching a name, for pickers. */

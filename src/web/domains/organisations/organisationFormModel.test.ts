@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { organisationCreateInput } from "@shared/schemas/organisations.js";
+import { describe, expect, it } from "vitest";
 import { emptyContact, emptyOrganisationValues, organisationFields, toOrganisationInput } from "./organisationFormModel.js";
 
 const filled = {

@@ -43,7 +43,18 @@ const CONTACT_FIELDS = ["name", "email", "phone"] as const;
 /** Form controls the server's field errors can point at; each contact row has its own three. */
 export function organisationFields(contactCount: number): string[] {
   const contacts = Array.from({ length: contactCount }, (_, index) => CONTACT_FIELDS.map((field) => `contacts.${index}.${field}`)).flat();
-  return ["name", "kvkNumber", "postcode", "houseNumber", "sector", "guidanceHoursPerWeek", "trainingOffered", "acceptsLimitedDutch", "contacts", ...contacts];
+  return [
+    "name",
+    "kvkNumber",
+    "postcode",
+    "houseNumber",
+    "sector",
+    "guidanceHoursPerWeek",
+    "trainingOffered",
+    "acceptsLimitedDutch",
+    "contacts",
+    ...contacts,
+  ];
 }
 
 const isBlank = (contact: ContactValues) => CONTACT_FIELDS.every((field) => contact[field].trim() === "");

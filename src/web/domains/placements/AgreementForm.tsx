@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { numberText, toNumber } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { usePlacementAction } from "./api.js";
 
 const FIELDS = ["startDate", "endDate", "hoursPerWeek", "tasks", "contactPerson", "guidanceArrangement"] as const;
@@ -25,14 +25,26 @@ function initialValues(placement: PlacementOutput, language: string): Values {
 }
 
 /** The placement agreement: every term is required; signing starts the placement or makes a new version. */
-export function AgreementForm({ placement, kind, onSigned }: { placement: PlacementOutput; kind: "start" | "agreements"; onSigned: () => void }) {
+export function AgreementForm({
+  placement,
+  kind,
+  onSigned,
+}: {
+  placement: PlacementOutput;
+  kind: "start" | "agreements";
+  onSigned: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const action = usePlacementAction(placement.id);
   const [values, setValues] = useState<Values>(() => initialValues(placement, i18n.language));
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   // The server names the agreement's fields `agreement.startDate`; the form's controls are `startDate`.
   const errors = useMemo(() => {
-    const result = formErrorsOf(action.error, t, FIELDS.map((field) => `agreement.${field}`));
+    const result = formErrorsOf(
+      action.error,
+      t,
+      FIELDS.map((field) => `agreement.${field}`),
+    );
     const strip = (name: string) => name.replace(/^agreement\./, "");
     return {
       byField: Object.fromEntries(Object.entries(result.byField).map(([name, message]) => [strip(name), message])),
@@ -56,13 +68,59 @@ export function AgreementForm({ placement, kind, onSigned }: { placement: Placem
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
         <div className="nv-form__grid nv-form__grid--two">
-          <TextField name="startDate" type="date" label={t("agreement.startDate")} value={values.startDate} onChange={set("startDate")} error={errors.byField.startDate} />
-          <TextField name="endDate" type="date" label={t("agreement.endDate")} value={values.endDate} onChange={set("endDate")} error={errors.byField.endDate} />
-          <TextField name="hoursPerWeek" inputMode="decimal" label={t("agreement.hoursPerWeek")} value={values.hoursPerWeek} onChange={set("hoursPerWeek")} error={errors.byField.hoursPerWeek} className="nv-input--short" autoComplete="off" />
-          <TextField name="contactPerson" label={t("agreement.contactPerson")} description={t("agreement.contactPersonHint")} value={values.contactPerson} onChange={set("contactPerson")} error={errors.byField.contactPerson} autoComplete="off" />
+          <TextField
+            name="startDate"
+            type="date"
+            label={t("agreement.startDate")}
+            value={values.startDate}
+            onChange={set("startDate")}
+            error={errors.byField.startDate}
+          />
+          <TextField
+            name="endDate"
+            type="date"
+            label={t("agreement.endDate")}
+            value={values.endDate}
+            onChange={set("endDate")}
+            error={errors.byField.endDate}
+          />
+          <TextField
+            name="hoursPerWeek"
+            inputMode="decimal"
+            label={t("agreement.hoursPerWeek")}
+            value={values.hoursPerWeek}
+            onChange={set("hoursPerWeek")}
+            error={errors.byField.hoursPerWeek}
+            className="nv-input--short"
+            autoComplete="off"
+          />
+          <TextField
+            name="contactPerson"
+            label={t("agreement.contactPerson")}
+            description={t("agreement.contactPersonHint")}
+            value={values.contactPerson}
+            onChange={set("contactPerson")}
+            error={errors.byField.contactPerson}
+            autoComplete="off"
+          />
         </div>
-        <TextAreaField name="tasks" label={t("agreement.tasks")} value={values.tasks} onChange={set("tasks")} error={errors.byField.tasks} rows={3} />
-        <TextAreaField name="guidanceArrangement" label={t("agreement.guidanceArrangement")} description={t("agreement.guidanceArrangementHint")} value={values.guidanceArrangement} onChange={set("guidanceArrangement")} error={errors.byField.guidanceArrangement} rows={3} />
+        <TextAreaField
+          name="tasks"
+          label={t("agreement.tasks")}
+          value={values.tasks}
+          onChange={set("tasks")}
+          error={errors.byField.tasks}
+          rows={3}
+        />
+        <TextAreaField
+          name="guidanceArrangement"
+          label={t("agreement.guidanceArrangement")}
+          description={t("agreement.guidanceArrangementHint")}
+          value={values.guidanceArrangement}
+          onChange={set("guidanceArrangement")}
+          error={errors.byField.guidanceArrangement}
+          rows={3}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={action.isPending}>
             {kind === "start" ? t("agreement.startSubmit") : t("agreement.newVersionSubmit")}

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { formatDate, formatDateTime, formatHours } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 
 /** The signed agreement versions, newest first; staff can download each as PDF. */
@@ -44,7 +44,11 @@ export function AgreementVersions({ placement, withPdf }: { placement: Placement
           </dl>
           {withPdf ? (
             <Paragraph>
-              <LetterPdfLink letterId={agreement.letterId} label={t("agreement.pdf")} context={t("agreement.versionShort", { version: agreement.version })} />
+              <LetterPdfLink
+                letterId={agreement.letterId}
+                label={t("agreement.pdf")}
+                context={t("agreement.versionShort", { version: agreement.version })}
+              />
             </Paragraph>
           ) : null}
         </div>

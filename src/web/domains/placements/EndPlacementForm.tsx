@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ATTRIBUTIONS, END_REASONS } from "@shared/schemas/placements.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField } from "@web/components/fields.js";
 import { toOptionalText } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type PlacementEndInput, usePlacementAction } from "./api.js";
 
 const FIELDS = ["reason", "attributableTo", "note"] as const;
@@ -53,10 +53,20 @@ export function EndPlacementForm({ placementId, onEnded }: { placementId: string
           description={t("endPlacement.attributableToHint")}
           value={attributableTo}
           onChange={setAttributableTo}
-          options={[{ value: "", label: t("roleForm.choose") }, ...ATTRIBUTIONS.map((value) => ({ value, label: t(`attribution.${value}`) }))]}
+          options={[
+            { value: "", label: t("roleForm.choose") },
+            ...ATTRIBUTIONS.map((value) => ({ value, label: t(`attribution.${value}`) })),
+          ]}
           error={errors.byField.attributableTo}
         />
-        <TextAreaField name="endNote" label={t("form.optional", { label: t("endPlacement.note") })} value={note} onChange={setNote} error={errors.byField.note} rows={3} />
+        <TextAreaField
+          name="endNote"
+          label={t("form.optional", { label: t("endPlacement.note") })}
+          value={note}
+          onChange={setNote}
+          error={errors.byField.note}
+          rows={3}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={action.isPending}>
             {t("endPlacement.submit")}

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { FactsList } from "@web/components/FactsList.js";
 import { formatHours, languageName } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
 import { useHostProfile } from "./api.js";
 
 /** The weekday parts as words: "dinsdag ochtend, donderdag middag". */
@@ -28,12 +28,13 @@ export function HostProfile({ clientId }: { clientId: string }) {
   const rows: [string, string][] = [
     [t("hostProfile.givenName"), data.givenName],
     [t("hostProfile.availability"), weekParts(data.availability) || t("hostProfile.unknown")],
-    [t("hostProfile.hours"), data.hoursPerWeek === null ? t("hostProfile.unknown") : t("guidance.hours", { hours: formatHours(data.hoursPerWeek, i18n.language) })],
+    [
+      t("hostProfile.hours"),
+      data.hoursPerWeek === null ? t("hostProfile.unknown") : t("guidance.hours", { hours: formatHours(data.hoursPerWeek, i18n.language) }),
+    ],
     [t("hostProfile.skills"), data.skills.join(", ") || t("hostProfile.unknown")],
     [t("hostProfile.languages"), data.languages.map((code) => languageName(code, i18n.language)).join(", ") || t("hostProfile.unknown")],
     [t("hostProfile.guidanceNeed"), t(`guidanceLevel.${data.guidanceNeed}`)],
   ];
-  return (
-    <FactsList rows={rows} />
-  );
+  return <FactsList rows={rows} />;
 }

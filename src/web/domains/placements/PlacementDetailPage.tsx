@@ -1,13 +1,13 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
 import { formatDate, formatHours } from "@web/components/format.js";
+import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
 import { AgreementForm } from "./AgreementForm.js";
@@ -32,9 +32,7 @@ function Summary({ placement }: { placement: PlacementOutput }) {
   if (placement.attributableTo) rows.push([t("endPlacement.attributableTo"), t(`attribution.${placement.attributableTo}`)]);
   if (placement.decisionReason) rows.push([t("placements.decisionReason"), placement.decisionReason]);
   if (placement.guidanceOverrideReason) rows.push([t("propose.overrideReason"), placement.guidanceOverrideReason]);
-  return (
-    <FactsList rows={rows} />
-  );
+  return <FactsList rows={rows} />;
 }
 
 /** One placement: its terms, the agreement to sign (or its signed versions), notes and reporting the ending. */
@@ -75,7 +73,9 @@ export function PlacementDetailPage() {
         <>
           <Summary placement={data} />
           {me.role === "host" && (data.status === "accepted" || data.status === "active") ? <HostProfile clientId={data.clientId} /> : null}
-          {mayAct && data.status === "accepted" ? <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} /> : null}
+          {mayAct && data.status === "accepted" ? (
+            <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} />
+          ) : null}
           {data.agreements.length > 0 ? <AgreementVersions placement={data} withPdf={staff} /> : null}
           {mayAct && data.status === "active" ? (
             newVersion ? (
@@ -95,8 +95,12 @@ export function PlacementDetailPage() {
               </Paragraph>
             )
           ) : null}
-          {data.status === "active" || data.status === "ended" ? <PlacementNotes placement={data} mayAdd={mayAct && data.status === "active"} /> : null}
-          {mayAct && data.status === "active" ? <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} /> : null}
+          {data.status === "active" || data.status === "ended" ? (
+            <PlacementNotes placement={data} mayAdd={mayAct && data.status === "active"} />
+          ) : null}
+          {mayAct && data.status === "active" ? (
+            <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} />
+          ) : null}
         </>
       ) : null}
     </>

@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatDateTime } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { usePlacementAction } from "./api.js";
 
 const FIELDS = ["note"] as const;
@@ -34,7 +34,12 @@ export function PlacementNotes({ placement, mayAdd }: { placement: PlacementOutp
         <ul className="nv-notes">
           {placement.notes.map((item, index) => (
             <li key={`${item.createdAt}-${index}`}>
-              <p className="nv-muted">{t("placementNotes.by", { name: item.authorName ?? t("placementNotes.unknownAuthor"), date: formatDateTime(item.createdAt, i18n.language) })}</p>
+              <p className="nv-muted">
+                {t("placementNotes.by", {
+                  name: item.authorName ?? t("placementNotes.unknownAuthor"),
+                  date: formatDateTime(item.createdAt, i18n.language),
+                })}
+              </p>
               <p>{item.note}</p>
             </li>
           ))}
@@ -50,7 +55,15 @@ export function PlacementNotes({ placement, mayAdd }: { placement: PlacementOutp
           <ErrorSummary errors={errors.list} />
           <ProblemAlert error={errors.other} />
           <form onSubmit={submit} noValidate className="nv-form">
-            <TextAreaField name="note" label={t("placementNotes.note")} description={t("placementNotes.noteHint")} value={note} onChange={setNote} error={errors.byField.note} rows={3} />
+            <TextAreaField
+              name="note"
+              label={t("placementNotes.note")}
+              description={t("placementNotes.noteHint")}
+              value={note}
+              onChange={setNote}
+              error={errors.byField.note}
+              rows={3}
+            />
             <div className="nv-form__actions">
               <PrimaryActionButton type="submit" busy={action.isPending}>
                 {t("placementNotes.submit")}

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { usePlacements } from "./api.js";
 import { PlacementsTable } from "./PlacementsTable.js";
 
@@ -39,7 +39,11 @@ export function PlacementsPage() {
           {group.query.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
           {group.query.data && group.items.length === 0 ? <Paragraph>{t(`placements.groups.${group.key}.empty`)}</Paragraph> : null}
           {group.items.length > 0 ? (
-            <PlacementsTable caption={t(`placements.groups.${group.key}.caption`, { count: group.items.length })} placements={group.items} nameBy="client" />
+            <PlacementsTable
+              caption={t(`placements.groups.${group.key}.caption`, { count: group.items.length })}
+              placements={group.items}
+              nameBy="client"
+            />
           ) : null}
         </section>
       ))}

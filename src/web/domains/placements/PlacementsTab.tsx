@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import type { ClientOutput } from "@shared/schemas/clients.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { ContributionsSection } from "../contributions/ContributionsSection.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
@@ -25,7 +25,13 @@ export function PlacementsTab({ client }: { client: ClientOutput }) {
       <ProblemAlert error={placements.error} />
       {placements.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {placements.data && items.length === 0 ? <Paragraph>{t("clientPlacements.empty")}</Paragraph> : null}
-      {items.length > 0 ? <PlacementsTable caption={t("clientPlacements.caption", { count: items.length, name: client.givenName })} placements={items} nameBy="organisation" /> : null}
+      {items.length > 0 ? (
+        <PlacementsTable
+          caption={t("clientPlacements.caption", { count: items.length, name: client.givenName })}
+          placements={items}
+          nameBy="organisation"
+        />
+      ) : null}
       {mayPropose ? <ProposeForm clientId={client.id} /> : null}
       {mayPropose ? <ContributionsSection clientId={client.id} /> : null}
     </section>

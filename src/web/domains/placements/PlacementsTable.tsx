@@ -1,6 +1,6 @@
+import { formatDate, formatHours } from "@web/components/format.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDate, formatHours } from "@web/components/format.js";
 import type { PlacementSummary } from "./api.js";
 
 interface PlacementsTableProps {

@@ -1,14 +1,14 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useRoles } from "../roles/api.js";
 import { SearchPicker } from "../users/SearchPicker.js";
 import { useProposePlacement } from "./api.js";

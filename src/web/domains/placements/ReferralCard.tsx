@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type PlacementSummary, usePlacementAction } from "./api.js";
 import { HostProfile } from "./HostProfile.js";
 
@@ -40,12 +40,23 @@ export function ReferralCard({ placement, onDecided }: { placement: PlacementSum
       <ProblemAlert error={errors.other} />
       {declining ? (
         <form onSubmit={decline} noValidate className="nv-form">
-          <TextAreaField name={reasonName} label={t("referrals.declineReason", { name })} value={reason} onChange={setReason} error={errors.byField.reason} rows={3} />
+          <TextAreaField
+            name={reasonName}
+            label={t("referrals.declineReason", { name })}
+            value={reason}
+            onChange={setReason}
+            error={errors.byField.reason}
+            rows={3}
+          />
           <FormActions submitLabel={t("referrals.declineConfirm")} busy={action.isPending} onCancel={() => setDeclining(false)} />
         </form>
       ) : (
         <div className="nv-form__actions">
-          <PrimaryActionButton type="button" busy={action.isPending} onClick={() => action.mutate({ kind: "accept" }, { onSuccess: () => onDecided(t("referrals.accepted", { name })) })}>
+          <PrimaryActionButton
+            type="button"
+            busy={action.isPending}
+            onClick={() => action.mutate({ kind: "accept" }, { onSuccess: () => onDecided(t("referrals.accepted", { name })) })}
+          >
             {t("referrals.accept", { name })}
           </PrimaryActionButton>
           <SecondaryActionButton type="button" onClick={() => setDeclining(true)}>

@@ -1,10 +1,10 @@
+import { Alert } from "@web/components/Alert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert } from "@web/components/Alert.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
 import { GuidanceOverview } from "../organisations/GuidanceOverview.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { usePlacements } from "./api.js";

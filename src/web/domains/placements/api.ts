@@ -1,7 +1,14 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { HostClientProfile, PlacementOutput, placementCreateInput, placementEndInput, placementListQuery, placementPage } from "@shared/schemas/placements.js";
+import type {
+  HostClientProfile,
+  PlacementOutput,
+  placementCreateInput,
+  placementEndInput,
+  placementListQuery,
+  placementPage,
+} from "@shared/schemas/placements.js";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type PlacementPage = z.infer<typeof placementPage>;
 export type PlacementSummary = PlacementPage["items"][number];

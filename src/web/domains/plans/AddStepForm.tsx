@@ -1,5 +1,3 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import { Alert } from "@web/components/Alert.js";
@@ -7,9 +5,11 @@ import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useAddPlanStep } from "./api.js";
 import { emptyStepValues, explainCapacity, STEP_FIELDS, type StepValues, toStepInput } from "./planModel.js";
 
@@ -61,26 +61,68 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
             label={t("plan.type")}
             value={values.type}
             onChange={set("type")}
-            options={[{ value: "", label: t("plan.chooseType") }, ...PLAN_STEP_TYPES.map((type) => ({ value: type, label: t(`planStepType.${type}`) }))]}
+            options={[
+              { value: "", label: t("plan.chooseType") },
+              ...PLAN_STEP_TYPES.map((type) => ({ value: type, label: t(`planStepType.${type}`) })),
+            ]}
             error={errors.byField.type}
           />
-          <TextField name="title" label={t("plan.title")} description={t("plan.titleHint")} value={values.title} onChange={set("title")} error={errors.byField.title} autoComplete="off" />
+          <TextField
+            name="title"
+            label={t("plan.title")}
+            description={t("plan.titleHint")}
+            value={values.title}
+            onChange={set("title")}
+            error={errors.byField.title}
+            autoComplete="off"
+          />
           <TextField
             name="hoursPerWeek"
             inputMode="decimal"
             label={t("plan.hoursPerWeek")}
-            description={capacity === null ? undefined : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })}
+            description={
+              capacity === null ? undefined : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })
+            }
             value={values.hoursPerWeek}
             onChange={set("hoursPerWeek")}
             error={errors.byField.hoursPerWeek}
             autoComplete="off"
             className="nv-input--short"
           />
-          <TextField name="provider" label={t("form.optional", { label: t("plan.provider") })} value={values.provider} onChange={set("provider")} error={errors.byField.provider} autoComplete="off" />
-          <TextField name="startDate" type="date" label={t("plan.startDate")} value={values.startDate} onChange={set("startDate")} error={errors.byField.startDate} />
-          <TextField name="endDate" type="date" label={t("form.optional", { label: t("plan.endDate") })} value={values.endDate} onChange={set("endDate")} error={errors.byField.endDate} />
+          <TextField
+            name="provider"
+            label={t("form.optional", { label: t("plan.provider") })}
+            value={values.provider}
+            onChange={set("provider")}
+            error={errors.byField.provider}
+            autoComplete="off"
+          />
+          <TextField
+            name="startDate"
+            type="date"
+            label={t("plan.startDate")}
+            value={values.startDate}
+            onChange={set("startDate")}
+            error={errors.byField.startDate}
+          />
+          <TextField
+            name="endDate"
+            type="date"
+            label={t("form.optional", { label: t("plan.endDate") })}
+            value={values.endDate}
+            onChange={set("endDate")}
+            error={errors.byField.endDate}
+          />
         </div>
-        <TextAreaField name="goal" label={t("form.optional", { label: t("plan.goal") })} description={t("plan.goalHint")} value={values.goal} onChange={set("goal")} error={errors.byField.goal} rows={2} />
+        <TextAreaField
+          name="goal"
+          label={t("form.optional", { label: t("plan.goal") })}
+          description={t("plan.goalHint")}
+          value={values.goal}
+          onChange={set("goal")}
+          error={errors.byField.goal}
+          rows={2}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={add.isPending}>
             {t("plan.add")}

@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { PlanOutput } from "@shared/schemas/plans.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
 import { toNumber } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useConfirmPlan } from "./api.js";
 
 /** Confirms the draft with the client: the version becomes fixed and the client gets a plan letter. */

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { Alert } from "@web/components/Alert.js";
 import { formatHours } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 interface PlanCapacityProps {
   clientId: string;

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { PlanOutput } from "@shared/schemas/plans.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { Heading } from "@web/components/nlds.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 
 const HEADERS = ["plan.version", "plan.versionStatus", "plan.confirmedOn", "plan.hoursPerWeek", "plan.steps", "plan.letter"];
@@ -24,12 +24,18 @@ export function PlanHistory({ plans }: { plans: PlanOutput[] }) {
             <td className="utrecht-table__cell">
               <span className={`nv-status nv-status--${plan.status}`}>{t(`planStatus.${plan.status}`)}</span>
             </td>
-            <td className="utrecht-table__cell">{plan.confirmedOn ? formatDate(plan.confirmedOn, i18n.language) : <span className="nv-muted">–</span>}</td>
+            <td className="utrecht-table__cell">
+              {plan.confirmedOn ? formatDate(plan.confirmedOn, i18n.language) : <span className="nv-muted">–</span>}
+            </td>
             <td className="utrecht-table__cell">{formatHours(plan.activeHoursPerWeek, i18n.language)}</td>
             <td className="utrecht-table__cell">{plan.steps.length}</td>
             <td className="utrecht-table__cell">
               {plan.letterId ? (
-                <LetterPdfLink letterId={plan.letterId} label={t("plan.letterPdf")} context={t("plan.versionNumber", { version: plan.version })} />
+                <LetterPdfLink
+                  letterId={plan.letterId}
+                  label={t("plan.letterPdf")}
+                  context={t("plan.versionNumber", { version: plan.version })}
+                />
               ) : (
                 <span className="nv-muted">–</span>
               )}

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { SecondaryActionButton } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import type { PlanStep } from "./planModel.js";
 
 interface PlanStepsTableProps {
@@ -26,17 +26,34 @@ export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsT
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{t("plan.step")}</th>
-            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t("plan.hoursPerWeek")}</th>
-            <th scope="col" className="utrecht-table__header-cell">{t("plan.period")}</th>
-            <th scope="col" className="utrecht-table__header-cell">{t("plan.provider")}</th>
-            <th scope="col" className="utrecht-table__header-cell">{t("plan.status")}</th>
-            {onEdit ? <th scope="col" className="utrecht-table__header-cell">{t("plan.actions")}</th> : null}
+            <th scope="col" className="utrecht-table__header-cell">
+              {t("plan.step")}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+              {t("plan.hoursPerWeek")}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              {t("plan.period")}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              {t("plan.provider")}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              {t("plan.status")}
+            </th>
+            {onEdit ? (
+              <th scope="col" className="utrecht-table__header-cell">
+                {t("plan.actions")}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="utrecht-table__body">
           {steps.map((step) => (
-            <tr key={step.id} className={`utrecht-table__row${step.status === "stopped" || step.status === "completed" ? " nv-row--done" : ""}`}>
+            <tr
+              key={step.id}
+              className={`utrecht-table__row${step.status === "stopped" || step.status === "completed" ? " nv-row--done" : ""}`}
+            >
               <th scope="row" className="utrecht-table__cell nv-table__row-header">
                 <strong>{step.title}</strong>
                 <span className="nv-cell-note">{t(`planStepType.${step.type}`)}</span>
@@ -44,7 +61,9 @@ export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsT
               </th>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatHours(step.hoursPerWeek, i18n.language)}</td>
               <td className="utrecht-table__cell nv-nowrap">
-                {step.endDate ? t("plan.fromTo", { from: date(step.startDate), to: date(step.endDate) }) : t("plan.from", { from: date(step.startDate) })}
+                {step.endDate
+                  ? t("plan.fromTo", { from: date(step.startDate), to: date(step.endDate) })
+                  : t("plan.from", { from: date(step.startDate) })}
               </td>
               <td className="utrecht-table__cell">{step.provider ?? <span className="nv-muted">–</span>}</td>
               <td className="utrecht-table__cell">
@@ -54,7 +73,12 @@ export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsT
               {onEdit ? (
                 <td className="utrecht-table__cell">
                   {step.status === "planned" || step.status === "active" ? (
-                    <SecondaryActionButton type="button" id={editButtonId(step.id)} aria-expanded={editingId === step.id} onClick={() => onEdit(step)}>
+                    <SecondaryActionButton
+                      type="button"
+                      id={editButtonId(step.id)}
+                      aria-expanded={editingId === step.id}
+                      onClick={() => onEdit(step)}
+                    >
                       {t("plan.change")}
                       <span className="nv-visually-hidden"> ({step.title})</span>
                     </SecondaryActionButton>

@@ -1,11 +1,11 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { PlanOutput } from "@shared/schemas/plans.js";
 import { Alert } from "@web/components/Alert.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
@@ -14,8 +14,8 @@ import { usePlans } from "./api.js";
 import { ConfirmPlanForm } from "./ConfirmPlanForm.js";
 import { PlanCapacity } from "./PlanCapacity.js";
 import { PlanHistory } from "./PlanHistory.js";
-import { currentVersion, type PlanStep } from "./planModel.js";
 import { editButtonId, PlanStepsTable } from "./PlanStepsTable.js";
+import { currentVersion, type PlanStep } from "./planModel.js";
 import { StepEditForm } from "./StepEditForm.js";
 
 function VersionHeader({ plan, inForce }: { plan: PlanOutput; inForce: PlanOutput | undefined }) {
@@ -23,7 +23,8 @@ function VersionHeader({ plan, inForce }: { plan: PlanOutput; inForce: PlanOutpu
   return (
     <div className="nv-version">
       <Heading level={3} className="nv-version__title">
-        {t("plan.versionNumber", { version: plan.version })} <span className={`nv-status nv-status--${plan.status}`}>{t(`planStatus.${plan.status}`)}</span>
+        {t("plan.versionNumber", { version: plan.version })}{" "}
+        <span className={`nv-status nv-status--${plan.status}`}>{t(`planStatus.${plan.status}`)}</span>
       </Heading>
       {plan.status === "draft" ? (
         <Paragraph>{inForce ? t("plan.draftWithInForce", { version: inForce.version }) : t("plan.draftIntro")}</Paragraph>
@@ -64,7 +65,9 @@ export function PlanTab({ client }: { client: ClientOutput }) {
       </Heading>
       <ProblemAlert error={plans.error} />
       {plans.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {plans.data ? <PlanCapacity clientId={client.id} capacity={capacity} activeHours={activeHours} normHours={current?.weeklyNormHours ?? 20} /> : null}
+      {plans.data ? (
+        <PlanCapacity clientId={client.id} capacity={capacity} activeHours={activeHours} normHours={current?.weeklyNormHours ?? 20} />
+      ) : null}
       {confirmed?.letterId && confirmed.id === current?.id ? (
         <Alert type="ok" role="status">
           <p className="nv-alert-text">{t("plan.confirmed", { version: confirmed.version })}</p>

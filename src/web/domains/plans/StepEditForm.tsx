@@ -1,14 +1,14 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { PLAN_STEP_STATUSES, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { numberText, toNumber } from "@web/components/formValues.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useUpdatePlanStep } from "./api.js";
 import { countsAgainstCapacity, explainCapacity, type PlanStep } from "./planModel.js";
 
@@ -29,7 +29,12 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
   const { t, i18n } = useTranslation();
   const update = useUpdatePlanStep(clientId);
   const heading = useRef<HTMLHeadingElement>(null);
-  const initial = { status: step.status as string, stopReason: step.stopReason ?? "", hoursPerWeek: numberText(step.hoursPerWeek, i18n.language), endDate: step.endDate ?? "" };
+  const initial = {
+    status: step.status as string,
+    stopReason: step.stopReason ?? "",
+    hoursPerWeek: numberText(step.hoursPerWeek, i18n.language),
+    endDate: step.endDate ?? "",
+  };
   const [values, setValues] = useState(initial);
   const set = (field: keyof typeof initial) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const hours = toNumber(values.hoursPerWeek);
@@ -49,7 +54,8 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
     event.preventDefault();
     const input: Record<string, unknown> = {};
     if (values.status !== initial.status) input.status = values.status;
-    if (values.status === "stopped" && values.stopReason.trim() !== initial.stopReason) input.stopReason = values.stopReason.trim() || undefined;
+    if (values.status === "stopped" && values.stopReason.trim() !== initial.stopReason)
+      input.stopReason = values.stopReason.trim() || undefined;
     if (values.hoursPerWeek.trim() !== initial.hoursPerWeek) input.hoursPerWeek = hours;
     if (values.endDate !== initial.endDate) input.endDate = values.endDate || null;
     if (Object.keys(input).length === 0) return onDone(false);
@@ -74,11 +80,35 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
             options={PLAN_STEP_STATUSES.map((status) => ({ value: status, label: t(`planStepStatus.${status}`) }))}
             error={errors.byField.status}
           />
-          <TextField name="hoursPerWeek" inputMode="decimal" label={t("plan.hoursPerWeek")} value={values.hoursPerWeek} onChange={set("hoursPerWeek")} error={errors.byField.hoursPerWeek} autoComplete="off" className="nv-input--short" />
-          <TextField name="endDate" type="date" label={t("form.optional", { label: t("plan.endDate") })} value={values.endDate} onChange={set("endDate")} error={errors.byField.endDate} />
+          <TextField
+            name="hoursPerWeek"
+            inputMode="decimal"
+            label={t("plan.hoursPerWeek")}
+            value={values.hoursPerWeek}
+            onChange={set("hoursPerWeek")}
+            error={errors.byField.hoursPerWeek}
+            autoComplete="off"
+            className="nv-input--short"
+          />
+          <TextField
+            name="endDate"
+            type="date"
+            label={t("form.optional", { label: t("plan.endDate") })}
+            value={values.endDate}
+            onChange={set("endDate")}
+            error={errors.byField.endDate}
+          />
         </div>
         {values.status === "stopped" ? (
-          <TextAreaField name="stopReason" label={t("plan.stopReason")} description={t("plan.stopReasonHint")} value={values.stopReason} onChange={set("stopReason")} error={errors.byField.stopReason} rows={2} />
+          <TextAreaField
+            name="stopReason"
+            label={t("plan.stopReason")}
+            description={t("plan.stopReasonHint")}
+            value={values.stopReason}
+            onChange={set("stopReason")}
+            error={errors.byField.stopReason}
+            rows={2}
+          />
         ) : null}
         <FormActions submitLabel={t("plan.saveChange")} busy={update.isPending} onCancel={() => onDone(false)} />
       </form>

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { PlanOutput, PlanStepInput, PlanStepUpdateInput, planList } from "@shared/schemas/plans.js";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 type PlanList = z.infer<typeof planList>;
 

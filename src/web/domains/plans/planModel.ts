@@ -1,8 +1,8 @@
-import type { TFunction } from "i18next";
 import { ACTIVE_STEP_STATUSES, type PlanOutput, type PlanStepInput } from "@shared/schemas/plans.js";
 import { ApiError } from "@web/api/client.js";
 import { toNumber, toOptionalText } from "@web/components/formValues.js";
 import type { FormErrors } from "@web/components/problems.js";
+import type { TFunction } from "i18next";
 
 export type PlanStep = PlanOutput["steps"][number];
 

@@ -1,16 +1,16 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
 import { COMPLAINANT_KINDS } from "@shared/schemas/roles.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { toOptionalText } from "@web/components/formValues.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
 import { useFileComplaint } from "./api.js";
 
 const FIELDS = ["filerKind", "filerName", "filerEmail", "description"] as const;
@@ -28,7 +28,12 @@ export function ComplaintPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    file.mutate({ filerKind: (filerKind || undefined) as "other", filerName: toOptionalText(filerName), filerEmail: toOptionalText(filerEmail), description });
+    file.mutate({
+      filerKind: (filerKind || undefined) as "other",
+      filerName: toOptionalText(filerName),
+      filerEmail: toOptionalText(filerEmail),
+      description,
+    });
   }
 
   return (
@@ -60,8 +65,23 @@ export function ComplaintPage() {
               onChange={([value]) => setFilerKind(value ?? "")}
               error={errors.byField.filerKind}
             />
-            <TextAreaField name="description" label={t("complaint.description")} description={t("complaint.descriptionHint")} value={description} onChange={setDescription} error={errors.byField.description} rows={6} />
-            <TextField name="filerName" label={t("form.optional", { label: t("complaint.filerName") })} value={filerName} onChange={setFilerName} error={errors.byField.filerName} autoComplete="name" />
+            <TextAreaField
+              name="description"
+              label={t("complaint.description")}
+              description={t("complaint.descriptionHint")}
+              value={description}
+              onChange={setDescription}
+              error={errors.byField.description}
+              rows={6}
+            />
+            <TextField
+              name="filerName"
+              label={t("form.optional", { label: t("complaint.filerName") })}
+              value={filerName}
+              onChange={setFilerName}
+              error={errors.byField.filerName}
+              autoComplete="name"
+            />
             <TextField
               name="filerEmail"
               type="email"

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { DISPLACEMENT_QUESTIONS, type RoleValues } from "./roleFormModel.js";
 
 interface DisplacementQuestionsProps {

@@ -1,13 +1,13 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link, useLocation, useParams } from "react-router";
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
 import { formatDate, formatHours } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useRole } from "./api.js";
 import { ComplaintDecisionForm, RoleReviewForm } from "./RoleReviewForm.js";
@@ -15,7 +15,10 @@ import { RoleStatus } from "./RoleStatus.js";
 
 function Facts({ role }: { role: RoleOutput }) {
   const { t, i18n } = useTranslation();
-  const hours = role.minHoursPerWeek > 0 ? `${formatHours(role.minHoursPerWeek, i18n.language)}–${formatHours(role.hoursPerWeek, i18n.language)}` : formatHours(role.hoursPerWeek, i18n.language);
+  const hours =
+    role.minHoursPerWeek > 0
+      ? `${formatHours(role.minHoursPerWeek, i18n.language)}–${formatHours(role.hoursPerWeek, i18n.language)}`
+      : formatHours(role.hoursPerWeek, i18n.language);
   const rows: [string, string][] = [
     [t("vacancies.organisation"), role.organisationName],
     [t("roleForm.description"), role.description],
@@ -28,9 +31,7 @@ function Facts({ role }: { role: RoleOutput }) {
     [t("roleForm.startDate"), formatDate(role.startDate, i18n.language)],
     [t("roleForm.endDate"), role.endDate ? formatDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
   ];
-  return (
-    <FactsList rows={rows} />
-  );
+  return <FactsList rows={rows} />;
 }
 
 /** One volunteer role: its terms, the displacement outcome with the reason, complaints, and for team leads the review. */

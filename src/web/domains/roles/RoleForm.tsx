@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { DUTCH_LEVELS, GUIDANCE_LEVELS, PHYSICAL_DEMANDS } from "@shared/schemas/roles.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DAYS } from "../intakes/intakeModel.js";
 import { useOrganisationSearch } from "../organisations/api.js";
 import { SearchPicker } from "../users/SearchPicker.js";
@@ -37,7 +37,9 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
   const set = (field: keyof RoleValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const errors = useMemo(() => formErrorsOf(create.error, t, ROLE_FIELDS), [create.error, t]);
   const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}`) });
-  const weekParts = DAYS.flatMap((day) => PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`dayNames.${day}`)} ${t(`dayParts.${part}`)}` })));
+  const weekParts = DAYS.flatMap((day) =>
+    PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`dayNames.${day}`)} ${t(`dayParts.${part}`)}` })),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,10 +63,34 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
             error={errors.byField.organisationId}
           />
         )}
-        <TextField name="title" label={t("roleForm.title")} description={t("roleForm.titleHint")} value={values.title} onChange={set("title")} error={errors.byField.title} autoComplete="off" />
-        <TextAreaField name="description" label={t("roleForm.description")} description={t("roleForm.descriptionHint")} value={values.description} onChange={set("description")} error={errors.byField.description} />
+        <TextField
+          name="title"
+          label={t("roleForm.title")}
+          description={t("roleForm.titleHint")}
+          value={values.title}
+          onChange={set("title")}
+          error={errors.byField.title}
+          autoComplete="off"
+        />
+        <TextAreaField
+          name="description"
+          label={t("roleForm.description")}
+          description={t("roleForm.descriptionHint")}
+          value={values.description}
+          onChange={set("description")}
+          error={errors.byField.description}
+        />
         <div className="nv-form__grid nv-form__grid--two">
-          <TextField name="hoursPerWeek" inputMode="decimal" label={t("roleForm.hoursPerWeek")} value={values.hoursPerWeek} onChange={set("hoursPerWeek")} error={errors.byField.hoursPerWeek} className="nv-input--short" autoComplete="off" />
+          <TextField
+            name="hoursPerWeek"
+            inputMode="decimal"
+            label={t("roleForm.hoursPerWeek")}
+            value={values.hoursPerWeek}
+            onChange={set("hoursPerWeek")}
+            error={errors.byField.hoursPerWeek}
+            className="nv-input--short"
+            autoComplete="off"
+          />
           <TextField
             name="minHoursPerWeek"
             inputMode="decimal"
@@ -75,7 +101,16 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
             className="nv-input--short"
             autoComplete="off"
           />
-          <TextField name="places" inputMode="numeric" label={t("roleForm.places")} value={values.places} onChange={set("places")} error={errors.byField.places} className="nv-input--short" autoComplete="off" />
+          <TextField
+            name="places"
+            inputMode="numeric"
+            label={t("roleForm.places")}
+            value={values.places}
+            onChange={set("places")}
+            error={errors.byField.places}
+            className="nv-input--short"
+            autoComplete="off"
+          />
           <SelectField
             name="guidanceLevel"
             label={t("roleForm.guidanceLevel")}
@@ -85,7 +120,14 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
             options={[{ value: "", label: t("roleForm.choose") }, ...GUIDANCE_LEVELS.map(option("guidanceLevel"))]}
             error={errors.byField.guidanceLevel}
           />
-          <SelectField name="dutchLevel" label={t("roleForm.dutchLevel")} value={values.dutchLevel} onChange={set("dutchLevel")} options={DUTCH_LEVELS.map(option("dutchLevel"))} error={errors.byField.dutchLevel} />
+          <SelectField
+            name="dutchLevel"
+            label={t("roleForm.dutchLevel")}
+            value={values.dutchLevel}
+            onChange={set("dutchLevel")}
+            options={DUTCH_LEVELS.map(option("dutchLevel"))}
+            error={errors.byField.dutchLevel}
+          />
           <SelectField
             name="physicalDemands"
             label={t("roleForm.physicalDemands")}
@@ -94,10 +136,32 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
             options={PHYSICAL_DEMANDS.map(option("physicalDemands"))}
             error={errors.byField.physicalDemands}
           />
-          <TextField name="startDate" type="date" label={t("form.optional", { label: t("roleForm.startDate") })} value={values.startDate} onChange={set("startDate")} error={errors.byField.startDate} />
-          <TextField name="endDate" type="date" label={t("form.optional", { label: t("roleForm.endDate") })} value={values.endDate} onChange={set("endDate")} error={errors.byField.endDate} />
+          <TextField
+            name="startDate"
+            type="date"
+            label={t("form.optional", { label: t("roleForm.startDate") })}
+            value={values.startDate}
+            onChange={set("startDate")}
+            error={errors.byField.startDate}
+          />
+          <TextField
+            name="endDate"
+            type="date"
+            label={t("form.optional", { label: t("roleForm.endDate") })}
+            value={values.endDate}
+            onChange={set("endDate")}
+            error={errors.byField.endDate}
+          />
         </div>
-        <TextField name="skills" label={t("form.optional", { label: t("roleForm.skills") })} description={t("roleForm.skillsHint")} value={values.skills} onChange={set("skills")} error={errors.byField.skills} autoComplete="off" />
+        <TextField
+          name="skills"
+          label={t("form.optional", { label: t("roleForm.skills") })}
+          description={t("roleForm.skillsHint")}
+          value={values.skills}
+          onChange={set("skills")}
+          error={errors.byField.skills}
+          autoComplete="off"
+        />
         <ChoiceFieldset
           name="weekdayParts"
           legend={t("form.optional", { label: t("roleForm.weekdayParts") })}
@@ -107,7 +171,11 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
           onChange={(weekdayParts) => setValues((current) => ({ ...current, weekdayParts }))}
           error={errors.byField.weekdayParts}
         />
-        <DisplacementQuestions answers={values.answers} onChange={(answers) => setValues((current) => ({ ...current, answers }))} errors={errors.byField} />
+        <DisplacementQuestions
+          answers={values.answers}
+          onChange={(answers) => setValues((current) => ({ ...current, answers }))}
+          errors={errors.byField}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={create.isPending}>
             {t("roleForm.submit")}

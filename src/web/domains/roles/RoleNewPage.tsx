@@ -1,7 +1,7 @@
+import { Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { RoleForm } from "./RoleForm.js";
 

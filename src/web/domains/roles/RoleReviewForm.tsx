@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type FormErrors, formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useDecideComplaint, useReviewRole, useRoleComplaints } from "./api.js";
 
 const REVIEW_FIELDS = ["outcome", "reason"] as const;
@@ -52,7 +52,14 @@ export function RoleReviewForm({ roleId, onReviewed }: { roleId: string; onRevie
           onChange={([value]) => setOutcome(value ?? "")}
           error={errors.byField.outcome}
         />
-        <TextAreaField name="reason" label={t("roleReview.reason")} value={reason} onChange={setReason} error={errors.byField.reason} rows={3} />
+        <TextAreaField
+          name="reason"
+          label={t("roleReview.reason")}
+          value={reason}
+          onChange={setReason}
+          error={errors.byField.reason}
+          rows={3}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={review.isPending}>
             {t("roleReview.submit")}
@@ -77,7 +84,10 @@ export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; o
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    decide.mutate({ complaintId: complaintId.trim(), outcome: outcome as "upheld", reason }, { onSuccess: (complaint) => onDecided(t(`complaintDecision.done.${complaint.status}`)) });
+    decide.mutate(
+      { complaintId: complaintId.trim(), outcome: outcome as "upheld", reason },
+      { onSuccess: (complaint) => onDecided(t(`complaintDecision.done.${complaint.status}`)) },
+    );
   }
 
   return (
@@ -94,7 +104,11 @@ export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; o
           type="radio"
           choices={open.map((c) => ({
             value: c.id,
-            label: t("complaintDecision.filed", { date: formatDate(c.createdAt, i18n.language), kind: t(`complaintDecision.kinds.${c.filerKind}`), description: c.description }),
+            label: t("complaintDecision.filed", {
+              date: formatDate(c.createdAt, i18n.language),
+              kind: t(`complaintDecision.kinds.${c.filerKind}`),
+              description: c.description,
+            }),
           }))}
           selected={complaintId ? [complaintId] : []}
           onChange={([value]) => setChosen(value ?? "")}
@@ -108,7 +122,14 @@ export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; o
           onChange={([value]) => setOutcome(value ?? "")}
           error={errors.byField.complaintOutcome}
         />
-        <TextAreaField name="complaintReason" label={t("complaintDecision.reason")} value={reason} onChange={setReason} error={errors.byField.complaintReason} rows={3} />
+        <TextAreaField
+          name="complaintReason"
+          label={t("complaintDecision.reason")}
+          value={reason}
+          onChange={setReason}
+          error={errors.byField.complaintReason}
+          rows={3}
+        />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={decide.isPending}>
             {t("complaintDecision.submit")}

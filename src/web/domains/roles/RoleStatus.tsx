@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import type { RoleOutput } from "@shared/schemas/roles.js";
+import { useTranslation } from "react-i18next";
 
 /** A role's displacement status as a word with a coloured edge, and "suspended" when a complaint is open. */
 export function RoleStatus({ role }: { role: Pick<RoleOutput, "status" | "suspended"> }) {

@@ -1,12 +1,12 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { ROLE_STATUSES } from "@shared/schemas/roles.js";
 import { SelectField, TextField } from "@web/components/fields.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { PagedResults } from "@web/components/PagedResults.js";
 import { Paragraph } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
 import { usePagedSearch } from "@web/components/usePagedSearch.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useRoles } from "./api.js";
 import { RolesTable } from "./RolesTable.js";
@@ -37,16 +37,36 @@ export function RolesPage() {
         </Link>
       </Paragraph>
       <form className="nv-filters" aria-label={t("vacancies.filtersLabel")} onSubmit={(event) => event.preventDefault()}>
-        {isHost ? null : <TextField name="q" type="search" label={t("vacancies.search")} value={q} onChange={(value) => update({ q: value })} autoComplete="off" />}
+        {isHost ? null : (
+          <TextField
+            name="q"
+            type="search"
+            label={t("vacancies.search")}
+            value={q}
+            onChange={(value) => update({ q: value })}
+            autoComplete="off"
+          />
+        )}
         <SelectField
           name="status"
           label={t("vacancies.status")}
           value={status}
           onChange={(value) => update({ status: value })}
-          options={[{ value: "", label: t("vacancies.allStatuses") }, ...ROLE_STATUSES.map((s) => ({ value: s, label: t(`roleStatus.${s}`) }))]}
+          options={[
+            { value: "", label: t("vacancies.allStatuses") },
+            ...ROLE_STATUSES.map((s) => ({ value: s, label: t(`roleStatus.${s}`) })),
+          ]}
         />
       </form>
-      <PagedResults query={roles} name="roles" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("vacancies.empty")}>
+      <PagedResults
+        query={roles}
+        name="roles"
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(next) => update({ page: next })}
+        onPageSizeChange={(next) => update({ pageSize: next })}
+        empty={t("vacancies.empty")}
+      >
         {(data) => <RolesTable roles={data.items} total={data.total} busy={roles.isPlaceholderData} showOrganisation={!isHost} />}
       </PagedResults>
     </>

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { formatHours } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { RoleStatus } from "./RoleStatus.js";
 
 interface RolesTableProps {

@@ -1,7 +1,14 @@
+import type {
+  displacementComplaintInput,
+  displacementComplaintOutput,
+  RoleCreateInput,
+  RoleOutput,
+  roleListQuery,
+  rolePage,
+} from "@shared/schemas/roles.js";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { RoleCreateInput, RoleOutput, displacementComplaintInput, displacementComplaintOutput, rolePage, roleListQuery } from "@shared/schemas/roles.js";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type RolePage = z.infer<typeof rolePage>;
 export type RoleListParams = Partial<z.infer<typeof roleListQuery>>;
@@ -51,7 +58,8 @@ export function useReviewRole(id: string) {
 /** Anyone files a displacement complaint about a role; no login needed. */
 export function useFileComplaint(roleId: string) {
   return useMutation({
-    mutationFn: (input: ComplaintInput) => api<ComplaintOutput>(`/roles/${roleId}/displacement-complaints`, { method: "POST", body: input }),
+    mutationFn: (input: ComplaintInput) =>
+      api<ComplaintOutput>(`/roles/${roleId}/displacement-complaints`, { method: "POST", body: input }),
   });
 }
 

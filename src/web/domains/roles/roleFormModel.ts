@@ -2,7 +2,13 @@ import type { RoleCreateInput } from "@shared/schemas/roles.js";
 import { toList, toNumber } from "@web/components/formValues.js";
 
 /** The five displacement questions, in the order the form asks them. */
-export const DISPLACEMENT_QUESTIONS = ["paidInLastThreeYears", "doneByPaidStaffElsewhere", "wouldOtherwiseBePaid", "partOfPaidService", "recentStaffCuts"] as const;
+export const DISPLACEMENT_QUESTIONS = [
+  "paidInLastThreeYears",
+  "doneByPaidStaffElsewhere",
+  "wouldOtherwiseBePaid",
+  "partOfPaidService",
+  "recentStaffCuts",
+] as const;
 type Question = (typeof DISPLACEMENT_QUESTIONS)[number];
 
 /** The role form as typed: text for every box, "yes"/"no"/"" for each question. */
@@ -59,7 +65,13 @@ export function emptyRoleValues(organisationId: string | undefined): RoleValues 
     places: "1",
     startDate: "",
     endDate: "",
-    answers: { paidInLastThreeYears: "", doneByPaidStaffElsewhere: "", wouldOtherwiseBePaid: "", partOfPaidService: "", recentStaffCuts: "" },
+    answers: {
+      paidInLastThreeYears: "",
+      doneByPaidStaffElsewhere: "",
+      wouldOtherwiseBePaid: "",
+      partOfPaidService: "",
+      recentStaffCuts: "",
+    },
   };
 }
 

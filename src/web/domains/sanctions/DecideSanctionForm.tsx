@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { SANCTION_OUTCOMES, type SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useSanctionAction } from "./api.js";
 import { LowerTermsFields, lowerTermsControls } from "./LowerTermsFields.js";
 import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./sanctionFormModel.js";
@@ -60,7 +60,13 @@ export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps
           error={errors.byField.sanctionOutcome}
         />
         {values.outcome === "imposedLower" ? (
-          <LowerTermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} description={t("lowerTerms.belowOrdinance", { level })} />
+          <LowerTermsFields
+            values={values}
+            onChange={change}
+            errors={errors.byField}
+            prefix={PREFIX}
+            description={t("lowerTerms.belowOrdinance", { level })}
+          />
         ) : null}
         <TextAreaField
           name="decisionReasons"

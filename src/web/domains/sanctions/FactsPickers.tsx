@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { SelectField } from "@web/components/fields.js";
 import { formatAppointmentTime, formatDate } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
 import { useAppointments } from "../appointments/api.js";
 import { useLetters } from "../letters/api.js";
 import { usePlacements } from "../placements/api.js";
@@ -40,7 +40,9 @@ export function FactsPickers({ clientId, values, onChange, errors }: FactsPicker
         <SelectField
           name="appointmentId"
           label={t("sanctionProposal.appointment")}
-          description={missed.length === 0 && appointments.data ? t("sanctionProposal.noMissedAppointments") : t("sanctionProposal.appointmentHint")}
+          description={
+            missed.length === 0 && appointments.data ? t("sanctionProposal.noMissedAppointments") : t("sanctionProposal.appointmentHint")
+          }
           value={values.appointmentId}
           onChange={(appointmentId) => onChange({ appointmentId })}
           options={[
@@ -57,7 +59,9 @@ export function FactsPickers({ clientId, values, onChange, errors }: FactsPicker
         <SelectField
           name="placementId"
           label={t("sanctionProposal.placement")}
-          description={ended.length === 0 && placements.data ? t("sanctionProposal.noEndedPlacements") : t("sanctionProposal.placementHint")}
+          description={
+            ended.length === 0 && placements.data ? t("sanctionProposal.noEndedPlacements") : t("sanctionProposal.placementHint")
+          }
           value={values.placementId}
           onChange={(placementId) => onChange({ placementId })}
           options={[

@@ -1,14 +1,14 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { HEARING_CHANNELS, type SanctionOutput } from "@shared/schemas/sanctions.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import { HEARING_CHANNELS, type SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type HearingInput, useSanctionAction } from "./api.js";
 
 const CONTROLS = { heldOn: "hearingHeldOn", channel: "hearingChannel", record: "hearingRecord" };
@@ -49,7 +49,14 @@ export function HearingForm({ sanction, asClient, onDone }: HearingFormProps) {
       <form onSubmit={submit} noValidate className="nv-form">
         {asClient ? null : (
           <>
-            <TextField name="hearingHeldOn" type="date" label={t("hearingForm.heldOn")} value={heldOn} onChange={setHeldOn} error={errors.byField.hearingHeldOn} />
+            <TextField
+              name="hearingHeldOn"
+              type="date"
+              label={t("hearingForm.heldOn")}
+              value={heldOn}
+              onChange={setHeldOn}
+              error={errors.byField.hearingHeldOn}
+            />
             <ChoiceFieldset
               name="hearingChannel"
               legend={t("hearingForm.channel")}
@@ -71,7 +78,11 @@ export function HearingForm({ sanction, asClient, onDone }: HearingFormProps) {
           error={errors.byField.hearingRecord}
           rows={5}
         />
-        <FormActions submitLabel={asClient ? t("hearingForm.submitClient") : t("hearingForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+        <FormActions
+          submitLabel={asClient ? t("hearingForm.submitClient") : t("hearingForm.submit")}
+          busy={action.isPending}
+          onCancel={() => onDone(false)}
+        />
       </form>
     </section>
   );

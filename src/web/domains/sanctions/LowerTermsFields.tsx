@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { TextField } from "@web/components/fields.js";
+import { useTranslation } from "react-i18next";
 import type { LowerTermsValues } from "./sanctionFormModel.js";
 
 interface LowerTermsFieldsProps {

@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useSanctionAction } from "./api.js";
 
 const CONTROLS = { receivedOn: "objectionReceivedOn", grounds: "objectionGrounds" };
@@ -29,7 +29,10 @@ export function ObjectionForm({ sanction, asClient, onDone }: ObjectionFormProps
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "objections", input: { receivedOn: asClient ? todayInAmsterdam() : receivedOn, grounds } }, { onSuccess: () => onDone(true) });
+    action.mutate(
+      { kind: "objections", input: { receivedOn: asClient ? todayInAmsterdam() : receivedOn, grounds } },
+      { onSuccess: () => onDone(true) },
+    );
   }
 
   return (
@@ -42,7 +45,14 @@ export function ObjectionForm({ sanction, asClient, onDone }: ObjectionFormProps
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
         {asClient ? null : (
-          <TextField name="objectionReceivedOn" type="date" label={t("objectionForm.receivedOn")} value={receivedOn} onChange={setReceivedOn} error={errors.byField.objectionReceivedOn} />
+          <TextField
+            name="objectionReceivedOn"
+            type="date"
+            label={t("objectionForm.receivedOn")}
+            value={receivedOn}
+            onChange={setReceivedOn}
+            error={errors.byField.objectionReceivedOn}
+          />
         )}
         <TextAreaField
           name="objectionGrounds"
@@ -53,7 +63,11 @@ export function ObjectionForm({ sanction, asClient, onDone }: ObjectionFormProps
           error={errors.byField.objectionGrounds}
           rows={5}
         />
-        <FormActions submitLabel={asClient ? t("objectionForm.submitClient") : t("objectionForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+        <FormActions
+          submitLabel={asClient ? t("objectionForm.submitClient") : t("objectionForm.submit")}
+          busy={action.isPending}
+          onCancel={() => onDone(false)}
+        />
       </form>
     </section>
   );

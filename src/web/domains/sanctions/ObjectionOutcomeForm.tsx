@@ -1,16 +1,21 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { OBJECTION_OUTCOMES, type SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useObjectionAction } from "./api.js";
 import { LowerTermsFields, lowerTermsControls } from "./LowerTermsFields.js";
-import { emptyObjectionOutcomeValues, OBJECTION_OUTCOME_FIELDS, type ObjectionOutcomeValues, toObjectionOutcomeInput } from "./sanctionFormModel.js";
+import {
+  emptyObjectionOutcomeValues,
+  OBJECTION_OUTCOME_FIELDS,
+  type ObjectionOutcomeValues,
+  toObjectionOutcomeInput,
+} from "./sanctionFormModel.js";
 
 const PREFIX = "objection";
 const CONTROLS = { ...lowerTermsControls(PREFIX), outcome: "objectionOutcome", note: "objectionNote" };
@@ -56,9 +61,22 @@ export function ObjectionOutcomeForm({ sanction, objection, onDone }: ObjectionO
           error={errors.byField.objectionOutcome}
         />
         {values.outcome === "partlyUpheld" ? (
-          <LowerTermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} description={t("lowerTerms.belowImposed", { level: imposed })} />
+          <LowerTermsFields
+            values={values}
+            onChange={change}
+            errors={errors.byField}
+            prefix={PREFIX}
+            description={t("lowerTerms.belowImposed", { level: imposed })}
+          />
         ) : null}
-        <TextAreaField name="objectionNote" label={t("objectionOutcomeForm.note")} value={values.note} onChange={(note) => change({ note })} error={errors.byField.objectionNote} rows={3} />
+        <TextAreaField
+          name="objectionNote"
+          label={t("objectionOutcomeForm.note")}
+          value={values.note}
+          onChange={(note) => change({ note })}
+          error={errors.byField.objectionNote}
+          rows={3}
+        />
         <FormActions submitLabel={t("objectionOutcomeForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
     </section>

@@ -1,13 +1,13 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { CULPABILITY, SANCTION_GROUNDS } from "@shared/schemas/sanctions.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import { CULPABILITY, SANCTION_GROUNDS } from "@shared/schemas/sanctions.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useProposeSanction } from "./api.js";
 import { FactsPickers, useFactsLoaded } from "./FactsPickers.js";
 import { RefusalAlert } from "./RefusalAlert.js";
@@ -57,10 +57,20 @@ export function ProposeSanctionForm({ clientId }: { clientId: string }) {
           label={t("sanctionProposal.ground")}
           value={values.ground}
           onChange={(ground) => change({ ground })}
-          options={[{ value: "", label: t("roleForm.choose") }, ...SANCTION_GROUNDS.map((ground) => ({ value: ground, label: t(`sanctionGround.${ground}`) }))]}
+          options={[
+            { value: "", label: t("roleForm.choose") },
+            ...SANCTION_GROUNDS.map((ground) => ({ value: ground, label: t(`sanctionGround.${ground}`) })),
+          ]}
           error={errors.byField.ground}
         />
-        <TextField name="factsDate" type="date" label={t("sanctionProposal.factsDate")} value={values.factsDate} onChange={(factsDate) => change({ factsDate })} error={errors.byField.factsDate} />
+        <TextField
+          name="factsDate"
+          type="date"
+          label={t("sanctionProposal.factsDate")}
+          value={values.factsDate}
+          onChange={(factsDate) => change({ factsDate })}
+          error={errors.byField.factsDate}
+        />
         <TextAreaField
           name="facts"
           label={t("sanctionProposal.facts")}

@@ -1,11 +1,11 @@
+import { formatDate } from "@web/components/format.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { PagedResults } from "@web/components/PagedResults.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ScrollTable } from "@web/components/ScrollTable.js";
+import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDate } from "@web/components/format.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { PagedResults } from "@web/components/PagedResults.js";
-import { ScrollTable } from "@web/components/ScrollTable.js";
-import { Paragraph } from "@web/components/nlds.js";
-import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type SanctionPage, useProposedSanctions } from "./api.js";
@@ -17,7 +17,12 @@ function ProposedTable({ page }: { page: SanctionPage }) {
   const { t, i18n } = useTranslation();
   const date = (value: string) => formatDate(value, i18n.language);
   return (
-    <ScrollTable id="proposed-sanctions" caption={t("proposedSanctions.caption", { count: page.total })} headers={HEADERS.map((header) => t(`proposedSanctions.columns.${header}`))} className="nv-table--top">
+    <ScrollTable
+      id="proposed-sanctions"
+      caption={t("proposedSanctions.caption", { count: page.total })}
+      headers={HEADERS.map((header) => t(`proposedSanctions.columns.${header}`))}
+      className="nv-table--top"
+    >
       {page.items.map((sanction) => (
         <tr key={sanction.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">
@@ -29,7 +34,9 @@ function ProposedTable({ page }: { page: SanctionPage }) {
             {t(`sanctionGround.${sanction.ground}`)}
             <span className="nv-cell-note">{t("sanctions.factsOn", { date: date(sanction.factsDate) })}</span>
           </td>
-          <td className="utrecht-table__cell">{t("proposedSanctions.proposed", { name: sanction.proposedBy, date: date(sanction.proposedAt.slice(0, 10)) })}</td>
+          <td className="utrecht-table__cell">
+            {t("proposedSanctions.proposed", { name: sanction.proposedBy, date: date(sanction.proposedAt.slice(0, 10)) })}
+          </td>
           <td className="utrecht-table__cell">
             <HearingText hearing={sanction.hearing} />
           </td>
@@ -58,7 +65,15 @@ export function ProposedSanctionsPage() {
           {t("proposedSanctions.toStatistics")}
         </Link>
       </Paragraph>
-      <PagedResults query={proposed} name="proposed-sanctions" page={page} pageSize={pageSize} onPageChange={(next) => update({ page: next })} onPageSizeChange={(next) => update({ pageSize: next })} empty={t("proposedSanctions.empty")}>
+      <PagedResults
+        query={proposed}
+        name="proposed-sanctions"
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(next) => update({ page: next })}
+        onPageSizeChange={(next) => update({ pageSize: next })}
+        empty={t("proposedSanctions.empty")}
+      >
         {(data) => <ProposedTable page={data} />}
       </PagedResults>
     </>

@@ -1,14 +1,14 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatDate } from "@web/components/format.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type ReconsiderationInput, useSanctionAction } from "./api.js";
 
 const CONTROLS = { outcome: "reconsiderationOutcome", note: "reconsiderationNote" };
@@ -49,7 +49,14 @@ export function ReconsiderationForm({ sanction, onDone }: ReconsiderationFormPro
           onChange={([value]) => setOutcome(value ?? "")}
           error={errors.byField.reconsiderationOutcome}
         />
-        <TextAreaField name="reconsiderationNote" label={t("reconsiderationForm.note")} value={note} onChange={setNote} error={errors.byField.reconsiderationNote} rows={3} />
+        <TextAreaField
+          name="reconsiderationNote"
+          label={t("reconsiderationForm.note")}
+          value={note}
+          onChange={setNote}
+          error={errors.byField.reconsiderationNote}
+          rows={3}
+        />
         <FormActions submitLabel={t("reconsiderationForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
     </section>

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
 import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { problemMessage } from "@web/components/problems.js";
+import { useTranslation } from "react-i18next";
 
 const RULES: readonly string[] = SANCTION_BLOCKS;
 

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { formatDate } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 
 function Lines({ lines }: { lines: string[] }) {
@@ -31,7 +31,8 @@ export function HearingText({ hearing }: { hearing: SanctionOutput["hearing"] })
   } else if (!hearing.heldOn) {
     lines.push(t("sanctions.hearing.notInvited"));
   }
-  if (hearing.heldOn) lines.push(t("sanctions.hearing.held", { date: date(hearing.heldOn), channel: t(`hearingChannel.${hearing.channel ?? "inPerson"}`) }));
+  if (hearing.heldOn)
+    lines.push(t("sanctions.hearing.held", { date: date(hearing.heldOn), channel: t(`hearingChannel.${hearing.channel ?? "inPerson"}`) }));
   return <Lines lines={lines} />;
 }
 
@@ -56,7 +57,8 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
   const date = (value: string | null | undefined) => formatDate(value, i18n.language);
   if (!sanction.outcome) return <span className="nv-muted">{t("sanctions.notDecided")}</span>;
   const lines = [t(`sanctionOutcome.${sanction.outcome}`)];
-  if (sanction.outcome !== "refrained" && sanction.percentage !== null) lines.push(t("sanctions.level", { percentage: sanction.percentage, count: sanction.months ?? 0 }));
+  if (sanction.outcome !== "refrained" && sanction.percentage !== null)
+    lines.push(t("sanctions.level", { percentage: sanction.percentage, count: sanction.months ?? 0 }));
   if (sanction.decidedBy) lines.push(t("sanctions.decidedBy", { name: sanction.decidedBy, date: date(sanction.decidedAt?.slice(0, 10)) }));
   if (sanction.reconsiderBy && !sanction.reconsideredOn) lines.push(t("sanctions.reconsiderBy", { date: date(sanction.reconsiderBy) }));
   if (sanction.reconsideredOn && sanction.reconsiderationOutcome) {
@@ -66,7 +68,13 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
   return (
     <>
       <Lines lines={lines} />
-      {sanction.decisionLetterId ? <LetterPdfLink letterId={sanction.decisionLetterId} label={t("sanctions.decisionLetter")} context={t(`sanctionGround.${sanction.ground}`)} /> : null}
+      {sanction.decisionLetterId ? (
+        <LetterPdfLink
+          letterId={sanction.decisionLetterId}
+          label={t("sanctions.decisionLetter")}
+          context={t(`sanctionGround.${sanction.ground}`)}
+        />
+      ) : null}
     </>
   );
 }
@@ -78,7 +86,11 @@ export function ObjectionText({ objection }: { objection: SanctionOutput["object
   if (!objection) return <span className="nv-muted">{t("sanctions.noObjection")}</span>;
   const lines = [t("sanctions.objection.received", { date: date(objection.receivedOn) })];
   if (objection.late) lines.push(t("sanctions.objection.late"));
-  if (objection.outcome) lines.push(t(`objectionOutcome.${objection.outcome}`), t("sanctions.objection.decidedOn", { date: date(objection.outcomeOn) }));
-  else lines.push(t(objection.extended ? "sanctions.objection.decideByExtended" : "sanctions.objection.decideBy", { date: date(objection.decideBy) }));
+  if (objection.outcome)
+    lines.push(t(`objectionOutcome.${objection.outcome}`), t("sanctions.objection.decidedOn", { date: date(objection.outcomeOn) }));
+  else
+    lines.push(
+      t(objection.extended ? "sanctions.objection.decideByExtended" : "sanctions.objection.decideBy", { date: date(objection.decideBy) }),
+    );
   return <Lines lines={lines} />;
 }

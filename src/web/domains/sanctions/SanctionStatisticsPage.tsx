@@ -1,12 +1,12 @@
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { TextField } from "@web/components/fields.js";
+import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
-import { TextField } from "@web/components/fields.js";
-import { PageHeading } from "@web/components/PageHeading.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
-import { formErrorsOf } from "@web/components/problems.js";
 import { useSanctionStatistics } from "./api.js";
 import { StatisticsTable } from "./StatisticsTable.js";
 
@@ -28,8 +28,22 @@ function PeriodForm({ from, to, errors, onApply }: PeriodFormProps) {
 
   return (
     <form className="nv-filters" aria-label={t("sanctionStatistics.filtersLabel")} onSubmit={submit} noValidate>
-      <TextField name="from" type="date" label={t("sanctionStatistics.from")} value={draft.from} onChange={(value) => setDraft((current) => ({ ...current, from: value }))} error={errors.from} />
-      <TextField name="to" type="date" label={t("sanctionStatistics.to")} value={draft.to} onChange={(value) => setDraft((current) => ({ ...current, to: value }))} error={errors.to} />
+      <TextField
+        name="from"
+        type="date"
+        label={t("sanctionStatistics.from")}
+        value={draft.from}
+        onChange={(value) => setDraft((current) => ({ ...current, from: value }))}
+        error={errors.from}
+      />
+      <TextField
+        name="to"
+        type="date"
+        label={t("sanctionStatistics.to")}
+        value={draft.to}
+        onChange={(value) => setDraft((current) => ({ ...current, to: value }))}
+        error={errors.to}
+      />
       <div className="nv-filters__actions">
         <PrimaryActionButton type="submit">{t("sanctionStatistics.apply")}</PrimaryActionButton>
         <Link to="/sanctions/statistics" className="nl-link">

@@ -1,11 +1,11 @@
-import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { Alert } from "@web/components/Alert.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { canRecordWorkflow, clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useObjectionAction, useSanctionAction, useSanctions } from "./api.js";
@@ -26,7 +26,9 @@ type Notice = { text: string; toLetters?: boolean } | null;
 const buttonId = (kind: string, id: string) => `sanction-${kind}-${id}`;
 // A new hearing invitation only when the last one did not reach the client.
 const mayInvite = (sanction: SanctionOutput) =>
-  sanction.status === "proposed" && !sanction.hearing.record && (!sanction.hearing.letterId || ["returned", "notCollected"].includes(sanction.hearing.letterDelivery ?? ""));
+  sanction.status === "proposed" &&
+  !sanction.hearing.record &&
+  (!sanction.hearing.letterId || ["returned", "notCollected"].includes(sanction.hearing.letterDelivery ?? ""));
 
 interface StepButtonProps {
   label: string;
@@ -112,18 +114,26 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
     const ownProposal = sanction.proposedById === me.id;
     return (
       <>
-        {caseworker && mayInvite(sanction) ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
+        {caseworker && mayInvite(sanction) ? (
+          <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} />
+        ) : null}
         {(caseworker || asClient) && proposed && !sanction.hearing.record
           ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing"))
           : null}
         {me.role === "teamLead" && proposed && !ownProposal ? button("decide", sanction, t("sanctions.actions.decide")) : null}
         {me.role === "teamLead" && proposed && ownProposal ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
-        {me.role === "teamLead" && sanction.reconsiderBy && !sanction.reconsideredOn && !sanction.revoked ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
-        {(caseworker || asClient) && sanction.decisionLetterId && !objection ? button("objection", sanction, asClient ? t("sanctions.actions.objectClient") : t("sanctions.actions.objection")) : null}
+        {me.role === "teamLead" && sanction.reconsiderBy && !sanction.reconsideredOn && !sanction.revoked
+          ? button("reconsider", sanction, t("sanctions.actions.reconsider"))
+          : null}
+        {(caseworker || asClient) && sanction.decisionLetterId && !objection
+          ? button("objection", sanction, asClient ? t("sanctions.actions.objectClient") : t("sanctions.actions.objection"))
+          : null}
         {decidesObjections && objection && !objection.outcome && !objection.extended ? (
           <ExtendButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.extended"))} />
         ) : null}
-        {decidesObjections && objection && !objection.outcome ? button("objectionOutcome", sanction, t("sanctions.actions.objectionOutcome")) : null}
+        {decidesObjections && objection && !objection.outcome
+          ? button("objectionOutcome", sanction, t("sanctions.actions.objectionOutcome"))
+          : null}
       </>
     );
   }
@@ -151,7 +161,13 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
       ) : null}
       {sanctions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {sanctions.data && items.length === 0 ? <Paragraph>{asClient ? t("sanctions.emptyClient") : t("sanctions.empty")}</Paragraph> : null}
-      {items.length > 0 ? <SanctionsTable sanctions={items} caption={t("sanctions.caption", { count: items.length, name: client.givenName })} actions={actions} /> : null}
+      {items.length > 0 ? (
+        <SanctionsTable
+          sanctions={items}
+          caption={t("sanctions.caption", { count: items.length, name: client.givenName })}
+          actions={actions}
+        />
+      ) : null}
       {form}
     </section>
   );
@@ -161,14 +177,35 @@ function formFor(open: Open, asClient: boolean, close: (saved: boolean, message:
   const { sanction } = open;
   switch (open.kind) {
     case "hearing":
-      return <HearingForm key={sanction.id} sanction={sanction} asClient={asClient} onDone={(saved) => close(saved, asClient ? t("hearingForm.savedClient") : t("hearingForm.saved"))} />;
+      return (
+        <HearingForm
+          key={sanction.id}
+          sanction={sanction}
+          asClient={asClient}
+          onDone={(saved) => close(saved, asClient ? t("hearingForm.savedClient") : t("hearingForm.saved"))}
+        />
+      );
     case "decide":
       return <DecideSanctionForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("sanctionDecision.saved"))} />;
     case "reconsider":
       return <ReconsiderationForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("reconsiderationForm.saved"))} />;
     case "objection":
-      return <ObjectionForm key={sanction.id} sanction={sanction} asClient={asClient} onDone={(saved) => close(saved, asClient ? t("objectionForm.savedClient") : t("objectionForm.saved"))} />;
+      return (
+        <ObjectionForm
+          key={sanction.id}
+          sanction={sanction}
+          asClient={asClient}
+          onDone={(saved) => close(saved, asClient ? t("objectionForm.savedClient") : t("objectionForm.saved"))}
+        />
+      );
     case "objectionOutcome":
-      return <ObjectionOutcomeForm key={sanction.id} sanction={sanction} objection={sanction.objection!} onDone={(saved) => close(saved, t("objectionOutcomeForm.saved"))} />;
+      return (
+        <ObjectionOutcomeForm
+          key={sanction.id}
+          sanction={sanction}
+          objection={sanction.objection!}
+          onDone={(saved) => close(saved, t("objectionOutcomeForm.saved"))}
+        />
+      );
   }
 }

@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { formatDate } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { DecisionText, HearingText, ObjectionText, ProposedLevelText, SanctionStatus } from "./SanctionFacts.js";
 
 const HEADERS = ["ground", "status", "hearing", "proposedLevel", "decision", "objection", "actions"];
@@ -18,7 +18,12 @@ interface SanctionsTableProps {
 export function SanctionsTable({ sanctions, caption, actions }: SanctionsTableProps) {
   const { t, i18n } = useTranslation();
   return (
-    <ScrollTable id="sanctions" caption={caption} headers={HEADERS.map((header) => t(`sanctions.columns.${header}`))} className="nv-table--top">
+    <ScrollTable
+      id="sanctions"
+      caption={caption}
+      headers={HEADERS.map((header) => t(`sanctions.columns.${header}`))}
+      className="nv-table--top"
+    >
       {sanctions.map((sanction) => (
         <tr key={sanction.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">
@@ -28,7 +33,9 @@ export function SanctionsTable({ sanctions, caption, actions }: SanctionsTablePr
           </th>
           <td className="utrecht-table__cell">
             <SanctionStatus sanction={sanction} />
-            <span className="nv-cell-note">{t("sanctions.proposedBy", { name: sanction.proposedBy, date: formatDate(sanction.proposedAt.slice(0, 10), i18n.language) })}</span>
+            <span className="nv-cell-note">
+              {t("sanctions.proposedBy", { name: sanction.proposedBy, date: formatDate(sanction.proposedAt.slice(0, 10), i18n.language) })}
+            </span>
           </td>
           <td className="utrecht-table__cell">
             <HearingText hearing={sanction.hearing} />

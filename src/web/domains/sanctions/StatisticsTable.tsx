@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
+import { useTranslation } from "react-i18next";
 import type { SanctionStatistics } from "./api.js";
 
 type Row = SanctionStatistics["rows"][number];
@@ -11,7 +11,15 @@ const COUNTS: ((row: Row) => number | null)[] = [
   (row) => row.refrained,
   (row) => row.overturned,
 ];
-const HEADERS = ["district", "month", "proposed", ...SANCTION_BLOCKS.map((code) => `refused.${code}`), "imposed", "refrained", "overturned"];
+const HEADERS = [
+  "district",
+  "month",
+  "proposed",
+  ...SANCTION_BLOCKS.map((code) => `refused.${code}`),
+  "imposed",
+  "refrained",
+  "overturned",
+];
 
 /** A month as people write it: "november 2026". */
 function monthName(month: string, language: string): string {
@@ -23,7 +31,8 @@ function monthName(month: string, language: string): string {
 /** Sanctions per district and month: proposed, refused by each rule, imposed, refrained, overturned; small counts hidden for researchers. */
 export function StatisticsTable({ statistics }: { statistics: SanctionStatistics }) {
   const { t, i18n } = useTranslation();
-  const count = (value: number | null) => (value === null ? t("sanctionStatistics.fewerThan", { count: statistics.suppressedBelow ?? 5 }) : String(value));
+  const count = (value: number | null) =>
+    value === null ? t("sanctionStatistics.fewerThan", { count: statistics.suppressedBelow ?? 5 }) : String(value);
   return (
     <ScrollTable
       id="sanction-statistics"

@@ -1,5 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type {
   hearingInput,
   objectionInput,
@@ -7,11 +5,13 @@ import type {
   reconsiderationInput,
   SanctionDecisionInput,
   SanctionOutput,
-  sanctionPage,
   SanctionProposalInput,
+  sanctionPage,
   sanctionStatistics,
 } from "@shared/schemas/sanctions.js";
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type SanctionPage = z.infer<typeof sanctionPage>;
 export type SanctionStatistics = z.infer<typeof sanctionStatistics>;
@@ -73,7 +73,10 @@ export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientI
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: SanctionAction) =>
-      api<SanctionOutput>(`/sanctions/${sanction.id}/${action.kind}`, { method: "POST", body: action.kind === "hearing-invitation" ? undefined : action.input }),
+      api<SanctionOutput>(`/sanctions/${sanction.id}/${action.kind}`, {
+        method: "POST",
+        body: action.kind === "hearing-invitation" ? undefined : action.input,
+      }),
     onSuccess: () => refresh(queryClient, sanction.clientId),
   });
 }
@@ -86,7 +89,10 @@ export function useObjectionAction(objectionId: string, clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: ObjectionAction) =>
-      api<SanctionOutput>(`/objections/${objectionId}/${action.kind}`, { method: "POST", body: action.kind === "extension" ? undefined : action.input }),
+      api<SanctionOutput>(`/objections/${objectionId}/${action.kind}`, {
+        method: "POST",
+        body: action.kind === "extension" ? undefined : action.input,
+      }),
     onSuccess: () => refresh(queryClient, clientId),
   });
 }

@@ -1,6 +1,13 @@
-import { describe, expect, it } from "vitest";
 import { objectionOutcomeInput, sanctionDecisionInput, sanctionProposalInput } from "@shared/schemas/sanctions.js";
-import { emptyDecisionValues, emptyObjectionOutcomeValues, emptyProposalValues, toDecisionInput, toObjectionOutcomeInput, toProposalInput } from "./sanctionFormModel.js";
+import { describe, expect, it } from "vitest";
+import {
+  emptyDecisionValues,
+  emptyObjectionOutcomeValues,
+  emptyProposalValues,
+  toDecisionInput,
+  toObjectionOutcomeInput,
+  toProposalInput,
+} from "./sanctionFormModel.js";
 
 const APPOINTMENT = "0b8f3c1e-3a7d-4c52-9f0e-2d1b6a4e8c11";
 const PLACEMENT = "6f1d2e3c-4b5a-4978-8a6b-5c4d3e2f1a09";
@@ -20,7 +27,13 @@ const missed = {
 describe("the proposal's body", () => {
   it("links only the facts of its ground: the appointment for missed appointments, no placement", () => {
     const input = toProposalInput(missed);
-    expect(input).toMatchObject({ ground: "missedAppointments", appointmentId: APPOINTMENT, placementId: null, letterId: null, urgentReasons: false });
+    expect(input).toMatchObject({
+      ground: "missedAppointments",
+      appointmentId: APPOINTMENT,
+      placementId: null,
+      letterId: null,
+      urgentReasons: false,
+    });
     expect(sanctionProposalInput.safeParse(input).success).toBe(true);
   });
 
@@ -31,12 +44,22 @@ describe("the proposal's body", () => {
 
   it("keeps the urgent reasons note only when there are urgent reasons, and empty optional text as null", () => {
     expect(toProposalInput(missed)).toMatchObject({ urgentReasonsNote: null, childrenInterests: null });
-    expect(toProposalInput({ ...missed, urgentReasons: "yes", childrenInterests: " " })).toMatchObject({ urgentReasons: true, urgentReasonsNote: "Typte dit eerst.", childrenInterests: null });
+    expect(toProposalInput({ ...missed, urgentReasons: "yes", childrenInterests: " " })).toMatchObject({
+      urgentReasons: true,
+      urgentReasonsNote: "Typte dit eerst.",
+      childrenInterests: null,
+    });
   });
 
   it("sends unchosen answers as they are, so the server names each field", () => {
     const parsed = sanctionProposalInput.safeParse(toProposalInput(emptyProposalValues("2026-11-28")));
-    expect(parsed.error!.issues.map((issue) => issue.path.join("."))).toEqual(["ground", "facts", "culpability", "circumstances", "urgentReasons"]);
+    expect(parsed.error!.issues.map((issue) => issue.path.join("."))).toEqual([
+      "ground",
+      "facts",
+      "culpability",
+      "circumstances",
+      "urgentReasons",
+    ]);
   });
 });
 
@@ -59,7 +82,9 @@ describe("the team lead's decision", () => {
 
 describe("the decision on an objection", () => {
   it("says what remains only when partly upheld", () => {
-    expect(toObjectionOutcomeInput({ ...emptyObjectionOutcomeValues(), outcome: "rejected", note: "Ongegrond.", percentage: "10" })).toEqual({ outcome: "rejected", note: "Ongegrond.", percentage: null, months: null });
+    expect(
+      toObjectionOutcomeInput({ ...emptyObjectionOutcomeValues(), outcome: "rejected", note: "Ongegrond.", percentage: "10" }),
+    ).toEqual({ outcome: "rejected", note: "Ongegrond.", percentage: null, months: null });
     const partly = toObjectionOutcomeInput({ outcome: "partlyUpheld", note: "Deels gegrond.", percentage: "10", months: "1" });
     expect(partly).toEqual({ outcome: "partlyUpheld", note: "Deels gegrond.", percentage: 10, months: 1 });
     expect(objectionOutcomeInput.safeParse(partly).success).toBe(true);

@@ -1,7 +1,13 @@
-import { useTranslation } from "react-i18next";
 import type { DailyJobResult } from "@shared/schemas/scheduler.js";
+import { useTranslation } from "react-i18next";
 
-const COUNTS: (keyof DailyJobResult)[] = ["accountabilityRequests", "reminders", "exemptionsEnded", "exemptionsDue", "accountabilityOverdue"];
+const COUNTS: (keyof DailyJobResult)[] = [
+  "accountabilityRequests",
+  "reminders",
+  "exemptionsEnded",
+  "exemptionsDue",
+  "accountabilityOverdue",
+];
 
 /** What a daily run did, in words: one line per kind of work. */
 export function RunResult({ result }: { result: DailyJobResult | null }) {

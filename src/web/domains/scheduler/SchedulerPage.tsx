@@ -1,11 +1,11 @@
-import { useTranslation } from "react-i18next";
 import type { SchedulerRunOutput } from "@shared/schemas/scheduler.js";
 import { Alert } from "@web/components/Alert.js";
 import { formatDate, formatDateTime } from "@web/components/format.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
-import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
 import { useRunDailyJob, useSchedulerRuns } from "./api.js";
 import { RunResult } from "./RunResult.js";
 
@@ -14,7 +14,12 @@ const HEADERS = ["runDate", "trigger", "status", "times", "instance", "result", 
 function RunsTable({ runs }: { runs: SchedulerRunOutput[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <ScrollTable id="scheduler-runs" caption={t("scheduler.caption", { count: runs.length })} headers={HEADERS.map((header) => t(`scheduler.columns.${header}`))} className="nv-table--top">
+    <ScrollTable
+      id="scheduler-runs"
+      caption={t("scheduler.caption", { count: runs.length })}
+      headers={HEADERS.map((header) => t(`scheduler.columns.${header}`))}
+      className="nv-table--top"
+    >
       {runs.map((run) => (
         <tr key={run.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
@@ -29,7 +34,11 @@ function RunsTable({ runs }: { runs: SchedulerRunOutput[] }) {
           </td>
           <td className="utrecht-table__cell">
             <span className="nv-nowrap">{t("scheduler.startedAt", { time: formatDateTime(run.startedAt, i18n.language) })}</span>
-            {run.finishedAt ? <span className="nv-cell-note nv-nowrap">{t("scheduler.finishedAt", { time: formatDateTime(run.finishedAt, i18n.language) })}</span> : null}
+            {run.finishedAt ? (
+              <span className="nv-cell-note nv-nowrap">
+                {t("scheduler.finishedAt", { time: formatDateTime(run.finishedAt, i18n.language) })}
+              </span>
+            ) : null}
           </td>
           <td className="utrecht-table__cell">
             <code>{run.instance}</code>

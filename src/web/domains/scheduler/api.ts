@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SchedulerRunOutput } from "@shared/schemas/scheduler.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 
 /** The last 50 runs of the periodic work, newest first (admins). */

@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
+import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
-import { formErrorsOf, type FieldError } from "@web/components/problems.js";
+import { type FieldError, formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useChangePassword } from "./api.js";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;

@@ -1,6 +1,6 @@
-import { createContext, useContext } from "react";
-import type { MeOutput } from "@shared/schemas/users.js";
 import type { UserRole } from "@shared/enums.js";
+import type { MeOutput } from "@shared/schemas/users.js";
+import { createContext, useContext } from "react";
 
 export const CurrentUserContext = createContext<MeOutput | null>(null);
 

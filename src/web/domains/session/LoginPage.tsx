@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
-import { PageHeading } from "@web/components/PageHeading.js";
 import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
-import { problemMessage, type FieldError } from "@web/components/problems.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { type FieldError, problemMessage } from "@web/components/problems.js";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { useLogin, useMe } from "./api.js";
 
 // Only same-app paths are followed after login, so a crafted link cannot send users elsewhere.

@@ -1,8 +1,8 @@
+import type { UserRole } from "@shared/enums.js";
+import { Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
-import type { UserRole } from "@shared/enums.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { NoAccessPage } from "../errors/NoAccessPage.js";
 import { useMe } from "./api.js";
 import { CurrentUserContext, useCurrentUser } from "./CurrentUser.js";

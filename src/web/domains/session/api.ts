@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { MeOutput, passwordChangeInput, sessionOutput } from "@shared/schemas/users.js";
-import { api, ApiError, setCsrfToken } from "@web/api/client.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, setCsrfToken } from "@web/api/client.js";
 import { ME_KEY } from "@web/api/queryClient.js";
+import type { z } from "zod";
 
 type SessionOutput = z.infer<typeof sessionOutput>;
 type PasswordChangeInput = z.infer<typeof passwordChangeInput>;

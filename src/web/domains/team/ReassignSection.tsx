@@ -1,12 +1,12 @@
-import { type FormEvent, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField } from "@web/components/fields.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useReassignClient, useTeam } from "./api.js";
 
 /** For team leads: give the client to another consultant of the team who works in the client's district. */
@@ -19,7 +19,9 @@ export function ReassignSection({ client }: { client: ClientOutput }) {
   const members = team.data?.items ?? [];
   const current = members.find((m) => m.consultantId === client.consultantId);
   // Only consultants of the client's district can take the client over; the server checks this too.
-  const candidates = members.filter((m) => m.consultantId !== client.consultantId && (!client.district || m.districts.includes(client.district)));
+  const candidates = members.filter(
+    (m) => m.consultantId !== client.consultantId && (!client.district || m.districts.includes(client.district)),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +49,10 @@ export function ReassignSection({ client }: { client: ClientOutput }) {
             label={t("reassign.to")}
             value={consultantId}
             onChange={setConsultantId}
-            options={[{ value: "", label: t("reassign.choose") }, ...candidates.map((m) => ({ value: m.consultantId, label: m.displayName }))]}
+            options={[
+              { value: "", label: t("reassign.choose") },
+              ...candidates.map((m) => ({ value: m.consultantId, label: m.displayName })),
+            ]}
             error={errors.byField.consultantId}
           />
           <div className="nv-form__actions">

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useTeam } from "./api.js";
 
 /** The team lead's overview: each consultant's caseload and work queue, with a link to that queue. */
@@ -27,17 +27,29 @@ export function TeamPage() {
             </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{t("team.consultant")}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t("team.districts")}</th>
-                <th scope="col" className={numeric}>{t("team.caseloadSize")}</th>
-                <th scope="col" className={numeric}>{t("team.queueLength")}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t("team.actions")}</th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.consultant")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.districts")}
+                </th>
+                <th scope="col" className={numeric}>
+                  {t("team.caseloadSize")}
+                </th>
+                <th scope="col" className={numeric}>
+                  {t("team.queueLength")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.actions")}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
               {items.map((member) => (
                 <tr key={member.consultantId} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__cell nv-table__row-header">{member.displayName}</th>
+                  <th scope="row" className="utrecht-table__cell nv-table__row-header">
+                    {member.displayName}
+                  </th>
                   <td className="utrecht-table__cell">{member.districts.join(", ")}</td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{member.caseloadSize}</td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{member.queueLength}</td>

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { teamOverview } from "@shared/schemas/work-queue.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type TeamOverview = z.infer<typeof teamOverview>;
 

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { formatDate } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
 import { useOrganisationSearch } from "../organisations/api.js";
 import { useClientSearch } from "./api.js";
 import { SearchPicker } from "./SearchPicker.js";
@@ -33,10 +33,13 @@ function useOrganisationOptions(q: string) {
 function useClientOptions(q: string) {
   const { i18n } = useTranslation();
   const result = useClientSearch(q);
-  const options = q.length < 2 ? [] : (result.data?.items ?? []).map((client) => ({
-    value: client.id,
-    label: `${client.familyName}, ${client.givenName} – ${formatDate(client.birthDate, i18n.language)} – ${client.postcode}`,
-  }));
+  const options =
+    q.length < 2
+      ? []
+      : (result.data?.items ?? []).map((client) => ({
+          value: client.id,
+          label: `${client.familyName}, ${client.givenName} – ${formatDate(client.birthDate, i18n.language)} – ${client.postcode}`,
+        }));
   return { options, loading: result.isFetching };
 }
 

@@ -1,8 +1,8 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { TextField } from "@web/components/fields.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 interface Option {
   value: string;

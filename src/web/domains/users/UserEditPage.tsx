@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
-import { useLocation, useParams } from "react-router";
 import type { UserOutput } from "@shared/schemas/users.js";
 import { Alert } from "@web/components/Alert.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { useTranslation } from "react-i18next";
+import { useLocation, useParams } from "react-router";
 import { useUpdateUser, useUser } from "./api.js";
 import { UserForm } from "./UserForm.js";
 import { toUserUpdateInput, userValues } from "./userFormModel.js";

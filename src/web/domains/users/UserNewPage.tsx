@@ -1,6 +1,6 @@
+import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { PageHeading } from "@web/components/PageHeading.js";
 import { useCreateUser } from "./api.js";
 import { UserForm } from "./UserForm.js";
 import { emptyUserValues, toUserCreateInput } from "./userFormModel.js";

@@ -1,14 +1,14 @@
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { USER_ROLES, type UserRole } from "@shared/enums.js";
 import type { UserOutput } from "@shared/schemas/users.js";
 import { SelectField, TextField } from "@web/components/fields.js";
+import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
-import { Paragraph } from "@web/components/nlds.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useUsers } from "./api.js";
 
 function useBindingText() {
@@ -43,10 +43,17 @@ export function UsersPage() {
       </div>
       <form role="search" aria-label={t("users.filtersLabel")} className="nv-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="nv-filters__search">
-          <TextField name="q" type="search" label={t("users.search")} value={q} autoComplete="off" onChange={(value) => {
-            setQ(value);
-            setPage(1);
-          }} />
+          <TextField
+            name="q"
+            type="search"
+            label={t("users.search")}
+            value={q}
+            autoComplete="off"
+            onChange={(value) => {
+              setQ(value);
+              setPage(1);
+            }}
+          />
         </div>
         <SelectField
           name="role"

@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { clientPage } from "@shared/schemas/clients.js";
 import type { UserCreateInput, UserOutput, UserUpdateInput, userListQuery, userPage } from "@shared/schemas/users.js";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 type UserPage = z.infer<typeof userPage>;
 type ClientPage = z.infer<typeof clientPage>;

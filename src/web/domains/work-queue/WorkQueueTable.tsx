@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { WorkQueueItem } from "@shared/schemas/work-queue.js";
 import { formatDate } from "@web/components/format.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { REASON_TAB, URGENT_REASONS } from "./reasons.js";
 
@@ -19,7 +19,9 @@ function Reasons({ item }: { item: WorkQueueItem }) {
   return (
     <ul className="nv-reasons">
       {item.reasons.map((reason) => {
-        const action = t(`workQueue.actions.${reason.suggestedAction ?? ""}`, { defaultValue: t(`workQueue.reasons.${reason.code}.action`) });
+        const action = t(`workQueue.actions.${reason.suggestedAction ?? ""}`, {
+          defaultValue: t(`workQueue.reasons.${reason.code}.action`),
+        });
         return (
           <li key={reason.code} className={`nv-reason${URGENT_REASONS.includes(reason.code) ? " nv-reason--urgent" : ""}`}>
             <p className="nv-reason__title">
@@ -45,7 +47,10 @@ export function WorkQueueTable({ items, total, busy, consultantName }: WorkQueue
   const { t } = useTranslation();
   return (
     <div className="nv-table-scroll" role="region" aria-labelledby="work-queue-caption" tabIndex={0}>
-      <table className={`utrecht-table utrecht-table--html-table nv-table nv-table--top${busy ? " utrecht-table--busy" : ""}`} aria-busy={busy}>
+      <table
+        className={`utrecht-table utrecht-table--html-table nv-table nv-table--top${busy ? " utrecht-table--busy" : ""}`}
+        aria-busy={busy}
+      >
         <caption id="work-queue-caption" className="utrecht-table__caption">
           {t("workQueue.caption", { count: total })}
         </caption>

@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { workQueuePage, workQueueQuery } from "@shared/schemas/work-queue.js";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
+import type { z } from "zod";
 
 export type WorkQueuePage = z.infer<typeof workQueuePage>;
 export type WorkQueueParams = Partial<z.infer<typeof workQueueQuery>>;

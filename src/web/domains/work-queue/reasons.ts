@@ -18,4 +18,10 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
 };
 
 /** Reasons that ask for action before the others, shown with a warning colour. */
-export const URGENT_REASONS: readonly WorkQueueReason[] = ["letterReturned", "letterNotCollected", "newDropout", "possibleNonCompliance", "intakeMissed"];
+export const URGENT_REASONS: readonly WorkQueueReason[] = [
+  "letterReturned",
+  "letterNotCollected",
+  "newDropout",
+  "possibleNonCompliance",
+  "intakeMissed",
+];
