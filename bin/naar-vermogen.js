@@ -1,11 +1,25 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx naar-vermogen <command>` works in a checkout.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+// The `naar-vermogen` command: runs the compiled CLI (dist/node/cli.js) in this process. In a checkout whose build is
+// missing or older than its sources, it builds the server and CLI first (well under a second), so a fresh clone and
+// a `git pull` need no separate build step.
+import fs from "node:fs";
 
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve("tsx/cli");
-const entry = fileURLToPath(new URL("../src/cli/index.ts", import.meta.url));
-const result = spawnSync(process.execPath, [tsxCli, entry, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+const buildScript = new URL("../scripts/build.mjs", import.meta.url);
+
+// Only a checkout has the build script; an installed copy runs the build it came with.
+if (fs.existsSync(buildScript)) {
+  const { build } = await import(buildScript.href);
+  try {
+    await build({ parts: ["node"] });
+  } catch (error) {
+    console.error(`naar-vermogen: the build failed (${error instanceof Error ? error.message : String(error)}); see \`npm run build\`.`);
+    process.exit(1);
+  }
+}
+
+const cli = new URL("../dist/node/cli.js", import.meta.url);
+if (!fs.existsSync(cli)) {
+  console.error("naar-vermogen: no build in dist/node/; run `npm run build` first.");
+  process.exit(1);
+}
+await import(cli.href);

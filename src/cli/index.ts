@@ -1,11 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { runDaily } from "./daily.js";
-import { runMatch } from "./match.js";
-import { runOpenApi } from "./openapi.js";
-import { runSeed } from "./seed.js";
-import { runUserCreate } from "./users.js";
+import type { runDaily } from "./daily.js";
+import type { runMatch } from "./match.js";
+import type { runSeed } from "./seed.js";
+import type { runUserCreate } from "./users.js";
+
+// Each command loads its modules when it runs, so `--help` and argument errors never load the server, the database
+// drivers or the PDF library (see bench/cli.ts for the start-up target).
 
 function integer(value: string): number {
   const n = Number(value);
@@ -25,7 +25,7 @@ program
   .option("--clients <n>", "number of long-term clients", integer, 18000)
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
   .option("--password <text>", "password for every demo account (default: NV_DEMO_PASSWORD or demo)")
-  .action(runSeed);
+  .action(async (options: Parameters<typeof runSeed>[0]) => (await import("./seed.js")).runSeed(options));
 
 program
   .command("create-user")
@@ -38,7 +38,7 @@ program
   .option("--client <id>", "client id, for client users")
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
   .addHelpText("after", "\nThe password is read from NV_NEW_PASSWORD, or asked for on the terminal.")
-  .action(runUserCreate);
+  .action(async (options: Parameters<typeof runUserCreate>[0]) => (await import("./users.js")).runUserCreate(options));
 
 program
   .command("run-daily")
@@ -47,25 +47,20 @@ program
   .option("--manual", "run even when today's scheduled run has succeeded")
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
   .option("--pg-schema <name>", "PostgreSQL schema to work in (default: the server's search path)")
-  .action(runDaily);
+  .action(async (options: Parameters<typeof runDaily>[0]) => (await import("./daily.js")).runDaily(options));
 
 program
   .command("match")
   .description("Solve a placement instance: the most clients placed, then the least total cost")
   .requiredOption("--instance <file>", "instance JSON: clientCount, roleCount, places, pairStart, pairRole, pairCost")
   .requiredOption("--out <file>", "where to write { placed, cost, assignment }")
-  .action(runMatch);
+  .action(async (options: Parameters<typeof runMatch>[0]) => (await import("./match.js")).runMatch(options));
 
 program
   .command("openapi")
   .description("Write the OpenAPI 3.1 document of the API")
   .option("--out <file>", "file to write (default: standard output)")
-  .action(async (options: { out?: string }) => {
-    const document = JSON.stringify(await runOpenApi(), null, 2);
-    if (!options.out) return void process.stdout.write(`${document}\n`);
-    fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-    fs.writeFileSync(options.out, `${document}\n`);
-  });
+  .action(async (options: { out?: string }) => (await import("./openapi.js")).writeOpenApi(options.out));
 
 try {
   await program.parseAsync();

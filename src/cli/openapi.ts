@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { createApp } from "@server/app.js";
 import { loadConfig } from "@server/config.js";
 import { connectDatabase } from "@server/db/connection.js";
@@ -11,4 +13,12 @@ export async function runOpenApi(): Promise<unknown> {
   await app.close();
   await db.destroy();
   return document;
+}
+
+/** `naar-vermogen openapi`: writes the OpenAPI document to a file, or to standard output without one. */
+export async function writeOpenApi(out: string | undefined): Promise<void> {
+  const document = JSON.stringify(await runOpenApi(), null, 2);
+  if (!out) return void process.stdout.write(`${document}\n`);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(out, `${document}\n`);
 }
