@@ -74,6 +74,7 @@ function compliant() {
             title: { type: "string" },
             detail: { type: "string" },
             code: { type: "string" },
+            invalidParams: { type: "array", items: { type: "object" } },
           },
           required: ["status", "title", "detail", "code"],
         },
@@ -200,6 +201,12 @@ const violations: [rule: string, breakIt: (d: Document) => void][] = [
     "naar-vermogen/problem-code",
     (d) => {
       d.components.schemas.Problem.required = ["status", "title", "detail"];
+    },
+  ],
+  [
+    "naar-vermogen/invalid-params",
+    (d) => {
+      delete (d.components.schemas.Problem.properties as Json).invalidParams;
     },
   ],
   [
