@@ -114,7 +114,13 @@ export async function buildNode() {
   fs.utimesSync(stamp, started, started);
   const previous = `${NODE_DIST}.previous.${process.pid}`;
   if (fs.existsSync(NODE_DIST)) fs.renameSync(NODE_DIST, previous);
-  fs.renameSync(staging, NODE_DIST);
+  try {
+    fs.renameSync(staging, NODE_DIST);
+  } catch (error) {
+    // Another build (a second terminal) swapped its result in between: it is as fresh as this one.
+    if (!fs.existsSync(NODE_STAMP)) throw error;
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
   fs.rmSync(previous, { recursive: true, force: true });
 }
 
