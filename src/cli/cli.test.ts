@@ -28,6 +28,25 @@ describe("naar-vermogen CLI", () => {
     for (const command of ["seed", "create-user", "run-daily", "match", "openapi"]) expect(out).toContain(command);
   });
 
+  it("runs in a single Node process", () => {
+    // A preload that every Node process started with these options runs once: it counts the processes.
+    const preload = path.join(dir, "count-process.cjs");
+    fs.writeFileSync(preload, 'process.stderr.write("node process started\\n");\n');
+    const { status, out } = run(["--help"], { NODE_OPTIONS: `--require ${preload}` });
+    expect(status).toBe(0);
+    expect(out.match(/node process started/g)).toHaveLength(1);
+  });
+
+  it("rebuilds the CLI when a source is newer than the build, and only then", () => {
+    const source = path.join(root, "src/cli/index.ts");
+    const now = new Date();
+    fs.utimesSync(source, now, now);
+    const first = run(["--help"]);
+    expect(first.status, first.out).toBe(0);
+    expect(first.out).toMatch(/Building the server and the command line/);
+    expect(run(["--help"]).out).not.toMatch(/Building/);
+  });
+
   it("exits non-zero with a clear message on bad input", () => {
     const bad = run(["seed", "--clients", "many"]);
     expect(bad.status).not.toBe(0);
