@@ -27,7 +27,7 @@ rows.push(benchCliHelp());
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function timeRequests(label: string, count: number, targetMs: number, run: (i: number) => Promise<void>) {
