@@ -384,7 +384,8 @@ function costScaling(net: Residual, onPhase?: (done: number, phases: number) => 
         relabels = 0;
       }
     }
-    onPhase?.(++phase, phases);
+    phase++;
+    onPhase?.(phase, phases);
     // Once ε is small the flow is often optimal already: exact potentials within a few passes prove it, and the
     // remaining phases are skipped.
     if (epsilon > 1 && epsilon * EARLY_PROOF < net.scale) {
