@@ -45,7 +45,9 @@ export function cityInstance(options: CityOptions): MatchInstance {
   const cells: number[][] = Array.from({ length: size * size }, () => []);
   const cellOf = (x: number, y: number) =>
     Math.min(size - 1, Math.max(0, Math.floor(y))) * size + Math.min(size - 1, Math.max(0, Math.floor(x)));
-  roles.forEach(([x, y], j) => cells[cellOf(x, y)]!.push(j));
+  roles.forEach(([x, y], j) => {
+    cells[cellOf(x, y)]!.push(j);
+  });
 
   const pairStart = [0];
   const pairRole: number[] = [];

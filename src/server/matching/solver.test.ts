@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 /** The same problem as a linear program for HiGHS: its optimum is integral (the matrix is totally unimodular). */
 function solveWithHighs(instance: MatchInstance): { placed: number; cost: number } {
-  const edges = instance.pairStart[instance.clientCount]!;
+  const edges = instance.pairRole.length;
   if (edges === 0) return { placed: 0, cost: 0 };
   const maxCost = Math.max(1, ...instance.pairCost.map(Math.abs));
   // One more placement always outweighs any difference in cost.
@@ -21,11 +21,12 @@ function solveWithHighs(instance: MatchInstance): { placed: number; cost: number
   const term = (k: number, weight: number) => `${weight >= 0 ? "+" : "-"} ${Math.abs(weight)} x${k}`;
   const lines = [
     "Minimize",
-    ` obj: ${Array.from({ length: edges }, (_, k) => term(k, instance.pairCost[k]! - big)).join(" ")}`,
+    ` obj: ${Array.from({ length: edges }, (_, k) => term(k, (instance.pairCost[k] ?? 0) - big)).join(" ")}`,
     "Subject To",
   ];
   for (let i = 0; i < instance.clientCount; i++) {
-    const ks = Array.from({ length: instance.pairStart[i + 1]! - instance.pairStart[i]! }, (_, d) => instance.pairStart[i]! + d);
+    const from = instance.pairStart[i] ?? 0;
+    const ks = Array.from({ length: (instance.pairStart[i + 1] ?? 0) - from }, (_, d) => from + d);
     if (ks.length) lines.push(` c${i}: ${ks.map((k) => `+ x${k}`).join(" ")} <= 1`);
   }
   for (let j = 0; j < instance.roleCount; j++) {
@@ -33,7 +34,7 @@ function solveWithHighs(instance: MatchInstance): { placed: number; cost: number
     if (ks.length) lines.push(` r${j}: ${ks.map((k) => `+ x${k}`).join(" ")} <= ${instance.places[j]}`);
   }
   instance.groupCapacity?.forEach((capacity, g) => {
-    const ks = instance.pairRole.flatMap((r, k) => (instance.roleGroup![r] === g ? [k] : []));
+    const ks = instance.pairRole.flatMap((r, k) => (instance.roleGroup?.[r] === g ? [k] : []));
     if (ks.length) lines.push(` g${g}: ${ks.map((k) => `+ x${k}`).join(" ")} <= ${capacity}`);
   });
   lines.push("Bounds", ...Array.from({ length: edges }, (_, k) => ` 0 <= x${k} <= 1`), "End");
@@ -44,7 +45,7 @@ function solveWithHighs(instance: MatchInstance): { placed: number; cost: number
   for (let k = 0; k < edges; k++) {
     const x = Math.round((result.Columns[`x${k}`] as { Primal: number }).Primal);
     placed += x;
-    cost += x * instance.pairCost[k]!;
+    cost += x * (instance.pairCost[k] ?? 0);
   }
   return { placed, cost };
 }
