@@ -81,6 +81,17 @@ export type ExemptionDecisionInput = z.infer<typeof exemptionDecisionInput>;
 /** Body of `POST /exemptions/{id}/end`: an exemption ends before its end date (e.g. the client has recovered). */
 export const exemptionEndInput = z.object({ endedOn: calendarDate, reason });
 
+/** What the caller may do with one exemption, computed by the rules the server enforces. */
+export const exemptionAbilities = z
+  .object({
+    decide: z.boolean().describe("grant or refuse a request"),
+    coSign: z.boolean().describe("put the second signature under a long full exemption"),
+    end: z.boolean().describe("end it before its end date"),
+    addEvidence: z.boolean().describe("upload a document as evidence"),
+  })
+  .describe("the caller's abilities: show an action only when it is true");
+export type ExemptionAbilities = z.infer<typeof exemptionAbilities>;
+
 export const exemptionOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -107,9 +118,18 @@ export const exemptionOutput = z.object({
     z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp }),
   ),
   createdAt: timestamp,
+  abilities: exemptionAbilities,
 });
 export type ExemptionOutput = z.infer<typeof exemptionOutput>;
-export const exemptionList = z.object({ items: z.array(exemptionOutput) });
+export const exemptionList = z.object({
+  items: z.array(exemptionOutput),
+  abilities: z
+    .object({
+      record: z.boolean().describe("record an exemption the caller decided"),
+      request: z.boolean().describe("ask for an exemption"),
+    })
+    .describe("what the caller may do with this client's exemptions as a whole"),
+});
 
 export const exemptionListQuery = pageQuery.extend({ status: z.enum(EXEMPTION_STATUSES).optional() });
 export const exemptionPage = pageOf(exemptionOutput.extend({ clientName: z.string() }));

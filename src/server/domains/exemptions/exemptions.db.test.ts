@@ -44,6 +44,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The i-th client picked for these tests. */
+function clientAt(index: number): string {
+  const id = clientIds[index];
+  if (!id) throw new Error(`No client ${index}: the seeded population is too small`);
+  return id;
+}
+
 const post = (url: string, payload: unknown, headers = consultant) =>
   t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
 
@@ -68,7 +75,7 @@ describe("exemptions bind the rest of the system", () => {
   });
 
   it("caps capacity at a partial exemption's hours: a 10-hour step answers 409 capacityExceeded at 8 hours", async () => {
-    const client = clientIds[2]!;
+    const client = clientAt(2);
     const step = (hours: number) =>
       post(`/clients/${client}/plan-steps`, { type: "languageCourse", title: "Taalles", hoursPerWeek: hours, startDate: today });
     expect((await post(`/clients/${client}/exemptions`, exemption())).statusCode).toBe(201);
@@ -81,7 +88,7 @@ describe("exemptions bind the rest of the system", () => {
   });
 
   it("refuses an exemption without an end or review date, naming both fields, and writes nothing", async () => {
-    const client = clientIds[3]!;
+    const client = clientAt(3);
     const response = await post(`/clients/${client}/exemptions`, exemption({ reviewDate: undefined }));
     expect(response.statusCode).toBe(400);
     expect(response.headers["content-type"]).toContain("application/problem+json");
@@ -97,7 +104,7 @@ describe("exemptions bind the rest of the system", () => {
   });
 
   it("lets a full exemption over twelve months wait for a team lead who did not decide it", async () => {
-    const client = clientIds[4]!;
+    const client = clientAt(4);
     const created = (
       await post(
         `/clients/${client}/exemptions`,
@@ -157,7 +164,7 @@ describe("exemptions bind the rest of the system", () => {
   });
 
   it("keeps exemptions from hosts and researchers, and audits every read as sensitive", async () => {
-    const client = clientIds[2]!;
+    const client = clientAt(2);
     for (const email of ["organisatie@demo.local", "onderzoeker@demo.local"]) {
       const headers = await bearerFor(t.app, email);
       expect((await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers })).statusCode).toBe(403);
@@ -175,7 +182,7 @@ describe("exemptions bind the rest of the system", () => {
 
 describe("evidence", () => {
   it("stores a PDF or PNG and refuses other types and files over 10 MB with a 400 naming the file, storing nothing", async () => {
-    const client = clientIds[5]!;
+    const client = clientAt(5);
     const created = (await post(`/clients/${client}/exemptions`, exemption())).json();
     const upload = (name: string, type: string, content: Buffer) => {
       const { payload, headers } = multipartFile("file", name, type, content);
@@ -213,7 +220,7 @@ describe("evidence", () => {
 
 describe("the work queue", () => {
   it("lists an exemption whose review date is within the ordinance's 30 days", async () => {
-    const client = clientIds[1]!;
+    const client = clientAt(1);
     await post(`/clients/${client}/exemptions`, exemption({ reviewDate: addDays(today, 20) }));
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=exemptionEnding&pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === client);

@@ -1,27 +1,12 @@
-import type { Database, ExemptionRow } from "@server/db/schema.js";
-import { todayInAmsterdam } from "@shared/dates.js";
+import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
-import type { Kysely } from "kysely";
-import { documentsOf } from "../documents/documents.service.js";
+import { exemptionAbilities, isInForce } from "./exemptions.rules.js";
+import type { ExemptionView } from "./exemptions.service.js";
 
-/** Whether an exemption binds on a date: active and within its dates. */
-export function isInForce(row: Pick<ExemptionRow, "status" | "start_date" | "end_date">, date = todayInAmsterdam()): boolean {
-  return row.status === "active" && row.start_date <= date && (row.end_date === null || row.end_date >= date);
-}
-
-/** Exemptions with the names of who asked, decided and co-signed, and their evidence (without content). */
-export async function presentExemptions(db: Kysely<Database>, rows: ExemptionRow[]): Promise<ExemptionOutput[]> {
-  const userIds = [
-    ...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by, r.co_signed_by]).filter((id): id is string => Boolean(id))),
-  ];
-  const users = userIds.length ? await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", userIds).execute() : [];
-  const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.display_name ?? null) : null);
-  const documents = await documentsOf(
-    db,
-    "exemption",
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => ({
+/** An exemption with the names of who asked, decided and co-signed, its evidence (without content) and the caller's abilities. */
+export function presentExemption(actor: Actor, { row, names, documents }: ExemptionView): ExemptionOutput {
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return {
     id: row.id,
     clientId: row.client_id,
     type: row.type as ExemptionOutput["type"],
@@ -43,7 +28,8 @@ export async function presentExemptions(db: Kysely<Database>, rows: ExemptionRow
     endedOn: row.ended_on,
     endReason: row.end_reason,
     ordinanceVersion: row.ordinance_version,
-    documents: documents.get(row.id) ?? [],
+    documents,
     createdAt: row.created_at,
-  }));
+    abilities: exemptionAbilities(actor, row),
+  };
 }

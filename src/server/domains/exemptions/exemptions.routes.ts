@@ -13,25 +13,27 @@ import {
   exemptionRequestInput,
 } from "@shared/schemas/exemptions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { presentDocument, readEvidence, storeDocument } from "../documents/documents.service.js";
+import { presentDocument, readEvidence } from "../documents/documents.service.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
-import { presentExemptions } from "./exemptions.presenter.js";
+import { presentExemption } from "./exemptions.presenter.js";
+import { exemptionListAbilities } from "./exemptions.rules.js";
 import {
+  addExemptionEvidence,
   coSignExemption,
   decideExemption,
   endExemption,
   listExemptions,
   listExemptionsByStatus,
+  readExemption,
   recordExemption,
   requestExemption,
-  requireVisibleExemption,
 } from "./exemptions.service.js";
 
 /** Exemptions (art. 9 lid 2): recorded, requested, decided, co-signed, ended; with evidence. */
 export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
   const presentOne = async (id: string, request: Parameters<typeof contextOf>[0]) => {
-    const row = await requireVisibleExemption(db.kysely, contextOf(request), id);
-    return (await presentExemptions(db.kysely, [row]))[0]!;
+    const ctx = contextOf(request);
+    return presentExemption(ctx.actor, await readExemption(db.kysely, ctx, id));
   };
 
   return async (app) => {
@@ -47,9 +49,11 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: exemptionList },
         },
       },
-      async (request) => ({
-        items: await presentExemptions(db.kysely, await listExemptions(db.kysely, contextOf(request), request.params.id)),
-      }),
+      async (request) => {
+        const ctx = contextOf(request);
+        const views = await listExemptions(db.kysely, ctx, request.params.id);
+        return { items: views.map((view) => presentExemption(ctx.actor, view)), abilities: exemptionListAbilities(ctx.actor) };
+      },
     );
 
     app.post(
@@ -106,14 +110,13 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { status = "awaitingCoSign", page, pageSize } = request.query;
-        const { rows, total } = await listExemptionsByStatus(db.kysely, contextOf(request), status, page, pageSize);
-        const presented = await presentExemptions(db.kysely, rows);
-        return {
-          items: presented.map((e, i) => ({ ...e, clientName: `${rows[i]!.given_name} ${rows[i]!.family_name}` })),
-          page,
-          pageSize,
-          total,
-        };
+        const ctx = contextOf(request);
+        const { views, total } = await listExemptionsByStatus(db.kysely, ctx, status, page, pageSize);
+        const items = views.map((view) => ({
+          ...presentExemption(ctx.actor, view),
+          clientName: `${view.row.given_name} ${view.row.family_name}`,
+        }));
+        return { items, page, pageSize, total };
       },
     );
 
@@ -179,21 +182,16 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["exemptions"],
           summary: "Upload evidence for an exemption",
           description:
-            "multipart/form-data with one file in the field `file`: a PDF, PNG or JPEG of at most 10 MB (400 otherwise, nothing stored). Sensitive: downloads are audited.",
+            "multipart/form-data with one file in the field `file`: a PDF, PNG or JPEG of at most 10 MB (400 otherwise, nothing stored). " +
+            "A refused request takes no evidence (409 exemptionState). Sensitive: downloads are audited.",
           consumes: ["multipart/form-data"],
           params: idParam,
           response: { 201: documentOutput },
         },
       },
       async (request, reply) => {
-        const ctx = contextOf(request);
-        const exemption = await requireVisibleExemption(db.kysely, ctx, request.params.id);
         const upload = await readEvidence(await request.file());
-        const row = await db.kysely
-          .transaction()
-          .execute((trx) =>
-            storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
-          );
+        const row = await addExemptionEvidence(db.kysely, contextOf(request), request.params.id, upload);
         return reply.status(201).send(presentDocument(row));
       },
     );

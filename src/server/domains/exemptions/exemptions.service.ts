@@ -1,24 +1,42 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
-import { conflict, forbidden, notFound } from "@server/http/errors.js";
-import { addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { conflict, notFound } from "@server/http/errors.js";
+import { todayInAmsterdam } from "@shared/dates.js";
 import type { ExemptionDecisionInput, ExemptionInput, ExemptionRequestInput } from "@shared/schemas/exemptions.js";
-import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
-import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
+import { documentsOf, type readEvidence, storeDocument } from "../documents/documents.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { displayNamesOf } from "../users/users.repo.js";
+import {
+  countOpenRequests,
+  findExemption,
+  insertExemption,
+  listClientExemptions,
+  pageExemptionsByStatus,
+  updateExemptionIn,
+} from "./exemptions.repo.js";
+import {
+  assertAwaitingCoSign,
+  assertEndsAfterStart,
+  assertIsRequest,
+  assertMayEnd,
+  assertNoOpenRequest,
+  assertSecondSigner,
+  assertTakesEvidence,
+  needsCoSign,
+} from "./exemptions.rules.js";
 
 type Terms = Pick<ExemptionInput, "scope" | "maxHoursPerWeek" | "startDate" | "endDate" | "reviewDate">;
+type Evidence = Awaited<ReturnType<typeof readEvidence>>;
 
-/** A full exemption that runs longer than the ordinance's threshold needs a team lead's co-signature. */
-export function needsCoSign(
-  terms: Pick<Terms, "scope" | "startDate" | "endDate" | "reviewDate">,
-  ordinance: Pick<Ordinance, "exemptionCoSignMonths">,
-): boolean {
-  const until = terms.endDate ?? terms.reviewDate;
-  return terms.scope === "full" && Boolean(until) && until! > addMonths(terms.startDate, ordinance.exemptionCoSignMonths);
+/** An exemption with what its presenter shows beside it: the names of who acted, and its evidence. */
+export interface ExemptionView<R extends ExemptionRow = ExemptionRow> {
+  row: R;
+  names: Map<string, string>;
+  documents: { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[];
 }
 
 function termColumns(terms: Terms) {
@@ -33,10 +51,31 @@ function termColumns(terms: Terms) {
 
 /** An exemption of a client the actor may see, or 404. */
 export async function requireVisibleExemption(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ExemptionRow> {
-  const row = await db.selectFrom("exemptions").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await findExemption(db, id);
   if (!row) throw notFound("exemption");
   await requireVisibleClient(db, ctx.actor, row.client_id);
   return row;
+}
+
+/** Loads what the presenter shows beside each exemption. */
+export async function viewsOf<R extends ExemptionRow>(db: Kysely<Database>, rows: R[]): Promise<ExemptionView<R>[]> {
+  const names = await displayNamesOf(
+    db,
+    rows.flatMap((r) => [r.requested_by, r.decided_by, r.co_signed_by]),
+  );
+  const documents = await documentsOf(
+    db,
+    "exemption",
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ row, names, documents: documents.get(row.id) ?? [] }));
+}
+
+/** One exemption in scope, ready to present. */
+export async function readExemption(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ExemptionView> {
+  const [view] = await viewsOf(db, [await requireVisibleExemption(db, ctx, id)]);
+  if (!view) throw notFound("exemption");
+  return view;
 }
 
 /** A consultant records an exemption they decided; a long full one waits for a team lead's co-signature. */
@@ -64,7 +103,7 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
     updated_at: now,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("exemptions").values(row).execute();
+    await insertExemption(trx, row);
     await recordAudit(trx, ctx, {
       action: "exemption.create",
       category: "write",
@@ -85,14 +124,7 @@ export async function requestExemption(
   input: ExemptionRequestInput,
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const open = await db
-    .selectFrom("exemptions")
-    .select("id")
-    .where("client_id", "=", clientId)
-    .where("status", "=", "requested")
-    .where("type", "=", input.type)
-    .executeTakeFirst();
-  if (open) throw conflict("alreadyRequested", "There is already an open request for this kind of exemption.");
+  assertNoOpenRequest(await countOpenRequests(db, clientId, input.type));
   const ordinance = await ordinanceOn(db);
   const now = new Date().toISOString();
   const row: ExemptionsTable = {
@@ -119,7 +151,7 @@ export async function requestExemption(
     updated_at: now,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("exemptions").values(row).execute();
+    await insertExemption(trx, row);
     await recordAudit(trx, ctx, {
       action: "exemption.request",
       category: "write",
@@ -135,7 +167,7 @@ export async function requestExemption(
 /** A consultant grants a request with its terms, or refuses it with a reason. */
 export async function decideExemption(db: Kysely<Database>, ctx: RequestContext, id: string, input: ExemptionDecisionInput): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
-  if (exemption.status !== "requested") throw conflict("exemptionState", `A ${exemption.status} exemption is not a request to decide.`);
+  assertIsRequest(exemption);
   const ordinance = await ordinanceOn(db);
   const now = new Date().toISOString();
   const changes =
@@ -143,13 +175,14 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
       ? { ...termColumns(input), status: needsCoSign(input, ordinance) ? "awaitingCoSign" : "active", decision_note: input.note ?? null }
       : { status: "refused", decision_note: input.note };
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("exemptions")
-      .set({ ...changes, decided_by: ctx.actor.id, decided_at: now, ordinance_version: ordinance.version, updated_at: now })
-      .where("id", "=", id)
-      .where("status", "=", "requested")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw conflict("exemptionState", "This request was decided meanwhile.");
+    const decided = await updateExemptionIn(trx, id, "requested", {
+      ...changes,
+      decided_by: ctx.actor.id,
+      decided_at: now,
+      ordinance_version: ordinance.version,
+      updated_at: now,
+    });
+    if (!decided) throw conflict("exemptionState", "This request was decided meanwhile.");
     await recordAudit(trx, ctx, {
       action: "exemption.decide",
       category: "write",
@@ -164,15 +197,17 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
 /** A team lead, not the one who decided, co-signs a long full exemption; from then on it binds. */
 export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
-  if (exemption.status !== "awaitingCoSign") throw conflict("exemptionState", "This exemption does not wait for a co-signature.");
-  if (exemption.decided_by === ctx.actor.id) throw forbidden("sameDecider", "A second person co-signs: the one who decided cannot.");
+  assertAwaitingCoSign(exemption);
+  assertSecondSigner(exemption, ctx.actor);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("exemptions")
-      .set({ status: "active", co_signed_by: ctx.actor.id, co_signed_at: now, updated_at: now })
-      .where("id", "=", id)
-      .execute();
+    const signed = await updateExemptionIn(trx, id, "awaitingCoSign", {
+      status: "active",
+      co_signed_by: ctx.actor.id,
+      co_signed_at: now,
+      updated_at: now,
+    });
+    if (!signed) throw conflict("exemptionState", "This exemption was co-signed or ended meanwhile.");
     await recordAudit(trx, ctx, {
       action: "exemption.coSign",
       category: "write",
@@ -191,19 +226,17 @@ export async function endExemption(
   input: { endedOn: string; reason: string },
 ): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
-  if (!["active", "awaitingCoSign"].includes(exemption.status))
-    throw conflict("exemptionState", `A ${exemption.status} exemption cannot be ended.`);
-  if (input.endedOn < exemption.start_date)
-    throw conflict("exemptionState", "An exemption cannot end before it starts.", [
-      { name: "endedOn", code: "beforeStart", reason: "Before the start date" },
-    ]);
+  assertMayEnd(exemption);
+  assertEndsAfterStart(exemption, input.endedOn);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("exemptions")
-      .set({ status: "ended", ended_on: input.endedOn, end_reason: input.reason, updated_at: now })
-      .where("id", "=", id)
-      .execute();
+    const ended = await updateExemptionIn(trx, id, exemption.status, {
+      status: "ended",
+      ended_on: input.endedOn,
+      end_reason: input.reason,
+      updated_at: now,
+    });
+    if (!ended) throw conflict("exemptionState", "This exemption changed meanwhile.");
     await recordAudit(trx, ctx, {
       action: "exemption.end",
       category: "write",
@@ -214,16 +247,21 @@ export async function endExemption(
   });
 }
 
+/** Stores a document as evidence for an exemption; its content was checked by `readEvidence`. */
+export async function addExemptionEvidence(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
+  const exemption = await requireVisibleExemption(db, ctx, id);
+  assertTakesEvidence(exemption);
+  return db
+    .transaction()
+    .execute((trx) =>
+      storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
+    );
+}
+
 /** A client's exemptions, newest first; reading them is a sensitive read and is audited. */
-export async function listExemptions(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<ExemptionRow[]> {
+export async function listExemptions(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<ExemptionView[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db
-    .selectFrom("exemptions")
-    .selectAll()
-    .where("client_id", "=", clientId)
-    .orderBy("start_date", "desc")
-    .orderBy("created_at", "desc")
-    .execute();
+  const rows = await listClientExemptions(db, clientId);
   await recordAudit(db, ctx, {
     action: "exemption.list",
     category: "read:sensitive",
@@ -232,26 +270,12 @@ export async function listExemptions(db: Kysely<Database>, ctx: RequestContext, 
     subjectId: clientId,
     details: { count: rows.length },
   });
-  return rows;
+  return viewsOf(db, rows);
 }
 
 /** Exemptions in the actor's scope with a status, e.g. those awaiting a team lead's co-signature. */
 export async function listExemptionsByStatus(db: Kysely<Database>, ctx: RequestContext, status: string, page: number, pageSize: number) {
-  const scope = visibleClients(db, ctx.actor).select("clients.id");
-  const base = db
-    .selectFrom("exemptions")
-    .innerJoin("clients", "clients.id", "exemptions.client_id")
-    .where("exemptions.status", "=", status)
-    .where("exemptions.client_id", "in", scope);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll("exemptions")
-    .select(["clients.given_name", "clients.family_name"])
-    .orderBy("exemptions.decided_at")
-    .orderBy("exemptions.id")
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const { rows, total } = await pageExemptionsByStatus(db, ctx.actor, status, page, pageSize);
   await recordAudit(db, ctx, { action: "exemption.listByStatus", category: "read:sensitive", details: { status, count: rows.length } });
-  return { rows, total: Number(total) };
+  return { views: await viewsOf(db, rows), total };
 }

@@ -120,3 +120,11 @@ export async function updateUser(db: Kysely<Database>, id: string, changes: User
     .where("id", "=", id)
     .execute();
 }
+
+/** The display names of accounts, by id, e.g. for who proposed or decided something. */
+export async function displayNamesOf(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -5,7 +5,6 @@ import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { UploadForm } from "../documents/UploadForm.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useExemptionAction, useExemptions, useReloadExemptions } from "./api.js";
@@ -47,9 +46,9 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [coSignError, setCoSignError] = useState<unknown>(null);
-  const caseworker = canRecordWorkflow(me.role);
-  const mayUpload = caseworker || me.role === "client";
   const items = exemptions.data?.items ?? [];
+  const mayRecord = exemptions.data?.abilities.record ?? false;
+  const mayRequest = exemptions.data?.abilities.request ?? false;
 
   function close(saved: boolean, message: string) {
     if (!open) return;
@@ -78,11 +77,11 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
   }
 
   function actions(exemption: ExemptionOutput): ReactNode {
-    const { status } = exemption;
+    const { abilities } = exemption;
     return (
       <>
-        {caseworker && status === "requested" ? button("decide", exemption, t("exemptions.decide")) : null}
-        {me.role === "teamLead" && status === "awaitingCoSign" ? (
+        {abilities.decide ? button("decide", exemption, t("exemptions.decide")) : null}
+        {abilities.coSign ? (
           <CoSignButton
             exemption={exemption}
             onDone={(error) => {
@@ -91,8 +90,8 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
             }}
           />
         ) : null}
-        {caseworker && (status === "active" || status === "awaitingCoSign") ? button("end", exemption, t("exemptions.end")) : null}
-        {mayUpload && status !== "refused" ? button("upload", exemption, t("exemptions.addEvidence")) : null}
+        {abilities.end ? button("end", exemption, t("exemptions.end")) : null}
+        {abilities.addEvidence ? button("upload", exemption, t("exemptions.addEvidence")) : null}
       </>
     );
   }
@@ -134,8 +133,9 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           onUploaded={reload}
         />
       ) : null}
-      {caseworker ? <ExemptionForm clientId={client.id} /> : null}
-      {me.role === "client" ? <RequestExemptionForm clientId={client.id} /> : null}
+      {/* Who decides records the exemption; whoever may only ask files a request. */}
+      {mayRecord ? <ExemptionForm clientId={client.id} /> : null}
+      {!mayRecord && mayRequest ? <RequestExemptionForm clientId={client.id} /> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type {
   ExemptionOutput,
   ExemptionRequestInput,
   exemptionEndInput,
+  exemptionList,
   exemptionPage,
 } from "@shared/schemas/exemptions.js";
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -12,12 +13,13 @@ import type { z } from "zod";
 
 export type ExemptionPage = z.infer<typeof exemptionPage>;
 export type ExemptionEndInput = z.infer<typeof exemptionEndInput>;
+export type ExemptionList = z.infer<typeof exemptionList>;
 
 const listKey = (clientId: string) => ["exemptions", "client", clientId];
 
 /** A client's exemptions, with their decision, co-signature and evidence. */
 export function useExemptions(clientId: string) {
-  return useQuery({ queryKey: listKey(clientId), queryFn: () => api<{ items: ExemptionOutput[] }>(`/clients/${clientId}/exemptions`) });
+  return useQuery({ queryKey: listKey(clientId), queryFn: () => api<ExemptionList>(`/clients/${clientId}/exemptions`) });
 }
 
 /** Exemptions waiting for a team lead's second signature, with the client's name. */

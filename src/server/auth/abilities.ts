@@ -1,0 +1,30 @@
+import { AppError } from "@server/http/errors.js";
+import type { Actor } from "./actor.js";
+import type { Policy } from "./policy.js";
+
+/** One action: the route's policy for the caller's role, then the rules that would refuse it in this state. */
+export interface AbilityCheck {
+  policy: Policy;
+  assert: () => void;
+}
+
+/**
+ * Whether an action would be allowed: the route's policy admits the role and no rule refuses. A refusal is an
+ * AppError thrown by the same assertion the server runs; any other error is a fault and propagates.
+ */
+export function isAllowed(actor: Actor, check: AbilityCheck): boolean {
+  if (!check.policy.allows(actor)) return false;
+  try {
+    check.assert();
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+/** The caller's abilities on one resource: a boolean per action, from the assertions the server enforces. */
+export function abilitiesOf<K extends string>(actor: Actor, checks: Record<K, AbilityCheck>): Record<K, boolean> {
+  const entries = (Object.keys(checks) as K[]).map((action) => [action, isAllowed(actor, checks[action])] as const);
+  return Object.fromEntries(entries) as Record<K, boolean>;
+}

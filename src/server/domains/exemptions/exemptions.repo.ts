@@ -1,0 +1,75 @@
+import type { Actor } from "@server/auth/actor.js";
+import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
+import type { Kysely, Updateable } from "kysely";
+import { visibleClients } from "../clients/clients.repo.js";
+
+/** One exemption by id, whoever's it is; the caller checks the client is in scope. */
+export function findExemption(db: Kysely<Database>, id: string): Promise<ExemptionRow | undefined> {
+  return db.selectFrom("exemptions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A client's exemptions, newest first. */
+export function listClientExemptions(db: Kysely<Database>, clientId: string): Promise<ExemptionRow[]> {
+  return db
+    .selectFrom("exemptions")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .orderBy("start_date", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** How many requests of this type the client has open. */
+export async function countOpenRequests(db: Kysely<Database>, clientId: string, type: string): Promise<number> {
+  const rows = await db
+    .selectFrom("exemptions")
+    .select("id")
+    .where("client_id", "=", clientId)
+    .where("status", "=", "requested")
+    .where("type", "=", type)
+    .execute();
+  return rows.length;
+}
+
+/** Stores a new exemption or request. */
+export async function insertExemption(db: Kysely<Database>, row: ExemptionsTable): Promise<void> {
+  await db.insertInto("exemptions").values(row).execute();
+}
+
+/**
+ * Changes an exemption only while it still has the status the rules were checked against; answers whether it
+ * did, so a change made meanwhile is noticed.
+ */
+export async function updateExemptionIn(
+  db: Kysely<Database>,
+  id: string,
+  expectedStatus: string,
+  changes: Omit<Updateable<ExemptionsTable>, "id" | "client_id">,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable("exemptions")
+    .set(changes)
+    .where("id", "=", id)
+    .where("status", "=", expectedStatus)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** Exemptions with a status for the clients in the actor's scope, with the client's name, a page at a time. */
+export async function pageExemptionsByStatus(db: Kysely<Database>, actor: Actor, status: string, page: number, pageSize: number) {
+  const base = db
+    .selectFrom("exemptions")
+    .innerJoin("clients", "clients.id", "exemptions.client_id")
+    .where("exemptions.status", "=", status)
+    .where("exemptions.client_id", "in", visibleClients(db, actor).select("clients.id"));
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll("exemptions")
+    .select(["clients.given_name", "clients.family_name"])
+    .orderBy("exemptions.decided_at")
+    .orderBy("exemptions.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}

@@ -1,0 +1,146 @@
+import type { Actor } from "@server/auth/actor.js";
+import type { ExemptionRow } from "@server/db/schema.js";
+import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
+import { describe, expect, it } from "vitest";
+import {
+  assertAwaitingCoSign,
+  assertEndsAfterStart,
+  assertIsRequest,
+  assertMayEnd,
+  assertNoOpenRequest,
+  assertSecondSigner,
+  assertTakesEvidence,
+  EXEMPTION_REFUSALS,
+  exemptionAbilities,
+  isFullExemptionOn,
+  isInForce,
+  needsCoSign,
+} from "./exemptions.rules.js";
+
+const actor = (role: Actor["role"], id = "lead-2"): Actor => ({
+  id,
+  email: `${id}@example.test`,
+  displayName: id,
+  role,
+  districts: ["Charlois"],
+  organisationId: null,
+  clientId: null,
+});
+
+const exemption = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => ({
+  id: "e1",
+  client_id: "c1",
+  type: "medical",
+  scope: "full",
+  max_hours_per_week: null,
+  start_date: "2026-01-01",
+  end_date: "2026-06-30",
+  review_date: null,
+  reason: "r",
+  status: "active",
+  requested_by: null,
+  decided_by: "consultant-1",
+  decided_at: "2026-01-01T10:00:00Z",
+  decision_note: null,
+  co_signed_by: null,
+  co_signed_at: null,
+  ended_on: null,
+  end_reason: null,
+  ordinance_version: 1,
+  created_at: "2026-01-01T10:00:00Z",
+  updated_at: "2026-01-01T10:00:00Z",
+  ...overrides,
+});
+
+const cases: RefusalCase[] = [
+  {
+    rule: "one open request per type",
+    code: "alreadyRequested",
+    refused: () => assertNoOpenRequest(1),
+    allowed: () => assertNoOpenRequest(0),
+  },
+  {
+    rule: "only a request is decided",
+    code: "exemptionState",
+    refused: () => assertIsRequest(exemption({ status: "active" })),
+    allowed: () => assertIsRequest(exemption({ status: "requested" })),
+  },
+  {
+    rule: "only an exemption awaiting it is co-signed",
+    code: "exemptionState",
+    refused: () => assertAwaitingCoSign(exemption({ status: "active" })),
+    allowed: () => assertAwaitingCoSign(exemption({ status: "awaitingCoSign" })),
+  },
+  {
+    rule: "the one who decided does not co-sign",
+    code: "sameDecider",
+    refused: () => assertSecondSigner(exemption(), actor("teamLead", "consultant-1")),
+    allowed: () => assertSecondSigner(exemption(), actor("teamLead", "lead-2")),
+  },
+  {
+    rule: "only a binding or waiting exemption ends",
+    code: "exemptionState",
+    refused: () => assertMayEnd(exemption({ status: "refused" })),
+    allowed: () => assertMayEnd(exemption({ status: "awaitingCoSign" })),
+  },
+  {
+    rule: "an exemption does not end before it starts",
+    code: "exemptionState",
+    refused: () => assertEndsAfterStart(exemption(), "2025-12-31"),
+    allowed: () => assertEndsAfterStart(exemption(), "2026-01-01"),
+  },
+  {
+    rule: "a refused request takes no evidence",
+    code: "exemptionState",
+    refused: () => assertTakesEvidence(exemption({ status: "refused" })),
+    allowed: () => assertTakesEvidence(exemption({ status: "requested" })),
+  },
+];
+
+describe("the exemption rules", () => {
+  it.each(cases)("$rule: refuses with $code, and passes otherwise", ({ code, refused, allowed }) => {
+    expect(refusalOf(refused)).toBe(code);
+    expect(refusalOf(allowed)).toBeNull();
+  });
+
+  it("has a case for every code the rules can give", () => {
+    expect(new Set(cases.map((c) => c.code))).toEqual(new Set(EXEMPTION_REFUSALS));
+  });
+
+  it("asks a second signature for a full exemption longer than the ordinance's months, not for a partial one", () => {
+    const ordinance = { exemptionCoSignMonths: 12 };
+    expect(needsCoSign({ scope: "full", startDate: "2026-01-01", endDate: "2027-01-01" }, ordinance)).toBe(false);
+    expect(needsCoSign({ scope: "full", startDate: "2026-01-01", endDate: "2027-01-02" }, ordinance)).toBe(true);
+    expect(needsCoSign({ scope: "full", startDate: "2026-01-01", reviewDate: "2027-06-01" }, ordinance)).toBe(true);
+    expect(needsCoSign({ scope: "partial", startDate: "2026-01-01", endDate: "2028-01-01" }, ordinance)).toBe(false);
+  });
+
+  it("is in force while active and within its dates; it bound the client on a past date even when ended since", () => {
+    expect(isInForce(exemption(), "2026-03-01")).toBe(true);
+    expect(isInForce(exemption(), "2026-07-01")).toBe(false);
+    expect(isInForce(exemption({ status: "awaitingCoSign" }), "2026-03-01")).toBe(false);
+    const ended = exemption({ status: "ended", ended_on: "2026-03-31" });
+    expect(isFullExemptionOn(ended, "2026-03-15")).toBe(true);
+    expect(isFullExemptionOn(ended, "2026-04-01")).toBe(false);
+    expect(isFullExemptionOn(exemption({ scope: "partial" }), "2026-03-15")).toBe(false);
+  });
+
+  it("gives abilities by role and state: a team lead co-signs what another decided, a client only adds evidence", () => {
+    const waiting = exemption({ status: "awaitingCoSign" });
+    expect(exemptionAbilities(actor("teamLead"), waiting)).toEqual({ decide: false, coSign: true, end: true, addEvidence: true });
+    expect(exemptionAbilities(actor("teamLead", "consultant-1"), waiting).coSign).toBe(false);
+    expect(exemptionAbilities(actor("consultant"), waiting).coSign).toBe(false);
+    expect(exemptionAbilities(actor("client"), exemption({ status: "requested" }))).toEqual({
+      decide: false,
+      coSign: false,
+      end: false,
+      addEvidence: true,
+    });
+    expect(exemptionAbilities(actor("consultant"), exemption({ status: "refused" }))).toEqual({
+      decide: false,
+      coSign: false,
+      end: false,
+      addEvidence: false,
+    });
+  });
+});
