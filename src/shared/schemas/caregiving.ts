@@ -32,6 +32,12 @@ export type CaregivingInput = z.infer<typeof caregivingInput>;
 /** Body of `POST /caregiving/{id}/end`. */
 export const caregivingEndInput = z.object({ endedOn: calendarDate });
 
+/** What the caller may do with one record of caregiving, computed by the rules the server enforces. */
+export const caregivingAbilities = z
+  .object({ end: z.boolean().describe("record that the care has ended") })
+  .describe("the caller's abilities: show an action only when it is true");
+export type CaregivingAbilities = z.infer<typeof caregivingAbilities>;
+
 export const caregivingOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -48,5 +54,12 @@ export const caregivingOutput = z.object({
   status: z.enum(["active", "ended"]),
   endedOn: calendarDate.nullable(),
   createdAt: timestamp,
+  abilities: caregivingAbilities,
 });
-export const caregivingList = z.object({ items: z.array(caregivingOutput) });
+export type CaregivingOutput = z.infer<typeof caregivingOutput>;
+export const caregivingList = z.object({
+  items: z.array(caregivingOutput),
+  abilities: z
+    .object({ record: z.boolean().describe("record caregiving with a judgement") })
+    .describe("what the caller may do with this client's caregiving as a whole"),
+});

@@ -1,12 +1,29 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { CaregivingRow, CaregivingTable, Database } from "@server/db/schema.js";
-import { conflict, invalidField, notFound } from "@server/http/errors.js";
+import { conflict, notFound } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { CaregivingInput } from "@shared/schemas/caregiving.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import { displayNamesOf } from "../users/users.repo.js";
+import { endActiveCaregiving, findCaregiving, insertCaregiving, listClientCaregiving } from "./caregiving.repo.js";
+import { assertCareActive, assertCareStarted, assertEndsAfterStart } from "./caregiving.rules.js";
+
+/** Caregiving with the names the presenter shows beside it. */
+export interface CaregivingView {
+  row: CaregivingRow;
+  names: Map<string, string>;
+}
+
+async function viewsOf(db: Kysely<Database>, rows: CaregivingRow[]): Promise<CaregivingView[]> {
+  const names = await displayNamesOf(
+    db,
+    rows.map((r) => r.judged_by),
+  );
+  return rows.map((row) => ({ row, names }));
+}
 
 /**
  * Records caregiving with the consultant's judgement of whether it goes beyond customary care. Beyond it, the
@@ -20,7 +37,7 @@ export async function recordCaregiving(
   input: CaregivingInput,
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  if (input.since > todayInAmsterdam()) throw invalidField("since", "dateInFuture", "Record care that has started");
+  assertCareStarted(input.since, todayInAmsterdam());
   const row: CaregivingTable = {
     id: randomUUID(),
     client_id: clientId,
@@ -36,7 +53,7 @@ export async function recordCaregiving(
     created_at: new Date().toISOString(),
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("caregiving").values(row).execute();
+    await insertCaregiving(trx, row);
     await recordAudit(trx, ctx, {
       action: "caregiving.create",
       category: "write",
@@ -49,20 +66,28 @@ export async function recordCaregiving(
   return row.id;
 }
 
+/** Caregiving of a client the actor may see, or 404. */
 export async function requireVisibleCaregiving(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<CaregivingRow> {
-  const row = await db.selectFrom("caregiving").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await findCaregiving(db, id);
   if (!row) throw notFound("caregiving");
   await requireVisibleClient(db, ctx.actor, row.client_id);
   return row;
 }
 
+/** One record of caregiving in scope, ready to present. */
+export async function readCaregiving(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<CaregivingView> {
+  const [view] = await viewsOf(db, [await requireVisibleCaregiving(db, ctx, id)]);
+  if (!view) throw notFound("caregiving");
+  return view;
+}
+
 /** Care ends (the person moved to a care home, recovered, died); accountability for it stops. */
 export async function endCaregiving(db: Kysely<Database>, ctx: RequestContext, id: string, endedOn: string): Promise<void> {
   const row = await requireVisibleCaregiving(db, ctx, id);
-  if (row.status !== "active") throw conflict("caregivingState", "This caregiving has ended already.");
-  if (endedOn < row.since) throw invalidField("endedOn", "beforeStart", "Before the care started");
+  assertCareActive(row);
+  assertEndsAfterStart(row, endedOn);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("caregiving").set({ status: "ended", ended_on: endedOn }).where("id", "=", id).execute();
+    if (!(await endActiveCaregiving(trx, id, endedOn))) throw conflict("caregivingState", "This caregiving ended meanwhile.");
     await recordAudit(trx, ctx, {
       action: "caregiving.end",
       category: "write",
@@ -74,9 +99,9 @@ export async function endCaregiving(db: Kysely<Database>, ctx: RequestContext, i
 }
 
 /** A client's caregiving, newest first (family circumstances: a sensitive read, audited). */
-export async function listCaregiving(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<CaregivingRow[]> {
+export async function listCaregiving(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<CaregivingView[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db.selectFrom("caregiving").selectAll().where("client_id", "=", clientId).orderBy("since", "desc").execute();
+  const rows = await listClientCaregiving(db, clientId);
   await recordAudit(db, ctx, {
     action: "caregiving.list",
     category: "read:sensitive",
@@ -85,5 +110,5 @@ export async function listCaregiving(db: Kysely<Database>, ctx: RequestContext, 
     subjectId: clientId,
     details: { count: rows.length },
   });
-  return rows;
+  return viewsOf(db, rows);
 }

@@ -11,7 +11,6 @@ import { formErrorsOf } from "@web/components/problems.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { type CaregivingOutput, useCaregiving, useEndCaregiving } from "./api.js";
 import { CaregivingForm } from "./CaregivingForm.js";
@@ -58,7 +57,6 @@ export function CaregivingSection({ client }: { client: ClientOutput }) {
   const caregiving = useCaregiving(client.id);
   const [ending, setEnding] = useState<CaregivingOutput | null>(null);
   const [ended, setEnded] = useState(false);
-  const caseworker = canRecordWorkflow(me.role);
   const items = caregiving.data?.items ?? [];
   const endButtonId = (id: string) => `care-end-${id}`;
 
@@ -111,7 +109,7 @@ export function CaregivingSection({ client }: { client: ClientOutput }) {
                 {care.countsAsContribution ? <span className="nv-cell-note">{t("caregiving.countsAsContribution")}</span> : null}
               </td>
               <td className="utrecht-table__cell">
-                {caseworker && care.status === "active" ? (
+                {care.abilities.end ? (
                   <SecondaryActionButton
                     type="button"
                     id={endButtonId(care.id)}
@@ -131,7 +129,7 @@ export function CaregivingSection({ client }: { client: ClientOutput }) {
         </ScrollTable>
       ) : null}
       {ending ? <EndCaregivingForm key={ending.id} care={ending} clientId={client.id} onDone={(saved) => done(ending, saved)} /> : null}
-      {caseworker ? <CaregivingForm clientId={client.id} /> : null}
+      {caregiving.data?.abilities.record ? <CaregivingForm clientId={client.id} /> : null}
     </section>
   );
 }

@@ -1,15 +1,16 @@
-import type { CaregivingInput, caregivingOutput } from "@shared/schemas/caregiving.js";
+import type { CaregivingInput, CaregivingOutput, caregivingList } from "@shared/schemas/caregiving.js";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 import type { z } from "zod";
 
-export type CaregivingOutput = z.infer<typeof caregivingOutput>;
+export type { CaregivingOutput };
+export type CaregivingList = z.infer<typeof caregivingList>;
 
 /** A client's caregiving (mantelzorg), by relation only. */
 export function useCaregiving(clientId: string) {
   return useQuery({
     queryKey: ["caregiving", clientId],
-    queryFn: () => api<{ items: CaregivingOutput[] }>(`/clients/${clientId}/caregiving`),
+    queryFn: () => api<CaregivingList>(`/clients/${clientId}/caregiving`),
   });
 }
 
