@@ -9,6 +9,15 @@ export const accountabilityResponseInput = z.object({
   statement: z.string().trim().max(4000).nullish().describe("e.g. what the organisation says; proof can be uploaded as a document"),
 });
 
+/** What the caller may do with one request, computed by the rules the server enforces. */
+export const accountabilityAbilities = z
+  .object({
+    respond: z.boolean().describe("answer whether the activity continues"),
+    addProof: z.boolean().describe("upload a document as proof"),
+  })
+  .describe("the caller's abilities: show an action only when it is true");
+export type AccountabilityAbilities = z.infer<typeof accountabilityAbilities>;
+
 export const accountabilityRequestOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -29,6 +38,7 @@ export const accountabilityRequestOutput = z.object({
     z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp }),
   ),
   createdAt: timestamp,
+  abilities: accountabilityAbilities,
 });
 export type AccountabilityRequestOutput = z.infer<typeof accountabilityRequestOutput>;
 export const accountabilityList = z.object({ items: z.array(accountabilityRequestOutput) });

@@ -1,17 +1,33 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
-import type { AccountabilityRequestRow, ClientRow, Database } from "@server/db/schema.js";
+import type { AccountabilityRequestRow, Database } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 import { recordAudit, recordSystemAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import { documentsOf, type readEvidence, storeDocument } from "../documents/documents.service.js";
 import { insertLetter } from "../letters/letters.repo.js";
 import { prepareLetter } from "../letters/letters.service.js";
 import { listOrdinanceVersions } from "../ordinance/ordinance.repo.js";
+import {
+  answerOpenRequest,
+  clientsById,
+  endActivity,
+  findRequest,
+  insertRequestOnce,
+  lastRequestedOn,
+  listClientRequests,
+  listFormalisedActivities,
+  listOpenRequests,
+  setReminder,
+} from "./accountability.repo.js";
+import { assertOpen, isOverdue, isReminderDue, isRequestDue, overdueOn } from "./accountability.rules.js";
+
+export { overdueOn };
 
 const CARE_RELATION_NL: Record<string, string> = {
   child: "uw kind",
@@ -24,6 +40,8 @@ const CARE_RELATION_NL: Record<string, string> = {
   friendOrNeighbour: "een vriend of buur",
 };
 
+type Evidence = Awaited<ReturnType<typeof readEvidence>>;
+
 /** A formalised activity the client accounts for periodically. */
 interface Activity {
   subjectType: "contribution" | "caregiving";
@@ -35,35 +53,26 @@ interface Activity {
   text: string;
 }
 
-/**
- * Formalised activities: contributions and caregiving beyond customary care. Active ones only (what is due for
- * accountability), or all of some clients (to describe their past requests).
- */
+/** A request with what its presenter shows beside it. */
+export interface AccountabilityView {
+  row: AccountabilityRequestRow;
+  activity: string;
+  overdueOn: string;
+  overdue: boolean;
+  documents: { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[];
+}
+
 async function formalisedActivities(db: Kysely<Database>, filter: { activeOnly: true } | { clientIds: string[] }): Promise<Activity[]> {
-  let contributions = db
-    .selectFrom("contributions")
-    .select(["id", "client_id", "created_at", "organisation_name", "description", "hours_per_week"]);
-  let caregiving = db
-    .selectFrom("caregiving")
-    .select(["id", "client_id", "created_at", "relation", "hours_per_week"])
-    .where("beyond_customary_care", "=", 1);
-  if ("clientIds" in filter) {
-    if (filter.clientIds.length === 0) return [];
-    contributions = contributions.where("client_id", "in", filter.clientIds);
-    caregiving = caregiving.where("client_id", "in", filter.clientIds);
-  } else {
-    contributions = contributions.where("status", "=", "active");
-    caregiving = caregiving.where("status", "=", "active");
-  }
+  const { contributions, caregiving } = await listFormalisedActivities(db, filter);
   return [
-    ...(await contributions.execute()).map((c) => ({
+    ...contributions.map((c) => ({
       subjectType: "contribution" as const,
       subjectId: c.id,
       clientId: c.client_id,
       formalisedOn: c.created_at.slice(0, 10),
       text: `${c.organisation_name ? `Vrijwilligerswerk bij ${c.organisation_name}` : "Eigen initiatief"}: ${c.description} (${c.hours_per_week} uur per week)`,
     })),
-    ...(await caregiving.execute()).map((c) => ({
+    ...caregiving.map((c) => ({
       subjectType: "caregiving" as const,
       subjectId: c.id,
       clientId: c.client_id,
@@ -87,28 +96,14 @@ export async function ordinanceVersionsByNumber(db: Kysely<Database>): Promise<M
   return new Map((await listOrdinanceVersions(db)).map((o) => [o.version, o]));
 }
 
-/** The date after which an open request is overdue, under the version it was made under. */
-export function overdueOn(
-  request: Pick<AccountabilityRequestRow, "requested_on" | "ordinance_version">,
-  versions: Map<number, Ordinance>,
-): string {
-  return addDays(request.requested_on, versions.get(request.ordinance_version)!.accountabilityOverdueDays);
-}
-
 /** Thrown inside a transaction to undo it when another run got there first. */
 class AlreadyDone extends Error {}
 
-async function clientsById(db: Kysely<Database>, ids: string[]): Promise<Map<string, ClientRow>> {
-  if (ids.length === 0) return new Map();
-  return new Map(
-    (
-      await db
-        .selectFrom("clients")
-        .selectAll()
-        .where("id", "in", [...new Set(ids)])
-        .execute()
-    ).map((c) => [c.id, c]),
-  );
+/** The client of an activity or request; the daily job only handles clients that exist. */
+function clientOf<C>(clients: Map<string, C>, id: string): C {
+  const client = clients.get(id);
+  if (!client) throw new Error(`Client ${id} is missing`);
+  return client;
 }
 
 /**
@@ -118,22 +113,15 @@ async function clientsById(db: Kysely<Database>, ids: string[]): Promise<Map<str
  */
 export async function createDueRequests(db: Kysely<Database>, runId: string, date: string, ordinance: Ordinance): Promise<number> {
   const activities = await formalisedActivities(db, { activeOnly: true });
-  const last = new Map<string, string>();
-  for (const row of await db
-    .selectFrom("accountability_requests")
-    .select(["subject_id", (eb) => eb.fn.max("requested_on").as("last")])
-    .groupBy("subject_id")
-    .execute()) {
-    last.set(row.subject_id, String(row.last));
-  }
-  const due = activities.filter((a) => addMonths(last.get(a.subjectId) ?? a.formalisedOn, ordinance.accountabilityIntervalMonths) <= date);
+  const last = await lastRequestedOn(db);
+  const due = activities.filter((a) => isRequestDue(last.get(a.subjectId) ?? a.formalisedOn, ordinance.accountabilityIntervalMonths, date));
   const clients = await clientsById(
     db,
     due.map((a) => a.clientId),
   );
   let created = 0;
   for (const activity of due) {
-    const client = clients.get(activity.clientId)!;
+    const client = clientOf(clients, activity.clientId);
     const letter = await prepareLetter(null, {
       client,
       kind: "accountabilityRequest",
@@ -153,27 +141,23 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
       await db.transaction().execute(async (trx) => {
         await insertLetter(trx, letter);
         const id = randomUUID();
-        const inserted = await trx
-          .insertInto("accountability_requests")
-          .values({
-            id,
-            client_id: activity.clientId,
-            subject_type: activity.subjectType,
-            subject_id: activity.subjectId,
-            requested_on: date,
-            ordinance_version: ordinance.version,
-            letter_id: letter.id,
-            reminded_on: null,
-            reminder_letter_id: null,
-            status: "open",
-            responded_on: null,
-            response: null,
-            responded_by: null,
-            created_at: new Date().toISOString(),
-          })
-          .onConflict((oc) => oc.columns(["subject_type", "subject_id", "requested_on"]).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new AlreadyDone();
+        const inserted = await insertRequestOnce(trx, {
+          id,
+          client_id: activity.clientId,
+          subject_type: activity.subjectType,
+          subject_id: activity.subjectId,
+          requested_on: date,
+          ordinance_version: ordinance.version,
+          letter_id: letter.id,
+          reminded_on: null,
+          reminder_letter_id: null,
+          status: "open",
+          responded_on: null,
+          response: null,
+          responded_by: null,
+          created_at: new Date().toISOString(),
+        });
+        if (!inserted) throw new AlreadyDone();
         await recordSystemAudit(trx, runId, {
           action: "accountability.request",
           category: "write",
@@ -194,13 +178,7 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
 /** Reminds clients who have not answered a request after the reminder days of its ordinance version; once each. */
 export async function sendReminders(db: Kysely<Database>, runId: string, date: string): Promise<number> {
   const versions = await ordinanceVersionsByNumber(db);
-  const open = await db
-    .selectFrom("accountability_requests")
-    .selectAll()
-    .where("status", "=", "open")
-    .where("reminded_on", "is", null)
-    .execute();
-  const due = open.filter((r) => addDays(r.requested_on, versions.get(r.ordinance_version)!.accountabilityReminderDays) <= date);
+  const due = (await listOpenRequests(db)).filter((r) => isReminderDue(r, versions, date));
   const clients = await clientsById(
     db,
     due.map((r) => r.client_id),
@@ -208,7 +186,7 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
   const texts = await activityTexts(db, due);
   let sent = 0;
   for (const request of due) {
-    const client = clients.get(request.client_id)!;
+    const client = clientOf(clients, request.client_id);
     const letter = await prepareLetter(null, {
       client,
       kind: "accountabilityReminder",
@@ -227,14 +205,7 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
     try {
       await db.transaction().execute(async (trx) => {
         await insertLetter(trx, letter);
-        const updated = await trx
-          .updateTable("accountability_requests")
-          .set({ reminded_on: date, reminder_letter_id: letter.id })
-          .where("id", "=", request.id)
-          .where("reminded_on", "is", null)
-          .where("status", "=", "open")
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AlreadyDone();
+        if (!(await setReminder(trx, request.id, date, letter.id))) throw new AlreadyDone();
         await recordSystemAudit(trx, runId, {
           action: "accountability.remind",
           category: "write",
@@ -254,19 +225,41 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
 /** Open requests past their overdue date: on the work queue, for a conversation, never a sanction by itself. */
 export async function countOverdue(db: Kysely<Database>, date: string): Promise<number> {
   const versions = await ordinanceVersionsByNumber(db);
-  const open = await db
-    .selectFrom("accountability_requests")
-    .select(["requested_on", "ordinance_version"])
-    .where("status", "=", "open")
-    .execute();
-  return open.filter((r) => overdueOn(r, versions) < date).length;
+  return (await listOpenRequests(db)).filter((r) => isOverdue(r, versions, date)).length;
 }
 
+/** A request of a client the actor may see, or 404. */
 export async function requireVisibleRequest(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<AccountabilityRequestRow> {
-  const row = await db.selectFrom("accountability_requests").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await findRequest(db, id);
   if (!row) throw notFound("accountability request");
   await requireVisibleClient(db, ctx.actor, row.client_id);
   return row;
+}
+
+/** Loads what the presenter shows beside each request: the activity in words, when it is overdue, its proof. */
+async function viewsOf(db: Kysely<Database>, rows: AccountabilityRequestRow[]): Promise<AccountabilityView[]> {
+  const versions = await ordinanceVersionsByNumber(db);
+  const texts = await activityTexts(db, rows);
+  const documents = await documentsOf(
+    db,
+    "accountability",
+    rows.map((r) => r.id),
+  );
+  const today = todayInAmsterdam();
+  return rows.map((row) => ({
+    row,
+    activity: texts.get(row.subject_id) ?? "",
+    overdueOn: overdueOn(row, versions),
+    overdue: isOverdue(row, versions, today),
+    documents: documents.get(row.id) ?? [],
+  }));
+}
+
+/** One request in scope, ready to present. */
+export async function readRequest(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<AccountabilityView> {
+  const [view] = await viewsOf(db, [await requireVisibleRequest(db, ctx, id)]);
+  if (!view) throw notFound("accountability request");
+  return view;
 }
 
 /**
@@ -280,25 +273,17 @@ export async function respondToRequest(
   input: { continues: boolean; statement?: string | null | undefined },
 ): Promise<void> {
   const request = await requireVisibleRequest(db, ctx, id);
-  if (request.status !== "open") throw conflict("alreadyAnswered", "This request has been answered already.");
+  assertOpen(request);
   const today = todayInAmsterdam();
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("accountability_requests")
-      .set({
-        status: input.continues ? "confirmed" : "stopped",
-        responded_on: today,
-        response: input.statement ?? null,
-        responded_by: ctx.actor.id,
-      })
-      .where("id", "=", id)
-      .where("status", "=", "open")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw conflict("alreadyAnswered", "This request was answered meanwhile.");
-    if (!input.continues) {
-      const table = request.subject_type === "contribution" ? "contributions" : "caregiving";
-      await trx.updateTable(table).set({ status: "ended", ended_on: today }).where("id", "=", request.subject_id).execute();
-    }
+    const answered = await answerOpenRequest(trx, id, {
+      status: input.continues ? "confirmed" : "stopped",
+      respondedOn: today,
+      response: input.statement ?? null,
+      respondedBy: ctx.actor.id,
+    });
+    if (!answered) throw conflict("alreadyAnswered", "This request was answered meanwhile.");
+    if (!input.continues) await endActivity(trx, request.subject_type, request.subject_id, today);
     await recordAudit(trx, ctx, {
       action: "accountability.respond",
       category: "write",
@@ -310,8 +295,16 @@ export async function respondToRequest(
   });
 }
 
+/** Stores a document as proof for a request; its content was checked by `readEvidence`. */
+export async function addAccountabilityProof(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
+  const target = await requireVisibleRequest(db, ctx, id);
+  return db
+    .transaction()
+    .execute((trx) => storeDocument(trx, ctx, { clientId: target.client_id, subjectType: "accountability", subjectId: target.id }, upload));
+}
+
 /** A client's accountability requests, newest first. */
-export async function listRequests(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<AccountabilityRequestRow[]> {
+export async function listRequests(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<AccountabilityView[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  return db.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on", "desc").execute();
+  return viewsOf(db, await listClientRequests(db, clientId));
 }

@@ -7,7 +7,6 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { DocumentLinks } from "../documents/DocumentLinks.js";
 import { UploadForm } from "../documents/UploadForm.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
@@ -29,7 +28,6 @@ export function AccountabilitySection({ client }: { client: ClientOutput }) {
   const [answered, setAnswered] = useState(false);
   const audience = me.role === "client" ? "client" : "staff";
   const context = audience === "staff" ? { context: "staff" } : {};
-  const mayAnswer = me.role === "client" || canRecordWorkflow(me.role);
   const items = requests.data?.items ?? [];
   const date = (value: string | null) => formatDate(value, i18n.language);
 
@@ -104,8 +102,8 @@ export function AccountabilitySection({ client }: { client: ClientOutput }) {
               </td>
               <td className="utrecht-table__cell">
                 <div className="nv-cell-actions">
-                  {mayAnswer && request.status === "open" ? button("answer", request, t("accountability.answer")) : null}
-                  {mayAnswer ? button("upload", request, t("accountability.addProof")) : null}
+                  {request.abilities.respond ? button("answer", request, t("accountability.answer")) : null}
+                  {request.abilities.addProof ? button("upload", request, t("accountability.addProof")) : null}
                 </div>
               </td>
             </tr>
