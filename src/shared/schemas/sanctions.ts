@@ -69,6 +69,20 @@ export const objectionOutput = z.object({
   outcomeNote: z.string().nullable(),
 });
 
+/** What the caller may do with one sanction, computed by the assertions the server enforces. */
+export const sanctionAbilities = z
+  .object({
+    invite: z.boolean().describe("invite the client to a hearing by registered letter"),
+    hear: z.boolean().describe("record the hearing (the client: respond through the portal)"),
+    decide: z.boolean().describe("decide the proposal: a second person, after the hearing or its term"),
+    reconsider: z.boolean().describe("record the reconsideration of an imposed sanction"),
+    object: z.boolean().describe("register an objection against the decision letter"),
+    extendObjection: z.boolean().describe("extend the decision term on the objection once"),
+    decideObjection: z.boolean().describe("decide on the objection"),
+  })
+  .describe("the caller's abilities: show an action only when it is true");
+export type SanctionAbilities = z.infer<typeof sanctionAbilities>;
+
 export const sanctionOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -115,9 +129,15 @@ export const sanctionOutput = z.object({
   reconsiderationNote: z.string().nullable(),
   revoked: z.boolean().describe("overturned on objection"),
   objection: objectionOutput.nullable(),
+  abilities: sanctionAbilities,
 });
 export type SanctionOutput = z.infer<typeof sanctionOutput>;
-export const sanctionList = z.object({ items: z.array(sanctionOutput) });
+export const sanctionList = z.object({
+  items: z.array(sanctionOutput),
+  abilities: z
+    .object({ propose: z.boolean().describe("propose a sanction for this client") })
+    .describe("what the caller may do with this client's sanctions as a whole"),
+});
 export const sanctionListQuery = pageQuery.extend({ status: z.enum(["proposed", "decided"]).optional() });
 export const sanctionPage = pageOf(sanctionOutput);
 

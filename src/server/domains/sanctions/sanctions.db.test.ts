@@ -57,9 +57,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The i-th client picked for these tests. */
+function clientAt(index: number): string {
+  const id = clientIds[index];
+  if (!id) throw new Error(`No client ${index}: the seeded population is too small`);
+  return id;
+}
+
 describe("a proposal is refused by rule, and stores nothing", () => {
   it("notCulpable: no sanction without culpability", async () => {
-    const client = clientIds[0]!;
+    const client = clientAt(0);
     const facts = await missedIntake(client);
     const response = await post(`/clients/${client}/sanctions`, proposal({ ...facts, culpability: "none" }));
     expect(response.statusCode).toBe(409);
@@ -68,7 +75,7 @@ describe("a proposal is refused by rule, and stores nothing", () => {
   });
 
   it("activeExemption: a full exemption covers the period", async () => {
-    const client = clientIds[1]!;
+    const client = clientAt(1);
     const facts = await missedIntake(client);
     await post(`/clients/${client}/exemptions`, {
       type: "medical",
@@ -84,7 +91,7 @@ describe("a proposal is refused by rule, and stores nothing", () => {
   });
 
   it("letterNotDelivered: the invitation came back", async () => {
-    const client = clientIds[2]!;
+    const client = clientAt(2);
     const facts = await missedIntake(client, "returned");
     const response = await post(`/clients/${client}/sanctions`, proposal(facts));
     expect(response.statusCode).toBe(409);
@@ -93,7 +100,7 @@ describe("a proposal is refused by rule, and stores nothing", () => {
   });
 
   it("dropoutNotAttributable: the placement ended because of the organisation, health or caregiving", async () => {
-    const client = clientIds[3]!;
+    const client = clientAt(3);
     const role = await t.db.kysely
       .selectFrom("volunteer_roles")
       .select(["id", "organisation_id"])
@@ -138,7 +145,7 @@ describe("a proposal is refused by rule, and stores nothing", () => {
       .where("action", "=", "sanction.refused")
       .where("client_id", "=", client)
       .execute();
-    expect(refusals.map((r) => JSON.parse(r.details!).code)).toEqual([
+    expect(refusals.map((r) => JSON.parse(r.details ?? "{}").code)).toEqual([
       "dropoutNotAttributable",
       "dropoutNotAttributable",
       "dropoutNotAttributable",
@@ -151,7 +158,7 @@ describe("due process from proposal to objection", () => {
   let client: string;
 
   it("refuses the proposer as decision-maker and a decision without a hearing", async () => {
-    client = clientIds[4]!;
+    client = clientAt(4);
     const facts = await missedIntake(client);
     const proposed = await post(`/clients/${client}/sanctions`, proposal(facts));
     expect(proposed.statusCode).toBe(201);
@@ -163,7 +170,7 @@ describe("due process from proposal to objection", () => {
       proposedLevel: { level: 1, percentage: 5, months: 1, ordinanceVersion: 1 },
     });
 
-    const byLead = (await post(`/clients/${clientIds[5]}/sanctions`, proposal(await missedIntake(clientIds[5]!)), lead)).json();
+    const byLead = (await post(`/clients/${clientIds[5]}/sanctions`, proposal(await missedIntake(clientAt(5))), lead)).json();
     const own = await post(`/sanctions/${byLead.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." }, lead);
     expect(own.statusCode).toBe(403);
     expect(own.json().code).toBe("sameDecisionMaker");
@@ -195,7 +202,7 @@ describe("due process from proposal to objection", () => {
   });
 
   it("allows a decision without a hearing once a delivered invitation's term has passed", async () => {
-    const other = clientIds[6]!;
+    const other = clientAt(6);
     const proposed = (
       await post(`/clients/${other}/sanctions`, proposal({ ...(await missedIntake(other)), culpability: "reduced" }))
     ).json();
@@ -248,7 +255,7 @@ describe("due process from proposal to objection", () => {
       .where("kind", "=", "sanctionDecision")
       .execute();
     expect(letters).toHaveLength(1);
-    const text = (await new PDFParse({ data: Buffer.from(letters[0]!.pdf) }).getText()).text.replace(/\s+/g, " ");
+    const text = (await new PDFParse({ data: Buffer.from(letters[0]?.pdf ?? []) }).getText()).text.replace(/\s+/g, " ");
     expect(text).toContain("Artikel 18, tweede lid, van de Participatiewet");
     expect(text).toContain("5 procent van de bijstandsnorm");
     expect(text).toContain("binnen zes weken");
@@ -267,7 +274,8 @@ describe("due process from proposal to objection", () => {
   it("flags an objection on day 43 as late, and an upheld objection revokes the sanction and leaves the imposed totals", async () => {
     const letter = (
       await t.db.kysely.selectFrom("sanctions").select("decision_letter_id").where("id", "=", sanctionId).executeTakeFirstOrThrow()
-    ).decision_letter_id!;
+    ).decision_letter_id;
+    if (!letter) throw new Error("The decided sanction has no decision letter");
     // The letter was dated 43 days ago.
     const letterDate = addDays(today, -43);
     await t.db.kysely.updateTable("letters").set({ letter_date: letterDate }).where("id", "=", letter).execute();
@@ -298,7 +306,7 @@ describe("due process from proposal to objection", () => {
   });
 
   it("puts an objection's decision term on the work queue, and a partly upheld objection lowers the sanction", async () => {
-    const other = clientIds[7]!;
+    const other = clientAt(7);
     const proposed = (await post(`/clients/${other}/sanctions`, proposal(await missedIntake(other)))).json();
     await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "inPerson", record: "Vergeten door drukte thuis." });
     await post(`/sanctions/${proposed.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);

@@ -18,7 +18,8 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sanctionPolicy } from "./sanctions.policy.js";
-import { presentSanctions } from "./sanctions.presenter.js";
+import { presentSanction } from "./sanctions.presenter.js";
+import { sanctionListAbilities } from "./sanctions.rules.js";
 import {
   decideObjection,
   decideSanction,
@@ -27,12 +28,12 @@ import {
   issueDecisionLetter,
   listClientSanctions,
   listSanctionsByStatus,
+  loadSanction,
   proposeSanction,
   readSanction,
   reconsider,
   recordHearing,
   registerObjection,
-  requireVisibleSanction,
 } from "./sanctions.service.js";
 import { sanctionStatistics as statistics } from "./sanctions.statistics.js";
 
@@ -40,8 +41,10 @@ type Request = Parameters<typeof contextOf>[0];
 
 /** Sanctions with due process (Participatiewet art. 18, Awb): never automatic, always a second person. */
 export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
-  const presentOne = async (request: Request, id: string) =>
-    (await presentSanctions(db.kysely, [await requireVisibleSanction(db.kysely, contextOf(request), id)]))[0]!;
+  const presentOne = async (request: Request, id: string) => {
+    const ctx = contextOf(request);
+    return presentSanction(ctx.actor, await loadSanction(db.kysely, ctx, id));
+  };
   const action = (summary: string, description: string, policy: (typeof sanctionPolicy)[keyof typeof sanctionPolicy]) => ({
     config: { policy },
     schema: { tags: ["sanctions"], summary, description, params: idParam, response: { 200: sanctionOutput } },
@@ -54,9 +57,11 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         config: { policy: sanctionPolicy.read },
         schema: { tags: ["sanctions"], summary: "A client's sanctions", params: idParam, response: { 200: sanctionList } },
       },
-      async (request) => ({
-        items: await presentSanctions(db.kysely, await listClientSanctions(db.kysely, contextOf(request), request.params.id)),
-      }),
+      async (request) => {
+        const ctx = contextOf(request);
+        const views = await listClientSanctions(db.kysely, ctx, request.params.id);
+        return { items: views.map((view) => presentSanction(ctx.actor, view)), abilities: sanctionListAbilities(ctx.actor) };
+      },
     );
 
     app.post(
@@ -94,8 +99,9 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { status, page, pageSize } = request.query;
-        const { rows, total } = await listSanctionsByStatus(db.kysely, contextOf(request), status, page, pageSize);
-        return { items: await presentSanctions(db.kysely, rows), page, pageSize, total };
+        const ctx = contextOf(request);
+        const { views, total } = await listSanctionsByStatus(db.kysely, ctx, status, page, pageSize);
+        return { items: views.map((view) => presentSanction(ctx.actor, view)), page, pageSize, total };
       },
     );
 
@@ -118,12 +124,20 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
     app.get(
       "/sanctions/:id",
       action("Read a sanction", "With its hearing, decision and objection. Audited as a sensitive read.", sanctionPolicy.read),
-      async (request) => (await presentSanctions(db.kysely, [await readSanction(db.kysely, contextOf(request), request.params.id)]))[0]!,
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentSanction(ctx.actor, await readSanction(db.kysely, ctx, request.params.id));
+      },
     );
 
     app.post(
       "/sanctions/:id/hearing-invitation",
-      action("Invite the client to a hearing", "A registered letter with the ordinance's response term.", sanctionPolicy.invite),
+      action(
+        "Invite the client to a hearing",
+        "A registered letter with the ordinance's response term. Again only when the last invitation did not reach the client " +
+          "(409 hearingAlreadyInvited), never after the hearing (409 alreadyHeard).",
+        sanctionPolicy.invite,
+      ),
       async (request) => {
         await inviteToHearing(db.kysely, contextOf(request), request.params.id);
         return presentOne(request, request.params.id);
@@ -137,7 +151,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["sanctions"],
           summary: "Record the hearing",
-          description: "The client's response, in person, by phone, in writing, or through the portal (the client themselves).",
+          description:
+            "The client's response, in person, by phone, in writing, or through the portal (the client themselves). Recorded once (409 alreadyHeard).",
           params: idParam,
           body: hearingInput,
           response: { 200: sanctionOutput },

@@ -1,7 +1,36 @@
+import type { Actor } from "@server/auth/actor.js";
+import type { ExemptionRow, SanctionObjectionRow, SanctionRow } from "@server/db/schema.js";
+import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
+import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { describe, expect, it } from "vitest";
-import { decidedTerms, levelFor } from "./sanctions.rules.js";
+import {
+  assertAppointmentMissed,
+  assertCulpable,
+  assertDecided,
+  assertDropoutAttributable,
+  assertHeardInPast,
+  assertHeardOrTermPassed,
+  assertLetterDelivered,
+  assertLetterOfClient,
+  assertLowersSanction,
+  assertMayExtend,
+  assertMayHear,
+  assertMayInvite,
+  assertMayObject,
+  assertMayReconsider,
+  assertNoExemptionInForce,
+  assertObjectionOpen,
+  assertProposalComplete,
+  assertSecondDecisionMaker,
+  assertStillProposed,
+  decidedTerms,
+  levelFor,
+  SANCTION_REFUSALS,
+  sanctionAbilities,
+} from "./sanctions.rules.js";
 
+const today = "2026-03-10";
 const ordinance = {
   version: 3,
   sanctionGroundLevels: { missedAppointments: 1, insufficientEffort: 1, refusedContribution: 2, stoppedPlacementWithoutReason: 2 },
@@ -10,9 +39,296 @@ const ordinance = {
     { level: 2, percentage: 10, months: 1 },
     { level: 3, percentage: 20, months: 2 },
   ],
-} as unknown as Ordinance;
+} satisfies Pick<Ordinance, "version" | "sanctionGroundLevels" | "sanctionLevels">;
+const level = levelFor("refusedContribution", 2, "full", ordinance);
 
-describe("the sanction level", () => {
+const actor = (role: Actor["role"], id: string): Actor => ({
+  id,
+  email: `${id}@example.test`,
+  displayName: id,
+  role,
+  districts: ["Charlois"],
+  organisationId: null,
+  clientId: null,
+});
+const consultant = actor("consultant", "consultant-1");
+const lead = actor("teamLead", "lead-1");
+
+const sanction = (overrides: Partial<SanctionRow> = {}): SanctionRow => ({
+  id: "s1",
+  client_id: "c1",
+  ground: "missedAppointments",
+  facts_date: "2026-03-01",
+  facts: "f",
+  appointment_id: null,
+  placement_id: null,
+  letter_id: null,
+  culpability: "full",
+  circumstances: "c",
+  children_interests: null,
+  urgent_reasons: 0,
+  urgent_reasons_note: null,
+  recurrence: 1,
+  proposed_by: consultant.id,
+  proposed_at: "2026-03-02T10:00:00Z",
+  status: "proposed",
+  hearing_letter_id: null,
+  hearing_respond_by: null,
+  hearing_held_on: null,
+  hearing_channel: null,
+  hearing_record: null,
+  hearing_recorded_by: null,
+  outcome: null,
+  decision_reasons: null,
+  level: null,
+  percentage: null,
+  months: null,
+  ordinance_version: null,
+  decided_by: null,
+  decided_at: null,
+  decision_letter_id: null,
+  reconsider_by: null,
+  reconsidered_on: null,
+  reconsideration_outcome: null,
+  reconsideration_note: null,
+  revoked: 0,
+  ...overrides,
+});
+const heard = { hearing_record: "De cliënt vergat het.", hearing_held_on: "2026-03-05" };
+const invited = { hearing_letter_id: "l1", hearing_respond_by: "2026-03-09" };
+const imposed = sanction({
+  ...heard,
+  status: "decided",
+  outcome: "imposed",
+  level: 1,
+  percentage: 5,
+  months: 1,
+  decided_by: lead.id,
+  decision_letter_id: "l2",
+  reconsider_by: "2026-06-10",
+});
+const objection = (overrides: Partial<SanctionObjectionRow> = {}): SanctionObjectionRow => ({
+  id: "o1",
+  sanction_id: "s1",
+  received_on: today,
+  grounds: "g",
+  late: 0,
+  decide_by: "2026-04-21",
+  extended: 0,
+  outcome: null,
+  outcome_on: null,
+  outcome_note: null,
+  registered_by: consultant.id,
+  created_at: "2026-03-10T10:00:00Z",
+  ...overrides,
+});
+const fullExemption = (overrides: Partial<ExemptionRow> = {}) => ({
+  scope: "full",
+  status: "active",
+  start_date: "2026-02-01",
+  end_date: null,
+  ended_on: null,
+  ...overrides,
+});
+const proposal = (overrides: Partial<SanctionProposalInput> = {}): SanctionProposalInput => ({
+  ground: "missedAppointments",
+  factsDate: "2026-03-01",
+  facts: "f",
+  appointmentId: "a1",
+  culpability: "full",
+  circumstances: "c",
+  urgentReasons: false,
+  ...overrides,
+});
+
+const cases: RefusalCase[] = [
+  {
+    rule: "no sanction without culpability",
+    code: "notCulpable",
+    refused: () => assertCulpable("none"),
+    allowed: () => assertCulpable("reduced"),
+  },
+  {
+    rule: "a full exemption on the date of the conduct or today",
+    code: "activeExemption",
+    refused: () => assertNoExemptionInForce([fullExemption({ status: "ended", ended_on: "2026-03-05" })], ["2026-03-01", today]),
+    allowed: () =>
+      assertNoExemptionInForce([fullExemption({ scope: "partial" }), fullExemption({ start_date: "2026-03-11" })], ["2026-03-01", today]),
+  },
+  {
+    rule: "a dropout attributable to the organisation, health or caregiving",
+    code: "dropoutNotAttributable",
+    refused: () => assertDropoutAttributable({ status: "ended", attributable_to: "caregiving" }),
+    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: "client" }),
+  },
+  {
+    rule: "a letter the client may not have had",
+    code: "letterNotDelivered",
+    refused: () => assertLetterDelivered(["delivered", "returned"]),
+    allowed: () => assertLetterDelivered(["delivered"]),
+  },
+  {
+    rule: "the conduct took place",
+    code: "factsDate:dateInFuture",
+    refused: () => assertProposalComplete(proposal({ factsDate: "2026-03-11" }), today),
+    allowed: () => assertProposalComplete(proposal(), today),
+  },
+  {
+    rule: "a stopped placement is linked",
+    code: "placementId:required",
+    refused: () => assertProposalComplete(proposal({ ground: "stoppedPlacementWithoutReason" }), today),
+    allowed: () => assertProposalComplete(proposal({ ground: "stoppedPlacementWithoutReason", placementId: "p1" }), today),
+  },
+  {
+    rule: "a missed appointment is linked",
+    code: "appointmentId:required",
+    refused: () => assertProposalComplete(proposal({ appointmentId: null }), today),
+    allowed: () => assertProposalComplete(proposal({ ground: "insufficientEffort", appointmentId: null }), today),
+  },
+  {
+    rule: "the placement is the client's",
+    code: "placementId:unknownPlacement",
+    refused: () => assertDropoutAttributable(undefined),
+    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: null }),
+  },
+  {
+    rule: "the placement has ended",
+    code: "placementNotEnded",
+    refused: () => assertDropoutAttributable({ status: "active", attributable_to: null }),
+    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: "none" }),
+  },
+  {
+    rule: "the appointment is the client's",
+    code: "appointmentId:unknownAppointment",
+    refused: () => assertAppointmentMissed(undefined),
+    allowed: () => assertAppointmentMissed({ status: "missed" }),
+  },
+  {
+    rule: "the appointment was missed",
+    code: "appointmentNotMissed",
+    refused: () => assertAppointmentMissed({ status: "attended" }),
+    allowed: () => assertAppointmentMissed({ status: "missed" }),
+  },
+  {
+    rule: "the letter is one to the client",
+    code: "letterId:unknownLetter",
+    refused: () => assertLetterOfClient(undefined),
+    allowed: () => assertLetterOfClient({ delivery_status: "delivered" }),
+  },
+  {
+    rule: "due process steps come before the decision",
+    code: "sanctionDecided",
+    refused: () => assertStillProposed(imposed),
+    allowed: () => assertStillProposed(sanction()),
+  },
+  {
+    rule: "the client is heard once",
+    code: "alreadyHeard",
+    refused: () => assertMayHear(sanction(heard)),
+    allowed: () => assertMayHear(sanction()),
+  },
+  {
+    rule: "a new invitation only when the last one did not reach the client",
+    code: "hearingAlreadyInvited",
+    refused: () => assertMayInvite(sanction(invited), "sent"),
+    allowed: () => assertMayInvite(sanction(invited), "returned"),
+  },
+  {
+    rule: "a hearing is recorded after it took place",
+    code: "heldOn:dateInFuture",
+    refused: () => assertHeardInPast("2026-03-11", today),
+    allowed: () => assertHeardInPast(today, today),
+  },
+  {
+    rule: "a second person decides",
+    code: "sameDecisionMaker",
+    refused: () => assertSecondDecisionMaker(sanction({ proposed_by: lead.id }), lead),
+    allowed: () => assertSecondDecisionMaker(sanction(), lead),
+  },
+  {
+    rule: "heard, or a delivered invitation's term passed",
+    code: "hearingRequired",
+    refused: () => assertHeardOrTermPassed(sanction({ ...invited, hearing_respond_by: today }), "delivered", today),
+    allowed: () => assertHeardOrTermPassed(sanction(invited), "delivered", today),
+  },
+  {
+    rule: "a lower sanction says how much lower",
+    code: "percentage:required",
+    refused: () => decidedTerms({ outcome: "imposedLower", reasons: "r" }, level),
+    allowed: () => decidedTerms({ outcome: "imposedLower", reasons: "r", months: 1 }, level),
+  },
+  {
+    rule: "a lower sanction is not higher",
+    code: "percentage:notLower",
+    refused: () => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 30 }, level),
+    allowed: () => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 15 }, level),
+  },
+  {
+    rule: "a lower sanction is not longer",
+    code: "months:notLower",
+    refused: () => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 10, months: 3 }, level),
+    allowed: () => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 10, months: 2 }, level),
+  },
+  {
+    rule: "a decision letter follows a decision",
+    code: "sanctionNotDecided",
+    refused: () => assertDecided(sanction()),
+    allowed: () => assertDecided(imposed),
+  },
+  {
+    rule: "only an imposed sanction still in place is reconsidered",
+    code: "nothingToReconsider",
+    refused: () => assertMayReconsider({ ...imposed, revoked: 1 }),
+    allowed: () => assertMayReconsider(imposed),
+  },
+  {
+    rule: "a sanction is reconsidered once",
+    code: "alreadyReconsidered",
+    refused: () => assertMayReconsider({ ...imposed, reconsidered_on: today }),
+    allowed: () => assertMayReconsider(imposed),
+  },
+  {
+    rule: "an objection has been received",
+    code: "receivedOn:dateInFuture",
+    refused: () => assertMayObject(imposed, null, "2026-03-11", today),
+    allowed: () => assertMayObject(imposed, null, today, today),
+  },
+  {
+    rule: "one objection per decision",
+    code: "objectionExists",
+    refused: () => assertMayObject(imposed, objection(), today, today),
+    allowed: () => assertMayObject(imposed, null, today, today),
+  },
+  {
+    rule: "the decision term is extended once",
+    code: "alreadyExtended",
+    refused: () => assertMayExtend(objection({ extended: 1 })),
+    allowed: () => assertMayExtend(objection()),
+  },
+  {
+    rule: "an objection is decided once",
+    code: "objectionDecided",
+    refused: () => assertObjectionOpen(objection({ outcome: "rejected" })),
+    allowed: () => assertObjectionOpen(objection()),
+  },
+  {
+    rule: "partly upheld lowers the percentage",
+    code: "percentage:notLower",
+    refused: () => assertLowersSanction(imposed, { percentage: 6 }),
+    allowed: () => assertLowersSanction(imposed, { percentage: 2.5 }),
+  },
+];
+
+describe("the sanction rules", () => {
+  it.each(cases)("$rule: refuses with $code, and passes otherwise", ({ code, refused, allowed }) => {
+    expect(refusalOf(refused)).toBe(code);
+    expect(refusalOf(allowed)).toBeNull();
+  });
+
+  it("has a case for every code the rules can give", () => {
+    expect(new Set(cases.map((c) => c.code))).toEqual(new Set(SANCTION_REFUSALS));
+  });
+
   it("starts at the ground's level, rises per recurrence, drops one for reduced culpability, and stays on the scale", () => {
     expect(levelFor("missedAppointments", 1, "full", ordinance)).toEqual({ level: 1, percentage: 5, months: 1, ordinanceVersion: 3 });
     expect(levelFor("refusedContribution", 1, "full", ordinance).level).toBe(2);
@@ -23,12 +339,52 @@ describe("the sanction level", () => {
   });
 
   it("imposes the level, a truly lower one, or nothing", () => {
-    const level = levelFor("refusedContribution", 2, "full", ordinance);
     expect(decidedTerms({ outcome: "imposed", reasons: "r" }, level)).toEqual({ level: 3, percentage: 20, months: 2 });
     expect(decidedTerms({ outcome: "refrained", reasons: "r" }, level)).toEqual({ level: null, percentage: null, months: null });
     expect(decidedTerms({ outcome: "imposedLower", reasons: "r", months: 1 }, level)).toEqual({ level: 3, percentage: 20, months: 1 });
-    expect(() => decidedTerms({ outcome: "imposedLower", reasons: "r" }, level)).toThrow(/lower percentage or fewer months/);
-    expect(() => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 30 }, level)).toThrow(/cannot be higher/);
-    expect(() => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 20, months: 2 }, level)).toThrow(/not a lower one/);
+    expect(refusalOf(() => decidedTerms({ outcome: "imposedLower", reasons: "r", percentage: 20, months: 2 }, level))).toBe(
+      "percentage:notLower",
+    );
+  });
+});
+
+describe("the abilities on a sanction", () => {
+  const facts = (row: SanctionRow, more: { invitationDelivery?: string | null; objection?: SanctionObjectionRow | null } = {}) => ({
+    sanction: row,
+    invitationDelivery: more.invitationDelivery ?? null,
+    objection: more.objection ?? null,
+    today,
+  });
+
+  it("lets the consultant invite and hear a fresh proposal, never decide it", () => {
+    expect(sanctionAbilities(consultant, facts(sanction()))).toEqual({
+      invite: true,
+      hear: true,
+      decide: false,
+      reconsider: false,
+      object: false,
+      extendObjection: false,
+      decideObjection: false,
+    });
+  });
+
+  it("lets another team lead decide only once the client was heard or a delivered invitation's term passed", () => {
+    expect(sanctionAbilities(lead, facts(sanction())).decide).toBe(false);
+    expect(sanctionAbilities(lead, facts(sanction(heard))).decide).toBe(true);
+    expect(sanctionAbilities(lead, facts(sanction(invited), { invitationDelivery: "delivered" })).decide).toBe(true);
+    expect(sanctionAbilities(lead, facts(sanction(invited), { invitationDelivery: "sent" })).decide).toBe(false);
+    expect(sanctionAbilities(lead, facts(sanction({ ...heard, proposed_by: lead.id }))).decide).toBe(false);
+  });
+
+  it("after the decision: reconsider and decide on an objection for the team lead, object for the client", () => {
+    const client = { ...actor("client", "client-user"), clientId: "c1" };
+    expect(sanctionAbilities(client, facts(imposed))).toMatchObject({ object: true, hear: false, reconsider: false });
+    expect(sanctionAbilities(lead, facts(imposed, { objection: objection() }))).toMatchObject({
+      reconsider: true,
+      object: false,
+      extendObjection: true,
+      decideObjection: true,
+    });
+    expect(sanctionAbilities(lead, facts(imposed, { objection: objection({ extended: 1 }) })).extendObjection).toBe(false);
   });
 });

@@ -1,70 +1,91 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, SanctionObjectionRow, SanctionRow, SanctionsTable } from "@server/db/schema.js";
-import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { AppError, conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
-import type { SanctionDecisionInput, SanctionProposalInput } from "@shared/schemas/sanctions.js";
+import type { Ordinance } from "@shared/schemas/ordinance.js";
+import { SANCTION_BLOCKS, type SanctionDecisionInput, type SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
-import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
+import { listClientExemptions } from "../exemptions/exemptions.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { decidedTerms, levelFor, NOT_ATTRIBUTABLE } from "./sanctions.rules.js";
+import { displayNamesOf } from "../users/users.repo.js";
+import {
+  clientNames,
+  countImposedSince,
+  findClientAppointment,
+  findClientLetter,
+  findClientPlacement,
+  findObjection,
+  findObjectionOf,
+  findSanction,
+  insertObjection,
+  insertSanction,
+  letterDateOf,
+  letterDeliveries,
+  listClientSanctions as listSanctionsOfClient,
+  objectionsOf,
+  pageSanctions,
+  updateOpenObjection,
+  updateSanction,
+  updateSanctionWhere,
+} from "./sanctions.repo.js";
+import {
+  assertDecided,
+  assertHeardInPast,
+  assertLowersSanction,
+  assertMayDecide,
+  assertMayExtend,
+  assertMayHear,
+  assertMayInvite,
+  assertMayObject,
+  assertMayPropose,
+  assertMayReconsider,
+  assertNoExemptionInForce,
+  assertObjectionOpen,
+  decidedTerms,
+  levelFor,
+  type ProposalFacts,
+  type SanctionFacts,
+  type SanctionLevel,
+} from "./sanctions.rules.js";
 
 const OBJECTION_WEEKS_DAYS = 42;
+type Ground = Parameters<typeof levelFor>[0];
 
-/** A full exemption binding on the date of the conduct or today: a sanction is out of the question. */
-async function hasFullExemption(db: Kysely<Database>, clientId: string, dates: string[]): Promise<boolean> {
-  for (const date of dates) {
-    const row = await db
-      .selectFrom("exemptions")
-      .select("id")
-      .where("client_id", "=", clientId)
-      .where("scope", "=", "full")
-      .where("status", "in", ["active", "ended"])
-      .where("start_date", "<=", date)
-      .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", date)]))
-      .where((eb) => eb.or([eb("ended_on", "is", null), eb("ended_on", ">=", date)]))
-      .executeTakeFirst();
-    if (row) return true;
-  }
-  return false;
+/** A sanction with what its presenter shows beside it. */
+export interface SanctionView extends SanctionFacts {
+  clientName: string;
+  names: Map<string, string>;
+  proposedLevel: SanctionLevel;
 }
 
-/**
- * Refuses a proposal by a named rule: nothing about the proposal is stored, but the refusal is audited (with its
- * code) so that oversight can count how often each rule protected someone.
- */
-async function refuse(
-  db: Kysely<Database>,
-  ctx: RequestContext,
-  clientId: string,
-  code: string,
-  detail: string,
-  ground: string,
-): Promise<never> {
-  await recordAudit(db, ctx, {
-    action: "sanction.refused",
-    category: "write",
-    clientId,
-    subjectType: "client",
-    subjectId: clientId,
-    details: { code, ground },
-  });
-  throw conflict(code, detail);
-}
-
-async function isDelivered(db: Kysely<Database>, letterId: string): Promise<boolean> {
-  const letter = await db.selectFrom("letters").select("delivery_status").where("id", "=", letterId).executeTakeFirst();
-  return letter?.delivery_status === "delivered";
+/** Loads what a proposal's rules look at: the client's exemptions and the linked placement, appointment and letter. */
+async function proposalFacts(db: Kysely<Database>, clientId: string, input: SanctionProposalInput, today: string): Promise<ProposalFacts> {
+  const placement = input.placementId ? await findClientPlacement(db, clientId, input.placementId) : undefined;
+  const appointment = input.appointmentId ? await findClientAppointment(db, clientId, input.appointmentId) : undefined;
+  const letter = input.letterId ? await findClientLetter(db, clientId, input.letterId) : undefined;
+  const reliedOn = [appointment?.invitation_letter_id ?? null, letter?.id ?? null];
+  const deliveries = await letterDeliveries(db, reliedOn);
+  return {
+    today,
+    exemptions: await listClientExemptions(db, clientId),
+    placement,
+    appointment,
+    letter,
+    reliedOnDeliveries: reliedOn.filter((id): id is string => id !== null).map((id) => deliveries.get(id) ?? "unknown"),
+  };
 }
 
 /**
  * A consultant proposes a sanction. Refused (409, by code) when a full exemption covers the period, when the
  * linked placement's ending is attributable to the organisation, health or caregiving, when a linked letter was
- * not delivered, or when the consultant finds no culpability.
+ * not delivered, or when the consultant finds no culpability. Nothing about a refused proposal is stored, but the
+ * refusal is audited with its code so that oversight can count how often each rule protected someone.
  */
 export async function proposeSanction(
   db: Kysely<Database>,
@@ -74,86 +95,22 @@ export async function proposeSanction(
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
   const today = todayInAmsterdam();
-  if (input.factsDate > today) throw invalidField("factsDate", "dateInFuture", "The conduct must have taken place");
-  if (input.ground === "stoppedPlacementWithoutReason" && !input.placementId)
-    throw invalidField("placementId", "required", "Link the placement that ended");
-  if (input.ground === "missedAppointments" && !input.appointmentId)
-    throw invalidField("appointmentId", "required", "Link the missed appointment");
-
-  if (input.culpability === "none")
-    await refuse(db, ctx, clientId, "notCulpable", "Without any culpability no sanction may be imposed.", input.ground);
-  if (await hasFullExemption(db, clientId, [input.factsDate, today])) {
-    await refuse(db, ctx, clientId, "activeExemption", "The client has a full exemption covering this period.", input.ground);
-  }
-  if (input.placementId) {
-    const placement = await db
-      .selectFrom("placements")
-      .select(["status", "attributable_to"])
-      .where("id", "=", input.placementId)
-      .where("client_id", "=", clientId)
-      .executeTakeFirst();
-    if (!placement) throw invalidField("placementId", "unknownPlacement", "Not a placement of this client");
-    if ((NOT_ATTRIBUTABLE as readonly string[]).includes(placement.attributable_to ?? "")) {
-      await refuse(
-        db,
-        ctx,
+  try {
+    assertMayPropose(input, await proposalFacts(db, clientId, input, today));
+  } catch (error) {
+    if (error instanceof AppError && (SANCTION_BLOCKS as readonly string[]).includes(error.code)) {
+      await recordAudit(db, ctx, {
+        action: "sanction.refused",
+        category: "write",
         clientId,
-        "dropoutNotAttributable",
-        `The placement ended attributable to ${placement.attributable_to}: no ground for a sanction.`,
-        input.ground,
-      );
+        subjectType: "client",
+        subjectId: clientId,
+        details: { code: error.code, ground: input.ground },
+      });
     }
-    if (placement.status !== "ended") throw conflict("placementNotEnded", "The placement has not ended.");
+    throw error;
   }
-  const letters: string[] = [];
-  if (input.appointmentId) {
-    const appointment = await db
-      .selectFrom("appointments")
-      .select("status")
-      .where("id", "=", input.appointmentId)
-      .where("client_id", "=", clientId)
-      .executeTakeFirst();
-    if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
-    if (appointment.status !== "missed") throw conflict("appointmentNotMissed", "The appointment was not missed.");
-    const invitation = await db
-      .selectFrom("invitations")
-      .select("letter_id")
-      .where("appointment_id", "=", input.appointmentId)
-      .executeTakeFirst();
-    if (invitation) letters.push(invitation.letter_id);
-  }
-  if (input.letterId) {
-    const letter = await db
-      .selectFrom("letters")
-      .select("id")
-      .where("id", "=", input.letterId)
-      .where("client_id", "=", clientId)
-      .executeTakeFirst();
-    if (!letter) throw invalidField("letterId", "unknownLetter", "Not a letter to this client");
-    letters.push(input.letterId);
-  }
-  for (const letterId of letters) {
-    if (!(await isDelivered(db, letterId)))
-      await refuse(
-        db,
-        ctx,
-        clientId,
-        "letterNotDelivered",
-        "The linked letter was not delivered: the client may not have known.",
-        input.ground,
-      );
-  }
-
-  const yearBefore = addMonths(input.factsDate, -12);
-  const earlier = await db
-    .selectFrom("sanctions")
-    .select("id")
-    .where("client_id", "=", clientId)
-    .where("ground", "=", input.ground)
-    .where("outcome", "in", ["imposed", "imposedLower"])
-    .where("revoked", "=", 0)
-    .where("facts_date", ">=", yearBefore)
-    .execute();
+  const earlier = await countImposedSince(db, clientId, input.ground, addMonths(input.factsDate, -12));
   const row: SanctionsTable = {
     id: randomUUID(),
     client_id: clientId,
@@ -168,7 +125,7 @@ export async function proposeSanction(
     children_interests: input.childrenInterests ?? null,
     urgent_reasons: input.urgentReasons ? 1 : 0,
     urgent_reasons_note: input.urgentReasonsNote ?? null,
-    recurrence: earlier.length + 1,
+    recurrence: earlier + 1,
     proposed_by: ctx.actor.id,
     proposed_at: new Date().toISOString(),
     status: "proposed",
@@ -194,7 +151,7 @@ export async function proposeSanction(
     revoked: 0,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("sanctions").values(row).execute();
+    await insertSanction(trx, row);
     await recordAudit(trx, ctx, {
       action: "sanction.propose",
       category: "write",
@@ -207,27 +164,63 @@ export async function proposeSanction(
   return row.id;
 }
 
+/** A sanction of a client the actor may see, or 404. */
 export async function requireVisibleSanction(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<SanctionRow> {
-  const row = await db.selectFrom("sanctions").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await findSanction(db, id);
   if (!row) throw notFound("sanction");
   await requireVisibleClient(db, ctx.actor, row.client_id);
   return row;
 }
 
+/** The delivery status of a sanction's latest hearing invitation, if it has one. */
+async function invitationDelivery(db: Kysely<Database>, sanction: SanctionRow): Promise<string | null> {
+  if (!sanction.hearing_letter_id) return null;
+  return (await letterDeliveries(db, [sanction.hearing_letter_id])).get(sanction.hearing_letter_id) ?? null;
+}
+
+/** Loads what the presenter and the abilities look at for each sanction, once for all of them. */
+export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[]): Promise<SanctionView[]> {
+  if (rows.length === 0) return [];
+  const names = await displayNamesOf(
+    db,
+    rows.flatMap((r) => [r.proposed_by, r.decided_by]),
+  );
+  const clients = await clientNames(
+    db,
+    rows.map((r) => r.client_id),
+  );
+  const deliveries = await letterDeliveries(
+    db,
+    rows.map((r) => r.hearing_letter_id),
+  );
+  const objections = await objectionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const ordinance = await ordinanceOn(db);
+  const today = todayInAmsterdam();
+  return rows.map((sanction) => ({
+    sanction,
+    invitationDelivery: sanction.hearing_letter_id ? (deliveries.get(sanction.hearing_letter_id) ?? null) : null,
+    objection: objections.get(sanction.id) ?? null,
+    today,
+    clientName: clients.get(sanction.client_id) ?? "",
+    names,
+    proposedLevel: levelFor(sanction.ground as Ground, sanction.recurrence, sanction.culpability, ordinance),
+  }));
+}
+
+/** One sanction in scope, ready to present (not audited: used after a write the audit already records). */
+export async function loadSanction(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<SanctionView> {
+  const [view] = await viewsOf(db, [await requireVisibleSanction(db, ctx, id)]);
+  if (!view) throw notFound("sanction");
+  return view;
+}
+
 /** Invites the client to a hearing by registered letter, with the ordinance's response term. */
 export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  if (sanction.status !== "proposed") throw conflict("sanctionDecided", "This sanction has been decided.");
-  if (sanction.hearing_letter_id) {
-    const previous = await db
-      .selectFrom("letters")
-      .select("delivery_status")
-      .where("id", "=", sanction.hearing_letter_id)
-      .executeTakeFirstOrThrow();
-    // A new invitation only when the last one did not reach the client.
-    if (!["returned", "notCollected"].includes(previous.delivery_status))
-      throw conflict("hearingAlreadyInvited", "The client has been invited to a hearing already.");
-  }
+  assertMayInvite(sanction, await invitationDelivery(db, sanction));
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
   const respondBy = addDays(todayInAmsterdam(), (await ordinanceOn(db)).hearingResponseDays);
   const letter = await prepareLetter(ctx, {
@@ -246,7 +239,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
   });
   await db.transaction().execute(async (trx) => {
     await storeLetter(trx, ctx, letter);
-    await trx.updateTable("sanctions").set({ hearing_letter_id: letter.id, hearing_respond_by: respondBy }).where("id", "=", id).execute();
+    await updateSanction(trx, id, { hearing_letter_id: letter.id, hearing_respond_by: respondBy });
     await recordAudit(trx, ctx, {
       action: "sanction.inviteToHearing",
       category: "write",
@@ -265,15 +258,17 @@ export async function recordHearing(
   input: { heldOn: string; channel: string; record: string },
 ): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  if (sanction.status !== "proposed") throw conflict("sanctionDecided", "This sanction has been decided.");
-  if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "Record a hearing that took place");
+  assertMayHear(sanction);
+  assertHeardInPast(input.heldOn, todayInAmsterdam());
   const channel = ctx.actor.role === "client" ? "portal" : input.channel;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("sanctions")
-      .set({ hearing_held_on: input.heldOn, hearing_channel: channel, hearing_record: input.record, hearing_recorded_by: ctx.actor.id })
-      .where("id", "=", id)
-      .execute();
+    const heard = await updateSanctionWhere(
+      trx,
+      id,
+      { column: "hearing_record", is: null },
+      { hearing_held_on: input.heldOn, hearing_channel: channel, hearing_record: input.record, hearing_recorded_by: ctx.actor.id },
+    );
+    if (!heard) throw conflict("alreadyHeard", "The hearing was recorded meanwhile.");
     await recordAudit(trx, ctx, {
       action: "sanction.hearing",
       category: "write",
@@ -292,31 +287,18 @@ export async function recordHearing(
  */
 export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, id: string, input: SanctionDecisionInput): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  if (sanction.proposed_by === ctx.actor.id) throw forbidden("sameDecisionMaker", "The one who proposed a sanction cannot decide it.");
-  if (sanction.status !== "proposed") throw conflict("sanctionDecided", "This sanction has been decided.");
   const today = todayInAmsterdam();
-  if (!sanction.hearing_record) {
-    const termPassed =
-      sanction.hearing_letter_id &&
-      sanction.hearing_respond_by &&
-      sanction.hearing_respond_by < today &&
-      (await isDelivered(db, sanction.hearing_letter_id));
-    if (!termPassed)
-      throw conflict(
-        "hearingRequired",
-        "Hear the client first; only a delivered invitation whose term has passed without a response allows deciding without a hearing.",
-      );
-  }
-  if (input.outcome !== "refrained" && (await hasFullExemption(db, sanction.client_id, [sanction.facts_date, today]))) {
-    throw conflict("activeExemption", "The client has a full exemption covering this period.");
-  }
-  const ordinance = await ordinanceOn(db, today);
-  const level = levelFor(sanction.ground as Parameters<typeof levelFor>[0], sanction.recurrence, sanction.culpability, ordinance);
-  const terms = decidedTerms(input, level);
+  assertMayDecide(sanction, ctx.actor, await invitationDelivery(db, sanction), today);
+  if (input.outcome !== "refrained")
+    assertNoExemptionInForce(await listClientExemptions(db, sanction.client_id), [sanction.facts_date, today]);
+  const ordinance: Ordinance = await ordinanceOn(db, today);
+  const terms = decidedTerms(input, levelFor(sanction.ground as Ground, sanction.recurrence, sanction.culpability, ordinance));
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("sanctions")
-      .set({
+    const decided = await updateSanctionWhere(
+      trx,
+      id,
+      { column: "status", is: "proposed" },
+      {
         status: "decided",
         outcome: input.outcome,
         decision_reasons: input.reasons,
@@ -325,11 +307,9 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
         decided_by: ctx.actor.id,
         decided_at: new Date().toISOString(),
         reconsider_by: input.outcome === "refrained" ? null : addMonths(today, 3),
-      })
-      .where("id", "=", id)
-      .where("status", "=", "proposed")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw conflict("sanctionDecided", "This sanction was decided meanwhile.");
+      },
+    );
+    if (!decided) throw conflict("sanctionDecided", "This sanction was decided meanwhile.");
     await recordAudit(trx, ctx, {
       action: "sanction.decide",
       category: "write",
@@ -344,18 +324,17 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
 
 class IssuedMeanwhile extends Error {}
 
-const firstOfNextMonth = (date: string) => `${addMonths(date.slice(0, 8) + "01", 1)}`;
+const firstOfNextMonth = (date: string) => `${addMonths(`${date.slice(0, 8)}01`, 1)}`;
 
 /** The decision letter, made once: asking again returns the same letter. */
 export async function issueDecisionLetter(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<string> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  if (sanction.status !== "decided") throw conflict("sanctionNotDecided", "Decide the sanction first.");
+  assertDecided(sanction);
   if (sanction.decision_letter_id) return sanction.decision_letter_id;
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
-  const decider = await db.selectFrom("users").select("display_name").where("id", "=", sanction.decided_by!).executeTakeFirstOrThrow();
-  const decidedOn = sanction.decided_at!.slice(0, 10);
+  const decider = (await displayNamesOf(db, [sanction.decided_by])).get(sanction.decided_by ?? "") ?? "";
+  const decidedOn = (sanction.decided_at ?? todayInAmsterdam()).slice(0, 10);
   const letterDate = todayInAmsterdam();
-  const imposed = sanction.outcome !== "refrained";
   const letter = await prepareLetter(ctx, {
     client,
     kind: "sanctionDecision",
@@ -365,7 +344,7 @@ export async function issueDecisionLetter(db: Kysely<Database>, ctx: RequestCont
     data: {
       givenName: client.given_name,
       familyName: client.family_name,
-      imposed,
+      imposed: sanction.outcome !== "refrained",
       percentage: sanction.percentage ?? 0,
       months: sanction.months ?? 0,
       monthWord: sanction.months === 1 ? "maand" : "maanden",
@@ -380,26 +359,22 @@ export async function issueDecisionLetter(db: Kysely<Database>, ctx: RequestCont
       objectionDeadline: formatDutchDate(addDays(letterDate, OBJECTION_WEEKS_DAYS)),
       objectionAddress: municipality.objectionAddress,
       phone: municipality.phone,
-      decidedBy: decider.display_name,
+      decidedBy: decider,
     },
   });
   try {
     await db.transaction().execute(async (trx) => {
       await storeLetter(trx, ctx, letter);
-      const updated = await trx
-        .updateTable("sanctions")
-        .set({ decision_letter_id: letter.id })
-        .where("id", "=", id)
-        .where("decision_letter_id", "is", null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) throw new IssuedMeanwhile();
+      const stored = await updateSanctionWhere(trx, id, { column: "decision_letter_id", is: null }, { decision_letter_id: letter.id });
+      if (!stored) throw new IssuedMeanwhile();
     });
     return letter.id;
   } catch (error) {
     if (!(error instanceof IssuedMeanwhile)) throw error;
     // Another request issued it meanwhile: theirs is the one letter, and this one was never stored.
-    return (await db.selectFrom("sanctions").select("decision_letter_id").where("id", "=", id).executeTakeFirstOrThrow())
-      .decision_letter_id!;
+    const issued = (await findSanction(db, id))?.decision_letter_id;
+    if (!issued) throw error;
+    return issued;
   }
 }
 
@@ -411,14 +386,15 @@ export async function reconsider(
   input: { outcome: string; note: string },
 ): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  if (!sanction.reconsider_by) throw conflict("nothingToReconsider", "Only an imposed sanction is reconsidered.");
-  if (sanction.reconsidered_on) throw conflict("alreadyReconsidered", "This sanction has been reconsidered.");
+  assertMayReconsider(sanction);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("sanctions")
-      .set({ reconsidered_on: todayInAmsterdam(), reconsideration_outcome: input.outcome, reconsideration_note: input.note })
-      .where("id", "=", id)
-      .execute();
+    const done = await updateSanctionWhere(
+      trx,
+      id,
+      { column: "reconsidered_on", is: null },
+      { reconsidered_on: todayInAmsterdam(), reconsideration_outcome: input.outcome, reconsideration_note: input.note },
+    );
+    if (!done) throw conflict("alreadyReconsidered", "This sanction was reconsidered meanwhile.");
     await recordAudit(trx, ctx, {
       action: "sanction.reconsider",
       category: "write",
@@ -438,35 +414,26 @@ export async function registerObjection(
   input: { receivedOn: string; grounds: string },
 ): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  if (!sanction.decision_letter_id) throw conflict("sanctionNotDecided", "An objection is made against a decision letter.");
-  const receivedOn = ctx.actor.role === "client" ? todayInAmsterdam() : input.receivedOn;
-  if (receivedOn > todayInAmsterdam()) throw invalidField("receivedOn", "dateInFuture", "The objection must have been received");
-  const letter = await db
-    .selectFrom("letters")
-    .select("letter_date")
-    .where("id", "=", sanction.decision_letter_id)
-    .executeTakeFirstOrThrow();
-  const existing = await db.selectFrom("sanction_objections").select("id").where("sanction_id", "=", id).executeTakeFirst();
-  if (existing) throw conflict("objectionExists", "An objection against this decision is registered already.");
+  const today = todayInAmsterdam();
+  const receivedOn = ctx.actor.role === "client" ? today : input.receivedOn;
+  assertMayObject(sanction, (await findObjectionOf(db, id)) ?? null, receivedOn, today);
+  const letterDate = await letterDateOf(db, sanction.decision_letter_id ?? "");
+  const objectionId = randomUUID();
   await db.transaction().execute(async (trx) => {
-    const objectionId = randomUUID();
-    await trx
-      .insertInto("sanction_objections")
-      .values({
-        id: objectionId,
-        sanction_id: id,
-        received_on: receivedOn,
-        grounds: input.grounds,
-        late: receivedOn > addDays(letter.letter_date, OBJECTION_WEEKS_DAYS) ? 1 : 0,
-        decide_by: addDays(receivedOn, OBJECTION_WEEKS_DAYS),
-        extended: 0,
-        outcome: null,
-        outcome_on: null,
-        outcome_note: null,
-        registered_by: ctx.actor.id,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await insertObjection(trx, {
+      id: objectionId,
+      sanction_id: id,
+      received_on: receivedOn,
+      grounds: input.grounds,
+      late: receivedOn > addDays(letterDate, OBJECTION_WEEKS_DAYS) ? 1 : 0,
+      decide_by: addDays(receivedOn, OBJECTION_WEEKS_DAYS),
+      extended: 0,
+      outcome: null,
+      outcome_on: null,
+      outcome_note: null,
+      registered_by: ctx.actor.id,
+      created_at: new Date().toISOString(),
+    });
     await recordAudit(trx, ctx, {
       action: "objection.register",
       category: "write",
@@ -482,7 +449,7 @@ async function requireObjection(
   ctx: RequestContext,
   id: string,
 ): Promise<{ objection: SanctionObjectionRow; sanction: SanctionRow }> {
-  const objection = await db.selectFrom("sanction_objections").selectAll().where("id", "=", id).executeTakeFirst();
+  const objection = await findObjection(db, id);
   if (!objection) throw notFound("objection");
   return { objection, sanction: await requireVisibleSanction(db, ctx, objection.sanction_id) };
 }
@@ -490,14 +457,10 @@ async function requireObjection(
 /** Extends the six-week decision term once by six weeks (Awb 7:10). */
 export async function extendObjection(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<string> {
   const { objection, sanction } = await requireObjection(db, ctx, id);
-  if (objection.extended) throw conflict("alreadyExtended", "The decision term can be extended once.");
-  if (objection.outcome) throw conflict("objectionDecided", "This objection has been decided.");
+  assertMayExtend(objection);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("sanction_objections")
-      .set({ extended: 1, decide_by: addDays(objection.decide_by, OBJECTION_WEEKS_DAYS) })
-      .where("id", "=", id)
-      .execute();
+    const extended = await updateOpenObjection(trx, id, { extended: 1, decide_by: addDays(objection.decide_by, OBJECTION_WEEKS_DAYS) });
+    if (!extended) throw conflict("objectionDecided", "This objection was decided meanwhile.");
     await recordAudit(trx, ctx, {
       action: "objection.extend",
       category: "write",
@@ -517,27 +480,21 @@ export async function decideObjection(
   input: { outcome: string; note: string; percentage?: number | null | undefined; months?: number | null | undefined },
 ): Promise<string> {
   const { objection, sanction } = await requireObjection(db, ctx, id);
-  if (objection.outcome) throw conflict("objectionDecided", "This objection has been decided.");
-  if (input.outcome === "partlyUpheld") {
-    if (input.percentage === null || input.percentage === undefined)
-      throw invalidField("percentage", "required", "Say what remains of the sanction");
-    if (input.percentage > (sanction.percentage ?? 0)) throw invalidField("percentage", "notLower", "Partly upheld lowers the sanction");
-    if ((input.months ?? sanction.months ?? 0) > (sanction.months ?? 0))
-      throw invalidField("months", "notLower", "Partly upheld shortens the sanction");
-  }
+  assertObjectionOpen(objection);
+  if (input.outcome === "partlyUpheld") assertLowersSanction(sanction, input);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("sanction_objections")
-      .set({ outcome: input.outcome, outcome_on: todayInAmsterdam(), outcome_note: input.note })
-      .where("id", "=", id)
-      .execute();
-    if (input.outcome === "upheld") await trx.updateTable("sanctions").set({ revoked: 1 }).where("id", "=", sanction.id).execute();
+    const decided = await updateOpenObjection(trx, id, {
+      outcome: input.outcome,
+      outcome_on: todayInAmsterdam(),
+      outcome_note: input.note,
+    });
+    if (!decided) throw conflict("objectionDecided", "This objection was decided meanwhile.");
+    if (input.outcome === "upheld") await updateSanction(trx, sanction.id, { revoked: 1 });
     if (input.outcome === "partlyUpheld")
-      await trx
-        .updateTable("sanctions")
-        .set({ percentage: input.percentage!, months: input.months ?? sanction.months })
-        .where("id", "=", sanction.id)
-        .execute();
+      await updateSanction(trx, sanction.id, {
+        percentage: input.percentage ?? sanction.percentage,
+        months: input.months ?? sanction.months,
+      });
     await recordAudit(trx, ctx, {
       action: "objection.decide",
       category: "write",
@@ -551,9 +508,9 @@ export async function decideObjection(
 }
 
 /** A client's sanctions, newest first: benefit data, so the read is audited as sensitive. */
-export async function listClientSanctions(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<SanctionRow[]> {
+export async function listClientSanctions(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<SanctionView[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db.selectFrom("sanctions").selectAll().where("client_id", "=", clientId).orderBy("proposed_at", "desc").execute();
+  const rows = await listSanctionsOfClient(db, clientId);
   await recordAudit(db, ctx, {
     action: "sanction.list",
     category: "read:sensitive",
@@ -562,20 +519,20 @@ export async function listClientSanctions(db: Kysely<Database>, ctx: RequestCont
     subjectId: clientId,
     details: { count: rows.length },
   });
-  return rows;
+  return viewsOf(db, rows);
 }
 
 /** One sanction, its read audited as sensitive. */
-export async function readSanction(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<SanctionRow> {
-  const row = await requireVisibleSanction(db, ctx, id);
+export async function readSanction(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<SanctionView> {
+  const view = await loadSanction(db, ctx, id);
   await recordAudit(db, ctx, {
     action: "sanction.read",
     category: "read:sensitive",
-    clientId: row.client_id,
+    clientId: view.sanction.client_id,
     subjectType: "sanction",
     subjectId: id,
   });
-  return row;
+  return view;
 }
 
 /** Sanctions in the actor's scope with a status, e.g. the proposals waiting for a team lead's decision. */
@@ -585,21 +542,12 @@ export async function listSanctionsByStatus(
   status: string | undefined,
   page: number,
   pageSize: number,
-) {
-  let base = db.selectFrom("sanctions").where("client_id", "in", visibleClients(db, ctx.actor).select("clients.id"));
-  if (status) base = base.where("status", "=", status);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll()
-    .orderBy("proposed_at")
-    .orderBy("id")
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+): Promise<{ views: SanctionView[]; total: number }> {
+  const { rows, total } = await pageSanctions(db, ctx.actor, status, page, pageSize);
   await recordAudit(db, ctx, {
     action: "sanction.listByStatus",
     category: "read:sensitive",
     details: { status: status ?? null, count: rows.length },
   });
-  return { rows, total: Number(total) };
+  return { views: await viewsOf(db, rows), total };
 }

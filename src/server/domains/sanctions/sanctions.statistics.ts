@@ -2,12 +2,22 @@ import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
 import type { Kysely } from "kysely";
-import { visibleClients } from "../clients/clients.repo.js";
+import { sanctionRefusalsInRange, sanctionsInRange } from "./sanctions.repo.js";
 
 /** Researchers see no count below this: small numbers in a district and month could point at a person. */
 export const SUPPRESS_BELOW = 5;
 
-type Counts = { proposed: number; imposed: number; refrained: number; overturned: number; refusedByRule: Record<string, number> };
+type Block = (typeof SANCTION_BLOCKS)[number];
+type Counts = { proposed: number; imposed: number; refrained: number; overturned: number; refusedByRule: Record<Block, number> };
+
+const isBlock = (code: string): code is Block => (SANCTION_BLOCKS as readonly string[]).includes(code);
+const emptyCounts = (): Counts => ({
+  proposed: 0,
+  imposed: 0,
+  refrained: 0,
+  overturned: 0,
+  refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((c) => [c, 0])) as Record<Block, number>,
+});
 
 /**
  * Sanctions per district and month of proposal: proposed, refused by each rule, imposed, refrained, overturned on
@@ -18,42 +28,15 @@ export async function sanctionStatistics(
   actor: Actor,
   range: { from?: string | undefined; to?: string | undefined },
 ) {
-  const from = range.from ?? "0000-01-01";
-  const to = `${range.to ?? "9999-12-31"}T99`;
-  const scope = actor.role === "teamLead" ? visibleClients(db, actor).select("clients.id") : db.selectFrom("clients").select("id");
-  const sanctions = await db
-    .selectFrom("sanctions")
-    .innerJoin("clients", "clients.id", "sanctions.client_id")
-    .select(["clients.district", "sanctions.proposed_at", "sanctions.outcome", "sanctions.revoked"])
-    .where("sanctions.client_id", "in", scope)
-    .where("sanctions.proposed_at", ">=", from)
-    .where("sanctions.proposed_at", "<=", to)
-    .execute();
-  const refusals = await db
-    .selectFrom("audit_events")
-    .innerJoin("clients", "clients.id", "audit_events.client_id")
-    .select(["clients.district", "audit_events.occurred_at", "audit_events.details"])
-    .where("audit_events.action", "=", "sanction.refused")
-    .where("audit_events.client_id", "in", scope)
-    .where("audit_events.occurred_at", ">=", from)
-    .where("audit_events.occurred_at", "<=", to)
-    .execute();
+  const period = { from: range.from ?? "0000-01-01", to: `${range.to ?? "9999-12-31"}T99` };
+  const sanctions = await sanctionsInRange(db, actor, period);
+  const refusals = await sanctionRefusalsInRange(db, actor, period);
 
   const cells = new Map<string, Counts>();
   const cell = (district: string | null, instant: string) => {
     const key = `${district ?? "—"}|${instant.slice(0, 7)}`;
-    let counts = cells.get(key);
-    if (!counts)
-      cells.set(
-        key,
-        (counts = {
-          proposed: 0,
-          imposed: 0,
-          refrained: 0,
-          overturned: 0,
-          refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((c) => [c, 0])),
-        }),
-      );
+    const counts = cells.get(key) ?? emptyCounts();
+    cells.set(key, counts);
     return counts;
   };
   for (const s of sanctions) {
@@ -66,7 +49,7 @@ export async function sanctionStatistics(
   for (const r of refusals) {
     const code = (JSON.parse(r.details ?? "{}") as { code?: string }).code ?? "";
     const counts = cell(r.district, r.occurred_at);
-    if (code in counts.refusedByRule) counts.refusedByRule[code]!++;
+    if (isBlock(code)) counts.refusedByRule[code]++;
   }
   const suppress = actor.role === "researcher";
   const shown = (n: number) => (suppress && n > 0 && n < SUPPRESS_BELOW ? null : n);
@@ -80,8 +63,8 @@ export async function sanctionStatistics(
         imposed: shown(c.imposed),
         refrained: shown(c.refrained),
         overturned: shown(c.overturned),
-        refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, shown(c.refusedByRule[code]!)])) as Record<
-          (typeof SANCTION_BLOCKS)[number],
+        refusedByRule: Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, shown(c.refusedByRule[code])])) as Record<
+          Block,
           number | null
         >,
       };

@@ -1,0 +1,196 @@
+import type { Actor } from "@server/auth/actor.js";
+import type { Database, SanctionObjectionRow, SanctionObjectionsTable, SanctionRow, SanctionsTable } from "@server/db/schema.js";
+import type { Kysely, Updateable } from "kysely";
+import { visibleClients } from "../clients/clients.repo.js";
+
+type SanctionChanges = Omit<Updateable<SanctionsTable>, "id" | "client_id">;
+
+/** One sanction by id, whoever's it is; the caller checks the client is in scope. */
+export function findSanction(db: Kysely<Database>, id: string): Promise<SanctionRow | undefined> {
+  return db.selectFrom("sanctions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A client's sanctions, newest first. */
+export function listClientSanctions(db: Kysely<Database>, clientId: string): Promise<SanctionRow[]> {
+  return db.selectFrom("sanctions").selectAll().where("client_id", "=", clientId).orderBy("proposed_at", "desc").execute();
+}
+
+/** Sanctions of the clients in the actor's scope, optionally with one status, a page at a time, oldest first. */
+export async function pageSanctions(db: Kysely<Database>, actor: Actor, status: string | undefined, page: number, pageSize: number) {
+  let base = db.selectFrom("sanctions").where("client_id", "in", visibleClients(db, actor).select("clients.id"));
+  if (status) base = base.where("status", "=", status);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy("proposed_at")
+    .orderBy("id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+/** A placement of this client, as far as a proposal needs it. */
+export function findClientPlacement(db: Kysely<Database>, clientId: string, id: string) {
+  return db
+    .selectFrom("placements")
+    .select(["status", "attributable_to"])
+    .where("id", "=", id)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+/** An appointment of this client with the letter that invited to it, if any. */
+export function findClientAppointment(db: Kysely<Database>, clientId: string, id: string) {
+  return db
+    .selectFrom("appointments")
+    .leftJoin("invitations", "invitations.appointment_id", "appointments.id")
+    .select(["appointments.status", "invitations.letter_id as invitation_letter_id"])
+    .where("appointments.id", "=", id)
+    .where("appointments.client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+/** A letter to this client with its delivery status. */
+export function findClientLetter(db: Kysely<Database>, clientId: string, id: string) {
+  return db
+    .selectFrom("letters")
+    .select(["id", "delivery_status"])
+    .where("id", "=", id)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+/** The delivery status of letters, by id. */
+export async function letterDeliveries(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("letters").select(["id", "delivery_status"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.delivery_status]));
+}
+
+/** The date a letter carries. */
+export async function letterDateOf(db: Kysely<Database>, id: string): Promise<string> {
+  return (await db.selectFrom("letters").select("letter_date").where("id", "=", id).executeTakeFirstOrThrow()).letter_date;
+}
+
+/** How many sanctions on this ground were imposed on the client since a date and still stand. */
+export async function countImposedSince(db: Kysely<Database>, clientId: string, ground: string, since: string): Promise<number> {
+  const rows = await db
+    .selectFrom("sanctions")
+    .select("id")
+    .where("client_id", "=", clientId)
+    .where("ground", "=", ground)
+    .where("outcome", "in", ["imposed", "imposedLower"])
+    .where("revoked", "=", 0)
+    .where("facts_date", ">=", since)
+    .execute();
+  return rows.length;
+}
+
+/** The names of clients, by id. */
+export async function clientNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("clients")
+    .select(["id", "given_name", "family_name"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((c) => [c.id, `${c.given_name} ${c.family_name}`]));
+}
+
+/** Stores a proposal. */
+export async function insertSanction(db: Kysely<Database>, row: SanctionsTable): Promise<void> {
+  await db.insertInto("sanctions").values(row).execute();
+}
+
+/** Changes a sanction unconditionally (the rules were checked on a state no other step changes). */
+export async function updateSanction(db: Kysely<Database>, id: string, changes: SanctionChanges): Promise<void> {
+  await db.updateTable("sanctions").set(changes).where("id", "=", id).execute();
+}
+
+/** Changes a sanction only while a column still has the value the rules were checked against; answers whether it did. */
+export async function updateSanctionWhere(
+  db: Kysely<Database>,
+  id: string,
+  condition: { column: "status" | "hearing_record" | "decision_letter_id" | "reconsidered_on"; is: string | null },
+  changes: SanctionChanges,
+): Promise<boolean> {
+  const query = db.updateTable("sanctions").set(changes).where("id", "=", id);
+  const updated = await (condition.is === null
+    ? query.where(condition.column, "is", null)
+    : query.where(condition.column, "=", condition.is)
+  ).executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** The objection against a sanction's decision, if any. */
+export function findObjectionOf(db: Kysely<Database>, sanctionId: string): Promise<SanctionObjectionRow | undefined> {
+  return db.selectFrom("sanction_objections").selectAll().where("sanction_id", "=", sanctionId).executeTakeFirst();
+}
+
+/** The objections against the decisions of sanctions, by sanction id. */
+export async function objectionsOf(db: Kysely<Database>, sanctionIds: readonly string[]): Promise<Map<string, SanctionObjectionRow>> {
+  if (sanctionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("sanction_objections")
+    .selectAll()
+    .where("sanction_id", "in", [...sanctionIds])
+    .execute();
+  return new Map(rows.map((o) => [o.sanction_id, o]));
+}
+
+/** One objection by id. */
+export function findObjection(db: Kysely<Database>, id: string): Promise<SanctionObjectionRow | undefined> {
+  return db.selectFrom("sanction_objections").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Stores an objection. */
+export async function insertObjection(db: Kysely<Database>, row: SanctionObjectionsTable): Promise<void> {
+  await db.insertInto("sanction_objections").values(row).execute();
+}
+
+/** Changes an objection that is still undecided; answers whether it was. */
+export async function updateOpenObjection(
+  db: Kysely<Database>,
+  id: string,
+  changes: Omit<Updateable<SanctionObjectionsTable>, "id" | "sanction_id">,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable("sanction_objections")
+    .set(changes)
+    .where("id", "=", id)
+    .where("outcome", "is", null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** The scope of the statistics: a team lead's districts; researchers and admins see every client. */
+function statisticsScope(db: Kysely<Database>, actor: Actor) {
+  return actor.role === "teamLead" ? visibleClients(db, actor).select("clients.id") : db.selectFrom("clients").select("id");
+}
+
+/** Sanctions proposed in a period, with the client's district, for the statistics. */
+export function sanctionsInRange(db: Kysely<Database>, actor: Actor, period: { from: string; to: string }) {
+  return db
+    .selectFrom("sanctions")
+    .innerJoin("clients", "clients.id", "sanctions.client_id")
+    .select(["clients.district", "sanctions.proposed_at", "sanctions.outcome", "sanctions.revoked"])
+    .where("sanctions.client_id", "in", statisticsScope(db, actor))
+    .where("sanctions.proposed_at", ">=", period.from)
+    .where("sanctions.proposed_at", "<=", period.to)
+    .execute();
+}
+
+/** Proposals refused by a rule in a period (from the audit log, as nothing else of them is stored), with the district. */
+export function sanctionRefusalsInRange(db: Kysely<Database>, actor: Actor, period: { from: string; to: string }) {
+  return db
+    .selectFrom("audit_events")
+    .innerJoin("clients", "clients.id", "audit_events.client_id")
+    .select(["clients.district", "audit_events.occurred_at", "audit_events.details"])
+    .where("audit_events.action", "=", "sanction.refused")
+    .where("audit_events.client_id", "in", statisticsScope(db, actor))
+    .where("audit_events.occurred_at", ">=", period.from)
+    .where("audit_events.occurred_at", "<=", period.to)
+    .execute();
+}
