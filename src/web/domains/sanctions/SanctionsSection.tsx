@@ -6,7 +6,7 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canRecordWorkflow, clientTabPath } from "../clients/clientTabs.js";
+import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useObjectionAction, useSanctionAction, useSanctions } from "./api.js";
 import { DecideSanctionForm } from "./DecideSanctionForm.js";
@@ -24,11 +24,6 @@ interface Open {
 type Notice = { text: string; toLetters?: boolean } | null;
 
 const buttonId = (kind: string, id: string) => `sanction-${kind}-${id}`;
-// A new hearing invitation only when the last one did not reach the client.
-const mayInvite = (sanction: SanctionOutput) =>
-  sanction.status === "proposed" &&
-  !sanction.hearing.record &&
-  (!sanction.hearing.letterId || ["returned", "notCollected"].includes(sanction.hearing.letterDelivery ?? ""));
 
 interface StepButtonProps {
   label: string;
@@ -53,9 +48,16 @@ function InviteButton({ sanction, context, onDone }: { sanction: SanctionOutput;
   return <StepButton label={t("sanctions.actions.invite")} context={context} busy={action.isPending} onClick={invite} />;
 }
 
-function ExtendButton({ sanction, context, onDone }: { sanction: SanctionOutput; context: string; onDone: (error: unknown) => void }) {
+interface ExtendButtonProps {
+  objectionId: string;
+  clientId: string;
+  context: string;
+  onDone: (error: unknown) => void;
+}
+
+function ExtendButton({ objectionId, clientId, context, onDone }: ExtendButtonProps) {
   const { t } = useTranslation();
-  const action = useObjectionAction(sanction.objection!.id, sanction.clientId);
+  const action = useObjectionAction(objectionId, clientId);
   const extend = () => action.mutate({ kind: "extension" }, { onSuccess: () => onDone(null), onError: onDone });
   return <StepButton label={t("sanctions.actions.extend")} context={context} busy={action.isPending} onClick={extend} />;
 }
@@ -68,9 +70,7 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [stepError, setStepError] = useState<unknown>(null);
-  const caseworker = canRecordWorkflow(me.role);
   const asClient = me.role === "client";
-  const decidesObjections = me.role === "teamLead" || me.role === "admin";
   const items = sanctions.data?.items ?? [];
 
   function close(saved: boolean, message: string) {
@@ -109,31 +109,28 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
 
   function actions(sanction: SanctionOutput): ReactNode {
     const context = t(`sanctionGround.${sanction.ground}`);
-    const proposed = sanction.status === "proposed";
-    const { objection } = sanction;
-    const ownProposal = sanction.proposedById === me.id;
+    const { abilities, objection } = sanction;
+    // Why the decide button is absent for a team lead's own proposal: the server refuses the proposer (sameDecisionMaker).
+    const ownProposal = me.role === "teamLead" && sanction.status === "proposed" && sanction.proposedById === me.id;
     return (
       <>
-        {caseworker && mayInvite(sanction) ? (
-          <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} />
-        ) : null}
-        {(caseworker || asClient) && proposed && !sanction.hearing.record
-          ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing"))
-          : null}
-        {me.role === "teamLead" && proposed && !ownProposal ? button("decide", sanction, t("sanctions.actions.decide")) : null}
-        {me.role === "teamLead" && proposed && ownProposal ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
-        {me.role === "teamLead" && sanction.reconsiderBy && !sanction.reconsideredOn && !sanction.revoked
-          ? button("reconsider", sanction, t("sanctions.actions.reconsider"))
-          : null}
-        {(caseworker || asClient) && sanction.decisionLetterId && !objection
+        {abilities.invite ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
+        {abilities.hear ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing")) : null}
+        {abilities.decide ? button("decide", sanction, t("sanctions.actions.decide")) : null}
+        {ownProposal && !abilities.decide ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
+        {abilities.reconsider ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
+        {abilities.object
           ? button("objection", sanction, asClient ? t("sanctions.actions.objectClient") : t("sanctions.actions.objection"))
           : null}
-        {decidesObjections && objection && !objection.outcome && !objection.extended ? (
-          <ExtendButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.extended"))} />
+        {abilities.extendObjection && objection ? (
+          <ExtendButton
+            objectionId={objection.id}
+            clientId={sanction.clientId}
+            context={context}
+            onDone={stepDone(t("sanctions.extended"))}
+          />
         ) : null}
-        {decidesObjections && objection && !objection.outcome
-          ? button("objectionOutcome", sanction, t("sanctions.actions.objectionOutcome"))
-          : null}
+        {abilities.decideObjection ? button("objectionOutcome", sanction, t("sanctions.actions.objectionOutcome")) : null}
       </>
     );
   }
@@ -199,13 +196,13 @@ function formFor(open: Open, asClient: boolean, close: (saved: boolean, message:
         />
       );
     case "objectionOutcome":
-      return (
+      return sanction.objection ? (
         <ObjectionOutcomeForm
           key={sanction.id}
           sanction={sanction}
-          objection={sanction.objection!}
+          objection={sanction.objection}
           onDone={(saved) => close(saved, t("objectionOutcomeForm.saved"))}
         />
-      );
+      ) : null;
   }
 }

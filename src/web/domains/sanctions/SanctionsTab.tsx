@@ -1,8 +1,8 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
+import { useSanctions } from "./api.js";
 import { ProposeSanctionForm } from "./ProposeSanctionForm.js";
 import { SanctionsSection } from "./SanctionsSection.js";
 
@@ -22,6 +22,8 @@ function ClientExplanation() {
 export function SanctionsTab({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  // The same query as the list below: answered from the cache, it says whether the caller may propose.
+  const sanctions = useSanctions(client.id);
   return (
     <section aria-labelledby="sanctions-tab-title" className="nv-tab-panel">
       <Heading level={2} id="sanctions-tab-title">
@@ -29,7 +31,7 @@ export function SanctionsTab({ client }: { client: ClientOutput }) {
       </Heading>
       {me.role === "client" ? <ClientExplanation /> : <Paragraph>{t("sanctionsTab.intro")}</Paragraph>}
       <SanctionsSection client={client} />
-      {canRecordWorkflow(me.role) ? <ProposeSanctionForm clientId={client.id} /> : null}
+      {sanctions.data?.abilities.propose ? <ProposeSanctionForm clientId={client.id} /> : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type {
   SanctionDecisionInput,
   SanctionOutput,
   SanctionProposalInput,
+  sanctionList,
   sanctionPage,
   sanctionStatistics,
 } from "@shared/schemas/sanctions.js";
@@ -14,6 +15,7 @@ import { api } from "@web/api/client.js";
 import type { z } from "zod";
 
 export type SanctionPage = z.infer<typeof sanctionPage>;
+export type SanctionList = z.infer<typeof sanctionList>;
 export type SanctionStatistics = z.infer<typeof sanctionStatistics>;
 export type HearingInput = z.infer<typeof hearingInput>;
 export type ReconsiderationInput = z.infer<typeof reconsiderationInput>;
@@ -24,7 +26,7 @@ const listKey = (clientId: string) => ["sanctions", "client", clientId];
 
 /** A client's sanctions, newest first, with hearing, decision and objection. */
 export function useSanctions(clientId: string) {
-  return useQuery({ queryKey: listKey(clientId), queryFn: () => api<{ items: SanctionOutput[] }>(`/clients/${clientId}/sanctions`) });
+  return useQuery({ queryKey: listKey(clientId), queryFn: () => api<SanctionList>(`/clients/${clientId}/sanctions`) });
 }
 
 /** Proposals waiting for a team lead's decision, with the client's name. */
