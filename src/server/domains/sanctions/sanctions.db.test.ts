@@ -352,3 +352,106 @@ describe("due process from proposal to objection", () => {
     expect((await t.app.inject({ url: `/api/v1/clients/${client}/sanctions`, headers: researcher })).statusCode).toBe(403);
   });
 });
+
+describe("abilities say what the server allows", () => {
+  type Headers = { authorization: string };
+  type Sanction = { id: string; clientId: string; abilities: Record<string, boolean>; objection: { id: string } | null };
+  const read = async (id: string, headers: Headers): Promise<Sanction> =>
+    (await t.app.inject({ url: `/api/v1/sanctions/${id}`, headers })).json();
+  const tries: Record<string, (sanction: Sanction, headers: Headers) => Promise<number>> = {
+    invite: async (s, h) => (await post(`/sanctions/${s.id}/hearing-invitation`, {}, h)).statusCode,
+    hear: async (s, h) =>
+      (await post(`/sanctions/${s.id}/hearing`, { heldOn: today, channel: "inPerson", record: "De cliënt legt uit waarom." }, h))
+        .statusCode,
+    decide: async (s, h) => (await post(`/sanctions/${s.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, h)).statusCode,
+    reconsider: async (s, h) =>
+      (await post(`/sanctions/${s.id}/reconsideration`, { outcome: "maintained", note: "Blijft." }, h)).statusCode,
+    object: async (s, h) => (await post(`/sanctions/${s.id}/objections`, { receivedOn: today, grounds: "Niet eens." }, h)).statusCode,
+    extendObjection: async (s, h) => (await post(`/objections/${s.objection?.id ?? crypto.randomUUID()}/extension`, {}, h)).statusCode,
+    decideObjection: async (s, h) =>
+      (await post(`/objections/${s.objection?.id ?? crypto.randomUUID()}/outcome`, { outcome: "rejected", note: "Ongegrond." }, h))
+        .statusCode,
+  };
+
+  /**
+   * For a state built afresh each time: every action the caller's abilities allow succeeds (each on a sanction of
+   * its own), and every action they do not allow is refused with a 4xx and changes nothing the others rely on.
+   */
+  async function expectAbilitiesHold(build: () => Promise<string>, headers: Headers) {
+    const sanction = await read(await build(), headers);
+    expect(Object.keys(sanction.abilities).sort()).toEqual(Object.keys(tries).sort());
+    for (const [action, allowed] of Object.entries(sanction.abilities)) {
+      const attempt = tries[action];
+      if (!attempt) throw new Error(`No attempt for ${action}`);
+      const status = await attempt(allowed ? await read(await build(), headers) : sanction, headers);
+      if (allowed) expect(status, `${action} is allowed`).toBeLessThan(300);
+      else expect([400, 403, 404, 409], `${action} is refused`).toContain(status);
+    }
+    return sanction.abilities;
+  }
+
+  const proposed = async (by: Headers = consultant) =>
+    (await post(`/clients/${clientAt(8)}/sanctions`, proposal({ ground: "insufficientEffort", culpability: "reduced" }), by)).json()
+      .id as string;
+  const heard = async () => {
+    const id = await proposed();
+    await post(`/sanctions/${id}/hearing`, { heldOn: today, channel: "phone", record: "De cliënt vergat het." });
+    return id;
+  };
+  const termPassed = async () => {
+    const id = await proposed();
+    const invited = (await post(`/sanctions/${id}/hearing-invitation`, {})).json();
+    await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
+    await t.db.kysely
+      .updateTable("sanctions")
+      .set({ hearing_respond_by: addDays(today, -1) })
+      .where("id", "=", id)
+      .execute();
+    return id;
+  };
+  const decided = async () => {
+    const id = await heard();
+    await post(`/sanctions/${id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);
+    return id;
+  };
+  const objected = async () => {
+    const id = await decided();
+    await post(`/sanctions/${id}/objections`, { receivedOn: today, grounds: "Ik was ziek." });
+    return id;
+  };
+
+  it("for the consultant: invite and hear a proposal, object to a decision; never decide", async () => {
+    expect(await expectAbilitiesHold(proposed, consultant)).toMatchObject({ invite: true, hear: true, decide: false });
+    expect(await expectAbilitiesHold(heard, consultant)).toMatchObject({ invite: false, hear: false, decide: false });
+    expect(await expectAbilitiesHold(decided, consultant)).toMatchObject({ object: true, reconsider: false });
+  });
+
+  it("for the team lead: decide another's proposal once heard or the term passed, not their own; then reconsider and handle the objection", async () => {
+    expect(await expectAbilitiesHold(proposed, lead)).toMatchObject({ decide: false, invite: true });
+    expect(await expectAbilitiesHold(() => proposed(lead), lead)).toMatchObject({ decide: false });
+    expect(await expectAbilitiesHold(heard, lead)).toMatchObject({ decide: true });
+    expect(await expectAbilitiesHold(termPassed, lead)).toMatchObject({ decide: true, hear: true });
+    expect(await expectAbilitiesHold(objected, lead)).toMatchObject({ reconsider: true, extendObjection: true, decideObjection: true });
+  });
+
+  it("for the admin: only the objection", async () => {
+    const admin = await bearerFor(t.app, "admin@demo.local");
+    expect(await expectAbilitiesHold(objected, admin)).toEqual({
+      invite: false,
+      hear: false,
+      decide: false,
+      reconsider: false,
+      object: false,
+      extendObjection: true,
+      decideObjection: true,
+    });
+  });
+
+  it("tells the caller whether they may propose", async () => {
+    const list = async (headers: Headers) => (await t.app.inject({ url: `/api/v1/clients/${clientAt(8)}/sanctions`, headers })).json();
+    expect((await list(consultant)).abilities).toEqual({ propose: true });
+    const admin = await bearerFor(t.app, "admin@demo.local");
+    expect((await list(admin)).abilities).toEqual({ propose: false });
+    expect((await post(`/clients/${clientAt(8)}/sanctions`, proposal({ ground: "insufficientEffort" }), admin)).statusCode).toBe(403);
+  });
+});
