@@ -2,6 +2,8 @@ import { multipartFile, SAMPLE_PDF, SAMPLE_PNG } from "@server/testing/multipart
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDueRequests } from "../accountability/accountability.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -225,5 +227,155 @@ describe("the work queue", () => {
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=exemptionEnding&pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
     expect(item.reasons).toContainEqual(expect.objectContaining({ code: "exemptionEnding", since: addDays(today, 20) }));
+  });
+});
+
+describe("abilities say what the server allows", () => {
+  type Headers = { authorization: string };
+  type Resource = { id: string; abilities: Record<string, boolean> };
+  type Attempts = Record<string, (id: string, headers: Headers) => Promise<number>>;
+
+  /**
+   * For a state built afresh each time: every action the caller's abilities allow succeeds (each on a resource of
+   * its own), and every action they do not allow is refused with a 4xx.
+   */
+  async function expectAbilitiesHold(build: () => Promise<Resource>, attempts: Attempts, headers: Headers) {
+    const resource = await build();
+    expect(Object.keys(resource.abilities).sort()).toEqual(Object.keys(attempts).sort());
+    for (const [action, allowed] of Object.entries(resource.abilities)) {
+      const attempt = attempts[action];
+      if (!attempt) throw new Error(`No attempt for ${action}`);
+      const status = await attempt(allowed ? (await build()).id : resource.id, headers);
+      if (allowed) expect(status, `${action} is allowed`).toBeLessThan(300);
+      else expect([400, 403, 404, 409], `${action} is refused`).toContain(status);
+    }
+    return resource.abilities;
+  }
+
+  const upload = async (path: string, headers: Headers) => {
+    const { payload, headers: multipart } = multipartFile("file", "bewijs.pdf", "application/pdf", SAMPLE_PDF);
+    return (await t.app.inject({ method: "POST", url: `/api/v1${path}`, headers: { ...headers, ...multipart }, payload })).statusCode;
+  };
+  const exemptionAttempts: Attempts = {
+    decide: async (id, h) => (await post(`/exemptions/${id}/decisions`, { outcome: "refused", note: "Er blijft ruimte." }, h)).statusCode,
+    coSign: async (id, h) => (await post(`/exemptions/${id}/co-signatures`, undefined, h)).statusCode,
+    end: async (id, h) => (await post(`/exemptions/${id}/end`, { endedOn: today, reason: "Hersteld." }, h)).statusCode,
+    addEvidence: (id, h) => upload(`/exemptions/${id}/documents`, h),
+  };
+
+  const kinds = ["medical", "caregiving", "singleParentYoungChildren", "crisis", "education", "otherUrgentReasons"];
+  let kind = 0;
+  /** A request of a kind the client has no open request of, read back by the caller. */
+  const requested = (client: string, reader: Headers) => async () => {
+    const type = kinds[kind++ % kinds.length];
+    const id = (await post(`/clients/${client}/exemption-requests`, { type, reason: "Ik kan het nu niet aan." })).json().id;
+    return readExemption(client, id, reader);
+  };
+  const recorded = (client: string, reader: Headers, terms: Record<string, unknown>) => async () => {
+    const id = (await post(`/clients/${client}/exemptions`, exemption(terms))).json().id;
+    return readExemption(client, id, reader);
+  };
+  async function readExemption(client: string, id: string, headers: Headers): Promise<Resource> {
+    const items: Resource[] = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers })).json().items;
+    const found = items.find((e) => e.id === id);
+    if (!found) throw new Error(`Exemption ${id} is not listed`);
+    return found;
+  }
+  const longFull = { scope: "full", maxHoursPerWeek: null, reviewDate: null, endDate: addMonths(today, 18) };
+
+  it("on exemptions: caseworkers decide requests and end what binds; a team lead co-signs what another decided", async () => {
+    expect(await expectAbilitiesHold(requested(clientAt(3), consultant), exemptionAttempts, consultant)).toEqual({
+      decide: true,
+      coSign: false,
+      end: false,
+      addEvidence: true,
+    });
+    expect(await expectAbilitiesHold(recorded(clientAt(3), consultant, {}), exemptionAttempts, consultant)).toMatchObject({
+      decide: false,
+      end: true,
+    });
+    expect(await expectAbilitiesHold(recorded(clientAt(5), lead, longFull), exemptionAttempts, lead)).toMatchObject({
+      coSign: true,
+      end: true,
+    });
+    const refused = async () => {
+      const request = await requested(clientAt(5), lead)();
+      await post(`/exemptions/${request.id}/decisions`, { outcome: "refused", note: "Er blijft ruimte." });
+      return readExemption(clientAt(5), request.id, lead);
+    };
+    expect(await expectAbilitiesHold(refused, exemptionAttempts, lead)).toEqual({
+      decide: false,
+      coSign: false,
+      end: false,
+      addEvidence: false,
+    });
+    const listed = (await t.app.inject({ url: `/api/v1/clients/${clientAt(3)}/exemptions`, headers: consultant })).json();
+    expect(listed.abilities).toEqual({ record: true, request: true });
+  });
+
+  it("on caregiving: caseworkers end active care, and no one ends it twice", async () => {
+    const attempts: Attempts = { end: async (id, h) => (await post(`/caregiving/${id}/end`, { endedOn: today }, h)).statusCode };
+    const care = (ended: boolean, reader: Headers) => async (): Promise<Resource> => {
+      const created = (
+        await post(`/clients/${clientAt(3)}/caregiving`, {
+          relation: "parent",
+          hoursPerWeek: 6,
+          since: addMonths(today, -2),
+          beyondCustomaryCare: false,
+          judgementReason: "Boodschappen voor een ouder.",
+        })
+      ).json();
+      if (ended) await post(`/caregiving/${created.id}/end`, { endedOn: today });
+      const items: Resource[] = (await t.app.inject({ url: `/api/v1/clients/${clientAt(3)}/caregiving`, headers: reader })).json().items;
+      const found = items.find((c) => c.id === created.id);
+      if (!found) throw new Error("The caregiving is not listed");
+      return found;
+    };
+    expect(await expectAbilitiesHold(care(false, consultant), attempts, consultant)).toEqual({ end: true });
+    expect(await expectAbilitiesHold(care(true, consultant), attempts, consultant)).toEqual({ end: false });
+    const admin = await bearerFor(t.app, "admin@demo.local");
+    expect(await expectAbilitiesHold(care(false, admin), attempts, admin)).toEqual({ end: false });
+  });
+
+  it("on accountability requests: an open request is answered once; proof can always follow", async () => {
+    const client = clientAt(3);
+    const attempts: Attempts = {
+      respond: async (id, h) => (await post(`/accountability-requests/${id}/responses`, { continues: true }, h)).statusCode,
+      addProof: (id, h) => upload(`/accountability-requests/${id}/documents`, h),
+    };
+    const ordinance = await ordinanceOn(t.db.kysely);
+    let day = 0;
+    /** Care beyond customary care formalised long ago, asked about by the daily job on a day of its own. */
+    const request = (answered: boolean) => async (): Promise<Resource> => {
+      const care = (
+        await post(`/clients/${client}/caregiving`, {
+          relation: "child",
+          hoursPerWeek: 1,
+          since: addMonths(today, -24),
+          beyondCustomaryCare: true,
+          judgementReason: "Intensieve zorg voor een kind.",
+        })
+      ).json();
+      await t.db.kysely
+        .updateTable("caregiving")
+        .set({ created_at: `${addMonths(today, -24)}T10:00:00.000Z` })
+        .where("id", "=", care.id)
+        .execute();
+      await createDueRequests(t.db.kysely, crypto.randomUUID(), addDays(today, -day++), ordinance);
+      const row = await t.db.kysely
+        .selectFrom("accountability_requests")
+        .select("id")
+        .where("subject_id", "=", care.id)
+        .executeTakeFirstOrThrow();
+      if (answered) await post(`/accountability-requests/${row.id}/responses`, { continues: true });
+      const items: Resource[] = (
+        await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })
+      ).json().items;
+      const found = items.find((r) => r.id === row.id);
+      if (!found) throw new Error("The request is not listed");
+      return found;
+    };
+    expect(await expectAbilitiesHold(request(false), attempts, consultant)).toEqual({ respond: true, addProof: true });
+    expect(await expectAbilitiesHold(request(true), attempts, consultant)).toEqual({ respond: false, addProof: true });
   });
 });
