@@ -17,24 +17,12 @@ import {
 } from "@shared/schemas/sanctions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { decideSanction, inviteToHearing, issueDecisionLetter, reconsider, recordHearing } from "./sanctions.decision.js";
+import { decideObjection, extendObjection, registerObjection } from "./sanctions.objections.js";
 import { sanctionPolicy } from "./sanctions.policy.js";
 import { presentSanction } from "./sanctions.presenter.js";
 import { sanctionListAbilities } from "./sanctions.rules.js";
-import {
-  decideObjection,
-  decideSanction,
-  extendObjection,
-  inviteToHearing,
-  issueDecisionLetter,
-  listClientSanctions,
-  listSanctionsByStatus,
-  loadSanction,
-  proposeSanction,
-  readSanction,
-  reconsider,
-  recordHearing,
-  registerObjection,
-} from "./sanctions.service.js";
+import { listClientSanctions, listSanctionsByStatus, loadSanction, proposeSanction, readSanction } from "./sanctions.service.js";
 import { sanctionStatistics as statistics } from "./sanctions.statistics.js";
 
 type Request = Parameters<typeof contextOf>[0];

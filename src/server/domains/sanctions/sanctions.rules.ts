@@ -52,6 +52,9 @@ const invalid = (code: FieldRefusal, reason: string) => {
   return invalidField(name, fieldCode, reason);
 };
 
+/** The objection term, and the term to decide on an objection and its one extension: six weeks (Awb 6:7, 7:10). */
+export const OBJECTION_TERM_DAYS = 42;
+
 /** Attributions of a placement's ending that make it no ground for a sanction. */
 export const NOT_ATTRIBUTABLE = ["organisation", "health", "caregiving"] as const;
 
