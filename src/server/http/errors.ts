@@ -1,18 +1,22 @@
-/** One invalid field in a 400 answer. */
+import type { FieldErrorCode, ProblemCode } from "@shared/problem-codes.js";
+
+export type { FieldErrorCode, ProblemCode };
+
+/** One invalid field in an answer, with a code from the one list of field codes. */
 export interface InvalidParam {
   name: string;
-  code: string;
+  code: FieldErrorCode;
   reason: string;
 }
 
 /**
  * The one error type of the application. Services throw it; the error handler turns it into
- * `application/problem+json`. `code` is machine-readable and stable (e.g. `duplicateBsn`).
+ * `application/problem+json`. `code` is machine-readable and stable (e.g. `duplicateBsn`), one of `PROBLEM_CODES`.
  */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail: string,
     readonly invalidParams?: InvalidParam[],
@@ -27,12 +31,13 @@ export const notFound = (what = "resource") =>
 
 export const unauthenticated = (detail = "Log in first.") => new AppError(401, "unauthenticated", "Not authenticated", detail);
 
-export const forbidden = (code = "forbidden", detail = "Your role may not do this.") => new AppError(403, code, "Forbidden", detail);
+export const forbidden = (code: ProblemCode = "forbidden", detail = "Your role may not do this.") =>
+  new AppError(403, code, "Forbidden", detail);
 
 /** 409: refused by a named rule given the current state. */
-export const conflict = (code: string, detail: string, invalidParams?: InvalidParam[]) =>
+export const conflict = (code: ProblemCode, detail: string, invalidParams?: InvalidParam[]) =>
   new AppError(409, code, "Refused by a rule", detail, invalidParams);
 
 /** 400 for a rule on a single field that a schema cannot express (e.g. a date order). */
-export const invalidField = (name: string, code: string, reason: string) =>
+export const invalidField = (name: string, code: FieldErrorCode, reason: string) =>
   new AppError(400, "invalidInput", "Invalid input", `${name}: ${reason}`, [{ name, code, reason }]);

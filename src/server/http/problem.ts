@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, type InvalidParam } from "./errors.js";
+import { AppError } from "./errors.js";
 
 export const PROBLEM_TYPE = "application/problem+json";
 
@@ -36,13 +36,13 @@ interface ValidationEntry {
 }
 
 function valueAt(root: unknown, segments: string[]): unknown {
-  return segments.reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as any)[key] : undefined), root);
+  return segments.reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), root);
 }
 
 function invalidParamsFromValidation(
   request: FastifyRequest,
   error: { validation: unknown[]; validationContext?: string },
-): InvalidParam[] {
+): NonNullable<Problem["invalidParams"]> {
   const where = error.validationContext;
   const input = where === "querystring" ? request.query : where === "params" ? request.params : request.body;
   return (error.validation as ValidationEntry[]).map((entry) => {
