@@ -5,6 +5,7 @@ import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 export const EXEMPTION_TYPES = ["medical", "caregiving", "singleParentYoungChildren", "crisis", "education", "otherUrgentReasons"] as const;
 export const EXEMPTION_SCOPES = ["full", "partial"] as const;
 export const EXEMPTION_STATUSES = ["requested", "awaitingCoSign", "active", "refused", "ended"] as const;
+export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
 
 const reason = z.string().trim().min(1).max(4000);
 

@@ -3,6 +3,7 @@ import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
 export const PLACEMENT_STATUSES = ["proposed", "accepted", "declined", "active", "ended"] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export const END_REASONS = [
   "completed",
   "movedToPaidWork",

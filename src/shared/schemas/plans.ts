@@ -13,6 +13,7 @@ export const PLAN_STEP_TYPES = [
   "ownSituation",
 ] as const;
 export const PLAN_STEP_STATUSES = ["planned", "active", "completed", "stopped"] as const;
+export type PlanStepStatus = (typeof PLAN_STEP_STATUSES)[number];
 /** Statuses whose hours count against the client's capacity. */
 export const ACTIVE_STEP_STATUSES = ["planned", "active"] as const;
 

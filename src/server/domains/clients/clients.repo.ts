@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { addDays, todayInAmsterdam, yearsBefore } from "@shared/dates.js";
+import { todayInAmsterdam, yearsBefore } from "@shared/dates.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { type Kysely, sql, type Updateable } from "kysely";
 import { exemptionsInForce } from "../plans/capacity.js";
+import { hostVisibleSince, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /**
  * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
@@ -31,14 +31,12 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
       return actor.clientId ? base.where("id", "=", actor.clientId) : base.where(sql<boolean>`1 = 0`);
     case "host": {
       // Only clients referred to or placed at the host's organisation, while open and 30 days after.
-      const since = addDays(todayInAmsterdam(), -CASEWORK_DEFAULTS.hostVisibilityDaysAfterEnd);
+      const since = hostVisibleSince(todayInAmsterdam());
       const referred = db
         .selectFrom("placements")
         .select("placements.client_id")
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
-        .where((eb) =>
-          eb.or([eb("placements.status", "in", ["proposed", "accepted", "active"]), eb("placements.updated_at", ">=", since)]),
-        );
+        .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]));
       return base.where("id", "in", referred);
     }
     default:

@@ -4,7 +4,7 @@ import { postcodeCentroid } from "@shared/geo.js";
 import { DUTCH_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { capacitiesOf, committedHoursByClient } from "../plans/capacity.js";
-import { PLACE_HOLDING } from "../roles/roles.repo.js";
+import { AGREED_PLACEMENT_STATUSES, isOneOf, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { type ClientProfile, dutchLevelOfScore, type RoleOffer } from "./matching.rules.js";
 
 const parseList = (json: string): string[] => JSON.parse(json) as string[];
@@ -55,7 +55,7 @@ export async function loadRoleOffers(
   const taken = await db
     .selectFrom("placements")
     .select(["role_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("status", "in", PLACE_HOLDING)
+    .where("status", "in", [...OPEN_PLACEMENT_STATUSES])
     .groupBy("role_id")
     .execute();
   const takenByRole = new Map(taken.map((row) => [row.role_id, Number(row.n)]));
@@ -63,7 +63,7 @@ export async function loadRoleOffers(
   const inUse = await db
     .selectFrom("placements")
     .select(["organisation_id", "guidance_level", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("status", "in", ["accepted", "active"])
+    .where("status", "in", [...AGREED_PLACEMENT_STATUSES])
     .groupBy(["organisation_id", "guidance_level"])
     .execute();
   const usedHours = new Map<string, number>();
@@ -129,10 +129,10 @@ export async function loadClientProfiles(
       .selectFrom("placements")
       .select(["client_id", "role_id", "organisation_id", "status", "ended_on", "end_reason", "attributable_to"])
       .where("client_id", "in", chunk)
-      .where((eb) => eb.or([eb("status", "in", PLACE_HOLDING), eb("ended_on", ">=", yearAgo)]))
+      .where((eb) => eb.or([eb("status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("ended_on", ">=", yearAgo)]))
       .execute();
     for (const p of placements) {
-      if (PLACE_HOLDING.includes(p.status)) open.set(p.client_id, (open.get(p.client_id) ?? new Set()).add(p.role_id));
+      if (isOneOf(OPEN_PLACEMENT_STATUSES, p.status)) open.set(p.client_id, (open.get(p.client_id) ?? new Set()).add(p.role_id));
       else if (p.status === "ended" && (p.attributable_to === "organisation" || p.end_reason === "poorFit"))
         avoid.set(p.client_id, (avoid.get(p.client_id) ?? new Set()).add(p.organisation_id));
     }

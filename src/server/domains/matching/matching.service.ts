@@ -20,7 +20,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { proposePlacement } from "../placements/placements.service.js";
-import { PLACE_HOLDING } from "../roles/roles.repo.js";
+import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { loadClientProfiles, loadRoleOffers } from "./matching.repo.js";
 import { type ClientProfile, causeWithoutRoles, type Evaluation, evaluate, type RoleOffer, scoreOf } from "./matching.rules.js";
 
@@ -214,7 +214,7 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
               .selectFrom("placements")
               .select("id")
               .whereRef("placements.client_id", "=", "clients.id")
-              .where("placements.status", "in", PLACE_HOLDING),
+              .where("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]),
           ),
         ),
       )

@@ -1,11 +1,9 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { todayInAmsterdam } from "@shared/dates.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
-
-const OPEN = ["proposed", "accepted", "active"];
+import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /**
  * The placements this actor may see. Hosts: their organisation's, while open and for 30 days after they end
@@ -23,10 +21,10 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
     case "admin":
       return base;
     case "host": {
-      const since = addDays(todayInAmsterdam(), -CASEWORK_DEFAULTS.hostVisibilityDaysAfterEnd);
+      const since = hostVisibleSince(todayInAmsterdam());
       return base
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
-        .where((eb) => eb.or([eb("placements.status", "in", OPEN), eb("placements.updated_at", ">=", since)]));
+        .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]));
     }
     case "consultant":
     case "teamLead":
@@ -54,12 +52,12 @@ export async function guidanceDemand(
     .selectFrom("placements")
     .select(["status", "guidance_level"])
     .where("organisation_id", "=", organisationId)
-    .where("status", "in", OPEN);
+    .where("status", "in", [...OPEN_PLACEMENT_STATUSES]);
   if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
   const rows = await query.execute();
   const hours = (level: string) => hoursPerLevel[level as GuidanceLevel] ?? 0;
   return {
-    committed: rows.filter((r) => r.status !== "proposed").reduce((sum, r) => sum + hours(r.guidance_level), 0),
-    proposed: rows.filter((r) => r.status === "proposed").reduce((sum, r) => sum + hours(r.guidance_level), 0),
+    committed: rows.filter((r) => r.status !== OPEN_REFERRAL_STATUS).reduce((sum, r) => sum + hours(r.guidance_level), 0),
+    proposed: rows.filter((r) => r.status === OPEN_REFERRAL_STATUS).reduce((sum, r) => sum + hours(r.guidance_level), 0),
   };
 }

@@ -13,6 +13,7 @@ import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import { visibleRoles } from "../roles/roles.repo.js";
+import { OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
 import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
 
@@ -23,7 +24,7 @@ export async function requireVisiblePlacement(db: Kysely<Database>, ctx: Request
   return placement;
 }
 
-function assertStatus(placement: { status: string }, allowed: string[], action: string): void {
+function assertStatus(placement: { status: string }, allowed: readonly string[], action: string): void {
   if (!allowed.includes(placement.status)) throw conflict("placementState", `A ${placement.status} placement cannot be ${action}.`);
 }
 
@@ -59,7 +60,7 @@ export async function proposePlacement(
       .select("id")
       .where("client_id", "=", client.id)
       .where("role_id", "=", role.id)
-      .where("status", "in", ["proposed", "accepted", "active"])
+      .where("status", "in", [...OPEN_PLACEMENT_STATUSES])
       .executeTakeFirst();
     if (open) throw conflict("alreadyReferred", "This client is already referred to or placed in this role.");
     const need = client.guidance_need as GuidanceLevel;
@@ -130,7 +131,7 @@ export async function decideReferral(
   await db.transaction().execute(async (trx) => {
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
-    assertStatus(placement, ["proposed"], decision);
+    assertStatus(placement, [OPEN_REFERRAL_STATUS], decision);
     if (decision === "accepted") {
       const organisation = await trx
         .selectFrom("organisations")
@@ -259,7 +260,7 @@ export async function endPlacement(
   await db.transaction().execute(async (trx) => {
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
-    assertStatus(placement, ["proposed", "accepted", "active"], "ended");
+    assertStatus(placement, OPEN_PLACEMENT_STATUSES, "ended");
     await trx
       .updateTable("placements")
       .set({

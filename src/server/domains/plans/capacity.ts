@@ -3,9 +3,7 @@ import { conflict } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
-
-/** Placement statuses whose hours count against a client's capacity. */
-export const COMMITTED_PLACEMENT_STATUSES = ["proposed", "accepted", "active"];
+import { EXEMPTION_IN_FORCE_STATUS, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
 async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
@@ -36,7 +34,7 @@ export async function hoursBesidesPlanByClient(
       .selectFrom("placements")
       .select(["client_id", "hours_per_week"])
       .where("client_id", "in", chunk)
-      .where("status", "in", COMMITTED_PLACEMENT_STATUSES);
+      .where("status", "in", [...OPEN_PLACEMENT_STATUSES]);
     if (exceptPlacementId) placements = placements.where("id", "!=", exceptPlacementId);
     sumByClient(await placements.execute(), hours);
     sumByClient(
@@ -105,7 +103,7 @@ export async function committedHours(db: Kysely<Database>, clientId: string, exc
 export function exemptionsInForce(db: Kysely<Database>, date = todayInAmsterdam()) {
   return db
     .selectFrom("exemptions")
-    .where("exemptions.status", "=", "active")
+    .where("exemptions.status", "=", EXEMPTION_IN_FORCE_STATUS)
     .where("exemptions.start_date", "<=", date)
     .where((eb) => eb.or([eb("exemptions.end_date", "is", null), eb("exemptions.end_date", ">=", date)]));
 }

@@ -1,9 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 import type { Kysely } from "kysely";
-
-/** Placement statuses that hold a place on a role. */
-export const PLACE_HOLDING = ["proposed", "accepted", "active"];
+import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /** The roles this actor may see: hosts their own organisation's, staff all. */
 export function visibleRoles(db: Kysely<Database>, actor: Actor) {
@@ -17,7 +15,7 @@ export function visibleRoles(db: Kysely<Database>, actor: Actor) {
         .selectFrom("placements")
         .select((p) => p.fn.countAll<number>().as("n"))
         .whereRef("placements.role_id", "=", "volunteer_roles.id")
-        .where("placements.status", "in", PLACE_HOLDING)
+        .where("placements.status", "in", [...OPEN_PLACEMENT_STATUSES])
         .as("places_taken"),
       eb
         .selectFrom("displacement_complaints")

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { countOverdue, createDueRequests, sendReminders } from "../accountability/accountability.service.js";
 import { recordSystemAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { CURRENT_EXEMPTION_STATUSES } from "../vocabulary.js";
 
 /** This server process, as it appears in leases and run records. */
 export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -42,7 +43,7 @@ async function endExpiredExemptions(db: Kysely<Database>, runId: string, date: s
   const expired = await db
     .selectFrom("exemptions")
     .select(["id", "client_id", "end_date"])
-    .where("status", "in", ["active", "awaitingCoSign"])
+    .where("status", "in", [...CURRENT_EXEMPTION_STATUSES])
     .where("end_date", "<", date)
     .execute();
   for (const exemption of expired) {

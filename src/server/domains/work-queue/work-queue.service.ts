@@ -6,6 +6,7 @@ import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@s
 import type { Kysely } from "kysely";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { ACTIVE_STEP_STATUSES } from "../vocabulary.js";
 
 type Reason = WorkQueueItem["reasons"][number];
 
@@ -95,7 +96,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
           .select(["plan_steps.client_id", "plan_steps.end_date"])
           .where("plans.status", "=", "confirmed")
           .where("plan_steps.client_id", "in", chunk)
-          .where("plan_steps.status", "in", ["planned", "active"])
+          .where("plan_steps.status", "in", [...ACTIVE_STEP_STATUSES])
           .where("plan_steps.end_date", ">=", today)
           .where("plan_steps.end_date", "<=", endingBy)
           .execute(),
