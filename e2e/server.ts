@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createApp } from "@server/app.js";
+import { systemClock } from "@server/clock.js";
 import { loadConfig } from "@server/config.js";
 import { connectDatabase } from "@server/db/connection.js";
 import { migrateToLatest } from "@server/db/migrate.js";
@@ -19,7 +20,7 @@ export async function startServer(): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nv-e2e-"));
   const db = connectDatabase(`sqlite:${path.join(dir, "e2e.sqlite")}`);
   await migrateToLatest(db);
-  await seedDemoPopulation(db.kysely, { seed: 7, clients: 600, demoPassword: "demo" });
+  await seedDemoPopulation(db.kysely, { seed: 7, clients: 600, demoPassword: "demo", clock: systemClock });
   const app = await createApp({
     config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv),
     db,

@@ -1,3 +1,4 @@
+import { systemClock } from "@server/clock.js";
 import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
 import { openDatabase } from "./database.js";
 
@@ -16,6 +17,7 @@ export async function runDaily(options: DailyCommandOptions): Promise<void> {
   const db = await openDatabase(options.database, options.pgSchema);
   try {
     const outcome = await runDailyJob(db.kysely, {
+      clock: systemClock,
       trigger: options.manual ? "manual" : "scheduled",
       ...(options.date ? { date: options.date } : {}),
     });

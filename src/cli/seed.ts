@@ -1,3 +1,4 @@
+import { systemClock } from "@server/clock.js";
 import { loadConfig } from "@server/config.js";
 import { isDatabaseEmpty, seedDemoPopulation } from "@server/demo/seed.js";
 import { SingleBar } from "cli-progress";
@@ -19,11 +20,12 @@ export async function runSeed(options: SeedCommandOptions): Promise<void> {
     }
     const bar = new SingleBar({ format: " {phase} [{bar}] {value}/{total}", hideCursor: true });
     let phase = "";
-    const started = Date.now();
+    const started = performance.now();
     const counts = await seedDemoPopulation(db.kysely, {
       seed: options.seed,
       clients: options.clients,
       demoPassword: options.password ?? loadConfig().NV_DEMO_PASSWORD,
+      clock: systemClock,
       onProgress: (name, done, total) => {
         if (name !== phase) {
           if (phase) bar.stop();
@@ -33,7 +35,7 @@ export async function runSeed(options: SeedCommandOptions): Promise<void> {
       },
     });
     bar.stop();
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Created ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations, ${counts.roles} roles, ${counts.placements} placements and ${counts.letters} letters of history in ${seconds} s.`,
     );

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import { hashPassword } from "@server/auth/passwords.js";
+import { nowIso, systemClock } from "@server/clock.js";
 import { insertAuditEvent } from "@server/domains/audit/audit.repo.js";
 import { findUserByEmail, insertUser } from "@server/domains/users/users.repo.js";
 import { assertBindingFits } from "@server/domains/users/users.service.js";
@@ -55,13 +56,17 @@ export async function runUserCreate(options: CreateUserOptions): Promise<void> {
     await assertBindingFits(db.kysely, binding).catch((error: unknown) => {
       throw error instanceof AppError ? new Error(error.detail) : error;
     });
-    const id = await insertUser(db.kysely, {
-      email: input.email,
-      displayName: input.displayName,
-      ...binding,
-      passwordHash: await hashPassword(input.password),
-    });
-    await insertAuditEvent(db.kysely, { id: null, email: "cli", role: "system" }, null, {
+    const id = await insertUser(
+      db.kysely,
+      {
+        email: input.email,
+        displayName: input.displayName,
+        ...binding,
+        passwordHash: await hashPassword(input.password),
+      },
+      nowIso(systemClock),
+    );
+    await insertAuditEvent(db.kysely, systemClock, { id: null, email: "cli", role: "system" }, null, {
       action: "user.create",
       category: "admin",
       subjectType: "user",

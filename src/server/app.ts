@@ -14,6 +14,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { registerAuthentication } from "./auth/authenticate.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
 import { PUBLIC } from "./auth/policy.js";
+import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/connection.js";
 import { accountabilityRoutes } from "./domains/accountability/accountability.routes.js";
@@ -49,6 +50,7 @@ export interface Services {
   db: Db;
   config: Config;
   loginThrottle: LoginThrottle;
+  clock: Clock;
 }
 
 export interface AppOptions {
@@ -59,6 +61,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Where log lines go (default standard output); tests capture them here. */
   logStream?: NodeJS.WritableStream;
+  /** Where every "now" and "today" comes from (default the system clock); tests set it. */
+  clock?: Clock;
 }
 
 const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, "../../dist/web");
@@ -66,6 +70,7 @@ const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, "../../dist/web");
 /** Builds the whole application without listening, so tests can drive it in-process with `inject`. */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger:
       options.logger === false
@@ -79,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.NODE_ENV === "production",
     bodyLimit: 1024 * 1024,
   });
+  app.decorate("clock", clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
@@ -101,8 +107,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  const services: Services = { db, config, loginThrottle: new LoginThrottle() };
-  registerAuthentication(app, db.kysely, { idleMinutes: config.SESSION_IDLE_MINUTES });
+  const services: Services = { db, config, loginThrottle: new LoginThrottle(clock), clock };
+  registerAuthentication(app, db.kysely, { idleMinutes: config.SESSION_IDLE_MINUTES }, clock);
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith(API_BASE)) reply.header("API-Version", API_VERSION);
   });

@@ -1,4 +1,5 @@
 import { createApp } from "./app.js";
+import { systemClock } from "./clock.js";
 import { DEFAULT_DEMO_PASSWORD, isDemoMode, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
@@ -16,18 +17,19 @@ await migrateToLatest(db);
 
 if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
   console.log(`Empty database: creating the synthetic demo population (seed ${config.NV_DEMO_SEED}) …`);
-  const started = Date.now();
+  const started = performance.now();
   const counts = await seedDemoPopulation(db.kysely, {
     seed: config.NV_DEMO_SEED,
     clients: config.NV_DEMO_CLIENTS,
     demoPassword: config.NV_DEMO_PASSWORD,
+    clock: systemClock,
   });
   console.log(
-    `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations with ${counts.roles} roles, ${counts.placements} placements, ${counts.letters} letters of history.`,
+    `Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.clients} clients, ${counts.users} accounts, ${counts.organisations} organisations with ${counts.roles} roles, ${counts.placements} placements, ${counts.letters} letters of history.`,
   );
 }
 
-const app = await createApp({ config, db });
+const app = await createApp({ config, db, clock: systemClock });
 let stopScheduler: () => Promise<unknown> = () => Promise.resolve();
 const shutdown = async () => {
   await stopScheduler();
@@ -43,6 +45,7 @@ await app.listen({ port: config.PORT, host: config.HOST });
 // between all instances.
 if (config.NV_SCHEDULER === "on") {
   stopScheduler = startScheduler(db.kysely, {
+    clock: systemClock,
     intervalMinutes: config.NV_SCHEDULER_INTERVAL_MINUTES,
     log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
   });

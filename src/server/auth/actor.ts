@@ -1,3 +1,4 @@
+import type { Clock } from "@server/clock.js";
 import type { UserRole } from "@shared/enums.js";
 
 /** The authenticated caller of a request, as every policy, repo and audit entry sees it. */
@@ -9,6 +10,11 @@ export interface Actor {
   districts: string[];
   organisationId: string | null;
   clientId: string | null;
+  /**
+   * Today by the app's clock when the caller was authenticated: the date scoped reads are evaluated on (a host
+   * still sees a client for 30 days after a placement closes).
+   */
+  scopeDate: string;
   /** Set when authenticated by the session cookie; writes must then carry the CSRF token. */
   session?: { id: string; csrfToken: string; viaCookie: boolean };
 }
@@ -17,4 +23,6 @@ export interface Actor {
 export interface RequestContext {
   actor: Actor;
   requestId: string;
+  /** The app's clock: every "now" and "today" of the request comes from it. */
+  clock: Clock;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { forbidden, unauthenticated } from "@server/http/errors.js";
 import type { FastifyInstance } from "fastify";
@@ -12,7 +13,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Resolves the caller from `Authorization: Bearer` or the session cookie, then enforces the route's policy
  * and, for cookie-authenticated writes, the CSRF token. Fails start-up for an /api route without a policy.
  */
-export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>, settings: SessionSettings): void {
+export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>, settings: SessionSettings, clock: Clock): void {
   app.decorateRequest("actor", null);
 
   app.addHook("onRoute", (route) => {
@@ -27,7 +28,7 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<Database
     const bearer = header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
     const cookie = request.cookies[SESSION_COOKIE];
     const secret = bearer ?? cookie;
-    request.actor = secret ? await resolveActor(db, settings, secret, bearer === undefined) : null;
+    request.actor = secret ? await resolveActor(db, clock, settings, secret, bearer === undefined) : null;
     if ("isPublic" in policy) return;
     if (!request.actor) throw unauthenticated();
     const session = request.actor.session;

@@ -1,3 +1,4 @@
+import type { Clock } from "@server/clock.js";
 import type { LettersTable, NewClientRow, PlacementAgreementsTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -14,6 +15,7 @@ export async function generateAgreements(
   organisations: DemoOrganisation[],
   clients: NewClientRow[],
   consultants: Map<string, HistoryConsultant>,
+  clock: Clock,
   onProgress: (done: number, total: number) => void,
 ): Promise<{ letters: LettersTable[]; rows: PlacementAgreementsTable[] }> {
   const roleById = new Map(roles.map((r) => [r.id, r]));
@@ -45,9 +47,10 @@ export async function generateAgreements(
       districts: [],
       organisationId: null,
       clientId: null,
+      scopeDate: clock.today(),
     };
     const letter = await prepareLetter(
-      { actor, requestId: "demo-history" },
+      { actor, requestId: "demo-history", clock },
       {
         id: random.uuid(),
         createdAt: `${startDate}T09:00:00.000Z`,

@@ -1,4 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
+import type { Clock } from "@server/clock.js";
 import type {
   AppointmentsTable,
   CheckInsTable,
@@ -47,9 +48,8 @@ const RUNGS: [number, number][] = [
 ];
 
 /** Weekly availability every demo consultant gets: Tuesday and Thursday mornings, Wednesday afternoon. */
-export function demoAvailability(random: SeededRandom, consultant: HistoryConsultant): ConsultantAvailabilityTable[] {
+export function demoAvailability(random: SeededRandom, consultant: HistoryConsultant, now: string): ConsultantAvailabilityTable[] {
   const location = `Wijkteam ${consultant.district}`;
-  const now = new Date().toISOString();
   return [
     [2, "09:00", "12:00"],
     [3, "13:00", "16:00"],
@@ -80,7 +80,7 @@ interface HistoryRows {
   planned: { clientId: string; district: string; consultantId: string; confirmedOn: string; spareHours: number }[];
 }
 
-function actorOf(consultant: HistoryConsultant): Actor {
+function actorOf(consultant: HistoryConsultant, scopeDate: string): Actor {
   return {
     id: consultant.id,
     email: "",
@@ -89,6 +89,7 @@ function actorOf(consultant: HistoryConsultant): Actor {
     districts: [consultant.district],
     organisationId: null,
     clientId: null,
+    scopeDate,
   };
 }
 
@@ -107,7 +108,7 @@ export async function generateHistory(
   random: SeededRandom,
   clients: NewClientRow[],
   consultants: Map<string, HistoryConsultant>,
-  today: string,
+  clock: Clock,
   shareOf: (consultantId: string) => number,
   onProgress: (done: number, total: number) => void,
 ): Promise<HistoryRows> {
@@ -123,13 +124,14 @@ export async function generateHistory(
     capacities: new Map(),
     planned: [],
   };
+  const today = clock.today();
   const taken = new Set<string>();
   const chosen = clients.filter((client) => random.chance(shareOf(client.consultant_id ?? "")));
   for (const [index, client] of chosen.entries()) {
     onProgress(index + 1, chosen.length);
     const consultant = consultants.get(client.consultant_id!);
     if (!consultant) continue;
-    const ctx = { actor: actorOf(consultant), requestId: "demo-history" };
+    const ctx = { actor: actorOf(consultant, today), requestId: "demo-history", clock };
     let invitedOn = workingDay(addDays(today, -random.int(20, 730)));
     for (let sequence = 1; sequence <= 2; sequence++) {
       // Find a free 45-minute slot ten working days later.

@@ -33,9 +33,9 @@ export function generateRoles(
   createdBy: string,
   today: string,
   ordinance: Ordinance,
+  now: string,
 ): DemoRoleRows {
   const rows: DemoRoleRows = { roles: [], checks: [] };
-  const now = new Date().toISOString();
   for (const org of organisations) {
     const count = org.id === demoHostId ? 4 : random.int(2, 8);
     for (let i = 0; i < count; i++) {

@@ -1,3 +1,4 @@
+import type { Clock } from "@server/clock.js";
 import type {
   AppointmentsTable,
   InvitationsTable,
@@ -39,7 +40,7 @@ export async function generateSanctions(
   clients: NewClientRow[],
   teamLeadOf: (district: string) => { id: string; displayName: string } | undefined,
   ordinance: Ordinance,
-  today: string,
+  clock: Clock,
 ): Promise<{ sanctions: SanctionsTable[]; objections: SanctionObjectionsTable[]; letters: LettersTable[]; refusals: DemoRefusal[] }> {
   const delivered = new Set(history.letters.filter((l) => l.delivery_status === "delivered").map((l) => l.id));
   const letterOf = new Map(history.invitations.map((i) => [i.appointment_id, i.letter_id]));
@@ -50,6 +51,7 @@ export async function generateSanctions(
     letters: [] as LettersTable[],
     refusals: [] as DemoRefusal[],
   };
+  const today = clock.today();
   const missed = history.appointments.filter((a) => a.status === "missed" && a.starts_at.slice(0, 10) < addDays(today, -14));
   for (const appointment of missed) {
     const client = clientById.get(appointment.client_id)!;
@@ -146,9 +148,10 @@ export async function generateSanctions(
         districts: [],
         organisationId: null,
         clientId: null,
+        scopeDate: today,
       };
       const letter = await prepareLetter(
-        { actor, requestId: "demo-history" },
+        { actor, requestId: "demo-history", clock },
         {
           id: random.uuid(),
           createdAt: sanction.decided_at!,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { systemClock } from "@server/clock.js";
 import { createTestDatabase } from "@server/testing/test-app.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
@@ -14,7 +15,7 @@ async function seeded(seed: number, clients: number, historyShare = 0) {
   const db = await createTestDatabase();
   opened.push(db);
   expect(await isDatabaseEmpty(db.kysely)).toBe(true);
-  const counts = await seedDemoPopulation(db.kysely, { seed, clients, demoPassword: "demo", historyShare });
+  const counts = await seedDemoPopulation(db.kysely, { seed, clients, demoPassword: "demo", historyShare, clock: systemClock });
   return { db, counts };
 }
 

@@ -1,6 +1,6 @@
 import { hashPassword } from "@server/auth/passwords.js";
+import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";
@@ -38,6 +38,8 @@ export interface SeedOptions {
   /** Share of clients with two years of workflow history (invitations, intakes, plans, check-ins). */
   historyShare?: number;
   demoPassword: string;
+  /** Where "today" is: the history runs up to it. */
+  clock: Clock;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -138,8 +140,9 @@ function organisationRow(org: DemoOrganisation, now: string) {
 export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOptions): Promise<SeedCounts> {
   const random = new SeededRandom(options.seed);
   const progress = options.onProgress ?? (() => {});
-  const today = todayInAmsterdam();
-  const now = new Date().toISOString();
+  const { clock } = options;
+  const today = clock.today();
+  const now = nowIso(clock);
 
   // Staff: consultants per district in proportion to its clients; team leads over groups of districts.
   const consultantCount = Math.max(DISTRICTS.length, Math.round(options.clients * CONSULTANTS_PER_CLIENT));
@@ -266,21 +269,21 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const historyConsultants = new Map(
     staff.filter((a) => a.role === "consultant").map((a) => [a.id, { id: a.id, displayName: a.displayName, district: a.districts[0]! }]),
   );
-  const availability = [...historyConsultants.values()].flatMap((c) => demoAvailability(random, c));
+  const availability = [...historyConsultants.values()].flatMap((c) => demoAvailability(random, c, now));
   const share = options.historyShare ?? DEFAULT_HISTORY_SHARE;
   const demoConsultants = new Set(staff.filter((a) => a.email.endsWith("@demo.local") && a.role === "consultant").map((a) => a.id));
   const history = await generateHistory(
     random,
     clientRows,
     historyConsultants,
-    today,
+    clock,
     (consultantId) => (share > 0 && demoConsultants.has(consultantId) ? DEMO_CASELOAD_HISTORY_SHARE : share),
     (done, total) => progress("history", done, total),
   );
   // Volunteer roles for every organisation, and placements for clients with a plan in force.
   const adminId = special[0]!.id;
   const ordinance = await ordinanceOn(db, today);
-  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today, ordinance);
+  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today, ordinance, now);
   const guidanceNeedOf = new Map(clientRows.map((c) => [c.id!, c.guidance_need as "light" | "regular" | "intensive"]));
   const placements = generatePlacements(
     random,
@@ -297,6 +300,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     organisations,
     clientRows,
     historyConsultants,
+    clock,
     (done, total) => progress("agreements", done, total),
   );
   // Exemptions and caregiving belong to the workflow history, so tests that build their own (share 0) get none.
@@ -308,7 +312,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const teamLeadOf = (district: string) => teamLeads.find((lead) => lead.districts.includes(district));
   const sanctionRows =
     share > 0
-      ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, today)
+      ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, clock)
       : { sanctions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 

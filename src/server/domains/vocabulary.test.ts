@@ -1,6 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
 import { describe, expect, it } from "vitest";
 import { visibleClients } from "./clients/clients.repo.js";
@@ -39,6 +38,7 @@ const host: Actor = {
   districts: [],
   organisationId: "o1",
   clientId: null,
+  scopeDate: "2026-04-15",
 };
 
 describe("the domain's vocabulary", () => {
@@ -89,7 +89,7 @@ describe("queries that use the vocabulary", () => {
   });
 
   it("shows a host the placements and clients that are open or closed within the window", () => {
-    const since = hostVisibleSince(todayInAmsterdam());
+    const since = hostVisibleSince(host.scopeDate);
     for (const query of [visiblePlacements(db, host).compile(), visibleClients(db, host).select("clients.id").compile()]) {
       expect(query.parameters).toEqual(expect.arrayContaining([...OPEN_PLACEMENT_STATUSES, since]));
     }

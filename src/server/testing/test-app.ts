@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createApp } from "@server/app.js";
+import { type Clock, systemClock } from "@server/clock.js";
 import { loadConfig } from "@server/config.js";
 import { connectDatabase, type Db } from "@server/db/connection.js";
 import { migrateToLatest } from "@server/db/migrate.js";
@@ -10,6 +11,8 @@ import pg from "pg";
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** The app's clock: a `TestClock` passed in lets the test set the date. */
+  clock: Clock;
   close(): Promise<void>;
 }
 
@@ -48,28 +51,35 @@ export async function createTestDatabase(): Promise<Db & { drop(): Promise<void>
   };
 }
 
-/** An app over a fresh database with a small seeded demo population (password "demo"), without history by default. */
+/**
+ * An app over a fresh database with a small seeded demo population (password "demo"), without history by default.
+ * Pass a `TestClock` as `clock` to set "today" and "now" for the seed and every request.
+ */
 export async function createTestApp(
-  options: { clients?: number; seed?: number; historyShare?: number; env?: Record<string, string> } = {},
+  options: { clients?: number; seed?: number; historyShare?: number; env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
+  const clock = options.clock ?? systemClock;
   // No workflow history unless asked: tests build the history they assert on.
   await seedDemoPopulation(db.kysely, {
     seed: options.seed ?? 42,
     clients: options.clients ?? 280,
     demoPassword: "demo",
     historyShare: options.historyShare ?? 0,
+    clock,
   });
   const app = await createApp({
     config: loadConfig({ NODE_ENV: "test", LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", ...options.env }),
     db,
     logger: false,
     webRoot: null,
+    clock,
   });
   await app.ready();
   return {
     app,
     db,
+    clock,
     close: async () => {
       await app.close();
       await db.drop();

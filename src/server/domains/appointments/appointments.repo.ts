@@ -17,10 +17,10 @@ export async function replaceAvailability(
   db: Kysely<Database>,
   consultantId: string,
   rows: { id: string; weekday: number; start_time: string; end_time: string; slot_minutes: number; location: string }[],
+  now: string,
 ): Promise<void> {
   await db.deleteFrom("consultant_availability").where("consultant_id", "=", consultantId).execute();
   if (rows.length === 0) return;
-  const now = new Date().toISOString();
   await db
     .insertInto("consultant_availability")
     .values(rows.map((r) => ({ ...r, consultant_id: consultantId, created_at: now })))
@@ -55,6 +55,6 @@ export function findAppointment(db: Kysely<Database>, id: string): Promise<Appoi
   return db.selectFrom("appointments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function setAppointmentStatus(db: Kysely<Database>, id: string, status: string): Promise<void> {
-  await db.updateTable("appointments").set({ status, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+export async function setAppointmentStatus(db: Kysely<Database>, id: string, status: string, now: string): Promise<void> {
+  await db.updateTable("appointments").set({ status, updated_at: now }).where("id", "=", id).execute();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import type { AppointmentStatus } from "@shared/schemas/appointments.js";
@@ -26,6 +27,7 @@ export async function setOwnAvailability(
         slot_minutes: b.slotMinutes,
         location: b.location,
       })),
+      nowIso(ctx.clock),
     );
     await recordAudit(trx, ctx, { action: "availability.update", category: "write", subjectType: "user", subjectId: ctx.actor.id });
   });
@@ -44,10 +46,10 @@ export async function updateAppointmentStatus(
     if (appointment.status !== "planned") {
       throw conflict("appointmentNotPlanned", `This appointment is already ${appointment.status}.`);
     }
-    if (status !== "cancelled" && Date.parse(appointment.starts_at) > Date.now()) {
+    if (status !== "cancelled" && Date.parse(appointment.starts_at) > ctx.clock.now().getTime()) {
       throw conflict("appointmentInFuture", "Whether someone came can be recorded once the appointment has started.");
     }
-    await repo.setAppointmentStatus(trx, id, status);
+    await repo.setAppointmentStatus(trx, id, status, nowIso(ctx.clock));
     await recordAudit(trx, ctx, {
       action: `appointment.${status}`,
       category: "write",

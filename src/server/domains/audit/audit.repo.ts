@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Clock } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import type { AuditCategory } from "@shared/enums.js";
 import type { AuditListQuery } from "@shared/schemas/audit.js";
@@ -20,9 +21,10 @@ export interface AuditActor {
   role: string | null;
 }
 
-/** Appends one audit row. There is deliberately no update or delete. */
+/** Appends one audit row, at the clock's now. There is deliberately no update or delete. */
 export async function insertAuditEvent(
   db: Kysely<Database>,
+  clock: Clock,
   actor: AuditActor,
   requestId: string | null,
   entry: AuditEntry,
@@ -31,7 +33,7 @@ export async function insertAuditEvent(
     .insertInto("audit_events")
     .values({
       id: randomUUID(),
-      occurred_at: new Date().toISOString(),
+      occurred_at: clock.now().toISOString(),
       actor_id: actor.id,
       actor_email: actor.email,
       actor_role: actor.role,

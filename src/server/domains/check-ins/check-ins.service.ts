@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { CheckInRow, Database } from "@server/db/schema.js";
 import { invalidField } from "@server/http/errors.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { CheckInInput } from "@shared/schemas/check-ins.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -19,7 +19,7 @@ export function scoreWho5(items: number[]): { raw: number; percentage: number; n
 
 /** Records how it goes: WHO-5, readiness for a next step and, when made, a ladder re-assessment. */
 export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: CheckInInput): Promise<CheckInRow> {
-  if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "A check-in is recorded after it was held");
+  if (input.heldOn > ctx.clock.today()) throw invalidField("heldOn", "dateInFuture", "A check-in is recorded after it was held");
   return db.transaction().execute(async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     const plan = await findConfirmed(trx, clientId);
@@ -35,7 +35,7 @@ export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, c
       who5_items: JSON.stringify(input.who5),
       who5_raw: raw,
       ready_for_next_step: input.readyForNextStep ? 1 : 0,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(ctx.clock),
     };
     await trx.insertInto("check_ins").values(row).execute();
     if (input.ladderRung) {

@@ -1,5 +1,5 @@
 import type { ClientRow } from "@server/db/schema.js";
-import { todayInAmsterdam, wholeYearsBetween } from "@shared/dates.js";
+import { wholeYearsBetween } from "@shared/dates.js";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
 import type { HostClientProfile } from "@shared/schemas/placements.js";
@@ -13,7 +13,7 @@ function benefitYears(row: ClientRow, today: string) {
 }
 
 /** A caseload row: names, address and benefit duration; no BSN, nothing sensitive. */
-export function presentClientSummary(row: ClientRow, today = todayInAmsterdam()): ClientSummaryOutput {
+export function presentClientSummary(row: ClientRow, today: string): ClientSummaryOutput {
   return {
     id: row.id,
     givenName: row.given_name,
@@ -33,7 +33,7 @@ export function presentClientSummary(row: ClientRow, today = todayInAmsterdam())
  * The full registry record, for the roles that may see it (consultant, team lead, admin, the client).
  * Every field is listed here: a new column stays private until it is added.
  */
-export function presentClient(row: ClientRow, today = todayInAmsterdam()): ClientOutput {
+export function presentClient(row: ClientRow, today: string): ClientOutput {
   return {
     ...presentClientSummary(row, today),
     bsn: row.bsn,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
-import { todayInAmsterdam, yearsBefore } from "@shared/dates.js";
+import { yearsBefore } from "@shared/dates.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
@@ -31,7 +31,7 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
       return actor.clientId ? base.where("id", "=", actor.clientId) : base.where(sql<boolean>`1 = 0`);
     case "host": {
       // Only clients referred to or placed at the host's organisation, while open and 30 days after.
-      const since = hostVisibleSince(todayInAmsterdam());
+      const since = hostVisibleSince(actor.scopeDate);
       const referred = db
         .selectFrom("placements")
         .select("placements.client_id")
@@ -87,17 +87,17 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
   if (query.district) base = base.where("district", "=", query.district);
   if (query.assignedToMe === "true") base = base.where("consultant_id", "=", actor.id);
   if (query.minYearsOnBenefit !== undefined) {
-    base = base.where("benefit_start_date", "<=", yearsBefore(todayInAmsterdam(), query.minYearsOnBenefit));
+    base = base.where("benefit_start_date", "<=", yearsBefore(actor.scopeDate, query.minYearsOnBenefit));
   }
   if (query.invited) {
     const invitedIds = db.selectFrom("invitations").select("invitations.client_id");
     base = base.where("id", query.invited === "true" ? "in" : "not in", invitedIds);
   }
   if (query.longTermCohort) {
-    const cutoff = yearsBefore(todayInAmsterdam(), LONG_TERM_COHORT_YEARS);
+    const cutoff = yearsBefore(actor.scopeDate, LONG_TERM_COHORT_YEARS);
     base = base.where("benefit_start_date", query.longTermCohort === "true" ? "<=" : ">", cutoff);
     // The cohort asked to contribute leaves out whoever is fully exempt today.
-    if (query.longTermCohort === "true") base = base.where("id", "not in", fullyExemptClientIds(db));
+    if (query.longTermCohort === "true") base = base.where("id", "not in", fullyExemptClientIds(db, actor.scopeDate));
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const descending = query.sort.startsWith("-");
@@ -141,6 +141,6 @@ export async function updateClient(
 }
 
 /** Clients with a full exemption in force today: never invited, never sanctioned. */
-export function fullyExemptClientIds(db: Kysely<Database>) {
-  return exemptionsInForce(db).where("exemptions.scope", "=", "full").select("exemptions.client_id");
+export function fullyExemptClientIds(db: Kysely<Database>, today: string) {
+  return exemptionsInForce(db, today).where("exemptions.scope", "=", "full").select("exemptions.client_id");
 }

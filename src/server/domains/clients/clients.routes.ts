@@ -10,7 +10,7 @@ import { presentClient, presentClientSummary, presentHostClientProfile } from ".
 import { createClient, listClients, readClient, readHostClientProfile, updateClient } from "./clients.service.js";
 
 /** The client registry: caseload search, registration, the record and its edits. */
-export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
+export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/clients",
@@ -27,7 +27,7 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const { rows, total } = await listClients(db.kysely, contextOf(request), request.query);
         const { page, pageSize } = request.query;
-        return { items: rows.map((row) => presentClientSummary(row)), page, pageSize, total };
+        return { items: rows.map((row) => presentClientSummary(row, clock.today())), page, pageSize, total };
       },
     );
 
@@ -45,7 +45,7 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const row = await createClient(db.kysely, contextOf(request), request.body);
-        return reply.status(201).header("Location", `/api/v1/clients/${row.id}`).send(presentClient(row));
+        return reply.status(201).header("Location", `/api/v1/clients/${row.id}`).send(presentClient(row, clock.today()));
       },
     );
 
@@ -68,7 +68,7 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
           const { row, ...context } = await readHostClientProfile(db.kysely, ctx, request.params.id);
           return presentHostClientProfile(row, context);
         }
-        return presentClient(await readClient(db.kysely, ctx, request.params.id));
+        return presentClient(await readClient(db.kysely, ctx, request.params.id), ctx.clock.today());
       },
     );
 
@@ -84,7 +84,7 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: clientOutput },
         },
       },
-      async (request) => presentClient(await updateClient(db.kysely, contextOf(request), request.params.id, request.body)),
+      async (request) => presentClient(await updateClient(db.kysely, contextOf(request), request.params.id, request.body), clock.today()),
     );
   };
 }

@@ -1,4 +1,5 @@
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
@@ -82,7 +83,7 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
 /** Registers a client. The consultant who registers becomes the assigned consultant. */
 export async function createClient(db: Kysely<Database>, ctx: RequestContext, input: ClientCreateInput): Promise<ClientRow> {
   assertDatesInOrder(input.birthDate, input.benefitStartDate);
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   try {
     return await db.transaction().execute(async (trx) => {
       if (await repo.bsnExists(trx, input.bsn)) throw duplicateBsn();
@@ -164,7 +165,7 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
       if ("given_name" in changes || "family_name" in changes) {
         changes.search_name = searchName(input.givenName ?? current.given_name, input.familyName ?? current.family_name);
       }
-      await repo.updateClient(trx, id, { ...changes, updated_at: new Date().toISOString() });
+      await repo.updateClient(trx, id, { ...changes, updated_at: nowIso(ctx.clock) });
       await recordAudit(trx, ctx, {
         action: "client.update",
         category: "write",

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { ContributionsTable, Database } from "@server/db/schema.js";
 import { invalidField } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { ContributionInput } from "@shared/schemas/contributions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -23,14 +23,14 @@ export async function formaliseContribution(
   input: ContributionInput,
 ): Promise<ContributionsTable> {
   const client = await requireVisibleClient(db, ctx.actor, clientId);
-  if (input.since > todayInAmsterdam()) throw invalidField("since", "dateInFuture", "Formalise work that has started");
+  if (input.since > ctx.clock.today()) throw invalidField("since", "dateInFuture", "Formalise work that has started");
   let organisationName = input.organisationName ?? "";
   if (input.organisationId) {
     const organisation = await db.selectFrom("organisations").select("name").where("id", "=", input.organisationId).executeTakeFirst();
     if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
     organisationName = organisation.name;
   }
-  await assertWithinCapacity(db, client, (await committedHours(db, clientId)) + input.hoursPerWeek);
+  await assertWithinCapacity(db, client, (await committedHours(db, clientId)) + input.hoursPerWeek, ctx.clock.today());
   const letter = await prepareLetter(ctx, {
     client,
     kind: "contributionAgreement",
@@ -60,7 +60,7 @@ export async function formaliseContribution(
     ended_on: null,
     letter_id: letter.id,
     created_by: ctx.actor.id,
-    created_at: new Date().toISOString(),
+    created_at: nowIso(ctx.clock),
   };
   await db.transaction().execute(async (trx) => {
     await storeLetter(trx, ctx, letter);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { MultipartFile } from "@fastify/multipart";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database, DocumentsTable } from "@server/db/schema.js";
 import { invalidField, notFound } from "@server/http/errors.js";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
@@ -54,7 +55,7 @@ export async function storeDocument(
     sha256: createHash("sha256").update(upload.content).digest("hex"),
     content: upload.content,
     uploaded_by: ctx.actor.id,
-    uploaded_at: new Date().toISOString(),
+    uploaded_at: nowIso(ctx.clock),
   };
   await db.insertInto("documents").values(row).execute();
   await recordAudit(db, ctx, {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -24,7 +24,7 @@ export async function recordLadderAssessment(
       assessed_on: entry.assessedOn,
       assessor_id: ctx.actor.id,
       source: entry.source,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(ctx.clock),
     })
     .execute();
 }
@@ -34,7 +34,7 @@ export async function recordLadderAssessment(
  * becomes the client's capacity) and the ladder rung. Health, addiction and debt scores are sensitive.
  */
 export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: IntakeInput): Promise<IntakeRow> {
-  if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
+  if (input.heldOn > ctx.clock.today()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
   return db.transaction().execute(async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
@@ -45,11 +45,11 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
         .where("client_id", "=", clientId)
         .executeTakeFirst();
       if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
-      if (Date.parse(appointment.starts_at) > Date.now())
+      if (Date.parse(appointment.starts_at) > ctx.clock.now().getTime())
         throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
       await trx
         .updateTable("appointments")
-        .set({ status: "attended", updated_at: new Date().toISOString() })
+        .set({ status: "attended", updated_at: nowIso(ctx.clock) })
         .where("id", "=", input.appointmentId)
         .where("status", "=", "planned")
         .execute();
@@ -80,7 +80,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       growth_rung: input.growthRung,
       health_notes: input.healthNotes ?? null,
       notes: input.notes ?? null,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(ctx.clock),
     };
     await trx.insertInto("intakes").values(row).execute();
     await trx

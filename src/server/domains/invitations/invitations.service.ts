@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { addDays, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
 import type { Kysely } from "kysely";
 import { insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
 import { freeSlots, type Slot } from "../appointments/slots.js";
@@ -16,7 +17,7 @@ import { findUserById } from "../users/users.repo.js";
 const PLANNING_HORIZON_DAYS = 12 * 7;
 
 /** Three working days from today: time for registered mail to arrive. */
-export function defaultEarliestDate(today = todayInAmsterdam()): string {
+export function defaultEarliestDate(today: string): string {
   let date = today;
   for (let workdays = 0; workdays < 3; ) {
     date = addDays(date, 1);
@@ -62,13 +63,18 @@ export async function inviteClients(
   ctx: RequestContext,
   input: { clientIds: string[]; earliestDate?: string | undefined },
 ): Promise<InvitationResult[]> {
-  if (input.earliestDate && input.earliestDate <= todayInAmsterdam()) {
+  if (input.earliestDate && input.earliestDate <= ctx.clock.today()) {
     throw invalidField("earliestDate", "notInFuture", "Intakes are planned from tomorrow on");
   }
   const ids = [...new Set(input.clientIds)];
   const clients = await visibleClients(db, ctx.actor).selectAll().where("id", "in", ids).execute();
   if (clients.length !== ids.length) throw notFound("client");
-  const exempt = await db.selectFrom("clients").select("id").where("id", "in", ids).where("id", "in", fullyExemptClientIds(db)).execute();
+  const exempt = await db
+    .selectFrom("clients")
+    .select("id")
+    .where("id", "in", ids)
+    .where("id", "in", fullyExemptClientIds(db, ctx.clock.today()))
+    .execute();
   if (exempt.length > 0) {
     throw conflict(
       "activeExemption",
@@ -98,14 +104,14 @@ export async function inviteClients(
     .execute();
   const lastSequence = new Map(earlier.map((row) => [row.client_id, Number(row.last)]));
 
-  const earliestDate = input.earliestDate ?? defaultEarliestDate();
+  const earliestDate = input.earliestDate ?? defaultEarliestDate(ctx.clock.today());
   const byConsultant = new Map<string, ClientRow[]>();
   for (const client of clients.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))) {
     const owner = agendaOwner(ctx, client);
     byConsultant.set(owner, [...(byConsultant.get(owner) ?? []), client]);
   }
 
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   const prepared: { appointment: AppointmentsTable; letter: LettersTable; invitation: InvitationsTable }[] = [];
   for (const [consultantId, group] of byConsultant) {
     const consultant = await findUserById(db, consultantId);

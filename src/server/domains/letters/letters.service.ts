@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
 import { renderLetterPdf } from "@server/letters/pdf.js";
 import { type LetterTemplate, renderTemplate } from "@server/letters/templates.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { Kysely } from "kysely";
-import { recordAudit } from "../audit/audit.service.js";
+import { recordAudit, type SystemRun } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
 import * as repo from "./letters.repo.js";
 
@@ -38,10 +38,10 @@ export interface LetterRequest {
   createdAt?: string;
 }
 
-/** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions); a null context is the scheduler. */
-export async function prepareLetter(ctx: RequestContext | null, request: LetterRequest): Promise<LettersTable> {
+/** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions), for a request or a run of the daily job. */
+export async function prepareLetter(ctx: RequestContext | SystemRun, request: LetterRequest): Promise<LettersTable> {
   const id = request.id ?? randomUUID();
-  const letterDate = request.letterDate ?? todayInAmsterdam();
+  const letterDate = request.letterDate ?? ctx.clock.today();
   const { subject, blocks } = renderTemplate(request.template, request.data);
   const pdf = await renderLetterPdf({
     reference: letterReference(id, letterDate),
@@ -64,8 +64,8 @@ export async function prepareLetter(ctx: RequestContext | null, request: LetterR
     tracking_number: null,
     delivery_status: "sent",
     delivery_updated_at: null,
-    created_by: ctx?.actor.id ?? null,
-    created_at: request.createdAt ?? new Date().toISOString(),
+    created_by: "actor" in ctx ? ctx.actor.id : null,
+    created_at: request.createdAt ?? nowIso(ctx.clock),
   };
 }
 
@@ -118,7 +118,7 @@ export async function recordLetterDelivery(
       status: input.status,
       trackingNumber: input.trackingNumber?.toUpperCase() ?? letter.tracking_number,
       recordedBy: ctx.actor.id,
-      at: new Date().toISOString(),
+      at: nowIso(ctx.clock),
     });
     await recordAudit(trx, ctx, {
       action: "letter.delivery",

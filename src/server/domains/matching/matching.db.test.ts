@@ -94,7 +94,7 @@ describe("suggestions for one client", () => {
         const { status, body } = await call(consultant, "GET", `/clients/${client.id}/suggestions?limit=50`);
         expect(status).toBe(200);
         const intake = await latestIntake(client.id);
-        const capacity = await capacityOf(db, client);
+        const capacity = await capacityOf(db, client, t.clock.today());
         const left = (capacity.hoursPerWeek ?? 0) - (await committedHours(db, client.id));
         for (const item of body.items as { roleId: string; hoursPerWeek: number; postcode: string }[]) {
           suggested++;
@@ -251,8 +251,9 @@ describe("city-wide placement plans", () => {
       districts: [],
       organisationId: null,
       clientId: null,
+      scopeDate: t.clock.today(),
     };
-    const queued = await startPlan(t.db.kysely, { actor, requestId: "test" }, null, async () => {});
+    const queued = await startPlan(t.db.kysely, { actor, requestId: "test", clock: t.clock }, null, async () => {});
     expect((await call(admin, "POST", "/match-plans", {})).body.code).toBe("planRunning");
     // Cut off (say, by a restart) and older than a quarter of an hour: it no longer blocks, and is marked failed.
     await t.db.kysely
@@ -271,8 +272,8 @@ describe("city-wide placement plans", () => {
 
   it("plans a district: the most clients placed within places and guidance hours, the shortfall per district, proposals reviewed one by one", async () => {
     const db = t.db.kysely;
-    const { guidanceHoursPerLevel } = await ordinanceOn(db);
-    const offers = new Map((await loadRoleOffers(db, guidanceHoursPerLevel)).map((o) => [o.id, o]));
+    const { guidanceHoursPerLevel } = await ordinanceOn(db, t.clock.today());
+    const offers = new Map((await loadRoleOffers(db, guidanceHoursPerLevel, t.clock.today())).map((o) => [o.id, o]));
     const started = await call(lead, "POST", "/match-plans", { district: "Charlois" });
     expect(started.status).toBe(202);
     const plan = await finished(started.body.id);

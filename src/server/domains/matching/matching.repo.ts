@@ -1,5 +1,5 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import { postcodeCentroid } from "@shared/geo.js";
 import { DUTCH_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
@@ -16,7 +16,7 @@ const parseList = (json: string): string[] => JSON.parse(json) as string[];
 export async function loadRoleOffers(
   db: Kysely<Database>,
   guidanceHoursPerLevel: Record<GuidanceLevel, number>,
-  today = todayInAmsterdam(),
+  today: string,
 ): Promise<RoleOffer[]> {
   const roles = await db
     .selectFrom("volunteer_roles")
@@ -102,11 +102,7 @@ export interface ProfileLoad {
 }
 
 /** Matching profiles of clients, from their latest intake, capacity left and placement history, in few queries. */
-export async function loadClientProfiles(
-  db: Kysely<Database>,
-  clients: readonly ProfileSource[],
-  today = todayInAmsterdam(),
-): Promise<ProfileLoad> {
+export async function loadClientProfiles(db: Kysely<Database>, clients: readonly ProfileSource[], today: string): Promise<ProfileLoad> {
   const ids = clients.map((c) => c.id);
   const intakes = new Map<
     string,
@@ -137,7 +133,7 @@ export async function loadClientProfiles(
         avoid.set(p.client_id, (avoid.get(p.client_id) ?? new Set()).add(p.organisation_id));
     }
   }
-  const capacities = await capacitiesOf(db, clients);
+  const capacities = await capacitiesOf(db, clients, today);
   const committed = await committedHoursByClient(db, ids);
   const result: ProfileLoad = { profiles: [], withoutIntake: [], notAssessed: [] };
   for (const client of clients) {

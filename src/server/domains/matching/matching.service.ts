@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { type Clock, nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { verifyOptimal } from "@server/matching/certificate.js";
@@ -88,8 +89,9 @@ export async function suggestionsFor(
   limit: number,
 ): Promise<SuggestionsOutput> {
   const client = await requireVisibleClient(db, ctx.actor, clientId);
-  const { guidanceHoursPerLevel } = await ordinanceOn(db);
-  const { profiles } = await loadClientProfiles(db, [client]);
+  const today = ctx.clock.today();
+  const { guidanceHoursPerLevel } = await ordinanceOn(db, today);
+  const { profiles } = await loadClientProfiles(db, [client], today);
   const profile = profiles[0];
   await recordAudit(db, ctx, {
     action: "client.suggestions",
@@ -110,7 +112,7 @@ export async function suggestionsFor(
   if (profile.capacityLeft === null) return blocked("capacityNotAssessed");
   if (profile.capacityLeft <= 0) return blocked("noCapacityLeft");
   if (!profile.point) return blocked("postcodeUnknown");
-  const offers = (await loadRoleOffers(db, guidanceHoursPerLevel)).filter((o) => o.freePlaces > 0);
+  const offers = (await loadRoleOffers(db, guidanceHoursPerLevel, today)).filter((o) => o.freePlaces > 0);
   const { fits, excluded } = fittingRoles(profile, offers, guidanceHoursPerLevel);
   return {
     items: fits.slice(0, limit).map(({ offer, evaluation }) => ({
@@ -145,13 +147,13 @@ export async function startPlan(db: Kysely<Database>, ctx: RequestContext, distr
     );
   }
   // A plan that did not finish in time was cut off (e.g. by a restart) and no longer blocks the next.
-  const staleBefore = new Date(Date.now() - STALE_PLAN_MINUTES * 60_000).toISOString();
+  const staleBefore = new Date(ctx.clock.now().getTime() - STALE_PLAN_MINUTES * 60_000).toISOString();
   await db
     .updateTable("match_plans")
     .set({
       status: "failed",
       error: `Stopped: not finished within ${STALE_PLAN_MINUTES} minutes (the server may have restarted).`,
-      finished_at: new Date().toISOString(),
+      finished_at: nowIso(ctx.clock),
     })
     .where("status", "in", ["queued", "running"])
     .where("created_at", "<", staleBefore)
@@ -169,7 +171,7 @@ export async function startPlan(db: Kysely<Database>, ctx: RequestContext, distr
       summary: null,
       error: null,
       requested_by: ctx.actor.id,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(ctx.clock),
       finished_at: null,
     })
     .execute();
@@ -180,7 +182,7 @@ export async function startPlan(db: Kysely<Database>, ctx: RequestContext, distr
     subjectId: id,
     details: { district },
   });
-  setImmediate(() => void run(db, id));
+  setImmediate(() => void run(db, id, ctx.clock));
   return id;
 }
 
@@ -196,13 +198,14 @@ interface DistrictTally {
  * least cost within role places and organisation guidance, proves the answer optimal, stores one proposal per
  * placed client and the shortfall per district. Never throws: a failure is stored on the plan.
  */
-export async function runPlan(db: Kysely<Database>, planId: string): Promise<void> {
+export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock): Promise<void> {
   const progress = (value: number) => db.updateTable("match_plans").set({ progress: value }).where("id", "=", planId).execute();
   try {
     const started = performance.now();
     const plan = await db.selectFrom("match_plans").selectAll().where("id", "=", planId).executeTakeFirstOrThrow();
     await db.updateTable("match_plans").set({ status: "running", progress: 0.05 }).where("id", "=", planId).execute();
-    const { guidanceHoursPerLevel } = await ordinanceOn(db);
+    const today = clock.today();
+    const { guidanceHoursPerLevel } = await ordinanceOn(db, today);
 
     let clientQuery = db
       .selectFrom("clients")
@@ -243,9 +246,9 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
       );
     if (plan.district) clientQuery = clientQuery.where("district", "=", plan.district);
     const clients = await clientQuery.orderBy("id").execute();
-    const load = await loadClientProfiles(db, clients);
+    const load = await loadClientProfiles(db, clients, today);
     const profiles = load.profiles.filter((p) => (p.capacityLeft ?? 0) > 0);
-    const offers = await loadRoleOffers(db, guidanceHoursPerLevel);
+    const offers = await loadRoleOffers(db, guidanceHoursPerLevel, today);
     await progress(0.2);
 
     // The instance: each client's cheapest fitting roles; organisations carry what their guidance hours allow.
@@ -405,14 +408,14 @@ export async function runPlan(db: Kysely<Database>, planId: string): Promise<voi
     };
     await db
       .updateTable("match_plans")
-      .set({ status: "done", progress: 1, summary: JSON.stringify(summary), finished_at: new Date().toISOString() })
+      .set({ status: "done", progress: 1, summary: JSON.stringify(summary), finished_at: nowIso(clock) })
       .where("id", "=", planId)
       .execute();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db
       .updateTable("match_plans")
-      .set({ status: "failed", error: message, finished_at: new Date().toISOString() })
+      .set({ status: "failed", error: message, finished_at: nowIso(clock) })
       .where("id", "=", planId)
       .execute();
   }
@@ -444,7 +447,7 @@ export async function acceptProposal(
   const proposal = await requireVisibleProposal(db, ctx, id);
   const claimed = await db
     .updateTable("match_proposals")
-    .set({ status: "accepted", decided_by: ctx.actor.id, decided_at: new Date().toISOString() })
+    .set({ status: "accepted", decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) })
     .where("id", "=", id)
     .where("status", "=", "pending")
     .executeTakeFirst();
@@ -478,7 +481,7 @@ export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, 
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("match_proposals")
-      .set({ status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: new Date().toISOString() })
+      .set({ status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) })
       .where("id", "=", id)
       .execute();
     await recordAudit(trx, ctx, {

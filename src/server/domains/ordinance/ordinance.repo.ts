@@ -1,5 +1,4 @@
 import type { Database, OrdinanceVersionRow } from "@server/db/schema.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { Ordinance, OrdinanceVersionInput } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 
@@ -39,7 +38,7 @@ function versions(db: Kysely<Database>) {
  * The ordinance in force on a date: of the versions effective by then, the one added last. A later version
  * with an earlier or equal date therefore corrects a planned one, and past dates keep the rules they had.
  */
-export async function ordinanceOn(db: Kysely<Database>, date = todayInAmsterdam()): Promise<Ordinance> {
+export async function ordinanceOn(db: Kysely<Database>, date: string): Promise<Ordinance> {
   const row = await versions(db).where("effective_from", "<=", date).orderBy("version", "desc").limit(1).executeTakeFirst();
   if (!row) throw new Error(`No ordinance version is in force on ${date}`);
   return toOrdinance(row);
@@ -57,7 +56,12 @@ export async function listOrdinanceVersions(db: Kysely<Database>): Promise<Ordin
 }
 
 /** Adds a version numbered after the last; returns its number. */
-export async function insertOrdinanceVersion(db: Kysely<Database>, input: OrdinanceVersionInput, createdBy: string): Promise<number> {
+export async function insertOrdinanceVersion(
+  db: Kysely<Database>,
+  input: OrdinanceVersionInput,
+  createdBy: string,
+  createdAt: string,
+): Promise<number> {
   const last = await db
     .selectFrom("ordinance_versions")
     .select((eb) => eb.fn.max("version").as("version"))
@@ -82,7 +86,7 @@ export async function insertOrdinanceVersion(db: Kysely<Database>, input: Ordina
       hearing_response_days: input.hearingResponseDays,
       note: input.note,
       created_by: createdBy,
-      created_at: new Date().toISOString(),
+      created_at: createdAt,
     })
     .execute();
   return version;

@@ -1,7 +1,7 @@
 import type { Services } from "@server/app.js";
+import { nowIso } from "@server/clock.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField } from "@server/http/errors.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { ordinanceOnQuery, ordinanceOverview, ordinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
@@ -9,7 +9,7 @@ import { ordinancePolicy } from "./ordinance.policy.js";
 import { insertOrdinanceVersion, listOrdinanceVersions, ordinanceOn, ordinanceVersion } from "./ordinance.repo.js";
 
 /** The municipality's ordinance: versioned, effective-dated, never rewritten. */
-export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
+export function ordinanceRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/ordinance",
@@ -22,7 +22,10 @@ export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: ordinanceOverview },
         },
       },
-      async (request) => ({ current: await ordinanceOn(db.kysely, request.query.date), versions: await listOrdinanceVersions(db.kysely) }),
+      async (request) => ({
+        current: await ordinanceOn(db.kysely, request.query.date ?? clock.today()),
+        versions: await listOrdinanceVersions(db.kysely),
+      }),
     );
 
     app.post(
@@ -40,10 +43,10 @@ export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        if (request.body.effectiveFrom < todayInAmsterdam())
+        if (request.body.effectiveFrom < ctx.clock.today())
           throw invalidField("effectiveFrom", "dateInPast", "A rule change takes effect today or later; it never rewrites the past");
         const version = await db.kysely.transaction().execute(async (trx) => {
-          const number = await insertOrdinanceVersion(trx, request.body, ctx.actor.id);
+          const number = await insertOrdinanceVersion(trx, request.body, ctx.actor.id, nowIso(ctx.clock));
           await recordAudit(trx, ctx, {
             action: "ordinance.create",
             category: "write",

@@ -23,8 +23,8 @@ export async function listOrganisations(db: Kysely<Database>, filters: { q?: str
 export async function insertOrganisation(
   db: Kysely<Database>,
   row: Omit<OrganisationRow, "id" | "created_at" | "updated_at">,
+  now: string,
 ): Promise<OrganisationRow> {
-  const now = new Date().toISOString();
   const stored: OrganisationRow = { id: randomUUID(), ...row, created_at: now, updated_at: now };
   await db.insertInto("organisations").values(stored).execute();
   return stored;

@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import { nowIso } from "@server/clock.js";
 import { contextOf } from "@server/http/context.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { idParam } from "@shared/schemas/common.js";
@@ -56,7 +57,11 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const organisation = await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id);
-        const demand = await guidanceDemand(db.kysely, organisation.id, (await ordinanceOn(db.kysely)).guidanceHoursPerLevel);
+        const demand = await guidanceDemand(
+          db.kysely,
+          organisation.id,
+          (await ordinanceOn(db.kysely, contextOf(request).clock.today())).guidanceHoursPerLevel,
+        );
         return {
           organisationId: organisation.id,
           supplyHoursPerWeek: organisation.guidance_hours_per_week,
@@ -81,18 +86,22 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
         const ctx = contextOf(request);
         const input = request.body;
         const row = await db.kysely.transaction().execute(async (trx) => {
-          const stored = await insertOrganisation(trx, {
-            name: input.name,
-            kvk_number: input.kvkNumber,
-            postcode: input.postcode,
-            house_number: input.houseNumber,
-            district: districtForPostcode(input.postcode),
-            guidance_hours_per_week: input.guidanceHoursPerWeek,
-            sector: input.sector,
-            contacts: JSON.stringify(input.contacts),
-            training_offered: input.trainingOffered ?? null,
-            accepts_limited_dutch: input.acceptsLimitedDutch ? 1 : 0,
-          });
+          const stored = await insertOrganisation(
+            trx,
+            {
+              name: input.name,
+              kvk_number: input.kvkNumber,
+              postcode: input.postcode,
+              house_number: input.houseNumber,
+              district: districtForPostcode(input.postcode),
+              guidance_hours_per_week: input.guidanceHoursPerWeek,
+              sector: input.sector,
+              contacts: JSON.stringify(input.contacts),
+              training_offered: input.trainingOffered ?? null,
+              accepts_limited_dutch: input.acceptsLimitedDutch ? 1 : 0,
+            },
+            nowIso(ctx.clock),
+          );
           await recordAudit(trx, ctx, {
             action: "organisation.create",
             category: "write",

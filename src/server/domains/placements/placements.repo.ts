@@ -1,6 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
@@ -21,7 +20,7 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
     case "admin":
       return base;
     case "host": {
-      const since = hostVisibleSince(todayInAmsterdam());
+      const since = hostVisibleSince(actor.scopeDate);
       return base
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
         .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]));

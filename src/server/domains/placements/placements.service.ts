@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -70,14 +70,14 @@ export async function proposePlacement(
       .select("guidance_hours_per_week")
       .where("id", "=", role.organisation_id)
       .executeTakeFirstOrThrow();
-    const ordinance = await ordinanceOn(trx);
+    const ordinance = await ordinanceOn(trx, ctx.clock.today());
     const demand = await guidanceDemand(trx, role.organisation_id, ordinance.guidanceHoursPerLevel);
     const guidanceHours = ordinance.guidanceHoursPerLevel[need];
     assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHours, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
     if (hours > role.hours_per_week)
       throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
-    await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours);
+    await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours, ctx.clock.today());
 
     const overrideReason = overriddenReason(
       input.guidanceOverrideReason,
@@ -85,7 +85,7 @@ export async function proposePlacement(
       guidanceHours,
       organisation.guidance_hours_per_week,
     );
-    const now = new Date().toISOString();
+    const now = nowIso(ctx.clock);
     const row: PlacementsTable = {
       id: randomUUID(),
       client_id: client.id,
@@ -138,7 +138,7 @@ export async function decideReferral(
         .select("guidance_hours_per_week")
         .where("id", "=", placement.organisation_id)
         .executeTakeFirstOrThrow();
-      const { guidanceHoursPerLevel } = await ordinanceOn(trx);
+      const { guidanceHoursPerLevel } = await ordinanceOn(trx, ctx.clock.today());
       const demand = await guidanceDemand(trx, placement.organisation_id, guidanceHoursPerLevel, id);
       assertGuidanceAvailable(
         organisation.guidance_hours_per_week,
@@ -149,7 +149,7 @@ export async function decideReferral(
     }
     await trx
       .updateTable("placements")
-      .set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: new Date().toISOString() })
+      .set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: nowIso(ctx.clock) })
       .where("id", "=", id)
       .execute();
     await recordAudit(trx, ctx, {
@@ -181,7 +181,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
   const client = (await systemFindClient(db, placement.client_id))!;
   if (terms.hoursPerWeek > placement.hours_per_week) {
-    await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek);
+    await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
   }
   const previous = await db
     .selectFrom("placement_agreements")
@@ -212,7 +212,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
       consultantName: consultant?.display_name ?? "uw consulent",
     },
   });
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   await db.transaction().execute(async (trx) => {
     await storeLetter(trx, ctx, letter);
     await trx
@@ -255,8 +255,8 @@ export async function endPlacement(
   id: string,
   input: { reason: string; attributableTo: string; note?: string | undefined; endedOn?: string | undefined },
 ) {
-  const endedOn = input.endedOn ?? todayInAmsterdam();
-  if (endedOn > todayInAmsterdam()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
+  const endedOn = input.endedOn ?? ctx.clock.today();
+  if (endedOn > ctx.clock.today()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
   await db.transaction().execute(async (trx) => {
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
@@ -269,7 +269,7 @@ export async function endPlacement(
         end_reason: input.reason,
         attributable_to: input.attributableTo,
         end_note: input.note ?? null,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(ctx.clock),
       })
       .where("id", "=", id)
       .execute();
@@ -291,7 +291,7 @@ export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("placement_notes")
-      .values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: new Date().toISOString() })
+      .values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: nowIso(ctx.clock) })
       .execute();
     await recordAudit(trx, ctx, {
       action: "placement.note",

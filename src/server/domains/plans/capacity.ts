@@ -1,6 +1,5 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { conflict } from "@server/http/errors.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
 import { EXEMPTION_IN_FORCE_STATUS, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
@@ -100,7 +99,7 @@ export async function committedHours(db: Kysely<Database>, clientId: string, exc
 }
 
 /** Exemptions that bind on a date: decided (and co-signed where needed) and within their dates. */
-export function exemptionsInForce(db: Kysely<Database>, date = todayInAmsterdam()) {
+export function exemptionsInForce(db: Kysely<Database>, date: string) {
   return db
     .selectFrom("exemptions")
     .where("exemptions.status", "=", EXEMPTION_IN_FORCE_STATUS)
@@ -124,10 +123,12 @@ export interface Capacity {
 export async function capacitiesOf(
   db: Kysely<Database>,
   clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[],
+  today: string,
 ): Promise<Map<string, Capacity>> {
   const exemptions = await inChunks(
     clients.map((c) => c.id),
-    (chunk) => exemptionsInForce(db).select(["id", "client_id", "scope", "max_hours_per_week"]).where("client_id", "in", chunk).execute(),
+    (chunk) =>
+      exemptionsInForce(db, today).select(["id", "client_id", "scope", "max_hours_per_week"]).where("client_id", "in", chunk).execute(),
   );
   const limit = (e: (typeof exemptions)[number]) => (e.scope === "full" ? 0 : (e.max_hours_per_week ?? 0));
   const binding = new Map<string, (typeof exemptions)[number]>();
@@ -151,14 +152,14 @@ export async function capacitiesOf(
   );
 }
 
-/** What one client can be asked; see `capacitiesOf`. */
-export async function capacityOf(db: Kysely<Database>, client: ClientRow): Promise<Capacity> {
-  return (await capacitiesOf(db, [client])).get(client.id)!;
+/** What one client can be asked today; see `capacitiesOf`. */
+export async function capacityOf(db: Kysely<Database>, client: ClientRow, today: string): Promise<Capacity> {
+  return (await capacitiesOf(db, [client], today)).get(client.id)!;
 }
 
 /** Capacity first: everything asked of a client together never exceeds what they can do. */
-export async function assertWithinCapacity(db: Kysely<Database>, client: ClientRow, activeHours: number): Promise<void> {
-  const capacity = await capacityOf(db, client);
+export async function assertWithinCapacity(db: Kysely<Database>, client: ClientRow, activeHours: number, today: string): Promise<void> {
+  const capacity = await capacityOf(db, client, today);
   if (capacity.hoursPerWeek === null) {
     throw conflict("capacityNotAssessed", "Assess the client's capacity (at the intake) before planning hours.");
   }

@@ -10,8 +10,10 @@ export interface PlanFrame {
   weeklyNormHours: number;
 }
 
-export async function planFrame(db: Kysely<Database>, client: ClientRow): Promise<PlanFrame> {
-  return { capacityHoursPerWeek: (await capacityOf(db, client)).hoursPerWeek, weeklyNormHours: (await ordinanceOn(db)).weeklyNormHours };
+/** Loads the frame a client's plan is read against on a date. */
+export async function planFrame(db: Kysely<Database>, client: ClientRow, today: string): Promise<PlanFrame> {
+  const capacity = await capacityOf(db, client, today);
+  return { capacityHoursPerWeek: capacity.hoursPerWeek, weeklyNormHours: (await ordinanceOn(db, today)).weeklyNormHours };
 }
 
 /** A plan version with its steps, the hours it asks and the capacity and norm beside them. */

@@ -8,11 +8,11 @@ import { planFrame, presentPlan } from "./plans.presenter.js";
 import { addPlanStep, confirmPlan, listPlans, readPlans, updatePlanStep } from "./plans.service.js";
 
 /** Plans naar vermogen: versions, steps, confirmation. */
-export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
+export function planRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
   const presentCurrent = async (request: Parameters<typeof contextOf>[0], clientId: string, planId: string) => {
     const { client, plans } = await listPlans(db.kysely, contextOf(request), clientId);
     const entry = plans.find((p) => p.plan.id === planId)!;
-    return presentPlan(await planFrame(db.kysely, client), entry.plan, entry.steps);
+    return presentPlan(await planFrame(db.kysely, client, clock.today()), entry.plan, entry.steps);
   };
 
   return async (app) => {
@@ -24,7 +24,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { client, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
-        const frame = await planFrame(db.kysely, client);
+        const frame = await planFrame(db.kysely, client, clock.today());
         return { items: plans.map(({ plan, steps }) => presentPlan(frame, plan, steps)) };
       },
     );

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { dutchWeekdayDate, todayInAmsterdam } from "@shared/dates.js";
+import { dutchWeekdayDate } from "@shared/dates.js";
 import { ACTIVE_STEP_STATUSES, type PlanStepInput, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -22,7 +23,7 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
   if (draft) return draft;
   const plans = await repo.listPlansOfClient(db, clientId);
   const current = plans.find((p) => p.status === "confirmed");
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   const plan: PlanRow = {
     id: randomUUID(),
     client_id: clientId,
@@ -55,10 +56,10 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
     const active = existing.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
-    await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek);
+    await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek, ctx.clock.today());
     const plan = await ensureDraft(trx, ctx, clientId);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
-    const now = new Date().toISOString();
+    const now = nowIso(ctx.clock);
     const id = randomUUID();
     await trx
       .insertInto("plan_steps")
@@ -119,13 +120,14 @@ export async function updatePlanStep(
       ...(input.provider !== undefined ? { provider: input.provider } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.stopReason !== undefined ? { stop_reason: input.stopReason } : {}),
-      updated_at: new Date().toISOString(),
+      updated_at: nowIso(ctx.clock),
     };
     const active = steps
       .map((s) => (s.id === target.id ? changed : s))
       .filter(countsAgainstCapacity)
       .reduce((sum, s) => sum + s.hours_per_week, 0);
-    if (countsAgainstCapacity(changed)) await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, step.client_id)));
+    if (countsAgainstCapacity(changed))
+      await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, step.client_id)), ctx.clock.today());
     const { id: _id, ...columns } = changed;
     await trx.updateTable("plan_steps").set(columns).where("id", "=", target.id).execute();
     await recordAudit(trx, ctx, {
@@ -157,8 +159,8 @@ export async function confirmPlan(
   const steps = (await repo.listStepsOfPlans(db, [plan.id])).filter(countsAgainstCapacity);
   if (steps.length === 0) throw conflict("planEmpty", "A plan needs at least one planned or active step.");
   const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
-  await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)));
-  const confirmedOn = todayInAmsterdam();
+  const confirmedOn = ctx.clock.today();
+  await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)), confirmedOn);
   const consultant = await db.selectFrom("users").select("display_name").where("id", "=", ctx.actor.id).executeTakeFirst();
   const letter = await prepareLetter(ctx, {
     client,
@@ -179,7 +181,7 @@ export async function confirmPlan(
         goal: s.goal,
       })),
       totalHours: total,
-      capacityHours: (await capacityOf(db, client)).hoursPerWeek,
+      capacityHours: (await capacityOf(db, client, confirmedOn)).hoursPerWeek,
       frequencyWeeks: reportingFrequencyWeeks,
       phone: municipality.phone,
       consultantName: consultant?.display_name ?? "uw consulent",

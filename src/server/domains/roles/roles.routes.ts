@@ -19,7 +19,7 @@ import { visibleRoles } from "./roles.repo.js";
 import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
 
 /** Volunteer roles, the displacement check, its review and complaints. */
-export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
+export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/roles",
@@ -111,7 +111,7 @@ export function roleRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(presentComplaint(await fileComplaint(db.kysely, request.actor, request.id, request.params.id, request.body))),
+          .send(presentComplaint(await fileComplaint(db.kysely, clock, request.actor, request.id, request.params.id, request.body))),
     );
 
     app.get(

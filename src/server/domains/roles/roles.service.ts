@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
+import { type Clock, nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
@@ -29,8 +29,12 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
     .where("id", "=", input.organisationId)
     .executeTakeFirst();
   if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
-  const outcome = assessDisplacement(input.displacementCheck, input.hoursPerWeek, (await ordinanceOn(db)).weeklyNormHours);
-  const now = new Date().toISOString();
+  const outcome = assessDisplacement(
+    input.displacementCheck,
+    input.hoursPerWeek,
+    (await ordinanceOn(db, ctx.clock.today())).weeklyNormHours,
+  );
+  const now = nowIso(ctx.clock);
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -49,7 +53,7 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
         physical_demands: input.physicalDemands,
         guidance_level: input.guidanceLevel,
         places: input.places,
-        start_date: input.startDate ?? todayInAmsterdam(),
+        start_date: input.startDate ?? ctx.clock.today(),
         end_date: input.endDate ?? null,
         status: outcome.status,
         status_reason: outcome.reason,
@@ -93,7 +97,7 @@ export async function reviewRole(
   const role = await requireVisibleRole(db, ctx.actor, id);
   if (role.status !== "needsReview")
     throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("volunteer_roles")
@@ -126,6 +130,7 @@ export async function reviewRole(
 /** Files a displacement complaint; it suspends new placements on the role until a reviewer decides. */
 export async function fileComplaint(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor | null,
   requestId: string,
   roleId: string,
@@ -145,11 +150,11 @@ export async function fileComplaint(
     decided_by: null,
     decision_reason: null,
     decided_at: null,
-    created_at: new Date().toISOString(),
+    created_at: nowIso(clock),
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("displacement_complaints").values(row).execute();
-    await insertAuditEvent(trx, { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.role ?? "public" }, requestId, {
+    await insertAuditEvent(trx, clock, { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.role ?? "public" }, requestId, {
       action: "displacementComplaint.create",
       category: "write",
       subjectType: "role",
@@ -169,7 +174,7 @@ export async function decideComplaint(
   const complaint = await db.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst();
   if (!complaint) throw notFound("complaint");
   if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   return db.transaction().execute(async (trx) => {
     await trx
       .updateTable("displacement_complaints")

@@ -80,9 +80,9 @@ describe("the daily job", () => {
   it("creates each accountability request and reminder once, however often it runs on a day", async () => {
     const client = clientIds[1]!;
     await contributionSince(client, 7);
-    const first = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    const first = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     expect(first.outcome).toBe("ran");
-    const again = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    const again = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     expect(again.outcome === "ran" && JSON.parse(again.run.result!)).toMatchObject({ accountabilityRequests: 0, reminders: 0 });
     const requests = await requestsOf(client);
     expect(requests).toHaveLength(1);
@@ -90,8 +90,8 @@ describe("the daily job", () => {
 
     // Reminder after 14 days, once.
     const reminderDay = addDays(today, 14);
-    await runDailyJob(t.db.kysely, { trigger: "manual", date: reminderDay });
-    await runDailyJob(t.db.kysely, { trigger: "manual", date: reminderDay });
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: reminderDay });
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: reminderDay });
     expect((await requestsOf(client)).map((r) => r.reminded_on)).toEqual([reminderDay]);
     const letters = await t.db.kysely
       .selectFrom("letters")
@@ -118,15 +118,15 @@ describe("the daily job", () => {
         finished_at: null,
       })
       .execute();
-    await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     expect(
       await t.db.kysely.selectFrom("scheduler_runs").select(["status", "error"]).where("instance", "=", "crashed").executeTakeFirst(),
     ).toEqual({ status: "failed", error: "interrupted before it finished" });
 
     // A scheduled run happens once per date.
-    const scheduled = await runDailyJob(t.db.kysely, { trigger: "scheduled", date: addDays(today, 1) });
+    const scheduled = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "scheduled", date: addDays(today, 1) });
     expect(scheduled.outcome).toBe("ran");
-    expect((await runDailyJob(t.db.kysely, { trigger: "scheduled", date: addDays(today, 1) })).outcome).toBe("alreadyRan");
+    expect((await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "scheduled", date: addDays(today, 1) })).outcome).toBe("alreadyRan");
   });
 
   it("puts overdue accountability on the work queue after 28 days, as a reason to talk", async () => {
@@ -160,7 +160,7 @@ describe("the daily job", () => {
   it("takes proof with an answer, and ends the activity when the client says it stopped", async () => {
     const client = clientIds[3]!;
     const contribution = await contributionSince(client, 7);
-    await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     const [request] = await requestsOf(client);
     const { payload, headers } = multipartFile("file", "verklaring-voedselbank.pdf", "application/pdf", SAMPLE_PDF);
     const proof = await t.app.inject({
@@ -197,7 +197,7 @@ describe("the daily job", () => {
         reason: "Huisuitzetting voorkomen.",
       })
     ).json();
-    const run = await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    const run = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     expect(run.outcome === "ran" && JSON.parse(run.run.result!).exemptionsEnded).toBeGreaterThanOrEqual(1);
     const after = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).json().items[0];
     expect(after).toMatchObject({ id: created.id, status: "ended", endedOn: addDays(today, -1), endReason: "expired", inForce: false });
@@ -206,7 +206,7 @@ describe("the daily job", () => {
   it("applies an ordinance change to requests after its date, while earlier requests keep their version", async () => {
     const client = clientIds[2]!;
     await contributionSince(client, 6);
-    await runDailyJob(t.db.kysely, { trigger: "manual", date: today });
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     const current = (await t.app.inject({ url: "/api/v1/ordinance", headers: admin })).json().current;
     const { version: _v, effectiveFrom: _e, createdBy: _c, createdAt: _a, ...settings } = current;
     const past = await post(
@@ -231,7 +231,7 @@ describe("the daily job", () => {
 
     // Three months on, the new interval makes the next request due; under the old one it would not be.
     const later = addMonths(today, 3);
-    await runDailyJob(t.db.kysely, { trigger: "manual", date: later });
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: later });
     const requests = await requestsOf(client);
     expect(requests.map((r) => [r.requested_on, r.ordinance_version])).toEqual([
       [today, 1],

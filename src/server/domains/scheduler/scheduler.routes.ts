@@ -63,6 +63,7 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         const outcome = await runDailyJob(db.kysely, {
+          clock: ctx.clock,
           trigger: "manual",
           startedBy: ctx.actor.id,
           ...(request.body.date ? { date: request.body.date } : {}),

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
+import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, SchedulerRunsTable } from "@server/db/schema.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import type { DailyJobResult } from "@shared/schemas/scheduler.js";
 import type { Kysely } from "kysely";
 import { countOverdue, createDueRequests, sendReminders } from "../accountability/accountability.service.js";
-import { recordSystemAudit } from "../audit/audit.service.js";
+import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { CURRENT_EXEMPTION_STATUSES } from "../vocabulary.js";
 
@@ -18,7 +19,7 @@ const LEASE_MS = 10 * 60 * 1000;
  * Takes the named lease for `holder` when it is free, expired or already theirs. One atomic upsert decides, so
  * of two processes on one database exactly one gets it.
  */
-export async function acquireLease(db: Kysely<Database>, name: string, holder: string, now = new Date()): Promise<boolean> {
+export async function acquireLease(db: Kysely<Database>, name: string, holder: string, now: Date): Promise<boolean> {
   const expires = new Date(now.getTime() + LEASE_MS).toISOString();
   await db
     .insertInto("scheduler_leases")
@@ -39,7 +40,7 @@ export async function releaseLease(db: Kysely<Database>, name: string, holder: s
 }
 
 /** Exemptions past their end date end; the run's id is the audit trail. */
-async function endExpiredExemptions(db: Kysely<Database>, runId: string, date: string): Promise<number> {
+async function endExpiredExemptions(db: Kysely<Database>, run: SystemRun, date: string): Promise<number> {
   const expired = await db
     .selectFrom("exemptions")
     .select(["id", "client_id", "end_date"])
@@ -50,10 +51,10 @@ async function endExpiredExemptions(db: Kysely<Database>, runId: string, date: s
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable("exemptions")
-        .set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: new Date().toISOString() })
+        .set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: nowIso(run.clock) })
         .where("id", "=", exemption.id)
         .execute();
-      await recordSystemAudit(trx, runId, {
+      await recordSystemAudit(trx, run, {
         action: "exemption.expire",
         category: "write",
         clientId: exemption.client_id,
@@ -73,11 +74,11 @@ async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays
 }
 
 /** The daily work: expiring exemptions, accountability requests and reminders; counts for the work queue. */
-export async function dailyWork(db: Kysely<Database>, runId: string, date: string): Promise<DailyJobResult> {
+export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: string): Promise<DailyJobResult> {
   const ordinance = await ordinanceOn(db, date);
-  const exemptionsEnded = await endExpiredExemptions(db, runId, date);
-  const accountabilityRequests = await createDueRequests(db, runId, date, ordinance);
-  const reminders = await sendReminders(db, runId, date);
+  const exemptionsEnded = await endExpiredExemptions(db, run, date);
+  const accountabilityRequests = await createDueRequests(db, run, date, ordinance);
+  const reminders = await sendReminders(db, run, date);
   return {
     accountabilityRequests,
     reminders,
@@ -97,11 +98,12 @@ export type DailyRunOutcome = { outcome: "ran"; run: SchedulerRunsTable } | { ou
  */
 export async function runDailyJob(
   db: Kysely<Database>,
-  options: { date?: string; trigger: "scheduled" | "manual"; startedBy?: string | null; instance?: string },
+  options: { clock: Clock; date?: string; trigger: "scheduled" | "manual"; startedBy?: string | null; instance?: string },
 ): Promise<DailyRunOutcome> {
-  const date = options.date ?? todayInAmsterdam();
+  const { clock } = options;
+  const date = options.date ?? clock.today();
   const instance = options.instance ?? INSTANCE;
-  if (!(await acquireLease(db, "daily", instance))) return { outcome: "busy" };
+  if (!(await acquireLease(db, "daily", instance, clock.now()))) return { outcome: "busy" };
   try {
     if (options.trigger === "scheduled") {
       const done = await db
@@ -117,7 +119,7 @@ export async function runDailyJob(
     // Holding the lease, no other run is active: one still marked running was cut off (a crash or a restart).
     await db
       .updateTable("scheduler_runs")
-      .set({ status: "failed", error: "interrupted before it finished", finished_at: new Date().toISOString() })
+      .set({ status: "failed", error: "interrupted before it finished", finished_at: nowIso(clock) })
       .where("job", "=", "daily")
       .where("status", "=", "running")
       .execute();
@@ -131,18 +133,18 @@ export async function runDailyJob(
       error: null,
       instance,
       started_by: options.startedBy ?? null,
-      started_at: new Date().toISOString(),
+      started_at: nowIso(clock),
       finished_at: null,
     };
     await db.insertInto("scheduler_runs").values(run).execute();
     try {
-      const result = await dailyWork(db, run.id, date);
-      Object.assign(run, { status: "succeeded", result: JSON.stringify(result), finished_at: new Date().toISOString() });
+      const result = await dailyWork(db, { id: run.id, clock }, date);
+      Object.assign(run, { status: "succeeded", result: JSON.stringify(result), finished_at: nowIso(clock) });
     } catch (error) {
       Object.assign(run, {
         status: "failed",
         error: error instanceof Error ? error.message : String(error),
-        finished_at: new Date().toISOString(),
+        finished_at: nowIso(clock),
       });
     }
     await db
@@ -162,11 +164,11 @@ export async function runDailyJob(
  */
 export function startScheduler(
   db: Kysely<Database>,
-  options: { intervalMinutes: number; log: (message: string, error?: unknown) => void },
+  options: { clock: Clock; intervalMinutes: number; log: (message: string, error?: unknown) => void },
 ): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = runDailyJob(db, { trigger: "scheduled" })
+    running = runDailyJob(db, { clock: options.clock, trigger: "scheduled" })
       .then((outcome) => {
         if (outcome.outcome === "ran") options.log(`Daily job ${outcome.run.status}: ${outcome.run.result ?? outcome.run.error}`);
       })

@@ -9,7 +9,7 @@ import { presentMe } from "./sessions.presenter.js";
 import { changePassword, logIn, logOut } from "./sessions.service.js";
 
 /** Login, logout, `GET /me` and password change. */
-export function sessionRoutes({ db, config, loginThrottle }: Services): FastifyPluginAsyncZod {
+export function sessionRoutes({ db, config, loginThrottle, clock }: Services): FastifyPluginAsyncZod {
   const settings = { idleMinutes: config.SESSION_IDLE_MINUTES };
   const secureCookie = config.NODE_ENV === "production";
   return async (app) => {
@@ -29,7 +29,7 @@ export function sessionRoutes({ db, config, loginThrottle }: Services): FastifyP
         },
       },
       async (request, reply) => {
-        const { token, expiresAt, actor } = await logIn(db.kysely, loginThrottle, settings, request.body, request.id);
+        const { token, expiresAt, actor } = await logIn(db.kysely, clock, loginThrottle, settings, request.body, request.id);
         reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: secureCookie, path: "/" });
         return reply.status(201).send({ token, expiresAt, user: presentMe(actor) });
       },

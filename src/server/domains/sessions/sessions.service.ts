@@ -2,6 +2,7 @@ import type { Actor, RequestContext } from "@server/auth/actor.js";
 import type { LoginThrottle } from "@server/auth/login-throttle.js";
 import { hashForUnknownAccount, hashPassword, verifyPassword } from "@server/auth/passwords.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
+import { type Clock, nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { AppError, unauthenticated } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
@@ -22,8 +23,8 @@ function expiry(now: Date, settings: SessionSettings): string {
   return new Date(now.getTime() + settings.idleMinutes * 60_000).toISOString();
 }
 
-/** Turns a user row into the actor of a request. */
-export function actorFromUser(user: UserWithDistricts, session?: Actor["session"]): Actor {
+/** Turns a user row into the actor of a request whose scope is evaluated on `scopeDate`. */
+export function actorFromUser(user: UserWithDistricts, scopeDate: string, session?: Actor["session"]): Actor {
   return {
     id: user.id,
     email: user.email,
@@ -32,6 +33,7 @@ export function actorFromUser(user: UserWithDistricts, session?: Actor["session"
     districts: user.districts,
     organisationId: user.organisation_id,
     clientId: user.client_id,
+    scopeDate,
     ...(session ? { session } : {}),
   };
 }
@@ -39,6 +41,7 @@ export function actorFromUser(user: UserWithDistricts, session?: Actor["session"
 /** Checks credentials and opens a session. Every failure looks and takes the same. */
 export async function logIn(
   db: Kysely<Database>,
+  clock: Clock,
   throttle: LoginThrottle,
   settings: SessionSettings,
   input: { email: string; password: string },
@@ -52,7 +55,7 @@ export async function logIn(
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await hashForUnknownAccount()));
   if (!user || !matches || user.active !== 1) {
     throttle.recordFailure(email);
-    await insertAuditEvent(db, { id: user?.id ?? null, email: null, role: null }, requestId, {
+    await insertAuditEvent(db, clock, { id: user?.id ?? null, email: null, role: null }, requestId, {
       action: "session.loginFailed",
       category: "auth",
     });
@@ -61,25 +64,26 @@ export async function logIn(
   throttle.recordSuccess(email);
   const token = newSecret();
   const csrfToken = newSecret();
-  const now = new Date();
+  const now = clock.now();
   const expiresAt = expiry(now, settings);
   const id = hashSecret(token);
   await repo.insertSession(db, { id, userId: user.id, csrfToken, now: now.toISOString(), expiresAt });
-  const actor = actorFromUser(user, { id, csrfToken, viaCookie: false });
-  await recordAudit(db, { actor, requestId }, { action: "session.create", category: "auth" });
+  const actor = actorFromUser(user, clock.today(), { id, csrfToken, viaCookie: false });
+  await recordAudit(db, { actor, requestId, clock }, { action: "session.create", category: "auth" });
   return { token, expiresAt, actor };
 }
 
 /** Resolves a bearer secret (session token or API token) to an actor, sliding the session's idle expiry. */
 export async function resolveActor(
   db: Kysely<Database>,
+  clock: Clock,
   settings: SessionSettings,
   secret: string,
   viaCookie: boolean,
 ): Promise<Actor | null> {
   const hash = hashSecret(secret);
   const session = await repo.findSession(db, hash);
-  const now = new Date();
+  const now = clock.now();
   if (session) {
     if (session.expires_at <= now.toISOString()) {
       await repo.deleteSession(db, hash);
@@ -90,13 +94,13 @@ export async function resolveActor(
     if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
       await repo.touchSession(db, hash, now.toISOString(), expiry(now, settings));
     }
-    return actorFromUser(user, { id: hash, csrfToken: session.csrf_token, viaCookie });
+    return actorFromUser(user, clock.today(), { id: hash, csrfToken: session.csrf_token, viaCookie });
   }
   if (viaCookie) return null;
   const apiToken = await repo.findActiveApiToken(db, hash);
   if (!apiToken) return null;
   const user = await findUserById(db, apiToken.user_id);
-  return user && user.active === 1 ? actorFromUser(user) : null;
+  return user && user.active === 1 ? actorFromUser(user, clock.today()) : null;
 }
 
 /** Ends the caller's session. */
@@ -119,7 +123,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { password_hash: passwordHash });
+    await updateUser(trx, user.id, { password_hash: passwordHash }, nowIso(ctx.clock));
     await repo.deleteSessionsOfUser(trx, user.id, ctx.actor.session?.id);
     await recordAudit(trx, ctx, { action: "user.passwordChange", category: "auth", subjectType: "user", subjectId: user.id });
   });

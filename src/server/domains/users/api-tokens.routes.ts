@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Services } from "@server/app.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
+import { nowIso } from "@server/clock.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField, notFound } from "@server/http/errors.js";
 import { apiTokenCreatedOutput, apiTokenCreateInput, apiTokenList } from "@shared/schemas/api-tokens.js";
@@ -46,7 +47,7 @@ export function apiTokenRoutes({ db }: Services): FastifyPluginAsyncZod {
           user_id: request.body.userId,
           name: request.body.name,
           created_by: ctx.actor.id,
-          created_at: new Date().toISOString(),
+          created_at: nowIso(ctx.clock),
           revoked_at: null,
         };
         await db.kysely.transaction().execute(async (trx) => {
@@ -67,7 +68,7 @@ export function apiTokenRoutes({ db }: Services): FastifyPluginAsyncZod {
         const ctx = contextOf(request);
         const result = await db.kysely
           .updateTable("api_tokens")
-          .set({ revoked_at: new Date().toISOString() })
+          .set({ revoked_at: nowIso(ctx.clock) })
           .where("id", "=", request.params.id)
           .where("revoked_at", "is", null)
           .executeTakeFirst();

@@ -71,9 +71,8 @@ export interface NewUser {
 }
 
 /** Inserts an account with its districts; returns its id. */
-export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<string> {
+export async function insertUser(db: Kysely<Database>, user: NewUser, now: string): Promise<string> {
   const id = randomUUID();
-  const now = new Date().toISOString();
   await db
     .insertInto("users")
     .values({
@@ -112,11 +111,11 @@ export interface UserChanges {
   password_hash?: string;
 }
 
-/** Updates account columns. */
-export async function updateUser(db: Kysely<Database>, id: string, changes: UserChanges): Promise<void> {
+/** Updates account columns, stamped with the time of the change. */
+export async function updateUser(db: Kysely<Database>, id: string, changes: UserChanges, now: string): Promise<void> {
   await db
     .updateTable("users")
-    .set({ ...changes, updated_at: new Date().toISOString() })
+    .set({ ...changes, updated_at: now })
     .where("id", "=", id)
     .execute();
 }

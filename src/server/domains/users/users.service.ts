@@ -1,5 +1,6 @@
 import type { RequestContext } from "@server/auth/actor.js";
 import { hashPassword } from "@server/auth/passwords.js";
+import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
@@ -63,7 +64,11 @@ export async function createUser(db: Kysely<Database>, ctx: RequestContext, inpu
   try {
     return await db.transaction().execute(async (trx) => {
       if (await repo.findUserByEmail(trx, input.email)) throw duplicateEmail();
-      const id = await repo.insertUser(trx, { ...binding, email: input.email, displayName: input.displayName, passwordHash });
+      const id = await repo.insertUser(
+        trx,
+        { ...binding, email: input.email, displayName: input.displayName, passwordHash },
+        nowIso(ctx.clock),
+      );
       await recordAudit(trx, ctx, {
         action: "user.create",
         category: "admin",
@@ -97,14 +102,19 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, id, {
-      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-      role,
-      organisation_id: binding.organisationId ?? null,
-      client_id: binding.clientId ?? null,
-      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-      ...(passwordHash ? { password_hash: passwordHash } : {}),
-    });
+    await repo.updateUser(
+      trx,
+      id,
+      {
+        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+        role,
+        organisation_id: binding.organisationId ?? null,
+        client_id: binding.clientId ?? null,
+        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
+      },
+      nowIso(ctx.clock),
+    );
     await repo.replaceDistricts(trx, id, binding.districts);
     const roleChanged = input.role !== undefined && input.role !== current.role;
     if (input.active === false || passwordHash || roleChanged) await deleteSessionsOfUser(trx, id);

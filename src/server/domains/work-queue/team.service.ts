@@ -1,4 +1,5 @@
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
@@ -46,7 +47,7 @@ export async function teamOverview(db: Kysely<Database>, ctx: RequestContext) {
   const result = [];
   for (const member of members) {
     const clients = await db.selectFrom("clients").selectAll().where("consultant_id", "=", member.id).execute();
-    const queue = await computeWorkQueue(db, clients);
+    const queue = await computeWorkQueue(db, clients, ctx.clock.today());
     result.push({
       consultantId: member.id,
       displayName: member.displayName,
@@ -72,7 +73,7 @@ export async function reassignClient(
     if (client.district && !member.districts.includes(client.district)) {
       throw invalidField("consultantId", "otherDistrict", `This consultant does not work in ${client.district}`);
     }
-    const now = new Date().toISOString();
+    const now = nowIso(ctx.clock);
     await trx.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
     await recordAudit(trx, ctx, {
       action: "client.reassign",

@@ -10,7 +10,7 @@ import { workQueuePolicy } from "./work-queue.policy.js";
 import { computeWorkQueue } from "./work-queue.service.js";
 
 /** The work queue, the team overview and reassignment. */
-export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
+export function workQueueRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/work-queue",
@@ -26,7 +26,7 @@ export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { page, pageSize, consultantId, reason } = request.query;
-        const queue = await computeWorkQueue(db.kysely, await queueClients(db.kysely, contextOf(request), consultantId));
+        const queue = await computeWorkQueue(db.kysely, await queueClients(db.kysely, contextOf(request), consultantId), clock.today());
         const items = reason ? queue.filter((item) => item.reasons.some((r) => r.code === reason)) : queue;
         return { items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length };
       },
@@ -53,7 +53,8 @@ export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: clientOutput },
         },
       },
-      async (request) => presentClient(await reassignClient(db.kysely, contextOf(request), request.params.id, request.body.consultantId)),
+      async (request) =>
+        presentClient(await reassignClient(db.kysely, contextOf(request), request.params.id, request.body.consultantId), clock.today()),
     );
   };
 }

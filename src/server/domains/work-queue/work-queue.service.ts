@@ -1,6 +1,6 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
@@ -46,7 +46,7 @@ function invitationReasons(invitations: InvitationFacts[]): Reason[] {
 }
 
 /** Computes the work queue of a set of clients (a consultant's caseload), most urgent first. */
-export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[], today = todayInAmsterdam()): Promise<WorkQueueItem[]> {
+export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[], today: string): Promise<WorkQueueItem[]> {
   if (clients.length === 0) return [];
   const ids = clients.map((c) => c.id);
   const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
