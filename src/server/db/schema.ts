@@ -1,5 +1,14 @@
+import type { UserRole } from "@shared/enums.js";
+import type { AccountabilityStatus } from "@shared/schemas/accountability.js";
+import type { AppointmentStatus } from "@shared/schemas/appointments.js";
+import type { ExemptionScope, ExemptionStatus } from "@shared/schemas/exemptions.js";
+import type { DeliveryStatus } from "@shared/schemas/letters.js";
+import type { PlacementStatus } from "@shared/schemas/placements.js";
+import type { PlanStepStatus } from "@shared/schemas/plans.js";
+import type { GuidanceLevel, RoleStatus } from "@shared/schemas/roles.js";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
+// Status, role and level columns carry the shared unions of src/shared, so rows read as the API describes them.
 // Timestamps are ISO-8601 strings with offset and dates are `YYYY-MM-DD` strings on both SQLite and
 // PostgreSQL, so values compare and sort the same on both. Booleans are 0/1 integers for the same reason.
 
@@ -8,7 +17,7 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   display_name: string;
-  role: string;
+  role: UserRole;
   organisation_id: string | null;
   client_id: string | null;
   active: number;
@@ -76,7 +85,7 @@ export interface ClientsTable {
   household_situation: string;
   education_level: string;
   consultant_id: string | null;
-  guidance_need: Generated<string>;
+  guidance_need: ColumnType<GuidanceLevel, GuidanceLevel | undefined, GuidanceLevel>;
   search_name: string; // lower-case "given family" for search
   created_at: string;
   updated_at: string;
@@ -119,7 +128,7 @@ export interface LettersTable {
   sha256: string;
   registered: number;
   tracking_number: string | null;
-  delivery_status: string;
+  delivery_status: DeliveryStatus;
   delivery_updated_at: string | null;
   created_by: string | null;
   created_at: string;
@@ -128,7 +137,7 @@ export interface LettersTable {
 export interface LetterDeliveryEventsTable {
   id: string;
   letter_id: string;
-  status: string;
+  status: DeliveryStatus;
   tracking_number: string | null;
   recorded_by: string | null;
   recorded_at: string;
@@ -142,7 +151,7 @@ export interface AppointmentsTable {
   starts_at: string;
   ends_at: string;
   location: string;
-  status: string;
+  status: AppointmentStatus;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -223,7 +232,7 @@ export interface PlanStepsTable {
   start_date: string;
   end_date: string | null;
   provider: string | null;
-  status: string;
+  status: PlanStepStatus;
   stop_reason: string | null;
   created_at: string;
   updated_at: string;
@@ -255,11 +264,11 @@ export interface VolunteerRolesTable {
   skills: string; // JSON
   dutch_level: string;
   physical_demands: string;
-  guidance_level: string;
+  guidance_level: GuidanceLevel;
   places: number;
   start_date: string;
   end_date: string | null;
-  status: string; // approved, needsReview, rejected
+  status: RoleStatus;
   status_reason: string;
   status_reason_codes: string; // JSON: the questionnaire's findings, for translation; [] after a human decision
   created_by: string | null;
@@ -298,9 +307,9 @@ export interface PlacementsTable {
   client_id: string;
   role_id: string;
   organisation_id: string;
-  status: string; // proposed, accepted, declined, active, ended
+  status: PlacementStatus;
   hours_per_week: number;
-  guidance_level: string;
+  guidance_level: GuidanceLevel;
   guidance_override_reason: string | null;
   proposed_by: string | null;
   decision_reason: string | null;
@@ -378,13 +387,13 @@ export interface ExemptionsTable {
   id: string;
   client_id: string;
   type: string;
-  scope: string; // full, partial
+  scope: ExemptionScope;
   max_hours_per_week: number | null;
   start_date: string;
   end_date: string | null;
   review_date: string | null;
   reason: string;
-  status: string; // requested, awaitingCoSign, active, refused, ended
+  status: ExemptionStatus;
   requested_by: string | null;
   decided_by: string | null;
   decided_at: string | null;
@@ -423,7 +432,7 @@ export interface AccountabilityRequestsTable {
   letter_id: string;
   reminded_on: string | null;
   reminder_letter_id: string | null;
-  status: string; // open, confirmed, stopped
+  status: AccountabilityStatus;
   responded_on: string | null;
   response: string | null;
   responded_by: string | null;

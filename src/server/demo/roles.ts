@@ -148,7 +148,7 @@ export function generatePlacements(
       const org = orgById.get(role.organisation_id)!;
       return (
         role.hours_per_week <= candidate.spareHours &&
-        GUIDANCE_LEVELS.indexOf(role.guidance_level as GuidanceLevel) >= GUIDANCE_LEVELS.indexOf(candidate.guidanceNeed) &&
+        GUIDANCE_LEVELS.indexOf(role.guidance_level) >= GUIDANCE_LEVELS.indexOf(candidate.guidanceNeed) &&
         (taken.get(role.id) ?? 0) < role.places - (org.name.includes("Wielewaal") ? 2 : 0) &&
         (guidanceUsed.get(org.id) ?? 0) + guidanceHours <= org.guidanceHoursPerWeek - (org.name.includes("Wielewaal") ? 12 : 0)
       );

@@ -284,7 +284,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const adminId = special[0]!.id;
   const ordinance = await ordinanceOn(db, today);
   const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today, ordinance, now);
-  const guidanceNeedOf = new Map(clientRows.map((c) => [c.id!, c.guidance_need as "light" | "regular" | "intensive"]));
+  const guidanceNeedOf = new Map(clientRows.map((c) => [c.id!, c.guidance_need]));
   const placements = generatePlacements(
     random,
     history.planned.map((p) => ({ ...p, planConfirmedOn: p.confirmedOn, guidanceNeed: guidanceNeedOf.get(p.clientId)! })),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 
 export const ACCOUNTABILITY_STATUSES = ["open", "confirmed", "stopped"] as const;
+export type AccountabilityStatus = (typeof ACCOUNTABILITY_STATUSES)[number];
 
 /** Body of `POST /accountability-requests/{id}/responses`: the activity continues, or it has stopped. */
 export const accountabilityResponseInput = z.object({

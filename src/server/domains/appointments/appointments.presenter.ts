@@ -11,6 +11,6 @@ export function presentAppointment(row: AppointmentRow): AppointmentOutput {
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     location: row.location,
-    status: row.status as AppointmentOutput["status"],
+    status: row.status,
   };
 }

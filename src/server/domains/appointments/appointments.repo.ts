@@ -1,4 +1,5 @@
 import type { AppointmentRow, AppointmentsTable, Database } from "@server/db/schema.js";
+import type { AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { Kysely } from "kysely";
 
 /** The weekly availability blocks of a consultant. */
@@ -55,6 +56,6 @@ export function findAppointment(db: Kysely<Database>, id: string): Promise<Appoi
   return db.selectFrom("appointments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function setAppointmentStatus(db: Kysely<Database>, id: string, status: string, now: string): Promise<void> {
+export async function setAppointmentStatus(db: Kysely<Database>, id: string, status: AppointmentStatus, now: string): Promise<void> {
   await db.updateTable("appointments").set({ status, updated_at: now }).where("id", "=", id).execute();
 }

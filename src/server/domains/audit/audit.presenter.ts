@@ -1,5 +1,7 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { AuditEventRow } from "@server/db/schema.js";
 import type { AuditEventOutput } from "@shared/schemas/audit.js";
+import { z } from "zod";
 
 /** Lists every outgoing field of an audit row. */
 export function presentAuditEvent(row: AuditEventRow): AuditEventOutput {
@@ -15,6 +17,6 @@ export function presentAuditEvent(row: AuditEventRow): AuditEventOutput {
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     requestId: row.request_id,
-    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+    details: row.details ? parseJsonColumn(z.record(z.string(), z.unknown()), row.details) : null,
   };
 }

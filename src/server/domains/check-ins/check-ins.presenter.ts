@@ -1,13 +1,14 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { CheckInRow } from "@server/db/schema.js";
 import type { checkInOutput } from "@shared/schemas/check-ins.js";
-import type { z } from "zod";
+import { z } from "zod";
 import { scoreWho5 } from "./check-ins.service.js";
 
 type CheckInOutput = z.infer<typeof checkInOutput>;
 
 /** Every outgoing field of a check-in, with the WHO-5 score and its attention flag. */
 export function presentCheckIn(row: CheckInRow): CheckInOutput {
-  const who5 = JSON.parse(row.who5_items) as number[];
+  const who5 = parseJsonColumn(z.array(z.number().int()), row.who5_items);
   const { raw, percentage, needsAttention } = scoreWho5(who5);
   return {
     id: row.id,

@@ -1,3 +1,4 @@
+import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow } from "@server/db/schema.js";
 import { wholeYearsBetween } from "@shared/dates.js";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
@@ -43,7 +44,7 @@ export function presentClient(row: ClientRow, today: string): ClientOutput {
     capacityHoursPerWeek: row.capacity_hours_per_week,
     phone: row.phone,
     email: row.email,
-    languages: JSON.parse(row.languages) as string[],
+    languages: parseJsonColumn(jsonStringList, row.languages),
     householdSituation: row.household_situation as Household,
     educationLevel: row.education_level as Education,
     createdAt: row.created_at,
@@ -66,7 +67,7 @@ export function presentHostClientProfile(
     availability: context.availability,
     hoursPerWeek: context.hoursPerWeek,
     skills: context.skills,
-    languages: JSON.parse(row.languages) as string[],
-    guidanceNeed: row.guidance_need as HostClientProfile["guidanceNeed"],
+    languages: parseJsonColumn(jsonStringList, row.languages),
+    guidanceNeed: row.guidance_need,
   };
 }

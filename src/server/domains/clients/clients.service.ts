@@ -1,6 +1,7 @@
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
+import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import { districtForPostcode } from "@shared/districts.js";
@@ -75,8 +76,8 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
   return {
     row,
     hoursPerWeek: placement?.hours_per_week ?? null,
-    availability: intake ? (JSON.parse(intake.availability) as string[]) : [],
-    skills: intake ? (JSON.parse(intake.skills) as string[]) : [],
+    availability: intake ? parseJsonColumn(jsonStringList, intake.availability) : [],
+    skills: intake ? parseJsonColumn(jsonStringList, intake.skills) : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { IntakeRow } from "@server/db/schema.js";
 import type { intakeOutput } from "@shared/schemas/intakes.js";
 import type { z } from "zod";
@@ -23,9 +24,9 @@ export function presentIntake(row: IntakeRow): z.infer<typeof intakeOutput> {
     caringDuties: row.caring_duties,
     educationHistory: row.education_history,
     workHistory: row.work_history,
-    interests: JSON.parse(row.interests) as string[],
-    skills: JSON.parse(row.skills) as string[],
-    availability: JSON.parse(row.availability) as string[],
+    interests: parseJsonColumn(jsonStringList, row.interests),
+    skills: parseJsonColumn(jsonStringList, row.skills),
+    availability: parseJsonColumn(jsonStringList, row.availability),
     travelRadiusKm: row.travel_radius_km,
     capacityHoursPerWeek: row.capacity_hours_per_week,
     ladderRung: row.ladder_rung,

@@ -14,7 +14,7 @@ export function presentLetter(row: LetterMeta): LetterOutput {
     sha256: row.sha256,
     registered: row.registered === 1,
     trackingNumber: row.tracking_number,
-    deliveryStatus: row.delivery_status as DeliveryStatus,
+    deliveryStatus: row.delivery_status,
     deliveryUpdatedAt: row.delivery_updated_at,
     createdAt: row.created_at,
   };

@@ -1,4 +1,5 @@
 import type { Database, LetterRow, LettersTable } from "@server/db/schema.js";
+import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { Kysely } from "kysely";
 
 const LIST_COLUMNS = [
@@ -49,7 +50,7 @@ export async function findLetterPdf(db: Kysely<Database>, id: string): Promise<B
 /** Records a delivery state: an event in the letter's history and its current status. */
 export async function recordDelivery(
   db: Kysely<Database>,
-  event: { id: string; letterId: string; status: string; trackingNumber: string | null; recordedBy: string; at: string },
+  event: { id: string; letterId: string; status: DeliveryStatus; trackingNumber: string | null; recordedBy: string; at: string },
 ): Promise<void> {
   await db
     .insertInto("letter_delivery_events")

@@ -1,3 +1,4 @@
+import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { addDays } from "@shared/dates.js";
 import { postcodeCentroid } from "@shared/geo.js";
@@ -7,7 +8,7 @@ import { capacitiesOf, committedHoursByClient } from "../plans/capacity.js";
 import { AGREED_PLACEMENT_STATUSES, isOneOf, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { type ClientProfile, dutchLevelOfScore, type RoleOffer } from "./matching.rules.js";
 
-const parseList = (json: string): string[] => JSON.parse(json) as string[];
+const parseList = (json: string): string[] => parseJsonColumn(jsonStringList, json);
 
 /**
  * Every role that may take placements today: approved, without an open displacement complaint, started and not
@@ -70,7 +71,7 @@ export async function loadRoleOffers(
   for (const row of inUse)
     usedHours.set(
       row.organisation_id,
-      (usedHours.get(row.organisation_id) ?? 0) + Number(row.n) * (guidanceHoursPerLevel[row.guidance_level as GuidanceLevel] ?? 0),
+      (usedHours.get(row.organisation_id) ?? 0) + Number(row.n) * (guidanceHoursPerLevel[row.guidance_level] ?? 0),
     );
   return roles.map((role) => ({
     id: role.id,
@@ -84,7 +85,7 @@ export async function loadRoleOffers(
     hoursPerWeek: role.hours_per_week,
     weekdayParts: parseList(role.weekday_parts),
     dutchLevel: Math.max(0, DUTCH_LEVELS.indexOf(role.dutch_level as (typeof DUTCH_LEVELS)[number])),
-    guidanceLevel: role.guidance_level as GuidanceLevel,
+    guidanceLevel: role.guidance_level,
     freePlaces: Math.max(0, role.places - (takenByRole.get(role.id) ?? 0)),
     acceptsLimitedDutch: role.accepts_limited_dutch === 1,
     guidanceHoursLeft: role.guidance_hours_per_week - (usedHours.get(role.organisation_id) ?? 0),
@@ -148,7 +149,7 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
       id: client.id,
       district: client.district,
       point: postcodeCentroid(client.postcode),
-      guidanceNeed: client.guidance_need as GuidanceLevel,
+      guidanceNeed: client.guidance_need,
       capacityLeft: capacity === null ? null : Math.max(0, capacity - (committed.get(client.id) ?? 0)),
       travelRadiusKm: intake.travel_radius_km,
       availability: parseList(intake.availability),

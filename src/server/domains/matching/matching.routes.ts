@@ -1,6 +1,7 @@
 import type { Services } from "@server/app.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { roles } from "@server/auth/policy.js";
+import { parseJsonColumn } from "@server/db/json.js";
 import type { MatchPlansTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
 import { notFound } from "@server/http/errors.js";
@@ -8,10 +9,10 @@ import { idParam } from "@shared/schemas/common.js";
 import {
   MATCH_PLAN_STATUSES,
   type MatchPlanOutput,
-  type MatchReason,
   matchPlanInput,
   matchPlanList,
   matchPlanOutput,
+  matchReason,
   PROPOSAL_STATUSES,
   proposalAcceptInput,
   proposalOutput,
@@ -22,6 +23,7 @@ import {
   suggestionsQuery,
 } from "@shared/schemas/matching.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { visibleClients } from "../clients/clients.repo.js";
 import { scoreOf } from "./matching.rules.js";
@@ -68,7 +70,7 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       organisationName: row.organisation_name,
       hoursPerWeek: row.hours_per_week,
       score: scoreOf(row.cost),
-      reasons: JSON.parse(row.reasons) as MatchReason[],
+      reasons: parseJsonColumn(z.array(matchReason), row.reasons),
       status: row.status,
       rejectReason: row.reject_reason,
       placementId: row.placement_id,
@@ -99,7 +101,7 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       createdAt: row.created_at,
       finishedAt: row.finished_at,
       error: row.error,
-      summary: row.summary ? JSON.parse(row.summary) : null,
+      summary: row.summary ? parseJsonColumn(matchPlanOutput.shape.summary, row.summary) : null,
       proposals: Object.fromEntries(
         PROPOSAL_STATUSES.map((s) => [s, Number(counts.find((c) => c.plan_id === row.id && c.status === s)?.n ?? 0)]),
       ) as MatchPlanOutput["proposals"],

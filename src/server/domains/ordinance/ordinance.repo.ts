@@ -1,5 +1,6 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { Database, OrdinanceVersionRow } from "@server/db/schema.js";
-import type { Ordinance, OrdinanceVersionInput } from "@shared/schemas/ordinance.js";
+import { type Ordinance, type OrdinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 
 function toOrdinance(row: OrdinanceVersionRow & { created_by_name: string | null }): Ordinance {
@@ -17,8 +18,8 @@ function toOrdinance(row: OrdinanceVersionRow & { created_by_name: string | null
       regular: row.guidance_hours_regular,
       intensive: row.guidance_hours_intensive,
     },
-    sanctionLevels: JSON.parse(row.sanction_levels) as Ordinance["sanctionLevels"],
-    sanctionGroundLevels: JSON.parse(row.sanction_ground_levels) as Ordinance["sanctionGroundLevels"],
+    sanctionLevels: parseJsonColumn(ordinanceVersionOutput.shape.sanctionLevels, row.sanction_levels),
+    sanctionGroundLevels: parseJsonColumn(ordinanceVersionOutput.shape.sanctionGroundLevels, row.sanction_ground_levels),
     hearingResponseDays: row.hearing_response_days,
     note: row.note,
     createdBy: row.created_by_name,

@@ -1,5 +1,6 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { OrganisationRow } from "@server/db/schema.js";
-import type { OrganisationOutput } from "@shared/schemas/organisations.js";
+import { type OrganisationOutput, organisationOutput } from "@shared/schemas/organisations.js";
 
 /** Every outgoing field of a host organisation. */
 export function presentOrganisation(row: OrganisationRow): OrganisationOutput {
@@ -12,7 +13,7 @@ export function presentOrganisation(row: OrganisationRow): OrganisationOutput {
     district: row.district,
     guidanceHoursPerWeek: row.guidance_hours_per_week,
     sector: row.sector as OrganisationOutput["sector"],
-    contacts: JSON.parse(row.contacts) as OrganisationOutput["contacts"],
+    contacts: parseJsonColumn(organisationOutput.shape.contacts, row.contacts),
     trainingOffered: row.training_offered,
     acceptsLimitedDutch: row.accepts_limited_dutch === 1,
     createdAt: row.created_at,

@@ -54,7 +54,7 @@ export async function guidanceDemand(
     .where("status", "in", [...OPEN_PLACEMENT_STATUSES]);
   if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
   const rows = await query.execute();
-  const hours = (level: string) => hoursPerLevel[level as GuidanceLevel] ?? 0;
+  const hours = (level: GuidanceLevel) => hoursPerLevel[level] ?? 0;
   return {
     committed: rows.filter((r) => r.status !== OPEN_REFERRAL_STATUS).reduce((sum, r) => sum + hours(r.guidance_level), 0),
     proposed: rows.filter((r) => r.status === OPEN_REFERRAL_STATUS).reduce((sum, r) => sum + hours(r.guidance_level), 0),

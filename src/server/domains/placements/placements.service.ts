@@ -5,7 +5,6 @@ import type { Database, PlacementsTable } from "@server/db/schema.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
@@ -63,8 +62,8 @@ export async function proposePlacement(
       .where("status", "in", [...OPEN_PLACEMENT_STATUSES])
       .executeTakeFirst();
     if (open) throw conflict("alreadyReferred", "This client is already referred to or placed in this role.");
-    const need = client.guidance_need as GuidanceLevel;
-    assertGuidanceLevelFits(role.guidance_level as GuidanceLevel, need);
+    const need = client.guidance_need;
+    assertGuidanceLevelFits(role.guidance_level, need);
     const organisation = await trx
       .selectFrom("organisations")
       .select("guidance_hours_per_week")
@@ -143,7 +142,7 @@ export async function decideReferral(
       assertGuidanceAvailable(
         organisation.guidance_hours_per_week,
         demand.committed,
-        guidanceHoursPerLevel[placement.guidance_level as GuidanceLevel],
+        guidanceHoursPerLevel[placement.guidance_level],
         placement.guidance_override_reason ?? undefined,
       );
     }

@@ -1,3 +1,4 @@
+import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { DisplacementComplaintsTable } from "@server/db/schema.js";
 import type { displacementComplaintOutput, RoleOutput } from "@shared/schemas/roles.js";
 import type { z } from "zod";
@@ -15,19 +16,19 @@ export function presentRole(row: RoleWithCounts): RoleOutput {
     description: row.description,
     minHoursPerWeek: row.min_hours_per_week,
     hoursPerWeek: row.hours_per_week,
-    weekdayParts: JSON.parse(row.weekday_parts) as string[],
+    weekdayParts: parseJsonColumn(jsonStringList, row.weekday_parts),
     postcode: row.postcode,
-    skills: JSON.parse(row.skills) as string[],
+    skills: parseJsonColumn(jsonStringList, row.skills),
     dutchLevel: row.dutch_level as RoleOutput["dutchLevel"],
     physicalDemands: row.physical_demands as RoleOutput["physicalDemands"],
-    guidanceLevel: row.guidance_level as RoleOutput["guidanceLevel"],
+    guidanceLevel: row.guidance_level,
     places: row.places,
     placesTaken,
     startDate: row.start_date,
     endDate: row.end_date,
-    status: row.status as RoleOutput["status"],
+    status: row.status,
     statusReason: row.status_reason,
-    statusReasonCodes: JSON.parse(row.status_reason_codes) as string[],
+    statusReasonCodes: parseJsonColumn(jsonStringList, row.status_reason_codes),
     suspended,
     mayTakePlacements: row.status === "approved" && !suspended && placesTaken < row.places,
     createdAt: row.created_at,

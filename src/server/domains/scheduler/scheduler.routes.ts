@@ -1,10 +1,11 @@
 import type { Services } from "@server/app.js";
 import { roles } from "@server/auth/policy.js";
+import { parseJsonColumn } from "@server/db/json.js";
 import type { SchedulerRunsTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
 import { conflict } from "@server/http/errors.js";
 import { calendarDate } from "@shared/schemas/common.js";
-import { type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
+import { dailyJobResult, type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
@@ -21,7 +22,7 @@ async function present(db: Services["db"]["kysely"], rows: SchedulerRunsTable[])
     runDate: row.run_date,
     trigger: row.trigger as SchedulerRunOutput["trigger"],
     status: row.status as SchedulerRunOutput["status"],
-    result: row.result ? JSON.parse(row.result) : null,
+    result: row.result ? parseJsonColumn(dailyJobResult, row.result) : null,
     error: row.error,
     instance: row.instance,
     startedBy: users.find((u) => u.id === row.started_by)?.display_name ?? null,

@@ -29,7 +29,7 @@ export function actorFromUser(user: UserWithDistricts, scopeDate: string, sessio
     id: user.id,
     email: user.email,
     displayName: user.display_name,
-    role: user.role as Actor["role"],
+    role: user.role,
     districts: user.districts,
     organisationId: user.organisation_id,
     clientId: user.client_id,

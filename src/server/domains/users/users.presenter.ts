@@ -7,7 +7,7 @@ export function presentUser(user: UserWithDistricts): UserOutput {
     id: user.id,
     email: user.email,
     displayName: user.display_name,
-    role: user.role as UserOutput["role"],
+    role: user.role,
     districts: user.districts,
     organisationId: user.organisation_id,
     clientId: user.client_id,

@@ -89,7 +89,7 @@ export async function createUser(db: Kysely<Database>, ctx: RequestContext, inpu
 export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: string, input: UserUpdateInput) {
   const current = await repo.findUserById(db, id);
   if (!current) throw notFound("user");
-  const role = input.role ?? (current.role as UserRole);
+  const role = input.role ?? current.role;
   const binding = {
     role,
     districts: input.districts ?? (input.role && !["consultant", "teamLead"].includes(role) ? [] : current.districts),
