@@ -61,6 +61,7 @@ export const PROBLEM_CODES = [
   "hearingRequired",
   "sanctionDecided",
   "hearingAlreadyInvited",
+  "alreadyHeard",
   "sanctionNotDecided",
   "nothingToReconsider",
   "alreadyReconsidered",

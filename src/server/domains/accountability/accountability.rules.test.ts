@@ -41,6 +41,7 @@ const actor = (role: Actor["role"]): Actor => ({
   districts: [],
   organisationId: null,
   clientId: null,
+  scopeDate: "2026-03-10",
 });
 
 const cases: RefusalCase[] = [

@@ -7,7 +7,7 @@ import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
-import { recordAudit, recordSystemAudit } from "../audit/audit.service.js";
+import { recordAudit, recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { documentsOf, type readEvidence, storeDocument } from "../documents/documents.service.js";
 import { insertLetter } from "../letters/letters.repo.js";
@@ -111,7 +111,7 @@ function clientOf<C>(clients: Map<string, C>, id: string): C {
  * formalised or last asked about. The interval is that of the ordinance in force on `date`; the request keeps
  * that version. A unique index makes a second run on the same day create nothing.
  */
-export async function createDueRequests(db: Kysely<Database>, runId: string, date: string, ordinance: Ordinance): Promise<number> {
+export async function createDueRequests(db: Kysely<Database>, run: SystemRun, date: string, ordinance: Ordinance): Promise<number> {
   const activities = await formalisedActivities(db, { activeOnly: true });
   const last = await lastRequestedOn(db);
   const due = activities.filter((a) => isRequestDue(last.get(a.subjectId) ?? a.formalisedOn, ordinance.accountabilityIntervalMonths, date));
@@ -122,7 +122,7 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
   let created = 0;
   for (const activity of due) {
     const client = clientOf(clients, activity.clientId);
-    const letter = await prepareLetter(null, {
+    const letter = await prepareLetter(run, {
       client,
       kind: "accountabilityRequest",
       template: "accountability-request",
@@ -158,7 +158,7 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
           created_at: new Date().toISOString(),
         });
         if (!inserted) throw new AlreadyDone();
-        await recordSystemAudit(trx, runId, {
+        await recordSystemAudit(trx, run, {
           action: "accountability.request",
           category: "write",
           clientId: activity.clientId,
@@ -176,7 +176,7 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
 }
 
 /** Reminds clients who have not answered a request after the reminder days of its ordinance version; once each. */
-export async function sendReminders(db: Kysely<Database>, runId: string, date: string): Promise<number> {
+export async function sendReminders(db: Kysely<Database>, run: SystemRun, date: string): Promise<number> {
   const versions = await ordinanceVersionsByNumber(db);
   const due = (await listOpenRequests(db)).filter((r) => isReminderDue(r, versions, date));
   const clients = await clientsById(
@@ -187,7 +187,7 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
   let sent = 0;
   for (const request of due) {
     const client = clientOf(clients, request.client_id);
-    const letter = await prepareLetter(null, {
+    const letter = await prepareLetter(run, {
       client,
       kind: "accountabilityReminder",
       template: "accountability-reminder",
@@ -206,7 +206,7 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
       await db.transaction().execute(async (trx) => {
         await insertLetter(trx, letter);
         if (!(await setReminder(trx, request.id, date, letter.id))) throw new AlreadyDone();
-        await recordSystemAudit(trx, runId, {
+        await recordSystemAudit(trx, run, {
           action: "accountability.remind",
           category: "write",
           clientId: request.client_id,

@@ -343,7 +343,7 @@ describe("abilities say what the server allows", () => {
       respond: async (id, h) => (await post(`/accountability-requests/${id}/responses`, { continues: true }, h)).statusCode,
       addProof: (id, h) => upload(`/accountability-requests/${id}/documents`, h),
     };
-    const ordinance = await ordinanceOn(t.db.kysely);
+    const ordinance = await ordinanceOn(t.db.kysely, today);
     let day = 0;
     /** Care beyond customary care formalised long ago, asked about by the daily job on a day of its own. */
     const request = (answered: boolean) => async (): Promise<Resource> => {
@@ -361,7 +361,7 @@ describe("abilities say what the server allows", () => {
         .set({ created_at: `${addMonths(today, -24)}T10:00:00.000Z` })
         .where("id", "=", care.id)
         .execute();
-      await createDueRequests(t.db.kysely, crypto.randomUUID(), addDays(today, -day++), ordinance);
+      await createDueRequests(t.db.kysely, { id: crypto.randomUUID(), clock: t.clock }, addDays(today, -day++), ordinance);
       const row = await t.db.kysely
         .selectFrom("accountability_requests")
         .select("id")

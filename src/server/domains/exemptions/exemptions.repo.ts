@@ -1,5 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
+import type { ExemptionStatus } from "@shared/schemas/exemptions.js";
 import type { Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 
@@ -43,7 +44,7 @@ export async function insertExemption(db: Kysely<Database>, row: ExemptionsTable
 export async function updateExemptionIn(
   db: Kysely<Database>,
   id: string,
-  expectedStatus: string,
+  expectedStatus: ExemptionStatus,
   changes: Omit<Updateable<ExemptionsTable>, "id" | "client_id">,
 ): Promise<boolean> {
   const updated = await db
@@ -56,7 +57,7 @@ export async function updateExemptionIn(
 }
 
 /** Exemptions with a status for the clients in the actor's scope, with the client's name, a page at a time. */
-export async function pageExemptionsByStatus(db: Kysely<Database>, actor: Actor, status: string, page: number, pageSize: number) {
+export async function pageExemptionsByStatus(db: Kysely<Database>, actor: Actor, status: ExemptionStatus, page: number, pageSize: number) {
   const base = db
     .selectFrom("exemptions")
     .innerJoin("clients", "clients.id", "exemptions.client_id")

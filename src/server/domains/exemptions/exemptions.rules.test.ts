@@ -25,6 +25,7 @@ const actor = (role: Actor["role"], id = "lead-2"): Actor => ({
   districts: ["Charlois"],
   organisationId: null,
   clientId: null,
+  scopeDate: "2026-03-10",
 });
 
 const exemption = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => ({

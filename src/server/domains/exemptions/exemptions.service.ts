@@ -3,7 +3,7 @@ import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
-import type { ExemptionDecisionInput, ExemptionInput, ExemptionRequestInput } from "@shared/schemas/exemptions.js";
+import type { ExemptionDecisionInput, ExemptionInput, ExemptionRequestInput, ExemptionStatus } from "@shared/schemas/exemptions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
@@ -81,7 +81,7 @@ export async function readExemption(db: Kysely<Database>, ctx: RequestContext, i
 /** A consultant records an exemption they decided; a long full one waits for a team lead's co-signature. */
 export async function recordExemption(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: ExemptionInput): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const ordinance = await ordinanceOn(db);
+  const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = new Date().toISOString();
   const row: ExemptionsTable = {
     id: randomUUID(),
@@ -125,7 +125,7 @@ export async function requestExemption(
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
   assertNoOpenRequest(await countOpenRequests(db, clientId, input.type));
-  const ordinance = await ordinanceOn(db);
+  const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = new Date().toISOString();
   const row: ExemptionsTable = {
     id: randomUUID(),
@@ -168,9 +168,9 @@ export async function requestExemption(
 export async function decideExemption(db: Kysely<Database>, ctx: RequestContext, id: string, input: ExemptionDecisionInput): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertIsRequest(exemption);
-  const ordinance = await ordinanceOn(db);
+  const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = new Date().toISOString();
-  const changes =
+  const changes: { status: ExemptionStatus; decision_note: string | null } & Partial<ReturnType<typeof termColumns>> =
     input.outcome === "granted"
       ? { ...termColumns(input), status: needsCoSign(input, ordinance) ? "awaitingCoSign" : "active", decision_note: input.note ?? null }
       : { status: "refused", decision_note: input.note };
@@ -274,7 +274,13 @@ export async function listExemptions(db: Kysely<Database>, ctx: RequestContext, 
 }
 
 /** Exemptions in the actor's scope with a status, e.g. those awaiting a team lead's co-signature. */
-export async function listExemptionsByStatus(db: Kysely<Database>, ctx: RequestContext, status: string, page: number, pageSize: number) {
+export async function listExemptionsByStatus(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  status: ExemptionStatus,
+  page: number,
+  pageSize: number,
+) {
   const { rows, total } = await pageExemptionsByStatus(db, ctx.actor, status, page, pageSize);
   await recordAudit(db, ctx, { action: "exemption.listByStatus", category: "read:sensitive", details: { status, count: rows.length } });
   return { views: await viewsOf(db, rows), total };

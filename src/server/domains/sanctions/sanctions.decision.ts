@@ -33,7 +33,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
   const sanction = await requireVisibleSanction(db, ctx, id);
   assertMayInvite(sanction, await invitationDelivery(db, sanction));
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
-  const respondBy = addDays(todayInAmsterdam(), (await ordinanceOn(db)).hearingResponseDays);
+  const respondBy = addDays(todayInAmsterdam(), (await ordinanceOn(db, ctx.clock.today())).hearingResponseDays);
   const letter = await prepareLetter(ctx, {
     client,
     kind: "sanctionHearing",

@@ -50,6 +50,7 @@ const actor = (role: Actor["role"], id: string): Actor => ({
   districts: ["Charlois"],
   organisationId: null,
   clientId: null,
+  scopeDate: "2026-03-10",
 });
 const consultant = actor("consultant", "consultant-1");
 const lead = actor("teamLead", "lead-1");
@@ -123,8 +124,8 @@ const objection = (overrides: Partial<SanctionObjectionRow> = {}): SanctionObjec
   ...overrides,
 });
 const fullExemption = (overrides: Partial<ExemptionRow> = {}) => ({
-  scope: "full",
-  status: "active",
+  scope: "full" as const,
+  status: "active" as const,
   start_date: "2026-02-01",
   end_date: null,
   ended_on: null,

@@ -1,7 +1,7 @@
 import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow, SanctionObjectionRow, SanctionRow } from "@server/db/schema.js";
-import { conflict, forbidden, invalidField } from "@server/http/errors.js";
+import { conflict, type FieldErrorCode, forbidden, invalidField } from "@server/http/errors.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import {
   SANCTION_BLOCKS,
@@ -49,7 +49,7 @@ type FieldRefusal = Extract<Refusal, `${string}:${string}`>;
 const refuse = (code: Exclude<Refusal, FieldRefusal | "sameDecisionMaker">, detail: string) => conflict(code, detail);
 const invalid = (code: FieldRefusal, reason: string) => {
   const [name = "", fieldCode = ""] = code.split(":");
-  return invalidField(name, fieldCode, reason);
+  return invalidField(name, fieldCode as FieldErrorCode, reason);
 };
 
 /** The objection term, and the term to decide on an objection and its one extension: six weeks (Awb 6:7, 7:10). */

@@ -168,8 +168,8 @@ export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[]): Promis
     db,
     rows.map((r) => r.id),
   );
-  const ordinance = await ordinanceOn(db);
   const today = todayInAmsterdam();
+  const ordinance = await ordinanceOn(db, today);
   return rows.map((sanction) => ({
     sanction,
     invitationDelivery: sanction.hearing_letter_id ? (deliveries.get(sanction.hearing_letter_id) ?? null) : null,
