@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { AccountabilityRequestRow, Database } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
@@ -155,7 +156,7 @@ export async function createDueRequests(db: Kysely<Database>, run: SystemRun, da
           responded_on: null,
           response: null,
           responded_by: null,
-          created_at: new Date().toISOString(),
+          created_at: nowIso(run.clock),
         });
         if (!inserted) throw new AlreadyDone();
         await recordSystemAudit(trx, run, {
@@ -274,7 +275,7 @@ export async function respondToRequest(
 ): Promise<void> {
   const request = await requireVisibleRequest(db, ctx, id);
   assertOpen(request);
-  const today = todayInAmsterdam();
+  const today = ctx.clock.today();
   await db.transaction().execute(async (trx) => {
     const answered = await answerOpenRequest(trx, id, {
       status: input.continues ? "confirmed" : "stopped",

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { CaregivingRow, CaregivingTable, Database } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { CaregivingInput } from "@shared/schemas/caregiving.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -37,7 +37,7 @@ export async function recordCaregiving(
   input: CaregivingInput,
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  assertCareStarted(input.since, todayInAmsterdam());
+  assertCareStarted(input.since, ctx.clock.today());
   const row: CaregivingTable = {
     id: randomUUID(),
     client_id: clientId,
@@ -50,7 +50,7 @@ export async function recordCaregiving(
     judged_by: ctx.actor.id,
     status: "active",
     ended_on: null,
-    created_at: new Date().toISOString(),
+    created_at: nowIso(ctx.clock),
   };
   await db.transaction().execute(async (trx) => {
     await insertCaregiving(trx, row);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import type { ExemptionDecisionInput, ExemptionInput, ExemptionRequestInput, ExemptionStatus } from "@shared/schemas/exemptions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -82,7 +82,7 @@ export async function readExemption(db: Kysely<Database>, ctx: RequestContext, i
 export async function recordExemption(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: ExemptionInput): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
   const ordinance = await ordinanceOn(db, ctx.clock.today());
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   const row: ExemptionsTable = {
     id: randomUUID(),
     client_id: clientId,
@@ -126,14 +126,14 @@ export async function requestExemption(
   await requireVisibleClient(db, ctx.actor, clientId);
   assertNoOpenRequest(await countOpenRequests(db, clientId, input.type));
   const ordinance = await ordinanceOn(db, ctx.clock.today());
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   const row: ExemptionsTable = {
     id: randomUUID(),
     client_id: clientId,
     type: input.type,
     scope: input.scope,
     max_hours_per_week: null,
-    start_date: todayInAmsterdam(),
+    start_date: ctx.clock.today(),
     end_date: null,
     review_date: null,
     reason: input.reason,
@@ -169,7 +169,7 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertIsRequest(exemption);
   const ordinance = await ordinanceOn(db, ctx.clock.today());
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   const changes: { status: ExemptionStatus; decision_note: string | null } & Partial<ReturnType<typeof termColumns>> =
     input.outcome === "granted"
       ? { ...termColumns(input), status: needsCoSign(input, ordinance) ? "awaitingCoSign" : "active", decision_note: input.note ?? null }
@@ -199,7 +199,7 @@ export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext,
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertAwaitingCoSign(exemption);
   assertSecondSigner(exemption, ctx.actor);
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   await db.transaction().execute(async (trx) => {
     const signed = await updateExemptionIn(trx, id, "awaitingCoSign", {
       status: "active",
@@ -228,7 +228,7 @@ export async function endExemption(
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertMayEnd(exemption);
   assertEndsAfterStart(exemption, input.endedOn);
-  const now = new Date().toISOString();
+  const now = nowIso(ctx.clock);
   await db.transaction().execute(async (trx) => {
     const ended = await updateExemptionIn(trx, id, exemption.status, {
       status: "ended",

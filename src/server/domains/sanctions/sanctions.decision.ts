@@ -1,9 +1,10 @@
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { conflict } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { SanctionDecisionInput } from "@shared/schemas/sanctions.js";
 import type { Kysely } from "kysely";
@@ -33,7 +34,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
   const sanction = await requireVisibleSanction(db, ctx, id);
   assertMayInvite(sanction, await invitationDelivery(db, sanction));
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
-  const respondBy = addDays(todayInAmsterdam(), (await ordinanceOn(db, ctx.clock.today())).hearingResponseDays);
+  const respondBy = addDays(ctx.clock.today(), (await ordinanceOn(db, ctx.clock.today())).hearingResponseDays);
   const letter = await prepareLetter(ctx, {
     client,
     kind: "sanctionHearing",
@@ -70,7 +71,7 @@ export async function recordHearing(
 ): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
   assertMayHear(sanction);
-  assertHeardInPast(input.heldOn, todayInAmsterdam());
+  assertHeardInPast(input.heldOn, ctx.clock.today());
   const channel = ctx.actor.role === "client" ? "portal" : input.channel;
   await db.transaction().execute(async (trx) => {
     const heard = await updateSanctionWhere(
@@ -98,7 +99,7 @@ export async function recordHearing(
  */
 export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, id: string, input: SanctionDecisionInput): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  const today = todayInAmsterdam();
+  const today = ctx.clock.today();
   assertMayDecide(sanction, ctx.actor, await invitationDelivery(db, sanction), today);
   if (input.outcome !== "refrained")
     assertNoExemptionInForce(await listClientExemptions(db, sanction.client_id), [sanction.facts_date, today]);
@@ -116,7 +117,7 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
         ...terms,
         ordinance_version: ordinance.version,
         decided_by: ctx.actor.id,
-        decided_at: new Date().toISOString(),
+        decided_at: nowIso(ctx.clock),
         reconsider_by: input.outcome === "refrained" ? null : addMonths(today, 3),
       },
     );
@@ -144,8 +145,8 @@ export async function issueDecisionLetter(db: Kysely<Database>, ctx: RequestCont
   if (sanction.decision_letter_id) return sanction.decision_letter_id;
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
   const decider = (await displayNamesOf(db, [sanction.decided_by])).get(sanction.decided_by ?? "") ?? "";
-  const decidedOn = (sanction.decided_at ?? todayInAmsterdam()).slice(0, 10);
-  const letterDate = todayInAmsterdam();
+  const decidedOn = (sanction.decided_at ?? ctx.clock.today()).slice(0, 10);
+  const letterDate = ctx.clock.today();
   const letter = await prepareLetter(ctx, {
     client,
     kind: "sanctionDecision",
@@ -203,7 +204,7 @@ export async function reconsider(
       trx,
       id,
       { column: "reconsidered_on", is: null },
-      { reconsidered_on: todayInAmsterdam(), reconsideration_outcome: input.outcome, reconsideration_note: input.note },
+      { reconsidered_on: ctx.clock.today(), reconsideration_outcome: input.outcome, reconsideration_note: input.note },
     );
     if (!done) throw conflict("alreadyReconsidered", "This sanction was reconsidered meanwhile.");
     await recordAudit(trx, ctx, {

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database, SanctionObjectionRow, SanctionRow } from "@server/db/schema.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { findObjection, findObjectionOf, insertObjection, letterDateOf, updateOpenObjection, updateSanction } from "./sanctions.repo.js";
@@ -17,7 +18,7 @@ export async function registerObjection(
   input: { receivedOn: string; grounds: string },
 ): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
-  const today = todayInAmsterdam();
+  const today = ctx.clock.today();
   const receivedOn = ctx.actor.role === "client" ? today : input.receivedOn;
   assertMayObject(sanction, (await findObjectionOf(db, id)) ?? null, receivedOn, today);
   const letterDate = await letterDateOf(db, sanction.decision_letter_id ?? "");
@@ -35,7 +36,7 @@ export async function registerObjection(
       outcome_on: null,
       outcome_note: null,
       registered_by: ctx.actor.id,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(ctx.clock),
     });
     await recordAudit(trx, ctx, {
       action: "objection.register",
@@ -88,7 +89,7 @@ export async function decideObjection(
   await db.transaction().execute(async (trx) => {
     const decided = await updateOpenObjection(trx, id, {
       outcome: input.outcome,
-      outcome_on: todayInAmsterdam(),
+      outcome_on: ctx.clock.today(),
       outcome_note: input.note,
     });
     if (!decided) throw conflict("objectionDecided", "This objection was decided meanwhile.");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import type { Database, SanctionRow, SanctionsTable } from "@server/db/schema.js";
 import { AppError, notFound } from "@server/http/errors.js";
 import { addMonths, todayInAmsterdam } from "@shared/dates.js";
@@ -65,7 +66,7 @@ export async function proposeSanction(
   input: SanctionProposalInput,
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const today = todayInAmsterdam();
+  const today = ctx.clock.today();
   try {
     assertMayPropose(input, await proposalFacts(db, clientId, input, today));
   } catch (error) {
@@ -98,7 +99,7 @@ export async function proposeSanction(
     urgent_reasons_note: input.urgentReasonsNote ?? null,
     recurrence: earlier + 1,
     proposed_by: ctx.actor.id,
-    proposed_at: new Date().toISOString(),
+    proposed_at: nowIso(ctx.clock),
     status: "proposed",
     hearing_letter_id: null,
     hearing_respond_by: null,
