@@ -1,5 +1,6 @@
 import { hashPassword } from "@server/auth/passwords.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
@@ -325,7 +326,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       : { sanctions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (let i = 0; i < organisations.length; i += BATCH) {
       await trx
         .insertInto("organisations")

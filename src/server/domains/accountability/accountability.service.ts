@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { AccountabilityRequestRow, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -138,7 +139,7 @@ export async function createDueRequests(db: Kysely<Database>, runId: string, dat
       },
     });
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await insertLetter(trx, letter);
         const id = randomUUID();
         const inserted = await insertRequestOnce(trx, {
@@ -203,7 +204,7 @@ export async function sendReminders(db: Kysely<Database>, runId: string, date: s
       },
     });
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await insertLetter(trx, letter);
         if (!(await setReminder(trx, request.id, date, letter.id))) throw new AlreadyDone();
         await recordSystemAudit(trx, runId, {
@@ -275,7 +276,7 @@ export async function respondToRequest(
   const request = await requireVisibleRequest(db, ctx, id);
   assertOpen(request);
   const today = todayInAmsterdam();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const answered = await answerOpenRequest(trx, id, {
       status: input.continues ? "confirmed" : "stopped",
       respondedOn: today,
@@ -298,9 +299,9 @@ export async function respondToRequest(
 /** Stores a document as proof for a request; its content was checked by `readEvidence`. */
 export async function addAccountabilityProof(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
   const target = await requireVisibleRequest(db, ctx, id);
-  return db
-    .transaction()
-    .execute((trx) => storeDocument(trx, ctx, { clientId: target.client_id, subjectType: "accountability", subjectId: target.id }, upload));
+  return inTransaction(db, (trx) =>
+    storeDocument(trx, ctx, { clientId: target.client_id, subjectType: "accountability", subjectId: target.id }, upload),
+  );
 }
 
 /** A client's accountability requests, newest first. */

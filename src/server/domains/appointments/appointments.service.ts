@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import type { AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { Kysely } from "kysely";
@@ -14,7 +15,7 @@ export async function setOwnAvailability(
   ctx: RequestContext,
   blocks: { weekday: number; startTime: string; endTime: string; slotMinutes: number; location: string }[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.replaceAvailability(
       trx,
       ctx.actor.id,
@@ -38,7 +39,7 @@ export async function updateAppointmentStatus(
   id: string,
   status: Exclude<AppointmentStatus, "planned">,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const appointment = await repo.findAppointment(trx, id);
     if (!appointment || !(await findVisibleClient(trx, ctx.actor, appointment.client_id))) throw notFound("appointment");
     if (appointment.status !== "planned") {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ContributionsTable, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { invalidField } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -62,7 +63,7 @@ export async function formaliseContribution(
     created_by: ctx.actor.id,
     created_at: new Date().toISOString(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await storeLetter(trx, ctx, letter);
     await trx.insertInto("contributions").values(row).execute();
     await recordAudit(trx, ctx, {

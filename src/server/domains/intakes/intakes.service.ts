@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
@@ -35,7 +36,7 @@ export async function recordLadderAssessment(
  */
 export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: IntakeInput): Promise<IntakeRow> {
   if (input.heldOn > todayInAmsterdam()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
       const appointment = await trx

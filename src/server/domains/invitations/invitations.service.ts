@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { addDays, dutchTime, dutchWeekdayDate, isoWeekday, todayInAmsterdam } from "@shared/dates.js";
@@ -156,7 +157,7 @@ export async function inviteClients(
   }
 
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await insertAppointments(
         trx,
         prepared.map((p) => p.appointment),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { verifyOptimal } from "@server/matching/certificate.js";
 import type { MatchInstance } from "@server/matching/instance.js";
@@ -475,7 +476,7 @@ export async function acceptProposal(
 /** The consultant does not follow a proposal, and records why. */
 export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, id: string, reason: string): Promise<void> {
   const proposal = await requireVisibleProposal(db, ctx, id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("match_proposals")
       .set({ status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: new Date().toISOString() })

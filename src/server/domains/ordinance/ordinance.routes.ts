@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
@@ -42,7 +43,7 @@ export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
         const ctx = contextOf(request);
         if (request.body.effectiveFrom < todayInAmsterdam())
           throw invalidField("effectiveFrom", "dateInPast", "A rule change takes effect today or later; it never rewrites the past");
-        const version = await db.kysely.transaction().execute(async (trx) => {
+        const version = await inTransaction(db.kysely, async (trx) => {
           const number = await insertOrdinanceVersion(trx, request.body, ctx.actor.id);
           await recordAudit(trx, ctx, {
             action: "ordinance.create",

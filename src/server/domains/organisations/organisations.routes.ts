@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { idParam } from "@shared/schemas/common.js";
@@ -80,7 +81,7 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         const input = request.body;
-        const row = await db.kysely.transaction().execute(async (trx) => {
+        const row = await inTransaction(db.kysely, async (trx) => {
           const stored = await insertOrganisation(trx, {
             name: input.name,
             kvk_number: input.kvkNumber,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -48,7 +49,7 @@ export async function proposePlacement(
   ctx: RequestContext,
   input: { clientId: string; roleId: string; hoursPerWeek?: number | undefined; guidanceOverrideReason?: string | undefined },
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const client = await requireVisibleClient(trx, ctx.actor, input.clientId);
     const role = await visibleRoles(trx, ctx.actor).where("volunteer_roles.id", "=", input.roleId).executeTakeFirst();
     if (!role) throw invalidField("roleId", "unknownRole", "No such role");
@@ -127,7 +128,7 @@ export async function decideReferral(
   decision: "accepted" | "declined",
   reason?: string,
 ) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, ["proposed"], decision);
@@ -212,7 +213,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     },
   });
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await storeLetter(trx, ctx, letter);
     await trx
       .insertInto("placement_agreements")
@@ -256,7 +257,7 @@ export async function endPlacement(
 ) {
   const endedOn = input.endedOn ?? todayInAmsterdam();
   if (endedOn > todayInAmsterdam()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, ["proposed", "accepted", "active"], "ended");
@@ -287,7 +288,7 @@ export async function endPlacement(
 export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext, id: string, note: string) {
   const placement = await requireVisiblePlacement(db, ctx, id);
   assertMayActForOrganisation(ctx, placement.organisation_id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("placement_notes")
       .values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: new Date().toISOString() })

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -50,7 +51,7 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
 
 /** Adds a step to the client's draft plan, refusing it when the active hours would exceed capacity. */
 export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: PlanStepInput): Promise<PlanRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const client = await requireVisibleClient(trx, ctx.actor, clientId);
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
@@ -99,7 +100,7 @@ export async function updatePlanStep(
   stepId: string,
   input: PlanStepUpdateInput,
 ): Promise<PlanRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const step = await repo.findStep(trx, stepId);
     if (!step) throw notFound("plan step");
     const client = await requireVisibleClient(trx, ctx.actor, step.client_id);
@@ -185,7 +186,7 @@ export async function confirmPlan(
       consultantName: consultant?.display_name ?? "uw consulent",
     },
   });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Re-check inside the transaction: someone may have confirmed meanwhile.
     const fresh = await repo.findPlan(trx, planId);
     if (fresh?.status !== "draft") throw conflict("planNotDraft", "This version was confirmed meanwhile.");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { RoleCreateInput } from "@shared/schemas/roles.js";
@@ -32,7 +33,7 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   const outcome = assessDisplacement(input.displacementCheck, input.hoursPerWeek, (await ordinanceOn(db)).weeklyNormHours);
   const now = new Date().toISOString();
   const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("volunteer_roles")
       .values({
@@ -94,7 +95,7 @@ export async function reviewRole(
   if (role.status !== "needsReview")
     throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("volunteer_roles")
       .set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now })
@@ -147,7 +148,7 @@ export async function fileComplaint(
     decided_at: null,
     created_at: new Date().toISOString(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("displacement_complaints").values(row).execute();
     await insertAuditEvent(trx, { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.role ?? "public" }, requestId, {
       action: "displacementComplaint.create",
@@ -170,7 +171,7 @@ export async function decideComplaint(
   if (!complaint) throw notFound("complaint");
   if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
   const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable("displacement_complaints")
       .set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now })

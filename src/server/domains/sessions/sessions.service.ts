@@ -3,6 +3,7 @@ import type { LoginThrottle } from "@server/auth/login-throttle.js";
 import { hashForUnknownAccount, hashPassword, verifyPassword } from "@server/auth/passwords.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { AppError, unauthenticated } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
@@ -118,7 +119,7 @@ export async function changePassword(
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateUser(trx, user.id, { password_hash: passwordHash });
     await repo.deleteSessionsOfUser(trx, user.id, ctx.actor.session?.id);
     await recordAudit(trx, ctx, { action: "user.passwordChange", category: "auth", subjectType: "user", subjectId: user.id });
