@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { lockAppointment } from "@server/db/locks.repo.js";
 import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
@@ -40,6 +41,8 @@ export async function updateAppointmentStatus(
   status: Exclude<AppointmentStatus, "planned">,
 ) {
   return inTransaction(db, async (trx) => {
+    // Recorded once: a second recording at the same moment waits here and then finds it no longer planned.
+    await lockAppointment(trx, id);
     const appointment = await repo.findAppointment(trx, id);
     if (!appointment || !(await findVisibleClient(trx, ctx.actor, appointment.client_id))) throw notFound("appointment");
     if (appointment.status !== "planned") {
@@ -56,6 +59,8 @@ export async function updateAppointmentStatus(
       subjectType: "appointment",
       subjectId: id,
     });
-    return (await repo.findAppointment(trx, id))!;
+    const updated = await repo.findAppointment(trx, id);
+    if (!updated) throw notFound("appointment");
+    return updated;
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { ContributionsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField } from "@server/http/errors.js";
@@ -64,6 +65,9 @@ export async function formaliseContribution(
     created_at: new Date().toISOString(),
   };
   await inTransaction(db, async (trx) => {
+    // Capacity again under the client's lock: a parallel plan step or referral may have filled it meanwhile.
+    await lockClient(trx, clientId);
+    await assertWithinCapacity(trx, client, (await committedHours(trx, clientId)) + input.hoursPerWeek);
     await storeLetter(trx, ctx, letter);
     await trx.insertInto("contributions").values(row).execute();
     await recordAudit(trx, ctx, {

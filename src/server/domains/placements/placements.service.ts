@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
+import { lockClient, lockOrganisation, lockPlacement, lockRole } from "@server/db/locks.repo.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
@@ -13,9 +14,21 @@ import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
-import { visibleRoles } from "../roles/roles.repo.js";
-import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
+import { organisationOfRole, visibleRoles } from "../roles/roles.repo.js";
+import { guidanceDemand, partiesOfPlacement, visiblePlacements } from "./placements.repo.js";
 import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
+
+/**
+ * Locks what a placement's change may affect, in the order of locks.repo.ts: its organisation (guidance hours),
+ * its client (capacity), then the placement itself (its status).
+ */
+async function lockParties(trx: Kysely<Database>, id: string): Promise<void> {
+  const parties = await partiesOfPlacement(trx, id);
+  if (!parties) return;
+  await lockOrganisation(trx, parties.organisation_id);
+  await lockClient(trx, parties.client_id);
+  await lockPlacement(trx, id);
+}
 
 /** One placement the actor may see, or 404. */
 export async function requireVisiblePlacement(db: Kysely<Database>, ctx: RequestContext, id: string) {
@@ -50,6 +63,12 @@ export async function proposePlacement(
   input: { clientId: string; roleId: string; hoursPerWeek?: number | undefined; guidanceOverrideReason?: string | undefined },
 ): Promise<string> {
   return inTransaction(db, async (trx) => {
+    // Guidance hours are the organisation's, places the role's, capacity the client's: a parallel referral that
+    // touches any of them waits here, then counts this one.
+    const organisationId = await organisationOfRole(trx, input.roleId);
+    if (organisationId) await lockOrganisation(trx, organisationId);
+    await lockRole(trx, input.roleId);
+    await lockClient(trx, input.clientId);
     const client = await requireVisibleClient(trx, ctx.actor, input.clientId);
     const role = await visibleRoles(trx, ctx.actor).where("volunteer_roles.id", "=", input.roleId).executeTakeFirst();
     if (!role) throw invalidField("roleId", "unknownRole", "No such role");
@@ -129,6 +148,7 @@ export async function decideReferral(
   reason?: string,
 ) {
   await inTransaction(db, async (trx) => {
+    await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, ["proposed"], decision);
@@ -179,7 +199,8 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   const placement = await requireVisiblePlacement(db, ctx, id);
   assertMayActForOrganisation(ctx, placement.organisation_id);
   assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
-  const client = (await systemFindClient(db, placement.client_id))!;
+  const client = await systemFindClient(db, placement.client_id);
+  if (!client) throw notFound("client");
   if (terms.hoursPerWeek > placement.hours_per_week) {
     await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek);
   }
@@ -214,6 +235,14 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   });
   const now = new Date().toISOString();
   await inTransaction(db, async (trx) => {
+    // Check again under the locks: the letter was rendered from what was read above.
+    await lockParties(trx, id);
+    const fresh = await requireVisiblePlacement(trx, ctx, id);
+    assertStatus(fresh, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
+    if (terms.hoursPerWeek > fresh.hours_per_week) {
+      await assertWithinCapacity(trx, client, (await committedHours(trx, client.id, id)) + terms.hoursPerWeek);
+    }
+    // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
     await storeLetter(trx, ctx, letter);
     await trx
       .insertInto("placement_agreements")
@@ -258,6 +287,7 @@ export async function endPlacement(
   const endedOn = input.endedOn ?? todayInAmsterdam();
   if (endedOn > todayInAmsterdam()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
   await inTransaction(db, async (trx) => {
+    await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, ["proposed", "accepted", "active"], "ended");
