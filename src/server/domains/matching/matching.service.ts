@@ -434,7 +434,8 @@ async function requireVisibleProposal(db: Kysely<Database>, ctx: RequestContext,
 
 /**
  * The consultant follows a proposal: it becomes a placement proposal (referral) under every rule a referral
- * has. The proposal is claimed first, so two consultants cannot both follow it; a refused referral releases it.
+ * has, in one transaction with it: the proposal is claimed first, so two consultants cannot both follow it, and
+ * a refused referral rolls the claim back with it.
  */
 export async function acceptProposal(
   db: Kysely<Database>,
@@ -443,22 +444,22 @@ export async function acceptProposal(
   guidanceOverrideReason?: string,
 ): Promise<string> {
   const proposal = await requireVisibleProposal(db, ctx, id);
-  const claimed = await db
-    .updateTable("match_proposals")
-    .set({ status: "accepted", decided_by: ctx.actor.id, decided_at: new Date().toISOString() })
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) throw conflict("proposalDecided", "This proposal was decided just now.");
-  try {
-    const placementId = await proposePlacement(db, ctx, {
+  return inTransaction(db, async (trx) => {
+    const claimed = await trx
+      .updateTable("match_proposals")
+      .set({ status: "accepted", decided_by: ctx.actor.id, decided_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw conflict("proposalDecided", "This proposal was decided just now.");
+    const placementId = await proposePlacement(trx, ctx, {
       clientId: proposal.client_id,
       roleId: proposal.role_id,
       hoursPerWeek: proposal.hours_per_week,
       guidanceOverrideReason,
     });
-    await db.updateTable("match_proposals").set({ placement_id: placementId }).where("id", "=", id).execute();
-    await recordAudit(db, ctx, {
+    await trx.updateTable("match_proposals").set({ placement_id: placementId }).where("id", "=", id).execute();
+    await recordAudit(trx, ctx, {
       action: "matchProposal.accept",
       category: "write",
       clientId: proposal.client_id,
@@ -467,10 +468,7 @@ export async function acceptProposal(
       details: { placementId },
     });
     return placementId;
-  } catch (error) {
-    await db.updateTable("match_proposals").set({ status: "pending", decided_by: null, decided_at: null }).where("id", "=", id).execute();
-    throw error;
-  }
+  });
 }
 
 /** The consultant does not follow a proposal, and records why. */
