@@ -10,7 +10,6 @@ describe("brokenUniqueRule", () => {
     ["appointments_no_double_booking", "appointments.consultant_id, appointments.starts_at", "slotTaken"],
     ["plans_one_draft", "plans.client_id", "draftExists"],
     ["sanctions_one_per_appointment", "sanctions.appointment_id", "sanctionExists"],
-    ["sanctions_one_per_ground_and_date", "sanctions.client_id, sanctions.ground, sanctions.facts_date", "sanctionExists"],
     ["clients_bsn_key", "clients.bsn", "duplicateBsn"],
   ])("names the rule of %s on both databases", (index, columns, code) => {
     expect(brokenUniqueRule(postgres(index))?.code).toBe(code);

@@ -49,12 +49,6 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     code: "sanctionExists",
     detail: "A sanction for the ending of this placement has been proposed already.",
   },
-  {
-    index: "sanctions_one_per_ground_and_date",
-    columns: "sanctions.client_id, sanctions.ground, sanctions.facts_date",
-    code: "sanctionExists",
-    detail: "A sanction on this ground for this date has been proposed already.",
-  },
   { index: "clients_bsn_key", columns: "clients.bsn", code: "duplicateBsn", detail: "A client with this BSN is registered already." },
   { index: "users_email_key", columns: "users.email", code: "duplicateEmail", detail: "An account with this email address exists." },
   {
