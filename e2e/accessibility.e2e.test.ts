@@ -1,7 +1,12 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import type { OrganisationOutput } from "@shared/schemas/organisations.js";
+import type { RoleOutput } from "@shared/schemas/roles.js";
+import type { MeOutput } from "@shared/schemas/users.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -50,7 +55,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/clients", "Cliënten", "caseload");
       await visit(page, "/clients?cohort=true&sort=-benefitStartDate&pageSize=50", "Cliënten", "caseload filtered");
       const firstClient = page.getByRole("table").locator("tbody tr").first().getByRole("link");
-      const href = (await firstClient.getAttribute("href"))!;
+      const href = await hrefOf(firstClient);
       await visit(page, href, /.+/, "client detail");
       await visit(page, `${href}/edit`, /wijzigen$/, "client edit");
       await visit(page, "/clients/new", "Nieuwe cliënt", "new client");
@@ -79,7 +84,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       const queued = page.locator("tbody tr th a").first();
       const fromQueue = (await queued.count()) > 0 ? await queued.getAttribute("href") : null;
       if (!fromQueue) await visit(page, "/clients", "Cliënten", "caseload");
-      const href = fromQueue ?? (await page.locator("tbody tr th a").first().getAttribute("href"))!;
+      const href = fromQueue ?? (await hrefOf(page.locator("tbody tr th a").first()));
       for (const tab of [
         "appointments",
         "letters",
@@ -123,7 +128,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
 
       // The client record offers reassignment to another consultant of the district.
       await visit(page, "/clients?district=Charlois", "Cliënten", "caseload Charlois");
-      const href = (await page.locator("tbody tr th a").first().getAttribute("href"))!;
+      const href = await hrefOf(page.locator("tbody tr th a").first());
       await visit(page, href, /.+/, "client as team lead");
       await page.getByRole("heading", { level: 2, name: "Consulent" }).waitFor();
       await page.waitForLoadState("networkidle");
@@ -148,14 +153,13 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await expectNoAxeViolations(page, "new user, client picker");
 
       await visit(page, "/users?", "Gebruikers", "users again");
-      const href = await page.locator("tbody a").first().getAttribute("href");
-      await visit(page, href!, /.+/, "user edit");
+      await visit(page, await hrefOf(page.locator("tbody a").first()), /.+/, "user edit");
 
       await visit(page, "/ordinance", "Verordening", "ordinance");
       await page.getByRole("table", { name: /^Versies van de verordening/ }).waitFor();
       await visit(page, "/scheduler", "Geplande taken", "scheduled jobs");
       await visit(page, "/match-plans", "Plaatsingsplannen", "placement plans as admin");
-      expect(await page.getByLabel("Gebied").locator("option").first().innerText()).toBe("Hele stad");
+      expect(await textOf(page.getByLabel("Gebied").locator("option").first())).toBe("Hele stad");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign, read-only");
       await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide, read-only");
       await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as admin");
@@ -219,8 +223,8 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("button", { name: "Vrijstelling aanvragen" }).click();
       await page.getByText("Uw aanvraag is verstuurd.").waitFor();
       const self = await apiAs(server.baseUrl, "klant@demo.local");
-      const me = await self("GET", "/me");
-      const requests = (await self("GET", `/clients/${me.body.clientId}/exemptions`)).body.items;
+      const me = await self<MeOutput>("GET", "/me");
+      const requests = (await self<{ items: ExemptionOutput[] }>("GET", `/clients/${me.body.clientId}/exemptions`)).body.items;
       expect(requests[0]).toMatchObject({ status: "requested", scope: "partial" });
       await page.getByRole("link", { name: "Maatregelen" }).click();
       await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
@@ -261,9 +265,9 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
 
     // A role with one doubtful answer waits for review.
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const organisations = await consultant("GET", "/organisations?q=Wielewaal");
-    const created = await consultant("POST", "/roles", {
-      organisationId: organisations.body.items[0].id,
+    const organisations = await consultant<{ items: OrganisationOutput[] }>("GET", "/organisations?q=Wielewaal");
+    const created = await consultant<RoleOutput>("POST", "/roles", {
+      organisationId: expectDefined(organisations.body.items[0], "the Wielewaal organisation").id,
       title: "Hulp bij de ledenadministratie",
       description: "Gegevens van leden bijhouden.",
       hoursPerWeek: 4,
@@ -278,7 +282,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       },
     });
     expect(created.body.status).toBe("needsReview");
-    const roleId = created.body.id as string;
+    const roleId = created.body.id;
 
     // Anyone may complain, without logging in.
     const { context, page } = await newPage(browser, server.baseUrl);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -49,7 +49,7 @@ describe("account administration", () => {
     await page.getByRole("searchbox", { name: "Zoek op naam of e-mailadres" }).fill("nieuw.consulent");
     const row = page.locator("tbody tr", { hasText: "nieuw.consulent@demo.local" });
     await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
-    expect(await row.innerText()).toContain("Uitgeschakeld");
+    expect(await textOf(row)).toContain("Uitgeschakeld");
 
     // A host account is bound to an organisation found by name.
     await fillAccount(page, "nieuw.host@demo.local", "Nieuwe Host", "host");

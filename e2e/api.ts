@@ -1,11 +1,12 @@
+import type { PlacementOutput } from "@shared/schemas/placements.js";
 /** A JSON answer from the API: its status and body. */
-export interface ApiAnswer<T = any> {
+export interface ApiAnswer<T = unknown> {
   status: number;
   body: T;
 }
 
 /** Calls the API as one demo account with its bearer token (no cookie, so no CSRF token needed). */
-export type ApiCaller = <T = any>(method: string, path: string, body?: unknown) => Promise<ApiAnswer<T>>;
+export type ApiCaller = <T = unknown>(method: string, path: string, body?: unknown) => Promise<ApiAnswer<T>>;
 
 /** Logs in over the API and returns a caller for test setup that a user would do elsewhere in the app. */
 export async function apiAs(baseUrl: string, email: string, password = "demo"): Promise<ApiCaller> {
@@ -61,7 +62,7 @@ export async function referToHost(
     const client = await clientWithCapacity(consultant, tried);
     tried.push(client.id);
     for (const role of open.slice(0, 10)) {
-      const answer = await consultant("POST", "/placements", {
+      const answer = await consultant<PlacementOutput>("POST", "/placements", {
         clientId: client.id,
         roleId: role.id,
         hoursPerWeek: 2,

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expectDefined } from "@server/testing/expect-defined.js";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -54,4 +55,14 @@ export async function logIn(page: Page, email: string, password = "demo"): Promi
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+}
+
+/** An element's text as the page holds it; Playwright waits for the element, and only a document has no text. */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? "";
+}
+
+/** Where a link on the page goes; a link without an href fails the journey. */
+export async function hrefOf(link: Locator): Promise<string> {
+  return expectDefined(await link.getAttribute("href"), "the link's href");
 }

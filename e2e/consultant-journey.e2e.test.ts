@@ -1,6 +1,7 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -38,8 +39,8 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await expectNoAxeViolations(page, "caseload");
 
     // Search by the family name of the second row, so the search really narrows the list.
-    const target = await table.locator("tbody tr").nth(1).getByRole("link").innerText();
-    const familyName = target.split(",")[0]!.trim();
+    const target = await textOf(table.locator("tbody tr").nth(1).getByRole("link"));
+    const familyName = (target.split(",")[0] ?? "").trim();
     await page.getByRole("searchbox", { name: "Zoeken" }).fill(familyName);
     await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(familyName)}`);
     // The previous page stays visible while the search runs; wait until every row matches.
@@ -57,7 +58,7 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await expectHeading(page, fullName);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     await expectNoAxeViolations(page, "client detail");
-    const clientId = page.url().split("/clients/")[1]!;
+    const clientId = expectDefined(page.url().split("/clients/")[1], "the client id in the URL");
 
     // Edit the phone number.
     await page.getByRole("link", { name: "Gegevens wijzigen" }).click();
@@ -71,7 +72,7 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await expectHeading(page, fullName);
     await page.getByText("De gegevens zijn opgeslagen.").waitFor();
     const phoneValue = page.locator("dt", { hasText: "Telefoonnummer" }).locator("xpath=following-sibling::dd[1]");
-    expect(await phoneValue.innerText()).toBe("010 765 4321");
+    expect(await textOf(phoneValue)).toBe("010 765 4321");
     await expectNoAxeViolations(page, "client detail after save");
 
     // Log out: back at the login page.
@@ -92,8 +93,8 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     expect(actions).toContain("client.update");
     expect(actions).toContain("client.read");
     const updateRow = audit.locator("tbody tr", { hasText: "client.update" });
-    expect(await updateRow.innerText()).toContain("consulent@demo.local");
-    expect(await updateRow.innerText()).toContain("phone");
+    expect(await textOf(updateRow)).toContain("consulent@demo.local");
+    expect(await textOf(updateRow)).toContain("phone");
     await expectNoAxeViolations(page, "audit log");
 
     // The category filter narrows to the write.

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -108,9 +108,8 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await selectAll.uncheck();
     await page.getByText("0 cliënten geselecteerd").waitFor();
     // Synthetic names repeat, so clients are told apart by their record's address.
-    const hrefOf = (row: number) => rows.nth(row).locator("th a").getAttribute("href") as Promise<string>;
-    const chosen = [await hrefOf(0), await hrefOf(1)];
-    const [familyName, givenName] = (await rows.nth(0).locator("th").innerText()).split(",").map((part) => part.trim());
+    const chosen = [await hrefOf(rows.nth(0).locator("th a")), await hrefOf(rows.nth(1).locator("th a"))];
+    const [familyName, givenName] = (await textOf(rows.nth(0).locator("th"))).split(",").map((part) => part.trim());
     await rows.nth(0).getByRole("checkbox").check();
     await rows.nth(1).getByRole("checkbox").check();
     await page.getByText("2 cliënten geselecteerd").waitFor();
@@ -127,7 +126,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     expect(await letterLinks.first().getAttribute("href")).toMatch(/^\/api\/v1\/letters\/[0-9a-f-]{36}\/pdf$/);
     // Invited clients leave the "not invited yet" list.
     const stillListed = () => cohort.locator("tbody tr th a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-    await expect.poll(async () => (await stillListed()).some((href) => chosen.includes(href!))).toBe(false);
+    await expect.poll(async () => (await stillListed()).some((href) => href !== null && chosen.includes(href))).toBe(false);
     await expectNoAxeViolations(page, "invite result");
 
     // Open the first invited client, at the letters.
@@ -137,7 +136,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     expect(page.url()).toContain("tab=letters");
     const letters = page.getByRole("table", { name: "Brieven: 1" });
     await letters.waitFor();
-    expect(await letters.innerText()).toContain("Verstuurd");
+    expect(await textOf(letters)).toContain("Verstuurd");
 
     // Record the registered letter's tracking number and its delivery.
     await page.getByRole("button", { name: /^Bezorging vastleggen/ }).click();
@@ -146,7 +145,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await expectNoAxeViolations(page, "letters with the delivery form");
     await page.getByRole("button", { name: "Bezorging opslaan" }).click();
     await page.getByText("De bezorging is vastgelegd.").waitFor();
-    const letterRow = await letters.locator("tbody tr").first().innerText();
+    const letterRow = await textOf(letters.locator("tbody tr").first());
     expect(letterRow).toContain("3SNVE2E1234567");
     expect(letterRow).toContain("Bezorgd");
     await expectNoAxeViolations(page, "letters after the delivery");
@@ -190,7 +189,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await record.getByRole("link", { name: "Participatieladder" }).click();
     const ladder = page.getByRole("table", { name: "Beoordelingen: 1" });
     await ladder.waitFor();
-    expect(await ladder.innerText()).toContain("2 – Sociale contacten buiten de deur");
+    expect(await textOf(ladder)).toContain("2 – Sociale contacten buiten de deur");
     await expectNoAxeViolations(page, "ladder");
 
     // The plan: two steps fit in 12 hours; a third that would make 14 is refused with the reason.
@@ -214,7 +213,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await page.getByRole("button", { name: "Plan bevestigen" }).click();
     await page.getByText("Versie 1 van het plan is bevestigd.", { exact: false }).waitFor();
     const planLetter = page.getByRole("link", { name: "Planbrief downloaden (PDF)" }).first();
-    const response = await page.request.get((await planLetter.getAttribute("href"))!);
+    const response = await page.request.get(await hrefOf(planLetter));
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     const [download] = await Promise.all([page.waitForEvent("download"), planLetter.click()]);
@@ -239,7 +238,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await expectHeading(page, fullName);
     await page.getByText("Het gesprek is opgeslagen.").waitFor();
     const checkIns = page.getByRole("table", { name: "Gesprekken: 1" });
-    expect(await checkIns.innerText()).toMatch(/10 van 25\s*Aandacht nodig/);
+    expect(await textOf(checkIns)).toMatch(/10 van 25\s*Aandacht nodig/);
     await expectNoAxeViolations(page, "check-ins");
 
     // The client is on the work queue for low well-being, with the suggested action.
@@ -249,7 +248,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     const queue = page.getByRole("table", { name: /aandacht/ });
     const row = queue.locator("tbody tr", { has: page.locator(`a[href="${chosen[0]}"]`) });
     await row.waitFor();
-    expect(await row.innerText()).toContain("Lage WHO-5-score");
+    expect(await textOf(row)).toContain("Lage WHO-5-score");
     await expectNoAxeViolations(page, "work queue with the client");
     await row.getByRole("link", { name: /Bel de cliënt en vraag hoe het gaat/ }).click();
     await expectHeading(page, fullName);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, launchBrowser, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, newPage, textOf } from "./browser.js";
 import { focused, tabTo } from "./keyboard.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -66,7 +66,7 @@ describe("keyboard only", () => {
     expect(await postcode.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await postcode.getAttribute("aria-describedby")) ?? "";
     expect(describedBy).toContain("field-postcode-error");
-    expect(await page.locator("#field-postcode-error").innerText()).toContain("Vul een Nederlandse postcode in");
+    expect(await textOf(page.locator("#field-postcode-error"))).toContain("Vul een Nederlandse postcode in");
     await expectNoAxeViolations(page, "client edit with an error");
 
     await page.keyboard.press("Tab");
@@ -81,7 +81,7 @@ describe("keyboard only", () => {
     await expectHeading(page, `${givenName} ${familyName}`);
     await page.getByText("De gegevens zijn opgeslagen.").waitFor();
     const postcodeValue = page.locator("dt", { hasText: /^Postcode$/ }).locator("xpath=following-sibling::dd[1]");
-    expect(await postcodeValue.innerText()).toBe("3082 AB");
+    expect(await textOf(postcodeValue)).toBe("3082 AB");
     expect((await focused(page)).tag).toBe("H1");
 
     await context.close();

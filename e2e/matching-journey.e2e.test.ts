@@ -1,7 +1,11 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
+import type { MatchPlanOutput } from "@shared/schemas/matching.js";
+import type { PlacementOutput } from "@shared/schemas/placements.js";
+import type { MeOutput } from "@shared/schemas/users.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -44,8 +48,9 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const host = await apiAs(server.baseUrl, "organisatie@demo.local");
-  const me = await host("GET", "/me");
-  target = await clientWithHostSuggestion(await apiAs(server.baseUrl, "consulent@demo.local"), me.body.organisationId);
+  const me = await host<MeOutput>("GET", "/me");
+  const organisationId = expectDefined(me.body.organisationId, "the host's organisation");
+  target = await clientWithHostSuggestion(await apiAs(server.baseUrl, "consulent@demo.local"), organisationId);
 }, 120_000);
 
 afterAll(async () => {
@@ -106,8 +111,8 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await context.close();
 
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const placements = await consultant("GET", `/placements?clientId=${client.id}&status=proposed`);
-    expect(placements.body.items.map((p: { roleId: string }) => p.roleId)).toContain(suggestion.roleId);
+    const placements = await consultant<{ items: PlacementOutput[] }>("GET", `/placements?clientId=${client.id}&status=proposed`);
+    expect(placements.body.items.map((placement) => placement.roleId)).toContain(suggestion.roleId);
 
     // The host of the role's organisation sees the referral on its start page.
     const host = await newPage(browser, server.baseUrl);
@@ -159,13 +164,13 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await settled(page, "plan done, with shortfall and proposals");
 
     const counts = page.getByText(/^Open: \d+\. Gevolgd: \d+\. Niet gevolgd: \d+\.$/);
-    const pendingBefore = Number((await counts.innerText()).match(/^Open: (\d+)/)![1]);
+    const pendingBefore = Number((await textOf(counts)).match(/^Open: (\d+)/)?.[1]);
     expect(pendingBefore).toBeGreaterThanOrEqual(2);
 
     // Follow the first proposal: the client is referred to the role.
     const rows = proposalsTable(page).locator("tbody tr");
     const first = rows.nth(0);
-    const firstName = (await first.locator("th a").innerText()).trim();
+    const firstName = (await textOf(first.locator("th a"))).trim();
     await first.getByRole("button", { name: /^Volgen/ }).click();
     await page.getByText(new RegExp(`^U volgt het voorstel\\. ${firstName} is aangemeld bij `)).waitFor();
     await first.getByText("Gevolgd", { exact: true }).waitFor();
@@ -174,7 +179,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
 
     // Not following the second one asks for the reason.
     const second = rows.nth(1);
-    const secondName = (await second.locator("th a").innerText()).trim();
+    const secondName = (await textOf(second.locator("th a"))).trim();
     await second.getByRole("button", { name: /^Niet volgen/ }).click();
     await page.getByRole("heading", { level: 3, name: new RegExp(`^Niet volgen: ${secondName} voor `) }).waitFor();
     await page.getByRole("button", { name: "Niet volgen", exact: true }).click();
@@ -206,7 +211,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await context.close();
 
     const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
-    const list = await lead("GET", "/match-plans");
+    const list = await lead<{ items: MatchPlanOutput[] }>("GET", "/match-plans");
     expect(list.body.items[0]).toMatchObject({ district: "Charlois", status: "done", proposals: { accepted: 1, rejected: 1 } });
   }, 180_000);
 });

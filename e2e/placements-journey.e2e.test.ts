@@ -1,3 +1,7 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
+import type { OrganisationOutput } from "@shared/schemas/organisations.js";
+import type { PlacementOutput } from "@shared/schemas/placements.js";
+import type { MeOutput } from "@shared/schemas/users.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs, clientWithCapacity, referToHost } from "./api.js";
@@ -27,9 +31,9 @@ async function settled(page: Page, what: string): Promise<void> {
 describe("a host organisation: referral, agreement, notes and the ending", () => {
   it("accepts a referral, signs the agreement, adds a note and reports the ending", async () => {
     const host = await apiAs(server.baseUrl, "organisatie@demo.local");
-    const me = await host("GET", "/me");
+    const me = await host<MeOutput>("GET", "/me");
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const referral = await referToHost(consultant, me.body.organisationId);
+    const referral = await referToHost(consultant, expectDefined(me.body.organisationId, "the host's organisation"));
 
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "organisatie@demo.local");
@@ -84,7 +88,7 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByText("Deelnemer is gestopt").first().waitFor();
     await settled(page, "ended placement");
 
-    const ended = await host("GET", `/placements/${referral.placementId}`);
+    const ended = await host<PlacementOutput>("GET", `/placements/${referral.placementId}`);
     expect(ended.body).toMatchObject({ status: "ended", endReason: "clientStopped", attributableTo: "client" });
     expect(ended.body.agreements).toHaveLength(1);
     expect(ended.body.notes).toHaveLength(1);
@@ -211,7 +215,7 @@ describe("a consultant: registering a host organisation and reading its guidance
     await settled(page, "new organisation");
 
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const found = await consultant("GET", `/organisations?q=${encodeURIComponent(name)}`);
+    const found = await consultant<{ items: OrganisationOutput[] }>("GET", `/organisations?q=${encodeURIComponent(name)}`);
     expect(found.body.items).toHaveLength(1);
     expect(found.body.items[0]).toMatchObject({
       kvkNumber: "69041234",

@@ -1,8 +1,11 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { todayInAmsterdam } from "@shared/dates.js";
+import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import type { MeOutput } from "@shared/schemas/users.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -36,9 +39,10 @@ async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: stri
     const exemptions = await consultant<{ items: { scope: string; inForce: boolean }[] }>("GET", `/clients/${item.clientId}/exemptions`);
     const missed = appointments.body.items.filter((appointment) => appointment.kind === "intake" && appointment.status === "missed");
     const invitations = letters.body.items.filter((letter) => letter.kind === "invitation");
-    if (missed.length !== 1 || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
+    const [invitation] = invitations;
+    if (missed.length !== 1 || !invitation || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
     if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
-    const delivered = await consultant("POST", `/letters/${invitations[0]!.id}/deliveries`, {
+    const delivered = await consultant("POST", `/letters/${invitation.id}/deliveries`, {
       status: "delivered",
       trackingNumber: "3SNVDEMO00042",
     });
@@ -173,9 +177,9 @@ describe("a sanction with due process, from the proposal to the objection", () =
     await settled(page, "hearing recorded");
 
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const sanctions = await consultant("GET", `/clients/${client.id}/sanctions`);
+    const sanctions = await consultant<{ items: SanctionOutput[] }>("GET", `/clients/${client.id}/sanctions`);
     expect(sanctions.body.items).toHaveLength(1);
-    client.sanctionId = sanctions.body.items[0].id as string;
+    client.sanctionId = expectDefined(sanctions.body.items[0], "the proposed sanction").id;
     const decided = await consultant("POST", `/sanctions/${client.sanctionId}/decision`, {
       outcome: "imposed",
       reasons: "Zelf beslissen.",
@@ -187,7 +191,7 @@ describe("a sanction with due process, from the proposal to the objection", () =
   it("a team lead opens the proposals, decides with reasons and downloads the decision letter; not on their own proposal", async () => {
     // The team lead's own proposal for the same client: someone else decides that one.
     const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
-    const own = await lead("POST", `/clients/${client.id}/sanctions`, {
+    const own = await lead<SanctionOutput>("POST", `/clients/${client.id}/sanctions`, {
       ground: "insufficientEffort",
       factsDate: todayInAmsterdam(),
       facts: "Deed bij de vrijwilligersplek te weinig moeite.",
@@ -196,7 +200,10 @@ describe("a sanction with due process, from the proposal to the objection", () =
       urgentReasons: false,
     });
     expect(own.status).toBe(201);
-    const ownDecision = await lead("POST", `/sanctions/${own.body.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." });
+    const ownDecision = await lead<{ code: string }>("POST", `/sanctions/${own.body.id}/decision`, {
+      outcome: "imposed",
+      reasons: "Eigen voorstel.",
+    });
     expect(ownDecision.status).toBe(403);
     expect(ownDecision.body.code).toBe("sameDecisionMaker");
 
@@ -247,7 +254,7 @@ describe("a sanction with due process, from the proposal to the objection", () =
     await letter.waitFor();
     await settled(page, "sanction decided");
 
-    const pdf = await page.request.get((await letter.getAttribute("href"))!);
+    const pdf = await page.request.get(await hrefOf(letter));
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toContain("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -336,9 +343,9 @@ describe("a sanction with due process, from the proposal to the objection", () =
 
   it("the client responds through the website and objects to the decision", async () => {
     const self = await apiAs(server.baseUrl, "klant@demo.local");
-    const clientId = (await self("GET", "/me")).body.clientId as string;
+    const clientId = expectDefined((await self<MeOutput>("GET", "/me")).body.clientId, "the client behind the account");
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
-    const proposed = await consultant("POST", `/clients/${clientId}/sanctions`, {
+    const proposed = await consultant<SanctionOutput>("POST", `/clients/${clientId}/sanctions`, {
       ground: "refusedContribution",
       factsDate: todayInAmsterdam(),
       facts: "Wilde niet beginnen bij de voedselbank.",
@@ -368,7 +375,7 @@ describe("a sanction with due process, from the proposal to the objection", () =
     await settled(page, "client responded");
 
     const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
-    const decided = await lead("POST", `/sanctions/${proposed.body.id}/decision`, {
+    const decided = await lead<SanctionOutput>("POST", `/sanctions/${proposed.body.id}/decision`, {
       outcome: "imposed",
       reasons: "De zorg voor de moeder was die dag niet nodig.",
     });

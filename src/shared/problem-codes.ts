@@ -13,6 +13,8 @@ export const PROBLEM_CODES = [
   "tooManyAttempts",
   "rateLimited",
   "internalError",
+  // A unique index refused a second copy (src/server/db/errors.ts names the index's rule)
+  "alreadyExists",
   // Users and clients
   "duplicateBsn",
   "duplicateEmail",
@@ -31,6 +33,8 @@ export const PROBLEM_CODES = [
   "planNotDraft",
   "planEmpty",
   "planSuperseded",
+  "planChanged",
+  "draftExists",
   "stepNotInDraft",
   "notYourQueue",
   // Roles and placements
@@ -66,6 +70,7 @@ export const PROBLEM_CODES = [
   "nothingToReconsider",
   "alreadyReconsidered",
   "objectionExists",
+  "sanctionExists",
   "alreadyExtended",
   "objectionDecided",
   // Matching

@@ -8,7 +8,10 @@ import "./styles/app.css";
 import "./i18n/index.js";
 import { App } from "./App.js";
 
-createRoot(document.getElementById("root")!).render(
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element to render the app into");
+
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -1,5 +1,82 @@
 /** True when a database error is a unique-constraint violation, on SQLite or PostgreSQL. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505";
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}
+
+/** The rule a unique index or constraint keeps, as a refusal code with its explanation. */
+export interface UniqueRule {
+  /** The index or constraint name, as PostgreSQL reports it. */
+  index: string;
+  /** Its columns as SQLite reports them ("table.column, table.column"). */
+  columns: string;
+  code: string;
+  detail: string;
+}
+
+/**
+ * Every unique index that expresses a rule. A request that loses a race to one of them is refused with the
+ * rule's code (409), exactly as when the service's own check had seen the winner's row.
+ */
+export const UNIQUE_RULES: readonly UniqueRule[] = [
+  {
+    index: "appointments_no_double_booking",
+    columns: "appointments.consultant_id, appointments.starts_at",
+    code: "slotTaken",
+    detail: "Someone else just booked one of these slots. Try again.",
+  },
+  {
+    index: "plans_one_draft",
+    columns: "plans.client_id",
+    code: "draftExists",
+    detail: "Someone else just opened a new draft of this plan. Reload it and make the change there.",
+  },
+  {
+    index: "plans_client_version_unique",
+    columns: "plans.client_id, plans.version",
+    code: "draftExists",
+    detail: "Someone else just opened a new version of this plan. Reload it and make the change there.",
+  },
+  {
+    index: "sanctions_one_per_appointment",
+    columns: "sanctions.appointment_id",
+    code: "sanctionExists",
+    detail: "A sanction for this missed appointment has been proposed already.",
+  },
+  {
+    index: "sanctions_one_per_placement",
+    columns: "sanctions.placement_id",
+    code: "sanctionExists",
+    detail: "A sanction for the ending of this placement has been proposed already.",
+  },
+  { index: "clients_bsn_key", columns: "clients.bsn", code: "duplicateBsn", detail: "A client with this BSN is registered already." },
+  { index: "users_email_key", columns: "users.email", code: "duplicateEmail", detail: "An account with this email address exists." },
+  {
+    index: "agreements_version_unique",
+    columns: "placement_agreements.placement_id, placement_agreements.version",
+    code: "placementState",
+    detail: "Someone else just signed an agreement for this placement. Reload it.",
+  },
+  {
+    index: "objections_sanction_idx",
+    columns: "sanction_objections.sanction_id",
+    code: "objectionExists",
+    detail: "An objection against this decision is registered already.",
+  },
+];
+
+/** A unique violation that no rule above names: still a refusal given the current state, never a server error. */
+export const UNNAMED_UNIQUE_RULE: Omit<UniqueRule, "index" | "columns"> = {
+  code: "alreadyExists",
+  detail: "Someone else just stored the same. Reload and check before trying again.",
+};
+
+/** The rule a database error broke when it is a unique violation, else null. */
+export function brokenUniqueRule(error: unknown): Omit<UniqueRule, "index" | "columns"> | null {
+  if (!isUniqueViolation(error)) return null;
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  // PostgreSQL names the index; SQLite says "UNIQUE constraint failed: table.column, …".
+  const columns = typeof message === "string" ? message.replace(/^UNIQUE constraint failed: /, "") : "";
+  const rule = UNIQUE_RULES.find((r) => r.index === constraint || r.columns === columns);
+  return rule ? { code: rule.code, detail: rule.detail } : UNNAMED_UNIQUE_RULE;
 }

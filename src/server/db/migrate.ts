@@ -7,6 +7,7 @@ import * as contributions from "./migrations/20261128_0004_contributions.js";
 import * as exemptionsOrdinance from "./migrations/20261128_0005_exemptions_ordinance.js";
 import * as sanctions from "./migrations/20261128_0006_sanctions.js";
 import * as matching from "./migrations/20261128_0007_matching.js";
+import * as onePerFact from "./migrations/20261202_0008_one_per_fact.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "20261128_0005_exemptions_ordinance": exemptionsOrdinance,
   "20261128_0006_sanctions": sanctions,
   "20261128_0007_matching": matching,
+  "20261202_0008_one_per_fact": onePerFact,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

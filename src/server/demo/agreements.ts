@@ -6,6 +6,7 @@ import { addDays } from "@shared/dates.js";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { HistoryConsultant } from "./history.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
+import { present } from "./present.js";
 
 /** The signed agreement (version 1, with its PDF) of every demo placement that started. */
 export async function generateAgreements(
@@ -20,16 +21,16 @@ export async function generateAgreements(
 ): Promise<{ letters: LettersTable[]; rows: PlacementAgreementsTable[] }> {
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const orgById = new Map(organisations.map((o) => [o.id, o]));
-  const clientById = new Map(clients.map((c) => [c.id!, c]));
+  const clientById = new Map(clients.map((c) => [c.id, c]));
   const letters: LettersTable[] = [];
   const rows: PlacementAgreementsTable[] = [];
   for (const [index, placement] of placements.entries()) {
     onProgress(index + 1, placements.length);
-    const role = roleById.get(placement.role_id)!;
-    const organisation = orgById.get(placement.organisation_id)!;
-    const client = clientById.get(placement.client_id)!;
+    const role = present(roleById.get(placement.role_id), `role ${placement.role_id}`);
+    const organisation = present(orgById.get(placement.organisation_id), `organisation ${placement.organisation_id}`);
+    const client = present(clientById.get(placement.client_id), `client ${placement.client_id}`);
     const consultant = consultants.get(placement.proposed_by ?? "");
-    const startDate = placement.started_on!;
+    const startDate = present(placement.started_on, `start of placement ${placement.id}`);
     const endDate = addDays(startDate, 365);
     const terms = {
       tasks: role.description,
@@ -40,7 +41,7 @@ export async function generateAgreements(
           : "Elke twee weken een kort gesprek met de contactpersoon.",
     };
     const actor = {
-      id: consultant?.id ?? placement.proposed_by!,
+      id: consultant?.id ?? present(placement.proposed_by, `proposer of placement ${placement.id}`),
       email: "",
       displayName: consultant?.displayName ?? "",
       role: "consultant" as const,

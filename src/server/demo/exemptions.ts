@@ -37,7 +37,7 @@ export function generateExemptionsAndCare(
       const stamp = `${start}T10:00:00.000Z`;
       exemptions.push({
         id: random.uuid(),
-        client_id: client.id!,
+        client_id: client.id,
         type: kind.startsWith("medical") ? "medical" : kind,
         scope: full ? "full" : "partial",
         max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]),
@@ -70,7 +70,7 @@ export function generateExemptionsAndCare(
       const since = addDays(today, -random.int(200, 2000));
       caregiving.push({
         id: random.uuid(),
-        client_id: client.id!,
+        client_id: client.id,
         relation: random.pick(RELATIONS),
         description: null,
         hours_per_week: beyond ? random.pick([12, 16, 20, 30]) : random.pick([2, 4, 6]),

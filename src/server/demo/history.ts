@@ -19,6 +19,7 @@ import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { SeededRandom } from "./population.js";
+import { present } from "./present.js";
 
 export interface HistoryConsultant {
   id: string;
@@ -129,7 +130,7 @@ export async function generateHistory(
   const chosen = clients.filter((client) => random.chance(shareOf(client.consultant_id ?? "")));
   for (const [index, client] of chosen.entries()) {
     onProgress(index + 1, chosen.length);
-    const consultant = consultants.get(client.consultant_id!);
+    const consultant = consultants.get(client.consultant_id ?? "");
     if (!consultant) continue;
     const ctx = { actor: actorOf(consultant, today), requestId: "demo-history", clock };
     let invitedOn = workingDay(addDays(today, -random.int(20, 730)));
@@ -172,7 +173,7 @@ export async function generateHistory(
         id: random.uuid(),
         createdAt,
         letterDate: invitedOn,
-        client: { ...client, id: client.id! } as never,
+        client: { ...client, id: client.id } as never,
         kind: "invitation",
         template: "invitation",
         registered: true,
@@ -193,7 +194,7 @@ export async function generateHistory(
       rows.letters.push(letter);
       const appointment: AppointmentsTable = {
         id: random.uuid(),
-        client_id: client.id!,
+        client_id: client.id,
         consultant_id: consultant.id,
         kind: "intake",
         starts_at: startsAt,
@@ -207,7 +208,7 @@ export async function generateHistory(
       rows.appointments.push(appointment);
       rows.invitations.push({
         id: random.uuid(),
-        client_id: client.id!,
+        client_id: client.id,
         sequence,
         appointment_id: appointment.id,
         letter_id: letter.id,
@@ -236,7 +237,7 @@ function addIntakeAndPlan(
   appointmentId: string,
 ) {
   const capacity = client.capacity_hours_per_week ?? random.pick([4, 6, 8, 8, 12, 12, 16, 20]);
-  rows.capacities.set(client.id!, capacity);
+  rows.capacities.set(client.id, capacity);
   let rung = random.weighted(RUNGS);
   const growth = Math.min(
     6,
@@ -258,7 +259,7 @@ function addIntakeAndPlan(
   const createdAt = `${heldOn}T11:00:00.000Z`;
   rows.intakes.push({
     id: random.uuid(),
-    client_id: client.id!,
+    client_id: client.id,
     appointment_id: appointmentId,
     consultant_id: consultant.id,
     held_on: heldOn,
@@ -295,7 +296,7 @@ function addIntakeAndPlan(
   });
   rows.ladder.push({
     id: random.uuid(),
-    client_id: client.id!,
+    client_id: client.id,
     rung,
     growth_rung: growth,
     assessed_on: heldOn,
@@ -310,7 +311,7 @@ function addIntakeAndPlan(
   const frequency = random.pick([4, 6, 6, 8]);
   const plan: PlansTable = {
     id: random.uuid(),
-    client_id: client.id!,
+    client_id: client.id,
     version: 1,
     status: "confirmed",
     reporting_frequency_weeks: frequency,
@@ -341,7 +342,7 @@ function addIntakeAndPlan(
     rows.steps.push({
       id: random.uuid(),
       plan_id: plan.id,
-      client_id: client.id!,
+      client_id: client.id,
       position: i + 1,
       type,
       title: random.pick(STEP_TITLES[type]),
@@ -361,8 +362,8 @@ function addIntakeAndPlan(
     .filter((s) => s.plan_id === plan.id && (s.status === "active" || s.status === "planned"))
     .reduce((sum, s) => sum + s.hours_per_week, 0);
   rows.planned.push({
-    clientId: client.id!,
-    district: client.district!,
+    clientId: client.id,
+    district: present(client.district, `district of client ${client.id}`),
     consultantId: consultant.id,
     confirmedOn,
     spareHours: capacity - planHours,
@@ -379,7 +380,7 @@ function addIntakeAndPlan(
     const at = `${on}T10:30:00.000Z`;
     rows.checkIns.push({
       id: random.uuid(),
-      client_id: client.id!,
+      client_id: client.id,
       plan_id: plan.id,
       held_on: on,
       recorded_by: consultant.id,
@@ -394,7 +395,7 @@ function addIntakeAndPlan(
       rung += 1;
       rows.ladder.push({
         id: random.uuid(),
-        client_id: client.id!,
+        client_id: client.id,
         rung,
         growth_rung: growth,
         assessed_on: on,

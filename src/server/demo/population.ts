@@ -111,7 +111,9 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
+    const item = items[this.int(0, items.length - 1)];
+    if (item === undefined) throw new Error("cannot pick from an empty list");
+    return item;
   }
 
   weighted<T>(options: readonly (readonly [T, number])[]): T {
@@ -121,7 +123,10 @@ export class SeededRandom {
       roll -= weight;
       if (roll <= 0) return value;
     }
-    return options[options.length - 1]![0];
+    // Rounding can leave a sliver of the roll: it falls to the last option.
+    const last = options.at(-1);
+    if (!last) throw new Error("cannot choose among no options");
+    return last[0];
   }
 
   chance(probability: number): boolean {
@@ -197,6 +202,7 @@ export function generateClient(random: SeededRandom, district: string, bsn: stri
   const familyName = origin.family ? random.pick(origin.family) : random.faker.person.lastName();
   const age = random.int(27, 66);
   const birthDate = random.dateBetween(yearsBefore(today, age + 1), yearsBefore(today, age));
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.max would make them NaN
   const earliestStart = yearsBefore(birthDate, -18) > yearsBefore(today, 25) ? yearsBefore(birthDate, -18) : yearsBefore(today, 25);
   const benefitStartDate = random.dateBetween(earliestStart, yearsBefore(today, 5));
   const languages = origin.language ? (random.chance(0.55) ? ["nl", origin.language] : [origin.language]) : ["nl"];

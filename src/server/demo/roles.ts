@@ -6,6 +6,7 @@ import { END_REASONS } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import { assessDisplacement } from "../domains/roles/displacement.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
+import { present } from "./present.js";
 
 const ROLE_TITLES = [
   ["Gastvrouw of gastheer", "Mensen welkom heten, koffie en thee schenken, een praatje maken."],
@@ -138,14 +139,14 @@ export function generatePlacements(
   const guidanceUsed = new Map<string, number>();
   const byDistrict = new Map<string, VolunteerRolesTable[]>();
   for (const role of roles.filter((r) => r.status === "approved")) {
-    const district = orgById.get(role.organisation_id)!.district;
+    const district = present(orgById.get(role.organisation_id), `organisation ${role.organisation_id}`).district;
     byDistrict.set(district, [...(byDistrict.get(district) ?? []), role]);
   }
   for (const candidate of candidates) {
     if (!random.chance(0.45)) continue;
     const guidanceHours = ordinance.guidanceHoursPerLevel[candidate.guidanceNeed];
     const options = (byDistrict.get(candidate.district) ?? []).filter((role) => {
-      const org = orgById.get(role.organisation_id)!;
+      const org = present(orgById.get(role.organisation_id), `organisation ${role.organisation_id}`);
       return (
         role.hours_per_week <= candidate.spareHours &&
         GUIDANCE_LEVELS.indexOf(role.guidance_level) >= GUIDANCE_LEVELS.indexOf(candidate.guidanceNeed) &&
@@ -187,7 +188,7 @@ export function generatePlacements(
       attributable_to: endReason
         ? endReason === "completed" || endReason === "movedToPaidWork"
           ? "none"
-          : ATTRIBUTION_OF[endReason]!
+          : present(ATTRIBUTION_OF[endReason], `attribution of ${endReason}`)
         : null,
       ordinance_version: ordinance.version,
       created_at: at,

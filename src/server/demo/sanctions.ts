@@ -14,6 +14,7 @@ import type { Ordinance } from "@shared/schemas/ordinance.js";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import { levelFor } from "../domains/sanctions/sanctions.rules.js";
 import type { SeededRandom } from "./population.js";
+import { present } from "./present.js";
 
 /** A refusal by rule, to be written to the audit log as the API would. */
 export interface DemoRefusal {
@@ -44,7 +45,7 @@ export async function generateSanctions(
 ): Promise<{ sanctions: SanctionsTable[]; objections: SanctionObjectionsTable[]; letters: LettersTable[]; refusals: DemoRefusal[] }> {
   const delivered = new Set(history.letters.filter((l) => l.delivery_status === "delivered").map((l) => l.id));
   const letterOf = new Map(history.invitations.map((i) => [i.appointment_id, i.letter_id]));
-  const clientById = new Map(clients.map((c) => [c.id!, c]));
+  const clientById = new Map(clients.map((c) => [c.id, c]));
   const result = {
     sanctions: [] as SanctionsTable[],
     objections: [] as SanctionObjectionsTable[],
@@ -54,18 +55,18 @@ export async function generateSanctions(
   const today = clock.today();
   const missed = history.appointments.filter((a) => a.status === "missed" && a.starts_at.slice(0, 10) < addDays(today, -14));
   for (const appointment of missed) {
-    const client = clientById.get(appointment.client_id)!;
+    const client = present(clientById.get(appointment.client_id), `client ${appointment.client_id}`);
     const letterId = letterOf.get(appointment.id);
     if (!letterId || !random.chance(0.35)) continue;
     const factsDate = appointment.starts_at.slice(0, 10);
     const at = `${addDays(factsDate, 7)}T10:00:00.000Z`;
     if (!delivered.has(letterId)) {
-      result.refusals.push({ clientId: client.id!, consultantId: appointment.consultant_id, code: "letterNotDelivered", at });
+      result.refusals.push({ clientId: client.id, consultantId: appointment.consultant_id, code: "letterNotDelivered", at });
       continue;
     }
     if (random.chance(0.2)) {
       result.refusals.push({
-        clientId: client.id!,
+        clientId: client.id,
         consultantId: appointment.consultant_id,
         code: random.pick(["notCulpable", "activeExemption"] as const),
         at,
@@ -86,7 +87,7 @@ export async function generateSanctions(
     const heard = stage !== "proposed" || random.chance(0.5);
     const sanction: SanctionsTable = {
       id: random.uuid(),
-      client_id: client.id!,
+      client_id: client.id,
       ground: "missedAppointments",
       facts_date: factsDate,
       facts: `Kwam niet naar de intake op ${formatDutchDate(factsDate)}, na een aangetekende uitnodiging die is afgeleverd.`,
@@ -123,8 +124,10 @@ export async function generateSanctions(
       reconsideration_note: null,
       revoked: 0,
     };
-    if (stage !== "proposed") {
+    // Without a team lead the sanction stays proposed (see stage), so a decided one always has its decider.
+    if (stage !== "proposed" && lead) {
       const decidedOn = addDays(heldOn, 7);
+      const decidedAt = `${decidedOn}T14:00:00.000Z`;
       const level = levelFor("missedAppointments", 1, culpability, ordinance);
       const imposed = stage === "imposed";
       Object.assign(sanction, {
@@ -136,14 +139,14 @@ export async function generateSanctions(
         percentage: imposed ? level.percentage : null,
         months: imposed ? level.months : null,
         ordinance_version: ordinance.version,
-        decided_by: lead!.id,
-        decided_at: `${decidedOn}T14:00:00.000Z`,
+        decided_by: lead.id,
+        decided_at: decidedAt,
         reconsider_by: imposed ? addMonths(decidedOn, 3) : null,
       });
       const actor = {
-        id: lead!.id,
+        id: lead.id,
         email: "",
-        displayName: lead!.displayName,
+        displayName: lead.displayName,
         role: "teamLead" as const,
         districts: [],
         organisationId: null,
@@ -154,7 +157,7 @@ export async function generateSanctions(
         { actor, requestId: "demo-history", clock },
         {
           id: random.uuid(),
-          createdAt: sanction.decided_at!,
+          createdAt: decidedAt,
           client: client as never,
           kind: "sanctionDecision",
           template: "sanction-decision",
@@ -178,7 +181,7 @@ export async function generateSanctions(
             objectionDeadline: formatDutchDate(addDays(decidedOn, 42)),
             objectionAddress: municipality.objectionAddress,
             phone: municipality.phone,
-            decidedBy: lead!.displayName,
+            decidedBy: lead.displayName,
           },
         },
       );

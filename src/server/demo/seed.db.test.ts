@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { systemClock } from "@server/clock.js";
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { createTestDatabase } from "@server/testing/test-app.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
@@ -75,11 +76,19 @@ describe("demo population", () => {
     expect(await districtsOf("consulent@demo.local")).toEqual(["Charlois"]);
     expect(await districtsOf("consulent2@demo.local")).toEqual(["Overschie"]);
     expect(await districtsOf("teamleider@demo.local")).toEqual(["Charlois", "Overschie"]);
-    const host = users.find((u) => u.email === "organisatie@demo.local")!;
-    const org = await db.kysely.selectFrom("organisations").selectAll().where("id", "=", host.organisation_id!).executeTakeFirstOrThrow();
+    const host = expectDefined(
+      users.find((u) => u.email === "organisatie@demo.local"),
+      "the host account",
+    );
+    const hostOrganisationId = expectDefined(host.organisation_id, "the host's organisation");
+    const org = await db.kysely.selectFrom("organisations").selectAll().where("id", "=", hostOrganisationId).executeTakeFirstOrThrow();
     expect(org.district).toBe("Charlois");
-    const client = users.find((u) => u.email === "klant@demo.local")!;
-    const record = await db.kysely.selectFrom("clients").selectAll().where("id", "=", client.client_id!).executeTakeFirstOrThrow();
+    const client = expectDefined(
+      users.find((u) => u.email === "klant@demo.local"),
+      "the client account",
+    );
+    const clientId = expectDefined(client.client_id, "the client record behind the account");
+    const record = await db.kysely.selectFrom("clients").selectAll().where("id", "=", clientId).executeTakeFirstOrThrow();
     expect(record.district).toBe("Charlois");
     expect(await isDatabaseEmpty(db.kysely)).toBe(false);
   });
@@ -122,7 +131,7 @@ describe("demo population", () => {
     const steps = await k.selectFrom("plan_steps").select(["plan_id", "hours_per_week"]).execute();
     for (const plan of plans) {
       const hours = steps.filter((s) => s.plan_id === plan.id).reduce((sum, s) => sum + s.hours_per_week, 0);
-      expect(hours).toBeLessThanOrEqual(plan.capacity_hours_per_week!);
+      expect(hours).toBeLessThanOrEqual(expectDefined(plan.capacity_hours_per_week, "capacity of a client with a plan"));
     }
     const rungs = await k.selectFrom("ladder_assessments").select(["rung", "growth_rung"]).execute();
     expect(rungs.every((r) => r.rung >= 1 && r.rung <= 6 && (r.growth_rung ?? 6) >= r.rung)).toBe(true);
@@ -140,12 +149,14 @@ describe("demo population", () => {
     expect(placements.length).toBeGreaterThan(0);
     const roleById = new Map(roles.map((r) => [r.id, r]));
     const open = placements.filter((p) => p.status === "active");
-    for (const placement of placements) expect(roleById.get(placement.role_id)!.status).toBe("approved");
+    for (const placement of placements) expect(roleById.get(placement.role_id)?.status).toBe("approved");
     for (const role of roles) expect(open.filter((p) => p.role_id === role.id).length).toBeLessThanOrEqual(role.places);
     const orgs = await k.selectFrom("organisations").select(["id", "guidance_hours_per_week"]).execute();
     const perLevel = { light: 1, regular: 2, intensive: 4 } as Record<string, number>;
     for (const org of orgs) {
-      const used = open.filter((p) => p.organisation_id === org.id).reduce((sum, p) => sum + perLevel[p.guidance_level]!, 0);
+      const used = open
+        .filter((p) => p.organisation_id === org.id)
+        .reduce((sum, p) => sum + expectDefined(perLevel[p.guidance_level], p.guidance_level), 0);
       expect(used).toBeLessThanOrEqual(org.guidance_hours_per_week);
     }
     const agreements = await k.selectFrom("placement_agreements").select("placement_id").execute();

@@ -1,6 +1,8 @@
 import { hashPassword } from "@server/auth/passwords.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
+import { todayInAmsterdam } from "@shared/dates.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";
@@ -17,6 +19,7 @@ import {
   SeededRandom,
   syntheticBsns,
 } from "./population.js";
+import { present } from "./present.js";
 import { generatePlacements, generateRoles } from "./roles.js";
 import { generateSanctions } from "./sanctions.js";
 
@@ -75,7 +78,7 @@ function apportion(total: number, minimum: number): Map<string, number> {
   let left = total - [...result.values()].reduce((s, n) => s + n, 0);
   for (const { d } of [...shares].sort((a, b) => (b.exact % 1) - (a.exact % 1))) {
     if (left <= 0) break;
-    result.set(d, result.get(d)! + 1);
+    result.set(d, (result.get(d) ?? 0) + 1);
     left--;
   }
   return result;
@@ -151,7 +154,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const consultantsByDistrict = new Map<string, StaffAccount[]>();
   for (const district of DISTRICTS) {
     const list: StaffAccount[] = [];
-    for (let i = 0; i < consultantsPerDistrict.get(district)!; i++) {
+    for (let i = 0; i < (consultantsPerDistrict.get(district) ?? 0); i++) {
       const isDemo = (district === "Charlois" || district === "Overschie") && i === 0;
       const first = random.faker.person.firstName();
       const last = random.faker.person.lastName();
@@ -192,11 +195,14 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const organisationsPerDistrict = apportion(Math.max(DISTRICTS.length, Math.round(options.clients * ORGANISATIONS_PER_CLIENT)), 1);
   const organisations: DemoOrganisation[] = [];
   for (const district of DISTRICTS) {
-    for (let i = 0; i < organisationsPerDistrict.get(district)!; i++) {
+    for (let i = 0; i < (organisationsPerDistrict.get(district) ?? 0); i++) {
       organisations.push(generateOrganisation(random, district, organisations.length + 1));
     }
   }
-  const demoHost = organisations.find((o) => o.district === "Charlois")!;
+  const demoHost = present(
+    organisations.find((o) => o.district === "Charlois"),
+    "an organisation in Charlois",
+  );
   demoHost.name = "Buurthuis De Wielewaal (Charlois)";
   demoHost.guidanceHoursPerWeek = 40;
 
@@ -205,24 +211,27 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const bsns = syntheticBsns();
   const clientRows: NewClientRow[] = [];
   for (const district of DISTRICTS) {
-    const consultants = consultantsByDistrict.get(district)!;
-    for (let i = 0; i < clientsPerDistrict.get(district)!; i++) {
+    const consultants = present(consultantsByDistrict.get(district), `consultants of ${district}`);
+    for (let i = 0; i < (clientsPerDistrict.get(district) ?? 0); i++) {
       const client = generateClient(random, district, bsns.next().value as string, today);
-      clientRows.push(clientRow(client, consultants[i % consultants.length]!.id, now));
+      const consultant = present(consultants[i % consultants.length], `a consultant in ${district}`);
+      clientRows.push(clientRow(client, consultant.id, now));
     }
   }
-  const demoClient = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === consultantsByDistrict.get("Charlois")![0]!.id);
+  const demoConsultantId = consultantsByDistrict.get("Charlois")?.[0]?.id;
+  const demoClient = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === demoConsultantId);
 
+  const admin: StaffAccount = {
+    id: random.uuid(),
+    email: "admin@demo.local",
+    displayName: "Beheerder Demo",
+    role: "admin",
+    districts: [],
+    organisationId: null,
+    clientId: null,
+  };
   const special: StaffAccount[] = [
-    {
-      id: random.uuid(),
-      email: "admin@demo.local",
-      displayName: "Beheerder Demo",
-      role: "admin",
-      districts: [],
-      organisationId: null,
-      clientId: null,
-    },
+    admin,
     {
       id: random.uuid(),
       email: "organisatie@demo.local",
@@ -250,7 +259,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       role: "client",
       districts: [],
       organisationId: null,
-      clientId: demoClient.id!,
+      clientId: demoClient.id,
     });
   }
   const accounts = [...special, ...staff];
@@ -267,7 +276,9 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
 
   // Two years of workflow for a share of the clients; letters are real PDFs, so this is the slow part.
   const historyConsultants = new Map(
-    staff.filter((a) => a.role === "consultant").map((a) => [a.id, { id: a.id, displayName: a.displayName, district: a.districts[0]! }]),
+    staff
+      .filter((a) => a.role === "consultant")
+      .map((a) => [a.id, { id: a.id, displayName: a.displayName, district: present(a.districts[0], `district of ${a.email}`) }]),
   );
   const availability = [...historyConsultants.values()].flatMap((c) => demoAvailability(random, c, now));
   const share = options.historyShare ?? DEFAULT_HISTORY_SHARE;
@@ -281,13 +292,17 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     (done, total) => progress("history", done, total),
   );
   // Volunteer roles for every organisation, and placements for clients with a plan in force.
-  const adminId = special[0]!.id;
+  const adminId = admin.id;
   const ordinance = await ordinanceOn(db, today);
   const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today, ordinance, now);
-  const guidanceNeedOf = new Map(clientRows.map((c) => [c.id!, c.guidance_need]));
+  const guidanceNeedOf = new Map(clientRows.map((c) => [c.id, c.guidance_need]));
   const placements = generatePlacements(
     random,
-    history.planned.map((p) => ({ ...p, planConfirmedOn: p.confirmedOn, guidanceNeed: guidanceNeedOf.get(p.clientId)! })),
+    history.planned.map((p) => ({
+      ...p,
+      planConfirmedOn: p.confirmedOn,
+      guidanceNeed: present(guidanceNeedOf.get(p.clientId), `guidance need of ${p.clientId}`),
+    })),
     roleRows.roles,
     organisations,
     today,
@@ -316,7 +331,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       : { sanctions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (let i = 0; i < organisations.length; i += BATCH) {
       await trx
         .insertInto("organisations")
@@ -327,7 +342,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     const userRows = accounts.map((a, i) => ({
       id: a.id,
       email: a.email,
-      password_hash: hashes[i]!,
+      password_hash: present(hashes[i], `password hash of ${a.email}`),
       display_name: a.displayName,
       role: a.role,
       organisation_id: a.organisationId,

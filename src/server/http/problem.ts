@@ -1,3 +1,4 @@
+import { brokenUniqueRule } from "@server/db/errors.js";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -36,7 +37,10 @@ interface ValidationEntry {
 }
 
 function valueAt(root: unknown, segments: string[]): unknown {
-  return segments.reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), root);
+  return segments.reduce<unknown>(
+    (value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined),
+    root,
+  );
 }
 
 function invalidParamsFromValidation(
@@ -94,6 +98,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       return sendProblem(request, reply, { status, title: "Bad request", detail: error.message, code: error.code ?? "badRequest" });
+    }
+    // A request that lost a race to a unique index is refused by the rule the index keeps, like any other 409.
+    const unique = brokenUniqueRule(error);
+    if (unique) {
+      request.log.info({ requestId: request.id, code: unique.code }, "refused by a unique index");
+      return sendProblem(request, reply, { status: 409, title: "Refused by a rule", ...unique });
     }
     request.log.error({ err: error, requestId: request.id }, "unexpected error");
     return sendProblem(request, reply, {

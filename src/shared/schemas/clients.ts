@@ -24,7 +24,8 @@ export const postcodeSchema = z
     message: "Not a Dutch postcode (1234 AB)",
     params: { code: "invalidPostcode" },
   })
-  .transform((value) => normalisePostcode(value)!);
+  // The refinement has already turned malformed postcodes away, so the fallback is never used.
+  .transform((value) => normalisePostcode(value) ?? value);
 
 const clientFields = {
   bsn: bsnSchema,

@@ -5,8 +5,9 @@ const FORBIDDEN_LETTERS = new Set(["SA", "SD", "SS"]);
 /** Normalises a Dutch postcode to `1234 AB`, or returns null when it is malformed. */
 export function normalisePostcode(value: string): string | null {
   const match = POSTCODE.exec(value);
-  if (!match) return null;
-  const letters = match[2]!.toUpperCase();
+  const [, digits, pair] = match ?? [];
+  if (!digits || !pair) return null;
+  const letters = pair.toUpperCase();
   if (FORBIDDEN_LETTERS.has(letters)) return null;
-  return `${match[1]} ${letters}`;
+  return `${digits} ${letters}`;
 }

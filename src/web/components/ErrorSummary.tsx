@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldId } from "./fields.js";
 import type { FieldError } from "./problems.js";
@@ -6,7 +6,8 @@ import type { FieldError } from "./problems.js";
 /** The list of a form's errors at its top; takes focus when it appears so keyboard users hear what to fix. */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
+  const titleId = useId();
 
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
@@ -14,14 +15,15 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
 
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="utrecht-alert utrecht-alert--error nv-error-summary" aria-labelledby="error-summary-title">
+    <section ref={ref} tabIndex={-1} className="utrecht-alert utrecht-alert--error nv-error-summary" aria-labelledby={titleId}>
       <div className="utrecht-alert__content">
-        <h2 id="error-summary-title" className="nv-error-summary__title">
+        <h2 id={titleId} className="nv-error-summary__title">
           {t("form.errorSummaryTitle", { count: errors.length })}
         </h2>
         <ul className="nv-error-summary__list">
-          {errors.map((error, index) => (
-            <li key={`${error.name}-${index}`}>
+          {/* Each field has one entry (formErrorsOf keeps the first); entries without a field differ by their text. */}
+          {errors.map((error) => (
+            <li key={`${error.name}:${error.message}`}>
               {error.name ? (
                 <a
                   href={`#${fieldId(error.name)}`}
@@ -40,6 +42,6 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           ))}
         </ul>
       </div>
-    </div>
+    </section>
   );
 }

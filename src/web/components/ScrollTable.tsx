@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./ScrollRegion.js";
 
 interface ScrollTableProps {
   /** Base for the caption's id, which also names the scrollable region. */
@@ -16,7 +17,7 @@ interface ScrollTableProps {
 export function ScrollTable({ id, caption, headers, className, children }: ScrollTableProps) {
   const captionId = `${id}-caption`;
   return (
-    <div className="nv-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className={`utrecht-table utrecht-table--html-table nv-table${className ? ` ${className}` : ""}`}>
         <caption id={captionId} className="utrecht-table__caption">
           {caption}
@@ -32,6 +33,6 @@ export function ScrollTable({ id, caption, headers, className, children }: Scrol
         </thead>
         <tbody className="utrecht-table__body">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { AccountabilityRequestRow, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -139,7 +140,7 @@ export async function createDueRequests(db: Kysely<Database>, run: SystemRun, da
       },
     });
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await insertLetter(trx, letter);
         const id = randomUUID();
         const inserted = await insertRequestOnce(trx, {
@@ -204,7 +205,7 @@ export async function sendReminders(db: Kysely<Database>, run: SystemRun, date: 
       },
     });
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await insertLetter(trx, letter);
         if (!(await setReminder(trx, request.id, date, letter.id))) throw new AlreadyDone();
         await recordSystemAudit(trx, run, {
@@ -276,7 +277,7 @@ export async function respondToRequest(
   const request = await requireVisibleRequest(db, ctx, id);
   assertOpen(request);
   const today = ctx.clock.today();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const answered = await answerOpenRequest(trx, id, {
       status: input.continues ? "confirmed" : "stopped",
       respondedOn: today,
@@ -299,9 +300,9 @@ export async function respondToRequest(
 /** Stores a document as proof for a request; its content was checked by `readEvidence`. */
 export async function addAccountabilityProof(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
   const target = await requireVisibleRequest(db, ctx, id);
-  return db
-    .transaction()
-    .execute((trx) => storeDocument(trx, ctx, { clientId: target.client_id, subjectType: "accountability", subjectId: target.id }, upload));
+  return inTransaction(db, (trx) =>
+    storeDocument(trx, ctx, { clientId: target.client_id, subjectType: "accountability", subjectId: target.id }, upload),
+  );
 }
 
 /** A client's accountability requests, newest first. */

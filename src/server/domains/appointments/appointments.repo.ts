@@ -40,6 +40,18 @@ export async function takenStarts(db: Kysely<Database>, consultantId: string, fr
   return new Set(rows.map((r) => r.starts_at));
 }
 
+/** Those of the given clients who have a planned intake. */
+export async function clientsWithPlannedIntake(db: Kysely<Database>, clientIds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom("appointments")
+    .select("client_id")
+    .where("client_id", "in", clientIds)
+    .where("kind", "=", "intake")
+    .where("status", "=", "planned")
+    .execute();
+  return rows.map((r) => r.client_id);
+}
+
 export async function insertAppointments(db: Kysely<Database>, rows: AppointmentsTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200)
     await db

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockAppointment } from "@server/db/locks.repo.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import type { AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { Kysely } from "kysely";
@@ -15,7 +17,7 @@ export async function setOwnAvailability(
   ctx: RequestContext,
   blocks: { weekday: number; startTime: string; endTime: string; slotMinutes: number; location: string }[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.replaceAvailability(
       trx,
       ctx.actor.id,
@@ -40,7 +42,9 @@ export async function updateAppointmentStatus(
   id: string,
   status: Exclude<AppointmentStatus, "planned">,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    // Recorded once: a second recording at the same moment waits here and then finds it no longer planned.
+    await lockAppointment(trx, id);
     const appointment = await repo.findAppointment(trx, id);
     if (!appointment || !(await findVisibleClient(trx, ctx.actor, appointment.client_id))) throw notFound("appointment");
     if (appointment.status !== "planned") {
@@ -57,6 +61,8 @@ export async function updateAppointmentStatus(
       subjectType: "appointment",
       subjectId: id,
     });
-    return (await repo.findAppointment(trx, id))!;
+    const updated = await repo.findAppointment(trx, id);
+    if (!updated) throw notFound("appointment");
+    return updated;
   });
 }

@@ -1,3 +1,4 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { describe, expect, it } from "vitest";
 import { freeSlots } from "./slots.js";
 
@@ -8,7 +9,7 @@ describe("free slots", () => {
     const taken = new Set(["2026-12-08T09:45:00+01:00"]);
     const slots = [...freeSlots([tuesday], "2026-12-07", 7, taken)];
     expect(slots.map((s) => s.startsAt)).toEqual(["2026-12-08T09:00:00+01:00"]);
-    expect(slots[0]!.endsAt).toBe("2026-12-08T09:45:00+01:00");
+    expect(expectDefined(slots[0]).endsAt).toBe("2026-12-08T09:45:00+01:00");
   });
 
   it("walks days in order and blocks within a day by start time", () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { CaregivingRow, CaregivingTable, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import type { CaregivingInput } from "@shared/schemas/caregiving.js";
 import type { Kysely } from "kysely";
@@ -52,7 +53,7 @@ export async function recordCaregiving(
     ended_on: null,
     created_at: nowIso(ctx.clock),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertCaregiving(trx, row);
     await recordAudit(trx, ctx, {
       action: "caregiving.create",
@@ -86,7 +87,7 @@ export async function endCaregiving(db: Kysely<Database>, ctx: RequestContext, i
   const row = await requireVisibleCaregiving(db, ctx, id);
   assertCareActive(row);
   assertEndsAfterStart(row, endedOn);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await endActiveCaregiving(trx, id, endedOn))) throw conflict("caregivingState", "This caregiving ended meanwhile.");
     await recordAudit(trx, ctx, {
       action: "caregiving.end",

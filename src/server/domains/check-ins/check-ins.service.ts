@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { CheckInRow, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { invalidField } from "@server/http/errors.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import type { CheckInInput } from "@shared/schemas/check-ins.js";
@@ -20,7 +21,7 @@ export function scoreWho5(items: number[]): { raw: number; percentage: number; n
 /** Records how it goes: WHO-5, readiness for a next step and, when made, a ladder re-assessment. */
 export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: CheckInInput): Promise<CheckInRow> {
   if (input.heldOn > ctx.clock.today()) throw invalidField("heldOn", "dateInFuture", "A check-in is recorded after it was held");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     const plan = await findConfirmed(trx, clientId);
     const { raw } = scoreWho5(input.who5);

@@ -3,6 +3,7 @@ import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import { districtForPostcode } from "@shared/districts.js";
 import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
@@ -86,7 +87,7 @@ export async function createClient(db: Kysely<Database>, ctx: RequestContext, in
   assertDatesInOrder(input.birthDate, input.benefitStartDate);
   const now = nowIso(ctx.clock);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (await repo.bsnExists(trx, input.bsn)) throw duplicateBsn();
       const id = await repo.insertClient(trx, {
         bsn: input.bsn,
@@ -149,7 +150,7 @@ const COLUMN_OF = {
 /** Changes a client in scope; records which fields changed (not their values). */
 export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id: string, input: ClientUpdateInput): Promise<ClientRow> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const current = await repo.requireVisibleClient(trx, ctx.actor, id);
       assertDatesInOrder(input.birthDate ?? current.birth_date, input.benefitStartDate ?? current.benefit_start_date);
       if (input.bsn && input.bsn !== current.bsn && (await repo.bsnExists(trx, input.bsn, id))) throw duplicateBsn();

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { ContributionsTable, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { invalidField } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -62,7 +64,10 @@ export async function formaliseContribution(
     created_by: ctx.actor.id,
     created_at: nowIso(ctx.clock),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    // Capacity again under the client's lock: a parallel plan step or referral may have filled it meanwhile.
+    await lockClient(trx, clientId);
+    await assertWithinCapacity(trx, client, (await committedHours(trx, clientId)) + input.hoursPerWeek, ctx.clock.today());
     await storeLetter(trx, ctx, letter);
     await trx.insertInto("contributions").values(row).execute();
     await recordAudit(trx, ctx, {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import type { ExemptionDecisionInput, ExemptionInput, ExemptionRequestInput, ExemptionStatus } from "@shared/schemas/exemptions.js";
 import type { Kysely } from "kysely";
@@ -102,7 +103,7 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertExemption(trx, row);
     await recordAudit(trx, ctx, {
       action: "exemption.create",
@@ -150,7 +151,7 @@ export async function requestExemption(
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertExemption(trx, row);
     await recordAudit(trx, ctx, {
       action: "exemption.request",
@@ -174,7 +175,7 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
     input.outcome === "granted"
       ? { ...termColumns(input), status: needsCoSign(input, ordinance) ? "awaitingCoSign" : "active", decision_note: input.note ?? null }
       : { status: "refused", decision_note: input.note };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const decided = await updateExemptionIn(trx, id, "requested", {
       ...changes,
       decided_by: ctx.actor.id,
@@ -200,7 +201,7 @@ export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext,
   assertAwaitingCoSign(exemption);
   assertSecondSigner(exemption, ctx.actor);
   const now = nowIso(ctx.clock);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const signed = await updateExemptionIn(trx, id, "awaitingCoSign", {
       status: "active",
       co_signed_by: ctx.actor.id,
@@ -229,7 +230,7 @@ export async function endExemption(
   assertMayEnd(exemption);
   assertEndsAfterStart(exemption, input.endedOn);
   const now = nowIso(ctx.clock);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const ended = await updateExemptionIn(trx, id, exemption.status, {
       status: "ended",
       ended_on: input.endedOn,
@@ -251,11 +252,9 @@ export async function endExemption(
 export async function addExemptionEvidence(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertTakesEvidence(exemption);
-  return db
-    .transaction()
-    .execute((trx) =>
-      storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
-    );
+  return inTransaction(db, (trx) =>
+    storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
+  );
 }
 
 /** A client's exemptions, newest first; reading them is a sensitive read and is audited. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
 import type { Kysely } from "kysely";
@@ -35,7 +36,7 @@ export async function recordLadderAssessment(
  */
 export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: IntakeInput): Promise<IntakeRow> {
   if (input.heldOn > ctx.clock.today()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
       const appointment = await trx

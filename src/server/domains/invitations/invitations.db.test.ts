@@ -1,3 +1,4 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,7 +89,7 @@ describe("POST /invitations", () => {
       expect(download.statusCode).toBe(200);
       expect(download.headers["content-type"]).toBe("application/pdf");
       const text = (await new PDFParse({ data: download.rawPayload }).getText()).text.replace(/\s+/g, " ");
-      const client = clients.get(item.clientId)!;
+      const client = expectDefined(clients.get(item.clientId), `client ${item.clientId}`);
       expect(text).toContain(`${client.given_name} ${client.family_name}`);
       expect(text).toContain(`${client.street} ${client.house_number}`);
       expect(text).toContain(client.postcode);

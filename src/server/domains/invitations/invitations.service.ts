@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
+import { lockClients } from "@server/db/locks.repo.js";
 import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { addDays, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
 import type { Kysely } from "kysely";
-import { insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
+import { clientsWithPlannedIntake, insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
 import { freeSlots, type Slot } from "../appointments/slots.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { fullyExemptClientIds, visibleClients } from "../clients/clients.repo.js";
@@ -54,6 +56,18 @@ async function allocateSlots(db: Kysely<Database>, consultantId: string, count: 
   );
 }
 
+/** One planned intake per client: a client who has one is not invited again. */
+async function assertNoPlannedIntake(db: Kysely<Database>, ids: string[]): Promise<void> {
+  const pending = await clientsWithPlannedIntake(db, ids);
+  if (pending.length > 0) {
+    throw conflict(
+      "alreadyInvited",
+      `${pending.length} of the selected clients already have a planned intake.`,
+      pending.map((id) => ({ name: `clientIds[${ids.indexOf(id)}]`, code: "alreadyInvited", reason: "Has a planned intake" })),
+    );
+  }
+}
+
 /**
  * Invites clients to an intake: for each, the next free slot in the consultant's agenda (never double-booked),
  * a registered invitation letter in plain Dutch, and the invitation itself. All or nothing.
@@ -82,20 +96,7 @@ export async function inviteClients(
       exempt.map((e) => ({ name: `clientIds[${ids.indexOf(e.id)}]`, code: "activeExemption", reason: "Fully exempt" })),
     );
   }
-  const pending = await db
-    .selectFrom("appointments")
-    .select("client_id")
-    .where("client_id", "in", ids)
-    .where("kind", "=", "intake")
-    .where("status", "=", "planned")
-    .execute();
-  if (pending.length > 0) {
-    throw conflict(
-      "alreadyInvited",
-      `${pending.length} of the selected clients already have a planned intake.`,
-      pending.map((p) => ({ name: `clientIds[${ids.indexOf(p.client_id)}]`, code: "alreadyInvited", reason: "Has a planned intake" })),
-    );
-  }
+  await assertNoPlannedIntake(db, ids);
   const earlier = await db
     .selectFrom("invitations")
     .select(["client_id", (eb) => eb.fn.max<number>("sequence").as("last")])
@@ -117,7 +118,8 @@ export async function inviteClients(
     const consultant = await findUserById(db, consultantId);
     const slots = await allocateSlots(db, consultantId, group.length, earliestDate);
     for (const [i, client] of group.entries()) {
-      const slot = slots[i]!;
+      const slot = slots[i];
+      if (!slot) throw new Error("allocateSlots gave fewer slots than clients");
       const sequence = (lastSequence.get(client.id) ?? 0) + 1;
       const appointment: AppointmentsTable = {
         id: randomUUID(),
@@ -161,28 +163,28 @@ export async function inviteClients(
     }
   }
 
-  try {
-    await db.transaction().execute(async (trx) => {
-      await insertAppointments(
-        trx,
-        prepared.map((p) => p.appointment),
-      );
-      for (const { letter, invitation } of prepared) {
-        await storeLetter(trx, ctx, letter);
-        await trx.insertInto("invitations").values(invitation).execute();
-        await recordAudit(trx, ctx, {
-          action: "invitation.create",
-          category: "write",
-          clientId: invitation.client_id,
-          subjectType: "invitation",
-          subjectId: invitation.id,
-          details: { sequence: invitation.sequence },
-        });
-      }
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("slotTaken", "Someone else just booked one of these slots. Try again.");
-    throw error;
-  }
+  // The slots were chosen before the letters were rendered; a slot someone else booked meanwhile is refused by
+  // the appointments' unique index (409 slotTaken).
+  await inTransaction(db, async (trx) => {
+    // A parallel invitation of the same client waits here, then finds the planned intake this one made.
+    await lockClients(trx, ids);
+    await assertNoPlannedIntake(trx, ids);
+    await insertAppointments(
+      trx,
+      prepared.map((p) => p.appointment),
+    );
+    for (const { letter, invitation } of prepared) {
+      await storeLetter(trx, ctx, letter);
+      await trx.insertInto("invitations").values(invitation).execute();
+      await recordAudit(trx, ctx, {
+        action: "invitation.create",
+        category: "write",
+        clientId: invitation.client_id,
+        subjectType: "invitation",
+        subjectId: invitation.id,
+        details: { sequence: invitation.sequence },
+      });
+    }
+  });
   return prepared.map(({ invitation, appointment }) => ({ invitation, appointment }));
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
 import { renderLetterPdf } from "@server/letters/pdf.js";
 import { type LetterTemplate, renderTemplate } from "@server/letters/templates.js";
@@ -110,7 +111,7 @@ export async function recordLetterDelivery(
   id: string,
   input: { status: DeliveryStatus; trackingNumber?: string | undefined },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const letter = await findVisibleLetter(trx, ctx, id);
     await repo.recordDelivery(trx, {
       id: randomUUID(),

@@ -1,4 +1,5 @@
 import type { ClientRow } from "@server/db/schema.js";
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { postcodeDistanceKm } from "@shared/geo.js";
@@ -117,7 +118,7 @@ describe("suggestions for one client", () => {
           expect(role.min_hours_per_week).toBeLessThanOrEqual(left + 1e-9);
           expect(item.hoursPerWeek).toBeLessThanOrEqual(left + 1e-9);
           expect(item.hoursPerWeek).toBeLessThanOrEqual(role.hours_per_week);
-          expect(postcodeDistanceKm(client.postcode, role.postcode)!).toBeLessThanOrEqual(intake.travel_radius_km);
+          expect(postcodeDistanceKm(client.postcode, role.postcode)).toBeLessThanOrEqual(intake.travel_radius_km);
           expect(GUIDANCE_LEVELS.indexOf(role.guidance_level as never)).toBeGreaterThanOrEqual(
             GUIDANCE_LEVELS.indexOf(client.guidance_need as never),
           );
@@ -311,16 +312,21 @@ describe("city-wide placement plans", () => {
     for (const proposal of page.body.items) {
       expect(proposal.district).toBe("Charlois");
       perRole.set(proposal.roleId, (perRole.get(proposal.roleId) ?? 0) + 1);
-      const offer = offers.get(proposal.roleId)!;
+      const offer = expectDefined(offers.get(proposal.roleId), `the offer of role ${proposal.roleId}`);
       const client = await db.selectFrom("clients").select("guidance_need").where("id", "=", proposal.clientId).executeTakeFirstOrThrow();
       hoursPerOrganisation.set(
         offer.organisationId,
         (hoursPerOrganisation.get(offer.organisationId) ?? 0) + guidanceHoursPerLevel[client.guidance_need as "regular"],
       );
     }
-    for (const [roleId, count] of perRole) expect(count).toBeLessThanOrEqual(offers.get(roleId)!.freePlaces);
+    for (const [roleId, count] of perRole)
+      expect(count).toBeLessThanOrEqual(expectDefined(offers.get(roleId), `the offer of role ${roleId}`).freePlaces);
     for (const [organisationId, hours] of hoursPerOrganisation) {
-      const left = [...offers.values()].find((o) => o.organisationId === organisationId)!.guidanceHoursLeft;
+      const offer = expectDefined(
+        [...offers.values()].find((o) => o.organisationId === organisationId),
+        `an offer of organisation ${organisationId}`,
+      );
+      const left = offer.guidanceHoursLeft;
       expect(hours).toBeLessThanOrEqual(left + 1e-9);
     }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import { verifyOptimal } from "@server/matching/certificate.js";
 import type { MatchInstance } from "@server/matching/instance.js";
@@ -436,7 +437,8 @@ async function requireVisibleProposal(db: Kysely<Database>, ctx: RequestContext,
 
 /**
  * The consultant follows a proposal: it becomes a placement proposal (referral) under every rule a referral
- * has. The proposal is claimed first, so two consultants cannot both follow it; a refused referral releases it.
+ * has, in one transaction with it: the proposal is claimed first, so two consultants cannot both follow it, and
+ * a refused referral rolls the claim back with it.
  */
 export async function acceptProposal(
   db: Kysely<Database>,
@@ -445,22 +447,22 @@ export async function acceptProposal(
   guidanceOverrideReason?: string,
 ): Promise<string> {
   const proposal = await requireVisibleProposal(db, ctx, id);
-  const claimed = await db
-    .updateTable("match_proposals")
-    .set({ status: "accepted", decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) })
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) throw conflict("proposalDecided", "This proposal was decided just now.");
-  try {
-    const placementId = await proposePlacement(db, ctx, {
+  return inTransaction(db, async (trx) => {
+    const claimed = await trx
+      .updateTable("match_proposals")
+      .set({ status: "accepted", decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) })
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw conflict("proposalDecided", "This proposal was decided just now.");
+    const placementId = await proposePlacement(trx, ctx, {
       clientId: proposal.client_id,
       roleId: proposal.role_id,
       hoursPerWeek: proposal.hours_per_week,
       guidanceOverrideReason,
     });
-    await db.updateTable("match_proposals").set({ placement_id: placementId }).where("id", "=", id).execute();
-    await recordAudit(db, ctx, {
+    await trx.updateTable("match_proposals").set({ placement_id: placementId }).where("id", "=", id).execute();
+    await recordAudit(trx, ctx, {
       action: "matchProposal.accept",
       category: "write",
       clientId: proposal.client_id,
@@ -469,16 +471,13 @@ export async function acceptProposal(
       details: { placementId },
     });
     return placementId;
-  } catch (error) {
-    await db.updateTable("match_proposals").set({ status: "pending", decided_by: null, decided_at: null }).where("id", "=", id).execute();
-    throw error;
-  }
+  });
 }
 
 /** The consultant does not follow a proposal, and records why. */
 export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, id: string, reason: string): Promise<void> {
   const proposal = await requireVisibleProposal(db, ctx, id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("match_proposals")
       .set({ status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) })

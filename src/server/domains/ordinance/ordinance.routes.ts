@@ -1,5 +1,6 @@
 import type { Services } from "@server/app.js";
 import { nowIso } from "@server/clock.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField } from "@server/http/errors.js";
 import { ordinanceOnQuery, ordinanceOverview, ordinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
@@ -45,7 +46,7 @@ export function ordinanceRoutes({ db, clock }: Services): FastifyPluginAsyncZod 
         const ctx = contextOf(request);
         if (request.body.effectiveFrom < ctx.clock.today())
           throw invalidField("effectiveFrom", "dateInPast", "A rule change takes effect today or later; it never rewrites the past");
-        const version = await db.kysely.transaction().execute(async (trx) => {
+        const version = await inTransaction(db.kysely, async (trx) => {
           const number = await insertOrdinanceVersion(trx, request.body, ctx.actor.id, nowIso(ctx.clock));
           await recordAudit(trx, ctx, {
             action: "ordinance.create",

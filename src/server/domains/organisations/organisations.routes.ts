@@ -1,5 +1,6 @@
 import type { Services } from "@server/app.js";
 import { nowIso } from "@server/clock.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { idParam } from "@shared/schemas/common.js";
@@ -85,7 +86,7 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         const input = request.body;
-        const row = await db.kysely.transaction().execute(async (trx) => {
+        const row = await inTransaction(db.kysely, async (trx) => {
           const stored = await insertOrganisation(
             trx,
             {

@@ -1,3 +1,4 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { PDFParse } from "pdf-parse";
@@ -79,7 +80,7 @@ describe("roles and the displacement check", () => {
     const role = await createRole({ displacementCheck: { ...clean, paidInLastThreeYears: true } });
     expect(role.status).toBe("rejected");
     expect(role.mayTakePlacements).toBe(false);
-    const response = await propose(clientIds[0]!, role.id);
+    const response = await propose(expectDefined(clientIds[0]), role.id);
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe("roleNotApproved");
   });
@@ -87,7 +88,7 @@ describe("roles and the displacement check", () => {
   it("sends a doubtful role to review; a team lead decides", async () => {
     const role = await createRole({ displacementCheck: { ...clean, recentStaffCuts: true } });
     expect(role.status).toBe("needsReview");
-    expect((await propose(clientIds[0]!, role.id)).json().code).toBe("roleNotApproved");
+    expect((await propose(expectDefined(clientIds[0]), role.id)).json().code).toBe("roleNotApproved");
     expect(
       (
         await t.app.inject({
@@ -117,7 +118,7 @@ describe("roles and the displacement check", () => {
     expect(complaint.statusCode).toBe(201);
     const suspended = (await t.app.inject({ url: `/api/v1/roles/${role.id}`, headers: consultant })).json();
     expect(suspended).toMatchObject({ status: "approved", suspended: true, mayTakePlacements: false });
-    expect((await propose(clientIds[0]!, role.id)).json().code).toBe("roleNotApproved");
+    expect((await propose(expectDefined(clientIds[0]), role.id)).json().code).toBe("roleNotApproved");
     const listed = (await t.app.inject({ url: `/api/v1/roles/${role.id}/displacement-complaints`, headers: lead })).json().items;
     expect(listed.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([[complaint.json().id, "open"]]);
     expect(JSON.stringify(listed)).not.toContain("FNV");
@@ -129,7 +130,7 @@ describe("roles and the displacement check", () => {
       payload: { outcome: "dismissed", reason: "De functie bestond niet als betaalde functie." },
     });
     expect(decided.json().status).toBe("dismissed");
-    expect((await propose(clientIds[0]!, role.id)).statusCode).toBe(201);
+    expect((await propose(expectDefined(clientIds[0]), role.id)).statusCode).toBe(201);
   });
 
   it("an upheld complaint rejects the role", async () => {
@@ -159,7 +160,7 @@ describe("a host sees only the need-to-know profile", () => {
       .insertInto("intakes")
       .values({
         id: crypto.randomUUID(),
-        client_id: clientIds[1]!,
+        client_id: expectDefined(clientIds[1]),
         appointment_id: null,
         consultant_id: (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json().id,
         held_on: today,
@@ -186,7 +187,7 @@ describe("a host sees only the need-to-know profile", () => {
         created_at: new Date().toISOString(),
       })
       .execute();
-    expect((await propose(clientIds[1]!, role.id)).statusCode).toBe(201);
+    expect((await propose(expectDefined(clientIds[1]), role.id)).statusCode).toBe(201);
     const response = await t.app.inject({ url: `/api/v1/clients/${clientIds[1]}`, headers: host });
     expect(response.statusCode).toBe(200);
     const profile = response.json();
@@ -235,15 +236,15 @@ describe("guidance is finite", () => {
       })
     ).json();
     const role = await createRole({ organisationId: org.id, places: 5 });
-    const first = await propose(clientIds[2]!, role.id);
+    const first = await propose(expectDefined(clientIds[2]), role.id);
     expect(first.statusCode).toBe(201);
     const accepted = await t.app.inject({ method: "POST", url: `/api/v1/placements/${first.json().id}/accept`, headers: consultant });
     expect(accepted.json().status).toBe("accepted");
-    const second = await propose(clientIds[3]!, role.id);
+    const second = await propose(expectDefined(clientIds[3]), role.id);
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe("guidanceExceeded");
     const reason = "Cliënt kent de coördinator al; tijdelijk extra begeleiding door de wijkcoach.";
-    const overridden = await propose(clientIds[3]!, role.id, { guidanceOverrideReason: reason });
+    const overridden = await propose(expectDefined(clientIds[3]), role.id, { guidanceOverrideReason: reason });
     expect(overridden.statusCode).toBe(201);
     const audit = (
       await t.app.inject({ url: `/api/v1/audit-events?clientId=${clientIds[3]}&action=placement.propose`, headers: admin })
@@ -260,12 +261,12 @@ describe("guidance is finite", () => {
 
   it("refuses a role that offers less guidance than the client needs, a full role, and hours above capacity", async () => {
     const light = await createRole({ guidanceLevel: "light" });
-    expect((await propose(clientIds[4]!, light.id)).json().code).toBe("guidanceLevelTooLow");
+    expect((await propose(expectDefined(clientIds[4]), light.id)).json().code).toBe("guidanceLevelTooLow");
     const single = await createRole({ places: 1 });
-    expect((await propose(clientIds[4]!, single.id)).statusCode).toBe(201);
-    expect((await propose(clientIds[5]!, single.id)).json().code).toBe("roleFull");
+    expect((await propose(expectDefined(clientIds[4]), single.id)).statusCode).toBe(201);
+    expect((await propose(expectDefined(clientIds[5]), single.id)).json().code).toBe("roleFull");
     const long = await createRole({ hoursPerWeek: 16, displacementCheck: clean });
-    const tooMuch = await propose(clientIds[5]!, long.id);
+    const tooMuch = await propose(expectDefined(clientIds[5]), long.id);
     expect(tooMuch.json().code).toBe("capacityExceeded");
   });
 });
@@ -273,7 +274,7 @@ describe("guidance is finite", () => {
 describe("the placement agreement and its lifecycle", () => {
   it("host accepts, cannot sign without the terms, signs; a change makes a new version and leaves the signed PDF as it was", async () => {
     const role = await createRole();
-    const placement = (await propose(clientIds[6]!, role.id)).json();
+    const placement = (await propose(expectDefined(clientIds[6]), role.id)).json();
     const hostView = (await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).json();
     expect(hostView).toMatchObject({ status: "proposed", clientGivenName: expect.any(String) });
     expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).json().status).toBe(
@@ -329,7 +330,7 @@ describe("the placement agreement and its lifecycle", () => {
 
   it("records the ending with reason and attribution, and puts the dropout on the consultant's work queue", async () => {
     const role = await createRole();
-    const placement = (await propose(clientIds[7]!, role.id)).json();
+    const placement = (await propose(expectDefined(clientIds[7]), role.id)).json();
     await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host });
     await t.app.inject({
       method: "POST",
@@ -388,7 +389,7 @@ describe("the placement agreement and its lifecycle", () => {
       })
     ).json();
     const role = await createRole({ organisationId: org.id });
-    const placement = (await propose(clientIds[8]!, role.id)).json();
+    const placement = (await propose(expectDefined(clientIds[8]), role.id)).json();
     expect((await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: host })).statusCode).toBe(404);
     expect((await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host })).statusCode).toBe(404);
     expect(
@@ -409,9 +410,9 @@ describe("the organisation's guidance: demand against supply", () => {
       })
     ).json();
     const role = await createRole({ organisationId: org.id, places: 5 });
-    const accepted = (await propose(clientIds[9]!, role.id)).json();
+    const accepted = (await propose(expectDefined(clientIds[9]), role.id)).json();
     await t.app.inject({ method: "POST", url: `/api/v1/placements/${accepted.id}/accept`, headers: consultant });
-    await propose(clientIds[10]!, role.id);
+    await propose(expectDefined(clientIds[10]), role.id);
     const overview = (await t.app.inject({ url: `/api/v1/organisations/${org.id}/guidance`, headers: consultant })).json();
     expect(overview).toEqual({ organisationId: org.id, supplyHoursPerWeek: 10, demandHoursPerWeek: 2, proposedHoursPerWeek: 2 });
     expect((await t.app.inject({ url: `/api/v1/organisations/${org.id}/guidance`, headers: host })).statusCode).toBe(404);

@@ -60,3 +60,8 @@ export async function guidanceDemand(
     proposed: rows.filter((r) => r.status === OPEN_REFERRAL_STATUS).reduce((sum, r) => sum + hours(r.guidance_level), 0),
   };
 }
+
+/** The organisation and client of a placement (they never change), so their locks can be taken first. */
+export function partiesOfPlacement(db: Kysely<Database>, id: string) {
+  return db.selectFrom("placements").select(["organisation_id", "client_id"]).where("id", "=", id).executeTakeFirst();
+}

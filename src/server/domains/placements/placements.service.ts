@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient, lockOrganisation, lockPlacement, lockRole } from "@server/db/locks.repo.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -11,10 +13,22 @@ import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
-import { visibleRoles } from "../roles/roles.repo.js";
+import { organisationOfRole, visibleRoles } from "../roles/roles.repo.js";
 import { OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
-import { guidanceDemand, visiblePlacements } from "./placements.repo.js";
+import { guidanceDemand, partiesOfPlacement, visiblePlacements } from "./placements.repo.js";
 import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
+
+/**
+ * Locks what a placement's change may affect, in the order of locks.repo.ts: its organisation (guidance hours),
+ * its client (capacity), then the placement itself (its status).
+ */
+async function lockParties(trx: Kysely<Database>, id: string): Promise<void> {
+  const parties = await partiesOfPlacement(trx, id);
+  if (!parties) return;
+  await lockOrganisation(trx, parties.organisation_id);
+  await lockClient(trx, parties.client_id);
+  await lockPlacement(trx, id);
+}
 
 /** One placement the actor may see, or 404. */
 export async function requireVisiblePlacement(db: Kysely<Database>, ctx: RequestContext, id: string) {
@@ -48,7 +62,13 @@ export async function proposePlacement(
   ctx: RequestContext,
   input: { clientId: string; roleId: string; hoursPerWeek?: number | undefined; guidanceOverrideReason?: string | undefined },
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    // Guidance hours are the organisation's, places the role's, capacity the client's: a parallel referral that
+    // touches any of them waits here, then counts this one.
+    const organisationId = await organisationOfRole(trx, input.roleId);
+    if (organisationId) await lockOrganisation(trx, organisationId);
+    await lockRole(trx, input.roleId);
+    await lockClient(trx, input.clientId);
     const client = await requireVisibleClient(trx, ctx.actor, input.clientId);
     const role = await visibleRoles(trx, ctx.actor).where("volunteer_roles.id", "=", input.roleId).executeTakeFirst();
     if (!role) throw invalidField("roleId", "unknownRole", "No such role");
@@ -127,7 +147,8 @@ export async function decideReferral(
   decision: "accepted" | "declined",
   reason?: string,
 ) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, [OPEN_REFERRAL_STATUS], decision);
@@ -178,7 +199,8 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   const placement = await requireVisiblePlacement(db, ctx, id);
   assertMayActForOrganisation(ctx, placement.organisation_id);
   assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
-  const client = (await systemFindClient(db, placement.client_id))!;
+  const client = await systemFindClient(db, placement.client_id);
+  if (!client) throw notFound("client");
   if (terms.hoursPerWeek > placement.hours_per_week) {
     await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
   }
@@ -212,7 +234,15 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     },
   });
   const now = nowIso(ctx.clock);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    // Check again under the locks: the letter was rendered from what was read above.
+    await lockParties(trx, id);
+    const fresh = await requireVisiblePlacement(trx, ctx, id);
+    assertStatus(fresh, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
+    if (terms.hoursPerWeek > fresh.hours_per_week) {
+      await assertWithinCapacity(trx, client, (await committedHours(trx, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
+    }
+    // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
     await storeLetter(trx, ctx, letter);
     await trx
       .insertInto("placement_agreements")
@@ -256,7 +286,8 @@ export async function endPlacement(
 ) {
   const endedOn = input.endedOn ?? ctx.clock.today();
   if (endedOn > ctx.clock.today()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx, placement.organisation_id);
     assertStatus(placement, OPEN_PLACEMENT_STATUSES, "ended");
@@ -287,7 +318,7 @@ export async function endPlacement(
 export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext, id: string, note: string) {
   const placement = await requireVisiblePlacement(db, ctx, id);
   assertMayActForOrganisation(ctx, placement.organisation_id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("placement_notes")
       .values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: nowIso(ctx.clock) })

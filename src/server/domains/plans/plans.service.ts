@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -16,6 +18,13 @@ import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.j
 import * as repo from "./plans.repo.js";
 
 const countsAgainstCapacity = (step: Pick<PlanStepRow, "status">) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
+
+/** What identifies the content of a list of steps, to see whether it changed between two reads. */
+const stepsVersion = (steps: readonly Pick<PlanStepRow, "id" | "updated_at">[]) =>
+  steps
+    .map((s) => `${s.id}@${s.updated_at}`)
+    .sort()
+    .join(",");
 
 /** The draft plan to change: the open draft, or a new version copied from the plan in force. */
 async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PlanRow> {
@@ -51,7 +60,9 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
 
 /** Adds a step to the client's draft plan, refusing it when the active hours would exceed capacity. */
 export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: PlanStepInput): Promise<PlanRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    // Capacity and the one open draft are the client's: a parallel change of the same client waits here.
+    await lockClient(trx, clientId);
     const client = await requireVisibleClient(trx, ctx.actor, clientId);
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
@@ -100,11 +111,16 @@ export async function updatePlanStep(
   stepId: string,
   input: PlanStepUpdateInput,
 ): Promise<PlanRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const clientId = (await repo.findStep(trx, stepId))?.client_id;
+    if (!clientId) throw notFound("plan step");
+    await lockClient(trx, clientId);
+    // Read again under the lock: a parallel change may have moved the plan on meanwhile.
     const step = await repo.findStep(trx, stepId);
     if (!step) throw notFound("plan step");
     const client = await requireVisibleClient(trx, ctx.actor, step.client_id);
-    const source = (await repo.findPlan(trx, step.plan_id))!;
+    const source = await repo.findPlan(trx, step.plan_id);
+    if (!source) throw notFound("plan");
     if (source.status === "superseded") throw conflict("planSuperseded", "This version was replaced; change the current plan.");
     const plan = await ensureDraft(trx, ctx, step.client_id);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
@@ -187,10 +203,14 @@ export async function confirmPlan(
       consultantName: consultant?.display_name ?? "uw consulent",
     },
   });
-  return db.transaction().execute(async (trx) => {
-    // Re-check inside the transaction: someone may have confirmed meanwhile.
+  return inTransaction(db, async (trx) => {
+    // Check again under the client's lock: the letter shows the steps read above, so they must still be the plan.
+    await lockClient(trx, plan.client_id);
     const fresh = await repo.findPlan(trx, planId);
     if (fresh?.status !== "draft") throw conflict("planNotDraft", "This version was confirmed meanwhile.");
+    const freshSteps = (await repo.listStepsOfPlans(trx, [plan.id])).filter(countsAgainstCapacity);
+    if (stepsVersion(freshSteps) !== stepsVersion(steps)) throw conflict("planChanged", "The plan changed meanwhile; read it again.");
+    await assertWithinCapacity(trx, client, total + (await hoursBesidesPlan(trx, plan.client_id)), confirmedOn);
     await storeLetter(trx, ctx, letter);
     await trx
       .updateTable("plans")
@@ -217,7 +237,9 @@ export async function confirmPlan(
       subjectId: planId,
       details: { version: plan.version },
     });
-    return (await repo.findPlan(trx, planId))!;
+    const confirmed = await repo.findPlan(trx, planId);
+    if (!confirmed) throw notFound("plan");
+    return confirmed;
   });
 }
 

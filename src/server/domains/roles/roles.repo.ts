@@ -29,3 +29,19 @@ export function visibleRoles(db: Kysely<Database>, actor: Actor) {
 }
 
 export type RoleWithCounts = Awaited<ReturnType<ReturnType<typeof visibleRoles>["executeTakeFirstOrThrow"]>>;
+
+/** The organisation a role belongs to (it never changes), so its lock can be taken before the role's. */
+export async function organisationOfRole(db: Kysely<Database>, roleId: string): Promise<string | undefined> {
+  const row = await db.selectFrom("volunteer_roles").select("organisation_id").where("id", "=", roleId).executeTakeFirst();
+  return row?.organisation_id;
+}
+
+/** One displacement complaint. */
+export function findComplaint(db: Kysely<Database>, id: string) {
+  return db.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The role a complaint is about (it never changes), so the role's lock can be taken before reading the complaint. */
+export async function roleOfComplaint(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom("displacement_complaints").select("role_id").where("id", "=", id).executeTakeFirst())?.role_id;
+}

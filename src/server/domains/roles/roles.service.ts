@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
+import { lockRole } from "@server/db/locks.repo.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
 import type { RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
@@ -9,7 +11,7 @@ import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assessDisplacement } from "./displacement.js";
-import { visibleRoles } from "./roles.repo.js";
+import { findComplaint, roleOfComplaint, visibleRoles } from "./roles.repo.js";
 
 /** One role the actor may see, or 404. */
 export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id: string) {
@@ -36,7 +38,7 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   );
   const now = nowIso(ctx.clock);
   const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("volunteer_roles")
       .values({
@@ -94,11 +96,13 @@ export async function reviewRole(
   id: string,
   input: { outcome: "approved" | "rejected"; reason: string },
 ) {
-  const role = await requireVisibleRole(db, ctx.actor, id);
-  if (role.status !== "needsReview")
-    throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
   const now = nowIso(ctx.clock);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    // Two reviewers at once: the second waits here and then finds the role decided.
+    await lockRole(trx, id);
+    const role = await requireVisibleRole(trx, ctx.actor, id);
+    if (role.status !== "needsReview")
+      throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
     await trx
       .updateTable("volunteer_roles")
       .set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now })
@@ -152,7 +156,7 @@ export async function fileComplaint(
     decided_at: null,
     created_at: nowIso(clock),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto("displacement_complaints").values(row).execute();
     await insertAuditEvent(trx, clock, { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.role ?? "public" }, requestId, {
       action: "displacementComplaint.create",
@@ -171,11 +175,15 @@ export async function decideComplaint(
   id: string,
   input: { outcome: "upheld" | "dismissed"; reason: string },
 ) {
-  const complaint = await db.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!complaint) throw notFound("complaint");
-  if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
   const now = nowIso(ctx.clock);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const roleId = await roleOfComplaint(trx, id);
+    if (!roleId) throw notFound("complaint");
+    // A complaint decides its role's fate: decisions on the same role wait for each other.
+    await lockRole(trx, roleId);
+    const complaint = await findComplaint(trx, id);
+    if (!complaint) throw notFound("complaint");
+    if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
     await trx
       .updateTable("displacement_complaints")
       .set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now })
@@ -208,6 +216,8 @@ export async function decideComplaint(
       subjectId: id,
       details: { outcome: input.outcome },
     });
-    return (await trx.selectFrom("displacement_complaints").selectAll().where("id", "=", id).executeTakeFirst())!;
+    const decided = await findComplaint(trx, id);
+    if (!decided) throw notFound("complaint");
+    return decided;
   });
 }

@@ -1,6 +1,7 @@
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -49,7 +50,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
       consultantName: ctx.actor.displayName,
     },
   });
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await storeLetter(trx, ctx, letter);
     await updateSanction(trx, id, { hearing_letter_id: letter.id, hearing_respond_by: respondBy });
     await recordAudit(trx, ctx, {
@@ -73,7 +74,7 @@ export async function recordHearing(
   assertMayHear(sanction);
   assertHeardInPast(input.heldOn, ctx.clock.today());
   const channel = ctx.actor.role === "client" ? "portal" : input.channel;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const heard = await updateSanctionWhere(
       trx,
       id,
@@ -105,7 +106,7 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
     assertNoExemptionInForce(await listClientExemptions(db, sanction.client_id), [sanction.facts_date, today]);
   const ordinance: Ordinance = await ordinanceOn(db, today);
   const terms = decidedTerms(input, levelFor(sanction.ground as Ground, sanction.recurrence, sanction.culpability, ordinance));
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const decided = await updateSanctionWhere(
       trx,
       id,
@@ -175,7 +176,7 @@ export async function issueDecisionLetter(db: Kysely<Database>, ctx: RequestCont
     },
   });
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await storeLetter(trx, ctx, letter);
       const stored = await updateSanctionWhere(trx, id, { column: "decision_letter_id", is: null }, { decision_letter_id: letter.id });
       if (!stored) throw new IssuedMeanwhile();
@@ -199,7 +200,7 @@ export async function reconsider(
 ): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
   assertMayReconsider(sanction);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const done = await updateSanctionWhere(
       trx,
       id,

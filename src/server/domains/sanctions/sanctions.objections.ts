@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, SanctionObjectionRow, SanctionRow } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import { addDays } from "@shared/dates.js";
 import type { Kysely } from "kysely";
@@ -23,7 +24,7 @@ export async function registerObjection(
   assertMayObject(sanction, (await findObjectionOf(db, id)) ?? null, receivedOn, today);
   const letterDate = await letterDateOf(db, sanction.decision_letter_id ?? "");
   const objectionId = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertObjection(trx, {
       id: objectionId,
       sanction_id: id,
@@ -62,7 +63,7 @@ async function requireObjection(
 export async function extendObjection(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<string> {
   const { objection, sanction } = await requireObjection(db, ctx, id);
   assertMayExtend(objection);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const extended = await updateOpenObjection(trx, id, { extended: 1, decide_by: addDays(objection.decide_by, OBJECTION_TERM_DAYS) });
     if (!extended) throw conflict("objectionDecided", "This objection was decided meanwhile.");
     await recordAudit(trx, ctx, {
@@ -86,7 +87,7 @@ export async function decideObjection(
   const { objection, sanction } = await requireObjection(db, ctx, id);
   assertObjectionOpen(objection);
   if (input.outcome === "partlyUpheld") assertLowersSanction(sanction, input);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const decided = await updateOpenObjection(trx, id, {
       outcome: input.outcome,
       outcome_on: ctx.clock.today(),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, SanctionRow, SanctionsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { AppError, notFound } from "@server/http/errors.js";
 import { addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { SANCTION_BLOCKS, type SanctionProposalInput } from "@shared/schemas/sanctions.js";
@@ -122,7 +123,7 @@ export async function proposeSanction(
     reconsideration_note: null,
     revoked: 0,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertSanction(trx, row);
     await recordAudit(trx, ctx, {
       action: "sanction.propose",

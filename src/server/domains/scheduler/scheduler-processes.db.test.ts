@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp, testDatabaseKind } from "@server/testing/test-app.js";
 import { addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +18,16 @@ function runDailyProcess(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [bin, "run-daily", "--date", today, "--database", process.env.TEST_DATABASE_URL!, "--pg-schema", t.db.schema!],
+      [
+        bin,
+        "run-daily",
+        "--date",
+        today,
+        "--database",
+        expectDefined(process.env.TEST_DATABASE_URL),
+        "--pg-schema",
+        expectDefined(t.db.schema),
+      ],
       { env: process.env },
     );
     let out = "";
@@ -60,7 +70,9 @@ describe.runIf(onPostgres)("two server processes on one PostgreSQL database", ()
     const [a, b] = await Promise.all([runDailyProcess(), runDailyProcess()]);
     expect(a.code, a.out).toBe(0);
     expect(b.code, b.out).toBe(0);
-    const outcomes = [a, b].map((r) => JSON.parse(r.out.trim().split("\n").at(-1)!).outcome).sort();
+    const outcomes = [a, b]
+      .map((r) => JSON.parse(expectDefined(r.out.trim().split("\n").at(-1), "the last line of output")).outcome)
+      .sort();
     // One ran; the other found the lease taken or the day's run done.
     expect(outcomes[1]).toBe("ran");
     expect(["alreadyRan", "busy"]).toContain(outcomes[0]);

@@ -1,3 +1,4 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { multipartFile, SAMPLE_PDF } from "@server/testing/multipart.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
@@ -78,12 +79,15 @@ describe("caregiving as contribution", () => {
 
 describe("the daily job", () => {
   it("creates each accountability request and reminder once, however often it runs on a day", async () => {
-    const client = clientIds[1]!;
+    const client = expectDefined(clientIds[1]);
     await contributionSince(client, 7);
     const first = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     expect(first.outcome).toBe("ran");
     const again = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
-    expect(again.outcome === "ran" && JSON.parse(again.run.result!)).toMatchObject({ accountabilityRequests: 0, reminders: 0 });
+    expect(again.outcome === "ran" && JSON.parse(expectDefined(again.run.result, "the run's result"))).toMatchObject({
+      accountabilityRequests: 0,
+      reminders: 0,
+    });
     const requests = await requestsOf(client);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ requested_on: today, status: "open", ordinance_version: 1, reminded_on: null });
@@ -130,12 +134,12 @@ describe("the daily job", () => {
   });
 
   it("puts overdue accountability on the work queue after 28 days, as a reason to talk", async () => {
-    const client = clientIds[1]!;
-    const [request] = await requestsOf(client);
+    const client = expectDefined(clientIds[1]);
+    const request = expectDefined((await requestsOf(client))[0], "the accountability request");
     await t.db.kysely
       .updateTable("accountability_requests")
       .set({ requested_on: addDays(today, -29) })
-      .where("id", "=", request!.id)
+      .where("id", "=", request.id)
       .execute();
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
@@ -147,30 +151,30 @@ describe("the daily job", () => {
     const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })).json().items;
     expect(listed[0]).toMatchObject({ overdue: true, activity: expect.stringContaining("Voedselbank Charlois") });
 
-    const answered = await post(`/accountability-requests/${request!.id}/responses`, {
+    const answered = await post(`/accountability-requests/${request.id}/responses`, {
       continues: true,
       statement: "Ik werk er nog elke dinsdag.",
     });
     expect(answered.json()).toMatchObject({ status: "confirmed", overdue: false });
     const after = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
     expect(after.items.map((i: { clientId: string }) => i.clientId)).not.toContain(client);
-    expect((await post(`/accountability-requests/${request!.id}/responses`, { continues: false })).json().code).toBe("alreadyAnswered");
+    expect((await post(`/accountability-requests/${request.id}/responses`, { continues: false })).json().code).toBe("alreadyAnswered");
   });
 
   it("takes proof with an answer, and ends the activity when the client says it stopped", async () => {
-    const client = clientIds[3]!;
+    const client = expectDefined(clientIds[3]);
     const contribution = await contributionSince(client, 7);
     await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
-    const [request] = await requestsOf(client);
+    const request = expectDefined((await requestsOf(client))[0], "the accountability request");
     const { payload, headers } = multipartFile("file", "verklaring-voedselbank.pdf", "application/pdf", SAMPLE_PDF);
     const proof = await t.app.inject({
       method: "POST",
-      url: `/api/v1/accountability-requests/${request!.id}/documents`,
+      url: `/api/v1/accountability-requests/${request.id}/documents`,
       headers: { ...consultant, ...headers },
       payload,
     });
     expect(proof.statusCode).toBe(201);
-    const stopped = await post(`/accountability-requests/${request!.id}/responses`, {
+    const stopped = await post(`/accountability-requests/${request.id}/responses`, {
       continues: false,
       statement: "Gestopt sinds de verhuizing.",
     });
@@ -187,7 +191,7 @@ describe("the daily job", () => {
   });
 
   it("ends exemptions past their end date", async () => {
-    const client = clientIds[4]!;
+    const client = expectDefined(clientIds[4]);
     const created = (
       await post(`/clients/${client}/exemptions`, {
         type: "crisis",
@@ -198,13 +202,15 @@ describe("the daily job", () => {
       })
     ).json();
     const run = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
-    expect(run.outcome === "ran" && JSON.parse(run.run.result!).exemptionsEnded).toBeGreaterThanOrEqual(1);
+    expect(run.outcome === "ran" && JSON.parse(expectDefined(run.run.result, "the run's result")).exemptionsEnded).toBeGreaterThanOrEqual(
+      1,
+    );
     const after = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).json().items[0];
     expect(after).toMatchObject({ id: created.id, status: "ended", endedOn: addDays(today, -1), endReason: "expired", inForce: false });
   });
 
   it("applies an ordinance change to requests after its date, while earlier requests keep their version", async () => {
-    const client = clientIds[2]!;
+    const client = expectDefined(clientIds[2]);
     await contributionSince(client, 6);
     await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: today });
     const current = (await t.app.inject({ url: "/api/v1/ordinance", headers: admin })).json().current;

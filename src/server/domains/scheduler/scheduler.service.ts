@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, SchedulerRunsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { addDays } from "@shared/dates.js";
 import type { DailyJobResult } from "@shared/schemas/scheduler.js";
 import type { Kysely } from "kysely";
@@ -48,7 +49,7 @@ async function endExpiredExemptions(db: Kysely<Database>, run: SystemRun, date: 
     .where("end_date", "<", date)
     .execute();
   for (const exemption of expired) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx
         .updateTable("exemptions")
         .set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: nowIso(run.clock) })

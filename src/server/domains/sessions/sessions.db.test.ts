@@ -1,5 +1,6 @@
 import { hashSecret } from "@server/auth/tokens.js";
 import { TestClock } from "@server/clock.js";
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -28,7 +29,10 @@ describe("POST /sessions", () => {
     const body = response.json();
     expect(body.token).toMatch(/^[\w-]{40,}$/);
     expect(body.user).toMatchObject({ email: "consulent@demo.local", role: "consultant", districts: ["Charlois"] });
-    const cookie = response.cookies.find((c) => c.name === "nv_session")!;
+    const cookie = expectDefined(
+      response.cookies.find((c) => c.name === "nv_session"),
+      "the session cookie",
+    );
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe("Strict");
     expect(body.user).not.toHaveProperty("passwordHash");

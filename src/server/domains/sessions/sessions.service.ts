@@ -4,6 +4,7 @@ import { hashForUnknownAccount, hashPassword, verifyPassword } from "@server/aut
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { AppError, unauthenticated } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
@@ -122,7 +123,7 @@ export async function changePassword(
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateUser(trx, user.id, { password_hash: passwordHash }, nowIso(ctx.clock));
     await repo.deleteSessionsOfUser(trx, user.id, ctx.actor.session?.id);
     await recordAudit(trx, ctx, { action: "user.passwordChange", category: "auth", subjectType: "user", subjectId: user.id });

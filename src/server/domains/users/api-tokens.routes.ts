@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Services } from "@server/app.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
 import { nowIso } from "@server/clock.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { invalidField, notFound } from "@server/http/errors.js";
 import { apiTokenCreatedOutput, apiTokenCreateInput, apiTokenList } from "@shared/schemas/api-tokens.js";
@@ -50,7 +51,7 @@ export function apiTokenRoutes({ db }: Services): FastifyPluginAsyncZod {
           created_at: nowIso(ctx.clock),
           revoked_at: null,
         };
-        await db.kysely.transaction().execute(async (trx) => {
+        await inTransaction(db.kysely, async (trx) => {
           await trx.insertInto("api_tokens").values(row).execute();
           await recordAudit(trx, ctx, { action: "apiToken.create", category: "admin", subjectType: "apiToken", subjectId: row.id });
         });

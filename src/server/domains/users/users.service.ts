@@ -3,6 +3,7 @@ import { hashPassword } from "@server/auth/passwords.js";
 import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
@@ -62,7 +63,7 @@ export async function createUser(db: Kysely<Database>, ctx: RequestContext, inpu
   await assertBindingFits(db, binding);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (await repo.findUserByEmail(trx, input.email)) throw duplicateEmail();
       const id = await repo.insertUser(
         trx,
@@ -101,7 +102,7 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
     throw conflict("selfLockout", "You cannot deactivate your own account or take away your own admin role.");
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.updateUser(
       trx,
       id,

@@ -1,6 +1,7 @@
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -66,7 +67,7 @@ export async function reassignClient(
   clientId: string,
   consultantId: string,
 ): Promise<ClientRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const client = await requireVisibleClient(trx, ctx.actor, clientId);
     const member = (await teamConsultants(trx, ctx)).find((m) => m.id === consultantId);
     if (!member) throw invalidField("consultantId", "notInTeam", "Not a consultant of your team");

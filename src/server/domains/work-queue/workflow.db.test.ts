@@ -1,3 +1,4 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -207,7 +208,7 @@ describe("intake and plan naar vermogen", () => {
       headers: consultant,
       payload: { reportingFrequencyWeeks: 6 },
     });
-    expect(await reasonsOf(clientIds[1]!)).toContain("planStepEnding");
+    expect(await reasonsOf(expectDefined(clientIds[1]))).toContain("planStepEnding");
   });
 });
 
@@ -221,7 +222,7 @@ describe("check-ins and the ladder", () => {
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ who5Raw: 10, who5Percentage: 40, needsAttention: true });
-    expect(await reasonsOf(clientIds[2]!)).toContain("lowWellbeing");
+    expect(await reasonsOf(expectDefined(clientIds[2]))).toContain("lowWellbeing");
   });
 
   it("filters the work queue by reason", async () => {
@@ -250,83 +251,83 @@ describe("check-ins and the ladder", () => {
       [3, today, "checkIn"],
     ]);
     expect(history[0].assessorName).toBeTruthy();
-    expect(await reasonsOf(clientIds[3]!)).not.toContain("lowWellbeing");
+    expect(await reasonsOf(expectDefined(clientIds[3]))).not.toContain("lowWellbeing");
   });
 });
 
 describe("letters, missed intakes and the work queue", () => {
   it("a returned letter puts the client on the queue, with no non-compliance flag", async () => {
-    const [invitation] = await invite([clientIds[4]!]);
+    const invitation = expectDefined((await invite([expectDefined(clientIds[4])]))[0], "the invitation");
     await t.app.inject({
       method: "POST",
-      url: `/api/v1/letters/${invitation!.letterId}/deliveries`,
+      url: `/api/v1/letters/${invitation.letterId}/deliveries`,
       headers: consultant,
       payload: { status: "returned", trackingNumber: "3SABCD1234" },
     });
-    const reasons = await reasonsOf(clientIds[4]!);
+    const reasons = await reasonsOf(expectDefined(clientIds[4]));
     expect(reasons).toEqual(["letterReturned"]);
   });
 
   it("a missed intake suggests a second invitation, never a sanction", async () => {
-    const [first] = await invite([clientIds[5]!]);
+    const first = expectDefined((await invite([expectDefined(clientIds[5])]))[0], "the invitation");
     await t.app.inject({
       method: "POST",
-      url: `/api/v1/letters/${first!.letterId}/deliveries`,
+      url: `/api/v1/letters/${first.letterId}/deliveries`,
       headers: consultant,
       payload: { status: "delivered" },
     });
-    await moveToPast(first!.appointment.id);
+    await moveToPast(first.appointment.id);
     expect(
       (
         await t.app.inject({
           method: "PATCH",
-          url: `/api/v1/appointments/${first!.appointment.id}`,
+          url: `/api/v1/appointments/${first.appointment.id}`,
           headers: consultant,
           payload: { status: "missed" },
         })
       ).statusCode,
     ).toBe(200);
     const item = (await queue()).items.find((i) => i.clientId === clientIds[5]);
-    expect(item!.reasons).toEqual([expect.objectContaining({ code: "intakeMissed", suggestedAction: "sendSecondInvitation" })]);
+    expect(item?.reasons).toEqual([expect.objectContaining({ code: "intakeMissed", suggestedAction: "sendSecondInvitation" })]);
   });
 
   it("only a second missed intake after a delivered letter is flagged as possible non-compliance", async () => {
-    const [second] = await invite([clientIds[5]!]);
-    expect(second!.sequence).toBe(2);
+    const second = expectDefined((await invite([expectDefined(clientIds[5])]))[0], "the invitation");
+    expect(second.sequence).toBe(2);
     await t.app.inject({
       method: "POST",
-      url: `/api/v1/letters/${second!.letterId}/deliveries`,
+      url: `/api/v1/letters/${second.letterId}/deliveries`,
       headers: consultant,
       payload: { status: "delivered" },
     });
-    await moveToPast(second!.appointment.id);
+    await moveToPast(second.appointment.id);
     await t.app.inject({
       method: "PATCH",
-      url: `/api/v1/appointments/${second!.appointment.id}`,
+      url: `/api/v1/appointments/${second.appointment.id}`,
       headers: consultant,
       payload: { status: "missed" },
     });
-    expect(await reasonsOf(clientIds[5]!)).toEqual(["possibleNonCompliance"]);
+    expect(await reasonsOf(expectDefined(clientIds[5]))).toEqual(["possibleNonCompliance"]);
   });
 
   it("missed intakes after undelivered letters are never flagged", async () => {
     for (let i = 0; i < 2; i++) {
-      const [invitation] = await invite([clientIds[6]!]);
+      const invitation = expectDefined((await invite([expectDefined(clientIds[6])]))[0], "the invitation");
       await t.app.inject({
         method: "POST",
-        url: `/api/v1/letters/${invitation!.letterId}/deliveries`,
+        url: `/api/v1/letters/${invitation.letterId}/deliveries`,
         headers: consultant,
         payload: { status: "notCollected" },
       });
-      await moveToPast(invitation!.appointment.id);
+      await moveToPast(invitation.appointment.id);
       await t.app.inject({
         method: "PATCH",
-        url: `/api/v1/appointments/${invitation!.appointment.id}`,
+        url: `/api/v1/appointments/${invitation.appointment.id}`,
         headers: consultant,
         payload: { status: "missed" },
       });
     }
-    expect(await reasonsOf(clientIds[6]!)).toEqual(["letterNotCollected"]);
+    expect(await reasonsOf(expectDefined(clientIds[6]))).toEqual(["letterNotCollected"]);
   });
 });
 
@@ -341,10 +342,16 @@ describe("team lead", () => {
       districts: string[];
     }[];
     const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
-    const mine = team.find((m) => m.consultantId === me.id)!;
+    const mine = expectDefined(
+      team.find((m) => m.consultantId === me.id),
+      "the consultant in the team",
+    );
     expect(mine.caseloadSize).toBe(clientIds.length);
     expect(mine.queueLength).toBe((await queue()).total);
-    const other = team.find((m) => m.consultantId !== me.id && m.districts.includes("Overschie"))!;
+    const other = expectDefined(
+      team.find((m) => m.consultantId !== me.id && m.districts.includes("Overschie")),
+      "a consultant in Overschie",
+    );
     const refused = await t.app.inject({
       method: "PUT",
       url: `/api/v1/clients/${clientIds.at(-1)}/consultant`,

@@ -2,6 +2,7 @@ import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatAppointmentTime } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { InviteClientBox } from "../invitations/InviteClientBox.js";
@@ -34,7 +35,7 @@ export function AppointmentsTab({ client }: { client: ClientOutput }) {
       {appointments.data && mayRecord && needsInvitation ? <InviteClientBox client={client} again={intakes.length > 0} /> : null}
       {appointments.data && items.length === 0 ? <Paragraph>{t("appointments.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="nv-table-scroll" role="region" aria-labelledby="appointments-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="appointments-caption">
           <table className="utrecht-table utrecht-table--html-table nv-table">
             <caption id="appointments-caption" className="utrecht-table__caption">
               {t("appointments.caption", { count: items.length })}
@@ -83,7 +84,7 @@ export function AppointmentsTab({ client }: { client: ClientOutput }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </section>
   );

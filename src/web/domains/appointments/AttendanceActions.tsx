@@ -30,8 +30,8 @@ export function AttendanceActions({ appointment, context, busy, onRecord }: Atte
 
   if (confirming) {
     return (
-      <div className="nv-confirm" role="group" aria-label={t(`appointments.confirm.${confirming}`)}>
-        <p className="nv-confirm__text">{t(`appointments.confirm.${confirming}`)}</p>
+      <fieldset className="nv-confirm">
+        <legend className="nv-confirm__text">{t(`appointments.confirm.${confirming}`)}</legend>
         <div className="nv-cell-actions">
           <Button appearance="primary-action-button" ref={confirmButton} type="button" busy={busy} onClick={() => onRecord(confirming)}>
             {t(`appointments.confirmYes.${confirming}`)}
@@ -40,7 +40,7 @@ export function AttendanceActions({ appointment, context, busy, onRecord }: Atte
             {t("appointments.confirmNo")}
           </SecondaryActionButton>
         </div>
-      </div>
+      </fieldset>
     );
   }
 

@@ -1,5 +1,6 @@
 import type { AuditEventOutput } from "@shared/schemas/audit.js";
 import { formatDateTime } from "@web/components/format.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -24,7 +25,7 @@ export function AuditTable({ events, total }: { events: AuditEventOutput[]; tota
     "audit.requestId",
   ];
   return (
-    <div className="nv-table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+    <ScrollRegion labelledBy="audit-caption">
       <table className="utrecht-table utrecht-table--html-table nv-table nv-table--compact">
         <caption id="audit-caption" className="utrecht-table__caption">
           {t("audit.caption", { count: total })}
@@ -70,6 +71,6 @@ export function AuditTable({ events, total }: { events: AuditEventOutput[]; tota
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

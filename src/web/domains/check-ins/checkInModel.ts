@@ -1,4 +1,4 @@
-import { CHECK_IN_CHANNELS, type CheckInInput } from "@shared/schemas/check-ins.js";
+import type { CHECK_IN_CHANNELS, CheckInInput } from "@shared/schemas/check-ins.js";
 import { toOptionalText } from "@web/components/formValues.js";
 
 export const WHO5_ITEMS = [0, 1, 2, 3, 4] as const;

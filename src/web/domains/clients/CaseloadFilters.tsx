@@ -1,7 +1,8 @@
 import { DISTRICTS } from "@shared/districts.js";
+import { FiltersForm } from "@web/components/FiltersForm.js";
 import { CheckboxField, SelectField, TextField } from "@web/components/fields.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import type { CaseloadParams } from "./useCaseloadParams.js";
@@ -19,28 +20,23 @@ export function CaseloadFilters({ params, onChange }: CaseloadFiltersProps) {
   const debouncedQ = useDebouncedValue(q.trim(), 300);
 
   // The URL can change without typing (the menu link, back button): the box then shows the URL's text.
-  useEffect(() => {
-    if (params.q !== debouncedQ) setQ(params.q);
-  }, [params.q]);
+  // Effect events read the latest text and URL without making either a reason to run.
+  const showUrlText = useEffectEvent((urlQ: string) => {
+    if (urlQ !== debouncedQ) setQ(urlQ);
+  });
+  useEffect(() => showUrlText(params.q), [params.q]);
 
-  useEffect(() => {
-    if (debouncedQ !== params.q) onChange({ q: debouncedQ });
-    // Only a settled search text triggers a new query, not every change of the other filters.
-  }, [debouncedQ]);
+  // Only a settled search text triggers a new query, not every change of the other filters.
+  const search = useEffectEvent((text: string) => {
+    if (text !== params.q) onChange({ q: text });
+  });
+  useEffect(() => search(debouncedQ), [debouncedQ]);
 
   // Admins see every district; consultants and team leads choose among their own.
   const districts = me.role === "admin" ? DISTRICTS : me.districts;
 
   return (
-    <form
-      role="search"
-      className="nv-filters"
-      aria-label={t("caseload.filtersLabel")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onChange({ q: q.trim() });
-      }}
-    >
+    <FiltersForm label={t("caseload.filtersLabel")} onSubmit={() => onChange({ q: q.trim() })}>
       <div className="nv-filters__search">
         <TextField
           name="q"
@@ -71,6 +67,6 @@ export function CaseloadFilters({ params, onChange }: CaseloadFiltersProps) {
         ]}
       />
       <CheckboxField name="mine" label={t("caseload.mine")} checked={params.mine} onChange={(mine) => onChange({ mine })} />
-    </form>
+    </FiltersForm>
   );
 }

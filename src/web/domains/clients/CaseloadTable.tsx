@@ -1,5 +1,6 @@
 import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { SortableHeader } from "@web/components/SortableHeader.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -20,7 +21,7 @@ function address(row: ClientSummaryOutput): string {
 export function CaseloadTable({ rows, total, sort, onSort, busy }: CaseloadTableProps) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="nv-table-scroll" role="region" aria-labelledby="caseload-caption" tabIndex={0}>
+    <ScrollRegion labelledBy="caseload-caption">
       <table className={`utrecht-table utrecht-table--html-table nv-table${busy ? " utrecht-table--busy" : ""}`} aria-busy={busy}>
         <caption id="caseload-caption" className="utrecht-table__caption">
           {t("caseload.caption", { count: total })}
@@ -63,6 +64,6 @@ export function CaseloadTable({ rows, total, sort, onSort, busy }: CaseloadTable
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -3,6 +3,7 @@ import { LIFE_DOMAINS, SENSITIVE_DOMAINS, WEEKDAY_PARTS } from "@shared/schemas/
 import { formatDate, formatHours } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -54,7 +55,7 @@ function IntakeSummary({ intake }: { intake: Intake }) {
           <dd>{intake.healthNotes ?? <span className="nv-muted">{t("client.notRecorded")}</span>}</dd>
         </div>
       </dl>
-      <div className="nv-table-scroll" role="region" aria-labelledby="scores-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="scores-caption">
         <table className="utrecht-table utrecht-table--html-table nv-table nv-table--scores">
           <caption id="scores-caption" className="utrecht-table__caption">
             {t("intake.scoresCaption", { date: formatDate(intake.heldOn, i18n.language) })}
@@ -89,7 +90,7 @@ function IntakeSummary({ intake }: { intake: Intake }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

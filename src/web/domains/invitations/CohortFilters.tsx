@@ -1,3 +1,4 @@
+import { FiltersForm } from "@web/components/FiltersForm.js";
 import { CheckboxField, SelectField } from "@web/components/fields.js";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../session/CurrentUser.js";
@@ -13,7 +14,7 @@ export function CohortFilters({ params, onChange }: CohortFiltersProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   return (
-    <form role="search" className="nv-filters" aria-label={t("invite.filtersLabel")} onSubmit={(event) => event.preventDefault()}>
+    <FiltersForm label={t("invite.filtersLabel")}>
       <SelectField
         name="minYears"
         label={t("invite.minYears")}
@@ -38,6 +39,6 @@ export function CohortFilters({ params, onChange }: CohortFiltersProps) {
         onChange={(notInvited) => onChange({ notInvited })}
       />
       <CheckboxField name="mine" label={t("caseload.mine")} checked={params.mine} onChange={(mine) => onChange({ mine })} />
-    </form>
+    </FiltersForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
 import { formatDate } from "@web/components/format.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -24,7 +25,7 @@ export function CohortTable({ rows, total, selected, onToggle, busy }: CohortTab
   }, [onPage, rows.length]);
 
   return (
-    <div className="nv-table-scroll" role="region" aria-labelledby="cohort-caption" tabIndex={0}>
+    <ScrollRegion labelledBy="cohort-caption">
       <table className={`utrecht-table utrecht-table--html-table nv-table${busy ? " utrecht-table--busy" : ""}`} aria-busy={busy}>
         <caption id="cohort-caption" className="utrecht-table__caption">
           {t("invite.caption", { count: total })}
@@ -91,6 +92,6 @@ export function CohortTable({ rows, total, selected, onToggle, busy }: CohortTab
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

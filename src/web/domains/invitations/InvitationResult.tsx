@@ -1,6 +1,7 @@
+import { focusOnMount } from "@web/components/focus.js";
 import { formatAppointmentTime } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
-import { useEffect, useRef } from "react";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
@@ -16,17 +17,16 @@ interface InvitationResultProps {
 /** What the invitation did: per client the intake's time and place and the letter to send. Takes focus. */
 export function InvitationResult({ invitations, names }: InvitationResultProps) {
   const { t, i18n } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [invitations]);
   const sorted = [...invitations].sort((a, b) => a.appointment.startsAt.localeCompare(b.appointment.startsAt));
 
   return (
     <section className="nv-result" aria-labelledby="invite-result-title">
-      <Heading level={2} id="invite-result-title" ref={heading} tabIndex={-1} className="nv-result__title">
+      {/* Invitations are new each time, so the first one's id names this result: a new result takes focus again. */}
+      <Heading key={invitations[0]?.id} level={2} id="invite-result-title" ref={focusOnMount} tabIndex={-1} className="nv-result__title">
         {t("invite.done", { count: invitations.length })}
       </Heading>
       <Paragraph>{t("invite.doneIntro")}</Paragraph>
-      <div className="nv-table-scroll" role="region" aria-labelledby="invite-result-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="invite-result-caption">
         <table className="utrecht-table utrecht-table--html-table nv-table">
           <caption id="invite-result-caption" className="utrecht-table__caption">
             {t("invite.resultCaption", { count: invitations.length })}
@@ -63,7 +63,7 @@ export function InvitationResult({ invitations, names }: InvitationResultProps) 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

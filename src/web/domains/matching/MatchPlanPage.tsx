@@ -22,6 +22,7 @@ export function MatchPlanPage() {
   const plan = query.data;
   const title = plan ? t("matchPlan.title", { area: planArea(t, plan) }) : t("matchPlan.titleLoading");
   const none = <span className="nv-muted">–</span>;
+  const status = plan ? <PlanStatus status={plan.status} /> : null;
 
   return (
     <>
@@ -37,7 +38,7 @@ export function MatchPlanPage() {
         <>
           <FactsList
             rows={[
-              [t("matchPlans.columns.status"), <PlanStatus status={plan.status} />],
+              [t("matchPlans.columns.status"), status],
               [t("matchPlans.columns.requestedBy"), plan.requestedBy ?? none],
               [t("matchPlans.columns.createdAt"), formatDateTime(plan.createdAt, i18n.language)],
               [t("matchPlan.finishedAt"), plan.finishedAt ? formatDateTime(plan.finishedAt, i18n.language) : none],

@@ -2,10 +2,11 @@ import type { ProposalOutput } from "@shared/schemas/matching.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
+import { focusOnMount } from "@web/components/focus.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type FieldError, formErrorsOf } from "@web/components/problems.js";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDecideProposal } from "./api.js";
 
@@ -26,10 +27,6 @@ export function RejectProposalForm({ proposal, onDone }: RejectProposalFormProps
   const serverErrors = useMemo(() => formErrorsOf(decide.error, t, FIELDS, CONTROLS), [decide.error, t]);
   const list = localErrors.length > 0 ? localErrors : serverErrors.list;
   const byField = localErrors.length > 0 ? Object.fromEntries(localErrors.map((e) => [e.name, e.message])) : serverErrors.byField;
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  // The form opens below the table: the keyboard goes with it.
-  useEffect(() => headingRef.current?.focus(), [proposal.id]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,7 +38,8 @@ export function RejectProposalForm({ proposal, onDone }: RejectProposalFormProps
 
   return (
     <section className="nv-panel" aria-labelledby="reject-proposal-title">
-      <Heading level={3} id="reject-proposal-title" ref={headingRef} tabIndex={-1} className="nv-panel__title">
+      {/* The form opens below the table: the keyboard goes with it, and again for another proposal. */}
+      <Heading key={proposal.id} level={3} id="reject-proposal-title" ref={focusOnMount} tabIndex={-1} className="nv-panel__title">
         {t("proposals.rejectTitle", { name: proposal.clientName, role: proposal.roleTitle })}
       </Heading>
       <Paragraph>{t("proposals.rejectIntro")}</Paragraph>

@@ -45,6 +45,7 @@ export function SanctionLevelsFields({ levels, onChange, errors }: SanctionLevel
         const name = (field: keyof SanctionLevelValues) => `sanctionLevels.${index}.${field}`;
         const number = index + 1;
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a level is its position: legend, field names and error paths count by index
           <fieldset key={index} className="nv-fieldset nv-fieldset--group nv-block">
             <legend className="nv-fieldset__legend">{t("ordinanceForm.level", { number })}</legend>
             <div className="nv-form__grid nv-form__grid--two">

@@ -43,8 +43,9 @@ function Contacts({ organisation }: { organisation: OrganisationOutput }) {
         <Paragraph>{t("organisations.noContacts")}</Paragraph>
       ) : (
         <ul className="nv-list">
-          {organisation.contacts.map((contact, index) => (
-            <li key={index}>
+          {/* Contacts have no id of their own; two with the same name, e-mail and phone would be one person. */}
+          {organisation.contacts.map((contact) => (
+            <li key={[contact.name, contact.email, contact.phone].join("|")}>
               {contact.name}
               {contact.phone ? (
                 <>

@@ -141,6 +141,7 @@ export function OrganisationForm({ onCreated }: { onCreated: (organisation: Orga
           const name = (field: keyof ContactValues) => `contacts.${index}.${field}`;
           const number = index + 1;
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a contact is its place: legend, field names and errors count by index
             <fieldset key={index} className="nv-fieldset nv-fieldset--group nv-block">
               <legend className="nv-fieldset__legend">{t("organisationForm.contact", { number })}</legend>
               <div className="nv-form__grid nv-form__grid--two">

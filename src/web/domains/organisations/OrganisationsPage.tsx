@@ -1,4 +1,5 @@
 import type { OrganisationOutput } from "@shared/schemas/organisations.js";
+import { FiltersForm } from "@web/components/FiltersForm.js";
 import { TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
 import { Paragraph } from "@web/components/nlds.js";
@@ -65,7 +66,7 @@ export function OrganisationsPage() {
         )}
       </div>
       <Paragraph>{t("organisations.intro")}</Paragraph>
-      <form role="search" aria-label={t("organisations.filtersLabel")} className="nv-filters" onSubmit={(event) => event.preventDefault()}>
+      <FiltersForm label={t("organisations.filtersLabel")}>
         <div className="nv-filters__search">
           <TextField
             name="q"
@@ -76,7 +77,7 @@ export function OrganisationsPage() {
             autoComplete="off"
           />
         </div>
-      </form>
+      </FiltersForm>
       <PagedResults
         query={organisations}
         name="organisations"

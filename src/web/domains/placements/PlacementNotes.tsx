@@ -32,8 +32,9 @@ export function PlacementNotes({ placement, mayAdd }: { placement: PlacementOutp
       {placement.notes.length === 0 ? <Paragraph>{t("placementNotes.empty")}</Paragraph> : null}
       {placement.notes.length > 0 ? (
         <ul className="nv-notes">
-          {placement.notes.map((item, index) => (
-            <li key={`${item.createdAt}-${index}`}>
+          {/* One person cannot write two notes in the same millisecond. */}
+          {placement.notes.map((item) => (
+            <li key={`${item.createdAt}|${item.authorName}`}>
               <p className="nv-muted">
                 {t("placementNotes.by", {
                   name: item.authorName ?? t("placementNotes.unknownAuthor"),

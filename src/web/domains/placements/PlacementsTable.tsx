@@ -1,4 +1,5 @@
 import { formatDate, formatHours } from "@web/components/format.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PlacementSummary } from "./api.js";
@@ -19,7 +20,7 @@ export function PlacementsTable({ caption, placements, nameBy }: PlacementsTable
     </th>
   );
   return (
-    <div className="nv-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="utrecht-table utrecht-table--html-table nv-table">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -53,6 +54,6 @@ export function PlacementsTable({ caption, placements, nameBy }: PlacementsTable
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -4,7 +4,6 @@ import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
-import { toNumber } from "@web/components/formValues.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -25,16 +24,16 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
   const add = useAddPlanStep(clientId);
   const [values, setValues] = useState<StepValues>(() => emptyStepValues(todayInAmsterdam()));
   const set = (field: keyof StepValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-  const asked = toNumber(values.hoursPerWeek);
+  // The explanation is for the hours that were sent, so it follows the submission, not later typing.
+  const sentHours = add.variables?.hoursPerWeek;
   const errors = useMemo(
     () =>
       explainCapacity(formErrorsOf(add.error, t, STEP_FIELDS), add.error, t, {
-        total: activeHours + (typeof asked === "number" ? asked : 0),
+        total: activeHours + (typeof sentHours === "number" ? sentHours : 0),
         capacity,
         format: (hours) => formatHours(hours, i18n.language),
       }),
-    // The explanation is for the hours that were sent, so it follows the error, not later typing.
-    [add.error, t],
+    [add.error, t, activeHours, sentHours, capacity, i18n.language],
   );
 
   function submit(event: FormEvent) {

@@ -1,5 +1,6 @@
 import { formatDate, formatHours } from "@web/components/format.js";
 import { SecondaryActionButton } from "@web/components/nlds.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import type { PlanStep } from "./planModel.js";
 
@@ -21,7 +22,7 @@ export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsT
   const { t, i18n } = useTranslation();
   const date = (value: string) => formatDate(value, i18n.language);
   return (
-    <div className="nv-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="utrecht-table utrecht-table--html-table nv-table nv-table--top">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -89,6 +90,6 @@ export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsT
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

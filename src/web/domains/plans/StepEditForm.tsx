@@ -38,14 +38,17 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
   const [values, setValues] = useState(initial);
   const set = (field: keyof typeof initial) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const hours = toNumber(values.hoursPerWeek);
+  // The explanation is for the hours that were sent (unchanged hours are not sent), not for later typing.
+  const sentHours = update.variables ? (update.variables.input.hoursPerWeek ?? step.hoursPerWeek) : undefined;
+  const stepCounted = countsAgainstCapacity(step);
   const errors = useMemo(
     () =>
       explainCapacity(formErrorsOf(update.error, t, FIELDS), update.error, t, {
-        total: activeHours - (countsAgainstCapacity(step) ? step.hoursPerWeek : 0) + (typeof hours === "number" ? hours : 0),
+        total: activeHours - (stepCounted ? step.hoursPerWeek : 0) + (typeof sentHours === "number" ? sentHours : 0),
         capacity,
         format: (value) => formatHours(value, i18n.language),
       }),
-    [update.error, t],
+    [update.error, t, activeHours, stepCounted, step.hoursPerWeek, sentHours, capacity, i18n.language],
   );
 
   useEffect(() => heading.current?.focus(), []);

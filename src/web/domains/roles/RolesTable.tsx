@@ -1,5 +1,6 @@
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { formatHours } from "@web/components/format.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { RoleStatus } from "./RoleStatus.js";
@@ -21,7 +22,7 @@ export function RolesTable({ roles, total, busy, showOrganisation }: RolesTableP
     </th>
   );
   return (
-    <div className="nv-table-scroll" role="region" aria-labelledby="roles-caption" tabIndex={0}>
+    <ScrollRegion labelledBy="roles-caption">
       <table className={`utrecht-table utrecht-table--html-table nv-table${busy ? " utrecht-table--busy" : ""}`} aria-busy={busy}>
         <caption id="roles-caption" className="utrecht-table__caption">
           {t("vacancies.caption", { count: total })}
@@ -53,6 +54,6 @@ export function RolesTable({ roles, total, busy, showOrganisation }: RolesTableP
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -196,6 +196,7 @@ function formFor(open: Open, asClient: boolean, close: (saved: boolean, message:
         />
       );
     case "objectionOutcome":
+      // Offered only for a sanction with an objection; without one there is no outcome to record.
       return sanction.objection ? (
         <ObjectionOutcomeForm
           key={sanction.id}

@@ -12,7 +12,7 @@ import { useLogin, useMe } from "./api.js";
 
 // Only same-app paths are followed after login, so a crafted link cannot send users elsewhere.
 function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 /** Login with email address and password. */

@@ -1,6 +1,7 @@
 import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useTeam } from "./api.js";
@@ -20,7 +21,7 @@ export function TeamPage() {
       {team.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {team.data && items.length === 0 ? <Paragraph>{t("team.empty")}</Paragraph> : null}
       {items.length > 0 ? (
-        <div className="nv-table-scroll" role="region" aria-labelledby="team-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="team-caption">
           <table className="utrecht-table utrecht-table--html-table nv-table">
             <caption id="team-caption" className="utrecht-table__caption">
               {t("team.caption", { count: items.length })}
@@ -62,7 +63,7 @@ export function TeamPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </>
   );

@@ -1,10 +1,12 @@
 import { USER_ROLES, type UserRole } from "@shared/enums.js";
 import type { UserOutput } from "@shared/schemas/users.js";
+import { FiltersForm } from "@web/components/FiltersForm.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useDebouncedValue } from "@web/components/useDebouncedValue.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +43,7 @@ export function UsersPage() {
           {t("users.new")}
         </Link>
       </div>
-      <form role="search" aria-label={t("users.filtersLabel")} className="nv-filters" onSubmit={(event) => event.preventDefault()}>
+      <FiltersForm label={t("users.filtersLabel")}>
         <div className="nv-filters__search">
           <TextField
             name="q"
@@ -65,12 +67,12 @@ export function UsersPage() {
           }}
           options={[{ value: "", label: t("users.allRoles") }, ...USER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
         />
-      </form>
+      </FiltersForm>
       <ProblemAlert error={users.error} />
       {users.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {data ? (
         <>
-          <div className="nv-table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
+          <ScrollRegion labelledBy="users-caption">
             <table className="utrecht-table utrecht-table--html-table nv-table">
               <caption id="users-caption" className="utrecht-table__caption">
                 {t("users.caption", { count: data.total })}
@@ -100,7 +102,7 @@ export function UsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pagination
             name="users"
             page={page}

@@ -1,5 +1,6 @@
 import type { WorkQueueItem } from "@shared/schemas/work-queue.js";
 import { formatDate } from "@web/components/format.js";
+import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
@@ -46,7 +47,7 @@ function Reasons({ item }: { item: WorkQueueItem }) {
 export function WorkQueueTable({ items, total, busy, consultantName }: WorkQueueTableProps) {
   const { t } = useTranslation();
   return (
-    <div className="nv-table-scroll" role="region" aria-labelledby="work-queue-caption" tabIndex={0}>
+    <ScrollRegion labelledBy="work-queue-caption">
       <table
         className={`utrecht-table utrecht-table--html-table nv-table nv-table--top${busy ? " utrecht-table--busy" : ""}`}
         aria-busy={busy}
@@ -86,6 +87,6 @@ export function WorkQueueTable({ items, total, busy, consultantName }: WorkQueue
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
