@@ -6,7 +6,7 @@ import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 import { recordAudit, recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
@@ -239,7 +239,7 @@ export async function requireVisibleRequest(db: Kysely<Database>, ctx: RequestCo
 }
 
 /** Loads what the presenter shows beside each request: the activity in words, when it is overdue, its proof. */
-async function viewsOf(db: Kysely<Database>, rows: AccountabilityRequestRow[]): Promise<AccountabilityView[]> {
+async function viewsOf(db: Kysely<Database>, rows: AccountabilityRequestRow[], today: string): Promise<AccountabilityView[]> {
   const versions = await ordinanceVersionsByNumber(db);
   const texts = await activityTexts(db, rows);
   const documents = await documentsOf(
@@ -247,7 +247,6 @@ async function viewsOf(db: Kysely<Database>, rows: AccountabilityRequestRow[]): 
     "accountability",
     rows.map((r) => r.id),
   );
-  const today = todayInAmsterdam();
   return rows.map((row) => ({
     row,
     activity: texts.get(row.subject_id) ?? "",
@@ -259,7 +258,7 @@ async function viewsOf(db: Kysely<Database>, rows: AccountabilityRequestRow[]): 
 
 /** One request in scope, ready to present. */
 export async function readRequest(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<AccountabilityView> {
-  const [view] = await viewsOf(db, [await requireVisibleRequest(db, ctx, id)]);
+  const [view] = await viewsOf(db, [await requireVisibleRequest(db, ctx, id)], ctx.clock.today());
   if (!view) throw notFound("accountability request");
   return view;
 }
@@ -308,5 +307,5 @@ export async function addAccountabilityProof(db: Kysely<Database>, ctx: RequestC
 /** A client's accountability requests, newest first. */
 export async function listRequests(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<AccountabilityView[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  return viewsOf(db, await listClientRequests(db, clientId));
+  return viewsOf(db, await listClientRequests(db, clientId), ctx.clock.today());
 }

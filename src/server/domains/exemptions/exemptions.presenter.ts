@@ -4,7 +4,7 @@ import { exemptionAbilities, isInForce } from "./exemptions.rules.js";
 import type { ExemptionView } from "./exemptions.service.js";
 
 /** An exemption with the names of who asked, decided and co-signed, its evidence (without content) and the caller's abilities. */
-export function presentExemption(actor: Actor, { row, names, documents }: ExemptionView): ExemptionOutput {
+export function presentExemption(actor: Actor, { row, names, documents }: ExemptionView, today: string): ExemptionOutput {
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     id: row.id,
@@ -17,7 +17,7 @@ export function presentExemption(actor: Actor, { row, names, documents }: Exempt
     reviewDate: row.review_date,
     reason: row.reason,
     status: row.status as ExemptionOutput["status"],
-    inForce: isInForce(row),
+    inForce: isInForce(row, today),
     needsCoSign: row.status === "awaitingCoSign",
     requestedBy: nameOf(row.requested_by),
     decidedBy: nameOf(row.decided_by),

@@ -33,7 +33,7 @@ import {
 export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
   const presentOne = async (id: string, request: Parameters<typeof contextOf>[0]) => {
     const ctx = contextOf(request);
-    return presentExemption(ctx.actor, await readExemption(db.kysely, ctx, id));
+    return presentExemption(ctx.actor, await readExemption(db.kysely, ctx, id), ctx.clock.today());
   };
 
   return async (app) => {
@@ -52,7 +52,10 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         const views = await listExemptions(db.kysely, ctx, request.params.id);
-        return { items: views.map((view) => presentExemption(ctx.actor, view)), abilities: exemptionListAbilities(ctx.actor) };
+        return {
+          items: views.map((view) => presentExemption(ctx.actor, view, ctx.clock.today())),
+          abilities: exemptionListAbilities(ctx.actor),
+        };
       },
     );
 
@@ -113,7 +116,7 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
         const ctx = contextOf(request);
         const { views, total } = await listExemptionsByStatus(db.kysely, ctx, status, page, pageSize);
         const items = views.map((view) => ({
-          ...presentExemption(ctx.actor, view),
+          ...presentExemption(ctx.actor, view, ctx.clock.today()),
           clientName: `${view.row.given_name} ${view.row.family_name}`,
         }));
         return { items, page, pageSize, total };

@@ -2,9 +2,10 @@ import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow } from "@server/db/schema.js";
 import { conflict, forbidden, type InvalidParam } from "@server/http/errors.js";
-import { addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addMonths } from "@shared/dates.js";
 import type { ExemptionAbilities, ExemptionInput } from "@shared/schemas/exemptions.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
+import { isExemptionInForce } from "../vocabulary.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
 
 /** Every code by which a rule of this file refuses; the table test lists a case for each. */
@@ -17,9 +18,9 @@ const refuse = (code: Exclude<ExemptionRefusal, "sameDecider">, detail: string, 
 type Terms = Pick<ExemptionInput, "scope" | "startDate" | "endDate" | "reviewDate">;
 type State = Pick<ExemptionRow, "status">;
 
-/** Whether an exemption binds today (or on a date): active and within its dates. */
-export function isInForce(row: Pick<ExemptionRow, "status" | "start_date" | "end_date">, date = todayInAmsterdam()): boolean {
-  return row.status === "active" && row.start_date <= date && (row.end_date === null || row.end_date >= date);
+/** Whether an exemption binds on a date: the vocabulary's "exemption in force". */
+export function isInForce(row: Pick<ExemptionRow, "status" | "start_date" | "end_date">, date: string): boolean {
+  return isExemptionInForce(row, date);
 }
 
 /**

@@ -4,7 +4,7 @@ import { nowIso } from "@server/clock.js";
 import type { Database, SanctionRow, SanctionsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { AppError, notFound } from "@server/http/errors.js";
-import { addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addMonths } from "@shared/dates.js";
 import { SANCTION_BLOCKS, type SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -152,7 +152,7 @@ export async function invitationDelivery(db: Kysely<Database>, sanction: Sanctio
 }
 
 /** Loads what the presenter and the abilities look at for each sanction, once for all of them. */
-export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[]): Promise<SanctionView[]> {
+export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[], today: string): Promise<SanctionView[]> {
   if (rows.length === 0) return [];
   const names = await displayNamesOf(
     db,
@@ -170,7 +170,6 @@ export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[]): Promis
     db,
     rows.map((r) => r.id),
   );
-  const today = todayInAmsterdam();
   const ordinance = await ordinanceOn(db, today);
   return rows.map((sanction) => ({
     sanction,
@@ -185,7 +184,7 @@ export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[]): Promis
 
 /** One sanction in scope, ready to present (not audited: used after a write the audit already records). */
 export async function loadSanction(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<SanctionView> {
-  const [view] = await viewsOf(db, [await requireVisibleSanction(db, ctx, id)]);
+  const [view] = await viewsOf(db, [await requireVisibleSanction(db, ctx, id)], ctx.clock.today());
   if (!view) throw notFound("sanction");
   return view;
 }
@@ -202,7 +201,7 @@ export async function listClientSanctions(db: Kysely<Database>, ctx: RequestCont
     subjectId: clientId,
     details: { count: rows.length },
   });
-  return viewsOf(db, rows);
+  return viewsOf(db, rows, ctx.clock.today());
 }
 
 /** One sanction, its read audited as sensitive. */
@@ -232,5 +231,5 @@ export async function listSanctionsByStatus(
     category: "read:sensitive",
     details: { status: status ?? null, count: rows.length },
   });
-  return { views: await viewsOf(db, rows), total };
+  return { views: await viewsOf(db, rows, ctx.clock.today()), total };
 }
