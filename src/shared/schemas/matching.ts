@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
@@ -89,9 +90,13 @@ export const matchPlanOutput = z.object({
   proposals: z.record(z.enum(["pending", "accepted", "rejected"]), z.number().int()),
 });
 export type MatchPlanOutput = z.infer<typeof matchPlanOutput>;
-export const matchPlanList = z.object({ items: z.array(matchPlanOutput) });
+/** What the caller may do with the plans: `start` a new one (a plan is being made, or the role may not plan). */
+export const MATCH_PLAN_LIST_ACTIONS = ["start"] as const;
+export const matchPlanList = z.object({ items: z.array(matchPlanOutput), abilities: abilitiesOf(MATCH_PLAN_LIST_ACTIONS) });
 
 export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
+/** What the caller may do with a proposal: follow it (refer the client) or not. */
+export const PROPOSAL_ACTIONS = ["follow", "reject"] as const;
 export const proposalQuery = pageQuery.extend({ status: z.enum(PROPOSAL_STATUSES).optional(), district: z.string().optional() });
 
 export const proposalOutput = z.object({
@@ -110,6 +115,7 @@ export const proposalOutput = z.object({
   rejectReason: z.string().nullable(),
   placementId: z.uuid().nullable(),
   decidedAt: timestamp.nullable(),
+  abilities: abilitiesOf(PROPOSAL_ACTIONS),
 });
 export type ProposalOutput = z.infer<typeof proposalOutput>;
 export const proposalPage = pageOf(proposalOutput);

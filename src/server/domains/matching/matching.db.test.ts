@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { capacityOf, committedHours, committedHoursByClient } from "../plans/capacity.js";
+import { startPlan } from "./match-plans.service.js";
 import { loadRoleOffers } from "./matching.repo.js";
-import { startPlan } from "./matching.service.js";
 
 let t: TestApp;
 let consultant: { authorization: string };

@@ -146,7 +146,7 @@ export async function loadClientProfiles(
       result.withoutIntake.push(client.id);
       continue;
     }
-    const capacity = capacities.get(client.id)!.hoursPerWeek;
+    const capacity = capacities.get(client.id)?.hoursPerWeek ?? null;
     if (capacity === null) result.notAssessed.push(client.id);
     result.profiles.push({
       id: client.id,
