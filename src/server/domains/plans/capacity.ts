@@ -1,8 +1,8 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
-import { conflict } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
+import { assertCapacityHolds } from "./plans.rules.js";
 
 /** Placement statuses whose hours count against a client's capacity. */
 export const COMMITTED_PLACEMENT_STATUSES = ["proposed", "accepted", "active"];
@@ -81,7 +81,7 @@ export async function planHoursByClient(db: Kysely<Database>, clientIds: readonl
       .where("status", "in", [...ACTIVE_STEP_STATUSES])
       .execute(),
   );
-  return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id)!, hours_per_week: s.hours_per_week })));
+  return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id) ?? "", hours_per_week: s.hours_per_week })));
 }
 
 /** Everything asked of each client in hours a week: plan steps, placements, formalised contributions and caregiving. */
@@ -155,27 +155,12 @@ export async function capacitiesOf(
 
 /** What one client can be asked; see `capacitiesOf`. */
 export async function capacityOf(db: Kysely<Database>, client: ClientRow): Promise<Capacity> {
-  return (await capacitiesOf(db, [client])).get(client.id)!;
+  const capacity = (await capacitiesOf(db, [client])).get(client.id);
+  if (!capacity) throw new Error(`capacitiesOf left out client ${client.id}`);
+  return capacity;
 }
 
-/** Capacity first: everything asked of a client together never exceeds what they can do. */
+/** Capacity first: everything asked of a client together never exceeds what they can do (see `assertCapacityHolds`). */
 export async function assertWithinCapacity(db: Kysely<Database>, client: ClientRow, activeHours: number): Promise<void> {
-  const capacity = await capacityOf(db, client);
-  if (capacity.hoursPerWeek === null) {
-    throw conflict("capacityNotAssessed", "Assess the client's capacity (at the intake) before planning hours.");
-  }
-  if (activeHours > capacity.hoursPerWeek + 1e-9) {
-    const because = capacity.exemption ? ` because of an exemption (${capacity.exemption.scope})` : "";
-    throw conflict(
-      "capacityExceeded",
-      `This asks ${activeHours} hours a week in all; the client can do ${capacity.hoursPerWeek}${because}.`,
-      [
-        {
-          name: "hoursPerWeek",
-          code: "capacityExceeded",
-          reason: `The client can do ${capacity.hoursPerWeek} hours a week in all${because}`,
-        },
-      ],
-    );
-  }
+  assertCapacityHolds(await capacityOf(db, client), activeHours);
 }
