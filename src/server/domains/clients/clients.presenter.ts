@@ -1,8 +1,10 @@
+import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow } from "@server/db/schema.js";
 import { todayInAmsterdam, wholeYearsBetween } from "@shared/dates.js";
-import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
+import { type EDUCATION_LEVELS, type HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
 import type { HostClientProfile } from "@shared/schemas/placements.js";
+import { clientAbilities } from "./clients.policy.js";
 
 type Household = (typeof HOUSEHOLD_SITUATIONS)[number];
 type Education = (typeof EDUCATION_LEVELS)[number];
@@ -33,7 +35,7 @@ export function presentClientSummary(row: ClientRow, today = todayInAmsterdam())
  * The full registry record, for the roles that may see it (consultant, team lead, admin, the client).
  * Every field is listed here: a new column stays private until it is added.
  */
-export function presentClient(row: ClientRow, today = todayInAmsterdam()): ClientOutput {
+export function presentClient(actor: Actor, row: ClientRow, today = todayInAmsterdam()): ClientOutput {
   return {
     ...presentClientSummary(row, today),
     bsn: row.bsn,
@@ -48,6 +50,7 @@ export function presentClient(row: ClientRow, today = todayInAmsterdam()): Clien
     educationLevel: row.education_level as Education,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    abilities: clientAbilities(actor),
   };
 }
 

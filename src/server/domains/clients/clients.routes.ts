@@ -44,8 +44,9 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const row = await createClient(db.kysely, contextOf(request), request.body);
-        return reply.status(201).header("Location", `/api/v1/clients/${row.id}`).send(presentClient(row));
+        const ctx = contextOf(request);
+        const row = await createClient(db.kysely, ctx, request.body);
+        return reply.status(201).header("Location", `/api/v1/clients/${row.id}`).send(presentClient(ctx.actor, row));
       },
     );
 
@@ -68,7 +69,7 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
           const { row, ...context } = await readHostClientProfile(db.kysely, ctx, request.params.id);
           return presentHostClientProfile(row, context);
         }
-        return presentClient(await readClient(db.kysely, ctx, request.params.id));
+        return presentClient(ctx.actor, await readClient(db.kysely, ctx, request.params.id));
       },
     );
 
@@ -84,7 +85,10 @@ export function clientRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: clientOutput },
         },
       },
-      async (request) => presentClient(await updateClient(db.kysely, contextOf(request), request.params.id, request.body)),
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentClient(ctx.actor, await updateClient(db.kysely, ctx, request.params.id, request.body));
+      },
     );
   };
 }

@@ -1,5 +1,4 @@
 import type { Services } from "@server/app.js";
-import { roles } from "@server/auth/policy.js";
 import type { SchedulerRunsTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
 import { conflict } from "@server/http/errors.js";
@@ -8,9 +7,8 @@ import { type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
+import { schedulerPolicy } from "./scheduler.policy.js";
 import { runDailyJob } from "./scheduler.service.js";
-
-const schedulerPolicy = { admin: roles("scheduler.admin", "admin") };
 
 async function present(db: Services["db"]["kysely"], rows: SchedulerRunsTable[]): Promise<SchedulerRunOutput[]> {
   const ids = [...new Set(rows.map((r) => r.started_by).filter((id): id is string => Boolean(id)))];

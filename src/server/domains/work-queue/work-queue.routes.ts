@@ -53,7 +53,10 @@ export function workQueueRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: clientOutput },
         },
       },
-      async (request) => presentClient(await reassignClient(db.kysely, contextOf(request), request.params.id, request.body.consultantId)),
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentClient(ctx.actor, await reassignClient(db.kysely, ctx, request.params.id, request.body.consultantId));
+      },
     );
   };
 }
