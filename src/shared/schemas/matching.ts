@@ -90,8 +90,8 @@ export const matchPlanOutput = z.object({
   proposals: z.record(z.enum(["pending", "accepted", "rejected"]), z.number().int()),
 });
 export type MatchPlanOutput = z.infer<typeof matchPlanOutput>;
-/** What the caller may do with the plans: `start` a new one (a plan is being made, or the role may not plan). */
-export const MATCH_PLAN_LIST_ACTIONS = ["start"] as const;
+/** What the caller may do with the plans: `start` a new one now, and plan for the whole city rather than one district. */
+export const MATCH_PLAN_LIST_ACTIONS = ["start", "startCityWide"] as const;
 export const matchPlanList = z.object({ items: z.array(matchPlanOutput), abilities: abilitiesOf(MATCH_PLAN_LIST_ACTIONS) });
 
 export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
@@ -118,7 +118,9 @@ export const proposalOutput = z.object({
   abilities: abilitiesOf(PROPOSAL_ACTIONS),
 });
 export type ProposalOutput = z.infer<typeof proposalOutput>;
-export const proposalPage = pageOf(proposalOutput);
+/** What the caller may do with a plan's proposals as a whole: decide them (each proposal says whether it still can be). */
+export const PROPOSAL_LIST_ACTIONS = ["decide"] as const;
+export const proposalPage = pageOf(proposalOutput).extend({ abilities: abilitiesOf(PROPOSAL_LIST_ACTIONS) });
 
 export const proposalRejectInput = z.object({
   reason: z.string().trim().min(3).max(1000).describe("why the consultant does not follow this proposal"),

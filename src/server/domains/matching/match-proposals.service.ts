@@ -14,6 +14,7 @@ import {
   type ProposalFilters,
   setProposalPlacement,
 } from "./match-plans.repo.js";
+import { proposalListAbilities } from "./matching.policy.js";
 import { presentProposal } from "./matching.presenter.js";
 import { assertProposalPending } from "./matching.rules.js";
 
@@ -22,7 +23,13 @@ export async function listProposals(db: Kysely<Database>, ctx: RequestContext, p
   if (!(await findPlan(db, planId))) throw notFound("placement plan");
   const { rows, total } = await listVisibleProposals(db, ctx.actor, planId, filters);
   await recordAudit(db, ctx, { action: "matchProposal.list", category: "read:list", subjectType: "matchPlan", subjectId: planId });
-  return { items: rows.map((row) => presentProposal(ctx.actor, row)), page: filters.page, pageSize: filters.pageSize, total };
+  return {
+    items: rows.map((row) => presentProposal(ctx.actor, row)),
+    page: filters.page,
+    pageSize: filters.pageSize,
+    total,
+    abilities: proposalListAbilities(ctx.actor),
+  };
 }
 
 /** One proposal in the actor's scope, or 404. */

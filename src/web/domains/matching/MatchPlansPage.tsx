@@ -10,16 +10,21 @@ import { StartPlanForm } from "./StartPlanForm.js";
 /** Placement plans: starting one (team leads and administrators) and the last 20 with their results. */
 export function MatchPlansPage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const plans = useMatchPlans();
   const items = plans.data?.items ?? [];
-  const mayStart = me.role === "teamLead" || me.role === "admin";
+  const abilities = plans.data?.abilities;
 
   return (
     <>
       <PageHeading>{t("matchPlans.title")}</PageHeading>
       <Paragraph>{t("matchPlans.intro")}</Paragraph>
-      {mayStart ? <StartPlanForm busyPlan={items.some(isPlanBusy)} /> : <Paragraph>{t("matchPlans.introConsultant")}</Paragraph>}
+      {abilities?.start ? (
+        <StartPlanForm cityWide={abilities.startCityWide} />
+      ) : items.some(isPlanBusy) ? (
+        <Paragraph>{t("matchPlans.busy")}</Paragraph>
+      ) : (
+        <Paragraph>{t("matchPlans.introConsultant")}</Paragraph>
+      )}
       <section aria-labelledby="match-plans-list-title">
         <Heading level={2} id="match-plans-list-title">
           {t("matchPlans.listTitle")}

@@ -49,7 +49,7 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   const [rejecting, setRejecting] = useState<ProposalOutput | null>(null);
   const [decided, setDecided] = useState<ProposalOutput | null>(null);
   const [stepError, setStepError] = useState<unknown>(null);
-  const mayDecide = canRecordWorkflow(me.role);
+  const mayDecide = proposals.data?.abilities.decide ?? false;
   const { pending, accepted, rejected } = plan.proposals;
 
   function closeReject(result: ProposalOutput | null) {
@@ -64,29 +64,33 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   }
 
   const actions = (proposal: ProposalOutput) =>
-    proposal.status === "pending" ? (
+    proposal.abilities.follow || proposal.abilities.reject ? (
       <>
-        <AcceptProposalButton
-          proposal={proposal}
-          onDone={(result, error) => {
-            setStepError(error);
-            setDecided(result);
-            if (result && rejecting?.id === proposal.id) setRejecting(null);
-          }}
-        />
-        <SecondaryActionButton
-          type="button"
-          id={rejectButtonId(proposal.id)}
-          aria-expanded={rejecting?.id === proposal.id}
-          onClick={() => {
-            setDecided(null);
-            setStepError(null);
-            setRejecting(proposal);
-          }}
-        >
-          {t("proposals.reject")}
-          <span className="nv-visually-hidden"> ({t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })})</span>
-        </SecondaryActionButton>
+        {proposal.abilities.follow ? (
+          <AcceptProposalButton
+            proposal={proposal}
+            onDone={(result, error) => {
+              setStepError(error);
+              setDecided(result);
+              if (result && rejecting?.id === proposal.id) setRejecting(null);
+            }}
+          />
+        ) : null}
+        {proposal.abilities.reject ? (
+          <SecondaryActionButton
+            type="button"
+            id={rejectButtonId(proposal.id)}
+            aria-expanded={rejecting?.id === proposal.id}
+            onClick={() => {
+              setDecided(null);
+              setStepError(null);
+              setRejecting(proposal);
+            }}
+          >
+            {t("proposals.reject")}
+            <span className="nv-visually-hidden"> ({t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })})</span>
+          </SecondaryActionButton>
+        ) : null}
       </>
     ) : null;
 

@@ -43,7 +43,6 @@ export function RoleDetailPage() {
   const role = useRole(id);
   // The forms disappear once decided, so the page says what happened.
   const [notice, setNotice] = useState<string | null>(null);
-  const isLead = me.role === "teamLead" || me.role === "admin";
   const data = role.data;
 
   return (
@@ -95,8 +94,8 @@ export function RoleDetailPage() {
               </Link>
             </Paragraph>
           </section>
-          {isLead && data.status === "needsReview" ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
-          {isLead && data.suspended ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
+          {data.abilities.review ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
+          {data.abilities.decideComplaints ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
         </>
       ) : null}
     </>
