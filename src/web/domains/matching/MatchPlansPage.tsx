@@ -2,7 +2,6 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { isPlanBusy, useMatchPlans } from "./api.js";
 import { PlansTable } from "./PlansTable.js";
 import { StartPlanForm } from "./StartPlanForm.js";

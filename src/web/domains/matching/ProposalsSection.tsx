@@ -7,8 +7,6 @@ import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { AcceptProposalButton } from "./AcceptProposalButton.js";
 import { type ProposalStatus, useProposals } from "./api.js";
 import { Notice } from "./Notice.js";
@@ -42,7 +40,6 @@ function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
 /** The plan's proposals, filtered by status and paged; caseworkers follow them or not, with a reason. */
 export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const { values, page, pageSize, update } = usePagedSearch(["status"] as const);
   const status = (PROPOSAL_STATUSES as readonly string[]).includes(values.status) ? (values.status as ProposalStatus) : undefined;
   const proposals = useProposals(plan.id, { status, page, pageSize }, plan.status === "done");

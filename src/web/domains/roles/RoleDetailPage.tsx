@@ -8,7 +8,6 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { useRole } from "./api.js";
 import { ComplaintDecisionForm, RoleReviewForm } from "./RoleReviewForm.js";
 import { RoleStatus } from "./RoleStatus.js";
@@ -38,7 +37,6 @@ function Facts({ role }: { role: RoleOutput }) {
 export function RoleDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const me = useCurrentUser();
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const role = useRole(id);
   // The forms disappear once decided, so the page says what happened.
