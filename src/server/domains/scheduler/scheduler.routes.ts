@@ -3,29 +3,29 @@ import type { SchedulerRunsTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
 import { conflict } from "@server/http/errors.js";
 import { calendarDate } from "@shared/schemas/common.js";
-import { type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
+import { dailyJobResult, type SchedulerRunOutput, schedulerRunList, schedulerRunOutput } from "@shared/schemas/scheduler.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { schedulerPolicy } from "./scheduler.policy.js";
+import { listRecentRuns, startersOf } from "./scheduler.repo.js";
 import { runDailyJob } from "./scheduler.service.js";
 
-async function present(db: Services["db"]["kysely"], rows: SchedulerRunsTable[]): Promise<SchedulerRunOutput[]> {
-  const ids = [...new Set(rows.map((r) => r.started_by).filter((id): id is string => Boolean(id)))];
-  const users = ids.length ? await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute() : [];
-  return rows.map((row) => ({
+/** Every outgoing field of a run, with the name of who started it (given, not looked up). */
+function presentRun(row: SchedulerRunsTable, starters: Map<string, string>): SchedulerRunOutput {
+  return {
     id: row.id,
     job: row.job as SchedulerRunOutput["job"],
     runDate: row.run_date,
     trigger: row.trigger as SchedulerRunOutput["trigger"],
     status: row.status as SchedulerRunOutput["status"],
-    result: row.result ? JSON.parse(row.result) : null,
+    result: row.result ? dailyJobResult.parse(JSON.parse(row.result)) : null,
     error: row.error,
     instance: row.instance,
-    startedBy: users.find((u) => u.id === row.started_by)?.display_name ?? null,
+    startedBy: (row.started_by && starters.get(row.started_by)) || null,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-  }));
+  };
 }
 
 /** The scheduler's runs, and running the daily job on demand (admins). */
@@ -37,12 +37,11 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
         config: { policy: schedulerPolicy.admin },
         schema: { tags: ["scheduler"], summary: "The last 50 runs of periodic work", response: { 200: schedulerRunList } },
       },
-      async () => ({
-        items: await present(
-          db.kysely,
-          await db.kysely.selectFrom("scheduler_runs").selectAll().orderBy("started_at", "desc").limit(50).execute(),
-        ),
-      }),
+      async () => {
+        const runs = await listRecentRuns(db.kysely, 50);
+        const starters = await startersOf(db.kysely, runs);
+        return { items: runs.map((run) => presentRun(run, starters)) };
+      },
     );
 
     app.post(
@@ -72,7 +71,7 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
           subjectType: "schedulerRun",
           subjectId: outcome.run.id,
         });
-        return reply.status(201).send((await present(db.kysely, [outcome.run]))[0]!);
+        return reply.status(201).send(presentRun(outcome.run, await startersOf(db.kysely, [outcome.run])));
       },
     );
   };
