@@ -44,8 +44,8 @@ describe("placement refusals", () => {
       allowed: () => assertMayActForOrganisation(host, "o1"),
     },
     alreadyReferred: { refused: () => assertNotAlreadyReferred({ id: "p1" }), allowed: () => assertNotAlreadyReferred(undefined) },
-    aboveRoleHours: { refused: () => assertHoursWithinRole(9, 8), allowed: () => assertHoursWithinRole(8, 8) },
-    dateInFuture: {
+    "hoursPerWeek:aboveRoleHours": { refused: () => assertHoursWithinRole(9, 8), allowed: () => assertHoursWithinRole(8, 8) },
+    "endedOn:dateInFuture": {
       refused: () => assertEndedNotInFuture("2026-03-03", "2026-03-02"),
       allowed: () => assertEndedNotInFuture("2026-03-02", "2026-03-02"),
     },
