@@ -31,25 +31,13 @@ import { ProposedSanctionsPage } from "./domains/sanctions/ProposedSanctionsPage
 import { SanctionStatisticsPage } from "./domains/sanctions/SanctionStatisticsPage.js";
 import { SchedulerPage } from "./domains/scheduler/SchedulerPage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
-import { STAFF_ROLES } from "./domains/session/CurrentUser.js";
 import { LoginPage } from "./domains/session/LoginPage.js";
-import { RequireAuth, RequireRole } from "./domains/session/RequireAuth.js";
+import { RequireAbility, RequireAuth } from "./domains/session/RequireAuth.js";
 import { TeamPage } from "./domains/team/TeamPage.js";
 import { UserEditPage } from "./domains/users/UserEditPage.js";
 import { UserNewPage } from "./domains/users/UserNewPage.js";
 import { UsersPage } from "./domains/users/UsersPage.js";
 import { WorkQueuePage } from "./domains/work-queue/WorkQueuePage.js";
-
-const ADMIN = ["admin"] as const;
-const CASEWORKERS = ["consultant", "teamLead"] as const;
-const TEAM_LEADS = ["teamLead", "admin"] as const;
-const HOSTS = ["host"] as const;
-const ORGANISATION_READERS = ["consultant", "teamLead", "admin"] as const;
-const ORGANISATION_REGISTRARS = ["consultant", "admin"] as const;
-const ROLE_KEEPERS = ["host", "consultant", "teamLead", "admin"] as const;
-const STATISTICS_READERS = ["teamLead", "researcher", "admin"] as const;
-/** Team leads and administrators make placement plans; consultants review the proposals for their clients. */
-const MATCH_PLAN_READERS = ["consultant", "teamLead", "admin"] as const;
 
 /** The whole web app: data layer, router and the route table. */
 export function App() {
@@ -67,52 +55,76 @@ export function App() {
               <Route path="/account/password" element={<ChangePasswordPage />} />
               {/* Clients may open their own record; the server limits which record that is. */}
               <Route path="/clients/:id" element={<ClientDetailPage />} />
-              <Route element={<RequireRole roles={STAFF_ROLES} />}>
+              <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
-                <Route path="/clients/new" element={<ClientNewPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />
               </Route>
-              <Route element={<RequireRole roles={CASEWORKERS} />}>
+              <Route element={<RequireAbility ability="registerClients" />}>
+                <Route path="/clients/new" element={<ClientNewPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewWorkQueue" />}>
                 <Route path="/work-queue" element={<WorkQueuePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="inviteClients" />}>
                 <Route path="/invitations" element={<InvitePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="manageAvailability" />}>
                 <Route path="/availability" element={<AvailabilityPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="recordIntakes" />}>
                 <Route path="/clients/:id/intake" element={<IntakePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="recordCheckIns" />}>
                 <Route path="/clients/:id/check-in" element={<CheckInPage />} />
               </Route>
-              <Route element={<RequireRole roles={HOSTS} />}>
+              <Route element={<RequireAbility ability="answerReferrals" />}>
                 <Route path="/placements" element={<PlacementsPage />} />
               </Route>
-              <Route element={<RequireRole roles={ROLE_KEEPERS} />}>
+              <Route element={<RequireAbility ability="viewRoles" />}>
                 <Route path="/roles" element={<RolesPage />} />
-                <Route path="/roles/new" element={<RoleNewPage />} />
                 <Route path="/roles/:id" element={<RoleDetailPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="createRoles" />}>
+                <Route path="/roles/new" element={<RoleNewPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewPlacements" />}>
                 <Route path="/placements/:id" element={<PlacementDetailPage />} />
               </Route>
-              <Route element={<RequireRole roles={ORGANISATION_READERS} />}>
+              <Route element={<RequireAbility ability="viewOrganisations" />}>
                 <Route path="/organisations" element={<OrganisationsPage />} />
                 <Route path="/organisations/:id" element={<OrganisationDetailPage />} />
               </Route>
-              <Route element={<RequireRole roles={ORGANISATION_REGISTRARS} />}>
+              <Route element={<RequireAbility ability="registerOrganisations" />}>
                 <Route path="/organisations/new" element={<OrganisationNewPage />} />
               </Route>
-              <Route element={<RequireRole roles={TEAM_LEADS} />}>
+              <Route element={<RequireAbility ability="viewTeam" />}>
                 <Route path="/team" element={<TeamPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="coSignExemptions" />}>
                 <Route path="/exemptions" element={<AwaitingCoSignPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewProposedSanctions" />}>
                 <Route path="/sanctions" element={<ProposedSanctionsPage />} />
               </Route>
-              <Route element={<RequireRole roles={MATCH_PLAN_READERS} />}>
+              <Route element={<RequireAbility ability="viewMatchPlans" />}>
                 <Route path="/match-plans" element={<MatchPlansPage />} />
                 <Route path="/match-plans/:id" element={<MatchPlanPage />} />
               </Route>
-              <Route element={<RequireRole roles={STATISTICS_READERS} />}>
+              <Route element={<RequireAbility ability="viewStatistics" />}>
                 <Route path="/sanctions/statistics" element={<SanctionStatisticsPage />} />
               </Route>
-              <Route element={<RequireRole roles={ADMIN} />}>
+              <Route element={<RequireAbility ability="manageUsers" />}>
                 <Route path="/users" element={<UsersPage />} />
                 <Route path="/users/new" element={<UserNewPage />} />
                 <Route path="/users/:id" element={<UserEditPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewAuditLog" />}>
                 <Route path="/audit-log" element={<AuditLogPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="manageOrdinance" />}>
                 <Route path="/ordinance" element={<OrdinancePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewScheduler" />}>
                 <Route path="/scheduler" element={<SchedulerPage />} />
               </Route>
             </Route>

@@ -13,9 +13,16 @@ export interface AbilityCheck {
  * AppError thrown by the same assertion the server runs; any other error is a fault and propagates.
  */
 export function isAllowed(actor: Actor, check: AbilityCheck): boolean {
-  if (!check.policy.allows(actor)) return false;
+  return check.policy.allows(actor) && passes(check.assert);
+}
+
+/**
+ * Whether a rule lets the action through: runs the named assertion the service runs and answers false where it
+ * refuses. An ability is thereby computed by the very assertion that guards the action, never by a copy of it.
+ */
+export function passes(assertion: () => void): boolean {
   try {
-    check.assert();
+    assertion();
     return true;
   } catch (error) {
     if (error instanceof AppError) return false;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
 import { isValidBsn } from "../validation/bsn.js";
 import { normalisePostcode } from "../validation/postcode.js";
+import { abilitiesOf } from "./abilities.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 
 const name = z.string().trim().min(1).max(100);
@@ -65,6 +66,38 @@ export const clientUpdateInput = z
 export type ClientUpdateInput = z.infer<typeof clientUpdateInput>;
 
 /** A client as consultants, team leads, admins and the client themselves see it. */
+/**
+ * What the caller may do with a client's record: change or reassign it, read its audit trail, and open and act
+ * in each part of it (appointments, letters, intake, plan, placements, suggestions, check-ins, ladder,
+ * exemptions, sanctions, contributions).
+ */
+export const CLIENT_ACTIONS = [
+  "edit",
+  "reassign",
+  "viewAuditTrail",
+  "viewAppointments",
+  "recordAppointment",
+  "viewLetters",
+  "recordLetterDelivery",
+  "viewIntake",
+  "recordIntake",
+  "viewPlan",
+  "addPlanStep",
+  "viewPlacements",
+  "proposePlacement",
+  "viewSuggestions",
+  "viewCheckIns",
+  "recordCheckIn",
+  "viewLadder",
+  "viewExemptions",
+  "proposeExemption",
+  "requestExemption",
+  "viewSanctions",
+  "proposeSanction",
+  "viewContributions",
+  "formaliseContribution",
+] as const;
+
 export const clientOutput = z.object({
   id: z.uuid(),
   bsn: z.string(),
@@ -90,6 +123,7 @@ export const clientOutput = z.object({
   consultantId: z.uuid().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  abilities: abilitiesOf(CLIENT_ACTIONS),
 });
 export type ClientOutput = z.infer<typeof clientOutput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
@@ -89,9 +90,13 @@ export const matchPlanOutput = z.object({
   proposals: z.record(z.enum(["pending", "accepted", "rejected"]), z.number().int()),
 });
 export type MatchPlanOutput = z.infer<typeof matchPlanOutput>;
-export const matchPlanList = z.object({ items: z.array(matchPlanOutput) });
+/** What the caller may do with the plans: `start` a new one now, and plan for the whole city rather than one district. */
+export const MATCH_PLAN_LIST_ACTIONS = ["start", "startCityWide"] as const;
+export const matchPlanList = z.object({ items: z.array(matchPlanOutput), abilities: abilitiesOf(MATCH_PLAN_LIST_ACTIONS) });
 
 export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
+/** What the caller may do with a proposal: follow it (refer the client) or not. */
+export const PROPOSAL_ACTIONS = ["follow", "reject"] as const;
 export const proposalQuery = pageQuery.extend({ status: z.enum(PROPOSAL_STATUSES).optional(), district: z.string().optional() });
 
 export const proposalOutput = z.object({
@@ -110,9 +115,12 @@ export const proposalOutput = z.object({
   rejectReason: z.string().nullable(),
   placementId: z.uuid().nullable(),
   decidedAt: timestamp.nullable(),
+  abilities: abilitiesOf(PROPOSAL_ACTIONS),
 });
 export type ProposalOutput = z.infer<typeof proposalOutput>;
-export const proposalPage = pageOf(proposalOutput);
+/** What the caller may do with a plan's proposals as a whole: decide them (each proposal says whether it still can be). */
+export const PROPOSAL_LIST_ACTIONS = ["decide"] as const;
+export const proposalPage = pageOf(proposalOutput).extend({ abilities: abilitiesOf(PROPOSAL_LIST_ACTIONS) });
 
 export const proposalRejectInput = z.object({
   reason: z.string().trim().min(3).max(1000).describe("why the consultant does not follow this proposal"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
@@ -72,6 +73,12 @@ export const agreementOutput = z.object({
   signedAt: timestamp,
 });
 
+/**
+ * What the caller may do with a placement: answer the referral, start it with a signed agreement, sign a new
+ * agreement version, end it, add a note, and (hosts) read the client's need-to-know profile.
+ */
+export const PLACEMENT_ACTIONS = ["accept", "decline", "start", "signAgreement", "end", "addNote", "viewClientProfile"] as const;
+
 export const placementOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -92,6 +99,7 @@ export const placementOutput = z.object({
   agreements: z.array(agreementOutput),
   notes: z.array(z.object({ note: z.string(), authorName: z.string().nullable(), createdAt: timestamp })),
   createdAt: timestamp,
+  abilities: abilitiesOf(PLACEMENT_ACTIONS),
 });
 export type PlacementOutput = z.infer<typeof placementOutput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { calendarDate, timestamp } from "./common.js";
 
 export const PLAN_STEP_TYPES = [
@@ -71,6 +72,11 @@ export const planStepOutput = z.object({
   stopReason: z.string().nullable(),
 });
 
+/** What the caller may do with a plan version: change its steps (in a new draft when confirmed) and confirm a draft. */
+export const PLAN_ACTIONS = ["changeSteps", "confirm"] as const;
+/** What the caller may do with a client's plan as a whole. */
+export const PLAN_LIST_ACTIONS = ["addStep"] as const;
+
 export const planOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -84,9 +90,10 @@ export const planOutput = z.object({
   capacityHoursPerWeek: z.number().nullable().describe("what the client can do; binds"),
   weeklyNormHours: z.number().describe("the ordinance's norm; context only, never above capacity"),
   createdAt: timestamp,
+  abilities: abilitiesOf(PLAN_ACTIONS),
 });
 export type PlanOutput = z.infer<typeof planOutput>;
-export const planList = z.object({ items: z.array(planOutput) });
+export const planList = z.object({ items: z.array(planOutput), abilities: abilitiesOf(PLAN_LIST_ACTIONS) });
 
 /** Body of `POST /plans/{id}/confirmation`: confirmed with the client; makes the version immutable. */
 export const planConfirmationInput = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { postcodeSchema } from "./clients.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { WEEKDAY_PARTS } from "./intakes.js";
@@ -46,6 +47,16 @@ export const roleCreateInput = z
   });
 export type RoleCreateInput = z.infer<typeof roleCreateInput>;
 
+/**
+ * What the caller may do with a role: review its displacement check, decide its open complaints, read them,
+ * refer a client to it, and file a complaint (anyone may).
+ */
+export const ROLE_ACTIONS = ["review", "decideComplaints", "viewComplaints", "refer", "fileComplaint"] as const;
+/** What the caller may do with the roles: describe a new one. */
+export const ROLE_LIST_ACTIONS = ["create"] as const;
+/** What the caller may do with a displacement complaint. */
+export const COMPLAINT_ACTIONS = ["decide"] as const;
+
 export const roleOutput = z.object({
   id: z.uuid(),
   organisationId: z.uuid(),
@@ -70,8 +81,9 @@ export const roleOutput = z.object({
     .array(z.string())
     .describe("the displacement check's findings (e.g. paidInLastThreeYears, complaintUpheld); empty after a reviewer's decision"),
   suspended: z.boolean().describe("an open displacement complaint suspends new placements"),
-  mayTakePlacements: z.boolean(),
+  mayTakePlacements: z.boolean().describe("approved, no open complaint and a free place: the rules a referral passes"),
   createdAt: timestamp,
+  abilities: abilitiesOf(ROLE_ACTIONS),
 });
 export type RoleOutput = z.infer<typeof roleOutput>;
 
@@ -80,7 +92,7 @@ export const roleListQuery = pageQuery.extend({
   status: z.enum(ROLE_STATUSES).optional(),
   q: z.string().trim().max(100).optional(),
 });
-export const rolePage = pageOf(roleOutput);
+export const rolePage = pageOf(roleOutput).extend({ abilities: abilitiesOf(ROLE_LIST_ACTIONS) });
 
 /** Body of `POST /roles/{id}/displacement-reviews`: a municipal reviewer decides a role that needs review. */
 export const displacementReviewInput = z.object({
@@ -106,6 +118,7 @@ export const displacementComplaintOutput = z.object({
   status: z.enum(["open", "upheld", "dismissed"]),
   decisionReason: z.string().nullable(),
   createdAt: timestamp,
+  abilities: abilitiesOf(COMPLAINT_ACTIONS),
 });
 
 export const complaintList = z.object({ items: z.array(displacementComplaintOutput) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { USER_ROLES } from "../enums.js";
+import { abilitiesOf } from "./abilities.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
 
 /** A new password: long rather than complicated. */
@@ -55,6 +56,34 @@ export const userPage = pageOf(userOutput);
 /** Body of `POST /sessions`. */
 export const loginInput = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
 
+/** What the caller may open: one ability per part of the application, from the policies of the routes it calls. */
+export const ME_ACTIONS = [
+  "viewWorkQueue",
+  "viewTeam",
+  "viewCaseload",
+  "registerClients",
+  "inviteClients",
+  "manageAvailability",
+  "recordIntakes",
+  "recordCheckIns",
+  "answerReferrals",
+  "viewPlacements",
+  "viewRoles",
+  "createRoles",
+  "viewOrganisations",
+  "registerOrganisations",
+  "viewMatchPlans",
+  "runMatchPlans",
+  "coSignExemptions",
+  "viewProposedSanctions",
+  "viewStatistics",
+  "manageUsers",
+  "viewAuditLog",
+  "manageOrdinance",
+  "viewScheduler",
+] as const;
+export type MeAbility = (typeof ME_ACTIONS)[number];
+
 /** `GET /me`: who is logged in. */
 export const meOutput = z.object({
   id: z.uuid(),
@@ -65,6 +94,7 @@ export const meOutput = z.object({
   organisationId: z.uuid().optional(),
   clientId: z.uuid().optional(),
   csrfToken: z.string().optional().describe("send as X-CSRF-Token on writes authenticated by the session cookie"),
+  abilities: abilitiesOf(ME_ACTIONS),
 });
 export type MeOutput = z.infer<typeof meOutput>;
 

@@ -1,4 +1,4 @@
-import type { UserRole } from "@shared/enums.js";
+import type { MeAbility } from "@shared/schemas/users.js";
 import { useLogout, useMe } from "@web/domains/session/api.js";
 import { setLanguage } from "@web/i18n/index.js";
 import { useTranslation } from "react-i18next";
@@ -9,69 +9,38 @@ import { PageLayout, SkipLink, SubtleButton } from "./nlds.js";
 interface NavItem {
   to: string;
   label: string;
+  /** The ability of `GET /me` that opens this item. */
+  ability: MeAbility;
   /** Active only on this exact address, not on the addresses under it. */
   end?: boolean;
 }
 
-const MATCH_PLANS: NavItem = { to: "/match-plans", label: "nav.matchPlans" };
-
-const SANCTIONS: NavItem[] = [
-  { to: "/sanctions", label: "nav.sanctions", end: true },
-  { to: "/sanctions/statistics", label: "nav.sanctionStatistics" },
+/** The menu, in one order for everyone; each caller sees the items their abilities open. */
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "nav.referrals", ability: "answerReferrals" },
+  { to: "/placements", label: "nav.placements", ability: "answerReferrals" },
+  { to: "/work-queue", label: "nav.workQueue", ability: "viewWorkQueue" },
+  { to: "/team", label: "nav.team", ability: "viewTeam" },
+  { to: "/clients", label: "nav.clients", ability: "viewCaseload" },
+  { to: "/invitations", label: "nav.invite", ability: "inviteClients" },
+  { to: "/organisations", label: "nav.organisations", ability: "viewOrganisations" },
+  { to: "/roles", label: "nav.roles", ability: "viewRoles" },
+  { to: "/match-plans", label: "nav.matchPlans", ability: "viewMatchPlans" },
+  { to: "/exemptions", label: "nav.exemptions", ability: "coSignExemptions" },
+  { to: "/sanctions", label: "nav.sanctions", ability: "viewProposedSanctions", end: true },
+  { to: "/sanctions/statistics", label: "nav.sanctionStatistics", ability: "viewStatistics" },
+  { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
+  { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
+  { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },
+  { to: "/users", label: "nav.users", ability: "manageUsers" },
+  { to: "/audit-log", label: "nav.auditLog", ability: "viewAuditLog" },
 ];
 
-function navItemsFor(role: UserRole): NavItem[] {
-  switch (role) {
-    case "admin":
-      return [
-        { to: "/clients", label: "nav.clients" },
-        { to: "/organisations", label: "nav.organisations" },
-        { to: "/roles", label: "nav.roles" },
-        MATCH_PLANS,
-        { to: "/exemptions", label: "nav.exemptions" },
-        ...SANCTIONS,
-        { to: "/ordinance", label: "nav.ordinance" },
-        { to: "/scheduler", label: "nav.scheduler" },
-        { to: "/users", label: "nav.users" },
-        { to: "/audit-log", label: "nav.auditLog" },
-      ];
-    case "consultant":
-      return [
-        { to: "/work-queue", label: "nav.workQueue" },
-        { to: "/clients", label: "nav.clients" },
-        { to: "/invitations", label: "nav.invite" },
-        { to: "/organisations", label: "nav.organisations" },
-        { to: "/roles", label: "nav.roles" },
-        MATCH_PLANS,
-        { to: "/availability", label: "nav.availability" },
-      ];
-    case "host":
-      return [
-        { to: "/", label: "nav.referrals" },
-        { to: "/placements", label: "nav.placements" },
-        { to: "/roles", label: "nav.roles" },
-      ];
-    case "teamLead":
-      return [
-        { to: "/work-queue", label: "nav.workQueue" },
-        { to: "/team", label: "nav.team" },
-        MATCH_PLANS,
-        { to: "/exemptions", label: "nav.exemptions" },
-        ...SANCTIONS,
-        { to: "/clients", label: "nav.clients" },
-        { to: "/invitations", label: "nav.invite" },
-        { to: "/organisations", label: "nav.organisations" },
-        { to: "/roles", label: "nav.roles" },
-        { to: "/availability", label: "nav.availability" },
-      ];
-    case "researcher":
-      return [
-        { to: "/", label: "nav.home" },
-        { to: "/sanctions/statistics", label: "nav.sanctionStatistics" },
-      ];
-    default:
-      return [{ to: "/", label: "nav.home" }];
-  }
+/** The menu items the caller's abilities open; without any start page of its own, the home page leads. */
+export function navItemsFor(abilities: Record<MeAbility, boolean>): Omit<NavItem, "ability">[] {
+  const items = NAV_ITEMS.filter((item) => abilities[item.ability]);
+  const ownStart = abilities.answerReferrals || abilities.viewWorkQueue || abilities.viewCaseload;
+  return ownStart ? items : [{ to: "/", label: "nav.home" }, ...items];
 }
 
 function LanguageSwitch() {
@@ -123,7 +92,7 @@ export function Layout() {
         {me ? (
           <nav className="nv-nav" aria-label={t("nav.label")}>
             <ul className="nv-nav__list">
-              {navItemsFor(me.role).map((item) => (
+              {navItemsFor(me.abilities).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end ?? item.to === "/"} className="nv-nav__link">
                     {t(item.label)}

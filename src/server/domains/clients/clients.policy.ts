@@ -1,4 +1,19 @@
-import { roles } from "@server/auth/policy.js";
+import type { Actor } from "@server/auth/actor.js";
+import { type Policy, roles } from "@server/auth/policy.js";
+import type { Abilities } from "@shared/schemas/abilities.js";
+import type { CLIENT_ACTIONS } from "@shared/schemas/clients.js";
+import { appointmentPolicy } from "../appointments/appointments.policy.js";
+import { auditPolicy } from "../audit/audit.policy.js";
+import { checkInPolicy } from "../check-ins/check-ins.policy.js";
+import { contributionPolicy } from "../contributions/contributions.policy.js";
+import { exemptionPolicy } from "../exemptions/exemptions.policy.js";
+import { intakePolicy } from "../intakes/intakes.policy.js";
+import { letterPolicy } from "../letters/letters.policy.js";
+import { matchingPolicy } from "../matching/matching.policy.js";
+import { placementPolicy } from "../placements/placements.policy.js";
+import { planPolicy } from "../plans/plans.policy.js";
+import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
+import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 
 /**
  * Who may touch client records at all. Which records is decided by `visibleClients` in the repo:
@@ -11,3 +26,37 @@ export const clientPolicy = {
   create: roles("clients.create", "admin", "consultant", "teamLead"),
   update: roles("clients.update", "admin", "consultant", "teamLead"),
 };
+
+/**
+ * What the actor may do with a client's record they can see: each ability is the policy of the route that
+ * reads or changes that part of the record, so the web app opens only what the server will answer.
+ */
+export function clientAbilities(actor: Actor): Abilities<typeof CLIENT_ACTIONS> {
+  const may = (policy: Policy) => policy.allows(actor);
+  return {
+    edit: may(clientPolicy.update),
+    reassign: may(workQueuePolicy.reassign),
+    viewAuditTrail: may(auditPolicy.list),
+    viewAppointments: may(appointmentPolicy.list),
+    recordAppointment: may(appointmentPolicy.update),
+    viewLetters: may(letterPolicy.list),
+    recordLetterDelivery: may(letterPolicy.recordDelivery),
+    viewIntake: may(intakePolicy.list),
+    recordIntake: may(intakePolicy.create),
+    viewPlan: may(planPolicy.list),
+    addPlanStep: may(planPolicy.change),
+    viewPlacements: may(placementPolicy.list),
+    proposePlacement: may(placementPolicy.propose),
+    viewSuggestions: may(matchingPolicy.suggest),
+    viewCheckIns: may(checkInPolicy.list),
+    recordCheckIn: may(checkInPolicy.create),
+    viewLadder: may(intakePolicy.ladder),
+    viewExemptions: may(exemptionPolicy.read),
+    proposeExemption: may(exemptionPolicy.create),
+    requestExemption: may(exemptionPolicy.request) && actor.clientId !== null,
+    viewSanctions: may(sanctionPolicy.read),
+    proposeSanction: may(sanctionPolicy.propose),
+    viewContributions: may(contributionPolicy.list),
+    formaliseContribution: may(contributionPolicy.create),
+  };
+}

@@ -1,9 +1,11 @@
+import type { Actor } from "@server/auth/actor.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow } from "@server/db/schema.js";
 import { wholeYearsBetween } from "@shared/dates.js";
-import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
+import { type EDUCATION_LEVELS, type HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
 import type { HostClientProfile } from "@shared/schemas/placements.js";
+import { clientAbilities } from "./clients.policy.js";
 
 type Household = (typeof HOUSEHOLD_SITUATIONS)[number];
 type Education = (typeof EDUCATION_LEVELS)[number];
@@ -34,7 +36,7 @@ export function presentClientSummary(row: ClientRow, today: string): ClientSumma
  * The full registry record, for the roles that may see it (consultant, team lead, admin, the client).
  * Every field is listed here: a new column stays private until it is added.
  */
-export function presentClient(row: ClientRow, today: string): ClientOutput {
+export function presentClient(actor: Actor, row: ClientRow, today: string): ClientOutput {
   return {
     ...presentClientSummary(row, today),
     bsn: row.bsn,
@@ -49,6 +51,7 @@ export function presentClient(row: ClientRow, today: string): ClientOutput {
     educationLevel: row.education_level as Education,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    abilities: clientAbilities(actor),
   };
 }
 

@@ -44,8 +44,12 @@ export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const row = await createClient(db.kysely, contextOf(request), request.body);
-        return reply.status(201).header("Location", `/api/v1/clients/${row.id}`).send(presentClient(row, clock.today()));
+        const ctx = contextOf(request);
+        const row = await createClient(db.kysely, ctx, request.body);
+        return reply
+          .status(201)
+          .header("Location", `/api/v1/clients/${row.id}`)
+          .send(presentClient(ctx.actor, row, ctx.clock.today()));
       },
     );
 
@@ -68,7 +72,7 @@ export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
           const { row, ...context } = await readHostClientProfile(db.kysely, ctx, request.params.id);
           return presentHostClientProfile(row, context);
         }
-        return presentClient(await readClient(db.kysely, ctx, request.params.id), ctx.clock.today());
+        return presentClient(ctx.actor, await readClient(db.kysely, ctx, request.params.id), ctx.clock.today());
       },
     );
 
@@ -84,7 +88,10 @@ export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
           response: { 200: clientOutput },
         },
       },
-      async (request) => presentClient(await updateClient(db.kysely, contextOf(request), request.params.id, request.body), clock.today()),
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentClient(ctx.actor, await updateClient(db.kysely, ctx, request.params.id, request.body), ctx.clock.today());
+      },
     );
   };
 }

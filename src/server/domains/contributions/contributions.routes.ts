@@ -37,23 +37,8 @@ export function contributionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["contributions"], summary: "A client's contributions", params: idParam, response: { 200: contributionList } },
       },
       async (request) => {
-        const rows = await listContributions(db.kysely, contextOf(request), request.params.id);
-        const caregiving = await db.kysely
-          .selectFrom("caregiving")
-          .select("id")
-          .where("client_id", "=", request.params.id)
-          .where("status", "=", "active")
-          .where("beyond_customary_care", "=", 1)
-          .execute();
-        const through = [
-          ...new Set(rows.filter((r) => r.status === "active").map((r) => r.kind)),
-          ...(caregiving.length > 0 ? ["caregiving"] : []),
-        ];
-        return {
-          items: rows.map(presentContribution),
-          contributing: through.length > 0,
-          contributingThrough: through as ("existingVolunteerWork" | "caregiving")[],
-        };
+        const { rows, contributingThrough } = await listContributions(db.kysely, contextOf(request), request.params.id);
+        return { items: rows.map(presentContribution), contributing: contributingThrough.length > 0, contributingThrough };
       },
     );
   };

@@ -7,12 +7,18 @@ import { inTransaction } from "@server/db/transaction.js";
 import { invalidField } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import type { ContributionInput } from "@shared/schemas/contributions.js";
+import { CONTRIBUTION_KINDS, type ContributionInput } from "@shared/schemas/contributions.js";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
+import { findOrganisationName, hasActiveCaregivingBeyondCustomary, insertContribution, listContributionsOf } from "./contributions.repo.js";
+
+/** What a client contributes through: a kind of formalised contribution, or caregiving beyond customary care. */
+export type ContributionChannel = (typeof CONTRIBUTION_KINDS)[number] | "caregiving";
+const kindOf = z.enum(CONTRIBUTION_KINDS);
 
 /**
  * Formalises volunteer work a client already does, at any organisation: an agreement letter records it, the
@@ -28,9 +34,9 @@ export async function formaliseContribution(
   if (input.since > ctx.clock.today()) throw invalidField("since", "dateInFuture", "Formalise work that has started");
   let organisationName = input.organisationName ?? "";
   if (input.organisationId) {
-    const organisation = await db.selectFrom("organisations").select("name").where("id", "=", input.organisationId).executeTakeFirst();
-    if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
-    organisationName = organisation.name;
+    const name = await findOrganisationName(db, input.organisationId);
+    if (name === undefined) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
+    organisationName = name;
   }
   await assertWithinCapacity(db, client, (await committedHours(db, clientId)) + input.hoursPerWeek, ctx.clock.today());
   const letter = await prepareLetter(ctx, {
@@ -69,7 +75,7 @@ export async function formaliseContribution(
     await lockClient(trx, clientId);
     await assertWithinCapacity(trx, client, (await committedHours(trx, clientId)) + input.hoursPerWeek, ctx.clock.today());
     await storeLetter(trx, ctx, letter);
-    await trx.insertInto("contributions").values(row).execute();
+    await insertContribution(trx, row);
     await recordAudit(trx, ctx, {
       action: "contribution.create",
       category: "write",
@@ -82,8 +88,14 @@ export async function formaliseContribution(
   return row;
 }
 
-/** A client's formalised contributions, newest first. */
-export async function listContributions(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<ContributionsTable[]> {
+/**
+ * A client's formalised contributions, newest first, and what the client contributes through now: active
+ * volunteer work and caregiving beyond customary care.
+ */
+export async function listContributions(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
   await requireVisibleClient(db, ctx.actor, clientId);
-  return db.selectFrom("contributions").selectAll().where("client_id", "=", clientId).orderBy("since", "desc").execute();
+  const rows = await listContributionsOf(db, clientId);
+  const through: ContributionChannel[] = [...new Set(rows.filter((r) => r.status === "active").map((r) => kindOf.parse(r.kind)))];
+  if (await hasActiveCaregivingBeyondCustomary(db, clientId)) through.push("caregiving");
+  return { rows, contributingThrough: through };
 }

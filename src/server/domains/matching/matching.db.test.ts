@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { capacityOf, committedHours, committedHoursByClient } from "../plans/capacity.js";
+import { startPlan } from "./match-plans.service.js";
 import { loadRoleOffers } from "./matching.repo.js";
-import { startPlan } from "./matching.service.js";
 
 let t: TestApp;
 let consultant: { authorization: string };
@@ -275,9 +275,13 @@ describe("city-wide placement plans", () => {
     const db = t.db.kysely;
     const { guidanceHoursPerLevel } = await ordinanceOn(db, t.clock.today());
     const offers = new Map((await loadRoleOffers(db, guidanceHoursPerLevel, t.clock.today())).map((o) => [o.id, o]));
+    expect((await call(lead, "GET", "/match-plans")).body.abilities).toEqual({ start: true, startCityWide: false });
+    expect((await call(consultant, "GET", "/match-plans")).body.abilities).toEqual({ start: false, startCityWide: false });
+    expect((await call(consultant, "POST", "/match-plans", { district: "Charlois" })).status).toBe(403);
     const started = await call(lead, "POST", "/match-plans", { district: "Charlois" });
     expect(started.status).toBe(202);
     const plan = await finished(started.body.id);
+    expect((await call(admin, "GET", "/match-plans")).body.abilities).toEqual({ start: true, startCityWide: true });
     expect(plan.status, plan.error).toBe("done");
     const summary = plan.summary;
     expect(summary.eligible).toBeGreaterThan(0);
@@ -332,7 +336,14 @@ describe("city-wide placement plans", () => {
 
     // Review: follow one (a referral appears), do not follow another (with a reason), not twice.
     const [first, second] = page.body.items;
+    // Abilities: pending proposals may be followed by a caseworker, never by an admin (who is refused).
+    expect(first.abilities).toEqual({ follow: true, reject: true });
+    expect(page.body.abilities).toEqual({ decide: true });
+    const asAdmin = await call(admin, "GET", `/match-plans/${plan.id}/proposals?pageSize=1`);
+    expect(asAdmin.body.items[0].abilities).toEqual({ follow: false, reject: false });
+    expect((await call(admin, "POST", `/match-proposals/${first.id}/accept`, {})).status).toBe(403);
     const accepted = await call(consultant, "POST", `/match-proposals/${first.id}/accept`, {});
+    expect(accepted.body.abilities).toEqual({ follow: false, reject: false });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ status: "accepted", placementId: expect.any(String) });
     const placement = await call(consultant, "GET", `/placements/${accepted.body.placementId}`);

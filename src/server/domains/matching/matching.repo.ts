@@ -143,7 +143,7 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
       result.withoutIntake.push(client.id);
       continue;
     }
-    const capacity = capacities.get(client.id)!.hoursPerWeek;
+    const capacity = capacities.get(client.id)?.hoursPerWeek ?? null;
     if (capacity === null) result.notAssessed.push(client.id);
     result.profiles.push({
       id: client.id,

@@ -1,6 +1,21 @@
+import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { postcodeCentroid } from "@shared/geo.js";
 import { describe, expect, it } from "vitest";
-import { type ClientProfile, causeWithoutRoles, dutchLevelOfScore, evaluate, type RoleOffer, scoreOf } from "./matching.rules.js";
+import {
+  assertMayPlanFor,
+  assertNoPlanInProgress,
+  assertPlanDistrictKnown,
+  assertProposalPending,
+  type ClientProfile,
+  causeWithoutRoles,
+  dutchLevelOfScore,
+  evaluate,
+  type RoleOffer,
+  STALE_PLAN_MINUTES,
+  scoreOf,
+  stalePlanCutoff,
+  suggestionsBlockedBy,
+} from "./matching.rules.js";
 
 const hoursPerLevel = { light: 1, regular: 2, intensive: 4 };
 
@@ -114,5 +129,52 @@ describe("matching rules", () => {
     expect(causeWithoutRoles(new Map([["distance", 3]]), 4)).toBe("places");
     expect(causeWithoutRoles(new Map([["guidance", 1]]), 0)).toBe("guidance");
     expect(causeWithoutRoles(new Map([["language", 9]]), 0)).toBe("other");
+  });
+});
+
+describe("matching refusals", () => {
+  const consultant = { role: "consultant" as const, districts: ["Charlois"] };
+  const lead = { role: "teamLead" as const, districts: ["Charlois"] };
+  const admin = { role: "admin" as const, districts: [] };
+
+  /** Each refusal the rules file can give, with a case that gives it and a neighbouring case that passes. */
+  const table: Record<string, { refused: () => void; allowed: () => void }> = {
+    "district:unknownDistrict": { refused: () => assertPlanDistrictKnown("Atlantis"), allowed: () => assertPlanDistrictKnown("Charlois") },
+    districtOutOfScope: { refused: () => assertMayPlanFor(lead, "Overschie"), allowed: () => assertMayPlanFor(lead, "Charlois") },
+    planRunning: { refused: () => assertNoPlanInProgress({ id: "p1" }), allowed: () => assertNoPlanInProgress(undefined) },
+    proposalDecided: {
+      refused: () => assertProposalPending({ status: "rejected" }),
+      allowed: () => assertProposalPending({ status: "pending" }),
+    },
+  };
+
+  it("has a case for every refusal code in matching.rules.ts", () => {
+    expect(Object.keys(table).sort()).toEqual(refusalCodesIn(new URL("./matching.rules.ts", import.meta.url)));
+  });
+
+  it.each(Object.entries(table))("refuses with %s and lets the neighbouring case pass", (code, { refused, allowed }) => {
+    expect(refusalOf(refused)).toBe(code);
+    expect(refusalOf(allowed)).toBeNull();
+  });
+
+  it("lets an admin plan the whole city and a team lead only their own districts", () => {
+    expect(refusalOf(() => assertMayPlanFor(admin, null))).toBeNull();
+    expect(refusalOf(() => assertMayPlanFor(lead, null))).toBe("districtOutOfScope");
+    expect(refusalOf(() => assertMayPlanFor(consultant, "Overschie"))).toBeNull();
+    expect(refusalOf(() => assertPlanDistrictKnown(null))).toBeNull();
+  });
+
+  it("names why a client gets no suggestions before any role is looked at", () => {
+    expect(suggestionsBlockedBy(undefined)).toBe("noIntake");
+    expect(suggestionsBlockedBy(client({ capacityLeft: null }))).toBe("capacityNotAssessed");
+    expect(suggestionsBlockedBy(client({ capacityLeft: 0 }))).toBe("noCapacityLeft");
+    expect(suggestionsBlockedBy(client({ point: null }))).toBe("postcodeUnknown");
+    expect(suggestionsBlockedBy(client())).toBeNull();
+  });
+
+  it("counts a plan in progress as cut off once it is older than the stale limit", () => {
+    const now = new Date("2026-03-02T10:00:00.000Z");
+    expect(stalePlanCutoff(now)).toBe(new Date(now.getTime() - STALE_PLAN_MINUTES * 60_000).toISOString());
+    expect(stalePlanCutoff(now) < now.toISOString()).toBe(true);
   });
 });

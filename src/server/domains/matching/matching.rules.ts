@@ -1,5 +1,8 @@
+import type { Actor } from "@server/auth/actor.js";
+import { conflict, forbidden, invalidField } from "@server/http/errors.js";
+import { DISTRICTS } from "@shared/districts.js";
 import { distanceKm, type LatLon } from "@shared/geo.js";
-import type { MatchConstraint, MatchReason, ShortfallCause } from "@shared/schemas/matching.js";
+import type { MatchConstraint, MatchReason, ShortfallCause, SuggestionsOutput } from "@shared/schemas/matching.js";
 import { DUTCH_LEVELS, GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 
 /** What matching needs to know of a client: from the registry, the latest intake and the capacity rules. */
@@ -112,7 +115,8 @@ export function evaluate(client: ClientProfile, role: RoleOffer, guidanceHoursPe
   if (km !== null) reasons.push({ code: "distance", km: Math.round(km * 10) / 10 });
   reasons.push({ code: "fitsHours", hours, capacityLeft: left });
   if (interest) reasons.push({ code: "interest", interest });
-  if (client.dutchLevel >= role.dutchLevel) reasons.push({ code: "dutchLevel", level: DUTCH_LEVELS[role.dutchLevel]! });
+  const level = DUTCH_LEVELS[role.dutchLevel];
+  if (client.dutchLevel >= role.dutchLevel && level) reasons.push({ code: "dutchLevel", level });
   else reasons.push({ code: "limitedDutchWelcome" });
   reasons.push({ code: "guidance", level: role.guidanceLevel });
   if (shared?.length) reasons.push({ code: "weekdays", parts: shared });
@@ -137,4 +141,46 @@ export function causeWithoutRoles(onlyFailure: Map<MatchConstraint, number>, ful
   ];
   const [cause, count] = candidates.reduce((best, next) => (next[1] > best[1] ? next : best));
   return count > 0 ? cause : "other";
+}
+
+/** Why a client gets no suggestions at all, before any role is looked at; null when roles can be looked at. */
+export function suggestionsBlockedBy(profile: ClientProfile | undefined): SuggestionsOutput["blockedBy"] {
+  if (!profile) return "noIntake";
+  if (profile.capacityLeft === null) return "capacityNotAssessed";
+  if (profile.capacityLeft <= 0) return "noCapacityLeft";
+  if (!profile.point) return "postcodeUnknown";
+  return null;
+}
+
+/** A plan covers one of the municipality's districts, or (null) the whole city. */
+export function assertPlanDistrictKnown(district: string | null): void {
+  if (district !== null && !DISTRICTS.includes(district)) throw invalidField("district", "unknownDistrict", "No such district");
+}
+
+/** A team lead plans for the districts of their team only; the whole city is planned by an administrator. */
+export function assertMayPlanFor(actor: Pick<Actor, "role" | "districts">, district: string | null): void {
+  if (actor.role === "teamLead" && (district === null || !actor.districts.includes(district))) {
+    throw forbidden(
+      "districtOutOfScope",
+      "A team lead plans for the districts of their team; the whole city is planned by an administrator.",
+    );
+  }
+}
+
+/** One plan at a time: the solver takes the whole city's open places, so a second plan waits for the first. */
+export function assertNoPlanInProgress(inProgress: { id: string } | undefined): void {
+  if (inProgress) throw conflict("planRunning", "A placement plan is being made; start the next one when it is done.");
+}
+
+/** A plan still queued or running this many minutes after it was created was cut off (e.g. by a restart). */
+export const STALE_PLAN_MINUTES = 15;
+
+/** The moment before which a plan still in progress counts as cut off. */
+export function stalePlanCutoff(now: Date): string {
+  return new Date(now.getTime() - STALE_PLAN_MINUTES * 60_000).toISOString();
+}
+
+/** A proposal is decided once: followed or not followed, never both and never twice. */
+export function assertProposalPending(proposal: { status: string }): void {
+  if (proposal.status !== "pending") throw conflict("proposalDecided", `This proposal is ${proposal.status} already.`);
 }

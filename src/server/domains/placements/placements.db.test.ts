@@ -419,3 +419,60 @@ describe("the organisation's guidance: demand against supply", () => {
     expect((await t.app.inject({ url: `/api/v1/organisations/${hostOrgId}`, headers: host })).json().id).toBe(hostOrgId);
   });
 });
+
+describe("abilities say what the server allows", () => {
+  type Abilities = Record<string, boolean>;
+  const read = async (url: string, headers: { authorization: string }) =>
+    (await t.app.inject({ url: `/api/v1${url}`, headers })).json() as { abilities: Abilities; status: string };
+  const act = (url: string, headers: { authorization: string }, payload: object = {}) =>
+    t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload });
+
+  it("a placement: each ability true is allowed, each false refused, for the host and the admin, as the status moves", async () => {
+    const role = await createRole({ places: 2 });
+    const placement = (await propose(clientIds[10] ?? "", role.id)).json() as { id: string; abilities: Abilities };
+    expect(placement.abilities).toMatchObject({ accept: true, decline: true, start: false, signAgreement: false, end: true });
+
+    // The admin may read but not act: every ability false, and the server refuses.
+    const asAdmin = await read(`/placements/${placement.id}`, admin);
+    expect(Object.values(asAdmin.abilities).every((may) => !may)).toBe(true);
+    expect((await act(`/placements/${placement.id}/accept`, admin)).statusCode).toBe(403);
+
+    // Proposed: start is false and refused; accept is true and allowed.
+    const asHost = await read(`/placements/${placement.id}`, host);
+    expect(asHost.abilities).toMatchObject({ accept: true, start: false, viewClientProfile: true });
+    expect((await act(`/placements/${placement.id}/start`, host, { agreement: agreement() })).json().code).toBe("placementState");
+    expect((await act(`/placements/${placement.id}/accept`, host)).statusCode).toBe(200);
+
+    // Accepted: accept is now false and refused; start is true and allowed.
+    const accepted = await read(`/placements/${placement.id}`, host);
+    expect(accepted.abilities).toMatchObject({ accept: false, decline: false, start: true, signAgreement: false });
+    expect((await act(`/placements/${placement.id}/accept`, host)).json().code).toBe("placementState");
+    expect((await act(`/placements/${placement.id}/start`, host, { agreement: agreement() })).statusCode).toBe(200);
+    expect((await read(`/placements/${placement.id}`, host)).abilities).toMatchObject({ start: false, signAgreement: true, end: true });
+  });
+
+  it("a role: review only while it needs review, by a team lead; referring only while it takes placements", async () => {
+    const doubtful = await createRole({ displacementCheck: { ...clean, recentStaffCuts: true } });
+    expect((await read(`/roles/${doubtful.id}`, consultant)).abilities).toMatchObject({ review: false, refer: false });
+    const review = { outcome: "approved", reason: "Aanvullend werk, geen verdringing." };
+    expect((await act(`/roles/${doubtful.id}/displacement-reviews`, consultant, review)).statusCode).toBe(403);
+    expect((await read(`/roles/${doubtful.id}`, lead)).abilities.review).toBe(true);
+    expect((await act(`/roles/${doubtful.id}/displacement-reviews`, lead, review)).statusCode).toBe(201);
+    expect((await read(`/roles/${doubtful.id}`, lead)).abilities.review).toBe(false);
+    expect((await act(`/roles/${doubtful.id}/displacement-reviews`, lead, review)).json().code).toBe("roleNotUnderReview");
+    expect((await read(`/roles/${doubtful.id}`, consultant)).abilities.refer).toBe(true);
+    expect((await propose(clientIds[11] ?? "", doubtful.id)).statusCode).toBe(201);
+  });
+
+  it("GET /me opens the menu from the routes' policies", async () => {
+    const menu = async (headers: { authorization: string }) =>
+      ((await t.app.inject({ url: "/api/v1/me", headers })).json() as { abilities: Abilities }).abilities;
+    const [asHost, asConsultant, asAdmin] = [await menu(host), await menu(consultant), await menu(admin)];
+    expect(asHost).toMatchObject({ answerReferrals: true, viewCaseload: false, manageUsers: false });
+    expect((await t.app.inject({ url: "/api/v1/clients", headers: host })).statusCode).toBe(403);
+    expect(asConsultant).toMatchObject({ viewCaseload: true, viewScheduler: false, runMatchPlans: false });
+    expect((await t.app.inject({ url: "/api/v1/scheduler/runs", headers: consultant })).statusCode).toBe(403);
+    expect(asAdmin).toMatchObject({ manageUsers: true, viewScheduler: true, answerReferrals: false });
+    expect((await t.app.inject({ url: "/api/v1/scheduler/runs", headers: admin })).statusCode).toBe(200);
+  });
+});

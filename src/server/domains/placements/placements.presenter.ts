@@ -1,7 +1,9 @@
+import type { Actor } from "@server/auth/actor.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { placementAbilities } from "./placements.policy.js";
 import type { PlacementWithNames } from "./placements.repo.js";
 
-type Agreement = {
+export type Agreement = {
   version: number;
   start_date: string;
   end_date: string;
@@ -12,10 +14,10 @@ type Agreement = {
   letter_id: string;
   signed_at: string;
 };
-type Note = { note: string; author_name: string | null; created_at: string };
+export type Note = { note: string; author_name: string | null; created_at: string };
 
 /** A placement as list row: the first name of the client is all of them a host sees here. */
-export function presentPlacementSummary(row: PlacementWithNames): Omit<PlacementOutput, "agreements" | "notes"> {
+export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): Omit<PlacementOutput, "agreements" | "notes"> {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -34,13 +36,14 @@ export function presentPlacementSummary(row: PlacementWithNames): Omit<Placement
     endReason: row.end_reason as PlacementOutput["endReason"],
     attributableTo: row.attributable_to as PlacementOutput["attributableTo"],
     createdAt: row.created_at,
+    abilities: placementAbilities(actor, row),
   };
 }
 
 /** A placement with its signed agreement versions and notes. */
-export function presentPlacement(row: PlacementWithNames, agreements: Agreement[], notes: Note[]): PlacementOutput {
+export function presentPlacement(actor: Actor, row: PlacementWithNames, agreements: Agreement[], notes: Note[]): PlacementOutput {
   return {
-    ...presentPlacementSummary(row),
+    ...presentPlacementSummary(actor, row),
     agreements: agreements.map((a) => ({
       version: a.version,
       startDate: a.start_date,

@@ -1,5 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import type { PlacementStatus } from "@shared/schemas/placements.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
@@ -64,4 +65,46 @@ export async function guidanceDemand(
 /** The organisation and client of a placement (they never change), so their locks can be taken first. */
 export function partiesOfPlacement(db: Kysely<Database>, id: string) {
   return db.selectFrom("placements").select(["organisation_id", "client_id"]).where("id", "=", id).executeTakeFirst();
+}
+
+export interface PlacementFilters {
+  status?: PlacementStatus | undefined;
+  clientId?: string | undefined;
+  organisationId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** A page of the placements the actor may see, newest first, with the total. */
+export async function listVisiblePlacements(db: Kysely<Database>, actor: Actor, filters: PlacementFilters) {
+  let query = visiblePlacements(db, actor);
+  if (filters.status) query = query.where("placements.status", "=", filters.status);
+  if (filters.clientId) query = query.where("placements.client_id", "=", filters.clientId);
+  if (filters.organisationId) query = query.where("placements.organisation_id", "=", filters.organisationId);
+  const { total } = await db
+    .selectFrom(query.as("placements"))
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy("placements.created_at", "desc")
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+/** A placement's signed agreement versions, oldest first. */
+export async function listAgreements(db: Kysely<Database>, placementId: string) {
+  return db.selectFrom("placement_agreements").selectAll().where("placement_id", "=", placementId).orderBy("version").execute();
+}
+
+/** A placement's notes with their authors' names, oldest first. */
+export async function listNotes(db: Kysely<Database>, placementId: string) {
+  return db
+    .selectFrom("placement_notes")
+    .leftJoin("users", "users.id", "placement_notes.author_id")
+    .select(["placement_notes.note", "placement_notes.created_at", "users.display_name as author_name"])
+    .where("placement_id", "=", placementId)
+    .orderBy("placement_notes.created_at")
+    .execute();
 }

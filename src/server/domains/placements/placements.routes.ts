@@ -15,7 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { placementPolicy } from "./placements.policy.js";
 import { presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
-import { visiblePlacements } from "./placements.repo.js";
+import { listAgreements, listNotes, listVisiblePlacements } from "./placements.repo.js";
 import {
   addPlacementNote,
   decideReferral,
@@ -29,20 +29,7 @@ import {
 export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
   const detail = async (ctx: RequestContext, id: string) => {
     const row = await requireVisiblePlacement(db.kysely, ctx, id);
-    const agreements = await db.kysely
-      .selectFrom("placement_agreements")
-      .selectAll()
-      .where("placement_id", "=", id)
-      .orderBy("version")
-      .execute();
-    const notes = await db.kysely
-      .selectFrom("placement_notes")
-      .leftJoin("users", "users.id", "placement_notes.author_id")
-      .select(["placement_notes.note", "placement_notes.created_at", "users.display_name as author_name"])
-      .where("placement_id", "=", id)
-      .orderBy("placement_notes.created_at")
-      .execute();
-    return presentPlacement(row, agreements, notes);
+    return presentPlacement(ctx.actor, row, await listAgreements(db.kysely, id), await listNotes(db.kysely, id));
   };
   const action = { config: { policy: placementPolicy.act } };
 
@@ -54,21 +41,10 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["placements"], summary: "List placements", querystring: placementListQuery, response: { 200: placementPage } },
       },
       async (request) => {
-        const { page, pageSize, status, clientId, organisationId } = request.query;
-        let query = visiblePlacements(db.kysely, contextOf(request).actor);
-        if (status) query = query.where("placements.status", "=", status);
-        if (clientId) query = query.where("placements.client_id", "=", clientId);
-        if (organisationId) query = query.where("placements.organisation_id", "=", organisationId);
-        const { total } = await db.kysely
-          .selectFrom(query.as("placements"))
-          .select((eb) => eb.fn.countAll<number>().as("total"))
-          .executeTakeFirstOrThrow();
-        const rows = await query
-          .orderBy("placements.created_at", "desc")
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute();
-        return { items: rows.map(presentPlacementSummary), page, pageSize, total: Number(total) };
+        const ctx = contextOf(request);
+        const { rows, total } = await listVisiblePlacements(db.kysely, ctx.actor, request.query);
+        const { page, pageSize } = request.query;
+        return { items: rows.map((row) => presentPlacementSummary(ctx.actor, row)), page, pageSize, total };
       },
     );
 

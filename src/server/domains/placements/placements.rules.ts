@@ -1,5 +1,57 @@
-import { conflict } from "@server/http/errors.js";
+import { passes } from "@server/auth/abilities.js";
+import type { Actor } from "@server/auth/actor.js";
+import { conflict, forbidden, invalidField } from "@server/http/errors.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+import { OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
+
+/** Actions on a placement that only some of its statuses allow, and those statuses. */
+const STATUSES_ALLOWING = {
+  accept: [OPEN_REFERRAL_STATUS],
+  decline: [OPEN_REFERRAL_STATUS],
+  start: ["accepted"],
+  signAgreement: ["active"],
+  end: OPEN_PLACEMENT_STATUSES,
+} as const satisfies Record<string, readonly string[]>;
+export type PlacementStatusAction = keyof typeof STATUSES_ALLOWING;
+
+const DONE: Record<PlacementStatusAction, string> = {
+  accept: "accepted",
+  decline: "declined",
+  start: "started",
+  signAgreement: "given a new agreement",
+  end: "ended",
+};
+
+/** A placement moves one way: a referral is answered once, an accepted one starts, an open one ends. */
+export function assertPlacementStatusAllows(placement: { status: string }, action: PlacementStatusAction): void {
+  if (!(STATUSES_ALLOWING[action] as readonly string[]).includes(placement.status)) {
+    throw conflict("placementState", `A ${placement.status} placement cannot be ${DONE[action]}.`);
+  }
+}
+
+/** Hosts act for their own organisation only; staff may act on its behalf. */
+export function assertMayActForOrganisation(actor: Pick<Actor, "role" | "organisationId">, organisationId: string): void {
+  if (actor.role === "host" && actor.organisationId !== organisationId) {
+    throw forbidden("otherOrganisation", "This referral is for another organisation.");
+  }
+}
+
+/** A client is referred to a role once while that referral or placement is open. */
+export function assertNotAlreadyReferred(openReferral: unknown): void {
+  if (openReferral) throw conflict("alreadyReferred", "This client is already referred to or placed in this role.");
+}
+
+/** A referral asks at most the role's hours a week. */
+export function assertHoursWithinRole(hoursPerWeek: number, roleHoursPerWeek: number): void {
+  if (hoursPerWeek > roleHoursPerWeek) {
+    throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${roleHoursPerWeek} hours a week`);
+  }
+}
+
+/** An ending is recorded once it happened. */
+export function assertEndedNotInFuture(endedOn: string, today: string): void {
+  if (endedOn > today) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
+}
 
 /** No displacement: only an approved role without an open complaint takes placements. */
 export function assertRoleMayTakePlacements(role: { status: string; open_complaints: number | string | null }): void {
@@ -17,6 +69,16 @@ export function assertRoleMayTakePlacements(role: { status: string; open_complai
 /** A role has room while its proposed, accepted and active placements stay below its places. */
 export function assertRoleHasPlace(role: { places: number; places_taken: number | string | null }): void {
   if (Number(role.places_taken ?? 0) >= role.places) throw conflict("roleFull", "All places of this role are taken.");
+}
+
+/** Whether a role takes a new placement now: approved, no open complaint, and a free place. */
+export function roleTakesPlacements(role: {
+  status: string;
+  open_complaints: number | string | null;
+  places: number;
+  places_taken: number | string | null;
+}) {
+  return passes(() => assertRoleMayTakePlacements(role)) && passes(() => assertRoleHasPlace(role));
 }
 
 /** The role must offer at least the guidance the client needs. */

@@ -4,7 +4,7 @@ import { nowIso } from "@server/clock.js";
 import { lockClient, lockOrganisation, lockPlacement, lockRole } from "@server/db/locks.repo.js";
 import type { Database, PlacementsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import type { Kysely } from "kysely";
@@ -14,9 +14,19 @@ import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import { organisationOfRole, visibleRoles } from "../roles/roles.repo.js";
-import { OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
+import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { guidanceDemand, partiesOfPlacement, visiblePlacements } from "./placements.repo.js";
-import { assertGuidanceAvailable, assertGuidanceLevelFits, assertRoleHasPlace, assertRoleMayTakePlacements } from "./placements.rules.js";
+import {
+  assertEndedNotInFuture,
+  assertGuidanceAvailable,
+  assertGuidanceLevelFits,
+  assertHoursWithinRole,
+  assertMayActForOrganisation,
+  assertNotAlreadyReferred,
+  assertPlacementStatusAllows,
+  assertRoleHasPlace,
+  assertRoleMayTakePlacements,
+} from "./placements.rules.js";
 
 /**
  * Locks what a placement's change may affect, in the order of locks.repo.ts: its organisation (guidance hours),
@@ -37,19 +47,9 @@ export async function requireVisiblePlacement(db: Kysely<Database>, ctx: Request
   return placement;
 }
 
-function assertStatus(placement: { status: string }, allowed: readonly string[], action: string): void {
-  if (!allowed.includes(placement.status)) throw conflict("placementState", `A ${placement.status} placement cannot be ${action}.`);
-}
-
 /** The override reason is kept only when the override was needed. */
 function overriddenReason(reason: string | undefined, committed: number, placementHours: number, supply: number): string | null {
   return reason && committed + placementHours > supply ? reason : null;
-}
-
-/** Hosts act for their own organisation only; staff may act on its behalf. */
-function assertMayActForOrganisation(ctx: RequestContext, organisationId: string): void {
-  if (ctx.actor.role === "host" && ctx.actor.organisationId !== organisationId)
-    throw forbidden("otherOrganisation", "This referral is for another organisation.");
 }
 
 /**
@@ -81,7 +81,7 @@ export async function proposePlacement(
       .where("role_id", "=", role.id)
       .where("status", "in", [...OPEN_PLACEMENT_STATUSES])
       .executeTakeFirst();
-    if (open) throw conflict("alreadyReferred", "This client is already referred to or placed in this role.");
+    assertNotAlreadyReferred(open);
     const need = client.guidance_need;
     assertGuidanceLevelFits(role.guidance_level, need);
     const organisation = await trx
@@ -94,8 +94,7 @@ export async function proposePlacement(
     const guidanceHours = ordinance.guidanceHoursPerLevel[need];
     assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHours, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
-    if (hours > role.hours_per_week)
-      throw invalidField("hoursPerWeek", "aboveRoleHours", `This role asks at most ${role.hours_per_week} hours a week`);
+    assertHoursWithinRole(hours, role.hours_per_week);
     await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours, ctx.clock.today());
 
     const overrideReason = overriddenReason(
@@ -150,8 +149,8 @@ export async function decideReferral(
   await inTransaction(db, async (trx) => {
     await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
-    assertMayActForOrganisation(ctx, placement.organisation_id);
-    assertStatus(placement, [OPEN_REFERRAL_STATUS], decision);
+    assertMayActForOrganisation(ctx.actor, placement.organisation_id);
+    assertPlacementStatusAllows(placement, decision === "accepted" ? "accept" : "decline");
     if (decision === "accepted") {
       const organisation = await trx
         .selectFrom("organisations")
@@ -197,8 +196,8 @@ interface AgreementTerms {
  */
 export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, id: string, terms: AgreementTerms, starting: boolean) {
   const placement = await requireVisiblePlacement(db, ctx, id);
-  assertMayActForOrganisation(ctx, placement.organisation_id);
-  assertStatus(placement, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
+  assertMayActForOrganisation(ctx.actor, placement.organisation_id);
+  assertPlacementStatusAllows(placement, starting ? "start" : "signAgreement");
   const client = await systemFindClient(db, placement.client_id);
   if (!client) throw notFound("client");
   if (terms.hoursPerWeek > placement.hours_per_week) {
@@ -238,7 +237,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     // Check again under the locks: the letter was rendered from what was read above.
     await lockParties(trx, id);
     const fresh = await requireVisiblePlacement(trx, ctx, id);
-    assertStatus(fresh, starting ? ["accepted"] : ["active"], starting ? "started" : "given a new agreement");
+    assertPlacementStatusAllows(fresh, starting ? "start" : "signAgreement");
     if (terms.hoursPerWeek > fresh.hours_per_week) {
       await assertWithinCapacity(trx, client, (await committedHours(trx, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
     }
@@ -285,12 +284,12 @@ export async function endPlacement(
   input: { reason: string; attributableTo: string; note?: string | undefined; endedOn?: string | undefined },
 ) {
   const endedOn = input.endedOn ?? ctx.clock.today();
-  if (endedOn > ctx.clock.today()) throw invalidField("endedOn", "dateInFuture", "Record an ending once it happened");
+  assertEndedNotInFuture(endedOn, ctx.clock.today());
   await inTransaction(db, async (trx) => {
     await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
-    assertMayActForOrganisation(ctx, placement.organisation_id);
-    assertStatus(placement, OPEN_PLACEMENT_STATUSES, "ended");
+    assertMayActForOrganisation(ctx.actor, placement.organisation_id);
+    assertPlacementStatusAllows(placement, "end");
     await trx
       .updateTable("placements")
       .set({
@@ -317,7 +316,7 @@ export async function endPlacement(
 /** A note on how it goes (e.g. attendance problems), visible to the consultant. */
 export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext, id: string, note: string) {
   const placement = await requireVisiblePlacement(db, ctx, id);
-  assertMayActForOrganisation(ctx, placement.organisation_id);
+  assertMayActForOrganisation(ctx.actor, placement.organisation_id);
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto("placement_notes")

@@ -1,8 +1,8 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
-import { conflict } from "@server/http/errors.js";
 import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
 import { EXEMPTION_IN_FORCE_STATUS, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
+import { assertCapacityHolds } from "./plans.rules.js";
 
 /** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
 async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
@@ -78,7 +78,7 @@ export async function planHoursByClient(db: Kysely<Database>, clientIds: readonl
       .where("status", "in", [...ACTIVE_STEP_STATUSES])
       .execute(),
   );
-  return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id)!, hours_per_week: s.hours_per_week })));
+  return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id) ?? "", hours_per_week: s.hours_per_week })));
 }
 
 /** Everything asked of each client in hours a week: plan steps, placements, formalised contributions and caregiving. */
@@ -152,29 +152,14 @@ export async function capacitiesOf(
   );
 }
 
-/** What one client can be asked today; see `capacitiesOf`. */
+/** What one client can be asked on a date; see `capacitiesOf`. */
 export async function capacityOf(db: Kysely<Database>, client: ClientRow, today: string): Promise<Capacity> {
-  return (await capacitiesOf(db, [client], today)).get(client.id)!;
+  const capacity = (await capacitiesOf(db, [client], today)).get(client.id);
+  if (!capacity) throw new Error(`capacitiesOf left out client ${client.id}`);
+  return capacity;
 }
 
-/** Capacity first: everything asked of a client together never exceeds what they can do. */
+/** Capacity first: everything asked of a client together never exceeds what they can do (see `assertCapacityHolds`). */
 export async function assertWithinCapacity(db: Kysely<Database>, client: ClientRow, activeHours: number, today: string): Promise<void> {
-  const capacity = await capacityOf(db, client, today);
-  if (capacity.hoursPerWeek === null) {
-    throw conflict("capacityNotAssessed", "Assess the client's capacity (at the intake) before planning hours.");
-  }
-  if (activeHours > capacity.hoursPerWeek + 1e-9) {
-    const because = capacity.exemption ? ` because of an exemption (${capacity.exemption.scope})` : "";
-    throw conflict(
-      "capacityExceeded",
-      `This asks ${activeHours} hours a week in all; the client can do ${capacity.hoursPerWeek}${because}.`,
-      [
-        {
-          name: "hoursPerWeek",
-          code: "capacityExceeded",
-          reason: `The client can do ${capacity.hoursPerWeek} hours a week in all${because}`,
-        },
-      ],
-    );
-  }
+  assertCapacityHolds(await capacityOf(db, client, today), activeHours);
 }

@@ -1,18 +1,21 @@
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { notFound } from "@server/http/errors.js";
 import { idParam } from "@shared/schemas/common.js";
 import { planConfirmationInput, planList, planOutput, planStepInput, planStepUpdateInput } from "@shared/schemas/plans.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { planPolicy } from "./plans.policy.js";
-import { planFrame, presentPlan } from "./plans.presenter.js";
+import { planListAbilities, planPolicy } from "./plans.policy.js";
+import { presentPlan } from "./plans.presenter.js";
 import { addPlanStep, confirmPlan, listPlans, readPlans, updatePlanStep } from "./plans.service.js";
 
 /** Plans naar vermogen: versions, steps, confirmation. */
-export function planRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
+export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
   const presentCurrent = async (request: Parameters<typeof contextOf>[0], clientId: string, planId: string) => {
-    const { client, plans } = await listPlans(db.kysely, contextOf(request), clientId);
-    const entry = plans.find((p) => p.plan.id === planId)!;
-    return presentPlan(await planFrame(db.kysely, client, clock.today()), entry.plan, entry.steps);
+    const ctx = contextOf(request);
+    const { frame, plans } = await listPlans(db.kysely, ctx, clientId);
+    const entry = plans.find((p) => p.plan.id === planId);
+    if (!entry) throw notFound("plan");
+    return presentPlan(ctx.actor, frame, entry.plan, entry.steps);
   };
 
   return async (app) => {
@@ -23,9 +26,9 @@ export function planRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["plans"], summary: "All plan versions of a client", params: idParam, response: { 200: planList } },
       },
       async (request) => {
-        const { client, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
-        const frame = await planFrame(db.kysely, client, clock.today());
-        return { items: plans.map(({ plan, steps }) => presentPlan(frame, plan, steps)) };
+        const { actor } = contextOf(request);
+        const { frame, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
+        return { items: plans.map(({ plan, steps }) => presentPlan(actor, frame, plan, steps)), abilities: planListAbilities(actor) };
       },
     );
 

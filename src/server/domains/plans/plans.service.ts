@@ -2,29 +2,30 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient } from "@server/db/locks.repo.js";
-import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import type { Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, notFound } from "@server/http/errors.js";
+import { notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { dutchWeekdayDate } from "@shared/dates.js";
-import { ACTIVE_STEP_STATUSES, type PlanStepInput, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
+import type { PlanStepInput, PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.js";
+import type { PlanFrame } from "./plans.presenter.js";
 import * as repo from "./plans.repo.js";
-
-const countsAgainstCapacity = (step: Pick<PlanStepRow, "status">) => (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
-
-/** What identifies the content of a list of steps, to see whether it changed between two reads. */
-const stepsVersion = (steps: readonly Pick<PlanStepRow, "id" | "updated_at">[]) =>
-  steps
-    .map((s) => `${s.id}@${s.updated_at}`)
-    .sort()
-    .join(",");
+import {
+  assertPlanHasSteps,
+  assertPlanIsDraft,
+  assertPlanNotSuperseded,
+  assertStepInDraft,
+  assertStepsUnchanged,
+  countsAgainstCapacity,
+} from "./plans.rules.js";
 
 /** The draft plan to change: the open draft, or a new version copied from the plan in force. */
 async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PlanRow> {
@@ -121,11 +122,11 @@ export async function updatePlanStep(
     const client = await requireVisibleClient(trx, ctx.actor, step.client_id);
     const source = await repo.findPlan(trx, step.plan_id);
     if (!source) throw notFound("plan");
-    if (source.status === "superseded") throw conflict("planSuperseded", "This version was replaced; change the current plan.");
+    assertPlanNotSuperseded(source);
     const plan = await ensureDraft(trx, ctx, step.client_id);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const target = source.id === plan.id ? step : steps.find((s) => s.position === step.position);
-    if (!target) throw conflict("stepNotInDraft", "This step is no longer part of the plan.");
+    assertStepInDraft(target);
     const changed: PlanStepRow = {
       ...target,
       ...(input.title !== undefined ? { title: input.title } : {}),
@@ -171,9 +172,9 @@ export async function confirmPlan(
   const plan = await repo.findPlan(db, planId);
   if (!plan) throw notFound("plan");
   const client = await requireVisibleClient(db, ctx.actor, plan.client_id);
-  if (plan.status !== "draft") throw conflict("planNotDraft", "Only a draft plan can be confirmed; this version already is.");
+  assertPlanIsDraft(plan);
   const steps = (await repo.listStepsOfPlans(db, [plan.id])).filter(countsAgainstCapacity);
-  if (steps.length === 0) throw conflict("planEmpty", "A plan needs at least one planned or active step.");
+  assertPlanHasSteps(steps);
   const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
   const confirmedOn = ctx.clock.today();
   await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)), confirmedOn);
@@ -207,9 +208,10 @@ export async function confirmPlan(
     // Check again under the client's lock: the letter shows the steps read above, so they must still be the plan.
     await lockClient(trx, plan.client_id);
     const fresh = await repo.findPlan(trx, planId);
-    if (fresh?.status !== "draft") throw conflict("planNotDraft", "This version was confirmed meanwhile.");
+    if (!fresh) throw notFound("plan");
+    assertPlanIsDraft(fresh);
     const freshSteps = (await repo.listStepsOfPlans(trx, [plan.id])).filter(countsAgainstCapacity);
-    if (stepsVersion(freshSteps) !== stepsVersion(steps)) throw conflict("planChanged", "The plan changed meanwhile; read it again.");
+    assertStepsUnchanged(steps, freshSteps);
     await assertWithinCapacity(trx, client, total + (await hoursBesidesPlan(trx, plan.client_id)), confirmedOn);
     await storeLetter(trx, ctx, letter);
     await trx
@@ -250,7 +252,7 @@ export async function readPlans(db: Kysely<Database>, ctx: RequestContext, clien
   return result;
 }
 
-/** All versions of a client's plan with their steps, newest first. */
+/** All versions of a client's plan with their steps, newest first, and the capacity and norm they are read against. */
 export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
   const client = await requireVisibleClient(db, ctx.actor, clientId);
   const plans = await repo.listPlansOfClient(db, clientId);
@@ -258,5 +260,10 @@ export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clien
     db,
     plans.map((p) => p.id),
   );
-  return { client, plans: plans.map((plan) => ({ plan, steps: steps.filter((s) => s.plan_id === plan.id) })) };
+  const today = ctx.clock.today();
+  const frame: PlanFrame = {
+    capacityHoursPerWeek: (await capacityOf(db, client, today)).hoursPerWeek,
+    weeklyNormHours: (await ordinanceOn(db, today)).weeklyNormHours,
+  };
+  return { client, frame, plans: plans.map((plan) => ({ plan, steps: steps.filter((s) => s.plan_id === plan.id) })) };
 }

@@ -1,4 +1,12 @@
+import { passes } from "@server/auth/abilities.js";
+import type { Actor } from "@server/auth/actor.js";
 import { PUBLIC, roles } from "@server/auth/policy.js";
+import type { Abilities } from "@shared/schemas/abilities.js";
+import type { COMPLAINT_ACTIONS, ROLE_ACTIONS, ROLE_LIST_ACTIONS } from "@shared/schemas/roles.js";
+import { placementPolicy } from "../placements/placements.policy.js";
+import { roleTakesPlacements } from "../placements/placements.rules.js";
+import type { RoleWithCounts } from "./roles.repo.js";
+import { assertComplaintOpen, assertRoleUnderReview } from "./roles.rules.js";
 
 /** Hosts and consultants describe roles; team leads and admins review; anyone may file a complaint. */
 export const rolePolicy = {
@@ -8,3 +16,24 @@ export const rolePolicy = {
   complain: PUBLIC,
   decideComplaint: roles("complaints.decide", "admin", "teamLead"),
 };
+
+/** What the actor may do with a role, by the routes' policies and the rules their services run. */
+export function roleAbilities(actor: Actor, role: RoleWithCounts): Abilities<typeof ROLE_ACTIONS> {
+  return {
+    review: rolePolicy.review.allows(actor) && passes(() => assertRoleUnderReview(role)),
+    decideComplaints: rolePolicy.decideComplaint.allows(actor) && Number(role.open_complaints ?? 0) > 0,
+    viewComplaints: rolePolicy.review.allows(actor),
+    refer: placementPolicy.propose.allows(actor) && roleTakesPlacements(role),
+    fileComplaint: true,
+  };
+}
+
+/** What the actor may do with the roles as a whole. */
+export function roleListAbilities(actor: Actor): Abilities<typeof ROLE_LIST_ACTIONS> {
+  return { create: rolePolicy.create.allows(actor) };
+}
+
+/** What the caller (anyone, logged in or not) may do with a displacement complaint. */
+export function complaintAbilities(actor: Actor | null, complaint: { status: string }): Abilities<typeof COMPLAINT_ACTIONS> {
+  return { decide: actor !== null && rolePolicy.decideComplaint.allows(actor) && passes(() => assertComplaintOpen(complaint)) };
+}

@@ -1,11 +1,14 @@
+import type { Actor } from "@server/auth/actor.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { DisplacementComplaintsTable } from "@server/db/schema.js";
 import type { displacementComplaintOutput, RoleOutput } from "@shared/schemas/roles.js";
 import type { z } from "zod";
+import { roleTakesPlacements } from "../placements/placements.rules.js";
+import { complaintAbilities, roleAbilities } from "./roles.policy.js";
 import type { RoleWithCounts } from "./roles.repo.js";
 
 /** Every outgoing field of a role, with whether it may take placements now. */
-export function presentRole(row: RoleWithCounts): RoleOutput {
+export function presentRole(actor: Actor, row: RoleWithCounts): RoleOutput {
   const placesTaken = Number(row.places_taken ?? 0);
   const suspended = Number(row.open_complaints ?? 0) > 0;
   return {
@@ -30,15 +33,16 @@ export function presentRole(row: RoleWithCounts): RoleOutput {
     statusReason: row.status_reason,
     statusReasonCodes: parseJsonColumn(jsonStringList, row.status_reason_codes),
     suspended,
-    mayTakePlacements: row.status === "approved" && !suspended && placesTaken < row.places,
+    mayTakePlacements: roleTakesPlacements(row),
     createdAt: row.created_at,
+    abilities: roleAbilities(actor, row),
   };
 }
 
 type ComplaintOutput = z.infer<typeof displacementComplaintOutput>;
 
 /** A displacement complaint without who filed it: complainants are protected. */
-export function presentComplaint(row: DisplacementComplaintsTable): ComplaintOutput {
+export function presentComplaint(actor: Actor | null, row: DisplacementComplaintsTable): ComplaintOutput {
   return {
     id: row.id,
     roleId: row.role_id,
@@ -47,5 +51,6 @@ export function presentComplaint(row: DisplacementComplaintsTable): ComplaintOut
     status: row.status as ComplaintOutput["status"],
     decisionReason: row.decision_reason,
     createdAt: row.created_at,
+    abilities: complaintAbilities(actor, row),
   };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
+import type { RoleStatus } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
@@ -44,4 +45,37 @@ export function findComplaint(db: Kysely<Database>, id: string) {
 /** The role a complaint is about (it never changes), so the role's lock can be taken before reading the complaint. */
 export async function roleOfComplaint(db: Kysely<Database>, id: string): Promise<string | undefined> {
   return (await db.selectFrom("displacement_complaints").select("role_id").where("id", "=", id).executeTakeFirst())?.role_id;
+}
+
+export interface RoleFilters {
+  organisationId?: string | undefined;
+  status?: RoleStatus | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** A page of the roles the actor may see, by title, with the total. */
+export async function listVisibleRoles(db: Kysely<Database>, actor: Actor, filters: RoleFilters) {
+  let query = visibleRoles(db, actor);
+  if (filters.organisationId) query = query.where("volunteer_roles.organisation_id", "=", filters.organisationId);
+  if (filters.status) query = query.where("volunteer_roles.status", "=", filters.status);
+  const q = filters.q?.toLowerCase();
+  if (q) query = query.where((eb) => eb(eb.fn("lower", ["volunteer_roles.title"]), "like", `%${q}%`));
+  const { total } = await db
+    .selectFrom(query.as("roles"))
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy("volunteer_roles.title")
+    .orderBy("volunteer_roles.id")
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+/** A role's displacement complaints, newest first. */
+export async function listComplaints(db: Kysely<Database>, roleId: string) {
+  return db.selectFrom("displacement_complaints").selectAll().where("role_id", "=", roleId).orderBy("created_at", "desc").execute();
 }

@@ -13,9 +13,9 @@ import {
   rolePage,
 } from "@shared/schemas/roles.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { rolePolicy } from "./roles.policy.js";
+import { roleListAbilities, rolePolicy } from "./roles.policy.js";
 import { presentComplaint, presentRole } from "./roles.presenter.js";
-import { visibleRoles } from "./roles.repo.js";
+import { listComplaints, listVisibleRoles } from "./roles.repo.js";
 import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
 
 /** Volunteer roles, the displacement check, its review and complaints. */
@@ -28,22 +28,10 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["roles"], summary: "List volunteer roles", querystring: roleListQuery, response: { 200: rolePage } },
       },
       async (request) => {
-        const { page, pageSize, organisationId, status, q } = request.query;
-        let query = visibleRoles(db.kysely, contextOf(request).actor);
-        if (organisationId) query = query.where("volunteer_roles.organisation_id", "=", organisationId);
-        if (status) query = query.where("volunteer_roles.status", "=", status);
-        if (q) query = query.where((eb) => eb(eb.fn("lower", ["volunteer_roles.title"]), "like", `%${q.toLowerCase()}%`));
-        const { total } = await db.kysely
-          .selectFrom(query.as("roles"))
-          .select((eb) => eb.fn.countAll<number>().as("total"))
-          .executeTakeFirstOrThrow();
-        const rows = await query
-          .orderBy("volunteer_roles.title")
-          .orderBy("volunteer_roles.id")
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute();
-        return { items: rows.map(presentRole), page, pageSize, total: Number(total) };
+        const { actor } = contextOf(request);
+        const { rows, total } = await listVisibleRoles(db.kysely, actor, request.query);
+        const { page, pageSize } = request.query;
+        return { items: rows.map((row) => presentRole(actor, row)), page, pageSize, total, abilities: roleListAbilities(actor) };
       },
     );
 
@@ -62,7 +50,7 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         const id = await createRole(db.kysely, ctx, request.body);
-        return reply.status(201).send(presentRole(await requireVisibleRole(db.kysely, ctx.actor, id)));
+        return reply.status(201).send(presentRole(ctx.actor, await requireVisibleRole(db.kysely, ctx.actor, id)));
       },
     );
 
@@ -72,7 +60,10 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         config: { policy: rolePolicy.list },
         schema: { tags: ["roles"], summary: "Read a role", params: idParam, response: { 200: roleOutput } },
       },
-      async (request) => presentRole(await requireVisibleRole(db.kysely, contextOf(request).actor, request.params.id)),
+      async (request) => {
+        const { actor } = contextOf(request);
+        return presentRole(actor, await requireVisibleRole(db.kysely, actor, request.params.id));
+      },
     );
 
     app.post(
@@ -90,7 +81,7 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         await reviewRole(db.kysely, ctx, request.params.id, request.body);
-        return reply.status(201).send(presentRole(await requireVisibleRole(db.kysely, ctx.actor, request.params.id)));
+        return reply.status(201).send(presentRole(ctx.actor, await requireVisibleRole(db.kysely, ctx.actor, request.params.id)));
       },
     );
 
@@ -111,7 +102,12 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(presentComplaint(await fileComplaint(db.kysely, clock, request.actor, request.id, request.params.id, request.body))),
+          .send(
+            presentComplaint(
+              request.actor,
+              await fileComplaint(db.kysely, clock, request.actor, request.id, request.params.id, request.body),
+            ),
+          ),
     );
 
     app.get(
@@ -121,14 +117,9 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["roles"], summary: "A role's displacement complaints", params: idParam, response: { 200: complaintList } },
       },
       async (request) => {
-        await requireVisibleRole(db.kysely, contextOf(request).actor, request.params.id);
-        const rows = await db.kysely
-          .selectFrom("displacement_complaints")
-          .selectAll()
-          .where("role_id", "=", request.params.id)
-          .orderBy("created_at", "desc")
-          .execute();
-        return { items: rows.map(presentComplaint) };
+        const { actor } = contextOf(request);
+        await requireVisibleRole(db.kysely, actor, request.params.id);
+        return { items: (await listComplaints(db.kysely, request.params.id)).map((row) => presentComplaint(actor, row)) };
       },
     );
 
@@ -146,7 +137,9 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(presentComplaint(await decideComplaint(db.kysely, contextOf(request), request.params.id, request.body))),
+        reply
+          .status(201)
+          .send(presentComplaint(request.actor, await decideComplaint(db.kysely, contextOf(request), request.params.id, request.body))),
     );
   };
 }

@@ -4,7 +4,7 @@ import { type Clock, nowIso } from "@server/clock.js";
 import { lockRole } from "@server/db/locks.repo.js";
 import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { invalidField, notFound } from "@server/http/errors.js";
 import type { RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assessDisplacement } from "./displacement.js";
 import { findComplaint, roleOfComplaint, visibleRoles } from "./roles.repo.js";
+import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleUnderReview } from "./roles.rules.js";
 
 /** One role the actor may see, or 404. */
 export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id: string) {
@@ -22,9 +23,7 @@ export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id:
 
 /** Describes a role and runs the displacement check; the answers and outcome stand in the role's history. */
 export async function createRole(db: Kysely<Database>, ctx: RequestContext, input: RoleCreateInput): Promise<string> {
-  if (ctx.actor.role === "host" && ctx.actor.organisationId !== input.organisationId) {
-    throw forbidden("otherOrganisation", "Hosts describe roles of their own organisation.");
-  }
+  assertMayDescribeRoleFor(ctx.actor, input.organisationId);
   const organisation = await db
     .selectFrom("organisations")
     .select(["id", "postcode"])
@@ -101,8 +100,7 @@ export async function reviewRole(
     // Two reviewers at once: the second waits here and then finds the role decided.
     await lockRole(trx, id);
     const role = await requireVisibleRole(trx, ctx.actor, id);
-    if (role.status !== "needsReview")
-      throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
+    assertRoleUnderReview(role);
     await trx
       .updateTable("volunteer_roles")
       .set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now })
@@ -183,7 +181,7 @@ export async function decideComplaint(
     await lockRole(trx, roleId);
     const complaint = await findComplaint(trx, id);
     if (!complaint) throw notFound("complaint");
-    if (complaint.status !== "open") throw conflict("complaintDecided", "This complaint has been decided.");
+    assertComplaintOpen(complaint);
     await trx
       .updateTable("displacement_complaints")
       .set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now })

@@ -1,5 +1,4 @@
 import type { Services } from "@server/app.js";
-import { roles } from "@server/auth/policy.js";
 import { parseJsonColumn } from "@server/db/json.js";
 import type { SchedulerRunsTable } from "@server/db/schema.js";
 import { contextOf } from "@server/http/context.js";
@@ -9,14 +8,13 @@ import { dailyJobResult, type SchedulerRunOutput, schedulerRunList, schedulerRun
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
+import { schedulerPolicy } from "./scheduler.policy.js";
+import { listRecentRuns, startersOf } from "./scheduler.repo.js";
 import { runDailyJob } from "./scheduler.service.js";
 
-const schedulerPolicy = { admin: roles("scheduler.admin", "admin") };
-
-async function present(db: Services["db"]["kysely"], rows: SchedulerRunsTable[]): Promise<SchedulerRunOutput[]> {
-  const ids = [...new Set(rows.map((r) => r.started_by).filter((id): id is string => Boolean(id)))];
-  const users = ids.length ? await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute() : [];
-  return rows.map((row) => ({
+/** Every outgoing field of a run, with the name of who started it (given, not looked up). */
+function presentRun(row: SchedulerRunsTable, starters: Map<string, string>): SchedulerRunOutput {
+  return {
     id: row.id,
     job: row.job as SchedulerRunOutput["job"],
     runDate: row.run_date,
@@ -25,10 +23,10 @@ async function present(db: Services["db"]["kysely"], rows: SchedulerRunsTable[])
     result: row.result ? parseJsonColumn(dailyJobResult, row.result) : null,
     error: row.error,
     instance: row.instance,
-    startedBy: users.find((u) => u.id === row.started_by)?.display_name ?? null,
+    startedBy: (row.started_by && starters.get(row.started_by)) || null,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-  }));
+  };
 }
 
 /** The scheduler's runs, and running the daily job on demand (admins). */
@@ -40,12 +38,11 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
         config: { policy: schedulerPolicy.admin },
         schema: { tags: ["scheduler"], summary: "The last 50 runs of periodic work", response: { 200: schedulerRunList } },
       },
-      async () => ({
-        items: await present(
-          db.kysely,
-          await db.kysely.selectFrom("scheduler_runs").selectAll().orderBy("started_at", "desc").limit(50).execute(),
-        ),
-      }),
+      async () => {
+        const runs = await listRecentRuns(db.kysely, 50);
+        const starters = await startersOf(db.kysely, runs);
+        return { items: runs.map((run) => presentRun(run, starters)) };
+      },
     );
 
     app.post(
@@ -76,7 +73,7 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
           subjectType: "schedulerRun",
           subjectId: outcome.run.id,
         });
-        return reply.status(201).send((await present(db.kysely, [outcome.run]))[0]!);
+        return reply.status(201).send(presentRun(outcome.run, await startersOf(db.kysely, [outcome.run])));
       },
     );
   };

@@ -53,8 +53,14 @@ export function workQueueRoutes({ db, clock }: Services): FastifyPluginAsyncZod 
           response: { 200: clientOutput },
         },
       },
-      async (request) =>
-        presentClient(await reassignClient(db.kysely, contextOf(request), request.params.id, request.body.consultantId), clock.today()),
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentClient(
+          ctx.actor,
+          await reassignClient(db.kysely, ctx, request.params.id, request.body.consultantId),
+          ctx.clock.today(),
+        );
+      },
     );
   };
 }

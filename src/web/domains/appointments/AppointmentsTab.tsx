@@ -4,9 +4,7 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { InviteClientBox } from "../invitations/InviteClientBox.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { AttendanceActions } from "./AttendanceActions.js";
 import { useAppointments, useRecordAttendance } from "./api.js";
 
@@ -15,10 +13,9 @@ const HEADERS = ["appointments.startsAt", "appointments.kind", "appointments.loc
 /** A client's appointments: record whether the client came, and invite (again) when no intake is planned. */
 export function AppointmentsTab({ client }: { client: ClientOutput }) {
   const { t, i18n } = useTranslation();
-  const me = useCurrentUser();
   const appointments = useAppointments(client.id);
   const record = useRecordAttendance(client.id);
-  const mayRecord = canRecordWorkflow(me.role);
+  const mayRecord = client.abilities.recordAppointment;
   const items = [...(appointments.data?.items ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const intakes = items.filter((a) => a.kind === "intake");
   // Only a client still waiting for an intake can be invited: none planned and none attended.

@@ -5,8 +5,6 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { useCheckIns } from "./api.js";
 
 const HEADERS = ["checkIn.columns.heldOn", "checkIn.columns.channel", "who5.short", "checkIn.columns.ready", "checkIn.columns.howItGoes"];
@@ -14,7 +12,6 @@ const HEADERS = ["checkIn.columns.heldOn", "checkIn.columns.channel", "who5.shor
 /** The client's check-ins with WHO-5 scores, newest first; a score below 13 is flagged. */
 export function CheckInsTab({ client }: { client: ClientOutput }) {
   const { t, i18n } = useTranslation();
-  const me = useCurrentUser();
   const checkIns = useCheckIns(client.id);
   const items = checkIns.data?.items ?? [];
 
@@ -24,7 +21,7 @@ export function CheckInsTab({ client }: { client: ClientOutput }) {
         <Heading level={2} id="check-ins-title">
           {t("checkIn.tabTitle")}
         </Heading>
-        {canRecordWorkflow(me.role) ? (
+        {client.abilities.recordCheckIn ? (
           <Link to={`/clients/${client.id}/check-in`} className="utrecht-button utrecht-button--primary-action nv-button-link">
             {t("checkIn.record")}
           </Link>

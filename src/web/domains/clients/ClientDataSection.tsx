@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, languageName } from "@web/components/format
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
 import { DistrictWarning } from "./DistrictWarning.js";
@@ -13,7 +13,7 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
   const me = useCurrentUser();
   const lang = i18n.language;
   // Team leads know their consultants by name; others see only whether it is them.
-  const team = useTeam(me.role === "teamLead");
+  const team = useTeam(client.abilities.reassign && me.abilities.viewTeam);
   const teamName = team.data?.items.find((m) => m.consultantId === client.consultantId)?.displayName;
   const none = <span className="nv-muted">{t("client.notRecorded")}</span>;
   const consultant =
@@ -49,19 +49,18 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
 /** The client's registered data, with the actions on it: edit, the audit trail (admin), reassign (team lead). */
 export function ClientDataSection({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const rows = useRows(client);
   return (
     <>
       <DistrictWarning client={client} />
-      {isStaff(me.role) ? (
+      {client.abilities.edit ? (
         <ul className="nv-actions" aria-label={t("client.actions")}>
           <li>
             <Link to={`/clients/${client.id}/edit`} className="utrecht-button utrecht-button--primary-action nv-button-link">
               {t("client.edit")}
             </Link>
           </li>
-          {me.role === "admin" ? (
+          {client.abilities.viewAuditTrail ? (
             <li>
               <Link to={`/audit-log?clientId=${client.id}`} className="nl-link">
                 {t("client.auditLog")}
@@ -78,7 +77,7 @@ export function ClientDataSection({ client }: { client: ClientOutput }) {
           </div>
         ))}
       </dl>
-      {me.role === "teamLead" ? <ReassignSection client={client} /> : null}
+      {client.abilities.reassign ? <ReassignSection client={client} /> : null}
     </>
   );
 }

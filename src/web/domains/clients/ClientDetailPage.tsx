@@ -16,7 +16,7 @@ import { SuggestionsTab } from "../matching/SuggestionsTab.js";
 import { PlacementsTab } from "../placements/PlacementsTab.js";
 import { PlanTab } from "../plans/PlanTab.js";
 import { SanctionsTab } from "../sanctions/SanctionsTab.js";
-import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
 import { useClient } from "./api.js";
 import { ClientDataSection } from "./ClientDataSection.js";
 import { ClientTabs } from "./ClientTabs.js";
@@ -65,7 +65,8 @@ export function ClientDetailPage() {
   const notice = useNotice();
   const client = useClient(id);
   const name = client.data ? `${client.data.givenName} ${client.data.familyName}` : t("client.title");
-  const tabs = clientTabsFor(me.role);
+  // A host reads the need-to-know profile, which carries no abilities: only its data.
+  const tabs = clientTabsFor(client.data && "abilities" in client.data ? client.data.abilities : undefined);
   const requested = search.get("tab") as ClientTab | null;
   const tab = requested && tabs.includes(requested) ? requested : "data";
 
@@ -75,7 +76,7 @@ export function ClientDetailPage() {
         {name}
       </PageHeading>
       <Paragraph>
-        {isStaff(me.role) ? (
+        {me.abilities.viewCaseload ? (
           <Link to="/clients" className="nl-link">
             {t("client.backToCaseload")}
           </Link>

@@ -1,4 +1,5 @@
 import type { UserRole } from "@shared/enums.js";
+import type { ClientOutput } from "@shared/schemas/clients.js";
 
 /** The parts of a client's record, each behind its own tab. */
 export const CLIENT_TABS = [
@@ -16,20 +17,24 @@ export const CLIENT_TABS = [
 ] as const;
 export type ClientTab = (typeof CLIENT_TABS)[number];
 
-/** The tabs a role may open; the server decides again on every call. Health data loads only in its own tab. */
-export function clientTabsFor(role: UserRole): readonly ClientTab[] {
-  switch (role) {
-    case "consultant":
-    case "teamLead":
-      return CLIENT_TABS;
-    case "admin":
-      // Suggestions are for the caseworkers who propose; an administrator does not refer clients.
-      return CLIENT_TABS.filter((tab) => tab !== "suggestions");
-    case "client":
-      return ["data", "appointments", "letters", "plan", "exemptions", "sanctions"];
-    default:
-      return ["data"];
-  }
+/** The ability of the client's record that opens each tab; the record's own data is always there. */
+const TAB_ABILITY: Record<Exclude<ClientTab, "data">, keyof ClientOutput["abilities"]> = {
+  appointments: "viewAppointments",
+  letters: "viewLetters",
+  intake: "viewIntake",
+  plan: "viewPlan",
+  placements: "viewPlacements",
+  suggestions: "viewSuggestions",
+  "check-ins": "viewCheckIns",
+  ladder: "viewLadder",
+  exemptions: "viewExemptions",
+  sanctions: "viewSanctions",
+};
+
+/** The tabs the caller's abilities on this record open; the server decides again on every call. Health data loads only in its own tab. */
+export function clientTabsFor(abilities: ClientOutput["abilities"] | undefined): readonly ClientTab[] {
+  if (!abilities) return ["data"];
+  return CLIENT_TABS.filter((tab) => tab === "data" || abilities[TAB_ABILITY[tab]]);
 }
 
 /** The address of a client's record, opened at a tab. */

@@ -14,7 +14,7 @@ import { useAddContribution, useContributions } from "./api.js";
 const RENAMED: Record<string, string> = { hoursPerWeek: "contributionHours", description: "contributionDescription" };
 
 /** Volunteer work the client already does: formalised, it counts as the contribution and the client is left in peace. */
-export function ContributionsSection({ clientId }: { clientId: string }) {
+export function ContributionsSection({ clientId, mayFormalise }: { clientId: string; mayFormalise: boolean }) {
   const { t, i18n } = useTranslation();
   const list = useContributions(clientId);
   const add = useAddContribution(clientId);
@@ -79,49 +79,51 @@ export function ContributionsSection({ clientId }: { clientId: string }) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <Heading level={4}>{t("contributions.formTitle")}</Heading>
-      <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-        <div className="nv-form__grid nv-form__grid--two">
-          <TextField
-            name="organisationName"
-            label={t("contributions.organisationName")}
-            value={values.organisationName}
-            onChange={set("organisationName")}
-            error={errors.byField.organisationName}
-            autoComplete="off"
+      {mayFormalise ? (
+        <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+          <div className="nv-form__grid nv-form__grid--two">
+            <TextField
+              name="organisationName"
+              label={t("contributions.organisationName")}
+              value={values.organisationName}
+              onChange={set("organisationName")}
+              error={errors.byField.organisationName}
+              autoComplete="off"
+            />
+            <TextField
+              name="since"
+              type="date"
+              label={t("contributions.since")}
+              value={values.since}
+              onChange={set("since")}
+              error={errors.byField.since}
+            />
+            <TextField
+              name="contributionHours"
+              inputMode="decimal"
+              label={t("contributions.hoursPerWeek")}
+              value={values.contributionHours}
+              onChange={set("contributionHours")}
+              error={errors.byField.contributionHours}
+              className="nv-input--short"
+              autoComplete="off"
+            />
+          </div>
+          <TextAreaField
+            name="contributionDescription"
+            label={t("contributions.description")}
+            value={values.description}
+            onChange={set("description")}
+            error={errors.byField.contributionDescription}
+            rows={3}
           />
-          <TextField
-            name="since"
-            type="date"
-            label={t("contributions.since")}
-            value={values.since}
-            onChange={set("since")}
-            error={errors.byField.since}
-          />
-          <TextField
-            name="contributionHours"
-            inputMode="decimal"
-            label={t("contributions.hoursPerWeek")}
-            value={values.contributionHours}
-            onChange={set("contributionHours")}
-            error={errors.byField.contributionHours}
-            className="nv-input--short"
-            autoComplete="off"
-          />
-        </div>
-        <TextAreaField
-          name="contributionDescription"
-          label={t("contributions.description")}
-          value={values.description}
-          onChange={set("description")}
-          error={errors.byField.contributionDescription}
-          rows={3}
-        />
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={add.isPending}>
-            {t("contributions.submit")}
-          </PrimaryActionButton>
-        </div>
-      </form>
+          <div className="nv-form__actions">
+            <PrimaryActionButton type="submit" busy={add.isPending}>
+              {t("contributions.submit")}
+            </PrimaryActionButton>
+          </div>
+        </form>
+      ) : null}
     </section>
   );
 }

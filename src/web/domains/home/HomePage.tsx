@@ -3,17 +3,18 @@ import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { ReferralsPage } from "../placements/ReferralsPage.js";
-import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
 
 /** The start page: caseworkers go straight to their work queue, admins to the caseload, hosts to their referrals; others read what they can do here. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  // Caseworkers start the day with what needs attention; admins with the client registry.
-  if (me.role === "consultant" || me.role === "teamLead") return <Navigate to="/work-queue" replace />;
-  if (isStaff(me.role)) return <Navigate to="/clients" replace />;
+  const { abilities } = me;
+  // Caseworkers start the day with what needs attention; administrators with the client registry.
+  if (abilities.viewWorkQueue && abilities.inviteClients) return <Navigate to="/work-queue" replace />;
+  if (abilities.viewCaseload) return <Navigate to="/clients" replace />;
   // A host organisation starts with its referrals.
-  if (me.role === "host") return <ReferralsPage />;
+  if (abilities.answerReferrals) return <ReferralsPage />;
 
   return (
     <div className="nv-narrow">
@@ -21,14 +22,14 @@ export function HomePage() {
       <Paragraph purpose="lead">{t(`home.${me.role}.intro`)}</Paragraph>
       <Paragraph>{t(`home.${me.role}.now`)}</Paragraph>
       <ul className="nv-link-list">
-        {me.role === "client" && me.clientId ? (
+        {me.clientId ? (
           <li>
             <Link to={`/clients/${me.clientId}`} className="nl-link">
               {t("home.client.ownRecord")}
             </Link>
           </li>
         ) : null}
-        {me.role === "researcher" ? (
+        {abilities.viewStatistics ? (
           <li>
             <Link to="/sanctions/statistics" className="nl-link">
               {t("home.researcher.sanctionStatistics")}

@@ -8,8 +8,6 @@ import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { type Intake, useIntakes } from "./api.js";
 
 function useSummaryRows(intake: Intake): [string, ReactNode][] {
@@ -98,7 +96,6 @@ function IntakeSummary({ intake }: { intake: Intake }) {
 /** The latest intake in short, with the way to record a new one. Reading it is logged as a sensitive read. */
 export function IntakeTab({ client }: { client: ClientOutput }) {
   const { t, i18n } = useTranslation();
-  const me = useCurrentUser();
   const intakes = useIntakes(client.id);
   const items = intakes.data?.items ?? [];
   const latest = items[0];
@@ -109,7 +106,7 @@ export function IntakeTab({ client }: { client: ClientOutput }) {
         <Heading level={2} id="intake-title">
           {t("intake.tabTitle")}
         </Heading>
-        {canRecordWorkflow(me.role) ? (
+        {client.abilities.recordIntake ? (
           <Link to={`/clients/${client.id}/intake`} className="utrecht-button utrecht-button--primary-action nv-button-link">
             {latest ? t("intake.recordNew") : t("intake.record")}
           </Link>

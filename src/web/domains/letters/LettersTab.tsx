@@ -7,8 +7,6 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { useLetters } from "./api.js";
 import { DeliveryForm } from "./DeliveryForm.js";
 import { LetterPdfLink } from "./LetterPdfLink.js";
@@ -42,11 +40,10 @@ function StatusCell({ letter }: { letter: LetterOutput }) {
 /** A client's letters: download each PDF; for registered mail, record the tracking number and delivery. */
 export function LettersTab({ client }: { client: ClientOutput }) {
   const { t, i18n } = useTranslation();
-  const me = useCurrentUser();
   const letters = useLetters(client.id);
   const [editing, setEditing] = useState<LetterOutput | null>(null);
   const [saved, setSaved] = useState(false);
-  const mayRecord = canRecordWorkflow(me.role);
+  const mayRecord = client.abilities.recordLetterDelivery;
   const items = letters.data?.items ?? [];
 
   function done(letter: LetterOutput, wasSaved: boolean) {

@@ -2,7 +2,6 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { isPlanBusy, useMatchPlans } from "./api.js";
 import { PlansTable } from "./PlansTable.js";
 import { StartPlanForm } from "./StartPlanForm.js";
@@ -10,16 +9,21 @@ import { StartPlanForm } from "./StartPlanForm.js";
 /** Placement plans: starting one (team leads and administrators) and the last 20 with their results. */
 export function MatchPlansPage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const plans = useMatchPlans();
   const items = plans.data?.items ?? [];
-  const mayStart = me.role === "teamLead" || me.role === "admin";
+  const abilities = plans.data?.abilities;
 
   return (
     <>
       <PageHeading>{t("matchPlans.title")}</PageHeading>
       <Paragraph>{t("matchPlans.intro")}</Paragraph>
-      {mayStart ? <StartPlanForm busyPlan={items.some(isPlanBusy)} /> : <Paragraph>{t("matchPlans.introConsultant")}</Paragraph>}
+      {abilities?.start ? (
+        <StartPlanForm cityWide={abilities.startCityWide} />
+      ) : items.some(isPlanBusy) ? (
+        <Paragraph>{t("matchPlans.busy")}</Paragraph>
+      ) : (
+        <Paragraph>{t("matchPlans.introConsultant")}</Paragraph>
+      )}
       <section aria-labelledby="match-plans-list-title">
         <Heading level={2} id="match-plans-list-title">
           {t("matchPlans.listTitle")}

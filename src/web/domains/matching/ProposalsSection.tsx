@@ -7,8 +7,6 @@ import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { AcceptProposalButton } from "./AcceptProposalButton.js";
 import { type ProposalStatus, useProposals } from "./api.js";
 import { Notice } from "./Notice.js";
@@ -42,14 +40,13 @@ function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
 /** The plan's proposals, filtered by status and paged; caseworkers follow them or not, with a reason. */
 export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const { values, page, pageSize, update } = usePagedSearch(["status"] as const);
   const status = (PROPOSAL_STATUSES as readonly string[]).includes(values.status) ? (values.status as ProposalStatus) : undefined;
   const proposals = useProposals(plan.id, { status, page, pageSize }, plan.status === "done");
   const [rejecting, setRejecting] = useState<ProposalOutput | null>(null);
   const [decided, setDecided] = useState<ProposalOutput | null>(null);
   const [stepError, setStepError] = useState<unknown>(null);
-  const mayDecide = canRecordWorkflow(me.role);
+  const mayDecide = proposals.data?.abilities.decide ?? false;
   const { pending, accepted, rejected } = plan.proposals;
 
   function closeReject(result: ProposalOutput | null) {
@@ -64,29 +61,33 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   }
 
   const actions = (proposal: ProposalOutput) =>
-    proposal.status === "pending" ? (
+    proposal.abilities.follow || proposal.abilities.reject ? (
       <>
-        <AcceptProposalButton
-          proposal={proposal}
-          onDone={(result, error) => {
-            setStepError(error);
-            setDecided(result);
-            if (result && rejecting?.id === proposal.id) setRejecting(null);
-          }}
-        />
-        <SecondaryActionButton
-          type="button"
-          id={rejectButtonId(proposal.id)}
-          aria-expanded={rejecting?.id === proposal.id}
-          onClick={() => {
-            setDecided(null);
-            setStepError(null);
-            setRejecting(proposal);
-          }}
-        >
-          {t("proposals.reject")}
-          <span className="nv-visually-hidden"> ({t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })})</span>
-        </SecondaryActionButton>
+        {proposal.abilities.follow ? (
+          <AcceptProposalButton
+            proposal={proposal}
+            onDone={(result, error) => {
+              setStepError(error);
+              setDecided(result);
+              if (result && rejecting?.id === proposal.id) setRejecting(null);
+            }}
+          />
+        ) : null}
+        {proposal.abilities.reject ? (
+          <SecondaryActionButton
+            type="button"
+            id={rejectButtonId(proposal.id)}
+            aria-expanded={rejecting?.id === proposal.id}
+            onClick={() => {
+              setDecided(null);
+              setStepError(null);
+              setRejecting(proposal);
+            }}
+          >
+            {t("proposals.reject")}
+            <span className="nv-visually-hidden"> ({t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })})</span>
+          </SecondaryActionButton>
+        ) : null}
       </>
     ) : null;
 

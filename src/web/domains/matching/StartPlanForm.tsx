@@ -14,14 +14,17 @@ import { useStartMatchPlan } from "./api.js";
 const FIELDS = ["district"] as const;
 
 /** Starts a plan: a team lead for one of their districts, an administrator for a district or the whole city. */
-export function StartPlanForm({ busyPlan }: { busyPlan: boolean }) {
+export function StartPlanForm({ cityWide }: { cityWide: boolean }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const start = useStartMatchPlan();
-  const admin = me.role === "admin";
-  const districts = admin ? DISTRICTS : me.districts;
-  const options = [...(admin ? [{ value: "", label: t("matchPlans.wholeCity") }] : []), ...districts.map((d) => ({ value: d, label: d }))];
+  // Who may plan the whole city plans any district; a team lead plans the districts of their team.
+  const districts = cityWide ? DISTRICTS : me.districts;
+  const options = [
+    ...(cityWide ? [{ value: "", label: t("matchPlans.wholeCity") }] : []),
+    ...districts.map((d) => ({ value: d, label: d })),
+  ];
   const [district, setDistrict] = useState(options[0]?.value ?? "");
   const errors = useMemo(() => formErrorsOf(start.error, t, FIELDS), [start.error, t]);
 
@@ -35,8 +38,7 @@ export function StartPlanForm({ busyPlan }: { busyPlan: boolean }) {
       <Heading level={2} id="start-plan-title" className="nv-panel__title">
         {t("matchPlans.startTitle")}
       </Heading>
-      <Paragraph>{admin ? t("matchPlans.startIntroAdmin") : t("matchPlans.startIntro")}</Paragraph>
-      {busyPlan ? <Paragraph>{t("matchPlans.busy")}</Paragraph> : null}
+      <Paragraph>{cityWide ? t("matchPlans.startIntroAdmin") : t("matchPlans.startIntro")}</Paragraph>
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">

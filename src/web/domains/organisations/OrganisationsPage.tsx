@@ -59,11 +59,11 @@ export function OrganisationsPage() {
     <>
       <div className="nv-page-header">
         <PageHeading>{t("organisations.title")}</PageHeading>
-        {me.role === "teamLead" ? null : (
+        {me.abilities.registerOrganisations ? (
           <Link to="/organisations/new" className="utrecht-button utrecht-button--primary-action nv-button-link">
             {t("organisations.new")}
           </Link>
-        )}
+        ) : null}
       </div>
       <Paragraph>{t("organisations.intro")}</Paragraph>
       <FiltersForm label={t("organisations.filtersLabel")}>

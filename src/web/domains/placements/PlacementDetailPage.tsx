@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
-import { isStaff, useCurrentUser } from "../session/CurrentUser.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
 import { AgreementForm } from "./AgreementForm.js";
 import { AgreementVersions } from "./AgreementVersions.js";
 import { usePlacement } from "./api.js";
@@ -44,8 +44,8 @@ export function PlacementDetailPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [newVersion, setNewVersion] = useState(false);
   const data = placement.data;
-  const staff = isStaff(me.role);
-  const mayAct = me.role !== "admin";
+  // Staff open the client's record (and its letters); a host goes back to its placements.
+  const staff = me.abilities.viewCaseload;
   const title = data ? t("placements.detailTitle", { name: data.clientGivenName, role: data.roleTitle }) : t("placements.title");
 
   return (
@@ -72,12 +72,10 @@ export function PlacementDetailPage() {
       {data ? (
         <>
           <Summary placement={data} />
-          {me.role === "host" && (data.status === "accepted" || data.status === "active") ? <HostProfile clientId={data.clientId} /> : null}
-          {mayAct && data.status === "accepted" ? (
-            <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} />
-          ) : null}
+          {data.abilities.viewClientProfile ? <HostProfile clientId={data.clientId} /> : null}
+          {data.abilities.start ? <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} /> : null}
           {data.agreements.length > 0 ? <AgreementVersions placement={data} withPdf={staff} /> : null}
-          {mayAct && data.status === "active" ? (
+          {data.abilities.signAgreement ? (
             newVersion ? (
               <AgreementForm
                 placement={data}
@@ -95,12 +93,8 @@ export function PlacementDetailPage() {
               </Paragraph>
             )
           ) : null}
-          {data.status === "active" || data.status === "ended" ? (
-            <PlacementNotes placement={data} mayAdd={mayAct && data.status === "active"} />
-          ) : null}
-          {mayAct && data.status === "active" ? (
-            <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} />
-          ) : null}
+          {data.notes.length > 0 || data.abilities.addNote ? <PlacementNotes placement={data} mayAdd={data.abilities.addNote} /> : null}
+          {data.abilities.end ? <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} /> : null}
         </>
       ) : null}
     </>

@@ -2,9 +2,7 @@ import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { ContributionsSection } from "../contributions/ContributionsSection.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { usePlacements } from "./api.js";
 import { PlacementsTable } from "./PlacementsTable.js";
 import { ProposeForm } from "./ProposeForm.js";
@@ -12,10 +10,9 @@ import { ProposeForm } from "./ProposeForm.js";
 /** The client's placements, proposing a new one, and volunteer work the client already does. */
 export function PlacementsTab({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const placements = usePlacements({ clientId: client.id, pageSize: 100 });
   const items = placements.data?.items ?? [];
-  const mayPropose = canRecordWorkflow(me.role);
+  const { abilities } = client;
 
   return (
     <section aria-labelledby="placements-tab-title" className="nv-tab-panel">
@@ -32,8 +29,8 @@ export function PlacementsTab({ client }: { client: ClientOutput }) {
           nameBy="organisation"
         />
       ) : null}
-      {mayPropose ? <ProposeForm clientId={client.id} /> : null}
-      {mayPropose ? <ContributionsSection clientId={client.id} /> : null}
+      {abilities.proposePlacement ? <ProposeForm clientId={client.id} /> : null}
+      {abilities.viewContributions ? <ContributionsSection clientId={client.id} mayFormalise={abilities.formaliseContribution} /> : null}
     </section>
   );
 }

@@ -6,9 +6,7 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { canRecordWorkflow } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { AddStepForm } from "./AddStepForm.js";
 import { usePlans } from "./api.js";
 import { ConfirmPlanForm } from "./ConfirmPlanForm.js";
@@ -41,12 +39,11 @@ function VersionHeader({ plan, inForce }: { plan: PlanOutput; inForce: PlanOutpu
 /** The plan builder: capacity, the version being worked on with its steps, adding and changing steps, confirming, history. */
 export function PlanTab({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const plans = usePlans(client.id);
   const [editing, setEditing] = useState<PlanStep | null>(null);
   const [confirmed, setConfirmed] = useState<PlanOutput | null>(null);
   const items = plans.data?.items ?? [];
-  const mayChange = canRecordWorkflow(me.role);
+  const mayChange = plans.data?.abilities.addStep ?? false;
   const inForce = items.find((plan) => plan.status === "confirmed");
   // Who builds the plan works on the draft; everyone else (the client, an admin) sees the plan in force.
   const current = mayChange ? currentVersion(items) : inForce;
@@ -84,7 +81,7 @@ export function PlanTab({ client }: { client: ClientOutput }) {
             <PlanStepsTable
               steps={current.steps}
               caption={t("plan.stepsCaption", { version: current.version, count: current.steps.length })}
-              onEdit={mayChange ? (step) => setEditing(step) : undefined}
+              onEdit={current.abilities.changeSteps ? (step) => setEditing(step) : undefined}
               editingId={editing?.id}
             />
           ) : (
@@ -107,7 +104,7 @@ export function PlanTab({ client }: { client: ClientOutput }) {
         // A new version or a confirmation makes an earlier refusal stale: the form starts afresh.
         <AddStepForm key={`${current?.id}-${current?.status}`} clientId={client.id} activeHours={activeHours} capacity={capacity} />
       ) : null}
-      {mayChange && current?.status === "draft" ? (
+      {current?.abilities.confirm ? (
         <ConfirmPlanForm
           key={current.id}
           plan={current}

@@ -13,7 +13,9 @@ export function usePlans(clientId: string) {
 // Shows the changed version at once, then reloads the list: a change can create or supersede other versions.
 function refresh(queryClient: QueryClient, clientId: string, plan: PlanOutput) {
   queryClient.setQueryData<PlanList>(["plans", clientId], (current) =>
-    current ? { items: [plan, ...current.items.filter((item) => item.id !== plan.id)].sort((a, b) => b.version - a.version) } : current,
+    current
+      ? { ...current, items: [plan, ...current.items.filter((item) => item.id !== plan.id)].sort((a, b) => b.version - a.version) }
+      : current,
   );
   for (const key of [["plans", clientId], ["letters", clientId], ["work-queue"]]) void queryClient.invalidateQueries({ queryKey: key });
 }

@@ -8,7 +8,6 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { useCurrentUser } from "../session/CurrentUser.js";
 import { useRole } from "./api.js";
 import { ComplaintDecisionForm, RoleReviewForm } from "./RoleReviewForm.js";
 import { RoleStatus } from "./RoleStatus.js";
@@ -38,12 +37,10 @@ function Facts({ role }: { role: RoleOutput }) {
 export function RoleDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const me = useCurrentUser();
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const role = useRole(id);
   // The forms disappear once decided, so the page says what happened.
   const [notice, setNotice] = useState<string | null>(null);
-  const isLead = me.role === "teamLead" || me.role === "admin";
   const data = role.data;
 
   return (
@@ -95,8 +92,8 @@ export function RoleDetailPage() {
               </Link>
             </Paragraph>
           </section>
-          {isLead && data.status === "needsReview" ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
-          {isLead && data.suspended ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
+          {data.abilities.review ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
+          {data.abilities.decideComplaints ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
         </>
       ) : null}
     </>

@@ -19,10 +19,7 @@ export function RoleNewPage() {
         </Link>
       </Paragraph>
       <Paragraph>{t("roleForm.intro")}</Paragraph>
-      <RoleForm
-        organisationId={me.role === "host" ? me.organisationId : undefined}
-        onCreated={(role) => navigate(`/roles/${role.id}`, { state: { created: true } })}
-      />
+      <RoleForm organisationId={me.organisationId} onCreated={(role) => navigate(`/roles/${role.id}`, { state: { created: true } })} />
     </>
   );
 }

@@ -15,7 +15,8 @@ import { RolesTable } from "./RolesTable.js";
 export function RolesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const isHost = me.role === "host";
+  // An account bound to a host organisation works with that organisation's roles only.
+  const isHost = me.organisationId !== undefined;
   const { values, page, pageSize, update } = usePagedSearch(["q", "status"]);
   const { q, status } = values;
   const debouncedQ = useDebouncedValue(q.trim(), 300);
@@ -31,11 +32,13 @@ export function RolesPage() {
     <>
       <PageHeading>{t("vacancies.title")}</PageHeading>
       <Paragraph>{isHost ? t("vacancies.introHost") : t("vacancies.intro")}</Paragraph>
-      <Paragraph>
-        <Link to="/roles/new" className="nl-link">
-          {t("vacancies.new")}
-        </Link>
-      </Paragraph>
+      {roles.data?.abilities.create ? (
+        <Paragraph>
+          <Link to="/roles/new" className="nl-link">
+            {t("vacancies.new")}
+          </Link>
+        </Paragraph>
+      ) : null}
       <form className="nv-filters" aria-label={t("vacancies.filtersLabel")} onSubmit={(event) => event.preventDefault()}>
         {isHost ? null : (
           <TextField

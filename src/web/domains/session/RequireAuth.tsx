@@ -1,4 +1,4 @@
-import type { UserRole } from "@shared/enums.js";
+import type { MeAbility } from "@shared/schemas/users.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
@@ -25,8 +25,8 @@ export function RequireAuth() {
   );
 }
 
-/** Renders its child routes only for the given roles; the server checks again on every call. */
-export function RequireRole({ roles }: { roles: readonly UserRole[] }) {
+/** Renders its child routes only when the caller has the ability (from `GET /me`); the server checks again on every call. */
+export function RequireAbility({ ability }: { ability: MeAbility }) {
   const me = useCurrentUser();
-  return roles.includes(me.role) ? <Outlet /> : <NoAccessPage />;
+  return me.abilities[ability] ? <Outlet /> : <NoAccessPage />;
 }

@@ -1,0 +1,29 @@
+import type { ContributionsTable, Database } from "@server/db/schema.js";
+import type { Kysely } from "kysely";
+
+/** A client's formalised contributions, newest first. */
+export async function listContributionsOf(db: Kysely<Database>, clientId: string): Promise<ContributionsTable[]> {
+  return db.selectFrom("contributions").selectAll().where("client_id", "=", clientId).orderBy("since", "desc").execute();
+}
+
+/** Whether the client gives caregiving beyond customary care now, which counts as contributing. */
+export async function hasActiveCaregivingBeyondCustomary(db: Kysely<Database>, clientId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("caregiving")
+    .select("id")
+    .where("client_id", "=", clientId)
+    .where("status", "=", "active")
+    .where("beyond_customary_care", "=", 1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The name of a registered organisation, or undefined when there is none with this id. */
+export async function findOrganisationName(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom("organisations").select("name").where("id", "=", id).executeTakeFirst())?.name;
+}
+
+/** Stores a formalised contribution. */
+export async function insertContribution(db: Kysely<Database>, row: ContributionsTable): Promise<void> {
+  await db.insertInto("contributions").values(row).execute();
+}

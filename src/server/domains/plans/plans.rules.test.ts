@@ -1,0 +1,59 @@
+import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
+import { describe, expect, it } from "vitest";
+import {
+  assertCapacityHolds,
+  assertPlanHasSteps,
+  assertPlanIsDraft,
+  assertPlanNotSuperseded,
+  assertStepInDraft,
+  assertStepsUnchanged,
+  countsAgainstCapacity,
+} from "./plans.rules.js";
+
+const capacity = (hoursPerWeek: number | null, exemption: { scope: string } | null = null) => ({ hoursPerWeek, exemption });
+
+describe("plan refusals", () => {
+  /** Each refusal the rules file can give, with a case that gives it and a neighbouring case that passes. */
+  const table: Record<string, { refused: () => void; allowed: () => void }> = {
+    capacityNotAssessed: { refused: () => assertCapacityHolds(capacity(null), 0), allowed: () => assertCapacityHolds(capacity(0), 0) },
+    capacityExceeded: { refused: () => assertCapacityHolds(capacity(8), 8.5), allowed: () => assertCapacityHolds(capacity(8), 8) },
+    planSuperseded: {
+      refused: () => assertPlanNotSuperseded({ status: "superseded" }),
+      allowed: () => assertPlanNotSuperseded({ status: "confirmed" }),
+    },
+    stepNotInDraft: { refused: () => assertStepInDraft(undefined), allowed: () => assertStepInDraft({ id: "s1" }) },
+    planNotDraft: { refused: () => assertPlanIsDraft({ status: "confirmed" }), allowed: () => assertPlanIsDraft({ status: "draft" }) },
+    planChanged: {
+      refused: () => assertStepsUnchanged([{ id: "s1", updated_at: "a" }], [{ id: "s1", updated_at: "b" }]),
+      allowed: () => assertStepsUnchanged([{ id: "s1", updated_at: "a" }], [{ id: "s1", updated_at: "a" }]),
+    },
+    planEmpty: {
+      refused: () => assertPlanHasSteps([{ status: "stopped" }]),
+      allowed: () => assertPlanHasSteps([{ status: "stopped" }, { status: "planned" }]),
+    },
+  };
+
+  it("has a case for every refusal code in plans.rules.ts", () => {
+    expect(Object.keys(table).sort()).toEqual(refusalCodesIn(new URL("./plans.rules.ts", import.meta.url)));
+  });
+
+  it.each(Object.entries(table))("refuses with %s and lets the neighbouring case pass", (code, { refused, allowed }) => {
+    expect(refusalOf(refused)).toBe(code);
+    expect(refusalOf(allowed)).toBeNull();
+  });
+});
+
+describe("plan rules", () => {
+  it("names the exemption that lowers capacity when refusing", () => {
+    expect(() => assertCapacityHolds(capacity(4, { scope: "partial" }), 6)).toThrow(/because of an exemption \(partial\)/);
+  });
+
+  it("counts planned and active steps against capacity, not stopped or finished ones", () => {
+    expect(["planned", "active", "stopped", "completed"].map((status) => countsAgainstCapacity({ status }))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});

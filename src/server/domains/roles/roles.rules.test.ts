@@ -1,0 +1,36 @@
+import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
+import { describe, expect, it } from "vitest";
+import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleUnderReview } from "./roles.rules.js";
+
+describe("role refusals", () => {
+  /** Each refusal the rules file can give, with a case that gives it and a neighbouring case that passes. */
+  const table: Record<string, { refused: () => void; allowed: () => void }> = {
+    otherOrganisation: {
+      refused: () => assertMayDescribeRoleFor({ role: "host", organisationId: "o1" }, "o2"),
+      allowed: () => assertMayDescribeRoleFor({ role: "host", organisationId: "o1" }, "o1"),
+    },
+    roleNotUnderReview: {
+      refused: () => assertRoleUnderReview({ status: "approved" }),
+      allowed: () => assertRoleUnderReview({ status: "needsReview" }),
+    },
+    complaintDecided: {
+      refused: () => assertComplaintOpen({ status: "dismissed" }),
+      allowed: () => assertComplaintOpen({ status: "open" }),
+    },
+  };
+
+  it("has a case for every refusal code in roles.rules.ts", () => {
+    expect(Object.keys(table).sort()).toEqual(refusalCodesIn(new URL("./roles.rules.ts", import.meta.url)));
+  });
+
+  it.each(Object.entries(table))("refuses with %s and lets the neighbouring case pass", (code, { refused, allowed }) => {
+    expect(refusalOf(refused)).toBe(code);
+    expect(refusalOf(allowed)).toBeNull();
+  });
+
+  it("lets staff describe roles of any organisation and refuses a decided review again", () => {
+    expect(refusalOf(() => assertMayDescribeRoleFor({ role: "consultant", organisationId: null }, "o2"))).toBeNull();
+    expect(refusalOf(() => assertRoleUnderReview({ status: "rejected" }))).toBe("roleNotUnderReview");
+    expect(refusalOf(() => assertComplaintOpen({ status: "upheld" }))).toBe("complaintDecided");
+  });
+});
