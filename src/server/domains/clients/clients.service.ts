@@ -2,7 +2,7 @@ import type { RequestContext } from "@server/auth/actor.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, invalidField } from "@server/http/errors.js";
+import { conflict, invalidField, requireFound } from "@server/http/errors.js";
 import { districtForPostcode } from "@shared/districts.js";
 import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
@@ -118,7 +118,7 @@ export async function createClient(db: Kysely<Database>, ctx: RequestContext, in
         subjectId: id,
         details: { fields: Object.keys(input).sort() },
       });
-      return (await repo.systemFindClient(trx, id))!;
+      return requireFound(await repo.systemFindClient(trx, id), "client");
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateBsn();
@@ -174,7 +174,7 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
         subjectId: id,
         details: { fields: changedFields.sort() },
       });
-      return (await repo.systemFindClient(trx, id))!;
+      return requireFound(await repo.systemFindClient(trx, id), "client");
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateBsn();

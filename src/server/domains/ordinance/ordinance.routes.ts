@@ -1,7 +1,7 @@
 import type { Services } from "@server/app.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
-import { invalidField } from "@server/http/errors.js";
+import { invalidField, requireFound } from "@server/http/errors.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { ordinanceOnQuery, ordinanceOverview, ordinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -54,7 +54,7 @@ export function ordinanceRoutes({ db }: Services): FastifyPluginAsyncZod {
           });
           return number;
         });
-        return reply.status(201).send((await ordinanceVersion(db.kysely, version))!);
+        return reply.status(201).send(requireFound(await ordinanceVersion(db.kysely, version), "ordinance version"));
       },
     );
   };
