@@ -41,3 +41,9 @@ export const conflict = (code: ProblemCode, detail: string, invalidParams?: Inva
 /** 400 for a rule on a single field that a schema cannot express (e.g. a date order). */
 export const invalidField = (name: string, code: FieldErrorCode, reason: string) =>
   new AppError(400, "invalidInput", "Invalid input", `${name}: ${reason}`, [{ name, code, reason }]);
+
+/** The row a caller has just written or already checked must be there; its absence is a 404, never a crash. */
+export function requireFound<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw notFound(what);
+  return value;
+}

@@ -22,16 +22,29 @@ const versionHeader = {
   "API-Version": { description: "Full version of this API", schema: { type: "string", example: API_VERSION } },
 };
 
+/** The parts of a schema object the rewrite reads. */
+type SchemaNode = { type?: unknown } & Record<string, unknown>;
+
+/** The parts of an operation and of the document the design rules rewrite; the rest passes through. */
+interface Operation {
+  responses?: Record<string, { headers?: Record<string, unknown> } & Record<string, unknown>>;
+}
+interface OpenApiDocument extends Record<string, unknown> {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> } & Record<string, unknown>;
+}
+
 /**
  * Writes a nullable scalar (`anyOf: [{type: string, format: date}, {type: null}]`) as one schema with
  * `type: [string, null]`, so its `format` stays visible to tools and to the design rules.
  */
+function collapseNullableScalars<T>(node: T): T;
 function collapseNullableScalars(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(collapseNullableScalars);
   if (!node || typeof node !== "object") return node;
   const entries = Object.entries(node).map(([key, value]) => [key, collapseNullableScalars(value)] as const);
-  const schema = Object.fromEntries(entries) as Record<string, any>;
-  const variants = schema.anyOf as Record<string, any>[] | undefined;
+  const schema: Record<string, unknown> = Object.fromEntries(entries);
+  const variants = Array.isArray(schema.anyOf) ? (schema.anyOf as SchemaNode[]) : undefined;
   if (variants?.length === 2) {
     const nullVariant = variants.find((v) => v.type === "null");
     const scalar = variants.find((v) => v !== nullVariant && typeof v.type === "string" && v.type !== "object" && v.type !== "array");
@@ -47,13 +60,15 @@ function collapseNullableScalars(node: unknown): unknown {
  * Applies the NL API Design Rules to the generated document in one place: paths relative to a versioned
  * server URL, the API-Version header on every success, and problem+json for every error response.
  */
-function applyApiDesignRules(document: any): any {
-  const paths: Record<string, any> = {};
-  for (const [path, item] of Object.entries<any>(document.paths ?? {})) {
+function applyApiDesignRules<T extends object>(generated: T): T {
+  // The generated document is plain JSON; only the parts named in OpenApiDocument are read or rewritten.
+  const document = generated as OpenApiDocument;
+  const paths: Record<string, Record<string, Operation>> = {};
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (!path.startsWith(API_BASE)) continue;
-    for (const operation of Object.values<any>(item)) {
+    for (const operation of Object.values(item)) {
       operation.responses ??= {};
-      for (const [status, response] of Object.entries<any>(operation.responses)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
         if (/^[23]/.test(status)) response.headers = { ...versionHeader, ...response.headers };
       }
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
@@ -66,12 +81,13 @@ function applyApiDesignRules(document: any): any {
     }
     paths[path.slice(API_BASE.length) || "/"] = item;
   }
-  return collapseNullableScalars({
+  const rewritten: OpenApiDocument = {
     ...document,
     servers: [{ url: API_BASE, description: "this server" }],
     paths,
     components: { ...document.components, schemas: { ...document.components?.schemas, Problem: problemJsonSchema } },
-  });
+  };
+  return collapseNullableScalars(rewritten) as T;
 }
 
 /** Options for @fastify/swagger: zod schemas to OpenAPI 3.1, then the design rules. */

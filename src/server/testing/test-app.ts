@@ -31,7 +31,8 @@ export async function createTestDatabase(): Promise<Db & { drop(): Promise<void>
     await migrateToLatest(db);
     return { ...db, drop: () => db.destroy() };
   }
-  const url = process.env.TEST_DATABASE_URL!;
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is needed for the PostgreSQL tests");
   const schema = `nv_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

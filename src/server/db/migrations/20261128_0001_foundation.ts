@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { isPostgres } from "../dialect.js";
 
 /** Accounts, sessions, organisations, clients and the append-only audit log. */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("organisations")
     .addColumn("id", "varchar(36)", (c) => c.primaryKey())

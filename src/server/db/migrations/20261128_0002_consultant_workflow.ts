@@ -1,12 +1,12 @@
-import { type Kysely, sql } from "kysely";
+import { type ColumnDefinitionBuilder, type Kysely, sql } from "kysely";
 import { isPostgres } from "../dialect.js";
 
 /** Availability, appointments, registered letters, invitations, intakes, ladder, plans and check-ins. */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const binary = isPostgres(db) ? "bytea" : "blob";
-  const id = (c: any) => c.primaryKey();
-  const client = (c: any) => c.notNull().references("clients.id");
-  const user = (c: any) => c.references("users.id");
+  const id = (c: ColumnDefinitionBuilder) => c.primaryKey();
+  const client = (c: ColumnDefinitionBuilder) => c.notNull().references("clients.id");
+  const user = (c: ColumnDefinitionBuilder) => c.references("users.id");
 
   // Letters need a full postal address.
   await db.schema.alterTable("clients").addColumn("street", "varchar(120)").execute();

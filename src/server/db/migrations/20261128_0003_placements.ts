@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /** Host organisations in full, volunteer roles with their displacement checks and complaints, placements. */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable("organisations")
     .addColumn("sector", "varchar(30)", (c) => c.notNull().defaultTo("other"))

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /** Formalised contributions a client already makes, such as volunteer work they found themselves. */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("contributions")
     .addColumn("id", "varchar(36)", (c) => c.primaryKey())

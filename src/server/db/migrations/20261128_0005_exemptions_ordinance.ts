@@ -1,8 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import { type ColumnDefinitionBuilder, type Kysely, sql } from "kysely";
 import { isPostgres } from "../dialect.js";
 
 /** Rows that are decisions of record: never updated, never deleted. */
-async function appendOnly(db: Kysely<any>, table: string, message: string): Promise<void> {
+async function appendOnly(db: Kysely<unknown>, table: string, message: string): Promise<void> {
   if (isPostgres(db)) {
     await sql
       .raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -22,11 +22,11 @@ async function appendOnly(db: Kysely<any>, table: string, message: string): Prom
  * The versioned ordinance; exemptions with their evidence; caregiving; periodic accountability; and the
  * scheduler's runs and lease.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const binary = isPostgres(db) ? "bytea" : "blob";
-  const client = (c: any) => c.notNull().references("clients.id");
-  const user = (c: any) => c.references("users.id");
-  const version = (c: any) => c.notNull().references("ordinance_versions.version");
+  const client = (c: ColumnDefinitionBuilder) => c.notNull().references("clients.id");
+  const user = (c: ColumnDefinitionBuilder) => c.references("users.id");
+  const version = (c: ColumnDefinitionBuilder) => c.notNull().references("ordinance_versions.version");
 
   await db.schema
     .createTable("ordinance_versions")
@@ -48,7 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("ordinance_effective_idx").on("ordinance_versions").columns(["effective_from", "version"]).execute();
   // The rules the municipality worked by from the start of the Participatiewet; later versions add to them.
+  // A migration is frozen in time: it names the columns it writes instead of the current schema's types.
   await db
+    .withTables<{ ordinance_versions: Record<string, string | number | null> }>()
     .insertInto("ordinance_versions")
     .values({
       version: 1,

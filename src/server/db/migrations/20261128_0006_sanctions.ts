@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
+import type { ColumnDefinitionBuilder, Kysely } from "kysely";
 
 /** Sanctions with due process: proposal, weighing, hearing, a second decision-maker, letters, reconsideration, objections. */
-export async function up(db: Kysely<any>): Promise<void> {
-  const user = (c: any) => c.references("users.id");
-  const letter = (c: any) => c.references("letters.id");
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const user = (c: ColumnDefinitionBuilder) => c.references("users.id");
+  const letter = (c: ColumnDefinitionBuilder) => c.references("letters.id");
 
   // Which level of the ordinance's scale each ground starts at; later versions may change it.
   await db.schema

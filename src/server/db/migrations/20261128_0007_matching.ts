@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /** City-wide placement plans and the proposals consultants review one by one. */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("match_plans")
     .addColumn("id", "varchar(36)", (c) => c.primaryKey())

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@server/db/errors.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, invalidField } from "@server/http/errors.js";
+import { conflict, invalidField, requireFound } from "@server/http/errors.js";
 import { districtForPostcode } from "@shared/districts.js";
 import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
@@ -120,7 +120,7 @@ export async function createClient(db: Kysely<Database>, ctx: RequestContext, in
         subjectId: id,
         details: { fields: Object.keys(input).sort() },
       });
-      return (await repo.systemFindClient(trx, id))!;
+      return requireFound(await repo.systemFindClient(trx, id), "client");
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateBsn();
@@ -176,7 +176,7 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
         subjectId: id,
         details: { fields: changedFields.sort() },
       });
-      return (await repo.systemFindClient(trx, id))!;
+      return requireFound(await repo.systemFindClient(trx, id), "client");
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateBsn();

@@ -33,6 +33,7 @@ export async function readEvidence(file: MultipartFile | undefined): Promise<{ f
   if (!detected || !(EVIDENCE_MEDIA_TYPES as readonly string[]).includes(detected.mime)) {
     throw invalidField("file", "unsupportedType", "Send a PDF, PNG or JPEG file");
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must lose.
   const filename = (file.filename || `bewijs.${detected.ext}`).replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200);
   return { filename, mediaType: detected.mime, content };
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { notFound } from "@server/http/errors.js";
+import { notFound, requireFound } from "@server/http/errors.js";
 import { renderLetterPdf } from "@server/letters/pdf.js";
 import { type LetterTemplate, renderTemplate } from "@server/letters/templates.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
@@ -93,7 +93,7 @@ export async function findVisibleLetter(db: Kysely<Database>, ctx: RequestContex
 /** Returns a letter's PDF and records the read (a letter holds personal data). */
 export async function readLetterPdf(db: Kysely<Database>, ctx: RequestContext, id: string) {
   const letter = await findVisibleLetter(db, ctx, id);
-  const pdf = (await repo.findLetterPdf(db, id))!;
+  const pdf = requireFound(await repo.findLetterPdf(db, id), "letter");
   await recordAudit(db, ctx, {
     action: "letter.read",
     category: "read:sensitive",
@@ -129,6 +129,6 @@ export async function recordLetterDelivery(
       subjectId: id,
       details: { status: input.status },
     });
-    return (await repo.findLetter(trx, id))!;
+    return requireFound(await repo.findLetter(trx, id), "letter");
   });
 }

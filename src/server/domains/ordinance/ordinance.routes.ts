@@ -2,7 +2,7 @@ import type { Services } from "@server/app.js";
 import { nowIso } from "@server/clock.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
-import { invalidField } from "@server/http/errors.js";
+import { invalidField, requireFound } from "@server/http/errors.js";
 import { ordinanceOnQuery, ordinanceOverview, ordinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
@@ -57,7 +57,7 @@ export function ordinanceRoutes({ db, clock }: Services): FastifyPluginAsyncZod 
           });
           return number;
         });
-        return reply.status(201).send((await ordinanceVersion(db.kysely, version))!);
+        return reply.status(201).send(requireFound(await ordinanceVersion(db.kysely, version), "ordinance version"));
       },
     );
   };

@@ -7,7 +7,8 @@ import type { Kysely } from "kysely";
 /** A page of organisations, optionally filtered by name. */
 export async function listOrganisations(db: Kysely<Database>, filters: { q?: string | undefined; page: number; pageSize: number }) {
   let base = db.selectFrom("organisations");
-  if (filters.q) base = base.where((eb) => eb(eb.fn("lower", ["name"]), "like", `%${filters.q!.toLowerCase()}%`));
+  const q = filters.q?.toLowerCase();
+  if (q) base = base.where((eb) => eb(eb.fn("lower", ["name"]), "like", `%${q}%`));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll()

@@ -91,7 +91,7 @@ export async function resolveActor(
       return null;
     }
     const user = await findUserById(db, session.user_id);
-    if (!user || user.active !== 1) return null;
+    if (user?.active !== 1) return null;
     if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
       await repo.touchSession(db, hash, now.toISOString(), expiry(now, settings));
     }

@@ -4,7 +4,7 @@ import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, invalidField, notFound } from "@server/http/errors.js";
+import { conflict, invalidField, notFound, requireFound } from "@server/http/errors.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { UserCreateInput, UserUpdateInput } from "@shared/schemas/users.js";
@@ -78,7 +78,7 @@ export async function createUser(db: Kysely<Database>, ctx: RequestContext, inpu
         clientId: binding.clientId,
         details: { role: input.role },
       });
-      return (await repo.findUserById(trx, id))!;
+      return requireFound(await repo.findUserById(trx, id), "user");
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateEmail();
@@ -127,5 +127,5 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
       details: { fields: Object.keys(input).sort() },
     });
   });
-  return (await repo.findUserById(db, id))!;
+  return requireFound(await repo.findUserById(db, id), "user");
 }

@@ -176,7 +176,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   for (const client of clients) {
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
     const dropout = (dropoutsBy.get(client.id) ?? [])
-      .map((d) => d.ended_on!)
+      .flatMap((d) => (d.ended_on ? [d.ended_on] : []))
       .sort()
       .at(-1);
     if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
@@ -187,7 +187,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     }
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
-    const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).map((r) => r.reconsider_by!).sort()[0];
+    const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];
     if (reconsiderBy) reasons.push({ code: "reconsiderationDue", since: reconsiderBy, suggestedAction: "reconsiderSanction" });
     // Overdue accountability is a reason to talk, never an automatic sanction.
     const overdue = (openRequestsBy.get(client.id) ?? [])
@@ -202,16 +202,17 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     if (exemptionDate) reasons.push({ code: "exemptionEnding", since: exemptionDate, suggestedAction: "reviewExemption" });
     const plan = planBy.get(client.id);
     if (plan?.confirmed_on) {
-      const lastContact = [plan.confirmed_on, lastCheckIn?.held_on ?? ""].sort().at(-1)!;
+      const lastContact = lastCheckIn && lastCheckIn.held_on > plan.confirmed_on ? lastCheckIn.held_on : plan.confirmed_on;
       const due = addDays(lastContact, plan.reporting_frequency_weeks * 7);
       if (addDays(due, CASEWORK_DEFAULTS.checkInGraceDays) < today)
         reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
     }
-    const ending = (endingStepsBy.get(client.id) ?? []).map((s) => s.end_date!).sort()[0];
+    const ending = (endingStepsBy.get(client.id) ?? []).flatMap((s) => (s.end_date ? [s.end_date] : [])).sort()[0];
     if (ending) reasons.push({ code: "planStepEnding", since: ending, suggestedAction: "discussNextStep" });
-    if (reasons.length === 0) continue;
     const rank = (code: WorkQueueReason) => WORK_QUEUE_REASONS.indexOf(code);
     reasons.sort((a, b) => rank(a.code) - rank(b.code));
+    const first = reasons[0];
+    if (!first) continue;
     items.push({
       clientId: client.id,
       givenName: client.given_name,
@@ -219,11 +220,14 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       district: client.district,
       consultantId: client.consultant_id,
       reasons,
-      urgency: rank(reasons[0]!.code),
+      urgency: rank(first.code),
     });
   }
   // Most urgent reason first; within it, the longest-waiting client first.
   return items.sort(
-    (a, b) => a.urgency - b.urgency || a.reasons[0]!.since.localeCompare(b.reasons[0]!.since) || a.familyName.localeCompare(b.familyName),
+    (a, b) =>
+      a.urgency - b.urgency ||
+      (a.reasons[0]?.since ?? "").localeCompare(b.reasons[0]?.since ?? "") ||
+      a.familyName.localeCompare(b.familyName),
   );
 }
