@@ -2,7 +2,6 @@ import { hashPassword } from "@server/auth/passwords.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { todayInAmsterdam } from "@shared/dates.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";

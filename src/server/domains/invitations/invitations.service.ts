@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import { isUniqueViolation } from "@server/db/errors.js";
 import { lockClients } from "@server/db/locks.repo.js";
 import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";

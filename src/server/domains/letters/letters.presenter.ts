@@ -1,4 +1,4 @@
-import type { DeliveryStatus, LetterOutput } from "@shared/schemas/letters.js";
+import type { LetterOutput } from "@shared/schemas/letters.js";
 import type { LetterMeta } from "./letters.repo.js";
 import { letterReference } from "./letters.service.js";
 
