@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import en from "../src/web/i18n/en.json" with { type: "json" };
 import nl from "../src/web/i18n/nl.json" with { type: "json" };
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
@@ -32,7 +33,10 @@ describe("language switch", () => {
     const links = await nav.getByRole("link").allInnerTexts();
     expect(links).toEqual(expect.arrayContaining(["Clients", "Organisations", "Vacancies", "Users", "Audit log"]));
     // Every item in English: none of the Dutch menu texts stays behind.
-    const dutch = Object.values(nl.nav);
+    // Words that are the same in both languages ("Team") say nothing about the switch.
+    const dutch = Object.entries(nl.nav)
+      .filter(([key, text]) => en.nav[key as keyof typeof en.nav] !== text)
+      .map(([, text]) => text);
     expect(links.filter((link) => dutch.includes(link))).toEqual([]);
     await page.getByRole("searchbox", { name: "Search" }).waitFor();
     await page.getByRole("button", { name: "Log out" }).waitFor();

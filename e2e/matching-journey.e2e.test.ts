@@ -97,9 +97,8 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await page
       .getByText(`${client.givenName} is voorgesteld voor ${suggestion.title} bij ${suggestion.organisationName}.`, { exact: false })
       .waitFor();
-    // The proposed role is no longer suggested.
-    await page.waitForLoadState("networkidle");
-    expect(await page.getByRole("listitem", { name: roleAt }).count()).toBe(0);
+    // The proposed role is no longer suggested, once the suggestions are read again.
+    await expect.poll(() => page.getByRole("listitem", { name: roleAt }).count(), { timeout: 15_000 }).toBe(0);
     await settled(page, "suggestion proposed");
 
     await page.getByRole("link", { name: "Naar Plaatsingen" }).click();
