@@ -79,6 +79,20 @@ export async function readExemption(db: Kysely<Database>, ctx: RequestContext, i
   return view;
 }
 
+/** The columns every new exemption starts with: not yet co-signed or ended, under the ordinance in force. */
+function undecided(ordinanceVersion: number, now: string) {
+  return {
+    decision_note: null,
+    co_signed_by: null,
+    co_signed_at: null,
+    ended_on: null,
+    end_reason: null,
+    ordinance_version: ordinanceVersion,
+    created_at: now,
+    updated_at: now,
+  } satisfies Partial<ExemptionsTable>;
+}
+
 /** A consultant records an exemption they decided; a long full one waits for a team lead's co-signature. */
 export async function recordExemption(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: ExemptionInput): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
@@ -94,14 +108,7 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
     requested_by: null,
     decided_by: ctx.actor.id,
     decided_at: now,
-    decision_note: null,
-    co_signed_by: null,
-    co_signed_at: null,
-    ended_on: null,
-    end_reason: null,
-    ordinance_version: ordinance.version,
-    created_at: now,
-    updated_at: now,
+    ...undecided(ordinance.version, now),
   };
   await inTransaction(db, async (trx) => {
     await insertExemption(trx, row);
@@ -142,14 +149,7 @@ export async function requestExemption(
     requested_by: ctx.actor.id,
     decided_by: null,
     decided_at: null,
-    decision_note: null,
-    co_signed_by: null,
-    co_signed_at: null,
-    ended_on: null,
-    end_reason: null,
-    ordinance_version: ordinance.version,
-    created_at: now,
-    updated_at: now,
+    ...undecided(ordinance.version, now),
   };
   await inTransaction(db, async (trx) => {
     await insertExemption(trx, row);
