@@ -1,5 +1,7 @@
 import { systemClock } from "@server/clock.js";
+import { parseJsonColumn } from "@server/db/json.js";
 import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
+import { dailyJobResult } from "@shared/schemas/scheduler.js";
 import { openDatabase } from "./database.js";
 
 interface DailyCommandOptions {
@@ -26,7 +28,7 @@ export async function runDaily(options: DailyCommandOptions): Promise<void> {
         ? {
             outcome: "ran",
             status: outcome.run.status,
-            result: outcome.run.result ? JSON.parse(outcome.run.result) : null,
+            result: outcome.run.result ? parseJsonColumn(dailyJobResult, outcome.run.result) : null,
             error: outcome.run.error,
           }
         : outcome;

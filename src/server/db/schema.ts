@@ -1,11 +1,18 @@
-import type { UserRole } from "@shared/enums.js";
-import type { AccountabilityStatus } from "@shared/schemas/accountability.js";
-import type { AppointmentStatus } from "@shared/schemas/appointments.js";
-import type { ExemptionScope, ExemptionStatus } from "@shared/schemas/exemptions.js";
+import type { AuditCategory, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
+import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
+import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appointments.js";
+import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
+import type { CheckInChannel } from "@shared/schemas/check-ins.js";
+import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
+import type { ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
+import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
-import type { PlacementStatus } from "@shared/schemas/placements.js";
-import type { PlanStepStatus } from "@shared/schemas/plans.js";
-import type { GuidanceLevel, RoleStatus } from "@shared/schemas/roles.js";
+import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
+import type { Sector } from "@shared/schemas/organisations.js";
+import type { EndReason, PlacementStatus } from "@shared/schemas/placements.js";
+import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
+import type { ComplainantKind, ComplaintStatus, DutchLevel, GuidanceLevel, PhysicalDemand, RoleStatus } from "@shared/schemas/roles.js";
+import type { SchedulerJob, SchedulerRunStatus, SchedulerTrigger } from "@shared/schemas/scheduler.js";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 // Status, role and level columns carry the shared unions of src/shared, so rows read as the API describes them.
@@ -57,7 +64,7 @@ export interface OrganisationsTable {
   house_number: number;
   district: string | null;
   guidance_hours_per_week: number;
-  sector: Generated<string>;
+  sector: ColumnType<Sector, Sector | undefined, Sector>;
   contacts: Generated<string>; // JSON array of {name, email?, phone?}
   training_offered: string | null;
   accepts_limited_dutch: Generated<number>;
@@ -82,8 +89,8 @@ export interface ClientsTable {
   phone: string | null;
   email: string | null;
   languages: string; // JSON array of ISO 639 codes
-  household_situation: string;
-  education_level: string;
+  household_situation: HouseholdSituation;
+  education_level: EducationLevel;
   consultant_id: string | null;
   guidance_need: ColumnType<GuidanceLevel, GuidanceLevel | undefined, GuidanceLevel>;
   search_name: string; // lower-case "given family" for search
@@ -96,9 +103,9 @@ export interface AuditEventsTable {
   occurred_at: string;
   actor_id: string | null;
   actor_email: string | null;
-  actor_role: string | null;
+  actor_role: string | null; // a user role, or "system" / "public"
   action: string;
-  category: string;
+  category: AuditCategory;
   client_id: string | null;
   subject_type: string | null;
   subject_id: string | null;
@@ -147,7 +154,7 @@ export interface AppointmentsTable {
   id: string;
   client_id: string;
   consultant_id: string;
-  kind: string;
+  kind: AppointmentKind;
   starts_at: string;
   ends_at: string;
   location: string;
@@ -203,7 +210,7 @@ export interface LadderAssessmentsTable {
   growth_rung: number | null;
   assessed_on: string;
   assessor_id: string | null;
-  source: string;
+  source: LadderSource;
   created_at: string;
 }
 
@@ -211,7 +218,7 @@ export interface PlansTable {
   id: string;
   client_id: string;
   version: number;
-  status: string;
+  status: PlanStatus;
   reporting_frequency_weeks: number;
   confirmed_on: string | null;
   confirmed_by: string | null;
@@ -225,7 +232,7 @@ export interface PlanStepsTable {
   plan_id: string;
   client_id: string;
   position: number;
-  type: string;
+  type: PlanStepType;
   title: string;
   goal: string | null;
   hours_per_week: number;
@@ -244,7 +251,7 @@ export interface CheckInsTable {
   plan_id: string | null;
   held_on: string;
   recorded_by: string | null;
-  channel: string;
+  channel: CheckInChannel;
   how_it_goes: string | null;
   who5_items: string;
   who5_raw: number;
@@ -262,8 +269,8 @@ export interface VolunteerRolesTable {
   weekday_parts: string; // JSON
   postcode: string;
   skills: string; // JSON
-  dutch_level: string;
-  physical_demands: string;
+  dutch_level: DutchLevel;
+  physical_demands: PhysicalDemand;
   guidance_level: GuidanceLevel;
   places: number;
   start_date: string;
@@ -291,11 +298,11 @@ export interface DisplacementComplaintsTable {
   id: string;
   role_id: string;
   filed_by: string | null;
-  filer_kind: string;
+  filer_kind: ComplainantKind;
   filer_name: string | null;
   filer_email: string | null;
   description: string;
-  status: string; // open, upheld, dismissed
+  status: ComplaintStatus;
   decided_by: string | null;
   decision_reason: string | null;
   decided_at: string | null;
@@ -316,9 +323,9 @@ export interface PlacementsTable {
   decided_by: string | null;
   started_on: string | null;
   ended_on: string | null;
-  end_reason: string | null;
+  end_reason: EndReason | null;
   end_note: string | null;
-  attributable_to: string | null;
+  attributable_to: string | null; // an Attribution; stays text until the sanctions tests write it typed
   ordinance_version: number | null; // the ordinance whose guidance hours the proposal was checked against
   created_at: string;
   updated_at: string;
@@ -350,13 +357,13 @@ export interface PlacementNotesTable {
 export interface ContributionsTable {
   id: string;
   client_id: string;
-  kind: string; // existingVolunteerWork, ownInitiative
+  kind: ContributionKind;
   organisation_id: string | null;
   organisation_name: string;
   description: string;
   hours_per_week: number;
   since: string;
-  status: string; // active, ended
+  status: ContributionStatus;
   ended_on: string | null;
   letter_id: string;
   created_by: string | null;
@@ -386,7 +393,7 @@ export interface OrdinanceVersionsTable {
 export interface ExemptionsTable {
   id: string;
   client_id: string;
-  type: string;
+  type: ExemptionType;
   scope: ExemptionScope;
   max_hours_per_week: number | null;
   start_date: string;
@@ -410,14 +417,14 @@ export interface ExemptionsTable {
 export interface CaregivingTable {
   id: string;
   client_id: string;
-  relation: string;
+  relation: CareRelation;
   description: string | null;
   hours_per_week: number;
   since: string;
   beyond_customary_care: number;
   judgement_reason: string;
   judged_by: string | null;
-  status: string; // active, ended
+  status: CaregivingStatus;
   ended_on: string | null;
   created_at: string;
 }
@@ -425,7 +432,7 @@ export interface CaregivingTable {
 export interface AccountabilityRequestsTable {
   id: string;
   client_id: string;
-  subject_type: string; // contribution, caregiving
+  subject_type: AccountabilitySubjectType;
   subject_id: string;
   requested_on: string;
   ordinance_version: number;
@@ -455,10 +462,10 @@ export interface DocumentsTable {
 
 export interface SchedulerRunsTable {
   id: string;
-  job: string;
+  job: SchedulerJob;
   run_date: string;
-  trigger: string; // scheduled, manual
-  status: string; // running, succeeded, failed
+  trigger: SchedulerTrigger;
+  status: SchedulerRunStatus;
   result: string | null; // JSON
   error: string | null;
   instance: string;
@@ -516,7 +523,7 @@ export interface SanctionsTable {
 export interface MatchPlansTable {
   id: string;
   district: string | null;
-  status: string;
+  status: MatchPlanStatus;
   progress: number;
   summary: string | null;
   error: string | null;
@@ -533,7 +540,7 @@ export interface MatchProposalsTable {
   hours_per_week: number;
   cost: number;
   reasons: string;
-  status: string;
+  status: ProposalStatus;
   reject_reason: string | null;
   placement_id: string | null;
   decided_by: string | null;

@@ -38,7 +38,7 @@ export function generateExemptionsAndCare(
       exemptions.push({
         id: random.uuid(),
         client_id: client.id,
-        type: kind.startsWith("medical") ? "medical" : kind,
+        type: kind === "medicalPartial" || kind === "medicalFull" ? "medical" : kind,
         scope: full ? "full" : "partial",
         max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]),
         start_date: start,

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { systemClock } from "@server/clock.js";
+import { parseJsonColumn } from "@server/db/json.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { createTestDatabase } from "@server/testing/test-app.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./seed.js";
 
 const opened: { drop(): Promise<void> }[] = [];
@@ -136,7 +138,7 @@ describe("demo population", () => {
     const rungs = await k.selectFrom("ladder_assessments").select(["rung", "growth_rung"]).execute();
     expect(rungs.every((r) => r.rung >= 1 && r.rung <= 6 && (r.growth_rung ?? 6) >= r.rung)).toBe(true);
     const checkIns = await k.selectFrom("check_ins").select(["who5_raw", "who5_items"]).execute();
-    expect(checkIns.every((c) => (JSON.parse(c.who5_items) as number[]).reduce((a, b) => a + b, 0) === c.who5_raw)).toBe(true);
+    expect(checkIns.every((c) => parseJsonColumn(z.array(z.number()), c.who5_items).reduce((a, b) => a + b, 0) === c.who5_raw)).toBe(true);
 
     const letter = await k.selectFrom("letters").select(["pdf", "sha256"]).executeTakeFirstOrThrow();
     expect(Buffer.from(letter.pdf).subarray(0, 5).toString()).toBe("%PDF-");

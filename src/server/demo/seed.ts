@@ -1,10 +1,10 @@
 import { hashPassword } from "@server/auth/passwords.js";
 import { type Clock, nowIso } from "@server/clock.js";
-import type { Database, NewClientRow } from "@server/db/schema.js";
+import type { AuditEventsTable, Database, NewClientRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generateAgreements } from "./agreements.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
@@ -425,20 +425,22 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
         .values(sanctionRows.objections.slice(i, i + 200))
         .execute();
     // Proposals the rules refused leave only their audit entry, as in the API.
-    const refusals = sanctionRows.refusals.map((r) => ({
-      id: random.uuid(),
-      occurred_at: r.at,
-      actor_id: r.consultantId,
-      actor_email: null,
-      actor_role: "consultant",
-      action: "sanction.refused",
-      category: "write",
-      client_id: r.clientId,
-      subject_type: "client",
-      subject_id: r.clientId,
-      request_id: "demo-history",
-      details: JSON.stringify({ code: r.code, ground: "missedAppointments" }),
-    }));
+    const refusals = sanctionRows.refusals.map(
+      (r): Insertable<AuditEventsTable> => ({
+        id: random.uuid(),
+        occurred_at: r.at,
+        actor_id: r.consultantId,
+        actor_email: null,
+        actor_role: "consultant",
+        action: "sanction.refused",
+        category: "write",
+        client_id: r.clientId,
+        subject_type: "client",
+        subject_id: r.clientId,
+        request_id: "demo-history",
+        details: JSON.stringify({ code: r.code, ground: "missedAppointments" }),
+      }),
+    );
     for (let i = 0; i < refusals.length; i += 200)
       await trx
         .insertInto("audit_events")

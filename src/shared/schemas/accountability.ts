@@ -3,6 +3,9 @@ import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 
 export const ACCOUNTABILITY_STATUSES = ["open", "confirmed", "stopped"] as const;
 export type AccountabilityStatus = (typeof ACCOUNTABILITY_STATUSES)[number];
+/** What a request asks the client to account for. */
+export const ACCOUNTABILITY_SUBJECT_TYPES = ["contribution", "caregiving"] as const;
+export type AccountabilitySubjectType = (typeof ACCOUNTABILITY_SUBJECT_TYPES)[number];
 
 /** Body of `POST /accountability-requests/{id}/responses`: the activity continues, or it has stopped. */
 export const accountabilityResponseInput = z.object({
@@ -22,7 +25,7 @@ export type AccountabilityAbilities = z.infer<typeof accountabilityAbilities>;
 export const accountabilityRequestOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
-  subjectType: z.enum(["contribution", "caregiving"]),
+  subjectType: z.enum(ACCOUNTABILITY_SUBJECT_TYPES),
   subjectId: z.uuid(),
   activity: z.string().describe("what is accounted for, in words"),
   requestedOn: calendarDate,

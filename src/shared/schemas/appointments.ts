@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarDate, timestamp } from "./common.js";
 
 export const APPOINTMENT_KINDS = ["intake", "followUp"] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 export const APPOINTMENT_STATUSES = ["planned", "attended", "missed", "cancelled"] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 

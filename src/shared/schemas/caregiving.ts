@@ -12,6 +12,9 @@ export const CARE_RELATIONS = [
   "otherFamily",
   "friendOrNeighbour",
 ] as const;
+export type CareRelation = (typeof CARE_RELATIONS)[number];
+export const CAREGIVING_STATUSES = ["active", "ended"] as const;
+export type CaregivingStatus = (typeof CAREGIVING_STATUSES)[number];
 
 /** Body of `POST /clients/{id}/caregiving`. */
 export const caregivingInput = z.object({
@@ -51,7 +54,7 @@ export const caregivingOutput = z.object({
     .describe("active caregiving beyond customary care is the client's contribution; its hours count towards capacity"),
   judgementReason: z.string(),
   judgedBy: z.string().nullable(),
-  status: z.enum(["active", "ended"]),
+  status: z.enum(CAREGIVING_STATUSES),
   endedOn: calendarDate.nullable(),
   createdAt: timestamp,
   abilities: caregivingAbilities,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarDate, timestamp } from "./common.js";
 
 export const CHECK_IN_CHANNELS = ["inPerson", "phone", "video", "portal"] as const;
+export type CheckInChannel = (typeof CHECK_IN_CHANNELS)[number];
 
 const who5Item = z.number().int().min(0).max(5);
 

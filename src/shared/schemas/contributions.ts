@@ -3,6 +3,9 @@ import { calendarDate, timestamp } from "./common.js";
 
 /** Volunteer work the client found themselves, or an initiative of their own (e.g. a neighbourhood clean-up). */
 export const CONTRIBUTION_KINDS = ["existingVolunteerWork", "ownInitiative"] as const;
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+export const CONTRIBUTION_STATUSES = ["active", "ended"] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
 /** Body of `POST /clients/{id}/contributions`: formalises volunteer work or an own initiative the client already does. */
 export const contributionInput = z
@@ -30,7 +33,7 @@ export const contributionOutput = z.object({
   description: z.string(),
   hoursPerWeek: z.number(),
   since: calendarDate,
-  status: z.enum(["active", "ended"]),
+  status: z.enum(CONTRIBUTION_STATUSES),
   letterId: z.uuid(),
   createdAt: timestamp,
 });

@@ -3,6 +3,7 @@ import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 
 /** Grounds for exemption (Participatiewet art. 9 lid 2: individual and temporary, for urgent reasons). */
 export const EXEMPTION_TYPES = ["medical", "caregiving", "singleParentYoungChildren", "crisis", "education", "otherUrgentReasons"] as const;
+export type ExemptionType = (typeof EXEMPTION_TYPES)[number];
 export const EXEMPTION_SCOPES = ["full", "partial"] as const;
 export type ExemptionScope = (typeof EXEMPTION_SCOPES)[number];
 export const EXEMPTION_STATUSES = ["requested", "awaitingCoSign", "active", "refused", "ended"] as const;

@@ -79,6 +79,10 @@ export const intakeOutput = z.object({
 });
 export const intakeList = z.object({ items: z.array(intakeOutput) });
 
+/** Where a ladder assessment was recorded. */
+export const LADDER_SOURCES = ["intake", "checkIn"] as const;
+export type LadderSource = (typeof LADDER_SOURCES)[number];
+
 export const ladderAssessmentOutput = z.object({
   id: z.uuid(),
   rung: z.number().int(),
@@ -86,6 +90,6 @@ export const ladderAssessmentOutput = z.object({
   assessedOn: calendarDate,
   assessorId: z.uuid().nullable(),
   assessorName: z.string().nullable(),
-  source: z.enum(["intake", "checkIn"]),
+  source: z.enum(LADDER_SOURCES),
 });
 export const ladderHistory = z.object({ items: z.array(ladderAssessmentOutput) });

@@ -52,6 +52,7 @@ export const suggestionsOutput = z.object({
 export type SuggestionsOutput = z.infer<typeof suggestionsOutput>;
 
 export const MATCH_PLAN_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type MatchPlanStatus = (typeof MATCH_PLAN_STATUSES)[number];
 
 export const matchPlanInput = z.object({
   district: z.string().trim().min(1).max(60).nullish().describe("one district, or left out for the whole city"),
@@ -95,6 +96,7 @@ export const MATCH_PLAN_LIST_ACTIONS = ["start", "startCityWide"] as const;
 export const matchPlanList = z.object({ items: z.array(matchPlanOutput), abilities: abilitiesOf(MATCH_PLAN_LIST_ACTIONS) });
 
 export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 /** What the caller may do with a proposal: follow it (refer the client) or not. */
 export const PROPOSAL_ACTIONS = ["follow", "reject"] as const;
 export const proposalQuery = pageQuery.extend({ status: z.enum(PROPOSAL_STATUSES).optional(), district: z.string().optional() });

@@ -4,6 +4,7 @@ import { postcodeSchema } from "./clients.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
 
 export const SECTORS = ["care", "sports", "communityCentre", "school", "nature", "religious", "culture", "foodBank", "other"] as const;
+export type Sector = (typeof SECTORS)[number];
 
 const contact = z.object({
   name: z.string().trim().min(1).max(120),

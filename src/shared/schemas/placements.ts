@@ -16,9 +16,11 @@ export const END_REASONS = [
   "moved",
   "other",
 ] as const;
+export type EndReason = (typeof END_REASONS)[number];
 export const ATTRIBUTIONS = ["client", "organisation", "health", "caregiving", "none"] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
 /** End reasons that are not a dropout. */
-export const REGULAR_ENDINGS: readonly string[] = ["completed", "movedToPaidWork"];
+export const REGULAR_ENDINGS: readonly EndReason[] = ["completed", "movedToPaidWork"];
 
 /** Body of `POST /placements`: a consultant proposes (refers) a client to a role. */
 export const placementCreateInput = z.object({

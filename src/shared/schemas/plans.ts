@@ -13,6 +13,9 @@ export const PLAN_STEP_TYPES = [
   "training",
   "ownSituation",
 ] as const;
+export type PlanStepType = (typeof PLAN_STEP_TYPES)[number];
+export const PLAN_STATUSES = ["draft", "confirmed", "superseded"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STEP_STATUSES = ["planned", "active", "completed", "stopped"] as const;
 export type PlanStepStatus = (typeof PLAN_STEP_STATUSES)[number];
 /** Statuses whose hours count against the client's capacity. */
@@ -81,7 +84,7 @@ export const planOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
   version: z.number().int(),
-  status: z.enum(["draft", "confirmed", "superseded"]),
+  status: z.enum(PLAN_STATUSES),
   reportingFrequencyWeeks: z.number().int(),
   confirmedOn: calendarDate.nullable(),
   letterId: z.uuid().nullable(),

@@ -7,7 +7,9 @@ import { WEEKDAY_PARTS } from "./intakes.js";
 export const GUIDANCE_LEVELS = ["light", "regular", "intensive"] as const;
 export type GuidanceLevel = (typeof GUIDANCE_LEVELS)[number];
 export const DUTCH_LEVELS = ["none", "A1", "A2", "B1", "B2"] as const;
+export type DutchLevel = (typeof DUTCH_LEVELS)[number];
 export const PHYSICAL_DEMANDS = ["light", "moderate", "heavy"] as const;
+export type PhysicalDemand = (typeof PHYSICAL_DEMANDS)[number];
 export const ROLE_STATUSES = ["approved", "needsReview", "rejected"] as const;
 export type RoleStatus = (typeof ROLE_STATUSES)[number];
 
@@ -101,6 +103,9 @@ export const displacementReviewInput = z.object({
 });
 
 export const COMPLAINANT_KINDS = ["client", "union", "employee", "resident", "other"] as const;
+export type ComplainantKind = (typeof COMPLAINANT_KINDS)[number];
+export const COMPLAINT_STATUSES = ["open", "upheld", "dismissed"] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** Body of `POST /roles/{id}/displacement-complaints`: anyone may say a role replaces paid work. */
 export const displacementComplaintInput = z.object({
@@ -115,7 +120,7 @@ export const displacementComplaintOutput = z.object({
   roleId: z.uuid(),
   filerKind: z.enum(COMPLAINANT_KINDS),
   description: z.string(),
-  status: z.enum(["open", "upheld", "dismissed"]),
+  status: z.enum(COMPLAINT_STATUSES),
   decisionReason: z.string().nullable(),
   createdAt: timestamp,
   abilities: abilitiesOf(COMPLAINT_ACTIONS),

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { calendarDate, timestamp } from "./common.js";
 
 export const SCHEDULER_JOBS = ["daily"] as const;
+export type SchedulerJob = (typeof SCHEDULER_JOBS)[number];
+export const SCHEDULER_TRIGGERS = ["scheduled", "manual"] as const;
+export type SchedulerTrigger = (typeof SCHEDULER_TRIGGERS)[number];
+export const SCHEDULER_RUN_STATUSES = ["running", "succeeded", "failed"] as const;
+export type SchedulerRunStatus = (typeof SCHEDULER_RUN_STATUSES)[number];
 
 export const dailyJobResult = z.object({
   accountabilityRequests: z.number().int().describe("requests created"),
@@ -16,8 +21,8 @@ export const schedulerRunOutput = z.object({
   id: z.uuid(),
   job: z.enum(SCHEDULER_JOBS),
   runDate: calendarDate,
-  trigger: z.enum(["scheduled", "manual"]),
-  status: z.enum(["running", "succeeded", "failed"]),
+  trigger: z.enum(SCHEDULER_TRIGGERS),
+  status: z.enum(SCHEDULER_RUN_STATUSES),
   result: dailyJobResult.nullable(),
   error: z.string().nullable(),
   instance: z.string().describe("which server process ran it"),

@@ -9,7 +9,7 @@ export function presentAccountabilityRequest(actor: Actor, view: AccountabilityV
   return {
     id: row.id,
     clientId: row.client_id,
-    subjectType: row.subject_type as AccountabilityRequestOutput["subjectType"],
+    subjectType: row.subject_type,
     subjectId: row.subject_id,
     activity: view.activity,
     requestedOn: row.requested_on,
@@ -19,7 +19,7 @@ export function presentAccountabilityRequest(actor: Actor, view: AccountabilityV
     ordinanceVersion: row.ordinance_version,
     letterId: row.letter_id,
     reminderLetterId: row.reminder_letter_id,
-    status: row.status as AccountabilityRequestOutput["status"],
+    status: row.status,
     respondedOn: row.responded_on,
     response: row.response,
     documents: view.documents,

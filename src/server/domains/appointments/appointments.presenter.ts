@@ -7,7 +7,7 @@ export function presentAppointment(row: AppointmentRow): AppointmentOutput {
     id: row.id,
     clientId: row.client_id,
     consultantId: row.consultant_id,
-    kind: row.kind as AppointmentOutput["kind"],
+    kind: row.kind,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     location: row.location,

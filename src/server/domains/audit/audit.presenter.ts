@@ -12,7 +12,7 @@ export function presentAuditEvent(row: AuditEventRow): AuditEventOutput {
     actorEmail: row.actor_email,
     actorRole: row.actor_role,
     action: row.action,
-    category: row.category as AuditEventOutput["category"],
+    category: row.category,
     clientId: row.client_id,
     subjectType: row.subject_type,
     subjectId: row.subject_id,

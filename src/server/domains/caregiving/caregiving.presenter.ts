@@ -8,7 +8,7 @@ export function presentCaregiving(actor: Actor, { row, names }: CaregivingView):
   return {
     id: row.id,
     clientId: row.client_id,
-    relation: row.relation as CaregivingOutput["relation"],
+    relation: row.relation,
     description: row.description,
     hoursPerWeek: row.hours_per_week,
     since: row.since,
@@ -16,7 +16,7 @@ export function presentCaregiving(actor: Actor, { row, names }: CaregivingView):
     countsAsContribution: countsAsContribution(row),
     judgementReason: row.judgement_reason,
     judgedBy: row.judged_by ? (names.get(row.judged_by) ?? null) : null,
-    status: row.status as CaregivingOutput["status"],
+    status: row.status,
     endedOn: row.ended_on,
     createdAt: row.created_at,
     abilities: caregivingAbilities(actor, row),

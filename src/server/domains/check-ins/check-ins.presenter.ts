@@ -15,7 +15,7 @@ export function presentCheckIn(row: CheckInRow): CheckInOutput {
     clientId: row.client_id,
     planId: row.plan_id,
     heldOn: row.held_on,
-    channel: row.channel as CheckInOutput["channel"],
+    channel: row.channel,
     howItGoes: row.how_it_goes,
     who5,
     who5Raw: raw,

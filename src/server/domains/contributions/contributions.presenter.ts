@@ -9,13 +9,13 @@ export function presentContribution(row: ContributionsTable): ContributionOutput
   return {
     id: row.id,
     clientId: row.client_id,
-    kind: row.kind as ContributionOutput["kind"],
+    kind: row.kind,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     description: row.description,
     hoursPerWeek: row.hours_per_week,
     since: row.since,
-    status: row.status as ContributionOutput["status"],
+    status: row.status,
     letterId: row.letter_id,
     createdAt: row.created_at,
   };

@@ -1,6 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
-import type { ExemptionStatus } from "@shared/schemas/exemptions.js";
+import type { ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
 import type { Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 
@@ -21,7 +21,7 @@ export function listClientExemptions(db: Kysely<Database>, clientId: string): Pr
 }
 
 /** How many requests of this type the client has open. */
-export async function countOpenRequests(db: Kysely<Database>, clientId: string, type: string): Promise<number> {
+export async function countOpenRequests(db: Kysely<Database>, clientId: string, type: ExemptionType): Promise<number> {
   const rows = await db
     .selectFrom("exemptions")
     .select("id")

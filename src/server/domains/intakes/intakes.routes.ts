@@ -50,7 +50,7 @@ export function intakeRoutes({ db }: Services): FastifyPluginAsyncZod {
           assessedOn: row.assessed_on,
           assessorId: row.assessor_id,
           assessorName: row.display_name,
-          source: row.source as "intake" | "checkIn",
+          source: row.source,
         })),
       }),
     );

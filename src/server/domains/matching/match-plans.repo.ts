@@ -1,11 +1,12 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, MatchPlansTable, MatchProposalsTable } from "@server/db/schema.js";
+import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
 import type { Kysely } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /** Plan statuses of a plan still being made: while one exists, no other plan starts. */
-export const PLAN_IN_PROGRESS = ["queued", "running"];
+export const PLAN_IN_PROGRESS: readonly MatchPlanStatus[] = ["queued", "running"];
 
 /** The clients a plan considers (of one district, or the whole city): no referral or placement, no active contribution. */
 export function systemEligibleClients(db: Kysely<Database>, district: string | null) {
@@ -145,7 +146,7 @@ export async function findVisibleProposal(db: Kysely<Database>, actor: Actor, id
 }
 
 export interface ProposalFilters {
-  status?: string | undefined;
+  status?: ProposalStatus | undefined;
   district?: string | undefined;
   page: number;
   pageSize: number;

@@ -63,7 +63,7 @@ export async function acceptProposal(
 ): Promise<string> {
   const proposal = await requirePendingProposal(db, ctx, id);
   return inTransaction(db, async (trx) => {
-    const decision = { status: "accepted", reject_reason: null, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) };
+    const decision = { status: "accepted" as const, reject_reason: null, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) };
     if (!(await claimPendingProposal(trx, id, decision))) throw decidedJustNow();
     const placementId = await proposePlacement(trx, ctx, {
       clientId: proposal.client_id,
@@ -88,7 +88,7 @@ export async function acceptProposal(
 export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, id: string, reason: string): Promise<void> {
   const proposal = await requirePendingProposal(db, ctx, id);
   await inTransaction(db, async (trx) => {
-    const decision = { status: "rejected", reject_reason: reason, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) };
+    const decision = { status: "rejected" as const, reject_reason: reason, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) };
     if (!(await claimPendingProposal(trx, id, decision))) throw decidedJustNow();
     await recordAudit(trx, ctx, {
       action: "matchProposal.reject",

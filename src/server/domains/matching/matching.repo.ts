@@ -84,7 +84,7 @@ export async function loadRoleOffers(
     minHoursPerWeek: role.min_hours_per_week,
     hoursPerWeek: role.hours_per_week,
     weekdayParts: parseList(role.weekday_parts),
-    dutchLevel: Math.max(0, DUTCH_LEVELS.indexOf(role.dutch_level as (typeof DUTCH_LEVELS)[number])),
+    dutchLevel: Math.max(0, DUTCH_LEVELS.indexOf(role.dutch_level)),
     guidanceLevel: role.guidance_level,
     freePlaces: Math.max(0, role.places - (takenByRole.get(role.id) ?? 0)),
     acceptsLimitedDutch: role.accepts_limited_dutch === 1,

@@ -12,7 +12,7 @@ export function presentOrganisation(row: OrganisationRow): OrganisationOutput {
     houseNumber: row.house_number,
     district: row.district,
     guidanceHoursPerWeek: row.guidance_hours_per_week,
-    sector: row.sector as OrganisationOutput["sector"],
+    sector: row.sector,
     contacts: parseJsonColumn(organisationOutput.shape.contacts, row.contacts),
     trainingOffered: row.training_offered,
     acceptsLimitedDutch: row.accepts_limited_dutch === 1,

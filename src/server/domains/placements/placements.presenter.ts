@@ -33,7 +33,7 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
     decisionReason: row.decision_reason,
     startedOn: row.started_on,
     endedOn: row.ended_on,
-    endReason: row.end_reason as PlacementOutput["endReason"],
+    endReason: row.end_reason,
     attributableTo: row.attributable_to as PlacementOutput["attributableTo"],
     createdAt: row.created_at,
     abilities: placementAbilities(actor, row),

@@ -2,7 +2,7 @@ import { passes } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import { conflict, forbidden, invalidField } from "@server/http/errors.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
-import { OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
+import { isOneOf, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /** Actions on a placement that only some of its statuses allow, and those statuses. */
 const STATUSES_ALLOWING = {
@@ -24,7 +24,7 @@ const DONE: Record<PlacementStatusAction, string> = {
 
 /** A placement moves one way: a referral is answered once, an accepted one starts, an open one ends. */
 export function assertPlacementStatusAllows(placement: { status: string }, action: PlacementStatusAction): void {
-  if (!(STATUSES_ALLOWING[action] as readonly string[]).includes(placement.status)) {
+  if (!isOneOf(STATUSES_ALLOWING[action], placement.status)) {
     throw conflict("placementState", `A ${placement.status} placement cannot be ${DONE[action]}.`);
   }
 }

@@ -1,5 +1,6 @@
 import { conflict } from "@server/http/errors.js";
 import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
+import { isOneOf } from "../vocabulary.js";
 
 /** What a client can be asked in hours a week, and the exemption that lowers it (see `capacityOf`). */
 export interface CapacityFacts {
@@ -30,7 +31,7 @@ export function assertCapacityHolds(capacity: CapacityFacts, activeHours: number
 
 /** Whether a step's hours count against capacity: planned and active steps do, stopped and finished ones not. */
 export function countsAgainstCapacity(step: { status: string }): boolean {
-  return (ACTIVE_STEP_STATUSES as readonly string[]).includes(step.status);
+  return isOneOf(ACTIVE_STEP_STATUSES, step.status);
 }
 
 /** A replaced version is history: changes go to the current plan. */

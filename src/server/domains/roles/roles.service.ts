@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import { lockRole } from "@server/db/locks.repo.js";
-import type { Database } from "@server/db/schema.js";
+import type { Database, DisplacementComplaintsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
-import type { RoleCreateInput } from "@shared/schemas/roles.js";
+import type { ComplainantKind, RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -136,11 +136,11 @@ export async function fileComplaint(
   actor: Actor | null,
   requestId: string,
   roleId: string,
-  input: { filerKind: string; filerName?: string | null | undefined; filerEmail?: string | null | undefined; description: string },
+  input: { filerKind: ComplainantKind; filerName?: string | null | undefined; filerEmail?: string | null | undefined; description: string },
 ) {
   const role = await db.selectFrom("volunteer_roles").select("id").where("id", "=", roleId).executeTakeFirst();
   if (!role) throw notFound("role");
-  const row = {
+  const row: DisplacementComplaintsTable = {
     id: randomUUID(),
     role_id: roleId,
     filed_by: actor?.id ?? null,

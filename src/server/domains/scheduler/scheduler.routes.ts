@@ -16,10 +16,10 @@ import { runDailyJob } from "./scheduler.service.js";
 function presentRun(row: SchedulerRunsTable, starters: Map<string, string>): SchedulerRunOutput {
   return {
     id: row.id,
-    job: row.job as SchedulerRunOutput["job"],
+    job: row.job,
     runDate: row.run_date,
-    trigger: row.trigger as SchedulerRunOutput["trigger"],
-    status: row.status as SchedulerRunOutput["status"],
+    trigger: row.trigger,
+    status: row.status,
     result: row.result ? parseJsonColumn(dailyJobResult, row.result) : null,
     error: row.error,
     instance: row.instance,
