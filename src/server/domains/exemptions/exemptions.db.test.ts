@@ -1,6 +1,7 @@
+import { TestClock } from "@server/clock.js";
 import { multipartFile, SAMPLE_PDF, SAMPLE_PNG } from "@server/testing/multipart.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDueRequests } from "../accountability/accountability.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
@@ -9,7 +10,9 @@ let t: TestApp;
 let consultant: { authorization: string };
 let lead: { authorization: string };
 let clientIds: string[];
-const today = todayInAmsterdam();
+// The app reads this clock: a test sets the date instead of back-dating rows.
+const clock = new TestClock();
+const today = clock.today();
 const exemption = (overrides: Record<string, unknown> = {}) => ({
   type: "medical",
   scope: "partial",
@@ -21,7 +24,7 @@ const exemption = (overrides: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 120 });
+  t = await createTestApp({ clients: 120, clock });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
@@ -347,20 +350,24 @@ describe("abilities say what the server allows", () => {
     let day = 0;
     /** Care beyond customary care formalised long ago, asked about by the daily job on a day of its own. */
     const request = (answered: boolean) => async (): Promise<Resource> => {
-      const care = (
-        await post(`/clients/${client}/caregiving`, {
+      // Recorded two years ago, on that day, by the consultant logged in then; then back to now.
+      const now = clock.now();
+      clock.set(addMonths(today, -24));
+      const then = await bearerFor(t.app, "consulent@demo.local");
+      const recorded = await post(
+        `/clients/${client}/caregiving`,
+        {
           relation: "child",
           hoursPerWeek: 1,
           since: addMonths(today, -24),
           beyondCustomaryCare: true,
           judgementReason: "Intensieve zorg voor een kind.",
-        })
-      ).json();
-      await t.db.kysely
-        .updateTable("caregiving")
-        .set({ created_at: `${addMonths(today, -24)}T10:00:00.000Z` })
-        .where("id", "=", care.id)
-        .execute();
+        },
+        then,
+      );
+      clock.set(now);
+      expect(recorded.statusCode).toBe(201);
+      const care = recorded.json();
       await createDueRequests(t.db.kysely, { id: crypto.randomUUID(), clock: t.clock }, addDays(today, -day++), ordinance);
       const row = await t.db.kysely
         .selectFrom("accountability_requests")

@@ -1,7 +1,8 @@
+import { nowIso, TestClock } from "@server/clock.js";
 import type { ClientRow } from "@server/db/schema.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import { postcodeDistanceKm } from "@shared/geo.js";
 import { GUIDANCE_LEVELS } from "@shared/schemas/roles.js";
 import fc from "fast-check";
@@ -10,17 +11,20 @@ import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { capacityOf, committedHours, committedHoursByClient } from "../plans/capacity.js";
 import { startPlan } from "./match-plans.service.js";
 import { loadRoleOffers } from "./matching.repo.js";
+import { STALE_PLAN_MINUTES } from "./matching.rules.js";
 
 let t: TestApp;
 let consultant: { authorization: string };
 let lead: { authorization: string };
 let admin: { authorization: string };
 let host: { authorization: string };
-const today = todayInAmsterdam();
+// The app reads this clock; a test moves it on instead of back-dating rows.
+const clock = new TestClock();
+const today = clock.today();
 
 beforeAll(async () => {
   // A share of the demo clients has a history: intakes, plans, placements.
-  t = await createTestApp({ clients: 700, seed: 9, historyShare: 0.6 });
+  t = await createTestApp({ clients: 700, seed: 9, historyShare: 0.6, clock });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
   admin = await bearerFor(t.app, "admin@demo.local");
@@ -81,7 +85,7 @@ describe("suggestions for one client", () => {
             decided_by: null,
             decision_reason: null,
             decided_at: null,
-            created_at: new Date().toISOString(),
+            created_at: nowIso(clock),
           })
           .execute();
       }
@@ -162,7 +166,7 @@ describe("suggestions for one client", () => {
       const before = await call(consultant, "GET", `/clients/${client.id}/suggestions?limit=50`);
       const first = before.body.items[0];
       if (!first) continue;
-      const now = new Date().toISOString();
+      const now = nowIso(clock);
       await t.db.kysely
         .insertInto("placements")
         .values({
@@ -257,11 +261,9 @@ describe("city-wide placement plans", () => {
     const queued = await startPlan(t.db.kysely, { actor, requestId: "test", clock: t.clock }, null, async () => {});
     expect((await call(admin, "POST", "/match-plans", {})).body.code).toBe("planRunning");
     // Cut off (say, by a restart) and older than a quarter of an hour: it no longer blocks, and is marked failed.
-    await t.db.kysely
-      .updateTable("match_plans")
-      .set({ created_at: new Date(Date.now() - 20 * 60_000).toISOString() })
-      .where("id", "=", queued)
-      .execute();
+    clock.advance({ minutes: STALE_PLAN_MINUTES - 1 });
+    expect((await call(admin, "POST", "/match-plans", {})).body.code).toBe("planRunning");
+    clock.advance({ minutes: 2 });
     const next = await call(admin, "POST", "/match-plans", { district: "Overschie" });
     expect(next.status).toBe(202);
     expect((await call(admin, "GET", `/match-plans/${queued}`)).body).toMatchObject({

@@ -1,7 +1,8 @@
+import { nowIso, TestClock } from "@server/clock.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { multipartFile, SAMPLE_PDF } from "@server/testing/multipart.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDailyJob } from "./scheduler.service.js";
 
@@ -9,34 +10,50 @@ let t: TestApp;
 let consultant: { authorization: string };
 let admin: { authorization: string };
 let clientIds: string[];
-const today = todayInAmsterdam();
+// The app reads this clock: a test sets the date instead of back-dating rows, and brings it back to today after.
+const clock = new TestClock();
+const today = clock.today();
 const post = (url: string, payload: unknown, headers = consultant) =>
   t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
 const requestsOf = (clientId: string) =>
   t.db.kysely.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on").execute();
 
-/** Formalises volunteer work and dates its formalisation back, as if done months ago. */
+/** Logs the test's users in: a session ends when the clock moves on past its idle time, as it would for a person. */
+async function logIn(): Promise<void> {
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  admin = await bearerFor(t.app, "admin@demo.local");
+}
+
+/** Does `act` on another date, then sets the clock back to today. */
+async function onDate<T>(date: string, act: () => Promise<T>): Promise<T> {
+  clock.set(date);
+  await logIn();
+  try {
+    return await act();
+  } finally {
+    clock.set(today);
+    await logIn();
+  }
+}
+
+/** Formalises volunteer work months ago, on that date. */
 async function contributionSince(clientId: string, monthsAgo: number): Promise<string> {
-  const created = await post(`/clients/${clientId}/contributions`, {
-    kind: "existingVolunteerWork",
-    organisationName: "Voedselbank Charlois",
-    description: "Pakketten inpakken",
-    hoursPerWeek: 4,
-    since: addMonths(today, -monthsAgo - 1),
-  });
+  const created = await onDate(addMonths(today, -monthsAgo), () =>
+    post(`/clients/${clientId}/contributions`, {
+      kind: "existingVolunteerWork",
+      organisationName: "Voedselbank Charlois",
+      description: "Pakketten inpakken",
+      hoursPerWeek: 4,
+      since: addMonths(today, -monthsAgo - 1),
+    }),
+  );
   expect(created.statusCode).toBe(201);
-  await t.db.kysely
-    .updateTable("contributions")
-    .set({ created_at: `${addMonths(today, -monthsAgo)}T10:00:00.000Z` })
-    .where("id", "=", created.json().id)
-    .execute();
   return created.json().id;
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 80 });
-  consultant = await bearerFor(t.app, "consulent@demo.local");
-  admin = await bearerFor(t.app, "admin@demo.local");
+  t = await createTestApp({ clients: 80, clock });
+  await logIn();
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
   clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(5).execute()).map((r) => r.id);
   await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 30 }).where("id", "in", clientIds).execute();
@@ -118,7 +135,7 @@ describe("the daily job", () => {
         error: null,
         instance: "crashed",
         started_by: null,
-        started_at: new Date().toISOString(),
+        started_at: nowIso(clock),
         finished_at: null,
       })
       .execute();
@@ -136,29 +153,30 @@ describe("the daily job", () => {
   it("puts overdue accountability on the work queue after 28 days, as a reason to talk", async () => {
     const client = expectDefined(clientIds[1]);
     const request = expectDefined((await requestsOf(client))[0], "the accountability request");
-    await t.db.kysely
-      .updateTable("accountability_requests")
-      .set({ requested_on: addDays(today, -29) })
-      .where("id", "=", request.id)
-      .execute();
-    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
-    const item = queue.items.find((i: { clientId: string }) => i.clientId === client);
-    expect(item.reasons).toContainEqual({
-      code: "accountabilityOverdue",
-      since: addDays(today, -1),
-      suggestedAction: "askWhetherItContinues",
-    });
-    const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })).json().items;
-    expect(listed[0]).toMatchObject({ overdue: true, activity: expect.stringContaining("Voedselbank Charlois") });
+    expect(request.requested_on).toBe(today);
+    const overdueQueue = async () =>
+      (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
+    const overdueClients = async () => (await overdueQueue()).items.map((i: { clientId: string }) => i.clientId);
+    // On its 28th day the request is not overdue yet.
+    await onDate(addDays(today, 28), async () => expect(await overdueClients()).not.toContain(client));
+    await onDate(addDays(today, 29), async () => {
+      const item = (await overdueQueue()).items.find((i: { clientId: string }) => i.clientId === client);
+      expect(item.reasons).toContainEqual({
+        code: "accountabilityOverdue",
+        since: addDays(today, 28),
+        suggestedAction: "askWhetherItContinues",
+      });
+      const listed = (await t.app.inject({ url: `/api/v1/clients/${client}/accountability-requests`, headers: consultant })).json().items;
+      expect(listed[0]).toMatchObject({ overdue: true, activity: expect.stringContaining("Voedselbank Charlois") });
 
-    const answered = await post(`/accountability-requests/${request.id}/responses`, {
-      continues: true,
-      statement: "Ik werk er nog elke dinsdag.",
+      const answered = await post(`/accountability-requests/${request.id}/responses`, {
+        continues: true,
+        statement: "Ik werk er nog elke dinsdag.",
+      });
+      expect(answered.json()).toMatchObject({ status: "confirmed", overdue: false, respondedOn: addDays(today, 29) });
+      expect(await overdueClients()).not.toContain(client);
+      expect((await post(`/accountability-requests/${request.id}/responses`, { continues: false })).json().code).toBe("alreadyAnswered");
     });
-    expect(answered.json()).toMatchObject({ status: "confirmed", overdue: false });
-    const after = (await t.app.inject({ url: "/api/v1/work-queue?reason=accountabilityOverdue&pageSize=200", headers: consultant })).json();
-    expect(after.items.map((i: { clientId: string }) => i.clientId)).not.toContain(client);
-    expect((await post(`/accountability-requests/${request.id}/responses`, { continues: false })).json().code).toBe("alreadyAnswered");
   });
 
   it("takes proof with an answer, and ends the activity when the client says it stopped", async () => {
@@ -252,6 +270,8 @@ describe("the daily job", () => {
   });
 
   it("lets admins see the runs and start one; others may not", async () => {
+    // A minute after the runs above, so the new run is the latest.
+    clock.advance({ minutes: 1 });
     const started = await post("/scheduler/runs", { job: "daily" }, admin);
     expect(started.statusCode).toBe(201);
     expect(started.json()).toMatchObject({

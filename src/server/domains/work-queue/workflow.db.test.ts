@@ -1,13 +1,16 @@
+import { TestClock } from "@server/clock.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import { addDays } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let consultant: { authorization: string };
 let admin: { authorization: string };
 let clientIds: string[];
-const today = todayInAmsterdam();
+// The app reads this clock: a test lets the day of an appointment come instead of back-dating the appointment.
+const clock = new TestClock();
+const today = clock.today();
 
 const intake = (overrides: Record<string, unknown> = {}) => ({
   heldOn: today,
@@ -51,21 +54,18 @@ const reasonsOf = async (clientId: string) => (await queue()).items.find((i) => 
 async function invite(ids: string[]) {
   const response = await t.app.inject({ method: "POST", url: "/api/v1/invitations", headers: consultant, payload: { clientIds: ids } });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json().items as { id: string; sequence: number; letterId: string; appointment: { id: string } }[];
+  return response.json().items as { id: string; sequence: number; letterId: string; appointment: { id: string; startsAt: string } }[];
 }
 
-let daysBack = 0;
-async function moveToPast(appointmentId: string) {
-  daysBack += 1;
-  await t.db.kysely
-    .updateTable("appointments")
-    .set({ starts_at: `${addDays(today, -daysBack)}T10:00:00+01:00` })
-    .where("id", "=", appointmentId)
-    .execute();
+/** Moves the clock to an hour after the appointment began, and logs in again, as the consultant would that day. */
+async function afterStartOf(appointment: { startsAt: string }) {
+  expect(Date.parse(appointment.startsAt)).toBeGreaterThan(clock.now().getTime());
+  clock.set(new Date(Date.parse(appointment.startsAt) + 60 * 60_000));
+  consultant = await bearerFor(t.app, "consulent@demo.local");
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 400 });
+  t = await createTestApp({ clients: 400, clock });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   admin = await bearerFor(t.app, "admin@demo.local");
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
@@ -276,7 +276,7 @@ describe("letters, missed intakes and the work queue", () => {
       headers: consultant,
       payload: { status: "delivered" },
     });
-    await moveToPast(first.appointment.id);
+    await afterStartOf(first.appointment);
     expect(
       (
         await t.app.inject({
@@ -300,7 +300,7 @@ describe("letters, missed intakes and the work queue", () => {
       headers: consultant,
       payload: { status: "delivered" },
     });
-    await moveToPast(second.appointment.id);
+    await afterStartOf(second.appointment);
     await t.app.inject({
       method: "PATCH",
       url: `/api/v1/appointments/${second.appointment.id}`,
@@ -319,7 +319,7 @@ describe("letters, missed intakes and the work queue", () => {
         headers: consultant,
         payload: { status: "notCollected" },
       });
-      await moveToPast(invitation.appointment.id);
+      await afterStartOf(invitation.appointment);
       await t.app.inject({
         method: "PATCH",
         url: `/api/v1/appointments/${invitation.appointment.id}`,
