@@ -1,9 +1,11 @@
 import { Alert } from "@web/components/Alert.js";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FieldGrid } from "@web/components/FieldGrid.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { formatDate, formatHours } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
-import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
@@ -76,12 +78,11 @@ export function ContributionsSection({ clientId, mayFormalise }: { clientId: str
           {t("contributions.added")}
         </Alert>
       ) : null}
-      <ErrorSummary errors={errors.list} />
-      <ProblemAlert error={errors.other} />
+      <FormProblems errors={errors} />
       <Heading level={4}>{t("contributions.formTitle")}</Heading>
       {mayFormalise ? (
         <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-          <div className="nv-form__grid nv-form__grid--two">
+          <FieldGrid>
             <TextField
               name="organisationName"
               label={t("contributions.organisationName")}
@@ -108,7 +109,7 @@ export function ContributionsSection({ clientId, mayFormalise }: { clientId: str
               className="nv-input--short"
               autoComplete="off"
             />
-          </div>
+          </FieldGrid>
           <TextAreaField
             name="contributionDescription"
             label={t("contributions.description")}
@@ -117,11 +118,7 @@ export function ContributionsSection({ clientId, mayFormalise }: { clientId: str
             error={errors.byField.contributionDescription}
             rows={3}
           />
-          <div className="nv-form__actions">
-            <PrimaryActionButton type="submit" busy={add.isPending}>
-              {t("contributions.submit")}
-            </PrimaryActionButton>
-          </div>
+          <FormActions submitLabel={t("contributions.submit")} busy={add.isPending} />
         </form>
       ) : null}
     </section>

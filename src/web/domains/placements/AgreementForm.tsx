@@ -1,9 +1,10 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FieldGrid } from "@web/components/FieldGrid.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { numberText, toNumber } from "@web/components/formValues.js";
-import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -64,10 +65,9 @@ export function AgreementForm({
         {kind === "start" ? t("agreement.startTitle") : t("agreement.newVersionTitle")}
       </Heading>
       <Paragraph>{kind === "start" ? t("agreement.startIntro") : t("agreement.newVersionIntro")}</Paragraph>
-      <ErrorSummary errors={errors.list} />
-      <ProblemAlert error={errors.other} />
+      <FormProblems errors={errors} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-        <div className="nv-form__grid nv-form__grid--two">
+        <FieldGrid>
           <TextField
             name="startDate"
             type="date"
@@ -103,7 +103,7 @@ export function AgreementForm({
             error={errors.byField.contactPerson}
             autoComplete="off"
           />
-        </div>
+        </FieldGrid>
         <TextAreaField
           name="tasks"
           label={t("agreement.tasks")}
@@ -121,11 +121,10 @@ export function AgreementForm({
           error={errors.byField.guidanceArrangement}
           rows={3}
         />
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={action.isPending}>
-            {kind === "start" ? t("agreement.startSubmit") : t("agreement.newVersionSubmit")}
-          </PrimaryActionButton>
-        </div>
+        <FormActions
+          submitLabel={kind === "start" ? t("agreement.startSubmit") : t("agreement.newVersionSubmit")}
+          busy={action.isPending}
+        />
       </form>
     </section>
   );

@@ -1,11 +1,12 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import { Alert } from "@web/components/Alert.js";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FieldGrid } from "@web/components/FieldGrid.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
-import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -51,10 +52,9 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
           {t("plan.added", { title: add.data.steps.at(-1)?.title ?? "" })}
         </Alert>
       ) : null}
-      <ErrorSummary errors={errors.list} />
-      <ProblemAlert error={errors.other} />
+      <FormProblems errors={errors} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-        <div className="nv-form__grid nv-form__grid--two">
+        <FieldGrid>
           <SelectField
             name="type"
             label={t("plan.type")}
@@ -112,7 +112,7 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
             onChange={set("endDate")}
             error={errors.byField.endDate}
           />
-        </div>
+        </FieldGrid>
         <TextAreaField
           name="goal"
           label={t("form.optional", { label: t("plan.goal") })}
@@ -122,11 +122,7 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
           error={errors.byField.goal}
           rows={2}
         />
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={add.isPending}>
-            {t("plan.add")}
-          </PrimaryActionButton>
-        </div>
+        <FormActions submitLabel={t("plan.add")} busy={add.isPending} />
       </form>
     </section>
   );

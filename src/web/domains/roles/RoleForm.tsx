@@ -1,10 +1,10 @@
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { DUTCH_LEVELS, GUIDANCE_LEVELS, PHYSICAL_DEMANDS } from "@shared/schemas/roles.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FieldGrid } from "@web/components/FieldGrid.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
-import { PrimaryActionButton } from "@web/components/nlds.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -48,8 +48,7 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
 
   return (
     <>
-      <ErrorSummary errors={errors.list} />
-      <ProblemAlert error={errors.other} />
+      <FormProblems errors={errors} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
         {organisationId ? null : (
           <SearchPicker
@@ -80,7 +79,7 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
           onChange={set("description")}
           error={errors.byField.description}
         />
-        <div className="nv-form__grid nv-form__grid--two">
+        <FieldGrid>
           <TextField
             name="hoursPerWeek"
             inputMode="decimal"
@@ -152,7 +151,7 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
             onChange={set("endDate")}
             error={errors.byField.endDate}
           />
-        </div>
+        </FieldGrid>
         <TextField
           name="skills"
           label={t("form.optional", { label: t("roleForm.skills") })}
@@ -176,11 +175,7 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
           onChange={(answers) => setValues((current) => ({ ...current, answers }))}
           errors={errors.byField}
         />
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={create.isPending}>
-            {t("roleForm.submit")}
-          </PrimaryActionButton>
-        </div>
+        <FormActions submitLabel={t("roleForm.submit")} busy={create.isPending} />
       </form>
     </>
   );
