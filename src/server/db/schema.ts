@@ -4,14 +4,22 @@ import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appoint
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
 import type { CheckInChannel } from "@shared/schemas/check-ins.js";
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
-import type { ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
+import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
 import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
 import type { Sector } from "@shared/schemas/organisations.js";
 import type { EndReason, PlacementStatus } from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
-import type { ComplainantKind, ComplaintStatus, DutchLevel, GuidanceLevel, PhysicalDemand, RoleStatus } from "@shared/schemas/roles.js";
+import type {
+  ComplainantKind,
+  ComplaintStatus,
+  DisplacementCheckKind,
+  DutchLevel,
+  GuidanceLevel,
+  PhysicalDemand,
+  RoleStatus,
+} from "@shared/schemas/roles.js";
 import type { SchedulerJob, SchedulerRunStatus, SchedulerTrigger } from "@shared/schemas/scheduler.js";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
@@ -286,9 +294,9 @@ export interface VolunteerRolesTable {
 export interface DisplacementChecksTable {
   id: string;
   role_id: string;
-  kind: string;
+  kind: DisplacementCheckKind;
   answers: string | null;
-  outcome: string;
+  outcome: RoleStatus;
   reason: string;
   decided_by: string | null;
   created_at: string;
@@ -449,7 +457,7 @@ export interface AccountabilityRequestsTable {
 export interface DocumentsTable {
   id: string;
   client_id: string;
-  subject_type: string; // exemption, accountability
+  subject_type: DocumentSubject;
   subject_id: string;
   filename: string;
   media_type: string;

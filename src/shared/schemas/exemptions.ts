@@ -149,3 +149,6 @@ export const documentOutput = z.object({
 /** What evidence may be: PDF, PNG or JPEG, at most 10 MB. */
 export const EVIDENCE_MEDIA_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+/** What a document is evidence for. */
+export const DOCUMENT_SUBJECTS = ["exemption", "accountability"] as const;
+export type DocumentSubject = (typeof DOCUMENT_SUBJECTS)[number];

@@ -12,6 +12,9 @@ export const PHYSICAL_DEMANDS = ["light", "moderate", "heavy"] as const;
 export type PhysicalDemand = (typeof PHYSICAL_DEMANDS)[number];
 export const ROLE_STATUSES = ["approved", "needsReview", "rejected"] as const;
 export type RoleStatus = (typeof ROLE_STATUSES)[number];
+/** How a role's displacement was judged: the questionnaire at creation, a reviewer's decision, an upheld complaint. */
+export const DISPLACEMENT_CHECK_KINDS = ["questionnaire", "review", "complaint"] as const;
+export type DisplacementCheckKind = (typeof DISPLACEMENT_CHECK_KINDS)[number];
 
 /** The displacement questionnaire: is this work additional, or does it replace paid work? */
 export const displacementCheckInput = z.object({

@@ -4,13 +4,11 @@ import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, DocumentsTable } from "@server/db/schema.js";
 import { invalidField, notFound } from "@server/http/errors.js";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
+import { type DocumentSubject, EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
 import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-
-export type DocumentSubject = "exemption" | "accountability";
 
 const tooLarge = () => invalidField("file", "tooLarge", `A file may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
 
