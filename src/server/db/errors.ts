@@ -58,10 +58,22 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     detail: "Someone else just signed an agreement for this placement. Reload it.",
   },
   {
-    index: "objections_sanction_idx",
-    columns: "sanction_objections.sanction_id",
+    index: "objections_one_per_decision",
+    columns: "objections.decision_id",
     code: "objectionExists",
     detail: "An objection against this decision is registered already.",
+  },
+  {
+    index: "objection_hearings_version_unique",
+    columns: "objection_hearings.objection_id, objection_hearings.version",
+    code: "hearingChanged",
+    detail: "Someone else just added to this hearing record. Reload it and correct the latest version.",
+  },
+  {
+    index: "sanction_hearings_version_unique",
+    columns: "sanction_hearings.sanction_id, sanction_hearings.version",
+    code: "hearingChanged",
+    detail: "Someone else just added to this hearing record. Reload it and correct the latest version.",
   },
 ];
 

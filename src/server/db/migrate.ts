@@ -8,6 +8,7 @@ import * as exemptionsOrdinance from "./migrations/20261128_0005_exemptions_ordi
 import * as sanctions from "./migrations/20261128_0006_sanctions.js";
 import * as matching from "./migrations/20261128_0007_matching.js";
 import * as onePerFact from "./migrations/20261202_0008_one_per_fact.js";
+import * as decisions from "./migrations/20261202_0009_decisions.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "20261128_0006_sanctions": sanctions,
   "20261128_0007_matching": matching,
   "20261202_0008_one_per_fact": onePerFact,
+  "20261202_0009_decisions": decisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@ import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appoint
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
 import type { CheckInChannel } from "@shared/schemas/check-ins.js";
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
+import type { DecisionType, HearingSkipReason, ObjectionOutcome } from "@shared/schemas/decisions.js";
 import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
 import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
@@ -526,6 +527,10 @@ export interface SanctionsTable {
   reconsideration_outcome: string | null;
   reconsideration_note: string | null;
   revoked: number;
+  decision_id: string | null;
+  reconsideration_decision_id: string | null;
+  /** The day an imposed sanction stopped: ended on reconsideration, or revoked on objection (then from the start). */
+  ended_on: string | null;
 }
 
 export interface MatchPlansTable {
@@ -555,19 +560,80 @@ export interface MatchProposalsTable {
   decided_at: string | null;
 }
 
-export interface SanctionObjectionsTable {
+export interface DecisionsTable {
   id: string;
-  sanction_id: string;
+  client_id: string;
+  type: DecisionType;
+  subject_type: string; // sanction, plan, placement, exemption, caregiving, objection
+  subject_id: string;
+  summary: string;
+  legal_basis: string;
+  ordinance_version: number | null;
+  facts: string;
+  reasons: string;
+  /** Who prepared (proposed) the decision: with the decider, "involved" in it (Awb 7:5). */
+  prepared_by: string | null;
+  decided_by: string | null;
+  decided_on: string;
+  takes_effect_on: string;
+  letter_id: string | null;
+  /** Null for a decision on objection: its remedy is appeal. */
+  objection_term_ends_on: string | null;
+  replaces_decision_id: string | null;
+  created_at: string;
+}
+
+export interface ObjectionsTable {
+  id: string;
+  decision_id: string;
+  client_id: string;
   received_on: string;
+  posted_on: string | null;
   grounds: string;
-  late: number;
+  representative: string | null;
+  on_time: number;
+  lateness_excusable: number | null;
+  lateness_reasons: string | null;
+  objection_term_ends_on: string;
   decide_by: string;
-  extended: number;
-  outcome: string | null;
+  advisory_committee: number;
+  postponed: number;
+  postponement_letter_id: string | null;
+  postponement_reasons: string | null;
+  consent_given_on: string | null;
+  consent_note: string | null;
+  hearing_invitation_letter_id: string | null;
+  hearing_skip_reason: HearingSkipReason | null;
+  hearing_skip_note: string | null;
+  outcome: ObjectionOutcome | null;
   outcome_on: string | null;
-  outcome_note: string | null;
+  outcome_reasons: string | null;
+  outcome_decision_id: string | null;
   registered_by: string | null;
   created_at: string;
+}
+
+export interface ObjectionHearingsTable {
+  id: string;
+  objection_id: string;
+  version: number;
+  held_on: string;
+  record: string;
+  conducted_by: string;
+  correction_of: number | null;
+  recorded_at: string;
+}
+
+export interface SanctionHearingsTable {
+  id: string;
+  sanction_id: string;
+  version: number;
+  held_on: string;
+  channel: string;
+  record: string;
+  recorded_by: string | null;
+  correction_of: number | null;
+  recorded_at: string;
 }
 
 export interface Database {
@@ -603,7 +669,10 @@ export interface Database {
   scheduler_runs: SchedulerRunsTable;
   scheduler_leases: SchedulerLeasesTable;
   sanctions: SanctionsTable;
-  sanction_objections: SanctionObjectionsTable;
+  decisions: DecisionsTable;
+  objections: ObjectionsTable;
+  objection_hearings: ObjectionHearingsTable;
+  sanction_hearings: SanctionHearingsTable;
   match_plans: MatchPlansTable;
   match_proposals: MatchProposalsTable;
 }
@@ -626,4 +695,7 @@ export type ExemptionRow = Selectable<ExemptionsTable>;
 export type CaregivingRow = Selectable<CaregivingTable>;
 export type AccountabilityRequestRow = Selectable<AccountabilityRequestsTable>;
 export type SanctionRow = Selectable<SanctionsTable>;
-export type SanctionObjectionRow = Selectable<SanctionObjectionsTable>;
+export type DecisionRow = Selectable<DecisionsTable>;
+export type ObjectionRow = Selectable<ObjectionsTable>;
+export type ObjectionHearingRow = Selectable<ObjectionHearingsTable>;
+export type SanctionHearingRow = Selectable<SanctionHearingsTable>;
