@@ -24,6 +24,7 @@ import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
 import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
 import { contributionRoutes } from "./domains/contributions/contributions.routes.js";
+import { decisionRoutes } from "./domains/decisions/decisions.routes.js";
 import { documentRoutes } from "./domains/documents/documents.routes.js";
 import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
 import { healthRoutes } from "./domains/health/health.routes.js";
@@ -141,6 +142,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         documentRoutes,
         schedulerRoutes,
         sanctionRoutes,
+        decisionRoutes,
         matchingRoutes,
       ];
       for (const routes of modules) {

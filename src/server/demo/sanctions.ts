@@ -1,17 +1,21 @@
 import type { Clock } from "@server/clock.js";
 import type {
   AppointmentsTable,
+  DecisionsTable,
   InvitationsTable,
   LettersTable,
   NewClientRow,
-  SanctionObjectionsTable,
+  ObjectionsTable,
+  SanctionHearingsTable,
   SanctionsTable,
 } from "@server/db/schema.js";
-import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays, addMonths } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
-import { prepareLetter } from "../domains/letters/letters.service.js";
+import { objectionTermEndsOn } from "../domains/decisions/decisions.rules.js";
+import { prepareDecisionLetter } from "../domains/decisions/decisions.service.js";
+import { decideByFor, isOnTime } from "../domains/decisions/objections.rules.js";
+import { sanctionLegalBasis, sanctionSummary } from "../domains/sanctions/sanctions.decision.js";
 import { levelFor } from "../domains/sanctions/sanctions.rules.js";
 import type { SeededRandom } from "./population.js";
 import { present } from "./present.js";
@@ -30,9 +34,18 @@ const HEARINGS = [
   "De cliënt zegt dat hij die dag moest oppassen op zijn kleinkind; daar is geen bewijs van.",
 ];
 
+export interface DemoSanctions {
+  sanctions: SanctionsTable[];
+  hearings: SanctionHearingsTable[];
+  decisions: DecisionsTable[];
+  objections: ObjectionsTable[];
+  letters: LettersTable[];
+  refusals: DemoRefusal[];
+}
+
 /**
  * Sanctions for a few clients who missed an intake after a delivered letter, each through due process: some
- * still proposed, most heard and decided by a team lead (imposed or refrained, with a decision letter), a few
+ * still proposed, most heard and decided by a team lead (imposed or refrained: a decision with its letter), a few
  * objected to; and refusals by rule, as the oversight figures count them.
  */
 export async function generateSanctions(
@@ -42,16 +55,11 @@ export async function generateSanctions(
   teamLeadOf: (district: string) => { id: string; displayName: string } | undefined,
   ordinance: Ordinance,
   clock: Clock,
-): Promise<{ sanctions: SanctionsTable[]; objections: SanctionObjectionsTable[]; letters: LettersTable[]; refusals: DemoRefusal[] }> {
+): Promise<DemoSanctions> {
   const delivered = new Set(history.letters.filter((l) => l.delivery_status === "delivered").map((l) => l.id));
   const letterOf = new Map(history.invitations.map((i) => [i.appointment_id, i.letter_id]));
   const clientById = new Map(clients.map((c) => [c.id, c]));
-  const result = {
-    sanctions: [] as SanctionsTable[],
-    objections: [] as SanctionObjectionsTable[],
-    letters: [] as LettersTable[],
-    refusals: [] as DemoRefusal[],
-  };
+  const result: DemoSanctions = { sanctions: [], hearings: [], decisions: [], objections: [], letters: [], refusals: [] };
   const today = clock.today();
   const missed = history.appointments.filter((a) => a.status === "missed" && a.starts_at.slice(0, 10) < addDays(today, -14));
   for (const appointment of missed) {
@@ -123,7 +131,22 @@ export async function generateSanctions(
       reconsideration_outcome: null,
       reconsideration_note: null,
       revoked: 0,
+      decision_id: null,
+      reconsideration_decision_id: null,
+      ended_on: null,
     };
+    if (heard && sanction.hearing_record)
+      result.hearings.push({
+        id: random.uuid(),
+        sanction_id: sanction.id,
+        version: 1,
+        held_on: heldOn,
+        channel: sanction.hearing_channel ?? "phone",
+        record: sanction.hearing_record,
+        recorded_by: appointment.consultant_id,
+        correction_of: null,
+        recorded_at: `${heldOn}T16:00:00.000Z`,
+      });
     // Without a team lead the sanction stays proposed (see stage), so a decided one always has its decider.
     if (stage !== "proposed" && lead) {
       const decidedOn = addDays(heldOn, 7);
@@ -153,15 +176,15 @@ export async function generateSanctions(
         clientId: null,
         scopeDate: today,
       };
-      const letter = await prepareLetter(
+      const prepared = await prepareDecisionLetter(
         { actor, requestId: "demo-history", clock },
         {
           id: random.uuid(),
           createdAt: decidedAt,
           client: client as never,
+          type: imposed ? "sanctionImposed" : "sanctionRefrained",
           kind: "sanctionDecision",
           template: "sanction-decision",
-          registered: true,
           letterDate: decidedOn,
           data: {
             givenName: client.given_name,
@@ -178,36 +201,73 @@ export async function generateSanctions(
             reasons: sanction.decision_reasons,
             decidedOn: formatDutchDate(decidedOn),
             ordinanceVersion: ordinance.version,
-            objectionDeadline: formatDutchDate(addDays(decidedOn, 42)),
-            objectionAddress: municipality.objectionAddress,
-            phone: municipality.phone,
             decidedBy: lead.displayName,
           },
         },
       );
+      const letter = prepared.letter;
       letter.delivery_status = "delivered";
       result.letters.push(letter);
+      const decision: DecisionsTable = {
+        id: random.uuid(),
+        client_id: client.id,
+        type: imposed ? "sanctionImposed" : "sanctionRefrained",
+        subject_type: "sanction",
+        subject_id: sanction.id,
+        summary: sanctionSummary(sanction),
+        legal_basis: sanctionLegalBasis(sanction),
+        ordinance_version: ordinance.version,
+        facts: sanction.facts,
+        reasons: sanction.decision_reasons ?? "",
+        prepared_by: sanction.proposed_by,
+        decided_by: lead.id,
+        decided_on: decidedOn,
+        takes_effect_on: imposed ? addMonths(`${decidedOn.slice(0, 8)}01`, 1) : decidedOn,
+        letter_id: letter.id,
+        objection_term_ends_on: prepared.objectionTermEndsOn,
+        replaces_decision_id: null,
+        created_at: decidedAt,
+      };
+      result.decisions.push(decision);
       sanction.decision_letter_id = letter.id;
+      sanction.decision_id = decision.id;
       if (imposed && random.chance(0.3)) {
         const receivedOn = addDays(decidedOn, random.int(10, 45));
-        const outcome = receivedOn < addDays(today, -30) ? random.pick(["upheld", "rejected", "rejected"] as const) : null;
-        if (outcome === "upheld") sanction.revoked = 1;
+        const termEndsOn = objectionTermEndsOn(decidedOn);
+        const onTime = isOnTime({ receivedOn }, termEndsOn);
+        const outcome = onTime && receivedOn < addDays(today, -30) ? random.pick(["wellFounded", "unfounded", "unfounded"] as const) : null;
+        if (outcome === "wellFounded") sanction.revoked = 1;
         result.objections.push({
           id: random.uuid(),
-          sanction_id: sanction.id,
+          decision_id: decision.id,
+          client_id: client.id,
           received_on: receivedOn,
+          posted_on: null,
           grounds: "Ik was die dag ziek en kon niet bellen.",
-          late: receivedOn > addDays(decidedOn, 42) ? 1 : 0,
-          decide_by: addDays(receivedOn, 42),
-          extended: 0,
+          representative: null,
+          on_time: onTime ? 1 : 0,
+          lateness_excusable: null,
+          lateness_reasons: null,
+          objection_term_ends_on: termEndsOn,
+          decide_by: decideByFor({ onTime, termEndsOn, receivedOn, advisoryCommittee: false }),
+          advisory_committee: 0,
+          postponed: 0,
+          postponement_letter_id: null,
+          postponement_reasons: null,
+          consent_given_on: null,
+          consent_note: null,
+          hearing_invitation_letter_id: null,
+          hearing_skip_reason: outcome ? (outcome === "wellFounded" ? "fullyUpheld" : "waived") : null,
+          hearing_skip_note: outcome ? "Vastgelegd in het dossier." : null,
           outcome,
           outcome_on: outcome ? addDays(receivedOn, 30) : null,
-          outcome_note:
-            outcome === "upheld"
+          outcome_reasons:
+            outcome === "wellFounded"
               ? "Ziekte aangetoond met een verklaring van de huisarts."
               : outcome
                 ? "Geen bewijs van ziekte; het besluit blijft."
                 : null,
+          outcome_decision_id: null,
           registered_by: appointment.consultant_id,
           created_at: `${receivedOn}T09:00:00.000Z`,
         });

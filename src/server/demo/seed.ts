@@ -327,7 +327,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   const sanctionRows =
     share > 0
       ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, clock)
-      : { sanctions: [], objections: [], letters: [], refusals: [] };
+      : { sanctions: [], hearings: [], decisions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 
   await inTransaction(db, async (trx) => {
@@ -419,9 +419,19 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
         .insertInto("sanctions")
         .values(sanctionRows.sanctions.slice(i, i + 200))
         .execute();
+    for (let i = 0; i < sanctionRows.hearings.length; i += 200)
+      await trx
+        .insertInto("sanction_hearings")
+        .values(sanctionRows.hearings.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < sanctionRows.decisions.length; i += 200)
+      await trx
+        .insertInto("decisions")
+        .values(sanctionRows.decisions.slice(i, i + 200))
+        .execute();
     for (let i = 0; i < sanctionRows.objections.length; i += 200)
       await trx
-        .insertInto("sanction_objections")
+        .insertInto("objections")
         .values(sanctionRows.objections.slice(i, i + 200))
         .execute();
     // Proposals the rules refused leave only their audit entry, as in the API.

@@ -19,15 +19,34 @@ export const LETTER_TEMPLATES = [
   "accountability-reminder",
   "sanction-hearing",
   "sanction-decision",
+  "decision",
+  "objection-decision",
+  "objection-postponement",
+  "objection-hearing",
 ] as const;
 export type LetterTemplate = (typeof LETTER_TEMPLATES)[number];
 
 const TEMPLATE_DIR = path.join(import.meta.dirname, "templates");
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
+/**
+ * The shared parts of letters, e.g. `{{> remedy}}` (the legal remedy notice under a decision, Awb 3:45) and
+ * `{{> appeal}}` (the appeal notice under a decision on objection), from `templates/partials/`.
+ */
+export const LETTER_PARTIALS = ["remedy", "appeal"] as const;
+let partialsRegistered = false;
+
+function registerPartials(): void {
+  if (partialsRegistered) return;
+  for (const name of LETTER_PARTIALS)
+    Handlebars.registerPartial(name, fs.readFileSync(path.join(TEMPLATE_DIR, "partials", `${name}.nl.hbs`), "utf8"));
+  partialsRegistered = true;
+}
+
 function compile(name: LetterTemplate): Handlebars.TemplateDelegate {
   let template = compiled.get(name);
   if (!template) {
+    registerPartials();
     const source = fs.readFileSync(path.join(TEMPLATE_DIR, `${name}.nl.hbs`), "utf8");
     // Strict: a missing field is an error, never an empty gap in a legal letter. No HTML escaping: this is a PDF.
     template = Handlebars.compile(source, { noEscape: true, strict: true });

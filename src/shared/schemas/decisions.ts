@@ -38,6 +38,10 @@ export const objectionInput = z.object({
   postedOn: calendarDate.nullish().describe("the postmark date, for an objection that came by post (Awb 6:9 lid 2)"),
   grounds: text().describe("why the client does not agree"),
   representative: z.string().trim().max(200).nullish().describe("the name of whoever acts for the client, if anyone"),
+  advisoryCommittee: z
+    .boolean()
+    .nullish()
+    .describe("staff: an advisory committee hears the objection, so the decision term is twelve weeks (Awb 7:10 lid 1)"),
 });
 export type ObjectionInput = z.infer<typeof objectionInput>;
 
@@ -107,6 +111,16 @@ export const objectionOutput = z.object({
   objectionTermEndsOn: calendarDate,
   decideBy: calendarDate.describe("six weeks after the objection term (twelve with an advisory committee), as postponed"),
   postponed: z.boolean(),
+  advisoryCommittee: z.boolean(),
+  postponement: z
+    .object({ letterId: z.uuid().nullable(), reasons: z.string().nullable() })
+    .nullable()
+    .describe("the one postponement by six weeks, with its letter (Awb 7:10 lid 3)"),
+  consent: z
+    .object({ givenOn: calendarDate, note: z.string().nullable() })
+    .nullable()
+    .describe("the client's consent to a further postponement (Awb 7:10 lid 4)"),
+  latenessReasons: z.string().nullable(),
   hearing: z.object({
     invitationLetterId: z.uuid().nullable(),
     skipReason: z.enum(HEARING_SKIP_REASONS).nullable(),
@@ -114,6 +128,8 @@ export const objectionOutput = z.object({
     versions: z.array(objectionHearingOutput).describe("every version of the hearing record, oldest first"),
   }),
   outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  outcomeOn: calendarDate.nullable(),
+  outcomeReasons: z.string().nullable(),
   outcomeDecisionId: z.uuid().nullable().describe("the decision on objection, once taken"),
   abilities: objectionAbilities,
 });

@@ -6,7 +6,6 @@ export { SANCTION_GROUNDS };
 export const CULPABILITY = ["none", "reduced", "full"] as const;
 export const HEARING_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
 export const SANCTION_OUTCOMES = ["imposed", "imposedLower", "refrained"] as const;
-export const OBJECTION_OUTCOMES = ["upheld", "partlyUpheld", "rejected"] as const;
 /** The rules that refuse a proposal, each its own 409 `code`. */
 export const SANCTION_BLOCKS = ["activeExemption", "dropoutNotAttributable", "letterNotDelivered", "notCulpable"] as const;
 
@@ -33,6 +32,12 @@ export const hearingInput = z.object({
   heldOn: calendarDate,
   channel: z.enum(HEARING_CHANNELS),
   record: text(8000).describe("what the client said, as part of the file"),
+  correctionOf: z
+    .number()
+    .int()
+    .min(1)
+    .nullish()
+    .describe("the version this one corrects (the latest); a correction is a new version and every version is kept"),
 });
 
 /** Body of `POST /sanctions/{id}/decision`: a team lead who did not propose decides, with reasons. */
@@ -47,38 +52,14 @@ export type SanctionDecisionInput = z.infer<typeof sanctionDecisionInput>;
 /** Body of `POST /sanctions/{id}/reconsideration`. */
 export const reconsiderationInput = z.object({ outcome: z.enum(["maintained", "ended"]), note: text() });
 
-/** Body of `POST /sanctions/{id}/objections`: the client objects (bezwaar), by the date it was received. */
-export const objectionInput = z.object({ receivedOn: calendarDate, grounds: text() });
-/** Body of `POST /objections/{id}/outcome`. */
-export const objectionOutcomeInput = z.object({
-  outcome: z.enum(OBJECTION_OUTCOMES),
-  note: text(),
-  percentage: z.number().min(0).max(100).nullish().describe("partlyUpheld: the percentage that remains"),
-  months: z.number().int().min(1).max(3).nullish().describe("partlyUpheld: the duration that remains"),
-});
-
-export const objectionOutput = z.object({
-  id: z.uuid(),
-  receivedOn: calendarDate,
-  grounds: z.string(),
-  late: z.boolean().describe("received after the six-week term; flagged, not refused"),
-  decideBy: calendarDate,
-  extended: z.boolean(),
-  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
-  outcomeOn: calendarDate.nullable(),
-  outcomeNote: z.string().nullable(),
-});
-
 /** What the caller may do with one sanction, computed by the assertions the server enforces. */
 export const sanctionAbilities = z
   .object({
     invite: z.boolean().describe("invite the client to a hearing by registered letter"),
     hear: z.boolean().describe("record the hearing (the client: respond through the portal)"),
+    correctHearing: z.boolean().describe("correct the hearing record: a new version, the earlier ones kept"),
     decide: z.boolean().describe("decide the proposal: a second person, after the hearing or its term"),
     reconsider: z.boolean().describe("record the reconsideration of an imposed sanction"),
-    object: z.boolean().describe("register an objection against the decision letter"),
-    extendObjection: z.boolean().describe("extend the decision term on the objection once"),
-    decideObjection: z.boolean().describe("decide on the objection"),
   })
   .describe("the caller's abilities: show an action only when it is true");
 export type SanctionAbilities = z.infer<typeof sanctionAbilities>;
@@ -109,7 +90,20 @@ export const sanctionOutput = z.object({
     respondBy: calendarDate.nullable(),
     heldOn: calendarDate.nullable(),
     channel: z.enum(HEARING_CHANNELS).nullable(),
-    record: z.string().nullable(),
+    record: z.string().nullable().describe("the latest version of the record"),
+    versions: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          heldOn: calendarDate,
+          channel: z.enum(HEARING_CHANNELS),
+          record: z.string(),
+          recordedBy: z.string().nullable(),
+          correctionOf: z.number().int().nullable(),
+          recordedAt: timestamp,
+        }),
+      )
+      .describe("every version of the hearing record, oldest first: a correction is a new version, shown to the decider"),
   }),
   proposedLevel: z
     .object({ level: z.number().int(), percentage: z.number(), months: z.number().int(), ordinanceVersion: z.number().int() })
@@ -123,12 +117,14 @@ export const sanctionOutput = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: timestamp.nullable(),
   decisionLetterId: z.uuid().nullable(),
+  decisionId: z.uuid().nullable().describe("the decision (besluit) record: its objection is handled under /decisions/{id}"),
   reconsiderBy: calendarDate.nullable().describe("at most three months after the decision (art. 18 lid 3)"),
   reconsideredOn: calendarDate.nullable(),
   reconsiderationOutcome: z.enum(["maintained", "ended"]).nullable(),
   reconsiderationNote: z.string().nullable(),
-  revoked: z.boolean().describe("overturned on objection"),
-  objection: objectionOutput.nullable(),
+  reconsiderationDecisionId: z.uuid().nullable().describe("the decision issued on reconsideration, with its letter"),
+  endedOn: calendarDate.nullable().describe("the day an imposed sanction stopped on reconsideration"),
+  revoked: z.boolean().describe("revoked on objection: the deduction is repaid"),
   abilities: sanctionAbilities,
 });
 export type SanctionOutput = z.infer<typeof sanctionOutput>;

@@ -23,7 +23,7 @@ import {
 
 describe("on time (Awb 6:9)", () => {
   const termEndsOn = "2026-12-14";
-  it.each([
+  it.each<[{ receivedOn: string; postedOn?: string }, boolean, string]>([
     [{ receivedOn: "2026-12-14" }, true, "received on the last day"],
     [{ receivedOn: "2026-12-15" }, false, "received the day after, not by post"],
     [{ receivedOn: "2026-12-21", postedOn: "2026-12-14" }, true, "posted on the last day, received a week later"],

@@ -1,3 +1,5 @@
+import { objectionTermEndsOn } from "@server/domains/decisions/decisions.rules.js";
+import { formatDutchDate } from "@server/letters/pdf.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
 import { PDFParse } from "pdf-parse";
@@ -153,6 +155,18 @@ describe("a proposal is refused by rule, and stores nothing", () => {
   });
 });
 
+/** A second team lead over the demo districts, not involved in the first one's decisions. */
+async function secondLead(): Promise<{ authorization: string }> {
+  const email = "teamleider-bezwaar@demo.local";
+  const admin = await bearerFor(t.app, "admin@demo.local");
+  await post(
+    "/users",
+    { email, displayName: "Bo Bezwaar", role: "teamLead", districts: ["Charlois", "Overschie"], password: "bezwaar-bezwaar" },
+    admin,
+  );
+  return bearerFor(t.app, email, "bezwaar-bezwaar");
+}
+
 describe("due process from proposal to objection", () => {
   let sanctionId: string;
   let client: string;
@@ -258,8 +272,15 @@ describe("due process from proposal to objection", () => {
     const text = (await new PDFParse({ data: Buffer.from(letters[0]?.pdf ?? []) }).getText()).text.replace(/\s+/g, " ");
     expect(text).toContain("Artikel 18, tweede lid, van de Participatiewet");
     expect(text).toContain("5 procent van de bijstandsnorm");
-    expect(text).toContain("binnen zes weken");
-    expect(text).toMatch(/uiterlijk op \d+ \w+ \d{4} binnen/);
+    expect(text).toContain("Dat moet binnen zes weken");
+    expect(text).toContain(`tot en met ${formatDutchDate(objectionTermEndsOn(today))}`);
+    expect(body.decisionId).toEqual(expect.any(String));
+    const decision = (await t.app.inject({ url: `/api/v1/decisions/${body.decisionId}`, headers: lead })).json();
+    expect(decision).toMatchObject({
+      type: "sanctionImposed",
+      letterId: body.decisionLetterId,
+      objectionTermEndsOn: objectionTermEndsOn(today),
+    });
 
     // Near its date the reconsideration reaches the work queue.
     await t.db.kysely
@@ -271,68 +292,56 @@ describe("due process from proposal to objection", () => {
     expect(queue.items.map((i: { clientId: string }) => i.clientId)).toContain(client);
   });
 
-  it("flags an objection on day 43 as late, and an upheld objection revokes the sanction and leaves the imposed totals", async () => {
-    const letter = (
-      await t.db.kysely.selectFrom("sanctions").select("decision_letter_id").where("id", "=", sanctionId).executeTakeFirstOrThrow()
-    ).decision_letter_id;
-    if (!letter) throw new Error("The decided sanction has no decision letter");
-    // The letter was dated 43 days ago.
-    const letterDate = addDays(today, -43);
-    await t.db.kysely.updateTable("letters").set({ letter_date: letterDate }).where("id", "=", letter).execute();
-    const stored = await t.db.kysely.selectFrom("letters").select("letter_date").where("id", "=", letter).executeTakeFirstOrThrow();
-    expect(stored.letter_date).toBe(letterDate);
+  it("an objection against the decision, well founded, revokes the sanction (to be repaid) and leaves the imposed totals", async () => {
     const statistics = async () => (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: lead })).json().rows;
     const imposedBefore = (await statistics()).reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0);
-
-    const objected = await post(`/sanctions/${sanctionId}/objections`, {
+    const sanction = (await t.app.inject({ url: `/api/v1/sanctions/${sanctionId}`, headers: lead })).json();
+    const objected = await post(`/decisions/${sanction.decisionId}/objections`, {
       receivedOn: today,
       grounds: "Ik was die dag in het ziekenhuis; de brief van het ziekenhuis stuur ik mee.",
     });
-    expect(objected.statusCode).toBe(201);
-    expect(objected.json().objection).toMatchObject({ late: true, decideBy: addDays(today, 42), extended: false });
-    const extended = await post(`/objections/${objected.json().objection.id}/extension`, {}, lead);
-    expect(extended.json().objection).toMatchObject({ extended: true, decideBy: addDays(today, 84) });
-    expect((await post(`/objections/${objected.json().objection.id}/extension`, {}, lead)).json().code).toBe("alreadyExtended");
-
+    expect(objected.statusCode, objected.body).toBe(201);
+    const objectionId = objected.json().objection.id;
+    const second = await secondLead();
+    await post(`/objections/${objectionId}/hearing-waiver`, { reason: "fullyUpheld", note: "Ziekenhuisopname aangetoond." }, second);
     const upheld = await post(
-      `/objections/${objected.json().objection.id}/outcome`,
-      { outcome: "upheld", note: "Ziekenhuisopname aangetoond: niet verwijtbaar." },
-      lead,
+      `/objections/${objectionId}/outcome`,
+      { outcome: "wellFounded", reasons: "Ziekenhuisopname aangetoond: niet verwijtbaar." },
+      second,
     );
-    expect(upheld.json()).toMatchObject({ revoked: true, objection: { outcome: "upheld" } });
+    expect(upheld.statusCode, upheld.body).toBe(200);
+    const after = (await t.app.inject({ url: `/api/v1/sanctions/${sanctionId}`, headers: lead })).json();
+    expect(after.revoked).toBe(true);
+    const onObjection = (await t.app.inject({ url: `/api/v1/decisions/${upheld.json().outcomeDecisionId}`, headers: lead })).json();
+    expect(onObjection).toMatchObject({ type: "objectionDecision", replacesDecisionId: sanction.decisionId, objectionTermEndsOn: null });
+    expect(onObjection.summary).toContain("betalen wij aan u terug");
     const rows = await statistics();
     expect(rows.reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0)).toBe(imposedBefore - 1);
     expect(rows.reduce((sum: number, r: { overturned: number }) => sum + r.overturned, 0)).toBe(1);
   });
 
-  it("puts an objection's decision term on the work queue, and a partly upheld objection lowers the sanction", async () => {
+  it("a partly well-founded objection lowers the sanction, refusing a sanction that is not milder", async () => {
     const other = clientAt(7);
     const proposed = (await post(`/clients/${other}/sanctions`, proposal(await missedIntake(other)))).json();
     await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "inPerson", record: "Vergeten door drukte thuis." });
-    await post(`/sanctions/${proposed.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);
+    const decided = (await post(`/sanctions/${proposed.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead)).json();
     const objected = (
-      await post(`/sanctions/${proposed.id}/objections`, { receivedOn: today, grounds: "Te zwaar voor een eerste keer." })
+      await post(`/decisions/${decided.decisionId}/objections`, { receivedOn: today, grounds: "Te zwaar voor een eerste keer." })
     ).json();
-    expect(objected.objection.late).toBe(false);
-    await t.db.kysely
-      .updateTable("sanction_objections")
-      .set({ decide_by: addDays(today, 3) })
-      .where("id", "=", objected.objection.id)
-      .execute();
-    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=objectionDecisionDue&pageSize=200", headers: consultant })).json();
-    expect(queue.items.find((i: { clientId: string }) => i.clientId === other).reasons).toContainEqual({
-      code: "objectionDecisionDue",
-      since: addDays(today, 3),
-      suggestedAction: "decideObjection",
-    });
-    const higher = await post(`/objections/${objected.objection.id}/outcome`, { outcome: "partlyUpheld", note: "x", percentage: 50 }, lead);
+    expect(objected.objection.onTime).toBe(true);
+    const second = await secondLead();
+    const objectionId = objected.objection.id;
+    await post(`/objections/${objectionId}/hearings`, { heldOn: today, record: "De cliënt legt uit: het was druk thuis." }, second);
+    const higher = await post(`/objections/${objectionId}/outcome`, { outcome: "partlyWellFounded", reasons: "x", percentage: 50 }, second);
     expect(higher.json().invalidParams[0]).toMatchObject({ name: "percentage", code: "notLower" });
     const partly = await post(
-      `/objections/${objected.objection.id}/outcome`,
-      { outcome: "partlyUpheld", note: "Eerste keer: de helft.", percentage: 2.5 },
-      lead,
+      `/objections/${objectionId}/outcome`,
+      { outcome: "partlyWellFounded", reasons: "Eerste keer: de helft.", percentage: 2.5 },
+      second,
     );
-    expect(partly.json()).toMatchObject({ revoked: false, percentage: 2.5, months: 1, objection: { outcome: "partlyUpheld" } });
+    expect(partly.statusCode, partly.body).toBe(200);
+    const after = (await t.app.inject({ url: `/api/v1/sanctions/${proposed.id}`, headers: lead })).json();
+    expect(after).toMatchObject({ revoked: false, percentage: 2.5, months: 1 });
     // Reading sanctions is a sensitive read.
     await t.app.inject({ url: `/api/v1/clients/${other}/sanctions`, headers: consultant });
     const reads = await t.db.kysely
@@ -342,6 +351,42 @@ describe("due process from proposal to objection", () => {
       .where("client_id", "=", other)
       .execute();
     expect(reads).toEqual([{ category: "read:sensitive" }]);
+  });
+
+  it("a reconsideration that ends the sanction stops it from today and issues a decision with a letter", async () => {
+    const other = clientAt(9);
+    const proposed = (await post(`/clients/${other}/sanctions`, proposal(await missedIntake(other)))).json();
+    await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Geen reden." });
+    await post(`/sanctions/${proposed.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);
+    const ended = await post(`/sanctions/${proposed.id}/reconsideration`, { outcome: "ended", note: "Werkt nu mee." }, lead);
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toMatchObject({ endedOn: today, reconsiderationDecisionId: expect.any(String) });
+    const decision = (await t.app.inject({ url: `/api/v1/decisions/${ended.json().reconsiderationDecisionId}`, headers: lead })).json();
+    expect(decision).toMatchObject({ type: "reconsideration", takesEffectOn: today, objectionTermEndsOn: objectionTermEndsOn(today) });
+    const letter = await t.db.kysely.selectFrom("letters").select("pdf").where("id", "=", decision.letterId).executeTakeFirstOrThrow();
+    const text = (await new PDFParse({ data: Buffer.from(letter.pdf) }).getText()).text.replace(/\s+/g, " ");
+    expect(text).toContain(`Wij stoppen uw maatregel vanaf ${formatDutchDate(today)}`);
+    expect(text).toContain(`tot en met ${formatDutchDate(objectionTermEndsOn(today))}`);
+  });
+
+  it("keeps every version of a corrected hearing record, refusing a correction of an older version", async () => {
+    const other = clientAt(3);
+    const proposed = (await post(`/clients/${other}/sanctions`, proposal({ ground: "insufficientEffort", culpability: "reduced" }))).json();
+    await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Eerste verslag." });
+    expect((await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Nog eens." })).json().code).toBe(
+      "alreadyHeard",
+    );
+    const corrected = await post(`/sanctions/${proposed.id}/hearing`, {
+      heldOn: today,
+      channel: "phone",
+      record: "Verbeterd verslag.",
+      correctionOf: 1,
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().hearing.record).toBe("Verbeterd verslag.");
+    expect(corrected.json().hearing.versions.map((v: { record: string }) => v.record)).toEqual(["Eerste verslag.", "Verbeterd verslag."]);
+    const stale = await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Oud.", correctionOf: 1 });
+    expect(stale.json().code).toBe("hearingChanged");
   });
 
   it("shows researchers only figures, with small counts suppressed", async () => {
@@ -355,7 +400,7 @@ describe("due process from proposal to objection", () => {
 
 describe("abilities say what the server allows", () => {
   type Headers = { authorization: string };
-  type Sanction = { id: string; clientId: string; abilities: Record<string, boolean>; objection: { id: string } | null };
+  type Sanction = { id: string; clientId: string; abilities: Record<string, boolean> };
   const read = async (id: string, headers: Headers): Promise<Sanction> =>
     (await t.app.inject({ url: `/api/v1/sanctions/${id}`, headers })).json();
   const tries: Record<string, (sanction: Sanction, headers: Headers) => Promise<number>> = {
@@ -366,11 +411,8 @@ describe("abilities say what the server allows", () => {
     decide: async (s, h) => (await post(`/sanctions/${s.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, h)).statusCode,
     reconsider: async (s, h) =>
       (await post(`/sanctions/${s.id}/reconsideration`, { outcome: "maintained", note: "Blijft." }, h)).statusCode,
-    object: async (s, h) => (await post(`/sanctions/${s.id}/objections`, { receivedOn: today, grounds: "Niet eens." }, h)).statusCode,
-    extendObjection: async (s, h) => (await post(`/objections/${s.objection?.id ?? crypto.randomUUID()}/extension`, {}, h)).statusCode,
-    decideObjection: async (s, h) =>
-      (await post(`/objections/${s.objection?.id ?? crypto.randomUUID()}/outcome`, { outcome: "rejected", note: "Ongegrond." }, h))
-        .statusCode,
+    correctHearing: async (s, h) =>
+      (await post(`/sanctions/${s.id}/hearing`, { heldOn: today, channel: "phone", record: "Verbeterd.", correctionOf: 1 }, h)).statusCode,
   };
 
   /**
@@ -414,16 +456,16 @@ describe("abilities say what the server allows", () => {
     await post(`/sanctions/${id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);
     return id;
   };
-  const objected = async () => {
-    const id = await decided();
-    await post(`/sanctions/${id}/objections`, { receivedOn: today, grounds: "Ik was ziek." });
-    return id;
-  };
 
-  it("for the consultant: invite and hear a proposal, object to a decision; never decide", async () => {
-    expect(await expectAbilitiesHold(proposed, consultant)).toMatchObject({ invite: true, hear: true, decide: false });
-    expect(await expectAbilitiesHold(heard, consultant)).toMatchObject({ invite: false, hear: false, decide: false });
-    expect(await expectAbilitiesHold(decided, consultant)).toMatchObject({ object: true, reconsider: false });
+  it("for the consultant: invite and hear a proposal, correct the record; never decide", async () => {
+    expect(await expectAbilitiesHold(proposed, consultant)).toMatchObject({
+      invite: true,
+      hear: true,
+      decide: false,
+      correctHearing: false,
+    });
+    expect(await expectAbilitiesHold(heard, consultant)).toMatchObject({ invite: false, hear: false, decide: false, correctHearing: true });
+    expect(await expectAbilitiesHold(decided, consultant)).toMatchObject({ reconsider: false, correctHearing: false });
   });
 
   it("for the team lead: decide another's proposal once heard or the term passed, not their own; then reconsider and handle the objection", async () => {
@@ -431,19 +473,17 @@ describe("abilities say what the server allows", () => {
     expect(await expectAbilitiesHold(() => proposed(lead), lead)).toMatchObject({ decide: false });
     expect(await expectAbilitiesHold(heard, lead)).toMatchObject({ decide: true });
     expect(await expectAbilitiesHold(termPassed, lead)).toMatchObject({ decide: true, hear: true });
-    expect(await expectAbilitiesHold(objected, lead)).toMatchObject({ reconsider: true, extendObjection: true, decideObjection: true });
+    expect(await expectAbilitiesHold(decided, lead)).toMatchObject({ reconsider: true });
   });
 
-  it("for the admin: only the objection", async () => {
+  it("for the admin: nothing", async () => {
     const admin = await bearerFor(t.app, "admin@demo.local");
-    expect(await expectAbilitiesHold(objected, admin)).toEqual({
+    expect(await expectAbilitiesHold(decided, admin)).toEqual({
       invite: false,
       hear: false,
+      correctHearing: false,
       decide: false,
       reconsider: false,
-      object: false,
-      extendObjection: true,
-      decideObjection: true,
     });
   });
 

@@ -2,7 +2,7 @@ import { roles } from "@server/auth/policy.js";
 
 /**
  * Consultants propose and hear; team leads decide (never their own proposals). Clients read their own sanctions,
- * respond through the portal and object. Researchers see only the anonymised statistics.
+ * respond through the portal; objections go against the sanction's decision (decisions/). Researchers see only the anonymised statistics.
  */
 export const sanctionPolicy = {
   propose: roles("sanctions.propose", "consultant", "teamLead"),
@@ -11,7 +11,5 @@ export const sanctionPolicy = {
   invite: roles("sanctions.invite", "consultant", "teamLead"),
   decide: roles("sanctions.decide", "teamLead"),
   queue: roles("sanctions.queue", "teamLead", "admin"),
-  objection: roles("sanctions.objection", "consultant", "teamLead", "client"),
-  objectionDecide: roles("sanctions.objectionDecide", "teamLead", "admin"),
   statistics: roles("sanctions.statistics", "teamLead", "researcher", "admin"),
 };

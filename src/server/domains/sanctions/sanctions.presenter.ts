@@ -3,9 +3,9 @@ import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { sanctionAbilities } from "./sanctions.rules.js";
 import type { SanctionView } from "./sanctions.service.js";
 
-/** A sanction with names, the hearing letter's delivery, the ordinance's level, the objection and the caller's abilities. */
+/** A sanction with names, the hearing letter's delivery, the ordinance's level, every hearing version and the caller's abilities. */
 export function presentSanction(actor: Actor, view: SanctionView): SanctionOutput {
-  const { sanction: row, objection, names } = view;
+  const { sanction: row, names } = view;
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     id: row.id,
@@ -34,6 +34,15 @@ export function presentSanction(actor: Actor, view: SanctionView): SanctionOutpu
       heldOn: row.hearing_held_on,
       channel: row.hearing_channel as SanctionOutput["hearing"]["channel"],
       record: row.hearing_record,
+      versions: view.hearings.map((h) => ({
+        version: h.version,
+        heldOn: h.held_on,
+        channel: h.channel as SanctionOutput["hearing"]["versions"][number]["channel"],
+        record: h.record,
+        recordedBy: nameOf(h.recorded_by),
+        correctionOf: h.correction_of,
+        recordedAt: h.recorded_at,
+      })),
     },
     proposedLevel: view.proposedLevel,
     outcome: row.outcome as SanctionOutput["outcome"],
@@ -45,24 +54,14 @@ export function presentSanction(actor: Actor, view: SanctionView): SanctionOutpu
     decidedBy: nameOf(row.decided_by),
     decidedAt: row.decided_at,
     decisionLetterId: row.decision_letter_id,
+    decisionId: row.decision_id,
     reconsiderBy: row.reconsider_by,
     reconsideredOn: row.reconsidered_on,
     reconsiderationOutcome: row.reconsideration_outcome as SanctionOutput["reconsiderationOutcome"],
     reconsiderationNote: row.reconsideration_note,
+    reconsiderationDecisionId: row.reconsideration_decision_id,
+    endedOn: row.ended_on,
     revoked: row.revoked === 1,
-    objection: objection
-      ? {
-          id: objection.id,
-          receivedOn: objection.received_on,
-          grounds: objection.grounds,
-          late: objection.late === 1,
-          decideBy: objection.decide_by,
-          extended: objection.extended === 1,
-          outcome: objection.outcome as NonNullable<SanctionOutput["objection"]>["outcome"],
-          outcomeOn: objection.outcome_on,
-          outcomeNote: objection.outcome_note,
-        }
-      : null,
     abilities: sanctionAbilities(actor, view),
   };
 }

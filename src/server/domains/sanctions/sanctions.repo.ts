@@ -1,5 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { Database, SanctionObjectionRow, SanctionObjectionsTable, SanctionRow, SanctionsTable } from "@server/db/schema.js";
+import type { Database, SanctionHearingRow, SanctionHearingsTable, SanctionRow, SanctionsTable } from "@server/db/schema.js";
 import type { Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 
@@ -113,7 +113,7 @@ export async function updateSanction(db: Kysely<Database>, id: string, changes: 
 export async function updateSanctionWhere(
   db: Kysely<Database>,
   id: string,
-  condition: { column: "status" | "hearing_record" | "decision_letter_id" | "reconsidered_on"; is: string | null },
+  condition: { column: "status" | "hearing_record" | "decision_letter_id" | "reconsidered_on" | "decision_id"; is: string | null },
   changes: SanctionChanges,
 ): Promise<boolean> {
   const query = db.updateTable("sanctions").set(changes).where("id", "=", id);
@@ -124,45 +124,23 @@ export async function updateSanctionWhere(
   return Number(updated.numUpdatedRows) > 0;
 }
 
-/** The objection against a sanction's decision, if any. */
-export function findObjectionOf(db: Kysely<Database>, sanctionId: string): Promise<SanctionObjectionRow | undefined> {
-  return db.selectFrom("sanction_objections").selectAll().where("sanction_id", "=", sanctionId).executeTakeFirst();
-}
-
-/** The objections against the decisions of sanctions, by sanction id. */
-export async function objectionsOf(db: Kysely<Database>, sanctionIds: readonly string[]): Promise<Map<string, SanctionObjectionRow>> {
-  if (sanctionIds.length === 0) return new Map();
+/** Every version of the hearing records of sanctions, oldest first, by sanction id. */
+export async function sanctionHearingsOf(db: Kysely<Database>, sanctionIds: readonly string[]): Promise<Map<string, SanctionHearingRow[]>> {
+  const map = new Map<string, SanctionHearingRow[]>();
+  if (sanctionIds.length === 0) return map;
   const rows = await db
-    .selectFrom("sanction_objections")
+    .selectFrom("sanction_hearings")
     .selectAll()
     .where("sanction_id", "in", [...sanctionIds])
+    .orderBy("version")
     .execute();
-  return new Map(rows.map((o) => [o.sanction_id, o]));
+  for (const row of rows) map.set(row.sanction_id, [...(map.get(row.sanction_id) ?? []), row]);
+  return map;
 }
 
-/** One objection by id. */
-export function findObjection(db: Kysely<Database>, id: string): Promise<SanctionObjectionRow | undefined> {
-  return db.selectFrom("sanction_objections").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** Stores an objection. */
-export async function insertObjection(db: Kysely<Database>, row: SanctionObjectionsTable): Promise<void> {
-  await db.insertInto("sanction_objections").values(row).execute();
-}
-
-/** Changes an objection that is still undecided; answers whether it was. */
-export async function updateOpenObjection(
-  db: Kysely<Database>,
-  id: string,
-  changes: Omit<Updateable<SanctionObjectionsTable>, "id" | "sanction_id">,
-): Promise<boolean> {
-  const updated = await db
-    .updateTable("sanction_objections")
-    .set(changes)
-    .where("id", "=", id)
-    .where("outcome", "is", null)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) > 0;
+/** Stores a version of a sanction's hearing record (the unique (sanction, version) index refuses a lost race). */
+export async function insertSanctionHearing(db: Kysely<Database>, row: SanctionHearingsTable): Promise<void> {
+  await db.insertInto("sanction_hearings").values(row).execute();
 }
 
 /** The scope of the statistics: a team lead's districts; researchers and admins see every client. */

@@ -3,8 +3,6 @@ import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   hearingInput,
-  objectionInput,
-  objectionOutcomeInput,
   reconsiderationInput,
   sanctionDecisionInput,
   sanctionList,
@@ -18,7 +16,6 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decideSanction, inviteToHearing, issueDecisionLetter, reconsider, recordHearing } from "./sanctions.decision.js";
-import { decideObjection, extendObjection, registerObjection } from "./sanctions.objections.js";
 import { sanctionPolicy } from "./sanctions.policy.js";
 import { presentSanction } from "./sanctions.presenter.js";
 import { sanctionListAbilities } from "./sanctions.rules.js";
@@ -111,7 +108,11 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
 
     app.get(
       "/sanctions/:id",
-      action("Read a sanction", "With its hearing, decision and objection. Audited as a sensitive read.", sanctionPolicy.read),
+      action(
+        "Read a sanction",
+        "With every version of its hearing record and its decision. Audited as a sensitive read.",
+        sanctionPolicy.read,
+      ),
       async (request) => {
         const ctx = contextOf(request);
         return presentSanction(ctx.actor, await readSanction(db.kysely, ctx, request.params.id));
@@ -140,7 +141,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["sanctions"],
           summary: "Record the hearing",
           description:
-            "The client's response, in person, by phone, in writing, or through the portal (the client themselves). Recorded once (409 alreadyHeard).",
+            "The client's response, in person, by phone, in writing, or through the portal (the client themselves). Recorded once (409 " +
+            "alreadyHeard); a correction names the latest version (correctionOf, else 409 hearingChanged) and becomes a new version, all kept.",
           params: idParam,
           body: hearingInput,
           response: { 200: sanctionOutput },
@@ -160,7 +162,9 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["sanctions"],
           summary: "Decide a proposed sanction",
           description:
-            "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Applies and records the ordinance in force; issues the decision letter.",
+            "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Applies and records the " +
+            "ordinance in force; records the decision (besluit, decisionId) with its letter and legal remedy notice. Objections go to " +
+            "POST /decisions/{id}/objections.",
           params: idParam,
           body: sanctionDecisionInput,
           response: { 200: sanctionOutput },
@@ -194,7 +198,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["sanctions"],
           summary: "Record the reconsideration",
-          description: "Due within three months of an imposed sanction (art. 18 lid 3).",
+          description:
+            "Due within three months of an imposed sanction (art. 18 lid 3). ended stops the sanction from today and issues a decision with a letter.",
           params: idParam,
           body: reconsiderationInput,
           response: { 200: sanctionOutput },
@@ -204,56 +209,6 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         await reconsider(db.kysely, contextOf(request), request.params.id, request.body);
         return presentOne(request, request.params.id);
       },
-    );
-
-    app.post(
-      "/sanctions/:id/objections",
-      {
-        config: { policy: sanctionPolicy.objection },
-        schema: {
-          tags: ["sanctions"],
-          summary: "Register an objection",
-          description:
-            "Six weeks from the day after the letter's date; a late objection is flagged, not refused. Through the portal the date is today.",
-          params: idParam,
-          body: objectionInput,
-          response: { 201: sanctionOutput },
-        },
-      },
-      async (request, reply) => {
-        await registerObjection(db.kysely, contextOf(request), request.params.id, request.body);
-        return reply.status(201).send(await presentOne(request, request.params.id));
-      },
-    );
-
-    app.post(
-      "/objections/:id/extension",
-      {
-        config: { policy: sanctionPolicy.objectionDecide },
-        schema: {
-          tags: ["sanctions"],
-          summary: "Extend the decision term once by six weeks",
-          params: idParam,
-          response: { 200: sanctionOutput },
-        },
-      },
-      async (request) => presentOne(request, await extendObjection(db.kysely, contextOf(request), request.params.id)),
-    );
-
-    app.post(
-      "/objections/:id/outcome",
-      {
-        config: { policy: sanctionPolicy.objectionDecide },
-        schema: {
-          tags: ["sanctions"],
-          summary: "Record the decision on objection",
-          description: "upheld revokes the sanction; partlyUpheld lowers it.",
-          params: idParam,
-          body: objectionOutcomeInput,
-          response: { 200: sanctionOutput },
-        },
-      },
-      async (request) => presentOne(request, await decideObjection(db.kysely, contextOf(request), request.params.id, request.body)),
     );
   };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { ExemptionRow, SanctionObjectionRow, SanctionRow } from "@server/db/schema.js";
+import type { ExemptionRow, SanctionRow } from "@server/db/schema.js";
 import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
@@ -13,14 +13,10 @@ import {
   assertHeardOrTermPassed,
   assertLetterDelivered,
   assertLetterOfClient,
-  assertLowersSanction,
-  assertMayExtend,
   assertMayHear,
   assertMayInvite,
-  assertMayObject,
   assertMayReconsider,
   assertNoExemptionInForce,
-  assertObjectionOpen,
   assertProposalComplete,
   assertSecondDecisionMaker,
   assertStillProposed,
@@ -93,6 +89,9 @@ const sanction = (overrides: Partial<SanctionRow> = {}): SanctionRow => ({
   reconsideration_outcome: null,
   reconsideration_note: null,
   revoked: 0,
+  decision_id: null,
+  reconsideration_decision_id: null,
+  ended_on: null,
   ...overrides,
 });
 const heard = { hearing_record: "De cliënt vergat het.", hearing_held_on: "2026-03-05" };
@@ -107,21 +106,6 @@ const imposed = sanction({
   decided_by: lead.id,
   decision_letter_id: "l2",
   reconsider_by: "2026-06-10",
-});
-const objection = (overrides: Partial<SanctionObjectionRow> = {}): SanctionObjectionRow => ({
-  id: "o1",
-  sanction_id: "s1",
-  received_on: today,
-  grounds: "g",
-  late: 0,
-  decide_by: "2026-04-21",
-  extended: 0,
-  outcome: null,
-  outcome_on: null,
-  outcome_note: null,
-  registered_by: consultant.id,
-  created_at: "2026-03-10T10:00:00Z",
-  ...overrides,
 });
 const fullExemption = (overrides: Partial<ExemptionRow> = {}) => ({
   scope: "full" as const,
@@ -289,34 +273,10 @@ const cases: RefusalCase[] = [
     allowed: () => assertMayReconsider(imposed),
   },
   {
-    rule: "an objection has been received",
-    code: "receivedOn:dateInFuture",
-    refused: () => assertMayObject(imposed, null, "2026-03-11", today),
-    allowed: () => assertMayObject(imposed, null, today, today),
-  },
-  {
-    rule: "one objection per decision",
-    code: "objectionExists",
-    refused: () => assertMayObject(imposed, objection(), today, today),
-    allowed: () => assertMayObject(imposed, null, today, today),
-  },
-  {
-    rule: "the decision term is extended once",
-    code: "alreadyExtended",
-    refused: () => assertMayExtend(objection({ extended: 1 })),
-    allowed: () => assertMayExtend(objection()),
-  },
-  {
-    rule: "an objection is decided once",
-    code: "objectionDecided",
-    refused: () => assertObjectionOpen(objection({ outcome: "rejected" })),
-    allowed: () => assertObjectionOpen(objection()),
-  },
-  {
-    rule: "partly upheld lowers the percentage",
-    code: "percentage:notLower",
-    refused: () => assertLowersSanction(imposed, { percentage: 6 }),
-    allowed: () => assertLowersSanction(imposed, { percentage: 2.5 }),
+    rule: "a correction names the latest version of the hearing record",
+    code: "hearingChanged",
+    refused: () => assertMayHear(sanction(heard), 1, 2),
+    allowed: () => assertMayHear(sanction(heard), 2, 2),
   },
 ];
 
@@ -350,10 +310,10 @@ describe("the sanction rules", () => {
 });
 
 describe("the abilities on a sanction", () => {
-  const facts = (row: SanctionRow, more: { invitationDelivery?: string | null; objection?: SanctionObjectionRow | null } = {}) => ({
+  const facts = (row: SanctionRow, more: { invitationDelivery?: string | null; hearingVersions?: number } = {}) => ({
     sanction: row,
     invitationDelivery: more.invitationDelivery ?? null,
-    objection: more.objection ?? null,
+    hearingVersions: more.hearingVersions ?? (row.hearing_record ? 1 : 0),
     today,
   });
 
@@ -361,12 +321,15 @@ describe("the abilities on a sanction", () => {
     expect(sanctionAbilities(consultant, facts(sanction()))).toEqual({
       invite: true,
       hear: true,
+      correctHearing: false,
       decide: false,
       reconsider: false,
-      object: false,
-      extendObjection: false,
-      decideObjection: false,
     });
+  });
+
+  it("lets the consultant correct a recorded hearing while the sanction is proposed", () => {
+    expect(sanctionAbilities(consultant, facts(sanction(heard)))).toMatchObject({ hear: false, correctHearing: true });
+    expect(sanctionAbilities(consultant, facts(imposed)).correctHearing).toBe(false);
   });
 
   it("lets another team lead decide only once the client was heard or a delivered invitation's term passed", () => {
@@ -377,15 +340,9 @@ describe("the abilities on a sanction", () => {
     expect(sanctionAbilities(lead, facts(sanction({ ...heard, proposed_by: lead.id }))).decide).toBe(false);
   });
 
-  it("after the decision: reconsider and decide on an objection for the team lead, object for the client", () => {
+  it("after the decision: reconsider for the team lead, nothing for the client (objections go against the decision)", () => {
     const client = { ...actor("client", "client-user"), clientId: "c1" };
-    expect(sanctionAbilities(client, facts(imposed))).toMatchObject({ object: true, hear: false, reconsider: false });
-    expect(sanctionAbilities(lead, facts(imposed, { objection: objection() }))).toMatchObject({
-      reconsider: true,
-      object: false,
-      extendObjection: true,
-      decideObjection: true,
-    });
-    expect(sanctionAbilities(lead, facts(imposed, { objection: objection({ extended: 1 }) })).extendObjection).toBe(false);
+    expect(sanctionAbilities(client, facts(imposed))).toMatchObject({ hear: false, reconsider: false });
+    expect(sanctionAbilities(lead, facts(imposed)).reconsider).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
-import type { ExemptionRow, SanctionObjectionRow, SanctionRow } from "@server/db/schema.js";
+import type { ExemptionRow, SanctionRow } from "@server/db/schema.js";
 import { conflict, type FieldErrorCode, forbidden, invalidField } from "@server/http/errors.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import {
@@ -38,10 +38,7 @@ export const SANCTION_REFUSALS = [
   "sanctionNotDecided",
   "nothingToReconsider",
   "alreadyReconsidered",
-  "receivedOn:dateInFuture",
-  "objectionExists",
-  "alreadyExtended",
-  "objectionDecided",
+  "hearingChanged",
 ] as const;
 type Refusal = (typeof SANCTION_REFUSALS)[number];
 type FieldRefusal = Extract<Refusal, `${string}:${string}`>;
@@ -51,9 +48,6 @@ const invalid = (code: FieldRefusal, reason: string) => {
   const [name = "", fieldCode = ""] = code.split(":");
   return invalidField(name, fieldCode as FieldErrorCode, reason);
 };
-
-/** The objection term, and the term to decide on an objection and its one extension: six weeks (Awb 6:7, 7:10). */
-export const OBJECTION_TERM_DAYS = 42;
 
 /** Attributions of a placement's ending that make it no ground for a sanction. */
 export const NOT_ATTRIBUTABLE = ["organisation", "health", "caregiving"] as const;
@@ -179,10 +173,18 @@ export function assertMayInvite(sanction: Process, lastInvitationDelivery: strin
     throw refuse("hearingAlreadyInvited", "The client has been invited to a hearing already.");
 }
 
-/** The hearing is recorded while the sanction is proposed and not yet heard. */
-export function assertMayHear(sanction: Process): void {
+/**
+ * The hearing is recorded while the sanction is proposed: once, and after that only as a correction of the latest
+ * version, which becomes a new version (every version is kept and shown to the decider).
+ */
+export function assertMayHear(sanction: Process, correctionOf: number | null | undefined = null, latestVersion = 0): void {
   assertStillProposed(sanction);
-  assertNotHeard(sanction);
+  if (correctionOf === null || correctionOf === undefined) assertNotHeard(sanction);
+  else if (correctionOf !== latestVersion)
+    throw refuse(
+      "hearingChanged",
+      latestVersion === 0 ? "There is no hearing record to correct yet." : `Correct the latest version (${latestVersion}) of the record.`,
+    );
 }
 
 /** A hearing is recorded after it took place. */
@@ -260,47 +262,13 @@ export function assertMayReconsider(sanction: Pick<SanctionRow, "reconsider_by" 
   if (sanction.reconsidered_on) throw refuse("alreadyReconsidered", "This sanction has been reconsidered.");
 }
 
-/** An objection is made once, against a decision letter, on a day that has come. */
-export function assertMayObject(
-  sanction: Pick<SanctionRow, "decision_letter_id">,
-  objection: object | null,
-  receivedOn: string,
-  today: string,
-): void {
-  if (!sanction.decision_letter_id) throw refuse("sanctionNotDecided", "An objection is made against a decision letter.");
-  if (receivedOn > today) throw invalid("receivedOn:dateInFuture", "The objection must have been received");
-  if (objection) throw refuse("objectionExists", "An objection against this decision is registered already.");
-}
-
-/** An objection is decided once. */
-export function assertObjectionOpen(objection: Pick<SanctionObjectionRow, "outcome">): void {
-  if (objection.outcome) throw refuse("objectionDecided", "This objection has been decided.");
-}
-
-/** The decision term on an objection is extended once, by six weeks, while it is open (Awb 7:10). */
-export function assertMayExtend(objection: Pick<SanctionObjectionRow, "outcome" | "extended">): void {
-  if (objection.extended) throw refuse("alreadyExtended", "The decision term can be extended once.");
-  assertObjectionOpen(objection);
-}
-
-/** A partly upheld objection lowers or shortens the sanction, and says what remains. */
-export function assertLowersSanction(
-  sanction: Pick<SanctionRow, "percentage" | "months">,
-  remains: { percentage?: number | null | undefined; months?: number | null | undefined },
-): void {
-  if (remains.percentage === null || remains.percentage === undefined)
-    throw invalid("percentage:required", "Say what remains of the sanction");
-  if (remains.percentage > (sanction.percentage ?? 0)) throw invalid("percentage:notLower", "Partly upheld lowers the sanction");
-  if ((remains.months ?? sanction.months ?? 0) > (sanction.months ?? 0))
-    throw invalid("months:notLower", "Partly upheld shortens the sanction");
-}
-
 /** What the abilities of a sanction look at, loaded with it. */
 export interface SanctionFacts {
   sanction: SanctionRow;
   /** The delivery status of the latest hearing invitation, if any. */
   invitationDelivery: string | null;
-  objection: SanctionObjectionRow | null;
+  /** How many versions the hearing record has. */
+  hearingVersions: number;
   today: string;
 }
 
@@ -308,19 +276,19 @@ export interface SanctionFacts {
  * What the caller may do with a sanction, by the same assertions its routes enforce. Deciding is open when some
  * outcome is: refraining is allowed even under an exemption, so the exemption rule is checked with the outcome.
  */
-export function sanctionAbilities(actor: Actor, { sanction, invitationDelivery, objection, today }: SanctionFacts): SanctionAbilities {
-  const onObjection = (assert: (objection: SanctionObjectionRow) => void) => () => {
-    if (!objection) throw refuse("sanctionNotDecided", "No objection has been registered.");
-    assert(objection);
-  };
+export function sanctionAbilities(
+  actor: Actor,
+  { sanction, invitationDelivery, hearingVersions, today }: SanctionFacts,
+): SanctionAbilities {
   const checks: Record<keyof SanctionAbilities, AbilityCheck> = {
     invite: { policy: sanctionPolicy.invite, assert: () => assertMayInvite(sanction, invitationDelivery) },
     hear: { policy: sanctionPolicy.hearing, assert: () => assertMayHear(sanction) },
+    correctHearing: {
+      policy: sanctionPolicy.invite,
+      assert: () => assertMayHear(sanction, Math.max(hearingVersions, 1), hearingVersions),
+    },
     decide: { policy: sanctionPolicy.decide, assert: () => assertMayDecide(sanction, actor, invitationDelivery, today) },
     reconsider: { policy: sanctionPolicy.decide, assert: () => assertMayReconsider(sanction) },
-    object: { policy: sanctionPolicy.objection, assert: () => assertMayObject(sanction, objection, today, today) },
-    extendObjection: { policy: sanctionPolicy.objectionDecide, assert: onObjection(assertMayExtend) },
-    decideObjection: { policy: sanctionPolicy.objectionDecide, assert: onObjection(assertObjectionOpen) },
   };
   return abilitiesOf(actor, checks);
 }

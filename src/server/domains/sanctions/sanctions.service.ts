@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import type { Database, SanctionRow, SanctionsTable } from "@server/db/schema.js";
+import type { Database, SanctionHearingRow, SanctionRow, SanctionsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { AppError, notFound } from "@server/http/errors.js";
 import { addMonths } from "@shared/dates.js";
@@ -22,8 +22,8 @@ import {
   insertSanction,
   letterDeliveries,
   listClientSanctions as listSanctionsOfClient,
-  objectionsOf,
   pageSanctions,
+  sanctionHearingsOf,
 } from "./sanctions.repo.js";
 import { assertMayPropose, levelFor, type ProposalFacts, type SanctionFacts, type SanctionLevel } from "./sanctions.rules.js";
 
@@ -32,6 +32,7 @@ export type Ground = Parameters<typeof levelFor>[0];
 
 /** A sanction with what its presenter shows beside it. */
 export interface SanctionView extends SanctionFacts {
+  hearings: SanctionHearingRow[];
   clientName: string;
   names: Map<string, string>;
   proposedLevel: SanctionLevel;
@@ -122,6 +123,9 @@ export async function proposeSanction(
     reconsideration_outcome: null,
     reconsideration_note: null,
     revoked: 0,
+    decision_id: null,
+    reconsideration_decision_id: null,
+    ended_on: null,
   };
   await inTransaction(db, async (trx) => {
     await insertSanction(trx, row);
@@ -154,10 +158,14 @@ export async function invitationDelivery(db: Kysely<Database>, sanction: Sanctio
 /** Loads what the presenter and the abilities look at for each sanction, once for all of them. */
 export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[], today: string): Promise<SanctionView[]> {
   if (rows.length === 0) return [];
-  const names = await displayNamesOf(
+  const hearings = await sanctionHearingsOf(
     db,
-    rows.flatMap((r) => [r.proposed_by, r.decided_by]),
+    rows.map((r) => r.id),
   );
+  const names = await displayNamesOf(db, [
+    ...rows.flatMap((r) => [r.proposed_by, r.decided_by]),
+    ...[...hearings.values()].flat().map((h) => h.recorded_by),
+  ]);
   const clients = await clientNames(
     db,
     rows.map((r) => r.client_id),
@@ -166,15 +174,12 @@ export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[], today: 
     db,
     rows.map((r) => r.hearing_letter_id),
   );
-  const objections = await objectionsOf(
-    db,
-    rows.map((r) => r.id),
-  );
   const ordinance = await ordinanceOn(db, today);
   return rows.map((sanction) => ({
     sanction,
     invitationDelivery: sanction.hearing_letter_id ? (deliveries.get(sanction.hearing_letter_id) ?? null) : null,
-    objection: objections.get(sanction.id) ?? null,
+    hearings: hearings.get(sanction.id) ?? [],
+    hearingVersions: (hearings.get(sanction.id) ?? []).length,
     today,
     clientName: clients.get(sanction.client_id) ?? "",
     names,

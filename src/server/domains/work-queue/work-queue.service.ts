@@ -5,6 +5,7 @@ import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
+import { openObjectionsDueBy } from "../decisions/decisions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { ACTIVE_STEP_STATUSES } from "../vocabulary.js";
 
@@ -146,16 +147,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       .where("reconsider_by", "<=", addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays))
       .execute(),
   );
-  const objections = await gather((chunk) =>
-    db
-      .selectFrom("sanction_objections")
-      .innerJoin("sanctions", "sanctions.id", "sanction_objections.sanction_id")
-      .select(["sanctions.client_id", "sanction_objections.decide_by"])
-      .where("sanctions.client_id", "in", chunk)
-      .where("sanction_objections.outcome", "is", null)
-      .where("sanction_objections.decide_by", "<=", addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays))
-      .execute(),
-  );
+  const objections = await gather((chunk) => openObjectionsDueBy(db, chunk, addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays)));
 
   const group = <T extends { client_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();

@@ -79,18 +79,8 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
   );
 }
 
-/** The objection: received when, late or not, decide-by date (extended), and its outcome. */
-export function ObjectionText({ objection }: { objection: SanctionOutput["objection"] }) {
-  const { t, i18n } = useTranslation();
-  const date = (value: string | null) => formatDate(value, i18n.language);
-  if (!objection) return <span className="nv-muted">{t("sanctions.noObjection")}</span>;
-  const lines = [t("sanctions.objection.received", { date: date(objection.receivedOn) })];
-  if (objection.late) lines.push(t("sanctions.objection.late"));
-  if (objection.outcome)
-    lines.push(t(`objectionOutcome.${objection.outcome}`), t("sanctions.objection.decidedOn", { date: date(objection.outcomeOn) }));
-  else
-    lines.push(
-      t(objection.extended ? "sanctions.objection.decideByExtended" : "sanctions.objection.decideBy", { date: date(objection.decideBy) }),
-    );
-  return <Lines lines={lines} />;
+/** Whether the sanction was revoked on objection; the objection itself is handled on the sanction's decision. */
+export function ObjectionText({ revoked }: { revoked: boolean }) {
+  const { t } = useTranslation();
+  return revoked ? <span>{t("objectionOutcome.upheld")}</span> : <span className="nv-muted">–</span>;
 }

@@ -8,15 +8,13 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useObjectionAction, useSanctionAction, useSanctions } from "./api.js";
+import { useSanctionAction, useSanctions } from "./api.js";
 import { DecideSanctionForm } from "./DecideSanctionForm.js";
 import { HearingForm } from "./HearingForm.js";
-import { ObjectionForm } from "./ObjectionForm.js";
-import { ObjectionOutcomeForm } from "./ObjectionOutcomeForm.js";
 import { ReconsiderationForm } from "./ReconsiderationForm.js";
 import { SanctionsTable } from "./SanctionsTable.js";
 
-type FormKind = "hearing" | "decide" | "reconsider" | "objection" | "objectionOutcome";
+type FormKind = "hearing" | "decide" | "reconsider";
 interface Open {
   kind: FormKind;
   sanction: SanctionOutput;
@@ -48,21 +46,7 @@ function InviteButton({ sanction, context, onDone }: { sanction: SanctionOutput;
   return <StepButton label={t("sanctions.actions.invite")} context={context} busy={action.isPending} onClick={invite} />;
 }
 
-interface ExtendButtonProps {
-  objectionId: string;
-  clientId: string;
-  context: string;
-  onDone: (error: unknown) => void;
-}
-
-function ExtendButton({ objectionId, clientId, context, onDone }: ExtendButtonProps) {
-  const { t } = useTranslation();
-  const action = useObjectionAction(objectionId, clientId);
-  const extend = () => action.mutate({ kind: "extension" }, { onSuccess: () => onDone(null), onError: onDone });
-  return <StepButton label={t("sanctions.actions.extend")} context={context} busy={action.isPending} onClick={extend} />;
-}
-
-/** A client's sanctions with the steps the user may take: hearing, decision, reconsideration, objection. */
+/** A client's sanctions with the steps the user may take: hearing, decision, reconsideration. */
 export function SanctionsSection({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -109,7 +93,7 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
 
   function actions(sanction: SanctionOutput): ReactNode {
     const context = t(`sanctionGround.${sanction.ground}`);
-    const { abilities, objection } = sanction;
+    const { abilities } = sanction;
     // Why the decide button is absent for a team lead's own proposal: the server refuses the proposer (sameDecisionMaker).
     const ownProposal = me.role === "teamLead" && sanction.status === "proposed" && sanction.proposedById === me.id;
     return (
@@ -119,18 +103,6 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
         {abilities.decide ? button("decide", sanction, t("sanctions.actions.decide")) : null}
         {ownProposal && !abilities.decide ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
         {abilities.reconsider ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
-        {abilities.object
-          ? button("objection", sanction, asClient ? t("sanctions.actions.objectClient") : t("sanctions.actions.objection"))
-          : null}
-        {abilities.extendObjection && objection ? (
-          <ExtendButton
-            objectionId={objection.id}
-            clientId={sanction.clientId}
-            context={context}
-            onDone={stepDone(t("sanctions.extended"))}
-          />
-        ) : null}
-        {abilities.decideObjection ? button("objectionOutcome", sanction, t("sanctions.actions.objectionOutcome")) : null}
       </>
     );
   }
@@ -186,24 +158,5 @@ function formFor(open: Open, asClient: boolean, close: (saved: boolean, message:
       return <DecideSanctionForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("sanctionDecision.saved"))} />;
     case "reconsider":
       return <ReconsiderationForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("reconsiderationForm.saved"))} />;
-    case "objection":
-      return (
-        <ObjectionForm
-          key={sanction.id}
-          sanction={sanction}
-          asClient={asClient}
-          onDone={(saved) => close(saved, asClient ? t("objectionForm.savedClient") : t("objectionForm.saved"))}
-        />
-      );
-    case "objectionOutcome":
-      // Offered only for a sanction with an objection; without one there is no outcome to record.
-      return sanction.objection ? (
-        <ObjectionOutcomeForm
-          key={sanction.id}
-          sanction={sanction}
-          objection={sanction.objection}
-          onDone={(saved) => close(saved, t("objectionOutcomeForm.saved"))}
-        />
-      ) : null;
   }
 }

@@ -47,7 +47,7 @@ export function SanctionsTable({ sanctions, caption, actions }: SanctionsTablePr
             <DecisionText sanction={sanction} />
           </td>
           <td className="utrecht-table__cell">
-            <ObjectionText objection={sanction.objection} />
+            <ObjectionText revoked={sanction.revoked} />
           </td>
           <td className="utrecht-table__cell">
             <div className="nv-cell-actions">{actions(sanction)}</div>

@@ -1,7 +1,5 @@
 import type {
   hearingInput,
-  objectionInput,
-  objectionOutcomeInput,
   reconsiderationInput,
   SanctionDecisionInput,
   SanctionOutput,
@@ -19,12 +17,10 @@ export type SanctionList = z.infer<typeof sanctionList>;
 export type SanctionStatistics = z.infer<typeof sanctionStatistics>;
 export type HearingInput = z.infer<typeof hearingInput>;
 export type ReconsiderationInput = z.infer<typeof reconsiderationInput>;
-export type ObjectionInput = z.infer<typeof objectionInput>;
-export type ObjectionOutcomeInput = z.infer<typeof objectionOutcomeInput>;
 
 const listKey = (clientId: string) => ["sanctions", "client", clientId];
 
-/** A client's sanctions, newest first, with hearing, decision and objection. */
+/** A client's sanctions, newest first, with hearing and decision. */
 export function useSanctions(clientId: string) {
   return useQuery({ queryKey: listKey(clientId), queryFn: () => api<SanctionList>(`/clients/${clientId}/sanctions`) });
 }
@@ -67,10 +63,9 @@ export type SanctionAction =
   | { kind: "hearing-invitation" }
   | { kind: "hearing"; input: HearingInput }
   | { kind: "decision"; input: SanctionDecisionInput }
-  | { kind: "reconsideration"; input: ReconsiderationInput }
-  | { kind: "objections"; input: ObjectionInput };
+  | { kind: "reconsideration"; input: ReconsiderationInput };
 
-/** Invites to the hearing, records it, decides, reconsiders or registers an objection. */
+/** Invites to the hearing, records it, decides or reconsiders. */
 export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientId">) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -80,21 +75,5 @@ export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientI
         body: action.kind === "hearing-invitation" ? undefined : action.input,
       }),
     onSuccess: () => refresh(queryClient, sanction.clientId),
-  });
-}
-
-/** One step on an objection: extending the decision term once, or the decision on the objection. */
-export type ObjectionAction = { kind: "extension" } | { kind: "outcome"; input: ObjectionOutcomeInput };
-
-/** Extends an objection's decision term or records the decision on it. */
-export function useObjectionAction(objectionId: string, clientId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (action: ObjectionAction) =>
-      api<SanctionOutput>(`/objections/${objectionId}/${action.kind}`, {
-        method: "POST",
-        body: action.kind === "extension" ? undefined : action.input,
-      }),
-    onSuccess: () => refresh(queryClient, clientId),
   });
 }

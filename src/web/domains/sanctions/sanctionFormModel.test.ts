@@ -1,13 +1,6 @@
-import { objectionOutcomeInput, sanctionDecisionInput, sanctionProposalInput } from "@shared/schemas/sanctions.js";
+import { sanctionDecisionInput, sanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { describe, expect, it } from "vitest";
-import {
-  emptyDecisionValues,
-  emptyObjectionOutcomeValues,
-  emptyProposalValues,
-  toDecisionInput,
-  toObjectionOutcomeInput,
-  toProposalInput,
-} from "./sanctionFormModel.js";
+import { emptyDecisionValues, emptyProposalValues, toDecisionInput, toProposalInput } from "./sanctionFormModel.js";
 
 const APPOINTMENT = "0b8f3c1e-3a7d-4c52-9f0e-2d1b6a4e8c11";
 const PLACEMENT = "6f1d2e3c-4b5a-4978-8a6b-5c4d3e2f1a09";
@@ -77,16 +70,5 @@ describe("the team lead's decision", () => {
       percentage: 7.5,
       months: null,
     });
-  });
-});
-
-describe("the decision on an objection", () => {
-  it("says what remains only when partly upheld", () => {
-    expect(
-      toObjectionOutcomeInput({ ...emptyObjectionOutcomeValues(), outcome: "rejected", note: "Ongegrond.", percentage: "10" }),
-    ).toEqual({ outcome: "rejected", note: "Ongegrond.", percentage: null, months: null });
-    const partly = toObjectionOutcomeInput({ outcome: "partlyUpheld", note: "Deels gegrond.", percentage: "10", months: "1" });
-    expect(partly).toEqual({ outcome: "partlyUpheld", note: "Deels gegrond.", percentage: 10, months: 1 });
-    expect(objectionOutcomeInput.safeParse(partly).success).toBe(true);
   });
 });

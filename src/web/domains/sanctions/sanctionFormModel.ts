@@ -1,6 +1,5 @@
 import type { SanctionDecisionInput, SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { toOptionalNumber, toOptionalText } from "@web/components/formValues.js";
-import type { ObjectionOutcomeInput } from "./api.js";
 
 /** The proposal as typed: the ground with its facts, and the weighing. */
 export interface ProposalValues {
@@ -99,28 +98,4 @@ export function toDecisionInput(values: DecisionValues): SanctionDecisionInput {
     percentage: lower ? toOptionalNumber(values.percentage) : null,
     months: lower ? toOptionalNumber(values.months) : null,
   } as unknown as SanctionDecisionInput;
-}
-
-/** The decision on an objection as typed. */
-export interface ObjectionOutcomeValues extends LowerTermsValues {
-  outcome: string;
-  note: string;
-}
-
-export const OBJECTION_OUTCOME_FIELDS = ["outcome", "note", "percentage", "months"] as const;
-
-/** A blank decision on an objection. */
-export function emptyObjectionOutcomeValues(): ObjectionOutcomeValues {
-  return { outcome: "", note: "", percentage: "", months: "" };
-}
-
-/** The body of `POST /objections/{id}/outcome`: what remains of the sanction only when partly upheld. */
-export function toObjectionOutcomeInput(values: ObjectionOutcomeValues): ObjectionOutcomeInput {
-  const partly = values.outcome === "partlyUpheld";
-  return {
-    outcome: values.outcome,
-    note: values.note,
-    percentage: partly ? toOptionalNumber(values.percentage) : null,
-    months: partly ? toOptionalNumber(values.months) : null,
-  } as unknown as ObjectionOutcomeInput;
 }

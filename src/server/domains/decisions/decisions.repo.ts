@@ -1,0 +1,120 @@
+import type {
+  Database,
+  DecisionRow,
+  DecisionsTable,
+  ObjectionHearingRow,
+  ObjectionHearingsTable,
+  ObjectionRow,
+  ObjectionsTable,
+} from "@server/db/schema.js";
+import type { Kysely, Updateable } from "kysely";
+
+/** Stores a decision. Decisions are never changed: there is no update here, and a trigger refuses one. */
+export async function insertDecision(db: Kysely<Database>, row: DecisionsTable): Promise<void> {
+  await db.insertInto("decisions").values(row).execute();
+}
+
+/** One decision by id, whoever's it is; the caller checks the client is in scope. */
+export function findDecision(db: Kysely<Database>, id: string): Promise<DecisionRow | undefined> {
+  return db.selectFrom("decisions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A client's decisions, newest first. */
+export function listClientDecisions(db: Kysely<Database>, clientId: string): Promise<DecisionRow[]> {
+  return db
+    .selectFrom("decisions")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .orderBy("decided_on", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** The decisions that replace these, by the id of the one replaced. */
+export async function replacementsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("decisions")
+    .select(["id", "replaces_decision_id"])
+    .where("replaces_decision_id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.replaces_decision_id ?? "", r.id]));
+}
+
+/** The dates of letters, by id. */
+export async function letterDates(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("letters").select(["id", "letter_date"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.letter_date]));
+}
+
+/** Stores an objection (one per decision: the unique index refuses a second). */
+export async function insertObjection(db: Kysely<Database>, row: ObjectionsTable): Promise<void> {
+  await db.insertInto("objections").values(row).execute();
+}
+
+/** One objection by id. */
+export function findObjection(db: Kysely<Database>, id: string): Promise<ObjectionRow | undefined> {
+  return db.selectFrom("objections").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The objections against decisions, by decision id. */
+export async function objectionsAgainst(db: Kysely<Database>, decisionIds: readonly string[]): Promise<Map<string, ObjectionRow>> {
+  if (decisionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("objections")
+    .selectAll()
+    .where("decision_id", "in", [...decisionIds])
+    .execute();
+  return new Map(rows.map((o) => [o.decision_id, o]));
+}
+
+type ObjectionChanges = Omit<Updateable<ObjectionsTable>, "id" | "decision_id" | "client_id">;
+
+/**
+ * Changes an objection that is still undecided, optionally only while a column still has the value the rules
+ * were checked against; answers whether it did.
+ */
+export async function updateOpenObjection(
+  db: Kysely<Database>,
+  id: string,
+  changes: ObjectionChanges,
+  condition?: { column: "postponed" | "decide_by" | "hearing_skip_reason"; is: string | number | null },
+): Promise<boolean> {
+  let query = db.updateTable("objections").set(changes).where("id", "=", id).where("outcome", "is", null);
+  if (condition)
+    query = condition.is === null ? query.where(condition.column, "is", null) : query.where(condition.column, "=", condition.is as never);
+  const updated = await query.executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** Every version of the hearing records of objections, oldest first, by objection id. */
+export async function hearingsOf(db: Kysely<Database>, objectionIds: readonly string[]): Promise<Map<string, ObjectionHearingRow[]>> {
+  const map = new Map<string, ObjectionHearingRow[]>();
+  if (objectionIds.length === 0) return map;
+  const rows = await db
+    .selectFrom("objection_hearings")
+    .selectAll()
+    .where("objection_id", "in", [...objectionIds])
+    .orderBy("version")
+    .execute();
+  for (const row of rows) map.set(row.objection_id, [...(map.get(row.objection_id) ?? []), row]);
+  return map;
+}
+
+/** Stores a version of a hearing record (the unique (objection, version) index refuses a lost race). */
+export async function insertObjectionHearing(db: Kysely<Database>, row: ObjectionHearingsTable): Promise<void> {
+  await db.insertInto("objection_hearings").values(row).execute();
+}
+
+/** Open objections of clients whose decision date falls on or before a date, for the work queue. */
+export function openObjectionsDueBy(db: Kysely<Database>, clientIds: readonly string[], dueBy: string) {
+  return db
+    .selectFrom("objections")
+    .select(["client_id", "decide_by"])
+    .where("client_id", "in", [...clientIds])
+    .where("outcome", "is", null)
+    .where("decide_by", "<=", dueBy)
+    .execute();
+}
