@@ -174,8 +174,8 @@ export function assertMayDecideObjection(
 ): void {
   assertNotInvolved(decision, actor);
   assertObjectionOpen(objection);
-  if (outcome !== "inadmissible") assertHeardOrSkipped(objection, hearingVersions);
   if (outcome) assertLatenessAllows(objection, outcome);
+  if (outcome !== "inadmissible") assertHeardOrSkipped(objection, hearingVersions);
 }
 
 /** What the caller may do with an objection, by the same assertions the routes enforce. */
