@@ -178,14 +178,22 @@ describe("demo population", () => {
     expect(new Set(care.map((c) => c.beyond_customary_care))).toEqual(new Set([0, 1]));
     expect(care.every((c) => c.judgement_reason.length > 0)).toBe(true);
 
-    // Sanctions went through due process: decided ones were heard, decided by someone else, with a letter.
+    // Sanctions went through due process: decided ones were heard, decided by someone else, with a decision and its letter.
     const sanctions = await k.selectFrom("sanctions").selectAll().execute();
     expect(sanctions.length).toBeGreaterThan(0);
+    const decisions = new Map((await k.selectFrom("decisions").selectAll().execute()).map((d) => [d.id, d]));
     for (const s of sanctions.filter((row) => row.status === "decided")) {
       expect(s.hearing_record).toBeTruthy();
       expect(s.decided_by).not.toBe(s.proposed_by);
       expect(s.decision_letter_id).toBeTruthy();
+      expect(decisions.get(s.decision_id ?? "")).toMatchObject({
+        subject_id: s.id,
+        letter_id: s.decision_letter_id,
+        prepared_by: s.proposed_by,
+      });
     }
+    const objections = await k.selectFrom("objections").select("decision_id").execute();
+    expect(objections.every((o) => decisions.has(o.decision_id))).toBe(true);
 
     const availability = await k.selectFrom("consultant_availability").select("consultant_id").distinct().execute();
     const consultants = await k.selectFrom("users").select("id").where("role", "=", "consultant").execute();
