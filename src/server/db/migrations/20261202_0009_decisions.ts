@@ -1,17 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type ColumnDefinitionBuilder, type Kysely, sql } from "kysely";
+import { objectionTermEndsOn } from "../../domains/decisions/decisions.rules.js";
 import { isPostgres } from "../dialect.js";
 
-const SIX_WEEKS = 42;
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-/** The objection term as it stood when these rows were made: six weeks after the letter's date (kept here, frozen). */
-const termOf = (letterDate: string) => addDays(letterDate, SIX_WEEKS);
+/** The objection term in law: six weeks from the day after the letter, past weekends and holidays (Atw). */
+const termOf = (letterDate: string) => objectionTermEndsOn(letterDate);
 
 const OUTCOMES: Record<string, string> = { upheld: "wellFounded", partlyUpheld: "partlyWellFounded", rejected: "unfounded" };
 const DECISION_TYPES: Record<string, string> = {
