@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
 import { decisionPolicy, objectionPolicy } from "./decisions.policy.js";
 import { presentDecision, presentObjection } from "./decisions.presenter.js";
-import { listDecisions, loadDecision, readDecision } from "./decisions.service.js";
+import { listDecisions, readDecision } from "./decisions.service.js";
 import {
   decideObjection,
   excuseLateness,
@@ -97,16 +97,15 @@ export function decisionRoutes({ db }: Services): FastifyPluginAsyncZod {
           description:
             "By the client (received today) or staff on their behalf. On time when received within six weeks from the day after the " +
             "letter (moved past weekends and holidays), or posted within them and received at most a week later (Awb 6:9); a late one " +
-            "is registered and flagged. One per decision (409 objectionExists); not against a decision on objection (409 notObjectable).",
+            "is registered and flagged. Answers the objection with onTime, objectionTermEndsOn and decideBy. One per decision (409 objectionExists); not against a decision on objection (409 notObjectable).",
           params: idParam,
           body: objectionInput,
-          response: { 201: decisionOutput },
+          response: { 201: objectionOutput },
         },
       },
       async (request, reply) => {
-        const ctx = contextOf(request);
-        await registerObjection(db.kysely, ctx, request.params.id, request.body);
-        return reply.status(201).send(presentDecision(ctx.actor, await loadDecision(db.kysely, ctx, request.params.id)));
+        const id = await registerObjection(db.kysely, contextOf(request), request.params.id, request.body);
+        return reply.status(201).send(await objectionView(request, id));
       },
     );
 

@@ -301,7 +301,7 @@ describe("due process from proposal to objection", () => {
       grounds: "Ik was die dag in het ziekenhuis; de brief van het ziekenhuis stuur ik mee.",
     });
     expect(objected.statusCode, objected.body).toBe(201);
-    const objectionId = objected.json().objection.id;
+    const objectionId = objected.json().id;
     const second = await secondLead();
     await post(`/objections/${objectionId}/hearing-waiver`, { reason: "fullyUpheld", note: "Ziekenhuisopname aangetoond." }, second);
     const upheld = await post(
@@ -328,9 +328,9 @@ describe("due process from proposal to objection", () => {
     const objected = (
       await post(`/decisions/${decided.decisionId}/objections`, { receivedOn: today, grounds: "Te zwaar voor een eerste keer." })
     ).json();
-    expect(objected.objection.onTime).toBe(true);
+    expect(objected.onTime).toBe(true);
     const second = await secondLead();
-    const objectionId = objected.objection.id;
+    const objectionId = objected.id;
     await post(`/objections/${objectionId}/hearings`, { heldOn: today, record: "De cliënt legt uit: het was druk thuis." }, second);
     const higher = await post(`/objections/${objectionId}/outcome`, { outcome: "partlyWellFounded", reasons: "x", percentage: 50 }, second);
     expect(higher.json().invalidParams[0]).toMatchObject({ name: "percentage", code: "notLower" });
