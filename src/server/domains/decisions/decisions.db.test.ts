@@ -297,3 +297,60 @@ describe("objections", () => {
     });
   });
 });
+
+describe("abilities on an objection say what the server allows", () => {
+  type Objection = { id: string; abilities: Record<string, boolean> };
+  const tries: Record<string, (id: string, headers: Headers) => Promise<number>> = {
+    excuseLateness: async (id, h) => (await post(`/objections/${id}/lateness`, { excusable: true, reasons: "Ziek." }, h)).statusCode,
+    postpone: async (id, h) => (await post(`/objections/${id}/postponement`, { reasons: "Advies nodig." }, h)).statusCode,
+    extendWithConsent: async (id, h) =>
+      (await post(`/objections/${id}/consent-extension`, { consentGivenOn: clock.today(), decideBy: "2028-01-03", note: "Akkoord." }, h))
+        .statusCode,
+    inviteToHearing: async (id, h) => (await post(`/objections/${id}/hearing-invitation`, {}, h)).statusCode,
+    recordHearing: async (id, h) => (await post(`/objections/${id}/hearings`, { heldOn: clock.today(), record: "Gehoord." }, h)).statusCode,
+    waiveHearing: async (id, h) => (await post(`/objections/${id}/hearing-waiver`, { reason: "waived", note: "Wil niet." }, h)).statusCode,
+    decide: async (id, h) => (await post(`/objections/${id}/outcome`, { outcome: "unfounded", reasons: "Blijft staan." }, h)).statusCode,
+  };
+
+  /** A fresh objection, received today on time; optionally with the hearing waived. */
+  async function fresh(state: "open" | "waived"): Promise<string> {
+    const decision = await sanctionDecision();
+    const consultant = await login("consulent@demo.local");
+    const id = (
+      await post(`/decisions/${decision.decisionId}/objections`, { receivedOn: clock.today(), grounds: "Niet eens." }, consultant)
+    ).json().id as string;
+    if (state === "waived") await post(`/objections/${id}/hearing-waiver`, { reason: "waived", note: "Wil niet." }, consultant);
+    return id;
+  }
+
+  async function expectAbilitiesHold(state: "open" | "waived", headers: Headers) {
+    const objection: Objection = (await get(`/objections/${await fresh(state)}`, headers)).json();
+    expect(Object.keys(objection.abilities).sort()).toEqual(Object.keys(tries).sort());
+    for (const [action, allowed] of Object.entries(objection.abilities)) {
+      const attempt = tries[action];
+      if (!attempt) throw new Error(`No attempt for ${action}`);
+      const status = await attempt(allowed ? await fresh(state) : objection.id, headers);
+      if (allowed) expect(status, `${action} is allowed`).toBeLessThan(300);
+      else expect([400, 403, 404, 409], `${action} is refused`).toContain(status);
+    }
+    return objection.abilities;
+  }
+
+  it("for the proposer: handle the procedure, but neither hear nor decide", async () => {
+    expect(await expectAbilitiesHold("open", await login("consulent@demo.local"))).toEqual({
+      excuseLateness: false,
+      postpone: true,
+      extendWithConsent: true,
+      inviteToHearing: false,
+      recordHearing: false,
+      waiveHearing: true,
+      decide: false,
+    });
+  });
+
+  it("for a team lead not involved: hear, and decide once heard or the reason not to is recorded", async () => {
+    const second = await secondLead();
+    expect(await expectAbilitiesHold("open", second)).toMatchObject({ inviteToHearing: true, recordHearing: true, decide: false });
+    expect(await expectAbilitiesHold("waived", second)).toMatchObject({ recordHearing: false, waiveHearing: false, decide: true });
+  });
+});
