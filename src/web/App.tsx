@@ -10,6 +10,8 @@ import { CaseloadPage } from "./domains/clients/CaseloadPage.js";
 import { ClientDetailPage } from "./domains/clients/ClientDetailPage.js";
 import { ClientEditPage } from "./domains/clients/ClientEditPage.js";
 import { ClientNewPage } from "./domains/clients/ClientNewPage.js";
+import { MyDecisionsPage } from "./domains/decisions/MyDecisionsPage.js";
+import { ObjectionPage } from "./domains/decisions/ObjectionPage.js";
 import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
 import { AwaitingCoSignPage } from "./domains/exemptions/AwaitingCoSignPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
@@ -55,6 +57,9 @@ export function App() {
               <Route path="/account/password" element={<ChangePasswordPage />} />
               {/* Clients may open their own record; the server limits which record that is. */}
               <Route path="/clients/:id" element={<ClientDetailPage />} />
+              {/* A client's own decisions; an objection for whoever the server lets read it (its abilities say what they may do). */}
+              <Route path="/my-decisions" element={<MyDecisionsPage />} />
+              <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />

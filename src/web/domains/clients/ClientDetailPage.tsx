@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { AppointmentsTab } from "../appointments/AppointmentsTab.js";
 import { CheckInsTab } from "../check-ins/CheckInsTab.js";
+import { DecisionsTab } from "../decisions/DecisionsTab.js";
 import { ExemptionsTab } from "../exemptions/ExemptionsTab.js";
 import { IntakeTab } from "../intakes/IntakeTab.js";
 import { LadderTab } from "../intakes/LadderTab.js";
@@ -44,6 +45,8 @@ function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): 
       return <ExemptionsTab client={client} />;
     case "sanctions":
       return <SanctionsTab client={client} />;
+    case "decisions":
+      return <DecisionsTab client={client} />;
     default:
       return <ClientDataSection client={client} />;
   }
@@ -56,7 +59,7 @@ function useNotice(): string | null {
   return state?.saved === true ? "client.saved" : null;
 }
 
-/** One client's record: registered data, appointments, letters, intake, plan, placements, suggestions, check-ins, ladder, exemptions and sanctions, each in a tab. */
+/** One client's record: registered data, appointments, letters, intake, plan, placements, suggestions, check-ins, ladder, exemptions, sanctions and decisions, each in a tab. */
 export function ClientDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();

@@ -29,6 +29,13 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
+        {me.role === "client" && me.clientId ? (
+          <li>
+            <Link to="/my-decisions" className="nl-link">
+              {t("home.client.decisions")}
+            </Link>
+          </li>
+        ) : null}
         {abilities.viewStatistics ? (
           <li>
             <Link to="/sanctions/statistics" className="nl-link">

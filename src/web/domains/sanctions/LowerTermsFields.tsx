@@ -12,7 +12,7 @@ interface LowerTermsFieldsProps {
   description: string;
 }
 
-/** The percentage and the number of months of a lower sanction (or of what remains after objection). */
+/** The percentage and the number of months of a lower sanction. */
 export function LowerTermsFields({ values, onChange, errors, prefix, description }: LowerTermsFieldsProps) {
   const { t } = useTranslation();
   return (

@@ -1,7 +1,14 @@
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { formatDate } from "@web/components/format.js";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { clientTabPath } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+
+/** The decision record (besluit) of a decided sanction, where the letter's remedy and any objection live. */
+export function decisionIdOf(sanction: SanctionOutput): string | null {
+  return "decisionId" in sanction && typeof sanction.decisionId === "string" ? sanction.decisionId : null;
+}
 
 function Lines({ lines }: { lines: string[] }) {
   return (
@@ -51,7 +58,7 @@ export function ProposedLevelText({ sanction }: { sanction: Pick<SanctionOutput,
   );
 }
 
-/** The decision: outcome, level, who decided and when, the letter, and the reconsideration. */
+/** The decision: outcome, level, who decided and when, the letter, the reconsideration, and the link to the decision record. */
 export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
   const { t, i18n } = useTranslation();
   const date = (value: string | null | undefined) => formatDate(value, i18n.language);
@@ -65,9 +72,16 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
     lines.push(t(`sanctions.reconsidered.${sanction.reconsiderationOutcome}`, { date: date(sanction.reconsideredOn) }));
   }
   if (sanction.revoked) lines.push(t("sanctions.revoked"));
+  const decisionId = decisionIdOf(sanction);
   return (
     <>
       <Lines lines={lines} />
+      {decisionId ? (
+        <Link to={`${clientTabPath(sanction.clientId, "decisions")}#decision-${decisionId}`} className="nl-link nv-block-link">
+          {t("sanctions.toDecision")}
+          <span className="nv-visually-hidden"> ({t(`sanctionGround.${sanction.ground}`)})</span>
+        </Link>
+      ) : null}
       {sanction.decisionLetterId ? (
         <LetterPdfLink
           letterId={sanction.decisionLetterId}
@@ -77,10 +91,4 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
       ) : null}
     </>
   );
-}
-
-/** Whether the sanction was revoked on objection; the objection itself is handled on the sanction's decision. */
-export function ObjectionText({ revoked }: { revoked: boolean }) {
-  const { t } = useTranslation();
-  return revoked ? <span>{t("objectionOutcome.upheld")}</span> : <span className="nv-muted">–</span>;
 }

@@ -46,7 +46,10 @@ function InviteButton({ sanction, context, onDone }: { sanction: SanctionOutput;
   return <StepButton label={t("sanctions.actions.invite")} context={context} busy={action.isPending} onClick={invite} />;
 }
 
-/** A client's sanctions with the steps the user may take: hearing, decision, reconsideration. */
+/**
+ * A client's sanctions with the steps the user may take: hearing, decision, reconsideration. An objection goes
+ * against the sanction's decision, in the client's decisions.
+ */
 export function SanctionsSection({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const me = useCurrentUser();

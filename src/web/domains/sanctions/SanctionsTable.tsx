@@ -3,9 +3,9 @@ import { formatDate } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DecisionText, HearingText, ObjectionText, ProposedLevelText, SanctionStatus } from "./SanctionFacts.js";
+import { DecisionText, HearingText, ProposedLevelText, SanctionStatus } from "./SanctionFacts.js";
 
-const HEADERS = ["ground", "status", "hearing", "proposedLevel", "decision", "objection", "actions"];
+const HEADERS = ["ground", "status", "hearing", "proposedLevel", "decision", "actions"];
 
 interface SanctionsTableProps {
   sanctions: SanctionOutput[];
@@ -14,7 +14,7 @@ interface SanctionsTableProps {
   actions: (sanction: SanctionOutput) => ReactNode;
 }
 
-/** A client's sanctions: ground and facts, status, hearing, the ordinance's level, decision and objection. */
+/** A client's sanctions: ground and facts, status, hearing, the ordinance's level, and the decision with a link to its record. */
 export function SanctionsTable({ sanctions, caption, actions }: SanctionsTableProps) {
   const { t, i18n } = useTranslation();
   return (
@@ -45,9 +45,6 @@ export function SanctionsTable({ sanctions, caption, actions }: SanctionsTablePr
           </td>
           <td className="utrecht-table__cell">
             <DecisionText sanction={sanction} />
-          </td>
-          <td className="utrecht-table__cell">
-            <ObjectionText revoked={sanction.revoked} />
           </td>
           <td className="utrecht-table__cell">
             <div className="nv-cell-actions">{actions(sanction)}</div>

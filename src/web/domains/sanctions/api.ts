@@ -65,7 +65,7 @@ export type SanctionAction =
   | { kind: "decision"; input: SanctionDecisionInput }
   | { kind: "reconsideration"; input: ReconsiderationInput };
 
-/** Invites to the hearing, records it, decides or reconsiders. */
+/** Invites to the hearing, records it, decides or reconsiders; an objection goes against the decision (decisions/). */
 export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientId">) {
   const queryClient = useQueryClient();
   return useMutation({

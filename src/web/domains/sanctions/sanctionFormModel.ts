@@ -70,7 +70,7 @@ export function toProposalInput(values: ProposalValues): SanctionProposalInput {
   } as unknown as SanctionProposalInput;
 }
 
-/** A lower sanction or the part of it that remains: percentage and months as typed. */
+/** A lower sanction: percentage and months as typed. */
 export interface LowerTermsValues {
   percentage: string;
   months: string;

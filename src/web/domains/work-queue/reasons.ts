@@ -6,7 +6,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   letterReturned: "letters",
   letterNotCollected: "letters",
   newDropout: "placements",
-  objectionDecisionDue: "sanctions",
+  objectionDecisionDue: "decisions",
   reconsiderationDue: "sanctions",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",

@@ -1,0 +1,242 @@
+import type { DecisionOutput, ObjectionOutput } from "@shared/schemas/decisions.js";
+import { Alert } from "@web/components/Alert.js";
+import { FactsList } from "@web/components/FactsList.js";
+import { formatDate, formatDateTime } from "@web/components/format.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { clientTabPath } from "../clients/clientTabs.js";
+import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+import { useDecision, useObjection } from "./api.js";
+import {
+  ConsentExtensionForm,
+  HearingRecordForm,
+  HearingWaiverForm,
+  InviteButton,
+  LatenessForm,
+  OutcomeForm,
+  PostponementForm,
+  type StepDone,
+} from "./ObjectionSteps.js";
+import { isSanctionDecision } from "./objectionFormModel.js";
+
+type Step = "lateness" | "postponement" | "consent" | "hearing" | "waiver" | "outcome";
+
+/** The objection's facts: the decision objected to, when it came in, on time or late, and the terms. */
+function ObjectionFacts({ objection, decision }: { objection: ObjectionOutput; decision: DecisionOutput | undefined }) {
+  const { t, i18n } = useTranslation();
+  const date = (value: string | null) => formatDate(value, i18n.language);
+  let timeliness = t("objectionPage.onTime");
+  if (!objection.onTime) {
+    const excused = objection.latenessExcusable;
+    timeliness = excused === null ? t("objectionPage.late") : excused ? t("objectionPage.lateExcused") : t("objectionPage.lateNotExcused");
+  }
+  const rows: [string, ReactNode][] = [
+    [
+      t("objectionPage.facts.decision"),
+      decision ? (
+        <>
+          {decision.summary}{" "}
+          {decision.letterId ? (
+            <LetterPdfLink letterId={decision.letterId} label={t("decisions.letter")} context={t(`decisionType.${decision.type}`)} />
+          ) : null}
+        </>
+      ) : (
+        "…"
+      ),
+    ],
+    [t("objectionPage.facts.receivedOn"), date(objection.receivedOn)],
+    [t("objectionPage.facts.postedOn"), objection.postedOn ? date(objection.postedOn) : t("objectionPage.notPosted")],
+    [
+      t("objectionPage.facts.grounds"),
+      <span key="grounds" className="nv-prewrap">
+        {objection.grounds}
+      </span>,
+    ],
+    [t("objectionPage.facts.representative"), objection.representative ?? t("objectionPage.noRepresentative")],
+    [t("objectionPage.facts.objectionTermEndsOn"), date(objection.objectionTermEndsOn)],
+    [t("objectionPage.facts.timeliness"), timeliness],
+    [
+      t("objectionPage.facts.decideBy"),
+      objection.postponed ? t("objectionPage.decideByPostponed", { date: date(objection.decideBy) }) : date(objection.decideBy),
+    ],
+  ];
+  return <FactsList rows={rows} />;
+}
+
+/** Every version of the hearing record, oldest first, with who held it and when it was written down. */
+function HearingVersions({ hearing }: { hearing: ObjectionOutput["hearing"] }) {
+  const { t, i18n } = useTranslation();
+  const lines: string[] = [];
+  if (hearing.invitationLetterId) lines.push(t("objectionPage.hearing.invitationSent"));
+  if (hearing.skipReason) lines.push(t("objectionPage.hearing.skipped", { reason: t(`hearingSkipReason.${hearing.skipReason}`) }));
+  return (
+    <>
+      {lines.map((line) => (
+        <Paragraph key={line}>{line}</Paragraph>
+      ))}
+      {hearing.invitationLetterId ? (
+        <Paragraph>
+          <LetterPdfLink letterId={hearing.invitationLetterId} label={t("objectionPage.hearing.invitationLetter")} />
+        </Paragraph>
+      ) : null}
+      {hearing.skipNote ? <Paragraph className="nv-prewrap">{hearing.skipNote}</Paragraph> : null}
+      {hearing.versions.length === 0 && !hearing.skipReason ? <Paragraph>{t("objectionPage.hearing.none")}</Paragraph> : null}
+      {hearing.versions.length > 0 ? (
+        <ol className="nv-notes" aria-label={t("objectionPage.hearing.versions")}>
+          {hearing.versions.map((version) => (
+            <li key={version.version}>
+              <Heading level={4}>
+                {t("objectionPage.hearing.version", { version: version.version })}
+                {version.correctionOf ? ` ${t("objectionPage.hearing.corrects", { version: version.correctionOf })}` : ""}
+              </Heading>
+              <Paragraph className="nv-small">
+                {t("objectionPage.hearing.heldBy", {
+                  date: formatDate(version.heldOn, i18n.language),
+                  name: version.conductedBy,
+                  recordedAt: formatDateTime(version.recordedAt, i18n.language),
+                })}
+              </Paragraph>
+              <Paragraph className="nv-prewrap">{version.record}</Paragraph>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
+interface StepButtonProps {
+  step: Step;
+  open: Step | null;
+  label: string;
+  onOpen: (step: Step) => void;
+}
+
+function StepButton({ step, open, label, onOpen }: StepButtonProps) {
+  if (open === step) return null;
+  return (
+    <SecondaryActionButton type="button" id={`step-${step}`} aria-expanded={false} onClick={() => onOpen(step)}>
+      {label}
+    </SecondaryActionButton>
+  );
+}
+
+/** One objection (bezwaar): its facts, its terms, the hearing and the decision on it; each step only when the caller may take it. */
+export function ObjectionPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const objection = useObjection(id);
+  const decision = useDecision(objection.data?.decisionId);
+  const [open, setOpen] = useState<Step | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const data = objection.data;
+  const decisionType = decision.data ? t(`decisionType.${decision.data.type}`) : "";
+  const title = decisionType ? t("objectionPage.title", { decision: decisionType }) : t("objectionPage.titleShort");
+
+  function openStep(step: Step) {
+    setNotice(null);
+    setOpen(step);
+  }
+
+  const done =
+    (step: Step): StepDone =>
+    (message) => {
+      setOpen(null);
+      setNotice(message);
+      if (!message) setTimeout(() => document.getElementById(`step-${step}`)?.focus(), 0);
+    };
+
+  const abilities = data?.abilities;
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      {decision.data ? (
+        <Paragraph>
+          <Link to={clientTabPath(decision.data.clientId, "decisions")} className="nl-link">
+            {t("objectionPage.back")}
+          </Link>
+        </Paragraph>
+      ) : null}
+      {notice ? (
+        <Alert type="ok" role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      {objection.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      <ProblemAlert error={objection.error} />
+      <ProblemAlert error={decision.error} />
+      {data && abilities ? (
+        <div className="nv-stack">
+          <section aria-labelledby="objection-facts-title" className="nv-section">
+            <Heading level={2} id="objection-facts-title">
+              {t("objectionPage.factsTitle")}
+            </Heading>
+            <ObjectionFacts objection={data} decision={decision.data} />
+            <div className="nv-form__actions">
+              {abilities.excuseLateness ? (
+                <StepButton step="lateness" open={open} label={t("objectionPage.lateness.open")} onOpen={openStep} />
+              ) : null}
+              {abilities.postpone ? (
+                <StepButton step="postponement" open={open} label={t("objectionPage.postponement.open")} onOpen={openStep} />
+              ) : null}
+              {abilities.extendWithConsent ? (
+                <StepButton step="consent" open={open} label={t("objectionPage.consent.open")} onOpen={openStep} />
+              ) : null}
+            </div>
+            {open === "lateness" ? <LatenessForm objectionId={data.id} onDone={done("lateness")} /> : null}
+            {open === "postponement" ? <PostponementForm objectionId={data.id} onDone={done("postponement")} /> : null}
+            {open === "consent" ? <ConsentExtensionForm objectionId={data.id} onDone={done("consent")} /> : null}
+          </section>
+
+          <section aria-labelledby="objection-hearing-title" className="nv-section">
+            <Heading level={2} id="objection-hearing-title">
+              {t("objectionPage.hearing.title")}
+            </Heading>
+            <HearingVersions hearing={data.hearing} />
+            <div className="nv-form__actions">
+              {abilities.inviteToHearing ? <InviteButton objectionId={data.id} onDone={done("hearing")} /> : null}
+              {abilities.recordHearing ? (
+                <StepButton
+                  step="hearing"
+                  open={open}
+                  label={data.hearing.versions.length > 0 ? t("objectionPage.hearing.correct") : t("objectionPage.hearing.record")}
+                  onOpen={openStep}
+                />
+              ) : null}
+              {abilities.waiveHearing ? (
+                <StepButton step="waiver" open={open} label={t("objectionPage.waiver.open")} onOpen={openStep} />
+              ) : null}
+            </div>
+            {open === "hearing" ? (
+              <HearingRecordForm objectionId={data.id} versions={data.hearing.versions} onDone={done("hearing")} />
+            ) : null}
+            {open === "waiver" ? <HearingWaiverForm objectionId={data.id} onDone={done("waiver")} /> : null}
+          </section>
+
+          <section aria-labelledby="objection-outcome-title" className="nv-section">
+            <Heading level={2} id="objection-outcome-title">
+              {t("objectionPage.outcome.sectionTitle")}
+            </Heading>
+            {data.outcome ? (
+              <Paragraph>{t(`objectionOutcome.${data.outcome}`)}</Paragraph>
+            ) : (
+              <Paragraph>{t("objectionPage.outcome.none")}</Paragraph>
+            )}
+            {abilities.decide ? <StepButton step="outcome" open={open} label={t("objectionPage.outcome.open")} onOpen={openStep} /> : null}
+            {open === "outcome" ? (
+              <OutcomeForm
+                objectionId={data.id}
+                onSanction={decision.data ? isSanctionDecision(decision.data) : false}
+                onDone={done("outcome")}
+              />
+            ) : null}
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}
