@@ -96,6 +96,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
         "ladder",
         "exemptions",
         "sanctions",
+        "decisions",
       ]) {
         await visit(page, `${href}?tab=${tab}`, /.+/, `client tab ${tab}`);
       }
@@ -231,6 +232,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Bezig met laden"));
       await page.waitForLoadState("networkidle");
       await expectNoAxeViolations(page, "client's own sanctions");
+      await visit(page, "/my-decisions", "Mijn besluiten", "client's own decisions");
     });
   }, 120_000);
 
