@@ -178,6 +178,18 @@ describe("an objection against a sanction, from the client's portal to the decis
     await page.getByText("De cliënt is nog niet gehoord.").waitFor();
     await settled(page, "objection page");
 
+    // The one postponement by six weeks, with reasons; it cannot be repeated.
+    await page.getByRole("button", { name: "Beslistermijn uitstellen" }).click();
+    await page.getByRole("button", { name: "Uitstellen", exact: true }).click();
+    await errorSummary(page).waitFor();
+    await settled(page, "postponement with errors");
+    await page.getByLabel("Waarom is uitstel nodig?").fill("Wij wachten op de verklaring van het ziekenhuis.");
+    await page.getByRole("button", { name: "Uitstellen", exact: true }).click();
+    await page.getByText(/^De beslistermijn is met zes weken uitgesteld\./).waitFor();
+    await page.getByText(/ \(uitgesteld\)$/).waitFor();
+    expect(await page.getByRole("button", { name: "Beslistermijn uitstellen" }).count()).toBe(0);
+    await settled(page, "decision term postponed");
+
     await page.getByRole("button", { name: "Uitnodigen voor hoorzitting" }).click();
     await page.getByText("De uitnodiging voor de hoorzitting is verstuurd.", { exact: true }).first().waitFor();
     await page.getByRole("link", { name: /^Uitnodiging downloaden/ }).waitFor();
