@@ -188,6 +188,7 @@ describe("an objection against a sanction, from the client's portal to the decis
     await page.getByText(/^De beslistermijn is met zes weken uitgesteld\./).waitFor();
     await page.getByText(/ \(uitgesteld\)$/).waitFor();
     expect(await page.getByRole("button", { name: "Beslistermijn uitstellen" }).count()).toBe(0);
+    await page.getByRole("link", { name: /^Uitstelbrief downloaden/ }).waitFor();
     await settled(page, "decision term postponed");
 
     await page.getByRole("button", { name: "Uitnodigen voor hoorzitting" }).click();
@@ -235,6 +236,8 @@ describe("an objection against a sanction, from the client's portal to the decis
     await page.getByRole("button", { name: "Beslissing opslaan" }).click();
     await page.getByText(/^De beslissing op het bezwaar is opgeslagen\./).waitFor();
     await page.getByText("Gegrond: het besluit wordt herroepen", { exact: true }).waitFor();
+    await page.getByText(/^Besloten op /).waitFor();
+    await page.getByRole("link", { name: "Naar de beslissing op bezwaar en de brief" }).waitFor();
     expect(await page.getByRole("button", { name: "Beslissen op bezwaar" }).count()).toBe(0);
     await settled(page, "objection decided");
 

@@ -2,7 +2,7 @@ import { todayInAmsterdam } from "@shared/dates.js";
 import type { DecisionOutput } from "@shared/schemas/decisions.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
-import { TextAreaField, TextField } from "@web/components/fields.js";
+import { CheckboxField, TextAreaField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -16,6 +16,7 @@ const CONTROLS = {
   postedOn: "objectionPostedOn",
   grounds: "objectionGrounds",
   representative: "objectionRepresentative",
+  advisoryCommittee: "objectionAdvisoryCommittee",
 };
 
 interface ObjectionFormProps {
@@ -87,6 +88,15 @@ export function ObjectionForm({ decision, asClient, onDone }: ObjectionFormProps
           error={errors.byField.objectionRepresentative}
           autoComplete="off"
         />
+        {asClient ? null : (
+          <CheckboxField
+            name="objectionAdvisoryCommittee"
+            label={t("objectionForm.advisoryCommittee")}
+            description={t("objectionForm.advisoryCommitteeHint")}
+            checked={values.advisoryCommittee}
+            onChange={(advisoryCommittee) => change({ advisoryCommittee })}
+          />
+        )}
         <FormActions
           submitLabel={asClient ? t("objectionForm.submitClient") : t("objectionForm.submit")}
           busy={action.isPending}

@@ -59,11 +59,32 @@ function ObjectionFacts({ objection, decision }: { objection: ObjectionOutput; d
     [t("objectionPage.facts.representative"), objection.representative ?? t("objectionPage.noRepresentative")],
     [t("objectionPage.facts.objectionTermEndsOn"), date(objection.objectionTermEndsOn)],
     [t("objectionPage.facts.timeliness"), timeliness],
+  ];
+  if (objection.latenessReasons) rows.push([t("objectionPage.facts.latenessReasons"), objection.latenessReasons]);
+  rows.push(
+    [
+      t("objectionPage.facts.advisoryCommittee"),
+      objection.advisoryCommittee ? t("objectionPage.advisoryCommittee") : t("objectionPage.noCommittee"),
+    ],
     [
       t("objectionPage.facts.decideBy"),
       objection.postponed ? t("objectionPage.decideByPostponed", { date: date(objection.decideBy) }) : date(objection.decideBy),
     ],
-  ];
+  );
+  const { postponement, consent } = objection;
+  if (postponement)
+    rows.push([
+      t("objectionPage.facts.postponement"),
+      <>
+        {postponement.reasons}{" "}
+        {postponement.letterId ? <LetterPdfLink letterId={postponement.letterId} label={t("objectionPage.postponement.letter")} /> : null}
+      </>,
+    ]);
+  if (consent)
+    rows.push([
+      t("objectionPage.facts.consent"),
+      t("objectionPage.consent.given", { date: date(consent.givenOn), note: consent.note ?? "" }),
+    ]);
   return <FactsList rows={rows} />;
 }
 
@@ -104,6 +125,28 @@ function HearingVersions({ hearing }: { hearing: ObjectionOutput["hearing"] }) {
             </li>
           ))}
         </ol>
+      ) : null}
+    </>
+  );
+}
+
+/** The decision on objection: what, when and why, and the new decision with its letter (and the appeal notice). */
+function OutcomeText({ objection, clientId }: { objection: ObjectionOutput; clientId: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!objection.outcome) return null;
+  const decided = objection.outcomeOn ? t("objectionPage.outcome.decidedOn", { date: formatDate(objection.outcomeOn, i18n.language) }) : "";
+  return (
+    <>
+      <Paragraph>
+        <strong>{t(`objectionOutcome.${objection.outcome}`)}</strong> {decided}
+      </Paragraph>
+      {objection.outcomeReasons ? <Paragraph className="nv-prewrap">{objection.outcomeReasons}</Paragraph> : null}
+      {objection.outcomeDecisionId && clientId ? (
+        <Paragraph>
+          <Link to={`${clientTabPath(clientId, "decisions")}#decision-${objection.outcomeDecisionId}`} className="nl-link">
+            {t("objectionPage.outcome.toDecision")}
+          </Link>
+        </Paragraph>
       ) : null}
     </>
   );
@@ -222,7 +265,7 @@ export function ObjectionPage() {
               {t("objectionPage.outcome.sectionTitle")}
             </Heading>
             {data.outcome ? (
-              <Paragraph>{t(`objectionOutcome.${data.outcome}`)}</Paragraph>
+              <OutcomeText objection={data} clientId={decision.data?.clientId} />
             ) : (
               <Paragraph>{t("objectionPage.outcome.none")}</Paragraph>
             )}

@@ -15,18 +15,44 @@ describe("an objection as typed", () => {
   it("by staff: the dates as typed, an empty postmark and representative as null", () => {
     const values = { ...emptyObjectionValues("2026-03-02"), receivedOn: "2026-02-27", grounds: "Ik was ziek." };
     const input = toObjectionInput(values, false, "2026-03-02");
-    expect(input).toEqual({ receivedOn: "2026-02-27", postedOn: null, grounds: "Ik was ziek.", representative: null });
+    expect(input).toEqual({
+      receivedOn: "2026-02-27",
+      postedOn: null,
+      grounds: "Ik was ziek.",
+      representative: null,
+      advisoryCommittee: false,
+    });
     expect(objectionInput.safeParse(input).success).toBe(true);
   });
 
   it("by post: the postmark date and the representative go along", () => {
-    const values = { receivedOn: "2026-02-27", postedOn: "2026-02-25", grounds: "Niet eens.", representative: "  J. de Vries " };
-    expect(toObjectionInput(values, false, "2026-03-02")).toMatchObject({ postedOn: "2026-02-25", representative: "J. de Vries" });
+    const values = {
+      receivedOn: "2026-02-27",
+      postedOn: "2026-02-25",
+      grounds: "Niet eens.",
+      representative: "  J. de Vries ",
+      advisoryCommittee: true,
+    };
+    expect(toObjectionInput(values, false, "2026-03-02")).toMatchObject({
+      postedOn: "2026-02-25",
+      representative: "J. de Vries",
+      advisoryCommittee: true,
+    });
   });
 
-  it("by the client: received today whatever the form held, never with a postmark", () => {
-    const values = { receivedOn: "2020-01-01", postedOn: "2019-12-30", grounds: "Ik was ziek.", representative: "" };
-    expect(toObjectionInput(values, true, "2026-03-02")).toMatchObject({ receivedOn: "2026-03-02", postedOn: null });
+  it("by the client: received today whatever the form held, never with a postmark or a committee", () => {
+    const values = {
+      receivedOn: "2020-01-01",
+      postedOn: "2019-12-30",
+      grounds: "Ik was ziek.",
+      representative: "",
+      advisoryCommittee: true,
+    };
+    expect(toObjectionInput(values, true, "2026-03-02")).toMatchObject({
+      receivedOn: "2026-03-02",
+      postedOn: null,
+      advisoryCommittee: null,
+    });
   });
 });
 

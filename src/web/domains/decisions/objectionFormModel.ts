@@ -10,12 +10,14 @@ export interface ObjectionValues {
   postedOn: string;
   grounds: string;
   representative: string;
+  /** Staff only: an advisory committee hears it, so the decision term is twelve weeks instead of six. */
+  advisoryCommittee: boolean;
 }
 
-export const OBJECTION_FIELDS = ["receivedOn", "postedOn", "grounds", "representative"] as const;
+export const OBJECTION_FIELDS = ["receivedOn", "postedOn", "grounds", "representative", "advisoryCommittee"] as const;
 
 export function emptyObjectionValues(today: string): ObjectionValues {
-  return { receivedOn: today, postedOn: "", grounds: "", representative: "" };
+  return { receivedOn: today, postedOn: "", grounds: "", representative: "", advisoryCommittee: false };
 }
 
 /**
@@ -28,6 +30,7 @@ export function toObjectionInput(values: ObjectionValues, asClient: boolean, tod
     postedOn: asClient ? null : toOptionalText(values.postedOn),
     grounds: values.grounds,
     representative: toOptionalText(values.representative),
+    advisoryCommittee: asClient ? null : values.advisoryCommittee,
   };
 }
 

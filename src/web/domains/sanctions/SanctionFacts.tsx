@@ -5,11 +5,6 @@ import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 
-/** The decision record (besluit) of a decided sanction, where the letter's remedy and any objection live. */
-export function decisionIdOf(sanction: SanctionOutput): string | null {
-  return "decisionId" in sanction && typeof sanction.decisionId === "string" ? sanction.decisionId : null;
-}
-
 function Lines({ lines }: { lines: string[] }) {
   return (
     <ul className="nv-link-list">
@@ -72,7 +67,8 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
     lines.push(t(`sanctions.reconsidered.${sanction.reconsiderationOutcome}`, { date: date(sanction.reconsideredOn) }));
   }
   if (sanction.revoked) lines.push(t("sanctions.revoked"));
-  const decisionId = decisionIdOf(sanction);
+  // The decision record (besluit): where the letter's remedy and any objection live.
+  const { decisionId } = sanction;
   return (
     <>
       <Lines lines={lines} />
