@@ -138,8 +138,9 @@ function OutcomeText({ objection, clientId }: { objection: ObjectionOutput; clie
   return (
     <>
       <Paragraph>
-        <strong>{t(`objectionOutcome.${objection.outcome}`)}</strong> {decided}
+        <strong>{t(`objectionOutcome.${objection.outcome}`)}</strong>
       </Paragraph>
+      {decided ? <Paragraph>{decided}</Paragraph> : null}
       {objection.outcomeReasons ? <Paragraph className="nv-prewrap">{objection.outcomeReasons}</Paragraph> : null}
       {objection.outcomeDecisionId && clientId ? (
         <Paragraph>
