@@ -42,6 +42,9 @@ async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: stri
     const [invitation] = invitations;
     if (missed.length !== 1 || !invitation || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
     if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
+    // The demo history decided sanctions for some clients already; the journey starts from a client without one.
+    const sanctions = await consultant<{ items: unknown[] }>("GET", `/clients/${item.clientId}/sanctions`);
+    if (sanctions.body.items.length > 0) continue;
     const delivered = await consultant("POST", `/letters/${invitation.id}/deliveries`, {
       status: "delivered",
       trackingNumber: "3SNVDEMO00042",
