@@ -7,7 +7,7 @@ import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { type Kysely, sql, type Updateable } from "kysely";
-import { exemptionsInForce } from "../plans/capacity.js";
+import { exemptionsInForce } from "../plans/capacity.repo.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /**
