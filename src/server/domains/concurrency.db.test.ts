@@ -270,6 +270,23 @@ describe(`${PARALLEL} requests at once`, { timeout: 180_000 }, () => {
     expect(sanctions).toHaveLength(1);
   });
 
+  it("send one hearing invitation for a sanction", async () => {
+    const { client, appointmentId, letterId } = await missedIntake();
+    const proposed = await inject("POST", `/clients/${client}/sanctions`, sanctionProposal(appointmentId, letterId));
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const id: string = proposed.json().id;
+    const invitations = await atOnce(PARALLEL, () => inject("POST", `/sanctions/${id}/hearing-invitation`, {}));
+    expect(expectSuccessOrRefusal(invitations, 200, ["hearingAlreadyInvited"])).toBe(1);
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select("id")
+      .where("client_id", "=", client)
+      .where("kind", "=", "sanctionHearing")
+      .execute();
+    const sanction = await t.db.kysely.selectFrom("sanctions").select("hearing_letter_id").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(letters.map((l) => l.id)).toEqual([sanction.hearing_letter_id]);
+  });
+
   it("record one hearing of a sanction, and one decision", async () => {
     const { client, appointmentId, letterId } = await missedIntake();
     const proposed = await inject("POST", `/clients/${client}/sanctions`, sanctionProposal(appointmentId, letterId));

@@ -53,6 +53,10 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
     },
   });
   await inTransaction(db, async (trx) => {
+    // Check again under the sanction's lock: a parallel invitation waits here, then finds this one's letter.
+    await lockSanction(trx, id);
+    const fresh = await requireVisibleSanction(trx, ctx, id);
+    assertMayInvite(fresh, await invitationDelivery(trx, fresh));
     await storeLetter(trx, ctx, letter);
     await updateSanction(trx, id, { hearing_letter_id: letter.id, hearing_respond_by: respondBy });
     await recordAudit(trx, ctx, {
