@@ -1,6 +1,7 @@
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { LightMyRequestResponse } from "fastify";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Each rule that counts what is already stored (capacity, places, guidance hours, slots, one draft, one sanction
@@ -225,6 +226,22 @@ describe(`${PARALLEL} requests at once`, { timeout: 180_000 }, () => {
     expect(live).toHaveLength(2 * PARALLEL);
     expect(new Set(live.map((a) => `${a.consultant_id} ${a.starts_at}`)).size).toBe(live.length);
     expect(new Set(live.map((a) => a.starts_at))).toEqual(new Set(answered));
+    // A request that lost its first slots got new letters: each letter names the slot its client got.
+    const when = new Intl.DateTimeFormat("nl-NL", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Amsterdam",
+    });
+    for (const item of responses.flatMap((r) => r.json().items as { letterId: string; appointment: { startsAt: string } }[])) {
+      const pdf = await t.app.inject({ url: `/api/v1/letters/${item.letterId}/pdf`, headers: consultant });
+      const text = (await new PDFParse({ data: pdf.rawPayload }).getText()).text.replace(/\s+/g, " ");
+      const parts = Object.fromEntries(when.formatToParts(new Date(item.appointment.startsAt)).map((p) => [p.type, p.value]));
+      expect(text).toContain(`${parts.day} ${parts.month} ${parts.year}`);
+      expect(text).toContain(`Tijd: ${parts.hour}:${parts.minute} uur`);
+    }
   });
 
   it("give a client one planned intake", async () => {
