@@ -6,7 +6,7 @@ export async function insertDocument(db: Kysely<Database>, row: DocumentsTable):
 }
 
 /** The documents of subjects of one type, without their content, oldest first. */
-export function listDocumentsOfSubjects(db: Kysely<Database>, subjectType: string, subjectIds: readonly string[]) {
+export function listDocumentsOfSubjects(db: Kysely<Database>, subjectType: DocumentsTable["subject_type"], subjectIds: readonly string[]) {
   return db
     .selectFrom("documents")
     .select(["id", "subject_id", "filename", "media_type", "size_bytes", "uploaded_at"])
