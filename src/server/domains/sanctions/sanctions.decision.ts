@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockSanction } from "@server/db/locks.repo.js";
 import type { ClientRow, Database, SanctionRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict } from "@server/http/errors.js";
