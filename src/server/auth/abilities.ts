@@ -31,7 +31,7 @@ export function passes(assertion: () => void): boolean {
 }
 
 /** The caller's abilities on one resource: a boolean per action, from the assertions the server enforces. */
-export function abilitiesOf<K extends string>(actor: Actor, checks: Record<K, AbilityCheck>): Record<K, boolean> {
+export function evaluateAbilities<K extends string>(actor: Actor, checks: Record<K, AbilityCheck>): Record<K, boolean> {
   const entries = (Object.keys(checks) as K[]).map((action) => [action, isAllowed(actor, checks[action])] as const);
   return Object.fromEntries(entries) as Record<K, boolean>;
 }

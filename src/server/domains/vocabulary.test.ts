@@ -4,7 +4,7 @@ import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryComp
 import { describe, expect, it } from "vitest";
 import { visibleClients } from "./clients/clients.repo.js";
 import { visiblePlacements } from "./placements/placements.repo.js";
-import { exemptionsInForce } from "./plans/capacity.js";
+import { exemptionsInForce } from "./plans/capacity.repo.js";
 import { visibleRoles } from "./roles/roles.repo.js";
 import {
   ACTIVE_STEP_STATUSES,

@@ -1,4 +1,4 @@
-import { abilitiesOf } from "@server/auth/abilities.js";
+import { evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { AccountabilityRequestRow } from "@server/db/schema.js";
 import { conflict } from "@server/http/errors.js";
@@ -61,7 +61,7 @@ export function assertOpen(request: Pick<AccountabilityRequestRow, "status">): v
 
 /** What the caller may do with a request, by the same rules its routes enforce. */
 export function accountabilityAbilities(actor: Actor, request: AccountabilityRequestRow): AccountabilityAbilities {
-  return abilitiesOf(actor, {
+  return evaluateAbilities(actor, {
     respond: { policy: accountabilityPolicy.respond, assert: () => assertOpen(request) },
     // Proof may follow an answer, so uploading has no rule beyond the role.
     addProof: { policy: accountabilityPolicy.respond, assert: () => undefined },

@@ -1,4 +1,4 @@
-import { abilitiesOf } from "@server/auth/abilities.js";
+import { evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { CaregivingRow } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
@@ -33,7 +33,7 @@ export function assertEndsAfterStart(care: Pick<CaregivingRow, "since">, endedOn
 
 /** What the caller may do with one record of caregiving, by the same rules its routes enforce. */
 export function caregivingAbilities(actor: Actor, care: CaregivingRow): CaregivingAbilities {
-  return abilitiesOf(actor, { end: { policy: caregivingPolicy.write, assert: () => assertCareActive(care) } });
+  return evaluateAbilities(actor, { end: { policy: caregivingPolicy.write, assert: () => assertCareActive(care) } });
 }
 
 /** What the caller may do with a client's caregiving as a whole. */

@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { recordLadderAssessment } from "../intakes/intakes.service.js";
 import { findConfirmed } from "../plans/plans.repo.js";
+import { insertCheckIn, listCheckInsOfClient } from "./check-ins.repo.js";
 
 /** The WHO-5 raw score (0–25) and whether it calls for attention (below 13). */
 export function scoreWho5(items: number[]): { raw: number; percentage: number; needsAttention: boolean } {
@@ -38,7 +39,7 @@ export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, c
       ready_for_next_step: input.readyForNextStep ? 1 : 0,
       created_at: nowIso(ctx.clock),
     };
-    await trx.insertInto("check_ins").values(row).execute();
+    await insertCheckIn(trx, row);
     if (input.ladderRung) {
       await recordLadderAssessment(trx, ctx, {
         clientId,
@@ -56,13 +57,7 @@ export async function recordCheckIn(db: Kysely<Database>, ctx: RequestContext, c
 /** A client's check-ins, newest first. WHO-5 is health data: reading it is a sensitive read. */
 export async function listCheckIns(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<CheckInRow[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db
-    .selectFrom("check_ins")
-    .selectAll()
-    .where("client_id", "=", clientId)
-    .orderBy("held_on", "desc")
-    .orderBy("created_at", "desc")
-    .execute();
+  const rows = await listCheckInsOfClient(db, clientId);
   await recordAudit(db, ctx, { action: "checkIn.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
   return rows;
 }

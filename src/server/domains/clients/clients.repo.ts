@@ -7,7 +7,7 @@ import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientListQuery } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { type Kysely, sql, type Updateable } from "kysely";
-import { exemptionsInForce } from "../plans/capacity.js";
+import { exemptionsInForce } from "../plans/capacity.repo.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /**
@@ -143,4 +143,25 @@ export async function updateClient(
 /** Clients with a full exemption in force today: never invited, never sanctioned. */
 export function fullyExemptClientIds(db: Kysely<Database>, today: string) {
   return exemptionsInForce(db, today).where("exemptions.scope", "=", "full").select("exemptions.client_id");
+}
+
+/** The hours of a client's latest placement with an organisation. */
+export function latestPlacementWith(db: Kysely<Database>, clientId: string, organisationId: string) {
+  return db
+    .selectFrom("placements")
+    .select("hours_per_week")
+    .where("client_id", "=", clientId)
+    .where("organisation_id", "=", organisationId)
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+}
+
+/** The availability and skills the client gave at their latest intake. */
+export function latestIntakeAnswers(db: Kysely<Database>, clientId: string) {
+  return db
+    .selectFrom("intakes")
+    .select(["availability", "skills"])
+    .where("client_id", "=", clientId)
+    .orderBy("held_on", "desc")
+    .executeTakeFirst();
 }

@@ -54,19 +54,8 @@ export async function readClient(db: Kysely<Database>, ctx: RequestContext, id: 
 /** What a host may know of a client referred or placed with them: the facts behind the need-to-know profile. */
 export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestContext, id: string) {
   const row = await repo.requireVisibleClient(db, ctx.actor, id);
-  const placement = await db
-    .selectFrom("placements")
-    .select("hours_per_week")
-    .where("client_id", "=", id)
-    .where("organisation_id", "=", ctx.actor.organisationId ?? "")
-    .orderBy("created_at", "desc")
-    .executeTakeFirst();
-  const intake = await db
-    .selectFrom("intakes")
-    .select(["availability", "skills"])
-    .where("client_id", "=", id)
-    .orderBy("held_on", "desc")
-    .executeTakeFirst();
+  const placement = await repo.latestPlacementWith(db, id, ctx.actor.organisationId ?? "");
+  const intake = await repo.latestIntakeAnswers(db, id);
   await recordAudit(db, ctx, {
     action: "client.readProfile",
     category: "read:profile",

@@ -1,4 +1,4 @@
-import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
+import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { DecisionRow } from "@server/db/schema.js";
 import { conflict, type FieldErrorCode, invalidField } from "@server/http/errors.js";
@@ -128,5 +128,5 @@ export function decisionAbilities(
         assertMayObject(facts.decision, facts.hasObjection ? {} : null, facts.today, facts.letterDate ?? facts.today, facts.today),
     },
   };
-  return abilitiesOf(actor, checks);
+  return evaluateAbilities(actor, checks);
 }

@@ -1,4 +1,4 @@
-import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
+import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { DecisionRow, ObjectionRow } from "@server/db/schema.js";
 import { conflict, type FieldErrorCode, forbidden, invalidField } from "@server/http/errors.js";
@@ -205,5 +205,5 @@ export function objectionAbilities(
     waiveHearing: { policy: objectionPolicy.handle, assert: () => assertMayWaiveHearing(objection, hearingVersions) },
     decide: { policy: objectionPolicy.decide, assert: () => assertMayDecideObjection(decision, objection, hearingVersions, actor, null) },
   };
-  return abilitiesOf(actor, checks);
+  return evaluateAbilities(actor, checks);
 }

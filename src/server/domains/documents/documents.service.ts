@@ -9,6 +9,7 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import { findDocument, insertDocument, listDocumentsOfSubjects } from "./documents.repo.js";
 
 const tooLarge = () => invalidField("file", "tooLarge", `A file may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
 
@@ -56,7 +57,7 @@ export async function storeDocument(
     uploaded_by: ctx.actor.id,
     uploaded_at: nowIso(ctx.clock),
   };
-  await db.insertInto("documents").values(row).execute();
+  await insertDocument(db, row);
   await recordAudit(db, ctx, {
     action: "document.upload",
     category: "write",
@@ -72,13 +73,7 @@ export async function storeDocument(
 export async function documentsOf(db: Kysely<Database>, subjectType: DocumentSubject, subjectIds: string[]) {
   if (subjectIds.length === 0)
     return new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
-  const rows = await db
-    .selectFrom("documents")
-    .select(["id", "subject_id", "filename", "media_type", "size_bytes", "uploaded_at"])
-    .where("subject_type", "=", subjectType)
-    .where("subject_id", "in", subjectIds)
-    .orderBy("uploaded_at")
-    .execute();
+  const rows = await listDocumentsOfSubjects(db, subjectType, subjectIds);
   const map = new Map<string, { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[]>();
   for (const r of rows)
     map.set(r.subject_id, [
@@ -90,7 +85,7 @@ export async function documentsOf(db: Kysely<Database>, subjectType: DocumentSub
 
 /** Opens a document of a client the actor may see; every read is audited as sensitive. */
 export async function openDocument(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<DocumentsTable> {
-  const row = await db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await findDocument(db, id);
   if (!row) throw notFound("document");
   await requireVisibleClient(db, ctx.actor, row.client_id);
   await recordAudit(db, ctx, {

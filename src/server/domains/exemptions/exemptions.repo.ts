@@ -3,6 +3,7 @@ import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.
 import type { ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
 import type { Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
+import { CURRENT_EXEMPTION_STATUSES } from "../vocabulary.js";
 
 /** One exemption by id, whoever's it is; the caller checks the client is in scope. */
 export function findExemption(db: Kysely<Database>, id: string): Promise<ExemptionRow | undefined> {
@@ -73,4 +74,28 @@ export async function pageExemptionsByStatus(db: Kysely<Database>, actor: Actor,
     .offset((page - 1) * pageSize)
     .execute();
   return { rows, total: Number(total) };
+}
+
+/** Current exemptions whose end date lies before a date. */
+export function exemptionsEndedBefore(db: Kysely<Database>, date: string) {
+  return db
+    .selectFrom("exemptions")
+    .select(["id", "client_id", "end_date"])
+    .where("status", "in", [...CURRENT_EXEMPTION_STATUSES])
+    .where("end_date", "<", date)
+    .execute();
+}
+
+/** Ends an exemption on its end date because it expired. */
+export async function endExpiredExemption(db: Kysely<Database>, id: string, endedOn: string | null, now: string): Promise<void> {
+  await db
+    .updateTable("exemptions")
+    .set({ status: "ended", ended_on: endedOn, end_reason: "expired", updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The end and review dates of the active exemptions. */
+export function activeExemptionDates(db: Kysely<Database>) {
+  return db.selectFrom("exemptions").select(["end_date", "review_date"]).where("status", "=", "active").execute();
 }

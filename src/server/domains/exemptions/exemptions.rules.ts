@@ -1,4 +1,4 @@
-import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
+import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow } from "@server/db/schema.js";
 import { conflict, forbidden, type InvalidParam } from "@server/http/errors.js";
@@ -99,7 +99,7 @@ export function exemptionAbilities(actor: Actor, exemption: ExemptionRow): Exemp
     end: { policy: exemptionPolicy.decide, assert: () => assertMayEnd(exemption) },
     addEvidence: { policy: exemptionPolicy.upload, assert: () => assertTakesEvidence(exemption) },
   };
-  return abilitiesOf(actor, checks);
+  return evaluateAbilities(actor, checks);
 }
 
 /** What the caller may do with a client's exemptions as a whole: record one decided, or ask for one. */

@@ -1,8 +1,8 @@
 import type { Services } from "@server/app.js";
 import { PUBLIC } from "@server/auth/policy.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sql } from "kysely";
 import { z } from "zod";
+import { pingDatabase } from "./health.repo.js";
 
 /** `GET /health`: liveness plus a database round trip, without authentication. */
 export function healthRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -14,7 +14,7 @@ export function healthRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["health"], summary: "Health check", response: { 200: z.object({ status: z.literal("ok") }) } },
       },
       async () => {
-        await sql`select 1`.execute(db.kysely);
+        await pingDatabase(db.kysely);
         return { status: "ok" as const };
       },
     );

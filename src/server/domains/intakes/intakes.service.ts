@@ -8,6 +8,7 @@ import type { IntakeInput } from "@shared/schemas/intakes.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import * as repo from "./intakes.repo.js";
 
 /** Records a ladder rung for a client (from an intake or a check-in), keeping the history. */
 export async function recordLadderAssessment(
@@ -15,19 +16,16 @@ export async function recordLadderAssessment(
   ctx: RequestContext,
   entry: { clientId: string; rung: number; growthRung: number | null; assessedOn: string; source: "intake" | "checkIn" },
 ): Promise<void> {
-  await db
-    .insertInto("ladder_assessments")
-    .values({
-      id: randomUUID(),
-      client_id: entry.clientId,
-      rung: entry.rung,
-      growth_rung: entry.growthRung,
-      assessed_on: entry.assessedOn,
-      assessor_id: ctx.actor.id,
-      source: entry.source,
-      created_at: nowIso(ctx.clock),
-    })
-    .execute();
+  await repo.insertLadderAssessment(db, {
+    id: randomUUID(),
+    client_id: entry.clientId,
+    rung: entry.rung,
+    growth_rung: entry.growthRung,
+    assessed_on: entry.assessedOn,
+    assessor_id: ctx.actor.id,
+    source: entry.source,
+    created_at: nowIso(ctx.clock),
+  });
 }
 
 /**
@@ -39,21 +37,11 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
   return inTransaction(db, async (trx) => {
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
-      const appointment = await trx
-        .selectFrom("appointments")
-        .select(["id", "starts_at"])
-        .where("id", "=", input.appointmentId)
-        .where("client_id", "=", clientId)
-        .executeTakeFirst();
+      const appointment = await repo.findAppointmentOfClient(trx, clientId, input.appointmentId);
       if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
       if (Date.parse(appointment.starts_at) > ctx.clock.now().getTime())
         throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
-      await trx
-        .updateTable("appointments")
-        .set({ status: "attended", updated_at: nowIso(ctx.clock) })
-        .where("id", "=", input.appointmentId)
-        .where("status", "=", "planned")
-        .execute();
+      await repo.markAttendedIfPlanned(trx, input.appointmentId, nowIso(ctx.clock));
     }
     const row: IntakesTable = {
       id: randomUUID(),
@@ -83,12 +71,8 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       notes: input.notes ?? null,
       created_at: nowIso(ctx.clock),
     };
-    await trx.insertInto("intakes").values(row).execute();
-    await trx
-      .updateTable("clients")
-      .set({ capacity_hours_per_week: input.capacityHoursPerWeek, updated_at: row.created_at })
-      .where("id", "=", clientId)
-      .execute();
+    await repo.insertIntake(trx, row);
+    await repo.setClientCapacity(trx, clientId, input.capacityHoursPerWeek, row.created_at);
     await recordLadderAssessment(trx, ctx, {
       clientId,
       rung: input.ladderRung,
@@ -111,13 +95,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
 /** A client's intakes, newest first; reading them is a sensitive read. */
 export async function listIntakes(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<IntakeRow[]> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  const rows = await db
-    .selectFrom("intakes")
-    .selectAll()
-    .where("client_id", "=", clientId)
-    .orderBy("held_on", "desc")
-    .orderBy("created_at", "desc")
-    .execute();
+  const rows = await repo.listIntakesOfClient(db, clientId);
   await recordAudit(db, ctx, { action: "intake.read", category: "read:sensitive", clientId, subjectType: "client", subjectId: clientId });
   return rows;
 }
@@ -125,20 +103,5 @@ export async function listIntakes(db: Kysely<Database>, ctx: RequestContext, cli
 /** The ladder history of a client, oldest first, with who assessed. */
 export async function ladderHistoryOf(db: Kysely<Database>, ctx: RequestContext, clientId: string) {
   await requireVisibleClient(db, ctx.actor, clientId);
-  return db
-    .selectFrom("ladder_assessments")
-    .leftJoin("users", "users.id", "ladder_assessments.assessor_id")
-    .select([
-      "ladder_assessments.id",
-      "ladder_assessments.rung",
-      "ladder_assessments.growth_rung",
-      "ladder_assessments.assessed_on",
-      "ladder_assessments.assessor_id",
-      "ladder_assessments.source",
-      "users.display_name",
-    ])
-    .where("ladder_assessments.client_id", "=", clientId)
-    .orderBy("ladder_assessments.assessed_on")
-    .orderBy("ladder_assessments.created_at")
-    .execute();
+  return repo.ladderAssessmentsOf(db, clientId);
 }

@@ -17,7 +17,7 @@ export function invitationRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["invitations"],
           summary: "Invite clients to an intake",
           description:
-            "Each client gets the next free slot in the consultant's agenda and a registered letter. All or nothing: 409 noAvailability, noFreeSlots, alreadyInvited or slotTaken.",
+            "Each client gets the next free slot in the consultant's agenda and a registered letter. All or nothing: 409 noAvailability, noFreeSlots or alreadyInvited.",
           body: invitationBulkInput,
           response: { 201: invitationBulkOutput },
         },

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import { lockClients } from "@server/db/locks.repo.js";
-import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable } from "@server/db/schema.js";
+import { lockAgendas, lockClients } from "@server/db/locks.repo.js";
+import type { AppointmentsTable, ClientRow, Database, InvitationsTable, LettersTable, UserRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
@@ -11,9 +11,9 @@ import type { Kysely } from "kysely";
 import { clientsWithPlannedIntake, insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
 import { freeSlots, type Slot } from "../appointments/slots.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { fullyExemptClientIds, visibleClients } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { findUserById } from "../users/users.repo.js";
+import { fullyExemptAmong, insertInvitation, lastInvitationSequences, visibleClientsAmong } from "./invitations.repo.js";
 
 const PLANNING_HORIZON_DAYS = 12 * 7;
 
@@ -67,6 +67,78 @@ async function assertNoPlannedIntake(db: Kysely<Database>, ids: string[]): Promi
   }
 }
 
+interface PreparedInvitation {
+  appointment: AppointmentsTable;
+  letter: LettersTable;
+  invitation: InvitationsTable;
+}
+
+/** One consultant's share of an invitation request: the clients whose intakes go in that agenda. */
+interface AgendaGroup {
+  consultantId: string;
+  consultant: UserRow | undefined;
+  clients: ClientRow[];
+}
+
+/** The appointment, letter and invitation of each client of a group, in the given slots. */
+async function prepareGroup(
+  ctx: RequestContext,
+  group: AgendaGroup,
+  slots: Slot[],
+  lastSequence: Map<string, number>,
+  now: string,
+): Promise<PreparedInvitation[]> {
+  const prepared: PreparedInvitation[] = [];
+  for (const [i, client] of group.clients.entries()) {
+    const slot = slots[i];
+    if (!slot) throw new Error("allocateSlots gave fewer slots than clients");
+    const sequence = (lastSequence.get(client.id) ?? 0) + 1;
+    const appointment: AppointmentsTable = {
+      id: randomUUID(),
+      client_id: client.id,
+      consultant_id: group.consultantId,
+      kind: "intake",
+      starts_at: slot.startsAt,
+      ends_at: slot.endsAt,
+      location: slot.location,
+      status: "planned",
+      created_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+    };
+    const letter = await prepareLetter(ctx, {
+      client,
+      kind: "invitation",
+      template: "invitation",
+      registered: true,
+      data: {
+        givenName: client.given_name,
+        familyName: client.family_name,
+        appointmentDate: dutchWeekdayDate(slot.startsAt),
+        appointmentTime: dutchTime(slot.startsAt),
+        location: slot.location,
+        consultantName: group.consultant?.display_name ?? "uw consulent",
+        phone: municipality.phone,
+        isSecondInvitation: sequence > 1,
+      },
+    });
+    const invitation: InvitationsTable = {
+      id: randomUUID(),
+      client_id: client.id,
+      sequence,
+      appointment_id: appointment.id,
+      letter_id: letter.id,
+      created_by: ctx.actor.id,
+      created_at: now,
+    };
+    prepared.push({ appointment, letter, invitation });
+  }
+  return prepared;
+}
+
+const sameSlots = (prepared: PreparedInvitation[], slots: Slot[]) =>
+  prepared.every((p, i) => p.appointment.starts_at === slots[i]?.startsAt && p.appointment.location === slots[i]?.location);
+
 /**
  * Invites clients to an intake: for each, the next free slot in the consultant's agenda (never double-booked),
  * a registered invitation letter in plain Dutch, and the invitation itself. All or nothing.
@@ -80,29 +152,18 @@ export async function inviteClients(
     throw invalidField("earliestDate", "notInFuture", "Intakes are planned from tomorrow on");
   }
   const ids = [...new Set(input.clientIds)];
-  const clients = await visibleClients(db, ctx.actor).selectAll().where("id", "in", ids).execute();
+  const clients = await visibleClientsAmong(db, ctx.actor, ids);
   if (clients.length !== ids.length) throw notFound("client");
-  const exempt = await db
-    .selectFrom("clients")
-    .select("id")
-    .where("id", "in", ids)
-    .where("id", "in", fullyExemptClientIds(db, ctx.clock.today()))
-    .execute();
+  const exempt = await fullyExemptAmong(db, ids, ctx.clock.today());
   if (exempt.length > 0) {
     throw conflict(
       "activeExemption",
       `${exempt.length} of the selected clients have a full exemption in force and are not invited.`,
-      exempt.map((e) => ({ name: `clientIds[${ids.indexOf(e.id)}]`, code: "activeExemption", reason: "Fully exempt" })),
+      exempt.map((id) => ({ name: `clientIds[${ids.indexOf(id)}]`, code: "activeExemption", reason: "Fully exempt" })),
     );
   }
   await assertNoPlannedIntake(db, ids);
-  const earlier = await db
-    .selectFrom("invitations")
-    .select(["client_id", (eb) => eb.fn.max<number>("sequence").as("last")])
-    .where("client_id", "in", ids)
-    .groupBy("client_id")
-    .execute();
-  const lastSequence = new Map(earlier.map((row) => [row.client_id, Number(row.last)]));
+  const lastSequence = await lastInvitationSequences(db, ids);
 
   const earliestDate = input.earliestDate ?? defaultEarliestDate(ctx.clock.today());
   const byConsultant = new Map<string, ClientRow[]>();
@@ -110,71 +171,41 @@ export async function inviteClients(
     const owner = agendaOwner(ctx, client);
     byConsultant.set(owner, [...(byConsultant.get(owner) ?? []), client]);
   }
+  const groups: AgendaGroup[] = [];
+  for (const [consultantId, group] of byConsultant)
+    groups.push({ consultantId, consultant: await findUserById(db, consultantId), clients: group });
 
+  // Letters are rendered before the transaction, in the slots free at that moment.
   const now = nowIso(ctx.clock);
-  const prepared: { appointment: AppointmentsTable; letter: LettersTable; invitation: InvitationsTable }[] = [];
-  for (const [consultantId, group] of byConsultant) {
-    const consultant = await findUserById(db, consultantId);
-    const slots = await allocateSlots(db, consultantId, group.length, earliestDate);
-    for (const [i, client] of group.entries()) {
-      const slot = slots[i];
-      if (!slot) throw new Error("allocateSlots gave fewer slots than clients");
-      const sequence = (lastSequence.get(client.id) ?? 0) + 1;
-      const appointment: AppointmentsTable = {
-        id: randomUUID(),
-        client_id: client.id,
-        consultant_id: consultantId,
-        kind: "intake",
-        starts_at: slot.startsAt,
-        ends_at: slot.endsAt,
-        location: slot.location,
-        status: "planned",
-        created_by: ctx.actor.id,
-        created_at: now,
-        updated_at: now,
-      };
-      const letter = await prepareLetter(ctx, {
-        client,
-        kind: "invitation",
-        template: "invitation",
-        registered: true,
-        data: {
-          givenName: client.given_name,
-          familyName: client.family_name,
-          appointmentDate: dutchWeekdayDate(slot.startsAt),
-          appointmentTime: dutchTime(slot.startsAt),
-          location: slot.location,
-          consultantName: consultant?.display_name ?? "uw consulent",
-          phone: municipality.phone,
-          isSecondInvitation: sequence > 1,
-        },
-      });
-      const invitation: InvitationsTable = {
-        id: randomUUID(),
-        client_id: client.id,
-        sequence,
-        appointment_id: appointment.id,
-        letter_id: letter.id,
-        created_by: ctx.actor.id,
-        created_at: now,
-      };
-      prepared.push({ appointment, letter, invitation });
-    }
-  }
+  const prepared: PreparedInvitation[][] = [];
+  for (const group of groups)
+    prepared.push(
+      await prepareGroup(ctx, group, await allocateSlots(db, group.consultantId, group.clients.length, earliestDate), lastSequence, now),
+    );
 
-  // The slots were chosen before the letters were rendered; a slot someone else booked meanwhile is refused by
-  // the appointments' unique index (409 slotTaken).
-  await inTransaction(db, async (trx) => {
+  const stored = await inTransaction(db, async (trx) => {
     // A parallel invitation of the same client waits here, then finds the planned intake this one made.
     await lockClients(trx, ids);
     await assertNoPlannedIntake(trx, ids);
+    // A parallel invitation into the same agenda waits here, then sees the slots that one took.
+    await lockAgendas(
+      trx,
+      groups.map((g) => g.consultantId),
+    );
+    const final: PreparedInvitation[] = [];
+    for (const [i, group] of groups.entries()) {
+      const slots = await allocateSlots(trx, group.consultantId, group.clients.length, earliestDate);
+      const early = prepared[i] ?? [];
+      // Someone booked one of the chosen slots meanwhile: these clients get the next free ones, in new letters.
+      final.push(...(sameSlots(early, slots) ? early : await prepareGroup(ctx, group, slots, lastSequence, now)));
+    }
     await insertAppointments(
       trx,
-      prepared.map((p) => p.appointment),
+      final.map((p) => p.appointment),
     );
-    for (const { letter, invitation } of prepared) {
+    for (const { letter, invitation } of final) {
       await storeLetter(trx, ctx, letter);
-      await trx.insertInto("invitations").values(invitation).execute();
+      await insertInvitation(trx, invitation);
       await recordAudit(trx, ctx, {
         action: "invitation.create",
         category: "write",
@@ -184,6 +215,7 @@ export async function inviteClients(
         details: { sequence: invitation.sequence },
       });
     }
+    return final;
   });
-  return prepared.map(({ invitation, appointment }) => ({ invitation, appointment }));
+  return stored.map(({ invitation, appointment }) => ({ invitation, appointment }));
 }

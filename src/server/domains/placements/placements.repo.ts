@@ -1,5 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { Database } from "@server/db/schema.js";
+import type { Database, PlacementAgreementsTable, PlacementNotesTable, PlacementsTable } from "@server/db/schema.js";
 import type { PlacementStatus } from "@shared/schemas/placements.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
@@ -107,4 +107,57 @@ export async function listNotes(db: Kysely<Database>, placementId: string) {
     .where("placement_id", "=", placementId)
     .orderBy("placement_notes.created_at")
     .execute();
+}
+
+/** One placement the actor may see, with the names of its parties. */
+export function findVisiblePlacement(db: Kysely<Database>, actor: Actor, id: string): Promise<PlacementWithNames | undefined> {
+  return visiblePlacements(db, actor).where("placements.id", "=", id).executeTakeFirst();
+}
+
+/** The client's open placement in a role, if any. */
+export function findOpenPlacement(db: Kysely<Database>, clientId: string, roleId: string) {
+  return db
+    .selectFrom("placements")
+    .select("id")
+    .where("client_id", "=", clientId)
+    .where("role_id", "=", roleId)
+    .where("status", "in", [...OPEN_PLACEMENT_STATUSES])
+    .executeTakeFirst();
+}
+
+/** The guidance hours a week an organisation offers. */
+export async function guidanceHoursOf(db: Kysely<Database>, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom("organisations")
+    .select("guidance_hours_per_week")
+    .where("id", "=", organisationId)
+    .executeTakeFirstOrThrow();
+  return row.guidance_hours_per_week;
+}
+
+export async function insertPlacement(db: Kysely<Database>, row: PlacementsTable): Promise<void> {
+  await db.insertInto("placements").values(row).execute();
+}
+
+/** Changes a placement's columns. */
+export async function updatePlacement(db: Kysely<Database>, id: string, changes: Partial<Omit<PlacementsTable, "id">>): Promise<void> {
+  await db.updateTable("placements").set(changes).where("id", "=", id).execute();
+}
+
+/** The latest agreement version of a placement, 0 when none was signed. */
+export async function lastAgreementVersion(db: Kysely<Database>, placementId: string): Promise<number> {
+  const row = await db
+    .selectFrom("placement_agreements")
+    .select((eb) => eb.fn.max<number>("version").as("v"))
+    .where("placement_id", "=", placementId)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+export async function insertAgreement(db: Kysely<Database>, row: PlacementAgreementsTable): Promise<void> {
+  await db.insertInto("placement_agreements").values(row).execute();
+}
+
+export async function insertNote(db: Kysely<Database>, row: PlacementNotesTable): Promise<void> {
+  await db.insertInto("placement_notes").values(row).execute();
 }

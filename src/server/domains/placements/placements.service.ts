@@ -14,9 +14,20 @@ import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
-import { organisationOfRole, visibleRoles } from "../roles/roles.repo.js";
-import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
-import { guidanceDemand, partiesOfPlacement, visiblePlacements } from "./placements.repo.js";
+import { findVisibleRole, organisationOfRole } from "../roles/roles.repo.js";
+import { displayNamesOf } from "../users/users.repo.js";
+import {
+  findOpenPlacement,
+  findVisiblePlacement,
+  guidanceDemand,
+  guidanceHoursOf,
+  insertAgreement,
+  insertNote,
+  insertPlacement,
+  lastAgreementVersion,
+  partiesOfPlacement,
+  updatePlacement,
+} from "./placements.repo.js";
 import {
   assertEndedNotInFuture,
   assertGuidanceAvailable,
@@ -43,7 +54,7 @@ async function lockParties(trx: Kysely<Database>, id: string): Promise<void> {
 
 /** One placement the actor may see, or 404. */
 export async function requireVisiblePlacement(db: Kysely<Database>, ctx: RequestContext, id: string) {
-  const placement = await visiblePlacements(db, ctx.actor).where("placements.id", "=", id).executeTakeFirst();
+  const placement = await findVisiblePlacement(db, ctx.actor, id);
   if (!placement) throw notFound("placement");
   return placement;
 }
@@ -71,39 +82,23 @@ export async function proposePlacement(
     await lockRole(trx, input.roleId);
     await lockClient(trx, input.clientId);
     const client = await requireVisibleClient(trx, ctx.actor, input.clientId);
-    const role = await visibleRoles(trx, ctx.actor).where("volunteer_roles.id", "=", input.roleId).executeTakeFirst();
+    const role = await findVisibleRole(trx, ctx.actor, input.roleId);
     if (!role) throw invalidField("roleId", "unknownRole", "No such role");
     assertRoleMayTakePlacements(role);
     assertRoleHasPlace(role);
-    const open = await trx
-      .selectFrom("placements")
-      .select("id")
-      .where("client_id", "=", client.id)
-      .where("role_id", "=", role.id)
-      .where("status", "in", [...OPEN_PLACEMENT_STATUSES])
-      .executeTakeFirst();
-    assertNotAlreadyReferred(open);
+    assertNotAlreadyReferred(await findOpenPlacement(trx, client.id, role.id));
     const need = client.guidance_need;
     assertGuidanceLevelFits(role.guidance_level, need);
-    const organisation = await trx
-      .selectFrom("organisations")
-      .select("guidance_hours_per_week")
-      .where("id", "=", role.organisation_id)
-      .executeTakeFirstOrThrow();
+    const supply = await guidanceHoursOf(trx, role.organisation_id);
     const ordinance = await ordinanceOn(trx, ctx.clock.today());
     const demand = await guidanceDemand(trx, role.organisation_id, ordinance.guidanceHoursPerLevel);
     const guidanceHours = ordinance.guidanceHoursPerLevel[need];
-    assertGuidanceAvailable(organisation.guidance_hours_per_week, demand.committed, guidanceHours, input.guidanceOverrideReason);
+    assertGuidanceAvailable(supply, demand.committed, guidanceHours, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
     assertHoursWithinRole(hours, role.hours_per_week);
     await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours, ctx.clock.today());
 
-    const overrideReason = overriddenReason(
-      input.guidanceOverrideReason,
-      demand.committed,
-      guidanceHours,
-      organisation.guidance_hours_per_week,
-    );
+    const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, guidanceHours, supply);
     const now = nowIso(ctx.clock);
     const row: PlacementsTable = {
       id: randomUUID(),
@@ -126,7 +121,7 @@ export async function proposePlacement(
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto("placements").values(row).execute();
+    await insertPlacement(trx, row);
     await recordAudit(trx, ctx, {
       action: "placement.propose",
       category: "write",
@@ -153,25 +148,22 @@ export async function decideReferral(
     assertMayActForOrganisation(ctx.actor, placement.organisation_id);
     assertPlacementStatusAllows(placement, decision === "accepted" ? "accept" : "decline");
     if (decision === "accepted") {
-      const organisation = await trx
-        .selectFrom("organisations")
-        .select("guidance_hours_per_week")
-        .where("id", "=", placement.organisation_id)
-        .executeTakeFirstOrThrow();
+      const supply = await guidanceHoursOf(trx, placement.organisation_id);
       const { guidanceHoursPerLevel } = await ordinanceOn(trx, ctx.clock.today());
       const demand = await guidanceDemand(trx, placement.organisation_id, guidanceHoursPerLevel, id);
       assertGuidanceAvailable(
-        organisation.guidance_hours_per_week,
+        supply,
         demand.committed,
         guidanceHoursPerLevel[placement.guidance_level],
         placement.guidance_override_reason ?? undefined,
       );
     }
-    await trx
-      .updateTable("placements")
-      .set({ status: decision, decision_reason: reason ?? null, decided_by: ctx.actor.id, updated_at: nowIso(ctx.clock) })
-      .where("id", "=", id)
-      .execute();
+    await updatePlacement(trx, id, {
+      status: decision,
+      decision_reason: reason ?? null,
+      decided_by: ctx.actor.id,
+      updated_at: nowIso(ctx.clock),
+    });
     await recordAudit(trx, ctx, {
       action: `placement.${decision === "accepted" ? "accept" : "decline"}`,
       category: "write",
@@ -204,15 +196,8 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   if (terms.hoursPerWeek > placement.hours_per_week) {
     await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
   }
-  const previous = await db
-    .selectFrom("placement_agreements")
-    .select((eb) => eb.fn.max<number>("version").as("v"))
-    .where("placement_id", "=", id)
-    .executeTakeFirst();
-  const version = Number(previous?.v ?? 0) + 1;
-  const consultant = client.consultant_id
-    ? await db.selectFrom("users").select("display_name").where("id", "=", client.consultant_id).executeTakeFirst()
-    : undefined;
+  const version = (await lastAgreementVersion(db, id)) + 1;
+  const consultantName = (await displayNamesOf(db, [client.consultant_id])).get(client.consultant_id ?? "");
   const letter = await prepareLetter(ctx, {
     client,
     kind: "placementAgreement",
@@ -230,7 +215,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
       contactPerson: terms.contactPerson,
       guidanceArrangement: terms.guidanceArrangement,
       phone: municipality.phone,
-      consultantName: consultant?.display_name ?? "uw consulent",
+      consultantName: consultantName ?? "uw consulent",
     },
   });
   const now = nowIso(ctx.clock);
@@ -244,28 +229,26 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     }
     // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
     await storeLetter(trx, ctx, letter);
-    await trx
-      .insertInto("placement_agreements")
-      .values({
-        id: randomUUID(),
-        placement_id: id,
-        version,
-        start_date: terms.startDate,
-        end_date: terms.endDate,
-        hours_per_week: terms.hoursPerWeek,
-        tasks: terms.tasks,
-        contact_person: terms.contactPerson,
-        guidance_arrangement: terms.guidanceArrangement,
-        letter_id: letter.id,
-        signed_by: ctx.actor.id,
-        signed_at: now,
-      })
-      .execute();
-    await trx
-      .updateTable("placements")
-      .set({ status: "active", hours_per_week: terms.hoursPerWeek, ...(starting ? { started_on: terms.startDate } : {}), updated_at: now })
-      .where("id", "=", id)
-      .execute();
+    await insertAgreement(trx, {
+      id: randomUUID(),
+      placement_id: id,
+      version,
+      start_date: terms.startDate,
+      end_date: terms.endDate,
+      hours_per_week: terms.hoursPerWeek,
+      tasks: terms.tasks,
+      contact_person: terms.contactPerson,
+      guidance_arrangement: terms.guidanceArrangement,
+      letter_id: letter.id,
+      signed_by: ctx.actor.id,
+      signed_at: now,
+    });
+    await updatePlacement(trx, id, {
+      status: "active",
+      hours_per_week: terms.hoursPerWeek,
+      ...(starting ? { started_on: terms.startDate } : {}),
+      updated_at: now,
+    });
     await recordAudit(trx, ctx, {
       action: starting ? "placement.start" : "placement.agreementVersion",
       category: "write",
@@ -291,18 +274,14 @@ export async function endPlacement(
     const placement = await requireVisiblePlacement(trx, ctx, id);
     assertMayActForOrganisation(ctx.actor, placement.organisation_id);
     assertPlacementStatusAllows(placement, "end");
-    await trx
-      .updateTable("placements")
-      .set({
-        status: "ended",
-        ended_on: endedOn,
-        end_reason: input.reason,
-        attributable_to: input.attributableTo,
-        end_note: input.note ?? null,
-        updated_at: nowIso(ctx.clock),
-      })
-      .where("id", "=", id)
-      .execute();
+    await updatePlacement(trx, id, {
+      status: "ended",
+      ended_on: endedOn,
+      end_reason: input.reason,
+      attributable_to: input.attributableTo,
+      end_note: input.note ?? null,
+      updated_at: nowIso(ctx.clock),
+    });
     await recordAudit(trx, ctx, {
       action: "placement.end",
       category: "write",
@@ -319,10 +298,7 @@ export async function addPlacementNote(db: Kysely<Database>, ctx: RequestContext
   const placement = await requireVisiblePlacement(db, ctx, id);
   assertMayActForOrganisation(ctx.actor, placement.organisation_id);
   await inTransaction(db, async (trx) => {
-    await trx
-      .insertInto("placement_notes")
-      .values({ id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: nowIso(ctx.clock) })
-      .execute();
+    await insertNote(trx, { id: randomUUID(), placement_id: id, author_id: ctx.actor.id, note, created_at: nowIso(ctx.clock) });
     await recordAudit(trx, ctx, {
       action: "placement.note",
       category: "write",

@@ -1,7 +1,13 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
-import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
-import { EXEMPTION_IN_FORCE_STATUS, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
+import {
+  activeContributionHours,
+  activeStepHours,
+  caregivingBeyondCustomaryHours,
+  exemptionLimitsOf,
+  openPlacementHours,
+  openPlansOf,
+} from "./capacity.repo.js";
 import { assertCapacityHolds } from "./plans.rules.js";
 
 /** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
@@ -29,29 +35,9 @@ export async function hoursBesidesPlanByClient(
 ): Promise<Map<string, number>> {
   const hours = new Map<string, number>();
   await inChunks(clientIds, async (chunk) => {
-    let placements = db
-      .selectFrom("placements")
-      .select(["client_id", "hours_per_week"])
-      .where("client_id", "in", chunk)
-      .where("status", "in", [...OPEN_PLACEMENT_STATUSES]);
-    if (exceptPlacementId) placements = placements.where("id", "!=", exceptPlacementId);
-    sumByClient(await placements.execute(), hours);
-    sumByClient(
-      await db
-        .selectFrom("contributions")
-        .select(["client_id", "hours_per_week"])
-        .where("client_id", "in", chunk)
-        .where("status", "=", "active")
-        .execute(),
-      hours,
-    );
-    const caregiving = db
-      .selectFrom("caregiving")
-      .select(["client_id", "hours_per_week"])
-      .where("client_id", "in", chunk)
-      .where("status", "=", "active")
-      .where("beyond_customary_care", "=", 1);
-    sumByClient(await caregiving.execute(), hours);
+    sumByClient(await openPlacementHours(db, chunk, exceptPlacementId), hours);
+    sumByClient(await activeContributionHours(db, chunk), hours);
+    sumByClient(await caregivingBeyondCustomaryHours(db, chunk), hours);
     return [];
   });
   return hours;
@@ -59,25 +45,11 @@ export async function hoursBesidesPlanByClient(
 
 /** Hours a week of the planned and active steps of each client's plan being worked on (the draft, else the one in force). */
 export async function planHoursByClient(db: Kysely<Database>, clientIds: readonly string[]): Promise<Map<string, number>> {
-  const plans = await inChunks(clientIds, (chunk) =>
-    db
-      .selectFrom("plans")
-      .select(["id", "client_id", "status"])
-      .where("client_id", "in", chunk)
-      .where("status", "in", ["draft", "confirmed"])
-      .execute(),
-  );
+  const plans = await inChunks(clientIds, (chunk) => openPlansOf(db, chunk));
   const current = new Map<string, string>();
   for (const plan of plans) if (plan.status === "draft" || !current.has(plan.client_id)) current.set(plan.client_id, plan.id);
   const clientOfPlan = new Map([...current].map(([clientId, planId]) => [planId, clientId]));
-  const steps = await inChunks([...clientOfPlan.keys()], (chunk) =>
-    db
-      .selectFrom("plan_steps")
-      .select(["plan_id", "hours_per_week"])
-      .where("plan_id", "in", chunk)
-      .where("status", "in", [...ACTIVE_STEP_STATUSES])
-      .execute(),
-  );
+  const steps = await inChunks([...clientOfPlan.keys()], (chunk) => activeStepHours(db, chunk));
   return sumByClient(steps.map((s) => ({ client_id: clientOfPlan.get(s.plan_id) ?? "", hours_per_week: s.hours_per_week })));
 }
 
@@ -96,15 +68,6 @@ export async function hoursBesidesPlan(db: Kysely<Database>, clientId: string, e
 /** Everything asked of a client in hours a week: plan steps, placements, formalised contributions and caregiving. */
 export async function committedHours(db: Kysely<Database>, clientId: string, exceptPlacementId?: string): Promise<number> {
   return ((await planHoursByClient(db, [clientId])).get(clientId) ?? 0) + (await hoursBesidesPlan(db, clientId, exceptPlacementId));
-}
-
-/** Exemptions that bind on a date: decided (and co-signed where needed) and within their dates. */
-export function exemptionsInForce(db: Kysely<Database>, date: string) {
-  return db
-    .selectFrom("exemptions")
-    .where("exemptions.status", "=", EXEMPTION_IN_FORCE_STATUS)
-    .where("exemptions.start_date", "<=", date)
-    .where((eb) => eb.or([eb("exemptions.end_date", "is", null), eb("exemptions.end_date", ">=", date)]));
 }
 
 export interface Capacity {
@@ -127,8 +90,7 @@ export async function capacitiesOf(
 ): Promise<Map<string, Capacity>> {
   const exemptions = await inChunks(
     clients.map((c) => c.id),
-    (chunk) =>
-      exemptionsInForce(db, today).select(["id", "client_id", "scope", "max_hours_per_week"]).where("client_id", "in", chunk).execute(),
+    (chunk) => exemptionLimitsOf(db, chunk, today),
   );
   const limit = (e: (typeof exemptions)[number]) => (e.scope === "full" ? 0 : (e.max_hours_per_week ?? 0));
   const binding = new Map<string, (typeof exemptions)[number]>();

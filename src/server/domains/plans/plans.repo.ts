@@ -29,3 +29,34 @@ export function findDraft(db: Kysely<Database>, clientId: string): Promise<PlanR
 export function findConfirmed(db: Kysely<Database>, clientId: string): Promise<PlanRow | undefined> {
   return db.selectFrom("plans").selectAll().where("client_id", "=", clientId).where("status", "=", "confirmed").executeTakeFirst();
 }
+
+export async function insertPlan(db: Kysely<Database>, plan: PlanRow): Promise<void> {
+  await db.insertInto("plans").values(plan).execute();
+}
+
+export async function insertSteps(db: Kysely<Database>, steps: PlanStepRow[]): Promise<void> {
+  if (steps.length === 0) return;
+  await db.insertInto("plan_steps").values(steps).execute();
+}
+
+export async function updateStep(db: Kysely<Database>, id: string, columns: Omit<PlanStepRow, "id">): Promise<void> {
+  await db.updateTable("plan_steps").set(columns).where("id", "=", id).execute();
+}
+
+/** Marks the client's plan in force as superseded. */
+export async function supersedeConfirmed(db: Kysely<Database>, clientId: string): Promise<void> {
+  await db.updateTable("plans").set({ status: "superseded" }).where("client_id", "=", clientId).where("status", "=", "confirmed").execute();
+}
+
+/** Makes a draft the plan in force. */
+export async function markConfirmed(
+  db: Kysely<Database>,
+  id: string,
+  confirmation: Pick<PlanRow, "confirmed_on" | "confirmed_by" | "letter_id" | "reporting_frequency_weeks">,
+): Promise<void> {
+  await db
+    .updateTable("plans")
+    .set({ status: "confirmed", ...confirmation })
+    .where("id", "=", id)
+    .execute();
+}

@@ -15,6 +15,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { displayNamesOf } from "../users/users.repo.js";
 import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.js";
 import type { PlanFrame } from "./plans.presenter.js";
 import * as repo from "./plans.repo.js";
@@ -46,15 +47,13 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
     created_by: ctx.actor.id,
     created_at: now,
   };
-  await db.insertInto("plans").values(plan).execute();
+  await repo.insertPlan(db, plan);
   if (current) {
     const steps = await repo.listStepsOfPlans(db, [current.id]);
-    if (steps.length) {
-      await db
-        .insertInto("plan_steps")
-        .values(steps.map((s) => ({ ...s, id: randomUUID(), plan_id: plan.id, created_at: now, updated_at: now })))
-        .execute();
-    }
+    await repo.insertSteps(
+      db,
+      steps.map((s) => ({ ...s, id: randomUUID(), plan_id: plan.id, created_at: now, updated_at: now })),
+    );
   }
   return plan;
 }
@@ -73,9 +72,8 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const now = nowIso(ctx.clock);
     const id = randomUUID();
-    await trx
-      .insertInto("plan_steps")
-      .values({
+    await repo.insertSteps(trx, [
+      {
         id,
         plan_id: plan.id,
         client_id: clientId,
@@ -91,8 +89,8 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
         stop_reason: null,
         created_at: now,
         updated_at: now,
-      })
-      .execute();
+      },
+    ]);
     await recordAudit(trx, ctx, {
       action: "planStep.create",
       category: "write",
@@ -146,7 +144,7 @@ export async function updatePlanStep(
     if (countsAgainstCapacity(changed))
       await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, step.client_id)), ctx.clock.today());
     const { id: _id, ...columns } = changed;
-    await trx.updateTable("plan_steps").set(columns).where("id", "=", target.id).execute();
+    await repo.updateStep(trx, target.id, columns);
     await recordAudit(trx, ctx, {
       action: "planStep.update",
       category: "write",
@@ -178,7 +176,7 @@ export async function confirmPlan(
   const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
   const confirmedOn = ctx.clock.today();
   await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)), confirmedOn);
-  const consultant = await db.selectFrom("users").select("display_name").where("id", "=", ctx.actor.id).executeTakeFirst();
+  const consultantName = (await displayNamesOf(db, [ctx.actor.id])).get(ctx.actor.id);
   const letter = await prepareLetter(ctx, {
     client,
     kind: "planConfirmation",
@@ -201,7 +199,7 @@ export async function confirmPlan(
       capacityHours: (await capacityOf(db, client, confirmedOn)).hoursPerWeek,
       frequencyWeeks: reportingFrequencyWeeks,
       phone: municipality.phone,
-      consultantName: consultant?.display_name ?? "uw consulent",
+      consultantName: consultantName ?? "uw consulent",
     },
   });
   return inTransaction(db, async (trx) => {
@@ -214,23 +212,13 @@ export async function confirmPlan(
     assertStepsUnchanged(steps, freshSteps);
     await assertWithinCapacity(trx, client, total + (await hoursBesidesPlan(trx, plan.client_id)), confirmedOn);
     await storeLetter(trx, ctx, letter);
-    await trx
-      .updateTable("plans")
-      .set({ status: "superseded" })
-      .where("client_id", "=", plan.client_id)
-      .where("status", "=", "confirmed")
-      .execute();
-    await trx
-      .updateTable("plans")
-      .set({
-        status: "confirmed",
-        confirmed_on: confirmedOn,
-        confirmed_by: ctx.actor.id,
-        letter_id: letter.id,
-        reporting_frequency_weeks: reportingFrequencyWeeks,
-      })
-      .where("id", "=", planId)
-      .execute();
+    await repo.supersedeConfirmed(trx, plan.client_id);
+    await repo.markConfirmed(trx, planId, {
+      confirmed_on: confirmedOn,
+      confirmed_by: ctx.actor.id,
+      letter_id: letter.id,
+      reporting_frequency_weeks: reportingFrequencyWeeks,
+    });
     await recordAudit(trx, ctx, {
       action: "plan.confirm",
       category: "write",

@@ -1,7 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { Database } from "@server/db/schema.js";
+import type { Database, DisplacementChecksTable, DisplacementComplaintsTable, VolunteerRolesTable } from "@server/db/schema.js";
 import type { RoleStatus } from "@shared/schemas/roles.js";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely, Updateable } from "kysely";
 import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /** The roles this actor may see: hosts their own organisation's, staff all. */
@@ -78,4 +78,40 @@ export async function listVisibleRoles(db: Kysely<Database>, actor: Actor, filte
 /** A role's displacement complaints, newest first. */
 export async function listComplaints(db: Kysely<Database>, roleId: string) {
   return db.selectFrom("displacement_complaints").selectAll().where("role_id", "=", roleId).orderBy("created_at", "desc").execute();
+}
+
+/** One role the actor may see, with its counts. */
+export function findVisibleRole(db: Kysely<Database>, actor: Actor, id: string): Promise<RoleWithCounts | undefined> {
+  return visibleRoles(db, actor).where("volunteer_roles.id", "=", id).executeTakeFirst();
+}
+
+/** An organisation's id and postcode (a role's default postcode), if it exists. */
+export function findOrganisationForRole(db: Kysely<Database>, organisationId: string) {
+  return db.selectFrom("organisations").select(["id", "postcode"]).where("id", "=", organisationId).executeTakeFirst();
+}
+
+/** Whether a role exists, whoever may see it. */
+export async function roleExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom("volunteer_roles").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+export async function insertRole(db: Kysely<Database>, row: Insertable<VolunteerRolesTable>): Promise<void> {
+  await db.insertInto("volunteer_roles").values(row).execute();
+}
+
+export async function updateRole(db: Kysely<Database>, id: string, changes: Updateable<VolunteerRolesTable>): Promise<void> {
+  await db.updateTable("volunteer_roles").set(changes).where("id", "=", id).execute();
+}
+
+/** One step in a role's displacement history: the questionnaire, a review or an upheld complaint. */
+export async function insertDisplacementCheck(db: Kysely<Database>, row: Insertable<DisplacementChecksTable>): Promise<void> {
+  await db.insertInto("displacement_checks").values(row).execute();
+}
+
+export async function insertComplaint(db: Kysely<Database>, row: Insertable<DisplacementComplaintsTable>): Promise<void> {
+  await db.insertInto("displacement_complaints").values(row).execute();
+}
+
+export async function updateComplaint(db: Kysely<Database>, id: string, changes: Updateable<DisplacementComplaintsTable>): Promise<void> {
+  await db.updateTable("displacement_complaints").set(changes).where("id", "=", id).execute();
 }

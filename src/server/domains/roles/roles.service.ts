@@ -11,12 +11,23 @@ import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assessDisplacement } from "./displacement.js";
-import { findComplaint, roleOfComplaint, visibleRoles } from "./roles.repo.js";
+import {
+  findComplaint,
+  findOrganisationForRole,
+  findVisibleRole,
+  insertComplaint,
+  insertDisplacementCheck,
+  insertRole,
+  roleExists,
+  roleOfComplaint,
+  updateComplaint,
+  updateRole,
+} from "./roles.repo.js";
 import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleUnderReview } from "./roles.rules.js";
 
 /** One role the actor may see, or 404. */
 export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id: string) {
-  const role = await visibleRoles(db, actor).where("volunteer_roles.id", "=", id).executeTakeFirst();
+  const role = await findVisibleRole(db, actor, id);
   if (!role) throw notFound("role");
   return role;
 }
@@ -24,11 +35,7 @@ export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id:
 /** Describes a role and runs the displacement check; the answers and outcome stand in the role's history. */
 export async function createRole(db: Kysely<Database>, ctx: RequestContext, input: RoleCreateInput): Promise<string> {
   assertMayDescribeRoleFor(ctx.actor, input.organisationId);
-  const organisation = await db
-    .selectFrom("organisations")
-    .select(["id", "postcode"])
-    .where("id", "=", input.organisationId)
-    .executeTakeFirst();
+  const organisation = await findOrganisationForRole(db, input.organisationId);
   if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
   const outcome = assessDisplacement(
     input.displacementCheck,
@@ -38,45 +45,39 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   const now = nowIso(ctx.clock);
   const id = randomUUID();
   await inTransaction(db, async (trx) => {
-    await trx
-      .insertInto("volunteer_roles")
-      .values({
-        id,
-        organisation_id: input.organisationId,
-        title: input.title,
-        description: input.description,
-        min_hours_per_week: input.minHoursPerWeek ?? 0,
-        hours_per_week: input.hoursPerWeek,
-        weekday_parts: JSON.stringify(input.weekdayParts),
-        postcode: input.postcode ?? organisation.postcode,
-        skills: JSON.stringify(input.skills),
-        dutch_level: input.dutchLevel,
-        physical_demands: input.physicalDemands,
-        guidance_level: input.guidanceLevel,
-        places: input.places,
-        start_date: input.startDate ?? ctx.clock.today(),
-        end_date: input.endDate ?? null,
-        status: outcome.status,
-        status_reason: outcome.reason,
-        status_reason_codes: JSON.stringify(outcome.findings),
-        created_by: ctx.actor.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto("displacement_checks")
-      .values({
-        id: randomUUID(),
-        role_id: id,
-        kind: "questionnaire",
-        answers: JSON.stringify(input.displacementCheck),
-        outcome: outcome.status,
-        reason: outcome.reason,
-        decided_by: ctx.actor.id,
-        created_at: now,
-      })
-      .execute();
+    await insertRole(trx, {
+      id,
+      organisation_id: input.organisationId,
+      title: input.title,
+      description: input.description,
+      min_hours_per_week: input.minHoursPerWeek ?? 0,
+      hours_per_week: input.hoursPerWeek,
+      weekday_parts: JSON.stringify(input.weekdayParts),
+      postcode: input.postcode ?? organisation.postcode,
+      skills: JSON.stringify(input.skills),
+      dutch_level: input.dutchLevel,
+      physical_demands: input.physicalDemands,
+      guidance_level: input.guidanceLevel,
+      places: input.places,
+      start_date: input.startDate ?? ctx.clock.today(),
+      end_date: input.endDate ?? null,
+      status: outcome.status,
+      status_reason: outcome.reason,
+      status_reason_codes: JSON.stringify(outcome.findings),
+      created_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertDisplacementCheck(trx, {
+      id: randomUUID(),
+      role_id: id,
+      kind: "questionnaire",
+      answers: JSON.stringify(input.displacementCheck),
+      outcome: outcome.status,
+      reason: outcome.reason,
+      decided_by: ctx.actor.id,
+      created_at: now,
+    });
     await recordAudit(trx, ctx, {
       action: "role.create",
       category: "write",
@@ -101,24 +102,17 @@ export async function reviewRole(
     await lockRole(trx, id);
     const role = await requireVisibleRole(trx, ctx.actor, id);
     assertRoleUnderReview(role);
-    await trx
-      .updateTable("volunteer_roles")
-      .set({ status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now })
-      .where("id", "=", id)
-      .execute();
-    await trx
-      .insertInto("displacement_checks")
-      .values({
-        id: randomUUID(),
-        role_id: id,
-        kind: "review",
-        answers: null,
-        outcome: input.outcome,
-        reason: input.reason,
-        decided_by: ctx.actor.id,
-        created_at: now,
-      })
-      .execute();
+    await updateRole(trx, id, { status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now });
+    await insertDisplacementCheck(trx, {
+      id: randomUUID(),
+      role_id: id,
+      kind: "review",
+      answers: null,
+      outcome: input.outcome,
+      reason: input.reason,
+      decided_by: ctx.actor.id,
+      created_at: now,
+    });
     await recordAudit(trx, ctx, {
       action: "role.review",
       category: "write",
@@ -138,8 +132,7 @@ export async function fileComplaint(
   roleId: string,
   input: { filerKind: ComplainantKind; filerName?: string | null | undefined; filerEmail?: string | null | undefined; description: string },
 ) {
-  const role = await db.selectFrom("volunteer_roles").select("id").where("id", "=", roleId).executeTakeFirst();
-  if (!role) throw notFound("role");
+  if (!(await roleExists(db, roleId))) throw notFound("role");
   const row: DisplacementComplaintsTable = {
     id: randomUUID(),
     role_id: roleId,
@@ -155,7 +148,7 @@ export async function fileComplaint(
     created_at: nowIso(clock),
   };
   await inTransaction(db, async (trx) => {
-    await trx.insertInto("displacement_complaints").values(row).execute();
+    await insertComplaint(trx, row);
     await insertAuditEvent(trx, clock, { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.role ?? "public" }, requestId, {
       action: "displacementComplaint.create",
       category: "write",
@@ -182,30 +175,24 @@ export async function decideComplaint(
     const complaint = await findComplaint(trx, id);
     if (!complaint) throw notFound("complaint");
     assertComplaintOpen(complaint);
-    await trx
-      .updateTable("displacement_complaints")
-      .set({ status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now })
-      .where("id", "=", id)
-      .execute();
+    await updateComplaint(trx, id, { status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now });
     if (input.outcome === "upheld") {
-      await trx
-        .updateTable("volunteer_roles")
-        .set({ status: "rejected", status_reason: input.reason, status_reason_codes: JSON.stringify(["complaintUpheld"]), updated_at: now })
-        .where("id", "=", complaint.role_id)
-        .execute();
-      await trx
-        .insertInto("displacement_checks")
-        .values({
-          id: randomUUID(),
-          role_id: complaint.role_id,
-          kind: "complaint",
-          answers: null,
-          outcome: "rejected",
-          reason: input.reason,
-          decided_by: ctx.actor.id,
-          created_at: now,
-        })
-        .execute();
+      await updateRole(trx, complaint.role_id, {
+        status: "rejected",
+        status_reason: input.reason,
+        status_reason_codes: JSON.stringify(["complaintUpheld"]),
+        updated_at: now,
+      });
+      await insertDisplacementCheck(trx, {
+        id: randomUUID(),
+        role_id: complaint.role_id,
+        kind: "complaint",
+        answers: null,
+        outcome: "rejected",
+        reason: input.reason,
+        decided_by: ctx.actor.id,
+        created_at: now,
+      });
     }
     await recordAudit(trx, ctx, {
       action: "displacementComplaint.decide",

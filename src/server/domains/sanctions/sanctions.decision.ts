@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockSanction } from "@server/db/locks.repo.js";
 import type { ClientRow, Database, SanctionRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict } from "@server/http/errors.js";
@@ -53,6 +54,10 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
     },
   });
   await inTransaction(db, async (trx) => {
+    // Check again under the sanction's lock: a parallel invitation waits here, then finds this one's letter.
+    await lockSanction(trx, id);
+    const fresh = await requireVisibleSanction(trx, ctx, id);
+    assertMayInvite(fresh, await invitationDelivery(trx, fresh));
     await storeLetter(trx, ctx, letter);
     await updateSanction(trx, id, { hearing_letter_id: letter.id, hearing_respond_by: respondBy });
     await recordAudit(trx, ctx, {

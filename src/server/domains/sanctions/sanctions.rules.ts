@@ -1,4 +1,4 @@
-import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
+import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow, SanctionRow } from "@server/db/schema.js";
 import { conflict, type FieldErrorCode, forbidden, invalidField } from "@server/http/errors.js";
@@ -290,7 +290,7 @@ export function sanctionAbilities(
     decide: { policy: sanctionPolicy.decide, assert: () => assertMayDecide(sanction, actor, invitationDelivery, today) },
     reconsider: { policy: sanctionPolicy.decide, assert: () => assertMayReconsider(sanction) },
   };
-  return abilitiesOf(actor, checks);
+  return evaluateAbilities(actor, checks);
 }
 
 /** What the caller may do with a client's sanctions as a whole. */

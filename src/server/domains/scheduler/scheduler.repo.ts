@@ -13,3 +13,73 @@ export async function startersOf(db: Kysely<Database>, runs: readonly SchedulerR
   const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }
+
+/**
+ * Takes the named lease for `holder` when it is free, expired or already theirs, in one atomic upsert; answers
+ * who holds it afterwards.
+ */
+export async function upsertLease(
+  db: Kysely<Database>,
+  name: string,
+  holder: string,
+  now: string,
+  expires: string,
+): Promise<string | undefined> {
+  await db
+    .insertInto("scheduler_leases")
+    .values({ name, holder, expires_at: expires })
+    .onConflict((oc) =>
+      oc
+        .column("name")
+        .doUpdateSet({ holder, expires_at: expires })
+        .where((eb) => eb.or([eb("scheduler_leases.expires_at", "<", now), eb("scheduler_leases.holder", "=", holder)])),
+    )
+    .execute();
+  const row = await db.selectFrom("scheduler_leases").select("holder").where("name", "=", name).executeTakeFirst();
+  return row?.holder;
+}
+
+export async function deleteLease(db: Kysely<Database>, name: string, holder: string): Promise<void> {
+  await db.deleteFrom("scheduler_leases").where("name", "=", name).where("holder", "=", holder).execute();
+}
+
+/** Whether a scheduled run of a job succeeded on a date. */
+export async function scheduledRunSucceeded(db: Kysely<Database>, job: SchedulerRunsTable["job"], date: string): Promise<boolean> {
+  const done = await db
+    .selectFrom("scheduler_runs")
+    .select("id")
+    .where("job", "=", job)
+    .where("run_date", "=", date)
+    .where("trigger", "=", "scheduled")
+    .where("status", "=", "succeeded")
+    .executeTakeFirst();
+  return done !== undefined;
+}
+
+/** Marks the runs of a job still marked running as failed. */
+export async function failRunningRuns(
+  db: Kysely<Database>,
+  job: SchedulerRunsTable["job"],
+  error: string,
+  finishedAt: string,
+): Promise<void> {
+  await db
+    .updateTable("scheduler_runs")
+    .set({ status: "failed", error, finished_at: finishedAt })
+    .where("job", "=", job)
+    .where("status", "=", "running")
+    .execute();
+}
+
+export async function insertRun(db: Kysely<Database>, run: SchedulerRunsTable): Promise<void> {
+  await db.insertInto("scheduler_runs").values(run).execute();
+}
+
+/** Records how a run ended. */
+export async function finishRun(db: Kysely<Database>, run: SchedulerRunsTable): Promise<void> {
+  await db
+    .updateTable("scheduler_runs")
+    .set({ status: run.status, result: run.result, error: run.error, finished_at: run.finished_at })
+    .where("id", "=", run.id)
+    .execute();
+}

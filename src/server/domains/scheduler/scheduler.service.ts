@@ -8,8 +8,9 @@ import type { DailyJobResult } from "@shared/schemas/scheduler.js";
 import type { Kysely } from "kysely";
 import { countOverdue, createDueRequests, sendReminders } from "../accountability/accountability.service.js";
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
+import { activeExemptionDates, endExpiredExemption, exemptionsEndedBefore } from "../exemptions/exemptions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { CURRENT_EXEMPTION_STATUSES } from "../vocabulary.js";
+import { deleteLease, failRunningRuns, finishRun, insertRun, scheduledRunSucceeded, upsertLease } from "./scheduler.repo.js";
 
 /** This server process, as it appears in leases and run records. */
 export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -22,39 +23,19 @@ const LEASE_MS = 10 * 60 * 1000;
  */
 export async function acquireLease(db: Kysely<Database>, name: string, holder: string, now: Date): Promise<boolean> {
   const expires = new Date(now.getTime() + LEASE_MS).toISOString();
-  await db
-    .insertInto("scheduler_leases")
-    .values({ name, holder, expires_at: expires })
-    .onConflict((oc) =>
-      oc
-        .column("name")
-        .doUpdateSet({ holder, expires_at: expires })
-        .where((eb) => eb.or([eb("scheduler_leases.expires_at", "<", now.toISOString()), eb("scheduler_leases.holder", "=", holder)])),
-    )
-    .execute();
-  const row = await db.selectFrom("scheduler_leases").select("holder").where("name", "=", name).executeTakeFirst();
-  return row?.holder === holder;
+  return (await upsertLease(db, name, holder, now.toISOString(), expires)) === holder;
 }
 
 export async function releaseLease(db: Kysely<Database>, name: string, holder: string): Promise<void> {
-  await db.deleteFrom("scheduler_leases").where("name", "=", name).where("holder", "=", holder).execute();
+  await deleteLease(db, name, holder);
 }
 
 /** Exemptions past their end date end; the run's id is the audit trail. */
 async function endExpiredExemptions(db: Kysely<Database>, run: SystemRun, date: string): Promise<number> {
-  const expired = await db
-    .selectFrom("exemptions")
-    .select(["id", "client_id", "end_date"])
-    .where("status", "in", [...CURRENT_EXEMPTION_STATUSES])
-    .where("end_date", "<", date)
-    .execute();
+  const expired = await exemptionsEndedBefore(db, date);
   for (const exemption of expired) {
     await inTransaction(db, async (trx) => {
-      await trx
-        .updateTable("exemptions")
-        .set({ status: "ended", ended_on: exemption.end_date, end_reason: "expired", updated_at: nowIso(run.clock) })
-        .where("id", "=", exemption.id)
-        .execute();
+      await endExpiredExemption(trx, exemption.id, exemption.end_date, nowIso(run.clock));
       await recordSystemAudit(trx, run, {
         action: "exemption.expire",
         category: "write",
@@ -70,7 +51,7 @@ async function endExpiredExemptions(db: Kysely<Database>, run: SystemRun, date: 
 /** Active exemptions whose end or review date falls within the ordinance's notice period (on the work queue). */
 async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays: number): Promise<number> {
   const horizon = addDays(date, noticeDays);
-  const rows = await db.selectFrom("exemptions").select(["end_date", "review_date"]).where("status", "=", "active").execute();
+  const rows = await activeExemptionDates(db);
   return rows.filter((r) => [r.end_date, r.review_date].some((d) => d !== null && d <= horizon)).length;
 }
 
@@ -107,23 +88,10 @@ export async function runDailyJob(
   if (!(await acquireLease(db, "daily", instance, clock.now()))) return { outcome: "busy" };
   try {
     if (options.trigger === "scheduled") {
-      const done = await db
-        .selectFrom("scheduler_runs")
-        .select("id")
-        .where("job", "=", "daily")
-        .where("run_date", "=", date)
-        .where("trigger", "=", "scheduled")
-        .where("status", "=", "succeeded")
-        .executeTakeFirst();
-      if (done) return { outcome: "alreadyRan" };
+      if (await scheduledRunSucceeded(db, "daily", date)) return { outcome: "alreadyRan" };
     }
     // Holding the lease, no other run is active: one still marked running was cut off (a crash or a restart).
-    await db
-      .updateTable("scheduler_runs")
-      .set({ status: "failed", error: "interrupted before it finished", finished_at: nowIso(clock) })
-      .where("job", "=", "daily")
-      .where("status", "=", "running")
-      .execute();
+    await failRunningRuns(db, "daily", "interrupted before it finished", nowIso(clock));
     const run: SchedulerRunsTable = {
       id: randomUUID(),
       job: "daily",
@@ -137,7 +105,7 @@ export async function runDailyJob(
       started_at: nowIso(clock),
       finished_at: null,
     };
-    await db.insertInto("scheduler_runs").values(run).execute();
+    await insertRun(db, run);
     try {
       const result = await dailyWork(db, { id: run.id, clock }, date);
       Object.assign(run, { status: "succeeded", result: JSON.stringify(result), finished_at: nowIso(clock) });
@@ -148,11 +116,7 @@ export async function runDailyJob(
         finished_at: nowIso(clock),
       });
     }
-    await db
-      .updateTable("scheduler_runs")
-      .set({ status: run.status, result: run.result, error: run.error, finished_at: run.finished_at })
-      .where("id", "=", run.id)
-      .execute();
+    await finishRun(db, run);
     return { outcome: "ran", run };
   } finally {
     await releaseLease(db, "daily", instance);

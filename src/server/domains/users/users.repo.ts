@@ -127,3 +127,13 @@ export async function displayNamesOf(db: Kysely<Database>, ids: readonly (string
   const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", wanted).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** Whether an organisation exists (a host account is bound to one). */
+export async function organisationExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom("organisations").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+/** Whether a client record exists (a client account is bound to one). */
+export async function clientExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom("clients").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}

@@ -33,15 +33,14 @@ export async function assertBindingFits(db: Kysely<Database>, binding: Binding):
   }
   if (binding.role === "host") {
     if (!binding.organisationId) throw invalidField("organisationId", "required", "Host users belong to an organisation");
-    const org = await db.selectFrom("organisations").select("id").where("id", "=", binding.organisationId).executeTakeFirst();
-    if (!org) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
+    if (!(await repo.organisationExists(db, binding.organisationId)))
+      throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
   } else if (binding.organisationId) {
     throw invalidField("organisationId", "notAllowed", "Only host users belong to an organisation");
   }
   if (binding.role === "client") {
     if (!binding.clientId) throw invalidField("clientId", "required", "Client users are bound to a client record");
-    const client = await db.selectFrom("clients").select("id").where("id", "=", binding.clientId).executeTakeFirst();
-    if (!client) throw invalidField("clientId", "unknownClient", "No such client");
+    if (!(await repo.clientExists(db, binding.clientId))) throw invalidField("clientId", "unknownClient", "No such client");
   } else if (binding.clientId) {
     throw invalidField("clientId", "notAllowed", "Only client users are bound to a client record");
   }

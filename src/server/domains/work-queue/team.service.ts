@@ -5,20 +5,16 @@ import { inTransaction } from "@server/db/transaction.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
-import { requireVisibleClient, visibleClients } from "../clients/clients.repo.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
+import * as repo from "./work-queue.repo.js";
 import { computeWorkQueue } from "./work-queue.service.js";
 
 /** The consultants of the caller's team: those working in one of the team lead's districts (admins: all). */
 export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext) {
-  let query = db
-    .selectFrom("users")
-    .innerJoin("user_districts", "user_districts.user_id", "users.id")
-    .select(["users.id", "users.display_name", "user_districts.district"])
-    .where("users.role", "=", "consultant")
-    .where("users.active", "=", 1);
-  if (ctx.actor.role !== "admin")
-    query = query.where("user_districts.district", "in", ctx.actor.districts.length ? ctx.actor.districts : ["—"]);
-  const rows = await query.orderBy("users.display_name").execute();
+  const rows = await repo.consultantsInDistricts(
+    db,
+    ctx.actor.role === "admin" ? null : ctx.actor.districts.length ? ctx.actor.districts : ["—"],
+  );
   const byId = new Map<string, { id: string; displayName: string; districts: string[] }>();
   for (const row of rows) {
     const entry = byId.get(row.id) ?? { id: row.id, displayName: row.display_name, districts: [] };
@@ -32,14 +28,14 @@ export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext)
 export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<ClientRow[]> {
   if (ctx.actor.role === "consultant") {
     if (consultantId && consultantId !== ctx.actor.id) throw forbidden("notYourQueue", "Consultants see their own work queue.");
-    return visibleClients(db, ctx.actor).selectAll().where("consultant_id", "=", ctx.actor.id).execute();
+    return repo.visibleCaseload(db, ctx.actor, ctx.actor.id);
   }
   if (consultantId) {
     const team = await teamConsultants(db, ctx);
     if (!team.some((m) => m.id === consultantId)) throw notFound("consultant");
-    return visibleClients(db, ctx.actor).selectAll().where("consultant_id", "=", consultantId).execute();
+    return repo.visibleCaseload(db, ctx.actor, consultantId);
   }
-  return visibleClients(db, ctx.actor).selectAll().where("consultant_id", "is not", null).execute();
+  return repo.visibleCaseload(db, ctx.actor, null);
 }
 
 /** Caseload size and queue length per consultant of the team. */
@@ -47,7 +43,7 @@ export async function teamOverview(db: Kysely<Database>, ctx: RequestContext) {
   const members = await teamConsultants(db, ctx);
   const result = [];
   for (const member of members) {
-    const clients = await db.selectFrom("clients").selectAll().where("consultant_id", "=", member.id).execute();
+    const clients = await repo.caseloadOf(db, member.id);
     const queue = await computeWorkQueue(db, clients, ctx.clock.today());
     result.push({
       consultantId: member.id,
@@ -75,7 +71,7 @@ export async function reassignClient(
       throw invalidField("consultantId", "otherDistrict", `This consultant does not work in ${client.district}`);
     }
     const now = nowIso(ctx.clock);
-    await trx.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
+    await repo.assignConsultant(trx, clientId, consultantId, now);
     await recordAudit(trx, ctx, {
       action: "client.reassign",
       category: "write",

@@ -1,13 +1,12 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { addDays } from "@shared/dates.js";
-import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
 import { openObjectionsDueBy } from "../decisions/decisions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { ACTIVE_STEP_STATUSES } from "../vocabulary.js";
+import * as repo from "./work-queue.repo.js";
 
 type Reason = WorkQueueItem["reasons"][number];
 
@@ -53,101 +52,23 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
   const gather = async <T>(query: (chunk: string[]) => Promise<T[]>) => (await Promise.all(chunks.map(query))).flat();
 
-  const invitations = await gather((chunk) =>
-    db
-      .selectFrom("invitations")
-      .innerJoin("letters", "letters.id", "invitations.letter_id")
-      .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
-      .select([
-        "invitations.client_id",
-        "invitations.sequence",
-        "letters.delivery_status as letter_status",
-        "letters.delivery_updated_at as letter_updated",
-        "letters.letter_date",
-        "appointments.status as appointment_status",
-        "appointments.starts_at as appointment_start",
-      ])
-      .where("invitations.client_id", "in", chunk)
-      .orderBy("invitations.sequence")
-      .execute(),
-  );
-  const checkIns = await gather((chunk) =>
-    db
-      .selectFrom("check_ins")
-      .select(["client_id", "held_on", "who5_raw"])
-      .where("client_id", "in", chunk)
-      .orderBy("held_on")
-      .orderBy("created_at")
-      .execute(),
-  );
-  const plans = await gather((chunk) =>
-    db
-      .selectFrom("plans")
-      .select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"])
-      .where("client_id", "in", chunk)
-      .where("status", "=", "confirmed")
-      .execute(),
-  );
+  const invitations = await gather((chunk) => repo.invitationsOf(db, chunk));
+  const checkIns = await gather((chunk) => repo.checkInsOf(db, chunk));
+  const plans = await gather((chunk) => repo.confirmedPlansOf(db, chunk));
   const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
-  const endingSteps = plans.length
-    ? await gather((chunk) =>
-        db
-          .selectFrom("plan_steps")
-          .innerJoin("plans", "plans.id", "plan_steps.plan_id")
-          .select(["plan_steps.client_id", "plan_steps.end_date"])
-          .where("plans.status", "=", "confirmed")
-          .where("plan_steps.client_id", "in", chunk)
-          .where("plan_steps.status", "in", [...ACTIVE_STEP_STATUSES])
-          .where("plan_steps.end_date", ">=", today)
-          .where("plan_steps.end_date", "<=", endingBy)
-          .execute(),
-      )
-    : [];
+  const endingSteps = plans.length ? await gather((chunk) => repo.stepsEndingBetween(db, chunk, today, endingBy)) : [];
 
-  const dropouts = await gather((chunk) =>
-    db
-      .selectFrom("placements")
-      .select(["client_id", "ended_on"])
-      .where("client_id", "in", chunk)
-      .where("status", "=", "ended")
-      .where("ended_on", ">=", addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays))
-      .where("end_reason", "not in", [...REGULAR_ENDINGS])
-      .execute(),
-  );
+  const dropouts = await gather((chunk) => repo.dropoutsSince(db, chunk, addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays)));
 
   const versions = await ordinanceVersionsByNumber(db);
-  const openRequests = await gather((chunk) =>
-    db
-      .selectFrom("accountability_requests")
-      .select(["client_id", "requested_on", "ordinance_version"])
-      .where("client_id", "in", chunk)
-      .where("status", "=", "open")
-      .execute(),
-  );
+  const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
-  const exemptionsEnding = await gather((chunk) =>
-    db
-      .selectFrom("exemptions")
-      .select(["client_id", "end_date", "review_date"])
-      .where("client_id", "in", chunk)
-      .where("status", "=", "active")
-      .where((eb) => eb.or([eb("end_date", "<=", addDays(today, noticeDays)), eb("review_date", "<=", addDays(today, noticeDays))]))
-      .execute(),
-  );
+  const exemptionsEnding = await gather((chunk) => repo.exemptionsEndingBy(db, chunk, addDays(today, noticeDays)));
 
   // Due process keeps its own deadlines: reconsideration within three months, objections within their term.
-  const reconsiderations = await gather((chunk) =>
-    db
-      .selectFrom("sanctions")
-      .select(["client_id", "reconsider_by"])
-      .where("client_id", "in", chunk)
-      .where("reconsider_by", "is not", null)
-      .where("reconsidered_on", "is", null)
-      .where("revoked", "=", 0)
-      .where("reconsider_by", "<=", addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays))
-      .execute(),
-  );
-  const objections = await gather((chunk) => openObjectionsDueBy(db, chunk, addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays)));
+  const deadlinesBy = addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays);
+  const reconsiderations = await gather((chunk) => repo.reconsiderationsDueBy(db, chunk, deadlinesBy));
+  const objections = await gather((chunk) => openObjectionsDueBy(db, chunk, deadlinesBy));
 
   const group = <T extends { client_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();

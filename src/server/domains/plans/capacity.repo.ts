@@ -1,0 +1,79 @@
+import type { Database } from "@server/db/schema.js";
+import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
+import type { Kysely } from "kysely";
+import { EXEMPTION_IN_FORCE_STATUS, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
+
+/** Hours a week of one client's commitment. */
+export interface ClientHours {
+  client_id: string;
+  hours_per_week: number;
+}
+
+/** The clients' placements that count against capacity, except one placement if given. */
+export function openPlacementHours(db: Kysely<Database>, clientIds: readonly string[], exceptPlacementId?: string): Promise<ClientHours[]> {
+  let query = db
+    .selectFrom("placements")
+    .select(["client_id", "hours_per_week"])
+    .where("client_id", "in", clientIds)
+    .where("status", "in", [...OPEN_PLACEMENT_STATUSES]);
+  if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
+  return query.execute();
+}
+
+/** The clients' active formalised contributions (e.g. volunteer work they already do). */
+export function activeContributionHours(db: Kysely<Database>, clientIds: readonly string[]): Promise<ClientHours[]> {
+  return db
+    .selectFrom("contributions")
+    .select(["client_id", "hours_per_week"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "active")
+    .execute();
+}
+
+/** The clients' active caregiving beyond customary care. */
+export function caregivingBeyondCustomaryHours(db: Kysely<Database>, clientIds: readonly string[]): Promise<ClientHours[]> {
+  return db
+    .selectFrom("caregiving")
+    .select(["client_id", "hours_per_week"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "active")
+    .where("beyond_customary_care", "=", 1)
+    .execute();
+}
+
+/** The clients' draft and confirmed plans. */
+export function openPlansOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("plans")
+    .select(["id", "client_id", "status"])
+    .where("client_id", "in", clientIds)
+    .where("status", "in", ["draft", "confirmed"])
+    .execute();
+}
+
+/** The planned and active steps of the plans. */
+export function activeStepHours(db: Kysely<Database>, planIds: readonly string[]) {
+  return db
+    .selectFrom("plan_steps")
+    .select(["plan_id", "hours_per_week"])
+    .where("plan_id", "in", planIds)
+    .where("status", "in", [...ACTIVE_STEP_STATUSES])
+    .execute();
+}
+
+/** Exemptions that bind on a date: decided (and co-signed where needed) and within their dates. */
+export function exemptionsInForce(db: Kysely<Database>, date: string) {
+  return db
+    .selectFrom("exemptions")
+    .where("exemptions.status", "=", EXEMPTION_IN_FORCE_STATUS)
+    .where("exemptions.start_date", "<=", date)
+    .where((eb) => eb.or([eb("exemptions.end_date", "is", null), eb("exemptions.end_date", ">=", date)]));
+}
+
+/** The exemptions of the clients in force on a date, with what they limit. */
+export function exemptionLimitsOf(db: Kysely<Database>, clientIds: readonly string[], date: string) {
+  return exemptionsInForce(db, date)
+    .select(["id", "client_id", "scope", "max_hours_per_week"])
+    .where("client_id", "in", clientIds)
+    .execute();
+}

@@ -1,0 +1,135 @@
+import type { Actor } from "@server/auth/actor.js";
+import type { ClientRow, Database } from "@server/db/schema.js";
+import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
+import type { Kysely } from "kysely";
+import { visibleClients } from "../clients/clients.repo.js";
+import { ACTIVE_STEP_STATUSES } from "../vocabulary.js";
+
+/** The clients' invitations with their letter's delivery and their appointment's status, oldest first. */
+export function invitationsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("invitations")
+    .innerJoin("letters", "letters.id", "invitations.letter_id")
+    .innerJoin("appointments", "appointments.id", "invitations.appointment_id")
+    .select([
+      "invitations.client_id",
+      "invitations.sequence",
+      "letters.delivery_status as letter_status",
+      "letters.delivery_updated_at as letter_updated",
+      "letters.letter_date",
+      "appointments.status as appointment_status",
+      "appointments.starts_at as appointment_start",
+    ])
+    .where("invitations.client_id", "in", clientIds)
+    .orderBy("invitations.sequence")
+    .execute();
+}
+
+/** The clients' check-ins, oldest first. */
+export function checkInsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("check_ins")
+    .select(["client_id", "held_on", "who5_raw"])
+    .where("client_id", "in", clientIds)
+    .orderBy("held_on")
+    .orderBy("created_at")
+    .execute();
+}
+
+/** The clients' plans in force. */
+export function confirmedPlansOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("plans")
+    .select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "confirmed")
+    .execute();
+}
+
+/** The planned and active steps of the clients' plans in force that end between two dates. */
+export function stepsEndingBetween(db: Kysely<Database>, clientIds: readonly string[], from: string, to: string) {
+  return db
+    .selectFrom("plan_steps")
+    .innerJoin("plans", "plans.id", "plan_steps.plan_id")
+    .select(["plan_steps.client_id", "plan_steps.end_date"])
+    .where("plans.status", "=", "confirmed")
+    .where("plan_steps.client_id", "in", clientIds)
+    .where("plan_steps.status", "in", [...ACTIVE_STEP_STATUSES])
+    .where("plan_steps.end_date", ">=", from)
+    .where("plan_steps.end_date", "<=", to)
+    .execute();
+}
+
+/** The clients' placements that ended early (not by a regular ending) on or after a date. */
+export function dropoutsSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
+  return db
+    .selectFrom("placements")
+    .select(["client_id", "ended_on"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "ended")
+    .where("ended_on", ">=", since)
+    .where("end_reason", "not in", [...REGULAR_ENDINGS])
+    .execute();
+}
+
+/** The clients' open accountability requests. */
+export function openAccountabilityRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("accountability_requests")
+    .select(["client_id", "requested_on", "ordinance_version"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "open")
+    .execute();
+}
+
+/** The clients' active exemptions whose end or review date falls on or before a date. */
+export function exemptionsEndingBy(db: Kysely<Database>, clientIds: readonly string[], by: string) {
+  return db
+    .selectFrom("exemptions")
+    .select(["client_id", "end_date", "review_date"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "active")
+    .where((eb) => eb.or([eb("end_date", "<=", by), eb("review_date", "<=", by)]))
+    .execute();
+}
+
+/** The clients' imposed sanctions whose reconsideration is due on or before a date. */
+export function reconsiderationsDueBy(db: Kysely<Database>, clientIds: readonly string[], by: string) {
+  return db
+    .selectFrom("sanctions")
+    .select(["client_id", "reconsider_by"])
+    .where("client_id", "in", clientIds)
+    .where("reconsider_by", "is not", null)
+    .where("reconsidered_on", "is", null)
+    .where("revoked", "=", 0)
+    .where("reconsider_by", "<=", by)
+    .execute();
+}
+
+/** Active consultants with their districts (one row a district), by name; only those of the districts if given. */
+export function consultantsInDistricts(db: Kysely<Database>, districts: readonly string[] | null) {
+  let query = db
+    .selectFrom("users")
+    .innerJoin("user_districts", "user_districts.user_id", "users.id")
+    .select(["users.id", "users.display_name", "user_districts.district"])
+    .where("users.role", "=", "consultant")
+    .where("users.active", "=", 1);
+  if (districts) query = query.where("user_districts.district", "in", districts);
+  return query.orderBy("users.display_name").execute();
+}
+
+/** The clients in the actor's scope assigned to a consultant, or to any consultant when `consultantId` is null. */
+export function visibleCaseload(db: Kysely<Database>, actor: Actor, consultantId: string | null): Promise<ClientRow[]> {
+  const query = visibleClients(db, actor).selectAll();
+  return (consultantId === null ? query.where("consultant_id", "is not", null) : query.where("consultant_id", "=", consultantId)).execute();
+}
+
+/** A consultant's whole caseload, whoever asks. */
+export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<ClientRow[]> {
+  return db.selectFrom("clients").selectAll().where("consultant_id", "=", consultantId).execute();
+}
+
+/** Assigns a client to a consultant. */
+export async function assignConsultant(db: Kysely<Database>, clientId: string, consultantId: string, now: string): Promise<void> {
+  await db.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
+}
