@@ -124,6 +124,16 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
       .where("status", "=", "open")
       .execute(),
   );
+  // A client's request for an exemption waits for a decision from the day it arrives.
+  const exemptionRequests = await gather((chunk) =>
+    db
+      .selectFrom("exemptions")
+      // A request starts on the day it was made (the request's today in Amsterdam).
+      .select(["client_id", "start_date"])
+      .where("client_id", "in", chunk)
+      .where("status", "=", "requested")
+      .execute(),
+  );
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
   const exemptionsEnding = await gather((chunk) =>
     db
@@ -163,6 +173,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const reconsiderationsBy = group(reconsiderations);
   const objectionsBy = group(objections);
   const exemptionsEndingBy = group(exemptionsEnding);
+  const exemptionRequestsBy = group(exemptionRequests);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -177,6 +188,8 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     if (lastCheckIn && lastCheckIn.who5_raw < CASEWORK_DEFAULTS.who5AttentionBelow) {
       reasons.push({ code: "lowWellbeing", since: lastCheckIn.held_on, suggestedAction: "callClient" });
     }
+    const requested = (exemptionRequestsBy.get(client.id) ?? []).map((r) => r.start_date).sort()[0];
+    if (requested) reasons.push({ code: "exemptionRequested", since: requested, suggestedAction: "decideExemptionRequest" });
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];
