@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays, addMonths } from "../dates.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 
 /** Grounds for exemption (Participatiewet art. 9 lid 2: individual and temporary, for urgent reasons). */
@@ -19,6 +20,11 @@ export const UNMET_CONDITIONS = ["notSingleParent", "noFullCare", "childNotUnder
 export const MEDICAL_ADVISORS = ["occupationalPhysician", "independentDoctor"] as const;
 /** The most characters of a medical advice's conclusion: what the client can and cannot do, never a diagnosis. */
 export const MEDICAL_CONCLUSION_MAX = 1000;
+
+/** The last day a child is under five: the day before the fifth birthday (a single parent's exemption ends then). */
+export function lastDayUnderFive(childBirthDate: string): string {
+  return addDays(addMonths(childBirthDate, 60), -1);
+}
 
 /** The obligations an exemption of a ground covers when nobody chose: art. 9a the work obligations, others the tegenprestatie. */
 export function defaultObligations(type: string): ExemptionObligation[] {

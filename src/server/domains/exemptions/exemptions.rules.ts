@@ -2,12 +2,13 @@ import { type AbilityCheck, abilitiesOf } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow } from "@server/db/schema.js";
 import { conflict, forbidden, type InvalidParam, invalidField } from "@server/http/errors.js";
-import { addDays, addMonths } from "@shared/dates.js";
+import { addMonths } from "@shared/dates.js";
 import {
   type ExemptionAbilities,
   type ExemptionDecisionInput,
   type ExemptionInput,
   type ExemptionObligation,
+  lastDayUnderFive,
   SINGLE_PARENT_GROUND,
 } from "@shared/schemas/exemptions.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
@@ -87,10 +88,7 @@ export function needsCoSign(terms: Terms, ordinance: Pick<Ordinance, "exemptionC
   );
 }
 
-/** The last day a child is under five: the day before the fifth birthday (a single parent's exemption ends then). */
-export function lastDayUnderFive(childBirthDate: string): string {
-  return addDays(addMonths(childBirthDate, 60), -1);
-}
+export { lastDayUnderFive };
 
 /** Art. 9a: the child is under five on the day the single parent's exemption starts. */
 export function assertChildUnderFive(childBirthDate: string, startDate: string): void {
