@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TestClock } from "@server/clock.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +62,42 @@ const proposal = {
   circumstances: "Geen bijzondere omstandigheden bekend.",
   urgentReasons: false,
 };
+
+describe("which obligations an exemption covers", () => {
+  it("reads a row written without them, as every exemption before, as one from the tegenprestatie only", async () => {
+    const id = randomUUID();
+    // The columns as they were before the obligations were recorded: the database's defaults fill in the rest.
+    await t.db.kysely
+      .withTables<{ exemptions: Record<string, string | number | null> }>()
+      .insertInto("exemptions")
+      .values({
+        id,
+        client_id: clientAt(5),
+        type: "crisis",
+        scope: "partial",
+        max_hours_per_week: 4,
+        start_date: "2026-01-01",
+        end_date: "2026-02-01",
+        review_date: null,
+        reason: "Vastgelegd vóór de plichten.",
+        status: "ended",
+        requested_by: null,
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        co_signed_by: null,
+        co_signed_at: null,
+        ended_on: "2026-02-01",
+        end_reason: null,
+        ordinance_version: 1,
+        created_at: "2026-01-01T10:00:00.000Z",
+        updated_at: "2026-01-01T10:00:00.000Z",
+      })
+      .execute();
+    const listed = (await get(`/clients/${clientAt(5)}/exemptions`)).json().items;
+    expect(listed.find((e: { id: string }) => e.id === id)).toMatchObject({ obligations: ["tegenprestatie"], childBirthDate: null });
+  });
+});
 
 describe("a single parent with a child under five (art. 9a)", () => {
   it("asks with the child's birth date: without it 400, with a child of five 409, and nothing is written", async () => {
