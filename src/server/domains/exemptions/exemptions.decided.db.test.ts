@@ -217,6 +217,25 @@ describe("a request waits for a decision", () => {
     expect((await get("/exemptions?status=requested", clientUser)).statusCode).toBe(403);
   });
 
+  it("keeps one open request per kind when several arrive at once", async () => {
+    const client = clientAt(5);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        post(`/clients/${client}/exemption-requests`, { type: "otherUrgentReasons", reason: "Mijn partner is overleden." }),
+      ),
+    );
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().code)).toEqual(Array(7).fill("alreadyRequested"));
+    const open = await t.db.kysely
+      .selectFrom("exemptions")
+      .select("id")
+      .where("client_id", "=", client)
+      .where("type", "=", "otherUrgentReasons")
+      .where("status", "=", "requested")
+      .execute();
+    expect(open).toHaveLength(1);
+  });
+
   it("refuses a sanction proposal with 409 exemptionPending until the request is decided", async () => {
     const client = clientAt(3);
     const requested = (await post(`/clients/${client}/exemption-requests`, { type: "education", reason: "Ik volg een opleiding." })).json();

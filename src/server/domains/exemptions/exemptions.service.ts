@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { Database, ExemptionRow, ExemptionsTable, MedicalAdviceRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
@@ -171,7 +172,6 @@ export async function requestExemption(
   input: ExemptionRequestInput,
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  assertNoOpenRequest(await countOpenRequests(db, clientId, input.type));
   const child = input.type === SINGLE_PARENT_GROUND ? (input.childBirthDate ?? null) : null;
   if (child) assertChildUnderFive(child, ctx.clock.today());
   const ordinance = await ordinanceOn(db, ctx.clock.today());
@@ -196,6 +196,9 @@ export async function requestExemption(
     ...undecided(ordinance.version, now),
   };
   await inTransaction(db, async (trx) => {
+    // The client row guards "one open request per kind", and a sanction proposal checks for open requests under it.
+    await lockClient(trx, clientId);
+    assertNoOpenRequest(await countOpenRequests(trx, clientId, input.type));
     await insertExemption(trx, row);
     await recordAudit(trx, ctx, {
       action: "exemption.request",
