@@ -427,6 +427,8 @@ export interface ExemptionsTable {
   covers_work_obligations: number;
   /** A single parent's exemption (art. 9a): the youngest child's birth date. */
   child_birth_date: string | null;
+  /** A refused single parent's request: the condition of art. 9a that was not met. */
+  unmet_condition: string | null;
 }
 
 /** Medical advice on an exemption: who advised and the conclusion in functional terms, never a diagnosis. */

@@ -48,6 +48,7 @@ export function generateExemptionsAndCare(
         covers_tegenprestatie: child ? 0 : 1,
         covers_work_obligations: kind === "crisis" || child ? 1 : 0,
         child_birth_date: child,
+        unmet_condition: null,
         max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]),
         start_date: start,
         end_date: child ? lastDayUnderFive(child) : kind === "crisis" ? until : null,

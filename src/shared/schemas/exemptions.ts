@@ -203,6 +203,7 @@ export const exemptionOutput = z.object({
   scope: z.enum(EXEMPTION_SCOPES),
   obligations: z.array(z.enum(EXEMPTION_OBLIGATIONS)).describe("what it releases from"),
   childBirthDate: calendarDate.nullable().describe("the single parent's ground (art. 9a): the child's birth date"),
+  unmetCondition: z.enum(UNMET_CONDITIONS).nullable().describe("a refused single parent's request: the condition of art. 9a not met"),
   maxHoursPerWeek: z.number().nullable(),
   startDate: calendarDate,
   endDate: calendarDate.nullable(),

@@ -16,6 +16,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("covers_work_obligations", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.alterTable("exemptions").addColumn("child_birth_date", "varchar(10)").execute();
+  // A refused single parent's request names the condition of art. 9a that was not met.
+  await db.schema.alterTable("exemptions").addColumn("unmet_condition", "varchar(30)").execute();
 
   await db.schema
     .createTable("medical_advice")

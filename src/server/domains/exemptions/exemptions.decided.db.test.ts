@@ -160,6 +160,27 @@ describe("a single parent with a child under five (art. 9a)", () => {
     });
   });
 
+  it("is refused only for an unmet condition, which the record names beside the reason", async () => {
+    const client = clientAt(2);
+    const requested = (
+      await post(`/clients/${client}/exemption-requests`, {
+        type: "singleParentYoungChildren",
+        reason: "Ik zorg voor mijn zoon van drie.",
+        childBirthDate: "2023-01-20",
+      })
+    ).json();
+    const refused = await post(`/exemptions/${requested.id}/decisions`, {
+      outcome: "refused",
+      note: "Volgens de BRP woont de vader van het kind bij u.",
+      unmetCondition: "notSingleParent",
+    });
+    expect(refused.json()).toMatchObject({
+      status: "refused",
+      unmetCondition: "notSingleParent",
+      decisionNote: "Volgens de BRP woont de vader van het kind bij u.",
+    });
+  });
+
   it("leaves the tegenprestatie alone: invitations and capacity still apply, sanctions are not blocked by it", async () => {
     const client = clientAt(0);
     const recorded = await post(`/clients/${client}/exemptions`, {

@@ -16,6 +16,7 @@ export function presentExemption(actor: Actor, { row, names, documents, medicalA
     scope: row.scope,
     obligations: obligationsOf(row),
     childBirthDate: row.child_birth_date,
+    unmetCondition: row.unmet_condition as ExemptionOutput["unmetCondition"],
     maxHoursPerWeek: row.max_hours_per_week,
     startDate: row.start_date,
     endDate: row.end_date,

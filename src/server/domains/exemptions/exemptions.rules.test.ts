@@ -61,6 +61,7 @@ const exemption = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => ({
   covers_tegenprestatie: 1,
   covers_work_obligations: 0,
   child_birth_date: null,
+  unmet_condition: null,
   ...overrides,
 });
 

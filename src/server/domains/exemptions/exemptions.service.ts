@@ -118,6 +118,7 @@ export async function readExemption(db: Kysely<Database>, ctx: RequestContext, i
 function undecided(ordinanceVersion: number, now: string) {
   return {
     decision_note: null,
+    unmet_condition: null,
     co_signed_by: null,
     co_signed_at: null,
     ended_on: null,
@@ -214,7 +215,9 @@ export async function requestExemption(
 
 type Granted = Extract<ExemptionDecisionInput, { outcome: "granted" }>;
 type Refused = Extract<ExemptionDecisionInput, { outcome: "refused" }>;
-type DecisionColumns = { status: ExemptionStatus; decision_note: string | null } & Partial<ReturnType<typeof termColumns>> &
+type DecisionColumns = { status: ExemptionStatus; decision_note: string | null; unmet_condition?: string | null } & Partial<
+  ReturnType<typeof termColumns>
+> &
   Partial<ReturnType<typeof obligationColumns>>;
 
 /** A granted request's terms: the obligations it asked for unless the decision names others; art. 9a's end date. */
@@ -232,8 +235,7 @@ function grantedColumns(exemption: ExemptionRow, input: Granted, ordinance: Para
 
 /** A refusal with its reason; for a single parent's request, the condition of art. 9a that is not met. */
 function refusedColumns(input: Refused): DecisionColumns {
-  const condition = input.unmetCondition ? `[${input.unmetCondition}] ` : "";
-  return { status: "refused", decision_note: `${condition}${input.note}` };
+  return { status: "refused", decision_note: input.note, unmet_condition: input.unmetCondition ?? null };
 }
 
 /** A consultant grants a request with its terms, or refuses it with a reason. */

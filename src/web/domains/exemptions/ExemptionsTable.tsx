@@ -89,6 +89,7 @@ function DecisionCell({ exemption }: { exemption: ExemptionOutput }) {
       t("exemptions.coSignedBy", { name: exemption.coSignedBy, date: formatDate(exemption.coSignedAt?.slice(0, 10), i18n.language) }),
     );
   else if (exemption.needsCoSign) lines.push(t("exemptions.needsCoSign"));
+  if (exemption.unmetCondition) lines.push(t(`unmetCondition.${exemption.unmetCondition}`));
   if (exemption.decisionNote) lines.push(exemption.decisionNote);
   if (exemption.endReason) lines.push(t("exemptions.endReason", { reason: exemption.endReason }));
   return (
