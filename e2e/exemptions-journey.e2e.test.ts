@@ -107,6 +107,55 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
   }, 120_000);
 });
 
+describe("a consultant: a medical request decided on medical advice", () => {
+  it("records the advice in functional terms first, and only then decides", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const client = await clientWithCapacity(consultant);
+    const requested = await consultant<ExemptionOutput>("POST", `/clients/${client.id}/exemption-requests`, {
+      type: "medical",
+      reason: "Ik heb veel pijn in mijn rug en kan nu niet lang zitten of staan.",
+    });
+    expect(requested.body.abilities).toMatchObject({ decide: false, addMedicalAdvice: true });
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await openExemptionsTab(page, client.id);
+    // The client may have other exemptions: this is the row of the request.
+    const row = page
+      .getByRole("table", { name: /^Vrijstellingen van / })
+      .getByRole("row")
+      .filter({ hasText: "Ik heb veel pijn in mijn rug" });
+    await row.getByText("Aangevraagd", { exact: true }).waitFor();
+    expect(await row.getByRole("button", { name: /^Besluiten/ }).count()).toBe(0);
+    await settled(page, "medical request without advice");
+
+    await row.getByRole("button", { name: /^Medisch advies vastleggen/ }).click();
+    await page.getByRole("heading", { level: 4, name: "Medisch advies vastleggen" }).waitFor();
+    await page.getByText("Noem nooit een diagnose of ziekte.", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Advies vastleggen", exact: true }).click();
+    await errorSummary(page).waitFor();
+    await expectNoAxeViolations(page, "medical advice form with errors");
+
+    await page.getByRole("group", { name: "Wie gaf het advies?" }).getByLabel("bedrijfsarts").check();
+    await page.getByLabel("Naam van de arts").fill("M. de Vries");
+    await page.getByLabel("Datum van het advies").fill(todayInAmsterdam());
+    await page.getByLabel(/^Conclusie/).fill("Kan hoogstens vier uur per week, in korte blokken, zonder zwaar tillen.");
+    await page.getByRole("button", { name: "Advies vastleggen", exact: true }).click();
+    await page.getByText("Het medische advies is vastgelegd.").waitFor();
+    await row.getByText(/^Advies bedrijfsarts M\. de Vries/).waitFor();
+    await settled(page, "medical advice recorded");
+
+    await row.getByRole("button", { name: /^Besluiten/ }).click();
+    await page.getByRole("group", { name: "Uw besluit" }).getByLabel("Geen vrijstelling geven").check();
+    await page.getByLabel("Waarom geen vrijstelling?").fill("Volgens het advies kunt u vier uur per week licht werk doen.");
+    await page.getByRole("button", { name: "Besluit opslaan" }).click();
+    await page.getByText("Het besluit is opgeslagen.").waitFor();
+    await row.getByText("Niet gegeven", { exact: true }).waitFor();
+    await settled(page, "medical request refused on advice");
+    await context.close();
+  }, 120_000);
+});
+
 describe("a team lead: long full exemptions waiting for a second signature", () => {
   it("opens the list, follows the client and co-signs", async () => {
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");

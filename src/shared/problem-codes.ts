@@ -54,6 +54,10 @@ export const PROBLEM_CODES = [
   "alreadyRequested",
   "caregivingState",
   "exemptionState",
+  "childNotUnderFive",
+  "exemptionIsARight",
+  "medicalAdviceRequired",
+  "exemptionPending",
   // Sanctions, decisions and objections
   "activeExemption",
   "dropoutNotAttributable",

@@ -9,6 +9,7 @@ import * as sanctions from "./migrations/20261128_0006_sanctions.js";
 import * as matching from "./migrations/20261128_0007_matching.js";
 import * as onePerFact from "./migrations/20261202_0008_one_per_fact.js";
 import * as decisions from "./migrations/20261202_0009_decisions.js";
+import * as exemptionObligations from "./migrations/20261202_0010_exemption_obligations.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "20261128_0007_matching": matching,
   "20261202_0008_one_per_fact": onePerFact,
   "20261202_0009_decisions": decisions,
+  "20261202_0010_exemption_obligations": exemptionObligations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

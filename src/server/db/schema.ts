@@ -421,6 +421,27 @@ export interface ExemptionsTable {
   ordinance_version: number;
   created_at: string;
   updated_at: string;
+  /** 1 when it covers the tegenprestatie (art. 9 lid 1 sub c). */
+  covers_tegenprestatie: number;
+  /** 1 when it covers the work obligations (art. 9 lid 1 sub a and b). */
+  covers_work_obligations: number;
+  /** A single parent's exemption (art. 9a): the youngest child's birth date. */
+  child_birth_date: string | null;
+  /** A refused single parent's request: the condition of art. 9a that was not met. */
+  unmet_condition: string | null;
+}
+
+/** Medical advice on an exemption: who advised and the conclusion in functional terms, never a diagnosis. */
+export interface MedicalAdviceTable {
+  id: string;
+  exemption_id: string;
+  client_id: string;
+  advisor_kind: string;
+  advisor_name: string;
+  advised_on: string;
+  conclusion: string;
+  recorded_by: string;
+  created_at: string;
 }
 
 export interface CaregivingTable {
@@ -663,6 +684,7 @@ export interface Database {
   contributions: ContributionsTable;
   ordinance_versions: OrdinanceVersionsTable;
   exemptions: ExemptionsTable;
+  medical_advice: MedicalAdviceTable;
   caregiving: CaregivingTable;
   accountability_requests: AccountabilityRequestsTable;
   documents: DocumentsTable;
@@ -692,6 +714,7 @@ export type RoleRow = Selectable<VolunteerRolesTable>;
 export type PlacementRow = Selectable<PlacementsTable>;
 export type OrdinanceVersionRow = Selectable<OrdinanceVersionsTable>;
 export type ExemptionRow = Selectable<ExemptionsTable>;
+export type MedicalAdviceRow = Selectable<MedicalAdviceTable>;
 export type CaregivingRow = Selectable<CaregivingTable>;
 export type AccountabilityRequestRow = Selectable<AccountabilityRequestsTable>;
 export type SanctionRow = Selectable<SanctionsTable>;

@@ -1,5 +1,7 @@
 import type { CaregivingTable, ExemptionsTable, NewClientRow } from "@server/db/schema.js";
 import { addDays, addMonths } from "@shared/dates.js";
+import { SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
+import { lastDayUnderFive } from "../domains/exemptions/exemptions.rules.js";
 import type { SeededRandom } from "./population.js";
 
 const MEDICAL_REASONS = [
@@ -16,7 +18,8 @@ const RELATIONS = ["child", "parent", "partner", "parentInLaw", "sibling", "gran
 
 /**
  * Exemptions and caregiving for a few percent of the demo clients: medical (partial, with an occupational
- * physician's cap, or full), caregiving and crisis exemptions, some ending soon; caregiving beyond customary care
+ * physician's cap, or full), caregiving and crisis exemptions, some ending soon; single parents' exemptions from
+ * the work obligations until the child turns five; caregiving beyond customary care
  * and customary care with the consultant's judgement.
  */
 export function generateExemptionsAndCare(
@@ -30,22 +33,29 @@ export function generateExemptionsAndCare(
   for (const client of clients) {
     const consultant = decidedBy(client);
     if (random.chance(0.03)) {
-      const kind = random.pick(["medicalPartial", "medicalPartial", "medicalFull", "caregiving", "crisis"] as const);
+      const kind = random.pick(["medicalPartial", "medicalPartial", "medicalFull", "caregiving", "crisis", "singleParent"] as const);
       const start = addDays(today, -random.int(20, 300));
       const full = kind !== "medicalPartial";
       const until = addMonths(start, random.pick([6, 9, 12]));
+      // A single parent's exemption from the work obligations (art. 9a) runs until the child turns five.
+      const child = kind === "singleParent" ? addDays(start, -random.int(30, 4 * 365)) : null;
       const stamp = `${start}T10:00:00.000Z`;
       exemptions.push({
         id: random.uuid(),
         client_id: client.id,
-        type: kind === "medicalPartial" || kind === "medicalFull" ? "medical" : kind,
+        type: kind === "singleParent" ? SINGLE_PARENT_GROUND : kind === "medicalPartial" || kind === "medicalFull" ? "medical" : kind,
         scope: full ? "full" : "partial",
+        covers_tegenprestatie: child ? 0 : 1,
+        covers_work_obligations: kind === "crisis" || child ? 1 : 0,
+        child_birth_date: child,
+        unmet_condition: null,
         max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]),
         start_date: start,
-        end_date: kind === "crisis" ? until : null,
-        review_date: kind === "crisis" ? null : until,
-        reason:
-          kind === "caregiving"
+        end_date: child ? lastDayUnderFive(child) : kind === "crisis" ? until : null,
+        review_date: kind === "crisis" || child ? null : until,
+        reason: child
+          ? "Alleenstaande ouder met de volledige zorg voor een kind jonger dan vijf; vrijstelling van de arbeidsplicht op verzoek."
+          : kind === "caregiving"
             ? random.pick(CARE_REASONS)
             : kind === "crisis"
               ? "Dreigende huisuitzetting; schuldhulp is gestart."

@@ -77,9 +77,10 @@ describe("the domain's vocabulary", () => {
 });
 
 describe("queries that use the vocabulary", () => {
-  it("finds exemptions in force by their status and dates", () => {
+  it("finds exemptions from the tegenprestatie in force by their status and dates", () => {
     const query = exemptionsInForce(db, "2026-04-01").select("exemptions.id").compile();
-    expect(query.parameters).toEqual([EXEMPTION_IN_FORCE_STATUS, "2026-04-01", "2026-04-01"]);
+    expect(query.parameters).toEqual([EXEMPTION_IN_FORCE_STATUS, 1, "2026-04-01", "2026-04-01"]);
+    expect(query.sql).toContain("covers_tegenprestatie");
   });
 
   it("counts the places a role has taken by the open placements", () => {

@@ -39,6 +39,46 @@ describe("letter templates", () => {
   });
 });
 
+describe("the intake invitation says what it means", () => {
+  const pdfOf = async (data: typeof invitationData) => {
+    const { subject, blocks } = renderTemplate("invitation", data);
+    const pdf = await renderLetterPdf({
+      reference: "NV-2026-ABC123",
+      letterDate: "2026-11-28",
+      recipient: ["Ayşe Yılmaz", "Wolphaertsbocht 12 A", "3083 KL Rotterdam"],
+      subject,
+      blocks,
+      registered: true,
+    });
+    // The PDF wraps lines: compare the words, not the line breaks.
+    return (await textOf(pdf)).replace(/\s+/g, " ");
+  };
+
+  it("states the duty to come, a second invitation first, a lower benefit only after hearing, a companion and how to rearrange", async () => {
+    const text = await pdfOf(invitationData);
+    for (const expected of [
+      "U bent verplicht om te komen.",
+      "Komt u niet, en heeft u geen goede reden? Dan krijgt u eerst een tweede brief met een nieuwe afspraak.",
+      "Dan kunnen wij uw uitkering een tijd lager maken.",
+      "Eerst vragen wij u wat er aan de hand was. Pas daarna beslissen wij.",
+      "U mag iemand meenemen die u vertrouwt.",
+      "Bel ons vóór de afspraak: 14 010.",
+      "Of stuur een bericht via uw eigen pagina op de website van de gemeente (inloggen met DigiD).",
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("in a second invitation, warns of a lower benefit without promising yet another invitation", async () => {
+    const text = await pdfOf({ ...invitationData, isSecondInvitation: true });
+    expect(text).toContain("U kwam niet naar de vorige afspraak.");
+    expect(text).toContain("Komt u weer niet, en heeft u geen goede reden? Dan kunnen wij uw uitkering een tijd lager maken.");
+    expect(text).toContain("Eerst vragen wij u wat er aan de hand was.");
+    expect(text).not.toContain("eerst een tweede brief");
+    expect(text).toContain("U bent verplicht om te komen.");
+  });
+});
+
 describe("letter PDF", () => {
   const layout = () => {
     const { subject, blocks } = renderTemplate("invitation", invitationData);

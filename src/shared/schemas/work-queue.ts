@@ -6,6 +6,7 @@ export const WORK_QUEUE_REASONS = [
   "letterReturned",
   "letterNotCollected",
   "newDropout",
+  "exemptionRequested",
   "objectionDecisionDue",
   "reconsiderationDue",
   "possibleNonCompliance",

@@ -11,5 +11,8 @@ export const exemptionPolicy = {
   decide: roles("exemptions.decide", "consultant", "teamLead"),
   coSign: roles("exemptions.coSign", "teamLead"),
   awaiting: roles("exemptions.awaiting", "teamLead", "admin"),
+  /** Exemptions by status in the caller's scope: a consultant finds the requests of their caseload. */
+  list: roles("exemptions.list", "consultant", "teamLead", "admin"),
+  medicalAdvice: roles("exemptions.medicalAdvice", "consultant", "teamLead"),
   upload: roles("exemptions.upload", "consultant", "teamLead", "client"),
 };

@@ -1,16 +1,22 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
-import { exemptionAbilities, isInForce } from "./exemptions.rules.js";
+import { exemptionAbilities, isInForce, obligationsOf } from "./exemptions.rules.js";
 import type { ExemptionView } from "./exemptions.service.js";
 
-/** An exemption with the names of who asked, decided and co-signed, its evidence (without content) and the caller's abilities. */
-export function presentExemption(actor: Actor, { row, names, documents }: ExemptionView, today: string): ExemptionOutput {
+/**
+ * An exemption with the obligations it covers, the names of who asked, decided and co-signed, its evidence (without
+ * content), its medical advice and the caller's abilities.
+ */
+export function presentExemption(actor: Actor, { row, names, documents, medicalAdvice }: ExemptionView, today: string): ExemptionOutput {
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     id: row.id,
     clientId: row.client_id,
     type: row.type,
     scope: row.scope,
+    obligations: obligationsOf(row),
+    childBirthDate: row.child_birth_date,
+    unmetCondition: row.unmet_condition as ExemptionOutput["unmetCondition"],
     maxHoursPerWeek: row.max_hours_per_week,
     startDate: row.start_date,
     endDate: row.end_date,
@@ -29,7 +35,16 @@ export function presentExemption(actor: Actor, { row, names, documents }: Exempt
     endReason: row.end_reason,
     ordinanceVersion: row.ordinance_version,
     documents,
+    medicalAdvice: medicalAdvice.map((advice) => ({
+      id: advice.id,
+      advisorKind: advice.advisor_kind as ExemptionOutput["medicalAdvice"][number]["advisorKind"],
+      advisorName: advice.advisor_name,
+      advisedOn: advice.advised_on,
+      conclusion: advice.conclusion,
+      recordedBy: nameOf(advice.recorded_by),
+      createdAt: advice.created_at,
+    })),
     createdAt: row.created_at,
-    abilities: exemptionAbilities(actor, row),
+    abilities: exemptionAbilities(actor, row, medicalAdvice.length),
   };
 }

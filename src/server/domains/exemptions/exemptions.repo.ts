@@ -1,5 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
+import type { Database, ExemptionRow, ExemptionsTable, MedicalAdviceRow, MedicalAdviceTable } from "@server/db/schema.js";
 import type { ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
 import type { Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
@@ -98,4 +98,26 @@ export async function endExpiredExemption(db: Kysely<Database>, id: string, ende
 /** The end and review dates of the active exemptions. */
 export function activeExemptionDates(db: Kysely<Database>) {
   return db.selectFrom("exemptions").select(["end_date", "review_date"]).where("status", "=", "active").execute();
+}
+
+/** Stores a medical advice on an exemption. */
+export async function insertMedicalAdvice(db: Kysely<Database>, row: MedicalAdviceTable): Promise<void> {
+  await db.insertInto("medical_advice").values(row).execute();
+}
+
+/** The medical advice on each of these exemptions, oldest first. */
+export async function medicalAdviceOf(db: Kysely<Database>, exemptionIds: readonly string[]): Promise<Map<string, MedicalAdviceRow[]>> {
+  const byExemption = new Map<string, MedicalAdviceRow[]>();
+  for (let i = 0; i < exemptionIds.length; i += 500) {
+    const chunk = exemptionIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom("medical_advice")
+      .selectAll()
+      .where("exemption_id", "in", chunk)
+      .orderBy("advised_on")
+      .orderBy("created_at")
+      .execute();
+    for (const row of rows) byExemption.set(row.exemption_id, [...(byExemption.get(row.exemption_id) ?? []), row]);
+  }
+  return byExemption;
 }

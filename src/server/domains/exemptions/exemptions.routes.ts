@@ -11,6 +11,7 @@ import {
   exemptionOutput,
   exemptionPage,
   exemptionRequestInput,
+  medicalAdviceInput,
 } from "@shared/schemas/exemptions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { presentDocument, readEvidence } from "../documents/documents.service.js";
@@ -19,6 +20,7 @@ import { presentExemption } from "./exemptions.presenter.js";
 import { exemptionListAbilities } from "./exemptions.rules.js";
 import {
   addExemptionEvidence,
+  addMedicalAdvice,
   coSignExemption,
   decideExemption,
   endExemption,
@@ -102,11 +104,13 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
     app.get(
       "/exemptions",
       {
-        config: { policy: exemptionPolicy.awaiting },
+        config: { policy: exemptionPolicy.list },
         schema: {
           tags: ["exemptions"],
           summary: "Exemptions by status",
-          description: "E.g. `status=awaitingCoSign` for a team lead. Audited.",
+          description:
+            "Of the clients in the caller's scope: e.g. `status=awaitingCoSign` for a team lead, `status=requested` for a consultant's " +
+            "undecided requests. Audited.",
           querystring: exemptionListQuery,
           response: { 200: exemptionPage },
         },
@@ -138,6 +142,28 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         await decideExemption(db.kysely, contextOf(request), request.params.id, request.body);
         return presentOne(request.params.id, request);
+      },
+    );
+
+    app.post(
+      "/exemptions/:id/medical-advice",
+      {
+        config: { policy: exemptionPolicy.medicalAdvice },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Record medical advice on an exemption",
+          description:
+            "The advice of an occupational physician or an independent doctor that a medical request is decided on: who, when, and the " +
+            "conclusion in functional terms (what the client can and cannot do), never a diagnosis. A medical request is not granted or " +
+            "refused without it (409 medicalAdviceRequired). Health data: audited.",
+          params: idParam,
+          body: medicalAdviceInput,
+          response: { 201: exemptionOutput },
+        },
+      },
+      async (request, reply) => {
+        await addMedicalAdvice(db.kysely, contextOf(request), request.params.id, request.body);
+        return reply.status(201).send(await presentOne(request.params.id, request));
       },
     );
 

@@ -3,18 +3,26 @@ import type { ExemptionRow } from "@server/db/schema.js";
 import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
 import {
+  assertAdviceGiven,
   assertAwaitingCoSign,
+  assertChildUnderFive,
   assertEndsAfterStart,
+  assertEndsByFifthBirthday,
   assertIsRequest,
   assertMayEnd,
+  assertMedicalAdvice,
   assertNoOpenRequest,
+  assertNotRefusedAtDiscretion,
   assertSecondSigner,
   assertTakesEvidence,
+  assertTakesMedicalAdvice,
   EXEMPTION_REFUSALS,
   exemptionAbilities,
   isFullExemptionOn,
   isInForce,
+  lastDayUnderFive,
   needsCoSign,
+  obligationsOf,
 } from "./exemptions.rules.js";
 
 const actor = (role: Actor["role"], id = "lead-2"): Actor => ({
@@ -50,8 +58,14 @@ const exemption = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => ({
   ordinance_version: 1,
   created_at: "2026-01-01T10:00:00Z",
   updated_at: "2026-01-01T10:00:00Z",
+  covers_tegenprestatie: 1,
+  covers_work_obligations: 0,
+  child_birth_date: null,
+  unmet_condition: null,
   ...overrides,
 });
+
+const refusal = (unmetCondition: "noFullCare" | null) => ({ outcome: "refused" as const, note: "n", unmetCondition });
 
 const cases: RefusalCase[] = [
   {
@@ -96,6 +110,48 @@ const cases: RefusalCase[] = [
     refused: () => assertTakesEvidence(exemption({ status: "refused" })),
     allowed: () => assertTakesEvidence(exemption({ status: "requested" })),
   },
+  {
+    rule: "art. 9a: the child is under five on the start date",
+    code: "childNotUnderFive",
+    refused: () => assertChildUnderFive("2021-03-01", "2026-03-01"),
+    allowed: () => assertChildUnderFive("2021-03-02", "2026-03-01"),
+  },
+  {
+    rule: "art. 9a: the exemption ends by the day before the fifth birthday",
+    code: "childNotUnderFive",
+    refused: () => assertEndsByFifthBirthday("2024-05-10", "2029-05-10"),
+    allowed: () => assertEndsByFifthBirthday("2024-05-10", "2029-05-09"),
+  },
+  {
+    rule: "art. 9a: a single parent's request is refused only for an unmet condition",
+    code: "exemptionIsARight",
+    refused: () => assertNotRefusedAtDiscretion(exemption({ type: "singleParentYoungChildren" }), refusal(null)),
+    allowed: () => assertNotRefusedAtDiscretion(exemption({ type: "singleParentYoungChildren" }), refusal("noFullCare")),
+  },
+  {
+    rule: "a medical request is decided on medical advice",
+    code: "medicalAdviceRequired",
+    refused: () => assertMedicalAdvice(exemption({ type: "medical" }), 0),
+    allowed: () => assertMedicalAdvice(exemption({ type: "medical" }), 1),
+  },
+  {
+    rule: "medical advice belongs to a medical exemption",
+    code: "exemptionState",
+    refused: () => assertTakesMedicalAdvice(exemption({ type: "caregiving", status: "requested" })),
+    allowed: () => assertTakesMedicalAdvice(exemption({ type: "medical", status: "requested" })),
+  },
+  {
+    rule: "medical advice is not added to a refused request",
+    code: "exemptionState",
+    refused: () => assertTakesMedicalAdvice(exemption({ type: "medical", status: "refused" })),
+    allowed: () => assertTakesMedicalAdvice(exemption({ type: "medical", status: "active" })),
+  },
+  {
+    rule: "medical advice is recorded once given",
+    code: "advisedOn:dateInFuture",
+    refused: () => assertAdviceGiven("2026-03-11", "2026-03-10"),
+    allowed: () => assertAdviceGiven("2026-03-10", "2026-03-10"),
+  },
 ];
 
 describe("the exemption rules", () => {
@@ -114,6 +170,30 @@ describe("the exemption rules", () => {
     expect(needsCoSign({ scope: "full", startDate: "2026-01-01", endDate: "2027-01-02" }, ordinance)).toBe(true);
     expect(needsCoSign({ scope: "full", startDate: "2026-01-01", reviewDate: "2027-06-01" }, ordinance)).toBe(true);
     expect(needsCoSign({ scope: "partial", startDate: "2026-01-01", endDate: "2028-01-01" }, ordinance)).toBe(false);
+    // A single parent's exemption from the work obligations alone is a right: no second signature.
+    const long = { scope: "full" as const, startDate: "2026-01-01", endDate: "2029-01-01" };
+    expect(needsCoSign({ ...long, obligations: ["workObligations"] }, ordinance)).toBe(false);
+    expect(needsCoSign({ ...long, obligations: ["workObligations", "tegenprestatie"] }, ordinance)).toBe(true);
+  });
+
+  it("ends a single parent's exemption the day before the child's fifth birthday, also across leap days", () => {
+    expect(lastDayUnderFive("2024-05-10")).toBe("2029-05-09");
+    expect(lastDayUnderFive("2024-03-01")).toBe("2029-02-28");
+    expect(lastDayUnderFive("2024-02-29")).toBe("2029-02-27");
+  });
+
+  it("names the obligations an exemption covers; one from the work obligations alone does not bind the tegenprestatie", () => {
+    expect(obligationsOf(exemption())).toEqual(["tegenprestatie"]);
+    expect(obligationsOf(exemption({ covers_tegenprestatie: 0, covers_work_obligations: 1 }))).toEqual(["workObligations"]);
+    expect(obligationsOf(exemption({ covers_work_obligations: 1 }))).toEqual(["tegenprestatie", "workObligations"]);
+    expect(isFullExemptionOn(exemption({ covers_tegenprestatie: 0, covers_work_obligations: 1 }), "2026-03-15")).toBe(false);
+  });
+
+  it("lets a consultant decide a medical request only once medical advice is recorded", () => {
+    const medical = exemption({ type: "medical", status: "requested" });
+    expect(exemptionAbilities(actor("consultant"), medical, 0)).toMatchObject({ decide: false, addMedicalAdvice: true });
+    expect(exemptionAbilities(actor("consultant"), medical, 1).decide).toBe(true);
+    expect(exemptionAbilities(actor("client"), medical, 1)).toMatchObject({ decide: false, addMedicalAdvice: false });
   });
 
   it("is in force while active and within its dates; it bound the client on a past date even when ended since", () => {
@@ -128,7 +208,13 @@ describe("the exemption rules", () => {
 
   it("gives abilities by role and state: a team lead co-signs what another decided, a client only adds evidence", () => {
     const waiting = exemption({ status: "awaitingCoSign" });
-    expect(exemptionAbilities(actor("teamLead"), waiting)).toEqual({ decide: false, coSign: true, end: true, addEvidence: true });
+    expect(exemptionAbilities(actor("teamLead"), waiting)).toEqual({
+      decide: false,
+      coSign: true,
+      end: true,
+      addEvidence: true,
+      addMedicalAdvice: true,
+    });
     expect(exemptionAbilities(actor("teamLead", "consultant-1"), waiting).coSign).toBe(false);
     expect(exemptionAbilities(actor("consultant"), waiting).coSign).toBe(false);
     expect(exemptionAbilities(actor("client"), exemption({ status: "requested" }))).toEqual({
@@ -136,12 +222,14 @@ describe("the exemption rules", () => {
       coSign: false,
       end: false,
       addEvidence: true,
+      addMedicalAdvice: false,
     });
     expect(exemptionAbilities(actor("consultant"), exemption({ status: "refused" }))).toEqual({
       decide: false,
       coSign: false,
       end: false,
       addEvidence: false,
+      addMedicalAdvice: false,
     });
   });
 });

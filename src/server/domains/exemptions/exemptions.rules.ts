@@ -1,21 +1,36 @@
 import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow } from "@server/db/schema.js";
-import { conflict, forbidden, type InvalidParam } from "@server/http/errors.js";
+import { conflict, forbidden, type InvalidParam, invalidField } from "@server/http/errors.js";
 import { addMonths } from "@shared/dates.js";
-import type { ExemptionAbilities, ExemptionInput } from "@shared/schemas/exemptions.js";
+import {
+  type ExemptionAbilities,
+  type ExemptionDecisionInput,
+  type ExemptionInput,
+  type ExemptionObligation,
+  lastDayUnderFive,
+  SINGLE_PARENT_GROUND,
+} from "@shared/schemas/exemptions.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import { isExemptionInForce } from "../vocabulary.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
 
 /** Every code by which a rule of this file refuses; the table test lists a case for each. */
-export const EXEMPTION_REFUSALS = ["alreadyRequested", "exemptionState", "sameDecider"] as const;
+export const EXEMPTION_REFUSALS = [
+  "alreadyRequested",
+  "exemptionState",
+  "sameDecider",
+  "childNotUnderFive",
+  "exemptionIsARight",
+  "medicalAdviceRequired",
+  "advisedOn:dateInFuture",
+] as const;
 export type ExemptionRefusal = (typeof EXEMPTION_REFUSALS)[number];
 
-const refuse = (code: Exclude<ExemptionRefusal, "sameDecider">, detail: string, invalidParams?: InvalidParam[]) =>
+const refuse = (code: Exclude<ExemptionRefusal, "sameDecider" | `${string}:${string}`>, detail: string, invalidParams?: InvalidParam[]) =>
   conflict(code, detail, invalidParams);
 
-type Terms = Pick<ExemptionInput, "scope" | "startDate" | "endDate" | "reviewDate">;
+type Terms = Pick<ExemptionInput, "scope" | "startDate" | "endDate" | "reviewDate"> & { obligations?: readonly ExemptionObligation[] };
 type State = Pick<ExemptionRow, "status">;
 
 /** Whether an exemption binds on a date: the vocabulary's "exemption in force". */
@@ -23,16 +38,33 @@ export function isInForce(row: Pick<ExemptionRow, "status" | "start_date" | "end
   return isExemptionInForce(row, date);
 }
 
+/** The obligations an exemption covers, as the API names them. */
+export function obligationsOf(row: Pick<ExemptionRow, "covers_tegenprestatie" | "covers_work_obligations">): ExemptionObligation[] {
+  return [
+    ...(row.covers_tegenprestatie === 1 ? (["tegenprestatie"] as const) : []),
+    ...(row.covers_work_obligations === 1 ? (["workObligations"] as const) : []),
+  ];
+}
+
+/** The columns that store which obligations an exemption covers. */
+export function obligationColumns(obligations: readonly ExemptionObligation[]) {
+  return {
+    covers_tegenprestatie: obligations.includes("tegenprestatie") ? 1 : 0,
+    covers_work_obligations: obligations.includes("workObligations") ? 1 : 0,
+  };
+}
+
 /**
- * Whether a full exemption bound the client on a date, also when it has been ended since: conduct on that
- * date cannot be sanctioned.
+ * Whether a full exemption from the tegenprestatie bound the client on a date, also when it has been ended since:
+ * conduct on that date cannot be sanctioned. An exemption from the work obligations alone does not release from it.
  */
 export function isFullExemptionOn(
-  row: Pick<ExemptionRow, "scope" | "status" | "start_date" | "end_date" | "ended_on">,
+  row: Pick<ExemptionRow, "scope" | "status" | "start_date" | "end_date" | "ended_on" | "covers_tegenprestatie">,
   date: string,
 ): boolean {
   return (
     row.scope === "full" &&
+    row.covers_tegenprestatie === 1 &&
     (row.status === "active" || row.status === "ended") &&
     row.start_date <= date &&
     (row.end_date === null || row.end_date >= date) &&
@@ -40,10 +72,72 @@ export function isFullExemptionOn(
   );
 }
 
-/** A full exemption that runs longer than the ordinance's threshold needs a team lead's co-signature. */
+/**
+ * A full exemption from the tegenprestatie that runs longer than the ordinance's threshold needs a team lead's
+ * co-signature. An exemption from the work obligations alone is a single parent's right (art. 9a): nothing to
+ * weigh twice.
+ */
 export function needsCoSign(terms: Terms, ordinance: Pick<Ordinance, "exemptionCoSignMonths">): boolean {
   const until = terms.endDate ?? terms.reviewDate;
-  return terms.scope === "full" && typeof until === "string" && until > addMonths(terms.startDate, ordinance.exemptionCoSignMonths);
+  const fromTegenprestatie = terms.obligations === undefined || terms.obligations.includes("tegenprestatie");
+  return (
+    terms.scope === "full" &&
+    fromTegenprestatie &&
+    typeof until === "string" &&
+    until > addMonths(terms.startDate, ordinance.exemptionCoSignMonths)
+  );
+}
+
+export { lastDayUnderFive };
+
+/** Art. 9a: the child is under five on the day the single parent's exemption starts. */
+export function assertChildUnderFive(childBirthDate: string, startDate: string): void {
+  if (childBirthDate > startDate || lastDayUnderFive(childBirthDate) < startDate)
+    throw refuse("childNotUnderFive", "A single parent's exemption is for the care of a child under five on its start date.", [
+      { name: "childBirthDate", code: "notAllowed", reason: "The child is not under five on the start date" },
+    ]);
+}
+
+/** Art. 9a: a single parent's exemption runs at the longest until the day before the child's fifth birthday. */
+export function assertEndsByFifthBirthday(childBirthDate: string, endDate: string | null | undefined): void {
+  if (endDate && endDate > lastDayUnderFive(childBirthDate))
+    throw refuse("childNotUnderFive", `A single parent's exemption ends at the latest on ${lastDayUnderFive(childBirthDate)}.`, [
+      { name: "endDate", code: "notAllowed", reason: "After the day before the child's fifth birthday" },
+    ]);
+}
+
+/**
+ * Art. 9a: a single parent with full care of a child under five is exempted on request as a right, without the
+ * weighing of urgent reasons. A refusal names the condition that is not met; the consultant cannot weigh it away.
+ */
+export function assertNotRefusedAtDiscretion(exemption: Pick<ExemptionRow, "type">, input: ExemptionDecisionInput): void {
+  if (exemption.type === SINGLE_PARENT_GROUND && input.outcome === "refused" && !input.unmetCondition)
+    throw refuse(
+      "exemptionIsARight",
+      "A single parent with full care of a child under five is exempted on request: name the unmet condition.",
+      [{ name: "unmetCondition", code: "required", reason: "Which condition of art. 9a is not met" }],
+    );
+}
+
+/** A medical request is granted or refused on medical advice, never on the consultant's own judgement alone. */
+export function assertMedicalAdvice(exemption: Pick<ExemptionRow, "type">, adviceCount: number): void {
+  if (exemption.type === "medical" && adviceCount === 0)
+    throw refuse(
+      "medicalAdviceRequired",
+      "A medical request is decided on the advice of an occupational physician or an independent doctor.",
+    );
+}
+
+/** Medical advice belongs to a medical exemption that is asked for or in effect; not to a refused or ended one. */
+export function assertTakesMedicalAdvice(exemption: Pick<ExemptionRow, "type" | "status">): void {
+  if (exemption.type !== "medical") throw refuse("exemptionState", "Only a medical exemption is decided on medical advice.");
+  if (exemption.status === "refused" || exemption.status === "ended")
+    throw refuse("exemptionState", `A ${exemption.status} exemption takes no new medical advice.`);
+}
+
+/** Advice is recorded once it was given: not dated after today. */
+export function assertAdviceGiven(advisedOn: string, today: string): void {
+  if (advisedOn > today) throw invalidField("advisedOn", "dateInFuture", "Advice is recorded once it was given");
 }
 
 /** One open request per kind of exemption: a second would only be decided twice. */
@@ -85,10 +179,16 @@ export function assertTakesEvidence(exemption: State): void {
   if (exemption.status === "refused") throw refuse("exemptionState", "A refused request takes no evidence.");
 }
 
-/** What the caller may do with an exemption, by the same rules its routes enforce. */
-export function exemptionAbilities(actor: Actor, exemption: ExemptionRow): ExemptionAbilities {
+/** What the caller may do with an exemption, by the same rules its routes enforce; `adviceCount` is its medical advice. */
+export function exemptionAbilities(actor: Actor, exemption: ExemptionRow, adviceCount = 0): ExemptionAbilities {
   const checks: Record<keyof ExemptionAbilities, AbilityCheck> = {
-    decide: { policy: exemptionPolicy.decide, assert: () => assertIsRequest(exemption) },
+    decide: {
+      policy: exemptionPolicy.decide,
+      assert: () => {
+        assertIsRequest(exemption);
+        assertMedicalAdvice(exemption, adviceCount);
+      },
+    },
     coSign: {
       policy: exemptionPolicy.coSign,
       assert: () => {
@@ -98,6 +198,7 @@ export function exemptionAbilities(actor: Actor, exemption: ExemptionRow): Exemp
     },
     end: { policy: exemptionPolicy.decide, assert: () => assertMayEnd(exemption) },
     addEvidence: { policy: exemptionPolicy.upload, assert: () => assertTakesEvidence(exemption) },
+    addMedicalAdvice: { policy: exemptionPolicy.medicalAdvice, assert: () => assertTakesMedicalAdvice(exemption) },
   };
   return evaluateAbilities(actor, checks);
 }

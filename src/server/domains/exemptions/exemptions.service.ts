@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import type { Database, ExemptionRow, ExemptionsTable } from "@server/db/schema.js";
+import { lockClient } from "@server/db/locks.repo.js";
+import type { Database, ExemptionRow, ExemptionsTable, MedicalAdviceRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import type { ExemptionDecisionInput, ExemptionInput, ExemptionRequestInput, ExemptionStatus } from "@shared/schemas/exemptions.js";
+import {
+  defaultObligations,
+  type ExemptionDecisionInput,
+  type ExemptionInput,
+  type ExemptionRequestInput,
+  type ExemptionStatus,
+  type MedicalAdviceInput,
+  SINGLE_PARENT_GROUND,
+} from "@shared/schemas/exemptions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
@@ -15,19 +24,30 @@ import {
   countOpenRequests,
   findExemption,
   insertExemption,
+  insertMedicalAdvice,
   listClientExemptions,
+  medicalAdviceOf,
   pageExemptionsByStatus,
   updateExemptionIn,
 } from "./exemptions.repo.js";
 import {
+  assertAdviceGiven,
   assertAwaitingCoSign,
+  assertChildUnderFive,
   assertEndsAfterStart,
+  assertEndsByFifthBirthday,
   assertIsRequest,
   assertMayEnd,
+  assertMedicalAdvice,
   assertNoOpenRequest,
+  assertNotRefusedAtDiscretion,
   assertSecondSigner,
   assertTakesEvidence,
+  assertTakesMedicalAdvice,
+  lastDayUnderFive,
   needsCoSign,
+  obligationColumns,
+  obligationsOf,
 } from "./exemptions.rules.js";
 
 type Terms = Pick<ExemptionInput, "scope" | "maxHoursPerWeek" | "startDate" | "endDate" | "reviewDate">;
@@ -38,6 +58,17 @@ export interface ExemptionView<R extends ExemptionRow = ExemptionRow> {
   row: R;
   names: Map<string, string>;
   documents: { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[];
+  medicalAdvice: MedicalAdviceRow[];
+}
+
+/**
+ * A single parent's exemption (art. 9a): the child is under five on the start date, and the exemption ends at the
+ * latest the day before the fifth birthday, then by itself. Answers the end date.
+ */
+function singleParentEnd(childBirthDate: string, startDate: string, endDate: string | null | undefined): string {
+  assertChildUnderFive(childBirthDate, startDate);
+  assertEndsByFifthBirthday(childBirthDate, endDate);
+  return endDate ?? lastDayUnderFive(childBirthDate);
 }
 
 function termColumns(terms: Terms) {
@@ -60,16 +91,20 @@ export async function requireVisibleExemption(db: Kysely<Database>, ctx: Request
 
 /** Loads what the presenter shows beside each exemption. */
 export async function viewsOf<R extends ExemptionRow>(db: Kysely<Database>, rows: R[]): Promise<ExemptionView<R>[]> {
-  const names = await displayNamesOf(
+  const advice = await medicalAdviceOf(
     db,
-    rows.flatMap((r) => [r.requested_by, r.decided_by, r.co_signed_by]),
+    rows.map((r) => r.id),
   );
+  const names = await displayNamesOf(db, [
+    ...rows.flatMap((r) => [r.requested_by, r.decided_by, r.co_signed_by]),
+    ...[...advice.values()].flat().map((a) => a.recorded_by),
+  ]);
   const documents = await documentsOf(
     db,
     "exemption",
     rows.map((r) => r.id),
   );
-  return rows.map((row) => ({ row, names, documents: documents.get(row.id) ?? [] }));
+  return rows.map((row) => ({ row, names, documents: documents.get(row.id) ?? [], medicalAdvice: advice.get(row.id) ?? [] }));
 }
 
 /** One exemption in scope, ready to present. */
@@ -83,6 +118,7 @@ export async function readExemption(db: Kysely<Database>, ctx: RequestContext, i
 function undecided(ordinanceVersion: number, now: string) {
   return {
     decision_note: null,
+    unmet_condition: null,
     co_signed_by: null,
     co_signed_at: null,
     ended_on: null,
@@ -98,13 +134,18 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
   await requireVisibleClient(db, ctx.actor, clientId);
   const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = nowIso(ctx.clock);
+  const obligations = input.obligations ?? defaultObligations(input.type);
+  const child = input.type === SINGLE_PARENT_GROUND ? (input.childBirthDate ?? null) : null;
+  const terms = { ...input, obligations, endDate: child ? singleParentEnd(child, input.startDate, input.endDate) : input.endDate };
   const row: ExemptionsTable = {
     id: randomUUID(),
     client_id: clientId,
     type: input.type,
-    ...termColumns(input),
+    ...termColumns(terms),
+    ...obligationColumns(obligations),
+    child_birth_date: child,
     reason: input.reason,
-    status: needsCoSign(input, ordinance) ? "awaitingCoSign" : "active",
+    status: needsCoSign(terms, ordinance) ? "awaitingCoSign" : "active",
     requested_by: null,
     decided_by: ctx.actor.id,
     decided_at: now,
@@ -118,7 +159,7 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
       clientId,
       subjectType: "exemption",
       subjectId: row.id,
-      details: { type: input.type, scope: input.scope, status: row.status },
+      details: { type: input.type, scope: input.scope, obligations, status: row.status },
     });
   });
   return row.id;
@@ -132,13 +173,17 @@ export async function requestExemption(
   input: ExemptionRequestInput,
 ): Promise<string> {
   await requireVisibleClient(db, ctx.actor, clientId);
-  assertNoOpenRequest(await countOpenRequests(db, clientId, input.type));
+  const child = input.type === SINGLE_PARENT_GROUND ? (input.childBirthDate ?? null) : null;
+  if (child) assertChildUnderFive(child, ctx.clock.today());
   const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = nowIso(ctx.clock);
+  const obligations = input.obligations ?? defaultObligations(input.type);
   const row: ExemptionsTable = {
     id: randomUUID(),
     client_id: clientId,
     type: input.type,
+    ...obligationColumns(obligations),
+    child_birth_date: child,
     scope: input.scope,
     max_hours_per_week: null,
     start_date: ctx.clock.today(),
@@ -152,6 +197,9 @@ export async function requestExemption(
     ...undecided(ordinance.version, now),
   };
   await inTransaction(db, async (trx) => {
+    // The client row guards "one open request per kind", and a sanction proposal checks for open requests under it.
+    await lockClient(trx, clientId);
+    assertNoOpenRequest(await countOpenRequests(trx, clientId, input.type));
     await insertExemption(trx, row);
     await recordAudit(trx, ctx, {
       action: "exemption.request",
@@ -159,22 +207,46 @@ export async function requestExemption(
       clientId,
       subjectType: "exemption",
       subjectId: row.id,
-      details: { type: input.type },
+      details: { type: input.type, obligations },
     });
   });
   return row.id;
+}
+
+type Granted = Extract<ExemptionDecisionInput, { outcome: "granted" }>;
+type Refused = Extract<ExemptionDecisionInput, { outcome: "refused" }>;
+type DecisionColumns = { status: ExemptionStatus; decision_note: string | null; unmet_condition?: string | null } & Partial<
+  ReturnType<typeof termColumns>
+> &
+  Partial<ReturnType<typeof obligationColumns>>;
+
+/** A granted request's terms: the obligations it asked for unless the decision names others; art. 9a's end date. */
+function grantedColumns(exemption: ExemptionRow, input: Granted, ordinance: Parameters<typeof needsCoSign>[1]): DecisionColumns {
+  const obligations = input.obligations ?? obligationsOf(exemption);
+  const child = exemption.type === SINGLE_PARENT_GROUND ? exemption.child_birth_date : null;
+  const terms = { ...input, obligations, endDate: child ? singleParentEnd(child, input.startDate, input.endDate) : input.endDate };
+  return {
+    ...termColumns(terms),
+    ...obligationColumns(obligations),
+    status: needsCoSign(terms, ordinance) ? "awaitingCoSign" : "active",
+    decision_note: input.note ?? null,
+  };
+}
+
+/** A refusal with its reason; for a single parent's request, the condition of art. 9a that is not met. */
+function refusedColumns(input: Refused): DecisionColumns {
+  return { status: "refused", decision_note: input.note, unmet_condition: input.unmetCondition ?? null };
 }
 
 /** A consultant grants a request with its terms, or refuses it with a reason. */
 export async function decideExemption(db: Kysely<Database>, ctx: RequestContext, id: string, input: ExemptionDecisionInput): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertIsRequest(exemption);
+  assertNotRefusedAtDiscretion(exemption, input);
+  assertMedicalAdvice(exemption, (await medicalAdviceOf(db, [id])).get(id)?.length ?? 0);
   const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = nowIso(ctx.clock);
-  const changes: { status: ExemptionStatus; decision_note: string | null } & Partial<ReturnType<typeof termColumns>> =
-    input.outcome === "granted"
-      ? { ...termColumns(input), status: needsCoSign(input, ordinance) ? "awaitingCoSign" : "active", decision_note: input.note ?? null }
-      : { status: "refused", decision_note: input.note };
+  const changes = input.outcome === "granted" ? grantedColumns(exemption, input, ordinance) : refusedColumns(input);
   await inTransaction(db, async (trx) => {
     const decided = await updateExemptionIn(trx, id, "requested", {
       ...changes,
@@ -190,7 +262,11 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
       clientId: exemption.client_id,
       subjectType: "exemption",
       subjectId: id,
-      details: { outcome: input.outcome, status: changes.status },
+      details: {
+        outcome: input.outcome,
+        status: changes.status,
+        ...(input.outcome === "refused" && input.unmetCondition ? { unmetCondition: input.unmetCondition } : {}),
+      },
     });
   });
 }
@@ -255,6 +331,40 @@ export async function addExemptionEvidence(db: Kysely<Database>, ctx: RequestCon
   return inTransaction(db, (trx) =>
     storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
   );
+}
+
+/**
+ * Records the medical advice a medical request is decided on: who advised (an occupational physician or an
+ * independent doctor), when, and the conclusion in functional terms. Health data: the audit names the
+ * advisor's kind, never the conclusion.
+ */
+export async function addMedicalAdvice(db: Kysely<Database>, ctx: RequestContext, id: string, input: MedicalAdviceInput): Promise<void> {
+  const exemption = await requireVisibleExemption(db, ctx, id);
+  assertTakesMedicalAdvice(exemption);
+  assertAdviceGiven(input.advisedOn, ctx.clock.today());
+  const now = nowIso(ctx.clock);
+  const adviceId = randomUUID();
+  await inTransaction(db, async (trx) => {
+    await insertMedicalAdvice(trx, {
+      id: adviceId,
+      exemption_id: id,
+      client_id: exemption.client_id,
+      advisor_kind: input.advisorKind,
+      advisor_name: input.advisorName,
+      advised_on: input.advisedOn,
+      conclusion: input.conclusion,
+      recorded_by: ctx.actor.id,
+      created_at: now,
+    });
+    await recordAudit(trx, ctx, {
+      action: "exemption.medicalAdvice",
+      category: "write",
+      clientId: exemption.client_id,
+      subjectType: "exemption",
+      subjectId: id,
+      details: { advisorKind: input.advisorKind, sensitive: true },
+    });
+  });
 }
 
 /** A client's exemptions, newest first; reading them is a sensitive read and is audited. */

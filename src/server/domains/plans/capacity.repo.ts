@@ -61,11 +61,15 @@ export function activeStepHours(db: Kysely<Database>, planIds: readonly string[]
     .execute();
 }
 
-/** Exemptions that bind on a date: decided (and co-signed where needed) and within their dates. */
+/**
+ * Exemptions from the tegenprestatie that bind on a date: decided (and co-signed where needed) and within their
+ * dates. One from the work obligations alone (a single parent's, art. 9a) does not lower what may be asked here.
+ */
 export function exemptionsInForce(db: Kysely<Database>, date: string) {
   return db
     .selectFrom("exemptions")
     .where("exemptions.status", "=", EXEMPTION_IN_FORCE_STATUS)
+    .where("exemptions.covers_tegenprestatie", "=", 1)
     .where("exemptions.start_date", "<=", date)
     .where((eb) => eb.or([eb("exemptions.end_date", "is", null), eb("exemptions.end_date", ">=", date)]));
 }

@@ -17,6 +17,7 @@ import {
   assertMayInvite,
   assertMayReconsider,
   assertNoExemptionInForce,
+  assertNoExemptionPending,
   assertProposalComplete,
   assertSecondDecisionMaker,
   assertStillProposed,
@@ -113,6 +114,7 @@ const fullExemption = (overrides: Partial<ExemptionRow> = {}) => ({
   start_date: "2026-02-01",
   end_date: null,
   ended_on: null,
+  covers_tegenprestatie: 1,
   ...overrides,
 });
 const proposal = (overrides: Partial<SanctionProposalInput> = {}): SanctionProposalInput => ({
@@ -138,7 +140,16 @@ const cases: RefusalCase[] = [
     code: "activeExemption",
     refused: () => assertNoExemptionInForce([fullExemption({ status: "ended", ended_on: "2026-03-05" })], ["2026-03-01", today]),
     allowed: () =>
-      assertNoExemptionInForce([fullExemption({ scope: "partial" }), fullExemption({ start_date: "2026-03-11" })], ["2026-03-01", today]),
+      assertNoExemptionInForce(
+        [fullExemption({ scope: "partial" }), fullExemption({ start_date: "2026-03-11" }), fullExemption({ covers_tegenprestatie: 0 })],
+        ["2026-03-01", today],
+      ),
+  },
+  {
+    rule: "an undecided request for an exemption",
+    code: "exemptionPending",
+    refused: () => assertNoExemptionPending([fullExemption(), fullExemption({ status: "requested" })]),
+    allowed: () => assertNoExemptionPending([fullExemption(), fullExemption({ status: "refused" })]),
   },
   {
     rule: "a dropout attributable to the organisation, health or caregiving",

@@ -39,6 +39,7 @@ export const SANCTION_REFUSALS = [
   "nothingToReconsider",
   "alreadyReconsidered",
   "hearingChanged",
+  "exemptionPending",
 ] as const;
 type Refusal = (typeof SANCTION_REFUSALS)[number];
 type FieldRefusal = Extract<Refusal, `${string}:${string}`>;
@@ -63,7 +64,7 @@ export interface SanctionLevel {
 }
 
 type ProposalLinks = Pick<SanctionProposalInput, "ground" | "factsDate" | "placementId" | "appointmentId">;
-type Exemption = Pick<ExemptionRow, "scope" | "status" | "start_date" | "end_date" | "ended_on">;
+type Exemption = Pick<ExemptionRow, "scope" | "status" | "start_date" | "end_date" | "ended_on" | "covers_tegenprestatie">;
 type Process = Pick<SanctionRow, "status" | "hearing_record">;
 
 /**
@@ -99,6 +100,12 @@ export function assertCulpable(culpability: string): void {
 export function assertNoExemptionInForce(exemptions: readonly Exemption[], dates: readonly string[]): void {
   if (exemptions.some((exemption) => dates.some((date) => isFullExemptionOn(exemption, date))))
     throw refuse("activeExemption", "The client has a full exemption covering this period.");
+}
+
+/** While a request for an exemption is undecided, no sanction is proposed: the request may cover the conduct. */
+export function assertNoExemptionPending(exemptions: readonly Pick<ExemptionRow, "status">[]): void {
+  if (exemptions.some((exemption) => exemption.status === "requested"))
+    throw refuse("exemptionPending", "The client asked for an exemption that is not decided yet: decide it first.");
 }
 
 /**
@@ -149,6 +156,7 @@ export function assertMayPropose(input: SanctionProposalInput, facts: ProposalFa
   assertProposalComplete(input, facts.today);
   assertCulpable(input.culpability);
   assertNoExemptionInForce(facts.exemptions, [input.factsDate, facts.today]);
+  assertNoExemptionPending(facts.exemptions);
   if (input.placementId) assertDropoutAttributable(facts.placement);
   if (input.appointmentId) assertAppointmentMissed(facts.appointment);
   if (input.letterId) assertLetterOfClient(facts.letter);

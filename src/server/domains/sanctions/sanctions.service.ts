@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { Database, SanctionHearingRow, SanctionRow, SanctionsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { AppError, notFound } from "@server/http/errors.js";
@@ -25,7 +26,14 @@ import {
   pageSanctions,
   sanctionHearingsOf,
 } from "./sanctions.repo.js";
-import { assertMayPropose, levelFor, type ProposalFacts, type SanctionFacts, type SanctionLevel } from "./sanctions.rules.js";
+import {
+  assertMayPropose,
+  assertNoExemptionPending,
+  levelFor,
+  type ProposalFacts,
+  type SanctionFacts,
+  type SanctionLevel,
+} from "./sanctions.rules.js";
 
 /** A sanction ground as the ordinance names it. */
 export type Ground = Parameters<typeof levelFor>[0];
@@ -128,6 +136,9 @@ export async function proposeSanction(
     ended_on: null,
   };
   await inTransaction(db, async (trx) => {
+    // A request for an exemption made meanwhile is seen: requests are made under the client row too.
+    await lockClient(trx, clientId);
+    assertNoExemptionPending(await listClientExemptions(trx, clientId));
     await insertSanction(trx, row);
     await recordAudit(trx, ctx, {
       action: "sanction.propose",

@@ -83,6 +83,16 @@ export function openAccountabilityRequestsOf(db: Kysely<Database>, clientIds: re
 }
 
 /** The clients' active exemptions whose end or review date falls on or before a date. */
+/** Exemption requests still waiting for a decision; a request starts on the day it was made. */
+export function exemptionRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("exemptions")
+    .select(["client_id", "start_date"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "requested")
+    .execute();
+}
+
 export function exemptionsEndingBy(db: Kysely<Database>, clientIds: readonly string[], by: string) {
   return db
     .selectFrom("exemptions")

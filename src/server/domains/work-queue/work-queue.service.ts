@@ -62,6 +62,8 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
 
   const versions = await ordinanceVersionsByNumber(db);
   const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
+  // A client's request for an exemption waits for a decision from the day it arrives.
+  const exemptionRequests = await gather((chunk) => repo.exemptionRequestsOf(db, chunk));
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
   const exemptionsEnding = await gather((chunk) => repo.exemptionsEndingBy(db, chunk, addDays(today, noticeDays)));
 
@@ -84,6 +86,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const reconsiderationsBy = group(reconsiderations);
   const objectionsBy = group(objections);
   const exemptionsEndingBy = group(exemptionsEnding);
+  const exemptionRequestsBy = group(exemptionRequests);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -98,6 +101,8 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     if (lastCheckIn && lastCheckIn.who5_raw < CASEWORK_DEFAULTS.who5AttentionBelow) {
       reasons.push({ code: "lowWellbeing", since: lastCheckIn.held_on, suggestedAction: "callClient" });
     }
+    const requested = (exemptionRequestsBy.get(client.id) ?? []).map((r) => r.start_date).sort()[0];
+    if (requested) reasons.push({ code: "exemptionRequested", since: requested, suggestedAction: "decideExemptionRequest" });
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];

@@ -1,9 +1,9 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { type ExemptionOutput, SINGLE_PARENT_GROUND, UNMET_CONDITIONS } from "@shared/schemas/exemptions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
-import { TextAreaField } from "@web/components/fields.js";
+import { SelectField, TextAreaField } from "@web/components/fields.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -11,10 +11,17 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useExemptionAction } from "./api.js";
 import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./exemptionFormModel.js";
+import { ObligationsFieldset } from "./ObligationsFieldset.js";
 import { TermsFields, termsControls } from "./TermsFields.js";
 
 const PREFIX = "decision";
-const CONTROLS = { ...termsControls(PREFIX), outcome: "decisionOutcome", note: "decisionNote" };
+const CONTROLS = {
+  ...termsControls(PREFIX),
+  outcome: "decisionOutcome",
+  note: "decisionNote",
+  obligations: "decisionObligations",
+  unmetCondition: "decisionUnmetCondition",
+};
 
 interface DecisionFormProps {
   exemption: ExemptionOutput;
@@ -29,6 +36,7 @@ export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
   const errors = useMemo(() => formErrorsOf(action.error, t, DECISION_FIELDS, CONTROLS), [action.error, t]);
   const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
   const type = t(`exemptionType.${exemption.type}`);
+  const singleParent = exemption.type === SINGLE_PARENT_GROUND;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,6 +49,8 @@ export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
         {t("exemptionDecision.title", { type })}
       </Heading>
       <Paragraph>{t("exemptionDecision.asked", { reason: exemption.reason })}</Paragraph>
+      {singleParent ? <Paragraph>{t("exemptionDecision.singleParentRight")}</Paragraph> : null}
+      {exemption.type === "medical" ? <Paragraph>{t("exemptionDecision.medicalOnAdvice")}</Paragraph> : null}
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
@@ -53,7 +63,31 @@ export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
           onChange={([outcome]) => change({ outcome: outcome ?? "" })}
           error={errors.byField.decisionOutcome}
         />
-        {values.outcome === "granted" ? <TermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} /> : null}
+        {values.outcome === "granted" ? (
+          <>
+            <ObligationsFieldset
+              name="decisionObligations"
+              selected={values.obligations}
+              onChange={(obligations) => change({ obligations })}
+              error={errors.byField.decisionObligations}
+            />
+            <TermsFields values={values} onChange={change} errors={errors.byField} prefix={PREFIX} />
+          </>
+        ) : null}
+        {values.outcome === "refused" && singleParent ? (
+          <SelectField
+            name="decisionUnmetCondition"
+            label={t("exemptionDecision.unmetCondition")}
+            description={t("exemptionDecision.unmetConditionHint")}
+            value={values.unmetCondition}
+            onChange={(unmetCondition) => change({ unmetCondition })}
+            options={[
+              { value: "", label: t("roleForm.choose") },
+              ...UNMET_CONDITIONS.map((condition) => ({ value: condition, label: t(`unmetCondition.${condition}`) })),
+            ]}
+            error={errors.byField.decisionUnmetCondition}
+          />
+        ) : null}
         <TextAreaField
           name="decisionNote"
           label={

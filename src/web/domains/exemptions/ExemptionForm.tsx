@@ -1,8 +1,8 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { EXEMPTION_TYPES } from "@shared/schemas/exemptions.js";
+import { defaultObligations, EXEMPTION_TYPES, SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
-import { SelectField, TextAreaField } from "@web/components/fields.js";
+import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -10,10 +10,16 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRecordExemption } from "./api.js";
 import { EXEMPTION_FIELDS, type ExemptionValues, emptyExemptionValues, toExemptionInput } from "./exemptionFormModel.js";
+import { ObligationsFieldset } from "./ObligationsFieldset.js";
 import { TermsFields } from "./TermsFields.js";
 
 // `type` and `reason` are common names: on this tab they are the exemption's own.
-const CONTROLS = { type: "exemptionType", reason: "exemptionReason" };
+const CONTROLS = {
+  type: "exemptionType",
+  reason: "exemptionReason",
+  obligations: "exemptionObligations",
+  childBirthDate: "exemptionChildBirthDate",
+};
 
 /** Options for the kind of exemption, with a "choose" line first. */
 export function useExemptionTypeOptions() {
@@ -56,10 +62,32 @@ export function ExemptionForm({ clientId }: { clientId: string }) {
           name="exemptionType"
           label={t("exemptionForm.type")}
           value={values.type}
-          onChange={(type) => change({ type })}
+          onChange={(type) => change({ type, obligations: type ? defaultObligations(type) : [] })}
           options={typeOptions}
           error={errors.byField.exemptionType}
         />
+        {values.type === SINGLE_PARENT_GROUND ? (
+          <>
+            <Paragraph>{t("exemptionForm.singleParentIntro")}</Paragraph>
+            <TextField
+              name="exemptionChildBirthDate"
+              type="date"
+              label={t("exemptionForm.childBirthDate")}
+              description={t("exemptionForm.childBirthDateHint")}
+              value={values.childBirthDate}
+              onChange={(childBirthDate) => change({ childBirthDate })}
+              error={errors.byField.exemptionChildBirthDate}
+            />
+          </>
+        ) : null}
+        {values.type ? (
+          <ObligationsFieldset
+            name="exemptionObligations"
+            selected={values.obligations}
+            onChange={(obligations) => change({ obligations })}
+            error={errors.byField.exemptionObligations}
+          />
+        ) : null}
         <TermsFields values={values} onChange={change} errors={errors.byField} />
         <TextAreaField
           name="exemptionReason"

@@ -12,9 +12,10 @@ import { DecisionForm } from "./DecisionForm.js";
 import { EndExemptionForm } from "./EndExemptionForm.js";
 import { ExemptionForm } from "./ExemptionForm.js";
 import { ExemptionsTable } from "./ExemptionsTable.js";
+import { MedicalAdviceForm } from "./MedicalAdviceForm.js";
 import { RequestExemptionForm } from "./RequestExemptionForm.js";
 
-type FormKind = "decide" | "end" | "upload";
+type FormKind = "medicalAdvice" | "decide" | "end" | "upload";
 interface Open {
   kind: FormKind;
   exemption: ExemptionOutput;
@@ -80,6 +81,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
     const { abilities } = exemption;
     return (
       <>
+        {abilities.addMedicalAdvice ? button("medicalAdvice", exemption, t("exemptions.addMedicalAdvice")) : null}
         {abilities.decide ? button("decide", exemption, t("exemptions.decide")) : null}
         {abilities.coSign ? (
           <CoSignButton
@@ -117,6 +119,9 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           caption={t("exemptions.caption", { count: items.length, name: client.givenName })}
           actions={actions}
         />
+      ) : null}
+      {open?.kind === "medicalAdvice" ? (
+        <MedicalAdviceForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("medicalAdvice.saved"))} />
       ) : null}
       {open?.kind === "decide" ? (
         <DecisionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("exemptionDecision.saved"))} />

@@ -39,6 +39,43 @@ export function ExemptionStatus({ status }: { status: ExemptionOutput["status"] 
   return <span className={`nv-status nv-status--${status}`}>{t(`exemptionStatus.${status}`)}</span>;
 }
 
+/** What it releases from, and for a single parent's exemption the child's birth date. */
+function ObligationsText({ exemption }: { exemption: Pick<ExemptionOutput, "obligations" | "childBirthDate"> }) {
+  const { t, i18n } = useTranslation();
+  const obligations = exemption.obligations.map((obligation) => t(`exemptionObligation.${obligation}`)).join(", ");
+  return (
+    <span className="nv-cell-note">
+      {t("exemptions.obligations", { obligations })}
+      {exemption.childBirthDate ? (
+        <>
+          <br />
+          {t("exemptions.childBirthDate", { date: formatDate(exemption.childBirthDate, i18n.language) })}
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** The medical advice a medical request is decided on: who, when, and the conclusion in functional terms. */
+function MedicalAdviceList({ advice }: { advice: ExemptionOutput["medicalAdvice"] }) {
+  const { t, i18n } = useTranslation();
+  if (advice.length === 0) return null;
+  return (
+    <ul className="nv-link-list">
+      {advice.map((item) => (
+        <li key={item.id}>
+          {t("exemptions.medicalAdvice", {
+            advisor: t(`medicalAdvisor.${item.advisorKind}`),
+            name: item.advisorName,
+            date: formatDate(item.advisedOn, i18n.language),
+          })}
+          <span className="nv-cell-note">{item.conclusion}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function DecisionCell({ exemption }: { exemption: ExemptionOutput }) {
   const { t, i18n } = useTranslation();
   const lines: string[] = [];
@@ -52,14 +89,18 @@ function DecisionCell({ exemption }: { exemption: ExemptionOutput }) {
       t("exemptions.coSignedBy", { name: exemption.coSignedBy, date: formatDate(exemption.coSignedAt?.slice(0, 10), i18n.language) }),
     );
   else if (exemption.needsCoSign) lines.push(t("exemptions.needsCoSign"));
+  if (exemption.unmetCondition) lines.push(t(`unmetCondition.${exemption.unmetCondition}`));
   if (exemption.decisionNote) lines.push(exemption.decisionNote);
   if (exemption.endReason) lines.push(t("exemptions.endReason", { reason: exemption.endReason }));
   return (
-    <ul className="nv-link-list">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
+    <>
+      <MedicalAdviceList advice={exemption.medicalAdvice} />
+      <ul className="nv-link-list">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -84,6 +125,7 @@ export function ExemptionsTable({ exemptions, caption, actions }: ExemptionsTabl
         <tr key={exemption.id} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">
             {t(`exemptionType.${exemption.type}`)}
+            <ObligationsText exemption={exemption} />
             <span className="nv-cell-note">{exemption.reason}</span>
           </th>
           <td className="utrecht-table__cell">

@@ -1,7 +1,8 @@
+import { SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
-import { SelectField, TextAreaField } from "@web/components/fields.js";
+import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -11,7 +12,7 @@ import { useRequestExemption } from "./api.js";
 import { useExemptionTypeOptions } from "./ExemptionForm.js";
 import { toRequestInput } from "./exemptionFormModel.js";
 
-const CONTROLS = { type: "requestType", reason: "requestReason", scope: "requestScope" };
+const CONTROLS = { type: "requestType", reason: "requestReason", scope: "requestScope", childBirthDate: "requestChildBirthDate" };
 
 /** The client asks for an exemption in their own words; a consultant decides and the client gets a letter. */
 export function RequestExemptionForm({ clientId }: { clientId: string }) {
@@ -21,15 +22,18 @@ export function RequestExemptionForm({ clientId }: { clientId: string }) {
   const [type, setType] = useState("");
   const [reason, setReason] = useState("");
   const [scope, setScope] = useState("full");
-  const errors = useMemo(() => formErrorsOf(request.error, t, ["type", "reason", "scope"], CONTROLS), [request.error, t]);
+  const [childBirthDate, setChildBirthDate] = useState("");
+  const errors = useMemo(() => formErrorsOf(request.error, t, ["type", "reason", "scope", "childBirthDate"], CONTROLS), [request.error, t]);
+  const singleParent = type === SINGLE_PARENT_GROUND;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    request.mutate(toRequestInput({ type, reason, scope }), {
+    request.mutate(toRequestInput({ type, reason, scope, childBirthDate }), {
       onSuccess: () => {
         setType("");
         setReason("");
         setScope("full");
+        setChildBirthDate("");
       },
     });
   }
@@ -56,6 +60,20 @@ export function RequestExemptionForm({ clientId }: { clientId: string }) {
           options={typeOptions}
           error={errors.byField.requestType}
         />
+        {singleParent ? (
+          <>
+            <Paragraph>{t("exemptionRequest.singleParentIntro")}</Paragraph>
+            <TextField
+              name="requestChildBirthDate"
+              type="date"
+              label={t("exemptionRequest.childBirthDate")}
+              description={t("exemptionRequest.childBirthDateHint")}
+              value={childBirthDate}
+              onChange={setChildBirthDate}
+              error={errors.byField.requestChildBirthDate}
+            />
+          </>
+        ) : null}
         <ChoiceFieldset
           name="requestScope"
           legend={t("exemptionRequest.scope")}

@@ -6,6 +6,7 @@ import type {
   exemptionEndInput,
   exemptionList,
   exemptionPage,
+  MedicalAdviceInput,
 } from "@shared/schemas/exemptions.js";
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
@@ -56,9 +57,13 @@ export function useRequestExemption(clientId: string) {
   });
 }
 
-type Action = { kind: "decisions"; input: ExemptionDecisionInput } | { kind: "co-signatures" } | { kind: "end"; input: ExemptionEndInput };
+type Action =
+  | { kind: "decisions"; input: ExemptionDecisionInput }
+  | { kind: "co-signatures" }
+  | { kind: "end"; input: ExemptionEndInput }
+  | { kind: "medical-advice"; input: MedicalAdviceInput };
 
-/** One step in an exemption's life: deciding a request, the second signature, ending it early. */
+/** One step in an exemption's life: medical advice, deciding a request, the second signature, ending it early. */
 export function useExemptionAction(exemption: Pick<ExemptionOutput, "id" | "clientId">) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,6 +1,13 @@
 import { exemptionDecisionInput, exemptionInput } from "@shared/schemas/exemptions.js";
 import { describe, expect, it } from "vitest";
-import { emptyDecisionValues, emptyExemptionValues, toDecisionInput, toExemptionInput } from "./exemptionFormModel.js";
+import {
+  emptyDecisionValues,
+  emptyExemptionValues,
+  toDecisionInput,
+  toExemptionInput,
+  toMedicalAdviceInput,
+  toRequestInput,
+} from "./exemptionFormModel.js";
 
 const partial = {
   ...emptyExemptionValues("2026-11-28"),
@@ -38,11 +45,17 @@ describe("the exemption form's body", () => {
 
 describe("the decision on a request", () => {
   it("grants with terms, the scope the client asked for filled in already", () => {
-    const values = { ...emptyDecisionValues("2026-11-28", { scope: "full" }), outcome: "granted", endDate: "2027-01-31", note: " " };
+    const values = {
+      ...emptyDecisionValues("2026-11-28", { scope: "full", obligations: ["tegenprestatie"], childBirthDate: null }),
+      outcome: "granted",
+      endDate: "2027-01-31",
+      note: " ",
+    };
     const input = toDecisionInput(values);
     expect(input).toEqual({
       outcome: "granted",
       note: null,
+      obligations: ["tegenprestatie"],
       scope: "full",
       maxHoursPerWeek: null,
       startDate: "2026-11-28",
@@ -54,11 +67,53 @@ describe("the decision on a request", () => {
 
   it("refuses with the note only, whatever terms were typed before", () => {
     const values = {
-      ...emptyDecisionValues("2026-11-28", { scope: "partial" }),
+      ...emptyDecisionValues("2026-11-28", { scope: "partial", obligations: ["tegenprestatie"], childBirthDate: null }),
       outcome: "refused",
       maxHoursPerWeek: "4",
       note: "Geen medische grond",
     };
-    expect(toDecisionInput(values)).toEqual({ outcome: "refused", note: "Geen medische grond" });
+    expect(toDecisionInput(values)).toEqual({ outcome: "refused", note: "Geen medische grond", unmetCondition: null });
+  });
+
+  it("fills in a single parent's end date, the day before the child's fifth birthday, and names the unmet condition", () => {
+    const request = { scope: "full" as const, obligations: ["workObligations" as const], childBirthDate: "2024-05-10" };
+    const granted = { ...emptyDecisionValues("2026-11-28", request), outcome: "granted" };
+    expect(granted.endDate).toBe("2029-05-09");
+    expect(toDecisionInput(granted)).toMatchObject({ obligations: ["workObligations"], endDate: "2029-05-09" });
+    const refused = { ...emptyDecisionValues("2026-11-28", request), outcome: "refused", note: "n", unmetCondition: "noFullCare" };
+    const input = toDecisionInput(refused);
+    expect(input).toEqual({ outcome: "refused", note: "n", unmetCondition: "noFullCare" });
+    expect(exemptionDecisionInput.safeParse(input).success).toBe(true);
+  });
+});
+
+describe("the single parent's ground", () => {
+  it("sends the child's birth date with that ground only, and the obligations only when chosen", () => {
+    const single = { ...partial, type: "singleParentYoungChildren", scope: "full", reviewDate: "", childBirthDate: "2025-01-15" };
+    const input = toExemptionInput(single);
+    expect(input).toMatchObject({ type: "singleParentYoungChildren", childBirthDate: "2025-01-15" });
+    expect(input).not.toHaveProperty("obligations");
+    expect(exemptionInput.safeParse(input).success).toBe(true);
+    expect(toExemptionInput({ ...partial, childBirthDate: "2025-01-15", obligations: ["tegenprestatie"] })).toMatchObject({
+      obligations: ["tegenprestatie"],
+    });
+    expect(toExemptionInput({ ...partial, childBirthDate: "2025-01-15" })).not.toHaveProperty("childBirthDate");
+    const request = { type: "singleParentYoungChildren", reason: "Alleen met mijn kind", scope: "", childBirthDate: "" };
+    expect(toRequestInput(request)).toEqual({
+      type: "singleParentYoungChildren",
+      reason: "Alleen met mijn kind",
+      scope: "full",
+      childBirthDate: null,
+    });
+  });
+
+  it("sends medical advice as typed", () => {
+    const values = {
+      advisorKind: "independentDoctor",
+      advisorName: "Dr. Bakker",
+      advisedOn: "2026-11-20",
+      conclusion: "Kan 4 uur per dag.",
+    };
+    expect(toMedicalAdviceInput(values)).toEqual(values);
   });
 });

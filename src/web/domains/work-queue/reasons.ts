@@ -7,6 +7,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   letterNotCollected: "letters",
   newDropout: "placements",
   objectionDecisionDue: "decisions",
+  exemptionRequested: "exemptions",
   reconsiderationDue: "sanctions",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
