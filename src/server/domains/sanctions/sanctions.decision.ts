@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import { lockSanction } from "@server/db/locks.repo.js";
+import { lockClient, lockSanction } from "@server/db/locks.repo.js";
 import type { ClientRow, Database, SanctionRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict } from "@server/http/errors.js";
+import { conflict, requireFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays, addMonths } from "@shared/dates.js";
@@ -225,6 +225,16 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
   const letter = await prepareSanctionDecisionLetter(db, ctx, decided, client, ctx.actor.id, today);
   await inTransaction(db, async (trx) => {
+    // Checked again under the client's lock (exemptions are granted under it) and the sanction's: the letter was
+    // rendered from what was read above, so it must still be the state of things.
+    await lockClient(trx, sanction.client_id);
+    await lockSanction(trx, id);
+    const fresh = requireFound(await findSanction(trx, id), "sanction");
+    assertMayDecide(fresh, ctx.actor, await invitationDelivery(trx, fresh), today);
+    if (fresh.hearing_record !== sanction.hearing_record)
+      throw conflict("hearingChanged", "The hearing was corrected meanwhile; read it before deciding.");
+    if (input.outcome !== "refrained")
+      assertNoExemptionInForce(await listClientExemptions(trx, sanction.client_id), [sanction.facts_date, today]);
     const decision = await recordSanctionDecision(trx, ctx, decided, letter, ctx.actor.id, today);
     const stored = await updateSanctionWhere(
       trx,

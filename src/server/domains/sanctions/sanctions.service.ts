@@ -139,6 +139,8 @@ export async function proposeSanction(
     // A request for an exemption made meanwhile is seen: requests are made under the client row too.
     await lockClient(trx, clientId);
     assertNoExemptionPending(await listClientExemptions(trx, clientId));
+    // The blocking grounds again, under the lock: an exemption or an attribution recorded meanwhile counts.
+    assertMayPropose(input, await proposalFacts(trx, clientId, input, today));
     await insertSanction(trx, row);
     await recordAudit(trx, ctx, {
       action: "sanction.propose",
