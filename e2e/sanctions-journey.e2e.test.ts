@@ -179,6 +179,19 @@ describe("a sanction with due process, from the proposal to the reconsideration"
       .waitFor();
     await settled(page, "hearing recorded");
 
+    // A correction of the record is a new version: the first one stays.
+    await missedRow(page)
+      .getByRole("button", { name: /^Correctie vastleggen/ })
+      .click();
+    await page.getByRole("heading", { level: 4, name: /^Correctie vastleggen: / }).waitFor();
+    const record = page.getByLabel("Wat zei de cliënt?");
+    expect(await record.inputValue()).toBe("De cliënt zegt dat hij de brief te laat opende. Hij wil alsnog een intake.");
+    await record.fill("De cliënt zegt dat hij de brief door ziekte te laat opende. Hij wil alsnog een intake.");
+    await expectNoAxeViolations(page, "hearing correction");
+    await page.getByRole("button", { name: "Correctie vastleggen", exact: true }).click();
+    await page.getByText("De correctie is vastgelegd als nieuwe versie. De eerdere versies blijven bewaard.").waitFor();
+    await settled(page, "hearing corrected");
+
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
     const sanctions = await consultant<{ items: SanctionOutput[] }>("GET", `/clients/${client.id}/sanctions`);
     expect(sanctions.body.items).toHaveLength(1);
@@ -231,6 +244,23 @@ describe("a sanction with due process, from the proposal to the reconsideration"
       .click();
     await page.getByRole("heading", { level: 4, name: /^Beslissen: / }).waitFor();
     await page.getByText(/^De verordening \(versie \d+\) geeft: /).waitFor();
+    // The decider reads every version of the hearing record, oldest first, and which one corrects which.
+    const versions = page.getByRole("list", { name: /^Verslagen van het gesprek \(2 versies/ }).getByRole("listitem");
+    await versions.first().waitFor();
+    expect(await versions.count()).toBe(2);
+    await versions.nth(0).getByText("De cliënt zegt dat hij de brief te laat opende. Hij wil alsnog een intake.").waitFor();
+    await versions
+      .nth(1)
+      .getByText(/door ziekte/)
+      .waitFor();
+    await versions
+      .nth(1)
+      .getByText(/Dit is een correctie van versie 1\./)
+      .waitFor();
+    await versions
+      .nth(1)
+      .getByText(/Vastgelegd door .+ op /)
+      .waitFor();
     await page.getByRole("button", { name: "Besluit opslaan" }).click();
     await errorSummary(page).waitFor();
     await expectNoAxeViolations(page, "decision with errors");

@@ -10,7 +10,7 @@ import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
 import type { Sector } from "@shared/schemas/organisations.js";
-import type { EndReason, PlacementStatus } from "@shared/schemas/placements.js";
+import type { Attribution, EndReason, PlacementStatus } from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
 import type {
   ComplainantKind,
@@ -334,7 +334,7 @@ export interface PlacementsTable {
   ended_on: string | null;
   end_reason: EndReason | null;
   end_note: string | null;
-  attributable_to: string | null; // an Attribution; stays text until the sanctions tests write it typed
+  attributable_to: Attribution | null;
   ordinance_version: number | null; // the ordinance whose guidance hours the proposal was checked against
   created_at: string;
   updated_at: string;

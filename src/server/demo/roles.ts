@@ -2,7 +2,7 @@ import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } fr
 import { addDays } from "@shared/dates.js";
 import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
-import { END_REASONS } from "@shared/schemas/placements.js";
+import { type Attribution, END_REASONS } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import { assessDisplacement } from "../domains/roles/displacement.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
@@ -111,7 +111,7 @@ export interface PlacementCandidate {
   consultantId: string;
 }
 
-const ATTRIBUTION_OF: Record<string, string> = {
+const ATTRIBUTION_OF: Record<string, Attribution> = {
   clientStopped: "client",
   organisationStopped: "organisation",
   poorFit: "none",

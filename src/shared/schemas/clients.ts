@@ -69,7 +69,7 @@ export type ClientUpdateInput = z.infer<typeof clientUpdateInput>;
 /**
  * What the caller may do with a client's record: change or reassign it, read its audit trail, and open and act
  * in each part of it (appointments, letters, intake, plan, placements, suggestions, check-ins, ladder,
- * exemptions, sanctions, contributions).
+ * exemptions, sanctions, decisions, contributions).
  */
 export const CLIENT_ACTIONS = [
   "edit",
@@ -94,6 +94,7 @@ export const CLIENT_ACTIONS = [
   "requestExemption",
   "viewSanctions",
   "proposeSanction",
+  "viewDecisions",
   "viewContributions",
   "formaliseContribution",
 ] as const;

@@ -249,3 +249,19 @@ describe("roles without client access", () => {
     ).toBe(403);
   });
 });
+
+describe("the record's abilities", () => {
+  it("open the decisions exactly when GET /clients/{id}/decisions answers", async () => {
+    const client = await bearerFor(t.app, "klant@demo.local");
+    const own = (await t.app.inject({ url: "/api/v1/me", headers: client })).json().clientId as string;
+    const lead = await bearerFor(t.app, "teamleider@demo.local");
+    for (const headers of [consultant, lead, admin, client]) {
+      const id = headers === client ? own : await clientIdIn("Charlois");
+      const record = (await t.app.inject({ url: `/api/v1/clients/${id}`, headers })).json();
+      const decisions = await t.app.inject({ url: `/api/v1/clients/${id}/decisions`, headers });
+      expect(typeof record.abilities.viewDecisions).toBe("boolean");
+      expect(record.abilities.viewDecisions, headers.authorization).toBe(decisions.statusCode === 200);
+      if (!record.abilities.viewDecisions) expect(decisions.statusCode).toBe(403);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { appointmentPolicy } from "../appointments/appointments.policy.js";
 import { auditPolicy } from "../audit/audit.policy.js";
 import { checkInPolicy } from "../check-ins/check-ins.policy.js";
 import { contributionPolicy } from "../contributions/contributions.policy.js";
+import { decisionPolicy } from "../decisions/decisions.policy.js";
 import { exemptionPolicy } from "../exemptions/exemptions.policy.js";
 import { intakePolicy } from "../intakes/intakes.policy.js";
 import { letterPolicy } from "../letters/letters.policy.js";
@@ -56,6 +57,7 @@ export function clientAbilities(actor: Actor): Abilities<typeof CLIENT_ACTIONS> 
     requestExemption: may(exemptionPolicy.request) && actor.clientId !== null,
     viewSanctions: may(sanctionPolicy.read),
     proposeSanction: may(sanctionPolicy.propose),
+    viewDecisions: may(decisionPolicy.read),
     viewContributions: may(contributionPolicy.list),
     formaliseContribution: may(contributionPolicy.create),
   };

@@ -34,7 +34,7 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
     startedOn: row.started_on,
     endedOn: row.ended_on,
     endReason: row.end_reason,
-    attributableTo: row.attributable_to as PlacementOutput["attributableTo"],
+    attributableTo: row.attributable_to,
     createdAt: row.created_at,
     abilities: placementAbilities(actor, row),
   };

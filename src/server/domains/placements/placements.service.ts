@@ -7,7 +7,7 @@ import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
-import type { EndReason } from "@shared/schemas/placements.js";
+import type { Attribution, EndReason } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
@@ -265,7 +265,7 @@ export async function endPlacement(
   db: Kysely<Database>,
   ctx: RequestContext,
   id: string,
-  input: { reason: EndReason; attributableTo: string; note?: string | undefined; endedOn?: string | undefined },
+  input: { reason: EndReason; attributableTo: Attribution; note?: string | undefined; endedOn?: string | undefined },
 ) {
   const endedOn = input.endedOn ?? ctx.clock.today();
   assertEndedNotInFuture(endedOn, ctx.clock.today());

@@ -1,19 +1,45 @@
+import { TestClock } from "@server/clock.js";
 import { objectionTermEndsOn } from "@server/domains/decisions/decisions.rules.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, addMonths } from "@shared/dates.js";
+import type { Attribution } from "@shared/schemas/placements.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
-let consultant: { authorization: string };
-let lead: { authorization: string };
+// Every session below is one of these two objects, logged in again in place when the clock moves.
+const consultant = { authorization: "" };
+const lead = { authorization: "" };
 let clientIds: string[];
-const today = todayInAmsterdam();
+// The app reads this clock: a test that needs a term to have passed acts on an earlier date, then comes back to today.
+const clock = new TestClock();
+const today = clock.today();
 const post = (url: string, payload: unknown, headers = consultant) =>
   t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload: payload as object });
 const sanctionCount = async (clientId: string) =>
   (await t.db.kysely.selectFrom("sanctions").select("id").where("client_id", "=", clientId).execute()).length;
+
+/** Logs the consultant and the team lead in: a session ends when the clock moves on past its idle time. */
+async function logIn(): Promise<void> {
+  Object.assign(consultant, await bearerFor(t.app, "consulent@demo.local"));
+  Object.assign(lead, await bearerFor(t.app, "teamleider@demo.local"));
+}
+
+/** Does `act` on another date, then sets the clock back to today. */
+async function onDate<T>(date: string, act: () => Promise<T>): Promise<T> {
+  clock.set(date);
+  await logIn();
+  try {
+    return await act();
+  } finally {
+    clock.set(today);
+    await logIn();
+  }
+}
+
+/** A date far enough back that a hearing invitation sent on it has had its term (two weeks) pass by today. */
+const beforeHearingTerm = addDays(today, -15);
 
 /** Invites a client to an intake, has the letter delivered (or not) and the intake missed. */
 async function missedIntake(clientId: string, delivery: "delivered" | "returned" = "delivered") {
@@ -25,7 +51,7 @@ async function missedIntake(clientId: string, delivery: "delivered" | "returned"
 
 const proposal = (overrides: Record<string, unknown> = {}) => ({
   ground: "missedAppointments",
-  factsDate: addDays(today, -3),
+  factsDate: addDays(clock.today(), -3),
   facts: "Kwam twee keer niet naar de intake, na een aangetekende brief die is afgeleverd.",
   culpability: "full",
   circumstances: "Geen bijzondere omstandigheden bekend; de cliënt reageerde niet op telefoontjes.",
@@ -35,9 +61,8 @@ const proposal = (overrides: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 120 });
-  consultant = await bearerFor(t.app, "consulent@demo.local");
-  lead = await bearerFor(t.app, "teamleider@demo.local");
+  t = await createTestApp({ clients: 120, clock });
+  await logIn();
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
   clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(10).execute()).map(
     (r) => r.id,
@@ -108,9 +133,10 @@ describe("a proposal is refused by rule, and stores nothing", () => {
       .select(["id", "organisation_id"])
       .where("status", "=", "approved")
       .executeTakeFirstOrThrow();
-    for (const attributableTo of ["organisation", "health", "caregiving"]) {
+    const notTheClient: Attribution[] = ["organisation", "health", "caregiving"];
+    for (const attributableTo of notTheClient) {
       const id = crypto.randomUUID();
-      const now = new Date().toISOString();
+      const now = clock.now().toISOString();
       await t.db.kysely
         .insertInto("placements")
         .values({
@@ -173,37 +199,41 @@ describe("due process from proposal to objection", () => {
 
   it("refuses the proposer as decision-maker and a decision without a hearing", async () => {
     client = clientAt(4);
-    const facts = await missedIntake(client);
-    const proposed = await post(`/clients/${client}/sanctions`, proposal(facts));
-    expect(proposed.statusCode).toBe(201);
-    sanctionId = proposed.json().id;
-    // missedAppointments starts at level 1 of the scale: 5 % for one month.
-    expect(proposed.json()).toMatchObject({
-      status: "proposed",
-      recurrence: 1,
-      proposedLevel: { level: 1, percentage: 5, months: 1, ordinanceVersion: 1 },
+    // Proposed and invited to a hearing fifteen days ago.
+    await onDate(beforeHearingTerm, async () => {
+      const facts = await missedIntake(client);
+      const proposed = await post(`/clients/${client}/sanctions`, proposal(facts));
+      expect(proposed.statusCode).toBe(201);
+      sanctionId = proposed.json().id;
+      // missedAppointments starts at level 1 of the scale: 5 % for one month.
+      expect(proposed.json()).toMatchObject({
+        status: "proposed",
+        recurrence: 1,
+        proposedLevel: { level: 1, percentage: 5, months: 1, ordinanceVersion: 1 },
+      });
+
+      const byLead = (await post(`/clients/${clientIds[5]}/sanctions`, proposal(await missedIntake(clientAt(5))), lead)).json();
+      const own = await post(`/sanctions/${byLead.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." }, lead);
+      expect(own.statusCode).toBe(403);
+      expect(own.json().code).toBe("sameDecisionMaker");
+
+      const unheard = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Geen reden opgegeven." }, lead);
+      expect(unheard.statusCode).toBe(409);
+      expect(unheard.json().code).toBe("hearingRequired");
+      // An invitation alone is not enough: it must be delivered and its term passed.
+      const invited = (await post(`/sanctions/${sanctionId}/hearing-invitation`, {})).json();
+      expect(invited.hearing).toMatchObject({ respondBy: addDays(beforeHearingTerm, 14), letterDelivery: "sent" });
+      await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
+      expect((await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "x" }, lead)).json().code).toBe(
+        "hearingRequired",
+      );
+      // Still within the term on its last day.
+      clock.set(addDays(beforeHearingTerm, 14));
+      await logIn();
+      expect((await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "x" }, lead)).json().code).toBe(
+        "hearingRequired",
+      );
     });
-
-    const byLead = (await post(`/clients/${clientIds[5]}/sanctions`, proposal(await missedIntake(clientAt(5))), lead)).json();
-    const own = await post(`/sanctions/${byLead.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." }, lead);
-    expect(own.statusCode).toBe(403);
-    expect(own.json().code).toBe("sameDecisionMaker");
-
-    const unheard = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Geen reden opgegeven." }, lead);
-    expect(unheard.statusCode).toBe(409);
-    expect(unheard.json().code).toBe("hearingRequired");
-    // An invitation alone is not enough: it must be delivered and its term passed.
-    const invited = (await post(`/sanctions/${sanctionId}/hearing-invitation`, {})).json();
-    expect(invited.hearing).toMatchObject({ respondBy: addDays(today, 14), letterDelivery: "sent" });
-    await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
-    expect((await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "x" }, lead)).json().code).toBe(
-      "hearingRequired",
-    );
-    await t.db.kysely
-      .updateTable("sanctions")
-      .set({ hearing_respond_by: addDays(today, -1) })
-      .where("id", "=", sanctionId)
-      .execute();
     const afterTerm = (await t.app.inject({ url: `/api/v1/sanctions/${sanctionId}`, headers: lead })).json();
     expect(afterTerm.status).toBe("proposed");
     // Here the hearing does take place after all, by phone.
@@ -217,16 +247,14 @@ describe("due process from proposal to objection", () => {
 
   it("allows a decision without a hearing once a delivered invitation's term has passed", async () => {
     const other = clientAt(6);
-    const proposed = (
-      await post(`/clients/${other}/sanctions`, proposal({ ...(await missedIntake(other)), culpability: "reduced" }))
-    ).json();
-    const invited = (await post(`/sanctions/${proposed.id}/hearing-invitation`, {})).json();
-    await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
-    await t.db.kysely
-      .updateTable("sanctions")
-      .set({ hearing_respond_by: addDays(today, -1) })
-      .where("id", "=", proposed.id)
-      .execute();
+    const proposed = await onDate(beforeHearingTerm, async () => {
+      const sanction = (
+        await post(`/clients/${other}/sanctions`, proposal({ ...(await missedIntake(other)), culpability: "reduced" }))
+      ).json();
+      const invited = (await post(`/sanctions/${sanction.id}/hearing-invitation`, {})).json();
+      await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
+      return sanction;
+    });
     const decided = await post(
       `/sanctions/${proposed.id}/decision`,
       { outcome: "refrained", reasons: "Geen reactie, maar verminderd verwijtbaar en schulden: afzien." },
@@ -282,14 +310,13 @@ describe("due process from proposal to objection", () => {
       objectionTermEndsOn: objectionTermEndsOn(today),
     });
 
-    // Near its date the reconsideration reaches the work queue.
-    await t.db.kysely
-      .updateTable("sanctions")
-      .set({ reconsider_by: addDays(today, 5) })
-      .where("id", "=", sanctionId)
-      .execute();
-    const queue = (await t.app.inject({ url: "/api/v1/work-queue?reason=reconsiderationDue&pageSize=200", headers: consultant })).json();
-    expect(queue.items.map((i: { clientId: string }) => i.clientId)).toContain(client);
+    // Near its date the reconsideration reaches the work queue, and not before.
+    const queued = async () =>
+      (await t.app.inject({ url: "/api/v1/work-queue?reason=reconsiderationDue&pageSize=200", headers: consultant }))
+        .json()
+        .items.map((i: { clientId: string }) => i.clientId);
+    expect(await queued()).not.toContain(client);
+    expect(await onDate(addDays(body.reconsiderBy, -5), queued)).toContain(client);
   });
 
   it("an objection against the decision, well founded, revokes the sanction (to be repaid) and leaves the imposed totals", async () => {
@@ -440,17 +467,13 @@ describe("abilities say what the server allows", () => {
     await post(`/sanctions/${id}/hearing`, { heldOn: today, channel: "phone", record: "De cliënt vergat het." });
     return id;
   };
-  const termPassed = async () => {
-    const id = await proposed();
-    const invited = (await post(`/sanctions/${id}/hearing-invitation`, {})).json();
-    await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
-    await t.db.kysely
-      .updateTable("sanctions")
-      .set({ hearing_respond_by: addDays(today, -1) })
-      .where("id", "=", id)
-      .execute();
-    return id;
-  };
+  const termPassed = () =>
+    onDate(beforeHearingTerm, async () => {
+      const id = await proposed();
+      const invited = (await post(`/sanctions/${id}/hearing-invitation`, {})).json();
+      await post(`/letters/${invited.hearing.letterId}/deliveries`, { status: "delivered" });
+      return id;
+    });
   const decided = async () => {
     const id = await heard();
     await post(`/sanctions/${id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, lead);

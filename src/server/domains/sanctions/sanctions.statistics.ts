@@ -1,11 +1,19 @@
 import type { Actor } from "@server/auth/actor.js";
+import { parseJsonColumn } from "@server/db/json.js";
 import type { Database } from "@server/db/schema.js";
 import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import { sanctionRefusalsInRange, sanctionsInRange } from "./sanctions.repo.js";
 
 /** Researchers see no count below this: small numbers in a district and month could point at a person. */
 export const SUPPRESS_BELOW = 5;
+
+/**
+ * The details of a `sanction.refused` audit event: the refusal code and the ground proposed. The code stays text, as
+ * written at the time, so an event of a rule since renamed is read and left out rather than failing the statistics.
+ */
+export const sanctionRefusalDetails = z.object({ code: z.string(), ground: z.string().optional() });
 
 type Block = (typeof SANCTION_BLOCKS)[number];
 type Counts = { proposed: number; imposed: number; refrained: number; overturned: number; refusedByRule: Record<Block, number> };
@@ -47,7 +55,7 @@ export async function sanctionStatistics(
     else if (s.outcome === "refrained") counts.refrained++;
   }
   for (const r of refusals) {
-    const code = (JSON.parse(r.details ?? "{}") as { code?: string }).code ?? "";
+    const code = r.details ? parseJsonColumn(sanctionRefusalDetails, r.details).code : "";
     const counts = cell(r.district, r.occurred_at);
     if (isBlock(code)) counts.refusedByRule[code]++;
   }

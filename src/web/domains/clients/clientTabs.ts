@@ -30,8 +30,7 @@ const TAB_ABILITY: Record<Exclude<ClientTab, "data">, keyof ClientOutput["abilit
   ladder: "viewLadder",
   exemptions: "viewExemptions",
   sanctions: "viewSanctions",
-  // Every decision comes with a letter: whoever reads the client's letters reads the decisions they carry.
-  decisions: "viewLetters",
+  decisions: "viewDecisions",
 };
 
 /** The tabs the caller's abilities on this record open; the server decides again on every call. Health data loads only in its own tab. */

@@ -9,6 +9,7 @@ import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSanctionAction } from "./api.js";
+import { HearingVersions } from "./HearingVersions.js";
 import { LowerTermsFields, lowerTermsControls } from "./LowerTermsFields.js";
 import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./sanctionFormModel.js";
 
@@ -42,11 +43,8 @@ export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps
       </Heading>
       <Paragraph>{t("sanctionDecision.intro", { name: sanction.proposedBy })}</Paragraph>
       <Paragraph>{t("sanctionDecision.ordinance", { level, version: ordinanceVersion })}</Paragraph>
-      {sanction.hearing.record ? (
-        <Paragraph>
-          <strong>{t("sanctionDecision.hearing")}</strong> {sanction.hearing.record}
-        </Paragraph>
-      ) : null}
+      {sanction.hearing.versions.length === 0 ? <Paragraph>{t("sanctionDecision.notHeard")}</Paragraph> : null}
+      <HearingVersions sanction={sanction} level={5} />
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">

@@ -10,6 +10,7 @@ import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type HearingInput, useSanctionAction } from "./api.js";
+import { HearingVersions } from "./HearingVersions.js";
 
 const CONTROLS = { heldOn: "hearingHeldOn", channel: "hearingChannel", record: "hearingRecord" };
 // Staff record what was said in person, by phone or in writing; the portal is the client's own channel.
@@ -19,31 +20,47 @@ interface HearingFormProps {
   sanction: SanctionOutput;
   /** The client responds themselves: only their words, dated today, through the portal. */
   asClient: boolean;
+  /** Staff correct the record: a new version of the latest one, which starts filled in; every version is kept. */
+  correcting?: boolean;
   onDone: (saved: boolean) => void;
 }
 
 /** Records the client's response to a proposed sanction: by the consultant, or by the client through the portal. */
-export function HearingForm({ sanction, asClient, onDone }: HearingFormProps) {
+export function HearingForm({ sanction, asClient, correcting = false, onDone }: HearingFormProps) {
   const { t } = useTranslation();
   const action = useSanctionAction(sanction);
-  const [heldOn, setHeldOn] = useState(todayInAmsterdam);
-  const [channel, setChannel] = useState("");
-  const [record, setRecord] = useState("");
+  const latest = correcting ? sanction.hearing.versions.at(-1) : undefined;
+  const [heldOn, setHeldOn] = useState(() => latest?.heldOn ?? todayInAmsterdam());
+  const [channel, setChannel] = useState<string>(latest?.channel ?? "");
+  const [record, setRecord] = useState(latest?.record ?? "");
   const errors = useMemo(() => formErrorsOf(action.error, t, ["heldOn", "channel", "record"], CONTROLS), [action.error, t]);
   const ground = t(`sanctionGround.${sanction.ground}`);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = asClient ? { heldOn: todayInAmsterdam(), channel: "portal", record } : { heldOn, channel, record };
+    const input = asClient
+      ? { heldOn: todayInAmsterdam(), channel: "portal", record }
+      : { heldOn, channel, record, correctionOf: latest?.version ?? null };
     action.mutate({ kind: "hearing", input: input as unknown as HearingInput }, { onSuccess: () => onDone(true) });
   }
 
   return (
     <section className="nv-panel" aria-labelledby="hearing-title">
       <Heading level={4} id="hearing-title" className="nv-panel__title">
-        {asClient ? t("hearingForm.titleClient") : t("hearingForm.title", { ground })}
+        {asClient
+          ? t("hearingForm.titleClient")
+          : latest
+            ? t("hearingForm.titleCorrection", { ground, version: latest.version })
+            : t("hearingForm.title", { ground })}
       </Heading>
-      <Paragraph>{asClient ? t("hearingForm.introClient", { facts: sanction.facts }) : t("hearingForm.intro")}</Paragraph>
+      <Paragraph>
+        {asClient
+          ? t("hearingForm.introClient", { facts: sanction.facts })
+          : latest
+            ? t("hearingForm.introCorrection")
+            : t("hearingForm.intro")}
+      </Paragraph>
+      {latest ? <HearingVersions sanction={sanction} level={5} /> : null}
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
@@ -79,7 +96,7 @@ export function HearingForm({ sanction, asClient, onDone }: HearingFormProps) {
           rows={5}
         />
         <FormActions
-          submitLabel={asClient ? t("hearingForm.submitClient") : t("hearingForm.submit")}
+          submitLabel={asClient ? t("hearingForm.submitClient") : latest ? t("hearingForm.submitCorrection") : t("hearingForm.submit")}
           busy={action.isPending}
           onCancel={() => onDone(false)}
         />

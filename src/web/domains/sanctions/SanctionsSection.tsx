@@ -14,7 +14,7 @@ import { HearingForm } from "./HearingForm.js";
 import { ReconsiderationForm } from "./ReconsiderationForm.js";
 import { SanctionsTable } from "./SanctionsTable.js";
 
-type FormKind = "hearing" | "decide" | "reconsider";
+type FormKind = "hearing" | "correctHearing" | "decide" | "reconsider";
 interface Open {
   kind: FormKind;
   sanction: SanctionOutput;
@@ -103,6 +103,7 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
       <>
         {abilities.invite ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
         {abilities.hear ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing")) : null}
+        {abilities.correctHearing ? button("correctHearing", sanction, t("sanctions.actions.correctHearing")) : null}
         {abilities.decide ? button("decide", sanction, t("sanctions.actions.decide")) : null}
         {ownProposal && !abilities.decide ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
         {abilities.reconsider ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
@@ -155,6 +156,16 @@ function formFor(open: Open, asClient: boolean, close: (saved: boolean, message:
           sanction={sanction}
           asClient={asClient}
           onDone={(saved) => close(saved, asClient ? t("hearingForm.savedClient") : t("hearingForm.saved"))}
+        />
+      );
+    case "correctHearing":
+      return (
+        <HearingForm
+          key={sanction.id}
+          sanction={sanction}
+          asClient={false}
+          correcting
+          onDone={(saved) => close(saved, t("hearingForm.savedCorrection"))}
         />
       );
     case "decide":
