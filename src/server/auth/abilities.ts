@@ -1,4 +1,5 @@
 import { AppError } from "@server/http/errors.js";
+import type { ProblemCode } from "@shared/problem-codes.js";
 import type { Actor } from "./actor.js";
 import type { Policy } from "./policy.js";
 
@@ -26,6 +27,21 @@ export function passes(assertion: () => void): boolean {
     return true;
   } catch (error) {
     if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Why a rule refuses an action the caller's role may take: the refusing assertion's code, or null when the action
+ * is allowed or the role never may (there is nothing to explain then). The web app explains an absent action by it.
+ */
+export function refusalOf(actor: Actor, check: AbilityCheck): ProblemCode | null {
+  if (!check.policy.allows(actor)) return null;
+  try {
+    check.assert();
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROBLEM_CODES } from "../problem-codes.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { SANCTION_GROUNDS } from "./ordinance.js";
 
@@ -126,6 +127,10 @@ export const sanctionOutput = z.object({
   endedOn: calendarDate.nullable().describe("the day an imposed sanction stopped on reconsideration"),
   revoked: z.boolean().describe("revoked on objection: the deduction is repaid"),
   abilities: sanctionAbilities,
+  decideRefusal: z
+    .enum(PROBLEM_CODES)
+    .nullable()
+    .describe("when the caller's role decides sanctions but a rule refuses this one now: that rule's code (e.g. sameDecisionMaker)"),
 });
 export type SanctionOutput = z.infer<typeof sanctionOutput>;
 export const sanctionList = z.object({

@@ -216,6 +216,10 @@ describe("due process from proposal to objection", () => {
       const own = await post(`/sanctions/${byLead.id}/decision`, { outcome: "imposed", reasons: "Eigen voorstel." }, lead);
       expect(own.statusCode).toBe(403);
       expect(own.json().code).toBe("sameDecisionMaker");
+      // The read says why the decide action is absent, by the same rule's code; the consultant's role never decides.
+      const ownRead = (await t.app.inject({ url: `/api/v1/sanctions/${byLead.id}`, headers: lead })).json();
+      expect(ownRead).toMatchObject({ abilities: { decide: false }, decideRefusal: "sameDecisionMaker" });
+      expect((await t.app.inject({ url: `/api/v1/sanctions/${byLead.id}`, headers: consultant })).json().decideRefusal).toBeNull();
 
       const unheard = await post(`/sanctions/${sanctionId}/decision`, { outcome: "imposed", reasons: "Geen reden opgegeven." }, lead);
       expect(unheard.statusCode).toBe(409);

@@ -1,6 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
-import { sanctionAbilities } from "./sanctions.rules.js";
+import { sanctionAbilities, sanctionDecideRefusal } from "./sanctions.rules.js";
 import type { SanctionView } from "./sanctions.service.js";
 
 /** A sanction with names, the hearing letter's delivery, the ordinance's level, every hearing version and the caller's abilities. */
@@ -63,5 +63,6 @@ export function presentSanction(actor: Actor, view: SanctionView): SanctionOutpu
     endedOn: row.ended_on,
     revoked: row.revoked === 1,
     abilities: sanctionAbilities(actor, view),
+    decideRefusal: sanctionDecideRefusal(actor, view),
   };
 }

@@ -1,7 +1,8 @@
-import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
+import { type AbilityCheck, evaluateAbilities, refusalOf } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow, SanctionRow } from "@server/db/schema.js";
 import { conflict, type FieldErrorCode, forbidden, invalidField } from "@server/http/errors.js";
+import type { ProblemCode } from "@shared/problem-codes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import {
   SANCTION_BLOCKS,
@@ -284,11 +285,20 @@ export interface SanctionFacts {
  * What the caller may do with a sanction, by the same assertions its routes enforce. Deciding is open when some
  * outcome is: refraining is allowed even under an exemption, so the exemption rule is checked with the outcome.
  */
-export function sanctionAbilities(
+export function sanctionAbilities(actor: Actor, facts: SanctionFacts): SanctionAbilities {
+  return evaluateAbilities(actor, sanctionChecks(actor, facts));
+}
+
+/** Why the caller, whose role may decide, may not decide this sanction now (e.g. sameDecisionMaker), or null. */
+export function sanctionDecideRefusal(actor: Actor, facts: SanctionFacts): ProblemCode | null {
+  return refusalOf(actor, sanctionChecks(actor, facts).decide);
+}
+
+function sanctionChecks(
   actor: Actor,
   { sanction, invitationDelivery, hearingVersions, today }: SanctionFacts,
-): SanctionAbilities {
-  const checks: Record<keyof SanctionAbilities, AbilityCheck> = {
+): Record<keyof SanctionAbilities, AbilityCheck> {
+  return {
     invite: { policy: sanctionPolicy.invite, assert: () => assertMayInvite(sanction, invitationDelivery) },
     hear: { policy: sanctionPolicy.hearing, assert: () => assertMayHear(sanction) },
     correctHearing: {
@@ -298,7 +308,6 @@ export function sanctionAbilities(
     decide: { policy: sanctionPolicy.decide, assert: () => assertMayDecide(sanction, actor, invitationDelivery, today) },
     reconsider: { policy: sanctionPolicy.decide, assert: () => assertMayReconsider(sanction) },
   };
-  return evaluateAbilities(actor, checks);
 }
 
 /** What the caller may do with a client's sanctions as a whole. */

@@ -97,15 +97,15 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   function actions(sanction: SanctionOutput): ReactNode {
     const context = t(`sanctionGround.${sanction.ground}`);
     const { abilities } = sanction;
-    // Why the decide button is absent for a team lead's own proposal: the server refuses the proposer (sameDecisionMaker).
-    const ownProposal = me.role === "teamLead" && sanction.status === "proposed" && sanction.proposedById === me.id;
+    // Why the decide button is absent for a team lead's own proposal: the server names the rule that refuses it.
+    const ownProposal = sanction.decideRefusal === "sameDecisionMaker";
     return (
       <>
         {abilities.invite ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
         {abilities.hear ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing")) : null}
         {abilities.correctHearing ? button("correctHearing", sanction, t("sanctions.actions.correctHearing")) : null}
         {abilities.decide ? button("decide", sanction, t("sanctions.actions.decide")) : null}
-        {ownProposal && !abilities.decide ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
+        {ownProposal ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
         {abilities.reconsider ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
       </>
     );
