@@ -6,27 +6,12 @@ import { solveMatching } from "@server/matching/solver.js";
 /**
  * `naar-vermogen match`: solves an instance file (compressed sparse rows) to the most clients placed at the
  * least cost, proves the answer with its certificate, and writes `{ placed, cost, assignment }`.
- * The progress bar is shown on a terminal only, and its module is loaded only then: in a pipeline or a benchmark
- * the command loads nothing it does not use.
  */
 export async function runMatch(options: { instance: string; out: string }): Promise<void> {
   const instance = JSON.parse(fs.readFileSync(options.instance, "utf8")) as MatchInstance;
   assertValidInstance(instance);
-  const bar = process.stdout.isTTY
-    ? new (await import("cli-progress")).SingleBar({ format: " solving [{bar}] phase {value}/{total}", hideCursor: true }, undefined)
-    : null;
-  bar?.start(1, 0);
   const started = performance.now();
-  const solution = solveMatching(
-    instance,
-    bar
-      ? (done, phases) => {
-          bar.setTotal(phases);
-          bar.update(done);
-        }
-      : undefined,
-  );
-  bar?.stop();
+  const solution = solveMatching(instance);
   verifyOptimal(instance, solution, solution.potentials);
   const seconds = (performance.now() - started) / 1000;
   fs.writeFileSync(options.out, `${JSON.stringify({ placed: solution.placed, cost: solution.cost, assignment: solution.assignment })}\n`);
