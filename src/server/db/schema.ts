@@ -351,8 +351,18 @@ export interface PlacementAgreementsTable {
   contact_person: string;
   guidance_arrangement: string;
   letter_id: string;
+  /** Who recorded the agreement, and when (not a party's signature: those are below). */
   signed_by: string | null;
   signed_at: string;
+  /** Each party's signature: the day, and the account that gave it (or, for the client's on paper, recorded it). */
+  client_signed_on: string | null;
+  client_signed_by: string | null;
+  host_signed_on: string | null;
+  host_signed_by: string | null;
+  municipality_signed_on: string | null;
+  municipality_signed_by: string | null;
+  /** The decision the municipality's signature made. */
+  decision_id: string | null;
 }
 
 export interface PlacementNotesTable {

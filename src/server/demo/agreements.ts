@@ -73,6 +73,7 @@ export async function generateAgreements(
           guidanceArrangement: terms.guidanceArrangement,
           phone: municipality.phone,
           consultantName: consultant?.displayName ?? "uw consulent",
+          signatures: [],
         },
       },
     );
@@ -90,6 +91,14 @@ export async function generateAgreements(
       letter_id: letter.id,
       signed_by: placement.proposed_by,
       signed_at: `${startDate}T09:00:00.000Z`,
+      // The demo's parties have not signed yet: each signs in the app, and the municipality's signature is a decision.
+      client_signed_on: null,
+      client_signed_by: null,
+      host_signed_on: null,
+      host_signed_by: null,
+      municipality_signed_on: null,
+      municipality_signed_by: null,
+      decision_id: null,
     });
   }
   return { letters, rows };
