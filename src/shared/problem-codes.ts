@@ -45,6 +45,8 @@ export const PROBLEM_CODES = [
   "guidanceExceeded",
   "alreadyReferred",
   "placementState",
+  "notSigningParty",
+  "alreadySigned",
   "roleNotUnderReview",
   "complaintDecided",
   // Exemptions, caregiving, accountability and the daily job

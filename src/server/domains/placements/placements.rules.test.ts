@@ -1,4 +1,5 @@
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
+import type { UserRole } from "@shared/enums.js";
 import { describe, expect, it } from "vitest";
 import {
   assertEndedNotInFuture,
@@ -6,14 +7,21 @@ import {
   assertGuidanceLevelFits,
   assertHoursWithinRole,
   assertMayActForOrganisation,
+  assertMaySignFor,
   assertNotAlreadyReferred,
+  assertNotSigned,
   assertPlacementStatusAllows,
   assertRoleHasPlace,
   assertRoleMayTakePlacements,
+  assertSignedNotInFuture,
   roleTakesPlacements,
 } from "./placements.rules.js";
 
 const host = { role: "host" as const, organisationId: "o1" };
+const placement = { organisation_id: "o1", client_id: "c1" };
+const actorOf = (role: UserRole, ids: { organisationId?: string; clientId?: string } = {}) =>
+  ({ role, organisationId: ids.organisationId ?? null, clientId: ids.clientId ?? null }) as const;
+const unsigned = { client_signed_on: null, host_signed_on: null, municipality_signed_on: null };
 const approved = { status: "approved", open_complaints: 0, places: 2, places_taken: 1 };
 
 describe("placement refusals", () => {
@@ -45,6 +53,18 @@ describe("placement refusals", () => {
     },
     alreadyReferred: { refused: () => assertNotAlreadyReferred({ id: "p1" }), allowed: () => assertNotAlreadyReferred(undefined) },
     "hoursPerWeek:aboveRoleHours": { refused: () => assertHoursWithinRole(9, 8), allowed: () => assertHoursWithinRole(8, 8) },
+    notSigningParty: {
+      refused: () => assertMaySignFor(actorOf("host", { organisationId: "o2" }), "host", placement),
+      allowed: () => assertMaySignFor(actorOf("host", { organisationId: "o1" }), "host", placement),
+    },
+    alreadySigned: {
+      refused: () => assertNotSigned({ ...unsigned, host_signed_on: "2026-12-01" }, "host"),
+      allowed: () => assertNotSigned({ ...unsigned, client_signed_on: "2026-12-01" }, "host"),
+    },
+    "signedOn:dateInFuture": {
+      refused: () => assertSignedNotInFuture("2026-12-03", "2026-12-02"),
+      allowed: () => assertSignedNotInFuture("2026-12-02", "2026-12-02"),
+    },
     "endedOn:dateInFuture": {
       refused: () => assertEndedNotInFuture("2026-03-03", "2026-03-02"),
       allowed: () => assertEndedNotInFuture("2026-03-02", "2026-03-02"),
@@ -93,4 +113,25 @@ describe("placement rules", () => {
     expect(roleTakesPlacements({ ...approved, open_complaints: 1 })).toBe(false);
     expect(roleTakesPlacements({ ...approved, status: "needsReview" })).toBe(false);
   });
+});
+
+describe("who signs a placement agreement for which party", () => {
+  const actors = {
+    ownHost: actorOf("host", { organisationId: "o1" }),
+    otherHost: actorOf("host", { organisationId: "o2" }),
+    consultant: actorOf("consultant"),
+    teamLead: actorOf("teamLead"),
+    theClient: actorOf("client", { clientId: "c1" }),
+    otherClient: actorOf("client", { clientId: "c2" }),
+    admin: actorOf("admin"),
+  };
+  const signs = (party: "client" | "host" | "municipality") =>
+    Object.entries(actors)
+      .filter(([, actor]) => refusalOf(() => assertMaySignFor(actor, party, placement)) === null)
+      .map(([name]) => name);
+
+  it("lets the host's own member sign for the host only", () => expect(signs("host")).toEqual(["ownHost"]));
+  it("lets municipal staff sign for the municipality", () => expect(signs("municipality")).toEqual(["consultant", "teamLead"]));
+  it("lets the client sign, or staff record the client's signature on paper", () =>
+    expect(signs("client")).toEqual(["consultant", "teamLead", "theClient"]));
 });

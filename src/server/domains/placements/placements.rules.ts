@@ -1,6 +1,7 @@
 import { passes } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import { conflict, forbidden, invalidField } from "@server/http/errors.js";
+import type { AgreementParty } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import { isOneOf, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
@@ -11,6 +12,7 @@ const STATUSES_ALLOWING = {
   start: ["accepted"],
   signAgreement: ["active"],
   end: OPEN_PLACEMENT_STATUSES,
+  sign: ["active"],
 } as const satisfies Record<string, readonly string[]>;
 export type PlacementStatusAction = keyof typeof STATUSES_ALLOWING;
 
@@ -20,6 +22,7 @@ const DONE: Record<PlacementStatusAction, string> = {
   start: "started",
   signAgreement: "given a new agreement",
   end: "ended",
+  sign: "signed",
 };
 
 /** A placement moves one way: a referral is answered once, an accepted one starts, an open one ends. */
@@ -102,4 +105,36 @@ export function assertGuidanceAvailable(
   if (asked > supply + 1e-9 && !overrideReason) {
     throw conflict("guidanceExceeded", `This placement would ask ${asked} guidance hours a week; the organisation offers ${supply}.`);
   }
+}
+
+const MUNICIPAL_STAFF = ["consultant", "teamLead"] as const;
+
+/**
+ * Who signs for a party: a member of the host organisation for the host, a consultant or team lead for the
+ * municipality, and for the client the client themselves (in the portal) or a consultant or team lead recording the
+ * signature the client put on paper. Nobody signs for a party that is not theirs.
+ */
+export function assertMaySignFor(
+  actor: Pick<Actor, "role" | "organisationId" | "clientId">,
+  party: AgreementParty,
+  placement: { organisation_id: string; client_id: string },
+): void {
+  const staff = isOneOf(MUNICIPAL_STAFF, actor.role);
+  const may =
+    party === "host"
+      ? actor.role === "host" && actor.organisationId === placement.organisation_id
+      : party === "municipality"
+        ? staff
+        : staff || (actor.role === "client" && actor.clientId === placement.client_id);
+  if (!may) throw forbidden("notSigningParty", `You cannot sign this agreement for the ${party}.`);
+}
+
+/** Each party signs an agreement version once; a signature given is never changed. */
+export function assertNotSigned(agreement: Record<`${AgreementParty}_signed_on`, string | null>, party: AgreementParty): void {
+  if (agreement[`${party}_signed_on`]) throw conflict("alreadySigned", `The ${party} has already signed this agreement.`);
+}
+
+/** A signature is recorded once it was given. */
+export function assertSignedNotInFuture(signedOn: string, today: string): void {
+  if (signedOn > today) throw invalidField("signedOn", "dateInFuture", "Record a signature once it was given");
 }
