@@ -63,6 +63,31 @@ export const placementEndInput = z.object({
 
 export const placementNoteInput = z.object({ note: z.string().trim().min(1).max(2000) });
 
+/** The parties to a placement agreement, each of whom signs it separately. */
+export const AGREEMENT_PARTIES = ["client", "host", "municipality"] as const;
+export type AgreementParty = (typeof AGREEMENT_PARTIES)[number];
+
+/**
+ * Body of `POST /placements/{id}/agreement/signatures`: one party's signature under the current agreement version.
+ * The host's member signs for the host, a consultant or team lead for the municipality (which makes the decision
+ * with its letter), the client in the portal or a consultant recording the client's signature on paper.
+ */
+export const agreementSignatureInput = z.object({
+  party: z.enum(AGREEMENT_PARTIES),
+  signedOn: calendarDate.optional().describe("the day the party signed; today by default, never in the future"),
+});
+
+const signatureOutput = z
+  .object({
+    signedOn: calendarDate,
+    signedBy: z.string().nullable().describe("who gave the signature or, for the client's on paper, recorded it"),
+  })
+  .nullable()
+  .describe("null while this party has not signed");
+
+/** What the caller may sign of an agreement version: only the current one, each party once. */
+export const AGREEMENT_ACTIONS = ["signAsClient", "signAsHost", "signAsMunicipality"] as const;
+
 export const agreementOutput = z.object({
   version: z.number().int(),
   startDate: calendarDate,
@@ -72,7 +97,10 @@ export const agreementOutput = z.object({
   contactPerson: z.string(),
   guidanceArrangement: z.string(),
   letterId: z.uuid(),
-  signedAt: timestamp,
+  signedAt: timestamp.describe("when the agreement was recorded"),
+  signatures: z.object({ client: signatureOutput, host: signatureOutput, municipality: signatureOutput }),
+  decisionId: z.uuid().nullable().describe("the decision the municipality's signature made"),
+  abilities: abilitiesOf(AGREEMENT_ACTIONS),
 });
 
 /**

@@ -2,15 +2,50 @@ import { passes } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import { roles } from "@server/auth/policy.js";
 import type { Abilities } from "@shared/schemas/abilities.js";
-import type { PLACEMENT_ACTIONS } from "@shared/schemas/placements.js";
-import { assertMayActForOrganisation, assertPlacementStatusAllows, type PlacementStatusAction } from "./placements.rules.js";
+import { type AGREEMENT_ACTIONS, AGREEMENT_PARTIES, type AgreementParty, type PLACEMENT_ACTIONS } from "@shared/schemas/placements.js";
+import {
+  assertMayActForOrganisation,
+  assertMaySignFor,
+  assertNotSigned,
+  assertPlacementStatusAllows,
+  type PlacementStatusAction,
+} from "./placements.rules.js";
 
 /** Consultants refer; hosts answer referrals, sign, report and end; staff may act for a host. */
 export const placementPolicy = {
   list: roles("placements.list", "admin", "consultant", "teamLead", "host"),
   propose: roles("placements.propose", "consultant", "teamLead"),
   act: roles("placements.act", "consultant", "teamLead", "host"),
+  /** Each party signs the agreement for itself; the client only their own, through the portal (see `assertMaySignFor`). */
+  sign: roles("placements.sign", "consultant", "teamLead", "host", "client"),
 };
+
+const SIGN_ACTION: Record<AgreementParty, (typeof AGREEMENT_ACTIONS)[number]> = {
+  client: "signAsClient",
+  host: "signAsHost",
+  municipality: "signAsMunicipality",
+};
+
+/**
+ * What the actor may sign of one agreement version: only the current version of an active placement, each party once,
+ * and only for a party the actor signs for.
+ */
+export function agreementAbilities(
+  actor: Actor,
+  placement: { status: string; organisation_id: string; client_id: string },
+  agreement: Record<`${AgreementParty}_signed_on`, string | null>,
+  current: boolean,
+): Abilities<typeof AGREEMENT_ACTIONS> {
+  const may = (party: AgreementParty) =>
+    current &&
+    placementPolicy.sign.allows(actor) &&
+    passes(() => assertPlacementStatusAllows(placement, "sign")) &&
+    passes(() => assertMaySignFor(actor, party, placement)) &&
+    passes(() => assertNotSigned(agreement, party));
+  const abilities = { signAsClient: false, signAsHost: false, signAsMunicipality: false };
+  for (const party of AGREEMENT_PARTIES) abilities[SIGN_ACTION[party]] = may(party);
+  return abilities;
+}
 
 /** What the actor may do with a placement they can see, by the route's policy and the rules its service runs. */
 export function placementAbilities(

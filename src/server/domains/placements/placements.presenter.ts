@@ -1,9 +1,12 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { PlacementOutput } from "@shared/schemas/placements.js";
-import { placementAbilities } from "./placements.policy.js";
+import type { AgreementParty, PlacementOutput } from "@shared/schemas/placements.js";
+import { agreementAbilities, placementAbilities } from "./placements.policy.js";
 import type { PlacementWithNames } from "./placements.repo.js";
 
-export type Agreement = {
+type Signed = { [P in AgreementParty as `${P}_signed_on`]: string | null } & {
+  [P in AgreementParty as `${P}_signer_name`]: string | null;
+};
+export type Agreement = Signed & {
   version: number;
   start_date: string;
   end_date: string;
@@ -13,6 +16,7 @@ export type Agreement = {
   guidance_arrangement: string;
   letter_id: string;
   signed_at: string;
+  decision_id: string | null;
 };
 export type Note = { note: string; author_name: string | null; created_at: string };
 
@@ -40,11 +44,13 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
   };
 }
 
+const signature = (signedOn: string | null, signedBy: string | null) => (signedOn ? { signedOn, signedBy } : null);
+
 /** A placement with its signed agreement versions and notes. */
 export function presentPlacement(actor: Actor, row: PlacementWithNames, agreements: Agreement[], notes: Note[]): PlacementOutput {
   return {
     ...presentPlacementSummary(actor, row),
-    agreements: agreements.map((a) => ({
+    agreements: agreements.map((a, index) => ({
       version: a.version,
       startDate: a.start_date,
       endDate: a.end_date,
@@ -54,6 +60,13 @@ export function presentPlacement(actor: Actor, row: PlacementWithNames, agreemen
       guidanceArrangement: a.guidance_arrangement,
       letterId: a.letter_id,
       signedAt: a.signed_at,
+      signatures: {
+        client: signature(a.client_signed_on, a.client_signer_name),
+        host: signature(a.host_signed_on, a.host_signer_name),
+        municipality: signature(a.municipality_signed_on, a.municipality_signer_name),
+      },
+      decisionId: a.decision_id,
+      abilities: agreementAbilities(actor, row, a, index === agreements.length - 1),
     })),
     notes: notes.map((n) => ({ note: n.note, authorName: n.author_name, createdAt: n.created_at })),
   };

@@ -93,9 +93,22 @@ export async function listVisiblePlacements(db: Kysely<Database>, actor: Actor, 
   return { rows, total: Number(total) };
 }
 
-/** A placement's signed agreement versions, oldest first. */
+/** A placement's agreement versions, oldest first, with the names of whoever signed for each party. */
 export async function listAgreements(db: Kysely<Database>, placementId: string) {
-  return db.selectFrom("placement_agreements").selectAll().where("placement_id", "=", placementId).orderBy("version").execute();
+  return db
+    .selectFrom("placement_agreements")
+    .leftJoin("users as client_signer", "client_signer.id", "placement_agreements.client_signed_by")
+    .leftJoin("users as host_signer", "host_signer.id", "placement_agreements.host_signed_by")
+    .leftJoin("users as municipality_signer", "municipality_signer.id", "placement_agreements.municipality_signed_by")
+    .selectAll("placement_agreements")
+    .select([
+      "client_signer.display_name as client_signer_name",
+      "host_signer.display_name as host_signer_name",
+      "municipality_signer.display_name as municipality_signer_name",
+    ])
+    .where("placement_id", "=", placementId)
+    .orderBy("version")
+    .execute();
 }
 
 /** A placement's notes with their authors' names, oldest first. */

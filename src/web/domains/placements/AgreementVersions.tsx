@@ -3,8 +3,9 @@ import { formatDate, formatDateTime, formatHours } from "@web/components/format.
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+import { AgreementSignatures } from "./AgreementSignatures.js";
 
-/** The signed agreement versions, newest first; staff can download each as PDF. */
+/** The agreement versions, newest first, each with its three signatures; staff can download each as PDF. */
 export function AgreementVersions({ placement, withPdf }: { placement: PlacementOutput; withPdf: boolean }) {
   const { t, i18n } = useTranslation();
   const versions = [...placement.agreements].reverse();
@@ -42,6 +43,7 @@ export function AgreementVersions({ placement, withPdf }: { placement: Placement
               <dd>{agreement.guidanceArrangement}</dd>
             </div>
           </dl>
+          <AgreementSignatures placementId={placement.id} agreement={agreement} />
           {withPdf ? (
             <Paragraph>
               <LetterPdfLink

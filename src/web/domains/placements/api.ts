@@ -1,4 +1,5 @@
 import type {
+  AgreementParty,
   HostClientProfile,
   PlacementOutput,
   placementCreateInput,
@@ -84,5 +85,18 @@ export function usePlacementAction(id: string) {
   return useMutation({
     mutationFn: (action: Action) => api<PlacementOutput>(`/placements/${id}/${action.kind}`, { method: "POST", body: bodyOf(action) }),
     onSuccess: (placement) => refresh(queryClient, placement),
+  });
+}
+
+/** One party's signature under the current agreement version; the municipality's makes the decision with its letter. */
+export function useSignAgreement(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { party: AgreementParty; signedOn?: string }) =>
+      api<PlacementOutput>(`/placements/${id}/agreement/signatures`, { method: "POST", body: input }),
+    onSuccess: (placement) => {
+      refresh(queryClient, placement);
+      void queryClient.invalidateQueries({ queryKey: ["decisions", placement.clientId] });
+    },
   });
 }
