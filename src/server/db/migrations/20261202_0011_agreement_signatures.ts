@@ -10,9 +10,10 @@ const PARTIES = ["client", "host", "municipality"] as const;
  * in the portal, or the consultant who received the signed paper). `decision_id` is the decision the municipality's
  * signature made. The old `signed_by`/`signed_at` stay as who recorded the agreement, and when.
  *
- * Existing agreements keep what is known and nothing more: an agreement recorded by a host's member carries that
- * host's signature on that day; one recorded by municipal staff carries the municipality's signature (staff act for
- * the municipality). The client's signature was never recorded, so it stays empty, as does any party not known.
+ * Existing agreements keep what is known and nothing more: one recorded by a member of the host organisation carries
+ * that host's signature on that day. One recorded by municipal staff, acting for the host, says nobody's signature
+ * for sure, and the client's was never recorded: those signatures stay empty, to be given (and, for the
+ * municipality, decided) in the app.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const party of PARTIES) {
@@ -30,7 +31,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`UPDATE placement_agreements
     SET host_signed_on = substr(signed_at, 1, 10), host_signed_by = signed_by
     WHERE signed_by IN (SELECT id FROM users WHERE role = 'host')`.execute(db);
-  await sql`UPDATE placement_agreements
-    SET municipality_signed_on = substr(signed_at, 1, 10), municipality_signed_by = signed_by
-    WHERE signed_by IN (SELECT id FROM users WHERE role IN ('consultant', 'teamLead', 'admin'))`.execute(db);
 }

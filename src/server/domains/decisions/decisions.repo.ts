@@ -30,6 +30,22 @@ export function listClientDecisions(db: Kysely<Database>, clientId: string): Pro
     .execute();
 }
 
+/** A client's decision of one type still in force: the latest that no other decision replaces. */
+export function decisionInForce(db: Kysely<Database>, clientId: string, type: DecisionRow["type"]): Promise<DecisionRow | undefined> {
+  return db
+    .selectFrom("decisions")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .where("type", "=", type)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("decisions as later").select("later.id").whereRef("later.replaces_decision_id", "=", "decisions.id"))),
+    )
+    .orderBy("decided_on", "desc")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The decisions that replace these, by the id of the one replaced. */
 export async function replacementsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

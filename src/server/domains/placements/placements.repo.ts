@@ -1,13 +1,13 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, PlacementAgreementsTable, PlacementNotesTable, PlacementsTable } from "@server/db/schema.js";
-import type { PlacementStatus } from "@shared/schemas/placements.js";
+import type { AgreementParty, PlacementStatus } from "@shared/schemas/placements.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /**
  * The placements this actor may see. Hosts: their organisation's, while open and for 30 days after they end
- * or are declined. Consultants and team leads: those of clients in their scope. Admins: all.
+ * or are declined. Consultants and team leads: those of clients in their scope. Clients: their own. Admins: all.
  */
 export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
   const base = db
@@ -34,6 +34,9 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
           eb("clients.consultant_id", "=", actor.id),
         ]),
       );
+    case "client":
+      // A client reaches their own placements only where a route lets them (signing their agreement in the portal).
+      return base.where("placements.client_id", "=", actor.clientId ?? "");
     default:
       return base.where("placements.id", "=", "");
   }
@@ -173,4 +176,38 @@ export async function insertAgreement(db: Kysely<Database>, row: PlacementAgreem
 
 export async function insertNote(db: Kysely<Database>, row: PlacementNotesTable): Promise<void> {
   await db.insertInto("placement_notes").values(row).execute();
+}
+
+/** The current (latest) agreement version of a placement. */
+export function currentAgreement(db: Kysely<Database>, placementId: string): Promise<PlacementAgreementsTable | undefined> {
+  return db
+    .selectFrom("placement_agreements")
+    .selectAll()
+    .where("placement_id", "=", placementId)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Records one party's signature under an agreement version, only while that party has not signed (a signature given
+ * is never changed); false when it had meanwhile.
+ */
+export async function recordAgreementSignature(
+  db: Kysely<Database>,
+  agreementId: string,
+  party: AgreementParty,
+  signature: { signedOn: string; signedBy: string; decisionId?: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("placement_agreements")
+    .set({
+      [`${party}_signed_on`]: signature.signedOn,
+      [`${party}_signed_by`]: signature.signedBy,
+      ...(signature.decisionId ? { decision_id: signature.decisionId } : {}),
+    })
+    .where("id", "=", agreementId)
+    .where(`${party}_signed_on`, "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

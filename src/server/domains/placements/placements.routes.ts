@@ -3,6 +3,7 @@ import type { RequestContext } from "@server/auth/actor.js";
 import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
+  agreementSignatureInput,
   placementCreateInput,
   placementDecisionInput,
   placementEndInput,
@@ -24,6 +25,7 @@ import {
   requireVisiblePlacement,
   signAgreement,
 } from "./placements.service.js";
+import { signAgreementAs } from "./placements.signatures.js";
 
 /** Referrals, placement agreements, notes and endings. */
 export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -142,6 +144,30 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         await signAgreement(db.kysely, ctx, request.params.id, request.body.agreement, false);
+        return reply.status(201).send(await detail(ctx, request.params.id));
+      },
+    );
+
+    app.post(
+      "/placements/:id/agreement/signatures",
+      {
+        config: { policy: placementPolicy.sign },
+        schema: {
+          tags: ["placements"],
+          summary: "Sign the current agreement for one party",
+          description:
+            "The host's member signs for the host, a consultant or team lead for the municipality, the client in the portal " +
+            "or a consultant recording the client's signature on paper (403 notSigningParty). Each party signs once " +
+            "(409 alreadySigned), only while the placement is active (409 placementState). The municipality's signature is a " +
+            "decision with a letter that lists the signatures given and the legal remedy.",
+          params: idParam,
+          body: agreementSignatureInput,
+          response: { 201: placementOutput },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        await signAgreementAs(db.kysely, ctx, request.params.id, request.body);
         return reply.status(201).send(await detail(ctx, request.params.id));
       },
     );

@@ -7,6 +7,8 @@ import {
   assertPlanNotSuperseded,
   assertStepInDraft,
   assertStepsUnchanged,
+  assignmentChange,
+  assignmentHours,
   countsAgainstCapacity,
 } from "./plans.rules.js";
 
@@ -55,5 +57,24 @@ describe("plan rules", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("the tegenprestatie assignment of a confirmed plan", () => {
+  const step = (hours: number, status = "planned") => ({ status, hours_per_week: hours });
+
+  it("counts the hours of planned and active steps only", () => {
+    expect(assignmentHours([step(4), step(2.5, "active"), step(0), step(6, "stopped"), step(3, "completed")])).toBe(6.5);
+    expect(assignmentHours([step(0), step(0, "active")])).toBe(0);
+  });
+
+  it.each([
+    [4, null, "assign"],
+    [0, null, "none"],
+    [4, 4, "stands"],
+    [6, 4, "replace"],
+    [0, 4, "replace"],
+  ] as const)("a plan asking %s hours with %s in force: %s", (hours, inForce, change) => {
+    expect(assignmentChange(hours, inForce)).toBe(change);
   });
 });

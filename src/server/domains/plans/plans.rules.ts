@@ -68,3 +68,24 @@ export function assertStepsUnchanged(
 ): void {
   if (stepsVersion(read) !== stepsVersion(now)) throw conflict("planChanged", "The plan changed meanwhile; read it again.");
 }
+
+/** The hours a week a plan asks as the tegenprestatie: its planned and active steps that ask hours. */
+export function assignmentHours(steps: readonly { status: string; hours_per_week: number }[]): number {
+  return steps.filter((s) => countsAgainstCapacity(s) && s.hours_per_week > 0).reduce((sum, s) => sum + s.hours_per_week, 0);
+}
+
+/**
+ * What confirming a plan decides about the tegenprestatie assignment (Pw art. 9 lid 1 sub c), given the hours the
+ * plan asks and those of the assignment in force (null when there is none):
+ * - `assign`: the first plan that asks hours is the assignment, a decision;
+ * - `replace`: a plan that changes the hours is a new decision that replaces the assignment in force; asking no hours
+ *   any more ends it, which changes the client's obligations too and so is a decision as well;
+ * - `stands`: the same hours leave the assignment in force as it is: no new decision;
+ * - `none`: a plan without hours and no assignment in force (only care, debt help and the like) asks nothing the
+ *   client must do; it records support agreed with the client, has no legal effect of its own, and so is no decision
+ *   (besluit, Awb 1:3) and gets the plan letter without a remedy notice.
+ */
+export function assignmentChange(hours: number, inForce: number | null): "assign" | "replace" | "stands" | "none" {
+  if (inForce === null) return hours > 0 ? "assign" : "none";
+  return Math.abs(hours - inForce) < 1e-9 ? "stands" : "replace";
+}

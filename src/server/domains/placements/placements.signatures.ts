@@ -1,0 +1,165 @@
+import type { RequestContext } from "@server/auth/actor.js";
+import { lockClient, lockOrganisation, lockPlacement } from "@server/db/locks.repo.js";
+import type { ClientRow, Database, PlacementAgreementsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
+import { conflict, notFound } from "@server/http/errors.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
+import { formatDutchDate } from "@server/letters/pdf.js";
+import { AGREEMENT_PARTIES, type AgreementParty } from "@shared/schemas/placements.js";
+import type { Kysely } from "kysely";
+import { recordAudit } from "../audit/audit.service.js";
+import { systemFindClient } from "../clients/clients.repo.js";
+import { type PreparedDecisionLetter, prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { displayNamesOf } from "../users/users.repo.js";
+import { currentAgreement, type PlacementWithNames, partiesOfPlacement, recordAgreementSignature } from "./placements.repo.js";
+import { assertMaySignFor, assertNotSigned, assertPlacementStatusAllows, assertSignedNotInFuture } from "./placements.rules.js";
+import { requireVisiblePlacement } from "./placements.service.js";
+
+type Signatures = Pick<PlacementAgreementsTable, `${AgreementParty}_signed_on`>;
+
+/** Who signed, in the letter's words: the client is addressed as "u". */
+function signerWords(party: AgreementParty, organisationName: string): string {
+  if (party === "client") return "U";
+  return party === "host" ? organisationName : "De gemeente";
+}
+
+/**
+ * The signatures a letter lists: only those actually given, each with its day. A party that has not signed is
+ * never named as having signed.
+ */
+export function givenSignatures(agreement: Signatures, organisationName: string) {
+  return AGREEMENT_PARTIES.flatMap((party) => {
+    const signedOn = agreement[`${party}_signed_on`];
+    return signedOn ? [{ party, who: signerWords(party, organisationName), signedOn: formatDutchDate(signedOn) }] : [];
+  });
+}
+
+/** The terms of an agreement as the letter shows them. */
+export function agreementLetterData(
+  client: ClientRow,
+  placement: Pick<PlacementWithNames, "organisation_name">,
+  agreement: PlacementAgreementsTable,
+  consultantName: string | undefined,
+) {
+  return {
+    givenName: client.given_name,
+    familyName: client.family_name,
+    organisationName: placement.organisation_name,
+    version: agreement.version,
+    tasks: agreement.tasks,
+    startDate: formatDutchDate(agreement.start_date),
+    endDate: formatDutchDate(agreement.end_date),
+    hoursPerWeek: agreement.hours_per_week,
+    contactPerson: agreement.contact_person,
+    guidanceArrangement: agreement.guidance_arrangement,
+    phone: municipality.phone,
+    consultantName: consultantName ?? "uw consulent",
+    signatures: givenSignatures(agreement, placement.organisation_name),
+  };
+}
+
+const sameSignatures = (a: Signatures, b: Signatures) => AGREEMENT_PARTIES.every((p) => a[`${p}_signed_on`] === b[`${p}_signed_on`]);
+
+/** The placement agreement decision in one plain sentence, the letter's first. */
+export const placementAgreementSummary = (organisationName: string, agreement: PlacementAgreementsTable) =>
+  `Wij hebben besloten dat u vrijwilligerswerk doet bij ${organisationName}: ${agreement.hours_per_week} uur per week, ` +
+  `van ${formatDutchDate(agreement.start_date)} tot ${formatDutchDate(agreement.end_date)}.`;
+
+export const placementAgreementLegalBasis = (ordinanceVersion: number) =>
+  `Artikel 9, eerste lid, onderdeel c, Participatiewet en de verordening tegenprestatie (versie ${ordinanceVersion})`;
+
+/**
+ * One party signs the current agreement version: the host's member for the host, a consultant or team lead for the
+ * municipality, the client in the portal or staff recording the client's signature on paper (403 notSigningParty);
+ * each party once (409 alreadySigned), on a day not in the future. The municipality's signature is a decision
+ * (besluit): the tegenprestatie at this host on these terms, with a letter that lists the signatures actually given
+ * and ends with the legal remedy notice; letter, decision and signature are stored in one transaction.
+ */
+export async function signAgreementAs(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { party: AgreementParty; signedOn?: string | undefined },
+): Promise<void> {
+  const today = ctx.clock.today();
+  const signedOn = input.signedOn ?? today;
+  assertSignedNotInFuture(signedOn, today);
+  const placement = await requireVisiblePlacement(db, ctx, id);
+  assertMaySignFor(ctx.actor, input.party, placement);
+  assertPlacementStatusAllows(placement, "sign");
+  const agreement = await currentAgreement(db, id);
+  if (!agreement) throw notFound("agreement");
+  assertNotSigned(agreement, input.party);
+
+  const deciding = input.party === "municipality";
+  const signed = { ...agreement, [`${input.party}_signed_on`]: signedOn };
+  const ordinanceVersion = deciding ? (await ordinanceOn(db, today)).version : null;
+  let letter: PreparedDecisionLetter | null = null;
+  let client: ClientRow | undefined;
+  if (deciding) {
+    client = await systemFindClient(db, placement.client_id);
+    if (!client) throw notFound("client");
+    const consultantName = (await displayNamesOf(db, [client.consultant_id])).get(client.consultant_id ?? "");
+    letter = await prepareDecisionLetter(ctx, {
+      client,
+      type: "placementAgreement",
+      template: "placement-agreement",
+      kind: "placementAgreement",
+      data: {
+        ...agreementLetterData(client, placement, signed, consultantName),
+        decision: {
+          summary: placementAgreementSummary(placement.organisation_name, agreement),
+          legalBasis: placementAgreementLegalBasis(ordinanceVersion ?? 0),
+          takesEffectOn: formatDutchDate(agreement.start_date > today ? agreement.start_date : today),
+        },
+      },
+    });
+  }
+
+  await inTransaction(db, async (trx) => {
+    const parties = await partiesOfPlacement(trx, id);
+    if (!parties) throw notFound("placement");
+    await lockOrganisation(trx, parties.organisation_id);
+    await lockClient(trx, parties.client_id);
+    await lockPlacement(trx, id);
+    // Check again under the locks: the letter lists the signatures read above, so they must still be all there is.
+    assertPlacementStatusAllows(await requireVisiblePlacement(trx, ctx, id), "sign");
+    const fresh = await currentAgreement(trx, id);
+    if (!fresh || fresh.id !== agreement.id) throw conflict("placementState", "A new agreement version was made meanwhile.");
+    assertNotSigned(fresh, input.party);
+    if (letter && !sameSignatures(fresh, agreement)) throw conflict("placementState", "Another party signed meanwhile; try again.");
+    const decision =
+      letter && client
+        ? await recordDecision(trx, ctx, {
+            clientId: placement.client_id,
+            type: "placementAgreement",
+            subject: { type: "placementAgreement", id: agreement.id },
+            summary: placementAgreementSummary(placement.organisation_name, agreement),
+            legalBasis: placementAgreementLegalBasis(ordinanceVersion ?? 0),
+            ordinanceVersion,
+            facts:
+              `Plaatsing bij ${placement.organisation_name} (${placement.role_title}), overeenkomst versie ${agreement.version}: ` +
+              `${agreement.hours_per_week} uur per week van ${agreement.start_date} tot ${agreement.end_date}. Taken: ${agreement.tasks}`,
+            reasons: "De gemeente tekent de plaatsingsovereenkomst en legt daarmee de tegenprestatie bij deze organisatie op.",
+            letter,
+            preparedBy: placement.proposed_by,
+            takesEffectOn: agreement.start_date > today ? agreement.start_date : today,
+          })
+        : null;
+    const stored = await recordAgreementSignature(trx, agreement.id, input.party, {
+      signedOn,
+      signedBy: ctx.actor.id,
+      decisionId: decision?.id ?? null,
+    });
+    if (!stored) throw conflict("alreadySigned", `The ${input.party} signed meanwhile.`);
+    await recordAudit(trx, ctx, {
+      action: "placement.sign",
+      category: "write",
+      clientId: placement.client_id,
+      subjectType: "placement",
+      subjectId: id,
+      details: { party: input.party, version: agreement.version, ...(decision ? { decisionId: decision.id } : {}) },
+    });
+  });
+}
