@@ -74,6 +74,7 @@ export async function generateAgreements(
           phone: municipality.phone,
           consultantName: consultant?.displayName ?? "uw consulent",
           signatures: [],
+          decision: null,
         },
       },
     );

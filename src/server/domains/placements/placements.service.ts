@@ -2,11 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient, lockOrganisation, lockPlacement, lockRole } from "@server/db/locks.repo.js";
-import type { Database, PlacementsTable } from "@server/db/schema.js";
+import type { Database, PlacementAgreementsTable, PlacementsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
-import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { formatDutchDate } from "@server/letters/pdf.js";
 import type { Attribution, EndReason } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
@@ -16,6 +14,7 @@ import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import { findVisibleRole, organisationOfRole } from "../roles/roles.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
+import { agreementLetterData } from "./placements.letters.js";
 import {
   findOpenPlacement,
   findVisiblePlacement,
@@ -44,7 +43,7 @@ import {
  * Locks what a placement's change may affect, in the order of locks.repo.ts: its organisation (guidance hours),
  * its client (capacity), then the placement itself (its status).
  */
-async function lockParties(trx: Kysely<Database>, id: string): Promise<void> {
+export async function lockParties(trx: Kysely<Database>, id: string): Promise<void> {
   const parties = await partiesOfPlacement(trx, id);
   if (!parties) return;
   await lockOrganisation(trx, parties.organisation_id);
@@ -198,27 +197,40 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   }
   const version = (await lastAgreementVersion(db, id)) + 1;
   const consultantName = (await displayNamesOf(db, [client.consultant_id])).get(client.consultant_id ?? "");
+  const today = ctx.clock.today();
+  const now = nowIso(ctx.clock);
+  // The agreement carries the signature of whoever records it only when that is a party's own: a host's member signs
+  // for the host. Staff record the terms for the host; the parties then sign, each for itself (signAgreementAs), and
+  // the letter names only the signatures actually given.
+  const hostSigns = ctx.actor.role === "host";
+  const row: PlacementAgreementsTable = {
+    id: randomUUID(),
+    placement_id: id,
+    version,
+    start_date: terms.startDate,
+    end_date: terms.endDate,
+    hours_per_week: terms.hoursPerWeek,
+    tasks: terms.tasks,
+    contact_person: terms.contactPerson,
+    guidance_arrangement: terms.guidanceArrangement,
+    letter_id: "",
+    signed_by: ctx.actor.id,
+    signed_at: now,
+    client_signed_on: null,
+    client_signed_by: null,
+    host_signed_on: hostSigns ? today : null,
+    host_signed_by: hostSigns ? ctx.actor.id : null,
+    municipality_signed_on: null,
+    municipality_signed_by: null,
+    decision_id: null,
+  };
   const letter = await prepareLetter(ctx, {
     client,
     kind: "placementAgreement",
     template: "placement-agreement",
     registered: false,
-    data: {
-      givenName: client.given_name,
-      familyName: client.family_name,
-      organisationName: placement.organisation_name,
-      version,
-      tasks: terms.tasks,
-      startDate: formatDutchDate(terms.startDate),
-      endDate: formatDutchDate(terms.endDate),
-      hoursPerWeek: terms.hoursPerWeek,
-      contactPerson: terms.contactPerson,
-      guidanceArrangement: terms.guidanceArrangement,
-      phone: municipality.phone,
-      consultantName: consultantName ?? "uw consulent",
-    },
+    data: { ...agreementLetterData(client, placement, row, consultantName), decision: null },
   });
-  const now = nowIso(ctx.clock);
   await inTransaction(db, async (trx) => {
     // Check again under the locks: the letter was rendered from what was read above.
     await lockParties(trx, id);
@@ -229,20 +241,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     }
     // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
     await storeLetter(trx, ctx, letter);
-    await insertAgreement(trx, {
-      id: randomUUID(),
-      placement_id: id,
-      version,
-      start_date: terms.startDate,
-      end_date: terms.endDate,
-      hours_per_week: terms.hoursPerWeek,
-      tasks: terms.tasks,
-      contact_person: terms.contactPerson,
-      guidance_arrangement: terms.guidanceArrangement,
-      letter_id: letter.id,
-      signed_by: ctx.actor.id,
-      signed_at: now,
-    });
+    await insertAgreement(trx, { ...row, letter_id: letter.id });
     await updatePlacement(trx, id, {
       status: "active",
       hours_per_week: terms.hoursPerWeek,

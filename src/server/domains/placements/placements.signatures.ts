@@ -1,9 +1,7 @@
 import type { RequestContext } from "@server/auth/actor.js";
-import { lockClient, lockOrganisation, lockPlacement } from "@server/db/locks.repo.js";
 import type { ClientRow, Database, PlacementAgreementsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { AGREEMENT_PARTIES, type AgreementParty } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
@@ -12,52 +10,12 @@ import { systemFindClient } from "../clients/clients.repo.js";
 import { type PreparedDecisionLetter, prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
-import { currentAgreement, type PlacementWithNames, partiesOfPlacement, recordAgreementSignature } from "./placements.repo.js";
+import { agreementLetterData } from "./placements.letters.js";
+import { currentAgreement, recordAgreementSignature } from "./placements.repo.js";
 import { assertMaySignFor, assertNotSigned, assertPlacementStatusAllows, assertSignedNotInFuture } from "./placements.rules.js";
-import { requireVisiblePlacement } from "./placements.service.js";
+import { lockParties, requireVisiblePlacement } from "./placements.service.js";
 
 type Signatures = Pick<PlacementAgreementsTable, `${AgreementParty}_signed_on`>;
-
-/** Who signed, in the letter's words: the client is addressed as "u". */
-function signerWords(party: AgreementParty, organisationName: string): string {
-  if (party === "client") return "U";
-  return party === "host" ? organisationName : "De gemeente";
-}
-
-/**
- * The signatures a letter lists: only those actually given, each with its day. A party that has not signed is
- * never named as having signed.
- */
-export function givenSignatures(agreement: Signatures, organisationName: string) {
-  return AGREEMENT_PARTIES.flatMap((party) => {
-    const signedOn = agreement[`${party}_signed_on`];
-    return signedOn ? [{ party, who: signerWords(party, organisationName), signedOn: formatDutchDate(signedOn) }] : [];
-  });
-}
-
-/** The terms of an agreement as the letter shows them. */
-export function agreementLetterData(
-  client: ClientRow,
-  placement: Pick<PlacementWithNames, "organisation_name">,
-  agreement: PlacementAgreementsTable,
-  consultantName: string | undefined,
-) {
-  return {
-    givenName: client.given_name,
-    familyName: client.family_name,
-    organisationName: placement.organisation_name,
-    version: agreement.version,
-    tasks: agreement.tasks,
-    startDate: formatDutchDate(agreement.start_date),
-    endDate: formatDutchDate(agreement.end_date),
-    hoursPerWeek: agreement.hours_per_week,
-    contactPerson: agreement.contact_person,
-    guidanceArrangement: agreement.guidance_arrangement,
-    phone: municipality.phone,
-    consultantName: consultantName ?? "uw consulent",
-    signatures: givenSignatures(agreement, placement.organisation_name),
-  };
-}
 
 const sameSignatures = (a: Signatures, b: Signatures) => AGREEMENT_PARTIES.every((p) => a[`${p}_signed_on`] === b[`${p}_signed_on`]);
 
@@ -93,6 +51,8 @@ export async function signAgreementAs(
   assertNotSigned(agreement, input.party);
 
   const deciding = input.party === "municipality";
+  // The placement takes effect on its start, or today when it started already.
+  const takesEffectOn = [agreement.start_date, today].sort()[1] ?? today;
   const signed = { ...agreement, [`${input.party}_signed_on`]: signedOn };
   const ordinanceVersion = deciding ? (await ordinanceOn(db, today)).version : null;
   let letter: PreparedDecisionLetter | null = null;
@@ -111,18 +71,14 @@ export async function signAgreementAs(
         decision: {
           summary: placementAgreementSummary(placement.organisation_name, agreement),
           legalBasis: placementAgreementLegalBasis(ordinanceVersion ?? 0),
-          takesEffectOn: formatDutchDate(agreement.start_date > today ? agreement.start_date : today),
+          takesEffectOn: formatDutchDate(takesEffectOn),
         },
       },
     });
   }
 
   await inTransaction(db, async (trx) => {
-    const parties = await partiesOfPlacement(trx, id);
-    if (!parties) throw notFound("placement");
-    await lockOrganisation(trx, parties.organisation_id);
-    await lockClient(trx, parties.client_id);
-    await lockPlacement(trx, id);
+    await lockParties(trx, id);
     // Check again under the locks: the letter lists the signatures read above, so they must still be all there is.
     assertPlacementStatusAllows(await requireVisiblePlacement(trx, ctx, id), "sign");
     const fresh = await currentAgreement(trx, id);
@@ -144,7 +100,7 @@ export async function signAgreementAs(
             reasons: "De gemeente tekent de plaatsingsovereenkomst en legt daarmee de tegenprestatie bij deze organisatie op.",
             letter,
             preparedBy: placement.proposed_by,
-            takesEffectOn: agreement.start_date > today ? agreement.start_date : today,
+            takesEffectOn,
           })
         : null;
     const stored = await recordAgreementSignature(trx, agreement.id, input.party, {

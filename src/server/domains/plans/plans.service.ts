@@ -13,10 +13,12 @@ import type { PlanStepInput, PlanStepUpdateInput } from "@shared/schemas/plans.j
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import { prepareDecisionLetter } from "../decisions/decisions.service.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.js";
+import { assignmentLetterData, assignmentOutcome, recordAssignment } from "./plans.decision.js";
 import type { PlanFrame } from "./plans.presenter.js";
 import * as repo from "./plans.repo.js";
 import {
@@ -177,31 +179,35 @@ export async function confirmPlan(
   const confirmedOn = ctx.clock.today();
   await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)), confirmedOn);
   const consultantName = (await displayNamesOf(db, [ctx.actor.id])).get(ctx.actor.id);
-  const letter = await prepareLetter(ctx, {
-    client,
-    kind: "planConfirmation",
-    template: "plan-confirmation",
-    registered: false,
-    data: {
-      givenName: client.given_name,
-      familyName: client.family_name,
-      version: plan.version,
-      confirmedOn: dutchWeekdayDate(`${confirmedOn}T12:00:00+01:00`),
-      steps: steps.map((s) => ({
-        title: s.title,
-        hoursPerWeek: s.hours_per_week,
-        startDate: formatDutchDate(s.start_date),
-        endDate: s.end_date ? formatDutchDate(s.end_date) : null,
-        provider: s.provider,
-        goal: s.goal,
-      })),
-      totalHours: total,
-      capacityHours: (await capacityOf(db, client, confirmedOn)).hoursPerWeek,
-      frequencyWeeks: reportingFrequencyWeeks,
-      phone: municipality.phone,
-      consultantName: consultantName ?? "uw consulent",
-    },
-  });
+  const outcome = await assignmentOutcome(db, plan, steps, confirmedOn);
+  const data = {
+    givenName: client.given_name,
+    familyName: client.family_name,
+    version: plan.version,
+    confirmedOn: dutchWeekdayDate(`${confirmedOn}T12:00:00+01:00`),
+    steps: steps.map((s) => ({
+      title: s.title,
+      hoursPerWeek: s.hours_per_week,
+      startDate: formatDutchDate(s.start_date),
+      endDate: s.end_date ? formatDutchDate(s.end_date) : null,
+      provider: s.provider,
+      goal: s.goal,
+    })),
+    totalHours: total,
+    capacityHours: (await capacityOf(db, client, confirmedOn)).hoursPerWeek,
+    frequencyWeeks: reportingFrequencyWeeks,
+    phone: municipality.phone,
+    consultantName: consultantName ?? "uw consulent",
+    ...assignmentLetterData(outcome),
+  };
+  // A plan that asks hours (or changes or ends the hours asked) is the tegenprestatie assignment: a decision, whose
+  // letter carries the remedy notice. A plan that decides nothing new (see `assignmentChange`) gets the plan letter.
+  const decisionLetter = outcome.decision
+    ? await prepareDecisionLetter(ctx, { client, type: "assignment", template: "plan-confirmation", kind: "planConfirmation", data })
+    : null;
+  const letter =
+    decisionLetter?.letter ??
+    (await prepareLetter(ctx, { client, kind: "planConfirmation", template: "plan-confirmation", registered: false, data }));
   return inTransaction(db, async (trx) => {
     // Check again under the client's lock: the letter shows the steps read above, so they must still be the plan.
     await lockClient(trx, plan.client_id);
@@ -211,7 +217,9 @@ export async function confirmPlan(
     const freshSteps = (await repo.listStepsOfPlans(trx, [plan.id])).filter(countsAgainstCapacity);
     assertStepsUnchanged(steps, freshSteps);
     await assertWithinCapacity(trx, client, total + (await hoursBesidesPlan(trx, plan.client_id)), confirmedOn);
-    await storeLetter(trx, ctx, letter);
+    // The decision stores its letter; a plan letter without a decision is stored here.
+    const decisionId = await recordAssignment(trx, ctx, plan, outcome, decisionLetter);
+    if (!decisionLetter) await storeLetter(trx, ctx, letter);
     await repo.supersedeConfirmed(trx, plan.client_id);
     await repo.markConfirmed(trx, planId, {
       confirmed_on: confirmedOn,
@@ -225,7 +233,7 @@ export async function confirmPlan(
       clientId: plan.client_id,
       subjectType: "plan",
       subjectId: planId,
-      details: { version: plan.version },
+      details: { version: plan.version, assignment: outcome.change, ...(decisionId ? { decisionId } : {}) },
     });
     const confirmed = await repo.findPlan(trx, planId);
     if (!confirmed) throw notFound("plan");
