@@ -69,8 +69,14 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
     await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
-    await page.getByText("De overeenkomst is getekend. De plaatsing is gestart.").waitFor();
-    await page.getByRole("heading", { level: 3, name: /^Versie 1, getekend/ }).waitFor();
+    await page.getByText("De overeenkomst is vastgelegd. De plaatsing is gestart.").waitFor();
+    await page.getByRole("heading", { level: 3, name: /^Versie 1, vastgelegd/ }).waitFor();
+    // The host signed by starting it; the client and the municipality have not, and the host cannot sign for them.
+    const signatures = page.getByRole("list", { name: "Handtekeningen" });
+    await signatures.getByText(/^Organisatie: getekend op/).waitFor();
+    await signatures.getByText("Deelnemer: nog niet getekend").waitFor();
+    await signatures.getByText("Gemeente: nog niet getekend").waitFor();
+    expect(await page.getByRole("button", { name: /^Tekenen voor/ }).count()).toBe(0);
     await settled(page, "active placement");
 
     await page.getByLabel("Nieuwe notitie").fill("Was er deze week op tijd.");
