@@ -96,7 +96,7 @@ export function useSignAgreement(id: string) {
       api<PlacementOutput>(`/placements/${id}/agreement/signatures`, { method: "POST", body: input }),
     onSuccess: (placement) => {
       refresh(queryClient, placement);
-      void queryClient.invalidateQueries({ queryKey: ["decisions", placement.clientId] });
+      void queryClient.invalidateQueries({ queryKey: ["decisions", "client", placement.clientId] });
     },
   });
 }

@@ -17,7 +17,8 @@ function refresh(queryClient: QueryClient, clientId: string, plan: PlanOutput) {
       ? { ...current, items: [plan, ...current.items.filter((item) => item.id !== plan.id)].sort((a, b) => b.version - a.version) }
       : current,
   );
-  for (const key of [["plans", clientId], ["letters", clientId], ["work-queue"]]) void queryClient.invalidateQueries({ queryKey: key });
+  for (const key of [["plans", clientId], ["letters", clientId], ["work-queue"], ["decisions", "client", clientId]])
+    void queryClient.invalidateQueries({ queryKey: key });
 }
 
 /** Adds a step to the draft (a new draft version when the plan was confirmed). */
