@@ -118,3 +118,21 @@ export function openObjectionsDueBy(db: Kysely<Database>, clientIds: readonly st
     .where("decide_by", "<=", dueBy)
     .execute();
 }
+
+/** The latest decision about each of these subjects (e.g. `caregiving`, `exemption`), by subject id. */
+export async function decisionsAbout(
+  db: Kysely<Database>,
+  subjectType: string,
+  subjectIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("decisions")
+    .select(["id", "subject_id"])
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "in", subjectIds)
+    .orderBy("created_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  return new Map(rows.map((r) => [r.subject_id, r.id]));
+}
