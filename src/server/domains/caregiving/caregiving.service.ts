@@ -33,7 +33,7 @@ async function viewsOf(db: Kysely<Database>, rows: CaregivingRow[]): Promise<Car
     "caregiving",
     rows.map((r) => r.id),
   );
-  return rows.map((row) => ({ row, names, decisionId: decisions.get(row.id) ?? null }));
+  return rows.map((row) => ({ row, names, decisionId: decisions.get(row.id)?.at(-1)?.id ?? null }));
 }
 
 /** The person cared for, as the letter names them: by relation only. */

@@ -119,20 +119,21 @@ export function openObjectionsDueBy(db: Kysely<Database>, clientIds: readonly st
     .execute();
 }
 
-/** The latest decision about each of these subjects (e.g. `caregiving`, `exemption`), by subject id. */
+/** The decisions about each of these subjects (e.g. `caregiving`, `exemption`), oldest first, by subject id. */
 export async function decisionsAbout(
   db: Kysely<Database>,
   subjectType: string,
   subjectIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (subjectIds.length === 0) return new Map();
+): Promise<Map<string, Pick<DecisionRow, "id" | "type">[]>> {
+  const bySubject = new Map<string, Pick<DecisionRow, "id" | "type">[]>();
+  if (subjectIds.length === 0) return bySubject;
   const rows = await db
     .selectFrom("decisions")
-    .select(["id", "subject_id"])
+    .select(["id", "type", "subject_id"])
     .where("subject_type", "=", subjectType)
     .where("subject_id", "in", subjectIds)
     .orderBy("created_at", "asc")
-    .orderBy("id", "asc")
     .execute();
-  return new Map(rows.map((r) => [r.subject_id, r.id]));
+  for (const { subject_id, ...decision } of rows) bySubject.set(subject_id, [...(bySubject.get(subject_id) ?? []), decision]);
+  return bySubject;
 }
