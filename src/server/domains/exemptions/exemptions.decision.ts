@@ -91,7 +91,9 @@ export function exemptionDecisionText(row: ExemptionRow, details: ExemptionDecis
     case "exemptionEnded":
       return {
         title: "uw vrijstelling stopt",
-        summary: `Wij hebben besloten dat uw vrijstelling van ${what} stopt op ${formatDutchDate(details.takesEffectOn)}.`,
+        summary: `Wij hebben besloten dat uw vrijstelling van ${what} eerder stopt: ${formatDutchDate(
+          addDays(details.takesEffectOn, -1),
+        )} is de laatste dag.`,
         facts: `U heeft vrijstelling sinds ${formatDutchDate(row.start_date)}. ${
           row.end_date ? `Die zou lopen tot en met ${formatDutchDate(row.end_date)}.` : "Er was nog geen einddatum."
         } Vanaf ${formatDutchDate(details.takesEffectOn)} geldt ${what} weer voor u.`,

@@ -157,7 +157,11 @@ describe("exemption decisions", () => {
     expect(ended.statusCode, ended.body).toBe(200);
     const [, end] = await decisionsOf(id);
     expect(end).toMatchObject({ type: "exemptionEnded", objectionTermEndsOn: "2026-12-28" });
-    expect(end?.text).toMatch(/, Wij hebben besloten dat uw vrijstelling van de tegenprestatie .* stopt op 30 november 2026\./);
+    expect(end?.text).toMatch(
+      /, Wij hebben besloten dat uw vrijstelling van de tegenprestatie .* eerder stopt: 30 november 2026 is de laatste dag\./,
+    );
+    expect(end?.text).toContain("Vanaf 1 december 2026 geldt de tegenprestatie");
+    expect(end?.text).toContain("Het besluit gaat in op 1 december 2026.");
     expect(end?.text).toContain("Die zou lopen tot en met 31 maart 2027.");
     expect(end?.text).toContain("U bent weer helemaal hersteld.");
     expect(end?.text).toContain(REMEDY);

@@ -376,7 +376,8 @@ export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext,
 }
 
 /**
- * Ends an exemption before its end date, e.g. when the client has recovered. Ending one that binds is a decision
+ * Ends an exemption before its end date, e.g. when the client has recovered: `endedOn` is its last day, and the
+ * obligations apply again from the day after, when the decision takes effect. Ending one that binds is a decision
  * (exemptionEnded) with its letter; one still waiting for its co-signature never bound, so it ends without one.
  */
 export async function endExemption(
@@ -395,7 +396,7 @@ export async function endExemption(
       ? await prepareExemptionDecision(ctx, client, exemption, {
           type: "exemptionEnded",
           reasons: input.reason,
-          takesEffectOn: input.endedOn,
+          takesEffectOn: dayAfter(input.endedOn),
         })
       : null;
   await inTransaction(db, async (trx) => {
