@@ -133,6 +133,45 @@ describe("exemption decisions", () => {
     expect(grant?.text).toContain(REMEDY);
   });
 
+  it("a single parent's refused request rests on art. 9a and names the work obligations and the condition not met", async () => {
+    const id = (
+      await post(
+        `/clients/${clientId}/exemption-requests`,
+        { type: "singleParentYoungChildren", reason: "Ik zorg voor mijn dochter.", childBirthDate: "2024-05-10" },
+        client,
+      )
+    ).json().id as string;
+    const refused = await post(
+      `/exemptions/${id}/decisions`,
+      { outcome: "refused", unmetCondition: "noFullCare", note: "Uw dochter woont de helft van de week bij haar vader." },
+      consultant,
+    );
+    expect(refused.statusCode, refused.body).toBe(200);
+    const [refusal] = await decisionsOf(id);
+    expect(refusal).toMatchObject({
+      type: "exemptionRefused",
+      legalBasis: "Artikel 9a Participatiewet",
+      objectionTermEndsOn: "2026-12-28",
+    });
+    expect(refusal?.text).toMatch(
+      /, Wij hebben besloten dat u geen vrijstelling krijgt van de plicht om werk te zoeken en werk aan te nemen/,
+    );
+    expect(refusal?.text).toContain("U zorgt niet helemaal alleen voor uw kind. Uw dochter woont de helft van de week bij haar vader.");
+    expect(refusal?.text).toContain(REMEDY);
+  });
+
+  it("an exemption from both obligations names both in its letter", async () => {
+    const id = (
+      await post(
+        `/clients/${clientId}/exemptions`,
+        recorded({ type: "caregiving", obligations: ["tegenprestatie", "workObligations"] }),
+        consultant,
+      )
+    ).json().id as string;
+    const [granted] = await decisionsOf(id);
+    expect(granted?.text).toMatch(/vrijstelling krijgt van de tegenprestatie \(.*\) en de plicht om werk te zoeken en werk aan te nemen/);
+  });
+
   it("a long full exemption is granted by a decision only when the team lead co-signs it", async () => {
     const id = (
       await post(
