@@ -54,6 +54,7 @@ export const caregivingOutput = z.object({
     .describe("active caregiving beyond customary care is the client's contribution; its hours count towards capacity"),
   judgementReason: z.string(),
   judgedBy: z.string().nullable(),
+  decisionId: z.uuid().nullable().describe("care judged customary care: the decision (with its letter) the client can object to"),
   status: z.enum(CAREGIVING_STATUSES),
   endedOn: calendarDate.nullable(),
   createdAt: timestamp,

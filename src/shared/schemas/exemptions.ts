@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addDays, addMonths } from "../dates.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { DECISION_TYPES } from "./decisions.js";
 
 /** Grounds for exemption (Participatiewet art. 9 lid 2: individual and temporary, for urgent reasons). */
 export const EXEMPTION_TYPES = ["medical", "caregiving", "singleParentYoungChildren", "crisis", "education", "otherUrgentReasons"] as const;
@@ -156,6 +157,15 @@ export const exemptionDecisionInput = z.discriminatedUnion("outcome", [
 ]);
 export type ExemptionDecisionInput = z.infer<typeof exemptionDecisionInput>;
 
+/**
+ * Body of `POST /exemptions/{id}/extension-refusal`: the exemption is not extended (the client asked, or the
+ * consultant decides at its review); it runs to its last day and then ends.
+ */
+export const exemptionExtensionRefusalInput = z.object({
+  reason: reason.describe("why not, for the decision letter"),
+  askedByClient: z.boolean().default(false).describe("whether the client asked for the extension"),
+});
+
 /** Body of `POST /exemptions/{id}/end`: an exemption ends before its end date (e.g. the client has recovered). */
 export const exemptionEndInput = z.object({ endedOn: calendarDate, reason });
 
@@ -192,6 +202,7 @@ export const exemptionAbilities = z
     end: z.boolean().describe("end it before its end date"),
     addEvidence: z.boolean().describe("upload a document as evidence"),
     addMedicalAdvice: z.boolean().describe("record the medical advice a medical request is decided on"),
+    refuseExtension: z.boolean().describe("decide that it is not extended: it ends on its last day"),
   })
   .describe("the caller's abilities: show an action only when it is true");
 export type ExemptionAbilities = z.infer<typeof exemptionAbilities>;
@@ -225,6 +236,9 @@ export const exemptionOutput = z.object({
     z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedAt: timestamp }),
   ),
   medicalAdvice: z.array(medicalAdviceOutput).describe("the medical advice a medical request is decided on, oldest first"),
+  decisions: z
+    .array(z.object({ id: z.uuid(), type: z.enum(DECISION_TYPES) }))
+    .describe("the decisions (besluiten) about it, oldest first, each with its letter in the client's decisions"),
   createdAt: timestamp,
   abilities: exemptionAbilities,
 });

@@ -4,7 +4,7 @@ import { caregivingAbilities, countsAsContribution } from "./caregiving.rules.js
 import type { CaregivingView } from "./caregiving.service.js";
 
 /** Caregiving by relation only, with who judged it and the caller's abilities. */
-export function presentCaregiving(actor: Actor, { row, names }: CaregivingView): CaregivingOutput {
+export function presentCaregiving(actor: Actor, { row, names, decisionId }: CaregivingView): CaregivingOutput {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -16,6 +16,7 @@ export function presentCaregiving(actor: Actor, { row, names }: CaregivingView):
     countsAsContribution: countsAsContribution(row),
     judgementReason: row.judgement_reason,
     judgedBy: row.judged_by ? (names.get(row.judged_by) ?? null) : null,
+    decisionId,
     status: row.status,
     endedOn: row.ended_on,
     createdAt: row.created_at,

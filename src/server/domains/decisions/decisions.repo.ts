@@ -134,3 +134,22 @@ export function openObjectionsDueBy(db: Kysely<Database>, clientIds: readonly st
     .where("decide_by", "<=", dueBy)
     .execute();
 }
+
+/** The decisions about each of these subjects (e.g. `caregiving`, `exemption`), oldest first, by subject id. */
+export async function decisionsAbout(
+  db: Kysely<Database>,
+  subjectType: string,
+  subjectIds: readonly string[],
+): Promise<Map<string, Pick<DecisionRow, "id" | "type">[]>> {
+  const bySubject = new Map<string, Pick<DecisionRow, "id" | "type">[]>();
+  if (subjectIds.length === 0) return bySubject;
+  const rows = await db
+    .selectFrom("decisions")
+    .select(["id", "type", "subject_id"])
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "in", subjectIds)
+    .orderBy("created_at", "asc")
+    .execute();
+  for (const { subject_id, ...decision } of rows) bySubject.set(subject_id, [...(bySubject.get(subject_id) ?? []), decision]);
+  return bySubject;
+}

@@ -272,6 +272,7 @@ describe("abilities say what the server allows", () => {
           h,
         )
       ).statusCode,
+    refuseExtension: async (id, h) => (await post(`/exemptions/${id}/extension-refusal`, { reason: "Niet meer nodig." }, h)).statusCode,
   };
 
   // Grounds a consultant decides without more: a medical request waits for advice, a single parent's names a child.
@@ -302,14 +303,17 @@ describe("abilities say what the server allows", () => {
       end: false,
       addEvidence: true,
       addMedicalAdvice: false,
+      refuseExtension: false,
     });
     expect(await expectAbilitiesHold(recorded(clientAt(3), consultant, {}), exemptionAttempts, consultant)).toMatchObject({
       decide: false,
       end: true,
+      refuseExtension: true,
     });
     expect(await expectAbilitiesHold(recorded(clientAt(5), lead, longFull), exemptionAttempts, lead)).toMatchObject({
       coSign: true,
       end: true,
+      refuseExtension: false,
     });
     const refused = async () => {
       const request = await requested(clientAt(5), lead)();
@@ -322,6 +326,7 @@ describe("abilities say what the server allows", () => {
       end: false,
       addEvidence: false,
       addMedicalAdvice: false,
+      refuseExtension: false,
     });
     const listed = (await t.app.inject({ url: `/api/v1/clients/${clientAt(3)}/exemptions`, headers: consultant })).json();
     expect(listed.abilities).toEqual({ record: true, request: true });

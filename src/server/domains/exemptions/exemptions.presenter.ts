@@ -5,9 +5,13 @@ import type { ExemptionView } from "./exemptions.service.js";
 
 /**
  * An exemption with the obligations it covers, the names of who asked, decided and co-signed, its evidence (without
- * content), its medical advice and the caller's abilities.
+ * content), its medical advice, its decisions and the caller's abilities.
  */
-export function presentExemption(actor: Actor, { row, names, documents, medicalAdvice }: ExemptionView, today: string): ExemptionOutput {
+export function presentExemption(
+  actor: Actor,
+  { row, names, documents, medicalAdvice, decisions }: ExemptionView,
+  today: string,
+): ExemptionOutput {
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     id: row.id,
@@ -44,7 +48,8 @@ export function presentExemption(actor: Actor, { row, names, documents, medicalA
       recordedBy: nameOf(advice.recorded_by),
       createdAt: advice.created_at,
     })),
+    decisions,
     createdAt: row.created_at,
-    abilities: exemptionAbilities(actor, row, medicalAdvice.length),
+    abilities: exemptionAbilities(actor, row, medicalAdvice.length, { today, decisions }),
   };
 }

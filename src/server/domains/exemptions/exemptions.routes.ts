@@ -5,6 +5,7 @@ import {
   documentOutput,
   exemptionDecisionInput,
   exemptionEndInput,
+  exemptionExtensionRefusalInput,
   exemptionInput,
   exemptionList,
   exemptionListQuery,
@@ -28,6 +29,7 @@ import {
   listExemptionsByStatus,
   readExemption,
   recordExemption,
+  refuseExtension,
   requestExemption,
 } from "./exemptions.service.js";
 
@@ -199,6 +201,27 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await endExemption(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request.params.id, request);
+      },
+    );
+
+    app.post(
+      "/exemptions/:id/extension-refusal",
+      {
+        config: { policy: exemptionPolicy.decide },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Decide not to extend an exemption",
+          description:
+            "The client asked for a longer exemption and is refused, or the consultant decides at its review that it ends: it runs to " +
+            "its end date (or else its review date) and then ends. A decision with its letter; once per exemption (409 exemptionState).",
+          params: idParam,
+          body: exemptionExtensionRefusalInput,
+          response: { 200: exemptionOutput },
+        },
+      },
+      async (request) => {
+        await refuseExtension(db.kysely, contextOf(request), request.params.id, request.body);
         return presentOne(request.params.id, request);
       },
     );

@@ -10,6 +10,7 @@ import {
   assertEndsByFifthBirthday,
   assertIsRequest,
   assertMayEnd,
+  assertMayRefuseExtension,
   assertMedicalAdvice,
   assertNoOpenRequest,
   assertNotRefusedAtDiscretion,
@@ -152,6 +153,24 @@ const cases: RefusalCase[] = [
     refused: () => assertAdviceGiven("2026-03-11", "2026-03-10"),
     allowed: () => assertAdviceGiven("2026-03-10", "2026-03-10"),
   },
+  {
+    rule: "only a binding exemption is not extended",
+    code: "exemptionState",
+    refused: () => assertMayRefuseExtension(exemption({ status: "awaitingCoSign" }), "2026-03-01", false),
+    allowed: () => assertMayRefuseExtension(exemption(), "2026-03-01", false),
+  },
+  {
+    rule: "an exemption whose last day has passed is not extended or refused",
+    code: "exemptionState",
+    refused: () => assertMayRefuseExtension(exemption({ end_date: null, review_date: "2026-02-28" }), "2026-03-01", false),
+    allowed: () => assertMayRefuseExtension(exemption({ end_date: null, review_date: "2026-03-01" }), "2026-03-01", false),
+  },
+  {
+    rule: "an extension is refused once",
+    code: "exemptionState",
+    refused: () => assertMayRefuseExtension(exemption(), "2026-03-01", true),
+    allowed: () => assertMayRefuseExtension(exemption(), "2026-03-01", false),
+  },
 ];
 
 describe("the exemption rules", () => {
@@ -214,6 +233,7 @@ describe("the exemption rules", () => {
       end: true,
       addEvidence: true,
       addMedicalAdvice: true,
+      refuseExtension: false,
     });
     expect(exemptionAbilities(actor("teamLead", "consultant-1"), waiting).coSign).toBe(false);
     expect(exemptionAbilities(actor("consultant"), waiting).coSign).toBe(false);
@@ -223,6 +243,7 @@ describe("the exemption rules", () => {
       end: false,
       addEvidence: true,
       addMedicalAdvice: false,
+      refuseExtension: false,
     });
     expect(exemptionAbilities(actor("consultant"), exemption({ status: "refused" }))).toEqual({
       decide: false,
@@ -230,6 +251,20 @@ describe("the exemption rules", () => {
       end: false,
       addEvidence: false,
       addMedicalAdvice: false,
+      refuseExtension: false,
     });
+  });
+
+  it("lets a consultant refuse to extend a binding exemption once, until its last day", () => {
+    const facts = (today: string, decisions: { type: "exemptionNotExtended" | "exemptionGranted" }[] = []) => ({ today, decisions });
+    expect(exemptionAbilities(actor("consultant"), exemption(), 0, facts("2026-06-30")).refuseExtension).toBe(true);
+    expect(exemptionAbilities(actor("consultant"), exemption(), 0, facts("2026-07-01")).refuseExtension).toBe(false);
+    expect(
+      exemptionAbilities(actor("consultant"), exemption(), 0, facts("2026-03-01", [{ type: "exemptionGranted" }])).refuseExtension,
+    ).toBe(true);
+    expect(
+      exemptionAbilities(actor("consultant"), exemption(), 0, facts("2026-03-01", [{ type: "exemptionNotExtended" }])).refuseExtension,
+    ).toBe(false);
+    expect(exemptionAbilities(actor("client"), exemption(), 0, facts("2026-03-01")).refuseExtension).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { type AbilityCheck, evaluateAbilities } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
-import type { ExemptionRow } from "@server/db/schema.js";
+import type { DecisionRow, ExemptionRow } from "@server/db/schema.js";
 import { conflict, forbidden, type InvalidParam, invalidField } from "@server/http/errors.js";
 import { addMonths } from "@shared/dates.js";
 import {
@@ -166,6 +166,25 @@ export function assertMayEnd(exemption: State): void {
     throw refuse("exemptionState", `A ${exemption.status} exemption cannot be ended.`);
 }
 
+/** Whether one of an exemption's decisions refused to extend it. */
+export const extensionRefused = (decisions: readonly Pick<DecisionRow, "type">[]) =>
+  decisions.some((d) => d.type === "exemptionNotExtended");
+
+/**
+ * Only an exemption that binds, with a last day (end or review date) still to come, can be not extended; and
+ * only once.
+ */
+export function assertMayRefuseExtension(
+  exemption: Pick<ExemptionRow, "status" | "end_date" | "review_date">,
+  today: string,
+  refusedBefore: boolean,
+): void {
+  if (exemption.status !== "active") throw refuse("exemptionState", `A ${exemption.status} exemption is not extended or refused.`);
+  const lastDay = exemption.end_date ?? exemption.review_date;
+  if (lastDay === null || lastDay < today) throw refuse("exemptionState", "This exemption has no last day to come.");
+  if (refusedBefore) throw refuse("exemptionState", "The extension of this exemption was refused already.");
+}
+
 /** An exemption ends on or after the day it started. */
 export function assertEndsAfterStart(exemption: Pick<ExemptionRow, "start_date">, endedOn: string): void {
   if (endedOn < exemption.start_date)
@@ -179,8 +198,16 @@ export function assertTakesEvidence(exemption: State): void {
   if (exemption.status === "refused") throw refuse("exemptionState", "A refused request takes no evidence.");
 }
 
-/** What the caller may do with an exemption, by the same rules its routes enforce; `adviceCount` is its medical advice. */
-export function exemptionAbilities(actor: Actor, exemption: ExemptionRow, adviceCount = 0): ExemptionAbilities {
+/**
+ * What the caller may do with an exemption, by the same rules its routes enforce; `adviceCount` is its medical
+ * advice, and not extending it looks at today and its decisions.
+ */
+export function exemptionAbilities(
+  actor: Actor,
+  exemption: ExemptionRow,
+  adviceCount = 0,
+  facts: { today: string; decisions: readonly Pick<DecisionRow, "type">[] } = { today: actor.scopeDate, decisions: [] },
+): ExemptionAbilities {
   const checks: Record<keyof ExemptionAbilities, AbilityCheck> = {
     decide: {
       policy: exemptionPolicy.decide,
@@ -199,6 +226,10 @@ export function exemptionAbilities(actor: Actor, exemption: ExemptionRow, advice
     end: { policy: exemptionPolicy.decide, assert: () => assertMayEnd(exemption) },
     addEvidence: { policy: exemptionPolicy.upload, assert: () => assertTakesEvidence(exemption) },
     addMedicalAdvice: { policy: exemptionPolicy.medicalAdvice, assert: () => assertTakesMedicalAdvice(exemption) },
+    refuseExtension: {
+      policy: exemptionPolicy.decide,
+      assert: () => assertMayRefuseExtension(exemption, facts.today, extensionRefused(facts.decisions)),
+    },
   };
   return evaluateAbilities(actor, checks);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient } from "@server/db/locks.repo.js";
-import type { Database, ExemptionRow, ExemptionsTable, MedicalAdviceRow } from "@server/db/schema.js";
+import type { Database, DecisionRow, ExemptionRow, ExemptionsTable, MedicalAdviceRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import {
@@ -17,9 +17,19 @@ import {
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import { decisionsAbout } from "../decisions/decisions.repo.js";
 import { documentsOf, type readEvidence, storeDocument } from "../documents/documents.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
+import {
+  dayAfter,
+  grantedReasons,
+  lastDayOf,
+  type PreparedExemptionDecision,
+  prepareExemptionDecision,
+  recordExemptionDecision,
+  refusedReasons,
+} from "./exemptions.decision.js";
 import {
   countOpenRequests,
   findExemption,
@@ -38,12 +48,14 @@ import {
   assertEndsByFifthBirthday,
   assertIsRequest,
   assertMayEnd,
+  assertMayRefuseExtension,
   assertMedicalAdvice,
   assertNoOpenRequest,
   assertNotRefusedAtDiscretion,
   assertSecondSigner,
   assertTakesEvidence,
   assertTakesMedicalAdvice,
+  extensionRefused,
   lastDayUnderFive,
   needsCoSign,
   obligationColumns,
@@ -59,6 +71,8 @@ export interface ExemptionView<R extends ExemptionRow = ExemptionRow> {
   names: Map<string, string>;
   documents: { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string }[];
   medicalAdvice: MedicalAdviceRow[];
+  /** The decisions (besluiten) about it, oldest first: granted, refused, ended, not extended. */
+  decisions: Pick<DecisionRow, "id" | "type">[];
 }
 
 /**
@@ -104,7 +118,18 @@ export async function viewsOf<R extends ExemptionRow>(db: Kysely<Database>, rows
     "exemption",
     rows.map((r) => r.id),
   );
-  return rows.map((row) => ({ row, names, documents: documents.get(row.id) ?? [], medicalAdvice: advice.get(row.id) ?? [] }));
+  const decisions = await decisionsAbout(
+    db,
+    "exemption",
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({
+    row,
+    names,
+    documents: documents.get(row.id) ?? [],
+    medicalAdvice: advice.get(row.id) ?? [],
+    decisions: decisions.get(row.id) ?? [],
+  }));
 }
 
 /** One exemption in scope, ready to present. */
@@ -129,9 +154,12 @@ function undecided(ordinanceVersion: number, now: string) {
   } satisfies Partial<ExemptionsTable>;
 }
 
-/** A consultant records an exemption they decided; a long full one waits for a team lead's co-signature. */
+/**
+ * A consultant records an exemption they decided; a long full one waits for a team lead's co-signature. One that
+ * binds now is a decision (exemptionGranted) with its letter; one that waits becomes one when it is co-signed.
+ */
 export async function recordExemption(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: ExemptionInput): Promise<string> {
-  await requireVisibleClient(db, ctx.actor, clientId);
+  const client = await requireVisibleClient(db, ctx.actor, clientId);
   const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = nowIso(ctx.clock);
   const obligations = input.obligations ?? defaultObligations(input.type);
@@ -151,8 +179,17 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
     decided_at: now,
     ...undecided(ordinance.version, now),
   };
+  const decision =
+    row.status === "active"
+      ? await prepareExemptionDecision(ctx, client, row, {
+          type: "exemptionGranted",
+          reasons: grantedReasons(row),
+          takesEffectOn: row.start_date,
+        })
+      : null;
   await inTransaction(db, async (trx) => {
     await insertExemption(trx, row);
+    if (decision) await recordExemptionDecision(trx, ctx, decision);
     await recordAudit(trx, ctx, {
       action: "exemption.create",
       category: "write",
@@ -238,24 +275,50 @@ function refusedColumns(input: Refused): DecisionColumns {
   return { status: "refused", decision_note: input.note, unmet_condition: input.unmetCondition ?? null };
 }
 
-/** A consultant grants a request with its terms, or refuses it with a reason. */
+/**
+ * A consultant grants a request with its terms, or refuses it with a reason. A refusal, and a grant that binds now,
+ * is a decision with its letter; a grant that waits for a co-signature becomes one when it is co-signed.
+ */
 export async function decideExemption(db: Kysely<Database>, ctx: RequestContext, id: string, input: ExemptionDecisionInput): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
+  const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
   assertIsRequest(exemption);
   assertNotRefusedAtDiscretion(exemption, input);
   assertMedicalAdvice(exemption, (await medicalAdviceOf(db, [id])).get(id)?.length ?? 0);
   const ordinance = await ordinanceOn(db, ctx.clock.today());
   const now = nowIso(ctx.clock);
   const changes = input.outcome === "granted" ? grantedColumns(exemption, input, ordinance) : refusedColumns(input);
+  const decided: ExemptionRow = {
+    ...exemption,
+    ...changes,
+    decided_by: ctx.actor.id,
+    decided_at: now,
+    ordinance_version: ordinance.version,
+  };
+  const decision =
+    input.outcome === "refused"
+      ? await prepareExemptionDecision(ctx, client, decided, {
+          type: "exemptionRefused",
+          reasons: refusedReasons(decided, input.note),
+          takesEffectOn: ctx.clock.today(),
+        })
+      : decided.status === "active"
+        ? await prepareExemptionDecision(ctx, client, decided, {
+            type: "exemptionGranted",
+            reasons: grantedReasons(decided),
+            takesEffectOn: decided.start_date,
+          })
+        : null;
   await inTransaction(db, async (trx) => {
-    const decided = await updateExemptionIn(trx, id, "requested", {
+    const stored = await updateExemptionIn(trx, id, "requested", {
       ...changes,
       decided_by: ctx.actor.id,
       decided_at: now,
       ordinance_version: ordinance.version,
       updated_at: now,
     });
-    if (!decided) throw conflict("exemptionState", "This request was decided meanwhile.");
+    if (!stored) throw conflict("exemptionState", "This request was decided meanwhile.");
+    if (decision) await recordExemptionDecision(trx, ctx, decision);
     await recordAudit(trx, ctx, {
       action: "exemption.decide",
       category: "write",
@@ -271,12 +334,28 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
   });
 }
 
-/** A team lead, not the one who decided, co-signs a long full exemption; from then on it binds. */
+/**
+ * A team lead, not the one who decided, co-signs a long full exemption; from then on it binds, and it is a decision
+ * (exemptionGranted) with its letter, prepared by the consultant who decided it and taken by the co-signer.
+ */
 export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<void> {
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertAwaitingCoSign(exemption);
   assertSecondSigner(exemption, ctx.actor);
   const now = nowIso(ctx.clock);
+  const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
+  const today = ctx.clock.today();
+  const decision = await prepareExemptionDecision(
+    ctx,
+    client,
+    { ...exemption, status: "active" },
+    {
+      type: "exemptionGranted",
+      reasons: grantedReasons(exemption),
+      takesEffectOn: [exemption.start_date, today].sort()[1] ?? today,
+    },
+    exemption.decided_by,
+  );
   await inTransaction(db, async (trx) => {
     const signed = await updateExemptionIn(trx, id, "awaitingCoSign", {
       status: "active",
@@ -285,6 +364,7 @@ export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext,
       updated_at: now,
     });
     if (!signed) throw conflict("exemptionState", "This exemption was co-signed or ended meanwhile.");
+    await recordExemptionDecision(trx, ctx, decision);
     await recordAudit(trx, ctx, {
       action: "exemption.coSign",
       category: "write",
@@ -295,7 +375,11 @@ export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext,
   });
 }
 
-/** Ends an exemption before its end date, e.g. when the client has recovered. */
+/**
+ * Ends an exemption before its end date, e.g. when the client has recovered: `endedOn` is its last day, and the
+ * obligations apply again from the day after, when the decision takes effect. Ending one that binds is a decision
+ * (exemptionEnded) with its letter; one still waiting for its co-signature never bound, so it ends without one.
+ */
 export async function endExemption(
   db: Kysely<Database>,
   ctx: RequestContext,
@@ -306,6 +390,15 @@ export async function endExemption(
   assertMayEnd(exemption);
   assertEndsAfterStart(exemption, input.endedOn);
   const now = nowIso(ctx.clock);
+  const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
+  const decision: PreparedExemptionDecision | null =
+    exemption.status === "active"
+      ? await prepareExemptionDecision(ctx, client, exemption, {
+          type: "exemptionEnded",
+          reasons: input.reason,
+          takesEffectOn: dayAfter(input.endedOn),
+        })
+      : null;
   await inTransaction(db, async (trx) => {
     const ended = await updateExemptionIn(trx, id, exemption.status, {
       status: "ended",
@@ -314,12 +407,56 @@ export async function endExemption(
       updated_at: now,
     });
     if (!ended) throw conflict("exemptionState", "This exemption changed meanwhile.");
+    if (decision) await recordExemptionDecision(trx, ctx, decision);
     await recordAudit(trx, ctx, {
       action: "exemption.end",
       category: "write",
       clientId: exemption.client_id,
       subjectType: "exemption",
       subjectId: id,
+    });
+  });
+}
+
+/**
+ * The exemption is not extended: the client asked for a longer one and is refused, or the consultant decides at
+ * its review that it ends. It runs to its last day (its end date, or else its review date, which becomes its end
+ * date) and then ends; the decision (exemptionNotExtended) with its letter takes effect the day after. Once per
+ * exemption, checked under the client row's lock.
+ */
+export async function refuseExtension(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  input: { reason: string; askedByClient?: boolean | null | undefined },
+): Promise<void> {
+  const exemption = await requireVisibleExemption(db, ctx, id);
+  const today = ctx.clock.today();
+  const refusedBefore = async (reader: Kysely<Database>) =>
+    extensionRefused((await decisionsAbout(reader, "exemption", [id])).get(id) ?? []);
+  assertMayRefuseExtension(exemption, today, await refusedBefore(db));
+  const lastDay = lastDayOf(exemption) ?? today;
+  const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
+  const decision = await prepareExemptionDecision(ctx, client, exemption, {
+    type: "exemptionNotExtended",
+    reasons: input.reason,
+    takesEffectOn: dayAfter(lastDay),
+    askedByClient: input.askedByClient ?? false,
+  });
+  const now = nowIso(ctx.clock);
+  await inTransaction(db, async (trx) => {
+    await lockClient(trx, exemption.client_id);
+    assertMayRefuseExtension(exemption, today, await refusedBefore(trx));
+    const stored = await updateExemptionIn(trx, id, "active", { end_date: lastDay, review_date: null, updated_at: now });
+    if (!stored) throw conflict("exemptionState", "This exemption changed meanwhile.");
+    await recordExemptionDecision(trx, ctx, decision);
+    await recordAudit(trx, ctx, {
+      action: "exemption.notExtended",
+      category: "write",
+      clientId: exemption.client_id,
+      subjectType: "exemption",
+      subjectId: id,
+      details: { askedByClient: input.askedByClient ?? false },
     });
   });
 }

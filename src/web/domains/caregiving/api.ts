@@ -15,9 +15,11 @@ export function useCaregiving(clientId: string) {
 }
 
 function refresh(queryClient: QueryClient, clientId: string) {
-  // Caregiving beyond customary care is the contribution and counts towards capacity.
+  // Caregiving beyond customary care is the contribution and counts towards capacity; judged customary care, it is
+  // a decision with a letter.
   for (const key of [
     ["caregiving", clientId],
+    ["letters", clientId],
     ["clients", clientId],
     ["plans", clientId],
     ["accountability", clientId],

@@ -13,9 +13,10 @@ import { EndExemptionForm } from "./EndExemptionForm.js";
 import { ExemptionForm } from "./ExemptionForm.js";
 import { ExemptionsTable } from "./ExemptionsTable.js";
 import { MedicalAdviceForm } from "./MedicalAdviceForm.js";
+import { RefuseExtensionForm } from "./RefuseExtensionForm.js";
 import { RequestExemptionForm } from "./RequestExemptionForm.js";
 
-type FormKind = "medicalAdvice" | "decide" | "end" | "upload";
+type FormKind = "medicalAdvice" | "decide" | "end" | "refuseExtension" | "upload";
 interface Open {
   kind: FormKind;
   exemption: ExemptionOutput;
@@ -93,6 +94,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           />
         ) : null}
         {abilities.end ? button("end", exemption, t("exemptions.end")) : null}
+        {abilities.refuseExtension ? button("refuseExtension", exemption, t("exemptions.refuseExtension")) : null}
         {abilities.addEvidence ? button("upload", exemption, t("exemptions.addEvidence")) : null}
       </>
     );
@@ -128,6 +130,13 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
       ) : null}
       {open?.kind === "end" ? (
         <EndExemptionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("endExemption.saved"))} />
+      ) : null}
+      {open?.kind === "refuseExtension" ? (
+        <RefuseExtensionForm
+          key={open.exemption.id}
+          exemption={open.exemption}
+          onDone={(saved) => close(saved, t("refuseExtension.saved"))}
+        />
       ) : null}
       {open?.kind === "upload" ? (
         <UploadForm

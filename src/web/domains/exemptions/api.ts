@@ -4,6 +4,7 @@ import type {
   ExemptionOutput,
   ExemptionRequestInput,
   exemptionEndInput,
+  exemptionExtensionRefusalInput,
   exemptionList,
   exemptionPage,
   MedicalAdviceInput,
@@ -14,6 +15,7 @@ import type { z } from "zod";
 
 export type ExemptionPage = z.infer<typeof exemptionPage>;
 export type ExemptionEndInput = z.infer<typeof exemptionEndInput>;
+export type ExemptionExtensionRefusalInput = z.input<typeof exemptionExtensionRefusalInput>;
 export type ExemptionList = z.infer<typeof exemptionList>;
 
 const listKey = (clientId: string) => ["exemptions", "client", clientId];
@@ -61,6 +63,7 @@ type Action =
   | { kind: "decisions"; input: ExemptionDecisionInput }
   | { kind: "co-signatures" }
   | { kind: "end"; input: ExemptionEndInput }
+  | { kind: "extension-refusal"; input: ExemptionExtensionRefusalInput }
   | { kind: "medical-advice"; input: MedicalAdviceInput };
 
 /** One step in an exemption's life: medical advice, deciding a request, the second signature, ending it early. */

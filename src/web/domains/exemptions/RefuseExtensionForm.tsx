@@ -1,0 +1,62 @@
+import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { CheckboxField, TextAreaField } from "@web/components/fields.js";
+import { formatDate } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useExemptionAction } from "./api.js";
+
+const CONTROLS = { reason: "extensionRefusalReason" };
+
+interface RefuseExtensionFormProps {
+  exemption: ExemptionOutput;
+  onDone: (saved: boolean) => void;
+}
+
+/** Decides that an exemption is not extended: it runs to its last day and then ends; the client gets a decision letter. */
+export function RefuseExtensionForm({ exemption, onDone }: RefuseExtensionFormProps) {
+  const { t, i18n } = useTranslation();
+  const action = useExemptionAction(exemption);
+  const [reason, setReason] = useState("");
+  const [askedByClient, setAskedByClient] = useState(false);
+  const errors = useMemo(() => formErrorsOf(action.error, t, ["reason"], CONTROLS), [action.error, t]);
+  const lastDay = formatDate(exemption.endDate ?? exemption.reviewDate, i18n.language);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    action.mutate({ kind: "extension-refusal", input: { reason, askedByClient } }, { onSuccess: () => onDone(true) });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="refuse-extension-title">
+      <Heading level={4} id="refuse-extension-title" className="nv-panel__title">
+        {t("refuseExtension.title", { type: t(`exemptionType.${exemption.type}`) })}
+      </Heading>
+      <Paragraph>{t("refuseExtension.intro", { lastDay })}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <CheckboxField
+          name="extensionAskedByClient"
+          label={t("refuseExtension.askedByClient")}
+          checked={askedByClient}
+          onChange={setAskedByClient}
+        />
+        <TextAreaField
+          name="extensionRefusalReason"
+          label={t("refuseExtension.reason")}
+          description={t("refuseExtension.reasonHint")}
+          value={reason}
+          onChange={setReason}
+          error={errors.byField.extensionRefusalReason}
+          rows={3}
+        />
+        <FormActions submitLabel={t("refuseExtension.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+      </form>
+    </section>
+  );
+}
