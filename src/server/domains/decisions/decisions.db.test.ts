@@ -38,7 +38,9 @@ async function secondLead(): Promise<Headers> {
 }
 
 /** A sanction proposed by the consultant, heard, and imposed by the team lead today: its decision. */
-async function sanctionDecision(): Promise<{ sanctionId: string; decisionId: string; letterId: string }> {
+async function sanctionDecision(
+  decision: { outcome: string; percentage?: number; months?: number } = { outcome: "imposed" },
+): Promise<{ sanctionId: string; decisionId: string; letterId: string }> {
   const consultant = await login("consulent@demo.local");
   const proposed = await post(
     `/clients/${clientId}/sanctions`,
@@ -55,11 +57,7 @@ async function sanctionDecision(): Promise<{ sanctionId: string; decisionId: str
   expect(proposed.statusCode, proposed.body).toBe(201);
   const id = proposed.json().id as string;
   await post(`/sanctions/${id}/hearing`, { heldOn: clock.today(), channel: "phone", record: "Vergeten." }, consultant);
-  const decided = await post(
-    `/sanctions/${id}/decision`,
-    { outcome: "imposed", reasons: "Verwijtbaar." },
-    await login("teamleider@demo.local"),
-  );
+  const decided = await post(`/sanctions/${id}/decision`, { ...decision, reasons: "Verwijtbaar." }, await login("teamleider@demo.local"));
   expect(decided.statusCode, decided.body).toBe(200);
   return { sanctionId: id, decisionId: decided.json().decisionId, letterId: decided.json().decisionLetterId };
 }
@@ -95,6 +93,31 @@ describe("a decision and its letter", () => {
     expect(text).toContain("Wij hebben besloten dat u een maatregel krijgt.");
     expect(text).toContain("U kunt bezwaar maken vanaf 14 november 2026 tot en met 28 december 2026.");
     for (const part of ["uw handtekening", "Juridisch Loket", "ombudsman", "Postbus 70012", "Naar Vermogen"]) expect(text).toContain(part);
+  });
+
+  it("makes a lower sanction and refraining decisions too, each letter naming it first and ending with the remedy", async () => {
+    const consultant = await login("consulent@demo.local");
+    const lower = await sanctionDecision({ outcome: "imposedLower", percentage: 1, months: 1 });
+    const refrained = await sanctionDecision({ outcome: "refrained" });
+    const cases = [
+      {
+        made: lower,
+        type: "sanctionImposedLower",
+        first: "Wij hebben besloten dat u een maatregel krijgt.",
+        terms: "1 maand verlaagd met 1 procent",
+      },
+      { made: refrained, type: "sanctionRefrained", first: "Wij hebben besloten dat u geen maatregel krijgt.", terms: "" },
+    ];
+    for (const { made, type, first, terms } of cases) {
+      const decision = (await get(`/decisions/${made.decisionId}`, consultant)).json();
+      expect(decision).toMatchObject({ type, letterDate: LETTER_DATE, objectionTermEndsOn: TERM_ENDS });
+      expect(decision.summary).toContain(terms);
+      const text = await pdfText(made.letterId);
+      // The first sentence after the salutation names the decision.
+      expect(/Beste [^,]+, (.+?\.)/.exec(text)?.[1]).toBe(first);
+      expect(text).toContain(terms);
+      expect(text).toContain("U kunt bezwaar maken vanaf 14 november 2026 tot en met 28 december 2026.");
+    }
   });
 
   it("lists the client's own decisions, newest first, for the client; not to a consultant of another district", async () => {
