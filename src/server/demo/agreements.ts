@@ -1,14 +1,41 @@
 import type { Clock } from "@server/clock.js";
-import type { LettersTable, NewClientRow, PlacementAgreementsTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
+import type {
+  DecisionsTable,
+  LettersTable,
+  NewClientRow,
+  PlacementAgreementsTable,
+  PlacementsTable,
+  VolunteerRolesTable,
+} from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays } from "@shared/dates.js";
+import { prepareDecisionLetter } from "../domains/decisions/decisions.service.js";
 import { prepareLetter } from "../domains/letters/letters.service.js";
+import { givenSignatures } from "../domains/placements/placements.letters.js";
+import {
+  PLACEMENT_AGREEMENT_REASONS,
+  placementAgreementFacts,
+  placementAgreementLegalBasis,
+  placementAgreementSummary,
+} from "../domains/placements/placements.signatures.js";
 import type { HistoryConsultant } from "./history.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
 import { present } from "./present.js";
+import { yieldToEventLoop } from "./yield.js";
 
-/** The signed agreement (version 1, with its PDF) of every demo placement that started. */
+/** Who signs for the parties: the host organisation's account and the client's own account, where the demo has one. */
+export interface DemoSigners {
+  hostOf: (organisationId: string) => string | null;
+  clientAccountOf: (clientId: string) => string | null;
+}
+
+/**
+ * The agreement (version 1) of every demo placement that started, signed by all three parties before the start as in
+ * the app: the client (in the portal, or on paper recorded by the consultant), the host, and last the consultant for
+ * the municipality, whose signature is the `placementAgreement` decision. Its letter lists the three signatures and
+ * ends with the remedy notice; it is the agreement's letter too. A placement accepted but not started stays unsigned.
+ */
 export async function generateAgreements(
   random: SeededRandom,
   placements: PlacementsTable[],
@@ -16,16 +43,20 @@ export async function generateAgreements(
   organisations: DemoOrganisation[],
   clients: NewClientRow[],
   consultants: Map<string, HistoryConsultant>,
+  signers: DemoSigners,
+  ordinanceVersion: number,
   clock: Clock,
   onProgress: (done: number, total: number) => void,
-): Promise<{ letters: LettersTable[]; rows: PlacementAgreementsTable[] }> {
+): Promise<{ letters: LettersTable[]; rows: PlacementAgreementsTable[]; decisions: DecisionsTable[] }> {
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const orgById = new Map(organisations.map((o) => [o.id, o]));
   const clientById = new Map(clients.map((c) => [c.id, c]));
   const letters: LettersTable[] = [];
   const rows: PlacementAgreementsTable[] = [];
+  const decisions: DecisionsTable[] = [];
   for (const [index, placement] of placements.entries()) {
     onProgress(index + 1, placements.length);
+    await yieldToEventLoop();
     const role = present(roleById.get(placement.role_id), `role ${placement.role_id}`);
     const organisation = present(orgById.get(placement.organisation_id), `organisation ${placement.organisation_id}`);
     const client = present(clientById.get(placement.client_id), `client ${placement.client_id}`);
@@ -40,8 +71,9 @@ export async function generateAgreements(
           ? "Elke week een gesprek; de eerste maand werkt u samen met een vaste vrijwilliger."
           : "Elke twee weken een kort gesprek met de contactpersoon.",
     };
+    const consultantId = consultant?.id ?? present(placement.proposed_by, `proposer of placement ${placement.id}`);
     const actor = {
-      id: consultant?.id ?? present(placement.proposed_by, `proposer of placement ${placement.id}`),
+      id: consultantId,
       email: "",
       displayName: consultant?.displayName ?? "",
       role: "consultant" as const,
@@ -50,36 +82,11 @@ export async function generateAgreements(
       clientId: null,
       scopeDate: clock.today(),
     };
-    const letter = await prepareLetter(
-      { actor, requestId: "demo-history", clock },
-      {
-        id: random.uuid(),
-        createdAt: `${startDate}T09:00:00.000Z`,
-        letterDate: startDate,
-        client: client as never,
-        kind: "placementAgreement",
-        template: "placement-agreement",
-        registered: false,
-        data: {
-          givenName: client.given_name,
-          familyName: client.family_name,
-          organisationName: organisation.name,
-          version: 1,
-          tasks: terms.tasks,
-          startDate: formatDutchDate(startDate),
-          endDate: formatDutchDate(endDate),
-          hoursPerWeek: placement.hours_per_week,
-          contactPerson: terms.contactPerson,
-          guidanceArrangement: terms.guidanceArrangement,
-          phone: municipality.phone,
-          consultantName: consultant?.displayName ?? "uw consulent",
-          signatures: [],
-          decision: null,
-        },
-      },
-    );
-    letters.push(letter);
-    rows.push({
+    const signed = placement.status === "active" || placement.status === "ended";
+    // The client and the host sign in the week before the start, the municipality the day before.
+    const municipalityOn = addDays(startDate, -1);
+    const letterId = random.uuid();
+    const agreement: PlacementAgreementsTable = {
       id: random.uuid(),
       placement_id: placement.id,
       version: 1,
@@ -89,18 +96,81 @@ export async function generateAgreements(
       tasks: terms.tasks,
       contact_person: terms.contactPerson,
       guidance_arrangement: terms.guidanceArrangement,
-      letter_id: letter.id,
+      letter_id: letterId,
       signed_by: placement.proposed_by,
-      signed_at: `${startDate}T09:00:00.000Z`,
-      // The demo's parties have not signed yet: each signs in the app, and the municipality's signature is a decision.
-      client_signed_on: null,
-      client_signed_by: null,
-      host_signed_on: null,
-      host_signed_by: null,
-      municipality_signed_on: null,
-      municipality_signed_by: null,
+      signed_at: `${addDays(startDate, -7)}T09:00:00.000Z`,
+      client_signed_on: signed ? addDays(startDate, -random.int(3, 6)) : null,
+      client_signed_by: signed ? (signers.clientAccountOf(client.id) ?? consultantId) : null,
+      host_signed_on: signed ? addDays(startDate, -random.int(2, 5)) : null,
+      host_signed_by: signed ? signers.hostOf(organisation.id) : null,
+      municipality_signed_on: signed ? municipalityOn : null,
+      municipality_signed_by: signed ? consultantId : null,
       decision_id: null,
-    });
+    };
+    const named = { organisation_name: organisation.name, role_title: role.title };
+    const decision = signed
+      ? {
+          summary: placementAgreementSummary(organisation.name, agreement),
+          legalBasis: placementAgreementLegalBasis(ordinanceVersion),
+          takesEffectOn: formatDutchDate(startDate),
+        }
+      : null;
+    const request = {
+      id: letterId,
+      createdAt: `${signed ? municipalityOn : startDate}T09:00:00.000Z`,
+      letterDate: signed ? municipalityOn : startDate,
+      client: client as never,
+      kind: "placementAgreement" as const,
+      template: "placement-agreement" as const,
+      data: {
+        givenName: client.given_name,
+        familyName: client.family_name,
+        organisationName: organisation.name,
+        version: 1,
+        tasks: terms.tasks,
+        startDate: formatDutchDate(startDate),
+        endDate: formatDutchDate(endDate),
+        hoursPerWeek: placement.hours_per_week,
+        contactPerson: terms.contactPerson,
+        guidanceArrangement: terms.guidanceArrangement,
+        phone: municipality.phone,
+        consultantName: consultant?.displayName ?? "uw consulent",
+        signatures: givenSignatures(agreement, organisation.name),
+        decision,
+      },
+    };
+    const ctx = { actor, requestId: "demo-history", clock };
+    const prepared = signed
+      ? await prepareDecisionLetter(ctx, { ...request, type: "placementAgreement" })
+      : { letter: await prepareLetter(ctx, { ...request, registered: false }), objectionTermEndsOn: null };
+    const letter = prepared.letter;
+    if (signed) letter.delivery_status = "delivered";
+    letters.push(letter);
+    if (signed && decision) {
+      const row: DecisionsTable = {
+        id: random.uuid(),
+        client_id: client.id,
+        type: "placementAgreement",
+        subject_type: "placementAgreement",
+        subject_id: agreement.id,
+        summary: decision.summary,
+        legal_basis: decision.legalBasis,
+        ordinance_version: ordinanceVersion,
+        facts: placementAgreementFacts(named, agreement),
+        reasons: PLACEMENT_AGREEMENT_REASONS,
+        prepared_by: placement.proposed_by,
+        decided_by: consultantId,
+        decided_on: municipalityOn,
+        takes_effect_on: startDate,
+        letter_id: letter.id,
+        objection_term_ends_on: prepared.objectionTermEndsOn,
+        replaces_decision_id: null,
+        created_at: `${municipalityOn}T09:00:00.000Z`,
+      };
+      decisions.push(row);
+      agreement.decision_id = row.id;
+    }
+    rows.push(agreement);
   }
-  return { letters, rows };
+  return { letters, rows, decisions };
 }

@@ -20,6 +20,7 @@ import type { Kysely } from "kysely";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { SeededRandom } from "./population.js";
 import { present } from "./present.js";
+import { yieldToEventLoop } from "./yield.js";
 
 export interface HistoryConsultant {
   id: string;
@@ -130,6 +131,7 @@ export async function generateHistory(
   const chosen = clients.filter((client) => random.chance(shareOf(client.consultant_id ?? "")));
   for (const [index, client] of chosen.entries()) {
     onProgress(index + 1, chosen.length);
+    await yieldToEventLoop();
     const consultant = consultants.get(client.consultant_id ?? "");
     if (!consultant) continue;
     const ctx = { actor: actorOf(consultant, today), requestId: "demo-history", clock };

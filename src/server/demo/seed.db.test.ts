@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { createApp } from "@server/app.js";
 import { systemClock } from "@server/clock.js";
+import { loadConfig } from "@server/config.js";
 import { parseJsonColumn } from "@server/db/json.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
-import { createTestDatabase } from "@server/testing/test-app.js";
+import { bearerFor, createTestDatabase } from "@server/testing/test-app.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
 import { afterEach, describe, expect, it } from "vitest";
@@ -42,16 +44,18 @@ describe("demo population", () => {
     expect(new Set(rows.map((r) => r.district)).size).toBe(14);
   });
 
+  // Three seedings, each hashing the ~30 accounts' passwords (memory-hard on purpose) and, on PostgreSQL, creating its
+  // own schema: a small population keeps the check about determinism, and the timeout leaves room for a busy machine.
   it("is deterministic for a seed and different for another", async () => {
     const names = async (seed: number) => {
-      const { db } = await seeded(seed, 200);
+      const { db } = await seeded(seed, 60);
       const rows = await db.kysely.selectFrom("clients").select(["bsn", "given_name", "family_name", "postcode"]).orderBy("bsn").execute();
       return rows.map((r) => `${r.bsn} ${r.given_name} ${r.family_name} ${r.postcode}`);
     };
     const first = await names(11);
     expect(await names(11)).toEqual(first);
     expect(await names(12)).not.toEqual(first);
-  });
+  }, 90_000);
 
   it("creates the demo accounts with the bindings DESIGN.md promises", async () => {
     const { db } = await seeded(5, 300);
@@ -192,6 +196,82 @@ describe("demo population", () => {
         prepared_by: s.proposed_by,
       });
     }
+    // Every plan confirmed with hours is the consultant's assignment decision, its letter the plan's letter.
+    const planRows = await k.selectFrom("plans").selectAll().where("status", "=", "confirmed").execute();
+    const asked = planRows.filter((p) => steps.some((s) => s.plan_id === p.id && s.hours_per_week > 0));
+    expect(asked.length).toBeGreaterThan(0);
+    const assignments = [...decisions.values()].filter((d) => d.type === "assignment");
+    for (const plan of asked) {
+      const decision = expectDefined(
+        assignments.find((d) => d.subject_id === plan.id),
+        `the assignment of plan ${plan.id}`,
+      );
+      expect(decision).toMatchObject({
+        client_id: plan.client_id,
+        subject_type: "plan",
+        decided_by: plan.confirmed_by,
+        decided_on: plan.confirmed_on,
+        letter_id: plan.letter_id,
+        replaces_decision_id: null,
+      });
+      expect(decision.legal_basis).toContain("Participatiewet");
+      expect(decision.ordinance_version).not.toBeNull();
+      expect(decision.objection_term_ends_on).toBeTruthy();
+    }
+    expect(assignments).toHaveLength(asked.length);
+
+    // Every placement that started has an agreement signed by all three parties before its start, and the
+    // municipality's signature is the placement agreement decision with the agreement's letter.
+    const signedAgreements = await k.selectFrom("placement_agreements").selectAll().execute();
+    for (const placement of placements.filter((p) => p.status === "active" || p.status === "ended")) {
+      const agreement = expectDefined(
+        signedAgreements.find((a) => a.placement_id === placement.id),
+        `the agreement of placement ${placement.id}`,
+      );
+      const start = expectDefined(placement.started_on, "the start of a placement that started");
+      for (const party of ["client", "host", "municipality"] as const) {
+        expect(agreement[`${party}_signed_on`]).toBeTruthy();
+        expect(expectDefined(agreement[`${party}_signed_on`], `${party} signature`) < start).toBe(true);
+      }
+      expect(agreement.client_signed_by).toBeTruthy();
+      expect(agreement.municipality_signed_by).toBe(placement.proposed_by);
+      expect(decisions.get(agreement.decision_id ?? "")).toMatchObject({
+        type: "placementAgreement",
+        client_id: placement.client_id,
+        subject_type: "placementAgreement",
+        subject_id: agreement.id,
+        decided_by: agreement.municipality_signed_by,
+        decided_on: agreement.municipality_signed_on,
+        letter_id: agreement.letter_id,
+      });
+    }
+    const demoHostAgreements = await k
+      .selectFrom("placement_agreements")
+      .innerJoin("placements", "placements.id", "placement_agreements.placement_id")
+      .innerJoin("users", "users.organisation_id", "placements.organisation_id")
+      .select(["placement_agreements.host_signed_by", "users.id as host_user"])
+      .where("users.email", "=", "organisatie@demo.local")
+      .execute();
+    expect(demoHostAgreements.every((a) => a.host_signed_by === a.host_user)).toBe(true);
+
+    // The demo client sees a decision of their own in the portal.
+    const demoClient = await k.selectFrom("users").select("client_id").where("email", "=", "klant@demo.local").executeTakeFirstOrThrow();
+    const app = await createApp({ config: loadConfig({ NODE_ENV: "test" }), db, logger: false, webRoot: null, clock: systemClock });
+    await app.ready();
+    try {
+      const listed = await app.inject({
+        method: "GET",
+        url: `/api/v1/clients/${demoClient.client_id}/decisions`,
+        headers: await bearerFor(app, "klant@demo.local"),
+      });
+      expect(listed.statusCode).toBe(200);
+      const items: { id: string }[] = listed.json().items;
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(decisions.get(item.id)?.client_id).toBe(demoClient.client_id);
+    } finally {
+      await app.close();
+    }
+
     const objections = await k.selectFrom("objections").select("decision_id").execute();
     expect(objections.every((o) => decisions.has(o.decision_id))).toBe(true);
 

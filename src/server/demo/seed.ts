@@ -7,6 +7,7 @@ import type { UserRole } from "@shared/enums.js";
 import type { Insertable, Kysely } from "kysely";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generateAgreements } from "./agreements.js";
+import { generateAssignments } from "./assignments.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
 import {
@@ -307,6 +308,20 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     today,
     ordinance,
   );
+  // Every plan confirmed with hours is the tegenprestatie assignment; its letter becomes the plan's letter.
+  const assignments = await generateAssignments(random, history, clientRows, historyConsultants, ordinance.version, clock);
+  history.letters.push(...assignments.letters);
+  // The demo client's account goes to a client of the demo consultant with an assignment, when the first has none, so
+  // the portal shows a decision.
+  const assigned = new Set(assignments.decisions.map((d) => d.client_id));
+  const clientAccount = special.find((a) => a.role === "client");
+  if (clientAccount && !assigned.has(clientAccount.clientId ?? "")) {
+    const withAssignment = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === demoConsultantId && assigned.has(c.id));
+    if (withAssignment) {
+      clientAccount.clientId = withAssignment.id;
+      clientAccount.displayName = `${withAssignment.given_name} ${withAssignment.family_name}`;
+    }
+  }
   const agreements = await generateAgreements(
     random,
     placements,
@@ -314,9 +329,15 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     organisations,
     clientRows,
     historyConsultants,
+    {
+      hostOf: (organisationId) => accounts.find((a) => a.role === "host" && a.organisationId === organisationId)?.id ?? null,
+      clientAccountOf: (clientId) => accounts.find((a) => a.clientId === clientId)?.id ?? null,
+    },
+    ordinance.version,
     clock,
     (done, total) => progress("agreements", done, total),
   );
+
   // Exemptions and caregiving belong to the workflow history, so tests that build their own (share 0) get none.
   const circumstances =
     share > 0
@@ -394,6 +415,12 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
         .insertInto("letters")
         .values(agreements.letters.slice(i, i + 50))
         .execute();
+    const decisionRows = [...assignments.decisions, ...agreements.decisions];
+    for (let i = 0; i < decisionRows.length; i += 200)
+      await trx
+        .insertInto("decisions")
+        .values(decisionRows.slice(i, i + 200))
+        .execute();
     for (let i = 0; i < agreements.rows.length; i += 200)
       await trx
         .insertInto("placement_agreements")
@@ -464,6 +491,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     organisations: organisations.length,
     roles: roleRows.roles.length,
     placements: placements.length,
+    // The history's letters include the plan letters of the assignments.
     letters: history.letters.length + agreements.letters.length + sanctionRows.letters.length,
   };
 }

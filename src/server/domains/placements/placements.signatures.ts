@@ -27,6 +27,17 @@ export const placementAgreementSummary = (organisationName: string, agreement: P
 export const placementAgreementLegalBasis = (ordinanceVersion: number) =>
   `Artikel 9, eerste lid, onderdeel c, Participatiewet en de verordening tegenprestatie (versie ${ordinanceVersion})`;
 
+/** What the placement agreement decision rests on: the placement and the agreement version's terms. */
+export const placementAgreementFacts = (
+  placement: { organisation_name: string; role_title: string },
+  agreement: Pick<PlacementAgreementsTable, "version" | "hours_per_week" | "start_date" | "end_date" | "tasks">,
+) =>
+  `Plaatsing bij ${placement.organisation_name} (${placement.role_title}), overeenkomst versie ${agreement.version}: ` +
+  `${agreement.hours_per_week} uur per week van ${agreement.start_date} tot ${agreement.end_date}. Taken: ${agreement.tasks}`;
+
+export const PLACEMENT_AGREEMENT_REASONS =
+  "De gemeente tekent de plaatsingsovereenkomst en legt daarmee de tegenprestatie bij deze organisatie op.";
+
 /**
  * One party signs the current agreement version: the host's member for the host, a consultant or team lead for the
  * municipality, the client in the portal or staff recording the client's signature on paper (403 notSigningParty);
@@ -94,10 +105,8 @@ export async function signAgreementAs(
             summary: placementAgreementSummary(placement.organisation_name, agreement),
             legalBasis: placementAgreementLegalBasis(ordinanceVersion ?? 0),
             ordinanceVersion,
-            facts:
-              `Plaatsing bij ${placement.organisation_name} (${placement.role_title}), overeenkomst versie ${agreement.version}: ` +
-              `${agreement.hours_per_week} uur per week van ${agreement.start_date} tot ${agreement.end_date}. Taken: ${agreement.tasks}`,
-            reasons: "De gemeente tekent de plaatsingsovereenkomst en legt daarmee de tegenprestatie bij deze organisatie op.",
+            facts: placementAgreementFacts(placement, agreement),
+            reasons: PLACEMENT_AGREEMENT_REASONS,
             letter,
             preparedBy: placement.proposed_by,
             takesEffectOn,

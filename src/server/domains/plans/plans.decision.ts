@@ -41,6 +41,22 @@ export async function assignmentOutcome(
   const change = assignmentChange(hours, inForceHours);
   if (change === "stands" || change === "none") return { change, hours, inForce, decision: null };
   const ordinance = await ordinanceOn(db, today);
+  return { change, hours, inForce, decision: assignmentDecision(plan, steps, change, inForceHours, ordinance.version, today) };
+}
+
+/**
+ * The assignment decision a confirmed plan makes (`assign` or `replace`), from its steps: summary, legal basis, facts,
+ * reasons and the day it takes effect (the first step asking hours, or the day of confirmation).
+ */
+export function assignmentDecision(
+  plan: Pick<PlanRow, "version">,
+  steps: readonly Pick<PlanStepRow, "status" | "hours_per_week" | "start_date" | "title">[],
+  change: "assign" | "replace",
+  inForceHours: number | null,
+  ordinanceVersion: number,
+  today: string,
+): NonNullable<AssignmentOutcome["decision"]> {
+  const hours = assignmentHours(steps);
   const asked = steps.filter((s) => countsAgainstCapacity(s) && s.hours_per_week > 0);
   const firstStart = asked.map((s) => s.start_date).sort()[0] ?? today;
   const summary =
@@ -56,17 +72,12 @@ export async function assignmentOutcome(
       : "Wie bijstand krijgt, doet iets terug voor de samenleving als de gemeente dat vraagt. Dat heet de tegenprestatie. " +
         "Wij vragen u de uren in dit plan. Dat is niet meer dan u kunt.";
   return {
-    change,
-    hours,
-    inForce,
-    decision: {
-      summary,
-      legalBasis: `Artikel 9, eerste lid, onderdeel c, Participatiewet en de verordening tegenprestatie (versie ${ordinance.version})`,
-      ordinanceVersion: ordinance.version,
-      facts: `Plan versie ${plan.version}: ${asked.map((s) => `${s.title} (${hoursText(s.hours_per_week)} uur per week)`).join(", ") || "geen uren"}.`,
-      reasons,
-      takesEffectOn: hours > 0 && firstStart > today ? firstStart : today,
-    },
+    summary,
+    legalBasis: `Artikel 9, eerste lid, onderdeel c, Participatiewet en de verordening tegenprestatie (versie ${ordinanceVersion})`,
+    ordinanceVersion,
+    facts: `Plan versie ${plan.version}: ${asked.map((s) => `${s.title} (${hoursText(s.hours_per_week)} uur per week)`).join(", ") || "geen uren"}.`,
+    reasons,
+    takesEffectOn: hours > 0 && firstStart > today ? firstStart : today,
   };
 }
 
