@@ -133,6 +133,19 @@ describe("a decision and its letter", () => {
   });
 });
 
+describe("need to know", () => {
+  it("keeps a client's decisions from hosts and researchers: no list, no decision, no objection on the client's behalf", async () => {
+    for (const email of ["organisatie@demo.local", "onderzoeker@demo.local"]) {
+      const headers = await login(email);
+      expect((await get(`/clients/${clientId}/decisions`, headers)).statusCode, email).toBe(403);
+      expect((await get(`/decisions/${a.decisionId}`, headers)).statusCode, email).toBe(403);
+      const objected = await post(`/decisions/${a.decisionId}/objections`, { receivedOn: LETTER_DATE, grounds: "Niet eens." }, headers);
+      expect(objected.statusCode, email).toBe(403);
+    }
+    expect(await objectionOf(a.decisionId, await login("consulent@demo.local"))).toBeNull();
+  });
+});
+
 describe("objections", () => {
   it("by the client through the portal, on time, with the decision term six weeks after the objection term", async () => {
     clock.set("2026-11-20");
