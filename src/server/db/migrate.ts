@@ -11,6 +11,7 @@ import * as onePerFact from "./migrations/20261202_0008_one_per_fact.js";
 import * as decisions from "./migrations/20261202_0009_decisions.js";
 import * as exemptionObligations from "./migrations/20261202_0010_exemption_obligations.js";
 import * as agreementSignatures from "./migrations/20261202_0011_agreement_signatures.js";
+import * as ordinanceLimits from "./migrations/20261202_0012_ordinance_limits.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0009_decisions": decisions,
   "20261202_0010_exemption_obligations": exemptionObligations,
   "20261202_0011_agreement_signatures": agreementSignatures,
+  "20261202_0012_ordinance_limits": ordinanceLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -404,6 +404,9 @@ export interface OrdinanceVersionsTable {
   sanction_levels: string; // JSON
   sanction_ground_levels: string; // JSON: ground → starting level
   hearing_response_days: number;
+  max_facts_age_days: number;
+  self_declared_max_hours: number;
+  max_duration_months: number;
   note: string;
   created_by: string | null;
   created_at: string;

@@ -9,6 +9,7 @@ import { calendarDate, timestamp } from "./common.js";
 export const DECISION_TYPES = [
   "assignment", // the tegenprestatie assignment: a confirmed plan that asks hours (Pw art. 9 lid 1 sub c)
   "placementAgreement", // a placement agreement the municipality signs
+  "placementAttribution", // a placement's ending attributed to the client, after hearing them
   "exemptionGranted",
   "exemptionRefused",
   "exemptionEnded", // ended before its end date

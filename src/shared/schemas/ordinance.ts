@@ -48,6 +48,23 @@ const ordinanceSettings = z.object({
     })
     .describe("the level of the scale each ground starts at; each recurrence within a year is one level higher"),
   hearingResponseDays: z.number().int().min(7).max(42).describe("days a client has to respond to a hearing invitation"),
+  maxFactsAgeDays: z
+    .number()
+    .int()
+    .min(14)
+    .max(365)
+    .default(90)
+    .describe("a sanction rests on conduct at most this many days ago; older facts are no ground"),
+  selfDeclaredMaxHours: hours(40)
+    .default(8)
+    .describe("a role asking more hours a week than this is not approved on the host's own answers alone: a reviewer decides"),
+  maxDurationMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(12)
+    .describe("the longest a plan step or placement agreement may run (Participatiewet art. 9: limited in duration)"),
   sanctionLevels: z
     .array(sanctionLevel)
     .min(1)

@@ -14,6 +14,7 @@ export const END_REASONS = [
   "health",
   "caregiving",
   "moved",
+  "roleRejected", // the role failed the displacement check afterwards, or a complaint about it was upheld
   "other",
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];

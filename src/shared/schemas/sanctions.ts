@@ -8,7 +8,18 @@ export const CULPABILITY = ["none", "reduced", "full"] as const;
 export const HEARING_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
 export const SANCTION_OUTCOMES = ["imposed", "imposedLower", "refrained"] as const;
 /** The rules that refuse a proposal, each its own 409 `code`. */
-export const SANCTION_BLOCKS = ["activeExemption", "dropoutNotAttributable", "letterNotDelivered", "notCulpable"] as const;
+export const SANCTION_BLOCKS = [
+  "activeExemption",
+  "attributionPending",
+  "dropoutNotAttributable",
+  "letterNotDelivered",
+  "letterRequired",
+  "secondInvitationFirst",
+  "noObligation",
+  "duplicateFact",
+  "factsTooOld",
+  "notCulpable",
+] as const;
 
 const text = (max = 4000) => z.string().trim().min(1).max(max);
 

@@ -5,6 +5,8 @@ import { calendarDate, pageOf, pageQuery } from "./common.js";
 export const WORK_QUEUE_REASONS = [
   "letterReturned",
   "letterNotCollected",
+  "attributionPending", // a placement ended early: hear the client and determine to whom it is attributable
+  "placementEndedByDisplacement", // the role failed the displacement check: find another activity
   "newDropout",
   "exemptionRequested",
   "objectionDecisionDue",

@@ -18,6 +18,9 @@ const current: Ordinance = {
   ],
   sanctionGroundLevels: { refusedContribution: 2, missedAppointments: 1, stoppedPlacementWithoutReason: 2, insufficientEffort: 1 },
   hearingResponseDays: 14,
+  maxFactsAgeDays: 60,
+  selfDeclaredMaxHours: 6,
+  maxDurationMonths: 9,
   note: "Verordening 2026",
   createdBy: null,
   createdAt: "2026-01-01T00:00:00.000Z",
@@ -41,6 +44,8 @@ describe("the new ordinance version form", () => {
       sanctionLevels: [...values.sanctionLevels.slice(1), { percentage: "20", months: "3" }],
     });
     expect(input).toMatchObject({ weeklyNormHours: 12.5, guidanceHoursPerLevel: { light: 0.5, regular: 1, intensive: 2 } });
+    // The limits of the version in force carry over, so a new version never falls back to their defaults unseen.
+    expect(input).toMatchObject({ maxFactsAgeDays: 60, selfDeclaredMaxHours: 6, maxDurationMonths: 9 });
     expect(input.sanctionLevels).toEqual([
       { level: 1, percentage: 10, months: 2 },
       { level: 2, percentage: 20, months: 3 },

@@ -19,6 +19,9 @@ export interface OrdinanceValues {
   guidanceRegular: string;
   guidanceIntensive: string;
   hearingResponseDays: string;
+  maxFactsAgeDays: string;
+  selfDeclaredMaxHours: string;
+  maxDurationMonths: string;
   sanctionLevels: SanctionLevelValues[];
   /** The level each ground starts at, by ground. */
   groundLevels: Record<(typeof SANCTION_GROUNDS)[number], string>;
@@ -37,6 +40,9 @@ export const SETTING_FIELDS = [
   "exemptionCoSignMonths",
   "exemptionNoticeDays",
   "hearingResponseDays",
+  "maxFactsAgeDays",
+  "selfDeclaredMaxHours",
+  "maxDurationMonths",
 ] as const;
 
 /** The control of a ground's starting level; the API's own name, so its errors land there. */
@@ -76,6 +82,9 @@ export function valuesFromOrdinance(ordinance: Ordinance, effectiveFrom: string,
     exemptionCoSignMonths: text(ordinance.exemptionCoSignMonths),
     exemptionNoticeDays: text(ordinance.exemptionNoticeDays),
     hearingResponseDays: text(ordinance.hearingResponseDays),
+    maxFactsAgeDays: text(ordinance.maxFactsAgeDays),
+    selfDeclaredMaxHours: text(ordinance.selfDeclaredMaxHours),
+    maxDurationMonths: text(ordinance.maxDurationMonths),
     groundLevels: Object.fromEntries(
       SANCTION_GROUNDS.map((ground) => [ground, text(ordinance.sanctionGroundLevels[ground])]),
     ) as OrdinanceValues["groundLevels"],
@@ -98,6 +107,9 @@ export function toOrdinanceInput(values: OrdinanceValues): OrdinanceVersionInput
     exemptionCoSignMonths: toNumber(values.exemptionCoSignMonths),
     exemptionNoticeDays: toNumber(values.exemptionNoticeDays),
     hearingResponseDays: toNumber(values.hearingResponseDays),
+    maxFactsAgeDays: toNumber(values.maxFactsAgeDays),
+    selfDeclaredMaxHours: toNumber(values.selfDeclaredMaxHours),
+    maxDurationMonths: toNumber(values.maxDurationMonths),
     sanctionGroundLevels: Object.fromEntries(SANCTION_GROUNDS.map((ground) => [ground, toNumber(values.groundLevels[ground])])),
     guidanceHoursPerLevel: {
       light: toNumber(values.guidanceLight),

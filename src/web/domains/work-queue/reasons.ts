@@ -5,6 +5,8 @@ import type { ClientTab } from "../clients/clientTabs.js";
 export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   letterReturned: "letters",
   letterNotCollected: "letters",
+  attributionPending: "placements",
+  placementEndedByDisplacement: "placements",
   newDropout: "placements",
   objectionDecisionDue: "decisions",
   exemptionRequested: "exemptions",
@@ -22,6 +24,8 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
 export const URGENT_REASONS: readonly WorkQueueReason[] = [
   "letterReturned",
   "letterNotCollected",
+  "attributionPending",
+  "placementEndedByDisplacement",
   "newDropout",
   "possibleNonCompliance",
   "intakeMissed",
