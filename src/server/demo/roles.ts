@@ -162,7 +162,12 @@ export function generatePlacements(
     const endedOn = ended ? addDays(started, random.int(20, 300)) : null;
     const isEnded = endedOn !== null && endedOn < today;
     const endReason = isEnded
-      ? random.weighted(END_REASONS.map((r) => [r, r === "completed" ? 30 : r === "movedToPaidWork" ? 6 : 8] as const))
+      ? random.weighted(
+          // A role found to displace paid work ends its placements through the displacement check, never at random.
+          END_REASONS.filter((r) => r !== "roleRejected").map(
+            (r) => [r, r === "completed" ? 30 : r === "movedToPaidWork" ? 6 : 8] as const,
+          ),
+        )
       : null;
     if (!isEnded) {
       taken.set(role.id, (taken.get(role.id) ?? 0) + 1);

@@ -1,279 +1,136 @@
-import type { Clock } from "@server/clock.js";
-import type {
-  AppointmentsTable,
-  DecisionsTable,
-  InvitationsTable,
-  LettersTable,
-  NewClientRow,
-  ObjectionsTable,
-  SanctionHearingsTable,
-  SanctionsTable,
-} from "@server/db/schema.js";
+import type { Actor, RequestContext } from "@server/auth/actor.js";
+import { TestClock } from "@server/clock.js";
+import type { AppointmentsTable, Database, InvitationsTable, NewClientRow } from "@server/db/schema.js";
+import { AppError } from "@server/http/errors.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
-import { addDays, addMonths } from "@shared/dates.js";
-import type { Ordinance } from "@shared/schemas/ordinance.js";
-import { objectionTermEndsOn } from "../domains/decisions/decisions.rules.js";
-import { prepareDecisionLetter } from "../domains/decisions/decisions.service.js";
-import { decideByFor, isOnTime } from "../domains/decisions/objections.rules.js";
-import { sanctionLegalBasis, sanctionSummary } from "../domains/sanctions/sanctions.decision.js";
-import { levelFor } from "../domains/sanctions/sanctions.rules.js";
+import { addDays } from "@shared/dates.js";
+import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
+import type { Kysely } from "kysely";
+import { registerObjection } from "../domains/decisions/objections.service.js";
+import { decideSanction, recordHearing } from "../domains/sanctions/sanctions.decision.js";
+import { findSanction } from "../domains/sanctions/sanctions.repo.js";
+import { proposeSanction } from "../domains/sanctions/sanctions.service.js";
+import type { HistoryConsultant } from "./history.js";
 import type { SeededRandom } from "./population.js";
 import { present } from "./present.js";
 
-/** A refusal by rule, to be written to the audit log as the API would. */
-export interface DemoRefusal {
-  clientId: string;
-  consultantId: string;
-  code: "activeExemption" | "dropoutNotAttributable" | "letterNotDelivered" | "notCulpable";
-  at: string;
-}
-
 const HEARINGS = [
-  "De cliënt zegt dat hij de brief wel kreeg, maar de datum vergat. Hij heeft geen agenda.",
-  "De cliënt wist van de afspraak maar zag er tegenop. Ze wil wel een nieuwe afspraak.",
-  "De cliënt zegt dat hij die dag moest oppassen op zijn kleinkind; daar is geen bewijs van.",
+  "De cliënt zegt dat hij de brieven wel kreeg, maar de datums vergat. Hij heeft geen agenda.",
+  "De cliënt wist van de afspraken maar zag er tegenop. Ze wil wel een nieuwe afspraak.",
+  "De cliënt zegt dat hij die dagen moest oppassen op zijn kleinkind; daar is geen bewijs van.",
 ];
 
-export interface DemoSanctions {
-  sanctions: SanctionsTable[];
-  hearings: SanctionHearingsTable[];
-  decisions: DecisionsTable[];
-  objections: ObjectionsTable[];
-  letters: LettersTable[];
-  refusals: DemoRefusal[];
+/** A staff member who acts in the demo's past. */
+interface Staff {
+  id: string;
+  displayName: string;
+  districts: string[];
+}
+
+/** What the sanctions are made from: the invitation history, already stored, and who works where. */
+export interface SanctionSources {
+  appointments: AppointmentsTable[];
+  invitations: InvitationsTable[];
+  clients: NewClientRow[];
+  consultants: Map<string, HistoryConsultant>;
+  teamLeadOf: (district: string) => Staff | undefined;
+}
+
+/** The request context of a staff member on a day in the past: every rule and letter then reads that day. */
+function contextOn(staff: Staff, role: Actor["role"], day: string): RequestContext {
+  const clock = new TestClock(`${day}T09:30:00.000Z`);
+  const actor: Actor = {
+    id: staff.id,
+    email: "",
+    displayName: staff.displayName,
+    role,
+    districts: staff.districts,
+    organisationId: null,
+    clientId: null,
+    scopeDate: day,
+  };
+  return { actor, requestId: "demo-history", clock };
+}
+
+/** A refusal by rule is part of the demo (the service audits it); anything else is a fault in the seed. */
+async function refusedByRule<T>(action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof AppError && error.status === 409) return undefined;
+    throw error;
+  }
 }
 
 /**
- * Sanctions for a few clients who missed an intake after a delivered letter, each through due process: some
- * still proposed, most heard and decided by a team lead (imposed or refrained: a decision with its letter), a few
- * objected to; and refusals by rule, as the oversight figures count them.
+ * Sanctions for clients who missed an intake, made by the same services the API runs, each on its own day: the
+ * consultant proposes a week after the conduct, hears the client two weeks later, a team lead decides a week after
+ * that, and some clients object. The rules therefore hold for every sanction in the demo, and what they refuse
+ * (a first missed intake, a letter that did not arrive, an exemption, no culpability) is left only as the audited
+ * refusal, as in the API. Returns how many decision letters were sent.
  */
-export async function generateSanctions(
-  random: SeededRandom,
-  history: { appointments: AppointmentsTable[]; invitations: InvitationsTable[]; letters: LettersTable[] },
-  clients: NewClientRow[],
-  teamLeadOf: (district: string) => { id: string; displayName: string } | undefined,
-  ordinance: Ordinance,
-  clock: Clock,
-): Promise<DemoSanctions> {
-  const delivered = new Set(history.letters.filter((l) => l.delivery_status === "delivered").map((l) => l.id));
-  const letterOf = new Map(history.invitations.map((i) => [i.appointment_id, i.letter_id]));
-  const clientById = new Map(clients.map((c) => [c.id, c]));
-  const result: DemoSanctions = { sanctions: [], hearings: [], decisions: [], objections: [], letters: [], refusals: [] };
-  const today = clock.today();
-  const missed = history.appointments.filter((a) => a.status === "missed" && a.starts_at.slice(0, 10) < addDays(today, -14));
+export async function seedSanctions(db: Kysely<Database>, random: SeededRandom, sources: SanctionSources, today: string): Promise<number> {
+  const clientById = new Map(sources.clients.map((c) => [c.id, c]));
+  const invitationOf = new Map(sources.invitations.map((i) => [i.appointment_id, i]));
+  const missed = sources.appointments
+    .filter((a) => a.status === "missed" && a.starts_at.slice(0, 10) < addDays(today, -14))
+    .sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  let letters = 0;
   for (const appointment of missed) {
+    const invitation = invitationOf.get(appointment.id);
+    // A first missed intake is tried now and then, as consultants do: the rule refuses it and the refusal is counted.
+    const first = (invitation?.sequence ?? 1) === 1;
+    if (!invitation || !random.chance(first ? 0.05 : 0.6)) continue;
     const client = present(clientById.get(appointment.client_id), `client ${appointment.client_id}`);
-    const letterId = letterOf.get(appointment.id);
-    if (!letterId || !random.chance(0.35)) continue;
+    const { district, ...staff } = present(sources.consultants.get(appointment.consultant_id), `consultant ${appointment.consultant_id}`);
+    const consultant: Staff = { ...staff, districts: [district] };
     const factsDate = appointment.starts_at.slice(0, 10);
-    const at = `${addDays(factsDate, 7)}T10:00:00.000Z`;
-    if (!delivered.has(letterId)) {
-      result.refusals.push({ clientId: client.id, consultantId: appointment.consultant_id, code: "letterNotDelivered", at });
-      continue;
-    }
-    if (random.chance(0.2)) {
-      result.refusals.push({
-        clientId: client.id,
-        consultantId: appointment.consultant_id,
-        code: random.pick(["notCulpable", "activeExemption"] as const),
-        at,
-      });
-      continue;
-    }
-    const culpability = random.chance(0.7) ? "full" : "reduced";
-    const lead = teamLeadOf(client.district ?? "");
-    const stage =
-      factsDate > addDays(today, -40) || !lead || random.chance(0.2)
-        ? "proposed"
-        : random.weighted([
-            ["imposed", 70],
-            ["refrained", 30],
-          ] as const);
-    const heldOn = addDays(factsDate, 20);
-    // Decided ones were heard; of the open proposals, some were heard and wait for the team lead.
-    const heard = stage !== "proposed" || random.chance(0.5);
-    const sanction: SanctionsTable = {
-      id: random.uuid(),
-      client_id: client.id,
+    const input: SanctionProposalInput = {
       ground: "missedAppointments",
-      facts_date: factsDate,
-      facts: `Kwam niet naar de intake op ${formatDutchDate(factsDate)}, na een aangetekende uitnodiging die is afgeleverd.`,
-      appointment_id: appointment.id,
-      placement_id: null,
-      letter_id: null,
-      culpability,
+      factsDate,
+      facts: `Kwam niet naar de intake op ${formatDutchDate(factsDate)}, na een tweede aangetekende uitnodiging, zonder bericht.`,
+      appointmentId: appointment.id,
+      letterId: invitation.letter_id,
+      culpability: random.chance(0.08) ? "none" : random.chance(0.7) ? "full" : "reduced",
       circumstances: "Alleenstaand, geen bijzondere omstandigheden bekend bij de gemeente.",
-      children_interests: null,
-      urgent_reasons: stage === "refrained" ? 1 : 0,
-      urgent_reasons_note: stage === "refrained" ? "Schulden lopen op; een korting maakt de situatie onhoudbaar." : null,
-      recurrence: 1,
-      proposed_by: appointment.consultant_id,
-      proposed_at: at,
-      status: stage === "proposed" ? "proposed" : "decided",
-      hearing_letter_id: null,
-      hearing_respond_by: null,
-      hearing_held_on: heard ? heldOn : null,
-      hearing_channel: heard ? random.pick(["phone", "inPerson"]) : null,
-      hearing_record: heard ? random.pick(HEARINGS) : null,
-      hearing_recorded_by: heard ? appointment.consultant_id : null,
-      outcome: null,
-      decision_reasons: null,
-      level: null,
-      percentage: null,
-      months: null,
-      ordinance_version: null,
-      decided_by: null,
-      decided_at: null,
-      decision_letter_id: null,
-      reconsider_by: null,
-      reconsidered_on: null,
-      reconsideration_outcome: null,
-      reconsideration_note: null,
-      revoked: 0,
-      decision_id: null,
-      reconsideration_decision_id: null,
-      ended_on: null,
+      urgentReasons: false,
     };
-    if (heard && sanction.hearing_record)
-      result.hearings.push({
-        id: random.uuid(),
-        sanction_id: sanction.id,
-        version: 1,
-        held_on: heldOn,
-        channel: sanction.hearing_channel ?? "phone",
-        record: sanction.hearing_record,
-        recorded_by: appointment.consultant_id,
-        correction_of: null,
-        recorded_at: `${heldOn}T16:00:00.000Z`,
-      });
-    // Without a team lead the sanction stays proposed (see stage), so a decided one always has its decider.
-    if (stage !== "proposed" && lead) {
-      const decidedOn = addDays(heldOn, 7);
-      const decidedAt = `${decidedOn}T14:00:00.000Z`;
-      const level = levelFor("missedAppointments", 1, culpability, ordinance);
-      const imposed = stage === "imposed";
-      Object.assign(sanction, {
-        outcome: stage,
-        decision_reasons: imposed
-          ? "De brief is afgeleverd en er was geen bericht van verhindering; dat is verwijtbaar."
-          : "Dringende redenen: de schulden maken een korting onevenredig.",
-        level: imposed ? level.level : null,
-        percentage: imposed ? level.percentage : null,
-        months: imposed ? level.months : null,
-        ordinance_version: ordinance.version,
-        decided_by: lead.id,
-        decided_at: decidedAt,
-        reconsider_by: imposed ? addMonths(decidedOn, 3) : null,
-      });
-      const actor = {
-        id: lead.id,
-        email: "",
-        displayName: lead.displayName,
-        role: "teamLead" as const,
-        districts: [],
-        organisationId: null,
-        clientId: null,
-        scopeDate: today,
-      };
-      const prepared = await prepareDecisionLetter(
-        { actor, requestId: "demo-history", clock },
-        {
-          id: random.uuid(),
-          createdAt: decidedAt,
-          client: client as never,
-          type: imposed ? "sanctionImposed" : "sanctionRefrained",
-          kind: "sanctionDecision",
-          template: "sanction-decision",
-          letterDate: decidedOn,
-          data: {
-            givenName: client.given_name,
-            familyName: client.family_name,
-            imposed,
-            percentage: sanction.percentage ?? 0,
-            months: sanction.months ?? 0,
-            monthWord: sanction.months === 1 ? "maand" : "maanden",
-            startsOn: formatDutchDate(addMonths(`${decidedOn.slice(0, 8)}01`, 1)),
-            facts: sanction.facts,
-            hearing: sanction.hearing_record,
-            circumstances: sanction.circumstances,
-            childrenInterests: null,
-            reasons: sanction.decision_reasons,
-            decidedOn: formatDutchDate(decidedOn),
-            ordinanceVersion: ordinance.version,
-            decidedBy: lead.displayName,
-          },
-        },
-      );
-      const letter = prepared.letter;
-      letter.delivery_status = "delivered";
-      result.letters.push(letter);
-      const decision: DecisionsTable = {
-        id: random.uuid(),
-        client_id: client.id,
-        type: imposed ? "sanctionImposed" : "sanctionRefrained",
-        subject_type: "sanction",
-        subject_id: sanction.id,
-        summary: sanctionSummary(sanction),
-        legal_basis: sanctionLegalBasis(sanction),
-        ordinance_version: ordinance.version,
-        facts: sanction.facts,
-        reasons: sanction.decision_reasons ?? "",
-        prepared_by: sanction.proposed_by,
-        decided_by: lead.id,
-        decided_on: decidedOn,
-        takes_effect_on: imposed ? addMonths(`${decidedOn.slice(0, 8)}01`, 1) : decidedOn,
-        letter_id: letter.id,
-        objection_term_ends_on: prepared.objectionTermEndsOn,
-        replaces_decision_id: null,
-        created_at: decidedAt,
-      };
-      result.decisions.push(decision);
-      sanction.decision_letter_id = letter.id;
-      sanction.decision_id = decision.id;
-      if (imposed && random.chance(0.3)) {
-        const receivedOn = addDays(decidedOn, random.int(10, 45));
-        const termEndsOn = objectionTermEndsOn(decidedOn);
-        const onTime = isOnTime({ receivedOn }, termEndsOn);
-        const outcome = onTime && receivedOn < addDays(today, -30) ? random.pick(["wellFounded", "unfounded", "unfounded"] as const) : null;
-        if (outcome === "wellFounded") sanction.revoked = 1;
-        result.objections.push({
-          id: random.uuid(),
-          decision_id: decision.id,
-          client_id: client.id,
-          received_on: receivedOn,
-          posted_on: null,
-          grounds: "Ik was die dag ziek en kon niet bellen.",
-          representative: null,
-          on_time: onTime ? 1 : 0,
-          lateness_excusable: null,
-          lateness_reasons: null,
-          objection_term_ends_on: termEndsOn,
-          decide_by: decideByFor({ onTime, termEndsOn, receivedOn, advisoryCommittee: false }),
-          advisory_committee: 0,
-          postponed: 0,
-          postponement_letter_id: null,
-          postponement_reasons: null,
-          consent_given_on: null,
-          consent_note: null,
-          hearing_invitation_letter_id: null,
-          hearing_skip_reason: outcome ? (outcome === "wellFounded" ? "fullyUpheld" : "waived") : null,
-          hearing_skip_note: outcome ? "Vastgelegd in het dossier." : null,
-          outcome,
-          outcome_on: outcome ? addDays(receivedOn, 30) : null,
-          outcome_reasons:
-            outcome === "wellFounded"
-              ? "Ziekte aangetoond met een verklaring van de huisarts."
-              : outcome
-                ? "Geen bewijs van ziekte; het besluit blijft."
-                : null,
-          outcome_decision_id: null,
-          registered_by: appointment.consultant_id,
-          created_at: `${receivedOn}T09:00:00.000Z`,
-        });
-      }
+    const refrain = random.chance(0.3);
+    if (refrain) {
+      input.urgentReasons = true;
+      input.urgentReasonsNote = "Schulden lopen op; een korting maakt de situatie onhoudbaar.";
     }
-    result.sanctions.push(sanction);
+    const proposedOn = addDays(factsDate, 7);
+    const id = await refusedByRule(() => proposeSanction(db, contextOn(consultant, "consultant", proposedOn), client.id, input));
+    if (!id) continue;
+    // Of the recent proposals, some wait for the hearing; the rest were heard.
+    const heldOn = addDays(factsDate, 21);
+    if (heldOn > today || (factsDate > addDays(today, -40) && random.chance(0.5))) continue;
+    await recordHearing(db, contextOn(consultant, "consultant", heldOn), id, {
+      heldOn,
+      channel: random.pick(["phone", "inPerson"]),
+      record: random.pick(HEARINGS),
+    });
+    const lead = sources.teamLeadOf(client.district ?? "");
+    const decidedOn = addDays(heldOn, 7);
+    if (!lead || decidedOn > today || random.chance(0.2)) continue;
+    await refusedByRule(() =>
+      decideSanction(db, contextOn(lead, "teamLead", decidedOn), id, {
+        outcome: refrain ? "refrained" : "imposed",
+        reasons: refrain
+          ? "Dringende redenen: de schulden maken een korting onevenredig."
+          : "De brieven zijn afgeleverd en er was geen bericht van verhindering; dat is verwijtbaar.",
+      }),
+    );
+    // Some clients object to a recent imposition; their objection waits for a team lead who was not involved.
+    const decision = (await findSanction(db, id))?.decision_id;
+    if (decision) letters += 1;
+    const receivedOn = addDays(decidedOn, random.int(10, 40));
+    if (!decision || refrain || receivedOn > today || receivedOn < addDays(today, -50) || !random.chance(0.4)) continue;
+    await registerObjection(db, contextOn(consultant, "consultant", receivedOn), decision, {
+      receivedOn,
+      grounds: "Ik was die dag ziek en kon niet bellen.",
+    });
   }
-  return result;
+  return letters;
 }

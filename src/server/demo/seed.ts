@@ -1,10 +1,10 @@
 import { hashPassword } from "@server/auth/passwords.js";
 import { type Clock, nowIso } from "@server/clock.js";
-import type { AuditEventsTable, Database, NewClientRow } from "@server/db/schema.js";
+import type { Database, NewClientRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
-import type { Insertable, Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generateAgreements } from "./agreements.js";
 import { generateAssignments } from "./assignments.js";
@@ -21,7 +21,7 @@ import {
 } from "./population.js";
 import { present } from "./present.js";
 import { generatePlacements, generateRoles } from "./roles.js";
-import { generateSanctions } from "./sanctions.js";
+import { seedSanctions } from "./sanctions.js";
 
 /** The accounts DESIGN.md promises in demo mode, printed at start. */
 export const DEMO_ACCOUNTS = [
@@ -345,10 +345,6 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       : { exemptions: [], caregiving: [] };
   const teamLeads = staff.filter((a) => a.role === "teamLead");
   const teamLeadOf = (district: string) => teamLeads.find((lead) => lead.districts.includes(district));
-  const sanctionRows =
-    share > 0
-      ? await generateSanctions(random, history, clientRows, teamLeadOf, ordinance, clock)
-      : { sanctions: [], hearings: [], decisions: [], objections: [], letters: [], refusals: [] };
   const hashes = await hashing;
 
   await inTransaction(db, async (trx) => {
@@ -436,54 +432,23 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
         .insertInto("caregiving")
         .values(circumstances.caregiving.slice(i, i + 200))
         .execute();
-    for (let i = 0; i < sanctionRows.letters.length; i += 50)
-      await trx
-        .insertInto("letters")
-        .values(sanctionRows.letters.slice(i, i + 50))
-        .execute();
-    for (let i = 0; i < sanctionRows.sanctions.length; i += 200)
-      await trx
-        .insertInto("sanctions")
-        .values(sanctionRows.sanctions.slice(i, i + 200))
-        .execute();
-    for (let i = 0; i < sanctionRows.hearings.length; i += 200)
-      await trx
-        .insertInto("sanction_hearings")
-        .values(sanctionRows.hearings.slice(i, i + 200))
-        .execute();
-    for (let i = 0; i < sanctionRows.decisions.length; i += 200)
-      await trx
-        .insertInto("decisions")
-        .values(sanctionRows.decisions.slice(i, i + 200))
-        .execute();
-    for (let i = 0; i < sanctionRows.objections.length; i += 200)
-      await trx
-        .insertInto("objections")
-        .values(sanctionRows.objections.slice(i, i + 200))
-        .execute();
-    // Proposals the rules refused leave only their audit entry, as in the API.
-    const refusals = sanctionRows.refusals.map(
-      (r): Insertable<AuditEventsTable> => ({
-        id: random.uuid(),
-        occurred_at: r.at,
-        actor_id: r.consultantId,
-        actor_email: null,
-        actor_role: "consultant",
-        action: "sanction.refused",
-        category: "write",
-        client_id: r.clientId,
-        subject_type: "client",
-        subject_id: r.clientId,
-        request_id: "demo-history",
-        details: JSON.stringify({ code: r.code, ground: "missedAppointments" }),
-      }),
-    );
-    for (let i = 0; i < refusals.length; i += 200)
-      await trx
-        .insertInto("audit_events")
-        .values(refusals.slice(i, i + 200))
-        .execute();
   });
+  // Sanctions go through the services, on the days they happened, once the history they rest on is stored.
+  const sanctionLetters =
+    share > 0
+      ? await seedSanctions(
+          db,
+          random,
+          {
+            appointments: history.appointments,
+            invitations: history.invitations,
+            clients: clientRows,
+            consultants: historyConsultants,
+            teamLeadOf,
+          },
+          today,
+        )
+      : 0;
 
   return {
     clients: clientRows.length,
@@ -492,6 +457,6 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     roles: roleRows.roles.length,
     placements: placements.length,
     // The history's letters include the plan letters of the assignments.
-    letters: history.letters.length + agreements.letters.length + sanctionRows.letters.length,
+    letters: history.letters.length + agreements.letters.length + sanctionLetters,
   };
 }
