@@ -20,6 +20,14 @@ export const END_REASONS = [
 export type EndReason = (typeof END_REASONS)[number];
 export const ATTRIBUTIONS = ["client", "organisation", "health", "caregiving", "none"] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
+/**
+ * An ending's attribution as stored: determined, or `undetermined` while it waits for the consultant to hear the
+ * client and decide (a host gives its account but never decides it).
+ */
+export const ATTRIBUTION_STATES = [...ATTRIBUTIONS, "undetermined"] as const;
+export type AttributionState = (typeof ATTRIBUTION_STATES)[number];
+/** How the consultant heard the client's side of an ending. */
+export const ACCOUNT_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
 /** End reasons that are not a dropout. */
 export const REGULAR_ENDINGS: readonly EndReason[] = ["completed", "movedToPaidWork"];
 
@@ -54,13 +62,29 @@ export const signAgreementInput = z.object({ agreement: agreementInput });
 
 export const placementDecisionInput = z.object({ reason: z.string().trim().min(1).max(2000) });
 
-/** Body of `POST /placements/{id}/end`: why, and to whom the ending is attributable. */
+/**
+ * Body of `POST /placements/{id}/end`: why, and what happened. A host's `attributableTo` is kept as its view only:
+ * an early ending waits, `undetermined`, until the consultant has heard the client (`POST /placements/{id}/attribution`).
+ */
 export const placementEndInput = z.object({
   reason: z.enum(END_REASONS),
-  attributableTo: z.enum(ATTRIBUTIONS),
-  note: z.string().trim().max(2000).optional(),
+  attributableTo: z.enum(ATTRIBUTIONS).optional().describe("the view of whoever ends it; the consultant decides after hearing the client"),
+  note: z.string().trim().max(2000).optional().describe("the account: what happened"),
   endedOn: calendarDate.optional(),
 });
+
+/**
+ * Body of `POST /placements/{id}/attribution`: the consultant, having heard the client, determines to whom the ending is
+ * attributable, with reasons. Attributed to the client it is a decision, with a letter and the right to object.
+ */
+export const placementAttributionInput = z.object({
+  attributableTo: z.enum(ATTRIBUTIONS),
+  reasons: z.string().trim().min(1).max(4000).describe("why, weighing the host's account and the client's"),
+  clientAccount: z.string().trim().min(1).max(8000).describe("the client's side, in their words"),
+  heardOn: calendarDate.optional().describe("when the client gave their side; today by default, never in the future"),
+  channel: z.enum(ACCOUNT_CHANNELS).default("inPerson").describe("how the client gave their side"),
+});
+export type PlacementAttributionInput = z.infer<typeof placementAttributionInput>;
 
 export const placementNoteInput = z.object({ note: z.string().trim().min(1).max(2000) });
 
@@ -108,7 +132,16 @@ export const agreementOutput = z.object({
  * What the caller may do with a placement: answer the referral, start it with a signed agreement, sign a new
  * agreement version, end it, add a note, and (hosts) read the client's need-to-know profile.
  */
-export const PLACEMENT_ACTIONS = ["accept", "decline", "start", "signAgreement", "end", "addNote", "viewClientProfile"] as const;
+export const PLACEMENT_ACTIONS = [
+  "accept",
+  "decline",
+  "start",
+  "signAgreement",
+  "end",
+  "attribute",
+  "addNote",
+  "viewClientProfile",
+] as const;
 
 export const placementOutput = z.object({
   id: z.uuid(),
@@ -126,7 +159,20 @@ export const placementOutput = z.object({
   startedOn: calendarDate.nullable(),
   endedOn: calendarDate.nullable(),
   endReason: z.enum(END_REASONS).nullable(),
-  attributableTo: z.enum(ATTRIBUTIONS).nullable(),
+  attributableTo: z.enum(ATTRIBUTION_STATES).nullable(),
+  hostAccount: z.string().nullable().describe("what the one who ended it said happened"),
+  attribution: z
+    .object({
+      reasons: z.string(),
+      clientAccount: z.string(),
+      heardOn: calendarDate,
+      channel: z.enum(ACCOUNT_CHANNELS),
+      determinedBy: z.string().nullable(),
+      determinedOn: calendarDate,
+      decisionId: z.uuid().nullable().describe("the decision, when the ending was attributed to the client"),
+    })
+    .nullable()
+    .describe("the consultant's determination after hearing the client; hosts never see it"),
   agreements: z.array(agreementOutput),
   notes: z.array(z.object({ note: z.string(), authorName: z.string().nullable(), createdAt: timestamp })),
   createdAt: timestamp,
