@@ -12,6 +12,7 @@ import * as decisions from "./migrations/20261202_0009_decisions.js";
 import * as exemptionObligations from "./migrations/20261202_0010_exemption_obligations.js";
 import * as agreementSignatures from "./migrations/20261202_0011_agreement_signatures.js";
 import * as ordinanceLimits from "./migrations/20261202_0012_ordinance_limits.js";
+import * as placementAttribution from "./migrations/20261202_0013_placement_attribution.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0010_exemption_obligations": exemptionObligations,
   "20261202_0011_agreement_signatures": agreementSignatures,
   "20261202_0012_ordinance_limits": ordinanceLimits,
+  "20261202_0013_placement_attribution": placementAttribution,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,7 +10,7 @@ import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
 import type { Sector } from "@shared/schemas/organisations.js";
-import type { Attribution, EndReason, PlacementStatus } from "@shared/schemas/placements.js";
+import type { AccountChannel, Attribution, AttributionState, EndReason, PlacementStatus } from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
 import type {
   ComplainantKind,
@@ -333,9 +333,18 @@ export interface PlacementsTable {
   started_on: string | null;
   ended_on: string | null;
   end_reason: EndReason | null;
-  end_note: string | null;
-  attributable_to: Attribution | null;
+  end_note: string | null; // the account of whoever ended it: what happened
+  /** As determined, or `undetermined` until the consultant has heard the client (`placementAttribution` decision). */
+  attributable_to: AttributionState | null;
   ordinance_version: number | null; // the ordinance whose guidance hours the proposal was checked against
+  host_view_attribution: Attribution | null; // the view of whoever ended it; never the determination
+  attribution_reasons: string | null;
+  attribution_client_account: string | null; // the client's side, as the consultant heard it
+  attribution_heard_on: string | null;
+  attribution_channel: AccountChannel | null;
+  attribution_determined_by: string | null;
+  attribution_determined_on: string | null;
+  attribution_decision_id: string | null; // the decision, when attributed to the client
   created_at: string;
   updated_at: string;
 }

@@ -4,6 +4,7 @@ import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import { type Attribution, END_REASONS } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+import { NOT_ENDED } from "../domains/placements/placements.service.js";
 import { assessDisplacement } from "../domains/roles/displacement.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
 import { present } from "./present.js";
@@ -174,6 +175,11 @@ export function generatePlacements(
       guidanceUsed.set(role.organisation_id, (guidanceUsed.get(role.organisation_id) ?? 0) + guidanceHours);
     }
     const at = `${started}T09:00:00.000Z`;
+    const attribution = endReason
+      ? endReason === "completed" || endReason === "movedToPaidWork"
+        ? "none"
+        : present(ATTRIBUTION_OF[endReason], `attribution of ${endReason}`)
+      : null;
     placements.push({
       id: random.uuid(),
       client_id: candidate.clientId,
@@ -190,12 +196,11 @@ export function generatePlacements(
       ended_on: isEnded ? endedOn : null,
       end_reason: endReason,
       end_note: null,
-      attributable_to: endReason
-        ? endReason === "completed" || endReason === "movedToPaidWork"
-          ? "none"
-          : present(ATTRIBUTION_OF[endReason], `attribution of ${endReason}`)
-        : null,
+      attributable_to: attribution,
       ordinance_version: ordinance.version,
+      ...NOT_ENDED,
+      // As migration 0013 reads the endings recorded before it: the attribution was the ender's view too.
+      host_view_attribution: attribution,
       created_at: at,
       updated_at: isEnded ? `${endedOn}T16:00:00.000Z` : at,
     });

@@ -14,6 +14,7 @@ export const LETTER_TEMPLATES = [
   "invitation",
   "plan-confirmation",
   "placement-agreement",
+  "placement-attribution",
   "contribution-agreement",
   "accountability-request",
   "accountability-reminder",

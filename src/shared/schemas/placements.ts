@@ -28,6 +28,7 @@ export const ATTRIBUTION_STATES = [...ATTRIBUTIONS, "undetermined"] as const;
 export type AttributionState = (typeof ATTRIBUTION_STATES)[number];
 /** How the consultant heard the client's side of an ending. */
 export const ACCOUNT_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
+export type AccountChannel = (typeof ACCOUNT_CHANNELS)[number];
 /** End reasons that are not a dropout. */
 export const REGULAR_ENDINGS: readonly EndReason[] = ["completed", "movedToPaidWork"];
 

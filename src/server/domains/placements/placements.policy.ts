@@ -4,6 +4,7 @@ import { roles } from "@server/auth/policy.js";
 import type { Abilities } from "@shared/schemas/abilities.js";
 import { type AGREEMENT_ACTIONS, AGREEMENT_PARTIES, type AgreementParty, type PLACEMENT_ACTIONS } from "@shared/schemas/placements.js";
 import {
+  assertAttributionUndetermined,
   assertMayActForOrganisation,
   assertMaySignFor,
   assertNotSigned,
@@ -16,6 +17,8 @@ export const placementPolicy = {
   list: roles("placements.list", "admin", "consultant", "teamLead", "host"),
   propose: roles("placements.propose", "consultant", "teamLead"),
   act: roles("placements.act", "consultant", "teamLead", "host"),
+  /** Only the municipality determines to whom an ending is attributable, after hearing the client; never the host. */
+  attribute: roles("placements.attribute", "consultant", "teamLead"),
   /** Each party signs the agreement for itself; the client only their own, through the portal (see `assertMaySignFor`). */
   sign: roles("placements.sign", "consultant", "teamLead", "host", "client"),
 };
@@ -50,7 +53,7 @@ export function agreementAbilities(
 /** What the actor may do with a placement they can see, by the route's policy and the rules its service runs. */
 export function placementAbilities(
   actor: Actor,
-  placement: { status: string; organisation_id: string },
+  placement: { status: string; organisation_id: string; attributable_to: string | null },
 ): Abilities<typeof PLACEMENT_ACTIONS> {
   const acts = placementPolicy.act.allows(actor) && passes(() => assertMayActForOrganisation(actor, placement.organisation_id));
   const may = (action: PlacementStatusAction) => acts && passes(() => assertPlacementStatusAllows(placement, action));
@@ -60,6 +63,10 @@ export function placementAbilities(
     start: may("start"),
     signAgreement: may("signAgreement"),
     end: may("end"),
+    attribute:
+      placementPolicy.attribute.allows(actor) &&
+      passes(() => assertPlacementStatusAllows(placement, "attribute")) &&
+      passes(() => assertAttributionUndetermined(placement)),
     addNote: acts,
     // A host reads the need-to-know profile of the clients its visible placements concern; staff read the record.
     viewClientProfile: actor.role === "host" && acts,

@@ -1,5 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { AgreementParty, PlacementOutput } from "@shared/schemas/placements.js";
+import { type AgreementParty, type PlacementOutput, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { agreementAbilities, placementAbilities } from "./placements.policy.js";
 import type { PlacementWithNames } from "./placements.repo.js";
 
@@ -20,6 +20,34 @@ export type Agreement = Signed & {
 };
 export type Note = { note: string; author_name: string | null; created_at: string };
 
+/**
+ * To whom the ending is attributable, as the caller may know it. Whether the municipality holds the client
+ * responsible is between the municipality and the client: a host sees only that a regular ending was nobody's doing,
+ * never an attribution (nor whether one is still pending), and never the client's side.
+ */
+function attributionFor(actor: Actor, row: PlacementWithNames): Pick<PlacementOutput, "attributableTo" | "attribution"> {
+  if (actor.role === "host") {
+    return { attributableTo: row.end_reason && REGULAR_ENDINGS.includes(row.end_reason) ? row.attributable_to : null, attribution: null };
+  }
+  const heard =
+    row.attribution_heard_on &&
+    row.attribution_reasons !== null &&
+    row.attribution_client_account !== null &&
+    row.attribution_channel !== null &&
+    row.attribution_determined_on !== null
+      ? {
+          reasons: row.attribution_reasons,
+          clientAccount: row.attribution_client_account,
+          heardOn: row.attribution_heard_on,
+          channel: row.attribution_channel,
+          determinedBy: row.attribution_determined_by_name,
+          determinedOn: row.attribution_determined_on,
+          decisionId: row.attribution_decision_id,
+        }
+      : null;
+  return { attributableTo: row.attributable_to, attribution: heard };
+}
+
 /** A placement as list row: the first name of the client is all of them a host sees here. */
 export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): Omit<PlacementOutput, "agreements" | "notes"> {
   return {
@@ -38,7 +66,8 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
     startedOn: row.started_on,
     endedOn: row.ended_on,
     endReason: row.end_reason,
-    attributableTo: row.attributable_to,
+    ...attributionFor(actor, row),
+    hostAccount: row.end_note,
     createdAt: row.created_at,
     abilities: placementAbilities(actor, row),
   };

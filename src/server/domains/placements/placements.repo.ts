@@ -15,8 +15,14 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
     .innerJoin("volunteer_roles", "volunteer_roles.id", "placements.role_id")
     .innerJoin("organisations", "organisations.id", "placements.organisation_id")
     .innerJoin("clients", "clients.id", "placements.client_id")
+    .leftJoin("users as attribution_determiner", "attribution_determiner.id", "placements.attribution_determined_by")
     .selectAll("placements")
-    .select(["volunteer_roles.title as role_title", "organisations.name as organisation_name", "clients.given_name as client_given_name"]);
+    .select([
+      "volunteer_roles.title as role_title",
+      "organisations.name as organisation_name",
+      "clients.given_name as client_given_name",
+      "attribution_determiner.display_name as attribution_determined_by_name",
+    ]);
   switch (actor.role) {
     case "admin":
       return base;
@@ -208,6 +214,35 @@ export async function recordAgreementSignature(
     })
     .where("id", "=", agreementId)
     .where(`${party}_signed_on`, "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The determination of an ending after hearing the client. */
+export type AttributionColumns = Pick<
+  PlacementsTable,
+  | "attributable_to"
+  | "attribution_reasons"
+  | "attribution_client_account"
+  | "attribution_heard_on"
+  | "attribution_channel"
+  | "attribution_determined_by"
+  | "attribution_determined_on"
+  | "attribution_decision_id"
+  | "updated_at"
+>;
+
+/**
+ * Records to whom an ended placement's ending is attributable, only while it is still undetermined; false when it was
+ * determined meanwhile.
+ */
+export async function recordAttribution(db: Kysely<Database>, id: string, determination: AttributionColumns): Promise<boolean> {
+  const result = await db
+    .updateTable("placements")
+    .set(determination)
+    .where("id", "=", id)
+    .where("status", "=", "ended")
+    .where("attributable_to", "=", "undetermined")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -4,6 +4,7 @@ import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   agreementSignatureInput,
+  placementAttributionInput,
   placementCreateInput,
   placementDecisionInput,
   placementEndInput,
@@ -14,6 +15,7 @@ import {
   signAgreementInput,
 } from "@shared/schemas/placements.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { attributePlacement } from "./placements.attribution.js";
 import { placementPolicy } from "./placements.policy.js";
 import { presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
 import { listAgreements, listNotes, listVisiblePlacements } from "./placements.repo.js";
@@ -179,6 +181,10 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["placements"],
           summary: "End a placement",
+          description:
+            "A regular ending (completed, movedToPaidWork) is attributed to nobody. Any other waits, attributableTo " +
+            "undetermined, until the consultant hears the client (POST /placements/{id}/attribution); the ender's " +
+            "attributableTo is kept as their view. Staff may determine at once an attribution other than client.",
           params: idParam,
           body: placementEndInput,
           response: { 200: placementOutput },
@@ -187,6 +193,30 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         await endPlacement(db.kysely, ctx, request.params.id, request.body);
+        return detail(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      "/placements/:id/attribution",
+      {
+        config: { policy: placementPolicy.attribute },
+        schema: {
+          tags: ["placements"],
+          summary: "Determine to whom an ending is attributable, after hearing the client",
+          description:
+            "By a consultant or team lead, never the host (403). Only on an ended placement (409 placementState) whose " +
+            "attribution is undetermined (409 attributionDetermined); heardOn not in the future (400). Attributed to the " +
+            "client it is a decision (placementAttribution) with a letter that ends with the right to object; no sanction " +
+            "follows from it automatically.",
+          params: idParam,
+          body: placementAttributionInput,
+          response: { 200: placementOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await attributePlacement(db.kysely, ctx, request.params.id, request.body);
         return detail(ctx, request.params.id);
       },
     );

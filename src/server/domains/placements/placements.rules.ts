@@ -1,7 +1,13 @@
 import { passes } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import { conflict, forbidden, invalidField } from "@server/http/errors.js";
-import type { AgreementParty } from "@shared/schemas/placements.js";
+import {
+  type AgreementParty,
+  type Attribution,
+  type AttributionState,
+  type EndReason,
+  REGULAR_ENDINGS,
+} from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import { isOneOf, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
@@ -13,6 +19,7 @@ const STATUSES_ALLOWING = {
   signAgreement: ["active"],
   end: OPEN_PLACEMENT_STATUSES,
   sign: ["active"],
+  attribute: ["ended"],
 } as const satisfies Record<string, readonly string[]>;
 export type PlacementStatusAction = keyof typeof STATUSES_ALLOWING;
 
@@ -23,6 +30,7 @@ const DONE: Record<PlacementStatusAction, string> = {
   signAgreement: "given a new agreement",
   end: "ended",
   sign: "signed",
+  attribute: "attributed",
 };
 
 /** A placement moves one way: a referral is answered once, an accepted one starts, an open one ends. */
@@ -137,4 +145,27 @@ export function assertNotSigned(agreement: Record<`${AgreementParty}_signed_on`,
 /** A signature is recorded once it was given. */
 export function assertSignedNotInFuture(signedOn: string, today: string): void {
   if (signedOn > today) throw invalidField("signedOn", "dateInFuture", "Record a signature once it was given");
+}
+
+/**
+ * To whom an ending is attributed when it is recorded. A regular ending (completed, paid work) is nobody's doing. Any
+ * other ending waits, `undetermined`, for the consultant to hear the client: a host gives its account and its view,
+ * never the attribution. Staff may determine at once an attribution that is not to the client (it is favourable to
+ * the client, who need not be heard on it); an ending attributed to the client always goes through the hearing.
+ */
+export function attributionAtEnding(actor: Pick<Actor, "role">, reason: EndReason, view: Attribution | undefined): AttributionState {
+  if (REGULAR_ENDINGS.includes(reason)) return "none";
+  if (isOneOf(MUNICIPAL_STAFF, actor.role) && view && view !== "client") return view;
+  return "undetermined";
+}
+
+/** An ending's attribution is determined once, after hearing the client; a determined one is not redone here. */
+export function assertAttributionUndetermined(placement: { attributable_to: string | null }): void {
+  if (placement.attributable_to !== "undetermined")
+    throw conflict("attributionDetermined", "To whom this ending is attributable has already been determined.");
+}
+
+/** The client's side is recorded once it was heard. */
+export function assertHeardNotInFuture(heardOn: string, today: string): void {
+  if (heardOn > today) throw invalidField("heardOn", "dateInFuture", "Record the client's side once you heard it");
 }

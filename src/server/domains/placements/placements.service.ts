@@ -37,6 +37,7 @@ import {
   assertPlacementStatusAllows,
   assertRoleHasPlace,
   assertRoleMayTakePlacements,
+  attributionAtEnding,
 } from "./placements.rules.js";
 
 /**
@@ -50,6 +51,18 @@ export async function lockParties(trx: Kysely<Database>, id: string): Promise<vo
   await lockClient(trx, parties.client_id);
   await lockPlacement(trx, id);
 }
+
+/** The ending's columns of a placement that has not ended: no view, no determination. */
+export const NOT_ENDED = {
+  host_view_attribution: null,
+  attribution_reasons: null,
+  attribution_client_account: null,
+  attribution_heard_on: null,
+  attribution_channel: null,
+  attribution_determined_by: null,
+  attribution_determined_on: null,
+  attribution_decision_id: null,
+} as const satisfies Partial<PlacementsTable>;
 
 /** One placement the actor may see, or 404. */
 export async function requireVisiblePlacement(db: Kysely<Database>, ctx: RequestContext, id: string) {
@@ -117,6 +130,7 @@ export async function proposePlacement(
       end_note: null,
       attributable_to: null,
       ordinance_version: ordinance.version,
+      ...NOT_ENDED,
       created_at: now,
       updated_at: now,
     };
@@ -259,15 +273,21 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   });
 }
 
-/** Ends a placement with a reason and to whom it is attributable; an early ending lands on the work queue. */
+/**
+ * Ends a placement with a reason and the account of whoever ends it. A regular ending is attributed to nobody at
+ * once; any other waits, `undetermined`, on the consultant's work queue until the client is heard
+ * (`attributePlacement`), keeping the ender's `attributableTo` as their view only. Staff may determine at once an
+ * attribution that is not to the client (`attributionAtEnding`).
+ */
 export async function endPlacement(
   db: Kysely<Database>,
   ctx: RequestContext,
   id: string,
-  input: { reason: EndReason; attributableTo: Attribution; note?: string | undefined; endedOn?: string | undefined },
+  input: { reason: EndReason; attributableTo?: Attribution | undefined; note?: string | undefined; endedOn?: string | undefined },
 ) {
   const endedOn = input.endedOn ?? ctx.clock.today();
   assertEndedNotInFuture(endedOn, ctx.clock.today());
+  const attribution = attributionAtEnding(ctx.actor, input.reason, input.attributableTo);
   await inTransaction(db, async (trx) => {
     await lockParties(trx, id);
     const placement = await requireVisiblePlacement(trx, ctx, id);
@@ -277,7 +297,8 @@ export async function endPlacement(
       status: "ended",
       ended_on: endedOn,
       end_reason: input.reason,
-      attributable_to: input.attributableTo,
+      attributable_to: attribution,
+      host_view_attribution: input.attributableTo ?? null,
       end_note: input.note ?? null,
       updated_at: nowIso(ctx.clock),
     });
@@ -287,7 +308,7 @@ export async function endPlacement(
       clientId: placement.client_id,
       subjectType: "placement",
       subjectId: id,
-      details: { reason: input.reason, attributableTo: input.attributableTo },
+      details: { reason: input.reason, attributableTo: attribution, ...(input.attributableTo ? { view: input.attributableTo } : {}) },
     });
   });
 }

@@ -64,11 +64,22 @@ export function stepsEndingBetween(db: Kysely<Database>, clientIds: readonly str
 export function dropoutsSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
   return db
     .selectFrom("placements")
-    .select(["client_id", "ended_on"])
+    .select(["client_id", "ended_on", "attributable_to"])
     .where("client_id", "in", clientIds)
     .where("status", "=", "ended")
     .where("ended_on", ">=", since)
     .where("end_reason", "not in", [...REGULAR_ENDINGS])
+    .execute();
+}
+
+/** The clients' ended placements whose ending waits for the consultant to hear the client, however long ago. */
+export function undeterminedEndingsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("placements")
+    .select(["client_id", "ended_on"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "ended")
+    .where("attributable_to", "=", "undetermined")
     .execute();
 }
 

@@ -59,6 +59,8 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const endingSteps = plans.length ? await gather((chunk) => repo.stepsEndingBetween(db, chunk, today, endingBy)) : [];
 
   const dropouts = await gather((chunk) => repo.dropoutsSince(db, chunk, addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays)));
+  // An early ending waits for the consultant to hear the client until its attribution is determined, however long ago.
+  const undetermined = await gather((chunk) => repo.undeterminedEndingsOf(db, chunk));
 
   const versions = await ordinanceVersionsByNumber(db);
   const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
@@ -82,6 +84,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const planBy = new Map(plans.map((p) => [p.client_id, p]));
   const endingStepsBy = group(endingSteps);
   const dropoutsBy = group(dropouts);
+  const undeterminedBy = group(undetermined);
   const openRequestsBy = group(openRequests);
   const reconsiderationsBy = group(reconsiderations);
   const objectionsBy = group(objections);
@@ -91,7 +94,11 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
+    const pending = (undeterminedBy.get(client.id) ?? []).flatMap((d) => (d.ended_on ? [d.ended_on] : [])).sort()[0];
+    if (pending) reasons.push({ code: "attributionPending", since: pending, suggestedAction: "hearClientOnEnding" });
+    // A new dropout still to be heard is on the queue as attributionPending instead.
     const dropout = (dropoutsBy.get(client.id) ?? [])
+      .filter((d) => d.attributable_to !== "undetermined")
       .flatMap((d) => (d.ended_on ? [d.ended_on] : []))
       .sort()
       .at(-1);
