@@ -2,9 +2,11 @@ import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import type { UserRole } from "@shared/enums.js";
 import { describe, expect, it } from "vitest";
 import {
+  assertAttributionUndetermined,
   assertEndedNotInFuture,
   assertGuidanceAvailable,
   assertGuidanceLevelFits,
+  assertHeardNotInFuture,
   assertHoursWithinRole,
   assertMayActForOrganisation,
   assertMaySignFor,
@@ -14,6 +16,7 @@ import {
   assertRoleHasPlace,
   assertRoleMayTakePlacements,
   assertSignedNotInFuture,
+  attributionAtEnding,
   roleTakesPlacements,
 } from "./placements.rules.js";
 
@@ -65,6 +68,14 @@ describe("placement refusals", () => {
       refused: () => assertSignedNotInFuture("2026-12-03", "2026-12-02"),
       allowed: () => assertSignedNotInFuture("2026-12-02", "2026-12-02"),
     },
+    attributionDetermined: {
+      refused: () => assertAttributionUndetermined({ attributable_to: "organisation" }),
+      allowed: () => assertAttributionUndetermined({ attributable_to: "undetermined" }),
+    },
+    "heardOn:dateInFuture": {
+      refused: () => assertHeardNotInFuture("2026-12-03", "2026-12-02"),
+      allowed: () => assertHeardNotInFuture("2026-12-02", "2026-12-02"),
+    },
     "endedOn:dateInFuture": {
       refused: () => assertEndedNotInFuture("2026-03-03", "2026-03-02"),
       allowed: () => assertEndedNotInFuture("2026-03-02", "2026-03-02"),
@@ -101,6 +112,8 @@ describe("placement rules", () => {
     expect(allowed("active")).toEqual(["signAgreement", "end"]);
     expect(allowed("declined")).toEqual([]);
     expect(allowed("ended")).toEqual([]);
+    expect(refusalOf(() => assertPlacementStatusAllows({ status: "active" }, "attribute"))).toBe("placementState");
+    expect(refusalOf(() => assertPlacementStatusAllows({ status: "ended" }, "attribute"))).toBeNull();
   });
 
   it("lets staff act for any organisation", () => {
@@ -134,4 +147,29 @@ describe("who signs a placement agreement for which party", () => {
   it("lets municipal staff sign for the municipality", () => expect(signs("municipality")).toEqual(["consultant", "teamLead"]));
   it("lets the client sign, or staff record the client's signature on paper", () =>
     expect(signs("client")).toEqual(["consultant", "teamLead", "theClient"]));
+});
+
+describe("to whom an ending is attributed when it is recorded", () => {
+  const host = actorOf("host", { organisationId: "o1" });
+  const consultant = actorOf("consultant");
+  const teamLead = actorOf("teamLead");
+
+  it("attributes a regular ending to nobody, whoever ends it and whatever their view", () => {
+    expect(attributionAtEnding(host, "completed", "client")).toBe("none");
+    expect(attributionAtEnding(consultant, "movedToPaidWork", undefined)).toBe("none");
+  });
+
+  it("keeps a host's ending undetermined, whatever its view: the host gives its account, the consultant decides", () => {
+    for (const view of ["client", "organisation", "health", "caregiving", "none", undefined] as const)
+      expect(attributionAtEnding(host, "clientStopped", view)).toBe("undetermined");
+  });
+
+  it("lets staff determine at once an attribution favourable to the client, never one to the client", () => {
+    for (const view of ["organisation", "health", "caregiving", "none"] as const) {
+      expect(attributionAtEnding(consultant, "poorFit", view)).toBe(view);
+      expect(attributionAtEnding(teamLead, "other", view)).toBe(view);
+    }
+    expect(attributionAtEnding(consultant, "clientStopped", "client")).toBe("undetermined");
+    expect(attributionAtEnding(teamLead, "clientStopped", undefined)).toBe("undetermined");
+  });
 });
