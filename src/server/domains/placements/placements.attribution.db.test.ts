@@ -175,7 +175,10 @@ describe("staff ending a placement", () => {
     const favourable = await activePlacement();
     const ended = await post(`/placements/${favourable.id}/end`, consultant, { reason: "health", attributableTo: "health" });
     expect(ended.json()).toMatchObject({ attributableTo: "health", attribution: null, abilities: { attribute: false } });
-    expect((await queueReasons(favourable.clientId)).map((r) => r.code)).not.toContain("attributionPending");
+    // Determined, it is a dropout to talk about, no longer a hearing to hold.
+    const codes = (await queueReasons(favourable.clientId)).map((r) => r.code);
+    expect(codes).toContain("newDropout");
+    expect(codes).not.toContain("attributionPending");
 
     const toClient = await activePlacement();
     const waiting = await post(`/placements/${toClient.id}/end`, lead, { reason: "clientStopped", attributableTo: "client" });

@@ -328,7 +328,7 @@ describe("the placement agreement and its lifecycle", () => {
     expect(letterAfter.sha256).toBe(letterBefore.sha256);
   });
 
-  it("records the ending with reason and attribution, and puts the dropout on the consultant's work queue", async () => {
+  it("records the ending with reason and account, and puts it on the consultant's work queue to hear the client", async () => {
     const role = await createRole();
     const placement = (await propose(expectDefined(clientIds[7]), role.id)).json();
     await t.app.inject({ method: "POST", url: `/api/v1/placements/${placement.id}/accept`, headers: host });
@@ -357,16 +357,21 @@ describe("the placement agreement and its lifecycle", () => {
       headers: host,
       payload: { reason: "organisationStopped", attributableTo: "organisation", note: "Koffieochtend stopt" },
     });
+    // The host's view is kept, but the attribution waits for the consultant, and the host does not see it.
     expect(ended.json()).toMatchObject({
       status: "ended",
       endReason: "organisationStopped",
-      attributableTo: "organisation",
+      attributableTo: null,
+      hostAccount: "Koffieochtend stopt",
       endedOn: today,
     });
+    expect((await t.app.inject({ url: `/api/v1/placements/${placement.id}`, headers: consultant })).json().attributableTo).toBe(
+      "undetermined",
+    );
     expect(ended.json().notes[0].note).toContain("niet gekomen");
     const queue = (await t.app.inject({ url: "/api/v1/work-queue?pageSize=200", headers: consultant })).json();
     const item = queue.items.find((i: { clientId: string }) => i.clientId === clientIds[7]);
-    expect(item.reasons.map((r: { code: string }) => r.code)).toContain("newDropout");
+    expect(item.reasons.map((r: { code: string }) => r.code)).toContain("attributionPending");
   });
 
   it("lists placements and roles in scope with their totals", async () => {
