@@ -94,8 +94,11 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByText("Deelnemer is gestopt").first().waitFor();
     await settled(page, "ended placement");
 
+    // The host gave its view; the consultant decides after hearing the client, and the host does not see that.
     const ended = await host<PlacementOutput>("GET", `/placements/${referral.placementId}`);
-    expect(ended.body).toMatchObject({ status: "ended", endReason: "clientStopped", attributableTo: "client" });
+    expect(ended.body).toMatchObject({ status: "ended", endReason: "clientStopped", attributableTo: null, attribution: null });
+    const waiting = await consultant<PlacementOutput>("GET", `/placements/${referral.placementId}`);
+    expect(waiting.body).toMatchObject({ attributableTo: "undetermined", abilities: { attribute: true } });
     expect(ended.body.agreements).toHaveLength(1);
     expect(ended.body.notes).toHaveLength(1);
     await context.close();
