@@ -1,33 +1,32 @@
 import { ATTRIBUTIONS, END_REASONS } from "@shared/schemas/placements.js";
-import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
 import { SelectField, TextAreaField } from "@web/components/fields.js";
-import { toOptionalText } from "@web/components/formValues.js";
-import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
-import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type PlacementEndInput, usePlacementAction } from "./api.js";
+import { usePlacementAction } from "./api.js";
+import { END_FIELDS, type EndValues, emptyEndValues, toEndInput } from "./placementEndingModel.js";
 
-const FIELDS = ["reason", "attributableTo", "note"] as const;
-
-/** Reports that a placement ended: why, and to whom the ending is attributable (a dropout counts differently). */
+/**
+ * Reports that a placement ended: why, and what happened. Whoever ends it may add their view of whose doing it was,
+ * but never decides it: the consultant does, after hearing the client.
+ */
 export function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnded: () => void }) {
   const { t } = useTranslation();
   const action = usePlacementAction(placementId);
-  const [reason, setReason] = useState("");
-  const [attributableTo, setAttributableTo] = useState("");
-  const [note, setNote] = useState("");
-  const errors = useMemo(() => {
-    // The notes form on the same page owns `note`; this form's note box is `endNote`.
-    const result = formErrorsOf(action.error, t, FIELDS);
-    return { ...result, list: result.list.map((error) => (error.name === "note" ? { ...error, name: "endNote" } : error)) };
-  }, [action.error, t]);
+  const [values, setValues] = useState<EndValues>(emptyEndValues);
+  const change = (changes: Partial<EndValues>) => setValues((current) => ({ ...current, ...changes }));
+  // The notes form on the same page owns `note` and `attributableTo` is the consultant's: this form's boxes are its own.
+  const errors = useMemo(
+    () => formErrorsOf(action.error, t, END_FIELDS, { note: "endNote", attributableTo: "endView" }),
+    [action.error, t],
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { reason: reason || undefined, attributableTo: attributableTo || undefined, note: toOptionalText(note) ?? undefined };
-    action.mutate({ kind: "end", input: input as PlacementEndInput }, { onSuccess: onEnded });
+    action.mutate({ kind: "end", input: toEndInput(values) }, { onSuccess: onEnded });
   }
 
   return (
@@ -36,42 +35,38 @@ export function EndPlacementForm({ placementId, onEnded }: { placementId: string
         {t("endPlacement.title")}
       </Heading>
       <Paragraph>{t("endPlacement.intro")}</Paragraph>
-      <ErrorSummary errors={errors.list} />
-      <ProblemAlert error={errors.other} />
+      <FormProblems errors={errors} />
       <form onSubmit={submit} noValidate className="nv-form">
         <SelectField
           name="reason"
           label={t("endPlacement.reason")}
-          value={reason}
-          onChange={setReason}
+          value={values.reason}
+          onChange={(reason) => change({ reason })}
           options={[{ value: "", label: t("roleForm.choose") }, ...END_REASONS.map((value) => ({ value, label: t(`endReason.${value}`) }))]}
           error={errors.byField.reason}
         />
-        <SelectField
-          name="attributableTo"
-          label={t("endPlacement.attributableTo")}
-          description={t("endPlacement.attributableToHint")}
-          value={attributableTo}
-          onChange={setAttributableTo}
-          options={[
-            { value: "", label: t("roleForm.choose") },
-            ...ATTRIBUTIONS.map((value) => ({ value, label: t(`attribution.${value}`) })),
-          ]}
-          error={errors.byField.attributableTo}
-        />
         <TextAreaField
           name="endNote"
-          label={t("form.optional", { label: t("endPlacement.note") })}
-          value={note}
-          onChange={setNote}
-          error={errors.byField.note}
-          rows={3}
+          label={t("endPlacement.note")}
+          description={t("endPlacement.noteHint")}
+          value={values.note}
+          onChange={(note) => change({ note })}
+          error={errors.byField.endNote}
+          rows={4}
         />
-        <div className="nv-form__actions">
-          <PrimaryActionButton type="submit" busy={action.isPending}>
-            {t("endPlacement.submit")}
-          </PrimaryActionButton>
-        </div>
+        <SelectField
+          name="endView"
+          label={t("form.optional", { label: t("endPlacement.view") })}
+          description={t("endPlacement.viewHint")}
+          value={values.attributableTo}
+          onChange={(attributableTo) => change({ attributableTo })}
+          options={[
+            { value: "", label: t("endPlacement.noView") },
+            ...ATTRIBUTIONS.map((value) => ({ value, label: t(`attribution.${value}`) })),
+          ]}
+          error={errors.byField.endView}
+        />
+        <FormActions submitLabel={t("endPlacement.submit")} busy={action.isPending} />
       </form>
     </section>
   );

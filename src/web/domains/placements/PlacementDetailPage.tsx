@@ -12,12 +12,15 @@ import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { AgreementForm } from "./AgreementForm.js";
 import { AgreementVersions } from "./AgreementVersions.js";
+import { AttributionFacts } from "./AttributionFacts.js";
+import { AttributionForm } from "./AttributionForm.js";
 import { usePlacement } from "./api.js";
 import { EndPlacementForm } from "./EndPlacementForm.js";
 import { HostProfile } from "./HostProfile.js";
 import { PlacementNotes } from "./PlacementNotes.js";
 
-function Summary({ placement }: { placement: PlacementOutput }) {
+/** The placement's terms and, once ended, why, what happened and (for staff) to whom the ending is attributable. */
+function Summary({ placement, staff }: { placement: PlacementOutput; staff: boolean }) {
   const { t, i18n } = useTranslation();
   const rows: [string, string][] = [
     [t("placements.status"), t(`placementStatus.${placement.status}`)],
@@ -29,13 +32,17 @@ function Summary({ placement }: { placement: PlacementOutput }) {
   if (placement.startedOn) rows.push([t("placements.startedOn"), formatDate(placement.startedOn, i18n.language)]);
   if (placement.endedOn) rows.push([t("placements.endedOn"), formatDate(placement.endedOn, i18n.language)]);
   if (placement.endReason) rows.push([t("endPlacement.reason"), t(`endReason.${placement.endReason}`)]);
-  if (placement.attributableTo) rows.push([t("endPlacement.attributableTo"), t(`attribution.${placement.attributableTo}`)]);
+  if (placement.hostAccount) rows.push([t("placements.hostAccount"), placement.hostAccount]);
+  if (staff && placement.attributableTo) rows.push([t("placements.attributableTo"), t(`attribution.${placement.attributableTo}`)]);
   if (placement.decisionReason) rows.push([t("placements.decisionReason"), placement.decisionReason]);
   if (placement.guidanceOverrideReason) rows.push([t("propose.overrideReason"), placement.guidanceOverrideReason]);
   return <FactsList rows={rows} />;
 }
 
-/** One placement: its terms, the agreement to sign (or its signed versions), notes and reporting the ending. */
+/**
+ * One placement: its terms, the agreement to sign (or its signed versions), notes, reporting the ending and, for the
+ * consultant, hearing the client about it and determining to whom it is attributable.
+ */
 export function PlacementDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
@@ -71,7 +78,7 @@ export function PlacementDetailPage() {
       <ProblemAlert error={placement.error} />
       {data ? (
         <>
-          <Summary placement={data} />
+          <Summary placement={data} staff={staff} />
           {data.abilities.viewClientProfile ? <HostProfile clientId={data.clientId} /> : null}
           {data.abilities.start ? <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} /> : null}
           {data.agreements.length > 0 ? <AgreementVersions placement={data} withPdf={staff} /> : null}
@@ -95,6 +102,10 @@ export function PlacementDetailPage() {
           ) : null}
           {data.notes.length > 0 || data.abilities.addNote ? <PlacementNotes placement={data} mayAdd={data.abilities.addNote} /> : null}
           {data.abilities.end ? <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} /> : null}
+          {data.attribution ? <AttributionFacts placement={data} attribution={data.attribution} /> : null}
+          {data.abilities.attribute ? (
+            <AttributionForm placement={data} onSaved={() => setNotice(t("placementAttribution.saved"))} />
+          ) : null}
         </>
       ) : null}
     </>

@@ -27,6 +27,7 @@ export function PlacementsTab({ client }: { client: ClientOutput }) {
           caption={t("clientPlacements.caption", { count: items.length, name: client.givenName })}
           placements={items}
           nameBy="organisation"
+          showAttribution
         />
       ) : null}
       {abilities.proposePlacement ? <ProposeForm clientId={client.id} /> : null}

@@ -3,16 +3,19 @@ import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PlacementSummary } from "./api.js";
+import { isAttributionPending } from "./placementEndingModel.js";
 
 interface PlacementsTableProps {
   caption: string;
   placements: PlacementSummary[];
   /** The column that names the placement: the client (for a host) or the organisation (on a client record). */
   nameBy: "client" | "organisation";
+  /** Staff see an ending that still waits for the consultant to determine to whom it is attributable. */
+  showAttribution?: boolean;
 }
 
 /** Placements with their status, hours and dates; each opens the placement. */
-export function PlacementsTable({ caption, placements, nameBy }: PlacementsTableProps) {
+export function PlacementsTable({ caption, placements, nameBy, showAttribution = false }: PlacementsTableProps) {
   const { t, i18n } = useTranslation();
   const header = (text: string) => (
     <th scope="col" className="utrecht-table__header-cell">
@@ -44,6 +47,9 @@ export function PlacementsTable({ caption, placements, nameBy }: PlacementsTable
               <td className="utrecht-table__cell">
                 <span className={`nv-status nv-status--${placement.status}`}>{t(`placementStatus.${placement.status}`)}</span>
                 {placement.endReason ? <span className="nv-cell-note">{t(`endReason.${placement.endReason}`)}</span> : null}
+                {showAttribution && isAttributionPending(placement) ? (
+                  <span className="nv-cell-note">{t("placements.attributionPending")}</span>
+                ) : null}
               </td>
               <td className="utrecht-table__cell">{t("guidance.hours", { hours: formatHours(placement.hoursPerWeek, i18n.language) })}</td>
               <td className="utrecht-table__cell">

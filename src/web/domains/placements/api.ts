@@ -1,6 +1,7 @@
 import type {
   AgreementParty,
   HostClientProfile,
+  PlacementAttributionInput,
   PlacementOutput,
   placementCreateInput,
   placementEndInput,
@@ -15,6 +16,7 @@ export type PlacementPage = z.infer<typeof placementPage>;
 export type PlacementSummary = PlacementPage["items"][number];
 export type PlacementListParams = Partial<z.infer<typeof placementListQuery>>;
 export type PlacementEndInput = z.infer<typeof placementEndInput>;
+export type { PlacementAttributionInput };
 export interface AgreementValues {
   startDate: string;
   endDate: string;
@@ -41,7 +43,16 @@ export function useHostProfile(clientId: string) {
 
 function refresh(queryClient: QueryClient, placement: PlacementOutput) {
   queryClient.setQueryData(["placements", "one", placement.id], placement);
-  for (const key of [["placements", "list"], ["roles"], ["guidance"], ["work-queue"], ["letters", placement.clientId]]) {
+  // An ending attributed to the client is a decision with a letter; the sanction form lists ended placements.
+  const keys = [
+    ["placements", "list"],
+    ["roles"],
+    ["guidance"],
+    ["work-queue"],
+    ["letters", placement.clientId],
+    ["decisions", "client", placement.clientId],
+  ];
+  for (const key of keys) {
     void queryClient.invalidateQueries({ queryKey: key });
   }
 }
@@ -61,6 +72,7 @@ type Action =
   | { kind: "start"; agreement: AgreementValues }
   | { kind: "agreements"; agreement: AgreementValues }
   | { kind: "end"; input: PlacementEndInput }
+  | { kind: "attribution"; input: PlacementAttributionInput }
   | { kind: "notes"; note: string };
 
 function bodyOf(action: Action): unknown {
@@ -73,13 +85,17 @@ function bodyOf(action: Action): unknown {
     case "agreements":
       return { agreement: action.agreement };
     case "end":
+    case "attribution":
       return action.input;
     case "notes":
       return { note: action.note };
   }
 }
 
-/** One step in a placement's life: accept, decline, start with the agreement, a new agreement version, end, a note. */
+/**
+ * One step in a placement's life: accept, decline, start with the agreement, a new agreement version, end, the
+ * consultant's determination of to whom the ending is attributable, a note.
+ */
 export function usePlacementAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({

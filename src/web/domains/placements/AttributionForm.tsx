@@ -1,0 +1,108 @@
+import { todayInAmsterdam } from "@shared/dates.js";
+import { ACCOUNT_CHANNELS, ATTRIBUTIONS, type PlacementOutput } from "@shared/schemas/placements.js";
+import { Alert } from "@web/components/Alert.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
+import { TextAreaField, TextField } from "@web/components/fields.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { usePlacementAction } from "./api.js";
+import {
+  ATTRIBUTION_FIELDS,
+  type AttributionValues,
+  emptyAttributionValues,
+  isDecisionOnClient,
+  toAttributionInput,
+} from "./placementEndingModel.js";
+
+/**
+ * The consultant hears the client about an ended placement and determines to whom the ending is attributable, with
+ * reasons. Attributed to the client it is a decision with a letter; any other attribution is never a ground for a sanction.
+ */
+export function AttributionForm({ placement, onSaved }: { placement: PlacementOutput; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const action = usePlacementAction(placement.id);
+  const [values, setValues] = useState<AttributionValues>(() => emptyAttributionValues(todayInAmsterdam()));
+  const change = (changes: Partial<AttributionValues>) => setValues((current) => ({ ...current, ...changes }));
+  // The end form on the same page may also have an `attributableTo`; this one is the determination.
+  const errors = useMemo(() => formErrorsOf(action.error, t, ATTRIBUTION_FIELDS, { attributableTo: "attribution" }), [action.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    action.mutate({ kind: "attribution", input: toAttributionInput(values) }, { onSuccess: onSaved });
+  }
+
+  return (
+    <section className="nv-panel" aria-labelledby="attribution-title">
+      <Heading level={2} id="attribution-title" className="nv-panel__title">
+        {t("placementAttribution.title")}
+      </Heading>
+      <Paragraph>{t("placementAttribution.intro", { name: placement.clientGivenName })}</Paragraph>
+      <Alert type="info">
+        <Paragraph>{t("placementAttribution.decisionOnClient")}</Paragraph>
+        <Paragraph>{t("placementAttribution.neverGround")}</Paragraph>
+      </Alert>
+      <FormProblems errors={errors} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <Heading level={3}>{t("placementAttribution.clientSide")}</Heading>
+        <TextAreaField
+          name="clientAccount"
+          label={t("placementAttribution.clientAccount")}
+          description={t("placementAttribution.clientAccountHint")}
+          value={values.clientAccount}
+          onChange={(clientAccount) => change({ clientAccount })}
+          error={errors.byField.clientAccount}
+          rows={4}
+        />
+        <ChoiceFieldset
+          name="channel"
+          legend={t("placementAttribution.channel")}
+          type="radio"
+          layout="inline"
+          choices={ACCOUNT_CHANNELS.map((value) => ({ value, label: t(`hearingChannel.${value}`) }))}
+          selected={values.channel ? [values.channel] : []}
+          onChange={([channel]) => change({ channel: channel ?? "" })}
+          error={errors.byField.channel}
+        />
+        <TextField
+          name="heardOn"
+          type="date"
+          label={t("placementAttribution.heardOn")}
+          value={values.heardOn}
+          onChange={(heardOn) => change({ heardOn })}
+          error={errors.byField.heardOn}
+        />
+        <Heading level={3}>{t("placementAttribution.determination")}</Heading>
+        <ChoiceFieldset
+          name="attribution"
+          legend={t("placementAttribution.attributableTo")}
+          type="radio"
+          choices={ATTRIBUTIONS.map((value) => ({
+            value,
+            label: t(`attribution.${value}`),
+            hint: t(`placementAttribution.hint.${value}`),
+          }))}
+          selected={values.attributableTo ? [values.attributableTo] : []}
+          onChange={([attributableTo]) => change({ attributableTo: attributableTo ?? "" })}
+          error={errors.byField.attribution}
+        />
+        <TextAreaField
+          name="reasons"
+          label={t("placementAttribution.reasons")}
+          description={t("placementAttribution.reasonsHint")}
+          value={values.reasons}
+          onChange={(reasons) => change({ reasons })}
+          error={errors.byField.reasons}
+          rows={4}
+        />
+        {isDecisionOnClient(values.attributableTo) ? (
+          <Alert type="warning">{t("placementAttribution.clientChosen", { name: placement.clientGivenName })}</Alert>
+        ) : null}
+        <FormActions submitLabel={t("placementAttribution.submit")} busy={action.isPending} />
+      </form>
+    </section>
+  );
+}
