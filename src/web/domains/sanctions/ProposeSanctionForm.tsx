@@ -50,7 +50,6 @@ export function ProposeSanctionForm({ clientId }: { clientId: string }) {
         </Alert>
       ) : null}
       <ErrorSummary errors={errors.list} />
-      <RefusalAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
         <SelectField
           name="ground"
@@ -129,6 +128,8 @@ export function ProposeSanctionForm({ clientId }: { clientId: string }) {
             rows={2}
           />
         ) : null}
+        {/* A refusal is read where the consultant just pressed the button. */}
+        <RefusalAlert error={errors.other} />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={propose.isPending}>
             {t("sanctionProposal.submit")}
