@@ -10,10 +10,10 @@ import { usePlacementAction } from "./api.js";
 import { END_FIELDS, type EndValues, emptyEndValues, toEndInput } from "./placementEndingModel.js";
 
 /**
- * Reports that a placement ended: why, and what happened. Whoever ends it may add their view of whose doing it was,
- * but never decides it: the consultant does, after hearing the client.
+ * Reports that a placement ended: why, and what happened. A host may add its view of whose doing it was but never
+ * decides it; staff's view settles an ending that is not the client's doing, the client's only after a hearing.
  */
-export function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnded: () => void }) {
+export function EndPlacementForm({ placementId, staff, onEnded }: { placementId: string; staff: boolean; onEnded: () => void }) {
   const { t } = useTranslation();
   const action = usePlacementAction(placementId);
   const [values, setValues] = useState<EndValues>(emptyEndValues);
@@ -57,7 +57,7 @@ export function EndPlacementForm({ placementId, onEnded }: { placementId: string
         <SelectField
           name="endView"
           label={t("form.optional", { label: t("endPlacement.view") })}
-          description={t("endPlacement.viewHint")}
+          description={t(staff ? "endPlacement.viewHintStaff" : "endPlacement.viewHint")}
           value={values.attributableTo}
           onChange={(attributableTo) => change({ attributableTo })}
           options={[

@@ -101,7 +101,9 @@ export function PlacementDetailPage() {
             )
           ) : null}
           {data.notes.length > 0 || data.abilities.addNote ? <PlacementNotes placement={data} mayAdd={data.abilities.addNote} /> : null}
-          {data.abilities.end ? <EndPlacementForm placementId={data.id} onEnded={() => setNotice(t("endPlacement.done"))} /> : null}
+          {data.abilities.end ? (
+            <EndPlacementForm placementId={data.id} staff={staff} onEnded={() => setNotice(t("endPlacement.done"))} />
+          ) : null}
           {data.attribution ? <AttributionFacts placement={data} attribution={data.attribution} /> : null}
           {data.abilities.attribute ? (
             <AttributionForm placement={data} onSaved={() => setNotice(t("placementAttribution.saved"))} />
