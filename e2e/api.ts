@@ -37,9 +37,19 @@ interface Role {
   guidanceLevel: string;
 }
 
-/** A Charlois client of the demo consultant, given room in capacity so a placement of a few hours fits. */
-export async function clientWithCapacity(consultant: ApiCaller, skip: readonly string[] = []): Promise<{ id: string; givenName: string }> {
-  const clients = await consultant<{ items: { id: string; givenName: string }[] }>("GET", "/clients?district=Charlois&pageSize=50");
+/**
+ * A Charlois client of the demo consultant, given room in capacity so a placement of a few hours fits. `mine` picks
+ * one on the consultant's own caseload, whose signals reach the consultant's work queue.
+ */
+export async function clientWithCapacity(
+  consultant: ApiCaller,
+  skip: readonly string[] = [],
+  mine = false,
+): Promise<{ id: string; givenName: string }> {
+  const clients = await consultant<{ items: { id: string; givenName: string }[] }>(
+    "GET",
+    `/clients?district=Charlois&pageSize=50${mine ? "&assignedToMe=true" : ""}`,
+  );
   const client = clients.body.items.find((item) => !skip.includes(item.id));
   if (!client) throw new Error("no Charlois client");
   const patched = await consultant("PATCH", `/clients/${client.id}`, { capacityHoursPerWeek: 40 });
@@ -51,15 +61,16 @@ export async function clientWithCapacity(consultant: ApiCaller, skip: readonly s
 export async function referToHost(
   consultant: ApiCaller,
   organisationId: string,
-): Promise<{ placementId: string; givenName: string; roleTitle: string }> {
+  { mine = false, skip = [] }: { mine?: boolean; skip?: readonly string[] } = {},
+): Promise<{ placementId: string; clientId: string; givenName: string; roleTitle: string }> {
   const roles = await consultant<{ items: Role[] }>("GET", `/roles?organisationId=${organisationId}&status=approved&pageSize=200`);
   const open = roles.body.items.filter((role) => role.mayTakePlacements && role.placesTaken < role.places);
   // A role offering the most guidance fits any client's need.
   const order = ["intensive", "regular", "light"];
   open.sort((a, b) => order.indexOf(a.guidanceLevel) - order.indexOf(b.guidanceLevel));
-  const tried: string[] = [];
+  const tried: string[] = [...skip];
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const client = await clientWithCapacity(consultant, tried);
+    const client = await clientWithCapacity(consultant, tried, mine);
     tried.push(client.id);
     for (const role of open.slice(0, 10)) {
       const answer = await consultant<PlacementOutput>("POST", "/placements", {
@@ -69,7 +80,12 @@ export async function referToHost(
         guidanceOverrideReason: "Met de organisatie afgesproken dat de begeleiding past.",
       });
       if (answer.status === 201)
-        return { placementId: answer.body.id, givenName: answer.body.clientGivenName, roleTitle: answer.body.roleTitle };
+        return {
+          placementId: answer.body.id,
+          clientId: client.id,
+          givenName: answer.body.clientGivenName,
+          roleTitle: answer.body.roleTitle,
+        };
     }
   }
   throw new Error("no referral could be made to the host organisation");

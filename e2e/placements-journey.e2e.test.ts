@@ -88,7 +88,9 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
     await expectNoAxeViolations(page, "ending with errors");
     await page.getByLabel("Waarom is de plaatsing gestopt?").selectOption({ label: "Deelnemer is gestopt" });
-    await page.getByLabel("Door wie of wat kwam dat?").selectOption({ label: "De deelnemer" });
+    await page.getByLabel("Wat gebeurde er?").fill("Kwam drie weken niet en belde niet af.");
+    // Only the host's view: the consultant determines it after hearing the client.
+    await page.getByLabel("Uw kijk: aan wie ligt het einde? (niet verplicht)").selectOption({ label: "De deelnemer" });
     await page.getByRole("button", { name: "Stoppen melden" }).click();
     await page.getByText("De plaatsing is gestopt. De consulent krijgt dit te zien.").waitFor();
     await page.getByText("Deelnemer is gestopt").first().waitFor();
@@ -97,6 +99,7 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     // The host gave its view; the consultant decides after hearing the client, and the host does not see that.
     const ended = await host<PlacementOutput>("GET", `/placements/${referral.placementId}`);
     expect(ended.body).toMatchObject({ status: "ended", endReason: "clientStopped", attributableTo: null, attribution: null });
+    expect(ended.body.hostAccount).toBe("Kwam drie weken niet en belde niet af.");
     const waiting = await consultant<PlacementOutput>("GET", `/placements/${referral.placementId}`);
     expect(waiting.body).toMatchObject({ attributableTo: "undetermined", abilities: { attribute: true } });
     expect(ended.body.agreements).toHaveLength(1);
