@@ -2,7 +2,7 @@ import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } fr
 import { addDays } from "@shared/dates.js";
 import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
-import { type Attribution, END_REASONS } from "@shared/schemas/placements.js";
+import { type Attribution, END_REASONS, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import { NOT_ENDED } from "../domains/placements/placements.service.js";
 import { assessDisplacement } from "../domains/roles/displacement.js";
@@ -122,6 +122,20 @@ const ATTRIBUTION_OF: Record<string, Attribution> = {
   other: "none",
 };
 
+/** What a host says happened when a placement ends early, by end reason. */
+const HOST_ACCOUNTS: Partial<Record<string, string[]>> = {
+  clientStopped: [
+    "Kwam de laatste drie weken niet meer en belde niet af.",
+    "Zei na een gesprek met de coördinator dat het werk niet bij haar past en kwam daarna niet meer.",
+  ],
+  organisationStopped: ["Wij moesten het project stoppen: de subsidie liep af.", "Het team kon de begeleiding niet meer geven."],
+  poorFit: ["Het werk bleek te zwaar; samen besloten te stoppen.", "Er was te weinig te doen op de dagen dat hij kon."],
+  health: ["Meldde zich ziek en kon niet terugkomen."],
+  caregiving: ["Moest voor haar moeder zorgen en kon de uren niet meer maken."],
+  moved: ["Is verhuisd naar een andere stad."],
+  other: ["Gestopt om een reden die wij niet kennen."],
+};
+
 /**
  * Placements for clients whose plan is in force: at an approved role in their district with a free place,
  * enough guidance hours and hours within capacity — the same rules the API enforces.
@@ -175,11 +189,13 @@ export function generatePlacements(
       guidanceUsed.set(role.organisation_id, (guidanceUsed.get(role.organisation_id) ?? 0) + guidanceHours);
     }
     const at = `${started}T09:00:00.000Z`;
-    const attribution = endReason
-      ? endReason === "completed" || endReason === "movedToPaidWork"
+    // The host's view; an early ending waits, undetermined, until the consultant has heard the client (seedAttributions).
+    const view = endReason
+      ? REGULAR_ENDINGS.includes(endReason)
         ? "none"
         : present(ATTRIBUTION_OF[endReason], `attribution of ${endReason}`)
       : null;
+    const early = endReason !== null && !REGULAR_ENDINGS.includes(endReason);
     placements.push({
       id: random.uuid(),
       client_id: candidate.clientId,
@@ -195,12 +211,11 @@ export function generatePlacements(
       started_on: started,
       ended_on: isEnded ? endedOn : null,
       end_reason: endReason,
-      end_note: null,
-      attributable_to: attribution,
+      end_note: early ? random.pick(HOST_ACCOUNTS[endReason ?? "other"] ?? HOST_ACCOUNTS.other ?? []) : null,
+      attributable_to: early ? "undetermined" : view,
       ordinance_version: ordinance.version,
       ...NOT_ENDED,
-      // As migration 0013 reads the endings recorded before it: the attribution was the ender's view too.
-      host_view_attribution: attribution,
+      host_view_attribution: view,
       created_at: at,
       updated_at: isEnded ? `${endedOn}T16:00:00.000Z` : at,
     });

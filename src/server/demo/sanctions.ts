@@ -1,7 +1,4 @@
-import type { Actor, RequestContext } from "@server/auth/actor.js";
-import { TestClock } from "@server/clock.js";
 import type { AppointmentsTable, Database, InvitationsTable, NewClientRow } from "@server/db/schema.js";
-import { AppError } from "@server/http/errors.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
 import { addDays } from "@shared/dates.js";
 import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
@@ -10,6 +7,7 @@ import { registerObjection } from "../domains/decisions/objections.service.js";
 import { decideSanction, recordHearing } from "../domains/sanctions/sanctions.decision.js";
 import { findSanction } from "../domains/sanctions/sanctions.repo.js";
 import { proposeSanction } from "../domains/sanctions/sanctions.service.js";
+import { contextOn, refusedByRule, type Staff } from "./acting.js";
 import type { HistoryConsultant } from "./history.js";
 import type { SeededRandom } from "./population.js";
 import { present } from "./present.js";
@@ -20,13 +18,6 @@ const HEARINGS = [
   "De cliënt zegt dat hij die dagen moest oppassen op zijn kleinkind; daar is geen bewijs van.",
 ];
 
-/** A staff member who acts in the demo's past. */
-interface Staff {
-  id: string;
-  displayName: string;
-  districts: string[];
-}
-
 /** What the sanctions are made from: the invitation history, already stored, and who works where. */
 export interface SanctionSources {
   appointments: AppointmentsTable[];
@@ -34,32 +25,6 @@ export interface SanctionSources {
   clients: NewClientRow[];
   consultants: Map<string, HistoryConsultant>;
   teamLeadOf: (district: string) => Staff | undefined;
-}
-
-/** The request context of a staff member on a day in the past: every rule and letter then reads that day. */
-function contextOn(staff: Staff, role: Actor["role"], day: string): RequestContext {
-  const clock = new TestClock(`${day}T09:30:00.000Z`);
-  const actor: Actor = {
-    id: staff.id,
-    email: "",
-    displayName: staff.displayName,
-    role,
-    districts: staff.districts,
-    organisationId: null,
-    clientId: null,
-    scopeDate: day,
-  };
-  return { actor, requestId: "demo-history", clock };
-}
-
-/** A refusal by rule is part of the demo (the service audits it); anything else is a fault in the seed. */
-async function refusedByRule<T>(action: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof AppError && error.status === 409) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -196,6 +196,24 @@ describe("demo population", () => {
         prepared_by: s.proposed_by,
       });
     }
+    // Every sanction on a missed intake rests on a second one: a first missed intake is never a ground.
+    const sequenceOf = new Map(
+      (await k.selectFrom("invitations").select(["appointment_id", "sequence"]).execute()).map((i) => [i.appointment_id, i.sequence]),
+    );
+    for (const s of sanctions.filter((row) => row.appointment_id))
+      expect(sequenceOf.get(s.appointment_id ?? ""), `sanction ${s.id}`).toBeGreaterThan(1);
+    // An early ending is attributed only after the client was heard; attributed to the client it is a decision.
+    const early = await k
+      .selectFrom("placements")
+      .selectAll()
+      .where("status", "=", "ended")
+      .where("end_reason", "not in", ["completed", "movedToPaidWork"])
+      .execute();
+    expect(early.some((p) => p.attributable_to === "undetermined")).toBe(true);
+    for (const p of early.filter((row) => row.attributable_to !== "undetermined")) {
+      expect(p.attribution_client_account, `placement ${p.id}`).toBeTruthy();
+      if (p.attributable_to === "client") expect(decisions.get(p.attribution_decision_id ?? "")?.type).toBe("placementAttribution");
+    }
     // Every plan confirmed with hours is the consultant's assignment decision, its letter the plan's letter.
     const planRows = await k.selectFrom("plans").selectAll().where("status", "=", "confirmed").execute();
     const asked = planRows.filter((p) => steps.some((s) => s.plan_id === p.id && s.hours_per_week > 0));

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
 import { generateAgreements } from "./agreements.js";
 import { generateAssignments } from "./assignments.js";
+import { seedAttributions } from "./attributions.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
 import { demoAvailability, generateHistory, insertHistory } from "./history.js";
 import {
@@ -433,7 +434,13 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
         .values(circumstances.caregiving.slice(i, i + 200))
         .execute();
   });
-  // Sanctions go through the services, on the days they happened, once the history they rest on is stored.
+  // Attributions and sanctions go through the services, on the days they happened, once what they rest on is stored.
+  const consultantIdOf = new Map(clientRows.map((c) => [c.id, c.consultant_id ?? ""]));
+  const consultantOf = (clientId: string) => {
+    const consultant = historyConsultants.get(consultantIdOf.get(clientId) ?? "");
+    return consultant && { id: consultant.id, displayName: consultant.displayName, districts: [consultant.district] };
+  };
+  const attributionLetters = await seedAttributions(db, random, placements, consultantOf, today);
   const sanctionLetters =
     share > 0
       ? await seedSanctions(
@@ -457,6 +464,6 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     roles: roleRows.roles.length,
     placements: placements.length,
     // The history's letters include the plan letters of the assignments.
-    letters: history.letters.length + agreements.letters.length + sanctionLetters,
+    letters: history.letters.length + agreements.letters.length + attributionLetters + sanctionLetters,
   };
 }

@@ -8,9 +8,12 @@ import { type Kysely, sql } from "kysely";
  * `attribution_channel`: in person, by phone, in writing or through the portal), the reasons, who determined it and
  * when, and, when the ending is attributed to the client, the decision that says so (`attribution_decision_id`).
  *
- * Existing data keeps its meaning: an ended placement keeps the attribution it was recorded with, and that attribution
- * was also the view of whoever ended it, so it is copied to `host_view_attribution`. Nobody heard the client on those
- * endings, so their determination columns stay empty: no client account, no reasons, no decision is invented.
+ * Existing data keeps its meaning: the attribution an ended placement was recorded with was the view of whoever ended
+ * it, so it is copied to `host_view_attribution`. Nobody heard the client on those endings, so their determination
+ * columns stay empty: no client account, no reasons, no decision is invented. An ending attributed to someone other
+ * than the client keeps that attribution (it can only protect the client). One attributed to the client becomes
+ * `undetermined`: a sanction may rest on it only after the client is heard and the attribution is a decision with
+ * objection rights, which these endings never had. Sanctions proposed before keep their own record.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const columns: [string, "text" | "varchar(10)" | "varchar(20)"][] = [
@@ -35,4 +38,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`UPDATE placements SET host_view_attribution = attributable_to
     WHERE status = 'ended' AND attributable_to IS NOT NULL`.execute(db);
+  await sql`UPDATE placements SET attributable_to = 'undetermined'
+    WHERE status = 'ended' AND attributable_to = 'client'`.execute(db);
 }

@@ -4,15 +4,16 @@ import { connectDatabase } from "../connection.js";
 import { migrateTo, migrateToLatest } from "../migrate.js";
 
 /**
- * The attribution migration keeps what is known: an ended placement keeps the attribution it was recorded with, which
- * was also the view of whoever ended it; nobody heard the client then, so no determination is invented. On SQLite,
+ * The attribution migration keeps what is known: the attribution an ended placement was recorded with becomes the view
+ * of whoever ended it; nobody heard the client then, so no determination is invented, and an ending attributed to the
+ * client waits, undetermined, for the client to be heard. On SQLite,
  * with foreign keys off, so only the rows this migration reads need to exist.
  */
 const db = connectDatabase("sqlite::memory:");
 afterAll(() => db.destroy());
 
 describe("migration 0013: placement attribution", () => {
-  it("keeps ended placements' attribution, copies it as the ender's view, and leaves the determination empty", async () => {
+  it("copies the attribution as the ender's view, keeps one that protects the client, and lets one against the client wait", async () => {
     await migrateTo(db, "20261202_0012_ordinance_limits");
     const k = db.kysely;
     await sql`PRAGMA foreign_keys = OFF`.execute(k);
@@ -55,7 +56,7 @@ describe("migration 0013: placement attribution", () => {
     };
     expect(rows).toEqual([
       { id: "p-active", attributable_to: null, host_view_attribution: null, ...undetermined },
-      { id: "p-client", attributable_to: "client", host_view_attribution: "client", ...undetermined },
+      { id: "p-client", attributable_to: "undetermined", host_view_attribution: "client", ...undetermined },
       { id: "p-org", attributable_to: "organisation", host_view_attribution: "organisation", ...undetermined },
     ]);
   });
