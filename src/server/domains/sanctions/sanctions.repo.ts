@@ -55,15 +55,16 @@ export async function latestEndedPlacement(db: Kysely<Database>, clientId: strin
   );
 }
 
-/** How many of the client's intake appointments were missed before a moment. */
-export async function countMissedIntakesBefore(db: Kysely<Database>, clientId: string, before: string): Promise<number> {
+/** How many of the client's intake appointments were missed that an earlier invitation (a lower sequence) invited to. */
+export async function countMissedIntakesBefore(db: Kysely<Database>, clientId: string, sequence: number): Promise<number> {
   const rows = await db
     .selectFrom("appointments")
-    .select("id")
-    .where("client_id", "=", clientId)
-    .where("kind", "=", "intake")
-    .where("status", "=", "missed")
-    .where("starts_at", "<", before)
+    .innerJoin("invitations", "invitations.appointment_id", "appointments.id")
+    .select("appointments.id")
+    .where("appointments.client_id", "=", clientId)
+    .where("appointments.kind", "=", "intake")
+    .where("appointments.status", "=", "missed")
+    .where("invitations.sequence", "<", sequence)
     .execute();
   return rows.length;
 }
@@ -99,7 +100,12 @@ export function findClientAppointment(db: Kysely<Database>, clientId: string, id
   return db
     .selectFrom("appointments")
     .leftJoin("invitations", "invitations.appointment_id", "appointments.id")
-    .select(["appointments.status", "appointments.kind", "appointments.starts_at", "invitations.letter_id as invitation_letter_id"])
+    .select([
+      "appointments.status",
+      "appointments.kind",
+      "invitations.sequence as invitation_sequence",
+      "invitations.letter_id as invitation_letter_id",
+    ])
     .where("appointments.id", "=", id)
     .where("appointments.client_id", "=", clientId)
     .executeTakeFirst();

@@ -286,7 +286,7 @@ export interface ProposalFacts {
   placement?: PlacementFacts | undefined;
   /** The linked appointment of this client (undefined when not found); absent when none is linked. */
   appointment?: AppointmentFacts | undefined;
-  /** How many of the client's intakes were missed before the linked appointment. */
+  /** How many of the client's intakes were missed that an invitation before the linked appointment's invited to. */
   earlierMissedIntakes: number;
   /** The linked letter to this client (undefined when not found); absent when none is linked. */
   letter?: { delivery_status: string } | undefined;

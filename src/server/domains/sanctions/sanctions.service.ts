@@ -67,7 +67,9 @@ async function proposalFacts(db: Kysely<Database>, clientId: string, input: Sanc
     exemptions: await listClientExemptions(db, clientId),
     placement,
     appointment,
-    earlierMissedIntakes: appointment ? await countMissedIntakesBefore(db, clientId, appointment.starts_at) : 0,
+    earlierMissedIntakes: appointment?.invitation_sequence
+      ? await countMissedIntakesBefore(db, clientId, appointment.invitation_sequence)
+      : 0,
     letter,
     plan: input.planId ? await findClientPlan(db, clientId, input.planId) : undefined,
     planStep: input.planStepId ? await findClientPlanStep(db, clientId, input.planStepId) : undefined,
