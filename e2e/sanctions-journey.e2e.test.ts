@@ -26,34 +26,51 @@ interface Letter {
 }
 
 /**
- * A Charlois client of the demo consultant who missed two intakes, each after a delivered invitation, the second
- * recently enough to be a ground (the ordinance's 90 days): the first missed intake is answered with a second
- * invitation, never a sanction. The demo history holds such clients; the work queue names them.
+ * A Charlois client of the demo consultant whose only intake was missed after a delivered invitation, invited a
+ * second time (the first missed intake is answered with a second invitation, never a sanction) and missing that
+ * one too. The demo history holds clients with one missed intake; the second invitation lies in the future, so
+ * its appointment is marked missed straight in the database.
  */
 async function clientWithMissedIntakes(consultant: ApiCaller): Promise<typeof client> {
-  const recent = new Date(Date.now() - 80 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const queue = await consultant<{
-    items: { clientId: string; givenName: string; familyName: string; reasons: { code: string; since: string }[] }[];
-  }>("GET", "/work-queue?reason=possibleNonCompliance&pageSize=200");
+  const queue = await consultant<{ items: { clientId: string; givenName: string; familyName: string }[] }>(
+    "GET",
+    "/work-queue?reason=intakeMissed&pageSize=100",
+  );
   for (const item of queue.body.items) {
-    if (!item.reasons.some((reason) => reason.code === "possibleNonCompliance" && reason.since >= recent)) continue;
     const appointments = await consultant<{ items: Appointment[] }>("GET", `/clients/${item.clientId}/appointments`);
     const letters = await consultant<{ items: Letter[] }>("GET", `/clients/${item.clientId}/letters`);
     const exemptions = await consultant<{ items: { scope: string; inForce: boolean }[] }>("GET", `/clients/${item.clientId}/exemptions`);
-    const missed = appointments.body.items
-      .filter((appointment) => appointment.kind === "intake" && appointment.status === "missed")
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-    const invitations = letters.body.items.filter((letter) => letter.kind === "invitation" && letter.deliveryStatus === "delivered");
-    const [first, second] = missed;
-    if (missed.length !== 2 || !first || !second || invitations.length !== 2 || appointments.body.items.length !== 2) continue;
+    const missed = appointments.body.items.filter((appointment) => appointment.kind === "intake" && appointment.status === "missed");
+    const invitations = letters.body.items.filter((letter) => letter.kind === "invitation");
+    const [first] = missed;
+    const [invitation] = invitations;
+    if (missed.length !== 1 || !first || !invitation || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
     if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
     // The demo history decided sanctions for some clients already; the journey starts from a client without one.
     const sanctions = await consultant<{ items: unknown[] }>("GET", `/clients/${item.clientId}/sanctions`);
     if (sanctions.body.items.length > 0) continue;
-    const firstLetter = expectDefined(invitations[0], "the first invitation").id;
-    return { id: item.clientId, name: `${item.givenName} ${item.familyName}`, first: first.id, second: second.id, firstLetter };
+    await deliver(consultant, invitation.id);
+    const again = await consultant<{ items: { letterId: string; appointment: { id: string } }[] }>("POST", "/invitations", {
+      clientIds: [item.clientId],
+    });
+    const second = expectDefined(again.body.items?.[0], `a second invitation (${again.status} ${JSON.stringify(again.body)})`);
+    await deliver(consultant, second.letterId);
+    await server.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", second.appointment.id).execute();
+    return {
+      id: item.clientId,
+      name: `${item.givenName} ${item.familyName}`,
+      first: first.id,
+      second: second.appointment.id,
+      firstLetter: invitation.id,
+    };
   }
-  throw new Error("no Charlois client with two missed intakes, the second recent");
+  throw new Error("no Charlois client with one missed intake");
+}
+
+/** Records a registered letter as delivered. */
+async function deliver(consultant: ApiCaller, letterId: string): Promise<void> {
+  const delivered = await consultant("POST", `/letters/${letterId}/deliveries`, { status: "delivered", trackingNumber: "3SNVDEMO00042" });
+  if (delivered.status !== 201) throw new Error(`could not record the delivery: ${delivered.status} ${JSON.stringify(delivered.body)}`);
 }
 
 beforeAll(async () => {
