@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage } from "./browser.js";
+import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -40,6 +41,7 @@ async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
 async function decidedSanction(consultant: ApiCaller, lead: ApiCaller): Promise<SanctionOutput> {
   const proposed = await consultant<SanctionOutput>("POST", `/clients/${clientId}/sanctions`, {
     ground: "refusedContribution",
+    ...(await contributionAskedBy(consultant, clientId)),
     factsDate: todayInAmsterdam(),
     facts: "Wilde niet beginnen bij de voedselbank.",
     culpability: "full",

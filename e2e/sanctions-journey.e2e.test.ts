@@ -6,16 +6,18 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage } from "./browser.js";
+import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
 let browser: Browser;
-let client: { id: string; name: string; sanctionId?: string };
+let client: { id: string; name: string; first: string; second: string; firstLetter: string; sanctionId?: string };
 
 interface Appointment {
   id: string;
   kind: string;
   status: string;
+  startsAt: string;
 }
 interface Letter {
   id: string;
@@ -24,11 +26,12 @@ interface Letter {
 }
 
 /**
- * A Charlois client of the demo consultant whose only intake was missed: its one invitation letter is recorded
- * as delivered, so nothing but the weighing stands between the consultant and a proposal. The demo history holds
- * such clients; an intake planned today lies in the future and cannot be missed yet.
+ * A Charlois client of the demo consultant whose only intake was missed after a delivered invitation, invited a
+ * second time (the first missed intake is answered with a second invitation, never a sanction) and missing that
+ * one too. The demo history holds clients with one missed intake; the second invitation lies in the future, so
+ * its appointment is marked missed straight in the database.
  */
-async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: string; name: string }> {
+async function clientWithMissedIntakes(consultant: ApiCaller): Promise<typeof client> {
   const queue = await consultant<{ items: { clientId: string; givenName: string; familyName: string }[] }>(
     "GET",
     "/work-queue?reason=intakeMissed&pageSize=100",
@@ -39,26 +42,41 @@ async function clientWithMissedIntake(consultant: ApiCaller): Promise<{ id: stri
     const exemptions = await consultant<{ items: { scope: string; inForce: boolean }[] }>("GET", `/clients/${item.clientId}/exemptions`);
     const missed = appointments.body.items.filter((appointment) => appointment.kind === "intake" && appointment.status === "missed");
     const invitations = letters.body.items.filter((letter) => letter.kind === "invitation");
+    const [first] = missed;
     const [invitation] = invitations;
-    if (missed.length !== 1 || !invitation || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
+    if (missed.length !== 1 || !first || !invitation || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
     if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
     // The demo history decided sanctions for some clients already; the journey starts from a client without one.
     const sanctions = await consultant<{ items: unknown[] }>("GET", `/clients/${item.clientId}/sanctions`);
     if (sanctions.body.items.length > 0) continue;
-    const delivered = await consultant("POST", `/letters/${invitation.id}/deliveries`, {
-      status: "delivered",
-      trackingNumber: "3SNVDEMO00042",
+    await deliver(consultant, invitation.id);
+    const again = await consultant<{ items: { letterId: string; appointment: { id: string } }[] }>("POST", "/invitations", {
+      clientIds: [item.clientId],
     });
-    if (delivered.status !== 201) throw new Error(`could not record the delivery: ${delivered.status} ${JSON.stringify(delivered.body)}`);
-    return { id: item.clientId, name: `${item.givenName} ${item.familyName}` };
+    const second = expectDefined(again.body.items?.[0], `a second invitation (${again.status} ${JSON.stringify(again.body)})`);
+    await deliver(consultant, second.letterId);
+    await server.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", second.appointment.id).execute();
+    return {
+      id: item.clientId,
+      name: `${item.givenName} ${item.familyName}`,
+      first: first.id,
+      second: second.appointment.id,
+      firstLetter: invitation.id,
+    };
   }
   throw new Error("no Charlois client with one missed intake");
+}
+
+/** Records a registered letter as delivered. */
+async function deliver(consultant: ApiCaller, letterId: string): Promise<void> {
+  const delivered = await consultant("POST", `/letters/${letterId}/deliveries`, { status: "delivered", trackingNumber: "3SNVDEMO00042" });
+  if (delivered.status !== 201) throw new Error(`could not record the delivery: ${delivered.status} ${JSON.stringify(delivered.body)}`);
 }
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  client = await clientWithMissedIntake(await apiAs(server.baseUrl, "consulent@demo.local"));
+  client = await clientWithMissedIntakes(await apiAs(server.baseUrl, "consulent@demo.local"));
 }, 60_000);
 
 afterAll(async () => {
@@ -102,9 +120,9 @@ describe("a sanction with due process, from the proposal to the reconsideration"
 
     await page.getByLabel("Reden", { exact: true }).selectOption({ label: "Komt niet naar afspraken" });
     const appointment = page.getByLabel("Gemiste afspraak");
-    await appointment.locator("option").nth(1).waitFor({ state: "attached" });
-    expect(await appointment.locator("option").count()).toBe(2);
-    await appointment.selectOption({ index: 1 });
+    await appointment.locator("option").nth(2).waitFor({ state: "attached" });
+    expect(await appointment.locator("option").count()).toBe(3);
+    await appointment.selectOption({ value: client.first });
     await page.getByLabel("Wat gebeurde er?").fill("Kwam niet naar de intake en belde niet af, terwijl de brief is bezorgd.");
     await page
       .getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" })
@@ -127,6 +145,13 @@ describe("a sanction with due process, from the proposal to the reconsideration"
       .getByRole("group", { name: "Hoeveel valt de cliënt te verwijten?" })
       .getByLabel(/^Verwijtbaar/)
       .check();
+    // The first missed intake is never a ground: the refusal says so plainly, and stores nothing.
+    await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
+    await page.getByText(/^De eerste gemiste afspraak is geen grond voor een maatregel/).waitFor();
+    expect(await sanctionsTable(page).count()).toBe(0);
+    await settled(page, "proposal refused: first missed intake");
+
+    await appointment.selectOption({ value: client.second });
     await page.getByRole("button", { name: "Maatregel voorstellen" }).click();
     await page.getByText("Het voorstel is vastgelegd. Nodig de cliënt nu uit voor een gesprek.").waitFor();
     await missedRow(page).getByText("Nog niet uitgenodigd").waitFor();
@@ -208,9 +233,10 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     // The team lead's own proposal for the same client: someone else decides that one.
     const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
     const own = await lead<SanctionOutput>("POST", `/clients/${client.id}/sanctions`, {
-      ground: "insufficientEffort",
+      ground: "refusedContribution",
+      letterId: client.firstLetter,
       factsDate: todayInAmsterdam(),
-      facts: "Deed bij de vrijwilligersplek te weinig moeite.",
+      facts: "Wilde niet meedoen aan wat de brief vroeg.",
       culpability: "reduced",
       circumstances: "Geen bijzondere omstandigheden.",
       urgentReasons: false,
@@ -234,7 +260,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     await proposals.getByRole("link", { name: client.name }).first().click();
     await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
     await openSanctionsTab(page);
-    const ownRow = sanctionsTable(page).getByRole("row", { name: /Doet te weinig moeite/ });
+    const ownRow = sanctionsTable(page).getByRole("row", { name: /Weigert de tegenprestatie/ });
     await ownRow.getByText("U deed dit voorstel. Een andere teamleider beslist.").waitFor();
     expect(await ownRow.getByRole("button", { name: /^Beslissen/ }).count()).toBe(0);
     await settled(page, "client sanctions as team lead");
@@ -327,6 +353,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
     const proposed = await consultant<SanctionOutput>("POST", `/clients/${clientId}/sanctions`, {
       ground: "refusedContribution",
+      ...(await contributionAskedBy(consultant, clientId)),
       factsDate: todayInAmsterdam(),
       facts: "Wilde niet beginnen bij de voedselbank.",
       culpability: "full",

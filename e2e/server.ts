@@ -5,13 +5,15 @@ import path from "node:path";
 import { createApp } from "@server/app.js";
 import { systemClock } from "@server/clock.js";
 import { loadConfig } from "@server/config.js";
-import { connectDatabase } from "@server/db/connection.js";
+import { connectDatabase, type Db } from "@server/db/connection.js";
 import { migrateToLatest } from "@server/db/migrate.js";
 import { seedDemoPopulation } from "@server/demo/seed.js";
 
 /** A running app on a throwaway database with the demo population. */
 export interface TestServer {
   baseUrl: string;
+  /** The server's database, for arranging a fact the API cannot make yet (e.g. an appointment in the future missed). */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startServer(): Promise<TestServer> {
   const { port } = app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    db,
     async close() {
       await app.close();
       await db.destroy();

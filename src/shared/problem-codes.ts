@@ -125,6 +125,8 @@ export const FIELD_ERROR_CODES = [
   "unknownLetter",
   "unknownOrganisation",
   "unknownPlacement",
+  "unknownPlan",
+  "unknownPlanStep",
   "unknownRole",
   "unknownUser",
   "otherDistrict",

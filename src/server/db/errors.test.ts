@@ -9,7 +9,7 @@ describe("brokenUniqueRule", () => {
   it.each([
     ["appointments_no_double_booking", "appointments.consultant_id, appointments.starts_at", "slotTaken"],
     ["plans_one_draft", "plans.client_id", "draftExists"],
-    ["sanctions_one_per_appointment", "sanctions.appointment_id", "sanctionExists"],
+    ["sanctions_one_per_appointment", "sanctions.appointment_id", "duplicateFact"],
     ["clients_bsn_key", "clients.bsn", "duplicateBsn"],
   ])("names the rule of %s on both databases", (index, columns, code) => {
     expect(brokenUniqueRule(postgres(index))?.code).toBe(code);

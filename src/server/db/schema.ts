@@ -574,6 +574,16 @@ export interface SanctionsTable {
   reconsideration_decision_id: string | null;
   /** The day an imposed sanction stopped: ended on reconsideration, or revoked on objection (then from the start). */
   ended_on: string | null;
+  /** The confirmed plan that asked the refused contribution (refusedContribution). */
+  plan_id: string | null;
+  /** The confirmed plan step that was not done (insufficientEffort). */
+  plan_step_id: string | null;
+  /** What was asked and not done (insufficientEffort). */
+  not_done: string | null;
+  /** The decider's reasons why the urgent reasons recorded with the proposal no longer apply. */
+  urgent_reasons_lapsed_reasons: string | null;
+  urgent_reasons_lapsed_by: string | null;
+  urgent_reasons_lapsed_at: string | null;
 }
 
 export interface MatchPlansTable {

@@ -1,3 +1,4 @@
+import { missedSecondIntake } from "@server/testing/sanction-facts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { LightMyRequestResponse } from "fastify";
@@ -89,12 +90,8 @@ async function hoursAskedOf(clientId: string): Promise<number> {
 /** A client who missed an intake after a delivered invitation: the facts of a sanction proposal. */
 async function missedIntake(): Promise<{ client: string; appointmentId: string; letterId: string }> {
   const [client] = takeClients(1) as [string];
-  const invitation = await inject("POST", "/invitations", { clientIds: [client] });
-  expect(invitation.statusCode, invitation.body).toBe(201);
-  const { letterId, appointment } = invitation.json().items[0];
-  await inject("POST", `/letters/${letterId}/deliveries`, { status: "delivered" });
-  await t.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", appointment.id).execute();
-  return { client, appointmentId: appointment.id, letterId };
+  // The first missed intake is answered with a second invitation; the second one missed is a ground.
+  return { client, ...(await missedSecondIntake(t.app, t.db, consultant, client)) };
 }
 
 const sanctionProposal = (appointmentId: string, letterId: string) => ({
@@ -282,7 +279,7 @@ describe(`${PARALLEL} requests at once`, { timeout: 180_000 }, () => {
     const responses = await atOnce(PARALLEL, () =>
       inject("POST", `/clients/${client}/sanctions`, sanctionProposal(appointmentId, letterId)),
     );
-    expect(expectSuccessOrRefusal(responses, 201, ["sanctionExists"])).toBe(1);
+    expect(expectSuccessOrRefusal(responses, 201, ["duplicateFact"])).toBe(1);
     const sanctions = await t.db.kysely.selectFrom("sanctions").select("id").where("appointment_id", "=", appointmentId).execute();
     expect(sanctions).toHaveLength(1);
   });

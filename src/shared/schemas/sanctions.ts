@@ -28,9 +28,38 @@ export const sanctionProposalInput = z.object({
   ground: z.enum(SANCTION_GROUNDS),
   factsDate: calendarDate.describe("when the conduct took place"),
   facts: text().describe("what happened, in the consultant's words"),
-  appointmentId: z.uuid().nullish().describe("the missed appointment, for missedAppointments"),
-  placementId: z.uuid().nullish().describe("the placement that ended, for stoppedPlacementWithoutReason"),
-  letterId: z.uuid().nullish().describe("the invitation or warning letter the client had"),
+  appointmentId: z
+    .uuid()
+    .nullish()
+    .describe(
+      "missedAppointments: the appointment missed without a reason, invited to by a delivered letter that stated the duty to attend; " +
+        "a first missed intake is no ground (409 secondInvitationFirst)",
+    ),
+  placementId: z
+    .uuid()
+    .nullish()
+    .describe(
+      "stoppedPlacementWithoutReason: the placement whose ending the consultant attributed to the client (409 attributionPending while " +
+        "undetermined, dropoutNotAttributable otherwise); insufficientEffort: the placement concerned",
+    ),
+  letterId: z
+    .uuid()
+    .nullish()
+    .describe("the delivered letter the proposal relies on; refusedContribution: the letter that asked the contribution (or planId)"),
+  planId: z
+    .uuid()
+    .nullish()
+    .describe("refusedContribution: the client's confirmed plan that asked the contribution; without it or letterId 409 letterRequired"),
+  planStepId: z
+    .uuid()
+    .nullish()
+    .describe("insufficientEffort: the step of a confirmed plan of the client that was not done (or placementId; else 409 noObligation)"),
+  notDone: z
+    .string()
+    .trim()
+    .max(4000)
+    .nullish()
+    .describe("insufficientEffort: what was asked of the client and not done; without it 409 noObligation"),
   culpability: z.enum(CULPABILITY).describe("none is refused: no sanction without culpability"),
   circumstances: text().describe("the client's circumstances as weighed"),
   childrenInterests: z.string().trim().max(4000).nullish().describe("the interests of minor children, when there are any"),
@@ -58,6 +87,13 @@ export const sanctionDecisionInput = z.object({
   reasons: text().describe("the weighing, for the decision letter"),
   percentage: z.number().min(0).max(100).nullish().describe("imposedLower: the lower percentage"),
   months: z.number().int().min(1).max(3).nullish().describe("imposedLower: the shorter duration"),
+  urgentReasonsLapsed: z
+    .object({ reasons: text().describe("why the urgent reasons recorded with the proposal no longer apply") })
+    .nullish()
+    .describe(
+      "a new weighing: the urgent reasons recorded with the proposal no longer apply, with reasons (named in the decision letter); " +
+        "imposing a sanction with urgent reasons without it is 409 urgentReasons, refraining is always possible",
+    ),
 });
 export type SanctionDecisionInput = z.infer<typeof sanctionDecisionInput>;
 
@@ -70,7 +106,13 @@ export const sanctionAbilities = z
     invite: z.boolean().describe("invite the client to a hearing by registered letter"),
     hear: z.boolean().describe("record the hearing (the client: respond through the portal)"),
     correctHearing: z.boolean().describe("correct the hearing record: a new version, the earlier ones kept"),
-    decide: z.boolean().describe("decide the proposal: a second person, after the hearing or its term"),
+    decide: z.boolean().describe("decide the proposal: a second person, after the hearing or its term (refraining at least)"),
+    impose: z
+      .boolean()
+      .describe(
+        "decide to impose (imposed or imposedLower) as things stand: false while urgent reasons are recorded, which only a recorded " +
+          "urgentReasonsLapsed weighing overcomes",
+      ),
     reconsider: z.boolean().describe("record the reconsideration of an imposed sanction"),
   })
   .describe("the caller's abilities: show an action only when it is true");
@@ -86,11 +128,18 @@ export const sanctionOutput = z.object({
   appointmentId: z.uuid().nullable(),
   placementId: z.uuid().nullable(),
   letterId: z.uuid().nullable(),
+  planId: z.uuid().nullable().describe("the confirmed plan that asked the refused contribution"),
+  planStepId: z.uuid().nullable().describe("the confirmed plan step that was not done"),
+  notDone: z.string().nullable().describe("what was asked and not done"),
   culpability: z.enum(CULPABILITY),
   circumstances: z.string(),
   childrenInterests: z.string().nullable(),
   urgentReasons: z.boolean(),
   urgentReasonsNote: z.string().nullable(),
+  urgentReasonsLapsed: z
+    .object({ reasons: z.string(), by: z.string().nullable(), at: timestamp })
+    .nullable()
+    .describe("the decider's weighing that the urgent reasons no longer apply: reasons, who, when"),
   recurrence: z.number().int().describe("1 for a first time; each imposed sanction on the same ground within a year adds one"),
   proposedBy: z.string(),
   proposedById: z.uuid().describe("the proposer, who may not decide"),

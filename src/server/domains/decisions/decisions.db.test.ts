@@ -1,5 +1,7 @@
 import { TestClock } from "@server/clock.js";
+import { confirmedPlanStep } from "@server/testing/sanction-facts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays } from "@shared/dates.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -46,8 +48,10 @@ async function sanctionDecision(
     `/clients/${clientId}/sanctions`,
     {
       ground: "insufficientEffort",
-      factsDate: "2026-11-02",
+      factsDate: addDays(clock.today(), -7),
       facts: "Solliciteerde niet, terwijl dat was afgesproken.",
+      planStepId: (await confirmedPlanStep(t.db, clientId, addDays(clock.today(), -30))).planStepId,
+      notDone: "Geen enkele sollicitatie in vier weken.",
       culpability: "reduced",
       circumstances: "Geen bijzondere omstandigheden.",
       urgentReasons: false,

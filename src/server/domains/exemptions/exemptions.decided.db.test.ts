@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TestClock } from "@server/clock.js";
+import { confirmedPlanStep } from "@server/testing/sanction-facts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -54,14 +55,17 @@ const advice = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const proposal = {
+/** An insufficientEffort proposal about a step of the client's confirmed plan. */
+const proposalFor = async (client: string) => ({
   ground: "insufficientEffort",
   factsDate: "2026-03-02",
   facts: "Kwam drie keer niet naar het vrijwilligerswerk.",
+  planStepId: (await confirmedPlanStep(t.db, client, "2026-01-05")).planStepId,
+  notDone: "Drie keer niet gekomen, zonder afmelding.",
   culpability: "full",
   circumstances: "Geen bijzondere omstandigheden bekend.",
   urgentReasons: false,
-};
+});
 
 describe("which obligations an exemption covers", () => {
   it("reads a row written without them, as every exemption before, as one from the tegenprestatie only", async () => {
@@ -199,7 +203,7 @@ describe("a single parent with a child under five (art. 9a)", () => {
       startDate: "2026-03-10",
     });
     expect(step.statusCode).toBe(201);
-    expect((await post(`/clients/${client}/sanctions`, proposal)).json().code).not.toBe("activeExemption");
+    expect((await post(`/clients/${client}/sanctions`, await proposalFor(client))).json().code).not.toBe("activeExemption");
   });
 
   it("covers the tegenprestatie too when the consultant records it so, and then binds as before", async () => {
@@ -215,7 +219,7 @@ describe("a single parent with a child under five (art. 9a)", () => {
     expect(recorded.json()).toMatchObject({ obligations: ["tegenprestatie", "workObligations"], endDate: "2030-08-31" });
     expect(recorded.json().status).toBe("awaitingCoSign");
     await post(`/exemptions/${recorded.json().id}/co-signatures`, undefined, lead);
-    const refused = await post(`/clients/${client}/sanctions`, proposal);
+    const refused = await post(`/clients/${client}/sanctions`, await proposalFor(client));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe("activeExemption");
   });
@@ -260,12 +264,12 @@ describe("a request waits for a decision", () => {
   it("refuses a sanction proposal with 409 exemptionPending until the request is decided", async () => {
     const client = clientAt(3);
     const requested = (await post(`/clients/${client}/exemption-requests`, { type: "education", reason: "Ik volg een opleiding." })).json();
-    const pending = await post(`/clients/${client}/sanctions`, proposal);
+    const pending = await post(`/clients/${client}/sanctions`, await proposalFor(client));
     expect(pending.statusCode).toBe(409);
     expect(pending.json().code).toBe("exemptionPending");
     expect(await t.db.kysely.selectFrom("sanctions").select("id").where("client_id", "=", client).execute()).toEqual([]);
     await post(`/exemptions/${requested.id}/decisions`, { outcome: "refused", note: "De opleiding laat ruimte." });
-    expect((await post(`/clients/${client}/sanctions`, proposal)).statusCode).toBe(201);
+    expect((await post(`/clients/${client}/sanctions`, await proposalFor(client))).statusCode).toBe(201);
   });
 });
 

@@ -1,6 +1,7 @@
 import { TestClock } from "@server/clock.js";
 import { objectionTermEndsOn } from "@server/domains/decisions/decisions.rules.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
+import { confirmedPlanStep, missedIntake as firstMissedIntake, missedSecondIntake } from "@server/testing/sanction-facts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, addMonths } from "@shared/dates.js";
 import type { Attribution } from "@shared/schemas/placements.js";
@@ -41,13 +42,16 @@ async function onDate<T>(date: string, act: () => Promise<T>): Promise<T> {
 /** A date far enough back that a hearing invitation sent on it has had its term (two weeks) pass by today. */
 const beforeHearingTerm = addDays(today, -15);
 
-/** Invites a client to an intake, has the letter delivered (or not) and the intake missed. */
-async function missedIntake(clientId: string, delivery: "delivered" | "returned" = "delivered") {
-  const invitation = (await post("/invitations", { clientIds: [clientId] })).json().items[0];
-  await post(`/letters/${invitation.letterId}/deliveries`, { status: delivery });
-  await t.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", invitation.appointment.id).execute();
-  return { appointmentId: invitation.appointment.id as string, letterId: invitation.letterId as string };
-}
+/** A second intake missed after a first, its letter delivered (or not): the facts of a missedAppointments proposal. */
+const missedIntake = (clientId: string, delivery: "delivered" | "returned" = "delivered") =>
+  missedSecondIntake(t.app, t.db, consultant, clientId, delivery);
+
+/** A step of the client's confirmed plan and what was not done: the facts of an insufficientEffort proposal. */
+const effort = async (clientId: string) => ({
+  ground: "insufficientEffort",
+  planStepId: (await confirmedPlanStep(t.db, clientId, addDays(today, -60))).planStepId,
+  notDone: "Kwam drie weken niet naar de taalcursus en meldde zich niet af.",
+});
 
 const proposal = (overrides: Record<string, unknown> = {}) => ({
   ground: "missedAppointments",
@@ -64,7 +68,7 @@ beforeAll(async () => {
   t = await createTestApp({ clients: 120, clock });
   await logIn();
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
-  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(10).execute()).map(
+  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(24).execute()).map(
     (r) => r.id,
   );
   await t.app.inject({
@@ -126,41 +130,11 @@ describe("a proposal is refused by rule, and stores nothing", () => {
     expect(await sanctionCount(client)).toBe(0);
   });
 
-  it("dropoutNotAttributable: the placement ended because of the organisation, health or caregiving", async () => {
+  it("dropoutNotAttributable: the placement ended because of the organisation, health, caregiving or no one", async () => {
     const client = clientAt(3);
-    const role = await t.db.kysely
-      .selectFrom("volunteer_roles")
-      .select(["id", "organisation_id"])
-      .where("status", "=", "approved")
-      .executeTakeFirstOrThrow();
-    const notTheClient: Attribution[] = ["organisation", "health", "caregiving"];
+    const notTheClient: Attribution[] = ["organisation", "health", "caregiving", "none"];
     for (const attributableTo of notTheClient) {
-      const id = crypto.randomUUID();
-      const now = clock.now().toISOString();
-      await t.db.kysely
-        .insertInto("placements")
-        .values({
-          id,
-          client_id: client,
-          role_id: role.id,
-          organisation_id: role.organisation_id,
-          status: "ended",
-          hours_per_week: 4,
-          guidance_level: "light",
-          guidance_override_reason: null,
-          proposed_by: null,
-          decision_reason: null,
-          decided_by: null,
-          started_on: addDays(today, -60),
-          ended_on: addDays(today, -5),
-          end_reason: "other",
-          end_note: null,
-          attributable_to: attributableTo,
-          ordinance_version: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      const id = await endedPlacement(client, attributableTo);
       const response = await post(`/clients/${client}/sanctions`, proposal({ ground: "stoppedPlacementWithoutReason", placementId: id }));
       expect(response.statusCode, attributableTo).toBe(409);
       expect(response.json().code).toBe("dropoutNotAttributable");
@@ -177,7 +151,199 @@ describe("a proposal is refused by rule, and stores nothing", () => {
       "dropoutNotAttributable",
       "dropoutNotAttributable",
       "dropoutNotAttributable",
+      "dropoutNotAttributable",
     ]);
+  });
+});
+
+/** A placement of the client that ended on a date, attributed as given (undetermined: waiting for the consultant). */
+async function endedPlacement(client: string, attributableTo: Attribution | "undetermined", endedOn = addDays(today, -5)): Promise<string> {
+  const role = await t.db.kysely
+    .selectFrom("volunteer_roles")
+    .select(["id", "organisation_id"])
+    .where("status", "=", "approved")
+    .executeTakeFirstOrThrow();
+  const id = crypto.randomUUID();
+  const now = clock.now().toISOString();
+  await t.db.kysely
+    .insertInto("placements")
+    .values({
+      id,
+      client_id: client,
+      role_id: role.id,
+      organisation_id: role.organisation_id,
+      status: "ended",
+      hours_per_week: 4,
+      guidance_level: "light",
+      guidance_override_reason: null,
+      proposed_by: null,
+      decision_reason: null,
+      decided_by: null,
+      started_on: addDays(endedOn, -60),
+      ended_on: endedOn,
+      end_reason: "other",
+      end_note: null,
+      attributable_to: attributableTo as Attribution,
+      ordinance_version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+describe("every ground needs its evidence, refused by rule", () => {
+  const refusal = async (client: string, body: Record<string, unknown>) => {
+    const response = await post(`/clients/${client}/sanctions`, proposal(body));
+    expect(response.statusCode, response.body).toBe(409);
+    return response.json().code as string;
+  };
+
+  it("attributionPending: the ending waits for the consultant to determine who ended it", async () => {
+    const client = clientAt(11);
+    const id = await endedPlacement(client, "undetermined");
+    expect(await refusal(client, { ground: "stoppedPlacementWithoutReason", placementId: id })).toBe("attributionPending");
+    // Nor as insufficient effort about the same weeks: no side door.
+    expect(await refusal(client, await effort(client))).toBe("attributionPending");
+    expect(await sanctionCount(client)).toBe(0);
+  });
+
+  it("dropoutNotAttributable: insufficientEffort is no side door around an ending attributed to the organisation", async () => {
+    const client = clientAt(12);
+    await endedPlacement(client, "organisation", addDays(today, -20));
+    expect(await refusal(client, await effort(client))).toBe("dropoutNotAttributable");
+    expect(await refusal(client, { ground: "refusedContribution", ...(await confirmedPlanStep(t.db, client, addDays(today, -60))) })).toBe(
+      "dropoutNotAttributable",
+    );
+    expect(await sanctionCount(client)).toBe(0);
+    // A missed second intake is a fact of its own, and an ending attributed to the client carries a sanction.
+    expect((await post(`/clients/${client}/sanctions`, proposal(await missedIntake(client)))).statusCode).toBe(201);
+    const byClient = await endedPlacement(clientAt(13), "client");
+    const stopped = await post(
+      `/clients/${clientAt(13)}/sanctions`,
+      proposal({ ground: "stoppedPlacementWithoutReason", placementId: byClient }),
+    );
+    expect(stopped.statusCode, stopped.body).toBe(201);
+  });
+
+  it("secondInvitationFirst: the first missed intake is answered with a second invitation", async () => {
+    const client = clientAt(14);
+    const first = await firstMissedIntake(t.app, t.db, consultant, client);
+    expect(await refusal(client, first)).toBe("secondInvitationFirst");
+    const second = await firstMissedIntake(t.app, t.db, consultant, client);
+    const proposed = await post(`/clients/${client}/sanctions`, proposal(second));
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect(proposed.json()).toMatchObject({ appointmentId: second.appointmentId });
+  });
+
+  it("letterRequired: a refused contribution names the delivered letter or the confirmed plan that asked it", async () => {
+    const client = clientAt(15);
+    expect(await refusal(client, { ground: "refusedContribution" })).toBe("letterRequired");
+    const draft = crypto.randomUUID();
+    await t.db.kysely
+      .insertInto("plans")
+      .values({
+        id: draft,
+        client_id: client,
+        version: 99,
+        status: "draft",
+        reporting_frequency_weeks: 4,
+        confirmed_on: null,
+        confirmed_by: null,
+        letter_id: null,
+        created_by: null,
+        created_at: clock.now().toISOString(),
+      })
+      .execute();
+    expect(await refusal(client, { ground: "refusedContribution", planId: draft })).toBe("letterRequired");
+    const unknown = await post(`/clients/${client}/sanctions`, proposal({ ground: "refusedContribution", planId: crypto.randomUUID() }));
+    expect(unknown.json().invalidParams[0]).toMatchObject({ name: "planId", code: "unknownPlan" });
+    const { planId } = await confirmedPlanStep(t.db, client, addDays(today, -60));
+    const proposed = await post(`/clients/${client}/sanctions`, proposal({ ground: "refusedContribution", planId }));
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect(proposed.json().planId).toBe(planId);
+  });
+
+  it("noObligation: insufficient effort names the plan step or placement and what was not done", async () => {
+    const client = clientAt(16);
+    const { planStepId } = await confirmedPlanStep(t.db, client, addDays(today, -60));
+    expect(await refusal(client, { ground: "insufficientEffort" })).toBe("noObligation");
+    expect(await refusal(client, { ground: "insufficientEffort", planStepId })).toBe("noObligation");
+    const proposed = await post(
+      `/clients/${client}/sanctions`,
+      proposal({ ground: "insufficientEffort", planStepId, notDone: "Niet gekomen." }),
+    );
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect(proposed.json()).toMatchObject({ planStepId, notDone: "Niet gekomen." });
+  });
+
+  it("duplicateFact: the same fact is sanctioned once, also when proposed at the same moment", async () => {
+    const client = clientAt(13);
+    const facts = await effort(client);
+    expect((await post(`/clients/${client}/sanctions`, proposal(facts))).statusCode).toBe(201);
+    expect(await refusal(client, { ...facts, notDone: "Anders verwoord, hetzelfde feit." })).toBe("duplicateFact");
+    const parallel = await effort(client);
+    const responses = await Promise.all(Array.from({ length: 4 }, () => post(`/clients/${client}/sanctions`, proposal(parallel))));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    expect(responses.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual([
+      "duplicateFact",
+      "duplicateFact",
+      "duplicateFact",
+    ]);
+    const stored = await t.db.kysely.selectFrom("sanctions").select("id").where("plan_step_id", "=", parallel.planStepId).execute();
+    expect(stored).toHaveLength(1);
+  });
+
+  it("factsTooOld: facts older than the ordinance's maximum age are no ground", async () => {
+    const client = clientAt(14);
+    const facts = await effort(client);
+    expect(await refusal(client, { ...facts, factsDate: addDays(today, -91) })).toBe("factsTooOld");
+    expect((await post(`/clients/${client}/sanctions`, proposal({ ...facts, factsDate: addDays(today, -90) }))).statusCode).toBe(201);
+  });
+
+  it("urgentReasons: imposing waits for a new weighing that they no longer apply, named in the letter; refraining is always possible", async () => {
+    const client = clientAt(15);
+    const urgent = { urgentReasons: true, urgentReasonsNote: "Dreigende huisuitzetting." };
+    const proposed = (await post(`/clients/${client}/sanctions`, proposal({ ...(await effort(client)), ...urgent }))).json();
+    await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Geen reden." });
+    const read = (await t.app.inject({ url: `/api/v1/sanctions/${proposed.id}`, headers: lead })).json();
+    expect(read.abilities).toMatchObject({ decide: true, impose: false });
+    for (const outcome of ["imposed", "imposedLower"]) {
+      const refused = await post(
+        `/sanctions/${proposed.id}/decision`,
+        { outcome, reasons: "Verwijtbaar.", months: 1, percentage: 1 },
+        lead,
+      );
+      expect(refused.statusCode, outcome).toBe(409);
+      expect(refused.json().code).toBe("urgentReasons");
+    }
+    const decided = await post(
+      `/sanctions/${proposed.id}/decision`,
+      {
+        outcome: "imposed",
+        reasons: "Verwijtbaar.",
+        urgentReasonsLapsed: { reasons: "De huurachterstand is inmiddels betaald; de uitzetting gaat niet door." },
+      },
+      lead,
+    );
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().urgentReasonsLapsed).toMatchObject({
+      reasons: "De huurachterstand is inmiddels betaald; de uitzetting gaat niet door.",
+      by: expect.any(String),
+    });
+    const letter = await t.db.kysely
+      .selectFrom("letters")
+      .select("pdf")
+      .where("id", "=", decided.json().decisionLetterId)
+      .executeTakeFirstOrThrow();
+    const text = (await new PDFParse({ data: Buffer.from(letter.pdf) }).getText()).text.replace(/\s+/g, " ");
+    expect(text).toContain("De huurachterstand is inmiddels betaald");
+    // Refraining needs no new weighing.
+    const other = (await post(`/clients/${client}/sanctions`, proposal({ ...(await effort(client)), ...urgent }))).json();
+    await post(`/sanctions/${other.id}/hearing`, { heldOn: today, channel: "phone", record: "Geen reden." });
+    expect((await post(`/sanctions/${other.id}/decision`, { outcome: "refrained", reasons: "Dringende redenen." }, lead)).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -401,8 +567,8 @@ describe("due process from proposal to objection", () => {
   });
 
   it("keeps every version of a corrected hearing record, refusing a correction of an older version", async () => {
-    const other = clientAt(3);
-    const proposed = (await post(`/clients/${other}/sanctions`, proposal({ ground: "insufficientEffort", culpability: "reduced" }))).json();
+    const other = clientAt(10);
+    const proposed = (await post(`/clients/${other}/sanctions`, proposal({ ...(await effort(other)), culpability: "reduced" }))).json();
     await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Eerste verslag." });
     expect((await post(`/sanctions/${proposed.id}/hearing`, { heldOn: today, channel: "phone", record: "Nog eens." })).json().code).toBe(
       "alreadyHeard",
@@ -439,7 +605,8 @@ describe("abilities say what the server allows", () => {
     hear: async (s, h) =>
       (await post(`/sanctions/${s.id}/hearing`, { heldOn: today, channel: "inPerson", record: "De cliënt legt uit waarom." }, h))
         .statusCode,
-    decide: async (s, h) => (await post(`/sanctions/${s.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, h)).statusCode,
+    decide: async (s, h) => (await post(`/sanctions/${s.id}/decision`, { outcome: "refrained", reasons: "Afzien." }, h)).statusCode,
+    impose: async (s, h) => (await post(`/sanctions/${s.id}/decision`, { outcome: "imposed", reasons: "Verwijtbaar." }, h)).statusCode,
     reconsider: async (s, h) =>
       (await post(`/sanctions/${s.id}/reconsideration`, { outcome: "maintained", note: "Blijft." }, h)).statusCode,
     correctHearing: async (s, h) =>
@@ -463,9 +630,10 @@ describe("abilities say what the server allows", () => {
     return sanction.abilities;
   }
 
-  const proposed = async (by: Headers = consultant) =>
-    (await post(`/clients/${clientAt(8)}/sanctions`, proposal({ ground: "insufficientEffort", culpability: "reduced" }), by)).json()
-      .id as string;
+  const proposed = async (by: Headers = consultant, more: Record<string, unknown> = {}) =>
+    (
+      await post(`/clients/${clientAt(8)}/sanctions`, proposal({ ...(await effort(clientAt(8))), culpability: "reduced", ...more }), by)
+    ).json().id as string;
   const heard = async () => {
     const id = await proposed();
     await post(`/sanctions/${id}/hearing`, { heldOn: today, channel: "phone", record: "De cliënt vergat het." });
@@ -500,6 +668,12 @@ describe("abilities say what the server allows", () => {
     expect(await expectAbilitiesHold(() => proposed(lead), lead)).toMatchObject({ decide: false });
     expect(await expectAbilitiesHold(heard, lead)).toMatchObject({ decide: true });
     expect(await expectAbilitiesHold(termPassed, lead)).toMatchObject({ decide: true, hear: true });
+    const urgent = async () => {
+      const id = await proposed(consultant, { urgentReasons: true, urgentReasonsNote: "Schulden lopen op." });
+      await post(`/sanctions/${id}/hearing`, { heldOn: today, channel: "phone", record: "De cliënt vergat het." });
+      return id;
+    };
+    expect(await expectAbilitiesHold(urgent, lead)).toMatchObject({ decide: true, impose: false });
     expect(await expectAbilitiesHold(decided, lead)).toMatchObject({ reconsider: true });
   });
 
@@ -510,6 +684,7 @@ describe("abilities say what the server allows", () => {
       hear: false,
       correctHearing: false,
       decide: false,
+      impose: false,
       reconsider: false,
     });
   });
@@ -519,6 +694,6 @@ describe("abilities say what the server allows", () => {
     expect((await list(consultant)).abilities).toEqual({ propose: true });
     const admin = await bearerFor(t.app, "admin@demo.local");
     expect((await list(admin)).abilities).toEqual({ propose: false });
-    expect((await post(`/clients/${clientAt(8)}/sanctions`, proposal({ ground: "insufficientEffort" }), admin)).statusCode).toBe(403);
+    expect((await post(`/clients/${clientAt(8)}/sanctions`, proposal(await effort(clientAt(8))), admin)).statusCode).toBe(403);
   });
 });

@@ -28,6 +28,7 @@ import {
   assertMayInvite,
   assertMayReconsider,
   assertNoExemptionInForce,
+  assertNoUrgentReasons,
   decidedTerms,
   levelFor,
 } from "./sanctions.rules.js";
@@ -174,6 +175,7 @@ async function prepareSanctionDecisionLetter(
       circumstances: sanction.circumstances,
       childrenInterests: sanction.children_interests,
       reasons: sanction.decision_reasons ?? "",
+      urgentReasonsLapsed: sanction.urgent_reasons_lapsed_reasons,
       decidedOn: formatDutchDate(decidedOn),
       ordinanceVersion: sanction.ordinance_version,
       decidedBy: decider,
@@ -209,7 +211,9 @@ function recordSanctionDecision(
 
 /**
  * A second person decides. Refused to the proposer (403 sameDecisionMaker), without a hearing record unless the
- * delivered invitation's term has passed (409 hearingRequired), and while a full exemption is in force. The
+ * delivered invitation's term has passed (409 hearingRequired), and imposing while a full exemption is in force or
+ * while the proposal's urgent reasons stand (409 urgentReasons; `urgentReasonsLapsed` records, as a new weighing,
+ * that they no longer apply, and the letter names it). The
  * decision applies the ordinance in force and records its version; it is a decision (besluit) with its letter,
  * which carries the legal remedy notice, all stored in one transaction.
  */
@@ -217,11 +221,28 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
   const sanction = await requireVisibleSanction(db, ctx, id);
   const today = ctx.clock.today();
   assertMayDecide(sanction, ctx.actor, await invitationDelivery(db, sanction), today);
+  assertNoUrgentReasons(sanction, input);
   if (input.outcome !== "refrained")
     assertNoExemptionInForce(await listClientExemptions(db, sanction.client_id), [sanction.facts_date, today]);
   const ordinance: Ordinance = await ordinanceOn(db, today);
   const terms = decidedTerms(input, levelFor(sanction.ground as Ground, sanction.recurrence, sanction.culpability, ordinance));
-  const decided = { ...sanction, ...terms, outcome: input.outcome, decision_reasons: input.reasons, ordinance_version: ordinance.version };
+  // The new weighing of urgent reasons is kept only where it carried the decision: imposing despite them.
+  const lapsed =
+    input.outcome !== "refrained" && sanction.urgent_reasons === 1 && input.urgentReasonsLapsed
+      ? {
+          urgent_reasons_lapsed_reasons: input.urgentReasonsLapsed.reasons,
+          urgent_reasons_lapsed_by: ctx.actor.id,
+          urgent_reasons_lapsed_at: nowIso(ctx.clock),
+        }
+      : {};
+  const decided = {
+    ...sanction,
+    ...terms,
+    ...lapsed,
+    outcome: input.outcome,
+    decision_reasons: input.reasons,
+    ordinance_version: ordinance.version,
+  };
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
   const letter = await prepareSanctionDecisionLetter(db, ctx, decided, client, ctx.actor.id, today);
   await inTransaction(db, async (trx) => {
@@ -245,6 +266,7 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
         outcome: input.outcome,
         decision_reasons: input.reasons,
         ...terms,
+        ...lapsed,
         ordinance_version: ordinance.version,
         decided_by: ctx.actor.id,
         decided_at: nowIso(ctx.clock),
@@ -260,7 +282,7 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
       clientId: sanction.client_id,
       subjectType: "sanction",
       subjectId: id,
-      details: { outcome: input.outcome, ordinanceVersion: ordinance.version },
+      details: { outcome: input.outcome, ordinanceVersion: ordinance.version, urgentReasonsLapsed: "urgent_reasons_lapsed_at" in lapsed },
     });
   });
 }

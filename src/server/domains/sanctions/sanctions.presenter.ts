@@ -17,11 +17,18 @@ export function presentSanction(actor: Actor, view: SanctionView): SanctionOutpu
     appointmentId: row.appointment_id,
     placementId: row.placement_id,
     letterId: row.letter_id,
+    planId: row.plan_id,
+    planStepId: row.plan_step_id,
+    notDone: row.not_done,
     culpability: row.culpability as SanctionOutput["culpability"],
     circumstances: row.circumstances,
     childrenInterests: row.children_interests,
     urgentReasons: row.urgent_reasons === 1,
     urgentReasonsNote: row.urgent_reasons_note,
+    urgentReasonsLapsed:
+      row.urgent_reasons_lapsed_reasons && row.urgent_reasons_lapsed_at
+        ? { reasons: row.urgent_reasons_lapsed_reasons, by: nameOf(row.urgent_reasons_lapsed_by), at: row.urgent_reasons_lapsed_at }
+        : null,
     recurrence: row.recurrence,
     proposedBy: nameOf(row.proposed_by) ?? "",
     proposedById: row.proposed_by,

@@ -34,10 +34,65 @@ export async function pageSanctions(db: Kysely<Database>, actor: Actor, status: 
 export function findClientPlacement(db: Kysely<Database>, clientId: string, id: string) {
   return db
     .selectFrom("placements")
-    .select(["status", "attributable_to"])
+    .select(["status", "attributable_to", "ended_on"])
     .where("id", "=", id)
     .where("client_id", "=", clientId)
     .executeTakeFirst();
+}
+
+/** The client's most recently ended placement, with who it is attributed to. */
+export async function latestEndedPlacement(db: Kysely<Database>, clientId: string) {
+  return (
+    (await db
+      .selectFrom("placements")
+      .select(["attributable_to", "ended_on"])
+      .where("client_id", "=", clientId)
+      .where("status", "=", "ended")
+      .where("ended_on", "is not", null)
+      .orderBy("ended_on", "desc")
+      .limit(1)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** How many of the client's intake appointments were missed that an earlier invitation (a lower sequence) invited to. */
+export async function countMissedIntakesBefore(db: Kysely<Database>, clientId: string, sequence: number): Promise<number> {
+  const rows = await db
+    .selectFrom("appointments")
+    .innerJoin("invitations", "invitations.appointment_id", "appointments.id")
+    .select("appointments.id")
+    .where("appointments.client_id", "=", clientId)
+    .where("appointments.kind", "=", "intake")
+    .where("appointments.status", "=", "missed")
+    .where("invitations.sequence", "<", sequence)
+    .execute();
+  return rows.length;
+}
+
+/** A plan of this client, as far as a proposal needs it. */
+export function findClientPlan(db: Kysely<Database>, clientId: string, id: string) {
+  return db.selectFrom("plans").select(["confirmed_on"]).where("id", "=", id).where("client_id", "=", clientId).executeTakeFirst();
+}
+
+/** A step of a plan of this client, with its plan's confirmation. */
+export function findClientPlanStep(db: Kysely<Database>, clientId: string, id: string) {
+  return db
+    .selectFrom("plan_steps")
+    .innerJoin("plans", "plans.id", "plan_steps.plan_id")
+    .select(["plans.confirmed_on as plan_confirmed_on"])
+    .where("plan_steps.id", "=", id)
+    .where("plan_steps.client_id", "=", clientId)
+    .where("plans.client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+/** The facts every earlier sanction of the client named. */
+export function sanctionFactsOfClient(db: Kysely<Database>, clientId: string) {
+  return db
+    .selectFrom("sanctions")
+    .select(["ground", "appointment_id", "placement_id", "letter_id", "plan_id", "plan_step_id"])
+    .where("client_id", "=", clientId)
+    .execute();
 }
 
 /** An appointment of this client with the letter that invited to it, if any. */
@@ -45,7 +100,12 @@ export function findClientAppointment(db: Kysely<Database>, clientId: string, id
   return db
     .selectFrom("appointments")
     .leftJoin("invitations", "invitations.appointment_id", "appointments.id")
-    .select(["appointments.status", "invitations.letter_id as invitation_letter_id"])
+    .select([
+      "appointments.status",
+      "appointments.kind",
+      "invitations.sequence as invitation_sequence",
+      "invitations.letter_id as invitation_letter_id",
+    ])
     .where("appointments.id", "=", id)
     .where("appointments.client_id", "=", clientId)
     .executeTakeFirst();

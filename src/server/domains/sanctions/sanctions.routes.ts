@@ -57,9 +57,13 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["sanctions"],
           summary: "Propose a sanction",
           description:
-            "Refused with 409 and the rule as code: activeExemption (a full exemption covers the period), dropoutNotAttributable (the placement ended " +
-            "attributable to the organisation, health or caregiving), letterNotDelivered (a linked letter was not delivered), notCulpable (culpability none). " +
-            "A refused proposal stores nothing; the refusal is counted for oversight.",
+            "Refused with 409 and the rule as code: activeExemption (a full exemption covers the period), attributionPending (who ended the " +
+            "placement is not determined yet), dropoutNotAttributable (the ending is not attributed to the client, also when another ground is " +
+            "used about the same facts within three months of it), letterRequired (no invitation letter stating the duty to attend; a refused " +
+            "contribution without the letter or confirmed plan that asked it), secondInvitationFirst (a first missed intake), noObligation " +
+            "(insufficient effort without the plan step or placement and what was not done), duplicateFact (these facts carry a sanction already), " +
+            "factsTooOld (older than the ordinance's maxFactsAgeDays), letterNotDelivered (a linked letter was not delivered), notCulpable " +
+            "(culpability none). A refused proposal stores nothing; the refusal is counted for oversight.",
           params: idParam,
           body: sanctionProposalInput,
           response: { 201: sanctionOutput },
@@ -162,7 +166,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["sanctions"],
           summary: "Decide a proposed sanction",
           description:
-            "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Applies and records the " +
+            "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Imposing while the " +
+            "proposal's urgent reasons stand is 409 urgentReasons unless urgentReasonsLapsed records why they no longer apply. Applies and records the " +
             "ordinance in force; records the decision (besluit, decisionId) with its letter and legal remedy notice. Objections go to " +
             "POST /decisions/{id}/objections.",
           params: idParam,

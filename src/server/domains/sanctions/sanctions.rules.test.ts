@@ -6,23 +6,34 @@ import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { describe, expect, it } from "vitest";
 import {
   assertAppointmentMissed,
+  assertContributionAsked,
   assertCulpable,
   assertDecided,
   assertDropoutAttributable,
+  assertEndingAttributedToClient,
+  assertFactsRecent,
   assertHeardInPast,
   assertHeardOrTermPassed,
   assertLetterDelivered,
   assertLetterOfClient,
   assertMayHear,
   assertMayInvite,
+  assertMayPropose,
   assertMayReconsider,
+  assertMissedAfterInvitation,
   assertNoExemptionInForce,
   assertNoExemptionPending,
+  assertNoSideDoor,
+  assertNoUrgentReasons,
+  assertObligationNamed,
+  assertOneSanctionPerFact,
+  assertPlacementConcerned,
   assertProposalComplete,
   assertSecondDecisionMaker,
   assertStillProposed,
   decidedTerms,
   levelFor,
+  type ProposalFacts,
   SANCTION_REFUSALS,
   sanctionAbilities,
 } from "./sanctions.rules.js";
@@ -93,6 +104,12 @@ const sanction = (overrides: Partial<SanctionRow> = {}): SanctionRow => ({
   decision_id: null,
   reconsideration_decision_id: null,
   ended_on: null,
+  plan_id: null,
+  plan_step_id: null,
+  not_done: null,
+  urgent_reasons_lapsed_reasons: null,
+  urgent_reasons_lapsed_by: null,
+  urgent_reasons_lapsed_at: null,
   ...overrides,
 });
 const heard = { hearing_record: "De cliënt vergat het.", hearing_held_on: "2026-03-05" };
@@ -128,6 +145,16 @@ const proposal = (overrides: Partial<SanctionProposalInput> = {}): SanctionPropo
   ...overrides,
 });
 
+const earlier = (overrides: Partial<SanctionRow> = {}) => ({
+  ground: "missedAppointments",
+  appointment_id: null,
+  placement_id: null,
+  letter_id: null,
+  plan_id: null,
+  plan_step_id: null,
+  ...overrides,
+});
+
 const cases: RefusalCase[] = [
   {
     rule: "no sanction without culpability",
@@ -158,6 +185,61 @@ const cases: RefusalCase[] = [
     allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: "client" }),
   },
   {
+    rule: "an ending whose attribution the consultant has not determined yet",
+    code: "attributionPending",
+    refused: () => assertEndingAttributedToClient({ attributable_to: "undetermined" }),
+    allowed: () => assertEndingAttributedToClient({ attributable_to: "client" }),
+  },
+  {
+    rule: "a missed appointment without an invitation letter that stated the duty to attend",
+    code: "letterRequired",
+    refused: () => assertMissedAfterInvitation({ status: "missed", kind: "followUp", invitation_letter_id: null }, 0),
+    allowed: () => assertMissedAfterInvitation({ status: "missed", kind: "followUp", invitation_letter_id: "l1" }, 0),
+  },
+  {
+    rule: "the first missed intake",
+    code: "secondInvitationFirst",
+    refused: () => assertMissedAfterInvitation({ status: "missed", kind: "intake", invitation_letter_id: "l1" }, 0),
+    allowed: () => assertMissedAfterInvitation({ status: "missed", kind: "intake", invitation_letter_id: "l2" }, 1),
+  },
+  {
+    rule: "insufficient effort without the plan step or placement and what was not done",
+    code: "noObligation",
+    refused: () => assertObligationNamed({ planStepId: "ps1", notDone: " " }, { plan_confirmed_on: "2026-01-05" }),
+    allowed: () => assertObligationNamed({ planStepId: "ps1", notDone: "Twee weken niet gekomen." }, { plan_confirmed_on: "2026-01-05" }),
+  },
+  {
+    rule: "the plan step is one of the client's plans",
+    code: "planStepId:unknownPlanStep",
+    refused: () => assertObligationNamed({ planStepId: "ps1", notDone: "n" }, undefined),
+    allowed: () => assertObligationNamed({ placementId: "p1", notDone: "n" }, undefined),
+  },
+  {
+    rule: "the plan is the client's",
+    code: "planId:unknownPlan",
+    refused: () => assertContributionAsked({ planId: "plan1" }, undefined),
+    allowed: () => assertContributionAsked({ planId: "plan1" }, { confirmed_on: "2026-01-05" }),
+  },
+  {
+    rule: "a second sanction on the same fact",
+    code: "duplicateFact",
+    refused: () => assertOneSanctionPerFact(proposal(), [earlier({ appointment_id: "a1", revoked: 1 } as never)]),
+    allowed: () => assertOneSanctionPerFact(proposal(), [earlier({ appointment_id: "a0" })]),
+  },
+  {
+    rule: "facts older than the ordinance allows",
+    code: "factsTooOld",
+    refused: () => assertFactsRecent("2025-12-09", today, 90),
+    allowed: () => assertFactsRecent("2025-12-10", today, 90),
+  },
+  {
+    rule: "imposing while urgent reasons stand",
+    code: "urgentReasons",
+    refused: () => assertNoUrgentReasons({ urgent_reasons: 1 }, { outcome: "imposedLower" }),
+    allowed: () =>
+      assertNoUrgentReasons({ urgent_reasons: 1 }, { outcome: "imposed", urgentReasonsLapsed: { reasons: "Schuld geregeld." } }),
+  },
+  {
     rule: "a letter the client may not have had",
     code: "letterNotDelivered",
     refused: () => assertLetterDelivered(["delivered", "returned"]),
@@ -185,13 +267,13 @@ const cases: RefusalCase[] = [
     rule: "the placement is the client's",
     code: "placementId:unknownPlacement",
     refused: () => assertDropoutAttributable(undefined),
-    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: null }),
+    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: "client" }),
   },
   {
     rule: "the placement has ended",
     code: "placementNotEnded",
     refused: () => assertDropoutAttributable({ status: "active", attributable_to: null }),
-    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: "none" }),
+    allowed: () => assertDropoutAttributable({ status: "ended", attributable_to: "client" }),
   },
   {
     rule: "the appointment is the client's",
@@ -320,6 +402,103 @@ describe("the sanction rules", () => {
   });
 });
 
+describe("the evidence a proposal rests on", () => {
+  const facts = (overrides: Partial<ProposalFacts> = {}): ProposalFacts => ({
+    today,
+    maxFactsAgeDays: 90,
+    exemptions: [],
+    appointment: { status: "missed", kind: "intake", invitation_letter_id: "l2" },
+    earlierMissedIntakes: 1,
+    latestEnding: null,
+    earlier: [],
+    reliedOnDeliveries: ["delivered"],
+    ...overrides,
+  });
+  const effort = proposal({ ground: "insufficientEffort", appointmentId: null, planStepId: "ps1", notDone: "Niet gekomen." });
+  const confirmedStep = { planStep: { plan_confirmed_on: "2026-01-05" }, appointment: undefined };
+
+  it("passes a second missed intake after a delivered invitation", () => {
+    expect(refusalOf(() => assertMayPropose(proposal(), facts()))).toBeNull();
+    expect(refusalOf(() => assertMayPropose(proposal(), facts({ earlierMissedIntakes: 0 })))).toBe("secondInvitationFirst");
+  });
+
+  it("needs the ending attributed to the client for a stopped placement: pending or another party refuses", () => {
+    const stopped = proposal({ ground: "stoppedPlacementWithoutReason", appointmentId: null, placementId: "p1" });
+    const ended = (attributable_to: string | null) => facts({ placement: { status: "ended", attributable_to, ended_on: "2026-03-01" } });
+    expect(refusalOf(() => assertMayPropose(stopped, ended("client")))).toBeNull();
+    expect(refusalOf(() => assertMayPropose(stopped, ended("undetermined")))).toBe("attributionPending");
+    expect(refusalOf(() => assertMayPropose(stopped, ended(null)))).toBe("attributionPending");
+    expect(refusalOf(() => assertMayPropose(stopped, ended("none")))).toBe("dropoutNotAttributable");
+    expect(refusalOf(() => assertMayPropose(stopped, ended("organisation")))).toBe("dropoutNotAttributable");
+  });
+
+  it("refuses a refused contribution that names neither a letter nor a confirmed plan", () => {
+    const contribution = proposal({ ground: "refusedContribution", appointmentId: null });
+    expect(refusalOf(() => assertMayPropose(contribution, facts({ appointment: undefined })))).toBe("letterRequired");
+    expect(refusalOf(() => assertContributionAsked({ planId: "plan1" }, { confirmed_on: null }))).toBe("letterRequired");
+    expect(
+      refusalOf(() =>
+        assertMayPropose({ ...contribution, planId: "plan1" }, facts({ appointment: undefined, plan: { confirmed_on: "2026-01-05" } })),
+      ),
+    ).toBeNull();
+  });
+
+  it("refuses insufficient effort that names no obligation, or a step of a plan not confirmed, or a placement not started", () => {
+    expect(refusalOf(() => assertMayPropose(effort, facts(confirmedStep)))).toBeNull();
+    expect(refusalOf(() => assertMayPropose({ ...effort, planStepId: null }, facts(confirmedStep)))).toBe("noObligation");
+    expect(refusalOf(() => assertMayPropose({ ...effort, notDone: null }, facts(confirmedStep)))).toBe("noObligation");
+    expect(refusalOf(() => assertObligationNamed({ planStepId: "ps1", notDone: "n" }, { plan_confirmed_on: null }))).toBe("noObligation");
+    expect(refusalOf(() => assertPlacementConcerned({ status: "accepted", attributable_to: null }))).toBe("noObligation");
+    expect(refusalOf(() => assertPlacementConcerned({ status: "active", attributable_to: null }))).toBeNull();
+    expect(refusalOf(() => assertPlacementConcerned({ status: "ended", attributable_to: "organisation" }))).toBe("dropoutNotAttributable");
+  });
+
+  it("has no side door: another ground about the facts of an ending not attributed to the client is refused", () => {
+    const ending = (attributable_to: string, ended_on = "2026-02-20") => ({ attributable_to, ended_on });
+    // Within three months of today, the facts within the three months before the ending or after it.
+    expect(refusalOf(() => assertNoSideDoor(effort, ending("organisation"), today))).toBe("dropoutNotAttributable");
+    expect(refusalOf(() => assertNoSideDoor(effort, ending("undetermined"), today))).toBe("attributionPending");
+    expect(refusalOf(() => assertNoSideDoor({ ...effort, ground: "refusedContribution" }, ending("health"), today))).toBe(
+      "dropoutNotAttributable",
+    );
+    expect(refusalOf(() => assertNoSideDoor(effort, ending("client"), today))).toBeNull();
+    // An ending longer than three months ago, facts well before the ending, or a missed appointment of its own.
+    expect(refusalOf(() => assertNoSideDoor(effort, ending("organisation", "2025-12-09"), today))).toBeNull();
+    expect(refusalOf(() => assertNoSideDoor({ ...effort, factsDate: "2025-11-19" }, ending("organisation"), today))).toBeNull();
+    expect(refusalOf(() => assertNoSideDoor(proposal(), ending("organisation"), today))).toBeNull();
+    expect(refusalOf(() => assertMayPropose(effort, facts({ ...confirmedStep, latestEnding: ending("organisation") })))).toBe(
+      "dropoutNotAttributable",
+    );
+  });
+
+  it("counts a fact once: the same appointment, placement or plan step on any ground; a letter or plan only for a refused contribution", () => {
+    expect(refusalOf(() => assertOneSanctionPerFact(effort, [earlier({ ground: "insufficientEffort", plan_step_id: "ps1" })]))).toBe(
+      "duplicateFact",
+    );
+    const contribution = proposal({ ground: "refusedContribution", appointmentId: null, letterId: "l9" });
+    expect(refusalOf(() => assertOneSanctionPerFact(contribution, [earlier({ ground: "refusedContribution", letter_id: "l9" })]))).toBe(
+      "duplicateFact",
+    );
+    expect(
+      refusalOf(() => assertOneSanctionPerFact(contribution, [earlier({ ground: "insufficientEffort", letter_id: "l9" })])),
+    ).toBeNull();
+    expect(refusalOf(() => assertMayPropose(proposal(), facts({ earlier: [earlier({ appointment_id: "a1" })] })))).toBe("duplicateFact");
+  });
+
+  it("refuses facts older than the ordinance's maximum age", () => {
+    expect(refusalOf(() => assertMayPropose(proposal({ factsDate: "2025-12-01" }), facts()))).toBe("factsTooOld");
+    expect(refusalOf(() => assertMayPropose(proposal({ factsDate: "2025-12-01" }), facts({ maxFactsAgeDays: 120 })))).toBeNull();
+  });
+
+  it("always allows refraining, and imposing without urgent reasons", () => {
+    expect(refusalOf(() => assertNoUrgentReasons({ urgent_reasons: 1 }, { outcome: "refrained" }))).toBeNull();
+    expect(refusalOf(() => assertNoUrgentReasons({ urgent_reasons: 0 }, { outcome: "imposed" }))).toBeNull();
+    expect(
+      refusalOf(() => assertNoUrgentReasons({ urgent_reasons: 1 }, { outcome: "imposed", urgentReasonsLapsed: { reasons: " " } })),
+    ).toBe("urgentReasons");
+  });
+});
+
 describe("the abilities on a sanction", () => {
   const facts = (row: SanctionRow, more: { invitationDelivery?: string | null; hearingVersions?: number } = {}) => ({
     sanction: row,
@@ -334,6 +513,7 @@ describe("the abilities on a sanction", () => {
       hear: true,
       correctHearing: false,
       decide: false,
+      impose: false,
       reconsider: false,
     });
   });
@@ -349,6 +529,12 @@ describe("the abilities on a sanction", () => {
     expect(sanctionAbilities(lead, facts(sanction(invited), { invitationDelivery: "delivered" })).decide).toBe(true);
     expect(sanctionAbilities(lead, facts(sanction(invited), { invitationDelivery: "sent" })).decide).toBe(false);
     expect(sanctionAbilities(lead, facts(sanction({ ...heard, proposed_by: lead.id }))).decide).toBe(false);
+  });
+
+  it("lets the team lead decide but not impose while urgent reasons are recorded", () => {
+    expect(sanctionAbilities(lead, facts(sanction({ ...heard, urgent_reasons: 1 })))).toMatchObject({ decide: true, impose: false });
+    expect(sanctionAbilities(lead, facts(sanction(heard)))).toMatchObject({ decide: true, impose: true });
+    expect(sanctionAbilities(lead, facts(sanction()))).toMatchObject({ decide: false, impose: false });
   });
 
   it("after the decision: reconsider for the team lead, nothing for the client (objections go against the decision)", () => {

@@ -2,6 +2,7 @@ import { type AbilityCheck, evaluateAbilities, refusalOf } from "@server/auth/ab
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow, SanctionRow } from "@server/db/schema.js";
 import { conflict, type FieldErrorCode, forbidden, invalidField } from "@server/http/errors.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import type { ProblemCode } from "@shared/problem-codes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import {
@@ -41,6 +42,9 @@ export const SANCTION_REFUSALS = [
   "alreadyReconsidered",
   "hearingChanged",
   "exemptionPending",
+  "planId:unknownPlan",
+  "planStepId:unknownPlanStep",
+  "urgentReasons",
 ] as const;
 type Refusal = (typeof SANCTION_REFUSALS)[number];
 type FieldRefusal = Extract<Refusal, `${string}:${string}`>;
@@ -65,6 +69,18 @@ export interface SanctionLevel {
 }
 
 type ProposalLinks = Pick<SanctionProposalInput, "ground" | "factsDate" | "placementId" | "appointmentId">;
+type Evidence = Pick<
+  SanctionProposalInput,
+  "ground" | "factsDate" | "placementId" | "appointmentId" | "letterId" | "planId" | "planStepId" | "notDone"
+>;
+/** What an earlier sanction named as its facts. */
+type EarlierSanction = Pick<SanctionRow, "ground" | "appointment_id" | "placement_id" | "letter_id" | "plan_id" | "plan_step_id">;
+/** A placement as the proposal rules see it. */
+export interface PlacementFacts {
+  status: string;
+  attributable_to: string | null;
+  ended_on?: string | null;
+}
 type Exemption = Pick<ExemptionRow, "scope" | "status" | "start_date" | "end_date" | "ended_on" | "covers_tegenprestatie">;
 type Process = Pick<SanctionRow, "status" | "hearing_record">;
 
@@ -110,21 +126,143 @@ export function assertNoExemptionPending(exemptions: readonly Pick<ExemptionRow,
 }
 
 /**
- * The linked placement is the client's, ended, and its ending is attributable to the client: an ending caused by
- * the organisation, health or caring duties is no ground for a sanction.
+ * Who ended a placement is the consultant's determination after hearing the client: until then it is pending
+ * (`undetermined`, or not recorded), and only an ending attributed to the client can carry a sanction.
  */
-export function assertDropoutAttributable(placement: { status: string; attributable_to: string | null } | undefined): void {
+export function assertEndingAttributedToClient(placement: Pick<PlacementFacts, "attributable_to">): void {
+  const cause = placement.attributable_to;
+  if (cause === null || cause === "undetermined")
+    throw refuse("attributionPending", "Who ended this placement is not determined yet: hear the client and determine it first.");
+  if (cause !== "client") throw refuse("dropoutNotAttributable", `The placement ended attributable to ${cause}: no ground for a sanction.`);
+}
+
+/**
+ * The linked placement is the client's, ended, and its ending is attributed to the client by the consultant: an
+ * ending caused by the organisation, health, caring duties or no one is no ground for a sanction.
+ */
+export function assertDropoutAttributable(placement: PlacementFacts | undefined): void {
   if (!placement) throw invalid("placementId:unknownPlacement", "Not a placement of this client");
-  const cause = placement.attributable_to ?? "";
-  if ((NOT_ATTRIBUTABLE as readonly string[]).includes(cause))
-    throw refuse("dropoutNotAttributable", `The placement ended attributable to ${cause}: no ground for a sanction.`);
   if (placement.status !== "ended") throw refuse("placementNotEnded", "The placement has not ended.");
+  assertEndingAttributedToClient(placement);
+}
+
+/**
+ * A placement named for insufficient effort is the client's and has started; when it has ended, only an ending
+ * attributed to the client may be looked at again as lack of effort.
+ */
+export function assertPlacementConcerned(placement: PlacementFacts | undefined): void {
+  if (!placement) throw invalid("placementId:unknownPlacement", "Not a placement of this client");
+  if (placement.status === "ended") assertEndingAttributedToClient(placement);
+  else if (placement.status !== "active") throw refuse("noObligation", "A placement that has not started asked nothing of the client yet.");
 }
 
 /** The linked appointment is the client's and was missed. */
 export function assertAppointmentMissed(appointment: { status: string } | undefined): void {
   if (!appointment) throw invalid("appointmentId:unknownAppointment", "Not an appointment of this client");
   if (appointment.status !== "missed") throw refuse("appointmentNotMissed", "The appointment was not missed.");
+}
+
+/** A missed appointment as the proposal rules see it. */
+export interface AppointmentFacts {
+  status: string;
+  kind: string;
+  /** The invitation letter, which states the duty to attend; null when the appointment was made without one. */
+  invitation_letter_id: string | null;
+}
+
+/**
+ * A missed appointment is a ground only when a letter invited to it that stated the duty to attend (its delivery
+ * is checked with the other letters), and never the first missed intake: the work queue and the first invitation
+ * letter promise a second invitation first (`earlierMissedIntakes` counts the client's intakes missed before it).
+ */
+export function assertMissedAfterInvitation(appointment: AppointmentFacts, earlierMissedIntakes: number): void {
+  if (!appointment.invitation_letter_id)
+    throw refuse("letterRequired", "No invitation letter stated the duty to attend this appointment: no sanction without it.");
+  if (appointment.kind === "intake" && earlierMissedIntakes === 0)
+    throw refuse("secondInvitationFirst", "A first missed intake is no ground for a sanction: invite the client a second time first.");
+}
+
+/** A refused contribution rests on the delivered letter or the confirmed plan that asked it; "no letter" is no way around. */
+export function assertContributionAsked(
+  input: Pick<Evidence, "letterId" | "planId">,
+  plan: { confirmed_on: string | null } | undefined,
+): void {
+  if (!input.letterId && !input.planId)
+    throw refuse("letterRequired", "Name the delivered letter or the confirmed plan that asked this contribution.");
+  if (input.planId) {
+    if (!plan) throw invalid("planId:unknownPlan", "Not a plan of this client");
+    if (!plan.confirmed_on) throw refuse("letterRequired", "A plan that is not confirmed asked nothing of the client.");
+  }
+}
+
+/** Insufficient effort names the confirmed plan step or the placement it concerns, and what was asked and not done. */
+export function assertObligationNamed(
+  input: Pick<Evidence, "planStepId" | "placementId" | "notDone">,
+  planStep: { plan_confirmed_on: string | null } | undefined,
+): void {
+  if ((!input.planStepId && !input.placementId) || !input.notDone?.trim())
+    throw refuse("noObligation", "Name the plan step or placement concerned, and what was asked and not done.");
+  if (input.planStepId) {
+    if (!planStep) throw invalid("planStepId:unknownPlanStep", "Not a step of a plan of this client");
+    if (!planStep.plan_confirmed_on) throw refuse("noObligation", "A step of a plan that is not confirmed asked nothing of the client.");
+  }
+}
+
+/** The facts are recent: older than the ordinance's `maxFactsAgeDays` they are no ground. */
+export function assertFactsRecent(factsDate: string, today: string, maxFactsAgeDays: number): void {
+  if (factsDate < addDays(today, -maxFactsAgeDays))
+    throw refuse("factsTooOld", `The facts are older than the ordinance's ${maxFactsAgeDays} days.`);
+}
+
+/**
+ * No side door around who ended a placement. When the client's most recent placement ending lies within the last
+ * three months and was not attributed to the client (pending, or to another party), a proposal on another ground
+ * about the same facts is refused as the ending itself would be. "The same facts": a proposal that names no missed
+ * appointment of its own (a missed appointment is a fact of its own, with its own letter) and whose facts date lies
+ * within the three months before that ending or after it. A placement named directly is checked by its own rules.
+ */
+export function assertNoSideDoor(
+  input: Pick<Evidence, "ground" | "factsDate" | "appointmentId">,
+  latestEnding: Required<Pick<PlacementFacts, "attributable_to" | "ended_on">> | null,
+  today: string,
+): void {
+  if (!latestEnding?.ended_on || input.ground === "stoppedPlacementWithoutReason" || input.appointmentId) return;
+  if (latestEnding.ended_on < addMonths(today, -3)) return;
+  if (input.factsDate < addMonths(latestEnding.ended_on, -3)) return;
+  assertEndingAttributedToClient(latestEnding);
+}
+
+/** The facts a proposal rests on, as (column, id): a sanction counts each fact once. */
+function factsNamed(input: Evidence): [keyof EarlierSanction, string][] {
+  const named: [keyof EarlierSanction, string | null | undefined][] = [
+    ["appointment_id", input.appointmentId],
+    ["placement_id", input.placementId],
+    ["plan_step_id", input.planStepId],
+    // A letter or plan is the fact itself only when it asked the contribution that was refused.
+    ...(input.ground === "refusedContribution"
+      ? ([
+          ["letter_id", input.letterId],
+          ["plan_id", input.planId],
+        ] as [keyof EarlierSanction, string | null | undefined][])
+      : []),
+  ];
+  return named.filter((entry): entry is [keyof EarlierSanction, string] => Boolean(entry[1]));
+}
+
+/**
+ * One sanction per fact: no proposal names an appointment, placement or plan step (or, for a refused contribution,
+ * the letter or plan that asked it) that an earlier sanction of the client named, whether open, decided or revoked
+ * on objection (the fact has then been judged).
+ */
+export function assertOneSanctionPerFact(input: Evidence, earlier: readonly EarlierSanction[]): void {
+  const facts = factsNamed(input);
+  const same = earlier.some((sanction) =>
+    facts.some(
+      ([column, id]) =>
+        sanction[column] === id && (column !== "letter_id" && column !== "plan_id" ? true : sanction.ground === "refusedContribution"),
+    ),
+  );
+  if (same) throw refuse("duplicateFact", "A sanction on these facts has been proposed or decided already.");
 }
 
 /** The linked letter is one to this client. */
@@ -141,13 +279,25 @@ export function assertLetterDelivered(deliveryStatuses: readonly string[]): void
 /** What a proposal's rules look at, loaded beforehand. */
 export interface ProposalFacts {
   today: string;
+  /** The ordinance in force today: facts older than this many days are no ground. */
+  maxFactsAgeDays: number;
   exemptions: readonly Exemption[];
   /** The linked placement of this client (undefined when not found); absent when none is linked. */
-  placement?: { status: string; attributable_to: string | null } | undefined;
+  placement?: PlacementFacts | undefined;
   /** The linked appointment of this client (undefined when not found); absent when none is linked. */
-  appointment?: { status: string } | undefined;
+  appointment?: AppointmentFacts | undefined;
+  /** How many of the client's intakes were missed that an invitation before the linked appointment's invited to. */
+  earlierMissedIntakes: number;
   /** The linked letter to this client (undefined when not found); absent when none is linked. */
   letter?: { delivery_status: string } | undefined;
+  /** The linked plan of this client (undefined when not found); absent when none is linked. */
+  plan?: { confirmed_on: string | null } | undefined;
+  /** The linked plan step of this client with its plan's confirmation (undefined when not found). */
+  planStep?: { plan_confirmed_on: string | null } | undefined;
+  /** The client's most recently ended placement, if any. */
+  latestEnding: Required<Pick<PlacementFacts, "attributable_to" | "ended_on">> | null;
+  /** The client's earlier sanctions, with the facts they named. */
+  earlier: readonly EarlierSanction[];
   /** The delivery of every letter the proposal relies on: the appointment's invitation and the linked letter. */
   reliedOnDeliveries: readonly string[];
 }
@@ -156,12 +306,22 @@ export interface ProposalFacts {
 export function assertMayPropose(input: SanctionProposalInput, facts: ProposalFacts): void {
   assertProposalComplete(input, facts.today);
   assertCulpable(input.culpability);
+  assertFactsRecent(input.factsDate, facts.today, facts.maxFactsAgeDays);
   assertNoExemptionInForce(facts.exemptions, [input.factsDate, facts.today]);
   assertNoExemptionPending(facts.exemptions);
-  if (input.placementId) assertDropoutAttributable(facts.placement);
-  if (input.appointmentId) assertAppointmentMissed(facts.appointment);
+  if (input.ground === "stoppedPlacementWithoutReason") assertDropoutAttributable(facts.placement);
+  else if (input.placementId) assertPlacementConcerned(facts.placement);
+  if (input.ground === "refusedContribution") assertContributionAsked(input, facts.plan);
+  if (input.ground === "insufficientEffort") assertObligationNamed(input, facts.planStep);
+  assertNoSideDoor(input, facts.latestEnding, facts.today);
+  if (input.appointmentId) {
+    assertAppointmentMissed(facts.appointment);
+    if (facts.appointment && input.ground === "missedAppointments")
+      assertMissedAfterInvitation(facts.appointment, facts.earlierMissedIntakes);
+  }
   if (input.letterId) assertLetterOfClient(facts.letter);
   assertLetterDelivered(facts.reliedOnDeliveries);
+  assertOneSanctionPerFact(input, facts.earlier);
 }
 
 /** Due process steps happen before the decision; a decided sanction is changed only by reconsideration or objection. */
@@ -240,6 +400,18 @@ export function assertMayDecide(
   assertHeardOrTermPassed(sanction, invitationDelivery, today);
 }
 
+/**
+ * A sanction is not imposed while the urgent reasons recorded with the proposal stand: the decider refrains, or
+ * records with reasons, as a new weighing, that they no longer apply. Refraining is always possible.
+ */
+export function assertNoUrgentReasons(
+  sanction: Pick<SanctionRow, "urgent_reasons">,
+  input: Pick<SanctionDecisionInput, "outcome" | "urgentReasonsLapsed">,
+): void {
+  if (input.outcome === "refrained" || sanction.urgent_reasons !== 1 || input.urgentReasonsLapsed?.reasons.trim()) return;
+  throw refuse("urgentReasons", "Urgent reasons to refrain are recorded: refrain, or record with reasons that they no longer apply.");
+}
+
 /** What a decision imposes: the ordinance's level, a lower one with its own reasons, or nothing. */
 export function decidedTerms(
   input: SanctionDecisionInput,
@@ -306,6 +478,13 @@ function sanctionChecks(
       assert: () => assertMayHear(sanction, Math.max(hearingVersions, 1), hearingVersions),
     },
     decide: { policy: sanctionPolicy.decide, assert: () => assertMayDecide(sanction, actor, invitationDelivery, today) },
+    impose: {
+      policy: sanctionPolicy.decide,
+      assert: () => {
+        assertMayDecide(sanction, actor, invitationDelivery, today);
+        assertNoUrgentReasons(sanction, { outcome: "imposed" });
+      },
+    },
     reconsider: { policy: sanctionPolicy.decide, assert: () => assertMayReconsider(sanction) },
   };
 }

@@ -16,14 +16,19 @@ import { displayNamesOf } from "../users/users.repo.js";
 import {
   clientNames,
   countImposedSince,
+  countMissedIntakesBefore,
   findClientAppointment,
   findClientLetter,
   findClientPlacement,
+  findClientPlan,
+  findClientPlanStep,
   findSanction,
   insertSanction,
+  latestEndedPlacement,
   letterDeliveries,
   listClientSanctions as listSanctionsOfClient,
   pageSanctions,
+  sanctionFactsOfClient,
   sanctionHearingsOf,
 } from "./sanctions.repo.js";
 import {
@@ -46,7 +51,10 @@ export interface SanctionView extends SanctionFacts {
   proposedLevel: SanctionLevel;
 }
 
-/** Loads what a proposal's rules look at: the client's exemptions and the linked placement, appointment and letter. */
+/**
+ * Loads what a proposal's rules look at: the client's exemptions, the linked placement, appointment, letter, plan
+ * and plan step, the client's latest placement ending, earlier sanctions and the ordinance in force today.
+ */
 async function proposalFacts(db: Kysely<Database>, clientId: string, input: SanctionProposalInput, today: string): Promise<ProposalFacts> {
   const placement = input.placementId ? await findClientPlacement(db, clientId, input.placementId) : undefined;
   const appointment = input.appointmentId ? await findClientAppointment(db, clientId, input.appointmentId) : undefined;
@@ -55,18 +63,28 @@ async function proposalFacts(db: Kysely<Database>, clientId: string, input: Sanc
   const deliveries = await letterDeliveries(db, reliedOn);
   return {
     today,
+    maxFactsAgeDays: (await ordinanceOn(db, today)).maxFactsAgeDays,
     exemptions: await listClientExemptions(db, clientId),
     placement,
     appointment,
+    earlierMissedIntakes: appointment?.invitation_sequence
+      ? await countMissedIntakesBefore(db, clientId, appointment.invitation_sequence)
+      : 0,
     letter,
+    plan: input.planId ? await findClientPlan(db, clientId, input.planId) : undefined,
+    planStep: input.planStepId ? await findClientPlanStep(db, clientId, input.planStepId) : undefined,
+    latestEnding: await latestEndedPlacement(db, clientId),
+    earlier: await sanctionFactsOfClient(db, clientId),
     reliedOnDeliveries: reliedOn.filter((id): id is string => id !== null).map((id) => deliveries.get(id) ?? "unknown"),
   };
 }
 
 /**
  * A consultant proposes a sanction. Refused (409, by code) when a full exemption covers the period, when the
- * linked placement's ending is attributable to the organisation, health or caregiving, when a linked letter was
- * not delivered, or when the consultant finds no culpability. Nothing about a refused proposal is stored, but the
+ * ending it rests on is not determined (attributionPending) or not attributed to the client, when a ground lacks
+ * its evidence (letterRequired, secondInvitationFirst, noObligation), when the facts were sanctioned before
+ * (duplicateFact) or are too old (factsTooOld), when a linked letter was not delivered, or when the consultant
+ * finds no culpability. Nothing about a refused proposal is stored, but the
  * refusal is audited with its code so that oversight can count how often each rule protected someone.
  */
 export async function proposeSanction(
@@ -102,6 +120,9 @@ export async function proposeSanction(
     appointment_id: input.appointmentId ?? null,
     placement_id: input.placementId ?? null,
     letter_id: input.letterId ?? null,
+    plan_id: input.planId ?? null,
+    plan_step_id: input.planStepId ?? null,
+    not_done: input.notDone || null,
     culpability: input.culpability,
     circumstances: input.circumstances,
     children_interests: input.childrenInterests ?? null,
@@ -134,12 +155,17 @@ export async function proposeSanction(
     decision_id: null,
     reconsideration_decision_id: null,
     ended_on: null,
+    urgent_reasons_lapsed_reasons: null,
+    urgent_reasons_lapsed_by: null,
+    urgent_reasons_lapsed_at: null,
   };
   await inTransaction(db, async (trx) => {
     // A request for an exemption made meanwhile is seen: requests are made under the client row too.
     await lockClient(trx, clientId);
     assertNoExemptionPending(await listClientExemptions(trx, clientId));
-    // The blocking grounds again, under the lock: an exemption or an attribution recorded meanwhile counts.
+    // The blocking grounds again, under the lock: an exemption, an attribution or a proposal on the same facts
+    // recorded meanwhile counts (proposals are made under the client row; the unique indexes of 0008 and 0014
+    // keep one sanction per fact even so).
     assertMayPropose(input, await proposalFacts(trx, clientId, input, today));
     await insertSanction(trx, row);
     await recordAudit(trx, ctx, {
@@ -176,7 +202,7 @@ export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[], today: 
     rows.map((r) => r.id),
   );
   const names = await displayNamesOf(db, [
-    ...rows.flatMap((r) => [r.proposed_by, r.decided_by]),
+    ...rows.flatMap((r) => [r.proposed_by, r.decided_by, r.urgent_reasons_lapsed_by]),
     ...[...hearings.values()].flat().map((h) => h.recorded_by),
   ]);
   const clients = await clientNames(

@@ -1,4 +1,5 @@
 import { SANCTION_OUTCOMES, type SanctionOutput } from "@shared/schemas/sanctions.js";
+import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -14,14 +15,23 @@ import { LowerTermsFields, lowerTermsControls } from "./LowerTermsFields.js";
 import { DECISION_FIELDS, type DecisionValues, emptyDecisionValues, toDecisionInput } from "./sanctionFormModel.js";
 
 const PREFIX = "decision";
-const CONTROLS = { ...lowerTermsControls(PREFIX), outcome: "sanctionOutcome", reasons: "decisionReasons" };
+const CONTROLS = {
+  ...lowerTermsControls(PREFIX),
+  outcome: "sanctionOutcome",
+  reasons: "decisionReasons",
+  "urgentReasonsLapsed.reasons": "urgentReasonsLapsed",
+};
 
 interface DecideSanctionFormProps {
   sanction: SanctionOutput;
   onDone: (saved: boolean) => void;
 }
 
-/** A team lead who did not propose decides, with reasons for the letter: the ordinance's level, lower, or none. */
+/**
+ * A team lead who did not propose decides, with reasons for the letter: the ordinance's level, lower, or none.
+ * While the server does not allow imposing (urgent reasons recorded with the proposal), only refraining is offered,
+ * unless the team lead records, as a new weighing with reasons, that the urgent reasons no longer apply.
+ */
 export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps) {
   const { t } = useTranslation();
   const action = useSanctionAction(sanction);
@@ -30,6 +40,8 @@ export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps
   const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
   const { percentage, months, ordinanceVersion } = sanction.proposedLevel;
   const level = t("sanctions.level", { percentage, count: months });
+  const urgent = !sanction.abilities.impose;
+  const outcomes = urgent && values.urgentReasonsStand !== "no" ? (["refrained"] as const) : SANCTION_OUTCOMES;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,12 +59,49 @@ export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps
       <HearingVersions sanction={sanction} level={5} />
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
+      {urgent ? (
+        <Alert type="warning">
+          {sanction.urgentReasonsNote
+            ? t("sanctionDecision.urgentReasons", { note: sanction.urgentReasonsNote })
+            : t("sanctionDecision.urgentReasonsNoNote")}
+        </Alert>
+      ) : null}
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
+        {urgent ? (
+          <ChoiceFieldset
+            name="urgentReasonsStand"
+            legend={t("sanctionDecision.urgentReasonsStand")}
+            description={t("sanctionDecision.urgentReasonsStandHint")}
+            type="radio"
+            choices={[
+              { value: "yes", label: t("sanctionDecision.urgentReasonsStandYes") },
+              { value: "no", label: t("sanctionDecision.urgentReasonsStandNo") },
+            ]}
+            selected={values.urgentReasonsStand ? [values.urgentReasonsStand] : []}
+            onChange={([stand]) =>
+              change({
+                urgentReasonsStand: stand ?? "",
+                ...(stand !== "no" && values.outcome !== "refrained" ? { outcome: "" } : {}),
+              })
+            }
+          />
+        ) : null}
+        {urgent && values.urgentReasonsStand === "no" ? (
+          <TextAreaField
+            name="urgentReasonsLapsed"
+            label={t("sanctionDecision.urgentReasonsLapsed")}
+            description={t("sanctionDecision.urgentReasonsLapsedHint")}
+            value={values.urgentReasonsLapsed}
+            onChange={(urgentReasonsLapsed) => change({ urgentReasonsLapsed })}
+            error={errors.byField.urgentReasonsLapsed}
+            rows={3}
+          />
+        ) : null}
         <ChoiceFieldset
           name="sanctionOutcome"
           legend={t("sanctionDecision.outcome")}
           type="radio"
-          choices={SANCTION_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`sanctionOutcome.${outcome}`) }))}
+          choices={outcomes.map((outcome) => ({ value: outcome, label: t(`sanctionOutcome.${outcome}`) }))}
           selected={values.outcome ? [values.outcome] : []}
           onChange={([outcome]) => change({ outcome: outcome ?? "" })}
           error={errors.byField.sanctionOutcome}

@@ -61,6 +61,7 @@ export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
   const lines = [t(`sanctionOutcome.${sanction.outcome}`)];
   if (sanction.outcome !== "refrained" && sanction.percentage !== null)
     lines.push(t("sanctions.level", { percentage: sanction.percentage, count: sanction.months ?? 0 }));
+  if (sanction.urgentReasonsLapsed) lines.push(t("sanctions.urgentReasonsLapsed", { reasons: sanction.urgentReasonsLapsed.reasons }));
   if (sanction.decidedBy) lines.push(t("sanctions.decidedBy", { name: sanction.decidedBy, date: date(sanction.decidedAt?.slice(0, 10)) }));
   if (sanction.reconsiderBy && !sanction.reconsideredOn) lines.push(t("sanctions.reconsiderBy", { date: date(sanction.reconsiderBy) }));
   if (sanction.reconsideredOn && sanction.reconsiderationOutcome) {

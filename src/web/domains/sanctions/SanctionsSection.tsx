@@ -97,8 +97,10 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   function actions(sanction: SanctionOutput): ReactNode {
     const context = t(`sanctionGround.${sanction.ground}`);
     const { abilities } = sanction;
-    // Why the decide button is absent for a team lead's own proposal: the server names the rule that refuses it.
+    // Why the decide button is absent for a team lead (their own proposal, no hearing yet): the server names the
+    // rule that refuses it, so the team lead never learns of a block only after submitting.
     const ownProposal = sanction.decideRefusal === "sameDecisionMaker";
+    const otherRefusal = sanction.status === "proposed" && sanction.decideRefusal && !ownProposal ? sanction.decideRefusal : null;
     return (
       <>
         {abilities.invite ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
@@ -106,6 +108,9 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
         {abilities.correctHearing ? button("correctHearing", sanction, t("sanctions.actions.correctHearing")) : null}
         {abilities.decide ? button("decide", sanction, t("sanctions.actions.decide")) : null}
         {ownProposal ? <span className="nv-cell-note">{t("sanctions.ownProposal")}</span> : null}
+        {otherRefusal ? (
+          <span className="nv-cell-note">{t("sanctions.decideRefused", { reason: t(`problems.${otherRefusal}`) })}</span>
+        ) : null}
         {abilities.reconsider ? button("reconsider", sanction, t("sanctions.actions.reconsider")) : null}
       </>
     );

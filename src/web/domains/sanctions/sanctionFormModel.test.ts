@@ -30,6 +30,22 @@ describe("the proposal's body", () => {
     expect(sanctionProposalInput.safeParse(input).success).toBe(true);
   });
 
+  it("links a plan for a refused contribution, and a plan step, a placement and what was not done for insufficient effort", () => {
+    const all = { ...missed, planId: APPOINTMENT, planStepId: PLACEMENT, notDone: " Niet gekomen. " };
+    expect(toProposalInput({ ...all, ground: "refusedContribution" })).toMatchObject({
+      planId: APPOINTMENT,
+      planStepId: null,
+      notDone: null,
+    });
+    expect(toProposalInput({ ...all, ground: "insufficientEffort" })).toMatchObject({
+      planId: null,
+      planStepId: PLACEMENT,
+      placementId: PLACEMENT,
+      notDone: "Niet gekomen.",
+      appointmentId: null,
+    });
+  });
+
   it("links the placement for stopping without a reason, and no appointment", () => {
     const input = toProposalInput({ ...missed, ground: "stoppedPlacementWithoutReason" });
     expect(input).toMatchObject({ appointmentId: null, placementId: PLACEMENT });
@@ -59,16 +75,32 @@ describe("the proposal's body", () => {
 describe("the team lead's decision", () => {
   it("imposes the ordinance's level without percentage or months, whatever was typed", () => {
     const input = toDecisionInput({ ...emptyDecisionValues(), outcome: "imposed", reasons: "Verwijtbaar.", percentage: "5", months: "1" });
-    expect(input).toEqual({ outcome: "imposed", reasons: "Verwijtbaar.", percentage: null, months: null });
+    expect(input).toEqual({ outcome: "imposed", reasons: "Verwijtbaar.", percentage: null, months: null, urgentReasonsLapsed: null });
     expect(sanctionDecisionInput.safeParse(input).success).toBe(true);
   });
 
   it("imposes a lower sanction with a Dutch decimal comma, an empty box as null", () => {
-    expect(toDecisionInput({ outcome: "imposedLower", reasons: "Minder verwijtbaar.", percentage: "7,5", months: "" })).toEqual({
+    expect(
+      toDecisionInput({ ...emptyDecisionValues(), outcome: "imposedLower", reasons: "Minder verwijtbaar.", percentage: "7,5", months: "" }),
+    ).toEqual({
       outcome: "imposedLower",
       reasons: "Minder verwijtbaar.",
       percentage: 7.5,
       months: null,
+      urgentReasonsLapsed: null,
     });
+  });
+
+  it("sends the new weighing of urgent reasons only when they no longer apply and a sanction is imposed", () => {
+    const lapsed = {
+      ...emptyDecisionValues(),
+      outcome: "imposed",
+      reasons: "r",
+      urgentReasonsStand: "no",
+      urgentReasonsLapsed: "Betaald.",
+    };
+    expect(toDecisionInput(lapsed).urgentReasonsLapsed).toEqual({ reasons: "Betaald." });
+    expect(toDecisionInput({ ...lapsed, outcome: "refrained" }).urgentReasonsLapsed).toBeNull();
+    expect(toDecisionInput({ ...lapsed, urgentReasonsStand: "yes" }).urgentReasonsLapsed).toBeNull();
   });
 });

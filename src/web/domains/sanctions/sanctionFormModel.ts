@@ -9,6 +9,9 @@ export interface ProposalValues {
   appointmentId: string;
   placementId: string;
   letterId: string;
+  planId: string;
+  planStepId: string;
+  notDone: string;
   culpability: string;
   circumstances: string;
   childrenInterests: string;
@@ -24,6 +27,9 @@ export const PROPOSAL_FIELDS = [
   "appointmentId",
   "placementId",
   "letterId",
+  "planId",
+  "planStepId",
+  "notDone",
   "culpability",
   "circumstances",
   "childrenInterests",
@@ -40,6 +46,9 @@ export function emptyProposalValues(today: string): ProposalValues {
     appointmentId: "",
     placementId: "",
     letterId: "",
+    planId: "",
+    planStepId: "",
+    notDone: "",
     culpability: "",
     circumstances: "",
     childrenInterests: "",
@@ -48,10 +57,14 @@ export function emptyProposalValues(today: string): ProposalValues {
   };
 }
 
+/** The placement a ground names: the ended one for stopping, the one concerned for insufficient effort. */
+const PLACEMENT_GROUNDS = ["stoppedPlacementWithoutReason", "insufficientEffort"];
+
 /**
  * The body of `POST /clients/{id}/sanctions`. Only the facts that belong to the ground are linked (an appointment
- * for missed appointments, a placement for stopping); an urgent reasons note only when there are urgent reasons.
- * Unchosen answers are sent as they are, so the server names them.
+ * for missed appointments, a placement for stopping or insufficient effort, a plan for a refused contribution, a
+ * plan step and what was not done for insufficient effort); an urgent reasons note only when there are urgent
+ * reasons. Unchosen answers are sent as they are, so the server names them.
  */
 export function toProposalInput(values: ProposalValues): SanctionProposalInput {
   const urgent = values.urgentReasons === "yes" ? true : values.urgentReasons === "no" ? false : values.urgentReasons;
@@ -60,8 +73,11 @@ export function toProposalInput(values: ProposalValues): SanctionProposalInput {
     factsDate: values.factsDate,
     facts: values.facts,
     appointmentId: values.ground === "missedAppointments" ? values.appointmentId || null : null,
-    placementId: values.ground === "stoppedPlacementWithoutReason" ? values.placementId || null : null,
+    placementId: PLACEMENT_GROUNDS.includes(values.ground) ? values.placementId || null : null,
     letterId: values.letterId || null,
+    planId: values.ground === "refusedContribution" ? values.planId || null : null,
+    planStepId: values.ground === "insufficientEffort" ? values.planStepId || null : null,
+    notDone: values.ground === "insufficientEffort" ? toOptionalText(values.notDone) : null,
     culpability: values.culpability,
     circumstances: values.circumstances,
     childrenInterests: toOptionalText(values.childrenInterests),
@@ -80,22 +96,31 @@ export interface LowerTermsValues {
 export interface DecisionValues extends LowerTermsValues {
   outcome: string;
   reasons: string;
+  /** When urgent reasons were recorded: "yes" they still apply, "no" they no longer do, "" not answered. */
+  urgentReasonsStand: string;
+  /** Why the urgent reasons no longer apply: the new weighing. */
+  urgentReasonsLapsed: string;
 }
 
-export const DECISION_FIELDS = ["outcome", "reasons", "percentage", "months"] as const;
+export const DECISION_FIELDS = ["outcome", "reasons", "percentage", "months", "urgentReasonsLapsed.reasons"] as const;
 
 /** A blank decision. */
 export function emptyDecisionValues(): DecisionValues {
-  return { outcome: "", reasons: "", percentage: "", months: "" };
+  return { outcome: "", reasons: "", percentage: "", months: "", urgentReasonsStand: "", urgentReasonsLapsed: "" };
 }
 
-/** The body of `POST /sanctions/{id}/decision`: percentage and months only for a lower sanction. */
+/**
+ * The body of `POST /sanctions/{id}/decision`: percentage and months only for a lower sanction; the new weighing of
+ * urgent reasons only when the decider says they no longer apply and imposes.
+ */
 export function toDecisionInput(values: DecisionValues): SanctionDecisionInput {
   const lower = values.outcome === "imposedLower";
+  const lapsed = values.urgentReasonsStand === "no" && values.outcome !== "refrained";
   return {
     outcome: values.outcome,
     reasons: values.reasons,
     percentage: lower ? toOptionalNumber(values.percentage) : null,
     months: lower ? toOptionalNumber(values.months) : null,
+    urgentReasonsLapsed: lapsed ? { reasons: values.urgentReasonsLapsed } : null,
   } as unknown as SanctionDecisionInput;
 }
