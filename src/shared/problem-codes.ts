@@ -134,6 +134,8 @@ export const FIELD_ERROR_CODES = [
   "notLater",
   "afterReceipt",
   "capacityExceeded",
+  "aboveNorm",
+  "tooLong",
   "activeExemption",
   "alreadyInvited",
   "empty",
