@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The tests run the command as a user does: bin/naar-vermogen.js starting the compiled build in dist/node/.
@@ -86,6 +87,22 @@ describe("naar-vermogen CLI", () => {
     });
     expect(shortPassword.status).not.toBe(0);
     expect(shortPassword.out).toMatch(/password/);
+  }, 60_000);
+
+  it("refuses to run the daily job for a date in the future, or for something that is no date, and writes no run", () => {
+    const file = path.join(dir, "daily.sqlite");
+    const database = `sqlite:${file}`;
+    const future = run(["run-daily", "--date", "2999-01-01", "--manual", "--database", database]);
+    expect(future.status).not.toBe(0);
+    expect(future.out).toMatch(/date: Run the daily job for today \(\d{4}-\d{2}-\d{2}\) or an earlier date/);
+    const runs = new Database(file, { readonly: true }).prepare("SELECT count(*) AS n FROM scheduler_runs").get() as { n: number };
+    expect(runs.n).toBe(0);
+    const notADate = run(["run-daily", "--date", "2026-02-30", "--database", database]);
+    expect(notADate.status).not.toBe(0);
+    expect(notADate.out).toMatch(/--date.*YYYY-MM-DD/s);
+    const past = run(["run-daily", "--date", "2026-01-05", "--manual", "--database", database]);
+    expect(past.status, past.out).toBe(0);
+    expect(JSON.parse(past.out.trim().split("\n").at(-1) ?? "")).toMatchObject({ outcome: "ran", status: "succeeded" });
   }, 60_000);
 
   it("writes the OpenAPI document", () => {

@@ -13,6 +13,14 @@ function integer(value: string): number {
   return n;
 }
 
+function calendarDate(value: string): string {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
+  }
+  return value;
+}
+
 const program = new Command()
   .name("naar-vermogen")
   .description("Naar Vermogen administration: demo population, accounts, the daily job, matching, API document.")
@@ -43,7 +51,7 @@ program
 program
   .command("run-daily")
   .description("Run the daily job (accountability requests, reminders, expiring exemptions) once")
-  .option("--date <yyyy-mm-dd>", "the date to run for (default: today in Amsterdam)")
+  .option("--date <yyyy-mm-dd>", "the date to run for, today or earlier (default: today in Amsterdam)", calendarDate)
   .option("--manual", "run even when today's scheduled run has succeeded")
   .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
   .option("--pg-schema <name>", "PostgreSQL schema to work in (default: the server's search path)")

@@ -136,6 +136,8 @@ export const FIELD_ERROR_CODES = [
   "notLater",
   "afterReceipt",
   "capacityExceeded",
+  "aboveNorm",
+  "tooLong",
   "activeExemption",
   "alreadyInvited",
   "empty",

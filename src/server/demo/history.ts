@@ -14,8 +14,8 @@ import type {
   PlansTable,
 } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { addDays, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
-import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
+import { addDays, addMonths, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
+import { isOwnSituationStep, PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { SeededRandom } from "./population.js";
@@ -39,6 +39,9 @@ const STEP_TITLES: Record<(typeof PLAN_STEP_TYPES)[number], string[]> = {
   training: ["Cursus computervaardigheden", "VCA-cursus"],
   ownSituation: ["Werken aan de eigen situatie"],
 };
+
+/** The first ordinance's maximum duration of an activity (its default, `maxDurationMonths`). */
+const DEMO_MAX_DURATION_MONTHS = 12;
 
 const RUNGS: [number, number][] = [
   [1, 15],
@@ -327,11 +330,16 @@ function addIntakeAndPlan(
   let hoursLeft = capacity;
   const stepTypes = random.faker.helpers.arrayElements([...PLAN_STEP_TYPES], { min: 1, max: 3 });
   stepTypes.forEach((type, i) => {
-    const hours = Math.min(hoursLeft, random.pick([2, 3, 4, 6, 8]));
-    if (hours <= 0) return;
+    // Care, debt help and work on one's own situation ask no hours; every other step asks some, for a limited time.
+    const ownSituation = isOwnSituationStep(type);
+    const hours = ownSituation ? 0 : Math.min(hoursLeft, random.pick([2, 3, 4, 6, 8]));
+    if (hours <= 0 && !ownSituation) return;
     hoursLeft -= hours;
     const start = addDays(confirmedOn, i * 14);
-    const end = random.chance(0.6) ? addDays(start, random.int(60, 400)) : null;
+    // At most the ordinance's twelve months (365 days never pass them); a step asking hours without a chosen end date
+    // ends when they are over, as the plan service would end it.
+    const chosenEnd = random.chance(0.6) ? addDays(start, random.int(60, 365)) : null;
+    const end = chosenEnd ?? (ownSituation ? null : addMonths(start, DEMO_MAX_DURATION_MONTHS));
     const status =
       end && end < today
         ? random.weighted([

@@ -5,7 +5,9 @@ import { loadConfig } from "@server/config.js";
 import { parseJsonColumn } from "@server/db/json.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestDatabase } from "@server/testing/test-app.js";
+import { addMonths } from "@shared/dates.js";
 import { districtForPostcode } from "@shared/districts.js";
+import { isOwnSituationStep } from "@shared/schemas/plans.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -138,7 +140,12 @@ describe("demo population", () => {
     for (const plan of plans) {
       const hours = steps.filter((s) => s.plan_id === plan.id).reduce((sum, s) => sum + s.hours_per_week, 0);
       expect(hours).toBeLessThanOrEqual(expectDefined(plan.capacity_hours_per_week, "capacity of a client with a plan"));
+      expect(hours).toBeLessThanOrEqual(20);
     }
+    // Care and debt help ask no hours; every step that asks hours ends within the ordinance's twelve months.
+    const terms = await k.selectFrom("plan_steps").select(["type", "hours_per_week", "start_date", "end_date"]).execute();
+    expect(terms.filter((s) => isOwnSituationStep(s.type) && s.hours_per_week > 0)).toEqual([]);
+    expect(terms.filter((s) => s.hours_per_week > 0 && (s.end_date === null || s.end_date > addMonths(s.start_date, 12)))).toEqual([]);
     const rungs = await k.selectFrom("ladder_assessments").select(["rung", "growth_rung"]).execute();
     expect(rungs.every((r) => r.rung >= 1 && r.rung <= 6 && (r.growth_rung ?? 6) >= r.rung)).toBe(true);
     const checkIns = await k.selectFrom("check_ins").select(["who5_raw", "who5_items"]).execute();

@@ -14,6 +14,17 @@ export const PLAN_STEP_TYPES = [
   "ownSituation",
 ] as const;
 export type PlanStepType = (typeof PLAN_STEP_TYPES)[number];
+/**
+ * Treatment and help for the client's own situation: care (GGZ, addiction care, social work), debt help, and other
+ * work on one's own situation. Such a step asks no hours (it stores 0) and counts as working on one's own situation:
+ * it is never refused for capacity, the ordinance's norm or its maximum duration.
+ */
+export const OWN_SITUATION_STEP_TYPES = ["careReferral", "debtHelp", "ownSituation"] as const satisfies readonly PlanStepType[];
+
+/** Whether a step of this type is treatment or help for the client's own situation, which asks no hours. */
+export function isOwnSituationStep(type: string): boolean {
+  return (OWN_SITUATION_STEP_TYPES as readonly string[]).includes(type);
+}
 export const PLAN_STATUSES = ["draft", "confirmed", "superseded"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STEP_STATUSES = ["planned", "active", "completed", "stopped"] as const;
@@ -29,9 +40,11 @@ export const planStepInput = z
     type: z.enum(PLAN_STEP_TYPES),
     title: z.string().trim().min(1).max(200),
     goal: z.string().trim().max(1000).nullish(),
-    hoursPerWeek: hours,
+    hoursPerWeek: hours.describe("0 for treatment or help for the client's own situation (careReferral, debtHelp, ownSituation)"),
     startDate: calendarDate,
-    endDate: calendarDate.nullish(),
+    endDate: calendarDate
+      .nullish()
+      .describe("left out, a step that asks hours runs the ordinance's maxDurationMonths from its start, and ends on that date"),
     provider: z.string().trim().max(200).nullish(),
   })
   .refine((s) => !s.endDate || s.endDate >= s.startDate, {
@@ -91,12 +104,18 @@ export const planOutput = z.object({
   steps: z.array(planStepOutput),
   activeHoursPerWeek: z.number().describe("hours of planned and active steps"),
   capacityHoursPerWeek: z.number().nullable().describe("what the client can do; binds"),
-  weeklyNormHours: z.number().describe("the ordinance's norm; context only, never above capacity"),
+  weeklyNormHours: z.number().describe("the ordinance's norm: no plan asks more hours a week in all (409 aboveNorm); capacity binds first"),
+  maxDurationMonths: z.number().int().describe("the ordinance's maximum: no step that asks hours runs longer (409 tooLong)"),
   createdAt: timestamp,
   abilities: abilitiesOf(PLAN_ACTIONS),
 });
 export type PlanOutput = z.infer<typeof planOutput>;
-export const planList = z.object({ items: z.array(planOutput), abilities: abilitiesOf(PLAN_LIST_ACTIONS) });
+export const planList = z.object({
+  items: z.array(planOutput),
+  weeklyNormHours: z.number().describe("the ordinance's norm today, for a step added to a client without a plan"),
+  maxDurationMonths: z.number().int().describe("the ordinance's maximum duration today, for a step added to a client without a plan"),
+  abilities: abilitiesOf(PLAN_LIST_ACTIONS),
+});
 
 /** Body of `POST /plans/{id}/confirmation`: confirmed with the client; makes the version immutable. */
 export const planConfirmationInput = z.object({

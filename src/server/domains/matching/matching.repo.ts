@@ -4,6 +4,7 @@ import { addDays } from "@shared/dates.js";
 import { postcodeCentroid } from "@shared/geo.js";
 import { DUTCH_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { capacitiesOf, committedHoursByClient } from "../plans/capacity.js";
 import { AGREED_PLACEMENT_STATUSES, isOneOf, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { type ClientProfile, dutchLevelOfScore, type RoleOffer } from "./matching.rules.js";
@@ -136,6 +137,8 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
   }
   const capacities = await capacitiesOf(db, clients, today);
   const committed = await committedHoursByClient(db, ids);
+  // What is left is bounded by capacity and then by the ordinance's norm, as a referral is (aboveNorm).
+  const { weeklyNormHours } = await ordinanceOn(db, today);
   const result: ProfileLoad = { profiles: [], withoutIntake: [], notAssessed: [] };
   for (const client of clients) {
     const intake = intakes.get(client.id);
@@ -150,7 +153,7 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
       district: client.district,
       point: postcodeCentroid(client.postcode),
       guidanceNeed: client.guidance_need,
-      capacityLeft: capacity === null ? null : Math.max(0, capacity - (committed.get(client.id) ?? 0)),
+      capacityLeft: capacity === null ? null : Math.max(0, Math.min(capacity, weeklyNormHours) - (committed.get(client.id) ?? 0)),
       travelRadiusKm: intake.travel_radius_km,
       availability: parseList(intake.availability),
       interests: parseList(intake.interests),

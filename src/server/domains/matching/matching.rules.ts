@@ -11,7 +11,7 @@ export interface ClientProfile {
   district: string | null;
   point: LatLon | null;
   guidanceNeed: GuidanceLevel;
-  /** Hours a week still free within capacity; null when capacity is not assessed. */
+  /** Hours a week still free within capacity and the ordinance's norm; null when capacity is not assessed. */
   capacityLeft: number | null;
   travelRadiusKm: number;
   availability: string[];

@@ -60,7 +60,7 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["placements"],
           summary: "Propose a placement (referral)",
           description:
-            "409 roleNotApproved, roleFull, guidanceLevelTooLow, guidanceExceeded (unless guidanceOverrideReason), capacityExceeded, alreadyReferred.",
+            "409 roleNotApproved, roleFull, guidanceLevelTooLow, guidanceExceeded (unless guidanceOverrideReason), capacityExceeded, then aboveNorm (the ordinance's weekly norm over everything asked of the client), alreadyReferred.",
           body: placementCreateInput,
           response: { 201: placementOutput },
         },
@@ -117,7 +117,8 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["placements"],
           summary: "Sign the agreement and start",
-          description: "Start date, end date, hours, tasks, contact person and guidance arrangement are all required.",
+          description:
+            "Start date, end date, hours, tasks, contact person and guidance arrangement are all required. 409 tooLong when it ends more than the ordinance's maxDurationMonths after its start; more hours than referred: 409 capacityExceeded, then aboveNorm.",
           params: idParam,
           body: signAgreementInput,
           response: { 200: placementOutput },
@@ -137,7 +138,8 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["placements"],
           summary: "Sign a new agreement version",
-          description: "A signed agreement never changes; a change is a new version with its own PDF.",
+          description:
+            "A signed agreement never changes; a change is a new version with its own PDF. 409 tooLong when it ends more than the ordinance's maxDurationMonths after the placement started; more hours: 409 capacityExceeded, then aboveNorm.",
           params: idParam,
           body: signAgreementInput,
           response: { 201: placementOutput },

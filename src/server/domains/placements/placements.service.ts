@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient, lockOrganisation, lockPlacement, lockRole } from "@server/db/locks.repo.js";
-import type { Database, PlacementAgreementsTable, PlacementsTable } from "@server/db/schema.js";
+import type { ClientRow, Database, PlacementAgreementsTable, PlacementsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
 import type { Attribution, EndReason } from "@shared/schemas/placements.js";
@@ -11,7 +11,8 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
+import { assertWithinLimits, committedHours } from "../plans/capacity.js";
+import { assertDurationWithin } from "../plans/plans.rules.js";
 import { findVisibleRole, organisationOfRole } from "../roles/roles.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { agreementLetterData } from "./placements.letters.js";
@@ -108,7 +109,7 @@ export async function proposePlacement(
     assertGuidanceAvailable(supply, demand.committed, guidanceHours, input.guidanceOverrideReason);
     const hours = input.hoursPerWeek ?? role.hours_per_week;
     assertHoursWithinRole(hours, role.hours_per_week);
-    await assertWithinCapacity(trx, client, (await committedHours(trx, client.id)) + hours, ctx.clock.today());
+    await assertWithinLimits(trx, client, (await committedHours(trx, client.id)) + hours, ctx.clock.today());
 
     const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, guidanceHours, supply);
     const now = nowIso(ctx.clock);
@@ -187,6 +188,27 @@ export async function decideReferral(
   });
 }
 
+/**
+ * The limits an agreement keeps, in their order: when it asks more hours than the placement did, capacity and then the
+ * ordinance's norm over everything asked of the client; and it ends at most the ordinance's maximum duration after
+ * the placement started (its own start date for the first version).
+ */
+async function assertTermsWithinLimits(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  client: ClientRow,
+  placement: { id: string; hours_per_week: number; started_on: string | null },
+  terms: AgreementTerms,
+): Promise<void> {
+  const today = ctx.clock.today();
+  if (terms.hoursPerWeek > placement.hours_per_week) {
+    const asked = (await committedHours(db, client.id, placement.id)) + terms.hoursPerWeek;
+    await assertWithinLimits(db, client, asked, today, "agreement.hoursPerWeek");
+  }
+  const from = placement.started_on && placement.started_on < terms.startDate ? placement.started_on : terms.startDate;
+  assertDurationWithin((await ordinanceOn(db, today)).maxDurationMonths, from, terms.endDate, "agreement.endDate");
+}
+
 interface AgreementTerms {
   startDate: string;
   endDate: string;
@@ -198,7 +220,8 @@ interface AgreementTerms {
 
 /**
  * Signs an agreement: version 1 starts an accepted placement, a later version changes an active one. A signed
- * version never changes; the client gets each as a PDF.
+ * version never changes; the client gets each as a PDF. Refused when it asks more than capacity or the norm allows,
+ * or runs longer than the ordinance's maximum (`assertTermsWithinLimits`).
  */
 export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, id: string, terms: AgreementTerms, starting: boolean) {
   const placement = await requireVisiblePlacement(db, ctx, id);
@@ -206,9 +229,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   assertPlacementStatusAllows(placement, starting ? "start" : "signAgreement");
   const client = await systemFindClient(db, placement.client_id);
   if (!client) throw notFound("client");
-  if (terms.hoursPerWeek > placement.hours_per_week) {
-    await assertWithinCapacity(db, client, (await committedHours(db, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
-  }
+  await assertTermsWithinLimits(db, ctx, client, placement, terms);
   const version = (await lastAgreementVersion(db, id)) + 1;
   const consultantName = (await displayNamesOf(db, [client.consultant_id])).get(client.consultant_id ?? "");
   const today = ctx.clock.today();
@@ -250,9 +271,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     await lockParties(trx, id);
     const fresh = await requireVisiblePlacement(trx, ctx, id);
     assertPlacementStatusAllows(fresh, starting ? "start" : "signAgreement");
-    if (terms.hoursPerWeek > fresh.hours_per_week) {
-      await assertWithinCapacity(trx, client, (await committedHours(trx, client.id, id)) + terms.hoursPerWeek, ctx.clock.today());
-    }
+    await assertTermsWithinLimits(trx, ctx, client, fresh, terms);
     // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
     await storeLetter(trx, ctx, letter);
     await insertAgreement(trx, { ...row, letter_id: letter.id });

@@ -1,5 +1,6 @@
 import type { ClientRow, Database } from "@server/db/schema.js";
 import type { Kysely } from "kysely";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import {
   activeContributionHours,
   activeStepHours,
@@ -8,7 +9,7 @@ import {
   openPlacementHours,
   openPlansOf,
 } from "./capacity.repo.js";
-import { assertCapacityHolds } from "./plans.rules.js";
+import { assertCapacityHolds, assertWithinNorm } from "./plans.rules.js";
 
 /** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
 async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
@@ -124,4 +125,19 @@ export async function capacityOf(db: Kysely<Database>, client: ClientRow, today:
 /** Capacity first: everything asked of a client together never exceeds what they can do (see `assertCapacityHolds`). */
 export async function assertWithinCapacity(db: Kysely<Database>, client: ClientRow, activeHours: number, today: string): Promise<void> {
   assertCapacityHolds(await capacityOf(db, client, today), activeHours);
+}
+
+/**
+ * The limits of what may be asked, in their order: capacity first (what the client can do), then the ordinance's
+ * weekly norm in force on the date. `activeHours` is everything asked of the client together.
+ */
+export async function assertWithinLimits(
+  db: Kysely<Database>,
+  client: ClientRow,
+  activeHours: number,
+  today: string,
+  field = "hoursPerWeek",
+): Promise<void> {
+  await assertWithinCapacity(db, client, activeHours, today);
+  assertWithinNorm((await ordinanceOn(db, today)).weeklyNormHours, activeHours, field);
 }

@@ -4,10 +4,11 @@ import type { PlanOutput } from "@shared/schemas/plans.js";
 import { planAbilities } from "./plans.policy.js";
 import { countsAgainstCapacity } from "./plans.rules.js";
 
-/** What a plan is read against: the client's capacity today and the ordinance's weekly norm. */
+/** What a plan is read against: the client's capacity today and the ordinance's weekly norm and maximum duration. */
 export interface PlanFrame {
   capacityHoursPerWeek: number | null;
   weeklyNormHours: number;
+  maxDurationMonths: number;
 }
 
 /** A plan version with its steps, the hours it asks and the capacity and norm beside them. */
@@ -36,7 +37,8 @@ export function presentPlan(actor: Actor, frame: PlanFrame, plan: PlanRow, steps
     activeHoursPerWeek: steps.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0),
     capacityHoursPerWeek: frame.capacityHoursPerWeek,
     weeklyNormHours: frame.weeklyNormHours,
+    maxDurationMonths: frame.maxDurationMonths,
     createdAt: plan.created_at,
-    abilities: planAbilities(actor, plan, steps),
+    abilities: planAbilities(actor, plan, steps, frame),
   };
 }

@@ -28,7 +28,12 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const { actor } = contextOf(request);
         const { frame, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
-        return { items: plans.map(({ plan, steps }) => presentPlan(actor, frame, plan, steps)), abilities: planListAbilities(actor) };
+        return {
+          items: plans.map(({ plan, steps }) => presentPlan(actor, frame, plan, steps)),
+          weeklyNormHours: frame.weeklyNormHours,
+          maxDurationMonths: frame.maxDurationMonths,
+          abilities: planListAbilities(actor),
+        };
       },
     );
 
@@ -40,7 +45,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["plans"],
           summary: "Add a step to the draft plan",
           description:
-            "409 capacityExceeded when the plan's planned and active hours would exceed the client's capacity; 409 capacityNotAssessed before an intake.",
+            "A step that asks hours: 409 capacityExceeded when the hours asked of the client in all would exceed their capacity (capacityNotAssessed before an intake), then 409 aboveNorm above the ordinance's weekly norm, then 409 tooLong when it ends more than the ordinance's maxDurationMonths after its start (without an end date it ends then). Care, debt help and work on one's own situation ask no hours: 400 on hoursPerWeek above 0.",
           params: idParam,
           body: planStepInput,
           response: { 201: planOutput },
@@ -59,7 +64,8 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["plans"],
           summary: "Change a step",
-          description: "A step of a confirmed plan is changed in a new draft version; the confirmed version is never edited.",
+          description:
+            "A step of a confirmed plan is changed in a new draft version; the confirmed version is never edited. The limits of adding a step apply (capacityExceeded, aboveNorm, tooLong).",
           params: idParam,
           body: planStepUpdateInput,
           response: { 200: planOutput },
@@ -78,7 +84,8 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["plans"],
           summary: "Confirm a draft plan with the client",
-          description: "The version becomes immutable and a plan letter (PDF) records what was agreed.",
+          description:
+            "The version becomes immutable and a plan letter (PDF) records what was agreed. A plan that asks hours is refused with 409 capacityExceeded, aboveNorm or tooLong when it no longer keeps those limits.",
           params: idParam,
           body: planConfirmationInput,
           response: { 201: planOutput },

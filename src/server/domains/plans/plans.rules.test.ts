@@ -1,15 +1,20 @@
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
 import {
+  asksHours,
   assertCapacityHolds,
+  assertDurationWithin,
+  assertOwnSituationAsksNoHours,
   assertPlanHasSteps,
   assertPlanIsDraft,
   assertPlanNotSuperseded,
   assertStepInDraft,
   assertStepsUnchanged,
+  assertWithinNorm,
   assignmentChange,
   assignmentHours,
   countsAgainstCapacity,
+  latestEndDate,
 } from "./plans.rules.js";
 
 const capacity = (hoursPerWeek: number | null, exemption: { scope: string } | null = null) => ({ hoursPerWeek, exemption });
@@ -19,6 +24,15 @@ describe("plan refusals", () => {
   const table: Record<string, { refused: () => void; allowed: () => void }> = {
     capacityNotAssessed: { refused: () => assertCapacityHolds(capacity(null), 0), allowed: () => assertCapacityHolds(capacity(0), 0) },
     capacityExceeded: { refused: () => assertCapacityHolds(capacity(8), 8.5), allowed: () => assertCapacityHolds(capacity(8), 8) },
+    aboveNorm: { refused: () => assertWithinNorm(20, 20.5), allowed: () => assertWithinNorm(20, 20) },
+    tooLong: {
+      refused: () => assertDurationWithin(12, "2026-12-02", "2027-12-03"),
+      allowed: () => assertDurationWithin(12, "2026-12-02", "2027-12-02"),
+    },
+    "hoursPerWeek:notAllowed": {
+      refused: () => assertOwnSituationAsksNoHours("debtHelp", 2),
+      allowed: () => assertOwnSituationAsksNoHours("debtHelp", 0),
+    },
     planSuperseded: {
       refused: () => assertPlanNotSuperseded({ status: "superseded" }),
       allowed: () => assertPlanNotSuperseded({ status: "confirmed" }),
@@ -57,6 +71,36 @@ describe("plan rules", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("the limits of what may be asked", () => {
+  it("names the field and the norm when refusing above it", () => {
+    expect(() => assertWithinNorm(20, 24, "agreement.hoursPerWeek")).toThrow(
+      expect.objectContaining({
+        status: 409,
+        invalidParams: [expect.objectContaining({ name: "agreement.hoursPerWeek", code: "aboveNorm" })],
+      }),
+    );
+  });
+
+  it("refuses an activity without an end date as running too long, naming the latest end date", () => {
+    expect(() => assertDurationWithin(12, "2026-12-02", null)).toThrow(/2027-12-02/);
+    expect(refusalOf(() => assertDurationWithin(6, "2026-12-02", "2027-06-02"))).toBeNull();
+    expect(refusalOf(() => assertDurationWithin(6, "2026-12-02", "2027-06-03"))).toBe("tooLong");
+  });
+
+  it("gives an open step the ordinance's maximum from its start, also at the end of a month", () => {
+    expect(latestEndDate("2026-12-02", 12)).toBe("2027-12-02");
+    expect(latestEndDate("2027-01-31", 1)).toBe("2027-02-28");
+  });
+
+  it("lets care, debt help and work on one's own situation ask no hours, and other steps ask hours", () => {
+    for (const type of ["careReferral", "debtHelp", "ownSituation"])
+      expect(refusalOf(() => assertOwnSituationAsksNoHours(type, 1))).toBe("hoursPerWeek:notAllowed");
+    for (const type of ["languageCourse", "volunteerPlacement", "caregiving"])
+      expect(refusalOf(() => assertOwnSituationAsksNoHours(type, 8))).toBeNull();
+    expect([asksHours({ hours_per_week: 0 }), asksHours({ hours_per_week: 0.5 })]).toEqual([false, true]);
   });
 });
 

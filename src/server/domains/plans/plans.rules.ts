@@ -1,5 +1,6 @@
-import { conflict } from "@server/http/errors.js";
-import { ACTIVE_STEP_STATUSES } from "@shared/schemas/plans.js";
+import { conflict, invalidField } from "@server/http/errors.js";
+import { addMonths } from "@shared/dates.js";
+import { ACTIVE_STEP_STATUSES, isOwnSituationStep } from "@shared/schemas/plans.js";
 import { isOneOf } from "../vocabulary.js";
 
 /** What a client can be asked in hours a week, and the exemption that lowers it (see `capacityOf`). */
@@ -26,6 +27,53 @@ export function assertCapacityHolds(capacity: CapacityFacts, activeHours: number
         },
       ],
     );
+  }
+}
+
+/**
+ * The norm: a plan or placement never asks more hours a week than the ordinance's norm, everything asked of the client
+ * together (the same total capacity counts). Capacity is the first limit: check it before this one.
+ */
+export function assertWithinNorm(weeklyNormHours: number, askedHours: number, field = "hoursPerWeek"): void {
+  if (askedHours > weeklyNormHours + 1e-9) {
+    const reason = `The ordinance asks at most ${weeklyNormHours} hours a week in all`;
+    throw conflict("aboveNorm", `This asks ${askedHours} hours a week in all; ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`, [
+      { name: field, code: "aboveNorm", reason },
+    ]);
+  }
+}
+
+/** The latest end date of an activity starting on `startDate`: the ordinance's maximum duration from its start. */
+export function latestEndDate(startDate: string, maxDurationMonths: number): string {
+  return addMonths(startDate, maxDurationMonths);
+}
+
+/**
+ * Limited in duration (Participatiewet art. 9): an activity that asks hours ends at most the ordinance's maximum
+ * after its start. Without an end date it would run on without limit, so it is refused too.
+ */
+export function assertDurationWithin(maxDurationMonths: number, startDate: string, endDate: string | null, field = "endDate"): void {
+  const latest = latestEndDate(startDate, maxDurationMonths);
+  if (endDate === null || endDate > latest) {
+    const reason = `It runs at most ${maxDurationMonths} months: end on ${latest} at the latest`;
+    throw conflict("tooLong", `${endDate === null ? "This has no end date" : "This runs too long"}; ${reason}.`, [
+      { name: field, code: "tooLong", reason },
+    ]);
+  }
+}
+
+/** Whether a step asks hours; one that asks none is never refused for capacity, the norm or the duration. */
+export function asksHours(step: { hours_per_week: number }): boolean {
+  return step.hours_per_week > 0;
+}
+
+/**
+ * Treatment and help for the client's own situation (care, debt help) asks no hours: it counts as working on one's
+ * own situation, so it stores 0 hours a week and never fills capacity. Asked hours are refused rather than dropped.
+ */
+export function assertOwnSituationAsksNoHours(type: string, hoursPerWeek: number): void {
+  if (isOwnSituationStep(type) && hoursPerWeek > 0) {
+    throw invalidField("hoursPerWeek", "notAllowed", "Treatment or help for the client's own situation asks no hours: send 0");
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient } from "@server/db/locks.repo.js";
-import type { Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
@@ -17,18 +17,58 @@ import { prepareDecisionLetter } from "../decisions/decisions.service.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
-import { assertWithinCapacity, capacityOf, hoursBesidesPlan } from "./capacity.js";
+import { assertWithinLimits, capacityOf, hoursBesidesPlan } from "./capacity.js";
 import { assignmentLetterData, assignmentOutcome, recordAssignment } from "./plans.decision.js";
 import type { PlanFrame } from "./plans.presenter.js";
 import * as repo from "./plans.repo.js";
 import {
+  asksHours,
+  assertDurationWithin,
+  assertOwnSituationAsksNoHours,
   assertPlanHasSteps,
   assertPlanIsDraft,
   assertPlanNotSuperseded,
   assertStepInDraft,
   assertStepsUnchanged,
+  assignmentHours,
   countsAgainstCapacity,
+  latestEndDate,
 } from "./plans.rules.js";
+
+type StepTerms = Pick<PlanStepRow, "hours_per_week" | "start_date" | "end_date">;
+
+/**
+ * The limits a step that asks hours keeps, in their order: capacity, then the ordinance's weekly norm (both over
+ * `activeHours`, everything asked of the client with the step), then its maximum duration. Returns the step's end
+ * date: a step asking hours without one runs the longest the ordinance allows from its start, and ends then. A step
+ * that asks no hours (care, debt help) is never refused for these limits and keeps its end date, or none.
+ */
+async function stepEndWithinLimits(
+  trx: Kysely<Database>,
+  client: ClientRow,
+  step: StepTerms,
+  activeHours: number,
+  today: string,
+): Promise<string | null> {
+  if (!asksHours(step)) return step.end_date;
+  await assertWithinLimits(trx, client, activeHours, today);
+  const { maxDurationMonths } = await ordinanceOn(trx, today);
+  const endDate = step.end_date ?? latestEndDate(step.start_date, maxDurationMonths);
+  assertDurationWithin(maxDurationMonths, step.start_date, endDate);
+  return endDate;
+}
+
+/**
+ * A plan that asks hours keeps the limits when it is confirmed: capacity, the norm (its hours with everything else
+ * asked of the client), and the duration of each step that asks hours. A plan asking none is never refused for them.
+ */
+async function assertPlanWithinLimits(db: Kysely<Database>, client: ClientRow, steps: readonly PlanStepRow[], today: string) {
+  const hours = assignmentHours(steps);
+  if (hours === 0) return;
+  await assertWithinLimits(db, client, hours + (await hoursBesidesPlan(db, client.id)), today);
+  const { maxDurationMonths } = await ordinanceOn(db, today);
+  for (const step of steps.filter(asksHours)) assertDurationWithin(maxDurationMonths, step.start_date, step.end_date);
+}
 
 /** The draft plan to change: the open draft, or a new version copied from the plan in force. */
 async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PlanRow> {
@@ -60,8 +100,12 @@ async function ensureDraft(db: Kysely<Database>, ctx: RequestContext, clientId: 
   return plan;
 }
 
-/** Adds a step to the client's draft plan, refusing it when the active hours would exceed capacity. */
+/**
+ * Adds a step to the client's draft plan. A step that asks hours is refused when the hours asked in all would exceed
+ * capacity or the ordinance's norm, or when it would run longer than the ordinance's maximum.
+ */
 export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: PlanStepInput): Promise<PlanRow> {
+  assertOwnSituationAsksNoHours(input.type, input.hoursPerWeek);
   return inTransaction(db, async (trx) => {
     // Capacity and the one open draft are the client's: a parallel change of the same client waits here.
     await lockClient(trx, clientId);
@@ -69,7 +113,9 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
     const basis = (await repo.findDraft(trx, clientId)) ?? (await repo.findConfirmed(trx, clientId));
     const existing = basis ? await repo.listStepsOfPlans(trx, [basis.id]) : [];
     const active = existing.filter(countsAgainstCapacity).reduce((sum, s) => sum + s.hours_per_week, 0);
-    await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek, ctx.clock.today());
+    const terms = { hours_per_week: input.hoursPerWeek, start_date: input.startDate, end_date: input.endDate ?? null };
+    const asked = active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek;
+    const endDate = await stepEndWithinLimits(trx, client, terms, asked, ctx.clock.today());
     const plan = await ensureDraft(trx, ctx, clientId);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const now = nowIso(ctx.clock);
@@ -85,7 +131,7 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
         goal: input.goal ?? null,
         hours_per_week: input.hoursPerWeek,
         start_date: input.startDate,
-        end_date: input.endDate ?? null,
+        end_date: endDate,
         provider: input.provider ?? null,
         status: "planned",
         stop_reason: null,
@@ -127,6 +173,7 @@ export async function updatePlanStep(
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const target = source.id === plan.id ? step : steps.find((s) => s.position === step.position);
     assertStepInDraft(target);
+    if (input.hoursPerWeek !== undefined) assertOwnSituationAsksNoHours(target.type, input.hoursPerWeek);
     const changed: PlanStepRow = {
       ...target,
       ...(input.title !== undefined ? { title: input.title } : {}),
@@ -143,8 +190,10 @@ export async function updatePlanStep(
       .map((s) => (s.id === target.id ? changed : s))
       .filter(countsAgainstCapacity)
       .reduce((sum, s) => sum + s.hours_per_week, 0);
-    if (countsAgainstCapacity(changed))
-      await assertWithinCapacity(trx, client, active + (await hoursBesidesPlan(trx, step.client_id)), ctx.clock.today());
+    if (countsAgainstCapacity(changed)) {
+      const asked = active + (await hoursBesidesPlan(trx, step.client_id));
+      changed.end_date = await stepEndWithinLimits(trx, client, changed, asked, ctx.clock.today());
+    }
     const { id: _id, ...columns } = changed;
     await repo.updateStep(trx, target.id, columns);
     await recordAudit(trx, ctx, {
@@ -177,7 +226,7 @@ export async function confirmPlan(
   assertPlanHasSteps(steps);
   const total = steps.reduce((sum, s) => sum + s.hours_per_week, 0);
   const confirmedOn = ctx.clock.today();
-  await assertWithinCapacity(db, client, total + (await hoursBesidesPlan(db, plan.client_id)), confirmedOn);
+  await assertPlanWithinLimits(db, client, steps, confirmedOn);
   const consultantName = (await displayNamesOf(db, [ctx.actor.id])).get(ctx.actor.id);
   const outcome = await assignmentOutcome(db, plan, steps, confirmedOn);
   const data = {
@@ -216,7 +265,7 @@ export async function confirmPlan(
     assertPlanIsDraft(fresh);
     const freshSteps = (await repo.listStepsOfPlans(trx, [plan.id])).filter(countsAgainstCapacity);
     assertStepsUnchanged(steps, freshSteps);
-    await assertWithinCapacity(trx, client, total + (await hoursBesidesPlan(trx, plan.client_id)), confirmedOn);
+    await assertPlanWithinLimits(trx, client, freshSteps, confirmedOn);
     // The decision stores its letter; a plan letter without a decision is stored here.
     const decisionId = await recordAssignment(trx, ctx, plan, outcome, decisionLetter);
     if (!decisionLetter) await storeLetter(trx, ctx, letter);
@@ -257,9 +306,11 @@ export async function listPlans(db: Kysely<Database>, ctx: RequestContext, clien
     plans.map((p) => p.id),
   );
   const today = ctx.clock.today();
+  const ordinance = await ordinanceOn(db, today);
   const frame: PlanFrame = {
     capacityHoursPerWeek: (await capacityOf(db, client, today)).hoursPerWeek,
-    weeklyNormHours: (await ordinanceOn(db, today)).weeklyNormHours,
+    weeklyNormHours: ordinance.weeklyNormHours,
+    maxDurationMonths: ordinance.maxDurationMonths,
   };
   return { client, frame, plans: plans.map((plan) => ({ plan, steps: steps.filter((s) => s.plan_id === plan.id) })) };
 }

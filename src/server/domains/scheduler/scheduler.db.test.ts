@@ -36,6 +36,10 @@ async function onDate<T>(date: string, act: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs the daily job on a later date, with the clock on that date: the job never runs for a day to come. */
+const runOn = (date: string, trigger: "manual" | "scheduled" = "manual") =>
+  onDate(date, () => runDailyJob(t.db.kysely, { clock: t.clock, trigger, date }));
+
 /** Formalises volunteer work months ago, on that date. */
 async function contributionSince(clientId: string, monthsAgo: number): Promise<string> {
   const created = await onDate(addMonths(today, -monthsAgo), () =>
@@ -55,7 +59,7 @@ beforeAll(async () => {
   t = await createTestApp({ clients: 80, clock });
   await logIn();
   const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
-  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(5).execute()).map((r) => r.id);
+  clientIds = (await t.db.kysely.selectFrom("clients").select("id").where("consultant_id", "=", me.id).limit(7).execute()).map((r) => r.id);
   await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 30 }).where("id", "in", clientIds).execute();
 });
 afterAll(() => t.close());
@@ -111,8 +115,8 @@ describe("the daily job", () => {
 
     // Reminder after 14 days, once.
     const reminderDay = addDays(today, 14);
-    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: reminderDay });
-    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: reminderDay });
+    await runOn(reminderDay);
+    await runOn(reminderDay);
     expect((await requestsOf(client)).map((r) => r.reminded_on)).toEqual([reminderDay]);
     const letters = await t.db.kysely
       .selectFrom("letters")
@@ -145,9 +149,9 @@ describe("the daily job", () => {
     ).toEqual({ status: "failed", error: "interrupted before it finished" });
 
     // A scheduled run happens once per date.
-    const scheduled = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "scheduled", date: addDays(today, 1) });
+    const scheduled = await runOn(addDays(today, 1), "scheduled");
     expect(scheduled.outcome).toBe("ran");
-    expect((await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "scheduled", date: addDays(today, 1) })).outcome).toBe("alreadyRan");
+    expect((await runOn(addDays(today, 1), "scheduled")).outcome).toBe("alreadyRan");
   });
 
   it("puts overdue accountability on the work queue after 28 days, as a reason to talk", async () => {
@@ -255,7 +259,7 @@ describe("the daily job", () => {
 
     // Three months on, the new interval makes the next request due; under the old one it would not be.
     const later = addMonths(today, 3);
-    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: later });
+    await runOn(later);
     const requests = await requestsOf(client);
     expect(requests.map((r) => [r.requested_on, r.ordinance_version])).toEqual([
       [today, 1],
@@ -281,7 +285,80 @@ describe("the daily job", () => {
       result: expect.objectContaining({ accountabilityRequests: expect.any(Number) }),
     });
     const runs = (await t.app.inject({ url: "/api/v1/scheduler/runs", headers: admin })).json().items;
-    expect(runs[0].id).toBe(started.json().id);
+    // Runs for later dates above were started on those dates (the clock moved there), so they sort before it.
+    expect(runs.map((run: { id: string }) => run.id)).toContain(started.json().id);
     expect((await t.app.inject({ url: "/api/v1/scheduler/runs", headers: consultant })).statusCode).toBe(403);
+  });
+
+  it("refuses a date in the future and writes nothing: no run, no ended exemption, no letter", async () => {
+    const client = expectDefined(clientIds[5]);
+    const exemption = (
+      await post(`/clients/${client}/exemptions`, {
+        type: "crisis",
+        scope: "full",
+        startDate: addDays(today, -10),
+        endDate: addDays(today, 20),
+        reason: "Opvang na een brand in de woning.",
+      })
+    ).json();
+    const count = async (table: "scheduler_runs" | "letters" | "audit_events") =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = { runs: await count("scheduler_runs"), letters: await count("letters") };
+    const future = addMonths(today, 1);
+    const refused = await post("/scheduler/runs", { job: "daily", date: future }, admin);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    expect(refused.json()).toMatchObject({ code: "invalidInput", invalidParams: [{ name: "date", code: "dateInFuture" }] });
+    await expect(runDailyJob(t.db.kysely, { clock: t.clock, trigger: "scheduled", date: addDays(today, 1) })).rejects.toThrow(/date/);
+    expect({ runs: await count("scheduler_runs"), letters: await count("letters") }).toEqual(before);
+    const after = (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant })).json().items;
+    expect(after.find((e: { id: string }) => e.id === exemption.id)).toMatchObject({ status: "active", inForce: true });
+
+    // Today is no future: a run for today goes ahead.
+    const now = await post("/scheduler/runs", { job: "daily", date: today }, admin);
+    expect(now.statusCode).toBe(201);
+    expect(now.json()).toMatchObject({ runDate: today, status: "succeeded" });
+  });
+
+  it("catches up a past date: exemptions end on their own dates only, and its letters carry that date", async () => {
+    const client = expectDefined(clientIds[6]);
+    await contributionSince(client, 7);
+    const exemption = (
+      await post(`/clients/${client}/exemptions`, {
+        type: "crisis",
+        scope: "full",
+        startDate: addDays(today, -40),
+        endDate: addDays(today, -5),
+        reason: "Opvang na een huisuitzetting.",
+      })
+    ).json();
+    const exemptionOf = async () =>
+      (await t.app.inject({ url: `/api/v1/clients/${client}/exemptions`, headers: consultant }))
+        .json()
+        .items.find((e: { id: string }) => e.id === exemption.id);
+    // A rerun for a day before its end date leaves it in force: it ends on its own end date, not on the run's.
+    const past = addDays(today, -10);
+    const earlier = await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: past });
+    expect(earlier.outcome === "ran" && earlier.run.status).toBe("succeeded");
+    expect(await exemptionOf()).toMatchObject({ status: "active" });
+    // The accountability request it made is dated on the run's date, not on the clock's.
+    const request = expectDefined((await requestsOf(client))[0], "the accountability request");
+    expect(request.requested_on).toBe(past);
+    const letter = await t.db.kysely
+      .selectFrom("letters")
+      .select("letter_date")
+      .where("id", "=", request.letter_id)
+      .executeTakeFirstOrThrow();
+    expect(letter.letter_date).toBe(past);
+    // The run for the day after its end date ends it, as of its end date.
+    await runDailyJob(t.db.kysely, { clock: t.clock, trigger: "manual", date: addDays(today, -4) });
+    expect(await exemptionOf()).toMatchObject({ status: "ended", endedOn: addDays(today, -5), endReason: "expired" });
   });
 });

@@ -53,8 +53,11 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["scheduler"],
           summary: "Run the daily job now",
           description:
-            "Idempotent: what the day's work has created already is not created again. 409 jobRunning while another run holds the lease.",
-          body: z.object({ job: z.literal("daily"), date: calendarDate.optional().describe("the date to run for; today when left out") }),
+            "Idempotent: what the day's work has created already is not created again. 409 jobRunning while another run holds the lease. 400 naming date for a date after today: nothing is written.",
+          body: z.object({
+            job: z.literal("daily"),
+            date: calendarDate.optional().describe("the date to run for, today or earlier (catching up a missed day); today when left out"),
+          }),
           response: { 201: schedulerRunOutput },
         },
       },

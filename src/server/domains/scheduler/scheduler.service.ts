@@ -11,6 +11,7 @@ import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { activeExemptionDates, endExpiredExemption, exemptionsEndedBefore } from "../exemptions/exemptions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { deleteLease, failRunningRuns, finishRun, insertRun, scheduledRunSucceeded, upsertLease } from "./scheduler.repo.js";
+import { assertRunDateNotInFuture } from "./scheduler.rules.js";
 
 /** This server process, as it appears in leases and run records. */
 export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -76,7 +77,8 @@ export type DailyRunOutcome = { outcome: "ran"; run: SchedulerRunsTable } | { ou
 /**
  * Runs the daily job under the `daily` lease. A scheduled run happens once per date: a second scheduled run
  * (another process, or a restart) finds the first one and does nothing. A manual run always runs; the work is
- * idempotent either way, so running twice creates nothing twice.
+ * idempotent either way, so running twice creates nothing twice. A date after the clock's today is refused (400
+ * naming `date`) before anything is written.
  */
 export async function runDailyJob(
   db: Kysely<Database>,
@@ -84,6 +86,8 @@ export async function runDailyJob(
 ): Promise<DailyRunOutcome> {
   const { clock } = options;
   const date = options.date ?? clock.today();
+  // Refused before the lease is taken: a run for a future date writes nothing, not even its run record.
+  assertRunDateNotInFuture(date, clock.today());
   const instance = options.instance ?? INSTANCE;
   if (!(await acquireLease(db, "daily", instance, clock.now()))) return { outcome: "busy" };
   try {

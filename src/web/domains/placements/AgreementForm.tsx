@@ -8,6 +8,7 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useOrdinance } from "../ordinance/api.js";
 import { usePlacementAction } from "./api.js";
 
 const FIELDS = ["startDate", "endDate", "hoursPerWeek", "tasks", "contactPerson", "guidanceArrangement"] as const;
@@ -37,6 +38,8 @@ export function AgreementForm({
 }) {
   const { t, i18n } = useTranslation();
   const action = usePlacementAction(placement.id);
+  // The ordinance's longest duration, shown beside the end date; the server decides (409 tooLong).
+  const maxDurationMonths = useOrdinance().data?.current.maxDurationMonths;
   const [values, setValues] = useState<Values>(() => initialValues(placement, i18n.language));
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   // The server names the agreement's fields `agreement.startDate`; the form's controls are `startDate`.
@@ -80,6 +83,7 @@ export function AgreementForm({
             name="endDate"
             type="date"
             label={t("agreement.endDate")}
+            description={maxDurationMonths ? t("agreement.endDateHint", { count: maxDurationMonths }) : undefined}
             value={values.endDate}
             onChange={set("endDate")}
             error={errors.byField.endDate}

@@ -1,12 +1,12 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
+import { isOwnSituationStep, PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import { Alert } from "@web/components/Alert.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { formatHours } from "@web/components/format.js";
-import { Heading } from "@web/components/nlds.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,10 +17,15 @@ interface AddStepFormProps {
   clientId: string;
   activeHours: number;
   capacity: number | null;
+  /** The ordinance's longest duration of a step that asks hours, in months. */
+  maxDurationMonths: number;
 }
 
-/** Adds a step to the draft plan; the server refuses hours beyond capacity, and the form says why. */
-export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProps) {
+/**
+ * Adds a step to the draft plan; the server refuses hours beyond capacity or the ordinance's norm and a step that
+ * runs too long, and the form says why. Care and debt help ask no hours: the form says so instead of asking them.
+ */
+export function AddStepForm({ clientId, activeHours, capacity, maxDurationMonths }: AddStepFormProps) {
   const { t, i18n } = useTranslation();
   const add = useAddPlanStep(clientId);
   const [values, setValues] = useState<StepValues>(() => emptyStepValues(todayInAmsterdam()));
@@ -75,19 +80,25 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
             error={errors.byField.title}
             autoComplete="off"
           />
-          <TextField
-            name="hoursPerWeek"
-            inputMode="decimal"
-            label={t("plan.hoursPerWeek")}
-            description={
-              capacity === null ? undefined : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })
-            }
-            value={values.hoursPerWeek}
-            onChange={set("hoursPerWeek")}
-            error={errors.byField.hoursPerWeek}
-            autoComplete="off"
-            className="nv-input--short"
-          />
+          {isOwnSituationStep(values.type) ? (
+            <Paragraph>{t("plan.ownSituationNoHours")}</Paragraph>
+          ) : (
+            <TextField
+              name="hoursPerWeek"
+              inputMode="decimal"
+              label={t("plan.hoursPerWeek")}
+              description={
+                capacity === null
+                  ? undefined
+                  : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })
+              }
+              value={values.hoursPerWeek}
+              onChange={set("hoursPerWeek")}
+              error={errors.byField.hoursPerWeek}
+              autoComplete="off"
+              className="nv-input--short"
+            />
+          )}
           <TextField
             name="provider"
             label={t("form.optional", { label: t("plan.provider") })}
@@ -108,6 +119,7 @@ export function AddStepForm({ clientId, activeHours, capacity }: AddStepFormProp
             name="endDate"
             type="date"
             label={t("form.optional", { label: t("plan.endDate") })}
+            description={isOwnSituationStep(values.type) ? undefined : t("plan.endDateHint", { count: maxDurationMonths })}
             value={values.endDate}
             onChange={set("endDate")}
             error={errors.byField.endDate}

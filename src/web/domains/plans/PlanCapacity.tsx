@@ -10,7 +10,7 @@ interface PlanCapacityProps {
   normHours: number;
 }
 
-/** Capacity first: what the client can do binds; the municipality's norm is shown as context only. */
+/** Capacity first: what the client can do binds; then the ordinance's norm, which no plan exceeds either. */
 export function PlanCapacity({ clientId, capacity, activeHours, normHours }: PlanCapacityProps) {
   const { t, i18n } = useTranslation();
   const hours = (value: number) => t("plan.hours", { hours: formatHours(value, i18n.language) });

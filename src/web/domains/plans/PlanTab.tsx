@@ -63,7 +63,7 @@ export function PlanTab({ client }: { client: ClientOutput }) {
       <ProblemAlert error={plans.error} />
       {plans.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {plans.data ? (
-        <PlanCapacity clientId={client.id} capacity={capacity} activeHours={activeHours} normHours={current?.weeklyNormHours ?? 20} />
+        <PlanCapacity clientId={client.id} capacity={capacity} activeHours={activeHours} normHours={plans.data.weeklyNormHours} />
       ) : null}
       {confirmed?.letterId && confirmed.id === current?.id ? (
         <Alert type="ok" role="status">
@@ -95,6 +95,7 @@ export function PlanTab({ client }: { client: ClientOutput }) {
               planConfirmed={current.status === "confirmed"}
               activeHours={activeHours}
               capacity={capacity}
+              maxDurationMonths={plans.data?.maxDurationMonths ?? current.maxDurationMonths}
               onDone={() => doneEditing(editing)}
             />
           ) : null}
@@ -102,7 +103,13 @@ export function PlanTab({ client }: { client: ClientOutput }) {
       ) : null}
       {plans.data && mayChange ? (
         // A new version or a confirmation makes an earlier refusal stale: the form starts afresh.
-        <AddStepForm key={`${current?.id}-${current?.status}`} clientId={client.id} activeHours={activeHours} capacity={capacity} />
+        <AddStepForm
+          key={`${current?.id}-${current?.status}`}
+          clientId={client.id}
+          activeHours={activeHours}
+          capacity={capacity}
+          maxDurationMonths={plans.data.maxDurationMonths}
+        />
       ) : null}
       {current?.abilities.confirm ? (
         <ConfirmPlanForm

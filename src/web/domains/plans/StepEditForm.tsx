@@ -1,4 +1,4 @@
-import { PLAN_STEP_STATUSES, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
+import { isOwnSituationStep, PLAN_STEP_STATUSES, type PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
@@ -21,11 +21,13 @@ interface StepEditFormProps {
   planConfirmed: boolean;
   activeHours: number;
   capacity: number | null;
+  /** The ordinance's longest duration of a step that asks hours, in months. */
+  maxDurationMonths: number;
   onDone: (saved: boolean) => void;
 }
 
 /** Changes a step's status (stopping needs a reason), its hours or its end date. */
-export function StepEditForm({ clientId, step, planConfirmed, activeHours, capacity, onDone }: StepEditFormProps) {
+export function StepEditForm({ clientId, step, planConfirmed, activeHours, capacity, maxDurationMonths, onDone }: StepEditFormProps) {
   const { t, i18n } = useTranslation();
   const update = useUpdatePlanStep(clientId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -41,6 +43,7 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
   // The explanation is for the hours that were sent (unchanged hours are not sent), not for later typing.
   const sentHours = update.variables ? (update.variables.input.hoursPerWeek ?? step.hoursPerWeek) : undefined;
   const stepCounted = countsAgainstCapacity(step);
+  const ownSituation = isOwnSituationStep(step.type);
   const errors = useMemo(
     () =>
       explainCapacity(formErrorsOf(update.error, t, FIELDS), update.error, t, {
@@ -83,20 +86,25 @@ export function StepEditForm({ clientId, step, planConfirmed, activeHours, capac
             options={PLAN_STEP_STATUSES.map((status) => ({ value: status, label: t(`planStepStatus.${status}`) }))}
             error={errors.byField.status}
           />
-          <TextField
-            name="hoursPerWeek"
-            inputMode="decimal"
-            label={t("plan.hoursPerWeek")}
-            value={values.hoursPerWeek}
-            onChange={set("hoursPerWeek")}
-            error={errors.byField.hoursPerWeek}
-            autoComplete="off"
-            className="nv-input--short"
-          />
+          {ownSituation ? (
+            <Paragraph>{t("plan.ownSituationNoHours")}</Paragraph>
+          ) : (
+            <TextField
+              name="hoursPerWeek"
+              inputMode="decimal"
+              label={t("plan.hoursPerWeek")}
+              value={values.hoursPerWeek}
+              onChange={set("hoursPerWeek")}
+              error={errors.byField.hoursPerWeek}
+              autoComplete="off"
+              className="nv-input--short"
+            />
+          )}
           <TextField
             name="endDate"
             type="date"
             label={t("form.optional", { label: t("plan.endDate") })}
+            description={ownSituation ? undefined : t("plan.endDateHint", { count: maxDurationMonths })}
             value={values.endDate}
             onChange={set("endDate")}
             error={errors.byField.endDate}

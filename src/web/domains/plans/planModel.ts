@@ -1,4 +1,4 @@
-import { ACTIVE_STEP_STATUSES, type PlanOutput, type PlanStepInput } from "@shared/schemas/plans.js";
+import { ACTIVE_STEP_STATUSES, isOwnSituationStep, type PlanOutput, type PlanStepInput } from "@shared/schemas/plans.js";
 import { ApiError } from "@web/api/client.js";
 import { toNumber, toOptionalText } from "@web/components/formValues.js";
 import type { FormErrors } from "@web/components/problems.js";
@@ -16,13 +16,13 @@ export function emptyStepValues(today: string): StepValues {
   return { type: "", title: "", goal: "", hoursPerWeek: "", startDate: today, endDate: "", provider: "" };
 }
 
-/** The body of `POST /clients/{id}/plan-steps`. */
+/** The body of `POST /clients/{id}/plan-steps`. Care and debt help ask no hours, so they send 0 (the form asks none). */
 export function toStepInput(values: StepValues): PlanStepInput {
   return {
     type: values.type || undefined,
     title: values.title.trim(),
     goal: toOptionalText(values.goal),
-    hoursPerWeek: values.hoursPerWeek.trim() === "" ? undefined : toNumber(values.hoursPerWeek),
+    hoursPerWeek: isOwnSituationStep(values.type) ? 0 : values.hoursPerWeek.trim() === "" ? undefined : toNumber(values.hoursPerWeek),
     startDate: values.startDate,
     endDate: values.endDate || null,
     provider: toOptionalText(values.provider),
