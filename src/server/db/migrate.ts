@@ -13,6 +13,7 @@ import * as exemptionObligations from "./migrations/20261202_0010_exemption_obli
 import * as agreementSignatures from "./migrations/20261202_0011_agreement_signatures.js";
 import * as ordinanceLimits from "./migrations/20261202_0012_ordinance_limits.js";
 import * as placementAttribution from "./migrations/20261202_0013_placement_attribution.js";
+import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0011_agreement_signatures": agreementSignatures,
   "20261202_0012_ordinance_limits": ordinanceLimits,
   "20261202_0013_placement_attribution": placementAttribution,
+  "20261202_0015_role_demands": roleDemands,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
