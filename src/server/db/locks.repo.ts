@@ -43,6 +43,9 @@ export const lockOrganisation = (trx: Kysely<Database>, id: string) => lockRows(
 /** Guards a placement's status. */
 export const lockPlacement = (trx: Kysely<Database>, id: string) => lockRows(trx, "placements", [id]);
 
+/** Guards the statuses of several placements (those of one role, ended together). */
+export const lockPlacements = (trx: Kysely<Database>, ids: readonly string[]) => lockRows(trx, "placements", ids);
+
 /** Guards an appointment's status. */
 export const lockAppointment = (trx: Kysely<Database>, id: string) => lockRows(trx, "appointments", [id]);
 

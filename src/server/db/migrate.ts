@@ -14,6 +14,7 @@ import * as agreementSignatures from "./migrations/20261202_0011_agreement_signa
 import * as ordinanceLimits from "./migrations/20261202_0012_ordinance_limits.js";
 import * as placementAttribution from "./migrations/20261202_0013_placement_attribution.js";
 import * as sanctionEvidence from "./migrations/20261202_0014_sanction_evidence.js";
+import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0012_ordinance_limits": ordinanceLimits,
   "20261202_0013_placement_attribution": placementAttribution,
   "20261202_0014_sanction_evidence": sanctionEvidence,
+  "20261202_0015_role_demands": roleDemands,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,7 @@ import type {
   DutchLevel,
   GuidanceLevel,
   PhysicalDemand,
+  RoleSector,
   RoleStatus,
 } from "@shared/schemas/roles.js";
 import type { SchedulerJob, SchedulerRunStatus, SchedulerTrigger } from "@shared/schemas/scheduler.js";
@@ -284,6 +285,8 @@ export interface VolunteerRolesTable {
   places: number;
   start_date: string;
   end_date: string | null;
+  at_night: number; // 0 or 1
+  sector: RoleSector;
   status: RoleStatus;
   status_reason: string;
   status_reason_codes: string; // JSON: the questionnaire's findings, for translation; [] after a human decision

@@ -2,37 +2,53 @@ import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } fr
 import { addDays } from "@shared/dates.js";
 import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
-import { type Attribution, END_REASONS, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
-import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+import { type Attribution, DISPLACEMENT_ENDING, END_REASONS, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
+import { GUIDANCE_LEVELS, type GuidanceLevel, type RoleSector } from "@shared/schemas/roles.js";
 import { NOT_ENDED } from "../domains/placements/placements.service.js";
-import { assessDisplacement } from "../domains/roles/displacement.js";
+import { assessDisplacement, type DisplacementFinding } from "../domains/roles/displacement.js";
 import type { DemoOrganisation, SeededRandom } from "./population.js";
 import { present } from "./present.js";
 
-const ROLE_TITLES = [
-  ["Gastvrouw of gastheer", "Mensen welkom heten, koffie en thee schenken, een praatje maken."],
-  ["Hulp in de keuken", "Groente snijden, afwassen, helpen bij de buurtmaaltijd."],
-  ["Klusjes in en om het gebouw", "Kleine reparaties, opruimen, stoelen en tafels klaarzetten."],
-  ["Tuinieren", "Onkruid wieden, planten water geven, oogsten."],
-  ["Voorlezen en spelletjes", "Voorlezen aan kinderen of ouderen, spelletjes begeleiden."],
-  ["Wandelmaatje", "Samen wandelen met een bewoner die niet alleen naar buiten kan."],
-  ["Sorteren en inpakken", "Spullen sorteren, pakketten inpakken, uitdelen."],
-  ["Dieren verzorgen", "Hokken schoonmaken, dieren voeren, bezoekers helpen."],
-  ["Balie en telefoon", "Telefoon opnemen, bezoekers de weg wijzen, afspraken noteren."],
-  ["Sportbegeleiding", "Helpen bij trainingen, materiaal klaarzetten, kantinedienst."],
-] as const;
+/** Titles, tasks and the kind of work of the demo's roles. */
+const ROLE_TITLES: readonly (readonly [string, string, RoleSector])[] = [
+  ["Gastvrouw of gastheer", "Mensen welkom heten, koffie en thee schenken, een praatje maken.", "hospitality"],
+  ["Hulp in de keuken", "Groente snijden, afwassen, helpen bij de buurtmaaltijd.", "hospitality"],
+  ["Klusjes in en om het gebouw", "Kleine reparaties, opruimen, stoelen en tafels klaarzetten.", "other"],
+  ["Tuinieren", "Onkruid wieden, planten water geven, oogsten.", "greenery"],
+  ["Voorlezen en spelletjes", "Voorlezen aan kinderen of ouderen, spelletjes begeleiden.", "culture"],
+  ["Wandelmaatje", "Samen wandelen met een bewoner die niet alleen naar buiten kan.", "socialSupport"],
+  ["Sorteren en inpakken", "Spullen sorteren, pakketten inpakken, uitdelen.", "logistics"],
+  ["Dieren verzorgen", "Hokken schoonmaken, dieren voeren, bezoekers helpen.", "other"],
+  ["Balie en telefoon", "Telefoon opnemen, bezoekers de weg wijzen, afspraken noteren.", "administration"],
+  ["Sportbegeleiding", "Helpen bij trainingen, materiaal klaarzetten, kantinedienst.", "sport"],
+  ["Gezelschap in het verpleeghuis", "Koffie rondbrengen, een praatje maken, samen een spelletje doen met bewoners.", "care"],
+  ["Opruimen na de activiteiten", "Tafels afnemen, vegen en de keuken opruimen na de buurtactiviteiten.", "cleaning"],
+];
+
+/**
+ * Findings a reviewer weighs with the organisation rather than on its answers: many hours, night work, care or
+ * cleaning. The demo's reviewers approved such roles after a conversation; other doubts still wait.
+ */
+const WEIGHED_WITH_THE_HOST: readonly DisplacementFinding[] = ["aboveSelfDeclaredMax", "atNight", "riskSector"];
+const REVIEW_REASON =
+  "Besproken met de organisatie: het werk komt bovenop het werk van de betaalde medewerkers, en de begeleiding is geregeld.";
 
 export interface DemoRoleRows {
   roles: VolunteerRolesTable[];
   checks: DisplacementChecksTable[];
 }
 
-/** About five roles per organisation; most pass the displacement check, some need review, a few fail it. */
+/**
+ * About five roles per organisation; most pass the displacement check, some need review, a few fail it. A role that
+ * needed review only for its hours, night work or sector was reviewed by the district's team lead and approved, ten
+ * days after it was described, as `reviewRole` records it.
+ */
 export function generateRoles(
   random: SeededRandom,
   organisations: DemoOrganisation[],
   demoHostId: string,
   createdBy: string,
+  reviewerOf: (district: string) => string,
   today: string,
   ordinance: Ordinance,
   now: string,
@@ -41,7 +57,7 @@ export function generateRoles(
   for (const org of organisations) {
     const count = org.id === demoHostId ? 4 : random.int(2, 8);
     for (let i = 0; i < count; i++) {
-      const [title, description] = random.pick(ROLE_TITLES);
+      const [title, description, sector] = random.pick(ROLE_TITLES);
       const isDemoHost = org.id === demoHostId;
       const answers = {
         paidInLastThreeYears: !isDemoHost && random.chance(0.05),
@@ -51,9 +67,11 @@ export function generateRoles(
         recentStaffCuts: !isDemoHost && random.chance(0.03),
       };
       const hours = random.pick([2, 3, 4, 4, 6, 8, 8, 12, 16]);
-      const outcome = assessDisplacement(answers, hours, ordinance.weeklyNormHours);
+      const assessed = assessDisplacement(answers, { hoursPerWeek: hours, atNight: false, sector }, ordinance);
       const id = random.uuid();
       const createdOn = addDays(today, -random.int(30, 900));
+      const weighed = assessed.status === "needsReview" && assessed.findings.every((f) => WEIGHED_WITH_THE_HOST.includes(f));
+      const outcome = weighed ? { status: "approved" as const, reason: REVIEW_REASON, findings: [] } : assessed;
       rows.roles.push({
         id,
         organisation_id: org.id,
@@ -79,6 +97,8 @@ export function generateRoles(
               ["intensive", 25],
             ] as const),
         places: isDemoHost ? 6 : random.int(1, 5),
+        at_night: 0,
+        sector,
         start_date: createdOn,
         end_date: null,
         status: outcome.status,
@@ -93,11 +113,23 @@ export function generateRoles(
         role_id: id,
         kind: "questionnaire",
         answers: JSON.stringify(answers),
-        outcome: outcome.status,
-        reason: outcome.reason,
+        outcome: assessed.status,
+        reason: assessed.reason,
         decided_by: createdBy,
         created_at: `${createdOn}T10:00:00.000Z`,
       });
+      if (weighed) {
+        rows.checks.push({
+          id: random.uuid(),
+          role_id: id,
+          kind: "review",
+          answers: null,
+          outcome: "approved",
+          reason: REVIEW_REASON,
+          decided_by: reviewerOf(org.district),
+          created_at: `${addDays(createdOn, 10)}T11:00:00.000Z`,
+        });
+      }
     }
   }
   return rows;
@@ -178,8 +210,8 @@ export function generatePlacements(
     const isEnded = endedOn !== null && endedOn < today;
     const endReason = isEnded
       ? random.weighted(
-          // A role found to displace paid work ends its placements through the displacement check, never at random.
-          END_REASONS.filter((r) => r !== "roleRejected").map(
+          // A role rejected for displacement ends its placements all at once, never one by chance.
+          END_REASONS.filter((r) => r !== DISPLACEMENT_ENDING).map(
             (r) => [r, r === "completed" ? 30 : r === "movedToPaidWork" ? 6 : 8] as const,
           ),
         )

@@ -295,7 +295,9 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   // Volunteer roles for every organisation, and placements for clients with a plan in force.
   const adminId = admin.id;
   const ordinance = await ordinanceOn(db, today);
-  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, today, ordinance, now);
+  const reviewerOf = (district: string) =>
+    present(staff.find((a) => a.role === "teamLead" && a.districts.includes(district))?.id, `the team lead of ${district}`);
+  const roleRows = generateRoles(random, organisations, demoHost.id, adminId, reviewerOf, today, ordinance, now);
   const guidanceNeedOf = new Map(clientRows.map((c) => [c.id, c.guidance_need]));
   const placements = generatePlacements(
     random,

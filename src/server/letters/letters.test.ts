@@ -134,3 +134,38 @@ describe("letter PDF", () => {
     expect(formatDutchDate("2026-03-01")).toBe("1 maart 2026");
   });
 });
+
+describe("the notice that a placement stops because its work replaced paid work", () => {
+  const data = {
+    givenName: "Ayşe",
+    familyName: "Yılmaz",
+    organisationName: "Buurthuis De Wielewaal",
+    roleTitle: "Hulp in de keuken",
+    started: true,
+    endedOn: "2 december 2026",
+    phone: "14 010",
+    consultantName: "Sanne de Vries",
+  };
+  const text = (blocks: { text: string }[]) => blocks.map((b) => b.text).join("\n");
+
+  it("says the work stops, why, that it is not the client's fault, has no consequences for the benefit, and who calls", () => {
+    const { subject, blocks } = renderTemplate("placement-ended-displacement", data);
+    expect(subject).toBe("Uw vrijwilligerswerk bij Buurthuis De Wielewaal stopt");
+    for (const expected of [
+      "Dit werk stopt op 2 december 2026.",
+      "Het werk bleek betaald werk te vervangen.",
+      "Het is niet uw schuld.",
+      "Het heeft geen gevolgen voor uw uitkering.",
+      "Uw consulent, Sanne de Vries, neemt contact met u op. Samen zoekt u een andere activiteit die bij u past.",
+    ]) {
+      expect(text(blocks)).toContain(expected);
+    }
+  });
+
+  it("for a referral not yet started, says it does not go ahead", () => {
+    const { subject, blocks } = renderTemplate("placement-ended-displacement", { ...data, started: false });
+    expect(subject).toBe("Uw vrijwilligerswerk bij Buurthuis De Wielewaal gaat niet door");
+    expect(text(blocks)).toContain("Dat gaat niet door.");
+    expect(text(blocks)).not.toContain("U hoeft niet meer");
+  });
+});

@@ -15,6 +15,7 @@ export const LETTER_TEMPLATES = [
   "plan-confirmation",
   "placement-agreement",
   "placement-attribution",
+  "placement-ended-displacement",
   "contribution-agreement",
   "accountability-request",
   "accountability-reminder",

@@ -29,6 +29,8 @@ export type AttributionState = (typeof ATTRIBUTION_STATES)[number];
 /** How the consultant heard the client's side of an ending. */
 export const ACCOUNT_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
 export type AccountChannel = (typeof ACCOUNT_CHANNELS)[number];
+/** The ending of a placement whose role turned out to replace paid work: attributable to the organisation, never a dropout. */
+export const DISPLACEMENT_ENDING = "roleRejected" as const satisfies EndReason;
 /** End reasons that are not a dropout. */
 export const REGULAR_ENDINGS: readonly EndReason[] = ["completed", "movedToPaidWork"];
 

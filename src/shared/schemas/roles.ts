@@ -10,6 +10,24 @@ export const DUTCH_LEVELS = ["none", "A1", "A2", "B1", "B2"] as const;
 export type DutchLevel = (typeof DUTCH_LEVELS)[number];
 export const PHYSICAL_DEMANDS = ["light", "moderate", "heavy"] as const;
 export type PhysicalDemand = (typeof PHYSICAL_DEMANDS)[number];
+/**
+ * The kind of work a role is. Care and cleaning are where volunteer work most often replaces paid work, so the
+ * displacement check sends such a role to a reviewer.
+ */
+export const ROLE_SECTORS = [
+  "care",
+  "cleaning",
+  "hospitality",
+  "greenery",
+  "administration",
+  "retail",
+  "logistics",
+  "culture",
+  "sport",
+  "socialSupport",
+  "other",
+] as const;
+export type RoleSector = (typeof ROLE_SECTORS)[number];
 export const ROLE_STATUSES = ["approved", "needsReview", "rejected"] as const;
 export type RoleStatus = (typeof ROLE_STATUSES)[number];
 /** How a role's displacement was judged: the questionnaire at creation, a reviewer's decision, an upheld complaint. */
@@ -41,6 +59,8 @@ export const roleCreateInput = z
     physicalDemands: z.enum(PHYSICAL_DEMANDS).default("light"),
     guidanceLevel: z.enum(GUIDANCE_LEVELS),
     places: z.number().int().min(1).max(500),
+    sector: z.enum(ROLE_SECTORS).default("other").describe("the kind of work; care and cleaning wait for a reviewer"),
+    atNight: z.boolean().default(false).describe("whether the work is done at night (between 22:00 and 06:00); waits for a reviewer"),
     startDate: calendarDate.optional(),
     endDate: calendarDate.nullish(),
     displacementCheck: displacementCheckInput,
@@ -53,10 +73,11 @@ export const roleCreateInput = z
 export type RoleCreateInput = z.infer<typeof roleCreateInput>;
 
 /**
- * What the caller may do with a role: review its displacement check, decide its open complaints, read them,
- * refer a client to it, and file a complaint (anyone may).
+ * What the caller may do with a role: review its displacement check (approve or reject a role that needs review),
+ * reject it (also an approved role, on a later review), decide its open complaints, read them, refer a client to it,
+ * and file a complaint (anyone may).
  */
-export const ROLE_ACTIONS = ["review", "decideComplaints", "viewComplaints", "refer", "fileComplaint"] as const;
+export const ROLE_ACTIONS = ["review", "reject", "decideComplaints", "viewComplaints", "refer", "fileComplaint"] as const;
 /** What the caller may do with the roles: describe a new one. */
 export const ROLE_LIST_ACTIONS = ["create"] as const;
 /** What the caller may do with a displacement complaint. */
@@ -77,6 +98,8 @@ export const roleOutput = z.object({
   physicalDemands: z.enum(PHYSICAL_DEMANDS),
   guidanceLevel: z.enum(GUIDANCE_LEVELS),
   places: z.number().int(),
+  sector: z.enum(ROLE_SECTORS),
+  atNight: z.boolean(),
   placesTaken: z.number().int().describe("proposed, accepted and active placements"),
   startDate: calendarDate,
   endDate: calendarDate.nullable(),
@@ -86,6 +109,10 @@ export const roleOutput = z.object({
     .array(z.string())
     .describe("the displacement check's findings (e.g. paidInLastThreeYears, complaintUpheld); empty after a reviewer's decision"),
   suspended: z.boolean().describe("an open displacement complaint suspends new placements"),
+  placementsEndedByRejection: z
+    .number()
+    .int()
+    .describe("placements and referrals that ended because the role was rejected (an upheld complaint or a later review)"),
   mayTakePlacements: z.boolean().describe("approved, no open complaint and a free place: the rules a referral passes"),
   createdAt: timestamp,
   abilities: abilitiesOf(ROLE_ACTIONS),
@@ -99,7 +126,10 @@ export const roleListQuery = pageQuery.extend({
 });
 export const rolePage = pageOf(roleOutput).extend({ abilities: abilitiesOf(ROLE_LIST_ACTIONS) });
 
-/** Body of `POST /roles/{id}/displacement-reviews`: a municipal reviewer decides a role that needs review. */
+/**
+ * Body of `POST /roles/{id}/displacement-reviews`: a municipal reviewer decides a role that needs review, or rejects
+ * an approved role on a later review. A rejection ends the role's open placements and referrals.
+ */
 export const displacementReviewInput = z.object({
   outcome: z.enum(["approved", "rejected"]),
   reason: z.string().trim().min(1).max(2000),

@@ -265,7 +265,16 @@ describe("guidance is finite", () => {
     const single = await createRole({ places: 1 });
     expect((await propose(expectDefined(clientIds[4]), single.id)).statusCode).toBe(201);
     expect((await propose(expectDefined(clientIds[5]), single.id)).json().code).toBe("roleFull");
+    // More hours than the ordinance approves on the host's word: a reviewer approved it first.
     const long = await createRole({ hoursPerWeek: 16, displacementCheck: clean });
+    expect(long.status).toBe("needsReview");
+    const reviewed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/roles/${long.id}/displacement-reviews`,
+      headers: lead,
+      payload: { outcome: "approved", reason: "Bekeken met de organisatie: de uren komen bovenop het betaalde werk." },
+    });
+    expect(reviewed.json().status).toBe("approved");
     const tooMuch = await propose(expectDefined(clientIds[5]), long.id);
     expect(tooMuch.json().code).toBe("capacityExceeded");
   });

@@ -46,3 +46,22 @@ export function agreementLetterData(
     signatures: givenSignatures(agreement, placement.organisation_name),
   };
 }
+
+/** What the letter to a client whose placement ended because its role replaced paid work says. */
+export function displacementLetterData(
+  client: ClientRow,
+  placement: { status: string; role_title: string; organisation_name: string },
+  endedOn: string,
+  consultantName: string | undefined,
+) {
+  return {
+    givenName: client.given_name,
+    familyName: client.family_name,
+    organisationName: placement.organisation_name,
+    roleTitle: placement.role_title,
+    started: placement.status === "active",
+    endedOn: formatDutchDate(endedOn),
+    phone: municipality.phone,
+    consultantName: consultantName ?? "uw consulent",
+  };
+}

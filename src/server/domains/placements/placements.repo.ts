@@ -246,3 +246,17 @@ export async function recordAttribution(db: Kysely<Database>, id: string, determ
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** A role's open placements (referred, accepted or running), whoever may see them, with the organisation's name. */
+export function openPlacementsOfRole(db: Kysely<Database>, roleId: string) {
+  return db
+    .selectFrom("placements")
+    .innerJoin("volunteer_roles", "volunteer_roles.id", "placements.role_id")
+    .innerJoin("organisations", "organisations.id", "placements.organisation_id")
+    .selectAll("placements")
+    .select(["volunteer_roles.title as role_title", "organisations.name as organisation_name"])
+    .where("placements.role_id", "=", roleId)
+    .where("placements.status", "in", [...OPEN_PLACEMENT_STATUSES])
+    .orderBy("placements.id")
+    .execute();
+}

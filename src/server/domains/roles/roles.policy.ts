@@ -6,7 +6,7 @@ import type { COMPLAINT_ACTIONS, ROLE_ACTIONS, ROLE_LIST_ACTIONS } from "@shared
 import { placementPolicy } from "../placements/placements.policy.js";
 import { roleTakesPlacements } from "../placements/placements.rules.js";
 import type { RoleWithCounts } from "./roles.repo.js";
-import { assertComplaintOpen, assertRoleUnderReview } from "./roles.rules.js";
+import { assertComplaintOpen, assertRoleReviewable } from "./roles.rules.js";
 
 /** Hosts and consultants describe roles; team leads and admins review; anyone may file a complaint. */
 export const rolePolicy = {
@@ -20,7 +20,8 @@ export const rolePolicy = {
 /** What the actor may do with a role, by the routes' policies and the rules their services run. */
 export function roleAbilities(actor: Actor, role: RoleWithCounts): Abilities<typeof ROLE_ACTIONS> {
   return {
-    review: rolePolicy.review.allows(actor) && passes(() => assertRoleUnderReview(role)),
+    review: rolePolicy.review.allows(actor) && passes(() => assertRoleReviewable(role, "approved")),
+    reject: rolePolicy.review.allows(actor) && passes(() => assertRoleReviewable(role, "rejected")),
     decideComplaints: rolePolicy.decideComplaint.allows(actor) && Number(role.open_complaints ?? 0) > 0,
     viewComplaints: rolePolicy.review.allows(actor),
     refer: placementPolicy.propose.allows(actor) && roleTakesPlacements(role),

@@ -24,6 +24,13 @@ export function visibleRoles(db: Kysely<Database>, actor: Actor) {
         .whereRef("displacement_complaints.role_id", "=", "volunteer_roles.id")
         .where("displacement_complaints.status", "=", "open")
         .as("open_complaints"),
+      eb
+        .selectFrom("placements")
+        .select((p) => p.fn.countAll<number>().as("n"))
+        .whereRef("placements.role_id", "=", "volunteer_roles.id")
+        .where("placements.status", "=", "ended")
+        .where("placements.end_reason", "=", "roleRejected")
+        .as("placements_ended_by_rejection"),
     ]);
   if (actor.role === "host") return base.where("volunteer_roles.organisation_id", "=", actor.organisationId ?? "");
   return base;

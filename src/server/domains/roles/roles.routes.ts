@@ -72,7 +72,9 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         config: { policy: rolePolicy.review },
         schema: {
           tags: ["roles"],
-          summary: "Decide a role that needs review",
+          summary: "Decide a role that needs review, or reject an approved one",
+          description:
+            "A rejection ends the role's open placements and referrals at once (reason roleRejected, attributable to the organisation), with a letter to each client.",
           params: idParam,
           body: displacementReviewInput,
           response: { 201: roleOutput },
@@ -130,7 +132,8 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["roles"],
           summary: "Decide a displacement complaint",
-          description: "upheld rejects the role; dismissed lifts the suspension.",
+          description:
+            "upheld rejects the role and ends its open placements and referrals at once, with a letter to each client; dismissed lifts the suspension.",
           params: idParam,
           body: complaintDecisionInput,
           response: { 201: displacementComplaintOutput },

@@ -1,6 +1,6 @@
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
-import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleUnderReview } from "./roles.rules.js";
+import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleReviewable } from "./roles.rules.js";
 
 describe("role refusals", () => {
   /** Each refusal the rules file can give, with a case that gives it and a neighbouring case that passes. */
@@ -10,8 +10,8 @@ describe("role refusals", () => {
       allowed: () => assertMayDescribeRoleFor({ role: "host", organisationId: "o1" }, "o1"),
     },
     roleNotUnderReview: {
-      refused: () => assertRoleUnderReview({ status: "approved" }),
-      allowed: () => assertRoleUnderReview({ status: "needsReview" }),
+      refused: () => assertRoleReviewable({ status: "approved" }, "approved"),
+      allowed: () => assertRoleReviewable({ status: "needsReview" }, "approved"),
     },
     complaintDecided: {
       refused: () => assertComplaintOpen({ status: "dismissed" }),
@@ -30,7 +30,13 @@ describe("role refusals", () => {
 
   it("lets staff describe roles of any organisation and refuses a decided review again", () => {
     expect(refusalOf(() => assertMayDescribeRoleFor({ role: "consultant", organisationId: null }, "o2"))).toBeNull();
-    expect(refusalOf(() => assertRoleUnderReview({ status: "rejected" }))).toBe("roleNotUnderReview");
+    expect(refusalOf(() => assertRoleReviewable({ status: "rejected" }, "rejected"))).toBe("roleNotUnderReview");
+    expect(refusalOf(() => assertRoleReviewable({ status: "rejected" }, "approved"))).toBe("roleNotUnderReview");
     expect(refusalOf(() => assertComplaintOpen({ status: "upheld" }))).toBe("complaintDecided");
+  });
+
+  it("lets a later review reject an approved role, and nothing else", () => {
+    expect(refusalOf(() => assertRoleReviewable({ status: "approved" }, "rejected"))).toBeNull();
+    expect(refusalOf(() => assertRoleReviewable({ status: "needsReview" }, "rejected"))).toBeNull();
   });
 });

@@ -8,11 +8,19 @@ export function assertMayDescribeRoleFor(actor: Pick<Actor, "role" | "organisati
   }
 }
 
-/** A reviewer decides only a role whose displacement check asked for a review, and only once. */
-export function assertRoleUnderReview(role: { status: string }): void {
-  if (role.status !== "needsReview") {
-    throw conflict("roleNotUnderReview", `This role is ${role.status}; only roles that need review are reviewed.`);
-  }
+/**
+ * A reviewer decides a role whose displacement check asked for a review, once; and may reject an approved role on a
+ * later review (signs of displacement without a complaint). A rejected role stays rejected.
+ */
+export function assertRoleReviewable(role: { status: string }, outcome: "approved" | "rejected"): void {
+  if (role.status === "needsReview") return;
+  if (role.status === "approved" && outcome === "rejected") return;
+  throw conflict(
+    "roleNotUnderReview",
+    role.status === "approved"
+      ? "This role is approved; a later review can only reject it."
+      : `This role is ${role.status}; only roles that need review or are approved are reviewed.`,
+  );
 }
 
 /** A displacement complaint is decided once. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
-import { lockRole } from "@server/db/locks.repo.js";
+import { lockOrganisation, lockRole } from "@server/db/locks.repo.js";
 import type { Database, DisplacementComplaintsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { endPlacementsOfRejectedRole, prepareDisplacementLetters } from "../placements/placements.displacement.js";
 import { assessDisplacement } from "./displacement.js";
 import {
   findComplaint,
@@ -18,12 +19,13 @@ import {
   insertComplaint,
   insertDisplacementCheck,
   insertRole,
+  organisationOfRole,
   roleExists,
   roleOfComplaint,
   updateComplaint,
   updateRole,
 } from "./roles.repo.js";
-import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleUnderReview } from "./roles.rules.js";
+import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleReviewable } from "./roles.rules.js";
 
 /** One role the actor may see, or 404. */
 export async function requireVisibleRole(db: Kysely<Database>, actor: Actor, id: string) {
@@ -37,11 +39,8 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   assertMayDescribeRoleFor(ctx.actor, input.organisationId);
   const organisation = await findOrganisationForRole(db, input.organisationId);
   if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
-  const outcome = assessDisplacement(
-    input.displacementCheck,
-    input.hoursPerWeek,
-    (await ordinanceOn(db, ctx.clock.today())).weeklyNormHours,
-  );
+  const ordinance = await ordinanceOn(db, ctx.clock.today());
+  const outcome = assessDisplacement(input.displacementCheck, input, ordinance);
   const now = nowIso(ctx.clock);
   const id = randomUUID();
   await inTransaction(db, async (trx) => {
@@ -59,6 +58,8 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
       physical_demands: input.physicalDemands,
       guidance_level: input.guidanceLevel,
       places: input.places,
+      at_night: input.atNight ? 1 : 0,
+      sector: input.sector,
       start_date: input.startDate ?? ctx.clock.today(),
       end_date: input.endDate ?? null,
       status: outcome.status,
@@ -89,7 +90,20 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   return id;
 }
 
-/** A municipal reviewer decides a role that needs review. */
+/**
+ * Takes the locks a decision on a role's fate needs, in the order of locks.repo.ts: its organisation (the guidance
+ * hours its placements free, and every change of their status waits on it), then the role (its status and places).
+ */
+async function lockRoleAndOrganisation(trx: Kysely<Database>, roleId: string): Promise<void> {
+  const organisationId = await organisationOfRole(trx, roleId);
+  if (organisationId) await lockOrganisation(trx, organisationId);
+  await lockRole(trx, roleId);
+}
+
+/**
+ * A municipal reviewer decides a role that needs review, or rejects an approved role on a later review. A rejection
+ * ends the role's open placements and referrals at once, each with a letter to the client, in the same transaction.
+ */
 export async function reviewRole(
   db: Kysely<Database>,
   ctx: RequestContext,
@@ -97,11 +111,13 @@ export async function reviewRole(
   input: { outcome: "approved" | "rejected"; reason: string },
 ) {
   const now = nowIso(ctx.clock);
+  // Letters are rendered first (slow); a placement that changes meanwhile gets its letter made under the locks.
+  const letters = input.outcome === "rejected" ? await prepareDisplacementLetters(db, ctx, id) : new Map();
   await inTransaction(db, async (trx) => {
     // Two reviewers at once: the second waits here and then finds the role decided.
-    await lockRole(trx, id);
+    await lockRoleAndOrganisation(trx, id);
     const role = await requireVisibleRole(trx, ctx.actor, id);
-    assertRoleUnderReview(role);
+    assertRoleReviewable(role, input.outcome);
     await updateRole(trx, id, { status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now });
     await insertDisplacementCheck(trx, {
       id: randomUUID(),
@@ -113,12 +129,13 @@ export async function reviewRole(
       decided_by: ctx.actor.id,
       created_at: now,
     });
+    const placementsEnded = input.outcome === "rejected" ? await endPlacementsOfRejectedRole(trx, ctx, id, letters, input.reason) : 0;
     await recordAudit(trx, ctx, {
       action: "role.review",
       category: "write",
       subjectType: "role",
       subjectId: id,
-      details: { outcome: input.outcome },
+      details: { outcome: input.outcome, previousStatus: role.status, placementsEnded },
     });
   });
 }
@@ -159,7 +176,10 @@ export async function fileComplaint(
   return row;
 }
 
-/** Decides a complaint: upheld rejects the role; dismissed lifts the suspension. */
+/**
+ * Decides a complaint: upheld rejects the role and ends its open placements and referrals at once, each with a letter
+ * to the client; dismissed lifts the suspension.
+ */
 export async function decideComplaint(
   db: Kysely<Database>,
   ctx: RequestContext,
@@ -167,11 +187,13 @@ export async function decideComplaint(
   input: { outcome: "upheld" | "dismissed"; reason: string },
 ) {
   const now = nowIso(ctx.clock);
+  const roleId = await roleOfComplaint(db, id);
+  if (!roleId) throw notFound("complaint");
+  // Letters are rendered first (slow); a placement that changes meanwhile gets its letter made under the locks.
+  const letters = input.outcome === "upheld" ? await prepareDisplacementLetters(db, ctx, roleId) : new Map();
   return inTransaction(db, async (trx) => {
-    const roleId = await roleOfComplaint(trx, id);
-    if (!roleId) throw notFound("complaint");
-    // A complaint decides its role's fate: decisions on the same role wait for each other.
-    await lockRole(trx, roleId);
+    // A complaint decides its role's fate: decisions on the same role, and changes of its placements, wait for each other.
+    await lockRoleAndOrganisation(trx, roleId);
     const complaint = await findComplaint(trx, id);
     if (!complaint) throw notFound("complaint");
     assertComplaintOpen(complaint);
@@ -194,12 +216,14 @@ export async function decideComplaint(
         created_at: now,
       });
     }
+    const placementsEnded =
+      input.outcome === "upheld" ? await endPlacementsOfRejectedRole(trx, ctx, complaint.role_id, letters, input.reason) : 0;
     await recordAudit(trx, ctx, {
       action: "displacementComplaint.decide",
       category: "write",
       subjectType: "displacementComplaint",
       subjectId: id,
-      details: { outcome: input.outcome },
+      details: { outcome: input.outcome, roleId: complaint.role_id, placementsEnded },
     });
     const decided = await findComplaint(trx, id);
     if (!decided) throw notFound("complaint");

@@ -1,6 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
-import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
+import { DISPLACEMENT_ENDING, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 import { ACTIVE_STEP_STATUSES } from "../vocabulary.js";
@@ -60,7 +60,10 @@ export function stepsEndingBetween(db: Kysely<Database>, clientIds: readonly str
     .execute();
 }
 
-/** The clients' placements that ended early (not by a regular ending) on or after a date. */
+/**
+ * The clients' placements that ended early (not by a regular ending) on or after a date. An ending because the role
+ * replaced paid work is not a dropout: it has its own reason (`displacementEndingsSince`).
+ */
 export function dropoutsSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
   return db
     .selectFrom("placements")
@@ -68,7 +71,19 @@ export function dropoutsSince(db: Kysely<Database>, clientIds: readonly string[]
     .where("client_id", "in", clientIds)
     .where("status", "=", "ended")
     .where("ended_on", ">=", since)
-    .where("end_reason", "not in", [...REGULAR_ENDINGS])
+    .where("end_reason", "not in", [...REGULAR_ENDINGS, DISPLACEMENT_ENDING])
+    .execute();
+}
+
+/** The clients' placements and referrals ended on or after a date because their role was rejected for displacement. */
+export function displacementEndingsSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
+  return db
+    .selectFrom("placements")
+    .select(["client_id", "ended_on"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "ended")
+    .where("ended_on", ">=", since)
+    .where("end_reason", "=", DISPLACEMENT_ENDING)
     .execute();
 }
 

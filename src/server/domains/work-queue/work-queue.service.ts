@@ -58,9 +58,12 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
   const endingSteps = plans.length ? await gather((chunk) => repo.stepsEndingBetween(db, chunk, today, endingBy)) : [];
 
-  const dropouts = await gather((chunk) => repo.dropoutsSince(db, chunk, addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays)));
+  const recentEndingsSince = addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays);
+  const dropouts = await gather((chunk) => repo.dropoutsSince(db, chunk, recentEndingsSince));
   // An early ending waits for the consultant to hear the client until its attribution is determined, however long ago.
   const undetermined = await gather((chunk) => repo.undeterminedEndingsOf(db, chunk));
+  // A role rejected for displacement ended the client's placement: find another activity.
+  const displaced = await gather((chunk) => repo.displacementEndingsSince(db, chunk, recentEndingsSince));
 
   const versions = await ordinanceVersionsByNumber(db);
   const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
@@ -85,6 +88,7 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
   const endingStepsBy = group(endingSteps);
   const dropoutsBy = group(dropouts);
   const undeterminedBy = group(undetermined);
+  const displacedBy = group(displaced);
   const openRequestsBy = group(openRequests);
   const reconsiderationsBy = group(reconsiderations);
   const objectionsBy = group(objections);
@@ -96,12 +100,16 @@ export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
     const pending = (undeterminedBy.get(client.id) ?? []).flatMap((d) => (d.ended_on ? [d.ended_on] : [])).sort()[0];
     if (pending) reasons.push({ code: "attributionPending", since: pending, suggestedAction: "hearClientOnEnding" });
+    const lastEnding = (rows: { ended_on: string | null }[] | undefined) =>
+      (rows ?? [])
+        .flatMap((d) => (d.ended_on ? [d.ended_on] : []))
+        .sort()
+        .at(-1);
+    const endedByDisplacement = lastEnding(displacedBy.get(client.id));
+    if (endedByDisplacement)
+      reasons.push({ code: "placementEndedByDisplacement", since: endedByDisplacement, suggestedAction: "findOtherActivity" });
     // A new dropout still to be heard is on the queue as attributionPending instead.
-    const dropout = (dropoutsBy.get(client.id) ?? [])
-      .filter((d) => d.attributable_to !== "undetermined")
-      .flatMap((d) => (d.ended_on ? [d.ended_on] : []))
-      .sort()
-      .at(-1);
+    const dropout = lastEnding((dropoutsBy.get(client.id) ?? []).filter((d) => d.attributable_to !== "undetermined"));
     if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
     const clientCheckIns = checkInsBy.get(client.id) ?? [];
     const lastCheckIn = clientCheckIns.at(-1);

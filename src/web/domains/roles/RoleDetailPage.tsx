@@ -26,6 +26,8 @@ function Facts({ role }: { role: RoleOutput }) {
     [t("roleForm.guidanceLevel"), t(`guidanceLevel.${role.guidanceLevel}`)],
     [t("roleForm.dutchLevel"), t(`dutchLevel.${role.dutchLevel}`)],
     [t("roleForm.physicalDemands"), t(`physicalDemands.${role.physicalDemands}`)],
+    [t("vacancies.sector"), t(`roleSector.${role.sector}`)],
+    [t("vacancies.atNight"), role.atNight ? t("common.yes") : t("common.no")],
     [t("roleForm.skills"), role.skills.join(", ") || t("vacancies.none")],
     [t("roleForm.startDate"), formatDate(role.startDate, i18n.language)],
     [t("roleForm.endDate"), role.endDate ? formatDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
@@ -78,6 +80,9 @@ export function RoleDetailPage() {
               <Paragraph>{t("vacancies.reason", { reason: data.statusReason })}</Paragraph>
             ) : null}
             {data.suspended ? <Alert type="warning">{t("vacancies.suspendedExplained")}</Alert> : null}
+            {data.placementsEndedByRejection > 0 ? (
+              <Alert type="info">{t("vacancies.endedByRejection", { count: data.placementsEndedByRejection })}</Alert>
+            ) : null}
             <Paragraph>{data.mayTakePlacements ? t("vacancies.mayTakePlacements") : t("vacancies.mayNotTakePlacements")}</Paragraph>
           </section>
           <Facts role={data} />
@@ -92,7 +97,11 @@ export function RoleDetailPage() {
               </Link>
             </Paragraph>
           </section>
-          {data.abilities.review ? <RoleReviewForm roleId={data.id} onReviewed={setNotice} /> : null}
+          {data.abilities.review ? (
+            <RoleReviewForm roleId={data.id} onReviewed={setNotice} />
+          ) : data.abilities.reject ? (
+            <RoleReviewForm roleId={data.id} onReviewed={setNotice} rejectOnly />
+          ) : null}
           {data.abilities.decideComplaints ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
         </>
       ) : null}

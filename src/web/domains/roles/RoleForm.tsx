@@ -1,5 +1,5 @@
 import type { RoleOutput } from "@shared/schemas/roles.js";
-import { DUTCH_LEVELS, GUIDANCE_LEVELS, PHYSICAL_DEMANDS } from "@shared/schemas/roles.js";
+import { DUTCH_LEVELS, GUIDANCE_LEVELS, PHYSICAL_DEMANDS, ROLE_SECTORS } from "@shared/schemas/roles.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -135,6 +135,15 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
             options={PHYSICAL_DEMANDS.map(option("physicalDemands"))}
             error={errors.byField.physicalDemands}
           />
+          <SelectField
+            name="sector"
+            label={t("roleForm.sector")}
+            description={t("roleForm.sectorHint")}
+            value={values.sector}
+            onChange={set("sector")}
+            options={ROLE_SECTORS.map(option("roleSector"))}
+            error={errors.byField.sector}
+          />
           <TextField
             name="startDate"
             type="date"
@@ -169,6 +178,19 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
           selected={values.weekdayParts}
           onChange={(weekdayParts) => setValues((current) => ({ ...current, weekdayParts }))}
           error={errors.byField.weekdayParts}
+        />
+        <ChoiceFieldset
+          name="atNight"
+          legend={t("roleForm.atNight")}
+          type="radio"
+          layout="inline"
+          choices={[
+            { value: "yes", label: t("common.yes") },
+            { value: "no", label: t("common.no") },
+          ]}
+          selected={values.atNight ? [values.atNight] : []}
+          onChange={([value]) => setValues((current) => ({ ...current, atNight: value ?? "" }))}
+          error={errors.byField.atNight}
         />
         <DisplacementQuestions
           answers={values.answers}

@@ -2,7 +2,7 @@ import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatDate } from "@web/components/format.js";
-import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type FormErrors, formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
@@ -22,11 +22,23 @@ function prefixed(errors: FormErrors): FormErrors {
   };
 }
 
-/** A team lead decides a role that needs review: approve or reject, with the reason. */
-export function RoleReviewForm({ roleId, onReviewed }: { roleId: string; onReviewed: (message: string) => void }) {
+/**
+ * A team lead decides a role that needs review: approve or reject, with the reason. With `rejectOnly`, a later review
+ * of an approved role: rejecting it stops its placements.
+ */
+export function RoleReviewForm({
+  roleId,
+  onReviewed,
+  rejectOnly = false,
+}: {
+  roleId: string;
+  onReviewed: (message: string) => void;
+  rejectOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const review = useReviewRole(roleId);
-  const [outcome, setOutcome] = useState("");
+  const [chosen, setOutcome] = useState("");
+  const outcome = rejectOnly ? "rejected" : chosen;
   const [reason, setReason] = useState("");
   const errors = useMemo(() => formErrorsOf(review.error, t, REVIEW_FIELDS), [review.error, t]);
 
@@ -38,20 +50,23 @@ export function RoleReviewForm({ roleId, onReviewed }: { roleId: string; onRevie
   return (
     <section className="nv-panel" aria-labelledby="review-title">
       <Heading level={2} id="review-title" className="nv-panel__title">
-        {t("roleReview.title")}
+        {t(rejectOnly ? "roleReview.rejectTitle" : "roleReview.title")}
       </Heading>
+      {rejectOnly ? <Paragraph>{t("roleReview.rejectIntro")}</Paragraph> : null}
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <ChoiceFieldset
-          name="outcome"
-          legend={t("roleReview.outcome")}
-          type="radio"
-          choices={["approved", "rejected"].map((value) => ({ value, label: t(`roleReview.outcomes.${value}`) }))}
-          selected={outcome ? [outcome] : []}
-          onChange={([value]) => setOutcome(value ?? "")}
-          error={errors.byField.outcome}
-        />
+        {rejectOnly ? null : (
+          <ChoiceFieldset
+            name="outcome"
+            legend={t("roleReview.outcome")}
+            type="radio"
+            choices={["approved", "rejected"].map((value) => ({ value, label: t(`roleReview.outcomes.${value}`) }))}
+            selected={outcome ? [outcome] : []}
+            onChange={([value]) => setOutcome(value ?? "")}
+            error={errors.byField.outcome}
+          />
+        )}
         <TextAreaField
           name="reason"
           label={t("roleReview.reason")}
@@ -62,7 +77,7 @@ export function RoleReviewForm({ roleId, onReviewed }: { roleId: string; onRevie
         />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={review.isPending}>
-            {t("roleReview.submit")}
+            {t(rejectOnly ? "roleReview.rejectSubmit" : "roleReview.submit")}
           </PrimaryActionButton>
         </div>
       </form>

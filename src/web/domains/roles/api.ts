@@ -51,6 +51,9 @@ export function useReviewRole(id: string) {
     onSuccess: (role) => {
       queryClient.setQueryData(["roles", "one", id], role);
       void queryClient.invalidateQueries({ queryKey: ["roles", "list"] });
+      // A rejection ends the role's placements, which puts their clients on the work queue.
+      if (role.status === "rejected")
+        for (const key of ["placements", "work-queue"]) void queryClient.invalidateQueries({ queryKey: [key] });
     },
   });
 }
@@ -77,6 +80,9 @@ export function useDecideComplaint() {
   return useMutation({
     mutationFn: ({ complaintId, ...input }: { complaintId: string; outcome: "upheld" | "dismissed"; reason: string }) =>
       api<ComplaintOutput>(`/displacement-complaints/${complaintId}/decision`, { method: "POST", body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["roles"] }),
+    // An upheld complaint ends the role's placements, which puts their clients on the work queue.
+    onSuccess: () => {
+      for (const key of ["roles", "placements", "work-queue"]) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
   });
 }

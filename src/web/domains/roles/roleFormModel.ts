@@ -25,6 +25,9 @@ export interface RoleValues {
   physicalDemands: string;
   guidanceLevel: string;
   places: string;
+  sector: string;
+  /** "yes" or "no". */
+  atNight: string;
   startDate: string;
   endDate: string;
   answers: Record<Question, string>;
@@ -43,6 +46,8 @@ export const ROLE_FIELDS = [
   "physicalDemands",
   "guidanceLevel",
   "places",
+  "sector",
+  "atNight",
   "startDate",
   "endDate",
   ...DISPLACEMENT_QUESTIONS.map((q) => `displacementCheck.${q}`),
@@ -63,6 +68,8 @@ export function emptyRoleValues(organisationId: string | undefined): RoleValues 
     physicalDemands: "light",
     guidanceLevel: "",
     places: "1",
+    sector: "other",
+    atNight: "no",
     startDate: "",
     endDate: "",
     answers: {
@@ -95,6 +102,8 @@ export function toRoleInput(values: RoleValues): RoleCreateInput {
     physicalDemands: values.physicalDemands,
     guidanceLevel: values.guidanceLevel || undefined,
     places: toNumber(values.places),
+    sector: values.sector,
+    atNight: answer(values.atNight),
     startDate: values.startDate || undefined,
     endDate: values.endDate || undefined,
     displacementCheck: check,
