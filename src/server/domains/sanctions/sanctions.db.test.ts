@@ -4,7 +4,7 @@ import { formatDutchDate } from "@server/letters/pdf.js";
 import { confirmedPlanStep, missedIntake as firstMissedIntake, missedSecondIntake } from "@server/testing/sanction-facts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, addMonths } from "@shared/dates.js";
-import type { Attribution } from "@shared/schemas/placements.js";
+import type { Attribution, EndReason } from "@shared/schemas/placements.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -157,7 +157,12 @@ describe("a proposal is refused by rule, and stores nothing", () => {
 });
 
 /** A placement of the client that ended on a date, attributed as given (undetermined: waiting for the consultant). */
-async function endedPlacement(client: string, attributableTo: Attribution | "undetermined", endedOn = addDays(today, -5)): Promise<string> {
+async function endedPlacement(
+  client: string,
+  attributableTo: Attribution | "undetermined",
+  endedOn = addDays(today, -5),
+  endReason: EndReason = "other",
+): Promise<string> {
   const role = await t.db.kysely
     .selectFrom("volunteer_roles")
     .select(["id", "organisation_id"])
@@ -181,7 +186,7 @@ async function endedPlacement(client: string, attributableTo: Attribution | "und
       decided_by: null,
       started_on: addDays(endedOn, -60),
       ended_on: endedOn,
-      end_reason: "other",
+      end_reason: endReason,
       end_note: null,
       attributable_to: attributableTo as Attribution,
       ordinance_version: 1,
@@ -269,6 +274,8 @@ describe("every ground needs its evidence, refused by rule", () => {
     const { planStepId } = await confirmedPlanStep(t.db, client, addDays(today, -60));
     expect(await refusal(client, { ground: "insufficientEffort" })).toBe("noObligation");
     expect(await refusal(client, { ground: "insufficientEffort", planStepId })).toBe("noObligation");
+    // A placement completed as agreed last week is no dropout: it leaves no side door to close.
+    await endedPlacement(client, "none", addDays(today, -7), "completed");
     const proposed = await post(
       `/clients/${client}/sanctions`,
       proposal({ ground: "insufficientEffort", planStepId, notDone: "Niet gekomen." }),

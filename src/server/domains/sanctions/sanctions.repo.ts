@@ -1,5 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, SanctionHearingRow, SanctionHearingsTable, SanctionRow, SanctionsTable } from "@server/db/schema.js";
+import { REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import type { Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 
@@ -40,7 +41,7 @@ export function findClientPlacement(db: Kysely<Database>, clientId: string, id: 
     .executeTakeFirst();
 }
 
-/** The client's most recently ended placement, with who it is attributed to. */
+/** The client's most recent early ending (a dropout: not completed as agreed, not for paid work), with its attribution. */
 export async function latestEndedPlacement(db: Kysely<Database>, clientId: string) {
   return (
     (await db
@@ -49,6 +50,7 @@ export async function latestEndedPlacement(db: Kysely<Database>, clientId: strin
       .where("client_id", "=", clientId)
       .where("status", "=", "ended")
       .where("ended_on", "is not", null)
+      .where("end_reason", "not in", REGULAR_ENDINGS)
       .orderBy("ended_on", "desc")
       .limit(1)
       .executeTakeFirst()) ?? null
