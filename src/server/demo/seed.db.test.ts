@@ -5,7 +5,7 @@ import { loadConfig } from "@server/config.js";
 import { parseJsonColumn } from "@server/db/json.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestDatabase } from "@server/testing/test-app.js";
-import { addMonths } from "@shared/dates.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { isOwnSituationStep } from "@shared/schemas/plans.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
@@ -216,7 +216,10 @@ describe("demo population", () => {
       .where("status", "=", "ended")
       .where("end_reason", "not in", ["completed", "movedToPaidWork"])
       .execute();
-    expect(early.some((p) => p.attributable_to === "undetermined")).toBe(true);
+    expect(early.length).toBeGreaterThan(0);
+    // Those of the last two weeks still wait for the consultant; the older ones were heard a week after they ended.
+    for (const p of early)
+      expect(p.attributable_to === "undetermined", `placement ${p.id}`).toBe((p.ended_on ?? "") > addDays(systemClock.today(), -14));
     for (const p of early.filter((row) => row.attributable_to !== "undetermined")) {
       expect(p.attribution_client_account, `placement ${p.id}`).toBeTruthy();
       if (p.attributable_to === "client") expect(decisions.get(p.attribution_decision_id ?? "")?.type).toBe("placementAttribution");
