@@ -313,7 +313,10 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       // The open complaint is listed on the role, chosen already when it is the only one.
       expect(await lead.getByRole("radio", { name: /Dit werk deed tot vorig jaar een betaalde collega/ }).isChecked()).toBe(true);
       await lead.getByLabel("Niet terecht: er kunnen weer deelnemers komen").check();
-      await lead.getByLabel("Reden van uw besluit").fill("De betaalde kracht doet ander werk; geen verdringing.");
+      await lead
+        .getByRole("region", { name: "Klacht beslissen" })
+        .getByLabel("Reden van uw besluit")
+        .fill("De betaalde kracht doet ander werk; geen verdringing.");
       await lead.getByRole("button", { name: "Besluit over klacht opslaan" }).click();
       await lead.getByText("De klacht is niet terecht verklaard. Er kunnen weer deelnemers komen.").waitFor();
       await lead.getByText("Er kunnen nu nieuwe deelnemers komen.").waitFor();

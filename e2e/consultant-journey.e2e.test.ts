@@ -100,7 +100,9 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     // The category filter narrows to the write.
     await page.getByLabel("Soort").selectOption("write");
     await page.getByRole("button", { name: "Filteren" }).click();
-    await expect.poll(async () => audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).toEqual(["client.update"]);
+    // (The demo history's own writes on this client, such as an attribution heard, stay listed beside it.)
+    await expect.poll(async () => audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).not.toContain("client.read");
+    expect(await audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).toContain("client.update");
 
     await context.close();
   }, 120_000);

@@ -13,58 +13,40 @@ let server: TestServer;
 let browser: Browser;
 let client: { id: string; name: string; first: string; second: string; firstLetter: string; sanctionId?: string };
 
-interface Appointment {
-  id: string;
-  kind: string;
-  status: string;
-  startsAt: string;
-}
-interface Letter {
-  id: string;
-  kind: string;
-  deliveryStatus: string;
-}
-
 /**
- * A Charlois client of the demo consultant whose only intake was missed after a delivered invitation, invited a
- * second time (the first missed intake is answered with a second invitation, never a sanction) and missing that
- * one too. The demo history holds clients with one missed intake; the second invitation lies in the future, so
- * its appointment is marked missed straight in the database.
+ * A Charlois client of the demo consultant, never invited before, who is invited by registered letter, misses the
+ * intake, is invited a second time (the first missed intake is answered with a second invitation, never a sanction)
+ * and misses that one too. Both letters are delivered; the appointments lie in the future, so they are marked missed
+ * straight in the database.
  */
 async function clientWithMissedIntakes(consultant: ApiCaller): Promise<typeof client> {
-  const queue = await consultant<{ items: { clientId: string; givenName: string; familyName: string }[] }>(
+  const caseload = await consultant<{ items: { id: string; givenName: string; familyName: string }[] }>(
     "GET",
-    "/work-queue?reason=intakeMissed&pageSize=100",
+    "/clients?assignedToMe=true&invited=false&pageSize=100",
   );
-  for (const item of queue.body.items) {
-    const appointments = await consultant<{ items: Appointment[] }>("GET", `/clients/${item.clientId}/appointments`);
-    const letters = await consultant<{ items: Letter[] }>("GET", `/clients/${item.clientId}/letters`);
-    const exemptions = await consultant<{ items: { scope: string; inForce: boolean }[] }>("GET", `/clients/${item.clientId}/exemptions`);
-    const missed = appointments.body.items.filter((appointment) => appointment.kind === "intake" && appointment.status === "missed");
-    const invitations = letters.body.items.filter((letter) => letter.kind === "invitation");
-    const [first] = missed;
-    const [invitation] = invitations;
-    if (missed.length !== 1 || !first || !invitation || invitations.length !== 1 || appointments.body.items.length !== 1) continue;
-    if (exemptions.body.items.some((exemption) => exemption.scope === "full")) continue;
-    // The demo history decided sanctions for some clients already; the journey starts from a client without one.
-    const sanctions = await consultant<{ items: unknown[] }>("GET", `/clients/${item.clientId}/sanctions`);
-    if (sanctions.body.items.length > 0) continue;
-    await deliver(consultant, invitation.id);
-    const again = await consultant<{ items: { letterId: string; appointment: { id: string } }[] }>("POST", "/invitations", {
-      clientIds: [item.clientId],
-    });
-    const second = expectDefined(again.body.items?.[0], `a second invitation (${again.status} ${JSON.stringify(again.body)})`);
-    await deliver(consultant, second.letterId);
-    await server.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", second.appointment.id).execute();
+  for (const item of caseload.body.items) {
+    const exemptions = await consultant<{ items: { scope: string }[] }>("GET", `/clients/${item.id}/exemptions`);
+    if (exemptions.body.items.length > 0) continue;
+    const missedIntake = async () => {
+      const invited = await consultant<{ items: { letterId: string; appointment: { id: string } }[] }>("POST", "/invitations", {
+        clientIds: [item.id],
+      });
+      const invitation = expectDefined(invited.body.items?.[0], `an invitation (${invited.status} ${JSON.stringify(invited.body)})`);
+      await deliver(consultant, invitation.letterId);
+      await server.db.kysely.updateTable("appointments").set({ status: "missed" }).where("id", "=", invitation.appointment.id).execute();
+      return invitation;
+    };
+    const first = await missedIntake();
+    const second = await missedIntake();
     return {
-      id: item.clientId,
+      id: item.id,
       name: `${item.givenName} ${item.familyName}`,
-      first: first.id,
+      first: first.appointment.id,
       second: second.appointment.id,
-      firstLetter: invitation.id,
+      firstLetter: first.letterId,
     };
   }
-  throw new Error("no Charlois client with one missed intake");
+  throw new Error("no Charlois client of the demo consultant who was never invited");
 }
 
 /** Records a registered letter as delivered. */
