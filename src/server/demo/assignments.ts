@@ -1,10 +1,9 @@
 import type { Clock } from "@server/clock.js";
 import type { DecisionsTable, LettersTable, NewClientRow, PlanStepsTable, PlansTable } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { formatDutchDate } from "@server/letters/pdf.js";
 import { dutchWeekdayDate } from "@shared/dates.js";
 import { prepareDecisionLetter } from "../domains/decisions/decisions.service.js";
-import { assignmentDecision, assignmentLetterData } from "../domains/plans/plans.decision.js";
+import { assignmentDecision, assignmentLetterData, planLetterSteps } from "../domains/plans/plans.decision.js";
 import { assignmentHours } from "../domains/plans/plans.rules.js";
 import type { HistoryConsultant } from "./history.js";
 import type { SeededRandom } from "./population.js";
@@ -65,14 +64,7 @@ export async function generateAssignments(
           familyName: client.family_name,
           version: plan.version,
           confirmedOn: dutchWeekdayDate(`${confirmedOn}T12:00:00+01:00`),
-          steps: steps.map((s) => ({
-            title: s.title,
-            hoursPerWeek: s.hours_per_week,
-            startDate: formatDutchDate(s.start_date),
-            endDate: s.end_date ? formatDutchDate(s.end_date) : null,
-            provider: s.provider,
-            goal: s.goal,
-          })),
+          steps: planLetterSteps(steps),
           totalHours: hours,
           capacityHours: history.capacities.get(client.id) ?? client.capacity_hours_per_week ?? hours,
           frequencyWeeks: plan.reporting_frequency_weeks,

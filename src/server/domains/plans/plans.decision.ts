@@ -9,6 +9,18 @@ import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { listStepsOfPlans } from "./plans.repo.js";
 import { assignmentChange, assignmentHours, countsAgainstCapacity } from "./plans.rules.js";
 
+/** A plan's steps as its confirmation letter lists them, with Dutch dates. */
+export function planLetterSteps(steps: readonly PlanStepRow[]) {
+  return steps.map((s) => ({
+    title: s.title,
+    hoursPerWeek: s.hours_per_week,
+    startDate: formatDutchDate(s.start_date),
+    endDate: s.end_date ? formatDutchDate(s.end_date) : null,
+    provider: s.provider,
+    goal: s.goal,
+  }));
+}
+
 const hoursText = (hours: number) => String(hours).replace(".", ",");
 
 /** What confirming a plan decides about the tegenprestatie assignment, worked out before the letter is rendered. */

@@ -6,7 +6,6 @@ import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schem
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { formatDutchDate } from "@server/letters/pdf.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { dutchWeekdayDate } from "@shared/dates.js";
 import type { PlanStepInput, PlanStepUpdateInput } from "@shared/schemas/plans.js";
@@ -18,7 +17,7 @@ import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { assertWithinLimits, capacityOf, hoursBesidesPlan } from "./capacity.js";
-import { assignmentLetterData, assignmentOutcome, recordAssignment } from "./plans.decision.js";
+import { assignmentLetterData, assignmentOutcome, planLetterSteps, recordAssignment } from "./plans.decision.js";
 import type { PlanFrame } from "./plans.presenter.js";
 import * as repo from "./plans.repo.js";
 import {
@@ -234,14 +233,7 @@ export async function confirmPlan(
     familyName: client.family_name,
     version: plan.version,
     confirmedOn: dutchWeekdayDate(`${confirmedOn}T12:00:00+01:00`),
-    steps: steps.map((s) => ({
-      title: s.title,
-      hoursPerWeek: s.hours_per_week,
-      startDate: formatDutchDate(s.start_date),
-      endDate: s.end_date ? formatDutchDate(s.end_date) : null,
-      provider: s.provider,
-      goal: s.goal,
-    })),
+    steps: planLetterSteps(steps),
     totalHours: total,
     capacityHours: (await capacityOf(db, client, confirmedOn)).hoursPerWeek,
     frequencyWeeks: reportingFrequencyWeeks,
