@@ -8,7 +8,6 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { EVIDENCE_MAX_BYTES } from "@shared/schemas/exemptions.js";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthentication } from "./auth/authenticate.js";
@@ -44,7 +43,7 @@ import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
-import { registerProblemHandlers } from "./http/problem.js";
+import { answerClientError, registerProblemHandlers } from "./http/problem.js";
 
 /** What every route module gets: the database, the configuration and shared in-process state. */
 export interface Services {
@@ -83,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
           },
     genReqId: () => randomUUID(),
     trustProxy: config.NODE_ENV === "production",
+    clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
   });
   app.decorate("clock", clock);
@@ -102,8 +102,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
-  // Evidence uploads: one file of at most 10 MB; a larger one is refused with a 400 naming the field.
-  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 4 } });
+  // Uploads take one file and nothing else; each upload route sets its own size limit (http/multipart.ts).
+  await app.register(multipart, { limits: { files: 1, fields: 1 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });

@@ -12,6 +12,7 @@ export const PROBLEM_CODES = [
   "notFound",
   "tooManyAttempts",
   "rateLimited",
+  "unsupportedMediaType",
   "internalError",
   // A unique index refused a second copy (src/server/db/errors.ts names the index's rule)
   "alreadyExists",
@@ -143,5 +144,8 @@ export const FIELD_ERROR_CODES = [
   "empty",
   "tooLarge",
   "unsupportedType",
+  "malformed",
+  "tooMany",
+  "unexpectedField",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

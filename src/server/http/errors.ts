@@ -42,6 +42,10 @@ export const conflict = (code: ProblemCode, detail: string, invalidParams?: Inva
 export const invalidField = (name: string, code: FieldErrorCode, reason: string) =>
   new AppError(400, "invalidInput", "Invalid input", `${name}: ${reason}`, [{ name, code, reason }]);
 
+/** 415: the body is not in a media type the route takes. */
+export const unsupportedMediaType = (expected: string) =>
+  new AppError(415, "unsupportedMediaType", "Unsupported media type", `Send the body as ${expected}.`);
+
 /** The row a caller has just written or already checked must be there; its absence is a 404, never a crash. */
 export function requireFound<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw notFound(what);

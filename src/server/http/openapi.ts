@@ -1,6 +1,7 @@
 import type { FastifyDynamicSwaggerOptions } from "@fastify/swagger";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { UPLOAD_FIELD } from "./multipart.js";
 import { problemSchema } from "./problem.js";
 
 export const API_VERSION = "1.0.0";
@@ -14,6 +15,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   "403": "Authenticated but not allowed",
   "404": "Absent, or outside the caller's scope",
   "409": "Refused by a rule; `code` names it",
+  "415": "The body is not in the media type the operation takes",
   "429": "Too many requests",
   "500": "Unexpected error; `requestId` identifies it in the log",
 };
@@ -27,6 +29,7 @@ type SchemaNode = { type?: unknown } & Record<string, unknown>;
 
 /** The parts of an operation and of the document the design rules rewrite; the rest passes through. */
 interface Operation {
+  requestBody?: unknown;
   responses?: Record<string, { headers?: Record<string, unknown> } & Record<string, unknown>>;
 }
 interface OpenApiDocument extends Record<string, unknown> {
@@ -72,6 +75,7 @@ function applyApiDesignRules<T extends object>(generated: T): T {
         if (/^[23]/.test(status)) response.headers = { ...versionHeader, ...response.headers };
       }
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
+        if (status === "415" && !operation.requestBody) continue;
         operation.responses[status] ??= {
           description,
           headers: versionHeader,
@@ -89,6 +93,22 @@ function applyApiDesignRules<T extends object>(generated: T): T {
   };
   return collapseNullableScalars(rewritten) as T;
 }
+
+/** The body of an upload route, which reads it with `readUploadedFile` rather than a schema: one file, no other field. */
+const uploadBody = {
+  type: "object",
+  required: [UPLOAD_FIELD],
+  properties: { [UPLOAD_FIELD]: { type: "string", format: "binary", description: "the one file" } },
+  additionalProperties: false,
+};
+
+/** Documents the body of a route that consumes multipart/form-data without a body schema (an upload route). */
+const describeUploads: typeof jsonSchemaTransform = (input) => {
+  const transformed = jsonSchemaTransform(input);
+  const { schema } = transformed;
+  if (!schema.consumes?.includes("multipart/form-data") || schema.body) return transformed;
+  return { ...transformed, schema: { ...schema, body: uploadBody } };
+};
 
 /** Options for @fastify/swagger: zod schemas to OpenAPI 3.1, then the design rules. */
 export const swaggerOptions: FastifyDynamicSwaggerOptions = {
@@ -110,6 +130,6 @@ export const swaggerOptions: FastifyDynamicSwaggerOptions = {
     },
     security: [{ bearer: [] }, { session: [] }],
   },
-  transform: jsonSchemaTransform,
+  transform: describeUploads,
   transformObject: (input) => applyApiDesignRules(jsonSchemaTransformObject(input)),
 };

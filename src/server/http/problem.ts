@@ -1,8 +1,10 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import { brokenUniqueRule } from "@server/db/errors.js";
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "./errors.js";
+import { AppError, unsupportedMediaType } from "./errors.js";
 
 export const PROBLEM_TYPE = "application/problem+json";
 
@@ -66,7 +68,9 @@ function invalidParamsFromValidation(
 
 /** Installs the single place where errors become problem+json, including 404s and unexpected 500s. */
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    // Fastify's own refusal of a body it has no parser for is the same refusal an upload route makes of JSON.
+    const error = thrown.statusCode === 415 ? unsupportedMediaType("the media type this route takes") : thrown;
     if (error instanceof AppError) {
       return sendProblem(request, reply, {
         status: error.status,
@@ -117,4 +121,27 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, { status: 404, title: "Not found", detail: "No such resource.", code: "notFound" }),
   );
+}
+
+/**
+ * Fastify's `clientErrorHandler`: answers what Node's HTTP parser refused before any route saw it (a body that
+ * ends before its Content-Length, a malformed request line or header, headers too large, a request too slow) as
+ * problem+json too, then closes the connection as Fastify's default does.
+ */
+export function answerClientError(error: ConnectionError, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const status = error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+  const body = JSON.stringify({
+    type: "about:blank",
+    status,
+    title: STATUS_CODES[status],
+    detail: "The request could not be read: it was cut short, too slow, or not valid HTTP.",
+    code: "badRequest",
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -1,10 +1,11 @@
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { readUploadedFile } from "@server/http/multipart.js";
 import { accountabilityList, accountabilityRequestOutput, accountabilityResponseInput } from "@shared/schemas/accountability.js";
 import { idParam } from "@shared/schemas/common.js";
-import { documentOutput } from "@shared/schemas/exemptions.js";
+import { documentOutput, EVIDENCE_MAX_BYTES } from "@shared/schemas/exemptions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { presentDocument, readEvidence } from "../documents/documents.service.js";
+import { checkEvidence, presentDocument } from "../documents/documents.service.js";
 import { accountabilityPolicy } from "./accountability.policy.js";
 import { presentAccountabilityRequest } from "./accountability.presenter.js";
 import { addAccountabilityProof, listRequests, readRequest, respondToRequest } from "./accountability.service.js";
@@ -60,14 +61,16 @@ export function accountabilityRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["accountability"],
           summary: "Upload proof for an accountability request",
           description:
-            "multipart/form-data with one file in the field `file`: a PDF, PNG or JPEG of at most 10 MB (400 otherwise, nothing stored).",
+            "multipart/form-data with one file in the field `file` and no other field: a PDF, PNG or JPEG of at most 10 MB. " +
+            "A malformed or cut-off form, a second file, another field, a larger file or another type is a 400 naming the field; " +
+            "another media type (JSON, say) is a 415. Nothing is stored on a refusal.",
           consumes: ["multipart/form-data"],
           params: idParam,
           response: { 201: documentOutput },
         },
       },
       async (request, reply) => {
-        const upload = await readEvidence(await request.file());
+        const upload = await checkEvidence(await readUploadedFile(request, { maxBytes: EVIDENCE_MAX_BYTES }));
         const row = await addAccountabilityProof(db.kysely, contextOf(request), request.params.id, upload);
         return reply.status(201).send(presentDocument(row));
       },

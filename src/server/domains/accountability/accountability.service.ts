@@ -11,7 +11,7 @@ import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 import { recordAudit, recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { documentsOf, type readEvidence, storeDocument } from "../documents/documents.service.js";
+import { type checkEvidence, documentsOf, storeDocument } from "../documents/documents.service.js";
 import { insertLetter } from "../letters/letters.repo.js";
 import { prepareLetter } from "../letters/letters.service.js";
 import { listOrdinanceVersions } from "../ordinance/ordinance.repo.js";
@@ -42,7 +42,7 @@ const CARE_RELATION_NL: Record<string, string> = {
   friendOrNeighbour: "een vriend of buur",
 };
 
-type Evidence = Awaited<ReturnType<typeof readEvidence>>;
+type Evidence = Awaited<ReturnType<typeof checkEvidence>>;
 
 /** A formalised activity the client accounts for periodically. */
 interface Activity {
@@ -296,7 +296,7 @@ export async function respondToRequest(
   });
 }
 
-/** Stores a document as proof for a request; its content was checked by `readEvidence`. */
+/** Stores a document as proof for a request; its content was checked by `checkEvidence`. */
 export async function addAccountabilityProof(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
   const target = await requireVisibleRequest(db, ctx, id);
   return inTransaction(db, (trx) =>

@@ -1,32 +1,22 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { MultipartFile } from "@fastify/multipart";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, DocumentsTable } from "@server/db/schema.js";
 import { invalidField, notFound } from "@server/http/errors.js";
-import { type DocumentSubject, EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
+import type { UploadedFile } from "@server/http/multipart.js";
+import { type DocumentSubject, EVIDENCE_MEDIA_TYPES } from "@shared/schemas/exemptions.js";
 import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { findDocument, insertDocument, listDocumentsOfSubjects } from "./documents.repo.js";
 
-const tooLarge = () => invalidField("file", "tooLarge", `A file may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
-
 /**
- * Reads an uploaded evidence file: at most 10 MB, and a PDF, PNG or JPEG by its content (not by its name or
- * declared type). Anything else is a 400 naming `file`, before anything is stored.
+ * Judges an uploaded evidence file: a PDF, PNG or JPEG by its content (not by its name or declared type). Anything
+ * else is a 400 naming `file`, before anything is stored. (Its size is limited while it is read.)
  */
-export async function readEvidence(file: MultipartFile | undefined): Promise<{ filename: string; mediaType: string; content: Buffer }> {
-  if (!file) throw invalidField("file", "required", "Send one file in the form field `file`");
-  let content: Buffer;
-  try {
-    content = await file.toBuffer();
-  } catch (error) {
-    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
-    throw error;
-  }
-  if (file.file.truncated || content.length > EVIDENCE_MAX_BYTES) throw tooLarge();
+export async function checkEvidence(file: UploadedFile): Promise<{ filename: string; mediaType: string; content: Buffer }> {
+  const { content } = file;
   if (content.length === 0) throw invalidField("file", "empty", "The file is empty");
   const detected = await fileTypeFromBuffer(content);
   if (!detected || !(EVIDENCE_MEDIA_TYPES as readonly string[]).includes(detected.mime)) {

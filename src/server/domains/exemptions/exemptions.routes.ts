@@ -1,8 +1,10 @@
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { readUploadedFile } from "@server/http/multipart.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   documentOutput,
+  EVIDENCE_MAX_BYTES,
   exemptionDecisionInput,
   exemptionEndInput,
   exemptionExtensionRefusalInput,
@@ -15,7 +17,7 @@ import {
   medicalAdviceInput,
 } from "@shared/schemas/exemptions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { presentDocument, readEvidence } from "../documents/documents.service.js";
+import { checkEvidence, presentDocument } from "../documents/documents.service.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
 import { presentExemption } from "./exemptions.presenter.js";
 import { exemptionListAbilities } from "./exemptions.rules.js";
@@ -234,7 +236,9 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["exemptions"],
           summary: "Upload evidence for an exemption",
           description:
-            "multipart/form-data with one file in the field `file`: a PDF, PNG or JPEG of at most 10 MB (400 otherwise, nothing stored). " +
+            "multipart/form-data with one file in the field `file` and no other field: a PDF, PNG or JPEG of at most 10 MB. " +
+            "A malformed or cut-off form, a second file, another field, a larger file or another type is a 400 naming the field; " +
+            "another media type (JSON, say) is a 415. Nothing is stored on a refusal. " +
             "A refused request takes no evidence (409 exemptionState). Sensitive: downloads are audited.",
           consumes: ["multipart/form-data"],
           params: idParam,
@@ -242,7 +246,7 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const upload = await readEvidence(await request.file());
+        const upload = await checkEvidence(await readUploadedFile(request, { maxBytes: EVIDENCE_MAX_BYTES }));
         const row = await addExemptionEvidence(db.kysely, contextOf(request), request.params.id, upload);
         return reply.status(201).send(presentDocument(row));
       },

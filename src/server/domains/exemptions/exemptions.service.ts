@@ -18,7 +18,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { decisionsAbout } from "../decisions/decisions.repo.js";
-import { documentsOf, type readEvidence, storeDocument } from "../documents/documents.service.js";
+import { type checkEvidence, documentsOf, storeDocument } from "../documents/documents.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import {
@@ -63,7 +63,7 @@ import {
 } from "./exemptions.rules.js";
 
 type Terms = Pick<ExemptionInput, "scope" | "maxHoursPerWeek" | "startDate" | "endDate" | "reviewDate">;
-type Evidence = Awaited<ReturnType<typeof readEvidence>>;
+type Evidence = Awaited<ReturnType<typeof checkEvidence>>;
 
 /** An exemption with what its presenter shows beside it: the names of who acted, and its evidence. */
 export interface ExemptionView<R extends ExemptionRow = ExemptionRow> {
@@ -461,7 +461,7 @@ export async function refuseExtension(
   });
 }
 
-/** Stores a document as evidence for an exemption; its content was checked by `readEvidence`. */
+/** Stores a document as evidence for an exemption; its content was checked by `checkEvidence`. */
 export async function addExemptionEvidence(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertTakesEvidence(exemption);
