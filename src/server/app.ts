@@ -8,7 +8,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthentication } from "./auth/authenticate.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
@@ -81,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     genReqId: () => randomUUID(),
-    trustProxy: config.NODE_ENV === "production",
+    trustProxy: trustedProxies(config.TRUST_PROXY),
     clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
   });
@@ -155,6 +155,17 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, "index.html"))) await serveWebApp(app, webRoot);
   return app;
+}
+
+/**
+ * The client's address (request.ip, which the login and complaint limits count by) comes from X-Forwarded-For
+ * only as far as TRUST_PROXY trusts the proxies in front; by default not at all. Fastify itself refuses a bare hop
+ * count (it cannot tell a proxy from a client that connects directly), so a hop count the operator chose is a
+ * function here: trust the connection and the next `hops - 1` forwarders, whoever they are.
+ */
+function trustedProxies(setting: Config["TRUST_PROXY"]): FastifyServerOptions["trustProxy"] {
+  if (typeof setting !== "number") return setting;
+  return (_address: string, hop: number) => hop < setting;
 }
 
 /** Serves the built React app, with index.html for every client-side route. */

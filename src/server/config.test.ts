@@ -18,4 +18,24 @@ describe("configuration", () => {
   it("names each bad variable", () => {
     expect(() => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });
+
+  it("trusts no proxy unless told, and takes a hop count or a list of proxy addresses and ranges", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16,fd00::/8,loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.5",
+      "192.168.0.0/16",
+      "fd00::/8",
+      "loopback",
+    ]);
+  });
+
+  it("refuses a proxy setting it cannot read, naming the variable and the bad entries", () => {
+    for (const bad of ["true", "*", "-1", "1.5", "10.0.0.0/33", "fd00::/129", "10.0.0.1/8/8", "10.0.0.1,proxy.example", "10.0.0.1,"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: not a hop count/);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.1,proxy.example" })).toThrow(/"proxy\.example"/);
+  });
 });

@@ -1,8 +1,44 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Secrets the app ships with; production refuses to start with any of them. */
 export const DEFAULT_SESSION_SECRET = "naar-vermogen-development-secret-change-me";
 export const DEFAULT_DEMO_PASSWORD = "demo";
+
+/** The named address ranges Fastify's trustProxy (proxy-addr) knows, beside addresses and CIDR ranges. */
+const NAMED_RANGES = ["loopback", "linklocal", "uniquelocal"];
+
+/** True for an IPv4 or IPv6 address, optionally with a CIDR prefix length that fits it. */
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For: none (unset or 0: the address is the
+ * connection's own), a hop count (that many proxies in front, whoever they are), or the proxies' addresses and
+ * CIDR ranges. Trusting every sender would let anyone choose the address the login and complaint limits count by.
+ */
+const trustProxySchema = z
+  .string()
+  .default("")
+  .transform((value, ctx): false | number | string[] => {
+    const text = value.trim();
+    if (text === "" || text === "0") return false;
+    if (/^[1-9]\d?$/.test(text)) return Number(text);
+    const entries = text.split(",").map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isAddressOrRange(entry));
+    if (bad.length === 0) return entries;
+    ctx.addIssue({
+      code: "custom",
+      message: `not a hop count or a comma-separated list of addresses and CIDR ranges: ${bad.map((b) => JSON.stringify(b)).join(", ")}`,
+    });
+    return z.NEVER;
+  });
 
 const configSchema = z
   .object({
@@ -21,6 +57,7 @@ const configSchema = z
       .max(24 * 60)
       .default(30),
     LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    TRUST_PROXY: trustProxySchema,
     NV_DEMO_PASSWORD: z.string().min(1).default(DEFAULT_DEMO_PASSWORD),
     NV_DEMO_SEED: z.coerce.number().int().default(20261128),
     NV_DEMO_CLIENTS: z.coerce.number().int().min(0).default(18000),
