@@ -42,8 +42,9 @@ import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
-import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
+import { API_BASE, swaggerOptions } from "./http/openapi.js";
 import { answerClientError, registerProblemHandlers } from "./http/problem.js";
+import { registerResponseHeaders } from "./http/response-headers.js";
 
 /** What every route module gets: the database, the configuration and shared in-process state. */
 export interface Services {
@@ -110,9 +111,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services: Services = { db, config, loginThrottle: new LoginThrottle(clock), clock };
   registerAuthentication(app, db.kysely, { idleMinutes: config.SESSION_IDLE_MINUTES }, clock);
-  app.addHook("onSend", async (request, reply) => {
-    if (request.url.startsWith(API_BASE)) reply.header("API-Version", API_VERSION);
-  });
+  registerResponseHeaders(app);
 
   await app.register(
     async (api) => {

@@ -30,7 +30,6 @@ export function documentRoutes({ db }: Services): FastifyPluginAsyncZod {
         return reply
           .type(document.media_type)
           .header("Content-Disposition", `attachment; filename="${document.filename.replace(/[^\w.-]/g, "_")}"`)
-          .header("Cache-Control", "no-store")
           .send(document.content);
       },
     );
