@@ -2,13 +2,12 @@ import type { FastifyInstance } from "fastify";
 import { API_BASE, API_VERSION } from "./openapi.js";
 
 /**
- * Browser features the app never uses, off for every page and for anything it embeds. `browsing-topics` is the
- * interest-based advertising API that replaced FLoC (`interest-cohort`, which Chromium no longer knows and logs as
- * an error when named).
+ * Browser features the app never uses, off for every page and for anything it embeds: devices and sensors,
+ * payment, and interest-based advertising (`browsing-topics`, and `interest-cohort` of the FLoC trial before it).
+ * Only names Chromium knows: it logs an error on the console for any other (`bluetooth`, for one).
  */
 const UNUSED_FEATURES = [
   "accelerometer",
-  "bluetooth",
   "browsing-topics",
   "camera",
   "display-capture",
@@ -16,6 +15,7 @@ const UNUSED_FEATURES = [
   "gyroscope",
   "hid",
   "idle-detection",
+  "interest-cohort",
   "magnetometer",
   "microphone",
   "midi",
@@ -25,7 +25,7 @@ const UNUSED_FEATURES = [
   "usb",
   "xr-spatial-tracking",
 ];
-export const PERMISSIONS_POLICY = UNUSED_FEATURES.map((feature) => `${feature}=()`).join(", ");
+const PERMISSIONS_POLICY = UNUSED_FEATURES.map((feature) => `${feature}=()`).join(", ");
 
 /**
  * Headers every response gets, errors included: the Permissions-Policy, and on the API the API-Version and
