@@ -2,7 +2,7 @@ import { brokenUniqueRule } from "@server/db/errors.js";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "./errors.js";
+import { AppError, TooManyRequests } from "./errors.js";
 
 export const PROBLEM_TYPE = "application/problem+json";
 
@@ -68,6 +68,7 @@ function invalidParamsFromValidation(
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequests) reply.header("retry-after", String(error.retryAfterSeconds));
       return sendProblem(request, reply, {
         status: error.status,
         title: error.title,
@@ -87,14 +88,6 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       });
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) {
-      return sendProblem(request, reply, {
-        status,
-        title: "Too many requests",
-        detail: "Wait a moment and try again.",
-        code: "rateLimited",
-      });
-    }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       return sendProblem(request, reply, { status, title: "Bad request", detail: error.message, code: error.code ?? "badRequest" });
