@@ -4,14 +4,12 @@ import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthentication } from "./auth/authenticate.js";
-import { LoginThrottle } from "./auth/login-throttle.js";
 import { PUBLIC } from "./auth/policy.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -38,7 +36,10 @@ import { planRoutes } from "./domains/plans/plans.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
+import { INSTANCE } from "./domains/scheduler/scheduler.service.js";
 import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
+import type { SessionSettings } from "./domains/sessions/sessions.rules.js";
+import { type ThrottleKind, type ThrottleLimit, throttleLimits } from "./domains/throttles/throttles.rules.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
@@ -46,12 +47,18 @@ import { API_BASE, swaggerOptions } from "./http/openapi.js";
 import { answerClientError, registerProblemHandlers } from "./http/problem.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
 
-/** What every route module gets: the database, the configuration and shared in-process state. */
+/**
+ * What every route module gets: the database, the configuration and what follows from it, the clock and this
+ * instance's name. Nothing here is state: whatever several instances must agree on lives in the database.
+ */
 export interface Services {
   db: Db;
   config: Config;
-  loginThrottle: LoginThrottle;
+  sessions: SessionSettings;
+  throttles: Record<ThrottleKind, ThrottleLimit>;
   clock: Clock;
+  /** This server instance as it appears in leases and run records. */
+  instance: string;
 }
 
 export interface AppOptions {
@@ -64,6 +71,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Where every "now" and "today" comes from (default the system clock); tests set it. */
   clock?: Clock;
+  /** This instance's name in leases and run records (default the process's); tests of several instances set it. */
+  instance?: string;
 }
 
 const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, "../../dist/web");
@@ -105,12 +114,18 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   // Uploads take one file and nothing else; each upload route sets its own size limit (http/multipart.ts).
   await app.register(multipart, { limits: { files: 1, fields: 1 } });
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  const services: Services = { db, config, loginThrottle: new LoginThrottle(clock), clock };
-  registerAuthentication(app, db.kysely, { idleMinutes: config.SESSION_IDLE_MINUTES }, clock);
+  const services: Services = {
+    db,
+    config,
+    sessions: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
+    throttles: throttleLimits({ loginAttemptsPerAddressPerMinute: config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE }),
+    clock,
+    instance: options.instance ?? INSTANCE,
+  };
+  registerAuthentication(app, db.kysely, services.sessions, clock);
   registerResponseHeaders(app);
 
   await app.register(

@@ -7,6 +7,14 @@ describe("configuration", () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBe("sqlite:./data/naar-vermogen.sqlite");
     expect(config.SESSION_IDLE_MINUTES).toBe(30);
+    expect(config.SESSION_MAX_HOURS).toBe(12);
+  });
+
+  it("refuses a session lifetime shorter than its idle time, or not a whole number of hours", () => {
+    expect(() => loadConfig({ SESSION_MAX_HOURS: "1", SESSION_IDLE_MINUTES: "61" })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(loadConfig({ SESSION_MAX_HOURS: "1", SESSION_IDLE_MINUTES: "60" }).SESSION_MAX_HOURS).toBe(1);
+    expect(() => loadConfig({ SESSION_MAX_HOURS: "1.5" })).toThrow(/SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ SESSION_MAX_HOURS: "0" })).toThrow(/SESSION_MAX_HOURS/);
   });
 
   it("refuses to start in production with the default session secret", () => {

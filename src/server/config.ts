@@ -56,6 +56,12 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(12),
     LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     TRUST_PROXY: trustProxySchema,
     NV_DEMO_PASSWORD: z.string().min(1).default(DEFAULT_DEMO_PASSWORD),
@@ -71,6 +77,9 @@ const configSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {
+    if (config.SESSION_IDLE_MINUTES > config.SESSION_MAX_HOURS * 60) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "must not be longer than SESSION_MAX_HOURS" });
+    }
     if (config.NODE_ENV !== "production") return;
     if (config.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "set a secret of your own in production" });

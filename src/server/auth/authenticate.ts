@@ -3,7 +3,8 @@ import type { Database } from "@server/db/schema.js";
 import { forbidden, unauthenticated } from "@server/http/errors.js";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
-import { resolveActor, type SessionSettings } from "../domains/sessions/sessions.service.js";
+import type { SessionSettings } from "../domains/sessions/sessions.rules.js";
+import { resolveActor } from "../domains/sessions/sessions.service.js";
 
 export const SESSION_COOKIE = "nv_session";
 export const CSRF_HEADER = "x-csrf-token";

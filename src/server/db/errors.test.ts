@@ -11,6 +11,8 @@ describe("brokenUniqueRule", () => {
     ["plans_one_draft", "plans.client_id", "draftExists"],
     ["sanctions_one_per_appointment", "sanctions.appointment_id", "duplicateFact"],
     ["clients_bsn_key", "clients.bsn", "duplicateBsn"],
+    // An index on an expression: SQLite names the index itself.
+    ["match_plans_one_in_progress", "index 'match_plans_one_in_progress'", "planRunning"],
   ])("names the rule of %s on both databases", (index, columns, code) => {
     expect(brokenUniqueRule(postgres(index))?.code).toBe(code);
     expect(brokenUniqueRule(sqlite(columns))?.code).toBe(code);

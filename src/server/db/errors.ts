@@ -8,7 +8,7 @@ export function isUniqueViolation(error: unknown): boolean {
 export interface UniqueRule {
   /** The index or constraint name, as PostgreSQL reports it. */
   index: string;
-  /** Its columns as SQLite reports them ("table.column, table.column"). */
+  /** Its columns as SQLite reports them ("table.column, table.column"; "index 'name'" for an index on an expression). */
   columns: string;
   code: string;
   detail: string;
@@ -66,6 +66,12 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     columns: "sanctions.plan_id",
     code: "duplicateFact",
     detail: "A sanction for the contribution this plan asked has been proposed already.",
+  },
+  {
+    index: "match_plans_one_in_progress",
+    columns: "index 'match_plans_one_in_progress'",
+    code: "planRunning",
+    detail: "A placement plan is being made; start the next one when it is done.",
   },
   { index: "clients_bsn_key", columns: "clients.bsn", code: "duplicateBsn", detail: "A client with this BSN is registered already." },
   { index: "users_email_key", columns: "users.email", code: "duplicateEmail", detail: "An account with this email address exists." },

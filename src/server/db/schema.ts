@@ -56,6 +56,14 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** One counted attempt under a throttle (`throttles.rules.ts`); rows older than the longest window are pruned. */
+export interface ThrottleEventsTable {
+  id: string;
+  kind: string;
+  key_hash: string; // SHA-256 of the account name or client address
+  at: string;
+}
+
 export interface ApiTokensTable {
   id: string;
   token_hash: string;
@@ -697,6 +705,7 @@ export interface Database {
   user_districts: UserDistrictsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  throttle_events: ThrottleEventsTable;
   organisations: OrganisationsTable;
   clients: ClientsTable;
   audit_events: AuditEventsTable;

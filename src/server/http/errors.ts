@@ -26,6 +26,17 @@ export class AppError extends Error {
   }
 }
 
+/** 429: a limit on attempts is reached; the answer's `Retry-After` header says in how many seconds a slot frees. */
+export class TooManyRequests extends AppError {
+  constructor(
+    code: ProblemCode,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, "Too many requests", detail);
+  }
+}
+
 export const notFound = (what = "resource") =>
   new AppError(404, "notFound", "Not found", `The ${what} does not exist or is outside your scope.`);
 

@@ -4,7 +4,7 @@ import { brokenUniqueRule } from "@server/db/errors.js";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, unsupportedMediaType } from "./errors.js";
+import { AppError, TooManyRequests, unsupportedMediaType } from "./errors.js";
 
 export const PROBLEM_TYPE = "application/problem+json";
 
@@ -72,6 +72,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     // Fastify's own refusal of a body it has no parser for is the same refusal an upload route makes of JSON.
     const error = thrown.statusCode === 415 ? unsupportedMediaType("the media type this route takes") : thrown;
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequests) reply.header("retry-after", String(error.retryAfterSeconds));
       return sendProblem(request, reply, {
         status: error.status,
         title: error.title,
@@ -91,14 +92,6 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       });
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) {
-      return sendProblem(request, reply, {
-        status,
-        title: "Too many requests",
-        detail: "Wait a moment and try again.",
-        code: "rateLimited",
-      });
-    }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       return sendProblem(request, reply, { status, title: "Bad request", detail: error.message, code: error.code ?? "badRequest" });

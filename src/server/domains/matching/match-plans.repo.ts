@@ -81,13 +81,22 @@ export async function listRecentPlans(db: Kysely<Database>, limit: number): Prom
   return db.selectFrom("match_plans").selectAll().orderBy("created_at", "desc").limit(limit).execute();
 }
 
-/** Changes a plan's status, progress, result or error. */
+/**
+ * Changes the status, progress, result or error of a plan still in progress; false when it is not (done, or failed,
+ * e.g. cut off as stale by another instance), which then stays as it is.
+ */
 export async function updatePlan(
   db: Kysely<Database>,
   id: string,
   changes: Partial<Pick<MatchPlansTable, "status" | "progress" | "summary" | "error" | "finished_at">>,
-): Promise<void> {
-  await db.updateTable("match_plans").set(changes).where("id", "=", id).execute();
+): Promise<boolean> {
+  const result = await db
+    .updateTable("match_plans")
+    .set(changes)
+    .where("id", "=", id)
+    .where("status", "in", PLAN_IN_PROGRESS)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Stores a plan's proposals, in batches the databases' parameter limits allow. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, MatchPlansTable, MatchProposalsTable } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
 import { verifyOptimal } from "@server/matching/certificate.js";
 import { solveMatching } from "@server/matching/solver.js";
@@ -68,32 +69,36 @@ export async function startPlan(db: Kysely<Database>, ctx: RequestContext, distr
   assertPlanDistrictKnown(district);
   assertMayPlanFor(ctx.actor, district);
   const now = ctx.clock.now();
-  // A plan that did not finish in time was cut off (e.g. by a restart) and no longer blocks the next.
-  await failPlansStartedBefore(
-    db,
-    stalePlanCutoff(now),
-    `Stopped: not finished within ${STALE_PLAN_MINUTES} minutes (the server may have restarted).`,
-    now.toISOString(),
-  );
-  assertNoPlanInProgress(await findPlanInProgress(db));
   const id = randomUUID();
-  await insertPlan(db, {
-    id,
-    district,
-    status: "queued",
-    progress: 0,
-    summary: null,
-    error: null,
-    requested_by: ctx.actor.id,
-    created_at: now.toISOString(),
-    finished_at: null,
-  });
-  await recordAudit(db, ctx, {
-    action: "matchPlan.start",
-    category: "write",
-    subjectType: "matchPlan",
-    subjectId: id,
-    details: { district },
+  // One plan in progress in the whole database, whichever instance starts it: the check reads inside the
+  // transaction, and the index match_plans_one_in_progress refuses the loser of a race with planRunning.
+  await inTransaction(db, async (trx) => {
+    // A plan that did not finish in time was cut off (e.g. its instance stopped) and no longer blocks the next.
+    await failPlansStartedBefore(
+      trx,
+      stalePlanCutoff(now),
+      `Stopped: not finished within ${STALE_PLAN_MINUTES} minutes (the server may have restarted).`,
+      now.toISOString(),
+    );
+    assertNoPlanInProgress(await findPlanInProgress(trx));
+    await insertPlan(trx, {
+      id,
+      district,
+      status: "queued",
+      progress: 0,
+      summary: null,
+      error: null,
+      requested_by: ctx.actor.id,
+      created_at: now.toISOString(),
+      finished_at: null,
+    });
+    await recordAudit(trx, ctx, {
+      action: "matchPlan.start",
+      category: "write",
+      subjectType: "matchPlan",
+      subjectId: id,
+      details: { district },
+    });
   });
   setImmediate(() => void run(db, id, ctx.clock));
   return id;
@@ -110,7 +115,8 @@ export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock
     const started = performance.now();
     const plan = await findPlan(db, planId);
     if (!plan) return;
-    await updatePlan(db, planId, { status: "running", progress: 0.05 });
+    // A plan no longer in progress (cut off as stale) is not made.
+    if (!(await updatePlan(db, planId, { status: "running", progress: 0.05 }))) return;
     const today = clock.today();
     const { guidanceHoursPerLevel } = await ordinanceOn(db, today);
     const load = await loadClientProfiles(db, await systemEligibleClients(db, plan.district), today);
@@ -145,7 +151,6 @@ export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock
         },
       ];
     });
-    await insertProposals(db, proposals);
     const summary = {
       eligible: profiles.length,
       withoutIntake: load.withoutIntake.length,
@@ -156,7 +161,16 @@ export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock
       seconds: Math.round((performance.now() - started) / 10) / 100,
       shortfall: shortfallOf(profiles, built, solution.assignment, index, guidanceHoursPerLevel),
     };
-    await updatePlan(db, planId, { status: "done", progress: 1, summary: JSON.stringify(summary), finished_at: nowIso(clock) });
+    // The proposals count only with the plan done; a plan cut off as stale meanwhile keeps none.
+    await inTransaction(db, async (trx) => {
+      const done = await updatePlan(trx, planId, {
+        status: "done",
+        progress: 1,
+        summary: JSON.stringify(summary),
+        finished_at: nowIso(clock),
+      });
+      if (done) await insertProposals(trx, proposals);
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await updatePlan(db, planId, { status: "failed", error: message, finished_at: nowIso(clock) });

@@ -13,13 +13,14 @@ import {
   rolePage,
 } from "@shared/schemas/roles.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { countAttempt } from "../throttles/throttles.service.js";
 import { roleListAbilities, rolePolicy } from "./roles.policy.js";
 import { presentComplaint, presentRole } from "./roles.presenter.js";
 import { listComplaints, listVisibleRoles } from "./roles.repo.js";
 import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
 
 /** Volunteer roles, the displacement check, its review and complaints. */
-export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
+export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/roles",
@@ -90,26 +91,23 @@ export function roleRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
     app.post(
       "/roles/:id/displacement-complaints",
       {
-        config: { policy: rolePolicy.complain, rateLimit: { max: 10, timeWindow: "1 minute" } },
+        config: { policy: rolePolicy.complain },
         schema: {
           tags: ["roles"],
           summary: "File a displacement complaint",
-          description: "Open to anyone (a client, a union, an employee). Suspends new placements on the role until a reviewer decides.",
+          description:
+            "Open to anyone (a client, a union, an employee). Suspends new placements on the role until a reviewer decides. 429 rateLimited after ten complaints from one client address in a minute; `Retry-After` gives the seconds to wait.",
           security: [],
           params: idParam,
           body: displacementComplaintInput,
           response: { 201: displacementComplaintOutput },
         },
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            presentComplaint(
-              request.actor,
-              await fileComplaint(db.kysely, clock, request.actor, request.id, request.params.id, request.body),
-            ),
-          ),
+      async (request, reply) => {
+        await countAttempt(db.kysely, clock, throttles.complaintPerAddress, request.ip);
+        const complaint = await fileComplaint(db.kysely, clock, request.actor, request.id, request.params.id, request.body);
+        return reply.status(201).send(presentComplaint(request.actor, complaint));
+      },
     );
 
     app.get(

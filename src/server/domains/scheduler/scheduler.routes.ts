@@ -30,7 +30,7 @@ function presentRun(row: SchedulerRunsTable, starters: Map<string, string>): Sch
 }
 
 /** The scheduler's runs, and running the daily job on demand (admins). */
-export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
+export function schedulerRoutes({ db, instance }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/scheduler/runs",
@@ -67,6 +67,7 @@ export function schedulerRoutes({ db }: Services): FastifyPluginAsyncZod {
           clock: ctx.clock,
           trigger: "manual",
           startedBy: ctx.actor.id,
+          instance,
           ...(request.body.date ? { date: request.body.date } : {}),
         });
         if (outcome.outcome !== "ran") throw conflict("jobRunning", "The daily job is running in another process; try again in a minute.");

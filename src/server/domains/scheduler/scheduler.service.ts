@@ -10,6 +10,8 @@ import { countOverdue, createDueRequests, sendReminders } from "../accountabilit
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { activeExemptionDates, endExpiredExemption, exemptionsEndedBefore } from "../exemptions/exemptions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { removeEndedSessions } from "../sessions/sessions.service.js";
+import { pruneThrottleEvents } from "../throttles/throttles.service.js";
 import { deleteLease, failRunningRuns, finishRun, insertRun, scheduledRunSucceeded, upsertLease } from "./scheduler.repo.js";
 import { assertRunDateNotInFuture } from "./scheduler.rules.js";
 
@@ -56,8 +58,13 @@ async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays
   return rows.filter((r) => [r.end_date, r.review_date].some((d) => d !== null && d <= horizon)).length;
 }
 
-/** The daily work: expiring exemptions, accountability requests and reminders; counts for the work queue. */
+/**
+ * The daily work: expiring exemptions, accountability requests and reminders; counts for the work queue. It also
+ * clears sessions that ended unused and login and complaint attempts older than every throttle's window.
+ */
 export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: string): Promise<DailyJobResult> {
+  await removeEndedSessions(db, run.clock);
+  await pruneThrottleEvents(db, run.clock);
   const ordinance = await ordinanceOn(db, date);
   const exemptionsEnded = await endExpiredExemptions(db, run, date);
   const accountabilityRequests = await createDueRequests(db, run, date, ordinance);
@@ -133,11 +140,11 @@ export async function runDailyJob(
  */
 export function startScheduler(
   db: Kysely<Database>,
-  options: { clock: Clock; intervalMinutes: number; log: (message: string, error?: unknown) => void },
+  options: { clock: Clock; intervalMinutes: number; log: (message: string, error?: unknown) => void; instance?: string },
 ): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = runDailyJob(db, { clock: options.clock, trigger: "scheduled" })
+    running = runDailyJob(db, { clock: options.clock, trigger: "scheduled", ...(options.instance ? { instance: options.instance } : {}) })
       .then((outcome) => {
         if (outcome.outcome === "ran") options.log(`Daily job ${outcome.run.status}: ${outcome.run.result ?? outcome.run.error}`);
       })

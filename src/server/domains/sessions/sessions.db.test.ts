@@ -1,5 +1,7 @@
+import { createApp } from "@server/app.js";
 import { hashSecret } from "@server/auth/tokens.js";
 import { TestClock } from "@server/clock.js";
+import { loadConfig } from "@server/config.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,21 +73,6 @@ describe("POST /sessions", () => {
   });
 });
 
-describe("login rate limit per IP", () => {
-  it("answers 429 once an address exceeds its attempts per minute", async () => {
-    const limited = await createTestApp({ clients: 20, env: { LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "3" } });
-    try {
-      const attempt = () => limited.app.inject({ method: "POST", url: "/api/v1/sessions", payload: { email: "a@b.c", password: "x" } });
-      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
-      const blocked = await attempt();
-      expect(blocked.statusCode).toBe(429);
-      expect(blocked.headers["content-type"]).toMatch(/problem\+json/);
-    } finally {
-      await limited.close();
-    }
-  });
-});
-
 describe("session use", () => {
   it("GET /me answers 401 without credentials and the user with them", async () => {
     expect((await t.app.inject({ url: "/api/v1/me" })).statusCode).toBe(401);
@@ -136,6 +123,69 @@ describe("session use", () => {
     expect(row.expires_at).toBe(new Date(clock.now().getTime() + 30 * 60_000).toISOString());
     clock.advance({ minutes: 29 });
     expect((await t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+  });
+
+  it("counts the idle time from the last request, however soon it followed the one before", async () => {
+    const { token } = (await login("consulent@demo.local", "demo")).json();
+    const me = () => t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+    // Each round a request within a minute of the last, then one just within the idle time of it: once the sessions
+    // were touched at most once a minute, the first round already ended the session at 30 minutes after login.
+    for (let round = 0; round < 3; round++) {
+      clock.advance({ seconds: 59 });
+      expect((await me()).statusCode).toBe(200);
+      clock.advance({ minutes: 29 });
+      expect((await me()).statusCode).toBe(200);
+    }
+  });
+
+  it("ends an unused session at exactly the idle time, refuses it with 401 and removes it", async () => {
+    const used = (await login("consulent@demo.local", "demo")).json().token as string;
+    const unused = (await login("consulent@demo.local", "demo")).json().token as string;
+    clock.advance({ minutes: 30, seconds: -1 });
+    expect((await t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${used}` } })).statusCode).toBe(200);
+    clock.advance({ seconds: 1 });
+    const refused = await t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${unused}` } });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().code).toBe("unauthenticated");
+    const rows = await t.db.kysely
+      .selectFrom("sessions")
+      .select("id")
+      .where("id", "in", [hashSecret(used), hashSecret(unused)])
+      .execute();
+    expect(rows.map((r) => r.id)).toEqual([hashSecret(used)]);
+  });
+
+  it("ends any session SESSION_MAX_HOURS after login, even one used every minute", async () => {
+    const app = await createApp({
+      config: loadConfig({ NODE_ENV: "test", SESSION_IDLE_MINUTES: "30", SESSION_MAX_HOURS: "2" }),
+      db: t.db,
+      logger: false,
+      webRoot: null,
+      clock,
+    });
+    try {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/sessions",
+        payload: { email: "consulent@demo.local", password: "demo" },
+      });
+      const loggedInAt = clock.now().getTime();
+      const id = hashSecret(response.json().token);
+      const headers = { authorization: `Bearer ${response.json().token}` };
+      for (let minute = 1; minute < 2 * 60; minute++) {
+        clock.set(new Date(loggedInAt + minute * 60_000));
+        const answer = await app.inject({ url: "/api/v1/me", headers });
+        if (answer.statusCode !== 200) throw new Error(`refused ${minute} minutes after login: ${answer.statusCode}`);
+      }
+      const row = await t.db.kysely.selectFrom("sessions").select("expires_at").where("id", "=", id).executeTakeFirstOrThrow();
+      // The last request slid the idle expiry only up to the absolute lifetime.
+      expect(row.expires_at).toBe(new Date(loggedInAt + 2 * 3_600_000).toISOString());
+      clock.set(new Date(loggedInAt + 2 * 3_600_000));
+      expect((await app.inject({ url: "/api/v1/me", headers })).statusCode).toBe(401);
+      expect(await t.db.kysely.selectFrom("sessions").select("id").where("id", "=", id).execute()).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 
   it("logs out: the token stops working", async () => {

@@ -23,7 +23,7 @@ export async function findSession(db: Kysely<Database>, id: string) {
   return db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Slides the idle expiry forward. */
+/** Records a request of the session and when it now ends. */
 export async function touchSession(db: Kysely<Database>, id: string, now: string, expiresAt: string): Promise<void> {
   await db.updateTable("sessions").set({ last_seen_at: now, expires_at: expiresAt }).where("id", "=", id).execute();
 }
@@ -39,9 +39,10 @@ export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string,
   await query.execute();
 }
 
-/** Removes sessions whose idle time ran out. */
-export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
-  await db.deleteFrom("sessions").where("expires_at", "<", now).execute();
+/** Removes sessions that ended at or before `now`; answers how many. */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function findActiveApiToken(db: Kysely<Database>, tokenHash: string) {

@@ -1,5 +1,4 @@
 import type { Actor, RequestContext } from "@server/auth/actor.js";
-import type { LoginThrottle } from "@server/auth/login-throttle.js";
 import { hashForUnknownAccount, hashPassword, verifyPassword } from "@server/auth/passwords.js";
 import { hashSecret, newSecret } from "@server/auth/tokens.js";
 import { type Clock, nowIso } from "@server/clock.js";
@@ -9,20 +8,13 @@ import { AppError, unauthenticated } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
+import type { ThrottleLimit } from "../throttles/throttles.rules.js";
+import { countAttempt, forgetAttempts } from "../throttles/throttles.service.js";
 import { findUserByEmail, findUserById, type UserWithDistricts, updateUser } from "../users/users.repo.js";
 import * as repo from "./sessions.repo.js";
-
-export interface SessionSettings {
-  idleMinutes: number;
-}
+import { isSessionOver, type SessionSettings, sessionEndsAt } from "./sessions.rules.js";
 
 const BAD_CREDENTIALS = () => unauthenticated("The email address or password is not correct.");
-// Touch the session at most once a minute, so reads do not turn into writes.
-const TOUCH_INTERVAL_MS = 60_000;
-
-function expiry(now: Date, settings: SessionSettings): string {
-  return new Date(now.getTime() + settings.idleMinutes * 60_000).toISOString();
-}
 
 /** Turns a user row into the actor of a request whose scope is evaluated on `scopeDate`. */
 export function actorFromUser(user: UserWithDistricts, scopeDate: string, session?: Actor["session"]): Actor {
@@ -39,42 +31,46 @@ export function actorFromUser(user: UserWithDistricts, scopeDate: string, sessio
   };
 }
 
-/** Checks credentials and opens a session. Every failure looks and takes the same. */
+/**
+ * Checks credentials and opens a session. Every failure looks and takes the same. The attempt is counted against the
+ * account name before the password is checked (so parallel guesses cannot pass the limit together) and forgotten
+ * with the account's earlier failures once the login succeeds.
+ */
 export async function logIn(
   db: Kysely<Database>,
   clock: Clock,
-  throttle: LoginThrottle,
+  accountLimit: ThrottleLimit,
   settings: SessionSettings,
   input: { email: string; password: string },
   requestId: string,
 ) {
   const email = input.email.trim().toLowerCase();
-  if (!throttle.mayAttempt(email)) {
-    throw new AppError(429, "tooManyAttempts", "Too many attempts", "Too many failed attempts. Try again in 15 minutes.");
-  }
+  await countAttempt(db, clock, accountLimit, email);
   const user = await findUserByEmail(db, email);
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await hashForUnknownAccount()));
   if (!user || !matches || user.active !== 1) {
-    throttle.recordFailure(email);
     await insertAuditEvent(db, clock, { id: user?.id ?? null, email: null, role: null }, requestId, {
       action: "session.loginFailed",
       category: "auth",
     });
     throw BAD_CREDENTIALS();
   }
-  throttle.recordSuccess(email);
+  await forgetAttempts(db, accountLimit, email);
   const token = newSecret();
   const csrfToken = newSecret();
-  const now = clock.now();
-  const expiresAt = expiry(now, settings);
+  const now = nowIso(clock);
+  const expiresAt = sessionEndsAt({ createdAt: now, lastSeenAt: now }, settings);
   const id = hashSecret(token);
-  await repo.insertSession(db, { id, userId: user.id, csrfToken, now: now.toISOString(), expiresAt });
+  await repo.insertSession(db, { id, userId: user.id, csrfToken, now, expiresAt });
   const actor = actorFromUser(user, clock.today(), { id, csrfToken, viaCookie: false });
   await recordAudit(db, { actor, requestId, clock }, { action: "session.create", category: "auth" });
   return { token, expiresAt, actor };
 }
 
-/** Resolves a bearer secret (session token or API token) to an actor, sliding the session's idle expiry. */
+/**
+ * Resolves a bearer secret (session token or API token) to an actor. A session that is over is removed and
+ * refused; one in use has its idle expiry moved to count from this request (within its absolute lifetime).
+ */
 export async function resolveActor(
   db: Kysely<Database>,
   clock: Clock,
@@ -86,14 +82,15 @@ export async function resolveActor(
   const session = await repo.findSession(db, hash);
   const now = clock.now();
   if (session) {
-    if (session.expires_at <= now.toISOString()) {
+    if (isSessionOver(session, now, settings)) {
       await repo.deleteSession(db, hash);
       return null;
     }
     const user = await findUserById(db, session.user_id);
     if (user?.active !== 1) return null;
-    if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-      await repo.touchSession(db, hash, now.toISOString(), expiry(now, settings));
+    const lastSeenAt = now.toISOString();
+    if (lastSeenAt > session.last_seen_at) {
+      await repo.touchSession(db, hash, lastSeenAt, sessionEndsAt({ createdAt: session.created_at, lastSeenAt }, settings));
     }
     return actorFromUser(user, clock.today(), { id: hash, csrfToken: session.csrf_token, viaCookie });
   }
@@ -102,6 +99,11 @@ export async function resolveActor(
   if (!apiToken) return null;
   const user = await findUserById(db, apiToken.user_id);
   return user && user.active === 1 ? actorFromUser(user, clock.today()) : null;
+}
+
+/** Removes the sessions that are over and were not used since (the daily job); answers how many. */
+export async function removeEndedSessions(db: Kysely<Database>, clock: Clock): Promise<number> {
+  return repo.deleteExpiredSessions(db, nowIso(clock));
 }
 
 /** Ends the caller's session. */
@@ -114,8 +116,10 @@ export async function logOut(db: Kysely<Database>, ctx: RequestContext): Promise
 export async function changePassword(
   db: Kysely<Database>,
   ctx: RequestContext,
+  limit: ThrottleLimit,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
+  await countAttempt(db, ctx.clock, limit, ctx.actor.id);
   const user = await findUserById(db, ctx.actor.id);
   if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new AppError(400, "invalidInput", "Invalid input", "currentPassword: not correct", [
