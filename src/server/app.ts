@@ -43,6 +43,7 @@ import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
+import { loggerOptions } from "./http/logging.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem.js";
 
@@ -73,14 +74,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            redact: ["req.headers.authorization", "req.headers.cookie"],
-            ...(options.logStream ? { stream: options.logStream } : {}),
-          },
+    logger: options.logger === false ? false : loggerOptions(config.LOG_LEVEL, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.NODE_ENV === "production",
     bodyLimit: 1024 * 1024,
