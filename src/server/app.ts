@@ -43,6 +43,7 @@ import { type ThrottleKind, type ThrottleLimit, throttleLimits } from "./domains
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
+import { loggerOptions } from "./http/logging.js";
 import { API_BASE, swaggerOptions } from "./http/openapi.js";
 import { answerClientError, registerProblemHandlers } from "./http/problem.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
@@ -82,14 +83,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            redact: ["req.headers.authorization", "req.headers.cookie"],
-            ...(options.logStream ? { stream: options.logStream } : {}),
-          },
+    logger: options.logger === false ? false : loggerOptions(config.LOG_LEVEL, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: trustedProxies(config.TRUST_PROXY),
     clientErrorHandler: answerClientError,

@@ -18,6 +18,7 @@ export const PROBLEM_CODES = [
   "alreadyExists",
   // Users and clients
   "duplicateBsn",
+  "bsnNeedsReview",
   "duplicateEmail",
   "selfLockout",
   // Invitations and appointments
@@ -119,6 +120,8 @@ export const FIELD_ERROR_CODES = [
   "beforeBirthDate",
   "wrongPassword",
   "duplicateBsn",
+  "bsnNeedsReview",
+  "bsnInUrl",
   "duplicateEmail",
   "unknownAppointment",
   "unknownClient",

@@ -56,6 +56,14 @@ function compliant() {
           },
         },
       },
+      "/clients/_search": {
+        post: {
+          summary: "Search clients",
+          tags: ["clients"],
+          requestBody: { content: { "application/json": { schema: { type: "object" } } } },
+          responses: { "200": { description: "A page of clients", headers: versionHeader }, "400": problem("Invalid input") },
+        },
+      },
       "/plan-steps/{id}": {
         delete: {
           summary: "Remove a plan step",
@@ -137,6 +145,9 @@ const violations: [rule: string, breakIt: (d: Document) => void][] = [
   ],
   ["core/no-trailing-slash", (d) => renamePath(d, "/clients", "/clients/")],
   ["core/path-segments-kebab-case", (d) => renamePath(d, "/plan-steps/{id}", "/planSteps/{id}")],
+  // An operation segment (`_search`) comes last only, and is lowercase.
+  ["core/path-segments-kebab-case", (d) => renamePath(d, "/clients/_search", "/clients/_search/{id}")],
+  ["core/path-segments-kebab-case", (d) => renamePath(d, "/clients/_search", "/clients/_Search")],
   [
     "core/http-methods",
     (d) => {

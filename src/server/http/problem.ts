@@ -93,8 +93,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
-      return sendProblem(request, reply, { status, title: "Bad request", detail: error.message, code: error.code ?? "badRequest" });
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large). A JSON parser's message
+      // quotes the body, which may hold a BSN: that one is not passed on.
+      const detail = error instanceof SyntaxError ? "The body is not valid JSON." : error.message;
+      return sendProblem(request, reply, { status, title: "Bad request", detail, code: error.code ?? "badRequest" });
     }
     // A request that lost a race to a unique index is refused by the rule the index keeps, like any other 409.
     const unique = brokenUniqueRule(error);

@@ -169,3 +169,33 @@ describe("the notice that a placement stops because its work replaced paid work"
     expect(text(blocks)).not.toContain("U hoeft niet meer");
   });
 });
+
+describe("a letter shows the name it is given as text", () => {
+  const script = "<script>window.__xss=1</script>";
+  const image = '<img src=x onerror="window.__xss=1">';
+  const long = "Lang".repeat(75);
+
+  it("renders markup, right-to-left text, zero-width characters and a 300-character word, and reads them back", async () => {
+    const familyName = `${script} \u202Eabc\u202C أحمد שרה Zero\u200Bwidth\uFEFF ${long}`;
+    const { subject, blocks } = renderTemplate("invitation", { ...invitationData, givenName: image, familyName });
+    expect(blocks[0]).toEqual({ kind: "paragraph", text: `Beste ${image} ${familyName},` });
+    const pdf = await renderLetterPdf({
+      reference: "NV-2026-ABC123",
+      letterDate: "2026-11-28",
+      recipient: [`${image} ${familyName}`, "Wolphaertsbocht 12 A", "3083 KL Rotterdam"],
+      subject,
+      blocks,
+      registered: true,
+    });
+    const text = await textOf(pdf);
+    // Lines wrap anywhere in the long word; compare without white space.
+    const joined = text.replace(/\s+/g, "");
+    expect(joined).toContain(script.replace(/\s+/g, ""));
+    expect(joined).toContain(image.replace(/\s+/g, ""));
+    expect(joined).toContain(long);
+    // Letters of the right-to-left scripts are there, whatever order the PDF's text layer gives them.
+    for (const letter of ["ש", "ר", "ה", "ح", "م", "د"]) expect(text).toContain(letter);
+    // A zero-width space is a place to break a line, which the text layer gives back as white space.
+    expect(joined.replace(/[\u200B-\u200D\uFEFF]/g, "")).toContain("Zerowidth");
+  });
+});

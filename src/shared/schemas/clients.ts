@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
-import { isValidBsn } from "../validation/bsn.js";
+import { isValidBsn, mayHoldBsn } from "../validation/bsn.js";
 import { normalisePostcode } from "../validation/postcode.js";
 import { abilitiesOf } from "./abilities.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
@@ -147,19 +147,40 @@ export type ClientSummaryOutput = z.infer<typeof clientSummaryOutput>;
 
 export const CLIENT_SORTS = ["familyName", "-familyName", "benefitStartDate", "-benefitStartDate", "postcode", "-postcode"] as const;
 
-/** Query of `GET /clients`. */
+const searchText = z.string().trim().max(100);
+const district = z.string().max(60);
+const flag = z.enum(["true", "false"]).transform((value) => value === "true");
+
+/** Query of `GET /clients`: browsing the caseload. A BSN never goes in a URL, so `q` refuses one. */
 export const clientListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional().describe("name, BSN or postcode"),
-  district: z.string().max(60).optional(),
-  longTermCohort: z
-    .enum(["true", "false"])
+  q: searchText
+    .refine((value) => !mayHoldBsn(value), {
+      message: "Search by BSN with POST /api/v1/clients/_search: a URL ends up in logs",
+      params: { code: "bsnInUrl" },
+    })
     .optional()
-    .describe("true: the invitation cohort, five years or more on benefit and not fully exempt today"),
-  assignedToMe: z.enum(["true", "false"]).optional(),
+    .describe("name or postcode; search by BSN with POST /clients/_search"),
+  district: district.optional(),
+  longTermCohort: flag.optional().describe("true: the invitation cohort, five years or more on benefit and not fully exempt today"),
+  assignedToMe: flag.optional(),
   minYearsOnBenefit: z.coerce.number().int().min(0).max(60).optional(),
-  invited: z.enum(["true", "false"]).optional().describe("whether the client ever got an intake invitation"),
+  invited: flag.optional().describe("whether the client ever got an intake invitation"),
   sort: z.enum(CLIENT_SORTS).default("familyName"),
 });
-export type ClientListQuery = z.infer<typeof clientListQuery>;
+
+/** Body of `POST /clients/_search`: the caseload filters of `GET /clients`, and a search text that may be a BSN. */
+export const clientSearchInput = z.object({
+  q: searchText.optional().describe("name, BSN or postcode"),
+  district: district.optional(),
+  longTermCohort: z.boolean().optional().describe("true: the invitation cohort, five years or more on benefit and not fully exempt today"),
+  assignedToMe: z.boolean().optional(),
+  minYearsOnBenefit: z.number().int().min(0).max(60).optional(),
+  invited: z.boolean().optional().describe("whether the client ever got an intake invitation"),
+  sort: z.enum(CLIENT_SORTS).default("familyName"),
+  page: z.number().int().min(1).default(1).describe("1-based page number"),
+  pageSize: z.number().int().min(1).max(200).default(25).describe("rows per page, at most 200"),
+});
+/** A caseload search as the service reads it, from either route. */
+export type ClientSearch = z.infer<typeof clientSearchInput>;
 
 export const clientPage = pageOf(clientSummaryOutput);

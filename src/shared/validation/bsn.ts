@@ -18,3 +18,11 @@ export function completeBsn(prefix: string): string | null {
   const check = sum % 11;
   return check <= 9 ? prefix + String(check) : null;
 }
+
+/**
+ * Whether a search text may hold a BSN: eight or more digits in a row, spaces, dots and dashes between digits not
+ * counted (`123.456.782`). Such text is never sent in a URL, which servers, proxies and browsers write to logs.
+ */
+export function mayHoldBsn(text: string): boolean {
+  return /\d{8,}/.test(text.replace(/(?<=\d)[\s.-]+(?=\d)/g, ""));
+}

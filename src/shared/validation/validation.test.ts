@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DISTRICTS, districtForPostcode, postcodeAreasOf } from "../districts.js";
-import { completeBsn, isValidBsn } from "./bsn.js";
+import { completeBsn, isValidBsn, mayHoldBsn } from "./bsn.js";
 import { isValidKvkNumber } from "./kvk.js";
 import { normalisePostcode } from "./postcode.js";
 
@@ -29,6 +29,15 @@ describe("BSN eleven-test", () => {
         expect(passing).toEqual(bsn ? [bsn] : []);
       }),
     );
+  });
+
+  it("mayHoldBsn spots a BSN however it is written, and lets names and postcodes through", () => {
+    for (const text of ["123456782", "12345678", "123.456.782", "1234 56 782", "bsn 123-45-6782", "12 34 56 78", "0612345678"]) {
+      expect(mayHoldBsn(text), text).toBe(true);
+    }
+    for (const text of ["de Vries", "3084 AB", "3084", "Jansen 12", "1234567", "3084 AB 12"]) {
+      expect(mayHoldBsn(text), text).toBe(false);
+    }
   });
 });
 

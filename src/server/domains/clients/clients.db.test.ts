@@ -55,9 +55,9 @@ describe("GET /clients", () => {
     expect(response.json().code).toBe("notFound");
   });
 
-  it("finds a client by name, by BSN and by postcode", async () => {
+  it("finds a client by name and by postcode", async () => {
     const row = await t.db.kysely.selectFrom("clients").selectAll().where("district", "=", "Charlois").limit(1).executeTakeFirstOrThrow();
-    for (const q of [row.family_name.toUpperCase(), row.bsn, row.postcode, row.postcode.replace(" ", "").toLowerCase()]) {
+    for (const q of [row.family_name.toUpperCase(), row.postcode, row.postcode.replace(" ", "").toLowerCase()]) {
       const response = await t.app.inject({ url: `/api/v1/clients?q=${encodeURIComponent(q)}&pageSize=200`, headers: consultant });
       expect(response.statusCode, q).toBe(200);
       expect(
@@ -67,6 +67,19 @@ describe("GET /clients", () => {
     }
   });
 
+  it("refuses a search text that may hold a BSN, naming q, and writes nothing", async () => {
+    const row = await t.db.kysely.selectFrom("clients").selectAll().where("district", "=", "Charlois").limit(1).executeTakeFirstOrThrow();
+    const auditBefore = await countRows("audit_events");
+    for (const q of [row.bsn, `${row.bsn.slice(0, 3)} ${row.bsn.slice(3, 6)} ${row.bsn.slice(6)}`, row.bsn.slice(1)]) {
+      const response = await t.app.inject({ url: `/api/v1/clients?q=${encodeURIComponent(q)}`, headers: consultant });
+      expect(response.statusCode, q).toBe(400);
+      expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+      expect(response.json().invalidParams).toEqual([
+        { name: "q", code: "bsnInUrl", reason: expect.stringContaining("POST /api/v1/clients/_search") },
+      ]);
+    }
+    expect(await countRows("audit_events")).toBe(auditBefore);
+  });
   it("pages without overlap and sorts by family name both ways", async () => {
     const first = (await t.app.inject({ url: "/api/v1/clients?page=1&pageSize=5", headers: consultant })).json();
     const second = (await t.app.inject({ url: "/api/v1/clients?page=2&pageSize=5", headers: consultant })).json();
@@ -89,6 +102,59 @@ describe("GET /clients", () => {
         .invalidParams.map((p: { name: string }) => p.name)
         .sort(),
     ).toEqual(["pageSize", "sort"]);
+  });
+});
+
+describe("POST /clients/_search", () => {
+  const search = (payload: object, headers = consultant) =>
+    t.app.inject({ method: "POST", url: "/api/v1/clients/_search", headers, payload });
+
+  it("finds a client in scope by BSN, however it is written, and audits the search without its text", async () => {
+    const row = await t.db.kysely.selectFrom("clients").selectAll().where("district", "=", "Charlois").limit(1).executeTakeFirstOrThrow();
+    for (const q of [row.bsn, `${row.bsn.slice(0, 4)}.${row.bsn.slice(4, 6)}.${row.bsn.slice(6)}`]) {
+      const response = await search({ q });
+      expect(response.statusCode, q).toBe(200);
+      expect(response.json()).toMatchObject({ total: 1, page: 1, pageSize: 25, items: [{ id: row.id }] });
+      expect(response.body).not.toContain(row.bsn);
+    }
+    const audit = (await t.app.inject({ url: "/api/v1/audit-events?action=client.list&pageSize=1", headers: admin })).json();
+    expect(audit.items[0].details).toMatchObject({ searchKind: "bsn", returned: 1 });
+    expect(JSON.stringify(audit.items[0])).not.toContain(row.bsn);
+  });
+
+  it("finds no client out of scope by BSN", async () => {
+    const other = await t.db.kysely
+      .selectFrom("clients")
+      .selectAll()
+      .where("district", "=", "Overschie")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const response = await search({ q: other.bsn });
+    expect(response.json()).toMatchObject({ total: 0, items: [] });
+  });
+
+  it("answers as GET /clients does for the same filters and page", async () => {
+    const filters = { longTermCohort: true, minYearsOnBenefit: 6, sort: "-benefitStartDate", page: 2, pageSize: 5 } as const;
+    const posted = await search(filters);
+    const got = await t.app.inject({
+      url: "/api/v1/clients?longTermCohort=true&minYearsOnBenefit=6&sort=-benefitStartDate&page=2&pageSize=5",
+      headers: consultant,
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json().items.length).toBeGreaterThan(0);
+    expect(posted.json()).toEqual(got.json());
+  });
+
+  it("rejects bad filters naming them, and the roles without a caseload", async () => {
+    const response = await search({ pageSize: 5000, longTermCohort: "yes" });
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(["longTermCohort", "pageSize"]);
+    expect((await search({}, await bearerFor(t.app, "onderzoeker@demo.local"))).statusCode).toBe(403);
   });
 });
 
@@ -164,6 +230,125 @@ describe("POST /clients", () => {
     expect(response.json()).toMatchObject({ district: null, warnings: ["districtUnknown"] });
     const read = await t.app.inject({ url: `/api/v1/clients/${response.json().id}`, headers: consultant });
     expect(read.statusCode).toBe(200);
+  });
+});
+
+describe("a BSN another client holds", () => {
+  const register = (payload: object, headers = consultant) => t.app.inject({ method: "POST", url: "/api/v1/clients", headers, payload });
+  /** A client of another district, not assigned to the consultant (so out of their scope). */
+  const bsnIn = async (district: string) => {
+    const me = (await t.app.inject({ url: "/api/v1/me", headers: consultant })).json();
+    return t.db.kysely
+      .selectFrom("clients")
+      .select(["id", "bsn"])
+      .where("district", "=", district)
+      .where((eb) => eb.or([eb("consultant_id", "is", null), eb("consultant_id", "!=", me.id)]))
+      .limit(1)
+      .executeTakeFirstOrThrow();
+  };
+  const attempts = (holderId: string) =>
+    t.db.kysely
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "client.duplicateBsnAttempt")
+      .where("client_id", "=", holderId)
+      .execute();
+  /** The answer as the caller reads it, but for the request id that every answer has of its own. */
+  const withoutRequestId = (body: string) => body.replace(/"requestId":"[^"]+"/, '"requestId":""');
+
+  it("out of the caller's scope: a neutral 409, nothing stored, and the attempt in the audit log", async () => {
+    const holder = await bsnIn("Overschie");
+    const before = await countRows("clients");
+    const response = await register(buildClient({ bsn: holder.bsn }));
+    expect(response.statusCode).toBe(409);
+    expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+    expect(response.json()).toMatchObject({ code: "bsnNeedsReview", invalidParams: [{ name: "bsn", code: "bsnNeedsReview" }] });
+    expect(response.body).not.toContain(holder.id);
+    expect(response.body).not.toContain("Overschie");
+    expect(await countRows("clients")).toBe(before);
+    const [attempt, ...more] = await attempts(holder.id);
+    expect(more).toEqual([]);
+    expect(attempt).toMatchObject({ actor_email: "consulent@demo.local", category: "write", subject_id: holder.id });
+    expect(JSON.parse(attempt?.details ?? "null")).toEqual({ operation: "create" });
+    // The audit log is the administrator's: the consultant cannot read it.
+    expect((await t.app.inject({ url: `/api/v1/audit-events?clientId=${holder.id}`, headers: consultant })).statusCode).toBe(403);
+  });
+
+  it("answers byte for byte the same whichever district, or none, the holder is in", async () => {
+    const unplaced = (await register(buildClient({ postcode: "1011 AB" }), admin)).json();
+    const holders = [await bsnIn("Overschie"), await bsnIn("Delfshaven"), { id: unplaced.id, bsn: unplaced.bsn }];
+    const bodies = new Set<string>();
+    for (const holder of holders) bodies.add(withoutRequestId((await register(buildClient({ bsn: holder.bsn }))).body));
+    expect(bodies.size).toBe(1);
+    const ownId = await clientIdIn("Charlois");
+    const patched = new Set<string>();
+    for (const holder of holders) {
+      const response = await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/clients/${ownId}`,
+        headers: consultant,
+        payload: { bsn: holder.bsn },
+      });
+      patched.add(withoutRequestId(response.body));
+    }
+    expect(patched.size).toBe(1);
+    expect(JSON.parse([...patched][0] ?? "{}").code).toBe("bsnNeedsReview");
+  });
+
+  it("in the caller's scope: 409 duplicateBsn, for a team lead over the holder's district too, and no attempt recorded", async () => {
+    const holder = await bsnIn("Overschie");
+    const lead = await bearerFor(t.app, "teamleider@demo.local");
+    const before = (await attempts(holder.id)).length;
+    const response = await register(buildClient({ bsn: holder.bsn }), lead);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: "duplicateBsn", invalidParams: [{ name: "bsn", code: "duplicateBsn" }] });
+    expect(await attempts(holder.id)).toHaveLength(before);
+  });
+
+  it("PATCH: refuses a BSN held in scope or out of it the same way, leaves the record as it was, and records the attempt", async () => {
+    const ownId = await clientIdIn("Charlois");
+    const own = await t.db.kysely.selectFrom("clients").selectAll().where("id", "=", ownId).executeTakeFirstOrThrow();
+    const neighbour = await t.db.kysely
+      .selectFrom("clients")
+      .select("bsn")
+      .where("district", "=", "Charlois")
+      .where("id", "!=", ownId)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const patch = (bsn: string) =>
+      t.app.inject({ method: "PATCH", url: `/api/v1/clients/${ownId}`, headers: consultant, payload: { bsn } });
+    expect((await patch(neighbour.bsn)).json()).toMatchObject({ status: 409, code: "duplicateBsn" });
+    const holder = await bsnIn("Overschie");
+    const before = (await attempts(holder.id)).length;
+    expect((await patch(holder.bsn)).json()).toMatchObject({ status: 409, code: "bsnNeedsReview" });
+    const recorded = await attempts(holder.id);
+    expect(recorded).toHaveLength(before + 1);
+    expect(JSON.parse(recorded.at(-1)?.details ?? "null")).toEqual({ operation: "update", updatedClientId: ownId });
+    const after = await t.db.kysely.selectFrom("clients").selectAll().where("id", "=", ownId).executeTakeFirstOrThrow();
+    expect(after).toEqual(own);
+    // The client's own BSN is no conflict.
+    expect((await patch(own.bsn)).statusCode).toBe(200);
+  });
+
+  it("holds under 20 registrations of one BSN at once from two districts: one client, every other answer a 409 by scope", async () => {
+    const second = await bearerFor(t.app, "consulent2@demo.local");
+    const bsn = buildClient().bsn;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0 ? register(buildClient({ bsn, postcode: "3084 AB" })) : register(buildClient({ bsn, postcode: "3042 AB" }), second),
+      ),
+    );
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    const winner = responses.findIndex((r) => r.statusCode === 201);
+    responses.forEach((response, i) => {
+      if (i === winner) return;
+      expect(response.statusCode, response.body).toBe(409);
+      expect(response.json().code, response.body).toBe(i % 2 === winner % 2 ? "duplicateBsn" : "bsnNeedsReview");
+    });
+    const holder = await t.db.kysely.selectFrom("clients").select("id").where("bsn", "=", bsn).execute();
+    expect(holder).toHaveLength(1);
+    const neutral = responses.filter((r) => r.statusCode === 409 && r.json().code === "bsnNeedsReview").length;
+    expect(await attempts(holder[0]?.id ?? "")).toHaveLength(neutral);
   });
 });
 

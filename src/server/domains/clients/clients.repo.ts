@@ -4,11 +4,12 @@ import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db
 import { notFound } from "@server/http/errors.js";
 import { yearsBefore } from "@shared/dates.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
-import type { ClientListQuery } from "@shared/schemas/clients.js";
+import type { ClientSearch } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { type Kysely, sql, type Updateable } from "kysely";
 import { exemptionsInForce } from "../plans/capacity.repo.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
+import type { BsnHolder } from "./clients.rules.js";
 
 /**
  * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
@@ -63,10 +64,15 @@ export function systemFindClient(db: Kysely<Database>, id: string): Promise<Clie
 
 export type SearchKind = "bsn" | "postcode" | "name" | "none";
 
+/** Text written as a BSN often is (`123.456.782`, `123 456 782`), as the nine digits it stands for. */
+function bsnDigits(q: string): string {
+  return q.replace(/[\s.-]/g, "");
+}
+
 /** How a free-text search is read: nine digits are a BSN, `1234` or `1234 AB` a postcode, anything else a name. */
 export function searchKindOf(q: string | undefined): SearchKind {
   if (!q) return "none";
-  if (/^\d{9}$/.test(q)) return "bsn";
+  if (/^\d{9}$/.test(bsnDigits(q))) return "bsn";
   if (/^[1-9]\d{3}(\s?[a-z]{1,2})?$/i.test(q)) return "postcode";
   return "name";
 }
@@ -74,30 +80,30 @@ export function searchKindOf(q: string | undefined): SearchKind {
 const SORT_COLUMNS = { familyName: "family_name", benefitStartDate: "benefit_start_date", postcode: "postcode" } as const;
 
 /** A page of visible clients matching the caseload filters. */
-export async function listVisibleClients(db: Kysely<Database>, actor: Actor, query: ClientListQuery) {
+export async function listVisibleClients(db: Kysely<Database>, actor: Actor, query: ClientSearch) {
   let base = visibleClients(db, actor);
   const kind = searchKindOf(query.q);
   const q = query.q ?? "";
-  if (kind === "bsn") base = base.where("bsn", "=", q);
+  if (kind === "bsn") base = base.where("bsn", "=", bsnDigits(q));
   if (kind === "postcode") {
     const prefix = q.length > 4 ? (normalisePostcode(q) ?? q.toUpperCase()) : q;
     base = base.where("postcode", "like", `${prefix}%`);
   }
   if (kind === "name") base = base.where("search_name", "like", `%${q.toLowerCase()}%`);
   if (query.district) base = base.where("district", "=", query.district);
-  if (query.assignedToMe === "true") base = base.where("consultant_id", "=", actor.id);
+  if (query.assignedToMe) base = base.where("consultant_id", "=", actor.id);
   if (query.minYearsOnBenefit !== undefined) {
     base = base.where("benefit_start_date", "<=", yearsBefore(actor.scopeDate, query.minYearsOnBenefit));
   }
-  if (query.invited) {
+  if (query.invited !== undefined) {
     const invitedIds = db.selectFrom("invitations").select("invitations.client_id");
-    base = base.where("id", query.invited === "true" ? "in" : "not in", invitedIds);
+    base = base.where("id", query.invited ? "in" : "not in", invitedIds);
   }
-  if (query.longTermCohort) {
+  if (query.longTermCohort !== undefined) {
     const cutoff = yearsBefore(actor.scopeDate, LONG_TERM_COHORT_YEARS);
-    base = base.where("benefit_start_date", query.longTermCohort === "true" ? "<=" : ">", cutoff);
+    base = base.where("benefit_start_date", query.longTermCohort ? "<=" : ">", cutoff);
     // The cohort asked to contribute leaves out whoever is fully exempt today.
-    if (query.longTermCohort === "true") base = base.where("id", "not in", fullyExemptClientIds(db, actor.scopeDate));
+    if (query.longTermCohort) base = base.where("id", "not in", fullyExemptClientIds(db, actor.scopeDate));
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const descending = query.sort.startsWith("-");
@@ -114,11 +120,16 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
   return { rows, total: Number(total), searchKind: kind };
 }
 
-/** Whether a BSN is already registered (to any client, whatever the caller's scope). */
-export async function bsnExists(db: Kysely<Database>, bsn: string, exceptId?: string): Promise<boolean> {
+/**
+ * The client other than `exceptId` that holds a BSN, whatever the caller's scope, and whether the caller may see
+ * them: the facts of `assertBsnFree`, which decides how much of them the answer may tell.
+ */
+export async function bsnHolder(db: Kysely<Database>, actor: Actor, bsn: string, exceptId?: string): Promise<BsnHolder | undefined> {
   let query = db.selectFrom("clients").select("id").where("bsn", "=", bsn);
   if (exceptId) query = query.where("id", "!=", exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
+  const holder = await query.executeTakeFirst();
+  if (!holder) return undefined;
+  return { clientId: holder.id, inScope: (await findVisibleClient(db, actor, holder.id)) !== undefined };
 }
 
 /** Inserts a client row; returns its id. */

@@ -1,8 +1,17 @@
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
-import { clientCreateInput, clientListQuery, clientOutput, clientPage, clientUpdateInput } from "@shared/schemas/clients.js";
+import {
+  type ClientSearch,
+  clientCreateInput,
+  clientListQuery,
+  clientOutput,
+  clientPage,
+  clientSearchInput,
+  clientUpdateInput,
+} from "@shared/schemas/clients.js";
 import { idParam } from "@shared/schemas/common.js";
 import { hostClientProfile } from "@shared/schemas/placements.js";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { clientPolicy } from "./clients.policy.js";
@@ -12,23 +21,42 @@ import { createClient, listClients, readClient, readHostClientProfile, updateCli
 /** The client registry: caseload search, registration, the record and its edits. */
 export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
   return async (app) => {
+    async function caseloadPage(request: FastifyRequest, search: ClientSearch) {
+      const { rows, total } = await listClients(db.kysely, contextOf(request), search);
+      const { page, pageSize } = search;
+      return { items: rows.map((row) => presentClientSummary(row, clock.today())), page, pageSize, total };
+    }
+
     app.get(
       "/clients",
       {
         config: { policy: clientPolicy.list },
         schema: {
           tags: ["clients"],
-          summary: "Search the caseload",
-          description: "Clients in the caller's districts (or assigned to them). `q` matches a name, a BSN or a postcode.",
+          summary: "Browse the caseload",
+          description:
+            "Clients in the caller's districts (or assigned to them). `q` matches a name or a postcode; a `q` that may hold a BSN is refused (400 `bsnInUrl`): search by BSN with `POST /clients/_search`, so that it stays out of URLs and logs.",
           querystring: clientListQuery,
           response: { 200: clientPage },
         },
       },
-      async (request) => {
-        const { rows, total } = await listClients(db.kysely, contextOf(request), request.query);
-        const { page, pageSize } = request.query;
-        return { items: rows.map((row) => presentClientSummary(row, clock.today())), page, pageSize, total };
+      async (request) => caseloadPage(request, request.query),
+    );
+
+    app.post(
+      "/clients/_search",
+      {
+        config: { policy: clientPolicy.list },
+        schema: {
+          tags: ["clients"],
+          summary: "Search the caseload",
+          description:
+            "The filters of `GET /clients` in a body, where `q` may also be a BSN (nine digits, also written `123.456.782`). Changes nothing; a POST so that a BSN never travels in a URL.",
+          body: clientSearchInput,
+          response: { 200: clientPage },
+        },
       },
+      async (request) => caseloadPage(request, request.body),
     );
 
     app.post(
@@ -38,7 +66,8 @@ export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["clients"],
           summary: "Register a client",
-          description: "409 duplicateBsn when the BSN is already registered.",
+          description:
+            "409 `duplicateBsn` when a client the caller may see has the BSN already; 409 `bsnNeedsReview` (the same answer whoever holds it) when a client outside the caller's scope has it, and the attempt is audited.",
           body: clientCreateInput,
           response: { 201: clientOutput },
         },
@@ -83,6 +112,7 @@ export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["clients"],
           summary: "Change a client",
+          description: "A new BSN is refused as at registration: 409 `duplicateBsn` or `bsnNeedsReview`.",
           params: idParam,
           body: clientUpdateInput,
           response: { 200: clientOutput },

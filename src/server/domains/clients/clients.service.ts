@@ -4,17 +4,48 @@ import { isUniqueViolation } from "@server/db/errors.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, invalidField, requireFound } from "@server/http/errors.js";
+import { AppError, invalidField, requireFound } from "@server/http/errors.js";
 import { districtForPostcode } from "@shared/districts.js";
-import type { ClientCreateInput, ClientListQuery, ClientUpdateInput } from "@shared/schemas/clients.js";
+import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import * as repo from "./clients.repo.js";
+import { assertBsnFree } from "./clients.rules.js";
 
-const duplicateBsn = () =>
-  conflict("duplicateBsn", "A client with this BSN is already registered.", [
-    { name: "bsn", code: "duplicateBsn", reason: "Already registered" },
-  ]);
+/**
+ * A write that failed on a BSN another client holds: the refusal `assertBsnFree` gives, and for a holder outside
+ * the caller's scope an audit record of the attempt (after the write's rollback, so that it stays). A write that lost
+ * a race to the unique index is judged the same way, from the holder found now. Other errors pass unchanged.
+ */
+async function refusalForTakenBsn(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  error: unknown,
+  bsn: string | undefined,
+  ownId?: string,
+): Promise<unknown> {
+  const raced = isUniqueViolation(error);
+  const refused = error instanceof AppError && (error.code === "duplicateBsn" || error.code === "bsnNeedsReview");
+  if (!bsn || !(raced || refused)) return error;
+  const holder = await repo.bsnHolder(db, ctx.actor, bsn, ownId);
+  if (!holder) return error;
+  if (!holder.inScope) {
+    await recordAudit(db, ctx, {
+      action: "client.duplicateBsnAttempt",
+      category: "write",
+      clientId: holder.clientId,
+      subjectType: "client",
+      subjectId: holder.clientId,
+      details: ownId ? { operation: "update", updatedClientId: ownId } : { operation: "create" },
+    });
+  }
+  try {
+    assertBsnFree(holder);
+  } catch (refusal) {
+    return refusal;
+  }
+  return error;
+}
 
 /** Benefit cannot start before birth: a rule across two fields, checked on the merged record. */
 function assertDatesInOrder(birthDate: string, benefitStartDate: string): void {
@@ -28,7 +59,7 @@ function searchName(givenName: string, familyName: string): string {
 }
 
 /** Lists the caller's visible clients and records that a caseload was read (never the search text). */
-export async function listClients(db: Kysely<Database>, ctx: RequestContext, query: ClientListQuery) {
+export async function listClients(db: Kysely<Database>, ctx: RequestContext, query: ClientSearch) {
   const result = await repo.listVisibleClients(db, ctx.actor, query);
   await recordAudit(db, ctx, {
     action: "client.list",
@@ -77,7 +108,7 @@ export async function createClient(db: Kysely<Database>, ctx: RequestContext, in
   const now = nowIso(ctx.clock);
   try {
     return await inTransaction(db, async (trx) => {
-      if (await repo.bsnExists(trx, input.bsn)) throw duplicateBsn();
+      assertBsnFree(await repo.bsnHolder(trx, ctx.actor, input.bsn));
       const id = await repo.insertClient(trx, {
         bsn: input.bsn,
         given_name: input.givenName,
@@ -112,8 +143,7 @@ export async function createClient(db: Kysely<Database>, ctx: RequestContext, in
       return requireFound(await repo.systemFindClient(trx, id), "client");
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateBsn();
-    throw error;
+    throw await refusalForTakenBsn(db, ctx, error, input.bsn);
   }
 }
 
@@ -142,7 +172,7 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
     return await inTransaction(db, async (trx) => {
       const current = await repo.requireVisibleClient(trx, ctx.actor, id);
       assertDatesInOrder(input.birthDate ?? current.birth_date, input.benefitStartDate ?? current.benefit_start_date);
-      if (input.bsn && input.bsn !== current.bsn && (await repo.bsnExists(trx, input.bsn, id))) throw duplicateBsn();
+      if (input.bsn && input.bsn !== current.bsn) assertBsnFree(await repo.bsnHolder(trx, ctx.actor, input.bsn, id));
 
       const changes: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(input) as [keyof ClientUpdateInput, unknown][]) {
@@ -168,7 +198,6 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
       return requireFound(await repo.systemFindClient(trx, id), "client");
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateBsn();
-    throw error;
+    throw await refusalForTakenBsn(db, ctx, error, input.bsn, id);
   }
 }

@@ -12,6 +12,7 @@ export const KNOWN_ACTIONS = [
   "client.list",
   "client.create",
   "client.update",
+  "client.duplicateBsnAttempt",
   "session.create",
   "session.delete",
   "session.loginFailed",

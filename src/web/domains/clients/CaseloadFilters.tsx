@@ -19,7 +19,7 @@ export function CaseloadFilters({ params, onChange }: CaseloadFiltersProps) {
   const [q, setQ] = useState(params.q);
   const debouncedQ = useDebouncedValue(q.trim(), 300);
 
-  // The URL can change without typing (the menu link, back button): the box then shows the URL's text.
+  // The history entry can change without typing (the menu link, back button): the box then shows its text.
   // Effect events read the latest text and URL without making either a reason to run.
   const showUrlText = useEffectEvent((urlQ: string) => {
     if (urlQ !== debouncedQ) setQ(urlQ);

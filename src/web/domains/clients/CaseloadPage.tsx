@@ -16,8 +16,8 @@ export function CaseloadPage() {
   const list = useClientList({
     q: params.q || undefined,
     district: params.district || undefined,
-    longTermCohort: params.cohort || undefined,
-    assignedToMe: params.mine ? "true" : undefined,
+    longTermCohort: params.cohort ? params.cohort === "true" : undefined,
+    assignedToMe: params.mine || undefined,
     sort: params.sort,
     page: params.page,
     pageSize: params.pageSize,

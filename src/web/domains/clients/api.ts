@@ -1,16 +1,19 @@
-import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientListQuery, clientPage } from "@shared/schemas/clients.js";
+import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientPage, clientSearchInput } from "@shared/schemas/clients.js";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 import type { z } from "zod";
 
 export type ClientPage = z.infer<typeof clientPage>;
-export type ClientListParams = Partial<z.infer<typeof clientListQuery>>;
+export type ClientListParams = z.input<typeof clientSearchInput>;
 
-/** One page of the caseload; the previous page stays on screen while the next one loads. */
+/**
+ * One page of the caseload; the previous page stays on screen while the next one loads. The search goes in a POST
+ * body, never in a URL: its text may be a BSN.
+ */
 export function useClientList(params: ClientListParams, enabled = true) {
   return useQuery({
     queryKey: ["clients", "list", params],
-    queryFn: () => api<ClientPage>("/clients", { query: params }),
+    queryFn: () => api<ClientPage>("/clients/_search", { method: "POST", body: params }),
     placeholderData: keepPreviousData,
     enabled,
   });

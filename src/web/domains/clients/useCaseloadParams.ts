@@ -1,10 +1,14 @@
 import { CLIENT_SORTS } from "@shared/schemas/clients.js";
 import { PAGE_SIZES } from "@web/components/Pagination.js";
-import { useSearchParams } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 
-/** The caseload filters as they live in the URL, so back, reload and shared links keep them. */
+/**
+ * The caseload filters as they live in the URL, so back, reload and shared links keep them; all but the search text,
+ * which may be a BSN or a name and so stays out of the address bar, the browser's history and the server's logs. It
+ * lives in the history entry's state instead, which back and reload keep as well.
+ */
 export interface CaseloadParams {
   q: string;
   district: string;
@@ -23,11 +27,13 @@ function positive(value: string | null, fallback: number): number {
 /** Reads and writes the caseload filters in the query string; any filter change goes back to page 1. */
 export function useCaseloadParams(): [CaseloadParams, (changes: Partial<CaseloadParams>) => void] {
   const [search, setSearch] = useSearchParams();
+  const state: unknown = useLocation().state;
+  const q = state && typeof state === "object" && "q" in state && typeof state.q === "string" ? state.q : "";
   const sort = search.get("sort");
   const cohort = search.get("cohort");
   const pageSize = positive(search.get("pageSize"), 25);
   const params: CaseloadParams = {
-    q: search.get("q") ?? "",
+    q,
     district: search.get("district") ?? "",
     cohort: cohort === "true" || cohort === "false" ? cohort : "",
     mine: search.get("mine") === "true",
@@ -40,7 +46,6 @@ export function useCaseloadParams(): [CaseloadParams, (changes: Partial<Caseload
     const next = { ...params, ...changes };
     if (!("page" in changes)) next.page = 1;
     const entries: [string, string][] = [
-      ["q", next.q],
       ["district", next.district],
       ["cohort", next.cohort],
       ["mine", next.mine ? "true" : ""],
@@ -49,7 +54,10 @@ export function useCaseloadParams(): [CaseloadParams, (changes: Partial<Caseload
       ["pageSize", next.pageSize === 25 ? "" : String(next.pageSize)],
     ];
     // Typing in the search box replaces the history entry instead of adding one per keystroke pause.
-    setSearch(new URLSearchParams(entries.filter(([, value]) => value !== "")), { replace: !("page" in changes) });
+    setSearch(new URLSearchParams(entries.filter(([, value]) => value !== "")), {
+      replace: !("page" in changes),
+      state: next.q ? { q: next.q } : null,
+    });
   }
 
   return [params, update];

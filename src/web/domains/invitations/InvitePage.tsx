@@ -31,8 +31,8 @@ export function InvitePage() {
   const list = useClientList({
     minYearsOnBenefit: params.minYears ? Number(params.minYears) : undefined,
     district: params.district || undefined,
-    invited: params.notInvited ? "false" : undefined,
-    assignedToMe: params.mine ? "true" : undefined,
+    invited: params.notInvited ? false : undefined,
+    assignedToMe: params.mine || undefined,
     sort: "benefitStartDate",
     page: params.page,
     pageSize: params.pageSize,

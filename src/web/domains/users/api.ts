@@ -47,7 +47,7 @@ export function useUpdateUser(id: string) {
 export function useClientSearch(q: string) {
   return useQuery({
     queryKey: ["clients", "list", { q, pageSize: 10 }],
-    queryFn: () => api<ClientPage>("/clients", { query: { q, pageSize: 10 } }),
+    queryFn: () => api<ClientPage>("/clients/_search", { method: "POST", body: { q, pageSize: 10 } }),
     placeholderData: keepPreviousData,
     enabled: q.length >= 2,
   });
