@@ -43,6 +43,7 @@ import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
+import { METRICS_PATH, registerMetrics } from "./http/metrics.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem.js";
 
@@ -110,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services: Services = { db, config, loginThrottle: new LoginThrottle(clock), clock };
   registerAuthentication(app, db.kysely, { idleMinutes: config.SESSION_IDLE_MINUTES }, clock);
+  if (config.METRICS === "on") registerMetrics(app, db.kysely, config.METRICS_TOKEN);
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith(API_BASE)) reply.header("API-Version", API_VERSION);
   });
@@ -161,7 +163,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, { root, wildcard: false });
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith("/api/")) return reply.callNotFound();
+    // The API's and the metrics' paths are the server's: absent there, they are 404, never the web app.
+    if (request.url.startsWith("/api/") || request.url.split("?")[0] === METRICS_PATH) return reply.callNotFound();
     return reply.type("text/html").sendFile("index.html");
   });
 }
