@@ -15,6 +15,7 @@ import * as ordinanceLimits from "./migrations/20261202_0012_ordinance_limits.js
 import * as placementAttribution from "./migrations/20261202_0013_placement_attribution.js";
 import * as sanctionEvidence from "./migrations/20261202_0014_sanction_evidence.js";
 import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
+import * as retention from "./migrations/20261202_0017_retention.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0013_placement_attribution": placementAttribution,
   "20261202_0014_sanction_evidence": sanctionEvidence,
   "20261202_0015_role_demands": roleDemands,
+  "20261202_0017_retention": retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import { countOverdue, createDueRequests, sendReminders } from "../accountabilit
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { activeExemptionDates, endExpiredExemption, exemptionsEndedBefore } from "../exemptions/exemptions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { applyRetention } from "../retention/retention.service.js";
 import { deleteLease, failRunningRuns, finishRun, insertRun, scheduledRunSucceeded, upsertLease } from "./scheduler.repo.js";
 import { assertRunDateNotInFuture } from "./scheduler.rules.js";
 
@@ -56,12 +57,13 @@ async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays
   return rows.filter((r) => [r.end_date, r.review_date].some((d) => d !== null && d <= horizon)).length;
 }
 
-/** The daily work: expiring exemptions, accountability requests and reminders; counts for the work queue. */
+/** The daily work: expiring exemptions, accountability requests, reminders and retention; counts for the work queue. */
 export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: string): Promise<DailyJobResult> {
   const ordinance = await ordinanceOn(db, date);
   const exemptionsEnded = await endExpiredExemptions(db, run, date);
   const accountabilityRequests = await createDueRequests(db, run, date, ordinance);
   const reminders = await sendReminders(db, run, date);
+  const retention = await applyRetention(db, run, date, ordinance.retention);
   return {
     accountabilityRequests,
     reminders,
@@ -69,6 +71,7 @@ export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: stri
     // The work queue is computed when it is read, so these counts are what it shows today.
     exemptionsDue: await countExemptionsDue(db, date, ordinance.exemptionNoticeDays),
     accountabilityOverdue: await countOverdue(db, date),
+    retention,
   };
 }
 
