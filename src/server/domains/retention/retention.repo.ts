@@ -70,9 +70,9 @@ export async function deleteUnfollowedProposalsBefore(db: Kysely<Database>, cuto
   return Number(result.numDeletedRows);
 }
 
-/** Every evidence document with the state of its subject: whether and when it closed. */
-export async function evidenceWithSubjects(db: Kysely<Database>) {
-  return db
+/** Every evidence document (of one client, when named) with the state of its subject: whether and when it closed. */
+export async function evidenceWithSubjects(db: Kysely<Database>, clientId?: string) {
+  let query = db
     .selectFrom("documents")
     .leftJoin("exemptions", (join) =>
       join.onRef("exemptions.id", "=", "documents.subject_id").on("documents.subject_type", "=", "exemption"),
@@ -90,9 +90,9 @@ export async function evidenceWithSubjects(db: Kysely<Database>) {
       "accountability_requests.status as request_status",
       "accountability_requests.responded_on as request_responded_on",
       "accountability_requests.requested_on as request_requested_on",
-    ])
-    .orderBy("documents.id")
-    .execute();
+    ]);
+  if (clientId !== undefined) query = query.where("documents.client_id", "=", clientId);
+  return query.orderBy("documents.id").execute();
 }
 
 /** The decisions about the given subjects, each with the objection against it, if any. */

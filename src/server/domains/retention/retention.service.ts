@@ -1,4 +1,5 @@
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import type { RetentionSettings } from "@shared/schemas/ordinance.js";
@@ -28,9 +29,9 @@ function closedOn(row: EvidenceRow): string | null {
 
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
-/** Evidence past its period, by the rule in `evidenceExpired`. */
-async function expiredEvidence(db: Kysely<Database>, today: string, months: number): Promise<EvidenceRow[]> {
-  const documents = await evidenceWithSubjects(db);
+/** Evidence (of one client, when named) past its period, by the rule in `evidenceExpired`. */
+async function expiredEvidence(db: Kysely<Database>, today: string, months: number, clientId?: string): Promise<EvidenceRow[]> {
+  const documents = await evidenceWithSubjects(db, clientId);
   const decisions = await decisionsWithObjectionsAbout(db, [...new Set(documents.map((d) => d.subject_id))]);
   const facts = new Map<string, Omit<EvidenceFacts, "closedOn">>();
   for (const d of decisions) {
@@ -60,24 +61,30 @@ export async function applyRetention(
   const sessions = await deleteSessionsExpiredBefore(db, nowIso(run.clock));
   const auditEvents = await inTransaction(db, (trx) => deleteAuditEventsBefore(trx, retentionCutoffInstant(date, retention.auditMonths)));
   const checkInNotes = await eraseCheckInNotesBefore(db, retentionCutoff(date, retention.checkInNoteMonths));
-  const evidence = await expiredEvidence(db, date, retention.evidenceMonths);
-  const evidenceDocuments = await inTransaction(db, async (trx) => {
-    const removed = await deleteDocuments(
-      trx,
-      evidence.map((d) => d.id),
-    );
-    for (const document of evidence) {
-      await recordSystemAudit(trx, run, {
-        action: "document.remove",
-        category: "write",
-        clientId: document.client_id,
-        subjectType: "document",
-        subjectId: document.id,
-        details: { reason: "retention", evidenceMonths: retention.evidenceMonths },
-      });
-    }
-    return removed;
-  });
+  let evidenceDocuments = 0;
+  const clients = [...new Set((await expiredEvidence(db, date, retention.evidenceMonths)).map((d) => d.client_id))].sort();
+  for (const clientId of clients) {
+    evidenceDocuments += await inTransaction(db, async (trx) => {
+      // An objection or an exemption's change takes the client's lock too: the facts are read again under it.
+      await lockClient(trx, clientId);
+      const evidence = await expiredEvidence(trx, date, retention.evidenceMonths, clientId);
+      const removed = await deleteDocuments(
+        trx,
+        evidence.map((d) => d.id),
+      );
+      for (const document of evidence) {
+        await recordSystemAudit(trx, run, {
+          action: "document.remove",
+          category: "write",
+          clientId,
+          subjectType: "document",
+          subjectId: document.id,
+          details: { reason: "retention", evidenceMonths: retention.evidenceMonths },
+        });
+      }
+      return removed;
+    });
+  }
   const matchProposals = await deleteUnfollowedProposalsBefore(db, retentionCutoffInstant(date, retention.matchProposalMonths));
   const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
