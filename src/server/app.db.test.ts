@@ -79,7 +79,8 @@ describe("start-up guards and unexpected errors", () => {
     const app = await createApp({ config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "error" }), db, webRoot: null, logStream });
     await db.destroy(); // every query now fails unexpectedly
     try {
-      const response = await app.inject({ url: "/api/v1/health" });
+      // Looking up the bearer token is the request's first query.
+      const response = await app.inject({ url: "/api/v1/me", headers: { authorization: "Bearer some-token" } });
       expect(response.statusCode).toBe(500);
       const problem = response.json();
       expect(problem).toMatchObject({ status: 500, code: "internalError" });

@@ -44,6 +44,7 @@ import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { loggerOptions } from "./http/logging.js";
+import { METRICS_PATH, registerMetrics } from "./http/metrics.js";
 import { API_BASE, swaggerOptions } from "./http/openapi.js";
 import { answerClientError, registerProblemHandlers } from "./http/problem.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
@@ -121,6 +122,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   };
   registerAuthentication(app, db.kysely, services.sessions, clock);
   registerResponseHeaders(app);
+  if (config.METRICS === "on") registerMetrics(app, db.kysely, config.METRICS_TOKEN);
 
   await app.register(
     async (api) => {
@@ -180,7 +182,8 @@ function trustedProxies(setting: Config["TRUST_PROXY"]): FastifyServerOptions["t
 async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, { root, wildcard: false });
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith("/api/")) return reply.callNotFound();
+    // The API's and the metrics' paths are the server's: absent there, they are 404, never the web app.
+    if (request.url.startsWith("/api/") || request.url.split("?")[0] === METRICS_PATH) return reply.callNotFound();
     return reply.type("text/html").sendFile("index.html");
   });
 }

@@ -23,6 +23,15 @@ describe("configuration", () => {
     expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" }).NODE_ENV).toBe("production");
   });
 
+  it("serves metrics only when asked, and in production only behind a token", () => {
+    expect(loadConfig({}).METRICS).toBe("off");
+    const production = { NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret", METRICS: "on" };
+    expect(() => loadConfig(production)).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ ...production, METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
+    expect(loadConfig({ ...production, METRICS_TOKEN: "a-scrape-token-of-at-least-24-characters" }).METRICS).toBe("on");
+    expect(loadConfig({ METRICS: "on" }).METRICS_TOKEN).toBeUndefined();
+  });
+
   it("names each bad variable", () => {
     expect(() => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });

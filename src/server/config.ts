@@ -74,6 +74,8 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    METRICS: z.enum(["on", "off"]).default("off").describe("serve Prometheus metrics at /metrics"),
+    METRICS_TOKEN: z.string().min(24).optional().describe("bearer token a scrape of /metrics must send"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {
@@ -83,6 +85,9 @@ const configSchema = z
     if (config.NODE_ENV !== "production") return;
     if (config.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "set a secret of your own in production" });
+    }
+    if (config.METRICS === "on" && config.METRICS_TOKEN === undefined) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_TOKEN"], message: "set a token for /metrics in production" });
     }
   });
 

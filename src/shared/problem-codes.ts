@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   "rateLimited",
   "unsupportedMediaType",
   "internalError",
+  "notReady",
   // A unique index refused a second copy (src/server/db/errors.ts names the index's rule)
   "alreadyExists",
   // Users and clients

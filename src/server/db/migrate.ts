@@ -16,6 +16,7 @@ import * as placementAttribution from "./migrations/20261202_0013_placement_attr
 import * as sanctionEvidence from "./migrations/20261202_0014_sanction_evidence.js";
 import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
 import * as sharedState from "./migrations/20261202_0016_shared_state.js";
+import * as retention from "./migrations/20261202_0017_retention.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0014_sanction_evidence": sanctionEvidence,
   "20261202_0015_role_demands": roleDemands,
   "20261202_0016_shared_state": sharedState,
+  "20261202_0017_retention": retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -56,4 +58,10 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
   const { error, results } = await migrator.migrateTo(name);
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+}
+
+/** Names of the registered migrations the database has not run yet (empty when it is at the latest version). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -427,6 +427,10 @@ export interface OrdinanceVersionsTable {
   max_facts_age_days: number;
   self_declared_max_hours: number;
   max_duration_months: number;
+  retention_audit_months: ColumnType<number, number | undefined, never>;
+  retention_check_in_note_months: ColumnType<number, number | undefined, never>;
+  retention_evidence_months: ColumnType<number, number | undefined, never>;
+  retention_match_proposal_months: ColumnType<number, number | undefined, never>;
   note: string;
   created_by: string | null;
   created_at: string;
@@ -609,6 +613,11 @@ export interface MatchPlansTable {
   finished_at: string | null;
 }
 
+/** Rows of an append-only table released for deletion by the retention run, inside its own transaction only. */
+export interface RetentionReleasesTable {
+  table_name: "audit_events" | "documents";
+  row_id: string;
+}
 export interface MatchProposalsTable {
   id: string;
   plan_id: string;
@@ -741,6 +750,7 @@ export interface Database {
   sanction_hearings: SanctionHearingsTable;
   match_plans: MatchPlansTable;
   match_proposals: MatchProposalsTable;
+  retention_releases: RetentionReleasesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -24,6 +24,14 @@ const versionHeader = {
   "API-Version": { description: "Full version of this API", schema: { type: "string", example: API_VERSION } },
 };
 
+function problemResponse(description: string) {
+  return {
+    description,
+    headers: versionHeader,
+    content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  };
+}
+
 /** The parts of a schema object the rewrite reads. */
 type SchemaNode = { type?: unknown } & Record<string, unknown>;
 
@@ -73,14 +81,12 @@ function applyApiDesignRules<T extends object>(generated: T): T {
       operation.responses ??= {};
       for (const [status, response] of Object.entries(operation.responses)) {
         if (/^[23]/.test(status)) response.headers = { ...versionHeader, ...response.headers };
+        // An error a route declares itself (e.g. 503 of readiness) is a problem+json like every other.
+        else operation.responses[status] = problemResponse(String(response.description ?? status));
       }
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
         if (status === "415" && !operation.requestBody) continue;
-        operation.responses[status] ??= {
-          description,
-          headers: versionHeader,
-          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-        };
+        operation.responses[status] ??= problemResponse(description);
       }
     }
     paths[path.slice(API_BASE.length) || "/"] = item;

@@ -76,14 +76,35 @@ const ordinanceSettings = z.object({
 });
 export type OrdinanceSettings = z.infer<typeof ordinanceSettings>;
 
+const months = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/**
+ * How long the daily job keeps each kind of record before it removes or anonymises it (AVG art. 5 lid 1 sub e).
+ * Letters and decisions are not among them: archive law keeps them with the client's file.
+ */
+export const retentionSettings = z.object({
+  auditMonths: months(12, 240).describe("audit events are removed this many months after they occurred"),
+  checkInNoteMonths: months(3, 120).describe("a check-in's free text is erased this many months after it was held; its scores stay"),
+  evidenceMonths: months(1, 120).describe(
+    "evidence is removed this many months after its subject closed and every objection term of its decisions passed, with no objection open",
+  ),
+  matchProposalMonths: months(1, 60).describe("proposals of a match plan that nobody followed are removed this many months after the plan"),
+});
+export type RetentionSettings = z.infer<typeof retentionSettings>;
+
 /** Body of `POST /ordinance/versions`: a new version from a date on; earlier versions stay as they were. */
 export const ordinanceVersionInput = ordinanceSettings.extend({
+  retention: retentionSettings
+    .partial()
+    .optional()
+    .describe("retention periods; a period left out keeps the value of the version in force on effectiveFrom"),
   effectiveFrom: calendarDate.describe("today or later: a rule change never rewrites the past"),
   note: z.string().trim().min(1).max(2000).describe("what changed and on what authority, e.g. the council's decision"),
 });
 export type OrdinanceVersionInput = z.infer<typeof ordinanceVersionInput>;
 
 export const ordinanceVersionOutput = ordinanceSettings.extend({
+  retention: retentionSettings,
   version: z.number().int(),
   effectiveFrom: calendarDate,
   note: z.string(),

@@ -8,12 +8,26 @@ export type SchedulerTrigger = (typeof SCHEDULER_TRIGGERS)[number];
 export const SCHEDULER_RUN_STATUSES = ["running", "succeeded", "failed"] as const;
 export type SchedulerRunStatus = (typeof SCHEDULER_RUN_STATUSES)[number];
 
+/** What the retention part of a daily run removed or anonymised, by kind of record. */
+export const retentionCounts = z.object({
+  sessions: z.number().int().describe("expired sessions removed"),
+  auditEvents: z.number().int().describe("audit events past the ordinance's period removed"),
+  checkInNotes: z.number().int().describe("free texts of check-ins past the period erased (their scores stay)"),
+  evidenceDocuments: z.number().int().describe("evidence documents past the period removed"),
+  matchProposals: z.number().int().describe("unfollowed proposals of match plans past the period removed"),
+});
+export type RetentionCounts = z.infer<typeof retentionCounts>;
+const NOTHING_REMOVED: RetentionCounts = { sessions: 0, auditEvents: 0, checkInNotes: 0, evidenceDocuments: 0, matchProposals: 0 };
+
 export const dailyJobResult = z.object({
   accountabilityRequests: z.number().int().describe("requests created"),
   reminders: z.number().int().describe("reminders sent"),
   exemptionsEnded: z.number().int().describe("exemptions past their end date, now ended"),
   exemptionsDue: z.number().int().describe("exemptions within the notice period of their end or review date (on the work queue)"),
   accountabilityOverdue: z.number().int().describe("open requests past their overdue date (on the work queue)"),
+  retention: retentionCounts
+    .default(NOTHING_REMOVED)
+    .describe("records past their retention period (zeros for runs made before retention)"),
 });
 export type DailyJobResult = z.infer<typeof dailyJobResult>;
 

@@ -66,6 +66,16 @@ export async function findPlanInProgress(db: Kysely<Database>): Promise<{ id: st
   return db.selectFrom("match_plans").select("id").where("status", "in", PLAN_IN_PROGRESS).executeTakeFirst();
 }
 
+/** How many plans are queued or running (across every instance on this database). */
+export async function countPlansInProgress(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("match_plans")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("status", "in", PLAN_IN_PROGRESS)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Stores a new plan. */
 export async function insertPlan(db: Kysely<Database>, row: MatchPlansTable): Promise<void> {
   await db.insertInto("match_plans").values(row).execute();

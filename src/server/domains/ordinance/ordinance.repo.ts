@@ -1,6 +1,6 @@
 import { parseJsonColumn } from "@server/db/json.js";
 import type { Database, OrdinanceVersionRow } from "@server/db/schema.js";
-import { type Ordinance, type OrdinanceVersionInput, ordinanceVersionOutput } from "@shared/schemas/ordinance.js";
+import { type Ordinance, type OrdinanceVersionInput, ordinanceVersionOutput, type RetentionSettings } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 
 function toOrdinance(row: OrdinanceVersionRow & { created_by_name: string | null }): Ordinance {
@@ -24,6 +24,12 @@ function toOrdinance(row: OrdinanceVersionRow & { created_by_name: string | null
     maxFactsAgeDays: row.max_facts_age_days,
     selfDeclaredMaxHours: row.self_declared_max_hours,
     maxDurationMonths: row.max_duration_months,
+    retention: {
+      auditMonths: row.retention_audit_months,
+      checkInNoteMonths: row.retention_check_in_note_months,
+      evidenceMonths: row.retention_evidence_months,
+      matchProposalMonths: row.retention_match_proposal_months,
+    },
     note: row.note,
     createdBy: row.created_by_name,
     createdAt: row.created_at,
@@ -59,10 +65,10 @@ export async function listOrdinanceVersions(db: Kysely<Database>): Promise<Ordin
   return (await versions(db).orderBy("version", "desc").execute()).map(toOrdinance);
 }
 
-/** Adds a version numbered after the last; returns its number. */
+/** Adds a version numbered after the last, with the retention periods it is given in full; returns its number. */
 export async function insertOrdinanceVersion(
   db: Kysely<Database>,
-  input: OrdinanceVersionInput,
+  input: OrdinanceVersionInput & { retention: RetentionSettings },
   createdBy: string,
   createdAt: string,
 ): Promise<number> {
@@ -91,6 +97,10 @@ export async function insertOrdinanceVersion(
       max_facts_age_days: input.maxFactsAgeDays,
       self_declared_max_hours: input.selfDeclaredMaxHours,
       max_duration_months: input.maxDurationMonths,
+      retention_audit_months: input.retention.auditMonths,
+      retention_check_in_note_months: input.retention.checkInNoteMonths,
+      retention_evidence_months: input.retention.evidenceMonths,
+      retention_match_proposal_months: input.retention.matchProposalMonths,
       note: input.note,
       created_by: createdBy,
       created_at: createdAt,

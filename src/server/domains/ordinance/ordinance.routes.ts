@@ -47,7 +47,10 @@ export function ordinanceRoutes({ db, clock }: Services): FastifyPluginAsyncZod 
         if (request.body.effectiveFrom < ctx.clock.today())
           throw invalidField("effectiveFrom", "dateInPast", "A rule change takes effect today or later; it never rewrites the past");
         const version = await inTransaction(db.kysely, async (trx) => {
-          const number = await insertOrdinanceVersion(trx, request.body, ctx.actor.id, nowIso(ctx.clock));
+          // A retention period left out carries over from the version in force on the new one's date.
+          const carried = (await ordinanceOn(trx, request.body.effectiveFrom)).retention;
+          const retention = { ...carried, ...request.body.retention };
+          const number = await insertOrdinanceVersion(trx, { ...request.body, retention }, ctx.actor.id, nowIso(ctx.clock));
           await recordAudit(trx, ctx, {
             action: "ordinance.create",
             category: "write",

@@ -56,6 +56,16 @@ export async function scheduledRunSucceeded(db: Kysely<Database>, job: Scheduler
   return done !== undefined;
 }
 
+/** How many runs of periodic work are marked running (across every instance on this database). */
+export async function countRunningRuns(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("scheduler_runs")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("status", "=", "running")
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Marks the runs of a job still marked running as failed. */
 export async function failRunningRuns(
   db: Kysely<Database>,

@@ -10,7 +10,7 @@ import { countOverdue, createDueRequests, sendReminders } from "../accountabilit
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { activeExemptionDates, endExpiredExemption, exemptionsEndedBefore } from "../exemptions/exemptions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { removeEndedSessions } from "../sessions/sessions.service.js";
+import { applyRetention } from "../retention/retention.service.js";
 import { pruneThrottleEvents } from "../throttles/throttles.service.js";
 import { deleteLease, failRunningRuns, finishRun, insertRun, scheduledRunSucceeded, upsertLease } from "./scheduler.repo.js";
 import { assertRunDateNotInFuture } from "./scheduler.rules.js";
@@ -59,16 +59,16 @@ async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays
 }
 
 /**
- * The daily work: expiring exemptions, accountability requests and reminders; counts for the work queue. It also
- * clears sessions that ended unused and login and complaint attempts older than every throttle's window.
+ * The daily work: expiring exemptions, accountability requests, reminders and retention; counts for the work queue.
+ * It also clears login and complaint attempts older than every throttle's window.
  */
 export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: string): Promise<DailyJobResult> {
-  await removeEndedSessions(db, run.clock);
   await pruneThrottleEvents(db, run.clock);
   const ordinance = await ordinanceOn(db, date);
   const exemptionsEnded = await endExpiredExemptions(db, run, date);
   const accountabilityRequests = await createDueRequests(db, run, date, ordinance);
   const reminders = await sendReminders(db, run, date);
+  const retention = await applyRetention(db, run, date, ordinance.retention);
   return {
     accountabilityRequests,
     reminders,
@@ -76,6 +76,7 @@ export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: stri
     // The work queue is computed when it is read, so these counts are what it shows today.
     exemptionsDue: await countExemptionsDue(db, date, ordinance.exemptionNoticeDays),
     accountabilityOverdue: await countOverdue(db, date),
+    retention,
   };
 }
 

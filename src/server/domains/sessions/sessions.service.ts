@@ -101,11 +101,6 @@ export async function resolveActor(
   return user && user.active === 1 ? actorFromUser(user, clock.today()) : null;
 }
 
-/** Removes the sessions that are over and were not used since (the daily job); answers how many. */
-export async function removeEndedSessions(db: Kysely<Database>, clock: Clock): Promise<number> {
-  return repo.deleteExpiredSessions(db, nowIso(clock));
-}
-
 /** Ends the caller's session. */
 export async function logOut(db: Kysely<Database>, ctx: RequestContext): Promise<void> {
   if (ctx.actor.session) await repo.deleteSession(db, ctx.actor.session.id);

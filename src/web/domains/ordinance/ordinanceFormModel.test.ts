@@ -21,6 +21,7 @@ const current: Ordinance = {
   maxFactsAgeDays: 60,
   selfDeclaredMaxHours: 6,
   maxDurationMonths: 9,
+  retention: { auditMonths: 60, checkInNoteMonths: 24, evidenceMonths: 12, matchProposalMonths: 6 },
   note: "Verordening 2026",
   createdBy: null,
   createdAt: "2026-01-01T00:00:00.000Z",

@@ -1,7 +1,7 @@
 import type { DailyJobResult } from "@shared/schemas/scheduler.js";
 import { useTranslation } from "react-i18next";
 
-const COUNTS: (keyof DailyJobResult)[] = [
+const COUNTS: Exclude<keyof DailyJobResult, "retention">[] = [
   "accountabilityRequests",
   "reminders",
   "exemptionsEnded",
@@ -18,6 +18,7 @@ export function RunResult({ result }: { result: DailyJobResult | null }) {
       {COUNTS.map((key) => (
         <li key={key}>{t(`scheduler.result.${key}`, { count: result[key] })}</li>
       ))}
+      <li>{t("scheduler.result.retention", { count: Object.values(result.retention).reduce((sum, n) => sum + n, 0) })}</li>
     </ul>
   );
 }

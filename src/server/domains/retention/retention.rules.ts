@@ -1,0 +1,47 @@
+import { addMonths, amsterdamDateTime } from "@shared/dates.js";
+
+/**
+ * Retention (AVG art. 5 lid 1 sub e): personal data is kept no longer than its purpose needs. Each kind of record
+ * has its period in the ordinance (`retention`); the daily job removes or anonymises what has passed it. Letters
+ * and decisions are never among them: the Archiefwet and the Selectielijst gemeenten keep them with the client's
+ * file, and the database refuses to delete them.
+ */
+
+/**
+ * The first day still kept: a record dated before it has passed a period of `months` on `today`. A record dated
+ * exactly `months` ago is on its last day and stays.
+ */
+export function retentionCutoff(today: string, months: number): string {
+  return addMonths(today, -months);
+}
+
+/** The same cutoff for timestamps: the start of the cutoff day in Amsterdam, as a UTC instant like those stored. */
+export function retentionCutoffInstant(today: string, months: number): string {
+  return new Date(amsterdamDateTime(retentionCutoff(today, months), "00:00")).toISOString();
+}
+
+/** What decides whether a piece of evidence has served its purpose. */
+export interface EvidenceFacts {
+  /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */
+  closedOn: string | null;
+  /** The last day to object to any decision about the subject (Awb 6:7), or null when none was taken. */
+  lastObjectionTermEndsOn: string | null;
+  /** The last day an objection against such a decision was decided: the appeal term runs from it. */
+  lastObjectionDecidedOn: string | null;
+  /** An objection against a decision about the subject is still undecided. */
+  objectionOpen: boolean;
+}
+
+/**
+ * Evidence is kept while its subject is open, while an objection against a decision about it is undecided, and
+ * for the ordinance's `evidenceMonths` after the latest of the subject's closing, the objection terms of its
+ * decisions and the decisions on objection; then it has passed its period. The decision itself keeps the facts and
+ * reasons it rests on.
+ */
+export function evidenceExpired(facts: EvidenceFacts, today: string, months: number): boolean {
+  if (facts.closedOn === null || facts.objectionOpen) return false;
+  const dates = [facts.closedOn, facts.lastObjectionTermEndsOn, facts.lastObjectionDecidedOn].filter((d): d is string => d !== null);
+  // YYYY-MM-DD sorts as it counts: the last is the latest.
+  const reference = dates.sort().at(-1) ?? facts.closedOn;
+  return reference < retentionCutoff(today, months);
+}
