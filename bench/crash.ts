@@ -111,6 +111,7 @@ async function startServer(url: string, port: number): Promise<{ server: Server;
 }
 
 async function killHard(server: Server): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
   const exited = new Promise((resolve) => server.process.once("exit", resolve));
   server.process.kill("SIGKILL");
   await exited;
