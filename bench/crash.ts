@@ -35,10 +35,12 @@ export interface CrashBenchRow {
 
 /** What the database holds after a restart: the bench's clients and the consistency checks' findings. */
 interface Findings {
-  /** Ids of clients the bench registered (BSN prefix 97). */
+  /** Ids and BSNs of the clients the bench registered (BSN prefix 97). */
   clientIds: Set<string>;
   bsns: Set<string>;
-  /** Problems found by the integrity check and the cross-table check; empty when all is well. */
+  /** What was checked, for the report. */
+  checks: string;
+  /** Problems found by the integrity and cross-table checks; empty when all is well. */
   problems: string[];
 }
 
@@ -168,6 +170,25 @@ async function writeAndKill(server: Server, port: number, killAfter: number): Pr
   return round;
 }
 
+const BENCH_CLIENTS = "SELECT id, bsn FROM clients WHERE bsn LIKE '97%'";
+// A registration is one transaction: the client row and its audit event are both there, or neither is.
+const CROSS_CHECKS = [
+  {
+    problem: "registered clients without their audit event",
+    count: `SELECT count(*) AS n FROM clients c WHERE c.bsn LIKE '97%' AND NOT EXISTS
+      (SELECT 1 FROM audit_events a WHERE a.action = 'client.create' AND a.subject_id = c.id)`,
+  },
+  {
+    problem: "registration audit events without their client",
+    count: `SELECT count(*) AS n FROM audit_events a WHERE a.action = 'client.create' AND NOT EXISTS
+      (SELECT 1 FROM clients c WHERE c.id = a.subject_id)`,
+  },
+];
+
+function findings(rows: { id: string; bsn: string }[], checks: string, problems: string[]): Findings {
+  return { clientIds: new Set(rows.map((r) => r.id)), bsns: new Set(rows.map((r) => r.bsn)), checks, problems };
+}
+
 function sqliteTarget(dir: string): Target {
   const file = path.join(dir, "crash.sqlite");
   return {
@@ -177,12 +198,15 @@ function sqliteTarget(dir: string): Target {
       const db = new Database(file, { readonly: true });
       try {
         const integrity = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
-        const foreignKeys = db.pragma("foreign_key_check") as unknown[];
-        const rows = db.prepare("SELECT id, bsn FROM clients WHERE bsn LIKE '97%'").all() as { id: string; bsn: string }[];
-        const audited = db.prepare("SELECT subject_id AS id FROM audit_events WHERE action = 'client.create'").all() as { id: string }[];
         const problems = integrity.map((r) => r.integrity_check).filter((message) => message !== "ok");
-        if (foreignKeys.length > 0) problems.push(`${foreignKeys.length} rows break a foreign key`);
-        return { ...findings(rows), problems: [...problems, ...crossCheck(rows, audited)] };
+        const foreignKeys = (db.pragma("foreign_key_check") as unknown[]).length;
+        if (foreignKeys > 0) problems.push(`${foreignKeys} rows break a foreign key`);
+        for (const check of CROSS_CHECKS) {
+          const n = (db.prepare(check.count).get() as { n: number }).n;
+          if (n > 0) problems.push(`${n} ${check.problem}`);
+        }
+        const rows = db.prepare(BENCH_CLIENTS).all() as { id: string; bsn: string }[];
+        return findings(rows, "integrity_check, foreign_key_check", problems);
       } finally {
         db.close();
       }
@@ -190,6 +214,8 @@ function sqliteTarget(dir: string): Target {
     remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+type Query = <T extends pg.QueryResultRow>(text: string) => Promise<T[]>;
 
 async function postgresTarget(serverUrl: string): Promise<Target> {
   const name = `nv_crash_bench_${randomBytes(4).toString("hex")}`;
@@ -199,11 +225,11 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const query = async <T extends pg.QueryResultRow>(text: string) => {
+  const query: Query = async (text) => {
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     try {
-      return (await client.query<T>(text)).rows;
+      return (await client.query(text)).rows;
     } finally {
       await client.end();
     }
@@ -212,9 +238,12 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
     engine: "PostgreSQL",
     url: url.toString(),
     inspect: async () => {
-      const rows = await query<{ id: string; bsn: string }>("SELECT id, bsn FROM clients WHERE bsn LIKE '97%'");
-      const audited = await query<{ id: string }>("SELECT subject_id AS id FROM audit_events WHERE action = 'client.create'");
-      return { ...findings(rows), problems: [...(await checkIndexes(query)), ...crossCheck(rows, audited)] };
+      const { checks, problems } = await checkIndexes(query);
+      for (const check of CROSS_CHECKS) {
+        const n = Number((await query<{ n: string }>(check.count))[0]?.n);
+        if (n > 0) problems.push(`${n} ${check.problem}`);
+      }
+      return findings(await query<{ id: string; bsn: string }>(BENCH_CLIENTS), checks, problems);
     },
     remove: async () => {
       const cleanup = new pg.Client({ connectionString: serverUrl });
@@ -226,37 +255,21 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
 }
 
 // amcheck verifies every B-tree index against its table (heapallindexed); where the extension is not installed the
-// cross-table check stands alone.
-async function checkIndexes(query: <T extends pg.QueryResultRow>(text: string) => Promise<T[]>): Promise<string[]> {
+// cross-table checks stand alone.
+async function checkIndexes(query: Query): Promise<{ checks: string; problems: string[] }> {
   try {
     await query("CREATE EXTENSION IF NOT EXISTS amcheck");
   } catch {
-    return [];
+    return { checks: "amcheck not available", problems: [] };
   }
   try {
-    await query(`SELECT bt_index_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    const checked = await query(`SELECT bt_index_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
       JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE am.amname = 'btree' AND n.nspname = 'public'`);
-    return [];
+    return { checks: `amcheck over ${checked.length} indexes`, problems: [] };
   } catch (error) {
-    return [`amcheck: ${error instanceof Error ? error.message : String(error)}`];
+    return { checks: "amcheck", problems: [`amcheck: ${error instanceof Error ? error.message : String(error)}`] };
   }
-}
-
-function findings(rows: { id: string; bsn: string }[]): Omit<Findings, "problems"> {
-  return { clientIds: new Set(rows.map((r) => r.id)), bsns: new Set(rows.map((r) => r.bsn)) };
-}
-
-// A registration is one transaction: the client row and its audit event are both there, or neither is.
-function crossCheck(rows: { id: string }[], audited: { id: string }[]): string[] {
-  const audit = new Set(audited.map((r) => r.id));
-  const clients = new Set(rows.map((r) => r.id));
-  const unaudited = rows.filter((r) => !audit.has(r.id)).length;
-  const orphaned = [...audit].filter((id) => !clients.has(id)).length;
-  return [
-    ...(unaudited > 0 ? [`${unaudited} registered clients without their audit event`] : []),
-    ...(orphaned > 0 ? [`${orphaned} registration audit events without their client`] : []),
-  ];
 }
 
 /** Three rounds of write, kill -9, restart and count on one database; one row of figures. */
@@ -293,7 +306,7 @@ async function crashRounds(target: Target): Promise<CrashBenchRow> {
       console.log(
         `crash ${target.engine} round ${index + 1}: killed after ${round.acknowledged.size} acknowledged with ${round.inFlight.length} in flight` +
           ` (${committed} of them committed)${refused ? `, refused ${refused}` : ""}; restarted in ${restart.seconds.toFixed(1)} s;` +
-          ` ${acknowledged.size - missing} of ${acknowledged.size} acknowledged found; integrity ${found.problems.length === 0 ? "ok" : found.problems.join("; ")}` +
+          ` ${acknowledged.size - missing} of ${acknowledged.size} acknowledged found; integrity (${found.checks}, client ↔ audit event) ${found.problems.length === 0 ? "ok" : found.problems.join("; ")}` +
           ` — ${missing === 0 && found.problems.length === 0 ? "PASS" : "FAIL"}`,
       );
     }
@@ -305,7 +318,7 @@ async function crashRounds(target: Target): Promise<CrashBenchRow> {
     name: `crash: kill -9 mid-write, ${target.engine} (${KILL_AFTER.length} rounds, ${WRITERS} writers)`,
     measured:
       `${acknowledged.size} acknowledged, ${acknowledged.size - missingAfterLastRound} found; ` +
-      `${inFlight} in flight at the kills (${inFlightCommitted} committed); integrity ${problems.length === 0 ? "ok" : problems.join("; ")}; ` +
+      `${inFlight} in flight at the kills (${inFlightCommitted} committed); ${problems.length === 0 ? "integrity ok" : problems.join("; ")}; ` +
       `slowest restart ${slowestRestart.toFixed(1)} s`,
     target: TARGET,
     met: problems.length === 0,
