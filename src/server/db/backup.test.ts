@@ -129,6 +129,33 @@ describe("backup and restore of the SQLite database", () => {
     refuse(path.join(dir, "missing.sqlite"), /there is no file at/);
   });
 
+  it("finishes while the server keeps writing, with the writes up to one moment and none after it", async () => {
+    let written = 0;
+    let copying = true;
+    const writer = (async () => {
+      while (copying) {
+        await server.kysely
+          .insertInto("audit_events")
+          .values({ id: `tick-${written}`, occurred_at: new Date().toISOString(), action: "test.tick", category: "write" })
+          .execute();
+        written++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const copy = path.join(dir, "during-writes.sqlite");
+    await backupSqlite(original, copy).finally(() => {
+      copying = false;
+    });
+    await writer;
+    const ticks = new SQLite(copy, { readonly: true })
+      .prepare("SELECT id FROM audit_events WHERE action = 'test.tick'")
+      .pluck()
+      .all() as string[];
+    expect(written).toBeGreaterThan(0);
+    expect(ticks.length).toBeLessThanOrEqual(written);
+    expect(new Set(ticks)).toEqual(new Set(Array.from({ length: ticks.length }, (_, i) => `tick-${i}`)));
+  });
+
   it("names the PostgreSQL tools instead of copying a PostgreSQL database", () => {
     expect(() => sqliteFileOf("postgres://postgres@127.0.0.1:5432/naarvermogen")).toThrow(
       /for PostgreSQL use pg_dump -Fc and pg_restore --clean \(README: Backup and restore\)/,
