@@ -38,17 +38,17 @@ export function sqliteFileOf(url: string): string {
 export async function backupSqlite(source: string, out: string): Promise<BackupFacts> {
   if (!fs.existsSync(source)) throw new Error(`there is no database at ${source}`);
   if (fs.existsSync(out) && fs.realpathSync(out) === fs.realpathSync(source)) throw new Error("--out names the database itself");
-  const db = new SQLite(source, { fileMustExist: true });
   const partial = `${out}.partial-${process.pid}`;
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.rmSync(partial, { force: true });
+  const db = new SQLite(source, { fileMustExist: true });
   try {
     await db.backup(partial, { progress: () => ALL_PAGES });
     const copy = new SQLite(partial);
     let facts: BackupFacts;
     try {
       copy.pragma("journal_mode = DELETE");
-      facts = checkNaarVermogenDatabase(copy, partial);
+      facts = checkNaarVermogenDatabase(copy, `the copy of ${source}`);
     } finally {
       copy.close();
     }
