@@ -4,6 +4,7 @@
  * acknowledged registrations (answered 201) that are in the database — all must be — with the database's own
  * integrity check. Three rounds on SQLite and three on PostgreSQL (a database of its own on the server of
  * TEST_DATABASE_URL, dropped afterwards). `npm run bench` reports it last; `npx tsx bench/crash.ts` runs it alone.
+ * The server listens on a free port, or on BENCH_PORT when set.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -120,7 +121,7 @@ async function killHard(server: Server): Promise<void> {
 }
 
 interface WriteRound {
-  acknowledged: Map<string, string>; // client id → BSN
+  acknowledged: Set<string>; // ids of the clients registered with 201
   inFlight: string[]; // BSNs sent before the kill that never got an answer
   refused: Map<number, number>; // status → count of answers other than 201
 }
@@ -135,7 +136,7 @@ async function writeAndKill(server: Server, port: number, killAfter: number): Pr
   });
   if (login.status !== 201) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const headers = { "content-type": "application/json", authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-  const round: WriteRound = { acknowledged: new Map(), inFlight: [], refused: new Map() };
+  const round: WriteRound = { acknowledged: new Set(), inFlight: [], refused: new Map() };
   let killed: Promise<void> | null = null;
   // Bounded even when the server refuses every write: it is killed after 30 s at the latest.
   const deadline = performance.now() + 30_000;
@@ -156,7 +157,7 @@ async function writeAndKill(server: Server, port: number, killAfter: number): Pr
         const response = await fetch(`${base}/clients`, { method: "POST", headers, body });
         // The answer counts once its body has arrived whole: only then has the server acknowledged the write.
         const answer = (await response.json()) as { id?: string };
-        if (response.status === 201 && answer.id) round.acknowledged.set(answer.id, bsn);
+        if (response.status === 201 && answer.id) round.acknowledged.add(answer.id);
         else round.refused.set(response.status, (round.refused.get(response.status) ?? 0) + 1);
       } catch {
         round.inFlight.push(bsn);
@@ -274,28 +275,28 @@ async function checkIndexes(query: Query): Promise<{ checks: string; problems: s
 
 /** Three rounds of write, kill -9, restart and count on one database; one row of figures. */
 async function crashRounds(target: Target): Promise<CrashBenchRow> {
-  const setup = connectDatabase(target.url);
-  await migrateToLatest(setup);
-  await seedDemoPopulation(setup.kysely, { seed: 7, clients: 40, historyShare: 0, demoPassword: "demo", clock: systemClock });
-  await setup.destroy();
-
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
-  const acknowledged = new Map<string, string>();
+  const acknowledged = new Set<string>();
   let inFlight = 0;
   let inFlightCommitted = 0;
   let slowestRestart = 0;
   let missingAfterLastRound = 0;
   const problems: string[] = [];
-  let { server } = await startServer(target.url, port);
+  let server: Server | null = null;
   try {
+    const setup = connectDatabase(target.url);
+    await migrateToLatest(setup);
+    await seedDemoPopulation(setup.kysely, { seed: 7, clients: 40, historyShare: 0, demoPassword: "demo", clock: systemClock });
+    await setup.destroy();
+    server = (await startServer(target.url, port)).server;
     for (const [index, killAfter] of KILL_AFTER.entries()) {
       const round = await writeAndKill(server, port, killAfter);
-      for (const [id, bsn] of round.acknowledged) acknowledged.set(id, bsn);
+      for (const id of round.acknowledged) acknowledged.add(id);
       const restart = await startServer(target.url, port);
       server = restart.server;
       slowestRestart = Math.max(slowestRestart, restart.seconds);
       const found = await target.inspect();
-      const missing = [...acknowledged.keys()].filter((id) => !found.clientIds.has(id)).length;
+      const missing = [...acknowledged].filter((id) => !found.clientIds.has(id)).length;
       const committed = round.inFlight.filter((bsn) => found.bsns.has(bsn)).length;
       inFlight += round.inFlight.length;
       inFlightCommitted += committed;
@@ -311,7 +312,7 @@ async function crashRounds(target: Target): Promise<CrashBenchRow> {
       );
     }
   } finally {
-    await killHard(server);
+    if (server) await killHard(server);
     await target.remove();
   }
   return {
