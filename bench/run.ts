@@ -1,7 +1,8 @@
 /**
  * Benchmarks with their targets: seeding the full demo population (with its workflow history), and the
  * consultant's caseload, client record, work queue, team overview, matching suggestions and a city-wide placement
- * plan on a Rotterdam-sized database. Run with `npm run bench`; not part of `npm test`.
+ * plan on a Rotterdam-sized database, and last the crash run (bench/crash.ts). Run with `npm run bench`; not part of
+ * `npm test`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +15,7 @@ import { migrateToLatest } from "@server/db/migrate.js";
 import { seedDemoPopulation } from "@server/demo/seed.js";
 import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
 import { benchCliHelp } from "./cli.js";
+import { benchCrash } from "./crash.js";
 
 interface Row {
   name: string;
@@ -160,6 +162,8 @@ rows.push({
 await app.close();
 await db.destroy();
 fs.rmSync(dir, { recursive: true, force: true });
+// Last, on databases of its own: kill -9 of a real server mid-write, on SQLite and PostgreSQL.
+rows.push(...(await benchCrash()));
 
 console.table(rows.map((r) => ({ benchmark: r.name, measured: r.measured, target: r.target, met: r.met ? "yes" : "NO" })));
 process.exit(rows.every((r) => r.met) ? 0 : 1);

@@ -26,7 +26,7 @@ describe("naar-vermogen CLI", () => {
     const { status, out } = run(["--help"]);
     expect(status).toBe(0);
     expect(out).not.toMatch(/Building/);
-    for (const command of ["seed", "create-user", "run-daily", "match", "openapi"]) expect(out).toContain(command);
+    for (const command of ["seed", "create-user", "run-daily", "match", "backup", "restore", "openapi"]) expect(out).toContain(command);
   });
 
   it("runs in a single Node process", () => {
@@ -103,6 +103,43 @@ describe("naar-vermogen CLI", () => {
     const past = run(["run-daily", "--date", "2026-01-05", "--manual", "--database", database]);
     expect(past.status, past.out).toBe(0);
     expect(JSON.parse(past.out.trim().split("\n").at(-1) ?? "")).toMatchObject({ outcome: "ran", status: "succeeded" });
+  }, 60_000);
+
+  it("backs up a database and restores it, replacing an existing one only with --force, and leaves PostgreSQL to its tools", () => {
+    const original = path.join(dir, "original.sqlite");
+    const created = run(
+      ["create-user", "--email", "beheer@gemeente.example", "--name", "Beheer", "--role", "admin", "--database", `sqlite:${original}`],
+      { NV_NEW_PASSWORD: "een-lang-genoeg-wachtwoord" },
+    );
+    expect(created.status, created.out).toBe(0);
+    const backup = path.join(dir, "backups", "nightly.sqlite");
+    const backedUp = run(["backup", "--out", backup, "--database", `sqlite:${original}`]);
+    expect(backedUp.status, backedUp.out).toBe(0);
+    expect(backedUp.out).toMatch(/Wrote .*nightly\.sqlite \([\d.]+ MB; 0 clients, 1 account, migration \d{8}_\d{4}_\w+\)/);
+
+    const restored = path.join(dir, "restored.sqlite");
+    const first = run(["restore", "--in", backup, "--database", `sqlite:${restored}`]);
+    expect(first.status, first.out).toBe(0);
+    expect(first.out).toMatch(/Restored .*nightly\.sqlite to .*restored\.sqlite/);
+    const emails = new Database(restored, { readonly: true }).prepare("SELECT email FROM users").pluck().all();
+    expect(emails).toEqual(["beheer@gemeente.example"]);
+    const again = run(["restore", "--in", backup, "--database", `sqlite:${restored}`]);
+    expect(again.status).toBe(1);
+    expect(again.out).toMatch(/restored\.sqlite exists; add --force to replace it/);
+    // This test's process holds the database open as a server does (WAL mode, read from): the command, another
+    // process, sees it.
+    const server = new Database(restored);
+    server.pragma("journal_mode = WAL");
+    server.prepare("SELECT count(*) FROM users").get();
+    const inUse = run(["restore", "--in", backup, "--database", `sqlite:${restored}`, "--force"]);
+    server.close();
+    expect(inUse.status).toBe(1);
+    expect(inUse.out).toMatch(/restored\.sqlite is in use by a running server; stop it before restoring/);
+    expect(run(["restore", "--in", backup, "--database", `sqlite:${restored}`, "--force"]).status).toBe(0);
+
+    const postgres = run(["backup", "--out", backup, "--database", "postgres://postgres@127.0.0.1:5432/naarvermogen"]);
+    expect(postgres.status).toBe(1);
+    expect(postgres.out).toMatch(/for PostgreSQL use pg_dump -Fc and pg_restore --clean \(README: Backup and restore\)/);
   }, 60_000);
 
   it("writes the OpenAPI document", () => {

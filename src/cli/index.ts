@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
+import type { runBackup, runRestore } from "./backup.js";
 import type { runDaily } from "./daily.js";
 import type { runMatch } from "./match.js";
 import type { runSeed } from "./seed.js";
@@ -23,7 +24,7 @@ function calendarDate(value: string): string {
 
 const program = new Command()
   .name("naar-vermogen")
-  .description("Naar Vermogen administration: demo population, accounts, the daily job, matching, API document.")
+  .description("Naar Vermogen administration: demo population, accounts, the daily job, matching, backups, API document.")
   .showHelpAfterError();
 
 program
@@ -63,6 +64,21 @@ program
   .requiredOption("--instance <file>", "instance JSON: clientCount, roleCount, places, pairStart, pairRole, pairCost")
   .requiredOption("--out <file>", "where to write { placed, cost, assignment }")
   .action(async (options: Parameters<typeof runMatch>[0]) => (await import("./match.js")).runMatch(options));
+
+program
+  .command("backup")
+  .description("Copy the SQLite database to a file, while servers may keep running (PostgreSQL: pg_dump, see the README)")
+  .requiredOption("--out <file>", "the backup file to write (replaced if it exists)")
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .action(async (options: Parameters<typeof runBackup>[0]) => (await import("./backup.js")).runBackup(options));
+
+program
+  .command("restore")
+  .description("Check a backup file and put it in place of the SQLite database (PostgreSQL: pg_restore, see the README)")
+  .requiredOption("--in <file>", "the backup file, as written by backup")
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .option("--force", "replace an existing database (never one a running server has open)")
+  .action(async (options: Parameters<typeof runRestore>[0]) => (await import("./backup.js")).runRestore(options));
 
 program
   .command("openapi")

@@ -39,6 +39,9 @@ const migrations: Record<string, Migration> = {
   "20261202_0017_retention": retention,
 };
 
+/** The names of every migration this version knows, oldest first (a backup is checked against them). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database to the latest schema; throws when a migration fails. */
