@@ -1,7 +1,7 @@
 /**
- * Benchmarks with their targets: seeding the full demo population (with its workflow history), and the
- * consultant's caseload, client record, work queue, team overview, matching suggestions and a city-wide placement
- * plan on a Rotterdam-sized database. Run with `npm run bench`; not part of `npm test`.
+ * Benchmarks with their targets: the compiled server under load (load.ts), seeding the full demo population (with
+ * its workflow history), and the consultant's caseload, client record, work queue, team overview, matching suggestions
+ * and a city-wide placement plan on a Rotterdam-sized database. Run with `npm run bench`; not part of `npm test`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +14,7 @@ import { migrateToLatest } from "@server/db/migrate.js";
 import { seedDemoPopulation } from "@server/demo/seed.js";
 import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
 import { benchCliHelp } from "./cli.js";
+import { benchLoad } from "./load.js";
 
 interface Row {
   name: string;
@@ -25,6 +26,8 @@ interface Row {
 const rows: Row[] = [];
 // First, while nothing else in this benchmark loads the machine.
 rows.push(benchCliHelp());
+// A real server under load (autocannon) on its own copy of the demo database, before this process loads the machine.
+rows.push(...(await benchLoad()));
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -161,5 +164,8 @@ await app.close();
 await db.destroy();
 fs.rmSync(dir, { recursive: true, force: true });
 
-console.table(rows.map((r) => ({ benchmark: r.name, measured: r.measured, target: r.target, met: r.met ? "yes" : "NO" })));
+// A row without a target is a measurement the targets are computed from; it fails only on failed requests.
+console.table(
+  rows.map((r) => ({ benchmark: r.name, measured: r.measured, target: r.target, met: r.met ? (r.target ? "PASS" : "") : "FAIL" })),
+);
 process.exit(rows.every((r) => r.met) ? 0 : 1);
