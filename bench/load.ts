@@ -180,6 +180,16 @@ export async function benchLoad(): Promise<LoadBenchRow[]> {
     const results: Measured[] = [];
     for (const connections of CONNECTIONS) {
       for (const [endpoint, paths, auth] of endpoints) results.push(await measure(base, endpoint, connections, paths, auth));
+      // The anchor again after the others, averaged with the first: a machine busy with other work for part of the
+      // run moves the ratios less.
+      const again = await measure(base, "health", connections, ["/api/v1/health"]);
+      const first = results.find((r) => r.endpoint === "health" && r.connections === connections);
+      if (first) {
+        first.perSecond = (first.perSecond + again.perSecond) / 2;
+        first.p99 = Math.max(first.p99, again.p99);
+        first.max = Math.max(first.max, again.max);
+        first.failures += again.failures;
+      }
     }
     return rowsOf(results);
   } finally {
