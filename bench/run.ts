@@ -1,8 +1,8 @@
 /**
- * Benchmarks with their targets: seeding the full demo population (with its workflow history), and the
- * consultant's caseload, client record, work queue, team overview, matching suggestions and a city-wide placement
- * plan on a Rotterdam-sized database, and last the crash run (bench/crash.ts). Run with `npm run bench`; not part of
- * `npm test`.
+ * Benchmarks with their targets: the compiled server under load (load.ts), seeding the full demo population (with
+ * its workflow history), and the consultant's caseload, client record, work queue, team overview, matching suggestions
+ * and a city-wide placement plan on a Rotterdam-sized database, and last the crash run (crash.ts). Run with
+ * `npm run bench`; not part of `npm test`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +16,7 @@ import { seedDemoPopulation } from "@server/demo/seed.js";
 import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
 import { benchCliHelp } from "./cli.js";
 import { benchCrash } from "./crash.js";
+import { benchLoad } from "./load.js";
 
 interface Row {
   name: string;
@@ -27,6 +28,8 @@ interface Row {
 const rows: Row[] = [];
 // First, while nothing else in this benchmark loads the machine.
 rows.push(benchCliHelp());
+// A real server under load (autocannon) on its own copy of the demo database, before this process loads the machine.
+rows.push(...(await benchLoad()));
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -165,5 +168,8 @@ fs.rmSync(dir, { recursive: true, force: true });
 // Last, on databases of its own: kill -9 of a real server mid-write, on SQLite and PostgreSQL.
 rows.push(...(await benchCrash()));
 
-console.table(rows.map((r) => ({ benchmark: r.name, measured: r.measured, target: r.target, met: r.met ? "yes" : "NO" })));
+// A row without a target is a measurement the targets are computed from; it fails only on failed requests.
+console.table(
+  rows.map((r) => ({ benchmark: r.name, measured: r.measured, target: r.target, met: r.met ? (r.target ? "PASS" : "") : "FAIL" })),
+);
 process.exit(rows.every((r) => r.met) ? 0 : 1);

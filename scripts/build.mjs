@@ -17,7 +17,13 @@ export const NODE_DIST = path.join(ROOT, "dist/node");
 const NODE_STAMP = path.join(NODE_DIST, "build.json");
 const WEB_STAMP = path.join(ROOT, "dist/web/index.html");
 
-const ENTRY_POINTS = { server: "src/server/main.ts", cli: "src/cli/index.ts" };
+// Worker thread entries (`*.worker.ts`) are entries of their own, beside the chunks that start them (see
+// src/server/worker-thread.ts).
+const ENTRY_POINTS = {
+  server: "src/server/main.ts",
+  cli: "src/cli/index.ts",
+  "plan.worker": "src/server/domains/matching/plan.worker.ts",
+};
 
 /** What each part is built from besides its sources: a change to any of these makes that part stale. */
 const CONFIG = {

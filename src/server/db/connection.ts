@@ -4,7 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
-import { ImmediateSqliteDialect } from "./sqlite-dialect.js";
+import { ImmediateSqliteDialect, withStatementCache } from "./sqlite-dialect.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -34,7 +34,7 @@ function connectSqlite(file: string): Db {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   database.pragma("synchronous = NORMAL");
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
   return { kysely, dialect: "sqlite", destroy: () => kysely.destroy() };
 }
 

@@ -4,13 +4,11 @@ import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, MatchPlansTable, MatchProposalsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
-import { verifyOptimal } from "@server/matching/certificate.js";
-import { solveMatching } from "@server/matching/solver.js";
+import { runInWorker } from "@server/worker-thread.js";
 import type { MatchPlanOutput } from "@shared/schemas/matching.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { OfferIndex } from "./candidates.js";
 import {
   countVisibleProposals,
   displayNames,
@@ -33,10 +31,15 @@ import {
   STALE_PLAN_MINUTES,
   stalePlanCutoff,
 } from "./matching.rules.js";
-import { assignedPair, buildPlanInstance, shortfallOf } from "./plan-instance.js";
+import type { PlanSolveInput, PlanSolveResult } from "./plan-solve.js";
 
 /** Each client's candidates in a city-wide plan: its cheapest fitting roles, as many as this. */
 export const PAIRS_PER_CLIENT = 100;
+
+/** Computes a plan (`solvePlan`) on a worker thread. */
+export function solvePlanInWorker(input: PlanSolveInput): Promise<PlanSolveResult> {
+  return runInWorker(import.meta.url, "plan", input);
+}
 
 /** Plans with their proposal counts in the actor's scope and the name of who asked for them. */
 async function presentPlans(db: Kysely<Database>, ctx: RequestContext, rows: MatchPlansTable[]): Promise<MatchPlanOutput[]> {
@@ -106,9 +109,10 @@ export async function startPlan(db: Kysely<Database>, ctx: RequestContext, distr
 
 /**
  * Makes a plan: loads the eligible clients (an intake, capacity left, no referral or placement, not already
- * contributing) and the open roles, builds each client's fitting roles, solves for the most clients placed at the
- * least cost within role places and organisation guidance, proves the answer optimal, stores one proposal per
- * placed client and the shortfall per district. Never throws: a failure is stored on the plan.
+ * contributing) and the open roles; on a worker thread (`solvePlan`) builds each client's fitting roles, solves for
+ * the most clients placed at the least cost within role places and organisation guidance and proves the answer
+ * optimal; stores one proposal per placed client and the shortfall per district. Never throws: a failure is stored on
+ * the plan.
  */
 export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock): Promise<void> {
   try {
@@ -121,45 +125,38 @@ export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock
     const { guidanceHoursPerLevel } = await ordinanceOn(db, today);
     const load = await loadClientProfiles(db, await systemEligibleClients(db, plan.district), today);
     const profiles = load.profiles.filter((p) => (p.capacityLeft ?? 0) > 0);
-    const index = new OfferIndex(await loadRoleOffers(db, guidanceHoursPerLevel, today));
+    const offers = await loadRoleOffers(db, guidanceHoursPerLevel, today);
     await updatePlan(db, planId, { progress: 0.2 });
 
-    const built = buildPlanInstance(profiles, index, guidanceHoursPerLevel, PAIRS_PER_CLIENT);
-    await updatePlan(db, planId, { progress: 0.5 });
-    const solution = solveMatching(built.instance);
-    verifyOptimal(built.instance, solution, solution.potentials);
+    // Seconds of computing for a city: on a worker thread, while this one goes on answering requests.
+    const result = await solvePlanInWorker({ profiles, offers, hoursPerLevel: guidanceHoursPerLevel, pairsPerClient: PAIRS_PER_CLIENT });
     await updatePlan(db, planId, { progress: 0.8 });
 
-    const proposals = profiles.flatMap((profile, i): MatchProposalsTable[] => {
-      const pair = assignedPair(built, i, solution.assignment[i]);
-      const role = pair && built.roles[pair.role];
-      if (!pair || !role) return [];
-      return [
-        {
-          id: randomUUID(),
-          plan_id: planId,
-          client_id: profile.id,
-          role_id: role.id,
-          hours_per_week: pair.evaluation.hours,
-          cost: pair.evaluation.cost,
-          reasons: JSON.stringify(pair.evaluation.reasons),
-          status: "pending",
-          reject_reason: null,
-          placement_id: null,
-          decided_by: null,
-          decided_at: null,
-        },
-      ];
-    });
+    const proposals = result.proposals.map(
+      (proposal): MatchProposalsTable => ({
+        id: randomUUID(),
+        plan_id: planId,
+        client_id: proposal.clientId,
+        role_id: proposal.roleId,
+        hours_per_week: proposal.hours,
+        cost: proposal.cost,
+        reasons: JSON.stringify(proposal.reasons),
+        status: "pending",
+        reject_reason: null,
+        placement_id: null,
+        decided_by: null,
+        decided_at: null,
+      }),
+    );
     const summary = {
       eligible: profiles.length,
       withoutIntake: load.withoutIntake.length,
-      pairs: built.instance.pairRole.length,
-      placed: solution.placed,
-      unplaced: profiles.length - solution.placed,
-      totalCost: solution.cost,
+      pairs: result.pairs,
+      placed: result.placed,
+      unplaced: profiles.length - result.placed,
+      totalCost: result.totalCost,
       seconds: Math.round((performance.now() - started) / 10) / 100,
-      shortfall: shortfallOf(profiles, built, solution.assignment, index, guidanceHoursPerLevel),
+      shortfall: result.shortfall,
     };
     // The proposals count only with the plan done; a plan cut off as stale meanwhile keeps none.
     await inTransaction(db, async (trx) => {

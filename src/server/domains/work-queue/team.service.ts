@@ -25,7 +25,7 @@ export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext)
 }
 
 /** The clients whose queue the caller asks for: a consultant's own caseload, or a team member's. */
-export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<ClientRow[]> {
+export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<repo.QueueClient[]> {
   if (ctx.actor.role === "consultant") {
     if (consultantId && consultantId !== ctx.actor.id) throw forbidden("notYourQueue", "Consultants see their own work queue.");
     return repo.visibleCaseload(db, ctx.actor, ctx.actor.id);

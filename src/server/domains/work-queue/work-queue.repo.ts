@@ -154,15 +154,19 @@ export function consultantsInDistricts(db: Kysely<Database>, districts: readonly
   return query.orderBy("users.display_name").execute();
 }
 
+/** What the work queue shows of a client; only these columns are read, for every client of a caseload. */
+export type QueueClient = Pick<ClientRow, "id" | "given_name" | "family_name" | "district" | "consultant_id">;
+const QUEUE_COLUMNS = ["id", "given_name", "family_name", "district", "consultant_id"] as const;
+
 /** The clients in the actor's scope assigned to a consultant, or to any consultant when `consultantId` is null. */
-export function visibleCaseload(db: Kysely<Database>, actor: Actor, consultantId: string | null): Promise<ClientRow[]> {
-  const query = visibleClients(db, actor).selectAll();
+export function visibleCaseload(db: Kysely<Database>, actor: Actor, consultantId: string | null): Promise<QueueClient[]> {
+  const query = visibleClients(db, actor).select(QUEUE_COLUMNS);
   return (consultantId === null ? query.where("consultant_id", "is not", null) : query.where("consultant_id", "=", consultantId)).execute();
 }
 
 /** A consultant's whole caseload, whoever asks. */
-export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<ClientRow[]> {
-  return db.selectFrom("clients").selectAll().where("consultant_id", "=", consultantId).execute();
+export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<QueueClient[]> {
+  return db.selectFrom("clients").select(QUEUE_COLUMNS).where("consultant_id", "=", consultantId).execute();
 }
 
 /** Assigns a client to a consultant. */

@@ -1,4 +1,4 @@
-import type { ClientRow, Database } from "@server/db/schema.js";
+import type { Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { addDays } from "@shared/dates.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
@@ -46,7 +46,11 @@ function invitationReasons(invitations: InvitationFacts[]): Reason[] {
 }
 
 /** Computes the work queue of a set of clients (a consultant's caseload), most urgent first. */
-export async function computeWorkQueue(db: Kysely<Database>, clients: ClientRow[], today: string): Promise<WorkQueueItem[]> {
+export async function computeWorkQueue(
+  db: Kysely<Database>,
+  clients: readonly repo.QueueClient[],
+  today: string,
+): Promise<WorkQueueItem[]> {
   if (clients.length === 0) return [];
   const ids = clients.map((c) => c.id);
   const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));

@@ -1,0 +1,94 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { postcodeCentroid } from "@shared/geo.js";
+import { GUIDANCE_LEVELS } from "@shared/schemas/roles.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { solvePlanInWorker } from "./match-plans.service.js";
+import type { ClientProfile, RoleOffer } from "./matching.rules.js";
+import { type PlanSolveInput, solvePlan } from "./plan-solve.js";
+
+const AREAS = ["3011", "3012", "3013", "3014", "3015", "3021", "3022", "3023", "3024", "3025"];
+const PARTS = ["mon-am", "tue-am", "wed-pm", "thu-am", "fri-pm"];
+
+/** 240 clients and 48 roles over ten neighbouring postcode areas, fewer places than clients; the same every run. */
+function cityInput(): PlanSolveInput {
+  const profiles = Array.from(
+    { length: 240 },
+    (_, i): ClientProfile => ({
+      id: `client-${i}`,
+      district: i % 2 ? "Charlois" : "Overschie",
+      point: postcodeCentroid(AREAS[i % AREAS.length] ?? "3011"),
+      guidanceNeed: GUIDANCE_LEVELS[i % 3] ?? "light",
+      capacityLeft: 4 + (i % 9),
+      travelRadiusKm: 3 + (i % 5),
+      availability: [PARTS[i % 5] ?? "mon-am", PARTS[(i + 2) % 5] ?? "wed-pm"],
+      interests: [],
+      dutchLevel: 1 + (i % 4),
+      avoidOrganisations: new Set(),
+      openRoles: new Set(),
+    }),
+  );
+  const offers = Array.from(
+    { length: 48 },
+    (_, j): RoleOffer => ({
+      id: `role-${j}`,
+      title: `Rol ${j}`,
+      description: "",
+      organisationId: `organisation-${j % 12}`,
+      organisationName: `Organisatie ${j % 12}`,
+      postcode: `${AREAS[(j * 3) % AREAS.length]} AA`,
+      point: postcodeCentroid(AREAS[(j * 3) % AREAS.length] ?? "3011"),
+      minHoursPerWeek: 2 + (j % 3),
+      hoursPerWeek: 4 + (j % 6),
+      weekdayParts: [PARTS[j % 5] ?? "mon-am"],
+      dutchLevel: 1 + (j % 3),
+      guidanceLevel: GUIDANCE_LEVELS[(j + 1) % 3] ?? "regular",
+      freePlaces: 1 + (j % 4),
+      acceptsLimitedDutch: j % 2 === 0,
+      guidanceHoursLeft: 6 + (j % 5) * 2,
+    }),
+  );
+  return { profiles, offers, hoursPerLevel: { light: 1, regular: 2, intensive: 4 }, pairsPerClient: 100 };
+}
+
+// A request answered by this thread: it can only be answered when this thread's event loop turns.
+let server: http.Server;
+let url: string;
+beforeAll(async () => {
+  server = http.createServer((_, response) => response.end("ok"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** The order in which a request and a plan's computation finish, both started at once. */
+async function finishingOrder(compute: () => Promise<unknown>): Promise<string[]> {
+  const order: string[] = [];
+  const computed = compute().then(() => order.push("plan computed"));
+  const answered = fetch(url).then(async (response) => order.push(`request answered ${await response.text()}`));
+  await Promise.all([computed, answered]);
+  return order;
+}
+
+describe("a placement plan on a worker thread", () => {
+  it("gives the same plan as computing it in this thread, and places clients", async () => {
+    const input = cityInput();
+    const inThread = solvePlan(input);
+    expect(inThread.placed).toBeGreaterThan(0);
+    expect(inThread.placed).toBeLessThan(input.profiles.length);
+    expect(inThread.proposals).toHaveLength(inThread.placed);
+    expect(await solvePlanInWorker(input)).toEqual(inThread);
+  });
+
+  it("keeps this thread answering requests while the plan is computed", async () => {
+    const input = cityInput();
+    // The probe itself: computed in this thread, the plan holds the request up until it is done.
+    expect(await finishingOrder(() => Promise.resolve().then(() => solvePlan(input)))).toEqual(["plan computed", "request answered ok"]);
+    expect(await finishingOrder(() => solvePlanInWorker(input))).toEqual(["request answered ok", "plan computed"]);
+  });
+
+  it("passes the computation's error on", async () => {
+    const input = { ...cityInput(), hoursPerLevel: undefined } as unknown as PlanSolveInput;
+    await expect(solvePlanInWorker(input)).rejects.toThrow(/light|regular|intensive|undefined/);
+  });
+});
