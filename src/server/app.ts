@@ -45,6 +45,7 @@ import { userRoutes } from "./domains/users/users.routes.js";
 import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem.js";
+import { collectApiRoutes } from "./http/route-table.js";
 
 /** What every route module gets: the database, the configuration and shared in-process state. */
 export interface Services {
@@ -89,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  collectApiRoutes(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
