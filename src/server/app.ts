@@ -46,6 +46,7 @@ import { workQueueRoutes } from "./domains/work-queue/work-queue.routes.js";
 import { API_BASE, API_VERSION, swaggerOptions } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem.js";
 import { collectApiRoutes } from "./http/route-table.js";
+import { registerTextInputCheck } from "./http/text-input.js";
 
 /** What every route module gets: the database, the configuration and shared in-process state. */
 export interface Services {
@@ -91,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   collectApiRoutes(app);
+  registerTextInputCheck(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -143,5 +143,6 @@ export const FIELD_ERROR_CODES = [
   "empty",
   "tooLarge",
   "unsupportedType",
+  "nullCharacter",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
