@@ -17,12 +17,18 @@ export function nullCharacterPaths(value: unknown, path: readonly string[] = [])
 }
 
 /**
- * Refuses text with a NUL character in a body or query string before validation: PostgreSQL cannot store it in
- * a text column (it answered 500) and SQLite would, so both databases now answer alike, 400 naming each field.
+ * Refuses text with a NUL character in a validated body or query string: PostgreSQL cannot store it in a text
+ * column (it answered 500) and SQLite would, so both databases now answer alike, 400 naming each field. It runs
+ * after validation, so only the fields a route reads are named (a schema drops unknown ones).
  */
 export function registerTextInputCheck(app: FastifyInstance): void {
-  app.addHook("preValidation", async (request) => {
-    const fields = [...nullCharacterPaths(request.body), ...nullCharacterPaths(request.query)];
+  app.addHook("preHandler", async (request) => {
+    // A body or query without a schema is not read by its route, so nothing of it is stored.
+    const schema = request.routeOptions.schema;
+    const fields = [
+      ...(schema?.body ? nullCharacterPaths(request.body) : []),
+      ...(schema?.querystring ? nullCharacterPaths(request.query) : []),
+    ];
     if (fields.length === 0) return;
     const invalidParams: InvalidParam[] = fields.map((name) => ({
       name,
