@@ -144,5 +144,6 @@ export const FIELD_ERROR_CODES = [
   "tooLarge",
   "unsupportedType",
   "nullCharacter",
+  "tooPrecise",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
