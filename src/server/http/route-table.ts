@@ -1,4 +1,4 @@
-import type { PublicPolicy, Policy } from "@server/auth/policy.js";
+import type { Policy, PublicPolicy } from "@server/auth/policy.js";
 import type { FastifyInstance } from "fastify";
 import { API_BASE } from "./openapi.js";
 

@@ -90,15 +90,13 @@ async function apiTokenFor(t: TestApp, admin: { authorization: string }, userId:
 async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string }): Promise<FixtureIds> {
   const k = t.db.kysely;
   const account = (email: string) => k.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
-  const [admin, consultant, teamLead, host, client] = await Promise.all(
-    [MATRIX_ACCOUNTS.admin, MATRIX_ACCOUNTS.consultant, MATRIX_ACCOUNTS.teamLead, MATRIX_ACCOUNTS.host, MATRIX_ACCOUNTS.client].map(account),
-  );
+  const admin = await account(MATRIX_ACCOUNTS.admin);
+  const consultant = await account(MATRIX_ACCOUNTS.consultant);
+  const teamLead = await account(MATRIX_ACCOUNTS.teamLead);
+  const host = await account(MATRIX_ACCOUNTS.host);
+  const client = await account(MATRIX_ACCOUNTS.client);
   const staffDistricts = (
-    await k
-      .selectFrom("user_districts")
-      .select("district")
-      .where("user_id", "in", [consultant.id, teamLead.id])
-      .execute()
+    await k.selectFrom("user_districts").select("district").where("user_id", "in", [consultant.id, teamLead.id]).execute()
   ).map((r) => r.district);
   const hasRows = (table: "letters" | "appointments" | "plan_steps" | "decisions") => k.selectFrom(table).select("client_id");
   const outsider = await k
@@ -119,7 +117,13 @@ async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string
     .where("id", "in", k.selectFrom("volunteer_roles").select("organisation_id"))
     .orderBy("id")
     .executeTakeFirst();
-  const otherUser = await k.selectFrom("users").select("id").where("role", "=", "consultant").where("id", "!=", consultant.id).orderBy("id").executeTakeFirstOrThrow();
+  const otherUser = await k
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "consultant")
+    .where("id", "!=", consultant.id)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   const world = {
     inScope: { clientId: expectDefined(client.client_id), organisationId: expectDefined(host.organisation_id), userId: consultant.id },
     outOfScope: {
@@ -186,8 +190,10 @@ async function insertWorldRows(
   const id = (name: string) => deterministicUuid(`${world.side}:${name}`);
   const { clientId, staffId } = world;
   const letter = (await k.selectFrom("letters").select("id").where("client_id", "=", clientId).orderBy("id").executeTakeFirstOrThrow()).id;
-  const decision = (await k.selectFrom("decisions").select("id").where("client_id", "=", clientId).orderBy("id").executeTakeFirstOrThrow()).id;
-  const ordinanceVersion = (await k.selectFrom("ordinance_versions").select("version").orderBy("version", "desc").executeTakeFirstOrThrow()).version;
+  const decision = (await k.selectFrom("decisions").select("id").where("client_id", "=", clientId).orderBy("id").executeTakeFirstOrThrow())
+    .id;
+  const ordinanceVersion = (await k.selectFrom("ordinance_versions").select("version").orderBy("version", "desc").executeTakeFirstOrThrow())
+    .version;
   const ids: Record<MadeResource, string> = {
     placements: id("placement"),
     "displacement-complaints": id("complaint"),

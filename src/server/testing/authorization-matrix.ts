@@ -1,6 +1,7 @@
 import type { UserRole } from "@shared/enums.js";
 import { LIFE_DOMAINS } from "@shared/schemas/intakes.js";
 import type { FixtureIds } from "./authorization-fixtures.js";
+import { buildClient } from "./factories.js";
 
 /**
  * How one role may use one route:
@@ -29,7 +30,29 @@ export interface MatrixRow {
 export const MATRIX_TODAY = "2026-06-15";
 const DAY = MATRIX_TODAY;
 const TEXT = "Besproken met de cliënt.";
-const agreement = { startDate: DAY, endDate: "2026-12-15", hoursPerWeek: 4, tasks: "Koffie schenken", contactPerson: "Anna", guidanceArrangement: "Wekelijks overleg" };
+const agreement = {
+  startDate: DAY,
+  endDate: "2026-12-15",
+  hoursPerWeek: 4,
+  tasks: "Koffie schenken",
+  contactPerson: "Anna",
+  guidanceArrangement: "Wekelijks overleg",
+};
+const role = (organisationId: string) => ({
+  organisationId,
+  title: "Gastvrouw",
+  description: "Koffie schenken en bezoekers ontvangen.",
+  hoursPerWeek: 4,
+  guidanceLevel: "light",
+  places: 2,
+  displacementCheck: {
+    paidInLastThreeYears: false,
+    doneByPaidStaffElsewhere: false,
+    wouldOtherwiseBePaid: false,
+    partOfPaidService: false,
+    recentStaffCuts: false,
+  },
+});
 const intake = {
   heldOn: DAY,
   scores: Object.fromEntries(LIFE_DOMAINS.map((domain) => [domain, 3])),
@@ -64,34 +87,43 @@ const TEAM_LEAD_DECIDES: MatrixRow = { roles: { teamLead: S } };
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /openapi.json": PUBLIC,
   "GET /health": PUBLIC,
-  "POST /sessions": PUBLIC,
+  "POST /sessions": { ...PUBLIC, body: { email: "niemand@demo.local", password: "onjuist" } },
   "DELETE /sessions/current": EVERYONE,
   "GET /me": EVERYONE,
-  "PUT /me/password": EVERYONE,
+  "PUT /me/password": { ...EVERYONE, body: { currentPassword: "onjuist", newPassword: "een-lang-nieuw-wachtwoord" } },
   "GET /clients": { roles: { admin: A, consultant: A, teamLead: A } },
-  "POST /clients": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
   "GET /clients/:id": { roles: { ...STAFF_READ, host: S, client: S } },
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
   "GET /users": ADMIN,
-  "POST /users": ADMIN,
+  "POST /users": {
+    ...ADMIN,
+    body: { email: "matrix@demo.local", displayName: "Matrix", role: "researcher", password: "een-lang-wachtwoord" },
+  },
   "GET /users/:id": ADMIN,
   "PATCH /users/:id": ADMIN,
   "GET /api-tokens": ADMIN,
-  "POST /api-tokens": ADMIN,
+  "POST /api-tokens": { ...ADMIN, body: (ids) => ({ userId: ids.users, name: "koppeling" }) },
   "DELETE /api-tokens/:id": ADMIN,
   "GET /organisations": { roles: { admin: A, consultant: A, teamLead: A } },
   "GET /organisations/:id": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
   "GET /organisations/:id/guidance": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
-  "POST /organisations": { roles: { admin: A, consultant: A } },
+  "POST /organisations": {
+    roles: { admin: A, consultant: A },
+    body: { name: "Buurthuis", kvkNumber: "12345678", postcode: "3081 AB", houseNumber: 3, guidanceHoursPerWeek: 4 },
+  },
   "GET /audit-events": ADMIN,
   "GET /clients/:id/letters": CLIENT_FILE_READ,
   "GET /letters/:id/pdf": CLIENT_FILE_READ,
   "POST /letters/:id/deliveries": { ...CASEWORK, body: { status: "delivered" } },
   "GET /me/availability": { roles: { consultant: A, teamLead: A } },
-  "PUT /me/availability": { roles: { consultant: A, teamLead: A } },
+  "PUT /me/availability": {
+    roles: { consultant: A, teamLead: A },
+    body: { blocks: [{ weekday: 2, startTime: "09:00", endTime: "12:00", location: "Wijkteam" }] },
+  },
   "GET /clients/:id/appointments": CLIENT_FILE_READ,
   "PATCH /appointments/:id": { ...CASEWORK, body: { status: "attended" } },
-  "POST /invitations": { roles: { consultant: A, teamLead: A } },
+  "POST /invitations": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientIds: [ids.clients] }) },
   "POST /clients/:id/intakes": { ...CASEWORK, body: intake },
   "GET /clients/:id/intakes": { roles: STAFF_READ },
   "GET /clients/:id/ladder-assessments": { roles: STAFF_READ },
@@ -105,14 +137,14 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /team": { roles: { admin: A, teamLead: A } },
   "PUT /clients/:id/consultant": { roles: { admin: A, teamLead: S }, body: (ids) => ({ consultantId: ids.users }) },
   "GET /roles": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
-  "POST /roles": { roles: { admin: A, consultant: A, host: A } },
+  "POST /roles": { roles: { admin: A, consultant: A, host: A }, body: (ids) => role(ids.organisations) },
   "GET /roles/:id": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
-  "POST /roles/:id/displacement-reviews": { roles: { admin: A, teamLead: A } },
-  "POST /roles/:id/displacement-complaints": PUBLIC,
+  "POST /roles/:id/displacement-reviews": { roles: { admin: A, teamLead: A }, body: { outcome: "approved", reason: TEXT } },
+  "POST /roles/:id/displacement-complaints": { ...PUBLIC, body: { filerKind: "resident", description: TEXT } },
   "GET /roles/:id/displacement-complaints": { roles: { admin: A, teamLead: A } },
-  "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A } },
+  "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A }, body: { outcome: "dismissed", reason: TEXT } },
   "GET /placements": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
-  "POST /placements": { roles: { consultant: A, teamLead: A } },
+  "POST /placements": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) },
   "GET /placements/:id": { roles: { ...STAFF_READ, host: S } },
   "POST /placements/:id/accept": PLACEMENT_ACT,
   "POST /placements/:id/decline": { ...PLACEMENT_ACT, body: { reason: TEXT } },
@@ -127,17 +159,26 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,
-  "POST /clients/:id/exemptions": { ...CASEWORK, body: { scope: "full", startDate: DAY, reviewDate: "2026-09-15", type: "crisis", reason: TEXT } },
+  "POST /clients/:id/exemptions": {
+    ...CASEWORK,
+    body: { scope: "full", startDate: DAY, reviewDate: "2026-09-15", type: "crisis", reason: TEXT },
+  },
   "POST /clients/:id/exemption-requests": { ...CASEWORK_AND_CLIENT, body: { type: "crisis", reason: TEXT } },
   "GET /exemptions": { roles: { admin: A, consultant: A, teamLead: A } },
   "POST /exemptions/:id/decisions": { ...CASEWORK, body: { outcome: "refused", note: TEXT } },
-  "POST /exemptions/:id/medical-advice": { ...CASEWORK, body: { advisorKind: "independentDoctor", advisorName: "Dr. Jansen", advisedOn: DAY, conclusion: TEXT } },
+  "POST /exemptions/:id/medical-advice": {
+    ...CASEWORK,
+    body: { advisorKind: "independentDoctor", advisorName: "Dr. Jansen", advisedOn: DAY, conclusion: TEXT },
+  },
   "POST /exemptions/:id/co-signatures": TEAM_LEAD_DECIDES,
   "POST /exemptions/:id/end": { ...CASEWORK, body: { endedOn: DAY, reason: TEXT } },
   "POST /exemptions/:id/extension-refusal": { ...CASEWORK, body: { reason: TEXT } },
   "POST /exemptions/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
   "GET /clients/:id/caregiving": CLIENT_FILE_READ,
-  "POST /clients/:id/caregiving": { ...CASEWORK, body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT } },
+  "POST /clients/:id/caregiving": {
+    ...CASEWORK,
+    body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT },
+  },
   "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
   "GET /clients/:id/accountability-requests": CLIENT_FILE_READ,
   "POST /accountability-requests/:id/responses": { ...CASEWORK_AND_CLIENT, body: { continues: true } },
@@ -146,7 +187,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /scheduler/runs": ADMIN,
   "POST /scheduler/runs": ADMIN,
   "GET /clients/:id/sanctions": CLIENT_FILE_READ,
-  "POST /clients/:id/sanctions": { ...CASEWORK, body: { ground: "insufficientEffort", factsDate: DAY, facts: TEXT, culpability: "full", circumstances: TEXT, urgentReasons: false } },
+  "POST /clients/:id/sanctions": {
+    ...CASEWORK,
+    body: { ground: "insufficientEffort", factsDate: DAY, facts: TEXT, culpability: "full", circumstances: TEXT, urgentReasons: false },
+  },
   "GET /sanctions": { roles: { admin: A, teamLead: A } },
   "GET /sanctions/statistics": { roles: { admin: A, teamLead: A, researcher: A } },
   "GET /sanctions/:id": CLIENT_FILE_READ,
