@@ -87,7 +87,7 @@ const TEAM_LEAD_DECIDES: MatrixRow = { roles: { teamLead: S } };
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /openapi.json": PUBLIC,
   "GET /health": PUBLIC,
-  "POST /sessions": { ...PUBLIC, body: { email: "niemand@demo.local", password: "onjuist" } },
+  "POST /sessions": { ...PUBLIC, body: { email: "onderzoeker@demo.local", password: "demo" } },
   "DELETE /sessions/current": EVERYONE,
   "GET /me": EVERYONE,
   "PUT /me/password": { ...EVERYONE, body: { currentPassword: "onjuist", newPassword: "een-lang-nieuw-wachtwoord" } },
