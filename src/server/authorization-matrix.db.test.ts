@@ -1,5 +1,6 @@
 import { TestClock } from "@server/clock.js";
 import { API_BASE } from "@server/http/openapi.js";
+import { routeKey } from "@server/http/route-table.js";
 import {
   type AuthorizationFixtures,
   buildAuthorizationFixtures,
@@ -21,7 +22,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 let fixtures: AuthorizationFixtures;
-const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 // Logging out ends the session it is called with: that route gets a session of its own per role.
 const ENDS_SESSION = "DELETE /sessions/current";
 

@@ -1,7 +1,7 @@
 import { TestClock } from "@server/clock.js";
 import { API_BASE } from "@server/http/openapi.js";
 import { PROBLEM_TYPE } from "@server/http/problem.js";
-import type { ApiRoute } from "@server/http/route-table.js";
+import { type ApiRoute, routeKey } from "@server/http/route-table.js";
 import {
   type AuthorizationFixtures,
   buildAuthorizationFixtures,
@@ -48,8 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
 function fuzzCaller(row: MatrixRow): UserRole | "anonymous" | undefined {
   if (row.anonymous) return "anonymous";

@@ -18,6 +18,11 @@ declare module "fastify" {
   }
 }
 
+/** A route's name in the authorization matrix and in test output: `POST /clients/:id/intakes`. */
+export function routeKey(route: Pick<ApiRoute, "method" | "path">): string {
+  return `${route.method} ${route.path}`;
+}
+
 /**
  * Records every route under `/api/v1` as it is registered, so the authorization matrix and the input fuzz can
  * enumerate the API itself rather than a list kept by hand. Call before any route is registered.
