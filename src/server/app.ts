@@ -48,6 +48,8 @@ import { METRICS_PATH, registerMetrics } from "./http/metrics.js";
 import { API_BASE, swaggerOptions } from "./http/openapi.js";
 import { answerClientError, registerProblemHandlers } from "./http/problem.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
+import { collectApiRoutes } from "./http/route-table.js";
+import { registerTextInputCheck } from "./http/text-input.js";
 
 /**
  * What every route module gets: the database, the configuration and what follows from it, the clock and this
@@ -94,6 +96,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  collectApiRoutes(app);
+  registerTextInputCheck(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

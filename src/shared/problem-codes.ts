@@ -151,5 +151,7 @@ export const FIELD_ERROR_CODES = [
   "malformed",
   "tooMany",
   "unexpectedField",
+  "nullCharacter",
+  "tooPrecise",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -3,7 +3,7 @@ import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
 import { isValidBsn, mayHoldBsn } from "../validation/bsn.js";
 import { normalisePostcode } from "../validation/postcode.js";
 import { abilitiesOf } from "./abilities.js";
-import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 
 const name = z.string().trim().min(1).max(100);
 
@@ -39,7 +39,7 @@ const clientFields = {
   street: z.string().trim().min(1).max(120).nullish(),
   city: z.string().trim().min(1).max(80).nullish(),
   benefitStartDate: pastDate,
-  capacityHoursPerWeek: z.number().min(0).max(40).nullish().describe("consultant's assessment; null until assessed"),
+  capacityHoursPerWeek: measure(40).nullish().describe("consultant's assessment; null until assessed"),
   phone: z
     .string()
     .trim()

@@ -23,3 +23,17 @@ export const timestamp = z.iso.datetime({ offset: true });
 
 /** A calendar date `YYYY-MM-DD`. */
 export const calendarDate = z.iso.date();
+
+/**
+ * Hours and percentages from zero up, recorded to the hundredth: no value is then too small for the database's
+ * `real` column (PostgreSQL refused 5e-324 and the request answered 500).
+ */
+export const measure = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine((value) => Math.round(value * 100) / 100 === value, {
+      message: "At most two digits after the decimal point",
+      params: { code: "tooPrecise" },
+    });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, timestamp } from "./common.js";
+import { calendarDate, measure, timestamp } from "./common.js";
 
 /**
  * Every decision about a client is a besluit (Awb 1:3): one record, one letter with the legal remedy, one
@@ -73,7 +73,7 @@ export const hearingWaiverInput = z.object({ reason: z.enum(HEARING_SKIP_REASONS
 export const objectionOutcomeInput = z.object({
   outcome: z.enum(OBJECTION_OUTCOMES),
   reasons: text().describe("the weighing, for the letter"),
-  percentage: z.number().min(0).max(100).nullish().describe("partlyWellFounded on a sanction: the percentage that remains"),
+  percentage: measure(100).nullish().describe("partlyWellFounded on a sanction: the percentage that remains"),
   months: z.number().int().min(1).max(3).nullish().describe("partlyWellFounded on a sanction: the duration that remains"),
 });
 export type ObjectionOutcomeInput = z.infer<typeof objectionOutcomeInput>;

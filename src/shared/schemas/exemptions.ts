@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addDays, addMonths } from "../dates.js";
-import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { DECISION_TYPES } from "./decisions.js";
 
 /** Grounds for exemption (Participatiewet art. 9 lid 2: individual and temporary, for urgent reasons). */
@@ -47,7 +47,7 @@ const reason = z.string().trim().min(1).max(4000);
 /** The terms of an exemption: full or at most some hours a week, from a date, until an end or review date. */
 const exemptionTerms = z.object({
   scope: z.enum(EXEMPTION_SCOPES),
-  maxHoursPerWeek: z.number().min(0).max(40).nullish().describe("partial exemptions: the most hours a week that may be asked"),
+  maxHoursPerWeek: measure(40).nullish().describe("partial exemptions: the most hours a week that may be asked"),
   startDate: calendarDate,
   endDate: calendarDate.nullish().describe("when the exemption ends by itself"),
   reviewDate: calendarDate.nullish().describe("when it is looked at again; an end or a review date is required"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, timestamp } from "./common.js";
+import { calendarDate, measure, timestamp } from "./common.js";
 
 /** The eight life domains scored at intake, 1 (acute problem) to 5 (fully self-reliant). */
 export const LIFE_DOMAINS = [
@@ -43,7 +43,7 @@ export const intakeInput = z
     skills: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
     availability: z.array(z.enum(WEEKDAY_PARTS)).max(21).default([]),
     travelRadiusKm: z.number().int().min(0).max(100),
-    capacityHoursPerWeek: z.number().min(0).max(40).describe("the consultant's assessment of what the client can do"),
+    capacityHoursPerWeek: measure(40).describe("the consultant's assessment of what the client can do"),
     ladderRung: rung,
     growthRung: rung.describe("where the client could be in a year"),
     healthNotes: shortText.describe("sensitive"),

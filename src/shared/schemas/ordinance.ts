@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { calendarDate, timestamp } from "./common.js";
+import { calendarDate, measure, timestamp } from "./common.js";
 
 const sanctionLevel = z.object({
   level: z.number().int().min(1).max(10),
-  percentage: z.number().min(0).max(100).describe("share of the benefit standard withheld"),
+  percentage: measure(100).describe("share of the benefit standard withheld"),
   months: z.number().int().min(1).max(3).describe("how long; the Participatiewet allows at most three months"),
 });
 
-const hours = (max: number) => z.number().min(0).max(max);
+const hours = (max: number) => measure(max);
 
 /** Grounds for a sanction proposal (Participatiewet art. 18 lid 2 and the local ordinance). */
 export const SANCTION_GROUNDS = [

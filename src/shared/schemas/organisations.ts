@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidKvkNumber } from "../validation/kvk.js";
 import { postcodeSchema } from "./clients.js";
-import { pageOf, pageQuery, timestamp } from "./common.js";
+import { measure, pageOf, pageQuery, timestamp } from "./common.js";
 
 export const SECTORS = ["care", "sports", "communityCentre", "school", "nature", "religious", "culture", "foodBank", "other"] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -29,7 +29,7 @@ export const organisationCreateInput = z.object({
     .refine(isValidKvkNumber, { message: "A KvK number has eight digits", params: { code: "invalidKvk" } }),
   postcode: postcodeSchema,
   houseNumber: z.number().int().min(1).max(99999),
-  guidanceHoursPerWeek: z.number().min(0).max(400),
+  guidanceHoursPerWeek: measure(400),
 });
 export type OrganisationCreateInput = z.infer<typeof organisationCreateInput>;
 

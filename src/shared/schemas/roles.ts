@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { abilitiesOf } from "./abilities.js";
 import { postcodeSchema } from "./clients.js";
-import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { WEEKDAY_PARTS } from "./intakes.js";
 
 export const GUIDANCE_LEVELS = ["light", "regular", "intensive"] as const;
@@ -50,7 +50,7 @@ export const roleCreateInput = z
     organisationId: z.uuid(),
     title: z.string().trim().min(1).max(200),
     description: z.string().trim().min(1).max(4000).describe("the tasks"),
-    minHoursPerWeek: z.number().min(0).max(40).optional(),
+    minHoursPerWeek: measure(40).optional(),
     hoursPerWeek: z.number().min(0.5).max(40).describe("the most hours a week the role asks"),
     weekdayParts: z.array(z.enum(WEEKDAY_PARTS)).max(21).default([]),
     postcode: postcodeSchema.optional().describe("where the work is; default the organisation's address"),

@@ -1,0 +1,486 @@
+import { createHash } from "node:crypto";
+import { nowIso } from "@server/clock.js";
+import type { Database } from "@server/db/schema.js";
+import { USER_ROLES, type UserRole } from "@shared/enums.js";
+import type { Kysely } from "kysely";
+import { expectDefined } from "./expect-defined.js";
+import { bearerFor, type TestApp } from "./test-app.js";
+
+/** The demo account that acts in each role. */
+export const MATRIX_ACCOUNTS: Record<UserRole, string> = {
+  admin: "admin@demo.local",
+  consultant: "consulent@demo.local",
+  teamLead: "teamleider@demo.local",
+  host: "organisatie@demo.local",
+  client: "klant@demo.local",
+  researcher: "onderzoeker@demo.local",
+};
+
+/**
+ * The resources a path id can name, by the path segment before `:id`. A route whose id follows another segment
+ * has no fixture, and the matrix and the fuzz fail naming it: add the resource here and in `buildFixtureIds`.
+ */
+export const ID_RESOURCES = [
+  "clients",
+  "organisations",
+  "users",
+  "api-tokens",
+  "letters",
+  "appointments",
+  "plan-steps",
+  "plans",
+  "roles",
+  "displacement-complaints",
+  "placements",
+  "exemptions",
+  "caregiving",
+  "accountability-requests",
+  "documents",
+  "sanctions",
+  "decisions",
+  "objections",
+  "match-plans",
+  "match-proposals",
+] as const;
+export type IdResource = (typeof ID_RESOURCES)[number];
+
+/**
+ * Two worlds of one id each per resource. `inScope` is seen by every role's account: the demo client's own
+ * records (Charlois, the consultant's and team lead's district), placed at the demo host organisation.
+ * `outOfScope` belongs to a client of another district and consultant, placed at another organisation.
+ */
+export interface FixtureIds {
+  inScope: Record<IdResource, string>;
+  outOfScope: Record<IdResource, string>;
+}
+
+export interface AuthorizationFixtures {
+  headers: Record<UserRole, { authorization: string }>;
+  ids: FixtureIds;
+}
+
+/** The resource a route's `:id` names, or undefined when the path has no id. */
+export function idResourceOf(path: string): IdResource | "unknown" | undefined {
+  const segments = path.split("/");
+  const at = segments.indexOf(":id");
+  if (at < 0) return undefined;
+  const resource = segments[at - 1];
+  return (ID_RESOURCES as readonly string[]).includes(resource ?? "") ? (resource as IdResource) : "unknown";
+}
+
+/** The route's path with its `:id` replaced by the given id. */
+export function pathWithId(path: string, id: string): string {
+  return path.replace(":id", id);
+}
+
+/** Logs every matrix account in and finds or makes one row per resource in each world. */
+export async function buildAuthorizationFixtures(t: TestApp): Promise<AuthorizationFixtures> {
+  const headers = {} as Record<UserRole, { authorization: string }>;
+  for (const role of USER_ROLES) headers[role] = await bearerFor(t.app, MATRIX_ACCOUNTS[role]);
+  return { headers, ids: await buildFixtureIds(t, headers.admin) };
+}
+
+/** An API token for the user, made by the admin. */
+async function apiTokenFor(t: TestApp, admin: { authorization: string }, userId: string): Promise<string> {
+  const response = await t.app.inject({ method: "POST", url: "/api/v1/api-tokens", headers: admin, payload: { userId, name: "matrix" } });
+  if (response.statusCode !== 201) throw new Error(`api token: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}
+
+async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string }): Promise<FixtureIds> {
+  const k = t.db.kysely;
+  const account = (email: string) => k.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
+  const admin = await account(MATRIX_ACCOUNTS.admin);
+  const consultant = await account(MATRIX_ACCOUNTS.consultant);
+  const teamLead = await account(MATRIX_ACCOUNTS.teamLead);
+  const host = await account(MATRIX_ACCOUNTS.host);
+  const client = await account(MATRIX_ACCOUNTS.client);
+  const staffDistricts = (
+    await k.selectFrom("user_districts").select("district").where("user_id", "in", [consultant.id, teamLead.id]).execute()
+  ).map((r) => r.district);
+  const hasRows = (table: "letters" | "appointments" | "plan_steps" | "decisions") => k.selectFrom(table).select("client_id");
+  const outsider = await k
+    .selectFrom("clients")
+    .select(["id", "consultant_id"])
+    .where("district", "not in", staffDistricts)
+    .where("consultant_id", "not in", [consultant.id, teamLead.id])
+    .where("id", "in", hasRows("letters"))
+    .where("id", "in", hasRows("appointments"))
+    .where("id", "in", hasRows("plan_steps"))
+    .where("id", "in", hasRows("decisions"))
+    .orderBy("id")
+    .executeTakeFirst();
+  const otherOrganisation = await k
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "!=", expectDefined(host.organisation_id))
+    .where("id", "in", k.selectFrom("volunteer_roles").select("organisation_id"))
+    .orderBy("id")
+    .executeTakeFirst();
+  const otherUser = await k
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "consultant")
+    .where("id", "!=", consultant.id)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const world = {
+    inScope: { clientId: expectDefined(client.client_id), organisationId: expectDefined(host.organisation_id), userId: consultant.id },
+    outOfScope: {
+      clientId: expectDefined(outsider, "a client outside the staff's districts with a history").id,
+      organisationId: expectDefined(otherOrganisation, "a second organisation with roles").id,
+      userId: otherUser.id,
+    },
+  };
+  const build = async (side: "inScope" | "outOfScope"): Promise<Record<IdResource, string>> => {
+    const { clientId, organisationId, userId } = world[side];
+    const first = async (table: "letters" | "appointments" | "plans" | "plan_steps" | "decisions") =>
+      (await k.selectFrom(table).select("id").where("client_id", "=", clientId).orderBy("id").executeTakeFirstOrThrow()).id;
+    const role = await k
+      .selectFrom("volunteer_roles")
+      .selectAll()
+      .where("organisation_id", "=", organisationId)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const made = await insertWorldRows(t, { clientId, organisationId, role, staffId: consultant.id, adminId: admin.id, side });
+    return {
+      clients: clientId,
+      organisations: organisationId,
+      users: userId,
+      "api-tokens": await apiTokenFor(t, adminHeaders, userId),
+      letters: await first("letters"),
+      appointments: await first("appointments"),
+      "plan-steps": await first("plan_steps"),
+      plans: await first("plans"),
+      decisions: await first("decisions"),
+      roles: role.id,
+      ...made,
+    };
+  };
+  return { inScope: await build("inScope"), outOfScope: await build("outOfScope") };
+}
+
+type MadeResource =
+  | "placements"
+  | "displacement-complaints"
+  | "exemptions"
+  | "caregiving"
+  | "accountability-requests"
+  | "documents"
+  | "sanctions"
+  | "objections"
+  | "match-plans"
+  | "match-proposals";
+
+/** The records the demo population without history lacks, made for one world's client, organisation and role. */
+async function insertWorldRows(
+  t: TestApp,
+  world: {
+    clientId: string;
+    organisationId: string;
+    role: { id: string; guidance_level: Database["volunteer_roles"]["guidance_level"] };
+    staffId: string;
+    adminId: string;
+    side: string;
+  },
+): Promise<Record<MadeResource, string>> {
+  const k: Kysely<Database> = t.db.kysely;
+  const now = nowIso(t.clock);
+  const today = t.clock.today();
+  const id = (name: string) => deterministicUuid(`${world.side}:${name}`);
+  const { clientId, staffId } = world;
+  const letter = (await k.selectFrom("letters").select("id").where("client_id", "=", clientId).orderBy("id").executeTakeFirstOrThrow()).id;
+  const decision = (await k.selectFrom("decisions").select("id").where("client_id", "=", clientId).orderBy("id").executeTakeFirstOrThrow())
+    .id;
+  const ordinanceVersion = (await k.selectFrom("ordinance_versions").select("version").orderBy("version", "desc").executeTakeFirstOrThrow())
+    .version;
+  const ids: Record<MadeResource, string> = {
+    placements: id("placement"),
+    "displacement-complaints": id("complaint"),
+    exemptions: id("exemption"),
+    caregiving: id("caregiving"),
+    "accountability-requests": id("accountability"),
+    documents: id("document"),
+    sanctions: id("sanction"),
+    objections: id("objection"),
+    "match-plans": id("match-plan"),
+    "match-proposals": id("match-proposal"),
+  };
+  await k
+    .insertInto("placements")
+    .values({
+      id: ids.placements,
+      client_id: clientId,
+      role_id: world.role.id,
+      organisation_id: world.organisationId,
+      status: "active",
+      hours_per_week: 2,
+      guidance_level: world.role.guidance_level,
+      guidance_override_reason: null,
+      proposed_by: staffId,
+      decision_reason: null,
+      decided_by: null,
+      started_on: today,
+      ended_on: null,
+      end_reason: null,
+      end_note: null,
+      attributable_to: null,
+      ordinance_version: ordinanceVersion,
+      host_view_attribution: null,
+      attribution_reasons: null,
+      attribution_client_account: null,
+      attribution_heard_on: null,
+      attribution_channel: null,
+      attribution_determined_by: null,
+      attribution_determined_on: null,
+      attribution_decision_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("placement_agreements")
+    .values({
+      id: id("agreement"),
+      placement_id: ids.placements,
+      version: 1,
+      start_date: today,
+      end_date: today,
+      hours_per_week: 2,
+      tasks: "Koffie schenken",
+      contact_person: "Anna",
+      guidance_arrangement: "Wekelijks overleg",
+      letter_id: letter,
+      signed_by: staffId,
+      signed_at: now,
+      client_signed_on: null,
+      client_signed_by: null,
+      host_signed_on: null,
+      host_signed_by: null,
+      municipality_signed_on: null,
+      municipality_signed_by: null,
+      decision_id: null,
+    })
+    .execute();
+  await k
+    .insertInto("displacement_complaints")
+    .values({
+      id: ids["displacement-complaints"],
+      role_id: world.role.id,
+      filed_by: null,
+      filer_kind: "resident",
+      filer_name: null,
+      filer_email: null,
+      description: "Dit werk deed vroeger een betaalde kracht.",
+      status: "open",
+      decided_by: null,
+      decision_reason: null,
+      decided_at: null,
+      created_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("exemptions")
+    .values({
+      id: ids.exemptions,
+      client_id: clientId,
+      type: "crisis",
+      scope: "full",
+      max_hours_per_week: null,
+      start_date: today,
+      end_date: null,
+      review_date: today,
+      reason: "Acute crisis in het gezin.",
+      status: "requested",
+      requested_by: staffId,
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      co_signed_by: null,
+      co_signed_at: null,
+      ended_on: null,
+      end_reason: null,
+      ordinance_version: ordinanceVersion,
+      created_at: now,
+      updated_at: now,
+      covers_tegenprestatie: 1,
+      covers_work_obligations: 0,
+      child_birth_date: null,
+      unmet_condition: null,
+    })
+    .execute();
+  await k
+    .insertInto("caregiving")
+    .values({
+      id: ids.caregiving,
+      client_id: clientId,
+      relation: "parent",
+      description: null,
+      hours_per_week: 6,
+      since: today,
+      beyond_customary_care: 1,
+      judgement_reason: "Dagelijkse zorg voor een ouder.",
+      judged_by: staffId,
+      status: "active",
+      ended_on: null,
+      created_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("accountability_requests")
+    .values({
+      id: ids["accountability-requests"],
+      client_id: clientId,
+      subject_type: "caregiving",
+      subject_id: ids.caregiving,
+      requested_on: today,
+      ordinance_version: ordinanceVersion,
+      letter_id: letter,
+      reminded_on: null,
+      reminder_letter_id: null,
+      status: "open",
+      responded_on: null,
+      response: null,
+      responded_by: null,
+      created_at: now,
+    })
+    .execute();
+  const content = Buffer.from("%PDF-1.4\n%matrix\n");
+  await k
+    .insertInto("documents")
+    .values({
+      id: ids.documents,
+      client_id: clientId,
+      subject_type: "exemption",
+      subject_id: ids.exemptions,
+      filename: "advies.pdf",
+      media_type: "application/pdf",
+      size_bytes: content.length,
+      sha256: createHash("sha256").update(content).digest("hex"),
+      content,
+      uploaded_by: staffId,
+      uploaded_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("sanctions")
+    .values({
+      id: ids.sanctions,
+      client_id: clientId,
+      ground: "insufficientEffort",
+      facts_date: today,
+      facts: "De afgesproken stap is niet gedaan.",
+      appointment_id: null,
+      placement_id: null,
+      letter_id: null,
+      culpability: "full",
+      circumstances: "Geen bijzondere omstandigheden bekend.",
+      children_interests: null,
+      urgent_reasons: 0,
+      urgent_reasons_note: null,
+      recurrence: 1,
+      proposed_by: staffId,
+      proposed_at: now,
+      status: "proposed",
+      hearing_letter_id: null,
+      hearing_respond_by: null,
+      hearing_held_on: null,
+      hearing_channel: null,
+      hearing_record: null,
+      hearing_recorded_by: null,
+      outcome: null,
+      decision_reasons: null,
+      level: null,
+      percentage: null,
+      months: null,
+      ordinance_version: null,
+      decided_by: null,
+      decided_at: null,
+      decision_letter_id: null,
+      reconsider_by: null,
+      reconsidered_on: null,
+      reconsideration_outcome: null,
+      reconsideration_note: null,
+      revoked: 0,
+      decision_id: null,
+      reconsideration_decision_id: null,
+      ended_on: null,
+      plan_id: null,
+      plan_step_id: null,
+      not_done: null,
+      urgent_reasons_lapsed_reasons: null,
+      urgent_reasons_lapsed_by: null,
+      urgent_reasons_lapsed_at: null,
+    })
+    .execute();
+  await k
+    .insertInto("objections")
+    .values({
+      id: ids.objections,
+      decision_id: decision,
+      client_id: clientId,
+      received_on: today,
+      posted_on: today,
+      grounds: "Ik ben het niet eens met dit besluit.",
+      representative: null,
+      on_time: 1,
+      lateness_excusable: null,
+      lateness_reasons: null,
+      objection_term_ends_on: today,
+      decide_by: today,
+      advisory_committee: 0,
+      postponed: 0,
+      postponement_letter_id: null,
+      postponement_reasons: null,
+      consent_given_on: null,
+      consent_note: null,
+      hearing_invitation_letter_id: null,
+      hearing_skip_reason: null,
+      hearing_skip_note: null,
+      outcome: null,
+      outcome_on: null,
+      outcome_reasons: null,
+      outcome_decision_id: null,
+      registered_by: staffId,
+      created_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("match_plans")
+    .values({
+      id: ids["match-plans"],
+      district: null,
+      status: "done",
+      progress: 1,
+      summary: null,
+      error: null,
+      requested_by: world.adminId,
+      created_at: now,
+      finished_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("match_proposals")
+    .values({
+      id: ids["match-proposals"],
+      plan_id: ids["match-plans"],
+      client_id: clientId,
+      role_id: world.role.id,
+      hours_per_week: 2,
+      cost: 1,
+      reasons: "[]",
+      status: "pending",
+      reject_reason: null,
+      placement_id: null,
+      decided_by: null,
+      decided_at: null,
+    })
+    .execute();
+  return ids;
+}
+
+/** A UUID-shaped id derived from a name, so the fixtures' ids are the same on every run. */
+function deterministicUuid(name: string): string {
+  const hex = createHash("sha256").update(`authorization-matrix:${name}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,220 @@
+import type { UserRole } from "@shared/enums.js";
+import { LIFE_DOMAINS } from "@shared/schemas/intakes.js";
+import type { FixtureIds } from "./authorization-fixtures.js";
+import { buildClient } from "./factories.js";
+
+/**
+ * How one role may use one route:
+ * - `any`: allowed whatever the id (the route has no id, or the record is not scoped to the caller, as an
+ *   admin's reads or the city-wide roles and match plans): it answers neither 401, 403 nor 404 for the
+ *   in-scope and the out-of-scope record;
+ * - `scoped`: allowed for the in-scope record; the out-of-scope record does not exist for the caller (404).
+ * A role the row does not name is refused by the route's policy: exactly 403 `forbidden`.
+ */
+export type Access = "any" | "scoped";
+
+/** What each role may do with one route; `anonymous: true` for a route that needs no login (otherwise 401). */
+export interface MatrixRow {
+  anonymous?: true;
+  roles: Partial<Record<UserRole, Access>>;
+  /**
+   * A write's body valid enough to pass validation, so that scope decides the out-of-scope answer (default `{}`);
+   * a function when it names a fixture's id.
+   */
+  body?: Record<string, unknown> | ((ids: FixtureIds["inScope"]) => Record<string, unknown>);
+  /** An upload route: the body is a multipart form with one small PDF in the field `file`. */
+  upload?: true;
+}
+
+/** The matrix's "today": the test app's clock stands on it and the bodies' dates are on it. */
+export const MATRIX_TODAY = "2026-06-15";
+const DAY = MATRIX_TODAY;
+const TEXT = "Besproken met de cliënt.";
+const agreement = {
+  startDate: DAY,
+  endDate: "2026-12-15",
+  hoursPerWeek: 4,
+  tasks: "Koffie schenken",
+  contactPerson: "Anna",
+  guidanceArrangement: "Wekelijks overleg",
+};
+const role = (organisationId: string) => ({
+  organisationId,
+  title: "Gastvrouw",
+  description: "Koffie schenken en bezoekers ontvangen.",
+  hoursPerWeek: 4,
+  guidanceLevel: "light",
+  places: 2,
+  displacementCheck: {
+    paidInLastThreeYears: false,
+    doneByPaidStaffElsewhere: false,
+    wouldOtherwiseBePaid: false,
+    partOfPaidService: false,
+    recentStaffCuts: false,
+  },
+});
+const intake = {
+  heldOn: DAY,
+  scores: Object.fromEntries(LIFE_DOMAINS.map((domain) => [domain, 3])),
+  travelRadiusKm: 5,
+  capacityHoursPerWeek: 8,
+  ladderRung: 2,
+  growthRung: 3,
+};
+
+const A = "any";
+const S = "scoped";
+const PUBLIC: MatrixRow = { anonymous: true, roles: { admin: A, consultant: A, teamLead: A, host: A, client: A, researcher: A } };
+const EVERYONE: MatrixRow = { roles: { admin: A, consultant: A, teamLead: A, host: A, client: A, researcher: A } };
+const ADMIN: MatrixRow = { roles: { admin: A } };
+/** Staff reads of a client's records: an admin sees every client, consultants and team leads their districts'. */
+const STAFF_READ = { admin: A, consultant: S, teamLead: S } as const;
+/** The same, and the client their own. */
+const CLIENT_FILE_READ: MatrixRow = { roles: { ...STAFF_READ, client: S } };
+/** Casework on a client's records: consultants and team leads, in their districts. */
+const CASEWORK: MatrixRow = { roles: { consultant: S, teamLead: S } };
+/** Casework the client may also do on their own records. */
+const CASEWORK_AND_CLIENT: MatrixRow = { roles: { consultant: S, teamLead: S, client: S } };
+/** A placement's actions: staff in their districts, the host for its own organisation's placements. */
+const PLACEMENT_ACT: MatrixRow = { roles: { consultant: S, teamLead: S, host: S } };
+const TEAM_LEAD_DECIDES: MatrixRow = { roles: { teamLead: S } };
+
+/**
+ * The authorization matrix: the expected answer of every API route (method and path below /api/v1, as Fastify
+ * registers it) for every role and for anonymous callers, in and out of scope. `authorization-matrix.db.test.ts`
+ * asks the app for its routes and fails for a route without a row here. Adding a route is adding its line.
+ */
+export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
+  "GET /openapi.json": PUBLIC,
+  "GET /health": PUBLIC,
+  "POST /sessions": { ...PUBLIC, body: { email: "onderzoeker@demo.local", password: "demo" } },
+  "DELETE /sessions/current": EVERYONE,
+  "GET /me": EVERYONE,
+  "PUT /me/password": { ...EVERYONE, body: { currentPassword: "onjuist", newPassword: "een-lang-nieuw-wachtwoord" } },
+  "GET /clients": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
+  "GET /clients/:id": { roles: { ...STAFF_READ, host: S, client: S } },
+  "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
+  "GET /users": ADMIN,
+  "POST /users": {
+    ...ADMIN,
+    body: { email: "matrix@demo.local", displayName: "Matrix", role: "researcher", password: "een-lang-wachtwoord" },
+  },
+  "GET /users/:id": ADMIN,
+  "PATCH /users/:id": ADMIN,
+  "GET /api-tokens": ADMIN,
+  "POST /api-tokens": { ...ADMIN, body: (ids) => ({ userId: ids.users, name: "koppeling" }) },
+  "DELETE /api-tokens/:id": ADMIN,
+  "GET /organisations": { roles: { admin: A, consultant: A, teamLead: A } },
+  "GET /organisations/:id": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  "GET /organisations/:id/guidance": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  "POST /organisations": {
+    roles: { admin: A, consultant: A },
+    body: { name: "Buurthuis", kvkNumber: "12345678", postcode: "3081 AB", houseNumber: 3, guidanceHoursPerWeek: 4 },
+  },
+  "GET /audit-events": ADMIN,
+  "GET /clients/:id/letters": CLIENT_FILE_READ,
+  "GET /letters/:id/pdf": CLIENT_FILE_READ,
+  "POST /letters/:id/deliveries": { ...CASEWORK, body: { status: "delivered" } },
+  "GET /me/availability": { roles: { consultant: A, teamLead: A } },
+  "PUT /me/availability": {
+    roles: { consultant: A, teamLead: A },
+    body: { blocks: [{ weekday: 2, startTime: "09:00", endTime: "12:00", location: "Wijkteam" }] },
+  },
+  "GET /clients/:id/appointments": CLIENT_FILE_READ,
+  "PATCH /appointments/:id": { ...CASEWORK, body: { status: "attended" } },
+  "POST /invitations": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientIds: [ids.clients] }) },
+  "POST /clients/:id/intakes": { ...CASEWORK, body: intake },
+  "GET /clients/:id/intakes": { roles: STAFF_READ },
+  "GET /clients/:id/ladder-assessments": { roles: STAFF_READ },
+  "GET /clients/:id/plans": CLIENT_FILE_READ,
+  "POST /clients/:id/plan-steps": { ...CASEWORK, body: { type: "training", title: "Cursus", hoursPerWeek: 1, startDate: DAY } },
+  "PATCH /plan-steps/:id": { ...CASEWORK, body: { title: "Cursus" } },
+  "POST /plans/:id/confirmation": { ...CASEWORK, body: { reportingFrequencyWeeks: 4 } },
+  "POST /clients/:id/check-ins": { ...CASEWORK, body: { heldOn: DAY, channel: "phone", who5: [3, 3, 3, 3, 3], readyForNextStep: false } },
+  "GET /clients/:id/check-ins": { roles: STAFF_READ },
+  "GET /work-queue": { roles: { admin: A, consultant: A, teamLead: A } },
+  "GET /team": { roles: { admin: A, teamLead: A } },
+  "PUT /clients/:id/consultant": { roles: { admin: A, teamLead: S }, body: (ids) => ({ consultantId: ids.users }) },
+  "GET /roles": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
+  "POST /roles": { roles: { admin: A, consultant: A, host: A }, body: (ids) => role(ids.organisations) },
+  "GET /roles/:id": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  "POST /roles/:id/displacement-reviews": { roles: { admin: A, teamLead: A }, body: { outcome: "approved", reason: TEXT } },
+  "POST /roles/:id/displacement-complaints": { ...PUBLIC, body: { filerKind: "resident", description: TEXT } },
+  "GET /roles/:id/displacement-complaints": { roles: { admin: A, teamLead: A } },
+  "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A }, body: { outcome: "dismissed", reason: TEXT } },
+  "GET /placements": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
+  "POST /placements": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) },
+  "GET /placements/:id": { roles: { ...STAFF_READ, host: S } },
+  "POST /placements/:id/accept": PLACEMENT_ACT,
+  "POST /placements/:id/decline": { ...PLACEMENT_ACT, body: { reason: TEXT } },
+  "POST /placements/:id/start": { ...PLACEMENT_ACT, body: { agreement } },
+  "POST /placements/:id/agreements": { ...PLACEMENT_ACT, body: { agreement } },
+  "POST /placements/:id/agreement/signatures": { roles: { consultant: S, teamLead: S, host: S, client: S }, body: { party: "client" } },
+  "POST /placements/:id/end": { ...PLACEMENT_ACT, body: { reason: "completed" } },
+  "POST /placements/:id/attribution": { ...CASEWORK, body: { attributableTo: "none", reasons: TEXT, clientAccount: TEXT } },
+  "POST /placements/:id/notes": { ...PLACEMENT_ACT, body: { note: TEXT } },
+  "POST /clients/:id/contributions": { ...CASEWORK, body: { kind: "ownInitiative", description: TEXT, hoursPerWeek: 1, since: DAY } },
+  "GET /clients/:id/contributions": CLIENT_FILE_READ,
+  "GET /ordinance": EVERYONE,
+  "POST /ordinance/versions": ADMIN,
+  "GET /clients/:id/exemptions": CLIENT_FILE_READ,
+  "POST /clients/:id/exemptions": {
+    ...CASEWORK,
+    body: { scope: "full", startDate: DAY, reviewDate: "2026-09-15", type: "crisis", reason: TEXT },
+  },
+  "POST /clients/:id/exemption-requests": { ...CASEWORK_AND_CLIENT, body: { type: "crisis", reason: TEXT } },
+  "GET /exemptions": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /exemptions/:id/decisions": { ...CASEWORK, body: { outcome: "refused", note: TEXT } },
+  "POST /exemptions/:id/medical-advice": {
+    ...CASEWORK,
+    body: { advisorKind: "independentDoctor", advisorName: "Dr. Jansen", advisedOn: DAY, conclusion: TEXT },
+  },
+  "POST /exemptions/:id/co-signatures": TEAM_LEAD_DECIDES,
+  "POST /exemptions/:id/end": { ...CASEWORK, body: { endedOn: DAY, reason: TEXT } },
+  "POST /exemptions/:id/extension-refusal": { ...CASEWORK, body: { reason: TEXT } },
+  "POST /exemptions/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
+  "GET /clients/:id/caregiving": CLIENT_FILE_READ,
+  "POST /clients/:id/caregiving": {
+    ...CASEWORK,
+    body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT },
+  },
+  "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
+  "GET /clients/:id/accountability-requests": CLIENT_FILE_READ,
+  "POST /accountability-requests/:id/responses": { ...CASEWORK_AND_CLIENT, body: { continues: true } },
+  "POST /accountability-requests/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
+  "GET /documents/:id": CASEWORK_AND_CLIENT,
+  "GET /scheduler/runs": ADMIN,
+  "POST /scheduler/runs": ADMIN,
+  "GET /clients/:id/sanctions": CLIENT_FILE_READ,
+  "POST /clients/:id/sanctions": {
+    ...CASEWORK,
+    body: { ground: "insufficientEffort", factsDate: DAY, facts: TEXT, culpability: "full", circumstances: TEXT, urgentReasons: false },
+  },
+  "GET /sanctions": { roles: { admin: A, teamLead: A } },
+  "GET /sanctions/statistics": { roles: { admin: A, teamLead: A, researcher: A } },
+  "GET /sanctions/:id": CLIENT_FILE_READ,
+  "POST /sanctions/:id/hearing-invitation": CASEWORK,
+  "POST /sanctions/:id/hearing": { ...CASEWORK_AND_CLIENT, body: { heldOn: DAY, channel: "phone", record: TEXT } },
+  "POST /sanctions/:id/decision": { ...TEAM_LEAD_DECIDES, body: { outcome: "refrained", reasons: TEXT } },
+  "POST /sanctions/:id/decision-letter": TEAM_LEAD_DECIDES,
+  "POST /sanctions/:id/reconsideration": { ...TEAM_LEAD_DECIDES, body: { outcome: "maintained", note: TEXT } },
+  "GET /clients/:id/decisions": CLIENT_FILE_READ,
+  "GET /decisions/:id": CLIENT_FILE_READ,
+  "POST /decisions/:id/objections": { ...CASEWORK_AND_CLIENT, body: { receivedOn: DAY, grounds: TEXT } },
+  "GET /objections/:id": CLIENT_FILE_READ,
+  "POST /objections/:id/lateness": { ...CASEWORK, body: { excusable: true, reasons: TEXT } },
+  "POST /objections/:id/postponement": { ...CASEWORK, body: { reasons: TEXT } },
+  "POST /objections/:id/consent-extension": { ...CASEWORK, body: { consentGivenOn: DAY, decideBy: "2026-09-15", note: TEXT } },
+  "POST /objections/:id/hearing-invitation": CASEWORK,
+  "POST /objections/:id/hearings": { ...CASEWORK, body: { heldOn: DAY, record: TEXT } },
+  "POST /objections/:id/hearing-waiver": { ...CASEWORK, body: { reason: "waived", note: TEXT } },
+  "POST /objections/:id/outcome": { ...TEAM_LEAD_DECIDES, body: { outcome: "unfounded", reasons: TEXT } },
+  "GET /clients/:id/suggestions": CASEWORK,
+  "GET /match-plans": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /match-plans": { roles: { admin: A, teamLead: A } },
+  "GET /match-plans/:id": { roles: { admin: A, consultant: A, teamLead: A } },
+  "GET /match-plans/:id/proposals": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /match-proposals/:id/accept": CASEWORK,
+  "POST /match-proposals/:id/reject": { ...CASEWORK, body: { reason: TEXT } },
+};
