@@ -46,7 +46,8 @@ export async function readUploadedFile(request: FastifyRequest, { maxBytes }: { 
   try {
     for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
       if (part.fieldname !== UPLOAD_FIELD) {
-        throw invalidField(part.fieldname, "unexpectedField", ONLY_FILE);
+        // A part without a name is named after the one field this form takes.
+        throw invalidField(part.fieldname.trim() || UPLOAD_FIELD, "unexpectedField", ONLY_FILE);
       }
       if (upload) throw invalidField(UPLOAD_FIELD, "tooMany", ONE_FILE);
       if (part.type !== "file") throw invalidField(UPLOAD_FIELD, "required", `Send a file, not text, in the field \`${UPLOAD_FIELD}\``);

@@ -87,11 +87,13 @@ const TEAM_LEAD_DECIDES: MatrixRow = { roles: { teamLead: S } };
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /openapi.json": PUBLIC,
   "GET /health": PUBLIC,
+  "GET /health/ready": PUBLIC,
   "POST /sessions": { ...PUBLIC, body: { email: "onderzoeker@demo.local", password: "demo" } },
   "DELETE /sessions/current": EVERYONE,
   "GET /me": EVERYONE,
   "PUT /me/password": { ...EVERYONE, body: { currentPassword: "onjuist", newPassword: "een-lang-nieuw-wachtwoord" } },
   "GET /clients": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /clients/_search": { roles: { admin: A, consultant: A, teamLead: A }, body: { q: "999999990" } },
   "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
   "GET /clients/:id": { roles: { ...STAFF_READ, host: S, client: S } },
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
