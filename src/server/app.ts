@@ -91,7 +91,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: trustedProxies(config.TRUST_PROXY),
     clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
+    // Fastify's default (0) switches off Node's own limit: a sender trickling bytes would hold a connection forever.
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
   });
+  // Node enforces the request timeout only while the headers' own timeout is no longer than it.
+  app.server.headersTimeout = Math.min(app.server.headersTimeout, config.REQUEST_TIMEOUT_SECONDS * 1000);
   app.decorate("clock", clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

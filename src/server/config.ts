@@ -62,6 +62,8 @@ const configSchema = z
       .min(1)
       .max(24 * 7)
       .default(12),
+    /** A request (headers and body) must arrive whole within this time, so slow senders cannot hold connections. */
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     TRUST_PROXY: trustProxySchema,
     NV_DEMO_PASSWORD: z.string().min(1).default(DEFAULT_DEMO_PASSWORD),

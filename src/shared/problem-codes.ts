@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   "tooManyAttempts",
   "rateLimited",
   "unsupportedMediaType",
+  "bodyTooLarge",
   "internalError",
   "notReady",
   // A unique index refused a second copy (src/server/db/errors.ts names the index's rule)

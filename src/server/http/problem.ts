@@ -95,8 +95,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large). A JSON parser's message
       // quotes the body, which may hold a BSN: that one is not passed on.
+      // Fastify's own codes (FST_ERR_…) are internal names: the answer carries one of PROBLEM_CODES.
       const detail = error instanceof SyntaxError ? "The body is not valid JSON." : error.message;
-      return sendProblem(request, reply, { status, title: "Bad request", detail, code: error.code ?? "badRequest" });
+      const code = status === 413 ? "bodyTooLarge" : "badRequest";
+      return sendProblem(request, reply, { status, title: STATUS_CODES[status] ?? "Bad request", detail, code });
     }
     // A request that lost a race to a unique index is refused by the rule the index keeps, like any other 409.
     const unique = brokenUniqueRule(error);
