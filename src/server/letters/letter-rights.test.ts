@@ -37,9 +37,9 @@ function sampleDataFor(name: LetterTemplate): Data {
         if (parts.length > 0) put(scope, parts, "Voorbeeld");
       } else if (statement.type === "BlockStatement") {
         const block = statement as hbs.AST.BlockStatement;
-        const helper = pathOf(block.path)[0];
+        const blockName = pathOf(block.path)[0];
         const target = pathOf(block.params[0] as hbs.AST.Expression);
-        if (helper === "each") {
+        if (blockName === "each") {
           const item: Data = {};
           put(scope, target, [item]);
           walk(block.program, item);
