@@ -35,11 +35,11 @@ await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-/** The worker's side: computes `work(workerData)` once and posts the answer, or the error's message. */
-export function serveWorker<I, O>(port: MessagePort | null, input: I, work: (input: I) => O): void {
+/** The worker's side: computes `work(workerData)` once (awaited when it is a promise) and posts the answer, or the error's message. */
+export async function serveWorker<I, O>(port: MessagePort | null, input: I, work: (input: I) => O | Promise<O>): Promise<void> {
   if (!port) throw new Error("not started as a worker thread");
   try {
-    port.postMessage({ ok: true, value: work(input) });
+    port.postMessage({ ok: true, value: await work(input) });
   } catch (error) {
     port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

@@ -25,6 +25,9 @@ import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage
 import { OrganisationsPage } from "./domains/organisations/OrganisationsPage.js";
 import { PlacementDetailPage } from "./domains/placements/PlacementDetailPage.js";
 import { PlacementsPage } from "./domains/placements/PlacementsPage.js";
+import { AccessLogPage } from "./domains/privacy/AccessLogPage.js";
+import { MyDataPage } from "./domains/privacy/MyDataPage.js";
+import { RightsPage } from "./domains/privacy/RightsPage.js";
 import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
 import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
 import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
@@ -52,6 +55,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             {/* Anyone may say a role replaces paid work, without an account. */}
             <Route path="/vacatures/:id/klacht" element={<ComplaintPage />} />
+            <Route path="/rights" element={<RightsPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomePage />} />
               <Route path="/account/password" element={<ChangePasswordPage />} />
@@ -59,6 +63,8 @@ export function App() {
               <Route path="/clients/:id" element={<ClientDetailPage />} />
               {/* A client's own decisions; an objection for whoever the server lets read it (its abilities say what they may do). */}
               <Route path="/my-decisions" element={<MyDecisionsPage />} />
+              <Route path="/my-data" element={<MyDataPage />} />
+              <Route path="/clients/:id/access-log" element={<AccessLogPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />

@@ -107,9 +107,10 @@ describe("letter PDF", () => {
     }
   });
 
-  it("fits a one-page letter on one page, with a page footer", async () => {
+  it("numbers every page in its footer (the client's rights take the invitation onto a second page)", async () => {
     const text = await textOf(await renderLetterPdf(layout()));
-    expect(text).toContain("pagina 1 van 1");
+    expect(text).toContain("pagina 1 van 2");
+    expect(text).toContain("pagina 2 van 2");
   });
 
   it("is byte-identical for the same letter, so its SHA-256 is stable", async () => {

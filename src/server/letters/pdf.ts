@@ -27,6 +27,11 @@ export function fitsStandardFonts(text: string): boolean {
   return true;
 }
 
+/** The fonts a document with this text needs: the standard ones when they can show it, otherwise DejaVu. */
+export function fontsFor(text: string): { body: string | Buffer; bold: string | Buffer } {
+  return fitsStandardFonts(text) ? STANDARD_FONTS : UNICODE_FONTS;
+}
+
 export interface LetterLayout {
   reference: string;
   letterDate: string; // YYYY-MM-DD
@@ -59,7 +64,7 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
     bufferPages: true,
   });
   const allText = [letter.reference, letter.subject, ...letter.recipient, ...letter.blocks.map((b) => b.text)].join("\n");
-  const fonts = fitsStandardFonts(allText) ? STANDARD_FONTS : UNICODE_FONTS;
+  const fonts = fontsFor(allText);
   doc.registerFont("body", fonts.body);
   doc.registerFont("bold", fonts.bold);
   const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
+import municipality from "./municipality.json" with { type: "json" };
 
 /** A block of letter body text: a heading, a bullet or a paragraph. */
 export type LetterBlock = { kind: "heading" | "bullet" | "paragraph"; text: string };
@@ -57,22 +58,41 @@ function compile(name: LetterTemplate): Handlebars.TemplateDelegate {
   return template;
 }
 
+let rights: LetterBlock[] | undefined;
+
+/**
+ * The paragraph on the client's rights that closes every letter (what they may refuse, how to object, where free
+ * help is), from `templates/partials/rights.nl.hbs` with the municipality's details. Added here, not per template,
+ * so no letter can leave it out.
+ */
+export function rightsBlocks(): LetterBlock[] {
+  if (!rights) {
+    const source = fs.readFileSync(path.join(TEMPLATE_DIR, "partials", "rights.nl.hbs"), "utf8");
+    rights = parseBlocks(Handlebars.compile(source, { noEscape: true, strict: true })(municipality));
+  }
+  return rights;
+}
+
 /**
  * Renders a letter template (`subject:` line, `---`, then a body where `# ` starts a heading, `- ` a bullet,
- * and blank lines separate paragraphs) into a subject and blocks.
+ * and blank lines separate paragraphs) into a subject and blocks, closed by the paragraph on the client's rights.
  */
 export function renderTemplate(name: LetterTemplate, data: Record<string, unknown>): RenderedTemplate {
   const text = compile(name)(data);
   const [head, ...rest] = text.split(/^---$/m);
   const subject = /^subject:\s*(.+)$/m.exec(head ?? "")?.[1]?.trim();
   if (!subject || rest.length === 0) throw new Error(`Letter template ${name} lacks a subject line and ---`);
+  return { subject, blocks: [...parseBlocks(rest.join("---")), ...rightsBlocks()] };
+}
+
+function parseBlocks(body: string): LetterBlock[] {
   const blocks: LetterBlock[] = [];
   let paragraph: string[] = [];
   const flush = () => {
     if (paragraph.length) blocks.push({ kind: "paragraph", text: paragraph.join("\n") });
     paragraph = [];
   };
-  for (const line of rest.join("---").split("\n")) {
+  for (const line of body.split("\n")) {
     const trimmed = line.trim();
     if (trimmed === "") flush();
     else if (trimmed.startsWith("# ")) {
@@ -84,5 +104,5 @@ export function renderTemplate(name: LetterTemplate, data: Record<string, unknow
     } else paragraph.push(trimmed);
   }
   flush();
-  return { subject, blocks };
+  return blocks;
 }

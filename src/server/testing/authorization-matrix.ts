@@ -183,6 +183,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
   "GET /clients/:id/accountability-requests": CLIENT_FILE_READ,
+  "GET /clients/:id/data-export": CLIENT_FILE_READ,
+  "GET /clients/:id/access-log": CLIENT_FILE_READ,
   "POST /accountability-requests/:id/responses": { ...CASEWORK_AND_CLIENT, body: { continues: true } },
   "POST /accountability-requests/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
   "GET /documents/:id": CASEWORK_AND_CLIENT,

@@ -97,6 +97,8 @@ export const CLIENT_ACTIONS = [
   "viewDecisions",
   "viewContributions",
   "formaliseContribution",
+  "viewAccessLog",
+  "exportData",
 ] as const;
 
 export const clientOutput = z.object({

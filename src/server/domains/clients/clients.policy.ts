@@ -13,6 +13,7 @@ import { letterPolicy } from "../letters/letters.policy.js";
 import { matchingPolicy } from "../matching/matching.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
 import { planPolicy } from "../plans/plans.policy.js";
+import { privacyPolicy } from "../privacy/privacy.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 
@@ -60,5 +61,7 @@ export function clientAbilities(actor: Actor): Abilities<typeof CLIENT_ACTIONS> 
     viewDecisions: may(decisionPolicy.read),
     viewContributions: may(contributionPolicy.list),
     formaliseContribution: may(contributionPolicy.create),
+    viewAccessLog: may(privacyPolicy.accessLog),
+    exportData: may(privacyPolicy.dataExport),
   };
 }

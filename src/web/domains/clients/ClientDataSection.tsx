@@ -67,6 +67,13 @@ export function ClientDataSection({ client }: { client: ClientOutput }) {
               </Link>
             </li>
           ) : null}
+          {client.abilities.viewAccessLog ? (
+            <li>
+              <Link to={`/clients/${client.id}/access-log`} className="nl-link">
+                {t("accessLog.linkForStaff")}
+              </Link>
+            </li>
+          ) : null}
         </ul>
       ) : null}
       <dl className="nv-data-list">

@@ -36,6 +36,20 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
+        {me.role === "client" && me.clientId ? (
+          <li>
+            <Link to="/my-data" className="nl-link">
+              {t("home.client.myData")}
+            </Link>
+          </li>
+        ) : null}
+        {me.role === "client" ? (
+          <li>
+            <Link to="/rights" className="nl-link">
+              {t("home.client.rights")}
+            </Link>
+          </li>
+        ) : null}
         {abilities.viewStatistics ? (
           <li>
             <Link to="/sanctions/statistics" className="nl-link">

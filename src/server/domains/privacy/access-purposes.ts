@@ -1,0 +1,193 @@
+/**
+ * Why someone read or changed a client's record, in plain words (B1) for the client's access log
+ * (`GET /clients/{id}/access-log`): one sentence per audit action that can concern one client, in Dutch and English.
+ * `access-purposes.test.ts` finds every audit action in the sources and fails when one that can name a client has
+ * no sentence here; the actions that never name one client are listed in `ACTIONS_WITHOUT_CLIENT`.
+ */
+export interface Purpose {
+  nl: string;
+  en: string;
+}
+
+const p = (nl: string, en: string): Purpose => ({ nl, en });
+
+export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
+  "client.create": p("Uw dossier is aangemaakt.", "Your file was created."),
+  "client.read": p("Uw gegevens zijn bekeken om u te helpen.", "Your details were viewed to help you."),
+  "client.readProfile": p(
+    "De organisatie waar u vrijwilligerswerk doet, heeft bekeken wat zij moet weten: uw voornaam, wanneer en hoeveel uur u kunt.",
+    "The organisation where you volunteer looked at what it needs to know: your first name, when and how many hours you can.",
+  ),
+  "client.update": p("Uw gegevens zijn aangepast.", "Your details were changed."),
+  "client.reassign": p("U heeft een andere consulent gekregen.", "You were given another consultant."),
+  "client.duplicateBsnAttempt": p(
+    "Iemand probeerde een nieuw dossier te maken met uw BSN. Dat is niet gelukt, want u heeft al een dossier.",
+    "Someone tried to make a new file with your citizen service number. This was refused: you already have a file.",
+  ),
+  "client.suggestions": p("Er is gezocht naar vrijwilligerswerk dat bij u past.", "A search was made for volunteer work that suits you."),
+  "client.accessLog": p("Er is bekeken wie uw dossier heeft geopend.", "Someone looked at who opened your file."),
+  "client.dataExport": p("Alle gegevens over u zijn opgevraagd.", "All data about you was requested."),
+  "invitation.create": p("U heeft een uitnodiging gekregen voor een gesprek.", "You were invited to a meeting."),
+  "appointment.attended": p("Er is genoteerd dat u naar de afspraak kwam.", "It was noted that you came to the appointment."),
+  "appointment.missed": p("Er is genoteerd dat u niet naar de afspraak kwam.", "It was noted that you did not come to the appointment."),
+  "appointment.cancelled": p("Een afspraak met u is afgezegd.", "An appointment with you was cancelled."),
+  "letter.create": p("Er is een brief voor u gemaakt.", "A letter was made for you."),
+  "letter.read": p("Een brief aan u is geopend.", "A letter to you was opened."),
+  "letter.delivery": p("Er is genoteerd of een brief bij u is bezorgd.", "It was noted whether a letter reached you."),
+  "intake.create": p(
+    "Het eerste gesprek met u is vastgelegd: wat u kunt en hoeveel uur.",
+    "Your first meeting was recorded: what you can do and how many hours.",
+  ),
+  "intake.read": p(
+    "Het verslag van uw eerste gesprek is gelezen, om uw plan te maken of te volgen.",
+    "The notes of your first meeting were read, to make or follow your plan.",
+  ),
+  "plan.read": p("Uw plan is bekeken.", "Your plan was viewed."),
+  "plan.confirm": p("Uw plan is vastgesteld. U kreeg er een brief over.", "Your plan was confirmed. You got a letter about it."),
+  "planStep.create": p("Er is een stap aan uw plan toegevoegd.", "A step was added to your plan."),
+  "planStep.update": p("Een stap in uw plan is aangepast.", "A step in your plan was changed."),
+  "checkIn.create": p("Er is genoteerd hoe het met u gaat.", "It was noted how you are doing."),
+  "checkIn.read": p("Er is gelezen hoe het met u gaat, om u goed te helpen.", "How you are doing was read, to help you well."),
+  "placement.propose": p("U bent voorgesteld voor vrijwilligerswerk.", "You were proposed for volunteer work."),
+  "placement.accept": p("De organisatie heeft gezegd dat u mag komen.", "The organisation said you may come."),
+  "placement.decline": p("De organisatie heeft gezegd dat het niet past.", "The organisation said it does not fit."),
+  "placement.start": p(
+    "Uw vrijwilligerswerk is begonnen. De afspraken zijn vastgelegd.",
+    "Your volunteer work started. The agreements were recorded.",
+  ),
+  "placement.agreementVersion": p(
+    "De afspraken over uw vrijwilligerswerk zijn aangepast.",
+    "The agreements about your volunteer work were changed.",
+  ),
+  "placement.sign": p(
+    "Er is getekend voor de afspraken over uw vrijwilligerswerk.",
+    "The agreements about your volunteer work were signed.",
+  ),
+  "placement.note": p("Er is iets genoteerd over uw vrijwilligerswerk.", "Something was noted about your volunteer work."),
+  "placement.end": p("Uw vrijwilligerswerk is gestopt.", "Your volunteer work ended."),
+  "placement.attribute": p(
+    "Er is besloten hoe het kwam dat uw vrijwilligerswerk stopte. Uw kant van het verhaal is daarbij gehoord.",
+    "It was decided why your volunteer work stopped. Your side of the story was heard.",
+  ),
+  "matchProposal.accept": p(
+    "Een voorstel voor vrijwilligerswerk voor u is goedgekeurd.",
+    "A proposal of volunteer work for you was approved.",
+  ),
+  "matchProposal.reject": p(
+    "Een voorstel voor vrijwilligerswerk voor u is afgewezen.",
+    "A proposal of volunteer work for you was turned down.",
+  ),
+  "contribution.create": p(
+    "Wat u al doet, telt nu mee als uw tegenprestatie. U kreeg er een brief over.",
+    "What you already do now counts as your contribution. You got a letter about it.",
+  ),
+  "caregiving.create": p("Er is genoteerd dat u voor iemand zorgt.", "It was noted that you care for someone."),
+  "caregiving.end": p("De zorg die u geeft, is als gestopt genoteerd.", "The care you give was noted as stopped."),
+  "caregiving.list": p(
+    "Er is bekeken voor wie u zorgt, om daar rekening mee te houden.",
+    "Who you care for was viewed, to take it into account.",
+  ),
+  "exemption.request": p("U heeft gevraagd om (tijdelijk) niets te hoeven doen.", "You asked not to have to take part (for a while)."),
+  "exemption.create": p(
+    "Er is voorgesteld dat u (tijdelijk) niets hoeft te doen.",
+    "It was proposed that you need not take part (for a while).",
+  ),
+  "exemption.decide": p("Er is besloten over uw ontheffing.", "A decision was made on your exemption."),
+  "exemption.coSign": p("Een tweede medewerker heeft uw ontheffing gecontroleerd.", "A second staff member checked your exemption."),
+  "exemption.medicalAdvice": p(
+    "Het advies van een arts over wat u kunt, is genoteerd.",
+    "A doctor's advice on what you can do was recorded.",
+  ),
+  "exemption.end": p("Uw ontheffing is gestopt.", "Your exemption ended."),
+  "exemption.expire": p("Uw ontheffing is afgelopen.", "Your exemption ran out."),
+  "exemption.notExtended": p("Uw ontheffing is niet verlengd.", "Your exemption was not extended."),
+  "exemption.list": p("Uw ontheffingen zijn bekeken.", "Your exemptions were viewed."),
+  "accountability.request": p("U is gevraagd te laten zien wat u heeft gedaan.", "You were asked to show what you did."),
+  "accountability.remind": p("U kreeg een herinnering: laat zien wat u heeft gedaan.", "You got a reminder to show what you did."),
+  "accountability.respond": p("Uw antwoord over wat u heeft gedaan, is genoteerd.", "Your answer about what you did was recorded."),
+  "document.upload": p("Er is een bewijsstuk bij uw dossier gezet.", "A piece of evidence was added to your file."),
+  "document.read": p("Een bewijsstuk in uw dossier is geopend.", "A piece of evidence in your file was opened."),
+  "document.remove": p("Een bewijsstuk is uit uw dossier gehaald.", "A piece of evidence was removed from your file."),
+  "sanction.propose": p("Er is voorgesteld uw uitkering een tijd te verlagen.", "It was proposed to lower your benefit for a while."),
+  "sanction.refused": p(
+    "Een voorstel om uw uitkering te verlagen mocht niet. Het is niet doorgegaan.",
+    "A proposal to lower your benefit was not allowed. It did not go ahead.",
+  ),
+  "sanction.inviteToHearing": p(
+    "U is gevraagd uw kant te vertellen over een mogelijke verlaging.",
+    "You were asked to tell your side about a possible lowering.",
+  ),
+  "sanction.hearing": p(
+    "Uw kant van het verhaal over een mogelijke verlaging is genoteerd.",
+    "Your side about a possible lowering was recorded.",
+  ),
+  "sanction.hearingCorrection": p(
+    "Het verslag van uw kant van het verhaal is verbeterd.",
+    "The record of your side of the story was corrected.",
+  ),
+  "sanction.decide": p("Er is besloten over het verlagen van uw uitkering.", "A decision was made on lowering your benefit."),
+  "sanction.reconsider": p("Een verlaging van uw uitkering is opnieuw bekeken.", "A lowering of your benefit was looked at again."),
+  "sanction.read": p("Een voorstel om uw uitkering te verlagen is bekeken.", "A proposal to lower your benefit was viewed."),
+  "sanction.list": p("De verlagingen van uw uitkering zijn bekeken.", "The lowerings of your benefit were viewed."),
+  "decision.record": p(
+    "Er is een besluit over u genomen. U kreeg er een brief over.",
+    "A decision was made about you. You got a letter about it.",
+  ),
+  "decision.read": p("Een besluit over u is bekeken.", "A decision about you was viewed."),
+  "decision.list": p("De besluiten over u zijn bekeken.", "The decisions about you were viewed."),
+  "objection.register": p("Uw bezwaar is ontvangen en genoteerd.", "Your objection was received and recorded."),
+  "objection.read": p("Uw bezwaar is bekeken.", "Your objection was viewed."),
+  "objection.lateness": p("Er is bekeken of uw bezwaar op tijd was.", "It was checked whether your objection was on time."),
+  "objection.postpone": p(
+    "De beslissing op uw bezwaar duurt langer. U kreeg er een brief over.",
+    "The decision on your objection takes longer. You got a letter about it.",
+  ),
+  "objection.consentExtension": p(
+    "U vond het goed dat de beslissing op uw bezwaar langer duurt.",
+    "You agreed that the decision on your objection takes longer.",
+  ),
+  "objection.inviteToHearing": p("U is uitgenodigd om uw bezwaar uit te leggen.", "You were invited to explain your objection."),
+  "objection.hearing": p("Het gesprek over uw bezwaar is genoteerd.", "The meeting about your objection was recorded."),
+  "objection.hearingWaiver": p(
+    "Er is genoteerd waarom er geen gesprek over uw bezwaar nodig is.",
+    "It was recorded why no meeting about your objection is needed.",
+  ),
+  "objection.decide": p("Er is besloten over uw bezwaar.", "A decision was made on your objection."),
+  "retention.apply": p("Oude gegevens zijn gewist, zoals de regels zeggen.", "Old data was deleted, as the rules say."),
+};
+
+/**
+ * Audit actions that never name one client (logins, users, organisations, roles, the ordinance, city-wide lists and
+ * runs): they have no place in a client's access log, so they need no sentence.
+ */
+export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
+  "session.create",
+  "session.delete",
+  "session.loginFailed",
+  "user.create",
+  "user.update",
+  "user.passwordChange",
+  "apiToken.create",
+  "apiToken.revoke",
+  "availability.update",
+  "organisation.create",
+  "role.create",
+  "role.review",
+  "displacementComplaint.create",
+  "displacementComplaint.decide",
+  "ordinance.create",
+  "scheduler.run",
+  "matchPlan.start",
+  "matchProposal.list",
+  "client.list",
+  "exemption.listByStatus",
+  "sanction.listByStatus",
+];
+
+const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");
+const CHANGE_FALLBACK = p("Uw dossier is aangepast.", "Your file was changed.");
+
+/** The plain sentence for an audit action; an action without one (never expected: see the test) says read or changed. */
+export function purposeOf(action: string, category: string): Purpose {
+  return ACCESS_PURPOSES[action] ?? (category.startsWith("read") ? READ_FALLBACK : CHANGE_FALLBACK);
+}
