@@ -3,6 +3,7 @@ import { useState } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { createQueryClient } from "./api/queryClient.js";
 import { Layout } from "./components/Layout.js";
+import { ProposeActivityPage } from "./domains/activity-proposals/ProposeActivityPage.js";
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
 import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
 import { CheckInPage } from "./domains/check-ins/CheckInPage.js";
@@ -60,6 +61,7 @@ export function App() {
               {/* A client's own decisions; an objection for whoever the server lets read it (its abilities say what they may do). */}
               <Route path="/my-decisions" element={<MyDecisionsPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
+              <Route path="/activity-proposals" element={<ProposeActivityPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />
