@@ -281,15 +281,18 @@ describe("the consultant's decision", () => {
     expect(response.statusCode).toBe(404);
   });
 
-  it("decides once: of two decisions at once one wins and the other is refused with 409, and no evidence comes after", async () => {
+  it("decides once: of eight decisions at once one wins and the other is refused with 409, and no evidence comes after", async () => {
     await leaveFree(20);
     const proposal = await propose(course);
-    const answers = await Promise.all([
-      post(`/activity-proposals/${proposal.id}/decision`, { outcome: "accepted", reasons: "Prima." }, consultant),
-      post(`/activity-proposals/${proposal.id}/decision`, { outcome: "declined", reasons: "Liever niet." }, teamLead),
-    ]);
-    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
-    expect(answers.find((a) => a.statusCode === 409)?.json().code).toBe("activityProposalDecided");
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        i % 2 === 0
+          ? post(`/activity-proposals/${proposal.id}/decision`, { outcome: "accepted", reasons: "Prima." }, consultant)
+          : post(`/activity-proposals/${proposal.id}/decision`, { outcome: "declined", reasons: "Liever niet." }, teamLead),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    expect(new Set(answers.filter((a) => a.statusCode === 409).map((a) => a.json().code))).toEqual(new Set(["activityProposalDecided"]));
     expect(await decisionsAbout(proposal.id)).toHaveLength(1);
     const winner = expectDefined(answers.find((a) => a.statusCode === 200)).json() as ActivityProposalOutput;
     const contributions = await t.db.kysely
@@ -307,5 +310,17 @@ describe("the consultant's decision", () => {
       payload: upload.payload,
     });
     expect(late.statusCode).toBe(409);
+  });
+
+  it("keeps capacity under parallel acceptances: of two proposals that each fit but not together, one is accepted", async () => {
+    await leaveFree(5);
+    const first = await propose({ ...course, hoursPerWeek: 3 });
+    const second = await propose({ ...course, hoursPerWeek: 3, place: "Bibliotheek" });
+    const answers = await Promise.all(
+      [first, second].map((p) => post(`/activity-proposals/${p.id}/decision`, { outcome: "accepted", reasons: "Past." }, consultant)),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)?.json().code).toBe("capacityExceeded");
+    expect((await list()).hoursAvailablePerWeek).toBe(2);
   });
 });
