@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { ActivityProposalsTable, ClientRow, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
@@ -137,7 +138,10 @@ export async function addProposalEvidence(
 ) {
   const { proposal } = await requireVisibleProposal(db, ctx, id);
   assertProposalPending(proposal);
-  return inTransaction(db, (trx) =>
-    storeDocument(trx, ctx, { clientId: proposal.client_id, subjectType: "activityProposal", subjectId: proposal.id }, upload),
-  );
+  return inTransaction(db, async (trx) => {
+    // A decision takes the client's lock too: evidence never arrives after the proposal was decided.
+    await lockClient(trx, proposal.client_id);
+    assertProposalPending((await requireVisibleProposal(trx, ctx, id)).proposal);
+    return storeDocument(trx, ctx, { clientId: proposal.client_id, subjectType: "activityProposal", subjectId: proposal.id }, upload);
+  });
 }
