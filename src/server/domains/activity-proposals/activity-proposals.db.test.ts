@@ -5,6 +5,8 @@ import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app
 import type { ActivityProposalOutput } from "@shared/schemas/activity-proposals.js";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { applyRetention } from "../retention/retention.service.js";
 
 /**
  * Monday 15 June 2026: a decision letter of today starts the objection term on the 16th; six weeks on is Monday
@@ -322,5 +324,34 @@ describe("the consultant's decision", () => {
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     expect(answers.find((a) => a.statusCode === 409)?.json().code).toBe("capacityExceeded");
     expect((await list()).hoursAvailablePerWeek).toBe(2);
+  });
+});
+
+// Last in the file: a retention run far ahead also ends every session.
+describe("evidence of a decided proposal", () => {
+  it("goes with the retention run once the evidence period has passed after the decision's objection term", async () => {
+    const proposal = await propose({ ...course, place: "Wijkcentrum" });
+    const upload = multipartFile("file", "certificaat.pdf", "application/pdf", SAMPLE_PDF);
+    const stored = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/activity-proposals/${proposal.id}/documents`,
+      headers: { ...client, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(stored.statusCode, stored.body).toBe(201);
+    const declined = await post(
+      `/activity-proposals/${proposal.id}/decision`,
+      { outcome: "declined", reasons: "Dit is al voorbij." },
+      consultant,
+    );
+    expect(declined.statusCode, declined.body).toBe(200);
+    const documents = () => t.db.kysely.selectFrom("documents").select("id").where("subject_id", "=", proposal.id).execute();
+    const run = (date: string) =>
+      ordinanceOn(t.db.kysely, date).then((o) => applyRetention(t.db.kysely, { id: `retention-${date}`, clock }, date, o.retention));
+    // The objection term ends on 27 July 2026; twelve months on, the evidence has served its purpose.
+    await run("2027-07-27");
+    expect(await documents()).toHaveLength(1);
+    await run("2027-07-29");
+    expect(await documents()).toHaveLength(0);
   });
 });
