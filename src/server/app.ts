@@ -15,6 +15,7 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/connection.js";
 import { accountabilityRoutes } from "./domains/accountability/accountability.routes.js";
+import { activityProposalRoutes } from "./domains/activity-proposals/activity-proposals.routes.js";
 import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
@@ -164,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         decisionRoutes,
         matchingRoutes,
         privacyRoutes,
+        activityProposalRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

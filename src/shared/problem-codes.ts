@@ -66,6 +66,7 @@ export const PROBLEM_CODES = [
   "exemptionIsARight",
   "medicalAdviceRequired",
   "exemptionPending",
+  "activityProposalDecided",
   // Sanctions, decisions and objections
   "activeExemption",
   "dropoutNotAttributable",
@@ -154,5 +155,6 @@ export const FIELD_ERROR_CODES = [
   "unexpectedField",
   "nullCharacter",
   "tooPrecise",
+  "aboveProposed",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { createQueryClient } from "./api/queryClient.js";
 import { Layout } from "./components/Layout.js";
+import { ProposeActivityPage } from "./domains/activity-proposals/ProposeActivityPage.js";
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
 import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
 import { CheckInPage } from "./domains/check-ins/CheckInPage.js";
@@ -66,6 +67,7 @@ export function App() {
               <Route path="/my-data" element={<MyDataPage />} />
               <Route path="/clients/:id/access-log" element={<AccessLogPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
+              <Route path="/activity-proposals" element={<ProposeActivityPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />

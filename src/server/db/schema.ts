@@ -1,5 +1,6 @@
 import type { AuditCategory, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
+import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
 import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
 import type { CheckInChannel } from "@shared/schemas/check-ins.js";
@@ -496,6 +497,30 @@ export interface CaregivingTable {
   created_at: string;
 }
 
+export interface ActivityProposalsTable {
+  id: string;
+  client_id: string;
+  kind: ActivityProposalKind;
+  relation: CareRelation | null;
+  description: string;
+  place: string;
+  hours_per_week: number;
+  since: string;
+  contact: string | null;
+  status: ActivityProposalStatus;
+  proposed_by: string;
+  proposed_by_client: number;
+  accepted_hours_per_week: number | null;
+  decision_reasons: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision_id: string | null;
+  contribution_id: string | null;
+  caregiving_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AccountabilityRequestsTable {
   id: string;
   client_id: string;
@@ -751,6 +776,7 @@ export interface Database {
   match_plans: MatchPlansTable;
   match_proposals: MatchProposalsTable;
   retention_releases: RetentionReleasesTable;
+  activity_proposals: ActivityProposalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -770,6 +796,7 @@ export type OrdinanceVersionRow = Selectable<OrdinanceVersionsTable>;
 export type ExemptionRow = Selectable<ExemptionsTable>;
 export type MedicalAdviceRow = Selectable<MedicalAdviceTable>;
 export type CaregivingRow = Selectable<CaregivingTable>;
+export type ActivityProposalRow = Selectable<ActivityProposalsTable>;
 export type AccountabilityRequestRow = Selectable<AccountabilityRequestsTable>;
 export type SanctionRow = Selectable<SanctionsTable>;
 export type DecisionRow = Selectable<DecisionsTable>;

@@ -41,6 +41,7 @@ export const ID_RESOURCES = [
   "objections",
   "match-plans",
   "match-proposals",
+  "activity-proposals",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
@@ -170,7 +171,8 @@ type MadeResource =
   | "sanctions"
   | "objections"
   | "match-plans"
-  | "match-proposals";
+  | "match-proposals"
+  | "activity-proposals";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */
 async function insertWorldRows(
@@ -205,6 +207,7 @@ async function insertWorldRows(
     objections: id("objection"),
     "match-plans": id("match-plan"),
     "match-proposals": id("match-proposal"),
+    "activity-proposals": id("activity-proposal"),
   };
   await k
     .insertInto("placements")
@@ -474,6 +477,32 @@ async function insertWorldRows(
       placement_id: null,
       decided_by: null,
       decided_at: null,
+    })
+    .execute();
+  await k
+    .insertInto("activity_proposals")
+    .values({
+      id: ids["activity-proposals"],
+      client_id: clientId,
+      kind: "course",
+      relation: null,
+      description: "Een cursus Nederlands in het buurthuis.",
+      place: "Buurthuis",
+      hours_per_week: 2,
+      since: today,
+      contact: null,
+      status: "pending",
+      proposed_by: staffId,
+      proposed_by_client: 0,
+      accepted_hours_per_week: null,
+      decision_reasons: null,
+      decided_by: null,
+      decided_on: null,
+      decision_id: null,
+      contribution_id: null,
+      caregiving_id: null,
+      created_at: now,
+      updated_at: now,
     })
     .execute();
   return ids;

@@ -182,6 +182,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT },
   },
   "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
+  "GET /clients/:id/activity-proposals": CLIENT_FILE_READ,
+  "POST /clients/:id/activity-proposals": {
+    ...CASEWORK_AND_CLIENT,
+    body: { kind: "course", description: TEXT, place: "Buurthuis", hoursPerWeek: 2, since: DAY },
+  },
+  "POST /activity-proposals/:id/decision": { ...CASEWORK, body: { outcome: "declined", reasons: TEXT } },
+  "POST /activity-proposals/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
   "GET /clients/:id/accountability-requests": CLIENT_FILE_READ,
   "GET /clients/:id/data-export": CLIENT_FILE_READ,
   "GET /clients/:id/access-log": CLIENT_FILE_READ,

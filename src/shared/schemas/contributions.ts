@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { calendarDate, timestamp } from "./common.js";
 
-/** Volunteer work the client found themselves, or an initiative of their own (e.g. a neighbourhood clean-up). */
-export const CONTRIBUTION_KINDS = ["existingVolunteerWork", "ownInitiative"] as const;
+/**
+ * Volunteer work the client found themselves, an initiative of their own (e.g. a neighbourhood clean-up), or a course
+ * they proposed and the consultant accepted.
+ */
+export const CONTRIBUTION_KINDS = ["existingVolunteerWork", "ownInitiative", "course"] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 export const CONTRIBUTION_STATUSES = ["active", "ended"] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];

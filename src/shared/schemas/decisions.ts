@@ -15,6 +15,8 @@ export const DECISION_TYPES = [
   "exemptionEnded", // ended before its end date
   "exemptionNotExtended",
   "customaryCare", // care judged customary (gebruikelijke zorg), so it does not count as the contribution
+  "activityProposalAccepted", // the client's own proposal counts as the contribution (perhaps for fewer hours)
+  "activityProposalDeclined", // the client's own proposal does not count as the contribution
   "sanctionImposed",
   "sanctionImposedLower",
   "sanctionRefrained",

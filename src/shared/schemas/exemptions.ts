@@ -269,5 +269,5 @@ export const documentOutput = z.object({
 export const EVIDENCE_MEDIA_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /** What a document is evidence for. */
-export const DOCUMENT_SUBJECTS = ["exemption", "accountability"] as const;
+export const DOCUMENT_SUBJECTS = ["exemption", "accountability", "activityProposal"] as const;
 export type DocumentSubject = (typeof DOCUMENT_SUBJECTS)[number];

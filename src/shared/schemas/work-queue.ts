@@ -9,6 +9,7 @@ export const WORK_QUEUE_REASONS = [
   "placementEndedByDisplacement", // the role failed the displacement check: find another activity
   "newDropout",
   "exemptionRequested",
+  "activityProposed", // the client proposed an activity of their own: accept or decline it
   "objectionDecisionDue",
   "reconsiderationDue",
   "possibleNonCompliance",

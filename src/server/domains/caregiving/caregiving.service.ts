@@ -37,7 +37,7 @@ async function viewsOf(db: Kysely<Database>, rows: CaregivingRow[]): Promise<Car
 }
 
 /** The person cared for, as the letter names them: by relation only. */
-const RELATION_WORDS: Record<CareRelation, string> = {
+export const RELATION_WORDS: Record<CareRelation, string> = {
   child: "uw kind",
   partner: "uw partner",
   parent: "uw ouder",

@@ -74,6 +74,9 @@ export async function evidenceWithSubjects(db: Kysely<Database>, clientId?: stri
     .leftJoin("accountability_requests", (join) =>
       join.onRef("accountability_requests.id", "=", "documents.subject_id").on("documents.subject_type", "=", "accountability"),
     )
+    .leftJoin("activity_proposals", (join) =>
+      join.onRef("activity_proposals.id", "=", "documents.subject_id").on("documents.subject_type", "=", "activityProposal"),
+    )
     .select([
       "documents.id",
       "documents.client_id",
@@ -84,6 +87,7 @@ export async function evidenceWithSubjects(db: Kysely<Database>, clientId?: stri
       "accountability_requests.status as request_status",
       "accountability_requests.responded_on as request_responded_on",
       "accountability_requests.requested_on as request_requested_on",
+      "activity_proposals.decided_on as proposal_decided_on",
     ]);
   if (clientId !== undefined) query = query.where("documents.client_id", "=", clientId);
   return query.orderBy("documents.id").execute();

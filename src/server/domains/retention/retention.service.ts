@@ -24,6 +24,8 @@ function closedOn(row: EvidenceRow): string | null {
   if (row.exemption_status === "ended") return row.exemption_ended_on;
   if (row.exemption_status === "refused") return row.exemption_decided_at?.slice(0, 10) ?? null;
   if (row.request_status === "confirmed" || row.request_status === "stopped") return row.request_responded_on ?? row.request_requested_on;
+  // An activity proposal closes when it is decided; its decision's objection terms then run as any other's.
+  if (row.proposal_decided_on) return row.proposal_decided_on;
   return null;
 }
 

@@ -4,6 +4,7 @@ import { addDays } from "@shared/dates.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
+import { pendingProposalsOf } from "../activity-proposals/activity-proposals.repo.js";
 import { openObjectionsDueBy } from "../decisions/decisions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import * as repo from "./work-queue.repo.js";
@@ -73,6 +74,8 @@ export async function computeWorkQueue(
   const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
   // A client's request for an exemption waits for a decision from the day it arrives.
   const exemptionRequests = await gather((chunk) => repo.exemptionRequestsOf(db, chunk));
+  // A client's own proposal of an activity waits for a decision from the day it arrives.
+  const proposals = await gather((chunk) => pendingProposalsOf(db, chunk));
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
   const exemptionsEnding = await gather((chunk) => repo.exemptionsEndingBy(db, chunk, addDays(today, noticeDays)));
 
@@ -98,6 +101,7 @@ export async function computeWorkQueue(
   const objectionsBy = group(objections);
   const exemptionsEndingBy = group(exemptionsEnding);
   const exemptionRequestsBy = group(exemptionRequests);
+  const proposalsBy = group(proposals);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -122,6 +126,8 @@ export async function computeWorkQueue(
     }
     const requested = (exemptionRequestsBy.get(client.id) ?? []).map((r) => r.start_date).sort()[0];
     if (requested) reasons.push({ code: "exemptionRequested", since: requested, suggestedAction: "decideExemptionRequest" });
+    const proposed = (proposalsBy.get(client.id) ?? []).map((p) => p.created_at.slice(0, 10)).sort()[0];
+    if (proposed) reasons.push({ code: "activityProposed", since: proposed, suggestedAction: "decideActivityProposal" });
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];

@@ -2,6 +2,7 @@ import type { ClientOutput } from "@shared/schemas/clients.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
+import { ActivityProposalsSection } from "../activity-proposals/ActivityProposalsSection.js";
 import { ContributionsSection } from "../contributions/ContributionsSection.js";
 import { usePlacements } from "./api.js";
 import { PlacementsTable } from "./PlacementsTable.js";
@@ -32,6 +33,7 @@ export function PlacementsTab({ client }: { client: ClientOutput }) {
       ) : null}
       {abilities.proposePlacement ? <ProposeForm clientId={client.id} /> : null}
       {abilities.viewContributions ? <ContributionsSection clientId={client.id} mayFormalise={abilities.formaliseContribution} /> : null}
+      {abilities.viewContributions ? <ActivityProposalsSection clientId={client.id} /> : null}
     </section>
   );
 }

@@ -10,6 +10,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   newDropout: "placements",
   objectionDecisionDue: "decisions",
   exemptionRequested: "exemptions",
+  activityProposed: "placements",
   reconsiderationDue: "sanctions",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
