@@ -81,6 +81,15 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Wat u al doet, telt nu mee als uw tegenprestatie. U kreeg er een brief over.",
     "What you already do now counts as your contribution. You got a letter about it.",
   ),
+  "activityProposal.create": p(
+    "Er is een voorstel vastgelegd voor iets dat u zelf doet of wilt doen.",
+    "A proposal was recorded for something you do or want to do yourself.",
+  ),
+  "activityProposal.list": p("Uw eigen voorstellen zijn bekeken.", "Your own proposals were viewed."),
+  "activityProposal.decide": p(
+    "Er is besloten over uw eigen voorstel. U krijgt daarover een brief.",
+    "A decision was made on your own proposal. You get a letter about it.",
+  ),
   "caregiving.create": p("Er is genoteerd dat u voor iemand zorgt.", "It was noted that you care for someone."),
   "caregiving.end": p("De zorg die u geeft, is als gestopt genoteerd.", "The care you give was noted as stopped."),
   "caregiving.list": p(

@@ -58,6 +58,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
   { key: "plans", table: "plans", title: t("Plannen", "Plans"), belongs: OWN, orderBy: "version" },
   { key: "planSteps", table: "plan_steps", title: t("Stappen in uw plan", "Steps in your plan"), belongs: OWN, orderBy: "created_at" },
   { key: "checkIns", table: "check_ins", title: t("Hoe het met u ging", "How you were doing"), belongs: OWN, orderBy: "held_on" },
+  {
+    key: "activityProposals",
+    table: "activity_proposals",
+    title: t("Wat u zelf voorstelde", "What you proposed yourself"),
+    belongs: OWN,
+    orderBy: "created_at",
+  },
   { key: "placements", table: "placements", title: t("Vrijwilligerswerk", "Volunteer work"), belongs: OWN, orderBy: "created_at" },
   {
     key: "placementAgreements",
