@@ -103,6 +103,8 @@ export const PROBLEM_CODES = [
   "planRunning",
   "districtOutOfScope",
   "proposalDecided",
+  // Notifications
+  "notificationNotFailed",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -153,5 +155,9 @@ export const FIELD_ERROR_CODES = [
   "unexpectedField",
   "nullCharacter",
   "tooPrecise",
+  "invalidEmail",
+  "invalidPhone",
+  "emailMissing",
+  "mobileMissing",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -41,6 +41,7 @@ export const ID_RESOURCES = [
   "objections",
   "match-plans",
   "match-proposals",
+  "notifications",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
@@ -170,7 +171,8 @@ type MadeResource =
   | "sanctions"
   | "objections"
   | "match-plans"
-  | "match-proposals";
+  | "match-proposals"
+  | "notifications";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */
 async function insertWorldRows(
@@ -205,6 +207,7 @@ async function insertWorldRows(
     objections: id("objection"),
     "match-plans": id("match-plan"),
     "match-proposals": id("match-proposal"),
+    notifications: id("notification"),
   };
   await k
     .insertInto("placements")
@@ -474,6 +477,27 @@ async function insertWorldRows(
       placement_id: null,
       decided_by: null,
       decided_at: null,
+    })
+    .execute();
+  await k
+    .insertInto("notifications")
+    .values({
+      id: ids.notifications,
+      client_id: clientId,
+      kind: "letterReady",
+      subject_type: "letter",
+      subject_id: letter,
+      channel: "email",
+      recipient: "klant@example.nl",
+      language: "nl",
+      facts: "{}",
+      status: "failed",
+      attempts: 8,
+      next_attempt_at: now,
+      last_error: "550 mailbox unavailable",
+      created_at: now,
+      sent_at: null,
+      failed_at: now,
     })
     .execute();
   return ids;
