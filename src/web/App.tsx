@@ -19,6 +19,8 @@ import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
 import { MatchPlanPage } from "./domains/matching/MatchPlanPage.js";
 import { MatchPlansPage } from "./domains/matching/MatchPlansPage.js";
+import { ContactDetailsPage } from "./domains/notifications/ContactDetailsPage.js";
+import { NotificationsPage } from "./domains/notifications/NotificationsPage.js";
 import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
 import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
 import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
@@ -59,6 +61,7 @@ export function App() {
               <Route path="/clients/:id" element={<ClientDetailPage />} />
               {/* A client's own decisions; an objection for whoever the server lets read it (its abilities say what they may do). */}
               <Route path="/my-decisions" element={<MyDecisionsPage />} />
+              <Route path="/my-contact-details" element={<ContactDetailsPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
@@ -131,6 +134,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewScheduler" />}>
                 <Route path="/scheduler" element={<SchedulerPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewNotifications" />}>
+                <Route path="/notifications" element={<NotificationsPage />} />
               </Route>
             </Route>
             <Route path="*" element={<NotFoundPage />} />

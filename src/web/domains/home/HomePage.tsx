@@ -2,6 +2,7 @@ import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
+import { ContactDetailsLink } from "../notifications/ContactDetailsLink.js";
 import { ReferralsPage } from "../placements/ReferralsPage.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 
@@ -36,6 +37,7 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
+        <ContactDetailsLink />
         {abilities.viewStatistics ? (
           <li>
             <Link to="/sanctions/statistics" className="nl-link">
