@@ -53,17 +53,18 @@ if (config.NV_SCHEDULER === "on") {
     intervalMinutes: config.NV_SCHEDULER_INTERVAL_MINUTES,
     log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
   });
-  // Messages to clients wait in the outbox until this sends them; each one is taken by one instance only.
-  if (config.NODE_ENV === "production" && !config.SMTP_URL) app.log.warn("SMTP_URL is not set: e-mail to clients is logged, not sent.");
-  stopDelivery = startNotificationDelivery(db.kysely, {
-    clock: systemClock,
-    transports: createTransports(config, (fields, message) => app.log.info(fields, message)),
-    portalUrl: config.NV_PUBLIC_URL,
-    intervalSeconds: config.NV_NOTIFY_INTERVAL_SECONDS,
-    instance: INSTANCE,
-    log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
-  });
 }
+// Messages to clients wait in the outbox until this sends them, also when cron runs the daily job: every instance
+// tries, under a lease, and each message is taken by one instance only.
+if (config.NODE_ENV === "production" && !config.SMTP_URL) app.log.warn("SMTP_URL is not set: e-mail to clients is logged, not sent.");
+stopDelivery = startNotificationDelivery(db.kysely, {
+  clock: systemClock,
+  transports: createTransports(config, (fields, message) => app.log.info(fields, message)),
+  portalUrl: config.NV_PUBLIC_URL,
+  intervalSeconds: config.NV_NOTIFY_INTERVAL_SECONDS,
+  instance: INSTANCE,
+  log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
+});
 const url = `http://${["0.0.0.0", "::", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${config.PORT}`;
 console.log(`\nNaar Vermogen runs at ${url}  (API docs: ${url}/api/docs)`);
 if (isDemoMode(config)) {

@@ -400,6 +400,26 @@ describe("the client's contact details", () => {
     expect((await patch(clientId, { notificationChannel: "none" })).statusCode).toBe(200);
   });
 
+  it("never leaves the chosen channel without its address when two changes race", async () => {
+    client = await bearerFor(t.app, "klant@demo.local");
+    consultant = await bearerFor(t.app, "consulent@demo.local");
+    for (let round = 0; round < 5; round++) {
+      await setContact({ email: "fatima@example.nl", notification_channel: "none" });
+      // Each change alone is fine; together they would leave e-mail chosen without an address.
+      const [dropEmail, chooseEmail] = await Promise.all([
+        patch(clientId, { email: null }),
+        patch(clientId, { notificationChannel: "email" }, consultant),
+      ]);
+      expect([dropEmail.statusCode, chooseEmail.statusCode].sort()).toEqual([200, 400]);
+      const stored = await t.db.kysely
+        .selectFrom("clients")
+        .select(["email", "notification_channel"])
+        .where("id", "=", clientId)
+        .executeTakeFirstOrThrow();
+      expect(stored.notification_channel === "email" && stored.email === null, JSON.stringify(stored)).toBe(false);
+    }
+  });
+
   it("lets the consultant change them for a client in their district", async () => {
     consultant = await bearerFor(t.app, "consulent@demo.local");
     const changed = await patch(clientId, { phone: "06-11223344" }, consultant);
