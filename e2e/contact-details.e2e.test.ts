@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -70,4 +71,50 @@ describe("Mijn contactgegevens", () => {
     expect(stored).toEqual({ phone: "0612345678", email: "klant@example.nl", preferred_language: "en", notification_channel: "sms" });
     await context.close();
   }, 90_000);
+});
+
+describe("Berichten aan cliënten", () => {
+  it("shows the administrator a failed message and sends it again", async () => {
+    const k = server.db.kysely;
+    const account = await k.selectFrom("users").select("client_id").where("email", "=", "klant@demo.local").executeTakeFirstOrThrow();
+    const letter = await k.selectFrom("letters").select("id").where("client_id", "=", String(account.client_id)).executeTakeFirst();
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await k
+      .insertInto("notifications")
+      .values({
+        id,
+        client_id: String(account.client_id),
+        kind: "letterReady",
+        subject_type: "letter",
+        subject_id: letter?.id ?? randomUUID(),
+        channel: "email",
+        recipient: "klant@example.nl",
+        language: "nl",
+        facts: "{}",
+        status: "failed",
+        attempts: 8,
+        next_attempt_at: now,
+        last_error: "550 Mailbox <address> unavailable",
+        created_at: now,
+        sent_at: null,
+        failed_at: now,
+      })
+      .execute();
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "admin@demo.local");
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Berichten aan cliënten" }).click();
+    await expectHeading(page, "Berichten aan cliënten");
+    const row = page.getByRole("row").filter({ hasText: "550 Mailbox <address> unavailable" });
+    await row.getByText("k***@example.nl").waitFor();
+    await page.waitForLoadState("networkidle");
+    await expectNoAxeViolations(page, "the failed messages");
+    await row.getByRole("button", { name: "Opnieuw versturen" }).click();
+    await page.getByRole("status").getByText("Het bericht wordt opnieuw verstuurd.").waitFor();
+    expect(await k.selectFrom("notifications").select(["status", "attempts"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({
+      status: "pending",
+      attempts: 0,
+    });
+    await context.close();
+  }, 60_000);
 });

@@ -14,64 +14,55 @@ import { useNotifications, useRetryNotification } from "./api.js";
 
 const HEADERS = ["createdAt", "client", "kind", "recipient", "status", "attempts", "lastError", "actions"];
 
-function NotificationRows({ items }: { items: NotificationOutput[] }) {
+function NotificationRows({ items, retry }: { items: NotificationOutput[]; retry: ReturnType<typeof useRetryNotification> }) {
   const { t, i18n } = useTranslation();
-  const retry = useRetryNotification();
   return (
-    <>
-      <ProblemAlert error={retry.error} />
-      {retry.isSuccess ? (
-        <Alert type="ok" role="status">
-          {t("notifications.retried")}
-        </Alert>
-      ) : null}
-      <ScrollTable
-        id="notifications"
-        caption={t("notifications.caption", { count: items.length })}
-        headers={HEADERS.map((header) => t(`notifications.columns.${header}`))}
-        className="nv-table--top"
-      >
-        {items.map((item) => (
-          <tr key={item.id} className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
-              {formatDateTime(item.createdAt, i18n.language)}
-            </th>
-            <td className="utrecht-table__cell">
-              <Link to={`/clients/${item.clientId}`} className="nl-link">
-                {t("notifications.openClient")}
-              </Link>
-            </td>
-            <td className="utrecht-table__cell">{t(`notifications.kinds.${item.kind}`)}</td>
-            <td className="utrecht-table__cell">
-              {t(`notifications.channels.${item.channel}`)} <span className="nv-cell-note">{item.recipient}</span>
-            </td>
-            <td className="utrecht-table__cell">
-              <span className={`nv-status nv-status--${item.status}`}>{t(`notifications.statuses.${item.status}`)}</span>
-              {item.nextAttemptAt ? (
-                <span className="nv-cell-note nv-nowrap">
-                  {t("notifications.nextAttempt", { time: formatDateTime(item.nextAttemptAt, i18n.language) })}
-                </span>
-              ) : null}
-            </td>
-            <td className="utrecht-table__cell">{item.attempts}</td>
-            <td className="utrecht-table__cell">{item.lastError ?? <span className="nv-muted">–</span>}</td>
-            <td className="utrecht-table__cell">
-              {item.abilities.retry ? (
-                <SecondaryActionButton
-                  type="button"
-                  busy={retry.isPending && retry.variables === item.id}
-                  onClick={() => retry.mutate(item.id)}
-                >
-                  {t("notifications.retry")}
-                </SecondaryActionButton>
-              ) : (
-                <span className="nv-muted">–</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </ScrollTable>
-    </>
+    <ScrollTable
+      id="notifications"
+      caption={t("notifications.caption", { count: items.length })}
+      headers={HEADERS.map((header) => t(`notifications.columns.${header}`))}
+      className="nv-table--top"
+    >
+      {items.map((item) => (
+        <tr key={item.id} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
+            {formatDateTime(item.createdAt, i18n.language)}
+          </th>
+          <td className="utrecht-table__cell">
+            <Link to={`/clients/${item.clientId}`} className="nl-link">
+              {t("notifications.openClient")}
+            </Link>
+          </td>
+          <td className="utrecht-table__cell">{t(`notifications.kinds.${item.kind}`)}</td>
+          <td className="utrecht-table__cell">
+            {t(`notifications.channels.${item.channel}`)} <span className="nv-cell-note">{item.recipient}</span>
+          </td>
+          <td className="utrecht-table__cell">
+            <span className={`nv-status nv-status--${item.status}`}>{t(`notifications.statuses.${item.status}`)}</span>
+            {item.nextAttemptAt ? (
+              <span className="nv-cell-note nv-nowrap">
+                {t("notifications.nextAttempt", { time: formatDateTime(item.nextAttemptAt, i18n.language) })}
+              </span>
+            ) : null}
+          </td>
+          <td className="utrecht-table__cell">{item.attempts}</td>
+          <td className="utrecht-table__cell">{item.lastError ?? <span className="nv-muted">–</span>}</td>
+          <td className="utrecht-table__cell">
+            {item.abilities.retry ? (
+              <SecondaryActionButton
+                type="button"
+                busy={retry.isPending && retry.variables === item.id}
+                onClick={() => retry.mutate(item.id)}
+              >
+                {t("notifications.retry")}
+              </SecondaryActionButton>
+            ) : (
+              <span className="nv-muted">–</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -82,6 +73,7 @@ export function NotificationsPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(25);
   const list = useNotifications({ status, page, pageSize });
+  const retry = useRetryNotification();
   const items = list.data?.items ?? [];
 
   return (
@@ -104,9 +96,15 @@ export function NotificationsPage() {
         />
       </div>
       <ProblemAlert error={list.error} />
+      <ProblemAlert error={retry.error} />
+      {retry.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("notifications.retried")}
+        </Alert>
+      ) : null}
       {list.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {list.data && items.length === 0 ? <Paragraph>{t("notifications.empty")}</Paragraph> : null}
-      {items.length > 0 ? <NotificationRows items={items} /> : null}
+      {items.length > 0 ? <NotificationRows items={items} retry={retry} /> : null}
       {list.data && list.data.total > 0 ? (
         <Pagination
           name="notifications"
