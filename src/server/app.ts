@@ -30,6 +30,7 @@ import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
 import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
 import { letterRoutes } from "./domains/letters/letters.routes.js";
 import { matchingRoutes } from "./domains/matching/matching.routes.js";
+import { notificationRoutes } from "./domains/notifications/notifications.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
@@ -166,6 +167,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         matchingRoutes,
         privacyRoutes,
         activityProposalRoutes,
+        notificationRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -55,4 +55,24 @@ describe("configuration", () => {
     }
     expect(() => loadConfig({ TRUST_PROXY: "10.0.0.1,proxy.example" })).toThrow(/"proxy\.example"/);
   });
+
+  it("takes an SMTP server and a sender for e-mail to clients, and refuses what is not one", () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: "smtps://user:secret@mail.example.nl:465" }).SMTP_URL).toBe("smtps://user:secret@mail.example.nl:465");
+    expect(() => loadConfig({ SMTP_URL: "http://mail.example.nl" })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: "mail.example.nl" })).toThrow(/SMTP_URL/);
+    expect(loadConfig({ SMTP_FROM: "Gemeente Rotterdam <noreply@rotterdam.nl>" }).SMTP_FROM).toBe(
+      "Gemeente Rotterdam <noreply@rotterdam.nl>",
+    );
+    expect(loadConfig({ SMTP_FROM: "noreply@rotterdam.nl" }).SMTP_FROM).toBe("noreply@rotterdam.nl");
+    expect(() => loadConfig({ SMTP_FROM: "Gemeente Rotterdam" })).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ NV_PUBLIC_URL: "naarvermogen.rotterdam.nl" })).toThrow(/NV_PUBLIC_URL/);
+    const production = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "a-long-and-random-production-secret",
+      SMTP_URL: "smtps://mail.example.nl",
+    };
+    expect(() => loadConfig(production)).toThrow(/SMTP_FROM/);
+    expect(loadConfig({ ...production, SMTP_FROM: "noreply@rotterdam.nl" }).SMTP_FROM).toBe("noreply@rotterdam.nl");
+  });
 });

@@ -76,6 +76,23 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.nl:465" })
+      .optional()
+      .describe("the SMTP server that sends e-mail to clients; without it e-mail is only logged"),
+    SMTP_FROM: z
+      .string()
+      .trim()
+      .refine((value) => z.email().safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, {
+        message: 'must be an e-mail address, or a name with one: "Gemeente Rotterdam <noreply@rotterdam.nl>"',
+      })
+      .default("Naar Vermogen <noreply@localhost>")
+      .describe("the sender of e-mail to clients"),
+    NV_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+      .default("http://localhost:3000")
+      .describe("where clients log in, as messages to them name it"),
+    NV_NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60).describe("how often pending messages are sent"),
     METRICS: z.enum(["on", "off"]).default("off").describe("serve Prometheus metrics at /metrics"),
     METRICS_TOKEN: z.string().min(24).optional().describe("bearer token a scrape of /metrics must send"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -87,6 +104,9 @@ const configSchema = z
     if (config.NODE_ENV !== "production") return;
     if (config.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "set a secret of your own in production" });
+    }
+    if (config.SMTP_URL !== undefined && config.SMTP_FROM.endsWith("@localhost>")) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "set the municipality's own sender address in production" });
     }
     if (config.METRICS === "on" && config.METRICS_TOKEN === undefined) {
       ctx.addIssue({ code: "custom", path: ["METRICS_TOKEN"], message: "set a token for /metrics in production" });

@@ -4,7 +4,9 @@ import { DEFAULT_DEMO_PASSWORD, isDemoMode, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./demo/seed.js";
-import { startScheduler } from "./domains/scheduler/scheduler.service.js";
+import { startNotificationDelivery } from "./domains/notifications/notifications.delivery.js";
+import { createTransports } from "./domains/notifications/notifications.transports.js";
+import { INSTANCE, startScheduler } from "./domains/scheduler/scheduler.service.js";
 
 const config = loadConfig();
 if (config.NODE_ENV === "production" && config.NV_DEMO_PASSWORD !== DEFAULT_DEMO_PASSWORD) {
@@ -31,8 +33,10 @@ if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
 
 const app = await createApp({ config, db, clock: systemClock });
 let stopScheduler: () => Promise<unknown> = () => Promise.resolve();
+let stopDelivery: () => Promise<unknown> = () => Promise.resolve();
 const shutdown = async () => {
   await stopScheduler();
+  await stopDelivery();
   await app.close();
   await db.destroy();
   process.exit(0);
@@ -50,6 +54,17 @@ if (config.NV_SCHEDULER === "on") {
     log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
   });
 }
+// Messages to clients wait in the outbox until this sends them, also when cron runs the daily job: every instance
+// tries, under a lease, and each message is taken by one instance only.
+if (config.NODE_ENV === "production" && !config.SMTP_URL) app.log.warn("SMTP_URL is not set: e-mail to clients is logged, not sent.");
+stopDelivery = startNotificationDelivery(db.kysely, {
+  clock: systemClock,
+  transports: createTransports(config, (fields, message) => app.log.info(fields, message)),
+  portalUrl: config.NV_PUBLIC_URL,
+  intervalSeconds: config.NV_NOTIFY_INTERVAL_SECONDS,
+  instance: INSTANCE,
+  log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
+});
 const url = `http://${["0.0.0.0", "::", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${config.PORT}`;
 console.log(`\nNaar Vermogen runs at ${url}  (API docs: ${url}/api/docs)`);
 if (isDemoMode(config)) {

@@ -105,6 +105,8 @@ export const PROBLEM_CODES = [
   "planRunning",
   "districtOutOfScope",
   "proposalDecided",
+  // Notifications
+  "notificationNotFailed",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -156,5 +158,9 @@ export const FIELD_ERROR_CODES = [
   "nullCharacter",
   "tooPrecise",
   "aboveProposed",
+  "invalidEmail",
+  "invalidPhone",
+  "emailMissing",
+  "mobileMissing",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

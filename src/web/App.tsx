@@ -20,6 +20,8 @@ import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
 import { MatchPlanPage } from "./domains/matching/MatchPlanPage.js";
 import { MatchPlansPage } from "./domains/matching/MatchPlansPage.js";
+import { ContactDetailsPage } from "./domains/notifications/ContactDetailsPage.js";
+import { NotificationsPage } from "./domains/notifications/NotificationsPage.js";
 import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
 import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
 import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
@@ -66,6 +68,7 @@ export function App() {
               <Route path="/my-decisions" element={<MyDecisionsPage />} />
               <Route path="/my-data" element={<MyDataPage />} />
               <Route path="/clients/:id/access-log" element={<AccessLogPage />} />
+              <Route path="/my-contact-details" element={<ContactDetailsPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route path="/activity-proposals" element={<ProposeActivityPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
@@ -139,6 +142,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewScheduler" />}>
                 <Route path="/scheduler" element={<SchedulerPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewNotifications" />}>
+                <Route path="/notifications" element={<NotificationsPage />} />
               </Route>
             </Route>
             <Route path="*" element={<NotFoundPage />} />

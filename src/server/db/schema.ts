@@ -10,6 +10,7 @@ import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } 
 import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
+import type { NotificationChannel, NotificationKind, NotificationStatus, PreferredLanguage } from "@shared/schemas/notifications.js";
 import type { Sector } from "@shared/schemas/organisations.js";
 import type { AccountChannel, Attribution, AttributionState, EndReason, PlacementStatus } from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
@@ -113,6 +114,8 @@ export interface ClientsTable {
   consultant_id: string | null;
   guidance_need: ColumnType<GuidanceLevel, GuidanceLevel | undefined, GuidanceLevel>;
   search_name: string; // lower-case "given family" for search
+  preferred_language: ColumnType<PreferredLanguage, PreferredLanguage | undefined, PreferredLanguage>;
+  notification_channel: ColumnType<NotificationChannel, NotificationChannel | undefined, NotificationChannel>;
   created_at: string;
   updated_at: string;
 }
@@ -734,6 +737,26 @@ export interface SanctionHearingsTable {
   recorded_at: string;
 }
 
+/** The outbox: one message to a client, written with the change that causes it and sent by the delivery step. */
+export interface NotificationsTable {
+  id: string;
+  client_id: string;
+  kind: NotificationKind;
+  subject_type: "letter" | "appointment";
+  subject_id: string;
+  channel: Exclude<NotificationChannel, "none">;
+  recipient: string;
+  language: PreferredLanguage;
+  facts: string; // JSON: the dates the message tells (an appointment's start, the last day to answer)
+  status: NotificationStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  failed_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -777,6 +800,7 @@ export interface Database {
   match_proposals: MatchProposalsTable;
   retention_releases: RetentionReleasesTable;
   activity_proposals: ActivityProposalsTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -803,3 +827,4 @@ export type DecisionRow = Selectable<DecisionsTable>;
 export type ObjectionRow = Selectable<ObjectionsTable>;
 export type ObjectionHearingRow = Selectable<ObjectionHearingsTable>;
 export type SanctionHearingRow = Selectable<SanctionHearingsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

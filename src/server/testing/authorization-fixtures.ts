@@ -42,6 +42,7 @@ export const ID_RESOURCES = [
   "match-plans",
   "match-proposals",
   "activity-proposals",
+  "notifications",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
@@ -173,6 +174,7 @@ type MadeResource =
   | "match-plans"
   | "match-proposals"
   | "activity-proposals";
+  | "notifications";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */
 async function insertWorldRows(
@@ -208,6 +210,7 @@ async function insertWorldRows(
     "match-plans": id("match-plan"),
     "match-proposals": id("match-proposal"),
     "activity-proposals": id("activity-proposal"),
+    notifications: id("notification"),
   };
   await k
     .insertInto("placements")
@@ -503,6 +506,27 @@ async function insertWorldRows(
       caregiving_id: null,
       created_at: now,
       updated_at: now,
+    })
+    .execute();
+  await k
+    .insertInto("notifications")
+    .values({
+      id: ids.notifications,
+      client_id: clientId,
+      kind: "letterReady",
+      subject_type: "letter",
+      subject_id: letter,
+      channel: "email",
+      recipient: "klant@example.nl",
+      language: "nl",
+      facts: "{}",
+      status: "failed",
+      attempts: 8,
+      next_attempt_at: now,
+      last_error: "550 mailbox unavailable",
+      created_at: now,
+      sent_at: null,
+      failed_at: now,
     })
     .execute();
   return ids;

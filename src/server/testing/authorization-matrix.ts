@@ -228,4 +228,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /match-plans/:id/proposals": { roles: { admin: A, consultant: A, teamLead: A } },
   "POST /match-proposals/:id/accept": CASEWORK,
   "POST /match-proposals/:id/reject": { ...CASEWORK, body: { reason: TEXT } },
+  "GET /notifications": ADMIN,
+  "POST /notifications/:id/retry": ADMIN,
+  "GET /clients/:id/contact": CLIENT_FILE_READ,
+  "PATCH /clients/:id/contact": { ...CLIENT_FILE_READ, body: { preferredLanguage: "en" } },
 };

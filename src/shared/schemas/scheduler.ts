@@ -22,6 +22,11 @@ const NOTHING_REMOVED: RetentionCounts = { sessions: 0, auditEvents: 0, checkInN
 export const dailyJobResult = z.object({
   accountabilityRequests: z.number().int().describe("requests created"),
   reminders: z.number().int().describe("reminders sent"),
+  appointmentReminders: z
+    .number()
+    .int()
+    .default(0)
+    .describe("messages to clients about an appointment in two days (zero for runs made before them)"),
   exemptionsEnded: z.number().int().describe("exemptions past their end date, now ended"),
   exemptionsDue: z.number().int().describe("exemptions within the notice period of their end or review date (on the work queue)"),
   accountabilityOverdue: z.number().int().describe("open requests past their overdue date (on the work queue)"),

@@ -81,6 +81,7 @@ export const ME_ACTIONS = [
   "viewAuditLog",
   "manageOrdinance",
   "viewScheduler",
+  "viewNotifications",
 ] as const;
 export type MeAbility = (typeof ME_ACTIONS)[number];
 

@@ -32,6 +32,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
   { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
   { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },
+  { to: "/notifications", label: "nav.notifications", ability: "viewNotifications" },
   { to: "/users", label: "nav.users", ability: "manageUsers" },
   { to: "/audit-log", label: "nav.auditLog", ability: "viewAuditLog" },
 ];

@@ -12,8 +12,7 @@ import type { Kysely } from "kysely";
 import { recordAudit, recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { type checkEvidence, documentsOf, storeDocument } from "../documents/documents.service.js";
-import { insertLetter } from "../letters/letters.repo.js";
-import { prepareLetter } from "../letters/letters.service.js";
+import { prepareLetter, storeLetterWithNotice } from "../letters/letters.service.js";
 import { listOrdinanceVersions } from "../ordinance/ordinance.repo.js";
 import {
   answerOpenRequest,
@@ -141,7 +140,7 @@ export async function createDueRequests(db: Kysely<Database>, run: SystemRun, da
     });
     try {
       await inTransaction(db, async (trx) => {
-        await insertLetter(trx, letter);
+        await storeLetterWithNotice(trx, run.clock, letter, { answerBy: addDays(date, ordinance.accountabilityOverdueDays) });
         const id = randomUUID();
         const inserted = await insertRequestOnce(trx, {
           id,
@@ -206,7 +205,7 @@ export async function sendReminders(db: Kysely<Database>, run: SystemRun, date: 
     });
     try {
       await inTransaction(db, async (trx) => {
-        await insertLetter(trx, letter);
+        await storeLetterWithNotice(trx, run.clock, letter, { answerBy: overdueOn(request, versions) });
         if (!(await setReminder(trx, request.id, date, letter.id))) throw new AlreadyDone();
         await recordSystemAudit(trx, run, {
           action: "accountability.remind",

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
-import { nowIso } from "@server/clock.js";
+import { type Clock, nowIso } from "@server/clock.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound, requireFound } from "@server/http/errors.js";
@@ -10,6 +10,7 @@ import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { Kysely } from "kysely";
 import { recordAudit, type SystemRun } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
+import { queueNotification } from "../notifications/notifications.service.js";
 import * as repo from "./letters.repo.js";
 
 /** The reference printed on a letter and quoted on the phone. */
@@ -70,9 +71,39 @@ export async function prepareLetter(ctx: RequestContext | SystemRun, request: Le
   };
 }
 
-/** Stores a prepared letter and records it in the audit log. */
-export async function storeLetter(db: Kysely<Database>, ctx: RequestContext, letter: LettersTable): Promise<void> {
+/** A letter that asks the client to answer by a date: the message about it says so (`answerAwaited`). */
+export interface AwaitedAnswer {
+  answerBy: string;
+}
+
+/**
+ * Stores a letter and, in the same transaction, the message that tells the client it is there (a new letter, or an
+ * answer awaited by a date), on their own channel. For a request or a run of the daily job; the caller audits.
+ */
+export async function storeLetterWithNotice(
+  db: Kysely<Database>,
+  clock: Clock,
+  letter: LettersTable,
+  awaiting?: AwaitedAnswer,
+): Promise<void> {
   await repo.insertLetter(db, letter);
+  await queueNotification(db, clock, {
+    clientId: letter.client_id,
+    kind: awaiting ? "answerAwaited" : "letterReady",
+    subjectType: "letter",
+    subjectId: letter.id,
+    ...(awaiting ? { facts: { answerBy: awaiting.answerBy } } : {}),
+  });
+}
+
+/** Stores a prepared letter with its message to the client, and records it in the audit log. */
+export async function storeLetter(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  letter: LettersTable,
+  awaiting?: AwaitedAnswer,
+): Promise<void> {
+  await storeLetterWithNotice(db, ctx.clock, letter, awaiting);
   await recordAudit(db, ctx, {
     action: "letter.create",
     category: "write",

@@ -59,7 +59,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
     await lockSanction(trx, id);
     const fresh = await requireVisibleSanction(trx, ctx, id);
     assertMayInvite(fresh, await invitationDelivery(trx, fresh));
-    await storeLetter(trx, ctx, letter);
+    await storeLetter(trx, ctx, letter, { answerBy: respondBy });
     await updateSanction(trx, id, { hearing_letter_id: letter.id, hearing_respond_by: respondBy });
     await recordAudit(trx, ctx, {
       action: "sanction.inviteToHearing",

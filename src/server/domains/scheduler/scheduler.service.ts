@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import { countOverdue, createDueRequests, sendReminders } from "../accountability/accountability.service.js";
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { activeExemptionDates, endExpiredExemption, exemptionsEndedBefore } from "../exemptions/exemptions.repo.js";
+import { remindAppointments } from "../notifications/notifications.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { applyRetention } from "../retention/retention.service.js";
 import { pruneThrottleEvents } from "../throttles/throttles.service.js";
@@ -59,7 +60,8 @@ async function countExemptionsDue(db: Kysely<Database>, date: string, noticeDays
 }
 
 /**
- * The daily work: expiring exemptions, accountability requests, reminders and retention; counts for the work queue.
+ * The daily work: expiring exemptions, accountability requests, reminders (letters, and messages of appointments in
+ * two days) and retention; counts for the work queue.
  * It also clears login and complaint attempts older than every throttle's window.
  */
 export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: string): Promise<DailyJobResult> {
@@ -68,10 +70,12 @@ export async function dailyWork(db: Kysely<Database>, run: SystemRun, date: stri
   const exemptionsEnded = await endExpiredExemptions(db, run, date);
   const accountabilityRequests = await createDueRequests(db, run, date, ordinance);
   const reminders = await sendReminders(db, run, date);
+  const appointmentReminders = await remindAppointments(db, run, date);
   const retention = await applyRetention(db, run, date, ordinance.retention);
   return {
     accountabilityRequests,
     reminders,
+    appointmentReminders,
     exemptionsEnded,
     // The work queue is computed when it is read, so these counts are what it shows today.
     exemptionsDue: await countExemptionsDue(db, date, ordinance.exemptionNoticeDays),

@@ -9,6 +9,7 @@ import { exemptionPolicy } from "../exemptions/exemptions.policy.js";
 import { intakePolicy } from "../intakes/intakes.policy.js";
 import { invitationPolicy } from "../invitations/invitations.policy.js";
 import { matchingPolicy } from "../matching/matching.policy.js";
+import { notificationPolicy } from "../notifications/notifications.policy.js";
 import { ordinancePolicy } from "../ordinance/ordinance.policy.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
@@ -48,5 +49,6 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),
     viewScheduler: schedulerPolicy.admin.allows(actor),
+    viewNotifications: notificationPolicy.list.allows(actor),
   };
 }

@@ -3,6 +3,7 @@ import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { ProposeActivityLink } from "../activity-proposals/ProposeActivityLink.js";
+import { ContactDetailsLink } from "../notifications/ContactDetailsLink.js";
 import { ReferralsPage } from "../placements/ReferralsPage.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 
@@ -52,6 +53,7 @@ export function HomePage() {
           </li>
         ) : null}
         <ProposeActivityLink />
+        <ContactDetailsLink />
         {abilities.viewStatistics ? (
           <li>
             <Link to="/sanctions/statistics" className="nl-link">

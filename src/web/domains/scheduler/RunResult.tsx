@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 const COUNTS: Exclude<keyof DailyJobResult, "retention">[] = [
   "accountabilityRequests",
   "reminders",
+  "appointmentReminders",
   "exemptionsEnded",
   "exemptionsDue",
   "accountabilityOverdue",
