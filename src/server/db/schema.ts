@@ -10,7 +10,14 @@ import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
 import type { Sector } from "@shared/schemas/organisations.js";
-import type { AccountChannel, Attribution, AttributionState, ClientSideReason, EndReason, PlacementStatus } from "@shared/schemas/placements.js";
+import type {
+  AccountChannel,
+  Attribution,
+  AttributionState,
+  ClientSideReason,
+  EndReason,
+  PlacementStatus,
+} from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
 import type {
   ComplainantKind,

@@ -32,7 +32,7 @@ export type CheckInInput = z.infer<typeof checkInInput>;
 export const portalCheckInInput = z.object({
   howItGoes: z.string().trim().max(1000).nullish().describe("how it goes, in a few words"),
   who5: z.array(who5Item).length(5).describe("the five WHO-5 items, each 0 (never) to 5 (all the time)"),
-  needsHelp: z.boolean().describe("\"Ik heb hulp nodig\": flagged as urgent on the consultant's work queue the same day"),
+  needsHelp: z.boolean().describe('"Ik heb hulp nodig": flagged as urgent on the consultant\'s work queue the same day'),
   helpNote: z.string().trim().max(1000).nullish().describe("what help, when the client wants to say"),
 });
 export type PortalCheckInInput = z.infer<typeof portalCheckInInput>;

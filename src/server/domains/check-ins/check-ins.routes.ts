@@ -43,18 +43,20 @@ export function checkInRoutes({ db }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(presentCheckIn(await recordPortalCheckIn(db.kysely, contextOf(request), request.params.id, request.body))),
+        reply.status(201).send(presentCheckIn(await recordPortalCheckIn(db.kysely, contextOf(request), request.params.id, request.body))),
     );
 
     app.get(
       "/clients/:id/check-ins",
       {
         config: { policy: checkInPolicy.list },
-        schema: { tags: ["check-ins"], summary: "A client's check-ins",
+        schema: {
+          tags: ["check-ins"],
+          summary: "A client's check-ins",
           description: "The client reads the check-ins they entered themselves.",
-          params: idParam, response: { 200: checkInList } },
+          params: idParam,
+          response: { 200: checkInList },
+        },
       },
       async (request) => ({ items: (await listCheckIns(db.kysely, contextOf(request), request.params.id)).map(presentCheckIn) }),
     );

@@ -80,7 +80,13 @@ export async function recordPortalCheckIn(
       help_note: input.needsHelp ? input.helpNote || null : null,
     };
     await insertCheckIn(trx, row);
-    await recordAudit(trx, ctx, { action: "checkIn.createByClient", category: "write", clientId, subjectType: "checkIn", subjectId: row.id });
+    await recordAudit(trx, ctx, {
+      action: "checkIn.createByClient",
+      category: "write",
+      clientId,
+      subjectType: "checkIn",
+      subjectId: row.id,
+    });
     return row;
   });
 }

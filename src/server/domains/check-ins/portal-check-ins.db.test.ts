@@ -59,7 +59,9 @@ afterAll(async () => {
 
 describe("the client's own check-in", () => {
   it("rejects the unauthenticated and staff", async () => {
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/portal-check-ins`, payload: good })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/clients/${clientId}/portal-check-ins`, payload: good })).statusCode).toBe(
+      401,
+    );
     expect((await post(`/clients/${clientId}/portal-check-ins`, consultant, good)).statusCode).toBe(403);
   });
 
@@ -84,7 +86,14 @@ describe("the client's own check-in", () => {
     const response = await post(`/clients/${clientId}/portal-check-ins`, client, good);
     expect(response.statusCode, response.body).toBe(201);
     const checkIn = response.json();
-    expect(checkIn).toMatchObject({ clientId, heldOn: DAY, channel: "portal", enteredBy: "client", needsHelp: false, needsAttention: false });
+    expect(checkIn).toMatchObject({
+      clientId,
+      heldOn: DAY,
+      channel: "portal",
+      enteredBy: "client",
+      needsHelp: false,
+      needsAttention: false,
+    });
     const { item } = await queueItem();
     expect(item?.reasons.map((r) => r.code) ?? []).not.toContain("helpRequested");
     expect(item?.reasons.map((r) => r.code) ?? []).not.toContain("lowWellbeingReported");
@@ -122,7 +131,11 @@ describe("the work queue flags it the same day", () => {
       helpNote: "Ik heb een brief van de deurwaarder gekregen.",
     });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ needsHelp: true, helpNote: "Ik heb een brief van de deurwaarder gekregen.", enteredBy: "client" });
+    expect(response.json()).toMatchObject({
+      needsHelp: true,
+      helpNote: "Ik heb een brief van de deurwaarder gekregen.",
+      enteredBy: "client",
+    });
     const { item, index } = await queueItem();
     expect(index).toBe(0);
     expect(item?.urgency).toBe(0);

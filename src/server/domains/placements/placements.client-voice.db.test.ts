@@ -20,7 +20,8 @@ let clientId: string;
 let hostOrgId: string;
 let clientName: { given: string; family: string };
 
-const post = (url: string, headers: Headers, payload: object = {}) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload });
+const post = (url: string, headers: Headers, payload: object = {}) =>
+  t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload });
 const get = (url: string, headers: Headers) => t.app.inject({ url: `/api/v1${url}`, headers });
 let roleCount = 0;
 
@@ -72,8 +73,16 @@ beforeAll(async () => {
   host = await bearerFor(t.app, "organisatie@demo.local");
   clientId = expectDefined((await get("/me", client)).json().clientId, "the demo client's record");
   hostOrgId = expectDefined((await get("/me", host)).json().organisationId, "the demo host's organisation");
-  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 20, guidance_need: "light" }).where("id", "=", clientId).execute();
-  const row = await t.db.kysely.selectFrom("clients").select(["given_name", "family_name"]).where("id", "=", clientId).executeTakeFirstOrThrow();
+  await t.db.kysely
+    .updateTable("clients")
+    .set({ capacity_hours_per_week: 20, guidance_need: "light" })
+    .where("id", "=", clientId)
+    .execute();
+  const row = await t.db.kysely
+    .selectFrom("clients")
+    .select(["given_name", "family_name"])
+    .where("id", "=", clientId)
+    .executeTakeFirstOrThrow();
   clientName = { given: row.given_name, family: row.family_name };
 });
 
@@ -107,7 +116,11 @@ describe("my side of the story", () => {
       .where("consultant_id", "=", me.id)
       .where("id", "!=", clientId)
       .executeTakeFirstOrThrow();
-    await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 20, guidance_need: "light" }).where("id", "=", other.id).execute();
+    await t.db.kysely
+      .updateTable("clients")
+      .set({ capacity_hours_per_week: 20, guidance_need: "light" })
+      .where("id", "=", other.id)
+      .execute();
     const roleId = (await get(`/placements/${running}`, consultant)).json().roleId;
     const theirs = await post("/placements", consultant, { clientId: other.id, roleId });
     expect(theirs.statusCode, theirs.body).toBe(201);
@@ -122,7 +135,10 @@ describe("my side of the story", () => {
 
   it("keeps the client's side with the ending, shows it to the consultant and never to the host", async () => {
     const id = await placement(true);
-    const given = await post(`/placements/${id}/client-side`, client, { account: "De reis met twee bussen kostte te veel.", reason: "travel" });
+    const given = await post(`/placements/${id}/client-side`, client, {
+      account: "De reis met twee bussen kostte te veel.",
+      reason: "travel",
+    });
     expect(given.statusCode, given.body).toBe(200);
     expect(given.json().clientSide).toEqual({ account: "De reis met twee bussen kostte te veel.", reason: "travel", givenOn: DAY });
     expect(given.json().abilities.giveClientSide).toBe(false);

@@ -70,6 +70,12 @@ export async function givePlacementFeedback(
       given_on: ctx.clock.today(),
       created_at: nowIso(ctx.clock),
     });
-    await recordAudit(trx, ctx, { action: "placement.feedback", category: "write", clientId: placement.client_id, subjectType: "placement", subjectId: id });
+    await recordAudit(trx, ctx, {
+      action: "placement.feedback",
+      category: "write",
+      clientId: placement.client_id,
+      subjectType: "placement",
+      subjectId: id,
+    });
   });
 }

@@ -128,7 +128,9 @@ describe("placement rules", () => {
 
   it("takes the client's side of an ending only once it ended, and their rating once it started", () => {
     const allowed = (status: string) =>
-      (["giveClientSide", "giveFeedback"] as const).filter((action) => refusalOf(() => assertPlacementStatusAllows({ status }, action)) === null);
+      (["giveClientSide", "giveFeedback"] as const).filter(
+        (action) => refusalOf(() => assertPlacementStatusAllows({ status }, action)) === null,
+      );
     expect(allowed("proposed")).toEqual([]);
     expect(allowed("accepted")).toEqual([]);
     expect(allowed("active")).toEqual(["giveFeedback"]);

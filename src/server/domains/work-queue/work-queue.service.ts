@@ -1,9 +1,9 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { addDays } from "@shared/dates.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
-import { parseJsonColumn } from "@server/db/json.js";
 import { z } from "zod";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
 import { isWho5Low, openClientAlarms } from "../check-ins/check-ins.rules.js";
@@ -61,7 +61,10 @@ export async function computeWorkQueue(
 
   const invitations = await gather((chunk) => repo.invitationsOf(db, chunk));
   const who5Items = z.array(z.number().int());
-  const checkIns = (await gather((chunk) => repo.checkInsOf(db, chunk))).map((c) => ({ ...c, who5: parseJsonColumn(who5Items, c.who5_items) }));
+  const checkIns = (await gather((chunk) => repo.checkInsOf(db, chunk))).map((c) => ({
+    ...c,
+    who5: parseJsonColumn(who5Items, c.who5_items),
+  }));
   const plans = await gather((chunk) => repo.confirmedPlansOf(db, chunk));
   const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
   const endingSteps = plans.length ? await gather((chunk) => repo.stepsEndingBetween(db, chunk, today, endingBy)) : [];
