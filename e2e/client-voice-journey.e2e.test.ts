@@ -22,6 +22,8 @@ let clientId: string;
 let decisionId: string;
 let placementId: string;
 let consultant: ApiCaller;
+let proposedSanctionId: string;
+let teamLead: ApiCaller;
 
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
@@ -37,30 +39,22 @@ async function phone(): Promise<{ page: Page; close: () => Promise<void> }> {
   return { page, close: () => context.close() };
 }
 
-/** A decision on the client: a sanction proposed, heard and imposed through the API. */
-async function decidedSanction(lead: ApiCaller): Promise<string> {
+/** A proposed sanction whose hearing the client is invited to by letter, with the date to respond. */
+async function invitedToHearing(): Promise<string> {
   const proposed = await consultant<SanctionOutput>("POST", `/clients/${clientId}/sanctions`, {
     ground: "refusedContribution",
     ...(await contributionAskedBy(consultant, clientId)),
-    factsDate: todayInAmsterdam(),
-    facts: "Kwam niet naar de afgesproken start bij de voedselbank.",
+    factsDate: addDays(todayInAmsterdam(), -1),
+    facts: "Kwam niet naar het gesprek bij de buurtmoestuin.",
     culpability: "full",
     circumstances: "Geen bijzondere omstandigheden bekend.",
     urgentReasons: false,
   });
-  expect(proposed.status).toBe(201);
-  const heard = await consultant("POST", `/sanctions/${proposed.body.id}/hearing`, {
-    heldOn: todayInAmsterdam(),
-    channel: "phone",
-    record: "De cliënt zegt dat de bus niet reed.",
-  });
-  expect(heard.status).toBe(200);
-  const decided = await lead<SanctionOutput>("POST", `/sanctions/${proposed.body.id}/decision`, {
-    outcome: "imposed",
-    reasons: "Er reden die dag andere bussen.",
-  });
-  expect(decided.status).toBe(200);
-  return expectDefined(decided.body.decisionId, "the sanction's decision");
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+  const invited = await consultant<SanctionOutput>("POST", `/sanctions/${proposed.body.id}/hearing-invitation`);
+  expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+  expect(invited.body.hearing.respondBy).not.toBeNull();
+  return proposed.body.id;
 }
 
 /** An ended placement of the demo client at the demo host: referred, accepted, started and ended by the host. */
@@ -117,7 +111,9 @@ beforeAll(async () => {
   const lead = await apiAs(server.baseUrl, "teamleider@demo.local");
   const host = await apiAs(server.baseUrl, "organisatie@demo.local");
   const organisationId = expectDefined((await host<MeOutput>("GET", "/me")).body.organisationId, "the host's organisation");
-  decisionId = await decidedSanction(lead);
+  teamLead = lead;
+  // A proposal is refused while a placement's ending waits to be determined, so the sanction comes first.
+  proposedSanctionId = await invitedToHearing();
   placementId = await endedPlacement(host, organisationId);
 }, 180_000);
 
@@ -190,6 +186,41 @@ describe("the client's own voice, on a phone", () => {
     await desk.waitForLoadState("networkidle");
     await expectNoAxeViolations(desk, "attribution step with the client's side");
     await context.close();
+  }, 120_000);
+
+  it("responds in writing to a proposed sanction, seeing until when", async () => {
+    const { page, close } = await phone();
+    await page.goto(`/clients/${clientId}?tab=sanctions`);
+    await page
+      .getByRole("button", { name: /^Reageren/ })
+      .first()
+      .click();
+    await page.getByText(/^U kunt reageren tot en met /).waitFor();
+    await page.getByRole("link", { name: "Lees de uitnodiging (PDF)" }).waitFor();
+    await settled(page, "hearing response form");
+    await page.getByLabel("Uw reactie").fill("Ik was ziek die dag. Ik heb een briefje van de huisarts.");
+    await page.getByRole("button", { name: "Reactie versturen" }).click();
+    await page.getByText("Uw reactie is verstuurd. De teamleider leest die voordat die beslist.").waitFor();
+    await settled(page, "hearing response sent");
+    await close();
+
+    const heard = await consultant<SanctionOutput>("GET", `/sanctions/${proposedSanctionId}`);
+    expect(heard.body.hearing).toMatchObject({ channel: "portal", record: "Ik was ziek die dag. Ik heb een briefje van de huisarts." });
+
+    // The consultant determines the ended placement's attribution, and a team lead decides: the decision objected to next.
+    const attributed = await consultant("POST", `/placements/${placementId}/attribution`, {
+      attributableTo: "none",
+      reasons: "Het werk was te zwaar voor de rug van de deelnemer.",
+      clientAccount: "Mijn rug deed pijn van het bukken.",
+      channel: "portal",
+    });
+    expect(attributed.status, JSON.stringify(attributed.body)).toBe(200);
+    const decided = await teamLead<SanctionOutput>("POST", `/sanctions/${proposedSanctionId}/decision`, {
+      outcome: "imposed",
+      reasons: "Een briefje van de huisarts is er niet gekomen.",
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    decisionId = expectDefined(decided.body.decisionId, "the sanction's decision");
   }, 120_000);
 
   it("objects to a decision from their decisions list, with the objection term shown", async () => {
