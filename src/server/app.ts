@@ -25,6 +25,7 @@ import { contributionRoutes } from "./domains/contributions/contributions.routes
 import { decisionRoutes } from "./domains/decisions/decisions.routes.js";
 import { documentRoutes } from "./domains/documents/documents.routes.js";
 import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
+import { feedbackRoutes } from "./domains/feedback/feedback.routes.js";
 import { healthRoutes } from "./domains/health/health.routes.js";
 import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
 import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
@@ -155,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         workQueueRoutes,
         roleRoutes,
         placementRoutes,
+        feedbackRoutes,
         contributionRoutes,
         ordinanceRoutes,
         exemptionRoutes,

@@ -6,6 +6,8 @@
 export const CASEWORK_DEFAULTS = {
   defaultReportingFrequencyWeeks: 6,
   who5AttentionBelow: 13,
+  /** A WHO-5 item scored this low (0 "never" or 1 "sometimes") calls for attention whatever the total. */
+  who5ItemAttentionAtMost: 1,
   checkInGraceDays: 7,
   planStepEndingWithinDays: 14,
   /** How long a host still sees a client after a referral or placement ends. */

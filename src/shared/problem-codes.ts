@@ -74,6 +74,8 @@ export const PROBLEM_CODES = [
   "notCulpable",
   "attributionPending",
   "attributionDetermined",
+  "clientSideGiven",
+  "feedbackGiven",
   "letterRequired",
   "secondInvitationFirst",
   "noObligation",

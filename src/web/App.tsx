@@ -7,6 +7,7 @@ import { ProposeActivityPage } from "./domains/activity-proposals/ProposeActivit
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
 import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
 import { CheckInPage } from "./domains/check-ins/CheckInPage.js";
+import { PortalCheckInPage } from "./domains/check-ins/PortalCheckInPage.js";
 import { CaseloadPage } from "./domains/clients/CaseloadPage.js";
 import { ClientDetailPage } from "./domains/clients/ClientDetailPage.js";
 import { ClientEditPage } from "./domains/clients/ClientEditPage.js";
@@ -26,6 +27,8 @@ import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
 import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
 import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
 import { OrganisationsPage } from "./domains/organisations/OrganisationsPage.js";
+import { ClientVoicePage } from "./domains/placements/ClientVoicePage.js";
+import { MyPlacementsPage } from "./domains/placements/MyPlacementsPage.js";
 import { PlacementDetailPage } from "./domains/placements/PlacementDetailPage.js";
 import { PlacementsPage } from "./domains/placements/PlacementsPage.js";
 import { AccessLogPage } from "./domains/privacy/AccessLogPage.js";
@@ -71,6 +74,11 @@ export function App() {
               <Route path="/my-contact-details" element={<ContactDetailsPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route path="/activity-proposals" element={<ProposeActivityPage />} />
+              {/* The client's own voice: how it goes, their side of an ending, their rating (the pages check the role). */}
+              <Route path="/my-check-in" element={<PortalCheckInPage />} />
+              <Route path="/my-placements" element={<MyPlacementsPage />} />
+              <Route path="/my-placements/:id/my-side" element={<ClientVoicePage kind="client-side" />} />
+              <Route path="/my-placements/:id/feedback" element={<ClientVoicePage kind="feedback" />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />

@@ -99,6 +99,12 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     code: "hearingChanged",
     detail: "Someone else just added to this hearing record. Reload it and correct the latest version.",
   },
+  {
+    index: "placement_feedback_one_per_placement",
+    columns: "placement_feedback.placement_id",
+    code: "feedbackGiven",
+    detail: "This placement has been rated already.",
+  },
 ];
 
 /** A unique violation that no rule above names: still a refusal given the current state, never a server error. */

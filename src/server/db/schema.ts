@@ -3,7 +3,7 @@ import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/sc
 import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
 import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
-import type { CheckInChannel } from "@shared/schemas/check-ins.js";
+import type { CheckInChannel, CheckInEnteredBy } from "@shared/schemas/check-ins.js";
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
 import type { DecisionType, HearingSkipReason, ObjectionOutcome } from "@shared/schemas/decisions.js";
 import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
@@ -12,7 +12,14 @@ import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
 import type { NotificationChannel, NotificationKind, NotificationStatus, PreferredLanguage } from "@shared/schemas/notifications.js";
 import type { Sector } from "@shared/schemas/organisations.js";
-import type { AccountChannel, Attribution, AttributionState, EndReason, PlacementStatus } from "@shared/schemas/placements.js";
+import type {
+  AccountChannel,
+  Attribution,
+  AttributionState,
+  ClientSideReason,
+  EndReason,
+  PlacementStatus,
+} from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
 import type {
   ComplainantKind,
@@ -279,6 +286,10 @@ export interface CheckInsTable {
   who5_raw: number;
   ready_for_next_step: number;
   created_at: string;
+  /** Who entered it: the client in the portal, or a consultant. */
+  entered_by: Generated<CheckInEnteredBy>;
+  help_requested: Generated<number>;
+  help_note: string | null;
 }
 
 export interface VolunteerRolesTable {
@@ -362,6 +373,9 @@ export interface PlacementsTable {
   attribution_decision_id: string | null; // the decision, when attributed to the client
   created_at: string;
   updated_at: string;
+  client_side_account: string | null; // the client's own account of the ending, given in the portal
+  client_side_reason: ClientSideReason | null;
+  client_side_given_on: string | null;
 }
 
 export interface PlacementAgreementsTable {
@@ -641,6 +655,18 @@ export interface MatchPlansTable {
   finished_at: string | null;
 }
 
+/** The client's rating and words on a placement and its organisation: one per placement. */
+export interface PlacementFeedbackTable {
+  id: string;
+  placement_id: string;
+  client_id: string;
+  organisation_id: string;
+  rating: number;
+  comment: string | null;
+  given_on: string;
+  created_at: string;
+}
+
 /** Rows of an append-only table released for deletion by the retention run, inside its own transaction only. */
 export interface RetentionReleasesTable {
   table_name: "audit_events" | "documents";
@@ -801,6 +827,7 @@ export interface Database {
   retention_releases: RetentionReleasesTable;
   activity_proposals: ActivityProposalsTable;
   notifications: NotificationsTable;
+  placement_feedback: PlacementFeedbackTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -814,6 +841,7 @@ export type IntakeRow = Selectable<IntakesTable>;
 export type PlanRow = Selectable<PlansTable>;
 export type PlanStepRow = Selectable<PlanStepsTable>;
 export type CheckInRow = Selectable<CheckInsTable>;
+export type PlacementFeedbackRow = Selectable<PlacementFeedbackTable>;
 export type RoleRow = Selectable<VolunteerRolesTable>;
 export type PlacementRow = Selectable<PlacementsTable>;
 export type OrdinanceVersionRow = Selectable<OrdinanceVersionsTable>;

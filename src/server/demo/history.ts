@@ -16,7 +16,7 @@ import type {
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { addDays, addMonths, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
 import { isOwnSituationStep, PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import { prepareLetter } from "../domains/letters/letters.service.js";
 import type { SeededRandom } from "./population.js";
 import { present } from "./present.js";
@@ -79,7 +79,7 @@ interface HistoryRows {
   ladder: LadderAssessmentsTable[];
   plans: PlansTable[];
   steps: PlanStepsTable[];
-  checkIns: CheckInsTable[];
+  checkIns: Insertable<CheckInsTable>[];
   capacities: Map<string, number>;
   /** Clients with a plan in force and the hours a week it leaves free: candidates for a placement. */
   planned: { clientId: string; district: string; consultantId: string; confirmedOn: string; spareHours: number }[];

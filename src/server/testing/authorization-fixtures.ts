@@ -173,7 +173,7 @@ type MadeResource =
   | "objections"
   | "match-plans"
   | "match-proposals"
-  | "activity-proposals";
+  | "activity-proposals"
   | "notifications";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */

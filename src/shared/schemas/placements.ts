@@ -29,6 +29,24 @@ export type AttributionState = (typeof ATTRIBUTION_STATES)[number];
 /** How the consultant heard the client's side of an ending. */
 export const ACCOUNT_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
 export type AccountChannel = (typeof ACCOUNT_CHANNELS)[number];
+/** The reasons a client may pick, in their own words, when giving their side of an ending. */
+export const CLIENT_SIDE_REASONS = ["tooHeavy", "health", "caring", "treatment", "travel", "paidWork", "other"] as const;
+export type ClientSideReason = (typeof CLIENT_SIDE_REASONS)[number];
+
+/** Body of `POST /placements/{id}/client-side`: the client's own account of why the placement ended. */
+export const clientSideInput = z.object({
+  account: z.string().trim().min(1).max(4000).describe("what happened, in the client's words"),
+  reason: z.enum(CLIENT_SIDE_REASONS).nullish().describe("optionally, the reason from a short list"),
+});
+export type ClientSideInput = z.infer<typeof clientSideInput>;
+
+/** Body of `POST /placements/{id}/feedback`: the client's rating of the placement and its organisation. */
+export const placementFeedbackInput = z.object({
+  rating: z.number().int().min(1).max(5).describe("1 (bad) to 5 (very good)"),
+  comment: z.string().trim().max(2000).nullish().describe("in the client's words; never shown to the host"),
+});
+export type PlacementFeedbackInput = z.infer<typeof placementFeedbackInput>;
+
 /** The ending of a placement whose role turned out to replace paid work: attributable to the organisation, never a dropout. */
 export const DISPLACEMENT_ENDING = "roleRejected" as const satisfies EndReason;
 /** End reasons that are not a dropout. */
@@ -144,6 +162,8 @@ export const PLACEMENT_ACTIONS = [
   "attribute",
   "addNote",
   "viewClientProfile",
+  "giveClientSide",
+  "giveFeedback",
 ] as const;
 
 export const placementOutput = z.object({
@@ -176,6 +196,14 @@ export const placementOutput = z.object({
     })
     .nullable()
     .describe("the consultant's determination after hearing the client; hosts never see it"),
+  clientSide: z
+    .object({ account: z.string(), reason: z.enum(CLIENT_SIDE_REASONS).nullable(), givenOn: calendarDate })
+    .nullable()
+    .describe("the client's own account of the ending, given in the portal; hosts never see it"),
+  clientFeedback: z
+    .object({ rating: z.number().int(), comment: z.string().nullable(), givenOn: calendarDate })
+    .nullable()
+    .describe("the client's rating and words on this placement; hosts never see it"),
   agreements: z.array(agreementOutput),
   notes: z.array(z.object({ note: z.string(), authorName: z.string().nullable(), createdAt: timestamp })),
   createdAt: timestamp,
@@ -189,6 +217,11 @@ export const placementListQuery = pageQuery.extend({
   organisationId: z.uuid().optional(),
 });
 export const placementPage = pageOf(placementOutput.omit({ agreements: true, notes: true }));
+/** A placement without its agreement versions and notes: what the client's own routes answer. */
+export const placementSummary = placementOutput.omit({ agreements: true, notes: true });
+export type PlacementSummary = z.infer<typeof placementSummary>;
+/** `GET /clients/{id}/placements`: a client's started placements (active and ended), newest first. */
+export const clientPlacementList = z.object({ items: z.array(placementSummary) });
 
 /** What a host organisation may know of a referred or placed client: nothing more. */
 export const hostClientProfile = z.object({

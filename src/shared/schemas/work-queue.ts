@@ -3,6 +3,8 @@ import { calendarDate, pageOf, pageQuery } from "./common.js";
 
 /** Why a client needs attention, most urgent first. */
 export const WORK_QUEUE_REASONS = [
+  "helpRequested", // the client asked for help in their own check-in: call them today
+  "lowWellbeingReported", // the client's own check-in has a low WHO-5: call them today
   "letterReturned",
   "letterNotCollected",
   "attributionPending", // a placement ended early: hear the client and determine to whom it is attributable

@@ -5,6 +5,8 @@ import type { Abilities } from "@shared/schemas/abilities.js";
 import { type AGREEMENT_ACTIONS, AGREEMENT_PARTIES, type AgreementParty, type PLACEMENT_ACTIONS } from "@shared/schemas/placements.js";
 import {
   assertAttributionUndetermined,
+  assertClientSideNotGiven,
+  assertFeedbackNotGiven,
   assertMayActForOrganisation,
   assertMaySignFor,
   assertNotSigned,
@@ -21,6 +23,9 @@ export const placementPolicy = {
   attribute: roles("placements.attribute", "consultant", "teamLead"),
   /** Each party signs the agreement for itself; the client only their own, through the portal (see `assertMaySignFor`). */
   sign: roles("placements.sign", "consultant", "teamLead", "host", "client"),
+  /** The client reads their own started placements, gives their side of an ending and rates a placement. */
+  clientList: roles("placements.clientList", "consultant", "teamLead", "admin", "client"),
+  clientVoice: roles("placements.clientVoice", "client"),
 };
 
 const SIGN_ACTION: Record<AgreementParty, (typeof AGREEMENT_ACTIONS)[number]> = {
@@ -53,7 +58,13 @@ export function agreementAbilities(
 /** What the actor may do with a placement they can see, by the route's policy and the rules its service runs. */
 export function placementAbilities(
   actor: Actor,
-  placement: { status: string; organisation_id: string; attributable_to: string | null },
+  placement: {
+    status: string;
+    organisation_id: string;
+    attributable_to: string | null;
+    client_side_account: string | null;
+    feedback_rating: number | null;
+  },
 ): Abilities<typeof PLACEMENT_ACTIONS> {
   const acts = placementPolicy.act.allows(actor) && passes(() => assertMayActForOrganisation(actor, placement.organisation_id));
   const may = (action: PlacementStatusAction) => acts && passes(() => assertPlacementStatusAllows(placement, action));
@@ -70,5 +81,13 @@ export function placementAbilities(
     addNote: acts,
     // A host reads the need-to-know profile of the clients its visible placements concern; staff read the record.
     viewClientProfile: actor.role === "host" && acts,
+    giveClientSide:
+      placementPolicy.clientVoice.allows(actor) &&
+      passes(() => assertPlacementStatusAllows(placement, "giveClientSide")) &&
+      passes(() => assertClientSideNotGiven(placement)),
+    giveFeedback:
+      placementPolicy.clientVoice.allows(actor) &&
+      passes(() => assertPlacementStatusAllows(placement, "giveFeedback")) &&
+      passes(() => assertFeedbackNotGiven(placement)),
   };
 }

@@ -48,6 +48,21 @@ function attributionFor(actor: Actor, row: PlacementWithNames): Pick<PlacementOu
   return { attributableTo: row.attributable_to, attribution: heard };
 }
 
+/** The client's own side of the ending and their rating: for the client and the municipality, never the host. */
+function clientVoiceFor(actor: Actor, row: PlacementWithNames): Pick<PlacementOutput, "clientSide" | "clientFeedback"> {
+  if (actor.role === "host") return { clientSide: null, clientFeedback: null };
+  return {
+    clientSide:
+      row.client_side_account !== null && row.client_side_given_on !== null
+        ? { account: row.client_side_account, reason: row.client_side_reason, givenOn: row.client_side_given_on }
+        : null,
+    clientFeedback:
+      row.feedback_rating !== null && row.feedback_given_on !== null
+        ? { rating: row.feedback_rating, comment: row.feedback_comment, givenOn: row.feedback_given_on }
+        : null,
+  };
+}
+
 /** A placement as list row: the first name of the client is all of them a host sees here. */
 export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): Omit<PlacementOutput, "agreements" | "notes"> {
   return {
@@ -67,6 +82,7 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
     endedOn: row.ended_on,
     endReason: row.end_reason,
     ...attributionFor(actor, row),
+    ...clientVoiceFor(actor, row),
     hostAccount: row.end_note,
     createdAt: row.created_at,
     abilities: placementAbilities(actor, row),

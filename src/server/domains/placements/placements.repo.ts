@@ -1,6 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, PlacementAgreementsTable, PlacementNotesTable, PlacementsTable } from "@server/db/schema.js";
-import type { AgreementParty, PlacementStatus } from "@shared/schemas/placements.js";
+import type { AgreementParty, ClientSideReason, PlacementStatus } from "@shared/schemas/placements.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
@@ -16,12 +16,17 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
     .innerJoin("organisations", "organisations.id", "placements.organisation_id")
     .innerJoin("clients", "clients.id", "placements.client_id")
     .leftJoin("users as attribution_determiner", "attribution_determiner.id", "placements.attribution_determined_by")
+    // At most one rating a placement (a unique index), so the join never repeats a placement.
+    .leftJoin("placement_feedback", "placement_feedback.placement_id", "placements.id")
     .selectAll("placements")
     .select([
       "volunteer_roles.title as role_title",
       "organisations.name as organisation_name",
       "clients.given_name as client_given_name",
       "attribution_determiner.display_name as attribution_determined_by_name",
+      "placement_feedback.rating as feedback_rating",
+      "placement_feedback.comment as feedback_comment",
+      "placement_feedback.given_on as feedback_given_on",
     ]);
   switch (actor.role) {
     case "admin":
@@ -243,6 +248,35 @@ export async function recordAttribution(db: Kysely<Database>, id: string, determ
     .where("id", "=", id)
     .where("status", "=", "ended")
     .where("attributable_to", "=", "undetermined")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A client's started placements (running or ended) the actor may see, newest first. */
+export function listStartedPlacementsOfClient(db: Kysely<Database>, actor: Actor, clientId: string) {
+  return visiblePlacements(db, actor)
+    .where("placements.client_id", "=", clientId)
+    .where("placements.status", "in", ["active", "ended"])
+    .orderBy("placements.started_on", "desc")
+    .orderBy("placements.created_at", "desc")
+    .execute();
+}
+
+/**
+ * Records the client's own side of an ended placement's ending, only while none was given (the condition holds
+ * under parallel requests: the second finds it given). Answers whether it was recorded.
+ */
+export async function recordClientSide(
+  db: Kysely<Database>,
+  id: string,
+  side: { client_side_account: string; client_side_reason: ClientSideReason | null; client_side_given_on: string; updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("placements")
+    .set(side)
+    .where("id", "=", id)
+    .where("status", "=", "ended")
+    .where("client_side_account", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -4,18 +4,23 @@ import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
   agreementSignatureInput,
+  clientPlacementList,
+  clientSideInput,
   placementAttributionInput,
   placementCreateInput,
   placementDecisionInput,
   placementEndInput,
+  placementFeedbackInput,
   placementListQuery,
   placementNoteInput,
   placementOutput,
   placementPage,
+  placementSummary,
   signAgreementInput,
 } from "@shared/schemas/placements.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { attributePlacement } from "./placements.attribution.js";
+import { giveClientSide, givePlacementFeedback, listClientPlacements } from "./placements.client-voice.js";
 import { placementPolicy } from "./placements.policy.js";
 import { presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
 import { listAgreements, listNotes, listVisiblePlacements } from "./placements.repo.js";
@@ -220,6 +225,71 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         const ctx = contextOf(request);
         await attributePlacement(db.kysely, ctx, request.params.id, request.body);
         return detail(ctx, request.params.id);
+      },
+    );
+
+    app.get(
+      "/clients/:id/placements",
+      {
+        config: { policy: placementPolicy.clientList },
+        schema: {
+          tags: ["placements"],
+          summary: "A client's running and ended placements",
+          description: "The client reads their own (any other id is 404), with what they may still do: give their side, rate it.",
+          params: idParam,
+          response: { 200: clientPlacementList },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        const rows = await listClientPlacements(db.kysely, ctx, request.params.id);
+        return { items: rows.map((row) => presentPlacementSummary(ctx.actor, row)) };
+      },
+    );
+
+    app.post(
+      "/placements/:id/client-side",
+      {
+        config: { policy: placementPolicy.clientVoice },
+        schema: {
+          tags: ["placements"],
+          summary: "The client's side of an ending",
+          description:
+            "The client's own account of why their placement ended, optionally with a reason from a short list: only on their own " +
+            "ended placement (404 otherwise, 409 placementState while it runs), once (409 clientSideGiven). The consultant sees it " +
+            "when determining the attribution; the host never does.",
+          params: idParam,
+          body: clientSideInput,
+          response: { 200: placementSummary },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await giveClientSide(db.kysely, ctx, request.params.id, request.body);
+        return presentPlacementSummary(ctx.actor, await requireVisiblePlacement(db.kysely, ctx, request.params.id));
+      },
+    );
+
+    app.post(
+      "/placements/:id/feedback",
+      {
+        config: { policy: placementPolicy.clientVoice },
+        schema: {
+          tags: ["placements"],
+          summary: "The client's rating of a placement and its organisation",
+          description:
+            "A rating of 1–5 and words if the client likes, on their own running or ended placement (404 otherwise), once (409 " +
+            "feedbackGiven). The consultant sees it with the placement; it counts in the organisation's figures; the host sees " +
+            "only anonymous figures from five ratings on.",
+          params: idParam,
+          body: placementFeedbackInput,
+          response: { 200: placementSummary },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await givePlacementFeedback(db.kysely, ctx, request.params.id, request.body);
+        return presentPlacementSummary(ctx.actor, await requireVisiblePlacement(db.kysely, ctx, request.params.id));
       },
     );
 

@@ -3,7 +3,9 @@ import type { UserRole } from "@shared/enums.js";
 import { describe, expect, it } from "vitest";
 import {
   assertAttributionUndetermined,
+  assertClientSideNotGiven,
   assertEndedNotInFuture,
+  assertFeedbackNotGiven,
   assertGuidanceAvailable,
   assertGuidanceLevelFits,
   assertHeardNotInFuture,
@@ -33,6 +35,14 @@ describe("placement refusals", () => {
     roleNotApproved: {
       refused: () => assertRoleMayTakePlacements({ status: "needsReview", open_complaints: 0 }),
       allowed: () => assertRoleMayTakePlacements({ status: "approved", open_complaints: 0 }),
+    },
+    clientSideGiven: {
+      refused: () => assertClientSideNotGiven({ client_side_account: "Het werk was te zwaar." }),
+      allowed: () => assertClientSideNotGiven({ client_side_account: null }),
+    },
+    feedbackGiven: {
+      refused: () => assertFeedbackNotGiven({ feedback_rating: 4 }),
+      allowed: () => assertFeedbackNotGiven({ feedback_rating: null }),
     },
     roleFull: {
       refused: () => assertRoleHasPlace({ places: 2, places_taken: 2 }),
@@ -114,6 +124,17 @@ describe("placement rules", () => {
     expect(allowed("ended")).toEqual([]);
     expect(refusalOf(() => assertPlacementStatusAllows({ status: "active" }, "attribute"))).toBe("placementState");
     expect(refusalOf(() => assertPlacementStatusAllows({ status: "ended" }, "attribute"))).toBeNull();
+  });
+
+  it("takes the client's side of an ending only once it ended, and their rating once it started", () => {
+    const allowed = (status: string) =>
+      (["giveClientSide", "giveFeedback"] as const).filter(
+        (action) => refusalOf(() => assertPlacementStatusAllows({ status }, action)) === null,
+      );
+    expect(allowed("proposed")).toEqual([]);
+    expect(allowed("accepted")).toEqual([]);
+    expect(allowed("active")).toEqual(["giveFeedback"]);
+    expect(allowed("ended")).toEqual(["giveClientSide", "giveFeedback"]);
   });
 
   it("lets staff act for any organisation", () => {

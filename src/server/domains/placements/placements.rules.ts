@@ -20,6 +20,8 @@ const STATUSES_ALLOWING = {
   end: OPEN_PLACEMENT_STATUSES,
   sign: ["active"],
   attribute: ["ended"],
+  giveClientSide: ["ended"],
+  giveFeedback: ["active", "ended"],
 } as const satisfies Record<string, readonly string[]>;
 export type PlacementStatusAction = keyof typeof STATUSES_ALLOWING;
 
@@ -31,6 +33,8 @@ const DONE: Record<PlacementStatusAction, string> = {
   end: "ended",
   sign: "signed",
   attribute: "attributed",
+  giveClientSide: "given the client's side",
+  giveFeedback: "rated",
 };
 
 /** A placement moves one way: a referral is answered once, an accepted one starts, an open one ends. */
@@ -163,6 +167,16 @@ export function attributionAtEnding(actor: Pick<Actor, "role">, reason: EndReaso
 export function assertAttributionUndetermined(placement: { attributable_to: string | null }): void {
   if (placement.attributable_to !== "undetermined")
     throw conflict("attributionDetermined", "To whom this ending is attributable has already been determined.");
+}
+
+/** The client gives their own side of an ending once; after that it is part of the record the consultant weighs. */
+export function assertClientSideNotGiven(placement: { client_side_account: string | null }): void {
+  if (placement.client_side_account !== null) throw conflict("clientSideGiven", "You already gave your side of this ending.");
+}
+
+/** The client rates a placement once. */
+export function assertFeedbackNotGiven(placement: { feedback_rating: number | null }): void {
+  if (placement.feedback_rating !== null) throw conflict("feedbackGiven", "You already rated this placement.");
 }
 
 /** The client's side is recorded once it was heard. */

@@ -53,8 +53,11 @@ export async function lockParties(trx: Kysely<Database>, id: string): Promise<vo
   await lockPlacement(trx, id);
 }
 
-/** The ending's columns of a placement that has not ended: no view, no determination. */
+/** The ending's columns of a placement that has not ended: no view, no determination, no side of the client's. */
 export const NOT_ENDED = {
+  client_side_account: null,
+  client_side_reason: null,
+  client_side_given_on: null,
   host_view_attribution: null,
   attribution_reasons: null,
   attribution_client_account: null,

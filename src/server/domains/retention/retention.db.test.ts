@@ -131,6 +131,8 @@ describe("retention in the daily job", () => {
       who5_raw: 15,
       ready_for_next_step: 0,
       created_at: `${heldOn}T10:00:00.000Z`,
+      help_requested: 1,
+      help_note: "Hulp bij de brieven van de deurwaarder.",
     });
     const older = checkIn("2024-06-01");
     const newer = checkIn("2024-06-02");
@@ -139,13 +141,14 @@ describe("retention in the daily job", () => {
     expect((await retainOn("2026-06-02")).checkInNotes).toBe(1);
     const rows = await t.db.kysely
       .selectFrom("check_ins")
-      .select(["id", "how_it_goes", "who5_raw"])
+      .select(["id", "how_it_goes", "help_note", "help_requested", "who5_raw"])
       .where("id", "in", [older.id, newer.id])
       .orderBy("held_on")
       .execute();
+    // The words go; the scores and that help was asked stay.
     expect(rows).toEqual([
-      { id: older.id, how_it_goes: null, who5_raw: 15 },
-      { id: newer.id, how_it_goes: newer.how_it_goes, who5_raw: 15 },
+      { id: older.id, how_it_goes: null, help_note: null, help_requested: 1, who5_raw: 15 },
+      { id: newer.id, how_it_goes: newer.how_it_goes, help_note: newer.help_note, help_requested: 1, who5_raw: 15 },
     ]);
   });
 

@@ -38,13 +38,16 @@ export async function deleteDocuments(trx: Kysely<Database>, ids: readonly strin
   return deleteReleased(trx, "documents");
 }
 
-/** Erases the free text of check-ins held before `cutoff`; their scores stay. Answers how many it erased. */
+/**
+ * Erases the free text of check-ins held before `cutoff` (how it goes, and what help the client asked for); their
+ * scores and whether help was asked stay. Answers how many it erased.
+ */
 export async function eraseCheckInNotesBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
   const result = await db
     .updateTable("check_ins")
-    .set({ how_it_goes: null })
+    .set({ how_it_goes: null, help_note: null })
     .where("held_on", "<", cutoff)
-    .where("how_it_goes", "is not", null)
+    .where((eb) => eb.or([eb("how_it_goes", "is not", null), eb("help_note", "is not", null)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -29,7 +29,7 @@ export function invitationsOf(db: Kysely<Database>, clientIds: readonly string[]
 export function checkInsOf(db: Kysely<Database>, clientIds: readonly string[]) {
   return db
     .selectFrom("check_ins")
-    .select(["client_id", "held_on", "who5_raw"])
+    .select(["client_id", "held_on", "who5_raw", "who5_items", "entered_by", "help_requested", "created_at"])
     .where("client_id", "in", clientIds)
     .orderBy("held_on")
     .orderBy("created_at")

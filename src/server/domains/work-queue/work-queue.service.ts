@@ -1,10 +1,13 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { addDays } from "@shared/dates.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
 import { pendingProposalsOf } from "../activity-proposals/activity-proposals.repo.js";
+import { isWho5Low, openClientAlarms } from "../check-ins/check-ins.rules.js";
 import { openObjectionsDueBy } from "../decisions/decisions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import * as repo from "./work-queue.repo.js";
@@ -58,7 +61,11 @@ export async function computeWorkQueue(
   const gather = async <T>(query: (chunk: string[]) => Promise<T[]>) => (await Promise.all(chunks.map(query))).flat();
 
   const invitations = await gather((chunk) => repo.invitationsOf(db, chunk));
-  const checkIns = await gather((chunk) => repo.checkInsOf(db, chunk));
+  const who5Items = z.array(z.number().int());
+  const checkIns = (await gather((chunk) => repo.checkInsOf(db, chunk))).map((c) => ({
+    ...c,
+    who5: parseJsonColumn(who5Items, c.who5_items),
+  }));
   const plans = await gather((chunk) => repo.confirmedPlansOf(db, chunk));
   const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
   const endingSteps = plans.length ? await gather((chunk) => repo.stepsEndingBetween(db, chunk, today, endingBy)) : [];
@@ -121,7 +128,10 @@ export async function computeWorkQueue(
     if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
     const clientCheckIns = checkInsBy.get(client.id) ?? [];
     const lastCheckIn = clientCheckIns.at(-1);
-    if (lastCheckIn && lastCheckIn.who5_raw < CASEWORK_DEFAULTS.who5AttentionBelow) {
+    // What the client reported themselves is urgent from the day they entered it, until a consultant follows it up.
+    const alarms = openClientAlarms(clientCheckIns);
+    for (const alarm of alarms) reasons.push({ ...alarm, suggestedAction: "callClient" });
+    if (lastCheckIn && isWho5Low(lastCheckIn.who5) && !alarms.some((a) => a.code === "lowWellbeingReported")) {
       reasons.push({ code: "lowWellbeing", since: lastCheckIn.held_on, suggestedAction: "callClient" });
     }
     const requested = (exemptionRequestsBy.get(client.id) ?? []).map((r) => r.start_date).sort()[0];

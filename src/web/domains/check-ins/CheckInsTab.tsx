@@ -43,13 +43,20 @@ export function CheckInsTab({ client }: { client: ClientOutput }) {
               <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
                 {formatDate(checkIn.heldOn, i18n.language)}
               </th>
-              <td className="utrecht-table__cell">{t(`checkInChannel.${checkIn.channel}`)}</td>
+              <td className="utrecht-table__cell">
+                {t(`checkInChannel.${checkIn.channel}`)}
+                {checkIn.enteredBy === "client" ? <span className="nv-cell-note">{t("clientVoice.enteredByClient")}</span> : null}
+              </td>
               <td className="utrecht-table__cell nv-nowrap">
                 {t("who5.rawShort", { raw: checkIn.who5Raw })}
                 {checkIn.needsAttention ? <span className="nv-badge nv-badge--warning">{t("who5.attention")}</span> : null}
               </td>
               <td className="utrecht-table__cell">{checkIn.readyForNextStep ? t("common.yes") : t("common.no")}</td>
-              <td className="utrecht-table__cell nv-prewrap">{checkIn.howItGoes ?? <span className="nv-muted">–</span>}</td>
+              <td className="utrecht-table__cell nv-prewrap">
+                {checkIn.needsHelp ? <span className="nv-badge nv-badge--warning">{t("clientVoice.needsHelp")}</span> : null}
+                {checkIn.howItGoes ?? <span className="nv-muted">–</span>}
+                {checkIn.helpNote ? <span className="nv-cell-note">{checkIn.helpNote}</span> : null}
+              </td>
             </tr>
           ))}
         </ScrollTable>

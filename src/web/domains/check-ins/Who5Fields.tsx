@@ -2,7 +2,7 @@ import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
 import { useTranslation } from "react-i18next";
-import { WHO5_ANSWERS, WHO5_ATTENTION_BELOW, WHO5_ITEMS, who5Raw } from "./checkInModel.js";
+import { WHO5_ANSWERS, WHO5_ATTENTION_BELOW, WHO5_ITEM_ATTENTION_AT_MOST, WHO5_ITEMS, who5Raw } from "./checkInModel.js";
 
 interface Who5FieldsProps {
   answers: string[];
@@ -14,6 +14,7 @@ interface Who5FieldsProps {
 export function Who5Fields({ answers, onChange, errors }: Who5FieldsProps) {
   const { t } = useTranslation();
   const raw = who5Raw(answers);
+  const lowItem = answers.some((answer) => answer !== "" && Number(answer) <= WHO5_ITEM_ATTENTION_AT_MOST);
   const choices = WHO5_ANSWERS.map((value) => ({ value, label: value, hint: t(`who5.answers.${value}`) }));
   return (
     <fieldset className="nv-fieldset nv-fieldset--group">
@@ -39,9 +40,9 @@ export function Who5Fields({ answers, onChange, errors }: Who5FieldsProps) {
       <div aria-live="polite" className="nv-who5-score">
         {raw === null ? (
           <p className="nv-muted">{t("who5.scorePending")}</p>
-        ) : raw < WHO5_ATTENTION_BELOW ? (
+        ) : raw < WHO5_ATTENTION_BELOW || lowItem ? (
           <Alert type="warning">
-            <strong>{t("who5.score", { raw })}</strong> {t("who5.low")}
+            <strong>{t("who5.score", { raw })}</strong> {raw < WHO5_ATTENTION_BELOW ? t("who5.low") : t("who5.lowItem")}
           </Alert>
         ) : (
           <p>

@@ -4,8 +4,10 @@ import { toOptionalText } from "@web/components/formValues.js";
 export const WHO5_ITEMS = [0, 1, 2, 3, 4] as const;
 /** The WHO-5 answers, from "all of the time" (5) down to "at no time" (0), as the questionnaire prints them. */
 export const WHO5_ANSWERS = ["5", "4", "3", "2", "1", "0"] as const;
-/** A raw WHO-5 score below this asks for attention (the server decides the same). */
+/** A raw WHO-5 score below this asks for attention (the server decides the same, check-ins.rules.ts). */
 export const WHO5_ATTENTION_BELOW = 13;
+/** An answer this low (0 or 1) asks for attention whatever the total (the server decides the same). */
+export const WHO5_ITEM_ATTENTION_AT_MOST = 1;
 
 export const CHECK_IN_FIELDS = [
   "heldOn",

@@ -33,6 +33,20 @@ export function HomePage() {
         ) : null}
         {me.role === "client" && me.clientId ? (
           <li>
+            <Link to="/my-check-in" className="nl-link">
+              {t("home.client.checkIn")}
+            </Link>
+          </li>
+        ) : null}
+        {me.role === "client" && me.clientId ? (
+          <li>
+            <Link to="/my-placements" className="nl-link">
+              {t("home.client.placements")}
+            </Link>
+          </li>
+        ) : null}
+        {me.role === "client" && me.clientId ? (
+          <li>
             <Link to="/my-decisions" className="nl-link">
               {t("home.client.decisions")}
             </Link>

@@ -10,6 +10,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { useRoles } from "../roles/api.js";
 import { RolesTable } from "../roles/RolesTable.js";
 import { useOrganisation } from "./api.js";
+import { FeedbackFigures } from "./FeedbackFigures.js";
 import { GuidanceOverview } from "./GuidanceOverview.js";
 
 function Facts({ organisation }: { organisation: OrganisationOutput }) {
@@ -121,6 +122,7 @@ export function OrganisationDetailPage() {
           <Facts organisation={data} />
           <Contacts organisation={data} />
           <GuidanceOverview organisationId={data.id} audience="staff" />
+          <FeedbackFigures organisationId={data.id} />
           <OrganisationRoles organisationId={data.id} />
         </>
       ) : null}

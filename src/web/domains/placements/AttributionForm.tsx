@@ -10,10 +10,11 @@ import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlacementAction } from "./api.js";
+import { ClientSideFacts } from "./ClientVoiceFacts.js";
 import {
   ATTRIBUTION_FIELDS,
   type AttributionValues,
-  emptyAttributionValues,
+  attributionValuesFor,
   isDecisionOnClient,
   toAttributionInput,
 } from "./placementEndingModel.js";
@@ -25,7 +26,7 @@ import {
 export function AttributionForm({ placement, onSaved }: { placement: PlacementOutput; onSaved: () => void }) {
   const { t } = useTranslation();
   const action = usePlacementAction(placement.id);
-  const [values, setValues] = useState<AttributionValues>(() => emptyAttributionValues(todayInAmsterdam()));
+  const [values, setValues] = useState<AttributionValues>(() => attributionValuesFor(todayInAmsterdam(), placement.clientSide));
   const change = (changes: Partial<AttributionValues>) => setValues((current) => ({ ...current, ...changes }));
   // The end form on the same page may also have an `attributableTo`; this one is the determination.
   const errors = useMemo(() => formErrorsOf(action.error, t, ATTRIBUTION_FIELDS, { attributableTo: "attribution" }), [action.error, t]);
@@ -48,6 +49,8 @@ export function AttributionForm({ placement, onSaved }: { placement: PlacementOu
       <FormProblems errors={errors} />
       <form onSubmit={submit} noValidate className="nv-form">
         <Heading level={3}>{t("placementAttribution.clientSide")}</Heading>
+        <ClientSideFacts placement={placement} />
+        {placement.clientSide ? <Paragraph>{t("clientVoice.prefilled")}</Paragraph> : null}
         <TextAreaField
           name="clientAccount"
           label={t("placementAttribution.clientAccount")}

@@ -15,6 +15,7 @@ import { AgreementVersions } from "./AgreementVersions.js";
 import { AttributionFacts } from "./AttributionFacts.js";
 import { AttributionForm } from "./AttributionForm.js";
 import { usePlacement } from "./api.js";
+import { ClientVoiceFacts } from "./ClientVoiceFacts.js";
 import { EndPlacementForm } from "./EndPlacementForm.js";
 import { HostProfile } from "./HostProfile.js";
 import { PlacementNotes } from "./PlacementNotes.js";
@@ -104,6 +105,7 @@ export function PlacementDetailPage() {
           {data.abilities.end ? (
             <EndPlacementForm placementId={data.id} staff={staff} onEnded={() => setNotice(t("endPlacement.done"))} />
           ) : null}
+          {data.abilities.attribute ? null : <ClientVoiceFacts placement={data} />}
           {data.attribution ? <AttributionFacts placement={data} attribution={data.attribution} /> : null}
           {data.abilities.attribute ? (
             <AttributionForm placement={data} onSaved={() => setNotice(t("placementAttribution.saved"))} />

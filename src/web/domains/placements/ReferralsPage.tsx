@@ -5,6 +5,7 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { FeedbackFigures } from "../organisations/FeedbackFigures.js";
 import { GuidanceOverview } from "../organisations/GuidanceOverview.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { usePlacements } from "./api.js";
@@ -44,6 +45,7 @@ export function ReferralsPage() {
         ))}
       </section>
       {me.organisationId ? <GuidanceOverview organisationId={me.organisationId} audience="host" /> : null}
+      {me.organisationId ? <FeedbackFigures organisationId={me.organisationId} /> : null}
     </>
   );
 }

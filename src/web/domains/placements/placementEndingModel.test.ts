@@ -1,6 +1,7 @@
 import { placementAttributionInput, placementEndInput } from "@shared/schemas/placements.js";
 import { describe, expect, it } from "vitest";
 import {
+  attributionValuesFor,
   emptyAttributionValues,
   emptyEndValues,
   isAttributionPending,
@@ -70,5 +71,18 @@ describe("the determination as typed", () => {
     expect(isAttributionPending({ attributableTo: "undetermined" })).toBe(true);
     expect(isAttributionPending({ attributableTo: "organisation" })).toBe(false);
     expect(isAttributionPending({ attributableTo: null })).toBe(false);
+  });
+});
+
+describe("the attribution form's start", () => {
+  it("starts from the client's own side given in the portal, or blank without one", () => {
+    const side = { account: "De reis was te duur.", reason: "travel" as const, givenOn: "2026-11-20" };
+    expect(attributionValuesFor("2026-12-02", side)).toMatchObject({
+      clientAccount: "De reis was te duur.",
+      channel: "portal",
+      heardOn: "2026-11-20",
+      attributableTo: "",
+    });
+    expect(attributionValuesFor("2026-12-02", null)).toEqual(emptyAttributionValues("2026-12-02"));
   });
 });

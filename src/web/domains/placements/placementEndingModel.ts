@@ -1,4 +1,4 @@
-import type { Attribution, AttributionState, PlacementAttributionInput } from "@shared/schemas/placements.js";
+import type { Attribution, AttributionState, PlacementAttributionInput, PlacementOutput } from "@shared/schemas/placements.js";
 import { toOptionalText } from "@web/components/formValues.js";
 import type { PlacementEndInput } from "./api.js";
 
@@ -41,6 +41,16 @@ export const ATTRIBUTION_FIELDS = ["clientAccount", "channel", "heardOn", "attri
 /** A blank determination, with the client heard today in a conversation. */
 export function emptyAttributionValues(today: string): AttributionValues {
   return { clientAccount: "", channel: "inPerson", heardOn: today, attributableTo: "", reasons: "" };
+}
+
+/**
+ * The attribution form's start: blank, or, when the client gave their side in the portal, their own words as the
+ * client's account, given through the portal on the day they wrote it (the consultant adds what the client said further).
+ */
+export function attributionValuesFor(today: string, clientSide: PlacementOutput["clientSide"]): AttributionValues {
+  const blank = emptyAttributionValues(today);
+  if (!clientSide) return blank;
+  return { ...blank, clientAccount: clientSide.account, channel: "portal", heardOn: clientSide.givenOn };
 }
 
 /** The body of `POST /placements/{id}/attribution`; an empty date means today, which the server fills in. */

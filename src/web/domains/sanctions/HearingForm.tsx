@@ -4,11 +4,13 @@ import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
+import { formatDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { type HearingInput, useSanctionAction } from "./api.js";
 import { HearingVersions } from "./HearingVersions.js";
 
@@ -27,7 +29,7 @@ interface HearingFormProps {
 
 /** Records the client's response to a proposed sanction: by the consultant, or by the client through the portal. */
 export function HearingForm({ sanction, asClient, correcting = false, onDone }: HearingFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const action = useSanctionAction(sanction);
   const latest = correcting ? sanction.hearing.versions.at(-1) : undefined;
   const [heldOn, setHeldOn] = useState(() => latest?.heldOn ?? todayInAmsterdam());
@@ -60,6 +62,12 @@ export function HearingForm({ sanction, asClient, correcting = false, onDone }: 
             ? t("hearingForm.introCorrection")
             : t("hearingForm.intro")}
       </Paragraph>
+      {asClient && sanction.hearing.respondBy ? (
+        <Paragraph>
+          <strong>{t("hearingForm.respondByClient", { date: formatDate(sanction.hearing.respondBy, i18n.language) })}</strong>{" "}
+          {sanction.hearing.letterId ? <LetterPdfLink letterId={sanction.hearing.letterId} label={t("hearingForm.letterClient")} /> : null}
+        </Paragraph>
+      ) : null}
       {latest ? <HearingVersions sanction={sanction} level={5} /> : null}
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />

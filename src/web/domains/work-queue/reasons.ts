@@ -3,6 +3,8 @@ import type { ClientTab } from "../clients/clientTabs.js";
 
 /** The part of the client record where the consultant acts on each reason. */
 export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
+  helpRequested: "check-ins",
+  lowWellbeingReported: "check-ins",
   letterReturned: "letters",
   letterNotCollected: "letters",
   attributionPending: "placements",
@@ -23,6 +25,8 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
 
 /** Reasons that ask for action before the others, shown with a warning colour. */
 export const URGENT_REASONS: readonly WorkQueueReason[] = [
+  "helpRequested",
+  "lowWellbeingReported",
   "letterReturned",
   "letterNotCollected",
   "attributionPending",

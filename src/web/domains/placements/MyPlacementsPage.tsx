@@ -1,0 +1,77 @@
+import type { PlacementSummary } from "@shared/schemas/placements.js";
+import { formatDate } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { NotFoundPage } from "../errors/NotFoundPage.js";
+import { useCurrentUser } from "../session/CurrentUser.js";
+import { useMyPlacements } from "./myPlacementsApi.js";
+
+function PlacementCard({ placement }: { placement: PlacementSummary }) {
+  const { t, i18n } = useTranslation();
+  const date = (value: string | null) => formatDate(value, i18n.language);
+  const titleId = `my-placement-${placement.id}`;
+  return (
+    <article className="nv-panel" aria-labelledby={titleId}>
+      <Heading level={2} id={titleId} className="nv-panel__title">
+        {placement.roleTitle}
+        <span className="nv-cell-note">{placement.organisationName}</span>
+      </Heading>
+      <Paragraph>
+        {placement.status === "ended"
+          ? t("myPlacements.ended", { from: date(placement.startedOn), to: date(placement.endedOn) })
+          : t("myPlacements.running", { from: date(placement.startedOn), hours: placement.hoursPerWeek })}
+      </Paragraph>
+      {placement.clientSide ? <Paragraph>{t("myPlacements.sideGiven", { date: date(placement.clientSide.givenOn) })}</Paragraph> : null}
+      {placement.clientFeedback ? (
+        <Paragraph>{t("myPlacements.feedbackGiven", { rating: placement.clientFeedback.rating })}</Paragraph>
+      ) : null}
+      <ul className="nv-link-list">
+        {placement.abilities.giveClientSide ? (
+          <li>
+            <Link to={`/my-placements/${placement.id}/my-side`} className="nl-link">
+              {t("myPlacements.giveSide")}
+              <span className="nv-visually-hidden"> ({placement.roleTitle})</span>
+            </Link>
+          </li>
+        ) : null}
+        {placement.abilities.giveFeedback ? (
+          <li>
+            <Link to={`/my-placements/${placement.id}/feedback`} className="nl-link">
+              {t("myPlacements.giveFeedback")}
+              <span className="nv-visually-hidden"> ({placement.roleTitle})</span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </article>
+  );
+}
+
+/** "Mijn vrijwilligerswerk": the client's running and ended placements, with their side and their rating to give. */
+export function MyPlacementsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const placements = useMyPlacements(me.clientId ?? "");
+  if (me.role !== "client" || !me.clientId) return <NotFoundPage />;
+  const items = placements.data?.items ?? [];
+  return (
+    <div className="nv-narrow nv-stack">
+      <PageHeading>{t("myPlacements.title")}</PageHeading>
+      <Paragraph>
+        <Link to="/" className="nl-link">
+          {t("client.backToHome")}
+        </Link>
+      </Paragraph>
+      <Paragraph purpose="lead">{t("myPlacements.intro")}</Paragraph>
+      <ProblemAlert error={placements.error} />
+      {placements.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {placements.data && items.length === 0 ? <Paragraph>{t("myPlacements.empty")}</Paragraph> : null}
+      {items.map((placement) => (
+        <PlacementCard key={placement.id} placement={placement} />
+      ))}
+    </div>
+  );
+}
