@@ -162,6 +162,20 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "It was recorded why no meeting about your objection is needed.",
   ),
   "objection.decide": p("Er is besloten over uw bezwaar.", "A decision was made on your objection."),
+  "checkIn.createByClient": p("U heeft zelf verteld hoe het met u gaat.", "You told us yourself how you are doing."),
+  "placement.clientSide": p(
+    "U heeft uw kant verteld van waarom het vrijwilligerswerk stopte.",
+    "You gave your side of why the volunteer work ended.",
+  ),
+  "placement.feedback": p("U heeft een cijfer gegeven voor uw vrijwilligerswerk.", "You gave a rating for your volunteer work."),
+  "notification.queue": p(
+    "Er staat een bericht voor u klaar om te versturen, bijvoorbeeld dat er een nieuwe brief is.",
+    "A message to you was made ready to send, for example that there is a new letter.",
+  ),
+  "notification.retry": p(
+    "Een bericht aan u kwam niet aan en wordt opnieuw verstuurd.",
+    "A message to you did not arrive and is sent again.",
+  ),
   "retention.apply": p("Oude gegevens zijn gewist, zoals de regels zeggen.", "Old data was deleted, as the rules say."),
 };
 
@@ -191,6 +205,7 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "client.list",
   "exemption.listByStatus",
   "sanction.listByStatus",
+  "notification.list",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");

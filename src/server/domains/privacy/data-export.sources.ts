@@ -65,6 +65,20 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     belongs: OWN,
     orderBy: "created_at",
   },
+  {
+    key: "placementFeedback",
+    table: "placement_feedback",
+    title: t("Cijfers die u gaf voor vrijwilligerswerk", "Ratings you gave for volunteer work"),
+    belongs: OWN,
+    orderBy: "created_at",
+  },
+  {
+    key: "notifications",
+    table: "notifications",
+    title: t("Berichten aan u (e-mail en sms)", "Messages to you (e-mail and text)"),
+    belongs: OWN,
+    orderBy: "created_at",
+  },
   { key: "placements", table: "placements", title: t("Vrijwilligerswerk", "Volunteer work"), belongs: OWN, orderBy: "created_at" },
   {
     key: "placementAgreements",
