@@ -99,6 +99,12 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     code: "hearingChanged",
     detail: "Someone else just added to this hearing record. Reload it and correct the latest version.",
   },
+  {
+    index: "reschedule_requests_one_open",
+    columns: "reschedule_requests.appointment_id",
+    code: "rescheduleRequested",
+    detail: "You have already asked for another time for this appointment.",
+  },
 ];
 
 /** A unique violation that no rule above names: still a refusal given the current state, never a server error. */

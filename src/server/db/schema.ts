@@ -1,6 +1,6 @@
 import type { AuditCategory, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
-import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appointments.js";
+import type { AppointmentKind, AppointmentStatus, RescheduleRequestStatus } from "@shared/schemas/appointments.js";
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
 import type { CheckInChannel } from "@shared/schemas/check-ins.js";
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
@@ -38,6 +38,8 @@ export interface UsersTable {
   organisation_id: string | null;
   client_id: string | null;
   active: number;
+  /** A consultant's direct number for their clients; absent, the team's number of the sender block. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -180,6 +182,19 @@ export interface AppointmentsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A client's "ik kan niet" to a planned appointment: open on the consultant's work queue until the appointment changes. */
+export interface RescheduleRequestsTable {
+  id: string;
+  appointment_id: string;
+  client_id: string;
+  reason: string | null;
+  status: RescheduleRequestStatus;
+  requested_by: string | null;
+  requested_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
 }
 
 export interface InvitationsTable {
@@ -722,6 +737,7 @@ export interface Database {
   letters: LettersTable;
   letter_delivery_events: LetterDeliveryEventsTable;
   appointments: AppointmentsTable;
+  reschedule_requests: RescheduleRequestsTable;
   invitations: InvitationsTable;
   intakes: IntakesTable;
   ladder_assessments: LadderAssessmentsTable;
@@ -760,6 +776,7 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type LetterRow = Selectable<LettersTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
+export type RescheduleRequestRow = Selectable<RescheduleRequestsTable>;
 export type IntakeRow = Selectable<IntakesTable>;
 export type PlanRow = Selectable<PlansTable>;
 export type PlanStepRow = Selectable<PlanStepsTable>;

@@ -9,6 +9,7 @@ export const WORK_QUEUE_REASONS = [
   "placementEndedByDisplacement", // the role failed the displacement check: find another activity
   "newDropout",
   "exemptionRequested",
+  "rescheduleRequested", // the client cannot come to a planned appointment and asks for another time
   "objectionDecisionDue",
   "reconsiderationDue",
   "possibleNonCompliance",

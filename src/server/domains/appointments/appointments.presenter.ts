@@ -1,5 +1,5 @@
-import type { AppointmentRow } from "@server/db/schema.js";
-import type { AppointmentOutput } from "@shared/schemas/appointments.js";
+import type { AppointmentRow, RescheduleRequestRow } from "@server/db/schema.js";
+import type { AppointmentOutput, RescheduleRequestOutput } from "@shared/schemas/appointments.js";
 
 /** Every outgoing field of an appointment. */
 export function presentAppointment(row: AppointmentRow): AppointmentOutput {
@@ -12,5 +12,17 @@ export function presentAppointment(row: AppointmentRow): AppointmentOutput {
     endsAt: row.ends_at,
     location: row.location,
     status: row.status,
+  };
+}
+
+/** Every outgoing field of a reschedule request. */
+export function presentRescheduleRequest(row: RescheduleRequestRow): RescheduleRequestOutput {
+  return {
+    id: row.id,
+    appointmentId: row.appointment_id,
+    clientId: row.client_id,
+    reason: row.reason,
+    status: row.status,
+    requestedAt: row.requested_at,
   };
 }

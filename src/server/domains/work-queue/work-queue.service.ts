@@ -1,6 +1,6 @@
 import type { Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { addDays } from "@shared/dates.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
@@ -73,6 +73,8 @@ export async function computeWorkQueue(
   const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
   // A client's request for an exemption waits for a decision from the day it arrives.
   const exemptionRequests = await gather((chunk) => repo.exemptionRequestsOf(db, chunk));
+  // "Ik kan niet": the client asks for another time for a planned appointment.
+  const rescheduleRequests = await gather((chunk) => repo.openRescheduleRequestsOf(db, chunk));
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
   const exemptionsEnding = await gather((chunk) => repo.exemptionsEndingBy(db, chunk, addDays(today, noticeDays)));
 
@@ -98,6 +100,7 @@ export async function computeWorkQueue(
   const objectionsBy = group(objections);
   const exemptionsEndingBy = group(exemptionsEnding);
   const exemptionRequestsBy = group(exemptionRequests);
+  const rescheduleRequestsBy = group(rescheduleRequests);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -122,6 +125,8 @@ export async function computeWorkQueue(
     }
     const requested = (exemptionRequestsBy.get(client.id) ?? []).map((r) => r.start_date).sort()[0];
     if (requested) reasons.push({ code: "exemptionRequested", since: requested, suggestedAction: "decideExemptionRequest" });
+    const rescheduleAsked = (rescheduleRequestsBy.get(client.id) ?? []).map((r) => todayInAmsterdam(new Date(r.requested_at))).sort()[0];
+    if (rescheduleAsked) reasons.push({ code: "rescheduleRequested", since: rescheduleAsked, suggestedAction: "planNewAppointment" });
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];

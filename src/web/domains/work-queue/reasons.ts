@@ -10,6 +10,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   newDropout: "placements",
   objectionDecisionDue: "decisions",
   exemptionRequested: "exemptions",
+  rescheduleRequested: "appointments",
   reconsiderationDue: "sanctions",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
