@@ -31,6 +31,7 @@ import { letterRoutes } from "./domains/letters/letters.routes.js";
 import { matchingRoutes } from "./domains/matching/matching.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
+import { overviewRoutes } from "./domains/overview/overview.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
@@ -158,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         sanctionRoutes,
         decisionRoutes,
         matchingRoutes,
+        overviewRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

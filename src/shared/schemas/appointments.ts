@@ -61,12 +61,7 @@ export type RescheduleRequestStatus = (typeof RESCHEDULE_REQUEST_STATUSES)[numbe
 
 /** Body of `POST /appointments/{id}/reschedule-requests`: the client cannot come and asks for another time. */
 export const rescheduleRequestInput = z.object({
-  reason: z
-    .string()
-    .trim()
-    .max(1000)
-    .optional()
-    .describe("why the client cannot come, in their own words; optional"),
+  reason: z.string().trim().max(1000).optional().describe("why the client cannot come, in their own words; optional"),
 });
 
 export const rescheduleRequestOutput = z.object({

@@ -94,7 +94,7 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
         config: { policy: appointmentPolicy.requestReschedule },
         schema: {
           tags: ["appointments"],
-          summary: "Ask for another time (\"ik kan niet\")",
+          summary: 'Ask for another time ("ik kan niet")',
           description:
             "The client cannot come to their planned appointment and asks for another time, with an optional reason. It reaches the consultant's work queue (rescheduleRequested) and stays open until the appointment is cancelled or its status recorded. One open request per appointment: 409 rescheduleRequested for a second; 409 appointmentNotPlanned or appointmentStarted when it is too late.",
           params: idParam,

@@ -8,8 +8,8 @@ import { notFound } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
-import { assertMayRequestReschedule } from "./appointments.rules.js";
 import * as repo from "./appointments.repo.js";
+import { assertMayRequestReschedule } from "./appointments.rules.js";
 
 /**
  * The client cannot come and asks for another time. The request waits on the consultant's work queue until the
