@@ -15,6 +15,7 @@ import { ObjectionPage } from "./domains/decisions/ObjectionPage.js";
 import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
 import { AwaitingCoSignPage } from "./domains/exemptions/AwaitingCoSignPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
+import { MyPlanPage } from "./domains/home/MyPlanPage.js";
 import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
 import { MatchPlanPage } from "./domains/matching/MatchPlanPage.js";
@@ -59,6 +60,7 @@ export function App() {
               <Route path="/clients/:id" element={<ClientDetailPage />} />
               {/* A client's own decisions; an objection for whoever the server lets read it (its abilities say what they may do). */}
               <Route path="/my-decisions" element={<MyDecisionsPage />} />
+              <Route path="/my-plan" element={<MyPlanPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />

@@ -61,12 +61,11 @@ export const waitingItem = z.object({
 });
 export type WaitingItem = z.infer<typeof waitingItem>;
 
-/** The client's consultant and how to reach them: their own number when known, always the team's. */
+/** The client's consultant and how to reach them: their e-mail address, and their own number when known. */
 export const consultantContact = z.object({
   name: z.string(),
   email: z.string(),
   phone: z.string().nullable(),
-  teamPhone: z.string(),
 });
 
 /** `GET /clients/{id}/overview`: the client's start page, "Wat moet ik doen?". */
@@ -78,6 +77,7 @@ export const clientOverview = z.object({
   placements: z.array(askedPlacement),
   waiting: z.array(waitingItem),
   consultant: consultantContact.nullable(),
+  teamPhone: z.string().describe("the team's number (the letters' sender block), for when the consultant cannot be reached"),
 });
 export type ClientOverview = z.infer<typeof clientOverview>;
 

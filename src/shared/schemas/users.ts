@@ -81,6 +81,9 @@ export const ME_ACTIONS = [
   "viewAuditLog",
   "manageOrdinance",
   "viewScheduler",
+  // The client's own pages: the plan and placement page, and their decisions.
+  "viewOwnPlan",
+  "viewOwnDecisions",
 ] as const;
 export type MeAbility = (typeof ME_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import { TestClock } from "@server/clock.js";
+import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays } from "@shared/dates.js";
@@ -180,7 +181,8 @@ describe("GET /clients/{id}/overview", () => {
         ),
       ),
     );
-    expect(overview.consultant).toEqual({ name: consultantName, email: "consulent@demo.local", phone: null, teamPhone: "14 010" });
+    expect(overview.consultant).toEqual({ name: consultantName, email: "consulent@demo.local", phone: null });
+    expect(overview.teamPhone).toBe(municipality.phone);
   });
 
   it("lists an open accountability request with the date to respond by, soonest first", async () => {

@@ -60,9 +60,8 @@ export function presentOverview(actor: Actor, facts: OverviewFacts, now: Date): 
     steps: facts.steps.map(presentStep),
     placements: facts.placements.map(presentPlace),
     waiting: facts.waiting,
-    consultant: consultant
-      ? { name: consultant.display_name, email: consultant.email, phone: consultant.phone, teamPhone: municipality.phone }
-      : null,
+    consultant: consultant ? { name: consultant.display_name, email: consultant.email, phone: consultant.phone } : null,
+    teamPhone: municipality.phone,
   };
 }
 

@@ -4,8 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { ReferralsPage } from "../placements/ReferralsPage.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
+import { ClientStartPage } from "./ClientStartPage.js";
 
-/** The start page: caseworkers go straight to their work queue, admins to the caseload, hosts to their referrals; others read what they can do here. */
+/**
+ * The start page: caseworkers go straight to their work queue, admins to the caseload, hosts to their referrals,
+ * clients to "Wat moet ik doen?"; others read what they can do here.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -15,6 +19,8 @@ export function HomePage() {
   if (abilities.viewCaseload) return <Navigate to="/clients" replace />;
   // A host organisation starts with its referrals.
   if (abilities.answerReferrals) return <ReferralsPage />;
+  // A client starts with what they have to do: "Wat moet ik doen?".
+  if (me.role === "client" && me.clientId) return <ClientStartPage clientId={me.clientId} />;
 
   return (
     <div className="nv-narrow">
