@@ -1,4 +1,5 @@
 import { TestClock } from "@server/clock.js";
+import { DEMO_CONSULTANT_PHONES } from "@server/demo/portal.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
@@ -181,7 +182,11 @@ describe("GET /clients/{id}/overview", () => {
         ),
       ),
     );
-    expect(overview.consultant).toEqual({ name: consultantName, email: "consulent@demo.local", phone: null });
+    expect(overview.consultant).toEqual({
+      name: consultantName,
+      email: "consulent@demo.local",
+      phone: DEMO_CONSULTANT_PHONES["consulent@demo.local"],
+    });
     expect(overview.teamPhone).toBe(municipality.phone);
   });
 
