@@ -190,6 +190,16 @@ describe("GET /clients/{id}/overview", () => {
     expect(overview.teamPhone).toBe(municipality.phone);
   });
 
+  it("shows the consultant's direct number an admin sets, refusing one that is no number", async () => {
+    const admin = await bearerFor(t.app, "admin@demo.local");
+    const me = await ok<{ id: string }>("GET", "/me", consultant);
+    const refused = await send("PATCH", `/users/${me.id}`, admin, { phone: "bel maar" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(["phone"]);
+    expect((await ok<{ phone: string | null }>("PATCH", `/users/${me.id}`, admin, { phone: "06-12345678" })).phone).toBe("06-12345678");
+    expect((await ok<ClientOverview>("GET", `/clients/${klantId}/overview`, client)).consultant?.phone).toBe("06-12345678");
+  });
+
   it("lists an open accountability request with the date to respond by, soonest first", async () => {
     const k = t.db.kysely;
     const letter = await k.selectFrom("letters").select("id").where("client_id", "=", klantId).executeTakeFirstOrThrow();
