@@ -38,19 +38,12 @@ export function ClientStartPage({ clientId }: { clientId: string }) {
         <Heading level={2} id="more-title">
           {t("start.more.title")}
         </Heading>
-        {/* One line per page of the client's own; keep them short and in this order. */}
+        {/* One line per page of the client's own that the menu does not hold; keep them short. */}
         <ul className="nv-link-list">
           {me.abilities.viewOwnPlan ? (
             <li>
               <Link to="/my-plan" className="nl-link">
                 {t("start.more.myPlan")}
-              </Link>
-            </li>
-          ) : null}
-          {me.abilities.viewOwnDecisions ? (
-            <li>
-              <Link to="/my-decisions" className="nl-link">
-                {t("home.client.decisions")}
               </Link>
             </li>
           ) : null}
