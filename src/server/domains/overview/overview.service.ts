@@ -1,3 +1,4 @@
+import { passes } from "@server/auth/abilities.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { ClientRow, Database, PlanRow, PlanStepRow, RescheduleRequestRow, UserRow } from "@server/db/schema.js";
 import type { WaitingItem } from "@shared/schemas/overview.js";
@@ -10,10 +11,13 @@ import { findOpenRescheduleRequest, plannedAppointmentsFrom } from "../appointme
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { hearingsOf, listClientDecisions, objectionsAgainst } from "../decisions/decisions.repo.js";
+import { assertNoObjectionYet, assertObjectable } from "../decisions/decisions.rules.js";
+import { assertMayHear } from "../decisions/objections.rules.js";
 import { listIntakesOfClient } from "../intakes/intakes.repo.js";
 import { currentAgreement, listAgreements, placesOfClient } from "../placements/placements.repo.js";
 import { findConfirmed, listStepsOfPlans } from "../plans/plans.repo.js";
 import { listClientSanctions } from "../sanctions/sanctions.repo.js";
+import { assertMayHear as assertMayHearSanction } from "../sanctions/sanctions.rules.js";
 import { findUserById } from "../users/users.repo.js";
 import { ACTIVE_STEP_STATUSES, isOneOf } from "../vocabulary.js";
 
@@ -64,13 +68,15 @@ async function currentPlacementsOf(db: Kysely<Database>, clientId: string): Prom
 async function waitingFor(db: Kysely<Database>, clientId: string, today: string): Promise<WaitingItem[]> {
   const versions = await ordinanceVersionsByNumber(db);
   const requests = (await listClientRequests(db, clientId)).filter((r) => r.status === "open");
-  const sanctions = (await listClientSanctions(db, clientId)).filter((s) => s.status === "proposed" && s.hearing_held_on === null);
+  // A proposed sanction the client may still give their side on (the same rule the hearing route runs).
+  const sanctions = (await listClientSanctions(db, clientId)).filter((s) => passes(() => assertMayHearSanction(s)));
   const decisions = await listClientDecisions(db, clientId);
   const objections = await objectionsAgainst(
     db,
     decisions.map((d) => d.id),
   );
-  const undecided = [...objections.values()].filter((o) => o.outcome === null && o.hearing_invitation_letter_id !== null);
+  // Invited to a hearing on their objection that may still be held, and not held yet.
+  const undecided = [...objections.values()].filter((o) => o.hearing_invitation_letter_id !== null && passes(() => assertMayHear(o)));
   const hearings = await hearingsOf(
     db,
     undecided.map((o) => o.id),
@@ -82,7 +88,15 @@ async function waitingFor(db: Kysely<Database>, clientId: string, today: string)
       .filter((o) => (hearings.get(o.id) ?? []).length === 0)
       .map((o) => ({ kind: "objectionHearing" as const, id: o.id, respondBy: null, decisionType: null })),
     ...decisions
-      .filter((d) => d.objection_term_ends_on !== null && d.objection_term_ends_on >= today && !objections.has(d.id))
+      .filter(
+        (d) =>
+          d.objection_term_ends_on !== null &&
+          d.objection_term_ends_on >= today &&
+          passes(() => {
+            assertObjectable(d);
+            assertNoObjectionYet(objections.get(d.id));
+          }),
+      )
       .map((d) => ({ kind: "objectionTerm" as const, id: d.id, respondBy: d.objection_term_ends_on, decisionType: d.type })),
   ];
   return items.sort((a, b) => (a.respondBy ?? "9999").localeCompare(b.respondBy ?? "9999"));
