@@ -32,6 +32,10 @@ export const appointmentOutput = z.object({
   endsAt: timestamp,
   location: z.string(),
   status: z.enum(APPOINTMENT_STATUSES),
+  rescheduleRequest: z
+    .object({ requestedAt: timestamp, reason: z.string().nullable() })
+    .nullable()
+    .describe('the client\'s open request for another time ("ik kan niet"), if any'),
 });
 export type AppointmentOutput = z.infer<typeof appointmentOutput>;
 export const appointmentList = z.object({ items: z.array(appointmentOutput) });

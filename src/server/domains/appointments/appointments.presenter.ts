@@ -1,8 +1,8 @@
 import type { AppointmentRow, RescheduleRequestRow } from "@server/db/schema.js";
 import type { AppointmentOutput, RescheduleRequestOutput } from "@shared/schemas/appointments.js";
 
-/** Every outgoing field of an appointment. */
-export function presentAppointment(row: AppointmentRow): AppointmentOutput {
+/** Every outgoing field of an appointment, with the client's open request for another time when there is one. */
+export function presentAppointment(row: AppointmentRow, openRequest?: RescheduleRequestRow): AppointmentOutput {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -12,6 +12,7 @@ export function presentAppointment(row: AppointmentRow): AppointmentOutput {
     endsAt: row.ends_at,
     location: row.location,
     status: row.status,
+    rescheduleRequest: openRequest ? { requestedAt: openRequest.requested_at, reason: openRequest.reason } : null,
   };
 }
 

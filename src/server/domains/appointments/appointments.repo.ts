@@ -99,6 +99,17 @@ export function findOpenRescheduleRequest(db: Kysely<Database>, appointmentId: s
     .executeTakeFirst();
 }
 
+/** A client's open reschedule requests, by appointment. */
+export async function openRescheduleRequestsOfClient(db: Kysely<Database>, clientId: string): Promise<Map<string, RescheduleRequestRow>> {
+  const rows = await db
+    .selectFrom("reschedule_requests")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .where("status", "=", "open")
+    .execute();
+  return new Map(rows.map((r) => [r.appointment_id, r]));
+}
+
 export async function insertRescheduleRequest(db: Kysely<Database>, row: RescheduleRequestsTable): Promise<void> {
   await db.insertInto("reschedule_requests").values(row).execute();
 }

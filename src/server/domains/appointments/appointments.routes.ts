@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { appointmentPolicy } from "./appointments.policy.js";
 import { presentAppointment, presentRescheduleRequest } from "./appointments.presenter.js";
-import { listAppointmentsOfClient, listAvailability } from "./appointments.repo.js";
+import { listAppointmentsOfClient, listAvailability, openRescheduleRequestsOfClient } from "./appointments.repo.js";
 import { setOwnAvailability, updateAppointmentStatus } from "./appointments.service.js";
 import { requestReschedule } from "./reschedule.service.js";
 
@@ -66,7 +66,9 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await requireVisibleClient(db.kysely, contextOf(request).actor, request.params.id);
-        return { items: (await listAppointmentsOfClient(db.kysely, request.params.id)).map(presentAppointment) };
+        const requests = await openRescheduleRequestsOfClient(db.kysely, request.params.id);
+        const rows = await listAppointmentsOfClient(db.kysely, request.params.id);
+        return { items: rows.map((row) => presentAppointment(row, requests.get(row.id))) };
       },
     );
 
@@ -84,6 +86,7 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: appointmentOutput },
         },
       },
+      // Recording the status closes an open request for another time, so none is shown with it.
       async (request) =>
         presentAppointment(await updateAppointmentStatus(db.kysely, contextOf(request), request.params.id, request.body.status)),
     );

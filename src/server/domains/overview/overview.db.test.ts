@@ -315,6 +315,14 @@ describe("POST /appointments/{id}/reschedule-requests", () => {
     );
     const item = expectDefined(queue.items.find((i) => i.clientId === klantId));
     expect(item.reasons).toContainEqual({ code: "rescheduleRequested", since: TODAY, suggestedAction: "planNewAppointment" });
+    const listed = await ok<{ items: { id: string; rescheduleRequest: { reason: string | null } | null }[] }>(
+      "GET",
+      `/clients/${klantId}/appointments`,
+      consultant,
+    );
+    expect(listed.items.find((a) => a.id === appointmentId)?.rescheduleRequest).toMatchObject({
+      reason: "Ik moet die dag naar het ziekenhuis.",
+    });
     const overview = await ok<ClientOverview>("GET", `/clients/${klantId}/overview`, client);
     expect(overview.nextAppointment).toMatchObject({
       rescheduleRequest: { reason: "Ik moet die dag naar het ziekenhuis." },
