@@ -206,7 +206,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/clients", "Geen toegang", "no access researcher");
     });
     await withRole("klant@demo.local", async (page) => {
-      await visit(page, "/", /^Welkom/, "home client");
+      await visit(page, "/", "Wat moet ik doen?", "home client");
       await page.getByRole("link", { name: "Bekijk mijn gegevens" }).click();
       await page.getByText("BSN").waitFor();
       await expectNoAxeViolations(page, "client's own record");

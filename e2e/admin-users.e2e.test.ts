@@ -65,10 +65,10 @@ describe("account administration", () => {
     await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
     await expectHeading(page, "Nieuwe Klant");
 
-    // The new client account logs in and sees its home page.
+    // The new client account logs in and sees its start page.
     await page.getByRole("button", { name: "Uitloggen" }).click();
     await logIn(page, "nieuw.klant@demo.local", "een lange zin als wachtwoord");
-    await expectHeading(page, "Welkom, Nieuwe Klant");
+    await expectHeading(page, "Wat moet ik doen?");
     await context.close();
   }, 120_000);
 

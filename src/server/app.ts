@@ -34,6 +34,7 @@ import { matchingRoutes } from "./domains/matching/matching.routes.js";
 import { notificationRoutes } from "./domains/notifications/notifications.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
+import { overviewRoutes } from "./domains/overview/overview.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { privacyRoutes } from "./domains/privacy/privacy.routes.js";
@@ -170,6 +171,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         privacyRoutes,
         activityProposalRoutes,
         notificationRoutes,
+        overviewRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

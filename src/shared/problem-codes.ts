@@ -31,6 +31,8 @@ export const PROBLEM_CODES = [
   "noConsultant",
   "appointmentInFuture",
   "appointmentNotPlanned",
+  "appointmentStarted",
+  "rescheduleRequested",
   // Plans and capacity
   "capacityExceeded",
   "capacityNotAssessed",

@@ -17,6 +17,7 @@ import { ObjectionPage } from "./domains/decisions/ObjectionPage.js";
 import { NotFoundPage } from "./domains/errors/NotFoundPage.js";
 import { AwaitingCoSignPage } from "./domains/exemptions/AwaitingCoSignPage.js";
 import { HomePage } from "./domains/home/HomePage.js";
+import { MyPlanPage } from "./domains/home/MyPlanPage.js";
 import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
 import { MatchPlanPage } from "./domains/matching/MatchPlanPage.js";
@@ -72,6 +73,7 @@ export function App() {
               <Route path="/my-data" element={<MyDataPage />} />
               <Route path="/clients/:id/access-log" element={<AccessLogPage />} />
               <Route path="/my-contact-details" element={<ContactDetailsPage />} />
+              <Route path="/my-plan" element={<MyPlanPage />} />
               <Route path="/objections/:id" element={<ObjectionPage />} />
               <Route path="/activity-proposals" element={<ProposeActivityPage />} />
               {/* The client's own voice: how it goes, their side of an ending, their rating (the pages check the role). */}

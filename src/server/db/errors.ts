@@ -105,6 +105,12 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     code: "feedbackGiven",
     detail: "This placement has been rated already.",
   },
+  {
+    index: "reschedule_requests_one_open",
+    columns: "reschedule_requests.appointment_id",
+    code: "rescheduleRequested",
+    detail: "You have already asked for another time for this appointment.",
+  },
 ];
 
 /** A unique violation that no rule above names: still a refusal given the current state, never a server error. */

@@ -18,6 +18,7 @@ import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
 import * as sharedState from "./migrations/20261202_0016_shared_state.js";
 import * as retention from "./migrations/20261202_0017_retention.js";
 import * as notifications from "./migrations/20261203_0020_notifications.js";
+import * as clientStart from "./migrations/20261203_0022_client_start.js";
 import * as clientVoice from "./migrations/20261203_0023_client_voice.js";
 import * as activityProposals from "./migrations/20261203_0024_activity_proposals.js";
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0016_shared_state": sharedState,
   "20261202_0017_retention": retention,
   "20261203_0020_notifications": notifications,
+  "20261203_0022_client_start": clientStart,
   "20261203_0023_client_voice": clientVoice,
   "20261203_0024_activity_proposals": activityProposals,
 };

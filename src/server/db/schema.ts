@@ -1,7 +1,7 @@
 import type { AuditCategory, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
 import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
-import type { AppointmentKind, AppointmentStatus } from "@shared/schemas/appointments.js";
+import type { AppointmentKind, AppointmentStatus, RescheduleRequestStatus } from "@shared/schemas/appointments.js";
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
 import type { CheckInChannel, CheckInEnteredBy } from "@shared/schemas/check-ins.js";
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
@@ -47,6 +47,8 @@ export interface UsersTable {
   organisation_id: string | null;
   client_id: string | null;
   active: number;
+  /** A consultant's direct number for their clients; absent, the team's number of the sender block. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -191,6 +193,19 @@ export interface AppointmentsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A client's "ik kan niet" to a planned appointment: open on the consultant's work queue until the appointment changes. */
+export interface RescheduleRequestsTable {
+  id: string;
+  appointment_id: string;
+  client_id: string;
+  reason: string | null;
+  status: RescheduleRequestStatus;
+  requested_by: string | null;
+  requested_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
 }
 
 export interface InvitationsTable {
@@ -796,6 +811,7 @@ export interface Database {
   letters: LettersTable;
   letter_delivery_events: LetterDeliveryEventsTable;
   appointments: AppointmentsTable;
+  reschedule_requests: RescheduleRequestsTable;
   invitations: InvitationsTable;
   intakes: IntakesTable;
   ladder_assessments: LadderAssessmentsTable;
@@ -837,6 +853,7 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type LetterRow = Selectable<LettersTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
+export type RescheduleRequestRow = Selectable<RescheduleRequestsTable>;
 export type IntakeRow = Selectable<IntakesTable>;
 export type PlanRow = Selectable<PlansTable>;
 export type PlanStepRow = Selectable<PlanStepsTable>;

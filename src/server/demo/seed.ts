@@ -20,6 +20,7 @@ import {
   SeededRandom,
   syntheticBsns,
 } from "./population.js";
+import { choosePortalClient, DEMO_CONSULTANT_PHONES, portalAppointment } from "./portal.js";
 import { present } from "./present.js";
 import { generatePlacements, generateRoles } from "./roles.js";
 import { seedSanctions } from "./sanctions.js";
@@ -314,16 +315,22 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   // Every plan confirmed with hours is the tegenprestatie assignment; its letter becomes the plan's letter.
   const assignments = await generateAssignments(random, history, clientRows, historyConsultants, ordinance.version, clock);
   history.letters.push(...assignments.letters);
-  // The demo client's account goes to a client of the demo consultant with an assignment, when the first has none, so
-  // the portal shows a decision.
+  // The demo client's account goes to a client of the demo consultant whose portal has something to show: a decision,
+  // a running placement and plan step (choosePortalClient), and a planned conversation to say "ik kan niet" to.
   const assigned = new Set(assignments.decisions.map((d) => d.client_id));
   const clientAccount = special.find((a) => a.role === "client");
-  if (clientAccount && !assigned.has(clientAccount.clientId ?? "")) {
-    const withAssignment = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === demoConsultantId && assigned.has(c.id));
-    if (withAssignment) {
-      clientAccount.clientId = withAssignment.id;
-      clientAccount.displayName = `${withAssignment.given_name} ${withAssignment.family_name}`;
-    }
+  const portalClient = choosePortalClient(
+    clientRows.filter((c) => c.district === "Charlois" && c.consultant_id === demoConsultantId),
+    { assigned, plans: history.plans, steps: history.steps, placements },
+  );
+  if (clientAccount && portalClient) {
+    clientAccount.clientId = portalClient.id;
+    clientAccount.displayName = `${portalClient.given_name} ${portalClient.family_name}`;
+    const appointment =
+      share > 0 && demoConsultantId
+        ? portalAppointment(portalClient.id, demoConsultantId, availability, history.appointments, today, now)
+        : null;
+    if (appointment) history.appointments.push(appointment);
   }
   const agreements = await generateAgreements(
     random,
@@ -366,6 +373,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       role: a.role,
       organisation_id: a.organisationId,
       client_id: a.clientId,
+      phone: DEMO_CONSULTANT_PHONES[a.email] ?? null,
       active: 1,
       created_at: now,
       updated_at: now,

@@ -32,6 +32,10 @@ export const appointmentOutput = z.object({
   endsAt: timestamp,
   location: z.string(),
   status: z.enum(APPOINTMENT_STATUSES),
+  rescheduleRequest: z
+    .object({ requestedAt: timestamp, reason: z.string().nullable() })
+    .nullable()
+    .describe('the client\'s open request for another time ("ik kan niet"), if any'),
 });
 export type AppointmentOutput = z.infer<typeof appointmentOutput>;
 export const appointmentList = z.object({ items: z.array(appointmentOutput) });
@@ -54,3 +58,22 @@ export const invitationOutput = z.object({
   createdAt: timestamp,
 });
 export const invitationBulkOutput = z.object({ items: z.array(invitationOutput) });
+
+/** A reschedule request is open until the appointment is moved or its status recorded; then it is closed. */
+export const RESCHEDULE_REQUEST_STATUSES = ["open", "closed"] as const;
+export type RescheduleRequestStatus = (typeof RESCHEDULE_REQUEST_STATUSES)[number];
+
+/** Body of `POST /appointments/{id}/reschedule-requests`: the client cannot come and asks for another time. */
+export const rescheduleRequestInput = z.object({
+  reason: z.string().trim().max(1000).optional().describe("why the client cannot come, in their own words; optional"),
+});
+
+export const rescheduleRequestOutput = z.object({
+  id: z.uuid(),
+  appointmentId: z.uuid(),
+  clientId: z.uuid(),
+  reason: z.string().nullable(),
+  status: z.enum(RESCHEDULE_REQUEST_STATUSES),
+  requestedAt: timestamp,
+});
+export type RescheduleRequestOutput = z.infer<typeof rescheduleRequestOutput>;

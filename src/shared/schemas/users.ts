@@ -29,6 +29,12 @@ export const userUpdateInput = z
     clientId: userFields.clientId,
     active: z.boolean(),
     password: newPassword,
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ()-]{2,28}$/, { message: "Use digits, spaces and dashes" })
+      .nullable()
+      .describe("a consultant's direct number, shown to their clients; null to remove it (then the team's number shows)"),
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change", params: { code: "emptyUpdate" } });
@@ -43,6 +49,7 @@ export const userOutput = z.object({
   organisationId: z.uuid().nullable(),
   clientId: z.uuid().nullable(),
   active: z.boolean(),
+  phone: z.string().nullable(),
   createdAt: timestamp,
 });
 export type UserOutput = z.infer<typeof userOutput>;
@@ -82,6 +89,9 @@ export const ME_ACTIONS = [
   "manageOrdinance",
   "viewScheduler",
   "viewNotifications",
+  // The client's own pages: the plan and placement page, and their decisions.
+  "viewOwnPlan",
+  "viewOwnDecisions",
 ] as const;
 export type MeAbility = (typeof ME_ACTIONS)[number];
 

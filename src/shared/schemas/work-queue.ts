@@ -12,6 +12,7 @@ export const WORK_QUEUE_REASONS = [
   "newDropout",
   "exemptionRequested",
   "activityProposed", // the client proposed an activity of their own: accept or decline it
+  "rescheduleRequested", // the client cannot come to a planned appointment and asks for another time
   "objectionDecisionDue",
   "reconsiderationDue",
   "possibleNonCompliance",

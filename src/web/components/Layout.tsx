@@ -17,6 +17,9 @@ interface NavItem {
 
 /** The menu, in one order for everyone; each caller sees the items their abilities open. */
 const NAV_ITEMS: readonly NavItem[] = [
+  // The client's own pages, after their start page "Wat moet ik doen?".
+  { to: "/my-plan", label: "nav.myPlan", ability: "viewOwnPlan" },
+  { to: "/my-decisions", label: "nav.myDecisions", ability: "viewOwnDecisions" },
   { to: "/", label: "nav.referrals", ability: "answerReferrals" },
   { to: "/placements", label: "nav.placements", ability: "answerReferrals" },
   { to: "/work-queue", label: "nav.workQueue", ability: "viewWorkQueue" },

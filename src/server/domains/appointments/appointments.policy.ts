@@ -5,4 +5,6 @@ export const appointmentPolicy = {
   manageOwnAvailability: roles("availability.manage", "consultant", "teamLead"),
   list: roles("appointments.list", "admin", "consultant", "teamLead", "client"),
   update: roles("appointments.update", "consultant", "teamLead"),
+  /** "Ik kan niet": the client asks for another time for their own appointment. */
+  requestReschedule: roles("appointments.requestReschedule", "client"),
 };

@@ -1,8 +1,8 @@
-import type { AppointmentRow } from "@server/db/schema.js";
-import type { AppointmentOutput } from "@shared/schemas/appointments.js";
+import type { AppointmentRow, RescheduleRequestRow } from "@server/db/schema.js";
+import type { AppointmentOutput, RescheduleRequestOutput } from "@shared/schemas/appointments.js";
 
-/** Every outgoing field of an appointment. */
-export function presentAppointment(row: AppointmentRow): AppointmentOutput {
+/** Every outgoing field of an appointment, with the client's open request for another time when there is one. */
+export function presentAppointment(row: AppointmentRow, openRequest?: RescheduleRequestRow): AppointmentOutput {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -12,5 +12,18 @@ export function presentAppointment(row: AppointmentRow): AppointmentOutput {
     endsAt: row.ends_at,
     location: row.location,
     status: row.status,
+    rescheduleRequest: openRequest ? { requestedAt: openRequest.requested_at, reason: openRequest.reason } : null,
+  };
+}
+
+/** Every outgoing field of a reschedule request. */
+export function presentRescheduleRequest(row: RescheduleRequestRow): RescheduleRequestOutput {
+  return {
+    id: row.id,
+    appointmentId: row.appointment_id,
+    clientId: row.client_id,
+    reason: row.reason,
+    status: row.status,
+    requestedAt: row.requested_at,
   };
 }

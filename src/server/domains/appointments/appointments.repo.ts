@@ -1,4 +1,4 @@
-import type { AppointmentRow, AppointmentsTable, Database } from "@server/db/schema.js";
+import type { AppointmentRow, AppointmentsTable, Database, RescheduleRequestRow, RescheduleRequestsTable } from "@server/db/schema.js";
 import type { AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { Kysely } from "kysely";
 
@@ -70,4 +70,56 @@ export function findAppointment(db: Kysely<Database>, id: string): Promise<Appoi
 
 export async function setAppointmentStatus(db: Kysely<Database>, id: string, status: AppointmentStatus, now: string): Promise<void> {
   await db.updateTable("appointments").set({ status, updated_at: now }).where("id", "=", id).execute();
+}
+
+/**
+ * A client's planned appointments from a day on, earliest first, with the name of the consultant each is with. The
+ * caller keeps those that have not started: times carry their own offset, so the day is the safe bound here.
+ */
+export function plannedAppointmentsFrom(db: Kysely<Database>, clientId: string, fromDate: string) {
+  return db
+    .selectFrom("appointments")
+    .innerJoin("users", "users.id", "appointments.consultant_id")
+    .selectAll("appointments")
+    .select("users.display_name as consultant_name")
+    .where("appointments.client_id", "=", clientId)
+    .where("appointments.status", "=", "planned")
+    .where("appointments.starts_at", ">=", fromDate)
+    .orderBy("appointments.starts_at")
+    .execute();
+}
+
+/** The open reschedule request of an appointment, if any. */
+export function findOpenRescheduleRequest(db: Kysely<Database>, appointmentId: string): Promise<RescheduleRequestRow | undefined> {
+  return db
+    .selectFrom("reschedule_requests")
+    .selectAll()
+    .where("appointment_id", "=", appointmentId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+}
+
+/** A client's open reschedule requests, by appointment. */
+export async function openRescheduleRequestsOfClient(db: Kysely<Database>, clientId: string): Promise<Map<string, RescheduleRequestRow>> {
+  const rows = await db
+    .selectFrom("reschedule_requests")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .where("status", "=", "open")
+    .execute();
+  return new Map(rows.map((r) => [r.appointment_id, r]));
+}
+
+export async function insertRescheduleRequest(db: Kysely<Database>, row: RescheduleRequestsTable): Promise<void> {
+  await db.insertInto("reschedule_requests").values(row).execute();
+}
+
+/** Closes an appointment's open reschedule request: the appointment was moved, or what happened was recorded. */
+export async function closeRescheduleRequests(db: Kysely<Database>, appointmentId: string, now: string, closedBy: string): Promise<void> {
+  await db
+    .updateTable("reschedule_requests")
+    .set({ status: "closed", closed_at: now, closed_by: closedBy })
+    .where("appointment_id", "=", appointmentId)
+    .where("status", "=", "open")
+    .execute();
 }

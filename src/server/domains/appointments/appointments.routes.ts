@@ -6,14 +6,17 @@ import {
   appointmentUpdateInput,
   availabilityInput,
   availabilityOutput,
+  rescheduleRequestInput,
+  rescheduleRequestOutput,
 } from "@shared/schemas/appointments.js";
 import { idParam } from "@shared/schemas/common.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { appointmentPolicy } from "./appointments.policy.js";
-import { presentAppointment } from "./appointments.presenter.js";
-import { listAppointmentsOfClient, listAvailability } from "./appointments.repo.js";
+import { presentAppointment, presentRescheduleRequest } from "./appointments.presenter.js";
+import { listAppointmentsOfClient, listAvailability, openRescheduleRequestsOfClient } from "./appointments.repo.js";
 import { setOwnAvailability, updateAppointmentStatus } from "./appointments.service.js";
+import { requestReschedule } from "./reschedule.service.js";
 
 /** The consultant's weekly availability and a client's appointments. */
 export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -63,7 +66,9 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await requireVisibleClient(db.kysely, contextOf(request).actor, request.params.id);
-        return { items: (await listAppointmentsOfClient(db.kysely, request.params.id)).map(presentAppointment) };
+        const requests = await openRescheduleRequestsOfClient(db.kysely, request.params.id);
+        const rows = await listAppointmentsOfClient(db.kysely, request.params.id);
+        return { items: rows.map((row) => presentAppointment(row, requests.get(row.id))) };
       },
     );
 
@@ -81,8 +86,29 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: appointmentOutput },
         },
       },
+      // Recording the status closes an open request for another time, so none is shown with it.
       async (request) =>
         presentAppointment(await updateAppointmentStatus(db.kysely, contextOf(request), request.params.id, request.body.status)),
+    );
+
+    app.post(
+      "/appointments/:id/reschedule-requests",
+      {
+        config: { policy: appointmentPolicy.requestReschedule },
+        schema: {
+          tags: ["appointments"],
+          summary: 'Ask for another time ("ik kan niet")',
+          description:
+            "The client cannot come to their planned appointment and asks for another time, with an optional reason. It reaches the consultant's work queue (rescheduleRequested) and stays open until the appointment is cancelled or its status recorded. One open request per appointment: 409 rescheduleRequested for a second; 409 appointmentNotPlanned or appointmentStarted when it is too late.",
+          params: idParam,
+          body: rescheduleRequestInput,
+          response: { 201: rescheduleRequestOutput },
+        },
+      },
+      async (request, reply) => {
+        const row = await requestReschedule(db.kysely, contextOf(request), request.params.id, request.body.reason);
+        return reply.code(201).send(presentRescheduleRequest(row));
+      },
     );
   };
 }

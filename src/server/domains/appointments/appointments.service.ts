@@ -54,6 +54,8 @@ export async function updateAppointmentStatus(
       throw conflict("appointmentInFuture", "Whether someone came can be recorded once the appointment has started.");
     }
     await repo.setAppointmentStatus(trx, id, status, nowIso(ctx.clock));
+    // A request for another time is answered once the appointment is cancelled or took place.
+    await repo.closeRescheduleRequests(trx, id, nowIso(ctx.clock), ctx.actor.id);
     await recordAudit(trx, ctx, {
       action: `appointment.${status}`,
       category: "write",

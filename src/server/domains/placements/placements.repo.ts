@@ -294,3 +294,30 @@ export function openPlacementsOfRole(db: Kysely<Database>, roleId: string) {
     .orderBy("placements.id")
     .execute();
 }
+
+/**
+ * A client's placements with the given statuses, with where they are (the organisation's name and address) and the
+ * role's title and parts of the week, earliest start first: what the client's own pages show.
+ */
+export function placesOfClient(db: Kysely<Database>, clientId: string, statuses: readonly PlacementStatus[]) {
+  return db
+    .selectFrom("placements")
+    .innerJoin("volunteer_roles", "volunteer_roles.id", "placements.role_id")
+    .innerJoin("organisations", "organisations.id", "placements.organisation_id")
+    .select([
+      "placements.id",
+      "placements.status",
+      "placements.hours_per_week",
+      "placements.started_on",
+      "placements.created_at",
+      "volunteer_roles.title as role_title",
+      "volunteer_roles.weekday_parts",
+      "organisations.name as organisation_name",
+      "organisations.postcode",
+      "organisations.house_number",
+    ])
+    .where("placements.client_id", "=", clientId)
+    .where("placements.status", "in", [...statuses])
+    .orderBy("placements.created_at")
+    .execute();
+}

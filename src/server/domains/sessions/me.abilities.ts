@@ -5,6 +5,7 @@ import { appointmentPolicy } from "../appointments/appointments.policy.js";
 import { auditPolicy } from "../audit/audit.policy.js";
 import { checkInPolicy } from "../check-ins/check-ins.policy.js";
 import { clientPolicy } from "../clients/clients.policy.js";
+import { decisionPolicy } from "../decisions/decisions.policy.js";
 import { exemptionPolicy } from "../exemptions/exemptions.policy.js";
 import { intakePolicy } from "../intakes/intakes.policy.js";
 import { invitationPolicy } from "../invitations/invitations.policy.js";
@@ -12,6 +13,7 @@ import { matchingPolicy } from "../matching/matching.policy.js";
 import { notificationPolicy } from "../notifications/notifications.policy.js";
 import { ordinancePolicy } from "../ordinance/ordinance.policy.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
+import { overviewPolicy } from "../overview/overview.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
@@ -50,5 +52,8 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     manageOrdinance: ordinancePolicy.create.allows(actor),
     viewScheduler: schedulerPolicy.admin.allows(actor),
     viewNotifications: notificationPolicy.list.allows(actor),
+    // A client account bound to a client record reaches its own pages.
+    viewOwnPlan: overviewPolicy.plan.allows(actor) && actor.clientId !== null,
+    viewOwnDecisions: decisionPolicy.read.allows(actor) && actor.role === "client" && actor.clientId !== null,
   };
 }

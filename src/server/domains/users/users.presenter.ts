@@ -12,6 +12,7 @@ export function presentUser(user: UserWithDistricts): UserOutput {
     organisationId: user.organisation_id,
     clientId: user.client_id,
     active: user.active === 1,
+    phone: user.phone,
     createdAt: user.created_at,
   };
 }

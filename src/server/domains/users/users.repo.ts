@@ -109,6 +109,7 @@ export interface UserChanges {
   client_id?: string | null;
   active?: number;
   password_hash?: string;
+  phone?: string | null;
 }
 
 /** Updates account columns, stamped with the time of the change. */

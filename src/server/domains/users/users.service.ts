@@ -112,6 +112,7 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
         client_id: binding.clientId ?? null,
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
         ...(passwordHash ? { password_hash: passwordHash } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
       },
       nowIso(ctx.clock),
     );

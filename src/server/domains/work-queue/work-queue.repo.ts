@@ -108,7 +108,18 @@ export function openAccountabilityRequestsOf(db: Kysely<Database>, clientIds: re
     .execute();
 }
 
-/** The clients' active exemptions whose end or review date falls on or before a date. */
+/** The clients' open requests for another time for a planned appointment, with when each was asked. */
+export function openRescheduleRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+  return db
+    .selectFrom("reschedule_requests")
+    .innerJoin("appointments", "appointments.id", "reschedule_requests.appointment_id")
+    .select(["reschedule_requests.client_id", "reschedule_requests.requested_at"])
+    .where("reschedule_requests.client_id", "in", clientIds)
+    .where("reschedule_requests.status", "=", "open")
+    .where("appointments.status", "=", "planned")
+    .execute();
+}
+
 /** Exemption requests still waiting for a decision; a request starts on the day it was made. */
 export function exemptionRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
   return db
@@ -119,6 +130,7 @@ export function exemptionRequestsOf(db: Kysely<Database>, clientIds: readonly st
     .execute();
 }
 
+/** The clients' active exemptions whose end or review date falls on or before a date. */
 export function exemptionsEndingBy(db: Kysely<Database>, clientIds: readonly string[], by: string) {
   return db
     .selectFrom("exemptions")

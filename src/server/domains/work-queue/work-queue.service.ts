@@ -1,7 +1,7 @@
 import { parseJsonColumn } from "@server/db/json.js";
 import type { Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { addDays } from "@shared/dates.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -83,6 +83,8 @@ export async function computeWorkQueue(
   const exemptionRequests = await gather((chunk) => repo.exemptionRequestsOf(db, chunk));
   // A client's own proposal of an activity waits for a decision from the day it arrives.
   const proposals = await gather((chunk) => pendingProposalsOf(db, chunk));
+  // "Ik kan niet": the client asks for another time for a planned appointment.
+  const rescheduleRequests = await gather((chunk) => repo.openRescheduleRequestsOf(db, chunk));
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
   const exemptionsEnding = await gather((chunk) => repo.exemptionsEndingBy(db, chunk, addDays(today, noticeDays)));
 
@@ -109,6 +111,7 @@ export async function computeWorkQueue(
   const exemptionsEndingBy = group(exemptionsEnding);
   const exemptionRequestsBy = group(exemptionRequests);
   const proposalsBy = group(proposals);
+  const rescheduleRequestsBy = group(rescheduleRequests);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -138,6 +141,8 @@ export async function computeWorkQueue(
     if (requested) reasons.push({ code: "exemptionRequested", since: requested, suggestedAction: "decideExemptionRequest" });
     const proposed = (proposalsBy.get(client.id) ?? []).map((p) => p.created_at.slice(0, 10)).sort()[0];
     if (proposed) reasons.push({ code: "activityProposed", since: proposed, suggestedAction: "decideActivityProposal" });
+    const rescheduleAsked = (rescheduleRequestsBy.get(client.id) ?? []).map((r) => todayInAmsterdam(new Date(r.requested_at))).sort()[0];
+    if (rescheduleAsked) reasons.push({ code: "rescheduleRequested", since: rescheduleAsked, suggestedAction: "planNewAppointment" });
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];

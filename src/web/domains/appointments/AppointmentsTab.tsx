@@ -63,6 +63,18 @@ export function AppointmentsTab({ client }: { client: ClientOutput }) {
                     <td className="utrecht-table__cell">{appointment.location}</td>
                     <td className="utrecht-table__cell">
                       <span className={`nv-status nv-status--${appointment.status}`}>{t(`appointmentStatus.${appointment.status}`)}</span>
+                      {appointment.rescheduleRequest ? (
+                        <>
+                          <br />
+                          <strong>{t("appointments.rescheduleRequested")}</strong>
+                          {appointment.rescheduleRequest.reason ? (
+                            <>
+                              <br />
+                              {t("appointments.rescheduleReason", { reason: appointment.rescheduleRequest.reason })}
+                            </>
+                          ) : null}
+                        </>
+                      ) : null}
                     </td>
                     {showRecord ? (
                       <td className="utrecht-table__cell">

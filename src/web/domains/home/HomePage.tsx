@@ -2,12 +2,14 @@ import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
-import { ProposeActivityLink } from "../activity-proposals/ProposeActivityLink.js";
-import { ContactDetailsLink } from "../notifications/ContactDetailsLink.js";
 import { ReferralsPage } from "../placements/ReferralsPage.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
+import { ClientStartPage } from "./ClientStartPage.js";
 
-/** The start page: caseworkers go straight to their work queue, admins to the caseload, hosts to their referrals; others read what they can do here. */
+/**
+ * The start page: caseworkers go straight to their work queue, admins to the caseload, hosts to their referrals,
+ * clients to "Wat moet ik doen?"; others read what they can do here.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -17,6 +19,8 @@ export function HomePage() {
   if (abilities.viewCaseload) return <Navigate to="/clients" replace />;
   // A host organisation starts with its referrals.
   if (abilities.answerReferrals) return <ReferralsPage />;
+  // A client starts with what they have to do: "Wat moet ik doen?".
+  if (me.role === "client" && me.clientId) return <ClientStartPage clientId={me.clientId} />;
 
   return (
     <div className="nv-narrow">
@@ -31,43 +35,6 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
-        {me.role === "client" && me.clientId ? (
-          <li>
-            <Link to="/my-check-in" className="nl-link">
-              {t("home.client.checkIn")}
-            </Link>
-          </li>
-        ) : null}
-        {me.role === "client" && me.clientId ? (
-          <li>
-            <Link to="/my-placements" className="nl-link">
-              {t("home.client.placements")}
-            </Link>
-          </li>
-        ) : null}
-        {me.role === "client" && me.clientId ? (
-          <li>
-            <Link to="/my-decisions" className="nl-link">
-              {t("home.client.decisions")}
-            </Link>
-          </li>
-        ) : null}
-        {me.role === "client" && me.clientId ? (
-          <li>
-            <Link to="/my-data" className="nl-link">
-              {t("home.client.myData")}
-            </Link>
-          </li>
-        ) : null}
-        {me.role === "client" ? (
-          <li>
-            <Link to="/rights" className="nl-link">
-              {t("home.client.rights")}
-            </Link>
-          </li>
-        ) : null}
-        <ProposeActivityLink />
-        <ContactDetailsLink />
         {abilities.viewStatistics ? (
           <li>
             <Link to="/sanctions/statistics" className="nl-link">

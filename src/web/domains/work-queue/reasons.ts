@@ -13,6 +13,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   objectionDecisionDue: "decisions",
   exemptionRequested: "exemptions",
   activityProposed: "placements",
+  rescheduleRequested: "appointments",
   reconsiderationDue: "sanctions",
   possibleNonCompliance: "appointments",
   intakeMissed: "appointments",
