@@ -29,6 +29,7 @@ import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
 import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
 import { letterRoutes } from "./domains/letters/letters.routes.js";
 import { matchingRoutes } from "./domains/matching/matching.routes.js";
+import { oidcRoutes } from "./domains/oidc/oidc.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
@@ -134,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       const modules = [
         healthRoutes,
         sessionRoutes,
+        oidcRoutes,
         clientRoutes,
         userRoutes,
         apiTokenRoutes,

@@ -17,6 +17,7 @@ import * as sanctionEvidence from "./migrations/20261202_0014_sanction_evidence.
 import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
 import * as sharedState from "./migrations/20261202_0016_shared_state.js";
 import * as retention from "./migrations/20261202_0017_retention.js";
+import * as oidcLogin from "./migrations/20261203_0019_oidc_login.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0015_role_demands": roleDemands,
   "20261202_0016_shared_state": sharedState,
   "20261202_0017_retention": retention,
+  "20261203_0019_oidc_login": oidcLogin,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */
