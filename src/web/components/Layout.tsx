@@ -75,13 +75,21 @@ export function Layout() {
             {me ? (
               <>
                 <span className="nv-header__user">{t("header.loggedInAs", { name: me.displayName })}</span>
-                <NavLink to="/account/password" className="nv-header__link">
-                  {t("nav.changePassword")}
-                </NavLink>
+                {me.loginMethod === "digid" ? null : (
+                  <NavLink to="/account/password" className="nv-header__link">
+                    {t("nav.changePassword")}
+                  </NavLink>
+                )}
                 <SubtleButton
                   type="button"
                   busy={logout.isPending}
-                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
+                  onClick={() => {
+                    // After a login through a provider, the login page offers to log out there too.
+                    const method = me.loginMethod === "digid" || me.loginMethod === "staff" ? me.loginMethod : null;
+                    logout.mutate(undefined, {
+                      onSettled: () => navigate(method ? `/login?loggedOut=${method}` : "/login", { replace: true }),
+                    });
+                  }}
                 >
                   {t("header.logout")}
                 </SubtleButton>
