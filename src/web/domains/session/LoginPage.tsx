@@ -30,7 +30,8 @@ export function LoginPage() {
   const loggedOut = params.get("loggedOut");
   const providerToLeave = loggedOut === "digid" || loggedOut === "staff" ? loggedOut : null;
 
-  if (me.data && !login.isPending) return <Navigate to={next} replace />;
+  // Just logged out (the cached user may not be forgotten yet): stay here to say so.
+  if (me.data && !login.isPending && !loggedOut) return <Navigate to={next} replace />;
 
   function submit(event: FormEvent) {
     event.preventDefault();
