@@ -68,6 +68,11 @@ describe("logging in as the demo client", () => {
     await expectHeading(page, "Inloggen");
     await page.getByText("U bent uitgelogd.").waitFor();
     await page.getByRole("link", { name: "Ook uitloggen bij DigiD" }).waitFor();
+    // The session is over on the server: the app's own pages ask for a login again.
+    await page.goto("/");
+    await expectHeading(page, "Inloggen");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/");
+    await page.goto("/login?loggedOut=digid");
     await expectNoAxeViolations(page, "login page after logout");
     await context.close();
   });

@@ -85,10 +85,14 @@ export function Layout() {
                   busy={logout.isPending}
                   onClick={() => {
                     // After a login through a provider, the login page offers to log out there too.
+                    // After a login through a provider, the login page offers to log out there too. It is loaded
+                    // afresh, after the page that needed the login has sent the browser to the plain login page.
                     const method = me.loginMethod === "digid" || me.loginMethod === "staff" ? me.loginMethod : null;
-                    logout.mutate(undefined, {
-                      onSettled: () => navigate(method ? `/login?loggedOut=${method}` : "/login", { replace: true }),
-                    });
+                    if (method) {
+                      void logout.mutateAsync().finally(() => window.location.replace(`/login?loggedOut=${method}`));
+                    } else {
+                      logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+                    }
                   }}
                 >
                   {t("header.logout")}
