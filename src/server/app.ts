@@ -32,6 +32,7 @@ import { invitationRoutes } from "./domains/invitations/invitations.routes.js";
 import { letterRoutes } from "./domains/letters/letters.routes.js";
 import { matchingRoutes } from "./domains/matching/matching.routes.js";
 import { notificationRoutes } from "./domains/notifications/notifications.routes.js";
+import { oidcRoutes } from "./domains/oidc/oidc.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
 import { overviewRoutes } from "./domains/overview/overview.routes.js";
@@ -143,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       const modules = [
         healthRoutes,
         sessionRoutes,
+        oidcRoutes,
         clientRoutes,
         userRoutes,
         apiTokenRoutes,

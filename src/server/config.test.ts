@@ -75,4 +75,25 @@ describe("configuration", () => {
     expect(() => loadConfig(production)).toThrow(/SMTP_FROM/);
     expect(loadConfig({ ...production, SMTP_FROM: "noreply@rotterdam.nl" }).SMTP_FROM).toBe("noreply@rotterdam.nl");
   });
+
+  it("takes a provider's four OpenID Connect settings together or not at all, and https in production", () => {
+    const digid = {
+      OIDC_DIGID_ISSUER: "https://broker.example/digid",
+      OIDC_DIGID_CLIENT_ID: "naar-vermogen",
+      OIDC_DIGID_CLIENT_SECRET: "a-secret",
+      OIDC_DIGID_REDIRECT_URI: "https://nv.example/api/v1/login-methods/digid/callback",
+    };
+    expect(loadConfig(digid).OIDC_DIGID_BSN_CLAIM).toBe("bsn");
+    expect(loadConfig(digid).OIDC_DIGID_SCOPES).toBe("openid");
+    const { OIDC_DIGID_CLIENT_SECRET: _secret, ...withoutSecret } = digid;
+    expect(() => loadConfig(withoutSecret)).toThrow(/OIDC_DIGID_CLIENT_SECRET/);
+    expect(() => loadConfig({ OIDC_STAFF_ISSUER: "https://idp.example" })).toThrow(/OIDC_STAFF_CLIENT_ID/);
+    expect(() => loadConfig({ ...digid, OIDC_DIGID_ISSUER: "broker.example" })).toThrow(/OIDC_DIGID_ISSUER/);
+    expect(() => loadConfig({ ...digid, OIDC_DIGID_SCOPES: "profile" })).toThrow(/OIDC_DIGID_SCOPES/);
+    const production = { NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" };
+    expect(loadConfig({ ...production, ...digid }).OIDC_DIGID_ISSUER).toBe(digid.OIDC_DIGID_ISSUER);
+    expect(() => loadConfig({ ...production, ...digid, OIDC_DIGID_ISSUER: "http://broker.example" })).toThrow(
+      /OIDC_DIGID_ISSUER: must be an https/,
+    );
+  });
 });

@@ -40,6 +40,21 @@ const trustProxySchema = z
     return z.NEVER;
   });
 
+/** An absolute http(s) URL; production insists on https (checked below). */
+const urlSetting = z.url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL" }).optional();
+
+/** Scopes to ask a provider for: space-separated names, `openid` among them. */
+function scopesSetting(defaultScopes: string) {
+  return z
+    .string()
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, "space-separated scope names")
+    .refine((scopes) => scopes.split(" ").includes("openid"), "must include openid")
+    .default(defaultScopes);
+}
+
+/** The variables of one provider: set all four of issuer, client id, secret and redirect URI, or none. */
+const OIDC_REQUIRED = ["ISSUER", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI"] as const;
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -96,12 +111,43 @@ const configSchema = z
     METRICS: z.enum(["on", "off"]).default("off").describe("serve Prometheus metrics at /metrics"),
     METRICS_TOKEN: z.string().min(24).optional().describe("bearer token a scrape of /metrics must send"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // OpenID Connect: clients through the municipality's DigiD broker, staff through its own identity provider.
+    // Each provider's issuer (its discovery document is read at the first login), this app's client id, secret and
+    // redirect URI as registered there, and the scopes to ask for.
+    OIDC_DIGID_ISSUER: urlSetting,
+    OIDC_DIGID_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_DIGID_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_DIGID_REDIRECT_URI: urlSetting,
+    OIDC_DIGID_SCOPES: scopesSetting("openid"),
+    OIDC_DIGID_BSN_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:/-]{1,100}$/, "a claim name")
+      .default("bsn")
+      .describe("the claim of the ID token or UserInfo answer that holds the BSN"),
+    OIDC_STAFF_ISSUER: urlSetting,
+    OIDC_STAFF_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_STAFF_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_STAFF_REDIRECT_URI: urlSetting,
+    OIDC_STAFF_SCOPES: scopesSetting("openid email"),
+    NV_DEMO_OIDC: z.enum(["on", "off"]).default("on").describe("demo mode: run the local OpenID Provider"),
+    NV_DEMO_OIDC_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   })
   .superRefine((config, ctx) => {
     if (config.SESSION_IDLE_MINUTES > config.SESSION_MAX_HOURS * 60) {
       ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "must not be longer than SESSION_MAX_HOURS" });
     }
+    for (const prefix of ["OIDC_DIGID", "OIDC_STAFF"] as const) {
+      const set = OIDC_REQUIRED.filter((name) => config[`${prefix}_${name}`] !== undefined);
+      if (set.length === 0 || set.length === OIDC_REQUIRED.length) continue;
+      for (const name of OIDC_REQUIRED.filter((n) => !set.includes(n))) {
+        ctx.addIssue({ code: "custom", path: [`${prefix}_${name}`], message: `set it with ${prefix}_${set[0]}, or set none of them` });
+      }
+    }
     if (config.NODE_ENV !== "production") return;
+    for (const name of ["OIDC_DIGID_ISSUER", "OIDC_DIGID_REDIRECT_URI", "OIDC_STAFF_ISSUER", "OIDC_STAFF_REDIRECT_URI"] as const) {
+      if (config[name]?.startsWith("http:"))
+        ctx.addIssue({ code: "custom", path: [name], message: "must be an https:// URL in production" });
+    }
     if (config.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "set a secret of your own in production" });
     }

@@ -3,12 +3,14 @@ import { systemClock } from "./clock.js";
 import { DEFAULT_DEMO_PASSWORD, isDemoMode, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { type LocalProvider, startLocalProvider } from "./demo/local-openid-provider.js";
+import { demoLoginChoices } from "./demo/login-choices.js";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoPopulation } from "./demo/seed.js";
 import { startNotificationDelivery } from "./domains/notifications/notifications.delivery.js";
 import { createTransports } from "./domains/notifications/notifications.transports.js";
 import { INSTANCE, startScheduler } from "./domains/scheduler/scheduler.service.js";
 
-const config = loadConfig();
+let config = loadConfig();
 if (config.NODE_ENV === "production" && config.NV_DEMO_PASSWORD !== DEFAULT_DEMO_PASSWORD) {
   // Harmless, but say so: production never creates demo accounts.
   console.warn("NV_DEMO_PASSWORD is ignored in production: no demo accounts are created.");
@@ -31,12 +33,30 @@ if (isDemoMode(config) && (await isDatabaseEmpty(db.kysely))) {
   );
 }
 
+// Demo mode: a local OpenID Provider on its own port plays the DigiD broker and the staff identity provider, unless
+// the operator configured a real DigiD broker. Production never starts it (startLocalProvider refuses as well).
+const appUrl = `http://${["0.0.0.0", "::", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${config.PORT}`;
+let localProvider: LocalProvider | undefined;
+if (isDemoMode(config) && config.NV_DEMO_OIDC === "on" && config.OIDC_DIGID_ISSUER === undefined) {
+  localProvider = await startLocalProvider({
+    environment: config.NODE_ENV,
+    appUrl,
+    host: new URL(appUrl).hostname,
+    listenHost: config.HOST,
+    port: config.NV_DEMO_OIDC_PORT,
+    bsnClaim: config.OIDC_DIGID_BSN_CLAIM,
+    choices: await demoLoginChoices(db.kysely),
+  });
+  config = loadConfig({ ...process.env, ...localProvider.env });
+}
+
 const app = await createApp({ config, db, clock: systemClock });
 let stopScheduler: () => Promise<unknown> = () => Promise.resolve();
 let stopDelivery: () => Promise<unknown> = () => Promise.resolve();
 const shutdown = async () => {
   await stopScheduler();
   await stopDelivery();
+  await localProvider?.close();
   await app.close();
   await db.destroy();
   process.exit(0);
@@ -65,9 +85,13 @@ stopDelivery = startNotificationDelivery(db.kysely, {
   instance: INSTANCE,
   log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
 });
-const url = `http://${["0.0.0.0", "::", "127.0.0.1"].includes(config.HOST) ? "localhost" : config.HOST}:${config.PORT}`;
+const url = appUrl;
 console.log(`\nNaar Vermogen runs at ${url}  (API docs: ${url}/api/docs)`);
 if (isDemoMode(config)) {
   console.log(`Demo accounts, password "${config.NV_DEMO_PASSWORD}":`);
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.description}`);
+  if (localProvider) {
+    console.log(`Local OpenID Provider (demo DigiD and staff login): ${localProvider.issuer}`);
+    console.log('  On the login page, "Inloggen met DigiD" and "Inloggen als medewerker" go there.');
+  }
 }

@@ -44,6 +44,7 @@ import { SanctionStatisticsPage } from "./domains/sanctions/SanctionStatisticsPa
 import { SchedulerPage } from "./domains/scheduler/SchedulerPage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
 import { LoginPage } from "./domains/session/LoginPage.js";
+import { LoginRefusedPage } from "./domains/session/LoginRefusedPage.js";
 import { RequireAbility, RequireAuth } from "./domains/session/RequireAuth.js";
 import { TeamPage } from "./domains/team/TeamPage.js";
 import { UserEditPage } from "./domains/users/UserEditPage.js";
@@ -60,6 +61,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/login/refused" element={<LoginRefusedPage />} />
             {/* Anyone may say a role replaces paid work, without an account. */}
             <Route path="/vacatures/:id/klacht" element={<ComplaintPage />} />
             <Route path="/rights" element={<RightsPage />} />

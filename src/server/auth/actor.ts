@@ -16,7 +16,13 @@ export interface Actor {
    */
   scopeDate: string;
   /** Set when authenticated by the session cookie; writes must then carry the CSRF token. */
-  session?: { id: string; csrfToken: string; viaCookie: boolean };
+  session?: {
+    id: string;
+    csrfToken: string;
+    viaCookie: boolean;
+    /** How the session was opened: `password`, or the OpenID Connect provider (`digid`, `staff`). */
+    loginMethod?: "password" | "digid" | "staff";
+  };
 }
 
 /** What a domain function needs to know about the request it serves. */

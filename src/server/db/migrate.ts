@@ -17,6 +17,7 @@ import * as sanctionEvidence from "./migrations/20261202_0014_sanction_evidence.
 import * as roleDemands from "./migrations/20261202_0015_role_demands.js";
 import * as sharedState from "./migrations/20261202_0016_shared_state.js";
 import * as retention from "./migrations/20261202_0017_retention.js";
+import * as oidcLogin from "./migrations/20261203_0019_oidc_login.js";
 import * as notifications from "./migrations/20261203_0020_notifications.js";
 import * as clientStart from "./migrations/20261203_0022_client_start.js";
 import * as clientVoice from "./migrations/20261203_0023_client_voice.js";
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "20261202_0015_role_demands": roleDemands,
   "20261202_0016_shared_state": sharedState,
   "20261202_0017_retention": retention,
+  "20261203_0019_oidc_login": oidcLogin,
   "20261203_0020_notifications": notifications,
   "20261203_0022_client_start": clientStart,
   "20261203_0023_client_voice": clientVoice,

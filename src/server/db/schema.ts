@@ -65,6 +65,28 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** How the session was opened: `password`, or the OpenID Connect provider (`digid`, `staff`). */
+  login_method: Generated<string>;
+}
+
+/** A login begun at an OpenID Connect provider and not yet back (see migration 0019). */
+export interface OidcLoginsTable {
+  id: string; // SHA-256 of the secret in the browser's cookie
+  provider: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A staff account's subject at an OpenID Connect provider. */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
 }
 
 /** One counted attempt under a throttle (`throttles.rules.ts`); rows older than the longest window are pruned. */
@@ -802,6 +824,8 @@ export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
   sessions: SessionsTable;
+  oidc_logins: OidcLoginsTable;
+  user_identities: UserIdentitiesTable;
   api_tokens: ApiTokensTable;
   throttle_events: ThrottleEventsTable;
   organisations: OrganisationsTable;

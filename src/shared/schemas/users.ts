@@ -2,6 +2,7 @@ import { z } from "zod";
 import { USER_ROLES } from "../enums.js";
 import { abilitiesOf } from "./abilities.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
+import { LOGIN_METHODS } from "./login-methods.js";
 
 /** A new password: long rather than complicated. */
 export const newPassword = z.string().min(12, { message: "Use at least 12 characters" }).max(200);
@@ -105,6 +106,7 @@ export const meOutput = z.object({
   organisationId: z.uuid().optional(),
   clientId: z.uuid().optional(),
   csrfToken: z.string().optional().describe("send as X-CSRF-Token on writes authenticated by the session cookie"),
+  loginMethod: z.enum(LOGIN_METHODS).optional().describe("how the session was opened: the password form or a provider"),
   abilities: abilitiesOf(ME_ACTIONS),
 });
 export type MeOutput = z.infer<typeof meOutput>;

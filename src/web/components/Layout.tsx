@@ -79,13 +79,25 @@ export function Layout() {
             {me ? (
               <>
                 <span className="nv-header__user">{t("header.loggedInAs", { name: me.displayName })}</span>
-                <NavLink to="/account/password" className="nv-header__link">
-                  {t("nav.changePassword")}
-                </NavLink>
+                {me.loginMethod === "digid" ? null : (
+                  <NavLink to="/account/password" className="nv-header__link">
+                    {t("nav.changePassword")}
+                  </NavLink>
+                )}
                 <SubtleButton
                   type="button"
                   busy={logout.isPending}
-                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
+                  onClick={() => {
+                    // After a login through a provider, the login page offers to log out there too.
+                    // After a login through a provider, the login page offers to log out there too. It is loaded
+                    // afresh, after the page that needed the login has sent the browser to the plain login page.
+                    const method = me.loginMethod === "digid" || me.loginMethod === "staff" ? me.loginMethod : null;
+                    if (method) {
+                      void logout.mutateAsync().finally(() => window.location.replace(`/login?loggedOut=${method}`));
+                    } else {
+                      logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+                    }
+                  }}
                 >
                   {t("header.logout")}
                 </SubtleButton>

@@ -13,6 +13,7 @@ export function presentMe(actor: Actor): MeOutput {
     ...(actor.organisationId ? { organisationId: actor.organisationId } : {}),
     ...(actor.clientId ? { clientId: actor.clientId } : {}),
     ...(actor.session ? { csrfToken: actor.session.csrfToken } : {}),
+    ...(actor.session?.loginMethod ? { loginMethod: actor.session.loginMethod } : {}),
     abilities: meAbilities(actor),
   };
 }

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 /** Stores a new session under the hash of its token. */
 export async function insertSession(
   db: Kysely<Database>,
-  session: { id: string; userId: string; csrfToken: string; now: string; expiresAt: string },
+  session: { id: string; userId: string; csrfToken: string; now: string; expiresAt: string; loginMethod: string },
 ): Promise<void> {
   await db
     .insertInto("sessions")
@@ -15,6 +15,7 @@ export async function insertSession(
       created_at: session.now,
       last_seen_at: session.now,
       expires_at: session.expiresAt,
+      login_method: session.loginMethod,
     })
     .execute();
 }

@@ -56,14 +56,33 @@ export async function logIn(
     throw BAD_CREDENTIALS();
   }
   await forgetAttempts(db, accountLimit, email);
+  return openSession(db, clock, settings, user, requestId, "password");
+}
+
+/** How a session was opened: the password form, or an OpenID Connect provider. */
+export type LoginMethod = "password" | "digid" | "staff";
+
+/**
+ * Opens a session for an account whose login succeeded (by password or through an OpenID Connect provider): a new
+ * bearer token (stored only as its hash), a CSRF token, and the idle and absolute lifetime of the settings.
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  settings: SessionSettings,
+  user: UserWithDistricts,
+  requestId: string,
+  loginMethod: LoginMethod,
+) {
   const token = newSecret();
   const csrfToken = newSecret();
   const now = nowIso(clock);
   const expiresAt = sessionEndsAt({ createdAt: now, lastSeenAt: now }, settings);
   const id = hashSecret(token);
-  await repo.insertSession(db, { id, userId: user.id, csrfToken, now, expiresAt });
-  const actor = actorFromUser(user, clock.today(), { id, csrfToken, viaCookie: false });
-  await recordAudit(db, { actor, requestId, clock }, { action: "session.create", category: "auth" });
+  await repo.insertSession(db, { id, userId: user.id, csrfToken, now, expiresAt, loginMethod });
+  const actor = actorFromUser(user, clock.today(), { id, csrfToken, viaCookie: false, loginMethod });
+  const details = loginMethod === "password" ? {} : { details: { loginMethod } };
+  await recordAudit(db, { actor, requestId, clock }, { action: "session.create", category: "auth", ...details });
   return { token, expiresAt, actor };
 }
 
@@ -92,7 +111,12 @@ export async function resolveActor(
     if (lastSeenAt > session.last_seen_at) {
       await repo.touchSession(db, hash, lastSeenAt, sessionEndsAt({ createdAt: session.created_at, lastSeenAt }, settings));
     }
-    return actorFromUser(user, clock.today(), { id: hash, csrfToken: session.csrf_token, viaCookie });
+    return actorFromUser(user, clock.today(), {
+      id: hash,
+      csrfToken: session.csrf_token,
+      viaCookie,
+      loginMethod: session.login_method as LoginMethod,
+    });
   }
   if (viaCookie) return null;
   const apiToken = await repo.findActiveApiToken(db, hash);

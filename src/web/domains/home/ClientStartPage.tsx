@@ -76,11 +76,13 @@ export function ClientStartPage({ clientId }: { clientId: string }) {
               {t("home.client.ownRecord")}
             </Link>
           </li>
-          <li>
-            <Link to="/account/password" className="nl-link">
-              {t("nav.changePassword")}
-            </Link>
-          </li>
+          {me.loginMethod === "digid" ? null : (
+            <li>
+              <Link to="/account/password" className="nl-link">
+                {t("nav.changePassword")}
+              </Link>
+            </li>
+          )}
         </ul>
       </nav>
     </div>

@@ -42,11 +42,13 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
-        <li>
-          <Link to="/account/password" className="nl-link">
-            {t("nav.changePassword")}
-          </Link>
-        </li>
+        {me.loginMethod === "digid" ? null : (
+          <li>
+            <Link to="/account/password" className="nl-link">
+              {t("nav.changePassword")}
+            </Link>
+          </li>
+        )}
       </ul>
     </div>
   );

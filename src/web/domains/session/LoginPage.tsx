@@ -8,7 +8,8 @@ import { type FieldError, problemMessage } from "@web/components/problems.js";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { useLogin, useMe } from "./api.js";
+import { providerLogoutUrl, useLogin, useMe } from "./api.js";
+import { ProviderLogins } from "./ProviderLogins.js";
 
 // Only same-app paths are followed after login, so a crafted link cannot send users elsewhere.
 function safeNext(next: string | null): string {
@@ -26,8 +27,11 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
   const next = safeNext(params.get("next"));
+  const loggedOut = params.get("loggedOut");
+  const providerToLeave = loggedOut === "digid" || loggedOut === "staff" ? loggedOut : null;
 
-  if (me.data && !login.isPending) return <Navigate to={next} replace />;
+  // Just logged out (the cached user may not be forgotten yet): stay here to say so.
+  if (me.data && !login.isPending && !loggedOut) return <Navigate to={next} replace />;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,6 +51,13 @@ export function LoginPage() {
   return (
     <div className="nv-narrow">
       <PageHeading>{t("login.title")}</PageHeading>
+      {loggedOut ? (
+        <Alert type="ok" role="status">
+          {t("login.loggedOut")}{" "}
+          {providerToLeave ? <a href={providerLogoutUrl(providerToLeave)}>{t(`login.alsoLogOut.${providerToLeave}`)}</a> : null}
+        </Alert>
+      ) : null}
+      <ProviderLogins next={next} />
       <Paragraph>{t("login.intro")}</Paragraph>
       <ErrorSummary errors={errors} />
       {failureText ? (

@@ -1,6 +1,7 @@
+import type { LoginMethodsOutput } from "@shared/schemas/login-methods.js";
 import type { MeOutput, passwordChangeInput, sessionOutput } from "@shared/schemas/users.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, setCsrfToken } from "@web/api/client.js";
+import { ApiError, api, apiUrl, setCsrfToken } from "@web/api/client.js";
 import { ME_KEY } from "@web/api/queryClient.js";
 import type { z } from "zod";
 
@@ -57,4 +58,19 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (input: PasswordChangeInput) => api<void>("/me/password", { method: "PUT", body: input }),
   });
+}
+
+/** Which ways in the login page offers (DigiD and the staff login only where the server has them configured). */
+export function useLoginMethods() {
+  return useQuery({ queryKey: ["login-methods"], queryFn: () => api<LoginMethodsOutput>("/login-methods"), staleTime: 5 * 60_000 });
+}
+
+/** Where the browser goes to log in through a provider, and back to `next` afterwards. */
+export function providerLoginUrl(provider: "digid" | "staff", next: string): string {
+  return apiUrl(`/login-methods/${provider}/start`, { next: next === "/" ? undefined : next });
+}
+
+/** Where the browser goes to log out at the provider too. */
+export function providerLogoutUrl(provider: "digid" | "staff"): string {
+  return apiUrl(`/login-methods/${provider}/logout`);
 }
