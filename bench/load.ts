@@ -243,18 +243,22 @@ function rowsOf(results: Measured[]): LoadBenchRow[] {
     };
   });
   for (const connections of CONNECTIONS) {
-    const share = find("caseload", connections).perSecond / find("health", connections).perSecond;
+    const caseload = find("caseload", connections);
+    const health = find("health", connections);
+    const share = caseload.perSecond / health.perSecond;
     rows.push({
       name: `load: caseload throughput, ${connections} connections`,
-      measured: `${(share * 100).toFixed(1)} % of health`,
+      measured: `${(share * 100).toFixed(1)} % of health (${caseload.perSecond.toFixed(0)} of ${health.perSecond.toFixed(0)} req/s)`,
       target: `≥ ${CASELOAD_SHARE * 100} % of health`,
       met: share >= CASELOAD_SHARE,
     });
   }
+  // The target is absolute; the health endpoint's p99 in the same run shows how much of it the machine takes.
   const queue = find("work queue", 200);
+  const health = find("health", 200);
   rows.push({
     name: "load: work queue p99, 200 connections",
-    measured: `${queue.p99} ms`,
+    measured: `${queue.p99} ms (${(queue.p99 / health.p99).toFixed(1)}× health's p99 of ${health.p99} ms)`,
     target: `≤ ${WORK_QUEUE_P99_MS} ms`,
     met: queue.p99 <= WORK_QUEUE_P99_MS,
   });
