@@ -2,7 +2,8 @@
  * Load on a real server: the compiled server (`node dist/node/server.js`) on a SQLite copy of the full demo
  * population, driven by autocannon at 50 and 200 connections on the health endpoint, a consultant's caseload, client
  * records and the work queue; then the health endpoint's latency while a city-wide placement plan is made. Throughput is reported as a ratio to the health endpoint's in the same run (the anchor:
- * what this machine answers when a request does almost nothing), latency as p99. `npm run bench` runs it;
+ * what this machine answers when a request does almost nothing), latency as p99, and beside them the server's CPU time
+ * per request (Linux), which other work on a shared machine moves much less than throughput. `npm run bench` runs it;
  * `npx tsx bench/load.ts` runs it alone (`BENCH_PORT` picks the port, `BENCH_LOAD_SECONDS` the duration per step).
  *
  * The seeded database is kept in the system's temporary folder, keyed by the demo's sources and the migrations, and
@@ -44,6 +45,22 @@ interface Measured {
   p99: number;
   max: number;
   failures: number;
+  /** The server process's CPU time (user and system) per answered request, in microseconds; NaN where unknown. */
+  cpuPerRequest: number;
+}
+
+/**
+ * The CPU time a process has used, in milliseconds, from /proc (Linux); NaN elsewhere. On a machine shared with other
+ * work the throughput ratios move with the others' load; the CPU a request costs the server moves much less.
+ */
+function cpuMillisOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command; in ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Files whose change changes the demo population: the seed itself and the schema it is written in. */
@@ -134,8 +151,16 @@ async function login(base: string, email: string): Promise<string> {
 }
 
 /** Drives one endpoint with autocannon; `paths` are taken in turn, one per request. */
-async function measure(base: string, endpoint: string, connections: number, paths: string[], token?: string): Promise<Measured> {
+async function measure(
+  server: ChildProcess,
+  base: string,
+  endpoint: string,
+  connections: number,
+  paths: string[],
+  token?: string,
+): Promise<Measured> {
   let next = 0;
+  const cpuBefore = cpuMillisOf(server.pid);
   const result = await autocannon({
     url: base,
     connections,
@@ -152,6 +177,7 @@ async function measure(base: string, endpoint: string, connections: number, path
     p99: result.latency.p99,
     max: result.latency.max,
     failures: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequest: ((cpuMillisOf(server.pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
   };
 }
 
@@ -176,19 +202,20 @@ export async function benchLoad(): Promise<LoadBenchRow[]> {
       ["work queue", ["/api/v1/work-queue"], token],
     ];
     // A short warm-up, so that the first measurement does not pay for the JIT and the page cache.
-    await measure(base, "warm-up", 10, ["/api/v1/clients", "/api/v1/work-queue", ...records.slice(0, 5)], token);
+    await measure(server, base, "warm-up", 10, ["/api/v1/clients", "/api/v1/work-queue", ...records.slice(0, 5)], token);
     const results: Measured[] = [];
     for (const connections of CONNECTIONS) {
-      for (const [endpoint, paths, auth] of endpoints) results.push(await measure(base, endpoint, connections, paths, auth));
+      for (const [endpoint, paths, auth] of endpoints) results.push(await measure(server, base, endpoint, connections, paths, auth));
       // The anchor again after the others, averaged with the first: a machine busy with other work for part of the
       // run moves the ratios less.
-      const again = await measure(base, "health", connections, ["/api/v1/health"]);
+      const again = await measure(server, base, "health", connections, ["/api/v1/health"]);
       const first = results.find((r) => r.endpoint === "health" && r.connections === connections);
       if (first) {
         first.perSecond = (first.perSecond + again.perSecond) / 2;
         first.p99 = Math.max(first.p99, again.p99);
         first.max = Math.max(first.max, again.max);
         first.failures += again.failures;
+        first.cpuPerRequest = (first.cpuPerRequest + again.cpuPerRequest) / 2;
       }
     }
     return [...rowsOf(results), await healthDuringPlan(base, await login(base, "admin@demo.local"))];
@@ -237,7 +264,7 @@ function rowsOf(results: Measured[]): LoadBenchRow[] {
     const failures = r.failures > 0 ? `, ${r.failures} failed` : "";
     return {
       name: `load: ${r.endpoint}, ${r.connections} connections`,
-      measured: `${r.perSecond.toFixed(0)} req/s (${(share * 100).toFixed(1)} % of health), p99 ${r.p99} ms, max ${r.max} ms${failures}`,
+      measured: `${r.perSecond.toFixed(0)} req/s (${(share * 100).toFixed(1)} % of health), p99 ${r.p99} ms, max ${r.max} ms, CPU ${r.cpuPerRequest.toFixed(0)} µs/req${failures}`,
       target: "",
       met: r.failures === 0,
     };
@@ -248,7 +275,7 @@ function rowsOf(results: Measured[]): LoadBenchRow[] {
     const share = caseload.perSecond / health.perSecond;
     rows.push({
       name: `load: caseload throughput, ${connections} connections`,
-      measured: `${(share * 100).toFixed(1)} % of health (${caseload.perSecond.toFixed(0)} of ${health.perSecond.toFixed(0)} req/s)`,
+      measured: `${(share * 100).toFixed(1)} % of health (${caseload.perSecond.toFixed(0)} of ${health.perSecond.toFixed(0)} req/s); by CPU per request ${((100 * health.cpuPerRequest) / caseload.cpuPerRequest).toFixed(1)} %`,
       target: `≥ ${CASELOAD_SHARE * 100} % of health`,
       met: share >= CASELOAD_SHARE,
     });
