@@ -176,6 +176,12 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Een bericht aan u kwam niet aan en wordt opnieuw verstuurd.",
     "A message to you did not arrive and is sent again.",
   ),
+  "appointment.rescheduleRequested": p(
+    "U heeft gevraagd om een andere tijd voor een afspraak.",
+    "You asked for another time for an appointment.",
+  ),
+  "overview.read": p("Uw startpagina is bekeken: wat u nu moet doen.", "Your start page was viewed: what you have to do now."),
+  "overview.plan": p("Uw plan en uw vrijwilligerswerk zijn bekeken.", "Your plan and your volunteer work were viewed."),
   "retention.apply": p("Oude gegevens zijn gewist, zoals de regels zeggen.", "Old data was deleted, as the rules say."),
 };
 

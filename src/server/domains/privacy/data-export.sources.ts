@@ -40,6 +40,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     orderBy: "created_at",
   },
   { key: "appointments", table: "appointments", title: t("Afspraken", "Appointments"), belongs: OWN, orderBy: "starts_at" },
+  {
+    key: "rescheduleRequests",
+    table: "reschedule_requests",
+    title: t("Vragen om een andere afspraak", "Requests for another appointment"),
+    belongs: OWN,
+    orderBy: "requested_at",
+  },
   { key: "invitations", table: "invitations", title: t("Uitnodigingen", "Invitations"), belongs: OWN, orderBy: "created_at" },
   {
     key: "intakes",
