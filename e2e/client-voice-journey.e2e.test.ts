@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { DecisionOutput } from "@shared/schemas/decisions.js";
@@ -5,6 +6,7 @@ import type { PlacementOutput } from "@shared/schemas/placements.js";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import type { MeOutput } from "@shared/schemas/users.js";
 import type { WorkQueueItem } from "@shared/schemas/work-queue.js";
+import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
@@ -13,8 +15,8 @@ import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
 
 // The demo client on a phone (390 × 844): from the start page they say how it goes and ask for help (which reaches
-// the consultant's work queue as urgent today), give their side of an ended placement and rate it, and object to a
-// decision in their decisions list.
+// the consultant's work queue as urgent today), give their side of an ended placement and rate it, object to a
+// decision in their decisions list, and download everything held on them, where all of it is found again.
 
 let server: TestServer;
 let browser: Browser;
@@ -125,6 +127,8 @@ afterAll(async () => {
 describe("the client's own voice, on a phone", () => {
   it("says how it goes and asks for help; the consultant's work queue shows it first, as urgent, today", async () => {
     const { page, close } = await phone();
+    await expectHeading(page, "Wat moet ik doen?");
+    await settled(page, "start page");
     await page.getByRole("link", { name: "Hoe gaat het? Vertel het ons" }).click();
     await expectHeading(page, "Hoe gaat het?");
     await settled(page, "check-in");
@@ -243,5 +247,21 @@ describe("the client's own voice, on a phone", () => {
     const self = await apiAs(server.baseUrl, "klant@demo.local");
     const objected = await self<DecisionOutput>("GET", `/decisions/${decisionId}`);
     expect(objected.body.objection).toMatchObject({ receivedOn: todayInAmsterdam(), onTime: true });
+  }, 120_000);
+
+  it("downloads everything held on them as a PDF from the start page, and finds what they did here in it", async () => {
+    const { page, close } = await phone();
+    await expectHeading(page, "Wat moet ik doen?");
+    await page.getByRole("link", { name: "Mijn gegevens en wie ze bekeek" }).click();
+    await expectHeading(page, "Mijn gegevens");
+    await settled(page, "my data");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Download als PDF/ }).click()]);
+    const file = expectDefined(await download.path(), "the downloaded PDF");
+    const text = (await new PDFParse({ data: fs.readFileSync(file) }).getText()).text.replace(/\s+/g, " ");
+    await close();
+    // The check-in, the side of the ending and the objection, each as the client wrote it.
+    expect(text).toContain("Ik slaap slecht en maak me zorgen over geld.");
+    expect(text).toContain("Mijn rug deed pijn van het bukken.");
+    expect(text).toContain("De bus reed die dag echt niet.");
   }, 120_000);
 });
