@@ -15,9 +15,21 @@ export const retentionCounts = z.object({
   checkInNotes: z.number().int().describe("free texts of check-ins past the period erased (their scores stay)"),
   evidenceDocuments: z.number().int().describe("evidence documents past the period removed"),
   matchProposals: z.number().int().describe("unfollowed proposals of match plans past the period removed"),
+  messages: z
+    .number()
+    .int()
+    .default(0)
+    .describe("messages to clients sent or failed three months ago or longer, removed (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
-const NOTHING_REMOVED: RetentionCounts = { sessions: 0, auditEvents: 0, checkInNotes: 0, evidenceDocuments: 0, matchProposals: 0 };
+const NOTHING_REMOVED: RetentionCounts = {
+  sessions: 0,
+  auditEvents: 0,
+  checkInNotes: 0,
+  evidenceDocuments: 0,
+  matchProposals: 0,
+  messages: 0,
+};
 
 export const dailyJobResult = z.object({
   accountabilityRequests: z.number().int().describe("requests created"),

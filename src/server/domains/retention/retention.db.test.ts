@@ -193,6 +193,41 @@ describe("retention in the daily job", () => {
     expect(left.map((p) => p.id).sort()).toEqual([followed.id, recentProposal.id].sort());
   });
 
+  it("removes messages to clients three months after they were sent or finally failed; waiting and newer ones stay", async () => {
+    const message = (status: "pending" | "sent" | "failed", at: string) => ({
+      id: randomUUID(),
+      client_id: client(6),
+      kind: "letterReady" as const,
+      subject_type: "letter" as const,
+      subject_id: randomUUID(),
+      channel: "email" as const,
+      recipient: "klant@example.nl",
+      language: "nl" as const,
+      facts: "{}",
+      status,
+      attempts: status === "failed" ? 8 : 1,
+      next_attempt_at: at,
+      last_error: status === "failed" ? "550 mailbox unavailable" : null,
+      created_at: at,
+      sent_at: status === "sent" ? at : null,
+      failed_at: status === "failed" ? at : null,
+    });
+    // 2027-01-15 in Amsterdam; three months later, on 2027-04-15, they are on their last day.
+    const old = "2027-01-15T10:00:00.000Z";
+    const sent = message("sent", old);
+    const failed = message("failed", old);
+    const waiting = message("pending", old);
+    const newer = message("sent", "2027-01-16T10:00:00.000Z");
+    await t.db.kysely.insertInto("notifications").values([sent, failed, waiting, newer]).execute();
+    const left = async () =>
+      (await t.db.kysely.selectFrom("notifications").select("id").where("client_id", "=", client(6)).execute()).map((m) => m.id).sort();
+
+    expect((await retainOn("2027-04-15")).messages).toBe(0);
+    expect((await retainOn("2027-04-16")).messages).toBe(2);
+    expect(await left()).toEqual([waiting.id, newer.id].sort());
+    expect((await retainOn("2027-04-16")).messages).toBe(0);
+  });
+
   it("removes expired sessions only", async () => {
     clock.set("2027-02-01");
     const session = await bearerFor(t.app, "consulent@demo.local");
@@ -223,7 +258,14 @@ describe("retention in the daily job", () => {
     expect(counts.auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([onLastDay.id]);
     // Idempotent: the same date again finds nothing left.
-    expect(await retainOn("2032-03-02")).toEqual({ sessions: 0, auditEvents: 0, checkInNotes: 0, evidenceDocuments: 0, matchProposals: 0 });
+    expect(await retainOn("2032-03-02")).toEqual({
+      sessions: 0,
+      auditEvents: 0,
+      checkInNotes: 0,
+      evidenceDocuments: 0,
+      matchProposals: 0,
+      messages: 0,
+    });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);
   });

@@ -56,6 +56,20 @@ export async function eraseCheckInNotesBefore(db: Kysely<Database>, cutoff: stri
  * Removes the proposals nobody followed (no placement came of them) of match plans that finished and were made
  * before `cutoff` (an instant); the plan itself, a count without names, stays. Answers how many proposals it removed.
  */
+/** Removes the messages to clients sent or finally failed before `cutoff` (an instant); waiting ones stay. */
+export async function deleteMessagesDoneBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
+  const result = await db
+    .deleteFrom("notifications")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "sent"), eb("sent_at", "<", cutoff)]),
+        eb.and([eb("status", "=", "failed"), eb("failed_at", "<", cutoff)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function deleteUnfollowedProposalsBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
   const oldPlans = db.selectFrom("match_plans").select("id").where("status", "in", ["done", "failed"]).where("created_at", "<", cutoff);
   const result = await db

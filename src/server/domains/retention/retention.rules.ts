@@ -20,6 +20,13 @@ export function retentionCutoffInstant(today: string, months: number): string {
   return new Date(amsterdamDateTime(retentionCutoff(today, months), "00:00")).toISOString();
 }
 
+/**
+ * A message to a client (the outbox: "a new letter is ready", a reminder) has served its purpose once it was sent or
+ * finally failed; it holds an address and says that the client had post or an appointment, so it is removed this
+ * many months later. Three months leave the administrator time to look into a complaint about a message.
+ */
+export const MESSAGE_MONTHS = 3;
+
 /** What decides whether a piece of evidence has served its purpose. */
 export interface EvidenceFacts {
   /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */
