@@ -207,7 +207,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     });
     await withRole("klant@demo.local", async (page) => {
       await visit(page, "/", "Wat moet ik doen?", "home client");
-      await page.getByRole("link", { name: "Bekijk mijn gegevens" }).click();
+      await page.getByRole("link", { name: "Mijn dossier: brieven, vrijstelling aanvragen, bewijs sturen" }).click();
       await page.getByText("BSN").waitFor();
       await expectNoAxeViolations(page, "client's own record");
       await page.getByRole("link", { name: "Vrijstellingen en mantelzorg" }).click();
