@@ -1,5 +1,5 @@
 import { expectDefined } from "@server/testing/expect-defined.js";
-import { endAndAttribute } from "@server/testing/placements.js";
+import { endAndAttribute, startedPlacement } from "@server/testing/placements.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
@@ -36,38 +36,20 @@ const takeClient = () => expectDefined(spareClients.shift(), "a spare client");
 /** An active placement of a fresh client of the demo consultant at the demo host, started by the host. */
 async function activePlacement(): Promise<{ id: string; clientId: string }> {
   const clientId = takeClient();
-  const role = await post("/roles", consultant, {
-    organisationId: hostOrgId,
-    title: "Gastvrouw of gastheer koffieochtend",
-    description: "Koffie schenken, mensen welkom heten, tafels klaarzetten.",
-    hoursPerWeek: 4,
-    guidanceLevel: "intensive",
-    places: 3,
-    weekdayParts: ["tue-am"],
-    displacementCheck: {
-      paidInLastThreeYears: false,
-      doneByPaidStaffElsewhere: false,
-      wouldOtherwiseBePaid: false,
-      partOfPaidService: false,
-      recentStaffCuts: false,
-    },
-  });
-  expect(role.statusCode, role.body).toBe(201);
-  const proposed = await post("/placements", consultant, { clientId, roleId: role.json().id });
-  expect(proposed.statusCode, proposed.body).toBe(201);
-  const id = proposed.json().id as string;
-  expect((await post(`/placements/${id}/accept`, host)).statusCode).toBe(200);
-  const started = await post(`/placements/${id}/start`, host, {
-    agreement: {
+  const id = await startedPlacement(
+    t.app,
+    { consultant, host },
+    {
+      organisationId: hostOrgId,
+      clientId,
+      title: "Gastvrouw of gastheer koffieochtend",
+      hoursPerWeek: 4,
+      guidanceLevel: "intensive",
+      weekdayParts: ["tue-am"],
       startDate: addDays(today, -30),
       endDate: addDays(today, 150),
-      hoursPerWeek: 4,
-      tasks: "Koffie schenken en gasten ontvangen op dinsdagochtend.",
-      contactPerson: "Fatima, coördinator vrijwilligers",
-      guidanceArrangement: "Elke week een kort gesprek na afloop.",
     },
-  });
-  expect(started.statusCode, started.body).toBe(200);
+  );
   return { id, clientId };
 }
 

@@ -1,5 +1,6 @@
 import { TestClock } from "@server/clock.js";
 import { expectDefined } from "@server/testing/expect-defined.js";
+import { startedPlacement } from "@server/testing/placements.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays } from "@shared/dates.js";
 import type { PlacementSummary } from "@shared/schemas/placements.js";
@@ -28,37 +29,19 @@ let roleCount = 0;
 /** A placement of the demo client at the demo host, started by the host; ended by the host when asked. */
 async function placement(ended: boolean): Promise<string> {
   roleCount += 1;
-  const role = await post("/roles", consultant, {
-    organisationId: hostOrgId,
-    title: `Gastvrouw koffieochtend ${roleCount}`,
-    description: "Koffie schenken, mensen welkom heten, tafels klaarzetten.",
-    hoursPerWeek: 2,
-    guidanceLevel: "light",
-    places: 3,
-    displacementCheck: {
-      paidInLastThreeYears: false,
-      doneByPaidStaffElsewhere: false,
-      wouldOtherwiseBePaid: false,
-      partOfPaidService: false,
-      recentStaffCuts: false,
-    },
-  });
-  expect(role.statusCode, role.body).toBe(201);
-  const proposed = await post("/placements", consultant, { clientId, roleId: role.json().id });
-  expect(proposed.statusCode, proposed.body).toBe(201);
-  const id = proposed.json().id as string;
-  expect((await post(`/placements/${id}/accept`, host)).statusCode).toBe(200);
-  const started = await post(`/placements/${id}/start`, host, {
-    agreement: {
+  const id = await startedPlacement(
+    t.app,
+    { consultant, host },
+    {
+      organisationId: hostOrgId,
+      clientId,
+      title: `Gastvrouw koffieochtend ${roleCount}`,
+      hoursPerWeek: 2,
+      guidanceLevel: "light",
       startDate: addDays(DAY, -30),
       endDate: addDays(DAY, 150),
-      hoursPerWeek: 2,
-      tasks: "Koffie schenken en gasten ontvangen op dinsdagochtend.",
-      contactPerson: "Fatima, coördinator vrijwilligers",
-      guidanceArrangement: "Elke week een kort gesprek na afloop.",
     },
-  });
-  expect(started.statusCode, started.body).toBe(200);
+  );
   if (ended) {
     const end = await post(`/placements/${id}/end`, host, { reason: "clientStopped", attributableTo: "client", note: "Kwam niet meer." });
     expect(end.statusCode, end.body).toBe(200);
