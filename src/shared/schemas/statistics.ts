@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { calendarDate } from "./common.js";
+
+/**
+ * The figures of the tegenprestatie: what the dashboard shows, the CSV holds and the annual report prints. Every
+ * figure is a table of the same shape — dimensions (period, district, a category) and measures — so one renderer
+ * serves the web page, the CSV download and the PDF, and one suppression routine serves them all.
+ */
+
+export const STATISTICS_GROUP_BY = ["month", "quarter", "year"] as const;
+export type StatisticsGroupBy = (typeof STATISTICS_GROUP_BY)[number];
+
+/** The tables of the overview, in the order the dashboard and the annual report show them. */
+export const STATISTICS_TABLES = [
+  "funnel",
+  "activeSteps",
+  "contributions",
+  "endings",
+  "timeToFirstActivity",
+  "ladderDistribution",
+  "ladderTransitions",
+  "wellbeing",
+  "exemptions",
+  "caregiving",
+  "accountability",
+  "sanctions",
+  "objections",
+  "displacement",
+  "guidance",
+  "outflow",
+] as const;
+export type StatisticsTableId = (typeof STATISTICS_TABLES)[number];
+
+/** How a table is drawn beside itself; the table is always there too. */
+export const STATISTICS_CHARTS = ["bar", "stackedBar", "line", "matrix"] as const;
+
+/** Researchers see no count below this: a small number in a district and period could point at a person. */
+export const SMALL_CELL_THRESHOLD = 5;
+
+const cell = z
+  .number()
+  .nullable()
+  .describe("null when hidden for researchers: fewer than 5 clients behind it, or a cell that would let a hidden one be recomputed");
+
+export const statisticsTable = z.object({
+  id: z.enum(STATISTICS_TABLES),
+  chart: z.enum(STATISTICS_CHARTS),
+  dimensions: z
+    .array(z.string())
+    .describe("what each row is keyed by, e.g. [period, district] or [fromRung, toRung]; labels under statistics.dimensions.<key>"),
+  measures: z
+    .array(z.object({ key: z.string(), unit: z.enum(["clients", "events", "days", "hours", "score", "percent"]) }))
+    .describe("the columns after the keys; labels under statistics.measures.<key>"),
+  rows: z.array(z.object({ keys: z.array(z.string()), values: z.array(cell) })),
+  totals: z.array(cell).nullable().describe("one value per measure over all rows; null where a total means nothing (medians)"),
+  hiddenCells: z.number().int().nonnegative().describe("cells hidden by small-cell suppression, secondary included"),
+});
+export type StatisticsTable = z.infer<typeof statisticsTable>;
+
+export const statisticsOverviewQuery = z.object({
+  from: calendarDate.describe("first day of the period"),
+  to: calendarDate.describe("last day of the period"),
+  district: z.string().min(1).max(80).optional().describe("one district; the whole city (or the caller's districts) when absent"),
+  groupBy: z.enum(STATISTICS_GROUP_BY).default("month"),
+});
+
+export const statisticsOverview = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  district: z.string().nullable(),
+  groupBy: z.enum(STATISTICS_GROUP_BY),
+  suppressedBelow: z.number().int().nullable().describe("counts below this are hidden (researchers); null when nothing is hidden"),
+  coarser: z
+    .object({ groupBy: z.enum(STATISTICS_GROUP_BY).nullable(), district: z.literal(null).optional() })
+    .nullable()
+    .describe("when cells are hidden: the coarser choice (quarter, year, the whole city) that would show them"),
+  tables: z.array(statisticsTable),
+});
+export type StatisticsOverview = z.infer<typeof statisticsOverview>;
+
+/** What a client started: a placement, or a plan step of another kind. */
+export const EFFECT_TREATMENTS = ["placementStarted", "languageCourse", "exercise", "careReferral", "debtHelp", "training"] as const;
+export const EFFECT_OUTCOMES = ["ladderRung", "who5"] as const;
+
+export const statisticsEffectsQuery = z.object({
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  district: z.string().min(1).max(80).optional(),
+  seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1).describe("the bootstrap's seed: the same seed gives the same figures"),
+  resamples: z.coerce.number().int().min(100).max(2000).default(500),
+});
+
+export const effectEstimate = z.object({
+  treatment: z.enum(EFFECT_TREATMENTS),
+  outcome: z.enum(EFFECT_OUTCOMES),
+  horizonMonths: z.number().int().describe("months after the start at which the outcome is compared"),
+  estimate: z.number().nullable().describe("difference in outcome change, treated minus not-yet-treated; null when too few clients"),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  treatedClients: z.number().int(),
+  comparisonClients: z.number().int(),
+  cohorts: z.number().int().describe("start months that contributed"),
+});
+export type EffectEstimate = z.infer<typeof effectEstimate>;
+
+export const statisticsEffects = z.object({
+  method: z.literal("staggeredDifferenceInDifferences"),
+  observational: z.literal(true).describe("always true: these are estimates from the system's own records, not a trial"),
+  confidenceLevel: z.number(),
+  seed: z.number().int(),
+  resamples: z.number().int(),
+  from: calendarDate.nullable(),
+  to: calendarDate.nullable(),
+  district: z.string().nullable(),
+  estimates: z.array(effectEstimate),
+});
+export type StatisticsEffects = z.infer<typeof statisticsEffects>;
