@@ -138,6 +138,25 @@ describe("session use", () => {
     }
   });
 
+  it("writes the session once for a burst of requests, and still ends it the idle time after the recorded one", async () => {
+    const { token } = (await login("consulent@demo.local", "demo")).json();
+    const id = hashSecret(token);
+    const loggedInAt = clock.now().toISOString();
+    const me = () => t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+    const lastSeen = async () =>
+      (await t.db.kysely.selectFrom("sessions").select("last_seen_at").where("id", "=", id).executeTakeFirstOrThrow()).last_seen_at;
+    // Requests within the tolerance of the recorded one write nothing.
+    clock.advance({ seconds: 4 });
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(loggedInAt);
+    // The idle time counts from the recorded request, at most the tolerance before the last one.
+    clock.set(new Date(Date.parse(loggedInAt) + 30 * 60_000 - 1));
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(clock.now().toISOString());
+    clock.advance({ minutes: 30 });
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it("ends an unused session at exactly the idle time, refuses it with 401 and removes it", async () => {
     const used = (await login("consulent@demo.local", "demo")).json().token as string;
     const unused = (await login("consulent@demo.local", "demo")).json().token as string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSessionOver, sessionEndsAt } from "./sessions.rules.js";
+import { isSessionOver, isSessionTouchDue, SESSION_TOUCH_TOLERANCE_MS, sessionEndsAt } from "./sessions.rules.js";
 
 const settings = { idleMinutes: 30, maxHours: 12 };
 const created = "2026-12-02T08:00:00.000Z";
@@ -25,5 +25,23 @@ describe("isSessionOver", () => {
   it("ends a session at once when a lower lifetime has passed since its creation", () => {
     expect(isSessionOver(session, new Date("2026-12-02T10:00:00.000Z"), { idleMinutes: 30, maxHours: 2 })).toBe(true);
     expect(isSessionOver(session, new Date("2026-12-02T09:59:59.999Z"), { idleMinutes: 30, maxHours: 2 })).toBe(false);
+  });
+});
+
+describe("isSessionTouchDue", () => {
+  const lastSeenAt = "2026-12-02T10:00:00.000Z";
+  const after = (ms: number) => new Date(Date.parse(lastSeenAt) + ms);
+
+  it("records a request once the recorded one is the tolerance old, not before", () => {
+    expect(isSessionTouchDue(lastSeenAt, after(SESSION_TOUCH_TOLERANCE_MS - 1))).toBe(false);
+    expect(isSessionTouchDue(lastSeenAt, after(SESSION_TOUCH_TOLERANCE_MS))).toBe(true);
+  });
+
+  it("keeps the tolerance far below the shortest idle time a setting allows (a minute)", () => {
+    expect(SESSION_TOUCH_TOLERANCE_MS).toBeLessThanOrEqual(60_000 / 10);
+  });
+
+  it("never moves the recorded request back in time", () => {
+    expect(isSessionTouchDue(lastSeenAt, after(-60_000))).toBe(false);
   });
 });

@@ -22,3 +22,15 @@ export function isSessionOver(session: { created_at: string; expires_at: string 
   const lifetimeEnd = Date.parse(session.created_at) + settings.maxHours * 3_600_000;
   return Date.parse(session.expires_at) <= now.getTime() || lifetimeEnd <= now.getTime();
 }
+
+/**
+ * How far the recorded last request may lag behind the real one. Within it a request does not write its session
+ * again, so a burst of requests (a page loading its parts) costs one write, not one each; the idle expiry then counts
+ * from a request at most this much earlier than the last one, against an idle time of at least a minute.
+ */
+export const SESSION_TOUCH_TOLERANCE_MS = 5_000;
+
+/** Whether a request at `now` records itself on a session last recorded at `lastSeenAt` (see the tolerance above). */
+export function isSessionTouchDue(lastSeenAt: string, now: Date): boolean {
+  return now.getTime() - Date.parse(lastSeenAt) >= SESSION_TOUCH_TOLERANCE_MS;
+}

@@ -12,7 +12,7 @@ import type { ThrottleLimit } from "../throttles/throttles.rules.js";
 import { countAttempt, forgetAttempts } from "../throttles/throttles.service.js";
 import { findUserByEmail, findUserById, type UserWithDistricts, updateUser } from "../users/users.repo.js";
 import * as repo from "./sessions.repo.js";
-import { isSessionOver, type SessionSettings, sessionEndsAt } from "./sessions.rules.js";
+import { isSessionOver, isSessionTouchDue, type SessionSettings, sessionEndsAt } from "./sessions.rules.js";
 
 const BAD_CREDENTIALS = () => unauthenticated("The email address or password is not correct.");
 
@@ -88,7 +88,8 @@ export async function openSession(
 
 /**
  * Resolves a bearer secret (session token or API token) to an actor. A session that is over is removed and
- * refused; one in use has its idle expiry moved to count from this request (within its absolute lifetime).
+ * refused; one in use has its idle expiry moved to count from this request (within its absolute lifetime), or from one
+ * at most `SESSION_TOUCH_TOLERANCE_MS` before it.
  */
 export async function resolveActor(
   db: Kysely<Database>,
@@ -107,8 +108,8 @@ export async function resolveActor(
     }
     const user = await findUserById(db, session.user_id);
     if (user?.active !== 1) return null;
-    const lastSeenAt = now.toISOString();
-    if (lastSeenAt > session.last_seen_at) {
+    if (isSessionTouchDue(session.last_seen_at, now)) {
+      const lastSeenAt = now.toISOString();
       await repo.touchSession(db, hash, lastSeenAt, sessionEndsAt({ createdAt: session.created_at, lastSeenAt }, settings));
     }
     return actorFromUser(user, clock.today(), {
