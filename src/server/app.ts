@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthentication } from "./auth/authenticate.js";
 import { PUBLIC } from "./auth/policy.js";
+import { CaseworkCache } from "./casework-cache.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/connection.js";
@@ -69,6 +70,8 @@ export interface Services {
   clock: Clock;
   /** This server instance as it appears in leases and run records. */
   instance: string;
+  /** Work queues and caseload pages kept until casework changes (validated against the database on every read). */
+  casework: CaseworkCache;
 }
 
 export interface AppOptions {
@@ -133,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     throttles: throttleLimits({ loginAttemptsPerAddressPerMinute: config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE }),
     clock,
     instance: options.instance ?? INSTANCE,
+    casework: new CaseworkCache(db.kysely),
   };
   registerAuthentication(app, db.kysely, services.sessions, clock);
   registerResponseHeaders(app);

@@ -820,6 +820,13 @@ export interface NotificationsTable {
   failed_at: string | null;
 }
 
+/** The casework change counter (`casework-changes.ts`): one row, bumped by a trigger on every casework table. */
+export interface CaseworkChangesTable {
+  id: number;
+  /** A bigint: PostgreSQL answers it as text. */
+  version: number | string;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -868,6 +875,7 @@ export interface Database {
   activity_proposals: ActivityProposalsTable;
   notifications: NotificationsTable;
   placement_feedback: PlacementFeedbackTable;
+  casework_changes: CaseworkChangesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -19,10 +19,10 @@ import { presentClient, presentClientSummary, presentHostClientProfile } from ".
 import { createClient, listClients, readClient, readHostClientProfile, updateClient } from "./clients.service.js";
 
 /** The client registry: caseload search, registration, the record and its edits. */
-export function clientRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
+export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     async function caseloadPage(request: FastifyRequest, search: ClientSearch) {
-      const { rows, total } = await listClients(db.kysely, contextOf(request), search);
+      const { rows, total } = await listClients(db.kysely, casework, contextOf(request), search);
       const { page, pageSize } = search;
       // Once a page: the date in Amsterdam costs about as much to format as a row to present.
       const today = clock.today();

@@ -1,4 +1,5 @@
 import type { RequestContext } from "@server/auth/actor.js";
+import { type CaseworkCache, pageKey } from "@server/casework-cache.js";
 import { nowIso } from "@server/clock.js";
 import { isUniqueViolation } from "@server/db/errors.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
@@ -58,9 +59,13 @@ function searchName(givenName: string, familyName: string): string {
   return `${givenName} ${familyName}`.toLowerCase();
 }
 
-/** Lists the caller's visible clients and records that a caseload was read (never the search text). */
-export async function listClients(db: Kysely<Database>, ctx: RequestContext, query: ClientSearch) {
-  const result = await repo.listVisibleClients(db, ctx.actor, query);
+/** Lists the caller's visible clients (a page kept until casework changes) and records that a caseload was read (never the search text). */
+export async function listClients(db: Kysely<Database>, casework: CaseworkCache, ctx: RequestContext, query: ClientSearch) {
+  const result = await casework.get(
+    pageKey("caseload", ctx.actor, ctx.clock.today(), query),
+    () => repo.listVisibleClients(db, ctx.actor, query),
+    (page) => page.rows.length,
+  );
   await recordAudit(db, ctx, {
     action: "client.list",
     category: "read:list",

@@ -30,11 +30,11 @@ describe("isSessionOver", () => {
 
 describe("isSessionTouchDue", () => {
   const lastSeenAt = "2026-12-02T10:00:00.000Z";
-  const after = (ms: number) => new Date(Date.parse(lastSeenAt) + ms);
+  const later = (ms: number) => new Date(Date.parse(lastSeenAt) + ms);
 
   it("records a request once the recorded one is the tolerance old, not before", () => {
-    expect(isSessionTouchDue(lastSeenAt, after(SESSION_TOUCH_TOLERANCE_MS - 1))).toBe(false);
-    expect(isSessionTouchDue(lastSeenAt, after(SESSION_TOUCH_TOLERANCE_MS))).toBe(true);
+    expect(isSessionTouchDue(lastSeenAt, later(SESSION_TOUCH_TOLERANCE_MS - 1))).toBe(false);
+    expect(isSessionTouchDue(lastSeenAt, later(SESSION_TOUCH_TOLERANCE_MS))).toBe(true);
   });
 
   it("keeps the tolerance far below the shortest idle time a setting allows (a minute)", () => {
@@ -42,6 +42,6 @@ describe("isSessionTouchDue", () => {
   });
 
   it("never moves the recorded request back in time", () => {
-    expect(isSessionTouchDue(lastSeenAt, after(-60_000))).toBe(false);
+    expect(isSessionTouchDue(lastSeenAt, later(-60_000))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import { pageKey } from "@server/casework-cache.js";
 import { contextOf } from "@server/http/context.js";
 import { clientOutput } from "@shared/schemas/clients.js";
 import { idParam } from "@shared/schemas/common.js";
@@ -10,7 +11,7 @@ import { workQueuePolicy } from "./work-queue.policy.js";
 import { computeWorkQueue } from "./work-queue.service.js";
 
 /** The work queue, the team overview and reassignment. */
-export function workQueueRoutes({ db, clock }: Services): FastifyPluginAsyncZod {
+export function workQueueRoutes({ db, clock, casework }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/work-queue",
@@ -26,7 +27,13 @@ export function workQueueRoutes({ db, clock }: Services): FastifyPluginAsyncZod 
       },
       async (request) => {
         const { page, pageSize, consultantId, reason } = request.query;
-        const queue = await computeWorkQueue(db.kysely, await queueClients(db.kysely, contextOf(request), consultantId), clock.today());
+        const ctx = contextOf(request);
+        const today = clock.today();
+        const queue = await casework.get(
+          pageKey("workQueue", ctx.actor, today, consultantId ?? null),
+          async () => computeWorkQueue(db.kysely, await queueClients(db.kysely, ctx, consultantId), today),
+          (items) => items.length,
+        );
         const items = reason ? queue.filter((item) => item.reasons.some((r) => r.code === reason)) : queue;
         return { items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length };
       },
