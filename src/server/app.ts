@@ -8,7 +8,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthentication } from "./auth/authenticate.js";
 import { PUBLIC } from "./auth/policy.js";
 import { CaseworkCache } from "./casework-cache.js";
@@ -56,6 +56,7 @@ import { API_BASE, swaggerOptions } from "./http/openapi.js";
 import { answerClientError, registerProblemHandlers } from "./http/problem.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
 import { collectApiRoutes } from "./http/route-table.js";
+import { responseSerializer } from "./http/serializer.js";
 import { registerTextInputCheck } from "./http/text-input.js";
 
 /**
@@ -107,7 +108,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.server.headersTimeout = Math.min(app.server.headersTimeout, config.REQUEST_TIMEOUT_SECONDS * 1000);
   app.decorate("clock", clock);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   registerProblemHandlers(app);
   collectApiRoutes(app);
   registerTextInputCheck(app);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { nowIso, systemClock, TestClock } from "./clock.js";
 
 describe("the test clock", () => {
@@ -32,5 +32,20 @@ describe("the system clock", () => {
     const now = systemClock.now().getTime();
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now - before).toBeLessThan(5_000);
+  });
+
+  it("gives today's date in Amsterdam, across the turn of a second and of midnight", () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date("2026-03-31T21:59:59.500Z"));
+      expect(systemClock.today()).toBe("2026-03-31");
+      vi.setSystemTime(new Date("2026-03-31T21:59:59.999Z"));
+      expect(systemClock.today()).toBe("2026-03-31");
+      // 22:00 UTC is midnight in Amsterdam (summer time): the next second is the next day.
+      vi.setSystemTime(new Date("2026-03-31T22:00:00.000Z"));
+      expect(systemClock.today()).toBe("2026-04-01");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -22,11 +22,13 @@ import { createClient, listClients, readClient, readHostClientProfile, updateCli
 export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAsyncZod {
   return async (app) => {
     async function caseloadPage(request: FastifyRequest, search: ClientSearch) {
-      const { rows, total } = await listClients(db.kysely, casework, contextOf(request), search);
       const { page, pageSize } = search;
       // Once a page: the date in Amsterdam costs about as much to format as a row to present.
       const today = clock.today();
-      return { items: rows.map((row) => presentClientSummary(row, today)), page, pageSize, total };
+      // Frozen: the page is kept and its JSON written once (http/serializer.ts).
+      return listClients(db.kysely, casework, contextOf(request), search, (rows, total) =>
+        Object.freeze({ items: rows.map((row) => presentClientSummary(row, today)), page, pageSize, total }),
+      );
     }
 
     app.get(

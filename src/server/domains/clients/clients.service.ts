@@ -59,19 +59,31 @@ function searchName(givenName: string, familyName: string): string {
   return `${givenName} ${familyName}`.toLowerCase();
 }
 
-/** Lists the caller's visible clients (a page kept until casework changes) and records that a caseload was read (never the search text). */
-export async function listClients(db: Kysely<Database>, casework: CaseworkCache, ctx: RequestContext, query: ClientSearch) {
+/**
+ * A page of the caller's visible clients as `present` makes it, kept until casework changes (so callers must not change
+ * it), and records that a caseload was read (never the search text).
+ */
+export async function listClients<Page>(
+  db: Kysely<Database>,
+  casework: CaseworkCache,
+  ctx: RequestContext,
+  query: ClientSearch,
+  present: (rows: ClientRow[], total: number) => Page,
+): Promise<Page> {
   const result = await casework.get(
     pageKey("caseload", ctx.actor, ctx.clock.today(), query),
-    () => repo.listVisibleClients(db, ctx.actor, query),
-    (page) => page.rows.length,
+    async () => {
+      const { rows, total, searchKind } = await repo.listVisibleClients(db, ctx.actor, query);
+      return { page: present(rows, total), returned: rows.length, total, searchKind };
+    },
+    (kept) => kept.returned,
   );
   await recordAudit(db, ctx, {
     action: "client.list",
     category: "read:list",
-    details: { searchKind: result.searchKind, returned: result.rows.length, total: result.total },
+    details: { searchKind: result.searchKind, returned: result.returned, total: result.total },
   });
-  return result;
+  return result.page;
 }
 
 /** Reads one client in scope (404 otherwise) and records the read of sensitive data. */

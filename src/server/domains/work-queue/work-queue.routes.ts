@@ -29,13 +29,22 @@ export function workQueueRoutes({ db, clock, casework }: Services): FastifyPlugi
         const { page, pageSize, consultantId, reason } = request.query;
         const ctx = contextOf(request);
         const today = clock.today();
-        const queue = await casework.get(
-          pageKey("workQueue", ctx.actor, today, consultantId ?? null),
-          async () => computeWorkQueue(db.kysely, await queueClients(db.kysely, ctx, consultantId), today),
-          (items) => items.length,
+        const queue = () =>
+          casework.get(
+            pageKey("workQueue", ctx.actor, today, consultantId ?? null),
+            async () => computeWorkQueue(db.kysely, await queueClients(db.kysely, ctx, consultantId), today),
+            (items) => items.length,
+          );
+        // Each page is kept as well, frozen, so that its JSON is written once (http/serializer.ts).
+        return casework.get(
+          pageKey("workQueuePage", ctx.actor, today, request.query),
+          async () => {
+            const all = await queue();
+            const items = reason ? all.filter((item) => item.reasons.some((r) => r.code === reason)) : all;
+            return Object.freeze({ items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length });
+          },
+          (kept) => kept.items.length,
         );
-        const items = reason ? queue.filter((item) => item.reasons.some((r) => r.code === reason)) : queue;
-        return { items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length };
       },
     );
 
