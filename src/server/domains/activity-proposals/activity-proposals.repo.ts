@@ -1,5 +1,6 @@
 import type { ActivityProposalRow, ActivityProposalsTable, Database } from "@server/db/schema.js";
 import type { Kysely, Updateable } from "kysely";
+import type { ClientIdQuery } from "../clients/clients.repo.js";
 
 /** A proposal with the letter of its decision, if it has one. */
 export type ProposalWithLetter = ActivityProposalRow & { letter_id: string | null };
@@ -46,7 +47,7 @@ export async function decidePendingProposal(
 }
 
 /** The clients' proposals waiting for a decision (the work queue's `activityProposed`). */
-export function pendingProposalsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function pendingProposalsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("activity_proposals")
     .select(["client_id", "created_at"])

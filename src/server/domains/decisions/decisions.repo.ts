@@ -8,6 +8,7 @@ import type {
   ObjectionsTable,
 } from "@server/db/schema.js";
 import type { Kysely, Updateable } from "kysely";
+import type { ClientIdQuery } from "../clients/clients.repo.js";
 
 /** Stores a decision. Decisions are never changed: there is no update here, and a trigger refuses one. */
 export async function insertDecision(db: Kysely<Database>, row: DecisionsTable): Promise<void> {
@@ -125,11 +126,11 @@ export async function insertObjectionHearing(db: Kysely<Database>, row: Objectio
 }
 
 /** Open objections of clients whose decision date falls on or before a date, for the work queue. */
-export function openObjectionsDueBy(db: Kysely<Database>, clientIds: readonly string[], dueBy: string) {
+export function openObjectionsDueBy(db: Kysely<Database>, clientIds: ClientIdQuery, dueBy: string) {
   return db
     .selectFrom("objections")
     .select(["client_id", "decide_by"])
-    .where("client_id", "in", [...clientIds])
+    .where("client_id", "in", clientIds)
     .where("outcome", "is", null)
     .where("decide_by", "<=", dueBy)
     .execute();

@@ -25,7 +25,7 @@ export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext)
 }
 
 /** The clients whose queue the caller asks for: a consultant's own caseload, or a team member's. */
-export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<repo.QueueClient[]> {
+export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<repo.Caseload> {
   if (ctx.actor.role === "consultant") {
     if (consultantId && consultantId !== ctx.actor.id) throw forbidden("notYourQueue", "Consultants see their own work queue.");
     return repo.visibleCaseload(db, ctx.actor, ctx.actor.id);
@@ -43,13 +43,13 @@ export async function teamOverview(db: Kysely<Database>, ctx: RequestContext) {
   const members = await teamConsultants(db, ctx);
   const result = [];
   for (const member of members) {
-    const clients = await repo.caseloadOf(db, member.id);
-    const queue = await computeWorkQueue(db, clients, ctx.clock.today());
+    const caseload = await repo.caseloadOf(db, member.id);
+    const queue = await computeWorkQueue(db, caseload, ctx.clock.today());
     result.push({
       consultantId: member.id,
       displayName: member.displayName,
       districts: member.districts,
-      caseloadSize: clients.length,
+      caseloadSize: caseload.clients.length,
       queueLength: queue.length,
     });
   }

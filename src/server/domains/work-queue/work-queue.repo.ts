@@ -2,11 +2,11 @@ import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { DISPLACEMENT_ENDING, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
-import { visibleClients } from "../clients/clients.repo.js";
+import { type ClientIdQuery, visibleClients } from "../clients/clients.repo.js";
 import { ACTIVE_STEP_STATUSES } from "../vocabulary.js";
 
 /** The clients' invitations with their letter's delivery and their appointment's status, oldest first. */
-export function invitationsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function invitationsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("invitations")
     .innerJoin("letters", "letters.id", "invitations.letter_id")
@@ -26,7 +26,7 @@ export function invitationsOf(db: Kysely<Database>, clientIds: readonly string[]
 }
 
 /** The clients' check-ins, oldest first. */
-export function checkInsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function checkInsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("check_ins")
     .select(["client_id", "held_on", "who5_raw", "who5_items", "entered_by", "help_requested", "created_at"])
@@ -37,7 +37,7 @@ export function checkInsOf(db: Kysely<Database>, clientIds: readonly string[]) {
 }
 
 /** The clients' plans in force. */
-export function confirmedPlansOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function confirmedPlansOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("plans")
     .select(["id", "client_id", "confirmed_on", "reporting_frequency_weeks"])
@@ -47,7 +47,7 @@ export function confirmedPlansOf(db: Kysely<Database>, clientIds: readonly strin
 }
 
 /** The planned and active steps of the clients' plans in force that end between two dates. */
-export function stepsEndingBetween(db: Kysely<Database>, clientIds: readonly string[], from: string, to: string) {
+export function stepsEndingBetween(db: Kysely<Database>, clientIds: ClientIdQuery, from: string, to: string) {
   return db
     .selectFrom("plan_steps")
     .innerJoin("plans", "plans.id", "plan_steps.plan_id")
@@ -64,7 +64,7 @@ export function stepsEndingBetween(db: Kysely<Database>, clientIds: readonly str
  * The clients' placements that ended early (not by a regular ending) on or after a date. An ending because the role
  * replaced paid work is not a dropout: it has its own reason (`displacementEndingsSince`).
  */
-export function dropoutsSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
+export function dropoutsSince(db: Kysely<Database>, clientIds: ClientIdQuery, since: string) {
   return db
     .selectFrom("placements")
     .select(["client_id", "ended_on", "attributable_to"])
@@ -76,7 +76,7 @@ export function dropoutsSince(db: Kysely<Database>, clientIds: readonly string[]
 }
 
 /** The clients' placements and referrals ended on or after a date because their role was rejected for displacement. */
-export function displacementEndingsSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
+export function displacementEndingsSince(db: Kysely<Database>, clientIds: ClientIdQuery, since: string) {
   return db
     .selectFrom("placements")
     .select(["client_id", "ended_on"])
@@ -88,7 +88,7 @@ export function displacementEndingsSince(db: Kysely<Database>, clientIds: readon
 }
 
 /** The clients' ended placements whose ending waits for the consultant to hear the client, however long ago. */
-export function undeterminedEndingsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function undeterminedEndingsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("placements")
     .select(["client_id", "ended_on"])
@@ -99,7 +99,7 @@ export function undeterminedEndingsOf(db: Kysely<Database>, clientIds: readonly 
 }
 
 /** The clients' open accountability requests. */
-export function openAccountabilityRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function openAccountabilityRequestsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("accountability_requests")
     .select(["client_id", "requested_on", "ordinance_version"])
@@ -109,7 +109,7 @@ export function openAccountabilityRequestsOf(db: Kysely<Database>, clientIds: re
 }
 
 /** The clients' open requests for another time for a planned appointment, with when each was asked. */
-export function openRescheduleRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function openRescheduleRequestsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("reschedule_requests")
     .innerJoin("appointments", "appointments.id", "reschedule_requests.appointment_id")
@@ -121,7 +121,7 @@ export function openRescheduleRequestsOf(db: Kysely<Database>, clientIds: readon
 }
 
 /** Exemption requests still waiting for a decision; a request starts on the day it was made. */
-export function exemptionRequestsOf(db: Kysely<Database>, clientIds: readonly string[]) {
+export function exemptionRequestsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
   return db
     .selectFrom("exemptions")
     .select(["client_id", "start_date"])
@@ -131,7 +131,7 @@ export function exemptionRequestsOf(db: Kysely<Database>, clientIds: readonly st
 }
 
 /** The clients' active exemptions whose end or review date falls on or before a date. */
-export function exemptionsEndingBy(db: Kysely<Database>, clientIds: readonly string[], by: string) {
+export function exemptionsEndingBy(db: Kysely<Database>, clientIds: ClientIdQuery, by: string) {
   return db
     .selectFrom("exemptions")
     .select(["client_id", "end_date", "review_date"])
@@ -142,7 +142,7 @@ export function exemptionsEndingBy(db: Kysely<Database>, clientIds: readonly str
 }
 
 /** The clients' imposed sanctions whose reconsideration is due on or before a date. */
-export function reconsiderationsDueBy(db: Kysely<Database>, clientIds: readonly string[], by: string) {
+export function reconsiderationsDueBy(db: Kysely<Database>, clientIds: ClientIdQuery, by: string) {
   return db
     .selectFrom("sanctions")
     .select(["client_id", "reconsider_by"])
@@ -170,15 +170,27 @@ export function consultantsInDistricts(db: Kysely<Database>, districts: readonly
 export type QueueClient = Pick<ClientRow, "id" | "given_name" | "family_name" | "district" | "consultant_id">;
 const QUEUE_COLUMNS = ["id", "given_name", "family_name", "district", "consultant_id"] as const;
 
+/** A caseload: its clients as the work queue shows them, and the same clients as a query of their ids. */
+export interface Caseload {
+  clients: QueueClient[];
+  ids: ClientIdQuery;
+}
+
+async function caseloadFrom(query: ReturnType<typeof visibleClients>): Promise<Caseload> {
+  return { clients: await query.select(QUEUE_COLUMNS).execute(), ids: query.select("clients.id") };
+}
+
 /** The clients in the actor's scope assigned to a consultant, or to any consultant when `consultantId` is null. */
-export function visibleCaseload(db: Kysely<Database>, actor: Actor, consultantId: string | null): Promise<QueueClient[]> {
-  const query = visibleClients(db, actor).select(QUEUE_COLUMNS);
-  return (consultantId === null ? query.where("consultant_id", "is not", null) : query.where("consultant_id", "=", consultantId)).execute();
+export function visibleCaseload(db: Kysely<Database>, actor: Actor, consultantId: string | null): Promise<Caseload> {
+  const query = visibleClients(db, actor);
+  return caseloadFrom(
+    consultantId === null ? query.where("consultant_id", "is not", null) : query.where("consultant_id", "=", consultantId),
+  );
 }
 
 /** A consultant's whole caseload, whoever asks. */
-export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<QueueClient[]> {
-  return db.selectFrom("clients").select(QUEUE_COLUMNS).where("consultant_id", "=", consultantId).execute();
+export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<Caseload> {
+  return caseloadFrom(db.selectFrom("clients").where("consultant_id", "=", consultantId));
 }
 
 /** Assigns a client to a consultant. */

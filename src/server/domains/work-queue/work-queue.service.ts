@@ -49,49 +49,46 @@ function invitationReasons(invitations: InvitationFacts[]): Reason[] {
   return [{ code: "intakeMissed", since, suggestedAction: "sendSecondInvitation" }];
 }
 
-/** Computes the work queue of a set of clients (a consultant's caseload), most urgent first. */
-export async function computeWorkQueue(
-  db: Kysely<Database>,
-  clients: readonly repo.QueueClient[],
-  today: string,
-): Promise<WorkQueueItem[]> {
+/**
+ * Computes the work queue of a caseload, most urgent first: one query per kind of reason, each over the caseload's
+ * query of client ids, whatever its size.
+ */
+export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Caseload, today: string): Promise<WorkQueueItem[]> {
+  const { clients, ids } = caseload;
   if (clients.length === 0) return [];
-  const ids = clients.map((c) => c.id);
-  const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
-  const gather = async <T>(query: (chunk: string[]) => Promise<T[]>) => (await Promise.all(chunks.map(query))).flat();
 
-  const invitations = await gather((chunk) => repo.invitationsOf(db, chunk));
+  const invitations = await repo.invitationsOf(db, ids);
   const who5Items = z.array(z.number().int());
-  const checkIns = (await gather((chunk) => repo.checkInsOf(db, chunk))).map((c) => ({
+  const checkIns = (await repo.checkInsOf(db, ids)).map((c) => ({
     ...c,
     who5: parseJsonColumn(who5Items, c.who5_items),
   }));
-  const plans = await gather((chunk) => repo.confirmedPlansOf(db, chunk));
+  const plans = await repo.confirmedPlansOf(db, ids);
   const endingBy = addDays(today, CASEWORK_DEFAULTS.planStepEndingWithinDays);
-  const endingSteps = plans.length ? await gather((chunk) => repo.stepsEndingBetween(db, chunk, today, endingBy)) : [];
+  const endingSteps = plans.length ? await repo.stepsEndingBetween(db, ids, today, endingBy) : [];
 
   const recentEndingsSince = addDays(today, -CASEWORK_DEFAULTS.newDropoutWithinDays);
-  const dropouts = await gather((chunk) => repo.dropoutsSince(db, chunk, recentEndingsSince));
+  const dropouts = await repo.dropoutsSince(db, ids, recentEndingsSince);
   // An early ending waits for the consultant to hear the client until its attribution is determined, however long ago.
-  const undetermined = await gather((chunk) => repo.undeterminedEndingsOf(db, chunk));
+  const undetermined = await repo.undeterminedEndingsOf(db, ids);
   // A role rejected for displacement ended the client's placement: find another activity.
-  const displaced = await gather((chunk) => repo.displacementEndingsSince(db, chunk, recentEndingsSince));
+  const displaced = await repo.displacementEndingsSince(db, ids, recentEndingsSince);
 
   const versions = await ordinanceVersionsByNumber(db);
-  const openRequests = await gather((chunk) => repo.openAccountabilityRequestsOf(db, chunk));
+  const openRequests = await repo.openAccountabilityRequestsOf(db, ids);
   // A client's request for an exemption waits for a decision from the day it arrives.
-  const exemptionRequests = await gather((chunk) => repo.exemptionRequestsOf(db, chunk));
+  const exemptionRequests = await repo.exemptionRequestsOf(db, ids);
   // A client's own proposal of an activity waits for a decision from the day it arrives.
-  const proposals = await gather((chunk) => pendingProposalsOf(db, chunk));
+  const proposals = await pendingProposalsOf(db, ids);
   // "Ik kan niet": the client asks for another time for a planned appointment.
-  const rescheduleRequests = await gather((chunk) => repo.openRescheduleRequestsOf(db, chunk));
+  const rescheduleRequests = await repo.openRescheduleRequestsOf(db, ids);
   const noticeDays = (await ordinanceOn(db, today)).exemptionNoticeDays;
-  const exemptionsEnding = await gather((chunk) => repo.exemptionsEndingBy(db, chunk, addDays(today, noticeDays)));
+  const exemptionsEnding = await repo.exemptionsEndingBy(db, ids, addDays(today, noticeDays));
 
   // Due process keeps its own deadlines: reconsideration within three months, objections within their term.
   const deadlinesBy = addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays);
-  const reconsiderations = await gather((chunk) => repo.reconsiderationsDueBy(db, chunk, deadlinesBy));
-  const objections = await gather((chunk) => openObjectionsDueBy(db, chunk, deadlinesBy));
+  const reconsiderations = await repo.reconsiderationsDueBy(db, ids, deadlinesBy);
+  const objections = await openObjectionsDueBy(db, ids, deadlinesBy);
 
   const group = <T extends { client_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
