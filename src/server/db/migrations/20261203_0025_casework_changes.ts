@@ -3,13 +3,11 @@ import { createCaseworkCounter, tablesOfSchema, trackCaseworkChanges, UNTRACKED_
 
 /**
  * The casework change counter on every table but the untracked ones (`casework-changes.ts`), so that instances can
- * keep computed work queues and caseload pages until casework changes; and the caseload's default order as an index.
+ * keep computed work queues and caseload pages until casework changes.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await createCaseworkCounter(db);
   for (const table of await tablesOfSchema(db)) {
     if (!(table in UNTRACKED_TABLES)) await trackCaseworkChanges(db, table);
   }
-  // The caseload is read by name: with this index a page is the first rows in scope, not a sort of the whole scope.
-  await db.schema.createIndex("clients_name_order_idx").on("clients").columns(["family_name", "given_name", "id"]).execute();
 }
