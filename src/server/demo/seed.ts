@@ -289,10 +289,10 @@ async function seedWith(
   const accounts = [...special, ...staff];
 
   // Every demo account has the same password, so it is hashed once (memory-hard on purpose, a tenth of a second), on
-  // libuv's thread pool while the main thread renders the history's letters below.
+  // libuv's thread pool while the history is made below.
   const hashing = hashPassword(options.demoPassword);
 
-  // Two years of workflow for a share of the clients; letters are real PDFs, so this is the slow part.
+  // Two years of workflow for a share of the clients; letters are real PDFs (the slow part, laid out on worker threads).
   const historyConsultants = new Map(
     staff
       .filter((a) => a.role === "consultant")
