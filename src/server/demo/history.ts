@@ -116,7 +116,9 @@ function workingDay(date: string): string {
 
 /**
  * Two years of the consultant workflow for a share of the clients: invitations with registered letters and
- * their delivery, intakes, plans with steps, check-ins with WHO-5, and ladder movement. Deterministic.
+ * their delivery, intakes with the first ladder assessment, and plans with steps (about three in four invited come to
+ * the intake, nearly all of them get a plan). The check-ins follow once the placements are known (`addCheckIns`).
+ * Deterministic.
  */
 export async function generateHistory(
   random: SeededRandom,

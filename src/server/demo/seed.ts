@@ -151,8 +151,8 @@ function organisationRow(org: DemoOrganisation, now: string) {
  * leads bound to districts, host organisations, and the demo accounts. Deterministic for a given seed.
  */
 export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOptions): Promise<SeedCounts> {
-  // The history's letters (thousands of PDFs) are laid out on a worker thread per core.
-  const letters = new LetterPool(os.availableParallelism());
+  // The history's letters (thousands of PDFs) are laid out on a worker thread per core, four at most.
+  const letters = new LetterPool(Math.min(4, os.availableParallelism()));
   try {
     return await seedWith(db, options, letters.render);
   } finally {
