@@ -7,10 +7,8 @@ import { type MessagePort, Worker } from "node:worker_threads";
  * tests) the worker runs the TypeScript file through tsx; from the build, the JavaScript file as it is.
  */
 export function runInWorker<I, O>(callerUrl: string, name: string, input: I): Promise<O> {
-  const fromSources = callerUrl.endsWith(".ts");
-  const entry = new URL(`./${name}.worker.${fromSources ? "ts" : "js"}`, callerUrl);
   return new Promise<O>((resolve, reject) => {
-    const worker = new Worker(fromSources ? throughTsx(entry) : entry, { workerData: input });
+    const worker = startWorker(callerUrl, name, input);
     let settled = false;
     worker.once("message", (message: { ok: true; value: O } | { ok: false; error: string }) => {
       settled = true;
@@ -25,6 +23,13 @@ export function runInWorker<I, O>(callerUrl: string, name: string, input: I): Pr
       if (!settled) reject(new Error(`worker ${name} stopped with code ${code} before answering`));
     });
   });
+}
+
+/** Starts the worker entry `<name>.worker.ts` beside its caller (see runInWorker), from the sources or from the build. */
+export function startWorker(callerUrl: string, name: string, workerData?: unknown): Worker {
+  const fromSources = callerUrl.endsWith(".ts");
+  const entry = new URL(`./${name}.worker.${fromSources ? "ts" : "js"}`, callerUrl);
+  return new Worker(fromSources ? throughTsx(entry) : entry, { workerData });
 }
 
 // A worker thread does not inherit the loader of the thread that starts it (and Node 20 ignores `--import` in its

@@ -8,7 +8,7 @@ import type {
   VolunteerRolesTable,
 } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { formatDutchDate } from "@server/letters/pdf.js";
+import { formatDutchDate, type LetterLayout } from "@server/letters/pdf.js";
 import { addDays } from "@shared/dates.js";
 import { prepareDecisionLetter } from "../domains/decisions/decisions.service.js";
 import { prepareLetter } from "../domains/letters/letters.service.js";
@@ -46,14 +46,15 @@ export async function generateAgreements(
   signers: DemoSigners,
   ordinanceVersion: number,
   clock: Clock,
+  render: (layout: LetterLayout) => Promise<Buffer>,
   onProgress: (done: number, total: number) => void,
 ): Promise<{ letters: LettersTable[]; rows: PlacementAgreementsTable[]; decisions: DecisionsTable[] }> {
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const orgById = new Map(organisations.map((o) => [o.id, o]));
   const clientById = new Map(clients.map((c) => [c.id, c]));
-  const letters: LettersTable[] = [];
   const rows: PlacementAgreementsTable[] = [];
-  const decisions: DecisionsTable[] = [];
+  // Laid out by `render` (on worker threads) while the loop goes on; gathered at the end.
+  const made: Promise<{ letter: LettersTable; decision: DecisionsTable | null }>[] = [];
   for (const [index, placement] of placements.entries()) {
     onProgress(index + 1, placements.length);
     await yieldToEventLoop();
@@ -140,37 +141,46 @@ export async function generateAgreements(
       },
     };
     const ctx = { actor, requestId: "demo-history", clock };
-    const prepared = signed
-      ? await prepareDecisionLetter(ctx, { ...request, type: "placementAgreement" })
-      : { letter: await prepareLetter(ctx, { ...request, registered: false }), objectionTermEndsOn: null };
-    const letter = prepared.letter;
-    if (signed) letter.delivery_status = "delivered";
-    letters.push(letter);
-    if (signed && decision) {
-      const row: DecisionsTable = {
-        id: random.uuid(),
-        client_id: client.id,
-        type: "placementAgreement",
-        subject_type: "placementAgreement",
-        subject_id: agreement.id,
-        summary: decision.summary,
-        legal_basis: decision.legalBasis,
-        ordinance_version: ordinanceVersion,
-        facts: placementAgreementFacts(named, agreement),
-        reasons: PLACEMENT_AGREEMENT_REASONS,
-        prepared_by: placement.proposed_by,
-        decided_by: consultantId,
-        decided_on: municipalityOn,
-        takes_effect_on: startDate,
-        letter_id: letter.id,
-        objection_term_ends_on: prepared.objectionTermEndsOn,
-        replaces_decision_id: null,
-        created_at: `${municipalityOn}T09:00:00.000Z`,
-      };
-      decisions.push(row);
-      agreement.decision_id = row.id;
-    }
+    const facts = placementAgreementFacts(named, agreement);
+    const decisionId = decision ? random.uuid() : null;
+    const prepared = decision
+      ? prepareDecisionLetter(ctx, { ...request, type: "placementAgreement", render })
+      : prepareLetter(ctx, { ...request, registered: false, render }).then((letter) => ({ letter, objectionTermEndsOn: null }));
+    agreement.decision_id = decisionId;
     rows.push(agreement);
+    made.push(
+      prepared.then(({ letter, objectionTermEndsOn }) => ({
+        letter: decision ? { ...letter, delivery_status: "delivered" as const } : letter,
+        decision:
+          decision && decisionId
+            ? {
+                id: decisionId,
+                client_id: client.id,
+                type: "placementAgreement" as const,
+                subject_type: "placementAgreement",
+                subject_id: agreement.id,
+                summary: decision.summary,
+                legal_basis: decision.legalBasis,
+                ordinance_version: ordinanceVersion,
+                facts,
+                reasons: PLACEMENT_AGREEMENT_REASONS,
+                prepared_by: placement.proposed_by,
+                decided_by: consultantId,
+                decided_on: municipalityOn,
+                takes_effect_on: startDate,
+                letter_id: letterId,
+                objection_term_ends_on: objectionTermEndsOn,
+                replaces_decision_id: null,
+                created_at: `${municipalityOn}T09:00:00.000Z`,
+              }
+            : null,
+      })),
+    );
   }
-  return { letters, rows, decisions };
+  const all = await Promise.all(made);
+  return {
+    letters: all.map((m) => m.letter),
+    rows,
+    decisions: all.flatMap((m) => (m.decision ? [m.decision] : [])),
+  };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from "@server/clock.js";
 import type { DecisionsTable, LettersTable, NewClientRow, PlanStepsTable, PlansTable } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import type { LetterLayout } from "@server/letters/pdf.js";
 import { dutchWeekdayDate } from "@shared/dates.js";
 import { prepareDecisionLetter } from "../domains/decisions/decisions.service.js";
 import { assignmentDecision, assignmentLetterData, planLetterSteps } from "../domains/plans/plans.decision.js";
@@ -22,12 +23,13 @@ export async function generateAssignments(
   consultants: Map<string, HistoryConsultant>,
   ordinanceVersion: number,
   clock: Clock,
+  render: (layout: LetterLayout) => Promise<Buffer>,
 ): Promise<{ letters: LettersTable[]; decisions: DecisionsTable[] }> {
   const clientById = new Map(clients.map((c) => [c.id, c]));
   const stepsOf = new Map<string, PlanStepsTable[]>();
   for (const step of history.steps) stepsOf.set(step.plan_id, [...(stepsOf.get(step.plan_id) ?? []), step]);
-  const letters: LettersTable[] = [];
-  const decisions: DecisionsTable[] = [];
+  // Laid out by `render` (on worker threads) while the loop goes on; gathered at the end.
+  const made: Promise<{ letter: LettersTable; decision: DecisionsTable }>[] = [];
   for (const plan of history.plans) {
     const confirmedOn = plan.confirmed_on;
     const consultant = consultants.get(plan.confirmed_by ?? "");
@@ -49,10 +51,12 @@ export async function generateAssignments(
       clientId: null,
       scopeDate: clock.today(),
     };
-    const prepared = await prepareDecisionLetter(
+    const letterId = random.uuid();
+    const decisionId = random.uuid();
+    const prepared = prepareDecisionLetter(
       { actor, requestId: "demo-history", clock },
       {
-        id: random.uuid(),
+        id: letterId,
         createdAt: plan.created_at,
         letterDate: confirmedOn,
         client: client as never,
@@ -72,32 +76,36 @@ export async function generateAssignments(
           consultantName: consultant.displayName,
           ...assignmentLetterData({ change: "assign", hours, inForce: null, decision }),
         },
+        render,
       },
     );
-    const letter = prepared.letter;
-    letter.delivery_status = "delivered";
-    letters.push(letter);
-    plan.letter_id = letter.id;
-    decisions.push({
-      id: random.uuid(),
-      client_id: client.id,
-      type: "assignment",
-      subject_type: "plan",
-      subject_id: plan.id,
-      summary: decision.summary,
-      legal_basis: decision.legalBasis,
-      ordinance_version: decision.ordinanceVersion,
-      facts: decision.facts,
-      reasons: decision.reasons,
-      prepared_by: plan.created_by,
-      decided_by: consultant.id,
-      decided_on: confirmedOn,
-      takes_effect_on: decision.takesEffectOn,
-      letter_id: letter.id,
-      objection_term_ends_on: prepared.objectionTermEndsOn,
-      replaces_decision_id: null,
-      created_at: plan.created_at,
-    });
+    plan.letter_id = letterId;
+    made.push(
+      prepared.then(({ letter, objectionTermEndsOn }) => ({
+        letter: { ...letter, delivery_status: "delivered" },
+        decision: {
+          id: decisionId,
+          client_id: client.id,
+          type: "assignment",
+          subject_type: "plan",
+          subject_id: plan.id,
+          summary: decision.summary,
+          legal_basis: decision.legalBasis,
+          ordinance_version: decision.ordinanceVersion,
+          facts: decision.facts,
+          reasons: decision.reasons,
+          prepared_by: plan.created_by,
+          decided_by: consultant.id,
+          decided_on: confirmedOn,
+          takes_effect_on: decision.takesEffectOn,
+          letter_id: letterId,
+          objection_term_ends_on: objectionTermEndsOn,
+          replaces_decision_id: null,
+          created_at: plan.created_at,
+        },
+      })),
+    );
   }
-  return { letters, decisions };
+  const all = await Promise.all(made);
+  return { letters: all.map((m) => m.letter), decisions: all.map((m) => m.decision) };
 }

@@ -14,10 +14,12 @@ import type {
   PlansTable,
 } from "@server/db/schema.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import type { LetterLayout } from "@server/letters/pdf.js";
 import { addDays, addMonths, amsterdamDateTime, dutchTime, dutchWeekdayDate, isoWeekday } from "@shared/dates.js";
 import { isOwnSituationStep, PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import type { Insertable, Kysely } from "kysely";
 import { prepareLetter } from "../domains/letters/letters.service.js";
+import { drawOutcomeLevels, ladderRungOn, type OutcomeLevels, treatedOn, who5ItemsOn } from "./outcomes.js";
 import type { SeededRandom } from "./population.js";
 import { present } from "./present.js";
 import { yieldToEventLoop } from "./yield.js";
@@ -43,14 +45,8 @@ const STEP_TITLES: Record<(typeof PLAN_STEP_TYPES)[number], string[]> = {
 /** The first ordinance's maximum duration of an activity (its default, `maxDurationMonths`). */
 const DEMO_MAX_DURATION_MONTHS = 12;
 
-const RUNGS: [number, number][] = [
-  [1, 15],
-  [2, 35],
-  [3, 30],
-  [4, 14],
-  [5, 5],
-  [6, 1],
-];
+/** Of the clients who came to the intake, the share whose plan was confirmed a week later. */
+const PLAN_AFTER_INTAKE = 0.92;
 
 /** Weekly availability every demo consultant gets: Tuesday and Thursday mornings, Wednesday afternoon. */
 export function demoAvailability(random: SeededRandom, consultant: HistoryConsultant, now: string): ConsultantAvailabilityTable[] {
@@ -82,7 +78,20 @@ interface HistoryRows {
   checkIns: Insertable<CheckInsTable>[];
   capacities: Map<string, number>;
   /** Clients with a plan in force and the hours a week it leaves free: candidates for a placement. */
-  planned: { clientId: string; district: string; consultantId: string; confirmedOn: string; spareHours: number }[];
+  planned: PlannedClient[];
+}
+
+/** A client with a confirmed plan: a candidate for a placement, checked in on at the plan's frequency. */
+export interface PlannedClient {
+  clientId: string;
+  district: string;
+  consultantId: string;
+  confirmedOn: string;
+  spareHours: number;
+  planId: string;
+  frequencyWeeks: number;
+  levels: OutcomeLevels;
+  growthRung: number;
 }
 
 function actorOf(consultant: HistoryConsultant, scopeDate: string): Actor {
@@ -107,7 +116,9 @@ function workingDay(date: string): string {
 
 /**
  * Two years of the consultant workflow for a share of the clients: invitations with registered letters and
- * their delivery, intakes, plans with steps, check-ins with WHO-5, and ladder movement. Deterministic.
+ * their delivery, intakes with the first ladder assessment, and plans with steps (about three in four invited come to
+ * the intake, nearly all of them get a plan). The check-ins follow once the placements are known (`addCheckIns`).
+ * Deterministic.
  */
 export async function generateHistory(
   random: SeededRandom,
@@ -115,6 +126,7 @@ export async function generateHistory(
   consultants: Map<string, HistoryConsultant>,
   clock: Clock,
   shareOf: (consultantId: string) => number,
+  render: (layout: LetterLayout) => Promise<Buffer>,
   onProgress: (done: number, total: number) => void,
 ): Promise<HistoryRows> {
   const rows: HistoryRows = {
@@ -131,6 +143,8 @@ export async function generateHistory(
   };
   const today = clock.today();
   const taken = new Set<string>();
+  // The letters are laid out by `render` (on worker threads) while the history goes on; they are gathered at the end.
+  const letters: Promise<LettersTable>[] = [];
   const chosen = clients.filter((client) => random.chance(shareOf(client.consultant_id ?? "")));
   for (const [index, client] of chosen.entries()) {
     onProgress(index + 1, chosen.length);
@@ -174,8 +188,14 @@ export async function generateHistory(
               ? "missed"
               : "cancelled";
       const createdAt = `${invitedOn}T09:00:00.000Z`;
-      const letter = await prepareLetter(ctx, {
-        id: random.uuid(),
+      const letterId = random.uuid();
+      const sent = {
+        delivery_status: delivery,
+        tracking_number: delivery === "sent" ? null : `3S${random.faker.string.alphanumeric({ length: 11, casing: "upper" })}`,
+        delivery_updated_at: delivery === "sent" ? null : `${addDays(invitedOn, random.int(2, 9))}T12:00:00.000Z`,
+      };
+      const letter = prepareLetter(ctx, {
+        id: letterId,
         createdAt,
         letterDate: invitedOn,
         client: { ...client, id: client.id } as never,
@@ -192,11 +212,9 @@ export async function generateHistory(
           phone: municipality.phone,
           isSecondInvitation: sequence > 1,
         },
+        render,
       });
-      letter.delivery_status = delivery;
-      letter.tracking_number = delivery === "sent" ? null : `3S${random.faker.string.alphanumeric({ length: 11, casing: "upper" })}`;
-      letter.delivery_updated_at = delivery === "sent" ? null : `${addDays(invitedOn, random.int(2, 9))}T12:00:00.000Z`;
-      rows.letters.push(letter);
+      letters.push(letter.then((prepared) => ({ ...prepared, ...sent })));
       const appointment: AppointmentsTable = {
         id: random.uuid(),
         client_id: client.id,
@@ -216,7 +234,7 @@ export async function generateHistory(
         client_id: client.id,
         sequence,
         appointment_id: appointment.id,
-        letter_id: letter.id,
+        letter_id: letterId,
         created_by: consultant.id,
         created_at: createdAt,
       });
@@ -229,6 +247,7 @@ export async function generateHistory(
       if (invitedOn >= today) break;
     }
   }
+  rows.letters.push(...(await Promise.all(letters)));
   return rows;
 }
 
@@ -243,16 +262,9 @@ function addIntakeAndPlan(
 ) {
   const capacity = client.capacity_hours_per_week ?? random.pick([4, 6, 8, 8, 12, 12, 16, 20]);
   rows.capacities.set(client.id, capacity);
-  let rung = random.weighted(RUNGS);
-  const growth = Math.min(
-    6,
-    rung +
-      random.weighted([
-        [0, 40],
-        [1, 50],
-        [2, 10],
-      ] as const),
-  );
+  const levels = drawOutcomeLevels(random);
+  const rung = ladderRungOn(random, levels, heldOn, today, false);
+  const growth = Math.min(6, levels.rung + random.pick([1, 1, 2]));
   const score = () =>
     random.weighted([
       [1, 6],
@@ -309,7 +321,7 @@ function addIntakeAndPlan(
     source: "intake",
     created_at: createdAt,
   });
-  if (!random.chance(0.75)) return;
+  if (!random.chance(PLAN_AFTER_INTAKE)) return;
 
   const confirmedOn = addDays(heldOn, 7);
   if (confirmedOn > today) return;
@@ -377,39 +389,50 @@ function addIntakeAndPlan(
     consultantId: consultant.id,
     confirmedOn,
     spareHours: capacity - planHours,
+    planId: plan.id,
+    frequencyWeeks: frequency,
+    levels,
+    growthRung: growth,
   });
+}
 
-  // Check-ins at the agreed frequency, some missed; wellbeing drifts; the ladder sometimes moves up.
-  let wellbeing = random.int(7, 20);
-  for (let on = addDays(confirmedOn, frequency * 7); on < today; on = addDays(on, frequency * 7 + random.int(-5, 10))) {
-    if (random.chance(0.15)) continue;
-    wellbeing = Math.max(0, Math.min(25, wellbeing + random.int(-3, 4)));
-    const items = Array.from({ length: 5 }, (_, i) =>
-      Math.max(0, Math.min(5, Math.round(wellbeing / 5) + (i % 2 === 0 ? 0 : random.int(-1, 1)))),
-    );
-    const at = `${on}T10:30:00.000Z`;
-    rows.checkIns.push({
-      id: random.uuid(),
-      client_id: client.id,
-      plan_id: plan.id,
-      held_on: on,
-      recorded_by: consultant.id,
-      channel: random.pick(["inPerson", "phone", "phone", "video"]),
-      how_it_goes: null,
-      who5_items: JSON.stringify(items),
-      who5_raw: items.reduce((a, b) => a + b, 0),
-      ready_for_next_step: random.chance(0.2) ? 1 : 0,
-      created_at: at,
-    });
-    if (rung < growth && random.chance(0.25)) {
-      rung += 1;
+/**
+ * Check-ins at the plan's frequency from its confirmation until today, about one in seven missed, each with the WHO-5
+ * and a ladder assessment made as `outcomes.ts` describes: both move with the common trend and rise once the client's
+ * placement has started (`startedOn`, by client).
+ */
+export function addCheckIns(random: SeededRandom, rows: HistoryRows, startedOn: ReadonlyMap<string, string>, today: string): void {
+  for (const planned of rows.planned) {
+    const started = startedOn.get(planned.clientId) ?? null;
+    for (
+      let on = addDays(planned.confirmedOn, planned.frequencyWeeks * 7);
+      on < today;
+      on = addDays(on, planned.frequencyWeeks * 7 + random.int(-5, 10))
+    ) {
+      if (random.chance(0.15)) continue;
+      const treated = treatedOn(started, on);
+      const items = who5ItemsOn(random, planned.levels, on, today, treated);
+      const at = `${on}T10:30:00.000Z`;
+      rows.checkIns.push({
+        id: random.uuid(),
+        client_id: planned.clientId,
+        plan_id: planned.planId,
+        held_on: on,
+        recorded_by: planned.consultantId,
+        channel: random.pick(["inPerson", "phone", "phone", "video"]),
+        how_it_goes: null,
+        who5_items: JSON.stringify(items),
+        who5_raw: items.reduce((a, b) => a + b, 0),
+        ready_for_next_step: random.chance(0.2) ? 1 : 0,
+        created_at: at,
+      });
       rows.ladder.push({
         id: random.uuid(),
-        client_id: client.id,
-        rung,
-        growth_rung: growth,
+        client_id: planned.clientId,
+        rung: ladderRungOn(random, planned.levels, on, today, treated),
+        growth_rung: planned.growthRung,
         assessed_on: on,
-        assessor_id: consultant.id,
+        assessor_id: planned.consultantId,
         source: "checkIn",
         created_at: at,
       });

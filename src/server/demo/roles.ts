@@ -203,7 +203,8 @@ export function generatePlacements(
     });
     if (options.length === 0) continue;
     const role = random.pick(options);
-    const started = addDays(candidate.planConfirmedOn, random.int(14, 60));
+    // Starts are staggered: one to eleven months after the plan, so check-ins see most clients before and after.
+    const started = addDays(candidate.planConfirmedOn, random.int(30, 330));
     if (started >= today) continue;
     const ended = random.chance(0.35);
     const endedOn = ended ? addDays(started, random.int(20, 300)) : null;

@@ -46,7 +46,7 @@ describe("demo population", () => {
     expect(new Set(rows.map((r) => r.district)).size).toBe(14);
   });
 
-  // Three seedings, each hashing the ~30 accounts' passwords (memory-hard on purpose) and, on PostgreSQL, creating its
+  // Three seedings, each hashing the demo password (memory-hard on purpose) and, on PostgreSQL, creating its
   // own schema: a small population keeps the check about determinism, and the timeout leaves room for a busy machine.
   it("is deterministic for a seed and different for another", async () => {
     const names = async (seed: number) => {

@@ -1,7 +1,9 @@
+import os from "node:os";
 import { hashPassword } from "@server/auth/passwords.js";
 import { type Clock, nowIso } from "@server/clock.js";
 import type { Database, NewClientRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
+import type { LetterLayout } from "@server/letters/pdf.js";
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";
@@ -10,7 +12,8 @@ import { generateAgreements } from "./agreements.js";
 import { generateAssignments } from "./assignments.js";
 import { seedAttributions } from "./attributions.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
-import { demoAvailability, generateHistory, insertHistory } from "./history.js";
+import { addCheckIns, demoAvailability, generateHistory, insertHistory } from "./history.js";
+import { LetterPool } from "./letter-pool.js";
 import {
   type DemoClient,
   type DemoOrganisation,
@@ -40,7 +43,10 @@ export interface SeedOptions {
   seed: number;
   /** Number of long-term clients; the rest of the population scales with it. */
   clients: number;
-  /** Share of clients with two years of workflow history (invitations, intakes, plans, check-ins). */
+  /**
+   * Share of clients invited in the last two years, with the workflow that followed (intakes, plans, check-ins,
+   * placements, sanctions); exemptions and caregiving only when it is above 0.
+   */
   historyShare?: number;
   demoPassword: string;
   /** Where "today" is: the history runs up to it. */
@@ -57,7 +63,9 @@ export interface SeedCounts {
   letters: number;
 }
 
-const DEFAULT_HISTORY_SHARE = 0.05;
+// A third of the cohort was invited in the last two years; about three in four of them came to the intake, and nearly
+// all of those have a confirmed plan: a quarter of the cohort.
+const DEFAULT_HISTORY_SHARE = 1 / 3;
 // The demo consultants' own caseloads get a fuller history, so their work queue shows every kind of reason.
 const DEMO_CASELOAD_HISTORY_SHARE = 0.4;
 
@@ -143,6 +151,20 @@ function organisationRow(org: DemoOrganisation, now: string) {
  * leads bound to districts, host organisations, and the demo accounts. Deterministic for a given seed.
  */
 export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOptions): Promise<SeedCounts> {
+  // The history's letters (thousands of PDFs) are laid out on a worker thread per core, four at most.
+  const letters = new LetterPool(Math.min(4, os.availableParallelism()));
+  try {
+    return await seedWith(db, options, letters.render);
+  } finally {
+    await letters.close();
+  }
+}
+
+async function seedWith(
+  db: Kysely<Database>,
+  options: SeedOptions,
+  render: (layout: LetterLayout) => Promise<Buffer>,
+): Promise<SeedCounts> {
   const random = new SeededRandom(options.seed);
   const progress = options.onProgress ?? (() => {});
   const { clock } = options;
@@ -266,17 +288,11 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
   }
   const accounts = [...special, ...staff];
 
-  // Hash on libuv's thread pool while the main thread renders the history's letters below.
-  const hashing = (async () => {
-    const hashes: string[] = [];
-    for (let i = 0; i < accounts.length; i += 4) {
-      hashes.push(...(await Promise.all(accounts.slice(i, i + 4).map(() => hashPassword(options.demoPassword)))));
-      progress("accounts", Math.min(i + 4, accounts.length), accounts.length);
-    }
-    return hashes;
-  })();
+  // Every demo account has the same password, so it is hashed once (memory-hard on purpose, a tenth of a second), on
+  // libuv's thread pool while the history is made below.
+  const hashing = hashPassword(options.demoPassword);
 
-  // Two years of workflow for a share of the clients; letters are real PDFs, so this is the slow part.
+  // Two years of workflow for a share of the clients; letters are real PDFs (the slow part, laid out on worker threads).
   const historyConsultants = new Map(
     staff
       .filter((a) => a.role === "consultant")
@@ -291,6 +307,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     historyConsultants,
     clock,
     (consultantId) => (share > 0 && demoConsultants.has(consultantId) ? DEMO_CASELOAD_HISTORY_SHARE : share),
+    render,
     (done, total) => progress("history", done, total),
   );
   // Volunteer roles for every organisation, and placements for clients with a plan in force.
@@ -312,8 +329,10 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     today,
     ordinance,
   );
+  // Check-ins over the two years, whose WHO-5 and ladder rise once a placement has started (outcomes.ts).
+  addCheckIns(random, history, new Map(placements.flatMap((p) => (p.started_on ? [[p.client_id, p.started_on]] : []))), today);
   // Every plan confirmed with hours is the tegenprestatie assignment; its letter becomes the plan's letter.
-  const assignments = await generateAssignments(random, history, clientRows, historyConsultants, ordinance.version, clock);
+  const assignments = await generateAssignments(random, history, clientRows, historyConsultants, ordinance.version, clock, render);
   history.letters.push(...assignments.letters);
   // The demo client's account goes to a client of the demo consultant whose portal has something to show: a decision,
   // a running placement and plan step (choosePortalClient), and a planned conversation to say "ik kan niet" to.
@@ -345,6 +364,7 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
     },
     ordinance.version,
     clock,
+    render,
     (done, total) => progress("agreements", done, total),
   );
 
@@ -355,7 +375,8 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
       : { exemptions: [], caregiving: [] };
   const teamLeads = staff.filter((a) => a.role === "teamLead");
   const teamLeadOf = (district: string) => teamLeads.find((lead) => lead.districts.includes(district));
-  const hashes = await hashing;
+  const passwordHash = await hashing;
+  progress("accounts", accounts.length, accounts.length);
 
   await inTransaction(db, async (trx) => {
     for (let i = 0; i < organisations.length; i += BATCH) {
@@ -365,10 +386,10 @@ export async function seedDemoPopulation(db: Kysely<Database>, options: SeedOpti
         .execute();
       progress("organisations", Math.min(i + BATCH, organisations.length), organisations.length);
     }
-    const userRows = accounts.map((a, i) => ({
+    const userRows = accounts.map((a) => ({
       id: a.id,
       email: a.email,
-      password_hash: present(hashes[i], `password hash of ${a.email}`),
+      password_hash: passwordHash,
       display_name: a.displayName,
       role: a.role,
       organisation_id: a.organisationId,

@@ -1,17 +1,21 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { type Font, create as parseFont } from "fontkit";
 import PDFDocument from "pdfkit";
 import municipality from "./municipality.json" with { type: "json" };
 import type { LetterBlock } from "./templates.js";
 
 const require = createRequire(import.meta.url);
 // DejaVu covers every Latin script our clients' names use (ş, ı, ğ, ł …); the PDF standard fonts cover only
-// WinAnsi. Embedding DejaVu costs several times more per letter, so it is used only when the text needs it.
+// WinAnsi. Embedding DejaVu makes a larger file, so it is used only when the text needs it. The fonts are parsed once
+// (pdfkit takes a parsed font as well as a file), not for every letter: parsing was most of a Unicode letter's time.
 const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+// pdfkit's types list only files, though it takes a parsed font too.
+const asFontSource = (font: Font) => font as unknown as Buffer;
 const UNICODE_FONTS = {
-  body: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")),
-  bold: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")),
+  body: asFontSource(parseFont(fs.readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")))),
+  bold: asFontSource(parseFont(fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")))),
 };
 const STANDARD_FONTS = { body: "Helvetica", bold: "Helvetica-Bold" };
 // Windows-1252 beyond Latin-1: the characters the standard fonts can show besides U+0020–U+00FF.
@@ -65,8 +69,16 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
   });
   const allText = [letter.reference, letter.subject, ...letter.recipient, ...letter.blocks.map((b) => b.text)].join("\n");
   const fonts = fontsFor(allText);
-  doc.registerFont("body", fonts.body);
-  doc.registerFont("bold", fonts.bold);
+  // Standard fonts go by their own names: pdfkit reads a standard font's metrics anew for every name it is opened by (an
+  // alias too), and that reading was most of a letter's time. Embedded fonts go by an alias, so each is embedded once.
+  const font = (which: "body" | "bold") => {
+    const source = fonts[which];
+    if (typeof source === "string") return source;
+    doc.registerFont(which, source);
+    return which;
+  };
+  const body = font("body");
+  const bold = font("bold");
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -75,8 +87,8 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
   });
 
   const width = doc.page.width - 128;
-  doc.font("bold").fontSize(15).text(municipality.name, 64, 56);
-  doc.font("body").fontSize(9).fillColor("#333333").text(municipality.department);
+  doc.font(bold).fontSize(15).text(municipality.name, 64, 56);
+  doc.font(body).fontSize(9).fillColor("#333333").text(municipality.department);
   doc.text([...municipality.postalAddress, `Telefoon ${municipality.phone}`, municipality.website].join("\n"), 360, 56, {
     width: 170,
     align: "right",
@@ -86,27 +98,27 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
   let y = 150;
   if (letter.registered) {
     doc
-      .font("bold")
+      .font(bold)
       .fontSize(9)
       .text("AANGETEKEND", 64, y - 16);
   }
-  doc.font("body").fontSize(11).text(letter.recipient.join("\n"), 64, y);
+  doc.font(body).fontSize(11).text(letter.recipient.join("\n"), 64, y);
   y = 250;
   doc.fontSize(9).fillColor("#333333");
   doc.text(`Datum: ${formatDutchDate(letter.letterDate)}`, 64, y);
   doc.text(`Ons kenmerk: ${letter.reference}`);
   doc.fillColor("black").moveDown(1.2);
-  doc.font("bold").fontSize(13).text(letter.subject, { width });
+  doc.font(bold).fontSize(13).text(letter.subject, { width });
   doc.moveDown(0.8);
 
   for (const block of letter.blocks) {
     if (block.kind === "heading") {
-      doc.moveDown(0.4).font("bold").fontSize(12).text(block.text, { width });
+      doc.moveDown(0.4).font(bold).fontSize(12).text(block.text, { width });
       doc.moveDown(0.2);
     } else if (block.kind === "bullet") {
-      doc.font("body").fontSize(11).text(`•  ${block.text}`, { width, indent: 0 });
+      doc.font(body).fontSize(11).text(`•  ${block.text}`, { width, indent: 0 });
     } else {
-      doc.font("body").fontSize(11).text(block.text, { width, lineGap: 2 });
+      doc.font(body).fontSize(11).text(block.text, { width, lineGap: 2 });
       doc.moveDown(0.6);
     }
   }
@@ -116,7 +128,7 @@ export function renderLetterPdf(letter: LetterLayout): Promise<Buffer> {
     doc.switchToPage(i);
     // The footer sits in the bottom margin; lift the margin so pdfkit does not start a new page for it.
     doc.page.margins.bottom = 0;
-    doc.font("body").fontSize(8).fillColor("#555555");
+    doc.font(body).fontSize(8).fillColor("#555555");
     doc.text(`${letter.reference} · pagina ${i + 1} van ${range.count}`, 64, doc.page.height - 44, {
       width,
       align: "center",

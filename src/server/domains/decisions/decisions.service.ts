@@ -18,7 +18,7 @@ import type { DecisionType } from "@shared/schemas/decisions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { type LetterRequest, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import {
   findDecision,
@@ -55,6 +55,8 @@ export interface DecisionLetterRequest {
   /** Set by the demo history, which makes letters in the past with ids that follow from its seed. */
   id?: string;
   createdAt?: string;
+  /** Lays out the PDF; this thread by default (the demo history lays out its thousands of letters on worker threads). */
+  render?: LetterRequest["render"];
 }
 
 /** The fields of the remedy (or appeal) notice: from the day after the letter to the last day, and how. */
@@ -87,6 +89,7 @@ export async function prepareDecisionLetter(ctx: RequestContext, request: Decisi
     data: { ...request.data, remedy: remedyData(letterDate) },
     ...(request.id ? { id: request.id } : {}),
     ...(request.createdAt ? { createdAt: request.createdAt } : {}),
+    ...(request.render ? { render: request.render } : {}),
   });
   return {
     letter,

@@ -4,7 +4,7 @@ import { type Clock, nowIso } from "@server/clock.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound, requireFound } from "@server/http/errors.js";
-import { renderLetterPdf } from "@server/letters/pdf.js";
+import { type LetterLayout, renderLetterPdf } from "@server/letters/pdf.js";
 import { type LetterTemplate, renderTemplate } from "@server/letters/templates.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { Kysely } from "kysely";
@@ -38,6 +38,8 @@ export interface LetterRequest {
   /** Set by the demo history, which makes letters in the past with ids that follow from its seed. */
   id?: string;
   createdAt?: string;
+  /** Lays out the PDF; this thread by default (the demo history lays out its thousands of letters on worker threads). */
+  render?: (layout: LetterLayout) => Promise<Buffer>;
 }
 
 /** Renders a letter to PDF and returns the row to store (rendering is kept outside write transactions), for a request or a run of the daily job. */
@@ -45,7 +47,7 @@ export async function prepareLetter(ctx: RequestContext | SystemRun, request: Le
   const id = request.id ?? randomUUID();
   const letterDate = request.letterDate ?? ctx.clock.today();
   const { subject, blocks } = renderTemplate(request.template, request.data);
-  const pdf = await renderLetterPdf({
+  const pdf = await (request.render ?? renderLetterPdf)({
     reference: letterReference(id, letterDate),
     letterDate,
     recipient: recipientLines(request.client),
