@@ -64,6 +64,14 @@ export const statisticsOverviewQuery = z.object({
   groupBy: z.enum(STATISTICS_GROUP_BY).default("month"),
 });
 
+/** The query of `GET /statistics/overview`: the figures' query, and the format of the answer. */
+export const statisticsOverviewRequest = statisticsOverviewQuery.extend({
+  format: z
+    .enum(["json", "csv"])
+    .default("json")
+    .describe("json (default), or csv: every table in one file, one line per cell, with the same cells hidden"),
+});
+
 export const statisticsOverview = z.object({
   from: calendarDate,
   to: calendarDate,
