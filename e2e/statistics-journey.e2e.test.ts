@@ -88,7 +88,7 @@ describe("the figures dashboard", () => {
     const overview = (await api<StatisticsOverview>("GET", `/statistics/overview?${query}`)).body;
     expect(overview.suppressedBelow).toBeNull();
     await expectFunnelMatchesApi(page, overview);
-    const districts = await page.getByLabel("Gebied").locator("option").allTextContents();
+    const districts = await page.getByLabel("Gebied", { exact: true }).locator("option").allTextContents();
     expect(districts).toEqual(["Hele stad (of uw gebieden)", "Charlois", "Overschie"]);
     await expectNoSidewaysScroll(page, 360);
     await expectNoAxeViolations(page, "figures as team lead at 360 px");

@@ -32,6 +32,18 @@ function inDistricts(column: string, districts: string[] | null): RawBuilder<unk
   return sql`and ${sql.ref(column)} in (${sql.join(districts)})`;
 }
 
+/** `and <column> is a client of the districts`; nothing for the whole city, so its queries join no clients at all. */
+function ofClients(column: string, districts: string[] | null): RawBuilder<unknown> {
+  if (districts === null) return sql``;
+  return sql`and ${sql.ref(column)} in (select c.id from clients c where 1 = 1 ${inDistricts("c.district", districts)})`;
+}
+
+/** `and <column> is an organisation of the districts`; nothing for the whole city. */
+function ofOrganisations(column: string, districts: string[] | null): RawBuilder<unknown> {
+  if (districts === null) return sql``;
+  return sql`and ${sql.ref(column)} in (select o.id from organisations o where 1 = 1 ${inDistricts("o.district", districts)})`;
+}
+
 /** A date-time column within the query's days: from its first day up to (not including) the day after its last. */
 function withinDays(column: string, q: FigureQuery): RawBuilder<unknown> {
   return sql`${sql.ref(column)} >= ${q.from} and ${sql.ref(column)} < ${addDays(q.to, 1)}`;
@@ -83,8 +95,8 @@ export async function invitationsByPeriod(db: Db, q: FigureQuery) {
       count(*) as invited,
       sum(case when l.delivery_status = 'delivered' then 1 else 0 end) as delivered,
       sum(case when l.delivery_status = 'returned' then 1 else 0 end) as returned
-    from invitations i join clients c on c.id = i.client_id join letters l on l.id = i.letter_id
-    where ${withinDays("i.created_at", q)} ${inDistricts("c.district", q.districts)} group by 1`,
+    from invitations i join letters l on l.id = i.letter_id
+    where ${withinDays("i.created_at", q)} ${ofClients("i.client_id", q.districts)} group by 1`,
   );
   return found.map((r) => ({ period: r.period, invited: n(r.invited), delivered: n(r.delivered), returned: n(r.returned) }));
 }
@@ -99,8 +111,8 @@ export async function eventsByPeriod(db: Db, q: FigureQuery, event: "intakesHeld
   const found = await rows(
     db,
     sql<{ period: string; events: unknown }>`select ${periodOf(sql.ref(source.column), q.groupBy)} as period, count(*) as events
-    from ${sql.table(source.table)} e join clients c on c.id = e.client_id
-    where ${withinDates(source.column, q)} ${inDistricts("c.district", q.districts)} group by 1`,
+    from ${sql.table(source.table)} e
+    where ${withinDates(source.column, q)} ${ofClients("e.client_id", q.districts)} group by 1`,
   );
   return found.map((r) => ({ period: r.period, events: n(r.events) }));
 }
@@ -117,8 +129,8 @@ export async function activeStepsByPeriod(db: Db, q: FigureQuery, periods: reado
     from ${periodTable(periods)} p
     join plan_steps s on s.start_date <= p.ends
       and coalesce(s.end_date, case when s.status in ('completed', 'stopped') then substr(s.updated_at, 1, 10) end, p.ends) >= p.starts
-    join plans pl on pl.id = s.plan_id join clients c on c.id = s.client_id
-    where pl.status = 'confirmed' and s.status in ('active', 'completed', 'stopped') ${inDistricts("c.district", q.districts)}
+    join plans pl on pl.id = s.plan_id
+    where pl.status = 'confirmed' and s.status in ('active', 'completed', 'stopped') ${ofClients("s.client_id", q.districts)}
     group by p.period, s.type`,
   );
   return found.map((r) => ({ period: r.period, type: r.type, clients: n(r.clients), started: n(r.started) }));
@@ -133,8 +145,8 @@ export async function contributionsByPeriod(db: Db, q: FigureQuery) {
       kind: string;
       formalised: unknown;
     }>`select ${periodOf(sql.ref("k.created_at"), q.groupBy)} as period, k.kind, count(*) as formalised
-    from contributions k join clients c on c.id = k.client_id
-    where ${withinDays("k.created_at", q)} ${inDistricts("c.district", q.districts)} group by 1, 2`,
+    from contributions k
+    where ${withinDays("k.created_at", q)} ${ofClients("k.client_id", q.districts)} group by 1, 2`,
   );
   return found.map((r) => ({ period: r.period, kind: r.kind, formalised: n(r.formalised) }));
 }
@@ -150,8 +162,8 @@ export async function endingsByPeriod(db: Db, q: FigureQuery) {
       ended: unknown;
     }>`select ${periodOf(sql.ref("pl.ended_on"), q.groupBy)} as period,
       coalesce(pl.end_reason, 'other') as reason, coalesce(pl.attributable_to, 'notRecorded') as attribution, count(*) as ended
-    from placements pl join clients c on c.id = pl.client_id
-    where pl.status = 'ended' and ${withinDates("pl.ended_on", q)} ${inDistricts("c.district", q.districts)} group by 1, 2, 3`,
+    from placements pl
+    where pl.status = 'ended' and ${withinDates("pl.ended_on", q)} ${ofClients("pl.client_id", q.districts)} group by 1, 2, 3`,
   );
   return found.map((r) => ({ period: r.period, reason: r.reason, attribution: r.attribution, ended: n(r.ended) }));
 }
@@ -165,14 +177,13 @@ export async function firstActivities(db: Db, q: FigureQuery) {
     db,
     sql<{ invited_on: string; first_activity: string }>`select inv.invited_on, min(act.started_on) as first_activity
     from (select client_id, min(substr(created_at, 1, 10)) as invited_on from invitations group by client_id) inv
-    join clients c on c.id = inv.client_id
     join (
       select client_id, started_on from placements where started_on is not null
       union all
       select s.client_id, s.start_date from plan_steps s join plans pl on pl.id = s.plan_id
       where pl.status in ('confirmed', 'superseded') and s.status in ('active', 'completed', 'stopped')
     ) act on act.client_id = inv.client_id and act.started_on >= inv.invited_on
-    where 1 = 1 ${inDistricts("c.district", q.districts)}
+    where 1 = 1 ${ofClients("inv.client_id", q.districts)}
     group by inv.client_id, inv.invited_on
     having min(act.started_on) >= ${q.from} and min(act.started_on) <= ${q.to}`,
   );
@@ -183,8 +194,8 @@ export async function ladderAssessments(db: Db, q: FigureQuery) {
   return rows(
     db,
     sql<{ client_id: string; rung: number; assessed_on: string }>`select a.client_id, a.rung, a.assessed_on
-    from ladder_assessments a join clients c on c.id = a.client_id
-    where a.assessed_on <= ${q.to} ${inDistricts("c.district", q.districts)}
+    from ladder_assessments a
+    where a.assessed_on <= ${q.to} ${ofClients("a.client_id", q.districts)}
     order by a.client_id, a.assessed_on, a.created_at`,
   );
 }
@@ -202,8 +213,8 @@ export async function wellbeingByPeriod(db: Db, q: FigureQuery) {
       case when ci.held_on = f.first_on then 'baseline' else 'followUp' end as moment,
       count(*) as checkins, avg(ci.who5_raw * 4.0) as mean
     from check_ins ci join (select client_id, min(held_on) as first_on from check_ins group by client_id) f on f.client_id = ci.client_id
-    join clients c on c.id = ci.client_id
-    where ${withinDates("ci.held_on", q)} ${inDistricts("c.district", q.districts)} group by 1, 2`,
+   
+    where ${withinDates("ci.held_on", q)} ${ofClients("ci.client_id", q.districts)} group by 1, 2`,
   );
   return found.map((r) => ({ period: r.period, moment: r.moment, checkIns: n(r.checkins), mean: Number(r.mean) }));
 }
@@ -213,8 +224,8 @@ export async function exemptionsGranted(db: Db, q: FigureQuery) {
   return rows(
     db,
     sql<{ type: string; start_date: string; end_date: string | null }>`select e.type, e.start_date, e.end_date
-    from exemptions e join clients c on c.id = e.client_id
-    where e.status in ('active', 'ended') and ${withinDates("e.start_date", q)} ${inDistricts("c.district", q.districts)}`,
+    from exemptions e
+    where e.status in ('active', 'ended') and ${withinDates("e.start_date", q)} ${ofClients("e.client_id", q.districts)}`,
   );
 }
 
@@ -225,8 +236,8 @@ export async function caregivingByPeriod(db: Db, q: FigureQuery) {
     sql<{ period: string; accepted: unknown; customary: unknown }>`select ${periodOf(sql.ref("g.created_at"), q.groupBy)} as period,
       sum(case when g.beyond_customary_care = 1 then 1 else 0 end) as accepted,
       sum(case when g.beyond_customary_care = 1 then 0 else 1 end) as customary
-    from caregiving g join clients c on c.id = g.client_id
-    where ${withinDays("g.created_at", q)} ${inDistricts("c.district", q.districts)} group by 1`,
+    from caregiving g
+    where ${withinDays("g.created_at", q)} ${ofClients("g.client_id", q.districts)} group by 1`,
   );
   return found.map((r) => ({ period: r.period, accepted: n(r.accepted), customary: n(r.customary) }));
 }
@@ -240,8 +251,8 @@ export async function accountabilityRequests(db: Db, q: FigureQuery) {
       responded_on: string | null;
       ordinance_version: number;
     }>`select r.requested_on, r.responded_on, r.ordinance_version
-    from accountability_requests r join clients c on c.id = r.client_id
-    where ${withinDates("r.requested_on", q)} ${inDistricts("c.district", q.districts)}`,
+    from accountability_requests r
+    where ${withinDates("r.requested_on", q)} ${ofClients("r.client_id", q.districts)}`,
   );
 }
 
@@ -258,8 +269,8 @@ export async function sanctionsByPeriod(db: Db, q: FigureQuery) {
       sum(case when s.revoked = 0 and s.outcome = 'refrained' then 1 else 0 end) as refrained,
       sum(case when exists (select 1 from objections o where o.decision_id = s.decision_id) then 1 else 0 end) as objected,
       sum(case when s.revoked = 1 then 1 else 0 end) as revoked
-    from sanctions s join clients c on c.id = s.client_id
-    where ${withinDays("s.proposed_at", q)} ${inDistricts("c.district", q.districts)} group by 1`,
+    from sanctions s
+    where ${withinDays("s.proposed_at", q)} ${ofClients("s.client_id", q.districts)} group by 1`,
   );
   return found.map((r) => ({
     period: r.period,
@@ -276,8 +287,8 @@ export async function sanctionRefusals(db: Db, q: FigureQuery) {
   return rows(
     db,
     sql<{ occurred_at: string; details: string | null }>`select a.occurred_at, a.details
-    from audit_events a join clients c on c.id = a.client_id
-    where a.action = 'sanction.refused' and ${withinDays("a.occurred_at", q)} ${inDistricts("c.district", q.districts)}`,
+    from audit_events a
+    where a.action = 'sanction.refused' and ${withinDays("a.occurred_at", q)} ${ofClients("a.client_id", q.districts)}`,
   );
 }
 
@@ -292,8 +303,8 @@ export async function objectionsByPeriod(db: Db, q: FigureQuery) {
       received: unknown;
     }>`select ${periodOf(sql.ref("o.received_on"), q.groupBy)} as period,
       d.type as decision, coalesce(o.outcome, 'pending') as outcome, count(*) as received
-    from objections o join decisions d on d.id = o.decision_id join clients c on c.id = o.client_id
-    where ${withinDates("o.received_on", q)} ${inDistricts("c.district", q.districts)} group by 1, 2, 3`,
+    from objections o join decisions d on d.id = o.decision_id
+    where ${withinDates("o.received_on", q)} ${ofClients("o.client_id", q.districts)} group by 1, 2, 3`,
   );
   return found.map((r) => ({ period: r.period, decision: r.decision, outcome: r.outcome, received: n(r.received) }));
 }
@@ -305,8 +316,8 @@ export async function displacementChecksByPeriod(db: Db, q: FigureQuery) {
     sql<{ period: string; reviewed: unknown; rejected: unknown }>`select ${periodOf(sql.ref("dc.created_at"), q.groupBy)} as period,
       sum(case when dc.kind = 'review' then 1 else 0 end) as reviewed,
       sum(case when dc.outcome = 'rejected' then 1 else 0 end) as rejected
-    from displacement_checks dc join volunteer_roles r on r.id = dc.role_id join organisations o on o.id = r.organisation_id
-    where ${withinDays("dc.created_at", q)} ${inDistricts("o.district", q.districts)} group by 1`,
+    from displacement_checks dc join volunteer_roles r on r.id = dc.role_id
+    where ${withinDays("dc.created_at", q)} ${ofOrganisations("r.organisation_id", q.districts)} group by 1`,
   );
   return found.map((r) => ({ period: r.period, reviewed: n(r.reviewed), rejected: n(r.rejected) }));
 }
@@ -317,8 +328,8 @@ export async function complaintsByPeriod(db: Db, q: FigureQuery) {
     db,
     sql<{ period: string; filed: unknown; upheld: unknown }>`select ${periodOf(sql.ref("dp.created_at"), q.groupBy)} as period,
       count(*) as filed, sum(case when dp.status = 'upheld' then 1 else 0 end) as upheld
-    from displacement_complaints dp join volunteer_roles r on r.id = dp.role_id join organisations o on o.id = r.organisation_id
-    where ${withinDays("dp.created_at", q)} ${inDistricts("o.district", q.districts)} group by 1`,
+    from displacement_complaints dp join volunteer_roles r on r.id = dp.role_id
+    where ${withinDays("dp.created_at", q)} ${ofOrganisations("r.organisation_id", q.districts)} group by 1`,
   );
   return found.map((r) => ({ period: r.period, filed: n(r.filed), upheld: n(r.upheld) }));
 }
@@ -357,8 +368,8 @@ export async function outflowByPeriod(db: Db, q: FigureQuery) {
       period: string;
       clients: unknown;
     }>`select ${periodOf(sql.ref("pl.ended_on"), q.groupBy)} as period, count(distinct pl.client_id) as clients
-    from placements pl join clients c on c.id = pl.client_id
-    where pl.end_reason = 'movedToPaidWork' and ${withinDates("pl.ended_on", q)} ${inDistricts("c.district", q.districts)} group by 1`,
+    from placements pl
+    where pl.end_reason = 'movedToPaidWork' and ${withinDates("pl.ended_on", q)} ${ofClients("pl.client_id", q.districts)} group by 1`,
   );
   const ladder = await rows(
     db,
@@ -369,8 +380,8 @@ export async function outflowByPeriod(db: Db, q: FigureQuery) {
         select 1 from ladder_assessments b where b.client_id = a.client_id and b.rung < 5 and b.assessed_on < a.assessed_on
       )
       group by a.client_id
-    ) x join clients c on c.id = x.client_id
-    where ${withinDates("x.reached_on", q)} ${inDistricts("c.district", q.districts)} group by 1`,
+    ) x
+    where ${withinDates("x.reached_on", q)} ${ofClients("x.client_id", q.districts)} group by 1`,
   );
   return {
     placementEnded: placements.map((r) => ({ period: r.period, clients: n(r.clients) })),

@@ -77,7 +77,13 @@ export function FigureChart({ table, title, description }: { table: StatisticsTa
       color: table.chart === "matrix" ? { scheme: "blues" } : { legend: true },
       marks: marks(table, points),
     });
-    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector(":scope > svg");
+    // The chart is the last SVG of Plot's figure (a legend may come before it as a swatch list or a colour ramp).
+    const svg = chart instanceof SVGSVGElement ? chart : [...chart.querySelectorAll(":scope > svg")].at(-1);
+    // The image is named once, by its title and description; Plot's labels of its groups are not for a reader.
+    for (const labelled of chart.querySelectorAll("[aria-label], [aria-description]")) {
+      labelled.removeAttribute("aria-label");
+      labelled.removeAttribute("aria-description");
+    }
     if (svg) {
       const id = `chart-${table.id}`;
       svg.setAttribute("role", "img");
