@@ -73,13 +73,17 @@ const n = (value: unknown) => Number(value ?? 0);
 
 /** Clients on benefit by the period their benefit started in; those who started before the query under `""`. */
 export async function cohortStarts(db: Db, q: FigureQuery) {
-  const period = periodOf(sql.ref("c.benefit_start_date"), q.groupBy);
-  const found = await rows(
+  const earlier = await rows(
     db,
-    sql<{ period: string; clients: unknown }>`select case when c.benefit_start_date < ${q.from} then '' else ${period} end as period,
-      count(*) as clients from clients c where c.benefit_start_date <= ${q.to} ${inDistricts("c.district", q.districts)} group by 1`,
+    sql<{ clients: unknown }>`select count(*) as clients from clients c
+    where c.benefit_start_date < ${q.from} ${inDistricts("c.district", q.districts)}`,
   );
-  return found.map((r) => ({ period: r.period, clients: n(r.clients) }));
+  const during = await rows(
+    db,
+    sql<{ period: string; clients: unknown }>`select ${periodOf(sql.ref("c.benefit_start_date"), q.groupBy)} as period, count(*) as clients
+    from clients c where ${withinDates("c.benefit_start_date", q)} ${inDistricts("c.district", q.districts)} group by 1`,
+  );
+  return [{ period: "", clients: n(earlier[0]?.clients) }, ...during.map((r) => ({ period: r.period, clients: n(r.clients) }))];
 }
 
 /** Invitations by period, with how many of their registered letters were delivered and how many came back. */
