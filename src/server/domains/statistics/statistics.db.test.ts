@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import type { TestApp } from "@server/testing/test-app.js";
 import { bearerFor, createTestApp } from "@server/testing/test-app.js";
+import { addDays } from "@shared/dates.js";
 import { type StatisticsOverview, statisticsOverview } from "@shared/schemas/statistics.js";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -413,6 +414,119 @@ beforeAll(async () => {
       details: JSON.stringify({ code: "activeExemption", ground: "insufficientEffort" }),
     })
     .execute();
+
+  // Formalised contributions, caregiving, exemptions, accountability, displacement and guidance.
+  await db
+    .insertInto("contributions")
+    .values({
+      id: randomUUID(),
+      client_id: c2,
+      kind: "ownInitiative",
+      organisation_id: null,
+      organisation_name: "Buurthuis",
+      description: "Koffie schenken",
+      hours_per_week: 4,
+      since: "2030-06-01",
+      status: "active",
+      ended_on: null,
+      letter_id: await letter(c2, "2031-02-03"),
+      created_by: consultant,
+      created_at: at("2031-02-03"),
+    })
+    .execute();
+  const care = (clientId: string, day: string, beyond: number) =>
+    db
+      .insertInto("caregiving")
+      .values({
+        id: randomUUID(),
+        client_id: clientId,
+        relation: "parent",
+        description: null,
+        hours_per_week: 10,
+        since: "2030-01-01",
+        beyond_customary_care: beyond,
+        judgement_reason: "Beoordeeld.",
+        judged_by: consultant,
+        status: "active",
+        ended_on: null,
+        created_at: at(day),
+      })
+      .execute();
+  await care(c1, "2031-02-05", 1);
+  await care(c3, "2031-04-06", 0);
+  const exemption = (clientId: string, type: "medical" | "caregiving", start: string, end: string | null) =>
+    db
+      .insertInto("exemptions")
+      .values({
+        id: randomUUID(),
+        client_id: clientId,
+        type,
+        scope: "full",
+        max_hours_per_week: null,
+        start_date: start,
+        end_date: end,
+        review_date: null,
+        reason: "Reden.",
+        status: "active",
+        requested_by: consultant,
+        decided_by: consultant,
+        decided_at: at(start),
+        decision_note: null,
+        co_signed_by: null,
+        co_signed_at: null,
+        ended_on: null,
+        end_reason: null,
+        ordinance_version: 1,
+        created_at: at(start),
+        updated_at: at(start),
+        covers_tegenprestatie: 1,
+        covers_work_obligations: 0,
+        child_birth_date: null,
+        unmet_condition: null,
+      })
+      .execute();
+  await exemption(c3, "medical", "2031-02-01", "2031-04-01");
+  await exemption(c2, "caregiving", "2031-05-01", null);
+  const overdueDays = (
+    await db.selectFrom("ordinance_versions").select("accountability_overdue_days").where("version", "=", 1).executeTakeFirstOrThrow()
+  ).accountability_overdue_days;
+  const request = async (clientId: string, day: string, respondedOn: string | null) =>
+    db
+      .insertInto("accountability_requests")
+      .values({
+        id: randomUUID(),
+        client_id: clientId,
+        subject_type: "caregiving",
+        subject_id: randomUUID(),
+        requested_on: day,
+        ordinance_version: 1,
+        letter_id: await letter(clientId, day),
+        reminded_on: null,
+        reminder_letter_id: null,
+        status: respondedOn ? "confirmed" : "open",
+        responded_on: respondedOn,
+        response: null,
+        responded_by: null,
+        created_at: at(day),
+      })
+      .execute();
+  await request(c1, "2031-01-05", addDays("2031-01-05", overdueDays));
+  await request(c2, "2031-01-05", addDays("2031-01-05", overdueDays + 1));
+  await request(c3, "2031-01-06", null);
+  await db
+    .insertInto("displacement_checks")
+    .values({
+      id: randomUUID(),
+      role_id: role.roleId,
+      kind: "review",
+      answers: null,
+      outcome: "rejected",
+      reason: "Betaald werk.",
+      decided_by: consultant,
+      created_at: at("2031-05-02"),
+    })
+    .execute();
+  await placement(c3, "2031-05-01", null, null);
 });
 afterAll(async () => t?.close());
 
@@ -462,6 +576,29 @@ describe("the figures, counted from hand-built records", () => {
     expect(cell(after, "sanctions", ["2031-Q1"], "revokedOnObjection")).toBe(1);
     expect(cell(after, "sanctions", ["2031-Q1"], "refusedBy.activeExemption")).toBe(1);
     expect(cell(after, "objections", ["2031-Q1", "sanctionImposed", "wellFounded"], "received")).toBe(1);
+  });
+
+  it("counts contributions formalised, caregiving judged, exemptions by ground and length, accountability answered on time", async () => {
+    const after = await overview(`${Q}&district=Charlois`);
+    expect(added(after, "contributions", ["2031-Q1", "ownInitiative"], "formalised")).toBe(1);
+    expect(added(after, "caregiving", ["2031-Q1"], "accepted")).toBe(1);
+    expect(added(after, "caregiving", ["2031-Q2"], "customaryCare")).toBe(1);
+    expect(added(after, "exemptions", ["2031-Q1", "medical", "upToThreeMonths"], "granted")).toBe(1);
+    expect(added(after, "exemptions", ["2031-Q2", "caregiving", "openEnded"], "granted")).toBe(1);
+    expect(added(after, "accountability", ["2031-Q1"], "answeredOnTime")).toBe(1);
+    expect(added(after, "accountability", ["2031-Q1"], "answeredLate")).toBe(1);
+    expect(added(after, "accountability", ["2031-Q1"], "unanswered")).toBe(1);
+  });
+
+  it("counts roles rejected for displacement and the guidance a placement under way needs", async () => {
+    const after = await overview(`${Q}&district=Charlois`);
+    expect(added(after, "displacement", ["2031-Q2"], "rolesReviewed")).toBe(1);
+    expect(added(after, "displacement", ["2031-Q2"], "rolesRejected")).toBe(1);
+    const regular = (await t.db.kysely.selectFrom("ordinance_versions").select("guidance_hours_regular").executeTakeFirstOrThrow())
+      .guidance_hours_regular;
+    // c3's placement is under way on the last day; c1's and c2's ended before it.
+    expect(added(after, "guidance", ["Charlois"], "placements")).toBe(1);
+    expect(added(after, "guidance", ["Charlois"], "demandHours")).toBe(regular);
   });
 
   it("hides the researcher's small counts, secondary cells too, and offers the coarser choice", async () => {

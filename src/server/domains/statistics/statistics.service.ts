@@ -4,7 +4,7 @@ import type { Database } from "@server/db/schema.js";
 import { listOrdinanceVersions, ordinanceOn } from "@server/domains/ordinance/ordinance.repo.js";
 import { addDays } from "@shared/dates.js";
 import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
-import { SMALL_CELL_THRESHOLD, type StatisticsOverview, type StatisticsTableId } from "@shared/schemas/statistics.js";
+import { SMALL_CELL_THRESHOLD, type StatisticsOverview } from "@shared/schemas/statistics.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import {
@@ -329,9 +329,4 @@ export async function statisticsOverview(db: Db, actor: Actor, query: OverviewQu
     coarser: suppress ? coarserChoice(query.groupBy, district, tables) : null,
     tables,
   };
-}
-
-/** One table of an overview by its id. */
-export function tableOf(overview: StatisticsOverview, id: StatisticsTableId) {
-  return overview.tables.find((t) => t.id === id);
 }
