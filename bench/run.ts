@@ -1,7 +1,7 @@
 /**
  * Benchmarks with their targets: the compiled server under load (load.ts), seeding the full demo population (with
- * its workflow history), and the consultant's caseload, client record, work queue, team overview, matching suggestions
- * and a city-wide placement plan on a Rotterdam-sized database, and last the crash run (crash.ts). Run with
+ * its workflow history), and the consultant's caseload, client record, work queue, team overview, the figures overview,
+ * matching suggestions and a city-wide placement plan on a Rotterdam-sized database, and last the crash run (crash.ts). Run with
  * `npm run bench`; not part of `npm test`.
  */
 import fs from "node:fs";
@@ -14,6 +14,7 @@ import { connectDatabase } from "@server/db/connection.js";
 import { migrateToLatest } from "@server/db/migrate.js";
 import { seedDemoPopulation } from "@server/demo/seed.js";
 import { runDailyJob } from "@server/domains/scheduler/scheduler.service.js";
+import { addMonths } from "@shared/dates.js";
 import { benchCliHelp } from "./cli.js";
 import { benchCrash } from "./crash.js";
 import { benchLoad } from "./load.js";
@@ -105,6 +106,20 @@ const lead = (
 await timeRequests("team overview (caseload and queue per consultant)", 20, 1000, async () => {
   await app.inject({ url: "/api/v1/team", headers: { authorization: `Bearer ${lead}` } });
 });
+
+// The figures of the whole city over two years, per month: every table, grouped in the database.
+const today = systemClock.today();
+const twoYears = `/api/v1/statistics/overview?from=${addMonths(today, -24)}&to=${today}&groupBy=month`;
+for (const [who, email] of [
+  ["admin", "admin@demo.local"],
+  ["researcher, small counts hidden", "onderzoeker@demo.local"],
+]) {
+  const token = (await app.inject({ method: "POST", url: "/api/v1/sessions", payload: { email, password: "demo" } })).json().token;
+  await timeRequests(`figures overview, whole city, two years per month (${who})`, 10, 500, async () => {
+    const response = await app.inject({ url: twoYears, headers: { authorization: `Bearer ${token}` } });
+    if (response.statusCode !== 200) throw new Error(`figures overview: ${response.statusCode} ${response.body}`);
+  });
+}
 
 // Top-10 suggestions for clients with an intake in the consultant's district (all open roles are weighed).
 const withIntake = (

@@ -124,7 +124,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/work-queue", "Werkvoorraad", "work queue of the whole team");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign");
       await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide");
-      await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as team lead");
+      await visit(page, "/statistics", "Cijfers", "figures as team lead");
       await visit(page, "/match-plans", "Plaatsingsplannen", "placement plans as team lead");
 
       // The client record offers reassignment to another consultant of the district.
@@ -163,7 +163,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       expect(await textOf(page.getByLabel("Gebied").locator("option").first())).toBe("Hele stad");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign, read-only");
       await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide, read-only");
-      await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as admin");
+      await visit(page, "/statistics", "Cijfers", "figures as admin");
       await visit(page, "/audit-log", "Auditlog", "audit log");
       await visit(page, "/audit-log?clientId=not-a-uuid", "Auditlog", "audit log with a filter error");
       expect(await page.locator("#field-clientId").getAttribute("aria-invalid")).toBe("true");
@@ -201,7 +201,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     });
     await withRole("onderzoeker@demo.local", async (page) => {
       await visit(page, "/", /^Welkom/, "home researcher");
-      await visit(page, "/sanctions/statistics", "Cijfers maatregelen", "sanction figures as researcher");
+      await visit(page, "/statistics", "Cijfers", "figures as researcher");
       await visit(page, "/sanctions", "Geen toegang", "researcher may not decide sanctions");
       await visit(page, "/clients", "Geen toegang", "no access researcher");
     });

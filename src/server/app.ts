@@ -46,6 +46,7 @@ import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
 import { INSTANCE } from "./domains/scheduler/scheduler.service.js";
 import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import type { SessionSettings } from "./domains/sessions/sessions.rules.js";
+import { statisticsRoutes } from "./domains/statistics/statistics.routes.js";
 import { type ThrottleKind, type ThrottleLimit, throttleLimits } from "./domains/throttles/throttles.rules.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
@@ -173,6 +174,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         documentRoutes,
         schedulerRoutes,
         sanctionRoutes,
+        statisticsRoutes,
         decisionRoutes,
         matchingRoutes,
         privacyRoutes,

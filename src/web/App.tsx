@@ -40,12 +40,12 @@ import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
 import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
 import { RolesPage } from "./domains/roles/RolesPage.js";
 import { ProposedSanctionsPage } from "./domains/sanctions/ProposedSanctionsPage.js";
-import { SanctionStatisticsPage } from "./domains/sanctions/SanctionStatisticsPage.js";
 import { SchedulerPage } from "./domains/scheduler/SchedulerPage.js";
 import { ChangePasswordPage } from "./domains/session/ChangePasswordPage.js";
 import { LoginPage } from "./domains/session/LoginPage.js";
 import { LoginRefusedPage } from "./domains/session/LoginRefusedPage.js";
 import { RequireAbility, RequireAuth } from "./domains/session/RequireAuth.js";
+import { StatisticsPage } from "./domains/statistics/StatisticsPage.js";
 import { TeamPage } from "./domains/team/TeamPage.js";
 import { UserEditPage } from "./domains/users/UserEditPage.js";
 import { UserNewPage } from "./domains/users/UserNewPage.js";
@@ -139,7 +139,7 @@ export function App() {
                 <Route path="/match-plans/:id" element={<MatchPlanPage />} />
               </Route>
               <Route element={<RequireAbility ability="viewStatistics" />}>
-                <Route path="/sanctions/statistics" element={<SanctionStatisticsPage />} />
+                <Route path="/statistics" element={<StatisticsPage />} />
               </Route>
               <Route element={<RequireAbility ability="manageUsers" />}>
                 <Route path="/users" element={<UsersPage />} />

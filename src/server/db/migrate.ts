@@ -23,6 +23,7 @@ import * as clientStart from "./migrations/20261203_0022_client_start.js";
 import * as clientVoice from "./migrations/20261203_0023_client_voice.js";
 import * as activityProposals from "./migrations/20261203_0024_activity_proposals.js";
 import * as caseworkChanges from "./migrations/20261203_0025_casework_changes.js";
+import * as statisticsIndexes from "./migrations/20261203_0027_statistics_indexes.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0023_client_voice": clientVoice,
   "20261203_0024_activity_proposals": activityProposals,
   "20261203_0025_casework_changes": caseworkChanges,
+  "20261203_0027_statistics_indexes": statisticsIndexes,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

@@ -218,8 +218,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: { ground: "insufficientEffort", factsDate: DAY, facts: TEXT, culpability: "full", circumstances: TEXT, urgentReasons: false },
   },
   "GET /sanctions": { roles: { admin: A, teamLead: A } },
-  "GET /sanctions/statistics": { roles: { admin: A, teamLead: A, researcher: A } },
   "GET /sanctions/:id": CLIENT_FILE_READ,
+  // Figures: researchers and admins for the city, consultants and team leads for their own districts (403 for another).
+  "GET /statistics/overview": { roles: { admin: A, consultant: A, teamLead: A, researcher: A } },
   "POST /sanctions/:id/hearing-invitation": CASEWORK,
   "POST /sanctions/:id/hearing": { ...CASEWORK_AND_CLIENT, body: { heldOn: DAY, channel: "phone", record: TEXT } },
   "POST /sanctions/:id/decision": { ...TEAM_LEAD_DECIDES, body: { outcome: "refrained", reasons: TEXT } },

@@ -201,22 +201,3 @@ export const sanctionList = z.object({
 });
 export const sanctionListQuery = pageQuery.extend({ status: z.enum(["proposed", "decided"]).optional() });
 export const sanctionPage = pageOf(sanctionOutput);
-
-export const sanctionStatisticsQuery = z.object({ from: calendarDate.optional(), to: calendarDate.optional() });
-const count = z.number().int().nullable().describe("null when fewer than 5 for researchers (suppressed)");
-export const sanctionStatistics = z.object({
-  rows: z.array(
-    z.object({
-      district: z.string(),
-      month: z.string().describe("YYYY-MM"),
-      proposed: count,
-      refusedByRule: z.object(
-        Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, count])) as Record<(typeof SANCTION_BLOCKS)[number], typeof count>,
-      ),
-      imposed: count,
-      refrained: count,
-      overturned: count,
-    }),
-  ),
-  suppressedBelow: z.number().int().nullable().describe("counts below this are hidden (researchers)"),
-});

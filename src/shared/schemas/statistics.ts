@@ -52,7 +52,12 @@ export const statisticsTable = z.object({
     .array(z.object({ key: z.string(), unit: z.enum(["clients", "events", "days", "hours", "score", "percent"]) }))
     .describe("the columns after the keys; labels under statistics.measures.<key>"),
   rows: z.array(z.object({ keys: z.array(z.string()), values: z.array(cell) })),
-  totals: z.array(cell).nullable().describe("one value per measure over all rows; null where a total means nothing (medians)"),
+  totals: z
+    .array(cell)
+    .nullable()
+    .describe(
+      "one value per measure over all rows: a count's sum, a stock's number at the end of the last period (clients on benefit, on a rung), a median or mean over everything; null where hidden or where a total means nothing",
+    ),
   hiddenCells: z.number().int().nonnegative().describe("cells hidden by small-cell suppression, secondary included"),
 });
 export type StatisticsTable = z.infer<typeof statisticsTable>;
@@ -62,6 +67,14 @@ export const statisticsOverviewQuery = z.object({
   to: calendarDate.describe("last day of the period"),
   district: z.string().min(1).max(80).optional().describe("one district; the whole city (or the caller's districts) when absent"),
   groupBy: z.enum(STATISTICS_GROUP_BY).default("month"),
+});
+
+/** The query of `GET /statistics/overview`: the figures' query, and the format of the answer. */
+export const statisticsOverviewRequest = statisticsOverviewQuery.extend({
+  format: z
+    .enum(["json", "csv"])
+    .default("json")
+    .describe("json (default), or csv: every table in one file, one line per cell, with the same cells hidden"),
 });
 
 export const statisticsOverview = z.object({

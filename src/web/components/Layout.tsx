@@ -31,7 +31,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/match-plans", label: "nav.matchPlans", ability: "viewMatchPlans" },
   { to: "/exemptions", label: "nav.exemptions", ability: "coSignExemptions" },
   { to: "/sanctions", label: "nav.sanctions", ability: "viewProposedSanctions", end: true },
-  { to: "/sanctions/statistics", label: "nav.sanctionStatistics", ability: "viewStatistics" },
+  { to: "/statistics", label: "nav.statistics", ability: "viewStatistics" },
   { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
   { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
   { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },

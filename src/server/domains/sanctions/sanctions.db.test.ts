@@ -497,8 +497,16 @@ describe("due process from proposal to objection", () => {
   });
 
   it("an objection against the decision, well founded, revokes the sanction (to be repaid) and leaves the imposed totals", async () => {
-    const statistics = async () => (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: lead })).json().rows;
-    const imposedBefore = (await statistics()).reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0);
+    // The figures' sanctions table, its totals over the last year: imposed (and not revoked), revoked on objection.
+    const statistics = async () => {
+      const query = `from=${addMonths(today, -12)}&to=${today}&groupBy=year`;
+      const table = (await t.app.inject({ url: `/api/v1/statistics/overview?${query}`, headers: lead }))
+        .json()
+        .tables.find((candidate: { id: string }) => candidate.id === "sanctions");
+      const total = (key: string) => table.totals[table.measures.findIndex((m: { key: string }) => m.key === key)];
+      return { imposed: total("imposed"), revoked: total("revokedOnObjection") };
+    };
+    const imposedBefore = (await statistics()).imposed;
     const sanction = (await t.app.inject({ url: `/api/v1/sanctions/${sanctionId}`, headers: lead })).json();
     const objected = await post(`/decisions/${sanction.decisionId}/objections`, {
       receivedOn: today,
@@ -519,9 +527,9 @@ describe("due process from proposal to objection", () => {
     const onObjection = (await t.app.inject({ url: `/api/v1/decisions/${upheld.json().outcomeDecisionId}`, headers: lead })).json();
     expect(onObjection).toMatchObject({ type: "objectionDecision", replacesDecisionId: sanction.decisionId, objectionTermEndsOn: null });
     expect(onObjection.summary).toContain("betalen wij aan u terug");
-    const rows = await statistics();
-    expect(rows.reduce((sum: number, r: { imposed: number }) => sum + r.imposed, 0)).toBe(imposedBefore - 1);
-    expect(rows.reduce((sum: number, r: { overturned: number }) => sum + r.overturned, 0)).toBe(1);
+    const figures = await statistics();
+    expect(figures.imposed).toBe(imposedBefore - 1);
+    expect(figures.revoked).toBe(1);
   });
 
   it("a partly well-founded objection lowers the sanction, refusing a sanction that is not milder", async () => {
@@ -595,9 +603,13 @@ describe("due process from proposal to objection", () => {
 
   it("shows researchers only figures, with small counts suppressed", async () => {
     const researcher = await bearerFor(t.app, "onderzoeker@demo.local");
-    const figures = (await t.app.inject({ url: "/api/v1/sanctions/statistics", headers: researcher })).json();
+    const query = `from=${addMonths(today, -12)}&to=${today}`;
+    const figures = (await t.app.inject({ url: `/api/v1/statistics/overview?${query}`, headers: researcher })).json();
     expect(figures.suppressedBelow).toBe(5);
-    expect(figures.rows.every((r: { proposed: number | null }) => r.proposed === null || r.proposed >= 5)).toBe(true);
+    const sanctions = figures.tables.find((table: { id: string }) => table.id === "sanctions");
+    const counts = sanctions.rows.flatMap((row: { values: (number | null)[] }) => row.values);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((n: number | null) => n === null || n === 0 || n >= 5)).toBe(true);
     expect((await t.app.inject({ url: `/api/v1/clients/${client}/sanctions`, headers: researcher })).statusCode).toBe(403);
   });
 });

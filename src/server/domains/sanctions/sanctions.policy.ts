@@ -2,7 +2,7 @@ import { roles } from "@server/auth/policy.js";
 
 /**
  * Consultants propose and hear; team leads decide (never their own proposals). Clients read their own sanctions,
- * respond through the portal; objections go against the sanction's decision (decisions/). Researchers see only the anonymised statistics.
+ * respond through the portal; objections go against the sanction's decision (decisions/). Researchers see only the figures (statistics/).
  */
 export const sanctionPolicy = {
   propose: roles("sanctions.propose", "consultant", "teamLead"),
@@ -11,5 +11,4 @@ export const sanctionPolicy = {
   invite: roles("sanctions.invite", "consultant", "teamLead"),
   decide: roles("sanctions.decide", "teamLead"),
   queue: roles("sanctions.queue", "teamLead", "admin"),
-  statistics: roles("sanctions.statistics", "teamLead", "researcher", "admin"),
 };

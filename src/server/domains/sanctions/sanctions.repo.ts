@@ -204,33 +204,3 @@ export async function sanctionHearingsOf(db: Kysely<Database>, sanctionIds: read
 export async function insertSanctionHearing(db: Kysely<Database>, row: SanctionHearingsTable): Promise<void> {
   await db.insertInto("sanction_hearings").values(row).execute();
 }
-
-/** The scope of the statistics: a team lead's districts; researchers and admins see every client. */
-function statisticsScope(db: Kysely<Database>, actor: Actor) {
-  return actor.role === "teamLead" ? visibleClients(db, actor).select("clients.id") : db.selectFrom("clients").select("id");
-}
-
-/** Sanctions proposed in a period, with the client's district, for the statistics. */
-export function sanctionsInRange(db: Kysely<Database>, actor: Actor, period: { from: string; to: string }) {
-  return db
-    .selectFrom("sanctions")
-    .innerJoin("clients", "clients.id", "sanctions.client_id")
-    .select(["clients.district", "sanctions.proposed_at", "sanctions.outcome", "sanctions.revoked"])
-    .where("sanctions.client_id", "in", statisticsScope(db, actor))
-    .where("sanctions.proposed_at", ">=", period.from)
-    .where("sanctions.proposed_at", "<=", period.to)
-    .execute();
-}
-
-/** Proposals refused by a rule in a period (from the audit log, as nothing else of them is stored), with the district. */
-export function sanctionRefusalsInRange(db: Kysely<Database>, actor: Actor, period: { from: string; to: string }) {
-  return db
-    .selectFrom("audit_events")
-    .innerJoin("clients", "clients.id", "audit_events.client_id")
-    .select(["clients.district", "audit_events.occurred_at", "audit_events.details"])
-    .where("audit_events.action", "=", "sanction.refused")
-    .where("audit_events.client_id", "in", statisticsScope(db, actor))
-    .where("audit_events.occurred_at", ">=", period.from)
-    .where("audit_events.occurred_at", "<=", period.to)
-    .execute();
-}

@@ -10,8 +10,6 @@ import {
   sanctionOutput,
   sanctionPage,
   sanctionProposalInput,
-  sanctionStatistics,
-  sanctionStatisticsQuery,
 } from "@shared/schemas/sanctions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -20,7 +18,6 @@ import { sanctionPolicy } from "./sanctions.policy.js";
 import { presentSanction } from "./sanctions.presenter.js";
 import { sanctionListAbilities } from "./sanctions.rules.js";
 import { listClientSanctions, listSanctionsByStatus, loadSanction, proposeSanction, readSanction } from "./sanctions.service.js";
-import { sanctionStatistics as statistics } from "./sanctions.statistics.js";
 
 type Request = Parameters<typeof contextOf>[0];
 
@@ -92,22 +89,6 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
         const { views, total } = await listSanctionsByStatus(db.kysely, ctx, status, page, pageSize);
         return { items: views.map((view) => presentSanction(ctx.actor, view)), page, pageSize, total };
       },
-    );
-
-    app.get(
-      "/sanctions/statistics",
-      {
-        config: { policy: sanctionPolicy.statistics },
-        schema: {
-          tags: ["sanctions"],
-          summary: "Sanctions per district and month",
-          description:
-            "Proposed, refused by each rule, imposed, refrained and overturned on objection. Researchers get counts below 5 suppressed.",
-          querystring: sanctionStatisticsQuery,
-          response: { 200: sanctionStatistics },
-        },
-      },
-      async (request) => statistics(db.kysely, contextOf(request).actor, request.query),
     );
 
     app.get(

@@ -18,6 +18,7 @@ import { placementPolicy } from "../placements/placements.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { schedulerPolicy } from "../scheduler/scheduler.policy.js";
+import { statisticsPolicy } from "../statistics/statistics.policy.js";
 import { userPolicy } from "../users/users.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 
@@ -46,7 +47,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     runMatchPlans: matchingPolicy.plan.allows(actor),
     coSignExemptions: exemptionPolicy.awaiting.allows(actor),
     viewProposedSanctions: sanctionPolicy.queue.allows(actor),
-    viewStatistics: sanctionPolicy.statistics.allows(actor),
+    viewStatistics: statisticsPolicy.overview.allows(actor),
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),

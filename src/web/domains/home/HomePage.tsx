@@ -37,8 +37,8 @@ export function HomePage() {
         ) : null}
         {abilities.viewStatistics ? (
           <li>
-            <Link to="/sanctions/statistics" className="nl-link">
-              {t("home.researcher.sanctionStatistics")}
+            <Link to="/statistics" className="nl-link">
+              {t("home.researcher.statistics")}
             </Link>
           </li>
         ) : null}

@@ -61,7 +61,7 @@ export function ProposedSanctionsPage() {
       <PageHeading>{t("proposedSanctions.title")}</PageHeading>
       <Paragraph>{me.role === "admin" ? t("proposedSanctions.introAdmin") : t("proposedSanctions.intro")}</Paragraph>
       <Paragraph>
-        <Link to="/sanctions/statistics" className="nl-link">
+        <Link to="/statistics" className="nl-link">
           {t("proposedSanctions.toStatistics")}
         </Link>
       </Paragraph>

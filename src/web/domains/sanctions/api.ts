@@ -6,7 +6,6 @@ import type {
   SanctionProposalInput,
   sanctionList,
   sanctionPage,
-  sanctionStatistics,
 } from "@shared/schemas/sanctions.js";
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
@@ -14,7 +13,6 @@ import type { z } from "zod";
 
 export type SanctionPage = z.infer<typeof sanctionPage>;
 export type SanctionList = z.infer<typeof sanctionList>;
-export type SanctionStatistics = z.infer<typeof sanctionStatistics>;
 export type HearingInput = z.infer<typeof hearingInput>;
 export type ReconsiderationInput = z.infer<typeof reconsiderationInput>;
 
@@ -31,16 +29,6 @@ export function useProposedSanctions(page: number, pageSize: number) {
     queryKey: ["sanctions", "proposed", page, pageSize],
     queryFn: () => api<SanctionPage>("/sanctions", { query: { status: "proposed", page, pageSize } }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Sanctions per district and month; researchers get small counts hidden. */
-export function useSanctionStatistics(from: string, to: string) {
-  return useQuery({
-    queryKey: ["sanctions", "statistics", from, to],
-    queryFn: () => api<SanctionStatistics>("/sanctions/statistics", { query: { from, to } }),
-    placeholderData: keepPreviousData,
-    retry: false,
   });
 }
 

@@ -1,0 +1,97 @@
+import type { StatisticsOverview } from "@shared/schemas/statistics.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const year = new Date().getFullYear() - 1;
+const query = `from=${year}-01-01&to=${year}-12-31&groupBy=quarter`;
+
+/** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
+async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 844 });
+  await page.waitForTimeout(100);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
+}
+
+/** The funnel's table as the page shows it, against the same figures from the API (hidden cells read "verborgen"). */
+async function expectFunnelMatchesApi(page: Page, overview: StatisticsOverview): Promise<void> {
+  const funnel = overview.tables.find((table) => table.id === "funnel");
+  expect(funnel?.rows.length).toBe(4);
+  const table = page.getByRole("table", { name: "Van uitnodiging tot plaatsing" });
+  const rows = table.locator("tbody tr");
+  expect(await rows.count()).toBe(5);
+  const format = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+  for (const [r, row] of (funnel?.rows ?? []).entries()) {
+    const cells = await rows.nth(r).locator("td").allTextContents();
+    expect(cells).toEqual(row.values.map((value) => (value === null ? "verborgen" : format.format(value))));
+  }
+  const totals = await rows.nth(4).locator("td").allTextContents();
+  expect(totals).toEqual((funnel?.totals ?? []).map((value) => (value === null ? "verborgen" : format.format(value))));
+}
+
+async function openDashboard(email: string, what: string): Promise<Page> {
+  const { page } = await newPage(browser, server.baseUrl);
+  await logIn(page, email);
+  await page.getByRole("link", { name: "Cijfers", exact: true }).first().click();
+  await expectHeading(page, "Cijfers");
+  await page.goto(`/statistics?${query}`);
+  await expectHeading(page, "Cijfers");
+  await page.getByRole("table", { name: "Van uitnodiging tot plaatsing" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page, what);
+  return page;
+}
+
+describe("the figures dashboard", () => {
+  it("shows the researcher a chart and a table for every figure, small counts hidden, the coarser choice and the CSV", async () => {
+    const page = await openDashboard("onderzoeker@demo.local", "figures as researcher");
+    const api = await apiAs(server.baseUrl, "onderzoeker@demo.local");
+    const overview = (await api<StatisticsOverview>("GET", `/statistics/overview?${query}`)).body;
+    await expectFunnelMatchesApi(page, overview);
+    expect(await page.locator(".nv-statistics__figure").count()).toBe(overview.tables.length);
+    expect(await page.locator('.nv-chart svg[role="img"]').count()).toBeGreaterThan(10);
+    await page.getByText(/Aantallen kleiner dan 5 tonen we niet/).waitFor();
+    const download = page.getByRole("link", { name: "Download alle cijfers als CSV-bestand" });
+    expect(await download.getAttribute("href")).toContain("format=csv");
+    const csv = await page.evaluate(async (href) => (await fetch(href ?? "")).text(), await download.getAttribute("href"));
+    expect(csv.split("\r\n")[0]).toMatch(/^table,line,period,/);
+    if (overview.coarser) {
+      await page.getByRole("button", { name: /Toon per jaar/ }).click();
+      await page.waitForURL(/groupBy=year/);
+      await page.getByRole("table", { name: "Van uitnodiging tot plaatsing" }).locator("tbody tr").nth(1).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectNoAxeViolations(page, "figures per year as researcher");
+    }
+    await expectNoSidewaysScroll(page, 360);
+    await page.context().close();
+  }, 120_000);
+
+  it("shows a team lead the figures of their districts, every cell readable, also at 360 px", async () => {
+    const page = await openDashboard("teamleider@demo.local", "figures as team lead");
+    const api = await apiAs(server.baseUrl, "teamleider@demo.local");
+    const overview = (await api<StatisticsOverview>("GET", `/statistics/overview?${query}`)).body;
+    expect(overview.suppressedBelow).toBeNull();
+    await expectFunnelMatchesApi(page, overview);
+    const districts = await page.getByLabel("Gebied", { exact: true }).locator("option").allTextContents();
+    expect(districts).toEqual(["Hele stad (of uw gebieden)", "Charlois", "Overschie"]);
+    await expectNoSidewaysScroll(page, 360);
+    await expectNoAxeViolations(page, "figures as team lead at 360 px");
+    await page.context().close();
+  }, 120_000);
+});
