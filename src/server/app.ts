@@ -45,6 +45,7 @@ import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
 import { INSTANCE } from "./domains/scheduler/scheduler.service.js";
 import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import type { SessionSettings } from "./domains/sessions/sessions.rules.js";
+import { effectsRoutes } from "./domains/statistics/effects.routes.js";
 import { type ThrottleKind, type ThrottleLimit, throttleLimits } from "./domains/throttles/throttles.rules.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
@@ -174,6 +175,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         activityProposalRoutes,
         notificationRoutes,
         overviewRoutes,
+        effectsRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

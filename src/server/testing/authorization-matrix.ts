@@ -219,6 +219,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   "GET /sanctions": { roles: { admin: A, teamLead: A } },
   "GET /sanctions/statistics": { roles: { admin: A, teamLead: A, researcher: A } },
+  "GET /statistics/effects": { roles: { admin: A, consultant: A, teamLead: A, researcher: A } },
   "GET /sanctions/:id": CLIENT_FILE_READ,
   "POST /sanctions/:id/hearing-invitation": CASEWORK,
   "POST /sanctions/:id/hearing": { ...CASEWORK_AND_CLIENT, body: { heldOn: DAY, channel: "phone", record: TEXT } },
