@@ -1,84 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { TestClock } from "@server/clock.js";
+import { recordEffectsHistory, TEST_WHO5_EFFECT as WHO5_EFFECT } from "@server/testing/effects-history.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { seededRandom } from "@shared/random.js";
 import type { EffectEstimate, StatisticsEffects } from "@shared/schemas/statistics.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
 const clock = new TestClock("2026-06-15");
 const headers: Record<string, { authorization: string }> = {};
-/** The effect built into the records below: WHO-5 rises by this much once a placement has started. */
-const WHO5_EFFECT = 3;
 let charlois: string[];
 let elsewhere: string[];
-
-const month = (m: number, day: number) =>
-  `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-
-/**
- * Check-ins every two months from January 2025, with WHO-5 and a rung; half the clients start a placement between
- * April and December 2025, and from then on score `WHO5_EFFECT` higher (and they started higher: selection).
- */
-async function recordHistory(clientIds: string[], seed: number): Promise<number> {
-  const random = seededRandom(seed);
-  const role = await t.db.kysely.selectFrom("volunteer_roles").select(["id", "organisation_id"]).executeTakeFirstOrThrow();
-  let placed = 0;
-  for (const clientId of clientIds) {
-    const start = random() < 0.5 ? 3 + Math.floor(random() * 9) : null;
-    const level = 11 + Math.floor(random() * 6) + (start === null ? 0 : 2);
-    if (start !== null) {
-      placed++;
-      await t.db.kysely
-        .insertInto("placements")
-        .values({
-          id: randomUUID(),
-          client_id: clientId,
-          role_id: role.id,
-          organisation_id: role.organisation_id,
-          status: "active",
-          hours_per_week: 4,
-          guidance_level: "light",
-          started_on: month(start, 10),
-          created_at: `${month(start, 1)}T09:00:00.000Z`,
-          updated_at: `${month(start, 1)}T09:00:00.000Z`,
-        })
-        .execute();
-    }
-    for (let m = 0; m < 18; m += 2) {
-      const on = month(m, 1 + Math.floor(random() * 27));
-      const after = start !== null && m > start ? WHO5_EFFECT : 0;
-      const who5 = Math.max(0, Math.min(25, level + Math.round(m / 6) + after + Math.floor(random() * 3) - 1));
-      await t.db.kysely
-        .insertInto("check_ins")
-        .values({
-          id: randomUUID(),
-          client_id: clientId,
-          held_on: on,
-          channel: "inPerson",
-          who5_items: JSON.stringify([who5, 0, 0, 0, 0]),
-          who5_raw: who5,
-          ready_for_next_step: 0,
-          created_at: `${on}T10:00:00.000Z`,
-        })
-        .execute();
-      await t.db.kysely
-        .insertInto("ladder_assessments")
-        .values({
-          id: randomUUID(),
-          client_id: clientId,
-          rung: 2,
-          growth_rung: 3,
-          assessed_on: on,
-          source: "checkIn",
-          created_at: `${on}T10:00:00.000Z`,
-        })
-        .execute();
-    }
-  }
-  return placed;
-}
-
 const effects = async (role: string, query = "") => t.app.inject({ url: `/api/v1/statistics/effects${query}`, headers: headers[role] });
 const who5OfPlacements = (body: StatisticsEffects): EffectEstimate => {
   const found = body.estimates.find((e) => e.treatment === "placementStarted" && e.outcome === "who5");
@@ -94,8 +24,8 @@ beforeAll(async () => {
     );
   charlois = await inDistrict("Charlois", 50);
   elsewhere = await inDistrict("Delfshaven", 20);
-  await recordHistory(charlois, 1);
-  await recordHistory(elsewhere, 2);
+  await recordEffectsHistory(t.db.kysely, charlois, 1);
+  await recordEffectsHistory(t.db.kysely, elsewhere, 2);
   for (const [role, email] of [
     ["researcher", "onderzoeker@demo.local"],
     ["consultant", "consulent@demo.local"],
