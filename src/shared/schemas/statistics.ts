@@ -81,6 +81,8 @@ export type StatisticsOverview = z.infer<typeof statisticsOverview>;
 /** What a client started: a placement, or a plan step of another kind. */
 export const EFFECT_TREATMENTS = ["placementStarted", "languageCourse", "exercise", "careReferral", "debtHelp", "training"] as const;
 export const EFFECT_OUTCOMES = ["ladderRung", "who5"] as const;
+/** An effect is estimated only with at least this many treated, and this many comparison, clients behind it. */
+export const EFFECT_MIN_CLIENTS = 20;
 
 export const statisticsEffectsQuery = z.object({
   from: calendarDate.optional(),

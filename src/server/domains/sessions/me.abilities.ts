@@ -18,6 +18,7 @@ import { placementPolicy } from "../placements/placements.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { schedulerPolicy } from "../scheduler/scheduler.policy.js";
+import { effectsPolicy } from "../statistics/effects.policy.js";
 import { userPolicy } from "../users/users.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 
@@ -47,6 +48,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     coSignExemptions: exemptionPolicy.awaiting.allows(actor),
     viewProposedSanctions: sanctionPolicy.queue.allows(actor),
     viewStatistics: sanctionPolicy.statistics.allows(actor),
+    viewEffects: effectsPolicy.read.allows(actor),
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),

@@ -1,5 +1,5 @@
 import { seededRandom } from "@shared/random.js";
-import { EFFECT_OUTCOMES, EFFECT_TREATMENTS, type EffectEstimate } from "@shared/schemas/statistics.js";
+import { EFFECT_MIN_CLIENTS, EFFECT_OUTCOMES, EFFECT_TREATMENTS, type EffectEstimate } from "@shared/schemas/statistics.js";
 
 /**
  * The effect estimator: pure functions over loaded facts, no database, so it runs on a worker thread and is tested on
@@ -25,7 +25,7 @@ export const EFFECT_DESIGN = {
   horizonMonths: 6,
   baselineLookbackDays: 183,
   followUpToleranceDays: 61,
-  minClients: 20,
+  minClients: EFFECT_MIN_CLIENTS,
   minComparisonPerCohort: 5,
   confidenceLevel: 0.95,
 } as const;
@@ -183,12 +183,10 @@ function aggregate(design: Design, sums: Float64Array, weights?: { of: Int32Arra
   let weighted = 0;
   let treatedWeight = 0;
   for (let g = 0; g < design.cohorts; g++) {
-    const [wT, sT, wC, sC] = [sums[4 * g], sums[4 * g + 1], sums[4 * g + 2], sums[4 * g + 3]] as number[] as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const wT = sums[4 * g] as number;
+    const sT = sums[4 * g + 1] as number;
+    const wC = sums[4 * g + 2] as number;
+    const sC = sums[4 * g + 3] as number;
     if (wT === 0 || wC === 0) continue;
     weighted += wT * (sT / wT - sC / wC);
     treatedWeight += wT;
