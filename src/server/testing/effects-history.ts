@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CheckInsTable, Database, LadderAssessmentsTable, PlacementsTable } from "@server/db/schema.js";
 import { seededRandom } from "@shared/random.js";
 import type { Insertable, Kysely } from "kysely";
+import type { EffectClient, Observation } from "@server/domains/statistics/effects.estimate.js";
 
 /** The effect built into `recordEffectsHistory`: WHO-5 rises by this much once a placement has started. */
 export const TEST_WHO5_EFFECT = 3;
@@ -69,4 +70,37 @@ export async function recordEffectsHistory(db: Kysely<Database>, clientIds: read
       .execute();
   }
   return placements.length;
+}
+
+const FIRST_MONTH = 2024 * 12; // January 2024
+const MONTHS = 30;
+const dateOf = (month: number, day: number) =>
+  `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
+/**
+ * A population with a known effect: each client has a level of their own (higher for those who are placed: selection
+ * on levels, which a difference-in-differences removes), a trend the whole city shares, and noise; from the month after
+ * a placement starts their outcomes rise by `effect`. Outcomes are measured about every three months.
+ */
+export function effectPopulation(seed: number, options: { clients: number; effect: { ladderRung: number; who5: number } }): EffectClient[] {
+  const random = seededRandom(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Array.from({ length: options.clients }, () => {
+    const placed = random() < 0.4;
+    const start = placed ? FIRST_MONTH + 6 + Math.floor(random() * 18) : null;
+    const level = { ladderRung: 2 + normal() * 0.7 + (placed ? 0.5 : 0), who5: 12 + normal() * 3 + (placed ? 2 : 0) };
+    const ladderRung: Observation[] = [];
+    const who5: Observation[] = [];
+    for (let month = FIRST_MONTH + Math.floor(random() * 3); month < FIRST_MONTH + MONTHS; month += 3) {
+      const on = dateOf(month, 1 + Math.floor(random() * 28));
+      const after = start !== null && month > start ? 1 : 0;
+      const trend = (month - FIRST_MONTH) * 0.02;
+      ladderRung.push([on, level.ladderRung + trend + after * options.effect.ladderRung + normal() * 0.4]);
+      who5.push([on, level.who5 + trend * 3 + after * options.effect.who5 + normal() * 2]);
+    }
+    return {
+      starts: start === null ? {} : { placementStarted: dateOf(start, 1 + Math.floor(random() * 28)) },
+      outcomes: { ladderRung, who5 },
+    };
+  });
 }

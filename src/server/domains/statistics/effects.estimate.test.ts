@@ -1,40 +1,7 @@
-import { seededRandom } from "@shared/random.js";
+import { effectPopulation as population } from "@server/testing/effects-history.js";
 import type { EffectEstimate } from "@shared/schemas/statistics.js";
 import { describe, expect, it } from "vitest";
 import { EFFECT_DESIGN, type EffectClient, type EffectInput, estimateEffects, type Observation, quantile } from "./effects.estimate.js";
-
-const FIRST_MONTH = 2024 * 12; // January 2024
-const MONTHS = 30;
-const dateOf = (month: number, day: number) =>
-  `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-
-/**
- * A population with a known effect: each client has a level of their own (higher for those who are placed: selection
- * on levels, which a difference-in-differences removes), a trend the whole city shares, and noise; from the month after
- * a placement starts their outcomes rise by `effect`. Outcomes are measured about every three months.
- */
-function population(seed: number, options: { clients: number; effect: { ladderRung: number; who5: number } }): EffectClient[] {
-  const random = seededRandom(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return Array.from({ length: options.clients }, () => {
-    const placed = random() < 0.4;
-    const start = placed ? FIRST_MONTH + 6 + Math.floor(random() * 18) : null;
-    const level = { ladderRung: 2 + normal() * 0.7 + (placed ? 0.5 : 0), who5: 12 + normal() * 3 + (placed ? 2 : 0) };
-    const ladderRung: Observation[] = [];
-    const who5: Observation[] = [];
-    for (let month = FIRST_MONTH + Math.floor(random() * 3); month < FIRST_MONTH + MONTHS; month += 3) {
-      const on = dateOf(month, 1 + Math.floor(random() * 28));
-      const after = start !== null && month > start ? 1 : 0;
-      const trend = (month - FIRST_MONTH) * 0.02;
-      ladderRung.push([on, level.ladderRung + trend + after * options.effect.ladderRung + normal() * 0.4]);
-      who5.push([on, level.who5 + trend * 3 + after * options.effect.who5 + normal() * 2]);
-    }
-    return {
-      starts: start === null ? {} : { placementStarted: dateOf(start, 1 + Math.floor(random() * 28)) },
-      outcomes: { ladderRung, who5 },
-    };
-  });
-}
 
 const input = (clients: EffectClient[], seed = 7, resamples = 300): EffectInput => ({ clients, from: null, to: null, seed, resamples });
 const find = (

@@ -58,13 +58,15 @@ export async function statisticsEffects(db: Kysely<Database>, actor: Actor, quer
   };
 }
 
-/**
- * On a worker thread, so the request thread keeps answering during the resamples. Only when some treatment has as many
- * clients as an estimate needs: otherwise nothing is resampled, and the counts are made here.
- */
+/** Computes the estimates (`estimateEffects`) on a worker thread, so the request thread keeps answering during the resamples. */
+export function estimateEffectsInWorker(input: EffectInput): Promise<EffectEstimate[]> {
+  return runInWorker(import.meta.url, "effects", input);
+}
+
+/** On a worker thread when some treatment has as many clients as an estimate needs; otherwise nothing is resampled. */
 function estimate(input: EffectInput): Promise<EffectEstimate[]> {
   const enough = EFFECT_TREATMENTS.some((t) => input.clients.filter((c) => c.starts[t] !== undefined).length >= EFFECT_DESIGN.minClients);
-  return enough ? runInWorker<EffectInput, EffectEstimate[]>(import.meta.url, "effects", input) : Promise.resolve(estimateEffects(input));
+  return enough ? estimateEffectsInWorker(input) : Promise.resolve(estimateEffects(input));
 }
 
 /** Each client in scope with an outcome measured: first starts of each treatment, ladder rungs and WHO-5 scores. */
