@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { CheckInsTable, Database, LadderAssessmentsTable, PlacementsTable } from "@server/db/schema.js";
+import type { EffectClient, Observation } from "@server/domains/statistics/effects.estimate.js";
 import { seededRandom } from "@shared/random.js";
 import type { Insertable, Kysely } from "kysely";
-import type { EffectClient, Observation } from "@server/domains/statistics/effects.estimate.js";
 
 /** The effect built into `recordEffectsHistory`: WHO-5 rises by this much once a placement has started. */
 export const TEST_WHO5_EFFECT = 3;
