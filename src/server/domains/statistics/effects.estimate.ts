@@ -20,6 +20,8 @@ import { EFFECT_MIN_CLIENTS, EFFECT_OUTCOMES, EFFECT_TREATMENTS, type EffectEsti
  * 6. The confidence interval resamples clients with replacement (`resamples` times, from the seed), recomputes the
  *    estimate from the same cohorts with each client's weight its number of draws, and takes the 2.5th and 97.5th
  *    percentiles. All estimates share the resamples, so the same seed and data give the same figures.
+ * Each treatment is estimated on its own: its comparison clients may have started other activities, so an estimate is
+ * what the treatment adds to whatever else clients were doing.
  */
 export const EFFECT_DESIGN = {
   horizonMonths: 6,

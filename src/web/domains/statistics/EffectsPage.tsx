@@ -15,7 +15,7 @@ import { EffectsTable } from "./EffectsTable.js";
 import { type EffectsFilters, useStatisticsEffects } from "./effects-api.js";
 
 const FIELDS = ["from", "to", "district"] as const;
-const CAVEATS = ["observational", "selection", "missing", "smallNumbers", "measures"] as const;
+const CAVEATS = ["observational", "selection", "missing", "smallNumbers", "otherActivities", "measures"] as const;
 
 function FiltersForm({
   filters,
