@@ -13,7 +13,7 @@ interface EffectsChartProps {
 
 /**
  * Each activity's estimate as a dot with its interval as a line, and a line at zero (no effect): an SVG image with a
- * label and a description; the table beside it holds the same figures.
+ * label and a description; the table with it holds the same figures.
  */
 export function EffectsChart({ estimates, outcomeName }: EffectsChartProps) {
   const { t } = useTranslation();
