@@ -25,6 +25,7 @@ const ENTRY_POINTS = {
   "plan.worker": "src/server/domains/matching/plan.worker.ts",
   "data-export.worker": "src/server/domains/privacy/data-export.worker.ts",
   "letters.worker": "src/server/demo/letters.worker.ts",
+  "effects.worker": "src/server/domains/statistics/effects.worker.ts",
 };
 
 /** What each part is built from besides its sources: a change to any of these makes that part stale. */

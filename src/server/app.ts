@@ -47,6 +47,7 @@ import { INSTANCE } from "./domains/scheduler/scheduler.service.js";
 import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import type { SessionSettings } from "./domains/sessions/sessions.rules.js";
 import { statisticsRoutes } from "./domains/statistics/statistics.routes.js";
+import { effectsRoutes } from "./domains/statistics/effects.routes.js";
 import { type ThrottleKind, type ThrottleLimit, throttleLimits } from "./domains/throttles/throttles.rules.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
@@ -181,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         activityProposalRoutes,
         notificationRoutes,
         overviewRoutes,
+        effectsRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -46,6 +46,7 @@ import { LoginPage } from "./domains/session/LoginPage.js";
 import { LoginRefusedPage } from "./domains/session/LoginRefusedPage.js";
 import { RequireAbility, RequireAuth } from "./domains/session/RequireAuth.js";
 import { StatisticsPage } from "./domains/statistics/StatisticsPage.js";
+import { EffectsPage } from "./domains/statistics/EffectsPage.js";
 import { TeamPage } from "./domains/team/TeamPage.js";
 import { UserEditPage } from "./domains/users/UserEditPage.js";
 import { UserNewPage } from "./domains/users/UserNewPage.js";
@@ -140,6 +141,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewStatistics" />}>
                 <Route path="/statistics" element={<StatisticsPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewEffects" />}>
+                <Route path="/statistics/effects" element={<EffectsPage />} />
               </Route>
               <Route element={<RequireAbility ability="manageUsers" />}>
                 <Route path="/users" element={<UsersPage />} />

@@ -1,16 +1,5 @@
+import { seededRandom as random } from "@shared/random.js";
 import type { MatchInstance } from "./instance.js";
-
-/** A small, fast, seeded generator (mulberry32), so instances are the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CityOptions {
   clients: number;

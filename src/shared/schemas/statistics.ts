@@ -94,6 +94,8 @@ export type StatisticsOverview = z.infer<typeof statisticsOverview>;
 /** What a client started: a placement, or a plan step of another kind. */
 export const EFFECT_TREATMENTS = ["placementStarted", "languageCourse", "exercise", "careReferral", "debtHelp", "training"] as const;
 export const EFFECT_OUTCOMES = ["ladderRung", "who5"] as const;
+/** An effect is estimated only with at least this many treated, and this many comparison, clients behind it. */
+export const EFFECT_MIN_CLIENTS = 20;
 
 export const statisticsEffectsQuery = z.object({
   from: calendarDate.optional(),
@@ -102,6 +104,7 @@ export const statisticsEffectsQuery = z.object({
   seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1).describe("the bootstrap's seed: the same seed gives the same figures"),
   resamples: z.coerce.number().int().min(100).max(2000).default(500),
 });
+export type StatisticsEffectsQuery = z.output<typeof statisticsEffectsQuery>;
 
 export const effectEstimate = z.object({
   treatment: z.enum(EFFECT_TREATMENTS),
@@ -110,8 +113,11 @@ export const effectEstimate = z.object({
   estimate: z.number().nullable().describe("difference in outcome change, treated minus not-yet-treated; null when too few clients"),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
-  treatedClients: z.number().int(),
-  comparisonClients: z.number().int(),
+  treatedClients: z.number().int().describe("clients who started in a counted month and had an outcome before and after"),
+  comparisonClients: z
+    .number()
+    .int()
+    .describe("distinct clients not yet treated who served as comparison; a client who started later may be one of them"),
   cohorts: z.number().int().describe("start months that contributed"),
 });
 export type EffectEstimate = z.infer<typeof effectEstimate>;

@@ -19,6 +19,7 @@ import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { schedulerPolicy } from "../scheduler/scheduler.policy.js";
 import { statisticsPolicy } from "../statistics/statistics.policy.js";
+import { effectsPolicy } from "../statistics/effects.policy.js";
 import { userPolicy } from "../users/users.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 
@@ -48,6 +49,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     coSignExemptions: exemptionPolicy.awaiting.allows(actor),
     viewProposedSanctions: sanctionPolicy.queue.allows(actor),
     viewStatistics: statisticsPolicy.overview.allows(actor),
+    viewEffects: effectsPolicy.read.allows(actor),
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),

@@ -42,6 +42,13 @@ export function HomePage() {
             </Link>
           </li>
         ) : null}
+        {abilities.viewEffects ? (
+          <li>
+            <Link to="/statistics/effects" className="nl-link">
+              {t("home.researcher.effects")}
+            </Link>
+          </li>
+        ) : null}
         {me.loginMethod === "digid" ? null : (
           <li>
             <Link to="/account/password" className="nl-link">
