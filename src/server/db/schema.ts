@@ -31,6 +31,7 @@ import type {
   RoleSector,
   RoleStatus,
 } from "@shared/schemas/roles.js";
+import type { ResearchExportStatus } from "@shared/schemas/research-export.js";
 import type { SchedulerJob, SchedulerRunStatus, SchedulerTrigger } from "@shared/schemas/scheduler.js";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
@@ -820,6 +821,21 @@ export interface NotificationsTable {
   failed_at: string | null;
 }
 
+/** A research export made in the background, and its file once done. */
+export interface ResearchExportsTable {
+  id: string;
+  requested_by: string;
+  period_from: string;
+  period_to: string;
+  status: ResearchExportStatus;
+  progress: number;
+  summary: string | null;
+  csv_gzip: Buffer | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -868,6 +884,7 @@ export interface Database {
   activity_proposals: ActivityProposalsTable;
   notifications: NotificationsTable;
   placement_feedback: PlacementFeedbackTable;
+  research_exports: ResearchExportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
