@@ -88,7 +88,6 @@ type Cells = Record<(typeof RESEARCH_EXPORT_COLUMNS)[number], string>;
 
 /** The sensitive, non-identifying cells of one client-month (the quasi-identifiers are added after anonymising). */
 function monthCells(
-  client: ExportClient,
   month: string,
   history: {
     ladder: ExportFacts["ladder"];
@@ -170,7 +169,7 @@ export function buildResearchExport({ facts, from, to, pseudonymKey }: BuildInpu
           household: client.household,
         },
       });
-      cells.push({ pseudonym, ...monthCells(client, month, history) });
+      cells.push({ pseudonym, ...monthCells(month, history) });
     }
     if (onProgress && index % 2000 === 0) onProgress((0.5 * index) / clients.length);
   });

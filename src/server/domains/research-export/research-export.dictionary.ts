@@ -10,7 +10,8 @@ import {
 } from "@shared/schemas/research-export.js";
 import { AGE_BANDS, ANY, BENEFIT_BANDS, GENERALISATION_LADDERS, HOUSEHOLD_GROUPS } from "./research-export.rules.js";
 
-const bands = (starts: readonly number[]) => starts.map((s, i) => (starts[i + 1] === undefined ? `${s}+` : `${s}-${(starts[i + 1] as number) - 1}`)).join(", ");
+const bands = (starts: readonly number[]) =>
+  starts.map((s, i) => (starts[i + 1] === undefined ? `${s}+` : `${s}-${(starts[i + 1] as number) - 1}`)).join(", ");
 const groups = [...new Set(Object.values(HOUSEHOLD_GROUPS))].join(", ");
 
 /** The values at each level of each quasi-identifier's ladder, in the ladder's order. */
@@ -28,12 +29,7 @@ const LEVEL_VALUES: Record<string, string> = {
   "household.group": groups,
 };
 
-const column = (
-  name: ResearchExportColumn,
-  nl: string,
-  en: string,
-  values: string,
-): ResearchExportDictionary["columns"][number] => {
+const column = (name: ResearchExportColumn, nl: string, en: string, values: string): ResearchExportDictionary["columns"][number] => {
   const quasi = (QUASI_IDENTIFIERS as readonly string[]).includes(name);
   const ladder = quasi ? GENERALISATION_LADDERS[name as (typeof QUASI_IDENTIFIERS)[number]] : [];
   return {
@@ -80,7 +76,12 @@ export const RESEARCH_EXPORT_DICTIONARY: ResearchExportDictionary = {
       "HMAC-SHA-256 of the record number under RESEARCH_PSEUDONYM_KEY, first 32 hex digits",
     ),
     column("month", "Kalendermaand van de regel.", "Calendar month of the row.", "YYYY-MM"),
-    column("ageBand", "Leeftijd op de eerste dag van de maand, in jaren.", "Age on the first day of the month, in years.", "a band, see generalisation"),
+    column(
+      "ageBand",
+      "Leeftijd op de eerste dag van de maand, in jaren.",
+      "Age on the first day of the month, in years.",
+      "a band, see generalisation",
+    ),
     column("district", "Wijk (gebied) van het woonadres.", "District of the home address.", "see generalisation"),
     column(
       "benefitBand",

@@ -18,6 +18,7 @@ import {
   exportNow,
   type ResearchExportFile,
   readResearchExport,
+  runResearchExport,
   startResearchExport,
 } from "./research-export.service.js";
 
@@ -41,7 +42,17 @@ function sendCsv(request: FastifyRequest, reply: FastifyReply, file: ResearchExp
 export function researchExportRoutes({ db, config }: Services): FastifyPluginAsyncZod {
   const kysely = db.kysely;
   const key = config.RESEARCH_PSEUDONYM_KEY;
+  // Exports this instance is making: closing the app waits for them, so none writes to a closed database.
+  const running = new Set<Promise<void>>();
+  const runTracked: typeof runResearchExport = (...args) => {
+    const job = runResearchExport(...args).finally(() => running.delete(job));
+    running.add(job);
+    return job;
+  };
   return async (app) => {
+    app.addHook("onClose", async () => {
+      await Promise.allSettled([...running]);
+    });
     app.get(
       "/research-export",
       {
@@ -93,7 +104,7 @@ export function researchExportRoutes({ db, config }: Services): FastifyPluginAsy
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        const id = await startResearchExport(kysely, ctx, request.body, key);
+        const id = await startResearchExport(kysely, ctx, request.body, key, runTracked);
         return reply
           .status(202)
           .header("location", `/api/v1/research-exports/${id}`)

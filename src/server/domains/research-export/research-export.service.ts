@@ -56,7 +56,14 @@ async function makeExport(
 }
 
 /** Records that a file left the system: who, the period and how many rows. */
-function auditDownload(db: Kysely<Database>, ctx: RequestContext, id: string | null, from: string, to: string, summary: ResearchExportSummary) {
+function auditDownload(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string | null,
+  from: string,
+  to: string,
+  summary: ResearchExportSummary,
+) {
   return recordAudit(db, ctx, {
     action: "researchExport.download",
     category: "read:list",
@@ -151,11 +158,12 @@ export async function runResearchExport(
       details: { from: input.from, to: input.to, rowCount: file.summary.rowCount, suppressedRows: file.summary.suppressedRows },
     });
   } catch (error) {
+    // When even this write fails (the database went away), the export is cut off as stale when next read.
     await updateResearchExportInProgress(db, id, {
       status: "failed",
       error: error instanceof Error ? error.message : String(error),
       finished_at: ctx.clock.now().toISOString(),
-    });
+    }).catch(() => false);
   }
 }
 

@@ -3,8 +3,9 @@
  * with the CSV gzipped and the summary (or the error) and ends. Built as its own entry
  * (`dist/node/research-export.worker.js`).
  */
-import { gzipSync } from "node:zlib";
+
 import { parentPort, workerData } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
 import { serveWorker } from "../../worker-thread.js";
 import { type BuildInput, buildResearchExport } from "./research-export.build.js";
 
