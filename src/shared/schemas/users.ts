@@ -85,6 +85,7 @@ export const ME_ACTIONS = [
   "coSignExemptions",
   "viewProposedSanctions",
   "viewStatistics",
+  "makeResearchExports",
   "manageUsers",
   "viewAuditLog",
   "manageOrdinance",

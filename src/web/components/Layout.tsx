@@ -32,6 +32,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/exemptions", label: "nav.exemptions", ability: "coSignExemptions" },
   { to: "/sanctions", label: "nav.sanctions", ability: "viewProposedSanctions", end: true },
   { to: "/sanctions/statistics", label: "nav.sanctionStatistics", ability: "viewStatistics" },
+  { to: "/research-export", label: "nav.researchExport", ability: "makeResearchExports" },
   { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
   { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
   { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },

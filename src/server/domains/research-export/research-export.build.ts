@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { HouseholdSituation } from "@shared/enums.js";
 import { RESEARCH_EXPORT_COLUMNS, type ResearchExportSummary } from "@shared/schemas/research-export.js";
-import { anonymise, assertKAnonymous, generalisationOf, generalise, monthsOf, type QuasiRow } from "./research-export.rules.js";
+import { anonymise, assertKAnonymous, classKey, generalisationOf, monthsOf, type QuasiRow } from "./research-export.rules.js";
 
 /**
  * Builds the research export from facts already loaded: one row per client and month, the pseudonym a keyed hash,
@@ -175,19 +175,21 @@ export function buildResearchExport({ facts, from, to, pseudonymKey }: BuildInpu
   });
   onProgress?.(0.5);
   const anonymised = anonymise(quasi);
-  const releasedRows = quasi.filter((_, i) => anonymised.released[i]);
-  assertKAnonymous(releasedRows, anonymised.step);
   onProgress?.(0.7);
   const lines = [RESEARCH_EXPORT_COLUMNS.join(",")];
+  const releasedClasses: string[] = [];
   const pseudonyms = new Set<string>();
   quasi.forEach((row, i) => {
     if (!anonymised.released[i]) return;
     const rest = cells[i] as (typeof cells)[number];
-    const values = generalise(row.facts, anonymised.step);
+    const values = anonymised.valuesOf(i);
     const all: Cells = { ...rest, ...values };
+    releasedClasses.push(classKey(row.month, values));
     pseudonyms.add(rest.pseudonym);
     lines.push(RESEARCH_EXPORT_COLUMNS.map((column) => csvCell(all[column])).join(","));
   });
+  // The gate, over exactly what is written: nothing leaves when one group is below k.
+  assertKAnonymous(releasedClasses);
   onProgress?.(0.9);
   return {
     csv: `${lines.join("\r\n")}\r\n`,

@@ -137,22 +137,23 @@ export function classKey(month: string, values: Record<QuasiIdentifier, string>)
   return [month, ...QUASI_IDENTIFIERS.map((qi) => values[qi])].join("\u0000");
 }
 
-/** How many rows (one per client, so clients) share each equivalence class at a step. */
-function classSizes(rows: readonly QuasiRow[], step: LadderStep): { keys: string[]; sizes: Map<string, number> } {
-  const keys = rows.map((row) => classKey(row.month, generalise(row.facts, step)));
-  const sizes = new Map<string, number>();
-  for (const key of keys) sizes.set(key, (sizes.get(key) ?? 0) + 1);
-  return { keys, sizes };
-}
-
 /** The outcome of anonymising: the step taken, which rows are released, and what was given up. */
 export interface Anonymisation {
   step: LadderStep;
   /** Per input row: whether it is released (false: suppressed, its class had fewer than k clients). */
   released: boolean[];
+  /** The quasi-identifiers of input row `index` at the step taken. */
+  valuesOf: (index: number) => Record<QuasiIdentifier, string>;
   suppressedRows: number;
   /** The smallest class released (k achieved); null when nothing is released. */
   smallestClass: number | null;
+}
+
+/** One combination of month and finest facts, with its label at every level of every ladder. */
+interface Combination {
+  month: string;
+  labels: Record<QuasiIdentifier, string[]>;
+  count: number;
 }
 
 /**
@@ -162,41 +163,63 @@ export interface Anonymisation {
  * knows a client's age, district, time on benefit and household finds at least k rows that could be theirs.
  */
 export function anonymise(rows: readonly QuasiRow[], k = K_ANONYMITY): Anonymisation {
-  // Rows with the same month and finest facts fall in the same class at every step: count each combination once.
-  const fine = new Map<string, { row: QuasiRow; count: number }>();
-  const fineKeyOf = rows.map((row) => {
-    const key = classKey(row.month, generalise(row.facts, GENERALISATION_STEPS[0] as LadderStep));
-    const entry = fine.get(key);
-    if (entry) entry.count++;
-    else fine.set(key, { row, count: 1 });
-    return key;
+  // Rows with the same month and finest facts fall in the same class at every step: label each combination once.
+  const combinations: Combination[] = [];
+  const indexOf = new Map<string, number>();
+  const combinationOf = new Int32Array(rows.length);
+  const finest = GENERALISATION_STEPS[0] as LadderStep;
+  rows.forEach((row, i) => {
+    const key = classKey(row.month, generalise(row.facts, finest));
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = combinations.length;
+      indexOf.set(key, index);
+      const labels = {} as Record<QuasiIdentifier, string[]>;
+      for (const qi of QUASI_IDENTIFIERS) labels[qi] = GENERALISATION_LADDERS[qi].map((level) => level.label(row.facts));
+      combinations.push({ month: row.month, labels, count: 0 });
+    }
+    (combinations[index] as Combination).count++;
+    combinationOf[i] = index;
   });
-  const combos = [...fine.entries()];
+  const valuesAt = (c: Combination, step: LadderStep) => {
+    const values = {} as Record<QuasiIdentifier, string>;
+    for (const qi of QUASI_IDENTIFIERS) values[qi] = c.labels[qi][step[qi]] as string;
+    return values;
+  };
   const last = GENERALISATION_STEPS.length - 1;
   for (let index = 0; index <= last; index++) {
     const step = GENERALISATION_STEPS[index] as LadderStep;
-    const coarseOf = new Map<string, string>();
+    const classOf = combinations.map((c) => classKey(c.month, valuesAt(c, step)));
     const sizes = new Map<string, number>();
-    for (const [fineKey, { row, count }] of combos) {
-      const key = classKey(row.month, generalise(row.facts, step));
-      coarseOf.set(fineKey, key);
-      sizes.set(key, (sizes.get(key) ?? 0) + count);
-    }
+    combinations.forEach((c, i) => {
+      sizes.set(classOf[i] as string, (sizes.get(classOf[i] as string) ?? 0) + c.count);
+    });
     let small = 0;
     for (const size of sizes.values()) if (size < k) small += size;
     if (index < last && small > MAX_SUPPRESSED_SHARE * rows.length) continue;
-    const released = fineKeyOf.map((fineKey) => (sizes.get(coarseOf.get(fineKey) as string) ?? 0) >= k);
+    const releasedCombination = classOf.map((key) => (sizes.get(key) ?? 0) >= k);
     const kept = [...sizes.values()].filter((size) => size >= k);
-    return { step, released, suppressedRows: small, smallestClass: kept.length ? Math.min(...kept) : null };
+    return {
+      step,
+      released: Array.from(combinationOf, (c) => releasedCombination[c] as boolean),
+      valuesOf: (i) => valuesAt(combinations[combinationOf[i] as number] as Combination, step),
+      suppressedRows: small,
+      smallestClass: kept.length ? Math.min(...kept) : null,
+    };
   }
   throw new Error("the generalisation ladder has no steps");
 }
 
-/** The release gate: every equivalence class of the rows to be released holds at least k clients. */
-export function assertKAnonymous(rows: readonly QuasiRow[], step: LadderStep, k = K_ANONYMITY): void {
-  const { sizes } = classSizes(rows, step);
+/**
+ * The release gate, over what is about to be written: each row's month and quasi-identifiers as one key
+ * (`classKey`). Every equivalence class must hold at least k rows, i.e. k clients.
+ */
+export function assertKAnonymous(classKeys: Iterable<string>, k = K_ANONYMITY): void {
+  const sizes = new Map<string, number>();
+  for (const key of classKeys) sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  if (sizes.size === 0) return;
   const smallest = Math.min(...sizes.values());
-  if (sizes.size > 0 && smallest < k) {
+  if (smallest < k) {
     throw conflict("notKAnonymous", `A group of ${smallest} clients would be released; at least ${k} are required.`);
   }
 }
