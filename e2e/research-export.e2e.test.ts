@@ -72,7 +72,11 @@ describe("the researcher's research file", () => {
     await page.getByLabel("Eerste dag").fill("2026-03-01");
     await page.getByLabel("Laatste dag").fill("2026-02-01");
     await page.getByRole("button", { name: "Bestand maken" }).click();
-    await page.getByRole("alert").first().waitFor();
+    // The error summary at the top of the form links to the field, which says what is wrong.
+    await page
+      .getByRole("link", { name: /ligt vóór de begindatum/ })
+      .first()
+      .waitFor();
     await expect.poll(() => page.getByLabel("Laatste dag").getAttribute("aria-invalid")).toBe("true");
     await settled(page, "research file with an error");
     await context.close();
