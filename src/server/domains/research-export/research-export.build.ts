@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { HouseholdSituation } from "@shared/enums.js";
-import { RESEARCH_EXPORT_COLUMNS, type ResearchExportSummary } from "@shared/schemas/research-export.js";
+import { QUASI_IDENTIFIERS, RESEARCH_EXPORT_COLUMNS, type ResearchExportSummary } from "@shared/schemas/research-export.js";
 import { anonymise, assertKAnonymous, classKey, generalisationOf, monthsOf, type QuasiRow } from "./research-export.rules.js";
 
 /**
@@ -85,6 +85,12 @@ const overlaps = (start: string, end: string | null, monthStart: string, monthEn
   start <= monthEnd && (end === null || end >= monthStart);
 
 type Cells = Record<(typeof RESEARCH_EXPORT_COLUMNS)[number], string>;
+
+/** The columns after the quasi-identifiers, in the file's order. */
+const TAIL_COLUMNS = RESEARCH_EXPORT_COLUMNS.slice(2 + QUASI_IDENTIFIERS.length) as Exclude<
+  (typeof RESEARCH_EXPORT_COLUMNS)[number],
+  "pseudonym" | "month" | (typeof QUASI_IDENTIFIERS)[number]
+>[];
 
 /** The sensitive, non-identifying cells of one client-month (the quasi-identifiers are added after anonymising). */
 function monthCells(
@@ -179,14 +185,21 @@ export function buildResearchExport({ facts, from, to, pseudonymKey }: BuildInpu
   const lines = [RESEARCH_EXPORT_COLUMNS.join(",")];
   const releasedClasses: string[] = [];
   const pseudonyms = new Set<string>();
+  // The quasi-identifiers' cells and class key, written once per combination (valuesOf gives one object for each).
+  const written = new WeakMap<object, { cells: string; key: string }>();
   quasi.forEach((row, i) => {
     if (!anonymised.released[i]) return;
-    const rest = cells[i] as (typeof cells)[number];
     const values = anonymised.valuesOf(i);
-    const all: Cells = { ...rest, ...values };
-    releasedClasses.push(classKey(row.month, values));
+    let qi = written.get(values);
+    if (!qi) {
+      qi = { cells: QUASI_IDENTIFIERS.map((q) => csvCell(values[q])).join(","), key: classKey(row.month, values) };
+      written.set(values, qi);
+    }
+    const rest = cells[i] as (typeof cells)[number];
+    releasedClasses.push(qi.key);
     pseudonyms.add(rest.pseudonym);
-    lines.push(RESEARCH_EXPORT_COLUMNS.map((column) => csvCell(all[column])).join(","));
+    // The other cells are numbers, codes or empty: nothing in them needs quoting.
+    lines.push(`${rest.pseudonym},${row.month},${qi.cells},${TAIL_COLUMNS.map((column) => rest[column]).join(",")}`);
   });
   // The gate, over exactly what is written: nothing leaves when one group is below k.
   assertKAnonymous(releasedClasses);

@@ -142,7 +142,7 @@ export interface Anonymisation {
   step: LadderStep;
   /** Per input row: whether it is released (false: suppressed, its class had fewer than k clients). */
   released: boolean[];
-  /** The quasi-identifiers of input row `index` at the step taken. */
+  /** The quasi-identifiers of input row `index` at the step taken (one object per combination of facts). */
   valuesOf: (index: number) => Record<QuasiIdentifier, string>;
   suppressedRows: number;
   /** The smallest class released (k achieved); null when nothing is released. */
@@ -198,11 +198,20 @@ export function anonymise(rows: readonly QuasiRow[], k = K_ANONYMITY): Anonymisa
     for (const size of sizes.values()) if (size < k) small += size;
     if (index < last && small > MAX_SUPPRESSED_SHARE * rows.length) continue;
     const releasedCombination = classOf.map((key) => (sizes.get(key) ?? 0) >= k);
+    const chosen = new Map<number, Record<QuasiIdentifier, string>>();
     const kept = [...sizes.values()].filter((size) => size >= k);
     return {
       step,
       released: Array.from(combinationOf, (c) => releasedCombination[c] as boolean),
-      valuesOf: (i) => valuesAt(combinations[combinationOf[i] as number] as Combination, step),
+      valuesOf: (i) => {
+        const c = combinationOf[i] as number;
+        let values = chosen.get(c);
+        if (!values) {
+          values = valuesAt(combinations[c] as Combination, step);
+          chosen.set(c, values);
+        }
+        return values;
+      },
       suppressedRows: small,
       smallestClass: kept.length ? Math.min(...kept) : null,
     };
