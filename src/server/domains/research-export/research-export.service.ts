@@ -3,21 +3,16 @@ import type { RequestContext } from "@server/auth/actor.js";
 import type { Database } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
 import { runInWorker } from "@server/worker-thread.js";
-import type {
-  ResearchExportInput,
-  ResearchExportOutput,
-  ResearchExportStatus,
-  ResearchExportSummary,
-} from "@shared/schemas/research-export.js";
+import type { ResearchExportInput, ResearchExportOutput, ResearchExportSummary } from "@shared/schemas/research-export.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import type { BuildInput } from "./research-export.build.js";
+import { presentResearchExport } from "./research-export.presenter.js";
 import {
   failResearchExportsStartedBefore,
   findOwnResearchExport,
   findOwnResearchExportFile,
   insertResearchExport,
-  type ResearchExportRow,
   systemLoadExportFacts,
   updateResearchExportInProgress,
 } from "./research-export.repo.js";
@@ -167,21 +162,6 @@ export async function runResearchExport(
   }
 }
 
-function present(row: ResearchExportRow): ResearchExportOutput {
-  return {
-    id: row.id,
-    from: row.period_from,
-    to: row.period_to,
-    status: row.status as ResearchExportStatus,
-    progress: row.progress,
-    summary: row.summary ? (JSON.parse(row.summary) as ResearchExportSummary) : null,
-    error: row.error,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-    abilities: { download: row.status === "done" },
-  };
-}
-
 /** One of the caller's own exports, with its progress; 404 for anyone else's. */
 export async function readResearchExport(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ResearchExportOutput> {
   const now = ctx.clock.now();
@@ -194,7 +174,7 @@ export async function readResearchExport(db: Kysely<Database>, ctx: RequestConte
   );
   const row = await findOwnResearchExport(db, ctx.actor.id, id);
   if (!row) throw notFound("research export");
-  return present(row);
+  return presentResearchExport(row);
 }
 
 /** The file of one of the caller's finished exports; audited with its period and row count. */
