@@ -21,6 +21,7 @@ import type {
   PlacementStatus,
 } from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
+import type { ResearchExportStatus } from "@shared/schemas/research-export.js";
 import type {
   ComplainantKind,
   ComplaintStatus,
@@ -31,7 +32,6 @@ import type {
   RoleSector,
   RoleStatus,
 } from "@shared/schemas/roles.js";
-import type { ResearchExportStatus } from "@shared/schemas/research-export.js";
 import type { SchedulerJob, SchedulerRunStatus, SchedulerTrigger } from "@shared/schemas/scheduler.js";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 

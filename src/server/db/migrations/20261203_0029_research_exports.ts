@@ -18,9 +18,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "varchar(40)", (c) => c.notNull())
     .addColumn("finished_at", "varchar(40)")
     .execute();
-  await db.schema
-    .createIndex("research_exports_requester_idx")
-    .on("research_exports")
-    .columns(["requested_by", "created_at"])
-    .execute();
+  await db.schema.createIndex("research_exports_requester_idx").on("research_exports").columns(["requested_by", "created_at"]).execute();
 }
