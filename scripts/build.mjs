@@ -26,6 +26,7 @@ const ENTRY_POINTS = {
   "data-export.worker": "src/server/domains/privacy/data-export.worker.ts",
   "letters.worker": "src/server/demo/letters.worker.ts",
   "effects.worker": "src/server/domains/statistics/effects.worker.ts",
+  "research-export.worker": "src/server/domains/research-export/research-export.worker.ts",
 };
 
 /** What each part is built from besides its sources: a change to any of these makes that part stale. */

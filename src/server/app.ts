@@ -40,6 +40,7 @@ import { overviewRoutes } from "./domains/overview/overview.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { privacyRoutes } from "./domains/privacy/privacy.routes.js";
+import { researchExportRoutes } from "./domains/research-export/research-export.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
@@ -183,6 +184,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         notificationRoutes,
         overviewRoutes,
         effectsRoutes,
+        researchExportRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SESSION_SECRET, loadConfig } from "./config.js";
+import { DEFAULT_SESSION_SECRET, DEMO_RESEARCH_PSEUDONYM_KEY, loadConfig } from "./config.js";
+
+const PRODUCTION_KEY = "the-municipality-keeps-this-research-key";
 
 describe("configuration", () => {
   it("has working defaults for development", () => {
@@ -20,12 +22,29 @@ describe("configuration", () => {
   it("refuses to start in production with the default session secret", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: DEFAULT_SESSION_SECRET })).toThrow(/SESSION_SECRET/);
-    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" }).NODE_ENV).toBe("production");
+    expect(
+      loadConfig({ NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret", RESEARCH_PSEUDONYM_KEY: PRODUCTION_KEY })
+        .NODE_ENV,
+    ).toBe("production");
+  });
+
+  it("requires the municipality's own research pseudonym key in production, and a fixed one in demo mode", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" };
+    expect(() => loadConfig(production)).toThrow(/RESEARCH_PSEUDONYM_KEY/);
+    expect(() => loadConfig({ ...production, RESEARCH_PSEUDONYM_KEY: DEMO_RESEARCH_PSEUDONYM_KEY })).toThrow(/RESEARCH_PSEUDONYM_KEY/);
+    expect(() => loadConfig({ ...production, RESEARCH_PSEUDONYM_KEY: "too-short" })).toThrow(/RESEARCH_PSEUDONYM_KEY/);
+    expect(loadConfig({ ...production, RESEARCH_PSEUDONYM_KEY: PRODUCTION_KEY }).RESEARCH_PSEUDONYM_KEY).toBe(PRODUCTION_KEY);
+    expect(loadConfig({}).RESEARCH_PSEUDONYM_KEY).toBe(DEMO_RESEARCH_PSEUDONYM_KEY);
   });
 
   it("serves metrics only when asked, and in production only behind a token", () => {
     expect(loadConfig({}).METRICS).toBe("off");
-    const production = { NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret", METRICS: "on" };
+    const production = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "a-long-and-random-production-secret",
+      RESEARCH_PSEUDONYM_KEY: PRODUCTION_KEY,
+      METRICS: "on",
+    };
     expect(() => loadConfig(production)).toThrow(/METRICS_TOKEN/);
     expect(() => loadConfig({ ...production, METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
     expect(loadConfig({ ...production, METRICS_TOKEN: "a-scrape-token-of-at-least-24-characters" }).METRICS).toBe("on");
@@ -38,7 +57,10 @@ describe("configuration", () => {
 
   it("trusts no proxy unless told, and takes a hop count or a list of proxy addresses and ranges", () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(false);
-    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" }).TRUST_PROXY).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret", RESEARCH_PSEUDONYM_KEY: PRODUCTION_KEY })
+        .TRUST_PROXY,
+    ).toBe(false);
     expect(loadConfig({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
     expect(loadConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
     expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16,fd00::/8,loopback" }).TRUST_PROXY).toEqual([
@@ -70,6 +92,7 @@ describe("configuration", () => {
     const production = {
       NODE_ENV: "production",
       SESSION_SECRET: "a-long-and-random-production-secret",
+      RESEARCH_PSEUDONYM_KEY: PRODUCTION_KEY,
       SMTP_URL: "smtps://mail.example.nl",
     };
     expect(() => loadConfig(production)).toThrow(/SMTP_FROM/);
@@ -90,7 +113,11 @@ describe("configuration", () => {
     expect(() => loadConfig({ OIDC_STAFF_ISSUER: "https://idp.example" })).toThrow(/OIDC_STAFF_CLIENT_ID/);
     expect(() => loadConfig({ ...digid, OIDC_DIGID_ISSUER: "broker.example" })).toThrow(/OIDC_DIGID_ISSUER/);
     expect(() => loadConfig({ ...digid, OIDC_DIGID_SCOPES: "profile" })).toThrow(/OIDC_DIGID_SCOPES/);
-    const production = { NODE_ENV: "production", SESSION_SECRET: "a-long-and-random-production-secret" };
+    const production = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "a-long-and-random-production-secret",
+      RESEARCH_PSEUDONYM_KEY: PRODUCTION_KEY,
+    };
     expect(loadConfig({ ...production, ...digid }).OIDC_DIGID_ISSUER).toBe(digid.OIDC_DIGID_ISSUER);
     expect(() => loadConfig({ ...production, ...digid, OIDC_DIGID_ISSUER: "http://broker.example" })).toThrow(
       /OIDC_DIGID_ISSUER: must be an https/,

@@ -4,6 +4,11 @@ import { z } from "zod";
 /** Secrets the app ships with; production refuses to start with any of them. */
 export const DEFAULT_SESSION_SECRET = "naar-vermogen-development-secret-change-me";
 export const DEFAULT_DEMO_PASSWORD = "demo";
+/**
+ * The research export's pseudonym key in demo mode and the tests: fixed, so pseudonyms are the same across runs.
+ * Production refuses it: the municipality keeps a key of its own, and whoever has the key can re-identify.
+ */
+export const DEMO_RESEARCH_PSEUDONYM_KEY = "naar-vermogen-demo-research-pseudonym-key";
 
 /** The named address ranges Fastify's trustProxy (proxy-addr) knows, beside addresses and CIDR ranges. */
 const NAMED_RANGES = ["loopback", "linklocal", "uniquelocal"];
@@ -129,6 +134,11 @@ const configSchema = z
     OIDC_STAFF_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_STAFF_REDIRECT_URI: urlSetting,
     OIDC_STAFF_SCOPES: scopesSetting("openid email"),
+    RESEARCH_PSEUDONYM_KEY: z
+      .string()
+      .min(32, "use at least 32 characters")
+      .default(DEMO_RESEARCH_PSEUDONYM_KEY)
+      .describe("the secret of the research export's pseudonyms (HMAC-SHA-256); keep it, or pseudonyms change"),
     NV_DEMO_OIDC: z.enum(["on", "off"]).default("on").describe("demo mode: run the local OpenID Provider"),
     NV_DEMO_OIDC_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   })
@@ -150,6 +160,9 @@ const configSchema = z
     }
     if (config.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "set a secret of your own in production" });
+    }
+    if (config.RESEARCH_PSEUDONYM_KEY === DEMO_RESEARCH_PSEUDONYM_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEARCH_PSEUDONYM_KEY"], message: "set the municipality's own secret key in production" });
     }
     if (config.SMTP_URL !== undefined && config.SMTP_FROM.endsWith("@localhost>")) {
       ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "set the municipality's own sender address in production" });

@@ -6,11 +6,15 @@ import { type MessagePort, Worker } from "node:worker_threads";
  * `dist/node/<name>.worker.js`, beside the chunk of its caller. From the sources (tsx in development, vitest in the
  * tests) the worker runs the TypeScript file through tsx; from the build, the JavaScript file as it is.
  */
-export function runInWorker<I, O>(callerUrl: string, name: string, input: I): Promise<O> {
+export function runInWorker<I, O>(callerUrl: string, name: string, input: I, onProgress?: (share: number) => void): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     const worker = startWorker(callerUrl, name, input);
     let settled = false;
-    worker.once("message", (message: { ok: true; value: O } | { ok: false; error: string }) => {
+    worker.on("message", (message: { ok: true; value: O } | { ok: false; error: string } | { progress: number }) => {
+      if ("progress" in message) {
+        onProgress?.(message.progress);
+        return;
+      }
       settled = true;
       if (message.ok) resolve(message.value);
       else reject(new Error(message.error));
@@ -40,11 +44,18 @@ await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-/** The worker's side: computes `work(workerData)` once (awaited when it is a promise) and posts the answer, or the error's message. */
-export async function serveWorker<I, O>(port: MessagePort | null, input: I, work: (input: I) => O | Promise<O>): Promise<void> {
+/**
+ * The worker's side: computes `work(workerData)` once (awaited when it is a promise) and posts the answer, or the
+ * error's message. The work may report its progress (a share from 0 to 1) to the caller's `onProgress` meanwhile.
+ */
+export async function serveWorker<I, O>(
+  port: MessagePort | null,
+  input: I,
+  work: (input: I, reportProgress: (share: number) => void) => O | Promise<O>,
+): Promise<void> {
   if (!port) throw new Error("not started as a worker thread");
   try {
-    port.postMessage({ ok: true, value: await work(input) });
+    port.postMessage({ ok: true, value: await work(input, (share) => port.postMessage({ progress: share })) });
   } catch (error) {
     port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

@@ -5,6 +5,8 @@ export type District = string;
 
 interface DistrictRow {
   name: string;
+  /** The city area the district lies in; a table without areas leaves the level out. */
+  area?: string;
   ranges: [number, number][];
 }
 
@@ -25,4 +27,9 @@ export function postcodeAreasOf(district: District): number[] {
   const row = rows.find((r) => r.name === district);
   if (!row) return [];
   return row.ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
+}
+
+/** The city area a district lies in (e.g. north or south of the river), or null when the table names none. */
+export function areaOfDistrict(district: District): string | null {
+  return rows.find((r) => r.name === district)?.area ?? null;
 }

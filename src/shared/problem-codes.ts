@@ -111,6 +111,8 @@ export const PROBLEM_CODES = [
   "proposalDecided",
   // Notifications
   "notificationNotFailed",
+  // Research export
+  "notKAnonymous",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

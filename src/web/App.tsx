@@ -35,6 +35,7 @@ import { PlacementsPage } from "./domains/placements/PlacementsPage.js";
 import { AccessLogPage } from "./domains/privacy/AccessLogPage.js";
 import { MyDataPage } from "./domains/privacy/MyDataPage.js";
 import { RightsPage } from "./domains/privacy/RightsPage.js";
+import { ResearchExportPage } from "./domains/research-export/ResearchExportPage.js";
 import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
 import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
 import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
@@ -144,6 +145,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewEffects" />}>
                 <Route path="/statistics/effects" element={<EffectsPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="makeResearchExports" />}>
+                <Route path="/research-export" element={<ResearchExportPage />} />
               </Route>
               <Route element={<RequireAbility ability="manageUsers" />}>
                 <Route path="/users" element={<UsersPage />} />

@@ -24,6 +24,7 @@ import * as clientVoice from "./migrations/20261203_0023_client_voice.js";
 import * as activityProposals from "./migrations/20261203_0024_activity_proposals.js";
 import * as caseworkChanges from "./migrations/20261203_0025_casework_changes.js";
 import * as statisticsIndexes from "./migrations/20261203_0027_statistics_indexes.js";
+import * as researchExports from "./migrations/20261203_0029_research_exports.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0024_activity_proposals": activityProposals,
   "20261203_0025_casework_changes": caseworkChanges,
   "20261203_0027_statistics_indexes": statisticsIndexes,
+  "20261203_0029_research_exports": researchExports,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

@@ -21,6 +21,7 @@ import type {
   PlacementStatus,
 } from "@shared/schemas/placements.js";
 import type { PlanStatus, PlanStepStatus, PlanStepType } from "@shared/schemas/plans.js";
+import type { ResearchExportStatus } from "@shared/schemas/research-export.js";
 import type {
   ComplainantKind,
   ComplaintStatus,
@@ -827,6 +828,21 @@ export interface CaseworkChangesTable {
   version: number | string;
 }
 
+/** A research export made in the background, and its file once done. */
+export interface ResearchExportsTable {
+  id: string;
+  requested_by: string;
+  period_from: string;
+  period_to: string;
+  status: ResearchExportStatus;
+  progress: number;
+  summary: string | null;
+  csv_gzip: Buffer | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_districts: UserDistrictsTable;
@@ -876,6 +892,7 @@ export interface Database {
   notifications: NotificationsTable;
   placement_feedback: PlacementFeedbackTable;
   casework_changes: CaseworkChangesTable;
+  research_exports: ResearchExportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

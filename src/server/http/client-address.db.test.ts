@@ -20,6 +20,7 @@ async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
     config: loadConfig({
       NODE_ENV: "production",
       SESSION_SECRET: "a-long-and-random-test-secret",
+      RESEARCH_PSEUDONYM_KEY: "a-long-and-random-test-pseudonym-key",
       LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: "3",
       ...env,
     }),

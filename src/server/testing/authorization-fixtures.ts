@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { USER_ROLES, type UserRole } from "@shared/enums.js";
@@ -43,6 +44,7 @@ export const ID_RESOURCES = [
   "match-proposals",
   "activity-proposals",
   "notifications",
+  "research-exports",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
@@ -97,6 +99,7 @@ async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string
   const teamLead = await account(MATRIX_ACCOUNTS.teamLead);
   const host = await account(MATRIX_ACCOUNTS.host);
   const client = await account(MATRIX_ACCOUNTS.client);
+  const researcher = await account(MATRIX_ACCOUNTS.researcher);
   const staffDistricts = (
     await k.selectFrom("user_districts").select("district").where("user_id", "in", [consultant.id, teamLead.id]).execute()
   ).map((r) => r.district);
@@ -144,7 +147,15 @@ async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string
       .where("organisation_id", "=", organisationId)
       .orderBy("id")
       .executeTakeFirstOrThrow();
-    const made = await insertWorldRows(t, { clientId, organisationId, role, staffId: consultant.id, adminId: admin.id, side });
+    const made = await insertWorldRows(t, {
+      clientId,
+      organisationId,
+      role,
+      staffId: consultant.id,
+      adminId: admin.id,
+      researcherId: researcher.id,
+      side,
+    });
     return {
       clients: clientId,
       organisations: organisationId,
@@ -174,7 +185,8 @@ type MadeResource =
   | "match-plans"
   | "match-proposals"
   | "activity-proposals"
-  | "notifications";
+  | "notifications"
+  | "research-exports";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */
 async function insertWorldRows(
@@ -185,6 +197,7 @@ async function insertWorldRows(
     role: { id: string; guidance_level: Database["volunteer_roles"]["guidance_level"] };
     staffId: string;
     adminId: string;
+    researcherId: string;
     side: string;
   },
 ): Promise<Record<MadeResource, string>> {
@@ -211,6 +224,7 @@ async function insertWorldRows(
     "match-proposals": id("match-proposal"),
     "activity-proposals": id("activity-proposal"),
     notifications: id("notification"),
+    "research-exports": id("research-export"),
   };
   await k
     .insertInto("placements")
@@ -527,6 +541,29 @@ async function insertWorldRows(
       created_at: now,
       sent_at: null,
       failed_at: now,
+    })
+    .execute();
+  // The researcher's own export in scope; another account's export is absent for them.
+  await k
+    .insertInto("research_exports")
+    .values({
+      id: ids["research-exports"],
+      requested_by: world.side === "inScope" ? world.researcherId : world.adminId,
+      period_from: "2026-01-01",
+      period_to: "2026-03-31",
+      status: "done",
+      progress: 1,
+      summary: JSON.stringify({
+        rowCount: 0,
+        clients: 0,
+        suppressedRows: 0,
+        smallestGroup: null,
+        generalisation: { ageBand: "fiveYears", district: "district", benefitBand: "fine", household: "situation" },
+      }),
+      csv_gzip: gzipSync("pseudonym,month\r\n"),
+      error: null,
+      created_at: now,
+      finished_at: now,
     })
     .execute();
   return ids;

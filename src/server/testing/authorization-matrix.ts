@@ -249,4 +249,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "POST /notifications/:id/retry": ADMIN,
   "GET /clients/:id/contact": CLIENT_FILE_READ,
   "PATCH /clients/:id/contact": { ...CLIENT_FILE_READ, body: { preferredLanguage: "en" } },
+  "GET /research-export": { roles: { researcher: A } },
+  "GET /research-export/dictionary": { roles: { researcher: A } },
+  "POST /research-exports": { roles: { researcher: A }, body: { from: "2026-05-01", to: "2026-05-31" } },
+  "GET /research-exports/:id": { roles: { researcher: S } },
+  "GET /research-exports/:id/file": { roles: { researcher: S } },
 };

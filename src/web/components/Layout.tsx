@@ -33,6 +33,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/sanctions", label: "nav.sanctions", ability: "viewProposedSanctions", end: true },
   { to: "/statistics", label: "nav.statistics", ability: "viewStatistics" },
   { to: "/statistics/effects", label: "nav.effects", ability: "viewEffects" },
+  { to: "/research-export", label: "nav.researchExport", ability: "makeResearchExports" },
   { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
   { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
   { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },

@@ -212,6 +212,10 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "exemption.listByStatus",
   "sanction.listByStatus",
   "notification.list",
+  // The research export concerns every client at once and names none: pseudonymised, k-anonymous rows only.
+  "researchExport.start",
+  "researchExport.create",
+  "researchExport.download",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");

@@ -15,6 +15,7 @@ import { ordinancePolicy } from "../ordinance/ordinance.policy.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { overviewPolicy } from "../overview/overview.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
+import { researchExportPolicy } from "../research-export/research-export.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { schedulerPolicy } from "../scheduler/scheduler.policy.js";
@@ -50,6 +51,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     viewProposedSanctions: sanctionPolicy.queue.allows(actor),
     viewStatistics: statisticsPolicy.overview.allows(actor),
     viewEffects: effectsPolicy.read.allows(actor),
+    makeResearchExports: researchExportPolicy.export.allows(actor),
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),
