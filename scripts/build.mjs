@@ -24,6 +24,7 @@ const ENTRY_POINTS = {
   cli: "src/cli/index.ts",
   "plan.worker": "src/server/domains/matching/plan.worker.ts",
   "data-export.worker": "src/server/domains/privacy/data-export.worker.ts",
+  "annual-report.worker": "src/server/domains/reports/annual-report.worker.ts",
 };
 
 /** What each part is built from besides its sources: a change to any of these makes that part stale. */
