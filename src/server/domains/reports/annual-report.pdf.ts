@@ -221,6 +221,8 @@ function printEffects(frame: Frame, effects: StatisticsEffects): void {
   heading(frame, EFFECTS.methodTitle);
   paragraph(frame, EFFECTS.method);
   paragraph(frame, EFFECTS.margin(Math.round(effects.confidenceLevel * 100), effects.resamples, effects.seed));
+  const date = (day: string | null) => (day === null ? null : formatDutchDate(day));
+  paragraph(frame, EFFECTS.window(date(effects.from), date(effects.to)));
   if (effects.estimates.length === 0) paragraph(frame, EFFECTS.none);
   for (const outcome of EFFECT_OUTCOMES) {
     const estimates = effects.estimates.filter((e) => e.outcome === outcome);

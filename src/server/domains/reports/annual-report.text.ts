@@ -85,6 +85,12 @@ export const EFFECTS = {
   margin: (level: number, resamples: number, seed: number) =>
     `Bij elke schatting staat een marge: het ${level}%-betrouwbaarheidsinterval. We herhaalden de berekening ${resamples} keer, steeds met een andere trekking uit de gegevens (bootstrap, startgetal ${seed}). Met hetzelfde startgetal komen dezelfde cijfers uit. Het echte effect ligt waarschijnlijk binnen de marge. Gaat de marge door nul? Dan weten we niet zeker of er een effect is.`,
   chartCaption: "De stip is de schatting, de lijn de marge. Rechts van de stippellijn: hoger dan bij de vergelijkingsgroep.",
+  window: (from: string | null, to: string | null) =>
+    from && to
+      ? `De schattingen gebruiken de gegevens van ${from} tot en met ${to}.`
+      : to
+        ? `De schattingen gebruiken alle gegevens tot en met ${to}.`
+        : "De schattingen gebruiken alle gegevens tot nu toe.",
   whatWeSee: "Wat zien we?",
   none: "Er zijn nog te weinig gegevens voor een schatting.",
   tooFew: "te weinig deelnemers voor een schatting",
