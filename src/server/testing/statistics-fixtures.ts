@@ -1,3 +1,4 @@
+import { SANCTION_BLOCKS } from "@shared/schemas/sanctions.js";
 import { type StatisticsTable, statisticsEffects, statisticsOverview } from "@shared/schemas/statistics.js";
 
 /**
@@ -27,25 +28,43 @@ export function statisticsTable(
   };
 }
 
-const perQuarter = (values: (number | null)[][]) => QUARTERS.map((q, i) => [[q], values[i] ?? []] as [string[], (number | null)[]]);
+type Rows = [string[], (number | null)[]][];
 
-const FUNNEL_MEASURES: [string, Unit][] = [
-  ["cohort", "clients"],
-  ["invited", "clients"],
-  ["lettersDelivered", "clients"],
-  ["lettersReturned", "clients"],
-  ["intakesHeld", "clients"],
-  ["plansConfirmed", "clients"],
-  ["placementsStarted", "clients"],
+const FUNNEL: [string, (number | null)[]][] = [
+  ["cohort", [6012, 6020, 6031, 6044]],
+  ["invited", [1517, 1489, 1502, 1495]],
+  ["lettersDelivered", [1402, 1377, 1391, 1380]],
+  ["lettersReturned", [115, 112, 111, 115]],
+  ["intakesHeld", [903, 877, 910, 895]],
+  ["plansConfirmed", [700, 690, 702, 688]],
+  ["placementsStarted", [311, 298, 305, 301]],
 ];
 
-/** A year of city figures in the overview's shape, with hidden cells, parsed by the shared schema. */
-export const buildStatisticsOverview = () =>
-  statisticsOverview.parse({
+const SANCTIONS: [string, (number | null)[]][] = [
+  ["proposed", [23, 19, 21, 17]],
+  ...SANCTION_BLOCKS.map((code, i): [string, (number | null)[]] => [`refusedBy.${code}`, i === 0 ? [7, 6, 8, 5] : [0, 0, 0, 0]]),
+  ["imposed", [12, 9, 10, 8]],
+  ["refrained", [null, null, null, null]],
+  ["objected", [6, 5, 5, 5]],
+  ["revokedOnObjection", [null, null, null, null]],
+];
+
+/**
+ * A year of city figures in the overview's shape (the dimensions and measures `statisticsOverview` gives), with
+ * hidden cells, parsed by the shared schema: per quarter, or per year (one period, `2026`).
+ */
+export function buildStatisticsOverview(groupBy: "quarter" | "year" = "quarter") {
+  const periods = groupBy === "quarter" ? QUARTERS : ["2026"];
+  const last = periods.at(-1) as string;
+  // Per quarter the quarter's value; for the year, the last quarter's values stand for the year.
+  const pick = (values: (number | null)[], i: number) => values[groupBy === "quarter" ? i : values.length - 1] ?? null;
+  const perPeriod = (measures: [string, (number | null)[]][]): Rows =>
+    periods.map((period, i) => [[period], measures.map(([, values]) => pick(values, i))]);
+  return statisticsOverview.parse({
     from: "2026-01-01",
     to: "2026-12-31",
     district: null,
-    groupBy: "quarter",
+    groupBy,
     suppressedBelow: 5,
     coarser: null,
     tables: [
@@ -53,57 +72,75 @@ export const buildStatisticsOverview = () =>
         "funnel",
         "bar",
         ["period"],
-        FUNNEL_MEASURES,
-        perQuarter([
-          [6012, 1517, 1402, 115, 903, 700, 311],
-          [6020, 1489, 1377, 112, 877, 690, 298],
-          [6031, 1502, 1391, 111, 910, 702, 305],
-          [6044, 1495, 1380, 115, 895, 688, 301],
-        ]),
+        FUNNEL.map(([key]) => [key, "clients"]),
+        perPeriod(FUNNEL),
         [6044, 6003, 5550, 453, 3585, 2780, 1215],
       ),
       statisticsTable(
         "activeSteps",
         "stackedBar",
-        ["stepType"],
-        [["clients", "clients"]],
+        ["period", "stepType"],
         [
-          [["languageCourse"], [412]],
-          [["debtHelp"], [207]],
+          ["clientsActive", "clients"],
+          ["stepsStarted", "events"],
         ],
-        [619],
+        [
+          [
+            [last, "languageCourse"],
+            [412, 133],
+          ],
+          [
+            [last, "debtHelp"],
+            [207, 58],
+          ],
+        ],
+        [619, 191],
       ),
       statisticsTable(
         "contributions",
-        "bar",
-        ["kind"],
-        [["clients", "clients"]],
+        "stackedBar",
+        ["period", "kind"],
+        [["formalised", "events"]],
         [
-          [["existingVolunteerWork"], [88]],
-          [["course"], [null]],
+          [[last, "existingVolunteerWork"], [88]],
+          [[last, "course"], [null]],
         ],
-        null,
+        [91],
       ),
       statisticsTable(
         "endings",
         "stackedBar",
-        ["reason", "attribution"],
-        [["clients", "clients"]],
+        ["period", "reason", "attribution"],
+        [["ended", "events"]],
         [
-          [["health", "health"], [41]],
-          [["poorFit", "none"], [17]],
+          [[last, "health", "health"], [41]],
+          [[last, "poorFit", "none"], [17]],
+          [[last, "clientStopped", "client"], [null]],
         ],
-        [58],
+        [61],
       ),
-      statisticsTable("timeToFirstActivity", "bar", ["period"], [["medianDays", "days"]], perQuarter([[34], [31], [29], [27]]), null),
+      statisticsTable(
+        "timeToFirstActivity",
+        "line",
+        ["period"],
+        [
+          ["clients", "clients"],
+          ["medianDays", "days"],
+        ],
+        perPeriod([
+          ["clients", [120, 131, 118, 127]],
+          ["medianDays", [34, 31, 29, 27]],
+        ]),
+        [496, null],
+      ),
       statisticsTable(
         "ladderDistribution",
         "stackedBar",
         ["period", "rung"],
         [["clients", "clients"]],
         [
-          [["2026-Q4", "1"], [1210]],
-          [["2026-Q4", "2"], [950]],
+          [[last, "1"], [1210]],
+          [[last, "2"], [950]],
         ],
         [2160],
       ),
@@ -117,52 +154,90 @@ export const buildStatisticsOverview = () =>
           [["1", "2"], [133]],
           [["2", "3"], [null]],
         ],
-        [935],
+        [938],
       ),
-      statisticsTable("wellbeing", "line", ["period"], [["meanScore", "score"]], perQuarter([[48.2], [50.1], [51.7], [52.3]]), null),
+      statisticsTable(
+        "wellbeing",
+        "line",
+        ["period", "moment"],
+        [
+          ["checkIns", "events"],
+          ["meanScore", "score"],
+        ],
+        periods.flatMap(
+          (period, i): Rows => [
+            [
+              [period, "baseline"],
+              [210, pick([48.2, 48.9, 47.5, 48.1], i)],
+            ],
+            [
+              [period, "followUp"],
+              [380, pick([50.1, 51.7, 52, 52.3], i)],
+            ],
+          ],
+        ),
+        [2360, 50.4],
+      ),
       statisticsTable(
         "exemptions",
-        "bar",
-        ["ground"],
-        [["granted", "clients"]],
+        "stackedBar",
+        ["period", "ground", "length"],
+        [["granted", "events"]],
         [
-          [["medical"], [377]],
-          [["crisis"], [null]],
+          [[last, "medical", "upToTwelveMonths"], [377]],
+          [[last, "crisis", "upToThreeMonths"], [null]],
         ],
         [381],
       ),
-      statisticsTable("caregiving", "bar", ["period"], [["accepted", "clients"]], perQuarter([[12], [9], [14], [11]]), [46]),
-      statisticsTable("accountability", "bar", ["period"], [["onTimeShare", "percent"]], perQuarter([[91.5], [88], [93.25], [90]]), null),
+      statisticsTable(
+        "caregiving",
+        "stackedBar",
+        ["period"],
+        [
+          ["accepted", "events"],
+          ["customaryCare", "events"],
+        ],
+        perPeriod([
+          ["accepted", [12, 9, 14, 11]],
+          ["customaryCare", [6, null, 5, 7]],
+        ]),
+        [46, 22],
+      ),
+      statisticsTable(
+        "accountability",
+        "stackedBar",
+        ["period"],
+        [
+          ["answeredOnTime", "events"],
+          ["answeredLate", "events"],
+          ["unanswered", "events"],
+        ],
+        perPeriod([
+          ["answeredOnTime", [183, 176, 190, 181]],
+          ["answeredLate", [12, 15, 9, 11]],
+          ["unanswered", [null, 5, null, 6]],
+        ]),
+        [730, 47, 19],
+      ),
       statisticsTable(
         "sanctions",
         "bar",
         ["period"],
-        [
-          ["proposed", "events"],
-          ["refused", "events"],
-          ["imposed", "events"],
-          ["refrained", "events"],
-          ["objected", "events"],
-          ["revokedOnObjection", "events"],
-        ],
-        perQuarter([
-          [23, 7, 12, null, 6, null],
-          [19, 6, 9, null, 5, null],
-          [21, 8, 10, null, 5, null],
-          [17, 5, 8, null, 5, null],
-        ]),
-        [80, 26, 39, 15, 21, null],
+        SANCTIONS.map(([key]) => [key, "events"]),
+        perPeriod(SANCTIONS),
+        [80, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 39, 15, 21, null],
       ),
       statisticsTable(
         "objections",
         "stackedBar",
-        ["outcome"],
-        [["objections", "events"]],
+        ["period", "decisionType", "outcome"],
+        [["received", "events"]],
         [
-          [["wellFounded"], [9]],
-          [["unfounded"], [27]],
+          [[last, "sanctionImposed", "wellFounded"], [9]],
+          [[last, "sanctionImposed", "unfounded"], [27]],
+          [[last, "exemptionRefused", "pending"], [null]],
         ],
-        [36],
+        [38],
       ),
       statisticsTable(
         "displacement",
@@ -174,11 +249,11 @@ export const buildStatisticsOverview = () =>
           ["complaintsFiled", "events"],
           ["complaintsUpheld", "events"],
         ],
-        perQuarter([
-          [64, 7, 5, null],
-          [58, 6, null, null],
-          [61, 9, 6, null],
-          [66, 8, null, null],
+        perPeriod([
+          ["rolesReviewed", [64, 58, 61, 66]],
+          ["rolesRejected", [7, 6, 9, 8]],
+          ["complaintsFiled", [5, null, 6, null]],
+          ["complaintsUpheld", [null, null, null, null]],
         ]),
         [249, 30, 17, 3],
       ),
@@ -187,19 +262,33 @@ export const buildStatisticsOverview = () =>
         "bar",
         ["district"],
         [
+          ["placements", "clients"],
           ["demandHours", "hours"],
           ["supplyHours", "hours"],
         ],
         [
-          [["Charlois"], [412.5, 380]],
-          [["Overschie"], [120, 150]],
-          [["Feijenoord"], [300, 287.5]],
+          [["Charlois"], [165, 412.5, 380]],
+          [["Overschie"], [48, 120, 150]],
+          [["Feijenoord"], [120, 300, 287.5]],
         ],
-        [832.5, 817.5],
+        [333, 832.5, 817.5],
       ),
-      statisticsTable("outflow", "line", ["period"], [["paidWork", "clients"]], perQuarter([[38], [41], [35], [44]]), [158]),
+      statisticsTable(
+        "outflow",
+        "stackedBar",
+        ["period", "route"],
+        [["clients", "clients"]],
+        periods.flatMap(
+          (period, i): Rows => [
+            [[period, "placementEnded"], [pick([21, 25, 19, 26], i)]],
+            [[period, "ladderPaidWork"], [pick([17, 16, 16, 18], i)]],
+          ],
+        ),
+        [158],
+      ),
     ],
   });
+}
 
 /** Effect estimates in the shared shape: one clear, one uncertain, one with too few clients. */
 export const buildStatisticsEffects = () =>

@@ -3,11 +3,12 @@ import { STATISTICS_TABLES, type StatisticsTable } from "@shared/schemas/statist
 import { tableTitle } from "@shared/statistics-labels.js";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type AnnualReportInput, estimateSentence, renderAnnualReportPdf } from "./annual-report.pdf.js";
+import { type AnnualReportInput, estimateSentence, renderAnnualReportPdf, reportTable } from "./annual-report.pdf.js";
 import { SECTIONS } from "./annual-report.text.js";
 import { tableLayouts } from "./statistics-figures.js";
 
-const overview = buildStatisticsOverview();
+const overview = buildStatisticsOverview("quarter");
+const yearTotals = buildStatisticsOverview("year");
 const effects = buildStatisticsEffects();
 
 const input: AnnualReportInput = {
@@ -15,6 +16,7 @@ const input: AnnualReportInput = {
   municipality: { name: "Gemeente Rotterdam", department: "Werk en Inkomen – Activering" },
   districts: null,
   overview,
+  yearTotals,
   effects,
   generatedOn: "2027-01-15",
 };
@@ -33,33 +35,44 @@ describe("annual report to the council", () => {
     expect(text).toContain("Jaarverslag tegenprestatie 2026");
     expect(text).toContain("Gemeente Rotterdam");
     expect(text).toContain("Gemaakt op 15 januari 2027");
-    expect(text).toContain("1 januari 2026 tot en met 31 december 2026, per kwartaal");
+    expect(text).toContain("1 januari 2026 tot en met 31 december 2026. Hoe iets door het jaar heen veranderde, staat per kwartaal.");
     expect(text).toContain("Ze gaan over de hele stad.");
     expect(text).toContain("Dat heet de tegenprestatie");
   });
 
   it("prints every table's figures with Dutch labels, its totals and hidden cells as 'minder dan 5'", async () => {
     for (const id of STATISTICS_TABLES) expect(text).toContain(tableTitle("nl", id));
-    // The funnel: Dutch thousands, every quarter, the totals.
+    // The funnel per quarter: Dutch thousands, every quarter, the totals.
     expect(text).toContain("Uitgenodigd");
     expect(text).toContain("1.517");
     expect(text).toContain("6.003");
     expect(text).toContain("1e kwartaal 2026");
-    // Sanctions and objections.
-    expect(text).toContain("Opgelegd");
+    // Sanctions, with the rule that refused a proposal, and objections by decision and outcome.
+    expect(text).toContain("Tegengehouden: heeft een ontheffing");
     expect(text).toContain("Herroepen na bezwaar");
+    expect(text).toContain("Maatregel opgelegd");
     expect(text).toContain("Gegrond");
-    expect(text).toContain("27");
+    expect(text).toContain("Nog niet beslist");
+    // A breakdown by category is the year's: no quarter in its rows.
+    expect(text).toContain("Maatregel opgelegd Gegrond 9");
+    expect(text).not.toMatch(/kwartaal 2026 Maatregel opgelegd/);
+    // No total of a median: a dash, not a hidden count.
+    expect(text).toMatch(/Totaal 496 – /);
     // Displacement.
     expect(text).toContain("Vacatures afgewezen");
     expect(text).toContain("249");
-    // Ladder transitions, wellbeing, percentages, codes by their labels.
+    // Endings, exemptions, ladder, wellbeing and outflow: codes by their Dutch labels.
+    expect(text).toContain("Paste niet");
+    expect(text).toContain("Tot 3 maanden");
     expect(text).toContain("Trede 2");
+    expect(text).toContain("Latere meting");
     expect(text).toContain("52,3");
-    expect(text).toContain("93,3%");
+    expect(text).toContain("Na een plaatsing");
     expect(text).toContain("Schuldhulp");
     expect(text).toContain("minder dan 5");
-    expect(text).toContain(`In dit verslag zijn ${overview.tables.reduce((n, t) => n + t.hiddenCells, 0)} getallen verborgen.`);
+    // Hidden cells in the printed tables: transitions 1, caregiving 1, accountability 2, sanctions 8, displacement 6
+    // (per quarter), contributions, endings, exemptions and objections 1 each (the year's).
+    expect(text).toContain("In dit verslag zijn 22 getallen verborgen.");
   });
 
   it("names the districts short of guidance and by how much", async () => {
@@ -107,8 +120,19 @@ describe("annual report: parts", () => {
     expect(debt && estimateSentence(debt)).toBe("Schuldhulp, na 12 maanden: te weinig deelnemers voor een schatting.");
   });
 
+  it("takes trends per quarter and breakdowns by category for the year, without repeating the year in each row", () => {
+    expect(reportTable(input, "funnel")?.dimensions).toEqual(["period"]);
+    expect(reportTable(input, "funnel")?.rows).toHaveLength(4);
+    expect(reportTable(input, "objections")?.dimensions).toEqual(["decisionType", "outcome"]);
+    expect(reportTable(input, "endings")?.rows.map((r) => r.keys)).toEqual([
+      ["health", "health"],
+      ["poorFit", "none"],
+      ["clientStopped", "client"],
+    ]);
+  });
+
   it("turns a wide, short table so measures are rows, and splits a wide, long one", () => {
-    const funnel = overview.tables.find((t) => t.id === "funnel") as StatisticsTable;
+    const funnel = reportTable(input, "funnel") as StatisticsTable;
     const [turned, ...more] = tableLayouts(funnel, { cell: "minder dan 5" });
     expect(more).toHaveLength(0);
     expect(turned?.header).toEqual(["", "1e kwartaal 2026", "2e kwartaal 2026", "3e kwartaal 2026", "4e kwartaal 2026", "Totaal"]);

@@ -5,12 +5,13 @@ import {
   type StatisticsEffects,
   type StatisticsOverview,
   type StatisticsTable,
+  type StatisticsTableId,
 } from "@shared/schemas/statistics.js";
 import { STATISTICS_WORDS } from "@shared/statistics-labels.js";
 import PDFDocument from "pdfkit";
 import { ABOUT_THE_FIGURES, EFFECTS, GUIDANCE, INTRODUCTION, NO_ROWS, SECTIONS } from "./annual-report.text.js";
 import { drawIntervals, drawTable, ensureRoom, type Frame, intervalsHeight } from "./pdf-figures.js";
-import { chartOf, drawTablesOf, type HiddenWords } from "./statistics-figures.js";
+import { chartOf, drawTablesOf, type HiddenWords, withoutSinglePeriod } from "./statistics-figures.js";
 
 /** Everything the annual report prints: the year's figures and effect estimates, as the caller may see them. */
 export interface AnnualReportInput {
@@ -18,7 +19,10 @@ export interface AnnualReportInput {
   municipality: { name: string; department: string };
   /** The districts the figures cover, or null for the whole city. */
   districts: string[] | null;
+  /** The year's figures per quarter: the trends through the year come from here. */
   overview: StatisticsOverview;
+  /** The same figures for the year as one period: the breakdowns by category come from here. */
+  yearTotals: StatisticsOverview;
   effects: StatisticsEffects;
   /** Today (YYYY-MM-DD) by the request's clock. */
   generatedOn: string;
@@ -29,6 +33,27 @@ const words = STATISTICS_WORDS.nl;
 const SIGNED = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2, signDisplay: "exceptZero" });
 const PLAIN = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 const COUNT = new Intl.NumberFormat("nl-NL");
+
+/** Tables read as a trend through the year, per quarter; the others are printed as the year's figures by category. */
+const TRENDS = new Set<StatisticsTableId>([
+  "funnel",
+  "timeToFirstActivity",
+  "ladderDistribution",
+  "ladderTransitions",
+  "wellbeing",
+  "caregiving",
+  "accountability",
+  "sanctions",
+  "displacement",
+  "guidance",
+  "outflow",
+]);
+
+/** The table the report prints for an id: per quarter for a trend, otherwise the year's, without its single period. */
+export function reportTable(input: Pick<AnnualReportInput, "overview" | "yearTotals">, id: StatisticsTableId): StatisticsTable | undefined {
+  const table = (TRENDS.has(id) ? input.overview : input.yearTotals).tables.find((t) => t.id === id);
+  return table && withoutSinglePeriod(table);
+}
 
 /** The report's title, also the PDF's title and the footer of every page. */
 export const annualReportTitle = (year: number) => `Jaarverslag tegenprestatie ${year}`;
@@ -60,6 +85,7 @@ export function renderAnnualReportPdf(input: AnnualReportInput): Promise<Buffer>
   });
   const frame: Frame = { doc, left: MARGIN, width: doc.page.width - 2 * MARGIN };
   const { overview } = input;
+  const tables = SECTIONS.flatMap((section) => section.tables.flatMap((id) => reportTable(input, id) ?? []));
   const hidden: HiddenWords = { cell: overview.suppressedBelow === null ? "–" : `minder dan ${overview.suppressedBelow}` };
 
   doc.font("bold").fontSize(22).text(title, { width: frame.width });
@@ -78,7 +104,7 @@ export function renderAnnualReportPdf(input: AnnualReportInput): Promise<Buffer>
   paragraph(frame, `${periodSentence(overview)} ${areaSentence(input.districts)}`);
   if (overview.suppressedBelow !== null) {
     paragraph(frame, ABOUT_THE_FIGURES.suppressed(overview.suppressedBelow));
-    const hiddenCells = overview.tables.reduce((sum, table) => sum + table.hiddenCells, 0);
+    const hiddenCells = tables.reduce((sum, table) => sum + table.hiddenCells, 0);
     if (hiddenCells > 0) paragraph(frame, ABOUT_THE_FIGURES.hiddenCount(hiddenCells));
   }
   paragraph(frame, ABOUT_THE_FIGURES.tables);
@@ -88,14 +114,10 @@ export function renderAnnualReportPdf(input: AnnualReportInput): Promise<Buffer>
     heading(frame, section.title, 15);
     paragraph(frame, section.intro);
     for (const id of section.tables) {
-      const table = overview.tables.find((t) => t.id === id);
+      const table = reportTable(input, id);
       if (table) printTable(frame, table, hidden, section.tables.length > 1);
     }
-    if (section.tables.includes("guidance"))
-      printGuidanceShortfall(
-        frame,
-        overview.tables.find((t) => t.id === "guidance"),
-      );
+    if (section.tables.includes("guidance")) printGuidanceShortfall(frame, reportTable(input, "guidance"));
   }
 
   doc.addPage();
@@ -143,8 +165,7 @@ function bullets(frame: Frame, items: string[]): void {
 }
 
 function periodSentence(overview: StatisticsOverview): string {
-  const per = { month: "per maand", quarter: "per kwartaal", year: "voor het hele jaar" }[overview.groupBy];
-  return `De cijfers gaan over ${formatDutchDate(overview.from)} tot en met ${formatDutchDate(overview.to)}, ${per}.`;
+  return `De cijfers gaan over ${formatDutchDate(overview.from)} tot en met ${formatDutchDate(overview.to)}. Hoe iets door het jaar heen veranderde, staat per kwartaal. De andere cijfers gelden voor de hele periode.`;
 }
 
 function areaSentence(districts: string[] | null): string {

@@ -34,6 +34,7 @@ export interface TableLayout {
 }
 
 const CELL_PAD = 3;
+const NUMBER_COLUMN = 64;
 const TABLE_FONT = 8;
 
 /** A table that breaks over pages, repeating its header; numbers right-aligned. */
@@ -41,7 +42,8 @@ export function drawTable(frame: Frame, table: TableLayout): void {
   const { doc, left, width } = frame;
   const columns = table.header.length;
   const numbers = columns - table.labelColumns;
-  const labelShare = numbers === 0 ? 1 : Math.min(0.5, 0.24 * table.labelColumns);
+  // Number columns get what "minder dan 5" needs; the labels the rest, within bounds.
+  const labelShare = numbers === 0 ? 1 : Math.min(0.6, Math.max(0.2 * table.labelColumns, 1 - (numbers * NUMBER_COLUMN) / width));
   const widths = table.header.map((_, i) =>
     i < table.labelColumns ? (width * labelShare) / table.labelColumns : (width * (1 - labelShare)) / numbers,
   );

@@ -23,7 +23,7 @@ function recordingSources() {
   const sources: AnnualReportSources = {
     overview: async (actor, query) => {
       asked.overview.push({ actor: actor.id, ...query });
-      return buildStatisticsOverview();
+      return buildStatisticsOverview(query.groupBy === "year" ? "year" : "quarter");
     },
     effects: async (actor, query) => {
       asked.effects.push({ actor: actor.id, ...query });
@@ -38,7 +38,10 @@ describe("making the annual report", () => {
     const { sources, asked } = recordingSources();
     const ctx = { actor: teamLead, requestId: "r1", clock: new TestClock("2026-06-15") };
     const pdf = await makeAnnualReportPdf(ctx, 2026, sources);
-    expect(asked.overview).toEqual([{ actor: "u1", from: "2026-01-01", to: "2026-06-15", groupBy: "quarter" }]);
+    expect(asked.overview).toEqual([
+      { actor: "u1", from: "2026-01-01", to: "2026-06-15", groupBy: "quarter" },
+      { actor: "u1", from: "2026-01-01", to: "2026-06-15", groupBy: "year" },
+    ]);
     expect(asked.effects).toEqual([{ actor: "u1", to: "2026-06-15", ...REPORT_BOOTSTRAP }]);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = (await new PDFParse({ data: pdf }).getText()).text.replace(/\s+/g, " ");

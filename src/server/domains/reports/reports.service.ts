@@ -16,16 +16,17 @@ export interface AnnualReportSources {
 export const REPORT_BOOTSTRAP = { seed: 1, resamples: 500 } as const;
 
 /**
- * Everything the annual report prints, as the caller may see it: the year's figures per quarter for the whole city
- * (a team lead's own districts; researchers with small counts hidden), and the effect estimates on the history up
- * to the year's end.
+ * Everything the annual report prints, as the caller may see it: the year's figures per quarter and for the year as
+ * a whole, for the whole city (a team lead's own districts; researchers with small counts hidden), and the effect
+ * estimates on the history up to the year's end.
  */
 export async function gatherAnnualReport(ctx: RequestContext, year: number, sources: AnnualReportSources): Promise<AnnualReportInput> {
   const today = ctx.clock.today();
   assertYearHasBegun(year, today);
   const period = annualPeriod(year, today);
-  const [overview, effects] = await Promise.all([
+  const [overview, yearTotals, effects] = await Promise.all([
     sources.overview(ctx.actor, { ...period, groupBy: "quarter" }),
+    sources.overview(ctx.actor, { ...period, groupBy: "year" }),
     sources.effects(ctx.actor, { to: period.to, ...REPORT_BOOTSTRAP }),
   ]);
   return {
@@ -33,6 +34,7 @@ export async function gatherAnnualReport(ctx: RequestContext, year: number, sour
     municipality: { name: municipality.name, department: municipality.department },
     districts: ctx.actor.role === "teamLead" ? [...ctx.actor.districts].sort() : null,
     overview,
+    yearTotals,
     effects,
     generatedOn: today,
   };

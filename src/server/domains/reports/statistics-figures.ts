@@ -24,6 +24,8 @@ import {
 type Measure = StatisticsTable["measures"][number];
 
 const NUMBER = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+/** Units that count people or events; the others (days, hours, score, percent) are medians, means or sums of hours. */
+const COUNTS = new Set<Measure["unit"]>(["clients", "events"]);
 /** More columns than this do not fit an A4 page: the table is turned or split. */
 const MAX_MEASURE_COLUMNS = 5;
 /** More bars than this make a chart no one reads; the table beside it has every row. */
@@ -58,6 +60,8 @@ function rowLabels(table: StatisticsTable): string[][] {
 /** The table's rows as printed tables: turned (measures as rows) when wide and short, split when wide and long. */
 export function tableLayouts(table: StatisticsTable, hidden: HiddenWords): TableLayout[] {
   const cell = (value: number | null, unit: Measure["unit"]) => (value === null ? hidden.cell : formatValue(value, unit));
+  // A missing total of a count is hidden; of a median, a mean or hours it means there is no such total.
+  const total = (value: number | null, unit: Measure["unit"]) => (value === null && !COUNTS.has(unit) ? "–" : cell(value, unit));
   const labels = rowLabels(table);
   const totals = table.totals;
   if (table.measures.length > MAX_MEASURE_COLUMNS && table.rows.length <= MAX_MEASURE_COLUMNS) {
@@ -67,7 +71,7 @@ export function tableLayouts(table: StatisticsTable, hidden: HiddenWords): Table
         rows: table.measures.map((measure, j) => [
           measureHeader(measure),
           ...table.rows.map((row) => cell(row.values[j] ?? null, measure.unit)),
-          ...(totals ? [cell(totals[j] ?? null, measure.unit)] : []),
+          ...(totals ? [total(totals[j] ?? null, measure.unit)] : []),
         ]),
         labelColumns: 1,
       },
@@ -76,21 +80,35 @@ export function tableLayouts(table: StatisticsTable, hidden: HiddenWords): Table
   const layouts: TableLayout[] = [];
   for (let start = 0; start < table.measures.length; start += MAX_MEASURE_COLUMNS) {
     const measures = table.measures.slice(start, start + MAX_MEASURE_COLUMNS);
-    const values = (list: (number | null)[]) => measures.map((measure, j) => cell(list[start + j] ?? null, measure.unit));
+    const values = (list: (number | null)[], show = cell) => measures.map((measure, j) => show(list[start + j] ?? null, measure.unit));
     layouts.push({
       header: [...table.dimensions.map((d) => dimensionLabel("nl", d)), ...measures.map(measureHeader)],
       rows: table.rows.map((row, i) => [...(labels[i] ?? []), ...values(row.values)]),
-      footer: totals ? ["Totaal", ...table.dimensions.slice(1).map(() => ""), ...values(totals)] : undefined,
+      footer: totals ? ["Totaal", ...table.dimensions.slice(1).map(() => ""), ...values(totals, total)] : undefined,
       labelColumns: table.dimensions.length,
     });
   }
   return layouts;
 }
 
-/** Measures drawn together must share a unit: the first measure's. */
-function sameUnit(table: StatisticsTable): number[] {
-  const unit = table.measures[0]?.unit;
+/**
+ * The measures a chart draws, all in one unit: the first measure that is not a count (a median, a score, hours),
+ * since a table gives such a figure beside the count it rests on; otherwise the first measure's unit.
+ */
+function chartMeasures(table: StatisticsTable): number[] {
+  const unit = (table.measures.find((m) => !COUNTS.has(m.unit)) ?? table.measures[0])?.unit;
   return table.measures.flatMap((m, j) => (m.unit === unit ? [j] : []));
+}
+
+/** A table of the year's totals has one period: the period is then said in the text, not repeated in every row. */
+export function withoutSinglePeriod(table: StatisticsTable): StatisticsTable {
+  const at = table.dimensions.indexOf("period");
+  if (at < 0 || table.dimensions.length < 2 || new Set(table.rows.map((r) => r.keys[at])).size > 1) return table;
+  return {
+    ...table,
+    dimensions: table.dimensions.filter((_, i) => i !== at),
+    rows: table.rows.map((row) => ({ ...row, keys: row.keys.filter((_, i) => i !== at) })),
+  };
 }
 
 function distinct(values: string[]): string[] {
@@ -98,9 +116,10 @@ function distinct(values: string[]): string[] {
 }
 
 function barChartOf(table: StatisticsTable, hidden: HiddenWords, stacked: boolean): BarChart {
-  const unit = table.measures[0]?.unit ?? "clients";
+  const measures = chartMeasures(table);
+  const first = measures[0] ?? 0;
+  const unit = table.measures[first]?.unit ?? "clients";
   const common = { format: (v: number) => formatValue(v, unit), hiddenText: hidden.cell };
-  const measures = sameUnit(table);
   const labels = rowLabels(table);
   const measureName = (j: number) => measureLabel("nl", table.measures[j]?.key ?? "");
   // Many measures, each with its total (the funnel, sanctions): one bar per measure, for the whole period.
@@ -120,7 +139,7 @@ function barChartOf(table: StatisticsTable, hidden: HiddenWords, stacked: boolea
     const segments = distinct(table.rows.map((r) => r.keys[1] ?? ""));
     const bars: Bar[] = groups.map((group) => ({
       label: keyLabel("nl", table.dimensions[0] ?? "", group),
-      values: segments.map((segment) => table.rows.find((r) => r.keys[0] === group && r.keys[1] === segment)?.values[0] ?? null),
+      values: segments.map((segment) => table.rows.find((r) => r.keys[0] === group && r.keys[1] === segment)?.values[first] ?? null),
     }));
     return {
       bars: bars.slice(0, MAX_BARS),
@@ -129,7 +148,7 @@ function barChartOf(table: StatisticsTable, hidden: HiddenWords, stacked: boolea
       ...common,
     };
   }
-  const bars = table.rows.map((row, i) => ({ label: (labels[i] ?? []).join(", "), values: [row.values[0] ?? null] }));
+  const bars = table.rows.map((row, i) => ({ label: (labels[i] ?? []).join(", "), values: [row.values[first] ?? null] }));
   return { bars: bars.slice(0, MAX_BARS), series: [], grouped: false, ...common };
 }
 
@@ -150,8 +169,11 @@ function matrixOf(table: StatisticsTable, hidden: HiddenWords): MatrixChart {
 }
 
 function lineChartOf(table: StatisticsTable): LineChart {
-  const unit = table.measures[0]?.unit ?? "clients";
-  const categories = distinct(table.rows.map((r) => r.keys[0] ?? ""));
+  const measures = chartMeasures(table);
+  const first = measures[0] ?? 0;
+  const unit = table.measures[first]?.unit ?? "clients";
+  // The first dimension of a line chart is the period; its keys sort in time order.
+  const categories = distinct(table.rows.map((r) => r.keys[0] ?? "")).sort();
   const valueAt = (category: string, j: number, second?: string) =>
     table.rows.find((r) => r.keys[0] === category && (second === undefined || r.keys[1] === second))?.values[j] ?? null;
   const series =
@@ -160,9 +182,9 @@ function lineChartOf(table: StatisticsTable): LineChart {
           .slice(0, PALETTE.length)
           .map((second) => ({
             name: keyLabel("nl", table.dimensions[1] ?? "", second),
-            values: categories.map((c) => valueAt(c, 0, second)),
+            values: categories.map((c) => valueAt(c, first, second)),
           }))
-      : sameUnit(table)
+      : measures
           .slice(0, PALETTE.length)
           .map((j) => ({ name: measureLabel("nl", table.measures[j]?.key ?? ""), values: categories.map((c) => valueAt(c, j)) }));
   return { categories: categories.map((c) => keyLabel("nl", table.dimensions[0] ?? "", c)), series, format: (v) => formatValue(v, unit) };
