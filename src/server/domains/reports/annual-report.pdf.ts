@@ -10,7 +10,8 @@ import {
 import { STATISTICS_WORDS } from "@shared/statistics-labels.js";
 import PDFDocument from "pdfkit";
 import { ABOUT_THE_FIGURES, EFFECTS, GUIDANCE, INTRODUCTION, NO_ROWS, SECTIONS } from "./annual-report.text.js";
-import { drawIntervals, drawTable, ensureRoom, type Frame, intervalsHeight } from "./pdf-figures.js";
+import { drawIntervals, intervalsHeight } from "./pdf-charts.js";
+import { drawTable, ensureRoom, type Frame } from "./pdf-figures.js";
 import { chartOf, drawTablesOf, type HiddenWords, withoutSinglePeriod } from "./statistics-figures.js";
 
 /** Everything the annual report prints: the year's figures and effect estimates, as the caller may see them. */

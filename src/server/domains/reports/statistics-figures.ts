@@ -7,15 +7,12 @@ import {
   drawBarChart,
   drawLineChart,
   drawMatrix,
-  drawTable,
-  type Frame,
   type LineChart,
   lineChartHeight,
   type MatrixChart,
   matrixHeight,
-  PALETTE,
-  type TableLayout,
-} from "./pdf-figures.js";
+} from "./pdf-charts.js";
+import { drawTable, type Frame, PALETTE, type TableLayout } from "./pdf-figures.js";
 
 /**
  * One statistics table printed as its chart and its table, in Dutch: every figure of the overview has the same
