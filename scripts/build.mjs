@@ -27,6 +27,7 @@ const ENTRY_POINTS = {
   "letters.worker": "src/server/demo/letters.worker.ts",
   "effects.worker": "src/server/domains/statistics/effects.worker.ts",
   "research-export.worker": "src/server/domains/research-export/research-export.worker.ts",
+  "annual-report.worker": "src/server/domains/reports/annual-report.worker.ts",
 };
 
 /** What each part is built from besides its sources: a change to any of these makes that part stale. */
