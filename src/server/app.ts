@@ -39,6 +39,7 @@ import { overviewRoutes } from "./domains/overview/overview.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { privacyRoutes } from "./domains/privacy/privacy.routes.js";
+import { registryRoutes } from "./domains/registry/registry.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
@@ -174,6 +175,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         activityProposalRoutes,
         notificationRoutes,
         overviewRoutes,
+        registryRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

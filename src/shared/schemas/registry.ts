@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BENEFIT_END_REASONS } from "../enums.js";
+import { FIELD_ERROR_CODES } from "../problem-codes.js";
 import { calendarDate, timestamp } from "./common.js";
 
 /** One row of the state pension age table: everyone born from `bornFrom` to `bornUntil` (open ends null). */
@@ -58,3 +59,38 @@ export const householdPartner = z.object({
   familyName: z.string(),
 });
 export type HouseholdPartner = z.infer<typeof householdPartner>;
+
+/** How one row of an import went. */
+export const IMPORT_OUTCOMES = ["created", "updated", "unchanged", "refused"] as const;
+
+/** One row of an import's report: its line in the file, its outcome, the fields changed or why it was refused. */
+export const importRowReport = z.object({
+  line: z.number().int().describe("the row's line in the file (the header is line 1)"),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  clientId: z.uuid().nullable(),
+  fields: z.array(z.string()).describe("for an update: the fields that changed"),
+  refusals: z
+    .array(
+      z.object({
+        column: z.string().describe("the column as the file names it"),
+        field: z.string(),
+        code: z.enum(FIELD_ERROR_CODES),
+        reason: z.string(),
+      }),
+    )
+    .describe("for a refused row: each wrong field"),
+});
+export type ImportRowReport = z.infer<typeof importRowReport>;
+
+/** What an import did: its counts and a report per row. */
+export const importReport = z.object({
+  importId: z.uuid().nullable().describe("null when the file changed nothing"),
+  encoding: z.enum(["utf-8", "windows-1252"]),
+  rows: z.array(importRowReport),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  refused: z.number().int(),
+  moved: z.number().int().describe("clients moved to another district's caseload"),
+});
+export type ImportReport = z.infer<typeof importReport>;

@@ -74,15 +74,67 @@ async function benefitEndedLetter(db: Kysely<Database>, ctx: RequestContext, cli
   });
 }
 
-/** A letter rendered for the open plans and placements as they were before the transaction. */
+/** Whether what is open is still what a letter was rendered for. */
 const sameOpen = (a: Open, b: Open) =>
   a.placements.map((p) => p.id).join() === b.placements.map((p) => p.id).join() && a.steps.map((s) => s.id).join() === b.steps.map((s) => s.id).join();
 
 /**
- * Records that the benefits administration ended a client's benefit. The client leaves the invitation cohort; open
- * placements end (not attributable to the client: nothing can rest on it), planned and running plan steps stop, and
- * the client gets a letter saying so (not after a death). The file itself stays, under the retention periods. Once
- * per client (409 `benefitAlreadyEnded`), under the client's lock.
+ * Ends what is still open for a client whose benefit ended, in the caller's transaction under the client's lock:
+ * open placements end (not attributable to the client: nothing can rest on it), planned and running plan steps stop,
+ * and the client gets a letter saying so (not after a death; `early` is the letter rendered before the transaction
+ * for `openBefore`, made anew when what is open changed meanwhile). Returns what ended, for the audit.
+ */
+async function endOpenWork(trx: Kysely<Database>, ctx: RequestContext, client: ClientRow, input: BenefitEndInput, early: Prepared) {
+  const open: Open = { placements: await openPlacementsOfClient(trx, client.id), steps: await openStepsOfClient(trx, client.id) };
+  await lockPlacements(
+    trx,
+    open.placements.map((p) => p.id),
+  );
+  let letter: LettersTable | null = null;
+  if (needsLetter(input.reason, open)) {
+    letter = early.letter && sameOpen(open, early.open) ? early.letter : await benefitEndedLetter(trx, ctx, client, input, open);
+  }
+  const today = ctx.clock.today();
+  const now = nowIso(ctx.clock);
+  for (const placement of open.placements) {
+    await updatePlacement(trx, placement.id, {
+      status: "ended",
+      ended_on: today,
+      end_reason: PLACEMENT_END_REASON[input.reason],
+      end_note: "De uitkering is beëindigd.",
+      // Determined at once: the benefit's end is nobody's failing, so no sanction can rest on it.
+      attributable_to: "none",
+      attribution_reasons: "The benefit ended",
+      attribution_determined_by: ctx.actor.id,
+      attribution_determined_on: today,
+      updated_at: now,
+    });
+  }
+  await stopSteps(
+    trx,
+    open.steps.map((s) => s.id),
+    "benefitEnded",
+    now,
+  );
+  if (letter) await storeLetter(trx, ctx, letter);
+  return { placementsEnded: open.placements.map((p) => p.id), stepsStopped: open.steps.length, letterId: letter?.id ?? null };
+}
+
+interface Prepared {
+  open: Open;
+  letter: LettersTable | null;
+}
+
+/** What is open for the client now, and its letter, rendered before the transaction (rendering is slow). */
+async function prepareEnding(db: Kysely<Database>, ctx: RequestContext, client: ClientRow, input: BenefitEndInput): Promise<Prepared> {
+  const open: Open = { placements: await openPlacementsOfClient(db, client.id), steps: await openStepsOfClient(db, client.id) };
+  return { open, letter: needsLetter(input.reason, open) ? await benefitEndedLetter(db, ctx, client, input, open) : null };
+}
+
+/**
+ * Records that the benefits administration ended a client's benefit. The client leaves the invitation cohort and
+ * what is still open ends (`endOpenWork`); the file itself stays, under the retention periods. Once per client
+ * (409 `benefitAlreadyEnded`), under the client's lock.
  */
 export async function endBenefit(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: BenefitEndInput): Promise<ClientRow> {
   if (input.benefitEndDate > ctx.clock.today()) {
@@ -91,58 +143,44 @@ export async function endBenefit(db: Kysely<Database>, ctx: RequestContext, clie
   const before = await requireVisibleClient(db, ctx.actor, clientId);
   assertBenefitRunning(before);
   assertBenefitEndAfterStart(before.benefit_start_date, input.benefitEndDate);
-  const openBefore: Open = { placements: await openPlacementsOfClient(db, clientId), steps: await openStepsOfClient(db, clientId) };
-  // Rendering is slow: done before the transaction, for what is open now, and made again inside when that changed.
-  const early = needsLetter(input.reason, openBefore) ? await benefitEndedLetter(db, ctx, before, input, openBefore) : null;
-
+  const early = await prepareEnding(db, ctx, before, input);
   return inTransaction(db, async (trx) => {
     await lockClient(trx, clientId);
     const client = await requireVisibleClient(trx, ctx.actor, clientId);
     assertBenefitRunning(client);
-    const open: Open = { placements: await openPlacementsOfClient(trx, clientId), steps: await openStepsOfClient(trx, clientId) };
-    await lockPlacements(
-      trx,
-      open.placements.map((p) => p.id),
-    );
-    let letter: LettersTable | null = null;
-    if (needsLetter(input.reason, open)) letter = early && sameOpen(open, openBefore) ? early : await benefitEndedLetter(trx, ctx, client, input, open);
-    const today = ctx.clock.today();
-    const now = nowIso(ctx.clock);
-    await updateClient(trx, clientId, { benefit_end_date: input.benefitEndDate, benefit_end_reason: input.reason, updated_at: now });
-    for (const placement of open.placements) {
-      await updatePlacement(trx, placement.id, {
-        status: "ended",
-        ended_on: today,
-        end_reason: PLACEMENT_END_REASON[input.reason],
-        end_note: "De uitkering is beëindigd.",
-        // Determined at once: the benefit's end is nobody's failing, so no sanction can rest on it.
-        attributable_to: "none",
-        attribution_reasons: "The benefit ended",
-        attribution_determined_by: ctx.actor.id,
-        attribution_determined_on: today,
-        updated_at: now,
-      });
-    }
-    await stopSteps(
-      trx,
-      open.steps.map((s) => s.id),
-      "benefitEnded",
-      now,
-    );
-    if (letter) await storeLetter(trx, ctx, letter);
+    await updateClient(trx, clientId, { benefit_end_date: input.benefitEndDate, benefit_end_reason: input.reason, updated_at: nowIso(ctx.clock) });
+    const ended = await endOpenWork(trx, ctx, client, input, early);
     await recordAudit(trx, ctx, {
       action: "client.benefitEnd",
       category: "write",
       clientId,
       subjectType: "client",
       subjectId: clientId,
-      details: {
-        reason: input.reason,
-        placementsEnded: open.placements.map((p) => p.id),
-        stepsStopped: open.steps.length,
-        letterId: letter?.id ?? null,
-      },
+      details: { reason: input.reason, ...ended },
     });
     return requireFound(await systemFindClient(trx, clientId), "client");
+  });
+}
+
+/**
+ * Ends the open work of a client whose benefit an import has just ended (the end is already stored): the same
+ * endings and letter as `endBenefit`, in a transaction of its own, audited as part of the benefit's end.
+ */
+export async function endOpenWorkOfEndedBenefit(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: BenefitEndInput): Promise<void> {
+  const before = requireFound(await systemFindClient(db, clientId), "client");
+  const early = await prepareEnding(db, ctx, before, input);
+  if (early.open.placements.length + early.open.steps.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    await lockClient(trx, clientId);
+    const client = requireFound(await systemFindClient(trx, clientId), "client");
+    const ended = await endOpenWork(trx, ctx, client, input, early);
+    await recordAudit(trx, ctx, {
+      action: "client.benefitEnd",
+      category: "write",
+      clientId,
+      subjectType: "client",
+      subjectId: clientId,
+      details: { reason: input.reason, source: "import", ...ended },
+    });
   });
 }

@@ -1,3 +1,5 @@
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { addDays } from "@shared/dates.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
@@ -28,7 +30,11 @@ export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext)
 export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<repo.QueueClient[]> {
   if (ctx.actor.role === "consultant") {
     if (consultantId && consultantId !== ctx.actor.id) throw forbidden("notYourQueue", "Consultants see their own work queue.");
-    return repo.visibleCaseload(db, ctx.actor, ctx.actor.id);
+    const own = await repo.visibleCaseload(db, ctx.actor, ctx.actor.id);
+    // A client who moved into the consultant's districts is theirs to take over: on the queue until someone does.
+    const since = addDays(ctx.clock.today(), -CASEWORK_DEFAULTS.movedWithinDays);
+    const movedIn = (await repo.movedIntoDistricts(db, ctx.actor.districts, since)).filter((c) => !own.some((o) => o.id === c.id));
+    return [...own, ...movedIn];
   }
   if (consultantId) {
     const team = await teamConsultants(db, ctx);

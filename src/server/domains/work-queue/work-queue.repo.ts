@@ -185,3 +185,37 @@ export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<
 export async function assignConsultant(db: Kysely<Database>, clientId: string, consultantId: string, now: string): Promise<void> {
   await db.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
 }
+
+/** The clients' moves to another district on or after a date, with the consultant they had then. */
+export function movesSince(db: Kysely<Database>, clientIds: readonly string[], since: string) {
+  return db
+    .selectFrom("client_moves")
+    .select(["client_id", "moved_on", "from_consultant_id"])
+    .where("client_id", "in", clientIds)
+    .where("moved_on", ">=", since)
+    .orderBy("moved_on")
+    .execute();
+}
+
+/**
+ * Clients who moved into the districts on or after a date and are still with the consultant they had before the move
+ * (or with none): the new district's consultants see them on their work queue until someone takes them over.
+ */
+export function movedIntoDistricts(db: Kysely<Database>, districts: readonly string[], since: string): Promise<QueueClient[]> {
+  if (districts.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("clients")
+    .innerJoin("client_moves", "client_moves.client_id", "clients.id")
+    .select(QUEUE_COLUMNS.map((c) => `clients.${c}` as const))
+    .distinct()
+    .where("client_moves.to_district", "in", districts)
+    .where("clients.district", "in", districts)
+    .where("client_moves.moved_on", ">=", since)
+    .where((eb) =>
+      eb.or([
+        eb("clients.consultant_id", "is", null),
+        eb("clients.consultant_id", "=", eb.ref("client_moves.from_consultant_id")),
+      ]),
+    )
+    .execute();
+}
