@@ -25,6 +25,7 @@ import { MatchPlansPage } from "./domains/matching/MatchPlansPage.js";
 import { ContactDetailsPage } from "./domains/notifications/ContactDetailsPage.js";
 import { NotificationsPage } from "./domains/notifications/NotificationsPage.js";
 import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
+import { RegistryPage } from "./domains/registry/RegistryPage.js";
 import { OrganisationDetailPage } from "./domains/organisations/OrganisationDetailPage.js";
 import { OrganisationNewPage } from "./domains/organisations/OrganisationNewPage.js";
 import { OrganisationsPage } from "./domains/organisations/OrganisationsPage.js";
@@ -151,6 +152,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="manageOrdinance" />}>
                 <Route path="/ordinance" element={<OrdinancePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="manageRegistry" />}>
+                <Route path="/registry" element={<RegistryPage />} />
               </Route>
               <Route element={<RequireAbility ability="viewScheduler" />}>
                 <Route path="/scheduler" element={<SchedulerPage />} />

@@ -94,3 +94,27 @@ export const importReport = z.object({
   moved: z.number().int().describe("clients moved to another district's caseload"),
 });
 export type ImportReport = z.infer<typeof importReport>;
+
+/**
+ * The client registry as the benefits administration exports it: a CSV file with a semicolon between fields, a
+ * header line with these Dutch column names in this order, dates as DD-MM-JJJJ, in UTF-8 (with or without a byte
+ * order mark) or Windows-1252. The export writes the same format, so an export imports unchanged.
+ */
+export const REGISTRY_COLUMNS = [
+  { header: "BSN", field: "bsn" },
+  { header: "Voornamen", field: "givenName" },
+  { header: "Achternaam", field: "familyName" },
+  { header: "Geboortedatum", field: "birthDate" },
+  { header: "Straat", field: "street" },
+  { header: "Huisnummer", field: "houseNumber" },
+  { header: "Huisnummertoevoeging", field: "houseNumberAddition" },
+  { header: "Postcode", field: "postcode" },
+  { header: "Woonplaats", field: "city" },
+  { header: "Leefsituatie", field: "householdSituation" },
+  { header: "Huishoudnummer", field: "householdId" },
+  { header: "Telefoonnummer", field: "phone" },
+  { header: "E-mailadres", field: "email" },
+  { header: "Ingangsdatum uitkering", field: "benefitStartDate" },
+  { header: "Einddatum uitkering", field: "benefitEndDate" },
+  { header: "Reden einde uitkering", field: "benefitEndReason" },
+] as const;

@@ -34,6 +34,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/sanctions/statistics", label: "nav.sanctionStatistics", ability: "viewStatistics" },
   { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
   { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
+  { to: "/registry", label: "nav.registry", ability: "manageRegistry" },
   { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },
   { to: "/notifications", label: "nav.notifications", ability: "viewNotifications" },
   { to: "/users", label: "nav.users", ability: "manageUsers" },

@@ -5,30 +5,9 @@ import { isValidBsn } from "@shared/validation/bsn.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { parse } from "csv-parse";
 import { z } from "zod";
+import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 
-/**
- * The client registry as the benefits administration exports it: a CSV file with a semicolon between fields, a
- * header line with these Dutch column names in this order, dates as DD-MM-JJJJ, in UTF-8 (with or without a byte
- * order mark) or Windows-1252. The export writes the same format, so an export imports unchanged.
- */
-export const REGISTRY_COLUMNS = [
-  { header: "BSN", field: "bsn" },
-  { header: "Voornamen", field: "givenName" },
-  { header: "Achternaam", field: "familyName" },
-  { header: "Geboortedatum", field: "birthDate" },
-  { header: "Straat", field: "street" },
-  { header: "Huisnummer", field: "houseNumber" },
-  { header: "Huisnummertoevoeging", field: "houseNumberAddition" },
-  { header: "Postcode", field: "postcode" },
-  { header: "Woonplaats", field: "city" },
-  { header: "Leefsituatie", field: "householdSituation" },
-  { header: "Huishoudnummer", field: "householdId" },
-  { header: "Telefoonnummer", field: "phone" },
-  { header: "E-mailadres", field: "email" },
-  { header: "Ingangsdatum uitkering", field: "benefitStartDate" },
-  { header: "Einddatum uitkering", field: "benefitEndDate" },
-  { header: "Reden einde uitkering", field: "benefitEndReason" },
-] as const;
+export { REGISTRY_COLUMNS };
 
 export type RegistryField = (typeof REGISTRY_COLUMNS)[number]["field"];
 

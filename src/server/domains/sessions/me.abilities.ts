@@ -12,6 +12,7 @@ import { invitationPolicy } from "../invitations/invitations.policy.js";
 import { matchingPolicy } from "../matching/matching.policy.js";
 import { notificationPolicy } from "../notifications/notifications.policy.js";
 import { ordinancePolicy } from "../ordinance/ordinance.policy.js";
+import { registryPolicy } from "../registry/registry.policy.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { overviewPolicy } from "../overview/overview.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
@@ -50,6 +51,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),
+    manageRegistry: registryPolicy.importClients.allows(actor),
     viewScheduler: schedulerPolicy.admin.allows(actor),
     viewNotifications: notificationPolicy.list.allows(actor),
     // A client account bound to a client record reaches its own pages.
