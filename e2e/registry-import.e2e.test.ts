@@ -41,8 +41,42 @@ function writeRegistryFile(name: string, header: string): string {
   };
   const line = (cells: string[]) => `${cells.join(";")}\r\n`;
   const rows = [
-    [bsn(97100001), "Zoë", "Brouwer", "03-02-1981", "Dorpsweg", "7", "", "3083 AB", "Rotterdam", "alleenstaand", "", "", "", "01-01-2016", "", ""],
-    [bsn(97100101), "Sem", "Visser", "01-01-2015", "Dorpsweg", "9", "", "3083 AB", "Rotterdam", "alleenstaand", "", "", "", "01-01-2020", "", ""],
+    [
+      bsn(97100001),
+      "Zoë",
+      "Brouwer",
+      "03-02-1981",
+      "Dorpsweg",
+      "7",
+      "",
+      "3083 AB",
+      "Rotterdam",
+      "alleenstaand",
+      "",
+      "",
+      "",
+      "01-01-2016",
+      "",
+      "",
+    ],
+    [
+      bsn(97100101),
+      "Sem",
+      "Visser",
+      "01-01-2015",
+      "Dorpsweg",
+      "9",
+      "",
+      "3083 AB",
+      "Rotterdam",
+      "alleenstaand",
+      "",
+      "",
+      "",
+      "01-01-2020",
+      "",
+      "",
+    ],
   ];
   const file = path.join(dir, name);
   fs.writeFileSync(file, Buffer.from(header + rows.map(line).join(""), "latin1"));

@@ -3,16 +3,16 @@ import fs from "node:fs";
 import type { RequestContext } from "@server/auth/actor.js";
 import type { Policy } from "@server/auth/policy.js";
 import { systemClock } from "@server/clock.js";
-import { importClients } from "@server/domains/registry/registry-import.service.js";
-import { exportClients } from "@server/domains/registry/registry-export.service.js";
+import type { Database } from "@server/db/schema.js";
 import { registryPolicy } from "@server/domains/registry/registry.policy.js";
+import { exportClients } from "@server/domains/registry/registry-export.service.js";
+import { importClients } from "@server/domains/registry/registry-import.service.js";
 import { actorFromUser } from "@server/domains/sessions/sessions.service.js";
 import { findUserByEmail } from "@server/domains/users/users.repo.js";
 import { AppError } from "@server/http/errors.js";
 import type { ImportReport } from "@shared/schemas/registry.js";
 import { SingleBar } from "cli-progress";
 import type { Kysely } from "kysely";
-import type { Database } from "@server/db/schema.js";
 import { openDatabase } from "./database.js";
 
 interface RegistryCommandOptions {
@@ -26,7 +26,7 @@ interface RegistryCommandOptions {
 /** The admin in whose name the command runs: the audit log says who imported or exported. */
 async function adminContext(db: Kysely<Database>, email: string, policy: Policy): Promise<RequestContext> {
   const user = await findUserByEmail(db, email.toLowerCase());
-  if (!user || !user.active) throw new Error(`no active account ${email}`);
+  if (!user?.active) throw new Error(`no active account ${email}`);
   const actor = actorFromUser(user, systemClock.today());
   if (!policy.allows(actor)) throw new Error(`${email} is not an admin: only an admin imports or exports the registry`);
   return { actor, requestId: `cli-${randomUUID()}`, clock: systemClock };
@@ -49,8 +49,19 @@ export async function runImportClients(options: RegistryCommandOptions): Promise
   try {
     const ctx = await adminContext(db.kysely, options.as, registryPolicy.importClients);
     const content = fs.readFileSync(options.file);
-    const total = Math.max(0, content.toString("latin1").split("\n").filter((l) => l.trim() !== "").length - 1);
-    const bar = new SingleBar({ format: "{phase} [{bar}] {value}/{total} rijen", hideCursor: true, noTTYOutput: false, stream: process.stderr });
+    const total = Math.max(
+      0,
+      content
+        .toString("latin1")
+        .split("\n")
+        .filter((l) => l.trim() !== "").length - 1,
+    );
+    const bar = new SingleBar({
+      format: "{phase} [{bar}] {value}/{total} rijen",
+      hideCursor: true,
+      noTTYOutput: false,
+      stream: process.stderr,
+    });
     const interactive = process.stderr.isTTY;
     if (interactive) bar.start(total, 0, { phase: "lezen    " });
     const report = await importClients(db.kysely, ctx, {

@@ -131,7 +131,9 @@ export const clientOutput = z.object({
   consultantId: z.uuid().nullable(),
   benefitEndDate: calendarDate.nullable().describe("the last day of the benefit, once the benefits administration ended it"),
   benefitEndReason: z.enum(BENEFIT_END_REASONS).nullable(),
-  statePensionDate: calendarDate.nullable().describe("the day the client reaches the state pension age (AOW), from the municipality's table"),
+  statePensionDate: calendarDate
+    .nullable()
+    .describe("the day the client reaches the state pension age (AOW), from the municipality's table"),
   householdId: z.string().nullable().describe("the benefits administration's household number; partners share it"),
   householdPartners: z.array(householdPartner).describe("the partners in the household whom the caller may see"),
   createdAt: timestamp,

@@ -17,19 +17,17 @@ export type StatePensionAgeRow = z.infer<typeof statePensionAgeRow>;
  * gap or an overlap, and only the first may be open at its start and only the last at its end (400 `notContiguous`
  * naming the row), so that every birth date has exactly one age.
  */
-export const statePensionAgesInput = z
-  .object({ items: z.array(statePensionAgeRow).min(1).max(100) })
-  .superRefine((value, ctx) => {
-    value.items.forEach((row, i) => {
-      const previous = value.items[i - 1];
-      const follows =
-        i === 0 || (previous?.bornUntil != null && row.bornFrom !== null && dayAfter(previous.bornUntil) === row.bornFrom);
-      const closed = row.bornUntil !== null || i === value.items.length - 1;
-      const ordered = row.bornFrom === null || row.bornUntil === null || row.bornFrom <= row.bornUntil;
-      const fits = follows && closed && ordered;
-      if (!fits) ctx.addIssue({ code: "custom", path: ["items", i], message: "Rows must follow each other", params: { code: "notContiguous" } });
-    });
+export const statePensionAgesInput = z.object({ items: z.array(statePensionAgeRow).min(1).max(100) }).superRefine((value, ctx) => {
+  value.items.forEach((row, i) => {
+    const previous = value.items[i - 1];
+    const follows = i === 0 || (previous?.bornUntil != null && row.bornFrom !== null && dayAfter(previous.bornUntil) === row.bornFrom);
+    const closed = row.bornUntil !== null || i === value.items.length - 1;
+    const ordered = row.bornFrom === null || row.bornUntil === null || row.bornFrom <= row.bornUntil;
+    const fits = follows && closed && ordered;
+    if (!fits)
+      ctx.addIssue({ code: "custom", path: ["items", i], message: "Rows must follow each other", params: { code: "notContiguous" } });
   });
+});
 export type StatePensionAgesInput = z.infer<typeof statePensionAgesInput>;
 
 /** The table as the API gives it, with its last change. */

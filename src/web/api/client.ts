@@ -109,7 +109,8 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    request.onerror = () => reject(new ApiError({ status: 0, title: "Network error", detail: "No answer from the server", code: "networkError" }));
+    request.onerror = () =>
+      reject(new ApiError({ status: 0, title: "Network error", detail: "No answer from the server", code: "networkError" }));
     request.onload = () => {
       let body: unknown;
       try {

@@ -1,5 +1,5 @@
-import type { Actor } from "@server/auth/actor.js";
 import { passes } from "@server/auth/abilities.js";
+import type { Actor } from "@server/auth/actor.js";
 import { type Policy, roles } from "@server/auth/policy.js";
 import type { ClientRow } from "@server/db/schema.js";
 import type { Abilities } from "@shared/schemas/abilities.js";
@@ -16,8 +16,8 @@ import { matchingPolicy } from "../matching/matching.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
 import { planPolicy } from "../plans/plans.policy.js";
 import { privacyPolicy } from "../privacy/privacy.policy.js";
-import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { registryPolicy } from "../registry/registry.policy.js";
+import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 import { assertBenefitRunning } from "./clients.rules.js";
 

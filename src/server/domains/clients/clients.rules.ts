@@ -39,7 +39,9 @@ export interface StatePensionAge {
 
 /** The row of the table for a birth date, or undefined when no row covers it. */
 export function statePensionAgeFor(birthDate: string, table: readonly StatePensionAge[]): StatePensionAge | undefined {
-  return table.find((row) => (row.bornFrom === null || row.bornFrom <= birthDate) && (row.bornUntil === null || birthDate <= row.bornUntil));
+  return table.find(
+    (row) => (row.bornFrom === null || row.bornFrom <= birthDate) && (row.bornUntil === null || birthDate <= row.bornUntil),
+  );
 }
 
 /**

@@ -10,8 +10,8 @@ import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { listStatePensionAges } from "../registry/pension-ages.repo.js";
-import * as repo from "./clients.repo.js";
 import type { RegistryFacts } from "./clients.presenter.js";
+import * as repo from "./clients.repo.js";
 import { assertBsnFree, assertWithinRegistryAge } from "./clients.rules.js";
 
 /**

@@ -11,8 +11,8 @@ import type { EndReason } from "@shared/schemas/placements.js";
 import type { BenefitEndInput } from "@shared/schemas/registry.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
-import { assertBenefitEndAfterStart, assertBenefitRunning } from "../clients/clients.rules.js";
 import { requireVisibleClient, systemFindClient, updateClient } from "../clients/clients.repo.js";
+import { assertBenefitEndAfterStart, assertBenefitRunning } from "../clients/clients.rules.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { updatePlacement } from "../placements/placements.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
@@ -76,7 +76,8 @@ async function benefitEndedLetter(db: Kysely<Database>, ctx: RequestContext, cli
 
 /** Whether what is open is still what a letter was rendered for. */
 const sameOpen = (a: Open, b: Open) =>
-  a.placements.map((p) => p.id).join() === b.placements.map((p) => p.id).join() && a.steps.map((s) => s.id).join() === b.steps.map((s) => s.id).join();
+  a.placements.map((p) => p.id).join() === b.placements.map((p) => p.id).join() &&
+  a.steps.map((s) => s.id).join() === b.steps.map((s) => s.id).join();
 
 /**
  * Ends what is still open for a client whose benefit ended, in the caller's transaction under the client's lock:
@@ -148,7 +149,11 @@ export async function endBenefit(db: Kysely<Database>, ctx: RequestContext, clie
     await lockClient(trx, clientId);
     const client = await requireVisibleClient(trx, ctx.actor, clientId);
     assertBenefitRunning(client);
-    await updateClient(trx, clientId, { benefit_end_date: input.benefitEndDate, benefit_end_reason: input.reason, updated_at: nowIso(ctx.clock) });
+    await updateClient(trx, clientId, {
+      benefit_end_date: input.benefitEndDate,
+      benefit_end_reason: input.reason,
+      updated_at: nowIso(ctx.clock),
+    });
     const ended = await endOpenWork(trx, ctx, client, input, early);
     await recordAudit(trx, ctx, {
       action: "client.benefitEnd",
@@ -166,7 +171,12 @@ export async function endBenefit(db: Kysely<Database>, ctx: RequestContext, clie
  * Ends the open work of a client whose benefit an import has just ended (the end is already stored): the same
  * endings and letter as `endBenefit`, in a transaction of its own, audited as part of the benefit's end.
  */
-export async function endOpenWorkOfEndedBenefit(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: BenefitEndInput): Promise<void> {
+export async function endOpenWorkOfEndedBenefit(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  clientId: string,
+  input: BenefitEndInput,
+): Promise<void> {
   const before = requireFound(await systemFindClient(db, clientId), "client");
   const early = await prepareEnding(db, ctx, before, input);
   if (early.open.placements.length + early.open.steps.length === 0) return;

@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
 import { AppError, type FieldErrorCode, type InvalidParam } from "@server/http/errors.js";
 import { BENEFIT_END_REASONS, type BenefitEndReason, HOUSEHOLD_SITUATIONS, type HouseholdSituation } from "@shared/enums.js";
+import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { parse } from "csv-parse";
 import { z } from "zod";
-import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 
 export { REGISTRY_COLUMNS };
 
@@ -106,7 +106,9 @@ export function headerProblems(header: readonly string[]): InvalidParam[] {
     problems.push({
       name: `header[${i}]`,
       code: "headerWrong",
-      reason: expected ? `Column ${i + 1} must be "${expected}"${found ? `, not "${found}"` : ""}` : `Column ${i + 1} ("${found}") is not expected`,
+      reason: expected
+        ? `Column ${i + 1} must be "${expected}"${found ? `, not "${found}"` : ""}`
+        : `Column ${i + 1} ("${found}") is not expected`,
     });
   }
   return problems;
@@ -158,7 +160,8 @@ export function parseRow(cells: readonly string[], line: number, today: string):
   const street = optional("street", 120);
   const houseNumberText = required("houseNumber", 5);
   const houseNumber = Number(houseNumberText);
-  if (houseNumberText !== "" && !(/^\d+$/.test(houseNumberText) && houseNumber >= 1)) refuse("houseNumber", "malformed", "Not a house number");
+  if (houseNumberText !== "" && !(/^\d+$/.test(houseNumberText) && houseNumber >= 1))
+    refuse("houseNumber", "malformed", "Not a house number");
   const houseNumberAddition = optional("houseNumberAddition", 10);
   const postcodeText = required("postcode", 7);
   const postcode = postcodeText === "" ? null : normalisePostcode(postcodeText);

@@ -1,7 +1,6 @@
-import type { ClientImportsTable, ClientMovesTable, Database, NewClientRow } from "@server/db/schema.js";
 import { isPostgres } from "@server/db/dialect.js";
+import type { ClientImportsTable, ClientMovesTable, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
 import { type Kysely, sql, type Updateable } from "kysely";
-import type { ClientsTable } from "@server/db/schema.js";
 
 /** The columns of a client that the registry file carries, with the id and what follows from them. */
 export const REGISTRY_COLUMNS_OF_CLIENT = [

@@ -115,7 +115,12 @@ export async function importClients(db: Kysely<Database>, ctx: RequestContext, o
       }
       const { record } = row;
       if (seen.has(record.bsn)) {
-        const refusal: RowRefusal = { column: "BSN", field: "bsn", code: "duplicateBsn", reason: "The file names this BSN on an earlier line" };
+        const refusal: RowRefusal = {
+          column: "BSN",
+          field: "bsn",
+          code: "duplicateBsn",
+          reason: "The file names this BSN on an earlier line",
+        };
         reports.push({ line: row.line, outcome: "refused", clientId: null, fields: [], refusals: [refusal] });
         continue;
       }
@@ -165,7 +170,8 @@ export async function importClients(db: Kysely<Database>, ctx: RequestContext, o
       }
       const changes: Record<string, unknown> = { updated_at: now };
       for (const field of fields) changes[COLUMN_OF[field]] = record[field];
-      if (fields.includes("givenName") || fields.includes("familyName")) changes.search_name = searchName(record.givenName, record.familyName);
+      if (fields.includes("givenName") || fields.includes("familyName"))
+        changes.search_name = searchName(record.givenName, record.familyName);
       if (fields.includes("postcode")) {
         const district = districtForPostcode(record.postcode);
         changes.district = district;
@@ -224,5 +230,10 @@ export async function importClients(db: Kysely<Database>, ctx: RequestContext, o
   for (const end of result.benefitEnds) {
     await endOpenWorkOfEndedBenefit(db, ctx, end.clientId, { benefitEndDate: end.benefitEndDate, reason: end.reason });
   }
-  return { importId: result.counts.created + result.counts.updated > 0 ? importId : null, encoding, ...result.counts, rows: result.reports };
+  return {
+    importId: result.counts.created + result.counts.updated > 0 ? importId : null,
+    encoding,
+    ...result.counts,
+    rows: result.reports,
+  };
 }

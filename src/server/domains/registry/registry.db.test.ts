@@ -85,7 +85,11 @@ beforeAll(async () => {
     .orderBy("family_name")
     .execute();
   spareClients = free.map((r) => r.id);
-  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 12, guidance_need: "regular" }).where("id", "in", spareClients).execute();
+  await t.db.kysely
+    .updateTable("clients")
+    .set({ capacity_hours_per_week: 12, guidance_need: "regular" })
+    .where("id", "in", spareClients)
+    .execute();
 });
 afterAll(() => t.close());
 
@@ -98,7 +102,11 @@ describe("the age range of the registry", () => {
 
   it("refuses someone at the state pension age by the municipality's table, and registers the day before", async () => {
     // Born in 1959: the table says 67 years.
-    const refused = await post("/clients", consultant, buildClient({ birthDate: addMonths(today, -67 * 12), benefitStartDate: "2000-01-01" }));
+    const refused = await post(
+      "/clients",
+      consultant,
+      buildClient({ birthDate: addMonths(today, -67 * 12), benefitStartDate: "2000-01-01" }),
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: "statePensionAge", invalidParams: [{ name: "birthDate", code: "statePensionAge" }] });
     const birthDate = addDays(addMonths(today, -67 * 12), 1);
@@ -111,9 +119,16 @@ describe("the age range of the registry", () => {
     const current = (await get("/state-pension-ages", consultant)).json();
     expect(current.abilities.update).toBe(false);
     expect(current.items.at(-1)).toMatchObject({ bornFrom: "1961-01-01", bornUntil: null, years: 67, months: 3 });
-    expect((await t.app.inject({ method: "PUT", url: "/api/v1/state-pension-ages", headers: consultant, payload: current })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: "PUT", url: "/api/v1/state-pension-ages", headers: consultant, payload: current })).statusCode,
+    ).toBe(403);
 
-    const gap = { items: [{ bornFrom: null, bornUntil: "1960-12-31", years: 67, months: 0 }, { bornFrom: "1961-01-02", bornUntil: null, years: 67, months: 3 }] };
+    const gap = {
+      items: [
+        { bornFrom: null, bornUntil: "1960-12-31", years: 67, months: 0 },
+        { bornFrom: "1961-01-02", bornUntil: null, years: 67, months: 3 },
+      ],
+    };
     const refused = await t.app.inject({ method: "PUT", url: "/api/v1/state-pension-ages", headers: admin, payload: gap });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams).toContainEqual(expect.objectContaining({ name: "items.1", code: "notContiguous" }));
@@ -124,14 +139,23 @@ describe("the age range of the registry", () => {
     const cohort = await post("/clients/_search", consultant, { longTermCohort: true, pageSize: 200 });
     const births = cohort.json().items.map((c: { birthDate: string }) => c.birthDate);
     expect(births.every((b: string) => b > addMonths(today, -60 * 12))).toBe(true);
-    const restored = await t.app.inject({ method: "PUT", url: "/api/v1/state-pension-ages", headers: admin, payload: { items: current.items } });
+    const restored = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/state-pension-ages",
+      headers: admin,
+      payload: { items: current.items },
+    });
     expect(restored.statusCode).toBe(200);
     expect(restored.json().items).toEqual(current.items);
   });
 
   it("leaves a client at the state pension age out of the cohort and refuses to invite them", async () => {
     const clientId = takeClient();
-    await t.db.kysely.updateTable("clients").set({ birth_date: addMonths(today, -67 * 12) }).where("id", "=", clientId).execute();
+    await t.db.kysely
+      .updateTable("clients")
+      .set({ birth_date: addMonths(today, -67 * 12) })
+      .where("id", "=", clientId)
+      .execute();
     const cohort = await post("/clients/_search", consultant, { longTermCohort: true, pageSize: 200 });
     expect(cohort.json().items.map((c: { id: string }) => c.id)).not.toContain(clientId);
     const invited = await post("/invitations", consultant, { clientIds: [clientId] });
@@ -157,19 +181,34 @@ describe("the end of a benefit", () => {
         endDate: addDays(today, 150),
       },
     );
-    const step = await post(`/clients/${clientId}/plan-steps`, consultant, { type: "careReferral", title: "Gesprek met de wijkteam", hoursPerWeek: 0, startDate: today });
+    const step = await post(`/clients/${clientId}/plan-steps`, consultant, {
+      type: "careReferral",
+      title: "Gesprek met de wijkteam",
+      hoursPerWeek: 0,
+      startDate: today,
+    });
     expect(step.statusCode, step.body).toBe(201);
     const before = (await get(`/clients/${clientId}`, consultant)).json();
     expect(before.abilities.endBenefit).toBe(true);
 
     const ended = await post(`/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: today, reason: "work" });
     expect(ended.statusCode, ended.body).toBe(200);
-    expect(ended.json()).toMatchObject({ benefitEndDate: today, benefitEndReason: "work", longTermCohort: false, abilities: { endBenefit: false } });
+    expect(ended.json()).toMatchObject({
+      benefitEndDate: today,
+      benefitEndReason: "work",
+      longTermCohort: false,
+      abilities: { endBenefit: false },
+    });
     const placement = (await get(`/placements/${placementId}`, consultant)).json();
     expect(placement).toMatchObject({ status: "ended", endReason: "movedToPaidWork", attributableTo: "none" });
     const steps = await t.db.kysely.selectFrom("plan_steps").select(["status", "stop_reason"]).where("client_id", "=", clientId).execute();
     expect(steps).toEqual([{ status: "stopped", stop_reason: "benefitEnded" }]);
-    const letters = await t.db.kysely.selectFrom("letters").select(["kind", "subject"]).where("client_id", "=", clientId).where("kind", "=", "benefitEnded").execute();
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select(["kind", "subject"])
+      .where("client_id", "=", clientId)
+      .where("kind", "=", "benefitEnded")
+      .execute();
     expect(letters).toEqual([{ kind: "benefitEnded", subject: "Uw tegenprestatie stopt" }]);
 
     const invited = await post("/invitations", consultant, { clientIds: [clientId] });
@@ -181,25 +220,47 @@ describe("the end of a benefit", () => {
 
   it("sends no letter after a death, and refuses an end in the future or before the benefit started", async () => {
     const clientId = takeClient();
-    await post(`/clients/${clientId}/plan-steps`, consultant, { type: "careReferral", title: "Schuldhulp", hoursPerWeek: 0, startDate: today });
+    await post(`/clients/${clientId}/plan-steps`, consultant, {
+      type: "careReferral",
+      title: "Schuldhulp",
+      hoursPerWeek: 0,
+      startDate: today,
+    });
     const future = await post(`/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: addDays(today, 1), reason: "deceased" });
     expect(future.json().invalidParams).toEqual([expect.objectContaining({ name: "benefitEndDate", code: "dateInFuture" })]);
     const early = await post(`/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: "1990-01-01", reason: "deceased" });
     expect(early.json().invalidParams).toEqual([expect.objectContaining({ name: "benefitEndDate", code: "beforeBenefitStart" })]);
     const ended = await post(`/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: today, reason: "deceased" });
     expect(ended.statusCode).toBe(200);
-    const letters = await t.db.kysely.selectFrom("letters").select("id").where("client_id", "=", clientId).where("kind", "=", "benefitEnded").execute();
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select("id")
+      .where("client_id", "=", clientId)
+      .where("kind", "=", "benefitEnded")
+      .execute();
     expect(letters).toEqual([]);
   });
 
   it("ends a benefit once under parallel requests: one letter, one audit event", async () => {
     const clientId = takeClient();
-    await post(`/clients/${clientId}/plan-steps`, consultant, { type: "careReferral", title: "Schuldhulp", hoursPerWeek: 0, startDate: today });
+    await post(`/clients/${clientId}/plan-steps`, consultant, {
+      type: "careReferral",
+      title: "Schuldhulp",
+      hoursPerWeek: 0,
+      startDate: today,
+    });
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () => post(`/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: today, reason: "otherIncome" })),
+      Array.from({ length: 6 }, () =>
+        post(`/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: today, reason: "otherIncome" }),
+      ),
     );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-    const letters = await t.db.kysely.selectFrom("letters").select("id").where("client_id", "=", clientId).where("kind", "=", "benefitEnded").execute();
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select("id")
+      .where("client_id", "=", clientId)
+      .where("kind", "=", "benefitEnded")
+      .execute();
     expect(letters).toHaveLength(1);
   });
 });
@@ -207,7 +268,12 @@ describe("the end of a benefit", () => {
 describe("partners in one household", () => {
   it("shows the consultant the partners in scope, and never one outside it", async () => {
     const [a, b] = [takeClient(), takeClient()];
-    const other = await t.db.kysely.selectFrom("clients").select("id").where("district", "=", "Overschie").limit(1).executeTakeFirstOrThrow();
+    const other = await t.db.kysely
+      .selectFrom("clients")
+      .select("id")
+      .where("district", "=", "Overschie")
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await t.db.kysely.updateTable("clients").set({ household_id: "HH-4711" }).where("id", "in", [a, b, other.id]).execute();
     const record = (await get(`/clients/${a}`, consultant)).json();
     expect(record.householdId).toBe("HH-4711");
@@ -246,10 +312,16 @@ describe("import from the benefits administration", () => {
       [5, "created"],
       [6, "refused"],
     ]);
-    expect(first.rows[1]?.refusals).toEqual([expect.objectContaining({ column: "Geboortedatum", field: "birthDate", code: "underMinimumAge" })]);
+    expect(first.rows[1]?.refusals).toEqual([
+      expect.objectContaining({ column: "Geboortedatum", field: "birthDate", code: "underMinimumAge" }),
+    ]);
     expect(first.rows[2]?.refusals).toEqual([expect.objectContaining({ column: "Postcode", field: "postcode", code: "malformed" })]);
     expect(first.rows[4]?.refusals).toEqual([expect.objectContaining({ column: "BSN", code: "duplicateBsn" })]);
-    const created = await t.db.kysely.selectFrom("clients").selectAll().where("bsn", "=", expectDefined(good[0], "bsn")).executeTakeFirstOrThrow();
+    const created = await t.db.kysely
+      .selectFrom("clients")
+      .selectAll()
+      .where("bsn", "=", expectDefined(good[0], "bsn"))
+      .executeTakeFirstOrThrow();
     expect(created).toMatchObject({ given_name: "Fatima", district: "Charlois", birth_date: "1978-04-12", household_situation: "single" });
 
     const before = await tableCounts();
@@ -264,10 +336,14 @@ describe("import from the benefits administration", () => {
     const changed = [...original];
     changed[1] = "José";
     changed[12] = "jose@voorbeeld.nl";
-    const report = await imported(Buffer.from(headerLine() + `${changed.join(";")}\r\n`, "latin1"));
+    const report = await imported(Buffer.from(`${headerLine()}${changed.join(";")}\r\n`, "latin1"));
     expect(report).toMatchObject({ encoding: "windows-1252", updated: 1 });
     expect(report.rows[0]?.fields).toEqual(["givenName", "email"]);
-    const stored = await t.db.kysely.selectFrom("clients").select(["given_name", "search_name"]).where("bsn", "=", expectDefined(original[0], "bsn")).executeTakeFirstOrThrow();
+    const stored = await t.db.kysely
+      .selectFrom("clients")
+      .select(["given_name", "search_name"])
+      .where("bsn", "=", expectDefined(original[0], "bsn"))
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ given_name: "José", search_name: "josé el idrissi" });
   });
 
@@ -275,7 +351,10 @@ describe("import from the benefits administration", () => {
     const clientId = takeClient();
     const client = await t.db.kysely.selectFrom("clients").selectAll().where("id", "=", clientId).executeTakeFirstOrThrow();
     const exported = (await get("/client-exports", admin)).body;
-    const line = expectDefined(exported.split("\r\n").find((l) => l.startsWith(client.bsn)), "the client's line");
+    const line = expectDefined(
+      exported.split("\r\n").find((l) => l.startsWith(client.bsn)),
+      "the client's line",
+    );
     const cells = line.split(";");
     cells[7] = "3042 AB"; // Overschie
     const report = await imported(registryFile([cells]));
@@ -290,18 +369,35 @@ describe("import from the benefits administration", () => {
 
   it("ends the open work of a benefit the file ends, with its letter", async () => {
     const clientId = takeClient();
-    await post(`/clients/${clientId}/plan-steps`, consultant, { type: "careReferral", title: "Schuldhulp", hoursPerWeek: 0, startDate: today });
+    await post(`/clients/${clientId}/plan-steps`, consultant, {
+      type: "careReferral",
+      title: "Schuldhulp",
+      hoursPerWeek: 0,
+      startDate: today,
+    });
     const client = await t.db.kysely.selectFrom("clients").select("bsn").where("id", "=", clientId).executeTakeFirstOrThrow();
-    const line = expectDefined((await get("/client-exports", admin)).body.split("\r\n").find((l) => l.startsWith(client.bsn)), "line");
+    const line = expectDefined(
+      (await get("/client-exports", admin)).body.split("\r\n").find((l) => l.startsWith(client.bsn)),
+      "line",
+    );
     const cells = line.split(";");
     cells[14] = formatDutchDate(today);
     cells[15] = "verhuizing";
     expect((await imported(registryFile([cells]))).updated).toBe(1);
-    const stored = await t.db.kysely.selectFrom("clients").select(["benefit_end_date", "benefit_end_reason"]).where("id", "=", clientId).executeTakeFirstOrThrow();
+    const stored = await t.db.kysely
+      .selectFrom("clients")
+      .select(["benefit_end_date", "benefit_end_reason"])
+      .where("id", "=", clientId)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ benefit_end_date: today, benefit_end_reason: "moved" });
     const steps = await t.db.kysely.selectFrom("plan_steps").select("status").where("client_id", "=", clientId).execute();
     expect(steps.map((s) => s.status)).toEqual(["stopped"]);
-    const letters = await t.db.kysely.selectFrom("letters").select("id").where("client_id", "=", clientId).where("kind", "=", "benefitEnded").execute();
+    const letters = await t.db.kysely
+      .selectFrom("letters")
+      .select("id")
+      .where("client_id", "=", clientId)
+      .where("kind", "=", "benefitEnded")
+      .execute();
     expect(letters).toHaveLength(1);
   });
 

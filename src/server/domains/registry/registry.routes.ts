@@ -121,7 +121,8 @@ export function registryRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["registry"],
           summary: "Export the client registry",
-          description: "The whole registry in the import's CSV format (UTF-8), so that the export imports unchanged. Recorded in the audit log.",
+          description:
+            "The whole registry in the import's CSV format (UTF-8), so that the export imports unchanged. Recorded in the audit log.",
           produces: ["text/csv"],
           response: { 200: z.string().describe("the registry CSV") },
         },

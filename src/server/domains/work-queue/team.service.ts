@@ -1,10 +1,10 @@
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
-import { addDays } from "@shared/dates.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { addDays } from "@shared/dates.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";

@@ -212,10 +212,7 @@ export function movedIntoDistricts(db: Kysely<Database>, districts: readonly str
     .where("clients.district", "in", districts)
     .where("client_moves.moved_on", ">=", since)
     .where((eb) =>
-      eb.or([
-        eb("clients.consultant_id", "is", null),
-        eb("clients.consultant_id", "=", eb.ref("client_moves.from_consultant_id")),
-      ]),
+      eb.or([eb("clients.consultant_id", "is", null), eb("clients.consultant_id", "=", eb.ref("client_moves.from_consultant_id"))]),
     )
     .execute();
 }

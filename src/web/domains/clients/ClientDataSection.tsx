@@ -3,10 +3,10 @@ import { formatDate, formatDateTime, languageName } from "@web/components/format
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { BenefitEndSection } from "../registry/BenefitEndSection.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
-import { BenefitEndSection } from "../registry/BenefitEndSection.js";
 import { DistrictWarning } from "./DistrictWarning.js";
 
 function useRows(client: ClientOutput): [string, ReactNode][] {
@@ -38,7 +38,10 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
     [
       t("client.benefitEnd"),
       client.benefitEndDate
-        ? t("client.benefitEndedOn", { date: formatDate(client.benefitEndDate, lang), reason: t(`benefitEndReason.${client.benefitEndReason ?? "other"}`) })
+        ? t("client.benefitEndedOn", {
+            date: formatDate(client.benefitEndDate, lang),
+            reason: t(`benefitEndReason.${client.benefitEndReason ?? "other"}`),
+          })
         : none,
     ],
     [t("client.statePensionDate"), client.statePensionDate ? formatDate(client.statePensionDate, lang) : none],
@@ -46,7 +49,7 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
     [
       t("client.householdPartners"),
       client.householdPartners.length ? (
-        <ul className="nv-plain-list">
+        <ul className="nv-plain-list" key="partners">
           {client.householdPartners.map((partner) => (
             <li key={partner.id}>
               <Link to={`/clients/${partner.id}`} className="nl-link">

@@ -1,5 +1,5 @@
-import type { ClientOutput } from "@shared/schemas/clients.js";
 import { BENEFIT_END_REASONS, type BenefitEndReason } from "@shared/enums.js";
+import type { ClientOutput } from "@shared/schemas/clients.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
@@ -44,7 +44,10 @@ export function BenefitEndSection({ client }: { client: ClientOutput }) {
           label={t("benefitEnd.reason")}
           value={reason}
           onChange={(value) => setReason(value as BenefitEndReason | "")}
-          options={[{ value: "", label: t("benefitEnd.choose") }, ...BENEFIT_END_REASONS.map((r) => ({ value: r, label: t(`benefitEndReason.${r}`) }))]}
+          options={[
+            { value: "", label: t("benefitEnd.choose") },
+            ...BENEFIT_END_REASONS.map((r) => ({ value: r, label: t(`benefitEndReason.${r}`) })),
+          ]}
           error={errors.byField.reason}
         />
         <div className="nv-form__actions">

@@ -47,7 +47,8 @@ export function ImportSection() {
   const upload = useImportClients(setProgress);
   const headerWrong = upload.error instanceof ApiError && upload.error.problem.code === "importHeaderWrong";
   const errors = useMemo(
-    (): FormErrors => (headerWrong ? { byField: {}, list: [], other: null } : formErrorsOf(upload.error, t, ["file"], { file: "registry-file" })),
+    (): FormErrors =>
+      headerWrong ? { byField: {}, list: [], other: null } : formErrorsOf(upload.error, t, ["file"], { file: "registry-file" }),
     [upload.error, t, headerWrong],
   );
   // A wrong header names each wrong column (`header[3]`): the page says which name each column must have.

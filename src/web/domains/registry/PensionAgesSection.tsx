@@ -98,7 +98,10 @@ export function PensionAgesSection({ table }: { table: StatePensionAges }) {
             </fieldset>
           ))}
           <div className="nv-form__actions">
-            <SecondaryActionButton type="button" onClick={() => setDrafts((rows) => [...rows, { bornFrom: "", bornUntil: "", years: "67", months: "0" }])}>
+            <SecondaryActionButton
+              type="button"
+              onClick={() => setDrafts((rows) => [...rows, { bornFrom: "", bornUntil: "", years: "67", months: "0" }])}
+            >
               {t("registry.pension.addRow")}
             </SecondaryActionButton>
             <PrimaryActionButton type="submit" busy={save.isPending}>
