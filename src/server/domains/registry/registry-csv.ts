@@ -7,8 +7,6 @@ import { normalisePostcode } from "@shared/validation/postcode.js";
 import { parse } from "csv-parse";
 import { z } from "zod";
 
-export { REGISTRY_COLUMNS };
-
 export type RegistryField = (typeof REGISTRY_COLUMNS)[number]["field"];
 
 /** The words of the benefits administration for a household situation. */

@@ -5,9 +5,9 @@ import { startedPlacement } from "@server/testing/placements.js";
 import { applicationTables, countRows } from "@server/testing/row-counts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
 import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
-import type { ImportReport } from "@shared/schemas/registry.js";
+import { type ImportReport, REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDutchDate, headerLine, REGISTRY_COLUMNS } from "./registry-csv.js";
+import { formatDutchDate, headerLine } from "./registry-csv.js";
 
 let t: TestApp;
 let consultant: Headers;

@@ -1,6 +1,4 @@
 import type { Services } from "@server/app.js";
-import { nowIso } from "@server/clock.js";
-import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { readUploadedFile } from "@server/http/multipart.js";
 import { clientOutput } from "@shared/schemas/clients.js";
@@ -8,11 +6,10 @@ import { idParam } from "@shared/schemas/common.js";
 import { benefitEndInput, importReport, statePensionAgesInput, statePensionAgesOutput } from "@shared/schemas/registry.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { recordAudit } from "../audit/audit.service.js";
 import { presentClient } from "../clients/clients.presenter.js";
 import { registryFactsOf } from "../clients/clients.service.js";
 import { endBenefit } from "./benefit-end.service.js";
-import { lastPensionAgeChange, listStatePensionAges, replaceStatePensionAges } from "./pension-ages.repo.js";
+import { readPensionAges, replacePensionAges } from "./pension-ages.service.js";
 import { registryPolicy } from "./registry.policy.js";
 import { exportClients } from "./registry-export.service.js";
 import { importClients } from "./registry-import.service.js";
@@ -23,12 +20,6 @@ export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 /** The registry as a whole: the state pension age table, a benefit's end, and the import and export of the registry. */
 export function registryRoutes({ db }: Services): FastifyPluginAsyncZod {
   return async (app) => {
-    const pensionAges = async (actor: Parameters<typeof registryPolicy.updatePensionAges.allows>[0]) => ({
-      items: await listStatePensionAges(db.kysely),
-      updatedAt: (await lastPensionAgeChange(db.kysely))?.updated_at ?? "2026-12-03T00:00:00+01:00",
-      abilities: { update: registryPolicy.updatePensionAges.allows(actor) },
-    });
-
     app.get(
       "/state-pension-ages",
       {
@@ -40,7 +31,7 @@ export function registryRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: statePensionAgesOutput },
         },
       },
-      async (request) => pensionAges(contextOf(request).actor),
+      async (request) => readPensionAges(db.kysely, contextOf(request).actor),
     );
 
     app.put(
@@ -56,19 +47,7 @@ export function registryRoutes({ db }: Services): FastifyPluginAsyncZod {
           response: { 200: statePensionAgesOutput },
         },
       },
-      async (request) => {
-        const ctx = contextOf(request);
-        await inTransaction(db.kysely, async (trx) => {
-          await replaceStatePensionAges(trx, request.body.items, ctx.actor.id, nowIso(ctx.clock));
-          await recordAudit(trx, ctx, {
-            action: "statePensionAges.update",
-            category: "admin",
-            subjectType: "statePensionAges",
-            details: { rows: request.body.items.length },
-          });
-        });
-        return pensionAges(ctx.actor);
-      },
+      async (request) => replacePensionAges(db.kysely, contextOf(request), request.body.items),
     );
 
     app.post(
