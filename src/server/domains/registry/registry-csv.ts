@@ -63,6 +63,12 @@ export type ParsedRow = { line: number; record: RegistryRecord } | { line: numbe
 export type RegistryEncoding = "utf-8" | "windows-1252";
 
 /**
+ * The letters Windows-1252 has at 0x80–0x9F, where Latin-1 has control codes (€, ‚, „, …, ‘, ’, “, ”, –, —, Š, š,
+ * Ž, ž, Ÿ, ‰, Œ, œ, ˆ, ˜, ™, †, ‡, •, ƒ, ‹, ›). Node's own decoder for the label is Latin-1, so these are mapped here.
+ */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
  * Text of a file in UTF-8 when it is valid UTF-8, otherwise in Windows-1252 (what older Windows exports write): a
  * Windows-1252 file with an accented letter is never valid UTF-8, so the check decides.
  */
@@ -70,7 +76,8 @@ export function decodeRegistryFile(content: Buffer): { text: string; encoding: R
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(content), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(content), encoding: "windows-1252" };
+    const text = content.toString("latin1").replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+    return { text, encoding: "windows-1252" };
   }
 }
 
