@@ -266,6 +266,30 @@ describe("the end of a benefit", () => {
 });
 
 describe("partners in one household", () => {
+  it("are in the demo population: two partners a household, at one address, each on the other's record", async () => {
+    const members = await t.db.kysely
+      .selectFrom("clients")
+      .select(["id", "household_id", "postcode", "house_number", "district"])
+      .where("household_id", "is not", null)
+      .where("household_id", "like", "HH-0%")
+      .orderBy("household_id")
+      .execute();
+    expect(members.length).toBeGreaterThan(10);
+    const byHousehold = new Map<string | null, typeof members>();
+    for (const m of members) byHousehold.set(m.household_id, [...(byHousehold.get(m.household_id) ?? []), m]);
+    for (const pair of byHousehold.values()) {
+      expect(pair).toHaveLength(2);
+      expect(new Set(pair.map((m) => `${m.postcode} ${m.house_number} ${m.district}`)).size).toBe(1);
+    }
+    const charlois = expectDefined(
+      [...byHousehold.values()].find((pair) => pair[0]?.district === "Charlois"),
+      "a household in Charlois",
+    );
+    const [first, second] = charlois.map((m) => m.id);
+    const record = (await get(`/clients/${first}`, consultant)).json();
+    expect(record.householdPartners.map((p: { id: string }) => p.id)).toEqual([second]);
+  });
+
   it("shows the consultant the partners in scope, and never one outside it", async () => {
     const [a, b] = [takeClient(), takeClient()];
     const other = await t.db.kysely
