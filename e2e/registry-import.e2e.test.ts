@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { expectDefined } from "@server/testing/expect-defined.js";
 import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { completeBsn } from "@shared/validation/bsn.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -107,6 +109,38 @@ describe("the functional administrator imports the client registry", () => {
     expect(await textOf(report.locator("tbody tr").nth(1))).toContain("Geboortedatum: Deze persoon is jonger dan 18 jaar.");
     await expectNoAxeViolations(page, "import report");
     expect(await textOf(report.locator("tbody tr").nth(0))).toContain("Nieuw");
+    await expectNoSidewaysScroll(page, 360);
+    await context.close();
+  }, 120_000);
+
+  it("lets the consultant see a client's partner and record the end of the benefit on the record", async () => {
+    const consultantApi = await apiAs(server.baseUrl, "consulent@demo.local");
+    const page1 = await consultantApi<{ items: { id: string; familyName: string }[] }>("GET", "/clients?district=Charlois&pageSize=200");
+    const records = await Promise.all(
+      page1.body.items.map(
+        async (item) =>
+          (await consultantApi<{ id: string; householdPartners: { familyName: string }[] }>("GET", `/clients/${item.id}`)).body,
+      ),
+    );
+    const withPartner = records.find((r) => r.householdPartners.length > 0);
+    if (!withPartner) throw new Error("no Charlois client with a partner in the demo");
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${withPartner.id}`);
+    const partner = expectDefined(withPartner.householdPartners[0], "the partner");
+    await page
+      .getByRole("link", { name: new RegExp(partner.familyName) })
+      .first()
+      .waitFor();
+    await page.getByRole("heading", { name: "Uitkering gestopt" }).waitFor();
+    await expectNoAxeViolations(page, "client record with partner");
+    await page.getByLabel("Laatste dag van de uitkering").fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel("Reden").selectOption("work");
+    await page.getByRole("button", { name: "Einde uitkering vastleggen" }).click();
+    await page.getByText(/Gestopt op .* \(werk\)/).waitFor();
+    expect(await page.getByRole("heading", { name: "Uitkering gestopt" }).count()).toBe(0);
+    await expectNoAxeViolations(page, "client record after the benefit ended");
     await expectNoSidewaysScroll(page, 360);
     await context.close();
   }, 120_000);
