@@ -26,7 +26,8 @@ describe("naar-vermogen CLI", () => {
     const { status, out } = run(["--help"]);
     expect(status).toBe(0);
     expect(out).not.toMatch(/Building/);
-    for (const command of ["seed", "create-user", "run-daily", "match", "import-clients", "export-clients", "backup", "restore", "openapi"]) expect(out).toContain(command);
+    for (const command of ["seed", "create-user", "run-daily", "match", "import-clients", "export-clients", "backup", "restore", "openapi"])
+      expect(out).toContain(command);
   });
 
   it("runs in a single Node process", () => {
