@@ -1,7 +1,7 @@
 /**
  * Benchmarks with their targets: the compiled server under load (load.ts), seeding the full demo population (with
  * its workflow history), and the consultant's caseload, client record, work queue, team overview, the figures overview,
- * matching suggestions, a city-wide placement plan and the effect estimates and the research export on a Rotterdam-sized database, and last the crash run (crash.ts). Run with
+ * matching suggestions, a city-wide placement plan and the effect estimates, the research export and the registry import (18,000 rows) on a Rotterdam-sized database, and last the crash run (crash.ts). Run with
  * `npm run bench`; not part of `npm test`.
  */
 import fs from "node:fs";
@@ -18,6 +18,7 @@ import { addMonths } from "@shared/dates.js";
 import { benchCliHelp } from "./cli.js";
 import { benchCrash } from "./crash.js";
 import { benchLoad } from "./load.js";
+import { benchRegistryImport } from "./registry.js";
 
 interface Row {
   name: string;
@@ -245,6 +246,8 @@ rows.push({
   target: "",
   met: pings.length > 0,
 });
+// The import from the benefits administration: the registry's own export read back, and into an empty registry.
+rows.push(...(await benchRegistryImport(db)));
 
 await app.close();
 await db.destroy();

@@ -26,7 +26,8 @@ describe("naar-vermogen CLI", () => {
     const { status, out } = run(["--help"]);
     expect(status).toBe(0);
     expect(out).not.toMatch(/Building/);
-    for (const command of ["seed", "create-user", "run-daily", "match", "backup", "restore", "openapi"]) expect(out).toContain(command);
+    for (const command of ["seed", "create-user", "run-daily", "match", "import-clients", "export-clients", "backup", "restore", "openapi"])
+      expect(out).toContain(command);
   });
 
   it("runs in a single Node process", () => {
@@ -66,6 +67,30 @@ describe("naar-vermogen CLI", () => {
     expect(second.status).not.toBe(0);
     expect(second.out).toMatch(/already has accounts/);
   }, 60_000);
+
+  it("exports the registry and imports the export back unchanged, as an admin only, and refuses a wrong header", () => {
+    const database = `sqlite:${path.join(dir, "registry.sqlite")}`;
+    expect(run(["seed", "--clients", "30", "--seed", "5", "--database", database]).status).toBe(0);
+    const file = path.join(dir, "register.csv");
+    const exported = run(["export-clients", "--file", file, "--as", "admin@demo.local", "--database", database]);
+    expect(exported.status, exported.out).toBe(0);
+    const rows = fs.readFileSync(file, "utf8").trim().split("\r\n").length - 1;
+    expect(exported.out).toContain(`${rows} cliënten geschreven`);
+    const report = path.join(dir, "report.json");
+    const imported = run(["import-clients", "--file", file, "--as", "admin@demo.local", "--report", report, "--database", database]);
+    expect(imported.status, imported.out).toBe(0);
+    expect(imported.out).toContain(`${rows} rijen (utf-8): 0 nieuw, 0 gewijzigd, ${rows} ongewijzigd, 0 geweigerd`);
+    expect(JSON.parse(fs.readFileSync(report, "utf8")).unchanged).toBe(rows);
+
+    const asConsultant = run(["import-clients", "--file", file, "--as", "consulent@demo.local", "--database", database]);
+    expect(asConsultant.status).not.toBe(0);
+    expect(asConsultant.out).toMatch(/not an admin/);
+    const wrong = path.join(dir, "wrong.csv");
+    fs.writeFileSync(wrong, fs.readFileSync(file, "utf8").replace("Achternaam", "Familienaam"));
+    const refused = run(["import-clients", "--file", wrong, "--as", "admin@demo.local", "--database", database]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.out).toMatch(/header\[2\]: Column 3 must be "Achternaam"/);
+  }, 90_000);
 
   it("creates an account, refusing a role binding that does not fit", () => {
     const database = `sqlite:${path.join(dir, "users.sqlite")}`;

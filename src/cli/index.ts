@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import type { runBackup, runRestore } from "./backup.js";
 import type { runDaily } from "./daily.js";
 import type { runMatch } from "./match.js";
+import type { runExportClients, runImportClients } from "./registry.js";
 import type { runSeed } from "./seed.js";
 import type { runUserCreate } from "./users.js";
 
@@ -64,6 +65,25 @@ program
   .requiredOption("--instance <file>", "instance JSON: clientCount, roleCount, places, pairStart, pairRole, pairCost")
   .requiredOption("--out <file>", "where to write { placed, cost, assignment }")
   .action(async (options: Parameters<typeof runMatch>[0]) => (await import("./match.js")).runMatch(options));
+
+program
+  .command("import-clients")
+  .description("Import the client registry from the benefits administration's CSV file (see the README for its columns)")
+  .requiredOption("--file <file>", "the registry CSV: semicolons, UTF-8 or Windows-1252, the Dutch header line")
+  .requiredOption("--as <email>", "the admin account the import is recorded under")
+  .option("--report <file>", "write the report of every row as JSON")
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .option("--pg-schema <name>", "PostgreSQL schema to work in (default: the server's search path)")
+  .action(async (options: Parameters<typeof runImportClients>[0]) => (await import("./registry.js")).runImportClients(options));
+
+program
+  .command("export-clients")
+  .description("Export the client registry in the import's CSV format")
+  .requiredOption("--file <file>", "the CSV file to write (replaced if it exists)")
+  .requiredOption("--as <email>", "the admin account the export is recorded under")
+  .option("--database <url>", "database URL (default: DATABASE_URL or the SQLite file in ./data)")
+  .option("--pg-schema <name>", "PostgreSQL schema to work in (default: the server's search path)")
+  .action(async (options: Parameters<typeof runExportClients>[0]) => (await import("./registry.js")).runExportClients(options));
 
 program
   .command("backup")

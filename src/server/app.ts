@@ -41,6 +41,7 @@ import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { privacyRoutes } from "./domains/privacy/privacy.routes.js";
 import { researchExportRoutes } from "./domains/research-export/research-export.routes.js";
+import { registryRoutes } from "./domains/registry/registry.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
@@ -185,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         overviewRoutes,
         effectsRoutes,
         researchExportRoutes,
+        registryRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

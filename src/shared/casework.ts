@@ -13,6 +13,8 @@ export const CASEWORK_DEFAULTS = {
   /** How long a host still sees a client after a referral or placement ends. */
   hostVisibilityDaysAfterEnd: 30,
   newDropoutWithinDays: 14,
+  /** How long a move to another district stays on both consultants' work queues while the client is not handed over. */
+  movedWithinDays: 30,
   /** How long before a due-process deadline (reconsideration, decision on objection) it reaches the work queue. */
   deadlineNoticeDays: 14,
 } as const;

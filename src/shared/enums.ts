@@ -33,3 +33,10 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 /** Years on benefit from which a client belongs to the long-term cohort. */
 export const LONG_TERM_COHORT_YEARS = 5;
+
+/** Why a benefit ended, as the benefits administration records it. */
+export const BENEFIT_END_REASONS = ["work", "moved", "otherIncome", "deceased", "other"] as const;
+export type BenefitEndReason = (typeof BENEFIT_END_REASONS)[number];
+
+/** The age from which someone may be registered: adults only (Participatiewet art. 9 applies from 18). */
+export const MINIMUM_CLIENT_AGE = 18;

@@ -23,6 +23,11 @@ export const PROBLEM_CODES = [
   "bsnNeedsReview",
   "duplicateEmail",
   "selfLockout",
+  "underMinimumAge",
+  "statePensionAge",
+  "benefitAlreadyEnded",
+  "benefitEnded",
+  "importHeaderWrong",
   // Invitations and appointments
   "noAvailability",
   "noFreeSlots",
@@ -168,5 +173,11 @@ export const FIELD_ERROR_CODES = [
   "invalidPhone",
   "emailMissing",
   "mobileMissing",
+  "underMinimumAge",
+  "statePensionAge",
+  "beforeBenefitStart",
+  "benefitEnded",
+  "headerWrong",
+  "notContiguous",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -36,6 +36,7 @@ import { AccessLogPage } from "./domains/privacy/AccessLogPage.js";
 import { MyDataPage } from "./domains/privacy/MyDataPage.js";
 import { RightsPage } from "./domains/privacy/RightsPage.js";
 import { ResearchExportPage } from "./domains/research-export/ResearchExportPage.js";
+import { RegistryPage } from "./domains/registry/RegistryPage.js";
 import { ComplaintPage } from "./domains/roles/ComplaintPage.js";
 import { RoleDetailPage } from "./domains/roles/RoleDetailPage.js";
 import { RoleNewPage } from "./domains/roles/RoleNewPage.js";
@@ -159,6 +160,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="manageOrdinance" />}>
                 <Route path="/ordinance" element={<OrdinancePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="manageRegistry" />}>
+                <Route path="/registry" element={<RegistryPage />} />
               </Route>
               <Route element={<RequireAbility ability="viewScheduler" />}>
                 <Route path="/scheduler" element={<SchedulerPage />} />

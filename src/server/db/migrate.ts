@@ -25,6 +25,7 @@ import * as activityProposals from "./migrations/20261203_0024_activity_proposal
 import * as caseworkChanges from "./migrations/20261203_0025_casework_changes.js";
 import * as statisticsIndexes from "./migrations/20261203_0027_statistics_indexes.js";
 import * as researchExports from "./migrations/20261203_0029_research_exports.js";
+import * as clientRegistry from "./migrations/20261203_0031_client_registry.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0025_casework_changes": caseworkChanges,
   "20261203_0027_statistics_indexes": statisticsIndexes,
   "20261203_0029_research_exports": researchExports,
+  "20261203_0031_client_registry": clientRegistry,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

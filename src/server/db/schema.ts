@@ -1,4 +1,4 @@
-import type { AuditCategory, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
+import type { AuditCategory, BenefitEndReason, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
 import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
 import type { AppointmentKind, AppointmentStatus, RescheduleRequestStatus } from "@shared/schemas/appointments.js";
@@ -148,8 +148,49 @@ export interface ClientsTable {
   search_name: string; // lower-case "given family" for search
   preferred_language: ColumnType<PreferredLanguage, PreferredLanguage | undefined, PreferredLanguage>;
   notification_channel: ColumnType<NotificationChannel, NotificationChannel | undefined, NotificationChannel>;
+  benefit_end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  benefit_end_reason: ColumnType<BenefitEndReason | null, BenefitEndReason | null | undefined, BenefitEndReason | null>;
+  household_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+}
+
+/** The state pension age (AOW-leeftijd) of everyone born between two dates; open ends are null. */
+export interface StatePensionAgesTable {
+  id: string;
+  born_from: string | null;
+  born_until: string | null;
+  years: number;
+  months: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One import of the client registry from the benefits administration, with its counts. */
+export interface ClientImportsTable {
+  id: string;
+  started_by: string | null;
+  source: "cli" | "upload";
+  encoding: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  moved: number;
+  imported_at: string;
+}
+
+/** A client's move to another district, found by an import: both consultants see it on the work queue. */
+export interface ClientMovesTable {
+  id: string;
+  client_id: string;
+  import_id: string | null;
+  from_district: string | null;
+  to_district: string | null;
+  from_consultant_id: string | null;
+  moved_on: string;
+  created_at: string;
 }
 
 export interface AuditEventsTable {
@@ -844,6 +885,9 @@ export interface ResearchExportsTable {
 }
 
 export interface Database {
+  state_pension_ages: StatePensionAgesTable;
+  client_imports: ClientImportsTable;
+  client_moves: ClientMovesTable;
   users: UsersTable;
   user_districts: UserDistrictsTable;
   sessions: SessionsTable;

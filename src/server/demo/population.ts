@@ -1,5 +1,5 @@
 import { base, en, Faker, nl } from "@faker-js/faker";
-import { yearsBefore } from "@shared/dates.js";
+import { addDays, yearsBefore } from "@shared/dates.js";
 import { DISTRICTS, postcodeAreasOf } from "@shared/districts.js";
 import type { EducationLevel, HouseholdSituation } from "@shared/enums.js";
 import { completeBsn } from "@shared/validation/bsn.js";
@@ -201,7 +201,10 @@ export function generateClient(random: SeededRandom, district: string, bsn: stri
   const givenName = origin.given ? random.pick(origin.given) : random.faker.person.firstName(sex);
   const familyName = origin.family ? random.pick(origin.family) : random.faker.person.lastName();
   const age = random.int(27, 66);
-  const birthDate = random.dateBetween(yearsBefore(today, age + 1), yearsBefore(today, age));
+  const drawn = random.dateBetween(yearsBefore(today, age + 1), yearsBefore(today, age));
+  // The draw includes the day `age + 1` years ago: at 66 that is the 67th birthday, the state pension age of those born
+  // in 1957–1960, when nobody is a client any more. That day moves to the next.
+  const birthDate = drawn <= yearsBefore(today, age + 1) ? addDays(drawn, 1) : drawn;
   // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.max would make them NaN
   const earliestStart = yearsBefore(birthDate, -18) > yearsBefore(today, 25) ? yearsBefore(birthDate, -18) : yearsBefore(today, 25);
   const benefitStartDate = random.dateBetween(earliestStart, yearsBefore(today, 5));

@@ -126,10 +126,41 @@ function clientRow(client: DemoClient, consultantId: string | null, now: string)
     education_level: client.educationLevel,
     consultant_id: consultantId,
     guidance_need: client.guidanceNeed,
+    household_id: null,
     search_name: `${client.givenName} ${client.familyName}`.toLowerCase(),
     created_at: now,
     updated_at: now,
   };
+}
+
+/**
+ * Couples on one benefit: within a district, each two clients in a row who live as a couple become partners in one
+ * household (the benefits administration's household number), the second at the first's address. Follows from the
+ * rows alone, so the population's random draws stay as they were.
+ */
+function pairHouseholds(rows: NewClientRow[]): void {
+  let waiting: NewClientRow | undefined;
+  let number = 0;
+  for (const row of rows) {
+    if (row.household_situation !== "couple" && row.household_situation !== "coupleWithChildren") continue;
+    if (!waiting || waiting.district !== row.district) {
+      waiting = row;
+      continue;
+    }
+    number++;
+    const householdId = `HH-${String(number).padStart(6, "0")}`;
+    waiting.household_id = householdId;
+    Object.assign(row, {
+      household_id: householdId,
+      household_situation: waiting.household_situation,
+      postcode: waiting.postcode,
+      house_number: waiting.house_number,
+      house_number_addition: waiting.house_number_addition,
+      street: waiting.street,
+      city: waiting.city,
+    });
+    waiting = undefined;
+  }
 }
 
 function organisationRow(org: DemoOrganisation, now: string) {
@@ -242,6 +273,7 @@ async function seedWith(
       clientRows.push(clientRow(client, consultant.id, now));
     }
   }
+  pairHouseholds(clientRows);
   const demoConsultantId = consultantsByDistrict.get("Charlois")?.[0]?.id;
   const demoClient = clientRows.find((c) => c.district === "Charlois" && c.consultant_id === demoConsultantId);
 

@@ -17,6 +17,7 @@ export const LETTER_TEMPLATES = [
   "placement-agreement",
   "placement-attribution",
   "placement-ended-displacement",
+  "benefit-ended",
   "contribution-agreement",
   "accountability-request",
   "accountability-reminder",

@@ -104,6 +104,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
   "GET /clients/:id": { roles: { ...STAFF_READ, host: S, client: S } },
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
+  "POST /clients/:id/benefit-end": { roles: { ...STAFF_READ }, body: { benefitEndDate: DAY, reason: "other" } },
+  "GET /state-pension-ages": { roles: { admin: A, consultant: A, teamLead: A } },
+  "PUT /state-pension-ages": { ...ADMIN, body: { items: [{ bornFrom: null, bornUntil: null, years: 67, months: 0 }] } },
+  "POST /client-imports": { ...ADMIN, upload: true },
+  "GET /client-exports": ADMIN,
   "GET /users": ADMIN,
   "POST /users": {
     ...ADMIN,

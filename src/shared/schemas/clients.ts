@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
+import { BENEFIT_END_REASONS, EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
 import { isValidBsn, mayHoldBsn } from "../validation/bsn.js";
 import { normalisePostcode } from "../validation/postcode.js";
 import { abilitiesOf } from "./abilities.js";
 import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
+import { householdPartner } from "./registry.js";
 
 const name = z.string().trim().min(1).max(100);
 
@@ -52,6 +53,7 @@ const clientFields = {
     .default([]),
   householdSituation: z.enum(HOUSEHOLD_SITUATIONS),
   educationLevel: z.enum(EDUCATION_LEVELS).default("unknown"),
+  householdId: z.string().trim().min(1).max(40).nullish().describe("the benefits administration's household number; partners share it"),
 };
 
 /** Body of `POST /clients`. */
@@ -99,6 +101,7 @@ export const CLIENT_ACTIONS = [
   "formaliseContribution",
   "viewAccessLog",
   "exportData",
+  "endBenefit",
 ] as const;
 
 export const clientOutput = z.object({
@@ -116,7 +119,9 @@ export const clientOutput = z.object({
   warnings: z.array(z.string()).describe("e.g. districtUnknown"),
   benefitStartDate: calendarDate,
   yearsOnBenefit: z.number().int(),
-  longTermCohort: z.boolean().describe("on benefit for five years or more"),
+  longTermCohort: z
+    .boolean()
+    .describe("in the invitation cohort: on benefit for five years or more, the benefit not ended and below the state pension age"),
   capacityHoursPerWeek: z.number().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
@@ -124,6 +129,13 @@ export const clientOutput = z.object({
   householdSituation: z.enum(HOUSEHOLD_SITUATIONS),
   educationLevel: z.enum(EDUCATION_LEVELS),
   consultantId: z.uuid().nullable(),
+  benefitEndDate: calendarDate.nullable().describe("the last day of the benefit, once the benefits administration ended it"),
+  benefitEndReason: z.enum(BENEFIT_END_REASONS).nullable(),
+  statePensionDate: calendarDate
+    .nullable()
+    .describe("the day the client reaches the state pension age (AOW), from the municipality's table"),
+  householdId: z.string().nullable().describe("the benefits administration's household number; partners share it"),
+  householdPartners: z.array(householdPartner).describe("the partners in the household whom the caller may see"),
   createdAt: timestamp,
   updatedAt: timestamp,
   abilities: abilitiesOf(CLIENT_ACTIONS),
@@ -144,6 +156,7 @@ export const clientSummaryOutput = clientOutput.pick({
   yearsOnBenefit: true,
   longTermCohort: true,
   consultantId: true,
+  benefitEndDate: true,
 });
 export type ClientSummaryOutput = z.infer<typeof clientSummaryOutput>;
 

@@ -90,6 +90,7 @@ export const ME_ACTIONS = [
   "manageUsers",
   "viewAuditLog",
   "manageOrdinance",
+  "manageRegistry",
   "viewScheduler",
   "viewNotifications",
   // The client's own pages: the plan and placement page, and their decisions.

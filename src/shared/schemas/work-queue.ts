@@ -10,6 +10,7 @@ export const WORK_QUEUE_REASONS = [
   "attributionPending", // a placement ended early: hear the client and determine to whom it is attributable
   "placementEndedByDisplacement", // the role failed the displacement check: find another activity
   "newDropout",
+  "clientMoved", // an import moved the client to another district: the consultant hands the client over
   "exemptionRequested",
   "activityProposed", // the client proposed an activity of their own: accept or decline it
   "rescheduleRequested", // the client cannot come to a planned appointment and asks for another time

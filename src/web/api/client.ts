@@ -94,3 +94,36 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 export function hasStatus(error: unknown, status: number): error is ApiError {
   return error instanceof ApiError && error.status === status;
 }
+
+/**
+ * Uploads a form with the session cookie and the CSRF token, telling the share of the body sent so far (0 to 1), for
+ * a progress bar; resolves with the JSON answer or throws ApiError like `api`. `fetch` cannot report upload progress.
+ */
+export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (share: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", apiUrl(path));
+    request.withCredentials = true;
+    request.setRequestHeader("Accept", "application/json");
+    if (csrfToken) request.setRequestHeader("X-CSRF-Token", csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () =>
+      reject(new ApiError({ status: 0, title: "Network error", detail: "No answer from the server", code: "networkError" }));
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else {
+        const fallback: Problem = { status: request.status, title: request.statusText, detail: request.statusText, code: "httpError" };
+        reject(new ApiError({ ...fallback, ...(body as Partial<Problem> | undefined), status: request.status }));
+      }
+    };
+    request.send(form);
+  });
+}

@@ -36,6 +36,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/research-export", label: "nav.researchExport", ability: "makeResearchExports" },
   { to: "/availability", label: "nav.availability", ability: "manageAvailability" },
   { to: "/ordinance", label: "nav.ordinance", ability: "manageOrdinance" },
+  { to: "/registry", label: "nav.registry", ability: "manageRegistry" },
   { to: "/scheduler", label: "nav.scheduler", ability: "viewScheduler" },
   { to: "/notifications", label: "nav.notifications", ability: "viewNotifications" },
   { to: "/users", label: "nav.users", ability: "manageUsers" },

@@ -1,5 +1,7 @@
+import { passes } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import { type Policy, roles } from "@server/auth/policy.js";
+import type { ClientRow } from "@server/db/schema.js";
 import type { Abilities } from "@shared/schemas/abilities.js";
 import type { CLIENT_ACTIONS } from "@shared/schemas/clients.js";
 import { appointmentPolicy } from "../appointments/appointments.policy.js";
@@ -14,8 +16,10 @@ import { matchingPolicy } from "../matching/matching.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
 import { planPolicy } from "../plans/plans.policy.js";
 import { privacyPolicy } from "../privacy/privacy.policy.js";
+import { registryPolicy } from "../registry/registry.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
+import { assertBenefitRunning } from "./clients.rules.js";
 
 /**
  * Who may touch client records at all. Which records is decided by `visibleClients` in the repo:
@@ -33,7 +37,7 @@ export const clientPolicy = {
  * What the actor may do with a client's record they can see: each ability is the policy of the route that
  * reads or changes that part of the record, so the web app opens only what the server will answer.
  */
-export function clientAbilities(actor: Actor): Abilities<typeof CLIENT_ACTIONS> {
+export function clientAbilities(actor: Actor, client: Pick<ClientRow, "benefit_end_date">): Abilities<typeof CLIENT_ACTIONS> {
   const may = (policy: Policy) => policy.allows(actor);
   return {
     edit: may(clientPolicy.update),
@@ -63,5 +67,6 @@ export function clientAbilities(actor: Actor): Abilities<typeof CLIENT_ACTIONS> 
     formaliseContribution: may(contributionPolicy.create),
     viewAccessLog: may(privacyPolicy.accessLog),
     exportData: may(privacyPolicy.dataExport),
+    endBenefit: may(registryPolicy.endBenefit) && passes(() => assertBenefitRunning(client)),
   };
 }

@@ -6,17 +6,29 @@ import { type EDUCATION_LEVELS, type HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEAR
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
 import type { HostClientProfile } from "@shared/schemas/placements.js";
 import { clientAbilities } from "./clients.policy.js";
+import { hasBenefitEnded, hasReachedStatePensionAge, type StatePensionAge, statePensionDate } from "./clients.rules.js";
 
 type Household = (typeof HOUSEHOLD_SITUATIONS)[number];
 type Education = (typeof EDUCATION_LEVELS)[number];
 
-function benefitYears(row: ClientRow, today: string) {
+/** The facts of the registry a client's record shows beside its row: the state pension age table and the partners in scope. */
+export interface RegistryFacts {
+  pensionAges: readonly StatePensionAge[];
+  partners: readonly Pick<ClientRow, "id" | "given_name" | "family_name">[];
+}
+
+/** Years on benefit, and whether that puts the client in the invitation cohort today (the rule of the cohort query). */
+function benefitYears(row: ClientRow, today: string, pensionAges: readonly StatePensionAge[]) {
   const yearsOnBenefit = wholeYearsBetween(row.benefit_start_date, today);
-  return { yearsOnBenefit, longTermCohort: yearsOnBenefit >= LONG_TERM_COHORT_YEARS };
+  const longTermCohort =
+    yearsOnBenefit >= LONG_TERM_COHORT_YEARS &&
+    !hasBenefitEnded(row.benefit_end_date, today) &&
+    !hasReachedStatePensionAge(row.birth_date, today, pensionAges);
+  return { yearsOnBenefit, longTermCohort };
 }
 
 /** A caseload row: names, address and benefit duration; no BSN, nothing sensitive. */
-export function presentClientSummary(row: ClientRow, today: string): ClientSummaryOutput {
+export function presentClientSummary(row: ClientRow, today: string, pensionAges: readonly StatePensionAge[]): ClientSummaryOutput {
   return {
     id: row.id,
     givenName: row.given_name,
@@ -27,8 +39,9 @@ export function presentClientSummary(row: ClientRow, today: string): ClientSumma
     houseNumberAddition: row.house_number_addition,
     district: row.district,
     benefitStartDate: row.benefit_start_date,
-    ...benefitYears(row, today),
+    ...benefitYears(row, today, pensionAges),
     consultantId: row.consultant_id,
+    benefitEndDate: row.benefit_end_date,
   };
 }
 
@@ -36,9 +49,9 @@ export function presentClientSummary(row: ClientRow, today: string): ClientSumma
  * The full registry record, for the roles that may see it (consultant, team lead, admin, the client).
  * Every field is listed here: a new column stays private until it is added.
  */
-export function presentClient(actor: Actor, row: ClientRow, today: string): ClientOutput {
+export function presentClient(actor: Actor, row: ClientRow, today: string, registry: RegistryFacts): ClientOutput {
   return {
-    ...presentClientSummary(row, today),
+    ...presentClientSummary(row, today, registry.pensionAges),
     bsn: row.bsn,
     street: row.street,
     city: row.city,
@@ -49,9 +62,13 @@ export function presentClient(actor: Actor, row: ClientRow, today: string): Clie
     languages: parseJsonColumn(jsonStringList, row.languages),
     householdSituation: row.household_situation as Household,
     educationLevel: row.education_level as Education,
+    benefitEndReason: row.benefit_end_reason,
+    statePensionDate: statePensionDate(row.birth_date, registry.pensionAges),
+    householdId: row.household_id,
+    householdPartners: registry.partners.map((p) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    abilities: clientAbilities(actor),
+    abilities: clientAbilities(actor, row),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ClientSearch } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kysely";
 import { exemptionsInForce } from "../plans/capacity.repo.js";
+import { clientIdsAtStatePensionAge, listStatePensionAges } from "../registry/pension-ages.repo.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import type { BsnHolder } from "./clients.rules.js";
 
@@ -108,8 +109,14 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
   if (query.longTermCohort !== undefined) {
     const cutoff = yearsBefore(actor.scopeDate, LONG_TERM_COHORT_YEARS);
     base = base.where("benefit_start_date", query.longTermCohort ? "<=" : ">", cutoff);
-    // The cohort asked to contribute leaves out whoever is fully exempt today.
-    if (query.longTermCohort) base = base.where("id", "not in", fullyExemptClientIds(db, actor.scopeDate));
+    // The cohort asked to contribute leaves out whoever is fully exempt today, whose benefit ended, or who reached the
+    // state pension age.
+    if (query.longTermCohort) {
+      base = base
+        .where("id", "not in", fullyExemptClientIds(db, actor.scopeDate))
+        .where((eb) => eb.or([eb("benefit_end_date", "is", null), eb("benefit_end_date", ">", actor.scopeDate)]))
+        .where("id", "not in", clientIdsAtStatePensionAge(db, actor.scopeDate, await listStatePensionAges(db)));
+    }
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const descending = query.sort.startsWith("-");
@@ -181,4 +188,17 @@ export function latestIntakeAnswers(db: Kysely<Database>, clientId: string) {
     .where("client_id", "=", clientId)
     .orderBy("held_on", "desc")
     .executeTakeFirst();
+}
+
+/** The other members of a client's household whom the actor may see: a partner outside the caller's scope is absent. */
+export function visibleHouseholdPartners(db: Kysely<Database>, actor: Actor, client: Pick<ClientRow, "id" | "household_id">) {
+  if (client.household_id === null) return Promise.resolve([]);
+  return visibleClients(db, actor)
+    .select(["id", "given_name", "family_name"])
+    .where("household_id", "=", client.household_id)
+    .where("id", "!=", client.id)
+    .orderBy("family_name")
+    .orderBy("given_name")
+    .orderBy("id")
+    .execute();
 }

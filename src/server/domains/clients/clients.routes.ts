@@ -14,9 +14,10 @@ import { hostClientProfile } from "@shared/schemas/placements.js";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import { clientPolicy } from "./clients.policy.js";
 import { presentClient, presentClientSummary, presentHostClientProfile } from "./clients.presenter.js";
-import { createClient, listClients, readClient, readHostClientProfile, updateClient } from "./clients.service.js";
+import { createClient, listClients, readClient, readHostClientProfile, registryFactsOf, updateClient } from "./clients.service.js";
 
 /** The client registry: caseload search, registration, the record and its edits. */
 export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAsyncZod {
@@ -26,9 +27,10 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
       // Once a page: the date in Amsterdam costs about as much to format as a row to present.
       const today = clock.today();
       // Frozen: the page is kept and its JSON written once (http/serializer.ts).
-      return listClients(db.kysely, casework, contextOf(request), search, (rows, total) =>
-        Object.freeze({ items: rows.map((row) => presentClientSummary(row, today)), page, pageSize, total }),
-      );
+      return listClients(db.kysely, casework, contextOf(request), search, async (rows, total) => {
+        const pensionAges = await listStatePensionAges(db.kysely);
+        return Object.freeze({ items: rows.map((row) => presentClientSummary(row, today, pensionAges)), page, pageSize, total });
+      });
     }
 
     app.get(
@@ -71,7 +73,7 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
           tags: ["clients"],
           summary: "Register a client",
           description:
-            "409 `duplicateBsn` when a client the caller may see has the BSN already; 409 `bsnNeedsReview` (the same answer whoever holds it) when a client outside the caller's scope has it, and the attempt is audited.",
+            "409 `underMinimumAge` or `statePensionAge` (naming `birthDate`) for someone younger than 18 or at the state pension age (AOW, from the municipality's table); 409 `duplicateBsn` when a client the caller may see has the BSN already; 409 `bsnNeedsReview` (the same answer whoever holds it) when a client outside the caller's scope has it, and the attempt is audited.",
           body: clientCreateInput,
           response: { 201: clientOutput },
         },
@@ -82,7 +84,7 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
         return reply
           .status(201)
           .header("Location", `/api/v1/clients/${row.id}`)
-          .send(presentClient(ctx.actor, row, ctx.clock.today()));
+          .send(presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row)));
       },
     );
 
@@ -105,7 +107,8 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
           const { row, ...context } = await readHostClientProfile(db.kysely, ctx, request.params.id);
           return presentHostClientProfile(row, context);
         }
-        return presentClient(ctx.actor, await readClient(db.kysely, ctx, request.params.id), ctx.clock.today());
+        const row = await readClient(db.kysely, ctx, request.params.id);
+        return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
       },
     );
 
@@ -124,7 +127,8 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
       },
       async (request) => {
         const ctx = contextOf(request);
-        return presentClient(ctx.actor, await updateClient(db.kysely, ctx, request.params.id, request.body), ctx.clock.today());
+        const row = await updateClient(db.kysely, ctx, request.params.id, request.body);
+        return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
       },
     );
   };

@@ -10,8 +10,10 @@ import { districtForPostcode } from "@shared/districts.js";
 import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
+import { listStatePensionAges } from "../registry/pension-ages.repo.js";
+import type { RegistryFacts } from "./clients.presenter.js";
 import * as repo from "./clients.repo.js";
-import { assertBsnFree } from "./clients.rules.js";
+import { assertBsnFree, assertWithinRegistryAge } from "./clients.rules.js";
 
 /**
  * A write that failed on a BSN another client holds: the refusal `assertBsnFree` gives, and for a holder outside
@@ -59,6 +61,11 @@ function searchName(givenName: string, familyName: string): string {
   return `${givenName} ${familyName}`.toLowerCase();
 }
 
+/** What a client's record shows beside its row: the state pension age table and the partners the caller may see. */
+export async function registryFactsOf(db: Kysely<Database>, ctx: RequestContext, row: ClientRow): Promise<RegistryFacts> {
+  return { pensionAges: await listStatePensionAges(db), partners: await repo.visibleHouseholdPartners(db, ctx.actor, row) };
+}
+
 /**
  * A page of the caller's visible clients as `present` makes it, kept until casework changes (so callers must not change
  * it), and records that a caseload was read (never the search text).
@@ -68,13 +75,13 @@ export async function listClients<Page>(
   casework: CaseworkCache,
   ctx: RequestContext,
   query: ClientSearch,
-  present: (rows: ClientRow[], total: number) => Page,
+  present: (rows: ClientRow[], total: number) => Page | Promise<Page>,
 ): Promise<Page> {
   const result = await casework.get(
     pageKey("caseload", ctx.actor, ctx.clock.today(), query),
     async () => {
       const { rows, total, searchKind } = await repo.listVisibleClients(db, ctx.actor, query);
-      return { page: present(rows, total), returned: rows.length, total, searchKind };
+      return { page: await present(rows, total), returned: rows.length, total, searchKind };
     },
     (kept) => kept.returned,
   );
@@ -122,6 +129,7 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
 /** Registers a client. The consultant who registers becomes the assigned consultant. */
 export async function createClient(db: Kysely<Database>, ctx: RequestContext, input: ClientCreateInput): Promise<ClientRow> {
   assertDatesInOrder(input.birthDate, input.benefitStartDate);
+  assertWithinRegistryAge(input.birthDate, ctx.clock.today(), await listStatePensionAges(db));
   const now = nowIso(ctx.clock);
   try {
     return await inTransaction(db, async (trx) => {
@@ -144,6 +152,7 @@ export async function createClient(db: Kysely<Database>, ctx: RequestContext, in
         languages: JSON.stringify(input.languages),
         household_situation: input.householdSituation,
         education_level: input.educationLevel,
+        household_id: input.householdId ?? null,
         consultant_id: ctx.actor.role === "consultant" ? ctx.actor.id : null,
         search_name: searchName(input.givenName, input.familyName),
         created_at: now,
@@ -181,6 +190,7 @@ const COLUMN_OF = {
   languages: "languages",
   householdSituation: "household_situation",
   educationLevel: "education_level",
+  householdId: "household_id",
 } as const satisfies Record<keyof ClientUpdateInput, keyof ClientsTable>;
 
 /** Changes a client in scope; records which fields changed (not their values). */
@@ -190,6 +200,9 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
       const current = await repo.requireVisibleClient(trx, ctx.actor, id);
       assertDatesInOrder(input.birthDate ?? current.birth_date, input.benefitStartDate ?? current.benefit_start_date);
       if (input.bsn && input.bsn !== current.bsn) assertBsnFree(await repo.bsnHolder(trx, ctx.actor, input.bsn, id));
+      if (input.birthDate && input.birthDate !== current.birth_date) {
+        assertWithinRegistryAge(input.birthDate, ctx.clock.today(), await listStatePensionAges(trx));
+      }
 
       const changes: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(input) as [keyof ClientUpdateInput, unknown][]) {

@@ -12,8 +12,10 @@ import { clientsWithPlannedIntake, insertAppointments, listAvailability, takenSt
 import { freeSlots, type Slot } from "../appointments/slots.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import { findUserById } from "../users/users.repo.js";
 import { fullyExemptAmong, insertInvitation, lastInvitationSequences, visibleClientsAmong } from "./invitations.repo.js";
+import { assertInvitable } from "./invitations.rules.js";
 
 const PLANNING_HORIZON_DAYS = 12 * 7;
 
@@ -154,6 +156,8 @@ export async function inviteClients(
   const ids = [...new Set(input.clientIds)];
   const clients = await visibleClientsAmong(db, ctx.actor, ids);
   if (clients.length !== ids.length) throw notFound("client");
+  const pensionAges = await listStatePensionAges(db);
+  for (const client of clients) assertInvitable(client, ctx.clock.today(), pensionAges, `clientIds[${ids.indexOf(client.id)}]`);
   const exempt = await fullyExemptAmong(db, ids, ctx.clock.today());
   if (exempt.length > 0) {
     throw conflict(

@@ -20,6 +20,14 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   ),
   "client.update": p("Uw gegevens zijn aangepast.", "Your details were changed."),
   "client.reassign": p("U heeft een andere consulent gekregen.", "You were given another consultant."),
+  "client.benefitEnd": p(
+    "Er is genoteerd dat uw uitkering is gestopt. Wat u nog deed als tegenprestatie, is ook gestopt.",
+    "It was noted that your benefit ended. What you still did as your contribution ended too.",
+  ),
+  "client.import": p(
+    "Uw gegevens zijn bijgewerkt met de gegevens van de uitkeringsadministratie.",
+    "Your details were brought up to date from the benefits administration.",
+  ),
   "client.duplicateBsnAttempt": p(
     "Iemand probeerde een nieuw dossier te maken met uw BSN. Dat is niet gelukt, want u heeft al een dossier.",
     "Someone tried to make a new file with your citizen service number. This was refused: you already have a file.",
@@ -216,6 +224,8 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "researchExport.start",
   "researchExport.create",
   "researchExport.download",
+  "client.export",
+  "statePensionAges.update",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");

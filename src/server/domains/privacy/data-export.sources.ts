@@ -39,6 +39,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     omit: { password_hash: "a scrambled form of your password that nobody can read back" },
     orderBy: "created_at",
   },
+  {
+    key: "moves",
+    table: "client_moves",
+    title: t("Verhuizingen naar een ander gebied", "Moves to another district"),
+    belongs: OWN,
+    orderBy: "created_at",
+  },
   { key: "appointments", table: "appointments", title: t("Afspraken", "Appointments"), belongs: OWN, orderBy: "starts_at" },
   {
     key: "rescheduleRequests",

@@ -16,6 +16,7 @@ import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { overviewPolicy } from "../overview/overview.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
 import { researchExportPolicy } from "../research-export/research-export.policy.js";
+import { registryPolicy } from "../registry/registry.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { schedulerPolicy } from "../scheduler/scheduler.policy.js";
@@ -55,6 +56,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),
+    manageRegistry: registryPolicy.importClients.allows(actor),
     viewScheduler: schedulerPolicy.admin.allows(actor),
     viewNotifications: notificationPolicy.list.allows(actor),
     // A client account bound to a client record reaches its own pages.

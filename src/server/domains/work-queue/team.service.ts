@@ -3,6 +3,8 @@ import { nowIso } from "@server/clock.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { forbidden, invalidField, notFound } from "@server/http/errors.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
+import { addDays } from "@shared/dates.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
@@ -28,7 +30,8 @@ export async function teamConsultants(db: Kysely<Database>, ctx: RequestContext)
 export async function queueClients(db: Kysely<Database>, ctx: RequestContext, consultantId?: string): Promise<repo.Caseload> {
   if (ctx.actor.role === "consultant") {
     if (consultantId && consultantId !== ctx.actor.id) throw forbidden("notYourQueue", "Consultants see their own work queue.");
-    return repo.visibleCaseload(db, ctx.actor, ctx.actor.id);
+    // A client who moved into the consultant's districts is theirs to take over: on the queue until someone does.
+    return repo.consultantCaseload(db, ctx.actor, addDays(ctx.clock.today(), -CASEWORK_DEFAULTS.movedWithinDays));
   }
   if (consultantId) {
     const team = await teamConsultants(db, ctx);

@@ -197,3 +197,35 @@ export function caseloadOf(db: Kysely<Database>, consultantId: string): Promise<
 export async function assignConsultant(db: Kysely<Database>, clientId: string, consultantId: string, now: string): Promise<void> {
   await db.updateTable("clients").set({ consultant_id: consultantId, updated_at: now }).where("id", "=", clientId).execute();
 }
+
+/** The clients' moves to another district on or after a date, with the consultant they had then. */
+export function movesSince(db: Kysely<Database>, clientIds: ClientIdQuery, since: string) {
+  return db
+    .selectFrom("client_moves")
+    .select(["client_id", "moved_on", "from_consultant_id"])
+    .where("client_id", "in", clientIds)
+    .where("moved_on", ">=", since)
+    .orderBy("moved_on")
+    .execute();
+}
+
+/**
+ * A consultant's own caseload, and the clients who moved into their districts on or after a date and are still with
+ * the consultant they had before the move (or with none): the new district's consultants see them on their work queue
+ * until someone takes them over.
+ */
+export function consultantCaseload(db: Kysely<Database>, actor: Actor, since: string): Promise<Caseload> {
+  const own = visibleClients(db, actor).where("consultant_id", "=", actor.id).select("clients.id");
+  if (actor.districts.length === 0) return caseloadFrom(db.selectFrom("clients").where("clients.id", "in", own));
+  const movedIn = db
+    .selectFrom("clients")
+    .innerJoin("client_moves", "client_moves.client_id", "clients.id")
+    .select("clients.id")
+    .where("client_moves.to_district", "in", actor.districts)
+    .where("clients.district", "in", actor.districts)
+    .where("client_moves.moved_on", ">=", since)
+    .where((eb) =>
+      eb.or([eb("clients.consultant_id", "is", null), eb("clients.consultant_id", "=", eb.ref("client_moves.from_consultant_id"))]),
+    );
+  return caseloadFrom(db.selectFrom("clients").where((eb) => eb.or([eb("clients.id", "in", own), eb("clients.id", "in", movedIn)])));
+}

@@ -6,6 +6,7 @@ import { idParam } from "@shared/schemas/common.js";
 import { assignmentInput, teamOverview, workQueuePage, workQueueQuery } from "@shared/schemas/work-queue.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { presentClient } from "../clients/clients.presenter.js";
+import { registryFactsOf } from "../clients/clients.service.js";
 import { teamOverview as computeTeamOverview, queueClients, reassignClient } from "./team.service.js";
 import { workQueuePolicy } from "./work-queue.policy.js";
 import { computeWorkQueue } from "./work-queue.service.js";
@@ -71,11 +72,8 @@ export function workQueueRoutes({ db, clock, casework }: Services): FastifyPlugi
       },
       async (request) => {
         const ctx = contextOf(request);
-        return presentClient(
-          ctx.actor,
-          await reassignClient(db.kysely, ctx, request.params.id, request.body.consultantId),
-          ctx.clock.today(),
-        );
+        const row = await reassignClient(db.kysely, ctx, request.params.id, request.body.consultantId);
+        return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
       },
     );
   };

@@ -74,6 +74,9 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
   // A role rejected for displacement ended the client's placement: find another activity.
   const displaced = await repo.displacementEndingsSince(db, ids, recentEndingsSince);
 
+  // A move to another district waits for the hand-over while the client is still with the consultant they had.
+  const moves = await repo.movesSince(db, ids, addDays(today, -CASEWORK_DEFAULTS.movedWithinDays));
+
   const versions = await ordinanceVersionsByNumber(db);
   const openRequests = await repo.openAccountabilityRequestsOf(db, ids);
   // A client's request for an exemption waits for a decision from the day it arrives.
@@ -109,6 +112,7 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
   const exemptionRequestsBy = group(exemptionRequests);
   const proposalsBy = group(proposals);
   const rescheduleRequestsBy = group(rescheduleRequests);
+  const movesBy = group(moves);
 
   const items: WorkQueueItem[] = [];
   for (const client of clients) {
@@ -126,6 +130,9 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
     // A new dropout still to be heard is on the queue as attributionPending instead.
     const dropout = lastEnding((dropoutsBy.get(client.id) ?? []).filter((d) => d.attributable_to !== "undetermined"));
     if (dropout) reasons.push({ code: "newDropout", since: dropout, suggestedAction: "talkAboutWhatHappened" });
+    const move = movesBy.get(client.id)?.at(-1);
+    if (move && move.from_consultant_id === client.consultant_id)
+      reasons.push({ code: "clientMoved", since: move.moved_on, suggestedAction: "handOverClient" });
     const clientCheckIns = checkInsBy.get(client.id) ?? [];
     const lastCheckIn = clientCheckIns.at(-1);
     // What the client reported themselves is urgent from the day they entered it, until a consultant follows it up.

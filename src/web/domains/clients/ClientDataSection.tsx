@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, languageName } from "@web/components/format
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { BenefitEndSection } from "../registry/BenefitEndSection.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
@@ -34,6 +35,33 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
     [t("client.benefitStartDate"), formatDate(client.benefitStartDate, lang)],
     [t("client.yearsOnBenefit"), client.yearsOnBenefit],
     [t("client.longTermCohort"), client.longTermCohort ? t("common.yes") : t("common.no")],
+    [
+      t("client.benefitEnd"),
+      client.benefitEndDate
+        ? t("client.benefitEndedOn", {
+            date: formatDate(client.benefitEndDate, lang),
+            reason: t(`benefitEndReason.${client.benefitEndReason ?? "other"}`),
+          })
+        : none,
+    ],
+    [t("client.statePensionDate"), client.statePensionDate ? formatDate(client.statePensionDate, lang) : none],
+    [t("client.householdId"), client.householdId ?? none],
+    [
+      t("client.householdPartners"),
+      client.householdPartners.length ? (
+        <ul className="nv-plain-list" key="partners">
+          {client.householdPartners.map((partner) => (
+            <li key={partner.id}>
+              <Link to={`/clients/${partner.id}`} className="nl-link">
+                {`${partner.givenName} ${partner.familyName}`}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        none
+      ),
+    ],
     [t("client.capacityHoursPerWeek"), client.capacityHoursPerWeek ?? none],
     [t("client.phone"), client.phone ?? none],
     [t("client.email"), client.email ?? none],
@@ -85,6 +113,7 @@ export function ClientDataSection({ client }: { client: ClientOutput }) {
         ))}
       </dl>
       {client.abilities.reassign ? <ReassignSection client={client} /> : null}
+      {client.abilities.endBenefit ? <BenefitEndSection client={client} /> : null}
     </>
   );
 }

@@ -10,6 +10,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   attributionPending: "placements",
   placementEndedByDisplacement: "placements",
   newDropout: "placements",
+  clientMoved: "data",
   objectionDecisionDue: "decisions",
   exemptionRequested: "exemptions",
   activityProposed: "placements",

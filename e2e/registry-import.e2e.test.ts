@@ -1,0 +1,147 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expectDefined } from "@server/testing/expect-defined.js";
+import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
+import { completeBsn } from "@shared/validation/bsn.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nv-registry-e2e-"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
+async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 844 });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
+}
+
+/** A registry file in Windows-1252, as older exports are written: a new client, and a child too young to register. */
+function writeRegistryFile(name: string, header: string): string {
+  const bsn = (start: number) => {
+    for (let n = start; ; n++) {
+      const found = completeBsn(String(n));
+      if (found) return found;
+    }
+  };
+  const line = (cells: string[]) => `${cells.join(";")}\r\n`;
+  const rows = [
+    [
+      bsn(97100001),
+      "Zoë",
+      "Brouwer",
+      "03-02-1981",
+      "Dorpsweg",
+      "7",
+      "",
+      "3083 AB",
+      "Rotterdam",
+      "alleenstaand",
+      "",
+      "",
+      "",
+      "01-01-2016",
+      "",
+      "",
+    ],
+    [
+      bsn(97100101),
+      "Sem",
+      "Visser",
+      "01-01-2015",
+      "Dorpsweg",
+      "9",
+      "",
+      "3083 AB",
+      "Rotterdam",
+      "alleenstaand",
+      "",
+      "",
+      "",
+      "01-01-2020",
+      "",
+      "",
+    ],
+  ];
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, Buffer.from(header + rows.map(line).join(""), "latin1"));
+  return file;
+}
+
+describe("the functional administrator imports the client registry", () => {
+  it("refuses a wrong header, imports a Windows-1252 file with a row report, and shows the state pension ages, at 360 px", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "admin@demo.local");
+    await page.getByRole("link", { name: "Cliëntenregister" }).click();
+    await expectHeading(page, "Cliëntenregister");
+    await page.getByRole("table", { name: "AOW-leeftijd per geboortedatum" }).waitFor();
+    await expectNoAxeViolations(page, "registry page");
+
+    const goodHeader = `${REGISTRY_COLUMNS.map((c) => c.header).join(";")}\r\n`;
+    await page.getByLabel("Bestand").setInputFiles(writeRegistryFile("fout.csv", goodHeader.replace("Postcode", "PC")));
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    await page.getByText("Kolom 8 moet „Postcode” heten.").waitFor();
+    await expectNoAxeViolations(page, "wrong header");
+
+    await page.getByLabel("Bestand").setInputFiles(writeRegistryFile("goed.csv", goodHeader));
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    const summary = page.getByRole("status").filter({ hasText: "rijen gelezen" });
+    await summary.waitFor();
+    expect(await textOf(summary)).toContain("2 rijen gelezen: 1 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 geweigerd.");
+    const report = page.getByRole("table", { name: /rijen die nieuw, gewijzigd of geweigerd zijn/ });
+    expect(await textOf(report.locator("tbody tr").nth(1))).toContain("Geboortedatum: Deze persoon is jonger dan 18 jaar.");
+    await expectNoAxeViolations(page, "import report");
+    expect(await textOf(report.locator("tbody tr").nth(0))).toContain("Nieuw");
+    await expectNoSidewaysScroll(page, 360);
+    await context.close();
+  }, 120_000);
+
+  it("lets the consultant see a client's partner and record the end of the benefit on the record", async () => {
+    const consultantApi = await apiAs(server.baseUrl, "consulent@demo.local");
+    const page1 = await consultantApi<{ items: { id: string; familyName: string }[] }>("GET", "/clients?district=Charlois&pageSize=200");
+    const records = await Promise.all(
+      page1.body.items.map(
+        async (item) =>
+          (await consultantApi<{ id: string; householdPartners: { familyName: string }[] }>("GET", `/clients/${item.id}`)).body,
+      ),
+    );
+    const withPartner = records.find((r) => r.householdPartners.length > 0);
+    if (!withPartner) throw new Error("no Charlois client with a partner in the demo");
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${withPartner.id}`);
+    const partner = expectDefined(withPartner.householdPartners[0], "the partner");
+    await page
+      .getByRole("link", { name: new RegExp(partner.familyName) })
+      .first()
+      .waitFor();
+    await page.getByRole("heading", { name: "Uitkering gestopt" }).waitFor();
+    await expectNoAxeViolations(page, "client record with partner");
+    await page.getByLabel("Laatste dag van de uitkering").fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel("Reden").selectOption("work");
+    await page.getByRole("button", { name: "Einde uitkering vastleggen" }).click();
+    await page.getByText(/Gestopt op .* \(werk\)/).waitFor();
+    expect(await page.getByRole("heading", { name: "Uitkering gestopt" }).count()).toBe(0);
+    await expectNoAxeViolations(page, "client record after the benefit ended");
+    await expectNoSidewaysScroll(page, 360);
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,25 @@
+import type { ClientRow } from "@server/db/schema.js";
+import { conflict } from "@server/http/errors.js";
+import { hasBenefitEnded, hasReachedStatePensionAge, type StatePensionAge } from "../clients/clients.rules.js";
+
+/**
+ * Only a client the tegenprestatie still applies to is invited: not one whose benefit ended (`benefitEnded`), nor one
+ * who reached the state pension age (`statePensionAge`). `field` names the client in the request (`clientIds[2]`).
+ */
+export function assertInvitable(
+  client: Pick<ClientRow, "birth_date" | "benefit_end_date">,
+  today: string,
+  pensionAges: readonly StatePensionAge[],
+  field: string,
+): void {
+  if (hasBenefitEnded(client.benefit_end_date, today)) {
+    throw conflict("benefitEnded", "The benefit of a selected client has ended: they are not invited.", [
+      { name: field, code: "benefitEnded", reason: "Benefit ended" },
+    ]);
+  }
+  if (hasReachedStatePensionAge(client.birth_date, today, pensionAges)) {
+    throw conflict("statePensionAge", "A selected client has reached the state pension age (AOW): they are not invited.", [
+      { name: field, code: "statePensionAge", reason: "State pension age reached" },
+    ]);
+  }
+}

@@ -1,0 +1,61 @@
+import { BENEFIT_END_REASONS, type BenefitEndReason } from "@shared/enums.js";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { SelectField, TextField } from "@web/components/fields.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useEndBenefit } from "./api.js";
+
+/** Records that the benefits administration ended the client's benefit: what is still open stops, with a letter. */
+export function BenefitEndSection({ client }: { client: ClientOutput }) {
+  const { t } = useTranslation();
+  const end = useEndBenefit(client.id);
+  const [benefitEndDate, setDate] = useState("");
+  const [reason, setReason] = useState<BenefitEndReason | "">("");
+  const errors = useMemo(() => formErrorsOf(end.error, t, ["benefitEndDate", "reason"]), [end.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    end.mutate({ benefitEndDate, reason: reason as BenefitEndReason });
+  }
+
+  return (
+    <section className="nv-section" aria-labelledby="benefit-end-title">
+      <Heading level={2} id="benefit-end-title">
+        {t("benefitEnd.title")}
+      </Heading>
+      <Paragraph>{t("benefitEnd.intro")}</Paragraph>
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <TextField
+          name="benefitEndDate"
+          type="date"
+          label={t("benefitEnd.date")}
+          value={benefitEndDate}
+          onChange={setDate}
+          error={errors.byField.benefitEndDate}
+        />
+        <SelectField
+          name="reason"
+          label={t("benefitEnd.reason")}
+          value={reason}
+          onChange={(value) => setReason(value as BenefitEndReason | "")}
+          options={[
+            { value: "", label: t("benefitEnd.choose") },
+            ...BENEFIT_END_REASONS.map((r) => ({ value: r, label: t(`benefitEndReason.${r}`) })),
+          ]}
+          error={errors.byField.reason}
+        />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={end.isPending}>
+            {t("benefitEnd.submit")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}
