@@ -105,6 +105,10 @@ export const PROBLEM_CODES = [
   "hearingChanged",
   "involvedInDecision",
   "latenessNotExcused",
+  // Capacity beyond hours a week
+  "aboveDailyLimit",
+  "aboveDaysLimit",
+  "functionalLimit",
   // Matching
   "planRunning",
   "districtOutOfScope",
@@ -166,5 +170,8 @@ export const FIELD_ERROR_CODES = [
   "invalidPhone",
   "emailMissing",
   "mobileMissing",
+  "aboveDailyLimit",
+  "aboveDaysLimit",
+  "functionalLimit",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

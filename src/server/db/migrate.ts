@@ -22,6 +22,7 @@ import * as notifications from "./migrations/20261203_0020_notifications.js";
 import * as clientStart from "./migrations/20261203_0022_client_start.js";
 import * as clientVoice from "./migrations/20261203_0023_client_voice.js";
 import * as activityProposals from "./migrations/20261203_0024_activity_proposals.js";
+import * as capacityLimits from "./migrations/20261203_0032_capacity_limits.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0022_client_start": clientStart,
   "20261203_0023_client_voice": clientVoice,
   "20261203_0024_activity_proposals": activityProposals,
+  "20261203_0032_capacity_limits": capacityLimits,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */
