@@ -38,7 +38,7 @@ export function roleEducationOf(level: EducationLevel): RoleEducationLevel | nul
     case "higherProfessional":
     case "university":
       return "higher";
-    case "unknown":
+    default:
       return null;
   }
 }

@@ -30,10 +30,3 @@ export const workLimitsOutput = z.object({
   functionalLimits: z.array(z.enum(FUNCTIONAL_LIMITS)),
 });
 export type WorkLimitsOutput = z.infer<typeof workLimitsOutput>;
-
-/** A client's capacity in force, for staff: the strictest of the assessment, a physician's advice and an exemption. */
-export const capacityInForceOutput = workLimitsOutput.extend({
-  hoursPerWeek: z.number().nullable().describe("null until assessed"),
-  fromMedicalAdvice: z.boolean().describe("whether a physician's advice sets any part of it"),
-});
-export type CapacityInForceOutput = z.infer<typeof capacityInForceOutput>;

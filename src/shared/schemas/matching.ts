@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FUNCTIONAL_LIMITS, ROLE_EDUCATION_LEVELS } from "../capacity.js";
 import { abilitiesOf } from "./abilities.js";
+import { workLimitsOutput } from "./capacity.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
@@ -78,6 +79,9 @@ export const suggestionsOutput = z.object({
   /** Why there are no suggestions at all, when that is the case before any role is looked at. */
   blockedBy: z.enum(["noIntake", "noCapacityLeft", "capacityNotAssessed", "postcodeUnknown"]).nullable(),
   capacityLeft: z.number().nullable(),
+  limits: workLimitsOutput
+    .nullable()
+    .describe("the client's limits in force beyond hours a week: the strictest of the intake and a physician's advice"),
   travelRadiusKm: z.number().nullable(),
   /** Open roles considered, and how many each hard constraint ruled out (a role counts under its first failure). */
   considered: z.number().int(),

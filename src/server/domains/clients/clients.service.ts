@@ -9,6 +9,7 @@ import { districtForPostcode } from "@shared/districts.js";
 import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
+import { capacityOf } from "../plans/capacity.js";
 import * as repo from "./clients.repo.js";
 import { assertBsnFree } from "./clients.rules.js";
 
@@ -87,6 +88,7 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
   const row = await repo.requireVisibleClient(db, ctx.actor, id);
   const placement = await repo.latestPlacementWith(db, id, ctx.actor.organisationId ?? "");
   const intake = await repo.latestIntakeAnswers(db, id);
+  const { limits } = await capacityOf(db, row, ctx.clock.today());
   await recordAudit(db, ctx, {
     action: "client.readProfile",
     category: "read:profile",
@@ -99,6 +101,7 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
     hoursPerWeek: placement?.hours_per_week ?? null,
     availability: intake ? parseJsonColumn(jsonStringList, intake.availability) : [],
     skills: intake ? parseJsonColumn(jsonStringList, intake.skills) : [],
+    workLimits: limits,
   };
 }
 
@@ -159,6 +162,10 @@ const COLUMN_OF = {
   city: "city",
   benefitStartDate: "benefit_start_date",
   capacityHoursPerWeek: "capacity_hours_per_week",
+  capacityHoursPerDay: "capacity_hours_per_day",
+  capacityDaysPerWeek: "capacity_days_per_week",
+  functionalLimits: "functional_limits",
+  guidanceNeed: "guidance_need",
   phone: "phone",
   email: "email",
   languages: "languages",
@@ -177,7 +184,7 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
       const changes: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(input) as [keyof ClientUpdateInput, unknown][]) {
         const column = COLUMN_OF[field];
-        const stored = field === "languages" ? JSON.stringify(value) : (value ?? null);
+        const stored = field === "languages" || field === "functionalLimits" ? JSON.stringify(value) : (value ?? null);
         if (current[column] !== stored) changes[column] = stored;
       }
       const changedFields = (Object.keys(input) as (keyof ClientUpdateInput)[]).filter((f) => COLUMN_OF[f] in changes);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import type { Database, IntakeRow } from "@server/db/schema.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
@@ -36,6 +37,8 @@ export async function recordLadderAssessment(
 export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: IntakeInput): Promise<IntakeRow> {
   if (input.heldOn > ctx.clock.today()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
   return inTransaction(db, async (trx) => {
+    // The intake sets the client's capacity: a referral or step checked against it meanwhile waits here.
+    await lockClient(trx, clientId);
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
       const appointment = await repo.findAppointmentOfClient(trx, clientId, input.appointmentId);

@@ -190,6 +190,23 @@ async function exemptionCapacitiesOf(
   );
 }
 
+/** What a role asks beyond its hours a week, as the rules read it. */
+export function workOfRole(role: {
+  hours_per_week: number;
+  longest_day_hours?: number | undefined;
+  days_per_week?: number | undefined;
+  demands?: string | undefined;
+}): WorkDemands {
+  return {
+    longestDayHours: role.longest_day_hours ?? role.hours_per_week,
+    daysPerWeek: role.days_per_week ?? 1,
+    demands: functionalLimitsOf(role.demands ?? "[]"),
+  };
+}
+
+/** The fields of a referral or agreement a role's limits refusal names: the role carries its day, days and demands. */
+export const ROLE_WORK_FIELDS: WorkFields = { longestDay: "roleId", days: "roleId", demands: "roleId" };
+
 /**
  * Work fits what the client can bear beyond hours a week: its longest day, its days and its demands against the
  * strictest of the assessment and the latest physician's advice (`aboveDailyLimit`, `aboveDaysLimit`, `functionalLimit`).
