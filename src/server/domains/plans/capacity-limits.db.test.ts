@@ -322,7 +322,8 @@ describe("limits hold under parallel requests", () => {
     expect(answers.filter((a) => a !== null).every((a) => a && [201, 409].includes(a.statusCode))).toBe(true);
     // Whatever the order, a referral that stands was made before the limit was recorded: the one read after it is refused.
     for (const client of clients) {
-      const again = await post("/placements", { clientId: client, roleId: (await createRole({ hoursPerWeek: 10, longestDayHours: 10 })).id });
+      const role = await createRole({ hoursPerWeek: 10, longestDayHours: 10 });
+      const again = await post("/placements", { clientId: client, roleId: role.id, hoursPerWeek: 1 });
       expect(refusal(again).code).toBe("aboveDailyLimit");
     }
     const referrals = await t.db.kysely
