@@ -2,6 +2,7 @@ import type { ClientOutput } from "@shared/schemas/clients.js";
 import { formatDate, formatDateTime, languageName } from "@web/components/format.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { workLimitsText } from "../capacity/workLimitsText.js";
 import { Link } from "react-router";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
@@ -35,6 +36,15 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
     [t("client.yearsOnBenefit"), client.yearsOnBenefit],
     [t("client.longTermCohort"), client.longTermCohort ? t("common.yes") : t("common.no")],
     [t("client.capacityHoursPerWeek"), client.capacityHoursPerWeek ?? none],
+    [
+      t("client.workLimits"),
+      workLimitsText(
+        t,
+        { hoursPerDay: client.capacityHoursPerDay, daysPerWeek: client.capacityDaysPerWeek, functionalLimits: client.functionalLimits },
+        lang,
+      ) || t("workLimits.none"),
+    ],
+    [t("client.guidanceNeed"), t(`guidanceLevel.${client.guidanceNeed}`)],
     [t("client.phone"), client.phone ?? none],
     [t("client.email"), client.email ?? none],
     [t("client.languages"), client.languages.length ? client.languages.map((code) => languageName(code, lang)).join(", ") : none],
