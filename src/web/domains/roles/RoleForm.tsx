@@ -1,6 +1,7 @@
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { DUTCH_LEVELS, GUIDANCE_LEVELS, PHYSICAL_DEMANDS, ROLE_SECTORS } from "@shared/schemas/roles.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { RoleDemandFields } from "../capacity/RoleDemandFields.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
@@ -191,6 +192,11 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
           selected={values.atNight ? [values.atNight] : []}
           onChange={([value]) => setValues((current) => ({ ...current, atNight: value ?? "" }))}
           error={errors.byField.atNight}
+        />
+        <RoleDemandFields
+          values={values}
+          onChange={(changes) => setValues((current) => ({ ...current, ...changes }))}
+          errors={errors.byField}
         />
         <DisplacementQuestions
           answers={values.answers}
