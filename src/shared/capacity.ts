@@ -5,14 +5,7 @@ import type { EducationLevel } from "./enums.js";
  * (from the intake or a physician's advice, never a diagnosis); a role's demand says the work asks it. One list for
  * both sides, so a limit and a demand meet by name.
  */
-export const FUNCTIONAL_LIMITS = [
-  "heavyLifting",
-  "standingLong",
-  "nightWork",
-  "heightsOrMachines",
-  "breaks",
-  "concentration",
-] as const;
+export const FUNCTIONAL_LIMITS = ["heavyLifting", "standingLong", "nightWork", "heightsOrMachines", "breaks", "concentration"] as const;
 export type FunctionalLimit = (typeof FUNCTIONAL_LIMITS)[number];
 
 /** The guidance a client needs at a host organisation, and a role offers (set at the intake). */

@@ -14,6 +14,7 @@ import { demoAvailability, generateHistory, insertHistory } from "./history.js";
 import {
   type DemoClient,
   type DemoOrganisation,
+  demoLimitsOf,
   districtWeights,
   generateClient,
   generateOrganisation,
@@ -111,6 +112,9 @@ function clientRow(client: DemoClient, consultantId: string | null, now: string)
     district: client.district,
     benefit_start_date: client.benefitStartDate,
     capacity_hours_per_week: client.capacityHoursPerWeek,
+    capacity_hours_per_day: demoLimitsOf(client).hoursPerDay,
+    capacity_days_per_week: demoLimitsOf(client).daysPerWeek,
+    functional_limits: JSON.stringify(demoLimitsOf(client).functionalLimits),
     phone: client.phone,
     email: client.email,
     languages: JSON.stringify(client.languages),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { FUNCTIONAL_LIMITS } from "../capacity.js";
 import { addDays, addMonths } from "../dates.js";
-import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { capacityLimitFields } from "./capacity.js";
+import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { DECISION_TYPES } from "./decisions.js";
 
 /** Grounds for exemption (Participatiewet art. 9 lid 2: individual and temporary, for urgent reasons). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { abilitiesOf } from "./abilities.js";
+import { workLimitsOutput } from "./capacity.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
-import { workLimitsOutput } from "./capacity.js";
 
 export const PLACEMENT_STATUSES = ["proposed", "accepted", "declined", "active", "ended"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];

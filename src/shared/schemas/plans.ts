@@ -48,9 +48,13 @@ export const planStepInput = z
       .nullish()
       .describe("left out, a step that asks hours runs the ordinance's maxDurationMonths from its start, and ends on that date"),
     provider: z.string().trim().max(200).nullish(),
-    hoursPerDay: hoursPerDay.nullish().describe("the most hours the step asks on one day; refused above the client's (409 aboveDailyLimit)"),
+    hoursPerDay: hoursPerDay
+      .nullish()
+      .describe("the most hours the step asks on one day; refused above the client's (409 aboveDailyLimit)"),
     daysPerWeek: daysPerWeek.nullish().describe("the days a week it asks; refused above the client's (409 aboveDaysLimit)"),
-    demands: functionalLimitList.default([]).describe("what it asks of body and mind; refused where a limit rules it out (409 functionalLimit)"),
+    demands: functionalLimitList
+      .default([])
+      .describe("what it asks of body and mind; refused where a limit rules it out (409 functionalLimit)"),
   })
   .refine((s) => !s.endDate || s.endDate >= s.startDate, {
     message: "End on or after the start",

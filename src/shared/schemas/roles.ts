@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { FUNCTIONAL_LIMITS, GUIDANCE_LEVELS, type GuidanceLevel, ROLE_EDUCATION_LEVELS } from "../capacity.js";
 import { abilitiesOf } from "./abilities.js";
-import { postcodeSchema } from "./clients.js";
 import { daysPerWeek, functionalLimitList, hoursPerDay } from "./capacity.js";
+import { postcodeSchema } from "./clients.js";
 import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { WEEKDAY_PARTS } from "./intakes.js";
 

@@ -1,7 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
-import { exemptionAbilities, isInForce, obligationsOf } from "./exemptions.rules.js";
 import { functionalLimitsOf } from "../plans/capacity.js";
+import { exemptionAbilities, isInForce, obligationsOf } from "./exemptions.rules.js";
 import type { ExemptionView } from "./exemptions.service.js";
 
 /**

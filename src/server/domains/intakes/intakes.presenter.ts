@@ -1,8 +1,8 @@
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { IntakeRow } from "@server/db/schema.js";
-import { functionalLimitsOf } from "../plans/capacity.js";
 import type { intakeOutput } from "@shared/schemas/intakes.js";
 import type { z } from "zod";
+import { functionalLimitsOf } from "../plans/capacity.js";
 
 /** Every outgoing field of an intake; only staff roles reach this presenter (see the policy). */
 export function presentIntake(row: IntakeRow): z.infer<typeof intakeOutput> {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import type { Database, IntakeRow } from "@server/db/schema.js";
 import { lockClient } from "@server/db/locks.repo.js";
+import type { Database, IntakeRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";

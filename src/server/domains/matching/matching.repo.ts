@@ -119,7 +119,15 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
   const ids = clients.map((c) => c.id);
   const intakes = new Map<
     string,
-    { held_on: string; language: number; interests: string; availability: string; travel_radius_km: number; skills: string; wishes: string | undefined }
+    {
+      held_on: string;
+      language: number;
+      interests: string;
+      availability: string;
+      travel_radius_km: number;
+      skills: string;
+      wishes: string | undefined;
+    }
   >();
   const avoid = new Map<string, Set<string>>();
   const open = new Map<string, Set<string>>();

@@ -89,13 +89,17 @@ describe("matching rules", () => {
     const limits = { hoursPerDay: 6, daysPerWeek: 2, functionalLimits: ["heavyLifting" as const] };
     const limited = client({ limits });
     expect(evaluate(limited, role({ longestDayHours: 6, daysPerWeek: 2 }), hoursPerLevel).failures).toEqual([]);
-    const warehouse = evaluate(limited, role({ longestDayHours: 10, daysPerWeek: 3, demands: ["heavyLifting", "standingLong"] }), hoursPerLevel);
+    const warehouse = evaluate(
+      limited,
+      role({ longestDayHours: 10, daysPerWeek: 3, demands: ["heavyLifting", "standingLong"] }),
+      hoursPerLevel,
+    );
     expect(warehouse.failures).toEqual(["dailyHours", "days", "functionalLimit"]);
     expect(warehouse.broken).toEqual({ aboveDailyLimit: true, aboveDaysLimit: true, functionalLimits: ["heavyLifting"] });
     expect(ruledOutByLimitsAlone(warehouse.failures)).toBe(true);
-    expect(ruledOutByLimitsAlone(evaluate(limited, role({ demands: ["heavyLifting"], weekdayParts: ["sat-pm"] }), hoursPerLevel).failures)).toBe(
-      false,
-    );
+    expect(
+      ruledOutByLimitsAlone(evaluate(limited, role({ demands: ["heavyLifting"], weekdayParts: ["sat-pm"] }), hoursPerLevel).failures),
+    ).toBe(false);
     // Without limits, the same role fits: a demand alone rules nobody out.
     expect(evaluate(client(), role({ longestDayHours: 10, demands: ["heavyLifting"] }), hoursPerLevel).failures).toEqual([]);
   });
@@ -118,7 +122,9 @@ describe("matching rules", () => {
     expect(above.reasons).toContainEqual({ code: "aboveEducation", level: "higher", clientLevel: "basic" });
     expect(above.failures).toEqual([]);
     // An unknown education neither costs nor explains anything.
-    expect(evaluate(client(), role({ educationLevel: "higher" }), hoursPerLevel).reasons.some((r) => r.code.includes("ducation"))).toBe(false);
+    expect(evaluate(client(), role({ educationLevel: "higher" }), hoursPerLevel).reasons.some((r) => r.code.includes("ducation"))).toBe(
+      false,
+    );
   });
 
   it("offers fewer hours when capacity left is below the role's hours, never more than is left", () => {

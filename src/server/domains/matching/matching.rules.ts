@@ -1,6 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
 import { conflict, forbidden, invalidField } from "@server/http/errors.js";
-import { DISTRICTS } from "@shared/districts.js";
 import {
   type BrokenLimits,
   educationRank,
@@ -9,6 +8,7 @@ import {
   type RoleEducationLevel,
   type WorkLimits,
 } from "@shared/capacity.js";
+import { DISTRICTS } from "@shared/districts.js";
 import { distanceKm, type LatLon } from "@shared/geo.js";
 import type { MatchConstraint, MatchReason, ShortfallCause, SuggestionsOutput } from "@shared/schemas/matching.js";
 import { DUTCH_LEVELS, GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
@@ -137,7 +137,10 @@ function educationFit(client: ClientProfile, role: RoleOffer): { cost: number; r
   const gap = educationRank(role.educationLevel) - educationRank(client.education);
   if (gap === 0) return { cost: 0, reason: { code: "education", level: role.educationLevel } };
   if (gap < 0)
-    return { cost: -gap * WEIGHT.levelBelow, reason: { code: "belowEducation", level: role.educationLevel, clientLevel: client.education } };
+    return {
+      cost: -gap * WEIGHT.levelBelow,
+      reason: { code: "belowEducation", level: role.educationLevel, clientLevel: client.education },
+    };
   return { cost: gap * WEIGHT.levelAbove, reason: { code: "aboveEducation", level: role.educationLevel, clientLevel: client.education } };
 }
 

@@ -53,7 +53,11 @@ async function createRole(overrides: Record<string, unknown> = {}) {
   expect(response.statusCode, response.body).toBe(201);
   // Long weeks and night work wait for a reviewer; these tests are about the client's limits, so the role is approved.
   if (response.json().status === "needsReview") {
-    const reviewed = await post(`/roles/${response.json().id}/displacement-reviews`, { outcome: "approved", reason: "Aanvullend werk." }, lead);
+    const reviewed = await post(
+      `/roles/${response.json().id}/displacement-reviews`,
+      { outcome: "approved", reason: "Aanvullend werk." },
+      lead,
+    );
     expect(reviewed.statusCode, reviewed.body).toBe(201);
   }
   return response.json() as { id: string; longestDayHours: number; daysPerWeek: number; demands: string[]; atNight: boolean };
@@ -117,7 +121,13 @@ describe("a role declares its day, days, demands and education", () => {
     expect(night).toMatchObject({ atNight: true, demands: ["heavyLifting", "nightWork"], longestDayHours: 8, daysPerWeek: 3 });
     const declared = await createRole({ demands: ["nightWork"], hoursPerWeek: 10, longestDayHours: 10, educationLevel: "vocational" });
     expect(declared).toMatchObject({ atNight: true, longestDayHours: 10, educationLevel: "vocational" });
-    const tooLong = await post("/roles", { ...{ organisationId: hostOrgId, title: "x", description: "x", hoursPerWeek: 4 }, guidanceLevel: "light", places: 1, displacementCheck: clean, longestDayHours: 6 });
+    const tooLong = await post("/roles", {
+      ...{ organisationId: hostOrgId, title: "x", description: "x", hoursPerWeek: 4 },
+      guidanceLevel: "light",
+      places: 1,
+      displacementCheck: clean,
+      longestDayHours: 6,
+    });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().invalidParams[0]).toMatchObject({ name: "longestDayHours" });
   });
@@ -184,7 +194,12 @@ describe("a physician's advice binds where it is stricter than the intake", () =
 
     // The referral made before the advice is accepted, but cannot start: the day is above the advice now.
     const referral = expectDefined(
-      await t.db.kysely.selectFrom("placements").select("id").where("client_id", "=", client).where("role_id", "=", eight.id).executeTakeFirst(),
+      await t.db.kysely
+        .selectFrom("placements")
+        .select("id")
+        .where("client_id", "=", client)
+        .where("role_id", "=", eight.id)
+        .executeTakeFirst(),
       "the referral",
     );
     expect((await post(`/placements/${referral.id}/accept`, {}, host)).statusCode).toBe(200);
@@ -229,7 +244,11 @@ describe("plan steps keep the client's limits", () => {
     const client = freshClient();
     await intake(client, { capacityHoursPerDay: 4, capacityDaysPerWeek: 2, functionalLimits: ["standingLong"] });
     const add = (overrides: Record<string, unknown>) => post(`/clients/${client}/plan-steps`, step(overrides));
-    expect(refusal(await add({ hoursPerDay: 5 }))).toEqual({ status: 409, code: "aboveDailyLimit", fields: ["hoursPerDay:aboveDailyLimit"] });
+    expect(refusal(await add({ hoursPerDay: 5 }))).toEqual({
+      status: 409,
+      code: "aboveDailyLimit",
+      fields: ["hoursPerDay:aboveDailyLimit"],
+    });
     expect(refusal(await add({ daysPerWeek: 3 }))).toEqual({ status: 409, code: "aboveDaysLimit", fields: ["daysPerWeek:aboveDaysLimit"] });
     expect(refusal(await add({ demands: ["standingLong"] }))).toEqual({
       status: 409,

@@ -30,7 +30,9 @@ describe("capacity limit refusals", () => {
 describe("capacity limit rules", () => {
   it("lets anything through where nothing limits the client", () => {
     const none = { hoursPerDay: null, daysPerWeek: null, functionalLimits: [] };
-    expect(refusalOf(() => assertWorkFitsLimits(none, { longestDayHours: 12, daysPerWeek: 7, demands: ["heavyLifting"] }, fields))).toBeNull();
+    expect(
+      refusalOf(() => assertWorkFitsLimits(none, { longestDayHours: 12, daysPerWeek: 7, demands: ["heavyLifting"] }, fields)),
+    ).toBeNull();
   });
 
   it("checks the day first, then the days, then the demands, naming the field that carries them", () => {

@@ -12,9 +12,11 @@ export interface WorkFields {
 export function assertWithinDailyLimit(limits: Pick<WorkLimits, "hoursPerDay">, longestDayHours: number, field = "hoursPerDay"): void {
   if (limits.hoursPerDay !== null && longestDayHours > limits.hoursPerDay + 1e-9) {
     const reason = `The client can work at most ${limits.hoursPerDay} hours a day`;
-    throw conflict("aboveDailyLimit", `This asks ${longestDayHours} hours on one day; ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`, [
-      { name: field, code: "aboveDailyLimit", reason },
-    ]);
+    throw conflict(
+      "aboveDailyLimit",
+      `This asks ${longestDayHours} hours on one day; ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`,
+      [{ name: field, code: "aboveDailyLimit", reason }],
+    );
   }
 }
 

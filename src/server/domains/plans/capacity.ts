@@ -3,7 +3,6 @@ import type { ClientRow, Database } from "@server/db/schema.js";
 import { FUNCTIONAL_LIMITS, strictestLimits, type WorkDemands, type WorkLimits } from "@shared/capacity.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { assertWorkFitsLimits, type WorkFields } from "./capacity.rules.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import {
   activeContributionHours,
@@ -14,6 +13,7 @@ import {
   openPlacementHours,
   openPlansOf,
 } from "./capacity.repo.js";
+import { assertWorkFitsLimits, type WorkFields } from "./capacity.rules.js";
 import { assertCapacityHolds, assertWithinNorm } from "./plans.rules.js";
 
 /** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
@@ -112,7 +112,11 @@ function weekOfDays(limits: WorkLimits): number | null {
  * (hours a week, hours a day, days a week, functional limits; a week is never more than its days times its hours a
  * day), lowered by an exemption in force. A full exemption makes it nothing; a partial one caps it at its maximum hours.
  */
-export async function capacitiesOf(db: Kysely<Database>, clients: readonly CapacitySource[], today: string): Promise<Map<string, Capacity>> {
+export async function capacitiesOf(
+  db: Kysely<Database>,
+  clients: readonly CapacitySource[],
+  today: string,
+): Promise<Map<string, Capacity>> {
   const ids = clients.map((c) => c.id);
   const advice = new Map((await inChunks(ids, (chunk) => latestMedicalLimitsOf(db, chunk, today))).map((a) => [a.client_id, a]));
   const combined = new Map(
@@ -149,7 +153,11 @@ export async function capacitiesOf(db: Kysely<Database>, clients: readonly Capac
   );
   return new Map(
     clients.map((client): [string, Capacity] => {
-      const { hoursPerWeek: _week, fromMedicalAdvice, ...limits } = combined.get(client.id) ?? { hoursPerWeek: null, fromMedicalAdvice: false, ...strictestLimits([]) };
+      const {
+        hoursPerWeek: _week,
+        fromMedicalAdvice,
+        ...limits
+      } = combined.get(client.id) ?? { hoursPerWeek: null, fromMedicalAdvice: false, ...strictestLimits([]) };
       const base = byExemption.get(client.id) ?? { hoursPerWeek: null, assessedHoursPerWeek: null, exemption: null };
       const days = weekOfDays(limits);
       const hoursPerWeek = base.hoursPerWeek === null || days === null ? base.hoursPerWeek : Math.min(base.hoursPerWeek, days);

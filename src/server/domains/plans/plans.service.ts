@@ -6,8 +6,8 @@ import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schem
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
-import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import type { FunctionalLimit } from "@shared/capacity.js";
+import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { dutchWeekdayDate } from "@shared/dates.js";
 import type { PlanStepInput, PlanStepUpdateInput } from "@shared/schemas/plans.js";
 import type { Kysely } from "kysely";
@@ -62,7 +62,11 @@ async function stepEndWithinLimits(
 const STEP_WORK_FIELDS = { longestDay: "hoursPerDay", days: "daysPerWeek", demands: "demands" };
 
 /** What a step asks beyond its hours a week; a step that declares no day or days asks none beyond its week. */
-function workOfStep(step: { hoursPerDay?: number | null | undefined; daysPerWeek?: number | null | undefined; demands: FunctionalLimit[] }) {
+function workOfStep(step: {
+  hoursPerDay?: number | null | undefined;
+  daysPerWeek?: number | null | undefined;
+  demands: FunctionalLimit[];
+}) {
   return { longestDayHours: step.hoursPerDay ?? 0, daysPerWeek: step.daysPerWeek ?? 0, demands: step.demands };
 }
 
@@ -74,7 +78,11 @@ function workOfStep(step: { hoursPerDay?: number | null | undefined; daysPerWeek
  */
 async function assertPlanWithinLimits(db: Kysely<Database>, client: ClientRow, steps: readonly PlanStepRow[], today: string) {
   for (const step of steps.filter(countsAgainstCapacity)) {
-    const work = workOfStep({ hoursPerDay: step.hours_per_day, daysPerWeek: step.days_per_week, demands: functionalLimitsOf(step.demands ?? "[]") });
+    const work = workOfStep({
+      hoursPerDay: step.hours_per_day,
+      daysPerWeek: step.days_per_week,
+      demands: functionalLimitsOf(step.demands ?? "[]"),
+    });
     await assertWorkFitsClient(db, client, work, today, STEP_WORK_FIELDS);
   }
   const hours = assignmentHours(steps);

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
-import { demandsOfRole } from "@shared/capacity.js";
 import { lockOrganisation, lockRole } from "@server/db/locks.repo.js";
 import type { Database, DisplacementComplaintsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
+import { demandsOfRole } from "@shared/capacity.js";
 import type { ComplainantKind, RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";

@@ -40,7 +40,11 @@ export function ClientCapacityForm({ client, onSaved }: { client: ClientOutput; 
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-        <CapacityLimitFields values={values} onChange={(changes) => setValues((current) => ({ ...current, ...changes }))} errors={errors.byField} />
+        <CapacityLimitFields
+          values={values}
+          onChange={(changes) => setValues((current) => ({ ...current, ...changes }))}
+          errors={errors.byField}
+        />
         <FormActions submitLabel={t("clientEdit.submitCapacity")} busy={update.isPending} />
       </form>
     </section>

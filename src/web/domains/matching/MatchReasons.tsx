@@ -37,7 +37,10 @@ export function reasonText(t: TFunction, reason: MatchReason, language: string):
       return t("matchReasons.education");
     case "belowEducation":
     case "aboveEducation":
-      return t(`matchReasons.${reason.code}`, { level: t(`roleEducation.${reason.level}`), clientLevel: t(`roleEducation.${reason.clientLevel}`) });
+      return t(`matchReasons.${reason.code}`, {
+        level: t(`roleEducation.${reason.level}`),
+        clientLevel: t(`roleEducation.${reason.clientLevel}`),
+      });
   }
 }
 

@@ -1,7 +1,6 @@
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { DUTCH_LEVELS, GUIDANCE_LEVELS, PHYSICAL_DEMANDS, ROLE_SECTORS } from "@shared/schemas/roles.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
-import { RoleDemandFields } from "../capacity/RoleDemandFields.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
@@ -9,6 +8,7 @@ import { SelectField, TextAreaField, TextField } from "@web/components/fields.js
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RoleDemandFields } from "../capacity/RoleDemandFields.js";
 import { DAYS } from "../intakes/intakeModel.js";
 import { useOrganisationSearch } from "../organisations/api.js";
 import { SearchPicker } from "../users/SearchPicker.js";
