@@ -85,8 +85,6 @@ export interface Capacity {
   exemption: { id: string; scope: string; maxHoursPerWeek: number | null } | null;
   /** Hours a day, days a week and functional limits: the strictest of the assessment and the latest physician's advice. */
   limits: WorkLimits;
-  /** Whether a physician's advice sets any part of what binds. */
-  fromMedicalAdvice: boolean;
 }
 
 const functionalLimitColumn = z.array(z.enum(FUNCTIONAL_LIMITS));
@@ -128,22 +126,16 @@ export async function capacitiesOf(
         functionalLimits: functionalLimitsOf(client.functional_limits),
       };
       const a = advice.get(client.id);
-      if (!a) return [client.id, { ...strictestLimits([own]), hoursPerWeek: own.hoursPerWeek, fromMedicalAdvice: false }];
+      if (!a) return [client.id, { ...strictestLimits([own]), hoursPerWeek: own.hoursPerWeek }];
       const advised = {
         hoursPerDay: a.hours_per_day ?? null,
         daysPerWeek: a.days_per_week ?? null,
         functionalLimits: functionalLimitsOf(a.functional_limits ?? "[]"),
       };
       const advisedWeek = a.hours_per_week ?? null;
-      const stricter = (mine: number | null | undefined, theirs: number | null) => theirs !== null && (mine == null || theirs < mine);
-      const fromMedicalAdvice =
-        stricter(own.hoursPerWeek, advisedWeek) ||
-        stricter(own.hoursPerDay, advised.hoursPerDay) ||
-        stricter(own.daysPerWeek, advised.daysPerWeek) ||
-        advised.functionalLimits.some((l) => !own.functionalLimits?.includes(l));
       // Hours a week are assessed first: advice alone does not make a client assessed.
       const hoursPerWeek = own.hoursPerWeek === null || advisedWeek === null ? own.hoursPerWeek : Math.min(own.hoursPerWeek, advisedWeek);
-      return [client.id, { ...strictestLimits([own, advised]), hoursPerWeek, fromMedicalAdvice }];
+      return [client.id, { ...strictestLimits([own, advised]), hoursPerWeek }];
     }),
   );
   const byExemption = await exemptionCapacitiesOf(
@@ -153,15 +145,11 @@ export async function capacitiesOf(
   );
   return new Map(
     clients.map((client): [string, Capacity] => {
-      const {
-        hoursPerWeek: _week,
-        fromMedicalAdvice,
-        ...limits
-      } = combined.get(client.id) ?? { hoursPerWeek: null, fromMedicalAdvice: false, ...strictestLimits([]) };
+      const { hoursPerWeek: _week, ...limits } = combined.get(client.id) ?? { hoursPerWeek: null, ...strictestLimits([]) };
       const base = byExemption.get(client.id) ?? { hoursPerWeek: null, assessedHoursPerWeek: null, exemption: null };
       const days = weekOfDays(limits);
       const hoursPerWeek = base.hoursPerWeek === null || days === null ? base.hoursPerWeek : Math.min(base.hoursPerWeek, days);
-      return [client.id, { ...base, hoursPerWeek, assessedHoursPerWeek: client.capacity_hours_per_week, limits, fromMedicalAdvice }];
+      return [client.id, { ...base, hoursPerWeek, assessedHoursPerWeek: client.capacity_hours_per_week, limits }];
     }),
   );
 }
@@ -171,7 +159,7 @@ async function exemptionCapacitiesOf(
   db: Kysely<Database>,
   clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[],
   today: string,
-): Promise<Map<string, Omit<Capacity, "limits" | "fromMedicalAdvice">>> {
+): Promise<Map<string, Omit<Capacity, "limits">>> {
   const exemptions = await inChunks(
     clients.map((c) => c.id),
     (chunk) => exemptionLimitsOf(db, chunk, today),
@@ -183,7 +171,7 @@ async function exemptionCapacitiesOf(
     if (!current || limit(e) < limit(current)) binding.set(e.client_id, e);
   }
   return new Map(
-    clients.map((client): [string, Omit<Capacity, "limits" | "fromMedicalAdvice">] => {
+    clients.map((client): [string, Omit<Capacity, "limits">] => {
       const assessed = client.capacity_hours_per_week;
       const e = binding.get(client.id);
       if (!e || (assessed !== null && assessed <= limit(e)))
