@@ -110,6 +110,10 @@ export const PROBLEM_CODES = [
   "hearingChanged",
   "involvedInDecision",
   "latenessNotExcused",
+  // Capacity beyond hours a week
+  "aboveDailyLimit",
+  "aboveDaysLimit",
+  "functionalLimit",
   // Matching
   "planRunning",
   "districtOutOfScope",
@@ -179,5 +183,8 @@ export const FIELD_ERROR_CODES = [
   "benefitEnded",
   "headerWrong",
   "notContiguous",
+  "aboveDailyLimit",
+  "aboveDaysLimit",
+  "functionalLimit",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -26,6 +26,7 @@ import * as caseworkChanges from "./migrations/20261203_0025_casework_changes.js
 import * as statisticsIndexes from "./migrations/20261203_0027_statistics_indexes.js";
 import * as researchExports from "./migrations/20261203_0029_research_exports.js";
 import * as clientRegistry from "./migrations/20261203_0031_client_registry.js";
+import * as capacityLimits from "./migrations/20261203_0032_capacity_limits.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0027_statistics_indexes": statisticsIndexes,
   "20261203_0029_research_exports": researchExports,
   "20261203_0031_client_registry": clientRegistry,
+  "20261203_0032_capacity_limits": capacityLimits,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

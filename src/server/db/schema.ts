@@ -1,3 +1,4 @@
+import type { RoleEducationLevel } from "@shared/capacity.js";
 import type { AuditCategory, BenefitEndReason, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
 import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
@@ -138,6 +139,9 @@ export interface ClientsTable {
   district: string | null;
   benefit_start_date: string;
   capacity_hours_per_week: number | null;
+  capacity_hours_per_day: ColumnType<number | null, number | null | undefined, number | null>;
+  capacity_days_per_week: ColumnType<number | null, number | null | undefined, number | null>;
+  functional_limits: ColumnType<string, string | undefined, string>; // JSON array of FunctionalLimit
   phone: string | null;
   email: string | null;
   languages: string; // JSON array of ISO 639 codes
@@ -304,6 +308,12 @@ export interface IntakesTable {
   availability: string; // JSON array of weekday parts, e.g. "mon-am"
   travel_radius_km: number;
   capacity_hours_per_week: number;
+  // Left out on insert, the limits are none, the guidance need regular and the wishes none.
+  capacity_hours_per_day?: number | null;
+  capacity_days_per_week?: number | null;
+  functional_limits?: string; // JSON array of FunctionalLimit
+  guidance_need?: GuidanceLevel;
+  wishes?: string; // JSON array: what the client would like to do, in their words
   ladder_rung: number;
   growth_rung: number;
   health_notes: string | null;
@@ -347,6 +357,10 @@ export interface PlanStepsTable {
   start_date: string;
   end_date: string | null;
   provider: string | null;
+  // What the step asks beyond its hours; left out on insert, nothing.
+  hours_per_day?: number | null;
+  days_per_week?: number | null;
+  demands?: string; // JSON array of FunctionalLimit
   status: PlanStepStatus;
   stop_reason: string | null;
   created_at: string;
@@ -389,6 +403,11 @@ export interface VolunteerRolesTable {
   end_date: string | null;
   at_night: number; // 0 or 1
   sector: RoleSector;
+  // Left out on insert: days of at most 8 hours on one day a week, no demands, no education asked.
+  longest_day_hours?: number;
+  days_per_week?: number;
+  demands?: string; // JSON array of FunctionalLimit the work asks (nightWork when at night)
+  education_level?: RoleEducationLevel;
   status: RoleStatus;
   status_reason: string;
   status_reason_codes: string; // JSON: the questionnaire's findings, for translation; [] after a human decision
@@ -574,6 +593,11 @@ export interface MedicalAdviceTable {
   advisor_name: string;
   advised_on: string;
   conclusion: string;
+  // What the advice limits in functional terms, never why; left out on insert, nothing.
+  hours_per_week?: number | null;
+  hours_per_day?: number | null;
+  days_per_week?: number | null;
+  functional_limits?: string; // JSON array of FunctionalLimit
   recorded_by: string;
   created_at: string;
 }

@@ -1,4 +1,5 @@
 import { base, en, Faker, nl } from "@faker-js/faker";
+import type { FunctionalLimit } from "@shared/capacity.js";
 import { addDays, yearsBefore } from "@shared/dates.js";
 import { DISTRICTS, postcodeAreasOf } from "@shared/districts.js";
 import type { EducationLevel, HouseholdSituation } from "@shared/enums.js";
@@ -187,6 +188,28 @@ export interface DemoClient {
   householdSituation: HouseholdSituation;
   educationLevel: EducationLevel;
   guidanceNeed: "light" | "regular" | "intensive";
+}
+
+/**
+ * The demo's limits beyond hours a week, read from the last digit of the BSN so that they add no draw to the seeded
+ * sequence: about one client in ten can work 6 hours a day without heavy lifting, one in ten cannot stand long, one in
+ * ten needs regular breaks on at most 3 days a week.
+ */
+export function demoLimitsOf(client: Pick<DemoClient, "bsn">): {
+  hoursPerDay: number | null;
+  daysPerWeek: number | null;
+  functionalLimits: FunctionalLimit[];
+} {
+  switch (client.bsn.at(-1)) {
+    case "7":
+      return { hoursPerDay: 6, daysPerWeek: null, functionalLimits: ["heavyLifting"] };
+    case "3":
+      return { hoursPerDay: null, daysPerWeek: null, functionalLimits: ["standingLong"] };
+    case "5":
+      return { hoursPerDay: null, daysPerWeek: 3, functionalLimits: ["breaks"] };
+    default:
+      return { hoursPerDay: null, daysPerWeek: null, functionalLimits: [] };
+  }
 }
 
 /** The place name on a letter: the former municipalities keep their own. */

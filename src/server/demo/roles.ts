@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { DisplacementChecksTable, PlacementsTable, VolunteerRolesTable } from "@server/db/schema.js";
+import { FUNCTIONAL_LIMITS, type FunctionalLimit, type RoleEducationLevel } from "@shared/capacity.js";
 import { addDays } from "@shared/dates.js";
 import { WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
@@ -72,6 +74,13 @@ export function generateRoles(
       const createdOn = addDays(today, -random.int(30, 900));
       const weighed = assessed.status === "needsReview" && assessed.findings.every((f) => WEIGHED_WITH_THE_HOST.includes(f));
       const outcome = weighed ? { status: "approved" as const, reason: REVIEW_REASON, findings: [] } : assessed;
+      // Drawn in the order the row once drew them, so the demo stays the same for the same seed.
+      const weekdayParts = random.faker.helpers.arrayElements(
+        WEEKDAY_PARTS.filter((p) => !p.startsWith("sun")),
+        { min: 1, max: 4 },
+      );
+      const dutchLevel = random.pick(["none", "A1", "A2", "A2", "B1"] as const);
+      const physicalDemands = random.pick(["light", "light", "moderate", "heavy"] as const);
       rows.roles.push({
         id,
         organisation_id: org.id,
@@ -79,16 +88,12 @@ export function generateRoles(
         description,
         min_hours_per_week: Math.min(2, hours),
         hours_per_week: hours,
-        weekday_parts: JSON.stringify(
-          random.faker.helpers.arrayElements(
-            WEEKDAY_PARTS.filter((p) => !p.startsWith("sun")),
-            { min: 1, max: 4 },
-          ),
-        ),
+        weekday_parts: JSON.stringify(weekdayParts),
         postcode: org.postcode,
         skills: JSON.stringify([]),
-        dutch_level: random.pick(["none", "A1", "A2", "A2", "B1"]),
-        physical_demands: random.pick(["light", "light", "moderate", "heavy"]),
+        dutch_level: dutchLevel,
+        physical_demands: physicalDemands,
+        ...demandsOf(title, hours, physicalDemands === "heavy" && !isDemoHost),
         guidance_level: isDemoHost
           ? "intensive"
           : random.weighted([
@@ -132,7 +137,105 @@ export function generateRoles(
       }
     }
   }
+  const host = organisations.find((org) => org.id === demoHostId);
+  if (host) addWarehouseRole(rows, host, createdBy, reviewerOf(host.district), today, now);
   return rows;
+}
+
+/** What the demo's roles ask beyond their hours: by their tasks, days of at most 8 hours, heavy work as heavy lifting. */
+const DEMANDS_OF_TITLE: Record<string, { demands: FunctionalLimit[]; education?: RoleEducationLevel }> = {
+  "Hulp in de keuken": { demands: ["standingLong"] },
+  "Klusjes in en om het gebouw": { demands: ["heightsOrMachines"] },
+  "Sorteren en inpakken": { demands: ["standingLong"] },
+  "Balie en telefoon": { demands: ["concentration"], education: "secondary" },
+  "Voorlezen en spelletjes": { demands: [], education: "basic" },
+};
+
+/** A demo role's longest day, days, demands and education, from its tasks and hours; no randomness of its own. */
+function demandsOf(title: string, hours: number, heavy: boolean) {
+  const known = DEMANDS_OF_TITLE[title] ?? { demands: [] };
+  const longest = Math.min(hours, 8);
+  const demands = heavy ? ["heavyLifting" as const, ...known.demands] : known.demands;
+  return {
+    longest_day_hours: longest,
+    days_per_week: Math.ceil(hours / longest),
+    demands: JSON.stringify(FUNCTIONAL_LIMITS.filter((d) => demands.includes(d))),
+    education_level: known.education ?? ("none" as const),
+  };
+}
+
+/** A fixed id for a demo record that is added apart from the seeded draws, so adding it changes no other record. */
+function fixedId(name: string): string {
+  const hex = createHash("sha256").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The warehouse role of the demo host in Charlois: days of 10 hours with heavy lifting and long standing, so that a
+ * client with a limit of 6 hours a day or no heavy lifting sees it left out of the suggestions, with why. Its hours
+ * are above the self-declared maximum, so the team lead reviewed and approved it.
+ */
+function addWarehouseRole(rows: DemoRoleRows, host: DemoOrganisation, createdBy: string, reviewer: string, today: string, now: string) {
+  const id = fixedId(`warehouse-role:${host.id}`);
+  const createdOn = addDays(today, -60);
+  const answers = {
+    paidInLastThreeYears: false,
+    doneByPaidStaffElsewhere: false,
+    wouldOtherwiseBePaid: false,
+    partOfPaidService: false,
+    recentStaffCuts: false,
+  };
+  rows.roles.push({
+    id,
+    organisation_id: host.id,
+    title: "Magazijnmedewerker voedselbank",
+    description: "Kratten tillen en sjouwen, pallets stapelen en de bus uitladen, op lange dagen.",
+    min_hours_per_week: 10,
+    hours_per_week: 10,
+    weekday_parts: JSON.stringify([]),
+    postcode: host.postcode,
+    skills: JSON.stringify(["magazijnwerk"]),
+    dutch_level: "none",
+    physical_demands: "heavy",
+    guidance_level: "intensive",
+    places: 4,
+    at_night: 0,
+    sector: "logistics",
+    longest_day_hours: 10,
+    days_per_week: 1,
+    demands: JSON.stringify(["heavyLifting", "standingLong"]),
+    education_level: "none",
+    start_date: createdOn,
+    end_date: null,
+    status: "approved",
+    status_reason: REVIEW_REASON,
+    status_reason_codes: JSON.stringify([]),
+    created_by: createdBy,
+    created_at: `${createdOn}T10:00:00.000Z`,
+    updated_at: now,
+  });
+  rows.checks.push(
+    {
+      id: fixedId(`warehouse-check:${host.id}`),
+      role_id: id,
+      kind: "questionnaire",
+      answers: JSON.stringify(answers),
+      outcome: "needsReview",
+      reason: "More hours a week than a host may declare on its own.",
+      decided_by: createdBy,
+      created_at: `${createdOn}T10:00:00.000Z`,
+    },
+    {
+      id: fixedId(`warehouse-review:${host.id}`),
+      role_id: id,
+      kind: "review",
+      answers: null,
+      outcome: "approved",
+      reason: REVIEW_REASON,
+      decided_by: reviewer,
+      created_at: `${addDays(createdOn, 10)}T11:00:00.000Z`,
+    },
+  );
 }
 
 export interface PlacementCandidate {

@@ -17,6 +17,7 @@ import { LetterPool } from "./letter-pool.js";
 import {
   type DemoClient,
   type DemoOrganisation,
+  demoLimitsOf,
   districtWeights,
   generateClient,
   generateOrganisation,
@@ -119,6 +120,9 @@ function clientRow(client: DemoClient, consultantId: string | null, now: string)
     district: client.district,
     benefit_start_date: client.benefitStartDate,
     capacity_hours_per_week: client.capacityHoursPerWeek,
+    capacity_hours_per_day: demoLimitsOf(client).hoursPerDay,
+    capacity_days_per_week: demoLimitsOf(client).daysPerWeek,
+    functional_limits: JSON.stringify(demoLimitsOf(client).functionalLimits),
     phone: client.phone,
     email: client.email,
     languages: JSON.stringify(client.languages),

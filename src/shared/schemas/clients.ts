@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { FUNCTIONAL_LIMITS, GUIDANCE_LEVELS } from "../capacity.js";
 import { BENEFIT_END_REASONS, EDUCATION_LEVELS, HOUSEHOLD_SITUATIONS } from "../enums.js";
 import { isValidBsn, mayHoldBsn } from "../validation/bsn.js";
 import { normalisePostcode } from "../validation/postcode.js";
 import { abilitiesOf } from "./abilities.js";
+import { capacityLimitFields } from "./capacity.js";
 import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { householdPartner } from "./registry.js";
 
@@ -60,9 +62,25 @@ const clientFields = {
 export const clientCreateInput = z.object(clientFields);
 export type ClientCreateInput = z.infer<typeof clientCreateInput>;
 
+/**
+ * What the consultant may change of a client's capacity on the record (the intake sets it too): hours a day, days a
+ * week, functional limits, and the guidance the client needs.
+ */
+const capacityUpdateFields = {
+  capacityHoursPerDay: capacityLimitFields.capacityHoursPerDay,
+  capacityDaysPerWeek: capacityLimitFields.capacityDaysPerWeek,
+  functionalLimits: capacityLimitFields.functionalLimits.unwrap(),
+  guidanceNeed: z.enum(GUIDANCE_LEVELS).describe("the guidance the client needs at a host organisation"),
+};
+
 /** Body of `PATCH /clients/{id}`: any subset of the fields. */
 export const clientUpdateInput = z
-  .object({ ...clientFields, languages: clientFields.languages.unwrap(), educationLevel: clientFields.educationLevel.unwrap() })
+  .object({
+    ...clientFields,
+    languages: clientFields.languages.unwrap(),
+    educationLevel: clientFields.educationLevel.unwrap(),
+    ...capacityUpdateFields,
+  })
   .partial()
   .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change", params: { code: "emptyUpdate" } });
 export type ClientUpdateInput = z.infer<typeof clientUpdateInput>;
@@ -123,6 +141,10 @@ export const clientOutput = z.object({
     .boolean()
     .describe("in the invitation cohort: on benefit for five years or more, the benefit not ended and below the state pension age"),
   capacityHoursPerWeek: z.number().nullable(),
+  capacityHoursPerDay: z.number().nullable().describe("as assessed; a physician's advice may be stricter (see suggestions' limits)"),
+  capacityDaysPerWeek: z.number().int().nullable(),
+  functionalLimits: z.array(z.enum(FUNCTIONAL_LIMITS)),
+  guidanceNeed: z.enum(GUIDANCE_LEVELS),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   languages: z.array(z.string()),

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { FUNCTIONAL_LIMITS } from "../capacity.js";
 import { addDays, addMonths } from "../dates.js";
+import { capacityLimitFields } from "./capacity.js";
 import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { DECISION_TYPES } from "./decisions.js";
 
@@ -180,6 +182,10 @@ export const medicalAdviceInput = z.object({
     .min(1)
     .max(MEDICAL_CONCLUSION_MAX)
     .describe("in functional terms: what the client can and cannot do, and for how long; never a diagnosis"),
+  hoursPerWeek: measure(40).nullish().describe("the most hours a week the advice allows; binds when below the assessment"),
+  hoursPerDay: capacityLimitFields.capacityHoursPerDay.describe("the most hours on one day the advice allows"),
+  daysPerWeek: capacityLimitFields.capacityDaysPerWeek.describe("the most days a week the advice allows"),
+  functionalLimits: capacityLimitFields.functionalLimits.describe("what work must not ask, in plain categories"),
 });
 export type MedicalAdviceInput = z.infer<typeof medicalAdviceInput>;
 
@@ -189,6 +195,10 @@ export const medicalAdviceOutput = z.object({
   advisorName: z.string(),
   advisedOn: calendarDate,
   conclusion: z.string(),
+  hoursPerWeek: z.number().nullable(),
+  hoursPerDay: z.number().nullable(),
+  daysPerWeek: z.number().int().nullable(),
+  functionalLimits: z.array(z.enum(FUNCTIONAL_LIMITS)),
   recordedBy: z.string().nullable(),
   createdAt: timestamp,
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { FUNCTIONAL_LIMITS, GUIDANCE_LEVELS } from "../capacity.js";
+import { capacityLimitFields } from "./capacity.js";
 import { calendarDate, measure, timestamp } from "./common.js";
 
 /** The eight life domains scored at intake, 1 (acute problem) to 5 (fully self-reliant). */
@@ -44,6 +46,13 @@ export const intakeInput = z
     availability: z.array(z.enum(WEEKDAY_PARTS)).max(21).default([]),
     travelRadiusKm: z.number().int().min(0).max(100),
     capacityHoursPerWeek: measure(40).describe("the consultant's assessment of what the client can do"),
+    ...capacityLimitFields,
+    guidanceNeed: z.enum(GUIDANCE_LEVELS).default("regular").describe("the guidance the client needs at a host organisation"),
+    wishes: z
+      .array(z.string().trim().min(1).max(60))
+      .max(20)
+      .default([])
+      .describe("what the client would like to do, in their own words (e.g. koken, dieren)"),
     ladderRung: rung,
     growthRung: rung.describe("where the client could be in a year"),
     healthNotes: shortText.describe("sensitive"),
@@ -71,6 +80,11 @@ export const intakeOutput = z.object({
   availability: z.array(z.string()),
   travelRadiusKm: z.number().int(),
   capacityHoursPerWeek: z.number(),
+  capacityHoursPerDay: z.number().nullable(),
+  capacityDaysPerWeek: z.number().int().nullable(),
+  functionalLimits: z.array(z.enum(FUNCTIONAL_LIMITS)),
+  guidanceNeed: z.enum(GUIDANCE_LEVELS),
+  wishes: z.array(z.string()),
   ladderRung: z.number().int(),
   growthRung: z.number().int(),
   healthNotes: z.string().nullable(),

@@ -1,10 +1,25 @@
 import { z } from "zod";
+import { FUNCTIONAL_LIMITS, ROLE_EDUCATION_LEVELS } from "../capacity.js";
 import { abilitiesOf } from "./abilities.js";
+import { workLimitsOutput } from "./capacity.js";
 import { pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
-/** Hard constraints a role can fail for a client; each also names a reason a client could not be placed. */
-export const MATCH_CONSTRAINTS = ["distance", "hours", "guidance", "weekdays", "language", "history"] as const;
+/**
+ * Hard constraints a role can fail for a client; each also names a reason a client could not be placed. The last three
+ * are the client's limits beyond hours a week: the role's longest day, its days a week and its demands.
+ */
+export const MATCH_CONSTRAINTS = [
+  "distance",
+  "hours",
+  "guidance",
+  "weekdays",
+  "language",
+  "history",
+  "dailyHours",
+  "days",
+  "functionalLimit",
+] as const;
 export type MatchConstraint = (typeof MATCH_CONSTRAINTS)[number];
 
 /** What keeps an unplaced client from a role in a city-wide plan: the shortfall policy makers need to see. */
@@ -20,6 +35,15 @@ export const matchReason = z.discriminatedUnion("code", [
   z.object({ code: z.literal("interest"), interest: z.string() }),
   z.object({ code: z.literal("guidance"), level: z.enum(GUIDANCE_LEVELS) }),
   z.object({ code: z.literal("weekdays"), parts: z.array(z.string()) }),
+  z.object({ code: z.literal("skill"), skill: z.string() }).describe("the role uses the client's experience"),
+  z.object({ code: z.literal("wish"), wish: z.string() }).describe("the role is what the client would like to do"),
+  z.object({ code: z.literal("education"), level: z.enum(ROLE_EDUCATION_LEVELS) }).describe("the role fits the client's education"),
+  z
+    .object({ code: z.literal("belowEducation"), level: z.enum(ROLE_EDUCATION_LEVELS), clientLevel: z.enum(ROLE_EDUCATION_LEVELS) })
+    .describe("said every time: the role asks less education than the client has"),
+  z
+    .object({ code: z.literal("aboveEducation"), level: z.enum(ROLE_EDUCATION_LEVELS), clientLevel: z.enum(ROLE_EDUCATION_LEVELS) })
+    .describe("the role asks more education than the client has"),
 ]);
 export type MatchReason = z.infer<typeof matchReason>;
 
@@ -37,6 +61,17 @@ export const suggestionOutput = z.object({
 });
 export type SuggestionOutput = z.infer<typeof suggestionOutput>;
 
+/** A role within reach that the client's limits rule out: the work it asks, never why the client is limited. */
+export const notOfferedOutput = z.object({
+  roleId: z.uuid(),
+  title: z.string(),
+  organisationName: z.string(),
+  aboveDailyLimit: z.object({ roleHours: z.number(), limit: z.number() }).nullable(),
+  aboveDaysLimit: z.object({ roleDays: z.number().int(), limit: z.number().int() }).nullable(),
+  functionalLimits: z.array(z.enum(FUNCTIONAL_LIMITS)),
+});
+export type NotOfferedOutput = z.infer<typeof notOfferedOutput>;
+
 export const suggestionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
 export const suggestionsOutput = z.object({
@@ -44,10 +79,16 @@ export const suggestionsOutput = z.object({
   /** Why there are no suggestions at all, when that is the case before any role is looked at. */
   blockedBy: z.enum(["noIntake", "noCapacityLeft", "capacityNotAssessed", "postcodeUnknown"]).nullable(),
   capacityLeft: z.number().nullable(),
+  limits: workLimitsOutput
+    .nullable()
+    .describe("the client's limits in force beyond hours a week: the strictest of the intake and a physician's advice"),
   travelRadiusKm: z.number().nullable(),
   /** Open roles considered, and how many each hard constraint ruled out (a role counts under its first failure). */
   considered: z.number().int(),
   excluded: z.record(z.enum(MATCH_CONSTRAINTS), z.number().int()),
+  notOffered: z
+    .array(notOfferedOutput)
+    .describe("roles within reach that the client's limits rule out, and which limits; the role is not offered"),
 });
 export type SuggestionsOutput = z.infer<typeof suggestionsOutput>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { abilitiesOf } from "./abilities.js";
+import { workLimitsOutput } from "./capacity.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
@@ -232,6 +233,7 @@ export const hostClientProfile = z.object({
   skills: z.array(z.string()),
   languages: z.array(z.string()),
   guidanceNeed: z.enum(GUIDANCE_LEVELS),
+  workLimits: workLimitsOutput.describe("only what bears on the work: never where a limit comes from or why"),
 });
 export type HostClientProfile = z.infer<typeof hostClientProfile>;
 

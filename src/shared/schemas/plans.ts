@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { FUNCTIONAL_LIMITS } from "../capacity.js";
 import { abilitiesOf } from "./abilities.js";
+import { daysPerWeek, functionalLimitList, hoursPerDay } from "./capacity.js";
 import { calendarDate, timestamp } from "./common.js";
 
 export const PLAN_STEP_TYPES = [
@@ -46,6 +48,13 @@ export const planStepInput = z
       .nullish()
       .describe("left out, a step that asks hours runs the ordinance's maxDurationMonths from its start, and ends on that date"),
     provider: z.string().trim().max(200).nullish(),
+    hoursPerDay: hoursPerDay
+      .nullish()
+      .describe("the most hours the step asks on one day; refused above the client's (409 aboveDailyLimit)"),
+    daysPerWeek: daysPerWeek.nullish().describe("the days a week it asks; refused above the client's (409 aboveDaysLimit)"),
+    demands: functionalLimitList
+      .default([])
+      .describe("what it asks of body and mind; refused where a limit rules it out (409 functionalLimit)"),
   })
   .refine((s) => !s.endDate || s.endDate >= s.startDate, {
     message: "End on or after the start",
@@ -84,6 +93,9 @@ export const planStepOutput = z.object({
   startDate: calendarDate,
   endDate: calendarDate.nullable(),
   provider: z.string().nullable(),
+  hoursPerDay: z.number().nullable(),
+  daysPerWeek: z.number().int().nullable(),
+  demands: z.array(z.enum(FUNCTIONAL_LIMITS)),
   status: z.enum(PLAN_STEP_STATUSES),
   stopReason: z.string().nullable(),
 });

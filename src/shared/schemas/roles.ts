@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { FUNCTIONAL_LIMITS, GUIDANCE_LEVELS, type GuidanceLevel, ROLE_EDUCATION_LEVELS } from "../capacity.js";
 import { abilitiesOf } from "./abilities.js";
+import { daysPerWeek, functionalLimitList, hoursPerDay } from "./capacity.js";
 import { postcodeSchema } from "./clients.js";
 import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 import { WEEKDAY_PARTS } from "./intakes.js";
 
-export const GUIDANCE_LEVELS = ["light", "regular", "intensive"] as const;
-export type GuidanceLevel = (typeof GUIDANCE_LEVELS)[number];
+export { GUIDANCE_LEVELS, type GuidanceLevel };
 export const DUTCH_LEVELS = ["none", "A1", "A2", "B1", "B2"] as const;
 export type DutchLevel = (typeof DUTCH_LEVELS)[number];
 export const PHYSICAL_DEMANDS = ["light", "moderate", "heavy"] as const;
@@ -61,6 +62,15 @@ export const roleCreateInput = z
     places: z.number().int().min(1).max(500),
     sector: z.enum(ROLE_SECTORS).default("other").describe("the kind of work; care and cleaning wait for a reviewer"),
     atNight: z.boolean().default(false).describe("whether the work is done at night (between 22:00 and 06:00); waits for a reviewer"),
+    longestDayHours: hoursPerDay
+      .refine((h) => h > 0, { message: "A day asks some hours", params: { code: "tooSmall" } })
+      .optional()
+      .describe("the most hours the role asks on one day; left out, the week's hours up to 8"),
+    daysPerWeek: daysPerWeek.default(1).describe("the days a week the role asks at least"),
+    demands: functionalLimitList
+      .default([])
+      .describe("what the work asks of body and mind, in the categories of a client's functional limits; nightWork follows atNight"),
+    educationLevel: z.enum(ROLE_EDUCATION_LEVELS).default("none").describe("the education the role fits"),
     startDate: calendarDate.optional(),
     endDate: calendarDate.nullish(),
     displacementCheck: displacementCheckInput,
@@ -69,6 +79,11 @@ export const roleCreateInput = z
     message: "The minimum cannot exceed the maximum",
     path: ["minHoursPerWeek"],
     params: { code: "minAboveMax" },
+  })
+  .refine((r) => r.longestDayHours === undefined || r.longestDayHours <= r.hoursPerWeek, {
+    message: "A day cannot ask more than the week",
+    path: ["longestDayHours"],
+    params: { code: "dayAboveWeek" },
   });
 export type RoleCreateInput = z.infer<typeof roleCreateInput>;
 
@@ -100,6 +115,10 @@ export const roleOutput = z.object({
   places: z.number().int(),
   sector: z.enum(ROLE_SECTORS),
   atNight: z.boolean(),
+  longestDayHours: z.number(),
+  daysPerWeek: z.number().int(),
+  demands: z.array(z.enum(FUNCTIONAL_LIMITS)),
+  educationLevel: z.enum(ROLE_EDUCATION_LEVELS),
   placesTaken: z.number().int().describe("proposed, accepted and active placements"),
   startDate: calendarDate,
   endDate: calendarDate.nullable(),

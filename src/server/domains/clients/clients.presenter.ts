@@ -1,10 +1,12 @@
 import type { Actor } from "@server/auth/actor.js";
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow } from "@server/db/schema.js";
+import type { WorkLimits } from "@shared/capacity.js";
 import { wholeYearsBetween } from "@shared/dates.js";
 import { type EDUCATION_LEVELS, type HOUSEHOLD_SITUATIONS, LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientOutput, ClientSummaryOutput } from "@shared/schemas/clients.js";
 import type { HostClientProfile } from "@shared/schemas/placements.js";
+import { functionalLimitsOf } from "../plans/capacity.js";
 import { clientAbilities } from "./clients.policy.js";
 import { hasBenefitEnded, hasReachedStatePensionAge, type StatePensionAge, statePensionDate } from "./clients.rules.js";
 
@@ -57,6 +59,10 @@ export function presentClient(actor: Actor, row: ClientRow, today: string, regis
     city: row.city,
     warnings: row.district === null ? ["districtUnknown"] : [],
     capacityHoursPerWeek: row.capacity_hours_per_week,
+    capacityHoursPerDay: row.capacity_hours_per_day,
+    capacityDaysPerWeek: row.capacity_days_per_week,
+    functionalLimits: functionalLimitsOf(row.functional_limits),
+    guidanceNeed: row.guidance_need,
     phone: row.phone,
     email: row.email,
     languages: parseJsonColumn(jsonStringList, row.languages),
@@ -74,12 +80,13 @@ export function presentClient(actor: Actor, row: ClientRow, today: string, regis
 
 /**
  * The need-to-know profile a host organisation sees of a referred or placed client: first name, availability,
- * hours, skills, languages and guidance need. Never BSN, birth date, address, health, debts, benefit,
- * exemptions or sanctions: those fields are simply not listed here.
+ * hours, skills, languages, guidance need and the work-relevant limits (hours a day, days, functional limits). Never
+ * BSN, birth date, address, health, debts, benefit, exemptions, sanctions, or where a limit comes from or why: those
+ * fields are simply not listed here.
  */
 export function presentHostClientProfile(
   row: ClientRow,
-  context: { hoursPerWeek: number | null; availability: string[]; skills: string[] },
+  context: { hoursPerWeek: number | null; availability: string[]; skills: string[]; workLimits: WorkLimits },
 ): HostClientProfile {
   return {
     id: row.id,
@@ -89,5 +96,10 @@ export function presentHostClientProfile(
     skills: context.skills,
     languages: parseJsonColumn(jsonStringList, row.languages),
     guidanceNeed: row.guidance_need,
+    workLimits: {
+      hoursPerDay: context.workLimits.hoursPerDay,
+      daysPerWeek: context.workLimits.daysPerWeek,
+      functionalLimits: context.workLimits.functionalLimits,
+    },
   };
 }

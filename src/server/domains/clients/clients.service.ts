@@ -12,6 +12,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import type { RegistryFacts } from "./clients.presenter.js";
+import { capacityOf } from "../plans/capacity.js";
 import * as repo from "./clients.repo.js";
 import { assertBsnFree, assertWithinRegistryAge } from "./clients.rules.js";
 
@@ -111,6 +112,7 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
   const row = await repo.requireVisibleClient(db, ctx.actor, id);
   const placement = await repo.latestPlacementWith(db, id, ctx.actor.organisationId ?? "");
   const intake = await repo.latestIntakeAnswers(db, id);
+  const { limits } = await capacityOf(db, row, ctx.clock.today());
   await recordAudit(db, ctx, {
     action: "client.readProfile",
     category: "read:profile",
@@ -123,6 +125,7 @@ export async function readHostClientProfile(db: Kysely<Database>, ctx: RequestCo
     hoursPerWeek: placement?.hours_per_week ?? null,
     availability: intake ? parseJsonColumn(jsonStringList, intake.availability) : [],
     skills: intake ? parseJsonColumn(jsonStringList, intake.skills) : [],
+    workLimits: limits,
   };
 }
 
@@ -185,6 +188,10 @@ const COLUMN_OF = {
   city: "city",
   benefitStartDate: "benefit_start_date",
   capacityHoursPerWeek: "capacity_hours_per_week",
+  capacityHoursPerDay: "capacity_hours_per_day",
+  capacityDaysPerWeek: "capacity_days_per_week",
+  functionalLimits: "functional_limits",
+  guidanceNeed: "guidance_need",
   phone: "phone",
   email: "email",
   languages: "languages",
@@ -207,7 +214,7 @@ export async function updateClient(db: Kysely<Database>, ctx: RequestContext, id
       const changes: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(input) as [keyof ClientUpdateInput, unknown][]) {
         const column = COLUMN_OF[field];
-        const stored = field === "languages" ? JSON.stringify(value) : (value ?? null);
+        const stored = field === "languages" || field === "functionalLimits" ? JSON.stringify(value) : (value ?? null);
         if (current[column] !== stored) changes[column] = stored;
       }
       const changedFields = (Object.keys(input) as (keyof ClientUpdateInput)[]).filter((f) => COLUMN_OF[f] in changes);

@@ -1,5 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { functionalLimitsOf } from "../plans/capacity.js";
 import { exemptionAbilities, isInForce, obligationsOf } from "./exemptions.rules.js";
 import type { ExemptionView } from "./exemptions.service.js";
 
@@ -45,6 +46,10 @@ export function presentExemption(
       advisorName: advice.advisor_name,
       advisedOn: advice.advised_on,
       conclusion: advice.conclusion,
+      hoursPerWeek: advice.hours_per_week ?? null,
+      hoursPerDay: advice.hours_per_day ?? null,
+      daysPerWeek: advice.days_per_week ?? null,
+      functionalLimits: functionalLimitsOf(advice.functional_limits ?? "[]"),
       recordedBy: nameOf(advice.recorded_by),
       createdAt: advice.created_at,
     })),

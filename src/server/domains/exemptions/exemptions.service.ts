@@ -482,6 +482,8 @@ export async function addMedicalAdvice(db: Kysely<Database>, ctx: RequestContext
   const now = nowIso(ctx.clock);
   const adviceId = randomUUID();
   await inTransaction(db, async (trx) => {
+    // The advice may lower the client's capacity: a referral or step checked against it meanwhile waits here.
+    await lockClient(trx, exemption.client_id);
     await insertMedicalAdvice(trx, {
       id: adviceId,
       exemption_id: id,
@@ -490,6 +492,10 @@ export async function addMedicalAdvice(db: Kysely<Database>, ctx: RequestContext
       advisor_name: input.advisorName,
       advised_on: input.advisedOn,
       conclusion: input.conclusion,
+      hours_per_week: input.hoursPerWeek ?? null,
+      hours_per_day: input.hoursPerDay ?? null,
+      days_per_week: input.daysPerWeek ?? null,
+      functional_limits: JSON.stringify(input.functionalLimits),
       recorded_by: ctx.actor.id,
       created_at: now,
     });

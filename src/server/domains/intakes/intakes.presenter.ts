@@ -2,6 +2,7 @@ import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { IntakeRow } from "@server/db/schema.js";
 import type { intakeOutput } from "@shared/schemas/intakes.js";
 import type { z } from "zod";
+import { functionalLimitsOf } from "../plans/capacity.js";
 
 /** Every outgoing field of an intake; only staff roles reach this presenter (see the policy). */
 export function presentIntake(row: IntakeRow): z.infer<typeof intakeOutput> {
@@ -29,6 +30,11 @@ export function presentIntake(row: IntakeRow): z.infer<typeof intakeOutput> {
     availability: parseJsonColumn(jsonStringList, row.availability),
     travelRadiusKm: row.travel_radius_km,
     capacityHoursPerWeek: row.capacity_hours_per_week,
+    capacityHoursPerDay: row.capacity_hours_per_day ?? null,
+    capacityDaysPerWeek: row.capacity_days_per_week ?? null,
+    functionalLimits: functionalLimitsOf(row.functional_limits ?? "[]"),
+    guidanceNeed: row.guidance_need ?? "regular",
+    wishes: parseJsonColumn(jsonStringList, row.wishes ?? "[]"),
     ladderRung: row.ladder_rung,
     growthRung: row.growth_rung,
     healthNotes: row.health_notes,

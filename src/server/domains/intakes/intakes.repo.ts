@@ -30,8 +30,27 @@ export async function insertIntake(db: Kysely<Database>, row: IntakesTable): Pro
 }
 
 /** Sets the client's capacity, as assessed. */
-export async function setClientCapacity(db: Kysely<Database>, clientId: string, hoursPerWeek: number, now: string): Promise<void> {
-  await db.updateTable("clients").set({ capacity_hours_per_week: hoursPerWeek, updated_at: now }).where("id", "=", clientId).execute();
+export async function setClientCapacity(
+  db: Kysely<Database>,
+  clientId: string,
+  intake: Pick<
+    IntakesTable,
+    "capacity_hours_per_week" | "capacity_hours_per_day" | "capacity_days_per_week" | "functional_limits" | "guidance_need"
+  >,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("clients")
+    .set({
+      capacity_hours_per_week: intake.capacity_hours_per_week,
+      capacity_hours_per_day: intake.capacity_hours_per_day ?? null,
+      capacity_days_per_week: intake.capacity_days_per_week ?? null,
+      functional_limits: intake.functional_limits ?? "[]",
+      guidance_need: intake.guidance_need ?? "regular",
+      updated_at: now,
+    })
+    .where("id", "=", clientId)
+    .execute();
 }
 
 /** A client's intakes, newest first. */

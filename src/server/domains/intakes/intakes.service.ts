@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import type { Database, IntakeRow, IntakesTable } from "@server/db/schema.js";
+import { lockClient } from "@server/db/locks.repo.js";
+import type { Database, IntakeRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import type { IntakeInput } from "@shared/schemas/intakes.js";
@@ -29,12 +30,15 @@ export async function recordLadderAssessment(
 }
 
 /**
- * Records an intake: the eight life domains, history, interests, availability, the capacity assessment (which
- * becomes the client's capacity) and the ladder rung. Health, addiction and debt scores are sensitive.
+ * Records an intake: the eight life domains, history, interests, wishes, availability, the capacity assessment (hours
+ * a week and a day, days a week and functional limits, which become the client's capacity), the guidance the client
+ * needs and the ladder rung. Health, addiction and debt scores are sensitive.
  */
 export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, clientId: string, input: IntakeInput): Promise<IntakeRow> {
   if (input.heldOn > ctx.clock.today()) throw invalidField("heldOn", "dateInFuture", "An intake is recorded after it was held");
   return inTransaction(db, async (trx) => {
+    // The intake sets the client's capacity: a referral or step checked against it meanwhile waits here.
+    await lockClient(trx, clientId);
     await requireVisibleClient(trx, ctx.actor, clientId);
     if (input.appointmentId) {
       const appointment = await repo.findAppointmentOfClient(trx, clientId, input.appointmentId);
@@ -43,7 +47,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
         throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
       await repo.markAttendedIfPlanned(trx, input.appointmentId, nowIso(ctx.clock));
     }
-    const row: IntakesTable = {
+    const row: IntakeRow = {
       id: randomUUID(),
       client_id: clientId,
       appointment_id: input.appointmentId ?? null,
@@ -65,6 +69,11 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       availability: JSON.stringify(input.availability),
       travel_radius_km: input.travelRadiusKm,
       capacity_hours_per_week: input.capacityHoursPerWeek,
+      capacity_hours_per_day: input.capacityHoursPerDay ?? null,
+      capacity_days_per_week: input.capacityDaysPerWeek ?? null,
+      functional_limits: JSON.stringify(input.functionalLimits),
+      guidance_need: input.guidanceNeed,
+      wishes: JSON.stringify(input.wishes),
       ladder_rung: input.ladderRung,
       growth_rung: input.growthRung,
       health_notes: input.healthNotes ?? null,
@@ -72,7 +81,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       created_at: nowIso(ctx.clock),
     };
     await repo.insertIntake(trx, row);
-    await repo.setClientCapacity(trx, clientId, input.capacityHoursPerWeek, row.created_at);
+    await repo.setClientCapacity(trx, clientId, row, row.created_at);
     await recordLadderAssessment(trx, ctx, {
       clientId,
       rung: input.ladderRung,
@@ -86,7 +95,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       clientId,
       subjectType: "intake",
       subjectId: row.id,
-      details: { capacityHoursPerWeek: input.capacityHoursPerWeek },
+      details: { capacityHoursPerWeek: input.capacityHoursPerWeek, guidanceNeed: input.guidanceNeed },
     });
     return row;
   });

@@ -1,7 +1,7 @@
 import { distanceKm, type LatLon } from "@shared/geo.js";
 import { MATCH_CONSTRAINTS, type MatchConstraint } from "@shared/schemas/matching.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
-import { type ClientProfile, type Evaluation, evaluate, type RoleOffer } from "./matching.rules.js";
+import { type ClientProfile, type Evaluation, evaluate, type RoleOffer, ruledOutByLimitsAlone } from "./matching.rules.js";
 
 /** A count per hard constraint, all zero. */
 export const emptyExcluded = () => Object.fromEntries(MATCH_CONSTRAINTS.map((c) => [c, 0])) as Record<MatchConstraint, number>;
@@ -38,9 +38,14 @@ export interface Fit {
   evaluation: Evaluation;
 }
 
-/** The fitting open roles of a client, cheapest first, with what ruled out the others (under its first failure). */
+/**
+ * The fitting open roles of a client, cheapest first, with what ruled out the others (under its first failure) and
+ * the roles that only the client's limits rule out (`limited`, nearest first), so that a consultant sees why they are
+ * not offered.
+ */
 export function fittingRoles(client: ClientProfile, offers: RoleOffer[], hoursPerLevel: Record<GuidanceLevel, number>) {
   const fits: Fit[] = [];
+  const limited: Fit[] = [];
   const excluded = emptyExcluded();
   for (const offer of offers) {
     if (offer.freePlaces <= 0 || client.openRoles.has(offer.id)) continue;
@@ -48,12 +53,14 @@ export function fittingRoles(client: ClientProfile, offers: RoleOffer[], hoursPe
     const [first] = evaluation.failures;
     if (first) excluded[first]++;
     else fits.push({ offer, evaluation });
+    if (ruledOutByLimitsAlone(evaluation.failures)) limited.push({ offer, evaluation });
   }
+  limited.sort((a, b) => (a.evaluation.distanceKm ?? 0) - (b.evaluation.distanceKm ?? 0) || a.offer.id.localeCompare(b.offer.id));
   fits.sort(
     (a, b) =>
       a.evaluation.cost - b.evaluation.cost ||
       (a.evaluation.distanceKm ?? 0) - (b.evaluation.distanceKm ?? 0) ||
       a.offer.id.localeCompare(b.offer.id),
   );
-  return { fits, excluded };
+  return { fits, excluded, limited };
 }

@@ -12,7 +12,17 @@ export const PLAN_IN_PROGRESS: readonly MatchPlanStatus[] = ["queued", "running"
 export function systemEligibleClients(db: Kysely<Database>, district: string | null) {
   let query = db
     .selectFrom("clients")
-    .select(["id", "district", "postcode", "guidance_need", "capacity_hours_per_week"])
+    .select([
+      "id",
+      "district",
+      "postcode",
+      "guidance_need",
+      "education_level",
+      "capacity_hours_per_week",
+      "capacity_hours_per_day",
+      "capacity_days_per_week",
+      "functional_limits",
+    ])
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -1,11 +1,12 @@
 import { jsonStringList, parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
+import { roleEducationOf } from "@shared/capacity.js";
 import { addDays } from "@shared/dates.js";
 import { postcodeCentroid } from "@shared/geo.js";
 import { DUTCH_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { capacitiesOf, committedHoursByClient } from "../plans/capacity.js";
+import { type CapacitySource, capacitiesOf, committedHoursByClient, functionalLimitsOf } from "../plans/capacity.js";
 import { AGREED_PLACEMENT_STATUSES, isOneOf, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { type ClientProfile, dutchLevelOfScore, type RoleOffer } from "./matching.rules.js";
 
@@ -38,6 +39,11 @@ export async function loadRoleOffers(
       "volunteer_roles.dutch_level",
       "volunteer_roles.guidance_level",
       "volunteer_roles.places",
+      "volunteer_roles.skills",
+      "volunteer_roles.longest_day_hours",
+      "volunteer_roles.days_per_week",
+      "volunteer_roles.demands",
+      "volunteer_roles.education_level",
     ])
     .where("volunteer_roles.status", "=", "approved")
     .where("volunteer_roles.start_date", "<=", today)
@@ -90,10 +96,15 @@ export async function loadRoleOffers(
     freePlaces: Math.max(0, role.places - (takenByRole.get(role.id) ?? 0)),
     acceptsLimitedDutch: role.accepts_limited_dutch === 1,
     guidanceHoursLeft: role.guidance_hours_per_week - (usedHours.get(role.organisation_id) ?? 0),
+    longestDayHours: role.longest_day_hours ?? role.hours_per_week,
+    daysPerWeek: role.days_per_week ?? 1,
+    demands: functionalLimitsOf(role.demands ?? "[]"),
+    skills: parseList(role.skills),
+    educationLevel: role.education_level ?? "none",
   }));
 }
 
-type ProfileSource = Pick<ClientRow, "id" | "district" | "postcode" | "guidance_need" | "capacity_hours_per_week">;
+type ProfileSource = CapacitySource & Pick<ClientRow, "district" | "postcode" | "guidance_need" | "education_level">;
 
 export interface ProfileLoad {
   profiles: ClientProfile[];
@@ -108,7 +119,15 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
   const ids = clients.map((c) => c.id);
   const intakes = new Map<
     string,
-    { held_on: string; language: number; interests: string; availability: string; travel_radius_km: number }
+    {
+      held_on: string;
+      language: number;
+      interests: string;
+      availability: string;
+      travel_radius_km: number;
+      skills: string;
+      wishes: string | undefined;
+    }
   >();
   const avoid = new Map<string, Set<string>>();
   const open = new Map<string, Set<string>>();
@@ -117,7 +136,7 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
     const chunk = ids.slice(i, i + 5000);
     const rows = await db
       .selectFrom("intakes")
-      .select(["client_id", "held_on", "created_at", "language", "interests", "availability", "travel_radius_km"])
+      .select(["client_id", "held_on", "created_at", "language", "interests", "availability", "travel_radius_km", "skills", "wishes"])
       .where("client_id", "in", chunk)
       .orderBy("held_on")
       .orderBy("created_at")
@@ -146,7 +165,8 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
       result.withoutIntake.push(client.id);
       continue;
     }
-    const capacity = capacities.get(client.id)?.hoursPerWeek ?? null;
+    const inForce = capacities.get(client.id);
+    const capacity = inForce?.hoursPerWeek ?? null;
     if (capacity === null) result.notAssessed.push(client.id);
     result.profiles.push({
       id: client.id,
@@ -157,6 +177,10 @@ export async function loadClientProfiles(db: Kysely<Database>, clients: readonly
       travelRadiusKm: intake.travel_radius_km,
       availability: parseList(intake.availability),
       interests: parseList(intake.interests),
+      skills: parseList(intake.skills),
+      wishes: parseList(intake.wishes ?? "[]"),
+      education: roleEducationOf(client.education_level),
+      limits: inForce?.limits ?? { hoursPerDay: null, daysPerWeek: null, functionalLimits: [] },
       dutchLevel: dutchLevelOfScore(intake.language),
       avoidOrganisations: avoid.get(client.id) ?? new Set(),
       openRoles: open.get(client.id) ?? new Set(),

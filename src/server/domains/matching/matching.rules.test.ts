@@ -11,6 +11,7 @@ import {
   dutchLevelOfScore,
   evaluate,
   type RoleOffer,
+  ruledOutByLimitsAlone,
   STALE_PLAN_MINUTES,
   scoreOf,
   stalePlanCutoff,
@@ -28,6 +29,10 @@ const client = (overrides: Partial<ClientProfile> = {}): ClientProfile => ({
   travelRadiusKm: 5,
   availability: ["tue-am", "thu-am"],
   interests: ["dieren"],
+  skills: [],
+  wishes: [],
+  education: null,
+  limits: { hoursPerDay: null, daysPerWeek: null, functionalLimits: [] },
   dutchLevel: 2,
   avoidOrganisations: new Set(),
   openRoles: new Set(),
@@ -50,6 +55,11 @@ const role = (overrides: Partial<RoleOffer> = {}): RoleOffer => ({
   freePlaces: 2,
   acceptsLimitedDutch: false,
   guidanceHoursLeft: 10,
+  longestDayHours: 4,
+  daysPerWeek: 2,
+  demands: [],
+  skills: [],
+  educationLevel: "none",
   ...overrides,
 });
 
@@ -73,6 +83,48 @@ describe("matching rules", () => {
     expect(evaluate(client(), role({ weekdayParts: ["sat-pm"] }), hoursPerLevel).failures).toEqual(["weekdays"]);
     expect(evaluate(client({ dutchLevel: 1 }), role(), hoursPerLevel).failures).toEqual(["language"]);
     expect(evaluate(client({ avoidOrganisations: new Set(["o1"]) }), role(), hoursPerLevel).failures).toEqual(["history"]);
+  });
+
+  it("rules out a role that breaks a limit of the client: its longest day, its days, its demands", () => {
+    const limits = { hoursPerDay: 6, daysPerWeek: 2, functionalLimits: ["heavyLifting" as const] };
+    const limited = client({ limits });
+    expect(evaluate(limited, role({ longestDayHours: 6, daysPerWeek: 2 }), hoursPerLevel).failures).toEqual([]);
+    const warehouse = evaluate(
+      limited,
+      role({ longestDayHours: 10, daysPerWeek: 3, demands: ["heavyLifting", "standingLong"] }),
+      hoursPerLevel,
+    );
+    expect(warehouse.failures).toEqual(["dailyHours", "days", "functionalLimit"]);
+    expect(warehouse.broken).toEqual({ aboveDailyLimit: true, aboveDaysLimit: true, functionalLimits: ["heavyLifting"] });
+    expect(ruledOutByLimitsAlone(warehouse.failures)).toBe(true);
+    expect(
+      ruledOutByLimitsAlone(evaluate(limited, role({ demands: ["heavyLifting"], weekdayParts: ["sat-pm"] }), hoursPerLevel).failures),
+    ).toBe(false);
+    // Without limits, the same role fits: a demand alone rules nobody out.
+    expect(evaluate(client(), role({ longestDayHours: 10, demands: ["heavyLifting"] }), hoursPerLevel).failures).toEqual([]);
+  });
+
+  it("scores skills, wishes and education, and says so every time a role asks less than the client's education", () => {
+    const graduate = client({ education: "higher", skills: ["administratie"], wishes: ["boekhouding"] });
+    const sorting = evaluate(graduate, role({ title: "Sorteren", description: "Kleding sorteren." }), hoursPerLevel);
+    expect(sorting.reasons).toContainEqual({ code: "belowEducation", level: "none", clientLevel: "higher" });
+    const office = evaluate(
+      graduate,
+      role({ title: "Boekhouding buurthuis", description: "De kas bijhouden.", skills: ["administratie"], educationLevel: "higher" }),
+      hoursPerLevel,
+    );
+    expect(office.reasons).toContainEqual({ code: "education", level: "higher" });
+    expect(office.reasons).toContainEqual({ code: "skill", skill: "administratie" });
+    expect(office.reasons).toContainEqual({ code: "wish", wish: "boekhouding" });
+    expect(office.reasons.some((r) => r.code === "belowEducation")).toBe(false);
+    expect(office.cost).toBeLessThan(sorting.cost);
+    const above = evaluate(client({ education: "basic" }), role({ educationLevel: "higher" }), hoursPerLevel);
+    expect(above.reasons).toContainEqual({ code: "aboveEducation", level: "higher", clientLevel: "basic" });
+    expect(above.failures).toEqual([]);
+    // An unknown education neither costs nor explains anything.
+    expect(evaluate(client(), role({ educationLevel: "higher" }), hoursPerLevel).reasons.some((r) => r.code.includes("ducation"))).toBe(
+      false,
+    );
   });
 
   it("offers fewer hours when capacity left is below the role's hours, never more than is left", () => {

@@ -1,5 +1,13 @@
 import type { Actor } from "@server/auth/actor.js";
 import { conflict, forbidden, invalidField } from "@server/http/errors.js";
+import {
+  type BrokenLimits,
+  educationRank,
+  type FunctionalLimit,
+  limitsBrokenBy,
+  type RoleEducationLevel,
+  type WorkLimits,
+} from "@shared/capacity.js";
 import { DISTRICTS } from "@shared/districts.js";
 import { distanceKm, type LatLon } from "@shared/geo.js";
 import type { MatchConstraint, MatchReason, ShortfallCause, SuggestionsOutput } from "@shared/schemas/matching.js";
@@ -16,6 +24,13 @@ export interface ClientProfile {
   travelRadiusKm: number;
   availability: string[];
   interests: string[];
+  /** What the client can do from experience (the intake's skills) and would like to do (their own wishes). */
+  skills: string[];
+  wishes: string[];
+  /** Highest completed education on the roles' scale; null when unknown. */
+  education: RoleEducationLevel | null;
+  /** Hours a day, days a week and functional limits in force: the strictest of the intake and a physician's advice. */
+  limits: WorkLimits;
   /** Index in DUTCH_LEVELS, from the intake's language score. */
   dutchLevel: number;
   /** Organisations where a placement ended in the past year through the organisation or a poor fit. */
@@ -42,6 +57,12 @@ export interface RoleOffer {
   acceptsLimitedDutch: boolean;
   /** Guidance hours a week the organisation has left after its accepted and active placements. */
   guidanceHoursLeft: number;
+  /** The most hours on one day, the days a week it asks at least, and what it asks of body and mind. */
+  longestDayHours: number;
+  daysPerWeek: number;
+  demands: FunctionalLimit[];
+  skills: string[];
+  educationLevel: RoleEducationLevel;
 }
 
 export interface Evaluation {
@@ -53,6 +74,16 @@ export interface Evaluation {
   /** Lower is better; integer, the quantity the city-wide plan minimises. */
   cost: number;
   reasons: MatchReason[];
+  /** The client's limits the role breaks (its day, its days, its demands). */
+  broken: BrokenLimits;
+}
+
+/** The hard constraints that are the client's limits beyond hours a week. */
+export const LIMIT_CONSTRAINTS: readonly MatchConstraint[] = ["dailyHours", "days", "functionalLimit"];
+
+/** Whether a role is within reach in every way but the client's limits: then it is shown as not offered, with why. */
+export function ruledOutByLimitsAlone(failures: readonly MatchConstraint[]): boolean {
+  return failures.length > 0 && failures.every((f) => LIMIT_CONSTRAINTS.includes(f));
 }
 
 /** The intake's language score (1 … 5) as the Dutch level a role can ask: 1 none, 2 A1, 3 A2, 4 B1, 5 B2. */
@@ -68,8 +99,7 @@ const INTEREST_WORDS: Record<string, string[]> = {
   sport: ["training", "sport"],
 };
 
-function matchingInterest(client: ClientProfile, role: RoleOffer): string | null {
-  const text = `${role.title} ${role.description}`.toLowerCase();
+function matchingInterest(client: ClientProfile, text: string): string | null {
   for (const interest of client.interests) {
     const words = [interest.toLowerCase(), ...(INTEREST_WORDS[interest.toLowerCase()] ?? [])];
     if (words.some((word) => text.includes(word))) return interest;
@@ -77,8 +107,42 @@ function matchingInterest(client: ClientProfile, role: RoleOffer): string | null
   return null;
 }
 
-/** Cost weights: 100 m of travel is 1; a spare hour 2; each guidance level above the need 15; no shared interest 25. */
-const WEIGHT = { spareHour: 2, guidanceAboveNeed: 15, noInterest: 25 } as const;
+/** The first of the client's words (skills, wishes) that the role's text or skills name; null when none does. */
+function firstNamed(words: readonly string[], text: string, roleSkills: readonly string[]): string | null {
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (text.includes(lower) || roleSkills.some((s) => s.toLowerCase().includes(lower) || lower.includes(s.toLowerCase()))) return word;
+  }
+  return null;
+}
+
+/**
+ * Cost weights: 100 m of travel is 1; a spare hour 2; each guidance level above the need 15; no shared interest 25;
+ * none of the client's skills used 10 and none of their wishes met 15 (only when they named any); each education level
+ * the role asks below the client's 15, above it 20.
+ */
+const WEIGHT = {
+  spareHour: 2,
+  guidanceAboveNeed: 15,
+  noInterest: 25,
+  noSkill: 10,
+  noWish: 15,
+  levelBelow: 15,
+  levelAbove: 20,
+} as const;
+
+/** How a role's education level compares with the client's, as a reason and its cost; nothing when unknown. */
+function educationFit(client: ClientProfile, role: RoleOffer): { cost: number; reason: MatchReason | null } {
+  if (client.education === null) return { cost: 0, reason: null };
+  const gap = educationRank(role.educationLevel) - educationRank(client.education);
+  if (gap === 0) return { cost: 0, reason: { code: "education", level: role.educationLevel } };
+  if (gap < 0)
+    return {
+      cost: -gap * WEIGHT.levelBelow,
+      reason: { code: "belowEducation", level: role.educationLevel, clientLevel: client.education },
+    };
+  return { cost: gap * WEIGHT.levelAbove, reason: { code: "aboveEducation", level: role.educationLevel, clientLevel: client.education } };
+}
 
 /**
  * Checks a role against a client's hard constraints and prices the fit. The hard constraints: the client has
@@ -86,7 +150,8 @@ const WEIGHT = { spareHour: 2, guidanceAboveNeed: 15, noInterest: 25 } as const;
  * the travel radius; its minimum hours fit the capacity left; it offers at least the guidance needed and the
  * organisation still has the guidance hours; its weekday parts meet the client's availability (either side
  * unrecorded counts as flexible); the client's Dutch is at the role's level (one below where the organisation
- * welcomes limited Dutch).
+ * welcomes limited Dutch); and the role's longest day, days and demands fit the client's limits. The price adds the
+ * soft terms: distance, spare hours, guidance above the need, interests, skills, wishes and education, each a reason.
  */
 export function evaluate(client: ClientProfile, role: RoleOffer, guidanceHoursPerLevel: Record<GuidanceLevel, number>): Evaluation {
   const failures: MatchConstraint[] = [];
@@ -103,24 +168,38 @@ export function evaluate(client: ClientProfile, role: RoleOffer, guidanceHoursPe
   if (shared && shared.length === 0) failures.push("weekdays");
   const languageOk = client.dutchLevel >= role.dutchLevel || (role.acceptsLimitedDutch && client.dutchLevel === role.dutchLevel - 1);
   if (!languageOk) failures.push("language");
+  const broken = limitsBrokenBy(client.limits, role);
+  if (broken.aboveDailyLimit) failures.push("dailyHours");
+  if (broken.aboveDaysLimit) failures.push("days");
+  if (broken.functionalLimits.length > 0) failures.push("functionalLimit");
 
   const hours = Math.max(role.minHoursPerWeek, Math.min(role.hoursPerWeek, left));
-  const interest = matchingInterest(client, role);
+  const text = `${role.title} ${role.description}`.toLowerCase();
+  const interest = matchingInterest(client, text);
+  const skill = firstNamed(client.skills, text, role.skills);
+  const wish = firstNamed(client.wishes, text, role.skills);
+  const education = educationFit(client, role);
   const cost =
     Math.round((km ?? 0) * 10) +
     Math.round(Math.max(0, left - hours) * WEIGHT.spareHour) +
     Math.max(0, offered - need) * WEIGHT.guidanceAboveNeed +
-    (interest ? 0 : WEIGHT.noInterest);
+    (interest ? 0 : WEIGHT.noInterest) +
+    (skill || client.skills.length === 0 ? 0 : WEIGHT.noSkill) +
+    (wish || client.wishes.length === 0 ? 0 : WEIGHT.noWish) +
+    education.cost;
   const reasons: MatchReason[] = [];
   if (km !== null) reasons.push({ code: "distance", km: Math.round(km * 10) / 10 });
   reasons.push({ code: "fitsHours", hours, capacityLeft: left });
+  if (wish) reasons.push({ code: "wish", wish });
+  if (skill) reasons.push({ code: "skill", skill });
+  if (education.reason) reasons.push(education.reason);
   if (interest) reasons.push({ code: "interest", interest });
   const level = DUTCH_LEVELS[role.dutchLevel];
   if (client.dutchLevel >= role.dutchLevel && level) reasons.push({ code: "dutchLevel", level });
   else reasons.push({ code: "limitedDutchWelcome" });
   reasons.push({ code: "guidance", level: role.guidanceLevel });
   if (shared?.length) reasons.push({ code: "weekdays", parts: shared });
-  return { failures, distanceKm: km, hours, cost, reasons };
+  return { failures, distanceKm: km, hours, cost, reasons, broken };
 }
 
 /** A cost as a score out of 100 (100 the best possible fit), for people rather than solvers. */

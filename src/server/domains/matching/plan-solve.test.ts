@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { breaksAnyLimit, limitsBrokenBy, type WorkLimits } from "@shared/capacity.js";
 import { postcodeCentroid } from "@shared/geo.js";
 import { GUIDANCE_LEVELS } from "@shared/schemas/roles.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { type PlanSolveInput, solvePlan } from "./plan-solve.js";
 
 const AREAS = ["3011", "3012", "3013", "3014", "3015", "3021", "3022", "3023", "3024", "3025"];
 const PARTS = ["mon-am", "tue-am", "wed-pm", "thu-am", "fri-pm"];
+const NO_LIMITS: WorkLimits = { hoursPerDay: null, daysPerWeek: null, functionalLimits: [] };
 
 /** 240 clients and 48 roles over ten neighbouring postcode areas, fewer places than clients; the same every run. */
 function cityInput(): PlanSolveInput {
@@ -23,6 +25,11 @@ function cityInput(): PlanSolveInput {
       travelRadiusKm: 3 + (i % 5),
       availability: [PARTS[i % 5] ?? "mon-am", PARTS[(i + 2) % 5] ?? "wed-pm"],
       interests: [],
+      skills: [],
+      wishes: [],
+      education: null,
+      // Every third client can work 4 hours a day without heavy lifting.
+      limits: i % 3 === 0 ? { hoursPerDay: 4, daysPerWeek: null, functionalLimits: ["heavyLifting"] } : NO_LIMITS,
       dutchLevel: 1 + (i % 4),
       avoidOrganisations: new Set(),
       openRoles: new Set(),
@@ -46,6 +53,12 @@ function cityInput(): PlanSolveInput {
       freePlaces: 1 + (j % 4),
       acceptsLimitedDutch: j % 2 === 0,
       guidanceHoursLeft: 6 + (j % 5) * 2,
+      // Every other role asks long days, or heavy lifting.
+      longestDayHours: j % 4 === 0 ? 8 : 4,
+      daysPerWeek: 1,
+      demands: j % 4 === 1 ? ["heavyLifting"] : [],
+      skills: [],
+      educationLevel: "none",
     }),
   );
   return { profiles, offers, hoursPerLevel: { light: 1, regular: 2, intensive: 4 }, pairsPerClient: 100 };
@@ -78,6 +91,29 @@ describe("a placement plan on a worker thread", () => {
     expect(inThread.placed).toBeLessThan(input.profiles.length);
     expect(inThread.proposals).toHaveLength(inThread.placed);
     expect(await solvePlanInWorker(input)).toEqual(inThread);
+  });
+
+  it("never proposes a role that breaks a client's limits: its long day or its heavy lifting", () => {
+    const input = cityInput();
+    const { proposals } = solvePlan(input);
+    const profiles = new Map(input.profiles.map((p) => [p.id, p]));
+    const offers = new Map(input.offers.map((o) => [o.id, o]));
+    const limited = proposals.filter((p) => profiles.get(p.clientId)?.limits !== NO_LIMITS);
+    expect(limited.length).toBeGreaterThan(0);
+    for (const proposal of limited) {
+      const [profile, offer] = [profiles.get(proposal.clientId), offers.get(proposal.roleId)];
+      if (!profile || !offer) throw new Error("a proposal names an unknown client or role");
+      expect(breaksAnyLimit(limitsBrokenBy(profile.limits, offer))).toBe(false);
+    }
+    // Without the limits, some of these clients would be proposed a role that breaks them.
+    const unlimited = solvePlan({ ...input, profiles: input.profiles.map((p) => ({ ...p, limits: NO_LIMITS })) });
+    const limits = input.profiles.find((p) => p.limits !== NO_LIMITS)?.limits ?? NO_LIMITS;
+    expect(
+      unlimited.proposals.some((p) => {
+        const offer = offers.get(p.roleId);
+        return profiles.get(p.clientId)?.limits !== NO_LIMITS && offer !== undefined && breaksAnyLimit(limitsBrokenBy(limits, offer));
+      }),
+    ).toBe(true);
   });
 
   it("keeps this thread answering requests while the plan is computed", async () => {

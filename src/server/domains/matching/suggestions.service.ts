@@ -11,7 +11,8 @@ import { scoreOf, suggestionsBlockedBy } from "./matching.rules.js";
 
 /**
  * The best open roles for one client, with reasons in plain words (as codes) and a score. Roles that fail a
- * hard constraint never appear; the counts say which constraint ruled out how many.
+ * hard constraint never appear; the counts say which constraint ruled out how many, and the roles within reach that
+ * only the client's limits rule out are listed as not offered, with the limits they break.
  */
 export async function suggestionsFor(
   db: Kysely<Database>,
@@ -37,13 +38,15 @@ export async function suggestionsFor(
       items: [],
       blockedBy,
       capacityLeft: profile?.capacityLeft ?? null,
+      limits: profile?.limits ?? null,
       travelRadiusKm: profile?.travelRadiusKm ?? null,
       considered: 0,
       excluded: emptyExcluded(),
+      notOffered: [],
     };
   }
   const offers = (await loadRoleOffers(db, guidanceHoursPerLevel, today)).filter((o) => o.freePlaces > 0);
-  const { fits, excluded } = fittingRoles(profile, offers, guidanceHoursPerLevel);
+  const { fits, excluded, limited } = fittingRoles(profile, offers, guidanceHoursPerLevel);
   return {
     items: fits.slice(0, limit).map(({ offer, evaluation }) => ({
       roleId: offer.id,
@@ -59,8 +62,17 @@ export async function suggestionsFor(
     })),
     blockedBy: null,
     capacityLeft: profile.capacityLeft,
+    limits: profile.limits,
     travelRadiusKm: profile.travelRadiusKm,
     considered: offers.length,
     excluded,
+    notOffered: limited.slice(0, limit).map(({ offer, evaluation: { broken } }) => ({
+      roleId: offer.id,
+      title: offer.title,
+      organisationName: offer.organisationName,
+      aboveDailyLimit: broken.aboveDailyLimit ? { roleHours: offer.longestDayHours, limit: profile.limits.hoursPerDay ?? 0 } : null,
+      aboveDaysLimit: broken.aboveDaysLimit ? { roleDays: offer.daysPerWeek, limit: profile.limits.daysPerWeek ?? 0 } : null,
+      functionalLimits: broken.functionalLimits,
+    })),
   };
 }

@@ -154,7 +154,7 @@ describe("roles and the displacement check", () => {
 });
 
 describe("a host sees only the need-to-know profile", () => {
-  it("gets first name, availability, hours, skills, languages and guidance need, and nothing else", async () => {
+  it("gets first name, availability, hours, skills, languages, guidance need and work limits, and nothing else", async () => {
     const role = await createRole();
     await t.db.kysely
       .insertInto("intakes")
@@ -191,7 +191,17 @@ describe("a host sees only the need-to-know profile", () => {
     const response = await t.app.inject({ url: `/api/v1/clients/${clientIds[1]}`, headers: host });
     expect(response.statusCode).toBe(200);
     const profile = response.json();
-    expect(Object.keys(profile).sort()).toEqual(["availability", "givenName", "guidanceNeed", "hoursPerWeek", "id", "languages", "skills"]);
+    expect(Object.keys(profile).sort()).toEqual([
+      "availability",
+      "givenName",
+      "guidanceNeed",
+      "hoursPerWeek",
+      "id",
+      "languages",
+      "skills",
+      "workLimits",
+    ]);
+    expect(profile.workLimits).toEqual({ hoursPerDay: null, daysPerWeek: null, functionalLimits: [] });
     for (const field of [
       "bsn",
       "birthDate",

@@ -11,9 +11,9 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { assertWithinLimits, committedHours } from "../plans/capacity.js";
+import { assertWithinLimits, assertWorkFitsClient, committedHours, ROLE_WORK_FIELDS, workOfRole } from "../plans/capacity.js";
 import { assertDurationWithin } from "../plans/plans.rules.js";
-import { findVisibleRole, organisationOfRole } from "../roles/roles.repo.js";
+import { findVisibleRole, organisationOfRole, roleWorkOf } from "../roles/roles.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { agreementLetterData } from "./placements.letters.js";
 import {
@@ -83,7 +83,8 @@ function overriddenReason(reason: string | undefined, committed: number, placeme
 /**
  * Proposes (refers) a client to a role. Refused when the role may not take placements (displacement), is
  * full, offers less guidance than the client needs, would exceed the organisation's guidance hours (unless
- * overridden with a reason), or would ask more hours than the client can do.
+ * overridden with a reason), would ask more hours than the client can do, or asks a longer day, more days or work
+ * the client's limits rule out (`aboveDailyLimit`, `aboveDaysLimit`, `functionalLimit`).
  */
 export async function proposePlacement(
   db: Kysely<Database>,
@@ -113,6 +114,7 @@ export async function proposePlacement(
     const hours = input.hoursPerWeek ?? role.hours_per_week;
     assertHoursWithinRole(hours, role.hours_per_week);
     await assertWithinLimits(trx, client, (await committedHours(trx, client.id)) + hours, ctx.clock.today());
+    await assertWorkFitsClient(trx, client, workOfRole(role), ctx.clock.today(), ROLE_WORK_FIELDS);
 
     const overrideReason = overriddenReason(input.guidanceOverrideReason, demand.committed, guidanceHours, supply);
     const now = nowIso(ctx.clock);
@@ -193,17 +195,23 @@ export async function decideReferral(
 
 /**
  * The limits an agreement keeps, in their order: when it asks more hours than the placement did, capacity and then the
- * ordinance's norm over everything asked of the client; and it ends at most the ordinance's maximum duration after
- * the placement started (its own start date for the first version).
+ * ordinance's norm over everything asked of the client; at the start, the role's longest day, days and demands within
+ * the client's limits in force then (a physician's advice may have come since the referral); and it ends at most the
+ * ordinance's maximum duration after the placement started (its own start date for the first version).
  */
 async function assertTermsWithinLimits(
   db: Kysely<Database>,
   ctx: RequestContext,
   client: ClientRow,
-  placement: { id: string; hours_per_week: number; started_on: string | null },
+  placement: { id: string; role_id: string; hours_per_week: number; started_on: string | null },
   terms: AgreementTerms,
+  starting: boolean,
 ): Promise<void> {
   const today = ctx.clock.today();
+  if (starting) {
+    const role = await roleWorkOf(db, placement.role_id);
+    if (role) await assertWorkFitsClient(db, client, workOfRole(role), today, ROLE_WORK_FIELDS);
+  }
   if (terms.hoursPerWeek > placement.hours_per_week) {
     const asked = (await committedHours(db, client.id, placement.id)) + terms.hoursPerWeek;
     await assertWithinLimits(db, client, asked, today, "agreement.hoursPerWeek");
@@ -232,7 +240,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
   assertPlacementStatusAllows(placement, starting ? "start" : "signAgreement");
   const client = await systemFindClient(db, placement.client_id);
   if (!client) throw notFound("client");
-  await assertTermsWithinLimits(db, ctx, client, placement, terms);
+  await assertTermsWithinLimits(db, ctx, client, placement, terms, starting);
   const version = (await lastAgreementVersion(db, id)) + 1;
   const consultantName = (await displayNamesOf(db, [client.consultant_id])).get(client.consultant_id ?? "");
   const today = ctx.clock.today();
@@ -274,7 +282,7 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     await lockParties(trx, id);
     const fresh = await requireVisiblePlacement(trx, ctx, id);
     assertPlacementStatusAllows(fresh, starting ? "start" : "signAgreement");
-    await assertTermsWithinLimits(trx, ctx, client, fresh, terms);
+    await assertTermsWithinLimits(trx, ctx, client, fresh, terms, starting);
     // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
     await storeLetter(trx, ctx, letter);
     await insertAgreement(trx, { ...row, letter_id: letter.id });

@@ -74,6 +74,24 @@ export function exemptionsInForce(db: Kysely<Database>, date: string) {
     .where((eb) => eb.or([eb("exemptions.end_date", "is", null), eb("exemptions.end_date", ">=", date)]));
 }
 
+/**
+ * The limits of each client's latest physician's advice up to a date (the latest advice replaces earlier ones), in
+ * functional terms only: never the conclusion's words or the advisor.
+ */
+export async function latestMedicalLimitsOf(db: Kysely<Database>, clientIds: readonly string[], date: string) {
+  const rows = await db
+    .selectFrom("medical_advice")
+    .select(["client_id", "advised_on", "created_at", "hours_per_week", "hours_per_day", "days_per_week", "functional_limits"])
+    .where("client_id", "in", clientIds)
+    .where("advised_on", "<=", date)
+    .orderBy("advised_on")
+    .orderBy("created_at")
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) latest.set(row.client_id, row);
+  return [...latest.values()];
+}
+
 /** The exemptions of the clients in force on a date, with what they limit. */
 export function exemptionLimitsOf(db: Kysely<Database>, clientIds: readonly string[], date: string) {
   return exemptionsInForce(db, date)

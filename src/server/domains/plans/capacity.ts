@@ -1,14 +1,19 @@
+import { parseJsonColumn } from "@server/db/json.js";
 import type { ClientRow, Database } from "@server/db/schema.js";
+import { FUNCTIONAL_LIMITS, strictestLimits, type WorkDemands, type WorkLimits } from "@shared/capacity.js";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import {
   activeContributionHours,
   activeStepHours,
   caregivingBeyondCustomaryHours,
   exemptionLimitsOf,
+  latestMedicalLimitsOf,
   openPlacementHours,
   openPlansOf,
 } from "./capacity.repo.js";
+import { assertWorkFitsLimits, type WorkFields } from "./capacity.rules.js";
 import { assertCapacityHolds, assertWithinNorm } from "./plans.rules.js";
 
 /** Runs a query per chunk of ids, so long id lists stay within the databases' parameter limits. */
@@ -78,17 +83,83 @@ export interface Capacity {
   assessedHoursPerWeek: number | null;
   /** The exemption that lowers it, if any. */
   exemption: { id: string; scope: string; maxHoursPerWeek: number | null } | null;
+  /** Hours a day, days a week and functional limits: the strictest of the assessment and the latest physician's advice. */
+  limits: WorkLimits;
+}
+
+const functionalLimitColumn = z.array(z.enum(FUNCTIONAL_LIMITS));
+
+/** A JSON column of functional limits (a client's, an advice's, a role's demands), as the list it holds. */
+export function functionalLimitsOf(json: string): WorkLimits["functionalLimits"] {
+  return parseJsonColumn(functionalLimitColumn, json);
+}
+
+/** The client row's part of capacity: what the consultant assessed and recorded. */
+export type CapacitySource = Pick<
+  ClientRow,
+  "id" | "capacity_hours_per_week" | "capacity_hours_per_day" | "capacity_days_per_week" | "functional_limits"
+>;
+
+/** Within a week, a client can work no more than their days times their hours a day. */
+function weekOfDays(limits: WorkLimits): number | null {
+  return limits.hoursPerDay !== null && limits.daysPerWeek !== null ? limits.hoursPerDay * limits.daysPerWeek : null;
 }
 
 /**
- * What each client can be asked: the consultant's assessment, lowered by an exemption in force. A full exemption
- * makes it nothing; a partial one caps it at its maximum hours (e.g. an occupational physician's advice).
+ * What each client can be asked: the strictest of the consultant's assessment and the latest physician's advice
+ * (hours a week, hours a day, days a week, functional limits; a week is never more than its days times its hours a
+ * day), lowered by an exemption in force. A full exemption makes it nothing; a partial one caps it at its maximum hours.
  */
 export async function capacitiesOf(
   db: Kysely<Database>,
-  clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[],
+  clients: readonly CapacitySource[],
   today: string,
 ): Promise<Map<string, Capacity>> {
+  const ids = clients.map((c) => c.id);
+  const advice = new Map((await inChunks(ids, (chunk) => latestMedicalLimitsOf(db, chunk, today))).map((a) => [a.client_id, a]));
+  const combined = new Map(
+    clients.map((client) => {
+      const own: Partial<WorkLimits> & { hoursPerWeek: number | null } = {
+        hoursPerWeek: client.capacity_hours_per_week,
+        hoursPerDay: client.capacity_hours_per_day,
+        daysPerWeek: client.capacity_days_per_week,
+        functionalLimits: functionalLimitsOf(client.functional_limits),
+      };
+      const a = advice.get(client.id);
+      if (!a) return [client.id, { ...strictestLimits([own]), hoursPerWeek: own.hoursPerWeek }];
+      const advised = {
+        hoursPerDay: a.hours_per_day ?? null,
+        daysPerWeek: a.days_per_week ?? null,
+        functionalLimits: functionalLimitsOf(a.functional_limits ?? "[]"),
+      };
+      const advisedWeek = a.hours_per_week ?? null;
+      // Hours a week are assessed first: advice alone does not make a client assessed.
+      const hoursPerWeek = own.hoursPerWeek === null || advisedWeek === null ? own.hoursPerWeek : Math.min(own.hoursPerWeek, advisedWeek);
+      return [client.id, { ...strictestLimits([own, advised]), hoursPerWeek }];
+    }),
+  );
+  const byExemption = await exemptionCapacitiesOf(
+    db,
+    clients.map((c) => ({ id: c.id, capacity_hours_per_week: combined.get(c.id)?.hoursPerWeek ?? null })),
+    today,
+  );
+  return new Map(
+    clients.map((client): [string, Capacity] => {
+      const { hoursPerWeek: _week, ...limits } = combined.get(client.id) ?? { hoursPerWeek: null, ...strictestLimits([]) };
+      const base = byExemption.get(client.id) ?? { hoursPerWeek: null, assessedHoursPerWeek: null, exemption: null };
+      const days = weekOfDays(limits);
+      const hoursPerWeek = base.hoursPerWeek === null || days === null ? base.hoursPerWeek : Math.min(base.hoursPerWeek, days);
+      return [client.id, { ...base, hoursPerWeek, assessedHoursPerWeek: client.capacity_hours_per_week, limits }];
+    }),
+  );
+}
+
+/** The assessed hours a week of each client, lowered by an exemption in force. */
+async function exemptionCapacitiesOf(
+  db: Kysely<Database>,
+  clients: readonly Pick<ClientRow, "id" | "capacity_hours_per_week">[],
+  today: string,
+): Promise<Map<string, Omit<Capacity, "limits">>> {
   const exemptions = await inChunks(
     clients.map((c) => c.id),
     (chunk) => exemptionLimitsOf(db, chunk, today),
@@ -100,7 +171,7 @@ export async function capacitiesOf(
     if (!current || limit(e) < limit(current)) binding.set(e.client_id, e);
   }
   return new Map(
-    clients.map((client): [string, Capacity] => {
+    clients.map((client): [string, Omit<Capacity, "limits">] => {
       const assessed = client.capacity_hours_per_week;
       const e = binding.get(client.id);
       if (!e || (assessed !== null && assessed <= limit(e)))
@@ -113,6 +184,37 @@ export async function capacitiesOf(
       ];
     }),
   );
+}
+
+/** What a role asks beyond its hours a week, as the rules read it. */
+export function workOfRole(role: {
+  hours_per_week: number;
+  longest_day_hours?: number | undefined;
+  days_per_week?: number | undefined;
+  demands?: string | undefined;
+}): WorkDemands {
+  return {
+    longestDayHours: role.longest_day_hours ?? role.hours_per_week,
+    daysPerWeek: role.days_per_week ?? 1,
+    demands: functionalLimitsOf(role.demands ?? "[]"),
+  };
+}
+
+/** The fields of a referral or agreement a role's limits refusal names: the role carries its day, days and demands. */
+export const ROLE_WORK_FIELDS: WorkFields = { longestDay: "roleId", days: "roleId", demands: "roleId" };
+
+/**
+ * Work fits what the client can bear beyond hours a week: its longest day, its days and its demands against the
+ * strictest of the assessment and the latest physician's advice (`aboveDailyLimit`, `aboveDaysLimit`, `functionalLimit`).
+ */
+export async function assertWorkFitsClient(
+  db: Kysely<Database>,
+  client: ClientRow,
+  work: WorkDemands,
+  today: string,
+  fields: WorkFields,
+): Promise<void> {
+  assertWorkFitsLimits((await capacityOf(db, client, today)).limits, work, fields);
 }
 
 /** What one client can be asked on a date; see `capacitiesOf`. */

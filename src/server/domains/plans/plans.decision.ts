@@ -10,7 +10,9 @@ import { listStepsOfPlans } from "./plans.repo.js";
 import { assignmentChange, assignmentHours, countsAgainstCapacity } from "./plans.rules.js";
 
 /** A plan's steps as its confirmation letter lists them, with Dutch dates. */
-export function planLetterSteps(steps: readonly PlanStepRow[]) {
+export function planLetterSteps(
+  steps: readonly Pick<PlanStepRow, "title" | "hours_per_week" | "start_date" | "end_date" | "provider" | "goal">[],
+) {
   return steps.map((s) => ({
     title: s.title,
     hoursPerWeek: s.hours_per_week,

@@ -1,6 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { PlanRow, PlanStepRow } from "@server/db/schema.js";
 import type { PlanOutput } from "@shared/schemas/plans.js";
+import { functionalLimitsOf } from "./capacity.js";
 import { planAbilities } from "./plans.policy.js";
 import { countsAgainstCapacity } from "./plans.rules.js";
 
@@ -31,6 +32,9 @@ export function presentPlan(actor: Actor, frame: PlanFrame, plan: PlanRow, steps
       startDate: s.start_date,
       endDate: s.end_date,
       provider: s.provider,
+      hoursPerDay: s.hours_per_day ?? null,
+      daysPerWeek: s.days_per_week ?? null,
+      demands: functionalLimitsOf(s.demands ?? "[]"),
       status: s.status,
       stopReason: s.stop_reason,
     })),

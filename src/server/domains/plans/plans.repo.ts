@@ -1,4 +1,4 @@
-import type { Database, PlanRow, PlanStepRow } from "@server/db/schema.js";
+import type { Database, PlanRow, PlanStepRow, PlanStepsTable } from "@server/db/schema.js";
 import type { Kysely } from "kysely";
 
 /** All plan versions of a client, newest first. */
@@ -34,7 +34,7 @@ export async function insertPlan(db: Kysely<Database>, plan: PlanRow): Promise<v
   await db.insertInto("plans").values(plan).execute();
 }
 
-export async function insertSteps(db: Kysely<Database>, steps: PlanStepRow[]): Promise<void> {
+export async function insertSteps(db: Kysely<Database>, steps: PlanStepsTable[]): Promise<void> {
   if (steps.length === 0) return;
   await db.insertInto("plan_steps").values(steps).execute();
 }

@@ -6,6 +6,7 @@ import type { ClientRow, Database, PlanRow, PlanStepRow } from "@server/db/schem
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
+import type { FunctionalLimit } from "@shared/capacity.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { dutchWeekdayDate } from "@shared/dates.js";
 import type { PlanStepInput, PlanStepUpdateInput } from "@shared/schemas/plans.js";
@@ -16,7 +17,7 @@ import { prepareDecisionLetter } from "../decisions/decisions.service.js";
 import { prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
-import { assertWithinLimits, capacityOf, hoursBesidesPlan } from "./capacity.js";
+import { assertWithinLimits, assertWorkFitsClient, capacityOf, functionalLimitsOf, hoursBesidesPlan } from "./capacity.js";
 import { assignmentLetterData, assignmentOutcome, planLetterSteps, recordAssignment } from "./plans.decision.js";
 import type { PlanFrame } from "./plans.presenter.js";
 import * as repo from "./plans.repo.js";
@@ -57,11 +58,33 @@ async function stepEndWithinLimits(
   return endDate;
 }
 
+/** The fields of a plan step that carry its day, days and demands. */
+const STEP_WORK_FIELDS = { longestDay: "hoursPerDay", days: "daysPerWeek", demands: "demands" };
+
+/** What a step asks beyond its hours a week; a step that declares no day or days asks none beyond its week. */
+function workOfStep(step: {
+  hoursPerDay?: number | null | undefined;
+  daysPerWeek?: number | null | undefined;
+  demands: FunctionalLimit[];
+}) {
+  return { longestDayHours: step.hoursPerDay ?? 0, daysPerWeek: step.daysPerWeek ?? 0, demands: step.demands };
+}
+
 /**
  * A plan that asks hours keeps the limits when it is confirmed: capacity, the norm (its hours with everything else
- * asked of the client), and the duration of each step that asks hours. A plan asking none is never refused for them.
+ * asked of the client), the duration of each step that asks hours, and each active step's day, days and demands within
+ * the client's limits in force (a physician's advice may have come since the step was added). A plan asking none is
+ * never refused for them.
  */
 async function assertPlanWithinLimits(db: Kysely<Database>, client: ClientRow, steps: readonly PlanStepRow[], today: string) {
+  for (const step of steps.filter(countsAgainstCapacity)) {
+    const work = workOfStep({
+      hoursPerDay: step.hours_per_day,
+      daysPerWeek: step.days_per_week,
+      demands: functionalLimitsOf(step.demands ?? "[]"),
+    });
+    await assertWorkFitsClient(db, client, work, today, STEP_WORK_FIELDS);
+  }
   const hours = assignmentHours(steps);
   if (hours === 0) return;
   await assertWithinLimits(db, client, hours + (await hoursBesidesPlan(db, client.id)), today);
@@ -115,6 +138,7 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
     const terms = { hours_per_week: input.hoursPerWeek, start_date: input.startDate, end_date: input.endDate ?? null };
     const asked = active + (await hoursBesidesPlan(trx, clientId)) + input.hoursPerWeek;
     const endDate = await stepEndWithinLimits(trx, client, terms, asked, ctx.clock.today());
+    await assertWorkFitsClient(trx, client, workOfStep(input), ctx.clock.today(), STEP_WORK_FIELDS);
     const plan = await ensureDraft(trx, ctx, clientId);
     const steps = await repo.listStepsOfPlans(trx, [plan.id]);
     const now = nowIso(ctx.clock);
@@ -132,6 +156,9 @@ export async function addPlanStep(db: Kysely<Database>, ctx: RequestContext, cli
         start_date: input.startDate,
         end_date: endDate,
         provider: input.provider ?? null,
+        hours_per_day: input.hoursPerDay ?? null,
+        days_per_week: input.daysPerWeek ?? null,
+        demands: JSON.stringify(input.demands),
         status: "planned",
         stop_reason: null,
         created_at: now,

@@ -4,6 +4,7 @@ import type { DisplacementComplaintsTable } from "@server/db/schema.js";
 import type { displacementComplaintOutput, RoleOutput } from "@shared/schemas/roles.js";
 import type { z } from "zod";
 import { roleTakesPlacements } from "../placements/placements.rules.js";
+import { functionalLimitsOf } from "../plans/capacity.js";
 import { complaintAbilities, roleAbilities } from "./roles.policy.js";
 import type { RoleWithCounts } from "./roles.repo.js";
 
@@ -28,6 +29,10 @@ export function presentRole(actor: Actor, row: RoleWithCounts): RoleOutput {
     places: row.places,
     sector: row.sector,
     atNight: row.at_night === 1,
+    longestDayHours: row.longest_day_hours ?? row.hours_per_week,
+    daysPerWeek: row.days_per_week ?? 1,
+    demands: functionalLimitsOf(row.demands ?? "[]"),
+    educationLevel: row.education_level ?? "none",
     placesTaken,
     startDate: row.start_date,
     endDate: row.end_date,

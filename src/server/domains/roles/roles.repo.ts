@@ -92,6 +92,15 @@ export function findVisibleRole(db: Kysely<Database>, actor: Actor, id: string):
   return visibleRoles(db, actor).where("volunteer_roles.id", "=", id).executeTakeFirst();
 }
 
+/** What a role asks beyond its hours a week (its longest day, its days, its demands), whoever may see it. */
+export function roleWorkOf(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom("volunteer_roles")
+    .select(["hours_per_week", "longest_day_hours", "days_per_week", "demands"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 /** An organisation's id and postcode (a role's default postcode), if it exists. */
 export function findOrganisationForRole(db: Kysely<Database>, organisationId: string) {
   return db.selectFrom("organisations").select(["id", "postcode"]).where("id", "=", organisationId).executeTakeFirst();

@@ -5,6 +5,7 @@ import { lockOrganisation, lockRole } from "@server/db/locks.repo.js";
 import type { Database, DisplacementComplaintsTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound } from "@server/http/errors.js";
+import { demandsOfRole } from "@shared/capacity.js";
 import type { ComplainantKind, RoleCreateInput } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { insertAuditEvent } from "../audit/audit.repo.js";
@@ -40,7 +41,9 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
   const organisation = await findOrganisationForRole(db, input.organisationId);
   if (!organisation) throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
   const ordinance = await ordinanceOn(db, ctx.clock.today());
-  const outcome = assessDisplacement(input.displacementCheck, input, ordinance);
+  // Night work is one fact: declared as the role's time or as a demand, it is both.
+  const atNight = input.atNight || input.demands.includes("nightWork");
+  const outcome = assessDisplacement(input.displacementCheck, { ...input, atNight }, ordinance);
   const now = nowIso(ctx.clock);
   const id = randomUUID();
   await inTransaction(db, async (trx) => {
@@ -58,8 +61,12 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
       physical_demands: input.physicalDemands,
       guidance_level: input.guidanceLevel,
       places: input.places,
-      at_night: input.atNight ? 1 : 0,
+      at_night: atNight ? 1 : 0,
       sector: input.sector,
+      longest_day_hours: input.longestDayHours ?? Math.min(input.hoursPerWeek, 8),
+      days_per_week: input.daysPerWeek,
+      demands: JSON.stringify(demandsOfRole(input.demands, atNight)),
+      education_level: input.educationLevel,
       start_date: input.startDate ?? ctx.clock.today(),
       end_date: input.endDate ?? null,
       status: outcome.status,

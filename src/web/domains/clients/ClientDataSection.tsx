@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { BenefitEndSection } from "../registry/BenefitEndSection.js";
+import { workLimitsText } from "../capacity/workLimitsText.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
@@ -63,6 +64,15 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
       ),
     ],
     [t("client.capacityHoursPerWeek"), client.capacityHoursPerWeek ?? none],
+    [
+      t("client.workLimits"),
+      workLimitsText(
+        t,
+        { hoursPerDay: client.capacityHoursPerDay, daysPerWeek: client.capacityDaysPerWeek, functionalLimits: client.functionalLimits },
+        lang,
+      ) || t("workLimits.none"),
+    ],
+    [t("client.guidanceNeed"), t(`guidanceLevel.${client.guidanceNeed}`)],
     [t("client.phone"), client.phone ?? none],
     [t("client.email"), client.email ?? none],
     [t("client.languages"), client.languages.length ? client.languages.map((code) => languageName(code, lang)).join(", ") : none],

@@ -3,6 +3,7 @@ import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { ClientCapacityForm } from "../capacity/ClientCapacityForm.js";
 import { useClient, useUpdateClient } from "./api.js";
 import { ClientForm } from "./ClientForm.js";
 import { clientValues, toUpdateInput } from "./clientFormModel.js";
@@ -40,6 +41,7 @@ export function ClientEditPage() {
               update.mutate(input, { onSuccess: () => navigate(`/clients/${id}`, { state: { saved: true } }) });
             }}
           />
+          <ClientCapacityForm client={client.data} onSaved={() => navigate(`/clients/${id}`, { state: { saved: true } })} />
         </>
       ) : null}
     </>

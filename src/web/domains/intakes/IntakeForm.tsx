@@ -8,6 +8,7 @@ import { SensitiveBadge } from "@web/components/SensitiveBadge.js";
 import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CapacityLimitFields } from "../capacity/CapacityLimitFields.js";
 import { INTAKE_FIELDS, type IntakeValues } from "./intakeModel.js";
 import { LadderFields } from "./LadderFields.js";
 import { LifeDomainScores } from "./LifeDomainScores.js";
@@ -45,10 +46,10 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
     [error, t],
   );
   const set = (changes: Partial<IntakeValues>) => setValues((current) => ({ ...current, ...changes }));
-  const text = (name: "caringDuties" | "educationHistory" | "workHistory" | "interests" | "skills" | "notes") => ({
+  const text = (name: "caringDuties" | "educationHistory" | "workHistory" | "interests" | "skills" | "wishes" | "notes") => ({
     name,
-    label: t("form.optional", { label: t(`intake.${name}`) }),
-    description: t(`intake.hint.${name}`, { defaultValue: "" }) || undefined,
+    label: t("form.optional", { label: name === "wishes" ? t("capacityFields.wishes") : t(`intake.${name}`) }),
+    description: (name === "wishes" ? t("capacityFields.wishesHint") : t(`intake.hint.${name}`, { defaultValue: "" })) || undefined,
     value: values[name],
     onChange: (value: string) => set({ [name]: value }),
     error: errors.byField[name],
@@ -111,6 +112,7 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
             <TextAreaField {...text("workHistory")} rows={2} />
             <TextField {...text("interests")} autoComplete="off" />
             <TextField {...text("skills")} autoComplete="off" />
+            <TextField {...text("wishes")} autoComplete="off" />
           </div>
         </Group>
         <Group legend={t("intake.capacityGroup")}>
@@ -143,6 +145,7 @@ export function IntakeForm({ initial, appointments, onSubmit, pending, error, ca
               className="nv-input--short"
             />
           </div>
+          <CapacityLimitFields values={values} onChange={set} errors={errors.byField} />
         </Group>
         <Group legend={t("intake.ladder")}>
           <LadderFields rung={values.ladderRung} growthRung={values.growthRung} onChange={set} errors={errors.byField} />

@@ -1,5 +1,6 @@
 import { type IntakeInput, LIFE_DOMAINS, type LifeDomain, WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
 import { toList, toNumber, toOptionalText } from "@web/components/formValues.js";
+import { CAPACITY_LIMIT_FIELDS, type CapacityLimitValues, toCapacityLimits } from "../capacity/CapacityLimitFields.js";
 
 /** The intake form's controls, in order; score controls are named `scores.<domain>` like the server's errors. */
 export const INTAKE_FIELDS = [
@@ -11,9 +12,11 @@ export const INTAKE_FIELDS = [
   "workHistory",
   "interests",
   "skills",
+  "wishes",
   "availability",
   "travelRadiusKm",
   "capacityHoursPerWeek",
+  ...CAPACITY_LIMIT_FIELDS,
   "ladderRung",
   "growthRung",
   "healthNotes",
@@ -26,7 +29,8 @@ export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const DAY_PARTS = ["am", "pm", "eve"] as const;
 
 /** What the intake form holds. */
-export interface IntakeValues {
+export interface IntakeValues extends CapacityLimitValues {
+  wishes: string;
   heldOn: string;
   appointmentId: string;
   scores: Partial<Record<LifeDomain, string>>;
@@ -58,6 +62,11 @@ export function emptyIntakeValues(today: string, capacity: string): IntakeValues
     availability: [],
     travelRadiusKm: "",
     capacityHoursPerWeek: capacity,
+    capacityHoursPerDay: "",
+    capacityDaysPerWeek: "",
+    functionalLimits: [],
+    guidanceNeed: "regular",
+    wishes: "",
     ladderRung: "",
     growthRung: "",
     healthNotes: "",
@@ -83,6 +92,8 @@ export function toIntakeInput(values: IntakeValues): IntakeInput {
     availability: WEEKDAY_PARTS.filter((part) => values.availability.includes(part)),
     travelRadiusKm: numberOrText(values.travelRadiusKm),
     capacityHoursPerWeek: numberOrText(values.capacityHoursPerWeek),
+    ...toCapacityLimits(values),
+    wishes: toList(values.wishes),
     ladderRung: values.ladderRung ? Number(values.ladderRung) : undefined,
     growthRung: values.growthRung ? Number(values.growthRung) : undefined,
     healthNotes: toOptionalText(values.healthNotes),

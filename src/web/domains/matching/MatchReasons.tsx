@@ -29,6 +29,18 @@ export function reasonText(t: TFunction, reason: MatchReason, language: string):
       return t(`matchReasons.guidance.${reason.level}`);
     case "weekdays":
       return t("matchReasons.weekdays", { parts: reason.parts.map((part) => dayPart(t, part)).join(", ") });
+    case "skill":
+      return t("matchReasons.skill", { skill: reason.skill });
+    case "wish":
+      return t("matchReasons.wish", { wish: reason.wish });
+    case "education":
+      return t("matchReasons.education");
+    case "belowEducation":
+    case "aboveEducation":
+      return t(`matchReasons.${reason.code}`, {
+        level: t(`roleEducation.${reason.level}`),
+        clientLevel: t(`roleEducation.${reason.clientLevel}`),
+      });
   }
 }
 

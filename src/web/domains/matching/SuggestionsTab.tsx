@@ -9,7 +9,7 @@ import { useProposeSuggestion, useSuggestions } from "./api.js";
 import { Notice } from "./Notice.js";
 import { SuggestionCard } from "./SuggestionCard.js";
 import { SuggestionsBlocked } from "./SuggestionsBlocked.js";
-import { ExcludedSummary, SuggestionsBasis } from "./SuggestionsContext.js";
+import { ExcludedSummary, NotOffered, SuggestionsBasis } from "./SuggestionsContext.js";
 
 /** Says the proposal went through and where to follow it; the proposed role leaves the list. */
 function ProposedNotice({ placement }: { placement: PlacementOutput }) {
@@ -69,6 +69,7 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
           ))}
         </ol>
       ) : null}
+      {data && !data.blockedBy ? <NotOffered roles={data.notOffered} /> : null}
       {data && !data.blockedBy ? <ExcludedSummary excluded={data.excluded} /> : null}
     </section>
   );

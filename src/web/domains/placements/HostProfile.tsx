@@ -3,6 +3,7 @@ import { formatHours, languageName } from "@web/components/format.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
+import { workLimitsText } from "../capacity/workLimitsText.js";
 import { useHostProfile } from "./api.js";
 
 /** The weekday parts as words: "dinsdag ochtend, donderdag middag". */
@@ -17,7 +18,10 @@ export function useWeekParts() {
       .join(", ");
 }
 
-/** What a host may know of a referred client, and nothing else: first name, availability, hours, skills, languages, guidance need. */
+/**
+ * What a host may know of a referred client, and nothing else: first name, availability, hours, skills, languages,
+ * guidance need, and the limits the work must respect (never where they come from).
+ */
 export function HostProfile({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const profile = useHostProfile(clientId);
@@ -35,6 +39,7 @@ export function HostProfile({ clientId }: { clientId: string }) {
     [t("hostProfile.skills"), data.skills.join(", ") || t("hostProfile.unknown")],
     [t("hostProfile.languages"), data.languages.map((code) => languageName(code, i18n.language)).join(", ") || t("hostProfile.unknown")],
     [t("hostProfile.guidanceNeed"), t(`guidanceLevel.${data.guidanceNeed}`)],
+    [t("hostProfile.workLimits"), workLimitsText(t, data.workLimits, i18n.language) || t("workLimits.none")],
   ];
   return <FactsList rows={rows} />;
 }

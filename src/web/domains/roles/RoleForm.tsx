@@ -8,6 +8,7 @@ import { SelectField, TextAreaField, TextField } from "@web/components/fields.js
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RoleDemandFields } from "../capacity/RoleDemandFields.js";
 import { DAYS } from "../intakes/intakeModel.js";
 import { useOrganisationSearch } from "../organisations/api.js";
 import { SearchPicker } from "../users/SearchPicker.js";
@@ -191,6 +192,11 @@ export function RoleForm({ organisationId, onCreated }: RoleFormProps) {
           selected={values.atNight ? [values.atNight] : []}
           onChange={([value]) => setValues((current) => ({ ...current, atNight: value ?? "" }))}
           error={errors.byField.atNight}
+        />
+        <RoleDemandFields
+          values={values}
+          onChange={(changes) => setValues((current) => ({ ...current, ...changes }))}
+          errors={errors.byField}
         />
         <DisplacementQuestions
           answers={values.answers}

@@ -1,5 +1,6 @@
 import type { RoleCreateInput } from "@shared/schemas/roles.js";
 import { toList, toNumber } from "@web/components/formValues.js";
+import { EMPTY_ROLE_DEMANDS, ROLE_DEMAND_FIELDS, type RoleDemandValues, toRoleDemands } from "../capacity/RoleDemandFields.js";
 
 /** The five displacement questions, in the order the form asks them. */
 export const DISPLACEMENT_QUESTIONS = [
@@ -12,7 +13,7 @@ export const DISPLACEMENT_QUESTIONS = [
 type Question = (typeof DISPLACEMENT_QUESTIONS)[number];
 
 /** The role form as typed: text for every box, "yes"/"no"/"" for each question. */
-export interface RoleValues {
+export interface RoleValues extends RoleDemandValues {
   organisationId: string;
   organisationLabel: string | null;
   title: string;
@@ -48,6 +49,7 @@ export const ROLE_FIELDS = [
   "places",
   "sector",
   "atNight",
+  ...ROLE_DEMAND_FIELDS,
   "startDate",
   "endDate",
   ...DISPLACEMENT_QUESTIONS.map((q) => `displacementCheck.${q}`),
@@ -70,6 +72,7 @@ export function emptyRoleValues(organisationId: string | undefined): RoleValues 
     places: "1",
     sector: "other",
     atNight: "no",
+    ...EMPTY_ROLE_DEMANDS,
     startDate: "",
     endDate: "",
     answers: {
@@ -104,6 +107,7 @@ export function toRoleInput(values: RoleValues): RoleCreateInput {
     places: toNumber(values.places),
     sector: values.sector,
     atNight: answer(values.atNight),
+    ...toRoleDemands(values),
     startDate: values.startDate || undefined,
     endDate: values.endDate || undefined,
     displacementCheck: check,
