@@ -40,16 +40,17 @@ import { overviewRoutes } from "./domains/overview/overview.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { privacyRoutes } from "./domains/privacy/privacy.routes.js";
-import { researchExportRoutes } from "./domains/research-export/research-export.routes.js";
 import { registryRoutes } from "./domains/registry/registry.routes.js";
+import { reportRoutes } from "./domains/reports/reports.routes.js";
+import { researchExportRoutes } from "./domains/research-export/research-export.routes.js";
 import { roleRoutes } from "./domains/roles/roles.routes.js";
 import { sanctionRoutes } from "./domains/sanctions/sanctions.routes.js";
 import { schedulerRoutes } from "./domains/scheduler/scheduler.routes.js";
 import { INSTANCE } from "./domains/scheduler/scheduler.service.js";
 import { sessionRoutes } from "./domains/sessions/sessions.routes.js";
 import type { SessionSettings } from "./domains/sessions/sessions.rules.js";
-import { statisticsRoutes } from "./domains/statistics/statistics.routes.js";
 import { effectsRoutes } from "./domains/statistics/effects.routes.js";
+import { statisticsRoutes } from "./domains/statistics/statistics.routes.js";
 import { type ThrottleKind, type ThrottleLimit, throttleLimits } from "./domains/throttles/throttles.rules.js";
 import { apiTokenRoutes } from "./domains/users/api-tokens.routes.js";
 import { userRoutes } from "./domains/users/users.routes.js";
@@ -186,6 +187,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         overviewRoutes,
         effectsRoutes,
         researchExportRoutes,
+        reportRoutes,
         registryRoutes,
       ];
       for (const routes of modules) {

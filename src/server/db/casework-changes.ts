@@ -20,6 +20,8 @@ export const UNTRACKED_TABLES: Readonly<Record<string, string>> = {
   oidc_logins: "the state of a login in progress through DigiD or the staff provider",
   notifications: "the outbox of messages to clients: queued and marked sent by the delivery loop",
   scheduler_leases: "the daily job's lease, renewed while it runs",
+  research_exports: "a researcher's background export and its progress, read by no work queue or caseload",
+  client_imports: "the counts of each import from the benefits administration; the clients it writes are tracked",
   kysely_migration: "the migrations' bookkeeping",
   kysely_migration_lock: "the migrations' bookkeeping",
 };

@@ -223,6 +223,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: { ground: "insufficientEffort", factsDate: DAY, facts: TEXT, culpability: "full", circumstances: TEXT, urgentReasons: false },
   },
   "GET /sanctions": { roles: { admin: A, teamLead: A } },
+  "GET /reports/annual": { roles: { admin: A, teamLead: A, researcher: A } },
   "GET /statistics/effects": { roles: { admin: A, consultant: A, teamLead: A, researcher: A } },
   "GET /sanctions/:id": CLIENT_FILE_READ,
   // Figures: researchers and admins for the city, consultants and team leads for their own districts (403 for another).

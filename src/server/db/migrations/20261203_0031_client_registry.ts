@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { trackCaseworkChanges } from "../casework-changes.js";
 
 /**
  * The client registry as the benefits administration keeps it:
@@ -74,4 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "varchar(40)", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("client_moves_client_idx").on("client_moves").columns(["client_id", "moved_on"]).execute();
+  // The caseload shows the state pension date and the work queue the moves: kept pages must see them change.
+  await trackCaseworkChanges(db, "state_pension_ages");
+  await trackCaseworkChanges(db, "client_moves");
 }

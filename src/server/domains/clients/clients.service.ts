@@ -10,9 +10,9 @@ import { districtForPostcode } from "@shared/districts.js";
 import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
+import { capacityOf } from "../plans/capacity.js";
 import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import type { RegistryFacts } from "./clients.presenter.js";
-import { capacityOf } from "../plans/capacity.js";
 import * as repo from "./clients.repo.js";
 import { assertBsnFree, assertWithinRegistryAge } from "./clients.rules.js";
 

@@ -3,11 +3,17 @@ import { contextOf } from "@server/http/context.js";
 import { annualReportQuery } from "@shared/schemas/reports.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { statisticsEffects } from "../statistics/effects.service.js";
+import { statisticsOverview } from "../statistics/statistics.service.js";
 import { reportPolicy } from "./reports.policy.js";
 import { type AnnualReportSources, makeAnnualReportPdf } from "./reports.service.js";
 
 /** Reports for the council: the yearly report on the tegenprestatie that the ordinance asks for. */
-export function reportRoutes(_services: Services, sources: AnnualReportSources): FastifyPluginAsyncZod {
+export function reportRoutes({ db }: Services): FastifyPluginAsyncZod {
+  const sources: AnnualReportSources = {
+    overview: (actor, query) => statisticsOverview(db.kysely, actor, query),
+    effects: (actor, query) => statisticsEffects(db.kysely, actor, query),
+  };
   return async (app) => {
     app.get(
       "/reports/annual",

@@ -15,13 +15,13 @@ import { ordinancePolicy } from "../ordinance/ordinance.policy.js";
 import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { overviewPolicy } from "../overview/overview.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
-import { researchExportPolicy } from "../research-export/research-export.policy.js";
 import { registryPolicy } from "../registry/registry.policy.js";
+import { researchExportPolicy } from "../research-export/research-export.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
 import { schedulerPolicy } from "../scheduler/scheduler.policy.js";
-import { statisticsPolicy } from "../statistics/statistics.policy.js";
 import { effectsPolicy } from "../statistics/effects.policy.js";
+import { statisticsPolicy } from "../statistics/statistics.policy.js";
 import { userPolicy } from "../users/users.policy.js";
 import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 

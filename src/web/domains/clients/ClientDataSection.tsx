@@ -3,8 +3,8 @@ import { formatDate, formatDateTime, languageName } from "@web/components/format
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { BenefitEndSection } from "../registry/BenefitEndSection.js";
 import { workLimitsText } from "../capacity/workLimitsText.js";
+import { BenefitEndSection } from "../registry/BenefitEndSection.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
