@@ -71,6 +71,16 @@ describe("the figures dashboard", () => {
     expect(await download.getAttribute("href")).toContain("format=csv");
     const csv = await page.evaluate(async (href) => (await fetch(href ?? "")).text(), await download.getAttribute("href"));
     expect(csv.split("\r\n")[0]).toMatch(/^table,line,period,/);
+    // The annual report to the council, for the year shown, is one click away and is a PDF.
+    const report = page.getByRole("link", { name: /Download het jaarverslag \d{4} voor de gemeenteraad/ });
+    const reportAnswer = await page.evaluate(
+      async (href) => {
+        const response = await fetch(href ?? "");
+        return { status: response.status, type: response.headers.get("content-type"), start: (await response.text()).slice(0, 5) };
+      },
+      await report.getAttribute("href"),
+    );
+    expect(reportAnswer).toEqual({ status: 200, type: "application/pdf", start: "%PDF-" });
     if (overview.coarser) {
       await page.getByRole("button", { name: /Toon per jaar/ }).click();
       await page.waitForURL(/groupBy=year/);

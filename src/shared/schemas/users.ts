@@ -86,6 +86,7 @@ export const ME_ACTIONS = [
   "viewProposedSanctions",
   "viewStatistics",
   "viewEffects",
+  "downloadAnnualReport",
   "makeResearchExports",
   "manageUsers",
   "viewAuditLog",

@@ -16,6 +16,7 @@ import { organisationPolicy } from "../organisations/organisations.policy.js";
 import { overviewPolicy } from "../overview/overview.policy.js";
 import { placementPolicy } from "../placements/placements.policy.js";
 import { registryPolicy } from "../registry/registry.policy.js";
+import { reportPolicy } from "../reports/reports.policy.js";
 import { researchExportPolicy } from "../research-export/research-export.policy.js";
 import { rolePolicy } from "../roles/roles.policy.js";
 import { sanctionPolicy } from "../sanctions/sanctions.policy.js";
@@ -52,6 +53,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     viewProposedSanctions: sanctionPolicy.queue.allows(actor),
     viewStatistics: statisticsPolicy.overview.allows(actor),
     viewEffects: effectsPolicy.read.allows(actor),
+    downloadAnnualReport: reportPolicy.annual.allows(actor),
     makeResearchExports: researchExportPolicy.export.allows(actor),
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),

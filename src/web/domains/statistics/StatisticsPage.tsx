@@ -160,6 +160,13 @@ export function StatisticsPage() {
               {t("statistics.download")}
             </a>
           </Paragraph>
+          {me.data?.abilities.downloadAnnualReport ? (
+            <Paragraph>
+              <a className="nl-link" href={`/api/v1/reports/annual?year=${data.to.slice(0, 4)}`} download>
+                {t("statistics.annualReport", { year: data.to.slice(0, 4) })}
+              </a>
+            </Paragraph>
+          ) : null}
           {data.tables.map((table) => {
             const title = t(`statistics.tables.${table.id}.title`);
             const description = t(`statistics.tables.${table.id}.description`);
