@@ -87,7 +87,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await settled(page, "client suggestions");
 
     // Every suggestion says why it fits, in plain words.
-    const card = list.getByRole("listitem", { name: roleAt });
+    const card = list.getByRole("listitem", { name: roleAt }).first();
     await card.getByText(/^\d+(,\d+)? km van huis$/).waitFor();
     await card.getByText(/^Past in de .+ uur die nog vrij zijn \(.+ uur per week\)$/).waitFor();
     await card.getByText(/^Organisatie biedt (lichte|gewone|intensieve) begeleiding$/).waitFor();

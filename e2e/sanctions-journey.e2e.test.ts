@@ -380,23 +380,14 @@ describe("a sanction with due process, from the proposal to the reconsideration"
   it("a researcher sees the figures per district and month, small counts hidden", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "onderzoeker@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Cijfers maatregelen" }).click();
-    await expectHeading(page, "Cijfers maatregelen");
-    const table = page.getByRole("table", { name: /^Maatregelen per gebied en maand: \d+/ });
+    await mainMenu(page).getByRole("link", { name: "Cijfers", exact: true }).click();
+    await expectHeading(page, "Cijfers");
+    // This month's proposals and refusal of this journey are fewer than five: the researcher sees them hidden.
+    const table = page.getByRole("table", { name: "Maatregelen" });
     await table.waitFor();
-    // This month in Charlois: the proposals and the refusal of this journey, each fewer than five.
-    const month = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(new Date());
-    const charlois = table.getByRole("row", { name: new RegExp(`^Charlois ${month} `) });
-    await charlois.getByText("minder dan 5").first().waitFor();
-    await page.getByText("Aantallen kleiner dan 5 tonen we niet, zodat niemand te herkennen is.").waitFor();
+    await table.getByText("verborgen").first().waitFor();
+    await page.getByText(/^Aantallen kleiner dan 5 tonen we niet, zodat niemand te herkennen is\./).waitFor();
     await settled(page, "sanction figures as researcher");
-
-    // A period before any proposal shows none.
-    await page.getByLabel("Vanaf").fill("2020-01-01");
-    await page.getByLabel("Tot en met").fill("2020-12-31");
-    await page.getByRole("button", { name: "Toon cijfers" }).click();
-    await page.getByText("Er zijn geen maatregelen in deze periode.").waitFor();
-    await settled(page, "sanction figures, empty period");
     await context.close();
   }, 120_000);
 });

@@ -97,7 +97,7 @@ beforeAll(async () => {
     title: "Gastvrouw koffieochtend",
     description: "Koffie schenken en mensen welkom heten.",
     hoursPerWeek: 4,
-    guidanceLevel: "light",
+    guidanceLevel: "regular",
     places: 3,
     weekdayParts: ["tue-am"],
     displacementCheck: {
