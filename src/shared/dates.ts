@@ -84,3 +84,8 @@ export function dutchWeekdayDate(instant: string): string {
 export function dutchTime(instant: string): string {
   return DUTCH_TIME.format(new Date(instant));
 }
+
+/** YYYY-MM-DD → DD-MM-JJJJ, the Dutch way of writing a date in a table or a file. */
+export function numericDutchDate(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}

@@ -1,5 +1,7 @@
 import { Readable } from "node:stream";
+import { csvField } from "@server/http/csv.js";
 import { AppError, type FieldErrorCode, type InvalidParam } from "@server/http/errors.js";
+import { numericDutchDate } from "@shared/dates.js";
 import { BENEFIT_END_REASONS, type BenefitEndReason, HOUSEHOLD_SITUATIONS, type HouseholdSituation } from "@shared/enums.js";
 import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { isValidBsn } from "@shared/validation/bsn.js";
@@ -88,11 +90,6 @@ export function parseDutchDate(value: string): string | null {
   const iso = `${match[3]}-${match[2]}-${match[1]}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso ? null : iso;
-}
-
-/** YYYY-MM-DD → DD-MM-JJJJ. */
-export function formatDutchDate(iso: string): string {
-  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 }
 
 const PHONE = /^\+?[0-9 ()-]{8,20}$/;
@@ -216,11 +213,6 @@ export function parseRow(cells: readonly string[], line: number, today: string):
   };
 }
 
-/** A field as the file writes it: text with a semicolon, a quote or a line break goes between quotes. */
-function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** The header line of the format. */
 export function headerLine(): string {
   return `${REGISTRY_COLUMNS.map((c) => c.header).join(";")}\r\n`;
@@ -232,7 +224,7 @@ export function recordLine(record: RegistryRecord): string {
     bsn: record.bsn,
     givenName: record.givenName,
     familyName: record.familyName,
-    birthDate: formatDutchDate(record.birthDate),
+    birthDate: numericDutchDate(record.birthDate),
     street: record.street ?? "",
     houseNumber: String(record.houseNumber),
     houseNumberAddition: record.houseNumberAddition ?? "",
@@ -242,11 +234,11 @@ export function recordLine(record: RegistryRecord): string {
     householdId: record.householdId ?? "",
     phone: record.phone ?? "",
     email: record.email ?? "",
-    benefitStartDate: formatDutchDate(record.benefitStartDate),
-    benefitEndDate: record.benefitEndDate ? formatDutchDate(record.benefitEndDate) : "",
+    benefitStartDate: numericDutchDate(record.benefitStartDate),
+    benefitEndDate: record.benefitEndDate ? numericDutchDate(record.benefitEndDate) : "",
     benefitEndReason: record.benefitEndReason ? END_REASON_WORDS[record.benefitEndReason] : "",
   };
-  return `${REGISTRY_COLUMNS.map((c) => csvField(cells[c.field])).join(";")}\r\n`;
+  return `${REGISTRY_COLUMNS.map((c) => csvField(cells[c.field], ";")).join(";")}\r\n`;
 }
 
 /** The header line was wrong: nothing of the file is read further, nothing is written. */

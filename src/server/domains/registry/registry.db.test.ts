@@ -4,10 +4,10 @@ import { multipartFile } from "@server/testing/multipart.js";
 import { startedPlacement } from "@server/testing/placements.js";
 import { applicationTables, countRows } from "@server/testing/row-counts.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
-import { addDays, addMonths, todayInAmsterdam } from "@shared/dates.js";
+import { addDays, addMonths, numericDutchDate, todayInAmsterdam } from "@shared/dates.js";
 import { type ImportReport, REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDutchDate, headerLine } from "./registry-csv.js";
+import { headerLine } from "./registry-csv.js";
 
 let t: TestApp;
 let consultant: Headers;
@@ -322,7 +322,7 @@ describe("import from the benefits administration", () => {
   });
 
   it("creates, refuses with the field and reason, and a second run changes nothing and says so", async () => {
-    const young = row({ Geboortedatum: formatDutchDate(addDays(addMonths(today, -18 * 12), 1)) });
+    const young = row({ Geboortedatum: numericDutchDate(addDays(addMonths(today, -18 * 12), 1)) });
     const badPostcode = row({ Postcode: "ABCD 12" });
     const good = row();
     const twice = row();
@@ -405,7 +405,7 @@ describe("import from the benefits administration", () => {
       "line",
     );
     const cells = line.split(";");
-    cells[14] = formatDutchDate(today);
+    cells[14] = numericDutchDate(today);
     cells[15] = "verhuizing";
     expect((await imported(registryFile([cells]))).updated).toBe(1);
     const stored = await t.db.kysely

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { csvField } from "@server/http/csv.js";
 import type { HouseholdSituation } from "@shared/enums.js";
 import { QUASI_IDENTIFIERS, RESEARCH_EXPORT_COLUMNS, type ResearchExportSummary } from "@shared/schemas/research-export.js";
 import { anonymise, assertKAnonymous, classKey, generalisationOf, monthsOf, type QuasiRow } from "./research-export.rules.js";
@@ -192,7 +193,7 @@ export function buildResearchExport({ facts, from, to, pseudonymKey }: BuildInpu
     const values = anonymised.valuesOf(i);
     let qi = written.get(values);
     if (!qi) {
-      qi = { cells: QUASI_IDENTIFIERS.map((q) => csvCell(values[q])).join(","), key: classKey(row.month, values) };
+      qi = { cells: QUASI_IDENTIFIERS.map((q) => csvField(values[q], ",")).join(","), key: classKey(row.month, values) };
       written.set(values, qi);
     }
     const rest = cells[i] as (typeof cells)[number];
@@ -214,9 +215,4 @@ export function buildResearchExport({ facts, from, to, pseudonymKey }: BuildInpu
       generalisation: generalisationOf(anonymised.step),
     },
   };
-}
-
-/** A CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
