@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage, textOf } from "./browser.js";
@@ -124,6 +125,27 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     const letterLinks = result.getByRole("link", { name: /Brief downloaden \(PDF\)/ });
     expect(await letterLinks.count()).toBe(2);
     expect(await letterLinks.first().getAttribute("href")).toMatch(/^\/api\/v1\/letters\/[0-9a-f-]{36}\/pdf$/);
+    // All letters at once for the printer, and the list the post office signs for the registered letters.
+    const [printAll] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Alle brieven printen (één PDF)" }).click(),
+    ]);
+    const batchPdf = fs.readFileSync(await printAll.path());
+    expect(batchPdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const printed = await new PDFParse({ data: batchPdf }).getText();
+    expect(printed.total).toBeGreaterThanOrEqual(2);
+    expect(printed.text.replace(/\s+/g, " ")).toContain(`${givenName} ${familyName}`);
+    const [mailList] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Lijst aangetekende post (CSV)" }).click(),
+    ]);
+    expect(mailList.suggestedFilename()).toMatch(/^aangetekend-lijst-\d{4}-\d{2}-\d{2}\.csv$/);
+    const listLines = fs
+      .readFileSync(await mailList.path(), "utf8")
+      .trim()
+      .split("\r\n");
+    expect(listLines).toHaveLength(3);
+    expect(listLines.slice(1).some((line) => line.includes(`${givenName} ${familyName}`))).toBe(true);
     // Invited clients leave the "not invited yet" list.
     const stillListed = () => cohort.locator("tbody tr th a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     await expect.poll(async () => (await stillListed()).some((href) => href !== null && chosen.includes(href))).toBe(false);

@@ -28,6 +28,7 @@ const ENTRY_POINTS = {
   "effects.worker": "src/server/domains/statistics/effects.worker.ts",
   "research-export.worker": "src/server/domains/research-export/research-export.worker.ts",
   "annual-report.worker": "src/server/domains/reports/annual-report.worker.ts",
+  "batch-letters.worker": "src/server/domains/invitations/batch-letters.worker.ts",
 };
 
 /** What each part is built from besides its sources: a change to any of these makes that part stale. */

@@ -282,6 +282,8 @@ export interface InvitationsTable {
   sequence: number;
   appointment_id: string;
   letter_id: string;
+  /** The invitations made together, whose letters are printed together; null before batches existed. */
+  batch_id: string | null;
   created_by: string | null;
   created_at: string;
 }

@@ -235,6 +235,8 @@ export async function generateHistory(
         sequence,
         appointment_id: appointment.id,
         letter_id: letterId,
+        // The history's letters went out long ago: there is no batch left to print.
+        batch_id: null,
         created_by: consultant.id,
         created_at: createdAt,
       });

@@ -45,6 +45,7 @@ export const ID_RESOURCES = [
   "activity-proposals",
   "notifications",
   "research-exports",
+  "invitation-batches",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
@@ -186,7 +187,8 @@ type MadeResource =
   | "match-proposals"
   | "activity-proposals"
   | "notifications"
-  | "research-exports";
+  | "research-exports"
+  | "invitation-batches";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */
 async function insertWorldRows(
@@ -225,6 +227,7 @@ async function insertWorldRows(
     "activity-proposals": id("activity-proposal"),
     notifications: id("notification"),
     "research-exports": id("research-export"),
+    "invitation-batches": id("invitation-batch"),
   };
   await k
     .insertInto("placements")
@@ -541,6 +544,31 @@ async function insertWorldRows(
       created_at: now,
       sent_at: null,
       failed_at: now,
+    })
+    .execute();
+  // An invitation batch of the world's client: its one letter is printed and put on the registered mail list.
+  const appointment = await k
+    .selectFrom("appointments")
+    .select("id")
+    .where("client_id", "=", clientId)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const sequence = await k
+    .selectFrom("invitations")
+    .select((eb) => eb.fn.max<number>("sequence").as("last"))
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+  await k
+    .insertInto("invitations")
+    .values({
+      id: id("invitation"),
+      client_id: clientId,
+      sequence: Number(sequence?.last ?? 0) + 1,
+      appointment_id: appointment.id,
+      letter_id: letter,
+      batch_id: ids["invitation-batches"],
+      created_by: staffId,
+      created_at: now,
     })
     .execute();
   // The researcher's own export in scope; another account's export is absent for them.

@@ -141,6 +141,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /clients/:id/overview": { roles: { client: S } },
   "GET /clients/:id/plan-summary": { roles: { client: S } },
   "POST /invitations": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientIds: [ids.clients] }) },
+  "GET /invitation-batches/:id/letters": CASEWORK,
+  "GET /invitation-batches/:id/registered-mail-list": CASEWORK,
   "POST /clients/:id/intakes": { ...CASEWORK, body: intake },
   "GET /clients/:id/intakes": { roles: STAFF_READ },
   "GET /clients/:id/ladder-assessments": { roles: STAFF_READ },

@@ -57,7 +57,10 @@ export const invitationOutput = z.object({
   letterId: z.uuid(),
   createdAt: timestamp,
 });
-export const invitationBulkOutput = z.object({ items: z.array(invitationOutput) });
+export const invitationBulkOutput = z.object({
+  batchId: z.uuid().describe("the batch of this request: its letters in one PDF and its registered mail list, for printing"),
+  items: z.array(invitationOutput),
+});
 
 /** A reschedule request is open until the appointment is moved or its status recorded; then it is closed. */
 export const RESCHEDULE_REQUEST_STATUSES = ["open", "closed"] as const;

@@ -1,4 +1,7 @@
 import { roles } from "@server/auth/policy.js";
 
-/** Consultants and team leads invite their clients to an intake. */
-export const invitationPolicy = { create: roles("invitations.create", "consultant", "teamLead") };
+/** Consultants and team leads invite their clients to an intake, and print the letters of their invitation batches. */
+export const invitationPolicy = {
+  create: roles("invitations.create", "consultant", "teamLead"),
+  printBatch: roles("invitations.printBatch", "consultant", "teamLead"),
+};

@@ -33,3 +33,50 @@ export async function lastInvitationSequences(db: Kysely<Database>, ids: readonl
 export async function insertInvitation(db: Kysely<Database>, row: InvitationsTable): Promise<void> {
   await db.insertInto("invitations").values(row).execute();
 }
+
+/**
+ * The letters of a batch whose clients the actor may see, in the order the post sorts them (postcode, house number,
+ * name), and how many letters the batch holds in all.
+ */
+export async function batchLetters(db: Kysely<Database>, actor: Actor, batchId: string) {
+  const total = await db
+    .selectFrom("invitations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("batch_id", "=", batchId)
+    .executeTakeFirstOrThrow();
+  const visible = await db
+    .selectFrom("invitations as i")
+    .innerJoin("letters as l", "l.id", "i.letter_id")
+    .innerJoin(visibleClients(db, actor).selectAll().as("c"), "c.id", "i.client_id")
+    .select([
+      "l.id as letter_id",
+      "l.letter_date",
+      "l.registered",
+      "l.tracking_number",
+      "c.id as client_id",
+      "c.given_name",
+      "c.family_name",
+      "c.street",
+      "c.house_number",
+      "c.house_number_addition",
+      "c.postcode",
+      "c.city",
+    ])
+    .where("i.batch_id", "=", batchId)
+    .orderBy("c.postcode")
+    .orderBy("c.house_number")
+    .orderBy("c.house_number_addition")
+    .orderBy("c.family_name")
+    .orderBy("l.id")
+    .execute();
+  return { visible, total: Number(total.n) };
+}
+
+/** A letter of an invitation batch, with the address it goes to. */
+export type BatchLetter = Awaited<ReturnType<typeof batchLetters>>["visible"][number];
+
+/** The stored PDFs of the letters, by letter id. */
+export async function letterPdfs(db: Kysely<Database>, letterIds: readonly string[]): Promise<Map<string, Buffer>> {
+  const rows = await db.selectFrom("letters").select(["id", "pdf"]).where("id", "in", letterIds).execute();
+  return new Map(rows.map((r) => [r.id, r.pdf]));
+}

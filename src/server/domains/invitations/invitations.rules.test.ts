@@ -1,7 +1,7 @@
 import type { StatePensionAge } from "@server/domains/clients/clients.rules.js";
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
-import { assertInvitable } from "./invitations.rules.js";
+import { assertInvitable, assertWholeBatchVisible } from "./invitations.rules.js";
 
 const PENSION_AGES: StatePensionAge[] = [{ bornFrom: null, bornUntil: null, years: 67, months: 0 }];
 const today = "2026-12-03";
@@ -25,5 +25,13 @@ describe("invitations refusals", () => {
   it.each(Object.entries(table))("refuses with %s and lets the neighbouring case pass", (code, { refused, allowed }) => {
     expect(refusalOf(refused)).toBe(code);
     expect(refusalOf(allowed)).toBeNull();
+  });
+});
+
+describe("assertWholeBatchVisible", () => {
+  it("lets a batch be printed only when the actor sees every one of its letters", () => {
+    expect(refusalOf(() => assertWholeBatchVisible(3, 3))).toBeNull();
+    expect(refusalOf(() => assertWholeBatchVisible(2, 3))).toBe("notFound");
+    expect(refusalOf(() => assertWholeBatchVisible(0, 0))).toBe("notFound");
   });
 });

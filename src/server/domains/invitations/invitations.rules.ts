@@ -1,5 +1,5 @@
 import type { ClientRow } from "@server/db/schema.js";
-import { conflict } from "@server/http/errors.js";
+import { conflict, notFound } from "@server/http/errors.js";
 import { hasBenefitEnded, hasReachedStatePensionAge, type StatePensionAge } from "../clients/clients.rules.js";
 
 /**
@@ -22,4 +22,12 @@ export function assertInvitable(
       { name: field, code: "statePensionAge", reason: "State pension age reached" },
     ]);
   }
+}
+
+/**
+ * A batch's letters are printed whole or not at all: an unknown batch, or one with a letter to a client the actor may
+ * not see (another district's), is not found, so that nobody learns of clients outside their caseload.
+ */
+export function assertWholeBatchVisible(visibleLetters: number, lettersInBatch: number): void {
+  if (lettersInBatch === 0 || visibleLetters < lettersInBatch) throw notFound("invitationBatch");
 }

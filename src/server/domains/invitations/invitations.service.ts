@@ -34,6 +34,12 @@ export interface InvitationResult {
   appointment: AppointmentsTable;
 }
 
+/** What one invitation request made: the invitations, and the batch their letters are printed in. */
+export interface InvitationBatch {
+  batchId: string;
+  results: InvitationResult[];
+}
+
 /** Whose agenda an intake goes in: the inviting consultant's, or else the client's own consultant's. */
 function agendaOwner(ctx: RequestContext, client: ClientRow): string {
   if (ctx.actor.role === "consultant") return ctx.actor.id;
@@ -85,6 +91,7 @@ interface AgendaGroup {
 /** The appointment, letter and invitation of each client of a group, in the given slots. */
 async function prepareGroup(
   ctx: RequestContext,
+  batchId: string,
   group: AgendaGroup,
   slots: Slot[],
   lastSequence: Map<string, number>,
@@ -130,6 +137,7 @@ async function prepareGroup(
       sequence,
       appointment_id: appointment.id,
       letter_id: letter.id,
+      batch_id: batchId,
       created_by: ctx.actor.id,
       created_at: now,
     };
@@ -149,7 +157,7 @@ export async function inviteClients(
   db: Kysely<Database>,
   ctx: RequestContext,
   input: { clientIds: string[]; earliestDate?: string | undefined },
-): Promise<InvitationResult[]> {
+): Promise<InvitationBatch> {
   if (input.earliestDate && input.earliestDate <= ctx.clock.today()) {
     throw invalidField("earliestDate", "notInFuture", "Intakes are planned from tomorrow on");
   }
@@ -181,10 +189,18 @@ export async function inviteClients(
 
   // Letters are rendered before the transaction, in the slots free at that moment.
   const now = nowIso(ctx.clock);
+  const batchId = randomUUID();
   const prepared: PreparedInvitation[][] = [];
   for (const group of groups)
     prepared.push(
-      await prepareGroup(ctx, group, await allocateSlots(db, group.consultantId, group.clients.length, earliestDate), lastSequence, now),
+      await prepareGroup(
+        ctx,
+        batchId,
+        group,
+        await allocateSlots(db, group.consultantId, group.clients.length, earliestDate),
+        lastSequence,
+        now,
+      ),
     );
 
   const stored = await inTransaction(db, async (trx) => {
@@ -201,7 +217,7 @@ export async function inviteClients(
       const slots = await allocateSlots(trx, group.consultantId, group.clients.length, earliestDate);
       const early = prepared[i] ?? [];
       // Someone booked one of the chosen slots meanwhile: these clients get the next free ones, in new letters.
-      final.push(...(sameSlots(early, slots) ? early : await prepareGroup(ctx, group, slots, lastSequence, now)));
+      final.push(...(sameSlots(early, slots) ? early : await prepareGroup(ctx, batchId, group, slots, lastSequence, now)));
     }
     await insertAppointments(
       trx,
@@ -221,5 +237,5 @@ export async function inviteClients(
     }
     return final;
   });
-  return stored.map(({ invitation, appointment }) => ({ invitation, appointment }));
+  return { batchId, results: stored.map(({ invitation, appointment }) => ({ invitation, appointment })) };
 }

@@ -19,7 +19,9 @@ export function letterReference(id: string, letterDate: string): string {
 }
 
 /** The client's postal address as it goes on the envelope window. */
-export function recipientLines(client: ClientRow): string[] {
+export function recipientLines(
+  client: Pick<ClientRow, "given_name" | "family_name" | "street" | "house_number" | "house_number_addition" | "postcode" | "city">,
+): string[] {
   const house = `${client.house_number}${client.house_number_addition ? ` ${client.house_number_addition}` : ""}`;
   return [
     `${client.given_name} ${client.family_name}`,

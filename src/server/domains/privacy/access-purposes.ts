@@ -36,6 +36,11 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "client.accessLog": p("Er is bekeken wie uw dossier heeft geopend.", "Someone looked at who opened your file."),
   "client.dataExport": p("Alle gegevens over u zijn opgevraagd.", "All data about you was requested."),
   "invitation.create": p("U heeft een uitnodiging gekregen voor een gesprek.", "You were invited to a meeting."),
+  "letter.print": p("Een brief aan u is geprint om met de post te versturen.", "A letter to you was printed to be sent by post."),
+  "letter.mailList": p(
+    "Uw naam en adres staan op de lijst voor de post, omdat u een aangetekende brief krijgt.",
+    "Your name and address are on the list for the post office, because you are getting a registered letter.",
+  ),
   "appointment.attended": p("Er is genoteerd dat u naar de afspraak kwam.", "It was noted that you came to the appointment."),
   "appointment.missed": p("Er is genoteerd dat u niet naar de afspraak kwam.", "It was noted that you did not come to the appointment."),
   "appointment.cancelled": p("Een afspraak met u is afgezegd.", "An appointment with you was cancelled."),

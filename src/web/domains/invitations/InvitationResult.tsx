@@ -5,17 +5,20 @@ import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
+import { batchLettersUrl, registeredMailListUrl } from "../letters/api.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import type { Invitations } from "./api.js";
 
 interface InvitationResultProps {
+  /** The batch these invitations were made in: its letters are printed together. */
+  batchId: string;
   invitations: Invitations["items"];
   /** Client names by id, as they were in the selection. */
   names: ReadonlyMap<string, string>;
 }
 
 /** What the invitation did: per client the intake's time and place and the letter to send. Takes focus. */
-export function InvitationResult({ invitations, names }: InvitationResultProps) {
+export function InvitationResult({ batchId, invitations, names }: InvitationResultProps) {
   const { t, i18n } = useTranslation();
   const sorted = [...invitations].sort((a, b) => a.appointment.startsAt.localeCompare(b.appointment.startsAt));
 
@@ -26,6 +29,18 @@ export function InvitationResult({ invitations, names }: InvitationResultProps) 
         {t("invite.done", { count: invitations.length })}
       </Heading>
       <Paragraph>{t("invite.doneIntro")}</Paragraph>
+      <ul className="nv-link-list" aria-label={t("invite.printActions")}>
+        <li>
+          <a href={batchLettersUrl(batchId)} download className="nl-link">
+            {t("invite.printAll")}
+          </a>
+        </li>
+        <li>
+          <a href={registeredMailListUrl(batchId)} download className="nl-link">
+            {t("invite.mailList")}
+          </a>
+        </li>
+      </ul>
       <ScrollRegion labelledBy="invite-result-caption">
         <table className="utrecht-table utrecht-table--html-table nv-table">
           <caption id="invite-result-caption" className="utrecht-table__caption">

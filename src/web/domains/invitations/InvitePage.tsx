@@ -26,7 +26,7 @@ export function InvitePage() {
   const [selected, setSelected] = useState<Map<string, ClientSummaryOutput>>(new Map());
   const [earliestDate, setEarliestDate] = useState("");
   const [nothingChosen, setNothingChosen] = useState(false);
-  const [result, setResult] = useState<{ items: Invitations["items"]; names: Map<string, string> } | null>(null);
+  const [result, setResult] = useState<{ batchId: string; items: Invitations["items"]; names: Map<string, string> } | null>(null);
   const invite = useInviteClients();
   const list = useClientList({
     minYearsOnBenefit: params.minYears ? Number(params.minYears) : undefined,
@@ -61,7 +61,7 @@ export function InvitePage() {
       { clientIds: ordered.map((row) => row.id), ...(earliestDate ? { earliestDate } : {}) },
       {
         onSuccess: (answer) => {
-          setResult({ items: answer.items, names });
+          setResult({ batchId: answer.batchId, items: answer.items, names });
           setSelected(new Map());
         },
       },
@@ -72,7 +72,7 @@ export function InvitePage() {
     <>
       <PageHeading>{t("invite.title")}</PageHeading>
       <Paragraph>{t("invite.intro")}</Paragraph>
-      {result ? <InvitationResult invitations={result.items} names={result.names} /> : null}
+      {result ? <InvitationResult batchId={result.batchId} invitations={result.items} names={result.names} /> : null}
       <CohortFilters params={params} onChange={update} />
       <ErrorSummary errors={errors.list} />
       {errors.other ? <InvitationProblem error={errors.other} names={ordered.map(nameOf)} /> : null}

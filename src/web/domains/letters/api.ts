@@ -10,6 +10,16 @@ export function letterPdfUrl(letterId: string): string {
   return apiUrl(`/letters/${letterId}/pdf`);
 }
 
+/** All letters of an invitation batch in one PDF, for printing. */
+export function batchLettersUrl(batchId: string): string {
+  return apiUrl(`/invitation-batches/${batchId}/letters`);
+}
+
+/** The registered mail list (aangetekend-lijst) of an invitation batch, as CSV. */
+export function registeredMailListUrl(batchId: string): string {
+  return apiUrl(`/invitation-batches/${batchId}/registered-mail-list`);
+}
+
 /** A client's letters, newest first. */
 export function useLetters(clientId: string) {
   return useQuery({
