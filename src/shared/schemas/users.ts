@@ -97,6 +97,8 @@ export const ME_ACTIONS = [
   "manageRegistry",
   "viewScheduler",
   "viewNotifications",
+  "viewAgencies",
+  "registerAgencies",
   // The client's own pages: the plan and placement page, and their decisions.
   "viewOwnPlan",
   "viewOwnDecisions",
