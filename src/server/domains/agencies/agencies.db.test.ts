@@ -151,6 +151,12 @@ describe("agencies", () => {
       .where("actor_role", "=", "agencyWorker")
       .execute();
     expect(audited).toEqual(expect.arrayContaining([{ action: "client.read", category: "read:sensitive", actor_role: "agencyWorker" }]));
+    // The client's access log names the agency, never the worker.
+    const log = await api("GET", `/clients/${clientId}/access-log?pageSize=50`, consultant);
+    const agencyRead = log
+      .json()
+      .items.find((e: { actorKind: string; action: string }) => e.actorKind === "agencyWorker" && e.action === "client.read");
+    expect(agencyRead).toMatchObject({ organisationName: "Bureau Toets", actorName: null });
     const assignments = await api("GET", `/agencies/${agencyId}/assignments`, worker);
     expect(assignments.json()).toMatchObject({ total: 1, items: [{ clientId, current: true }] });
   });
