@@ -83,6 +83,21 @@ describe("agencies", () => {
     });
     expect(noContract.statusCode).toBe(400);
     expect(noContract.json().invalidParams).toEqual([expect.objectContaining({ name: "contract" })]);
+    // A client outside the team lead's districts does not exist for them: named as the field, not assigned.
+    const outsider = await t.db.kysely
+      .selectFrom("clients")
+      .select("id")
+      .where("district", "not in", ["Charlois", "Overschie"])
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const outOfScope = await api("POST", `/agencies/${agencyId}/assignments`, teamLead, {
+      clientId: outsider.id,
+      startDate: "2026-06-15",
+      endDate: "2026-09-30",
+      contract,
+    });
+    expect(outOfScope.statusCode).toBe(400);
+    expect(outOfScope.json().invalidParams).toEqual([expect.objectContaining({ name: "clientId", code: "unknownClient" })]);
     expect(await t.db.kysely.selectFrom("agency_assignments").select("id").execute()).toHaveLength(before.length);
   });
 
