@@ -52,6 +52,7 @@ export async function runUserCreate(options: CreateUserOptions): Promise<void> {
       districts: input.districts,
       organisationId: input.organisationId ?? null,
       clientId: input.clientId ?? null,
+      agencyId: input.agencyId ?? null,
     };
     await assertBindingFits(db.kysely, binding).catch((error: unknown) => {
       throw error instanceof AppError ? new Error(error.detail) : error;

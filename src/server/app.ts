@@ -17,6 +17,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/connection.js";
 import { accountabilityRoutes } from "./domains/accountability/accountability.routes.js";
 import { activityProposalRoutes } from "./domains/activity-proposals/activity-proposals.routes.js";
+import { agencyRoutes } from "./domains/agencies/agencies.routes.js";
 import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         researchExportRoutes,
         reportRoutes,
         registryRoutes,
+        agencyRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

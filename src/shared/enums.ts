@@ -1,5 +1,14 @@
 /** The roles a user account can have; see DESIGN.md for what each may see. */
-export const USER_ROLES = ["admin", "consultant", "teamLead", "host", "client", "researcher"] as const;
+export const USER_ROLES = [
+  "admin",
+  "consultant",
+  "teamLead",
+  "host",
+  "client",
+  "researcher",
+  // medewerker bemiddelingsbureau: works the clients assigned to their agency, never sanctions
+  "agencyWorker",
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Household situations recorded for a client. */

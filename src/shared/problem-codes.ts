@@ -122,6 +122,8 @@ export const PROBLEM_CODES = [
   "notificationNotFailed",
   // Research export
   "notKAnonymous",
+  // Intermediary agencies
+  "assignmentOverlaps",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -186,5 +188,7 @@ export const FIELD_ERROR_CODES = [
   "aboveDailyLimit",
   "aboveDaysLimit",
   "functionalLimit",
+  "assignmentOverlaps",
+  "unknownAgency",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { createQueryClient } from "./api/queryClient.js";
 import { Layout } from "./components/Layout.js";
 import { ProposeActivityPage } from "./domains/activity-proposals/ProposeActivityPage.js";
+import { AgenciesPage } from "./domains/agencies/AgenciesPage.js";
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
 import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
 import { CheckInPage } from "./domains/check-ins/CheckInPage.js";
@@ -166,6 +167,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewScheduler" />}>
                 <Route path="/scheduler" element={<SchedulerPage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewAgencies" />}>
+                <Route path="/agencies" element={<AgenciesPage />} />
               </Route>
               <Route element={<RequireAbility ability="viewNotifications" />}>
                 <Route path="/notifications" element={<NotificationsPage />} />

@@ -51,8 +51,35 @@ export interface UsersTable {
   active: number;
   /** A consultant's direct number for their clients; absent, the team's number of the sender block. */
   phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An agency worker's agency (bemiddelende instantie); null for every other role. */
+  agency_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+}
+
+/** An intermediary agency (bemiddelende instantie) that works a slice of the caseload under production targets. */
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  kvk_number: string | null;
+  /** The district it mainly works in, if any: agencies are not scoped by it. */
+  district: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One client given to an agency for a period, with the contract's targets. */
+export interface AgencyAssignmentsTable {
+  id: string;
+  agency_id: string;
+  client_id: string;
+  start_date: string;
+  end_date: string;
+  intake_within_days: number;
+  placement_within_days: number;
+  placement_min_weeks: number;
+  assigned_by: string;
+  created_at: string;
 }
 
 export interface UserDistrictsTable {
@@ -963,10 +990,14 @@ export interface Database {
   placement_feedback: PlacementFeedbackTable;
   casework_changes: CaseworkChangesTable;
   research_exports: ResearchExportsTable;
+  agencies: AgenciesTable;
+  agency_assignments: AgencyAssignmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ClientRow = Selectable<ClientsTable>;
+export type AgencyRow = Selectable<AgenciesTable>;
+export type AgencyAssignmentRow = Selectable<AgencyAssignmentsTable>;
 export type NewClientRow = Insertable<ClientsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -306,7 +306,41 @@ describe("demo population", () => {
     const availability = await k.selectFrom("consultant_availability").select("consultant_id").distinct().execute();
     const consultants = await k.selectFrom("users").select("id").where("role", "=", "consultant").execute();
     expect(availability).toHaveLength(consultants.length);
-  }, 60_000);
+
+    // Two intermediary agencies, one in Charlois, each with two workers and clients assigned who have a history.
+    const agencies = await k.selectFrom("agencies").selectAll().orderBy("name").execute();
+    expect(agencies.map((a) => [a.name, a.district])).toEqual([
+      ["Stap Verder Bemiddeling", "Overschie"],
+      ["Werkpad Charlois", "Charlois"],
+    ]);
+    for (const agency of agencies) {
+      const workers = await k
+        .selectFrom("users")
+        .select("email")
+        .where("agency_id", "=", agency.id)
+        .where("role", "=", "agencyWorker")
+        .execute();
+      expect(workers).toHaveLength(2);
+      const assigned = await k
+        .selectFrom("agency_assignments")
+        .innerJoin("clients", "clients.id", "agency_assignments.client_id")
+        .select(["client_id", "district"])
+        .where("agency_id", "=", agency.id)
+        .execute();
+      expect(assigned.length, `${agency.name}: assigned clients`).toBeGreaterThan(0);
+      expect(new Set(assigned.map((a) => a.district))).toEqual(new Set([agency.district]));
+      const withHistory = await k
+        .selectFrom("check_ins")
+        .select("client_id")
+        .where(
+          "client_id",
+          "in",
+          assigned.map((a) => a.client_id),
+        )
+        .execute();
+      expect(withHistory.length, `${agency.name}: check-ins of assigned clients`).toBeGreaterThan(0);
+    }
+  }, 90_000);
 
   it("scales staff and organisations with the population, like Rotterdam's 18,000 : 120 : 600", async () => {
     const { counts, db } = await seeded(9, 3000);

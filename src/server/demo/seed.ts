@@ -8,6 +8,7 @@ import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
+import { DEMO_AGENCY_ACCOUNTS, seedDemoAgencies } from "./agencies.js";
 import { generateAgreements } from "./agreements.js";
 import { generateAssignments } from "./assignments.js";
 import { seedAttributions } from "./attributions.js";
@@ -38,6 +39,7 @@ export const DEMO_ACCOUNTS = [
   { email: "organisatie@demo.local", role: "host", description: "vrijwilligersorganisatie in Charlois" },
   { email: "klant@demo.local", role: "client", description: "klant in Charlois" },
   { email: "onderzoeker@demo.local", role: "researcher", description: "beleidsonderzoeker" },
+  ...DEMO_AGENCY_ACCOUNTS,
 ] as const satisfies readonly { email: string; role: UserRole; description: string }[];
 
 export interface SeedOptions {
@@ -523,10 +525,18 @@ async function seedWith(
           today,
         )
       : 0;
+  // Two intermediary agencies with their workers, and clients of Charlois and Overschie assigned to them.
+  const agencies = await seedDemoAgencies(db, {
+    seed: options.seed,
+    passwordHash,
+    today,
+    now,
+    teamLeadId: staff.find((a) => a.email === "teamleider@demo.local")?.id ?? null,
+  });
 
   return {
     clients: clientRows.length,
-    users: accounts.length,
+    users: accounts.length + agencies.users,
     organisations: organisations.length,
     roles: roleRows.roles.length,
     placements: placements.length,

@@ -15,6 +15,7 @@ export const MATRIX_ACCOUNTS: Record<UserRole, string> = {
   host: "organisatie@demo.local",
   client: "klant@demo.local",
   researcher: "onderzoeker@demo.local",
+  agencyWorker: "bemiddelaar@demo.local",
 };
 
 /**
@@ -46,13 +47,15 @@ export const ID_RESOURCES = [
   "notifications",
   "research-exports",
   "invitation-batches",
+  "agencies",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
 /**
  * Two worlds of one id each per resource. `inScope` is seen by every role's account: the demo client's own
  * records (Charlois, the consultant's and team lead's district), placed at the demo host organisation.
- * `outOfScope` belongs to a client of another district and consultant, placed at another organisation.
+ * `outOfScope` belongs to a client of another district and consultant, placed at another organisation. The in-scope
+ * client is assigned today to the agency worker's agency; the out-of-scope client to the other agency.
  */
 export interface FixtureIds {
   inScope: Record<IdResource, string>;
@@ -138,6 +141,31 @@ async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string
       userId: otherUser.id,
     },
   };
+  const agencyWorker = await account(MATRIX_ACCOUNTS.agencyWorker);
+  const otherAgency = await k
+    .selectFrom("agencies")
+    .select("id")
+    .where("id", "!=", expectDefined(agencyWorker.agency_id))
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const agencyOf = { inScope: expectDefined(agencyWorker.agency_id), outOfScope: otherAgency.id };
+  for (const side of ["inScope", "outOfScope"] as const) {
+    await k
+      .insertInto("agency_assignments")
+      .values({
+        id: deterministicUuid(`${side}:agency-assignment`),
+        agency_id: agencyOf[side],
+        client_id: world[side].clientId,
+        start_date: t.clock.today(),
+        end_date: t.clock.today(),
+        intake_within_days: 28,
+        placement_within_days: 90,
+        placement_min_weeks: 13,
+        assigned_by: teamLead.id,
+        created_at: nowIso(t.clock),
+      })
+      .execute();
+  }
   const build = async (side: "inScope" | "outOfScope"): Promise<Record<IdResource, string>> => {
     const { clientId, organisationId, userId } = world[side];
     const first = async (table: "letters" | "appointments" | "plans" | "plan_steps" | "decisions") =>
@@ -168,6 +196,7 @@ async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string
       plans: await first("plans"),
       decisions: await first("decisions"),
       roles: role.id,
+      agencies: agencyOf[side],
       ...made,
     };
   };

@@ -64,8 +64,9 @@ const intake = {
 
 const A = "any";
 const S = "scoped";
-const PUBLIC: MatrixRow = { anonymous: true, roles: { admin: A, consultant: A, teamLead: A, host: A, client: A, researcher: A } };
-const EVERYONE: MatrixRow = { roles: { admin: A, consultant: A, teamLead: A, host: A, client: A, researcher: A } };
+const ALL_ROLES = { admin: A, consultant: A, teamLead: A, host: A, client: A, researcher: A, agencyWorker: A } as const;
+const PUBLIC: MatrixRow = { anonymous: true, roles: ALL_ROLES };
+const EVERYONE: MatrixRow = { roles: ALL_ROLES };
 const ADMIN: MatrixRow = { roles: { admin: A } };
 /** Staff reads of a client's records: an admin sees every client, consultants and team leads their districts'. */
 const STAFF_READ = { admin: A, consultant: S, teamLead: S } as const;
@@ -78,6 +79,12 @@ const CASEWORK_AND_CLIENT: MatrixRow = { roles: { consultant: S, teamLead: S, cl
 /** A placement's actions: staff in their districts, the host for its own organisation's placements. */
 const PLACEMENT_ACT: MatrixRow = { roles: { consultant: S, teamLead: S, host: S } };
 const TEAM_LEAD_DECIDES: MatrixRow = { roles: { teamLead: S } };
+/**
+ * The same row, and the agency worker for the clients assigned to their agency today: the consultant's casework
+ * minus sanctions, decisions and exemptions. The in-scope client is assigned to the worker's agency; the out-of-scope
+ * client to the other agency, so it answers 404 (`agencies.db.test.ts` shows a period that ended does too).
+ */
+const AGENCY = (row: MatrixRow, access: Access = S): MatrixRow => ({ ...row, roles: { ...row.roles, agencyWorker: access } });
 
 /**
  * The authorization matrix: the expected answer of every API route (method and path below /api/v1, as Fastify
@@ -99,10 +106,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /login-methods/staff/callback": PUBLIC,
   "GET /login-methods/staff/logout": PUBLIC,
   "PUT /me/password": { ...EVERYONE, body: { currentPassword: "onjuist", newPassword: "een-lang-nieuw-wachtwoord" } },
-  "GET /clients": { roles: { admin: A, consultant: A, teamLead: A } },
-  "POST /clients/_search": { roles: { admin: A, consultant: A, teamLead: A }, body: { q: "999999990" } },
+  "GET /clients": AGENCY({ roles: { admin: A, consultant: A, teamLead: A } }, A),
+  "POST /clients/_search": AGENCY({ roles: { admin: A, consultant: A, teamLead: A }, body: { q: "999999990" } }, A),
   "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
-  "GET /clients/:id": { roles: { ...STAFF_READ, host: S, client: S } },
+  "GET /clients/:id": AGENCY({ roles: { ...STAFF_READ, host: S, client: S } }),
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
   "POST /clients/:id/benefit-end": { roles: { ...STAFF_READ }, body: { benefitEndDate: DAY, reason: "other" } },
   "GET /state-pension-ages": { roles: { admin: A, consultant: A, teamLead: A } },
@@ -119,9 +126,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /api-tokens": ADMIN,
   "POST /api-tokens": { ...ADMIN, body: (ids) => ({ userId: ids.users, name: "koppeling" }) },
   "DELETE /api-tokens/:id": ADMIN,
-  "GET /organisations": { roles: { admin: A, consultant: A, teamLead: A } },
-  "GET /organisations/:id": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
-  "GET /organisations/:id/guidance": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  "GET /organisations": AGENCY({ roles: { admin: A, consultant: A, teamLead: A } }, A),
+  "GET /organisations/:id": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
+  "GET /organisations/:id/guidance": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
   "POST /organisations": {
     roles: { admin: A, consultant: A },
     body: { name: "Buurthuis", kvkNumber: "12345678", postcode: "3081 AB", houseNumber: 3, guidanceHoursPerWeek: 4 },
@@ -135,51 +142,54 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     roles: { consultant: A, teamLead: A },
     body: { blocks: [{ weekday: 2, startTime: "09:00", endTime: "12:00", location: "Wijkteam" }] },
   },
-  "GET /clients/:id/appointments": CLIENT_FILE_READ,
-  "PATCH /appointments/:id": { ...CASEWORK, body: { status: "attended" } },
+  "GET /clients/:id/appointments": AGENCY(CLIENT_FILE_READ),
+  "PATCH /appointments/:id": AGENCY({ ...CASEWORK, body: { status: "attended" } }),
   "POST /appointments/:id/reschedule-requests": { roles: { client: S }, body: { reason: TEXT } },
   "GET /clients/:id/overview": { roles: { client: S } },
   "GET /clients/:id/plan-summary": { roles: { client: S } },
   "POST /invitations": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientIds: [ids.clients] }) },
   "GET /invitation-batches/:id/letters": CASEWORK,
   "GET /invitation-batches/:id/registered-mail-list": CASEWORK,
-  "POST /clients/:id/intakes": { ...CASEWORK, body: intake },
-  "GET /clients/:id/intakes": { roles: STAFF_READ },
-  "GET /clients/:id/ladder-assessments": { roles: STAFF_READ },
-  "GET /clients/:id/plans": CLIENT_FILE_READ,
+  "POST /clients/:id/intakes": AGENCY({ ...CASEWORK, body: intake }),
+  "GET /clients/:id/intakes": AGENCY({ roles: STAFF_READ }),
+  "GET /clients/:id/ladder-assessments": AGENCY({ roles: STAFF_READ }),
+  "GET /clients/:id/plans": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/plan-steps": { ...CASEWORK, body: { type: "training", title: "Cursus", hoursPerWeek: 1, startDate: DAY } },
   "PATCH /plan-steps/:id": { ...CASEWORK, body: { title: "Cursus" } },
   "POST /plans/:id/confirmation": { ...CASEWORK, body: { reportingFrequencyWeeks: 4 } },
-  "POST /clients/:id/check-ins": { ...CASEWORK, body: { heldOn: DAY, channel: "phone", who5: [3, 3, 3, 3, 3], readyForNextStep: false } },
-  "GET /clients/:id/check-ins": CLIENT_FILE_READ,
+  "POST /clients/:id/check-ins": AGENCY({
+    ...CASEWORK,
+    body: { heldOn: DAY, channel: "phone", who5: [3, 3, 3, 3, 3], readyForNextStep: false },
+  }),
+  "GET /clients/:id/check-ins": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/portal-check-ins": { roles: { client: S }, body: { who5: [3, 3, 3, 3, 3], needsHelp: false } },
   "GET /work-queue": { roles: { admin: A, consultant: A, teamLead: A } },
   "GET /team": { roles: { admin: A, teamLead: A } },
   "PUT /clients/:id/consultant": { roles: { admin: A, teamLead: S }, body: (ids) => ({ consultantId: ids.users }) },
-  "GET /roles": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
+  "GET /roles": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: A } }, A),
   "POST /roles": { roles: { admin: A, consultant: A, host: A }, body: (ids) => role(ids.organisations) },
-  "GET /roles/:id": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  "GET /roles/:id": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
   "POST /roles/:id/displacement-reviews": { roles: { admin: A, teamLead: A }, body: { outcome: "approved", reason: TEXT } },
   "POST /roles/:id/displacement-complaints": { ...PUBLIC, body: { filerKind: "resident", description: TEXT } },
   "GET /roles/:id/displacement-complaints": { roles: { admin: A, teamLead: A } },
   "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A }, body: { outcome: "dismissed", reason: TEXT } },
-  "GET /placements": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
-  "POST /placements": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) },
-  "GET /placements/:id": { roles: { ...STAFF_READ, host: S } },
-  "POST /placements/:id/accept": PLACEMENT_ACT,
-  "POST /placements/:id/decline": { ...PLACEMENT_ACT, body: { reason: TEXT } },
-  "POST /placements/:id/start": { ...PLACEMENT_ACT, body: { agreement } },
-  "POST /placements/:id/agreements": { ...PLACEMENT_ACT, body: { agreement } },
+  "GET /placements": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: A } }, A),
+  "POST /placements": AGENCY({ roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) }, A),
+  "GET /placements/:id": AGENCY({ roles: { ...STAFF_READ, host: S } }),
+  "POST /placements/:id/accept": AGENCY(PLACEMENT_ACT),
+  "POST /placements/:id/decline": AGENCY({ ...PLACEMENT_ACT, body: { reason: TEXT } }),
+  "POST /placements/:id/start": AGENCY({ ...PLACEMENT_ACT, body: { agreement } }),
+  "POST /placements/:id/agreements": AGENCY({ ...PLACEMENT_ACT, body: { agreement } }),
   "POST /placements/:id/agreement/signatures": { roles: { consultant: S, teamLead: S, host: S, client: S }, body: { party: "client" } },
-  "POST /placements/:id/end": { ...PLACEMENT_ACT, body: { reason: "completed" } },
+  "POST /placements/:id/end": AGENCY({ ...PLACEMENT_ACT, body: { reason: "completed" } }),
   "POST /placements/:id/attribution": { ...CASEWORK, body: { attributableTo: "none", reasons: TEXT, clientAccount: TEXT } },
-  "POST /placements/:id/notes": { ...PLACEMENT_ACT, body: { note: TEXT } },
-  "GET /clients/:id/placements": CLIENT_FILE_READ,
+  "POST /placements/:id/notes": AGENCY({ ...PLACEMENT_ACT, body: { note: TEXT } }),
+  "GET /clients/:id/placements": AGENCY(CLIENT_FILE_READ),
   "POST /placements/:id/client-side": { roles: { client: S }, body: { account: TEXT, reason: "travel" } },
   "POST /placements/:id/feedback": { roles: { client: S }, body: { rating: 4, comment: TEXT } },
   "GET /organisations/:id/feedback": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
   "POST /clients/:id/contributions": { ...CASEWORK, body: { kind: "ownInitiative", description: TEXT, hoursPerWeek: 1, since: DAY } },
-  "GET /clients/:id/contributions": CLIENT_FILE_READ,
+  "GET /clients/:id/contributions": AGENCY(CLIENT_FILE_READ),
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,
@@ -204,7 +214,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT },
   },
   "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
-  "GET /clients/:id/activity-proposals": CLIENT_FILE_READ,
+  "GET /clients/:id/activity-proposals": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/activity-proposals": {
     ...CASEWORK_AND_CLIENT,
     body: { kind: "course", description: TEXT, place: "Buurthuis", hoursPerWeek: 2, since: DAY },
@@ -246,7 +256,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "POST /objections/:id/hearings": { ...CASEWORK, body: { heldOn: DAY, record: TEXT } },
   "POST /objections/:id/hearing-waiver": { ...CASEWORK, body: { reason: "waived", note: TEXT } },
   "POST /objections/:id/outcome": { ...TEAM_LEAD_DECIDES, body: { outcome: "unfounded", reasons: TEXT } },
-  "GET /clients/:id/suggestions": CASEWORK,
+  "GET /clients/:id/suggestions": AGENCY(CASEWORK),
   "GET /match-plans": { roles: { admin: A, consultant: A, teamLead: A } },
   "POST /match-plans": { roles: { admin: A, teamLead: A } },
   "GET /match-plans/:id": { roles: { admin: A, consultant: A, teamLead: A } },
@@ -255,11 +265,26 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "POST /match-proposals/:id/reject": { ...CASEWORK, body: { reason: TEXT } },
   "GET /notifications": ADMIN,
   "POST /notifications/:id/retry": ADMIN,
-  "GET /clients/:id/contact": CLIENT_FILE_READ,
+  "GET /clients/:id/contact": AGENCY(CLIENT_FILE_READ),
   "PATCH /clients/:id/contact": { ...CLIENT_FILE_READ, body: { preferredLanguage: "en" } },
   "GET /research-export": { roles: { researcher: A } },
   "GET /research-export/dictionary": { roles: { researcher: A } },
   "POST /research-exports": { roles: { researcher: A }, body: { from: "2026-05-01", to: "2026-05-31" } },
   "GET /research-exports/:id": { roles: { researcher: S } },
   "GET /research-exports/:id/file": { roles: { researcher: S } },
+  // Intermediary agencies: admins register them, team leads assign clients and read results, a worker their own agency.
+  "GET /agencies": { roles: { admin: A, teamLead: A, agencyWorker: A } },
+  "POST /agencies": { ...ADMIN, body: { name: "Bureau Matrix", district: "Charlois" } },
+  "GET /agencies/:id": { roles: { admin: A, teamLead: A, agencyWorker: S } },
+  "GET /agencies/:id/assignments": { roles: { admin: A, teamLead: A, agencyWorker: S } },
+  "POST /agencies/:id/assignments": {
+    roles: { teamLead: A },
+    body: (ids) => ({
+      clientId: ids.clients,
+      startDate: DAY,
+      endDate: "2026-12-15",
+      contract: { intakeWithinDays: 28, placementWithinDays: 90, placementMinWeeks: 13 },
+    }),
+  },
+  "GET /agency-results": { roles: { admin: A, teamLead: A } },
 };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idParam, pageOf, pageQuery, timestamp } from "./common.js";
 
 /** Who did it, as the client's access log names them: a function, an organisation, or the client themselves. */
-export const ACCESS_ACTOR_KINDS = ["self", "consultant", "teamLead", "host", "admin", "system", "other"] as const;
+export const ACCESS_ACTOR_KINDS = ["self", "consultant", "teamLead", "host", "agencyWorker", "admin", "system", "other"] as const;
 export type AccessActorKind = (typeof ACCESS_ACTOR_KINDS)[number];
 
 const plainText = z.object({ nl: z.string(), en: z.string() }).describe("the same sentence in Dutch and English");

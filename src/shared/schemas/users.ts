@@ -14,6 +14,7 @@ const userFields = {
   districts: z.array(z.string().min(1).max(60)).max(14).default([]).describe("for consultants and team leads"),
   organisationId: z.uuid().nullish().describe("for host users"),
   clientId: z.uuid().nullish().describe("for client users"),
+  agencyId: z.uuid().nullish().describe("for agency workers: the intermediary agency they work for"),
 };
 
 /** Body of `POST /users` (admin). */
@@ -28,6 +29,7 @@ export const userUpdateInput = z
     districts: z.array(z.string().min(1).max(60)).max(14),
     organisationId: userFields.organisationId,
     clientId: userFields.clientId,
+    agencyId: userFields.agencyId,
     active: z.boolean(),
     password: newPassword,
     phone: z
@@ -49,6 +51,7 @@ export const userOutput = z.object({
   districts: z.array(z.string()),
   organisationId: z.uuid().nullable(),
   clientId: z.uuid().nullable(),
+  agencyId: z.uuid().nullable(),
   active: z.boolean(),
   phone: z.string().nullable(),
   createdAt: timestamp,
@@ -94,6 +97,8 @@ export const ME_ACTIONS = [
   "manageRegistry",
   "viewScheduler",
   "viewNotifications",
+  "viewAgencies",
+  "registerAgencies",
   // The client's own pages: the plan and placement page, and their decisions.
   "viewOwnPlan",
   "viewOwnDecisions",

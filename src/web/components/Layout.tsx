@@ -24,6 +24,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/placements", label: "nav.placements", ability: "answerReferrals" },
   { to: "/work-queue", label: "nav.workQueue", ability: "viewWorkQueue" },
   { to: "/team", label: "nav.team", ability: "viewTeam" },
+  { to: "/agencies", label: "nav.agencies", ability: "viewAgencies" },
   { to: "/clients", label: "nav.clients", ability: "viewCaseload" },
   { to: "/invitations", label: "nav.invite", ability: "inviteClients" },
   { to: "/organisations", label: "nav.organisations", ability: "viewOrganisations" },

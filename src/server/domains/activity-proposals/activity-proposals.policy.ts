@@ -6,7 +6,7 @@ import { roles } from "@server/auth/policy.js";
  */
 export const activityProposalPolicy = {
   propose: roles("activityProposals.propose", "client", "consultant", "teamLead"),
-  read: roles("activityProposals.read", "consultant", "teamLead", "admin", "client"),
+  read: roles("activityProposals.read", "consultant", "teamLead", "admin", "client", "agencyWorker"),
   decide: roles("activityProposals.decide", "consultant", "teamLead"),
   upload: roles("activityProposals.upload", "client", "consultant", "teamLead"),
 };

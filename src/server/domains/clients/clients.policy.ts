@@ -27,8 +27,8 @@ import { assertBenefitRunning } from "./clients.rules.js";
  * researchers never see client records.
  */
 export const clientPolicy = {
-  list: roles("clients.list", "admin", "consultant", "teamLead"),
-  read: roles("clients.read", "admin", "consultant", "teamLead", "client", "host"),
+  list: roles("clients.list", "admin", "consultant", "teamLead", "agencyWorker"),
+  read: roles("clients.read", "admin", "consultant", "teamLead", "client", "host", "agencyWorker"),
   create: roles("clients.create", "admin", "consultant", "teamLead"),
   update: roles("clients.update", "admin", "consultant", "teamLead"),
 };

@@ -7,6 +7,7 @@ import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
 import type { ClientSearch } from "@shared/schemas/clients.js";
 import { normalisePostcode } from "@shared/validation/postcode.js";
 import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kysely";
+import { agencyClientIds } from "../agencies/agencies.scope.js";
 import { exemptionsInForce } from "../plans/capacity.repo.js";
 import { clientIdsAtStatePensionAge, listStatePensionAges } from "../registry/pension-ages.repo.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
@@ -14,8 +15,8 @@ import type { BsnHolder } from "./clients.rules.js";
 
 /**
  * The clients this actor may see, as a query. Consultants and team leads: their districts plus the clients
- * assigned to them; a client user: themselves; a host: clients referred to or placed at their organisation;
- * admins: everyone; every other role: nobody.
+ * assigned to them; a client user: themselves; a host: clients referred to or placed at their organisation; an
+ * agency worker: the clients assigned to their agency, on the days of the assignment; admins: everyone; every other role: nobody.
  */
 export function visibleClients(db: Kysely<Database>, actor: Actor) {
   const base = db.selectFrom("clients");
@@ -31,6 +32,9 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
       );
     case "client":
       return actor.clientId ? base.where("id", "=", actor.clientId) : base.where(sql<boolean>`1 = 0`);
+    case "agencyWorker":
+      // Only the clients assigned to the worker's agency, and only within the assignment's period.
+      return base.where("id", "in", agencyClientIds(db, actor));
     case "host": {
       // Only clients referred to or placed at the host's organisation, while open and 30 days after.
       const since = hostVisibleSince(actor.scopeDate);

@@ -3,5 +3,5 @@ import { roles } from "@server/auth/policy.js";
 /** Consultants formalise contributions; the client reads their own. */
 export const contributionPolicy = {
   create: roles("contributions.create", "consultant", "teamLead"),
-  list: roles("contributions.list", "admin", "consultant", "teamLead", "client"),
+  list: roles("contributions.list", "admin", "consultant", "teamLead", "client", "agencyWorker"),
 };

@@ -7,7 +7,7 @@ import { assertMayPlanFor, assertNoPlanInProgress, assertProposalPending } from 
 
 /** Consultants and team leads see suggestions and review proposals; team leads (their districts) and admins plan. */
 export const matchingPolicy = {
-  suggest: roles("matching.suggest", "consultant", "teamLead"),
+  suggest: roles("matching.suggest", "consultant", "teamLead", "agencyWorker"),
   plan: roles("matching.plan", "teamLead", "admin"),
   review: roles("matching.review", "consultant", "teamLead", "admin"),
   decide: roles("matching.decide", "consultant", "teamLead"),

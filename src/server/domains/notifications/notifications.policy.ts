@@ -8,6 +8,6 @@ import { roles } from "@server/auth/policy.js";
 export const notificationPolicy = {
   list: roles("notifications.list", "admin"),
   retry: roles("notifications.retry", "admin"),
-  readContact: roles("clients.contact.read", "admin", "consultant", "teamLead", "client"),
+  readContact: roles("clients.contact.read", "admin", "consultant", "teamLead", "client", "agencyWorker"),
   changeContact: roles("clients.contact.update", "admin", "consultant", "teamLead", "client"),
 };

@@ -177,6 +177,7 @@ async function clientAccountFor(
           districts: [],
           organisationId: null,
           clientId: clientRecord.id,
+          agencyId: null,
         },
         now,
       );

@@ -2,7 +2,7 @@ import { roles } from "@server/auth/policy.js";
 
 /** Host organisations are registered by admins and consultants; staff can look them up. */
 export const organisationPolicy = {
-  list: roles("organisations.list", "admin", "consultant", "teamLead"),
+  list: roles("organisations.list", "admin", "consultant", "teamLead", "agencyWorker"),
   create: roles("organisations.create", "admin", "consultant"),
-  read: roles("organisations.read", "admin", "consultant", "teamLead", "host"),
+  read: roles("organisations.read", "admin", "consultant", "teamLead", "host", "agencyWorker"),
 };

@@ -16,15 +16,15 @@ import {
 
 /** Consultants refer; hosts answer referrals, sign, report and end; staff may act for a host. */
 export const placementPolicy = {
-  list: roles("placements.list", "admin", "consultant", "teamLead", "host"),
-  propose: roles("placements.propose", "consultant", "teamLead"),
-  act: roles("placements.act", "consultant", "teamLead", "host"),
+  list: roles("placements.list", "admin", "consultant", "teamLead", "host", "agencyWorker"),
+  propose: roles("placements.propose", "consultant", "teamLead", "agencyWorker"),
+  act: roles("placements.act", "consultant", "teamLead", "host", "agencyWorker"),
   /** Only the municipality determines to whom an ending is attributable, after hearing the client; never the host. */
   attribute: roles("placements.attribute", "consultant", "teamLead"),
   /** Each party signs the agreement for itself; the client only their own, through the portal (see `assertMaySignFor`). */
   sign: roles("placements.sign", "consultant", "teamLead", "host", "client"),
   /** The client reads their own started placements, gives their side of an ending and rates a placement. */
-  clientList: roles("placements.clientList", "consultant", "teamLead", "admin", "client"),
+  clientList: roles("placements.clientList", "consultant", "teamLead", "admin", "client", "agencyWorker"),
   clientVoice: roles("placements.clientVoice", "client"),
 };
 

@@ -3,11 +3,13 @@ import type { Database, PlacementAgreementsTable, PlacementNotesTable, Placement
 import type { AgreementParty, ClientSideReason, PlacementStatus } from "@shared/schemas/placements.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
+import { agencyClientIds } from "../agencies/agencies.scope.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /**
  * The placements this actor may see. Hosts: their organisation's, while open and for 30 days after they end
- * or are declined. Consultants and team leads: those of clients in their scope. Clients: their own. Admins: all.
+ * or are declined. Consultants and team leads: those of clients in their scope. Agency workers: those of the clients
+ * assigned to their agency today. Clients: their own. Admins: all.
  */
 export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
   const base = db
@@ -45,6 +47,8 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
           eb("clients.consultant_id", "=", actor.id),
         ]),
       );
+    case "agencyWorker":
+      return base.where("placements.client_id", "in", agencyClientIds(db, actor));
     case "client":
       // A client reaches their own placements only where a route lets them (signing their agreement in the portal).
       return base.where("placements.client_id", "=", actor.clientId ?? "");

@@ -14,7 +14,7 @@ import {
 
 /** Consultants and team leads build plans; the client reads their own. */
 export const planPolicy = {
-  list: roles("plans.list", "admin", "consultant", "teamLead", "client"),
+  list: roles("plans.list", "admin", "consultant", "teamLead", "client", "agencyWorker"),
   change: roles("plans.change", "consultant", "teamLead"),
 };
 

@@ -32,6 +32,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Iemand probeerde een nieuw dossier te maken met uw BSN. Dat is niet gelukt, want u heeft al een dossier.",
     "Someone tried to make a new file with your citizen service number. This was refused: you already have a file.",
   ),
+  "agencyAssignment.create": p(
+    "De gemeente heeft u voor een tijd aan een bemiddelingsbureau toegewezen. Dat bureau helpt u in die tijd.",
+    "The municipality assigned you to an intermediary agency for a time. That agency helps you during that time.",
+  ),
   "client.suggestions": p("Er is gezocht naar vrijwilligerswerk dat bij u past.", "A search was made for volunteer work that suits you."),
   "client.accessLog": p("Er is bekeken wie uw dossier heeft geopend.", "Someone looked at who opened your file."),
   "client.dataExport": p("Alle gegevens over u zijn opgevraagd.", "All data about you was requested."),
@@ -231,6 +235,10 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "researchExport.download",
   "client.export",
   "statePensionAges.update",
+  // Agencies and their results: the agency, a list of its clients, the figures of all.
+  "agency.create",
+  "agencyAssignment.list",
+  "agencyResults.read",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");

@@ -69,6 +69,7 @@ const WHO: Record<AccessLogEntry["actorKind"], string> = {
   consultant: "Consulent",
   teamLead: "Teamleider",
   host: "Organisatie",
+  agencyWorker: "Bemiddelingsbureau",
   admin: "Beheerder",
   system: "Het systeem, vanzelf",
   other: "Iemand anders",
@@ -77,6 +78,8 @@ const WHO: Record<AccessLogEntry["actorKind"], string> = {
 /** Who did it, in one line of the readable access log. */
 export function whoDidIt(entry: AccessLogEntry): string {
   if (entry.actorKind === "host") return entry.organisationName ?? WHO.host;
+  if (entry.actorKind === "agencyWorker")
+    return entry.organisationName ? `${WHO.agencyWorker} ${entry.organisationName}` : WHO.agencyWorker;
   return entry.actorName ? `${WHO[entry.actorKind]}: ${entry.actorName}` : WHO[entry.actorKind];
 }
 

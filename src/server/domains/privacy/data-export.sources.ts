@@ -95,6 +95,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
   },
   { key: "placements", table: "placements", title: t("Vrijwilligerswerk", "Volunteer work"), belongs: OWN, orderBy: "created_at" },
   {
+    key: "agencyAssignments",
+    table: "agency_assignments",
+    title: t("Toewijzingen aan een bemiddelingsbureau", "Assignments to an intermediary agency"),
+    belongs: OWN,
+    orderBy: "start_date",
+  },
+  {
     key: "placementAgreements",
     table: "placement_agreements",
     title: t("Afspraken over vrijwilligerswerk", "Agreements on volunteer work"),

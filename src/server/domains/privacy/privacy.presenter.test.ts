@@ -32,6 +32,11 @@ describe("an access log line", () => {
     expect(line).toMatchObject({ actorKind: "host", actorName: null, organisationName: "Buurthuis De Wielewaal" });
   });
 
+  it("names an agency worker's agency, never the worker", () => {
+    const line = presentAccessLogEntry(row({ actor_role: "agencyWorker", organisation_name: "Werkpad Charlois" }));
+    expect(line).toMatchObject({ actorKind: "agencyWorker", actorName: null, organisationName: "Werkpad Charlois" });
+  });
+
   it("names nobody for the client themselves, the system or another role", () => {
     expect(presentAccessLogEntry(row({ actor_role: "client", category: "write" }))).toMatchObject({
       actorKind: "self",

@@ -8,13 +8,13 @@ const STAFF: ReadonlySet<string> = new Set(["consultant", "teamLead", "admin"]);
 function actorKindOf(role: string | null): AccessActorKind {
   if (role === "client") return "self";
   if (role === null || role === "system") return "system";
-  if (STAFF.has(role) || role === "host") return role as AccessActorKind;
+  if (STAFF.has(role) || role === "host" || role === "agencyWorker") return role as AccessActorKind;
   return "other";
 }
 
 /**
  * One line of the client's access log: when, which function or organisation, and why. Municipal staff are named;
- * a host organisation's member is not (the organisation is), nor is anyone else.
+ * a host organisation's or an agency's member is not (the organisation or agency is), nor is anyone else.
  */
 export function presentAccessLogEntry(row: AccessLogRow): AccessLogEntry {
   const actorKind = actorKindOf(row.actor_role);
@@ -25,7 +25,7 @@ export function presentAccessLogEntry(row: AccessLogRow): AccessLogEntry {
     action: row.action,
     actorKind,
     actorName: STAFF.has(actorKind) ? row.actor_name : null,
-    organisationName: actorKind === "host" ? row.organisation_name : null,
+    organisationName: actorKind === "host" || actorKind === "agencyWorker" ? row.organisation_name : null,
     purpose: purposeOf(row.action, row.category),
   };
 }

@@ -42,6 +42,7 @@ export async function listAccessLog(
     .selectFrom("audit_events as a")
     .leftJoin("users as u", "u.id", "a.actor_id")
     .leftJoin("organisations as o", "o.id", "u.organisation_id")
+    .leftJoin("agencies as ag", "ag.id", "u.agency_id")
     .where("a.client_id", "=", clientId)
     .where("a.category", "!=", "auth")
     .where((eb) =>
@@ -56,7 +57,8 @@ export async function listAccessLog(
       "a.category",
       "a.actor_role",
       "u.display_name as actor_name",
-      "o.name as organisation_name",
+      // A host's organisation, or an agency worker's agency: the client learns which, never the member.
+      (eb) => eb.fn.coalesce("o.name", "ag.name").as("organisation_name"),
     ])
     .orderBy("a.occurred_at", "desc")
     .orderBy("a.id");

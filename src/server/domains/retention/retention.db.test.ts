@@ -265,6 +265,7 @@ describe("retention in the daily job", () => {
       evidenceDocuments: 0,
       matchProposals: 0,
       messages: 0,
+      agencyAssignments: 0,
     });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);
@@ -318,5 +319,35 @@ describe("retention in the daily job", () => {
     expect((await retainOn("2033-01-10")).checkInNotes).toBe(1);
     const row = await t.db.kysely.selectFrom("check_ins").select("how_it_goes").where("id", "=", checkIn.id).executeTakeFirstOrThrow();
     expect(row.how_it_goes).toBeNull();
+  });
+
+  it("removes an assignment to an agency 24 months after its period ended, and keeps it on its last day", async () => {
+    const teamLead = await t.db.kysely
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "teamleider@demo.local")
+      .executeTakeFirstOrThrow();
+    const agency = await t.db.kysely.selectFrom("agencies").select("id").executeTakeFirstOrThrow();
+    const id = randomUUID();
+    await t.db.kysely
+      .insertInto("agency_assignments")
+      .values({
+        id,
+        agency_id: agency.id,
+        client_id: client(3),
+        start_date: "2033-01-11",
+        end_date: "2033-06-30",
+        intake_within_days: 28,
+        placement_within_days: 90,
+        placement_min_weeks: 13,
+        assigned_by: teamLead.id,
+        created_at: "2033-01-11T10:00:00.000Z",
+      })
+      .execute();
+    const kept = async () => (await t.db.kysely.selectFrom("agency_assignments").select("id").where("id", "=", id).execute()).length;
+    await retainOn("2035-06-30");
+    expect(await kept()).toBe(1);
+    expect((await retainOn("2035-07-01")).agencyAssignments).toBeGreaterThanOrEqual(1);
+    expect(await kept()).toBe(0);
   });
 });

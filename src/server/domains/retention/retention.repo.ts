@@ -57,6 +57,12 @@ export async function eraseCheckInNotesBefore(db: Kysely<Database>, cutoff: stri
  * before `cutoff` (an instant); the plan itself, a count without names, stays. Answers how many proposals it removed.
  */
 /** Removes the messages to clients sent or finally failed before `cutoff` (an instant); waiting ones stay. */
+/** Removes assignments to agencies whose period ended before the cutoff date; answers how many. */
+export async function deleteAssignmentsEndedBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
+  const result = await db.deleteFrom("agency_assignments").where("end_date", "<", cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function deleteMessagesDoneBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
   const result = await db
     .deleteFrom("notifications")

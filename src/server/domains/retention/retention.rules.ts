@@ -27,6 +27,14 @@ export function retentionCutoffInstant(today: string, months: number): string {
  */
 export const MESSAGE_MONTHS = 3;
 
+/**
+ * An assignment to an intermediary agency says which agency worked with the client and under which targets. It serves
+ * the team lead's comparison of agencies and the client's access to who had their file; both look back over the
+ * contracts of recent years, so an assignment is removed this many months after its period ended. What the agency
+ * recorded (intakes, check-ins, placements) is the client's file and stays with it.
+ */
+export const AGENCY_ASSIGNMENT_MONTHS = 24;
+
 /** What decides whether a piece of evidence has served its purpose. */
 export interface EvidenceFacts {
   /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */

@@ -9,6 +9,7 @@ import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { deleteExpiredSessions } from "../sessions/sessions.repo.js";
 import {
   decisionsWithObjectionsAbout,
+  deleteAssignmentsEndedBefore,
   deleteAuditEventsBefore,
   deleteDocuments,
   deleteMessagesDoneBefore,
@@ -16,7 +17,14 @@ import {
   eraseCheckInNotesBefore,
   evidenceWithSubjects,
 } from "./retention.repo.js";
-import { type EvidenceFacts, evidenceExpired, MESSAGE_MONTHS, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
+import {
+  AGENCY_ASSIGNMENT_MONTHS,
+  type EvidenceFacts,
+  evidenceExpired,
+  MESSAGE_MONTHS,
+  retentionCutoff,
+  retentionCutoffInstant,
+} from "./retention.rules.js";
 
 type EvidenceRow = Awaited<ReturnType<typeof evidenceWithSubjects>>[number];
 
@@ -90,7 +98,8 @@ export async function applyRetention(
   }
   const matchProposals = await deleteUnfollowedProposalsBefore(db, retentionCutoffInstant(date, retention.matchProposalMonths));
   const messages = await deleteMessagesDoneBefore(db, retentionCutoffInstant(date, MESSAGE_MONTHS));
-  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages };
+  const agencyAssignments = await deleteAssignmentsEndedBefore(db, retentionCutoff(date, AGENCY_ASSIGNMENT_MONTHS));
+  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages, agencyAssignments };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;
 }

@@ -10,7 +10,7 @@ import { assertComplaintOpen, assertRoleReviewable } from "./roles.rules.js";
 
 /** Hosts and consultants describe roles; team leads and admins review; anyone may file a complaint. */
 export const rolePolicy = {
-  list: roles("roles.list", "admin", "consultant", "teamLead", "host"),
+  list: roles("roles.list", "admin", "consultant", "teamLead", "host", "agencyWorker"),
   create: roles("roles.create", "admin", "consultant", "host"),
   review: roles("roles.review", "admin", "teamLead"),
   complain: PUBLIC,

@@ -1,6 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Abilities } from "@shared/schemas/abilities.js";
 import type { ME_ACTIONS } from "@shared/schemas/users.js";
+import { agencyPolicy } from "../agencies/agencies.policy.js";
 import { appointmentPolicy } from "../appointments/appointments.policy.js";
 import { auditPolicy } from "../audit/audit.policy.js";
 import { checkInPolicy } from "../check-ins/check-ins.policy.js";
@@ -61,6 +62,8 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     manageRegistry: registryPolicy.importClients.allows(actor),
     viewScheduler: schedulerPolicy.admin.allows(actor),
     viewNotifications: notificationPolicy.list.allows(actor),
+    viewAgencies: agencyPolicy.list.allows(actor),
+    registerAgencies: agencyPolicy.create.allows(actor),
     // A client account bound to a client record reaches its own pages.
     viewOwnPlan: overviewPolicy.plan.allows(actor) && actor.clientId !== null,
     viewOwnDecisions: decisionPolicy.read.allows(actor) && actor.role === "client" && actor.clientId !== null,

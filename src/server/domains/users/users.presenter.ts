@@ -11,6 +11,7 @@ export function presentUser(user: UserWithDistricts): UserOutput {
     districts: user.districts,
     organisationId: user.organisation_id,
     clientId: user.client_id,
+    agencyId: user.agency_id,
     active: user.active === 1,
     phone: user.phone,
     createdAt: user.created_at,

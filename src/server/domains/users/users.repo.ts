@@ -68,6 +68,7 @@ export interface NewUser {
   districts: string[];
   organisationId: string | null;
   clientId: string | null;
+  agencyId: string | null;
 }
 
 /** Inserts an account with its districts; returns its id. */
@@ -83,6 +84,7 @@ export async function insertUser(db: Kysely<Database>, user: NewUser, now: strin
       role: user.role,
       organisation_id: user.organisationId,
       client_id: user.clientId,
+      agency_id: user.agencyId,
       active: 1,
       created_at: now,
       updated_at: now,
@@ -107,6 +109,7 @@ export interface UserChanges {
   role?: UserRole;
   organisation_id?: string | null;
   client_id?: string | null;
+  agency_id?: string | null;
   active?: number;
   password_hash?: string;
   phone?: string | null;
@@ -132,6 +135,11 @@ export async function displayNamesOf(db: Kysely<Database>, ids: readonly (string
 /** Whether an organisation exists (a host account is bound to one). */
 export async function organisationExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom("organisations").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+/** Whether an agency exists (an agency worker's account is bound to one). */
+export async function agencyExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom("agencies").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }
 
 /** Whether a client record exists (a client account is bound to one). */

@@ -18,9 +18,10 @@ interface Binding {
   districts: string[];
   organisationId: string | null;
   clientId: string | null;
+  agencyId: string | null;
 }
 
-/** A role comes with exactly the binding it needs: districts, an organisation or a client record. */
+/** A role comes with exactly the binding it needs: districts, an organisation, an agency or a client record. */
 export async function assertBindingFits(db: Kysely<Database>, binding: Binding): Promise<void> {
   const unknown = binding.districts.find((d) => !DISTRICTS.includes(d));
   if (unknown) throw invalidField("districts", "unknownDistrict", `Unknown district: ${unknown}`);
@@ -37,6 +38,12 @@ export async function assertBindingFits(db: Kysely<Database>, binding: Binding):
       throw invalidField("organisationId", "unknownOrganisation", "No such organisation");
   } else if (binding.organisationId) {
     throw invalidField("organisationId", "notAllowed", "Only host users belong to an organisation");
+  }
+  if (binding.role === "agencyWorker") {
+    if (!binding.agencyId) throw invalidField("agencyId", "required", "Agency workers belong to an agency");
+    if (!(await repo.agencyExists(db, binding.agencyId))) throw invalidField("agencyId", "unknownAgency", "No such agency");
+  } else if (binding.agencyId) {
+    throw invalidField("agencyId", "notAllowed", "Only agency workers belong to an agency");
   }
   if (binding.role === "client") {
     if (!binding.clientId) throw invalidField("clientId", "required", "Client users are bound to a client record");
@@ -58,6 +65,7 @@ export async function createUser(db: Kysely<Database>, ctx: RequestContext, inpu
     districts: input.districts,
     organisationId: input.organisationId ?? null,
     clientId: input.clientId ?? null,
+    agencyId: input.agencyId ?? null,
   };
   await assertBindingFits(db, binding);
   const passwordHash = await hashPassword(input.password);
@@ -95,6 +103,7 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
     districts: input.districts ?? (input.role && !["consultant", "teamLead"].includes(role) ? [] : current.districts),
     organisationId: input.organisationId !== undefined ? input.organisationId : role === "host" ? current.organisation_id : null,
     clientId: input.clientId !== undefined ? input.clientId : role === "client" ? current.client_id : null,
+    agencyId: input.agencyId !== undefined ? input.agencyId : role === "agencyWorker" ? current.agency_id : null,
   };
   await assertBindingFits(db, binding);
   if (id === ctx.actor.id && (input.active === false || (input.role && input.role !== "admin"))) {
@@ -110,6 +119,7 @@ export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: 
         role,
         organisation_id: binding.organisationId ?? null,
         client_id: binding.clientId ?? null,
+        agency_id: binding.agencyId ?? null,
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
         ...(passwordHash ? { password_hash: passwordHash } : {}),
         ...(input.phone !== undefined ? { phone: input.phone } : {}),

@@ -15,6 +15,9 @@ function useWho() {
   const { t } = useTranslation();
   return (entry: AccessLogEntry) => {
     if (entry.actorKind === "host") return entry.organisationName ?? t("accessLog.actor.host");
+    if (entry.actorKind === "agencyWorker") {
+      return entry.organisationName ? t("accessLog.agencyNamed", { name: entry.organisationName }) : t("accessLog.actor.agencyWorker");
+    }
     const role = t(`accessLog.actor.${entry.actorKind}`);
     return entry.actorName ? t("accessLog.roleAndName", { role, name: entry.actorName }) : role;
   };

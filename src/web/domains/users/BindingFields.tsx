@@ -1,19 +1,22 @@
 import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { SelectField } from "@web/components/fields.js";
 import { formatDate } from "@web/components/format.js";
 import { useTranslation } from "react-i18next";
+import { useAgencies } from "../agencies/api.js";
 import { useOrganisationSearch } from "../organisations/api.js";
 import { useClientSearch } from "./api.js";
 import { SearchPicker } from "./SearchPicker.js";
 
-/** What ties an account to its work: districts, an organisation or a client record. */
+/** What ties an account to its work: districts, an organisation, an agency or a client record. */
 export interface Binding {
   districts: string[];
   organisationId: string | null;
   organisationLabel: string | null;
   clientId: string | null;
   clientLabel: string | null;
+  agencyId: string | null;
 }
 
 /** True for the roles whose scope is a set of districts. */
@@ -85,6 +88,7 @@ export function BindingFields({ role, binding, onChange, errors }: BindingFields
       />
     );
   }
+  if (role === "agencyWorker") return <AgencyField binding={binding} onChange={onChange} errors={errors} />;
   if (role === "client") {
     return (
       <SearchPicker
@@ -101,4 +105,32 @@ export function BindingFields({ role, binding, onChange, errors }: BindingFields
     );
   }
   return null;
+}
+
+/** The agency an agency worker works for, chosen from the registered agencies. */
+function AgencyField({
+  binding,
+  onChange,
+  errors,
+}: {
+  binding: Binding;
+  onChange: (binding: Binding) => void;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const agencies = useAgencies();
+  const options = [
+    { value: "", label: t("users.chooseAgency") },
+    ...(agencies.data?.items ?? []).map((agency) => ({ value: agency.id, label: agency.name })),
+  ];
+  return (
+    <SelectField
+      name="agencyId"
+      label={t("users.agency")}
+      value={binding.agencyId ?? ""}
+      onChange={(agencyId) => onChange({ ...binding, agencyId: agencyId || null })}
+      options={options}
+      error={errors.agencyId}
+    />
+  );
 }

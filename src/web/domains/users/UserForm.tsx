@@ -17,7 +17,7 @@ export interface UserFormValues extends Binding {
   password: string;
 }
 
-const FIELDS = ["email", "displayName", "role", "password", "districts", "organisationId", "clientId"] as const;
+const FIELDS = ["email", "displayName", "role", "password", "districts", "organisationId", "clientId", "agencyId"] as const;
 
 interface UserFormProps {
   mode: "create" | "edit";

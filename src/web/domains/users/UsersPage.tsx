@@ -19,6 +19,7 @@ function useBindingText() {
     if (user.districts.length > 0) return user.districts.join(", ");
     if (user.organisationId) return t("users.boundToOrganisation");
     if (user.clientId) return t("users.boundToClient");
+    if (user.agencyId) return t("users.boundToAgency");
     return "";
   };
 }

@@ -14,6 +14,7 @@ export function emptyUserValues(): UserFormValues {
     organisationLabel: null,
     clientId: null,
     clientLabel: null,
+    agencyId: null,
   };
 }
 
@@ -29,6 +30,7 @@ export function userValues(user: UserOutput): UserFormValues {
     organisationLabel: null,
     clientId: user.clientId,
     clientLabel: null,
+    agencyId: user.agencyId,
   };
 }
 
@@ -38,6 +40,7 @@ function bindingFor(values: UserFormValues) {
     districts: hasDistricts(values.role) ? values.districts : [],
     organisationId: values.role === "host" ? values.organisationId : null,
     clientId: values.role === "client" ? values.clientId : null,
+    agencyId: values.role === "agencyWorker" ? values.agencyId : null,
   };
 }
 

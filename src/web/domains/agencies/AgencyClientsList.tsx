@@ -1,0 +1,36 @@
+import type { AgencyOutput } from "@shared/schemas/agencies.js";
+import { formatDate } from "@web/components/format.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useAgencyAssignments } from "./api.js";
+
+/** An agency's clients the caller may see, each with its period; for a worker, those assigned to their agency today. */
+export function AgencyClientsList({ agency }: { agency: AgencyOutput }) {
+  const { t, i18n } = useTranslation();
+  const assignments = useAgencyAssignments(agency.id);
+  const items = assignments.data?.items ?? [];
+  return (
+    <section className="nv-section" aria-labelledby={`agency-${agency.id}`}>
+      <Heading level={2} id={`agency-${agency.id}`}>
+        {t("agencies.myAgency", { name: agency.name })}
+      </Heading>
+      <ProblemAlert error={assignments.error} />
+      {assignments.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
+      {assignments.data && items.length === 0 ? <Paragraph>{t("agencies.noAssignments")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <ul aria-label={t("agencies.myClients")}>
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link to={`/clients/${item.clientId}`} className="nl-link">
+                {item.clientName}
+              </Link>{" "}
+              {t("agencies.period", { start: formatDate(item.startDate, i18n.language), end: formatDate(item.endDate, i18n.language) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { DISTRICTS } from "@shared/districts.js";
+import { Alert } from "@web/components/Alert.js";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { SelectField, TextField } from "@web/components/fields.js";
+import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useCreateAgency } from "./api.js";
+
+const FIELDS = ["name", "kvkNumber", "district"] as const;
+
+/** For admins: register an intermediary agency; its workers' accounts are then made on the users page. */
+export function AgencyNewForm() {
+  const { t } = useTranslation();
+  const create = useCreateAgency();
+  const [name, setName] = useState("");
+  const [kvkNumber, setKvkNumber] = useState("");
+  const [district, setDistrict] = useState("");
+  const errors = useMemo(() => formErrorsOf(create.error, t, FIELDS), [create.error, t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ name, kvkNumber: kvkNumber.trim() || null, district: district || null });
+  }
+
+  return (
+    <section className="nv-section" aria-labelledby="agency-new-title">
+      <Heading level={2} id="agency-new-title">
+        {t("agencies.newTitle")}
+      </Heading>
+      {create.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("agencies.created", { name: create.data.name })}
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={errors.list} />
+      <ProblemAlert error={errors.other} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <TextField name="name" label={t("agencies.name")} value={name} onChange={setName} error={errors.byField.name} required />
+        <TextField
+          name="kvkNumber"
+          inputMode="numeric"
+          label={t("form.optional", { label: t("agencies.kvkNumber") })}
+          value={kvkNumber}
+          onChange={setKvkNumber}
+          error={errors.byField.kvkNumber}
+        />
+        <SelectField
+          name="district"
+          label={t("form.optional", { label: t("agencies.district") })}
+          value={district}
+          onChange={setDistrict}
+          options={[{ value: "", label: t("agencies.noDistrict") }, ...DISTRICTS.map((d) => ({ value: d, label: d }))]}
+          error={errors.byField.district}
+        />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit" busy={create.isPending}>
+            {t("agencies.create")}
+          </PrimaryActionButton>
+        </div>
+      </form>
+    </section>
+  );
+}
