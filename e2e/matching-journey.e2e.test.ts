@@ -153,6 +153,9 @@ describe("matching: suggestions for one client, and a placement plan for a distr
       "Te weinig begeleiding",
       "Te ver weg",
       "Uren passen niet",
+      "Dagen te lang",
+      "Te veel dagen",
+      "Werk past niet bij wat de cliënt kan",
       "Andere reden",
       "Bindt het meest",
     ]) {

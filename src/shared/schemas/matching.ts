@@ -22,8 +22,20 @@ export const MATCH_CONSTRAINTS = [
 ] as const;
 export type MatchConstraint = (typeof MATCH_CONSTRAINTS)[number];
 
-/** What keeps an unplaced client from a role in a city-wide plan: the shortfall policy makers need to see. */
-export const SHORTFALL_CAUSES = ["places", "guidance", "distance", "hours", "other"] as const;
+/**
+ * What keeps an unplaced client from a role in a city-wide plan: the shortfall policy makers need to see. The client's
+ * limits beyond hours a week count by name, as the refusals call them: the role's longest day, its days, its demands.
+ */
+export const SHORTFALL_CAUSES = [
+  "places",
+  "guidance",
+  "distance",
+  "hours",
+  "aboveDailyLimit",
+  "aboveDaysLimit",
+  "functionalLimit",
+  "other",
+] as const;
 export type ShortfallCause = (typeof SHORTFALL_CAUSES)[number];
 
 /** A plain-language reason for a suggestion, as a code with its numbers; the UI words it. */

@@ -8,6 +8,7 @@ import {
   matchReason,
   PROPOSAL_STATUSES,
   type ProposalOutput,
+  SHORTFALL_CAUSES,
 } from "@shared/schemas/matching.js";
 import { z } from "zod";
 import type { ProposalWithNames } from "./match-plans.repo.js";
@@ -16,6 +17,17 @@ import { scoreOf } from "./matching.rules.js";
 
 const reasonList = z.array(matchReason);
 const planSummary = matchPlanOutput.shape.summary;
+const NO_CAUSES = Object.fromEntries(SHORTFALL_CAUSES.map((cause) => [cause, 0]));
+
+/**
+ * A stored plan's summary. A plan made before a cause was counted (the client's limits were once "other") has no
+ * count for it: it reads as zero, so every plan answers with every cause.
+ */
+function summaryOf(text: string): MatchPlanOutput["summary"] {
+  const stored = JSON.parse(text) as { shortfall?: { causes?: Record<string, number> }[] } | null;
+  for (const district of stored?.shortfall ?? []) district.causes = { ...NO_CAUSES, ...district.causes };
+  return planSummary.parse(stored);
+}
 
 /** Every outgoing field of a proposal, with what the actor may do with it. */
 export function presentProposal(actor: Actor, row: ProposalWithNames): ProposalOutput {
@@ -55,7 +67,7 @@ export function presentMatchPlan(
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     error: row.error,
-    summary: row.summary ? parseJsonColumn(planSummary, row.summary) : null,
+    summary: row.summary ? summaryOf(row.summary) : null,
     proposals: { pending: countOf("pending"), accepted: countOf("accepted"), rejected: countOf("rejected") },
   };
 }

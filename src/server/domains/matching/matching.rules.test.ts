@@ -8,6 +8,7 @@ import {
   assertProposalPending,
   type ClientProfile,
   causeWithoutRoles,
+  constraintKeepingRole,
   dutchLevelOfScore,
   evaluate,
   type RoleOffer,
@@ -181,6 +182,38 @@ describe("matching rules", () => {
     expect(causeWithoutRoles(new Map([["distance", 3]]), 4)).toBe("places");
     expect(causeWithoutRoles(new Map([["guidance", 1]]), 0)).toBe("guidance");
     expect(causeWithoutRoles(new Map([["language", 9]]), 0)).toBe("other");
+  });
+
+  it("names the client's limits by the limit, never as another reason", () => {
+    expect(causeWithoutRoles(new Map([["dailyHours", 4]]), 0)).toBe("aboveDailyLimit");
+    expect(causeWithoutRoles(new Map([["days", 2]]), 0)).toBe("aboveDaysLimit");
+    expect(
+      causeWithoutRoles(
+        new Map([
+          ["functionalLimit", 3],
+          ["distance", 2],
+        ]),
+        0,
+      ),
+    ).toBe("functionalLimit");
+    expect(
+      causeWithoutRoles(
+        new Map([
+          ["dailyHours", 1],
+          ["hours", 2],
+        ]),
+        0,
+      ),
+    ).toBe("hours");
+  });
+
+  it("keeps a role away by its one failure, or by the first of the client's limits when only limits fail", () => {
+    expect(constraintKeepingRole([])).toBeNull();
+    expect(constraintKeepingRole(["distance"])).toBe("distance");
+    expect(constraintKeepingRole(["distance", "hours"])).toBeNull();
+    expect(constraintKeepingRole(["dailyHours", "functionalLimit"])).toBe("dailyHours");
+    expect(constraintKeepingRole(["days", "functionalLimit"])).toBe("days");
+    expect(constraintKeepingRole(["distance", "functionalLimit"])).toBeNull();
   });
 });
 

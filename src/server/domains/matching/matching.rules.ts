@@ -207,9 +207,28 @@ export function scoreOf(cost: number): number {
   return Math.max(0, Math.min(100, 100 - Math.round(cost / 4)));
 }
 
+/** The shortfall cause each of the client's limits (LIMIT_CONSTRAINTS) is counted under: named as its refusal. */
+const LIMIT_CAUSES: Partial<Record<MatchConstraint, ShortfallCause>> = {
+  dailyHours: "aboveDailyLimit",
+  days: "aboveDaysLimit",
+  functionalLimit: "functionalLimit",
+};
+
+/**
+ * The one constraint that keeps an otherwise fitting role from a client, or null when more than one does. A role
+ * that only the client's limits rule out (a long day and heavy lifting, say) is kept away by the first of them: the
+ * limits are the client's, and lifting one of them is what it would take to open the role.
+ */
+export function constraintKeepingRole(failures: readonly MatchConstraint[]): MatchConstraint | null {
+  const [first] = failures;
+  if (first === undefined) return null;
+  return failures.length === 1 || ruledOutByLimitsAlone(failures) ? first : null;
+}
+
 /**
  * Why a client without any fitting role stays unplaced: the constraint that, lifted alone, would open the most
- * roles — of the open ones, or, for places, of the full ones that fit in every other way.
+ * roles — of the open ones, or, for places, of the full ones that fit in every other way. The client's limits count
+ * by name (aboveDailyLimit, aboveDaysLimit, functionalLimit), never as "other".
  */
 export function causeWithoutRoles(onlyFailure: Map<MatchConstraint, number>, fullButFitting: number): ShortfallCause {
   const candidates: [ShortfallCause, number][] = [
@@ -218,6 +237,8 @@ export function causeWithoutRoles(onlyFailure: Map<MatchConstraint, number>, ful
     ["hours", onlyFailure.get("hours") ?? 0],
     ["guidance", onlyFailure.get("guidance") ?? 0],
   ];
+  for (const [constraint, cause] of Object.entries(LIMIT_CAUSES) as [MatchConstraint, ShortfallCause][])
+    candidates.push([cause, onlyFailure.get(constraint) ?? 0]);
   const [cause, count] = candidates.reduce((best, next) => (next[1] > best[1] ? next : best));
   return count > 0 ? cause : "other";
 }

@@ -2,7 +2,14 @@ import type { MatchInstance } from "@server/matching/instance.js";
 import { type MatchConstraint, SHORTFALL_CAUSES, type ShortfallCause } from "@shared/schemas/matching.js";
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import { fittingRoles, type OfferIndex } from "./candidates.js";
-import { type ClientProfile, causeWithoutRoles, type Evaluation, evaluate, type RoleOffer } from "./matching.rules.js";
+import {
+  type ClientProfile,
+  causeWithoutRoles,
+  constraintKeepingRole,
+  type Evaluation,
+  evaluate,
+  type RoleOffer,
+} from "./matching.rules.js";
 
 /** A city-wide plan as the solver sees it, with the roles and evaluations behind its numbers. */
 export interface PlanInstance {
@@ -120,10 +127,12 @@ export function shortfallOf(
     let fullButFitting = 0;
     for (const offer of index.candidates(profile, true)) {
       const { failures } = evaluate(profile, offer, hoursPerLevel);
-      const [first] = failures;
       if (offer.freePlaces <= 0) {
-        if (!first) fullButFitting++;
-      } else if (first && failures.length === 1) only.set(first, (only.get(first) ?? 0) + 1);
+        if (failures.length === 0) fullButFitting++;
+        continue;
+      }
+      const keeping = constraintKeepingRole(failures);
+      if (keeping) only.set(keeping, (only.get(keeping) ?? 0) + 1);
     }
     return causeWithoutRoles(only, fullButFitting);
   };

@@ -116,6 +116,51 @@ describe("a placement plan on a worker thread", () => {
     ).toBe(true);
   });
 
+  it("counts a client left unplaced by a limit under that limit in the shortfall, not as another reason", () => {
+    const input = cityInput();
+    const offers: RoleOffer[] = input.offers.map((offer) => ({ ...offer, longestDayHours: 4, daysPerWeek: 1, demands: [] }));
+    const [template] = input.profiles;
+    if (!template) throw new Error("no client to copy");
+    // A client near roles that fit in every other way: one who can work 2 hours a day, one who can work 1 day a week
+    // where the roles ask 3, one who cannot lift heavily where every role asks it, and one both short days and
+    // lifting rule out (counted under the first of them).
+    const near = offers.map((offer) => offer.point);
+    const client = (id: string, limits: WorkLimits): ClientProfile => ({
+      ...template,
+      id,
+      district: "Feijenoord",
+      point: near[0] ?? null,
+      travelRadiusKm: 100,
+      capacityLeft: 40,
+      guidanceNeed: "light",
+      availability: [],
+      dutchLevel: 4,
+      limits,
+    });
+    const lifting: RoleOffer[] = offers.map((offer) => ({ ...offer, demands: ["heavyLifting"] }));
+    const onlyLimits = (profiles: ClientProfile[], roles: RoleOffer[]) =>
+      solvePlan({ profiles, offers: roles, hoursPerLevel: input.hoursPerLevel, pairsPerClient: 100 }).shortfall[0]?.causes;
+    expect(onlyLimits([client("short-days", { ...NO_LIMITS, hoursPerDay: 2 })], offers)).toMatchObject({
+      aboveDailyLimit: 1,
+      other: 0,
+    });
+    expect(
+      onlyLimits(
+        [client("few-days", { ...NO_LIMITS, daysPerWeek: 1 })],
+        offers.map((offer) => ({ ...offer, daysPerWeek: 3 })),
+      ),
+    ).toMatchObject({ aboveDaysLimit: 1, other: 0 });
+    expect(onlyLimits([client("no-lifting", { ...NO_LIMITS, functionalLimits: ["heavyLifting"] })], lifting)).toMatchObject({
+      functionalLimit: 1,
+      other: 0,
+    });
+    expect(onlyLimits([client("both", { hoursPerDay: 2, daysPerWeek: null, functionalLimits: ["heavyLifting"] })], lifting)).toMatchObject({
+      aboveDailyLimit: 1,
+      functionalLimit: 0,
+      other: 0,
+    });
+  });
+
   it("keeps this thread answering requests while the plan is computed", async () => {
     const input = cityInput();
     // The probe itself: computed in this thread, the plan holds the request up until it is done.

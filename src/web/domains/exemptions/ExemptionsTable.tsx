@@ -3,6 +3,7 @@ import { formatDate, formatHours } from "@web/components/format.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { workLimitsText } from "../capacity/workLimitsText.js";
 import { DocumentLinks } from "../documents/DocumentLinks.js";
 
 const HEADERS = ["type", "scope", "period", "status", "inForce", "decision", "ordinanceVersion", "documents", "actions"];
@@ -56,6 +57,17 @@ function ObligationsText({ exemption }: { exemption: Pick<ExemptionOutput, "obli
   );
 }
 
+/** What one advice allows, in plain words (hours a week, a day, days, functional limits); nothing when it names none. */
+function AdviceLimits({ advice }: { advice: ExemptionOutput["medicalAdvice"][number] }) {
+  const { t, i18n } = useTranslation();
+  const parts = [
+    advice.hoursPerWeek === null ? "" : t("medicalAdvice.hoursPerWeekText", { hours: formatHours(advice.hoursPerWeek, i18n.language) }),
+    workLimitsText(t, advice, i18n.language),
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return <span className="nv-cell-note">{t("medicalAdvice.allows", { limits: parts.join(", ") })}</span>;
+}
+
 /** The medical advice a medical request is decided on: who, when, and the conclusion in functional terms. */
 function MedicalAdviceList({ advice }: { advice: ExemptionOutput["medicalAdvice"] }) {
   const { t, i18n } = useTranslation();
@@ -70,6 +82,7 @@ function MedicalAdviceList({ advice }: { advice: ExemptionOutput["medicalAdvice"
             date: formatDate(item.advisedOn, i18n.language),
           })}
           <span className="nv-cell-note">{item.conclusion}</span>
+          <AdviceLimits advice={item} />
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import { FUNCTIONAL_LIMITS } from "@shared/capacity.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { type ExemptionOutput, MEDICAL_ADVISORS, MEDICAL_CONCLUSION_MAX } from "@shared/schemas/exemptions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
@@ -19,7 +20,8 @@ interface MedicalAdviceFormProps {
 
 /**
  * Records the advice of an occupational physician or an independent doctor that a medical request is decided on:
- * who, when, and what the client can and cannot do. Never the diagnosis.
+ * who, when, what the client can and cannot do in words, and what it allows in hours a week and a day, days a week and
+ * functional limits in plain categories (these bind the client's capacity where they are stricter). Never the diagnosis.
  */
 export function MedicalAdviceForm({ exemption, onDone }: MedicalAdviceFormProps) {
   const { t } = useTranslation();
@@ -68,6 +70,52 @@ export function MedicalAdviceForm({ exemption, onDone }: MedicalAdviceFormProps)
           onChange={(advisedOn) => change({ advisedOn })}
           error={errors.byField.advisedOn}
         />
+        <fieldset className="nv-fieldset nv-fieldset--group">
+          <legend className="nv-fieldset__legend">{t("medicalAdvice.limitsLegend")}</legend>
+          <Paragraph>{t("medicalAdvice.limitsIntro")}</Paragraph>
+          <div className="nv-form__grid">
+            <TextField
+              name="hoursPerWeek"
+              inputMode="decimal"
+              label={t("form.optional", { label: t("medicalAdvice.hoursPerWeek") })}
+              value={values.hoursPerWeek}
+              onChange={(hoursPerWeek) => change({ hoursPerWeek })}
+              error={errors.byField.hoursPerWeek}
+              autoComplete="off"
+              className="nv-input--short"
+            />
+            <TextField
+              name="hoursPerDay"
+              inputMode="decimal"
+              label={t("form.optional", { label: t("medicalAdvice.hoursPerDay") })}
+              value={values.hoursPerDay}
+              onChange={(hoursPerDay) => change({ hoursPerDay })}
+              error={errors.byField.hoursPerDay}
+              autoComplete="off"
+              className="nv-input--short"
+            />
+            <TextField
+              name="daysPerWeek"
+              inputMode="numeric"
+              label={t("form.optional", { label: t("medicalAdvice.daysPerWeek") })}
+              value={values.daysPerWeek}
+              onChange={(daysPerWeek) => change({ daysPerWeek })}
+              error={errors.byField.daysPerWeek}
+              autoComplete="off"
+              className="nv-input--short"
+            />
+          </div>
+          <ChoiceFieldset
+            name="functionalLimits"
+            legend={t("form.optional", { label: t("medicalAdvice.functionalLimits") })}
+            description={t("capacityFields.limitsHint")}
+            type="checkbox"
+            choices={FUNCTIONAL_LIMITS.map((limit) => ({ value: limit, label: t(`functionalLimit.${limit}`) }))}
+            selected={values.functionalLimits}
+            onChange={(functionalLimits) => change({ functionalLimits })}
+            error={errors.byField.functionalLimits}
+          />
+        </fieldset>
         <TextAreaField
           name="conclusion"
           label={t("medicalAdvice.conclusion")}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   emptyDecisionValues,
   emptyExemptionValues,
+  emptyMedicalAdviceValues,
   toDecisionInput,
   toExemptionInput,
   toMedicalAdviceInput,
@@ -107,13 +108,28 @@ describe("the single parent's ground", () => {
     });
   });
 
-  it("sends medical advice as typed", () => {
+  it("sends medical advice with its hours and days as numbers, empty ones as no limit, and its limits in the list's order", () => {
     const values = {
+      ...emptyMedicalAdviceValues(),
       advisorKind: "independentDoctor",
       advisorName: "Dr. Bakker",
       advisedOn: "2026-11-20",
       conclusion: "Kan 4 uur per dag.",
+      hoursPerDay: "4,5",
+      daysPerWeek: "3",
+      functionalLimits: ["nightWork", "heavyLifting"],
     };
-    expect(toMedicalAdviceInput(values)).toEqual(values);
+    expect(toMedicalAdviceInput(values)).toEqual({
+      advisorKind: "independentDoctor",
+      advisorName: "Dr. Bakker",
+      advisedOn: "2026-11-20",
+      conclusion: "Kan 4 uur per dag.",
+      hoursPerWeek: null,
+      hoursPerDay: 4.5,
+      daysPerWeek: 3,
+      functionalLimits: ["heavyLifting", "nightWork"],
+    });
+    // Text that is not a number goes as typed: the server names the field.
+    expect(toMedicalAdviceInput({ ...values, hoursPerDay: "zes" })).toMatchObject({ hoursPerDay: "zes" });
   });
 });

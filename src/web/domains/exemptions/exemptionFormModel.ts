@@ -1,3 +1,4 @@
+import { FUNCTIONAL_LIMITS } from "@shared/capacity.js";
 import {
   type ExemptionDecisionInput,
   type ExemptionInput,
@@ -7,7 +8,7 @@ import {
   type MedicalAdviceInput,
   SINGLE_PARENT_GROUND,
 } from "@shared/schemas/exemptions.js";
-import { toNumber, toOptionalText } from "@web/components/formValues.js";
+import { toNumber, toOptionalNumber, toOptionalText } from "@web/components/formValues.js";
 
 /** The terms of an exemption as typed: full or partial, hours, start, end and review date. */
 export interface TermsValues {
@@ -42,18 +43,34 @@ export interface RequestValues {
   childBirthDate: string;
 }
 
-/** The form to record medical advice. */
+/**
+ * The form to record medical advice: who, when, the conclusion in words, and what it allows in numbers and plain
+ * categories (hours a week and a day, days a week, functional limits; never a diagnosis). Empty numbers: no limit.
+ */
 export interface MedicalAdviceValues {
   advisorKind: string;
   advisorName: string;
   advisedOn: string;
   conclusion: string;
+  hoursPerWeek: string;
+  hoursPerDay: string;
+  daysPerWeek: string;
+  functionalLimits: string[];
 }
 
 export const TERMS_FIELDS = ["scope", "maxHoursPerWeek", "startDate", "endDate", "reviewDate"] as const;
 export const EXEMPTION_FIELDS = ["type", "obligations", "childBirthDate", ...TERMS_FIELDS, "reason"] as const;
 export const DECISION_FIELDS = ["outcome", "obligations", ...TERMS_FIELDS, "unmetCondition", "note"] as const;
-export const MEDICAL_ADVICE_FIELDS = ["advisorKind", "advisorName", "advisedOn", "conclusion"] as const;
+export const MEDICAL_ADVICE_FIELDS = [
+  "advisorKind",
+  "advisorName",
+  "advisedOn",
+  "hoursPerWeek",
+  "hoursPerDay",
+  "daysPerWeek",
+  "functionalLimits",
+  "conclusion",
+] as const;
 
 /** Blank terms starting today. */
 export function emptyTerms(today: string, scope = ""): TermsValues {
@@ -80,7 +97,16 @@ export function emptyDecisionValues(
 
 /** Blank medical advice. */
 export function emptyMedicalAdviceValues(): MedicalAdviceValues {
-  return { advisorKind: "", advisorName: "", advisedOn: "", conclusion: "" };
+  return {
+    advisorKind: "",
+    advisorName: "",
+    advisedOn: "",
+    conclusion: "",
+    hoursPerWeek: "",
+    hoursPerDay: "",
+    daysPerWeek: "",
+    functionalLimits: [],
+  };
 }
 
 /** The child's birth date belongs only to a single parent's exemption (art. 9a). */
@@ -124,7 +150,16 @@ export function toRequestInput(values: RequestValues): ExemptionRequestInput {
   return { type: values.type, reason: values.reason, scope: values.scope || "full", ...child(values) } as unknown as ExemptionRequestInput;
 }
 
-/** The body of `POST /exemptions/{id}/medical-advice`. */
+/** The body of `POST /exemptions/{id}/medical-advice`: empty numbers as no limit, the limits in the list's own order. */
 export function toMedicalAdviceInput(values: MedicalAdviceValues): MedicalAdviceInput {
-  return { ...values } as unknown as MedicalAdviceInput;
+  return {
+    advisorKind: values.advisorKind,
+    advisorName: values.advisorName,
+    advisedOn: values.advisedOn,
+    conclusion: values.conclusion,
+    hoursPerWeek: toOptionalNumber(values.hoursPerWeek),
+    hoursPerDay: toOptionalNumber(values.hoursPerDay),
+    daysPerWeek: toOptionalNumber(values.daysPerWeek),
+    functionalLimits: FUNCTIONAL_LIMITS.filter((limit) => values.functionalLimits.includes(limit)),
+  } as unknown as MedicalAdviceInput;
 }

@@ -50,6 +50,7 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
         {t("clientTabs.suggestions")}
       </Heading>
       <Paragraph>{t("suggestions.intro")}</Paragraph>
+      <Paragraph>{t("suggestions.rankingIntro")}</Paragraph>
       {propose.isSuccess ? <ProposedNotice placement={propose.data} /> : null}
       <ProblemAlert error={propose.error} />
       <ProblemAlert error={suggestions.error} />

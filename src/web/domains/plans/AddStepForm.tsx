@@ -1,6 +1,8 @@
+import { FUNCTIONAL_LIMITS } from "@shared/capacity.js";
 import { todayInAmsterdam } from "@shared/dates.js";
 import { isOwnSituationStep, PLAN_STEP_TYPES } from "@shared/schemas/plans.js";
 import { Alert } from "@web/components/Alert.js";
+import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
@@ -11,7 +13,7 @@ import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAddPlanStep } from "./api.js";
-import { emptyStepValues, explainCapacity, STEP_FIELDS, type StepValues, toStepInput } from "./planModel.js";
+import { emptyStepValues, explainCapacity, STEP_FIELDS, type StepTextField, type StepValues, toStepInput } from "./planModel.js";
 
 interface AddStepFormProps {
   clientId: string;
@@ -22,14 +24,15 @@ interface AddStepFormProps {
 }
 
 /**
- * Adds a step to the draft plan; the server refuses hours beyond capacity or the ordinance's norm and a step that
- * runs too long, and the form says why. Care and debt help ask no hours: the form says so instead of asking them.
+ * Adds a step to the draft plan, with its longest day, its days and what it asks of body and mind; the server refuses
+ * hours beyond capacity or the ordinance's norm, a step that runs too long, and a day, days or demands the client's
+ * limits rule out (409 aboveDailyLimit, aboveDaysLimit, functionalLimit), and the form says why beside the field. Care and debt help ask no hours: the form says so instead of asking them.
  */
 export function AddStepForm({ clientId, activeHours, capacity, maxDurationMonths }: AddStepFormProps) {
   const { t, i18n } = useTranslation();
   const add = useAddPlanStep(clientId);
   const [values, setValues] = useState<StepValues>(() => emptyStepValues(todayInAmsterdam()));
-  const set = (field: keyof StepValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: StepTextField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   // The explanation is for the hours that were sent, so it follows the submission, not later typing.
   const sentHours = add.variables?.hoursPerWeek;
   const errors = useMemo(
@@ -83,21 +86,44 @@ export function AddStepForm({ clientId, activeHours, capacity, maxDurationMonths
           {isOwnSituationStep(values.type) ? (
             <Paragraph>{t("plan.ownSituationNoHours")}</Paragraph>
           ) : (
-            <TextField
-              name="hoursPerWeek"
-              inputMode="decimal"
-              label={t("plan.hoursPerWeek")}
-              description={
-                capacity === null
-                  ? undefined
-                  : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })
-              }
-              value={values.hoursPerWeek}
-              onChange={set("hoursPerWeek")}
-              error={errors.byField.hoursPerWeek}
-              autoComplete="off"
-              className="nv-input--short"
-            />
+            <>
+              <TextField
+                name="hoursPerWeek"
+                inputMode="decimal"
+                label={t("plan.hoursPerWeek")}
+                description={
+                  capacity === null
+                    ? undefined
+                    : t("plan.hoursHint", { left: formatHours(Math.max(0, capacity - activeHours), i18n.language) })
+                }
+                value={values.hoursPerWeek}
+                onChange={set("hoursPerWeek")}
+                error={errors.byField.hoursPerWeek}
+                autoComplete="off"
+                className="nv-input--short"
+              />
+              <TextField
+                name="hoursPerDay"
+                inputMode="decimal"
+                label={t("form.optional", { label: t("plan.hoursPerDay") })}
+                description={t("plan.hoursPerDayHint")}
+                value={values.hoursPerDay}
+                onChange={set("hoursPerDay")}
+                error={errors.byField.hoursPerDay}
+                autoComplete="off"
+                className="nv-input--short"
+              />
+              <TextField
+                name="daysPerWeek"
+                inputMode="numeric"
+                label={t("form.optional", { label: t("plan.daysPerWeek") })}
+                value={values.daysPerWeek}
+                onChange={set("daysPerWeek")}
+                error={errors.byField.daysPerWeek}
+                autoComplete="off"
+                className="nv-input--short"
+              />
+            </>
           )}
           <TextField
             name="provider"
@@ -125,6 +151,18 @@ export function AddStepForm({ clientId, activeHours, capacity, maxDurationMonths
             error={errors.byField.endDate}
           />
         </FieldGrid>
+        {isOwnSituationStep(values.type) ? null : (
+          <ChoiceFieldset
+            name="demands"
+            legend={t("form.optional", { label: t("plan.demands") })}
+            description={t("plan.demandsHint")}
+            type="checkbox"
+            choices={FUNCTIONAL_LIMITS.map((demand) => ({ value: demand, label: t(`workDemand.${demand}`) }))}
+            selected={values.demands}
+            onChange={(demands) => setValues((current) => ({ ...current, demands }))}
+            error={errors.byField.demands}
+          />
+        )}
         <TextAreaField
           name="goal"
           label={t("form.optional", { label: t("plan.goal") })}

@@ -17,6 +17,17 @@ export function editButtonId(stepId: string): string {
   return `edit-step-${stepId}`;
 }
 
+/** What a step asks beyond its hours a week, in words ("Vraagt: 6 uur per dag, 3 dagen per week, lang staan"); nothing when it asks none. */
+function StepAsks({ step }: { step: PlanStep }) {
+  const { t, i18n } = useTranslation();
+  const parts = [
+    step.hoursPerDay === null ? "" : t("plan.stepHoursPerDay", { hours: formatHours(step.hoursPerDay, i18n.language) }),
+    step.daysPerWeek === null ? "" : t("plan.stepDaysPerWeek", { count: step.daysPerWeek }),
+    ...step.demands.map((demand) => t(`workDemand.${demand}`)),
+  ].filter(Boolean);
+  return parts.length > 0 ? <span className="nv-cell-note">{t("plan.stepAsks", { asks: parts.join(", ") })}</span> : null;
+}
+
 /** The steps of one plan version: what, how many hours, when, with whom, and where it stands. */
 export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsTableProps) {
   const { t, i18n } = useTranslation();
@@ -59,6 +70,7 @@ export function PlanStepsTable({ steps, caption, onEdit, editingId }: PlanStepsT
                 <strong>{step.title}</strong>
                 <span className="nv-cell-note">{t(`planStepType.${step.type}`)}</span>
                 {step.goal ? <span className="nv-cell-note">{t("plan.goalShort", { goal: step.goal })}</span> : null}
+                <StepAsks step={step} />
               </th>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatHours(step.hoursPerWeek, i18n.language)}</td>
               <td className="utrecht-table__cell nv-nowrap">

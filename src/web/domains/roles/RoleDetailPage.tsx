@@ -27,15 +27,22 @@ function Facts({ role }: { role: RoleOutput }) {
     [t("roleForm.dutchLevel"), t(`dutchLevel.${role.dutchLevel}`)],
     [t("roleForm.physicalDemands"), t(`physicalDemands.${role.physicalDemands}`)],
     [t("vacancies.sector"), t(`roleSector.${role.sector}`)],
+    [t("vacancies.longestDay"), t("vacancies.longestDayValue", { hours: formatHours(role.longestDayHours, i18n.language) })],
+    [t("vacancies.daysPerWeek"), t("vacancies.daysPerWeekValue", { count: role.daysPerWeek })],
     [t("vacancies.atNight"), role.atNight ? t("common.yes") : t("common.no")],
+    [t("vacancies.demands"), role.demands.map((demand) => t(`workDemand.${demand}`)).join(", ") || t("vacancies.noDemands")],
     [t("roleForm.skills"), role.skills.join(", ") || t("vacancies.none")],
+    [t("vacancies.education"), t(`roleEducation.${role.educationLevel}`)],
     [t("roleForm.startDate"), formatDate(role.startDate, i18n.language)],
     [t("roleForm.endDate"), role.endDate ? formatDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
   ];
   return <FactsList rows={rows} />;
 }
 
-/** One volunteer role: its terms, the displacement outcome with the reason, complaints, and for team leads the review. */
+/**
+ * One volunteer role: its terms and what it asks (its longest day, days, night work, demands, skills, education), the
+ * displacement outcome with the reason, complaints, and for team leads the review.
+ */
 export function RoleDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
