@@ -84,6 +84,23 @@ export function searchKindOf(q: string | undefined): SearchKind {
   return "name";
 }
 
+/**
+ * The words of a name search, in small letters: "Martina, Rosalia", "Martina Rosalia" and "Rosalia Martina" give the
+ * same words, and a client matches when their name holds every one of them, in any order. At most six words count.
+ */
+export function nameSearchWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((word) => word !== "")
+    .slice(0, 6);
+}
+
+/** A word as a LIKE pattern that finds it anywhere: `%` and `_` typed in a name stand for themselves. */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 const SORT_COLUMNS = { familyName: "family_name", benefitStartDate: "benefit_start_date", postcode: "postcode" } as const;
 
 /** A page of visible clients matching the caseload filters. */
@@ -96,7 +113,9 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
     const prefix = q.length > 4 ? (normalisePostcode(q) ?? q.toUpperCase()) : q;
     base = base.where("postcode", "like", `${prefix}%`);
   }
-  if (kind === "name") base = base.where("search_name", "like", `%${q.toLowerCase()}%`);
+  if (kind === "name") {
+    for (const word of nameSearchWords(q)) base = base.where(sql<boolean>`search_name LIKE ${containsPattern(word)} ESCAPE '\\'`);
+  }
   if (query.district) base = base.where("district", "=", query.district);
   if (query.assignedToMe) base = base.where("consultant_id", "=", actor.id);
   if (query.minYearsOnBenefit !== undefined) {
