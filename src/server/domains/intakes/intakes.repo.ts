@@ -15,6 +15,11 @@ export function findAppointmentOfClient(db: Kysely<Database>, clientId: string, 
     .executeTakeFirst();
 }
 
+/** A client's appointments as the intake rule reads them. */
+export function appointmentsOfClient(db: Kysely<Database>, clientId: string) {
+  return db.selectFrom("appointments").select(["id", "kind", "status", "starts_at"]).where("client_id", "=", clientId).execute();
+}
+
 /** Marks a planned appointment attended (one with another status stays as it is). */
 export async function markAttendedIfPlanned(db: Kysely<Database>, appointmentId: string, now: string): Promise<void> {
   await db
