@@ -164,6 +164,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /roles/:id/displacement-complaints": { roles: { admin: A, teamLead: A } },
   "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A }, body: { outcome: "dismissed", reason: TEXT } },
   "GET /placements": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
+  "GET /clients/:id/role-options": CASEWORK,
   "POST /placements": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) },
   "GET /placements/:id": { roles: { ...STAFF_READ, host: S } },
   "POST /placements/:id/accept": PLACEMENT_ACT,

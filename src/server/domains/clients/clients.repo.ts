@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
+import { holdsWord, searchWords } from "@server/db/search-words.js";
 import { notFound } from "@server/http/errors.js";
 import { yearsBefore } from "@shared/dates.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
@@ -84,22 +85,8 @@ export function searchKindOf(q: string | undefined): SearchKind {
   return "name";
 }
 
-/**
- * The words of a name search, in small letters: "Martina, Rosalia", "Martina Rosalia" and "Rosalia Martina" give the
- * same words, and a client matches when their name holds every one of them, in any order. At most six words count.
- */
-export function nameSearchWords(q: string): string[] {
-  return q
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter((word) => word !== "")
-    .slice(0, 6);
-}
-
-/** A word as a LIKE pattern that finds it anywhere: `%` and `_` typed in a name stand for themselves. */
-function containsPattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** The words of a name search: every one must appear in the name, in any order ("Martina, Rosalia" = "Rosalia Martina"). */
+export const nameSearchWords = searchWords;
 
 const SORT_COLUMNS = { familyName: "family_name", benefitStartDate: "benefit_start_date", postcode: "postcode" } as const;
 
@@ -114,7 +101,7 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
     base = base.where("postcode", "like", `${prefix}%`);
   }
   if (kind === "name") {
-    for (const word of nameSearchWords(q)) base = base.where(sql<boolean>`search_name LIKE ${containsPattern(word)} ESCAPE '\\'`);
+    for (const word of nameSearchWords(q)) base = base.where(holdsWord(sql`search_name`, word));
   }
   if (query.district) base = base.where("district", "=", query.district);
   if (query.assignedToMe) base = base.where("consultant_id", "=", actor.id);
