@@ -72,7 +72,9 @@ describe("GET /me/appointments (Mijn dag)", () => {
     await addAppointment(d.id, "2026-12-07", "09:00"); // next Monday: another week
     await addAppointment(d.id, "2026-12-02", "09:00"); // yesterday
     await addAppointment(d.id, "2026-12-04", "09:00", { status: "cancelled" });
-    const other = (await t.db.kysely.selectFrom("users").select("id").where("email", "=", "consulent2@demo.local").executeTakeFirstOrThrow()).id;
+    const other = (
+      await t.db.kysely.selectFrom("users").select("id").where("email", "=", "consulent2@demo.local").executeTakeFirstOrThrow()
+    ).id;
     await addAppointment(d.id, "2026-12-04", "10:00", { consultantId: other });
 
     const response = await t.app.inject({ url: "/api/v1/me/appointments", headers: consultant });
@@ -106,7 +108,16 @@ describe("recording an intake closes its appointment as attended", () => {
   const intake = (heldOn: string, appointmentId?: string) => ({
     heldOn,
     ...(appointmentId ? { appointmentId } : {}),
-    scores: { incomeDebts: 2, dailyActivities: 3, housing: 4, physicalHealth: 3, mentalHealth: 2, addiction: 5, socialNetwork: 2, language: 3 },
+    scores: {
+      incomeDebts: 2,
+      dailyActivities: 3,
+      housing: 4,
+      physicalHealth: 3,
+      mentalHealth: 2,
+      addiction: 5,
+      socialNetwork: 2,
+      language: 3,
+    },
     interests: [],
     skills: [],
     availability: ["tue-am"],

@@ -38,7 +38,10 @@ export interface OverviewFacts {
 }
 
 /** The client's plan in force and its steps. */
-export async function confirmedPlanOf(db: Kysely<Database>, clientId: string): Promise<{ plan: PlanRow | undefined; steps: PlanStepRow[] }> {
+export async function confirmedPlanOf(
+  db: Kysely<Database>,
+  clientId: string,
+): Promise<{ plan: PlanRow | undefined; steps: PlanStepRow[] }> {
   const plan = await findConfirmed(db, clientId);
   return { plan, steps: plan ? await listStepsOfPlans(db, [plan.id]) : [] };
 }
