@@ -150,4 +150,24 @@ describe("recording an intake closes its appointment as attended", () => {
     expect((await record(client, intake("2026-12-03"))).statusCode).toBe(201);
     expect(await statusOf(tonight)).toBe("planned");
   });
+
+  it("records the attendance once when the intake and the agenda record it at the same moment", async () => {
+    const client = mine[1]?.id ?? "";
+    const today = await addAppointment(client, "2026-12-03", "08:00", { kind: "intake" });
+    const [intakeAnswer, agendaAnswer] = await Promise.all([
+      record(client, intake("2026-12-03")),
+      t.app.inject({ method: "PATCH", url: `/api/v1/appointments/${today}`, headers: consultant, payload: { status: "attended" } }),
+    ]);
+    expect(intakeAnswer.statusCode, intakeAnswer.body).toBe(201);
+    // The agenda either recorded it first, or found it recorded by the intake.
+    expect([200, 409]).toContain(agendaAnswer.statusCode);
+    expect(await statusOf(today)).toBe("attended");
+    const events = await t.db.kysely
+      .selectFrom("audit_events")
+      .select("id")
+      .where("subject_id", "=", today)
+      .where("action", "=", "appointment.attended")
+      .execute();
+    expect(events).toHaveLength(1);
+  });
 });

@@ -208,3 +208,12 @@ export function visibleHouseholdPartners(db: Kysely<Database>, actor: Actor, cli
     .orderBy("id")
     .execute();
 }
+
+/** A client's exemptions in force on a day, the oldest first: what the head of the record lists. */
+export function exemptionsInForceOf(db: Kysely<Database>, clientId: string, today: string) {
+  return exemptionsInForce(db, today)
+    .where("exemptions.client_id", "=", clientId)
+    .select(["exemptions.id", "exemptions.type", "exemptions.scope", "exemptions.end_date"])
+    .orderBy("exemptions.start_date")
+    .execute();
+}

@@ -5,10 +5,9 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { ladderAssessmentsOf } from "../intakes/intakes.repo.js";
 import { confirmedPlanOf, currentPlacementsOf, waitingFor } from "../overview/overview.service.js";
-import { exemptionsInForce } from "../plans/capacity.repo.js";
 import { findUserById } from "../users/users.repo.js";
 import { ACTIVE_STEP_STATUSES, isOneOf } from "../vocabulary.js";
-import { requireVisibleClient } from "./clients.repo.js";
+import { exemptionsInForceOf, requireVisibleClient } from "./clients.repo.js";
 
 /** What the head of a client's record rests on, loaded once for the presenter. */
 export interface StatusSummaryFacts {
@@ -36,11 +35,7 @@ export async function loadStatusSummary(db: Kysely<Database>, ctx: RequestContex
     ladder: (await ladderAssessmentsOf(db, clientId)).at(-1),
     steps: steps.filter((s) => isOneOf(ACTIVE_STEP_STATUSES, s.status)),
     placements: await currentPlacementsOf(db, clientId),
-    exemptions: await exemptionsInForce(db, today)
-      .where("exemptions.client_id", "=", clientId)
-      .select(["exemptions.id", "exemptions.type", "exemptions.scope", "exemptions.end_date"])
-      .orderBy("exemptions.start_date")
-      .execute(),
+    exemptions: await exemptionsInForceOf(db, clientId, today),
     deadlines: await waitingFor(db, clientId, today),
   };
   await recordAudit(db, ctx, {

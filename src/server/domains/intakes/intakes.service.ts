@@ -52,8 +52,7 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       { heldOn: input.heldOn, appointmentId: input.appointmentId ?? null },
       ctx.clock.now(),
     );
-    if (attended) {
-      await repo.markAttendedIfPlanned(trx, attended, nowIso(ctx.clock));
+    if (attended && (await repo.markAttendedIfPlanned(trx, attended, nowIso(ctx.clock)))) {
       await recordAudit(trx, ctx, {
         action: "appointment.attended",
         category: "write",
