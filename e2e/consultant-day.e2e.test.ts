@@ -47,8 +47,9 @@ describe("a consultant's day: Mijn dag, a record's head, finding a client, picki
   it("runs from the work queue to a referral", async () => {
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
     const me = (await consultant<{ id: string; displayName: string }>("GET", "/me")).body;
+    const registered = buildClient({ givenName: "Rosalia", familyName: "Martina", houseNumber: 17, houseNumberAddition: "B" });
     const created = await consultant<{ id: string }>("POST", "/clients", {
-      ...buildClient({ givenName: "Rosalia", familyName: "Martina", houseNumber: 17, houseNumberAddition: "B" }),
+      ...registered,
       street: "Wolphaertsbocht",
       city: "Rotterdam",
       capacityHoursPerWeek: 20,
@@ -124,6 +125,14 @@ describe("a consultant's day: Mijn dag, a record's head, finding a client, picki
       expect(page.url()).not.toContain("Martina");
     }
     await checkPage(page, "caseload found by name");
+    // And by BSN, in the same box, written as people do: it goes in a POST body, never in the address.
+    const bsn = registered.bsn;
+    const written = `${bsn.slice(0, 3)}.${bsn.slice(3, 6)}.${bsn.slice(6)}`;
+    await search.fill(written);
+    await page.getByRole("table", { name: "Cliënten: 1 gevonden" }).waitFor();
+    await table.getByRole("link", { name: "Martina, Rosalia" }).waitFor();
+    expect(page.url()).not.toContain(bsn);
+    expect(page.url()).not.toContain(encodeURIComponent(written));
 
     // The role picker on a placement: more than ten, paged, by title or organisation and distance.
     await click(table.getByRole("link", { name: "Martina, Rosalia" }));
