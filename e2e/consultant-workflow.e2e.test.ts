@@ -202,7 +202,8 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await page.getByRole("button", { name: "Intake opslaan" }).click();
     await expectHeading(page, fullName);
     await page.getByText("De intake is opgeslagen.").waitFor();
-    const intakeData = page.locator("dl").first();
+    // The intake tab's own facts, below the head of the record.
+    const intakeData = page.locator("section[aria-labelledby='intake-title'] dl").first();
     await intakeData.getByText("12 uur per week").waitFor();
     await intakeData.getByText("2 – Sociale contacten buiten de deur").waitFor();
     await expectNoAxeViolations(page, "intake tab with the intake");

@@ -155,7 +155,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     await page.goto(`/clients/${client.id}?tab=placements`);
     await page.getByRole("heading", { level: 2, name: "Plaatsingen" }).waitFor();
     await settled(page, "client placements tab");
-    await page.getByLabel("Zoek vacature op naam").fill(title);
+    await page.getByLabel("Zoek op vacature of organisatie").fill(title);
     await page.getByRole("radio", { name: new RegExp(title) }).check();
     await page.getByLabel("Uren per week (niet verplicht)").fill("2");
     await page.getByRole("button", { name: "Voorstellen" }).click();

@@ -140,6 +140,7 @@ export const FIELD_ERROR_CODES = [
   "notInFuture",
   "beforeStart",
   "beforeBirthDate",
+  "beforeLetterDate",
   "wrongPassword",
   "duplicateBsn",
   "bsnNeedsReview",

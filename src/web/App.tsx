@@ -23,6 +23,7 @@ import { IntakePage } from "./domains/intakes/IntakePage.js";
 import { InvitePage } from "./domains/invitations/InvitePage.js";
 import { MatchPlanPage } from "./domains/matching/MatchPlanPage.js";
 import { MatchPlansPage } from "./domains/matching/MatchPlansPage.js";
+import { MyDayPage } from "./domains/my-day/MyDayPage.js";
 import { ContactDetailsPage } from "./domains/notifications/ContactDetailsPage.js";
 import { NotificationsPage } from "./domains/notifications/NotificationsPage.js";
 import { OrdinancePage } from "./domains/ordinance/OrdinancePage.js";
@@ -96,6 +97,9 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewWorkQueue" />}>
                 <Route path="/work-queue" element={<WorkQueuePage />} />
+              </Route>
+              <Route element={<RequireAbility ability="viewMyDay" />}>
+                <Route path="/my-day" element={<MyDayPage />} />
               </Route>
               <Route element={<RequireAbility ability="inviteClients" />}>
                 <Route path="/invitations" element={<InvitePage />} />

@@ -263,6 +263,8 @@ export interface LettersTable {
   tracking_number: string | null;
   delivery_status: DeliveryStatus;
   delivery_updated_at: string | null;
+  /** The day the post delivered, returned or reported the letter uncollected, as recorded; null before 0039. */
+  delivery_date?: string | null;
   created_by: string | null;
   created_at: string;
 }
@@ -274,6 +276,8 @@ export interface LetterDeliveryEventsTable {
   tracking_number: string | null;
   recorded_by: string | null;
   recorded_at: string;
+  /** The day it happened at the post, which the recording may follow by days. */
+  occurred_on?: string | null;
 }
 
 export interface AppointmentsTable {

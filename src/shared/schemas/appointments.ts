@@ -40,6 +40,34 @@ export const appointmentOutput = z.object({
 export type AppointmentOutput = z.infer<typeof appointmentOutput>;
 export const appointmentList = z.object({ items: z.array(appointmentOutput) });
 
+/** The longest stretch `GET /me/appointments` covers at once. */
+export const MY_APPOINTMENTS_MAX_DAYS = 42;
+
+/** Query of `GET /me/appointments`: a stretch of days in Amsterdam; by default today up to and including Sunday. */
+export const myAppointmentsQuery = z
+  .object({
+    from: calendarDate.optional().describe("first day; default today"),
+    to: calendarDate.optional().describe("last day, included; default the Sunday of the week of `from`"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "The last day comes before the first",
+    path: ["to"],
+    params: { code: "beforeStart" },
+  });
+
+/** An appointment in the consultant's own agenda, with the client it is with. */
+export const myAppointmentOutput = appointmentOutput.extend({
+  client: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() }),
+});
+export type MyAppointmentOutput = z.infer<typeof myAppointmentOutput>;
+export const myAppointmentList = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  today: calendarDate.describe("today in Amsterdam, so the agenda can tell today's appointments from the rest of the week"),
+  items: z.array(myAppointmentOutput).describe("earliest first; cancelled appointments are left out"),
+});
+export type MyAppointmentList = z.infer<typeof myAppointmentList>;
+
 /** Body of `PATCH /appointments/{id}`: what happened. */
 export const appointmentUpdateInput = z.object({ status: z.enum(["attended", "missed", "cancelled"]) });
 

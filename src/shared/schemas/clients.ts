@@ -118,6 +118,7 @@ export const CLIENT_ACTIONS = [
   "viewContributions",
   "formaliseContribution",
   "viewAccessLog",
+  "viewStatusSummary",
   "exportData",
   "endBenefit",
 ] as const;

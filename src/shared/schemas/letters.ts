@@ -17,6 +17,7 @@ export const letterOutput = z.object({
   trackingNumber: z.string().nullable(),
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   deliveryUpdatedAt: timestamp.nullable(),
+  deliveryDate: calendarDate.nullable().describe("the day the post delivered, returned or reported the letter uncollected"),
   createdAt: timestamp,
 });
 export type LetterOutput = z.infer<typeof letterOutput>;
@@ -30,4 +31,9 @@ export const deliveryInput = z.object({
     .trim()
     .regex(/^[A-Z0-9]{8,30}$/i, { message: "Letters and digits, 8 to 30" })
     .optional(),
+  occurredOn: calendarDate
+    .optional()
+    .describe(
+      "the day it happened at the post (delivered on, returned on); default today. Not in the future (dateInFuture) and not before the letter's date (beforeLetterDate)",
+    ),
 });

@@ -145,6 +145,18 @@ export const roleListQuery = pageQuery.extend({
 });
 export const rolePage = pageOf(roleOutput).extend({ abilities: abilitiesOf(ROLE_LIST_ACTIONS) });
 
+/** Query of `GET /clients/{id}/role-options`: the roles a client can be proposed for, by words and distance. */
+export const roleOptionsQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional().describe("words that each appear in the role's title or the organisation's name"),
+  maxDistanceKm: z.coerce.number().min(1).max(100).optional().describe("at most this far from the client's home (postcode areas)"),
+});
+/** One role a client can be proposed for, with how far it lies from the client's home. */
+export const roleOption = roleOutput.extend({
+  distanceKm: z.number().nullable().describe("from the client's postcode area to the role's, one decimal; null when unknown"),
+});
+export type RoleOption = z.infer<typeof roleOption>;
+export const roleOptionPage = pageOf(roleOption);
+
 /**
  * Body of `POST /roles/{id}/displacement-reviews`: a municipal reviewer decides a role that needs review, or rejects
  * an approved role on a later review. A rejection ends the role's open placements and referrals.

@@ -70,6 +70,7 @@ export const loginInput = z.object({ email: z.string().trim().min(1).max(200), p
 /** What the caller may open: one ability per part of the application, from the policies of the routes it calls. */
 export const ME_ACTIONS = [
   "viewWorkQueue",
+  "viewMyDay",
   "viewTeam",
   "viewCaseload",
   "registerClients",

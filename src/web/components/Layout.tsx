@@ -23,6 +23,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.referrals", ability: "answerReferrals" },
   { to: "/placements", label: "nav.placements", ability: "answerReferrals" },
   { to: "/work-queue", label: "nav.workQueue", ability: "viewWorkQueue" },
+  { to: "/my-day", label: "nav.myDay", ability: "viewMyDay" },
   { to: "/team", label: "nav.team", ability: "viewTeam" },
   { to: "/agencies", label: "nav.agencies", ability: "viewAgencies" },
   { to: "/clients", label: "nav.clients", ability: "viewCaseload" },

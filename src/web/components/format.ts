@@ -10,6 +10,13 @@ export function formatDate(value: string | null | undefined, language: string): 
   return new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
+/** A calendar date written out in full, as in running text: `2 december 2026`. */
+export function formatLongDate(value: string, language: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
 /** A moment in time as Dutch local time (Europe/Amsterdam), where the municipality works. */
 export function formatDateTime(value: string, language: string): string {
   const date = new Date(value);

@@ -1,6 +1,8 @@
+import type { Actor } from "@server/auth/actor.js";
 import type { AppointmentRow, AppointmentsTable, Database, RescheduleRequestRow, RescheduleRequestsTable } from "@server/db/schema.js";
 import type { AppointmentStatus } from "@shared/schemas/appointments.js";
 import type { Kysely } from "kysely";
+import { visibleClients } from "../clients/clients.repo.js";
 
 /** The weekly availability blocks of a consultant. */
 export function listAvailability(db: Kysely<Database>, consultantId: string) {
@@ -89,6 +91,26 @@ export function plannedAppointmentsFrom(db: Kysely<Database>, clientId: string, 
     .execute();
 }
 
+/**
+ * A consultant's live appointments between two instants, earliest first, with the names of clients the actor may see.
+ * Times carry their own offset, so the text comparison is a day wider on each side and the caller keeps the stretch.
+ */
+export function liveAppointmentsOfConsultant(db: Kysely<Database>, actor: Actor, from: Date, to: Date) {
+  const clients = visibleClients(db, actor).select(["id", "given_name", "family_name"]).as("visible");
+  return db
+    .selectFrom("appointments")
+    .innerJoin(clients, "visible.id", "appointments.client_id")
+    .selectAll("appointments")
+    .select(["visible.given_name", "visible.family_name"])
+    .where("appointments.consultant_id", "=", actor.id)
+    .where("appointments.status", "!=", "cancelled")
+    .where("appointments.starts_at", ">=", new Date(from.getTime() - 86_400_000).toISOString().slice(0, 10))
+    .where("appointments.starts_at", "<", new Date(to.getTime() + 86_400_000).toISOString().slice(0, 10))
+    .orderBy("appointments.starts_at")
+    .orderBy("appointments.id")
+    .execute();
+}
+
 /** The open reschedule request of an appointment, if any. */
 export function findOpenRescheduleRequest(db: Kysely<Database>, appointmentId: string): Promise<RescheduleRequestRow | undefined> {
   return db
@@ -105,6 +127,21 @@ export async function openRescheduleRequestsOfClient(db: Kysely<Database>, clien
     .selectFrom("reschedule_requests")
     .selectAll()
     .where("client_id", "=", clientId)
+    .where("status", "=", "open")
+    .execute();
+  return new Map(rows.map((r) => [r.appointment_id, r]));
+}
+
+/** The open reschedule requests of some appointments, by appointment. */
+export async function openRescheduleRequestsOf(
+  db: Kysely<Database>,
+  appointmentIds: readonly string[],
+): Promise<Map<string, RescheduleRequestRow>> {
+  if (appointmentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("reschedule_requests")
+    .selectAll()
+    .where("appointment_id", "in", appointmentIds)
     .where("status", "=", "open")
     .execute();
   return new Map(rows.map((r) => [r.appointment_id, r]));

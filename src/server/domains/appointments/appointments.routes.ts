@@ -6,6 +6,9 @@ import {
   appointmentUpdateInput,
   availabilityInput,
   availabilityOutput,
+  MY_APPOINTMENTS_MAX_DAYS,
+  myAppointmentList,
+  myAppointmentsQuery,
   rescheduleRequestInput,
   rescheduleRequestOutput,
 } from "@shared/schemas/appointments.js";
@@ -16,6 +19,7 @@ import { appointmentPolicy } from "./appointments.policy.js";
 import { presentAppointment, presentRescheduleRequest } from "./appointments.presenter.js";
 import { listAppointmentsOfClient, listAvailability, openRescheduleRequestsOfClient } from "./appointments.repo.js";
 import { setOwnAvailability, updateAppointmentStatus } from "./appointments.service.js";
+import { listMyAppointments } from "./my-day.service.js";
 import { requestReschedule } from "./reschedule.service.js";
 
 /** The consultant's weekly availability and a client's appointments. */
@@ -56,6 +60,21 @@ export function appointmentRoutes({ db }: Services): FastifyPluginAsyncZod {
         await setOwnAvailability(db.kysely, contextOf(request), request.body.blocks);
         return { blocks: request.body.blocks };
       },
+    );
+
+    app.get(
+      "/me/appointments",
+      {
+        config: { policy: appointmentPolicy.listOwn },
+        schema: {
+          tags: ["appointments"],
+          summary: "My appointments (Mijn dag)",
+          description: `The caller's own appointments over a stretch of days in Amsterdam (by default today up to and including Sunday, at most ${MY_APPOINTMENTS_MAX_DAYS} days), earliest first, each with the client's name and the place, and without cancelled ones. Only clients the caller may see are listed.`,
+          querystring: myAppointmentsQuery,
+          response: { 200: myAppointmentList },
+        },
+      },
+      async (request) => listMyAppointments(db.kysely, contextOf(request), request.query),
     );
 
     app.get(

@@ -28,6 +28,8 @@ import { assertBenefitRunning } from "./clients.rules.js";
  */
 export const clientPolicy = {
   list: roles("clients.list", "admin", "consultant", "teamLead", "agencyWorker"),
+  /** The head of the record: staff only, never a host or the client. */
+  statusSummary: roles("clients.statusSummary", "admin", "consultant", "teamLead"),
   read: roles("clients.read", "admin", "consultant", "teamLead", "client", "host", "agencyWorker"),
   create: roles("clients.create", "admin", "consultant", "teamLead"),
   update: roles("clients.update", "admin", "consultant", "teamLead"),
@@ -66,6 +68,7 @@ export function clientAbilities(actor: Actor, client: Pick<ClientRow, "benefit_e
     viewContributions: may(contributionPolicy.list),
     formaliseContribution: may(contributionPolicy.create),
     viewAccessLog: may(privacyPolicy.accessLog),
+    viewStatusSummary: may(clientPolicy.statusSummary),
     exportData: may(privacyPolicy.dataExport),
     endBenefit: may(registryPolicy.endBenefit) && passes(() => assertBenefitRunning(client)),
   };

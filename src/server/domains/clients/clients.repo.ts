@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@server/auth/actor.js";
 import type { ClientRow, ClientsTable, Database, NewClientRow } from "@server/db/schema.js";
+import { holdsWord, searchWords } from "@server/db/search-words.js";
 import { notFound } from "@server/http/errors.js";
 import { yearsBefore } from "@shared/dates.js";
 import { LONG_TERM_COHORT_YEARS } from "@shared/enums.js";
@@ -88,6 +89,9 @@ export function searchKindOf(q: string | undefined): SearchKind {
   return "name";
 }
 
+/** The words of a name search: every one must appear in the name, in any order ("Martina, Rosalia" = "Rosalia Martina"). */
+export const nameSearchWords = searchWords;
+
 const SORT_COLUMNS = { familyName: "family_name", benefitStartDate: "benefit_start_date", postcode: "postcode" } as const;
 
 /** A page of visible clients matching the caseload filters. */
@@ -100,7 +104,9 @@ export async function listVisibleClients(db: Kysely<Database>, actor: Actor, que
     const prefix = q.length > 4 ? (normalisePostcode(q) ?? q.toUpperCase()) : q;
     base = base.where("postcode", "like", `${prefix}%`);
   }
-  if (kind === "name") base = base.where("search_name", "like", `%${q.toLowerCase()}%`);
+  if (kind === "name") {
+    for (const word of nameSearchWords(q)) base = base.where(holdsWord(sql`search_name`, word));
+  }
   if (query.district) base = base.where("district", "=", query.district);
   if (query.assignedToMe) base = base.where("consultant_id", "=", actor.id);
   if (query.minYearsOnBenefit !== undefined) {
@@ -204,5 +210,14 @@ export function visibleHouseholdPartners(db: Kysely<Database>, actor: Actor, cli
     .orderBy("family_name")
     .orderBy("given_name")
     .orderBy("id")
+    .execute();
+}
+
+/** A client's exemptions in force on a day, the oldest first: what the head of the record lists. */
+export function exemptionsInForceOf(db: Kysely<Database>, clientId: string, today: string) {
+  return exemptionsInForce(db, today)
+    .where("exemptions.client_id", "=", clientId)
+    .select(["exemptions.id", "exemptions.type", "exemptions.scope", "exemptions.end_date"])
+    .orderBy("exemptions.start_date")
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
+import { clientStatusSummary } from "@shared/schemas/client-status.js";
 import {
   type ClientSearch,
   clientCreateInput,
@@ -18,6 +19,8 @@ import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import { clientPolicy } from "./clients.policy.js";
 import { presentClient, presentClientSummary, presentHostClientProfile } from "./clients.presenter.js";
 import { createClient, listClients, readClient, readHostClientProfile, registryFactsOf, updateClient } from "./clients.service.js";
+import { presentStatusSummary } from "./status-summary.presenter.js";
+import { loadStatusSummary } from "./status-summary.service.js";
 
 /** The client registry: caseload search, registration, the record and its edits. */
 export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAsyncZod {
@@ -109,6 +112,25 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
         }
         const row = await readClient(db.kysely, ctx, request.params.id);
         return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
+      },
+    );
+
+    app.get(
+      "/clients/:id/status-summary",
+      {
+        config: { policy: clientPolicy.statusSummary },
+        schema: {
+          tags: ["clients"],
+          summary: "The head of a client's record",
+          description:
+            "For staff: the consultant by name, the postal address, the latest ladder rung, the plan steps, placements and exemptions in force, and what waits for the client's answer by a date. Audited as a sensitive read.",
+          params: idParam,
+          response: { 200: clientStatusSummary },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentStatusSummary(ctx.actor, await loadStatusSummary(db.kysely, ctx, request.params.id));
       },
     );
 

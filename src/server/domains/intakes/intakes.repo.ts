@@ -15,14 +15,23 @@ export function findAppointmentOfClient(db: Kysely<Database>, clientId: string, 
     .executeTakeFirst();
 }
 
-/** Marks a planned appointment attended (one with another status stays as it is). */
-export async function markAttendedIfPlanned(db: Kysely<Database>, appointmentId: string, now: string): Promise<void> {
-  await db
+/** A client's appointments as the intake rule reads them. */
+export function appointmentsOfClient(db: Kysely<Database>, clientId: string) {
+  return db.selectFrom("appointments").select(["id", "kind", "status", "starts_at"]).where("client_id", "=", clientId).execute();
+}
+
+/**
+ * Marks a planned appointment attended (one with another status stays as it is); whether it changed, so that a
+ * recording made at the same moment through the agenda is not audited twice.
+ */
+export async function markAttendedIfPlanned(db: Kysely<Database>, appointmentId: string, now: string): Promise<boolean> {
+  const result = await db
     .updateTable("appointments")
     .set({ status: "attended", updated_at: now })
     .where("id", "=", appointmentId)
     .where("status", "=", "planned")
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function insertIntake(db: Kysely<Database>, row: IntakesTable): Promise<void> {

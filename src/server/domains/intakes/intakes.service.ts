@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import * as repo from "./intakes.repo.js";
+import { appointmentClosedByIntake } from "./intakes.rules.js";
 
 /** Records a ladder rung for a client (from an intake or a check-in), keeping the history. */
 export async function recordLadderAssessment(
@@ -45,7 +46,20 @@ export async function recordIntake(db: Kysely<Database>, ctx: RequestContext, cl
       if (!appointment) throw invalidField("appointmentId", "unknownAppointment", "Not an appointment of this client");
       if (Date.parse(appointment.starts_at) > ctx.clock.now().getTime())
         throw conflict("appointmentInFuture", "An intake is linked to an appointment once it has taken place.");
-      await repo.markAttendedIfPlanned(trx, input.appointmentId, nowIso(ctx.clock));
+    }
+    const attended = appointmentClosedByIntake(
+      await repo.appointmentsOfClient(trx, clientId),
+      { heldOn: input.heldOn, appointmentId: input.appointmentId ?? null },
+      ctx.clock.now(),
+    );
+    if (attended && (await repo.markAttendedIfPlanned(trx, attended, nowIso(ctx.clock)))) {
+      await recordAudit(trx, ctx, {
+        action: "appointment.attended",
+        category: "write",
+        clientId,
+        subjectType: "appointment",
+        subjectId: attended,
+      });
     }
     const row: IntakeRow = {
       id: randomUUID(),

@@ -16,6 +16,7 @@ export function presentLetter(row: LetterMeta): LetterOutput {
     trackingNumber: row.tracking_number,
     deliveryStatus: row.delivery_status,
     deliveryUpdatedAt: row.delivery_updated_at,
+    deliveryDate: row.delivery_date ?? null,
     createdAt: row.created_at,
   };
 }

@@ -14,6 +14,7 @@ const LIST_COLUMNS = [
   "tracking_number",
   "delivery_status",
   "delivery_updated_at",
+  "delivery_date",
   "created_by",
   "created_at",
 ] as const;
@@ -50,7 +51,15 @@ export async function findLetterPdf(db: Kysely<Database>, id: string): Promise<B
 /** Records a delivery state: an event in the letter's history and its current status. */
 export async function recordDelivery(
   db: Kysely<Database>,
-  event: { id: string; letterId: string; status: DeliveryStatus; trackingNumber: string | null; recordedBy: string; at: string },
+  event: {
+    id: string;
+    letterId: string;
+    status: DeliveryStatus;
+    trackingNumber: string | null;
+    recordedBy: string;
+    at: string;
+    occurredOn: string;
+  },
 ): Promise<void> {
   await db
     .insertInto("letter_delivery_events")
@@ -61,11 +70,17 @@ export async function recordDelivery(
       tracking_number: event.trackingNumber,
       recorded_by: event.recordedBy,
       recorded_at: event.at,
+      occurred_on: event.occurredOn,
     })
     .execute();
   await db
     .updateTable("letters")
-    .set({ delivery_status: event.status, tracking_number: event.trackingNumber, delivery_updated_at: event.at })
+    .set({
+      delivery_status: event.status,
+      tracking_number: event.trackingNumber,
+      delivery_updated_at: event.at,
+      delivery_date: event.occurredOn,
+    })
     .where("id", "=", event.letterId)
     .execute();
 }

@@ -53,7 +53,8 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["letters"],
           summary: "Record a letter's delivery",
-          description: "Tracking number and status of registered mail. A returned or uncollected letter never counts as a refusal.",
+          description:
+            "Tracking number, status of registered mail, and the day it happened at the post (`occurredOn`, default today; 400 naming it when it lies in the future or before the letter's date). A returned or uncollected letter never counts as a refusal.",
           params: idParam,
           body: deliveryInput,
           response: { 201: letterOutput },

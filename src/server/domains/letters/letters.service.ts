@@ -12,6 +12,7 @@ import { recordAudit, type SystemRun } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
 import { queueNotification } from "../notifications/notifications.service.js";
 import * as repo from "./letters.repo.js";
+import { assertDeliveryDatePlausible } from "./letters.rules.js";
 
 /** The reference printed on a letter and quoted on the phone. */
 export function letterReference(id: string, letterDate: string): string {
@@ -144,10 +145,12 @@ export async function recordLetterDelivery(
   db: Kysely<Database>,
   ctx: RequestContext,
   id: string,
-  input: { status: DeliveryStatus; trackingNumber?: string | undefined },
+  input: { status: DeliveryStatus; trackingNumber?: string | undefined; occurredOn?: string | undefined },
 ) {
   return inTransaction(db, async (trx) => {
     const letter = await findVisibleLetter(trx, ctx, id);
+    const occurredOn = input.occurredOn ?? ctx.clock.today();
+    assertDeliveryDatePlausible(occurredOn, letter.letter_date, ctx.clock.today());
     await repo.recordDelivery(trx, {
       id: randomUUID(),
       letterId: id,
@@ -155,6 +158,7 @@ export async function recordLetterDelivery(
       trackingNumber: input.trackingNumber?.toUpperCase() ?? letter.tracking_number,
       recordedBy: ctx.actor.id,
       at: nowIso(ctx.clock),
+      occurredOn,
     });
     await recordAudit(trx, ctx, {
       action: "letter.delivery",
@@ -162,7 +166,7 @@ export async function recordLetterDelivery(
       clientId: letter.client_id,
       subjectType: "letter",
       subjectId: id,
-      details: { status: input.status },
+      details: { status: input.status, occurredOn },
     });
     return requireFound(await repo.findLetter(trx, id), "letter");
   });

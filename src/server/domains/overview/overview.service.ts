@@ -38,13 +38,16 @@ export interface OverviewFacts {
 }
 
 /** The client's plan in force and its steps. */
-async function confirmedPlanOf(db: Kysely<Database>, clientId: string): Promise<{ plan: PlanRow | undefined; steps: PlanStepRow[] }> {
+export async function confirmedPlanOf(
+  db: Kysely<Database>,
+  clientId: string,
+): Promise<{ plan: PlanRow | undefined; steps: PlanStepRow[] }> {
   const plan = await findConfirmed(db, clientId);
   return { plan, steps: plan ? await listStepsOfPlans(db, [plan.id]) : [] };
 }
 
 /** The client's current placements with the terms of their latest agreement (before one is signed: the referral's hours). */
-async function currentPlacementsOf(db: Kysely<Database>, clientId: string): Promise<OverviewFacts["placements"]> {
+export async function currentPlacementsOf(db: Kysely<Database>, clientId: string): Promise<OverviewFacts["placements"]> {
   const places = await placesOfClient(db, clientId, CURRENT_PLACEMENTS);
   return Promise.all(
     places.map(async (place) => {
@@ -65,7 +68,7 @@ async function currentPlacementsOf(db: Kysely<Database>, clientId: string): Prom
  * proposed sanction whose hearing has not been held (respond by the hearing letter's date), an objection whose hearing
  * is to come, and a decision whose objection term still runs and against which no objection was made.
  */
-async function waitingFor(db: Kysely<Database>, clientId: string, today: string): Promise<WaitingItem[]> {
+export async function waitingFor(db: Kysely<Database>, clientId: string, today: string): Promise<WaitingItem[]> {
   const versions = await ordinanceVersionsByNumber(db);
   const requests = (await listClientRequests(db, clientId)).filter((r) => r.status === "open");
   // A proposed sanction the client may still give their side on (the same rule the hearing route runs).

@@ -37,6 +37,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "The municipality assigned you to an intermediary agency for a time. That agency helps you during that time.",
   ),
   "client.suggestions": p("Er is gezocht naar vrijwilligerswerk dat bij u past.", "A search was made for volunteer work that suits you."),
+  "client.statusSummary": p(
+    "Uw dossier is geopend: wat er nu loopt, zoals uw plan, uw vrijwilligerswerk en een ontheffing.",
+    "Your file was opened: what is going on now, such as your plan, your volunteer work and an exemption.",
+  ),
   "client.accessLog": p("Er is bekeken wie uw dossier heeft geopend.", "Someone looked at who opened your file."),
   "client.dataExport": p("Alle gegevens over u zijn opgevraagd.", "All data about you was requested."),
   "invitation.create": p("U heeft een uitnodiging gekregen voor een gesprek.", "You were invited to a meeting."),

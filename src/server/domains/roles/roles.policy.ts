@@ -11,6 +11,8 @@ import { assertComplaintOpen, assertRoleReviewable } from "./roles.rules.js";
 /** Hosts and consultants describe roles; team leads and admins review; anyone may file a complaint. */
 export const rolePolicy = {
   list: roles("roles.list", "admin", "consultant", "teamLead", "host", "agencyWorker"),
+  /** The role picker of a referral: who may propose a client for a role. */
+  options: roles("roles.options", "consultant", "teamLead"),
   create: roles("roles.create", "admin", "consultant", "host"),
   review: roles("roles.review", "admin", "teamLead"),
   complain: PUBLIC,

@@ -1,7 +1,8 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { Database, DisplacementChecksTable, DisplacementComplaintsTable, VolunteerRolesTable } from "@server/db/schema.js";
+import { holdsWord, searchWords } from "@server/db/search-words.js";
 import type { RoleStatus } from "@shared/schemas/roles.js";
-import type { Insertable, Kysely, Updateable } from "kysely";
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
 /** The roles this actor may see: hosts their own organisation's, staff all. */
@@ -80,6 +81,20 @@ export async function listVisibleRoles(db: Kysely<Database>, actor: Actor, filte
     .offset((filters.page - 1) * filters.pageSize)
     .execute();
   return { rows, total: Number(total) };
+}
+
+/**
+ * The approved roles the actor may see whose title or organisation name holds each of the words (in any order), with
+ * their counts and postcode, for the role picker: a few thousand rows at most, which the service measures and pages.
+ */
+export function approvedRolesMatching(db: Kysely<Database>, actor: Actor, q: string | undefined) {
+  let query = visibleRoles(db, actor).where("volunteer_roles.status", "=", "approved");
+  for (const word of searchWords(q)) {
+    query = query.where((eb) =>
+      eb.or([holdsWord(sql`lower(volunteer_roles.title)`, word), holdsWord(sql`lower(organisations.name)`, word)]),
+    );
+  }
+  return query.execute();
 }
 
 /** A role's displacement complaints, newest first. */

@@ -9,11 +9,14 @@ import {
   displacementReviewInput,
   roleCreateInput,
   roleListQuery,
+  roleOptionPage,
+  roleOptionsQuery,
   roleOutput,
   rolePage,
 } from "@shared/schemas/roles.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { countAttempt } from "../throttles/throttles.service.js";
+import { listRoleOptions } from "./role-options.service.js";
 import { roleListAbilities, rolePolicy } from "./roles.policy.js";
 import { presentComplaint, presentRole } from "./roles.presenter.js";
 import { listComplaints, listVisibleRoles } from "./roles.repo.js";
@@ -33,6 +36,28 @@ export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsy
         const { rows, total } = await listVisibleRoles(db.kysely, actor, request.query);
         const { page, pageSize } = request.query;
         return { items: rows.map((row) => presentRole(actor, row)), page, pageSize, total, abilities: roleListAbilities(actor) };
+      },
+    );
+
+    app.get(
+      "/clients/:id/role-options",
+      {
+        config: { policy: rolePolicy.options },
+        schema: {
+          tags: ["roles"],
+          summary: "Roles to propose a client for",
+          description:
+            "The roles that take a placement now (approved, no open complaint, a free place), nearest to the client's home first (then by title), each with `distanceKm` between the postcode areas and `mayTakePlacements`. `q` holds words that each appear in the title or the organisation's name, in any order; `maxDistanceKm` leaves out what lies further. For the role picker of a referral; the ranked suggestions are `GET /clients/{id}/suggestions`.",
+          params: idParam,
+          querystring: roleOptionsQuery,
+          response: { 200: roleOptionPage },
+        },
+      },
+      async (request) => {
+        const { actor } = contextOf(request);
+        const { page, pageSize } = request.query;
+        const { items, total } = await listRoleOptions(db.kysely, actor, request.params.id, request.query);
+        return { items: items.map((item) => ({ ...presentRole(actor, item.row), distanceKm: item.distanceKm })), page, pageSize, total };
       },
     );
 

@@ -34,6 +34,7 @@ import { workQueuePolicy } from "../work-queue/work-queue.policy.js";
 export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
   return {
     viewWorkQueue: workQueuePolicy.read.allows(actor),
+    viewMyDay: appointmentPolicy.listOwn.allows(actor),
     viewTeam: workQueuePolicy.team.allows(actor),
     viewCaseload: clientPolicy.list.allows(actor),
     registerClients: clientPolicy.create.allows(actor),

@@ -4,6 +4,7 @@ import { Pagination } from "@web/components/Pagination.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useCurrentUser } from "../session/CurrentUser.js";
 import { useClientList } from "./api.js";
 import { CaseloadFilters } from "./CaseloadFilters.js";
 import { CaseloadTable } from "./CaseloadTable.js";
@@ -12,7 +13,9 @@ import { useCaseloadParams } from "./useCaseloadParams.js";
 /** The caseload: search, filter, sort and page through the clients the user may see. */
 export function CaseloadPage() {
   const { t } = useTranslation();
-  const [params, update] = useCaseloadParams();
+  const me = useCurrentUser();
+  // A consultant works their own clients first; the whole district is one tick away.
+  const [params, update] = useCaseloadParams(me.role === "consultant");
   const list = useClientList({
     q: params.q || undefined,
     district: params.district || undefined,

@@ -6,24 +6,28 @@ import { Link } from "react-router";
 import { workLimitsText } from "../capacity/workLimitsText.js";
 import { BenefitEndSection } from "../registry/BenefitEndSection.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useTeam } from "../team/api.js";
 import { ReassignSection } from "../team/ReassignSection.js";
+import { useStatusSummary } from "./api.js";
 import { DistrictWarning } from "./DistrictWarning.js";
 
 function useRows(client: ClientOutput): [string, ReactNode][] {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const lang = i18n.language;
-  // Team leads know their consultants by name; others see only whether it is them.
-  const team = useTeam(client.abilities.reassign && me.abilities.viewTeam);
-  const teamName = team.data?.items.find((m) => m.consultantId === client.consultantId)?.displayName;
+  // The consultant by name, as the head of the record has it from the server.
+  const summary = useStatusSummary(client.id, client.abilities.viewStatusSummary);
   const none = <span className="nv-muted">{t("client.notRecorded")}</span>;
+  const named = summary.data?.consultant;
   const consultant =
     client.consultantId === null
       ? t("client.unassigned")
-      : client.consultantId === me.id
-        ? t("client.assignedToYou")
-        : (teamName ?? t("client.assignedToOther"));
+      : named
+        ? named.isCaller
+          ? t("recordHeader.consultantYou", { name: named.name })
+          : named.name
+        : client.consultantId === me.id
+          ? t("client.assignedToYou")
+          : t("client.assignedToOther");
   return [
     [t("client.bsn"), client.bsn],
     [t("client.givenName"), client.givenName],

@@ -22,6 +22,7 @@ import { useClient } from "./api.js";
 import { ClientDataSection } from "./ClientDataSection.js";
 import { ClientTabs } from "./ClientTabs.js";
 import { type ClientTab, clientTabsFor } from "./clientTabs.js";
+import { RecordHeader } from "./RecordHeader.js";
 
 function TabContent({ tab, client }: { tab: ClientTab; client: ClientOutput }): ReactNode {
   switch (tab) {
@@ -98,6 +99,7 @@ export function ClientDetailPage() {
       <ProblemAlert error={client.error} />
       {client.data ? (
         <>
+          {"abilities" in client.data && client.data.abilities.viewStatusSummary ? <RecordHeader clientId={id} /> : null}
           {tabs.length > 1 ? <ClientTabs clientId={id} name={name} tabs={tabs} current={tab} /> : null}
           <TabContent tab={tab} client={client.data} />
         </>

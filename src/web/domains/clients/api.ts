@@ -1,3 +1,4 @@
+import type { ClientStatusSummary } from "@shared/schemas/client-status.js";
 import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientPage, clientSearchInput } from "@shared/schemas/clients.js";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
@@ -22,6 +23,15 @@ export function useClientList(params: ClientListParams, enabled = true) {
 /** One client record (each read is audited on the server). */
 export function useClient(id: string) {
   return useQuery({ queryKey: ["clients", "one", id], queryFn: () => api<ClientOutput>(`/clients/${id}`) });
+}
+
+/** The head of a client's record: consultant, address, ladder rung, what runs and what is due (an audited read). */
+export function useStatusSummary(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ["clients", "status", id],
+    queryFn: () => api<ClientStatusSummary>(`/clients/${id}/status-summary`),
+    enabled,
+  });
 }
 
 /** Changes some fields of a client; the cached record and lists are refreshed afterwards. */

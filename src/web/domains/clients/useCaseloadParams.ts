@@ -24,8 +24,11 @@ function positive(value: string | null, fallback: number): number {
   return Number.isInteger(number) && number >= 1 ? number : fallback;
 }
 
-/** Reads and writes the caseload filters in the query string; any filter change goes back to page 1. */
-export function useCaseloadParams(): [CaseloadParams, (changes: Partial<CaseloadParams>) => void] {
+/**
+ * Reads and writes the caseload filters in the query string; any filter change goes back to page 1. `mineByDefault`:
+ * the list opens on "only my clients" (a consultant's start), and the address says so only when it differs.
+ */
+export function useCaseloadParams(mineByDefault = false): [CaseloadParams, (changes: Partial<CaseloadParams>) => void] {
   const [search, setSearch] = useSearchParams();
   const state: unknown = useLocation().state;
   const q = state && typeof state === "object" && "q" in state && typeof state.q === "string" ? state.q : "";
@@ -36,7 +39,7 @@ export function useCaseloadParams(): [CaseloadParams, (changes: Partial<Caseload
     q,
     district: search.get("district") ?? "",
     cohort: cohort === "true" || cohort === "false" ? cohort : "",
-    mine: search.get("mine") === "true",
+    mine: search.has("mine") ? search.get("mine") === "true" : mineByDefault,
     sort: CLIENT_SORTS.includes(sort as ClientSort) ? (sort as ClientSort) : "familyName",
     page: positive(search.get("page"), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 25,
@@ -48,7 +51,7 @@ export function useCaseloadParams(): [CaseloadParams, (changes: Partial<Caseload
     const entries: [string, string][] = [
       ["district", next.district],
       ["cohort", next.cohort],
-      ["mine", next.mine ? "true" : ""],
+      ["mine", next.mine === mineByDefault ? "" : String(next.mine)],
       ["sort", next.sort === "familyName" ? "" : next.sort],
       ["page", next.page === 1 ? "" : String(next.page)],
       ["pageSize", next.pageSize === 25 ? "" : String(next.pageSize)],

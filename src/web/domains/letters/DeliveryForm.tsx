@@ -1,3 +1,4 @@
+import { todayInAmsterdam } from "@shared/dates.js";
 import { DELIVERY_STATUSES, type DeliveryStatus, type LetterOutput } from "@shared/schemas/letters.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -9,7 +10,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRecordDelivery } from "./api.js";
 
-const FIELDS = ["trackingNumber", "status"] as const;
+const FIELDS = ["trackingNumber", "status", "occurredOn"] as const;
 
 interface DeliveryFormProps {
   letter: LetterOutput;
@@ -23,6 +24,8 @@ export function DeliveryForm({ letter, onDone }: DeliveryFormProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [trackingNumber, setTrackingNumber] = useState(letter.trackingNumber ?? "");
   const [status, setStatus] = useState<DeliveryStatus>(letter.deliveryStatus);
+  // The day it happened at the post; today unless the consultant says otherwise.
+  const [occurredOn, setOccurredOn] = useState(todayInAmsterdam());
   const errors = useMemo(() => formErrorsOf(record.error, t, FIELDS), [record.error, t]);
 
   // The form opens below the table: take the keyboard there.
@@ -32,7 +35,10 @@ export function DeliveryForm({ letter, onDone }: DeliveryFormProps) {
     event.preventDefault();
     // Spaces are how people read the code aloud, not part of it.
     const code = trackingNumber.replace(/\s+/g, "");
-    record.mutate({ letterId: letter.id, input: { status, ...(code ? { trackingNumber: code } : {}) } }, { onSuccess: () => onDone(true) });
+    record.mutate(
+      { letterId: letter.id, input: { status, occurredOn, ...(code ? { trackingNumber: code } : {}) } },
+      { onSuccess: () => onDone(true) },
+    );
   }
 
   return (
@@ -61,6 +67,16 @@ export function DeliveryForm({ letter, onDone }: DeliveryFormProps) {
           onChange={(value) => setStatus(value as DeliveryStatus)}
           options={DELIVERY_STATUSES.map((value) => ({ value, label: t(`deliveryStatus.${value}`) }))}
           error={errors.byField.status}
+        />
+        <TextField
+          name="occurredOn"
+          type="date"
+          label={t("letters.occurredOn")}
+          description={t("letters.occurredOnHint")}
+          value={occurredOn}
+          onChange={setOccurredOn}
+          error={errors.byField.occurredOn}
+          className="nv-input--short"
         />
         <FormActions submitLabel={t("letters.saveDelivery")} busy={record.isPending} onCancel={() => onDone(false)} />
       </form>

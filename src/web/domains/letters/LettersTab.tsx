@@ -30,8 +30,8 @@ function StatusCell({ letter }: { letter: LetterOutput }) {
   return (
     <>
       <span className={`nv-status nv-status--${letter.deliveryStatus}`}>{t(`deliveryStatus.${letter.deliveryStatus}`)}</span>
-      {letter.deliveryUpdatedAt ? (
-        <span className="nv-cell-note">{formatDate(letter.deliveryUpdatedAt.slice(0, 10), i18n.language)}</span>
+      {letter.deliveryDate || letter.deliveryUpdatedAt ? (
+        <span className="nv-cell-note">{formatDate(letter.deliveryDate ?? letter.deliveryUpdatedAt?.slice(0, 10), i18n.language)}</span>
       ) : null}
     </>
   );

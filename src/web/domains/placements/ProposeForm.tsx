@@ -2,36 +2,16 @@ import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { formatHours } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useRoles } from "../roles/api.js";
-import { SearchPicker } from "../users/SearchPicker.js";
 import { useProposePlacement } from "./api.js";
+import { RolePicker } from "./RolePicker.js";
 
 const FIELDS = ["roleId", "hoursPerWeek", "guidanceOverrideReason"] as const;
-
-function useRoleOptions(q: string) {
-  const { t, i18n } = useTranslation();
-  const result = useRoles({ q: q || undefined, status: "approved", pageSize: 10 });
-  const options = (result.data?.items ?? [])
-    .filter((role) => role.mayTakePlacements)
-    .map((role) => ({
-      value: role.id,
-      label: t("propose.roleOption", {
-        title: role.title,
-        organisation: role.organisationName,
-        hours: formatHours(role.hoursPerWeek, i18n.language),
-        free: Math.max(0, role.places - role.placesTaken),
-        guidance: t(`guidanceLevel.${role.guidanceLevel}`),
-      }),
-    }));
-  return { options, loading: result.isFetching };
-}
 
 /** A consultant proposes the client for a role; when the organisation's guidance hours run out, a reason lets it through. */
 export function ProposeForm({ clientId }: { clientId: string }) {
@@ -87,17 +67,14 @@ export function ProposeForm({ clientId }: { clientId: string }) {
         </Alert>
       ) : null}
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">
-        <SearchPicker
-          name="roleId"
-          searchLabel={t("propose.roleSearch")}
-          legend={t("propose.role")}
+        <RolePicker
+          clientId={clientId}
           selected={roleId}
           selectedLabel={roleLabel}
           onSelect={(value, label) => {
             setRoleId(value);
             setRoleLabel(label);
           }}
-          useOptions={useRoleOptions}
           error={errors.byField.roleId}
         />
         <TextField

@@ -8,7 +8,8 @@ import type {
   placementListQuery,
   placementPage,
 } from "@shared/schemas/placements.js";
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { roleOptionPage } from "@shared/schemas/roles.js";
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 import type { z } from "zod";
 
@@ -29,6 +30,18 @@ export interface AgreementValues {
 /** Placements the user may see, newest first, filtered by status, client or organisation. */
 export function usePlacements(params: PlacementListParams) {
   return useQuery({ queryKey: ["placements", "list", params], queryFn: () => api<PlacementPage>("/placements", { query: params }) });
+}
+
+/** The roles a client can be proposed for now, nearest first, by words and distance, one page at a time. */
+export function useRoleOptions(
+  clientId: string,
+  params: { q?: string | undefined; maxDistanceKm?: number | undefined; page: number; pageSize: number },
+) {
+  return useQuery({
+    queryKey: ["roles", "options", clientId, params],
+    queryFn: () => api<z.infer<typeof roleOptionPage>>(`/clients/${clientId}/role-options`, { query: params }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** One placement with its signed agreement versions and notes. */
