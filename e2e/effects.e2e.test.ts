@@ -89,8 +89,8 @@ describe("effect estimates page", () => {
       .locator("#effects-table-who5-caption")
       .locator("xpath=..")
       .getByRole("row", { name: /Plaatsing/ });
-    await placementRow.filter({ hasText: "Te weinig cliënten" }).waitFor({ timeout: 60_000 });
-    expect(await textOf(placementRow)).toMatch(/Te weinig cliënten\s*0\s*0\s*0$/);
+    await placementRow.filter({ hasText: "Te weinig mensen voor een schatting" }).waitFor({ timeout: 60_000 });
+    expect(await textOf(placementRow)).toMatch(/Te weinig mensen voor een schatting\s*0\s*0\s*0$/);
     await expectNoAxeViolations(page, "effect estimates of a district outside the consultant's");
     await context.close();
   }, 120_000);
