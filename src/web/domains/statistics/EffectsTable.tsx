@@ -2,6 +2,7 @@ import type { EffectEstimate } from "@shared/schemas/statistics.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { useTranslation } from "react-i18next";
 import { formatDifference } from "./effects-format.js";
+import { treatmentLabel } from "./labels.js";
 
 const COLUMNS = ["treatment", "estimate", "interval", "treated", "comparison", "cohorts"] as const;
 
@@ -28,7 +29,7 @@ export function EffectsTable({ id, estimates, outcomeName, horizonMonths, suppre
       {estimates.map((e) => (
         <tr key={e.treatment} className="utrecht-table__row">
           <th scope="row" className="utrecht-table__cell nv-table__row-header">
-            {t(`effects.treatments.${e.treatment}`)}
+            {treatmentLabel(i18n.language, e.treatment)}
           </th>
           {e.tooFewClients || e.estimate === null ? (
             <td className="utrecht-table__cell nv-muted" colSpan={2}>
