@@ -43,7 +43,7 @@ async function openEstimates(page: Page): Promise<string> {
   const row = page
     .locator("#effects-table-who5-caption")
     .locator("xpath=..")
-    .getByRole("row", { name: /Plaatsing/ });
+    .getByRole("row", { name: /vrijwilligerswerk \(plaatsing\)/ });
   await row.waitFor({ timeout: 60_000 });
   await page.waitForLoadState("networkidle");
   return textOf(row);
@@ -88,9 +88,9 @@ describe("effect estimates page", () => {
     const placementRow = page
       .locator("#effects-table-who5-caption")
       .locator("xpath=..")
-      .getByRole("row", { name: /Plaatsing/ });
-    await placementRow.filter({ hasText: "Te weinig cliënten" }).waitFor({ timeout: 60_000 });
-    expect(await textOf(placementRow)).toMatch(/Te weinig cliënten\s*0\s*0\s*0$/);
+      .getByRole("row", { name: /vrijwilligerswerk \(plaatsing\)/ });
+    await placementRow.filter({ hasText: "Te weinig mensen voor een schatting" }).waitFor({ timeout: 60_000 });
+    expect(await textOf(placementRow)).toMatch(/Te weinig mensen voor een schatting\s*0\s*0\s*0$/);
     await expectNoAxeViolations(page, "effect estimates of a district outside the consultant's");
     await context.close();
   }, 120_000);

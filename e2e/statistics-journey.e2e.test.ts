@@ -33,7 +33,7 @@ async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> 
 async function expectFunnelMatchesApi(page: Page, overview: StatisticsOverview): Promise<void> {
   const funnel = overview.tables.find((table) => table.id === "funnel");
   expect(funnel?.rows.length).toBe(4);
-  const table = page.getByRole("table", { name: "Van uitnodiging tot plaatsing" });
+  const table = page.getByRole("table", { name: "Van uitnodiging tot activiteit" });
   const rows = table.locator("tbody tr");
   expect(await rows.count()).toBe(5);
   const format = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
@@ -52,7 +52,7 @@ async function openDashboard(email: string, what: string): Promise<Page> {
   await expectHeading(page, "Cijfers");
   await page.goto(`/statistics?${query}`);
   await expectHeading(page, "Cijfers");
-  await page.getByRole("table", { name: "Van uitnodiging tot plaatsing" }).waitFor();
+  await page.getByRole("table", { name: "Van uitnodiging tot activiteit" }).waitFor();
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
   return page;
@@ -84,7 +84,7 @@ describe("the figures dashboard", () => {
     if (overview.coarser) {
       await page.getByRole("button", { name: /Toon per jaar/ }).click();
       await page.waitForURL(/groupBy=year/);
-      await page.getByRole("table", { name: "Van uitnodiging tot plaatsing" }).locator("tbody tr").nth(1).waitFor();
+      await page.getByRole("table", { name: "Van uitnodiging tot activiteit" }).locator("tbody tr").nth(1).waitFor();
       await page.waitForLoadState("networkidle");
       await expectNoAxeViolations(page, "figures per year as researcher");
     }

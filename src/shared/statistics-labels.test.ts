@@ -11,6 +11,7 @@ describe("statistics labels", () => {
     }
     expect(Object.keys(STATISTICS_WORDS.en.dimensions).sort()).toEqual(Object.keys(STATISTICS_WORDS.nl.dimensions).sort());
     expect(Object.keys(STATISTICS_WORDS.en.measures).sort()).toEqual(Object.keys(STATISTICS_WORDS.nl.measures).sort());
+    expect(Object.keys(STATISTICS_WORDS.en.values).sort()).toEqual(Object.keys(STATISTICS_WORDS.nl.values).sort());
   });
 
   it("names the refusal of a sanction proposal by each rule", () => {
@@ -26,6 +27,8 @@ describe("statistics labels", () => {
     expect(keyLabel("nl", "fromRung", "4")).toBe("Trede 4");
     expect(keyLabel("nl", "attribution", "organisation")).toBe("De organisatie");
     expect(keyLabel("nl", "district", "Hoek van Holland")).toBe("Hoek van Holland");
+    expect(keyLabel("nl", "district", "")).toBe("Geen wijk");
+    expect(keyLabel("en", "stepType", "languageCourse")).toBe("Language course");
   });
 
   it("spells out a code that has no label yet rather than failing", () => {

@@ -3,8 +3,9 @@ import type { EFFECT_OUTCOMES, EFFECT_TREATMENTS, StatisticsTableId } from "./sc
 
 /**
  * The words for the figures of the tegenprestatie — table titles, dimensions, measures and the values in a row's
- * keys — in Dutch (B1) and English. One module, so the dashboard, the CSV headers and the annual report to the
- * council call a figure by the same name.
+ * keys, the activities and outcomes of the effect estimates — in Dutch (B1) and English. The one source: the dashboard
+ * and the effects page (in either language) and the annual report to the council call a figure by the same name; the
+ * web's translation files hold none of these words.
  */
 export const STATISTICS_LANGUAGES = ["nl", "en"] as const;
 export type StatisticsLanguage = (typeof STATISTICS_LANGUAGES)[number];
@@ -24,6 +25,8 @@ interface StatisticsWords {
   treatments: Record<(typeof EFFECT_TREATMENTS)[number], string>;
   outcomes: Record<(typeof EFFECT_OUTCOMES)[number], string>;
   units: Record<"clients" | "events" | "days" | "hours" | "score" | "percent", string>;
+  /** A row of clients without a district. */
+  noDistrict: string;
   quarter: (year: string, quarter: string) => string;
   rung: (rung: string) => string;
   months: string[];
@@ -221,6 +224,7 @@ const nl: StatisticsWords = {
   },
   outcomes: { ladderRung: "Trede op de participatieladder", who5: "Hoe iemand zich voelt (WHO-5-score)" },
   units: { clients: "mensen", events: "keer", days: "dagen", hours: "uur", score: "punten", percent: "%" },
+  noDistrict: "Geen wijk",
   quarter: (year, quarter) => `${quarter}e kwartaal ${year}`,
   rung: (rung) => `Trede ${rung}`,
   months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
@@ -312,6 +316,54 @@ const en: StatisticsWords = {
     supplyHours: "Offered (hours per week)",
   },
   values: {
+    languageCourse: "Language course",
+    exercise: "Exercise and sport",
+    careReferral: "Care and support",
+    debtHelp: "Debt help",
+    caregiving: "Informal care",
+    volunteerPlacement: "Volunteer work (placement)",
+    ownInitiative: "Own initiative",
+    training: "Course or training",
+    ownSituation: "Working on own situation",
+    existingVolunteerWork: "Volunteer work someone already did",
+    course: "Course",
+    completed: "Completed",
+    movedToPaidWork: "Found paid work",
+    clientStopped: "Participant stopped",
+    organisationStopped: "Organisation stopped",
+    poorFit: "Did not fit well",
+    health: "Health",
+    moved: "Moved house",
+    roleRejected: "Role rejected (displacement)",
+    other: "Something else",
+    client: "The participant",
+    organisation: "The organisation",
+    none: "Nobody",
+    undetermined: "Not determined yet",
+    medical: "Medical",
+    singleParentYoungChildren: "Single parent with young children",
+    crisis: "Crisis",
+    education: "Education",
+    otherUrgentReasons: "Other urgent reasons",
+    assignment: "Community contribution assignment",
+    placementAgreement: "Placement agreement",
+    placementAttribution: "Ending attributed to participant",
+    exemptionGranted: "Exemption granted",
+    exemptionRefused: "Exemption refused",
+    exemptionEnded: "Exemption ended",
+    exemptionNotExtended: "Exemption not extended",
+    activityProposalAccepted: "Own proposal accepted",
+    activityProposalDeclined: "Own proposal declined",
+    sanctionImposed: "Sanction imposed",
+    sanctionImposedLower: "Lower sanction imposed",
+    sanctionRefrained: "Sanction refrained from",
+    reconsideration: "Sanction reconsidered",
+    objectionDecision: "Decision on objection",
+    wellFounded: "Well-founded",
+    partlyWellFounded: "Partly well-founded",
+    unfounded: "Unfounded",
+    inadmissible: "Inadmissible",
+    ...Object.fromEntries(SANCTION_BLOCKS.map((code) => [code, spelledOut(code)])),
     baseline: "First measurement",
     followUp: "Later measurement",
     openEnded: "No end date",
@@ -332,6 +384,7 @@ const en: StatisticsWords = {
   },
   outcomes: { ladderRung: "Participation ladder rung", who5: "Wellbeing (WHO-5 score)" },
   units: { clients: "people", events: "times", days: "days", hours: "hours", score: "points", percent: "%" },
+  noDistrict: "No district",
   quarter: (year, quarter) => `Q${quarter} ${year}`,
   rung: (rung) => `Rung ${rung}`,
   months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
@@ -373,6 +426,7 @@ export function keyLabel(language: StatisticsLanguage, dimension: string, value:
     if (month) return `${words.months[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
     return value;
   }
+  if (dimension === "district" && value === "") return words.noDistrict;
   if (/rung/i.test(dimension) && /^[1-6]$/.test(value)) return words.rung(value);
   return words.values[value] ?? (/^[a-z]+[A-Z]/.test(value) ? spelledOut(value) : value);
 }

@@ -77,7 +77,8 @@ export function generateExemptionsAndCare(
     }
     if (random.chance(0.015)) {
       const beyond = random.chance(0.6);
-      const since = addDays(today, -random.int(200, 2000));
+      const sinceDays = random.int(200, 2000);
+      const since = addDays(today, -sinceDays);
       caregiving.push({
         id: random.uuid(),
         client_id: client.id,
@@ -92,7 +93,8 @@ export function generateExemptionsAndCare(
         judged_by: consultant,
         status: "active",
         ended_on: null,
-        created_at: `${addDays(today, -random.int(30, 400))}T10:00:00.000Z`,
+        // Accepted as the contribution over the two years of history, never before the care began.
+        created_at: `${addDays(today, -Math.min(random.int(30, 730), sinceDays))}T10:00:00.000Z`,
       });
     }
   }

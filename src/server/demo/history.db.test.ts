@@ -1,5 +1,6 @@
 import { TestClock } from "@server/clock.js";
 import { createTestDatabase } from "@server/testing/test-app.js";
+import { addDays, addMonths } from "@shared/dates.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PLACEMENT_EFFECT, monthIndex, treatedOn } from "./outcomes.js";
 import { seedDemoPopulation } from "./seed.js";
@@ -92,6 +93,46 @@ describe("the demo's two-year history", () => {
     const months = new Set(checkIns.map((c) => monthIndex(c.held_on, TODAY)));
     expect(Math.min(...months)).toBeLessThanOrEqual(3);
     expect(Math.max(...months)).toBe(24);
+
+    // Accountability: the accepted caregiving is asked about every six months since it was formalised, over both years;
+    // most answer on time, some late (after a reminder), some not at all.
+    const care = new Map(
+      (await k.selectFrom("caregiving").select(["id", "created_at"]).where("beyond_customary_care", "=", 1).execute()).map((c) => [
+        c.id,
+        c.created_at.slice(0, 10),
+      ]),
+    );
+    const requests = await k.selectFrom("accountability_requests").selectAll().orderBy("requested_on").execute();
+    expect(requests.length).toBeGreaterThan(20);
+    for (const r of requests) {
+      const formalisedOn = care.get(r.subject_id) as string;
+      expect(r.subject_type).toBe("caregiving");
+      expect([6, 12, 18, 24].map((m) => addMonths(formalisedOn, m))).toContain(r.requested_on);
+      expect(r.requested_on <= TODAY).toBe(true);
+      expect(r.status).toBe(r.responded_on === null ? "open" : "confirmed");
+      // A reminder went to those still open on its day, fourteen days after the request.
+      const remindOn = addDays(r.requested_on, 14);
+      expect(r.reminded_on).toBe(remindOn <= TODAY && (r.responded_on === null || r.responded_on > remindOn) ? remindOn : null);
+    }
+    const years = new Set(requests.map((r) => r.requested_on.slice(0, 4)));
+    expect(years).toEqual(new Set(["2025", "2026"]));
+    // Of the requests whose answer is in (or long overdue): on time by the ordinance's 28 days, late, or never.
+    const settled = requests.filter((r) => addDays(r.requested_on, 28 + 45) < TODAY);
+    const share = (test: (r: (typeof settled)[number]) => boolean) => settled.filter(test).length / settled.length;
+    const onTime = share((r) => r.responded_on !== null && r.responded_on <= addDays(r.requested_on, 28));
+    const late = share((r) => r.responded_on !== null && r.responded_on > addDays(r.requested_on, 28));
+    expect(onTime).toBeGreaterThan(0.5);
+    expect(onTime).toBeLessThan(0.9);
+    expect(late).toBeGreaterThan(0.05);
+    expect(1 - onTime - late).toBeGreaterThan(0.02);
+    // Each request and reminder has its letter.
+    const letterKinds = new Map(
+      (await k.selectFrom("letters").select(["id", "kind"]).where("kind", "like", "accountability%").execute()).map((l) => [l.id, l.kind]),
+    );
+    for (const r of requests) {
+      expect(letterKinds.get(r.letter_id)).toBe("accountabilityRequest");
+      if (r.reminder_letter_id) expect(letterKinds.get(r.reminder_letter_id)).toBe("accountabilityReminder");
+    }
   }, 300_000);
 
   it("makes the same rows from the same seed", async () => {
@@ -102,7 +143,7 @@ describe("the demo's two-year history", () => {
         letters: await k
           .selectFrom("letters")
           .select(["id", "sha256", "delivery_status"])
-          .where("kind", "in", ["invitation", "planConfirmation", "placementAgreement"])
+          .where("kind", "in", ["invitation", "planConfirmation", "placementAgreement", "accountabilityRequest", "accountabilityReminder"])
           .orderBy("id")
           .execute(),
         checkIns: await k.selectFrom("check_ins").select(["id", "client_id", "held_on", "who5_items"]).orderBy("id").execute(),
@@ -110,6 +151,11 @@ describe("the demo's two-year history", () => {
         placements: await k
           .selectFrom("placements")
           .select(["id", "client_id", "started_on", "ended_on", "end_reason"])
+          .orderBy("id")
+          .execute(),
+        accountability: await k
+          .selectFrom("accountability_requests")
+          .select(["id", "subject_id", "requested_on", "letter_id", "reminded_on", "status", "responded_on"])
           .orderBy("id")
           .execute(),
         // Sanctions are made through the services, which number their own rows: compared by client and status.

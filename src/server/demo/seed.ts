@@ -8,6 +8,7 @@ import { DISTRICTS } from "@shared/districts.js";
 import type { UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";
 import { ordinanceOn } from "../domains/ordinance/ordinance.repo.js";
+import { generateAccountability } from "./accountability.js";
 import { DEMO_AGENCY_ACCOUNTS, seedDemoAgencies } from "./agencies.js";
 import { generateAgreements } from "./agreements.js";
 import { generateAssignments } from "./assignments.js";
@@ -73,6 +74,8 @@ const DEFAULT_HISTORY_SHARE = 1 / 3;
 const DEMO_CASELOAD_HISTORY_SHARE = 0.4;
 
 const BATCH = 500;
+/** Added to the seed for the accountability requests' own random stream. */
+const ACCOUNTABILITY_STREAM = 7919;
 const CONSULTANTS_PER_CLIENT = 120 / 18000;
 const ORGANISATIONS_PER_CLIENT = 600 / 18000;
 
@@ -411,6 +414,16 @@ async function seedWith(
     share > 0
       ? generateExemptionsAndCare(random, clientRows, (client) => client.consultant_id ?? null, today)
       : { exemptions: [], caregiving: [] };
+  // Accountability requests of the accepted caregiving, with their letters: from a stream of their own, so adding them
+  // changed nothing else of the history.
+  const accountability = await generateAccountability(
+    new SeededRandom(options.seed + ACCOUNTABILITY_STREAM),
+    circumstances.caregiving,
+    clientRows,
+    ordinance,
+    clock,
+    render,
+  );
   const teamLeads = staff.filter((a) => a.role === "teamLead");
   const teamLeadOf = (district: string) => teamLeads.find((lead) => lead.districts.includes(district));
   const passwordHash = await hashing;
@@ -502,6 +515,16 @@ async function seedWith(
         .insertInto("caregiving")
         .values(circumstances.caregiving.slice(i, i + 200))
         .execute();
+    for (let i = 0; i < accountability.letters.length; i += 50)
+      await trx
+        .insertInto("letters")
+        .values(accountability.letters.slice(i, i + 50))
+        .execute();
+    for (let i = 0; i < accountability.requests.length; i += 200)
+      await trx
+        .insertInto("accountability_requests")
+        .values(accountability.requests.slice(i, i + 200))
+        .execute();
   });
   // Attributions and sanctions go through the services, on the days they happened, once what they rest on is stored.
   const consultantIdOf = new Map(clientRows.map((c) => [c.id, c.consultant_id ?? ""]));
@@ -541,6 +564,6 @@ async function seedWith(
     roles: roleRows.roles.length,
     placements: placements.length,
     // The history's letters include the plan letters of the assignments.
-    letters: history.letters.length + agreements.letters.length + attributionLetters + sanctionLetters,
+    letters: history.letters.length + agreements.letters.length + accountability.letters.length + attributionLetters + sanctionLetters,
   };
 }

@@ -290,7 +290,7 @@ export function buildStatisticsOverview(groupBy: "quarter" | "year" = "quarter")
   });
 }
 
-/** Effect estimates in the shared shape: one clear, one uncertain, one with too few clients. */
+/** Effect estimates in the shared shape, as a researcher sees them: one clear, one uncertain, one with too few clients (its counts hidden). */
 export const buildStatisticsEffects = () =>
   statisticsEffects.parse({
     method: "staggeredDifferenceInDifferences",
@@ -301,6 +301,7 @@ export const buildStatisticsEffects = () =>
     from: "2025-01-01",
     to: "2026-12-31",
     district: null,
+    suppressedBelow: 5,
     estimates: [
       {
         treatment: "placementStarted",
@@ -312,6 +313,7 @@ export const buildStatisticsEffects = () =>
         treatedClients: 1204,
         comparisonClients: 3310,
         cohorts: 18,
+        tooFewClients: false,
       },
       {
         treatment: "languageCourse",
@@ -323,6 +325,7 @@ export const buildStatisticsEffects = () =>
         treatedClients: 412,
         comparisonClients: 2980,
         cohorts: 15,
+        tooFewClients: false,
       },
       {
         treatment: "debtHelp",
@@ -331,9 +334,10 @@ export const buildStatisticsEffects = () =>
         estimate: null,
         ciLow: null,
         ciHigh: null,
-        treatedClients: 3,
+        treatedClients: null,
         comparisonClients: 2980,
-        cohorts: 2,
+        cohorts: null,
+        tooFewClients: true,
       },
     ],
   });

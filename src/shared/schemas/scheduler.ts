@@ -25,6 +25,11 @@ export const retentionCounts = z.object({
     .int()
     .default(0)
     .describe("assignments to intermediary agencies whose period ended 24 months ago or longer, removed (zero for runs made before)"),
+  researchExports: z
+    .number()
+    .int()
+    .default(0)
+    .describe("research exports, with their files, finished three months ago or longer, removed (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
 const NOTHING_REMOVED: RetentionCounts = {
@@ -35,6 +40,7 @@ const NOTHING_REMOVED: RetentionCounts = {
   matchProposals: 0,
   messages: 0,
   agencyAssignments: 0,
+  researchExports: 0,
 };
 
 export const dailyJobResult = z.object({

@@ -113,12 +113,22 @@ export const effectEstimate = z.object({
   estimate: z.number().nullable().describe("difference in outcome change, treated minus not-yet-treated; null when too few clients"),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
-  treatedClients: z.number().int().describe("clients who started in a counted month and had an outcome before and after"),
+  tooFewClients: z
+    .boolean()
+    .describe(`true when fewer than ${EFFECT_MIN_CLIENTS} treated or comparison clients stand behind it: no estimate is given then`),
+  treatedClients: z
+    .number()
+    .int()
+    .nullable()
+    .describe("clients who started in a counted month and had an outcome before and after; null when hidden for researchers (1 to 4)"),
   comparisonClients: z
     .number()
     .int()
-    .describe("distinct clients not yet treated who served as comparison; a client who started later may be one of them"),
-  cohorts: z.number().int().describe("start months that contributed"),
+    .nullable()
+    .describe(
+      "distinct clients not yet treated who served as comparison; a client who started later may be one of them; null when hidden for researchers (1 to 4)",
+    ),
+  cohorts: z.number().int().nullable().describe("start months that contributed; null when the treated clients are hidden"),
 });
 export type EffectEstimate = z.infer<typeof effectEstimate>;
 
@@ -131,6 +141,7 @@ export const statisticsEffects = z.object({
   from: calendarDate.nullable(),
   to: calendarDate.nullable(),
   district: z.string().nullable(),
+  suppressedBelow: z.number().int().nullable().describe("counts below this are hidden (researchers); null when nothing is hidden"),
   estimates: z.array(effectEstimate),
 });
 export type StatisticsEffects = z.infer<typeof statisticsEffects>;

@@ -41,6 +41,11 @@ const CARE_RELATION_NL: Record<string, string> = {
   friendOrNeighbour: "een vriend of buur",
 };
 
+/** Caregiving accepted as the contribution, in the words of the letters. */
+export function caregivingText(care: { relation: string; hours_per_week: number }): string {
+  return `Mantelzorg voor ${CARE_RELATION_NL[care.relation] ?? "een naaste"} (${care.hours_per_week} uur per week)`;
+}
+
 type Evidence = Awaited<ReturnType<typeof checkEvidence>>;
 
 /** A formalised activity the client accounts for periodically. */
@@ -78,7 +83,7 @@ async function formalisedActivities(db: Kysely<Database>, filter: { activeOnly: 
       subjectId: c.id,
       clientId: c.client_id,
       formalisedOn: c.created_at.slice(0, 10),
-      text: `Mantelzorg voor ${CARE_RELATION_NL[c.relation] ?? "een naaste"} (${c.hours_per_week} uur per week)`,
+      text: caregivingText(c),
     })),
   ];
 }

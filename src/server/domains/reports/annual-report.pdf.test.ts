@@ -92,9 +92,22 @@ describe("annual report to the council", () => {
     expect(text).toContain("Kanttekeningen");
   });
 
+  it("prints a researcher's hidden counts behind an estimate as 'minder dan 5', and says why", async () => {
+    expect(text).toContain("Dan noemen we het aantal niet, zodat niemand te herkennen is.");
+    // Schuldhulp: too few for an estimate, its 3 clients and 2 start months hidden, its comparison shown.
+    expect(text).toMatch(/Schuldhulp 12 – – minder dan 5 2\.980 minder dan 5/);
+  });
+
   it("says which districts a team lead's report covers, and prints no 'minder dan 5' when nothing is hidden", async () => {
     const unsuppressed = { ...overview, suppressedBelow: null };
-    const text = await textOf(await renderAnnualReportPdf({ ...input, overview: unsuppressed, districts: ["Charlois", "Overschie"] }));
+    const allCounts = {
+      ...effects,
+      suppressedBelow: null,
+      estimates: effects.estimates.map((e) => (e.treatedClients === null ? { ...e, treatedClients: 3, cohorts: 2 } : e)),
+    };
+    const text = await textOf(
+      await renderAnnualReportPdf({ ...input, overview: unsuppressed, effects: allCounts, districts: ["Charlois", "Overschie"] }),
+    );
     expect(text).toContain("Ze gaan over de wijken Charlois en Overschie.");
     expect(text).not.toContain("minder dan 5");
   });

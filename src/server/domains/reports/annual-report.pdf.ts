@@ -226,7 +226,8 @@ const UNIT_OF_OUTCOME: Record<EffectEstimate["outcome"], { one: string; many: st
 /** One estimate in a sentence: how much higher or lower, and within which margin. */
 export function estimateSentence(estimate: EffectEstimate): string {
   const start = `${words.treatments[estimate.treatment]}, na ${estimate.horizonMonths} maanden: `;
-  if (estimate.estimate === null || estimate.ciLow === null || estimate.ciHigh === null) return `${start}${EFFECTS.tooFew}.`;
+  if (estimate.tooFewClients) return `${start}${EFFECTS.tooFew}.`;
+  if (estimate.estimate === null || estimate.ciLow === null || estimate.ciHigh === null) return `${start}${EFFECTS.noMargin}.`;
   const unit = UNIT_OF_OUTCOME[estimate.outcome];
   const size = Math.abs(estimate.estimate);
   const direction = estimate.estimate > 0 ? "hoger" : estimate.estimate < 0 ? "lager" : "even hoog";
@@ -246,6 +247,9 @@ function printEffects(frame: Frame, effects: StatisticsEffects): void {
   const date = (day: string | null) => (day === null ? null : formatDutchDate(day));
   paragraph(frame, EFFECTS.window(date(effects.from), date(effects.to)));
   if (effects.estimates.length === 0) paragraph(frame, EFFECTS.none);
+  if (effects.suppressedBelow !== null) paragraph(frame, EFFECTS.countsHidden(effects.suppressedBelow));
+  // A count hidden for researchers (1 to 4 clients) reads as the overview's hidden cells do.
+  const count = (n: number | null) => (n === null ? `minder dan ${effects.suppressedBelow ?? 5}` : COUNT.format(n));
   for (const outcome of EFFECT_OUTCOMES) {
     const estimates = effects.estimates.filter((e) => e.outcome === outcome);
     if (estimates.length === 0) continue;
@@ -272,9 +276,9 @@ function printEffects(frame: Frame, effects: StatisticsEffects): void {
         String(e.horizonMonths),
         e.estimate === null ? "–" : SIGNED.format(e.estimate),
         e.ciLow === null || e.ciHigh === null ? "–" : `${SIGNED.format(e.ciLow)} tot ${SIGNED.format(e.ciHigh)}`,
-        COUNT.format(e.treatedClients),
-        COUNT.format(e.comparisonClients),
-        COUNT.format(e.cohorts),
+        count(e.treatedClients),
+        count(e.comparisonClients),
+        count(e.cohorts),
       ]),
       labelColumns: 1,
     });

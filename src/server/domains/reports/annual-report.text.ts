@@ -94,6 +94,9 @@ export const EFFECTS = {
   whatWeSee: "Wat zien we?",
   none: "Er zijn nog te weinig gegevens voor een schatting.",
   tooFew: "te weinig deelnemers voor een schatting",
+  noMargin: "geen marge te berekenen, dus geen schatting",
+  countsHidden: (threshold: number) =>
+    `Staan er minder dan ${threshold} deelnemers achter een schatting? Dan noemen we het aantal niet, zodat niemand te herkennen is. Er staat dan 'minder dan ${threshold}'.`,
   caveatsTitle: "Kanttekeningen",
   caveats: [
     "Dit is geen experiment. Mensen die beginnen kunnen op andere punten verschillen van mensen die nog wachten, op manieren die we niet meten.",

@@ -266,9 +266,47 @@ describe("retention in the daily job", () => {
       matchProposals: 0,
       messages: 0,
       agencyAssignments: 0,
+      researchExports: 0,
     });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);
+  });
+
+  it("removes a research export and its file three months after it finished, keeps one on its last day and one in progress", async () => {
+    const researcher = await t.db.kysely
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "onderzoeker@demo.local")
+      .executeTakeFirstOrThrow();
+    const exportRow = (status: "done" | "failed" | "running", finishedAt: string | null) => ({
+      id: randomUUID(),
+      requested_by: researcher.id,
+      period_from: "2031-01-01",
+      period_to: "2031-12-31",
+      status,
+      progress: status === "running" ? 0.4 : 1,
+      summary: status === "done" ? JSON.stringify({ rowCount: 120 }) : null,
+      csv_gzip: status === "done" ? Buffer.from("gzipped rows") : null,
+      error: status === "failed" ? "Stopped." : null,
+      created_at: "2031-12-30T09:00:00.000Z",
+      finished_at: finishedAt,
+    });
+    // Finished 23:30 on 1 September and 00:30 on 2 September in Amsterdam (UTC+2): the first has passed on 2 December.
+    const done = exportRow("done", "2032-09-01T21:30:00.000Z");
+    const failed = exportRow("failed", "2032-08-15T10:00:00.000Z");
+    const onLastDay = exportRow("done", "2032-09-01T22:30:00.000Z");
+    const running = exportRow("running", null);
+    await t.db.kysely.insertInto("research_exports").values([done, failed, onLastDay, running]).execute();
+    const left = async () =>
+      (await t.db.kysely.selectFrom("research_exports").select("id").where("period_from", "=", "2031-01-01").execute())
+        .map((r) => r.id)
+        .sort();
+
+    expect((await retainOn("2032-12-01")).researchExports).toBe(1);
+    expect((await retainOn("2032-12-02")).researchExports).toBe(1);
+    expect(await left()).toEqual([onLastDay.id, running.id].sort());
+    expect((await retainOn("2032-12-03")).researchExports).toBe(1);
+    expect(await left()).toEqual([running.id]);
   });
 
   it("keeps the audit log and evidence append-only outside the retention run", async () => {

@@ -76,6 +76,16 @@ export async function deleteMessagesDoneBefore(db: Kysely<Database>, cutoff: str
   return Number(result.numDeletedRows);
 }
 
+/** Removes the research exports (record and file) that finished, done or failed, before `cutoff` (an instant); answers how many. */
+export async function deleteResearchExportsFinishedBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
+  const result = await db
+    .deleteFrom("research_exports")
+    .where("status", "in", ["done", "failed"])
+    .where("finished_at", "<", cutoff)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function deleteUnfollowedProposalsBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
   const oldPlans = db.selectFrom("match_plans").select("id").where("status", "in", ["done", "failed"]).where("created_at", "<", cutoff);
   const result = await db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EvidenceFacts, evidenceExpired, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
+import { type EvidenceFacts, evidenceExpired, RESEARCH_EXPORT_MONTHS, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
 
 const closed: EvidenceFacts = { closedOn: "2025-03-10", lastObjectionTermEndsOn: null, lastObjectionDecidedOn: null, objectionOpen: false };
 
@@ -29,5 +29,12 @@ describe("retention rules", () => {
     expect(evidenceExpired(objected, "2026-07-01", 12)).toBe(true);
     expect(evidenceExpired({ ...closed, lastObjectionTermEndsOn: "2025-04-21" }, "2026-04-22", 12)).toBe(true);
     expect(evidenceExpired({ ...closed, lastObjectionTermEndsOn: "2025-04-21" }, "2026-04-21", 12)).toBe(false);
+  });
+
+  it("keeps a research export three months after it finished", () => {
+    expect(RESEARCH_EXPORT_MONTHS).toBe(3);
+    // Finished on 1 September (Amsterdam): still there on 1 December, gone on 2 December.
+    expect("2032-09-01T21:30:00.000Z" < retentionCutoffInstant("2032-12-01", RESEARCH_EXPORT_MONTHS)).toBe(false);
+    expect("2032-09-01T21:30:00.000Z" < retentionCutoffInstant("2032-12-02", RESEARCH_EXPORT_MONTHS)).toBe(true);
   });
 });

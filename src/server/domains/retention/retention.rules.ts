@@ -35,6 +35,14 @@ export const MESSAGE_MONTHS = 3;
  */
 export const AGENCY_ASSIGNMENT_MONTHS = 24;
 
+/**
+ * A research export — its file of pseudonymised client-months and the record of its period and what it released —
+ * has served its purpose once its researcher could fetch it: it is removed this many months after it finished (done
+ * or failed). A researcher who needs the figures again makes a new export. Who exported which period stays in the
+ * audit log for the ordinance's period; an export still in progress is never removed.
+ */
+export const RESEARCH_EXPORT_MONTHS = 3;
+
 /** What decides whether a piece of evidence has served its purpose. */
 export interface EvidenceFacts {
   /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */

@@ -13,6 +13,7 @@ import {
   deleteAuditEventsBefore,
   deleteDocuments,
   deleteMessagesDoneBefore,
+  deleteResearchExportsFinishedBefore,
   deleteUnfollowedProposalsBefore,
   eraseCheckInNotesBefore,
   evidenceWithSubjects,
@@ -22,6 +23,7 @@ import {
   type EvidenceFacts,
   evidenceExpired,
   MESSAGE_MONTHS,
+  RESEARCH_EXPORT_MONTHS,
   retentionCutoff,
   retentionCutoffInstant,
 } from "./retention.rules.js";
@@ -60,7 +62,8 @@ async function expiredEvidence(db: Kysely<Database>, today: string, months: numb
 /**
  * Removes or anonymises what has passed the retention periods of the ordinance in force on `date`: expired
  * sessions, old audit events, the free text of old check-ins, evidence past its period (each removal audited for
- * its client), the unfollowed proposals of old match plans and the messages to clients sent or failed long ago. Letters and decisions stay. Idempotent: a second
+ * its client), the unfollowed proposals of old match plans, the messages to clients sent or failed long ago and the
+ * research exports (with their files) finished long ago. Letters and decisions stay. Idempotent: a second
  * run on the same date finds nothing left and counts zeros.
  */
 export async function applyRetention(
@@ -99,7 +102,8 @@ export async function applyRetention(
   const matchProposals = await deleteUnfollowedProposalsBefore(db, retentionCutoffInstant(date, retention.matchProposalMonths));
   const messages = await deleteMessagesDoneBefore(db, retentionCutoffInstant(date, MESSAGE_MONTHS));
   const agencyAssignments = await deleteAssignmentsEndedBefore(db, retentionCutoff(date, AGENCY_ASSIGNMENT_MONTHS));
-  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages, agencyAssignments };
+  const researchExports = await deleteResearchExportsFinishedBefore(db, retentionCutoffInstant(date, RESEARCH_EXPORT_MONTHS));
+  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages, agencyAssignments, researchExports };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;
 }

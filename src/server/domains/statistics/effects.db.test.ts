@@ -57,7 +57,12 @@ describe("GET /statistics/effects", () => {
     expect(e.ciHigh as number).toBeGreaterThanOrEqual(WHO5_EFFECT);
     expect(e.treatedClients).toBeGreaterThanOrEqual(20);
     // Treatments nobody started have no estimate, but do say that no one is behind them.
-    expect(body.estimates.find((x) => x.treatment === "debtHelp")).toMatchObject({ estimate: null, treatedClients: 0 });
+    expect(body.estimates.find((x) => x.treatment === "debtHelp")).toMatchObject({
+      estimate: null,
+      treatedClients: 0,
+      tooFewClients: true,
+    });
+    expect(e.tooFewClients).toBe(false);
   });
 
   it("gives the same figures for the same seed, and other intervals for another", async () => {
@@ -75,12 +80,39 @@ describe("GET /statistics/effects", () => {
     // A client placed later compares, until then, with those placed earlier: both counts are of the district's clients.
     expect(own.treatedClients).toBeLessThanOrEqual(charlois.length);
     expect(own.comparisonClients).toBeLessThanOrEqual(charlois.length);
-    expect(all.treatedClients).toBeGreaterThan(own.treatedClients);
+    expect(all.treatedClients).toBeGreaterThan(own.treatedClients as number);
     expect(charloisOnly).toEqual(own);
     // Another district asked by the consultant holds none of their clients.
     const outside = who5OfPlacements((await effects("consultant", "?resamples=100&district=Delfshaven")).json());
     expect(outside).toMatchObject({ treatedClients: 0, comparisonClients: 0, estimate: null });
     expect((await effects("teamLead", "?resamples=100")).statusCode).toBe(200);
+  });
+
+  it("hides from a researcher the counts of 1 to 4 clients behind an estimate, which a team lead sees, and says which rest on too few", async () => {
+    // One start month of Charlois: a handful of placements, too few for an estimate.
+    const query = "?resamples=100&district=Charlois&from=2025-06-01&to=2025-06-30";
+    const lead: StatisticsEffects = (await effects("teamLead", query)).json();
+    const response = await effects("researcher", query);
+    expect(response.statusCode, response.body).toBe(200);
+    const researcher: StatisticsEffects = response.json();
+    expect(lead.suppressedBelow).toBeNull();
+    expect(researcher.suppressedBelow).toBe(5);
+    const small = lead.estimates.filter((e) => e.treatedClients !== null && e.treatedClients >= 1 && e.treatedClients < 5);
+    expect(small.length, JSON.stringify(lead.estimates)).toBeGreaterThan(0);
+    lead.estimates.forEach((shown, i) => {
+      const seen = researcher.estimates[i] as EffectEstimate;
+      expect([seen.treatment, seen.outcome]).toEqual([shown.treatment, shown.outcome]);
+      // The team lead sees every count; the researcher none from 1 to 4, and the start months with the treated clients.
+      for (const key of ["treatedClients", "comparisonClients"] as const) {
+        const n = shown[key] as number;
+        expect(seen[key]).toBe(n >= 1 && n < 5 ? null : n);
+      }
+      expect(seen.cohorts).toBe(seen.treatedClients === null ? null : shown.cohorts);
+      // Both are told that an estimate rests on too few clients, instead of a number.
+      expect(seen.tooFewClients).toBe(shown.tooFewClients);
+      expect(seen.estimate).toBe(shown.estimate);
+    });
+    for (const e of small) expect(e).toMatchObject({ tooFewClients: true, estimate: null, ciLow: null, ciHigh: null });
   });
 
   it("names the invalid field", async () => {

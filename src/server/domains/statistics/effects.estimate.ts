@@ -239,10 +239,10 @@ export function estimateEffects(input: EffectInput): EffectEstimate[] {
       comparisonClients: design.comparisonClients,
       cohorts: design.cohorts,
     };
-    if (!estimable[i]) return { ...counts, estimate: null, ciLow: null, ciHigh: null };
+    if (!estimable[i]) return { ...counts, estimate: null, ciLow: null, ciHigh: null, tooFewClients: true };
     const [ciLow, ciHigh] = bounds[b++] as [number | null, number | null];
     const estimate = aggregate(design, new Float64Array(design.cohorts * 4));
-    return { ...counts, estimate: rounded(estimate), ciLow, ciHigh };
+    return { ...counts, estimate: rounded(estimate), ciLow, ciHigh, tooFewClients: false };
   });
 }
 

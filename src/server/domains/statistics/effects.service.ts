@@ -5,6 +5,7 @@ import type { PlanStepType } from "@shared/schemas/plans.js";
 import {
   EFFECT_TREATMENTS,
   type EffectEstimate,
+  SMALL_CELL_THRESHOLD,
   type StatisticsEffects,
   type StatisticsEffectsQuery,
   statisticsEffectsQuery,
@@ -20,6 +21,7 @@ import {
   type Observation,
 } from "./effects.estimate.js";
 import { firstPlacementStarts, firstPlanStepStarts, ladderObservations, wellbeingObservations } from "./effects.repo.js";
+import { isSuppressedFor, suppressEffectCounts } from "./statistics.rules.js";
 
 /** The treatments that are plan steps (all but the placement), by their step type. */
 const STEP_TREATMENTS = EFFECT_TREATMENTS.filter(
@@ -33,7 +35,7 @@ export type EffectsQuery = Omit<StatisticsEffectsQuery, "seed" | "resamples"> & 
 /**
  * The effect of starting a placement (or another activity) on the ladder rung and WHO-5, over the actor's clients
  * (consultants and team leads: their districts) or one district: loaded here, estimated on a worker thread
- * (`effects.estimate.ts` says how). The annual report calls this too.
+ * (`effects.estimate.ts` says how). Researchers get the counts with small ones hidden. The annual report calls this too.
  */
 export async function statisticsEffects(db: Kysely<Database>, actor: Actor, query: EffectsQuery): Promise<StatisticsEffects> {
   const seed = query.seed ?? DEFAULTS.seed;
@@ -45,6 +47,9 @@ export async function statisticsEffects(db: Kysely<Database>, actor: Actor, quer
     seed,
     resamples,
   };
+  const estimates = await estimate(input);
+  // Researchers see aggregates only: a count of 1 to 4 clients behind an estimate is hidden, as in the overview.
+  const suppressed = isSuppressedFor(actor);
   return {
     method: "staggeredDifferenceInDifferences",
     observational: true,
@@ -54,7 +59,8 @@ export async function statisticsEffects(db: Kysely<Database>, actor: Actor, quer
     from: input.from,
     to: input.to,
     district: query.district ?? null,
-    estimates: await estimate(input),
+    suppressedBelow: suppressed ? SMALL_CELL_THRESHOLD : null,
+    estimates: suppressed ? suppressEffectCounts(estimates) : estimates,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   assertValidOverviewQuery,
   coarserChoice,
   type FigureTable,
+  suppressEffectCounts,
   suppressSmallCells,
 } from "./statistics.rules.js";
 
@@ -194,5 +195,49 @@ describe("scope and period", () => {
     expect(periodsBetween("2025-01-01", "2026-12-31", "month")).toHaveLength(24);
     expect(periodsBetween("2025-03-01", "2026-02-01", "year").map((p) => p.key)).toEqual(["2025", "2026"]);
     expect(periodKeyOf("2026-12-31T23:00:00.000Z", "quarter")).toBe("2026-Q4");
+  });
+});
+
+describe("the counts behind effect estimates, for researchers", () => {
+  const estimate = (treatedClients: number, comparisonClients: number, cohorts: number) => ({
+    treatment: "exercise",
+    estimate: treatedClients >= 20 ? 0.4 : null,
+    treatedClients,
+    comparisonClients,
+    cohorts,
+  });
+
+  it("hides a count of 1 to 4 clients, and the start months of treated clients hidden; zeros and 5 or more stay", () => {
+    const shown = suppressEffectCounts([estimate(0, 0, 0), estimate(3, 40, 2), estimate(25, 4, 6), estimate(5, 5, 1), estimate(1, 1, 1)]);
+    expect(shown.map((e) => [e.treatedClients, e.comparisonClients, e.cohorts])).toEqual([
+      [0, 0, 0],
+      [null, 40, null],
+      [25, null, 6],
+      [5, 5, 1],
+      [null, null, null],
+    ]);
+  });
+
+  it("leaves everything else of an estimate as it is", () => {
+    const [shown] = suppressEffectCounts([estimate(2, 30, 1)]);
+    expect(shown).toMatchObject({ treatment: "exercise", estimate: null });
+  });
+
+  it("never shows a count from 1 to 4", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(30), fc.nat(12)), { maxLength: 12 }), (rows) => {
+        const shown = suppressEffectCounts(rows.map(([t, c, g]) => estimate(t, c, g)));
+        shown.forEach((e, i) => {
+          for (const [value, original] of [
+            [e.treatedClients, rows[i]?.[0]],
+            [e.comparisonClients, rows[i]?.[1]],
+          ]) {
+            expect(value === null ? (original as number) >= 1 && (original as number) < SMALL_CELL_THRESHOLD : value === original).toBe(
+              true,
+            );
+          }
+        });
+      }),
+    );
   });
 });

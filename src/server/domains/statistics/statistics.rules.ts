@@ -3,6 +3,7 @@ import { forbidden, invalidField } from "@server/http/errors.js";
 import { addMonths } from "@shared/dates.js";
 import { DISTRICTS } from "@shared/districts.js";
 import {
+  type EffectEstimate,
   SMALL_CELL_THRESHOLD,
   STATISTICS_GROUP_BY,
   type StatisticsGroupBy,
@@ -100,12 +101,15 @@ function suppressColumn(
   }
 }
 
+/** The cells of a figure and how each measure is protected: what the small-cell rule looks at. */
+export type ProtectedCells = Pick<FigureTable, "measures" | "rows" | "totals" | "totalRows">;
+
 /**
- * A table as a researcher may see it: counts below 5 hidden, and enough other cells (or the total) hidden that no
- * hidden cell can be recomputed from its column's visible cells and the table's total. A median or mean is hidden
- * with the count it is computed over. Everyone else sees every cell.
+ * The cells as a researcher may see them: counts below 5 hidden, and enough other cells (or the total) hidden that no
+ * hidden cell can be recomputed from its column's visible cells and the total. A median or mean is hidden with the
+ * count it is computed over. The one small-cell rule: the overview's tables and the effect estimates' counts both use it.
  */
-export function suppressSmallCells(table: FigureTable): StatisticsTable {
+export function hideSmallCounts(table: ProtectedCells): Pick<StatisticsTable, "rows" | "totals" | "hiddenCells"> {
   const rows = table.rows.map((row) => ({ keys: row.keys, values: [...row.values] }));
   const totals = table.totals ? [...table.totals] : null;
   const hiddenCounts = new Map<number, Set<number>>();
@@ -130,15 +134,41 @@ export function suppressSmallCells(table: FigureTable): StatisticsTable {
     });
     if (typeof protection === "object" && totals && totals[protection.basis] === null) totals[m] = null;
   });
+  return { rows, totals, hiddenCells };
+}
+
+/** A table as a researcher may see it (`hideSmallCounts`). Everyone else sees every cell. */
+export function suppressSmallCells(table: FigureTable): StatisticsTable {
   return {
     id: table.id,
     chart: table.chart,
     dimensions: table.dimensions,
     measures: table.measures.map(({ key, unit }) => ({ key, unit })),
-    rows,
-    totals,
-    hiddenCells,
+    ...hideSmallCounts(table),
   };
+}
+
+/**
+ * The counts behind each effect estimate as a researcher may see them, by the same rule as the overview's cells: the
+ * treated and the comparison clients are counts of people (hidden from 1 to 4); the start months go with the treated
+ * clients they count. The estimates overlap (a client can be behind several), so there is no total to protect.
+ */
+export function suppressEffectCounts<E extends Pick<EffectEstimate, "treatedClients" | "comparisonClients" | "cohorts">>(
+  estimates: readonly E[],
+): E[] {
+  const { rows } = hideSmallCounts({
+    measures: [
+      { key: "treatedClients", unit: "clients", protection: "count" },
+      { key: "comparisonClients", unit: "clients", protection: "count" },
+      { key: "cohorts", unit: "events", protection: { basis: 0 } },
+    ],
+    rows: estimates.map((e) => ({ keys: [], values: [e.treatedClients, e.comparisonClients, e.cohorts] })),
+    totals: null,
+  });
+  return estimates.map((e, i) => {
+    const [treatedClients, comparisonClients, cohorts] = rows[i]?.values ?? [];
+    return { ...e, treatedClients: treatedClients ?? null, comparisonClients: comparisonClients ?? null, cohorts: cohorts ?? null };
+  });
 }
 
 /** Every cell shown: the figures of staff who may see the records behind them anyway. */

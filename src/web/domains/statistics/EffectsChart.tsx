@@ -3,6 +3,7 @@ import type { EffectEstimate } from "@shared/schemas/statistics.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { useEffect, useId, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { treatmentLabel } from "./labels.js";
 
 interface EffectsChartProps {
   /** One outcome's estimates, one per activity. */
@@ -16,7 +17,7 @@ interface EffectsChartProps {
  * label and a description; the table with it holds the same figures.
  */
 export function EffectsChart({ estimates, outcomeName }: EffectsChartProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const descriptionId = useId();
   const shown = useMemo(() => estimates.filter((e) => e.estimate !== null && e.ciLow !== null && e.ciHigh !== null), [estimates]);
@@ -24,7 +25,7 @@ export function EffectsChart({ estimates, outcomeName }: EffectsChartProps) {
   useEffect(() => {
     const target = container.current;
     if (!target || shown.length === 0) return;
-    const rows = shown.map((e) => ({ ...e, label: t(`effects.treatments.${e.treatment}`) }));
+    const rows = shown.map((e) => ({ ...e, label: treatmentLabel(i18n.language, e.treatment) }));
     const chart = Plot.plot({
       width: Math.max(280, Math.min(640, target.clientWidth || 640)),
       height: 60 + 36 * rows.length,
@@ -48,7 +49,7 @@ export function EffectsChart({ estimates, outcomeName }: EffectsChartProps) {
     chart.setAttribute("aria-describedby", descriptionId);
     target.replaceChildren(chart);
     return () => chart.remove();
-  }, [shown, t, outcomeName, descriptionId]);
+  }, [shown, t, i18n.language, outcomeName, descriptionId]);
 
   return (
     <figure className="nv-effects-chart">

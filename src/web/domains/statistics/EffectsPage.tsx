@@ -72,7 +72,13 @@ function OutcomeSection({ outcome, data }: { outcome: (typeof EFFECT_OUTCOMES)[n
       <Paragraph>{t(`effects.outcomes.${outcome}.what`, { months })}</Paragraph>
       <div className="nv-effects-outcome">
         <EffectsChart estimates={estimates} outcomeName={name} />
-        <EffectsTable id={`effects-table-${outcome}`} estimates={estimates} outcomeName={name} horizonMonths={months} />
+        <EffectsTable
+          id={`effects-table-${outcome}`}
+          estimates={estimates}
+          outcomeName={name}
+          horizonMonths={months}
+          suppressedBelow={data.suppressedBelow}
+        />
       </div>
     </section>
   );
@@ -110,6 +116,7 @@ export function EffectsPage() {
           {EFFECT_OUTCOMES.map((outcome) => (
             <OutcomeSection key={outcome} outcome={outcome} data={data} />
           ))}
+          {data.suppressedBelow === null ? null : <Paragraph>{t("effects.suppressed", { count: data.suppressedBelow })}</Paragraph>}
           <Paragraph>{t("effects.settings", { resamples: data.resamples, seed: data.seed })}</Paragraph>
           <section aria-labelledby="effects-method">
             <Heading level={2} id="effects-method">

@@ -57,14 +57,14 @@ function marks(table: StatisticsTable, points: Datum[]): Plot.Markish[] {
  * the table beside it, which is what screen readers and keyboard users read.
  */
 export function FigureChart({ table, title, description }: { table: StatisticsTable; title: string; description: string }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const element = holder.current;
     if (!element) return;
-    const label = (dimension: string, value: string) => keyLabel(t, i18n.language, dimension, value);
-    const points = data(table, label, (key) => measureLabel(t, key));
+    const label = (dimension: string, value: string) => keyLabel(i18n.language, dimension, value);
+    const points = data(table, label, (key) => measureLabel(i18n.language, key));
     const width = Math.max(280, Math.min(720, element.clientWidth || 640));
     const chart = Plot.plot({
       width,
@@ -98,7 +98,7 @@ export function FigureChart({ table, title, description }: { table: StatisticsTa
     }
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [table, title, description, t, i18n.language]);
+  }, [table, title, description, i18n.language]);
 
   return <div ref={holder} className="nv-chart" />;
 }

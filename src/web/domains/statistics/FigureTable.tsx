@@ -1,7 +1,7 @@
 import type { StatisticsTable } from "@shared/schemas/statistics.js";
 import { ScrollTable } from "@web/components/ScrollTable.js";
 import { useTranslation } from "react-i18next";
-import { keyLabel, measureLabel } from "./labels.js";
+import { dimensionLabel, keyLabel, measureLabel } from "./labels.js";
 
 /** A number as the table shows it: hidden cells say so, means and medians with one decimal. */
 function useCell(suppressed: boolean) {
@@ -14,7 +14,10 @@ function useCell(suppressed: boolean) {
 export function FigureTable({ table, caption, suppressed }: { table: StatisticsTable; caption: string; suppressed: boolean }) {
   const { t, i18n } = useTranslation();
   const cell = useCell(suppressed);
-  const headers = [...table.dimensions.map((d) => t(`statistics.dimensions.${d}`)), ...table.measures.map((m) => measureLabel(t, m.key))];
+  const headers = [
+    ...table.dimensions.map((d) => dimensionLabel(i18n.language, d)),
+    ...table.measures.map((m) => measureLabel(i18n.language, m.key)),
+  ];
   const keyColumns = table.dimensions.length;
   return (
     <ScrollTable id={`table-${table.id}`} caption={caption} headers={headers}>
@@ -23,11 +26,11 @@ export function FigureTable({ table, caption, suppressed }: { table: StatisticsT
           {row.keys.map((value, i) =>
             i === 0 ? (
               <th key={table.dimensions[i]} scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">
-                {keyLabel(t, i18n.language, table.dimensions[i] ?? "", value)}
+                {keyLabel(i18n.language, table.dimensions[i] ?? "", value)}
               </th>
             ) : (
               <td key={table.dimensions[i]} className="utrecht-table__cell">
-                {keyLabel(t, i18n.language, table.dimensions[i] ?? "", value)}
+                {keyLabel(i18n.language, table.dimensions[i] ?? "", value)}
               </td>
             ),
           )}

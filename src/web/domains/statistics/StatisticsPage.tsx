@@ -14,6 +14,7 @@ import { useSearchParams } from "react-router";
 import { type OverviewChoice, overviewCsvUrl, useStatisticsOverview } from "./api.js";
 import { FigureChart } from "./FigureChart.js";
 import { FigureTable } from "./FigureTable.js";
+import { tableWords } from "./labels.js";
 
 const isGroupBy = (value: string | null): value is StatisticsGroupBy => (STATISTICS_GROUP_BY as readonly string[]).includes(value ?? "");
 
@@ -116,7 +117,7 @@ function Suppression({ overview, onCoarser }: { overview: StatisticsOverview; on
  * and the whole city or one district, with the CSV download. Researchers see small counts hidden.
  */
 export function StatisticsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   const choice = choiceOf(search);
@@ -168,8 +169,7 @@ export function StatisticsPage() {
             </Paragraph>
           ) : null}
           {data.tables.map((table) => {
-            const title = t(`statistics.tables.${table.id}.title`);
-            const description = t(`statistics.tables.${table.id}.description`);
+            const { title, intro: description } = tableWords(i18n.language, table.id);
             return (
               <section key={table.id} aria-labelledby={`figure-${table.id}`} className="nv-statistics__figure">
                 <Heading level={2} id={`figure-${table.id}`}>

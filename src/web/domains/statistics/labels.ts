@@ -1,38 +1,33 @@
-import type { TFunction } from "i18next";
+import type { EffectEstimate, StatisticsTableId } from "@shared/schemas/statistics.js";
+import {
+  STATISTICS_WORDS,
+  type StatisticsLanguage,
+  dimensionLabel as sharedDimensionLabel,
+  keyLabel as sharedKeyLabel,
+  measureLabel as sharedMeasureLabel,
+} from "@shared/statistics-labels.js";
 
-/** Where the labels of a dimension's values already live in the translations; the rest under statistics.values. */
-const VALUE_LABELS: Record<string, string> = {
-  stepType: "planStepType",
-  reason: "endReason",
-  attribution: "attribution",
-  ground: "exemptionType",
-  decisionType: "decisionType",
-  outcome: "objectionOutcome",
-};
+/**
+ * The words of the figures on the web, in the language shown: all from `@shared/statistics-labels`, the one source the
+ * annual report uses too, so a figure has one name on the dashboard, the effects page and in the report.
+ */
+const languageOf = (language: string): StatisticsLanguage => (language === "en" ? "en" : "nl");
 
-/** A period as people write it: "maart 2026", "2026 K1", "2026". */
-export function periodLabel(period: string, language: string): string {
-  if (/^\d{4}-\d{2}$/.test(period)) {
-    const locale = language === "en" ? "en-GB" : "nl-NL";
-    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-01T00:00:00Z`));
-  }
-  const quarter = /^(\d{4})-Q(\d)$/.exec(period);
-  if (quarter) return language === "en" ? `Q${quarter[2]} ${quarter[1]}` : `${quarter[1]} K${quarter[2]}`;
-  return period;
+/** A table's title and its plain explanation. */
+export function tableWords(language: string, id: StatisticsTableId): { title: string; intro: string } {
+  return STATISTICS_WORDS[languageOf(language)].tables[id];
 }
 
-/** The label of one key of a row, by its dimension. */
-export function keyLabel(t: TFunction, language: string, dimension: string, value: string): string {
-  if (dimension === "period") return periodLabel(value, language);
-  if (dimension === "district") return value || t("statistics.values.noDistrict");
-  if (dimension === "rung" || dimension === "fromRung" || dimension === "toRung") return t("statistics.values.rung", { rung: value });
-  const own = t(`statistics.values.${dimension}.${value}`, { defaultValue: "" });
-  if (own) return own;
-  const prefix = VALUE_LABELS[dimension];
-  return prefix ? t(`${prefix}.${value}`, { defaultValue: value }) : value;
-}
+/** The label of one key of a row, by its dimension: a period, a rung, a code, or a district's name. */
+export const keyLabel = (language: string, dimension: string, value: string): string =>
+  sharedKeyLabel(languageOf(language), dimension, value);
+
+/** The label of a dimension (a column of keys). */
+export const dimensionLabel = (language: string, key: string): string => sharedDimensionLabel(languageOf(language), key);
 
 /** The label of a measure (a sanction refused by a rule, `refusedBy.<rule>`, is named by the rule). */
-export function measureLabel(t: TFunction, key: string): string {
-  return t(`statistics.measures.${key}`);
-}
+export const measureLabel = (language: string, key: string): string => sharedMeasureLabel(languageOf(language), key);
+
+/** An activity of the effect estimates. */
+export const treatmentLabel = (language: string, treatment: EffectEstimate["treatment"]): string =>
+  STATISTICS_WORDS[languageOf(language)].treatments[treatment];
