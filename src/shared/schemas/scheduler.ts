@@ -20,6 +20,11 @@ export const retentionCounts = z.object({
     .int()
     .default(0)
     .describe("messages to clients sent or failed three months ago or longer, removed (zero for runs made before)"),
+  workQueueNotes: z
+    .number()
+    .int()
+    .default(0)
+    .describe("work-queue items marked done or snoozed a year ago or longer, removed with their notes (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
 const NOTHING_REMOVED: RetentionCounts = {
@@ -29,6 +34,7 @@ const NOTHING_REMOVED: RetentionCounts = {
   evidenceDocuments: 0,
   matchProposals: 0,
   messages: 0,
+  workQueueNotes: 0,
 };
 
 export const dailyJobResult = z.object({

@@ -13,10 +13,18 @@ import {
   deleteDocuments,
   deleteMessagesDoneBefore,
   deleteUnfollowedProposalsBefore,
+  deleteWorkQueueNotesBefore,
   eraseCheckInNotesBefore,
   evidenceWithSubjects,
 } from "./retention.repo.js";
-import { type EvidenceFacts, evidenceExpired, MESSAGE_MONTHS, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
+import {
+  type EvidenceFacts,
+  evidenceExpired,
+  MESSAGE_MONTHS,
+  retentionCutoff,
+  retentionCutoffInstant,
+  WORK_QUEUE_NOTE_MONTHS,
+} from "./retention.rules.js";
 
 type EvidenceRow = Awaited<ReturnType<typeof evidenceWithSubjects>>[number];
 
@@ -52,7 +60,8 @@ async function expiredEvidence(db: Kysely<Database>, today: string, months: numb
 /**
  * Removes or anonymises what has passed the retention periods of the ordinance in force on `date`: expired
  * sessions, old audit events, the free text of old check-ins, evidence past its period (each removal audited for
- * its client), the unfollowed proposals of old match plans and the messages to clients sent or failed long ago. Letters and decisions stay. Idempotent: a second
+ * its client), the unfollowed proposals of old match plans, the messages to clients sent or failed long ago and the
+ * work-queue items marked a year ago. Letters and decisions stay. Idempotent: a second
  * run on the same date finds nothing left and counts zeros.
  */
 export async function applyRetention(
@@ -90,7 +99,8 @@ export async function applyRetention(
   }
   const matchProposals = await deleteUnfollowedProposalsBefore(db, retentionCutoffInstant(date, retention.matchProposalMonths));
   const messages = await deleteMessagesDoneBefore(db, retentionCutoffInstant(date, MESSAGE_MONTHS));
-  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages };
+  const workQueueNotes = await deleteWorkQueueNotesBefore(db, retentionCutoffInstant(date, WORK_QUEUE_NOTE_MONTHS));
+  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages, workQueueNotes };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;
 }

@@ -3,6 +3,7 @@ import type { ClientTab } from "../clients/clientTabs.js";
 
 /** The part of the client record where the consultant acts on each reason. */
 export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
+  hearingResponseDue: "sanctions",
   helpRequested: "check-ins",
   lowWellbeingReported: "check-ins",
   letterReturned: "letters",
