@@ -28,6 +28,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
 
 /** Reasons that ask for action before the others, shown with a warning colour. */
 export const URGENT_REASONS: readonly WorkQueueReason[] = [
+  "hearingResponseDue",
   "helpRequested",
   "lowWellbeingReported",
   "letterReturned",
