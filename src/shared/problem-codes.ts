@@ -50,6 +50,8 @@ export const PROBLEM_CODES = [
   "draftExists",
   "stepNotInDraft",
   "notYourQueue",
+  "notOnWorkQueue",
+  "workQueueItemHandled",
   // Roles and placements
   "otherOrganisation",
   "roleNotApproved",

@@ -20,6 +20,12 @@ export interface UniqueRule {
  */
 export const UNIQUE_RULES: readonly UniqueRule[] = [
   {
+    index: "work_queue_dispositions_client_reason_key",
+    columns: "work_queue_dispositions.client_id, work_queue_dispositions.reason",
+    code: "workQueueItemHandled",
+    detail: "Someone else just marked this item done or snoozed it.",
+  },
+  {
     index: "appointments_no_double_booking",
     columns: "appointments.consultant_id, appointments.starts_at",
     code: "slotTaken",

@@ -224,6 +224,19 @@ export interface ClientMovesTable {
   created_at: string;
 }
 
+/** A reason on the work queue marked done or snoozed, for the signal it had then (one row per client and reason). */
+export interface WorkQueueDispositionsTable {
+  id: string;
+  client_id: string;
+  reason: string; // WORK_QUEUE_REASONS
+  disposition: string; // done, snoozed
+  signal_since: string;
+  snoozed_until: string | null;
+  note: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface AuditEventsTable {
   id: string;
   occurred_at: string;
@@ -945,6 +958,7 @@ export interface Database {
   state_pension_ages: StatePensionAgesTable;
   client_imports: ClientImportsTable;
   client_moves: ClientMovesTable;
+  work_queue_dispositions: WorkQueueDispositionsTable;
   users: UsersTable;
   user_districts: UserDistrictsTable;
   sessions: SessionsTable;
@@ -1002,6 +1016,7 @@ export type UserRow = Selectable<UsersTable>;
 export type ClientRow = Selectable<ClientsTable>;
 export type AgencyRow = Selectable<AgenciesTable>;
 export type AgencyAssignmentRow = Selectable<AgencyAssignmentsTable>;
+export type WorkQueueDispositionRow = Selectable<WorkQueueDispositionsTable>;
 export type NewClientRow = Insertable<ClientsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -168,6 +168,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /work-queue": { roles: { admin: A, consultant: A, teamLead: A } },
   "GET /team": { roles: { admin: A, teamLead: A } },
   "PUT /clients/:id/consultant": { roles: { admin: A, teamLead: S }, body: (ids) => ({ consultantId: ids.users }) },
+  "POST /clients/:id/work-queue-dispositions": {
+    roles: { consultant: S, teamLead: S },
+    body: { disposition: "snoozed", reason: "intakeMissed", snoozedUntil: "2026-06-22", note: TEXT },
+  },
   "GET /roles": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: A } }, A),
   "POST /roles": { roles: { admin: A, consultant: A, host: A }, body: (ids) => role(ids.organisations) },
   "GET /roles/:id": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),

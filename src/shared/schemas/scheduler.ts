@@ -30,6 +30,11 @@ export const retentionCounts = z.object({
     .int()
     .default(0)
     .describe("research exports, with their files, finished three months ago or longer, removed (zero for runs made before)"),
+  workQueueNotes: z
+    .number()
+    .int()
+    .default(0)
+    .describe("work-queue items marked done or snoozed a year ago or longer, removed with their notes (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
 const NOTHING_REMOVED: RetentionCounts = {
@@ -41,6 +46,7 @@ const NOTHING_REMOVED: RetentionCounts = {
   messages: 0,
   agencyAssignments: 0,
   researchExports: 0,
+  workQueueNotes: 0,
 };
 
 export const dailyJobResult = z.object({

@@ -1,8 +1,12 @@
 import { z } from "zod";
-import { calendarDate, pageOf, pageQuery } from "./common.js";
+import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
 
-/** Why a client needs attention, most urgent first. */
+/**
+ * Why a client needs attention. How urgent each is, is its severity (`work-queue.rules.ts` on the server); within a
+ * severity, reasons keep this order.
+ */
 export const WORK_QUEUE_REASONS = [
+  "hearingResponseDue", // the client's term to respond before a sanction decision ends: hear them or decide
   "helpRequested", // the client asked for help in their own check-in: call them today
   "lowWellbeingReported", // the client's own check-in has a low WHO-5: call them today
   "letterReturned",
@@ -26,6 +30,25 @@ export const WORK_QUEUE_REASONS = [
 ] as const;
 export type WorkQueueReason = (typeof WORK_QUEUE_REASONS)[number];
 
+/**
+ * How urgent a reason is, most urgent first: a due-process deadline, then the client's own wellbeing, an ending still
+ * to be heard, an exemption request, a proposal to review, letters and appointments, and the rest of the follow-up.
+ */
+export const WORK_QUEUE_SEVERITIES = [
+  "deadline",
+  "wellbeing",
+  "attribution",
+  "exemptionRequest",
+  "proposal",
+  "lettersAndAppointments",
+  "followUp",
+] as const;
+export type WorkQueueSeverity = (typeof WORK_QUEUE_SEVERITIES)[number];
+
+/** What a consultant can do with an item on the queue: mark it done, or set it aside until a date. */
+export const WORK_QUEUE_DISPOSITIONS = ["done", "snoozed"] as const;
+export type WorkQueueDisposition = (typeof WORK_QUEUE_DISPOSITIONS)[number];
+
 export const workQueueItem = z.object({
   clientId: z.uuid(),
   givenName: z.string(),
@@ -39,13 +62,22 @@ export const workQueueItem = z.object({
       suggestedAction: z.string().nullable().describe("e.g. sendSecondInvitation; the consultant decides"),
     }),
   ),
-  urgency: z.number().int().describe("lower is more urgent"),
+  urgency: z.number().int().describe("lower is more urgent: the position of `severity` among the severities"),
+  severity: z.enum(WORK_QUEUE_SEVERITIES).describe("how urgent the first reason is"),
+  ageDays: z
+    .number()
+    .int()
+    .describe("days since the first reason arose; for a deadline, days past it (negative while it is still to come)"),
+  abilities: z.object({ markDone: z.boolean(), snooze: z.boolean() }),
 });
 export type WorkQueueItem = z.infer<typeof workQueueItem>;
 
 export const workQueueQuery = pageQuery.extend({
   consultantId: z.uuid().optional().describe("team leads: another consultant's queue"),
   reason: z.enum(WORK_QUEUE_REASONS).optional().describe("only clients with this reason"),
+  severity: z.enum(WORK_QUEUE_SEVERITIES).optional().describe("only clients whose first reason has this severity"),
+  clientId: z.uuid().optional().describe("only this client"),
+  client: z.string().trim().max(100).optional().describe("only clients whose name holds these words, in any order"),
 });
 export const workQueuePage = pageOf(workQueueItem);
 
@@ -60,3 +92,31 @@ export const teamOverview = z.object({ items: z.array(teamMemberOutput) });
 
 /** Body of `PUT /clients/{id}/consultant`: reassign a client. */
 export const assignmentInput = z.object({ consultantId: z.uuid() });
+
+/** Body of `POST /clients/{id}/work-queue-dispositions`: mark one reason done, or snooze it until a date with a note. */
+export const workQueueDispositionInput = z.discriminatedUnion("disposition", [
+  z.object({
+    disposition: z.literal("done"),
+    reason: z.enum(WORK_QUEUE_REASONS),
+    note: z.string().trim().max(1000).optional().describe("what was done; optional"),
+  }),
+  z.object({
+    disposition: z.literal("snoozed"),
+    reason: z.enum(WORK_QUEUE_REASONS),
+    snoozedUntil: calendarDate.describe("the day the item comes back on the queue"),
+    note: z.string().trim().min(1).max(1000).describe("why it waits"),
+  }),
+]);
+export type WorkQueueDispositionInput = z.infer<typeof workQueueDispositionInput>;
+
+export const workQueueDispositionOutput = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  reason: z.enum(WORK_QUEUE_REASONS),
+  disposition: z.enum(WORK_QUEUE_DISPOSITIONS),
+  signalSince: calendarDate.describe("the `since` of the reason it set aside: a later signal of the same kind comes back"),
+  snoozedUntil: calendarDate.nullable(),
+  note: z.string().nullable(),
+  decidedBy: z.uuid(),
+  decidedAt: timestamp,
+});

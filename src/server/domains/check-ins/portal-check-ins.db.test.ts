@@ -138,7 +138,8 @@ describe("the work queue flags it the same day", () => {
     });
     const { item, index } = await queueItem();
     expect(index).toBe(0);
-    expect(item?.urgency).toBe(0);
+    // Only a due-process deadline ranks above the client's own call for help; this queue has none.
+    expect(item?.severity).toBe("wellbeing");
     expect(item?.reasons[0]).toEqual({ code: "helpRequested", since: "2026-11-12", suggestedAction: "callClient" });
   });
 

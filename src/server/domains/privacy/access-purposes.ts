@@ -20,6 +20,14 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   ),
   "client.update": p("Uw gegevens zijn aangepast.", "Your details were changed."),
   "client.reassign": p("U heeft een andere consulent gekregen.", "You were given another consultant."),
+  "workQueue.markDone": p(
+    "Uw consulent heeft iets op de werklijst afgehandeld.",
+    "Your consultant marked something on the work list as dealt with.",
+  ),
+  "workQueue.snooze": p(
+    "Uw consulent heeft iets op de werklijst voor later gepland.",
+    "Your consultant planned something on the work list for later.",
+  ),
   "client.benefitEnd": p(
     "Er is genoteerd dat uw uitkering is gestopt. Wat u nog deed als tegenprestatie, is ook gestopt.",
     "It was noted that your benefit ended. What you still did as your contribution ended too.",

@@ -46,6 +46,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     belongs: OWN,
     orderBy: "created_at",
   },
+  {
+    key: "workQueueNotes",
+    table: "work_queue_dispositions",
+    title: t("Wat uw consulent afhandelde of voor later plande", "What your consultant dealt with or planned for later"),
+    belongs: OWN,
+    orderBy: "decided_at",
+  },
   { key: "appointments", table: "appointments", title: t("Afspraken", "Appointments"), belongs: OWN, orderBy: "starts_at" },
   {
     key: "rescheduleRequests",

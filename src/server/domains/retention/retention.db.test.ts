@@ -267,6 +267,7 @@ describe("retention in the daily job", () => {
       messages: 0,
       agencyAssignments: 0,
       researchExports: 0,
+      workQueueNotes: 0,
     });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);

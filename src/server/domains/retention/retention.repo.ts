@@ -56,6 +56,12 @@ export async function eraseCheckInNotesBefore(db: Kysely<Database>, cutoff: stri
  * Removes the proposals nobody followed (no placement came of them) of match plans that finished and were made
  * before `cutoff` (an instant); the plan itself, a count without names, stays. Answers how many proposals it removed.
  */
+/** Removes the work-queue items marked done or snoozed before `cutoff` (an instant), with their notes. */
+export async function deleteWorkQueueNotesBefore(db: Kysely<Database>, cutoff: string): Promise<number> {
+  const result = await db.deleteFrom("work_queue_dispositions").where("decided_at", "<", cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Removes the messages to clients sent or finally failed before `cutoff` (an instant); waiting ones stay. */
 /** Removes assignments to agencies whose period ended before the cutoff date; answers how many. */
 export async function deleteAssignmentsEndedBefore(db: Kysely<Database>, cutoff: string): Promise<number> {

@@ -43,6 +43,12 @@ export const AGENCY_ASSIGNMENT_MONTHS = 24;
  */
 export const RESEARCH_EXPORT_MONTHS = 3;
 
+/**
+ * A work-queue item marked done or snoozed, with the consultant's note, serves the queue only: it is removed this many
+ * months after it was marked. A signal that is still there a year later comes back on the queue, which is right.
+ */
+export const WORK_QUEUE_NOTE_MONTHS = 12;
+
 /** What decides whether a piece of evidence has served its purpose. */
 export interface EvidenceFacts {
   /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */

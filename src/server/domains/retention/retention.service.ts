@@ -15,6 +15,7 @@ import {
   deleteMessagesDoneBefore,
   deleteResearchExportsFinishedBefore,
   deleteUnfollowedProposalsBefore,
+  deleteWorkQueueNotesBefore,
   eraseCheckInNotesBefore,
   evidenceWithSubjects,
 } from "./retention.repo.js";
@@ -26,6 +27,7 @@ import {
   RESEARCH_EXPORT_MONTHS,
   retentionCutoff,
   retentionCutoffInstant,
+  WORK_QUEUE_NOTE_MONTHS,
 } from "./retention.rules.js";
 
 type EvidenceRow = Awaited<ReturnType<typeof evidenceWithSubjects>>[number];
@@ -63,7 +65,7 @@ async function expiredEvidence(db: Kysely<Database>, today: string, months: numb
  * Removes or anonymises what has passed the retention periods of the ordinance in force on `date`: expired
  * sessions, old audit events, the free text of old check-ins, evidence past its period (each removal audited for
  * its client), the unfollowed proposals of old match plans, the messages to clients sent or failed long ago and the
- * research exports (with their files) finished long ago. Letters and decisions stay. Idempotent: a second
+ * research exports (with their files) finished long ago, work-queue items marked a year ago. Letters and decisions stay. Idempotent: a second
  * run on the same date finds nothing left and counts zeros.
  */
 export async function applyRetention(
@@ -103,7 +105,18 @@ export async function applyRetention(
   const messages = await deleteMessagesDoneBefore(db, retentionCutoffInstant(date, MESSAGE_MONTHS));
   const agencyAssignments = await deleteAssignmentsEndedBefore(db, retentionCutoff(date, AGENCY_ASSIGNMENT_MONTHS));
   const researchExports = await deleteResearchExportsFinishedBefore(db, retentionCutoffInstant(date, RESEARCH_EXPORT_MONTHS));
-  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages, agencyAssignments, researchExports };
+  const workQueueNotes = await deleteWorkQueueNotesBefore(db, retentionCutoffInstant(date, WORK_QUEUE_NOTE_MONTHS));
+  const counts = {
+    sessions,
+    auditEvents,
+    checkInNotes,
+    evidenceDocuments,
+    matchProposals,
+    messages,
+    agencyAssignments,
+    researchExports,
+    workQueueNotes,
+  };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;
 }

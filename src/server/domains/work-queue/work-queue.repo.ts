@@ -1,5 +1,5 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { ClientRow, Database } from "@server/db/schema.js";
+import type { ClientRow, Database, WorkQueueDispositionRow } from "@server/db/schema.js";
 import { DISPLACEMENT_ENDING, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
 import { type ClientIdQuery, visibleClients } from "../clients/clients.repo.js";
@@ -228,4 +228,51 @@ export function consultantCaseload(db: Kysely<Database>, actor: Actor, since: st
       eb.or([eb("clients.consultant_id", "is", null), eb("clients.consultant_id", "=", eb.ref("client_moves.from_consultant_id"))]),
     );
   return caseloadFrom(db.selectFrom("clients").where((eb) => eb.or([eb("clients.id", "in", own), eb("clients.id", "in", movedIn)])));
+}
+
+/** The clients' sanction proposals whose hearing term ends on or before a date, while the client is not heard yet. */
+export function hearingTermsEndingBy(db: Kysely<Database>, clientIds: ClientIdQuery, by: string) {
+  return db
+    .selectFrom("sanctions")
+    .select(["client_id", "hearing_respond_by"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "proposed")
+    .where("hearing_record", "is", null)
+    .where("hearing_respond_by", "is not", null)
+    .where("hearing_respond_by", "<=", by)
+    .execute();
+}
+
+/** What consultants set aside on the clients' queues: one row per client and reason. */
+export function dispositionsOf(db: Kysely<Database>, clientIds: ClientIdQuery) {
+  return db
+    .selectFrom("work_queue_dispositions")
+    .select(["client_id", "reason", "disposition", "signal_since", "snoozed_until"])
+    .where("client_id", "in", clientIds)
+    .execute();
+}
+
+/** What was set aside for one reason of one client, if anything. */
+export function dispositionOf(db: Kysely<Database>, clientId: string, reason: string) {
+  return db
+    .selectFrom("work_queue_dispositions")
+    .selectAll()
+    .where("client_id", "=", clientId)
+    .where("reason", "=", reason)
+    .executeTakeFirst();
+}
+
+/** Records the latest word on a client's reason: replaces what was set aside for it before. */
+export async function saveDisposition(
+  db: Kysely<Database>,
+  row: WorkQueueDispositionRow,
+  previousId: string | undefined,
+): Promise<WorkQueueDispositionRow> {
+  if (previousId) {
+    const { id: _id, ...changes } = row;
+    await db.updateTable("work_queue_dispositions").set(changes).where("id", "=", previousId).execute();
+    return { ...row, id: previousId };
+  }
+  await db.insertInto("work_queue_dispositions").values(row).execute();
+  return row;
 }

@@ -2,7 +2,7 @@ import { parseJsonColumn } from "@server/db/json.js";
 import type { Database } from "@server/db/schema.js";
 import { CASEWORK_DEFAULTS } from "@shared/casework.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
-import { WORK_QUEUE_REASONS, type WorkQueueItem, type WorkQueueReason } from "@shared/schemas/work-queue.js";
+import type { WorkQueueItem, WorkQueueReason, WorkQueueSeverity } from "@shared/schemas/work-queue.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { ordinanceVersionsByNumber, overdueOn } from "../accountability/accountability.service.js";
@@ -11,6 +11,7 @@ import { isWho5Low, openClientAlarms } from "../check-ins/check-ins.rules.js";
 import { openObjectionsDueBy } from "../decisions/decisions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import * as repo from "./work-queue.repo.js";
+import { ageOf, compareQueueItems, compareReasons, isSetAside, type SetAside, severityOf } from "./work-queue.rules.js";
 
 type Reason = WorkQueueItem["reasons"][number];
 
@@ -50,12 +51,13 @@ function invitationReasons(invitations: InvitationFacts[]): Reason[] {
 }
 
 /**
- * Computes the work queue of a caseload, most urgent first: one query per kind of reason, each over the caseload's
- * query of client ids, whatever its size.
+ * Every reason each client of a caseload has today, most urgent first, set aside or not: one query per kind of
+ * reason, each over the caseload's query of client ids, whatever its size.
  */
-export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Caseload, today: string): Promise<WorkQueueItem[]> {
+export async function signalsOf(db: Kysely<Database>, caseload: repo.Caseload, today: string): Promise<Map<string, Reason[]>> {
   const { clients, ids } = caseload;
-  if (clients.length === 0) return [];
+  const signals = new Map<string, Reason[]>();
+  if (clients.length === 0) return signals;
 
   const invitations = await repo.invitationsOf(db, ids);
   const who5Items = z.array(z.number().int());
@@ -92,6 +94,7 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
   const deadlinesBy = addDays(today, CASEWORK_DEFAULTS.deadlineNoticeDays);
   const reconsiderations = await repo.reconsiderationsDueBy(db, ids, deadlinesBy);
   const objections = await openObjectionsDueBy(db, ids, deadlinesBy);
+  const hearingTerms = await repo.hearingTermsEndingBy(db, ids, deadlinesBy);
 
   const group = <T extends { client_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -108,13 +111,13 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
   const openRequestsBy = group(openRequests);
   const reconsiderationsBy = group(reconsiderations);
   const objectionsBy = group(objections);
+  const hearingTermsBy = group(hearingTerms);
   const exemptionsEndingBy = group(exemptionsEnding);
   const exemptionRequestsBy = group(exemptionRequests);
   const proposalsBy = group(proposals);
   const rescheduleRequestsBy = group(rescheduleRequests);
   const movesBy = group(moves);
 
-  const items: WorkQueueItem[] = [];
   for (const client of clients) {
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
     const pending = (undeterminedBy.get(client.id) ?? []).flatMap((d) => (d.ended_on ? [d.ended_on] : [])).sort()[0];
@@ -147,6 +150,10 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
     if (proposed) reasons.push({ code: "activityProposed", since: proposed, suggestedAction: "decideActivityProposal" });
     const rescheduleAsked = (rescheduleRequestsBy.get(client.id) ?? []).map((r) => todayInAmsterdam(new Date(r.requested_at))).sort()[0];
     if (rescheduleAsked) reasons.push({ code: "rescheduleRequested", since: rescheduleAsked, suggestedAction: "planNewAppointment" });
+    const hearingTermEnds = (hearingTermsBy.get(client.id) ?? [])
+      .flatMap((h) => (h.hearing_respond_by ? [h.hearing_respond_by] : []))
+      .sort()[0];
+    if (hearingTermEnds) reasons.push({ code: "hearingResponseDue", since: hearingTermEnds, suggestedAction: "holdHearingOrDecide" });
     const objectionDue = (objectionsBy.get(client.id) ?? []).map((o) => o.decide_by).sort()[0];
     if (objectionDue) reasons.push({ code: "objectionDecisionDue", since: objectionDue, suggestedAction: "decideObjection" });
     const reconsiderBy = (reconsiderationsBy.get(client.id) ?? []).flatMap((r) => (r.reconsider_by ? [r.reconsider_by] : [])).sort()[0];
@@ -171,10 +178,36 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
     }
     const ending = (endingStepsBy.get(client.id) ?? []).flatMap((s) => (s.end_date ? [s.end_date] : [])).sort()[0];
     if (ending) reasons.push({ code: "planStepEnding", since: ending, suggestedAction: "discussNextStep" });
-    const rank = (code: WorkQueueReason) => WORK_QUEUE_REASONS.indexOf(code);
-    reasons.sort((a, b) => rank(a.code) - rank(b.code));
+    if (reasons.length > 0) signals.set(client.id, reasons.sort(compareReasons));
+  }
+  return signals;
+}
+
+/**
+ * The work queue of a caseload, most urgent first (`compareQueueItems`): each client's reasons today, less those a
+ * consultant marked done or snoozed for the same signal.
+ */
+export async function computeWorkQueue(
+  db: Kysely<Database>,
+  caseload: repo.Caseload,
+  today: string,
+): Promise<Omit<WorkQueueItem, "abilities">[]> {
+  const signals = await signalsOf(db, caseload, today);
+  if (signals.size === 0) return [];
+  const setAside = new Map<string, SetAside>();
+  for (const row of await repo.dispositionsOf(db, caseload.ids)) {
+    setAside.set(`${row.client_id}:${row.reason}`, {
+      disposition: row.disposition === "done" ? "done" : "snoozed",
+      signalSince: row.signal_since,
+      snoozedUntil: row.snoozed_until,
+    });
+  }
+  const items: Omit<WorkQueueItem, "abilities">[] = [];
+  for (const client of caseload.clients) {
+    const reasons = (signals.get(client.id) ?? []).filter((r) => !isSetAside(r, setAside.get(`${client.id}:${r.code}`), today));
     const first = reasons[0];
     if (!first) continue;
+    const { severity, rank } = severityOf(first.code);
     items.push({
       clientId: client.id,
       givenName: client.given_name,
@@ -182,14 +215,34 @@ export async function computeWorkQueue(db: Kysely<Database>, caseload: repo.Case
       district: client.district,
       consultantId: client.consultant_id,
       reasons,
-      urgency: rank(first.code),
+      urgency: rank,
+      severity,
+      ageDays: ageOf(first.since, today),
     });
   }
-  // Most urgent reason first; within it, the longest-waiting client first.
-  return items.sort(
-    (a, b) =>
-      a.urgency - b.urgency ||
-      (a.reasons[0]?.since ?? "").localeCompare(b.reasons[0]?.since ?? "") ||
-      a.familyName.localeCompare(b.familyName),
-  );
+  return items.sort(compareQueueItems);
+}
+
+/** What the queue can be narrowed to: one reason, one severity, one client, or clients whose name holds some words. */
+export interface QueueFilters {
+  reason?: WorkQueueReason | undefined;
+  severity?: WorkQueueSeverity | undefined;
+  clientId?: string | undefined;
+  client?: string | undefined;
+}
+
+/** The queue narrowed by its filters; a name matches when each word is in it, in any order ("Martina, Rosalia"). */
+export function filterQueue<T extends Omit<WorkQueueItem, "abilities">>(items: readonly T[], filters: QueueFilters): readonly T[] {
+  const words = (filters.client ?? "")
+    .toLocaleLowerCase("nl")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (!filters.reason && !filters.severity && !filters.clientId && words.length === 0) return items;
+  return items.filter((item) => {
+    if (filters.reason && !item.reasons.some((r) => r.code === filters.reason)) return false;
+    if (filters.severity && item.severity !== filters.severity) return false;
+    if (filters.clientId && item.clientId !== filters.clientId) return false;
+    const name = `${item.givenName} ${item.familyName}`.toLocaleLowerCase("nl");
+    return words.every((word) => name.includes(word));
+  });
 }

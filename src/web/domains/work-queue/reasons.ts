@@ -3,6 +3,7 @@ import type { ClientTab } from "../clients/clientTabs.js";
 
 /** The part of the client record where the consultant acts on each reason. */
 export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
+  hearingResponseDue: "sanctions",
   helpRequested: "check-ins",
   lowWellbeingReported: "check-ins",
   letterReturned: "letters",
@@ -27,6 +28,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
 
 /** Reasons that ask for action before the others, shown with a warning colour. */
 export const URGENT_REASONS: readonly WorkQueueReason[] = [
+  "hearingResponseDue",
   "helpRequested",
   "lowWellbeingReported",
   "letterReturned",
