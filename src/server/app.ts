@@ -19,6 +19,7 @@ import { accountabilityRoutes } from "./domains/accountability/accountability.ro
 import { activityProposalRoutes } from "./domains/activity-proposals/activity-proposals.routes.js";
 import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
+import { buddyRoutes } from "./domains/buddies/buddies.routes.js";
 import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
 import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         researchExportRoutes,
         reportRoutes,
         registryRoutes,
+        buddyRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));
