@@ -114,7 +114,14 @@ export const buddyPairingOutput = z.object({
     .describe("for municipal staff only"),
 });
 export type BuddyPairingOutput = z.infer<typeof buddyPairingOutput>;
-export const buddyPairingList = z.object({ items: z.array(buddyPairingOutput) });
+/** What the caller may do with a client's buddy matters: pair the client with a buddy, make the client a buddy. */
+export const BUDDY_CLIENT_ACTIONS = ["pair", "makeBuddy"] as const;
+export const buddyPairingList = z.object({
+  items: z.array(buddyPairingOutput),
+  abilities: abilitiesOf(BUDDY_CLIENT_ACTIONS),
+});
+export type BuddyPairingList = z.infer<typeof buddyPairingList>;
+export type BuddyList = z.infer<typeof buddyList>;
 
 /** Answer of `POST /buddy-pairings/{id}/end`: the pairing has ended; nothing else has changed. */
 export const buddyPairingEnded = z.object({ id: z.uuid(), status: z.literal("ended"), endedOn: calendarDate });

@@ -19,6 +19,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { buddyPolicy } from "./buddies.policy.js";
 import { presentBuddy, presentPairings } from "./buddies.presenter.js";
 import { findVisibleBuddy, listVisibleBuddies } from "./buddies.repo.js";
+import { clientBuddyAbilities } from "./buddies.rules.js";
 import { endPairing, listClientPairings, makeBuddyAgreement, pairWithBuddy, recordMeeting } from "./buddies.service.js";
 
 const TAGS = ["buddies"];
@@ -80,7 +81,12 @@ export function buddyRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const ctx = contextOf(request);
-        return { items: presentPairings(ctx.actor, await listClientPairings(db.kysely, ctx, request.params.id)) };
+        const view = await listClientPairings(db.kysely, ctx, request.params.id);
+        const activePairingId = view.pairings.find((p) => p.client_id === request.params.id && p.status === "active")?.id;
+        return {
+          items: presentPairings(ctx.actor, view),
+          abilities: clientBuddyAbilities(ctx.actor, { activePairingId, activeBuddyId: view.activeBuddyId }),
+        };
       },
     );
 

@@ -87,6 +87,17 @@ export function sideOf(
   return actor.clientId === pairing.buddy_client_id ? "buddy" : "client";
 }
 
+/** The caller's abilities on a client's buddy matters: a client without a buddy is paired; a client not yet a buddy becomes one. */
+export function clientBuddyAbilities(actor: Actor, facts: { activePairingId?: string | undefined; activeBuddyId?: string | undefined }) {
+  return evaluateAbilities(actor, {
+    pair: { policy: buddyPolicy.pair, assert: () => assertNotPairedYet(facts.activePairingId ? { id: facts.activePairingId } : undefined) },
+    makeBuddy: {
+      policy: buddyPolicy.createAgreement,
+      assert: () => assertNotBuddyAlready(facts.activeBuddyId ? { id: facts.activeBuddyId } : undefined),
+    },
+  });
+}
+
 /** The caller's abilities on a pairing, by the same assertions the routes run. */
 export function pairingAbilities(actor: Actor, pairing: Pick<BuddyPairingRow, "status">) {
   return evaluateAbilities(actor, {

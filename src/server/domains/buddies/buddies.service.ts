@@ -283,6 +283,8 @@ export async function recordMeeting(db: Kysely<Database>, ctx: RequestContext, i
 /** A client's pairings with what their presenter needs: first names, agreed contacts and meetings. */
 export interface PairingsView {
   viewerClientId: string;
+  /** The client's running buddy agreement, if they are a buddy. */
+  activeBuddyId: string | undefined;
   pairings: BuddyPairingRow[];
   firstNames: Map<string, string>;
   buddyContacts: Map<string, { phone: string | null; email: string | null }>;
@@ -298,6 +300,7 @@ export async function listClientPairings(db: Kysely<Database>, ctx: RequestConte
   const pairings = await listPairingsOfClient(db, clientId);
   const view: PairingsView = {
     viewerClientId: clientId,
+    activeBuddyId: (await findActiveBuddyOfClient(db, clientId))?.id,
     pairings,
     firstNames: await firstNamesOf(
       db,
