@@ -20,6 +20,7 @@ import { activityProposalRoutes } from "./domains/activity-proposals/activity-pr
 import { agencyRoutes } from "./domains/agencies/agencies.routes.js";
 import { appointmentRoutes } from "./domains/appointments/appointments.routes.js";
 import { auditRoutes } from "./domains/audit/audit.routes.js";
+import { buddyRoutes } from "./domains/buddies/buddies.routes.js";
 import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
 import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
@@ -191,6 +192,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         reportRoutes,
         registryRoutes,
         agencyRoutes,
+        buddyRoutes,
       ];
       for (const routes of modules) {
         await api.register(routes(services));

@@ -76,6 +76,14 @@ export const PROBLEM_CODES = [
   "medicalAdviceRequired",
   "exemptionPending",
   "activityProposalDecided",
+  // Buddies (peer activation)
+  "alreadyBuddy",
+  "buddyNotActive",
+  "buddyFull",
+  "ownBuddy",
+  "alreadyPaired",
+  "pairingEnded",
+  "buddyPairingNoGround",
   // Sanctions, decisions and objections
   "activeExemption",
   "dropoutNotAttributable",

@@ -43,6 +43,7 @@ const BLOCKS_NL: Record<(typeof SANCTION_BLOCKS)[number], string> = {
   duplicateFact: "Al eerder een maatregel hiervoor",
   factsTooOld: "Te lang geleden",
   notCulpable: "Niet verwijtbaar",
+  buddyPairingNoGround: "Ging over een maatje (nooit een reden)",
 };
 
 const nl: StatisticsWords = {
@@ -167,6 +168,8 @@ const nl: StatisticsWords = {
     ownSituation: "Werken aan eigen situatie",
     existingVolunteerWork: "Vrijwilligerswerk dat iemand al deed",
     course: "Cursus",
+    peerBuddy: "Maatje voor een ander",
+    peerSupport: "Een maatje",
     completed: "Afgerond",
     movedToPaidWork: "Betaald werk gevonden",
     clientStopped: "Deelnemer stopte",
@@ -201,6 +204,7 @@ const nl: StatisticsWords = {
     exemptionNotExtended: "Ontheffing niet verlengd",
     activityProposalAccepted: "Eigen voorstel goedgekeurd",
     activityProposalDeclined: "Eigen voorstel afgewezen",
+    buddyAgreement: "Afspraak maatje",
     sanctionImposed: "Maatregel opgelegd",
     sanctionImposedLower: "Maatregel lager opgelegd",
     sanctionRefrained: "Afgezien van maatregel",

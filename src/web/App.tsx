@@ -7,6 +7,8 @@ import { ProposeActivityPage } from "./domains/activity-proposals/ProposeActivit
 import { AgenciesPage } from "./domains/agencies/AgenciesPage.js";
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
 import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
+import { BuddiesPage } from "./domains/buddies/BuddiesPage.js";
+import { MyBuddyPage } from "./domains/buddies/MyBuddyPage.js";
 import { CheckInPage } from "./domains/check-ins/CheckInPage.js";
 import { PortalCheckInPage } from "./domains/check-ins/PortalCheckInPage.js";
 import { CaseloadPage } from "./domains/clients/CaseloadPage.js";
@@ -86,10 +88,12 @@ export function App() {
               {/* The client's own voice: how it goes, their side of an ending, their rating (the pages check the role). */}
               <Route path="/my-check-in" element={<PortalCheckInPage />} />
               <Route path="/my-placements" element={<MyPlacementsPage />} />
+              <Route path="/my-buddy" element={<MyBuddyPage />} />
               <Route path="/my-placements/:id/my-side" element={<ClientVoicePage kind="client-side" />} />
               <Route path="/my-placements/:id/feedback" element={<ClientVoicePage kind="feedback" />} />
               <Route element={<RequireAbility ability="viewCaseload" />}>
                 <Route path="/clients" element={<CaseloadPage />} />
+                <Route path="/buddies" element={<BuddiesPage />} />
                 <Route path="/clients/:id/edit" element={<ClientEditPage />} />
               </Route>
               <Route element={<RequireAbility ability="registerClients" />}>

@@ -62,6 +62,18 @@ export const UNIQUE_RULES: readonly UniqueRule[] = [
     detail: "A sanction for this plan step has been proposed already.",
   },
   {
+    index: "buddies_one_active",
+    columns: "buddies.client_id",
+    code: "alreadyBuddy",
+    detail: "Someone else just made this client a buddy.",
+  },
+  {
+    index: "buddy_pairings_one_active",
+    columns: "buddy_pairings.client_id",
+    code: "alreadyPaired",
+    detail: "Someone else just paired this client with a buddy.",
+  },
+  {
     index: "sanctions_one_per_contribution_letter",
     columns: "sanctions.letter_id",
     code: "duplicateFact",

@@ -3,6 +3,7 @@ import type { AuditCategory, BenefitEndReason, EducationLevel, HouseholdSituatio
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
 import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
 import type { AppointmentKind, AppointmentStatus, RescheduleRequestStatus } from "@shared/schemas/appointments.js";
+import type { BuddyPairingStatus, BuddySide, BuddyStatus } from "@shared/schemas/buddies.js";
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
 import type { CheckInChannel, CheckInEnteredBy } from "@shared/schemas/check-ins.js";
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
@@ -571,6 +572,55 @@ export interface ContributionsTable {
   created_at: string;
 }
 
+/** A client who volunteers as a buddy: trained, with an agreement whose contribution counts their hours. */
+export interface BuddiesTable {
+  id: string;
+  client_id: string;
+  contribution_id: string;
+  decision_id: string;
+  trained_on: string;
+  since: string;
+  max_pairings: number;
+  /** The contact details the buddy agreed to share with the person they support; erased after the agreement ends. */
+  contact_phone: string | null;
+  contact_email: string | null;
+  availability: string | null;
+  status: BuddyStatus;
+  ended_on: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A buddy and the client they support; ended by either side (or the consultant) without a reason. */
+export interface BuddyPairingsTable {
+  id: string;
+  buddy_id: string;
+  client_id: string;
+  buddy_client_id: string;
+  /** The contact details the supported client agreed the buddy may use; erased a while after the pairing ends. */
+  contact_phone: string | null;
+  contact_email: string | null;
+  paired_on: string;
+  paired_by: string | null;
+  status: BuddyPairingStatus;
+  ended_on: string | null;
+  ended_by_side: BuddySide | null;
+  ended_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A meeting of a buddy pair: the buddy's hours. */
+export interface BuddyMeetingsTable {
+  id: string;
+  pairing_id: string;
+  held_on: string;
+  hours: number;
+  recorded_by: string | null;
+  recorded_by_side: BuddySide;
+  created_at: string;
+}
+
 export interface OrdinanceVersionsTable {
   version: number;
   effective_from: string;
@@ -1010,6 +1060,9 @@ export interface Database {
   research_exports: ResearchExportsTable;
   agencies: AgenciesTable;
   agency_assignments: AgencyAssignmentsTable;
+  buddies: BuddiesTable;
+  buddy_pairings: BuddyPairingsTable;
+  buddy_meetings: BuddyMeetingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1042,3 +1095,6 @@ export type ObjectionRow = Selectable<ObjectionsTable>;
 export type ObjectionHearingRow = Selectable<ObjectionHearingsTable>;
 export type SanctionHearingRow = Selectable<SanctionHearingsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type BuddyRow = Selectable<BuddiesTable>;
+export type BuddyPairingRow = Selectable<BuddyPairingsTable>;
+export type BuddyMeetingRow = Selectable<BuddyMeetingsTable>;

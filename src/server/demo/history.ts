@@ -40,7 +40,10 @@ const STEP_TITLES: Record<(typeof PLAN_STEP_TYPES)[number], string[]> = {
   ownInitiative: ["Koken voor de buurt", "Moestuin in de wijk"],
   training: ["Cursus computervaardigheden", "VCA-cursus"],
   ownSituation: ["Werken aan de eigen situatie"],
+  peerSupport: ["Een maatje uit de wijk"],
 };
+/** The step types of the generated history; buddies are made by the demo's Overschie buddy group (`buddies.ts`). */
+const HISTORY_STEP_TYPES = PLAN_STEP_TYPES.filter((type) => type !== "peerSupport");
 
 /** The first ordinance's maximum duration of an activity (its default, `maxDurationMonths`). */
 const DEMO_MAX_DURATION_MONTHS = 12;
@@ -342,7 +345,7 @@ function addIntakeAndPlan(
   };
   rows.plans.push(plan);
   let hoursLeft = capacity;
-  const stepTypes = random.faker.helpers.arrayElements([...PLAN_STEP_TYPES], { min: 1, max: 3 });
+  const stepTypes = random.faker.helpers.arrayElements([...HISTORY_STEP_TYPES], { min: 1, max: 3 });
   stepTypes.forEach((type, i) => {
     // Care, debt help and work on one's own situation ask no hours; every other step asks some, for a limited time.
     const ownSituation = isOwnSituationStep(type);

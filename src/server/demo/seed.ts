@@ -13,6 +13,7 @@ import { DEMO_AGENCY_ACCOUNTS, seedDemoAgencies } from "./agencies.js";
 import { generateAgreements } from "./agreements.js";
 import { generateAssignments } from "./assignments.js";
 import { seedAttributions } from "./attributions.js";
+import { seedBuddyGroup } from "./buddies.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
 import { addCheckIns, demoAvailability, generateHistory, insertHistory } from "./history.js";
 import { LetterPool } from "./letter-pool.js";
@@ -557,6 +558,10 @@ async function seedWith(
     teamLeadId: staff.find((a) => a.email === "teamleider@demo.local")?.id ?? null,
   });
 
+  // The Overschie buddy group, made by the Overschie demo consultant through the services (with the history only).
+  const overschie = staff.find((a) => a.email === "consulent2@demo.local");
+  const buddyLetters = share > 0 && overschie ? await seedBuddyGroup(db, overschie, today) : 0;
+
   return {
     clients: clientRows.length,
     users: accounts.length + agencies.users,
@@ -564,6 +569,12 @@ async function seedWith(
     roles: roleRows.roles.length,
     placements: placements.length,
     // The history's letters include the plan letters of the assignments.
-    letters: history.letters.length + agreements.letters.length + accountability.letters.length + attributionLetters + sanctionLetters,
+    letters:
+      history.letters.length +
+      agreements.letters.length +
+      accountability.letters.length +
+      attributionLetters +
+      sanctionLetters +
+      buddyLetters,
   };
 }

@@ -48,6 +48,8 @@ export const ID_RESOURCES = [
   "research-exports",
   "invitation-batches",
   "agencies",
+  "buddies",
+  "buddy-pairings",
 ] as const;
 export type IdResource = (typeof ID_RESOURCES)[number];
 
@@ -217,7 +219,9 @@ type MadeResource =
   | "activity-proposals"
   | "notifications"
   | "research-exports"
-  | "invitation-batches";
+  | "invitation-batches"
+  | "buddies"
+  | "buddy-pairings";
 
 /** The records the demo population without history lacks, made for one world's client, organisation and role. */
 async function insertWorldRows(
@@ -257,6 +261,8 @@ async function insertWorldRows(
     notifications: id("notification"),
     "research-exports": id("research-export"),
     "invitation-batches": id("invitation-batch"),
+    buddies: id("buddy"),
+    "buddy-pairings": id("buddy-pairing"),
   };
   await k
     .insertInto("placements")
@@ -623,7 +629,90 @@ async function insertWorldRows(
       finished_at: now,
     })
     .execute();
+  await insertBuddyPairing(k, { ...world, letter, decision, now, today, buddyId: ids.buddies, pairingId: ids["buddy-pairings"], id });
   return ids;
+}
+
+/** A buddy of the world's district (another client there) who supports the world's client. */
+async function insertBuddyPairing(
+  k: Kysely<Database>,
+  w: {
+    clientId: string;
+    staffId: string;
+    letter: string;
+    decision: string;
+    now: string;
+    today: string;
+    buddyId: string;
+    pairingId: string;
+    id: (name: string) => string;
+  },
+): Promise<void> {
+  const { district } = await k.selectFrom("clients").select("district").where("id", "=", w.clientId).executeTakeFirstOrThrow();
+  const buddyClient = await k
+    .selectFrom("clients")
+    .select("id")
+    .where("district", "=", district)
+    .where("id", "!=", w.clientId)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const contributionId = w.id("buddy-contribution");
+  await k
+    .insertInto("contributions")
+    .values({
+      id: contributionId,
+      client_id: buddyClient.id,
+      kind: "peerBuddy",
+      organisation_id: null,
+      organisation_name: "Maatjes",
+      description: "Maatje",
+      hours_per_week: 2,
+      since: w.today,
+      status: "active",
+      ended_on: null,
+      letter_id: w.letter,
+      created_by: w.staffId,
+      created_at: w.now,
+    })
+    .execute();
+  await k
+    .insertInto("buddies")
+    .values({
+      id: w.buddyId,
+      client_id: buddyClient.id,
+      contribution_id: contributionId,
+      decision_id: w.decision,
+      trained_on: w.today,
+      since: w.today,
+      max_pairings: 3,
+      contact_phone: "0612345678",
+      contact_email: null,
+      availability: null,
+      status: "active",
+      ended_on: null,
+      created_by: w.staffId,
+      created_at: w.now,
+    })
+    .execute();
+  await k
+    .insertInto("buddy_pairings")
+    .values({
+      id: w.pairingId,
+      buddy_id: w.buddyId,
+      client_id: w.clientId,
+      buddy_client_id: buddyClient.id,
+      contact_phone: "0687654321",
+      contact_email: null,
+      paired_on: w.today,
+      paired_by: w.staffId,
+      status: "active",
+      ended_on: null,
+      ended_by_side: null,
+      ended_by: null,
+      created_at: w.now,
+      updated_at: w.now,
+    })
+    .execute();
 }
 
 /** A UUID-shaped id derived from a name, so the fixtures' ids are the same on every run. */

@@ -197,6 +197,19 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /organisations/:id/feedback": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
   "POST /clients/:id/contributions": { ...CASEWORK, body: { kind: "ownInitiative", description: TEXT, hoursPerWeek: 1, since: DAY } },
   "GET /clients/:id/contributions": AGENCY(CLIENT_FILE_READ),
+  "GET /buddies": { roles: { admin: A, consultant: A, teamLead: A } },
+  "POST /clients/:id/buddies": {
+    ...CASEWORK,
+    body: { trainedOn: DAY, since: DAY, hoursPerWeek: 1, maxPairings: 1, contactPhone: "0612345678" },
+  },
+  // The client sees their own pairings; a buddy's view of the person they support is tested in buddies.db.test.ts.
+  "GET /clients/:id/buddy-pairings": CLIENT_FILE_READ,
+  "POST /buddy-pairings": {
+    roles: { consultant: A, teamLead: A },
+    body: (ids) => ({ buddyId: ids.buddies, clientId: ids.clients, contactPhone: "0612345678" }),
+  },
+  "POST /buddy-pairings/:id/meetings": { roles: { consultant: S, teamLead: S, client: S }, body: { heldOn: DAY, hours: 1 } },
+  "POST /buddy-pairings/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,

@@ -5,7 +5,13 @@ import { calendarDate, timestamp } from "./common.js";
  * Volunteer work the client found themselves, an initiative of their own (e.g. a neighbourhood clean-up), or a course
  * they proposed and the consultant accepted.
  */
-export const CONTRIBUTION_KINDS = ["existingVolunteerWork", "ownInitiative", "course"] as const;
+export const CONTRIBUTION_KINDS = ["existingVolunteerWork", "ownInitiative", "course", "peerBuddy"] as const;
+/** The kinds a consultant formalises through `POST /clients/{id}/contributions`; a buddy's comes with the buddy agreement. */
+export const FORMALISED_CONTRIBUTION_KINDS = [
+  "existingVolunteerWork",
+  "ownInitiative",
+  "course",
+] as const satisfies readonly (typeof CONTRIBUTION_KINDS)[number][];
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 export const CONTRIBUTION_STATUSES = ["active", "ended"] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
@@ -13,7 +19,7 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 /** Body of `POST /clients/{id}/contributions`: formalises volunteer work or an own initiative the client already does. */
 export const contributionInput = z
   .object({
-    kind: z.enum(CONTRIBUTION_KINDS),
+    kind: z.enum(FORMALISED_CONTRIBUTION_KINDS),
     organisationId: z.uuid().optional().describe("when the organisation is a registered host"),
     organisationName: z.string().trim().min(1).max(200).optional().describe("any organisation, registered or not"),
     description: z.string().trim().min(1).max(2000),

@@ -17,6 +17,7 @@ export const DECISION_TYPES = [
   "customaryCare", // care judged customary (gebruikelijke zorg), so it does not count as the contribution
   "activityProposalAccepted", // the client's own proposal counts as the contribution (perhaps for fewer hours)
   "activityProposalDeclined", // the client's own proposal does not count as the contribution
+  "buddyAgreement", // being a buddy to another client counts as the contribution (peer activation)
   "sanctionImposed",
   "sanctionImposedLower",
   "sanctionRefrained",

@@ -14,6 +14,7 @@ export const PLAN_STEP_TYPES = [
   "ownInitiative",
   "training",
   "ownSituation",
+  "peerSupport", // a buddy (maatje) from the client's own district: voluntary, and never a ground for anything
 ] as const;
 export type PlanStepType = (typeof PLAN_STEP_TYPES)[number];
 /**

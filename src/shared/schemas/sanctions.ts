@@ -19,6 +19,7 @@ export const SANCTION_BLOCKS = [
   "duplicateFact",
   "factsTooOld",
   "notCulpable",
+  "buddyPairingNoGround",
 ] as const;
 
 const text = (max = 4000) => z.string().trim().min(1).max(max);

@@ -35,6 +35,11 @@ export const retentionCounts = z.object({
     .int()
     .default(0)
     .describe("work-queue items marked done or snoozed a year ago or longer, removed with their notes (zero for runs made before)"),
+  buddyContacts: z
+    .number()
+    .int()
+    .default(0)
+    .describe("contact details of buddy pairings ended three months ago or longer, erased (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
 const NOTHING_REMOVED: RetentionCounts = {
@@ -47,6 +52,7 @@ const NOTHING_REMOVED: RetentionCounts = {
   agencyAssignments: 0,
   researchExports: 0,
   workQueueNotes: 0,
+  buddyContacts: 0,
 };
 
 export const dailyJobResult = z.object({

@@ -119,6 +119,23 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Er is besloten over uw eigen voorstel. U krijgt daarover een brief.",
     "A decision was made on your own proposal. You get a letter about it.",
   ),
+  "buddy.create": p(
+    "Er is afgesproken dat u maatje bent. Dat telt als uw tegenprestatie. U krijgt daarover een brief.",
+    "It was agreed that you are a buddy. That counts as your contribution. You get a letter about it.",
+  ),
+  "buddyPairing.create": p(
+    "U bent gekoppeld aan een maatje, of aan iemand die u helpt.",
+    "You were paired with a buddy, or with someone you help.",
+  ),
+  "buddyPairing.end": p(
+    "Een koppeling met een maatje is gestopt. Dat heeft geen gevolgen voor u.",
+    "A pairing with a buddy ended. That has no consequences for you.",
+  ),
+  "buddyPairing.readContact": p(
+    "Uw maatje heeft uw voornaam en de afgesproken contactgegevens bekeken.",
+    "Your buddy looked at your first name and the contact details you agreed.",
+  ),
+  "buddyMeeting.create": p("Er is genoteerd dat u en uw maatje elkaar zagen.", "It was noted that you and your buddy met."),
   "caregiving.create": p("Er is genoteerd dat u voor iemand zorgt.", "It was noted that you care for someone."),
   "caregiving.end": p("De zorg die u geeft, is als gestopt genoteerd.", "The care you give was noted as stopped."),
   "caregiving.list": p(

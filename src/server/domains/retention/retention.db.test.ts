@@ -268,6 +268,7 @@ describe("retention in the daily job", () => {
       agencyAssignments: 0,
       researchExports: 0,
       workQueueNotes: 0,
+      buddyContacts: 0,
     });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);

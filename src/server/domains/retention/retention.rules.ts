@@ -49,6 +49,12 @@ export const RESEARCH_EXPORT_MONTHS = 3;
  */
 export const WORK_QUEUE_NOTE_MONTHS = 12;
 
+/**
+ * The contact details a client agreed to share with their buddy (and a buddy's own, on the pairing's other side) serve
+ * the pairing only: three months after it ended they are erased; the pairing and its meetings (the buddy's hours) stay.
+ */
+export const BUDDY_CONTACT_MONTHS = 3;
+
 /** What decides whether a piece of evidence has served its purpose. */
 export interface EvidenceFacts {
   /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */

@@ -6,6 +6,7 @@ import type { RetentionSettings } from "@shared/schemas/ordinance.js";
 import type { RetentionCounts } from "@shared/schemas/scheduler.js";
 import type { Kysely } from "kysely";
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
+import { eraseEndedPairingContactsBefore } from "../buddies/buddies.repo.js";
 import { deleteExpiredSessions } from "../sessions/sessions.repo.js";
 import {
   decisionsWithObjectionsAbout,
@@ -21,6 +22,7 @@ import {
 } from "./retention.repo.js";
 import {
   AGENCY_ASSIGNMENT_MONTHS,
+  BUDDY_CONTACT_MONTHS,
   type EvidenceFacts,
   evidenceExpired,
   MESSAGE_MONTHS,
@@ -106,6 +108,7 @@ export async function applyRetention(
   const agencyAssignments = await deleteAssignmentsEndedBefore(db, retentionCutoff(date, AGENCY_ASSIGNMENT_MONTHS));
   const researchExports = await deleteResearchExportsFinishedBefore(db, retentionCutoffInstant(date, RESEARCH_EXPORT_MONTHS));
   const workQueueNotes = await deleteWorkQueueNotesBefore(db, retentionCutoffInstant(date, WORK_QUEUE_NOTE_MONTHS));
+  const buddyContacts = await eraseEndedPairingContactsBefore(db, retentionCutoff(date, BUDDY_CONTACT_MONTHS));
   const counts = {
     sessions,
     auditEvents,
@@ -116,6 +119,7 @@ export async function applyRetention(
     agencyAssignments,
     researchExports,
     workQueueNotes,
+    buddyContacts,
   };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;

@@ -81,7 +81,7 @@ export function findClientPlanStep(db: Kysely<Database>, clientId: string, id: s
   return db
     .selectFrom("plan_steps")
     .innerJoin("plans", "plans.id", "plan_steps.plan_id")
-    .select(["plans.confirmed_on as plan_confirmed_on"])
+    .select(["plans.confirmed_on as plan_confirmed_on", "plan_steps.type"])
     .where("plan_steps.id", "=", id)
     .where("plan_steps.client_id", "=", clientId)
     .where("plans.client_id", "=", clientId)

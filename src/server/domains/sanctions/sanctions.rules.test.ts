@@ -4,6 +4,7 @@ import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { describe, expect, it } from "vitest";
+import { assertPairingNoGround } from "../buddies/buddies.rules.js";
 import {
   assertAppointmentMissed,
   assertContributionAsked,
@@ -207,6 +208,12 @@ const cases: RefusalCase[] = [
     code: "noObligation",
     refused: () => assertObligationNamed({ planStepId: "ps1", notDone: " " }, { plan_confirmed_on: "2026-01-05" }),
     allowed: () => assertObligationNamed({ planStepId: "ps1", notDone: "Twee weken niet gekomen." }, { plan_confirmed_on: "2026-01-05" }),
+  },
+  {
+    rule: "a buddy (peer support) step: having, ending or not meeting a buddy is never a ground",
+    code: "buddyPairingNoGround",
+    refused: () => assertPairingNoGround({ type: "peerSupport" }),
+    allowed: () => assertPairingNoGround({ type: "training" }),
   },
   {
     rule: "the plan step is one of the client's plans",
@@ -451,6 +458,18 @@ describe("the evidence a proposal rests on", () => {
     expect(refusalOf(() => assertPlacementConcerned({ status: "accepted", attributable_to: null }))).toBe("noObligation");
     expect(refusalOf(() => assertPlacementConcerned({ status: "active", attributable_to: null }))).toBeNull();
     expect(refusalOf(() => assertPlacementConcerned({ status: "ended", attributable_to: "organisation" }))).toBe("dropoutNotAttributable");
+  });
+
+  it("never rests a proposal on a buddy: a buddy step of a confirmed plan is refused on every ground that can name it", () => {
+    const buddyStep = { planStep: { plan_confirmed_on: "2026-01-05", type: "peerSupport" }, appointment: undefined };
+    expect(refusalOf(() => assertMayPropose(effort, facts(buddyStep)))).toBe("buddyPairingNoGround");
+    const contribution = proposal({ ground: "refusedContribution", appointmentId: null, planId: "plan1", planStepId: "ps1" });
+    expect(refusalOf(() => assertMayPropose(contribution, facts({ ...buddyStep, plan: { confirmed_on: "2026-01-05" } })))).toBe(
+      "buddyPairingNoGround",
+    );
+    // Even with the consultant's finding of full culpability, the buddy rule comes first.
+    expect(refusalOf(() => assertMayPropose({ ...effort, culpability: "full" }, facts(buddyStep)))).toBe("buddyPairingNoGround");
+    expect(refusalOf(() => assertMayPropose(effort, facts(confirmedStep)))).toBeNull();
   });
 
   it("has no side door: another ground about the facts of an ending not attributed to the client is refused", () => {

@@ -11,6 +11,7 @@ import {
   type SanctionDecisionInput,
   type SanctionProposalInput,
 } from "@shared/schemas/sanctions.js";
+import { assertPairingNoGround } from "../buddies/buddies.rules.js";
 import { isFullExemptionOn } from "../exemptions/exemptions.rules.js";
 import { sanctionPolicy } from "./sanctions.policy.js";
 
@@ -292,8 +293,8 @@ export interface ProposalFacts {
   letter?: { delivery_status: string } | undefined;
   /** The linked plan of this client (undefined when not found); absent when none is linked. */
   plan?: { confirmed_on: string | null } | undefined;
-  /** The linked plan step of this client with its plan's confirmation (undefined when not found). */
-  planStep?: { plan_confirmed_on: string | null } | undefined;
+  /** The linked plan step of this client with its type and its plan's confirmation (undefined when not found). */
+  planStep?: { plan_confirmed_on: string | null; type?: string } | undefined;
   /** The client's most recently ended placement, if any. */
   latestEnding: Required<Pick<PlacementFacts, "attributable_to" | "ended_on">> | null;
   /** The client's earlier sanctions, with the facts they named. */
@@ -305,6 +306,7 @@ export interface ProposalFacts {
 /** Every rule a proposal passes before anything is stored, in the order they are explained to the consultant. */
 export function assertMayPropose(input: SanctionProposalInput, facts: ProposalFacts): void {
   assertProposalComplete(input, facts.today);
+  if (input.planStepId) assertPairingNoGround(facts.planStep);
   assertCulpable(input.culpability);
   assertFactsRecent(input.factsDate, facts.today, facts.maxFactsAgeDays);
   assertNoExemptionInForce(facts.exemptions, [input.factsDate, facts.today]);

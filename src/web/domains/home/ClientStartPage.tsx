@@ -59,6 +59,11 @@ export function ClientStartPage({ clientId }: { clientId: string }) {
               {t("home.client.placements")}
             </Link>
           </li>
+          <li>
+            <Link to="/my-buddy" className="nl-link">
+              {t("home.client.buddy")}
+            </Link>
+          </li>
           <ProposeActivityLink />
           <li>
             <Link to="/my-data" className="nl-link">

@@ -3,6 +3,7 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
 import { ActivityProposalsSection } from "../activity-proposals/ActivityProposalsSection.js";
+import { BuddySection } from "../buddies/BuddySection.js";
 import { ContributionsSection } from "../contributions/ContributionsSection.js";
 import { usePlacements } from "./api.js";
 import { PlacementsTable } from "./PlacementsTable.js";
@@ -34,6 +35,7 @@ export function PlacementsTab({ client }: { client: ClientOutput }) {
       {abilities.proposePlacement ? <ProposeForm clientId={client.id} /> : null}
       {abilities.viewContributions ? <ContributionsSection clientId={client.id} mayFormalise={abilities.formaliseContribution} /> : null}
       {abilities.viewContributions ? <ActivityProposalsSection clientId={client.id} /> : null}
+      {abilities.viewContributions ? <BuddySection clientId={client.id} /> : null}
     </section>
   );
 }

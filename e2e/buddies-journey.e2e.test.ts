@@ -1,0 +1,145 @@
+import { expectDefined } from "@server/testing/expect-defined.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
+import type { ClientOutput } from "@shared/schemas/clients.js";
+import type { MeOutput } from "@shared/schemas/users.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiCaller, apiAs, clientWithCapacity } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+// Peer activation on a 360 px phone and at the consultant's desk: the consultant makes a Charlois client a buddy and
+// pairs the demo client with them; the buddy sees only the demo client's first name and the agreed phone number; the
+// demo client stops with one confirmation and no reason; nothing adverse follows.
+
+const WIDTH = 360;
+const BUDDY_EMAIL = "maatje.charlois@demo.local";
+const BUDDY_PASSWORD = "een-lang-wachtwoord";
+let server: TestServer;
+let browser: Browser;
+let consultant: ApiCaller;
+let demoClient: ClientOutput;
+let buddy: { id: string; givenName: string };
+/** The buddy's record (the buddy agreement), as the consultant's list shows it. */
+let buddyRecordId: string;
+
+async function settled(page: Page, what: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page, what);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `page width on ${what}`).toBeLessThanOrEqual(WIDTH);
+}
+
+async function phone(email: string, password = "demo") {
+  const { context, page } = await newPage(browser, server.baseUrl);
+  await page.setViewportSize({ width: WIDTH, height: 780 });
+  await logIn(page, email, password);
+  return { page, close: () => context.close() };
+}
+
+/** What could follow against the demo client: decisions, letters and sanctions. */
+async function consequences() {
+  const count = async (path: string) => {
+    const answer = await consultant<{ items: unknown[] }>("GET", `/clients/${demoClient.id}/${path}`);
+    expect(answer.status).toBe(200);
+    return answer.body.items.length;
+  };
+  return { decisions: await count("decisions"), letters: await count("letters"), sanctions: await count("sanctions") };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+  const admin = await apiAs(server.baseUrl, "admin@demo.local");
+  const self = await apiAs(server.baseUrl, "klant@demo.local");
+  const demoClientId = expectDefined((await self<MeOutput>("GET", "/me")).body.clientId, "the demo client");
+  demoClient = (await consultant<ClientOutput>("GET", `/clients/${demoClientId}`)).body;
+  buddy = await clientWithCapacity(consultant, [demoClientId]);
+  const made = await consultant("POST", `/clients/${buddy.id}/buddies`, {
+    trainedOn: addDays(todayInAmsterdam(), -14),
+    since: todayInAmsterdam(),
+    hoursPerWeek: 3,
+    maxPairings: 2,
+    contactPhone: "06 1111 2222",
+  });
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  buddyRecordId = (made.body as { id: string }).id;
+  const account = await admin("POST", "/users", {
+    email: BUDDY_EMAIL,
+    displayName: buddy.givenName,
+    role: "client",
+    districts: [],
+    clientId: buddy.id,
+    password: BUDDY_PASSWORD,
+  });
+  expect(account.status, JSON.stringify(account.body)).toBe(201);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("a buddy for the demo client", () => {
+  it("the consultant pairs the demo client with a buddy of the district, with the phone number the client agreed", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await page.setViewportSize({ width: WIDTH, height: 780 });
+    await logIn(page, "consulent@demo.local");
+    await page.goto("/buddies");
+    await expectHeading(page, "Maatjes");
+    await page
+      .getByRole("link", { name: new RegExp(buddy.givenName) })
+      .first()
+      .waitFor();
+    await settled(page, "the district's buddies");
+    await page.goto(`/clients/${demoClient.id}?tab=placements`);
+    await page.getByRole("heading", { name: "Koppel aan een maatje" }).waitFor();
+    await page.getByRole("combobox", { name: "Maatje" }).selectOption(buddyRecordId);
+    await page.getByLabel("Telefoonnummer voor het maatje").fill("06 3333 4444");
+    await page.getByRole("button", { name: "Koppelen" }).click();
+    await page.getByText(/Heeft maatje .* sinds/).waitFor();
+    await settled(page, "the client's buddy section after pairing");
+    await context.close();
+  }, 120_000);
+
+  it("the buddy sees only the first name and the agreed phone number of the person they support", async () => {
+    const { page, close } = await phone(BUDDY_EMAIL, BUDDY_PASSWORD);
+    await page.goto("/my-buddy");
+    await expectHeading(page, "Mijn maatje");
+    const first = demoClient.givenName.split(" ")[0] ?? demoClient.givenName;
+    await page.getByRole("heading", { name: `U helpt: ${first}` }).waitFor();
+    const call = page.getByRole("link", { name: "06 3333 4444" });
+    expect(await call.getAttribute("href")).toBe("tel:0633334444");
+    const text = (await page.locator("main").textContent()) ?? "";
+    for (const other of [demoClient.familyName, demoClient.bsn, demoClient.postcode, demoClient.email ?? "@never@"]) {
+      expect(text).not.toContain(other);
+    }
+    await settled(page, "the buddy's page");
+    await close();
+  }, 120_000);
+
+  it("the demo client stops with one confirmation and no reason, and nothing adverse follows", async () => {
+    const before = await consequences();
+    const { page, close } = await phone("klant@demo.local");
+    await page.goto("/");
+    await page.getByRole("link", { name: "Mijn maatje" }).click();
+    await expectHeading(page, "Mijn maatje");
+    const buddyFirst = buddy.givenName.split(" ")[0] ?? buddy.givenName;
+    await page.getByRole("heading", { name: `Uw maatje: ${buddyFirst}` }).waitFor();
+    expect(await page.getByRole("link", { name: "06 1111 2222" }).getAttribute("href")).toBe("tel:0611112222");
+    await settled(page, "my buddy");
+    await page.getByRole("button", { name: `Stoppen met ${buddyFirst}` }).click();
+    await page.getByRole("heading", { name: "Wilt u echt stoppen?" }).waitFor();
+    const confirmation = page.getByRole("region", { name: "Wilt u echt stoppen?" });
+    expect(await confirmation.getByText(/U hoeft niet te zeggen waarom/).count()).toBe(1);
+    expect(await page.getByRole("textbox").count()).toBe(0);
+    await settled(page, "the confirmation");
+    await page.getByRole("button", { name: "Ja, stoppen" }).click();
+    await page.getByText("U bent gestopt. Dit heeft geen gevolgen voor u.").waitFor();
+    await page.getByText(/Gestopt op/).waitFor();
+    await settled(page, "after stopping");
+    await close();
+    expect(await consequences()).toEqual(before);
+  }, 120_000);
+});

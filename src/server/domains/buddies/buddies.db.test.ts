@@ -1,0 +1,353 @@
+import { randomUUID } from "node:crypto";
+import { TestClock } from "@server/clock.js";
+import { confirmedPlanStep } from "@server/testing/sanction-facts.js";
+import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays, addMonths } from "@shared/dates.js";
+import type { BuddyPairingOutput } from "@shared/schemas/buddies.js";
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { applyRetention } from "../retention/retention.service.js";
+
+type Headers = { authorization: string };
+const clock = new TestClock("2026-06-15");
+const today = clock.today();
+let t: TestApp;
+let admin: Headers;
+let consultant: Headers;
+let otherConsultant: Headers;
+/** Charlois clients (the consultant's district), none of them the demo client. */
+let clients: { id: string; given_name: string; family_name: string; bsn: string; postcode: string }[];
+const post = (url: string, payload: object, headers: Headers) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload });
+const get = (url: string, headers: Headers) => t.app.inject({ url: `/api/v1${url}`, headers });
+
+const agreement = (overrides: Record<string, unknown> = {}) => ({
+  trainedOn: addDays(today, -10),
+  since: today,
+  hoursPerWeek: 3,
+  maxPairings: 2,
+  contactPhone: "06 1234 5678",
+  availability: "Dinsdag en donderdag overdag",
+  ...overrides,
+});
+
+/** A client login for a client of the population, made by the admin. */
+async function loginAs(clientId: string): Promise<Headers> {
+  const email = `klant.${clientId.slice(0, 8)}@demo.local`;
+  const made = await post(
+    "/users",
+    { email, displayName: "Klant", role: "client", districts: [], clientId, password: "een-lang-wachtwoord" },
+    admin,
+  );
+  expect(made.statusCode, made.body).toBe(201);
+  return bearerFor(t.app, email, "een-lang-wachtwoord");
+}
+
+async function makeBuddy(index: number, overrides: Record<string, unknown> = {}): Promise<string> {
+  const client = clients[index];
+  if (!client) throw new Error(`no client ${index}`);
+  await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 12 }).where("id", "=", client.id).execute();
+  const response = await post(`/clients/${client.id}/buddies`, agreement(overrides), consultant);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+async function pair(buddyId: string, index: number) {
+  return post(
+    "/buddy-pairings",
+    { buddyId, clientId: clients[index]?.id, contactPhone: "0687654321", contactEmail: "afgesproken@example.nl" },
+    consultant,
+  );
+}
+
+async function pdfText(letterId: string): Promise<string> {
+  const letter = await t.db.kysely.selectFrom("letters").select("pdf").where("id", "=", letterId).executeTakeFirstOrThrow();
+  return (await new PDFParse({ data: Buffer.from(letter.pdf) }).getText()).text.replace(/\s+/g, " ");
+}
+
+/** Everything that could follow from an ending against a client: decisions, letters, sanctions, messages, endings. */
+async function consequencesFor(clientId: string) {
+  const count = async (table: "decisions" | "letters" | "sanctions" | "notifications" | "contributions") =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("client_id", "=", clientId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const activeContributions = await t.db.kysely
+    .selectFrom("contributions")
+    .select(["id", "status"])
+    .where("client_id", "=", clientId)
+    .orderBy("id")
+    .execute();
+  return {
+    decisions: await count("decisions"),
+    letters: await count("letters"),
+    sanctions: await count("sanctions"),
+    notifications: await count("notifications"),
+    contributions: activeContributions,
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 120, clock });
+  admin = await bearerFor(t.app, "admin@demo.local");
+  consultant = await bearerFor(t.app, "consulent@demo.local");
+  otherConsultant = await bearerFor(t.app, "consulent2@demo.local");
+  const demoClient = await t.db.kysely
+    .selectFrom("users")
+    .select("client_id")
+    .where("email", "=", "klant@demo.local")
+    .executeTakeFirstOrThrow();
+  clients = await t.db.kysely
+    .selectFrom("clients")
+    .select(["id", "given_name", "family_name", "bsn", "postcode"])
+    .where("district", "=", "Charlois")
+    .where("id", "!=", demoClient.client_id ?? "")
+    .orderBy("id")
+    .execute();
+  expect(clients.length).toBeGreaterThanOrEqual(14);
+});
+afterAll(() => t.close());
+
+describe("the buddy agreement", () => {
+  it("rejects the unauthenticated and hides another district's client", async () => {
+    const target = clients[0]?.id ?? "";
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/clients/${target}/buddies`, payload: agreement() })).statusCode).toBe(401);
+    expect((await post(`/clients/${target}/buddies`, agreement(), otherConsultant)).statusCode).toBe(404);
+    expect((await get(`/clients/${target}/buddy-pairings`, otherConsultant)).statusCode).toBe(404);
+  });
+
+  it("is a decision with a PDF letter that says how to object; the buddy's hours count as a contribution of kind peerBuddy", async () => {
+    const buddyId = await makeBuddy(0);
+    const list = (await get("/buddies?district=Charlois", consultant)).json();
+    const buddy = list.items.find((b: { id: string }) => b.id === buddyId);
+    expect(buddy).toMatchObject({ trainedOn: addDays(today, -10), hoursPerWeek: 3, maxPairings: 2, activePairings: 0, status: "active" });
+    expect(list.abilities.pair).toBe(true);
+    const decision = await t.db.kysely.selectFrom("decisions").selectAll().where("id", "=", buddy.decisionId).executeTakeFirstOrThrow();
+    expect(decision).toMatchObject({ type: "buddyAgreement", client_id: clients[0]?.id, subject_type: "buddy", subject_id: buddyId });
+    const text = await pdfText(buddy.letterId);
+    expect(text).toContain("u bent maatje, en dat telt als tegenprestatie");
+    expect(text).toContain("zonder te zeggen waarom");
+    expect(text).toMatch(/bezwaar/i);
+    const contributions = (await get(`/clients/${clients[0]?.id}/contributions`, consultant)).json();
+    expect(contributions.contributing).toBe(true);
+    expect(contributions.contributingThrough).toContain("peerBuddy");
+    expect(contributions.items[0]).toMatchObject({ kind: "peerBuddy", hoursPerWeek: 3, letterId: buddy.letterId });
+  });
+
+  it("refuses a training still ahead (400 naming the field), a second agreement, and hours beyond capacity", async () => {
+    const ahead = await post(
+      `/clients/${clients[1]?.id}/buddies`,
+      agreement({ trainedOn: addDays(today, 3), since: addDays(today, 5) }),
+      consultant,
+    );
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.headers["content-type"]).toContain("application/problem+json");
+    expect(ahead.json().invalidParams[0].name).toBe("trainedOn");
+    expect((await post(`/clients/${clients[0]?.id}/buddies`, agreement(), consultant)).json().code).toBe("alreadyBuddy");
+    await t.db.kysely
+      .updateTable("clients")
+      .set({ capacity_hours_per_week: 2 })
+      .where("id", "=", clients[1]?.id ?? "")
+      .execute();
+    const over = await post(`/clients/${clients[1]?.id}/buddies`, agreement({ hoursPerWeek: 3 }), consultant);
+    expect(over.json().code).toBe("capacityExceeded");
+    expect(
+      await t.db.kysely
+        .selectFrom("buddies")
+        .select("id")
+        .where("client_id", "=", clients[1]?.id ?? "")
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it("holds one agreement per client under parallel requests", async () => {
+    await t.db.kysely
+      .updateTable("clients")
+      .set({ capacity_hours_per_week: 12 })
+      .where("id", "=", clients[2]?.id ?? "")
+      .execute();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post(`/clients/${clients[2]?.id}/buddies`, agreement(), consultant)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().code)).toEqual(["alreadyBuddy", "alreadyBuddy", "alreadyBuddy"]);
+  });
+});
+
+describe("pairing a client with a buddy", () => {
+  let buddyId: string;
+  let buddyLogin: Headers;
+  let supportedLogin: Headers;
+  let pairingId: string;
+
+  beforeAll(async () => {
+    buddyId = await makeBuddy(3, { maxPairings: 1 });
+    buddyLogin = await loginAs(clients[3]?.id ?? "");
+    supportedLogin = await loginAs(clients[4]?.id ?? "");
+  });
+
+  it("pairs, and the buddy sees only the first name and the agreed contact of the person they support", async () => {
+    const made = await pair(buddyId, 4);
+    expect(made.statusCode, made.body).toBe(201);
+    pairingId = made.json().id;
+    const response = await get(`/clients/${clients[3]?.id}/buddy-pairings`, buddyLogin);
+    expect(response.statusCode).toBe(200);
+    const [seen] = response.json().items as BuddyPairingOutput[];
+    expect(seen?.side).toBe("buddy");
+    const supported = clients[4];
+    expect(seen?.partner).toEqual({ firstName: supported?.given_name.split(" ")[0], phone: "0687654321", email: "afgesproken@example.nl" });
+    expect(Object.keys(seen ?? {}).sort()).toEqual(
+      ["abilities", "endedOn", "id", "meetingHours", "meetings", "pairedOn", "partner", "side", "status"].sort(),
+    );
+    // Nothing else of the person supported leaves the server: no family name, BSN, postcode or id.
+    for (const value of [supported?.family_name, supported?.bsn, supported?.postcode, supported?.id]) {
+      expect(response.body).not.toContain(String(value));
+    }
+    // The read is in the supported client's access log.
+    const logged = await t.db.kysely
+      .selectFrom("audit_events")
+      .select("action")
+      .where("client_id", "=", supported?.id ?? "")
+      .where("action", "=", "buddyPairing.readContact")
+      .execute();
+    expect(logged.length).toBe(1);
+  });
+
+  it("shows the supported client their buddy's first name and the buddy's agreed phone, and nothing more", async () => {
+    const response = await get(`/clients/${clients[4]?.id}/buddy-pairings`, supportedLogin);
+    const [mine] = response.json().items as BuddyPairingOutput[];
+    expect(mine?.side).toBe("supported");
+    expect(mine?.partner).toEqual({ firstName: clients[3]?.given_name.split(" ")[0], phone: "06 1234 5678", email: null });
+    expect(mine?.abilities).toEqual({ end: true, recordMeeting: true });
+    for (const value of [clients[3]?.family_name, clients[3]?.bsn, clients[3]?.postcode, clients[3]?.id]) {
+      expect(response.body).not.toContain(String(value));
+    }
+    // A client may not read another client's pairings, not even their buddy's.
+    expect((await get(`/clients/${clients[3]?.id}/buddy-pairings`, supportedLogin)).statusCode).toBe(404);
+  });
+
+  it("refuses a second buddy for the client, a full buddy, and a buddy for themselves", async () => {
+    expect((await pair(buddyId, 4)).json().code).toBe("alreadyPaired");
+    expect((await pair(buddyId, 5)).json().code).toBe("buddyFull");
+    const roomy = await makeBuddy(6, { maxPairings: 3 });
+    expect(
+      (await post("/buddy-pairings", { buddyId: roomy, clientId: clients[6]?.id, contactPhone: "0687654321" }, consultant)).json().code,
+    ).toBe("ownBuddy");
+  });
+
+  it("records meetings by either side, within the pairing's dates", async () => {
+    const met = await post(`/buddy-pairings/${pairingId}/meetings`, { heldOn: today, hours: 1.5 }, buddyLogin);
+    expect(met.statusCode, met.body).toBe(201);
+    const future = await post(`/buddy-pairings/${pairingId}/meetings`, { heldOn: addDays(today, 1), hours: 1 }, supportedLogin);
+    expect(future.statusCode).toBe(400);
+    expect(future.json().invalidParams[0].name).toBe("heldOn");
+    const [seen] = (await get(`/clients/${clients[3]?.id}/buddy-pairings`, buddyLogin)).json().items as BuddyPairingOutput[];
+    expect(seen?.meetingHours).toBe(1.5);
+  });
+
+  it("ends without a reason from the client portal; a reason is not accepted; nothing adverse follows for either side", async () => {
+    const before = { supported: await consequencesFor(clients[4]?.id ?? ""), buddy: await consequencesFor(clients[3]?.id ?? "") };
+    const withReason = await post(`/buddy-pairings/${pairingId}/end`, { reason: "Klikte niet" }, supportedLogin);
+    expect(withReason.statusCode).toBe(400);
+    expect(withReason.headers["content-type"]).toContain("application/problem+json");
+    const ended = await post(`/buddy-pairings/${pairingId}/end`, {}, supportedLogin);
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toEqual({ id: pairingId, status: "ended", endedOn: today });
+    expect((await post(`/buddy-pairings/${pairingId}/end`, {}, buddyLogin)).json().code).toBe("pairingEnded");
+    expect({ supported: await consequencesFor(clients[4]?.id ?? ""), buddy: await consequencesFor(clients[3]?.id ?? "") }).toEqual(before);
+    // The buddy's agreement and contribution run on; the ended pairing shows no contact details any more.
+    const [seen] = (await get(`/clients/${clients[3]?.id}/buddy-pairings`, buddyLogin)).json().items as BuddyPairingOutput[];
+    expect(seen).toMatchObject({ status: "ended", partner: { phone: null, email: null }, abilities: { end: false, recordMeeting: false } });
+    const row = await t.db.kysely.selectFrom("buddy_pairings").selectAll().where("id", "=", pairingId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "ended", ended_by_side: "client", ended_on: today });
+    // And the buddy has room again.
+    expect((await pair(buddyId, 5)).statusCode).toBe(201);
+  });
+
+  it("lets the consultant end a pairing too, and of parallel endings exactly one ends it", async () => {
+    const buddy = await makeBuddy(7, { maxPairings: 3 });
+    const made = await pair(buddy, 8);
+    const id = made.json().id;
+    const answers = await Promise.all([
+      post(`/buddy-pairings/${id}/end`, {}, consultant),
+      post(`/buddy-pairings/${id}/end`, {}, consultant),
+      post(`/buddy-pairings/${id}/end`, {}, consultant),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+  });
+
+  it("fills a buddy no further than agreed under parallel pairings", async () => {
+    const buddy = await makeBuddy(9, { maxPairings: 1 });
+    const answers = await Promise.all([10, 11, 12].map((i) => pair(buddy, i)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().code)).toEqual(["buddyFull", "buddyFull"]);
+  });
+});
+
+describe("a buddy is never a ground for anything", () => {
+  it("refuses a sanction proposal that names a buddy step of the client's confirmed plan, and audits the refusal", async () => {
+    const client = clients[13]?.id ?? "";
+    const { planStepId } = await confirmedPlanStep(t.db, client, addDays(today, -30));
+    await t.db.kysely.updateTable("plan_steps").set({ type: "peerSupport" }).where("id", "=", planStepId).execute();
+    const proposal = {
+      ground: "insufficientEffort",
+      factsDate: addDays(today, -3),
+      facts: "Stopte met het maatje en kwam niet meer.",
+      planStepId,
+      notDone: "Zag het maatje niet meer.",
+      culpability: "full",
+      circumstances: "Geen bijzondere omstandigheden bekend.",
+      childrenInterests: null,
+      urgentReasons: false,
+    };
+    const refused = await post(`/clients/${client}/sanctions`, proposal, consultant);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("buddyPairingNoGround");
+    const refusals = await t.db.kysely
+      .selectFrom("audit_events")
+      .select("details")
+      .where("client_id", "=", client)
+      .where("action", "=", "sanction.refused")
+      .execute();
+    expect(refusals.map((r) => JSON.parse(String(r.details)).code)).toEqual(["buddyPairingNoGround"]);
+    expect(await t.db.kysely.selectFrom("sanctions").select("id").where("client_id", "=", client).execute()).toEqual([]);
+  });
+
+  it("takes a buddy step in the plan within capacity, like any step that asks hours", async () => {
+    const client = clients[5]?.id ?? "";
+    await t.db.kysely.updateTable("clients").set({ capacity_hours_per_week: 1 }).where("id", "=", client).execute();
+    const step = { type: "peerSupport", title: "Een maatje uit de wijk", startDate: today };
+    expect((await post(`/clients/${client}/plan-steps`, { ...step, hoursPerWeek: 2 }, consultant)).json().code).toBe("capacityExceeded");
+    expect((await post(`/clients/${client}/plan-steps`, { ...step, hoursPerWeek: 1 }, consultant)).statusCode).toBe(201);
+  });
+});
+
+describe("retention", () => {
+  it("erases the agreed contact details three months after the pairing ended, and keeps the pairing and its meetings", async () => {
+    const run = (date: string) => applyRetention(t.db.kysely, { id: randomUUID(), clock: new TestClock(date) }, date, retention);
+    const retention = (await ordinanceOn(t.db.kysely, today)).retention;
+    // The pairing the client ended above (the run also ends the test's sessions, so it comes last).
+    const { id: pairingId } = await t.db.kysely
+      .selectFrom("buddy_pairings")
+      .select("id")
+      .where("ended_by_side", "=", "client")
+      .executeTakeFirstOrThrow();
+    const contact = () =>
+      t.db.kysely
+        .selectFrom("buddy_pairings")
+        .select(["contact_phone", "contact_email"])
+        .where("id", "=", pairingId)
+        .executeTakeFirstOrThrow();
+    expect((await run(addMonths(today, 3))).buddyContacts).toBe(0);
+    expect(await contact()).toEqual({ contact_phone: "0687654321", contact_email: "afgesproken@example.nl" });
+    // Both pairings ended today go: the one the client ended and the one the consultant ended.
+    expect((await run(addDays(addMonths(today, 3), 1))).buddyContacts).toBe(2);
+    expect(await contact()).toEqual({ contact_phone: null, contact_email: null });
+    expect(await t.db.kysely.selectFrom("buddy_meetings").select("hours").where("pairing_id", "=", pairingId).execute()).toEqual([
+      { hours: 1.5 },
+    ]);
+  });
+});

@@ -1,0 +1,123 @@
+import type { Actor } from "@server/auth/actor.js";
+import { type RefusalCase, refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
+import { describe, expect, it } from "vitest";
+import {
+  assertBuddyActive,
+  assertBuddyHasRoom,
+  assertMeetingDate,
+  assertNotBuddyAlready,
+  assertNotOwnBuddy,
+  assertNotPairedYet,
+  assertPairingActive,
+  assertPairingNoGround,
+  assertTrained,
+  BUDDY_REFUSALS,
+  pairingAbilities,
+  sideOf,
+} from "./buddies.rules.js";
+
+const today = "2026-06-15";
+const actor = (role: Actor["role"], clientId: string | null = null): Actor => ({
+  id: `${role}-1`,
+  email: `${role}@example.test`,
+  displayName: role,
+  role,
+  districts: ["Overschie"],
+  organisationId: null,
+  clientId,
+  scopeDate: today,
+});
+const pairing = { client_id: "supported", buddy_client_id: "buddy", paired_on: "2026-06-01", status: "active" as const };
+
+const cases: RefusalCase[] = [
+  {
+    rule: "a buddy has followed the training",
+    code: "trainedOn:dateInFuture",
+    refused: () => assertTrained({ trainedOn: "2026-06-16" }, today),
+    allowed: () => assertTrained({ trainedOn: today }, today),
+  },
+  {
+    rule: "one buddy agreement at a time",
+    code: "alreadyBuddy",
+    refused: () => assertNotBuddyAlready({ id: "b1" }),
+    allowed: () => assertNotBuddyAlready(undefined),
+  },
+  {
+    rule: "only a running agreement is paired",
+    code: "buddyNotActive",
+    refused: () => assertBuddyActive({ status: "ended" }),
+    allowed: () => assertBuddyActive({ status: "active" }),
+  },
+  {
+    rule: "a buddy supports no more people than agreed",
+    code: "buddyFull",
+    refused: () => assertBuddyHasRoom({ max_pairings: 2 }, 2),
+    allowed: () => assertBuddyHasRoom({ max_pairings: 2 }, 1),
+  },
+  {
+    rule: "nobody is their own buddy",
+    code: "ownBuddy",
+    refused: () => assertNotOwnBuddy({ client_id: "c1" }, "c1"),
+    allowed: () => assertNotOwnBuddy({ client_id: "c1" }, "c2"),
+  },
+  {
+    rule: "one buddy at a time",
+    code: "alreadyPaired",
+    refused: () => assertNotPairedYet({ id: "p1" }),
+    allowed: () => assertNotPairedYet(undefined),
+  },
+  {
+    rule: "only a running pairing ends or gets meetings",
+    code: "pairingEnded",
+    refused: () => assertPairingActive({ status: "ended" }),
+    allowed: () => assertPairingActive({ status: "active" }),
+  },
+  {
+    rule: "a meeting took place",
+    code: "heldOn:dateInFuture",
+    refused: () => assertMeetingDate({ heldOn: "2026-06-16" }, pairing, today),
+    allowed: () => assertMeetingDate({ heldOn: today }, pairing, today),
+  },
+  {
+    rule: "a meeting is within the pairing",
+    code: "heldOn:beforeStart",
+    refused: () => assertMeetingDate({ heldOn: "2026-05-31" }, pairing, today),
+    allowed: () => assertMeetingDate({ heldOn: "2026-06-01" }, pairing, today),
+  },
+  {
+    rule: "a buddy is never a ground for anything",
+    code: "buddyPairingNoGround",
+    refused: () => assertPairingNoGround({ type: "peerSupport" }),
+    allowed: () => assertPairingNoGround({ type: "languageCourse" }),
+  },
+];
+
+describe("the buddy rules", () => {
+  it.each(cases)("$rule: refuses with $code, and passes otherwise", ({ code, refused, allowed }) => {
+    expect(refusalOf(refused)).toBe(code);
+    expect(refusalOf(allowed)).toBeNull();
+  });
+
+  it("has a case for every code the rules can give, and lists each", () => {
+    expect(cases.map((c) => c.code).sort()).toEqual([...BUDDY_REFUSALS].sort());
+    expect(refusalCodesIn(new URL("./buddies.rules.ts", import.meta.url))).toEqual([...BUDDY_REFUSALS].sort());
+  });
+
+  it("passes a proposal that names no plan step: the rule is about buddies only", () => {
+    expect(refusalOf(() => assertPairingNoGround(undefined))).toBeNull();
+  });
+
+  it("knows each side of a pairing: the buddy, the person supported, and staff", () => {
+    expect(sideOf(actor("client", "buddy"), pairing)).toBe("buddy");
+    expect(sideOf(actor("client", "supported"), pairing)).toBe("client");
+    expect(sideOf(actor("consultant"), pairing)).toBe("consultant");
+  });
+
+  it("lets either side and the consultant end a running pairing, nobody an ended one, and never a host or researcher", () => {
+    expect(pairingAbilities(actor("client", "supported"), pairing)).toEqual({ end: true, recordMeeting: true });
+    expect(pairingAbilities(actor("consultant"), pairing)).toEqual({ end: true, recordMeeting: true });
+    expect(pairingAbilities(actor("client", "buddy"), { status: "ended" })).toEqual({ end: false, recordMeeting: false });
+    expect(pairingAbilities(actor("host"), pairing)).toEqual({ end: false, recordMeeting: false });
+    expect(pairingAbilities(actor("researcher"), pairing)).toEqual({ end: false, recordMeeting: false });
+  });
+});

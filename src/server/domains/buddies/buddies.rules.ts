@@ -1,0 +1,107 @@
+import { evaluateAbilities } from "@server/auth/abilities.js";
+import type { Actor } from "@server/auth/actor.js";
+import type { BuddyPairingRow, BuddyRow } from "@server/db/schema.js";
+import { conflict, invalidField } from "@server/http/errors.js";
+import type { BuddyAgreementInput, BuddyMeetingInput, BuddySide } from "@shared/schemas/buddies.js";
+import { buddyPolicy } from "./buddies.policy.js";
+
+/**
+ * Every code by which a rule of this file refuses (`field:code` for one field, answered with 400); the table test
+ * in `buddies.rules.test.ts` has a case for each.
+ */
+export const BUDDY_REFUSALS = [
+  "trainedOn:dateInFuture",
+  "alreadyBuddy",
+  "buddyNotActive",
+  "buddyFull",
+  "ownBuddy",
+  "alreadyPaired",
+  "pairingEnded",
+  "heldOn:dateInFuture",
+  "heldOn:beforeStart",
+  "buddyPairingNoGround",
+] as const;
+
+/** The plan step type by which a consultant proposes a buddy; voluntary, and never a ground for anything. */
+export const PEER_SUPPORT_STEP_TYPE = "peerSupport";
+
+/** A buddy is trained before the agreement: the training date has passed. */
+export function assertTrained(input: Pick<BuddyAgreementInput, "trainedOn">, today: string): void {
+  if (input.trainedOn > today) throw invalidField("trainedOn", "dateInFuture", "The buddy training must have been followed");
+}
+
+/** A client has one buddy agreement at a time. */
+export function assertNotBuddyAlready(active: Pick<BuddyRow, "id"> | undefined): void {
+  if (active) throw conflict("alreadyBuddy", "This client is a buddy already.");
+}
+
+/** Only a buddy whose agreement runs is paired. */
+export function assertBuddyActive(buddy: Pick<BuddyRow, "status">): void {
+  if (buddy.status !== "active") throw conflict("buddyNotActive", "This buddy's agreement has ended.");
+}
+
+/** A buddy supports no more people at once than their agreement says. */
+export function assertBuddyHasRoom(buddy: Pick<BuddyRow, "max_pairings">, activePairings: number): void {
+  if (activePairings >= buddy.max_pairings)
+    throw conflict("buddyFull", `This buddy supports ${buddy.max_pairings} people already, as many as agreed.`);
+}
+
+/** Nobody is their own buddy. */
+export function assertNotOwnBuddy(buddy: Pick<BuddyRow, "client_id">, clientId: string): void {
+  if (buddy.client_id === clientId) throw conflict("ownBuddy", "A buddy cannot be paired with themselves.");
+}
+
+/** A client has one buddy at a time. */
+export function assertNotPairedYet(activePairing: Pick<BuddyPairingRow, "id"> | undefined): void {
+  if (activePairing) throw conflict("alreadyPaired", "This client has a buddy already. End that pairing first.");
+}
+
+/** Only a running pairing is ended or gets meetings. */
+export function assertPairingActive(pairing: Pick<BuddyPairingRow, "status">): void {
+  if (pairing.status !== "active") throw conflict("pairingEnded", "This pairing has ended.");
+}
+
+/** A meeting took place, during the pairing. */
+export function assertMeetingDate(input: Pick<BuddyMeetingInput, "heldOn">, pairing: Pick<BuddyPairingRow, "paired_on">, today: string) {
+  if (input.heldOn > today) throw invalidField("heldOn", "dateInFuture", "Record a meeting that took place");
+  if (input.heldOn < pairing.paired_on) throw invalidField("heldOn", "beforeStart", "The meeting is before the pairing started");
+}
+
+/**
+ * The ending of a buddy pairing is never a ground for anything. Either side ends it without giving a reason, and no
+ * sanction, culpability finding or attribution may rest on it: a sanction proposal that names a buddy step of the
+ * client's plan (the only way a proposal can point at a pairing) is refused, as is any other use of the pairing's
+ * ending as a fact. A buddy is support the client may take or leave.
+ */
+export function assertPairingNoGround(planStep: { type?: string } | undefined): void {
+  if (planStep?.type === PEER_SUPPORT_STEP_TYPE)
+    throw conflict("buddyPairingNoGround", "A buddy is voluntary: having, ending or not meeting a buddy is never a ground for a sanction.");
+}
+
+/** Which side of a pairing the caller is on: the supported client, the buddy, or staff (the consultant). */
+export function sideOf(
+  actor: Pick<Actor, "role" | "clientId">,
+  pairing: Pick<BuddyPairingRow, "client_id" | "buddy_client_id">,
+): BuddySide {
+  if (actor.role !== "client") return "consultant";
+  return actor.clientId === pairing.buddy_client_id ? "buddy" : "client";
+}
+
+/** The caller's abilities on a client's buddy matters: a client without a buddy is paired; a client not yet a buddy becomes one. */
+export function clientBuddyAbilities(actor: Actor, facts: { activePairingId?: string | undefined; activeBuddyId?: string | undefined }) {
+  return evaluateAbilities(actor, {
+    pair: { policy: buddyPolicy.pair, assert: () => assertNotPairedYet(facts.activePairingId ? { id: facts.activePairingId } : undefined) },
+    makeBuddy: {
+      policy: buddyPolicy.createAgreement,
+      assert: () => assertNotBuddyAlready(facts.activeBuddyId ? { id: facts.activeBuddyId } : undefined),
+    },
+  });
+}
+
+/** The caller's abilities on a pairing, by the same assertions the routes run. */
+export function pairingAbilities(actor: Actor, pairing: Pick<BuddyPairingRow, "status">) {
+  return evaluateAbilities(actor, {
+    end: { policy: buddyPolicy.endPairing, assert: () => assertPairingActive(pairing) },
+    recordMeeting: { policy: buddyPolicy.recordMeeting, assert: () => assertPairingActive(pairing) },
+  });
+}

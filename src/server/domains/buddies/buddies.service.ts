@@ -1,0 +1,329 @@
+import { randomUUID } from "node:crypto";
+import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
+import { lockClient, lockClients } from "@server/db/locks.repo.js";
+import type { BuddiesTable, BuddyPairingRow, BuddyPairingsTable, ContributionsTable, Database } from "@server/db/schema.js";
+import { inTransaction } from "@server/db/transaction.js";
+import { conflict, notFound } from "@server/http/errors.js";
+import { formatDutchDate } from "@server/letters/pdf.js";
+import type { BuddyAgreementInput, BuddyMeetingInput, BuddyPairingInput } from "@shared/schemas/buddies.js";
+import type { Kysely } from "kysely";
+import { recordAudit } from "../audit/audit.service.js";
+import { requireVisibleClient } from "../clients/clients.repo.js";
+import { insertContribution } from "../contributions/contributions.repo.js";
+import { prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
+import {
+  buddyContacts,
+  countActivePairings,
+  endActivePairing,
+  findActiveBuddyOfClient,
+  findActivePairingOfClient,
+  findBuddy,
+  findVisibleBuddy,
+  findVisiblePairing,
+  firstNamesOf,
+  insertBuddy,
+  insertMeeting,
+  insertPairing,
+  listPairingsOfClient,
+  meetingsOf,
+} from "./buddies.repo.js";
+import {
+  assertBuddyActive,
+  assertBuddyHasRoom,
+  assertMeetingDate,
+  assertNotBuddyAlready,
+  assertNotOwnBuddy,
+  assertNotPairedYet,
+  assertPairingActive,
+  assertTrained,
+  sideOf,
+} from "./buddies.rules.js";
+
+const legalBasis = (ordinanceVersion: number) =>
+  `Artikel 9, eerste lid, onderdeel c, Participatiewet en de verordening van de gemeente over de tegenprestatie (versie ${ordinanceVersion})`;
+const hoursText = (hours: number) => String(hours).replace(".", ",");
+
+/** What the buddy agreement says, in plain Dutch (B1): the decision's first sentence, facts and reasons. */
+export function buddyAgreementText(input: BuddyAgreementInput) {
+  const hours = hoursText(input.hoursPerWeek);
+  return {
+    title: "u bent maatje, en dat telt als tegenprestatie",
+    summary: `Wij hebben besloten dat u maatje bent voor mensen uit uw buurt. Dat telt als uw tegenprestatie, voor ${hours} uur per week.`,
+    facts:
+      `U volgde de training voor maatjes op ${formatDutchDate(input.trainedOn)}. ` +
+      `U helpt vanaf ${formatDutchDate(input.since)} ten hoogste ${input.maxPairings} ${input.maxPairings === 1 ? "persoon" : "personen"} tegelijk. ` +
+      `De persoon die u helpt, ziet alleen uw voornaam en het telefoonnummer dat u met ons afsprak: ${input.contactPhone}.`,
+    reasons:
+      "Wie zelf weet hoe het is om een uitkering te hebben, kan een ander goed helpen. Uw uren als maatje tellen daarom als uw tegenprestatie. " +
+      "U en de persoon die u helpt, mogen altijd stoppen, zonder te zeggen waarom. Dat heeft nooit gevolgen voor u of voor de ander. " +
+      "U ziet van de persoon die u helpt alleen de voornaam en de contactgegevens die zij of hij met ons afsprak. Houd die voor uzelf.",
+  };
+}
+
+/**
+ * A client who volunteers as a buddy gets a buddy agreement: a decision with its letter (open to objection), whose
+ * contribution of kind `peerBuddy` counts the buddy's hours as their contribution and towards their capacity. The
+ * training must have been followed; a client has one agreement at a time (a unique index holds it under concurrency).
+ */
+export async function makeBuddyAgreement(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  clientId: string,
+  input: BuddyAgreementInput,
+): Promise<string> {
+  const client = await requireVisibleClient(db, ctx.actor, clientId);
+  const today = ctx.clock.today();
+  assertTrained(input, today);
+  assertNotBuddyAlready(await findActiveBuddyOfClient(db, clientId));
+  await assertWithinCapacity(db, client, (await committedHours(db, clientId)) + input.hoursPerWeek, today);
+  const ordinance = await ordinanceOn(db, today);
+  const text = buddyAgreementText(input);
+  // Dates as YYYY-MM-DD: the later one is the one that sorts last.
+  const takesEffectOn = [input.since, today].sort()[1] ?? today;
+  const letter = await prepareDecisionLetter(ctx, {
+    client,
+    type: "buddyAgreement",
+    template: "decision",
+    data: {
+      title: text.title,
+      givenName: client.given_name,
+      familyName: client.family_name,
+      summary: text.summary,
+      facts: text.facts,
+      reasons: text.reasons,
+      legalBasis: legalBasis(ordinance.version),
+      takesEffectOn: formatDutchDate(takesEffectOn),
+      decidedBy: ctx.actor.displayName,
+    },
+  });
+  const now = nowIso(ctx.clock);
+  const buddyId = randomUUID();
+  await inTransaction(db, async (trx) => {
+    // Capacity and the one agreement again under the client's lock: a parallel step or agreement may have come first.
+    await lockClient(trx, clientId);
+    assertNotBuddyAlready(await findActiveBuddyOfClient(trx, clientId));
+    await assertWithinCapacity(trx, client, (await committedHours(trx, clientId)) + input.hoursPerWeek, today);
+    const decision = await recordDecision(trx, ctx, {
+      clientId,
+      type: "buddyAgreement",
+      subject: { type: "buddy", id: buddyId },
+      summary: text.summary,
+      legalBasis: legalBasis(ordinance.version),
+      ordinanceVersion: ordinance.version,
+      facts: text.facts,
+      reasons: text.reasons,
+      letter,
+      takesEffectOn,
+    });
+    const contribution: ContributionsTable = {
+      id: randomUUID(),
+      client_id: clientId,
+      kind: "peerBuddy",
+      organisation_id: null,
+      organisation_name: `Maatjes ${client.district}`,
+      description: "Maatje voor mensen uit de buurt die een maatje willen",
+      hours_per_week: input.hoursPerWeek,
+      since: input.since,
+      status: "active",
+      ended_on: null,
+      letter_id: letter.letter.id,
+      created_by: ctx.actor.id,
+      created_at: now,
+    };
+    await insertContribution(trx, contribution);
+    const row: BuddiesTable = {
+      id: buddyId,
+      client_id: clientId,
+      contribution_id: contribution.id,
+      decision_id: decision.id,
+      trained_on: input.trainedOn,
+      since: input.since,
+      max_pairings: input.maxPairings,
+      contact_phone: input.contactPhone,
+      contact_email: input.contactEmail ?? null,
+      availability: input.availability ?? null,
+      status: "active",
+      ended_on: null,
+      created_by: ctx.actor.id,
+      created_at: now,
+    };
+    await insertBuddy(trx, row);
+    await recordAudit(trx, ctx, {
+      action: "buddy.create",
+      category: "write",
+      clientId,
+      subjectType: "buddy",
+      subjectId: buddyId,
+      details: { hoursPerWeek: input.hoursPerWeek, maxPairings: input.maxPairings },
+    });
+  });
+  return buddyId;
+}
+
+/**
+ * The consultant pairs a client who wants a buddy with a buddy whose agreement runs and who has room. Both are
+ * locked (buddy first by id order), so two parallel pairings cannot overfill a buddy; a client has one buddy at a
+ * time (also a unique index). The buddy will see only the client's first name and the contact details agreed here.
+ */
+export async function pairWithBuddy(db: Kysely<Database>, ctx: RequestContext, input: BuddyPairingInput): Promise<string> {
+  const client = await requireVisibleClient(db, ctx.actor, input.clientId);
+  const buddy = await findVisibleBuddy(db, ctx.actor, input.buddyId);
+  if (!buddy) throw notFound("buddy");
+  const check = async (trx: Kysely<Database>) => {
+    const current = (await findBuddy(trx, buddy.id)) ?? buddy;
+    assertBuddyActive(current);
+    assertNotOwnBuddy(current, client.id);
+    assertNotPairedYet(await findActivePairingOfClient(trx, client.id));
+    assertBuddyHasRoom(current, await countActivePairings(trx, buddy.id));
+  };
+  await check(db);
+  const now = nowIso(ctx.clock);
+  const row: BuddyPairingsTable = {
+    id: randomUUID(),
+    buddy_id: buddy.id,
+    client_id: client.id,
+    buddy_client_id: buddy.client_id,
+    contact_phone: input.contactPhone,
+    contact_email: input.contactEmail ?? null,
+    paired_on: ctx.clock.today(),
+    paired_by: ctx.actor.id,
+    status: "active",
+    ended_on: null,
+    ended_by_side: null,
+    ended_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await inTransaction(db, async (trx) => {
+    await lockClients(trx, [client.id, buddy.client_id]);
+    await check(trx);
+    await insertPairing(trx, row);
+    for (const clientId of [client.id, buddy.client_id]) {
+      await recordAudit(trx, ctx, {
+        action: "buddyPairing.create",
+        category: "write",
+        clientId,
+        subjectType: "buddyPairing",
+        subjectId: row.id,
+        details: { side: clientId === client.id ? "client" : "buddy" },
+      });
+    }
+  });
+  return row.id;
+}
+
+/** A pairing within the caller's scope (a client: one of its two sides), or 404. */
+export async function requireVisiblePairing(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<BuddyPairingRow> {
+  const pairing = await findVisiblePairing(db, ctx.actor, id);
+  if (!pairing) throw notFound("buddyPairing");
+  return pairing;
+}
+
+/**
+ * Either side, or the consultant, ends a pairing. No reason is asked or stored, and nothing follows from it: no
+ * decision, no letter, no attribution, no change to the buddy's agreement or anyone's contribution. Only the ending
+ * itself (who, when) is recorded, as every write is. Of two parallel endings one ends it and the other is told it has.
+ */
+export async function endPairing(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<void> {
+  const pairing = await requireVisiblePairing(db, ctx, id);
+  assertPairingActive(pairing);
+  const side = sideOf(ctx.actor, pairing);
+  await inTransaction(db, async (trx) => {
+    const ended = await endActivePairing(trx, id, {
+      ended_on: ctx.clock.today(),
+      ended_by_side: side,
+      ended_by: ctx.actor.id,
+      updated_at: nowIso(ctx.clock),
+    });
+    if (!ended) throw conflict("pairingEnded", "This pairing has ended.");
+    for (const clientId of [pairing.client_id, pairing.buddy_client_id]) {
+      await recordAudit(trx, ctx, {
+        action: "buddyPairing.end",
+        category: "write",
+        clientId,
+        subjectType: "buddyPairing",
+        subjectId: id,
+        details: { side },
+      });
+    }
+  });
+}
+
+/** A meeting of a running pair, recorded by either side or the consultant: the buddy's hours. */
+export async function recordMeeting(db: Kysely<Database>, ctx: RequestContext, id: string, input: BuddyMeetingInput): Promise<string> {
+  const pairing = await requireVisiblePairing(db, ctx, id);
+  assertPairingActive(pairing);
+  assertMeetingDate(input, pairing, ctx.clock.today());
+  const meetingId = randomUUID();
+  await inTransaction(db, async (trx) => {
+    await insertMeeting(trx, {
+      id: meetingId,
+      pairing_id: id,
+      held_on: input.heldOn,
+      hours: input.hours,
+      recorded_by: ctx.actor.id,
+      recorded_by_side: sideOf(ctx.actor, pairing),
+      created_at: nowIso(ctx.clock),
+    });
+    await recordAudit(trx, ctx, {
+      action: "buddyMeeting.create",
+      category: "write",
+      clientId: pairing.buddy_client_id,
+      subjectType: "buddyPairing",
+      subjectId: id,
+      details: { hours: input.hours },
+    });
+  });
+  return meetingId;
+}
+
+/** A client's pairings with what their presenter needs: first names, agreed contacts and meetings. */
+export interface PairingsView {
+  viewerClientId: string;
+  /** The client's running buddy agreement, if they are a buddy. */
+  activeBuddyId: string | undefined;
+  pairings: BuddyPairingRow[];
+  firstNames: Map<string, string>;
+  buddyContacts: Map<string, { phone: string | null; email: string | null }>;
+  meetings: Awaited<ReturnType<typeof meetingsOf>>;
+}
+
+/**
+ * The pairings a client is on either side of. A buddy reading the person they support learns only a first name and
+ * the agreed contact; that read is audited for the person supported, so it shows in their access log.
+ */
+export async function listClientPairings(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PairingsView> {
+  await requireVisibleClient(db, ctx.actor, clientId);
+  const pairings = await listPairingsOfClient(db, clientId);
+  const view: PairingsView = {
+    viewerClientId: clientId,
+    activeBuddyId: (await findActiveBuddyOfClient(db, clientId))?.id,
+    pairings,
+    firstNames: await firstNamesOf(
+      db,
+      pairings.flatMap((p) => [p.client_id, p.buddy_client_id]),
+    ),
+    buddyContacts: await buddyContacts(db, [...new Set(pairings.map((p) => p.buddy_id))]),
+    meetings: await meetingsOf(
+      db,
+      pairings.map((p) => p.id),
+    ),
+  };
+  const supportedRead = pairings.filter((p) => p.buddy_client_id === clientId && p.status === "active");
+  if (ctx.actor.role === "client" && supportedRead.length > 0) {
+    for (const pairing of supportedRead) {
+      await recordAudit(db, ctx, {
+        action: "buddyPairing.readContact",
+        category: "read:profile",
+        clientId: pairing.client_id,
+        subjectType: "buddyPairing",
+        subjectId: pairing.id,
+        details: {},
+      });
+    }
+  }
+  return view;
+}

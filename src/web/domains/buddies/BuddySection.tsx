@@ -1,0 +1,199 @@
+import { Alert } from "@web/components/Alert.js";
+import { FieldGrid } from "@web/components/FieldGrid.js";
+import { FormActions } from "@web/components/FormActions.js";
+import { FormProblems } from "@web/components/FormProblems.js";
+import { SelectField, TextField } from "@web/components/fields.js";
+import { formatDate, formatHours } from "@web/components/format.js";
+import { toNumber } from "@web/components/formValues.js";
+import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { formErrorsOf } from "@web/components/problems.js";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useBuddies, useClientPairings, useEndPairing, useMakeBuddy, usePair } from "./api.js";
+
+/** Pairs the client with a buddy of the district who has room, with the phone number the client agreed to share. */
+function PairForm({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const buddies = useBuddies();
+  const pair = usePair();
+  const [buddyId, setBuddyId] = useState("");
+  const [phone, setPhone] = useState("");
+  const errors = useMemo(() => formErrorsOf(pair.error, t, ["buddyId", "contactPhone"]), [pair.error, t]);
+  const free = (buddies.data?.items ?? []).filter(
+    (b) => b.status === "active" && b.activePairings < b.maxPairings && b.clientId !== clientId,
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    pair.mutate({ buddyId, clientId, contactPhone: phone }, { onSuccess: () => setPhone("") });
+  }
+  return (
+    <form className="nv-form" onSubmit={submit} noValidate aria-labelledby="pair-title">
+      <Heading level={4} id="pair-title">
+        {t("buddies.pair.title")}
+      </Heading>
+      <FormProblems errors={errors} />
+      {buddies.data && free.length === 0 ? <Paragraph>{t("buddies.pair.noneFree")}</Paragraph> : null}
+      <FieldGrid>
+        <SelectField
+          name="buddyId"
+          label={t("buddies.pair.buddy")}
+          value={buddyId}
+          onChange={setBuddyId}
+          error={errors.byField.buddyId}
+          options={[
+            { value: "", label: t("buddies.pair.choose") },
+            ...free.map((b) => ({
+              value: b.id,
+              label: t("buddies.pair.option", { name: b.name, free: b.maxPairings - b.activePairings }),
+            })),
+          ]}
+        />
+        <TextField
+          name="contactPhone"
+          label={t("buddies.pair.phone")}
+          description={t("buddies.pair.phoneHint")}
+          value={phone}
+          onChange={setPhone}
+          type="tel"
+          autoComplete="off"
+          error={errors.byField.contactPhone}
+        />
+      </FieldGrid>
+      <FormActions submitLabel={t("buddies.pair.submit")} busy={pair.isPending} />
+    </form>
+  );
+}
+
+const EMPTY = { trainedOn: "", since: "", hoursPerWeek: "", maxPairings: "1", contactPhone: "" };
+
+/** The buddy agreement: training date, hours, how many people at once, and the phone number the buddy shares. */
+function MakeBuddyForm({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const make = useMakeBuddy(clientId);
+  const [values, setValues] = useState(EMPTY);
+  const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const errors = useMemo(() => formErrorsOf(make.error, t, Object.keys(EMPTY)), [make.error, t]);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    make.mutate(
+      {
+        trainedOn: values.trainedOn,
+        since: values.since,
+        hoursPerWeek: toNumber(values.hoursPerWeek) as number,
+        maxPairings: toNumber(values.maxPairings) as number,
+        contactPhone: values.contactPhone,
+      },
+      { onSuccess: () => setValues(EMPTY) },
+    );
+  }
+  return (
+    <form className="nv-form" onSubmit={submit} noValidate aria-labelledby="make-buddy-title">
+      <Heading level={4} id="make-buddy-title">
+        {t("buddies.agreement.title")}
+      </Heading>
+      <Paragraph>{t("buddies.agreement.intro")}</Paragraph>
+      <FormProblems errors={errors} />
+      <FieldGrid>
+        <TextField
+          name="trainedOn"
+          type="date"
+          label={t("buddies.agreement.trainedOn")}
+          value={values.trainedOn}
+          onChange={set("trainedOn")}
+          error={errors.byField.trainedOn}
+        />
+        <TextField
+          name="since"
+          type="date"
+          label={t("buddies.agreement.since")}
+          value={values.since}
+          onChange={set("since")}
+          error={errors.byField.since}
+        />
+        <TextField
+          name="hoursPerWeek"
+          inputMode="decimal"
+          label={t("buddies.agreement.hours")}
+          value={values.hoursPerWeek}
+          onChange={set("hoursPerWeek")}
+          error={errors.byField.hoursPerWeek}
+        />
+        <TextField
+          name="maxPairings"
+          inputMode="numeric"
+          label={t("buddies.agreement.maxPairings")}
+          value={values.maxPairings}
+          onChange={set("maxPairings")}
+          error={errors.byField.maxPairings}
+        />
+        <TextField
+          name="contactPhone"
+          type="tel"
+          label={t("buddies.agreement.phone")}
+          value={values.contactPhone}
+          onChange={set("contactPhone")}
+          error={errors.byField.contactPhone}
+        />
+      </FieldGrid>
+      <FormActions submitLabel={t("buddies.agreement.submit")} busy={make.isPending} />
+      {make.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("buddies.agreement.made")}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+/** The client's buddy matters for the consultant: their pairings (either side), pairing, ending, the buddy agreement. */
+export function BuddySection({ clientId }: { clientId: string }) {
+  const { t, i18n } = useTranslation();
+  const pairings = useClientPairings(clientId);
+  const end = useEndPairing();
+  const items = pairings.data?.items ?? [];
+  const abilities = pairings.data?.abilities;
+  return (
+    <section className="nv-panel nv-panel--quiet" aria-labelledby="buddy-title">
+      <Heading level={3} id="buddy-title" className="nv-panel__title">
+        {t("buddies.section.title")}
+      </Heading>
+      <Paragraph>
+        {t("buddies.section.intro")}{" "}
+        <Link to="/buddies" className="nl-link">
+          {t("buddies.section.all")}
+        </Link>
+      </Paragraph>
+      <ProblemAlert error={pairings.error ?? end.error} />
+      {end.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("buddies.section.ended")}
+        </Alert>
+      ) : null}
+      {pairings.data && items.length === 0 ? <Paragraph>{t("buddies.section.none")}</Paragraph> : null}
+      {items.length > 0 ? (
+        <ul className="nv-link-list">
+          {items.map((p) => (
+            <li key={p.id}>
+              {t(`buddies.section.${p.side}`, {
+                name: p.partner.firstName,
+                since: formatDate(p.pairedOn, i18n.language),
+                hours: formatHours(p.meetingHours, i18n.language),
+              })}{" "}
+              {p.status === "ended" ? t("buddies.section.endedOn", { date: formatDate(p.endedOn, i18n.language) }) : null}{" "}
+              {p.abilities.end ? (
+                <SecondaryActionButton type="button" busy={end.isPending} onClick={() => end.mutate(p.id)}>
+                  {t("buddies.section.end")}
+                  <span className="nv-visually-hidden"> ({p.partner.firstName})</span>
+                </SecondaryActionButton>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {abilities?.pair ? <PairForm clientId={clientId} /> : null}
+      {abilities?.makeBuddy ? <MakeBuddyForm clientId={clientId} /> : null}
+    </section>
+  );
+}

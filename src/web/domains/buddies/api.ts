@@ -1,0 +1,52 @@
+import type { BuddyAgreementInput, BuddyList, BuddyPairingInput, BuddyPairingList } from "@shared/schemas/buddies.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@web/api/client.js";
+
+/** The buddies (maatjes) of the caller's districts. */
+export function useBuddies(enabled = true) {
+  return useQuery({ queryKey: ["buddies"], queryFn: () => api<BuddyList>("/buddies?pageSize=200"), enabled });
+}
+
+/** A client's buddy pairings, from the client's side: my buddy, or the person I support. */
+export function useClientPairings(clientId: string) {
+  return useQuery({
+    queryKey: ["buddy-pairings", clientId],
+    queryFn: () => api<BuddyPairingList>(`/clients/${clientId}/buddy-pairings`),
+    enabled: clientId !== "",
+  });
+}
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return () => {
+    for (const key of [["buddies"], ["buddy-pairings"], ["contributions"], ["letters"], ["decisions"]])
+      void queryClient.invalidateQueries({ queryKey: key });
+  };
+}
+
+/** Makes a client a buddy: the server makes the agreement, its decision and letter. */
+export function useMakeBuddy(clientId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: BuddyAgreementInput) => api<unknown>(`/clients/${clientId}/buddies`, { method: "POST", body: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** Pairs a client with a buddy. */
+export function usePair() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: BuddyPairingInput) => api<unknown>("/buddy-pairings", { method: "POST", body: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** Ends a pairing; no reason is asked. */
+export function useEndPairing() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (pairingId: string) => api<unknown>(`/buddy-pairings/${pairingId}/end`, { method: "POST", body: {} }),
+    onSuccess: refresh,
+  });
+}
