@@ -20,6 +20,11 @@ export const retentionCounts = z.object({
     .int()
     .default(0)
     .describe("messages to clients sent or failed three months ago or longer, removed (zero for runs made before)"),
+  expenseAllowances: z
+    .number()
+    .int()
+    .default(0)
+    .describe("expense allowances of years past the seven-year fiscal retention, removed (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
 const NOTHING_REMOVED: RetentionCounts = {
@@ -29,6 +34,7 @@ const NOTHING_REMOVED: RetentionCounts = {
   evidenceDocuments: 0,
   matchProposals: 0,
   messages: 0,
+  expenseAllowances: 0,
 };
 
 export const dailyJobResult = z.object({

@@ -265,6 +265,7 @@ describe("retention in the daily job", () => {
       evidenceDocuments: 0,
       matchProposals: 0,
       messages: 0,
+      expenseAllowances: 0,
     });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type EvidenceFacts, evidenceExpired, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
+import {
+  type EvidenceFacts,
+  EXPENSE_RETENTION_YEARS,
+  evidenceExpired,
+  firstKeptExpenseYear,
+  retentionCutoff,
+  retentionCutoffInstant,
+} from "./retention.rules.js";
 
 const closed: EvidenceFacts = { closedOn: "2025-03-10", lastObjectionTermEndsOn: null, lastObjectionDecidedOn: null, objectionOpen: false };
 
@@ -29,5 +36,13 @@ describe("retention rules", () => {
     expect(evidenceExpired(objected, "2026-07-01", 12)).toBe(true);
     expect(evidenceExpired({ ...closed, lastObjectionTermEndsOn: "2025-04-21" }, "2026-04-22", 12)).toBe(true);
     expect(evidenceExpired({ ...closed, lastObjectionTermEndsOn: "2025-04-21" }, "2026-04-21", 12)).toBe(false);
+  });
+});
+
+describe("expense allowances", () => {
+  it("are kept for the year they cover and the seven after", () => {
+    expect(EXPENSE_RETENTION_YEARS).toBe(7);
+    expect(firstKeptExpenseYear("2034-01-01")).toBe(2027);
+    expect(firstKeptExpenseYear("2033-12-31")).toBe(2026);
   });
 });

@@ -6,6 +6,7 @@ import type { RetentionSettings } from "@shared/schemas/ordinance.js";
 import type { RetentionCounts } from "@shared/schemas/scheduler.js";
 import type { Kysely } from "kysely";
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
+import { deleteExpensesBefore } from "../expenses/expenses.repo.js";
 import { deleteExpiredSessions } from "../sessions/sessions.repo.js";
 import {
   decisionsWithObjectionsAbout,
@@ -16,7 +17,14 @@ import {
   eraseCheckInNotesBefore,
   evidenceWithSubjects,
 } from "./retention.repo.js";
-import { type EvidenceFacts, evidenceExpired, MESSAGE_MONTHS, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
+import {
+  type EvidenceFacts,
+  evidenceExpired,
+  firstKeptExpenseYear,
+  MESSAGE_MONTHS,
+  retentionCutoff,
+  retentionCutoffInstant,
+} from "./retention.rules.js";
 
 type EvidenceRow = Awaited<ReturnType<typeof evidenceWithSubjects>>[number];
 
@@ -90,7 +98,8 @@ export async function applyRetention(
   }
   const matchProposals = await deleteUnfollowedProposalsBefore(db, retentionCutoffInstant(date, retention.matchProposalMonths));
   const messages = await deleteMessagesDoneBefore(db, retentionCutoffInstant(date, MESSAGE_MONTHS));
-  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages };
+  const expenseAllowances = await deleteExpensesBefore(db, firstKeptExpenseYear(date));
+  const counts = { sessions, auditEvents, checkInNotes, evidenceDocuments, matchProposals, messages, expenseAllowances };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;
 }
