@@ -104,14 +104,14 @@ export function ExpensesSection({ placementId }: { placementId: string }) {
           <ErrorSummary errors={errors.list} />
           <ProblemAlert error={errors.other} />
           <SelectField
-            name="kind"
+            name="expenseKind"
             label={t("expenses.kind")}
             value={values.kind}
             onChange={(kind) => setValues((v) => ({ ...v, kind }))}
             options={EXPENSE_KINDS.map((value) => ({ value, label: t(`expenses.kinds.${value}`) }))}
           />
           <TextField
-            name="period"
+            name="expensePeriod"
             type="month"
             label={t("expenses.period")}
             description={t("expenses.periodHint")}
@@ -120,7 +120,7 @@ export function ExpensesSection({ placementId }: { placementId: string }) {
             error={errors.byField.period}
           />
           <TextField
-            name="amount"
+            name="expenseAmount"
             inputMode="decimal"
             label={t("expenses.amount")}
             value={values.amount}
@@ -128,7 +128,7 @@ export function ExpensesSection({ placementId }: { placementId: string }) {
             error={errors.byField.amount}
           />
           <TextField
-            name="description"
+            name="expenseDescription"
             label={t("expenses.description")}
             value={values.description}
             onChange={(description) => setValues((v) => ({ ...v, description }))}

@@ -40,7 +40,7 @@ function IntroductionForm({ placement }: { placement: PlacementOutput }) {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <TextField
-        name="heldOn"
+        name="introductionHeldOn"
         type="date"
         label={t("hostSteps.heldOn")}
         value={values.heldOn}
@@ -48,7 +48,7 @@ function IntroductionForm({ placement }: { placement: PlacementOutput }) {
         error={errors.byField.heldOn}
       />
       <TextField
-        name="attendees"
+        name="introductionAttendees"
         label={t("hostSteps.attendees")}
         description={t("hostSteps.attendeesHint")}
         value={values.attendees}
@@ -56,7 +56,7 @@ function IntroductionForm({ placement }: { placement: PlacementOutput }) {
         error={errors.byField.attendees}
       />
       <TextField
-        name="contactPerson"
+        name="introductionContactPerson"
         label={t("hostSteps.contactPerson")}
         value={values.contactPerson}
         onChange={set("contactPerson")}
@@ -77,7 +77,7 @@ function IntroductionForm({ placement }: { placement: PlacementOutput }) {
         options={verdicts}
       />
       <TextAreaField
-        name="note"
+        name="introductionNote"
         label={t("hostSteps.note")}
         value={values.note}
         onChange={set("note")}
