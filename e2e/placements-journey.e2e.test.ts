@@ -65,11 +65,11 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByLabel("Startdatum").fill("2026-12-01");
     await page.getByLabel("Einddatum").fill("2027-05-31");
     await page.getByLabel("Uren per week").fill("2");
-    await page.getByLabel("Contactpersoon").fill("Anja de Wit");
+    await page.getByLabel("Contactpersoon", { exact: true }).fill("Anja de Wit");
     await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
     await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
-    await page.getByText("De overeenkomst is vastgelegd. De plaatsing is gestart.").waitFor();
+    await page.getByText("De overeenkomst is vastgelegd. De plaatsing begint op de startdatum.").waitFor();
     await page.getByRole("heading", { level: 3, name: /^Versie 1, vastgelegd/ }).waitFor();
     // The host signed by starting it; the client and the municipality have not, and the host cannot sign for them.
     const signatures = page.getByRole("list", { name: "Handtekeningen" });

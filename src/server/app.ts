@@ -28,6 +28,7 @@ import { contributionRoutes } from "./domains/contributions/contributions.routes
 import { decisionRoutes } from "./domains/decisions/decisions.routes.js";
 import { documentRoutes } from "./domains/documents/documents.routes.js";
 import { exemptionRoutes } from "./domains/exemptions/exemptions.routes.js";
+import { expenseRoutes } from "./domains/expenses/expenses.routes.js";
 import { feedbackRoutes } from "./domains/feedback/feedback.routes.js";
 import { healthRoutes } from "./domains/health/health.routes.js";
 import { intakeRoutes } from "./domains/intakes/intakes.routes.js";
@@ -38,7 +39,9 @@ import { notificationRoutes } from "./domains/notifications/notifications.routes
 import { oidcRoutes } from "./domains/oidc/oidc.routes.js";
 import { ordinanceRoutes } from "./domains/ordinance/ordinance.routes.js";
 import { organisationRoutes } from "./domains/organisations/organisations.routes.js";
+import { organisationSupportRoutes } from "./domains/organisations/organisations.support.routes.js";
 import { overviewRoutes } from "./domains/overview/overview.routes.js";
+import { placementHostStepRoutes } from "./domains/placements/placements.host-steps.routes.js";
 import { placementRoutes } from "./domains/placements/placements.routes.js";
 import { planRoutes } from "./domains/plans/plans.routes.js";
 import { privacyRoutes } from "./domains/privacy/privacy.routes.js";
@@ -171,6 +174,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         workQueueRoutes,
         roleRoutes,
         placementRoutes,
+        placementHostStepRoutes,
+        expenseRoutes,
+        organisationSupportRoutes,
         feedbackRoutes,
         contributionRoutes,
         ordinanceRoutes,

@@ -64,6 +64,13 @@ export const PROBLEM_CODES = [
   "alreadySigned",
   "roleNotUnderReview",
   "complaintDecided",
+  // The host as partner, and what a volunteer is owed
+  "introductionRecorded",
+  "placementNotBegun",
+  "hostCheckInRecorded",
+  "allowanceAboveLimit",
+  "allowanceLimitsMissing",
+  "expensePaid",
   // Exemptions, caregiving, accountability and the daily job
   "sameDecider",
   "jobRunning",
@@ -146,6 +153,8 @@ export const FIELD_ERROR_CODES = [
   "required",
   "notAllowed",
   "dateInFuture",
+  "aboveAllowanceLimit",
+  "unknownExpense",
   "dateInPast",
   "notInFuture",
   "beforeStart",

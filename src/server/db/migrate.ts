@@ -29,6 +29,7 @@ import * as clientRegistry from "./migrations/20261203_0031_client_registry.js";
 import * as capacityLimits from "./migrations/20261203_0032_capacity_limits.js";
 import * as agencies from "./migrations/20261203_0035_agencies.js";
 import * as buddies from "./migrations/20261203_0036_buddies.js";
+import * as hostPartnership from "./migrations/20261203_0037_host_partnership.js";
 import * as workQueueDispositions from "./migrations/20261203_0038_work_queue_dispositions.js";
 import * as deliveryDates from "./migrations/20261203_0039_delivery_dates.js";
 import * as invitationBatches from "./migrations/20261203_0041_invitation_batches.js";
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0032_capacity_limits": capacityLimits,
   "20261203_0035_agencies": agencies,
   "20261203_0036_buddies": buddies,
+  "20261203_0037_host_partnership": hostPartnership,
   "20261203_0038_work_queue_dispositions": workQueueDispositions,
   "20261203_0039_delivery_dates": deliveryDates,
   "20261203_0041_invitation_batches": invitationBatches,

@@ -9,6 +9,7 @@ import type { CheckInChannel, CheckInEnteredBy } from "@shared/schemas/check-ins
 import type { ContributionKind, ContributionStatus } from "@shared/schemas/contributions.js";
 import type { DecisionType, HearingSkipReason, ObjectionOutcome } from "@shared/schemas/decisions.js";
 import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
+import type { ExpenseKind, IntroductionVerdict } from "@shared/schemas/host-partnership.js";
 import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
 import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
@@ -521,6 +522,58 @@ export interface PlacementsTable {
   client_side_account: string | null; // the client's own account of the ending, given in the portal
   client_side_reason: ClientSideReason | null;
   client_side_given_on: string | null;
+  /** The named contact person at the host, from the introduction on (the agreement names them again). */
+  host_contact_person?: string | null;
+  /** The introduction meeting before the start: the day, who attended, the client's and the host's verdict. */
+  introduction_held_on?: string | null;
+  introduction_attendees?: string | null;
+  introduction_client_verdict?: IntroductionVerdict | null;
+  introduction_host_verdict?: IntroductionVerdict | null;
+  introduction_note?: string | null;
+  introduction_recorded_by?: string | null;
+  /** The check-in with the host four weeks after the start. */
+  host_check_in_held_on?: string | null;
+  host_check_in_note?: string | null;
+  host_check_in_recorded_by?: string | null;
+}
+
+/** An expense allowance (onkostenvergoeding) for one month of a placement, in cents. */
+export interface PlacementExpensesTable {
+  id: string;
+  placement_id: string;
+  client_id: string;
+  organisation_id: string;
+  kind: ExpenseKind;
+  period: string; // YYYY-MM
+  amount_cents: number;
+  description: string | null;
+  paid_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The tax-free limits of the volunteer allowance in one year, in cents, with where they come from. */
+export interface VolunteerAllowanceLimitsTable {
+  year: number;
+  hourly_cents: number;
+  monthly_cents: number;
+  yearly_cents: number;
+  source: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Guidance hours a week the municipality buys for an organisation, for a period. */
+export interface OrganisationSupportTable {
+  id: string;
+  organisation_id: string;
+  hours_per_week: number;
+  starts_on: string;
+  ends_on: string;
+  description: string;
+  recorded_by: string | null;
+  created_at: string;
 }
 
 export interface PlacementAgreementsTable {
@@ -1056,6 +1109,9 @@ export interface Database {
   activity_proposals: ActivityProposalsTable;
   notifications: NotificationsTable;
   placement_feedback: PlacementFeedbackTable;
+  placement_expenses: PlacementExpensesTable;
+  volunteer_allowance_limits: VolunteerAllowanceLimitsTable;
+  organisation_support: OrganisationSupportTable;
   casework_changes: CaseworkChangesTable;
   research_exports: ResearchExportsTable;
   agencies: AgenciesTable;

@@ -137,6 +137,7 @@ export async function generateAgreements(
         phone: municipality.phone,
         consultantName: consultant?.displayName ?? "uw consulent",
         signatures: givenSignatures(agreement, organisation.name),
+        volunteerInsurance: municipality.volunteerInsurance,
         decision,
       },
     };

@@ -16,6 +16,7 @@ import { seedAttributions } from "./attributions.js";
 import { seedBuddyGroup } from "./buddies.js";
 import { generateExemptionsAndCare } from "./exemptions.js";
 import { addCheckIns, demoAvailability, generateHistory, insertHistory } from "./history.js";
+import { addHostPartnership } from "./host-partnership.js";
 import { LetterPool } from "./letter-pool.js";
 import {
   type DemoClient,
@@ -410,6 +411,8 @@ async function seedWith(
     (done, total) => progress("agreements", done, total),
   );
 
+  const expenseRows = addHostPartnership(placements, agreements.rows, today, now);
+
   // Exemptions and caregiving belong to the workflow history, so tests that build their own (share 0) get none.
   const circumstances =
     share > 0
@@ -505,6 +508,11 @@ async function seedWith(
       await trx
         .insertInto("placement_agreements")
         .values(agreements.rows.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < expenseRows.length; i += 200)
+      await trx
+        .insertInto("placement_expenses")
+        .values(expenseRows.slice(i, i + 200))
         .execute();
     for (let i = 0; i < circumstances.exemptions.length; i += 200)
       await trx

@@ -15,6 +15,7 @@ export const LETTER_TEMPLATES = [
   "invitation",
   "plan-confirmation",
   "placement-agreement",
+  "placement-agreement-host",
   "placement-attribution",
   "placement-ended-displacement",
   "benefit-ended",

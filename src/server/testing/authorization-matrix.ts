@@ -195,6 +195,36 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "POST /placements/:id/client-side": { roles: { client: S }, body: { account: TEXT, reason: "travel" } },
   "POST /placements/:id/feedback": { roles: { client: S }, body: { rating: 4, comment: TEXT } },
   "GET /organisations/:id/feedback": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  // The fixture's placement is active (its introduction was never recorded: that is before the start, 409 for all).
+  "POST /placements/:id/introduction": {
+    ...PLACEMENT_ACT,
+    body: {
+      heldOn: DAY,
+      attendees: "Deelnemer, contactpersoon",
+      contactPerson: "Anna",
+      clientVerdict: "positive",
+      hostVerdict: "positive",
+    },
+  },
+  "POST /placements/:id/host-check-in": { ...PLACEMENT_ACT, body: { heldOn: DAY, note: TEXT } },
+  "GET /placements/:id/agreement/document": PLACEMENT_ACT,
+  "GET /placements/:id/expenses": { roles: { ...STAFF_READ, host: S } },
+  "POST /placements/:id/expenses": { ...PLACEMENT_ACT, body: { kind: "travel", period: "2026-06", amount: 10 } },
+  "POST /placements/:id/expense-payments": {
+    ...PLACEMENT_ACT,
+    body: { expenseId: "00000000-0000-4000-8000-000000000000", paidOn: DAY },
+  },
+  "GET /volunteer-allowance-limits": { roles: { admin: A, consultant: A, teamLead: A, host: A } },
+  "PUT /volunteer-allowance-limits": {
+    ...ADMIN,
+    body: { year: 2027, hourlyAmount: 5.6, monthlyAmount: 210, yearlyAmount: 2100, source: "Belastingdienst" },
+  },
+  "GET /organisations/:id/municipal-support": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
+  "POST /organisations/:id/municipal-support": {
+    roles: { admin: A, teamLead: A },
+    body: { hoursPerWeek: 2, startsOn: DAY, endsOn: "2026-12-31", description: "Vrijwilligerscoach ingekocht" },
+  },
+  "GET /organisation-outcomes": { roles: { admin: A, teamLead: A } },
   "POST /clients/:id/contributions": { ...CASEWORK, body: { kind: "ownInitiative", description: TEXT, hoursPerWeek: 1, since: DAY } },
   "GET /clients/:id/contributions": AGENCY(CLIENT_FILE_READ),
   "GET /buddies": { roles: { admin: A, consultant: A, teamLead: A } },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { abilitiesOf } from "./abilities.js";
 import { workLimitsOutput } from "./capacity.js";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { hostStepsOutput } from "./host-partnership.js";
 import { GUIDANCE_LEVELS } from "./roles.js";
 
 export const PLACEMENT_STATUSES = ["proposed", "accepted", "declined", "active", "ended"] as const;
@@ -165,6 +166,10 @@ export const PLACEMENT_ACTIONS = [
   "viewClientProfile",
   "giveClientSide",
   "giveFeedback",
+  "recordIntroduction",
+  "recordHostCheckIn",
+  "recordExpense",
+  "downloadAgreement",
 ] as const;
 
 export const placementOutput = z.object({
@@ -205,6 +210,7 @@ export const placementOutput = z.object({
     .object({ rating: z.number().int(), comment: z.string().nullable(), givenOn: calendarDate })
     .nullable()
     .describe("the client's rating and words on this placement; hosts never see it"),
+  hostSteps: hostStepsOutput.describe("the contact person at the host, the introduction meeting, the start and the check-in"),
   agreements: z.array(agreementOutput),
   notes: z.array(z.object({ note: z.string(), authorName: z.string().nullable(), createdAt: timestamp })),
   createdAt: timestamp,
@@ -221,8 +227,10 @@ export const placementPage = pageOf(placementOutput.omit({ agreements: true, not
 /** A placement without its agreement versions and notes: what the client's own routes answer. */
 export const placementSummary = placementOutput.omit({ agreements: true, notes: true });
 export type PlacementSummary = z.infer<typeof placementSummary>;
-/** `GET /clients/{id}/placements`: a client's started placements (active and ended), newest first. */
-export const clientPlacementList = z.object({ items: z.array(placementSummary) });
+/** `GET /clients/{id}/placements`: a client's started placements (active and ended), newest first, each with its current agreement to read and sign. */
+export const clientPlacementList = z.object({
+  items: z.array(placementSummary.extend({ currentAgreement: agreementOutput.nullable().describe("the agreement version in force") })),
+});
 
 /** What a host organisation may know of a referred or placed client: nothing more. */
 export const hostClientProfile = z.object({

@@ -40,6 +40,11 @@ export const retentionCounts = z.object({
     .int()
     .default(0)
     .describe("contact details of buddy pairings ended three months ago or longer, erased (zero for runs made before)"),
+  expenseAllowances: z
+    .number()
+    .int()
+    .default(0)
+    .describe("expense allowances of years past the seven-year fiscal retention, removed (zero for runs made before)"),
 });
 export type RetentionCounts = z.infer<typeof retentionCounts>;
 const NOTHING_REMOVED: RetentionCounts = {
@@ -53,6 +58,7 @@ const NOTHING_REMOVED: RetentionCounts = {
   researchExports: 0,
   workQueueNotes: 0,
   buddyContacts: 0,
+  expenseAllowances: 0,
 };
 
 export const dailyJobResult = z.object({

@@ -26,6 +26,7 @@ export const WORK_QUEUE_REASONS = [
   "accountabilityOverdue",
   "exemptionEnding",
   "checkInOverdue",
+  "hostCheckInDue", // four weeks after a placement's start: check in with the host
   "planStepEnding",
 ] as const;
 export type WorkQueueReason = (typeof WORK_QUEUE_REASONS)[number];

@@ -9,7 +9,7 @@ import { guidanceOverview } from "@shared/schemas/placements.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
-import { guidanceDemand } from "../placements/placements.repo.js";
+import { guidanceDemand, guidanceHoursOf } from "../placements/placements.repo.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import { presentOrganisation } from "./organisations.presenter.js";
 import { insertOrganisation, listOrganisations, requireVisibleOrganisation } from "./organisations.repo.js";
@@ -51,21 +51,22 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["organisations"],
           summary: "Guidance demand against supply",
           description:
-            "Guidance hours a week the organisation offers, those its accepted and active placements ask, and those open referrals would ask.",
+            "Guidance hours a week the organisation offers (with the hours the municipality bought for it, in force today), those its accepted and active placements ask, and those open referrals would ask.",
           params: idParam,
           response: { 200: guidanceOverview },
         },
       },
       async (request) => {
-        const organisation = await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id);
+        const { actor, clock } = contextOf(request);
+        const organisation = await requireVisibleOrganisation(db.kysely, actor, request.params.id);
         const demand = await guidanceDemand(
           db.kysely,
           organisation.id,
-          (await ordinanceOn(db.kysely, contextOf(request).clock.today())).guidanceHoursPerLevel,
+          (await ordinanceOn(db.kysely, clock.today())).guidanceHoursPerLevel,
         );
         return {
           organisationId: organisation.id,
-          supplyHoursPerWeek: organisation.guidance_hours_per_week,
+          supplyHoursPerWeek: await guidanceHoursOf(db.kysely, organisation.id, clock.today()),
           demandHoursPerWeek: demand.committed,
           proposedHoursPerWeek: demand.proposed,
         };

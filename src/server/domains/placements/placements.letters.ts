@@ -44,6 +44,7 @@ export function agreementLetterData(
     phone: municipality.phone,
     consultantName: consultantName ?? "uw consulent",
     signatures: givenSignatures(agreement, placement.organisation_name),
+    volunteerInsurance: municipality.volunteerInsurance,
   };
 }
 
@@ -63,5 +64,34 @@ export function displacementLetterData(
     endedOn: formatDutchDate(endedOn),
     phone: municipality.phone,
     consultantName: consultantName ?? "uw consulent",
+  };
+}
+
+/**
+ * The host's copy of the agreement: the same terms, with only the client's first name (a host knows no more of the
+ * client), the insurance and what the host does about expenses and the check-in after four weeks.
+ */
+export function hostAgreementData(
+  placement: Pick<PlacementWithNames, "organisation_name" | "client_given_name" | "role_title">,
+  agreement: PlacementAgreementsTable,
+  consultantName: string | undefined,
+) {
+  return {
+    givenName: placement.client_given_name,
+    organisationName: placement.organisation_name,
+    roleTitle: placement.role_title,
+    version: agreement.version,
+    tasks: agreement.tasks,
+    startDate: formatDutchDate(agreement.start_date),
+    endDate: formatDutchDate(agreement.end_date),
+    hoursPerWeek: agreement.hours_per_week,
+    contactPerson: agreement.contact_person,
+    guidanceArrangement: agreement.guidance_arrangement,
+    phone: municipality.phone,
+    consultantName: consultantName ?? "de consulent",
+    signatures: givenSignatures(agreement, placement.organisation_name).map((s) =>
+      s.party === "client" ? { ...s, who: placement.client_given_name } : s,
+    ),
+    volunteerInsurance: municipality.volunteerInsurance,
   };
 }

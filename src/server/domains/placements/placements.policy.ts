@@ -7,9 +7,12 @@ import {
   assertAttributionUndetermined,
   assertClientSideNotGiven,
   assertFeedbackNotGiven,
+  assertHostCheckInNotRecorded,
+  assertIntroductionNotRecorded,
   assertMayActForOrganisation,
   assertMaySignFor,
   assertNotSigned,
+  assertPlacementBegun,
   assertPlacementStatusAllows,
   type PlacementStatusAction,
 } from "./placements.rules.js";
@@ -64,7 +67,11 @@ export function placementAbilities(
     attributable_to: string | null;
     client_side_account: string | null;
     feedback_rating: number | null;
+    started_on: string | null;
+    introduction_held_on?: string | null;
+    host_check_in_held_on?: string | null;
   },
+  hasAgreement = true,
 ): Abilities<typeof PLACEMENT_ACTIONS> {
   const acts = placementPolicy.act.allows(actor) && passes(() => assertMayActForOrganisation(actor, placement.organisation_id));
   const may = (action: PlacementStatusAction) => acts && passes(() => assertPlacementStatusAllows(placement, action));
@@ -89,5 +96,12 @@ export function placementAbilities(
       placementPolicy.clientVoice.allows(actor) &&
       passes(() => assertPlacementStatusAllows(placement, "giveFeedback")) &&
       passes(() => assertFeedbackNotGiven(placement)),
+    recordIntroduction: may("recordIntroduction") && passes(() => assertIntroductionNotRecorded(placement)),
+    recordHostCheckIn:
+      may("recordHostCheckIn") &&
+      passes(() => assertPlacementBegun(placement, actor.scopeDate)) &&
+      passes(() => assertHostCheckInNotRecorded(placement)),
+    recordExpense: may("recordExpense"),
+    downloadAgreement: acts && hasAgreement,
   };
 }

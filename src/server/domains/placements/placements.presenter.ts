@@ -2,6 +2,7 @@ import type { Actor } from "@server/auth/actor.js";
 import { type AgreementParty, type PlacementOutput, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
 import { agreementAbilities, placementAbilities } from "./placements.policy.js";
 import type { PlacementWithNames } from "./placements.repo.js";
+import { hasPlacementBegun, hostCheckInDueOn } from "./placements.rules.js";
 
 type Signed = { [P in AgreementParty as `${P}_signed_on`]: string | null } & {
   [P in AgreementParty as `${P}_signer_name`]: string | null;
@@ -63,6 +64,31 @@ function clientVoiceFor(actor: Actor, row: PlacementWithNames): Pick<PlacementOu
   };
 }
 
+/**
+ * The steps with the host: the named contact person, the introduction meeting, whether the placement has begun (it
+ * runs only from its start date, by `hasPlacementBegun`) and the check-in with the host four weeks after the start.
+ */
+function hostStepsOf(actor: Actor, row: PlacementWithNames): PlacementOutput["hostSteps"] {
+  const introduction =
+    row.introduction_held_on && row.introduction_attendees && row.introduction_client_verdict && row.introduction_host_verdict
+      ? {
+          heldOn: row.introduction_held_on,
+          attendees: row.introduction_attendees,
+          clientVerdict: row.introduction_client_verdict,
+          hostVerdict: row.introduction_host_verdict,
+          note: row.introduction_note ?? null,
+        }
+      : null;
+  return {
+    contactPerson: row.host_contact_person ?? null,
+    introduction,
+    begun: hasPlacementBegun(row, actor.scopeDate),
+    hostCheckIn: row.started_on
+      ? { dueOn: hostCheckInDueOn(row.started_on), heldOn: row.host_check_in_held_on ?? null, note: row.host_check_in_note ?? null }
+      : null,
+  };
+}
+
 /** A placement as list row: the first name of the client is all of them a host sees here. */
 export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): Omit<PlacementOutput, "agreements" | "notes"> {
   return {
@@ -84,8 +110,9 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
     ...attributionFor(actor, row),
     ...clientVoiceFor(actor, row),
     hostAccount: row.end_note,
+    hostSteps: hostStepsOf(actor, row),
     createdAt: row.created_at,
-    abilities: placementAbilities(actor, row),
+    abilities: placementAbilities(actor, row, row.started_on !== null),
   };
 }
 
@@ -95,24 +122,34 @@ const signature = (signedOn: string | null, signedBy: string | null) => (signedO
 export function presentPlacement(actor: Actor, row: PlacementWithNames, agreements: Agreement[], notes: Note[]): PlacementOutput {
   return {
     ...presentPlacementSummary(actor, row),
-    agreements: agreements.map((a, index) => ({
-      version: a.version,
-      startDate: a.start_date,
-      endDate: a.end_date,
-      hoursPerWeek: a.hours_per_week,
-      tasks: a.tasks,
-      contactPerson: a.contact_person,
-      guidanceArrangement: a.guidance_arrangement,
-      letterId: a.letter_id,
-      signedAt: a.signed_at,
-      signatures: {
-        client: signature(a.client_signed_on, a.client_signer_name),
-        host: signature(a.host_signed_on, a.host_signer_name),
-        municipality: signature(a.municipality_signed_on, a.municipality_signer_name),
-      },
-      decisionId: a.decision_id,
-      abilities: agreementAbilities(actor, row, a, index === agreements.length - 1),
-    })),
+    agreements: agreements.map((a, index) => presentAgreement(actor, row, a, index === agreements.length - 1)),
     notes: notes.map((n) => ({ note: n.note, authorName: n.author_name, createdAt: n.created_at })),
+  };
+}
+
+/** One agreement version with its three signatures and what the caller may sign of it (only the current version). */
+export function presentAgreement(
+  actor: Actor,
+  row: PlacementWithNames,
+  a: Agreement,
+  current: boolean,
+): PlacementOutput["agreements"][number] {
+  return {
+    version: a.version,
+    startDate: a.start_date,
+    endDate: a.end_date,
+    hoursPerWeek: a.hours_per_week,
+    tasks: a.tasks,
+    contactPerson: a.contact_person,
+    guidanceArrangement: a.guidance_arrangement,
+    letterId: a.letter_id,
+    signedAt: a.signed_at,
+    signatures: {
+      client: signature(a.client_signed_on, a.client_signer_name),
+      host: signature(a.host_signed_on, a.host_signer_name),
+      municipality: signature(a.municipality_signed_on, a.municipality_signer_name),
+    },
+    decisionId: a.decision_id,
+    abilities: agreementAbilities(actor, row, a, current),
   };
 }

@@ -4,6 +4,7 @@ import type { AgreementParty, ClientSideReason, PlacementStatus } from "@shared/
 import type { GuidanceLevel } from "@shared/schemas/roles.js";
 import type { Kysely } from "kysely";
 import { agencyClientIds } from "../agencies/agencies.scope.js";
+import { guidanceSupplyOn } from "../organisations/organisations.rules.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /**
@@ -156,14 +157,22 @@ export function findOpenPlacement(db: Kysely<Database>, clientId: string, roleId
     .executeTakeFirst();
 }
 
-/** The guidance hours a week an organisation offers. */
-export async function guidanceHoursOf(db: Kysely<Database>, organisationId: string): Promise<number> {
+/**
+ * The guidance hours a week an organisation offers today: what it declares, plus the hours the municipality bought
+ * for it that are in force (`guidanceSupplyOn`).
+ */
+export async function guidanceHoursOf(db: Kysely<Database>, organisationId: string, today: string): Promise<number> {
   const row = await db
     .selectFrom("organisations")
     .select("guidance_hours_per_week")
     .where("id", "=", organisationId)
     .executeTakeFirstOrThrow();
-  return row.guidance_hours_per_week;
+  const support = await db
+    .selectFrom("organisation_support")
+    .select(["hours_per_week", "starts_on", "ends_on"])
+    .where("organisation_id", "=", organisationId)
+    .execute();
+  return guidanceSupplyOn(row.guidance_hours_per_week, support, today);
 }
 
 export async function insertPlacement(db: Kysely<Database>, row: PlacementsTable): Promise<void> {
@@ -324,4 +333,55 @@ export function placesOfClient(db: Kysely<Database>, clientId: string, statuses:
     .where("placements.status", "in", [...statuses])
     .orderBy("placements.created_at")
     .execute();
+}
+
+/** The introduction meeting's columns of a placement. */
+export type IntroductionColumns = Required<
+  Pick<
+    PlacementsTable,
+    | "host_contact_person"
+    | "introduction_held_on"
+    | "introduction_attendees"
+    | "introduction_client_verdict"
+    | "introduction_host_verdict"
+    | "introduction_note"
+    | "introduction_recorded_by"
+    | "updated_at"
+  >
+>;
+
+/**
+ * Records the introduction meeting of a placement that has not started, only while none was recorded (the condition
+ * holds under parallel requests: the second finds it recorded); false when it was recorded or started meanwhile.
+ */
+export async function recordIntroduction(db: Kysely<Database>, id: string, introduction: IntroductionColumns): Promise<boolean> {
+  const result = await db
+    .updateTable("placements")
+    .set(introduction)
+    .where("id", "=", id)
+    .where("status", "in", ["proposed", "accepted"])
+    .where("introduction_held_on", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records the check-in with the host of a running placement, only while none was recorded; false otherwise. */
+export async function recordHostCheckIn(
+  db: Kysely<Database>,
+  id: string,
+  checkIn: { host_check_in_held_on: string; host_check_in_note: string; host_check_in_recorded_by: string; updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("placements")
+    .set(checkIn)
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .where("host_check_in_held_on", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Where an organisation is: its postcode and house number, for the address on its copy of an agreement. */
+export function organisationAddressOf(db: Kysely<Database>, organisationId: string) {
+  return db.selectFrom("organisations").select(["postcode", "house_number"]).where("id", "=", organisationId).executeTakeFirst();
 }

@@ -22,7 +22,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { attributePlacement } from "./placements.attribution.js";
 import { giveClientSide, givePlacementFeedback, listClientPlacements } from "./placements.client-voice.js";
 import { placementPolicy } from "./placements.policy.js";
-import { presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
+import { presentAgreement, presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
 import { listAgreements, listNotes, listVisiblePlacements } from "./placements.repo.js";
 import {
   addPlacementNote,
@@ -235,7 +235,9 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["placements"],
           summary: "A client's running and ended placements",
-          description: "The client reads their own (any other id is 404), with what they may still do: give their side, rate it.",
+          description:
+            "The client reads their own (any other id is 404), with what they may still do: give their side, rate it, and sign " +
+            "the current agreement in the portal (currentAgreement.abilities.signAsClient).",
           params: idParam,
           response: { 200: clientPlacementList },
         },
@@ -243,7 +245,15 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         const rows = await listClientPlacements(db.kysely, ctx, request.params.id);
-        return { items: rows.map((row) => presentPlacementSummary(ctx.actor, row)) };
+        const items = [];
+        for (const row of rows) {
+          const current = (await listAgreements(db.kysely, row.id)).at(-1);
+          items.push({
+            ...presentPlacementSummary(ctx.actor, row),
+            currentAgreement: current ? presentAgreement(ctx.actor, row, current, true) : null,
+          });
+        }
+        return { items };
       },
     );
 

@@ -9,11 +9,15 @@ import {
   assertGuidanceAvailable,
   assertGuidanceLevelFits,
   assertHeardNotInFuture,
+  assertHeldNotInFuture,
+  assertHostCheckInNotRecorded,
   assertHoursWithinRole,
+  assertIntroductionNotRecorded,
   assertMayActForOrganisation,
   assertMaySignFor,
   assertNotAlreadyReferred,
   assertNotSigned,
+  assertPlacementBegun,
   assertPlacementStatusAllows,
   assertRoleHasPlace,
   assertRoleMayTakePlacements,
@@ -89,6 +93,22 @@ describe("placement refusals", () => {
     "endedOn:dateInFuture": {
       refused: () => assertEndedNotInFuture("2026-03-03", "2026-03-02"),
       allowed: () => assertEndedNotInFuture("2026-03-02", "2026-03-02"),
+    },
+    "heldOn:dateInFuture": {
+      refused: () => assertHeldNotInFuture("2026-03-03", "2026-03-02"),
+      allowed: () => assertHeldNotInFuture("2026-03-02", "2026-03-02"),
+    },
+    introductionRecorded: {
+      refused: () => assertIntroductionNotRecorded({ introduction_held_on: "2026-03-01" }),
+      allowed: () => assertIntroductionNotRecorded({ introduction_held_on: null }),
+    },
+    hostCheckInRecorded: {
+      refused: () => assertHostCheckInNotRecorded({ host_check_in_held_on: "2026-03-01" }),
+      allowed: () => assertHostCheckInNotRecorded({}),
+    },
+    placementNotBegun: {
+      refused: () => assertPlacementBegun({ status: "active", started_on: "2026-03-03" }, "2026-03-02"),
+      allowed: () => assertPlacementBegun({ status: "active", started_on: "2026-03-02" }, "2026-03-02"),
     },
   };
 

@@ -1,6 +1,7 @@
 import { passes } from "@server/auth/abilities.js";
 import type { Actor } from "@server/auth/actor.js";
 import { conflict, forbidden, invalidField } from "@server/http/errors.js";
+import { addDays } from "@shared/dates.js";
 import {
   type AgreementParty,
   type Attribution,
@@ -22,6 +23,9 @@ const STATUSES_ALLOWING = {
   attribute: ["ended"],
   giveClientSide: ["ended"],
   giveFeedback: ["active", "ended"],
+  recordIntroduction: ["proposed", "accepted"],
+  recordHostCheckIn: ["active"],
+  recordExpense: ["active", "ended"],
 } as const satisfies Record<string, readonly string[]>;
 export type PlacementStatusAction = keyof typeof STATUSES_ALLOWING;
 
@@ -35,6 +39,9 @@ const DONE: Record<PlacementStatusAction, string> = {
   attribute: "attributed",
   giveClientSide: "given the client's side",
   giveFeedback: "rated",
+  recordIntroduction: "given an introduction meeting (that is before the start)",
+  recordHostCheckIn: "given a check-in with the host",
+  recordExpense: "given an expense allowance",
 };
 
 /** A placement moves one way: a referral is answered once, an accepted one starts, an open one ends. */
@@ -182,4 +189,52 @@ export function assertFeedbackNotGiven(placement: { feedback_rating: number | nu
 /** The client's side is recorded once it was heard. */
 export function assertHeardNotInFuture(heardOn: string, today: string): void {
   if (heardOn > today) throw invalidField("heardOn", "dateInFuture", "Record the client's side once you heard it");
+}
+
+/**
+ * A placement runs only from its start date: an active placement whose agreement starts later has not begun (the
+ * page says "begint op …" until then). An ended placement ran if it had started by its ending.
+ */
+export function hasPlacementBegun(placement: { status: string; started_on: string | null }, today: string): boolean {
+  if (placement.started_on === null || placement.started_on > today) return false;
+  return placement.status === "active" || placement.status === "ended";
+}
+
+/** Something that needs the placement to run (the check-in with the host) waits for its start date. */
+export function assertPlacementBegun(placement: { status: string; started_on: string | null }, today: string): void {
+  if (!hasPlacementBegun(placement, today)) {
+    throw conflict("placementNotBegun", `This placement begins on ${placement.started_on ?? "a date still to agree"}.`);
+  }
+}
+
+/** A meeting is recorded once it was held. */
+export function assertHeldNotInFuture(heldOn: string, today: string): void {
+  if (heldOn > today) throw invalidField("heldOn", "dateInFuture", "Record a meeting once it was held");
+}
+
+/** The introduction meeting is recorded once; what was said there is not rewritten. */
+export function assertIntroductionNotRecorded(placement: { introduction_held_on?: string | null }): void {
+  if (placement.introduction_held_on) throw conflict("introductionRecorded", "The introduction meeting has already been recorded.");
+}
+
+/** The check-in with the host is held this many days after the start: four weeks. */
+export const HOST_CHECK_IN_AFTER_DAYS = 28;
+
+/** The day the check-in with the host is due: four weeks after the placement's start. */
+export function hostCheckInDueOn(startedOn: string): string {
+  return addDays(startedOn, HOST_CHECK_IN_AFTER_DAYS);
+}
+
+/** The check-in with the host is recorded once. */
+export function assertHostCheckInNotRecorded(placement: { host_check_in_held_on?: string | null }): void {
+  if (placement.host_check_in_held_on) throw conflict("hostCheckInRecorded", "The check-in with the host has already been recorded.");
+}
+
+/** The check-in with the host is due: the placement runs, four weeks have passed since its start, and none was held. */
+export function isHostCheckInDue(
+  placement: { status: string; started_on: string | null; host_check_in_held_on?: string | null },
+  today: string,
+): boolean {
+  if (placement.status !== "active" || placement.started_on === null || placement.host_check_in_held_on) return false;
+  return hostCheckInDueOn(placement.started_on) <= today;
 }

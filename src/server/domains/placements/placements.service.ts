@@ -106,7 +106,7 @@ export async function proposePlacement(
     assertNotAlreadyReferred(await findOpenPlacement(trx, client.id, role.id));
     const need = client.guidance_need;
     assertGuidanceLevelFits(role.guidance_level, need);
-    const supply = await guidanceHoursOf(trx, role.organisation_id);
+    const supply = await guidanceHoursOf(trx, role.organisation_id, ctx.clock.today());
     const ordinance = await ordinanceOn(trx, ctx.clock.today());
     const demand = await guidanceDemand(trx, role.organisation_id, ordinance.guidanceHoursPerLevel);
     const guidanceHours = ordinance.guidanceHoursPerLevel[need];
@@ -167,7 +167,7 @@ export async function decideReferral(
     assertMayActForOrganisation(ctx.actor, placement.organisation_id);
     assertPlacementStatusAllows(placement, decision === "accepted" ? "accept" : "decline");
     if (decision === "accepted") {
-      const supply = await guidanceHoursOf(trx, placement.organisation_id);
+      const supply = await guidanceHoursOf(trx, placement.organisation_id, ctx.clock.today());
       const { guidanceHoursPerLevel } = await ordinanceOn(trx, ctx.clock.today());
       const demand = await guidanceDemand(trx, placement.organisation_id, guidanceHoursPerLevel, id);
       assertGuidanceAvailable(

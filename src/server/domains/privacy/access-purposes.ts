@@ -229,6 +229,26 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "overview.read": p("Uw startpagina is bekeken: wat u nu moet doen.", "Your start page was viewed: what you have to do now."),
   "overview.plan": p("Uw plan en uw vrijwilligerswerk zijn bekeken.", "Your plan and your volunteer work were viewed."),
   "retention.apply": p("Oude gegevens zijn gewist, zoals de regels zeggen.", "Old data was deleted, as the rules say."),
+  "placement.introduction": p(
+    "Het kennismakingsgesprek bij de organisatie is vastgelegd: wie er waren en wat u en de organisatie ervan vonden.",
+    "The introduction meeting at the organisation was recorded: who attended and what you and the organisation thought.",
+  ),
+  "placement.hostCheckIn": p(
+    "Na vier weken is met de organisatie besproken hoe uw vrijwilligerswerk gaat.",
+    "After four weeks, how your volunteer work goes was discussed with the organisation.",
+  ),
+  "placement.agreementDocument": p(
+    "De organisatie heeft de afspraken over uw vrijwilligerswerk gedownload om te tekenen. Daarin staat alleen uw voornaam.",
+    "The organisation downloaded the agreement on your volunteer work to sign it. It names you by first name only.",
+  ),
+  "placement.expense": p(
+    "Er is een onkostenvergoeding voor uw vrijwilligerswerk vastgelegd.",
+    "An expense allowance for your volunteer work was recorded.",
+  ),
+  "placement.expensePaid": p(
+    "Er is vastgelegd dat uw onkostenvergoeding is betaald.",
+    "It was recorded that your expense allowance was paid.",
+  ),
 };
 
 /**
@@ -268,6 +288,8 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "agency.create",
   "agencyAssignment.list",
   "agencyResults.read",
+  "allowanceLimits.set",
+  "organisation.support",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");

@@ -116,6 +116,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     orderBy: "signed_at",
   },
   {
+    key: "placementExpenses",
+    table: "placement_expenses",
+    title: t("Onkostenvergoedingen voor vrijwilligerswerk", "Expense allowances for volunteer work"),
+    belongs: OWN,
+    orderBy: "created_at",
+  },
+  {
     key: "placementNotes",
     table: "placement_notes",
     title: t("Notities over vrijwilligerswerk", "Notes on volunteer work"),

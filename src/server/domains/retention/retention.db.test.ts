@@ -269,6 +269,7 @@ describe("retention in the daily job", () => {
       researchExports: 0,
       workQueueNotes: 0,
       buddyContacts: 0,
+      expenseAllowances: 0,
     });
     expect((await retainOn("2032-03-03")).auditEvents).toBeGreaterThanOrEqual(1);
     expect(await runs()).toEqual([]);

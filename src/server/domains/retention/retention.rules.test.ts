@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type EvidenceFacts, evidenceExpired, RESEARCH_EXPORT_MONTHS, retentionCutoff, retentionCutoffInstant } from "./retention.rules.js";
+import {
+  type EvidenceFacts,
+  EXPENSE_RETENTION_YEARS,
+  evidenceExpired,
+  firstKeptExpenseYear,
+  RESEARCH_EXPORT_MONTHS,
+  retentionCutoff,
+  retentionCutoffInstant,
+} from "./retention.rules.js";
 
 const closed: EvidenceFacts = { closedOn: "2025-03-10", lastObjectionTermEndsOn: null, lastObjectionDecidedOn: null, objectionOpen: false };
 
@@ -36,5 +44,13 @@ describe("retention rules", () => {
     // Finished on 1 September (Amsterdam): still there on 1 December, gone on 2 December.
     expect("2032-09-01T21:30:00.000Z" < retentionCutoffInstant("2032-12-01", RESEARCH_EXPORT_MONTHS)).toBe(false);
     expect("2032-09-01T21:30:00.000Z" < retentionCutoffInstant("2032-12-02", RESEARCH_EXPORT_MONTHS)).toBe(true);
+  });
+});
+
+describe("expense allowances", () => {
+  it("are kept for the year they cover and the seven after", () => {
+    expect(EXPENSE_RETENTION_YEARS).toBe(7);
+    expect(firstKeptExpenseYear("2034-01-01")).toBe(2027);
+    expect(firstKeptExpenseYear("2033-12-31")).toBe(2026);
   });
 });

@@ -55,6 +55,17 @@ export const WORK_QUEUE_NOTE_MONTHS = 12;
  */
 export const BUDDY_CONTACT_MONTHS = 3;
 
+/**
+ * An expense allowance paid to a volunteer is part of the books the law requires to be kept for seven years (AWR art.
+ * 52): it is kept for the year it covers and the seven after, then removed.
+ */
+export const EXPENSE_RETENTION_YEARS = 7;
+
+/** The first year whose expense allowances are still kept on `today`. */
+export function firstKeptExpenseYear(today: string): number {
+  return Number(today.slice(0, 4)) - EXPENSE_RETENTION_YEARS;
+}
+
 /** What decides whether a piece of evidence has served its purpose. */
 export interface EvidenceFacts {
   /** The day its subject closed (an exemption ended or refused, an accountability request answered or stopped); null while open. */

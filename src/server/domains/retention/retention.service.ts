@@ -7,6 +7,7 @@ import type { RetentionCounts } from "@shared/schemas/scheduler.js";
 import type { Kysely } from "kysely";
 import { recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
 import { eraseEndedPairingContactsBefore } from "../buddies/buddies.repo.js";
+import { deleteExpensesBefore } from "../expenses/expenses.repo.js";
 import { deleteExpiredSessions } from "../sessions/sessions.repo.js";
 import {
   decisionsWithObjectionsAbout,
@@ -25,6 +26,7 @@ import {
   BUDDY_CONTACT_MONTHS,
   type EvidenceFacts,
   evidenceExpired,
+  firstKeptExpenseYear,
   MESSAGE_MONTHS,
   RESEARCH_EXPORT_MONTHS,
   retentionCutoff,
@@ -109,6 +111,7 @@ export async function applyRetention(
   const researchExports = await deleteResearchExportsFinishedBefore(db, retentionCutoffInstant(date, RESEARCH_EXPORT_MONTHS));
   const workQueueNotes = await deleteWorkQueueNotesBefore(db, retentionCutoffInstant(date, WORK_QUEUE_NOTE_MONTHS));
   const buddyContacts = await eraseEndedPairingContactsBefore(db, retentionCutoff(date, BUDDY_CONTACT_MONTHS));
+  const expenseAllowances = await deleteExpensesBefore(db, firstKeptExpenseYear(date));
   const counts = {
     sessions,
     auditEvents,
@@ -120,6 +123,7 @@ export async function applyRetention(
     researchExports,
     workQueueNotes,
     buddyContacts,
+    expenseAllowances,
   };
   await recordSystemAudit(db, run, { action: "retention.apply", category: "write", details: { ...counts, ...retention } });
   return counts;

@@ -75,6 +75,21 @@ export function dropoutsSince(db: Kysely<Database>, clientIds: ClientIdQuery, si
     .execute();
 }
 
+/**
+ * The clients' running placements that started on or before a date (four weeks before today) and whose check-in with
+ * the host was not held.
+ */
+export function hostCheckInsOpen(db: Kysely<Database>, clientIds: ClientIdQuery, startedBy: string) {
+  return db
+    .selectFrom("placements")
+    .select(["client_id", "status", "started_on", "host_check_in_held_on"])
+    .where("client_id", "in", clientIds)
+    .where("status", "=", "active")
+    .where("started_on", "<=", startedBy)
+    .where("host_check_in_held_on", "is", null)
+    .execute();
+}
+
 /** The clients' placements and referrals ended on or after a date because their role was rejected for displacement. */
 export function displacementEndingsSince(db: Kysely<Database>, clientIds: ClientIdQuery, since: string) {
   return db

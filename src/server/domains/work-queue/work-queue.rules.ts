@@ -35,6 +35,7 @@ export const SEVERITY_OF_REASON: Readonly<Record<WorkQueueReason, WorkQueueSever
   exemptionEnding: "followUp",
   checkInOverdue: "followUp",
   planStepEnding: "followUp",
+  hostCheckInDue: "followUp",
 };
 
 /** The severity of a reason and its rank among the severities: lower is more urgent. */

@@ -10,6 +10,7 @@ import { pendingProposalsOf } from "../activity-proposals/activity-proposals.rep
 import { isWho5Low, openClientAlarms } from "../check-ins/check-ins.rules.js";
 import { openObjectionsDueBy } from "../decisions/decisions.repo.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
+import { HOST_CHECK_IN_AFTER_DAYS, hostCheckInDueOn, isHostCheckInDue } from "../placements/placements.rules.js";
 import * as repo from "./work-queue.repo.js";
 import { ageOf, compareQueueItems, compareReasons, isSetAside, type SetAside, severityOf } from "./work-queue.rules.js";
 
@@ -77,6 +78,10 @@ export async function signalsOf(db: Kysely<Database>, caseload: repo.Caseload, t
   const displaced = await repo.displacementEndingsSince(db, ids, recentEndingsSince);
 
   // A move to another district waits for the hand-over while the client is still with the consultant they had.
+  // Four weeks after the start the consultant checks in with the host; it waits here until someone recorded it.
+  const hostCheckIns = (await repo.hostCheckInsOpen(db, ids, addDays(today, -HOST_CHECK_IN_AFTER_DAYS))).filter((p) =>
+    isHostCheckInDue(p, today),
+  );
   const moves = await repo.movesSince(db, ids, addDays(today, -CASEWORK_DEFAULTS.movedWithinDays));
 
   const versions = await ordinanceVersionsByNumber(db);
@@ -117,6 +122,7 @@ export async function signalsOf(db: Kysely<Database>, caseload: repo.Caseload, t
   const proposalsBy = group(proposals);
   const rescheduleRequestsBy = group(rescheduleRequests);
   const movesBy = group(moves);
+  const hostCheckInsBy = group(hostCheckIns);
 
   for (const client of clients) {
     const reasons: Reason[] = [...invitationReasons(invitationsBy.get(client.id) ?? [])];
@@ -176,6 +182,10 @@ export async function signalsOf(db: Kysely<Database>, caseload: repo.Caseload, t
       if (addDays(due, CASEWORK_DEFAULTS.checkInGraceDays) < today)
         reasons.push({ code: "checkInOverdue", since: due, suggestedAction: "planCheckIn" });
     }
+    const checkInDue = (hostCheckInsBy.get(client.id) ?? [])
+      .flatMap((p) => (p.started_on ? [hostCheckInDueOn(p.started_on)] : []))
+      .sort()[0];
+    if (checkInDue) reasons.push({ code: "hostCheckInDue", since: checkInDue, suggestedAction: "checkInWithHost" });
     const ending = (endingStepsBy.get(client.id) ?? []).flatMap((s) => (s.end_date ? [s.end_date] : [])).sort()[0];
     if (ending) reasons.push({ code: "planStepEnding", since: ending, suggestedAction: "discussNextStep" });
     if (reasons.length > 0) signals.set(client.id, reasons.sort(compareReasons));

@@ -1,15 +1,44 @@
-import type { PlacementSummary } from "@shared/schemas/placements.js";
 import { formatDate } from "@web/components/format.js";
-import { Heading, Paragraph } from "@web/components/nlds.js";
+import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { NotFoundPage } from "../errors/NotFoundPage.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useMyPlacements } from "./myPlacementsApi.js";
+import { type MyPlacement, useMyPlacements, useSignMyAgreement } from "./myPlacementsApi.js";
 
-function PlacementCard({ placement }: { placement: PlacementSummary }) {
+/** The current agreement: its terms, and the client's own signature to give in the portal. */
+function MyAgreement({ placement, clientId }: { placement: MyPlacement; clientId: string }) {
+  const { t, i18n } = useTranslation();
+  const sign = useSignMyAgreement(clientId, placement.id);
+  const agreement = placement.currentAgreement;
+  if (!agreement) return null;
+  return (
+    <>
+      <Paragraph>
+        {t("myPlacements.agreementToSign", {
+          version: agreement.version,
+          start: formatDate(agreement.startDate, i18n.language),
+          end: formatDate(agreement.endDate, i18n.language),
+          hours: agreement.hoursPerWeek,
+        })}
+      </Paragraph>
+      {agreement.signatures.client ? (
+        <Paragraph>{t("myPlacements.signedOn", { date: formatDate(agreement.signatures.client.signedOn, i18n.language) })}</Paragraph>
+      ) : null}
+      <ProblemAlert error={sign.error} />
+      {agreement.abilities.signAsClient ? (
+        <PrimaryActionButton type="button" busy={sign.isPending} onClick={() => sign.mutate()}>
+          {t("myPlacements.signAgreement")}
+          <span className="nv-visually-hidden"> ({placement.roleTitle})</span>
+        </PrimaryActionButton>
+      ) : null}
+    </>
+  );
+}
+
+function PlacementCard({ placement, clientId }: { placement: MyPlacement; clientId: string }) {
   const { t, i18n } = useTranslation();
   const date = (value: string | null) => formatDate(value, i18n.language);
   const titleId = `my-placement-${placement.id}`;
@@ -22,8 +51,11 @@ function PlacementCard({ placement }: { placement: PlacementSummary }) {
       <Paragraph>
         {placement.status === "ended"
           ? t("myPlacements.ended", { from: date(placement.startedOn), to: date(placement.endedOn) })
-          : t("myPlacements.running", { from: date(placement.startedOn), hours: placement.hoursPerWeek })}
+          : placement.hostSteps.begun
+            ? t("myPlacements.running", { from: date(placement.startedOn), hours: placement.hoursPerWeek })
+            : t("myPlacements.startsOn", { date: date(placement.startedOn) })}
       </Paragraph>
+      {placement.status === "active" ? <MyAgreement placement={placement} clientId={clientId} /> : null}
       {placement.clientSide ? <Paragraph>{t("myPlacements.sideGiven", { date: date(placement.clientSide.givenOn) })}</Paragraph> : null}
       {placement.clientFeedback ? (
         <Paragraph>{t("myPlacements.feedbackGiven", { rating: placement.clientFeedback.rating })}</Paragraph>
@@ -70,7 +102,7 @@ export function MyPlacementsPage() {
       {placements.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
       {placements.data && items.length === 0 ? <Paragraph>{t("myPlacements.empty")}</Paragraph> : null}
       {items.map((placement) => (
-        <PlacementCard key={placement.id} placement={placement} />
+        <PlacementCard key={placement.id} placement={placement} clientId={me.clientId ?? ""} />
       ))}
     </div>
   );

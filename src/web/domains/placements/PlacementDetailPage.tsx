@@ -17,20 +17,29 @@ import { AttributionForm } from "./AttributionForm.js";
 import { usePlacement } from "./api.js";
 import { ClientVoiceFacts } from "./ClientVoiceFacts.js";
 import { EndPlacementForm } from "./EndPlacementForm.js";
+import { ExpensesSection } from "./ExpensesSection.js";
 import { HostProfile } from "./HostProfile.js";
+import { HostSteps } from "./HostSteps.js";
 import { PlacementNotes } from "./PlacementNotes.js";
 
 /** The placement's terms and, once ended, why, what happened and (for staff) to whom the ending is attributable. */
 function Summary({ placement, staff }: { placement: PlacementOutput; staff: boolean }) {
   const { t, i18n } = useTranslation();
   const rows: [string, string][] = [
-    [t("placements.status"), t(`placementStatus.${placement.status}`)],
+    [
+      t("placements.status"),
+      // The placement runs only from its start date: the server says whether it has begun.
+      placement.status === "active" && !placement.hostSteps.begun && placement.startedOn
+        ? t("placements.startsOn", { date: formatDate(placement.startedOn, i18n.language) })
+        : t(`placementStatus.${placement.status}`),
+    ],
     [t("placements.role"), placement.roleTitle],
     [t("placements.organisation"), placement.organisationName],
     [t("placements.hours"), t("guidance.hours", { hours: formatHours(placement.hoursPerWeek, i18n.language) })],
     [t("hostProfile.guidanceNeed"), t(`guidanceLevel.${placement.guidanceLevel}`)],
   ];
-  if (placement.startedOn) rows.push([t("placements.startedOn"), formatDate(placement.startedOn, i18n.language)]);
+  if (placement.startedOn && placement.hostSteps.begun)
+    rows.push([t("placements.startedOn"), formatDate(placement.startedOn, i18n.language)]);
   if (placement.endedOn) rows.push([t("placements.endedOn"), formatDate(placement.endedOn, i18n.language)]);
   if (placement.endReason) rows.push([t("endPlacement.reason"), t(`endReason.${placement.endReason}`)]);
   if (placement.hostAccount) rows.push([t("placements.hostAccount"), placement.hostAccount]);
@@ -81,7 +90,10 @@ export function PlacementDetailPage() {
         <>
           <Summary placement={data} staff={staff} />
           {data.abilities.viewClientProfile ? <HostProfile clientId={data.clientId} /> : null}
-          {data.abilities.start ? <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.started"))} /> : null}
+          <HostSteps placement={data} />
+          {data.abilities.start ? (
+            <AgreementForm placement={data} kind="start" onSigned={() => setNotice(t("agreement.recorded"))} />
+          ) : null}
           {data.agreements.length > 0 ? <AgreementVersions placement={data} withPdf={staff} /> : null}
           {data.abilities.signAgreement ? (
             newVersion ? (
@@ -101,6 +113,7 @@ export function PlacementDetailPage() {
               </Paragraph>
             )
           ) : null}
+          {data.status === "active" || data.status === "ended" ? <ExpensesSection placementId={data.id} /> : null}
           {data.notes.length > 0 || data.abilities.addNote ? <PlacementNotes placement={data} mayAdd={data.abilities.addNote} /> : null}
           {data.abilities.end ? (
             <EndPlacementForm placementId={data.id} staff={staff} onEnded={() => setNotice(t("endPlacement.done"))} />

@@ -1,4 +1,8 @@
-import type { ClientSideInput, PlacementFeedbackInput, PlacementSummary } from "@shared/schemas/placements.js";
+import type { ClientSideInput, clientPlacementList, PlacementFeedbackInput, PlacementSummary } from "@shared/schemas/placements.js";
+import type { z } from "zod";
+
+export type MyPlacement = z.infer<typeof clientPlacementList>["items"][number];
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 
@@ -6,7 +10,7 @@ import { api } from "@web/api/client.js";
 export function useMyPlacements(clientId: string) {
   return useQuery({
     queryKey: ["my-placements", clientId],
-    queryFn: () => api<{ items: PlacementSummary[] }>(`/clients/${clientId}/placements`),
+    queryFn: () => api<{ items: MyPlacement[] }>(`/clients/${clientId}/placements`),
   });
 }
 
@@ -16,6 +20,15 @@ export function useClientVoice(clientId: string, placementId: string) {
   return useMutation({
     mutationFn: (action: { kind: "client-side"; input: ClientSideInput } | { kind: "feedback"; input: PlacementFeedbackInput }) =>
       api<PlacementSummary>(`/placements/${placementId}/${action.kind}`, { method: "POST", body: action.input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["my-placements", clientId] }),
+  });
+}
+
+/** The client signs their current agreement in the portal. */
+export function useSignMyAgreement(clientId: string, placementId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<unknown>(`/placements/${placementId}/agreement/signatures`, { method: "POST", body: { party: "client" } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["my-placements", clientId] }),
   });
 }

@@ -5,6 +5,7 @@ import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useTeam } from "./api.js";
+import { OrganisationOutcomes } from "./OrganisationOutcomes.js";
 
 /** The team lead's overview: each consultant's caseload and work queue, with a link to that queue. */
 export function TeamPage() {
@@ -65,6 +66,7 @@ export function TeamPage() {
           </table>
         </ScrollRegion>
       ) : null}
+      <OrganisationOutcomes />
     </>
   );
 }

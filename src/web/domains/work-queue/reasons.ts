@@ -23,6 +23,7 @@ export const REASON_TAB: Record<WorkQueueReason, ClientTab> = {
   accountabilityOverdue: "exemptions",
   exemptionEnding: "exemptions",
   checkInOverdue: "check-ins",
+  hostCheckInDue: "placements",
   planStepEnding: "plan",
 };
 
