@@ -196,7 +196,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "POST /placements/:id/feedback": { roles: { client: S }, body: { rating: 4, comment: TEXT } },
   "GET /organisations/:id/feedback": { roles: { admin: A, consultant: A, teamLead: A, host: S } },
   // The fixture's placement is active (its introduction was never recorded: that is before the start, 409 for all).
-  "POST /placements/:id/introduction": {
+  // An agency worker records these facts of their clients' placements, as they record the placement's end.
+  "POST /placements/:id/introduction": AGENCY({
     ...PLACEMENT_ACT,
     body: {
       heldOn: DAY,
@@ -205,9 +206,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
       clientVerdict: "positive",
       hostVerdict: "positive",
     },
-  },
-  "POST /placements/:id/host-check-in": { ...PLACEMENT_ACT, body: { heldOn: DAY, note: TEXT } },
-  "GET /placements/:id/agreement/document": PLACEMENT_ACT,
+  }),
+  "POST /placements/:id/host-check-in": AGENCY({ ...PLACEMENT_ACT, body: { heldOn: DAY, note: TEXT } }),
+  "GET /placements/:id/agreement/document": AGENCY(PLACEMENT_ACT),
   "GET /placements/:id/expenses": { roles: { ...STAFF_READ, host: S } },
   "POST /placements/:id/expenses": { ...PLACEMENT_ACT, body: { kind: "travel", period: "2026-06", amount: 10 } },
   "POST /placements/:id/expense-payments": {
