@@ -27,6 +27,7 @@ import * as statisticsIndexes from "./migrations/20261203_0027_statistics_indexe
 import * as researchExports from "./migrations/20261203_0029_research_exports.js";
 import * as clientRegistry from "./migrations/20261203_0031_client_registry.js";
 import * as capacityLimits from "./migrations/20261203_0032_capacity_limits.js";
+import * as proposalRejectReasons from "./migrations/20261203_0040_proposal_reject_reasons.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0029_research_exports": researchExports,
   "20261203_0031_client_registry": clientRegistry,
   "20261203_0032_capacity_limits": capacityLimits,
+  "20261203_0040_proposal_reject_reasons": proposalRejectReasons,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

@@ -10,7 +10,7 @@ import type { DecisionType, HearingSkipReason, ObjectionOutcome } from "@shared/
 import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } from "@shared/schemas/exemptions.js";
 import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
-import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
+import type { MatchPlanStatus, ProposalRejectReason, ProposalStatus } from "@shared/schemas/matching.js";
 import type { NotificationChannel, NotificationKind, NotificationStatus, PreferredLanguage } from "@shared/schemas/notifications.js";
 import type { Sector } from "@shared/schemas/organisations.js";
 import type {
@@ -785,6 +785,7 @@ export interface MatchProposalsTable {
   reasons: string;
   status: ProposalStatus;
   reject_reason: string | null;
+  reject_reason_code: ProposalRejectReason | null;
   placement_id: string | null;
   decided_by: string | null;
   decided_at: string | null;
