@@ -33,6 +33,8 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Someone tried to make a new file with your citizen service number. This was refused: you already have a file.",
   ),
   "client.suggestions": p("Er is gezocht naar vrijwilligerswerk dat bij u past.", "A search was made for volunteer work that suits you."),
+  "client.contact.read": p("Uw telefoonnummer en e-mailadres zijn bekeken.", "Your phone number and email address were viewed."),
+  "client.contact.update": p("Uw telefoonnummer of e-mailadres is aangepast.", "Your phone number or email address was changed."),
   "client.accessLog": p("Er is bekeken wie uw dossier heeft geopend.", "Someone looked at who opened your file."),
   "client.dataExport": p("Alle gegevens over u zijn opgevraagd.", "All data about you was requested."),
   "invitation.create": p("U heeft een uitnodiging gekregen voor een gesprek.", "You were invited to a meeting."),
@@ -226,6 +228,8 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "researchExport.download",
   "client.export",
   "statePensionAges.update",
+  // An export of the audit log: the admin's copy of many clients' trails, recorded without naming one.
+  "auditEvent.export",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");
