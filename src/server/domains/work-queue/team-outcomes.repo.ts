@@ -5,8 +5,8 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 /** A `YYYY-MM-DD` column moved `months` calendar months on, as text, in either database's own date arithmetic. */
 function plusMonths(db: Kysely<Database>, column: string, months: number): RawBuilder<string> {
   return isPostgres(db)
-    ? sql<string>`to_char(cast(${sql.ref(column)} as date) + make_interval(months => ${months}), 'YYYY-MM-DD')`
-    : sql<string>`date(${sql.ref(column)}, ${`+${months} months`})`;
+    ? sql<string>`to_char(cast(${sql.ref(column)} as date) + ${sql.raw(`interval '${Math.trunc(months)} months'`)}, 'YYYY-MM-DD')`
+    : sql<string>`date(${sql.ref(column)}, ${sql.lit(`+${Math.trunc(months)} months`)})`;
 }
 
 /**
@@ -79,10 +79,8 @@ export async function who5Means(db: Kysely<Database>, consultantIds: string[], p
     .where("clients.consultant_id", "in", consultantIds)
     .where("check_ins.held_on", ">=", periods.before)
     .where("check_ins.held_on", "<=", periods.today)
-    .groupBy((eb) => [
-      "clients.consultant_id",
-      eb.case().when("check_ins.held_on", ">=", periods.from).then("recent").else("earlier").end(),
-    ])
+    // By position: the period's CASE holds parameters, which PostgreSQL would not match with a repeated expression.
+    .groupBy(["clients.consultant_id", sql`2`])
     .execute();
   return rows.map((row) => ({
     consultantId: row.consultantId,
