@@ -50,6 +50,7 @@ export function AuditFilterForm({ filters, names, onApply, errors }: AuditFilter
           setLabels((current) => ({ ...current, actor: label }));
         }}
         useOptions={usePersonOptions}
+        error={errors.actorId}
       />
       <SearchPicker
         name="clientId"
@@ -62,6 +63,7 @@ export function AuditFilterForm({ filters, names, onApply, errors }: AuditFilter
           setLabels((current) => ({ ...current, client: label }));
         }}
         useOptions={useClientOptions}
+        error={errors.clientId}
       />
       <SelectField
         name="category"

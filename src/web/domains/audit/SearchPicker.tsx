@@ -1,5 +1,5 @@
-import { SelectField, TextField } from "@web/components/fields.js";
-import { SubtleButton } from "@web/components/nlds.js";
+import { fieldId, SelectField, TextField } from "@web/components/fields.js";
+import { FormFieldErrorMessage, SubtleButton } from "@web/components/nlds.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -19,16 +19,19 @@ interface SearchPickerProps {
   onChange: (id: string, label: string) => void;
   /** The matches for a search text (at least two characters). */
   useOptions: (q: string) => { options: PickerOption[]; isFetching: boolean };
+  /** The server's message about the chosen value, e.g. an id in the address that is no id. */
+  error?: string | undefined;
 }
 
 /** Picks one person or client by typing part of a name and choosing from the matches: no ids to paste. */
-export function SearchPicker({ name, label, searchHint, value, valueLabel, onChange, useOptions }: SearchPickerProps) {
+export function SearchPicker({ name, label, searchHint, value, valueLabel, onChange, useOptions, error }: SearchPickerProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const { options } = useOptions(q.trim());
   if (value) {
     return (
-      <div className="nv-picker">
+      <div className="nv-picker" id={fieldId(name)} tabIndex={-1}>
+        {error ? <FormFieldErrorMessage>{error}</FormFieldErrorMessage> : null}
         <p className="nv-picker__chosen">
           <span className="nv-picker__label">{label}</span> {t("audit.selected", { name: valueLabel || value.slice(0, 8) })}
         </p>
