@@ -2,7 +2,7 @@ import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientPage, cl
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 import type { z } from "zod";
-import { useAccessReason } from "./accessReason.js";
+import { accessReasonFor } from "./accessReason.js";
 
 export type ClientPage = z.infer<typeof clientPage>;
 export type ClientListParams = z.input<typeof clientSearchInput>;
@@ -22,10 +22,9 @@ export function useClientList(params: ClientListParams, enabled = true) {
 
 /** One client record (each read is audited on the server; an administrator's with the task they named). */
 export function useClient(id: string) {
-  const accessReason = useAccessReason(id);
   return useQuery({
     queryKey: ["clients", "one", id],
-    queryFn: () => api<ClientOutput>(`/clients/${id}`, { query: { accessReason } }),
+    queryFn: () => api<ClientOutput>(`/clients/${id}`, { query: { accessReason: accessReasonFor(id) } }),
   });
 }
 
