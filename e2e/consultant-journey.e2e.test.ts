@@ -106,8 +106,8 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await page.getByLabel("Soort").selectOption("write");
     await page.getByRole("button", { name: "Filteren" }).click();
     // (The demo history's own writes on this client, such as an attribution heard, stay listed beside it.)
-    await expect.poll(async () => audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).not.toContain("client.read");
-    expect(await audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).toContain("client.update");
+    await expect.poll(async () => audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).not.toContain("Dossier van cliënt geopend");
+    expect(await audit.locator("tbody tr td:nth-child(3)").allInnerTexts()).toContain("Gegevens van cliënt gewijzigd");
 
     await context.close();
   }, 120_000);
