@@ -142,13 +142,13 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await done.waitFor({ timeout: 30_000 });
     expect(await progress.count()).toBe(0);
 
-    const shortfall = page.getByRole("table", { name: "Per gebied: geplaatst, niet geplaatst en de redenen" });
+    const shortfall = page.getByRole("table", { name: "Per gebied: wie een voorstel kreeg, wie niet, en waarom niet" });
     await shortfall.waitFor();
     for (const header of [
       "Gebied",
       "Konden mee doen",
-      "Geplaatst",
-      "Niet geplaatst",
+      "Voorgesteld",
+      "Geen voorstel",
       "Te weinig plekken",
       "Te weinig begeleiding",
       "Te ver weg",
@@ -170,7 +170,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     expect(pendingBefore).toBeGreaterThanOrEqual(2);
 
     // Follow the first proposal: the client is referred to the role.
-    const rows = proposalsTable(page).locator("tbody tr");
+    const rows = proposalsTable(page).locator("tbody tr:not(.nv-table__group)");
     const first = rows.nth(0);
     const firstName = (await textOf(first.locator("th a"))).trim();
     await first.getByRole("button", { name: /^Volgen/ }).click();
@@ -188,11 +188,14 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await errorSummary(page).waitFor();
     expect(await page.getByLabel("Waarom volgt u dit voorstel niet?").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page, "not following without a reason");
-    await page.getByLabel("Waarom volgt u dit voorstel niet?").fill("De cliënt begint volgende maand met een cursus.");
+    await page.getByLabel("Waarom volgt u dit voorstel niet?").selectOption({ label: "Eerst een andere stap in het plan" });
+    await page.getByLabel("Toelichting").fill("De cliënt begint volgende maand met een cursus.");
     await page.getByRole("button", { name: "Niet volgen", exact: true }).click();
     await page.getByText(`U volgt het voorstel voor ${secondName} niet. De reden is vastgelegd.`).waitFor();
     await second.getByText("Niet gevolgd", { exact: true }).waitFor();
-    await second.getByText("Reden: De cliënt begint volgende maand met een cursus.").waitFor();
+    await second
+      .getByText("Waarom niet gevolgd: Eerst een andere stap in het plan. De cliënt begint volgende maand met een cursus.")
+      .waitFor();
     await page.getByText(`Open: ${pendingBefore - 2}. Gevolgd: 1. Niet gevolgd: 1.`).waitFor();
     await settled(page, "proposal not followed");
 

@@ -117,7 +117,25 @@ describe("authorization matrix", () => {
               ? await bearerFor(t.app, MATRIX_ACCOUNTS[cell.caller])
               : fixtures.headers[cell.caller];
         const { payload, headers: bodyHeaders } = { headers: {}, ...bodyOf(route.method, row, fixtures) };
-        const response = await t.app.inject({ method: route.method as "GET", url, payload, headers: { ...headers, ...bodyHeaders } });
+        const required = row.requiredQuery;
+        const needsQuery = required && cell.caller !== "anonymous" && required.roles.includes(cell.caller) && cell.expected === "allowed";
+        if (needsQuery) {
+          const without = await t.app.inject({ method: route.method as "GET", url, payload, headers: { ...headers, ...bodyHeaders } });
+          requests++;
+          const named =
+            without.statusCode === 400 ? (without.json() as { invalidParams?: { name: string }[] }).invalidParams?.[0]?.name : undefined;
+          if (named !== required.name)
+            failures.push(
+              `${key} as ${cell.caller} (${cell.scope}) without ${required.name}: expected 400 naming it, got ${without.statusCode}`,
+            );
+        }
+        const withQuery = needsQuery ? `${url}${url.includes("?") ? "&" : "?"}${required.name}=${encodeURIComponent(required.value)}` : url;
+        const response = await t.app.inject({
+          method: route.method as "GET",
+          url: withQuery,
+          payload,
+          headers: { ...headers, ...bodyHeaders },
+        });
         requests++;
         const code = String(response.headers["content-type"]).includes("json") ? (response.json() as { code?: string }).code : undefined;
         const why = mismatch(cell.expected, response.statusCode, code);

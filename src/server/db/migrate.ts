@@ -32,6 +32,7 @@ import * as buddies from "./migrations/20261203_0036_buddies.js";
 import * as hostPartnership from "./migrations/20261203_0037_host_partnership.js";
 import * as workQueueDispositions from "./migrations/20261203_0038_work_queue_dispositions.js";
 import * as deliveryDates from "./migrations/20261203_0039_delivery_dates.js";
+import * as proposalRejectReasons from "./migrations/20261203_0040_proposal_reject_reasons.js";
 import * as invitationBatches from "./migrations/20261203_0041_invitation_batches.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0037_host_partnership": hostPartnership,
   "20261203_0038_work_queue_dispositions": workQueueDispositions,
   "20261203_0039_delivery_dates": deliveryDates,
+  "20261203_0040_proposal_reject_reasons": proposalRejectReasons,
   "20261203_0041_invitation_batches": invitationBatches,
 };
 

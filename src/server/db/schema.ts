@@ -12,7 +12,7 @@ import type { DocumentSubject, ExemptionScope, ExemptionStatus, ExemptionType } 
 import type { ExpenseKind, IntroductionVerdict } from "@shared/schemas/host-partnership.js";
 import type { LadderSource } from "@shared/schemas/intakes.js";
 import type { DeliveryStatus } from "@shared/schemas/letters.js";
-import type { MatchPlanStatus, ProposalStatus } from "@shared/schemas/matching.js";
+import type { MatchPlanStatus, ProposalRejectReason, ProposalStatus } from "@shared/schemas/matching.js";
 import type { NotificationChannel, NotificationKind, NotificationStatus, PreferredLanguage } from "@shared/schemas/notifications.js";
 import type { Sector } from "@shared/schemas/organisations.js";
 import type {
@@ -934,6 +934,7 @@ export interface MatchProposalsTable {
   reasons: string;
   status: ProposalStatus;
   reject_reason: string | null;
+  reject_reason_code: ProposalRejectReason | null;
   placement_id: string | null;
   decided_by: string | null;
   decided_at: string | null;

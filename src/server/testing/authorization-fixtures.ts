@@ -529,6 +529,7 @@ async function insertWorldRows(
       reasons: "[]",
       status: "pending",
       reject_reason: null,
+      reject_reason_code: null,
       placement_id: null,
       decided_by: null,
       decided_at: null,

@@ -24,6 +24,11 @@ export interface MatrixRow {
   body?: Record<string, unknown> | ((ids: FixtureIds["inScope"]) => Record<string, unknown>);
   /** An upload route: the body is a multipart form with one small PDF in the field `file`. */
   upload?: true;
+  /**
+   * A query parameter these roles must send (e.g. an admin's reason to open a client's record): without it they are
+   * refused with 400 naming it; with it the row's access applies.
+   */
+  requiredQuery?: { roles: UserRole[]; name: string; value: string };
 }
 
 /** The matrix's "today": the test app's clock stands on it and the bodies' dates are on it. */
@@ -109,7 +114,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /clients": AGENCY({ roles: { admin: A, consultant: A, teamLead: A } }, A),
   "POST /clients/_search": AGENCY({ roles: { admin: A, consultant: A, teamLead: A }, body: { q: "999999990" } }, A),
   "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
-  "GET /clients/:id": AGENCY({ roles: { ...STAFF_READ, host: S, client: S } }),
+  // An admin opens a client's record only for a task, named in `accessReason`.
+  "GET /clients/:id": AGENCY({
+    roles: { ...STAFF_READ, host: S, client: S },
+    requiredQuery: { roles: ["admin"], name: "accessReason", value: "dataRequest" },
+  }),
   "GET /clients/:id/status-summary": { roles: { ...STAFF_READ } },
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
   "POST /clients/:id/benefit-end": { roles: { ...STAFF_READ }, body: { benefitEndDate: DAY, reason: "other" } },
@@ -135,6 +144,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     body: { name: "Buurthuis", kvkNumber: "12345678", postcode: "3081 AB", houseNumber: 3, guidanceHoursPerWeek: 4 },
   },
   "GET /audit-events": ADMIN,
+  "GET /audit-event-exports": ADMIN,
   "GET /clients/:id/letters": CLIENT_FILE_READ,
   "GET /letters/:id/pdf": CLIENT_FILE_READ,
   "POST /letters/:id/deliveries": { ...CASEWORK, body: { status: "delivered" } },
@@ -313,7 +323,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /match-plans/:id": { roles: { admin: A, consultant: A, teamLead: A } },
   "GET /match-plans/:id/proposals": { roles: { admin: A, consultant: A, teamLead: A } },
   "POST /match-proposals/:id/accept": CASEWORK,
-  "POST /match-proposals/:id/reject": { ...CASEWORK, body: { reason: TEXT } },
+  "POST /match-proposals/:id/reject": { ...CASEWORK, body: { reasonCode: "poorFit", reason: TEXT } },
   "GET /notifications": ADMIN,
   "POST /notifications/:id/retry": ADMIN,
   "GET /clients/:id/contact": AGENCY(CLIENT_FILE_READ),

@@ -8,9 +8,11 @@ export const auditEventOutput = z.object({
   actorId: z.uuid().nullable(),
   actorEmail: z.string().nullable(),
   actorRole: z.string().nullable(),
+  actorName: z.string().nullable().describe("the account's display name, while the account exists"),
   action: z.string().describe("e.g. client.read, client.update, user.create"),
   category: z.enum(AUDIT_CATEGORIES),
   clientId: z.uuid().nullable(),
+  clientName: z.string().nullable().describe("the client's name, while the record exists"),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
   requestId: z.string().nullable(),
@@ -18,7 +20,8 @@ export const auditEventOutput = z.object({
 });
 export type AuditEventOutput = z.infer<typeof auditEventOutput>;
 
-export const auditListQuery = pageQuery.extend({
+/** The audit log's filters: who, which client, which kind or action, and the period (both days included). */
+export const auditFilters = z.object({
   clientId: z.uuid().optional(),
   actorId: z.uuid().optional(),
   category: z.enum(AUDIT_CATEGORIES).optional(),
@@ -26,5 +29,7 @@ export const auditListQuery = pageQuery.extend({
   fromDate: calendarDate.optional(),
   toDate: calendarDate.optional(),
 });
+export type AuditFilters = z.infer<typeof auditFilters>;
+export const auditListQuery = pageQuery.extend(auditFilters.shape);
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 export const auditPage = pageOf(auditEventOutput);

@@ -222,3 +222,25 @@ export const clientSearchInput = z.object({
 export type ClientSearch = z.infer<typeof clientSearchInput>;
 
 export const clientPage = pageOf(clientSummaryOutput);
+
+/**
+ * Why an administrator opens a client's record: administrators see records only when their task needs it, and say
+ * which task in every read (recorded in the audit log). Consultants, team leads, hosts and the client give none.
+ */
+export const ADMIN_ACCESS_REASONS = [
+  "dataRequest",
+  "complaintOrObjection",
+  "correction",
+  "incident",
+  "supportRequest",
+  "legalObligation",
+] as const;
+export type AdminAccessReason = (typeof ADMIN_ACCESS_REASONS)[number];
+
+/** Query of `GET /clients/{id}`. */
+export const clientReadQuery = z.object({
+  accessReason: z
+    .enum(ADMIN_ACCESS_REASONS)
+    .optional()
+    .describe("administrators only, and required for them: the task that needs this client's record (recorded in the audit log)"),
+});

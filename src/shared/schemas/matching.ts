@@ -152,7 +152,26 @@ export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 /** What the caller may do with a proposal: follow it (refer the client) or not. */
 export const PROPOSAL_ACTIONS = ["follow", "reject"] as const;
-export const proposalQuery = pageQuery.extend({ status: z.enum(PROPOSAL_STATUSES).optional(), district: z.string().optional() });
+/**
+ * Why a consultant does not follow a proposal: the consultant's judgement about the fit, never the client's refusal
+ * (a proposal is not shown to the client before it is followed). `other` needs the reason in words.
+ */
+export const PROPOSAL_REJECT_REASONS = [
+  "poorFit",
+  "travel",
+  "schedule",
+  "otherStepFirst",
+  "circumstances",
+  "organisationConcern",
+  "alreadyArranged",
+  "other",
+] as const;
+export type ProposalRejectReason = (typeof PROPOSAL_REJECT_REASONS)[number];
+export const proposalQuery = pageQuery.extend({
+  status: z.enum(PROPOSAL_STATUSES).optional(),
+  district: z.string().optional(),
+  consultantId: z.uuid().optional().describe("only the proposals for clients of this consultant"),
+});
 
 export const proposalOutput = z.object({
   id: z.uuid(),
@@ -167,7 +186,10 @@ export const proposalOutput = z.object({
   score: z.number().int(),
   reasons: z.array(matchReason),
   status: z.enum(PROPOSAL_STATUSES),
-  rejectReason: z.string().nullable(),
+  consultantId: z.uuid().nullable().describe("the client's consultant"),
+  consultantName: z.string().nullable(),
+  rejectReasonCode: z.enum(PROPOSAL_REJECT_REASONS).nullable().describe("not followed: why, from the list"),
+  rejectReason: z.string().nullable().describe("not followed: the reason in words, if given"),
   placementId: z.uuid().nullable(),
   decidedAt: timestamp.nullable(),
   abilities: abilitiesOf(PROPOSAL_ACTIONS),
@@ -175,9 +197,28 @@ export const proposalOutput = z.object({
 export type ProposalOutput = z.infer<typeof proposalOutput>;
 /** What the caller may do with a plan's proposals as a whole: decide them (each proposal says whether it still can be). */
 export const PROPOSAL_LIST_ACTIONS = ["decide"] as const;
-export const proposalPage = pageOf(proposalOutput).extend({ abilities: abilitiesOf(PROPOSAL_LIST_ACTIONS) });
-
-export const proposalRejectInput = z.object({
-  reason: z.string().trim().min(3).max(1000).describe("why the consultant does not follow this proposal"),
+/** The proposals in the caller's scope per consultant (the filters but the consultant applied), for grouping. */
+export const proposalGroup = z.object({
+  consultantId: z.uuid().nullable(),
+  consultantName: z.string().nullable(),
+  pending: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
 });
+export const proposalPage = pageOf(proposalOutput).extend({
+  abilities: abilitiesOf(PROPOSAL_LIST_ACTIONS),
+  groups: z.array(proposalGroup).describe("per consultant of the clients, by name: how many proposals have each status"),
+});
+
+export const proposalRejectInput = z
+  .object({
+    reasonCode: z.enum(PROPOSAL_REJECT_REASONS).describe("why the consultant does not follow this proposal, from the list"),
+    reason: z.string().trim().min(3).max(1000).optional().describe("the reason in words; required when the reason is `other`"),
+  })
+  .refine((input) => input.reasonCode !== "other" || input.reason, {
+    message: "Say why in words",
+    path: ["reason"],
+    params: { code: "required" },
+  });
+export type ProposalRejectInput = z.infer<typeof proposalRejectInput>;
 export const proposalAcceptInput = z.object({ guidanceOverrideReason: z.string().trim().min(3).max(1000).optional() });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDate, pageOf, pageQuery, timestamp } from "./common.js";
+import { ATTRIBUTION_STATES } from "./placements.js";
 
 /**
  * Why a client needs attention. How urgent each is, is its severity (`work-queue.rules.ts` on the server); within a
@@ -82,12 +83,33 @@ export const workQueueQuery = pageQuery.extend({
 });
 export const workQueuePage = pageOf(workQueueItem);
 
+/** Which way the mean WHO-5 of a consultant's clients moved between two periods, when both rest on enough check-ins. */
+export const WHO5_TRENDS = ["up", "steady", "down"] as const;
+export type Who5Trend = (typeof WHO5_TRENDS)[number];
+
+/** What a consultant's caseload achieved: placements that last, how placements ended, wellbeing, open deadlines. */
+export const teamMemberOutcomes = z.object({
+  placementsStarted: z.number().int().describe("the clients' placements that started at least three months ago"),
+  placementsLasted: z.number().int().describe("of those, the ones that lasted three months or longer (or still run)"),
+  endings: z
+    .record(z.enum([...ATTRIBUTION_STATES]), z.number().int())
+    .describe("placements ended in the last twelve months, by whom the ending is attributable to"),
+  who5Recent: z.number().nullable().describe("mean WHO-5 (0–100) of check-ins in the last three months; null without any"),
+  who5Earlier: z.number().nullable().describe("the same for the three months before"),
+  who5Trend: z.enum(WHO5_TRENDS).nullable().describe("null when either period has too few check-ins to say"),
+  openObjections: z.number().int().describe("objections without an outcome"),
+  overdueObjections: z.number().int().describe("of those, past their decide-by date"),
+  pendingSanctions: z.number().int().describe("sanctions proposed and not yet decided"),
+});
+export type TeamMemberOutcomes = z.infer<typeof teamMemberOutcomes>;
+
 export const teamMemberOutput = z.object({
   consultantId: z.uuid(),
   displayName: z.string(),
   districts: z.array(z.string()),
   caseloadSize: z.number().int(),
   queueLength: z.number().int(),
+  outcomes: teamMemberOutcomes,
 });
 export const teamOverview = z.object({ items: z.array(teamMemberOutput) });
 

@@ -362,6 +362,28 @@ describe("GET and PATCH /clients/{id}", () => {
     expect(audit.items[0]).toMatchObject({ action: "client.read", clientId: id, actorEmail: "consulent@demo.local" });
   });
 
+  it("refuses an admin's read without a reason, naming accessReason and recording nothing; with one, records it", async () => {
+    const id = await clientIdIn("Charlois");
+    const reads = () =>
+      t.db.kysely.selectFrom("audit_events").select(["details"]).where("action", "=", "client.read").where("client_id", "=", id).execute();
+    const before = (await reads()).length;
+    const refused = await t.app.inject({ url: `/api/v1/clients/${id}`, headers: admin });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    expect(refused.json().invalidParams).toEqual([expect.objectContaining({ name: "accessReason", code: "required" })]);
+    const unknown = await t.app.inject({ url: `/api/v1/clients/${id}?accessReason=curiosity`, headers: admin });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().invalidParams[0].name).toBe("accessReason");
+    expect((await reads()).length).toBe(before);
+    const read = await t.app.inject({ url: `/api/v1/clients/${id}?accessReason=complaintOrObjection`, headers: admin });
+    expect(read.statusCode).toBe(200);
+    const after = await reads();
+    expect(after.length).toBe(before + 1);
+    expect(after.map((row) => row.details)).toContain(JSON.stringify({ accessReason: "complaintOrObjection" }));
+    // A consultant reads in scope without giving a reason.
+    expect((await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant })).statusCode).toBe(200);
+  });
+
   it("changes fields, re-derives the district, and audits which fields changed without their values", async () => {
     const id = await clientIdIn("Charlois");
     const response = await t.app.inject({
@@ -442,7 +464,8 @@ describe("the record's abilities", () => {
     const lead = await bearerFor(t.app, "teamleider@demo.local");
     for (const headers of [consultant, lead, admin, client]) {
       const id = headers === client ? own : await clientIdIn("Charlois");
-      const record = (await t.app.inject({ url: `/api/v1/clients/${id}`, headers })).json();
+      const reason = headers === admin ? "?accessReason=supportRequest" : "";
+      const record = (await t.app.inject({ url: `/api/v1/clients/${id}${reason}`, headers })).json();
       const decisions = await t.app.inject({ url: `/api/v1/clients/${id}/decisions`, headers });
       expect(typeof record.abilities.viewDecisions).toBe("boolean");
       expect(record.abilities.viewDecisions, headers.authorization).toBe(decisions.statusCode === 200);

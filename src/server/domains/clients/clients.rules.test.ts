@@ -1,6 +1,7 @@
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
 import {
+  assertAccessReasonGiven,
   assertBenefitEndAfterStart,
   assertBenefitRunning,
   assertBsnFree,
@@ -44,6 +45,10 @@ describe("clients refusals", () => {
       refused: () => assertBenefitRunning({ benefit_end_date: "2026-11-30" }),
       allowed: () => assertBenefitRunning({ benefit_end_date: null }),
     },
+    "accessReason:required": {
+      refused: () => assertAccessReasonGiven("admin", undefined),
+      allowed: () => assertAccessReasonGiven("admin", "dataRequest"),
+    },
     "benefitEndDate:beforeBenefitStart": {
       refused: () => assertBenefitEndAfterStart("2020-01-01", "2019-12-31"),
       allowed: () => assertBenefitEndAfterStart("2020-01-01", "2020-01-01"),
@@ -57,6 +62,14 @@ describe("clients refusals", () => {
   it.each(Object.entries(table))("refuses with %s and lets the neighbouring case pass", (code, { refused, allowed }) => {
     expect(refusalOf(refused)).toBe(code);
     expect(refusalOf(allowed)).toBeNull();
+  });
+
+  it("asks a reason of administrators only", () => {
+    for (const role of ["consultant", "teamLead", "host", "client", "researcher"] as const)
+      expect(
+        refusalOf(() => assertAccessReasonGiven(role, undefined)),
+        role,
+      ).toBeNull();
   });
 
   it("names birthDate when refusing for age", () => {

@@ -1,6 +1,7 @@
 import { conflict, invalidField } from "@server/http/errors.js";
 import { addMonths } from "@shared/dates.js";
-import { MINIMUM_CLIENT_AGE } from "@shared/enums.js";
+import { MINIMUM_CLIENT_AGE, type UserRole } from "@shared/enums.js";
+import type { AdminAccessReason } from "@shared/schemas/clients.js";
 
 /** The client that already holds a BSN being registered or entered, and whether the caller may see them. */
 export interface BsnHolder {
@@ -94,4 +95,13 @@ export function assertBenefitEndAfterStart(benefitStartDate: string, benefitEndD
   if (benefitEndDate < benefitStartDate) {
     throw invalidField("benefitEndDate", "beforeBenefitStart", "The benefit cannot end before it started");
   }
+}
+
+/**
+ * An administrator sees a client's record only when a task needs it, and says which: without a reason the read is
+ * refused (400 naming `accessReason`). Other roles read within their scope and give no reason.
+ */
+export function assertAccessReasonGiven(role: UserRole, reason: AdminAccessReason | undefined): void {
+  if (role === "admin" && !reason)
+    throw invalidField("accessReason", "required", "Say which task needs this client's record: it is recorded in the audit log");
 }

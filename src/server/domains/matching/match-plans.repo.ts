@@ -156,11 +156,14 @@ export function visibleProposals(db: Kysely<Database>, actor: Actor) {
     .innerJoin("clients", "clients.id", "match_proposals.client_id")
     .innerJoin("volunteer_roles", "volunteer_roles.id", "match_proposals.role_id")
     .innerJoin("organisations", "organisations.id", "volunteer_roles.organisation_id")
+    .leftJoin("users as consultants", "consultants.id", "clients.consultant_id")
     .selectAll("match_proposals")
     .select([
       "clients.given_name",
       "clients.family_name",
       "clients.district",
+      "clients.consultant_id",
+      "consultants.display_name as consultant_name",
       "volunteer_roles.title as role_title",
       "organisations.name as organisation_name",
     ])
@@ -177,20 +180,28 @@ export async function findVisibleProposal(db: Kysely<Database>, actor: Actor, id
 export interface ProposalFilters {
   status?: ProposalStatus | undefined;
   district?: string | undefined;
+  consultantId?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-/** A page of a plan's proposals in the actor's scope, by district and family name, with the total. */
+/**
+ * A page of a plan's proposals in the actor's scope, grouped by the clients' consultant (by name, those without one
+ * last), then by district and family name, with the total.
+ */
 export async function listVisibleProposals(db: Kysely<Database>, actor: Actor, planId: string, filters: ProposalFilters) {
   let query = visibleProposals(db, actor).where("match_proposals.plan_id", "=", planId);
   if (filters.status) query = query.where("match_proposals.status", "=", filters.status);
   if (filters.district) query = query.where("clients.district", "=", filters.district);
+  if (filters.consultantId) query = query.where("clients.consultant_id", "=", filters.consultantId);
   const { total } = await db
     .selectFrom(query.as("p"))
     .select((eb) => eb.fn.countAll<number>().as("total"))
     .executeTakeFirstOrThrow();
   const rows = await query
+    .orderBy((eb) => eb.case().when("consultants.display_name", "is", null).then(1).else(0).end())
+    .orderBy("consultants.display_name")
+    .orderBy("clients.consultant_id")
     .orderBy("clients.district")
     .orderBy("clients.family_name")
     .orderBy("match_proposals.id")
@@ -200,11 +211,38 @@ export async function listVisibleProposals(db: Kysely<Database>, actor: Actor, p
   return { rows, total: Number(total) };
 }
 
+/**
+ * Per consultant of the clients, how many of a plan's proposals in the actor's scope have each status (one grouped
+ * query; the district filter applies, the status and consultant filters do not, so every group stays listed).
+ */
+export async function countProposalsByConsultant(db: Kysely<Database>, actor: Actor, planId: string, district?: string) {
+  let query = db
+    .selectFrom("match_proposals")
+    .innerJoin("clients", "clients.id", "match_proposals.client_id")
+    .leftJoin("users", "users.id", "clients.consultant_id")
+    .select(["clients.consultant_id", "users.display_name", "match_proposals.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("match_proposals.plan_id", "=", planId)
+    .where("match_proposals.client_id", "in", visibleClients(db, actor).select("clients.id"));
+  if (district) query = query.where("clients.district", "=", district);
+  const rows = await query
+    .groupBy(["clients.consultant_id", "users.display_name", "match_proposals.status"])
+    .orderBy((eb) => eb.case().when("users.display_name", "is", null).then(1).else(0).end())
+    .orderBy("users.display_name")
+    .orderBy("clients.consultant_id")
+    .execute();
+  return rows.map((row) => ({
+    consultantId: row.consultant_id,
+    consultantName: row.display_name,
+    status: row.status,
+    count: Number(row.n),
+  }));
+}
+
 /** Claims a pending proposal for a decision; false when someone decided it first. */
 export async function claimPendingProposal(
   db: Kysely<Database>,
   id: string,
-  decision: Pick<MatchProposalsTable, "status" | "reject_reason" | "decided_by" | "decided_at">,
+  decision: Pick<MatchProposalsTable, "status" | "reject_reason" | "reject_reason_code" | "decided_by" | "decided_at">,
 ): Promise<boolean> {
   const result = await db
     .updateTable("match_proposals")

@@ -143,6 +143,7 @@ export async function runPlan(db: Kysely<Database>, planId: string, clock: Clock
         reasons: JSON.stringify(proposal.reasons),
         status: "pending",
         reject_reason: null,
+        reject_reason_code: null,
         placement_id: null,
         decided_by: null,
         decided_at: null,

@@ -3,12 +3,13 @@ import { nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
-import type { ProposalOutput } from "@shared/schemas/matching.js";
+import type { ProposalOutput, ProposalRejectInput } from "@shared/schemas/matching.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { proposePlacement } from "../placements/placements.service.js";
 import {
   claimPendingProposal,
+  countProposalsByConsultant,
   findPlan,
   findVisibleProposal,
   listVisibleProposals,
@@ -16,13 +17,14 @@ import {
   setProposalPlacement,
 } from "./match-plans.repo.js";
 import { proposalListAbilities } from "./matching.policy.js";
-import { presentProposal } from "./matching.presenter.js";
+import { groupByConsultant, presentProposal } from "./matching.presenter.js";
 import { assertProposalPending } from "./matching.rules.js";
 
 /** A page of a plan's proposals for clients in the actor's scope; the reading is audited. */
 export async function listProposals(db: Kysely<Database>, ctx: RequestContext, planId: string, filters: ProposalFilters) {
   if (!(await findPlan(db, planId))) throw notFound("placement plan");
   const { rows, total } = await listVisibleProposals(db, ctx.actor, planId, filters);
+  const counts = await countProposalsByConsultant(db, ctx.actor, planId, filters.district);
   await recordAudit(db, ctx, { action: "matchProposal.list", category: "read:list", subjectType: "matchPlan", subjectId: planId });
   return {
     items: rows.map((row) => presentProposal(ctx.actor, row)),
@@ -30,6 +32,7 @@ export async function listProposals(db: Kysely<Database>, ctx: RequestContext, p
     pageSize: filters.pageSize,
     total,
     abilities: proposalListAbilities(ctx.actor),
+    groups: groupByConsultant(counts),
   };
 }
 
@@ -63,7 +66,13 @@ export async function acceptProposal(
 ): Promise<string> {
   const proposal = await requirePendingProposal(db, ctx, id);
   return inTransaction(db, async (trx) => {
-    const decision = { status: "accepted" as const, reject_reason: null, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) };
+    const decision = {
+      status: "accepted" as const,
+      reject_reason: null,
+      reject_reason_code: null,
+      decided_by: ctx.actor.id,
+      decided_at: nowIso(ctx.clock),
+    };
     if (!(await claimPendingProposal(trx, id, decision))) throw decidedJustNow();
     const placementId = await proposePlacement(trx, ctx, {
       clientId: proposal.client_id,
@@ -84,11 +93,17 @@ export async function acceptProposal(
   });
 }
 
-/** The consultant does not follow a proposal, and records why. */
-export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, id: string, reason: string): Promise<void> {
+/** The consultant does not follow a proposal, and records why: a reason from the list, and in words if given. */
+export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, id: string, input: ProposalRejectInput): Promise<void> {
   const proposal = await requirePendingProposal(db, ctx, id);
   await inTransaction(db, async (trx) => {
-    const decision = { status: "rejected" as const, reject_reason: reason, decided_by: ctx.actor.id, decided_at: nowIso(ctx.clock) };
+    const decision = {
+      status: "rejected" as const,
+      reject_reason: input.reason ?? null,
+      reject_reason_code: input.reasonCode,
+      decided_by: ctx.actor.id,
+      decided_at: nowIso(ctx.clock),
+    };
     if (!(await claimPendingProposal(trx, id, decision))) throw decidedJustNow();
     await recordAudit(trx, ctx, {
       action: "matchProposal.reject",
@@ -96,6 +111,7 @@ export async function rejectProposal(db: Kysely<Database>, ctx: RequestContext, 
       clientId: proposal.client_id,
       subjectType: "matchProposal",
       subjectId: id,
+      details: { reasonCode: input.reasonCode },
     });
   });
 }

@@ -306,6 +306,21 @@ describe("city-wide placement plans", () => {
       total: summary.placed,
       items: [expect.any(Object)],
     });
+    // Grouped by the clients' consultant: the rows run consultant by consultant, in the order of the groups, whose
+    // counts add up to the total; the consultant filter gives one group's proposals.
+    const groups: { consultantId: string | null; consultantName: string | null; pending: number }[] = page.body.groups;
+    expect(groups.reduce((sum, g) => sum + g.pending, 0)).toBe(summary.placed);
+    const runs = page.body.items
+      .map((p: { consultantId: string | null }) => p.consultantId)
+      .filter((id: string | null, i: number, all: (string | null)[]) => i === 0 || all[i - 1] !== id);
+    expect(runs).toEqual(groups.map((g) => g.consultantId));
+    const [firstGroup] = groups;
+    expect(firstGroup?.consultantName).toEqual(expect.any(String));
+    const ofOne = await call(lead, "GET", `/match-plans/${plan.id}/proposals?consultantId=${firstGroup?.consultantId}&pageSize=200`);
+    expect(ofOne.body.total).toBe(firstGroup?.pending);
+    expect(new Set(ofOne.body.items.map((p: { consultantName: string }) => p.consultantName))).toEqual(
+      new Set([firstGroup?.consultantName]),
+    );
     const listed = await db
       .selectFrom("audit_events")
       .select("category")
@@ -353,11 +368,23 @@ describe("city-wide placement plans", () => {
     expect((await call(consultant, "POST", `/match-proposals/${first.id}/accept`, {})).body.code).toBe("proposalDecided");
     const noReason = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, {});
     expect(noReason.status).toBe(400);
-    expect(noReason.body.invalidParams[0].name).toBe("reason");
+    expect(noReason.body.invalidParams[0].name).toBe("reasonCode");
+    const notOnList = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, { reasonCode: "clientRefused" });
+    expect(notOnList.body.invalidParams[0].name).toBe("reasonCode");
+    // "Another reason" needs it in words.
+    const otherWithoutWords = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, { reasonCode: "other" });
+    expect(otherWithoutWords.status).toBe(400);
+    expect(otherWithoutWords.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(["reason"]);
+    expect((await call(consultant, "GET", `/match-plans/${plan.id}/proposals?status=rejected`)).body.total).toBe(0);
     const rejected = await call(consultant, "POST", `/match-proposals/${second.id}/reject`, {
+      reasonCode: "otherStepFirst",
       reason: "Meneer start volgende maand met een taalcursus.",
     });
-    expect(rejected.body).toMatchObject({ status: "rejected", rejectReason: "Meneer start volgende maand met een taalcursus." });
+    expect(rejected.body).toMatchObject({
+      status: "rejected",
+      rejectReasonCode: "otherStepFirst",
+      rejectReason: "Meneer start volgende maand met een taalcursus.",
+    });
     const writes = await db
       .selectFrom("audit_events")
       .select("action")

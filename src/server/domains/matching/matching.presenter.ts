@@ -8,6 +8,7 @@ import {
   matchReason,
   PROPOSAL_STATUSES,
   type ProposalOutput,
+  type proposalGroup,
   SHORTFALL_CAUSES,
 } from "@shared/schemas/matching.js";
 import { z } from "zod";
@@ -44,6 +45,9 @@ export function presentProposal(actor: Actor, row: ProposalWithNames): ProposalO
     score: scoreOf(row.cost),
     reasons: parseJsonColumn(reasonList, row.reasons),
     status: z.enum(PROPOSAL_STATUSES).parse(row.status),
+    consultantId: row.consultant_id,
+    consultantName: row.consultant_name,
+    rejectReasonCode: row.reject_reason_code,
     rejectReason: row.reject_reason,
     placementId: row.placement_id,
     decidedAt: row.decided_at,
@@ -70,4 +74,22 @@ export function presentMatchPlan(
     summary: row.summary ? summaryOf(row.summary) : null,
     proposals: { pending: countOf("pending"), accepted: countOf("accepted"), rejected: countOf("rejected") },
   };
+}
+
+/** The per-consultant counts as one group each, in the order the query gave (by consultant name). */
+export function groupByConsultant(counts: { consultantId: string | null; consultantName: string | null; status: string; count: number }[]) {
+  const groups = new Map<string, z.infer<typeof proposalGroup>>();
+  for (const row of counts) {
+    const key = row.consultantId ?? "";
+    const group = groups.get(key) ?? {
+      consultantId: row.consultantId,
+      consultantName: row.consultantName,
+      pending: 0,
+      accepted: 0,
+      rejected: 0,
+    };
+    if (row.status === "pending" || row.status === "accepted" || row.status === "rejected") group[row.status] += row.count;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }

@@ -98,6 +98,8 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["matching"],
           summary: "The plan's proposals for clients in your scope",
+          description:
+            "Grouped by the clients' consultant (by name), then district and family name; filter by `status`, `district` and `consultantId`. `groups` counts each consultant's proposals by status.",
           params: idParam,
           querystring: proposalQuery,
           response: { 200: proposalPage },
@@ -134,6 +136,8 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["matching"],
           summary: "Do not follow a proposal, with the reason",
+          description:
+            "`reasonCode` from the list (the consultant's judgement, never the client's refusal); `reason` in words, required for `other` (400 naming the field).",
           params: idParam,
           body: proposalRejectInput,
           response: { 200: proposalOutput },
@@ -141,7 +145,7 @@ export function matchingRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const ctx = contextOf(request);
-        await rejectProposal(kysely, ctx, request.params.id, request.body.reason);
+        await rejectProposal(kysely, ctx, request.params.id, request.body);
         return readProposal(kysely, ctx, request.params.id);
       },
     );

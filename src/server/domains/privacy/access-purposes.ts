@@ -49,6 +49,8 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Uw dossier is geopend: wat er nu loopt, zoals uw plan, uw vrijwilligerswerk en een ontheffing.",
     "Your file was opened: what is going on now, such as your plan, your volunteer work and an exemption.",
   ),
+  "client.contact.read": p("Uw telefoonnummer en e-mailadres zijn bekeken.", "Your phone number and email address were viewed."),
+  "client.contact.update": p("Uw telefoonnummer of e-mailadres is aangepast.", "Your phone number or email address was changed."),
   "client.accessLog": p("Er is bekeken wie uw dossier heeft geopend.", "Someone looked at who opened your file."),
   "client.dataExport": p("Alle gegevens over u zijn opgevraagd.", "All data about you was requested."),
   "invitation.create": p("U heeft een uitnodiging gekregen voor een gesprek.", "You were invited to a meeting."),
@@ -290,6 +292,8 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "agencyResults.read",
   "allowanceLimits.set",
   "organisation.support",
+  // An export of the audit log: the admin's copy of many clients' trails, recorded without naming one.
+  "auditEvent.export",
 ];
 
 const READ_FALLBACK = p("Uw dossier is bekeken.", "Your file was viewed.");

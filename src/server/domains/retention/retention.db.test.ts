@@ -174,6 +174,7 @@ describe("retention in the daily job", () => {
       reasons: "[]",
       status,
       reject_reason: status === "rejected" ? "Past niet bij de client." : null,
+      reject_reason_code: status === "rejected" ? ("poorFit" as const) : null,
       placement_id: null,
       decided_by: null,
       decided_at: null,

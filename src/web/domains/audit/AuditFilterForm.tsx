@@ -4,35 +4,33 @@ import { PrimaryActionButton } from "@web/components/nlds.js";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useClientOptions, usePersonOptions } from "./pickerOptions.js";
+import { SearchPicker } from "./SearchPicker.js";
 import type { AuditFilters } from "./useAuditParams.js";
 
-// Actions the server records today; the field also accepts any other action name.
-export const KNOWN_ACTIONS = [
-  "client.read",
-  "client.list",
-  "client.create",
-  "client.update",
-  "client.duplicateBsnAttempt",
-  "session.create",
-  "session.delete",
-  "session.loginFailed",
-  "user.create",
-  "user.update",
-  "user.passwordChange",
-  "organisation.create",
-] as const;
+/** Every action with a label, as `client.read`, from the translations' `auditActions` tree (a test holds it complete). */
+function actionsOf(tree: unknown, prefix = ""): string[] {
+  if (typeof tree !== "object" || tree === null) return prefix ? [prefix] : [];
+  return Object.entries(tree).flatMap(([key, child]) => actionsOf(child, prefix ? `${prefix}.${key}` : key));
+}
 
 interface AuditFilterFormProps {
   filters: AuditFilters;
+  /** The names of the chosen person and client, as the events shown give them. */
+  names: { actor: string; client: string };
   onApply: (filters: AuditFilters) => void;
   errors: Record<string, string>;
 }
 
-/** The audit log filters; applied on submit, because an admin usually sets several at once. Remounted when the URL's filters change. */
-export function AuditFilterForm({ filters, onApply, errors }: AuditFilterFormProps) {
-  const { t } = useTranslation();
+/** The audit log filters: pickers for person, client, kind and period; applied on submit. Remounted when the URL's filters change. */
+export function AuditFilterForm({ filters, names, onApply, errors }: AuditFilterFormProps) {
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(filters);
+  const [labels, setLabels] = useState(names);
   const set = (field: keyof AuditFilters) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+  const actions = actionsOf(i18n.getResource(i18n.language, "translation", "auditActions"))
+    .map((action) => ({ value: action, label: t(`auditActions.${action}`) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,23 +39,31 @@ export function AuditFilterForm({ filters, onApply, errors }: AuditFilterFormPro
 
   return (
     <form className="nv-filters nv-filters--audit" aria-label={t("audit.filtersLabel")} onSubmit={submit} noValidate>
-      <TextField
-        name="clientId"
-        label={t("audit.clientId")}
-        description={t("audit.idHint")}
-        value={draft.clientId}
-        onChange={set("clientId")}
-        error={errors.clientId}
-        autoComplete="off"
-      />
-      <TextField
+      <SearchPicker
         name="actorId"
-        label={t("audit.actorId")}
-        description={t("audit.idHint")}
+        label={t("audit.person")}
+        searchHint={t("audit.personSearchHint")}
         value={draft.actorId}
-        onChange={set("actorId")}
+        valueLabel={labels.actor}
+        onChange={(id, label) => {
+          set("actorId")(id);
+          setLabels((current) => ({ ...current, actor: label }));
+        }}
+        useOptions={usePersonOptions}
         error={errors.actorId}
-        autoComplete="off"
+      />
+      <SearchPicker
+        name="clientId"
+        label={t("audit.client")}
+        searchHint={t("audit.clientSearchHint")}
+        value={draft.clientId}
+        valueLabel={labels.client}
+        onChange={(id, label) => {
+          set("clientId")(id);
+          setLabels((current) => ({ ...current, client: label }));
+        }}
+        useOptions={useClientOptions}
+        error={errors.clientId}
       />
       <SelectField
         name="category"
@@ -70,21 +76,14 @@ export function AuditFilterForm({ filters, onApply, errors }: AuditFilterFormPro
           ...AUDIT_CATEGORIES.map((c) => ({ value: c, label: t(`auditCategories.${c}`) })),
         ]}
       />
-      <TextField
+      <SelectField
         name="action"
         label={t("audit.action")}
-        description={t("audit.actionHint")}
         value={draft.action}
         onChange={set("action")}
         error={errors.action}
-        list="audit-actions"
-        autoComplete="off"
+        options={[{ value: "", label: t("audit.allActions") }, ...actions]}
       />
-      <datalist id="audit-actions">
-        {KNOWN_ACTIONS.map((action) => (
-          <option key={action} value={action} />
-        ))}
-      </datalist>
       <TextField
         name="fromDate"
         type="date"

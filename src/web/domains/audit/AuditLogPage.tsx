@@ -26,13 +26,35 @@ export function AuditLogPage() {
   });
   const errors = useMemo(() => formErrorsOf(events.error, t, AUDIT_FILTER_FIELDS), [events.error, t]);
   const data = events.isError ? undefined : events.data;
+  // The chosen person's and client's names, as the events filtered on them give them.
+  const first = data?.items[0];
+  const names = {
+    actor: filters.actorId && first?.actorId === filters.actorId ? (first.actorName ?? first.actorEmail ?? "") : "",
+    client: filters.clientId && first?.clientId === filters.clientId ? (first.clientName ?? "") : "",
+  };
+  const exportQuery = new URLSearchParams(
+    AUDIT_FILTER_FIELDS.map((field) => [field, filters[field]] as [string, string]).filter(([, value]) => value !== ""),
+  ).toString();
+  const exportHref = `/api/v1/audit-event-exports${exportQuery ? `?${exportQuery}` : ""}`;
 
   return (
     <>
       <PageHeading>{t("audit.title")}</PageHeading>
       <Paragraph>{t("audit.intro")}</Paragraph>
       <ErrorSummary errors={errors.list} />
-      <AuditFilterForm key={JSON.stringify(filters)} filters={filters} onApply={setFilters} errors={errors.byField} />
+      <AuditFilterForm
+        key={`${JSON.stringify(filters)}-${names.actor}-${names.client}`}
+        filters={filters}
+        names={names}
+        onApply={setFilters}
+        errors={errors.byField}
+      />
+      <Paragraph>
+        <a className="nl-link" href={exportHref} download>
+          {t("audit.export")}
+        </a>{" "}
+        <span className="nv-muted">{t("audit.exportHint")}</span>
+      </Paragraph>
       <PagedResults
         query={{ data, error: events.error, isPending: events.isPending }}
         error={errors.other}

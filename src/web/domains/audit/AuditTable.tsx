@@ -1,13 +1,20 @@
 import type { AuditEventOutput } from "@shared/schemas/audit.js";
 import { formatDateTime } from "@web/components/format.js";
 import { ScrollRegion } from "@web/components/ScrollRegion.js";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-function detailsText(details: AuditEventOutput["details"]): string {
+function detailsText(details: AuditEventOutput["details"], t: TFunction): string {
   if (!details) return "";
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+    .map(([key, value]) => {
+      const text = Array.isArray(value) ? value.join(", ") : String(value);
+      // An admin's reason to open a record reads in words.
+      return key === "accessReason"
+        ? `${t("accessReason.label")}: ${t(`accessReason.reasons.${text}`, { defaultValue: text })}`
+        : `${key}: ${text}`;
+    })
     .join("; ");
 }
 
@@ -44,26 +51,24 @@ export function AuditTable({ events, total }: { events: AuditEventOutput[]; tota
             <tr className="utrecht-table__row" key={event.id}>
               <td className="utrecht-table__cell nv-nowrap">{formatDateTime(event.occurredAt, i18n.language)}</td>
               <td className="utrecht-table__cell">
-                {event.actorEmail ?? t("audit.unknownActor")}
-                {event.actorRole ? (
-                  <span className="nv-muted"> ({t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })})</span>
+                {event.actorName ?? event.actorEmail ?? (event.actorRole === "system" ? t("audit.system") : t("audit.unknownActor"))}
+                {event.actorRole && event.actorRole !== "system" ? (
+                  <span className="nv-cell-note">{t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })}</span>
                 ) : null}
               </td>
-              <td className="utrecht-table__cell">
-                <code>{event.action}</code>
-              </td>
-              <td className="utrecht-table__cell">{t(`auditCategories.${event.category}`)}</td>
+              <td className="utrecht-table__cell">{t(`auditActions.${event.action}`, { defaultValue: event.action })}</td>
+              <td className="utrecht-table__cell">{t(`auditCategories.${event.category}`, { defaultValue: event.category })}</td>
               <td className="utrecht-table__cell">
                 {event.clientId ? (
-                  <Link to={`/clients/${event.clientId}`} className="nl-link" aria-label={t("audit.openClient", { id: event.clientId })}>
-                    {event.clientId.slice(0, 8)}
+                  <Link to={`/clients/${event.clientId}`} className="nl-link">
+                    {event.clientName ?? event.clientId.slice(0, 8)}
                   </Link>
                 ) : null}
               </td>
               <td className="utrecht-table__cell">
-                {event.subjectType ? `${event.subjectType} ${event.subjectId?.slice(0, 8) ?? ""}` : ""}
+                {event.subjectType ? t(`auditSubjects.${event.subjectType}`, { defaultValue: event.subjectType }) : ""}
               </td>
-              <td className="utrecht-table__cell">{detailsText(event.details)}</td>
+              <td className="utrecht-table__cell">{detailsText(event.details, t)}</td>
               <td className="utrecht-table__cell">
                 <code className="nv-small">{event.requestId?.slice(0, 8) ?? ""}</code>
               </td>

@@ -18,6 +18,8 @@ import { PlacementsTab } from "../placements/PlacementsTab.js";
 import { PlanTab } from "../plans/PlanTab.js";
 import { SanctionsTab } from "../sanctions/SanctionsTab.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
+import { AccessReasonForm } from "./AccessReasonForm.js";
+import { needsAccessReason } from "./accessReason.js";
 import { useClient } from "./api.js";
 import { ClientDataSection } from "./ClientDataSection.js";
 import { ClientTabs } from "./ClientTabs.js";
@@ -74,6 +76,7 @@ export function ClientDetailPage() {
   const requested = search.get("tab") as ClientTab | null;
   const tab = requested && tabs.includes(requested) ? requested : "data";
 
+  if (needsAccessReason(client.error)) return <AccessReasonForm clientId={id} />;
   return (
     <>
       <PageHeading documentTitle={tab === "data" ? name : t("clientTabs.documentTitle", { tab: t(`clientTabs.${tab}`), name })}>

@@ -3,6 +3,7 @@ import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientPage, cl
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 import type { z } from "zod";
+import { accessReasonFor } from "./accessReason.js";
 
 export type ClientPage = z.infer<typeof clientPage>;
 export type ClientListParams = z.input<typeof clientSearchInput>;
@@ -20,9 +21,12 @@ export function useClientList(params: ClientListParams, enabled = true) {
   });
 }
 
-/** One client record (each read is audited on the server). */
+/** One client record (each read is audited on the server; an administrator's with the task they named). */
 export function useClient(id: string) {
-  return useQuery({ queryKey: ["clients", "one", id], queryFn: () => api<ClientOutput>(`/clients/${id}`) });
+  return useQuery({
+    queryKey: ["clients", "one", id],
+    queryFn: () => api<ClientOutput>(`/clients/${id}`, { query: { accessReason: accessReasonFor(id) } }),
+  });
 }
 
 /** The head of a client's record: consultant, address, ladder rung, what runs and what is due (an audited read). */

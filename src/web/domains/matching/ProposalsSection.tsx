@@ -40,9 +40,12 @@ function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
 /** The plan's proposals, filtered by status and paged; caseworkers follow them or not, with a reason. */
 export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   const { t } = useTranslation();
-  const { values, page, pageSize, update } = usePagedSearch(["status"] as const);
+  const { values, page, pageSize, update } = usePagedSearch(["status", "district", "consultantId"] as const);
   const status = (PROPOSAL_STATUSES as readonly string[]).includes(values.status) ? (values.status as ProposalStatus) : undefined;
-  const proposals = useProposals(plan.id, { status, page, pageSize }, plan.status === "done");
+  const filters = { status, district: values.district || undefined, consultantId: values.consultantId || undefined };
+  const proposals = useProposals(plan.id, { ...filters, page, pageSize }, plan.status === "done");
+  const groups = proposals.data?.groups ?? [];
+  const districts = (plan.summary?.shortfall ?? []).map((row) => row.district);
   const [rejecting, setRejecting] = useState<ProposalOutput | null>(null);
   const [decided, setDecided] = useState<ProposalOutput | null>(null);
   const [stepError, setStepError] = useState<unknown>(null);
@@ -100,6 +103,27 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
       <Paragraph>{t("proposals.counts", { pending, accepted, rejected })}</Paragraph>
       <form className="nv-filters nv-filters--narrow" aria-label={t("proposals.filtersLabel")} onSubmit={(event) => event.preventDefault()}>
         <SelectField
+          name="consultantId"
+          label={t("proposals.filterConsultant")}
+          value={values.consultantId}
+          onChange={(next) => update({ consultantId: next })}
+          options={[
+            { value: "", label: t("proposals.allConsultants") },
+            ...groups
+              .filter((group) => group.consultantId)
+              .map((group) => ({ value: group.consultantId ?? "", label: group.consultantName ?? "" })),
+          ]}
+        />
+        {districts.length > 1 ? (
+          <SelectField
+            name="district"
+            label={t("proposals.filterDistrict")}
+            value={values.district}
+            onChange={(next) => update({ district: next })}
+            options={[{ value: "", label: t("proposals.allDistricts") }, ...districts.map((d) => ({ value: d, label: d }))]}
+          />
+        ) : null}
+        <SelectField
           name="status"
           label={t("proposals.filterStatus")}
           value={status ?? ""}
@@ -124,6 +148,7 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
         {(data) => (
           <ProposalsTable
             proposals={data.items}
+            groups={data.groups}
             caption={t("proposals.caption", { count: data.total })}
             actions={mayDecide ? actions : undefined}
           />

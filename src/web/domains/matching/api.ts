@@ -1,4 +1,11 @@
-import type { MatchPlanOutput, matchPlanList, ProposalOutput, proposalPage, SuggestionsOutput } from "@shared/schemas/matching.js";
+import type {
+  MatchPlanOutput,
+  matchPlanList,
+  ProposalOutput,
+  ProposalRejectInput,
+  proposalPage,
+  SuggestionsOutput,
+} from "@shared/schemas/matching.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
@@ -78,6 +85,8 @@ export function useStartMatchPlan() {
 
 export interface ProposalParams {
   status?: ProposalStatus;
+  district?: string;
+  consultantId?: string;
   page: number;
   pageSize: number;
 }
@@ -107,7 +116,7 @@ function refreshAfterDecision(queryClient: QueryClient, proposal: ProposalOutput
   }
 }
 
-export type ProposalDecision = { kind: "accept" } | { kind: "reject"; reason: string };
+export type ProposalDecision = { kind: "accept" } | ({ kind: "reject" } & ProposalRejectInput);
 
 /** Follows a proposal (it becomes a referral) or does not, with the reason. */
 export function useDecideProposal(id: string) {
@@ -116,7 +125,7 @@ export function useDecideProposal(id: string) {
     mutationFn: (decision: ProposalDecision) =>
       api<ProposalOutput>(`/match-proposals/${id}/${decision.kind}`, {
         method: "POST",
-        body: decision.kind === "reject" ? { reason: decision.reason } : {},
+        body: decision.kind === "reject" ? { reasonCode: decision.reasonCode, reason: decision.reason } : {},
       }),
     onSuccess: (proposal) => refreshAfterDecision(queryClient, proposal),
   });

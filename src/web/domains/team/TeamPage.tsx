@@ -1,3 +1,6 @@
+import { ATTRIBUTION_STATES } from "@shared/schemas/placements.js";
+import type { TeamMemberOutcomes } from "@shared/schemas/work-queue.js";
+import { formatHours } from "@web/components/format.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -7,7 +10,42 @@ import { Link } from "react-router";
 import { useTeam } from "./api.js";
 import { OrganisationOutcomes } from "./OrganisationOutcomes.js";
 
-/** The team lead's overview: each consultant's caseload and work queue, with a link to that queue. */
+/** A consultant's outcomes as four cells: lasting placements, endings by attribution, WHO-5 and its trend, open deadlines. */
+function Outcomes({ outcomes }: { outcomes: TeamMemberOutcomes }) {
+  const { t, i18n } = useTranslation();
+  const endings = ATTRIBUTION_STATES.filter((state) => outcomes.endings[state] > 0)
+    .map((state) => `${t(`team.attribution.${state}`)} ${outcomes.endings[state]}`)
+    .join(", ");
+  const score = (value: number) => formatHours(value, i18n.language);
+  return (
+    <>
+      <td className="utrecht-table__cell">
+        {t("team.lastingValue", { lasted: outcomes.placementsLasted, started: outcomes.placementsStarted })}
+      </td>
+      <td className="utrecht-table__cell">{endings || t("team.noEndings")}</td>
+      <td className="utrecht-table__cell">
+        {outcomes.who5Recent === null
+          ? t("team.who5None")
+          : outcomes.who5Trend && outcomes.who5Earlier !== null
+            ? t("team.who5Trend", {
+                score: score(outcomes.who5Recent),
+                trend: t(`team.trend.${outcomes.who5Trend}`),
+                earlier: score(outcomes.who5Earlier),
+              })
+            : t("team.who5Value", { score: score(outcomes.who5Recent) })}
+      </td>
+      <td className="utrecht-table__cell">
+        {t("team.deadlinesValue", {
+          open: outcomes.openObjections,
+          overdue: outcomes.overdueObjections,
+          sanctions: outcomes.pendingSanctions,
+        })}
+      </td>
+    </>
+  );
+}
+
+/** The team lead's overview: each consultant's caseload, work queue and outcomes, with a link to that queue. */
 export function TeamPage() {
   const { t } = useTranslation();
   const team = useTeam();
@@ -42,6 +80,18 @@ export function TeamPage() {
                   {t("team.queueLength")}
                 </th>
                 <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.lasting")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.endings")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.who5")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("team.deadlines")}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
                   {t("team.actions")}
                 </th>
               </tr>
@@ -55,6 +105,7 @@ export function TeamPage() {
                   <td className="utrecht-table__cell">{member.districts.join(", ")}</td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{member.caseloadSize}</td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{member.queueLength}</td>
+                  <Outcomes outcomes={member.outcomes} />
                   <td className="utrecht-table__cell">
                     <Link to={`/work-queue?consultantId=${member.consultantId}`} className="nl-link">
                       {t("team.openQueue", { name: member.displayName })}

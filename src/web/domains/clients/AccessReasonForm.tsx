@@ -1,0 +1,56 @@
+import { ADMIN_ACCESS_REASONS, type AdminAccessReason } from "@shared/schemas/clients.js";
+import { useQueryClient } from "@tanstack/react-query";
+import { ErrorSummary } from "@web/components/ErrorSummary.js";
+import { SelectField } from "@web/components/fields.js";
+import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
+import { PageHeading } from "@web/components/PageHeading.js";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { giveAccessReason } from "./accessReason.js";
+
+/** Before an administrator sees a client's record: which task needs it (the server records it with the read). */
+export function AccessReasonForm({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState<AdminAccessReason | "">("");
+  const [error, setError] = useState("");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!reason) {
+      setError(t("fieldErrors.required"));
+      return;
+    }
+    giveAccessReason(clientId, reason);
+    void queryClient.invalidateQueries({ queryKey: ["clients", "one", clientId] });
+  }
+
+  return (
+    <>
+      <PageHeading>{t("accessReason.title")}</PageHeading>
+      <Paragraph>{t("accessReason.intro")}</Paragraph>
+      <ErrorSummary errors={error ? [{ name: "accessReason", message: error }] : []} />
+      <form onSubmit={submit} noValidate className="nv-form">
+        <SelectField
+          name="accessReason"
+          label={t("accessReason.field")}
+          value={reason}
+          onChange={(value) => setReason(value as AdminAccessReason | "")}
+          error={error || undefined}
+          required
+          options={[
+            { value: "", label: t("accessReason.choose") },
+            ...ADMIN_ACCESS_REASONS.map((code) => ({ value: code, label: t(`accessReason.reasons.${code}`) })),
+          ]}
+        />
+        <div className="nv-form__actions">
+          <PrimaryActionButton type="submit">{t("accessReason.submit")}</PrimaryActionButton>
+          <Link to="/audit-log" className="nl-link">
+            {t("accessReason.back")}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
