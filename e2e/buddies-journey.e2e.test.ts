@@ -23,6 +23,12 @@ let buddy: { id: string; givenName: string };
 /** The buddy's record (the buddy agreement), as the consultant's list shows it. */
 let buddyRecordId: string;
 
+/** The id of the one pairing whose meeting form is on the page, read from its form's title. */
+async function pairingIdOnPage(page: Page): Promise<string> {
+  const id = await page.locator("form[aria-labelledby^='meeting-']").getAttribute("aria-labelledby");
+  return (id ?? "").replace("meeting-", "");
+}
+
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
@@ -116,6 +122,21 @@ describe("a buddy for the demo client", () => {
       expect(text).not.toContain(other);
     }
     await settled(page, "the buddy's page");
+
+    // The buddy records a meeting: a day in the future is refused beside its field, then today's hour and a half counts.
+    await page.getByRole("heading", { name: `Ontmoeting met ${first} vastleggen` }).waitFor();
+    const tomorrow = addDays(todayInAmsterdam(), 1);
+    await page.getByLabel("Wanneer zag u elkaar?").fill(tomorrow);
+    await page.getByLabel("Hoeveel uur?").fill("1,5");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    const dateError = page.locator(`#field-heldOn-${await pairingIdOnPage(page)}-error`);
+    await dateError.waitFor();
+    await settled(page, "a meeting refused");
+    await page.getByLabel("Wanneer zag u elkaar?").fill(todayInAmsterdam());
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByText("De ontmoeting is opgeslagen.").waitFor();
+    await page.getByText(/1 keer samen, 1,5 uur/).waitFor();
+    await settled(page, "a meeting recorded");
     await close();
   }, 120_000);
 
@@ -133,7 +154,7 @@ describe("a buddy for the demo client", () => {
     await page.getByRole("heading", { name: "Wilt u echt stoppen?" }).waitFor();
     const confirmation = page.getByRole("region", { name: "Wilt u echt stoppen?" });
     expect(await confirmation.getByText(/U hoeft niet te zeggen waarom/).count()).toBe(1);
-    expect(await page.getByRole("textbox").count()).toBe(0);
+    expect(await confirmation.getByRole("textbox").count()).toBe(0);
     await settled(page, "the confirmation");
     await page.getByRole("button", { name: "Ja, stoppen" }).click();
     await page.getByText("U bent gestopt. Dit heeft geen gevolgen voor u.").waitFor();

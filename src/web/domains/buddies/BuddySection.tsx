@@ -12,6 +12,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useBuddies, useClientPairings, useEndPairing, useMakeBuddy, usePair } from "./api.js";
+import { MeetingForm } from "./MeetingForm.js";
 
 /** Pairs the client with a buddy of the district who has room, with the phone number the client agreed to share. */
 function PairForm({ clientId }: { clientId: string }) {
@@ -188,6 +189,7 @@ export function BuddySection({ clientId }: { clientId: string }) {
                   <span className="nv-visually-hidden"> ({p.partner.firstName})</span>
                 </SecondaryActionButton>
               ) : null}
+              {p.status === "active" ? <MeetingForm pairing={p} level={4} /> : null}
             </li>
           ))}
         </ul>

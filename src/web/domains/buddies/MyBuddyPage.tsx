@@ -10,6 +10,7 @@ import { Link } from "react-router";
 import { NotFoundPage } from "../errors/NotFoundPage.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useClientPairings, useEndPairing } from "./api.js";
+import { MeetingForm } from "./MeetingForm.js";
 
 /** One pairing from the client's side: who, how to reach them (phone first), and stopping with one confirmation. */
 function PairingCard({ pairing }: { pairing: BuddyPairingOutput }) {
@@ -44,6 +45,7 @@ function PairingCard({ pairing }: { pairing: BuddyPairingOutput }) {
           ) : null}
           <Paragraph>{t("myBuddy.since", { date: formatDate(pairing.pairedOn, i18n.language) })}</Paragraph>
           {pairing.side === "buddy" ? <Paragraph>{t("myBuddy.helping.privacy", { name: who })}</Paragraph> : null}
+          <MeetingForm pairing={pairing} level={3} />
         </>
       ) : (
         <Paragraph>{t("myBuddy.ended", { date: formatDate(pairing.endedOn, i18n.language) })}</Paragraph>

@@ -1,4 +1,4 @@
-import type { BuddyAgreementInput, BuddyList, BuddyPairingInput, BuddyPairingList } from "@shared/schemas/buddies.js";
+import type { BuddyAgreementInput, BuddyList, BuddyMeetingInput, BuddyPairingInput, BuddyPairingList } from "@shared/schemas/buddies.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 
@@ -47,6 +47,15 @@ export function useEndPairing() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (pairingId: string) => api<unknown>(`/buddy-pairings/${pairingId}/end`, { method: "POST", body: {} }),
+    onSuccess: refresh,
+  });
+}
+
+/** Records a meeting of a pair: the day and how long. */
+export function useRecordMeeting(pairingId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: BuddyMeetingInput) => api<unknown>(`/buddy-pairings/${pairingId}/meetings`, { method: "POST", body: input }),
     onSuccess: refresh,
   });
 }
