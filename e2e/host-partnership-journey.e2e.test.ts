@@ -16,6 +16,7 @@ import { startServer, type TestServer } from "./server.js";
 let server: TestServer;
 let browser: Browser;
 let placementId: string;
+let organisationId: string;
 const startDate = addDays(todayInAmsterdam(), 14);
 
 async function settled(page: Page, what: string): Promise<void> {
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const clientId = expectDefined((await self<MeOutput>("GET", "/me")).body.clientId, "the demo client");
   const consultant: ApiCaller = await apiAs(server.baseUrl, "consulent@demo.local");
   const host = await apiAs(server.baseUrl, "organisatie@demo.local");
-  const organisationId = expectDefined((await host<MeOutput>("GET", "/me")).body.organisationId, "the host's organisation");
+  organisationId = expectDefined((await host<MeOutput>("GET", "/me")).body.organisationId, "the host's organisation");
   const role = await consultant<{ id: string }>("POST", "/roles", {
     organisationId,
     title: "Gastvrouw taalcafé",
@@ -145,6 +146,28 @@ describe("the host as partner", () => {
     await page.getByRole("columnheader", { name: "Gestopt door de organisatie" }).waitFor();
     await page.getByRole("columnheader", { name: "Cijfers" }).waitFor();
     await settled(page, "the team page with organisations");
+    await close();
+  });
+
+  it("lets a team lead record guidance the municipality buys for the organisation, counted while it runs", async () => {
+    const { page, close } = await small("teamleider@demo.local");
+    await page.goto(`${server.baseUrl}/organisations/${organisationId}`);
+    const section = page.getByRole("region", { name: "Begeleiding die de gemeente inkoopt" });
+    await section.getByText("De gemeente koopt voor deze organisatie geen begeleiding in.").waitFor();
+    await section.getByLabel("Uur per week").fill("4");
+    await section.getByLabel("Eerste dag").fill(todayInAmsterdam());
+    await section.getByLabel("Laatste dag").fill(addDays(todayInAmsterdam(), -1));
+    await section.getByLabel("Wat wordt ingekocht").fill("Een vrijwilligerscoach van de welzijnsorganisatie");
+    await section.getByRole("button", { name: "Vastleggen" }).click();
+    await page.locator("#field-endsOn-error").waitFor();
+    await settled(page, "bought guidance refused");
+    await section.getByLabel("Laatste dag").fill(addDays(todayInAmsterdam(), 90));
+    await section.getByRole("button", { name: "Vastleggen" }).click();
+    await section.getByText(/De begeleiding is vastgelegd/).waitFor();
+    await section.getByText(/De gemeente koopt nu 4 uur per week extra in/).waitFor();
+    const row = section.getByRole("row", { name: /vrijwilligerscoach/ });
+    expect(await row.getByRole("cell").last().textContent()).toBe("Ja");
+    await settled(page, "bought guidance recorded");
     await close();
   });
 });

@@ -12,6 +12,7 @@ import { RolesTable } from "../roles/RolesTable.js";
 import { useOrganisation } from "./api.js";
 import { FeedbackFigures } from "./FeedbackFigures.js";
 import { GuidanceOverview } from "./GuidanceOverview.js";
+import { MunicipalSupport } from "./MunicipalSupport.js";
 
 function Facts({ organisation }: { organisation: OrganisationOutput }) {
   const { t, i18n } = useTranslation();
@@ -122,6 +123,7 @@ export function OrganisationDetailPage() {
           <Facts organisation={data} />
           <Contacts organisation={data} />
           <GuidanceOverview organisationId={data.id} audience="staff" />
+          <MunicipalSupport organisationId={data.id} />
           <FeedbackFigures organisationId={data.id} />
           <OrganisationRoles organisationId={data.id} />
         </>
