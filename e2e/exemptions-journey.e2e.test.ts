@@ -242,6 +242,29 @@ describe("an admin: the ordinance and the scheduled jobs", () => {
     await context.close();
   }, 120_000);
 
+  it("adds next year's tax-free limits of the volunteer allowance, after a year without amounts was refused", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "admin@demo.local");
+    await mainMenu(page).getByRole("link", { name: "Verordening" }).click();
+    const section = page.getByRole("region", { name: "Vrijwilligersvergoeding: grenzen per jaar" });
+    await section.getByRole("table", { name: "Belastingvrije grenzen per jaar" }).getByRole("rowheader", { name: "2026" }).waitFor();
+    await section.getByLabel("Jaar", { exact: true }).fill("2027");
+    await section.getByLabel("Bron", { exact: true }).fill("Belastingdienst, vrijwilligersvergoeding 2027");
+    await section.getByRole("button", { name: "Opslaan" }).click();
+    await page.locator("#field-hourlyAmount-error").waitFor();
+    await settled(page, "allowance limits refused");
+    await section.getByLabel("Per uur (€)").fill("5,75");
+    await section.getByLabel("Per maand (€)").fill("215");
+    await section.getByLabel("Per jaar (€)").fill("2150");
+    await section.getByRole("button", { name: "Opslaan" }).click();
+    await section.getByText("De grenzen van 2027 zijn opgeslagen.").waitFor();
+    const row = section.getByRole("row", { name: /^2027/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("5,75");
+    await settled(page, "allowance limits saved");
+    await context.close();
+  }, 120_000);
+
   it("runs the daily job and sees the run succeed", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "admin@demo.local");

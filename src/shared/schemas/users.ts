@@ -95,6 +95,7 @@ export const ME_ACTIONS = [
   "manageUsers",
   "viewAuditLog",
   "manageOrdinance",
+  "setAllowanceLimits",
   "manageRegistry",
   "viewScheduler",
   "viewNotifications",

@@ -8,6 +8,7 @@ import { checkInPolicy } from "../check-ins/check-ins.policy.js";
 import { clientPolicy } from "../clients/clients.policy.js";
 import { decisionPolicy } from "../decisions/decisions.policy.js";
 import { exemptionPolicy } from "../exemptions/exemptions.policy.js";
+import { expensePolicy } from "../expenses/expenses.policy.js";
 import { intakePolicy } from "../intakes/intakes.policy.js";
 import { invitationPolicy } from "../invitations/invitations.policy.js";
 import { matchingPolicy } from "../matching/matching.policy.js";
@@ -60,6 +61,7 @@ export function meAbilities(actor: Actor): Abilities<typeof ME_ACTIONS> {
     manageUsers: userPolicy.list.allows(actor),
     viewAuditLog: auditPolicy.list.allows(actor),
     manageOrdinance: ordinancePolicy.create.allows(actor),
+    setAllowanceLimits: expensePolicy.setLimits.allows(actor),
     manageRegistry: registryPolicy.importClients.allows(actor),
     viewScheduler: schedulerPolicy.admin.allows(actor),
     viewNotifications: notificationPolicy.list.allows(actor),

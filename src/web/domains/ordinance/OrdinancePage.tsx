@@ -3,6 +3,7 @@ import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
+import { AllowanceLimits } from "./AllowanceLimits.js";
 import { useOrdinance } from "./api.js";
 import { OrdinanceVersionForm } from "./OrdinanceVersionForm.js";
 import { OrdinanceVersionsTable } from "./OrdinanceVersionsTable.js";
@@ -34,6 +35,7 @@ export function OrdinancePage() {
           <OrdinanceVersionForm key={data.current.version} current={data.current} />
         </>
       ) : null}
+      <AllowanceLimits />
     </>
   );
 }
