@@ -191,11 +191,11 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
       await expectNoAxeViolations(page, "home host with guidance");
       await visit(page, "/placements", "Plaatsingen", "host placements");
-      await visit(page, "/roles", "Vacatures", "host vacancies");
+      await visit(page, "/roles", "Vrijwilligersplekken", "host vacancies");
       const role = await page.locator("tbody tr th a").first().getAttribute("href");
       if (role) await visit(page, role, /.+/, "host vacancy detail");
-      await visit(page, "/roles/new", "Nieuwe vacature", "host new vacancy");
-      await page.getByRole("button", { name: "Vacature opslaan" }).click();
+      await visit(page, "/roles/new", "Nieuwe vrijwilligersplek", "host new vacancy");
+      await page.getByRole("button", { name: "Vrijwilligersplek opslaan" }).click();
       await page.getByText(/Er zijn \d+ fouten/).waitFor();
       await expectNoAxeViolations(page, "host new vacancy with errors");
       await visit(page, "/clients", "Geen toegang", "no access host");
@@ -247,17 +247,17 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
         .click();
       await expectHeading(page, /Wielewaal/);
       await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
-      await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
+      await page.getByRole("table", { name: /Vrijwilligersplekken: \d+ gevonden/ }).waitFor();
       await page.waitForLoadState("networkidle");
       await expectNoAxeViolations(page, "organisation with guidance and vacancies");
       await visit(page, "/organisations/new", "Geen toegang", "team lead may not register organisations");
     });
     await withRole("consulent@demo.local", async (page) => {
       await visit(page, "/organisations/new", "Organisatie aanmelden", "new organisation");
-      await visit(page, "/roles", "Vacatures", "vacancies");
-      await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
-      await visit(page, "/roles?status=needsReview", "Vacatures", "vacancies needing review");
-      await visit(page, "/roles/new", "Nieuwe vacature", "new vacancy");
+      await visit(page, "/roles", "Vrijwilligersplekken", "vacancies");
+      await page.getByRole("table", { name: /Vrijwilligersplekken: \d+ gevonden/ }).waitFor();
+      await visit(page, "/roles?status=needsReview", "Vrijwilligersplekken", "vacancies needing review");
+      await visit(page, "/roles/new", "Nieuwe vrijwilligersplek", "new vacancy");
       await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
       await page
         .getByRole("radio", { name: /Wielewaal/ })

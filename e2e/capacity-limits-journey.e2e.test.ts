@@ -149,7 +149,7 @@ describe("capacity beyond hours a week", () => {
     await notOffered
       .getByText(new RegExp(`^${WAREHOUSE} bij .+: vraagt 10 uur op een dag, de cliënt kan maximaal 6 uur per dag; vraagt zwaar tilwerk$`))
       .waitFor();
-    const list = page.getByRole("list", { name: /passende vacatures? voor / });
+    const list = page.getByRole("list", { name: /passende vrijwilligersplek(ken)? voor / });
     await list.waitFor();
     expect(await list.getByText(WAREHOUSE).count()).toBe(0);
     await settled(page, "suggestions without the warehouse role");
@@ -259,8 +259,8 @@ describe("the forms that carry the limits", () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "organisatie@demo.local");
     await page.goto("/roles/new");
-    await expectHeading(page, "Nieuwe vacature");
-    await page.getByLabel("Naam van de vacature").fill(title);
+    await expectHeading(page, "Nieuwe vrijwilligersplek");
+    await page.getByLabel("Naam van de vrijwilligersplek").fill(title);
     await page.getByLabel("Taken").fill("Kleding sorteren en dozen inpakken voor gezinnen.");
     await page.getByLabel("Hoogstens uren per week").fill("6");
     await page.getByLabel("Aantal plekken").fill("2");
@@ -282,12 +282,12 @@ describe("the forms that carry the limits", () => {
     ]) {
       await page.getByRole("group", { name: question }).getByLabel("Nee").check();
     }
-    await page.getByRole("button", { name: "Vacature opslaan" }).click();
+    await page.getByRole("button", { name: "Vrijwilligersplek opslaan" }).click();
     await page.getByText("Een dag kan niet meer uren vragen dan de hele week.").first().waitFor();
     expect(await longestDay.getAttribute("aria-invalid")).toBe("true");
     await settled(page, "role form with a day above the week");
     await longestDay.fill("3");
-    await page.getByRole("button", { name: "Vacature opslaan" }).click();
+    await page.getByRole("button", { name: "Vrijwilligersplek opslaan" }).click();
     await expectHeading(page, title);
     for (const [term, words] of [
       ["Langste dag", "3 uur"],
@@ -310,14 +310,14 @@ describe("the forms that carry the limits", () => {
     await logIn(page, "consulent@demo.local");
     await page.goto(`/clients/${client.id}?tab=suggestions`);
     await page.getByText("De volgorde hangt af van de afstand", { exact: false }).waitFor();
-    const list = page.getByRole("list", { name: /passende vacatures? voor / });
+    const list = page.getByRole("list", { name: /passende vrijwilligersplek(ken)? voor / });
     await list.waitFor();
     // Every role is suggested with why; a role below the client's education carries the warning.
     const cards = list.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
     expect(await cards.count()).toBeGreaterThan(1);
     expect(await list.getByText("Waarom dit past:").count()).toBe(await cards.count());
-    const first = cards.filter({ hasText: "Let op: deze vacature vraagt minder opleiding" }).first();
-    await first.getByText(/^Let op: deze vacature vraagt minder opleiding \(.+\) dan de cliënt heeft \(hbo of universiteit\)\./).waitFor();
+    const first = cards.filter({ hasText: "Let op: deze vrijwilligersplek vraagt minder opleiding" }).first();
+    await first.getByText(/^Let op: deze vrijwilligersplek vraagt minder opleiding \(.+\) dan de cliënt heeft \(hbo of universiteit\)\./).waitFor();
     await first.getByText(/km van huis$/).waitFor();
     // The warning stands above the reasons, not among them as well.
     expect(await first.getByText(/minder opleiding/).count()).toBe(1);

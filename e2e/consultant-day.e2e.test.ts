@@ -138,7 +138,7 @@ describe("a consultant's day: Mijn dag, a record's head, finding a client, picki
     await click(table.getByRole("link", { name: "Martina, Rosalia" }));
     await expectHeading(page, "Rosalia Martina");
     await click(page.getByRole("link", { name: "Plaatsingen" }));
-    const radios = page.getByRole("group", { name: "Vacature" }).getByRole("radio");
+    const radios = page.getByRole("group", { name: "Vrijwilligersplek" }).getByRole("radio");
     await expect.poll(() => radios.count()).toBeGreaterThan(10);
     await page.getByRole("link", { name: "Bekijk de suggesties voor deze cliënt" }).waitFor();
     const pager = page.getByRole("navigation", { name: "Paginering" });
@@ -148,7 +148,7 @@ describe("a consultant's day: Mijn dag, a record's head, finding a client, picki
     const chosenLabel = expectDefined(await page.locator("label[for='field-roleId']").textContent(), "the first role's label");
     const organisation = (chosenLabel.split(" – ")[1] ?? "").trim();
     await page.getByLabel("Afstand tot de cliënt").selectOption({ label: "Binnen 20 km" });
-    await page.getByLabel("Zoek op vacature of organisatie").fill(organisation);
+    await page.getByLabel("Zoek op vrijwilligersplek of organisatie").fill(organisation);
     await expect.poll(async () => (await page.locator("label[for='field-roleId']").textContent()) ?? "").toContain(organisation);
     await checkPage(page, "role picker");
     await click(radios.first());

@@ -80,7 +80,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
       .getByRole("link", { name: "Suggesties" })
       .click();
     await page.getByRole("heading", { level: 2, name: "Suggesties" }).waitFor();
-    const list = page.getByRole("list", { name: /passende vacatures? voor / });
+    const list = page.getByRole("list", { name: /passende vrijwilligersplek(ken)? voor / });
     await list.waitFor();
     await page.getByText(/^Nog .+ uur per week vrij\. Reisafstand: tot .+ km van huis\./).waitFor();
     await page.getByRole("heading", { level: 3, name: "Niet getoond" }).waitFor();

@@ -116,14 +116,14 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
 
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Vacatures" }).click();
-    await expectHeading(page, "Vacatures");
-    await page.getByRole("table", { name: /Vacatures: \d+ gevonden/ }).waitFor();
+    await mainMenu(page).getByRole("link", { name: "Vrijwilligersplekken" }).click();
+    await expectHeading(page, "Vrijwilligersplekken");
+    await page.getByRole("table", { name: /Vrijwilligersplekken: \d+ gevonden/ }).waitFor();
     await settled(page, "vacancies");
 
-    await page.getByRole("link", { name: "Nieuwe vacature beschrijven" }).click();
-    await expectHeading(page, "Nieuwe vacature");
-    await page.getByRole("button", { name: "Vacature opslaan" }).click();
+    await page.getByRole("link", { name: "Nieuwe vrijwilligersplek beschrijven" }).click();
+    await expectHeading(page, "Nieuwe vrijwilligersplek");
+    await page.getByRole("button", { name: "Vrijwilligersplek opslaan" }).click();
     await page.getByText(/Er zijn \d+ fouten/).waitFor();
     await expectNoAxeViolations(page, "new vacancy with errors");
 
@@ -132,7 +132,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
       .getByRole("radio", { name: /Wielewaal/ })
       .first()
       .check();
-    await page.getByLabel("Naam van de vacature").fill(title);
+    await page.getByLabel("Naam van de vrijwilligersplek").fill(title);
     await page.getByLabel("Taken").fill("Samen met een vaste vrijwilliger de moestuin bijhouden.");
     await page.getByLabel("Hoogstens uren per week").fill("6");
     await page.getByLabel("Aantal plekken").fill("3");
@@ -146,7 +146,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     ]) {
       await page.getByRole("group", { name: question }).getByLabel("Nee").check();
     }
-    await page.getByRole("button", { name: "Vacature opslaan" }).click();
+    await page.getByRole("button", { name: "Vrijwilligersplek opslaan" }).click();
     await expectHeading(page, title);
     await page.getByText("Goedgekeurd", { exact: true }).waitFor();
     await page.getByText("Er kunnen nu nieuwe deelnemers komen.").waitFor();
@@ -155,7 +155,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     await page.goto(`/clients/${client.id}?tab=placements`);
     await page.getByRole("heading", { level: 2, name: "Plaatsingen" }).waitFor();
     await settled(page, "client placements tab");
-    await page.getByLabel("Zoek op vacature of organisatie").fill(title);
+    await page.getByLabel("Zoek op vrijwilligersplek of organisatie").fill(title);
     await page.getByRole("radio", { name: new RegExp(title) }).check();
     await page.getByLabel("Uren per week (niet verplicht)").fill("2");
     await page.getByRole("button", { name: "Voorstellen" }).click();
@@ -223,7 +223,7 @@ describe("a consultant: registering a host organisation and reading its guidance
     await page.getByText("Deelnemers die weinig Nederlands spreken zijn welkom").waitFor();
     await page.getByRole("link", { name: "jan@buurttuin.nl" }).waitFor();
     await page.getByText("De organisatie heeft nog 3,5 uur per week begeleiding over.").waitFor();
-    await page.getByText("Deze organisatie heeft nog geen vacatures.").waitFor();
+    await page.getByText("Deze organisatie heeft nog geen vrijwilligersplekken.").waitFor();
     await settled(page, "new organisation");
 
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");

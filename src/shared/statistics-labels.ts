@@ -94,7 +94,7 @@ const nl: StatisticsWords = {
     displacement: {
       title: "Verdringing",
       intro:
-        "Vrijwilligerswerk mag geen betaald werk wegnemen. Hoeveel vacatures we daarop controleerden en afwezen, en hoeveel klachten er waren.",
+        "Vrijwilligerswerk mag geen betaald werk wegnemen. Hoeveel vrijwilligersplekken we daarop controleerden en afwezen, en hoeveel klachten er waren.",
     },
     guidance: {
       title: "Begeleiding: vraag en aanbod",
@@ -148,8 +148,8 @@ const nl: StatisticsWords = {
     objected: "Bezwaar gemaakt",
     revokedOnObjection: "Herroepen na bezwaar",
     received: "Bezwaren",
-    rolesReviewed: "Vacatures gecontroleerd",
-    rolesRejected: "Vacatures afgewezen",
+    rolesReviewed: "Vrijwilligersplekken gecontroleerd",
+    rolesRejected: "Vrijwilligersplekken afgewezen",
     complaintsFiled: "Klachten ingediend",
     complaintsUpheld: "Klachten terecht",
     placements: "Plaatsingen",
@@ -177,7 +177,7 @@ const nl: StatisticsWords = {
     poorFit: "Paste niet",
     health: "Gezondheid",
     moved: "Verhuisd",
-    roleRejected: "Vacature afgekeurd (verdringing)",
+    roleRejected: "Vrijwilligersplek afgekeurd (verdringing)",
     other: "Anders",
     client: "De deelnemer",
     organisation: "De organisatie",

@@ -59,7 +59,7 @@ describe("annual report to the council", () => {
     // No total of a median: a dash, not a hidden count.
     expect(text).toMatch(/Totaal 496 – /);
     // Displacement.
-    expect(text).toContain("Vacatures afgewezen");
+    expect(text).toContain("Vrijwilligersplekken afgewezen");
     expect(text).toContain("249");
     // Endings, exemptions, ladder, wellbeing and outflow: codes by their Dutch labels.
     expect(text).toContain("Paste niet");

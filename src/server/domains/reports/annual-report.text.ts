@@ -60,7 +60,7 @@ export const SECTIONS: { title: string; intro: string; tables: StatisticsTableId
   {
     title: "Verdringing",
     intro:
-      "Elke vacature voor vrijwilligerswerk wordt eerst gecontroleerd. Neemt het werk betaald werk weg? Dan wijzen we de vacature af. Iedereen kan daarover een klacht indienen.",
+      "Elke vrijwilligersplek wordt eerst gecontroleerd. Neemt het werk betaald werk weg? Dan wijzen we de vrijwilligersplek af. Iedereen kan daarover een klacht indienen.",
     tables: ["displacement"],
   },
   {

@@ -47,7 +47,7 @@ export function NotOffered({ roles }: { roles: SuggestionsOutput["notOffered"] }
   );
 }
 
-/** How many open roles each hard rule left out, e.g. "48 vacatures te ver weg". */
+/** How many open roles each hard rule left out, e.g. "48 vrijwilligersplekken te ver weg". */
 export function ExcludedSummary({ excluded }: { excluded: SuggestionsOutput["excluded"] }) {
   const { t } = useTranslation();
   const counts = MATCH_CONSTRAINTS.map((constraint) => [constraint, excluded[constraint] ?? 0] as const).filter(([, count]) => count > 0);
