@@ -317,7 +317,9 @@ describe("the forms that carry the limits", () => {
     expect(await cards.count()).toBeGreaterThan(1);
     expect(await list.getByText("Waarom dit past:").count()).toBe(await cards.count());
     const first = cards.filter({ hasText: "Let op: deze vrijwilligersplek vraagt minder opleiding" }).first();
-    await first.getByText(/^Let op: deze vrijwilligersplek vraagt minder opleiding \(.+\) dan de cliënt heeft \(hbo of universiteit\)\./).waitFor();
+    await first
+      .getByText(/^Let op: deze vrijwilligersplek vraagt minder opleiding \(.+\) dan de cliënt heeft \(hbo of universiteit\)\./)
+      .waitFor();
     await first.getByText(/km van huis$/).waitFor();
     // The warning stands above the reasons, not among them as well.
     expect(await first.getByText(/minder opleiding/).count()).toBe(1);
