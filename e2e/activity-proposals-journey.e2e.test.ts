@@ -77,7 +77,8 @@ describe("the demo client proposes an activity and the consultant accepts it", (
     const { context, page: desk } = await newPage(browser, server.baseUrl);
     await logIn(desk, "consulent@demo.local");
     await desk.goto("/work-queue?reason=activityProposed");
-    const act = desk.locator(`a[href="/clients/${clientId}?tab=placements"]`);
+    // The row's action link (the same link also stands in its folded-away details).
+    const act = desk.locator(`a[href="/clients/${clientId}?tab=placements"]:visible`).first();
     expect(await act.textContent()).toMatch(/^Besluit over het voorstel/);
     await settled(desk, "work queue with a proposal");
     await act.click();

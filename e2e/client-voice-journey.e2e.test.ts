@@ -150,7 +150,8 @@ describe("the client's own voice, on a phone", () => {
     const queue = await consultant<{ items: WorkQueueItem[] }>("GET", "/work-queue?pageSize=5");
     const first = expectDefined(queue.body.items[0], "the first item of the work queue");
     expect(first.clientId).toBe(clientId);
-    expect(first.reasons[0]).toMatchObject({ code: "helpRequested", since: todayInAmsterdam() });
+    // A due-process deadline of the same client may rank above it; the help asked for today is there, as wellbeing.
+    expect(first.reasons).toContainEqual(expect.objectContaining({ code: "helpRequested", since: todayInAmsterdam() }));
   }, 120_000);
 
   it("gives their side of an ended placement and rates it; the consultant sees the side in the attribution step", async () => {
