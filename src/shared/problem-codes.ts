@@ -141,6 +141,8 @@ export const PROBLEM_CODES = [
   "notKAnonymous",
   // Intermediary agencies
   "assignmentOverlaps",
+  "assignmentEnded",
+  "assignmentOver",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -210,5 +212,6 @@ export const FIELD_ERROR_CODES = [
   "functionalLimit",
   "assignmentOverlaps",
   "unknownAgency",
+  "afterPlannedEnd",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import type { RoleEducationLevel } from "@shared/capacity.js";
 import type { AuditCategory, BenefitEndReason, EducationLevel, HouseholdSituation, UserRole } from "@shared/enums.js";
 import type { AccountabilityStatus, AccountabilitySubjectType } from "@shared/schemas/accountability.js";
 import type { ActivityProposalKind, ActivityProposalStatus } from "@shared/schemas/activity-proposals.js";
+import type { AssignmentEndReason } from "@shared/schemas/agencies.js";
 import type { AppointmentKind, AppointmentStatus, RescheduleRequestStatus } from "@shared/schemas/appointments.js";
 import type { BuddyPairingStatus, BuddySide, BuddyStatus } from "@shared/schemas/buddies.js";
 import type { CaregivingStatus, CareRelation } from "@shared/schemas/caregiving.js";
@@ -82,6 +83,15 @@ export interface AgencyAssignmentsTable {
   placement_min_weeks: number;
   assigned_by: string;
   created_at: string;
+  /** Ended early: the end the assignment was given (`end_date` is then the day before `ended_on`). */
+  planned_end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Ended early: the first day the agency no longer works with the client. */
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Ended early: why, one of `ASSIGNMENT_END_REASONS`. */
+  end_reason: ColumnType<AssignmentEndReason | null, AssignmentEndReason | null | undefined, AssignmentEndReason | null>;
+  end_note: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_by: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserDistrictsTable {

@@ -48,6 +48,7 @@ export const ID_RESOURCES = [
   "research-exports",
   "invitation-batches",
   "agencies",
+  "agency-assignments",
   "buddies",
   "buddy-pairings",
 ] as const;
@@ -199,6 +200,7 @@ async function buildFixtureIds(t: TestApp, adminHeaders: { authorization: string
       decisions: await first("decisions"),
       roles: role.id,
       agencies: agencyOf[side],
+      "agency-assignments": deterministicUuid(`${side}:agency-assignment`),
       ...made,
     };
   };

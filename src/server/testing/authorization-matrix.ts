@@ -337,6 +337,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /agencies": { roles: { admin: A, teamLead: A, agencyWorker: A } },
   "POST /agencies": { ...ADMIN, body: { name: "Bureau Matrix", district: "Charlois" } },
   "GET /agencies/:id": { roles: { admin: A, teamLead: A, agencyWorker: S } },
+  // Admins keep an agency's registration up to date; an agency worker never changes it.
+  "PATCH /agencies/:id": { ...ADMIN, body: { district: "Charlois" } },
   "GET /agencies/:id/assignments": { roles: { admin: A, teamLead: A, agencyWorker: S } },
   "POST /agencies/:id/assignments": {
     roles: { teamLead: A },
@@ -348,4 +350,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     }),
   },
   "GET /agency-results": { roles: { admin: A, teamLead: A } },
+  // Team leads end an assignment of a client of their districts; never an admin or the agency's worker. The date
+  // before the fixture's start is refused after scope, so the in-scope assignment stays for the other rows.
+  "POST /agency-assignments/:id/end": { roles: { teamLead: S }, body: { endedOn: "2026-06-14", reason: "workFound" } },
 };

@@ -23,7 +23,13 @@ export const agencyCreateInput = z.object({
 });
 export type AgencyCreateInput = z.infer<typeof agencyCreateInput>;
 
-export const AGENCY_ACTIONS = ["assignClients", "viewResults"] as const;
+/** Body of `PATCH /agencies/{id}` (admin): the fields of the registration, each optional, at least one. */
+export const agencyUpdateInput = agencyCreateInput
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change", params: { code: "emptyUpdate" } });
+export type AgencyUpdateInput = z.infer<typeof agencyUpdateInput>;
+
+export const AGENCY_ACTIONS = ["assignClients", "viewResults", "update"] as const;
 
 export const agencyOutput = z.object({
   id: z.uuid(),
@@ -53,6 +59,44 @@ export const assignmentCreateInput = z.object({
 });
 export type AssignmentCreateInput = z.infer<typeof assignmentCreateInput>;
 
+/** Why a team lead ends an assignment before its planned end; `other` needs the reason in words. */
+export const ASSIGNMENT_END_REASONS = [
+  "workFound",
+  "benefitEnded",
+  "clientCircumstances",
+  "backToConsultant",
+  "agencyPerformance",
+  "contractEnded",
+  "other",
+] as const;
+export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
+
+/** Body of `POST /agency-assignments/{id}/end` (team lead). */
+export const assignmentEndInput = z
+  .object({
+    endedOn: calendarDate
+      .optional()
+      .describe(
+        "from this day the agency no longer works with the client and its workers no longer see them; not before the start, not after the planned end; today when left out",
+      ),
+    reason: z.enum(ASSIGNMENT_END_REASONS).describe("why, from the list"),
+    note: z.string().trim().min(3).max(1000).optional().describe("the reason in words; required when the reason is `other`"),
+  })
+  .refine((input) => input.reason !== "other" || input.note, {
+    message: "Say why in words",
+    path: ["note"],
+    params: { code: "required" },
+  });
+export type AssignmentEndInput = z.infer<typeof assignmentEndInput>;
+
+/**
+ * Where an assignment stands today: not begun, running, run to its planned end, or ended early (from its end date
+ * on; before that day it is still `current`).
+ */
+export const ASSIGNMENT_STATUSES = ["upcoming", "current", "completed", "endedEarly"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+export const ASSIGNMENT_ACTIONS = ["end"] as const;
+
 export const assignmentOutput = z.object({
   id: z.uuid(),
   agencyId: z.uuid(),
@@ -60,10 +104,18 @@ export const assignmentOutput = z.object({
   clientId: z.uuid(),
   clientName: z.string(),
   startDate: calendarDate,
-  endDate: calendarDate,
+  endDate: calendarDate.describe("the last day the agency works with the client; the day before `endedOn` when ended early"),
+  plannedEndDate: calendarDate.describe("the end the assignment was given"),
   contract: assignmentContract,
   current: z.boolean().describe("today lies within the period: the agency's workers see the client"),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  assignedByName: z.string().nullable().describe("the team lead who made the assignment"),
+  endedOn: calendarDate.nullable().describe("ended early: from this day the agency no longer works with the client"),
+  endReason: z.enum(ASSIGNMENT_END_REASONS).nullable(),
+  endNote: z.string().nullable().describe("ended early: the reason in words, for municipal staff only"),
+  endedByName: z.string().nullable(),
   createdAt: timestamp,
+  abilities: abilitiesOf(ASSIGNMENT_ACTIONS),
 });
 export type AssignmentOutput = z.infer<typeof assignmentOutput>;
 export const assignmentListQuery = pageQuery;

@@ -116,6 +116,8 @@ export const meOutput = z.object({
   districts: z.array(z.string()),
   organisationId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  agencyId: z.uuid().nullable().describe("an agency worker's intermediary agency; null for every other account"),
+  agencyName: z.string().nullable().describe("the name of that agency"),
   csrfToken: z.string().optional().describe("send as X-CSRF-Token on writes authenticated by the session cookie"),
   loginMethod: z.enum(LOGIN_METHODS).optional().describe("how the session was opened: the password form or a provider"),
   abilities: abilitiesOf(ME_ACTIONS),

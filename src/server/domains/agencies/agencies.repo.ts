@@ -1,6 +1,7 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { AgenciesTable, AgencyAssignmentsTable, AgencyRow, Database } from "@server/db/schema.js";
-import type { Kysely } from "kysely";
+import type { AssignmentEndReason } from "@shared/schemas/agencies.js";
+import type { Insertable, Kysely, Updateable } from "kysely";
 import { visibleClients } from "../clients/clients.repo.js";
 import { agencyOfActor } from "./agencies.scope.js";
 
@@ -44,22 +45,59 @@ export async function insertAgency(db: Kysely<Database>, row: AgenciesTable): Pr
   await db.insertInto("agencies").values(row).execute();
 }
 
+/** Changes an agency's registration. */
+export async function updateAgency(
+  db: Kysely<Database>,
+  id: string,
+  changes: Updateable<Pick<AgenciesTable, "name" | "kvk_number" | "district" | "updated_at">>,
+): Promise<void> {
+  await db.updateTable("agencies").set(changes).where("id", "=", id).execute();
+}
+
+/** The agency an agency worker works for, with its name; undefined for every other account. */
+export function findAgencyOfWorker(db: Kysely<Database>, actor: Actor): Promise<{ id: string; name: string } | undefined> {
+  return db
+    .selectFrom("agencies")
+    .select(["agencies.id", "agencies.name"])
+    .where("agencies.id", "in", agencyOfActor(db, actor).$narrowType<{ agency_id: string }>())
+    .executeTakeFirst();
+}
+
 /** Every assignment of one client, whichever agency: the facts the overlap rule reads. */
 export function assignmentsOfClient(db: Kysely<Database>, clientId: string) {
   return db.selectFrom("agency_assignments").select(["id", "start_date", "end_date"]).where("client_id", "=", clientId).execute();
 }
 
 /** Stores an assignment. */
-export async function insertAssignment(db: Kysely<Database>, row: AgencyAssignmentsTable): Promise<void> {
+export async function insertAssignment(db: Kysely<Database>, row: Insertable<AgencyAssignmentsTable>): Promise<void> {
   await db.insertInto("agency_assignments").values(row).execute();
 }
 
-/** Assignments of clients the actor may see, with the agency's and the client's names. */
+/** Records an assignment's early end: as of `ended_on`, with the period cut to the day before. */
+export async function endAssignment(
+  db: Kysely<Database>,
+  id: string,
+  changes: {
+    end_date: string;
+    planned_end_date: string;
+    ended_on: string;
+    end_reason: AssignmentEndReason;
+    end_note: string | null;
+    ended_by: string;
+    ended_at: string;
+  },
+): Promise<void> {
+  await db.updateTable("agency_assignments").set(changes).where("id", "=", id).execute();
+}
+
+/** Assignments of clients the actor may see, with the agency's, the client's and the team leads' names. */
 function visibleAssignments(db: Kysely<Database>, actor: Actor) {
   return db
     .selectFrom("agency_assignments")
     .innerJoin("agencies", "agencies.id", "agency_assignments.agency_id")
     .innerJoin("clients", "clients.id", "agency_assignments.client_id")
+    .leftJoin("users as assigner", "assigner.id", "agency_assignments.assigned_by")
+    .leftJoin("users as ender", "ender.id", "agency_assignments.ended_by")
     .where("agency_assignments.client_id", "in", visibleClients(db, actor).select("clients.id"));
 }
 
@@ -73,6 +111,12 @@ const ASSIGNMENT_COLUMNS = [
   "agency_assignments.placement_within_days",
   "agency_assignments.placement_min_weeks",
   "agency_assignments.created_at",
+  "agency_assignments.planned_end_date",
+  "agency_assignments.ended_on",
+  "agency_assignments.end_reason",
+  "agency_assignments.end_note",
+  "assigner.display_name as assigned_by_name",
+  "ender.display_name as ended_by_name",
   "agencies.name as agency_name",
   "clients.given_name",
   "clients.family_name",

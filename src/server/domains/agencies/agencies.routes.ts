@@ -6,7 +6,9 @@ import {
   agencyOutput,
   agencyPage,
   agencyResultsOutput,
+  agencyUpdateInput,
   assignmentCreateInput,
+  assignmentEndInput,
   assignmentListQuery,
   assignmentOutput,
   assignmentPage,
@@ -16,7 +18,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { agencyPolicy } from "./agencies.policy.js";
 import { presentAgency, presentAssignment } from "./agencies.presenter.js";
 import { listVisibleAgencies } from "./agencies.repo.js";
-import { agencyResults, assignClient, createAgency, listAssignments, requireVisibleAgency } from "./agencies.service.js";
+import {
+  agencyResults,
+  assignClient,
+  createAgency,
+  endAssignment,
+  listAssignments,
+  requireVisibleAgency,
+  updateAgency,
+} from "./agencies.service.js";
 
 const tags = ["agencies"];
 
@@ -60,6 +70,25 @@ export function agencyRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
     );
 
+    app.patch(
+      "/agencies/:id",
+      {
+        config: { policy: agencyPolicy.update },
+        schema: {
+          tags,
+          summary: "Change an intermediary agency's registration",
+          description: "Name, KvK number and district, each optional; `null` clears the KvK number or the district.",
+          params: idParam,
+          body: agencyUpdateInput,
+          response: { 200: agencyOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentAgency(ctx.actor, await updateAgency(db.kysely, ctx, request.params.id, request.body));
+      },
+    );
+
     app.get(
       "/agencies/:id/assignments",
       {
@@ -78,7 +107,7 @@ export function agencyRoutes({ db }: Services): FastifyPluginAsyncZod {
         const { rows, total } = await listAssignments(db.kysely, ctx, request.params.id, request.query);
         const today = ctx.clock.today();
         return {
-          items: rows.map((row) => presentAssignment(row, today)),
+          items: rows.map((row) => presentAssignment(ctx.actor, row, today)),
           page: request.query.page,
           pageSize: request.query.pageSize,
           total,
@@ -103,7 +132,28 @@ export function agencyRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         const row = await assignClient(db.kysely, ctx, request.params.id, request.body);
-        return reply.status(201).send(presentAssignment(row, ctx.clock.today()));
+        return reply.status(201).send(presentAssignment(ctx.actor, row, ctx.clock.today()));
+      },
+    );
+
+    app.post(
+      "/agency-assignments/:id/end",
+      {
+        config: { policy: agencyPolicy.endAssignment },
+        schema: {
+          tags,
+          summary: "End an agency assignment early",
+          description:
+            "As of `endedOn` (today when left out) the agency's workers no longer see the client. 409 `assignmentEnded` when it was ended already, `assignmentOver` when its period has passed; 400 when `endedOn` lies before the start or after the planned end.",
+          params: idParam,
+          body: assignmentEndInput,
+          response: { 200: assignmentOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        const row = await endAssignment(db.kysely, ctx, request.params.id, request.body);
+        return presentAssignment(ctx.actor, row, ctx.clock.today());
       },
     );
 

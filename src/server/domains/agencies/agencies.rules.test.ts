@@ -2,8 +2,13 @@ import { AppError } from "@server/http/errors.js";
 import { describe, expect, it } from "vitest";
 import {
   AGENCY_REFUSALS,
+  assertAssignmentEndable,
   assertAssignmentPeriod,
+  assertEndDateInPeriod,
   assertNoOverlappingAssignment,
+  assignmentStatus,
+  periodEndedOn,
+  periodsOverlap,
   presentableResults,
   resultOfAssignment,
   sumResults,
@@ -24,6 +29,7 @@ const refusal = (fn: () => void) => {
 const contract = { intake_within_days: 28, placement_within_days: 90, placement_min_weeks: 13 };
 const assignment = { start_date: "2026-01-01", end_date: "2026-12-31", ...contract };
 const none = { intakes: [], placements: [], checkIns: [] };
+const period = { start_date: "2026-01-01", end_date: "2026-12-31" };
 
 describe("agency rules", () => {
   it("refuses by each code it names", () => {
@@ -36,8 +42,39 @@ describe("agency rules", () => {
           end_date: "2026-12-31",
         }),
       ),
+      refusal(() => assertAssignmentEndable({ ...period, ended_on: "2026-05-01" }, "2026-06-01")),
+      refusal(() => assertAssignmentEndable({ ...period, ended_on: null }, "2027-01-01")),
+      refusal(() => assertEndDateInPeriod(period, "2025-12-31")),
+      refusal(() => assertEndDateInPeriod(period, "2027-01-01")),
     ];
     expect(seen).toEqual([...AGENCY_REFUSALS]);
+  });
+
+  it("ends an assignment that has not run out, once, as of a day from its start to its planned end", () => {
+    expect(refusal(() => assertAssignmentEndable({ ...period, ended_on: null }, "2026-12-31"))).toBeNull();
+    expect(refusal(() => assertAssignmentEndable({ ...period, ended_on: null }, "2025-11-01"))).toBeNull();
+    expect(refusal(() => assertEndDateInPeriod(period, "2026-01-01"))).toBeNull();
+    expect(refusal(() => assertEndDateInPeriod(period, "2026-12-31"))).toBeNull();
+  });
+
+  it("cuts the period to the day before the end date, so the agency's last day is the day before", () => {
+    expect(periodEndedOn("2026-03-01")).toEqual({ end_date: "2026-02-28" });
+    // Ended on its start day, the period holds no day, and so overlaps no later one.
+    const never = { start_date: "2026-01-01", ...periodEndedOn("2026-01-01") };
+    expect(periodsOverlap(never, { start_date: "2026-01-01", end_date: "2026-01-31" })).toBe(false);
+  });
+
+  it("tells where an assignment stands: upcoming, current, completed, or ended early from its end date", () => {
+    const open = { ...period, ended_on: null };
+    expect(assignmentStatus(open, "2025-12-31")).toBe("upcoming");
+    expect(assignmentStatus(open, "2026-01-01")).toBe("current");
+    expect(assignmentStatus(open, "2026-12-31")).toBe("current");
+    expect(assignmentStatus(open, "2027-01-01")).toBe("completed");
+    const ended = { ...period, ...periodEndedOn("2026-07-01"), ended_on: "2026-07-01" };
+    expect(assignmentStatus(ended, "2026-06-30")).toBe("current");
+    expect(assignmentStatus(ended, "2026-07-01")).toBe("endedEarly");
+    const never = { ...period, ...periodEndedOn("2026-01-01"), ended_on: "2026-01-01" };
+    expect(assignmentStatus(never, "2025-12-01")).toBe("endedEarly");
   });
 
   it("lets a period start the day after another ends, and one that ends today", () => {

@@ -1,9 +1,17 @@
 import { conflict, invalidField } from "@server/http/errors.js";
 import { addDays, addMonths } from "@shared/dates.js";
-import { type AgencyResultFields, LASTING_PLACEMENT_MONTHS } from "@shared/schemas/agencies.js";
+import { type AgencyResultFields, type AssignmentStatus, LASTING_PLACEMENT_MONTHS } from "@shared/schemas/agencies.js";
 
 /** Every code by which a rule of this file refuses (a field's code as `field:code`); the table test lists a case for each. */
-export const AGENCY_REFUSALS = ["endDate:beforeStart", "endDate:dateInPast", "assignmentOverlaps"] as const;
+export const AGENCY_REFUSALS = [
+  "endDate:beforeStart",
+  "endDate:dateInPast",
+  "assignmentOverlaps",
+  "assignmentEnded",
+  "assignmentOver",
+  "endedOn:beforeStart",
+  "endedOn:afterPlannedEnd",
+] as const;
 
 interface Period {
   start_date: string;
@@ -28,6 +36,45 @@ export function assertNoOverlappingAssignment(existing: readonly Period[], perio
       { name: "startDate", code: "assignmentOverlaps", reason: "Overlaps another assignment of this client" },
     ]);
   }
+}
+
+/** An assignment as its ending reads it: its period so far, and whether it was ended already. */
+export interface EndableAssignment extends Period {
+  ended_on: string | null;
+}
+
+/**
+ * An assignment is ended early once, and only while it has not run out: an assignment ended already, or whose
+ * last day has passed, has nothing left to end.
+ */
+export function assertAssignmentEndable(a: EndableAssignment, today: string): void {
+  if (a.ended_on !== null) throw conflict("assignmentEnded", "This assignment was ended already.");
+  if (a.end_date < today) throw conflict("assignmentOver", "This assignment has run to its end already.");
+}
+
+/**
+ * An assignment ends as of a day within its period: not before its start (ending on the start day means the agency
+ * never worked with the client) and not after its planned end.
+ */
+export function assertEndDateInPeriod(a: Period, endedOn: string): void {
+  if (endedOn < a.start_date) throw invalidField("endedOn", "beforeStart", "The end lies before the assignment's start");
+  if (endedOn > a.end_date) throw invalidField("endedOn", "afterPlannedEnd", "The end lies after the assignment's planned end");
+}
+
+/** The period an assignment ended as of `endedOn` keeps: up to and including the day before. */
+export function periodEndedOn(endedOn: string): { end_date: string } {
+  return { end_date: addDays(endedOn, -1) };
+}
+
+/**
+ * Where an assignment stands on `today`. One ended early is so from its end date, and at once when it was ended on
+ * its start day (it never runs); until then it is `upcoming` or `current` like any other.
+ */
+export function assignmentStatus(a: EndableAssignment, today: string): AssignmentStatus {
+  if (a.ended_on !== null && (today >= a.ended_on || a.end_date < a.start_date)) return "endedEarly";
+  if (today < a.start_date) return "upcoming";
+  if (today <= a.end_date) return "current";
+  return "completed";
 }
 
 /** One assignment with its contract, as the results read it. */

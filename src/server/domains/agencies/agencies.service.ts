@@ -5,15 +5,18 @@ import { lockClient } from "@server/db/locks.repo.js";
 import type { AgencyRow, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, notFound, requireFound } from "@server/http/errors.js";
-import type { AgencyCreateInput, AssignmentCreateInput } from "@shared/schemas/agencies.js";
+import type { AgencyCreateInput, AgencyUpdateInput, AssignmentCreateInput, AssignmentEndInput } from "@shared/schemas/agencies.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
 import * as repo from "./agencies.repo.js";
 import {
   type AssignmentResult,
+  assertAssignmentEndable,
   assertAssignmentPeriod,
+  assertEndDateInPeriod,
   assertNoOverlappingAssignment,
+  periodEndedOn,
   presentableResults,
   resultOfAssignment,
   sumResults,
@@ -42,6 +45,64 @@ export async function createAgency(db: Kysely<Database>, ctx: RequestContext, in
     await recordAudit(trx, ctx, { action: "agency.create", category: "admin", subjectType: "agency", subjectId: row.id });
   });
   return row;
+}
+
+/** Changes an agency's registration (admin): name, KvK number, district, as registered. */
+export async function updateAgency(db: Kysely<Database>, ctx: RequestContext, id: string, input: AgencyUpdateInput): Promise<AgencyRow> {
+  await requireVisibleAgency(db, ctx, id);
+  await inTransaction(db, async (trx) => {
+    await repo.updateAgency(trx, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.kvkNumber !== undefined ? { kvk_number: input.kvkNumber } : {}),
+      ...(input.district !== undefined ? { district: input.district } : {}),
+      updated_at: nowIso(ctx.clock),
+    });
+    await recordAudit(trx, ctx, {
+      action: "agency.update",
+      category: "admin",
+      subjectType: "agency",
+      subjectId: id,
+      details: { fields: Object.keys(input).sort() },
+    });
+  });
+  return requireVisibleAgency(db, ctx, id);
+}
+
+/**
+ * Ends an assignment before its planned end (team lead), as of a day (today when not given) and for a reason. The
+ * client's row lock is taken before the assignment is read again, so of two endings sent together one ends it and
+ * the other finds it ended (409 `assignmentEnded`), and an assignment of the client made at the same time waits.
+ * From the end date the agency's workers no longer see the client: the period is cut to the day before.
+ */
+export async function endAssignment(db: Kysely<Database>, ctx: RequestContext, id: string, input: AssignmentEndInput) {
+  const found = await repo.findVisibleAssignment(db, ctx.actor, id);
+  if (!found) throw notFound("assignment");
+  const today = ctx.clock.today();
+  const endedOn = input.endedOn ?? today;
+  await inTransaction(db, async (trx) => {
+    await lockClient(trx, found.client_id);
+    const row = requireFound(await repo.findVisibleAssignment(trx, ctx.actor, id), "assignment");
+    assertAssignmentEndable(row, today);
+    assertEndDateInPeriod(row, endedOn);
+    await repo.endAssignment(trx, id, {
+      ...periodEndedOn(endedOn),
+      planned_end_date: row.end_date,
+      ended_on: endedOn,
+      end_reason: input.reason,
+      end_note: input.note ?? null,
+      ended_by: ctx.actor.id,
+      ended_at: nowIso(ctx.clock),
+    });
+    await recordAudit(trx, ctx, {
+      action: "agencyAssignment.end",
+      category: "write",
+      clientId: row.client_id,
+      subjectType: "agencyAssignment",
+      subjectId: id,
+      details: { agencyId: row.agency_id, endedOn, plannedEndDate: row.end_date, reason: input.reason },
+    });
+  });
+  return requireFound(await repo.findVisibleAssignment(db, ctx.actor, id), "assignment");
 }
 
 /**

@@ -44,6 +44,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "De gemeente heeft u voor een tijd aan een bemiddelingsbureau toegewezen. Dat bureau helpt u in die tijd.",
     "The municipality assigned you to an intermediary agency for a time. That agency helps you during that time.",
   ),
+  "agencyAssignment.end": p(
+    "De gemeente heeft uw toewijzing aan het bemiddelingsbureau eerder gestopt. Vanaf de einddatum helpt dat bureau u niet meer en kan het uw dossier niet meer zien.",
+    "The municipality ended your assignment to the intermediary agency early. From the end date that agency no longer helps you and can no longer see your file.",
+  ),
   "client.suggestions": p("Er is gezocht naar vrijwilligerswerk dat bij u past.", "A search was made for volunteer work that suits you."),
   "client.statusSummary": p(
     "Uw dossier is geopend: wat er nu loopt, zoals uw plan, uw vrijwilligerswerk en een ontheffing.",
@@ -288,6 +292,7 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "statePensionAges.update",
   // Agencies and their results: the agency, a list of its clients, the figures of all.
   "agency.create",
+  "agency.update",
   "agencyAssignment.list",
   "agencyResults.read",
   "allowanceLimits.set",

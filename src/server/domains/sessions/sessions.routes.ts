@@ -4,6 +4,7 @@ import { contextOf } from "@server/http/context.js";
 import { loginInput, meOutput, passwordChangeInput, sessionOutput } from "@shared/schemas/users.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { findAgencyOfWorker } from "../agencies/agencies.repo.js";
 import { countAttempt } from "../throttles/throttles.service.js";
 import { sessionPolicy } from "./sessions.policy.js";
 import { presentMe } from "./sessions.presenter.js";
@@ -30,7 +31,7 @@ export function sessionRoutes({ db, config, sessions, throttles, clock }: Servic
         await countAttempt(db.kysely, clock, throttles.loginPerAddress, request.ip);
         const { token, expiresAt, actor } = await logIn(db.kysely, clock, throttles.loginPerAccount, sessions, request.body, request.id);
         reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: secureCookie, path: "/" });
-        return reply.status(201).send({ token, expiresAt, user: presentMe(actor) });
+        return reply.status(201).send({ token, expiresAt, user: presentMe(actor, await findAgencyOfWorker(db.kysely, actor)) });
       },
     );
 
@@ -50,7 +51,10 @@ export function sessionRoutes({ db, config, sessions, throttles, clock }: Servic
     app.get(
       "/me",
       { config: { policy: sessionPolicy.me }, schema: { tags: ["sessions"], summary: "Who am I", response: { 200: meOutput } } },
-      async (request) => presentMe(contextOf(request).actor),
+      async (request) => {
+        const { actor } = contextOf(request);
+        return presentMe(actor, await findAgencyOfWorker(db.kysely, actor));
+      },
     );
 
     app.put(
