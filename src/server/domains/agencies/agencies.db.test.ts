@@ -1,5 +1,7 @@
 import { TestClock } from "@server/clock.js";
+import { ACCESS_PURPOSES } from "@server/domains/privacy/access-purposes.js";
 import { bearerFor, createTestApp, type TestApp } from "@server/testing/test-app.js";
+import { addDays } from "@shared/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -16,7 +18,7 @@ let agencyId: string;
 let worker: Headers;
 let clientId: string;
 let otherClientId: string;
-const api = (method: "GET" | "POST", url: string, headers: Headers, payload?: object) =>
+const api = (method: "GET" | "POST" | "PATCH", url: string, headers: Headers, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
 const contract = { intakeWithinDays: 28, placementWithinDays: 90, placementMinWeeks: 13 };
 
@@ -203,5 +205,159 @@ describe("agencies", () => {
     expect(results.json().totals.assignments).toBeGreaterThanOrEqual(1);
     expect((await api("GET", "/agency-results", consultant)).statusCode).toBe(403);
     expect((await api("GET", "/agency-results", worker)).statusCode).toBe(403);
+  });
+  it("let an admin change an agency's registration, naming a bad field and writing nothing; nobody else", async () => {
+    const before = await t.db.kysely.selectFrom("agencies").selectAll().where("id", "=", agencyId).executeTakeFirstOrThrow();
+    const unknownDistrict = await api("PATCH", `/agencies/${agencyId}`, admin, { name: "Bureau Anders", district: "Atlantis" });
+    expect(unknownDistrict.statusCode).toBe(400);
+    expect(unknownDistrict.headers["content-type"]).toContain("application/problem+json");
+    expect(unknownDistrict.json().invalidParams).toEqual([expect.objectContaining({ name: "district", code: "unknownDistrict" })]);
+    expect((await api("PATCH", `/agencies/${agencyId}`, admin, {})).statusCode).toBe(400);
+    expect((await api("PATCH", `/agencies/${agencyId}`, admin, { name: "" })).json().invalidParams).toEqual([
+      expect.objectContaining({ name: "name" }),
+    ]);
+    expect(await t.db.kysely.selectFrom("agencies").selectAll().where("id", "=", agencyId).executeTakeFirstOrThrow()).toEqual(before);
+    for (const other of [teamLead, consultant, worker]) {
+      expect((await api("PATCH", `/agencies/${agencyId}`, other, { name: "Bureau Overgenomen" })).statusCode).toBe(403);
+    }
+    const changed = await api("PATCH", `/agencies/${agencyId}`, admin, { name: "Bureau Toets en Zo", district: "Overschie" });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ name: "Bureau Toets en Zo", district: "Overschie", kvkNumber: "90000035" });
+    expect(changed.json().abilities).toMatchObject({ update: true });
+    expect((await api("GET", `/agencies/${agencyId}`, teamLead)).json()).toMatchObject({
+      name: "Bureau Toets en Zo",
+      abilities: { update: false },
+    });
+    const audited = await t.db.kysely
+      .selectFrom("audit_events")
+      .select(["action", "details"])
+      .where("subject_id", "=", agencyId)
+      .where("action", "=", "agency.update")
+      .execute();
+    expect(audited).toHaveLength(1);
+    const cleared = await api("PATCH", `/agencies/${agencyId}`, admin, { name: "Bureau Toets", district: null });
+    expect(cleared.json()).toMatchObject({ name: "Bureau Toets", district: null });
+  });
+
+  it("name an agency worker's agency on GET /me, and none for anyone else", async () => {
+    expect((await api("GET", "/me", worker)).json()).toMatchObject({ role: "agencyWorker", agencyId, agencyName: "Bureau Toets" });
+    expect((await api("GET", "/me", teamLead)).json()).toMatchObject({ agencyId: null, agencyName: null });
+  });
+
+  it("let a team lead end an assignment early: once of two endings sent together, and the worker loses the client that day", async () => {
+    clock.set("2026-06-15");
+    const made = await api("POST", `/agencies/${agencyId}/assignments`, teamLead, {
+      clientId: otherClientId,
+      startDate: "2026-06-01",
+      endDate: "2026-09-30",
+      contract,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id: string = made.json().id;
+    expect(made.json()).toMatchObject({ status: "current", assignedByName: expect.any(String), abilities: { end: true } });
+    worker = await bearerFor(t.app, "toets.bureau@demo.local", "een-lang-wachtwoord");
+    expect((await api("GET", `/clients/${otherClientId}`, worker)).statusCode).toBe(200);
+    const workerView = await api("GET", `/agencies/${agencyId}/assignments`, worker);
+    expect(workerView.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id, abilities: { end: false } })]));
+
+    // Bad input names the field and writes nothing; nobody but a team lead may end it.
+    const row = () => t.db.kysely.selectFrom("agency_assignments").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const untouched = await row();
+    const early = await api("POST", `/agency-assignments/${id}/end`, teamLead, { endedOn: "2026-05-31", reason: "workFound" });
+    expect(early.statusCode).toBe(400);
+    expect(early.headers["content-type"]).toContain("application/problem+json");
+    expect(early.json().invalidParams).toEqual([expect.objectContaining({ name: "endedOn", code: "beforeStart" })]);
+    const late = await api("POST", `/agency-assignments/${id}/end`, teamLead, { endedOn: "2026-10-01", reason: "workFound" });
+    expect(late.json().invalidParams).toEqual([expect.objectContaining({ name: "endedOn", code: "afterPlannedEnd" })]);
+    const noWords = await api("POST", `/agency-assignments/${id}/end`, teamLead, { reason: "other" });
+    expect(noWords.json().invalidParams).toEqual([expect.objectContaining({ name: "note", code: "required" })]);
+    const noReason = await api("POST", `/agency-assignments/${id}/end`, teamLead, { endedOn: "2026-06-15" });
+    expect(noReason.json().invalidParams).toEqual([expect.objectContaining({ name: "reason" })]);
+    for (const other of [worker, admin, consultant]) {
+      expect((await api("POST", `/agency-assignments/${id}/end`, other, { reason: "workFound" })).statusCode).toBe(403);
+    }
+    expect(await row()).toEqual(untouched);
+
+    // Two endings sent together: one ends it, the other is told it was ended already.
+    const answers = await Promise.all([
+      api("POST", `/agency-assignments/${id}/end`, teamLead, { reason: "agencyPerformance", note: "Geen contact in drie weken." }),
+      api("POST", `/agency-assignments/${id}/end`, teamLead, { endedOn: "2026-07-01", reason: "workFound" }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const refused = answers.find((a) => a.statusCode === 409);
+    expect(refused?.headers["content-type"]).toContain("application/problem+json");
+    expect(refused?.json().code).toBe("assignmentEnded");
+    const won = answers.find((a) => a.statusCode === 200)?.json();
+    const stored = await row();
+    expect(stored).toMatchObject({
+      ended_on: won.endedOn,
+      end_date: won.endedOn === "2026-06-15" ? "2026-06-14" : "2026-06-30",
+      planned_end_date: "2026-09-30",
+      end_reason: won.endReason,
+    });
+    expect(
+      await t.db.kysely
+        .selectFrom("audit_events")
+        .select("id")
+        .where("subject_id", "=", id)
+        .where("action", "=", "agencyAssignment.end")
+        .execute(),
+    ).toHaveLength(1);
+
+    // The ending that came in without a date ended it today: the worker no longer sees the client at once.
+    if (won.endedOn === "2026-07-01") {
+      clock.set("2026-07-01");
+      teamLead = await bearerFor(t.app, "teamleider@demo.local");
+      consultant = await bearerFor(t.app, "consulent@demo.local");
+    }
+    worker = await bearerFor(t.app, "toets.bureau@demo.local", "een-lang-wachtwoord");
+    expect((await api("GET", `/clients/${otherClientId}`, worker)).statusCode).toBe(404);
+    expect((await api("GET", `/clients/${otherClientId}/check-ins`, worker)).statusCode).toBe(404);
+    expect((await api("GET", "/clients", worker)).json().items.map((c: { id: string }) => c.id)).not.toContain(otherClientId);
+
+    // The team lead sees it ended, why, by whom, and no more action on it.
+    const list = await api("GET", `/agencies/${agencyId}/assignments`, teamLead);
+    expect(list.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id,
+          status: "endedEarly",
+          startDate: "2026-06-01",
+          plannedEndDate: "2026-09-30",
+          endedOn: won.endedOn,
+          endReason: won.endReason,
+          endedByName: expect.any(String),
+          assignedByName: expect.any(String),
+          abilities: { end: false },
+        }),
+      ]),
+    );
+
+    // The client's access log explains the ending in plain words.
+    const log = await api("GET", `/clients/${otherClientId}/access-log?pageSize=50`, consultant);
+    const ending = log.json().items.find((e: { action: string }) => e.action === "agencyAssignment.end");
+    expect(ending).toMatchObject({ kind: "change", actorKind: "teamLead", purpose: ACCESS_PURPOSES["agencyAssignment.end"] });
+
+    // From the end date the client can go to another agency.
+    const again = await api("POST", `/agencies/${agencyId}/assignments`, teamLead, {
+      clientId: otherClientId,
+      startDate: won.endedOn,
+      endDate: "2026-12-31",
+      contract,
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    clock.set("2026-06-15");
+  });
+
+  it("refuse to end an assignment whose period has passed", async () => {
+    const row = await t.db.kysely.selectFrom("agency_assignments").selectAll().where("client_id", "=", clientId).executeTakeFirstOrThrow();
+    clock.set(addDays(row.end_date, 1));
+    teamLead = await bearerFor(t.app, "teamleider@demo.local");
+    const over = await api("POST", `/agency-assignments/${row.id}/end`, teamLead, { endedOn: row.end_date, reason: "workFound" });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().code).toBe("assignmentOver");
+    const listed = (await api("GET", `/agencies/${agencyId}/assignments`, teamLead)).json().items;
+    expect(listed.find((a: { id: string }) => a.id === row.id)).toMatchObject({ status: "completed", abilities: { end: false } });
+    clock.set("2026-06-15");
   });
 });
