@@ -5,6 +5,7 @@ import { createQueryClient } from "./api/queryClient.js";
 import { Layout } from "./components/Layout.js";
 import { ProposeActivityPage } from "./domains/activity-proposals/ProposeActivityPage.js";
 import { AgenciesPage } from "./domains/agencies/AgenciesPage.js";
+import { AgencyPage } from "./domains/agencies/AgencyPage.js";
 import { AuditLogPage } from "./domains/audit/AuditLogPage.js";
 import { AvailabilityPage } from "./domains/availability/AvailabilityPage.js";
 import { BuddiesPage } from "./domains/buddies/BuddiesPage.js";
@@ -178,6 +179,7 @@ export function App() {
               </Route>
               <Route element={<RequireAbility ability="viewAgencies" />}>
                 <Route path="/agencies" element={<AgenciesPage />} />
+                <Route path="/agencies/:id" element={<AgencyPage />} />
               </Route>
               <Route element={<RequireAbility ability="viewNotifications" />}>
                 <Route path="/notifications" element={<NotificationsPage />} />

@@ -45,8 +45,8 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "The municipality assigned you to an intermediary agency for a time. That agency helps you during that time.",
   ),
   "agencyAssignment.end": p(
-    "De gemeente heeft uw toewijzing aan het bemiddelingsbureau eerder gestopt. Vanaf de einddatum helpt dat bureau u niet meer en kan het uw dossier niet meer zien.",
-    "The municipality ended your assignment to the intermediary agency early. From the end date that agency no longer helps you and can no longer see your file.",
+    "De gemeente stopte eerder met het bemiddelingsbureau voor u. Vanaf de einddatum ziet dat bureau uw dossier niet meer.",
+    "The municipality ended your time with the intermediary agency early. From the end date that agency no longer sees your file.",
   ),
   "client.suggestions": p("Er is gezocht naar vrijwilligerswerk dat bij u past.", "A search was made for volunteer work that suits you."),
   "client.statusSummary": p(

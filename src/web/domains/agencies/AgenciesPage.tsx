@@ -1,7 +1,8 @@
-import { Paragraph } from "@web/components/nlds.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useMe } from "../session/api.js";
 import { AgencyClientsList } from "./AgencyClientsList.js";
 import { AgencyNewForm } from "./AgencyNewForm.js";
@@ -10,8 +11,9 @@ import { AssignClientForm } from "./AssignClientForm.js";
 import { useAgencies, useAgencyResults } from "./api.js";
 
 /**
- * Bemiddelingsbureaus. Team leads: each agency's targets against results and the client's outcomes, and a form to
- * assign a client; admins: the results and registering an agency; an agency worker: their agency's clients now. What
+ * Bemiddelingsbureaus. Team leads: each agency's targets against results and the client's outcomes, a form to
+ * assign a client and a link to each agency's page; admins: the same without assigning, and registering an agency;
+ * an agency worker: their agency's clients now. What
  * shows follows the abilities the server gives the caller on the agencies.
  */
 export function AgenciesPage() {
@@ -22,6 +24,8 @@ export function AgenciesPage() {
   const viewResults = items.some((agency) => agency.abilities.viewResults);
   const assignable = items.filter((agency) => agency.abilities.assignClients);
   const results = useAgencyResults(viewResults);
+  // An agency worker's own agency, as GET /me names it.
+  const workerAgency = me.data?.agencyId && me.data.agencyName ? { id: me.data.agencyId, name: me.data.agencyName } : null;
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" }).format(new Date());
 
   return (
@@ -33,7 +37,23 @@ export function AgenciesPage() {
       {results.data ? <AgencyResultsTable results={results.data} /> : null}
       {assignable.length > 0 ? <AssignClientForm agencies={assignable} today={today} /> : null}
       {me.data?.abilities.registerAgencies ? <AgencyNewForm /> : null}
-      {agencies.data && !viewResults ? items.map((agency) => <AgencyClientsList key={agency.id} agency={agency} />) : null}
+      {viewResults && items.length > 0 ? (
+        <nav className="nv-section" aria-labelledby="agency-list-title">
+          <Heading level={2} id="agency-list-title">
+            {t("agencies.agencyList")}
+          </Heading>
+          <ul className="nv-link-list">
+            {items.map((agency) => (
+              <li key={agency.id}>
+                <Link to={`/agencies/${agency.id}`} className="nl-link">
+                  {agency.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {workerAgency ? <AgencyClientsList agency={workerAgency} /> : null}
     </>
   );
 }

@@ -1,4 +1,3 @@
-import type { AgencyOutput } from "@shared/schemas/agencies.js";
 import { formatDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -6,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAgencyAssignments } from "./api.js";
 
-/** An agency's clients the caller may see, each with its period; for a worker, those assigned to their agency today. */
-export function AgencyClientsList({ agency }: { agency: AgencyOutput }) {
+/** An agency worker's clients: those assigned to their agency today, each with its period. */
+export function AgencyClientsList({ agency }: { agency: { id: string; name: string } }) {
   const { t, i18n } = useTranslation();
   const assignments = useAgencyAssignments(agency.id);
   const items = assignments.data?.items ?? [];

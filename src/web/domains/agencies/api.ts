@@ -2,7 +2,9 @@ import type {
   AgencyCreateInput,
   AgencyOutput,
   AgencyResultsOutput,
+  AgencyUpdateInput,
   AssignmentCreateInput,
+  AssignmentEndInput,
   AssignmentOutput,
   agencyPage,
   assignmentPage,
@@ -17,6 +19,11 @@ type AssignmentPage = z.infer<typeof assignmentPage>;
 /** The agencies the caller may see (all for admins and team leads, their own for an agency worker). */
 export function useAgencies(enabled = true) {
   return useQuery({ queryKey: ["agencies", "list"], queryFn: () => api<AgencyPage>("/agencies", { query: { pageSize: 200 } }), enabled });
+}
+
+/** One agency (404 outside the caller's scope). */
+export function useAgency(id: string | undefined) {
+  return useQuery({ queryKey: ["agencies", "one", id], queryFn: () => api<AgencyOutput>(`/agencies/${id}`), enabled: id !== undefined });
 }
 
 /** Each agency's targets against results and client outcomes (team leads, admins). */
@@ -48,6 +55,25 @@ export function useAssignClient() {
   return useMutation({
     mutationFn: ({ agencyId, input }: { agencyId: string; input: AssignmentCreateInput }) =>
       api<AssignmentOutput>(`/agencies/${agencyId}/assignments`, { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["agencies"] }),
+  });
+}
+
+/** Changes an agency's registration (admin). */
+export function useUpdateAgency(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AgencyUpdateInput) => api<AgencyOutput>(`/agencies/${id}`, { method: "PATCH", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["agencies"] }),
+  });
+}
+
+/** Ends an assignment early (team lead). */
+export function useEndAssignment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: AssignmentEndInput }) =>
+      api<AssignmentOutput>(`/agency-assignments/${id}/end`, { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["agencies"] }),
   });
 }
