@@ -7,6 +7,7 @@ import { startServer, type TestServer } from "./server.js";
 /**
  * An intermediary agency: the admin registers it and its worker, the team lead gives it a client for a period, the
  * worker sees only that client, records a fact and never a sanction, and the team lead reads the agency's results.
+ * Then the team lead ends the assignment early from the agency's page, and the worker no longer sees the client.
  */
 let server: TestServer;
 let browser: Browser;
@@ -45,7 +46,7 @@ async function narrow(page: Page, what: string): Promise<void> {
 }
 
 describe("intermediary agencies", () => {
-  it("a team lead assigns a client; the agency worker works only that client, without sanctions; the team lead reads the results", async () => {
+  it("a team lead assigns a client; the agency worker works only that client, without sanctions; the team lead reads the results and ends it", async () => {
     const k = server.db.kysely;
     // A client of Charlois the demo gave to no agency and who has no account of their own.
     const client = await k
@@ -111,7 +112,7 @@ describe("intermediary agencies", () => {
     await mainMenu(worker.page).getByRole("link", { name: "Bemiddelingsbureaus" }).click();
     await worker.page.getByRole("heading", { name: "Uw bureau: Bureau De Brug" }).waitFor();
     const clients = worker.page.getByRole("list", { name: "Cliënten van uw bureau" });
-    expect(await clients.getByRole("listitem").count()).toBe(1);
+    await expect.poll(() => clients.getByRole("listitem").count()).toBe(1);
     expect(await textOf(clients)).toContain(fullName);
     await settled(worker.page, "agencies as agency worker");
     await narrow(worker.page, "agencies as agency worker");
@@ -151,6 +152,51 @@ describe("intermediary agencies", () => {
     const row = lead.page.getByRole("row", { name: /Bureau De Brug/ });
     await expect.poll(() => textOf(row)).toContain("1 (1)");
     await settled(lead.page, "agency results after the assignment");
+
+    // The team lead ends the assignment early from the agency's page: date and reason, then a confirmation.
+    await lead.page.getByRole("navigation", { name: "Bureaus" }).getByRole("link", { name: "Bureau De Brug" }).click();
+    await expectHeading(lead.page, "Bureau De Brug");
+    const assignments = lead.page.getByRole("table", { name: "Cliënten toegewezen aan Bureau De Brug, nu en eerder" });
+    const assignmentRow = assignments.getByRole("row", { name: new RegExp(fullName) });
+    await expect.poll(() => textOf(assignmentRow)).toContain("Loopt");
+    await settled(lead.page, "agency page as team lead");
+    await narrow(lead.page, "agency page as team lead");
+    await assignmentRow.getByRole("button", { name: `Beëindigen: ${fullName}` }).click();
+    await lead.page.getByRole("heading", { name: `Toewijzing van ${fullName} aan Bureau De Brug beëindigen` }).waitFor();
+    expect(await lead.page.getByLabel("Beëindigen per").inputValue()).toBe(today);
+    await lead.page.getByRole("button", { name: "Verder" }).click();
+    await lead.page.getByText("Dit veld is verplicht.").first().waitFor();
+    await settled(lead.page, "end form with a missing reason");
+    await lead.page.getByLabel("Reden", { exact: true }).selectOption({ label: "Bureau houdt zich niet aan de afspraken" });
+    await lead.page.getByLabel(/^Toelichting/).fill("Drie weken geen contact met de cliënt.");
+    await settled(lead.page, "end form filled in");
+    await narrow(lead.page, "end form filled in");
+    await lead.page.getByRole("button", { name: "Verder" }).click();
+    await lead.page.getByText("Weet u het zeker?", { exact: false }).waitFor();
+    // Nothing is sent before the confirmation.
+    expect(await textOf(assignmentRow)).toContain("Loopt");
+    await settled(lead.page, "end confirmation");
+    await narrow(lead.page, "end confirmation");
+    await lead.page.getByRole("button", { name: "Ja, beëindigen" }).click();
+    await lead.page.getByText(`De toewijzing van ${fullName} is beëindigd per`, { exact: false }).waitFor();
+    await expect.poll(() => textOf(assignmentRow)).toContain("Eerder beëindigd per");
+    expect(await textOf(assignmentRow)).toContain("Bureau houdt zich niet aan de afspraken");
+    expect(await assignmentRow.getByRole("button").count()).toBe(0);
+    await settled(lead.page, "assignment ended");
+    await narrow(lead.page, "assignment ended");
     await lead.context.close();
-  }, 240_000);
+
+    // From the end date the worker no longer sees the client.
+    const after = await newPage(browser, server.baseUrl);
+    await logIn(after.page, "brug@demo.local", "een lange zin als wachtwoord");
+    await mainMenu(after.page).getByRole("link", { name: "Bemiddelingsbureaus" }).click();
+    await after.page.getByRole("heading", { name: "Uw bureau: Bureau De Brug" }).waitFor();
+    await after.page.getByText("Er zijn nu geen cliënten aan uw bureau toegewezen.").waitFor();
+    await settled(after.page, "agencies as agency worker after the ending");
+    expect((await after.page.request.get(`/api/v1/clients/${client.id}`)).status()).toBe(404);
+    await after.page.goto(`/clients/${client.id}`);
+    await after.page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await textOf(after.page.getByRole("heading", { level: 1 }))).not.toContain(fullName);
+    await after.context.close();
+  }, 300_000);
 });
