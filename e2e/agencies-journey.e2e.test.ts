@@ -70,6 +70,18 @@ describe("intermediary agencies", () => {
     await admin.page.getByRole("button", { name: "Registreren" }).click();
     await admin.page.getByText("Bureau De Brug is geregistreerd.", { exact: false }).waitFor();
     await settled(admin.page, "agencies as admin");
+    // The admin corrects the agency's district on its page.
+    await admin.page.getByRole("navigation", { name: "Bureaus" }).getByRole("link", { name: "Bureau De Brug" }).click();
+    await expectHeading(admin.page, "Bureau De Brug");
+    await admin.page.getByRole("button", { name: "Gegevens wijzigen" }).click();
+    await admin.page.getByRole("heading", { name: "Gegevens van het bureau wijzigen" }).waitFor();
+    await settled(admin.page, "agency edit form");
+    await narrow(admin.page, "agency edit form");
+    await admin.page.getByLabel(/^Gebied waar het bureau/).selectOption("Feijenoord");
+    await admin.page.getByRole("button", { name: "Opslaan" }).click();
+    await admin.page.getByText("De gegevens van het bureau zijn opgeslagen.").waitFor();
+    expect(await textOf(admin.page.locator(".nv-facts"))).toContain("Feijenoord");
+    await settled(admin.page, "agency page after the change");
     await admin.page.goto("/users/new");
     await expectHeading(admin.page, "Nieuwe gebruiker");
     await admin.page.getByLabel("E-mailadres").fill("brug@demo.local");
