@@ -179,6 +179,10 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByLabel("Huisnummer", { exact: true }).fill("12");
       await page.getByLabel("Uitkering sinds").fill("2015-01-01");
       await page.getByRole("button", { name: "Cliënt registreren" }).click();
+      // Registered, the record is still read only for a task.
+      await expectHeading(page, "Waarom opent u dit dossier?");
+      await page.getByLabel("Taak").selectOption({ label: "Gegevens verbeteren op verzoek" });
+      await page.getByRole("button", { name: "Dossier openen" }).click();
       await expectHeading(page, "Test Buitengebied");
       await page.getByText("Gebied onbekend.").waitFor();
       await expectNoAxeViolations(page, "client detail with district warning");

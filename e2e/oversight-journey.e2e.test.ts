@@ -180,10 +180,21 @@ describe("oversight: a team lead's review and an administrator's audit", () => {
     await page.getByLabel("Taak").selectOption({ label: "Klacht of bezwaar behandelen" });
     await page.getByRole("button", { name: "Dossier openen" }).click();
     await expectHeading(page, clientName);
+    // The reason opens the whole record: its summary and each tab read with it, none refused.
+    await page.getByRole("region", { name: "Stand van zaken" }).waitFor();
     await settled(page, "the record opened for a complaint");
+    await page
+      .getByRole("navigation", { name: `Dossier van ${clientName}` })
+      .getByRole("link", { name: "Gesprekken" })
+      .click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByText("accessReason").count()).toBe(0);
+    expect(await page.getByRole("alert").count()).toBe(0);
 
-    await page.goto("/audit-log?action=client.read");
-    await page.getByRole("cell", { name: "Reden: Klacht of bezwaar behandelen" }).first().waitFor();
+    for (const action of ["client.read", "checkIn.read"]) {
+      await page.goto(`/audit-log?action=${action}`);
+      await page.getByRole("cell", { name: "Reden: Klacht of bezwaar behandelen" }).first().waitFor();
+    }
     await context.close();
   }, 180_000);
 });

@@ -23,6 +23,7 @@ import { auditRoutes } from "./domains/audit/audit.routes.js";
 import { buddyRoutes } from "./domains/buddies/buddies.routes.js";
 import { caregivingRoutes } from "./domains/caregiving/caregiving.routes.js";
 import { checkInRoutes } from "./domains/check-ins/check-ins.routes.js";
+import { registerAccessReason } from "./domains/clients/access-reason.js";
 import { clientRoutes } from "./domains/clients/clients.routes.js";
 import { contributionRoutes } from "./domains/contributions/contributions.routes.js";
 import { decisionRoutes } from "./domains/decisions/decisions.routes.js";
@@ -150,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     casework: new CaseworkCache(db.kysely),
   };
   registerAuthentication(app, db.kysely, services.sessions, clock);
+  registerAccessReason(app);
   registerResponseHeaders(app);
   if (config.METRICS === "on") registerMetrics(app, db.kysely, config.METRICS_TOKEN);
 

@@ -1,5 +1,6 @@
 import type { Clock } from "@server/clock.js";
 import type { UserRole } from "@shared/enums.js";
+import type { AdminAccessReason } from "@shared/schemas/clients.js";
 
 /** The authenticated caller of a request, as every policy, repo and audit entry sees it. */
 export interface Actor {
@@ -31,4 +32,6 @@ export interface RequestContext {
   requestId: string;
   /** The app's clock: every "now" and "today" of the request comes from it. */
   clock: Clock;
+  /** The task an administrator named to open a client's record; every audit entry of the request records it. */
+  accessReason?: AdminAccessReason;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { nowIso } from "@server/clock.js";
 import type { Database } from "@server/db/schema.js";
+import { NOTHING_DECIDED_YET } from "@server/domains/sanctions/sanctions.repo.js";
 import { USER_ROLES, type UserRole } from "@shared/enums.js";
 import type { Kysely } from "kysely";
 import { expectDefined } from "./expect-defined.js";
@@ -442,35 +443,10 @@ async function insertWorldRows(
       proposed_by: staffId,
       proposed_at: now,
       status: "proposed",
-      hearing_letter_id: null,
-      hearing_respond_by: null,
-      hearing_held_on: null,
-      hearing_channel: null,
-      hearing_record: null,
-      hearing_recorded_by: null,
-      outcome: null,
-      decision_reasons: null,
-      level: null,
-      percentage: null,
-      months: null,
-      ordinance_version: null,
-      decided_by: null,
-      decided_at: null,
-      decision_letter_id: null,
-      reconsider_by: null,
-      reconsidered_on: null,
-      reconsideration_outcome: null,
-      reconsideration_note: null,
-      revoked: 0,
-      decision_id: null,
-      reconsideration_decision_id: null,
-      ended_on: null,
+      ...NOTHING_DECIDED_YET,
       plan_id: null,
       plan_step_id: null,
       not_done: null,
-      urgent_reasons_lapsed_reasons: null,
-      urgent_reasons_lapsed_by: null,
-      urgent_reasons_lapsed_at: null,
     })
     .execute();
   await k

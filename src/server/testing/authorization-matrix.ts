@@ -96,7 +96,7 @@ const AGENCY = (row: MatrixRow, access: Access = S): MatrixRow => ({ ...row, rol
  * registers it) for every role and for anonymous callers, in and out of scope. `authorization-matrix.db.test.ts`
  * asks the app for its routes and fails for a route without a row here. Adding a route is adding its line.
  */
-export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
+const ROWS: Record<string, MatrixRow> = {
   "GET /openapi.json": PUBLIC,
   "GET /health": PUBLIC,
   "GET /health/ready": PUBLIC,
@@ -114,11 +114,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /clients": AGENCY({ roles: { admin: A, consultant: A, teamLead: A } }, A),
   "POST /clients/_search": AGENCY({ roles: { admin: A, consultant: A, teamLead: A }, body: { q: "999999990" } }, A),
   "POST /clients": { roles: { admin: A, consultant: A, teamLead: A }, body: buildClient() },
-  // An admin opens a client's record only for a task, named in `accessReason`.
-  "GET /clients/:id": AGENCY({
-    roles: { ...STAFF_READ, host: S, client: S },
-    requiredQuery: { roles: ["admin"], name: "accessReason", value: "dataRequest" },
-  }),
+  "GET /clients/:id": AGENCY({ roles: { ...STAFF_READ, host: S, client: S } }),
   "GET /clients/:id/status-summary": { roles: { ...STAFF_READ } },
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
   "POST /clients/:id/benefit-end": { roles: { ...STAFF_READ }, body: { benefitEndDate: DAY, reason: "other" } },
@@ -354,3 +350,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // before the fixture's start is refused after scope, so the in-scope assignment stays for the other rows.
   "POST /agency-assignments/:id/end": { roles: { teamLead: S }, body: { endedOn: "2026-06-14", reason: "workFound" } },
 };
+
+/** An admin opens a client's record, or any part of it (its plans, letters, sanctions, …), only for a named task. */
+const FOR_A_TASK: MatrixRow["requiredQuery"] = { roles: ["admin"], name: "accessReason", value: "dataRequest" };
+const readsClientRecord = (key: string) => key === "GET /clients/:id" || key.startsWith("GET /clients/:id/");
+
+export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = Object.fromEntries(
+  Object.entries(ROWS).map(([key, row]) => [key, readsClientRecord(key) && row.roles.admin ? { ...row, requiredQuery: FOR_A_TASK } : row]),
+);

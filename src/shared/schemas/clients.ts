@@ -237,10 +237,10 @@ export const ADMIN_ACCESS_REASONS = [
 ] as const;
 export type AdminAccessReason = (typeof ADMIN_ACCESS_REASONS)[number];
 
-/** Query of `GET /clients/{id}`. */
-export const clientReadQuery = z.object({
+/** The query parameter every read of a client's record (`GET /clients/{id}` and what lies below it) accepts. */
+export const accessReasonParam = {
   accessReason: z
     .enum(ADMIN_ACCESS_REASONS)
     .optional()
     .describe("administrators only, and required for them: the task that needs this client's record (recorded in the audit log)"),
-});
+};

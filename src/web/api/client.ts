@@ -1,3 +1,4 @@
+import { accessReasonForPath } from "./access-reasons.js";
 /** One invalid field as the server reports it in `invalidParams`. */
 export interface InvalidParam {
   name: string;
@@ -47,10 +48,14 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-/** Builds `/api/v1/path?query`, leaving out empty filters. */
+/**
+ * Builds `/api/v1/path?query`, leaving out empty filters; a path into a client's record carries the task an
+ * administrator named for it.
+ */
 export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  const withReason: Record<string, QueryValue> = { ...query, accessReason: accessReasonForPath(path) };
+  for (const [key, value] of Object.entries(withReason)) {
     if (value === undefined || value === null || value === "") continue;
     params.set(key, String(value));
   }

@@ -7,10 +7,14 @@ import type { Kysely } from "kysely";
 import { auditCsvHeader, auditCsvLine } from "./audit.presenter.js";
 import { type AuditEntry, eachAuditEvent, insertAuditEvent } from "./audit.repo.js";
 
-/** Records what the request's actor did; call it inside the write's transaction so both land or neither. */
+/**
+ * Records what the request's actor did, with the task an administrator named to open the client's record; call it
+ * inside the write's transaction so both land or neither.
+ */
 export function recordAudit(db: Kysely<Database>, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  const { actor } = ctx;
-  return insertAuditEvent(db, ctx.clock, { id: actor.id, email: actor.email, role: actor.role }, ctx.requestId, entry);
+  const { actor, accessReason } = ctx;
+  const recorded = accessReason ? { ...entry, details: { ...entry.details, accessReason } } : entry;
+  return insertAuditEvent(db, ctx.clock, { id: actor.id, email: actor.email, role: actor.role }, ctx.requestId, recorded);
 }
 
 /** A run of the daily job: its id stands in for a request id in the audit log, its clock for the request's. */

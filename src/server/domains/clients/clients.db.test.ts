@@ -384,6 +384,29 @@ describe("GET and PATCH /clients/{id}", () => {
     expect((await t.app.inject({ url: `/api/v1/clients/${id}`, headers: consultant })).statusCode).toBe(200);
   });
 
+  it("asks an admin's reason for every part of a client's record too, and writes it into that part's audit entry", async () => {
+    const id = await clientIdIn("Charlois");
+    const checkInReads = () =>
+      t.db.kysely.selectFrom("audit_events").select(["details"]).where("action", "=", "checkIn.read").where("client_id", "=", id).execute();
+    const before = (await checkInReads()).length;
+    for (const part of ["check-ins", "sanctions", "letters", "plans", "data-export"]) {
+      const refused = await t.app.inject({ url: `/api/v1/clients/${id}/${part}`, headers: admin });
+      expect(refused.statusCode, part).toBe(400);
+      expect(refused.json().invalidParams, part).toEqual([expect.objectContaining({ name: "accessReason", code: "required" })]);
+    }
+    expect((await checkInReads()).length).toBe(before);
+    const read = await t.app.inject({ url: `/api/v1/clients/${id}/check-ins?accessReason=correction`, headers: admin });
+    expect(read.statusCode).toBe(200);
+    const after = await checkInReads();
+    expect(after.length).toBe(before + 1);
+    expect(after.map((row) => row.details)).toContain(JSON.stringify({ accessReason: "correction" }));
+    // A consultant's reason, were one sent, is not theirs to give: nothing of it is recorded.
+    await t.app.inject({ url: `/api/v1/clients/${id}/check-ins?accessReason=correction`, headers: consultant });
+    const consultants = await checkInReads();
+    expect(consultants.length).toBe(before + 2);
+    expect(consultants.filter((row) => row.details?.includes("accessReason"))).toHaveLength(1);
+  });
+
   it("changes fields, re-derives the district, and audits which fields changed without their values", async () => {
     const id = await clientIdIn("Charlois");
     const response = await t.app.inject({
@@ -466,7 +489,7 @@ describe("the record's abilities", () => {
       const id = headers === client ? own : await clientIdIn("Charlois");
       const reason = headers === admin ? "?accessReason=supportRequest" : "";
       const record = (await t.app.inject({ url: `/api/v1/clients/${id}${reason}`, headers })).json();
-      const decisions = await t.app.inject({ url: `/api/v1/clients/${id}/decisions`, headers });
+      const decisions = await t.app.inject({ url: `/api/v1/clients/${id}/decisions${reason}`, headers });
       expect(typeof record.abilities.viewDecisions).toBe("boolean");
       expect(record.abilities.viewDecisions, headers.authorization).toBe(decisions.statusCode === 200);
       if (!record.abilities.viewDecisions) expect(decisions.statusCode).toBe(403);

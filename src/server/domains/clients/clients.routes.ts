@@ -7,7 +7,6 @@ import {
   clientListQuery,
   clientOutput,
   clientPage,
-  clientReadQuery,
   clientSearchInput,
   clientUpdateInput,
 } from "@shared/schemas/clients.js";
@@ -103,7 +102,6 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
             "Staff and the client see the full record; a host organisation sees only the need-to-know profile of a client referred or placed with it. " +
             "An administrator reads a record only for a task and names it in `accessReason` (400 naming the field without it); the audit log records it.",
           params: idParam,
-          querystring: clientReadQuery,
           response: { 200: z.union([clientOutput, hostClientProfile]) },
         },
       },
@@ -113,7 +111,7 @@ export function clientRoutes({ db, clock, casework }: Services): FastifyPluginAs
           const { row, ...context } = await readHostClientProfile(db.kysely, ctx, request.params.id);
           return presentHostClientProfile(row, context);
         }
-        const row = await readClient(db.kysely, ctx, request.params.id, request.query.accessReason);
+        const row = await readClient(db.kysely, ctx, request.params.id);
         return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
       },
     );

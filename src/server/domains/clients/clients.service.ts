@@ -7,14 +7,14 @@ import type { ClientRow, ClientsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { AppError, invalidField, requireFound } from "@server/http/errors.js";
 import { districtForPostcode } from "@shared/districts.js";
-import type { AdminAccessReason, ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared/schemas/clients.js";
+import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared/schemas/clients.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { capacityOf } from "../plans/capacity.js";
 import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import type { RegistryFacts } from "./clients.presenter.js";
 import * as repo from "./clients.repo.js";
-import { assertAccessReasonGiven, assertBsnFree, assertWithinRegistryAge } from "./clients.rules.js";
+import { assertBsnFree, assertWithinRegistryAge } from "./clients.rules.js";
 
 /**
  * A write that failed on a BSN another client holds: the refusal `assertBsnFree` gives, and for a holder outside
@@ -95,13 +95,7 @@ export async function listClients<Page>(
 }
 
 /** Reads one client in scope (404 otherwise) and records the read of sensitive data. */
-export async function readClient(
-  db: Kysely<Database>,
-  ctx: RequestContext,
-  id: string,
-  accessReason?: AdminAccessReason,
-): Promise<ClientRow> {
-  assertAccessReasonGiven(ctx.actor.role, accessReason);
+export async function readClient(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<ClientRow> {
   const row = await repo.requireVisibleClient(db, ctx.actor, id);
   await recordAudit(db, ctx, {
     action: "client.read",
@@ -109,7 +103,6 @@ export async function readClient(
     clientId: row.id,
     subjectType: "client",
     subjectId: row.id,
-    ...(accessReason ? { details: { accessReason } } : {}),
   });
   return row;
 }

@@ -709,10 +709,11 @@ describe("abilities say what the server allows", () => {
   });
 
   it("tells the caller whether they may propose", async () => {
-    const list = async (headers: Headers) => (await t.app.inject({ url: `/api/v1/clients/${clientAt(8)}/sanctions`, headers })).json();
+    const list = async (headers: Headers, query = "") =>
+      (await t.app.inject({ url: `/api/v1/clients/${clientAt(8)}/sanctions${query}`, headers })).json();
     expect((await list(consultant)).abilities).toEqual({ propose: true });
     const admin = await bearerFor(t.app, "admin@demo.local");
-    expect((await list(admin)).abilities).toEqual({ propose: false });
+    expect((await list(admin, "?accessReason=complaintOrObjection")).abilities).toEqual({ propose: false });
     expect((await post(`/clients/${clientAt(8)}/sanctions`, proposal(await effort(clientAt(8))), admin)).statusCode).toBe(403);
   });
 });

@@ -7,6 +7,36 @@ import { visibleClients } from "../clients/clients.repo.js";
 type SanctionChanges = Omit<Updateable<SanctionsTable>, "id" | "client_id">;
 
 /** One sanction by id, whoever's it is; the caller checks the client is in scope. */
+/** What a proposed sanction holds of its hearing, decision, reconsideration and end: nothing yet. */
+export const NOTHING_DECIDED_YET = {
+  hearing_letter_id: null,
+  hearing_respond_by: null,
+  hearing_held_on: null,
+  hearing_channel: null,
+  hearing_record: null,
+  hearing_recorded_by: null,
+  outcome: null,
+  decision_reasons: null,
+  level: null,
+  percentage: null,
+  months: null,
+  ordinance_version: null,
+  decided_by: null,
+  decided_at: null,
+  decision_letter_id: null,
+  reconsider_by: null,
+  reconsidered_on: null,
+  reconsideration_outcome: null,
+  reconsideration_note: null,
+  revoked: 0,
+  decision_id: null,
+  reconsideration_decision_id: null,
+  ended_on: null,
+  urgent_reasons_lapsed_reasons: null,
+  urgent_reasons_lapsed_by: null,
+  urgent_reasons_lapsed_at: null,
+} as const satisfies Partial<SanctionsTable>;
+
 export function findSanction(db: Kysely<Database>, id: string): Promise<SanctionRow | undefined> {
   return db.selectFrom("sanctions").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { describe, expect, it } from "vitest";
 import { assertPairingNoGround } from "../buddies/buddies.rules.js";
+import { NOTHING_DECIDED_YET } from "./sanctions.repo.js";
 import {
   assertAppointmentMissed,
   assertContributionAsked,
@@ -82,35 +83,10 @@ const sanction = (overrides: Partial<SanctionRow> = {}): SanctionRow => ({
   proposed_by: consultant.id,
   proposed_at: "2026-03-02T10:00:00Z",
   status: "proposed",
-  hearing_letter_id: null,
-  hearing_respond_by: null,
-  hearing_held_on: null,
-  hearing_channel: null,
-  hearing_record: null,
-  hearing_recorded_by: null,
-  outcome: null,
-  decision_reasons: null,
-  level: null,
-  percentage: null,
-  months: null,
-  ordinance_version: null,
-  decided_by: null,
-  decided_at: null,
-  decision_letter_id: null,
-  reconsider_by: null,
-  reconsidered_on: null,
-  reconsideration_outcome: null,
-  reconsideration_note: null,
-  revoked: 0,
-  decision_id: null,
-  reconsideration_decision_id: null,
-  ended_on: null,
+  ...NOTHING_DECIDED_YET,
   plan_id: null,
   plan_step_id: null,
   not_done: null,
-  urgent_reasons_lapsed_reasons: null,
-  urgent_reasons_lapsed_by: null,
-  urgent_reasons_lapsed_at: null,
   ...overrides,
 });
 const heard = { hearing_record: "De cliënt vergat het.", hearing_held_on: "2026-03-05" };

@@ -1,5 +1,6 @@
 import { ADMIN_ACCESS_REASONS, type AdminAccessReason } from "@shared/schemas/clients.js";
 import { useQueryClient } from "@tanstack/react-query";
+import { giveAccessReason } from "@web/api/access-reasons.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField } from "@web/components/fields.js";
 import { Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
@@ -7,7 +8,6 @@ import { PageHeading } from "@web/components/PageHeading.js";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { giveAccessReason } from "./accessReason.js";
 
 /** Before an administrator sees a client's record: which task needs it (the server records it with the read). */
 export function AccessReasonForm({ clientId }: { clientId: string }) {
@@ -23,7 +23,8 @@ export function AccessReasonForm({ clientId }: { clientId: string }) {
       return;
     }
     giveAccessReason(clientId, reason);
-    void queryClient.invalidateQueries({ queryKey: ["clients", "one", clientId] });
+    // Every part of the record asks the same reason: whatever of it was refused without one is read again.
+    void queryClient.invalidateQueries();
   }
 
   return (

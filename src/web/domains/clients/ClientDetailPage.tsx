@@ -20,7 +20,7 @@ import { SanctionsTab } from "../sanctions/SanctionsTab.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { AccessReasonForm } from "./AccessReasonForm.js";
 import { needsAccessReason } from "./accessReason.js";
-import { useClient } from "./api.js";
+import { useClient, useStatusSummary } from "./api.js";
 import { ClientDataSection } from "./ClientDataSection.js";
 import { ClientTabs } from "./ClientTabs.js";
 import { type ClientTab, clientTabsFor } from "./clientTabs.js";
@@ -76,7 +76,11 @@ export function ClientDetailPage() {
   const requested = search.get("tab") as ClientTab | null;
   const tab = requested && tabs.includes(requested) ? requested : "data";
 
-  if (needsAccessReason(client.error)) return <AccessReasonForm clientId={id} />;
+  // The record's summary is read with it; an administrator who registered the client still names a task to read more.
+  const withSummary = client.data !== undefined && "abilities" in client.data && client.data.abilities.viewStatusSummary;
+  const summary = useStatusSummary(id, withSummary);
+
+  if (needsAccessReason(client.error) || needsAccessReason(summary.error)) return <AccessReasonForm clientId={id} />;
   return (
     <>
       <PageHeading documentTitle={tab === "data" ? name : t("clientTabs.documentTitle", { tab: t(`clientTabs.${tab}`), name })}>
@@ -102,7 +106,7 @@ export function ClientDetailPage() {
       <ProblemAlert error={client.error} />
       {client.data ? (
         <>
-          {"abilities" in client.data && client.data.abilities.viewStatusSummary ? <RecordHeader clientId={id} /> : null}
+          {withSummary ? <RecordHeader clientId={id} /> : null}
           {tabs.length > 1 ? <ClientTabs clientId={id} name={name} tabs={tabs} current={tab} /> : null}
           <TabContent tab={tab} client={client.data} />
         </>

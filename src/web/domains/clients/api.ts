@@ -3,7 +3,6 @@ import type { ClientCreateInput, ClientOutput, ClientUpdateInput, clientPage, cl
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 import type { z } from "zod";
-import { accessReasonFor } from "./accessReason.js";
 
 export type ClientPage = z.infer<typeof clientPage>;
 export type ClientListParams = z.input<typeof clientSearchInput>;
@@ -25,7 +24,7 @@ export function useClientList(params: ClientListParams, enabled = true) {
 export function useClient(id: string) {
   return useQuery({
     queryKey: ["clients", "one", id],
-    queryFn: () => api<ClientOutput>(`/clients/${id}`, { query: { accessReason: accessReasonFor(id) } }),
+    queryFn: () => api<ClientOutput>(`/clients/${id}`),
   });
 }
 
