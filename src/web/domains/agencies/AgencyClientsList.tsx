@@ -1,5 +1,5 @@
 import type { AgencyOutput } from "@shared/schemas/agencies.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
@@ -26,7 +26,10 @@ export function AgencyClientsList({ agency }: { agency: AgencyOutput }) {
               <Link to={`/clients/${item.clientId}`} className="nl-link">
                 {item.clientName}
               </Link>{" "}
-              {t("agencies.period", { start: formatDate(item.startDate, i18n.language), end: formatDate(item.endDate, i18n.language) })}
+              {t("agencies.period", {
+                start: formatLongDate(item.startDate, i18n.language),
+                end: formatLongDate(item.endDate, i18n.language),
+              })}
             </li>
           ))}
         </ul>
