@@ -1,5 +1,5 @@
 import { expectDefined } from "@server/testing/expect-defined.js";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
 import { startServer, type TestServer } from "./server.js";
@@ -16,6 +16,13 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
+async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 844 });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
+}
 
 describe("a consultant changes a client's phone number, and the admin finds it in the audit log", () => {
   it("runs from login to audit log", async () => {
@@ -67,6 +74,20 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await expectNoAxeViolations(page, "client edit");
     const phone = page.getByLabel("Telefoonnummer (niet verplicht)");
     await phone.fill("010 765 4321");
+
+    // The languages by name: a common one ticked with the keyboard, another chosen from the list of all.
+    const languages = page.getByRole("group", { name: /^Talen/ });
+    const arabic = languages.getByRole("checkbox", { name: "Arabisch" });
+    if (await arabic.isChecked()) await arabic.uncheck();
+    await arabic.focus();
+    await page.keyboard.press("Space");
+    expect(await arabic.isChecked()).toBe(true);
+    await page.getByLabel("Andere taal").selectOption({ label: "Tamil" });
+    await page.getByRole("button", { name: "Taal toevoegen" }).click();
+    expect(await languages.getByRole("checkbox", { name: "Tamil" }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page, "client edit with languages chosen");
+    await expectNoSidewaysScroll(page, 360);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
 
     // Back on the record, with the new number.
@@ -74,6 +95,8 @@ describe("a consultant changes a client's phone number, and the admin finds it i
     await page.getByText("De gegevens zijn opgeslagen.").waitFor();
     const phoneValue = page.locator("dt", { hasText: "Telefoonnummer" }).locator("xpath=following-sibling::dd[1]");
     expect(await textOf(phoneValue)).toBe("010 765 4321");
+    const languagesValue = page.locator("dt", { hasText: /^Talen$/ }).locator("xpath=following-sibling::dd[1]");
+    expect(await textOf(languagesValue)).toMatch(/Arabisch.*Tamil/);
     await expectNoAxeViolations(page, "client detail after save");
 
     // Log out: back at the login page.

@@ -192,7 +192,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await page.getByLabel("Toelichting").fill("De cliënt begint volgende maand met een cursus.");
     await page.getByRole("button", { name: "Niet volgen", exact: true }).click();
     await page.getByText(`U volgt het voorstel voor ${secondName} niet. De reden is vastgelegd.`).waitFor();
-    await second.getByText("Niet gevolgd", { exact: true }).waitFor();
+    await second.getByText("Niet gevolgd door consulent of teamleider", { exact: true }).waitFor();
     await second
       .getByText("Waarom niet gevolgd: Eerst een andere stap in het plan. De cliënt begint volgende maand met een cursus.")
       .waitFor();
@@ -200,7 +200,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await settled(page, "proposal not followed");
 
     // The status filter shows only what was not followed.
-    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Niet gevolgd" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Niet gevolgd door consulent of teamleider" });
     await page.getByRole("table", { name: "Voorstellen: 1" }).waitFor();
     await settled(page, "proposals not followed");
 

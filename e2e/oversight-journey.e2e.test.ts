@@ -85,7 +85,7 @@ describe("oversight: a team lead's review and an administrator's audit", () => {
     await reasonList.selectOption({ label: "De plek is te ver weg of lastig te bereiken" });
     await effort.click(page.getByRole("button", { name: "Niet volgen", exact: true }));
     await row.getByText("Waarom niet gevolgd: De plek is te ver weg of lastig te bereiken").waitFor();
-    await row.getByText("Niet gevolgd", { exact: true }).waitFor();
+    await row.getByText("Niet gevolgd door consulent of teamleider", { exact: true }).waitFor();
     await settled(page, "a proposal not followed, with its reason");
 
     // The team page: outcomes beside each consultant's caseload.

@@ -278,6 +278,114 @@ const SECTORS = [
   ["Dierenopvang", 3],
 ] as const;
 
+type Sector = (typeof SECTORS)[number][0];
+
+/**
+ * Invented names in the way Rotterdam's own organisations are named. `{district}` is the district the
+ * organisation is in. None is meant to be a real organisation.
+ */
+const ORGANISATION_NAMES: Record<Sector, readonly string[]> = {
+  Buurthuis: [
+    "Buurthuis De Larenkamp",
+    "Buurthuis Het Anker",
+    "Buurthuis De Brug",
+    "Buurthuis Het Trefpunt",
+    "Buurthuis De Ontmoeting",
+    "Buurthuis De Vlinder",
+    "Wijkcentrum De Zonnebloem",
+    "Wijkcentrum Het Kompas",
+    "Huis van de Wijk {district}",
+    "Buurthuis De Linde",
+  ],
+  Zorgcentrum: [
+    "Zorgcentrum De Leeuwenhof",
+    "Zorgcentrum Het Lindehuis",
+    "Woonzorgcentrum De Rozenhof",
+    "Zorgcentrum De Vijverhof",
+    "Woonzorgcentrum Het Eikenhout",
+    "Zorgcentrum De Meeuwenhoek",
+    "Dagbesteding De Werkplaats",
+    "Zorgcentrum Het Havenlicht",
+  ],
+  Sportvereniging: [
+    "Voetbalvereniging De Maasvogels",
+    "Sportvereniging De Kolk",
+    "Zwemvereniging De Dolfijn",
+    "Korfbalvereniging Onze Kracht",
+    "Atletiekvereniging De Maasrenners",
+    "Boksschool De Vuist",
+    "Tennisvereniging De Lobbers",
+    "Wijksportclub {district}",
+  ],
+  Basisschool: [
+    "Basisschool De Regenboog",
+    "Basisschool Het Mozaïek",
+    "Basisschool De Sterrenkijker",
+    "Basisschool De Klimop",
+    "Basisschool Het Palet",
+    "Basisschool De Schatkist",
+    "Basisschool De Vlieger",
+  ],
+  Voedselbank: ["Voedselbank Rotterdam, locatie {district}", "Voedselbank Rotterdam, uitdeelpunt {district}", "Uitdeelpunt De Volle Tas"],
+  Stadsboerderij: [
+    "Stadsboerderij De Kooi",
+    "Stadsboerderij Het Klaverblad",
+    "Kinderboerderij De Hooiberg",
+    "Stadstuin De Pluktuin",
+    "Buurttuin De Groene Vingers",
+  ],
+  Kringloopwinkel: [
+    "Kringloopwinkel Tweede Kans",
+    "Kringloop De Vondst",
+    "Kringloopwinkel Het Goed Gebruik",
+    "Repair Café {district}",
+    "Kringloopwinkel De Schatkamer",
+    "Fietsenwerkplaats De Spaak",
+  ],
+  Moskee: ["Moskee Al Nour", "Moskee Vereniging Ar-Rahma", "Stichting Moskee Ennour", "Turks-Islamitische Vereniging {district}"],
+  Kerk: ["Buurtkerk De Ark", "Stichting Present {district}", "Kerkelijk centrum De Bron", "Diaconie Het Baken"],
+  Bibliotheek: ["Bibliotheek {district}", "Taalhuis {district}", "Leespunt De Boekenkast"],
+  Speeltuinvereniging: [
+    "Speeltuin De Kameleon",
+    "Speeltuin Het Zonnetje",
+    "Speeltuinvereniging De Pimpernel",
+    "Speeltuin De Ravotter",
+    "Speeltuin Het Vogelnest",
+  ],
+  Wijktheater: ["Wijktheater De Steiger", "Theater Het Podium", "Wijktheater De Coulisse"],
+  Dierenopvang: ["Dierenopvang De Ark van Zuid", "Vogelopvang De Kuikentjes", "Dierenasiel De Kattenbak"],
+};
+
+/** Streets for a second branch of the same organisation in one district. */
+const BRANCH_STREETS = ["Kerkstraat", "Molenlaan", "Dorpsweg", "Havenstraat", "Lindelaan", "Schoolstraat", "Parkweg", "Marktplein"];
+
+/** A string's small stable number, so a name can follow from a draw without drawing again. */
+function stableIndex(text: string, length: number): number {
+  let hash = 0;
+  for (const char of text) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash % length;
+}
+
+/**
+ * A name for an organisation of a sector in a district that no other organisation has yet. The first choice
+ * follows from `seed`; when every name of the sector is taken, the location is added as a branch would be named.
+ */
+function organisationName(sector: Sector, district: string, seed: string, taken: Set<string>): string {
+  const names = ORGANISATION_NAMES[sector].map((name) => name.replaceAll("{district}", district));
+  const start = stableIndex(seed, names.length);
+  const ordered = [...names.slice(start), ...names.slice(0, start)];
+  const streets = BRANCH_STREETS.map((_, i) => BRANCH_STREETS[(stableIndex(seed, BRANCH_STREETS.length) + i) % BRANCH_STREETS.length]);
+  const candidates = [
+    ...ordered,
+    ...ordered.filter((name) => !name.includes(district)).map((name) => `${name} ${district}`),
+    ...streets.flatMap((street) => ordered.map((name) => `${name}, locatie ${street}`)),
+  ];
+  const free = candidates.find((name) => !taken.has(name));
+  const name = free ?? `${ordered[0]}, locatie ${district} ${taken.size + 1}`;
+  taken.add(name);
+  return name;
+}
+
 export interface DemoOrganisation {
   id: string;
   name: string;
@@ -288,13 +396,21 @@ export interface DemoOrganisation {
   guidanceHoursPerWeek: number;
 }
 
-/** A host organisation in a district, with a synthetic KvK number (prefix 9). */
-export function generateOrganisation(random: SeededRandom, district: string, index: number): DemoOrganisation {
+/**
+ * A host organisation in a district, with a synthetic KvK number (prefix 9) and a name no organisation in
+ * `taken` has. The draws are the same whatever the name, so the rest of the demo does not shift with it.
+ */
+export function generateOrganisation(
+  random: SeededRandom,
+  district: string,
+  index: number,
+  taken: Set<string> = new Set(),
+): DemoOrganisation {
   const sector = random.weighted(SECTORS.map(([s, w]) => [s, w] as const));
   const place = random.chance(0.5) ? random.faker.location.street().split(" ")[0] : random.faker.person.lastName();
   return {
     id: random.uuid(),
-    name: `${sector} ${place} (${district})`,
+    name: organisationName(sector, district, `${place}${index}`, taken),
     kvkNumber: `9${String(index).padStart(7, "0")}`,
     postcode: postcodeIn(random, district),
     houseNumber: random.int(1, 400),

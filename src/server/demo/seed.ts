@@ -80,6 +80,8 @@ const BATCH = 500;
 const ACCOUNTABILITY_STREAM = 7919;
 const CONSULTANTS_PER_CLIENT = 120 / 18000;
 const ORGANISATIONS_PER_CLIENT = 600 / 18000;
+/** The host organisation the demo host account works for. */
+const DEMO_HOST_NAME = "Buurthuis De Wielewaal";
 
 /** True when no account exists yet: the moment to create the demo population. */
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -260,16 +262,17 @@ async function seedWith(
   // Host organisations, the demo host in Charlois with room to spare.
   const organisationsPerDistrict = apportion(Math.max(DISTRICTS.length, Math.round(options.clients * ORGANISATIONS_PER_CLIENT)), 1);
   const organisations: DemoOrganisation[] = [];
+  const organisationNames = new Set([DEMO_HOST_NAME]);
   for (const district of DISTRICTS) {
     for (let i = 0; i < (organisationsPerDistrict.get(district) ?? 0); i++) {
-      organisations.push(generateOrganisation(random, district, organisations.length + 1));
+      organisations.push(generateOrganisation(random, district, organisations.length + 1, organisationNames));
     }
   }
   const demoHost = present(
     organisations.find((o) => o.district === "Charlois"),
     "an organisation in Charlois",
   );
-  demoHost.name = "Buurthuis De Wielewaal (Charlois)";
+  demoHost.name = DEMO_HOST_NAME;
   demoHost.guidanceHoursPerWeek = 40;
 
   // Clients, assigned round-robin to their district's consultants.

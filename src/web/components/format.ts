@@ -1,31 +1,98 @@
+import { numericDutchDate, todayInAmsterdam } from "@shared/dates.js";
+
+/*
+ * Dates and times as the reader sees them. Two forms of a date, chosen by where it stands:
+ * - in a table cell, the numeric Dutch form `02-12-2026` in both languages: the columns line up and it is the
+ *   notation the municipality's own lists and files use;
+ * - in running text and fact lists, the written-out form `2 december 2026` (`2 December 2026` in English).
+ * Times are always on a 24-hour clock (`14:05`). Everything is shown in Europe/Amsterdam, where the
+ * municipality works, whatever time zone the browser is in.
+ */
+
 function locale(language: string): string {
   return language === "en" ? "en-GB" : "nl-NL";
 }
 
-/** A calendar date `YYYY-MM-DD` written out for the reader, without shifting it through a time zone. */
-export function formatDate(value: string | null | undefined, language: string): string {
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The Amsterdam calendar date (`YYYY-MM-DD`) of a value: a calendar date stays as it is, an instant is placed
+ * on the day it falls on in Amsterdam. Null for what is neither.
+ */
+export function amsterdamDateOf(value: string): string | null {
+  if (CALENDAR_DATE.test(value)) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : todayInAmsterdam(instant);
+}
+
+function calendarInstant(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+/** A date in a table cell: `02-12-2026`, in both languages. Takes a calendar date or an instant. */
+export function formatDate(value: string | null | undefined, _language?: string): string {
   if (!value) return "";
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  const date = amsterdamDateOf(value);
+  return date ? numericDutchDate(date) : value;
 }
 
-/** A calendar date written out in full, as in running text: `2 december 2026`. */
-export function formatLongDate(value: string, language: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: "long", timeZone: "UTC" }).format(date);
+/** A date in running text or a fact list: `2 december 2026` (`2 December 2026`). Takes a calendar date or an instant. */
+export function formatLongDate(value: string | null | undefined, language: string): string {
+  if (!value) return "";
+  const date = amsterdamDateOf(value);
+  if (!date) return value;
+  return new Intl.DateTimeFormat(locale(language), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    calendarInstant(date),
+  );
 }
 
-/** A moment in time as Dutch local time (Europe/Amsterdam), where the municipality works. */
-export function formatDateTime(value: string, language: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
+/** A day as a heading or in a sentence, with its weekday: `woensdag 2 december 2026`. Takes a calendar date or an instant. */
+export function formatWeekdayDate(value: string, language: string): string {
+  const date = amsterdamDateOf(value);
+  if (!date) return value;
   return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: "short",
-    timeStyle: "medium",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(calendarInstant(date));
+}
+
+/** The time of day of an instant in Amsterdam, on a 24-hour clock: `14:05`, in both languages. */
+export function formatTime(value: string, _language?: string): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  return new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/Amsterdam" }).format(
+    instant,
+  );
+}
+
+/** A moment in a table or a log line: `02-12-2026 14:05`, Amsterdam time, in both languages. */
+export function formatDateTime(value: string, language?: string): string {
+  const date = amsterdamDateOf(value);
+  if (!date || CALENDAR_DATE.test(value)) return formatDate(value, language);
+  return `${numericDutchDate(date)} ${formatTime(value)}`;
+}
+
+/** A moment in running text: `2 december 2026 om 14:05` (`2 December 2026 at 14:05`), Amsterdam time. */
+export function formatLongDateTime(value: string, language: string): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(language), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
     timeZone: "Europe/Amsterdam",
-  }).format(date);
+  }).format(instant);
+}
+
+/** From and until on a 24-hour clock in Amsterdam: `09:30–10:15`. */
+export function formatTimeRange(startsAt: string, endsAt: string, language?: string): string {
+  return `${formatTime(startsAt, language)}–${formatTime(endsAt, language)}`;
 }
 
 /** The name of an ISO 639 language code in the UI language; the code itself when unknown. */
@@ -48,6 +115,7 @@ export function formatAppointmentTime(value: string, language: string): string {
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    hourCycle: "h23",
     timeZone: "Europe/Amsterdam",
   }).format(date);
 }

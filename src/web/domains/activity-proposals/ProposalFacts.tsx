@@ -1,6 +1,6 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Heading } from "@web/components/nlds.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ export function ProposalHeading({ proposal, level }: { proposal: ActivityProposa
   return (
     <Heading level={level} id={`proposal-${proposal.id}`} className="nv-panel__title">
       {t(`activityProposals.kind.${proposal.kind}`)}: {proposal.place}
-      <span className="nv-cell-note">{formatDate(proposal.proposedAt.slice(0, 10), i18n.language)}</span>
+      <span className="nv-cell-note">{formatLongDate(proposal.proposedAt, i18n.language)}</span>
     </Heading>
   );
 }
@@ -36,7 +36,7 @@ export function ProposalFacts({ proposal, asClient }: { proposal: ActivityPropos
     ...(proposal.relation ? [[t("activityProposals.facts.relation"), t(`careRelation.${proposal.relation}`)] as [string, ReactNode]] : []),
     [t("activityProposals.facts.description"), proposal.description],
     [t("activityProposals.facts.hours"), formatHours(proposal.hoursPerWeek, i18n.language)],
-    [started ? t("activityProposals.facts.since") : t("activityProposals.facts.from"), formatDate(proposal.since, i18n.language)],
+    [started ? t("activityProposals.facts.since") : t("activityProposals.facts.from"), formatLongDate(proposal.since, i18n.language)],
   ];
   if (proposal.contact) rows.push([t("activityProposals.facts.contact"), proposal.contact]);
   if (!asClient)

@@ -1,4 +1,4 @@
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useTranslation } from "react-i18next";
@@ -25,7 +25,10 @@ export function AgencyClientsList({ agency }: { agency: { id: string; name: stri
               <Link to={`/clients/${item.clientId}`} className="nl-link">
                 {item.clientName}
               </Link>{" "}
-              {t("agencies.period", { start: formatDate(item.startDate, i18n.language), end: formatDate(item.endDate, i18n.language) })}
+              {t("agencies.period", {
+                start: formatLongDate(item.startDate, i18n.language),
+                end: formatLongDate(item.endDate, i18n.language),
+              })}
             </li>
           ))}
         </ul>

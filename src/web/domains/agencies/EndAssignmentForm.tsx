@@ -8,7 +8,7 @@ import {
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { focusOnMount } from "@web/components/focus.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Button, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type FieldError, formErrorsOf } from "@web/components/problems.js";
@@ -78,7 +78,7 @@ export function EndAssignmentForm({
             {t("agencies.endConfirm", {
               client: assignment.clientName,
               agency: assignment.agencyName,
-              date: formatDate(confirming.endedOn ?? endedOn, i18n.language),
+              date: formatLongDate(confirming.endedOn ?? endedOn, i18n.language),
             })}
           </Paragraph>
           <div className="nv-form__actions">
@@ -101,8 +101,8 @@ export function EndAssignmentForm({
               type="date"
               label={t("agencies.endedOnField")}
               description={t("agencies.endedOnHint", {
-                start: formatDate(assignment.startDate, i18n.language),
-                end: formatDate(assignment.plannedEndDate, i18n.language),
+                start: formatLongDate(assignment.startDate, i18n.language),
+                end: formatLongDate(assignment.plannedEndDate, i18n.language),
               })}
               value={endedOn}
               onChange={setEndedOn}

@@ -1,5 +1,5 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
-import { formatAppointmentTime } from "@web/components/format.js";
+import { formatDateTime } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollRegion } from "@web/components/ScrollRegion.js";
@@ -53,7 +53,7 @@ export function AppointmentsTab({ client }: { client: ClientOutput }) {
             </thead>
             <tbody className="utrecht-table__body">
               {items.map((appointment) => {
-                const when = formatAppointmentTime(appointment.startsAt, i18n.language);
+                const when = formatDateTime(appointment.startsAt, i18n.language);
                 return (
                   <tr key={appointment.id} className="utrecht-table__row">
                     <th scope="row" className="utrecht-table__cell nv-table__row-header nv-nowrap">

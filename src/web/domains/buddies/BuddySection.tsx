@@ -3,7 +3,7 @@ import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { SelectField, TextField } from "@web/components/fields.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -179,10 +179,10 @@ export function BuddySection({ clientId }: { clientId: string }) {
             <li key={p.id}>
               {t(`buddies.section.${p.side}`, {
                 name: p.partner.firstName,
-                since: formatDate(p.pairedOn, i18n.language),
+                since: formatLongDate(p.pairedOn, i18n.language),
                 hours: formatHours(p.meetingHours, i18n.language),
               })}{" "}
-              {p.status === "ended" ? t("buddies.section.endedOn", { date: formatDate(p.endedOn, i18n.language) }) : null}{" "}
+              {p.status === "ended" ? t("buddies.section.endedOn", { date: formatLongDate(p.endedOn, i18n.language) }) : null}{" "}
               {p.abilities.end ? (
                 <SecondaryActionButton type="button" busy={end.isPending} onClick={() => end.mutate(p.id)}>
                   {t("buddies.section.end")}

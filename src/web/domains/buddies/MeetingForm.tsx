@@ -5,7 +5,7 @@ import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextField } from "@web/components/fields.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -46,7 +46,7 @@ export function MeetingForm({ pairing, level }: MeetingFormProps) {
           : t("buddies.meetings.summary", {
               count: pairing.meetings.length,
               hours: formatHours(pairing.meetingHours, i18n.language),
-              last: formatDate(last, i18n.language),
+              last: formatLongDate(last, i18n.language),
             })}
       </Paragraph>
       {pairing.abilities.recordMeeting ? (

@@ -1,6 +1,6 @@
 import type { BuddyPairingOutput } from "@shared/schemas/buddies.js";
 import { Alert } from "@web/components/Alert.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -43,12 +43,12 @@ function PairingCard({ pairing }: { pairing: BuddyPairingOutput }) {
               </a>
             </Paragraph>
           ) : null}
-          <Paragraph>{t("myBuddy.since", { date: formatDate(pairing.pairedOn, i18n.language) })}</Paragraph>
+          <Paragraph>{t("myBuddy.since", { date: formatLongDate(pairing.pairedOn, i18n.language) })}</Paragraph>
           {pairing.side === "buddy" ? <Paragraph>{t("myBuddy.helping.privacy", { name: who })}</Paragraph> : null}
           <MeetingForm pairing={pairing} level={3} />
         </>
       ) : (
-        <Paragraph>{t("myBuddy.ended", { date: formatDate(pairing.endedOn, i18n.language) })}</Paragraph>
+        <Paragraph>{t("myBuddy.ended", { date: formatLongDate(pairing.endedOn, i18n.language) })}</Paragraph>
       )}
       <ProblemAlert error={end.error} />
       {end.isSuccess ? (

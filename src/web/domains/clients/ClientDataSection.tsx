@@ -1,5 +1,5 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
-import { formatDate, formatDateTime, languageName } from "@web/components/format.js";
+import { formatLongDate, formatLongDateTime, languageName } from "@web/components/format.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -32,24 +32,24 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
     [t("client.bsn"), client.bsn],
     [t("client.givenName"), client.givenName],
     [t("client.familyName"), client.familyName],
-    [t("client.birthDate"), formatDate(client.birthDate, lang)],
+    [t("client.birthDate"), formatLongDate(client.birthDate, lang)],
     [t("client.postcode"), client.postcode],
     [t("client.houseNumber"), client.houseNumber],
     [t("client.houseNumberAddition"), client.houseNumberAddition ?? none],
     [t("client.district"), client.district ?? <strong>{t("client.districtUnknownShort")}</strong>],
-    [t("client.benefitStartDate"), formatDate(client.benefitStartDate, lang)],
+    [t("client.benefitStartDate"), formatLongDate(client.benefitStartDate, lang)],
     [t("client.yearsOnBenefit"), client.yearsOnBenefit],
     [t("client.longTermCohort"), client.longTermCohort ? t("common.yes") : t("common.no")],
     [
       t("client.benefitEnd"),
       client.benefitEndDate
         ? t("client.benefitEndedOn", {
-            date: formatDate(client.benefitEndDate, lang),
+            date: formatLongDate(client.benefitEndDate, lang),
             reason: t(`benefitEndReason.${client.benefitEndReason ?? "other"}`),
           })
         : none,
     ],
-    [t("client.statePensionDate"), client.statePensionDate ? formatDate(client.statePensionDate, lang) : none],
+    [t("client.statePensionDate"), client.statePensionDate ? formatLongDate(client.statePensionDate, lang) : none],
     [t("client.householdId"), client.householdId ?? none],
     [
       t("client.householdPartners"),
@@ -83,8 +83,8 @@ function useRows(client: ClientOutput): [string, ReactNode][] {
     [t("client.householdSituation"), t(`household.${client.householdSituation}`)],
     [t("client.educationLevel"), t(`education.${client.educationLevel}`)],
     [t("client.consultant"), consultant],
-    [t("client.createdAt"), formatDateTime(client.createdAt, lang)],
-    [t("client.updatedAt"), formatDateTime(client.updatedAt, lang)],
+    [t("client.createdAt"), formatLongDateTime(client.createdAt, lang)],
+    [t("client.updatedAt"), formatLongDateTime(client.updatedAt, lang)],
   ];
 }
 

@@ -8,6 +8,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CLIENT_FIELDS, type ClientField, type ClientFormValues } from "./clientFormModel.js";
+import { LanguagesField } from "./LanguagesField.js";
 
 interface ClientFormProps {
   initial: ClientFormValues;
@@ -30,7 +31,6 @@ const INPUT_TYPES: Partial<Record<ClientField, { type: string; autoComplete?: st
   capacityHoursPerWeek: { type: "text", inputMode: "decimal" },
   phone: { type: "tel", autoComplete: "off" },
   email: { type: "email", autoComplete: "off" },
-  languages: { type: "text", autoComplete: "off" },
 };
 
 const OPTIONAL: readonly ClientField[] = ["houseNumberAddition", "capacityHoursPerWeek", "phone", "email", "languages"];
@@ -65,6 +65,7 @@ export function ClientForm({ initial, onSubmit, pending, error, submitLabel, can
       error: errors.byField[field],
       description: hint || undefined,
     };
+    if (field === "languages") return <LanguagesField key={field} {...common} />;
     if (field === "householdSituation" || field === "educationLevel") {
       const [list, prefix] = field === "householdSituation" ? [HOUSEHOLD_SITUATIONS, "household"] : [EDUCATION_LEVELS, "education"];
       return <SelectField key={field} {...common} options={list.map((value) => ({ value, label: t(`${prefix}.${value}`) }))} />;

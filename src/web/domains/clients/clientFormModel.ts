@@ -1,5 +1,6 @@
 import type { ClientCreateInput, ClientOutput, ClientUpdateInput } from "@shared/schemas/clients.js";
 import { toNumber } from "@web/components/formValues.js";
+import { languageCodesOf } from "./languages.js";
 
 /** Every field of the client form, in the order the form shows them. */
 export const CLIENT_FIELDS = [
@@ -54,11 +55,7 @@ const NULLABLE: readonly ClientField[] = ["houseNumberAddition", "capacityHoursP
 
 function toValue(field: ClientField, text: string): unknown {
   const trimmed = text.trim();
-  if (field === "languages")
-    return trimmed
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((code) => code.toLowerCase());
+  if (field === "languages") return languageCodesOf(trimmed);
   if (trimmed === "") return NULLABLE.includes(field) || field === "houseNumber" ? null : "";
   if (field === "houseNumber" || field === "capacityHoursPerWeek") return toNumber(trimmed);
   return trimmed;

@@ -3,7 +3,7 @@ import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -65,7 +65,7 @@ export function ContributionsSection({ clientId, mayFormalise }: { clientId: str
               {t("contributions.item", {
                 organisation: item.organisationName,
                 hours: formatHours(item.hoursPerWeek, i18n.language),
-                since: formatDate(item.since, i18n.language),
+                since: formatLongDate(item.since, i18n.language),
                 status: t(`contributions.status.${item.status}`),
               })}{" "}
               <LetterPdfLink letterId={item.letterId} label={t("contributions.letter")} context={item.organisationName} />

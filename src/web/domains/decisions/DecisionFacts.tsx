@@ -1,6 +1,6 @@
 import type { DecisionOutput, ObjectionOutput } from "@shared/schemas/decisions.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Paragraph } from "@web/components/nlds.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 /** Where an objection stands, for staff: received, late or not, the date to decide by, or its outcome. */
 export function ObjectionStatus({ objection }: { objection: ObjectionOutput | null }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string) => formatDate(value, i18n.language);
+  const date = (value: string) => formatLongDate(value, i18n.language);
   if (!objection) return <span className="nv-muted">{t("decisions.noObjection")}</span>;
   const lines = [t("decisions.objection.received", { date: date(objection.receivedOn) })];
   if (!objection.onTime) lines.push(t("decisions.objection.late"));
@@ -38,7 +38,7 @@ export function ObjectionStatus({ objection }: { objection: ObjectionOutput | nu
 /** A decision as staff read it: what, on which basis, who decided when, the letter and the objection. */
 export function DecisionFacts({ decision }: { decision: DecisionOutput }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string | null) => formatDate(value, i18n.language);
+  const date = (value: string | null) => formatLongDate(value, i18n.language);
   const rows: [string, ReactNode][] = [
     [t("decisions.facts.summary"), decision.summary],
     [t("decisions.facts.legalBasis"), decision.legalBasis],
@@ -78,7 +78,7 @@ export function DecisionFacts({ decision }: { decision: DecisionOutput }) {
 /** A decision in plain words for the client: what it means, the letter, until when they can object, and their objection. */
 export function DecisionPlain({ decision, today }: { decision: DecisionOutput; today: string }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string) => formatDate(value, i18n.language);
+  const date = (value: string) => formatLongDate(value, i18n.language);
   const { objection } = decision;
   let remedy: string;
   if (!decision.objectionTermEndsOn) remedy = t("myDecisions.appeal");

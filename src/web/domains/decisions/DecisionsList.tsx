@@ -1,7 +1,7 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { DecisionOutput } from "@shared/schemas/decisions.js";
 import { Alert } from "@web/components/Alert.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useEffect, useState } from "react";
@@ -75,7 +75,7 @@ export function DecisionsList({ clientId, asClient, level }: DecisionsListProps)
         <article key={decision.id} className="nv-panel nv-decision" aria-labelledby={`decision-${decision.id}`}>
           <Heading level={level} id={`decision-${decision.id}`} tabIndex={-1} className="nv-panel__title">
             {asClient ? t(`decisionTitle.${decision.type}`) : t(`decisionType.${decision.type}`)}
-            <span className="nv-cell-note">{formatDate(decision.decidedOn, i18n.language)}</span>
+            <span className="nv-cell-note">{formatLongDate(decision.decidedOn, i18n.language)}</span>
           </Heading>
           {asClient ? <DecisionPlain decision={decision} today={today} /> : <DecisionFacts decision={decision} />}
           {decision.abilities.object && open !== decision.id ? objectButton(decision) : null}

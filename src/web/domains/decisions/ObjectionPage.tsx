@@ -1,7 +1,7 @@
 import type { DecisionOutput, ObjectionOutput } from "@shared/schemas/decisions.js";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDate, formatDateTime } from "@web/components/format.js";
+import { formatLongDate, formatLongDateTime } from "@web/components/format.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -28,7 +28,7 @@ type Step = "lateness" | "postponement" | "consent" | "hearing" | "waiver" | "ou
 /** The objection's facts: the decision objected to, when it came in, on time or late, and the terms. */
 function ObjectionFacts({ objection, decision }: { objection: ObjectionOutput; decision: DecisionOutput | undefined }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string | null) => formatDate(value, i18n.language);
+  const date = (value: string | null) => formatLongDate(value, i18n.language);
   let timeliness = t("objectionPage.onTime");
   if (!objection.onTime) {
     const excused = objection.latenessExcusable;
@@ -116,9 +116,9 @@ function HearingVersions({ hearing }: { hearing: ObjectionOutput["hearing"] }) {
               </Heading>
               <Paragraph className="nv-small">
                 {t("objectionPage.hearing.heldBy", {
-                  date: formatDate(version.heldOn, i18n.language),
+                  date: formatLongDate(version.heldOn, i18n.language),
                   name: version.conductedBy,
-                  recordedAt: formatDateTime(version.recordedAt, i18n.language),
+                  recordedAt: formatLongDateTime(version.recordedAt, i18n.language),
                 })}
               </Paragraph>
               <Paragraph className="nv-prewrap">{version.record}</Paragraph>
@@ -134,7 +134,9 @@ function HearingVersions({ hearing }: { hearing: ObjectionOutput["hearing"] }) {
 function OutcomeText({ objection, clientId }: { objection: ObjectionOutput; clientId: string | undefined }) {
   const { t, i18n } = useTranslation();
   if (!objection.outcome) return null;
-  const decided = objection.outcomeOn ? t("objectionPage.outcome.decidedOn", { date: formatDate(objection.outcomeOn, i18n.language) }) : "";
+  const decided = objection.outcomeOn
+    ? t("objectionPage.outcome.decidedOn", { date: formatLongDate(objection.outcomeOn, i18n.language) })
+    : "";
   return (
     <>
       <Paragraph>

@@ -38,7 +38,7 @@ function AwaitingTable({ page }: { page: ExemptionPage }) {
           </td>
           <td className="utrecht-table__cell">
             {exemption.decidedBy ? (
-              t("awaitingCoSign.decided", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) })
+              t("awaitingCoSign.decided", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt, i18n.language) })
             ) : (
               <span className="nv-muted">–</span>
             )}

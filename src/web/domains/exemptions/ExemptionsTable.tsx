@@ -94,13 +94,9 @@ function DecisionCell({ exemption }: { exemption: ExemptionOutput }) {
   const lines: string[] = [];
   if (exemption.requestedBy) lines.push(t("exemptions.requestedBy", { name: exemption.requestedBy }));
   if (exemption.decidedBy)
-    lines.push(
-      t("exemptions.decidedBy", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt?.slice(0, 10), i18n.language) }),
-    );
+    lines.push(t("exemptions.decidedBy", { name: exemption.decidedBy, date: formatDate(exemption.decidedAt, i18n.language) }));
   if (exemption.coSignedBy)
-    lines.push(
-      t("exemptions.coSignedBy", { name: exemption.coSignedBy, date: formatDate(exemption.coSignedAt?.slice(0, 10), i18n.language) }),
-    );
+    lines.push(t("exemptions.coSignedBy", { name: exemption.coSignedBy, date: formatDate(exemption.coSignedAt, i18n.language) }));
   else if (exemption.needsCoSign) lines.push(t("exemptions.needsCoSign"));
   if (exemption.unmetCondition) lines.push(t(`unmetCondition.${exemption.unmetCondition}`));
   if (exemption.decisionNote) lines.push(exemption.decisionNote);

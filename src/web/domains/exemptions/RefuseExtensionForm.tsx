@@ -2,7 +2,7 @@ import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { CheckboxField, TextAreaField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -24,7 +24,7 @@ export function RefuseExtensionForm({ exemption, onDone }: RefuseExtensionFormPr
   const [reason, setReason] = useState("");
   const [askedByClient, setAskedByClient] = useState(false);
   const errors = useMemo(() => formErrorsOf(action.error, t, ["reason"], CONTROLS), [action.error, t]);
-  const lastDay = formatDate(exemption.endDate ?? exemption.reviewDate, i18n.language);
+  const lastDay = formatLongDate(exemption.endDate ?? exemption.reviewDate, i18n.language);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,18 +1,18 @@
 import type { ClientOverview } from "@shared/schemas/overview.js";
-import { formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { longDate, placeAddress, weekParts } from "./when.js";
+import { placeAddress, weekParts } from "./when.js";
 
 /** A step's or placement's period in words: from a date, or from one date to another. */
 export function usePeriod() {
   const { t, i18n } = useTranslation();
   return (from: string | null, until: string | null) => {
     if (!from) return null;
-    const start = longDate(from, i18n.language);
+    const start = formatLongDate(from, i18n.language);
     return until
-      ? t("start.asked.fromUntil", { from: start, until: longDate(until, i18n.language) })
+      ? t("start.asked.fromUntil", { from: start, until: formatLongDate(until, i18n.language) })
       : t("start.asked.from", { date: start });
   };
 }

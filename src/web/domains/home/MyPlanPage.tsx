@@ -1,5 +1,5 @@
 import type { PlanSummary } from "@shared/schemas/overview.js";
-import { formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -10,7 +10,6 @@ import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { PlacementFacts, usePeriod } from "./AskedNow.js";
 import { usePlanSummary } from "./api.js";
-import { longDate } from "./when.js";
 
 /** The plan in force: its steps and the letter that confirmed it. */
 function PlanSection({ summary }: { summary: PlanSummary }) {
@@ -25,7 +24,9 @@ function PlanSection({ summary }: { summary: PlanSummary }) {
       {plan ? (
         <>
           {plan.confirmedOn ? (
-            <Paragraph>{t("myPlan.plan.confirmed", { date: longDate(plan.confirmedOn, i18n.language), version: plan.version })}</Paragraph>
+            <Paragraph>
+              {t("myPlan.plan.confirmed", { date: formatLongDate(plan.confirmedOn, i18n.language), version: plan.version })}
+            </Paragraph>
           ) : null}
           <Paragraph>{t("myPlan.plan.reporting", { count: plan.reportingFrequencyWeeks })}</Paragraph>
           <ul className="nv-start__list">
@@ -74,8 +75,8 @@ function PlacementsSection({ placements }: { placements: PlanSummary["placements
                 <li key={agreement.version}>
                   {t("myPlan.placements.agreement", {
                     version: agreement.version,
-                    from: longDate(agreement.startDate, i18n.language),
-                    until: longDate(agreement.endDate, i18n.language),
+                    from: formatLongDate(agreement.startDate, i18n.language),
+                    until: formatLongDate(agreement.endDate, i18n.language),
                   })}
                   <br />
                   {t("myPlan.placements.tasks", { tasks: agreement.tasks })}
@@ -105,7 +106,7 @@ function IntakeSection({ intake }: { intake: PlanSummary["intake"] }) {
       </Heading>
       {intake ? (
         <>
-          <Paragraph>{t("myPlan.intake.heldOn", { date: longDate(intake.heldOn, i18n.language) })}</Paragraph>
+          <Paragraph>{t("myPlan.intake.heldOn", { date: formatLongDate(intake.heldOn, i18n.language) })}</Paragraph>
           <Paragraph>{t("myPlan.intake.hours", { hours: formatHours(intake.capacityHoursPerWeek, i18n.language) })}</Paragraph>
           <Paragraph>{t("myPlan.intake.ladder")}</Paragraph>
           <ul className="nv-start__list">

@@ -4,12 +4,12 @@ import { FactsList } from "@web/components/FactsList.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextAreaField } from "@web/components/fields.js";
+import { formatTime, formatWeekdayDate } from "@web/components/format.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRequestReschedule } from "./api.js";
-import { clockTime, longDay } from "./when.js";
 
 type Appointment = NonNullable<ClientOverview["nextAppointment"]>;
 
@@ -76,8 +76,8 @@ export function NextAppointment({ clientId, appointment }: { clientId: string; a
               [
                 t("start.appointment.when"),
                 t("start.appointment.whenValue", {
-                  day: longDay(appointment.startsAt, i18n.language),
-                  time: clockTime(appointment.startsAt, i18n.language),
+                  day: formatWeekdayDate(appointment.startsAt, i18n.language),
+                  time: formatTime(appointment.startsAt, i18n.language),
                 }),
               ],
               [t("start.appointment.where"), appointment.location],

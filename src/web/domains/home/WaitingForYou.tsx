@@ -1,9 +1,9 @@
 import type { ClientOverview, WaitingItem } from "@shared/schemas/overview.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
-import { longDate } from "./when.js";
 
 /** Where the client answers each kind of question. */
 function whereToAnswer(clientId: string, item: WaitingItem): string {
@@ -37,7 +37,7 @@ export function WaitingForYou({ clientId, waiting }: { clientId: string; waiting
               {item.respondBy ? (
                 <>
                   <br />
-                  <strong>{t(`start.waiting.${item.kind}.by`, { date: longDate(item.respondBy, i18n.language) })}</strong>
+                  <strong>{t(`start.waiting.${item.kind}.by`, { date: formatLongDate(item.respondBy, i18n.language) })}</strong>
                 </>
               ) : null}
               <br />

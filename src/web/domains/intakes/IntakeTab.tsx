@@ -1,6 +1,6 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import { LIFE_DOMAINS, SENSITIVE_DOMAINS, WEEKDAY_PARTS } from "@shared/schemas/intakes.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { ScrollRegion } from "@web/components/ScrollRegion.js";
@@ -19,7 +19,7 @@ function useSummaryRows(intake: Intake): [string, ReactNode][] {
     return t("intake.dayPart", { day: t(`dayShort.${day}`), part: t(`dayParts.${moment}`) });
   });
   return [
-    [t("intake.heldOn"), formatDate(intake.heldOn, i18n.language)],
+    [t("intake.heldOn"), formatLongDate(intake.heldOn, i18n.language)],
     [t("intake.capacityHoursPerWeek"), t("plan.hours", { hours: formatHours(intake.capacityHoursPerWeek, i18n.language) })],
     [t("ladder.rung"), rung(intake.ladderRung)],
     [t("ladder.growthRung"), rung(intake.growthRung)],
@@ -56,7 +56,7 @@ function IntakeSummary({ intake }: { intake: Intake }) {
       <ScrollRegion labelledBy="scores-caption">
         <table className="utrecht-table utrecht-table--html-table nv-table nv-table--scores">
           <caption id="scores-caption" className="utrecht-table__caption">
-            {t("intake.scoresCaption", { date: formatDate(intake.heldOn, i18n.language) })}
+            {t("intake.scoresCaption", { date: formatLongDate(intake.heldOn, i18n.language) })}
           </caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
@@ -118,7 +118,7 @@ export function IntakeTab({ client }: { client: ClientOutput }) {
       {latest ? (
         <>
           {items.length > 1 ? (
-            <Paragraph>{t("intake.latestOfMany", { date: formatDate(latest.heldOn, i18n.language), count: items.length })}</Paragraph>
+            <Paragraph>{t("intake.latestOfMany", { date: formatLongDate(latest.heldOn, i18n.language), count: items.length })}</Paragraph>
           ) : null}
           <IntakeSummary intake={latest} />
         </>

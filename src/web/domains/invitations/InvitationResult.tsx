@@ -1,5 +1,5 @@
 import { focusOnMount } from "@web/components/focus.js";
-import { formatAppointmentTime } from "@web/components/format.js";
+import { formatDateTime } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ScrollRegion } from "@web/components/ScrollRegion.js";
 import { useTranslation } from "react-i18next";
@@ -68,7 +68,7 @@ export function InvitationResult({ batchId, invitations, names }: InvitationResu
                       <span className="nv-cell-note">{t("invite.sequence", { count: invitation.sequence })}</span>
                     ) : null}
                   </th>
-                  <td className="utrecht-table__cell nv-nowrap">{formatAppointmentTime(invitation.appointment.startsAt, i18n.language)}</td>
+                  <td className="utrecht-table__cell nv-nowrap">{formatDateTime(invitation.appointment.startsAt, i18n.language)}</td>
                   <td className="utrecht-table__cell">{invitation.appointment.location}</td>
                   <td className="utrecht-table__cell">
                     <LetterPdfLink letterId={invitation.letterId} label={t("invite.letterPdf")} context={name} />

@@ -31,7 +31,7 @@ function StatusCell({ letter }: { letter: LetterOutput }) {
     <>
       <span className={`nv-status nv-status--${letter.deliveryStatus}`}>{t(`deliveryStatus.${letter.deliveryStatus}`)}</span>
       {letter.deliveryDate || letter.deliveryUpdatedAt ? (
-        <span className="nv-cell-note">{formatDate(letter.deliveryDate ?? letter.deliveryUpdatedAt?.slice(0, 10), i18n.language)}</span>
+        <span className="nv-cell-note">{formatDate(letter.deliveryDate ?? letter.deliveryUpdatedAt, i18n.language)}</span>
       ) : null}
     </>
   );

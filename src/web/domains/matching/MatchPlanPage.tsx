@@ -1,6 +1,6 @@
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDateTime } from "@web/components/format.js";
+import { formatLongDateTime } from "@web/components/format.js";
 import { Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -40,8 +40,8 @@ export function MatchPlanPage() {
             rows={[
               [t("matchPlans.columns.status"), status],
               [t("matchPlans.columns.requestedBy"), plan.requestedBy ?? none],
-              [t("matchPlans.columns.createdAt"), formatDateTime(plan.createdAt, i18n.language)],
-              [t("matchPlan.finishedAt"), plan.finishedAt ? formatDateTime(plan.finishedAt, i18n.language) : none],
+              [t("matchPlans.columns.createdAt"), formatLongDateTime(plan.createdAt, i18n.language)],
+              [t("matchPlan.finishedAt"), plan.finishedAt ? formatLongDateTime(plan.finishedAt, i18n.language) : none],
             ]}
           />
           <PlanProgress plan={plan} />

@@ -1,4 +1,5 @@
 import type { MyAppointmentOutput } from "@shared/schemas/appointments.js";
+import { amsterdamDateOf, formatTimeRange, formatWeekdayDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -6,7 +7,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { useMyAppointments } from "./api.js";
-import { amsterdamDayOf, formatDayHeading, formatTimeRange } from "./dayFormat.js";
 
 /** One appointment: the time, the client (a link to their record), what kind, the place and how it stands. */
 function AppointmentItem({ appointment }: { appointment: MyAppointmentOutput }) {
@@ -56,7 +56,7 @@ export function MyDayPage() {
   const data = agenda.data;
   const byDay = new Map<string, MyAppointmentOutput[]>();
   for (const item of data?.items ?? []) {
-    const day = amsterdamDayOf(item.startsAt);
+    const day = amsterdamDateOf(item.startsAt) ?? item.startsAt;
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   }
   const later = [...byDay.entries()].filter(([day]) => data && day !== data.today);
@@ -73,7 +73,7 @@ export function MyDayPage() {
               {t("myDay.today")}
             </Heading>
             <DayList
-              heading={formatDayHeading(data.today, i18n.language)}
+              heading={formatWeekdayDate(data.today, i18n.language)}
               items={byDay.get(data.today) ?? []}
               empty={t("myDay.todayEmpty")}
             />
@@ -84,7 +84,7 @@ export function MyDayPage() {
             </Heading>
             {later.length === 0 ? <Paragraph>{t("myDay.weekEmpty")}</Paragraph> : null}
             {later.map(([day, items]) => (
-              <DayList key={day} heading={formatDayHeading(day, i18n.language)} items={items} />
+              <DayList key={day} heading={formatWeekdayDate(day, i18n.language)} items={items} />
             ))}
           </section>
           {me.abilities.manageAvailability ? (

@@ -1,4 +1,4 @@
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -27,7 +27,7 @@ export function OrdinancePage() {
               {t("ordinance.currentTitle")}
             </Heading>
             <Paragraph>
-              {t("ordinance.current", { version: data.current.version, date: formatDate(data.current.effectiveFrom, i18n.language) })}
+              {t("ordinance.current", { version: data.current.version, date: formatLongDate(data.current.effectiveFrom, i18n.language) })}
             </Paragraph>
             <OrdinanceVersionsTable versions={data.versions} current={data.current.version} />
           </section>

@@ -1,7 +1,7 @@
 import { AGREEMENT_PARTIES, type AgreementParty, type PlacementOutput } from "@shared/schemas/placements.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useState } from "react";
@@ -57,8 +57,11 @@ export function AgreementSignatures({ placementId, agreement }: { placementId: s
               {": "}
               {signature
                 ? signature.signedBy
-                  ? t("agreement.signatures.signedBy", { date: formatDate(signature.signedOn, i18n.language), name: signature.signedBy })
-                  : t("agreement.signatures.signed", { date: formatDate(signature.signedOn, i18n.language) })
+                  ? t("agreement.signatures.signedBy", {
+                      date: formatLongDate(signature.signedOn, i18n.language),
+                      name: signature.signedBy,
+                    })
+                  : t("agreement.signatures.signed", { date: formatLongDate(signature.signedOn, i18n.language) })
                 : t("agreement.signatures.notSigned")}
             </li>
           );

@@ -1,5 +1,5 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
-import { formatDate, formatDateTime, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate, formatLongDateTime } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
@@ -19,12 +19,12 @@ export function AgreementVersions({ placement, withPdf }: { placement: Placement
       {versions.map((agreement) => (
         <div key={agreement.version} className="nv-version">
           <Heading level={3} className="nv-version__title">
-            {t("agreement.version", { version: agreement.version, date: formatDateTime(agreement.signedAt, i18n.language) })}
+            {t("agreement.version", { version: agreement.version, date: formatLongDateTime(agreement.signedAt, i18n.language) })}
           </Heading>
           <dl className="nv-facts">
             <div className="nv-facts__item">
               <dt>{t("agreement.period")}</dt>
-              <dd>{`${formatDate(agreement.startDate, i18n.language)} – ${formatDate(agreement.endDate, i18n.language)}`}</dd>
+              <dd>{`${formatLongDate(agreement.startDate, i18n.language)} – ${formatLongDate(agreement.endDate, i18n.language)}`}</dd>
             </div>
             <div className="nv-facts__item">
               <dt>{t("agreement.hoursPerWeek")}</dt>

@@ -1,6 +1,6 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,15 +12,15 @@ type Determined = NonNullable<PlacementOutput["attribution"]>;
 export function AttributionFacts({ placement, attribution }: { placement: PlacementOutput; attribution: Determined }) {
   const { t, i18n } = useTranslation();
   const heard = t("placementAttribution.heardOnChannel", {
-    date: formatDate(attribution.heardOn, i18n.language),
+    date: formatLongDate(attribution.heardOn, i18n.language),
     channel: t(`hearingChannel.${attribution.channel}`),
   });
   const determined = attribution.determinedBy
     ? t("placementAttribution.determinedByOn", {
         name: attribution.determinedBy,
-        date: formatDate(attribution.determinedOn, i18n.language),
+        date: formatLongDate(attribution.determinedOn, i18n.language),
       })
-    : formatDate(attribution.determinedOn, i18n.language);
+    : formatLongDate(attribution.determinedOn, i18n.language);
   const rows: [string, string][] = [
     [t("placementAttribution.clientAccount"), attribution.clientAccount],
     [t("placementAttribution.heard"), heard],

@@ -1,5 +1,5 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 
@@ -14,7 +14,7 @@ export function ClientSideFacts({ placement }: { placement: Voice }) {
     <blockquote className="nv-panel">
       <Paragraph className="nv-prewrap">{side.account}</Paragraph>
       {side.reason ? <Paragraph>{t("clientVoice.clientSideReason", { reason: t(`mySide.reasons.${side.reason}`) })}</Paragraph> : null}
-      <Paragraph className="nv-muted">{t("clientVoice.clientSideGiven", { date: formatDate(side.givenOn, i18n.language) })}</Paragraph>
+      <Paragraph className="nv-muted">{t("clientVoice.clientSideGiven", { date: formatLongDate(side.givenOn, i18n.language) })}</Paragraph>
     </blockquote>
   );
 }
@@ -33,7 +33,9 @@ export function ClientVoiceFacts({ placement }: { placement: Voice }) {
       {feedback ? (
         <>
           {placement.clientSide ? <Heading level={3}>{t("clientVoice.feedbackTitle")}</Heading> : null}
-          <Paragraph>{t("clientVoice.feedback", { rating: feedback.rating, date: formatDate(feedback.givenOn, i18n.language) })}</Paragraph>
+          <Paragraph>
+            {t("clientVoice.feedback", { rating: feedback.rating, date: formatLongDate(feedback.givenOn, i18n.language) })}
+          </Paragraph>
           {feedback.comment ? <Paragraph className="nv-prewrap">{feedback.comment}</Paragraph> : null}
         </>
       ) : null}

@@ -3,7 +3,7 @@ import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FactsList } from "@web/components/FactsList.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -140,7 +140,7 @@ export function HostSteps({ placement }: { placement: PlacementOutput }) {
   const steps = placement.hostSteps;
   const rows: [string, string][] = [[t("hostSteps.contactPerson"), steps.contactPerson ?? t("hostSteps.none")]];
   if (steps.introduction) {
-    rows.push([t("hostSteps.introduction"), formatDate(steps.introduction.heldOn, i18n.language)]);
+    rows.push([t("hostSteps.introduction"), formatLongDate(steps.introduction.heldOn, i18n.language)]);
     rows.push([t("hostSteps.attendees"), steps.introduction.attendees]);
     rows.push([t("hostSteps.clientVerdict"), t(`hostSteps.verdict.${steps.introduction.clientVerdict}`)]);
     rows.push([t("hostSteps.hostVerdict"), t(`hostSteps.verdict.${steps.introduction.hostVerdict}`)]);
@@ -150,8 +150,8 @@ export function HostSteps({ placement }: { placement: PlacementOutput }) {
     rows.push([
       t("hostSteps.checkIn"),
       steps.hostCheckIn.heldOn
-        ? t("hostSteps.checkInHeld", { date: formatDate(steps.hostCheckIn.heldOn, i18n.language) })
-        : t("hostSteps.checkInDue", { date: formatDate(steps.hostCheckIn.dueOn, i18n.language) }),
+        ? t("hostSteps.checkInHeld", { date: formatLongDate(steps.hostCheckIn.heldOn, i18n.language) })
+        : t("hostSteps.checkInDue", { date: formatLongDate(steps.hostCheckIn.dueOn, i18n.language) }),
     ]);
     if (steps.hostCheckIn.note) rows.push([t("hostSteps.checkInNote"), steps.hostCheckIn.note]);
   }

@@ -1,4 +1,4 @@
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -19,13 +19,13 @@ function MyAgreement({ placement, clientId }: { placement: MyPlacement; clientId
       <Paragraph>
         {t("myPlacements.agreementToSign", {
           version: agreement.version,
-          start: formatDate(agreement.startDate, i18n.language),
-          end: formatDate(agreement.endDate, i18n.language),
+          start: formatLongDate(agreement.startDate, i18n.language),
+          end: formatLongDate(agreement.endDate, i18n.language),
           hours: agreement.hoursPerWeek,
         })}
       </Paragraph>
       {agreement.signatures.client ? (
-        <Paragraph>{t("myPlacements.signedOn", { date: formatDate(agreement.signatures.client.signedOn, i18n.language) })}</Paragraph>
+        <Paragraph>{t("myPlacements.signedOn", { date: formatLongDate(agreement.signatures.client.signedOn, i18n.language) })}</Paragraph>
       ) : null}
       <ProblemAlert error={sign.error} />
       {agreement.abilities.signAsClient ? (
@@ -40,7 +40,7 @@ function MyAgreement({ placement, clientId }: { placement: MyPlacement; clientId
 
 function PlacementCard({ placement, clientId }: { placement: MyPlacement; clientId: string }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string | null) => formatDate(value, i18n.language);
+  const date = (value: string | null) => formatLongDate(value, i18n.language);
   const titleId = `my-placement-${placement.id}`;
   return (
     <article className="nv-panel" aria-labelledby={titleId}>

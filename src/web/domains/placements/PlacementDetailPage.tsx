@@ -1,7 +1,7 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -30,7 +30,7 @@ function Summary({ placement, staff }: { placement: PlacementOutput; staff: bool
       t("placements.status"),
       // The placement runs only from its start date: the server says whether it has begun.
       placement.status === "active" && !placement.hostSteps.begun && placement.startedOn
-        ? t("placements.startsOn", { date: formatDate(placement.startedOn, i18n.language) })
+        ? t("placements.startsOn", { date: formatLongDate(placement.startedOn, i18n.language) })
         : t(`placementStatus.${placement.status}`),
     ],
     [t("placements.role"), placement.roleTitle],
@@ -39,8 +39,8 @@ function Summary({ placement, staff }: { placement: PlacementOutput; staff: bool
     [t("hostProfile.guidanceNeed"), t(`guidanceLevel.${placement.guidanceLevel}`)],
   ];
   if (placement.startedOn && placement.hostSteps.begun)
-    rows.push([t("placements.startedOn"), formatDate(placement.startedOn, i18n.language)]);
-  if (placement.endedOn) rows.push([t("placements.endedOn"), formatDate(placement.endedOn, i18n.language)]);
+    rows.push([t("placements.startedOn"), formatLongDate(placement.startedOn, i18n.language)]);
+  if (placement.endedOn) rows.push([t("placements.endedOn"), formatLongDate(placement.endedOn, i18n.language)]);
   if (placement.endReason) rows.push([t("endPlacement.reason"), t(`endReason.${placement.endReason}`)]);
   if (placement.hostAccount) rows.push([t("placements.hostAccount"), placement.hostAccount]);
   if (staff && placement.attributableTo) rows.push([t("placements.attributableTo"), t(`attribution.${placement.attributableTo}`)]);

@@ -2,7 +2,7 @@ import type { PlacementOutput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { formatDateTime } from "@web/components/format.js";
+import { formatLongDateTime } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -38,7 +38,7 @@ export function PlacementNotes({ placement, mayAdd }: { placement: PlacementOutp
               <p className="nv-muted">
                 {t("placementNotes.by", {
                   name: item.authorName ?? t("placementNotes.unknownAuthor"),
-                  date: formatDateTime(item.createdAt, i18n.language),
+                  date: formatLongDateTime(item.createdAt, i18n.language),
                 })}
               </p>
               <p>{item.note}</p>

@@ -1,7 +1,7 @@
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -34,7 +34,7 @@ export function ReferralCard({ placement, onDecided }: { placement: PlacementSum
       <Heading level={3} id={headingId} className="nv-panel__title">
         {t("referrals.cardTitle", { name, role: placement.roleTitle })}
       </Heading>
-      <Paragraph>{t("referrals.since", { date: formatDate(placement.createdAt.slice(0, 10), i18n.language) })}</Paragraph>
+      <Paragraph>{t("referrals.since", { date: formatLongDate(placement.createdAt, i18n.language) })}</Paragraph>
       <HostProfile clientId={placement.clientId} />
       <ErrorSummary errors={fieldErrors.list} />
       <ProblemAlert error={errors.other} />

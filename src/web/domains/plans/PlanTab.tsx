@@ -1,7 +1,7 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { PlanOutput } from "@shared/schemas/plans.js";
 import { Alert } from "@web/components/Alert.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { useState } from "react";
@@ -28,7 +28,7 @@ function VersionHeader({ plan, inForce }: { plan: PlanOutput; inForce: PlanOutpu
         <Paragraph>{inForce ? t("plan.draftWithInForce", { version: inForce.version }) : t("plan.draftIntro")}</Paragraph>
       ) : (
         <Paragraph>
-          {t("plan.confirmedIntro", { date: formatDate(plan.confirmedOn, i18n.language), count: plan.reportingFrequencyWeeks })}{" "}
+          {t("plan.confirmedIntro", { date: formatLongDate(plan.confirmedOn, i18n.language), count: plan.reportingFrequencyWeeks })}{" "}
           {plan.letterId ? <LetterPdfLink letterId={plan.letterId} label={t("plan.letterDownload")} /> : null}
         </Paragraph>
       )}

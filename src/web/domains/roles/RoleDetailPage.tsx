@@ -1,7 +1,7 @@
 import type { RoleOutput } from "@shared/schemas/roles.js";
 import { Alert } from "@web/components/Alert.js";
 import { FactsList } from "@web/components/FactsList.js";
-import { formatDate, formatHours } from "@web/components/format.js";
+import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -33,8 +33,8 @@ function Facts({ role }: { role: RoleOutput }) {
     [t("vacancies.demands"), role.demands.map((demand) => t(`workDemand.${demand}`)).join(", ") || t("vacancies.noDemands")],
     [t("roleForm.skills"), role.skills.join(", ") || t("vacancies.none")],
     [t("vacancies.education"), t(`roleEducation.${role.educationLevel}`)],
-    [t("roleForm.startDate"), formatDate(role.startDate, i18n.language)],
-    [t("roleForm.endDate"), role.endDate ? formatDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
+    [t("roleForm.startDate"), formatLongDate(role.startDate, i18n.language)],
+    [t("roleForm.endDate"), role.endDate ? formatLongDate(role.endDate, i18n.language) : t("vacancies.noEnd")],
   ];
   return <FactsList rows={rows} />;
 }

@@ -1,7 +1,7 @@
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type FormErrors, formErrorsOf } from "@web/components/problems.js";
@@ -120,7 +120,7 @@ export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; o
           choices={open.map((c) => ({
             value: c.id,
             label: t("complaintDecision.filed", {
-              date: formatDate(c.createdAt, i18n.language),
+              date: formatLongDate(c.createdAt, i18n.language),
               kind: t(`complaintDecision.kinds.${c.filerKind}`),
               description: c.description,
             }),

@@ -1,5 +1,5 @@
 import { SelectField, TextAreaField } from "@web/components/fields.js";
-import { formatAppointmentTime, formatDate } from "@web/components/format.js";
+import { formatAppointmentTime, formatLongDate } from "@web/components/format.js";
 import { useTranslation } from "react-i18next";
 import { useAppointments } from "../appointments/api.js";
 import { useLetters } from "../letters/api.js";
@@ -47,7 +47,7 @@ export function FactsPickers({ clientId, values, onChange, errors }: FactsPicker
       ? t("sanctionProposal.placementOption", {
           role: placement.roleTitle,
           organisation: placement.organisationName,
-          date: formatDate(placement.endedOn, i18n.language),
+          date: formatLongDate(placement.endedOn, i18n.language),
           attribution: placement.attributableTo ? t(`attribution.${placement.attributableTo}`) : "–",
         })
       : t("sanctionProposal.activePlacementOption", { role: placement.roleTitle, organisation: placement.organisationName });
@@ -97,7 +97,7 @@ export function FactsPickers({ clientId, values, onChange, errors }: FactsPicker
             { value: "", label: t("sanctionProposal.noPlan") },
             ...confirmed.map((plan) => ({
               value: plan.id,
-              label: t("sanctionProposal.planOption", { version: plan.version, date: formatDate(plan.confirmedOn, i18n.language) }),
+              label: t("sanctionProposal.planOption", { version: plan.version, date: formatLongDate(plan.confirmedOn, i18n.language) }),
             })),
           ]}
           error={errors.planId}
@@ -155,7 +155,7 @@ export function FactsPickers({ clientId, values, onChange, errors }: FactsPicker
             value: letter.id,
             label: t("sanctionProposal.letterOption", {
               subject: letter.subject,
-              date: formatDate(letter.letterDate, i18n.language),
+              date: formatLongDate(letter.letterDate, i18n.language),
               status: letter.registered ? t(`deliveryStatus.${letter.deliveryStatus}`) : t("letters.notRegistered"),
             }),
           })),

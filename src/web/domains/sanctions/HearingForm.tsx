@@ -4,7 +4,7 @@ import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -64,7 +64,7 @@ export function HearingForm({ sanction, asClient, correcting = false, onDone }: 
       </Paragraph>
       {asClient && sanction.hearing.respondBy ? (
         <Paragraph>
-          <strong>{t("hearingForm.respondByClient", { date: formatDate(sanction.hearing.respondBy, i18n.language) })}</strong>{" "}
+          <strong>{t("hearingForm.respondByClient", { date: formatLongDate(sanction.hearing.respondBy, i18n.language) })}</strong>{" "}
           {sanction.hearing.letterId ? <LetterPdfLink letterId={sanction.hearing.letterId} label={t("hearingForm.letterClient")} /> : null}
         </Paragraph>
       ) : null}

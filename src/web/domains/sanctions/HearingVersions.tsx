@@ -1,5 +1,5 @@
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
-import { formatDate, formatDateTime } from "@web/components/format.js";
+import { formatLongDate, formatLongDateTime } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { useTranslation } from "react-i18next";
 
@@ -30,10 +30,10 @@ export function HearingVersions({ sanction, level }: HearingVersionsProps) {
               <strong>{t("hearingVersions.version", { version: version.version })}</strong>{" "}
               {t("hearingVersions.recorded", {
                 by: version.recordedBy ?? t("hearingVersions.unknownRecorder"),
-                at: formatDateTime(version.recordedAt, i18n.language),
+                at: formatLongDateTime(version.recordedAt, i18n.language),
               })}{" "}
               {t("hearingVersions.held", {
-                date: formatDate(version.heldOn, i18n.language),
+                date: formatLongDate(version.heldOn, i18n.language),
                 channel: t(`hearingChannel.${version.channel}`),
               })}
               {version.correctionOf === null ? null : <> {t("hearingVersions.corrects", { version: version.correctionOf })}</>}

@@ -35,7 +35,7 @@ function ProposedTable({ page }: { page: SanctionPage }) {
             <span className="nv-cell-note">{t("sanctions.factsOn", { date: date(sanction.factsDate) })}</span>
           </td>
           <td className="utrecht-table__cell">
-            {t("proposedSanctions.proposed", { name: sanction.proposedBy, date: date(sanction.proposedAt.slice(0, 10)) })}
+            {t("proposedSanctions.proposed", { name: sanction.proposedBy, date: date(sanction.proposedAt) })}
           </td>
           <td className="utrecht-table__cell">
             <HearingText hearing={sanction.hearing} />

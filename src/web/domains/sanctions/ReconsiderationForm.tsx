@@ -3,7 +3,7 @@ import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
@@ -36,7 +36,7 @@ export function ReconsiderationForm({ sanction, onDone }: ReconsiderationFormPro
       <Heading level={4} id="reconsideration-title" className="nv-panel__title">
         {t("reconsiderationForm.title", { ground: t(`sanctionGround.${sanction.ground}`) })}
       </Heading>
-      <Paragraph>{t("reconsiderationForm.intro", { date: formatDate(sanction.reconsiderBy, i18n.language) })}</Paragraph>
+      <Paragraph>{t("reconsiderationForm.intro", { date: formatLongDate(sanction.reconsiderBy, i18n.language) })}</Paragraph>
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">

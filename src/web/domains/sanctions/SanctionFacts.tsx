@@ -1,5 +1,5 @@
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
-import { formatDate } from "@web/components/format.js";
+import { formatLongDate } from "@web/components/format.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
@@ -25,7 +25,7 @@ export function SanctionStatus({ sanction }: { sanction: Pick<SanctionOutput, "s
 /** The hearing: not invited yet, invited by registered letter (respond-by date, delivery), or heard. */
 export function HearingText({ hearing }: { hearing: SanctionOutput["hearing"] }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string | null) => formatDate(value, i18n.language);
+  const date = (value: string | null) => formatLongDate(value, i18n.language);
   const lines: string[] = [];
   if (hearing.letterId) {
     lines.push(t("sanctions.hearing.invited", { date: date(hearing.respondBy) }));
@@ -56,13 +56,13 @@ export function ProposedLevelText({ sanction }: { sanction: Pick<SanctionOutput,
 /** The decision: outcome, level, who decided and when, the letter, the reconsideration, and the link to the decision record. */
 export function DecisionText({ sanction }: { sanction: SanctionOutput }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string | null | undefined) => formatDate(value, i18n.language);
+  const date = (value: string | null | undefined) => formatLongDate(value, i18n.language);
   if (!sanction.outcome) return <span className="nv-muted">{t("sanctions.notDecided")}</span>;
   const lines = [t(`sanctionOutcome.${sanction.outcome}`)];
   if (sanction.outcome !== "refrained" && sanction.percentage !== null)
     lines.push(t("sanctions.level", { percentage: sanction.percentage, count: sanction.months ?? 0 }));
   if (sanction.urgentReasonsLapsed) lines.push(t("sanctions.urgentReasonsLapsed", { reasons: sanction.urgentReasonsLapsed.reasons }));
-  if (sanction.decidedBy) lines.push(t("sanctions.decidedBy", { name: sanction.decidedBy, date: date(sanction.decidedAt?.slice(0, 10)) }));
+  if (sanction.decidedBy) lines.push(t("sanctions.decidedBy", { name: sanction.decidedBy, date: date(sanction.decidedAt) }));
   if (sanction.reconsiderBy && !sanction.reconsideredOn) lines.push(t("sanctions.reconsiderBy", { date: date(sanction.reconsiderBy) }));
   if (sanction.reconsideredOn && sanction.reconsiderationOutcome) {
     lines.push(t(`sanctions.reconsidered.${sanction.reconsiderationOutcome}`, { date: date(sanction.reconsideredOn) }));

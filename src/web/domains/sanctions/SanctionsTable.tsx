@@ -34,7 +34,7 @@ export function SanctionsTable({ sanctions, caption, actions }: SanctionsTablePr
           <td className="utrecht-table__cell">
             <SanctionStatus sanction={sanction} />
             <span className="nv-cell-note">
-              {t("sanctions.proposedBy", { name: sanction.proposedBy, date: formatDate(sanction.proposedAt.slice(0, 10), i18n.language) })}
+              {t("sanctions.proposedBy", { name: sanction.proposedBy, date: formatDate(sanction.proposedAt, i18n.language) })}
             </span>
           </td>
           <td className="utrecht-table__cell">

@@ -24,12 +24,6 @@ interface WorkQueueTableProps {
   onSetAside: (message: string) => void;
 }
 
-/** A date in a table: 02-12-2026. */
-function tableDate(value: string): string {
-  const [year, month, day] = value.split("-");
-  return `${day}-${month}-${year}`;
-}
-
 function Reasons({ item }: { item: WorkQueueItem }) {
   const { t, i18n } = useTranslation();
   const name = `${item.givenName} ${item.familyName}`;
@@ -116,7 +110,7 @@ function QueueRow({ item, columns, consultantName, shownReason, snoozing, onSnoo
           </details>
         </td>
         <td className="utrecht-table__cell nv-queue-row__since">
-          <time dateTime={shown.since}>{tableDate(shown.since)}</time>
+          <time dateTime={shown.since}>{formatDate(shown.since)}</time>
           {age ? <span className="nv-muted"> ({age})</span> : null}
         </td>
         {consultantName ? <td className="utrecht-table__cell">{consultantName(item.consultantId)}</td> : null}
