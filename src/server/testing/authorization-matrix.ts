@@ -251,6 +251,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   "POST /buddy-pairings/:id/meetings": { roles: { consultant: S, teamLead: S, client: S }, body: { heldOn: DAY, hours: 1 } },
   "POST /buddy-pairings/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
+  // The in-scope client is a buddy: they end their own agreement; another client's is hidden from them.
+  "POST /buddies/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,

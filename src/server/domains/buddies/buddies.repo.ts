@@ -199,3 +199,43 @@ export async function eraseEndedPairingContactsBefore(db: Kysely<Database>, cuto
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The client's latest buddy agreement (a running one before an ended one), with its contribution's hours. */
+export function findLatestBuddyOfClient(db: Kysely<Database>, clientId: string) {
+  return db
+    .selectFrom("buddies")
+    .innerJoin("contributions", "contributions.id", "buddies.contribution_id")
+    .selectAll("buddies")
+    .select("contributions.hours_per_week")
+    .where("buddies.client_id", "=", clientId)
+    .orderBy("buddies.status")
+    .orderBy("buddies.created_at", "desc")
+    .orderBy("buddies.id")
+    .executeTakeFirst();
+}
+
+/** Ends a running buddy agreement; false when it had ended meanwhile (a parallel ending was first). */
+export async function endActiveBuddy(
+  db: Kysely<Database>,
+  id: string,
+  fields: Pick<BuddiesTable, "ended_on" | "ended_by_side" | "ended_by">,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("buddies")
+    .set({ ...fields, status: "ended" })
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The running pairings of a buddy: who they support now. */
+export function activePairingsOfBuddy(db: Kysely<Database>, buddyId: string) {
+  return db
+    .selectFrom("buddy_pairings")
+    .select(["id", "client_id", "buddy_client_id"])
+    .where("buddy_id", "=", buddyId)
+    .where("status", "=", "active")
+    .orderBy("id")
+    .execute();
+}
