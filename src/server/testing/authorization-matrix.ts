@@ -138,6 +138,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "DELETE /api-tokens/:id": ADMIN,
   "GET /organisations": AGENCY({ roles: { admin: A, consultant: A, teamLead: A } }, A),
   "GET /organisations/:id": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
+  // Only the organisation itself writes what it offers its volunteers; another organisation's is hidden from a host.
+  "PATCH /organisations/:id/partner-profile": {
+    roles: { host: S },
+    body: { trainingOffered: "Hygiënecursus en een training veilig tillen." },
+  },
   "GET /organisations/:id/guidance": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
   "POST /organisations": {
     roles: { admin: A, consultant: A },
