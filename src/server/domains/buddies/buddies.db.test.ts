@@ -364,6 +364,7 @@ describe("ending a buddy's own agreement", () => {
     expect(contribution).toMatchObject({ status: "ended", ended_on: today });
     const contributions = (await get(`/clients/${at(14)}/contributions`, consultant)).json();
     expect(contributions.contributingThrough ?? []).not.toContain("peerBuddy");
+    expect(contributions.items.find((c: { id: string }) => c.id === contributionId)).toMatchObject({ status: "ended", endedOn: today });
     const request = await t.db.kysely
       .selectFrom("accountability_requests")
       .select(["status", "response"])
