@@ -109,7 +109,7 @@ beforeAll(async () => {
     .where("id", "!=", demoClient.client_id ?? "")
     .orderBy("id")
     .execute();
-  expect(clients.length).toBeGreaterThanOrEqual(23);
+  expect(clients.length).toBeGreaterThanOrEqual(24);
 });
 afterAll(() => t.close());
 
@@ -395,6 +395,43 @@ describe("ending a buddy's own agreement", () => {
     expect(ended.json()).toMatchObject({ status: "ended", pairingsEnded: 0 });
     const row = await t.db.kysely.selectFrom("buddies").select("ended_by_side").where("id", "=", buddyId).executeTakeFirstOrThrow();
     expect(row.ended_by_side).toBe("consultant");
+  });
+
+  it("ends the agreement and its pairings when the buddy answers an accountability request that being a buddy stopped", async () => {
+    const buddyId = await makeBuddy(23, { maxPairings: 1 });
+    expect((await pair(buddyId, 16)).statusCode).toBe(201);
+    const { contribution_id: contributionId } = await t.db.kysely
+      .selectFrom("buddies")
+      .select("contribution_id")
+      .where("id", "=", buddyId)
+      .executeTakeFirstOrThrow();
+    const letter = await t.db.kysely.selectFrom("letters").select("id").where("client_id", "=", at(23)).executeTakeFirstOrThrow();
+    const requestId = randomUUID();
+    await t.db.kysely
+      .insertInto("accountability_requests")
+      .values({
+        id: requestId,
+        client_id: at(23),
+        subject_type: "contribution",
+        subject_id: contributionId,
+        requested_on: addDays(today, -3),
+        ordinance_version: 1,
+        letter_id: letter.id,
+        reminded_on: null,
+        reminder_letter_id: null,
+        status: "open",
+        responded_on: null,
+        response: null,
+        responded_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const answered = await post(`/accountability-requests/${requestId}/responses`, { continues: false }, consultant);
+    expect(answered.statusCode, answered.body).toBeLessThan(300);
+    const row = await t.db.kysely.selectFrom("buddies").selectAll().where("id", "=", buddyId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "ended", ended_on: today, ended_by_side: "consultant" });
+    const pairings = await t.db.kysely.selectFrom("buddy_pairings").select("status").where("buddy_id", "=", buddyId).execute();
+    expect(pairings).toEqual([{ status: "ended" }]);
   });
 
   it("refuses a sanction proposal that relies on the letter of a buddy agreement, as for a pairing", async () => {

@@ -87,6 +87,16 @@ export function findActiveBuddyOfClient(db: Kysely<Database>, clientId: string) 
   return db.selectFrom("buddies").select("id").where("client_id", "=", clientId).where("status", "=", "active").executeTakeFirst();
 }
 
+/** The running buddy agreement whose contribution this is, if any. */
+export function findActiveBuddyOfContribution(db: Kysely<Database>, contributionId: string) {
+  return db
+    .selectFrom("buddies")
+    .select(["id", "client_id", "contribution_id"])
+    .where("contribution_id", "=", contributionId)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+}
+
 /** Stores a buddy agreement. */
 export async function insertBuddy(db: Kysely<Database>, row: BuddiesTable): Promise<void> {
   await db.insertInto("buddies").values(row).execute();

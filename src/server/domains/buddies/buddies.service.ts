@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient, lockClients } from "@server/db/locks.repo.js";
-import type { BuddiesTable, BuddyPairingRow, BuddyPairingsTable, ContributionsTable, Database } from "@server/db/schema.js";
+import type { BuddiesTable, BuddyPairingRow, BuddyPairingsTable, BuddyRow, ContributionsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
@@ -22,6 +22,7 @@ import {
   endActiveBuddy,
   endActivePairing,
   findActiveBuddyOfClient,
+  findActiveBuddyOfContribution,
   findActivePairingOfClient,
   findBuddy,
   findLatestBuddyOfClient,
@@ -275,47 +276,66 @@ export async function endBuddyAgreement(
   const buddy = await findVisibleBuddy(db, ctx.actor, id);
   if (!buddy) throw notFound("buddy");
   assertBuddyActive(buddy);
-  const side = agreementSideOf(ctx.actor);
-  const today = ctx.clock.today();
-  const now = nowIso(ctx.clock);
   return inTransaction(db, async (trx) => {
     await lockClient(trx, buddy.client_id);
     assertBuddyActive((await findBuddy(trx, id)) ?? buddy);
-    if (!(await endActiveBuddy(trx, id, { ended_on: today, ended_by_side: side, ended_by: ctx.actor.id })))
-      throw conflict("buddyNotActive", "This buddy's agreement has ended.");
-    let pairingsEnded = 0;
-    for (const pairing of await activePairingsOfBuddy(trx, id)) {
-      // The person supported may have ended it a moment ago; then it is theirs.
-      if (!(await endActivePairing(trx, pairing.id, { ended_on: today, ended_by_side: side, ended_by: ctx.actor.id, updated_at: now })))
-        continue;
-      pairingsEnded++;
-      for (const clientId of [pairing.client_id, pairing.buddy_client_id]) {
-        await recordAudit(trx, ctx, {
-          action: "buddyPairing.end",
-          category: "write",
-          clientId,
-          subjectType: "buddyPairing",
-          subjectId: pairing.id,
-          details: { side, withAgreement: true },
-        });
-      }
-    }
-    await endActiveContribution(trx, buddy.contribution_id, today);
-    await stopOpenRequestsAbout(
-      trx,
-      { type: "contribution", id: buddy.contribution_id },
-      { respondedOn: today, respondedBy: ctx.actor.id },
-    );
-    await recordAudit(trx, ctx, {
-      action: "buddy.end",
-      category: "write",
-      clientId: buddy.client_id,
-      subjectType: "buddy",
-      subjectId: id,
-      details: { side, pairingsEnded },
-    });
-    return { endedOn: today, pairingsEnded };
+    const pairingsEnded = await endAgreementLocked(trx, ctx, buddy);
+    if (pairingsEnded === null) throw conflict("buddyNotActive", "This buddy's agreement has ended.");
+    return { endedOn: ctx.clock.today(), pairingsEnded };
   });
+}
+
+/**
+ * A buddy answered an accountability request that being a buddy has stopped: their agreement ends with their
+ * contribution, as if they had ended it themselves (the same consequences, and none against anyone). Runs inside the
+ * answer's transaction, which holds the client's lock; nothing happens when the contribution is no buddy agreement's.
+ */
+export async function endAgreementOfStoppedContribution(trx: Kysely<Database>, ctx: RequestContext, contributionId: string): Promise<void> {
+  const buddy = await findActiveBuddyOfContribution(trx, contributionId);
+  if (buddy) await endAgreementLocked(trx, ctx, buddy);
+}
+
+/**
+ * Ends a running agreement with its pairings, contribution and open accountability requests, under the buddy's
+ * client lock the caller holds; how many pairings ended with it, or null when the agreement had ended already.
+ */
+async function endAgreementLocked(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  buddy: Pick<BuddyRow, "id" | "client_id" | "contribution_id">,
+): Promise<number | null> {
+  const side = agreementSideOf(ctx.actor);
+  const today = ctx.clock.today();
+  const now = nowIso(ctx.clock);
+  if (!(await endActiveBuddy(trx, buddy.id, { ended_on: today, ended_by_side: side, ended_by: ctx.actor.id }))) return null;
+  let pairingsEnded = 0;
+  for (const pairing of await activePairingsOfBuddy(trx, buddy.id)) {
+    // The person supported may have ended it a moment ago; then it is theirs.
+    if (!(await endActivePairing(trx, pairing.id, { ended_on: today, ended_by_side: side, ended_by: ctx.actor.id, updated_at: now })))
+      continue;
+    pairingsEnded++;
+    for (const clientId of [pairing.client_id, pairing.buddy_client_id]) {
+      await recordAudit(trx, ctx, {
+        action: "buddyPairing.end",
+        category: "write",
+        clientId,
+        subjectType: "buddyPairing",
+        subjectId: pairing.id,
+        details: { side, withAgreement: true },
+      });
+    }
+  }
+  await endActiveContribution(trx, buddy.contribution_id, today);
+  await stopOpenRequestsAbout(trx, { type: "contribution", id: buddy.contribution_id }, { respondedOn: today, respondedBy: ctx.actor.id });
+  await recordAudit(trx, ctx, {
+    action: "buddy.end",
+    category: "write",
+    clientId: buddy.client_id,
+    subjectType: "buddy",
+    subjectId: buddy.id,
+    details: { side, pairingsEnded },
+  });
+  return pairingsEnded;
 }
 
 /** A meeting of a running pair, recorded by either side or the consultant: the buddy's hours. */
