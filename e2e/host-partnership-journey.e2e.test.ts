@@ -178,7 +178,7 @@ describe("the host as partner", () => {
     await section.waitFor();
     await settled(page, "the host's start page with what it offers");
     await section.getByRole("button", { name: "Aanpassen" }).click();
-    const field = section.getByLabel("Cursussen, trainingen en steun");
+    const field = section.getByRole("textbox", { name: "Cursussen, trainingen en steun" });
     await field.fill("<b>Hygiënecursus</b>");
     await section.getByRole("button", { name: "Opslaan" }).click();
     await page

@@ -36,7 +36,7 @@ function PartnerProfileForm({ organisation, onDone }: { organisation: Organisati
     save.mutate(text.trim() === "" ? null : text, { onSuccess: () => onDone(true) });
   }
   return (
-    <form className="nv-form" onSubmit={submit} noValidate aria-label={t("hostProfile.label")}>
+    <form className="nv-form" onSubmit={submit} noValidate aria-labelledby="partner-profile-title">
       <FormProblems errors={errors} />
       <TextAreaField
         name="trainingOffered"
