@@ -163,4 +163,47 @@ describe("a buddy for the demo client", () => {
     await close();
     expect(await consequences()).toEqual(before);
   }, 120_000);
+
+  it("the buddy ends their own agreement with one confirmation and no reason; the person supported reads that it is not them", async () => {
+    const repaired = await consultant("POST", "/buddy-pairings", {
+      buddyId: buddyRecordId,
+      clientId: demoClient.id,
+      contactPhone: "06 3333 4444",
+    });
+    expect(repaired.status, JSON.stringify(repaired.body)).toBe(201);
+    const before = await consequences();
+    const { page, close } = await phone(BUDDY_EMAIL, BUDDY_PASSWORD);
+    await page.goto("/my-buddy");
+    await expectHeading(page, "Mijn maatje");
+    const agreement = page.getByRole("article", { name: "U bent maatje" });
+    await agreement.getByText(/Uw 3 uur per week tellen als uw tegenprestatie/).waitFor();
+    await settled(page, "the buddy's agreement");
+    await agreement.getByRole("button", { name: "Stoppen als maatje" }).click();
+    const confirmation = page.getByRole("region", { name: "Wilt u echt stoppen als maatje?" });
+    await confirmation.getByText(/U hoeft niet te zeggen waarom/).waitFor();
+    expect(await confirmation.getByRole("textbox").count()).toBe(0);
+    await settled(page, "the confirmation to stop as a buddy");
+    await confirmation.getByRole("button", { name: "Ja, stoppen" }).click();
+    await page.getByText(/U bent gestopt als maatje. Dit heeft geen gevolgen voor u./).waitFor();
+    await agreement.getByText(/U bent gestopt als maatje op/).waitFor();
+    expect(await page.getByRole("button", { name: "Stoppen als maatje" }).count()).toBe(0);
+    // The pairing ended with it: no phone number of the person supported any more.
+    expect(await page.getByRole("link", { name: "06 3333 4444" }).count()).toBe(0);
+    await settled(page, "after stopping as a buddy");
+    await close();
+
+    const supported = await phone("klant@demo.local");
+    await supported.page.goto("/my-buddy");
+    const buddyFirst = buddy.givenName.split(" ")[0] ?? buddy.givenName;
+    await supported.page.getByText(`${buddyFirst} is gestopt. Dat ligt niet aan u.`, { exact: false }).first().waitFor();
+    await settled(supported.page, "my buddy after the buddy stopped");
+    await supported.close();
+    // Nothing adverse followed for the person supported, and the buddy's hours no longer count.
+    expect(await consequences()).toEqual(before);
+    const contributions = await consultant<{ items: { kind: string; status: string; endedOn: string | null }[] }>(
+      "GET",
+      `/clients/${buddy.id}/contributions`,
+    );
+    expect(contributions.body.items.find((c) => c.kind === "peerBuddy")).toMatchObject({ status: "ended", endedOn: todayInAmsterdam() });
+  }, 120_000);
 });

@@ -170,4 +170,37 @@ describe("the host as partner", () => {
     await settled(page, "bought guidance recorded");
     await close();
   });
+
+  it("lets the host write what the organisation offers volunteers, in plain text, which the municipality then reads", async () => {
+    const { page, close } = await small("organisatie@demo.local");
+    await page.goto(`${server.baseUrl}/`);
+    const section = page.getByRole("region", { name: "Wat uw organisatie biedt aan vrijwilligers" });
+    await section.waitFor();
+    await settled(page, "the host's start page with what it offers");
+    await section.getByRole("button", { name: "Aanpassen" }).click();
+    const field = section.getByRole("textbox", { name: "Cursussen, trainingen en steun" });
+    await field.fill("<b>Hygiënecursus</b>");
+    await section.getByRole("button", { name: "Opslaan" }).click();
+    await page
+      .locator("#field-trainingOffered-error")
+      .getByText(/gewone tekst/)
+      .waitFor();
+    await settled(page, "the offer refused with markup");
+    const offer = "Hygiënecursus voor iedereen in de keuken.\nTraining omgaan met agressie, twee keer per jaar.";
+    await field.fill(offer);
+    await section.getByRole("button", { name: "Opslaan" }).click();
+    await section.getByText("Opgeslagen. De gemeente ziet de nieuwe tekst.").waitFor();
+    await section.getByText(/Training omgaan met agressie, twee keer per jaar/).waitFor();
+    // The guidance the municipality buys for the organisation shows beside it.
+    await page.getByRole("region", { name: "Begeleiding die de gemeente inkoopt" }).waitFor();
+    await settled(page, "the offer saved");
+    await close();
+
+    const lead = await small("teamleider@demo.local");
+    await lead.page.goto(`${server.baseUrl}/organisations/${organisationId}`);
+    await lead.page.getByText(/Training omgaan met agressie, twee keer per jaar/).waitFor();
+    expect(await lead.page.getByRole("button", { name: "Aanpassen" }).count()).toBe(0);
+    await settled(lead.page, "the organisation's page with its offer");
+    await lead.close();
+  }, 120_000);
 });

@@ -35,6 +35,7 @@ import * as deliveryDates from "./migrations/20261203_0039_delivery_dates.js";
 import * as proposalRejectReasons from "./migrations/20261203_0040_proposal_reject_reasons.js";
 import * as invitationBatches from "./migrations/20261203_0041_invitation_batches.js";
 import * as agencyAssignmentEndings from "./migrations/20261203_0042_agency_assignment_endings.js";
+import * as buddyAgreementEnd from "./migrations/20261203_0043_buddy_agreement_end.js";
 import * as allowanceLimits2025 from "./migrations/20261203_0046_allowance_limits_2025.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0040_proposal_reject_reasons": proposalRejectReasons,
   "20261203_0041_invitation_batches": invitationBatches,
   "20261203_0042_agency_assignment_endings": agencyAssignmentEndings,
+  "20261203_0043_buddy_agreement_end": buddyAgreementEnd,
   "20261203_0046_allowance_limits_2025": allowanceLimits2025,
 };
 

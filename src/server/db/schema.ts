@@ -650,6 +650,9 @@ export interface BuddiesTable {
   availability: string | null;
   status: BuddyStatus;
   ended_on: string | null;
+  /** Who ended the agreement: the buddy or the consultant (no reason is asked); null while it runs. */
+  ended_by_side: BuddySide | null;
+  ended_by: string | null;
   created_by: string | null;
   created_at: string;
 }

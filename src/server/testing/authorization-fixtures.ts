@@ -612,7 +612,10 @@ async function insertWorldRows(
   return ids;
 }
 
-/** A buddy of the world's district (another client there) who supports the world's client. */
+/**
+ * The world's client is a buddy (so they can end their own agreement from the portal) who supports another client of
+ * the district, and has recorded a meeting with them.
+ */
 async function insertBuddyPairing(
   k: Kysely<Database>,
   w: {
@@ -628,7 +631,7 @@ async function insertBuddyPairing(
   },
 ): Promise<void> {
   const { district } = await k.selectFrom("clients").select("district").where("id", "=", w.clientId).executeTakeFirstOrThrow();
-  const buddyClient = await k
+  const supported = await k
     .selectFrom("clients")
     .select("id")
     .where("district", "=", district)
@@ -640,7 +643,7 @@ async function insertBuddyPairing(
     .insertInto("contributions")
     .values({
       id: contributionId,
-      client_id: buddyClient.id,
+      client_id: w.clientId,
       kind: "peerBuddy",
       organisation_id: null,
       organisation_name: "Maatjes",
@@ -658,7 +661,7 @@ async function insertBuddyPairing(
     .insertInto("buddies")
     .values({
       id: w.buddyId,
-      client_id: buddyClient.id,
+      client_id: w.clientId,
       contribution_id: contributionId,
       decision_id: w.decision,
       trained_on: w.today,
@@ -678,8 +681,8 @@ async function insertBuddyPairing(
     .values({
       id: w.pairingId,
       buddy_id: w.buddyId,
-      client_id: w.clientId,
-      buddy_client_id: buddyClient.id,
+      client_id: supported.id,
+      buddy_client_id: w.clientId,
       contact_phone: "0687654321",
       contact_email: null,
       paired_on: w.today,
@@ -690,6 +693,18 @@ async function insertBuddyPairing(
       ended_by: null,
       created_at: w.now,
       updated_at: w.now,
+    })
+    .execute();
+  await k
+    .insertInto("buddy_meetings")
+    .values({
+      id: w.id("buddy-meeting"),
+      pairing_id: w.pairingId,
+      held_on: w.today,
+      hours: 1.5,
+      recorded_by: null,
+      recorded_by_side: "buddy",
+      created_at: w.now,
     })
     .execute();
 }

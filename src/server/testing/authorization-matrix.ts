@@ -134,6 +134,11 @@ const ROWS: Record<string, MatrixRow> = {
   "DELETE /api-tokens/:id": ADMIN,
   "GET /organisations": AGENCY({ roles: { admin: A, consultant: A, teamLead: A } }, A),
   "GET /organisations/:id": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
+  // Only the organisation itself writes what it offers its volunteers; another organisation's is hidden from a host.
+  "PATCH /organisations/:id/partner-profile": {
+    roles: { host: S },
+    body: { trainingOffered: "Hygiënecursus en een training veilig tillen." },
+  },
   "GET /organisations/:id/guidance": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
   "POST /organisations": {
     roles: { admin: A, consultant: A },
@@ -247,6 +252,8 @@ const ROWS: Record<string, MatrixRow> = {
   },
   "POST /buddy-pairings/:id/meetings": { roles: { consultant: S, teamLead: S, client: S }, body: { heldOn: DAY, hours: 1 } },
   "POST /buddy-pairings/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
+  // The in-scope client is a buddy: they end their own agreement; another client's is hidden from them.
+  "POST /buddies/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,

@@ -104,6 +104,10 @@ export const buddyPairingOutput = z.object({
   status: z.enum(BUDDY_PAIRING_STATUSES),
   pairedOn: calendarDate,
   endedOn: calendarDate.nullable(),
+  endedBy: z
+    .enum(["me", "partner", "consultant"])
+    .nullable()
+    .describe("who ended the pairing, seen from this client's side (never why: no reason is asked); null while it runs"),
   partner: buddyPartner,
   meetings: z.array(buddyMeetingOutput),
   meetingHours: z.number().describe("hours of all meetings of the pair"),
@@ -116,9 +120,36 @@ export const buddyPairingOutput = z.object({
 export type BuddyPairingOutput = z.infer<typeof buddyPairingOutput>;
 /** What the caller may do with a client's buddy matters: pair the client with a buddy, make the client a buddy. */
 export const BUDDY_CLIENT_ACTIONS = ["pair", "makeBuddy"] as const;
+/** What the caller may do with a buddy agreement: end it (the buddy or the consultant, while it runs). */
+export const BUDDY_AGREEMENT_ACTIONS = ["end"] as const;
+
+/** The client's own buddy agreement, as the buddy and staff see it. */
+export const buddyAgreementOutput = z.object({
+  id: z.uuid(),
+  status: z.enum(BUDDY_STATUSES),
+  since: calendarDate,
+  endedOn: calendarDate.nullable().describe("from this day the buddy's hours no longer count as their contribution"),
+  hoursPerWeek: z.number(),
+  maxPairings: z.number().int(),
+  abilities: abilitiesOf(BUDDY_AGREEMENT_ACTIONS),
+});
+export type BuddyAgreementOutput = z.infer<typeof buddyAgreementOutput>;
+
 export const buddyPairingList = z.object({
   items: z.array(buddyPairingOutput),
+  agreement: buddyAgreementOutput.nullable().describe("the client's latest buddy agreement, when they are or were a buddy"),
   abilities: abilitiesOf(BUDDY_CLIENT_ACTIONS),
+});
+
+/** Body of `POST /buddies/{id}/end`: nothing. The buddy or the consultant ends the agreement without a reason. */
+export const buddyAgreementEndInput = z.object({}).strict().describe("no reason is asked, and none is accepted");
+
+/** Answer of `POST /buddies/{id}/end`: the agreement, its contribution and its running pairings have ended. */
+export const buddyAgreementEnded = z.object({
+  id: z.uuid(),
+  status: z.literal("ended"),
+  endedOn: calendarDate,
+  pairingsEnded: z.number().int().describe("the running pairings that ended with the agreement"),
 });
 export type BuddyPairingList = z.infer<typeof buddyPairingList>;
 export type BuddyList = z.infer<typeof buddyList>;

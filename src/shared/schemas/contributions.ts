@@ -43,6 +43,7 @@ export const contributionOutput = z.object({
   hoursPerWeek: z.number(),
   since: calendarDate,
   status: z.enum(CONTRIBUTION_STATUSES),
+  endedOn: calendarDate.nullable().describe("the day it ended: its hours count up to then and no longer"),
   letterId: z.uuid(),
   createdAt: timestamp,
 });

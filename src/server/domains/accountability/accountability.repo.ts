@@ -120,6 +120,25 @@ export async function endActivity(db: Kysely<Database>, subjectType: string, sub
   await db.updateTable(table).set({ status: "ended", ended_on: endedOn }).where("id", "=", subjectId).execute();
 }
 
+/**
+ * Closes the open requests about an activity that ended otherwise (e.g. a buddy agreement the buddy ended) as
+ * answered "stopped", so no request about it runs overdue; how many were closed.
+ */
+export async function stopOpenRequestsAbout(
+  db: Kysely<Database>,
+  subject: { type: "contribution" | "caregiving"; id: string },
+  answer: { respondedOn: string; respondedBy: string },
+): Promise<number> {
+  const updated = await db
+    .updateTable("accountability_requests")
+    .set({ status: "stopped", responded_on: answer.respondedOn, response: null, responded_by: answer.respondedBy })
+    .where("subject_type", "=", subject.type)
+    .where("subject_id", "=", subject.id)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows);
+}
+
 /** A client's requests, newest first. */
 export function listClientRequests(db: Kysely<Database>, clientId: string): Promise<AccountabilityRequestRow[]> {
   return db.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on", "desc").execute();

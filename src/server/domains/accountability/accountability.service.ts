@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
+import { lockClient } from "@server/db/locks.repo.js";
 import type { AccountabilityRequestRow, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
@@ -10,6 +11,7 @@ import { addDays } from "@shared/dates.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { Kysely } from "kysely";
 import { recordAudit, recordSystemAudit, type SystemRun } from "../audit/audit.service.js";
+import { endAgreementOfStoppedContribution } from "../buddies/buddies.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { type checkEvidence, documentsOf, storeDocument } from "../documents/documents.service.js";
 import { prepareLetter, storeLetterWithNotice } from "../letters/letters.service.js";
@@ -269,7 +271,8 @@ export async function readRequest(db: Kysely<Database>, ctx: RequestContext, id:
 
 /**
  * The client (or their consultant) answers: the activity continues, or it has stopped. A stopped activity
- * ends, and its hours no longer fill capacity; what comes next is for a conversation, not a sanction.
+ * ends, and its hours no longer fill capacity (a buddy's agreement ends with it); what comes next is for a
+ * conversation, not a sanction.
  */
 export async function respondToRequest(
   db: Kysely<Database>,
@@ -281,6 +284,8 @@ export async function respondToRequest(
   assertOpen(request);
   const today = ctx.clock.today();
   await inTransaction(db, async (trx) => {
+    // The client's lock first, as every use case that ends a buddy agreement takes it before the request's row.
+    await lockClient(trx, request.client_id);
     const answered = await answerOpenRequest(trx, id, {
       status: input.continues ? "confirmed" : "stopped",
       respondedOn: today,
@@ -288,7 +293,11 @@ export async function respondToRequest(
       respondedBy: ctx.actor.id,
     });
     if (!answered) throw conflict("alreadyAnswered", "This request was answered meanwhile.");
-    if (!input.continues) await endActivity(trx, request.subject_type, request.subject_id, today);
+    if (!input.continues) {
+      await endActivity(trx, request.subject_type, request.subject_id, today);
+      // A buddy whose being a buddy stopped: their agreement and pairings end with it.
+      if (request.subject_type === "contribution") await endAgreementOfStoppedContribution(trx, ctx, request.subject_id);
+    }
     await recordAudit(trx, ctx, {
       action: "accountability.respond",
       category: "write",

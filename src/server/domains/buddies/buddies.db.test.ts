@@ -93,7 +93,7 @@ async function consequencesFor(clientId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 120, clock });
+  t = await createTestApp({ clients: 180, clock });
   admin = await bearerFor(t.app, "admin@demo.local");
   consultant = await bearerFor(t.app, "consulent@demo.local");
   otherConsultant = await bearerFor(t.app, "consulent2@demo.local");
@@ -109,7 +109,7 @@ beforeAll(async () => {
     .where("id", "!=", demoClient.client_id ?? "")
     .orderBy("id")
     .execute();
-  expect(clients.length).toBeGreaterThanOrEqual(14);
+  expect(clients.length).toBeGreaterThanOrEqual(24);
 });
 afterAll(() => t.close());
 
@@ -200,7 +200,7 @@ describe("pairing a client with a buddy", () => {
     const supported = clients[4];
     expect(seen?.partner).toEqual({ firstName: supported?.given_name.split(" ")[0], phone: "0687654321", email: "afgesproken@example.nl" });
     expect(Object.keys(seen ?? {}).sort()).toEqual(
-      ["abilities", "endedOn", "id", "meetingHours", "meetings", "pairedOn", "partner", "side", "status"].sort(),
+      ["abilities", "endedBy", "endedOn", "id", "meetingHours", "meetings", "pairedOn", "partner", "side", "status"].sort(),
     );
     // Nothing else of the person supported leaves the server: no family name, BSN, postcode or id.
     for (const value of [supported?.family_name, supported?.bsn, supported?.postcode, supported?.id]) {
@@ -287,6 +287,213 @@ describe("pairing a client with a buddy", () => {
   });
 });
 
+describe("ending a buddy's own agreement", () => {
+  /** Clients 14–23 of the district: buddies and the people they support, apart from the tests above. */
+  const at = (index: number) => clients[index]?.id ?? "";
+  const agreementOf = async (clientId: string, headers: Headers) =>
+    (await get(`/clients/${clientId}/buddy-pairings`, headers)).json() as {
+      items: BuddyPairingOutput[];
+      agreement: { id: string; status: string; endedOn: string | null; abilities: { end: boolean } } | null;
+    };
+  /** Decisions, letters, sanctions and messages: what could follow against a client, without the contributions. */
+  const adverse = async (clientId: string) => {
+    const { contributions: _, ...rest } = await consequencesFor(clientId);
+    return rest;
+  };
+
+  it("lets the buddy end it from the portal without a reason; their pairings end and their hours stop counting today", async () => {
+    const buddyId = await makeBuddy(14, { maxPairings: 2 });
+    const buddyLogin = await loginAs(at(14));
+    const supportedLogin = await loginAs(at(15));
+    const pairingId = (await pair(buddyId, 15)).json().id;
+    const { id: contributionId } = await t.db.kysely
+      .selectFrom("buddies")
+      .select("contribution_id as id")
+      .where("id", "=", buddyId)
+      .executeTakeFirstOrThrow();
+    // An open accountability request about the buddy's contribution: it must not run overdue after the ending.
+    const letterId = (await t.db.kysely.selectFrom("letters").select("id").where("client_id", "=", at(14)).executeTakeFirstOrThrow()).id;
+    await t.db.kysely
+      .insertInto("accountability_requests")
+      .values({
+        id: randomUUID(),
+        client_id: at(14),
+        subject_type: "contribution",
+        subject_id: contributionId,
+        requested_on: addDays(today, -5),
+        ordinance_version: 1,
+        letter_id: letterId,
+        reminded_on: null,
+        reminder_letter_id: null,
+        status: "open",
+        responded_on: null,
+        response: null,
+        responded_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const seen = await agreementOf(at(14), buddyLogin);
+    expect(seen.agreement).toMatchObject({ id: buddyId, status: "active", endedOn: null, abilities: { end: true } });
+    const before = { buddy: await adverse(at(14)), supported: await adverse(at(15)) };
+
+    const withReason = await post(`/buddies/${buddyId}/end`, { reason: "Geen tijd meer" }, buddyLogin);
+    expect(withReason.statusCode).toBe(400);
+    expect(withReason.headers["content-type"]).toContain("application/problem+json");
+    expect((await agreementOf(at(14), buddyLogin)).agreement?.status).toBe("active");
+    // The person supported cannot end their buddy's agreement: it is not theirs (404).
+    expect((await post(`/buddies/${buddyId}/end`, {}, supportedLogin)).statusCode).toBe(404);
+
+    const ended = await post(`/buddies/${buddyId}/end`, {}, buddyLogin);
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toEqual({ id: buddyId, status: "ended", endedOn: today, pairingsEnded: 1 });
+    expect((await post(`/buddies/${buddyId}/end`, {}, buddyLogin)).json().code).toBe("buddyNotActive");
+
+    const after = await agreementOf(at(14), buddyLogin);
+    expect(after.agreement).toMatchObject({ status: "ended", endedOn: today, abilities: { end: false } });
+    expect(after.items[0]).toMatchObject({ status: "ended", endedBy: "me", partner: { phone: null, email: null } });
+    // The person supported reads that their buddy stopped, and may be paired again.
+    const theirs = await agreementOf(at(15), supportedLogin);
+    expect(theirs.items[0]).toMatchObject({ id: pairingId, status: "ended", endedOn: today, endedBy: "partner" });
+    expect(theirs.agreement).toBeNull();
+    // The hours count up to today and no longer: the contribution ended today, and the client contributes no more by it.
+    const contribution = await t.db.kysely
+      .selectFrom("contributions")
+      .selectAll()
+      .where("id", "=", contributionId)
+      .executeTakeFirstOrThrow();
+    expect(contribution).toMatchObject({ status: "ended", ended_on: today });
+    const contributions = (await get(`/clients/${at(14)}/contributions`, consultant)).json();
+    expect(contributions.contributingThrough ?? []).not.toContain("peerBuddy");
+    expect(contributions.items.find((c: { id: string }) => c.id === contributionId)).toMatchObject({ status: "ended", endedOn: today });
+    const request = await t.db.kysely
+      .selectFrom("accountability_requests")
+      .select(["status", "response"])
+      .where("subject_id", "=", contributionId)
+      .executeTakeFirstOrThrow();
+    expect(request).toEqual({ status: "stopped", response: null });
+    // Nothing follows against either side: no decision, letter, sanction or message.
+    expect({ buddy: await adverse(at(14)), supported: await adverse(at(15)) }).toEqual(before);
+    const row = await t.db.kysely.selectFrom("buddies").selectAll().where("id", "=", buddyId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "ended", ended_on: today, ended_by_side: "buddy" });
+    const audit = await t.db.kysely
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "buddy.end")
+      .where("subject_id", "=", buddyId)
+      .execute();
+    expect(audit.map((a) => JSON.parse(String(a.details)))).toEqual([{ side: "buddy", pairingsEnded: 1 }]);
+    // An ended agreement takes no pairing, and a new agreement may be made later.
+    expect((await pair(buddyId, 16)).json().code).toBe("buddyNotActive");
+    expect((await post(`/clients/${at(14)}/buddies`, agreement(), consultant)).statusCode).toBe(201);
+  });
+
+  it("lets the consultant end it; another district's consultant does not find it", async () => {
+    const buddyId = await makeBuddy(17, { maxPairings: 1 });
+    expect((await post(`/buddies/${buddyId}/end`, {}, otherConsultant)).statusCode).toBe(404);
+    expect((await agreementOf(at(17), consultant)).agreement?.abilities.end).toBe(true);
+    const ended = await post(`/buddies/${buddyId}/end`, {}, consultant);
+    expect(ended.json()).toMatchObject({ status: "ended", pairingsEnded: 0 });
+    const row = await t.db.kysely.selectFrom("buddies").select("ended_by_side").where("id", "=", buddyId).executeTakeFirstOrThrow();
+    expect(row.ended_by_side).toBe("consultant");
+  });
+
+  it("ends the agreement and its pairings when the buddy answers an accountability request that being a buddy stopped", async () => {
+    const buddyId = await makeBuddy(23, { maxPairings: 1 });
+    expect((await pair(buddyId, 16)).statusCode).toBe(201);
+    const { contribution_id: contributionId } = await t.db.kysely
+      .selectFrom("buddies")
+      .select("contribution_id")
+      .where("id", "=", buddyId)
+      .executeTakeFirstOrThrow();
+    const letter = await t.db.kysely.selectFrom("letters").select("id").where("client_id", "=", at(23)).executeTakeFirstOrThrow();
+    const requestId = randomUUID();
+    await t.db.kysely
+      .insertInto("accountability_requests")
+      .values({
+        id: requestId,
+        client_id: at(23),
+        subject_type: "contribution",
+        subject_id: contributionId,
+        requested_on: addDays(today, -3),
+        ordinance_version: 1,
+        letter_id: letter.id,
+        reminded_on: null,
+        reminder_letter_id: null,
+        status: "open",
+        responded_on: null,
+        response: null,
+        responded_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const answered = await post(`/accountability-requests/${requestId}/responses`, { continues: false }, consultant);
+    expect(answered.statusCode, answered.body).toBeLessThan(300);
+    const row = await t.db.kysely.selectFrom("buddies").selectAll().where("id", "=", buddyId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "ended", ended_on: today, ended_by_side: "consultant" });
+    const pairings = await t.db.kysely.selectFrom("buddy_pairings").select("status").where("buddy_id", "=", buddyId).execute();
+    expect(pairings).toEqual([{ status: "ended" }]);
+  });
+
+  it("refuses a sanction proposal that relies on the letter of a buddy agreement, as for a pairing", async () => {
+    const buddyId = await makeBuddy(18);
+    await post(`/buddies/${buddyId}/end`, {}, consultant);
+    const { letter_id: letterId } = await t.db.kysely
+      .selectFrom("decisions")
+      .select("letter_id")
+      .where("subject_id", "=", buddyId)
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .updateTable("letters")
+      .set({ delivery_status: "delivered" })
+      .where("id", "=", letterId ?? "")
+      .execute();
+    const refused = await post(
+      `/clients/${at(18)}/sanctions`,
+      {
+        ground: "refusedContribution",
+        factsDate: today,
+        facts: "Stopte als maatje.",
+        letterId,
+        culpability: "full",
+        circumstances: "Geen bijzondere omstandigheden bekend.",
+        childrenInterests: null,
+        urgentReasons: false,
+      },
+      consultant,
+    );
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().code).toBe("buddyPairingNoGround");
+  });
+
+  it("ends once under parallel endings, and leaves no running pairing beside an ended agreement under a parallel pairing", async () => {
+    const buddyId = await makeBuddy(19, { maxPairings: 3 });
+    const answers = await Promise.all([
+      post(`/buddies/${buddyId}/end`, {}, consultant),
+      post(`/buddies/${buddyId}/end`, {}, consultant),
+      post(`/buddies/${buddyId}/end`, {}, consultant),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().code)).toEqual(["buddyNotActive", "buddyNotActive"]);
+
+    const racing = await makeBuddy(20, { maxPairings: 3 });
+    const [ending, ...pairings] = await Promise.all([post(`/buddies/${racing}/end`, {}, consultant), pair(racing, 21), pair(racing, 22)]);
+    expect(ending?.statusCode).toBe(200);
+    for (const made of pairings) {
+      if (made.statusCode !== 201) expect(made.json().code).toBe("buddyNotActive");
+    }
+    const running = await t.db.kysely
+      .selectFrom("buddy_pairings")
+      .select("id")
+      .where("buddy_id", "=", racing)
+      .where("status", "=", "active")
+      .execute();
+    expect(running).toEqual([]);
+    // Every pairing made before the ending was ended with it, and the answer counted it.
+    const made = pairings.filter((p) => p.statusCode === 201).length;
+    expect(ending?.json().pairingsEnded).toBe(made);
+  });
+});
+
 describe("a buddy is never a ground for anything", () => {
   it("refuses a sanction proposal that names a buddy step of the client's confirmed plan, and audits the refusal", async () => {
     const client = clients[13]?.id ?? "";
@@ -343,8 +550,15 @@ describe("retention", () => {
         .executeTakeFirstOrThrow();
     expect((await run(addMonths(today, 3))).buddyContacts).toBe(0);
     expect(await contact()).toEqual({ contact_phone: "0687654321", contact_email: "afgesproken@example.nl" });
-    // Both pairings ended today go: the one the client ended and the one the consultant ended.
-    expect((await run(addDays(addMonths(today, 3), 1))).buddyContacts).toBe(2);
+    // Every pairing ended today goes: the one the client ended, the one the consultant ended, those ended with an agreement.
+    const endedToday = await t.db.kysely
+      .selectFrom("buddy_pairings")
+      .select("id")
+      .where("ended_on", "=", today)
+      .where("contact_phone", "is not", null)
+      .execute();
+    expect(endedToday.length).toBeGreaterThanOrEqual(3);
+    expect((await run(addDays(addMonths(today, 3), 1))).buddyContacts).toBe(endedToday.length);
     expect(await contact()).toEqual({ contact_phone: null, contact_email: null });
     expect(await t.db.kysely.selectFrom("buddy_meetings").select("hours").where("pairing_id", "=", pairingId).execute()).toEqual([
       { hours: 1.5 },

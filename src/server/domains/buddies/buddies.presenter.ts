@@ -1,8 +1,9 @@
 import type { Actor } from "@server/auth/actor.js";
-import type { BuddyPairingOutput, buddyOutput } from "@shared/schemas/buddies.js";
+import type { BuddyPairingRow } from "@server/db/schema.js";
+import type { BuddyAgreementOutput, BuddyPairingOutput, buddyOutput } from "@shared/schemas/buddies.js";
 import type { z } from "zod";
 import type { BuddyView } from "./buddies.repo.js";
-import { pairingAbilities } from "./buddies.rules.js";
+import { agreementAbilities, pairingAbilities } from "./buddies.rules.js";
 import type { PairingsView } from "./buddies.service.js";
 
 /** Every outgoing field of a buddy, for staff. */
@@ -27,6 +28,26 @@ export function presentBuddy(row: BuddyView): z.infer<typeof buddyOutput> {
   };
 }
 
+/** Who ended a pairing, relative to the side of the client whose pairings these are. */
+function endedBy(endedBySide: BuddyPairingRow["ended_by_side"], side: "buddy" | "supported"): BuddyPairingOutput["endedBy"] {
+  if (endedBySide === null) return null;
+  if (endedBySide === "consultant") return "consultant";
+  return (endedBySide === "buddy") === (side === "buddy") ? "me" : "partner";
+}
+
+/** The client's own buddy agreement, with what the caller may do with it. */
+export function presentAgreement(actor: Actor, agreement: NonNullable<PairingsView["agreement"]>): BuddyAgreementOutput {
+  return {
+    id: agreement.id,
+    status: agreement.status,
+    since: agreement.since,
+    endedOn: agreement.ended_on,
+    hoursPerWeek: agreement.hours_per_week,
+    maxPairings: agreement.max_pairings,
+    abilities: agreementAbilities(actor, agreement),
+  };
+}
+
 /**
  * A client's pairings seen from their side. Need to know: the other person is a first name and, while the pairing
  * runs, the contact details agreed for it — nothing else of theirs leaves the server. Staff get the ids besides.
@@ -46,6 +67,7 @@ export function presentPairings(actor: Actor, view: PairingsView): BuddyPairingO
       status: pairing.status,
       pairedOn: pairing.paired_on,
       endedOn: pairing.ended_on,
+      endedBy: endedBy(pairing.ended_by_side, side),
       partner: {
         firstName: view.firstNames.get(side === "buddy" ? pairing.client_id : pairing.buddy_client_id) ?? "",
         phone: running ? contact.phone : null,

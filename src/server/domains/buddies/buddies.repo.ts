@@ -87,6 +87,16 @@ export function findActiveBuddyOfClient(db: Kysely<Database>, clientId: string) 
   return db.selectFrom("buddies").select("id").where("client_id", "=", clientId).where("status", "=", "active").executeTakeFirst();
 }
 
+/** The running buddy agreement whose contribution this is, if any. */
+export function findActiveBuddyOfContribution(db: Kysely<Database>, contributionId: string) {
+  return db
+    .selectFrom("buddies")
+    .select(["id", "client_id", "contribution_id"])
+    .where("contribution_id", "=", contributionId)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+}
+
 /** Stores a buddy agreement. */
 export async function insertBuddy(db: Kysely<Database>, row: BuddiesTable): Promise<void> {
   await db.insertInto("buddies").values(row).execute();
@@ -198,4 +208,44 @@ export async function eraseEndedPairingContactsBefore(db: Kysely<Database>, cuto
     .where((eb) => eb.or([eb("contact_phone", "is not", null), eb("contact_email", "is not", null)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The client's latest buddy agreement (a running one before an ended one), with its contribution's hours. */
+export function findLatestBuddyOfClient(db: Kysely<Database>, clientId: string) {
+  return db
+    .selectFrom("buddies")
+    .innerJoin("contributions", "contributions.id", "buddies.contribution_id")
+    .selectAll("buddies")
+    .select("contributions.hours_per_week")
+    .where("buddies.client_id", "=", clientId)
+    .orderBy("buddies.status")
+    .orderBy("buddies.created_at", "desc")
+    .orderBy("buddies.id")
+    .executeTakeFirst();
+}
+
+/** Ends a running buddy agreement; false when it had ended meanwhile (a parallel ending was first). */
+export async function endActiveBuddy(
+  db: Kysely<Database>,
+  id: string,
+  fields: Pick<BuddiesTable, "ended_on" | "ended_by_side" | "ended_by">,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("buddies")
+    .set({ ...fields, status: "ended" })
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The running pairings of a buddy: who they support now. */
+export function activePairingsOfBuddy(db: Kysely<Database>, buddyId: string) {
+  return db
+    .selectFrom("buddy_pairings")
+    .select(["id", "client_id", "buddy_client_id"])
+    .where("buddy_id", "=", buddyId)
+    .where("status", "=", "active")
+    .orderBy("id")
+    .execute();
 }

@@ -2,6 +2,8 @@ import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
 import { notFound } from "@server/http/errors.js";
 import {
+  buddyAgreementEnded,
+  buddyAgreementEndInput,
   buddyAgreementInput,
   buddyList,
   buddyMeetingInput,
@@ -17,10 +19,10 @@ import {
 import { idParam } from "@shared/schemas/common.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { buddyPolicy } from "./buddies.policy.js";
-import { presentBuddy, presentPairings } from "./buddies.presenter.js";
+import { presentAgreement, presentBuddy, presentPairings } from "./buddies.presenter.js";
 import { findVisibleBuddy, listVisibleBuddies } from "./buddies.repo.js";
 import { clientBuddyAbilities } from "./buddies.rules.js";
-import { endPairing, listClientPairings, makeBuddyAgreement, pairWithBuddy, recordMeeting } from "./buddies.service.js";
+import { endBuddyAgreement, endPairing, listClientPairings, makeBuddyAgreement, pairWithBuddy, recordMeeting } from "./buddies.service.js";
 
 const TAGS = ["buddies"];
 
@@ -65,6 +67,28 @@ export function buddyRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
     );
 
+    app.post(
+      "/buddies/:id/end",
+      {
+        config: { policy: buddyPolicy.endAgreement },
+        schema: {
+          tags: TAGS,
+          summary: "End a buddy agreement, without a reason",
+          description:
+            "The buddy (from the portal) or the consultant ends it. No reason is asked or accepted, and the ending is never a ground for " +
+            "anything: no decision, letter, attribution, sanction or work-queue item follows. The buddy's running pairings end with it, and " +
+            "their contribution ends today, so their hours no longer count from then. 409 buddyNotActive when it has ended already.",
+          params: idParam,
+          body: buddyAgreementEndInput,
+          response: { 200: buddyAgreementEnded },
+        },
+      },
+      async (request) => {
+        const ended = await endBuddyAgreement(db.kysely, contextOf(request), request.params.id);
+        return { id: request.params.id, status: "ended" as const, ...ended };
+      },
+    );
+
     app.get(
       "/clients/:id/buddy-pairings",
       {
@@ -85,6 +109,7 @@ export function buddyRoutes({ db }: Services): FastifyPluginAsyncZod {
         const activePairingId = view.pairings.find((p) => p.client_id === request.params.id && p.status === "active")?.id;
         return {
           items: presentPairings(ctx.actor, view),
+          agreement: view.agreement ? presentAgreement(ctx.actor, view.agreement) : null,
           abilities: clientBuddyAbilities(ctx.actor, { activePairingId, activeBuddyId: view.activeBuddyId }),
         };
       },

@@ -2,14 +2,16 @@ import type { Actor } from "@server/auth/actor.js";
 import { type RefusalCase, refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
 import {
+  agreementAbilities,
+  agreementSideOf,
   assertBuddyActive,
   assertBuddyHasRoom,
+  assertBuddyNoGround,
   assertMeetingDate,
   assertNotBuddyAlready,
   assertNotOwnBuddy,
   assertNotPairedYet,
   assertPairingActive,
-  assertPairingNoGround,
   assertTrained,
   BUDDY_REFUSALS,
   pairingAbilities,
@@ -87,8 +89,8 @@ const cases: RefusalCase[] = [
   {
     rule: "a buddy is never a ground for anything",
     code: "buddyPairingNoGround",
-    refused: () => assertPairingNoGround({ type: "peerSupport" }),
-    allowed: () => assertPairingNoGround({ type: "languageCourse" }),
+    refused: () => assertBuddyNoGround({ planStep: { type: "peerSupport" } }),
+    allowed: () => assertBuddyNoGround({ planStep: { type: "languageCourse" } }),
   },
 ];
 
@@ -103,8 +105,26 @@ describe("the buddy rules", () => {
     expect(refusalCodesIn(new URL("./buddies.rules.ts", import.meta.url))).toEqual([...BUDDY_REFUSALS].sort());
   });
 
-  it("passes a proposal that names no plan step: the rule is about buddies only", () => {
-    expect(refusalOf(() => assertPairingNoGround(undefined))).toBeNull();
+  it("passes a proposal that names no plan step or letter: the rule is about buddies only", () => {
+    expect(refusalOf(() => assertBuddyNoGround({}))).toBeNull();
+    expect(refusalOf(() => assertBuddyNoGround({ planStep: undefined, letter: { decision_type: null } }))).toBeNull();
+  });
+
+  it("refuses resting anything on a buddy agreement, by the letter that carried it, as it does for a pairing", () => {
+    expect(refusalOf(() => assertBuddyNoGround({ letter: { decision_type: "buddyAgreement" } }))).toBe("buddyPairingNoGround");
+    expect(refusalOf(() => assertBuddyNoGround({ letter: { decision_type: "sanction" } }))).toBeNull();
+  });
+
+  it("lets the buddy and the consultant end a running agreement, nobody an ended one, and never a host or researcher", () => {
+    const running = { status: "active" as const };
+    expect(agreementAbilities(actor("client", "buddy"), running)).toEqual({ end: true });
+    expect(agreementAbilities(actor("consultant"), running)).toEqual({ end: true });
+    expect(agreementAbilities(actor("teamLead"), running)).toEqual({ end: true });
+    expect(agreementAbilities(actor("consultant"), { status: "ended" })).toEqual({ end: false });
+    for (const role of ["host", "researcher", "admin", "agencyWorker"] as const)
+      expect(agreementAbilities(actor(role), running)).toEqual({ end: false });
+    expect(agreementSideOf(actor("client", "buddy"))).toBe("buddy");
+    expect(agreementSideOf(actor("teamLead"))).toBe("consultant");
   });
 
   it("knows each side of a pairing: the buddy, the person supported, and staff", () => {

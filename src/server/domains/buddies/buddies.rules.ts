@@ -3,6 +3,7 @@ import type { Actor } from "@server/auth/actor.js";
 import type { BuddyPairingRow, BuddyRow } from "@server/db/schema.js";
 import { conflict, invalidField } from "@server/http/errors.js";
 import type { BuddyAgreementInput, BuddyMeetingInput, BuddySide } from "@shared/schemas/buddies.js";
+import type { DecisionType } from "@shared/schemas/decisions.js";
 import { buddyPolicy } from "./buddies.policy.js";
 
 /**
@@ -24,6 +25,8 @@ export const BUDDY_REFUSALS = [
 
 /** The plan step type by which a consultant proposes a buddy; voluntary, and never a ground for anything. */
 export const PEER_SUPPORT_STEP_TYPE = "peerSupport";
+/** The decision type of a buddy agreement. */
+export const BUDDY_AGREEMENT_DECISION = "buddyAgreement" satisfies DecisionType;
 
 /** A buddy is trained before the agreement: the training date has passed. */
 export function assertTrained(input: Pick<BuddyAgreementInput, "trainedOn">, today: string): void {
@@ -67,15 +70,27 @@ export function assertMeetingDate(input: Pick<BuddyMeetingInput, "heldOn">, pair
   if (input.heldOn < pairing.paired_on) throw invalidField("heldOn", "beforeStart", "The meeting is before the pairing started");
 }
 
+/** What a sanction proposal points at that may concern a buddy: a step of the plan, or the decision a letter carries. */
+export interface BuddyGroundFacts {
+  planStep?: { type?: string } | undefined;
+  letter?: { decision_type?: string | null } | undefined;
+}
+
 /**
- * The ending of a buddy pairing is never a ground for anything. Either side ends it without giving a reason, and no
- * sanction, culpability finding or attribution may rest on it: a sanction proposal that names a buddy step of the
- * client's plan (the only way a proposal can point at a pairing) is refused, as is any other use of the pairing's
- * ending as a fact. A buddy is support the client may take or leave.
+ * A buddy is never a ground for anything. Either side ends a pairing, and the buddy (or the consultant) ends the
+ * buddy's own agreement, without giving a reason, and no sanction, culpability finding or attribution may rest on
+ * having, ending or not meeting a buddy: a sanction proposal that names a buddy step of the client's plan, or relies on
+ * the letter of a buddy agreement (the only ways a proposal can point at a pairing or an agreement), is refused. A
+ * buddy is support the client may take or leave, and being one is help the client may give or stop giving.
  */
-export function assertPairingNoGround(planStep: { type?: string } | undefined): void {
-  if (planStep?.type === PEER_SUPPORT_STEP_TYPE)
+export function assertBuddyNoGround(pointedAt: BuddyGroundFacts): void {
+  if (pointedAt.planStep?.type === PEER_SUPPORT_STEP_TYPE || pointedAt.letter?.decision_type === BUDDY_AGREEMENT_DECISION)
     throw conflict("buddyPairingNoGround", "A buddy is voluntary: having, ending or not meeting a buddy is never a ground for a sanction.");
+}
+
+/** Who ends a buddy agreement: the buddy themself (from the portal) or the consultant. */
+export function agreementSideOf(actor: Pick<Actor, "role">): Extract<BuddySide, "buddy" | "consultant"> {
+  return actor.role === "client" ? "buddy" : "consultant";
 }
 
 /** Which side of a pairing the caller is on: the supported client, the buddy, or staff (the consultant). */
@@ -95,6 +110,13 @@ export function clientBuddyAbilities(actor: Actor, facts: { activePairingId?: st
       policy: buddyPolicy.createAgreement,
       assert: () => assertNotBuddyAlready(facts.activeBuddyId ? { id: facts.activeBuddyId } : undefined),
     },
+  });
+}
+
+/** The caller's abilities on a buddy agreement: it is ended while it runs, by the buddy or the consultant. */
+export function agreementAbilities(actor: Actor, buddy: Pick<BuddyRow, "status">) {
+  return evaluateAbilities(actor, {
+    end: { policy: buddyPolicy.endAgreement, assert: () => assertBuddyActive(buddy) },
   });
 }
 

@@ -2,25 +2,30 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient, lockClients } from "@server/db/locks.repo.js";
-import type { BuddiesTable, BuddyPairingRow, BuddyPairingsTable, ContributionsTable, Database } from "@server/db/schema.js";
+import type { BuddiesTable, BuddyPairingRow, BuddyPairingsTable, BuddyRow, ContributionsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { conflict, notFound } from "@server/http/errors.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
 import type { BuddyAgreementInput, BuddyMeetingInput, BuddyPairingInput } from "@shared/schemas/buddies.js";
 import type { Kysely } from "kysely";
+import { stopOpenRequestsAbout } from "../accountability/accountability.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { insertContribution } from "../contributions/contributions.repo.js";
+import { endActiveContribution, insertContribution } from "../contributions/contributions.repo.js";
 import { prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import {
+  activePairingsOfBuddy,
   buddyContacts,
   countActivePairings,
+  endActiveBuddy,
   endActivePairing,
   findActiveBuddyOfClient,
+  findActiveBuddyOfContribution,
   findActivePairingOfClient,
   findBuddy,
+  findLatestBuddyOfClient,
   findVisibleBuddy,
   findVisiblePairing,
   firstNamesOf,
@@ -31,6 +36,7 @@ import {
   meetingsOf,
 } from "./buddies.repo.js";
 import {
+  agreementSideOf,
   assertBuddyActive,
   assertBuddyHasRoom,
   assertMeetingDate,
@@ -39,6 +45,7 @@ import {
   assertNotPairedYet,
   assertPairingActive,
   assertTrained,
+  BUDDY_AGREEMENT_DECISION,
   sideOf,
 } from "./buddies.rules.js";
 
@@ -85,7 +92,7 @@ export async function makeBuddyAgreement(
   const takesEffectOn = [input.since, today].sort()[1] ?? today;
   const letter = await prepareDecisionLetter(ctx, {
     client,
-    type: "buddyAgreement",
+    type: BUDDY_AGREEMENT_DECISION,
     template: "decision",
     data: {
       title: text.title,
@@ -108,7 +115,7 @@ export async function makeBuddyAgreement(
     await assertWithinCapacity(trx, client, (await committedHours(trx, clientId)) + input.hoursPerWeek, today);
     const decision = await recordDecision(trx, ctx, {
       clientId,
-      type: "buddyAgreement",
+      type: BUDDY_AGREEMENT_DECISION,
       subject: { type: "buddy", id: buddyId },
       summary: text.summary,
       legalBasis: legalBasis(ordinance.version),
@@ -147,6 +154,8 @@ export async function makeBuddyAgreement(
       availability: input.availability ?? null,
       status: "active",
       ended_on: null,
+      ended_by_side: null,
+      ended_by: null,
       created_by: ctx.actor.id,
       created_at: now,
     };
@@ -252,6 +261,83 @@ export async function endPairing(db: Kysely<Database>, ctx: RequestContext, id: 
   });
 }
 
+/**
+ * The buddy (from the portal) or the consultant ends the buddy's own agreement, without a reason. As with a pairing,
+ * nothing follows against anyone: no decision, letter, attribution or sanction, and no work-queue item. What ends
+ * with it: the buddy's running pairings (the people supported read that their buddy stopped), the contribution, so
+ * the buddy's hours count up to today and no longer, and any open accountability request about it. Under the buddy's
+ * client lock (which pairing takes too), so a parallel pairing or ending either comes first or sees it ended.
+ */
+export async function endBuddyAgreement(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ endedOn: string; pairingsEnded: number }> {
+  const buddy = await findVisibleBuddy(db, ctx.actor, id);
+  if (!buddy) throw notFound("buddy");
+  assertBuddyActive(buddy);
+  return inTransaction(db, async (trx) => {
+    await lockClient(trx, buddy.client_id);
+    assertBuddyActive((await findBuddy(trx, id)) ?? buddy);
+    const pairingsEnded = await endAgreementLocked(trx, ctx, buddy);
+    if (pairingsEnded === null) throw conflict("buddyNotActive", "This buddy's agreement has ended.");
+    return { endedOn: ctx.clock.today(), pairingsEnded };
+  });
+}
+
+/**
+ * A buddy answered an accountability request that being a buddy has stopped: their agreement ends with their
+ * contribution, as if they had ended it themselves (the same consequences, and none against anyone). Runs inside the
+ * answer's transaction, which holds the client's lock; nothing happens when the contribution is no buddy agreement's.
+ */
+export async function endAgreementOfStoppedContribution(trx: Kysely<Database>, ctx: RequestContext, contributionId: string): Promise<void> {
+  const buddy = await findActiveBuddyOfContribution(trx, contributionId);
+  if (buddy) await endAgreementLocked(trx, ctx, buddy);
+}
+
+/**
+ * Ends a running agreement with its pairings, contribution and open accountability requests, under the buddy's
+ * client lock the caller holds; how many pairings ended with it, or null when the agreement had ended already.
+ */
+async function endAgreementLocked(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  buddy: Pick<BuddyRow, "id" | "client_id" | "contribution_id">,
+): Promise<number | null> {
+  const side = agreementSideOf(ctx.actor);
+  const today = ctx.clock.today();
+  const now = nowIso(ctx.clock);
+  if (!(await endActiveBuddy(trx, buddy.id, { ended_on: today, ended_by_side: side, ended_by: ctx.actor.id }))) return null;
+  let pairingsEnded = 0;
+  for (const pairing of await activePairingsOfBuddy(trx, buddy.id)) {
+    // The person supported may have ended it a moment ago; then it is theirs.
+    if (!(await endActivePairing(trx, pairing.id, { ended_on: today, ended_by_side: side, ended_by: ctx.actor.id, updated_at: now })))
+      continue;
+    pairingsEnded++;
+    for (const clientId of [pairing.client_id, pairing.buddy_client_id]) {
+      await recordAudit(trx, ctx, {
+        action: "buddyPairing.end",
+        category: "write",
+        clientId,
+        subjectType: "buddyPairing",
+        subjectId: pairing.id,
+        details: { side, withAgreement: true },
+      });
+    }
+  }
+  await endActiveContribution(trx, buddy.contribution_id, today);
+  await stopOpenRequestsAbout(trx, { type: "contribution", id: buddy.contribution_id }, { respondedOn: today, respondedBy: ctx.actor.id });
+  await recordAudit(trx, ctx, {
+    action: "buddy.end",
+    category: "write",
+    clientId: buddy.client_id,
+    subjectType: "buddy",
+    subjectId: buddy.id,
+    details: { side, pairingsEnded },
+  });
+  return pairingsEnded;
+}
+
 /** A meeting of a running pair, recorded by either side or the consultant: the buddy's hours. */
 export async function recordMeeting(db: Kysely<Database>, ctx: RequestContext, id: string, input: BuddyMeetingInput): Promise<string> {
   const pairing = await requireVisiblePairing(db, ctx, id);
@@ -285,6 +371,8 @@ export interface PairingsView {
   viewerClientId: string;
   /** The client's running buddy agreement, if they are a buddy. */
   activeBuddyId: string | undefined;
+  /** The client's latest buddy agreement (running or ended), if they ever were a buddy. */
+  agreement: Awaited<ReturnType<typeof findLatestBuddyOfClient>>;
   pairings: BuddyPairingRow[];
   firstNames: Map<string, string>;
   buddyContacts: Map<string, { phone: string | null; email: string | null }>;
@@ -298,9 +386,11 @@ export interface PairingsView {
 export async function listClientPairings(db: Kysely<Database>, ctx: RequestContext, clientId: string): Promise<PairingsView> {
   await requireVisibleClient(db, ctx.actor, clientId);
   const pairings = await listPairingsOfClient(db, clientId);
+  const agreement = await findLatestBuddyOfClient(db, clientId);
   const view: PairingsView = {
     viewerClientId: clientId,
-    activeBuddyId: (await findActiveBuddyOfClient(db, clientId))?.id,
+    activeBuddyId: agreement?.status === "active" ? agreement.id : undefined,
+    agreement,
     pairings,
     firstNames: await firstNamesOf(
       db,

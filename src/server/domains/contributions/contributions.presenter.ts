@@ -16,6 +16,7 @@ export function presentContribution(row: ContributionsTable): ContributionOutput
     hoursPerWeek: row.hours_per_week,
     since: row.since,
     status: row.status,
+    endedOn: row.ended_on,
     letterId: row.letter_id,
     createdAt: row.created_at,
   };

@@ -27,3 +27,14 @@ export async function findOrganisationName(db: Kysely<Database>, id: string): Pr
 export async function insertContribution(db: Kysely<Database>, row: ContributionsTable): Promise<void> {
   await db.insertInto("contributions").values(row).execute();
 }
+
+/** Ends a running contribution on a day: its hours count up to then and no longer; false when it had ended. */
+export async function endActiveContribution(db: Kysely<Database>, id: string, endedOn: string): Promise<boolean> {
+  const result = await db
+    .updateTable("contributions")
+    .set({ status: "ended", ended_on: endedOn })
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

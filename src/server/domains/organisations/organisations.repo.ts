@@ -38,3 +38,12 @@ export async function requireVisibleOrganisation(db: Kysely<Database>, actor: Ac
   if (!row) throw notFound("organisation");
   return row;
 }
+
+/** Writes the organisation's own partner profile: the training and support it offers volunteers. */
+export async function updatePartnerProfile(
+  db: Kysely<Database>,
+  id: string,
+  fields: Pick<OrganisationRow, "training_offered" | "updated_at">,
+): Promise<void> {
+  await db.updateTable("organisations").set(fields).where("id", "=", id).execute();
+}

@@ -4,7 +4,13 @@ import { inTransaction } from "@server/db/transaction.js";
 import { contextOf } from "@server/http/context.js";
 import { districtForPostcode } from "@shared/districts.js";
 import { idParam } from "@shared/schemas/common.js";
-import { organisationCreateInput, organisationListQuery, organisationOutput, organisationPage } from "@shared/schemas/organisations.js";
+import {
+  organisationCreateInput,
+  organisationListQuery,
+  organisationOutput,
+  organisationPage,
+  organisationPartnerProfileInput,
+} from "@shared/schemas/organisations.js";
 import { guidanceOverview } from "@shared/schemas/placements.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordAudit } from "../audit/audit.service.js";
@@ -12,7 +18,8 @@ import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { guidanceDemand, guidanceHoursOf } from "../placements/placements.repo.js";
 import { organisationPolicy } from "./organisations.policy.js";
 import { presentOrganisation } from "./organisations.presenter.js";
-import { insertOrganisation, listOrganisations, requireVisibleOrganisation } from "./organisations.repo.js";
+import { insertOrganisation, listOrganisations, requireVisibleOrganisation, updatePartnerProfile } from "./organisations.repo.js";
+import { assertOwnOrganisation } from "./organisations.rules.js";
 
 /** Host organisations (registration and lookup; roles and placements build on these). */
 export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -29,8 +36,14 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
+        const { actor } = contextOf(request);
         const { rows, total } = await listOrganisations(db.kysely, request.query);
-        return { items: rows.map(presentOrganisation), page: request.query.page, pageSize: request.query.pageSize, total };
+        return {
+          items: rows.map((row) => presentOrganisation(actor, row)),
+          page: request.query.page,
+          pageSize: request.query.pageSize,
+          total,
+        };
       },
     );
 
@@ -40,7 +53,45 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
         config: { policy: organisationPolicy.read },
         schema: { tags: ["organisations"], summary: "Read a host organisation", params: idParam, response: { 200: organisationOutput } },
       },
-      async (request) => presentOrganisation(await requireVisibleOrganisation(db.kysely, contextOf(request).actor, request.params.id)),
+      async (request) => {
+        const { actor } = contextOf(request);
+        return presentOrganisation(actor, await requireVisibleOrganisation(db.kysely, actor, request.params.id));
+      },
+    );
+
+    app.patch(
+      "/organisations/:id/partner-profile",
+      {
+        config: { policy: organisationPolicy.editPartnerProfile },
+        schema: {
+          tags: ["organisations"],
+          summary: "The host organisation edits the training and support it offers volunteers",
+          description:
+            "Only a member of the organisation itself (404 for another). Plain text of at most 1000 characters: markup or control " +
+            "characters are refused (400 notPlainText). The municipality's staff read it on the organisation's page. Audited.",
+          params: idParam,
+          body: organisationPartnerProfileInput,
+          response: { 200: organisationOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        const organisation = await requireVisibleOrganisation(db.kysely, ctx.actor, request.params.id);
+        assertOwnOrganisation(ctx.actor, organisation);
+        const text = request.body.trainingOffered || null;
+        const now = nowIso(ctx.clock);
+        await inTransaction(db.kysely, async (trx) => {
+          await updatePartnerProfile(trx, organisation.id, { training_offered: text, updated_at: now });
+          await recordAudit(trx, ctx, {
+            action: "organisation.updatePartnerFields",
+            category: "write",
+            subjectType: "organisation",
+            subjectId: organisation.id,
+            details: { fields: ["trainingOffered"], length: text?.length ?? 0 },
+          });
+        });
+        return presentOrganisation(ctx.actor, { ...organisation, training_offered: text, updated_at: now });
+      },
     );
 
     app.get(
@@ -112,7 +163,7 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
           });
           return stored;
         });
-        return reply.status(201).send(presentOrganisation(row));
+        return reply.status(201).send(presentOrganisation(ctx.actor, row));
       },
     );
   };

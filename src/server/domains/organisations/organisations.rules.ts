@@ -1,3 +1,8 @@
+import { evaluateAbilities } from "@server/auth/abilities.js";
+import type { Actor } from "@server/auth/actor.js";
+import { notFound } from "@server/http/errors.js";
+import { organisationPolicy } from "./organisations.policy.js";
+
 /** Guidance hours the municipality bought for an organisation, for a period. */
 export interface BoughtSupport {
   hours_per_week: number;
@@ -30,4 +35,19 @@ export const LEAVING_SIGNAL_SHARE = 0.25;
  */
 export function organisationLeavingSignal(placementsStarted: number, endingsByOrganisation: number): boolean {
   return placementsStarted >= LEAVING_SIGNAL_MINIMUM && endingsByOrganisation >= placementsStarted * LEAVING_SIGNAL_SHARE;
+}
+
+/**
+ * An organisation's partner profile is its own to write: a host member edits only the organisation they belong to
+ * (the scoped load already hides any other, so this holds even if that load changed).
+ */
+export function assertOwnOrganisation(actor: Pick<Actor, "role" | "organisationId">, organisation: { id: string }): void {
+  if (actor.role !== "host" || actor.organisationId !== organisation.id) throw notFound("organisation");
+}
+
+/** The caller's abilities on an organisation, by the same policy and assertion the route runs. */
+export function organisationAbilities(actor: Actor, organisation: { id: string }) {
+  return evaluateAbilities(actor, {
+    editPartnerProfile: { policy: organisationPolicy.editPartnerProfile, assert: () => assertOwnOrganisation(actor, organisation) },
+  });
 }

@@ -129,6 +129,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Er is afgesproken dat u maatje bent. Dat telt als uw tegenprestatie. U krijgt daarover een brief.",
     "It was agreed that you are a buddy. That counts as your contribution. You get a letter about it.",
   ),
+  "buddy.end": p(
+    "U bent gestopt als maatje. Dat heeft geen gevolgen voor u. Uw uren als maatje tellen vanaf die dag niet meer mee.",
+    "You stopped being a buddy. That has no consequences for you. Your hours as a buddy no longer count from that day.",
+  ),
   "buddyPairing.create": p(
     "U bent gekoppeld aan een maatje, of aan iemand die u helpt.",
     "You were paired with a buddy, or with someone you help.",
@@ -297,6 +301,7 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "agencyResults.read",
   "allowanceLimits.set",
   "organisation.support",
+  "organisation.updatePartnerFields",
   // An export of the audit log: the admin's copy of many clients' trails, recorded without naming one.
   "auditEvent.export",
 ];

@@ -8,8 +8,11 @@ export interface ExportSource {
   key: string;
   table: TableName;
   title: Purpose;
-  /** The client's own column (`client_id`, or `id` for the client record), or the parent whose rows are the client's. */
-  belongs: { column: string } | { column: string; parent: TableName };
+  /**
+   * The client's own column (`client_id`, `id` for the client record, `buddy_client_id` for the buddy's side), or the
+   * parent whose rows are the client's: by the parent's `client_id`, or by `parentColumn` for another side of it.
+   */
+  belongs: { column: string } | { column: string; parent: TableName; parentColumn?: string };
   /** Columns left out, each with the reason; every other column is exported, so a new column is never left out. */
   omit?: Record<string, string>;
   orderBy: string;
@@ -19,8 +22,10 @@ const t = (nl: string, en: string): Purpose => ({ nl, en });
 const OWN = { column: "client_id" };
 
 /**
- * Everything held on one client (AVG art. 15), table by table. A table with a `client_id` column that is neither
- * here nor in `NOT_EXPORTED_AS_ROWS` fails `privacy.db.test.ts`, so a new table cannot be left out silently.
+ * Everything held on one client (AVG art. 15), table by table. A table with a `client_id` column (or another column
+ * naming a client, as `buddy_client_id`) that is neither here nor in `NOT_EXPORTED_AS_ROWS` fails
+ * `privacy.db.test.ts`, and so does a child table exported for one side of its parent but not for the other: a new
+ * table or side cannot be left out silently.
  */
 export const EXPORT_SOURCES: readonly ExportSource[] = [
   {
@@ -169,6 +174,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     table: "buddy_meetings",
     title: t("Afspraken met uw maatje", "Meetings with your buddy"),
     belongs: { column: "pairing_id", parent: "buddy_pairings" },
+    orderBy: "held_on",
+  },
+  {
+    key: "buddyMeetingsAsBuddy",
+    table: "buddy_meetings",
+    title: t("Afspraken als maatje met de mensen die u helpt", "Meetings as a buddy with the people you help"),
+    belongs: { column: "pairing_id", parent: "buddy_pairings", parentColumn: "buddy_client_id" },
     orderBy: "held_on",
   },
   { key: "exemptions", table: "exemptions", title: t("Ontheffingen", "Exemptions"), belongs: OWN, orderBy: "created_at" },

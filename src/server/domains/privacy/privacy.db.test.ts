@@ -80,6 +80,46 @@ describe("the data export covers every table", () => {
   });
 });
 
+describe("the data export covers every side of a client", () => {
+  /** Columns that name a client: `client_id`, and a client on another side of a record, as `buddy_client_id`. */
+  const namesClient = (column: string) => column === "client_id" || column.endsWith("_client_id");
+
+  it("exports each table by every column that names a client, or names why it does not", async () => {
+    const own = new Set(await applicationTables(t.db));
+    const tables = (await t.db.kysely.introspection.getTables()).filter((table) => own.has(table.name));
+    const sides = tables.flatMap((table) => table.columns.filter((c) => namesClient(c.name)).map((c) => `${table.name}.${c.name}`));
+    expect(sides).toContain("buddy_pairings.buddy_client_id");
+    const exportedBy = new Set(
+      EXPORT_SOURCES.filter((source) => !("parent" in source.belongs)).map((source) => `${source.table}.${source.belongs.column}`),
+    );
+    const named = new Set(Object.keys(NOT_EXPORTED_AS_ROWS).map((table) => `${table}.client_id`));
+    expect(sides.filter((side) => !exportedBy.has(side) && !named.has(side))).toEqual([]);
+  });
+
+  it("exports a child table for every side of its parent: a buddy's meetings as the buddy, not only as the one supported", async () => {
+    const own = new Set(await applicationTables(t.db));
+    const tables = (await t.db.kysely.introspection.getTables()).filter((table) => own.has(table.name));
+    const missing: string[] = [];
+    for (const source of EXPORT_SOURCES) {
+      if (!("parent" in source.belongs)) continue;
+      const parent = source.belongs.parent;
+      const parentSides = tables.find((table) => table.name === parent)?.columns.filter((c) => namesClient(c.name)) ?? [];
+      for (const side of parentSides) {
+        const covered = EXPORT_SOURCES.some(
+          (other) =>
+            other.table === source.table &&
+            "parent" in other.belongs &&
+            other.belongs.parent === parent &&
+            (other.belongs.parentColumn ?? "client_id") === side.name,
+        );
+        if (!covered) missing.push(`${source.table} by ${parent}.${side.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(EXPORT_SOURCES.map((source) => source.key)).toContain("buddyMeetingsAsBuddy");
+  });
+});
+
 describe("GET /clients/{id}/data-export", () => {
   it("gives the client everything held on them, the consultant's notes on health and debts included", async () => {
     const response = await get(`/clients/${clientId}/data-export`, f.headers.client);
@@ -112,6 +152,22 @@ describe("GET /clients/{id}/data-export", () => {
     expect(section("letters")[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Nothing of another client.
     expect(text).not.toContain(otherClientId);
+  });
+
+  it("gives a buddy their agreement, the pairings and the meetings they had as a buddy, without the other's contact details", async () => {
+    const body: DataExportOutput = (await get(`/clients/${clientId}/data-export`, f.headers.client)).json();
+    const section = (key: string) => body.sections.find((s) => s.key === key)?.rows ?? [];
+    expect(section("buddies").map((row) => row.id)).toEqual([f.ids.inScope.buddies]);
+    const asBuddy = section("buddyPairingsAsBuddy");
+    expect(asBuddy.map((row) => row.id)).toContain(f.ids.inScope["buddy-pairings"]);
+    const meetings = section("buddyMeetingsAsBuddy");
+    expect(meetings.length).toBeGreaterThan(0);
+    expect(meetings.every((row) => row.pairingId === f.ids.inScope["buddy-pairings"])).toBe(true);
+    expect(meetings[0]).toMatchObject({ hours: 1.5, recordedBySide: "buddy" });
+    // The person supported's identity and contact details are theirs, not the buddy's.
+    for (const row of asBuddy) for (const key of ["clientId", "contactPhone", "contactEmail"]) expect(row).not.toHaveProperty(key);
+    // As the one supported this client has no buddy, so nothing shows there.
+    expect(section("buddyMeetings")).toEqual([]);
   });
 
   it("includes the access log", async () => {

@@ -8,7 +8,7 @@ export async function exportRowsOf(db: Kysely<Database>, source: ExportSource, c
   const { belongs } = source;
   const owned =
     "parent" in belongs
-      ? sql`${sql.ref(belongs.column)} in (select id from ${sql.table(belongs.parent)} where client_id = ${clientId})`
+      ? sql`${sql.ref(belongs.column)} in (select id from ${sql.table(belongs.parent)} where ${sql.ref(belongs.parentColumn ?? "client_id")} = ${clientId})`
       : sql`${sql.ref(belongs.column)} = ${clientId}`;
   const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(source.table)} where ${owned}
     order by ${sql.ref(source.orderBy)}, id`.execute(db);

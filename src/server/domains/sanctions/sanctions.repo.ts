@@ -143,13 +143,14 @@ export function findClientAppointment(db: Kysely<Database>, clientId: string, id
     .executeTakeFirst();
 }
 
-/** A letter to this client with its delivery status. */
+/** A letter to this client with its delivery status, and the type of the decision it carries (if it carries one). */
 export function findClientLetter(db: Kysely<Database>, clientId: string, id: string) {
   return db
     .selectFrom("letters")
-    .select(["id", "delivery_status"])
-    .where("id", "=", id)
-    .where("client_id", "=", clientId)
+    .leftJoin("decisions", "decisions.letter_id", "letters.id")
+    .select(["letters.id", "letters.delivery_status", "decisions.type as decision_type"])
+    .where("letters.id", "=", id)
+    .where("letters.client_id", "=", clientId)
     .executeTakeFirst();
 }
 

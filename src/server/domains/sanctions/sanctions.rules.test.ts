@@ -4,7 +4,7 @@ import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
 import type { SanctionProposalInput } from "@shared/schemas/sanctions.js";
 import { describe, expect, it } from "vitest";
-import { assertPairingNoGround } from "../buddies/buddies.rules.js";
+import { assertBuddyNoGround } from "../buddies/buddies.rules.js";
 import { NOTHING_DECIDED_YET } from "./sanctions.repo.js";
 import {
   assertAppointmentMissed,
@@ -188,8 +188,8 @@ const cases: RefusalCase[] = [
   {
     rule: "a buddy (peer support) step: having, ending or not meeting a buddy is never a ground",
     code: "buddyPairingNoGround",
-    refused: () => assertPairingNoGround({ type: "peerSupport" }),
-    allowed: () => assertPairingNoGround({ type: "training" }),
+    refused: () => assertBuddyNoGround({ planStep: { type: "peerSupport" } }),
+    allowed: () => assertBuddyNoGround({ planStep: { type: "training" } }),
   },
   {
     rule: "the plan step is one of the client's plans",
@@ -446,6 +446,14 @@ describe("the evidence a proposal rests on", () => {
     // Even with the consultant's finding of full culpability, the buddy rule comes first.
     expect(refusalOf(() => assertMayPropose({ ...effort, culpability: "full" }, facts(buddyStep)))).toBe("buddyPairingNoGround");
     expect(refusalOf(() => assertMayPropose(effort, facts(confirmedStep)))).toBeNull();
+  });
+
+  it("never rests a proposal on a buddy agreement: a proposal relying on the letter of one is refused, like a buddy step", () => {
+    const relying = proposal({ ground: "refusedContribution", appointmentId: null, letterId: "l1", planStepId: null });
+    const agreementLetter = { letter: { delivery_status: "delivered", decision_type: "buddyAgreement" }, appointment: undefined };
+    expect(refusalOf(() => assertMayPropose(relying, facts(agreementLetter)))).toBe("buddyPairingNoGround");
+    const otherLetter = { letter: { delivery_status: "delivered", decision_type: null }, appointment: undefined };
+    expect(refusalOf(() => assertMayPropose(relying, facts(otherLetter)))).toBeNull();
   });
 
   it("has no side door: another ground about the facts of an ending not attributed to the client is refused", () => {

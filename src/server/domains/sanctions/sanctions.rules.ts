@@ -11,7 +11,7 @@ import {
   type SanctionDecisionInput,
   type SanctionProposalInput,
 } from "@shared/schemas/sanctions.js";
-import { assertPairingNoGround } from "../buddies/buddies.rules.js";
+import { assertBuddyNoGround } from "../buddies/buddies.rules.js";
 import { isFullExemptionOn } from "../exemptions/exemptions.rules.js";
 import { sanctionPolicy } from "./sanctions.policy.js";
 
@@ -290,7 +290,7 @@ export interface ProposalFacts {
   /** How many of the client's intakes were missed that an invitation before the linked appointment's invited to. */
   earlierMissedIntakes: number;
   /** The linked letter to this client (undefined when not found); absent when none is linked. */
-  letter?: { delivery_status: string } | undefined;
+  letter?: { delivery_status: string; decision_type?: string | null } | undefined;
   /** The linked plan of this client (undefined when not found); absent when none is linked. */
   plan?: { confirmed_on: string | null } | undefined;
   /** The linked plan step of this client with its type and its plan's confirmation (undefined when not found). */
@@ -306,7 +306,7 @@ export interface ProposalFacts {
 /** Every rule a proposal passes before anything is stored, in the order they are explained to the consultant. */
 export function assertMayPropose(input: SanctionProposalInput, facts: ProposalFacts): void {
   assertProposalComplete(input, facts.today);
-  if (input.planStepId) assertPairingNoGround(facts.planStep);
+  assertBuddyNoGround({ planStep: input.planStepId ? facts.planStep : undefined, letter: input.letterId ? facts.letter : undefined });
   assertCulpable(input.culpability);
   assertFactsRecent(input.factsDate, facts.today, facts.maxFactsAgeDays);
   assertNoExemptionInForce(facts.exemptions, [input.factsDate, facts.today]);

@@ -1,3 +1,4 @@
+import type { BuddyAgreementOutput } from "@shared/schemas/buddies.js";
 import { Alert } from "@web/components/Alert.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -5,13 +6,14 @@ import { FormProblems } from "@web/components/FormProblems.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { formatHours, formatLongDate } from "@web/components/format.js";
 import { toNumber } from "@web/components/formValues.js";
-import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
+import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useBuddies, useClientPairings, useEndPairing, useMakeBuddy, usePair } from "./api.js";
+import { useBuddies, useClientPairings, useEndAgreement, useEndPairing, useMakeBuddy, usePair } from "./api.js";
+import { ConfirmStop } from "./ConfirmStop.js";
 import { MeetingForm } from "./MeetingForm.js";
 
 /** Pairs the client with a buddy of the district who has room, with the phone number the client agreed to share. */
@@ -148,6 +150,48 @@ function MakeBuddyForm({ clientId }: { clientId: string }) {
   );
 }
 
+/** The client's own buddy agreement for the consultant: how it runs or when it ended, and ending it without a reason. */
+function AgreementStatus({ agreement }: { agreement: BuddyAgreementOutput }) {
+  const { t, i18n } = useTranslation();
+  const end = useEndAgreement();
+  return (
+    <div className="nv-stack">
+      <Paragraph>
+        {agreement.status === "active"
+          ? t("buddies.section.agreementRunning", {
+              date: formatLongDate(agreement.since, i18n.language),
+              hours: formatHours(agreement.hoursPerWeek, i18n.language),
+              max: agreement.maxPairings,
+            })
+          : t("buddies.section.agreementEnded", {
+              since: formatLongDate(agreement.since, i18n.language),
+              date: formatLongDate(agreement.endedOn, i18n.language),
+            })}
+      </Paragraph>
+      <ProblemAlert error={end.error} />
+      {end.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("buddies.section.agreementEndedNow")}
+        </Alert>
+      ) : null}
+      {agreement.abilities.end ? (
+        <ConfirmStop
+          id="buddy-agreement-confirm"
+          level={4}
+          label={t("buddies.section.endAgreement")}
+          title={t("buddies.section.endAgreement")}
+          yes={t("buddies.section.confirmYes")}
+          no={t("buddies.section.confirmNo")}
+          busy={end.isPending}
+          onConfirm={(done) => end.mutate(agreement.id, { onSettled: done })}
+        >
+          <Paragraph>{t("buddies.section.confirmAgreement")}</Paragraph>
+        </ConfirmStop>
+      ) : null}
+    </div>
+  );
+}
+
 /** The client's buddy matters for the consultant: their pairings (either side), pairing, ending, the buddy agreement. */
 export function BuddySection({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
@@ -172,7 +216,8 @@ export function BuddySection({ clientId }: { clientId: string }) {
           {t("buddies.section.ended")}
         </Alert>
       ) : null}
-      {pairings.data && items.length === 0 ? <Paragraph>{t("buddies.section.none")}</Paragraph> : null}
+      {pairings.data && items.length === 0 && !pairings.data.agreement ? <Paragraph>{t("buddies.section.none")}</Paragraph> : null}
+      {pairings.data?.agreement ? <AgreementStatus agreement={pairings.data.agreement} /> : null}
       {items.length > 0 ? (
         <ul className="nv-link-list">
           {items.map((p) => (
@@ -184,10 +229,23 @@ export function BuddySection({ clientId }: { clientId: string }) {
               })}{" "}
               {p.status === "ended" ? t("buddies.section.endedOn", { date: formatLongDate(p.endedOn, i18n.language) }) : null}{" "}
               {p.abilities.end ? (
-                <SecondaryActionButton type="button" busy={end.isPending} onClick={() => end.mutate(p.id)}>
-                  {t("buddies.section.end")}
-                  <span className="nv-visually-hidden"> ({p.partner.firstName})</span>
-                </SecondaryActionButton>
+                <ConfirmStop
+                  id={`pairing-confirm-${p.id}`}
+                  level={4}
+                  label={
+                    <>
+                      {t("buddies.section.end")}
+                      <span className="nv-visually-hidden"> ({p.partner.firstName})</span>
+                    </>
+                  }
+                  title={t("buddies.section.end")}
+                  yes={t("buddies.section.confirmYes")}
+                  no={t("buddies.section.confirmNo")}
+                  busy={end.isPending}
+                  onConfirm={(done) => end.mutate(p.id, { onSettled: done })}
+                >
+                  <Paragraph>{t("buddies.section.confirmEnd", { name: p.partner.firstName })}</Paragraph>
+                </ConfirmStop>
               ) : null}
               {p.status === "active" ? <MeetingForm pairing={p} level={4} /> : null}
             </li>

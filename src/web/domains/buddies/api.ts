@@ -59,3 +59,12 @@ export function useRecordMeeting(pairingId: string) {
     onSuccess: refresh,
   });
 }
+
+/** Ends a buddy's own agreement (and with it their pairings); no reason is asked. */
+export function useEndAgreement() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (buddyId: string) => api<unknown>(`/buddies/${buddyId}/end`, { method: "POST", body: {} }),
+    onSuccess: refresh,
+  });
+}

@@ -7,6 +7,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FeedbackFigures } from "../organisations/FeedbackFigures.js";
 import { GuidanceOverview } from "../organisations/GuidanceOverview.js";
+import { MunicipalSupport } from "../organisations/MunicipalSupport.js";
+import { PartnerProfile } from "../organisations/PartnerProfile.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
 import { usePlacements } from "./api.js";
 import { ReferralCard } from "./ReferralCard.js";
@@ -46,6 +48,8 @@ export function ReferralsPage() {
       </section>
       {me.organisationId ? <GuidanceOverview organisationId={me.organisationId} audience="host" /> : null}
       {me.organisationId ? <FeedbackFigures organisationId={me.organisationId} /> : null}
+      {me.organisationId ? <PartnerProfile organisationId={me.organisationId} /> : null}
+      {me.organisationId ? <MunicipalSupport organisationId={me.organisationId} /> : null}
     </>
   );
 }
