@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs, referToHost } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -62,7 +63,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
 const attributionForm = (page: Page) => page.getByRole("region", { name: "Aan wie ligt het einde?" });
 
@@ -120,7 +120,7 @@ describe("who ended the placement: the host tells, the consultant hears the clie
   it("the consultant finds it on the work queue, hears the client and attributes the ending to the organisation", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Werkvoorraad" }).click();
+    await openMenuItem(page, "Werkvoorraad");
     await expectHeading(page, "Werkvoorraad");
     await page.getByLabel("Alleen").selectOption({ label: "Einde plaatsing: aan wie ligt het?" });
     const action = page.getByRole("link", {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn } from "./browser.js";
 import { tabTo } from "./keyboard.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -96,7 +97,7 @@ describe("the client's start page on a phone", () => {
   it("'Mijn plan en plaatsing' shows the plan, the placement with its letter, and the intake in plain words", async () => {
     const page = await phone();
     await logIn(page, "klant@demo.local");
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn plan" }).click();
+    await openMenuItem(page, "Mijn plan");
     await expectHeading(page, "Mijn plan en plaatsing");
     await page.getByRole("heading", { level: 2, name: "Uw plaatsing" }).waitFor();
     await page

@@ -11,6 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -230,7 +231,7 @@ describe("the client's own voice, on a phone", () => {
 
   it("objects to a decision from their decisions list, with the objection term shown", async () => {
     const { page, close } = await phone();
-    await page.getByRole("link", { name: "Mijn besluiten" }).click();
+    await openMenuItem(page, "Mijn besluiten");
     await expectHeading(page, "Mijn besluiten");
     const decision = page.locator(`article[aria-labelledby="decision-${decisionId}"]`);
     await decision.getByText(/^Bent u het niet eens\? U kunt bezwaar maken tot en met /).waitFor();

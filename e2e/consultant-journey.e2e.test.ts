@@ -2,6 +2,7 @@ import { expectDefined } from "@server/testing/expect-defined.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -35,7 +36,7 @@ describe("a consultant changes a client's phone number, and the admin finds it i
 
     // The day starts at the work queue; the caseload is one click away and holds only the consultant's district.
     await expectHeading(page, "Werkvoorraad");
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Cliënten" }).click();
+    await openMenuItem(page, "Cliënten");
     await expectHeading(page, "Cliënten");
     expect(await page.title()).toBe("Cliënten – Naar Vermogen");
     const table = page.getByRole("table", { name: /Cliënten: \d+ gevonden/ });

@@ -3,6 +3,7 @@ import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -37,8 +38,6 @@ const WHO5 = [
   "Mijn dagelijks leven was gevuld met dingen die mij interesseren",
 ];
 
-const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
-
 async function setBlock(page: Page, number: number, block: { day: string; from: string; to: string; location?: string }) {
   const group = page.getByRole("group", { name: `Blok ${number}` });
   await group.getByLabel("Dag").selectOption({ label: block.day });
@@ -64,7 +63,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await expectNoAxeViolations(page, "work queue");
 
     // Weekly availability: start from nothing (the demo may hold some), add two blocks, one wrong at first.
-    await mainMenu(page).getByRole("link", { name: "Mijn beschikbaarheid" }).click();
+    await openMenuItem(page, "Mijn beschikbaarheid");
     await expectHeading(page, "Mijn beschikbaarheid");
     // The form appears once the saved pattern has loaded; only then is there something to count.
     await page.getByRole("button", { name: "Blok toevoegen" }).waitFor();
@@ -89,7 +88,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await expectNoAxeViolations(page, "availability saved");
 
     // The cohort: long on benefit, never invited, my own clients.
-    await mainMenu(page).getByRole("link", { name: "Uitnodigen" }).click();
+    await openMenuItem(page, "Uitnodigen");
     await expectHeading(page, "Uitnodigen voor een intake");
     expect(await page.getByLabel("Nog niet uitgenodigd").isChecked()).toBe(true);
     expect(await page.getByLabel("Alleen mijn cliënten").isChecked()).toBe(true);
@@ -265,7 +264,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await expectNoAxeViolations(page, "check-ins");
 
     // The client is on the work queue for low well-being, with the suggested action.
-    await mainMenu(page).getByRole("link", { name: "Werkvoorraad" }).click();
+    await openMenuItem(page, "Werkvoorraad");
     await expectHeading(page, "Werkvoorraad");
     await page.getByLabel("Rijen per pagina").selectOption("200");
     const queue = page.getByRole("table", { name: /aandacht/ });

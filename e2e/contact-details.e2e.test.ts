@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -103,7 +104,7 @@ describe("Berichten aan cliënten", () => {
       .execute();
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "admin@demo.local");
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Berichten aan cliënten" }).click();
+    await openMenuItem(page, "Berichten aan cliënten");
     await expectHeading(page, "Berichten aan cliënten");
     const row = page.getByRole("row").filter({ hasText: "550 Mailbox <address> unavailable" });
     await row.getByText("k***@example.nl").waitFor();

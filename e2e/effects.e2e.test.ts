@@ -2,6 +2,7 @@ import { recordEffectsHistory } from "@server/testing/effects-history.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 // The researcher reads the effect estimates: the page explains them, shows each outcome as a chart and a table, and
@@ -78,7 +79,7 @@ describe("effect estimates page", () => {
   it("lets a consultant choose a district, from the menu", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
-    await page.getByRole("link", { name: "Effecten" }).click();
+    await openMenuItem(page, "Effecten");
     await openEstimates(page);
     await page.getByLabel("Gebied", { exact: true }).selectOption("Overschie");
     await page.getByRole("button", { name: "Toon schatting" }).click();

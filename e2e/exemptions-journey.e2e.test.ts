@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs, clientWithCapacity } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -20,7 +21,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
 
 async function settled(page: Page, what: string): Promise<void> {
@@ -176,7 +176,7 @@ describe("a team lead: long full exemptions waiting for a second signature", () 
 
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "teamleider@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Vrijstellingen" }).click();
+    await openMenuItem(page, "Vrijstellingen");
     await expectHeading(page, "Vrijstellingen om te ondertekenen");
     const table = page.getByRole("table", { name: /^Wachten op een tweede handtekening/ });
     await table.waitFor();
@@ -199,7 +199,7 @@ describe("an admin: the ordinance and the scheduled jobs", () => {
   it("adds an ordinance version from tomorrow, after a date in the past was refused", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "admin@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Verordening" }).click();
+    await openMenuItem(page, "Verordening");
     await expectHeading(page, "Verordening");
     await page.getByRole("table", { name: "Versies van de verordening: 1" }).waitFor();
     const effectiveFrom = page.getByLabel("Geldt vanaf");
@@ -245,7 +245,7 @@ describe("an admin: the ordinance and the scheduled jobs", () => {
   it("adds next year's tax-free limits of the volunteer allowance, after a year without amounts was refused", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "admin@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Verordening" }).click();
+    await openMenuItem(page, "Verordening");
     const section = page.getByRole("region", { name: "Vrijwilligersvergoeding: grenzen per jaar" });
     await section.getByRole("table", { name: "Belastingvrije grenzen per jaar" }).getByRole("rowheader", { name: "2026" }).waitFor();
     await section.getByLabel("Jaar", { exact: true }).fill("2027");
@@ -268,7 +268,7 @@ describe("an admin: the ordinance and the scheduled jobs", () => {
   it("runs the daily job and sees the run succeed", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "admin@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Geplande taken" }).click();
+    await openMenuItem(page, "Geplande taken");
     await expectHeading(page, "Geplande taken");
     await page.waitForLoadState("networkidle");
     await settled(page, "scheduled jobs");

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -58,7 +59,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
 const proposalsTable = (page: Page) => page.getByRole("table", { name: /^Voorstellen: \d+/ });
 
@@ -125,7 +125,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
   it("a team lead makes a plan for Charlois, reads the shortfall, follows one proposal and not another", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "teamleider@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Plaatsingsplannen" }).click();
+    await openMenuItem(page, "Plaatsingsplannen");
     await expectHeading(page, "Plaatsingsplannen");
     await page.getByText("Er zijn nog geen plannen gemaakt.").waitFor();
     // A team lead plans for the districts of the team, never the whole city.

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -98,7 +99,7 @@ describe("an objection against a sanction, from the client's portal to the decis
     const { context, page } = await newPage(browser, server.baseUrl);
     await page.setViewportSize({ width: 360, height: 780 });
     await logIn(page, "klant@demo.local");
-    await page.getByRole("link", { name: "Mijn besluiten" }).click();
+    await openMenuItem(page, "Mijn besluiten");
     await expectHeading(page, "Mijn besluiten");
     const decision = decisionPanel(page, decisionId);
     await decision.getByRole("heading", { name: /^U krijgt een maatregel/ }).waitFor();

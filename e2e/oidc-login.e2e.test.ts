@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { mainMenu } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -112,7 +113,7 @@ describe("logging in as staff through the local provider", () => {
     await expectHeading(page, "Inloggen als medewerker (demo)");
     await page.getByRole("button", { name: /consulent@demo\.local/ }).click();
     await page.getByRole("button", { name: "Uitloggen" }).waitFor();
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Werkvoorraad" }).waitFor();
+    await mainMenu(page).getByRole("link", { name: "Werkvoorraad" }).waitFor();
     await context.close();
   });
 });

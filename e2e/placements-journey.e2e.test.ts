@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs, clientWithCapacity, referToHost } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -20,8 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
@@ -116,7 +115,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
 
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Vrijwilligersplekken" }).click();
+    await openMenuItem(page, "Vrijwilligersplekken");
     await expectHeading(page, "Vrijwilligersplekken");
     await page.getByRole("table", { name: /Vrijwilligersplekken: \d+ gevonden/ }).waitFor();
     await settled(page, "vacancies");
@@ -183,7 +182,7 @@ describe("a consultant: registering a host organisation and reading its guidance
     const name = `Buurttuin Tarwewijk ${Date.now()}`;
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Organisaties" }).click();
+    await openMenuItem(page, "Organisaties");
     await expectHeading(page, "Organisaties");
     await page.getByRole("table", { name: /Organisaties: \d+ gevonden/ }).waitFor();
     await settled(page, "organisations");

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -89,7 +90,7 @@ describe("the functional administrator imports the client registry", () => {
   it("refuses a wrong header, imports a Windows-1252 file with a row report, and shows the state pension ages, at 360 px", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "admin@demo.local");
-    await page.getByRole("link", { name: "Cliëntenregister" }).click();
+    await openMenuItem(page, "Cliëntenregister");
     await expectHeading(page, "Cliëntenregister");
     await page.getByRole("table", { name: "AOW-leeftijd per geboortedatum" }).waitFor();
     await expectNoAxeViolations(page, "registry page");

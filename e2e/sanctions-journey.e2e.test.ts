@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -66,7 +67,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const mainMenu = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
 const sanctionsTable = (page: Page) => page.getByRole("table", { name: /^Maatregelen van / });
 const missedRow = (page: Page) => sanctionsTable(page).getByRole("row", { name: /Komt niet naar afspraken/ });
@@ -233,7 +233,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
 
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "teamleider@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Maatregelen", exact: true }).click();
+    await openMenuItem(page, "Maatregelen");
     await expectHeading(page, "Maatregelen om te beslissen");
     const proposals = page.getByRole("table", { name: /^Wachten op een besluit: \d+/ });
     await proposals.waitFor();
@@ -380,7 +380,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
   it("a researcher sees the figures per district and month, small counts hidden", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "onderzoeker@demo.local");
-    await mainMenu(page).getByRole("link", { name: "Cijfers", exact: true }).click();
+    await openMenuItem(page, "Cijfers");
     await expectHeading(page, "Cijfers");
     // This month's proposals and refusal of this journey are fewer than five: the researcher sees them hidden.
     const table = page.getByRole("table", { name: "Maatregelen" });

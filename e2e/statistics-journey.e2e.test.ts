@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -48,7 +49,7 @@ async function expectFunnelMatchesApi(page: Page, overview: StatisticsOverview):
 async function openDashboard(email: string, what: string): Promise<Page> {
   const { page } = await newPage(browser, server.baseUrl);
   await logIn(page, email);
-  await page.getByRole("link", { name: "Cijfers", exact: true }).first().click();
+  await openMenuItem(page, "Cijfers");
   await expectHeading(page, "Cijfers");
   await page.goto(`/statistics?${query}`);
   await expectHeading(page, "Cijfers");
