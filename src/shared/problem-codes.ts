@@ -141,6 +141,10 @@ export const PROBLEM_CODES = [
   "notKAnonymous",
   // Intermediary agencies
   "assignmentOverlaps",
+  // Undoing an action while its letter is still inside
+  "letterWithdrawn",
+  "letterLeftBuilding",
+  "notLetterAuthor",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -31,4 +31,6 @@ export interface RequestContext {
   requestId: string;
   /** The app's clock: every "now" and "today" of the request comes from it. */
   clock: Clock;
+  /** Minutes the client's notice of a letter that can still be undone is held back; the default when absent. */
+  undoHoldMinutes?: number;
 }

@@ -34,6 +34,7 @@ import * as workQueueDispositions from "./migrations/20261203_0038_work_queue_di
 import * as deliveryDates from "./migrations/20261203_0039_delivery_dates.js";
 import * as proposalRejectReasons from "./migrations/20261203_0040_proposal_reject_reasons.js";
 import * as invitationBatches from "./migrations/20261203_0041_invitation_batches.js";
+import * as safeActions from "./migrations/20261203_0044_safe_actions.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0039_delivery_dates": deliveryDates,
   "20261203_0040_proposal_reject_reasons": proposalRejectReasons,
   "20261203_0041_invitation_batches": invitationBatches,
+  "20261203_0044_safe_actions": safeActions,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

@@ -282,6 +282,15 @@ export interface LettersTable {
   delivery_date?: string | null;
   created_by: string | null;
   created_at: string;
+  /** Until when the client neither sees it in the portal nor gets its notice: time to undo (0044). */
+  held_until?: string | null;
+  /** When staff first downloaded the PDF or its batch's PDF, to print it (0044). */
+  printed_at?: string | null;
+  /** When the client first opened it in the portal (0044). */
+  opened_at?: string | null;
+  /** When the action that made it was undone: the letter is kept, withdrawn (0044). */
+  withdrawn_at?: string | null;
+  withdrawn_by?: string | null;
 }
 
 export interface LetterDeliveryEventsTable {

@@ -5,5 +5,5 @@ import { unauthenticated } from "./errors.js";
 /** The actor and request id of an authenticated route, for services and the audit log. */
 export function contextOf(request: FastifyRequest): RequestContext {
   if (!request.actor) throw unauthenticated();
-  return { actor: request.actor, requestId: request.id, clock: request.server.clock };
+  return { actor: request.actor, requestId: request.id, clock: request.server.clock, undoHoldMinutes: request.server.undoHoldMinutes };
 }
