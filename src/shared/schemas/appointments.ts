@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { calendarDate, timestamp } from "./common.js";
 import { abilitiesOf } from "./abilities.js";
+import { calendarDate, timestamp } from "./common.js";
 
 export const APPOINTMENT_KINDS = ["intake", "followUp"] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];

@@ -1,7 +1,7 @@
 import type { RequestContext } from "@server/auth/actor.js";
-import type { Database } from "@server/db/schema.js";
 import { nowIso } from "@server/clock.js";
 import { lockLetters } from "@server/db/locks.repo.js";
+import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { csvField, spreadsheetSafe } from "@server/http/csv.js";
 import { runInWorker } from "@server/worker-thread.js";

@@ -82,7 +82,10 @@ export async function letterPdfs(db: Kysely<Database>, letterIds: readonly strin
 }
 
 /** Invitations by id, or those of a batch, with what undoing them needs. */
-export function findInvitations(db: Kysely<Database>, filter: { ids: readonly string[] } | { batchId: string }): Promise<InvitationsTable[]> {
+export function findInvitations(
+  db: Kysely<Database>,
+  filter: { ids: readonly string[] } | { batchId: string },
+): Promise<InvitationsTable[]> {
   let query = db.selectFrom("invitations").selectAll();
   query = "batchId" in filter ? query.where("batch_id", "=", filter.batchId) : query.where("id", "in", filter.ids);
   return query.orderBy("created_at").orderBy("id").execute();

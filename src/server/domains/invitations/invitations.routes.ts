@@ -5,9 +5,9 @@ import { idParam } from "@shared/schemas/common.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { presentAppointment } from "../appointments/appointments.presenter.js";
+import { mayWithdrawAll } from "../letters/letters.service.js";
 import { printBatchLetters, registeredMailList } from "./invitation-batches.service.js";
 import { invitationPolicy } from "./invitations.policy.js";
-import { mayWithdrawAll } from "../letters/letters.service.js";
 import { inviteClients } from "./invitations.service.js";
 import { readInvitations, undoInvitations } from "./invitations.undo.js";
 

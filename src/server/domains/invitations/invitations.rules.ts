@@ -38,6 +38,9 @@ export function assertWholeBatchVisible(visibleLetters: number, lettersInBatch: 
  */
 export function assertIntakesUntouched(touched: number): void {
   if (touched > 0) {
-    throw conflict("letterLeftBuilding", "The client already answered or came to an intake of this invitation: it can no longer be undone.");
+    throw conflict(
+      "letterLeftBuilding",
+      "The client already answered or came to an intake of this invitation: it can no longer be undone.",
+    );
   }
 }

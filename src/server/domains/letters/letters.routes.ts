@@ -18,9 +18,14 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/letters",
       {
         config: { policy: letterPolicy.list },
-        schema: { tags: ["letters"], summary: "A client's letters",
+        schema: {
+          tags: ["letters"],
+          summary: "A client's letters",
           description:
-            "Staff see every letter, withdrawn ones included (`withdrawnAt`); the client sees neither withdrawn letters nor those made in the last minutes, which can still be undone.", params: idParam, response: { 200: letterList } },
+            "Staff see every letter, withdrawn ones included (`withdrawnAt`); the client sees neither withdrawn letters nor those made in the last minutes, which can still be undone.",
+          params: idParam,
+          response: { 200: letterList },
+        },
       },
       async (request) => {
         const ctx = contextOf(request);

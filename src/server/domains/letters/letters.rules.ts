@@ -40,10 +40,7 @@ export function mayUndoAsActor(actor: { id: string; role: string }, createdBy: s
 }
 
 /** Whether the actor may undo the action that made this letter now: not withdrawn, still inside, and theirs to undo. */
-export function canWithdrawLetter(
-  facts: LetterDispatchFacts & { createdBy: string | null },
-  actor: { id: string; role: string },
-): boolean {
+export function canWithdrawLetter(facts: LetterDispatchFacts & { createdBy: string | null }, actor: { id: string; role: string }): boolean {
   return facts.withdrawnAt === null && !hasLeftTheBuilding(facts) && mayUndoAsActor(actor, facts.createdBy);
 }
 

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
-import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { lockLetters } from "@server/db/locks.repo.js";
+import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound, requireFound } from "@server/http/errors.js";
 import { type LetterLayout, renderLetterPdf } from "@server/letters/pdf.js";
