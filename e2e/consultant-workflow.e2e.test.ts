@@ -115,6 +115,11 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await rows.nth(1).getByRole("checkbox").check();
     await page.getByText("2 cliënten geselecteerd").waitFor();
     await page.getByRole("button", { name: "Uitnodigen", exact: true }).click();
+    // Registered letters go out: asked first.
+    await page
+      .getByRole("dialog", { name: "2 uitnodigingen versturen?" })
+      .getByRole("button", { name: "Ja, 2 uitnodigingen versturen" })
+      .click();
 
     // The result: two intakes at different times, each with its letter; focus moves to the result.
     await page.getByRole("heading", { level: 2, name: "2 cliënten zijn uitgenodigd" }).waitFor();
