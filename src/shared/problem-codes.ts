@@ -145,6 +145,7 @@ export const PROBLEM_CODES = [
   "letterWithdrawn",
   "letterLeftBuilding",
   "notLetterAuthor",
+  "planNotConfirmed",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

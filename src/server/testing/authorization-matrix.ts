@@ -171,6 +171,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   "GET /clients/:id/plans": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/plan-steps": { ...CASEWORK, body: { type: "training", title: "Cursus", hoursPerWeek: 1, startDate: DAY } },
   "PATCH /plan-steps/:id": { ...CASEWORK, body: { title: "Cursus" } },
+  "DELETE /plans/:id/confirmation": CASEWORK,
   "POST /plans/:id/confirmation": { ...CASEWORK, body: { reportingFrequencyWeeks: 4 } },
   "POST /clients/:id/check-ins": AGENCY({
     ...CASEWORK,

@@ -69,6 +69,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Een brief aan u is ingetrokken voordat hij verstuurd werd. U krijgt hem niet.",
     "A letter to you was withdrawn before it was sent. You will not get it.",
   ),
+  "plan.undoConfirmation": p(
+    "Het bevestigen van uw plan is teruggedraaid voordat de brief verstuurd werd. Het plan is weer een ontwerp.",
+    "The confirmation of your plan was undone before the letter was sent. The plan is a draft again.",
+  ),
   "invitation.undo": p(
     "Een uitnodiging voor een gesprek is ingetrokken voordat hij verstuurd werd.",
     "An invitation to a meeting was withdrawn before it was sent.",

@@ -1,4 +1,5 @@
 import type { PlanOutput } from "@shared/schemas/plans.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
 import { toNumber } from "@web/components/formValues.js";
@@ -16,9 +17,18 @@ export function ConfirmPlanForm({ plan, onConfirmed }: { plan: PlanOutput; onCon
   const [weeks, setWeeks] = useState(String(plan.reportingFrequencyWeeks));
   const errors = useMemo(() => formErrorsOf(confirm.error, t, ["reportingFrequencyWeeks"]), [confirm.error, t]);
 
+  const confirmation = useConfirmation({
+    title: t("plan.confirmAskTitle", { version: plan.version }),
+    body: t("plan.confirmAskBody"),
+    confirmLabel: t("plan.confirmAskSend"),
+  });
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    confirm.mutate({ planId: plan.id, reportingFrequencyWeeks: toNumber(weeks) as number }, { onSuccess: onConfirmed });
+    // The plan letter goes to the client: asked first; it can be undone until the letter is printed.
+    confirmation.ask(() =>
+      confirm.mutate({ planId: plan.id, reportingFrequencyWeeks: toNumber(weeks) as number }, { onSuccess: onConfirmed }),
+    );
   }
 
   return (
@@ -47,6 +57,7 @@ export function ConfirmPlanForm({ plan, onConfirmed }: { plan: PlanOutput; onCon
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }
