@@ -949,6 +949,14 @@ export interface MatchProposalsTable {
   decided_at: string | null;
 }
 
+/** A decision whose letter was withdrawn before it left the building: never made known, it never took effect (0044). */
+export interface DecisionWithdrawalsTable {
+  decision_id: string;
+  letter_id: string;
+  withdrawn_by: string;
+  withdrawn_at: string;
+}
+
 export interface DecisionsTable {
   id: string;
   client_id: string;
@@ -1110,6 +1118,7 @@ export interface Database {
   scheduler_leases: SchedulerLeasesTable;
   sanctions: SanctionsTable;
   decisions: DecisionsTable;
+  decision_withdrawals: DecisionWithdrawalsTable;
   objections: ObjectionsTable;
   objection_hearings: ObjectionHearingsTable;
   sanction_hearings: SanctionHearingsTable;

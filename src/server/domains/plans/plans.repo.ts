@@ -83,16 +83,3 @@ export async function restorePreviousConfirmed(db: Kysely<Database>, clientId: s
     .executeTakeFirst();
   if (previous) await db.updateTable("plans").set({ status: "confirmed" }).where("id", "=", previous.id).execute();
 }
-
-/**
- * Removes the assignment decision a plan's confirmation recorded with this letter: never made known to the client, it
- * never took effect (Awb 3:40); the letter stays, withdrawn, and the audit log keeps what happened.
- */
-export async function deleteUnannouncedDecision(db: Kysely<Database>, planId: string, letterId: string): Promise<void> {
-  await db
-    .deleteFrom("decisions")
-    .where("subject_type", "=", "plan")
-    .where("subject_id", "=", planId)
-    .where("letter_id", "=", letterId)
-    .execute();
-}

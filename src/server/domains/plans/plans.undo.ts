@@ -1,4 +1,5 @@
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
 import { lockClient } from "@server/db/locks.repo.js";
 import type { Database, PlanRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
@@ -6,6 +7,7 @@ import { notFound, requireFound } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
+import { withdrawDecisionsOfLetter } from "../decisions/decisions.repo.js";
 import { mayWithdrawAll, withdrawLetters } from "../letters/letters.service.js";
 import * as repo from "./plans.repo.js";
 import { assertConfirmationUndoable } from "./plans.rules.js";
@@ -19,7 +21,7 @@ export async function mayUndoConfirmation(db: Kysely<Database>, ctx: RequestCont
 
 /**
  * Undoes a plan's confirmation while its letter is still inside: the letter is withdrawn (kept), the assignment decision
- * it announced is removed (never made known, it never took effect), the version goes back to draft and the version it
+ * it announced is marked withdrawn (never made known, it never took effect), the version goes back to draft and the version it
  * superseded is in force again. Under the client's lock (which guards the open draft) and the letter's.
  */
 export async function undoPlanConfirmation(db: Kysely<Database>, ctx: RequestContext, planId: string): Promise<PlanRow> {
@@ -32,7 +34,8 @@ export async function undoPlanConfirmation(db: Kysely<Database>, ctx: RequestCon
     assertConfirmationUndoable(fresh, (await repo.findDraft(trx, fresh.client_id)) !== undefined);
     const letterId = requireFound(fresh.letter_id, "letter");
     await withdrawLetters(trx, ctx, [letterId]);
-    await repo.deleteUnannouncedDecision(trx, planId, letterId);
+    // The assignment it announced was never made known: kept, marked withdrawn, the one before in force again.
+    await withdrawDecisionsOfLetter(trx, letterId, ctx.actor.id, nowIso(ctx.clock));
     await repo.reopenAsDraft(trx, planId);
     await repo.restorePreviousConfirmed(trx, fresh.client_id, fresh.version);
     await recordAudit(trx, ctx, {
