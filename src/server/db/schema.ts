@@ -951,6 +951,7 @@ export interface MatchProposalsTable {
 
 /** A decision whose letter was withdrawn before it left the building: never made known, it never took effect (0044). */
 export interface DecisionWithdrawalsTable {
+  id: string;
   decision_id: string;
   letter_id: string;
   withdrawn_by: string;

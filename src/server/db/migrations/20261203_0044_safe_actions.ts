@@ -18,7 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // effect (Awb 3:40). It stays, and this records that it was withdrawn.
   await db.schema
     .createTable("decision_withdrawals")
-    .addColumn("decision_id", "varchar(36)", (c) => c.primaryKey().references("decisions.id"))
+    .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+    .addColumn("decision_id", "varchar(36)", (c) => c.notNull().unique().references("decisions.id"))
     .addColumn("letter_id", "varchar(36)", (c) => c.notNull().references("letters.id"))
     .addColumn("withdrawn_by", "varchar(36)", (c) => c.notNull().references("users.id"))
     .addColumn("withdrawn_at", "varchar(40)", (c) => c.notNull())

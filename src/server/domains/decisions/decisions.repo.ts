@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type {
   Database,
   DecisionRow,
@@ -177,7 +178,7 @@ export async function withdrawDecisionsOfLetter(db: Kysely<Database>, letterId: 
   if (decisions.length === 0) return 0;
   await db
     .insertInto("decision_withdrawals")
-    .values(decisions.map((d) => ({ decision_id: d.id, letter_id: letterId, withdrawn_by: by, withdrawn_at: at })))
+    .values(decisions.map((d) => ({ id: randomUUID(), decision_id: d.id, letter_id: letterId, withdrawn_by: by, withdrawn_at: at })))
     .execute();
   return decisions.length;
 }

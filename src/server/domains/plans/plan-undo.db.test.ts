@@ -71,6 +71,13 @@ describe("undoing a plan's confirmation", () => {
       .where("decisions.client_id", "=", client(0))
       .execute();
     expect(kept.map((k) => k.letter_id)).toEqual([plan.letterId]);
+    // The client's data export tells both: the letter withdrawn, and the decision withdrawn with it.
+    const exported = (await call("GET", `/clients/${client(0)}/data-export`)).json() as {
+      sections: { key: string; rows: Record<string, unknown>[] }[];
+    };
+    const section = (key: string) => exported.sections.find((s) => s.key === key)?.rows ?? [];
+    expect(section("decisionWithdrawals").map((r) => r.letterId)).toEqual([plan.letterId]);
+    expect(section("letters").find((r) => r.id === plan.letterId)?.withdrawnAt).toBeTruthy();
     const letter = await t.db.kysely.selectFrom("letters").selectAll().where("id", "=", plan.letterId).executeTakeFirstOrThrow();
     expect(letter.withdrawn_at).not.toBeNull();
     const audit = await t.db.kysely.selectFrom("audit_events").select("action").where("subject_id", "=", plan.id).execute();
