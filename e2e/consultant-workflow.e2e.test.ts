@@ -239,6 +239,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     // Confirm with a check-in every four weeks; the plan letter is a real PDF.
     await page.getByLabel("Elke hoeveel weken bespreekt u hoe het gaat?").fill("4");
     await page.getByRole("button", { name: "Plan bevestigen" }).click();
+    await page.getByRole("dialog", { name: "Versie 1 bevestigen?" }).getByRole("button", { name: "Ja, plan bevestigen" }).click();
     await page.getByText("Versie 1 van het plan is bevestigd.", { exact: false }).waitFor();
     const planLetter = page.getByRole("link", { name: "Planbrief downloaden (PDF)" }).first();
     const response = await page.request.get(await hrefOf(planLetter));
