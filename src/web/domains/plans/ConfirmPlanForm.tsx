@@ -8,12 +8,20 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useConfirmPlan } from "./api.js";
+import type { useConfirmPlan } from "./api.js";
 
 /** Confirms the draft with the client: the version becomes fixed and the client gets a plan letter. */
-export function ConfirmPlanForm({ plan, onConfirmed }: { plan: PlanOutput; onConfirmed: (plan: PlanOutput) => void }) {
+export function ConfirmPlanForm({
+  plan,
+  confirm,
+  onConfirmed,
+}: {
+  plan: PlanOutput;
+  /** Held by the plan tab, which shows the result after this form is gone. */
+  confirm: ReturnType<typeof useConfirmPlan>;
+  onConfirmed: (plan: PlanOutput) => void;
+}) {
   const { t } = useTranslation();
-  const confirm = useConfirmPlan(plan.clientId);
   const [weeks, setWeeks] = useState(String(plan.reportingFrequencyWeeks));
   const errors = useMemo(() => formErrorsOf(confirm.error, t, ["reportingFrequencyWeeks"]), [confirm.error, t]);
 

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { AddStepForm } from "./AddStepForm.js";
-import { usePlans, useRecheckPlans, useUndoPlanConfirmation } from "./api.js";
+import { useConfirmPlan, usePlans, useRecheckPlans, useUndoPlanConfirmation } from "./api.js";
 import { ConfirmPlanForm } from "./ConfirmPlanForm.js";
 import { PlanCapacity } from "./PlanCapacity.js";
 import { PlanHistory } from "./PlanHistory.js";
@@ -42,7 +42,9 @@ export function PlanTab({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const plans = usePlans(client.id);
   const [editing, setEditing] = useState<PlanStep | null>(null);
-  const [confirmed, setConfirmed] = useState<PlanOutput | null>(null);
+  // The confirmation's answer stays here after its form is gone: the status and its undo show from it.
+  const confirmPlan = useConfirmPlan(client.id);
+  const confirmed = confirmPlan.data ?? null;
   const [undone, setUndone] = useState<PlanOutput | null>(null);
   const undo = useUndoPlanConfirmation(client.id);
   const recheck = useRecheckPlans(client.id);
@@ -129,10 +131,10 @@ export function PlanTab({ client }: { client: ClientOutput }) {
         <ConfirmPlanForm
           key={current.id}
           plan={current}
-          onConfirmed={(plan) => {
+          confirm={confirmPlan}
+          onConfirmed={() => {
             setEditing(null);
             setUndone(null);
-            setConfirmed(plan);
           }}
         />
       ) : null}
