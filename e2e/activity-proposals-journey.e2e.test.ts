@@ -92,11 +92,13 @@ describe("the demo client proposes an activity and the consultant accepts it", (
     await proposal.getByRole("group", { name: "Uw besluit" }).getByLabel("Goedkeuren: het telt als tegenprestatie").check();
     expect(await proposal.getByLabel("Uren per week die meetellen").inputValue()).toBe("3.5");
     await proposal.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await desk.getByRole("dialog", { name: "Besluit versturen?" }).getByRole("button", { name: "Ja, besluit versturen" }).click();
     await errorSummary(desk).waitFor();
     expect(await proposal.getByLabel("Reden").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(desk, "decision form with errors");
     await proposal.getByLabel("Reden").fill("Nederlands leren helpt u om mee te doen in de buurt.");
     await proposal.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await desk.getByRole("dialog", { name: "Besluit versturen?" }).getByRole("button", { name: "Ja, besluit versturen" }).click();
     await review.getByText("Het besluit is vastgelegd.", { exact: false }).waitFor();
     await proposal.getByText("Telt mee: 3,5 uur per week").waitFor();
     await settled(desk, "proposal accepted");

@@ -114,6 +114,11 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     await rows.nth(1).getByRole("checkbox").check();
     await page.getByText("2 cliënten geselecteerd").waitFor();
     await page.getByRole("button", { name: "Uitnodigen", exact: true }).click();
+    // Registered letters go out: asked first.
+    await page
+      .getByRole("dialog", { name: "2 uitnodigingen versturen?" })
+      .getByRole("button", { name: "Ja, 2 uitnodigingen versturen" })
+      .click();
 
     // The result: two intakes at different times, each with its letter; focus moves to the result.
     await page.getByRole("heading", { level: 2, name: "2 cliënten zijn uitgenodigd" }).waitFor();
@@ -233,6 +238,7 @@ describe("a consultant's day: availability, invitations, letters, intake, plan, 
     // Confirm with a check-in every four weeks; the plan letter is a real PDF.
     await page.getByLabel("Elke hoeveel weken bespreekt u hoe het gaat?").fill("4");
     await page.getByRole("button", { name: "Plan bevestigen" }).click();
+    await page.getByRole("dialog", { name: "Versie 1 bevestigen?" }).getByRole("button", { name: "Ja, plan bevestigen" }).click();
     await page.getByText("Versie 1 van het plan is bevestigd.", { exact: false }).waitFor();
     const planLetter = page.getByRole("link", { name: "Planbrief downloaden (PDF)" }).first();
     const response = await page.request.get(await hrefOf(planLetter));

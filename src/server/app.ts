@@ -118,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // Node enforces the request timeout only while the headers' own timeout is no longer than it.
   app.server.headersTimeout = Math.min(app.server.headersTimeout, config.REQUEST_TIMEOUT_SECONDS * 1000);
   app.decorate("clock", clock);
+  app.decorate("undoHoldMinutes", config.NV_UNDO_HOLD_MINUTES);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
   registerProblemHandlers(app);

@@ -4,6 +4,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The app's clock (`createApp({ clock })`), for the request context and the routes. */
     clock: Clock;
+    /** Minutes the client's notice of an undoable letter is held back (`NV_UNDO_HOLD_MINUTES`). */
+    undoHoldMinutes: number;
   }
 }
 

@@ -112,6 +112,13 @@ const configSchema = z
       .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
       .default("http://localhost:3000")
       .describe("where clients log in, as messages to them name it"),
+    NV_UNDO_HOLD_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60)
+      .default(5)
+      .describe("how long the notice of a letter that can still be undone is held back from the client"),
     NV_NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60).describe("how often pending messages are sent"),
     METRICS: z.enum(["on", "off"]).default("off").describe("serve Prometheus metrics at /metrics"),
     METRICS_TOKEN: z.string().min(24).optional().describe("bearer token a scrape of /metrics must send"),

@@ -143,6 +143,11 @@ export const PROBLEM_CODES = [
   "assignmentOverlaps",
   "assignmentEnded",
   "assignmentOver",
+  // Undoing an action while its letter is still inside
+  "letterWithdrawn",
+  "letterLeftBuilding",
+  "notLetterAuthor",
+  "planNotConfirmed",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -34,4 +34,6 @@ export interface RequestContext {
   clock: Clock;
   /** The task an administrator named to open a client's record; every audit entry of the request records it. */
   accessReason?: AdminAccessReason;
+  /** Minutes the client's notice of a letter that can still be undone is held back; the default when absent. */
+  undoHoldMinutes?: number;
 }

@@ -36,6 +36,7 @@ import * as proposalRejectReasons from "./migrations/20261203_0040_proposal_reje
 import * as invitationBatches from "./migrations/20261203_0041_invitation_batches.js";
 import * as agencyAssignmentEndings from "./migrations/20261203_0042_agency_assignment_endings.js";
 import * as buddyAgreementEnd from "./migrations/20261203_0043_buddy_agreement_end.js";
+import * as safeActions from "./migrations/20261203_0044_safe_actions.js";
 import * as allowanceLimits2025 from "./migrations/20261203_0046_allowance_limits_2025.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0041_invitation_batches": invitationBatches,
   "20261203_0042_agency_assignment_endings": agencyAssignmentEndings,
   "20261203_0043_buddy_agreement_end": buddyAgreementEnd,
+  "20261203_0044_safe_actions": safeActions,
   "20261203_0046_allowance_limits_2025": allowanceLimits2025,
 };
 

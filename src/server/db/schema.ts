@@ -292,6 +292,15 @@ export interface LettersTable {
   delivery_date?: string | null;
   created_by: string | null;
   created_at: string;
+  /** Until when the client neither sees it in the portal nor gets its notice: time to undo (0044). */
+  held_until?: string | null;
+  /** When staff first downloaded the PDF or its batch's PDF, to print it (0044). */
+  printed_at?: string | null;
+  /** When the client first opened it in the portal (0044). */
+  opened_at?: string | null;
+  /** When the action that made it was undone: the letter is kept, withdrawn (0044). */
+  withdrawn_at?: string | null;
+  withdrawn_by?: string | null;
 }
 
 export interface LetterDeliveryEventsTable {
@@ -953,6 +962,15 @@ export interface MatchProposalsTable {
   decided_at: string | null;
 }
 
+/** A decision whose letter was withdrawn before it left the building: never made known, it never took effect (0044). */
+export interface DecisionWithdrawalsTable {
+  id: string;
+  decision_id: string;
+  letter_id: string;
+  withdrawn_by: string;
+  withdrawn_at: string;
+}
+
 export interface DecisionsTable {
   id: string;
   client_id: string;
@@ -1114,6 +1132,7 @@ export interface Database {
   scheduler_leases: SchedulerLeasesTable;
   sanctions: SanctionsTable;
   decisions: DecisionsTable;
+  decision_withdrawals: DecisionWithdrawalsTable;
   objections: ObjectionsTable;
   objection_hearings: ObjectionHearingsTable;
   sanction_hearings: SanctionHearingsTable;

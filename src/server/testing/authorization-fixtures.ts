@@ -48,6 +48,7 @@ export const ID_RESOURCES = [
   "notifications",
   "research-exports",
   "invitation-batches",
+  "invitations",
   "agencies",
   "agency-assignments",
   "buddies",
@@ -223,6 +224,7 @@ type MadeResource =
   | "notifications"
   | "research-exports"
   | "invitation-batches"
+  | "invitations"
   | "buddies"
   | "buddy-pairings";
 
@@ -264,6 +266,7 @@ async function insertWorldRows(
     notifications: id("notification"),
     "research-exports": id("research-export"),
     "invitation-batches": id("invitation-batch"),
+    invitations: id("invitation"),
     buddies: id("buddy"),
     "buddy-pairings": id("buddy-pairing"),
   };
@@ -560,7 +563,9 @@ async function insertWorldRows(
       failed_at: now,
     })
     .execute();
-  // An invitation batch of the world's client: its one letter is printed and put on the registered mail list.
+  // An invitation batch of the world's client: its one letter is printed and put on the registered mail list. Printed
+  // already, so undoing it answers 409 whichever route comes first, and the batch stays for the routes after it.
+  await k.updateTable("letters").set({ printed_at: now }).where("id", "=", letter).execute();
   const appointment = await k
     .selectFrom("appointments")
     .select("id")
@@ -575,7 +580,7 @@ async function insertWorldRows(
   await k
     .insertInto("invitations")
     .values({
-      id: id("invitation"),
+      id: ids.invitations,
       client_id: clientId,
       sequence: Number(sequence?.last ?? 0) + 1,
       appointment_id: appointment.id,

@@ -161,6 +161,9 @@ const ROWS: Record<string, MatrixRow> = {
   "GET /clients/:id/overview": { roles: { client: S } },
   "GET /clients/:id/plan-summary": { roles: { client: S } },
   "POST /invitations": { roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientIds: [ids.clients] }) },
+  "GET /invitation-batches/:id": CASEWORK,
+  "POST /invitation-batches/:id/undo": CASEWORK,
+  "POST /invitations/:id/undo": CASEWORK,
   "GET /invitation-batches/:id/letters": CASEWORK,
   "GET /invitation-batches/:id/registered-mail-list": CASEWORK,
   "POST /clients/:id/intakes": AGENCY({ ...CASEWORK, body: intake }),
@@ -169,6 +172,7 @@ const ROWS: Record<string, MatrixRow> = {
   "GET /clients/:id/plans": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/plan-steps": { ...CASEWORK, body: { type: "training", title: "Cursus", hoursPerWeek: 1, startDate: DAY } },
   "PATCH /plan-steps/:id": { ...CASEWORK, body: { title: "Cursus" } },
+  "DELETE /plans/:id/confirmation": CASEWORK,
   "POST /plans/:id/confirmation": { ...CASEWORK, body: { reportingFrequencyWeeks: 4 } },
   "POST /clients/:id/check-ins": AGENCY({
     ...CASEWORK,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { calendarDate, timestamp } from "./common.js";
 
 export const APPOINTMENT_KINDS = ["intake", "followUp"] as const;
@@ -89,6 +90,19 @@ export const invitationBulkOutput = z.object({
   batchId: z.uuid().describe("the batch of this request: its letters in one PDF and its registered mail list, for printing"),
   items: z.array(invitationOutput),
 });
+
+/** What an invitation can still have done to it: undone, while none of its letters has left the building. */
+export const INVITATION_BATCH_ACTIONS = ["undo"] as const;
+
+/**
+ * An invitation request as it stands: its invitations, whether they were undone (`withdrawnAt`: the letters are kept,
+ * withdrawn; the intakes are gone and the clients are not invited), and whether the caller can undo it now.
+ */
+export const invitationBatchOutput = invitationBulkOutput.extend({
+  withdrawnAt: timestamp.nullable().describe("when the invitations were undone; null while they stand"),
+  abilities: abilitiesOf(INVITATION_BATCH_ACTIONS),
+});
+export type InvitationBatchOutput = z.infer<typeof invitationBatchOutput>;
 
 /** A reschedule request is open until the appointment is moved or its status recorded; then it is closed. */
 export const RESCHEDULE_REQUEST_STATUSES = ["open", "closed"] as const;

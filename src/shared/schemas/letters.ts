@@ -19,6 +19,10 @@ export const letterOutput = z.object({
   deliveryUpdatedAt: timestamp.nullable(),
   deliveryDate: calendarDate.nullable().describe("the day the post delivered, returned or reported the letter uncollected"),
   createdAt: timestamp,
+  printedAt: timestamp.nullable().describe("when staff first downloaded it to print: from then on the letter has left the building"),
+  withdrawnAt: timestamp
+    .nullable()
+    .describe("when the action that made it was undone before the letter left the building; it is kept, never sent"),
 });
 export type LetterOutput = z.infer<typeof letterOutput>;
 export const letterList = z.object({ items: z.array(letterOutput) });

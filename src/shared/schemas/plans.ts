@@ -101,8 +101,11 @@ export const planStepOutput = z.object({
   stopReason: z.string().nullable(),
 });
 
-/** What the caller may do with a plan version: change its steps (in a new draft when confirmed) and confirm a draft. */
-export const PLAN_ACTIONS = ["changeSteps", "confirm"] as const;
+/**
+ * What the caller may do with a plan version: change its steps (in a new draft when confirmed), confirm a draft, and
+ * undo the confirmation of the plan in force while its letter has not left the building.
+ */
+export const PLAN_ACTIONS = ["changeSteps", "confirm", "undoConfirmation"] as const;
 /** What the caller may do with a client's plan as a whole. */
 export const PLAN_LIST_ACTIONS = ["addStep"] as const;
 

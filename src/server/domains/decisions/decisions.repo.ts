@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type {
   Database,
   DecisionRow,
@@ -26,6 +27,7 @@ export function listClientDecisions(db: Kysely<Database>, clientId: string): Pro
     .selectFrom("decisions")
     .selectAll()
     .where("client_id", "=", clientId)
+    .where("id", "not in", withdrawnDecisionIds(db))
     .orderBy("decided_on", "desc")
     .orderBy("created_at", "desc")
     .execute();
@@ -38,8 +40,16 @@ export function decisionInForce(db: Kysely<Database>, clientId: string, type: De
     .selectAll()
     .where("client_id", "=", clientId)
     .where("type", "=", type)
+    .where("id", "not in", withdrawnDecisionIds(db))
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("decisions as later").select("later.id").whereRef("later.replaces_decision_id", "=", "decisions.id"))),
+      not(
+        exists(
+          selectFrom("decisions as later")
+            .select("later.id")
+            .whereRef("later.replaces_decision_id", "=", "decisions.id")
+            .where("later.id", "not in", withdrawnDecisionIds(db)),
+        ),
+      ),
     )
     .orderBy("decided_on", "desc")
     .orderBy("created_at", "desc")
@@ -54,6 +64,7 @@ export async function replacementsOf(db: Kysely<Database>, ids: readonly string[
     .selectFrom("decisions")
     .select(["id", "replaces_decision_id"])
     .where("replaces_decision_id", "in", [...ids])
+    .where("id", "not in", withdrawnDecisionIds(db))
     .execute();
   return new Map(rows.map((r) => [r.replaces_decision_id ?? "", r.id]));
 }
@@ -149,8 +160,25 @@ export async function decisionsAbout(
     .select(["id", "type", "subject_id"])
     .where("subject_type", "=", subjectType)
     .where("subject_id", "in", subjectIds)
+    .where("id", "not in", withdrawnDecisionIds(db))
     .orderBy("created_at", "asc")
     .execute();
   for (const { subject_id, ...decision } of rows) bySubject.set(subject_id, [...(bySubject.get(subject_id) ?? []), decision]);
   return bySubject;
+}
+
+/** The decisions withdrawn before their letter left the building: kept, never in force, listed nowhere. */
+export function withdrawnDecisionIds(db: Kysely<Database>) {
+  return db.selectFrom("decision_withdrawals").select("decision_withdrawals.decision_id");
+}
+
+/** Marks the decisions that a withdrawn letter announced as withdrawn; the decisions themselves never change. */
+export async function withdrawDecisionsOfLetter(db: Kysely<Database>, letterId: string, by: string, at: string): Promise<number> {
+  const decisions = await db.selectFrom("decisions").select("id").where("letter_id", "=", letterId).execute();
+  if (decisions.length === 0) return 0;
+  await db
+    .insertInto("decision_withdrawals")
+    .values(decisions.map((d) => ({ id: randomUUID(), decision_id: d.id, letter_id: letterId, withdrawn_by: by, withdrawn_at: at })))
+    .execute();
+  return decisions.length;
 }

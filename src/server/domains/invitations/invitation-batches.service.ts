@@ -1,4 +1,6 @@
 import type { RequestContext } from "@server/auth/actor.js";
+import { nowIso } from "@server/clock.js";
+import { lockLetters } from "@server/db/locks.repo.js";
 import type { Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { csvField, spreadsheetSafe } from "@server/http/csv.js";
@@ -6,6 +8,7 @@ import { runInWorker } from "@server/worker-thread.js";
 import { numericDutchDate } from "@shared/dates.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
+import { markPrinted } from "../letters/letters.repo.js";
 import { letterReference, recipientLines } from "../letters/letters.service.js";
 import { type BatchLetter, batchLetters, letterPdfs } from "./invitations.repo.js";
 import { assertWholeBatchVisible } from "./invitations.rules.js";
@@ -43,7 +46,7 @@ async function auditEach(
  * so the printed stack, the envelopes and the list match line for line. Put together on a worker thread.
  */
 export async function printBatchLetters(db: Kysely<Database>, ctx: RequestContext, batchId: string): Promise<Buffer> {
-  const letters = await requireBatch(db, ctx, batchId);
+  const letters = await markBatchPrinted(db, ctx, batchId);
   const pdfs = await letterPdfs(
     db,
     letters.map((l) => l.letter_id),
@@ -56,6 +59,27 @@ export async function printBatchLetters(db: Kysely<Database>, ctx: RequestContex
   const merged = await runInWorker<Uint8Array[], Uint8Array>(import.meta.url, "batch-letters", ordered);
   await auditEach(db, ctx, letters, "letter.print", batchId);
   return Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength);
+}
+
+/**
+ * Records that a batch's letters are printed, under their locks: an undo of an invitation at the same moment either
+ * comes first (its letter is then out of the batch) or finds the letter printed and is refused.
+ */
+async function markBatchPrinted(db: Kysely<Database>, ctx: RequestContext, batchId: string): Promise<BatchLetter[]> {
+  const first = await requireBatch(db, ctx, batchId);
+  return inTransaction(db, async (trx) => {
+    await lockLetters(
+      trx,
+      first.map((l) => l.letter_id),
+    );
+    const letters = await requireBatch(trx, ctx, batchId);
+    await markPrinted(
+      trx,
+      letters.map((l) => l.letter_id),
+      nowIso(ctx.clock),
+    );
+    return letters;
+  });
 }
 
 /** The columns of the registered mail list (aangetekend-lijst), as the post office counter reads them. */

@@ -80,3 +80,41 @@ export async function letterPdfs(db: Kysely<Database>, letterIds: readonly strin
   const rows = await db.selectFrom("letters").select(["id", "pdf"]).where("id", "in", letterIds).execute();
   return new Map(rows.map((r) => [r.id, r.pdf]));
 }
+
+/** Invitations by id, or those of a batch, with what undoing them needs. */
+export function findInvitations(
+  db: Kysely<Database>,
+  filter: { ids: readonly string[] } | { batchId: string },
+): Promise<InvitationsTable[]> {
+  let query = db.selectFrom("invitations").selectAll();
+  query = "batchId" in filter ? query.where("batch_id", "=", filter.batchId) : query.where("id", "in", filter.ids);
+  return query.orderBy("created_at").orderBy("id").execute();
+}
+
+/** How many of the intakes are no longer just planned: held, missed, cancelled, or the client asked to move them. */
+export async function touchedIntakes(db: Kysely<Database>, appointmentIds: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom("appointments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("id", "in", appointmentIds)
+    .where((eb) =>
+      eb.or([
+        eb("status", "!=", "planned"),
+        eb.exists(eb.selectFrom("reschedule_requests").select("id").whereRef("reschedule_requests.appointment_id", "=", "appointments.id")),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Removes undone invitations with their intakes (and any reminder queued for those), so the clients are not invited;
+ * their letters stay, withdrawn, and the audit log keeps what happened.
+ */
+export async function deleteInvitationsWithIntakes(db: Kysely<Database>, invitations: readonly InvitationsTable[]): Promise<void> {
+  const ids = invitations.map((i) => i.id);
+  const appointmentIds = invitations.map((i) => i.appointment_id);
+  await db.deleteFrom("invitations").where("id", "in", ids).execute();
+  await db.deleteFrom("notifications").where("subject_type", "=", "appointment").where("subject_id", "in", appointmentIds).execute();
+  await db.deleteFrom("appointments").where("id", "in", appointmentIds).execute();
+}

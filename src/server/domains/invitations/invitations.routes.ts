@@ -1,13 +1,15 @@
 import type { Services } from "@server/app.js";
 import { contextOf } from "@server/http/context.js";
-import { invitationBulkInput, invitationBulkOutput } from "@shared/schemas/appointments.js";
+import { invitationBatchOutput, invitationBulkInput } from "@shared/schemas/appointments.js";
 import { idParam } from "@shared/schemas/common.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { presentAppointment } from "../appointments/appointments.presenter.js";
+import { mayWithdrawAll } from "../letters/letters.service.js";
 import { printBatchLetters, registeredMailList } from "./invitation-batches.service.js";
 import { invitationPolicy } from "./invitations.policy.js";
 import { inviteClients } from "./invitations.service.js";
+import { readInvitations, undoInvitations } from "./invitations.undo.js";
 
 /** `POST /invitations`: bulk invitation with appointments and registered letters; the letters of a batch for printing. */
 export function invitationRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -20,13 +22,14 @@ export function invitationRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["invitations"],
           summary: "Invite clients to an intake",
           description:
-            "Each client gets the next free slot in the consultant's agenda and a registered letter. All or nothing: 409 noAvailability, noFreeSlots or alreadyInvited.",
+            "Each client gets the next free slot in the consultant's agenda and a registered letter. All or nothing: 409 noAvailability, noFreeSlots or alreadyInvited. The letters are held back from the client for a few minutes (NV_UNDO_HOLD_MINUTES) and can be undone until printed (`abilities.undo`).",
           body: invitationBulkInput,
-          response: { 201: invitationBulkOutput },
+          response: { 201: invitationBatchOutput },
         },
       },
       async (request, reply) => {
-        const { batchId, results } = await inviteClients(db.kysely, contextOf(request), request.body);
+        const ctx = contextOf(request);
+        const { batchId, results } = await inviteClients(db.kysely, ctx, request.body);
         return reply.status(201).send({
           batchId,
           items: results.map(({ invitation, appointment }) => ({
@@ -37,8 +40,64 @@ export function invitationRoutes({ db }: Services): FastifyPluginAsyncZod {
             letterId: invitation.letter_id,
             createdAt: invitation.created_at,
           })),
+          withdrawnAt: null,
+          abilities: {
+            undo: await mayWithdrawAll(
+              db.kysely,
+              ctx,
+              results.map((r) => r.invitation.letter_id),
+            ),
+          },
         });
       },
+    );
+
+    app.get(
+      "/invitation-batches/:id",
+      {
+        config: { policy: invitationPolicy.read },
+        schema: {
+          tags: ["invitations"],
+          summary: "An invitation batch as it stands",
+          description:
+            "Its invitations and whether you can still undo them (`abilities.undo`): only while none of its letters was printed, delivered, announced to the client or opened. 404 when it holds a client outside your scope or was undone.",
+          params: idParam,
+          response: { 200: invitationBatchOutput },
+        },
+      },
+      async (request) => readInvitations(db.kysely, contextOf(request), { batchId: request.params.id }),
+    );
+
+    app.post(
+      "/invitation-batches/:id/undo",
+      {
+        config: { policy: invitationPolicy.undo },
+        schema: {
+          tags: ["invitations"],
+          summary: "Undo an invitation batch",
+          description:
+            "Withdraws every letter of the batch (kept for the record, never sent), removes the intakes, and the clients are not invited any more. All or nothing, by whoever made it or a team lead: 409 letterLeftBuilding once a letter was printed, delivered, announced or opened; 409 letterWithdrawn when undone already; 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: invitationBatchOutput },
+        },
+      },
+      async (request) => undoInvitations(db.kysely, contextOf(request), { batchId: request.params.id }),
+    );
+
+    app.post(
+      "/invitations/:id/undo",
+      {
+        config: { policy: invitationPolicy.undo },
+        schema: {
+          tags: ["invitations"],
+          summary: "Undo one invitation",
+          description:
+            "As undoing a batch, for one client's invitation: its letter is withdrawn, its intake removed, the client is not invited. The rest of its batch stands.",
+          params: idParam,
+          response: { 200: invitationBatchOutput },
+        },
+      },
+      async (request) => undoInvitations(db.kysely, contextOf(request), { ids: [request.params.id] }),
     );
 
     app.get(

@@ -1,7 +1,7 @@
 import type { StatePensionAge } from "@server/domains/clients/clients.rules.js";
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
-import { assertInvitable, assertWholeBatchVisible } from "./invitations.rules.js";
+import { assertIntakesUntouched, assertInvitable, assertWholeBatchVisible } from "./invitations.rules.js";
 
 const PENSION_AGES: StatePensionAge[] = [{ bornFrom: null, bornUntil: null, years: 67, months: 0 }];
 const today = "2026-12-03";
@@ -15,6 +15,10 @@ describe("invitations refusals", () => {
     statePensionAge: {
       refused: () => assertInvitable({ birth_date: "1959-12-03", benefit_end_date: null }, today, PENSION_AGES, "clientIds[0]"),
       allowed: () => assertInvitable({ birth_date: "1959-12-04", benefit_end_date: null }, today, PENSION_AGES, "clientIds[0]"),
+    },
+    letterLeftBuilding: {
+      refused: () => assertIntakesUntouched(1),
+      allowed: () => assertIntakesUntouched(0),
     },
   };
 

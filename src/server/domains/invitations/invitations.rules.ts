@@ -31,3 +31,16 @@ export function assertInvitable(
 export function assertWholeBatchVisible(visibleLetters: number, lettersInBatch: number): void {
   if (lettersInBatch === 0 || visibleLetters < lettersInBatch) throw notFound("invitationBatch");
 }
+
+/**
+ * An invitation is undone only while its intake is just planned: once it was held, missed or cancelled, or the client
+ * asked to move it, the client knows of it (409 `letterLeftBuilding`).
+ */
+export function assertIntakesUntouched(touched: number): void {
+  if (touched > 0) {
+    throw conflict(
+      "letterLeftBuilding",
+      "The client already answered or came to an intake of this invitation: it can no longer be undone.",
+    );
+  }
+}

@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import { clientsWithPlannedIntake, insertAppointments, listAvailability, takenStarts } from "../appointments/appointments.repo.js";
 import { freeSlots, type Slot } from "../appointments/slots.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import { findUserById } from "../users/users.repo.js";
 import { fullyExemptAmong, insertInvitation, lastInvitationSequences, visibleClientsAmong } from "./invitations.repo.js";
@@ -224,7 +224,8 @@ export async function inviteClients(
       final.map((p) => p.appointment),
     );
     for (const { letter, invitation } of final) {
-      await storeLetter(trx, ctx, letter);
+      // Held back from the client for a few minutes: until it is printed, the invitation can be undone.
+      await storeLetter(trx, ctx, holdForUndo(ctx, letter));
       await insertInvitation(trx, invitation);
       await recordAudit(trx, ctx, {
         action: "invitation.create",

@@ -18,5 +18,7 @@ export function presentLetter(row: LetterMeta): LetterOutput {
     deliveryUpdatedAt: row.delivery_updated_at,
     deliveryDate: row.delivery_date ?? null,
     createdAt: row.created_at,
+    printedAt: row.printed_at ?? null,
+    withdrawnAt: row.withdrawn_at ?? null,
   };
 }

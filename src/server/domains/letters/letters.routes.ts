@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import { nowIso } from "@server/clock.js";
 import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import { deliveryInput, letterList, letterOutput } from "@shared/schemas/letters.js";
@@ -7,7 +8,7 @@ import { z } from "zod";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { letterPolicy } from "./letters.policy.js";
 import { presentLetter } from "./letters.presenter.js";
-import { listLettersOfClient } from "./letters.repo.js";
+import { listLettersForClient, listLettersOfClient } from "./letters.repo.js";
 import { readLetterPdf, recordLetterDelivery } from "./letters.service.js";
 
 /** A client's letters, their PDFs and their registered-mail delivery. */
@@ -17,12 +18,24 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/clients/:id/letters",
       {
         config: { policy: letterPolicy.list },
-        schema: { tags: ["letters"], summary: "A client's letters", params: idParam, response: { 200: letterList } },
+        schema: {
+          tags: ["letters"],
+          summary: "A client's letters",
+          description:
+            "Staff see every letter, withdrawn ones included (`withdrawnAt`); the client sees neither withdrawn letters nor those made in the last minutes, which can still be undone.",
+          params: idParam,
+          response: { 200: letterList },
+        },
       },
       async (request) => {
         const ctx = contextOf(request);
         await requireVisibleClient(db.kysely, ctx.actor, request.params.id);
-        return { items: (await listLettersOfClient(db.kysely, request.params.id)).map(presentLetter) };
+        // The client sees neither withdrawn letters nor those still held back for undoing.
+        const rows =
+          ctx.actor.role === "client"
+            ? await listLettersForClient(db.kysely, request.params.id, nowIso(ctx.clock))
+            : await listLettersOfClient(db.kysely, request.params.id);
+        return { items: rows.map(presentLetter) };
       },
     );
 
@@ -33,7 +46,8 @@ export function letterRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ["letters"],
           summary: "Download a letter",
-          description: "The stored PDF, unchanged since it was made (its SHA-256 is in the letter's metadata).",
+          description:
+            "The stored PDF, unchanged since it was made (its SHA-256 is in the letter's metadata). A download by staff counts as printing it (`printedAt`), and the client's as opening it: from then on the action that made it can no longer be undone.",
           params: idParam,
           produces: ["application/pdf"],
           response: { 200: z.any().describe("the PDF") },

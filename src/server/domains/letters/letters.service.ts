@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { type Clock, nowIso } from "@server/clock.js";
+import { lockLetters } from "@server/db/locks.repo.js";
 import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { notFound, requireFound } from "@server/http/errors.js";
@@ -12,7 +13,15 @@ import { recordAudit, type SystemRun } from "../audit/audit.service.js";
 import { findVisibleClient } from "../clients/clients.repo.js";
 import { queueNotification } from "../notifications/notifications.service.js";
 import * as repo from "./letters.repo.js";
-import { assertDeliveryDatePlausible } from "./letters.rules.js";
+import {
+  assertDeliveryDatePlausible,
+  assertLetterMayBeWithdrawn,
+  assertLetterNotWithdrawn,
+  canWithdrawLetter,
+  isVisibleToClient,
+  type LetterDispatchFacts,
+  noticeHeldUntil,
+} from "./letters.rules.js";
 
 /** The reference printed on a letter and quoted on the phone. */
 export function letterReference(id: string, letterDate: string): string {
@@ -98,7 +107,16 @@ export async function storeLetterWithNotice(
     subjectType: "letter",
     subjectId: letter.id,
     ...(awaiting ? { facts: { answerBy: awaiting.answerBy } } : {}),
+    ...(letter.held_until ? { notBefore: letter.held_until } : {}),
   });
+}
+
+/**
+ * Marks a prepared letter as made by an action that can be undone: the client neither sees it in the portal nor gets
+ * its notice until the hold (`NV_UNDO_HOLD_MINUTES`) has passed, so that undoing is real.
+ */
+export function holdForUndo(ctx: RequestContext, letter: LettersTable): LettersTable {
+  return { ...letter, held_until: noticeHeldUntil(ctx.clock.now(), ctx.undoHoldMinutes) };
 }
 
 /** Stores a prepared letter with its message to the client, and records it in the audit log. */
@@ -126,18 +144,96 @@ export async function findVisibleLetter(db: Kysely<Database>, ctx: RequestContex
   return letter;
 }
 
-/** Returns a letter's PDF and records the read (a letter holds personal data). */
+/**
+ * Returns a letter's PDF and records the read (a letter holds personal data). A download by staff is a print: the
+ * letter has left the building (a withdrawn one is only read for the record). The client opening it counts too; a
+ * client never gets a letter that is withdrawn or still held back. Under the letter's lock, so that of a print and an
+ * undo at the same moment one wins.
+ */
 export async function readLetterPdf(db: Kysely<Database>, ctx: RequestContext, id: string) {
-  const letter = await findVisibleLetter(db, ctx, id);
-  const pdf = requireFound(await repo.findLetterPdf(db, id), "letter");
-  await recordAudit(db, ctx, {
-    action: "letter.read",
-    category: "read:sensitive",
-    clientId: letter.client_id,
-    subjectType: "letter",
-    subjectId: id,
+  return inTransaction(db, async (trx) => {
+    await lockLetters(trx, [id]);
+    const letter = await findVisibleLetter(trx, ctx, id);
+    const now = nowIso(ctx.clock);
+    const isClient = ctx.actor.role === "client";
+    if (isClient && !isVisibleToClient({ withdrawnAt: letter.withdrawn_at ?? null, visibleFrom: letter.held_until ?? "" }, now)) {
+      throw notFound("letter");
+    }
+    if (isClient) await repo.markOpened(trx, id, now);
+    else if (!letter.withdrawn_at) await repo.markPrinted(trx, [id], now);
+    const pdf = requireFound(await repo.findLetterPdf(trx, id), "letter");
+    await recordAudit(trx, ctx, {
+      action: "letter.read",
+      category: "read:sensitive",
+      clientId: letter.client_id,
+      subjectType: "letter",
+      subjectId: id,
+    });
+    return { letter, pdf };
   });
-  return { letter, pdf };
+}
+
+/** What decides, per letter, whether it has left the building; read under the letters' lock by whoever writes. */
+export async function dispatchFactsOf(
+  db: Kysely<Database>,
+  letters: readonly repo.LetterMeta[],
+): Promise<Map<string, LetterDispatchFacts & { createdBy: string | null }>> {
+  const taken = await repo.noticesTaken(
+    db,
+    letters.map((l) => l.id),
+  );
+  return new Map(
+    letters.map((l) => [
+      l.id,
+      {
+        printedAt: l.printed_at ?? null,
+        openedAt: l.opened_at ?? null,
+        deliveryRecordedAt: l.delivery_updated_at,
+        noticeTaken: taken.has(l.id),
+        withdrawnAt: l.withdrawn_at ?? null,
+        createdBy: l.created_by,
+      },
+    ]),
+  );
+}
+
+/** Whether the actor may undo the action that made all these letters now (false for none). */
+export async function mayWithdrawAll(db: Kysely<Database>, ctx: RequestContext, letterIds: readonly string[]): Promise<boolean> {
+  if (letterIds.length === 0) return false;
+  const facts = await dispatchFactsOf(db, await repo.findLetters(db, letterIds));
+  return letterIds.every((id) => {
+    const f = facts.get(id);
+    return f !== undefined && canWithdrawLetter(f, ctx.actor);
+  });
+}
+
+/**
+ * Withdraws letters whose action is being undone, in the caller's transaction: under the letters' lock each must still
+ * be inside (`assertLetterMayBeWithdrawn`); its notice, not yet taken by the outbox, is dropped; the letter stays,
+ * marked withdrawn, and the withdrawal is audited. The caller reverses what the action did in its own domain.
+ */
+export async function withdrawLetters(trx: Kysely<Database>, ctx: RequestContext, letterIds: readonly string[]): Promise<void> {
+  await lockLetters(trx, letterIds);
+  const letters = await repo.findLetters(trx, letterIds);
+  if (letters.length !== new Set(letterIds).size) throw notFound("letter");
+  const facts = await dispatchFactsOf(trx, letters);
+  for (const letter of letters) assertLetterMayBeWithdrawn(requireFound(facts.get(letter.id), "letter"), ctx.actor);
+  const now = nowIso(ctx.clock);
+  for (const letter of letters) {
+    // The outbox may take the notice between our read and this delete: then it has left after all.
+    if ((await repo.dropUntakenNotice(trx, letter.id)) > 0) {
+      assertLetterMayBeWithdrawn({ ...requireFound(facts.get(letter.id), "letter"), noticeTaken: true }, ctx.actor);
+    }
+    await repo.markWithdrawn(trx, letter.id, ctx.actor.id, now);
+    await recordAudit(trx, ctx, {
+      action: "letter.withdraw",
+      category: "write",
+      clientId: letter.client_id,
+      subjectType: "letter",
+      subjectId: letter.id,
+      details: { kind: letter.kind },
+    });
+  }
 }
 
 /** Records the tracking number and delivery state of a (registered) letter. */
@@ -148,7 +244,9 @@ export async function recordLetterDelivery(
   input: { status: DeliveryStatus; trackingNumber?: string | undefined; occurredOn?: string | undefined },
 ) {
   return inTransaction(db, async (trx) => {
+    await lockLetters(trx, [id]);
     const letter = await findVisibleLetter(trx, ctx, id);
+    assertLetterNotWithdrawn({ withdrawnAt: letter.withdrawn_at ?? null });
     const occurredOn = input.occurredOn ?? ctx.clock.today();
     assertDeliveryDatePlausible(occurredOn, letter.letter_date, ctx.clock.today());
     await repo.recordDelivery(trx, {

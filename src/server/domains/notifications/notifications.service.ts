@@ -26,6 +26,8 @@ export interface NotificationRequest {
   subjectType: "letter" | "appointment";
   subjectId: string;
   facts?: NotificationFacts;
+  /** Not sent before this moment: the hold that leaves time to undo the action that caused it. */
+  notBefore?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function queueNotification(db: Kysely<Database>, clock: Clock, requ
     facts: JSON.stringify(request.facts ?? {}),
     status: "pending",
     attempts: 0,
-    next_attempt_at: now,
+    next_attempt_at: request.notBefore ?? now,
     last_error: null,
     created_at: now,
     sent_at: null,

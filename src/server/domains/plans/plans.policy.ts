@@ -30,6 +30,8 @@ export function planAbilities(
   plan: { status: string },
   steps: readonly StepFacts[],
   frame: { maxDurationMonths: number },
+  /** From `mayUndoConfirmation`: the plan in force, no newer draft, its letter still inside and the actor's to undo. */
+  confirmationUndoable = false,
 ): Abilities<typeof PLAN_ACTIONS> {
   const changes = planPolicy.change.allows(actor);
   const withinDuration = steps
@@ -38,6 +40,7 @@ export function planAbilities(
   return {
     changeSteps: changes && passes(() => assertPlanNotSuperseded(plan)),
     confirm: changes && passes(() => assertPlanIsDraft(plan)) && passes(() => assertPlanHasSteps(steps)) && withinDuration,
+    undoConfirmation: changes && confirmationUndoable,
   };
 }
 

@@ -13,7 +13,7 @@ export interface PlanFrame {
 }
 
 /** A plan version with its steps, the hours it asks and the capacity and norm beside them. */
-export function presentPlan(actor: Actor, frame: PlanFrame, plan: PlanRow, steps: PlanStepRow[]): PlanOutput {
+export function presentPlan(actor: Actor, frame: PlanFrame, plan: PlanRow, steps: PlanStepRow[], confirmationUndoable = false): PlanOutput {
   return {
     id: plan.id,
     clientId: plan.client_id,
@@ -43,6 +43,6 @@ export function presentPlan(actor: Actor, frame: PlanFrame, plan: PlanRow, steps
     weeklyNormHours: frame.weeklyNormHours,
     maxDurationMonths: frame.maxDurationMonths,
     createdAt: plan.created_at,
-    abilities: planAbilities(actor, plan, steps, frame),
+    abilities: planAbilities(actor, plan, steps, frame, confirmationUndoable),
   };
 }

@@ -60,3 +60,26 @@ export async function markConfirmed(
     .where("id", "=", id)
     .execute();
 }
+
+/** Takes a confirmed plan back to draft: its confirmation, date and letter are no longer its own. */
+export async function reopenAsDraft(db: Kysely<Database>, planId: string): Promise<void> {
+  await db
+    .updateTable("plans")
+    .set({ status: "draft", confirmed_on: null, confirmed_by: null, letter_id: null })
+    .where("id", "=", planId)
+    .execute();
+}
+
+/** Puts the version a confirmation superseded back in force: the client's latest superseded version before it. */
+export async function restorePreviousConfirmed(db: Kysely<Database>, clientId: string, beforeVersion: number): Promise<void> {
+  const previous = await db
+    .selectFrom("plans")
+    .select("id")
+    .where("client_id", "=", clientId)
+    .where("status", "=", "superseded")
+    .where("version", "<", beforeVersion)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (previous) await db.updateTable("plans").set({ status: "confirmed" }).where("id", "=", previous.id).execute();
+}

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { planListAbilities, planPolicy } from "./plans.policy.js";
 import { presentPlan } from "./plans.presenter.js";
 import { addPlanStep, confirmPlan, listPlans, readPlans, updatePlanStep } from "./plans.service.js";
+import { mayUndoConfirmation, undoPlanConfirmation } from "./plans.undo.js";
 
 /** Plans naar vermogen: versions, steps, confirmation. */
 export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -15,7 +16,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
     const { frame, plans } = await listPlans(db.kysely, ctx, clientId);
     const entry = plans.find((p) => p.plan.id === planId);
     if (!entry) throw notFound("plan");
-    return presentPlan(ctx.actor, frame, entry.plan, entry.steps);
+    return presentPlan(ctx.actor, frame, entry.plan, entry.steps, await mayUndoConfirmation(db.kysely, ctx, entry.plan));
   };
 
   return async (app) => {
@@ -26,10 +27,16 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
         schema: { tags: ["plans"], summary: "All plan versions of a client", params: idParam, response: { 200: planList } },
       },
       async (request) => {
-        const { actor } = contextOf(request);
-        const { frame, plans } = await readPlans(db.kysely, contextOf(request), request.params.id);
+        const ctx = contextOf(request);
+        const { actor } = ctx;
+        const { frame, plans } = await readPlans(db.kysely, ctx, request.params.id);
+        const items = [];
+        for (const { plan, steps } of plans)
+          items.push(
+            presentPlan(actor, frame, plan, steps, planPolicy.change.allows(actor) && (await mayUndoConfirmation(db.kysely, ctx, plan))),
+          );
         return {
-          items: plans.map(({ plan, steps }) => presentPlan(actor, frame, plan, steps)),
+          items,
           weeklyNormHours: frame.weeklyNormHours,
           maxDurationMonths: frame.maxDurationMonths,
           abilities: planListAbilities(actor),
@@ -85,7 +92,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["plans"],
           summary: "Confirm a draft plan with the client",
           description:
-            "The version becomes immutable and a plan letter (PDF) records what was agreed. A plan that asks hours is refused with 409 capacityExceeded, aboveNorm or tooLong when it no longer keeps those limits.",
+            "The version becomes immutable and a plan letter (PDF) records what was agreed; the letter is held back from the client for a few minutes and the confirmation can be undone until it is printed. A plan that asks hours is refused with 409 capacityExceeded, aboveNorm or tooLong when it no longer keeps those limits.",
           params: idParam,
           body: planConfirmationInput,
           response: { 201: planOutput },
@@ -94,6 +101,25 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const plan = await confirmPlan(db.kysely, contextOf(request), request.params.id, request.body.reportingFrequencyWeeks);
         return reply.status(201).send(await presentCurrent(request, plan.client_id, plan.id));
+      },
+    );
+
+    app.delete(
+      "/plans/:id/confirmation",
+      {
+        config: { policy: planPolicy.change },
+        schema: {
+          tags: ["plans"],
+          summary: "Undo a plan's confirmation",
+          description:
+            "While the plan letter has not left the building (not printed, delivered, announced to the client or opened; `abilities.undoConfirmation`), whoever confirmed it or a team lead takes the version back to draft: the letter is kept, withdrawn; the assignment decision it announced is kept, marked withdrawn,, and the version it superseded is in force again. 409 letterLeftBuilding, letterWithdrawn, planNotConfirmed or draftExists; 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: planOutput },
+        },
+      },
+      async (request) => {
+        const plan = await undoPlanConfirmation(db.kysely, contextOf(request), request.params.id);
+        return presentCurrent(request, plan.client_id, plan.id);
       },
     );
   };

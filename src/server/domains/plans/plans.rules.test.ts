@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   asksHours,
   assertCapacityHolds,
+  assertConfirmationUndoable,
   assertDurationWithin,
   assertOwnSituationAsksNoHours,
   assertPlanHasSteps,
@@ -46,6 +47,14 @@ describe("plan refusals", () => {
     planEmpty: {
       refused: () => assertPlanHasSteps([{ status: "stopped" }]),
       allowed: () => assertPlanHasSteps([{ status: "stopped" }, { status: "planned" }]),
+    },
+    planNotConfirmed: {
+      refused: () => assertConfirmationUndoable({ status: "draft", letter_id: null }, false),
+      allowed: () => assertConfirmationUndoable({ status: "confirmed", letter_id: "l1" }, false),
+    },
+    draftExists: {
+      refused: () => assertConfirmationUndoable({ status: "confirmed", letter_id: "l1" }, true),
+      allowed: () => assertConfirmationUndoable({ status: "confirmed", letter_id: "l1" }, false),
     },
   };
 

@@ -137,3 +137,14 @@ export function assignmentChange(hours: number, inForce: number | null): "assign
   if (inForce === null) return hours > 0 ? "assign" : "none";
   return Math.abs(hours - inForce) < 1e-9 ? "stands" : "replace";
 }
+
+/**
+ * A confirmation is undone only for the plan in force that has its letter, and only while no newer draft was opened
+ * on it (409 `planNotConfirmed`, `draftExists`); whether the letter is still inside is the letters' rule.
+ */
+export function assertConfirmationUndoable(plan: { status: string; letter_id: string | null }, draftOpen: boolean): void {
+  if (plan.status !== "confirmed" || plan.letter_id === null) {
+    throw conflict("planNotConfirmed", "Only the confirmation of the plan in force can be undone.");
+  }
+  if (draftOpen) throw conflict("draftExists", "A new version of this plan was opened meanwhile: change that one instead.");
+}

@@ -14,7 +14,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareDecisionLetter } from "../decisions/decisions.service.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { assertWithinLimits, assertWorkFitsClient, capacityOf, functionalLimitsOf, hoursBesidesPlan } from "./capacity.js";
@@ -270,9 +270,11 @@ export async function confirmPlan(
   };
   // A plan that asks hours (or changes or ends the hours asked) is the tegenprestatie assignment: a decision, whose
   // letter carries the remedy notice. A plan that decides nothing new (see `assignmentChange`) gets the plan letter.
-  const decisionLetter = outcome.decision
+  const prepared = outcome.decision
     ? await prepareDecisionLetter(ctx, { client, type: "assignment", template: "plan-confirmation", kind: "planConfirmation", data })
     : null;
+  // Held back from the client for a few minutes: until it is printed, the confirmation can be undone.
+  const decisionLetter = prepared ? { ...prepared, letter: holdForUndo(ctx, prepared.letter) } : null;
   const letter =
     decisionLetter?.letter ??
     (await prepareLetter(ctx, { client, kind: "planConfirmation", template: "plan-confirmation", registered: false, data }));
@@ -287,7 +289,7 @@ export async function confirmPlan(
     await assertPlanWithinLimits(trx, client, freshSteps, confirmedOn);
     // The decision stores its letter; a plan letter without a decision is stored here.
     const decisionId = await recordAssignment(trx, ctx, plan, outcome, decisionLetter);
-    if (!decisionLetter) await storeLetter(trx, ctx, letter);
+    if (!decisionLetter) await storeLetter(trx, ctx, holdForUndo(ctx, letter));
     await repo.supersedeConfirmed(trx, plan.client_id);
     await repo.markConfirmed(trx, planId, {
       confirmed_on: confirmedOn,

@@ -69,6 +69,18 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "letter.create": p("Er is een brief voor u gemaakt.", "A letter was made for you."),
   "letter.read": p("Een brief aan u is geopend.", "A letter to you was opened."),
   "letter.delivery": p("Er is genoteerd of een brief bij u is bezorgd.", "It was noted whether a letter reached you."),
+  "letter.withdraw": p(
+    "Een brief aan u is ingetrokken voordat hij verstuurd werd. U krijgt hem niet.",
+    "A letter to you was withdrawn before it was sent. You will not get it.",
+  ),
+  "plan.undoConfirmation": p(
+    "Het bevestigen van uw plan is teruggedraaid voordat de brief verstuurd werd. Het plan is weer een ontwerp.",
+    "The confirmation of your plan was undone before the letter was sent. The plan is a draft again.",
+  ),
+  "invitation.undo": p(
+    "Een uitnodiging voor een gesprek is ingetrokken voordat hij verstuurd werd.",
+    "An invitation to a meeting was withdrawn before it was sent.",
+  ),
   "intake.create": p(
     "Het eerste gesprek met u is vastgelegd: wat u kunt en hoeveel uur.",
     "Your first meeting was recorded: what you can do and how many hours.",

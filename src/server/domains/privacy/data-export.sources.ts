@@ -208,6 +208,16 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     orderBy: "recorded_at",
   },
   { key: "decisions", table: "decisions", title: t("Besluiten", "Decisions"), belongs: OWN, orderBy: "created_at" },
+  {
+    key: "decisionWithdrawals",
+    table: "decision_withdrawals",
+    title: t(
+      "Ingetrokken besluiten (de brief is nooit verstuurd, het besluit geldt niet)",
+      "Withdrawn decisions (the letter was never sent, the decision does not apply)",
+    ),
+    belongs: { column: "decision_id", parent: "decisions" },
+    orderBy: "withdrawn_at",
+  },
   { key: "objections", table: "objections", title: t("Bezwaren", "Objections"), belongs: OWN, orderBy: "created_at" },
   {
     key: "objectionHearings",

@@ -1,5 +1,6 @@
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
@@ -34,15 +35,24 @@ export function DecideProposalForm({ proposal, hoursAvailable, onDone }: DecideP
   const [reasons, setReasons] = useState("");
   const errors = useMemo(() => formErrorsOf(decide.error, t, ["outcome", "hoursPerWeek", "reasons"], CONTROLS), [decide.error, t]);
 
+  const confirmation = useConfirmation({
+    title: t("activityProposalDecision.confirmTitle"),
+    body: t("activityProposalDecision.confirmBody"),
+    confirmLabel: t("activityProposalDecision.confirmSend"),
+  });
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    decide.mutate(
-      {
-        outcome: outcome as "accepted" | "declined",
-        hoursPerWeek: outcome === "accepted" ? (toOptionalNumber(hours) as number | null) : null,
-        reasons,
-      },
-      { onSuccess: () => onDone(true) },
+    // The decision goes to the client as a letter: asked first.
+    confirmation.ask(() =>
+      decide.mutate(
+        {
+          outcome: outcome as "accepted" | "declined",
+          hoursPerWeek: outcome === "accepted" ? (toOptionalNumber(hours) as number | null) : null,
+          reasons,
+        },
+        { onSuccess: () => onDone(true) },
+      ),
     );
   }
 
@@ -93,6 +103,7 @@ export function DecideProposalForm({ proposal, hoursAvailable, onDone }: DecideP
         />
         <FormActions submitLabel={t("activityProposalDecision.submit")} busy={decide.isPending} onCancel={() => onDone(false)} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

@@ -29,7 +29,7 @@ export function AppointmentsTab({ client }: { client: ClientOutput }) {
       </Heading>
       <ProblemAlert error={appointments.error ?? record.error} />
       {appointments.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
-      {appointments.data && mayRecord && needsInvitation ? <InviteClientBox client={client} again={intakes.length > 0} /> : null}
+      {appointments.data && mayRecord ? <InviteClientBox client={client} again={intakes.length > 0} needed={needsInvitation} /> : null}
       {appointments.data && items.length === 0 ? <Paragraph>{t("appointments.empty")}</Paragraph> : null}
       {items.length > 0 ? (
         <ScrollRegion labelledBy="appointments-caption">

@@ -1,5 +1,6 @@
 import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
 import { Paragraph, PrimaryActionButton, SubtleButton } from "@web/components/nlds.js";
@@ -26,8 +27,13 @@ export function InvitePage() {
   const [selected, setSelected] = useState<Map<string, ClientSummaryOutput>>(new Map());
   const [earliestDate, setEarliestDate] = useState("");
   const [nothingChosen, setNothingChosen] = useState(false);
-  const [result, setResult] = useState<{ batchId: string; items: Invitations["items"]; names: Map<string, string> } | null>(null);
+  const [result, setResult] = useState<{ batch: Invitations; names: Map<string, string> } | null>(null);
   const invite = useInviteClients();
+  const confirmation = useConfirmation({
+    title: t("invite.confirmTitle", { count: selected.size }),
+    body: t("invite.confirmMany", { count: selected.size }),
+    confirmLabel: t("invite.confirmSend", { count: selected.size }),
+  });
   const list = useClientList({
     minYearsOnBenefit: params.minYears ? Number(params.minYears) : undefined,
     district: params.district || undefined,
@@ -57,14 +63,17 @@ export function InvitePage() {
     setNothingChosen(selected.size === 0);
     if (selected.size === 0 || selected.size > MAX_PER_INVITATION) return;
     const names = new Map(ordered.map((row) => [row.id, nameOf(row)]));
-    invite.mutate(
-      { clientIds: ordered.map((row) => row.id), ...(earliestDate ? { earliestDate } : {}) },
-      {
-        onSuccess: (answer) => {
-          setResult({ batchId: answer.batchId, items: answer.items, names });
-          setSelected(new Map());
+    // Sending registered letters is asked first; it can be undone until they are printed.
+    confirmation.ask(() =>
+      invite.mutate(
+        { clientIds: ordered.map((row) => row.id), ...(earliestDate ? { earliestDate } : {}) },
+        {
+          onSuccess: (answer) => {
+            setResult({ batch: answer, names });
+            setSelected(new Map());
+          },
         },
-      },
+      ),
     );
   }
 
@@ -72,7 +81,8 @@ export function InvitePage() {
     <>
       <PageHeading>{t("invite.title")}</PageHeading>
       <Paragraph>{t("invite.intro")}</Paragraph>
-      {result ? <InvitationResult batchId={result.batchId} invitations={result.items} names={result.names} /> : null}
+      {result ? <InvitationResult key={result.batch.batchId} initial={result.batch} names={result.names} /> : null}
+      {confirmation.dialog}
       <CohortFilters params={params} onChange={update} />
       <ErrorSummary errors={errors.list} />
       {errors.other ? <InvitationProblem error={errors.other} names={ordered.map(nameOf)} /> : null}

@@ -26,6 +26,8 @@ function deliveryButtonId(letterId: string): string {
 
 function StatusCell({ letter }: { letter: LetterOutput }) {
   const { t, i18n } = useTranslation();
+  // Undone before it left the building: kept for the record, never sent.
+  if (letter.withdrawnAt) return <span className="nv-status nv-status--withdrawn">{t("letters.withdrawn")}</span>;
   if (!letter.registered) return <span className="nv-muted">{t("letters.notRegistered")}</span>;
   return (
     <>
@@ -87,7 +89,7 @@ export function LettersTab({ client }: { client: ClientOutput }) {
               <td className="utrecht-table__cell">
                 <div className="nv-cell-actions">
                   <LetterPdfLink letterId={letter.id} context={letter.reference} />
-                  {mayRecord && letter.registered ? (
+                  {mayRecord && letter.registered && !letter.withdrawnAt ? (
                     <SecondaryActionButton
                       type="button"
                       id={deliveryButtonId(letter.id)}

@@ -1,4 +1,5 @@
 import type { PlanOutput } from "@shared/schemas/plans.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
 import { toNumber } from "@web/components/formValues.js";
@@ -7,18 +8,35 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useConfirmPlan } from "./api.js";
+import type { useConfirmPlan } from "./api.js";
 
 /** Confirms the draft with the client: the version becomes fixed and the client gets a plan letter. */
-export function ConfirmPlanForm({ plan, onConfirmed }: { plan: PlanOutput; onConfirmed: (plan: PlanOutput) => void }) {
+export function ConfirmPlanForm({
+  plan,
+  confirm,
+  onConfirmed,
+}: {
+  plan: PlanOutput;
+  /** Held by the plan tab, which shows the result after this form is gone. */
+  confirm: ReturnType<typeof useConfirmPlan>;
+  onConfirmed: (plan: PlanOutput) => void;
+}) {
   const { t } = useTranslation();
-  const confirm = useConfirmPlan(plan.clientId);
   const [weeks, setWeeks] = useState(String(plan.reportingFrequencyWeeks));
   const errors = useMemo(() => formErrorsOf(confirm.error, t, ["reportingFrequencyWeeks"]), [confirm.error, t]);
 
+  const confirmation = useConfirmation({
+    title: t("plan.confirmAskTitle", { version: plan.version }),
+    body: t("plan.confirmAskBody"),
+    confirmLabel: t("plan.confirmAskSend"),
+  });
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    confirm.mutate({ planId: plan.id, reportingFrequencyWeeks: toNumber(weeks) as number }, { onSuccess: onConfirmed });
+    // The plan letter goes to the client: asked first; it can be undone until the letter is printed.
+    confirmation.ask(() =>
+      confirm.mutate({ planId: plan.id, reportingFrequencyWeeks: toNumber(weeks) as number }, { onSuccess: onConfirmed }),
+    );
   }
 
   return (
@@ -47,6 +65,7 @@ export function ConfirmPlanForm({ plan, onConfirmed }: { plan: PlanOutput; onCon
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

@@ -4,11 +4,12 @@ import { Alert } from "@web/components/Alert.js";
 import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { AddStepForm } from "./AddStepForm.js";
-import { usePlans } from "./api.js";
+import { useConfirmPlan, usePlans, useRecheckPlans, useUndoPlanConfirmation } from "./api.js";
 import { ConfirmPlanForm } from "./ConfirmPlanForm.js";
 import { PlanCapacity } from "./PlanCapacity.js";
 import { PlanHistory } from "./PlanHistory.js";
@@ -41,7 +42,12 @@ export function PlanTab({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const plans = usePlans(client.id);
   const [editing, setEditing] = useState<PlanStep | null>(null);
-  const [confirmed, setConfirmed] = useState<PlanOutput | null>(null);
+  // The confirmation's answer stays here after its form is gone: the status and its undo show from it.
+  const confirmPlan = useConfirmPlan(client.id);
+  const confirmed = confirmPlan.data ?? null;
+  const [undone, setUndone] = useState<PlanOutput | null>(null);
+  const undo = useUndoPlanConfirmation(client.id);
+  const recheck = useRecheckPlans(client.id);
   const items = plans.data?.items ?? [];
   const mayChange = plans.data?.abilities.addStep ?? false;
   const inForce = items.find((plan) => plan.status === "confirmed");
@@ -65,12 +71,22 @@ export function PlanTab({ client }: { client: ClientOutput }) {
       {plans.data ? (
         <PlanCapacity clientId={client.id} capacity={capacity} activeHours={activeHours} normHours={plans.data.weeklyNormHours} />
       ) : null}
-      {confirmed?.letterId && confirmed.id === current?.id ? (
-        <Alert type="ok" role="status">
+      {confirmed?.letterId && confirmed.id === current?.id && current.status === "confirmed" ? (
+        <UndoStatus
+          canUndo={current.abilities.undoConfirmation}
+          busy={undo.isPending}
+          error={undo.error}
+          onUndo={() => undo.mutate(current.id, { onSuccess: (plan) => setUndone(plan) })}
+        >
           <p className="nv-alert-text">{t("plan.confirmed", { version: confirmed.version })}</p>
           <p className="nv-alert-text">
-            <LetterPdfLink letterId={confirmed.letterId} label={t("plan.letterDownload")} />
+            <LetterPdfLink letterId={confirmed.letterId} label={t("plan.letterDownload")} onDownload={recheck} />
           </p>
+        </UndoStatus>
+      ) : null}
+      {undone && undone.id === current?.id && current.status === "draft" ? (
+        <Alert type="ok" role="status">
+          {t("plan.confirmationUndone", { version: undone.version })}
         </Alert>
       ) : null}
       {plans.data && !current ? <Paragraph>{mayChange ? t("plan.none") : t("plan.noneConfirmed")}</Paragraph> : null}
@@ -115,9 +131,10 @@ export function PlanTab({ client }: { client: ClientOutput }) {
         <ConfirmPlanForm
           key={current.id}
           plan={current}
-          onConfirmed={(plan) => {
+          confirm={confirmPlan}
+          onConfirmed={() => {
             setEditing(null);
-            setConfirmed(plan);
+            setUndone(null);
           }}
         />
       ) : null}

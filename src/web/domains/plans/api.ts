@@ -49,3 +49,20 @@ export function useConfirmPlan(clientId: string) {
     onSuccess: (plan) => refresh(queryClient, clientId, plan),
   });
 }
+
+/** Undoes the confirmation of the plan in force while its letter is inside: the version is a draft again. */
+export function useUndoPlanConfirmation(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (planId: string) => api<PlanOutput>(`/plans/${planId}/confirmation`, { method: "DELETE" }),
+    onSuccess: (plan) => refresh(queryClient, clientId, plan),
+  });
+}
+
+/** Asks again, shortly after the plan letter was downloaded to print, whether the confirmation can still be undone. */
+export function useRecheckPlans(clientId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey: ["plans", clientId] }), 1000);
+  };
+}

@@ -1,0 +1,101 @@
+import { buildClient } from "@server/testing/factories.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./api.js";
+import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { startServer, type TestServer } from "./server.js";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** No sideways scroll at 360 px, and the open dialog fits the screen. */
+async function fitsPhone(page: Page, what: string) {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const { scroll, viewport, dialogRight } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+    dialogRight: document.querySelector("dialog[open]")?.getBoundingClientRect().right ?? 0,
+  }));
+  expect(scroll, `${what} scrolls sideways at 360 px`).toBeLessThanOrEqual(viewport);
+  expect(dialogRight, `${what}: the dialog sticks out at 360 px`).toBeLessThanOrEqual(viewport);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("safe actions: asked before a letter goes, undone while it is inside", () => {
+  it("invites after a question, undoes, and offers no undo once the letter is printed", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const availability = await consultant("PUT", "/me/availability", {
+      blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: "09:00", endTime: "16:00", location: "Wijkteam Charlois" })),
+    });
+    expect(availability.status).toBe(200);
+    const created = await consultant<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Safiya", familyName: "Doelwijk" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const invitations = () => server.db.kysely.selectFrom("invitations").selectAll().where("client_id", "=", clientId).execute();
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${clientId}?tab=appointments`);
+    await expectHeading(page, "Safiya Doelwijk");
+    const invite = page.getByRole("button", { name: "Uitnodigen voor een intake" });
+    const dialog = page.getByRole("dialog", { name: "Uitnodiging versturen?" });
+
+    // The question: focus moves into it, axe finds nothing, it fits a phone, and Escape cancels without inviting.
+    await invite.click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("Safiya Doelwijk krijgt een aangetekende brief");
+    expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
+    await expectNoAxeViolations(page, "the confirmation dialog");
+    await fitsPhone(page, "the confirmation dialog");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Uitnodigen voor een intake");
+    expect(await invitations()).toEqual([]);
+
+    // Confirmed: invited, with "Ongedaan maken" in the status; undone, the client can be invited again.
+    await invite.click();
+    await dialog.getByRole("button", { name: "Ja, uitnodiging versturen" }).click();
+    await page.getByText(/^De cliënt is uitgenodigd voor/).waitFor();
+    expect(await invitations()).toHaveLength(1);
+    const undo = page.getByRole("button", { name: /^Ongedaan maken/ });
+    await expectNoAxeViolations(page, "the invitation's status with undo");
+    await fitsPhone(page, "the invitation's status with undo");
+    await undo.click();
+    await page.getByText("De uitnodiging is ingetrokken.", { exact: false }).waitFor();
+    await invite.waitFor();
+    expect(await invitations()).toEqual([]);
+    await page.goto(`/clients/${clientId}?tab=letters`);
+    await page.getByRole("table").getByText("Ingetrokken", { exact: true }).waitFor();
+
+    // Invited again and the letter printed: undo is no longer offered, and the server refuses it.
+    await page.goto(`/clients/${clientId}?tab=appointments`);
+    await invite.click();
+    await dialog.getByRole("button", { name: "Ja, uitnodiging versturen" }).click();
+    await undo.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Brief afdrukken (PDF)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^invitation-.*\.pdf$/);
+    await page.getByText("Ongedaan maken kan niet meer", { exact: false }).waitFor();
+    expect(await undo.count()).toBe(0);
+    const [standing] = await invitations();
+    expect(standing?.batch_id).toBeTruthy();
+    const refused = await consultant<{ code: string }>("POST", `/invitation-batches/${standing?.batch_id}/undo`);
+    expect([refused.status, refused.body.code]).toEqual([409, "letterLeftBuilding"]);
+    await context.close();
+  });
+});
