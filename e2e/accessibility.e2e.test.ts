@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -22,14 +23,62 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens a page, waits for its h1 and checks it with axe; also checks there is exactly one h1 and a title. */
+/**
+ * Checks the page as it is now with axe, and that it does not scroll sideways at 360 or 1,280 px. A page with a table
+ * is checked with axe at 360 px too, where its tables show their rows as cards.
+ */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await expectNoAxeViolations(page, what);
+  await expectNoSidewaysScroll(page, what);
+  if ((await page.locator("main table").count()) === 0) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: size?.height ?? 900 });
+  await expectNoAxeViolations(page, `${what} at 360 px`);
+  if (size) await page.setViewportSize(size);
+}
+
+/** Opens a page, waits for its h1 and checks it with axe and for sideways scroll; also checks there is exactly one h1 and a title. */
 async function visit(page: Page, path: string, heading: string | RegExp, what: string): Promise<void> {
   await page.goto(path);
   await expectHeading(page, heading);
   await page.waitForLoadState("networkidle");
   expect(await page.locator("h1").count(), `one h1 on ${what}`).toBe(1);
   expect(await page.title()).toMatch(/ – Naar Vermogen$/);
-  await expectNoAxeViolations(page, what);
+  await expectAccessible(page, what);
+}
+
+/** How the first caseload row lays out its birth date: the row's display, and the label shown before the date. */
+async function firstRowLayout(page: Page): Promise<{ row: string; table: string; label: string; date: string }> {
+  const table = page.getByRole("table", { name: /^Cliënten: \d+ gevonden/ });
+  const row = table.getByRole("row").nth(1);
+  await row.waitFor();
+  return row.evaluate((element) => {
+    const date = element.querySelectorAll("td")[0];
+    const label = date ? getComputedStyle(date, "::before").content : "";
+    return {
+      row: getComputedStyle(element).display,
+      table: getComputedStyle(element.closest("table") ?? element).display,
+      label,
+      date: date?.textContent ?? "",
+    };
+  });
+}
+
+/**
+ * The caseload at 360 px is a stack of cards, each value after its column's header, and still a table with a caption
+ * and rows to a screen reader; at 1,280 px it is an ordinary table without labels.
+ */
+async function expectCaseloadCardsWhenNarrow(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const narrow = await firstRowLayout(page);
+  expect(narrow.row, "a caseload row at 360 px").toBe("block");
+  expect(narrow.label, "the label before the birth date at 360 px").toMatch(/^"Geboortedatum: "/);
+  expect(narrow.date).toMatch(/\d{4}/);
+  await page.locator("#caseload-caption").waitFor({ state: "visible" });
+  expect(await page.getByRole("columnheader", { name: /^Naam/ }).count(), "the name column heard at 360 px").toBe(1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wide = await firstRowLayout(page);
+  expect(wide, "a caseload row at 1,280 px").toMatchObject({ row: "table-row", table: "table", label: "none" });
 }
 
 async function withRole(email: string, run: (page: Page) => Promise<void>): Promise<void> {
@@ -45,7 +94,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     await visit(page, "/login", "Inloggen", "login");
     await page.getByRole("button", { name: "Inloggen" }).click();
     await page.getByText("Vul uw e-mailadres in.").first().waitFor();
-    await expectNoAxeViolations(page, "login with errors");
+    await expectAccessible(page, "login with errors");
     await visit(page, "/bestaat-niet", "Pagina niet gevonden", "404 logged out");
     await context.close();
   }, 60_000);
@@ -53,6 +102,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
   it("consultant: caseload, client, edit, new client, change password, no access, 404", async () => {
     await withRole("consulent@demo.local", async (page) => {
       await visit(page, "/clients", "Cliënten", "caseload");
+      await expectCaseloadCardsWhenNarrow(page);
       await visit(page, "/clients?cohort=true&sort=-benefitStartDate&pageSize=50", "Cliënten", "caseload filtered");
       const firstClient = page.getByRole("table").locator("tbody tr").first().getByRole("link");
       const href = await hrefOf(firstClient);
@@ -61,12 +111,12 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/clients/new", "Nieuwe cliënt", "new client");
       await page.getByRole("button", { name: "Cliënt registreren" }).click();
       await page.getByText(/Er zijn \d+ fouten/).waitFor();
-      await expectNoAxeViolations(page, "new client with errors");
+      await expectAccessible(page, "new client with errors");
       await visit(page, "/account/password", "Wachtwoord wijzigen", "change password");
       await visit(page, "/users", "Geen toegang", "no access");
       await visit(page, "/niets-hier", "Pagina niet gevonden", "404");
     });
-  }, 120_000);
+  }, 180_000);
 
   it("consultant: work queue, invite, availability, every tab of a client record, intake and check-in forms", async () => {
     await withRole("consulent@demo.local", async (page) => {
@@ -74,7 +124,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/invitations", "Uitnodigen voor een intake", "invite");
       await page.getByRole("table", { name: /Cliënten: \d+ gevonden/ }).waitFor();
       await page.getByLabel("Alle cliënten op deze pagina selecteren").check();
-      await expectNoAxeViolations(page, "invite with a selection");
+      await expectAccessible(page, "invite with a selection");
       await visit(page, "/invitations?minYears=60", "Uitnodigen voor een intake", "invite, nobody matches");
       await visit(page, "/availability", "Mijn beschikbaarheid", "availability");
       await visit(page, "/match-plans", "Plaatsingsplannen", "placement plans as consultant");
@@ -104,9 +154,9 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, `${href}/check-in`, /^Gesprek met /, "check-in form");
       await page.getByRole("button", { name: "Gesprek opslaan" }).click();
       await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
-      await expectNoAxeViolations(page, "check-in form with errors");
+      await expectAccessible(page, "check-in form with errors");
     });
-  }, 180_000);
+  }, 300_000);
 
   it("team lead: caseload over two districts, team, a consultant's queue, reassignment", async () => {
     await withRole("teamleider@demo.local", async (page) => {
@@ -120,7 +170,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await team.getByRole("link").first().click();
       await expectHeading(page, /^Werkvoorraad van /);
       await page.waitForLoadState("networkidle");
-      await expectNoAxeViolations(page, "a consultant's work queue");
+      await expectAccessible(page, "a consultant's work queue");
       await visit(page, "/work-queue", "Werkvoorraad", "work queue of the whole team");
       await visit(page, "/exemptions", "Vrijstellingen om te ondertekenen", "exemptions to co-sign");
       await visit(page, "/sanctions", "Maatregelen om te beslissen", "sanctions to decide");
@@ -133,9 +183,9 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, href, /.+/, "client as team lead");
       await page.getByRole("heading", { level: 2, name: "Consulent" }).waitFor();
       await page.waitForLoadState("networkidle");
-      await expectNoAxeViolations(page, "client with reassignment");
+      await expectAccessible(page, "client with reassignment");
     });
-  }, 90_000);
+  }, 180_000);
 
   it("admin: users, user forms, ordinance, scheduled jobs, audit log, and a client outside the district table", async () => {
     await withRole("admin@demo.local", async (page) => {
@@ -143,15 +193,15 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/users/new", "Nieuwe gebruiker", "new user");
       await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
       await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
-      await expectNoAxeViolations(page, "new user with errors");
+      await expectAccessible(page, "new user with errors");
       await page.getByLabel("Rol").selectOption("host");
       await page.getByLabel("Zoek organisatie op naam").fill("Wielewaal");
       await page.getByRole("radio", { name: /Wielewaal/ }).waitFor();
-      await expectNoAxeViolations(page, "new user, organisation picker");
+      await expectAccessible(page, "new user, organisation picker");
       await page.getByLabel("Rol").selectOption("client");
       await page.getByLabel("Zoek cliënt op naam, BSN of postcode").fill("3081");
       await page.getByRole("radio").first().waitFor();
-      await expectNoAxeViolations(page, "new user, client picker");
+      await expectAccessible(page, "new user, client picker");
 
       await visit(page, "/users?", "Gebruikers", "users again");
       await visit(page, await hrefOf(page.locator("tbody a").first()), /.+/, "user edit");
@@ -185,15 +235,15 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("button", { name: "Dossier openen" }).click();
       await expectHeading(page, "Test Buitengebied");
       await page.getByText("Gebied onbekend.").waitFor();
-      await expectNoAxeViolations(page, "client detail with district warning");
+      await expectAccessible(page, "client detail with district warning");
     });
-  }, 120_000);
+  }, 240_000);
 
   it("host, researcher and client: their home page", async () => {
     await withRole("organisatie@demo.local", async (page) => {
       await visit(page, "/", "Aanmeldingen", "home host: referrals");
       await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
-      await expectNoAxeViolations(page, "home host with guidance");
+      await expectAccessible(page, "home host with guidance");
       await visit(page, "/placements", "Plaatsingen", "host placements");
       await visit(page, "/roles", "Vrijwilligersplekken", "host vacancies");
       const role = await page.locator("tbody tr th a").first().getAttribute("href");
@@ -201,7 +251,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/roles/new", "Nieuwe vrijwilligersplek", "host new vacancy");
       await page.getByRole("button", { name: "Vrijwilligersplek opslaan" }).click();
       await page.getByText(/Er zijn \d+ fouten/).waitFor();
-      await expectNoAxeViolations(page, "host new vacancy with errors");
+      await expectAccessible(page, "host new vacancy with errors");
       await visit(page, "/clients", "Geen toegang", "no access host");
     });
     await withRole("onderzoeker@demo.local", async (page) => {
@@ -214,14 +264,14 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await visit(page, "/", "Wat moet ik doen?", "home client");
       await page.getByRole("link", { name: "Mijn dossier: brieven, vrijstelling aanvragen, bewijs sturen" }).click();
       await page.getByText("BSN").waitFor();
-      await expectNoAxeViolations(page, "client's own record");
+      await expectAccessible(page, "client's own record");
       await page.getByRole("link", { name: "Vrijstellingen en mantelzorg" }).click();
       await page.getByRole("heading", { level: 4, name: "Vrijstelling aanvragen" }).waitFor();
       await page.waitForLoadState("networkidle");
-      await expectNoAxeViolations(page, "client's own exemptions");
+      await expectAccessible(page, "client's own exemptions");
       await page.getByRole("button", { name: "Vrijstelling aanvragen" }).click();
       await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
-      await expectNoAxeViolations(page, "exemption request with errors");
+      await expectAccessible(page, "exemption request with errors");
       // Asking for fewer hours, not none: the scope goes with the request.
       await page.getByLabel("Waarom vraagt u vrijstelling?").selectOption({ index: 1 });
       await page.getByRole("group", { name: "Wat vraagt u?" }).getByLabel("Een tijd minder uren doen").check();
@@ -236,10 +286,10 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("heading", { level: 2, name: "Maatregelen" }).waitFor();
       await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Bezig met laden"));
       await page.waitForLoadState("networkidle");
-      await expectNoAxeViolations(page, "client's own sanctions");
+      await expectAccessible(page, "client's own sanctions");
       await visit(page, "/my-decisions", "Mijn besluiten", "client's own decisions");
     });
-  }, 120_000);
+  }, 300_000);
 
   it("organisations and vacancies: a team lead's organisation page, consultant list and forms, the public complaint page, a team lead's review and complaint decision", async () => {
     await withRole("teamleider@demo.local", async (page) => {
@@ -253,7 +303,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await page.getByRole("table", { name: "Begeleiding in uren per week" }).waitFor();
       await page.getByRole("table", { name: /Vrijwilligersplekken: \d+ gevonden/ }).waitFor();
       await page.waitForLoadState("networkidle");
-      await expectNoAxeViolations(page, "organisation with guidance and vacancies");
+      await expectAccessible(page, "organisation with guidance and vacancies");
       await visit(page, "/organisations/new", "Geen toegang", "team lead may not register organisations");
     });
     await withRole("consulent@demo.local", async (page) => {
@@ -267,7 +317,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
         .getByRole("radio", { name: /Wielewaal/ })
         .first()
         .waitFor();
-      await expectNoAxeViolations(page, "new vacancy, organisation picker");
+      await expectAccessible(page, "new vacancy, organisation picker");
     });
 
     // A role with one doubtful answer waits for review.
@@ -296,12 +346,12 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
     await visit(page, `/vacatures/${roleId}/klacht`, "Klacht over vrijwilligerswerk", "public complaint form");
     await page.getByRole("button", { name: "Klacht indienen" }).click();
     await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
-    await expectNoAxeViolations(page, "public complaint form with errors");
+    await expectAccessible(page, "public complaint form with errors");
     await page.getByLabel("Ik werk bij deze organisatie").check();
     await page.getByLabel("Uw klacht").fill("Dit werk deed tot vorig jaar een betaalde collega.");
     await page.getByRole("button", { name: "Klacht indienen" }).click();
     await page.getByText(/^Het nummer van uw klacht is [0-9a-f-]{36}/).waitFor();
-    await expectNoAxeViolations(page, "public complaint received");
+    await expectAccessible(page, "public complaint received");
     await context.close();
 
     await withRole("teamleider@demo.local", async (lead) => {
@@ -309,12 +359,12 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await lead.getByRole("heading", { level: 2, name: "Klacht beslissen" }).waitFor();
       await lead.getByRole("button", { name: "Besluit opslaan", exact: true }).click();
       await lead.getByText(/Er (is|zijn) \d+ fout/).waitFor();
-      await expectNoAxeViolations(lead, "vacancy review with errors");
+      await expectAccessible(lead, "vacancy review with errors");
       await lead.getByLabel("Goedkeuren: dit werk neemt geen betaald werk weg").check();
       await lead.getByLabel("Reden van uw besluit").first().fill("De betaalde medewerkers doen ander werk dan deze vrijwilliger.");
       await lead.getByRole("button", { name: "Besluit opslaan", exact: true }).click();
       await lead.getByText("Goedgekeurd", { exact: true }).waitFor();
-      await expectNoAxeViolations(lead, "vacancy reviewed");
+      await expectAccessible(lead, "vacancy reviewed");
       // The open complaint is listed on the role, chosen already when it is the only one.
       expect(await lead.getByRole("radio", { name: /Dit werk deed tot vorig jaar een betaalde collega/ }).isChecked()).toBe(true);
       await lead.getByLabel("Niet terecht: er kunnen weer deelnemers komen").check();
@@ -325,7 +375,7 @@ describe("every page passes axe (WCAG 2.1 A and AA) for each role that sees it",
       await lead.getByRole("button", { name: "Besluit over klacht opslaan" }).click();
       await lead.getByText("De klacht is niet terecht verklaard. Er kunnen weer deelnemers komen.").waitFor();
       await lead.getByText("Er kunnen nu nieuwe deelnemers komen.").waitFor();
-      await expectNoAxeViolations(lead, "complaint decided");
+      await expectAccessible(lead, "complaint decided");
     });
-  }, 120_000);
+  }, 240_000);
 });

@@ -2,6 +2,7 @@ import { addDays } from "@shared/dates.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { mainMenu, openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -40,8 +41,7 @@ async function settled(page: Page, what: string): Promise<void> {
 async function narrow(page: Page, what: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 780 });
   await settled(page, `${what} at 360 px`);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScroll(page, what);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

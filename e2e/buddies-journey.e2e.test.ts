@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs, clientWithCapacity } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 // Peer activation on a 360 px phone and at the consultant's desk: the consultant makes a Charlois client a buddy and
@@ -32,8 +33,7 @@ async function pairingIdOnPage(page: Page): Promise<string> {
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(WIDTH);
+  await expectNoSidewaysScroll(page, what);
 }
 
 async function phone(email: string, password = "demo") {

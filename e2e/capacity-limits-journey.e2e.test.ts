@@ -7,6 +7,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -47,10 +48,9 @@ afterAll(async () => {
 async function settled(page: Page, what: string, part?: Locator): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
+  if (!part) return expectNoSidewaysScroll(page, what);
   await page.setViewportSize({ width: 360, height: 780 });
-  const width = part
-    ? Math.round((await part.evaluate((element) => element.getBoundingClientRect().right)) ?? 0)
-    : await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = Math.round((await part.evaluate((element) => element.getBoundingClientRect().right)) ?? 0);
   expect(width, `width at 360 px on ${what}`).toBeLessThanOrEqual(360);
   await page.setViewportSize({ width: 1280, height: 900 });
 }

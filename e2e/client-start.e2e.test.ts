@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn } from "./browser.js";
 import { tabTo } from "./keyboard.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -20,13 +21,6 @@ async function phone(): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, locale: "nl-NL", viewport: { width: 390, height: 844 } });
   contexts.push(context);
   return context.newPage();
-}
-
-/** Fails when the page is wider than the window: a reader would have to scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, width: number, what: string): Promise<void> {
-  await page.setViewportSize({ width, height: 800 });
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `page width on ${what} at ${width} px`).toBeLessThanOrEqual(width);
 }
 
 beforeAll(async () => {
@@ -66,7 +60,7 @@ describe("the client's start page on a phone", () => {
     );
     await page.waitForLoadState("networkidle");
     await expectNoAxeViolations(page, "the start page");
-    for (const width of [390, 360, 320]) await expectNoSidewaysScroll(page, width, "the start page");
+    await expectNoSidewaysScroll(page, "the start page", [390, 360, 320]);
     await page.setViewportSize({ width: 390, height: 844 });
 
     // Keyboard only: to the button, open the form, write a reason, send.
@@ -107,6 +101,6 @@ describe("the client's start page on a phone", () => {
     await page.getByText(/uur per week iets kunt doen/).waitFor();
     await page.waitForLoadState("networkidle");
     await expectNoAxeViolations(page, "my plan");
-    for (const width of [390, 360, 320]) await expectNoSidewaysScroll(page, width, "my plan");
+    await expectNoSidewaysScroll(page, "my plan", [390, 360, 320]);
   });
 });

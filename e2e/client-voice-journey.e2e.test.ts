@@ -11,6 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
 import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
@@ -31,8 +32,7 @@ let teamLead: ApiCaller;
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, what, [390, 360, 1280]);
 }
 
 async function phone(): Promise<{ page: Page; close: () => Promise<void> }> {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -17,12 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Fails when the page is wider than the window, i.e. when a reader at 360 px would have to scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(360);
-}
 
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");

@@ -2,6 +2,7 @@ import { recordEffectsHistory } from "@server/testing/effects-history.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -32,11 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(360);
-}
 
 /** Waits until the estimates are in: the WHO-5 table's placement row shows a figure. */
 async function openEstimates(page: Page): Promise<string> {

@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 // The host as partner at 360 px: the host records the introduction meeting, downloads the agreement as PDF (it names
@@ -22,8 +23,7 @@ const startDate = addDays(todayInAmsterdam(), 14);
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScroll(page, what);
 }
 
 async function small(email: string): Promise<{ page: Page; close: () => Promise<void> }> {

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiCaller, apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, hrefOf, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
 import { contributionAskedBy } from "./sanction-facts.js";
 import { startServer, type TestServer } from "./server.js";
@@ -30,12 +31,6 @@ const errorSummary = (page: Page) => page.getByText(/Er (is|zijn) \d+ fout/);
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
-}
-
-/** Fails when the page is wider than the window, i.e. when a reader at 360 px would have to scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(360);
 }
 
 /** The client's sanction, proposed, heard and imposed through the API: the decision the client objects to. */

@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -35,10 +36,9 @@ class Effort {
 /** No sideways scroll at 360 px and at 1,280 px, and no axe violation at either width. */
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
+  await expectNoSidewaysScroll(page, what);
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${what} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, `${what} at ${width} px`);
   }
 }

@@ -4,10 +4,11 @@ import path from "node:path";
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { completeBsn } from "@shared/validation/bsn.js";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
 import { startServer, type TestServer } from "./server.js";
 
@@ -26,13 +27,6 @@ afterAll(async () => {
   await server?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
-async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 844 });
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
-}
 
 /** A registry file in Windows-1252, as older exports are written: a new client, and a child too young to register. */
 function writeRegistryFile(name: string, header: string): string {
@@ -110,7 +104,7 @@ describe("the functional administrator imports the client registry", () => {
     expect(await textOf(report.locator("tbody tr").nth(1))).toContain("Geboortedatum: Deze persoon is jonger dan 18 jaar.");
     await expectNoAxeViolations(page, "import report");
     expect(await textOf(report.locator("tbody tr").nth(0))).toContain("Nieuw");
-    await expectNoSidewaysScroll(page, 360);
+    await expectNoSidewaysScroll(page, "import report");
     await context.close();
   }, 120_000);
 
@@ -142,7 +136,7 @@ describe("the functional administrator imports the client registry", () => {
     await page.getByText(/Gestopt op .* \(werk\)/).waitFor();
     expect(await page.getByRole("heading", { name: "Uitkering gestopt" }).count()).toBe(0);
     await expectNoAxeViolations(page, "client record after the benefit ended");
-    await expectNoSidewaysScroll(page, 360);
+    await expectNoSidewaysScroll(page, "client record after the benefit ended");
     await context.close();
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { RESEARCH_EXPORT_COLUMNS } from "@shared/schemas/research-export.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -23,8 +24,7 @@ afterAll(async () => {
 async function settled(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, what);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `page width on ${what}`).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScroll(page, what);
 }
 
 describe("the researcher's research file", () => {

@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
 import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectNoSidewaysScroll } from "./layout.js";
 import { startServer, type TestServer } from "./server.js";
 
 // A consultant's morning on the work queue: thirty invitation letters came back a year ago, and yesterday evening a
@@ -98,12 +99,6 @@ class Tally {
   }
 }
 
-async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 844 });
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
-}
-
 describe("a consultant's morning on the work queue", () => {
   it("starts with the most urgent item, filters, snoozes one with a note, marks one done and opens a record", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
@@ -137,8 +132,7 @@ describe("a consultant's morning on the work queue", () => {
     const rowHeight = expectDefined(await rows.first().boundingBox()).height;
     expect(rowHeight).toBeGreaterThanOrEqual(36);
     expect(rowHeight).toBeLessThanOrEqual(56);
-    await expectNoSidewaysScroll(page, 360);
-    await expectNoSidewaysScroll(page, 1280);
+    await expectNoSidewaysScroll(page, "the work queue");
 
     // Filter by kind.
     await tally.select(page.getByLabel("Alleen"), "Lage WHO-5-score");

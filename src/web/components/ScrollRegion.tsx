@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { useStackedTables } from "./stackedTable.js";
 
 interface ScrollRegionProps {
   /** Id of the element (usually the table's caption) that names the region. */
@@ -8,11 +9,17 @@ interface ScrollRegionProps {
   children: ReactNode;
 }
 
-/** A named region around a wide table that scrolls sideways and can be scrolled with the keyboard. */
+/**
+ * A named region around a table. On a narrow region the table's rows become cards, each cell labelled with its
+ * column's header (`useStackedTables`, `.nv-table` in app.css); a table marked `nv-table--grid` instead scrolls
+ * sideways here, and the region can be scrolled with the keyboard.
+ */
 export function ScrollRegion({ labelledBy, label, children }: ScrollRegionProps) {
+  const ref = useRef<HTMLElement>(null);
+  useStackedTables(ref);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll a region by focusing it (axe scrollable-region-focusable)
-    <section className="nv-table-scroll" aria-labelledby={labelledBy} aria-label={label} tabIndex={0}>
+    <section ref={ref} className="nv-table-scroll" aria-labelledby={labelledBy} aria-label={label} tabIndex={0}>
       {children}
     </section>
   );

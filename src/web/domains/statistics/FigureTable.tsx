@@ -10,7 +10,11 @@ function useCell(suppressed: boolean) {
   return (value: number | null) => (value === null ? (suppressed ? t("statistics.hidden") : "—") : format.format(value));
 }
 
-/** One figure's numbers: a row per key, a column per measure, and the totals; the chart beside it draws the same. */
+/**
+ * One figure's numbers: a row per key, a column per measure, and the totals; the chart beside it draws the same. It
+ * stays a grid on a narrow screen (scrolling sideways in its region): its figures are read and compared down each
+ * column against the total, which cards, one row at a time, would no longer let you do.
+ */
 export function FigureTable({ table, caption, suppressed }: { table: StatisticsTable; caption: string; suppressed: boolean }) {
   const { t, i18n } = useTranslation();
   const cell = useCell(suppressed);
@@ -20,7 +24,7 @@ export function FigureTable({ table, caption, suppressed }: { table: StatisticsT
   ];
   const keyColumns = table.dimensions.length;
   return (
-    <ScrollTable id={`table-${table.id}`} caption={caption} headers={headers}>
+    <ScrollTable id={`table-${table.id}`} caption={caption} headers={headers} grid>
       {table.rows.map((row) => (
         <tr key={row.keys.join("|")} className="utrecht-table__row">
           {row.keys.map((value, i) =>
