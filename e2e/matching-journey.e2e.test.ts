@@ -94,6 +94,11 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await card.getByText(/^\d+ van 100$/).waitFor();
 
     await card.getByRole("button", { name: /^Voorstellen/ }).click();
+    const ask = page.getByRole("dialog", { name: "Voorstel versturen?" });
+    expect(await ask.textContent()).toContain(
+      `Dit voorstel gaat naar ${suggestion.organisationName}: ${client.givenName} ${client.familyName} voor het vrijwilligerswerk ‘${suggestion.title}’.`,
+    );
+    await ask.getByRole("button", { name: "Ja, voorstel versturen" }).click();
     await page
       .getByText(`${client.givenName} is voorgesteld voor ${suggestion.title} bij ${suggestion.organisationName}.`, { exact: false })
       .waitFor();

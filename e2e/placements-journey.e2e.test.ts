@@ -158,6 +158,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     await page.getByRole("radio", { name: new RegExp(title) }).check();
     await page.getByLabel("Uren per week (niet verplicht)").fill("2");
     await page.getByRole("button", { name: "Voorstellen" }).click();
+    await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
     const done = page.getByText(/^De cliënt is voorgesteld voor/);
     const override = page.getByLabel("Reden om toch voor te stellen");
     await done.or(override).waitFor();
@@ -166,6 +167,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
       await expectNoAxeViolations(page, "proposal asking for an override");
       await override.fill("De moestuin heeft een extra begeleider voor deze cliënt.");
       await page.getByRole("button", { name: "Voorstellen" }).click();
+      await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
       await done.waitFor();
     }
     await page
