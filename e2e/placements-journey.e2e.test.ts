@@ -58,6 +58,7 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     // Every term of the agreement is required; the server names the missing ones.
     await page.getByLabel("Taken").fill("");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
     expect(await page.getByLabel("Startdatum").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page, "agreement with errors");
@@ -68,6 +69,7 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
     await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("De overeenkomst is vastgelegd. De plaatsing begint op de startdatum.").waitFor();
     await page.getByRole("heading", { level: 3, name: /^Versie 1, vastgelegd/ }).waitFor();
     // The host signed by starting it; the client and the municipality have not, and the host cannot sign for them.
