@@ -59,6 +59,7 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
       .getByLabel("Reden", { exact: true })
       .fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
     await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await errorSummary(page).waitFor();
     expect(await page.getByLabel("Einddatum").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByLabel("Datum herbeoordeling").getAttribute("aria-invalid")).toBe("true");
@@ -67,6 +68,7 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
 
     await page.getByLabel("Datum herbeoordeling").fill(addMonths(todayInAmsterdam(), 3));
     await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("De vrijstelling is vastgelegd.").waitFor();
     const exemptions = page.getByRole("table", { name: /^Vrijstellingen van / });
     await exemptions.getByText("Gedeeltelijk: hoogstens 8 uur per week").waitFor();

@@ -181,7 +181,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
         />
       ) : null}
       {/* Who decides records the exemption; whoever may only ask files a request. */}
-      {mayRecord ? <ExemptionForm clientId={client.id} /> : null}
+      {mayRecord ? <ExemptionForm clientId={client.id} clientName={clientName} /> : null}
       {!mayRecord && mayRequest ? <RequestExemptionForm clientId={client.id} /> : null}
     </section>
   );
