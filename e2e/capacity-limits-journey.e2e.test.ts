@@ -162,6 +162,7 @@ describe("capacity beyond hours a week", () => {
       .getByRole("listitem", { name: `${chosen?.title} bij ${chosen?.organisationName}` })
       .getByRole("button", { name: /^Voorstellen/ })
       .click();
+    await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
     await page.getByText(`${client.givenName} is voorgesteld voor`, { exact: false }).waitFor();
     await context.close();
 

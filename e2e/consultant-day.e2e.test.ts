@@ -149,12 +149,14 @@ describe("a consultant's day: Mijn dag, a record's head, finding a client, picki
     await checkPage(page, "role picker");
     await click(radios.first());
     await click(page.getByRole("button", { name: "Voorstellen" }));
+    await click(page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }));
     const done = page.getByText(/^De cliënt is voorgesteld voor/);
     const override = page.getByLabel("Reden om toch voor te stellen");
     await done.or(override).waitFor();
     if (await override.isVisible()) {
       await override.fill("De organisatie heeft een extra begeleider voor deze cliënt.");
       await click(page.getByRole("button", { name: "Voorstellen" }));
+      await click(page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }));
       await done.waitFor();
     }
 

@@ -59,6 +59,7 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
       .getByLabel("Reden", { exact: true })
       .fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
     await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await errorSummary(page).waitFor();
     expect(await page.getByLabel("Einddatum").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByLabel("Datum herbeoordeling").getAttribute("aria-invalid")).toBe("true");
@@ -67,6 +68,7 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
 
     await page.getByLabel("Datum herbeoordeling").fill(addMonths(todayInAmsterdam(), 3));
     await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("De vrijstelling is vastgelegd.").waitFor();
     const exemptions = page.getByRole("table", { name: /^Vrijstellingen van / });
     await exemptions.getByText("Gedeeltelijk: hoogstens 8 uur per week").waitFor();
@@ -149,6 +151,7 @@ describe("a consultant: a medical request decided on medical advice", () => {
     await page.getByRole("group", { name: "Uw besluit" }).getByLabel("Geen vrijstelling geven").check();
     await page.getByLabel("Waarom geen vrijstelling?").fill("Volgens het advies kunt u vier uur per week licht werk doen.");
     await page.getByRole("button", { name: "Besluit opslaan" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("Het besluit is opgeslagen.").waitFor();
     await row.getByText("Niet gegeven", { exact: true }).waitFor();
     await settled(page, "medical request refused on advice");
@@ -188,6 +191,7 @@ describe("a team lead: long full exemptions waiting for a second signature", () 
     await row.getByText("Wacht op tweede handtekening").waitFor();
     await settled(page, "client exemptions awaiting co-signature");
     await row.getByRole("button", { name: /^Tweede handtekening zetten/ }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("U heeft de tweede handtekening gezet. De vrijstelling geldt nu.").waitFor();
     await row.getByText("Geldt", { exact: true }).waitFor();
     await settled(page, "exemption co-signed");

@@ -94,6 +94,11 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     await card.getByText(/^\d+ van 100$/).waitFor();
 
     await card.getByRole("button", { name: /^Voorstellen/ }).click();
+    const ask = page.getByRole("dialog", { name: "Voorstel versturen?" });
+    expect(await ask.textContent()).toContain(
+      `Dit voorstel gaat naar ${suggestion.organisationName}: ${client.givenName} ${client.familyName} voor het vrijwilligerswerk ‘${suggestion.title}’.`,
+    );
+    await ask.getByRole("button", { name: "Ja, voorstel versturen" }).click();
     await page
       .getByText(`${client.givenName} is voorgesteld voor ${suggestion.title} bij ${suggestion.organisationName}.`, { exact: false })
       .waitFor();
@@ -174,6 +179,7 @@ describe("matching: suggestions for one client, and a placement plan for a distr
     const first = rows.nth(0);
     const firstName = (await textOf(first.locator("th a"))).trim();
     await first.getByRole("button", { name: /^Volgen/ }).click();
+    await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
     await page.getByText(new RegExp(`^U volgt het voorstel\\. ${firstName} is aangemeld bij `)).waitFor();
     await first.getByText("Gevolgd", { exact: true }).waitFor();
     await first.getByRole("link", { name: /^Naar de plaatsing/ }).waitFor();

@@ -179,10 +179,12 @@ describe("an objection against a sanction, from the client's portal to the decis
     // The one postponement by six weeks, with reasons; it cannot be repeated.
     await page.getByRole("button", { name: "Beslistermijn uitstellen" }).click();
     await page.getByRole("button", { name: "Uitstellen", exact: true }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await errorSummary(page).waitFor();
     await settled(page, "postponement with errors");
     await page.getByLabel("Waarom is uitstel nodig?").fill("Wij wachten op de verklaring van het ziekenhuis.");
     await page.getByRole("button", { name: "Uitstellen", exact: true }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/^De beslistermijn is met zes weken uitgesteld\./).waitFor();
     await page.getByText(/ \(uitgesteld\)$/).waitFor();
     expect(await page.getByRole("button", { name: "Beslistermijn uitstellen" }).count()).toBe(0);
@@ -190,6 +192,10 @@ describe("an objection against a sanction, from the client's portal to the decis
     await settled(page, "decision term postponed");
 
     await page.getByRole("button", { name: "Uitnodigen voor hoorzitting" }).click();
+    expect(await page.getByRole("dialog", { name: "Brief versturen?" }).textContent()).toMatch(
+      /Deze brief gaat naar (?!de cliënt).+: een uitnodiging om het bezwaar uit te leggen\./,
+    );
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("De uitnodiging voor de hoorzitting is verstuurd.", { exact: true }).first().waitFor();
     await page.getByRole("link", { name: /^Uitnodiging downloaden/ }).waitFor();
     await settled(page, "hearing invitation sent");
@@ -226,12 +232,14 @@ describe("an objection against a sanction, from the client's portal to the decis
     await outcome.getByLabel("Gegrond: het besluit wordt herroepen").check();
     expect(await page.getByLabel("Percentage").count()).toBe(0);
     await page.getByRole("button", { name: "Beslissing opslaan" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await errorSummary(page).waitFor();
     await settled(page, "outcome with errors");
     await page
       .getByLabel("Redenen van uw beslissing")
       .fill("De moeder werd opgenomen; de cliënt had een dringende reden om niet te komen.");
     await page.getByRole("button", { name: "Beslissing opslaan" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/^De beslissing op het bezwaar is opgeslagen\./).waitFor();
     await page.getByText("Gegrond: het besluit wordt herroepen", { exact: true }).waitFor();
     await page.getByText(/^Besloten op /).waitFor();

@@ -58,6 +58,7 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     // Every term of the agreement is required; the server names the missing ones.
     await page.getByLabel("Taken").fill("");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
     expect(await page.getByLabel("Startdatum").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page, "agreement with errors");
@@ -68,6 +69,7 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
     await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("De overeenkomst is vastgelegd. De plaatsing begint op de startdatum.").waitFor();
     await page.getByRole("heading", { level: 3, name: /^Versie 1, vastgelegd/ }).waitFor();
     // The host signed by starting it; the client and the municipality have not, and the host cannot sign for them.
@@ -158,6 +160,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
     await page.getByRole("radio", { name: new RegExp(title) }).check();
     await page.getByLabel("Uren per week (niet verplicht)").fill("2");
     await page.getByRole("button", { name: "Voorstellen" }).click();
+    await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
     const done = page.getByText(/^De cliënt is voorgesteld voor/);
     const override = page.getByLabel("Reden om toch voor te stellen");
     await done.or(override).waitFor();
@@ -166,6 +169,7 @@ describe("a consultant: a new vacancy, its displacement outcome, and a proposal"
       await expectNoAxeViolations(page, "proposal asking for an override");
       await override.fill("De moestuin heeft een extra begeleider voor deze cliënt.");
       await page.getByRole("button", { name: "Voorstellen" }).click();
+      await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
       await done.waitFor();
     }
     await page

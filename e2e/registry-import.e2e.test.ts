@@ -133,6 +133,9 @@ describe("the functional administrator imports the client registry", () => {
     await page.getByLabel("Laatste dag van de uitkering").fill(new Date().toISOString().slice(0, 10));
     await page.getByLabel("Reden").selectOption("work");
     await page.getByRole("button", { name: "Einde uitkering vastleggen" }).click();
+    const ask = page.getByRole("dialog", { name: "Brief versturen?" });
+    expect(await ask.textContent()).toMatch(/Deze brief gaat naar .+: de uitkering is gestopt/);
+    await ask.getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/Gestopt op .* \(werk\)/).waitFor();
     expect(await page.getByRole("heading", { name: "Uitkering gestopt" }).count()).toBe(0);
     await expectNoAxeViolations(page, "client record after the benefit ended");

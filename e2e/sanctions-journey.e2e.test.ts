@@ -151,6 +151,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     await missedRow(page)
       .getByRole("button", { name: /^Uitnodigen voor gesprek/ })
       .click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/^De uitnodiging voor het gesprek is verstuurd als aangetekende brief/).waitFor();
     await missedRow(page)
       .getByText(/^Uitgenodigd, reageren vóór /)
@@ -270,6 +271,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
       .getByText(/Vastgelegd door .+ op /)
       .waitFor();
     await page.getByRole("button", { name: "Besluit opslaan" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await errorSummary(page).waitFor();
     await expectNoAxeViolations(page, "decision with errors");
 
@@ -286,6 +288,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
       .getByLabel("Redenen van uw besluit")
       .fill("De brief is bezorgd en de cliënt belde niet af. Zijn reactie verklaart het niet; geen dringende redenen.");
     await page.getByRole("button", { name: "Besluit opslaan" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("Het besluit is opgeslagen. De besluitbrief staat klaar bij de maatregel.").waitFor();
     await missedRow(page).getByText("Opgelegd zoals de verordening zegt").waitFor();
     await missedRow(page)
@@ -315,6 +318,7 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     await page.getByRole("group", { name: "Uitkomst" }).getByLabel("De maatregel blijft").check();
     await page.getByLabel("Waarom?").fill("De omstandigheden zijn niet veranderd.");
     await page.getByRole("button", { name: "Heroverweging opslaan" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText("De heroverweging is opgeslagen.").waitFor();
     await missedRow(page)
       .getByText(/^Heroverwogen op .+: de maatregel blijft$/)

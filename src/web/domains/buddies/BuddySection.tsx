@@ -1,5 +1,6 @@
 import type { BuddyAgreementOutput } from "@shared/schemas/buddies.js";
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
@@ -72,14 +73,23 @@ function PairForm({ clientId }: { clientId: string }) {
 const EMPTY = { trainedOn: "", since: "", hoursPerWeek: "", maxPairings: "1", contactPhone: "" };
 
 /** The buddy agreement: training date, hours, how many people at once, and the phone number the buddy shares. */
-function MakeBuddyForm({ clientId }: { clientId: string }) {
+function MakeBuddyForm({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t } = useTranslation();
   const make = useMakeBuddy(clientId);
   const [values, setValues] = useState(EMPTY);
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const errors = useMemo(() => formErrorsOf(make.error, t, Object.keys(EMPTY)), [make.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.buddyAgreement") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The agreement is a decision with a letter to the client: asked first.
+    confirmation.ask(save);
+  }
+  function save() {
     make.mutate(
       {
         trainedOn: values.trainedOn,
@@ -146,6 +156,7 @@ function MakeBuddyForm({ clientId }: { clientId: string }) {
           {t("buddies.agreement.made")}
         </Alert>
       ) : null}
+      {confirmation.dialog}
     </form>
   );
 }
@@ -193,7 +204,7 @@ function AgreementStatus({ agreement }: { agreement: BuddyAgreementOutput }) {
 }
 
 /** The client's buddy matters for the consultant: their pairings (either side), pairing, ending, the buddy agreement. */
-export function BuddySection({ clientId }: { clientId: string }) {
+export function BuddySection({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t, i18n } = useTranslation();
   const pairings = useClientPairings(clientId);
   const end = useEndPairing();
@@ -253,7 +264,7 @@ export function BuddySection({ clientId }: { clientId: string }) {
         </ul>
       ) : null}
       {abilities?.pair ? <PairForm clientId={clientId} /> : null}
-      {abilities?.makeBuddy ? <MakeBuddyForm clientId={clientId} /> : null}
+      {abilities?.makeBuddy ? <MakeBuddyForm clientId={clientId} clientName={clientName} /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { CARE_RELATIONS } from "@shared/schemas/caregiving.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
@@ -18,17 +19,25 @@ import {
 } from "./caregivingFormModel.js";
 
 /** Records caregiving: for whom (by relation), how many hours, since when, and whether it goes beyond customary care. */
-export function CaregivingForm({ clientId }: { clientId: string }) {
+export function CaregivingForm({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t } = useTranslation();
   const record = useRecordCaregiving(clientId);
   const [values, setValues] = useState<CaregivingValues>(emptyCaregivingValues);
   const errors = useMemo(() => formErrorsOf(record.error, t, CAREGIVING_FIELDS, CAREGIVING_CONTROLS), [record.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.customaryCare") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   const set = (field: Exclude<keyof CaregivingValues, "beyondCustomaryCare">) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    record.mutate(toCaregivingInput(values), { onSuccess: () => setValues(emptyCaregivingValues()) });
+    const save = () => record.mutate(toCaregivingInput(values), { onSuccess: () => setValues(emptyCaregivingValues()) });
+    // Customary care is decided with a letter to the client: asked first. Care beyond it sends no letter.
+    if (values.beyondCustomaryCare === "no") confirmation.ask(save);
+    else save();
   }
 
   return (
@@ -114,6 +123,7 @@ export function CaregivingForm({ clientId }: { clientId: string }) {
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

@@ -129,7 +129,9 @@ export function CaregivingSection({ client }: { client: ClientOutput }) {
         </ScrollTable>
       ) : null}
       {ending ? <EndCaregivingForm key={ending.id} care={ending} clientId={client.id} onDone={(saved) => done(ending, saved)} /> : null}
-      {caregiving.data?.abilities.record ? <CaregivingForm clientId={client.id} /> : null}
+      {caregiving.data?.abilities.record ? (
+        <CaregivingForm clientId={client.id} clientName={`${client.givenName} ${client.familyName}`} />
+      ) : null}
     </section>
   );
 }

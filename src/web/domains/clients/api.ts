@@ -21,10 +21,11 @@ export function useClientList(params: ClientListParams, enabled = true) {
 }
 
 /** One client record (each read is audited on the server; an administrator's with the task they named). */
-export function useClient(id: string) {
+export function useClient(id: string, enabled = true) {
   return useQuery({
     queryKey: ["clients", "one", id],
     queryFn: () => api<ClientOutput>(`/clients/${id}`),
+    enabled,
   });
 }
 

@@ -1,4 +1,5 @@
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
@@ -16,7 +17,15 @@ import { useAddContribution, useContributions } from "./api.js";
 const RENAMED: Record<string, string> = { hoursPerWeek: "contributionHours", description: "contributionDescription" };
 
 /** Volunteer work the client already does: formalised, it counts as the contribution and the client is left in peace. */
-export function ContributionsSection({ clientId, mayFormalise }: { clientId: string; mayFormalise: boolean }) {
+export function ContributionsSection({
+  clientId,
+  clientName,
+  mayFormalise,
+}: {
+  clientId: string;
+  clientName: string;
+  mayFormalise: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const list = useContributions(clientId);
   const add = useAddContribution(clientId);
@@ -33,9 +42,19 @@ export function ContributionsSection({ clientId, mayFormalise }: { clientId: str
     };
   }, [add.error, t]);
   const items = list.data?.items ?? [];
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.contribution") }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // Formalising sends the client a decision letter: asked first.
+    confirmation.ask(save);
+  }
+
+  function save() {
     add.mutate(
       {
         kind: "existingVolunteerWork",
@@ -121,6 +140,7 @@ export function ContributionsSection({ clientId, mayFormalise }: { clientId: str
           <FormActions submitLabel={t("contributions.submit")} busy={add.isPending} />
         </form>
       ) : null}
+      {confirmation.dialog}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { useClient } from "../clients/api.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
 import { useDecision, useObjection } from "./api.js";
@@ -177,6 +178,8 @@ export function ObjectionPage() {
   const { id = "" } = useParams();
   const objection = useObjection(id);
   const decision = useDecision(objection.data?.decisionId);
+  const client = useClient(decision.data?.clientId ?? "", Boolean(decision.data));
+  const clientName = client.data ? `${client.data.givenName} ${client.data.familyName}` : t("objectionPage.theClient");
   const [open, setOpen] = useState<Step | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const data = objection.data;
@@ -234,7 +237,9 @@ export function ObjectionPage() {
               ) : null}
             </div>
             {open === "lateness" ? <LatenessForm objectionId={data.id} onDone={done("lateness")} /> : null}
-            {open === "postponement" ? <PostponementForm objectionId={data.id} onDone={done("postponement")} /> : null}
+            {open === "postponement" ? (
+              <PostponementForm objectionId={data.id} clientName={clientName} onDone={done("postponement")} />
+            ) : null}
             {open === "consent" ? <ConsentExtensionForm objectionId={data.id} onDone={done("consent")} /> : null}
           </section>
 
@@ -244,7 +249,7 @@ export function ObjectionPage() {
             </Heading>
             <HearingVersions hearing={data.hearing} />
             <div className="nv-form__actions">
-              {abilities.inviteToHearing ? <InviteButton objectionId={data.id} onDone={done("hearing")} /> : null}
+              {abilities.inviteToHearing ? <InviteButton objectionId={data.id} clientName={clientName} onDone={done("hearing")} /> : null}
               {abilities.recordHearing ? (
                 <StepButton
                   step="hearing"
@@ -276,6 +281,7 @@ export function ObjectionPage() {
             {open === "outcome" ? (
               <OutcomeForm
                 objectionId={data.id}
+                clientName={clientName}
                 onSanction={decision.data ? isSanctionDecision(decision.data) : false}
                 onDone={done("outcome")}
               />

@@ -1,6 +1,7 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import { HEARING_SKIP_REASONS, OBJECTION_OUTCOMES, type ObjectionOutput } from "@shared/schemas/decisions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
@@ -50,11 +51,13 @@ interface StepFormProps {
   errors: ReturnType<typeof formErrorsOf>;
   onSubmit: () => void;
   onCancel: () => void;
+  /** The question before a step that sends a letter. */
+  dialog?: ReactNode;
   children: ReactNode;
 }
 
 /** The frame every step's form shares: title, the error summary, the server's refusal, and the buttons. */
-function StepForm({ id, title, intro, submitLabel, action, errors, onSubmit, onCancel, children }: StepFormProps) {
+function StepForm({ id, title, intro, submitLabel, action, errors, onSubmit, onCancel, dialog, children }: StepFormProps) {
   function submit(event: FormEvent) {
     event.preventDefault();
     onSubmit();
@@ -71,6 +74,7 @@ function StepForm({ id, title, intro, submitLabel, action, errors, onSubmit, onC
         {children}
         <FormActions submitLabel={submitLabel} busy={action.isPending} onCancel={onCancel} />
       </form>
+      {dialog}
     </section>
   );
 }
@@ -78,6 +82,11 @@ function StepForm({ id, title, intro, submitLabel, action, errors, onSubmit, onC
 interface StepProps {
   objectionId: string;
   onDone: StepDone;
+}
+
+/** A step that sends the client a letter names who gets it. */
+interface LetterStepProps extends StepProps {
+  clientName: string;
 }
 
 /** Runs one step and reports its notice; the step's own errors stay with its form. */
@@ -133,11 +142,16 @@ export function LatenessForm({ objectionId, onDone }: StepProps) {
 }
 
 /** The one postponement by six weeks, with a letter to the client (Awb 7:10 lid 3). */
-export function PostponementForm({ objectionId, onDone }: StepProps) {
+export function PostponementForm({ objectionId, clientName, onDone }: LetterStepProps) {
   const { t } = useTranslation();
   const { action, run } = useStep(objectionId, onDone, t("objectionPage.postponement.saved"));
   const [reasons, setReasons] = useState("");
   const errors = useMemo(() => formErrorsOf(action.error, t, ["reasons"], { reasons: "postponementReasons" }), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.objectionPostponement") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   return (
     <StepForm
       id="postponement"
@@ -146,7 +160,8 @@ export function PostponementForm({ objectionId, onDone }: StepProps) {
       submitLabel={t("objectionPage.postponement.submit")}
       action={action}
       errors={errors}
-      onSubmit={() => run({ kind: "postponement", input: { reasons } })}
+      onSubmit={() => confirmation.ask(() => run({ kind: "postponement", input: { reasons } }))}
+      dialog={confirmation.dialog}
       onCancel={() => onDone(null)}
     >
       <TextAreaField
@@ -309,12 +324,17 @@ export function HearingWaiverForm({ objectionId, onDone }: StepProps) {
 }
 
 /** The decision on objection: inadmissible, unfounded, well-founded or partly, with reasons; for a sanction what remains. */
-export function OutcomeForm({ objectionId, onDone, onSanction }: StepProps & { onSanction: boolean }) {
+export function OutcomeForm({ objectionId, clientName, onDone, onSanction }: LetterStepProps & { onSanction: boolean }) {
   const { t } = useTranslation();
   const { action, run } = useStep(objectionId, onDone, t("objectionPage.outcome.saved"));
   const [values, setValues] = useState<OutcomeValues>(emptyOutcomeValues);
   const change = (changes: Partial<OutcomeValues>) => setValues((current) => ({ ...current, ...changes }));
   const errors = useMemo(() => formErrorsOf(action.error, t, OUTCOME_FIELDS, OUTCOME_CONTROLS), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.objectionOutcome") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   return (
     <StepForm
       id="outcome"
@@ -323,7 +343,8 @@ export function OutcomeForm({ objectionId, onDone, onSanction }: StepProps & { o
       submitLabel={t("objectionPage.outcome.submit")}
       action={action}
       errors={errors}
-      onSubmit={() => run({ kind: "outcome", input: toOutcomeInput(values, onSanction) })}
+      onSubmit={() => confirmation.ask(() => run({ kind: "outcome", input: toOutcomeInput(values, onSanction) }))}
+      dialog={confirmation.dialog}
       onCancel={() => onDone(null)}
     >
       <ChoiceFieldset
@@ -375,15 +396,25 @@ export function OutcomeForm({ objectionId, onDone, onSanction }: StepProps & { o
 }
 
 /** Sends the hearing invitation letter: no form, the button is the step. */
-export function InviteButton({ objectionId, onDone }: StepProps) {
+export function InviteButton({ objectionId, clientName, onDone }: LetterStepProps) {
   const { t } = useTranslation();
   const { action, run } = useStep(objectionId, onDone, t("objectionPage.hearing.invited"));
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.objectionHearing") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   return (
     <>
-      <SecondaryActionButton type="button" busy={action.isPending} onClick={() => run({ kind: "hearing-invitation" })}>
+      <SecondaryActionButton
+        type="button"
+        busy={action.isPending}
+        onClick={() => confirmation.ask(() => run({ kind: "hearing-invitation" }))}
+      >
         {t("objectionPage.hearing.invite")}
       </SecondaryActionButton>
       <ProblemAlert error={action.error} />
+      {confirmation.dialog}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import { type ExemptionOutput, SINGLE_PARENT_GROUND, UNMET_CONDITIONS } from "@shared/schemas/exemptions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { SelectField, TextAreaField } from "@web/components/fields.js";
@@ -25,22 +26,30 @@ const CONTROLS = {
 
 interface DecisionFormProps {
   exemption: ExemptionOutput;
+  /** Who gets the letter. */
+  clientName: string;
   onDone: (saved: boolean) => void;
 }
 
 /** Decides a request for an exemption: granted with its terms, or refused with the reason for the letter. */
-export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
+export function DecisionForm({ exemption, clientName, onDone }: DecisionFormProps) {
   const { t } = useTranslation();
   const action = useExemptionAction(exemption);
   const [values, setValues] = useState<DecisionValues>(() => emptyDecisionValues(todayInAmsterdam(), exemption));
   const errors = useMemo(() => formErrorsOf(action.error, t, DECISION_FIELDS, CONTROLS), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionDecision") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
   const type = t(`exemptionType.${exemption.type}`);
   const singleParent = exemption.type === SINGLE_PARENT_GROUND;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "decisions", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) });
+    // The decision goes to the client as a letter: asked first.
+    confirmation.ask(() => action.mutate({ kind: "decisions", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) }));
   }
 
   return (
@@ -101,6 +110,7 @@ export function DecisionForm({ exemption, onDone }: DecisionFormProps) {
         />
         <FormActions submitLabel={t("exemptionDecision.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

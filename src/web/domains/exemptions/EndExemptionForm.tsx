@@ -1,5 +1,6 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
@@ -14,20 +15,28 @@ const CONTROLS = { endedOn: "exemptionEndedOn", reason: "endReason" };
 
 interface EndExemptionFormProps {
   exemption: ExemptionOutput;
+  /** Who gets the letter. */
+  clientName: string;
   onDone: (saved: boolean) => void;
 }
 
 /** Ends an exemption before its end date, e.g. because the client has recovered. */
-export function EndExemptionForm({ exemption, onDone }: EndExemptionFormProps) {
+export function EndExemptionForm({ exemption, clientName, onDone }: EndExemptionFormProps) {
   const { t } = useTranslation();
   const action = useExemptionAction(exemption);
   const [endedOn, setEndedOn] = useState(todayInAmsterdam);
   const [reason, setReason] = useState("");
   const errors = useMemo(() => formErrorsOf(action.error, t, ["endedOn", "reason"], CONTROLS), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionEnd") }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "end", input: { endedOn, reason } }, { onSuccess: () => onDone(true) });
+    // The early end goes to the client as a letter: asked first.
+    confirmation.ask(() => action.mutate({ kind: "end", input: { endedOn, reason } }, { onSuccess: () => onDone(true) }));
   }
 
   return (
@@ -57,6 +66,7 @@ export function EndExemptionForm({ exemption, onDone }: EndExemptionFormProps) {
         />
         <FormActions submitLabel={t("endExemption.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

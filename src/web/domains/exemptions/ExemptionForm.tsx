@@ -1,6 +1,7 @@
 import { todayInAmsterdam } from "@shared/dates.js";
 import { defaultObligations, EXEMPTION_TYPES, SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
@@ -31,17 +32,25 @@ export function useExemptionTypeOptions() {
 }
 
 /** Records an exemption the consultant decided: its ground, full or partial, and until when. */
-export function ExemptionForm({ clientId }: { clientId: string }) {
+export function ExemptionForm({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t } = useTranslation();
   const record = useRecordExemption(clientId);
   const typeOptions = useExemptionTypeOptions();
   const [values, setValues] = useState<ExemptionValues>(() => emptyExemptionValues(todayInAmsterdam()));
   const errors = useMemo(() => formErrorsOf(record.error, t, EXEMPTION_FIELDS, CONTROLS), [record.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionDecision") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   const change = (changes: Partial<ExemptionValues>) => setValues((current) => ({ ...current, ...changes }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    record.mutate(toExemptionInput(values), { onSuccess: () => setValues(emptyExemptionValues(todayInAmsterdam())) });
+    // The exemption is a decision with a letter to the client: asked first.
+    confirmation.ask(() =>
+      record.mutate(toExemptionInput(values), { onSuccess: () => setValues(emptyExemptionValues(todayInAmsterdam())) }),
+    );
   }
 
   return (
@@ -104,6 +113,7 @@ export function ExemptionForm({ clientId }: { clientId: string }) {
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

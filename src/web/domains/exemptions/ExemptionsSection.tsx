@@ -1,6 +1,7 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type ReactNode, useState } from "react";
@@ -24,18 +25,37 @@ interface Open {
 
 const buttonId = (kind: FormKind, id: string) => `exemption-${kind}-${id}`;
 
-function CoSignButton({ exemption, onDone }: { exemption: ExemptionOutput; onDone: (error: unknown) => void }) {
+interface CoSignButtonProps {
+  exemption: ExemptionOutput;
+  clientName: string;
+  onDone: (error: unknown) => void;
+}
+
+function CoSignButton({ exemption, clientName, onDone }: CoSignButtonProps) {
   const { t } = useTranslation();
   const action = useExemptionAction(exemption);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionCoSign") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   return (
-    <SecondaryActionButton
-      type="button"
-      busy={action.isPending}
-      onClick={() => action.mutate({ kind: "co-signatures" }, { onSuccess: () => onDone(null), onError: (error) => onDone(error) })}
-    >
-      {t("exemptions.coSign")}
-      <span className="nv-visually-hidden"> ({t(`exemptionType.${exemption.type}`)})</span>
-    </SecondaryActionButton>
+    <>
+      <SecondaryActionButton
+        type="button"
+        busy={action.isPending}
+        onClick={() =>
+          // Co-signing sends the decision letter to the client: asked first.
+          confirmation.ask(() =>
+            action.mutate({ kind: "co-signatures" }, { onSuccess: () => onDone(null), onError: (error) => onDone(error) }),
+          )
+        }
+      >
+        {t("exemptions.coSign")}
+        <span className="nv-visually-hidden"> ({t(`exemptionType.${exemption.type}`)})</span>
+      </SecondaryActionButton>
+      {confirmation.dialog}
+    </>
   );
 }
 
@@ -48,6 +68,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [coSignError, setCoSignError] = useState<unknown>(null);
+  const clientName = `${client.givenName} ${client.familyName}`;
   const items = exemptions.data?.items ?? [];
   const mayRecord = exemptions.data?.abilities.record ?? false;
   const mayRequest = exemptions.data?.abilities.request ?? false;
@@ -87,6 +108,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
         {abilities.coSign ? (
           <CoSignButton
             exemption={exemption}
+            clientName={clientName}
             onDone={(error) => {
               setCoSignError(error);
               setNotice(error ? null : t("exemptions.coSigned"));
@@ -126,15 +148,26 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
         <MedicalAdviceForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("medicalAdvice.saved"))} />
       ) : null}
       {open?.kind === "decide" ? (
-        <DecisionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("exemptionDecision.saved"))} />
+        <DecisionForm
+          key={open.exemption.id}
+          exemption={open.exemption}
+          clientName={clientName}
+          onDone={(saved) => close(saved, t("exemptionDecision.saved"))}
+        />
       ) : null}
       {open?.kind === "end" ? (
-        <EndExemptionForm key={open.exemption.id} exemption={open.exemption} onDone={(saved) => close(saved, t("endExemption.saved"))} />
+        <EndExemptionForm
+          key={open.exemption.id}
+          exemption={open.exemption}
+          clientName={clientName}
+          onDone={(saved) => close(saved, t("endExemption.saved"))}
+        />
       ) : null}
       {open?.kind === "refuseExtension" ? (
         <RefuseExtensionForm
           key={open.exemption.id}
           exemption={open.exemption}
+          clientName={clientName}
           onDone={(saved) => close(saved, t("refuseExtension.saved"))}
         />
       ) : null}
@@ -148,7 +181,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
         />
       ) : null}
       {/* Who decides records the exemption; whoever may only ask files a request. */}
-      {mayRecord ? <ExemptionForm clientId={client.id} /> : null}
+      {mayRecord ? <ExemptionForm clientId={client.id} clientName={clientName} /> : null}
       {!mayRecord && mayRequest ? <RequestExemptionForm clientId={client.id} /> : null}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { CheckboxField, TextAreaField } from "@web/components/fields.js";
@@ -14,21 +15,31 @@ const CONTROLS = { reason: "extensionRefusalReason" };
 
 interface RefuseExtensionFormProps {
   exemption: ExemptionOutput;
+  /** Who gets the letter. */
+  clientName: string;
   onDone: (saved: boolean) => void;
 }
 
 /** Decides that an exemption is not extended: it runs to its last day and then ends; the client gets a decision letter. */
-export function RefuseExtensionForm({ exemption, onDone }: RefuseExtensionFormProps) {
+export function RefuseExtensionForm({ exemption, clientName, onDone }: RefuseExtensionFormProps) {
   const { t, i18n } = useTranslation();
   const action = useExemptionAction(exemption);
   const [reason, setReason] = useState("");
   const [askedByClient, setAskedByClient] = useState(false);
   const errors = useMemo(() => formErrorsOf(action.error, t, ["reason"], CONTROLS), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.refuseExtension") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   const lastDay = formatLongDate(exemption.endDate ?? exemption.reviewDate, i18n.language);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "extension-refusal", input: { reason, askedByClient } }, { onSuccess: () => onDone(true) });
+    // The refusal goes to the client as a letter: asked first.
+    confirmation.ask(() =>
+      action.mutate({ kind: "extension-refusal", input: { reason, askedByClient } }, { onSuccess: () => onDone(true) }),
+    );
   }
 
   return (
@@ -57,6 +68,7 @@ export function RefuseExtensionForm({ exemption, onDone }: RefuseExtensionFormPr
         />
         <FormActions submitLabel={t("refuseExtension.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

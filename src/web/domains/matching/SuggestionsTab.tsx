@@ -1,7 +1,10 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
+import type { SuggestionOutput } from "@shared/schemas/matching.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
@@ -41,6 +44,16 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const suggestions = useSuggestions(client.id);
   const propose = useProposeSuggestion(client.id);
+  const [chosen, setChosen] = useState<SuggestionOutput | null>(null);
+  const confirmation = useConfirmation({
+    title: t("sendProposal.title"),
+    body: t("sendProposal.placement", {
+      organisation: chosen?.organisationName ?? "",
+      name: `${client.givenName} ${client.familyName}`,
+      role: chosen?.title ?? "",
+    }),
+    confirmLabel: t("sendProposal.send"),
+  });
   const data = suggestions.data;
   const items = data?.items ?? [];
 
@@ -65,13 +78,18 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
               key={suggestion.roleId}
               suggestion={suggestion}
               busy={propose.isPending && propose.variables?.roleId === suggestion.roleId}
-              onPropose={() => propose.mutate({ roleId: suggestion.roleId, hoursPerWeek: suggestion.hoursPerWeek })}
+              onPropose={() => {
+                // The proposal goes to the host organisation: asked first.
+                setChosen(suggestion);
+                confirmation.ask(() => propose.mutate({ roleId: suggestion.roleId, hoursPerWeek: suggestion.hoursPerWeek }));
+              }}
             />
           ))}
         </ol>
       ) : null}
       {data && !data.blockedBy ? <NotOffered roles={data.notOffered} /> : null}
       {data && !data.blockedBy ? <ExcludedSummary excluded={data.excluded} /> : null}
+      {confirmation.dialog}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
@@ -56,10 +57,21 @@ export function AgreementForm({
       other: result.other,
     };
   }, [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", {
+      name: placement.clientGivenName,
+      what: t("sendLetter.what.agreement", { role: placement.roleTitle }),
+    }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind, agreement: { ...values, hoursPerWeek: toNumber(values.hoursPerWeek) } }, { onSuccess: onSigned });
+    // The agreement goes to the client as a letter: asked first.
+    confirmation.ask(() =>
+      action.mutate({ kind, agreement: { ...values, hoursPerWeek: toNumber(values.hoursPerWeek) } }, { onSuccess: onSigned }),
+    );
   }
 
   return (
@@ -130,6 +142,7 @@ export function AgreementForm({
           busy={action.isPending}
         />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

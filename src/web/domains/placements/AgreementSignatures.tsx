@@ -1,4 +1,5 @@
 import { AGREEMENT_PARTIES, type AgreementParty, type PlacementOutput } from "@shared/schemas/placements.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextField } from "@web/components/fields.js";
 import { formatLongDate } from "@web/components/format.js";
@@ -20,7 +21,17 @@ const ABILITY: Record<AgreementParty, keyof Agreement["abilities"]> = {
  * The three signatures under one agreement version — the client's, the host's and the municipality's — each with
  * its date or "not signed yet", and a signing form for each party the caller may sign for (from the abilities).
  */
-export function AgreementSignatures({ placementId, agreement }: { placementId: string; agreement: Agreement }) {
+export function AgreementSignatures({
+  placementId,
+  agreement,
+  clientName,
+  roleTitle,
+}: {
+  placementId: string;
+  agreement: Agreement;
+  clientName: string;
+  roleTitle: string;
+}) {
   const { t, i18n } = useTranslation();
   const sign = useSignAgreement(placementId);
   const [signing, setSigning] = useState<AgreementParty | null>(null);
@@ -28,19 +39,29 @@ export function AgreementSignatures({ placementId, agreement }: { placementId: s
   const errors = formErrorsOf(sign.error, t, ["signedOn"]);
   const titleId = `signatures-${agreement.version}`;
   const maySign = AGREEMENT_PARTIES.filter((party) => agreement.abilities[ABILITY[party]]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.agreementDecision", { role: roleTitle }) }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!signing) return;
-    sign.mutate(
-      { party: signing, ...(signedOn ? { signedOn } : {}) },
-      {
-        onSuccess: () => {
-          setSigning(null);
-          setSignedOn("");
+    const party = signing;
+    const save = () =>
+      sign.mutate(
+        { party, ...(signedOn ? { signedOn } : {}) },
+        {
+          onSuccess: () => {
+            setSigning(null);
+            setSignedOn("");
+          },
         },
-      },
-    );
+      );
+    // The municipality's signature is the decision, with its letter to the client: asked first.
+    if (party === "municipality") confirmation.ask(save);
+    else save();
   }
 
   return (
@@ -98,6 +119,7 @@ export function AgreementSignatures({ placementId, agreement }: { placementId: s
           ))}
         </Paragraph>
       ) : null}
+      {confirmation.dialog}
     </div>
   );
 }

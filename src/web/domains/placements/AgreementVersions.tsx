@@ -43,7 +43,12 @@ export function AgreementVersions({ placement, withPdf }: { placement: Placement
               <dd>{agreement.guidanceArrangement}</dd>
             </div>
           </dl>
-          <AgreementSignatures placementId={placement.id} agreement={agreement} />
+          <AgreementSignatures
+            placementId={placement.id}
+            agreement={agreement}
+            clientName={placement.clientGivenName}
+            roleTitle={placement.roleTitle}
+          />
           {withPdf ? (
             <Paragraph>
               <LetterPdfLink

@@ -2,6 +2,7 @@ import { todayInAmsterdam } from "@shared/dates.js";
 import { ACCOUNT_CHANNELS, ATTRIBUTIONS, type PlacementOutput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
@@ -30,10 +31,21 @@ export function AttributionForm({ placement, onSaved }: { placement: PlacementOu
   const change = (changes: Partial<AttributionValues>) => setValues((current) => ({ ...current, ...changes }));
   // The end form on the same page may also have an `attributableTo`; this one is the determination.
   const errors = useMemo(() => formErrorsOf(action.error, t, ATTRIBUTION_FIELDS, { attributableTo: "attribution" }), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", {
+      name: placement.clientGivenName,
+      what: t("sendLetter.what.attribution", { role: placement.roleTitle }),
+    }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "attribution", input: toAttributionInput(values) }, { onSuccess: onSaved });
+    const save = () => action.mutate({ kind: "attribution", input: toAttributionInput(values) }, { onSuccess: onSaved });
+    // Attributed to the client, it is a decision with a letter: asked first. Any other attribution sends none.
+    if (values.attributableTo === "client") confirmation.ask(save);
+    else save();
   }
 
   return (
@@ -106,6 +118,7 @@ export function AttributionForm({ placement, onSaved }: { placement: PlacementOu
         ) : null}
         <FormActions submitLabel={t("placementAttribution.submit")} busy={action.isPending} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

@@ -32,10 +32,16 @@ export function PlacementsTab({ client }: { client: ClientOutput }) {
           showAttribution
         />
       ) : null}
-      {abilities.proposePlacement ? <ProposeForm clientId={client.id} /> : null}
-      {abilities.viewContributions ? <ContributionsSection clientId={client.id} mayFormalise={abilities.formaliseContribution} /> : null}
+      {abilities.proposePlacement ? <ProposeForm clientId={client.id} clientName={`${client.givenName} ${client.familyName}`} /> : null}
+      {abilities.viewContributions ? (
+        <ContributionsSection
+          clientId={client.id}
+          clientName={`${client.givenName} ${client.familyName}`}
+          mayFormalise={abilities.formaliseContribution}
+        />
+      ) : null}
       {abilities.viewContributions ? <ActivityProposalsSection clientId={client.id} /> : null}
-      {abilities.viewContributions ? <BuddySection clientId={client.id} /> : null}
+      {abilities.viewContributions ? <BuddySection clientId={client.id} clientName={`${client.givenName} ${client.familyName}`} /> : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField, TextField } from "@web/components/fields.js";
 import { toNumber } from "@web/components/formValues.js";
@@ -14,19 +15,32 @@ import { RolePicker } from "./RolePicker.js";
 const FIELDS = ["roleId", "hoursPerWeek", "guidanceOverrideReason"] as const;
 
 /** A consultant proposes the client for a role; when the organisation's guidance hours run out, a reason lets it through. */
-export function ProposeForm({ clientId }: { clientId: string }) {
+export function ProposeForm({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t } = useTranslation();
   const propose = useProposePlacement();
   const [roleId, setRoleId] = useState<string | null>(null);
   const [roleLabel, setRoleLabel] = useState<string | null>(null);
+  const [role, setRole] = useState<{ title: string; organisationName: string } | null>(null);
   const [hours, setHours] = useState("");
   const [override, setOverride] = useState("");
   const [askOverride, setAskOverride] = useState(false);
   const errors = useMemo(() => formErrorsOf(propose.error, t, FIELDS), [propose.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendProposal.title"),
+    body: role
+      ? t("sendProposal.placement", { organisation: role.organisationName, name: clientName, role: role.title })
+      : t("sendProposal.placementChosen", { name: clientName, role: roleLabel ?? "" }),
+    confirmLabel: t("sendProposal.send"),
+  });
   const guidanceExceeded = propose.error instanceof ApiError && propose.error.problem.code === "guidanceExceeded";
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The proposal goes to the host organisation: asked first.
+    confirmation.ask(() => send());
+  }
+
+  function send() {
     propose.mutate(
       {
         clientId,
@@ -71,9 +85,10 @@ export function ProposeForm({ clientId }: { clientId: string }) {
           clientId={clientId}
           selected={roleId}
           selectedLabel={roleLabel}
-          onSelect={(value, label) => {
+          onSelect={(value, label, chosen) => {
             setRoleId(value);
             setRoleLabel(label);
+            setRole(chosen ?? null);
           }}
           error={errors.byField.roleId}
         />
@@ -105,6 +120,7 @@ export function ProposeForm({ clientId }: { clientId: string }) {
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

@@ -16,7 +16,8 @@ interface RolePickerProps {
   selected: string | null;
   /** How to show the current choice when it is not on the page shown. */
   selectedLabel: string | null;
-  onSelect: (value: string, label: string) => void;
+  /** `role`: the chosen role's title and organisation, when it is on the page shown. */
+  onSelect: (value: string, label: string, role?: { title: string; organisationName: string }) => void;
   error?: string | undefined;
 }
 
@@ -97,7 +98,8 @@ export function RolePicker({ clientId, selected, selectedLabel, onSelect, error 
           error={error}
           onChange={([value]) => {
             const choice = choices.find((c) => c.value === value);
-            if (choice) onSelect(choice.value, choice.label);
+            const role = result.data?.items.find((r) => r.id === value);
+            if (choice) onSelect(choice.value, choice.label, role);
           }}
         />
       ) : (

@@ -1,5 +1,6 @@
 import { BENEFIT_END_REASONS, type BenefitEndReason } from "@shared/enums.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextField } from "@web/components/fields.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
@@ -16,10 +17,16 @@ export function BenefitEndSection({ client }: { client: ClientOutput }) {
   const [benefitEndDate, setDate] = useState("");
   const [reason, setReason] = useState<BenefitEndReason | "">("");
   const errors = useMemo(() => formErrorsOf(end.error, t, ["benefitEndDate", "reason"]), [end.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: `${client.givenName} ${client.familyName}`, what: t("sendLetter.what.benefitEnd") }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    end.mutate({ benefitEndDate, reason: reason as BenefitEndReason });
+    // The client gets a letter about what stops: asked first.
+    confirmation.ask(() => end.mutate({ benefitEndDate, reason: reason as BenefitEndReason }));
   }
 
   return (
@@ -56,6 +63,7 @@ export function BenefitEndSection({ client }: { client: ClientOutput }) {
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

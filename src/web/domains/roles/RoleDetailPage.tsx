@@ -105,11 +105,13 @@ export function RoleDetailPage() {
             </Paragraph>
           </section>
           {data.abilities.review ? (
-            <RoleReviewForm roleId={data.id} onReviewed={setNotice} />
+            <RoleReviewForm roleId={data.id} roleTitle={data.title} placesTaken={data.placesTaken} onReviewed={setNotice} />
           ) : data.abilities.reject ? (
-            <RoleReviewForm roleId={data.id} onReviewed={setNotice} rejectOnly />
+            <RoleReviewForm roleId={data.id} roleTitle={data.title} placesTaken={data.placesTaken} onReviewed={setNotice} rejectOnly />
           ) : null}
-          {data.abilities.decideComplaints ? <ComplaintDecisionForm roleId={data.id} onDecided={setNotice} /> : null}
+          {data.abilities.decideComplaints ? (
+            <ComplaintDecisionForm roleId={data.id} roleTitle={data.title} placesTaken={data.placesTaken} onDecided={setNotice} />
+          ) : null}
         </>
       ) : null}
     </>

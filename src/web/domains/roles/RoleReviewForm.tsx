@@ -1,4 +1,5 @@
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextAreaField } from "@web/components/fields.js";
 import { formatLongDate } from "@web/components/format.js";
@@ -28,10 +29,15 @@ function prefixed(errors: FormErrors): FormErrors {
  */
 export function RoleReviewForm({
   roleId,
+  roleTitle,
+  placesTaken,
   onReviewed,
   rejectOnly = false,
 }: {
   roleId: string;
+  roleTitle: string;
+  /** The role's proposed, accepted and active placements: a rejection ends each, with a letter. */
+  placesTaken: number;
   onReviewed: (message: string) => void;
   rejectOnly?: boolean;
 }) {
@@ -41,10 +47,19 @@ export function RoleReviewForm({
   const outcome = rejectOnly ? "rejected" : chosen;
   const [reason, setReason] = useState("");
   const errors = useMemo(() => formErrorsOf(review.error, t, REVIEW_FIELDS), [review.error, t]);
+  // Rejecting ends the role's placements and referrals, each with a letter to its client: asked first.
+  const confirmation = useConfirmation({
+    title: placesTaken === 1 ? t("sendLetter.title") : t("sendLetter.manyTitle"),
+    body: t("sendLetter.roleEnds", { count: placesTaken, role: roleTitle }),
+    confirmLabel: placesTaken === 1 ? t("sendLetter.send") : t("sendLetter.manySend"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    review.mutate({ outcome: outcome as "approved", reason }, { onSuccess: (role) => onReviewed(t(`roleReview.done.${role.status}`)) });
+    const save = () =>
+      review.mutate({ outcome: outcome as "approved", reason }, { onSuccess: (role) => onReviewed(t(`roleReview.done.${role.status}`)) });
+    if (outcome === "rejected" && placesTaken > 0) confirmation.ask(save);
+    else save();
   }
 
   return (
@@ -81,12 +96,23 @@ export function RoleReviewForm({
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }
 
 /** A team lead decides an open displacement complaint about the role: upheld rejects the role, dismissed lifts the suspension. */
-export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; onDecided: (message: string) => void }) {
+export function ComplaintDecisionForm({
+  roleId,
+  roleTitle,
+  placesTaken,
+  onDecided,
+}: {
+  roleId: string;
+  roleTitle: string;
+  placesTaken: number;
+  onDecided: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const decide = useDecideComplaint();
   const complaints = useRoleComplaints(roleId, true);
@@ -96,13 +122,22 @@ export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; o
   const [outcome, setOutcome] = useState("");
   const [reason, setReason] = useState("");
   const errors = useMemo(() => prefixed(formErrorsOf(decide.error, t, COMPLAINT_FIELDS)), [decide.error, t]);
+  // An upheld complaint rejects the role; that ends the role's placements and referrals, each with a letter to its client: asked first.
+  const confirmation = useConfirmation({
+    title: placesTaken === 1 ? t("sendLetter.title") : t("sendLetter.manyTitle"),
+    body: t("sendLetter.roleEnds", { count: placesTaken, role: roleTitle }),
+    confirmLabel: placesTaken === 1 ? t("sendLetter.send") : t("sendLetter.manySend"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    decide.mutate(
-      { complaintId: complaintId.trim(), outcome: outcome as "upheld", reason },
-      { onSuccess: (complaint) => onDecided(t(`complaintDecision.done.${complaint.status}`)) },
-    );
+    const save = () =>
+      decide.mutate(
+        { complaintId: complaintId.trim(), outcome: outcome as "upheld", reason },
+        { onSuccess: (complaint) => onDecided(t(`complaintDecision.done.${complaint.status}`)) },
+      );
+    if (outcome === "upheld" && placesTaken > 0) confirmation.ask(save);
+    else save();
   }
 
   return (
@@ -151,6 +186,7 @@ export function ComplaintDecisionForm({ roleId, onDecided }: { roleId: string; o
           </PrimaryActionButton>
         </div>
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

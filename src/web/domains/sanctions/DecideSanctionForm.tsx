@@ -1,6 +1,7 @@
 import { SANCTION_OUTCOMES, type SanctionOutput } from "@shared/schemas/sanctions.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
@@ -24,6 +25,8 @@ const CONTROLS = {
 
 interface DecideSanctionFormProps {
   sanction: SanctionOutput;
+  /** Who gets the decision letter. */
+  clientName: string;
   onDone: (saved: boolean) => void;
 }
 
@@ -32,7 +35,7 @@ interface DecideSanctionFormProps {
  * While the server does not allow imposing (urgent reasons recorded with the proposal), only refraining is offered,
  * unless the team lead records, as a new weighing with reasons, that the urgent reasons no longer apply.
  */
-export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps) {
+export function DecideSanctionForm({ sanction, clientName, onDone }: DecideSanctionFormProps) {
   const { t } = useTranslation();
   const action = useSanctionAction(sanction);
   const [values, setValues] = useState<DecisionValues>(emptyDecisionValues);
@@ -41,11 +44,17 @@ export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps
   const { percentage, months, ordinanceVersion } = sanction.proposedLevel;
   const level = t("sanctions.level", { percentage, count: months });
   const urgent = !sanction.abilities.impose;
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.sanctionDecision") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   const outcomes = urgent && values.urgentReasonsStand !== "no" ? (["refrained"] as const) : SANCTION_OUTCOMES;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "decision", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) });
+    // The decision goes to the client as a letter: asked first.
+    confirmation.ask(() => action.mutate({ kind: "decision", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) }));
   }
 
   return (
@@ -126,6 +135,7 @@ export function DecideSanctionForm({ sanction, onDone }: DecideSanctionFormProps
         />
         <FormActions submitLabel={t("sanctionDecision.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
 import { TextAreaField } from "@web/components/fields.js";
@@ -15,20 +16,30 @@ const CONTROLS = { outcome: "reconsiderationOutcome", note: "reconsiderationNote
 
 interface ReconsiderationFormProps {
   sanction: SanctionOutput;
+  /** Who gets the letter with the outcome. */
+  clientName: string;
   onDone: (saved: boolean) => void;
 }
 
 /** The reconsideration within three months of an imposed sanction: maintained or ended, with a note. */
-export function ReconsiderationForm({ sanction, onDone }: ReconsiderationFormProps) {
+export function ReconsiderationForm({ sanction, clientName, onDone }: ReconsiderationFormProps) {
   const { t, i18n } = useTranslation();
   const action = useSanctionAction(sanction);
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
   const errors = useMemo(() => formErrorsOf(action.error, t, ["outcome", "note"], CONTROLS), [action.error, t]);
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.reconsideration") }),
+    confirmLabel: t("sendLetter.send"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    action.mutate({ kind: "reconsideration", input: { outcome, note } as ReconsiderationInput }, { onSuccess: () => onDone(true) });
+    // The outcome goes to the client as a letter: asked first.
+    confirmation.ask(() =>
+      action.mutate({ kind: "reconsideration", input: { outcome, note } as ReconsiderationInput }, { onSuccess: () => onDone(true) }),
+    );
   }
 
   return (
@@ -59,6 +70,7 @@ export function ReconsiderationForm({ sanction, onDone }: ReconsiderationFormPro
         />
         <FormActions submitLabel={t("reconsiderationForm.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
       </form>
+      {confirmation.dialog}
     </section>
   );
 }

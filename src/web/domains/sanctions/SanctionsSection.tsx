@@ -1,6 +1,7 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
 import { Alert } from "@web/components/Alert.js";
+import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { type ReactNode, useState } from "react";
@@ -39,11 +40,30 @@ function StepButton({ label, context, busy, onClick }: StepButtonProps) {
   );
 }
 
-function InviteButton({ sanction, context, onDone }: { sanction: SanctionOutput; context: string; onDone: (error: unknown) => void }) {
+interface InviteButtonProps {
+  sanction: SanctionOutput;
+  context: string;
+  clientName: string;
+  onDone: (error: unknown) => void;
+}
+
+function InviteButton({ sanction, context, clientName, onDone }: InviteButtonProps) {
   const { t } = useTranslation();
   const action = useSanctionAction(sanction);
-  const invite = () => action.mutate({ kind: "hearing-invitation" }, { onSuccess: () => onDone(null), onError: onDone });
-  return <StepButton label={t("sanctions.actions.invite")} context={context} busy={action.isPending} onClick={invite} />;
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.sanctionInvite") }),
+    confirmLabel: t("sendLetter.send"),
+  });
+  // The invitation goes to the client as a letter: asked first.
+  const invite = () =>
+    confirmation.ask(() => action.mutate({ kind: "hearing-invitation" }, { onSuccess: () => onDone(null), onError: onDone }));
+  return (
+    <>
+      <StepButton label={t("sanctions.actions.invite")} context={context} busy={action.isPending} onClick={invite} />
+      {confirmation.dialog}
+    </>
+  );
 }
 
 /**
@@ -59,6 +79,7 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   const [stepError, setStepError] = useState<unknown>(null);
   const asClient = me.role === "client";
   const items = sanctions.data?.items ?? [];
+  const clientName = `${client.givenName} ${client.familyName}`;
 
   function close(saved: boolean, message: string) {
     if (!open) return;
@@ -103,7 +124,9 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
     const otherRefusal = sanction.status === "proposed" && sanction.decideRefusal && !ownProposal ? sanction.decideRefusal : null;
     return (
       <>
-        {abilities.invite ? <InviteButton sanction={sanction} context={context} onDone={stepDone(t("sanctions.invited"), true)} /> : null}
+        {abilities.invite ? (
+          <InviteButton sanction={sanction} context={context} clientName={clientName} onDone={stepDone(t("sanctions.invited"), true)} />
+        ) : null}
         {abilities.hear ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing")) : null}
         {abilities.correctHearing ? button("correctHearing", sanction, t("sanctions.actions.correctHearing")) : null}
         {abilities.decide ? button("decide", sanction, t("sanctions.actions.decide")) : null}
@@ -116,7 +139,7 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
     );
   }
 
-  const form = open ? formFor(open, asClient, close, t) : null;
+  const form = open ? formFor(open, clientName, asClient, close, t) : null;
   return (
     <section aria-labelledby="sanctions-list-title" className="nv-section nv-stack">
       <h3 id="sanctions-list-title" className="nv-visually-hidden">
@@ -151,7 +174,13 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   );
 }
 
-function formFor(open: Open, asClient: boolean, close: (saved: boolean, message: string) => void, t: (key: string) => string): ReactNode {
+function formFor(
+  open: Open,
+  clientName: string,
+  asClient: boolean,
+  close: (saved: boolean, message: string) => void,
+  t: (key: string) => string,
+): ReactNode {
   const { sanction } = open;
   switch (open.kind) {
     case "hearing":
@@ -174,8 +203,22 @@ function formFor(open: Open, asClient: boolean, close: (saved: boolean, message:
         />
       );
     case "decide":
-      return <DecideSanctionForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("sanctionDecision.saved"))} />;
+      return (
+        <DecideSanctionForm
+          key={sanction.id}
+          sanction={sanction}
+          clientName={clientName}
+          onDone={(saved) => close(saved, t("sanctionDecision.saved"))}
+        />
+      );
     case "reconsider":
-      return <ReconsiderationForm key={sanction.id} sanction={sanction} onDone={(saved) => close(saved, t("reconsiderationForm.saved"))} />;
+      return (
+        <ReconsiderationForm
+          key={sanction.id}
+          sanction={sanction}
+          clientName={clientName}
+          onDone={(saved) => close(saved, t("reconsiderationForm.saved"))}
+        />
+      );
   }
 }
