@@ -43,6 +43,12 @@ async function settled(page: Page, what: string): Promise<void> {
   }
 }
 
+// Before: the same review on the pages as they were (main at d87458d, counted the same way on the same demo): making
+// the Charlois plan, not following one proposal (its reason typed, there was no list) and opening the team page took 3
+// clicks and 4 screens of scrolling, but the review itself could not be done: the proposals had no consultant column,
+// no grouping and no filter by consultant, and the team page showed caseloads and queues without any outcome.
+const BEFORE = { clicks: 3, screens: 4, byConsultant: "not possible", outcomes: "not shown" };
+
 describe("oversight: a team lead's review and an administrator's audit", () => {
   it("a team lead reviews proposals grouped by consultant, does not follow one for a reason from the list, and reads the team's outcomes", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
@@ -104,8 +110,12 @@ describe("oversight: a team lead's review and an administrator's audit", () => {
       .waitFor();
     await settled(page, "team page with outcomes");
     await effort.readPage(page);
-    console.log(`team lead's review: ${effort.clicks} clicks, ${effort.screens} screens of scrolling`);
-    expect(effort.clicks).toBeLessThanOrEqual(4);
+    console.log(`team lead's review, before: ${JSON.stringify(BEFORE)}`);
+    console.log(
+      `team lead's review, after:  ${JSON.stringify({ clicks: effort.clicks, screens: effort.screens, byConsultant: "grouped and filtered", outcomes: "beside each caseload" })}`,
+    );
+    // The review the old pages could not give costs at most one click more than those pages took.
+    expect(effort.clicks).toBeLessThanOrEqual(BEFORE.clicks + 1);
     await context.close();
   }, 240_000);
 
