@@ -193,10 +193,15 @@ describe("oversight: a team lead's review and an administrator's audit", () => {
     // The reason opens the whole record: its summary and each tab read with it, none refused.
     await page.getByRole("region", { name: "Stand van zaken" }).waitFor();
     await settled(page, "the record opened for a complaint");
+    // The tab's own read, with the reason, answered before anything is looked for in the log.
+    const checkIns = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/v1/clients/${client.id}/check-ins`);
     await page
       .getByRole("navigation", { name: `Dossier van ${clientName}` })
       .getByRole("link", { name: "Gesprekken" })
       .click();
+    const read = await checkIns;
+    expect(read.status()).toBe(200);
+    expect(new URL(read.url()).searchParams.get("accessReason")).toBe("complaintOrObjection");
     await page.waitForLoadState("networkidle");
     expect(await page.getByText("accessReason").count()).toBe(0);
     expect(await page.getByRole("alert").count()).toBe(0);
