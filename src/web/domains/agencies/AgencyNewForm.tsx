@@ -1,12 +1,11 @@
-import { DISTRICTS } from "@shared/districts.js";
 import { Alert } from "@web/components/Alert.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
-import { SelectField, TextField } from "@web/components/fields.js";
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AgencyFields, type AgencyFieldValues, agencyInput } from "./AgencyFields.js";
 import { useCreateAgency } from "./api.js";
 
 const FIELDS = ["name", "kvkNumber", "district"] as const;
@@ -15,14 +14,12 @@ const FIELDS = ["name", "kvkNumber", "district"] as const;
 export function AgencyNewForm() {
   const { t } = useTranslation();
   const create = useCreateAgency();
-  const [name, setName] = useState("");
-  const [kvkNumber, setKvkNumber] = useState("");
-  const [district, setDistrict] = useState("");
+  const [values, setValues] = useState<AgencyFieldValues>({ name: "", kvkNumber: "", district: "" });
   const errors = useMemo(() => formErrorsOf(create.error, t, FIELDS), [create.error, t]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ name, kvkNumber: kvkNumber.trim() || null, district: district || null });
+    create.mutate(agencyInput(values));
   }
 
   return (
@@ -38,23 +35,7 @@ export function AgencyNewForm() {
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form">
-        <TextField name="name" label={t("agencies.name")} value={name} onChange={setName} error={errors.byField.name} required />
-        <TextField
-          name="kvkNumber"
-          inputMode="numeric"
-          label={t("form.optional", { label: t("agencies.kvkNumber") })}
-          value={kvkNumber}
-          onChange={setKvkNumber}
-          error={errors.byField.kvkNumber}
-        />
-        <SelectField
-          name="district"
-          label={t("form.optional", { label: t("agencies.district") })}
-          value={district}
-          onChange={setDistrict}
-          options={[{ value: "", label: t("agencies.noDistrict") }, ...DISTRICTS.map((d) => ({ value: d, label: d }))]}
-          error={errors.byField.district}
-        />
+        <AgencyFields values={values} onChange={setValues} errors={errors.byField} />
         <div className="nv-form__actions">
           <PrimaryActionButton type="submit" busy={create.isPending}>
             {t("agencies.create")}
