@@ -395,10 +395,10 @@ describe("abilities on an objection say what the server allows", () => {
     });
   });
 
+  // A dozen fresh sanctions and objections, each decided through the API: slow on PostgreSQL on a busy machine.
   it("for a team lead not involved: hear, and decide once heard or the reason not to is recorded", async () => {
     const second = await secondLead();
     expect(await expectAbilitiesHold("open", second)).toMatchObject({ inviteToHearing: true, recordHearing: true, decide: false });
     expect(await expectAbilitiesHold("waived", second)).toMatchObject({ recordHearing: false, waiveHearing: false, decide: true });
-    // A dozen fresh sanctions and objections, each decided through the API: slow on PostgreSQL on a busy machine.
   }, 60_000);
 });
