@@ -127,6 +127,10 @@ export const PROBLEM_CODES = [
   "hearingChanged",
   "involvedInDecision",
   "latenessNotExcused",
+  "notPostponed",
+  "decideByChanged",
+  "notInvitedToHearing",
+  "objectionNotDecided",
   // Capacity beyond hours a week
   "aboveDailyLimit",
   "aboveDaysLimit",

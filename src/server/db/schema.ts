@@ -1020,6 +1020,10 @@ export interface ObjectionsTable {
   outcome_on: string | null;
   outcome_reasons: string | null;
   outcome_decision_id: string | null;
+  /** The date to decide by before the postponement, put back when it is undone (0052). */
+  decide_by_before_postponement?: string | null;
+  /** JSON of a sanction's `revoked`, `percentage` and `months` before the decision on objection changed them (0052). */
+  sanction_before_outcome?: string | null;
   registered_by: string | null;
   created_at: string;
 }

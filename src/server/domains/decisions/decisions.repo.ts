@@ -117,6 +117,20 @@ export async function updateOpenObjection(
   return Number(updated.numUpdatedRows) > 0;
 }
 
+/**
+ * Takes back a decision on objection: the objection is open again, as before it was decided. Only while the outcome is
+ * still this decision; answers whether it did.
+ */
+export async function reopenObjection(db: Kysely<Database>, id: string, outcomeDecisionId: string): Promise<boolean> {
+  const updated = await db
+    .updateTable("objections")
+    .set({ outcome: null, outcome_on: null, outcome_reasons: null, outcome_decision_id: null, sanction_before_outcome: null })
+    .where("id", "=", id)
+    .where("outcome_decision_id", "=", outcomeDecisionId)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
 /** Every version of the hearing records of objections, oldest first, by objection id. */
 export async function hearingsOf(db: Kysely<Database>, objectionIds: readonly string[]): Promise<Map<string, ObjectionHearingRow[]>> {
   const map = new Map<string, ObjectionHearingRow[]>();

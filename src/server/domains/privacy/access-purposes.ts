@@ -230,6 +230,18 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "It was recorded why no meeting about your objection is needed.",
   ),
   "objection.decide": p("Er is besloten over uw bezwaar.", "A decision was made on your objection."),
+  "objection.undoPostponement": p(
+    "Het uitstel van de beslissing op uw bezwaar is teruggedraaid voordat de brief verstuurd werd.",
+    "The postponement of the decision on your objection was undone before the letter was sent.",
+  ),
+  "objection.undoHearingInvitation": p(
+    "De uitnodiging om uw bezwaar uit te leggen is ingetrokken voordat hij verstuurd werd.",
+    "The invitation to explain your objection was withdrawn before it was sent.",
+  ),
+  "objection.undoOutcome": p(
+    "De beslissing op uw bezwaar is teruggedraaid voordat de brief verstuurd werd. Uw bezwaar is nog niet beslist.",
+    "The decision on your objection was undone before the letter was sent. Your objection has not been decided yet.",
+  ),
   "checkIn.createByClient": p("U heeft zelf verteld hoe het met u gaat.", "You told us yourself how you are doing."),
   "placement.clientSide": p(
     "U heeft uw kant verteld van waarom het vrijwilligerswerk stopte.",
