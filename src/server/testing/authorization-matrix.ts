@@ -243,6 +243,7 @@ const ROWS: Record<string, MatrixRow> = {
   "GET /organisation-outcomes": { roles: { admin: A, teamLead: A } },
   "POST /clients/:id/contributions": { ...CASEWORK, body: { kind: "ownInitiative", description: TEXT, hoursPerWeek: 1, since: DAY } },
   "GET /clients/:id/contributions": AGENCY(CLIENT_FILE_READ),
+  "POST /contributions/:id/undo": CASEWORK,
   "GET /buddies": { roles: { admin: A, consultant: A, teamLead: A } },
   "POST /clients/:id/buddies": {
     ...CASEWORK,
