@@ -289,6 +289,7 @@ const ROWS: Record<string, MatrixRow> = {
     body: { kind: "course", description: TEXT, place: "Buurthuis", hoursPerWeek: 2, since: DAY },
   },
   "POST /activity-proposals/:id/decision": { ...CASEWORK, body: { outcome: "declined", reasons: TEXT } },
+  "DELETE /activity-proposals/:id/decision": CASEWORK,
   "POST /activity-proposals/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
   "GET /clients/:id/accountability-requests": CLIENT_FILE_READ,
   "GET /clients/:id/data-export": CLIENT_FILE_READ,

@@ -26,3 +26,8 @@ export async function endActiveCaregiving(db: Kysely<Database>, id: string, ende
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }
+
+/** Removes caregiving whose recording was undone: it never counted (its letter, if any, is kept, withdrawn). */
+export async function deleteCaregiving(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("caregiving").where("id", "=", id).execute();
+}
