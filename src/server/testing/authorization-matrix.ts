@@ -283,6 +283,7 @@ const ROWS: Record<string, MatrixRow> = {
     body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT },
   },
   "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
+  "POST /caregiving/:id/undo": CASEWORK,
   "GET /clients/:id/activity-proposals": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/activity-proposals": {
     ...CASEWORK_AND_CLIENT,
