@@ -1,4 +1,5 @@
 import { buildClient } from "@server/testing/factories.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
@@ -98,4 +99,61 @@ describe("safe actions: asked before a letter goes, undone while it is inside", 
     expect([refused.status, refused.body.code]).toEqual([409, "letterLeftBuilding"]);
     await context.close();
   });
+
+  it("formalises volunteer work and judges care customary care, and undoes each: the record gone, the letter withdrawn", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const created = await consultant<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Noor", familyName: "Ongedaan" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const since = addDays(todayInAmsterdam(), -30);
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    const dialog = page.getByRole("dialog", { name: "Brief versturen?" });
+
+    // Volunteer work formalised after the question, then undone: it no longer counts.
+    await page.goto(`/clients/${clientId}?tab=placements`);
+    await expectHeading(page, "Noor Ongedaan");
+    const work = page.getByRole("region", { name: "Vrijwilligerswerk vastleggen" });
+    await work.getByLabel("Naam van de organisatie").fill("Buurthuis De Horizon");
+    await work.getByLabel("Sinds").fill(since);
+    await work.getByLabel("Uren per week").fill("3");
+    await work.getByLabel("Wat doet de cliënt?").fill("Schenkt koffie op de inloopochtend.");
+    await work.getByRole("button", { name: "Vrijwilligerswerk vastleggen" }).click();
+    await dialog.getByRole("button", { name: "Ja, brief versturen" }).click();
+    await work.getByText("Deze cliënt levert een tegenprestatie", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "volunteer work formalised, with undo");
+    await work.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await work.getByText("Het vastleggen is ongedaan gemaakt.", { exact: false }).waitFor();
+    await work.getByText("Er is nog geen vrijwilligerswerk vastgelegd.").waitFor();
+    const contributions = await consultant<{ items: unknown[] }>("GET", `/clients/${clientId}/contributions`);
+    expect(contributions.body.items).toEqual([]);
+
+    // Care judged customary care is a decision with a letter: asked first, then undone, record and decision gone.
+    await page.goto(`/clients/${clientId}?tab=exemptions`);
+    const care = page.getByRole("region", { name: "Mantelzorg vastleggen" });
+    await care.getByLabel("Voor wie zorgt de cliënt?").selectOption("partner");
+    await care.getByLabel("Uren per week").fill("3");
+    await care.getByLabel("Sinds").fill(since);
+    await care.getByRole("group", { name: "Gaat de zorg verder dan gebruikelijke zorg?" }).getByLabel("Nee").check();
+    await care.getByLabel("Waarom beoordeelt u het zo?").fill("Koken en de was doen huisgenoten gewoon voor elkaar.");
+    await care.getByRole("button", { name: "Mantelzorg vastleggen" }).click();
+    await dialog.getByRole("button", { name: "Ja, brief versturen" }).click();
+    await care.getByText("De mantelzorg is vastgelegd.").waitFor();
+    await expectNoAxeViolations(page, "customary care recorded, with undo");
+    await care.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await care.getByText("Het vastleggen is ongedaan gemaakt.", { exact: false }).waitFor();
+    const caregiving = await consultant<{ items: unknown[] }>("GET", `/clients/${clientId}/caregiving`);
+    const decisions = await consultant<{ items: unknown[] }>("GET", `/clients/${clientId}/decisions`);
+    expect([caregiving.body.items, decisions.body.items]).toEqual([[], []]);
+
+    // Both letters are kept, withdrawn.
+    await page.goto(`/clients/${clientId}?tab=letters`);
+    const withdrawn = page.getByRole("table").getByText("Ingetrokken", { exact: true });
+    await withdrawn.first().waitFor();
+    expect(await withdrawn.count()).toBe(2);
+    await context.close();
+  }, 180_000);
 });

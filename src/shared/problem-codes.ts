@@ -152,6 +152,10 @@ export const PROBLEM_CODES = [
   "letterLeftBuilding",
   "notLetterAuthor",
   "planNotConfirmed",
+  "activityProposalNotDecided",
+  "activityMovedOn",
+  "contributionOfDecision",
+  "caregivingWithoutLetter",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

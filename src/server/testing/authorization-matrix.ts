@@ -243,6 +243,7 @@ const ROWS: Record<string, MatrixRow> = {
   "GET /organisation-outcomes": { roles: { admin: A, teamLead: A } },
   "POST /clients/:id/contributions": { ...CASEWORK, body: { kind: "ownInitiative", description: TEXT, hoursPerWeek: 1, since: DAY } },
   "GET /clients/:id/contributions": AGENCY(CLIENT_FILE_READ),
+  "POST /contributions/:id/undo": CASEWORK,
   "GET /buddies": { roles: { admin: A, consultant: A, teamLead: A } },
   "POST /clients/:id/buddies": {
     ...CASEWORK,
@@ -282,12 +283,14 @@ const ROWS: Record<string, MatrixRow> = {
     body: { relation: "parent", hoursPerWeek: 4, since: DAY, beyondCustomaryCare: true, judgementReason: TEXT },
   },
   "POST /caregiving/:id/end": { ...CASEWORK, body: { endedOn: DAY } },
+  "POST /caregiving/:id/undo": CASEWORK,
   "GET /clients/:id/activity-proposals": AGENCY(CLIENT_FILE_READ),
   "POST /clients/:id/activity-proposals": {
     ...CASEWORK_AND_CLIENT,
     body: { kind: "course", description: TEXT, place: "Buurthuis", hoursPerWeek: 2, since: DAY },
   },
   "POST /activity-proposals/:id/decision": { ...CASEWORK, body: { outcome: "declined", reasons: TEXT } },
+  "DELETE /activity-proposals/:id/decision": CASEWORK,
   "POST /activity-proposals/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
   "GET /clients/:id/accountability-requests": CLIENT_FILE_READ,
   "GET /clients/:id/data-export": CLIENT_FILE_READ,

@@ -128,6 +128,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Wat u al doet, telt nu mee als uw tegenprestatie. U kreeg er een brief over.",
     "What you already do now counts as your contribution. You got a letter about it.",
   ),
+  "contribution.undo": p(
+    "Het vastleggen van wat u al doet, is teruggedraaid voordat de brief verstuurd werd.",
+    "Recording what you already do was undone before the letter was sent.",
+  ),
   "activityProposal.create": p(
     "Er is een voorstel vastgelegd voor iets dat u zelf doet of wilt doen.",
     "A proposal was recorded for something you do or want to do yourself.",
@@ -136,6 +140,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "activityProposal.decide": p(
     "Er is besloten over uw eigen voorstel. U krijgt daarover een brief.",
     "A decision was made on your own proposal. You get a letter about it.",
+  ),
+  "activityProposal.undoDecision": p(
+    "Het besluit over uw eigen voorstel is teruggedraaid voordat de brief verstuurd werd. Er wordt opnieuw over besloten.",
+    "The decision on your own proposal was undone before the letter was sent. It will be decided again.",
   ),
   "buddy.create": p(
     "Er is afgesproken dat u maatje bent. Dat telt als uw tegenprestatie. U krijgt daarover een brief.",
@@ -160,6 +168,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "buddyMeeting.create": p("Er is genoteerd dat u en uw maatje elkaar zagen.", "It was noted that you and your buddy met."),
   "caregiving.create": p("Er is genoteerd dat u voor iemand zorgt.", "It was noted that you care for someone."),
   "caregiving.end": p("De zorg die u geeft, is als gestopt genoteerd.", "The care you give was noted as stopped."),
+  "caregiving.undo": p(
+    "Het besluit over de zorg die u geeft, is teruggedraaid voordat de brief verstuurd werd.",
+    "The decision on the care you give was undone before the letter was sent.",
+  ),
   "caregiving.list": p(
     "Er is bekeken voor wie u zorgt, om daar rekening mee te houden.",
     "Who you care for was viewed, to take it into account.",
