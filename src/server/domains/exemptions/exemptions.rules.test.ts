@@ -2,6 +2,7 @@ import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow } from "@server/db/schema.js";
 import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
+import type { LetterDispatchFacts } from "../letters/letters.rules.js";
 import {
   assertAdviceGiven,
   assertAwaitingCoSign,
@@ -76,7 +77,7 @@ const granted = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => {
   const request = exemption({ status: "requested", requested_by: "client-1", decided_by: null, decided_at: null });
   return exemption({ requested_by: "client-1", ...undoStateColumn(request, "decide", "letter-1", "active"), ...overrides });
 };
-const undoOf = (row: ExemptionRow): ExemptionUndoState | null => undoStateOf(row);
+const undoOf = (row: Pick<ExemptionRow, "undo_state">): ExemptionUndoState | null => undoStateOf(row);
 
 const cases: RefusalCase[] = [
   {
@@ -296,7 +297,7 @@ describe("the exemption rules", () => {
   });
 
   it("lets the author or a team lead undo while the letter is inside, by the letters' rules", () => {
-    const inside = {
+    const inside: LetterDispatchFacts & { createdBy: string } = {
       printedAt: null,
       openedAt: null,
       deliveryRecordedAt: null,
@@ -304,13 +305,8 @@ describe("the exemption rules", () => {
       withdrawnAt: null,
       createdBy: "consultant-1",
     };
-    const facts = (letter: typeof inside | null, row = granted()) => ({
-      today: "2026-03-10",
-      decisions: [],
-      undo: { undo: undoOf(row), letter },
-    });
-    const undo = (who: Actor, letter: typeof inside | null, row?: ExemptionRow) =>
-      exemptionAbilities(who, granted(), 0, facts(letter, row)).undo;
+    const facts = (letter: typeof inside | null) => ({ today: "2026-03-10", decisions: [], undo: { undo: undoOf(granted()), letter } });
+    const undo = (who: Actor, letter: typeof inside | null) => exemptionAbilities(who, granted(), 0, facts(letter)).undo;
     expect(undo(actor("consultant", "consultant-1"), inside)).toBe(true);
     expect(undo(actor("teamLead"), inside)).toBe(true);
     expect(undo(actor("consultant", "consultant-2"), inside)).toBe(false);
