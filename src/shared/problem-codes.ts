@@ -156,6 +156,7 @@ export const PROBLEM_CODES = [
   "activityMovedOn",
   "contributionOfDecision",
   "caregivingWithoutLetter",
+  "exemptionChanged",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -753,6 +753,8 @@ export interface ExemptionsTable {
   child_birth_date: string | null;
   /** A refused single parent's request: the condition of art. 9a that was not met. */
   unmet_condition: string | null;
+  /** The last action that sent a letter and can still be undone: its letter and the columns before it (JSON). */
+  undo_state: string | null;
 }
 
 /** Medical advice on an exemption: who advised and the conclusion in functional terms, never a diagnosis. */

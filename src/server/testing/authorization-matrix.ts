@@ -276,6 +276,7 @@ const ROWS: Record<string, MatrixRow> = {
   "POST /exemptions/:id/co-signatures": TEAM_LEAD_DECIDES,
   "POST /exemptions/:id/end": { ...CASEWORK, body: { endedOn: DAY, reason: TEXT } },
   "POST /exemptions/:id/extension-refusal": { ...CASEWORK, body: { reason: TEXT } },
+  "POST /exemptions/:id/undo": CASEWORK,
   "POST /exemptions/:id/documents": { ...CASEWORK_AND_CLIENT, upload: true },
   "GET /clients/:id/caregiving": CLIENT_FILE_READ,
   "POST /clients/:id/caregiving": {

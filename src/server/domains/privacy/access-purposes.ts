@@ -190,6 +190,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "exemption.end": p("Uw ontheffing is gestopt.", "Your exemption ended."),
   "exemption.expire": p("Uw ontheffing is afgelopen.", "Your exemption ran out."),
   "exemption.notExtended": p("Uw ontheffing is niet verlengd.", "Your exemption was not extended."),
+  "exemption.undo": p(
+    "Een besluit over uw ontheffing is teruggedraaid voordat de brief verstuurd werd. De ontheffing is weer zoals ervoor.",
+    "A decision on your exemption was undone before the letter was sent. The exemption is as it was before.",
+  ),
   "exemption.list": p("Uw ontheffingen zijn bekeken.", "Your exemptions were viewed."),
   "accountability.request": p("U is gevraagd te laten zien wat u heeft gedaan.", "You were asked to show what you did."),
   "accountability.remind": p("U kreeg een herinnering: laat zien wat u heeft gedaan.", "You got a reminder to show what you did."),

@@ -28,7 +28,8 @@ interface DecisionFormProps {
   exemption: ExemptionOutput;
   /** Who gets the letter. */
   clientName: string;
-  onDone: (saved: boolean) => void;
+  /** The exemption as the server answered after the action, or null when the form was cancelled. */
+  onDone: (result: ExemptionOutput | null) => void;
 }
 
 /** Decides a request for an exemption: granted with its terms, or refused with the reason for the letter. */
@@ -49,7 +50,7 @@ export function DecisionForm({ exemption, clientName, onDone }: DecisionFormProp
   function submit(event: FormEvent) {
     event.preventDefault();
     // The decision goes to the client as a letter: asked first.
-    confirmation.ask(() => action.mutate({ kind: "decisions", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) }));
+    confirmation.ask(() => action.mutate({ kind: "decisions", input: toDecisionInput(values) }, { onSuccess: onDone }));
   }
 
   return (
@@ -108,7 +109,7 @@ export function DecisionForm({ exemption, clientName, onDone }: DecisionFormProp
           error={errors.byField.decisionNote}
           rows={3}
         />
-        <FormActions submitLabel={t("exemptionDecision.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+        <FormActions submitLabel={t("exemptionDecision.submit")} busy={action.isPending} onCancel={() => onDone(null)} />
       </form>
       {confirmation.dialog}
     </section>
