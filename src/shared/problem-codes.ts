@@ -148,6 +148,7 @@ export const PROBLEM_CODES = [
   "letterLeftBuilding",
   "notLetterAuthor",
   "planNotConfirmed",
+  "nothingToUndo",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
