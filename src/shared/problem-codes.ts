@@ -157,6 +157,7 @@ export const PROBLEM_CODES = [
   "contributionOfDecision",
   "caregivingWithoutLetter",
   "exemptionChanged",
+  "nothingToUndo",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

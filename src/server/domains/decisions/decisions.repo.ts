@@ -16,9 +16,9 @@ export async function insertDecision(db: Kysely<Database>, row: DecisionsTable):
   await db.insertInto("decisions").values(row).execute();
 }
 
-/** One decision by id, whoever's it is; the caller checks the client is in scope. */
+/** One decision by id, whoever's it is (a withdrawn one does not exist); the caller checks the client is in scope. */
 export function findDecision(db: Kysely<Database>, id: string): Promise<DecisionRow | undefined> {
-  return db.selectFrom("decisions").selectAll().where("id", "=", id).executeTakeFirst();
+  return db.selectFrom("decisions").selectAll().where("id", "=", id).where("id", "not in", withdrawnDecisionIds(db)).executeTakeFirst();
 }
 
 /** A client's decisions, newest first. */

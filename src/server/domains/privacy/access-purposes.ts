@@ -220,6 +220,18 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   ),
   "sanction.decide": p("Er is besloten over het verlagen van uw uitkering.", "A decision was made on lowering your benefit."),
   "sanction.reconsider": p("Een verlaging van uw uitkering is opnieuw bekeken.", "A lowering of your benefit was looked at again."),
+  "sanction.undoHearingInvitation": p(
+    "Een uitnodiging voor een gesprek over een mogelijke verlaging is teruggenomen voordat u die kreeg.",
+    "An invitation to talk about a possible lowering was taken back before you got it.",
+  ),
+  "sanction.undoDecision": p(
+    "Een besluit over het verlagen van uw uitkering is teruggenomen voordat u het kreeg. Het geldt niet.",
+    "A decision on lowering your benefit was taken back before you got it. It does not apply.",
+  ),
+  "sanction.undoReconsideration": p(
+    "Het stoppen van een verlaging van uw uitkering is teruggenomen voordat u het bericht kreeg.",
+    "The stop of a lowering of your benefit was taken back before you got the message.",
+  ),
   "sanction.read": p("Een voorstel om uw uitkering te verlagen is bekeken.", "A proposal to lower your benefit was viewed."),
   "sanction.list": p("De verlagingen van uw uitkering zijn bekeken.", "The lowerings of your benefit were viewed."),
   "decision.record": p(
