@@ -148,6 +148,7 @@ export const PROBLEM_CODES = [
   "letterLeftBuilding",
   "notLetterAuthor",
   "planNotConfirmed",
+  "referralReachedHost",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
