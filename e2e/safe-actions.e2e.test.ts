@@ -156,4 +156,60 @@ describe("safe actions: asked before a letter goes, undone while it is inside", 
     expect(await withdrawn.count()).toBe(2);
     await context.close();
   }, 180_000);
+
+  it("proposes a client to a host after a question, and undoes it before the host sees it", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const host = await apiAs(server.baseUrl, "organisatie@demo.local");
+    const organisationId = (await host<{ organisationId: string }>("GET", "/me")).body.organisationId;
+    const title = "Gastvrouw koffieochtend Tarwewijk";
+    const role = await consultant<{ id: string }>("POST", "/roles", {
+      organisationId,
+      title,
+      description: "Koffie schenken en mensen welkom heten op dinsdagochtend.",
+      hoursPerWeek: 4,
+      guidanceLevel: "intensive",
+      places: 2,
+      weekdayParts: ["tue-am"],
+      displacementCheck: {
+        paidInLastThreeYears: false,
+        doneByPaidStaffElsewhere: false,
+        wouldOtherwiseBePaid: false,
+        partOfPaidService: false,
+        recentStaffCuts: false,
+      },
+    });
+    expect(role.status, JSON.stringify(role.body)).toBe(201);
+    const created = await consultant<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Noor", familyName: "Havenzicht" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const referrals = async () => (await consultant<{ items: { id: string }[] }>("GET", `/placements?clientId=${clientId}`)).body.items;
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${clientId}?tab=placements`);
+    await expectHeading(page, "Noor Havenzicht");
+    await page.getByLabel("Zoek op vrijwilligersplek of organisatie").fill(title);
+    await page.getByRole("radio", { name: new RegExp(title) }).check();
+    await page.getByRole("button", { name: "Voorstellen" }).click();
+    await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
+    await page.getByText(/^De cliënt is voorgesteld voor/).waitFor();
+
+    // Made, but held from the host: "Ongedaan maken" while the host does not see it yet.
+    expect(await referrals()).toHaveLength(1);
+    await page.getByText("De organisatie ziet het voorstel nog niet.", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "the proposal's status with undo");
+    await fitsPhone(page, "the proposal's status with undo");
+    await page.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText(`Het voorstel voor ${title}`, { exact: false }).waitFor();
+
+    // As before: no referral, the role's places free, and the client can be proposed again.
+    expect(await referrals()).toHaveLength(0);
+    expect((await consultant<{ placesTaken: number }>("GET", `/roles/${role.body.id}`)).body.placesTaken).toBe(0);
+    await page.getByRole("button", { name: "Voorstellen" }).waitFor();
+    await expectNoAxeViolations(page, "the proposal undone");
+    await context.close();
+  }, 120_000);
 });

@@ -158,6 +158,7 @@ export const PROBLEM_CODES = [
   "caregivingWithoutLetter",
   "exemptionChanged",
   "nothingToUndo",
+  "referralReachedHost",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

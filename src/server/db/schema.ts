@@ -554,6 +554,10 @@ export interface PlacementsTable {
   host_check_in_held_on?: string | null;
   host_check_in_note?: string | null;
   host_check_in_recorded_by?: string | null;
+  /** Until when a referral is kept from the host, so that it can still be undone; null for one made before holds. */
+  held_until?: string | null;
+  /** When a member of the host organisation first opened the referral: from then on it is no longer undone. */
+  host_opened_at?: string | null;
 }
 
 /** An expense allowance (onkostenvergoeding) for one month of a placement, in cents. */

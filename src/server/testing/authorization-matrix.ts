@@ -198,6 +198,7 @@ const ROWS: Record<string, MatrixRow> = {
   "GET /clients/:id/role-options": CASEWORK,
   "POST /placements": AGENCY({ roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) }, A),
   "GET /placements/:id": AGENCY({ roles: { ...STAFF_READ, host: S } }),
+  "POST /placements/:id/undo": AGENCY(CASEWORK),
   "POST /placements/:id/accept": AGENCY(PLACEMENT_ACT),
   "POST /placements/:id/decline": AGENCY({ ...PLACEMENT_ACT, body: { reason: TEXT } }),
   "POST /placements/:id/start": AGENCY({ ...PLACEMENT_ACT, body: { agreement } }),

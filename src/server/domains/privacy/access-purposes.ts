@@ -97,6 +97,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "checkIn.read": p("Er is gelezen hoe het met u gaat, om u goed te helpen.", "How you are doing was read, to help you well."),
   "placement.propose": p("U bent voorgesteld voor vrijwilligerswerk.", "You were proposed for volunteer work."),
   "placement.accept": p("De organisatie heeft gezegd dat u mag komen.", "The organisation said you may come."),
+  "placement.undoProposal": p(
+    "Een voorstel voor vrijwilligerswerk is ingetrokken voordat de organisatie het zag.",
+    "A proposal for volunteer work was withdrawn before the organisation saw it.",
+  ),
   "placement.decline": p("De organisatie heeft gezegd dat het niet past.", "The organisation said it does not fit."),
   "placement.start": p(
     "Uw vrijwilligerswerk is begonnen. De afspraken zijn vastgelegd.",
