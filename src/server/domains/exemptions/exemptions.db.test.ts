@@ -337,7 +337,10 @@ describe("abilities say what the server allows", () => {
   });
 
   it("on caregiving: caseworkers end active care, and no one ends it twice", async () => {
-    const attempts: Attempts = { end: async (id, h) => (await post(`/caregiving/${id}/end`, { endedOn: today }, h)).statusCode };
+    const attempts: Attempts = {
+      end: async (id, h) => (await post(`/caregiving/${id}/end`, { endedOn: today }, h)).statusCode,
+      undo: async (id, h) => (await t.app.inject({ method: "POST", url: `/api/v1/caregiving/${id}/undo`, headers: h })).statusCode,
+    };
     const care = (ended: boolean, reader: Headers) => async (): Promise<Resource> => {
       const created = (
         await post(`/clients/${clientAt(3)}/caregiving`, {
@@ -357,10 +360,11 @@ describe("abilities say what the server allows", () => {
       if (!found) throw new Error("The caregiving is not listed");
       return found;
     };
-    expect(await expectAbilitiesHold(care(false, consultant), attempts, consultant)).toEqual({ end: true });
-    expect(await expectAbilitiesHold(care(true, consultant), attempts, consultant)).toEqual({ end: false });
+    // Judged customary care, with a letter still inside: its recording can be undone, until the care has ended.
+    expect(await expectAbilitiesHold(care(false, consultant), attempts, consultant)).toEqual({ end: true, undo: true });
+    expect(await expectAbilitiesHold(care(true, consultant), attempts, consultant)).toEqual({ end: false, undo: false });
     const admin = await bearerFor(t.app, "admin@demo.local");
-    expect(await expectAbilitiesHold(care(false, admin), attempts, admin)).toEqual({ end: false });
+    expect(await expectAbilitiesHold(care(false, admin), attempts, admin)).toEqual({ end: false, undo: false });
   });
 
   it("on accountability requests: an open request is answered once; proof can always follow", async () => {

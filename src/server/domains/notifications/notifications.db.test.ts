@@ -53,7 +53,8 @@ const formalise = (hoursPerWeek = 2) =>
   });
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 40, clock });
+  // Formalising volunteer work is the change that makes a letter here; its notice is not held back for an undo.
+  t = await createTestApp({ clients: 40, clock, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   smtp = await startSmtpServer();
   smsLog = [];
   transports = {
