@@ -16,6 +16,8 @@ let client: { authorization: string };
 let clientIds: string[];
 let portalClientId: string;
 const today = todayInAmsterdam();
+// Each test arranges several sanctions, each on two missed intakes with their letters.
+const SLOW = 90_000;
 
 type Headers = { authorization: string };
 const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, headers: Headers, payload?: object) =>
@@ -98,7 +100,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe("undoing the invitation to a hearing", () => {
+describe("undoing the invitation to a hearing", { timeout: SLOW }, () => {
   it("takes the sanction back to before it: no term, the letter withdrawn, the answer-awaited notice never sent", async () => {
     const sanction = await invited(clientAt(0));
     expect(sanction.abilities.undo).toBe(true);
@@ -142,7 +144,7 @@ describe("undoing the invitation to a hearing", () => {
   });
 });
 
-describe("undoing the decision", () => {
+describe("undoing the decision", { timeout: SLOW }, () => {
   it("withdraws the decision, counted nowhere, and the sanction awaits a decision again", async () => {
     const sanction = await decided(clientAt(4));
     expect([sanction.undoStep, sanction.abilities.undo]).toEqual(["decision", true]);
@@ -207,7 +209,7 @@ describe("undoing the decision", () => {
   });
 });
 
-describe("undoing the reconsideration", () => {
+describe("undoing the reconsideration", { timeout: SLOW }, () => {
   it("puts back the decision it replaced: the sanction runs again, its reconsideration still due", async () => {
     const sanction = await decided(clientAt(7));
     const ended = await call("POST", `/sanctions/${sanction.id}/reconsideration`, lead, { outcome: "ended", note: "Werkt nu mee." });
@@ -238,7 +240,7 @@ describe("undoing the reconsideration", () => {
   });
 });
 
-describe("at the same moment", () => {
+describe("at the same moment", { timeout: SLOW }, () => {
   it("lets exactly one of undoing the invitation and printing its letter win", async () => {
     for (const index of [8, 9, 10]) {
       const sanction = await invited(clientAt(index));
