@@ -148,6 +148,9 @@ export const PROBLEM_CODES = [
   "letterLeftBuilding",
   "notLetterAuthor",
   "planNotConfirmed",
+  "nothingToUndo",
+  "placementMovedOn",
+  "roleMovedOn",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
