@@ -231,4 +231,40 @@ describe("who ended the placement: the host tells, the consultant hears the clie
     const sanctions = await consultant<{ items: unknown[] }>("GET", `/clients/${referral.clientId}/sanctions`);
     expect(sanctions.body.items).toHaveLength(0);
   }, 120_000);
+
+  it("an attribution to the client is confirmed, then undone while its letter is inside: the ending waits again", async () => {
+    const another = await runningPlacement();
+    const host = await apiAs(server.baseUrl, "organisatie@demo.local");
+    const ended = await host("POST", `/placements/${another.placementId}/end`, { reason: "clientStopped", note: HOST_ACCOUNT });
+    if (ended.status >= 300) throw new Error(`could not end: ${ended.status} ${JSON.stringify(ended.body)}`);
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/placements/${another.placementId}`);
+    await expectHeading(page, `${another.givenName} bij ${another.roleTitle}`);
+    await page.getByLabel("Wat vertelt de deelnemer?").fill(CLIENT_ACCOUNT);
+    await page.getByRole("group", { name: "Hoe hoorde u de deelnemer?" }).getByLabel("Telefonisch").check();
+    await page
+      .getByRole("group", { name: "Aan wie ligt het einde?" })
+      .getByLabel(/^De deelnemer/)
+      .check();
+    await page.getByLabel("Waarom?").fill("De deelnemer kwam niet meer en liet niets weten.");
+    await page.getByRole("button", { name: "Vastleggen aan wie het einde ligt" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ja, brief versturen" }).click();
+    const undoable = page.getByRole("status").filter({ hasText: "U heeft besloten dat het stoppen aan de deelnemer ligt." });
+    await undoable.waitFor();
+    await settled(page, "attribution to the client, undoable");
+
+    await undoable.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText(/Het besluit over het stoppen is ongedaan gemaakt/).waitFor();
+    await fact(page, "Aan wie het einde ligt").getByText("Nog niet bepaald").waitFor();
+    await attributionForm(page).waitFor();
+    await settled(page, "attribution undone");
+    await context.close();
+
+    // The decision was never made known: it is listed nowhere.
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const decisions = await consultant<{ items: { type: string }[] }>("GET", `/clients/${another.clientId}/decisions`);
+    expect(decisions.body.items.filter((d) => d.type === "placementAttribution")).toEqual([]);
+  }, 180_000);
 });

@@ -159,6 +159,8 @@ export const PROBLEM_CODES = [
   "exemptionChanged",
   "nothingToUndo",
   "referralReachedHost",
+  "placementMovedOn",
+  "roleMovedOn",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

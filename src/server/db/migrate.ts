@@ -40,6 +40,7 @@ import * as safeActions from "./migrations/20261203_0044_safe_actions.js";
 import * as allowanceLimits2025 from "./migrations/20261203_0046_allowance_limits_2025.js";
 import * as exemptionUndo from "./migrations/20261203_0050_exemption_undo.js";
 import * as objectionUndo from "./migrations/20261203_0052_objection_undo.js";
+import * as placementUndo from "./migrations/20261203_0048_placement_undo.js";
 import * as referralHold from "./migrations/20261203_0049_referral_hold.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0043_buddy_agreement_end": buddyAgreementEnd,
   "20261203_0044_safe_actions": safeActions,
   "20261203_0046_allowance_limits_2025": allowanceLimits2025,
+  "20261203_0048_placement_undo": placementUndo,
   "20261203_0049_referral_hold": referralHold,
   "20261203_0050_exemption_undo": exemptionUndo,
   "20261203_0052_objection_undo": objectionUndo,

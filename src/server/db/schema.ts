@@ -492,6 +492,12 @@ export interface DisplacementChecksTable {
   reason: string;
   decided_by: string | null;
   created_at: string;
+  /** A review that rejected a role: the role's status and reasons before, which an undo puts back (0048). */
+  role_status_before?: RoleStatus | null;
+  role_reason_before?: string | null;
+  role_reason_codes_before?: string | null;
+  /** JSON: the placements the rejection ended, each with its status before and the letter it sent (0048). */
+  ended_placements?: string | null;
 }
 
 export interface DisplacementComplaintsTable {
@@ -622,6 +628,8 @@ export interface PlacementAgreementsTable {
   municipality_signed_by: string | null;
   /** The decision the municipality's signature made. */
   decision_id: string | null;
+  /** The placement's hours a week before this version was signed, which an undo puts back (0048; null before). */
+  hours_before?: number | null;
 }
 
 export interface PlacementNotesTable {

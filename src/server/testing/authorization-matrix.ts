@@ -191,6 +191,7 @@ const ROWS: Record<string, MatrixRow> = {
   "POST /roles": { roles: { admin: A, consultant: A, host: A }, body: (ids) => role(ids.organisations) },
   "GET /roles/:id": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: S } }, A),
   "POST /roles/:id/displacement-reviews": { roles: { admin: A, teamLead: A }, body: { outcome: "approved", reason: TEXT } },
+  "DELETE /roles/:id/displacement-reviews/latest": { roles: { admin: A, teamLead: A } },
   "POST /roles/:id/displacement-complaints": { ...PUBLIC, body: { filerKind: "resident", description: TEXT } },
   "GET /roles/:id/displacement-complaints": { roles: { admin: A, teamLead: A } },
   "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A }, body: { outcome: "dismissed", reason: TEXT } },
@@ -206,6 +207,10 @@ const ROWS: Record<string, MatrixRow> = {
   "POST /placements/:id/agreement/signatures": { roles: { consultant: S, teamLead: S, host: S, client: S }, body: { party: "client" } },
   "POST /placements/:id/end": AGENCY({ ...PLACEMENT_ACT, body: { reason: "completed" } }),
   "POST /placements/:id/attribution": { ...CASEWORK, body: { attributableTo: "none", reasons: TEXT, clientAccount: TEXT } },
+  // Undoing an action that sent a letter: its author or a team lead (a rule's 403 for anyone else), in scope.
+  "DELETE /placements/:id/agreement": AGENCY(PLACEMENT_ACT),
+  "DELETE /placements/:id/agreement/signatures/municipality": CASEWORK,
+  "DELETE /placements/:id/attribution": CASEWORK,
   "POST /placements/:id/notes": AGENCY({ ...PLACEMENT_ACT, body: { note: TEXT } }),
   "GET /clients/:id/placements": AGENCY(CLIENT_FILE_READ),
   "POST /placements/:id/client-side": { roles: { client: S }, body: { account: TEXT, reason: "travel" } },

@@ -153,7 +153,10 @@ export const agreementOutput = z.object({
 
 /**
  * What the caller may do with a placement: answer the referral, start it with a signed agreement, sign a new
- * agreement version, end it, add a note, and (hosts) read the client's need-to-know profile.
+ * agreement version, end it, add a note, and (hosts) read the client's need-to-know profile; and, while the letter
+ * has not left the building, undo the latest agreement version (`DELETE /placements/{id}/agreement`), the
+ * municipality's signature (`DELETE /placements/{id}/agreement/signatures/municipality`) or an attribution to the
+ * client (`DELETE /placements/{id}/attribution`); and undo a referral before it reached the host (`undo`).
  */
 export const PLACEMENT_ACTIONS = [
   "accept",
@@ -171,6 +174,9 @@ export const PLACEMENT_ACTIONS = [
   "recordExpense",
   "downloadAgreement",
   "undo",
+  "undoAgreement",
+  "undoSignature",
+  "undoAttribution",
 ] as const;
 
 export const placementOutput = z.object({

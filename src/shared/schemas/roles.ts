@@ -90,9 +90,10 @@ export type RoleCreateInput = z.infer<typeof roleCreateInput>;
 /**
  * What the caller may do with a role: review its displacement check (approve or reject a role that needs review),
  * reject it (also an approved role, on a later review), decide its open complaints, read them, refer a client to it,
- * and file a complaint (anyone may).
+ * and file a complaint (anyone may); and undo a review's rejection while none of its letters has left the building
+ * (`DELETE /roles/{id}/displacement-reviews/latest`).
  */
-export const ROLE_ACTIONS = ["review", "reject", "decideComplaints", "viewComplaints", "refer", "fileComplaint"] as const;
+export const ROLE_ACTIONS = ["review", "reject", "decideComplaints", "viewComplaints", "refer", "fileComplaint", "undoReview"] as const;
 /** What the caller may do with the roles: describe a new one. */
 export const ROLE_LIST_ACTIONS = ["create"] as const;
 /** What the caller may do with a displacement complaint. */

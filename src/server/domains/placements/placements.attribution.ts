@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { systemFindClient } from "../clients/clients.repo.js";
 import { type PreparedDecisionLetter, prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { holdForUndo } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import type { PlacementWithNames } from "./placements.repo.js";
 import { recordAttribution } from "./placements.repo.js";
@@ -111,6 +112,8 @@ export async function attributePlacement(
         decidedBy: ctx.actor.displayName,
       },
     });
+    // Held back for a while: the attribution can be undone while its letter is inside (undoAttribution).
+    letter = { ...letter, letter: holdForUndo(ctx, letter.letter) };
   }
 
   await inTransaction(db, async (trx) => {

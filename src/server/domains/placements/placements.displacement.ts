@@ -4,12 +4,15 @@ import { lockClients, lockPlacements } from "@server/db/locks.repo.js";
 import type { Database, LettersTable } from "@server/db/schema.js";
 import { notFound } from "@server/http/errors.js";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { systemFindClient } from "../clients/clients.repo.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { displayNamesOf } from "../users/users.repo.js";
+import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 import { displacementLetterData } from "./placements.letters.js";
 import { openPlacementsOfRole, updatePlacement } from "./placements.repo.js";
+import { NOT_ENDED } from "./placements.service.js";
 
 /**
  * When a role turns out to replace paid work (a complaint upheld, or a later review rejects it), its placements stop
@@ -48,8 +51,17 @@ export async function prepareDisplacementLetters(db: Kysely<Database>, ctx: Requ
   return letters;
 }
 
+/** A placement a rejection ended: its status before and the letter that told the client, which an undo takes back. */
+export const endedPlacementSchema = z.object({
+  placementId: z.string(),
+  statusBefore: z.enum(OPEN_PLACEMENT_STATUSES),
+  letterId: z.string(),
+});
+export type EndedPlacement = z.infer<typeof endedPlacementSchema>;
+
 /**
- * Ends the open placements of a role just rejected for displacement, with a letter to each client; returns how many.
+ * Ends the open placements of a role just rejected for displacement, with a letter to each client; returns which, each
+ * with its status before and its letter. Letters of a rejection that can be undone are held back for a while.
  * The attribution is determined with the rejection's reason, by whoever rejected the role.
  * Runs in the caller's transaction, which holds the locks of the role's organisation and the role (so no referral is
  * added, accepted or started meanwhile); it then locks the clients and the placements, in the order of locks.repo.ts.
@@ -62,7 +74,8 @@ export async function endPlacementsOfRejectedRole(
   roleId: string,
   prepared: DisplacementLetters,
   reason: string,
-): Promise<number> {
+  undoable = false,
+): Promise<EndedPlacement[]> {
   // Under the organisation's lock no placement of the role changes status, so this set and their statuses stand.
   const placements = await openPlacementsOfRole(trx, roleId);
   await lockClients(
@@ -75,9 +88,11 @@ export async function endPlacementsOfRejectedRole(
   );
   const endedOn = ctx.clock.today();
   const now = nowIso(ctx.clock);
+  const ended: EndedPlacement[] = [];
   for (const placement of placements) {
     const ready = prepared.get(placement.id);
-    const letter = ready && ready.status === placement.status ? ready.letter : await displacementLetter(trx, ctx, placement);
+    const rendered = ready && ready.status === placement.status ? ready.letter : await displacementLetter(trx, ctx, placement);
+    const letter = undoable ? holdForUndo(ctx, rendered) : rendered;
     await updatePlacement(trx, placement.id, {
       status: "ended",
       ended_on: endedOn,
@@ -98,6 +113,44 @@ export async function endPlacementsOfRejectedRole(
       subjectId: placement.id,
       details: { reason: "roleRejected", attributableTo: "organisation", roleId, previousStatus: placement.status, letterId: letter.id },
     });
+    // Open placements only (openPlacementsOfRole), so the status before is one a placement can be put back in.
+    ended.push({
+      placementId: placement.id,
+      statusBefore: endedPlacementSchema.shape.statusBefore.parse(placement.status),
+      letterId: letter.id,
+    });
   }
-  return placements.length;
+  return ended;
+}
+
+/**
+ * Puts the placements a rejection ended back as they were before it (their status, no ending), when the rejection is
+ * undone. Runs in the caller's transaction, which holds the locks of the role's organisation, the role, the clients
+ * and the placements, and has withdrawn the letters.
+ */
+export async function restorePlacementsOfRejectedRole(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  roleId: string,
+  ended: readonly (EndedPlacement & { clientId: string })[],
+): Promise<void> {
+  const now = nowIso(ctx.clock);
+  for (const { placementId, clientId, statusBefore, letterId } of ended) {
+    await updatePlacement(trx, placementId, {
+      ...NOT_ENDED,
+      status: statusBefore,
+      ended_on: null,
+      end_reason: null,
+      attributable_to: null,
+      updated_at: now,
+    });
+    await recordAudit(trx, ctx, {
+      action: "placement.undoRoleRejection",
+      category: "write",
+      clientId,
+      subjectType: "placement",
+      subjectId: placementId,
+      details: { roleId, status: statusBefore, letterId },
+    });
+  }
 }

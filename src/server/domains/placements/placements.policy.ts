@@ -26,6 +26,8 @@ export const placementPolicy = {
   act: roles("placements.act", "consultant", "teamLead", "host", "agencyWorker"),
   /** Only the municipality determines to whom an ending is attributable, after hearing the client; never the host. */
   attribute: roles("placements.attribute", "consultant", "teamLead"),
+  /** Undoing a decision the municipality made on a placement (its signature, an attribution) is the municipality's. */
+  undoDecision: roles("placements.undoDecision", "consultant", "teamLead"),
   /** Each party signs the agreement for itself; the client only their own, through the portal (see `assertMaySignFor`). */
   sign: roles("placements.sign", "consultant", "teamLead", "host", "client"),
   /** The client reads their own started placements, gives their side of an ending and rates a placement. */
@@ -60,7 +62,20 @@ export function agreementAbilities(
   return abilities;
 }
 
-/** What the actor may do with a placement they can see, by the route's policy and the rules its service runs. */
+/** Which of a placement's actions that sent a letter the caller can undo now (`placementUndoAbilities`). */
+export interface PlacementUndoAbilities {
+  undoAgreement: boolean;
+  undoSignature: boolean;
+  undoAttribution: boolean;
+}
+
+/** Nothing to undo: lists and answers that do not look at the letters. */
+export const NO_PLACEMENT_UNDO: PlacementUndoAbilities = { undoAgreement: false, undoSignature: false, undoAttribution: false };
+
+/**
+ * What the actor may do with a placement they can see, by the route's policy and the rules its service runs; what
+ * they may undo comes loaded (`placementUndoAbilities`).
+ */
 export function placementAbilities(
   actor: Actor,
   placement: ReferralUndoFacts & {
@@ -74,6 +89,7 @@ export function placementAbilities(
     host_check_in_held_on?: string | null;
   },
   hasAgreement = true,
+  undo: PlacementUndoAbilities = NO_PLACEMENT_UNDO,
 ): Abilities<typeof PLACEMENT_ACTIONS> {
   const acts = placementPolicy.act.allows(actor) && passes(() => assertMayActForOrganisation(actor, placement.organisation_id));
   const may = (action: PlacementStatusAction) => acts && passes(() => assertPlacementStatusAllows(placement, action));
@@ -110,5 +126,6 @@ export function placementAbilities(
       placementPolicy.propose.allows(actor) &&
       actor.scopeTime !== undefined &&
       passes(() => assertReferralUndoable(placement, actor, actor.scopeTime ?? "")),
+    ...undo,
   };
 }

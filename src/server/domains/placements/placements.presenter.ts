@@ -1,6 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import { type AgreementParty, type PlacementOutput, REGULAR_ENDINGS } from "@shared/schemas/placements.js";
-import { agreementAbilities, placementAbilities } from "./placements.policy.js";
+import { agreementAbilities, NO_PLACEMENT_UNDO, type PlacementUndoAbilities, placementAbilities } from "./placements.policy.js";
 import type { PlacementWithNames } from "./placements.repo.js";
 import { hasPlacementBegun, hostCheckInDueOn } from "./placements.rules.js";
 
@@ -90,7 +90,11 @@ function hostStepsOf(actor: Actor, row: PlacementWithNames): PlacementOutput["ho
 }
 
 /** A placement as list row: the first name of the client is all of them a host sees here. */
-export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): Omit<PlacementOutput, "agreements" | "notes"> {
+export function presentPlacementSummary(
+  actor: Actor,
+  row: PlacementWithNames,
+  undo: PlacementUndoAbilities = NO_PLACEMENT_UNDO,
+): Omit<PlacementOutput, "agreements" | "notes"> {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -112,16 +116,22 @@ export function presentPlacementSummary(actor: Actor, row: PlacementWithNames): 
     hostAccount: row.end_note,
     hostSteps: hostStepsOf(actor, row),
     createdAt: row.created_at,
-    abilities: placementAbilities(actor, row, row.started_on !== null),
+    abilities: placementAbilities(actor, row, row.started_on !== null, undo),
   };
 }
 
 const signature = (signedOn: string | null, signedBy: string | null) => (signedOn ? { signedOn, signedBy } : null);
 
-/** A placement with its signed agreement versions and notes. */
-export function presentPlacement(actor: Actor, row: PlacementWithNames, agreements: Agreement[], notes: Note[]): PlacementOutput {
+/** A placement with its signed agreement versions and notes, and what the caller can undo of it now. */
+export function presentPlacement(
+  actor: Actor,
+  row: PlacementWithNames,
+  agreements: Agreement[],
+  notes: Note[],
+  undo: PlacementUndoAbilities = NO_PLACEMENT_UNDO,
+): PlacementOutput {
   return {
-    ...presentPlacementSummary(actor, row),
+    ...presentPlacementSummary(actor, row, undo),
     agreements: agreements.map((a, index) => presentAgreement(actor, row, a, index === agreements.length - 1)),
     notes: notes.map((n) => ({ note: n.note, authorName: n.author_name, createdAt: n.created_at })),
   };

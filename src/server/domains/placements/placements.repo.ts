@@ -404,3 +404,44 @@ export async function deleteReferral(db: Kysely<Database>, id: string): Promise<
   await db.deleteFrom("placement_notes").where("placement_id", "=", id).execute();
   await db.deleteFrom("placements").where("id", "=", id).where("status", "=", "proposed").execute();
 }
+
+/** Removes an agreement version whose recording is undone (its letter stays, withdrawn). */
+export async function deleteAgreement(db: Kysely<Database>, agreementId: string): Promise<void> {
+  await db.deleteFrom("placement_agreements").where("id", "=", agreementId).execute();
+}
+
+/** Takes the municipality's signature and its decision off an agreement version whose signing is undone. */
+export async function clearMunicipalitySignature(db: Kysely<Database>, agreementId: string): Promise<void> {
+  await db
+    .updateTable("placement_agreements")
+    .set({ municipality_signed_on: null, municipality_signed_by: null, decision_id: null })
+    .where("id", "=", agreementId)
+    .execute();
+}
+
+/** Whether any expense allowance was recorded for a placement. */
+export async function hasExpenses(db: Kysely<Database>, placementId: string): Promise<boolean> {
+  const row = await db.selectFrom("placement_expenses").select("id").where("placement_id", "=", placementId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How many sanctions (in any stage) were proposed on a placement's ending. */
+export async function countSanctionsOnPlacement(db: Kysely<Database>, placementId: string): Promise<number> {
+  const row = await db
+    .selectFrom("sanctions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("placement_id", "=", placementId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Placements by id, whoever may see them: for a city-wide decision (a role's fate) that holds their locks. */
+export function systemFindPlacements(db: Kysely<Database>, ids: readonly string[]): Promise<PlacementsTable[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("placements")
+    .selectAll()
+    .where("id", "in", [...ids])
+    .orderBy("id")
+    .execute();
+}

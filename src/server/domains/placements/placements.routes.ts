@@ -35,12 +35,20 @@ import {
   signAgreement,
 } from "./placements.service.js";
 import { signAgreementAs } from "./placements.signatures.js";
+import { placementUndoAbilities, undoAgreementVersion, undoAttribution, undoMunicipalitySignature } from "./placements.undo.js";
 
 /** Referrals, placement agreements, notes and endings. */
 export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
   const detail = async (ctx: RequestContext, id: string) => {
     const row = await requireVisiblePlacement(db.kysely, ctx, id);
     return presentPlacement(ctx.actor, row, await listAgreements(db.kysely, id), await listNotes(db.kysely, id));
+  };
+  /** The placement as `detail`, with what the caller can undo of it now: after an action that sent a letter, and on its page. */
+  const undoableDetail = async (ctx: RequestContext, id: string) => {
+    const row = await requireVisiblePlacement(db.kysely, ctx, id);
+    const agreements = await listAgreements(db.kysely, id);
+    const undo = await placementUndoAbilities(db.kysely, ctx, row, agreements.at(-1));
+    return presentPlacement(ctx.actor, row, agreements, await listNotes(db.kysely, id), undo);
   };
   const action = { config: { policy: placementPolicy.act } };
 
@@ -95,7 +103,7 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         await recordHostOpening(db.kysely, ctx, await requireVisiblePlacement(db.kysely, ctx, request.params.id));
-        return detail(ctx, request.params.id);
+        return undoableDetail(ctx, request.params.id);
       },
     );
 
@@ -163,7 +171,7 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         await signAgreement(db.kysely, ctx, request.params.id, request.body.agreement, true);
-        return detail(ctx, request.params.id);
+        return undoableDetail(ctx, request.params.id);
       },
     );
 
@@ -184,7 +192,7 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         await signAgreement(db.kysely, ctx, request.params.id, request.body.agreement, false);
-        return reply.status(201).send(await detail(ctx, request.params.id));
+        return reply.status(201).send(await undoableDetail(ctx, request.params.id));
       },
     );
 
@@ -208,7 +216,7 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(request);
         await signAgreementAs(db.kysely, ctx, request.params.id, request.body);
-        return reply.status(201).send(await detail(ctx, request.params.id));
+        return reply.status(201).send(await undoableDetail(ctx, request.params.id));
       },
     );
 
@@ -255,7 +263,77 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         await attributePlacement(db.kysely, ctx, request.params.id, request.body);
-        return detail(ctx, request.params.id);
+        return undoableDetail(ctx, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/placements/:id/agreement",
+      {
+        ...action,
+        schema: {
+          tags: ["placements"],
+          summary: "Undo the latest agreement version (the start, or a change)",
+          description:
+            "While its letter has not left the building (not printed, delivered, announced to the client or opened; " +
+            "`abilities.undoAgreement`), whoever recorded it or a team lead removes the version: the letter is kept, withdrawn, " +
+            "and the placement is as before: a start goes back to accepted and not started, a change gives back the hours " +
+            "before. 409 letterLeftBuilding, letterWithdrawn, nothingToUndo, placementMovedOn (ended, signed since, or run " +
+            "since its start), capacityExceeded or aboveNorm (hours given back no longer fit); 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: placementOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await undoAgreementVersion(db.kysely, ctx, request.params.id);
+        return undoableDetail(ctx, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/placements/:id/agreement/signatures/municipality",
+      {
+        config: { policy: placementPolicy.undoDecision },
+        schema: {
+          tags: ["placements"],
+          summary: "Undo the municipality's signature of the current agreement",
+          description:
+            "While its decision letter has not left the building (`abilities.undoSignature`), whoever signed or a team lead " +
+            "takes the signature off: the placement agreement decision is kept, marked withdrawn and listed nowhere, the " +
+            "letter kept, withdrawn; the other parties' signatures stay. 409 letterLeftBuilding, letterWithdrawn, " +
+            "nothingToUndo or placementMovedOn; 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: placementOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await undoMunicipalitySignature(db.kysely, ctx, request.params.id);
+        return undoableDetail(ctx, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/placements/:id/attribution",
+      {
+        config: { policy: placementPolicy.undoDecision },
+        schema: {
+          tags: ["placements"],
+          summary: "Undo an ending's attribution to the client",
+          description:
+            "While its decision letter has not left the building (`abilities.undoAttribution`), whoever determined it or a " +
+            "team lead takes it back: the decision is kept, marked withdrawn and listed nowhere, the letter kept, withdrawn, " +
+            "and the ending waits again, undetermined. 409 letterLeftBuilding, letterWithdrawn, nothingToUndo, or " +
+            "placementMovedOn (a sanction was proposed on the ending); 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: placementOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await undoAttribution(db.kysely, ctx, request.params.id);
+        return undoableDetail(ctx, request.params.id);
       },
     );
 

@@ -2,7 +2,9 @@ import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import type { UserRole } from "@shared/enums.js";
 import { describe, expect, it } from "vitest";
 import {
+  assertAgreementUndoable,
   assertAttributionUndetermined,
+  assertAttributionUndoable,
   assertClientSideNotGiven,
   assertEndedNotInFuture,
   assertFeedbackNotGiven,
@@ -22,6 +24,7 @@ import {
   assertReferralUndoable,
   assertRoleHasPlace,
   assertRoleMayTakePlacements,
+  assertSignatureUndoable,
   assertSignedNotInFuture,
   attributionAtEnding,
   hasReferralReachedHost,
@@ -123,6 +126,14 @@ describe("placement refusals", () => {
       refused: () => assertPlacementBegun({ status: "active", started_on: "2026-03-03" }, "2026-03-02"),
       allowed: () => assertPlacementBegun({ status: "active", started_on: "2026-03-02" }, "2026-03-02"),
     },
+    nothingToUndo: {
+      refused: () => assertAgreementUndoable({ placement: running, agreement: undefined, expensesRecorded: false }),
+      allowed: () => assertAgreementUndoable({ placement: running, agreement: started, expensesRecorded: false }),
+    },
+    placementMovedOn: {
+      refused: () => assertAgreementUndoable({ placement: { status: "ended" }, agreement: started, expensesRecorded: false }),
+      allowed: () => assertAgreementUndoable({ placement: running, agreement: started, expensesRecorded: false }),
+    },
   };
 
   it("has a case for every refusal code in placements.rules.ts", () => {
@@ -134,6 +145,18 @@ describe("placement refusals", () => {
     expect(refusalOf(allowed)).toBeNull();
   });
 });
+
+/** A running placement and the agreement that started it, recorded by a consultant, signed by nobody since. */
+const running = { status: "active", host_check_in_held_on: null };
+const started = {
+  version: 1,
+  signed_by: "c1",
+  host_signed_on: null,
+  host_signed_by: null,
+  client_signed_on: null,
+  municipality_signed_on: null,
+  hours_before: 4,
+};
 
 describe("placement rules", () => {
   it("suspends a role with an open complaint and refuses a rejected one", () => {
@@ -239,5 +262,43 @@ describe("undoing a referral", () => {
   it("is refused once the referral was answered, before anything else is weighed", () => {
     expect(refusalOf(() => assertReferralUndoable({ ...held, status: "accepted" }, author, NOW))).toBe("placementState");
     expect(refusalOf(() => assertReferralUndoable({ ...held, status: "declined", held_until: null }, author, NOW))).toBe("placementState");
+  });
+});
+
+describe("undoing a placement action that sent a letter", () => {
+  const undo = (facts: Partial<Parameters<typeof assertAgreementUndoable>[0]>) =>
+    refusalOf(() => assertAgreementUndoable({ placement: running, agreement: started, expensesRecorded: false, ...facts }));
+
+  it("undoes an agreement version only while nothing rests on it", () => {
+    expect(undo({})).toBeNull();
+    // Recorded before undo existed: no hours to put back.
+    expect(undo({ agreement: { ...started, hours_before: null } })).toBe("nothingToUndo");
+    expect(undo({ agreement: { ...started, client_signed_on: "2026-03-02" } })).toBe("placementMovedOn");
+    expect(undo({ agreement: { ...started, municipality_signed_on: "2026-03-02" } })).toBe("placementMovedOn");
+    // The host's member recorded and signed it at once: that signature is part of what is undone.
+    expect(undo({ agreement: { ...started, signed_by: "h1", host_signed_on: "2026-03-02", host_signed_by: "h1" } })).toBeNull();
+    expect(undo({ agreement: { ...started, host_signed_on: "2026-03-02", host_signed_by: "h1" } })).toBe("placementMovedOn");
+    expect(undo({ placement: { status: "active", host_check_in_held_on: "2026-03-30" } })).toBe("placementMovedOn");
+    expect(undo({ expensesRecorded: true })).toBe("placementMovedOn");
+    // A later version: a check-in or an allowance belongs to the running placement, not to this change.
+    expect(undo({ agreement: { ...started, version: 2 }, expensesRecorded: true })).toBeNull();
+  });
+
+  it("undoes the municipality's signature only where it made a decision, on a running placement", () => {
+    const signed = { municipality_signed_on: "2026-03-02", decision_id: "d1" };
+    expect(refusalOf(() => assertSignatureUndoable({ status: "active" }, signed))).toBeNull();
+    expect(refusalOf(() => assertSignatureUndoable({ status: "active" }, undefined))).toBe("nothingToUndo");
+    expect(refusalOf(() => assertSignatureUndoable({ status: "active" }, { ...signed, municipality_signed_on: null }))).toBe(
+      "nothingToUndo",
+    );
+    expect(refusalOf(() => assertSignatureUndoable({ status: "ended" }, signed))).toBe("placementMovedOn");
+  });
+
+  it("undoes an attribution to the client only while no sanction rests on it", () => {
+    const attributed = { status: "ended", attributable_to: "client", attribution_decision_id: "d1" };
+    expect(refusalOf(() => assertAttributionUndoable(attributed, 0))).toBeNull();
+    expect(refusalOf(() => assertAttributionUndoable(attributed, 1))).toBe("placementMovedOn");
+    expect(refusalOf(() => assertAttributionUndoable({ ...attributed, attribution_decision_id: null }, 0))).toBe("nothingToUndo");
+    expect(refusalOf(() => assertAttributionUndoable({ ...attributed, attributable_to: "organisation" }, 0))).toBe("placementMovedOn");
   });
 });

@@ -274,3 +274,72 @@ export function assertReferralUndoable(referral: ReferralUndoFacts, actor: { id:
     throw forbidden("notLetterAuthor", "Only the consultant who made it, or a team lead, can undo this.");
   }
 }
+
+/** What an undo of an agreement version looks at: the version (the latest) and what happened to the placement since. */
+export interface AgreementUndoFacts {
+  placement: { status: string; host_check_in_held_on?: string | null };
+  agreement:
+    | {
+        version: number;
+        signed_by: string | null;
+        host_signed_on: string | null;
+        host_signed_by: string | null;
+        client_signed_on: string | null;
+        municipality_signed_on: string | null;
+        hours_before?: number | null;
+      }
+    | undefined;
+  /** An expense allowance was recorded for the placement. */
+  expensesRecorded: boolean;
+}
+
+/**
+ * The latest agreement version (the start, or a change) is undone only while nothing rests on it: the placement still
+ * runs (409 placementMovedOn once ended), no party signed it after it was recorded (the host's signature given with it
+ * is part of it), and a start has had no check-in with the host nor an expense allowance. A version recorded before
+ * undo existed keeps no hours to put back (409 nothingToUndo).
+ */
+export function assertAgreementUndoable({ placement, agreement, expensesRecorded }: AgreementUndoFacts): void {
+  if (!agreement || agreement.hours_before === null || agreement.hours_before === undefined) {
+    throw conflict("nothingToUndo", "This placement has no agreement version that can be undone.");
+  }
+  if (placement.status !== "active") throw conflict("placementMovedOn", `The placement is ${placement.status} now.`);
+  const signedSince =
+    agreement.client_signed_on !== null ||
+    agreement.municipality_signed_on !== null ||
+    (agreement.host_signed_on !== null && agreement.host_signed_by !== agreement.signed_by);
+  if (signedSince) throw conflict("placementMovedOn", "The agreement was signed since; it stands.");
+  if (agreement.version === 1 && (placement.host_check_in_held_on || expensesRecorded)) {
+    throw conflict("placementMovedOn", "The placement has run since its start (a check-in or an expense allowance).");
+  }
+}
+
+/**
+ * The municipality's signature (the placement agreement decision) is undone only on the current version of a running
+ * placement, and only where it was given with its decision (409 nothingToUndo otherwise, placementMovedOn once ended).
+ */
+export function assertSignatureUndoable(
+  placement: { status: string },
+  agreement: { municipality_signed_on: string | null; decision_id: string | null } | undefined,
+): void {
+  if (!agreement?.municipality_signed_on || !agreement.decision_id) {
+    throw conflict("nothingToUndo", "The municipality has not signed the current agreement.");
+  }
+  if (placement.status !== "active") throw conflict("placementMovedOn", `The placement is ${placement.status} now.`);
+}
+
+/**
+ * An attribution to the client (a decision with its letter) is undone only while it stands as determined and no
+ * sanction was proposed on the ending (409 placementMovedOn); an attribution without a decision has no letter to take
+ * back (409 nothingToUndo).
+ */
+export function assertAttributionUndoable(
+  placement: { status: string; attributable_to: string | null; attribution_decision_id: string | null },
+  sanctionsOnPlacement: number,
+): void {
+  if (placement.status !== "ended" || !placement.attribution_decision_id) {
+    throw conflict("nothingToUndo", "This ending has no attribution decision to undo.");
+  }
+  if (placement.attributable_to !== "client") throw conflict("placementMovedOn", "The attribution was changed since.");
+  if (sanctionsOnPlacement > 0) throw conflict("placementMovedOn", "A sanction was proposed on this ending; the decision stands.");
+}

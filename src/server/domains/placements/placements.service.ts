@@ -9,7 +9,7 @@ import type { Attribution, EndReason } from "@shared/schemas/placements.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient } from "../clients/clients.repo.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinLimits, assertWorkFitsClient, committedHours, ROLE_WORK_FIELDS, workOfRole } from "../plans/capacity.js";
 import { assertDurationWithin } from "../plans/plans.rules.js";
@@ -285,9 +285,10 @@ export async function signAgreement(db: Kysely<Database>, ctx: RequestContext, i
     const fresh = await requireVisiblePlacement(trx, ctx, id);
     assertPlacementStatusAllows(fresh, starting ? "start" : "signAgreement");
     await assertTermsWithinLimits(trx, ctx, client, fresh, terms, starting);
-    // A version signed meanwhile is refused by the agreements' unique version (409 placementState).
-    await storeLetter(trx, ctx, letter);
-    await insertAgreement(trx, { ...row, letter_id: letter.id });
+    // A version signed meanwhile is refused by the agreements' unique version (409 placementState). The letter is held
+    // back for a while: the version can be undone while it is inside (undoAgreementVersion), which puts the hours back.
+    await storeLetter(trx, ctx, holdForUndo(ctx, letter));
+    await insertAgreement(trx, { ...row, letter_id: letter.id, hours_before: fresh.hours_per_week });
     await updatePlacement(trx, id, {
       status: "active",
       hours_per_week: terms.hoursPerWeek,

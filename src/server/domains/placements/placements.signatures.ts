@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { systemFindClient } from "../clients/clients.repo.js";
 import { type PreparedDecisionLetter, prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { holdForUndo } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { agreementLetterData } from "./placements.letters.js";
@@ -86,6 +87,8 @@ export async function signAgreementAs(
         },
       },
     });
+    // Held back for a while: the signature can be undone while its letter is inside (undoMunicipalitySignature).
+    letter = { ...letter, letter: holdForUndo(ctx, letter.letter) };
   }
 
   await inTransaction(db, async (trx) => {

@@ -120,6 +120,22 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Er is besloten hoe het kwam dat uw vrijwilligerswerk stopte. Uw kant van het verhaal is daarbij gehoord.",
     "It was decided why your volunteer work stopped. Your side of the story was heard.",
   ),
+  "placement.undoAgreement": p(
+    "Afspraken over uw vrijwilligerswerk zijn teruggedraaid voordat de brief verstuurd werd. U krijgt die brief niet.",
+    "Agreements about your volunteer work were undone before the letter was sent. You will not get that letter.",
+  ),
+  "placement.undoSignature": p(
+    "De handtekening van de gemeente onder de afspraken over uw vrijwilligerswerk is teruggedraaid voordat de brief verstuurd werd.",
+    "The municipality's signature under the agreements about your volunteer work was undone before the letter was sent.",
+  ),
+  "placement.undoAttribution": p(
+    "Het besluit over hoe het kwam dat uw vrijwilligerswerk stopte, is ingetrokken voordat de brief verstuurd werd.",
+    "The decision about why your volunteer work stopped was withdrawn before the letter was sent.",
+  ),
+  "placement.undoRoleRejection": p(
+    "Uw vrijwilligerswerk gaat toch door: het stoppen ervan is teruggedraaid voordat de brief verstuurd werd.",
+    "Your volunteer work goes on after all: its ending was undone before the letter was sent.",
+  ),
   "matchProposal.accept": p(
     "Een voorstel voor vrijwilligerswerk voor u is goedgekeurd.",
     "A proposal of volunteer work for you was approved.",
@@ -334,6 +350,7 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "organisation.create",
   "role.create",
   "role.review",
+  "role.undoReview",
   "displacementComplaint.create",
   "displacementComplaint.decide",
   "ordinance.create",

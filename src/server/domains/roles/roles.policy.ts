@@ -19,8 +19,11 @@ export const rolePolicy = {
   decideComplaint: roles("complaints.decide", "admin", "teamLead"),
 };
 
-/** What the actor may do with a role, by the routes' policies and the rules their services run. */
-export function roleAbilities(actor: Actor, role: RoleWithCounts): Abilities<typeof ROLE_ACTIONS> {
+/**
+ * What the actor may do with a role, by the routes' policies and the rules their services run; whether they can undo
+ * its rejection comes loaded (`mayUndoReview`).
+ */
+export function roleAbilities(actor: Actor, role: RoleWithCounts, reviewUndoable = false): Abilities<typeof ROLE_ACTIONS> {
   return {
     review: rolePolicy.review.allows(actor) && passes(() => assertRoleReviewable(role, "approved")),
     reject: rolePolicy.review.allows(actor) && passes(() => assertRoleReviewable(role, "rejected")),
@@ -28,6 +31,7 @@ export function roleAbilities(actor: Actor, role: RoleWithCounts): Abilities<typ
     viewComplaints: rolePolicy.review.allows(actor),
     refer: placementPolicy.propose.allows(actor) && roleTakesPlacements(role),
     fileComplaint: true,
+    undoReview: rolePolicy.review.allows(actor) && reviewUndoable,
   };
 }
 

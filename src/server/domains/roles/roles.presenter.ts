@@ -8,8 +8,8 @@ import { functionalLimitsOf } from "../plans/capacity.js";
 import { complaintAbilities, roleAbilities } from "./roles.policy.js";
 import type { RoleWithCounts } from "./roles.repo.js";
 
-/** Every outgoing field of a role, with whether it may take placements now. */
-export function presentRole(actor: Actor, row: RoleWithCounts): RoleOutput {
+/** Every outgoing field of a role, with whether it may take placements now (and whether the caller can undo its rejection). */
+export function presentRole(actor: Actor, row: RoleWithCounts, reviewUndoable = false): RoleOutput {
   const placesTaken = Number(row.places_taken ?? 0);
   const suspended = Number(row.open_complaints ?? 0) > 0;
   return {
@@ -43,7 +43,7 @@ export function presentRole(actor: Actor, row: RoleWithCounts): RoleOutput {
     placementsEndedByRejection: Number(row.placements_ended_by_rejection ?? 0),
     mayTakePlacements: roleTakesPlacements(row),
     createdAt: row.created_at,
-    abilities: roleAbilities(actor, row),
+    abilities: roleAbilities(actor, row, reviewUndoable),
   };
 }
 

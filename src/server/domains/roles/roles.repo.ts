@@ -150,3 +150,20 @@ export async function insertComplaint(db: Kysely<Database>, row: Insertable<Disp
 export async function updateComplaint(db: Kysely<Database>, id: string, changes: Updateable<DisplacementComplaintsTable>): Promise<void> {
   await db.updateTable("displacement_complaints").set(changes).where("id", "=", id).execute();
 }
+
+/** A role's latest displacement check: the questionnaire, a review or an upheld complaint. */
+export function latestDisplacementCheck(db: Kysely<Database>, roleId: string) {
+  return db
+    .selectFrom("displacement_checks")
+    .selectAll()
+    .where("role_id", "=", roleId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Removes a review whose rejection is undone: the role's history is as before it (the audit log keeps both). */
+export async function deleteDisplacementCheck(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("displacement_checks").where("id", "=", id).execute();
+}

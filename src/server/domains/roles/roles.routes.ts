@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import type { RequestContext } from "@server/auth/actor.js";
 import { contextOf } from "@server/http/context.js";
 import { idParam } from "@shared/schemas/common.js";
 import {
@@ -21,9 +22,15 @@ import { roleListAbilities, rolePolicy } from "./roles.policy.js";
 import { presentComplaint, presentRole } from "./roles.presenter.js";
 import { listComplaints, listVisibleRoles } from "./roles.repo.js";
 import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
+import { mayUndoReview, undoRoleRejection } from "./roles.undo.js";
 
 /** Volunteer roles, the displacement check, its review and complaints. */
 export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsyncZod {
+  /** A role with what the caller may do with it, including undoing its rejection while the letters are inside. */
+  const detail = async (ctx: RequestContext, id: string) => {
+    const role = await requireVisibleRole(db.kysely, ctx.actor, id);
+    return presentRole(ctx.actor, role, await mayUndoReview(db.kysely, ctx, role));
+  };
   return async (app) => {
     app.get(
       "/roles",
@@ -86,10 +93,7 @@ export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsy
         config: { policy: rolePolicy.list },
         schema: { tags: ["roles"], summary: "Read a role", params: idParam, response: { 200: roleOutput } },
       },
-      async (request) => {
-        const { actor } = contextOf(request);
-        return presentRole(actor, await requireVisibleRole(db.kysely, actor, request.params.id));
-      },
+      async (request) => detail(contextOf(request), request.params.id),
     );
 
     app.post(
@@ -109,7 +113,31 @@ export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsy
       async (request, reply) => {
         const ctx = contextOf(request);
         await reviewRole(db.kysely, ctx, request.params.id, request.body);
-        return reply.status(201).send(presentRole(ctx.actor, await requireVisibleRole(db.kysely, ctx.actor, request.params.id)));
+        return reply.status(201).send(await detail(ctx, request.params.id));
+      },
+    );
+
+    app.delete(
+      "/roles/:id/displacement-reviews/latest",
+      {
+        config: { policy: rolePolicy.review },
+        schema: {
+          tags: ["roles"],
+          summary: "Undo a review's rejection of a role",
+          description:
+            "While none of its letters has left the building (not printed, delivered, announced to the client or opened; " +
+            "`abilities.undoReview`), whoever rejected the role or a team lead takes the rejection back, all or nothing: the " +
+            "letters are kept, withdrawn; the placements it ended are back in the status they had; the role has its status " +
+            "and reasons from before. 409 letterLeftBuilding, letterWithdrawn, nothingToUndo, roleMovedOn (reviewed or a " +
+            "placement changed since), capacityExceeded, aboveNorm or guidanceExceeded; 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: roleOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await undoRoleRejection(db.kysely, ctx, request.params.id);
+        return detail(ctx, request.params.id);
       },
     );
 

@@ -1,6 +1,20 @@
 import { refusalCodesIn, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
-import { assertComplaintOpen, assertMayDescribeRoleFor, assertRoleReviewable } from "./roles.rules.js";
+import {
+  assertComplaintOpen,
+  assertMayDescribeRoleFor,
+  assertRejectionUndoable,
+  assertRoleReviewable,
+  type RejectionUndoFacts,
+} from "./roles.rules.js";
+
+/** A rejection on a review that ended one placement, which is still ended as it left it. */
+const rejection: RejectionUndoFacts = {
+  role: { status: "rejected" },
+  check: { kind: "review", outcome: "rejected", role_status_before: "approved" },
+  endedCount: 1,
+  placements: [{ status: "ended", end_reason: "roleRejected", attributable_to: "organisation", client_side_account: null }],
+};
 
 describe("role refusals", () => {
   /** Each refusal the rules file can give, with a case that gives it and a neighbouring case that passes. */
@@ -16,6 +30,14 @@ describe("role refusals", () => {
     complaintDecided: {
       refused: () => assertComplaintOpen({ status: "dismissed" }),
       allowed: () => assertComplaintOpen({ status: "open" }),
+    },
+    nothingToUndo: {
+      refused: () => assertRejectionUndoable({ ...rejection, check: undefined }),
+      allowed: () => assertRejectionUndoable(rejection),
+    },
+    roleMovedOn: {
+      refused: () => assertRejectionUndoable({ ...rejection, role: { status: "approved" } }),
+      allowed: () => assertRejectionUndoable(rejection),
     },
   };
 
@@ -38,5 +60,18 @@ describe("role refusals", () => {
   it("lets a later review reject an approved role, and nothing else", () => {
     expect(refusalOf(() => assertRoleReviewable({ status: "approved" }, "rejected"))).toBeNull();
     expect(refusalOf(() => assertRoleReviewable({ status: "needsReview" }, "rejected"))).toBeNull();
+  });
+
+  it("undoes a rejection only as the role's latest decision, with every placement it ended as it left it", () => {
+    const undo = (facts: Partial<RejectionUndoFacts>) => refusalOf(() => assertRejectionUndoable({ ...rejection, ...facts }));
+    const ended = { status: "ended", end_reason: "roleRejected", attributable_to: "organisation", client_side_account: null };
+    expect(undo({ check: { kind: "complaint", outcome: "rejected", role_status_before: "approved" } })).toBe("nothingToUndo");
+    expect(undo({ check: { kind: "review", outcome: "approved", role_status_before: "needsReview" } })).toBe("nothingToUndo");
+    // Rejected before undo existed, or without placements (no letters): nothing kept to put back.
+    expect(undo({ check: { kind: "review", outcome: "rejected", role_status_before: null } })).toBe("nothingToUndo");
+    expect(undo({ endedCount: 0, placements: [] })).toBe("nothingToUndo");
+    expect(undo({ placements: [{ ...ended, client_side_account: "Ik vond het jammer." }] })).toBe("roleMovedOn");
+    expect(undo({ placements: [{ ...ended, attributable_to: "client" }] })).toBe("roleMovedOn");
+    expect(undo({ endedCount: 2 })).toBe("roleMovedOn");
   });
 });

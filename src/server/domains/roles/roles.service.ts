@@ -101,7 +101,7 @@ export async function createRole(db: Kysely<Database>, ctx: RequestContext, inpu
  * Takes the locks a decision on a role's fate needs, in the order of locks.repo.ts: its organisation (the guidance
  * hours its placements free, and every change of their status waits on it), then the role (its status and places).
  */
-async function lockRoleAndOrganisation(trx: Kysely<Database>, roleId: string): Promise<void> {
+export async function lockRoleAndOrganisation(trx: Kysely<Database>, roleId: string): Promise<void> {
   const organisationId = await organisationOfRole(trx, roleId);
   if (organisationId) await lockOrganisation(trx, organisationId);
   await lockRole(trx, roleId);
@@ -126,6 +126,8 @@ export async function reviewRole(
     const role = await requireVisibleRole(trx, ctx.actor, id);
     assertRoleReviewable(role, input.outcome);
     await updateRole(trx, id, { status: input.outcome, status_reason: input.reason, status_reason_codes: "[]", updated_at: now });
+    // A rejection can be undone while its letters are inside (undoRoleRejection): the check keeps what it puts back.
+    const ended = input.outcome === "rejected" ? await endPlacementsOfRejectedRole(trx, ctx, id, letters, input.reason, true) : [];
     await insertDisplacementCheck(trx, {
       id: randomUUID(),
       role_id: id,
@@ -135,14 +137,21 @@ export async function reviewRole(
       reason: input.reason,
       decided_by: ctx.actor.id,
       created_at: now,
+      ...(input.outcome === "rejected"
+        ? {
+            role_status_before: role.status,
+            role_reason_before: role.status_reason,
+            role_reason_codes_before: role.status_reason_codes,
+            ended_placements: JSON.stringify(ended),
+          }
+        : {}),
     });
-    const placementsEnded = input.outcome === "rejected" ? await endPlacementsOfRejectedRole(trx, ctx, id, letters, input.reason) : 0;
     await recordAudit(trx, ctx, {
       action: "role.review",
       category: "write",
       subjectType: "role",
       subjectId: id,
-      details: { outcome: input.outcome, previousStatus: role.status, placementsEnded },
+      details: { outcome: input.outcome, previousStatus: role.status, placementsEnded: ended.length },
     });
   });
 }
@@ -224,7 +233,7 @@ export async function decideComplaint(
       });
     }
     const placementsEnded =
-      input.outcome === "upheld" ? await endPlacementsOfRejectedRole(trx, ctx, complaint.role_id, letters, input.reason) : 0;
+      input.outcome === "upheld" ? (await endPlacementsOfRejectedRole(trx, ctx, complaint.role_id, letters, input.reason)).length : 0;
     await recordAudit(trx, ctx, {
       action: "displacementComplaint.decide",
       category: "write",

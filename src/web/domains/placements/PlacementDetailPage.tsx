@@ -21,6 +21,7 @@ import { ExpensesSection } from "./ExpensesSection.js";
 import { HostProfile } from "./HostProfile.js";
 import { HostSteps } from "./HostSteps.js";
 import { PlacementNotes } from "./PlacementNotes.js";
+import { PlacementUndoStatus } from "./PlacementUndoStatus.js";
 
 /** The placement's terms and, once ended, why, what happened and (for staff) to whom the ending is attributable. */
 function Summary({ placement, staff }: { placement: PlacementOutput; staff: boolean }) {
@@ -88,6 +89,7 @@ export function PlacementDetailPage() {
       <ProblemAlert error={placement.error} />
       {data ? (
         <>
+          <PlacementUndoStatus placement={data} onUndone={setNotice} />
           <Summary placement={data} staff={staff} />
           {data.abilities.viewClientProfile ? <HostProfile clientId={data.clientId} /> : null}
           <HostSteps placement={data} />

@@ -142,6 +142,24 @@ export function usePlacementAction(id: string) {
   });
 }
 
+/** What an undo takes back: the latest agreement version, the municipality's signature, an attribution to the client. */
+export type PlacementUndo = "agreement" | "signature" | "attribution";
+
+const UNDO_PATHS: Record<PlacementUndo, string> = {
+  agreement: "agreement",
+  signature: "agreement/signatures/municipality",
+  attribution: "attribution",
+};
+
+/** Undoes a placement action while its letter is still inside; the placement comes back as it was before. */
+export function useUndoPlacementAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (what: PlacementUndo) => api<PlacementOutput>(`/placements/${id}/${UNDO_PATHS[what]}`, { method: "DELETE" }),
+    onSuccess: (placement) => refresh(queryClient, placement),
+  });
+}
+
 /** One party's signature under the current agreement version; the municipality's makes the decision with its letter. */
 export function useSignAgreement(id: string) {
   const queryClient = useQueryClient();

@@ -5,10 +5,11 @@ import { formatHours, formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { useRole } from "./api.js";
+import { useRole, useUndoRoleReview } from "./api.js";
 import { ComplaintDecisionForm, RoleReviewForm } from "./RoleReviewForm.js";
 import { RoleStatus } from "./RoleStatus.js";
 
@@ -50,6 +51,7 @@ export function RoleDetailPage() {
   const role = useRole(id);
   // The forms disappear once decided, so the page says what happened.
   const [notice, setNotice] = useState<string | null>(null);
+  const undo = useUndoRoleReview(id);
   const data = role.data;
 
   return (
@@ -89,6 +91,16 @@ export function RoleDetailPage() {
             {data.suspended ? <Alert type="warning">{t("vacancies.suspendedExplained")}</Alert> : null}
             {data.placementsEndedByRejection > 0 ? (
               <Alert type="info">{t("vacancies.endedByRejection", { count: data.placementsEndedByRejection })}</Alert>
+            ) : null}
+            {data.abilities.undoReview ? (
+              <UndoStatus
+                canUndo={data.abilities.undoReview}
+                busy={undo.isPending}
+                error={undo.error}
+                onUndo={() => undo.mutate(undefined, { onSuccess: () => setNotice(t("roleReview.undone")) })}
+              >
+                <p className="nv-alert-text">{t("roleReview.undoable", { count: data.placementsEndedByRejection })}</p>
+              </UndoStatus>
             ) : null}
             <Paragraph>{data.mayTakePlacements ? t("vacancies.mayTakePlacements") : t("vacancies.mayNotTakePlacements")}</Paragraph>
           </section>

@@ -42,6 +42,18 @@ export function useCreateRole() {
   });
 }
 
+/** Undoes a review's rejection while none of its letters has left the building: the role and its placements as before. */
+export function useUndoRoleReview(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<RoleOutput>(`/roles/${id}/displacement-reviews/latest`, { method: "DELETE" }),
+    onSuccess: (role) => {
+      queryClient.setQueryData(["roles", "one", id], role);
+      for (const key of ["roles", "placements", "work-queue", "letters"]) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
 /** A team lead decides a role that needs review. */
 export function useReviewRole(id: string) {
   const queryClient = useQueryClient();
