@@ -90,6 +90,7 @@ export const PROBLEM_CODES = [
   "ownBuddy",
   "alreadyPaired",
   "pairingEnded",
+  "buddyAgreementInUse",
   "buddyPairingNoGround",
   // Sanctions, decisions and objections
   "activeExemption",

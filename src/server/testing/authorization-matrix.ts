@@ -258,6 +258,8 @@ const ROWS: Record<string, MatrixRow> = {
   "POST /buddy-pairings/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
   // The in-scope client is a buddy: they end their own agreement; another client's is hidden from them.
   "POST /buddies/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
+  // The in-scope buddy has a pairing: undoing the agreement answers 409 buddyAgreementInUse, and it stays.
+  "POST /buddies/:id/undo": CASEWORK,
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,
