@@ -161,6 +161,7 @@ export const buddyAgreementUndone = z.object({
   letterId: z.uuid().describe("kept for the record, marked withdrawn"),
   withdrawnAt: timestamp,
 });
+export type BuddyOutput = z.infer<typeof buddyOutput>;
 export type BuddyPairingList = z.infer<typeof buddyPairingList>;
 export type BuddyList = z.infer<typeof buddyList>;
 
