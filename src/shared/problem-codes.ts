@@ -26,6 +26,7 @@ export const PROBLEM_CODES = [
   "underMinimumAge",
   "statePensionAge",
   "benefitAlreadyEnded",
+  "benefitEndMovedOn",
   "benefitEnded",
   "importHeaderWrong",
   // Invitations and appointments

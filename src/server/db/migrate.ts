@@ -38,6 +38,7 @@ import * as agencyAssignmentEndings from "./migrations/20261203_0042_agency_assi
 import * as buddyAgreementEnd from "./migrations/20261203_0043_buddy_agreement_end.js";
 import * as safeActions from "./migrations/20261203_0044_safe_actions.js";
 import * as allowanceLimits2025 from "./migrations/20261203_0046_allowance_limits_2025.js";
+import * as benefitEndStops from "./migrations/20261203_0053_benefit_end_stops.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   "20261203_0043_buddy_agreement_end": buddyAgreementEnd,
   "20261203_0044_safe_actions": safeActions,
   "20261203_0046_allowance_limits_2025": allowanceLimits2025,
+  "20261203_0053_benefit_end_stops": benefitEndStops,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */
