@@ -224,8 +224,7 @@ describe("a meeting and the end of its pairing at the same moment", () => {
 
   it.runIf(testDatabaseKind() === "postgres")("waits for an ending in progress and then refuses the meeting", async () => {
     const id = await runningPairing();
-    let answer: ReturnType<typeof meeting> | undefined;
-    await t.db.kysely.transaction().execute(async (trx) => {
+    const asked = await t.db.kysely.transaction().execute(async (trx) => {
       // An ending holds the pairing's lock while it ends it; the meeting asked meanwhile waits for it.
       await lockBuddyPairing(trx, id);
       await endActivePairing(trx, id, {
@@ -234,10 +233,11 @@ describe("a meeting and the end of its pairing at the same moment", () => {
         ended_by: null,
         updated_at: clock.now().toISOString(),
       });
-      answer = meeting(id);
+      const answer = meeting(id);
       await new Promise((resolve) => setTimeout(resolve, 300));
+      return { answer };
     });
-    const met = await expectDefined(answer);
+    const met = await asked.answer;
     expect([met.statusCode, met.json().code]).toEqual([409, "pairingEnded"]);
     expect(await meetingsOf(id)).toEqual([]);
   });

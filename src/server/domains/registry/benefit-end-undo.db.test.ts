@@ -134,7 +134,7 @@ describe("undoing the end of a benefit", () => {
     expect(
       (await call("POST", `/clients/${clientId}/benefit-end`, consultant, { benefitEndDate: today, reason: "moved" })).statusCode,
     ).toBe(200);
-  });
+  }, 120_000);
 
   it("is refused once the letter left the building: printed, or delivered", async () => {
     const printed = await endedWithOpenWork();
@@ -148,7 +148,7 @@ describe("undoing the end of a benefit", () => {
       expect([refused.statusCode, refused.json().code]).toEqual([409, "letterLeftBuilding"]);
       expect((await placementOf(placementId)).status).toBe("ended");
     }
-  });
+  }, 120_000);
 
   it("is refused when something it stopped has changed since", async () => {
     const { clientId } = await endedWithOpenWork();
@@ -162,7 +162,7 @@ describe("undoing the end of a benefit", () => {
     const refused = await undo(clientId);
     expect([refused.statusCode, refused.json().code]).toEqual([409, "benefitEndMovedOn"]);
     expect((await letterOf(clientId)).withdrawn_at).toBeNull();
-  });
+  }, 120_000);
 
   it("is for whoever recorded it or a team lead, and hidden outside the district", async () => {
     const { clientId, letter } = await endedWithOpenWork();
@@ -178,7 +178,7 @@ describe("undoing the end of a benefit", () => {
     expect((await t.app.inject({ method: "DELETE", url: `/api/v1/clients/${clientId}/benefit-end` })).statusCode).toBe(401);
     expect((await call("GET", `/clients/${clientId}`, lead)).json().abilities.undoBenefitEnd).toBe(true);
     expect((await undo(clientId, lead)).statusCode).toBe(200);
-  });
+  }, 120_000);
 
   it("lets exactly one of undo and printing the letter win", async () => {
     for (let round = 0; round < 3; round++) {
@@ -203,5 +203,5 @@ describe("undoing the end of a benefit", () => {
         expect((await placementOf(placementId)).status).toBe("ended");
       }
     }
-  });
+  }, 120_000);
 });
