@@ -1,4 +1,4 @@
-import type { BuddyAgreementOutput, BuddyOutput } from "@shared/schemas/buddies.js";
+import type { BuddyAgreementOutput } from "@shared/schemas/buddies.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
@@ -235,7 +235,7 @@ export function BuddySection({ clientId, clientName }: { clientId: string; clien
   const end = useEndPairing();
   // The agreement's answer stays here after its form is gone: the status and its undo show from it.
   const make = useMakeBuddy(clientId);
-  const [undone, setUndone] = useState<BuddyOutput | null>(null);
+  const [undone, setUndone] = useState(false);
   const items = pairings.data?.items ?? [];
   const abilities = pairings.data?.abilities;
   const agreement = pairings.data?.agreement ?? null;
@@ -258,7 +258,7 @@ export function BuddySection({ clientId, clientName }: { clientId: string; clien
       ) : null}
       {pairings.data && items.length === 0 && !pairings.data.agreement ? <Paragraph>{t("buddies.section.none")}</Paragraph> : null}
       {make.data && agreement?.id === make.data.id ? (
-        <AgreementMade clientId={clientId} agreement={agreement} onUndone={() => setUndone(make.data ?? null)} />
+        <AgreementMade clientId={clientId} agreement={agreement} onUndone={() => setUndone(true)} />
       ) : null}
       {undone && !agreement ? (
         <Alert type="ok" role="status">
