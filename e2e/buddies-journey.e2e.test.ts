@@ -206,33 +206,4 @@ describe("a buddy for the demo client", () => {
     );
     expect(contributions.body.items.find((c) => c.kind === "peerBuddy")).toMatchObject({ status: "ended", endedOn: todayInAmsterdam() });
   }, 120_000);
-
-  it("the consultant makes a client a buddy after one confirmation, and undoes it while the letter is still inside", async () => {
-    const other = await clientWithCapacity(consultant, [demoClient.id, buddy.id]);
-    const { context, page } = await newPage(browser, server.baseUrl);
-    await page.setViewportSize({ width: WIDTH, height: 780 });
-    await logIn(page, "consulent@demo.local");
-    await page.goto(`/clients/${other.id}?tab=placements`);
-    const form = page.getByRole("form", { name: "Afspraak als maatje" });
-    await form.getByLabel("Training gevolgd op").fill(addDays(todayInAmsterdam(), -7));
-    await form.getByLabel("Maatje vanaf").fill(todayInAmsterdam());
-    await form.getByLabel("Uren per week").fill("2");
-    await form.getByLabel("Telefoonnummer dat het maatje geeft").fill("06 5555 6666");
-    await form.getByRole("button", { name: "Afspraak maken" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Ja, brief versturen" }).click();
-    await page.getByText("De afspraak is gemaakt.", { exact: false }).waitFor();
-    const undo = page.getByRole("button", { name: /^Ongedaan maken/ });
-    await undo.waitFor();
-    await settled(page, "the buddy agreement's status with undo");
-    await undo.click();
-    await page.getByText("De afspraak als maatje is ongedaan gemaakt.", { exact: false }).waitFor();
-    // As before: not a buddy, so the agreement can be made again.
-    await form.waitFor();
-    await settled(page, "the buddy section after undoing the agreement");
-    const buddies = await consultant<{ items: { clientId: string }[] }>("GET", "/buddies?pageSize=200");
-    expect(buddies.body.items.filter((b) => b.clientId === other.id)).toEqual([]);
-    await page.goto(`/clients/${other.id}?tab=letters`);
-    await page.getByRole("table").getByText("Ingetrokken", { exact: true }).waitFor();
-    await context.close();
-  }, 120_000);
 });
