@@ -26,6 +26,7 @@ export const PROBLEM_CODES = [
   "underMinimumAge",
   "statePensionAge",
   "benefitAlreadyEnded",
+  "benefitEndMovedOn",
   "benefitEnded",
   "importHeaderWrong",
   // Invitations and appointments
@@ -90,6 +91,7 @@ export const PROBLEM_CODES = [
   "ownBuddy",
   "alreadyPaired",
   "pairingEnded",
+  "buddyAgreementInUse",
   "buddyPairingNoGround",
   // Sanctions, decisions and objections
   "activeExemption",

@@ -976,6 +976,20 @@ export interface MatchProposalsTable {
   decided_at: string | null;
 }
 
+/**
+ * A placement ended or a plan step stopped by the recorded end of a benefit, with the status it had, until the stop is
+ * undone with the end (0053). `stopped_at` is the `updated_at` the stop wrote: a later change means the state moved on.
+ */
+export interface BenefitEndStopsTable {
+  id: string;
+  client_id: string;
+  letter_id: string;
+  subject_type: "placement" | "planStep";
+  subject_id: string;
+  previous_status: string;
+  stopped_at: string;
+}
+
 /** A decision whose letter was withdrawn before it left the building: never made known, it never took effect (0044). */
 export interface DecisionWithdrawalsTable {
   id: string;
@@ -1151,6 +1165,7 @@ export interface Database {
   sanctions: SanctionsTable;
   decisions: DecisionsTable;
   decision_withdrawals: DecisionWithdrawalsTable;
+  benefit_end_stops: BenefitEndStopsTable;
   objections: ObjectionsTable;
   objection_hearings: ObjectionHearingsTable;
   sanction_hearings: SanctionHearingsTable;

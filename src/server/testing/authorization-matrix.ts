@@ -118,6 +118,8 @@ const ROWS: Record<string, MatrixRow> = {
   "GET /clients/:id/status-summary": { roles: { ...STAFF_READ } },
   "PATCH /clients/:id": { roles: { ...STAFF_READ }, body: { phone: "0612345678" } },
   "POST /clients/:id/benefit-end": { roles: { ...STAFF_READ }, body: { benefitEndDate: DAY, reason: "other" } },
+  // Undone only with a letter still inside: in scope the answer is 409 (nothing to undo, or the letter's rule).
+  "DELETE /clients/:id/benefit-end": { roles: { ...STAFF_READ } },
   "GET /state-pension-ages": { roles: { admin: A, consultant: A, teamLead: A } },
   "PUT /state-pension-ages": { ...ADMIN, body: { items: [{ bornFrom: null, bornUntil: null, years: 67, months: 0 }] } },
   "POST /client-imports": { ...ADMIN, upload: true },
@@ -265,6 +267,8 @@ const ROWS: Record<string, MatrixRow> = {
   "POST /buddy-pairings/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
   // The in-scope client is a buddy: they end their own agreement; another client's is hidden from them.
   "POST /buddies/:id/end": { roles: { consultant: S, teamLead: S, client: S } },
+  // The in-scope buddy has a pairing: undoing the agreement answers 409 buddyAgreementInUse, and it stays.
+  "POST /buddies/:id/undo": CASEWORK,
   "GET /ordinance": EVERYONE,
   "POST /ordinance/versions": ADMIN,
   "GET /clients/:id/exemptions": CLIENT_FILE_READ,

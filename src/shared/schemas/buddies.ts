@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { abilitiesOf } from "./abilities.js";
-import { calendarDate, measure, pageOf, pageQuery } from "./common.js";
+import { calendarDate, measure, pageOf, pageQuery, timestamp } from "./common.js";
 
 /**
  * Peer activation (maatjes, ervaringsdeskundigen): a client who volunteers as a buddy, trained and with an agreement
@@ -120,8 +120,11 @@ export const buddyPairingOutput = z.object({
 export type BuddyPairingOutput = z.infer<typeof buddyPairingOutput>;
 /** What the caller may do with a client's buddy matters: pair the client with a buddy, make the client a buddy. */
 export const BUDDY_CLIENT_ACTIONS = ["pair", "makeBuddy"] as const;
-/** What the caller may do with a buddy agreement: end it (the buddy or the consultant, while it runs). */
-export const BUDDY_AGREEMENT_ACTIONS = ["end"] as const;
+/**
+ * What the caller may do with a buddy agreement: end it (the buddy or the consultant, while it runs); undo it (staff,
+ * while its letter is inside and nobody was paired with the buddy).
+ */
+export const BUDDY_AGREEMENT_ACTIONS = ["end", "undo"] as const;
 
 /** The client's own buddy agreement, as the buddy and staff see it. */
 export const buddyAgreementOutput = z.object({
@@ -131,6 +134,7 @@ export const buddyAgreementOutput = z.object({
   endedOn: calendarDate.nullable().describe("from this day the buddy's hours no longer count as their contribution"),
   hoursPerWeek: z.number(),
   maxPairings: z.number().int(),
+  letterId: z.uuid().describe("the letter of the agreement's decision"),
   abilities: abilitiesOf(BUDDY_AGREEMENT_ACTIONS),
 });
 export type BuddyAgreementOutput = z.infer<typeof buddyAgreementOutput>;
@@ -151,6 +155,13 @@ export const buddyAgreementEnded = z.object({
   endedOn: calendarDate,
   pairingsEnded: z.number().int().describe("the running pairings that ended with the agreement"),
 });
+/** Answer of `POST /buddies/{id}/undo`: the agreement and its contribution are gone; its letter and decision are withdrawn. */
+export const buddyAgreementUndone = z.object({
+  id: z.uuid(),
+  letterId: z.uuid().describe("kept for the record, marked withdrawn"),
+  withdrawnAt: timestamp,
+});
+export type BuddyOutput = z.infer<typeof buddyOutput>;
 export type BuddyPairingList = z.infer<typeof buddyPairingList>;
 export type BuddyList = z.infer<typeof buddyList>;
 

@@ -121,6 +121,7 @@ export const CLIENT_ACTIONS = [
   "viewStatusSummary",
   "exportData",
   "endBenefit",
+  "undoBenefitEnd",
 ] as const;
 
 export const clientOutput = z.object({

@@ -139,6 +139,20 @@ export async function stopOpenRequestsAbout(
   return Number(updated.numUpdatedRows);
 }
 
+/** How many requests, of any status, asked about an activity. */
+export async function countRequestsAbout(
+  db: Kysely<Database>,
+  subject: { type: "contribution" | "caregiving"; id: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom("accountability_requests")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("subject_type", "=", subject.type)
+    .where("subject_id", "=", subject.id)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** A client's requests, newest first. */
 export function listClientRequests(db: Kysely<Database>, clientId: string): Promise<AccountabilityRequestRow[]> {
   return db.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on", "desc").execute();

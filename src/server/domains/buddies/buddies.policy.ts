@@ -11,6 +11,8 @@ export const buddyPolicy = {
   readPairings: roles("buddies.readPairings", "admin", "consultant", "teamLead", "client"),
   /** The buddy ends their own agreement from the portal; the consultant ends it too. */
   endAgreement: roles("buddies.endAgreement", "consultant", "teamLead", "client"),
+  /** Staff undo an agreement while its letter is inside (the one who made it, or a team lead: `mayUndoAsActor`). */
+  undoAgreement: roles("buddies.undoAgreement", "consultant", "teamLead"),
   endPairing: roles("buddies.endPairing", "consultant", "teamLead", "client"),
   recordMeeting: roles("buddies.recordMeeting", "consultant", "teamLead", "client"),
 };

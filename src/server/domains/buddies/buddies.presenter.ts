@@ -35,8 +35,8 @@ function endedBy(endedBySide: BuddyPairingRow["ended_by_side"], side: "buddy" | 
   return (endedBySide === "buddy") === (side === "buddy") ? "me" : "partner";
 }
 
-/** The client's own buddy agreement, with what the caller may do with it. */
-export function presentAgreement(actor: Actor, agreement: NonNullable<PairingsView["agreement"]>): BuddyAgreementOutput {
+/** The client's own buddy agreement, with what the caller may do with it (`mayUndo` as the service read it). */
+export function presentAgreement(actor: Actor, agreement: NonNullable<PairingsView["agreement"]>, mayUndo: boolean): BuddyAgreementOutput {
   return {
     id: agreement.id,
     status: agreement.status,
@@ -44,7 +44,8 @@ export function presentAgreement(actor: Actor, agreement: NonNullable<PairingsVi
     endedOn: agreement.ended_on,
     hoursPerWeek: agreement.hours_per_week,
     maxPairings: agreement.max_pairings,
-    abilities: agreementAbilities(actor, agreement),
+    letterId: agreement.letter_id,
+    abilities: agreementAbilities(actor, agreement, mayUndo),
   };
 }
 

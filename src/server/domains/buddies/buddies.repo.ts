@@ -113,6 +113,21 @@ export async function countActivePairings(db: Kysely<Database>, buddyId: string)
   return Number(row?.n ?? 0);
 }
 
+/** How many pairings the buddy has had, running or ended. */
+export async function countPairingsOfBuddy(db: Kysely<Database>, buddyId: string): Promise<number> {
+  const row = await db
+    .selectFrom("buddy_pairings")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("buddy_id", "=", buddyId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Removes a buddy agreement whose making was undone. */
+export async function deleteBuddy(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("buddies").where("id", "=", id).execute();
+}
+
 /** The client's running pairing as the person supported, if any. */
 export function findActivePairingOfClient(db: Kysely<Database>, clientId: string) {
   return db.selectFrom("buddy_pairings").select("id").where("client_id", "=", clientId).where("status", "=", "active").executeTakeFirst();
@@ -135,6 +150,11 @@ export function findVisiblePairing(db: Kysely<Database>, actor: Actor, id: strin
     .where("id", "=", id)
     .where((eb) => eb.or([eb("client_id", "in", scope), eb("buddy_client_id", "in", scope)]))
     .executeTakeFirst();
+}
+
+/** One pairing by id, read again under its lock. */
+export function findPairing(db: Kysely<Database>, id: string): Promise<BuddyPairingRow | undefined> {
+  return db.selectFrom("buddy_pairings").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** The pairings a client is on either side of, newest first. */
@@ -216,7 +236,7 @@ export function findLatestBuddyOfClient(db: Kysely<Database>, clientId: string) 
     .selectFrom("buddies")
     .innerJoin("contributions", "contributions.id", "buddies.contribution_id")
     .selectAll("buddies")
-    .select("contributions.hours_per_week")
+    .select(["contributions.hours_per_week", "contributions.letter_id"])
     .where("buddies.client_id", "=", clientId)
     .orderBy("buddies.status")
     .orderBy("buddies.created_at", "desc")

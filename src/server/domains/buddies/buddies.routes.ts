@@ -5,6 +5,7 @@ import {
   buddyAgreementEnded,
   buddyAgreementEndInput,
   buddyAgreementInput,
+  buddyAgreementUndone,
   buddyList,
   buddyMeetingInput,
   buddyMeetingOutput,
@@ -22,7 +23,16 @@ import { buddyPolicy } from "./buddies.policy.js";
 import { presentAgreement, presentBuddy, presentPairings } from "./buddies.presenter.js";
 import { findVisibleBuddy, listVisibleBuddies } from "./buddies.repo.js";
 import { clientBuddyAbilities } from "./buddies.rules.js";
-import { endBuddyAgreement, endPairing, listClientPairings, makeBuddyAgreement, pairWithBuddy, recordMeeting } from "./buddies.service.js";
+import {
+  endBuddyAgreement,
+  endPairing,
+  listClientPairings,
+  makeBuddyAgreement,
+  mayUndoAgreement,
+  pairWithBuddy,
+  recordMeeting,
+  undoBuddyAgreement,
+} from "./buddies.service.js";
 
 const TAGS = ["buddies"];
 
@@ -52,7 +62,8 @@ export function buddyRoutes({ db }: Services): FastifyPluginAsyncZod {
           summary: "Make a client a buddy",
           description:
             "The buddy agreement: a decision with its letter (open to objection) whose contribution counts the buddy's hours " +
-            "(409 capacityExceeded beyond capacity, alreadyBuddy for a second agreement; 400 when the training lies ahead).",
+            "(409 capacityExceeded beyond capacity, alreadyBuddy for a second agreement; 400 when the training lies ahead). The letter is " +
+            "held back from the client for a few minutes (NV_UNDO_HOLD_MINUTES) and the agreement can be undone until it is printed.",
           params: idParam,
           body: buddyAgreementInput,
           response: { 201: buddyOutput },
@@ -89,6 +100,26 @@ export function buddyRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
     );
 
+    app.post(
+      "/buddies/:id/undo",
+      {
+        config: { policy: buddyPolicy.undoAgreement },
+        schema: {
+          tags: TAGS,
+          summary: "Undo a buddy agreement",
+          description:
+            "While its letter has not left the building (not printed, delivered, announced to the client or opened; the agreement's " +
+            "`abilities.undo`), whoever made it or a team lead undoes it: the letter is kept, withdrawn; its decision is kept, marked " +
+            "withdrawn and listed nowhere; the agreement and its peerBuddy contribution are removed. 409 letterLeftBuilding, " +
+            "letterWithdrawn, buddyNotActive, or buddyAgreementInUse once someone was paired with the buddy or asked about it; 403 " +
+            "notLetterAuthor.",
+          params: idParam,
+          response: { 200: buddyAgreementUndone },
+        },
+      },
+      async (request) => undoBuddyAgreement(db.kysely, contextOf(request), request.params.id),
+    );
+
     app.get(
       "/clients/:id/buddy-pairings",
       {
@@ -109,7 +140,9 @@ export function buddyRoutes({ db }: Services): FastifyPluginAsyncZod {
         const activePairingId = view.pairings.find((p) => p.client_id === request.params.id && p.status === "active")?.id;
         return {
           items: presentPairings(ctx.actor, view),
-          agreement: view.agreement ? presentAgreement(ctx.actor, view.agreement) : null,
+          agreement: view.agreement
+            ? presentAgreement(ctx.actor, view.agreement, await mayUndoAgreement(db.kysely, ctx, view.agreement))
+            : null,
           abilities: clientBuddyAbilities(ctx.actor, { activePairingId, activeBuddyId: view.activeBuddyId }),
         };
       },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   agreementAbilities,
   agreementSideOf,
+  assertAgreementUndoable,
   assertBuddyActive,
   assertBuddyHasRoom,
   assertBuddyNoGround,
@@ -75,6 +76,12 @@ const cases: RefusalCase[] = [
     allowed: () => assertPairingActive({ status: "active" }),
   },
   {
+    rule: "an agreement is undone only while nobody was paired with the buddy",
+    code: "buddyAgreementInUse",
+    refused: () => assertAgreementUndoable({ status: "active", pairings: 1, accountabilityRequests: 0 }),
+    allowed: () => assertAgreementUndoable({ status: "active", pairings: 0, accountabilityRequests: 0 }),
+  },
+  {
     rule: "a meeting took place",
     code: "heldOn:dateInFuture",
     refused: () => assertMeetingDate({ heldOn: "2026-06-16" }, pairing, today),
@@ -115,16 +122,31 @@ describe("the buddy rules", () => {
     expect(refusalOf(() => assertBuddyNoGround({ letter: { decision_type: "sanction" } }))).toBeNull();
   });
 
+  it("refuses undoing an agreement that was asked about, or has ended", () => {
+    expect(refusalOf(() => assertAgreementUndoable({ status: "active", pairings: 0, accountabilityRequests: 1 }))).toBe(
+      "buddyAgreementInUse",
+    );
+    expect(refusalOf(() => assertAgreementUndoable({ status: "ended", pairings: 0, accountabilityRequests: 0 }))).toBe("buddyNotActive");
+  });
+
   it("lets the buddy and the consultant end a running agreement, nobody an ended one, and never a host or researcher", () => {
     const running = { status: "active" as const };
-    expect(agreementAbilities(actor("client", "buddy"), running)).toEqual({ end: true });
-    expect(agreementAbilities(actor("consultant"), running)).toEqual({ end: true });
-    expect(agreementAbilities(actor("teamLead"), running)).toEqual({ end: true });
-    expect(agreementAbilities(actor("consultant"), { status: "ended" })).toEqual({ end: false });
+    expect(agreementAbilities(actor("client", "buddy"), running, false)).toEqual({ end: true, undo: false });
+    expect(agreementAbilities(actor("consultant"), running, false)).toEqual({ end: true, undo: false });
+    expect(agreementAbilities(actor("teamLead"), running, false)).toEqual({ end: true, undo: false });
+    expect(agreementAbilities(actor("consultant"), { status: "ended" }, false)).toEqual({ end: false, undo: false });
     for (const role of ["host", "researcher", "admin", "agencyWorker"] as const)
-      expect(agreementAbilities(actor(role), running)).toEqual({ end: false });
+      expect(agreementAbilities(actor(role), running, false)).toEqual({ end: false, undo: false });
     expect(agreementSideOf(actor("client", "buddy"))).toBe("buddy");
     expect(agreementSideOf(actor("teamLead"))).toBe("consultant");
+  });
+
+  it("lets staff undo an agreement while the service finds it undoable, never the buddy themself", () => {
+    const running = { status: "active" as const };
+    expect(agreementAbilities(actor("consultant"), running, true).undo).toBe(true);
+    expect(agreementAbilities(actor("teamLead"), running, true).undo).toBe(true);
+    expect(agreementAbilities(actor("client", "buddy"), running, true).undo).toBe(false);
+    expect(agreementAbilities(actor("admin"), running, true).undo).toBe(false);
   });
 
   it("knows each side of a pairing: the buddy, the person supported, and staff", () => {

@@ -18,6 +18,7 @@ export const BUDDY_REFUSALS = [
   "ownBuddy",
   "alreadyPaired",
   "pairingEnded",
+  "buddyAgreementInUse",
   "heldOn:dateInFuture",
   "heldOn:beforeStart",
   "buddyPairingNoGround",
@@ -62,6 +63,27 @@ export function assertNotPairedYet(activePairing: Pick<BuddyPairingRow, "id"> | 
 /** Only a running pairing is ended or gets meetings. */
 export function assertPairingActive(pairing: Pick<BuddyPairingRow, "status">): void {
   if (pairing.status !== "active") throw conflict("pairingEnded", "This pairing has ended.");
+}
+
+/** What may hang on a buddy agreement, read under the buddy's client lock. */
+export interface AgreementUndoFacts {
+  status: BuddyRow["status"];
+  /** Pairings with this buddy, running or ended (a meeting hangs on a pairing). */
+  pairings: number;
+  /** Accountability requests about the agreement's contribution. */
+  accountabilityRequests: number;
+}
+
+/**
+ * A buddy agreement is undone only while it runs and nothing hangs on it: nobody was paired with the buddy (and so no
+ * meeting was recorded) and no accountability request asked about it; otherwise 409 `buddyAgreementInUse`, and it is
+ * ended instead. Its letter must still be inside too (`assertLetterMayBeWithdrawn`).
+ */
+export function assertAgreementUndoable(facts: AgreementUndoFacts): void {
+  assertBuddyActive(facts);
+  if (facts.pairings > 0 || facts.accountabilityRequests > 0) {
+    throw conflict("buddyAgreementInUse", "Someone was paired with this buddy, or was asked about it: end the agreement instead.");
+  }
 }
 
 /** A meeting took place, during the pairing. */
@@ -113,11 +135,15 @@ export function clientBuddyAbilities(actor: Actor, facts: { activePairingId?: st
   });
 }
 
-/** The caller's abilities on a buddy agreement: it is ended while it runs, by the buddy or the consultant. */
-export function agreementAbilities(actor: Actor, buddy: Pick<BuddyRow, "status">) {
-  return evaluateAbilities(actor, {
-    end: { policy: buddyPolicy.endAgreement, assert: () => assertBuddyActive(buddy) },
-  });
+/**
+ * The caller's abilities on a buddy agreement: it is ended while it runs, by the buddy or the consultant; it is undone
+ * while `mayUndo` (nothing hangs on it and its letter is inside, as the service read), by staff.
+ */
+export function agreementAbilities(actor: Actor, buddy: Pick<BuddyRow, "status">, mayUndo: boolean) {
+  return {
+    ...evaluateAbilities(actor, { end: { policy: buddyPolicy.endAgreement, assert: () => assertBuddyActive(buddy) } }),
+    undo: buddyPolicy.undoAgreement.allows(actor) && mayUndo,
+  };
 }
 
 /** The caller's abilities on a pairing, by the same assertions the routes run. */

@@ -1,24 +1,29 @@
 import { randomUUID } from "node:crypto";
+import { passes } from "@server/auth/abilities.js";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
-import { lockClient, lockClients } from "@server/db/locks.repo.js";
+import { lockBuddyPairing, lockClient, lockClients } from "@server/db/locks.repo.js";
 import type { BuddiesTable, BuddyPairingRow, BuddyPairingsTable, BuddyRow, ContributionsTable, Database } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, notFound } from "@server/http/errors.js";
+import { conflict, notFound, requireFound } from "@server/http/errors.js";
 import { formatDutchDate } from "@server/letters/pdf.js";
 import type { BuddyAgreementInput, BuddyMeetingInput, BuddyPairingInput } from "@shared/schemas/buddies.js";
 import type { Kysely } from "kysely";
-import { stopOpenRequestsAbout } from "../accountability/accountability.repo.js";
+import { countRequestsAbout, stopOpenRequestsAbout } from "../accountability/accountability.repo.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { endActiveContribution, insertContribution } from "../contributions/contributions.repo.js";
+import { deleteContribution, endActiveContribution, insertContribution } from "../contributions/contributions.repo.js";
+import { withdrawDecisionsOfLetter } from "../decisions/decisions.repo.js";
 import { prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { holdForUndo, mayWithdrawAll, withdrawLetters } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import {
   activePairingsOfBuddy,
   buddyContacts,
   countActivePairings,
+  countPairingsOfBuddy,
+  deleteBuddy,
   endActiveBuddy,
   endActivePairing,
   findActiveBuddyOfClient,
@@ -26,6 +31,7 @@ import {
   findActivePairingOfClient,
   findBuddy,
   findLatestBuddyOfClient,
+  findPairing,
   findVisibleBuddy,
   findVisiblePairing,
   firstNamesOf,
@@ -36,7 +42,9 @@ import {
   meetingsOf,
 } from "./buddies.repo.js";
 import {
+  type AgreementUndoFacts,
   agreementSideOf,
+  assertAgreementUndoable,
   assertBuddyActive,
   assertBuddyHasRoom,
   assertMeetingDate,
@@ -90,7 +98,7 @@ export async function makeBuddyAgreement(
   const text = buddyAgreementText(input);
   // Dates as YYYY-MM-DD: the later one is the one that sorts last.
   const takesEffectOn = [input.since, today].sort()[1] ?? today;
-  const letter = await prepareDecisionLetter(ctx, {
+  const prepared = await prepareDecisionLetter(ctx, {
     client,
     type: BUDDY_AGREEMENT_DECISION,
     template: "decision",
@@ -106,6 +114,8 @@ export async function makeBuddyAgreement(
       decidedBy: ctx.actor.displayName,
     },
   });
+  // Held back from the client for a few minutes: until it is printed, the agreement can be undone.
+  const letter = { ...prepared, letter: holdForUndo(ctx, prepared.letter) };
   const now = nowIso(ctx.clock);
   const buddyId = randomUUID();
   await inTransaction(db, async (trx) => {
@@ -172,6 +182,64 @@ export async function makeBuddyAgreement(
   return buddyId;
 }
 
+/** What may hang on a buddy agreement: its pairings and the accountability requests about its contribution. */
+async function agreementUndoFacts(
+  db: Kysely<Database>,
+  buddy: Pick<BuddyRow, "id" | "status" | "contribution_id">,
+): Promise<AgreementUndoFacts> {
+  return {
+    status: buddy.status,
+    pairings: await countPairingsOfBuddy(db, buddy.id),
+    accountabilityRequests: await countRequestsAbout(db, { type: "contribution", id: buddy.contribution_id }),
+  };
+}
+
+/** Whether the actor can undo a buddy agreement now: nothing hangs on it and its letter is inside and theirs to undo. */
+export async function mayUndoAgreement(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  buddy: Pick<BuddyRow, "id" | "status" | "contribution_id"> & { letter_id: string },
+): Promise<boolean> {
+  const facts = await agreementUndoFacts(db, buddy);
+  if (!passes(() => assertAgreementUndoable(facts))) return false;
+  return mayWithdrawAll(db, ctx, [buddy.letter_id]);
+}
+
+/**
+ * Undoes a buddy agreement while its letter is still inside and nothing hangs on it: the letter is withdrawn (kept),
+ * the decision it announced is marked withdrawn (never made known, it never took effect), and the agreement and its
+ * `peerBuddy` contribution are removed, so the buddy's hours no longer count anywhere. Under the buddy's client lock
+ * (which making the agreement and pairing take) and the letter's, so of an undo and a pairing or a print at the same
+ * moment exactly one wins.
+ */
+export async function undoBuddyAgreement(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ id: string; letterId: string; withdrawnAt: string }> {
+  const buddy = await findVisibleBuddy(db, ctx.actor, id);
+  if (!buddy) throw notFound("buddy");
+  return inTransaction(db, async (trx) => {
+    await lockClient(trx, buddy.client_id);
+    const fresh = requireFound(await findBuddy(trx, id), "buddy");
+    assertAgreementUndoable(await agreementUndoFacts(trx, fresh));
+    await withdrawLetters(trx, ctx, [buddy.letter_id]);
+    const now = nowIso(ctx.clock);
+    await withdrawDecisionsOfLetter(trx, buddy.letter_id, ctx.actor.id, now);
+    await deleteBuddy(trx, id);
+    await deleteContribution(trx, fresh.contribution_id);
+    await recordAudit(trx, ctx, {
+      action: "buddy.undo",
+      category: "write",
+      clientId: fresh.client_id,
+      subjectType: "buddy",
+      subjectId: id,
+      details: { letterId: buddy.letter_id, decisionId: fresh.decision_id, contributionId: fresh.contribution_id },
+    });
+    return { id, letterId: buddy.letter_id, withdrawnAt: now };
+  });
+}
+
 /**
  * The consultant pairs a client who wants a buddy with a buddy whose agreement runs and who has room. Both are
  * locked (buddy first by id order), so two parallel pairings cannot overfill a buddy; a client has one buddy at a
@@ -182,7 +250,8 @@ export async function pairWithBuddy(db: Kysely<Database>, ctx: RequestContext, i
   const buddy = await findVisibleBuddy(db, ctx.actor, input.buddyId);
   if (!buddy) throw notFound("buddy");
   const check = async (trx: Kysely<Database>) => {
-    const current = (await findBuddy(trx, buddy.id)) ?? buddy;
+    // Undone meanwhile, the buddy is gone.
+    const current = requireFound(await findBuddy(trx, buddy.id), "buddy");
     assertBuddyActive(current);
     assertNotOwnBuddy(current, client.id);
     assertNotPairedYet(await findActivePairingOfClient(trx, client.id));
@@ -241,6 +310,7 @@ export async function endPairing(db: Kysely<Database>, ctx: RequestContext, id: 
   assertPairingActive(pairing);
   const side = sideOf(ctx.actor, pairing);
   await inTransaction(db, async (trx) => {
+    await lockBuddyPairing(trx, id);
     const ended = await endActivePairing(trx, id, {
       ended_on: ctx.clock.today(),
       ended_by_side: side,
@@ -278,7 +348,7 @@ export async function endBuddyAgreement(
   assertBuddyActive(buddy);
   return inTransaction(db, async (trx) => {
     await lockClient(trx, buddy.client_id);
-    assertBuddyActive((await findBuddy(trx, id)) ?? buddy);
+    assertBuddyActive(requireFound(await findBuddy(trx, id), "buddy"));
     const pairingsEnded = await endAgreementLocked(trx, ctx, buddy);
     if (pairingsEnded === null) throw conflict("buddyNotActive", "This buddy's agreement has ended.");
     return { endedOn: ctx.clock.today(), pairingsEnded };
@@ -338,13 +408,19 @@ async function endAgreementLocked(
   return pairingsEnded;
 }
 
-/** A meeting of a running pair, recorded by either side or the consultant: the buddy's hours. */
+/**
+ * A meeting of a running pair, recorded by either side or the consultant: the buddy's hours. Under the pairing's row
+ * lock, which ending it takes too, so a meeting and an ending at the same moment are ordered: the meeting is recorded
+ * while the pairing runs, or refused once it has ended.
+ */
 export async function recordMeeting(db: Kysely<Database>, ctx: RequestContext, id: string, input: BuddyMeetingInput): Promise<string> {
   const pairing = await requireVisiblePairing(db, ctx, id);
   assertPairingActive(pairing);
   assertMeetingDate(input, pairing, ctx.clock.today());
   const meetingId = randomUUID();
   await inTransaction(db, async (trx) => {
+    await lockBuddyPairing(trx, id);
+    assertPairingActive(requireFound(await findPairing(trx, id), "buddyPairing"));
     await insertMeeting(trx, {
       id: meetingId,
       pairing_id: id,

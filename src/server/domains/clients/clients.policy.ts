@@ -39,7 +39,11 @@ export const clientPolicy = {
  * What the actor may do with a client's record they can see: each ability is the policy of the route that
  * reads or changes that part of the record, so the web app opens only what the server will answer.
  */
-export function clientAbilities(actor: Actor, client: Pick<ClientRow, "benefit_end_date">): Abilities<typeof CLIENT_ACTIONS> {
+export function clientAbilities(
+  actor: Actor,
+  client: Pick<ClientRow, "benefit_end_date">,
+  benefitEndUndoable: boolean,
+): Abilities<typeof CLIENT_ACTIONS> {
   const may = (policy: Policy) => policy.allows(actor);
   return {
     edit: may(clientPolicy.update),
@@ -71,5 +75,6 @@ export function clientAbilities(actor: Actor, client: Pick<ClientRow, "benefit_e
     viewStatusSummary: may(clientPolicy.statusSummary),
     exportData: may(privacyPolicy.dataExport),
     endBenefit: may(registryPolicy.endBenefit) && passes(() => assertBenefitRunning(client)),
+    undoBenefitEnd: may(registryPolicy.endBenefit) && benefitEndUndoable,
   };
 }

@@ -17,6 +17,8 @@ type Education = (typeof EDUCATION_LEVELS)[number];
 export interface RegistryFacts {
   pensionAges: readonly StatePensionAge[];
   partners: readonly Pick<ClientRow, "id" | "given_name" | "family_name">[];
+  /** Whether the caller can undo the recorded end of the benefit now (`mayUndoBenefitEnd`). */
+  benefitEndUndoable: boolean;
 }
 
 /** Years on benefit, and whether that puts the client in the invitation cohort today (the rule of the cohort query). */
@@ -74,7 +76,7 @@ export function presentClient(actor: Actor, row: ClientRow, today: string, regis
     householdPartners: registry.partners.map((p) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    abilities: clientAbilities(actor, row),
+    abilities: clientAbilities(actor, row, registry.benefitEndUndoable),
   };
 }
 

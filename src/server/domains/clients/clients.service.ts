@@ -11,6 +11,7 @@ import type { ClientCreateInput, ClientSearch, ClientUpdateInput } from "@shared
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { capacityOf } from "../plans/capacity.js";
+import { mayUndoBenefitEnd } from "../registry/benefit-end.undo.js";
 import { listStatePensionAges } from "../registry/pension-ages.repo.js";
 import type { RegistryFacts } from "./clients.presenter.js";
 import * as repo from "./clients.repo.js";
@@ -62,9 +63,16 @@ function searchName(givenName: string, familyName: string): string {
   return `${givenName} ${familyName}`.toLowerCase();
 }
 
-/** What a client's record shows beside its row: the state pension age table and the partners the caller may see. */
+/**
+ * What a client's record shows beside its row: the state pension age table, the partners the caller may see, and
+ * whether the caller can undo the recorded end of the benefit.
+ */
 export async function registryFactsOf(db: Kysely<Database>, ctx: RequestContext, row: ClientRow): Promise<RegistryFacts> {
-  return { pensionAges: await listStatePensionAges(db), partners: await repo.visibleHouseholdPartners(db, ctx.actor, row) };
+  return {
+    pensionAges: await listStatePensionAges(db),
+    partners: await repo.visibleHouseholdPartners(db, ctx.actor, row),
+    benefitEndUndoable: await mayUndoBenefitEnd(db, ctx, row),
+  };
 }
 
 /**

@@ -28,6 +28,11 @@ export async function insertContribution(db: Kysely<Database>, row: Contribution
   await db.insertInto("contributions").values(row).execute();
 }
 
+/** Removes a contribution whose making was undone (nothing refers to it any more). */
+export async function deleteContribution(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("contributions").where("id", "=", id).execute();
+}
+
 /** Ends a running contribution on a day: its hours count up to then and no longer; false when it had ended. */
 export async function endActiveContribution(db: Kysely<Database>, id: string, endedOn: string): Promise<boolean> {
   const result = await db

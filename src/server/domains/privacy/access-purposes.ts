@@ -32,6 +32,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Er is genoteerd dat uw uitkering is gestopt. Wat u nog deed als tegenprestatie, is ook gestopt.",
     "It was noted that your benefit ended. What you still did as your contribution ended too.",
   ),
+  "client.undoBenefitEnd": p(
+    "Het einde van uw uitkering is teruggedraaid voordat de brief verstuurd werd. Wat u deed als tegenprestatie, loopt door.",
+    "The end of your benefit was undone before the letter was sent. What you did as your contribution goes on.",
+  ),
   "client.import": p(
     "Uw gegevens zijn bijgewerkt met de gegevens van de uitkeringsadministratie.",
     "Your details were brought up to date from the benefits administration.",
@@ -172,6 +176,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "buddy.end": p(
     "U bent gestopt als maatje. Dat heeft geen gevolgen voor u. Uw uren als maatje tellen vanaf die dag niet meer mee.",
     "You stopped being a buddy. That has no consequences for you. Your hours as a buddy no longer count from that day.",
+  ),
+  "buddy.undo": p(
+    "De afspraak dat u maatje bent, is teruggedraaid voordat de brief verstuurd werd. U bent geen maatje.",
+    "The agreement that you are a buddy was undone before the letter was sent. You are not a buddy.",
   ),
   "buddyPairing.create": p(
     "U bent gekoppeld aan een maatje, of aan iemand die u helpt.",

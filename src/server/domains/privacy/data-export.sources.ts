@@ -218,6 +218,13 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
     belongs: { column: "decision_id", parent: "decisions" },
     orderBy: "withdrawn_at",
   },
+  {
+    key: "benefitEndStops",
+    table: "benefit_end_stops",
+    title: t("Wat stopte toen uw uitkering stopte", "What stopped when your benefit ended"),
+    belongs: OWN,
+    orderBy: "stopped_at",
+  },
   { key: "objections", table: "objections", title: t("Bezwaren", "Objections"), belongs: OWN, orderBy: "created_at" },
   {
     key: "objectionHearings",

@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient, lockPlacements } from "@server/db/locks.repo.js";
-import type { ClientRow, Database, LettersTable } from "@server/db/schema.js";
+import type { BenefitEndStopsTable, ClientRow, Database, LettersTable } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
 import { invalidField, requireFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
@@ -13,10 +14,10 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient, systemFindClient, updateClient } from "../clients/clients.repo.js";
 import { assertBenefitEndAfterStart, assertBenefitRunning } from "../clients/clients.rules.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { updatePlacement } from "../placements/placements.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
-import { openPlacementsOfClient, openStepsOfClient, stopSteps } from "./benefit-end.repo.js";
+import { insertStops, openPlacementsOfClient, openStepsOfClient, stopSteps } from "./benefit-end.repo.js";
 
 /** How an ended benefit's reason reads as the ending of a placement. */
 const PLACEMENT_END_REASON: Record<BenefitEndReason, EndReason> = {
@@ -83,9 +84,18 @@ const sameOpen = (a: Open, b: Open) =>
  * Ends what is still open for a client whose benefit ended, in the caller's transaction under the client's lock:
  * open placements end (not attributable to the client: nothing can rest on it), planned and running plan steps stop,
  * and the client gets a letter saying so (not after a death; `early` is the letter rendered before the transaction
- * for `openBefore`, made anew when what is open changed meanwhile). Returns what ended, for the audit.
+ * for `openBefore`, made anew when what is open changed meanwhile). When `undoable` (recorded by staff, not by an
+ * import), the letter is held back and what stopped is kept with its status, so that the end can be undone while the
+ * letter is inside. Returns what ended, for the audit.
  */
-async function endOpenWork(trx: Kysely<Database>, ctx: RequestContext, client: ClientRow, input: BenefitEndInput, early: Prepared) {
+async function endOpenWork(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  client: ClientRow,
+  input: BenefitEndInput,
+  early: Prepared,
+  undoable: boolean,
+) {
   const open: Open = { placements: await openPlacementsOfClient(trx, client.id), steps: await openStepsOfClient(trx, client.id) };
   await lockPlacements(
     trx,
@@ -117,8 +127,26 @@ async function endOpenWork(trx: Kysely<Database>, ctx: RequestContext, client: C
     "benefitEnded",
     now,
   );
-  if (letter) await storeLetter(trx, ctx, letter);
+  if (letter) {
+    // Held back from the client for a few minutes: until it is printed, the end can be undone.
+    await storeLetter(trx, ctx, undoable ? holdForUndo(ctx, letter) : letter);
+    if (undoable) await insertStops(trx, stopsOf(client.id, letter.id, open, now));
+  }
   return { placementsEnded: open.placements.map((p) => p.id), stepsStopped: open.steps.length, letterId: letter?.id ?? null };
+}
+
+/** What the end stopped, each with the status it had, kept beside its letter for an undo. */
+function stopsOf(clientId: string, letterId: string, open: Open, now: string): BenefitEndStopsTable[] {
+  const stop = (subjectType: BenefitEndStopsTable["subject_type"], item: { id: string; status: string }) => ({
+    id: randomUUID(),
+    client_id: clientId,
+    letter_id: letterId,
+    subject_type: subjectType,
+    subject_id: item.id,
+    previous_status: item.status,
+    stopped_at: now,
+  });
+  return [...open.placements.map((p) => stop("placement", p)), ...open.steps.map((s) => stop("planStep", s))];
 }
 
 interface Prepared {
@@ -154,7 +182,7 @@ export async function endBenefit(db: Kysely<Database>, ctx: RequestContext, clie
       benefit_end_reason: input.reason,
       updated_at: nowIso(ctx.clock),
     });
-    const ended = await endOpenWork(trx, ctx, client, input, early);
+    const ended = await endOpenWork(trx, ctx, client, input, early, true);
     await recordAudit(trx, ctx, {
       action: "client.benefitEnd",
       category: "write",
@@ -183,7 +211,8 @@ export async function endOpenWorkOfEndedBenefit(
   await inTransaction(db, async (trx) => {
     await lockClient(trx, clientId);
     const client = requireFound(await systemFindClient(trx, clientId), "client");
-    const ended = await endOpenWork(trx, ctx, client, input, early);
+    // The benefits administration ended it: an import is not undone here, so its letter goes as it is.
+    const ended = await endOpenWork(trx, ctx, client, input, early, false);
     await recordAudit(trx, ctx, {
       action: "client.benefitEnd",
       category: "write",

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { presentClient } from "../clients/clients.presenter.js";
 import { registryFactsOf } from "../clients/clients.service.js";
 import { endBenefit } from "./benefit-end.service.js";
+import { undoBenefitEnd } from "./benefit-end.undo.js";
 import { readPensionAges, replacePensionAges } from "./pension-ages.service.js";
 import { registryPolicy } from "./registry.policy.js";
 import { exportClients } from "./registry-export.service.js";
@@ -58,7 +59,7 @@ export function registryRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["registry"],
           summary: "Record that the client's benefit ended",
           description:
-            "The client leaves the invitation cohort; open placements end (attributable to nobody) and planned and running plan steps stop, with a letter to the client (none after a death). The file stays. 409 `benefitAlreadyEnded` the second time; 400 on `benefitEndDate` in the future or before the benefit started.",
+            "The client leaves the invitation cohort; open placements end (attributable to nobody) and planned and running plan steps stop, with a letter to the client (none after a death). The file stays. The letter is held back from the client for a few minutes (NV_UNDO_HOLD_MINUTES) and the end can be undone until it is printed (`abilities.undoBenefitEnd`). 409 `benefitAlreadyEnded` the second time; 400 on `benefitEndDate` in the future or before the benefit started.",
           params: idParam,
           body: benefitEndInput,
           response: { 200: clientOutput },
@@ -67,6 +68,26 @@ export function registryRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => {
         const ctx = contextOf(request);
         const row = await endBenefit(db.kysely, ctx, request.params.id, request.body);
+        return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
+      },
+    );
+
+    app.delete(
+      "/clients/:id/benefit-end",
+      {
+        config: { policy: registryPolicy.endBenefit },
+        schema: {
+          tags: ["registry"],
+          summary: "Undo the recorded end of the client's benefit",
+          description:
+            "While its letter has not left the building (not printed, delivered, announced to the client or opened; `abilities.undoBenefitEnd`), whoever recorded it or a team lead undoes it: the letter is kept, withdrawn; the benefit runs again and every placement it ended and plan step it stopped is open again in the status it had. An end without a letter (after a death, or with nothing open) or from an import is not undone here. 409 letterLeftBuilding, letterWithdrawn, benefitEndMovedOn (something it stopped has changed since, or there is nothing to undo), roleFull (a freed place was taken) or capacityExceeded; 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: clientOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        const row = await undoBenefitEnd(db.kysely, ctx, request.params.id);
         return presentClient(ctx.actor, row, ctx.clock.today(), await registryFactsOf(db.kysely, ctx, row));
       },
     );

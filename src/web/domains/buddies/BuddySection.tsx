@@ -10,10 +10,21 @@ import { toNumber } from "@web/components/formValues.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useBuddies, useClientPairings, useEndAgreement, useEndPairing, useMakeBuddy, usePair } from "./api.js";
+import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+import {
+  useBuddies,
+  useClientPairings,
+  useEndAgreement,
+  useEndPairing,
+  useMakeBuddy,
+  usePair,
+  useRecheckPairings,
+  useUndoAgreement,
+} from "./api.js";
 import { ConfirmStop } from "./ConfirmStop.js";
 import { MeetingForm } from "./MeetingForm.js";
 
@@ -73,9 +84,8 @@ function PairForm({ clientId }: { clientId: string }) {
 const EMPTY = { trainedOn: "", since: "", hoursPerWeek: "", maxPairings: "1", contactPhone: "" };
 
 /** The buddy agreement: training date, hours, how many people at once, and the phone number the buddy shares. */
-function MakeBuddyForm({ clientId, clientName }: { clientId: string; clientName: string }) {
+function MakeBuddyForm({ make, clientName }: { make: ReturnType<typeof useMakeBuddy>; clientName: string }) {
   const { t } = useTranslation();
-  const make = useMakeBuddy(clientId);
   const [values, setValues] = useState(EMPTY);
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const errors = useMemo(() => formErrorsOf(make.error, t, Object.keys(EMPTY)), [make.error, t]);
@@ -151,13 +161,28 @@ function MakeBuddyForm({ clientId, clientName }: { clientId: string; clientName:
         />
       </FieldGrid>
       <FormActions submitLabel={t("buddies.agreement.submit")} busy={make.isPending} />
-      {make.isSuccess ? (
-        <Alert type="ok" role="status">
-          {t("buddies.agreement.made")}
-        </Alert>
-      ) : null}
       {confirmation.dialog}
     </form>
+  );
+}
+
+/** Just after the agreement was made: its letter, and "Ongedaan maken" while the server allows it. */
+function AgreementMade({ clientId, agreement, onUndone }: { clientId: string; agreement: BuddyAgreementOutput; onUndone: () => void }) {
+  const { t } = useTranslation();
+  const undo = useUndoAgreement();
+  const recheck = useRecheckPairings(clientId);
+  return (
+    <UndoStatus
+      canUndo={agreement.abilities.undo}
+      busy={undo.isPending}
+      error={undo.error}
+      onUndo={() => undo.mutate(agreement.id, { onSuccess: onUndone })}
+    >
+      <p className="nv-alert-text">{t("buddies.agreement.made")}</p>
+      <p className="nv-alert-text">
+        <LetterPdfLink letterId={agreement.letterId} label={t("buddies.agreement.letter")} onDownload={recheck} />
+      </p>
+    </UndoStatus>
   );
 }
 
@@ -208,8 +233,12 @@ export function BuddySection({ clientId, clientName }: { clientId: string; clien
   const { t, i18n } = useTranslation();
   const pairings = useClientPairings(clientId);
   const end = useEndPairing();
+  // The agreement's answer stays here after its form is gone: the status and its undo show from it.
+  const make = useMakeBuddy(clientId);
+  const [undone, setUndone] = useState(false);
   const items = pairings.data?.items ?? [];
   const abilities = pairings.data?.abilities;
+  const agreement = pairings.data?.agreement ?? null;
   return (
     <section className="nv-panel nv-panel--quiet" aria-labelledby="buddy-title">
       <Heading level={3} id="buddy-title" className="nv-panel__title">
@@ -228,7 +257,15 @@ export function BuddySection({ clientId, clientName }: { clientId: string; clien
         </Alert>
       ) : null}
       {pairings.data && items.length === 0 && !pairings.data.agreement ? <Paragraph>{t("buddies.section.none")}</Paragraph> : null}
-      {pairings.data?.agreement ? <AgreementStatus agreement={pairings.data.agreement} /> : null}
+      {make.data && agreement?.id === make.data.id ? (
+        <AgreementMade clientId={clientId} agreement={agreement} onUndone={() => setUndone(true)} />
+      ) : null}
+      {undone && !agreement ? (
+        <Alert type="ok" role="status">
+          {t("buddies.agreement.undone")}
+        </Alert>
+      ) : null}
+      {agreement ? <AgreementStatus agreement={agreement} /> : null}
       {items.length > 0 ? (
         <ul className="nv-link-list">
           {items.map((p) => (
@@ -264,7 +301,7 @@ export function BuddySection({ clientId, clientName }: { clientId: string; clien
         </ul>
       ) : null}
       {abilities?.pair ? <PairForm clientId={clientId} /> : null}
-      {abilities?.makeBuddy ? <MakeBuddyForm clientId={clientId} clientName={clientName} /> : null}
+      {abilities?.makeBuddy ? <MakeBuddyForm make={make} clientName={clientName} /> : null}
     </section>
   );
 }

@@ -1,4 +1,11 @@
-import type { BuddyAgreementInput, BuddyList, BuddyMeetingInput, BuddyPairingInput, BuddyPairingList } from "@shared/schemas/buddies.js";
+import type {
+  BuddyAgreementInput,
+  BuddyList,
+  BuddyMeetingInput,
+  BuddyOutput,
+  BuddyPairingInput,
+  BuddyPairingList,
+} from "@shared/schemas/buddies.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@web/api/client.js";
 
@@ -28,9 +35,26 @@ function useRefresh() {
 export function useMakeBuddy(clientId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: BuddyAgreementInput) => api<unknown>(`/clients/${clientId}/buddies`, { method: "POST", body: input }),
+    mutationFn: (input: BuddyAgreementInput) => api<BuddyOutput>(`/clients/${clientId}/buddies`, { method: "POST", body: input }),
     onSuccess: refresh,
   });
+}
+
+/** Undoes a buddy agreement while its letter is inside: the agreement, its contribution, decision and letter go. */
+export function useUndoAgreement() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (buddyId: string) => api<unknown>(`/buddies/${buddyId}/undo`, { method: "POST", body: {} }),
+    onSuccess: refresh,
+  });
+}
+
+/** Asks again, shortly after a letter was downloaded to print, whether the agreement can still be undone. */
+export function useRecheckPairings(clientId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey: ["buddy-pairings", clientId] }), 1000);
+  };
 }
 
 /** Pairs a client with a buddy. */

@@ -127,7 +127,8 @@ export function ClientDataSection({ client }: { client: ClientOutput }) {
         ))}
       </dl>
       {client.abilities.reassign ? <ReassignSection client={client} /> : null}
-      {client.abilities.endBenefit ? <BenefitEndSection client={client} /> : null}
+      {/* Kept after the end is recorded: it shows the undo while the letter is inside. */}
+      {client.abilities.endBenefit || client.benefitEndDate !== null ? <BenefitEndSection client={client} /> : null}
     </>
   );
 }

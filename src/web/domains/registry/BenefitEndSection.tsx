@@ -1,19 +1,26 @@
 import { BENEFIT_END_REASONS, type BenefitEndReason } from "@shared/enums.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
+import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextField } from "@web/components/fields.js";
+import { formatLongDate } from "@web/components/format.js";
 import { Heading, Paragraph, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useEndBenefit } from "./api.js";
+import { useEndBenefit, useUndoBenefitEnd } from "./api.js";
 
-/** Records that the benefits administration ended the client's benefit: what is still open stops, with a letter. */
+/**
+ * Records that the benefits administration ended the client's benefit: what is still open stops, with a letter. Just
+ * after, it offers "Ongedaan maken" while the server allows it (`abilities.undoBenefitEnd`).
+ */
 export function BenefitEndSection({ client }: { client: ClientOutput }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const end = useEndBenefit(client.id);
+  const undo = useUndoBenefitEnd(client.id);
   const [benefitEndDate, setDate] = useState("");
   const [reason, setReason] = useState<BenefitEndReason | "">("");
   const errors = useMemo(() => formErrorsOf(end.error, t, ["benefitEndDate", "reason"]), [end.error, t]);
@@ -29,11 +36,43 @@ export function BenefitEndSection({ client }: { client: ClientOutput }) {
     confirmation.ask(() => end.mutate({ benefitEndDate, reason: reason as BenefitEndReason }));
   }
 
+  if (!client.abilities.endBenefit) {
+    // The answer of the end stays here after its form is gone: the status and its undo show from it.
+    if (!end.data || client.benefitEndDate === null) return null;
+    const done = t("benefitEnd.done", { date: formatLongDate(client.benefitEndDate, i18n.language) });
+    return (
+      <section className="nv-section" aria-labelledby="benefit-end-title">
+        <Heading level={2} id="benefit-end-title">
+          {t("benefitEnd.title")}
+        </Heading>
+        {/* An end without a letter (after a death, or with nothing open) has nothing to undo. */}
+        {end.data.abilities.undoBenefitEnd ? (
+          <UndoStatus
+            canUndo={client.abilities.undoBenefitEnd}
+            busy={undo.isPending}
+            error={undo.error}
+            onUndo={() => undo.mutate(undefined, { onSuccess: () => end.reset() })}
+          >
+            <p className="nv-alert-text">{done}</p>
+          </UndoStatus>
+        ) : (
+          <Alert type="ok" role="status">
+            {done}
+          </Alert>
+        )}
+      </section>
+    );
+  }
   return (
     <section className="nv-section" aria-labelledby="benefit-end-title">
       <Heading level={2} id="benefit-end-title">
         {t("benefitEnd.title")}
       </Heading>
+      {undo.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("benefitEnd.undone")}
+        </Alert>
+      ) : null}
       <Paragraph>{t("benefitEnd.intro")}</Paragraph>
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />

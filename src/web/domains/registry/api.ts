@@ -45,3 +45,16 @@ export function useEndBenefit(clientId: string) {
     },
   });
 }
+
+/** Undoes the recorded end of the client's benefit while its letter is inside: what it stopped is open again. */
+export function useUndoBenefitEnd(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ClientOutput>(`/clients/${clientId}/benefit-end`, { method: "DELETE" }),
+    onSuccess: (client) => {
+      queryClient.setQueryData(["clients", "one", clientId], client);
+      for (const key of [["clients", "list"], ["placements"], ["plans", clientId], ["letters"]])
+        void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+}
