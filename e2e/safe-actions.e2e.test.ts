@@ -1,22 +1,15 @@
 import { buildClient } from "@server/testing/factories.js";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
-import { startServer, type TestServer } from "./server.js";
+import { expectHeading, expectNoAxeViolations, logIn, newPage } from "./browser.js";
+import type { TestServer } from "./server.js";
+import { withServerAndBrowser } from "./server-and-browser.js";
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((running) => ({ server, browser } = running));
 
 /** No sideways scroll at 360 px, and the open dialog fits the screen. */
 async function fitsPhone(page: Page, what: string) {
