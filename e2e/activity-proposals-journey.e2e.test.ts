@@ -94,6 +94,22 @@ describe("the demo client proposes an activity and the consultant accepts it", (
     await desk.getByRole("dialog", { name: "Besluit versturen?" }).getByRole("button", { name: "Ja, besluit versturen" }).click();
     await review.getByText("Het besluit is vastgelegd.", { exact: false }).waitFor();
     await proposal.getByText("Telt mee: 3,5 uur per week").waitFor();
+    await settled(desk, "proposal accepted, with undo");
+
+    // Undone while its letter is still inside: the proposal waits for a decision again, and is decided anew.
+    await review.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await review.getByText("Het besluit is ongedaan gemaakt.", { exact: false }).waitFor();
+    await proposal.getByRole("button", { name: /^Besluiten/ }).waitFor();
+    expect(await proposal.getByText("Telt mee: 3,5 uur per week").count()).toBe(0);
+    const reopened = await consultant<{ items: ActivityProposalOutput[] }>("GET", `/clients/${clientId}/activity-proposals`);
+    expect(reopened.body.items.find((p) => p.place === "Buurthuis De Boog")).toMatchObject({ status: "pending", contributionId: null });
+    await settled(desk, "proposal decision undone");
+    await proposal.getByRole("button", { name: /^Besluiten/ }).click();
+    await proposal.getByRole("group", { name: "Uw besluit" }).getByLabel("Goedkeuren: het telt als tegenprestatie").check();
+    await proposal.getByLabel("Reden").fill("Nederlands leren helpt u om mee te doen in de buurt.");
+    await proposal.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await desk.getByRole("dialog", { name: "Besluit versturen?" }).getByRole("button", { name: "Ja, besluit versturen" }).click();
+    await proposal.getByText("Telt mee: 3,5 uur per week").waitFor();
     await settled(desk, "proposal accepted");
     await context.close();
 

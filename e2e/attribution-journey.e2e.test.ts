@@ -54,7 +54,8 @@ async function runningPlacement(): Promise<typeof referral> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // The host answers referrals right after they are made: no hold for undoing.
+  server = await startServer({ undoHoldMinutes: 0 });
   browser = await launchBrowser();
   referral = await runningPlacement();
 }, 120_000);

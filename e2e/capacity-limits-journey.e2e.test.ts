@@ -29,7 +29,8 @@ const LIFE_DOMAINS = [
 const taken = new Set<string>();
 
 beforeAll(async () => {
-  server = await startServer();
+  // The host answers referrals right after they are made: no hold for undoing.
+  server = await startServer({ undoHoldMinutes: 0 });
   browser = await launchBrowser();
   consultant = await apiAs(server.baseUrl, "consulent@demo.local");
   const host = await apiAs(server.baseUrl, "organisatie@demo.local");

@@ -106,7 +106,8 @@ async function endedPlacement(host: ApiCaller, organisationId: string): Promise<
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // The host answers referrals right after they are made: no hold for undoing.
+  server = await startServer({ undoHoldMinutes: 0 });
   browser = await launchBrowser();
   const self = await apiAs(server.baseUrl, "klant@demo.local");
   clientId = expectDefined((await self<MeOutput>("GET", "/me")).body.clientId, "the client behind the account");

@@ -110,7 +110,7 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
 });
 
 describe("a consultant: a medical request decided on medical advice", () => {
-  it("records the advice in functional terms first, and only then decides", async () => {
+  it("records the advice in functional terms first, only then decides, and undoes the decision", async () => {
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
     const client = await clientWithCapacity(consultant);
     const requested = await consultant<ExemptionOutput>("POST", `/clients/${client.id}/exemption-requests`, {
@@ -155,6 +155,15 @@ describe("a consultant: a medical request decided on medical advice", () => {
     await page.getByText("Het besluit is opgeslagen.").waitFor();
     await row.getByText("Niet gegeven", { exact: true }).waitFor();
     await settled(page, "medical request refused on advice");
+
+    // The refusal's letter has not left the building: undone, the request awaits its decision again.
+    await page.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText("Ongedaan gemaakt. De brief is ingetrokken en de vrijstelling is weer zoals ervoor.").waitFor();
+    await row.getByText("Aangevraagd", { exact: true }).waitFor();
+    await row.getByRole("button", { name: /^Besluiten/ }).waitFor();
+    await settled(page, "refusal undone");
+    const undone = await consultant<{ items: ExemptionOutput[] }>("GET", `/clients/${client.id}/exemptions`);
+    expect(undone.body.items.find((e) => e.id === requested.body.id)).toMatchObject({ status: "requested", decisions: [] });
     await context.close();
   }, 120_000);
 });

@@ -34,7 +34,8 @@ async function small(email: string): Promise<{ page: Page; close: () => Promise<
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // The host answers referrals right after they are made: no hold for undoing.
+  server = await startServer({ undoHoldMinutes: 0 });
   browser = await launchBrowser();
   const self = await apiAs(server.baseUrl, "klant@demo.local");
   const clientId = expectDefined((await self<MeOutput>("GET", "/me")).body.clientId, "the demo client");

@@ -46,7 +46,8 @@ async function clientWithHostSuggestion(consultant: ApiCaller, organisationId: s
 let target: Target;
 
 beforeAll(async () => {
-  server = await startServer();
+  // The host answers referrals right after they are made: no hold for undoing.
+  server = await startServer({ undoHoldMinutes: 0 });
   browser = await launchBrowser();
   const host = await apiAs(server.baseUrl, "organisatie@demo.local");
   const me = await host<MeOutput>("GET", "/me");

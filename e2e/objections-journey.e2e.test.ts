@@ -191,6 +191,19 @@ describe("an objection against a sanction, from the client's portal to the decis
     await page.getByRole("link", { name: /^Uitstelbrief downloaden/ }).waitFor();
     await settled(page, "decision term postponed");
 
+    // Undone while the letter is still inside: the letter withdrawn, the date to decide by as it was; then postponed again.
+    await page.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText(/^Het uitstel is ongedaan gemaakt\./).waitFor();
+    await page.getByRole("button", { name: "Beslistermijn uitstellen" }).waitFor();
+    expect(await page.getByText(/ \(uitgesteld\)$/).count()).toBe(0);
+    expect(await page.getByRole("link", { name: /^Uitstelbrief downloaden/ }).count()).toBe(0);
+    await settled(page, "postponement undone");
+    await page.getByRole("button", { name: "Beslistermijn uitstellen" }).click();
+    await page.getByLabel("Waarom is uitstel nodig?").fill("Wij wachten op de verklaring van het ziekenhuis.");
+    await page.getByRole("button", { name: "Uitstellen", exact: true }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
+    await page.getByText(/ \(uitgesteld\)$/).waitFor();
+
     await page.getByRole("button", { name: "Uitnodigen voor hoorzitting" }).click();
     expect(await page.getByRole("dialog", { name: "Brief versturen?" }).textContent()).toMatch(
       /Deze brief gaat naar (?!de cliënt).+: een uitnodiging om het bezwaar uit te leggen\./,

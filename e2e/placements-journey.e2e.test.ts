@@ -13,7 +13,8 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
+  // The host answers referrals right after they are made: no hold for undoing.
+  server = await startServer({ undoHoldMinutes: 0 });
   browser = await launchBrowser();
 });
 

@@ -1,4 +1,5 @@
 import { buildClient } from "@server/testing/factories.js";
+import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
@@ -91,6 +92,120 @@ describe("safe actions: asked before a letter goes, undone while it is inside", 
     expect([refused.status, refused.body.code]).toEqual([409, "letterLeftBuilding"]);
     await context.close();
   });
+
+  it("formalises volunteer work and judges care customary care, and undoes each: the record gone, the letter withdrawn", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const created = await consultant<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Noor", familyName: "Ongedaan" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const since = addDays(todayInAmsterdam(), -30);
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    const dialog = page.getByRole("dialog", { name: "Brief versturen?" });
+
+    // Volunteer work formalised after the question, then undone: it no longer counts.
+    await page.goto(`/clients/${clientId}?tab=placements`);
+    await expectHeading(page, "Noor Ongedaan");
+    const work = page.getByRole("region", { name: "Vrijwilligerswerk vastleggen" });
+    await work.getByLabel("Naam van de organisatie").fill("Buurthuis De Horizon");
+    await work.getByLabel("Sinds").fill(since);
+    await work.getByLabel("Uren per week").fill("3");
+    await work.getByLabel("Wat doet de cliënt?").fill("Schenkt koffie op de inloopochtend.");
+    await work.getByRole("button", { name: "Vrijwilligerswerk vastleggen" }).click();
+    await dialog.getByRole("button", { name: "Ja, brief versturen" }).click();
+    await work.getByText("Deze cliënt levert een tegenprestatie", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "volunteer work formalised, with undo");
+    await work.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await work.getByText("Het vastleggen is ongedaan gemaakt.", { exact: false }).waitFor();
+    await work.getByText("Er is nog geen vrijwilligerswerk vastgelegd.").waitFor();
+    const contributions = await consultant<{ items: unknown[] }>("GET", `/clients/${clientId}/contributions`);
+    expect(contributions.body.items).toEqual([]);
+
+    // Care judged customary care is a decision with a letter: asked first, then undone, record and decision gone.
+    await page.goto(`/clients/${clientId}?tab=exemptions`);
+    const care = page.getByRole("region", { name: "Mantelzorg vastleggen" });
+    await care.getByLabel("Voor wie zorgt de cliënt?").selectOption("partner");
+    await care.getByLabel("Uren per week").fill("3");
+    await care.getByLabel("Sinds").fill(since);
+    await care.getByRole("group", { name: "Gaat de zorg verder dan gebruikelijke zorg?" }).getByLabel("Nee").check();
+    await care.getByLabel("Waarom beoordeelt u het zo?").fill("Koken en de was doen huisgenoten gewoon voor elkaar.");
+    await care.getByRole("button", { name: "Mantelzorg vastleggen" }).click();
+    await dialog.getByRole("button", { name: "Ja, brief versturen" }).click();
+    await care.getByText("De mantelzorg is vastgelegd.").waitFor();
+    await expectNoAxeViolations(page, "customary care recorded, with undo");
+    await care.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await care.getByText("Het vastleggen is ongedaan gemaakt.", { exact: false }).waitFor();
+    const caregiving = await consultant<{ items: unknown[] }>("GET", `/clients/${clientId}/caregiving`);
+    const decisions = await consultant<{ items: unknown[] }>("GET", `/clients/${clientId}/decisions`);
+    expect([caregiving.body.items, decisions.body.items]).toEqual([[], []]);
+
+    // Both letters are kept, withdrawn.
+    await page.goto(`/clients/${clientId}?tab=letters`);
+    const withdrawn = page.getByRole("table").getByText("Ingetrokken", { exact: true });
+    await withdrawn.first().waitFor();
+    expect(await withdrawn.count()).toBe(2);
+    await context.close();
+  }, 180_000);
+
+  it("proposes a client to a host after a question, and undoes it before the host sees it", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const host = await apiAs(server.baseUrl, "organisatie@demo.local");
+    const organisationId = (await host<{ organisationId: string }>("GET", "/me")).body.organisationId;
+    const title = "Gastvrouw koffieochtend Tarwewijk";
+    const role = await consultant<{ id: string }>("POST", "/roles", {
+      organisationId,
+      title,
+      description: "Koffie schenken en mensen welkom heten op dinsdagochtend.",
+      hoursPerWeek: 4,
+      guidanceLevel: "intensive",
+      places: 2,
+      weekdayParts: ["tue-am"],
+      displacementCheck: {
+        paidInLastThreeYears: false,
+        doneByPaidStaffElsewhere: false,
+        wouldOtherwiseBePaid: false,
+        partOfPaidService: false,
+        recentStaffCuts: false,
+      },
+    });
+    expect(role.status, JSON.stringify(role.body)).toBe(201);
+    const created = await consultant<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Noor", familyName: "Havenzicht" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const referrals = async () => (await consultant<{ items: { id: string }[] }>("GET", `/placements?clientId=${clientId}`)).body.items;
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${clientId}?tab=placements`);
+    await expectHeading(page, "Noor Havenzicht");
+    await page.getByLabel("Zoek op vrijwilligersplek of organisatie").fill(title);
+    await page.getByRole("radio", { name: new RegExp(title) }).check();
+    await page.getByRole("button", { name: "Voorstellen" }).click();
+    await page.getByRole("dialog", { name: "Voorstel versturen?" }).getByRole("button", { name: "Ja, voorstel versturen" }).click();
+    await page.getByText(/^De cliënt is voorgesteld voor/).waitFor();
+
+    // Made, but held from the host: "Ongedaan maken" while the host does not see it yet.
+    expect(await referrals()).toHaveLength(1);
+    await page.getByText("De organisatie ziet het voorstel nog niet.", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "the proposal's status with undo");
+    await fitsPhone(page, "the proposal's status with undo");
+    await page.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText(`Het voorstel voor ${title}`, { exact: false }).waitFor();
+
+    // As before: no referral, the role's places free, and the client can be proposed again.
+    expect(await referrals()).toHaveLength(0);
+    expect((await consultant<{ placesTaken: number }>("GET", `/roles/${role.body.id}`)).body.placesTaken).toBe(0);
+    await page.getByRole("button", { name: "Voorstellen" }).waitFor();
+    await expectNoAxeViolations(page, "the proposal undone");
+    await context.close();
+  }, 120_000);
+
   it("asks only for a form that is filled in: an empty one shows its field errors and no question", async () => {
     const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
     const created = await consultant<{ id: string }>("POST", "/clients", buildClient({ givenName: "Noor", familyName: "Leegveld" }));

@@ -148,11 +148,31 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     ).toBe(0);
     await settled(page, "sanction proposed");
 
+    // Invited by mistake: confirmed, then undone while the letter is still inside; the proposal is as before.
+    const invite = async () => {
+      await missedRow(page)
+        .getByRole("button", { name: /^Uitnodigen voor gesprek/ })
+        .click();
+      await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
+      await page.getByText(/^De uitnodiging voor het gesprek is verstuurd als aangetekende brief/).waitFor();
+    };
+    await invite();
+    const undo = page.getByRole("button", { name: /^Ongedaan maken/ });
+    await undo.waitFor();
+    await settled(page, "hearing invitation, with undo");
+    await undo.click();
+    await page.getByText(/^De uitnodiging voor het gesprek is ongedaan gemaakt/).waitFor();
     await missedRow(page)
       .getByRole("button", { name: /^Uitnodigen voor gesprek/ })
-      .click();
-    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
-    await page.getByText(/^De uitnodiging voor het gesprek is verstuurd als aangetekende brief/).waitFor();
+      .waitFor();
+    expect(
+      await missedRow(page)
+        .getByText(/^Uitgenodigd, reageren vóór /)
+        .count(),
+    ).toBe(0);
+    await settled(page, "hearing invitation undone");
+
+    await invite();
     await missedRow(page)
       .getByText(/^Uitgenodigd, reageren vóór /)
       .waitFor();
@@ -162,7 +182,11 @@ describe("a sanction with due process, from the proposal to the reconsideration"
     // The registered letter's delivery is recorded where all letters are.
     await page.getByRole("link", { name: "Naar Brieven" }).click();
     await page.getByRole("heading", { level: 2, name: "Brieven" }).waitFor();
-    const hearingLetter = page.getByRole("row", { name: /Wij willen uw kant van het verhaal horen/ });
+    // The undone invitation's letter is listed as withdrawn; the delivery is recorded on the one sent.
+    await page.getByRole("table").getByText("Ingetrokken", { exact: true }).waitFor();
+    const hearingLetter = page
+      .getByRole("row", { name: /Wij willen uw kant van het verhaal horen/ })
+      .filter({ hasNot: page.getByText("Ingetrokken", { exact: true }) });
     await hearingLetter.getByRole("button", { name: /^Bezorging vastleggen/ }).click();
     await page.getByLabel("Bezorging", { exact: true }).selectOption({ label: "Bezorgd" });
     await page.getByRole("button", { name: "Bezorging opslaan" }).click();

@@ -31,9 +31,10 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the whole app (API and built web app) on a random port with a fresh, seeded SQLite file; with `provider`,
- * also the local OpenID Provider (DigiD and the staff login, as in the demo) on a port of its own.
+ * also the local OpenID Provider (DigiD and the staff login, as in the demo) on a port of its own. `undoHoldMinutes`
+ * sets `NV_UNDO_HOLD_MINUTES`: 0 for a journey where the host answers a referral right after it was made.
  */
-export async function startServer(options: { provider?: boolean } = {}): Promise<TestServer> {
+export async function startServer(options: { provider?: boolean; undoHoldMinutes?: number } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nv-e2e-"));
   const db = connectDatabase(`sqlite:${path.join(dir, "e2e.sqlite")}`);
   await migrateToLatest(db);
@@ -48,7 +49,12 @@ export async function startServer(options: { provider?: boolean } = {}): Promise
     });
   }
   const app = await createApp({
-    config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...provider?.env } as NodeJS.ProcessEnv),
+    config: loadConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      ...(options.undoHoldMinutes === undefined ? {} : { NV_UNDO_HOLD_MINUTES: String(options.undoHoldMinutes) }),
+      ...provider?.env,
+    } as NodeJS.ProcessEnv),
     db,
     logger: false,
   });

@@ -127,6 +127,10 @@ export const PROBLEM_CODES = [
   "hearingChanged",
   "involvedInDecision",
   "latenessNotExcused",
+  "notPostponed",
+  "decideByChanged",
+  "notInvitedToHearing",
+  "objectionNotDecided",
   // Capacity beyond hours a week
   "aboveDailyLimit",
   "aboveDaysLimit",
@@ -148,6 +152,13 @@ export const PROBLEM_CODES = [
   "letterLeftBuilding",
   "notLetterAuthor",
   "planNotConfirmed",
+  "activityProposalNotDecided",
+  "activityMovedOn",
+  "contributionOfDecision",
+  "caregivingWithoutLetter",
+  "exemptionChanged",
+  "nothingToUndo",
+  "referralReachedHost",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

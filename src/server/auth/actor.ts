@@ -16,6 +16,11 @@ export interface Actor {
    * still sees a client for 30 days after a placement closes).
    */
   scopeDate: string;
+  /**
+   * The instant the caller was authenticated (ISO-8601), where a scope depends on the minute: a host sees a referral
+   * once its hold for undoing has passed. Absent for actors made outside a request, which see no hold.
+   */
+  scopeTime?: string;
   /** Set when authenticated by the session cookie; writes must then carry the CSRF token. */
   session?: {
     id: string;

@@ -38,6 +38,9 @@ import * as agencyAssignmentEndings from "./migrations/20261203_0042_agency_assi
 import * as buddyAgreementEnd from "./migrations/20261203_0043_buddy_agreement_end.js";
 import * as safeActions from "./migrations/20261203_0044_safe_actions.js";
 import * as allowanceLimits2025 from "./migrations/20261203_0046_allowance_limits_2025.js";
+import * as exemptionUndo from "./migrations/20261203_0050_exemption_undo.js";
+import * as objectionUndo from "./migrations/20261203_0052_objection_undo.js";
+import * as referralHold from "./migrations/20261203_0049_referral_hold.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {
@@ -79,6 +82,9 @@ const migrations: Record<string, Migration> = {
   "20261203_0043_buddy_agreement_end": buddyAgreementEnd,
   "20261203_0044_safe_actions": safeActions,
   "20261203_0046_allowance_limits_2025": allowanceLimits2025,
+  "20261203_0049_referral_hold": referralHold,
+  "20261203_0050_exemption_undo": exemptionUndo,
+  "20261203_0052_objection_undo": objectionUndo,
 };
 
 /** The names of every migration this version knows, oldest first (a backup is checked against them). */

@@ -554,6 +554,10 @@ export interface PlacementsTable {
   host_check_in_held_on?: string | null;
   host_check_in_note?: string | null;
   host_check_in_recorded_by?: string | null;
+  /** Until when a referral is kept from the host, so that it can still be undone; null for one made before holds. */
+  held_until?: string | null;
+  /** When a member of the host organisation first opened the referral: from then on it is no longer undone. */
+  host_opened_at?: string | null;
 }
 
 /** An expense allowance (onkostenvergoeding) for one month of a placement, in cents. */
@@ -753,6 +757,8 @@ export interface ExemptionsTable {
   child_birth_date: string | null;
   /** A refused single parent's request: the condition of art. 9a that was not met. */
   unmet_condition: string | null;
+  /** The last action that sent a letter and can still be undone: its letter and the columns before it (JSON). */
+  undo_state: string | null;
 }
 
 /** Medical advice on an exemption: who advised and the conclusion in functional terms, never a diagnosis. */
@@ -1020,6 +1026,10 @@ export interface ObjectionsTable {
   outcome_on: string | null;
   outcome_reasons: string | null;
   outcome_decision_id: string | null;
+  /** The date to decide by before the postponement, put back when it is undone (0052). */
+  decide_by_before_postponement?: string | null;
+  /** JSON of a sanction's `revoked`, `percentage` and `months` before the decision on objection changed them (0052). */
+  sanction_before_outcome?: string | null;
   registered_by: string | null;
   created_at: string;
 }

@@ -49,6 +49,7 @@ export function generateExemptionsAndCare(
         covers_work_obligations: kind === "crisis" || child ? 1 : 0,
         child_birth_date: child,
         unmet_condition: null,
+        undo_state: null,
         max_hours_per_week: full ? null : random.pick([4, 6, 8, 12]),
         start_date: start,
         end_date: child ? lastDayUnderFive(child) : kind === "crisis" ? until : null,

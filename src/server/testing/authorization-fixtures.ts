@@ -37,6 +37,7 @@ export const ID_RESOURCES = [
   "placements",
   "exemptions",
   "caregiving",
+  "contributions",
   "accountability-requests",
   "documents",
   "sanctions",
@@ -214,6 +215,7 @@ type MadeResource =
   | "displacement-complaints"
   | "exemptions"
   | "caregiving"
+  | "contributions"
   | "accountability-requests"
   | "documents"
   | "sanctions"
@@ -256,6 +258,8 @@ async function insertWorldRows(
     "displacement-complaints": id("complaint"),
     exemptions: id("exemption"),
     caregiving: id("caregiving"),
+    // The buddy's contribution, made with the buddy below: its letter is printed, so undoing it answers 409.
+    contributions: id("buddy-contribution"),
     "accountability-requests": id("accountability"),
     documents: id("document"),
     sanctions: id("sanction"),

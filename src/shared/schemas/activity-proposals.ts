@@ -52,6 +52,7 @@ export const activityProposalAbilities = z
     decide: z.boolean().describe("accept (perhaps for fewer hours) or decline"),
     acceptAsProposed: z.boolean().describe("accept with all the hours proposed: they fit the client's capacity"),
     addEvidence: z.boolean().describe("upload a document that shows the activity"),
+    undo: z.boolean().describe("undo the decision while its letter is still inside: the proposal waits for a decision again"),
   })
   .describe("the caller's abilities: show an action only when it is true");
 

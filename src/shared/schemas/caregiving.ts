@@ -37,7 +37,10 @@ export const caregivingEndInput = z.object({ endedOn: calendarDate });
 
 /** What the caller may do with one record of caregiving, computed by the rules the server enforces. */
 export const caregivingAbilities = z
-  .object({ end: z.boolean().describe("record that the care has ended") })
+  .object({
+    end: z.boolean().describe("record that the care has ended"),
+    undo: z.boolean().describe("undo recording it while the letter of its judgement (customary care) is still inside"),
+  })
   .describe("the caller's abilities: show an action only when it is true");
 export type CaregivingAbilities = z.infer<typeof caregivingAbilities>;
 

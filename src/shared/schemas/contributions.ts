@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { abilitiesOf } from "./abilities.js";
 import { calendarDate, timestamp } from "./common.js";
 
 /**
@@ -33,6 +34,9 @@ export const contributionInput = z
   });
 export type ContributionInput = z.infer<typeof contributionInput>;
 
+/** What the caller may do with one contribution: undo formalising it while its agreement letter is still inside. */
+export const CONTRIBUTION_ACTIONS = ["undo"] as const;
+
 export const contributionOutput = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -46,6 +50,7 @@ export const contributionOutput = z.object({
   endedOn: calendarDate.nullable().describe("the day it ended: its hours count up to then and no longer"),
   letterId: z.uuid(),
   createdAt: timestamp,
+  abilities: abilitiesOf(CONTRIBUTION_ACTIONS),
 });
 export const contributionList = z.object({
   items: z.array(contributionOutput),

@@ -99,6 +99,9 @@ export const objectionAbilities = z
     recordHearing: z.boolean().describe("record (or correct) the hearing"),
     waiveHearing: z.boolean().describe("record why there is no hearing"),
     decide: z.boolean().describe("decide on the objection"),
+    undoPostponement: z.boolean().describe("undo the postponement while its letter has not left the building"),
+    undoHearingInvitation: z.boolean().describe("undo the hearing invitation while its letter has not left the building"),
+    undoOutcome: z.boolean().describe("undo the decision on objection while its letter has not left the building"),
   })
   .describe("the caller's abilities: show an action only when it is true");
 export type ObjectionAbilities = z.infer<typeof objectionAbilities>;

@@ -213,6 +213,9 @@ export const exemptionAbilities = z
     addEvidence: z.boolean().describe("upload a document as evidence"),
     addMedicalAdvice: z.boolean().describe("record the medical advice a medical request is decided on"),
     refuseExtension: z.boolean().describe("decide that it is not extended: it ends on its last day"),
+    undo: z
+      .boolean()
+      .describe("undo its last decision, co-signature, early end or refused extension: while that letter has not left the building"),
   })
   .describe("the caller's abilities: show an action only when it is true");
 export type ExemptionAbilities = z.infer<typeof exemptionAbilities>;

@@ -170,6 +170,7 @@ export const PLACEMENT_ACTIONS = [
   "recordHostCheckIn",
   "recordExpense",
   "downloadAgreement",
+  "undo",
 ] as const;
 
 export const placementOutput = z.object({
@@ -225,6 +226,19 @@ export const placementListQuery = pageQuery.extend({
 });
 export const placementPage = pageOf(placementOutput.omit({ agreements: true, notes: true }));
 /** A placement without its agreement versions and notes: what the client's own routes answer. */
+/**
+ * `POST /placements/{id}/undo`: a referral undone before it reached the host. It is gone (the guidance hours and the
+ * role's place it held are free again); a placement proposal it came from is pending again.
+ */
+export const placementUndoOutput = z.object({
+  id: z.uuid().describe("the referral that was undone; it no longer exists"),
+  clientId: z.uuid(),
+  roleId: z.uuid(),
+  matchProposalId: z.uuid().nullable().describe("the placement proposal it came from, pending again; null when made by hand"),
+  undoneAt: timestamp,
+});
+export type PlacementUndoOutput = z.infer<typeof placementUndoOutput>;
+
 export const placementSummary = placementOutput.omit({ agreements: true, notes: true });
 export type PlacementSummary = z.infer<typeof placementSummary>;
 /** `GET /clients/{id}/placements`: a client's started placements (active and ended), newest first, each with its current agreement to read and sign. */

@@ -7,6 +7,9 @@ export { SANCTION_GROUNDS };
 export const CULPABILITY = ["none", "reduced", "full"] as const;
 export const HEARING_CHANNELS = ["inPerson", "phone", "writing", "portal"] as const;
 export const SANCTION_OUTCOMES = ["imposed", "imposedLower", "refrained"] as const;
+/** The steps of a sanction that send the client a letter, and so can be undone while that letter is still inside. */
+export const SANCTION_LETTER_STEPS = ["hearingInvitation", "decision", "reconsideration"] as const;
+export type SanctionLetterStep = (typeof SANCTION_LETTER_STEPS)[number];
 /** The rules that refuse a proposal, each its own 409 `code`. */
 export const SANCTION_BLOCKS = [
   "activeExemption",
@@ -115,6 +118,11 @@ export const sanctionAbilities = z
           "urgentReasonsLapsed weighing overcomes",
       ),
     reconsider: z.boolean().describe("record the reconsideration of an imposed sanction"),
+    undo: z
+      .boolean()
+      .describe(
+        "undo the latest step that sent a letter (`undoStep`) while that letter has not left the building: the author or a team lead",
+      ),
   })
   .describe("the caller's abilities: show an action only when it is true");
 export type SanctionAbilities = z.infer<typeof sanctionAbilities>;
@@ -187,6 +195,13 @@ export const sanctionOutput = z.object({
   reconsiderationDecisionId: z.uuid().nullable().describe("the decision issued on reconsideration, with its letter"),
   endedOn: calendarDate.nullable().describe("the day an imposed sanction stopped on reconsideration"),
   revoked: z.boolean().describe("revoked on objection: the deduction is repaid"),
+  undoStep: z
+    .enum(SANCTION_LETTER_STEPS)
+    .nullable()
+    .describe(
+      "the latest step that sent a letter, which DELETE /sanctions/{id}/hearing-invitation, /decision or /reconsideration takes back " +
+        "while `abilities.undo`",
+    ),
   abilities: sanctionAbilities,
   decideRefusal: z
     .enum(PROBLEM_CODES)

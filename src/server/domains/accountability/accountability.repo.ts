@@ -143,3 +143,14 @@ export async function stopOpenRequestsAbout(
 export function listClientRequests(db: Kysely<Database>, clientId: string): Promise<AccountabilityRequestRow[]> {
   return db.selectFrom("accountability_requests").selectAll().where("client_id", "=", clientId).orderBy("requested_on", "desc").execute();
 }
+
+/** Whether the client was ever asked to account for this activity (from then on it has a history of its own). */
+export async function wasAskedAbout(db: Kysely<Database>, subject: { type: "contribution" | "caregiving"; id: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom("accountability_requests")
+    .select("id")
+    .where("subject_type", "=", subject.type)
+    .where("subject_id", "=", subject.id)
+    .executeTakeFirst();
+  return row !== undefined;
+}

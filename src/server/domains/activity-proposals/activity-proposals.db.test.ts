@@ -97,7 +97,7 @@ describe("proposing an activity of one's own", () => {
   it("lets the client propose for their own record only: any other id is 404, to write and to read", async () => {
     const mine = await propose(course);
     expect(mine).toMatchObject({ status: "pending", proposedByClient: true, kind: "course", decisionId: null, contributionId: null });
-    expect(mine.abilities).toEqual({ decide: false, acceptAsProposed: false, addEvidence: true });
+    expect(mine.abilities).toEqual({ decide: false, acceptAsProposed: false, addEvidence: true, undo: false });
     expect((await post(`/clients/${otherClientId}/activity-proposals`, course, client)).statusCode).toBe(404);
     expect((await get(`/clients/${otherClientId}/activity-proposals`, client)).statusCode).toBe(404);
     // Nor may the client decide anything, not even their own proposal.
@@ -155,7 +155,7 @@ describe("the consultant's decision", () => {
     expect(decided.statusCode, decided.body).toBe(200);
     const body = decided.json() as ActivityProposalOutput;
     expect(body).toMatchObject({ status: "accepted", acceptedHoursPerWeek: 4, reasons: "Taal helpt u verder.", decidedOn: "2026-06-15" });
-    expect(body.abilities).toEqual({ decide: false, acceptAsProposed: false, addEvidence: false });
+    expect(body.abilities).toEqual({ decide: false, acceptAsProposed: false, addEvidence: false, undo: true });
 
     const decisions = (await get(`/clients/${clientId}/decisions`, client)).json().items as {
       id: string;

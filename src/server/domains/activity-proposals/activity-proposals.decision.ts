@@ -13,6 +13,7 @@ import { insertCaregiving } from "../caregiving/caregiving.repo.js";
 import { RELATION_WORDS } from "../caregiving/caregiving.service.js";
 import { insertContribution } from "../contributions/contributions.repo.js";
 import { prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { holdForUndo } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { decidePendingProposal } from "./activity-proposals.repo.js";
 import { assertMayAccept, assertProposalPending, contributionKindOf } from "./activity-proposals.rules.js";
@@ -87,7 +88,7 @@ export async function decideProposal(
   const text = proposalDecisionText(proposal, input.outcome, acceptedHours, input.reasons, today);
   const type = accepted ? "activityProposalAccepted" : "activityProposalDeclined";
   const takesEffectOn = accepted && proposal.since > today ? proposal.since : today;
-  const letter = await prepareDecisionLetter(ctx, {
+  const prepared = await prepareDecisionLetter(ctx, {
     client,
     type,
     template: "decision",
@@ -103,6 +104,8 @@ export async function decideProposal(
       decidedBy: ctx.actor.displayName,
     },
   });
+  // Held back from the client for a few minutes: the decision can be undone until its letter is printed.
+  const letter = { ...prepared, letter: holdForUndo(ctx, prepared.letter) };
   const now = nowIso(ctx.clock);
   await inTransaction(db, async (trx) => {
     // The client row guards capacity; under it, the proposal's state and the hours are read again.

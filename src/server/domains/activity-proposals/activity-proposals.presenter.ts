@@ -3,8 +3,15 @@ import type { ActivityProposalOutput } from "@shared/schemas/activity-proposals.
 import { acceptRefusalOf, activityProposalAbilities } from "./activity-proposals.rules.js";
 import type { ActivityProposalView } from "./activity-proposals.service.js";
 
-/** Every outgoing field of a proposal, with the caller's abilities; the client sees all of their own. */
-export function presentActivityProposal(actor: Actor, { row, names, documents, facts }: ActivityProposalView): ActivityProposalOutput {
+/**
+ * Every outgoing field of a proposal, with the caller's abilities (`mayUndo`: whether the caller can undo its decision
+ * now); the client sees all of their own.
+ */
+export function presentActivityProposal(
+  actor: Actor,
+  { row, names, documents, facts }: ActivityProposalView,
+  mayUndo: boolean,
+): ActivityProposalOutput {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -27,7 +34,7 @@ export function presentActivityProposal(actor: Actor, { row, names, documents, f
     contributionId: row.contribution_id,
     caregivingId: row.caregiving_id,
     documents,
-    abilities: activityProposalAbilities(actor, row, facts),
+    abilities: { ...activityProposalAbilities(actor, row, facts), undo: mayUndo },
     acceptRefusal: acceptRefusalOf(actor, row, facts),
   };
 }

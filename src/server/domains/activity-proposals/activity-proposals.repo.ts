@@ -55,3 +55,22 @@ export function pendingProposalsOf(db: Kysely<Database>, clientIds: ClientIdQuer
     .where("status", "=", "pending")
     .execute();
 }
+
+/** Takes a decided proposal back to waiting for a decision, as it was before: no outcome, no decision, nothing made. */
+export async function reopenProposal(db: Kysely<Database>, id: string, updatedAt: string): Promise<void> {
+  await db
+    .updateTable("activity_proposals")
+    .set({
+      status: "pending",
+      accepted_hours_per_week: null,
+      decision_reasons: null,
+      decided_by: null,
+      decided_on: null,
+      decision_id: null,
+      contribution_id: null,
+      caregiving_id: null,
+      updated_at: updatedAt,
+    })
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import type { Services } from "@server/app.js";
+import type { RequestContext } from "@server/auth/actor.js";
 import { contextOf } from "@server/http/context.js";
 import { readUploadedFile } from "@server/http/multipart.js";
 import {
@@ -15,13 +16,22 @@ import { decideProposal } from "./activity-proposals.decision.js";
 import { activityProposalPolicy } from "./activity-proposals.policy.js";
 import { presentActivityProposal } from "./activity-proposals.presenter.js";
 import { activityProposalListAbilities, hoursAvailable } from "./activity-proposals.rules.js";
-import { addProposalEvidence, listProposals, loadProposal, proposeActivity } from "./activity-proposals.service.js";
+import {
+  type ActivityProposalView,
+  addProposalEvidence,
+  listProposals,
+  loadProposal,
+  proposeActivity,
+} from "./activity-proposals.service.js";
+import { mayUndoDecision, undoProposalDecision } from "./activity-proposals.undo.js";
 
 /** Activities the client proposes as their own contribution, and the consultant's decision on each. */
 export function activityProposalRoutes({ db }: Services): FastifyPluginAsyncZod {
+  const present = async (ctx: RequestContext, view: ActivityProposalView) =>
+    presentActivityProposal(ctx.actor, view, await mayUndoDecision(db.kysely, ctx, view.row));
   const presentOne = async (request: Parameters<typeof contextOf>[0], id: string) => {
     const ctx = contextOf(request);
-    return presentActivityProposal(ctx.actor, await loadProposal(db.kysely, ctx, id));
+    return present(ctx, await loadProposal(db.kysely, ctx, id));
   };
   return async (app) => {
     app.get(
@@ -40,8 +50,10 @@ export function activityProposalRoutes({ db }: Services): FastifyPluginAsyncZod 
       async (request) => {
         const ctx = contextOf(request);
         const { views, facts } = await listProposals(db.kysely, ctx, request.params.id);
+        const items = [];
+        for (const view of views) items.push(await present(ctx, view));
         return {
-          items: views.map((view) => presentActivityProposal(ctx.actor, view)),
+          items,
           hoursAvailablePerWeek: hoursAvailable(facts),
           abilities: activityProposalListAbilities(ctx.actor),
         };
@@ -81,7 +93,8 @@ export function activityProposalRoutes({ db }: Services): FastifyPluginAsyncZod 
             "A decision (besluit) with its letter and the objection term. Accepted, the proposal becomes the client's contribution " +
             "(caregiving beyond customary care, or a formalised contribution); its hours must fit capacity (409 capacityExceeded or " +
             "capacityNotAssessed), and the consultant may accept fewer hours than proposed, never more (400 aboveProposed). " +
-            "Decided once: 409 activityProposalDecided.",
+            "Decided once: 409 activityProposalDecided. The letter is held back from the client for a few minutes and the decision " +
+            "can be undone until it is printed (`abilities.undo`).",
           params: idParam,
           body: activityProposalDecisionInput,
           response: { 200: activityProposalOutput },
@@ -89,6 +102,29 @@ export function activityProposalRoutes({ db }: Services): FastifyPluginAsyncZod 
       },
       async (request) => {
         await decideProposal(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/activity-proposals/:id/decision",
+      {
+        config: { policy: activityProposalPolicy.decide },
+        schema: {
+          tags: ["activity-proposals"],
+          summary: "Undo the decision on a proposal",
+          description:
+            "While the decision letter has not left the building (not printed, delivered, announced to the client or opened; " +
+            "`abilities.undo`), whoever decided or a team lead takes the decision back: the letter is kept, withdrawn; the decision is " +
+            "kept, marked withdrawn; the contribution or caregiving that accepting made is removed (its hours free again) and the " +
+            "proposal waits for a decision as before. 409 letterLeftBuilding, letterWithdrawn, activityProposalNotDecided or " +
+            "activityMovedOn (what accepting made has ended or the client was asked about it); 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: activityProposalOutput },
+        },
+      },
+      async (request) => {
+        await undoProposalDecision(db.kysely, contextOf(request), request.params.id);
         return presentOne(request, request.params.id);
       },
     );

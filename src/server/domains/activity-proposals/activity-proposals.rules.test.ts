@@ -9,6 +9,7 @@ import {
   acceptRefusalOf,
   activityProposalAbilities,
   activityProposalListAbilities,
+  assertDecisionUndoable,
   assertMayAccept,
   assertProposalPending,
   assertWithinProposedHours,
@@ -67,6 +68,18 @@ const cases: RefusalCase[] = [
     code: "hoursPerWeek:aboveProposed",
     refused: () => assertWithinProposedHours(proposal(), 6.5),
     allowed: () => assertWithinProposedHours(proposal(), 6),
+  },
+  {
+    rule: "only a decision that was made is undone",
+    code: "activityProposalNotDecided",
+    refused: () => assertDecisionUndoable(proposal(), { activityMovedOn: false }),
+    allowed: () => assertDecisionUndoable(proposal({ status: "declined", decision_id: "d1" }), { activityMovedOn: false }),
+  },
+  {
+    rule: "a decision is not undone once what accepting made has ended or was asked about",
+    code: "activityMovedOn",
+    refused: () => assertDecisionUndoable(proposal({ status: "accepted", decision_id: "d1" }), { activityMovedOn: true }),
+    allowed: () => assertDecisionUndoable(proposal({ status: "accepted", decision_id: "d1" }), { activityMovedOn: false }),
   },
 ];
 

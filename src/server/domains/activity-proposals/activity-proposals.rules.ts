@@ -11,7 +11,12 @@ import { activityProposalPolicy } from "./activity-proposals.policy.js";
  * Every code by which a rule of this file refuses (a field's code as `field:code`); the table test lists a case for
  * each. Capacity's own codes (`capacityExceeded`, `capacityNotAssessed`) are those of `assertCapacityHolds`.
  */
-export const ACTIVITY_PROPOSAL_REFUSALS = ["activityProposalDecided", "hoursPerWeek:aboveProposed"] as const;
+export const ACTIVITY_PROPOSAL_REFUSALS = [
+  "activityProposalDecided",
+  "hoursPerWeek:aboveProposed",
+  "activityProposalNotDecided",
+  "activityMovedOn",
+] as const;
 
 /** A proposal is decided once: accepted or declined, it stays so (an objection goes against the decision). */
 export function assertProposalPending(proposal: Pick<ActivityProposalRow, "status">): void {
@@ -43,6 +48,26 @@ export function assertMayAccept(
   assertProposalPending(proposal);
   assertWithinProposedHours(proposal, acceptedHours);
   assertCapacityHolds(facts.capacity, facts.committedHours + acceptedHours);
+}
+
+/** What undoing the decision on a proposal is judged on, read under the client's lock. */
+export interface DecisionUndoFacts {
+  /** The contribution or caregiving that accepting it made has ended, or the client was asked to account for it. */
+  activityMovedOn: boolean;
+}
+
+/**
+ * The decision on a proposal is undone only where there is one (409 `activityProposalNotDecided`) and nothing followed
+ * from it: what accepting it made still runs and was never asked about (409 `activityMovedOn`). Whether its letter is
+ * still inside is the letters' rule.
+ */
+export function assertDecisionUndoable(proposal: Pick<ActivityProposalRow, "status" | "decision_id">, facts: DecisionUndoFacts): void {
+  if (proposal.status === "pending" || proposal.decision_id === null) {
+    throw conflict("activityProposalNotDecided", "This proposal waits for a decision: there is nothing to undo.");
+  }
+  if (facts.activityMovedOn) {
+    throw conflict("activityMovedOn", "What accepting it made has ended or was asked about meanwhile: end that instead.");
+  }
 }
 
 /** Hours a week still free within capacity, never below zero; null while capacity is not assessed. */

@@ -3,8 +3,11 @@ import type { CaregivingOutput } from "@shared/schemas/caregiving.js";
 import { caregivingAbilities, countsAsContribution } from "./caregiving.rules.js";
 import type { CaregivingView } from "./caregiving.service.js";
 
-/** Caregiving by relation only, with who judged it and the caller's abilities. */
-export function presentCaregiving(actor: Actor, { row, names, decisionId }: CaregivingView): CaregivingOutput {
+/**
+ * Caregiving by relation only, with who judged it and the caller's abilities (`mayUndo`: whether the caller can undo
+ * recording it now).
+ */
+export function presentCaregiving(actor: Actor, { row, names, decisionId }: CaregivingView, mayUndo: boolean): CaregivingOutput {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -20,6 +23,6 @@ export function presentCaregiving(actor: Actor, { row, names, decisionId }: Care
     status: row.status,
     endedOn: row.ended_on,
     createdAt: row.created_at,
-    abilities: caregivingAbilities(actor, row),
+    abilities: { ...caregivingAbilities(actor, row), undo: mayUndo },
   };
 }

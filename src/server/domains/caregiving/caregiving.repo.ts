@@ -26,3 +26,21 @@ export async function endActiveCaregiving(db: Kysely<Database>, id: string, ende
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }
+
+/** Removes caregiving whose recording was undone: it never counted (its letter, if any, is kept, withdrawn). */
+export async function deleteCaregiving(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("caregiving").where("id", "=", id).execute();
+}
+
+/** The letter of the decision that judged this caregiving (customary care), if one did. */
+export async function judgementLetterOf(db: Kysely<Database>, caregivingId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("decisions")
+    .select("letter_id")
+    .where("subject_type", "=", "caregiving")
+    .where("subject_id", "=", caregivingId)
+    .where("letter_id", "is not", null)
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  return row?.letter_id ?? null;
+}

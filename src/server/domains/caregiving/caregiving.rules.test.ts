@@ -4,6 +4,7 @@ import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
 import {
   assertCareActive,
+  assertCaregivingUndoable,
   assertCareStarted,
   assertEndsAfterStart,
   CAREGIVING_REFUSALS,
@@ -56,6 +57,18 @@ const cases: RefusalCase[] = [
     refused: () => assertEndsAfterStart(care(), "2025-12-31"),
     allowed: () => assertEndsAfterStart(care(), "2026-01-01"),
   },
+  {
+    rule: "only care judged with a letter of its own is undone",
+    code: "caregivingWithoutLetter",
+    refused: () => assertCaregivingUndoable(care(), { letterId: null, askedAbout: false }),
+    allowed: () => assertCaregivingUndoable(care(), { letterId: "l1", askedAbout: false }),
+  },
+  {
+    rule: "care that ended or was asked about is not undone",
+    code: "activityMovedOn",
+    refused: () => assertCaregivingUndoable(care({ status: "ended" }), { letterId: "l1", askedAbout: false }),
+    allowed: () => assertCaregivingUndoable(care(), { letterId: "l1", askedAbout: false }),
+  },
 ];
 
 describe("the caregiving rules", () => {
@@ -66,6 +79,10 @@ describe("the caregiving rules", () => {
 
   it("has a case for every code the rules can give", () => {
     expect(new Set(cases.map((c) => c.code))).toEqual(new Set(CAREGIVING_REFUSALS));
+  });
+
+  it("does not undo care the client was asked to account for", () => {
+    expect(refusalOf(() => assertCaregivingUndoable(care(), { letterId: "l1", askedAbout: true }))).toBe("activityMovedOn");
   });
 
   it("counts only active care beyond customary care as the contribution", () => {

@@ -6,7 +6,13 @@ import type { CaregivingAbilities } from "@shared/schemas/caregiving.js";
 import { caregivingPolicy } from "./caregiving.policy.js";
 
 /** Every code by which a rule of this file refuses (a field's code as `field:code`); the table test lists a case for each. */
-export const CAREGIVING_REFUSALS = ["caregivingState", "since:dateInFuture", "endedOn:beforeStart"] as const;
+export const CAREGIVING_REFUSALS = [
+  "caregivingState",
+  "since:dateInFuture",
+  "endedOn:beforeStart",
+  "caregivingWithoutLetter",
+  "activityMovedOn",
+] as const;
 
 /**
  * The customary-care rule: care beyond what housemates customarily do for each other (mantelzorg) is the
@@ -31,8 +37,30 @@ export function assertEndsAfterStart(care: Pick<CaregivingRow, "since">, endedOn
   if (endedOn < care.since) throw invalidField("endedOn", "beforeStart", "Before the care started");
 }
 
-/** What the caller may do with one record of caregiving, by the same rules its routes enforce. */
-export function caregivingAbilities(actor: Actor, care: CaregivingRow): CaregivingAbilities {
+/** What undoing the recording of caregiving is judged on, read under the client's lock. */
+export interface CaregivingUndoFacts {
+  /** The letter of its own judgement (customary care), or null when none came with it. */
+  letterId: string | null;
+  /** The client was asked to account for it at least once. */
+  askedAbout: boolean;
+}
+
+/**
+ * Recording caregiving is undone only where its judgement was sent as a letter (customary care; care beyond it, recorded
+ * or accepted from a proposal, has none of its own: 409 `caregivingWithoutLetter`), and while nothing followed: the care
+ * still goes on and was never asked about (409 `activityMovedOn`). Whether the letter is still inside is the letters' rule.
+ */
+export function assertCaregivingUndoable(care: Pick<CaregivingRow, "status">, facts: CaregivingUndoFacts): void {
+  if (facts.letterId === null) {
+    throw conflict("caregivingWithoutLetter", "No letter of its own came with this caregiving: end it instead.");
+  }
+  if (care.status !== "active" || facts.askedAbout) {
+    throw conflict("activityMovedOn", "This caregiving ended or was asked about meanwhile: end it instead.");
+  }
+}
+
+/** What the caller may do with one record of caregiving, by the same rules its routes enforce (undo: see caregiving.undo.ts). */
+export function caregivingAbilities(actor: Actor, care: CaregivingRow): Omit<CaregivingAbilities, "undo"> {
   return evaluateAbilities(actor, { end: { policy: caregivingPolicy.write, assert: () => assertCareActive(care) } });
 }
 

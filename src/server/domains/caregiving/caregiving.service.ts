@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { decisionsAbout } from "../decisions/decisions.repo.js";
 import { prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { holdForUndo } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { endActiveCaregiving, findCaregiving, insertCaregiving, listClientCaregiving } from "./caregiving.repo.js";
@@ -103,7 +104,7 @@ export async function recordCaregiving(
   };
   const ordinance = input.beyondCustomaryCare ? null : await ordinanceOn(db, today);
   const text = customaryCareText(row);
-  const letter = ordinance
+  const prepared = ordinance
     ? await prepareDecisionLetter(ctx, {
         client,
         type: "customaryCare",
@@ -121,6 +122,8 @@ export async function recordCaregiving(
         },
       })
     : null;
+  // Held back from the client for a few minutes: the judgement can be undone until its letter is printed.
+  const letter = prepared ? { ...prepared, letter: holdForUndo(ctx, prepared.letter) } : null;
   await inTransaction(db, async (trx) => {
     await insertCaregiving(trx, row);
     if (ordinance && letter)

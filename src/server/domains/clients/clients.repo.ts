@@ -43,7 +43,11 @@ export function visibleClients(db: Kysely<Database>, actor: Actor) {
         .selectFrom("placements")
         .select("placements.client_id")
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
-        .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]));
+        .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]))
+        // A referral still held for undoing has not reached the host.
+        .$if(actor.scopeTime !== undefined, (q) =>
+          q.where((eb) => eb.or([eb("placements.held_until", "is", null), eb("placements.held_until", "<=", actor.scopeTime ?? "")])),
+        );
       return base.where("id", "in", referred);
     }
     default:

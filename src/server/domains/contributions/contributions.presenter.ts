@@ -1,11 +1,12 @@
 import type { ContributionsTable } from "@server/db/schema.js";
-import type { contributionOutput } from "@shared/schemas/contributions.js";
+import type { Abilities } from "@shared/schemas/abilities.js";
+import type { CONTRIBUTION_ACTIONS, contributionOutput } from "@shared/schemas/contributions.js";
 import type { z } from "zod";
 
 type ContributionOutput = z.infer<typeof contributionOutput>;
 
-/** Every outgoing field of a formalised contribution. */
-export function presentContribution(row: ContributionsTable): ContributionOutput {
+/** Every outgoing field of a formalised contribution, with the caller's abilities. */
+export function presentContribution(row: ContributionsTable, abilities: Abilities<typeof CONTRIBUTION_ACTIONS>): ContributionOutput {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -19,5 +20,6 @@ export function presentContribution(row: ContributionsTable): ContributionOutput
     endedOn: row.ended_on,
     letterId: row.letter_id,
     createdAt: row.created_at,
+    abilities,
   };
 }

@@ -38,3 +38,13 @@ export async function endActiveContribution(db: Kysely<Database>, id: string, en
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** One contribution by id, whoever's it is; the caller checks the client is in scope. */
+export function findContribution(db: Kysely<Database>, id: string): Promise<ContributionsTable | undefined> {
+  return db.selectFrom("contributions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Removes a contribution whose making was undone: it never counted (its letter is kept, withdrawn). */
+export async function deleteContribution(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("contributions").where("id", "=", id).execute();
+}

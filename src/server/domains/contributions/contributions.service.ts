@@ -12,9 +12,10 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { assertWithinCapacity, committedHours } from "../plans/capacity.js";
 import { findOrganisationName, hasActiveCaregivingBeyondCustomary, insertContribution, listContributionsOf } from "./contributions.repo.js";
+import { CONTRIBUTION_AGREEMENT_LETTER } from "./contributions.rules.js";
 
 /** What a client contributes through: a kind of formalised contribution, or caregiving beyond customary care. */
 export type ContributionChannel = (typeof CONTRIBUTION_KINDS)[number] | "caregiving";
@@ -22,7 +23,8 @@ const kindOf = z.enum(CONTRIBUTION_KINDS);
 
 /**
  * Formalises volunteer work a client already does, at any organisation: an agreement letter records it, the
- * client counts as contributing, and its hours count towards capacity like any other activity.
+ * client counts as contributing, and its hours count towards capacity like any other activity. The letter is held
+ * back from the client for a few minutes, so that formalising can be undone until it is printed.
  */
 export async function formaliseContribution(
   db: Kysely<Database>,
@@ -41,7 +43,7 @@ export async function formaliseContribution(
   await assertWithinCapacity(db, client, (await committedHours(db, clientId)) + input.hoursPerWeek, ctx.clock.today());
   const letter = await prepareLetter(ctx, {
     client,
-    kind: "contributionAgreement",
+    kind: CONTRIBUTION_AGREEMENT_LETTER,
     template: "contribution-agreement",
     registered: false,
     data: {
@@ -74,7 +76,7 @@ export async function formaliseContribution(
     // Capacity again under the client's lock: a parallel plan step or referral may have filled it meanwhile.
     await lockClient(trx, clientId);
     await assertWithinCapacity(trx, client, (await committedHours(trx, clientId)) + input.hoursPerWeek, ctx.clock.today());
-    await storeLetter(trx, ctx, letter);
+    await storeLetter(trx, ctx, holdForUndo(ctx, letter));
     await insertContribution(trx, row);
     await recordAudit(trx, ctx, {
       action: "contribution.create",

@@ -58,7 +58,8 @@ async function confirmWith(clientId: string, step: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 60, clock });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 60, clock, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");
   client = await bearerFor(t.app, "klant@demo.local");

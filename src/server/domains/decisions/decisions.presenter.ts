@@ -40,7 +40,12 @@ export function presentObjection(actor: Actor, view: ObjectionView): ObjectionOu
     outcomeOn: row.outcome_on,
     outcomeReasons: row.outcome_reasons,
     outcomeDecisionId: row.outcome_decision_id,
-    abilities: objectionAbilities(actor, { decision: view.decision, objection: row, hearingVersions: hearings.length }),
+    abilities: objectionAbilities(actor, {
+      decision: view.decision,
+      objection: row,
+      hearingVersions: hearings.length,
+      undoable: view.undoable,
+    }),
   };
 }
 

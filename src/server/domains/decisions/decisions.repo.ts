@@ -16,9 +16,9 @@ export async function insertDecision(db: Kysely<Database>, row: DecisionsTable):
   await db.insertInto("decisions").values(row).execute();
 }
 
-/** One decision by id, whoever's it is; the caller checks the client is in scope. */
+/** One decision by id, whoever's it is (a withdrawn one does not exist); the caller checks the client is in scope. */
 export function findDecision(db: Kysely<Database>, id: string): Promise<DecisionRow | undefined> {
-  return db.selectFrom("decisions").selectAll().where("id", "=", id).executeTakeFirst();
+  return db.selectFrom("decisions").selectAll().where("id", "=", id).where("id", "not in", withdrawnDecisionIds(db)).executeTakeFirst();
 }
 
 /** A client's decisions, newest first. */
@@ -114,6 +114,20 @@ export async function updateOpenObjection(
   if (condition)
     query = condition.is === null ? query.where(condition.column, "is", null) : query.where(condition.column, "=", condition.is as never);
   const updated = await query.executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/**
+ * Takes back a decision on objection: the objection is open again, as before it was decided. Only while the outcome is
+ * still this decision; answers whether it did.
+ */
+export async function reopenObjection(db: Kysely<Database>, id: string, outcomeDecisionId: string): Promise<boolean> {
+  const updated = await db
+    .updateTable("objections")
+    .set({ outcome: null, outcome_on: null, outcome_reasons: null, outcome_decision_id: null, sanction_before_outcome: null })
+    .where("id", "=", id)
+    .where("outcome_decision_id", "=", outcomeDecisionId)
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }
 

@@ -31,6 +31,7 @@ import {
   registerObjection,
   waiveHearing,
 } from "./objections.service.js";
+import { undoHearingInvitation, undoOutcome, undoPostponement } from "./objections.undo.js";
 
 type Request = Parameters<typeof contextOf>[0];
 
@@ -214,6 +215,52 @@ export function decisionRoutes({ db }: Services): FastifyPluginAsyncZod {
       ),
       async (request) => {
         await decideObjection(db.kysely, contextOf(request), request.params.id, request.body);
+        return objectionView(request, request.params.id);
+      },
+    );
+
+    const undoRule =
+      "only while its letter has not left the building (not printed, delivered, announced to the client or opened), by whoever " +
+      "sent it or a team lead: 409 letterLeftBuilding or letterWithdrawn, 403 notLetterAuthor. The letter is kept, withdrawn.";
+
+    app.delete(
+      "/objections/:id/postponement",
+      objectionAction(
+        "Undo the postponement",
+        `The decision term is as it was before (\`abilities.undoPostponement\`) and the objection may be postponed again; ${undoRule} ` +
+          "409 notPostponed without a postponement by letter, decideByChanged after a consent extension, objectionDecided once decided.",
+        objectionPolicy.handle,
+      ),
+      async (request) => {
+        await undoPostponement(db.kysely, contextOf(request), request.params.id);
+        return objectionView(request, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/objections/:id/hearing-invitation",
+      objectionAction(
+        "Undo the hearing invitation",
+        `The client is not invited any more (\`abilities.undoHearingInvitation\`); ${undoRule} ` +
+          "409 notInvitedToHearing without an invitation, hearingChanged once a hearing is on record, objectionDecided once decided.",
+        objectionPolicy.handle,
+      ),
+      async (request) => {
+        await undoHearingInvitation(db.kysely, contextOf(request), request.params.id);
+        return objectionView(request, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/objections/:id/outcome",
+      objectionAction(
+        "Undo the decision on objection",
+        `The objection is open again (\`abilities.undoOutcome\`); ${undoRule} The decision on objection is kept, marked withdrawn: ` +
+          "it is listed nowhere and replaces nothing, and a sanction it revoked or lowered is as it was. 409 objectionNotDecided when open.",
+        objectionPolicy.decide,
+      ),
+      async (request) => {
+        await undoOutcome(db.kysely, contextOf(request), request.params.id);
         return objectionView(request, request.params.id);
       },
     );

@@ -18,8 +18,9 @@ import type { DecisionType } from "@shared/schemas/decisions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { type LetterRequest, prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { type LetterRequest, mayWithdrawAll, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { displayNamesOf } from "../users/users.repo.js";
+import { objectionPolicy } from "./decisions.policy.js";
 import {
   findDecision,
   hearingsOf,
@@ -30,6 +31,7 @@ import {
   replacementsOf,
 } from "./decisions.repo.js";
 import { objectionTermEndsOn, objectionTermStartsOn } from "./decisions.rules.js";
+import type { ObjectionLettersUndoable } from "./objections.rules.js";
 
 /** A decision letter rendered outside any transaction, ready for `recordDecision` to store with its decision. */
 export interface PreparedDecisionLetter {
@@ -167,6 +169,7 @@ export interface ObjectionView {
   decision: DecisionRow;
   hearings: ObjectionHearingRow[];
   names: Map<string, string>;
+  undoable: ObjectionLettersUndoable;
 }
 
 /** A decision with what its presenter shows beside it. */
@@ -179,9 +182,30 @@ export interface DecisionView {
   today: string;
 }
 
+/**
+ * Which letters of an objection's steps the caller could withdraw now, undoing the step: the postponement's, the hearing
+ * invitation's and the decision on objection's. Only staff who handle objections undo; nobody else needs the reads.
+ */
+export async function undoableLettersOf(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  objection: ObjectionRow,
+): Promise<ObjectionLettersUndoable> {
+  const none = { postponement: false, hearingInvitation: false, outcome: false };
+  if (!objectionPolicy.handle.allows(ctx.actor)) return none;
+  const may = (letterId: string | null | undefined) => (letterId ? mayWithdrawAll(db, ctx, [letterId]) : Promise.resolve(false));
+  const outcome = objection.outcome_decision_id ? await findDecision(db, objection.outcome_decision_id) : undefined;
+  return {
+    postponement: await may(objection.postponement_letter_id),
+    hearingInvitation: await may(objection.hearing_invitation_letter_id),
+    outcome: await may(outcome?.letter_id),
+  };
+}
+
 /** Loads what the presenter and the abilities look at for each decision, once for all of them. */
-export async function decisionViewsOf(db: Kysely<Database>, rows: DecisionRow[], today: string): Promise<DecisionView[]> {
+export async function decisionViewsOf(db: Kysely<Database>, ctx: RequestContext, rows: DecisionRow[]): Promise<DecisionView[]> {
   if (rows.length === 0) return [];
+  const today = ctx.clock.today();
   const ids = rows.map((r) => r.id);
   const objections = await objectionsAgainst(db, ids);
   const hearings = await hearingsOf(
@@ -194,17 +218,21 @@ export async function decisionViewsOf(db: Kysely<Database>, rows: DecisionRow[],
     rows.map((r) => r.letter_id),
   );
   const replacements = await replacementsOf(db, ids);
-  return rows.map((decision) => {
+  const views: DecisionView[] = [];
+  for (const decision of rows) {
     const objection = objections.get(decision.id);
-    return {
+    views.push({
       decision,
       letterDate: decision.letter_id ? (dates.get(decision.letter_id) ?? null) : null,
       replacedBy: replacements.get(decision.id) ?? null,
       names,
-      objection: objection ? { objection, decision, hearings: hearings.get(objection.id) ?? [], names } : null,
+      objection: objection
+        ? { objection, decision, hearings: hearings.get(objection.id) ?? [], names, undoable: await undoableLettersOf(db, ctx, objection) }
+        : null,
       today,
-    };
-  });
+    });
+  }
+  return views;
 }
 
 /** A decision about a client the actor may see, or 404. */
@@ -217,7 +245,7 @@ export async function requireVisibleDecision(db: Kysely<Database>, ctx: RequestC
 
 /** One decision in scope, ready to present (not audited: used after a write the audit already records). */
 export async function loadDecision(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<DecisionView> {
-  const [view] = await decisionViewsOf(db, [await requireVisibleDecision(db, ctx, id)], ctx.clock.today());
+  const [view] = await decisionViewsOf(db, ctx, [await requireVisibleDecision(db, ctx, id)]);
   if (!view) throw notFound("decision");
   return view;
 }
@@ -234,7 +262,7 @@ export async function listDecisions(db: Kysely<Database>, ctx: RequestContext, c
     subjectId: clientId,
     details: { count: rows.length },
   });
-  return decisionViewsOf(db, rows, ctx.clock.today());
+  return decisionViewsOf(db, ctx, rows);
 }
 
 /** One decision, its read audited as sensitive. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   assertCorrectsLatest,
   assertHeardOrSkipped,
+  assertHearingInvitationUndoable,
   assertHeldInPast,
   assertLate,
   assertLatenessAllows,
@@ -14,7 +15,9 @@ import {
   assertMilder,
   assertNotInvolved,
   assertObjectionOpen,
+  assertOutcomeUndoable,
   assertPostedBeforeReceipt,
+  assertPostponementUndoable,
   decideByFor,
   isOnTime,
   OBJECTION_REFUSALS,
@@ -65,6 +68,15 @@ const objection = (overrides: Partial<ObjectionRow> = {}): ObjectionRow =>
     ...overrides,
   }) as ObjectionRow;
 const decision = { decided_by: "lead", prepared_by: "consultant" } as DecisionRow;
+/** Postponed by letter from 25 January 2027, and not changed since. */
+const postponed = (overrides: Partial<ObjectionRow> = {}) =>
+  objection({
+    postponed: 1,
+    postponement_letter_id: "letter",
+    decide_by_before_postponement: "2027-01-25",
+    decide_by: postponedDecideBy("2027-01-25"),
+    ...overrides,
+  });
 
 describe("objection refusals", () => {
   const table: Record<(typeof OBJECTION_REFUSALS)[number], { refused: () => void; allowed: () => void }> = {
@@ -93,6 +105,22 @@ describe("objection refusals", () => {
     latenessNotExcused: {
       refused: () => assertLatenessAllows(objection({ on_time: 0, lateness_excusable: 0 }), "unfounded"),
       allowed: () => assertLatenessAllows(objection({ on_time: 0, lateness_excusable: 1 }), "unfounded"),
+    },
+    notPostponed: {
+      refused: () => assertPostponementUndoable(objection()),
+      allowed: () => assertPostponementUndoable(postponed()),
+    },
+    decideByChanged: {
+      refused: () => assertPostponementUndoable(postponed({ decide_by: "2027-04-19" })),
+      allowed: () => assertPostponementUndoable(postponed()),
+    },
+    notInvitedToHearing: {
+      refused: () => assertHearingInvitationUndoable(objection(), 0),
+      allowed: () => assertHearingInvitationUndoable(objection({ hearing_invitation_letter_id: "letter" }), 0),
+    },
+    objectionNotDecided: {
+      refused: () => assertOutcomeUndoable(objection()),
+      allowed: () => assertOutcomeUndoable(objection({ outcome: "unfounded", outcome_decision_id: "decision" })),
     },
     "postedOn:afterReceipt": {
       refused: () => assertPostedBeforeReceipt({ receivedOn: "2026-12-01", postedOn: "2026-12-02" }),
@@ -139,5 +167,12 @@ describe("objection refusals", () => {
 
   it("refuses to waive a hearing once the client has been heard", () => {
     expect(refusalOf(() => assertMayWaiveHearing(objection(), 1))).toBe("hearingChanged");
+  });
+
+  it("undoes no step of an objection that was decided, and no hearing invitation once the client was heard", () => {
+    expect(refusalOf(() => assertPostponementUndoable(postponed({ outcome: "unfounded" })))).toBe("objectionDecided");
+    const invited = objection({ hearing_invitation_letter_id: "letter" });
+    expect(refusalOf(() => assertHearingInvitationUndoable({ ...invited, outcome: "unfounded" }, 0))).toBe("objectionDecided");
+    expect(refusalOf(() => assertHearingInvitationUndoable(invited, 1))).toBe("hearingChanged");
   });
 });

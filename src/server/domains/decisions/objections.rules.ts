@@ -17,6 +17,10 @@ export const OBJECTION_REFUSALS = [
   "hearingChanged",
   "involvedInDecision",
   "latenessNotExcused",
+  "notPostponed",
+  "decideByChanged",
+  "notInvitedToHearing",
+  "objectionNotDecided",
   "postedOn:afterReceipt",
   "decideBy:notLater",
   "consentGivenOn:dateInFuture",
@@ -178,12 +182,53 @@ export function assertMayDecideObjection(
   if (outcome !== "inadmissible") assertHeardOrSkipped(objection, hearingVersions);
 }
 
+/**
+ * The postponement is undone while the objection is open and the date to decide by is still the one it set: 409
+ * `notPostponed` when there is no postponement by letter to undo, `decideByChanged` when a consent extension moved the
+ * date since (the client agreed to that date; the postponement stands). Whether its letter is inside is the letters' rule.
+ */
+export function assertPostponementUndoable(
+  objection: Open & Pick<ObjectionRow, "postponed" | "postponement_letter_id" | "decide_by" | "decide_by_before_postponement">,
+): void {
+  assertObjectionOpen(objection);
+  const before = objection.decide_by_before_postponement;
+  if (objection.postponed !== 1 || !objection.postponement_letter_id || !before)
+    throw refuse("notPostponed", "There is no postponement by letter to undo.");
+  if (objection.decide_by !== postponedDecideBy(before))
+    throw refuse("decideByChanged", "The date to decide by was changed since, with the client's consent: the postponement stands.");
+}
+
+/**
+ * The hearing invitation is undone while the objection is open and nobody was heard yet: 409 `notInvitedToHearing`
+ * without an invitation, `hearingChanged` once a hearing is on record (it took place: the invitation stands).
+ */
+export function assertHearingInvitationUndoable(
+  objection: Open & Pick<ObjectionRow, "hearing_invitation_letter_id">,
+  hearingVersions: number,
+): void {
+  assertObjectionOpen(objection);
+  if (!objection.hearing_invitation_letter_id) throw refuse("notInvitedToHearing", "The client was not invited to be heard by letter.");
+  if (hearingVersions > 0) throw refuse("hearingChanged", "The client has been heard: the invitation stands.");
+}
+
+/** Only a decided objection has a decision on objection to undo (409 `objectionNotDecided`). */
+export function assertOutcomeUndoable(objection: Pick<ObjectionRow, "outcome" | "outcome_decision_id">): void {
+  if (!objection.outcome || !objection.outcome_decision_id) throw refuse("objectionNotDecided", "This objection has not been decided.");
+}
+
+/** Per step that sent the client a letter: whether that letter is still inside and the caller's to withdraw. */
+export interface ObjectionLettersUndoable {
+  postponement: boolean;
+  hearingInvitation: boolean;
+  outcome: boolean;
+}
+
 /** What the caller may do with an objection, by the same assertions the routes enforce. */
 export function objectionAbilities(
   actor: Actor,
-  facts: { decision: DecisionRow; objection: ObjectionRow; hearingVersions: number },
+  facts: { decision: DecisionRow; objection: ObjectionRow; hearingVersions: number; undoable: ObjectionLettersUndoable },
 ): ObjectionAbilities {
-  const { decision, objection, hearingVersions } = facts;
+  const { decision, objection, hearingVersions, undoable } = facts;
   const checks: Record<keyof ObjectionAbilities, AbilityCheck> = {
     excuseLateness: { policy: objectionPolicy.handle, assert: () => assertLate(objection) },
     postpone: { policy: objectionPolicy.handle, assert: () => assertMayPostpone(objection) },
@@ -204,6 +249,19 @@ export function objectionAbilities(
     },
     waiveHearing: { policy: objectionPolicy.handle, assert: () => assertMayWaiveHearing(objection, hearingVersions) },
     decide: { policy: objectionPolicy.decide, assert: () => assertMayDecideObjection(decision, objection, hearingVersions, actor, null) },
+    undoPostponement: { policy: objectionPolicy.handle, assert: () => assertPostponementUndoable(objection) },
+    undoHearingInvitation: {
+      policy: objectionPolicy.handle,
+      assert: () => assertHearingInvitationUndoable(objection, hearingVersions),
+    },
+    undoOutcome: { policy: objectionPolicy.decide, assert: () => assertOutcomeUndoable(objection) },
   };
-  return evaluateAbilities(actor, checks);
+  const abilities = evaluateAbilities(actor, checks);
+  // Undo also needs the step's letter still inside and the caller's to withdraw (the letters' rule, read beforehand).
+  return {
+    ...abilities,
+    undoPostponement: abilities.undoPostponement && undoable.postponement,
+    undoHearingInvitation: abilities.undoHearingInvitation && undoable.hearingInvitation,
+    undoOutcome: abilities.undoOutcome && undoable.outcome,
+  };
 }

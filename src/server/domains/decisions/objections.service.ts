@@ -2,16 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@server/auth/actor.js";
 import { nowIso } from "@server/clock.js";
 import { lockClient } from "@server/db/locks.repo.js";
-import type { Database, DecisionRow, ObjectionRow } from "@server/db/schema.js";
+import type { Database, DecisionRow, ObjectionRow, SanctionRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, notFound } from "@server/http/errors.js";
+import { conflict, notFound, requireFound } from "@server/http/errors.js";
 import municipality from "@server/letters/municipality.json" with { type: "json" };
 import { formatDutchDate } from "@server/letters/pdf.js";
 import type { HearingSkipReason, ObjectionInput, ObjectionOutcomeInput } from "@shared/schemas/decisions.js";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { findSanction, updateSanction } from "../sanctions/sanctions.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import {
@@ -24,7 +24,13 @@ import {
   updateOpenObjection,
 } from "./decisions.repo.js";
 import { assertMayObject, objectionTermEndsOn } from "./decisions.rules.js";
-import { type ObjectionView, prepareDecisionLetter, recordDecision, requireVisibleDecision } from "./decisions.service.js";
+import {
+  type ObjectionView,
+  prepareDecisionLetter,
+  recordDecision,
+  requireVisibleDecision,
+  undoableLettersOf,
+} from "./decisions.service.js";
 import {
   assertCorrectsLatest,
   assertHeldInPast,
@@ -123,7 +129,7 @@ export async function loadObjection(db: Kysely<Database>, ctx: RequestContext, i
     db,
     hearings.map((h) => h.conducted_by),
   );
-  return { objection, decision, hearings, names };
+  return { objection, decision, hearings, names, undoable: await undoableLettersOf(db, ctx, objection) };
 }
 
 /** One objection, its read audited as sensitive. */
@@ -143,7 +149,7 @@ export async function readObjection(db: Kysely<Database>, ctx: RequestContext, i
  * Runs a change to an objection in a transaction holding the client's lock, after the rules were checked again
  * on the objection as it is now (they were checked before the letter was rendered, outside the transaction).
  */
-async function changeObjection(
+export async function changeObjection(
   db: Kysely<Database>,
   ctx: RequestContext,
   id: string,
@@ -171,7 +177,8 @@ async function changeObjection(
   });
 }
 
-const mustUpdate = async (done: Promise<boolean>) => {
+/** Refuses with 409 `objectionDecided` when a conditional change found the objection decided meanwhile. */
+export const mustUpdate = async (done: Promise<boolean>) => {
   if (!(await done)) throw conflict("objectionDecided", "This objection was decided meanwhile.");
 };
 
@@ -188,7 +195,10 @@ export async function excuseLateness(
   );
 }
 
-/** Postpones the decision term once by six weeks, with a letter to the client (Awb 7:10 lid 3). */
+/**
+ * Postpones the decision term once by six weeks, with a letter to the client (Awb 7:10 lid 3). The date it replaces is
+ * kept, so that undoing the postponement while its letter is inside puts it back.
+ */
 export async function postpone(db: Kysely<Database>, ctx: RequestContext, id: string, input: { reasons: string }): Promise<void> {
   const { objection, decision } = await requireObjection(db, ctx, id);
   assertMayPostpone(objection);
@@ -217,11 +227,12 @@ export async function postpone(db: Kysely<Database>, ctx: RequestContext, id: st
     assertMayPostpone,
     async (trx, current) => {
       if (current.decide_by !== objection.decide_by) throw conflict("alreadyPostponed", "The decision term changed meanwhile.");
-      await storeLetter(trx, ctx, letter);
+      await storeLetter(trx, ctx, holdForUndo(ctx, letter));
       await mustUpdate(
         updateOpenObjection(trx, id, {
           postponed: 1,
           decide_by: decideBy,
+          decide_by_before_postponement: current.decide_by,
           postponement_letter_id: letter.id,
           postponement_reasons: input.reasons,
         }),
@@ -275,7 +286,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
     },
   });
   await changeObjection(db, ctx, id, "objection.inviteToHearing", assertMayHear, async (trx) => {
-    await storeLetter(trx, ctx, letter);
+    await storeLetter(trx, ctx, holdForUndo(ctx, letter));
     await mustUpdate(updateOpenObjection(trx, id, { hearing_invitation_letter_id: letter.id }));
   });
 }
@@ -344,29 +355,37 @@ const SKIP_TEXT: Record<HearingSkipReason, string> = {
   fullyUpheld: "Wij hebben u niet gehoord, omdat wij u helemaal gelijk geven.",
 };
 
-/** What a decision on objection says and does for the decision objected to; for a sanction, what happens to it. */
+/** The fields of a sanction a decision on objection changes: kept as they were, so that undoing it puts them back. */
+export type SanctionOutcomeField = "revoked" | "percentage" | "months";
+
+/** What a decision on objection changes of a sanction. */
+interface SanctionChange {
+  id: string;
+  set: Partial<Pick<SanctionRow, SanctionOutcomeField>>;
+}
+
+/** What a decision on objection says and what it changes of the sanction it is about, if any. */
 async function outcomeEffect(
   db: Kysely<Database>,
   decision: DecisionRow,
   input: ObjectionOutcomeInput,
-): Promise<{ summary: string; apply: (trx: Kysely<Database>) => Promise<void> }> {
+): Promise<{ summary: string; sanction: SanctionChange | null }> {
   const primaryOn = formatDutchDate(decision.decided_on);
-  const nothing = async () => {};
   if (input.outcome === "inadmissible")
-    return { summary: `Wij behandelen uw bezwaar niet (niet-ontvankelijk). Ons besluit van ${primaryOn} blijft staan.`, apply: nothing };
+    return { summary: `Wij behandelen uw bezwaar niet (niet-ontvankelijk). Ons besluit van ${primaryOn} blijft staan.`, sanction: null };
   if (input.outcome === "unfounded")
-    return { summary: `Uw bezwaar is ongegrond. Ons besluit van ${primaryOn} blijft staan.`, apply: nothing };
+    return { summary: `Uw bezwaar is ongegrond. Ons besluit van ${primaryOn} blijft staan.`, sanction: null };
   const sanction = decision.subject_type === "sanction" ? await findSanction(db, decision.subject_id) : undefined;
   if (input.outcome === "wellFounded") {
-    if (!sanction) return { summary: `Uw bezwaar is gegrond. Wij trekken ons besluit van ${primaryOn} in.`, apply: nothing };
+    if (!sanction) return { summary: `Uw bezwaar is gegrond. Wij trekken ons besluit van ${primaryOn} in.`, sanction: null };
     return {
       summary:
         `Uw bezwaar is gegrond. Wij trekken de maatregel van ${primaryOn} in: uw bijstand wordt niet verlaagd. ` +
         "Wat wij al van uw bijstand hebben ingehouden, betalen wij aan u terug.",
-      apply: (trx) => updateSanction(trx, sanction.id, { revoked: 1 }),
+      sanction: { id: sanction.id, set: { revoked: 1 } },
     };
   }
-  if (!sanction) return { summary: `Uw bezwaar is voor een deel gegrond. Wij veranderen ons besluit van ${primaryOn}.`, apply: nothing };
+  if (!sanction) return { summary: `Uw bezwaar is voor een deel gegrond. Wij veranderen ons besluit van ${primaryOn}.`, sanction: null };
   assertMilder(sanction, input);
   const percentage = input.percentage ?? sanction.percentage ?? 0;
   const months = input.months ?? sanction.months ?? 0;
@@ -374,8 +393,16 @@ async function outcomeEffect(
     summary:
       `Uw bezwaar is voor een deel gegrond. De maatregel van ${primaryOn} wordt lager: uw bijstand wordt ${months} ` +
       `${months === 1 ? "maand" : "maanden"} verlaagd met ${percentage} procent. Wat wij te veel hebben ingehouden, betalen wij aan u terug.`,
-    apply: (trx) => updateSanction(trx, sanction.id, { percentage, months }),
+    sanction: { id: sanction.id, set: { percentage, months } },
   };
+}
+
+/** Changes the sanction as the decision on objection says, and answers what it was before (JSON, kept for undo). */
+async function applySanctionChange(trx: Kysely<Database>, change: SanctionChange): Promise<string> {
+  const sanction = requireFound(await findSanction(trx, change.id), "sanction");
+  const before = { revoked: sanction.revoked, percentage: sanction.percentage, months: sanction.months };
+  await updateSanction(trx, change.id, change.set);
+  return JSON.stringify(before);
 }
 
 /**
@@ -438,7 +465,7 @@ export async function decideObjection(
         ordinanceVersion: decision.ordinance_version,
         facts: `Bezwaar ontvangen op ${formatDutchDate(objection.received_on)}: ${objection.grounds}`,
         reasons: input.reasons,
-        letter,
+        letter: { ...letter, letter: holdForUndo(ctx, letter.letter) },
         preparedBy: ctx.actor.id,
         takesEffectOn: ctx.clock.today(),
         replacesDecisionId: replaces ? decision.id : null,
@@ -450,9 +477,9 @@ export async function decideObjection(
           outcome_on: ctx.clock.today(),
           outcome_reasons: input.reasons,
           outcome_decision_id: recorded.id,
+          sanction_before_outcome: effect.sanction ? await applySanctionChange(trx, effect.sanction) : null,
         }),
       );
-      await effect.apply(trx);
     },
     { outcome: input.outcome },
   );

@@ -273,6 +273,7 @@ describe("abilities say what the server allows", () => {
         )
       ).statusCode,
     refuseExtension: async (id, h) => (await post(`/exemptions/${id}/extension-refusal`, { reason: "Niet meer nodig." }, h)).statusCode,
+    undo: async (id, h) => (await post(`/exemptions/${id}/undo`, undefined, h)).statusCode,
   };
 
   // Grounds a consultant decides without more: a medical request waits for advice, a single parent's names a child.
@@ -304,6 +305,7 @@ describe("abilities say what the server allows", () => {
       addEvidence: true,
       addMedicalAdvice: false,
       refuseExtension: false,
+      undo: false,
     });
     expect(await expectAbilitiesHold(recorded(clientAt(3), consultant, {}), exemptionAttempts, consultant)).toMatchObject({
       decide: false,
@@ -320,6 +322,7 @@ describe("abilities say what the server allows", () => {
       await post(`/exemptions/${request.id}/decisions`, { outcome: "refused", note: "Er blijft ruimte." });
       return readExemption(clientAt(5), request.id, lead);
     };
+    // A team lead may undo the refusal while its letter is inside.
     expect(await expectAbilitiesHold(refused, exemptionAttempts, lead)).toEqual({
       decide: false,
       coSign: false,
@@ -327,6 +330,7 @@ describe("abilities say what the server allows", () => {
       addEvidence: false,
       addMedicalAdvice: false,
       refuseExtension: false,
+      undo: true,
     });
     const listed = (await t.app.inject({ url: `/api/v1/clients/${clientAt(3)}/exemptions`, headers: consultant })).json();
     expect(listed.abilities).toEqual({ record: true, request: true });

@@ -6,6 +6,7 @@ import type { DecisionType } from "@shared/schemas/decisions.js";
 import { type ExemptionObligation, type ExemptionType, SINGLE_PARENT_GROUND, type UNMET_CONDITIONS } from "@shared/schemas/exemptions.js";
 import type { Kysely } from "kysely";
 import { type PreparedDecisionLetter, prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
+import { holdForUndo } from "../letters/letters.service.js";
 import { obligationsOf } from "./exemptions.rules.js";
 
 /** The exemption decisions: granted (a recorded exemption or a request), refused, ended early, not extended. */
@@ -150,6 +151,11 @@ export async function prepareExemptionDecision(
     },
   });
   return { row, details, text, letter, preparedBy };
+}
+
+/** The decision with its letter held back from the client for a few minutes: until it leaves, the action can be undone. */
+export function heldForUndo(ctx: RequestContext, prepared: PreparedExemptionDecision): PreparedExemptionDecision {
+  return { ...prepared, letter: { ...prepared.letter, letter: holdForUndo(ctx, prepared.letter.letter) } };
 }
 
 /** Stores the prepared decision with its letter in the caller's transaction. */

@@ -10,6 +10,8 @@ export const exemptionPolicy = {
   read: roles("exemptions.read", "consultant", "teamLead", "admin", "client"),
   decide: roles("exemptions.decide", "consultant", "teamLead"),
   coSign: roles("exemptions.coSign", "teamLead"),
+  /** Who made a decision, co-signature, ending or refused extension, or a team lead, undoes it while its letter is inside. */
+  undo: roles("exemptions.undo", "consultant", "teamLead"),
   awaiting: roles("exemptions.awaiting", "teamLead", "admin"),
   /** Exemptions by status in the caller's scope: a consultant finds the requests of their caseload. */
   list: roles("exemptions.list", "consultant", "teamLead", "admin"),

@@ -10,7 +10,7 @@ import type { ExemptionView } from "./exemptions.service.js";
  */
 export function presentExemption(
   actor: Actor,
-  { row, names, documents, medicalAdvice, decisions }: ExemptionView,
+  { row, names, documents, medicalAdvice, decisions, undo }: ExemptionView,
   today: string,
 ): ExemptionOutput {
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
@@ -55,6 +55,6 @@ export function presentExemption(
     })),
     decisions,
     createdAt: row.created_at,
-    abilities: exemptionAbilities(actor, row, medicalAdvice.length, { today, decisions }),
+    abilities: exemptionAbilities(actor, row, medicalAdvice.length, { today, decisions, undo }),
   };
 }

@@ -34,6 +34,7 @@ import {
   refuseExtension,
   requestExemption,
 } from "./exemptions.service.js";
+import { undoExemption } from "./exemptions.undo.js";
 
 /** Exemptions (art. 9 lid 2): recorded, requested, decided, co-signed, ended; with evidence. */
 export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -224,6 +225,30 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await refuseExtension(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request.params.id, request);
+      },
+    );
+
+    app.post(
+      "/exemptions/:id/undo",
+      {
+        config: { policy: exemptionPolicy.undo },
+        schema: {
+          tags: ["exemptions"],
+          summary: "Undo an exemption's last decision",
+          description:
+            "Its last decision (granted or refused), co-signature, early end or refused extension, while that letter has not left the " +
+            "building (not printed, delivered, announced to the client or opened; `abilities.undo`), by whoever made it or a team lead: " +
+            "the letter is kept, withdrawn; the decision it announced is kept, marked withdrawn; the exemption is as it was before " +
+            "(awaiting its decision or co-signature, or running to its old end or review date). 409 letterLeftBuilding or " +
+            "letterWithdrawn; 409 exemptionState when there is nothing to undo, exemptionChanged when it changed since (it ran " +
+            "out, say); 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: exemptionOutput },
+        },
+      },
+      async (request) => {
+        await undoExemption(db.kysely, contextOf(request), request.params.id);
         return presentOne(request.params.id, request);
       },
     );

@@ -2,12 +2,14 @@ import type { Actor } from "@server/auth/actor.js";
 import type { ExemptionRow } from "@server/db/schema.js";
 import { type RefusalCase, refusalOf } from "@server/testing/refusals.js";
 import { describe, expect, it } from "vitest";
+import type { LetterDispatchFacts } from "../letters/letters.rules.js";
 import {
   assertAdviceGiven,
   assertAwaitingCoSign,
   assertChildUnderFive,
   assertEndsAfterStart,
   assertEndsByFifthBirthday,
+  assertExemptionUndoable,
   assertIsRequest,
   assertMayEnd,
   assertMayRefuseExtension,
@@ -25,6 +27,7 @@ import {
   needsCoSign,
   obligationsOf,
 } from "./exemptions.rules.js";
+import { type ExemptionUndoState, undoStateColumn, undoStateOf } from "./exemptions.undo-state.js";
 
 const actor = (role: Actor["role"], id = "lead-2"): Actor => ({
   id,
@@ -63,10 +66,18 @@ const exemption = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => ({
   covers_work_obligations: 0,
   child_birth_date: null,
   unmet_condition: null,
+  undo_state: null,
   ...overrides,
 });
 
 const refusal = (unmetCondition: "noFullCare" | null) => ({ outcome: "refused" as const, note: "n", unmetCondition });
+
+/** An exemption granted on request by consultant-1, with the letter that announced it. */
+const granted = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => {
+  const request = exemption({ status: "requested", requested_by: "client-1", decided_by: null, decided_at: null });
+  return exemption({ requested_by: "client-1", ...undoStateColumn(request, "decide", "letter-1", "active"), ...overrides });
+};
+const undoOf = (row: Pick<ExemptionRow, "undo_state">): ExemptionUndoState | null => undoStateOf(row);
 
 const cases: RefusalCase[] = [
   {
@@ -166,6 +177,18 @@ const cases: RefusalCase[] = [
     allowed: () => assertMayRefuseExtension(exemption({ end_date: null, review_date: "2026-03-01" }), "2026-03-01", false),
   },
   {
+    rule: "only an exemption's last action that sent a letter is undone",
+    code: "exemptionState",
+    refused: () => assertExemptionUndoable(exemption(), undoOf(exemption())),
+    allowed: () => assertExemptionUndoable(granted(), undoOf(granted())),
+  },
+  {
+    rule: "an action is not undone once the exemption moved on from it",
+    code: "exemptionChanged",
+    refused: () => assertExemptionUndoable(granted({ status: "ended" }), undoOf(granted())),
+    allowed: () => assertExemptionUndoable(granted(), undoOf(granted())),
+  },
+  {
     rule: "an extension is refused once",
     code: "exemptionState",
     refused: () => assertMayRefuseExtension(exemption(), "2026-03-01", true),
@@ -234,6 +257,7 @@ describe("the exemption rules", () => {
       addEvidence: true,
       addMedicalAdvice: true,
       refuseExtension: false,
+      undo: false,
     });
     expect(exemptionAbilities(actor("teamLead", "consultant-1"), waiting).coSign).toBe(false);
     expect(exemptionAbilities(actor("consultant"), waiting).coSign).toBe(false);
@@ -244,6 +268,7 @@ describe("the exemption rules", () => {
       addEvidence: true,
       addMedicalAdvice: false,
       refuseExtension: false,
+      undo: false,
     });
     expect(exemptionAbilities(actor("consultant"), exemption({ status: "refused" }))).toEqual({
       decide: false,
@@ -252,7 +277,44 @@ describe("the exemption rules", () => {
       addEvidence: false,
       addMedicalAdvice: false,
       refuseExtension: false,
+      undo: false,
     });
+  });
+
+  it("puts back exactly the columns the action changed, and the undo state before it", () => {
+    const request = exemption({ status: "requested", scope: "partial", start_date: "2025-12-20", decided_by: null, decided_at: null });
+    const undo = undoOf({ ...request, ...undoStateColumn(request, "decide", "letter-1", "active") });
+    expect(undo).toMatchObject({ action: "decide", letterId: "letter-1", statusAfter: "active" });
+    expect(undo?.before).toMatchObject({
+      status: "requested",
+      scope: "partial",
+      start_date: "2025-12-20",
+      decided_by: null,
+      undo_state: null,
+    });
+    const notExtended = { ...granted(), ...undoStateColumn(granted(), "refuseExtension", "letter-2", "active") };
+    expect(undoOf(undoOf(notExtended)?.before ?? { undo_state: null })?.letterId).toBe("letter-1");
+  });
+
+  it("lets the author or a team lead undo while the letter is inside, by the letters' rules", () => {
+    const inside: LetterDispatchFacts & { createdBy: string } = {
+      printedAt: null,
+      openedAt: null,
+      deliveryRecordedAt: null,
+      noticeTaken: false,
+      withdrawnAt: null,
+      createdBy: "consultant-1",
+    };
+    const facts = (letter: typeof inside | null) => ({ today: "2026-03-10", decisions: [], undo: { undo: undoOf(granted()), letter } });
+    const undo = (who: Actor, letter: typeof inside | null) => exemptionAbilities(who, granted(), 0, facts(letter)).undo;
+    expect(undo(actor("consultant", "consultant-1"), inside)).toBe(true);
+    expect(undo(actor("teamLead"), inside)).toBe(true);
+    expect(undo(actor("consultant", "consultant-2"), inside)).toBe(false);
+    expect(undo(actor("client", "client-1"), inside)).toBe(false);
+    expect(undo(actor("consultant", "consultant-1"), { ...inside, printedAt: "2026-03-10T10:00:00Z" })).toBe(false);
+    expect(undo(actor("consultant", "consultant-1"), { ...inside, withdrawnAt: "2026-03-10T10:00:00Z" })).toBe(false);
+    expect(undo(actor("consultant", "consultant-1"), null)).toBe(false);
+    expect(exemptionAbilities(actor("teamLead"), granted({ status: "ended" }), 0, facts(inside)).undo).toBe(false);
   });
 
   it("lets a consultant refuse to extend a binding exemption once, until its last day", () => {

@@ -12,8 +12,10 @@ import {
   SINGLE_PARENT_GROUND,
 } from "@shared/schemas/exemptions.js";
 import type { Ordinance } from "@shared/schemas/ordinance.js";
+import { assertLetterMayBeWithdrawn, type LetterDispatchFacts } from "../letters/letters.rules.js";
 import { isExemptionInForce } from "../vocabulary.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
+import type { ExemptionUndoState } from "./exemptions.undo-state.js";
 
 /** Every code by which a rule of this file refuses; the table test lists a case for each. */
 export const EXEMPTION_REFUSALS = [
@@ -24,6 +26,7 @@ export const EXEMPTION_REFUSALS = [
   "exemptionIsARight",
   "medicalAdviceRequired",
   "advisedOn:dateInFuture",
+  "exemptionChanged",
 ] as const;
 export type ExemptionRefusal = (typeof EXEMPTION_REFUSALS)[number];
 
@@ -199,15 +202,37 @@ export function assertTakesEvidence(exemption: State): void {
 }
 
 /**
+ * An exemption's last decision, co-signature, early end or refused extension is undone only while the exemption is as
+ * that action left it: 409 `exemptionState` when there is none to undo (none made, or undone already),
+ * `exemptionChanged` when it moved on since (it ran out, say). Whether its letter is still inside is the letters' rule.
+ */
+export function assertExemptionUndoable(exemption: State, undo: ExemptionUndoState | null): asserts undo is ExemptionUndoState {
+  if (!undo) throw refuse("exemptionState", "There is no decision on this exemption to undo.");
+  if (exemption.status !== undo.statusAfter)
+    throw refuse("exemptionChanged", `This exemption is ${exemption.status} since: the decision can no longer be undone.`);
+}
+
+/** What decides whether the caller can undo the exemption's last action now, loaded with the exemption. */
+export interface ExemptionUndoFacts {
+  undo: ExemptionUndoState | null;
+  /** Whether that action's letter has left the building, and who made it. */
+  letter: (LetterDispatchFacts & { createdBy: string | null }) | null;
+}
+
+/**
  * What the caller may do with an exemption, by the same rules its routes enforce; `adviceCount` is its medical
- * advice, and not extending it looks at today and its decisions.
+ * advice, not extending it looks at today and its decisions, and undoing at its last action and that one's letter.
  */
 export function exemptionAbilities(
   actor: Actor,
   exemption: ExemptionRow,
   adviceCount = 0,
-  facts: { today: string; decisions: readonly Pick<DecisionRow, "type">[] } = { today: actor.scopeDate, decisions: [] },
+  facts: { today: string; decisions: readonly Pick<DecisionRow, "type">[]; undo?: ExemptionUndoFacts } = {
+    today: actor.scopeDate,
+    decisions: [],
+  },
 ): ExemptionAbilities {
+  const undo = facts.undo ?? { undo: null, letter: null };
   const checks: Record<keyof ExemptionAbilities, AbilityCheck> = {
     decide: {
       policy: exemptionPolicy.decide,
@@ -229,6 +254,14 @@ export function exemptionAbilities(
     refuseExtension: {
       policy: exemptionPolicy.decide,
       assert: () => assertMayRefuseExtension(exemption, facts.today, extensionRefused(facts.decisions)),
+    },
+    undo: {
+      policy: exemptionPolicy.undo,
+      assert: () => {
+        assertExemptionUndoable(exemption, undo.undo);
+        if (!undo.letter) throw refuse("exemptionState", "The letter of this decision is not found.");
+        assertLetterMayBeWithdrawn(undo.letter, actor);
+      },
     },
   };
   return evaluateAbilities(actor, checks);

@@ -4,7 +4,7 @@ import { nowIso } from "@server/clock.js";
 import { lockClient } from "@server/db/locks.repo.js";
 import type { Database, DecisionRow, ExemptionRow, ExemptionsTable, MedicalAdviceRow } from "@server/db/schema.js";
 import { inTransaction } from "@server/db/transaction.js";
-import { conflict, notFound } from "@server/http/errors.js";
+import { conflict, notFound, requireFound } from "@server/http/errors.js";
 import {
   defaultObligations,
   type ExemptionDecisionInput,
@@ -19,11 +19,14 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { decisionsAbout } from "../decisions/decisions.repo.js";
 import { type checkEvidence, documentsOf, storeDocument } from "../documents/documents.service.js";
+import { findLetters } from "../letters/letters.repo.js";
+import { dispatchFactsOf } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import {
   dayAfter,
   grantedReasons,
+  heldForUndo,
   lastDayOf,
   type PreparedExemptionDecision,
   prepareExemptionDecision,
@@ -55,12 +58,14 @@ import {
   assertSecondSigner,
   assertTakesEvidence,
   assertTakesMedicalAdvice,
+  type ExemptionUndoFacts,
   extensionRefused,
   lastDayUnderFive,
   needsCoSign,
   obligationColumns,
   obligationsOf,
 } from "./exemptions.rules.js";
+import { undoStateColumn, undoStateOf } from "./exemptions.undo-state.js";
 
 type Terms = Pick<ExemptionInput, "scope" | "maxHoursPerWeek" | "startDate" | "endDate" | "reviewDate">;
 type Evidence = Awaited<ReturnType<typeof checkEvidence>>;
@@ -73,6 +78,8 @@ export interface ExemptionView<R extends ExemptionRow = ExemptionRow> {
   medicalAdvice: MedicalAdviceRow[];
   /** The decisions (besluiten) about it, oldest first: granted, refused, ended, not extended. */
   decisions: Pick<DecisionRow, "id" | "type">[];
+  /** Its last action that can be undone, and whether that action's letter is still inside. */
+  undo: ExemptionUndoFacts;
 }
 
 /**
@@ -103,6 +110,15 @@ export async function requireVisibleExemption(db: Kysely<Database>, ctx: Request
   return row;
 }
 
+/**
+ * The exemption as it stands under its client's lock, which every change of an exemption's state takes (a sanction
+ * checks the exemptions under it too): what an undo of this change will put back.
+ */
+async function lockedExemption(trx: Kysely<Database>, exemption: ExemptionRow): Promise<ExemptionRow> {
+  await lockClient(trx, exemption.client_id);
+  return requireFound(await findExemption(trx, exemption.id), "exemption");
+}
+
 /** Loads what the presenter shows beside each exemption. */
 export async function viewsOf<R extends ExemptionRow>(db: Kysely<Database>, rows: R[]): Promise<ExemptionView<R>[]> {
   const advice = await medicalAdviceOf(
@@ -123,13 +139,20 @@ export async function viewsOf<R extends ExemptionRow>(db: Kysely<Database>, rows
     "exemption",
     rows.map((r) => r.id),
   );
-  return rows.map((row) => ({
-    row,
-    names,
-    documents: documents.get(row.id) ?? [],
-    medicalAdvice: advice.get(row.id) ?? [],
-    decisions: decisions.get(row.id) ?? [],
-  }));
+  const undoStates = new Map(rows.map((r) => [r.id, undoStateOf(r)]));
+  const undoLetterIds = [...undoStates.values()].flatMap((u) => (u ? [u.letterId] : []));
+  const letterFacts = undoLetterIds.length === 0 ? new Map() : await dispatchFactsOf(db, await findLetters(db, undoLetterIds));
+  return rows.map((row) => {
+    const undo = undoStates.get(row.id) ?? null;
+    return {
+      row,
+      names,
+      documents: documents.get(row.id) ?? [],
+      medicalAdvice: advice.get(row.id) ?? [],
+      decisions: decisions.get(row.id) ?? [],
+      undo: { undo, letter: undo ? (letterFacts.get(undo.letterId) ?? null) : null },
+    };
+  });
 }
 
 /** One exemption in scope, ready to present. */
@@ -144,6 +167,7 @@ function undecided(ordinanceVersion: number, now: string) {
   return {
     decision_note: null,
     unmet_condition: null,
+    undo_state: null,
     co_signed_by: null,
     co_signed_at: null,
     ended_on: null,
@@ -295,7 +319,7 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
     decided_at: now,
     ordinance_version: ordinance.version,
   };
-  const decision =
+  const prepared =
     input.outcome === "refused"
       ? await prepareExemptionDecision(ctx, client, decided, {
           type: "exemptionRefused",
@@ -309,13 +333,17 @@ export async function decideExemption(db: Kysely<Database>, ctx: RequestContext,
             takesEffectOn: decided.start_date,
           })
         : null;
+  // Held back from the client for a few minutes: until it is printed, the decision can be undone.
+  const decision = prepared ? heldForUndo(ctx, prepared) : null;
   await inTransaction(db, async (trx) => {
+    const current = await lockedExemption(trx, exemption);
     const stored = await updateExemptionIn(trx, id, "requested", {
       ...changes,
       decided_by: ctx.actor.id,
       decided_at: now,
       ordinance_version: ordinance.version,
       updated_at: now,
+      ...(decision ? undoStateColumn(current, "decide", decision.letter.letter.id, changes.status) : {}),
     });
     if (!stored) throw conflict("exemptionState", "This request was decided meanwhile.");
     if (decision) await recordExemptionDecision(trx, ctx, decision);
@@ -345,23 +373,28 @@ export async function coSignExemption(db: Kysely<Database>, ctx: RequestContext,
   const now = nowIso(ctx.clock);
   const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
   const today = ctx.clock.today();
-  const decision = await prepareExemptionDecision(
+  const decision = heldForUndo(
     ctx,
-    client,
-    { ...exemption, status: "active" },
-    {
-      type: "exemptionGranted",
-      reasons: grantedReasons(exemption),
-      takesEffectOn: [exemption.start_date, today].sort()[1] ?? today,
-    },
-    exemption.decided_by,
+    await prepareExemptionDecision(
+      ctx,
+      client,
+      { ...exemption, status: "active" },
+      {
+        type: "exemptionGranted",
+        reasons: grantedReasons(exemption),
+        takesEffectOn: [exemption.start_date, today].sort()[1] ?? today,
+      },
+      exemption.decided_by,
+    ),
   );
   await inTransaction(db, async (trx) => {
+    const current = await lockedExemption(trx, exemption);
     const signed = await updateExemptionIn(trx, id, "awaitingCoSign", {
       status: "active",
       co_signed_by: ctx.actor.id,
       co_signed_at: now,
       updated_at: now,
+      ...undoStateColumn(current, "coSign", decision.letter.letter.id, "active"),
     });
     if (!signed) throw conflict("exemptionState", "This exemption was co-signed or ended meanwhile.");
     await recordExemptionDecision(trx, ctx, decision);
@@ -393,18 +426,23 @@ export async function endExemption(
   const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
   const decision: PreparedExemptionDecision | null =
     exemption.status === "active"
-      ? await prepareExemptionDecision(ctx, client, exemption, {
-          type: "exemptionEnded",
-          reasons: input.reason,
-          takesEffectOn: dayAfter(input.endedOn),
-        })
+      ? heldForUndo(
+          ctx,
+          await prepareExemptionDecision(ctx, client, exemption, {
+            type: "exemptionEnded",
+            reasons: input.reason,
+            takesEffectOn: dayAfter(input.endedOn),
+          }),
+        )
       : null;
   await inTransaction(db, async (trx) => {
+    const current = await lockedExemption(trx, exemption);
     const ended = await updateExemptionIn(trx, id, exemption.status, {
       status: "ended",
       ended_on: input.endedOn,
       end_reason: input.reason,
       updated_at: now,
+      ...(decision ? undoStateColumn(current, "end", decision.letter.letter.id, "ended") : {}),
     });
     if (!ended) throw conflict("exemptionState", "This exemption changed meanwhile.");
     if (decision) await recordExemptionDecision(trx, ctx, decision);
@@ -437,17 +475,25 @@ export async function refuseExtension(
   assertMayRefuseExtension(exemption, today, await refusedBefore(db));
   const lastDay = lastDayOf(exemption) ?? today;
   const client = await requireVisibleClient(db, ctx.actor, exemption.client_id);
-  const decision = await prepareExemptionDecision(ctx, client, exemption, {
-    type: "exemptionNotExtended",
-    reasons: input.reason,
-    takesEffectOn: dayAfter(lastDay),
-    askedByClient: input.askedByClient ?? false,
-  });
+  const decision = heldForUndo(
+    ctx,
+    await prepareExemptionDecision(ctx, client, exemption, {
+      type: "exemptionNotExtended",
+      reasons: input.reason,
+      takesEffectOn: dayAfter(lastDay),
+      askedByClient: input.askedByClient ?? false,
+    }),
+  );
   const now = nowIso(ctx.clock);
   await inTransaction(db, async (trx) => {
-    await lockClient(trx, exemption.client_id);
-    assertMayRefuseExtension(exemption, today, await refusedBefore(trx));
-    const stored = await updateExemptionIn(trx, id, "active", { end_date: lastDay, review_date: null, updated_at: now });
+    const current = await lockedExemption(trx, exemption);
+    assertMayRefuseExtension(current, today, await refusedBefore(trx));
+    const stored = await updateExemptionIn(trx, id, "active", {
+      end_date: lastDay,
+      review_date: null,
+      updated_at: now,
+      ...undoStateColumn(current, "refuseExtension", decision.letter.letter.id, "active"),
+    });
     if (!stored) throw conflict("exemptionState", "This exemption changed meanwhile.");
     await recordExemptionDecision(trx, ctx, decision);
     await recordAudit(trx, ctx, {

@@ -257,3 +257,18 @@ export async function claimPendingProposal(
 export async function setProposalPlacement(db: Kysely<Database>, id: string, placementId: string): Promise<void> {
   await db.updateTable("match_proposals").set({ placement_id: placementId }).where("id", "=", id).execute();
 }
+
+/**
+ * Puts the proposal that became this placement back to pending, as if it had not been followed (the placement was
+ * undone before it reached the host); the proposal's id, or undefined when the placement came from no proposal.
+ */
+export async function reopenProposalOfPlacement(db: Kysely<Database>, placementId: string): Promise<string | undefined> {
+  const proposal = await db.selectFrom("match_proposals").select("id").where("placement_id", "=", placementId).executeTakeFirst();
+  if (!proposal) return undefined;
+  await db
+    .updateTable("match_proposals")
+    .set({ status: "pending", placement_id: null, decided_by: null, decided_at: null, reject_reason: null, reject_reason_code: null })
+    .where("id", "=", proposal.id)
+    .execute();
+  return proposal.id;
+}

@@ -114,6 +114,8 @@ export function organisationRoutes({ db }: Services): FastifyPluginAsyncZod {
           db.kysely,
           organisation.id,
           (await ordinanceOn(db.kysely, clock.today())).guidanceHoursPerLevel,
+          undefined,
+          actor.role === "host" ? actor.scopeTime : undefined,
         );
         return {
           organisationId: organisation.id,

@@ -83,7 +83,8 @@ async function pdfText(letterId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 300 });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 300, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");

@@ -50,7 +50,8 @@ async function placement(ended: boolean): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 120, clock });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 120, clock, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   client = await bearerFor(t.app, "klant@demo.local");
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");

@@ -50,7 +50,8 @@ const propose = (clientId: string, roleId: string, extra: Record<string, unknown
   t.app.inject({ method: "POST", url: "/api/v1/placements", headers: consultant, payload: { clientId, roleId, ...extra } });
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 300 });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 300, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");
   admin = await bearerFor(t.app, "admin@demo.local");

@@ -14,7 +14,9 @@ import {
   assertNotSigned,
   assertPlacementBegun,
   assertPlacementStatusAllows,
+  assertReferralUndoable,
   type PlacementStatusAction,
+  type ReferralUndoFacts,
 } from "./placements.rules.js";
 
 /** Consultants refer; hosts answer referrals, sign, report and end; staff may act for a host. */
@@ -61,7 +63,7 @@ export function agreementAbilities(
 /** What the actor may do with a placement they can see, by the route's policy and the rules its service runs. */
 export function placementAbilities(
   actor: Actor,
-  placement: {
+  placement: ReferralUndoFacts & {
     status: string;
     organisation_id: string;
     attributable_to: string | null;
@@ -103,5 +105,10 @@ export function placementAbilities(
       passes(() => assertHostCheckInNotRecorded(placement)),
     recordExpense: may("recordExpense"),
     downloadAgreement: acts && hasAgreement,
+    // Judged at the moment of the request, as the undo itself is.
+    undo:
+      placementPolicy.propose.allows(actor) &&
+      actor.scopeTime !== undefined &&
+      passes(() => assertReferralUndoable(placement, actor, actor.scopeTime ?? "")),
   };
 }

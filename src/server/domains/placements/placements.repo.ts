@@ -8,8 +8,8 @@ import { guidanceSupplyOn } from "../organisations/organisations.rules.js";
 import { hostVisibleSince, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /**
- * The placements this actor may see. Hosts: their organisation's, while open and for 30 days after they end
- * or are declined. Consultants and team leads: those of clients in their scope. Agency workers: those of the clients
+ * The placements this actor may see. Hosts: their organisation's once a referral's hold for undoing has passed, while
+ * open and for 30 days after they end or are declined. Consultants and team leads: those of clients in their scope. Agency workers: those of the clients
  * assigned to their agency today. Clients: their own. Admins: all.
  */
 export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
@@ -38,7 +38,10 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
       const since = hostVisibleSince(actor.scopeDate);
       return base
         .where("placements.organisation_id", "=", actor.organisationId ?? "")
-        .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]));
+        .where((eb) => eb.or([eb("placements.status", "in", [...OPEN_PLACEMENT_STATUSES]), eb("placements.updated_at", ">=", since)]))
+        .$if(actor.scopeTime !== undefined, (q) =>
+          q.where((eb) => eb.or([eb("placements.held_until", "is", null), eb("placements.held_until", "<=", actor.scopeTime ?? "")])),
+        );
     }
     case "consultant":
     case "teamLead":
@@ -60,12 +63,16 @@ export function visiblePlacements(db: Kysely<Database>, actor: Actor) {
 
 export type PlacementWithNames = Awaited<ReturnType<ReturnType<typeof visiblePlacements>["executeTakeFirstOrThrow"]>>;
 
-/** Guidance hours a week an organisation's placements ask under the ordinance's hours per level, by status group. */
+/**
+ * Guidance hours a week an organisation's placements ask under the ordinance's hours per level, by status group. As the
+ * host sees it (`hostSeesAt`, the moment of its request), without the referrals still held from it for undoing.
+ */
 export async function guidanceDemand(
   db: Kysely<Database>,
   organisationId: string,
   hoursPerLevel: Record<GuidanceLevel, number>,
   exceptPlacementId?: string,
+  hostSeesAt?: string,
 ) {
   let query = db
     .selectFrom("placements")
@@ -73,6 +80,7 @@ export async function guidanceDemand(
     .where("organisation_id", "=", organisationId)
     .where("status", "in", [...OPEN_PLACEMENT_STATUSES]);
   if (exceptPlacementId) query = query.where("id", "!=", exceptPlacementId);
+  if (hostSeesAt) query = query.where((eb) => eb.or([eb("held_until", "is", null), eb("held_until", "<=", hostSeesAt)]));
   const rows = await query.execute();
   const hours = (level: GuidanceLevel) => hoursPerLevel[level] ?? 0;
   return {
@@ -384,4 +392,15 @@ export async function recordHostCheckIn(
 /** Where an organisation is: its postcode and house number, for the address on its copy of an agreement. */
 export function organisationAddressOf(db: Kysely<Database>, organisationId: string) {
   return db.selectFrom("organisations").select(["postcode", "house_number"]).where("id", "=", organisationId).executeTakeFirst();
+}
+
+/** Records when a member of the host first opened a referral; a later opening changes nothing. */
+export async function markOpenedByHost(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable("placements").set({ host_opened_at: at }).where("id", "=", id).where("host_opened_at", "is", null).execute();
+}
+
+/** Removes an undone referral with the notes written on it while it was held (the audit log keeps that they were). */
+export async function deleteReferral(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("placement_notes").where("placement_id", "=", id).execute();
+  await db.deleteFrom("placements").where("id", "=", id).where("status", "=", "proposed").execute();
 }

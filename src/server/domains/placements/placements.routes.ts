@@ -16,6 +16,7 @@ import {
   placementOutput,
   placementPage,
   placementSummary,
+  placementUndoOutput,
   signAgreementInput,
 } from "@shared/schemas/placements.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -23,6 +24,7 @@ import { attributePlacement } from "./placements.attribution.js";
 import { giveClientSide, givePlacementFeedback, listClientPlacements } from "./placements.client-voice.js";
 import { placementPolicy } from "./placements.policy.js";
 import { presentAgreement, presentPlacement, presentPlacementSummary } from "./placements.presenter.js";
+import { recordHostOpening, undoReferral } from "./placements.proposal-undo.js";
 import { listAgreements, listNotes, listVisiblePlacements } from "./placements.repo.js";
 import {
   addPlacementNote,
@@ -81,9 +83,38 @@ export function placementRoutes({ db }: Services): FastifyPluginAsyncZod {
       "/placements/:id",
       {
         config: { policy: placementPolicy.list },
-        schema: { tags: ["placements"], summary: "Read a placement", params: idParam, response: { 200: placementOutput } },
+        schema: {
+          tags: ["placements"],
+          summary: "Read a placement",
+          description:
+            "A host sees a referral once its hold for undoing has passed; its first reading is recorded, and the referral is no longer undone.",
+          params: idParam,
+          response: { 200: placementOutput },
+        },
       },
-      async (request) => detail(contextOf(request), request.params.id),
+      async (request) => {
+        const ctx = contextOf(request);
+        await recordHostOpening(db.kysely, ctx, await requireVisiblePlacement(db.kysely, ctx, request.params.id));
+        return detail(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      "/placements/:id/undo",
+      {
+        config: { policy: placementPolicy.propose },
+        schema: {
+          tags: ["placements"],
+          summary: "Undo a referral before it reaches the host",
+          description:
+            "While the referral is held from the host (NV_UNDO_HOLD_MINUTES) and the host has not opened it (`abilities.undo`): it is removed, " +
+            "its role's place and guidance hours are free again, and a placement proposal it came from is pending again. By the consultant " +
+            "who made it or a team lead (403 notLetterAuthor). 409 placementState once answered, referralReachedHost once the host can see it.",
+          params: idParam,
+          response: { 200: placementUndoOutput },
+        },
+      },
+      async (request) => undoReferral(db.kysely, contextOf(request), request.params.id),
     );
 
     app.post(

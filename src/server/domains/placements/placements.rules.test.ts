@@ -19,10 +19,12 @@ import {
   assertNotSigned,
   assertPlacementBegun,
   assertPlacementStatusAllows,
+  assertReferralUndoable,
   assertRoleHasPlace,
   assertRoleMayTakePlacements,
   assertSignedNotInFuture,
   attributionAtEnding,
+  hasReferralReachedHost,
   roleTakesPlacements,
 } from "./placements.rules.js";
 
@@ -31,6 +33,9 @@ const placement = { organisation_id: "o1", client_id: "c1" };
 const actorOf = (role: UserRole, ids: { organisationId?: string; clientId?: string } = {}) =>
   ({ role, organisationId: ids.organisationId ?? null, clientId: ids.clientId ?? null }) as const;
 const unsigned = { client_signed_on: null, host_signed_on: null, municipality_signed_on: null };
+const NOW = "2026-12-03T08:02:00.000Z";
+const held = { status: "proposed", proposed_by: "u1", held_until: "2026-12-03T08:05:00.000Z", host_opened_at: null };
+const author = { id: "u1", role: "consultant" };
 const approved = { status: "approved", open_complaints: 0, places: 2, places_taken: 1 };
 
 describe("placement refusals", () => {
@@ -63,6 +68,14 @@ describe("placement refusals", () => {
     placementState: {
       refused: () => assertPlacementStatusAllows({ status: "active" }, "accept"),
       allowed: () => assertPlacementStatusAllows({ status: "proposed" }, "accept"),
+    },
+    referralReachedHost: {
+      refused: () => assertReferralUndoable({ ...held, held_until: NOW }, author, NOW),
+      allowed: () => assertReferralUndoable(held, author, NOW),
+    },
+    notLetterAuthor: {
+      refused: () => assertReferralUndoable(held, { id: "u2", role: "consultant" }, NOW),
+      allowed: () => assertReferralUndoable(held, { id: "u2", role: "teamLead" }, NOW),
     },
     otherOrganisation: {
       refused: () => assertMayActForOrganisation(host, "o2"),
@@ -212,5 +225,19 @@ describe("to whom an ending is attributed when it is recorded", () => {
     }
     expect(attributionAtEnding(consultant, "clientStopped", "client")).toBe("undetermined");
     expect(attributionAtEnding(teamLead, "clientStopped", undefined)).toBe("undetermined");
+  });
+});
+
+describe("undoing a referral", () => {
+  it("is possible only while the host cannot know of it: held, unopened, no introduction", () => {
+    expect(hasReferralReachedHost(held, NOW)).toBe(false);
+    expect(hasReferralReachedHost({ ...held, held_until: null }, NOW)).toBe(true);
+    expect(hasReferralReachedHost({ ...held, host_opened_at: NOW }, NOW)).toBe(true);
+    expect(hasReferralReachedHost({ ...held, introduction_held_on: "2026-12-03" }, NOW)).toBe(true);
+  });
+
+  it("is refused once the referral was answered, before anything else is weighed", () => {
+    expect(refusalOf(() => assertReferralUndoable({ ...held, status: "accepted" }, author, NOW))).toBe("placementState");
+    expect(refusalOf(() => assertReferralUndoable({ ...held, status: "declined", held_until: null }, author, NOW))).toBe("placementState");
   });
 });

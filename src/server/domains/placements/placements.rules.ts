@@ -10,6 +10,7 @@ import {
   REGULAR_ENDINGS,
 } from "@shared/schemas/placements.js";
 import { GUIDANCE_LEVELS, type GuidanceLevel } from "@shared/schemas/roles.js";
+import { mayUndoAsActor } from "../letters/letters.rules.js";
 import { isOneOf, OPEN_PLACEMENT_STATUSES, OPEN_REFERRAL_STATUS } from "../vocabulary.js";
 
 /** Actions on a placement that only some of its statuses allow, and those statuses. */
@@ -237,4 +238,39 @@ export function isHostCheckInDue(
 ): boolean {
   if (placement.status !== "active" || placement.started_on === null || placement.host_check_in_held_on) return false;
   return hostCheckInDueOn(placement.started_on) <= today;
+}
+
+/** What decides whether a referral can still be undone, as loaded under the placement's lock. */
+export interface ReferralUndoFacts {
+  status: string;
+  proposed_by: string | null;
+  /** Until when the referral is kept from the host; null for one made before holds, which reached the host at once. */
+  held_until?: string | null;
+  host_opened_at?: string | null;
+  introduction_held_on?: string | null;
+}
+
+/**
+ * A referral has reached the host once its hold has passed (the host's lists show it), a member of the host opened it,
+ * or the client was introduced there. From then on the host may know of it: it is answered or ended, no longer undone.
+ */
+export function hasReferralReachedHost(referral: ReferralUndoFacts, now: string): boolean {
+  return !referral.held_until || referral.held_until <= now || !!referral.host_opened_at || !!referral.introduction_held_on;
+}
+
+/**
+ * A referral is undone only while the host has neither seen nor answered it: 409 `placementState` once it was answered
+ * (or ended), `referralReachedHost` once its hold passed or the host opened it, 403 `notLetterAuthor` for someone who
+ * neither made it nor leads the team.
+ */
+export function assertReferralUndoable(referral: ReferralUndoFacts, actor: { id: string; role: string }, now: string): void {
+  if (referral.status !== OPEN_REFERRAL_STATUS) {
+    throw conflict("placementState", `A ${referral.status} placement can no longer be undone.`);
+  }
+  if (hasReferralReachedHost(referral, now)) {
+    throw conflict("referralReachedHost", "The host organisation can see this referral already: it can no longer be undone.");
+  }
+  if (!mayUndoAsActor(actor, referral.proposed_by)) {
+    throw forbidden("notLetterAuthor", "Only the consultant who made it, or a team lead, can undo this.");
+  }
 }

@@ -16,6 +16,7 @@ import { assertDurationWithin } from "../plans/plans.rules.js";
 import { findVisibleRole, organisationOfRole, roleWorkOf } from "../roles/roles.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { agreementLetterData } from "./placements.letters.js";
+import { referralHeldUntil } from "./placements.proposal-undo.js";
 import {
   findOpenPlacement,
   findVisiblePlacement,
@@ -139,6 +140,7 @@ export async function proposePlacement(
       ...NOT_ENDED,
       created_at: now,
       updated_at: now,
+      held_until: referralHeldUntil(ctx),
     };
     await insertPlacement(trx, row);
     await recordAudit(trx, ctx, {

@@ -101,7 +101,8 @@ async function medicalAdvice(clientId: string, limits: Record<string, unknown>) 
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 200 });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 200, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");

@@ -50,7 +50,8 @@ async function setCapacity(clientId: string, hours: number | null) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 150 });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 150, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");
   hostOrgId = (await t.app.inject({ url: "/api/v1/me", headers: host })).json().organisationId;

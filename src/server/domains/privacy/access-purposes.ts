@@ -97,6 +97,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "checkIn.read": p("Er is gelezen hoe het met u gaat, om u goed te helpen.", "How you are doing was read, to help you well."),
   "placement.propose": p("U bent voorgesteld voor vrijwilligerswerk.", "You were proposed for volunteer work."),
   "placement.accept": p("De organisatie heeft gezegd dat u mag komen.", "The organisation said you may come."),
+  "placement.undoProposal": p(
+    "Een voorstel voor vrijwilligerswerk is ingetrokken voordat de organisatie het zag.",
+    "A proposal for volunteer work was withdrawn before the organisation saw it.",
+  ),
   "placement.decline": p("De organisatie heeft gezegd dat het niet past.", "The organisation said it does not fit."),
   "placement.start": p(
     "Uw vrijwilligerswerk is begonnen. De afspraken zijn vastgelegd.",
@@ -128,6 +132,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "Wat u al doet, telt nu mee als uw tegenprestatie. U kreeg er een brief over.",
     "What you already do now counts as your contribution. You got a letter about it.",
   ),
+  "contribution.undo": p(
+    "Het vastleggen van wat u al doet, is teruggedraaid voordat de brief verstuurd werd.",
+    "Recording what you already do was undone before the letter was sent.",
+  ),
   "activityProposal.create": p(
     "Er is een voorstel vastgelegd voor iets dat u zelf doet of wilt doen.",
     "A proposal was recorded for something you do or want to do yourself.",
@@ -136,6 +144,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "activityProposal.decide": p(
     "Er is besloten over uw eigen voorstel. U krijgt daarover een brief.",
     "A decision was made on your own proposal. You get a letter about it.",
+  ),
+  "activityProposal.undoDecision": p(
+    "Het besluit over uw eigen voorstel is teruggedraaid voordat de brief verstuurd werd. Er wordt opnieuw over besloten.",
+    "The decision on your own proposal was undone before the letter was sent. It will be decided again.",
   ),
   "buddy.create": p(
     "Er is afgesproken dat u maatje bent. Dat telt als uw tegenprestatie. U krijgt daarover een brief.",
@@ -160,6 +172,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "buddyMeeting.create": p("Er is genoteerd dat u en uw maatje elkaar zagen.", "It was noted that you and your buddy met."),
   "caregiving.create": p("Er is genoteerd dat u voor iemand zorgt.", "It was noted that you care for someone."),
   "caregiving.end": p("De zorg die u geeft, is als gestopt genoteerd.", "The care you give was noted as stopped."),
+  "caregiving.undo": p(
+    "Het besluit over de zorg die u geeft, is teruggedraaid voordat de brief verstuurd werd.",
+    "The decision on the care you give was undone before the letter was sent.",
+  ),
   "caregiving.list": p(
     "Er is bekeken voor wie u zorgt, om daar rekening mee te houden.",
     "Who you care for was viewed, to take it into account.",
@@ -178,6 +194,10 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   "exemption.end": p("Uw ontheffing is gestopt.", "Your exemption ended."),
   "exemption.expire": p("Uw ontheffing is afgelopen.", "Your exemption ran out."),
   "exemption.notExtended": p("Uw ontheffing is niet verlengd.", "Your exemption was not extended."),
+  "exemption.undo": p(
+    "Een besluit over uw ontheffing is teruggedraaid voordat de brief verstuurd werd. De ontheffing is weer zoals ervoor.",
+    "A decision on your exemption was undone before the letter was sent. The exemption is as it was before.",
+  ),
   "exemption.list": p("Uw ontheffingen zijn bekeken.", "Your exemptions were viewed."),
   "accountability.request": p("U is gevraagd te laten zien wat u heeft gedaan.", "You were asked to show what you did."),
   "accountability.remind": p("U kreeg een herinnering: laat zien wat u heeft gedaan.", "You got a reminder to show what you did."),
@@ -204,6 +224,18 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
   ),
   "sanction.decide": p("Er is besloten over het verlagen van uw uitkering.", "A decision was made on lowering your benefit."),
   "sanction.reconsider": p("Een verlaging van uw uitkering is opnieuw bekeken.", "A lowering of your benefit was looked at again."),
+  "sanction.undoHearingInvitation": p(
+    "Een uitnodiging voor een gesprek over een mogelijke verlaging is teruggenomen voordat u die kreeg.",
+    "An invitation to talk about a possible lowering was taken back before you got it.",
+  ),
+  "sanction.undoDecision": p(
+    "Een besluit over het verlagen van uw uitkering is teruggenomen voordat u het kreeg. Het geldt niet.",
+    "A decision on lowering your benefit was taken back before you got it. It does not apply.",
+  ),
+  "sanction.undoReconsideration": p(
+    "Het stoppen van een verlaging van uw uitkering is teruggenomen voordat u het bericht kreeg.",
+    "The stop of a lowering of your benefit was taken back before you got the message.",
+  ),
   "sanction.read": p("Een voorstel om uw uitkering te verlagen is bekeken.", "A proposal to lower your benefit was viewed."),
   "sanction.list": p("De verlagingen van uw uitkering zijn bekeken.", "The lowerings of your benefit were viewed."),
   "decision.record": p(
@@ -230,6 +262,18 @@ export const ACCESS_PURPOSES: Readonly<Record<string, Purpose>> = {
     "It was recorded why no meeting about your objection is needed.",
   ),
   "objection.decide": p("Er is besloten over uw bezwaar.", "A decision was made on your objection."),
+  "objection.undoPostponement": p(
+    "Het uitstel van de beslissing op uw bezwaar is teruggedraaid voordat de brief verstuurd werd.",
+    "The postponement of the decision on your objection was undone before the letter was sent.",
+  ),
+  "objection.undoHearingInvitation": p(
+    "De uitnodiging om uw bezwaar uit te leggen is ingetrokken voordat hij verstuurd werd.",
+    "The invitation to explain your objection was withdrawn before it was sent.",
+  ),
+  "objection.undoOutcome": p(
+    "De beslissing op uw bezwaar is teruggedraaid voordat de brief verstuurd werd. Uw bezwaar is nog niet beslist.",
+    "The decision on your objection was undone before the letter was sent. Your objection has not been decided yet.",
+  ),
   "checkIn.createByClient": p("U heeft zelf verteld hoe het met u gaat.", "You told us yourself how you are doing."),
   "placement.clientSide": p(
     "U heeft uw kant verteld van waarom het vrijwilligerswerk stopte.",

@@ -70,7 +70,8 @@ async function tableCounts() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 300 });
+  // Hosts answer referrals right after they are made: no hold for undoing.
+  t = await createTestApp({ clients: 300, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   consultant2 = await bearerFor(t.app, "consulent2@demo.local");
   admin = await bearerFor(t.app, "admin@demo.local");

@@ -5,7 +5,7 @@ import type { RoleStatus } from "@shared/schemas/roles.js";
 import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import { OPEN_PLACEMENT_STATUSES } from "../vocabulary.js";
 
-/** The roles this actor may see: hosts their own organisation's, staff all. */
+/** The roles this actor may see: hosts their own organisation's (without referrals still held from them), staff all. */
 export function visibleRoles(db: Kysely<Database>, actor: Actor) {
   const base = db
     .selectFrom("volunteer_roles")
@@ -18,6 +18,10 @@ export function visibleRoles(db: Kysely<Database>, actor: Actor) {
         .select((p) => p.fn.countAll<number>().as("n"))
         .whereRef("placements.role_id", "=", "volunteer_roles.id")
         .where("placements.status", "in", [...OPEN_PLACEMENT_STATUSES])
+        // A host does not count a referral still held for undoing: it has not reached them.
+        .$if(actor.role === "host" && actor.scopeTime !== undefined, (q) =>
+          q.where((p) => p.or([p("placements.held_until", "is", null), p("placements.held_until", "<=", actor.scopeTime ?? "")])),
+        )
         .as("places_taken"),
       eb
         .selectFrom("displacement_complaints")

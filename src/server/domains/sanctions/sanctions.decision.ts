@@ -16,7 +16,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { requireVisibleClient } from "../clients/clients.repo.js";
 import { prepareDecisionLetter, recordDecision } from "../decisions/decisions.service.js";
 import { listClientExemptions } from "../exemptions/exemptions.repo.js";
-import { prepareLetter, storeLetter } from "../letters/letters.service.js";
+import { holdForUndo, prepareLetter, storeLetter } from "../letters/letters.service.js";
 import { ordinanceOn } from "../ordinance/ordinance.repo.js";
 import { displayNamesOf } from "../users/users.repo.js";
 import { findSanction, insertSanctionHearing, sanctionHearingsOf, updateSanction, updateSanctionWhere } from "./sanctions.repo.js";
@@ -34,7 +34,10 @@ import {
 } from "./sanctions.rules.js";
 import { type Ground, invitationDelivery, requireVisibleSanction } from "./sanctions.service.js";
 
-/** Invites the client to a hearing by registered letter, with the ordinance's response term. */
+/**
+ * Invites the client to a hearing by registered letter, with the ordinance's response term. The letter and the
+ * client's notice that an answer is awaited are held back for a few minutes, so that the invitation can be undone.
+ */
 export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext, id: string): Promise<void> {
   const sanction = await requireVisibleSanction(db, ctx, id);
   assertMayInvite(sanction, await invitationDelivery(db, sanction));
@@ -59,7 +62,7 @@ export async function inviteToHearing(db: Kysely<Database>, ctx: RequestContext,
     await lockSanction(trx, id);
     const fresh = await requireVisibleSanction(trx, ctx, id);
     assertMayInvite(fresh, await invitationDelivery(trx, fresh));
-    await storeLetter(trx, ctx, letter, { answerBy: respondBy });
+    await storeLetter(trx, ctx, holdForUndo(ctx, letter), { answerBy: respondBy });
     await updateSanction(trx, id, { hearing_letter_id: letter.id, hearing_respond_by: respondBy });
     await recordAudit(trx, ctx, {
       action: "sanction.inviteToHearing",
@@ -94,6 +97,9 @@ export async function recordHearing(
     hearing_recorded_by: ctx.actor.id,
   };
   await inTransaction(db, async (trx) => {
+    // Under the sanction's lock: an undo of the invitation at the same moment goes either before or after the answer.
+    await lockSanction(trx, id);
+    assertMayHear(requireFound(await findSanction(trx, id), "sanction"), input.correctionOf, versions.length);
     await insertSanctionHearing(trx, {
       id: randomUUID(),
       sanction_id: id,
@@ -244,7 +250,9 @@ export async function decideSanction(db: Kysely<Database>, ctx: RequestContext, 
     ordinance_version: ordinance.version,
   };
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
-  const letter = await prepareSanctionDecisionLetter(db, ctx, decided, client, ctx.actor.id, today);
+  const prepared = await prepareSanctionDecisionLetter(db, ctx, decided, client, ctx.actor.id, today);
+  // Held back from the client for a few minutes, so that the decision can be undone before it is made known.
+  const letter = { ...prepared, letter: holdForUndo(ctx, prepared.letter) };
   await inTransaction(db, async (trx) => {
     // Checked again under the client's lock (exemptions are granted under it) and the sanction's: the letter was
     // rendered from what was read above, so it must still be the state of things.
@@ -335,7 +343,7 @@ export async function reconsider(
   const client = await requireVisibleClient(db, ctx.actor, sanction.client_id);
   const summary = `Wij stoppen uw maatregel vanaf ${formatDutchDate(today)}. Vanaf die dag wordt uw bijstand niet meer verlaagd.`;
   const legalBasis = "Artikel 18, derde lid, Participatiewet";
-  const letter = ended
+  const prepared = ended
     ? await prepareDecisionLetter(ctx, {
         client,
         type: "reconsideration",
@@ -354,7 +362,12 @@ export async function reconsider(
         },
       })
     : null;
+  // Held back from the client for a few minutes, so that the reconsideration can be undone before it is made known.
+  const letter = prepared ? { ...prepared, letter: holdForUndo(ctx, prepared.letter) } : null;
   await inTransaction(db, async (trx) => {
+    // Under the sanction's lock, as its undo: a reconsideration and an undo of it or of the decision go one after the other.
+    await lockSanction(trx, id);
+    assertMayReconsider(requireFound(await findSanction(trx, id), "sanction"));
     const decision = letter
       ? await recordDecision(trx, ctx, {
           clientId: sanction.client_id,

@@ -11,4 +11,5 @@ export const sanctionPolicy = {
   invite: roles("sanctions.invite", "consultant", "teamLead"),
   decide: roles("sanctions.decide", "teamLead"),
   queue: roles("sanctions.queue", "teamLead", "admin"),
+  undo: roles("sanctions.undo", "consultant", "teamLead"),
 };

@@ -1,6 +1,6 @@
 import type { Actor } from "@server/auth/actor.js";
 import type { SanctionOutput } from "@shared/schemas/sanctions.js";
-import { sanctionAbilities, sanctionDecideRefusal } from "./sanctions.rules.js";
+import { latestLetterStep, sanctionAbilities, sanctionDecideRefusal } from "./sanctions.rules.js";
 import type { SanctionView } from "./sanctions.service.js";
 
 /** A sanction with names, the hearing letter's delivery, the ordinance's level, every hearing version and the caller's abilities. */
@@ -69,6 +69,7 @@ export function presentSanction(actor: Actor, view: SanctionView): SanctionOutpu
     reconsiderationDecisionId: row.reconsideration_decision_id,
     endedOn: row.ended_on,
     revoked: row.revoked === 1,
+    undoStep: latestLetterStep(row),
     abilities: sanctionAbilities(actor, view),
     decideRefusal: sanctionDecideRefusal(actor, view),
   };

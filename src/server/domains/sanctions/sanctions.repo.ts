@@ -162,6 +162,14 @@ export async function letterDeliveries(db: Kysely<Database>, ids: readonly (stri
   return new Map(rows.map((r) => [r.id, r.delivery_status]));
 }
 
+/** The letters of decisions, by decision id (a decision without a letter is left out). */
+export async function decisionLetterIds(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("decisions").select(["id", "letter_id"]).where("id", "in", wanted).execute();
+  return new Map(rows.flatMap((r) => (r.letter_id ? [[r.id, r.letter_id] as const] : [])));
+}
+
 /** The date a letter carries. */
 export async function letterDateOf(db: Kysely<Database>, id: string): Promise<string> {
   return (await db.selectFrom("letters").select("letter_date").where("id", "=", id).executeTakeFirstOrThrow()).letter_date;

@@ -18,6 +18,7 @@ import { sanctionPolicy } from "./sanctions.policy.js";
 import { presentSanction } from "./sanctions.presenter.js";
 import { sanctionListAbilities } from "./sanctions.rules.js";
 import { listClientSanctions, listSanctionsByStatus, loadSanction, proposeSanction, readSanction } from "./sanctions.service.js";
+import { undoSanctionStep } from "./sanctions.undo.js";
 
 type Request = Parameters<typeof contextOf>[0];
 
@@ -109,7 +110,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       action(
         "Invite the client to a hearing",
         "A registered letter with the ordinance's response term. Again only when the last invitation did not reach the client " +
-          "(409 hearingAlreadyInvited), never after the hearing (409 alreadyHeard).",
+          "(409 hearingAlreadyInvited), never after the hearing (409 alreadyHeard). The letter and the client's notice are held back for " +
+          "a few minutes (NV_UNDO_HOLD_MINUTES); the invitation can be undone until the letter leaves the building (`abilities.undo`).",
         sanctionPolicy.invite,
       ),
       async (request) => {
@@ -150,7 +152,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
             "By a team lead who did not propose it (403 sameDecisionMaker), after the hearing (409 hearingRequired). Imposing while the " +
             "proposal's urgent reasons stand is 409 urgentReasons unless urgentReasonsLapsed records why they no longer apply. Applies and records the " +
             "ordinance in force; records the decision (besluit, decisionId) with its letter and legal remedy notice. Objections go to " +
-            "POST /decisions/{id}/objections.",
+            "POST /decisions/{id}/objections. The letter is held back from the client for a few minutes; the decision can be undone until " +
+            "it leaves the building (`abilities.undo`).",
           params: idParam,
           body: sanctionDecisionInput,
           response: { 200: sanctionOutput },
@@ -185,7 +188,8 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["sanctions"],
           summary: "Record the reconsideration",
           description:
-            "Due within three months of an imposed sanction (art. 18 lid 3). ended stops the sanction from today and issues a decision with a letter.",
+            "Due within three months of an imposed sanction (art. 18 lid 3). ended stops the sanction from today and issues a decision with a " +
+            "letter, held back from the client for a few minutes; it can be undone until the letter leaves the building (`abilities.undo`).",
           params: idParam,
           body: reconsiderationInput,
           response: { 200: sanctionOutput },
@@ -193,6 +197,54 @@ export function sanctionRoutes({ db }: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await reconsider(db.kysely, contextOf(request), request.params.id, request.body);
+        return presentOne(request, request.params.id);
+      },
+    );
+    const undoProblems =
+      "409 letterLeftBuilding once its letter was printed, delivered, announced to the client or opened; 409 letterWithdrawn when " +
+      "undone already; 409 nothingToUndo when this is not the sanction's latest step that sent a letter; 403 notLetterAuthor for " +
+      "someone who neither made it nor leads the team.";
+    app.delete(
+      "/sanctions/:id/hearing-invitation",
+      action(
+        "Undo the invitation to a hearing",
+        "While its letter is still inside, the author or a team lead takes the sanction back to before the invitation: the letter is " +
+          "kept, withdrawn, the client's notice that an answer is awaited is never sent, and no hearing term runs. Not once the client " +
+          `has been heard (409 alreadyHeard) or the sanction decided (409 sanctionDecided). ${undoProblems}`,
+        sanctionPolicy.undo,
+      ),
+      async (request) => {
+        await undoSanctionStep(db.kysely, contextOf(request), request.params.id, "hearingInvitation");
+        return presentOne(request, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/sanctions/:id/decision",
+      action(
+        "Undo the decision on a sanction",
+        "While its letter is still inside, the decider or a team lead withdraws the decision: kept, marked withdrawn, never in force " +
+          "and counted nowhere; the letter is kept, withdrawn; the sanction awaits a decision again. Not once it was reconsidered " +
+          `(409 alreadyReconsidered) or objected to (409 objectionExists). ${undoProblems}`,
+        sanctionPolicy.undo,
+      ),
+      async (request) => {
+        await undoSanctionStep(db.kysely, contextOf(request), request.params.id, "decision");
+        return presentOne(request, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/sanctions/:id/reconsideration",
+      action(
+        "Undo the reconsideration that ended a sanction",
+        "While its letter is still inside, whoever reconsidered or a team lead withdraws the decision on reconsideration (kept, marked " +
+          "withdrawn): the decision it replaced is in force again and the sanction runs as before. Not once it was objected to " +
+          `(409 objectionExists). ${undoProblems}`,
+        sanctionPolicy.undo,
+      ),
+      async (request) => {
+        await undoSanctionStep(db.kysely, contextOf(request), request.params.id, "reconsideration");
         return presentOne(request, request.params.id);
       },
     );

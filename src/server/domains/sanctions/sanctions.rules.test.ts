@@ -31,12 +31,15 @@ import {
   assertOneSanctionPerFact,
   assertPlacementConcerned,
   assertProposalComplete,
+  assertSanctionStepUndoable,
   assertSecondDecisionMaker,
   assertStillProposed,
   decidedTerms,
+  latestLetterStep,
   levelFor,
   type ProposalFacts,
   SANCTION_REFUSALS,
+  type SanctionFacts,
   sanctionAbilities,
 } from "./sanctions.rules.js";
 
@@ -101,6 +104,14 @@ const imposed = sanction({
   decided_by: lead.id,
   decision_letter_id: "l2",
   reconsider_by: "2026-06-10",
+});
+const decided = sanction({ ...imposed, decision_id: "d1" });
+const ended = sanction({
+  ...decided,
+  reconsidered_on: today,
+  reconsideration_outcome: "ended",
+  reconsideration_decision_id: "d2",
+  ended_on: today,
 });
 const fullExemption = (overrides: Partial<ExemptionRow> = {}) => ({
   scope: "full" as const,
@@ -354,6 +365,18 @@ const cases: RefusalCase[] = [
     refused: () => assertMayHear(sanction(heard), 1, 2),
     allowed: () => assertMayHear(sanction(heard), 2, 2),
   },
+  {
+    rule: "only the latest step that sent a letter is undone",
+    code: "nothingToUndo",
+    refused: () => assertSanctionStepUndoable(decided, "reconsideration", false),
+    allowed: () => assertSanctionStepUndoable(decided, "decision", false),
+  },
+  {
+    rule: "a decision that was objected to is not undone",
+    code: "objectionExists",
+    refused: () => assertSanctionStepUndoable(ended, "reconsideration", true),
+    allowed: () => assertSanctionStepUndoable(ended, "reconsideration", false),
+  },
 ];
 
 describe("the sanction rules", () => {
@@ -502,12 +525,60 @@ describe("the evidence a proposal rests on", () => {
   });
 });
 
+describe("undoing a step that sent a letter", () => {
+  it("takes back the latest: the reconsideration that ended it, else the decision, else the invitation", () => {
+    expect(latestLetterStep(sanction())).toBeNull();
+    expect(latestLetterStep(sanction(invited))).toBe("hearingInvitation");
+    expect(latestLetterStep(decided)).toBe("decision");
+    expect(latestLetterStep({ ...decided, decision_letter_id: null })).toBeNull();
+    expect(latestLetterStep(ended)).toBe("reconsideration");
+  });
+
+  it("undoes an invitation until the client has been heard, never after the decision", () => {
+    expect(refusalOf(() => assertSanctionStepUndoable(sanction(invited), "hearingInvitation", false))).toBeNull();
+    expect(refusalOf(() => assertSanctionStepUndoable(sanction({ ...invited, ...heard }), "hearingInvitation", false))).toBe(
+      "alreadyHeard",
+    );
+    expect(refusalOf(() => assertSanctionStepUndoable(sanction(), "hearingInvitation", false))).toBe("nothingToUndo");
+    expect(refusalOf(() => assertSanctionStepUndoable({ ...decided, ...invited }, "hearingInvitation", false))).toBe("sanctionDecided");
+  });
+
+  it("undoes a decision until it was reconsidered or objected to", () => {
+    expect(refusalOf(() => assertSanctionStepUndoable(decided, "decision", false))).toBeNull();
+    expect(refusalOf(() => assertSanctionStepUndoable(decided, "decision", true))).toBe("objectionExists");
+    expect(refusalOf(() => assertSanctionStepUndoable({ ...decided, revoked: 1 }, "decision", false))).toBe("objectionExists");
+    expect(refusalOf(() => assertSanctionStepUndoable(ended, "decision", false))).toBe("alreadyReconsidered");
+    expect(refusalOf(() => assertSanctionStepUndoable({ ...decided, reconsidered_on: today }, "decision", false))).toBe(
+      "alreadyReconsidered",
+    );
+    expect(refusalOf(() => assertSanctionStepUndoable(sanction(heard), "decision", false))).toBe("sanctionNotDecided");
+  });
+});
+
 describe("the abilities on a sanction", () => {
-  const facts = (row: SanctionRow, more: { invitationDelivery?: string | null; hearingVersions?: number } = {}) => ({
+  const inside = { printedAt: null, openedAt: null, deliveryRecordedAt: null, noticeTaken: false, withdrawnAt: null };
+  const facts = (
+    row: SanctionRow,
+    more: { invitationDelivery?: string | null; hearingVersions?: number; undo?: SanctionFacts["undo"] } = {},
+  ): SanctionFacts => ({
     sanction: row,
     invitationDelivery: more.invitationDelivery ?? null,
     hearingVersions: more.hearingVersions ?? (row.hearing_record ? 1 : 0),
+    undo: more.undo ?? null,
     today,
+  });
+
+  it("lets the author or a team lead undo the latest letter step while its letter is inside", () => {
+    const mine = { letter: { ...inside, createdBy: consultant.id }, objected: false };
+    expect(sanctionAbilities(consultant, facts(sanction(invited), { undo: mine })).undo).toBe(true);
+    expect(sanctionAbilities(lead, facts(sanction(invited), { undo: mine })).undo).toBe(true);
+    expect(sanctionAbilities({ ...consultant, id: "consultant-2" }, facts(sanction(invited), { undo: mine })).undo).toBe(false);
+    const printed = { ...mine, letter: { ...mine.letter, printedAt: "2026-03-10T10:00:00Z" } };
+    expect(sanctionAbilities(consultant, facts(sanction(invited), { undo: printed })).undo).toBe(false);
+    expect(sanctionAbilities(consultant, facts(sanction({ ...invited, ...heard }), { undo: mine })).undo).toBe(false);
+    const client = { ...actor("client", "client-user"), clientId: "c1" };
+    expect(sanctionAbilities(client, facts(sanction(invited), { undo: mine })).undo).toBe(false);
+    expect(sanctionAbilities(lead, facts(ended, { undo: { ...mine, objected: true } })).undo).toBe(false);
   });
 
   it("lets the consultant invite and hear a fresh proposal, never decide it", () => {
@@ -518,6 +589,7 @@ describe("the abilities on a sanction", () => {
       decide: false,
       impose: false,
       reconsider: false,
+      undo: false,
     });
   });
 

@@ -9,10 +9,12 @@ import {
   SANCTION_BLOCKS,
   type SanctionAbilities,
   type SanctionDecisionInput,
+  type SanctionLetterStep,
   type SanctionProposalInput,
 } from "@shared/schemas/sanctions.js";
 import { assertBuddyNoGround } from "../buddies/buddies.rules.js";
 import { isFullExemptionOn } from "../exemptions/exemptions.rules.js";
+import { assertLetterMayBeWithdrawn, type LetterDispatchFacts } from "../letters/letters.rules.js";
 import { sanctionPolicy } from "./sanctions.policy.js";
 
 /**
@@ -46,6 +48,8 @@ export const SANCTION_REFUSALS = [
   "planId:unknownPlan",
   "planStepId:unknownPlanStep",
   "urgentReasons",
+  "nothingToUndo",
+  "objectionExists",
 ] as const;
 type Refusal = (typeof SANCTION_REFUSALS)[number];
 type FieldRefusal = Extract<Refusal, `${string}:${string}`>;
@@ -445,6 +449,47 @@ export function assertMayReconsider(sanction: Pick<SanctionRow, "reconsider_by" 
   if (sanction.reconsidered_on) throw refuse("alreadyReconsidered", "This sanction has been reconsidered.");
 }
 
+type Undoable = Pick<
+  SanctionRow,
+  "status" | "hearing_letter_id" | "hearing_record" | "decision_letter_id" | "reconsidered_on" | "revoked" | "reconsideration_decision_id"
+>;
+
+/**
+ * The latest step of a sanction that sent the client a letter, which an undo would take back: the reconsideration
+ * that ended it (its decision has the letter), else the decision, else the invitation to the hearing.
+ */
+export function latestLetterStep(sanction: Undoable): SanctionLetterStep | null {
+  if (sanction.reconsideration_decision_id) return "reconsideration";
+  if (sanction.status === "decided") return sanction.decision_letter_id ? "decision" : null;
+  return sanction.hearing_letter_id ? "hearingInvitation" : null;
+}
+
+/**
+ * A step is undone only while it is the sanction's latest that sent a letter (409 nothingToUndo) and nothing has
+ * answered it: an invitation not once the client has been heard (alreadyHeard), a decision not once it was
+ * reconsidered (alreadyReconsidered) or objected to (objectionExists), a reconsideration not once its decision was
+ * objected to. Whether its letter is still inside is the letters' rule, checked beside this one.
+ */
+export function assertSanctionStepUndoable(sanction: Undoable, step: SanctionLetterStep, objected: boolean): void {
+  if (step === "hearingInvitation") {
+    assertStillProposed(sanction);
+    assertNotHeard(sanction);
+  } else if (step === "decision") {
+    assertDecided(sanction);
+    if (sanction.reconsidered_on) throw refuse("alreadyReconsidered", "This decision was reconsidered: undo the reconsideration first.");
+  }
+  if (latestLetterStep(sanction) !== step) throw refuse("nothingToUndo", "This step sent no letter that is the sanction's latest.");
+  if (objected || sanction.revoked === 1) throw refuse("objectionExists", "The client objected to this decision: it stands.");
+}
+
+/** What undoing a sanction's latest letter step looks at, loaded with it. */
+export interface SanctionUndoFacts {
+  /** That step's letter, as far as it says whether the letter has left the building, and who made it. */
+  letter: LetterDispatchFacts & { createdBy: string | null };
+  /** An objection was made against the decision that step made. */
+  objected: boolean;
+}
+
 /** What the abilities of a sanction look at, loaded with it. */
 export interface SanctionFacts {
   sanction: SanctionRow;
@@ -452,6 +497,8 @@ export interface SanctionFacts {
   invitationDelivery: string | null;
   /** How many versions the hearing record has. */
   hearingVersions: number;
+  /** The latest step that sent a letter, with that letter; null when no step did. */
+  undo: SanctionUndoFacts | null;
   today: string;
 }
 
@@ -470,7 +517,7 @@ export function sanctionDecideRefusal(actor: Actor, facts: SanctionFacts): Probl
 
 function sanctionChecks(
   actor: Actor,
-  { sanction, invitationDelivery, hearingVersions, today }: SanctionFacts,
+  { sanction, invitationDelivery, hearingVersions, undo, today }: SanctionFacts,
 ): Record<keyof SanctionAbilities, AbilityCheck> {
   return {
     invite: { policy: sanctionPolicy.invite, assert: () => assertMayInvite(sanction, invitationDelivery) },
@@ -488,6 +535,15 @@ function sanctionChecks(
       },
     },
     reconsider: { policy: sanctionPolicy.decide, assert: () => assertMayReconsider(sanction) },
+    undo: {
+      policy: sanctionPolicy.undo,
+      assert: () => {
+        const step = latestLetterStep(sanction);
+        if (!step || !undo) throw refuse("nothingToUndo", "No step of this sanction sent a letter.");
+        assertSanctionStepUndoable(sanction, step, undo.objected);
+        assertLetterMayBeWithdrawn(undo.letter, actor);
+      },
+    },
   };
 }
 

@@ -40,6 +40,7 @@ import {
   type SanctionFacts,
   type SanctionLevel,
 } from "./sanctions.rules.js";
+import { undoFactsOf } from "./sanctions.undo.js";
 
 /** A sanction ground as the ordinance names it. */
 export type Ground = Parameters<typeof levelFor>[0];
@@ -170,7 +171,7 @@ export async function invitationDelivery(db: Kysely<Database>, sanction: Sanctio
   return (await letterDeliveries(db, [sanction.hearing_letter_id])).get(sanction.hearing_letter_id) ?? null;
 }
 
-/** Loads what the presenter and the abilities look at for each sanction, once for all of them. */
+/** Loads what the presenter and the abilities look at for each sanction (undoing its latest letter step too), once for all of them. */
 export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[], today: string): Promise<SanctionView[]> {
   if (rows.length === 0) return [];
   const hearings = await sanctionHearingsOf(
@@ -189,12 +190,14 @@ export async function viewsOf(db: Kysely<Database>, rows: SanctionRow[], today: 
     db,
     rows.map((r) => r.hearing_letter_id),
   );
+  const undo = await undoFactsOf(db, rows);
   const ordinance = await ordinanceOn(db, today);
   return rows.map((sanction) => ({
     sanction,
     invitationDelivery: sanction.hearing_letter_id ? (deliveries.get(sanction.hearing_letter_id) ?? null) : null,
     hearings: hearings.get(sanction.id) ?? [],
     hearingVersions: (hearings.get(sanction.id) ?? []).length,
+    undo: undo.get(sanction.id) ?? null,
     today,
     clientName: clients.get(sanction.client_id) ?? "",
     names,

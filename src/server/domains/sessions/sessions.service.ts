@@ -16,8 +16,8 @@ import { isSessionOver, isSessionTouchDue, type SessionSettings, sessionEndsAt }
 
 const BAD_CREDENTIALS = () => unauthenticated("The email address or password is not correct.");
 
-/** Turns a user row into the actor of a request whose scope is evaluated on `scopeDate`. */
-export function actorFromUser(user: UserWithDistricts, scopeDate: string, session?: Actor["session"]): Actor {
+/** Turns a user row into the actor of a request whose scope is evaluated on `scopeDate` (and at `scopeTime`, when given). */
+export function actorFromUser(user: UserWithDistricts, scopeDate: string, session?: Actor["session"], scopeTime?: string): Actor {
   return {
     id: user.id,
     email: user.email,
@@ -27,6 +27,7 @@ export function actorFromUser(user: UserWithDistricts, scopeDate: string, sessio
     organisationId: user.organisation_id,
     clientId: user.client_id,
     scopeDate,
+    ...(scopeTime ? { scopeTime } : {}),
     ...(session ? { session } : {}),
   };
 }
@@ -112,18 +113,18 @@ export async function resolveActor(
       const lastSeenAt = now.toISOString();
       await repo.touchSession(db, hash, lastSeenAt, sessionEndsAt({ createdAt: session.created_at, lastSeenAt }, settings));
     }
-    return actorFromUser(user, clock.today(), {
-      id: hash,
-      csrfToken: session.csrf_token,
-      viaCookie,
-      loginMethod: session.login_method as LoginMethod,
-    });
+    return actorFromUser(
+      user,
+      clock.today(),
+      { id: hash, csrfToken: session.csrf_token, viaCookie, loginMethod: session.login_method as LoginMethod },
+      now.toISOString(),
+    );
   }
   if (viaCookie) return null;
   const apiToken = await repo.findActiveApiToken(db, hash);
   if (!apiToken) return null;
   const user = await findUserById(db, apiToken.user_id);
-  return user && user.active === 1 ? actorFromUser(user, clock.today()) : null;
+  return user && user.active === 1 ? actorFromUser(user, clock.today(), undefined, nowIso(clock)) : null;
 }
 
 /** Ends the caller's session. */

@@ -2,24 +2,35 @@ import { Alert } from "@web/components/Alert.js";
 import { formatHours } from "@web/components/format.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useActivityProposals } from "./api.js";
+import { LetterPdfLink } from "../letters/LetterPdfLink.js";
+import { useActivityProposals, useRecheckProposals, useUndoProposalDecision } from "./api.js";
 import { DecideProposalForm } from "./DecideProposalForm.js";
 import { ProposalFacts, ProposalHeading } from "./ProposalFacts.js";
 
-/** The client's own proposals on their record: the consultant reviews each and decides it, with reasons. */
+/**
+ * The client's own proposals on their record: the consultant reviews each and decides it, with reasons; a decision can
+ * be undone while its letter has not left the building (the server says so in `abilities.undo`).
+ */
 export function ActivityProposalsSection({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const proposals = useActivityProposals(clientId);
   const [open, setOpen] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  // The proposal just decided, and the one whose decision was just undone: their status shows above the list.
+  const [decidedId, setDecidedId] = useState<string | null>(null);
+  const [undoneId, setUndoneId] = useState<string | null>(null);
+  const undo = useUndoProposalDecision(clientId);
+  const recheck = useRecheckProposals(clientId);
   const items = proposals.data?.items ?? [];
   const available = proposals.data?.hoursAvailablePerWeek ?? null;
+  const decided = items.find((proposal) => proposal.id === decidedId && proposal.status !== "pending");
 
   function close(id: string, done: boolean) {
     setOpen(null);
-    setSaved(done);
+    setDecidedId(done ? id : null);
+    setUndoneId(null);
     setTimeout(() => (document.getElementById(`decide-${id}`) ?? document.getElementById(`proposal-${id}`))?.focus(), 0);
   }
 
@@ -37,9 +48,32 @@ export function ActivityProposalsSection({ clientId }: { clientId: string }) {
             : t("activityProposalReview.available", { hours: formatHours(available, i18n.language) })}
         </Paragraph>
       ) : null}
-      {saved ? (
+      {decided ? (
+        <UndoStatus
+          canUndo={decided.abilities.undo}
+          busy={undo.isPending}
+          error={undo.error}
+          context={decided.place}
+          onUndo={() =>
+            undo.mutate(decided.id, {
+              onSuccess: () => {
+                setDecidedId(null);
+                setUndoneId(decided.id);
+              },
+            })
+          }
+        >
+          <p className="nv-alert-text">{t("activityProposalReview.saved")}</p>
+          {decided.letterId ? (
+            <p className="nv-alert-text">
+              <LetterPdfLink letterId={decided.letterId} label={t("activityProposalReview.letter")} onDownload={recheck} />
+            </p>
+          ) : null}
+        </UndoStatus>
+      ) : null}
+      {undoneId ? (
         <Alert type="ok" role="status">
-          {t("activityProposalReview.saved")}
+          {t("activityProposalReview.undone")}
         </Alert>
       ) : null}
       {proposals.data && items.length === 0 ? <Paragraph>{t("activityProposalReview.none")}</Paragraph> : null}
@@ -52,7 +86,8 @@ export function ActivityProposalsSection({ clientId }: { clientId: string }) {
               type="button"
               id={`decide-${proposal.id}`}
               onClick={() => {
-                setSaved(false);
+                setDecidedId(null);
+                setUndoneId(null);
                 setOpen(proposal.id);
               }}
             >

@@ -52,3 +52,20 @@ export function useDecideProposal(proposal: Pick<ActivityProposalOutput, "id" | 
     onSuccess: () => refreshProposals(queryClient, proposal.clientId),
   });
 }
+
+/** Undoes the decision on a proposal while its letter is still inside: the proposal waits for a decision again. */
+export function useUndoProposalDecision(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (proposalId: string) => api<ActivityProposalOutput>(`/activity-proposals/${proposalId}/decision`, { method: "DELETE" }),
+    onSuccess: () => refreshProposals(queryClient, clientId),
+  });
+}
+
+/** Asks again, shortly after the decision letter was downloaded to print, whether the decision can still be undone. */
+export function useRecheckProposals(clientId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey: ["activity-proposals", clientId] }), 1000);
+  };
+}

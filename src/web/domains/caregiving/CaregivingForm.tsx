@@ -7,9 +7,10 @@ import { SelectField, TextAreaField, TextField } from "@web/components/fields.js
 import { Heading, PrimaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useRecordCaregiving } from "./api.js";
+import { useCaregiving, useRecordCaregiving, useUndoCaregiving } from "./api.js";
 import {
   CAREGIVING_CONTROLS,
   CAREGIVING_FIELDS,
@@ -18,10 +19,18 @@ import {
   toCaregivingInput,
 } from "./caregivingFormModel.js";
 
-/** Records caregiving: for whom (by relation), how many hours, since when, and whether it goes beyond customary care. */
+/**
+ * Records caregiving: for whom (by relation), how many hours, since when, and whether it goes beyond customary care.
+ * Judged customary care, it sends a letter, and recording it can be undone while that letter has not left the
+ * building (the server says so in `abilities.undo`).
+ */
 export function CaregivingForm({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t } = useTranslation();
   const record = useRecordCaregiving(clientId);
+  const undo = useUndoCaregiving(clientId);
+  const list = useCaregiving(clientId);
+  // The care just recorded, as the list has it now: whether it can still be undone is the server's answer.
+  const recorded = record.isSuccess ? (list.data?.items.find((item) => item.id === record.data.id) ?? record.data) : undefined;
   const [values, setValues] = useState<CaregivingValues>(emptyCaregivingValues);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
@@ -38,7 +47,10 @@ export function CaregivingForm({ clientId, clientName }: { clientId: string; cli
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = toCaregivingInput(values);
-    const save = () => record.mutate(input, { onSuccess: () => setValues(emptyCaregivingValues()) });
+    const save = () => {
+      undo.reset();
+      record.mutate(input, { onSuccess: () => setValues(emptyCaregivingValues()) });
+    };
     // Customary care is decided with a letter to the client: asked first. Care beyond it sends no letter.
     if (values.beyondCustomaryCare === "no") confirmation.ask(save, { form: event.currentTarget, schema: caregivingInput, body: input });
     else save();
@@ -49,9 +61,19 @@ export function CaregivingForm({ clientId, clientName }: { clientId: string; cli
       <Heading level={4} id="caregiving-form-title" className="nv-panel__title">
         {t("caregivingForm.title")}
       </Heading>
-      {record.isSuccess ? (
+      {recorded?.decisionId && !undo.isSuccess ? (
+        <UndoStatus canUndo={recorded.abilities.undo} busy={undo.isPending} error={undo.error} onUndo={() => undo.mutate(recorded.id)}>
+          <p className="nv-alert-text">{t("caregivingForm.saved")}</p>
+        </UndoStatus>
+      ) : null}
+      {recorded && !recorded.decisionId ? (
         <Alert type="ok" role="status">
-          {record.data.countsAsContribution ? t("caregivingForm.savedContribution") : t("caregivingForm.saved")}
+          {recorded.countsAsContribution ? t("caregivingForm.savedContribution") : t("caregivingForm.saved")}
+        </Alert>
+      ) : null}
+      {undo.isSuccess ? (
+        <Alert type="ok" role="status">
+          {t("caregivingForm.undone")}
         </Alert>
       ) : null}
       <ErrorSummary errors={errors.list} />

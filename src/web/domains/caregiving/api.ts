@@ -20,6 +20,7 @@ function refresh(queryClient: QueryClient, clientId: string) {
   for (const key of [
     ["caregiving", clientId],
     ["letters", clientId],
+    ["decisions", "client", clientId],
     ["clients", clientId],
     ["plans", clientId],
     ["accountability", clientId],
@@ -42,6 +43,15 @@ export function useEndCaregiving(clientId: string) {
   return useMutation({
     mutationFn: ({ id, endedOn }: { id: string; endedOn: string }) =>
       api<CaregivingOutput>(`/caregiving/${id}/end`, { method: "POST", body: { endedOn } }),
+    onSuccess: () => refresh(queryClient, clientId),
+  });
+}
+
+/** Undoes recording caregiving judged customary care while its letter is still inside: record, letter and decision go. */
+export function useUndoCaregiving(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/caregiving/${id}/undo`, { method: "POST" }),
     onSuccess: () => refresh(queryClient, clientId),
   });
 }

@@ -10,14 +10,18 @@ import { toNumber } from "@web/components/formValues.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
-import { useAddContribution, useContributions } from "./api.js";
+import { useAddContribution, useContributions, useRecheckContributions, useUndoContribution } from "./api.js";
 
 const RENAMED: Record<string, string> = { hoursPerWeek: "contributionHours", description: "contributionDescription" };
 
-/** Volunteer work the client already does: formalised, it counts as the contribution and the client is left in peace. */
+/**
+ * Volunteer work the client already does: formalised, it counts as the contribution and the client is left in peace.
+ * Formalising can be undone while its letter has not left the building (the server says so in `abilities.undo`).
+ */
 export function ContributionsSection({
   clientId,
   clientName,
@@ -48,6 +52,10 @@ export function ContributionsSection({
     };
   }, [confirmation.invalid, add.error, t]);
   const items = list.data?.items ?? [];
+  const undo = useUndoContribution(clientId);
+  const recheck = useRecheckContributions(clientId);
+  // The contribution just formalised, as the list has it now: whether it can still be undone is the server's answer.
+  const added = add.isSuccess ? items.find((item) => item.id === add.data.id) : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,6 +74,7 @@ export function ContributionsSection({
   }
 
   function save(input: ContributionInput) {
+    undo.reset();
     add.mutate(input, { onSuccess: () => setValues({ organisationName: "", description: "", contributionHours: "", since: "" }) });
   }
 
@@ -94,9 +103,23 @@ export function ContributionsSection({
           ))}
         </ul>
       ) : null}
-      {add.isSuccess ? (
+      {added ? (
+        <UndoStatus
+          canUndo={added.abilities.undo}
+          busy={undo.isPending}
+          error={undo.error}
+          context={added.organisationName}
+          onUndo={() => undo.mutate(added.id)}
+        >
+          <p className="nv-alert-text">{t("contributions.added")}</p>
+          <p className="nv-alert-text">
+            <LetterPdfLink letterId={added.letterId} label={t("contributions.letterPrint")} onDownload={recheck} />
+          </p>
+        </UndoStatus>
+      ) : null}
+      {undo.isSuccess ? (
         <Alert type="ok" role="status">
-          {t("contributions.added")}
+          {t("contributions.undone")}
         </Alert>
       ) : null}
       <FormProblems errors={errors} />

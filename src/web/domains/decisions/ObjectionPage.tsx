@@ -5,13 +5,14 @@ import { formatLongDate, formatLongDateTime } from "@web/components/format.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { PageHeading } from "@web/components/PageHeading.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useClient } from "../clients/api.js";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { LetterPdfLink } from "../letters/LetterPdfLink.js";
-import { useDecision, useObjection } from "./api.js";
+import { type ObjectionUndo, useDecision, useObjection, useUndoObjectionStep } from "./api.js";
 import {
   ConsentExtensionForm,
   HearingRecordForm,
@@ -25,6 +26,13 @@ import {
 import { isSanctionDecision } from "./objectionFormModel.js";
 
 type Step = "lateness" | "postponement" | "consent" | "hearing" | "waiver" | "outcome";
+
+/** The steps that send the client a letter, each undone while its letter is inside: its route, ability and message. */
+const UNDO = {
+  postponement: { ability: "undoPostponement", undone: "objectionPage.undone.postponement" },
+  "hearing-invitation": { ability: "undoHearingInvitation", undone: "objectionPage.undone.hearingInvitation" },
+  outcome: { ability: "undoOutcome", undone: "objectionPage.undone.outcome" },
+} as const satisfies Record<ObjectionUndo, { ability: keyof ObjectionOutput["abilities"]; undone: string }>;
 
 /** The objection's facts: the decision objected to, when it came in, on time or late, and the terms. */
 function ObjectionFacts({ objection, decision }: { objection: ObjectionOutput; decision: DecisionOutput | undefined }) {
@@ -182,22 +190,36 @@ export function ObjectionPage() {
   const clientName = client.data ? `${client.data.givenName} ${client.data.familyName}` : t("objectionPage.theClient");
   const [open, setOpen] = useState<Step | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The step that just sent a letter: its notice offers "Ongedaan maken" while the server allows it.
+  const [sent, setSent] = useState<ObjectionUndo | null>(null);
+  const undo = useUndoObjectionStep(id);
   const data = objection.data;
   const decisionType = decision.data ? t(`decisionType.${decision.data.type}`) : "";
   const title = decisionType ? t("objectionPage.title", { decision: decisionType }) : t("objectionPage.titleShort");
 
   function openStep(step: Step) {
     setNotice(null);
+    setSent(null);
     setOpen(step);
   }
 
   const done =
-    (step: Step): StepDone =>
+    (step: Step, letter?: ObjectionUndo): StepDone =>
     (message) => {
       setOpen(null);
       setNotice(message);
+      setSent(message && letter ? letter : null);
       if (!message) setTimeout(() => document.getElementById(`step-${step}`)?.focus(), 0);
     };
+
+  function undoSent(step: ObjectionUndo) {
+    undo.mutate(step, {
+      onSuccess: () => {
+        setSent(null);
+        setNotice(t(UNDO[step].undone));
+      },
+    });
+  }
 
   const abilities = data?.abilities;
   return (
@@ -210,7 +232,12 @@ export function ObjectionPage() {
           </Link>
         </Paragraph>
       ) : null}
-      {notice ? (
+      {notice && sent && data ? (
+        <UndoStatus canUndo={data.abilities[UNDO[sent].ability]} busy={undo.isPending} error={undo.error} onUndo={() => undoSent(sent)}>
+          <p className="nv-alert-text">{notice}</p>
+        </UndoStatus>
+      ) : null}
+      {notice && !sent ? (
         <Alert type="ok" role="status">
           {notice}
         </Alert>
@@ -238,7 +265,7 @@ export function ObjectionPage() {
             </div>
             {open === "lateness" ? <LatenessForm objectionId={data.id} onDone={done("lateness")} /> : null}
             {open === "postponement" ? (
-              <PostponementForm objectionId={data.id} clientName={clientName} onDone={done("postponement")} />
+              <PostponementForm objectionId={data.id} clientName={clientName} onDone={done("postponement", "postponement")} />
             ) : null}
             {open === "consent" ? <ConsentExtensionForm objectionId={data.id} onDone={done("consent")} /> : null}
           </section>
@@ -249,7 +276,9 @@ export function ObjectionPage() {
             </Heading>
             <HearingVersions hearing={data.hearing} />
             <div className="nv-form__actions">
-              {abilities.inviteToHearing ? <InviteButton objectionId={data.id} clientName={clientName} onDone={done("hearing")} /> : null}
+              {abilities.inviteToHearing ? (
+                <InviteButton objectionId={data.id} clientName={clientName} onDone={done("hearing", "hearing-invitation")} />
+              ) : null}
               {abilities.recordHearing ? (
                 <StepButton
                   step="hearing"
@@ -283,7 +312,7 @@ export function ObjectionPage() {
                 objectionId={data.id}
                 clientName={clientName}
                 onSanction={decision.data ? isSanctionDecision(decision.data) : false}
-                onDone={done("outcome")}
+                onDone={done("outcome", "outcome")}
               />
             ) : null}
           </section>

@@ -83,3 +83,18 @@ export function useObjectionAction(objectionId: string) {
     },
   });
 }
+
+/** A step that sent the client a letter, undone by deleting it while the letter is inside: the route under `/objections/{id}/`. */
+export type ObjectionUndo = "postponement" | "hearing-invitation" | "outcome";
+
+/** Undoes a step that sent a letter; the answer is the objection as it was before the step. */
+export function useUndoObjectionStep(objectionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (step: ObjectionUndo) => api<ObjectionOutput>(`/objections/${objectionId}/${step}`, { method: "DELETE" }),
+    onSuccess: (objection) => {
+      queryClient.setQueryData(["objections", objectionId], objection);
+      refresh(queryClient);
+    },
+  });
+}

@@ -28,7 +28,8 @@ interface DecisionFormProps {
   exemption: ExemptionOutput;
   /** Who gets the letter. */
   clientName: string;
-  onDone: (saved: boolean) => void;
+  /** The exemption as the server answered after the action, or null when the form was cancelled. */
+  onDone: (result: ExemptionOutput | null) => void;
 }
 
 /** Decides a request for an exemption: granted with its terms, or refused with the reason for the letter. */
@@ -52,7 +53,7 @@ export function DecisionForm({ exemption, clientName, onDone }: DecisionFormProp
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The decision goes to the client as a letter: asked first.
-    confirmation.ask((input) => action.mutate({ kind: "decisions", input }, { onSuccess: () => onDone(true) }), {
+    confirmation.ask((input) => action.mutate({ kind: "decisions", input }, { onSuccess: onDone }), {
       form: event.currentTarget,
       schema: exemptionDecisionInput,
       body: toDecisionInput(values),
@@ -115,7 +116,7 @@ export function DecisionForm({ exemption, clientName, onDone }: DecisionFormProp
           error={errors.byField.decisionNote}
           rows={3}
         />
-        <FormActions submitLabel={t("exemptionDecision.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+        <FormActions submitLabel={t("exemptionDecision.submit")} busy={action.isPending} onCancel={() => onDone(null)} />
       </form>
       {confirmation.dialog}
     </section>

@@ -17,7 +17,8 @@ interface EndExemptionFormProps {
   exemption: ExemptionOutput;
   /** Who gets the letter. */
   clientName: string;
-  onDone: (saved: boolean) => void;
+  /** The exemption as the server answered after the action, or null when the form was cancelled. */
+  onDone: (result: ExemptionOutput | null) => void;
 }
 
 /** Ends an exemption before its end date, e.g. because the client has recovered. */
@@ -39,7 +40,7 @@ export function EndExemptionForm({ exemption, clientName, onDone }: EndExemption
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The early end goes to the client as a letter: asked first.
-    confirmation.ask((input) => action.mutate({ kind: "end", input }, { onSuccess: () => onDone(true) }), {
+    confirmation.ask((input) => action.mutate({ kind: "end", input }, { onSuccess: onDone }), {
       form: event.currentTarget,
       schema: exemptionEndInput,
       body: { endedOn, reason },
@@ -71,7 +72,7 @@ export function EndExemptionForm({ exemption, clientName, onDone }: EndExemption
           error={errors.byField.endReason}
           rows={3}
         />
-        <FormActions submitLabel={t("endExemption.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+        <FormActions submitLabel={t("endExemption.submit")} busy={action.isPending} onCancel={() => onDone(null)} />
       </form>
       {confirmation.dialog}
     </section>

@@ -4,11 +4,12 @@ import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { UploadForm } from "../documents/UploadForm.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useExemptionAction, useExemptions, useReloadExemptions } from "./api.js";
+import { useExemptionAction, useExemptions, useReloadExemptions, useUndoExemption } from "./api.js";
 import { DecisionForm } from "./DecisionForm.js";
 import { EndExemptionForm } from "./EndExemptionForm.js";
 import { ExemptionForm } from "./ExemptionForm.js";
@@ -25,13 +26,26 @@ interface Open {
 
 const buttonId = (kind: FormKind, id: string) => `exemption-${kind}-${id}`;
 
+/** What the last action did, and the exemption whose letter it sent when the server lets the caller undo it. */
+interface Notice {
+  message: string;
+  undoableId: string | null;
+}
+
+/** The notice after an action: with "Ongedaan maken" when the server says the action can be undone. */
+const noticeOf = (message: string, result: ExemptionOutput | null = null): Notice => ({
+  message,
+  undoableId: result?.abilities.undo ? result.id : null,
+});
+
 interface CoSignButtonProps {
   exemption: ExemptionOutput;
   clientName: string;
-  onDone: (error: unknown) => void;
+  onSigned: (result: ExemptionOutput) => void;
+  onError: (error: unknown) => void;
 }
 
-function CoSignButton({ exemption, clientName, onDone }: CoSignButtonProps) {
+function CoSignButton({ exemption, clientName, onSigned, onError }: CoSignButtonProps) {
   const { t } = useTranslation();
   const action = useExemptionAction(exemption);
   const confirmation = useConfirmation({
@@ -46,9 +60,7 @@ function CoSignButton({ exemption, clientName, onDone }: CoSignButtonProps) {
         busy={action.isPending}
         onClick={() =>
           // Co-signing sends the decision letter to the client: asked first.
-          confirmation.ask(() =>
-            action.mutate({ kind: "co-signatures" }, { onSuccess: () => onDone(null), onError: (error) => onDone(error) }),
-          )
+          confirmation.ask(() => action.mutate({ kind: "co-signatures" }, { onSuccess: onSigned, onError }))
         }
       >
         {t("exemptions.coSign")}
@@ -59,28 +71,37 @@ function CoSignButton({ exemption, clientName, onDone }: CoSignButtonProps) {
   );
 }
 
-/** A client's exemptions with what the user may do: decide, co-sign, end early, add evidence; record or request one. */
+/**
+ * A client's exemptions with what the user may do: decide, co-sign, end early, add evidence; record or request one.
+ * After an action that sent a letter, its status offers to undo it while the server allows that.
+ */
 export function ExemptionsSection({ client }: { client: ClientOutput }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const exemptions = useExemptions(client.id);
   const reload = useReloadExemptions(client.id);
   const [open, setOpen] = useState<Open | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [coSignError, setCoSignError] = useState<unknown>(null);
+  const undo = useUndoExemption(client.id);
   const clientName = `${client.givenName} ${client.familyName}`;
   const items = exemptions.data?.items ?? [];
   const mayRecord = exemptions.data?.abilities.record ?? false;
   const mayRequest = exemptions.data?.abilities.request ?? false;
 
-  function close(saved: boolean, message: string) {
+  const undoable = items.find((e) => e.id === notice?.undoableId) ?? null;
+
+  function close(saved: boolean, message: string, result: ExemptionOutput | null = null) {
     if (!open) return;
     const id = buttonId(open.kind, open.exemption.id);
     setOpen(null);
-    setNotice(saved ? message : null);
+    setNotice(saved ? noticeOf(message, result) : null);
     // Back to the button that opened the form, so keyboard users continue where they were.
     setTimeout(() => document.getElementById(id)?.focus(), 0);
   }
+
+  /** Closes a form whose action sent a letter: the server's answer says whether it can be undone. */
+  const closeAfterLetter = (message: string) => (result: ExemptionOutput | null) => close(result !== null, message, result);
 
   function button(kind: FormKind, exemption: ExemptionOutput, label: string): ReactNode {
     return (
@@ -109,9 +130,13 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           <CoSignButton
             exemption={exemption}
             clientName={clientName}
-            onDone={(error) => {
+            onSigned={(result) => {
+              setCoSignError(null);
+              setNotice(noticeOf(t("exemptions.coSigned"), result));
+            }}
+            onError={(error) => {
               setCoSignError(error);
-              setNotice(error ? null : t("exemptions.coSigned"));
+              setNotice(null);
             }}
           />
         ) : null}
@@ -130,9 +155,21 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
       <Paragraph>{me.role === "client" ? t("exemptions.introClient") : t("exemptions.intro")}</Paragraph>
       <ProblemAlert error={exemptions.error} />
       <ProblemAlert error={coSignError} />
-      {notice ? (
+      {notice?.undoableId ? (
+        <UndoStatus
+          canUndo={undoable?.abilities.undo ?? false}
+          busy={undo.isPending}
+          error={undo.error}
+          context={undoable ? t(`exemptionType.${undoable.type}`) : undefined}
+          onUndo={() => {
+            if (undoable) undo.mutate(undoable.id, { onSuccess: () => setNotice(noticeOf(t("exemptions.undone"))) });
+          }}
+        >
+          <p className="nv-alert-text">{notice.message}</p>
+        </UndoStatus>
+      ) : notice ? (
         <Alert type="ok" role="status">
-          {notice}
+          {notice.message}
         </Alert>
       ) : null}
       {exemptions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
@@ -152,7 +189,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           key={open.exemption.id}
           exemption={open.exemption}
           clientName={clientName}
-          onDone={(saved) => close(saved, t("exemptionDecision.saved"))}
+          onDone={closeAfterLetter(t("exemptionDecision.saved"))}
         />
       ) : null}
       {open?.kind === "end" ? (
@@ -160,7 +197,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           key={open.exemption.id}
           exemption={open.exemption}
           clientName={clientName}
-          onDone={(saved) => close(saved, t("endExemption.saved"))}
+          onDone={closeAfterLetter(t("endExemption.saved"))}
         />
       ) : null}
       {open?.kind === "refuseExtension" ? (
@@ -168,7 +205,7 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           key={open.exemption.id}
           exemption={open.exemption}
           clientName={clientName}
-          onDone={(saved) => close(saved, t("refuseExtension.saved"))}
+          onDone={closeAfterLetter(t("refuseExtension.saved"))}
         />
       ) : null}
       {open?.kind === "upload" ? (

@@ -17,7 +17,8 @@ interface RefuseExtensionFormProps {
   exemption: ExemptionOutput;
   /** Who gets the letter. */
   clientName: string;
-  onDone: (saved: boolean) => void;
+  /** The exemption as the server answered after the action, or null when the form was cancelled. */
+  onDone: (result: ExemptionOutput | null) => void;
 }
 
 /** Decides that an exemption is not extended: it runs to its last day and then ends; the client gets a decision letter. */
@@ -40,7 +41,7 @@ export function RefuseExtensionForm({ exemption, clientName, onDone }: RefuseExt
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The refusal goes to the client as a letter: asked first.
-    confirmation.ask((input) => action.mutate({ kind: "extension-refusal", input }, { onSuccess: () => onDone(true) }), {
+    confirmation.ask((input) => action.mutate({ kind: "extension-refusal", input }, { onSuccess: onDone }), {
       form: event.currentTarget,
       schema: exemptionExtensionRefusalInput,
       body: { reason, askedByClient },
@@ -71,7 +72,7 @@ export function RefuseExtensionForm({ exemption, clientName, onDone }: RefuseExt
           error={errors.byField.extensionRefusalReason}
           rows={3}
         />
-        <FormActions submitLabel={t("refuseExtension.submit")} busy={action.isPending} onCancel={() => onDone(false)} />
+        <FormActions submitLabel={t("refuseExtension.submit")} busy={action.isPending} onCancel={() => onDone(null)} />
       </form>
       {confirmation.dialog}
     </section>

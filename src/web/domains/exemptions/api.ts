@@ -79,6 +79,16 @@ export function useExemptionAction(exemption: Pick<ExemptionOutput, "id" | "clie
   });
 }
 
+/** Undoes an exemption's last decision, co-signature, early end or refused extension while its letter is inside. */
+export function useUndoExemption(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (exemptionId: string) => api<ExemptionOutput>(`/exemptions/${exemptionId}/undo`, { method: "POST" }),
+    // Also when refused: the letter may have left meanwhile, and the page should say so.
+    onSettled: () => refresh(queryClient, clientId),
+  });
+}
+
 /** Reloads a client's exemptions, e.g. after evidence was uploaded. */
 export function useReloadExemptions(clientId: string) {
   const queryClient = useQueryClient();

@@ -1,4 +1,5 @@
 import { type MatchPlanOutput, PROPOSAL_STATUSES, type ProposalOutput } from "@shared/schemas/matching.js";
+import { Alert } from "@web/components/Alert.js";
 import { SelectField } from "@web/components/fields.js";
 import { Heading, Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { PagedResults } from "@web/components/PagedResults.js";
@@ -7,6 +8,8 @@ import { usePagedSearch } from "@web/components/usePagedSearch.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { usePlacement } from "../placements/api.js";
+import { ReferralUndoStatus } from "../placements/ReferralUndoStatus.js";
 import { AcceptProposalButton } from "./AcceptProposalButton.js";
 import { type ProposalStatus, useProposals } from "./api.js";
 import { Notice } from "./Notice.js";
@@ -15,8 +18,35 @@ import { RejectProposalForm } from "./RejectProposalForm.js";
 
 const rejectButtonId = (id: string) => `proposal-reject-${id}`;
 
-function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
+/** The placement a followed proposal became, with undo while the host does not see it yet (its abilities say so). */
+function FollowedNotice({ proposal, placementId, onUndone }: { proposal: ProposalOutput; placementId: string; onUndone: () => void }) {
   const { t } = useTranslation();
+  const placement = usePlacement(placementId);
+  return (
+    <ReferralUndoStatus
+      placementId={placementId}
+      canUndo={placement.data?.abilities.undo ?? false}
+      onUndone={onUndone}
+      focusKey={`${proposal.id}-${proposal.status}`}
+      context={t("proposals.context", { name: proposal.clientName, role: proposal.roleTitle })}
+    >
+      <p className="nv-alert-text">
+        {t("proposals.decided.accepted", { name: proposal.clientName, role: proposal.roleTitle, organisation: proposal.organisationName })}
+      </p>
+      <p className="nv-alert-text">
+        <Link to={`/placements/${placementId}`} className="nl-link">
+          {t("proposals.toPlacement")}
+        </Link>
+      </p>
+    </ReferralUndoStatus>
+  );
+}
+
+function DecidedNotice({ proposal, onUndone }: { proposal: ProposalOutput; onUndone: () => void }) {
+  const { t } = useTranslation();
+  if (proposal.status === "accepted" && proposal.placementId) {
+    return <FollowedNotice proposal={proposal} placementId={proposal.placementId} onUndone={onUndone} />;
+  }
   return (
     <Notice focusKey={`${proposal.id}-${proposal.status}`}>
       <p className="nv-alert-text">
@@ -26,13 +56,6 @@ function DecidedNotice({ proposal }: { proposal: ProposalOutput }) {
           organisation: proposal.organisationName,
         })}
       </p>
-      {proposal.placementId ? (
-        <p className="nv-alert-text">
-          <Link to={`/placements/${proposal.placementId}`} className="nl-link">
-            {t("proposals.toPlacement")}
-          </Link>
-        </p>
-      ) : null}
     </Notice>
   );
 }
@@ -49,6 +72,8 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
   const [rejecting, setRejecting] = useState<ProposalOutput | null>(null);
   const [decided, setDecided] = useState<ProposalOutput | null>(null);
   const [stepError, setStepError] = useState<unknown>(null);
+  // The followed proposal last undone: it is open again, and the page says so.
+  const [undone, setUndone] = useState<ProposalOutput | null>(null);
   const mayDecide = proposals.data?.abilities.decide ?? false;
   const { pending, accepted, rejected } = plan.proposals;
 
@@ -56,6 +81,7 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
     const id = rejecting?.id;
     setRejecting(null);
     if (result) {
+      setUndone(null);
       setDecided(result);
       return;
     }
@@ -71,6 +97,7 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
             proposal={proposal}
             onDone={(result, error) => {
               setStepError(error);
+              setUndone(null);
               setDecided(result);
               if (result && rejecting?.id === proposal.id) setRejecting(null);
             }}
@@ -134,7 +161,20 @@ export function ProposalsSection({ plan }: { plan: MatchPlanOutput }) {
           ]}
         />
       </form>
-      {decided ? <DecidedNotice proposal={decided} /> : null}
+      {decided ? (
+        <DecidedNotice
+          proposal={decided}
+          onUndone={() => {
+            setUndone(decided);
+            setDecided(null);
+          }}
+        />
+      ) : null}
+      {undone ? (
+        <Alert type="ok" role="status">
+          {t("undoReferral.done", { role: undone.roleTitle, organisation: undone.organisationName })}
+        </Alert>
+      ) : null}
       <ProblemAlert error={stepError} />
       <PagedResults
         query={proposals}

@@ -1,6 +1,7 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { SuggestionOutput } from "@shared/schemas/matching.js";
 import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { Heading, Paragraph } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
@@ -8,17 +9,17 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
+import { ReferralUndoStatus } from "../placements/ReferralUndoStatus.js";
 import { useProposeSuggestion, useSuggestions } from "./api.js";
-import { Notice } from "./Notice.js";
 import { SuggestionCard } from "./SuggestionCard.js";
 import { SuggestionsBlocked } from "./SuggestionsBlocked.js";
 import { ExcludedSummary, NotOffered, SuggestionsBasis } from "./SuggestionsContext.js";
 
-/** Says the proposal went through and where to follow it; the proposed role leaves the list. */
-function ProposedNotice({ placement }: { placement: PlacementOutput }) {
+/** Says the proposal went through and where to follow it, with undo while the host does not see it yet. */
+function ProposedNotice({ placement, onUndone }: { placement: PlacementOutput; onUndone: () => void }) {
   const { t } = useTranslation();
   return (
-    <Notice focusKey={placement.id}>
+    <ReferralUndoStatus placementId={placement.id} canUndo={placement.abilities.undo} onUndone={onUndone} focusKey={placement.id}>
       <p className="nv-alert-text">
         {t("suggestions.proposed", {
           name: placement.clientGivenName,
@@ -35,7 +36,7 @@ function ProposedNotice({ placement }: { placement: PlacementOutput }) {
           {t("suggestions.toPlacements")}
         </Link>
       </p>
-    </Notice>
+    </ReferralUndoStatus>
   );
 }
 
@@ -45,6 +46,8 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
   const suggestions = useSuggestions(client.id);
   const propose = useProposeSuggestion(client.id);
   const [chosen, setChosen] = useState<SuggestionOutput | null>(null);
+  // The proposal last undone, to say so where its status was.
+  const [undone, setUndone] = useState<PlacementOutput | null>(null);
   const confirmation = useConfirmation({
     title: t("sendProposal.title"),
     body: t("sendProposal.placement", {
@@ -64,7 +67,20 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
       </Heading>
       <Paragraph>{t("suggestions.intro")}</Paragraph>
       <Paragraph>{t("suggestions.rankingIntro")}</Paragraph>
-      {propose.isSuccess ? <ProposedNotice placement={propose.data} /> : null}
+      {propose.isSuccess ? (
+        <ProposedNotice
+          placement={propose.data}
+          onUndone={() => {
+            setUndone(propose.data);
+            propose.reset();
+          }}
+        />
+      ) : null}
+      {undone ? (
+        <Alert type="ok" role="status">
+          {t("undoReferral.done", { role: undone.roleTitle, organisation: undone.organisationName })}
+        </Alert>
+      ) : null}
       <ProblemAlert error={propose.error} />
       <ProblemAlert error={suggestions.error} />
       {suggestions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}
@@ -81,6 +97,7 @@ export function SuggestionsTab({ client }: { client: ClientOutput }) {
               onPropose={() => {
                 // The proposal goes to the host organisation: asked first.
                 setChosen(suggestion);
+                setUndone(null);
                 confirmation.ask(() => propose.mutate({ roleId: suggestion.roleId, hoursPerWeek: suggestion.hoursPerWeek }));
               }}
             />

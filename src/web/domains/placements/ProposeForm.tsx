@@ -12,6 +12,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { useProposePlacement } from "./api.js";
+import { ReferralUndoStatus } from "./ReferralUndoStatus.js";
 import { RolePicker } from "./RolePicker.js";
 
 const FIELDS = ["roleId", "hoursPerWeek", "guidanceOverrideReason"] as const;
@@ -26,6 +27,8 @@ export function ProposeForm({ clientId, clientName }: { clientId: string; client
   const [hours, setHours] = useState("");
   const [override, setOverride] = useState("");
   const [askOverride, setAskOverride] = useState(false);
+  // The proposal last undone, to say so where its status was.
+  const [undone, setUndone] = useState<{ role: string; organisation: string } | null>(null);
   const confirmation = useConfirmation({
     title: t("sendProposal.title"),
     body: role
@@ -52,6 +55,7 @@ export function ProposeForm({ clientId, clientName }: { clientId: string; client
   }
 
   function send(input: z.input<typeof placementCreateInput>) {
+    setUndone(null);
     propose.mutate(input, {
       onSuccess: () => {
         setRoleId(null);
@@ -72,8 +76,22 @@ export function ProposeForm({ clientId, clientName }: { clientId: string; client
       </Heading>
       <Paragraph>{t("propose.intro")}</Paragraph>
       {propose.isSuccess ? (
+        <ReferralUndoStatus
+          placementId={propose.data.id}
+          canUndo={propose.data.abilities.undo}
+          onUndone={() => {
+            setUndone({ role: propose.data.roleTitle, organisation: propose.data.organisationName });
+            propose.reset();
+          }}
+        >
+          <p className="nv-alert-text">
+            {t("propose.done", { role: propose.data.roleTitle, organisation: propose.data.organisationName })}
+          </p>
+        </ReferralUndoStatus>
+      ) : null}
+      {undone ? (
         <Alert type="ok" role="status">
-          {t("propose.done", { role: propose.data.roleTitle, organisation: propose.data.organisationName })}
+          {t("undoReferral.done", undone)}
         </Alert>
       ) : null}
       <ErrorSummary errors={errors.list} />

@@ -3,6 +3,7 @@ import type {
   HostClientProfile,
   PlacementAttributionInput,
   PlacementOutput,
+  PlacementUndoOutput,
   placementCreateInput,
   placementEndInput,
   placementListQuery,
@@ -68,6 +69,30 @@ function refresh(queryClient: QueryClient, placement: PlacementOutput) {
   for (const key of keys) {
     void queryClient.invalidateQueries({ queryKey: key });
   }
+}
+
+/**
+ * Undoes a referral before it reaches the host: it is gone, its place and guidance hours free again, and a placement
+ * proposal it came from is open again.
+ */
+export function useUndoReferral() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<PlacementUndoOutput>(`/placements/${id}/undo`, { method: "POST" }),
+    onSuccess: (undone) => {
+      queryClient.removeQueries({ queryKey: ["placements", "one", undone.id] });
+      for (const key of [
+        ["placements", "list"],
+        ["roles"],
+        ["guidance"],
+        ["work-queue"],
+        ["suggestions", undone.clientId],
+        ["match-plans"],
+      ]) {
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
+    },
+  });
 }
 
 /** Proposes (refers) a client to a role. */

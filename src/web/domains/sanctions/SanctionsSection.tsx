@@ -1,15 +1,16 @@
 import type { ClientOutput } from "@shared/schemas/clients.js";
-import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import type { SanctionLetterStep, SanctionOutput } from "@shared/schemas/sanctions.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { Paragraph, SecondaryActionButton } from "@web/components/nlds.js";
 import { ProblemAlert } from "@web/components/ProblemAlert.js";
+import { UndoStatus } from "@web/components/UndoStatus.js";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { clientTabPath } from "../clients/clientTabs.js";
 import { useCurrentUser } from "../session/CurrentUser.js";
-import { useSanctionAction, useSanctions } from "./api.js";
+import { useSanctionAction, useSanctions, useUndoSanctionStep } from "./api.js";
 import { DecideSanctionForm } from "./DecideSanctionForm.js";
 import { HearingForm } from "./HearingForm.js";
 import { ReconsiderationForm } from "./ReconsiderationForm.js";
@@ -20,7 +21,11 @@ interface Open {
   kind: FormKind;
   sanction: SanctionOutput;
 }
-type Notice = { text: string; toLetters?: boolean } | null;
+/** What the last step did; a step that sent a letter names itself, so that it can be undone from here. */
+type Notice = { text: string; toLetters?: boolean; sent?: { sanctionId: string; step: SanctionLetterStep } } | null;
+
+/** The steps of a form that send a letter. */
+const LETTER_STEP_OF: Partial<Record<FormKind, SanctionLetterStep>> = { decide: "decision", reconsider: "reconsideration" };
 
 const buttonId = (kind: string, id: string) => `sanction-${kind}-${id}`;
 
@@ -77,6 +82,7 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [stepError, setStepError] = useState<unknown>(null);
+  const undo = useUndoSanctionStep();
   const asClient = me.role === "client";
   const items = sanctions.data?.items ?? [];
   const clientName = `${client.givenName} ${client.familyName}`;
@@ -84,16 +90,17 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   function close(saved: boolean, message: string) {
     if (!open) return;
     const id = buttonId(open.kind, open.sanction.id);
+    const step = LETTER_STEP_OF[open.kind];
     setOpen(null);
-    setNotice(saved ? { text: message } : null);
+    setNotice(saved ? { text: message, ...(step ? { sent: { sanctionId: open.sanction.id, step } } : {}) } : null);
     // Back to the button that opened the form, so keyboard users continue where they were.
     setTimeout(() => document.getElementById(id)?.focus(), 0);
   }
 
-  function stepDone(message: string, toLetters = false) {
+  function stepDone(message: string, toLetters: boolean, sent?: NonNullable<Notice>["sent"]) {
     return (error: unknown) => {
       setStepError(error);
-      setNotice(error ? null : { text: message, toLetters });
+      setNotice(error ? null : { text: message, toLetters, ...(sent ? { sent } : {}) });
     };
   }
 
@@ -125,7 +132,12 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
     return (
       <>
         {abilities.invite ? (
-          <InviteButton sanction={sanction} context={context} clientName={clientName} onDone={stepDone(t("sanctions.invited"), true)} />
+          <InviteButton
+            sanction={sanction}
+            context={context}
+            clientName={clientName}
+            onDone={stepDone(t("sanctions.invited"), true, { sanctionId: sanction.id, step: "hearingInvitation" })}
+          />
         ) : null}
         {abilities.hear ? button("hearing", sanction, asClient ? t("sanctions.actions.respond") : t("sanctions.actions.hearing")) : null}
         {abilities.correctHearing ? button("correctHearing", sanction, t("sanctions.actions.correctHearing")) : null}
@@ -140,6 +152,21 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
   }
 
   const form = open ? formFor(open, clientName, asClient, close, t) : null;
+  // The step just taken, while it is still the sanction's latest that sent a letter: the server says whether it can be undone.
+  const sent = notice?.sent ? items.find((s) => s.id === notice.sent?.sanctionId && s.undoStep === notice.sent.step) : undefined;
+  const noticeBody = notice ? (
+    <>
+      {notice.text}
+      {notice.toLetters ? (
+        <>
+          {" "}
+          <Link to={clientTabPath(client.id, "letters")} className="nl-link">
+            {t("sanctions.toLetters")}
+          </Link>
+        </>
+      ) : null}
+    </>
+  ) : null;
   return (
     <section aria-labelledby="sanctions-list-title" className="nv-section nv-stack">
       <h3 id="sanctions-list-title" className="nv-visually-hidden">
@@ -147,17 +174,22 @@ export function SanctionsSection({ client }: { client: ClientOutput }) {
       </h3>
       <ProblemAlert error={sanctions.error} />
       <ProblemAlert error={stepError} />
-      {notice ? (
+      {sent?.undoStep ? (
+        <UndoStatus
+          canUndo={sent.abilities.undo}
+          busy={undo.isPending}
+          error={undo.error}
+          context={t(`sanctionGround.${sent.ground}`)}
+          onUndo={() => {
+            const step = sent.undoStep;
+            if (step) undo.mutate({ id: sent.id, step }, { onSuccess: () => setNotice({ text: t(`sanctions.undone.${step}`) }) });
+          }}
+        >
+          {noticeBody}
+        </UndoStatus>
+      ) : notice ? (
         <Alert type="ok" role="status">
-          {notice.text}
-          {notice.toLetters ? (
-            <>
-              {" "}
-              <Link to={clientTabPath(client.id, "letters")} className="nl-link">
-                {t("sanctions.toLetters")}
-              </Link>
-            </>
-          ) : null}
+          {noticeBody}
         </Alert>
       ) : null}
       {sanctions.isPending ? <Paragraph role="status">{t("app.loading")}</Paragraph> : null}

@@ -2,6 +2,7 @@ import type {
   hearingInput,
   reconsiderationInput,
   SanctionDecisionInput,
+  SanctionLetterStep,
   SanctionOutput,
   SanctionProposalInput,
   sanctionList,
@@ -53,6 +54,14 @@ export type SanctionAction =
   | { kind: "decision"; input: SanctionDecisionInput }
   | { kind: "reconsideration"; input: ReconsiderationInput };
 
+/** Puts a sanction as the server answered it into the client's list at once, then refreshes what the step changed. */
+function settle(queryClient: QueryClient, saved: SanctionOutput) {
+  queryClient.setQueryData<SanctionList>(listKey(saved.clientId), (list) =>
+    list ? { ...list, items: list.items.map((item) => (item.id === saved.id ? saved : item)) } : list,
+  );
+  refresh(queryClient, saved.clientId);
+}
+
 /** Invites to the hearing, records it, decides or reconsiders; an objection goes against the decision (decisions/). */
 export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientId">) {
   const queryClient = useQueryClient();
@@ -62,6 +71,22 @@ export function useSanctionAction(sanction: Pick<SanctionOutput, "id" | "clientI
         method: "POST",
         body: action.kind === "hearing-invitation" ? undefined : action.input,
       }),
-    onSuccess: () => refresh(queryClient, sanction.clientId),
+    onSuccess: (saved) => settle(queryClient, saved),
+  });
+}
+
+const UNDO_PATHS: Record<SanctionLetterStep, string> = {
+  hearingInvitation: "hearing-invitation",
+  decision: "decision",
+  reconsideration: "reconsideration",
+};
+
+/** Undoes the sanction's latest step that sent a letter (its `undoStep`), while the server allows it (`abilities.undo`). */
+export function useUndoSanctionStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, step }: { id: string; step: SanctionLetterStep }) =>
+      api<SanctionOutput>(`/sanctions/${id}/${UNDO_PATHS[step]}`, { method: "DELETE" }),
+    onSuccess: (saved) => settle(queryClient, saved),
   });
 }
