@@ -1,5 +1,11 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { HEARING_SKIP_REASONS, OBJECTION_OUTCOMES, type ObjectionOutput, postponementInput } from "@shared/schemas/decisions.js";
+import {
+  HEARING_SKIP_REASONS,
+  OBJECTION_OUTCOMES,
+  type ObjectionOutput,
+  objectionOutcomeInput,
+  postponementInput,
+} from "@shared/schemas/decisions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -334,12 +340,15 @@ export function OutcomeForm({ objectionId, clientName, onDone, onSanction }: Let
   const { action, run } = useStep(objectionId, onDone, t("objectionPage.outcome.saved"));
   const [values, setValues] = useState<OutcomeValues>(emptyOutcomeValues);
   const change = (changes: Partial<OutcomeValues>) => setValues((current) => ({ ...current, ...changes }));
-  const errors = useMemo(() => formErrorsOf(action.error, t, OUTCOME_FIELDS, OUTCOME_CONTROLS), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.objectionOutcome") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, OUTCOME_FIELDS, OUTCOME_CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
   return (
     <StepForm
       id="outcome"
@@ -348,7 +357,13 @@ export function OutcomeForm({ objectionId, clientName, onDone, onSanction }: Let
       submitLabel={t("objectionPage.outcome.submit")}
       action={action}
       errors={errors}
-      onSubmit={() => confirmation.ask(() => run({ kind: "outcome", input: toOutcomeInput(values, onSanction) }))}
+      onSubmit={(form) =>
+        confirmation.ask((input) => run({ kind: "outcome", input }), {
+          form,
+          schema: objectionOutcomeInput,
+          body: toOutcomeInput(values, onSanction),
+        })
+      }
       dialog={confirmation.dialog}
       onCancel={() => onDone(null)}
     >
