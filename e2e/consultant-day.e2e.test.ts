@@ -1,42 +1,31 @@
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { buildClient } from "@server/testing/factories.js";
 import { addDays, amsterdamDateTime, isoWeekday, todayInAmsterdam } from "@shared/dates.js";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, logIn, newPage } from "./browser.js";
+import { Effort } from "./effort.js";
 import { expectNoSidewaysScroll } from "./layout.js";
 import { openMenuItem } from "./menu.js";
-import { startServer, type TestServer } from "./server.js";
+import type { TestServer } from "./server.js";
+import { withServerAndBrowser } from "./server-and-browser.js";
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((running) => ({ server, browser } = running));
 
 /** Clicks made in the journey and how far each page had to be scrolled to see it whole, for the note. */
-const journey: { clicks: number; pages: { page: string; height: number; viewport: number }[] } = { clicks: 0, pages: [] };
-
-async function click(locator: { click(): Promise<void> }) {
-  journey.clicks += 1;
-  await locator.click();
-}
+const journey = new Effort();
+const click = (target: Locator) => journey.click(target);
 
 /** Axe on the page, and no sideways scroll at 360 px nor at 1,280 px; notes the page's height at 1,280 px. */
 async function checkPage(page: Page, what: string) {
   await expectNoAxeViolations(page, what);
   await expectNoSidewaysScroll(page, what);
   await page.setViewportSize({ width: 1280, height: 900 });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  journey.pages.push({ page: what, height, viewport: 900 });
+  await journey.readPage(page, what);
 }
 
 describe("a consultant's day: Mijn dag, a record's head, finding a client, picking a role", () => {

@@ -1,37 +1,17 @@
 import { expectDefined } from "@server/testing/expect-defined.js";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, logIn, newPage, textOf } from "./browser.js";
+import { Effort } from "./effort.js";
 import { expectNoSidewaysScroll } from "./layout.js";
-import { startServer, type TestServer } from "./server.js";
+import type { TestServer } from "./server.js";
+import { withServerAndBrowser } from "./server-and-browser.js";
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Clicks and screens of scrolling a journey takes, counted as a user would spend them. */
-class Effort {
-  clicks = 0;
-  screens = 0;
-  async click(locator: Locator): Promise<void> {
-    this.clicks++;
-    await locator.click();
-  }
-  /** Adds the screens one has to scroll past to read the whole page (0 when it fits). */
-  async readPage(page: Page): Promise<void> {
-    this.screens += await page.evaluate(() => Math.max(0, Math.ceil(document.documentElement.scrollHeight / window.innerHeight) - 1));
-  }
-}
+withServerAndBrowser((running) => ({ server, browser } = running));
 
 /** No sideways scroll at 360 px and at 1,280 px, and no axe violation at either width. */
 async function settled(page: Page, what: string): Promise<void> {

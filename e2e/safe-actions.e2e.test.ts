@@ -1,23 +1,16 @@
 import { buildClient } from "@server/testing/factories.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage } from "./browser.js";
-import { startServer, type TestServer } from "./server.js";
+import { expectHeading, expectNoAxeViolations, logIn, newPage } from "./browser.js";
+import type { TestServer } from "./server.js";
+import { withServerAndBrowser } from "./server-and-browser.js";
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((running) => ({ server, browser } = running));
 
 /** No sideways scroll at 360 px, and the open dialog fits the screen. */
 async function fitsPhone(page: Page, what: string) {
@@ -212,4 +205,44 @@ describe("safe actions: asked before a letter goes, undone while it is inside", 
     await expectNoAxeViolations(page, "the proposal undone");
     await context.close();
   }, 120_000);
+
+  it("asks only for a form that is filled in: an empty one shows its field errors and no question", async () => {
+    const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
+    const created = await consultant<{ id: string }>("POST", "/clients", buildClient({ givenName: "Noor", familyName: "Leegveld" }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const contributions = () => server.db.kysely.selectFrom("contributions").selectAll().where("client_id", "=", clientId).execute();
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${clientId}?tab=placements`);
+    await expectHeading(page, "Noor Leegveld");
+    const form = page.locator("form").filter({ has: page.locator("#field-contributionDescription") });
+    const submit = form.getByRole("button", { name: "Vrijwilligerswerk vastleggen" });
+    const dialog = page.getByRole("dialog", { name: "Brief versturen?" });
+    const summary = page.getByText("Er zijn 3 fouten. Verbeter deze en probeer het opnieuw.");
+
+    // Empty: the shared schema's errors at their fields, as the server would give them, the summary in focus; no question.
+    await submit.click();
+    await summary.waitFor();
+    expect(await page.locator("#field-contributionHours-error").textContent()).toBe("Vul een aantal uren in, bijvoorbeeld 4 of 2,5.");
+    expect(await page.locator("#field-since-error").textContent()).toBe("Vul een datum in.");
+    expect(await page.locator("#field-contributionDescription-error").textContent()).toBe("Dit is te kort. Schrijf iets meer.");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("nv-error-summary"))).toBe(true);
+    expect(await dialog.count()).toBe(0);
+    await expectNoAxeViolations(page, "the contribution form with its errors");
+
+    // Filled in: the errors go and the question comes; cancelled, nothing is recorded.
+    await form.getByLabel("Naam van de organisatie").fill("Bibliotheek Charlois");
+    await form.getByLabel("Sinds").fill("2026-11-02");
+    await form.getByLabel("Uren per week").fill("4");
+    await form.getByLabel("Wat doet de cliënt?").fill("Voorlezen aan kinderen");
+    await submit.click();
+    await dialog.waitFor();
+    expect(await summary.count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await contributions()).toEqual([]);
+    await context.close();
+  });
 });

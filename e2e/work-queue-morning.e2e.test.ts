@@ -1,11 +1,13 @@
 import { expectDefined } from "@server/testing/expect-defined.js";
 import { addMonths, todayInAmsterdam } from "@shared/dates.js";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./api.js";
-import { expectHeading, expectNoAxeViolations, launchBrowser, logIn, newPage, textOf } from "./browser.js";
+import { expectHeading, expectNoAxeViolations, logIn, newPage, textOf } from "./browser.js";
+import { Effort } from "./effort.js";
 import { expectNoSidewaysScroll } from "./layout.js";
-import { startServer, type TestServer } from "./server.js";
+import type { TestServer } from "./server.js";
+import { withServerAndBrowser } from "./server-and-browser.js";
 
 // A consultant's morning on the work queue: thirty invitation letters came back a year ago, and yesterday evening a
 // colleague recorded a WHO-5 of 5 for another client. The journey counts the clicks and the scrolling it takes.
@@ -21,9 +23,9 @@ let who5ClientId: string;
 let who5Name: string;
 const RETURNED = 30;
 
+withServerAndBrowser((running) => ({ server, browser } = running));
+
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   const consultant = await apiAs(server.baseUrl, "consulent@demo.local");
   const me = (await consultant<{ id: string }>("GET", "/me")).body;
   const db = server.db.kysely;
@@ -69,42 +71,12 @@ beforeAll(async () => {
   expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(201);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Counts what the consultant does: each click, and how far the page had to scroll to bring its target into view. */
-class Tally {
-  clicks = 0;
-  scrolledPx = 0;
-  constructor(private readonly page: Page) {}
-
-  async reveal(target: Locator): Promise<void> {
-    const before = await this.page.evaluate(() => window.scrollY);
-    await target.scrollIntoViewIfNeeded();
-    this.scrolledPx += Math.abs((await this.page.evaluate(() => window.scrollY)) - before);
-  }
-
-  async click(target: Locator): Promise<void> {
-    await this.reveal(target);
-    await target.click();
-    this.clicks += 1;
-  }
-
-  async select(target: Locator, label: string): Promise<void> {
-    await this.reveal(target);
-    await target.selectOption({ label });
-    this.clicks += 1;
-  }
-}
-
 describe("a consultant's morning on the work queue", () => {
   it("starts with the most urgent item, filters, snoozes one with a note, marks one done and opens a record", async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await logIn(page, "consulent@demo.local");
     await expectHeading(page, "Werkvoorraad");
-    const tally = new Tally(page);
+    const tally = new Effort();
     const queue = page.getByRole("table", { name: /aandacht/ });
     const rows = queue.locator("tbody tr.nv-queue-row");
     await rows.first().waitFor();

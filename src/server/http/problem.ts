@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { brokenUniqueRule } from "@server/db/errors.js";
+import { invalidParamAt } from "@shared/invalid-params.js";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -38,32 +39,22 @@ interface ValidationEntry {
   params?: { input?: unknown; params?: { code?: string } };
 }
 
-function valueAt(root: unknown, segments: string[]): unknown {
-  return segments.reduce<unknown>(
-    (value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined),
-    root,
-  );
-}
-
 function invalidParamsFromValidation(
   request: FastifyRequest,
   error: { validation: unknown[]; validationContext?: string },
 ): NonNullable<Problem["invalidParams"]> {
   const where = error.validationContext;
   const input = where === "querystring" ? request.query : where === "params" ? request.params : request.body;
-  return (error.validation as ValidationEntry[]).map((entry) => {
-    const segments = String(entry.instancePath ?? "")
-      .split("/")
-      .filter(Boolean);
-    const path = segments.join(".");
-    const custom = entry.params?.params?.code;
-    const missing = segments.length > 0 && valueAt(input, segments) == null && entry.keyword !== "custom";
-    return {
-      name: path || where || "body",
-      code: custom ?? (missing ? "required" : String(entry.keyword)),
-      reason: missing ? "Required" : String(entry.message),
-    };
-  });
+  return (error.validation as ValidationEntry[]).map((entry) =>
+    invalidParamAt(
+      input,
+      String(entry.instancePath ?? "")
+        .split("/")
+        .filter(Boolean),
+      { code: String(entry.keyword), message: String(entry.message), ownCode: entry.params?.params?.code },
+      where || "body",
+    ),
+  );
 }
 
 /** Installs the single place where errors become problem+json, including 404s and unexpected 500s. */

@@ -1,5 +1,7 @@
+import { ApiError } from "@web/api/client.js";
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type FormCheck, formCheckFailure } from "./formCheck.js";
 import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from "./nlds.js";
 
 interface ConfirmDialogProps {
@@ -64,12 +66,19 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
 }
 
 /**
- * Asks before an action: `ask(action)` opens the dialog, and the action runs only when the person confirms. Render
- * `dialog` where the question belongs.
+ * Asks before an action: `ask(action, { form, schema, body })` first checks the form (see `formCheckFailure`), and
+ * only when it passes opens the dialog; the action runs, with the body, only when the person confirms. Render
+ * `dialog` where the question belongs, and show `invalid` as the form shows the server's errors
+ * (`formErrorsOf(confirmation.invalid ?? mutation.error, …)`).
  */
 export function useConfirmation(texts: { title: string; body: ReactNode; confirmLabel: string }) {
   const [pending, setPending] = useState<(() => void) | null>(null);
-  const ask = useCallback((action: () => void) => setPending(() => action), []);
+  const [invalid, setInvalid] = useState<ApiError | null>(null);
+  const ask = useCallback(<Body,>(action: (body: Body) => void, check: FormCheck<Body> = {}) => {
+    const failure = formCheckFailure(check);
+    setInvalid(failure instanceof ApiError ? failure : null);
+    if (!failure) setPending(() => () => action(check.body as Body));
+  }, []);
   const dialog = pending ? (
     <ConfirmDialog
       title={texts.title}
@@ -83,5 +92,5 @@ export function useConfirmation(texts: { title: string; body: ReactNode; confirm
       {texts.body}
     </ConfirmDialog>
   ) : null;
-  return { ask, dialog };
+  return { ask, dialog, invalid };
 }

@@ -9,7 +9,7 @@ import { mayWithdrawAll } from "../letters/letters.service.js";
 import { printBatchLetters, registeredMailList } from "./invitation-batches.service.js";
 import { invitationPolicy } from "./invitations.policy.js";
 import { inviteClients } from "./invitations.service.js";
-import { readInvitations, undoInvitations } from "./invitations.undo.js";
+import { type InvitationSelection, readInvitations, undoInvitations } from "./invitations.undo.js";
 
 /** `POST /invitations`: bulk invitation with appointments and registered letters; the letters of a batch for printing. */
 export function invitationRoutes({ db }: Services): FastifyPluginAsyncZod {
@@ -68,36 +68,28 @@ export function invitationRoutes({ db }: Services): FastifyPluginAsyncZod {
       async (request) => readInvitations(db.kysely, contextOf(request), { batchId: request.params.id }),
     );
 
-    app.post(
-      "/invitation-batches/:id/undo",
-      {
-        config: { policy: invitationPolicy.undo },
-        schema: {
-          tags: ["invitations"],
-          summary: "Undo an invitation batch",
-          description:
-            "Withdraws every letter of the batch (kept for the record, never sent), removes the intakes, and the clients are not invited any more. All or nothing, by whoever made it or a team lead: 409 letterLeftBuilding once a letter was printed, delivered, announced or opened; 409 letterWithdrawn when undone already; 403 notLetterAuthor.",
-          params: idParam,
-          response: { 200: invitationBatchOutput },
+    /** An undo route: the invitations `select` picks by the path's id, withdrawn all or nothing. */
+    const undoRoute = (path: string, summary: string, description: string, select: (id: string) => InvitationSelection) =>
+      app.post(
+        path,
+        {
+          config: { policy: invitationPolicy.undo },
+          schema: { tags: ["invitations"], summary, description, params: idParam, response: { 200: invitationBatchOutput } },
         },
-      },
-      async (request) => undoInvitations(db.kysely, contextOf(request), { batchId: request.params.id }),
-    );
+        async (request) => undoInvitations(db.kysely, contextOf(request), select(request.params.id)),
+      );
 
-    app.post(
+    undoRoute(
+      "/invitation-batches/:id/undo",
+      "Undo an invitation batch",
+      "Withdraws every letter of the batch (kept for the record, never sent), removes the intakes, and the clients are not invited any more. All or nothing, by whoever made it or a team lead: 409 letterLeftBuilding once a letter was printed, delivered, announced or opened; 409 letterWithdrawn when undone already; 403 notLetterAuthor.",
+      (batchId) => ({ batchId }),
+    );
+    undoRoute(
       "/invitations/:id/undo",
-      {
-        config: { policy: invitationPolicy.undo },
-        schema: {
-          tags: ["invitations"],
-          summary: "Undo one invitation",
-          description:
-            "As undoing a batch, for one client's invitation: its letter is withdrawn, its intake removed, the client is not invited. The rest of its batch stands.",
-          params: idParam,
-          response: { 200: invitationBatchOutput },
-        },
-      },
-      async (request) => undoInvitations(db.kysely, contextOf(request), { ids: [request.params.id] }),
+      "Undo one invitation",
+      "As undoing a batch, for one client's invitation: its letter is withdrawn, its intake removed, the client is not invited. The rest of its batch stands.",
+      (id) => ({ ids: [id] }),
     );
 
     app.get(

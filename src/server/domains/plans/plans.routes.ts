@@ -112,7 +112,7 @@ export function planRoutes({ db }: Services): FastifyPluginAsyncZod {
           tags: ["plans"],
           summary: "Undo a plan's confirmation",
           description:
-            "While the plan letter has not left the building (not printed, delivered, announced to the client or opened; `abilities.undoConfirmation`), whoever confirmed it or a team lead takes the version back to draft: the letter is kept, withdrawn; the assignment decision it announced is kept, marked withdrawn,, and the version it superseded is in force again. 409 letterLeftBuilding, letterWithdrawn, planNotConfirmed or draftExists; 403 notLetterAuthor.",
+            "While the plan letter has not left the building (not printed, delivered, announced to the client or opened; `abilities.undoConfirmation`), whoever confirmed it or a team lead takes the version back to draft: the letter is kept, withdrawn; the assignment decision it announced is kept, marked withdrawn, and the version it superseded is in force again. 409 letterLeftBuilding, letterWithdrawn, planNotConfirmed or draftExists; 403 notLetterAuthor.",
           params: idParam,
           response: { 200: planOutput },
         },

@@ -1,3 +1,4 @@
+import { activityProposalDecisionInput } from "@shared/schemas/activity-proposals.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
@@ -33,27 +34,29 @@ export function DecideProposalForm({ proposal, hoursAvailable, onDone }: DecideP
   const [outcome, setOutcome] = useState("");
   const [hours, setHours] = useState(() => String(fits ? proposal.hoursPerWeek : hoursAvailable));
   const [reasons, setReasons] = useState("");
-  const errors = useMemo(() => formErrorsOf(decide.error, t, ["outcome", "hoursPerWeek", "reasons"], CONTROLS), [decide.error, t]);
 
   const confirmation = useConfirmation({
     title: t("activityProposalDecision.confirmTitle"),
     body: t("activityProposalDecision.confirmBody"),
     confirmLabel: t("activityProposalDecision.confirmSend"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? decide.error, t, ["outcome", "hoursPerWeek", "reasons"], CONTROLS),
+    [confirmation.invalid, decide.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The decision goes to the client as a letter: asked first.
-    confirmation.ask(() =>
-      decide.mutate(
-        {
-          outcome: outcome as "accepted" | "declined",
-          hoursPerWeek: outcome === "accepted" ? (toOptionalNumber(hours) as number | null) : null,
-          reasons,
-        },
-        { onSuccess: () => onDone(true) },
-      ),
-    );
+    confirmation.ask((input) => decide.mutate(input, { onSuccess: () => onDone(true) }), {
+      form: event.currentTarget,
+      schema: activityProposalDecisionInput,
+      body: {
+        outcome: outcome as "accepted" | "declined",
+        hoursPerWeek: outcome === "accepted" ? (toOptionalNumber(hours) as number | null) : null,
+        reasons,
+      },
+    });
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { BuddyAgreementOutput } from "@shared/schemas/buddies.js";
+import { type BuddyAgreementInput, type BuddyAgreementOutput, buddyAgreementInput } from "@shared/schemas/buddies.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
@@ -88,28 +88,32 @@ function MakeBuddyForm({ make, clientName }: { make: ReturnType<typeof useMakeBu
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const errors = useMemo(() => formErrorsOf(make.error, t, Object.keys(EMPTY)), [make.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.buddyAgreement") }),
     confirmLabel: t("sendLetter.send"),
   });
-  function submit(event: FormEvent) {
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? make.error, t, Object.keys(EMPTY)),
+    [confirmation.invalid, make.error, t],
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The agreement is a decision with a letter to the client: asked first.
-    confirmation.ask(save);
-  }
-  function save() {
-    make.mutate(
-      {
+    confirmation.ask(save, {
+      form: event.currentTarget,
+      schema: buddyAgreementInput,
+      body: {
         trainedOn: values.trainedOn,
         since: values.since,
         hoursPerWeek: toNumber(values.hoursPerWeek) as number,
         maxPairings: toNumber(values.maxPairings) as number,
         contactPhone: values.contactPhone,
       },
-      { onSuccess: () => setValues(EMPTY) },
-    );
+    });
+  }
+  function save(input: BuddyAgreementInput) {
+    make.mutate(input, { onSuccess: () => setValues(EMPTY) });
   }
   return (
     <form className="nv-form" onSubmit={submit} noValidate aria-labelledby="make-buddy-title">

@@ -1,4 +1,4 @@
-import { CARE_RELATIONS } from "@shared/schemas/caregiving.js";
+import { CARE_RELATIONS, caregivingInput } from "@shared/schemas/caregiving.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
@@ -32,23 +32,27 @@ export function CaregivingForm({ clientId, clientName }: { clientId: string; cli
   // The care just recorded, as the list has it now: whether it can still be undone is the server's answer.
   const recorded = record.isSuccess ? (list.data?.items.find((item) => item.id === record.data.id) ?? record.data) : undefined;
   const [values, setValues] = useState<CaregivingValues>(emptyCaregivingValues);
-  const errors = useMemo(() => formErrorsOf(record.error, t, CAREGIVING_FIELDS, CAREGIVING_CONTROLS), [record.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.customaryCare") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? record.error, t, CAREGIVING_FIELDS, CAREGIVING_CONTROLS),
+    [confirmation.invalid, record.error, t],
+  );
   const set = (field: Exclude<keyof CaregivingValues, "beyondCustomaryCare">) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const input = toCaregivingInput(values);
     const save = () => {
       undo.reset();
-      record.mutate(toCaregivingInput(values), { onSuccess: () => setValues(emptyCaregivingValues()) });
+      record.mutate(input, { onSuccess: () => setValues(emptyCaregivingValues()) });
     };
     // Customary care is decided with a letter to the client: asked first. Care beyond it sends no letter.
-    if (values.beyondCustomaryCare === "no") confirmation.ask(save);
+    if (values.beyondCustomaryCare === "no") confirmation.ask(save, { form: event.currentTarget, schema: caregivingInput, body: input });
     else save();
   }
 

@@ -1,3 +1,4 @@
+import { type ContributionInput, contributionInput } from "@shared/schemas/contributions.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
@@ -35,45 +36,46 @@ export function ContributionsSection({
   const add = useAddContribution(clientId);
   const [values, setValues] = useState({ organisationName: "", description: "", contributionHours: "", since: "" });
   const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.contribution") }),
+    confirmLabel: t("sendLetter.send"),
+  });
   const errors = useMemo(() => {
     // The placement form on this tab owns `hoursPerWeek`; here the boxes have their own names.
-    const result = formErrorsOf(add.error, t, ["organisationName", "description", "hoursPerWeek", "since"]);
+    const result = formErrorsOf(confirmation.invalid ?? add.error, t, ["organisationName", "description", "hoursPerWeek", "since"]);
     const rename = (name: string) => RENAMED[name] ?? name;
     return {
       byField: Object.fromEntries(Object.entries(result.byField).map(([name, message]) => [rename(name), message])),
       list: result.list.map((error) => ({ ...error, name: rename(error.name) })),
       other: result.other,
     };
-  }, [add.error, t]);
+  }, [confirmation.invalid, add.error, t]);
   const items = list.data?.items ?? [];
   const undo = useUndoContribution(clientId);
   const recheck = useRecheckContributions(clientId);
   // The contribution just formalised, as the list has it now: whether it can still be undone is the server's answer.
   const added = add.isSuccess ? items.find((item) => item.id === add.data.id) : undefined;
-  const confirmation = useConfirmation({
-    title: t("sendLetter.title"),
-    body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.contribution") }),
-    confirmLabel: t("sendLetter.send"),
-  });
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // Formalising sends the client a decision letter: asked first.
-    confirmation.ask(save);
-  }
-
-  function save() {
-    undo.reset();
-    add.mutate(
-      {
+    confirmation.ask(save, {
+      form: event.currentTarget,
+      schema: contributionInput,
+      body: {
         kind: "existingVolunteerWork",
         organisationName: values.organisationName.trim() || undefined,
         description: values.description,
         hoursPerWeek: toNumber(values.contributionHours) as number,
         since: values.since,
       },
-      { onSuccess: () => setValues({ organisationName: "", description: "", contributionHours: "", since: "" }) },
-    );
+    });
+  }
+
+  function save(input: ContributionInput) {
+    undo.reset();
+    add.mutate(input, { onSuccess: () => setValues({ organisationName: "", description: "", contributionHours: "", since: "" }) });
   }
 
   return (

@@ -1,5 +1,11 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { HEARING_SKIP_REASONS, OBJECTION_OUTCOMES, type ObjectionOutput } from "@shared/schemas/decisions.js";
+import {
+  HEARING_SKIP_REASONS,
+  OBJECTION_OUTCOMES,
+  type ObjectionOutput,
+  objectionOutcomeInput,
+  postponementInput,
+} from "@shared/schemas/decisions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -49,7 +55,7 @@ interface StepFormProps {
   submitLabel: string;
   action: ReturnType<typeof useObjectionAction>;
   errors: ReturnType<typeof formErrorsOf>;
-  onSubmit: () => void;
+  onSubmit: (form: HTMLFormElement) => void;
   onCancel: () => void;
   /** The question before a step that sends a letter. */
   dialog?: ReactNode;
@@ -58,9 +64,9 @@ interface StepFormProps {
 
 /** The frame every step's form shares: title, the error summary, the server's refusal, and the buttons. */
 function StepForm({ id, title, intro, submitLabel, action, errors, onSubmit, onCancel, dialog, children }: StepFormProps) {
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit();
+    onSubmit(event.currentTarget);
   }
   return (
     <section className="nv-panel" aria-labelledby={`${id}-title`}>
@@ -146,12 +152,15 @@ export function PostponementForm({ objectionId, clientName, onDone }: LetterStep
   const { t } = useTranslation();
   const { action, run } = useStep(objectionId, onDone, t("objectionPage.postponement.saved"));
   const [reasons, setReasons] = useState("");
-  const errors = useMemo(() => formErrorsOf(action.error, t, ["reasons"], { reasons: "postponementReasons" }), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.objectionPostponement") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, ["reasons"], { reasons: "postponementReasons" }),
+    [confirmation.invalid, action.error, t],
+  );
   return (
     <StepForm
       id="postponement"
@@ -160,7 +169,9 @@ export function PostponementForm({ objectionId, clientName, onDone }: LetterStep
       submitLabel={t("objectionPage.postponement.submit")}
       action={action}
       errors={errors}
-      onSubmit={() => confirmation.ask(() => run({ kind: "postponement", input: { reasons } }))}
+      onSubmit={(form) =>
+        confirmation.ask((input) => run({ kind: "postponement", input }), { form, schema: postponementInput, body: { reasons } })
+      }
       dialog={confirmation.dialog}
       onCancel={() => onDone(null)}
     >
@@ -329,12 +340,15 @@ export function OutcomeForm({ objectionId, clientName, onDone, onSanction }: Let
   const { action, run } = useStep(objectionId, onDone, t("objectionPage.outcome.saved"));
   const [values, setValues] = useState<OutcomeValues>(emptyOutcomeValues);
   const change = (changes: Partial<OutcomeValues>) => setValues((current) => ({ ...current, ...changes }));
-  const errors = useMemo(() => formErrorsOf(action.error, t, OUTCOME_FIELDS, OUTCOME_CONTROLS), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.objectionOutcome") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, OUTCOME_FIELDS, OUTCOME_CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
   return (
     <StepForm
       id="outcome"
@@ -343,7 +357,13 @@ export function OutcomeForm({ objectionId, clientName, onDone, onSanction }: Let
       submitLabel={t("objectionPage.outcome.submit")}
       action={action}
       errors={errors}
-      onSubmit={() => confirmation.ask(() => run({ kind: "outcome", input: toOutcomeInput(values, onSanction) }))}
+      onSubmit={(form) =>
+        confirmation.ask((input) => run({ kind: "outcome", input }), {
+          form,
+          schema: objectionOutcomeInput,
+          body: toOutcomeInput(values, onSanction),
+        })
+      }
       dialog={confirmation.dialog}
       onCancel={() => onDone(null)}
     >

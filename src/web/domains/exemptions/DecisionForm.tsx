@@ -1,5 +1,5 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { type ExemptionOutput, SINGLE_PARENT_GROUND, UNMET_CONDITIONS } from "@shared/schemas/exemptions.js";
+import { type ExemptionOutput, exemptionDecisionInput, SINGLE_PARENT_GROUND, UNMET_CONDITIONS } from "@shared/schemas/exemptions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -37,20 +37,27 @@ export function DecisionForm({ exemption, clientName, onDone }: DecisionFormProp
   const { t } = useTranslation();
   const action = useExemptionAction(exemption);
   const [values, setValues] = useState<DecisionValues>(() => emptyDecisionValues(todayInAmsterdam(), exemption));
-  const errors = useMemo(() => formErrorsOf(action.error, t, DECISION_FIELDS, CONTROLS), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionDecision") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, DECISION_FIELDS, CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
   const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
   const type = t(`exemptionType.${exemption.type}`);
   const singleParent = exemption.type === SINGLE_PARENT_GROUND;
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The decision goes to the client as a letter: asked first.
-    confirmation.ask(() => action.mutate({ kind: "decisions", input: toDecisionInput(values) }, { onSuccess: onDone }));
+    confirmation.ask((input) => action.mutate({ kind: "decisions", input }, { onSuccess: onDone }), {
+      form: event.currentTarget,
+      schema: exemptionDecisionInput,
+      body: toDecisionInput(values),
+    });
   }
 
   return (

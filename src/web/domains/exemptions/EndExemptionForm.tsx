@@ -1,5 +1,5 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { type ExemptionOutput, exemptionEndInput } from "@shared/schemas/exemptions.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -27,17 +27,24 @@ export function EndExemptionForm({ exemption, clientName, onDone }: EndExemption
   const action = useExemptionAction(exemption);
   const [endedOn, setEndedOn] = useState(todayInAmsterdam);
   const [reason, setReason] = useState("");
-  const errors = useMemo(() => formErrorsOf(action.error, t, ["endedOn", "reason"], CONTROLS), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionEnd") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, ["endedOn", "reason"], CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The early end goes to the client as a letter: asked first.
-    confirmation.ask(() => action.mutate({ kind: "end", input: { endedOn, reason } }, { onSuccess: onDone }));
+    confirmation.ask((input) => action.mutate({ kind: "end", input }, { onSuccess: onDone }), {
+      form: event.currentTarget,
+      schema: exemptionEndInput,
+      body: { endedOn, reason },
+    });
   }
 
   return (

@@ -1,5 +1,5 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { defaultObligations, EXEMPTION_TYPES, SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
+import { defaultObligations, EXEMPTION_TYPES, exemptionInput, SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -37,20 +37,25 @@ export function ExemptionForm({ clientId, clientName }: { clientId: string; clie
   const record = useRecordExemption(clientId);
   const typeOptions = useExemptionTypeOptions();
   const [values, setValues] = useState<ExemptionValues>(() => emptyExemptionValues(todayInAmsterdam()));
-  const errors = useMemo(() => formErrorsOf(record.error, t, EXEMPTION_FIELDS, CONTROLS), [record.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.exemptionDecision") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? record.error, t, EXEMPTION_FIELDS, CONTROLS),
+    [confirmation.invalid, record.error, t],
+  );
   const change = (changes: Partial<ExemptionValues>) => setValues((current) => ({ ...current, ...changes }));
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The exemption is a decision with a letter to the client: asked first.
-    confirmation.ask(() =>
-      record.mutate(toExemptionInput(values), { onSuccess: () => setValues(emptyExemptionValues(todayInAmsterdam())) }),
-    );
+    confirmation.ask((input) => record.mutate(input, { onSuccess: () => setValues(emptyExemptionValues(todayInAmsterdam())) }), {
+      form: event.currentTarget,
+      schema: exemptionInput,
+      body: toExemptionInput(values),
+    });
   }
 
   return (

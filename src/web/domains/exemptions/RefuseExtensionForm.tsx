@@ -1,4 +1,4 @@
-import type { ExemptionOutput } from "@shared/schemas/exemptions.js";
+import { type ExemptionOutput, exemptionExtensionRefusalInput } from "@shared/schemas/exemptions.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -27,18 +27,25 @@ export function RefuseExtensionForm({ exemption, clientName, onDone }: RefuseExt
   const action = useExemptionAction(exemption);
   const [reason, setReason] = useState("");
   const [askedByClient, setAskedByClient] = useState(false);
-  const errors = useMemo(() => formErrorsOf(action.error, t, ["reason"], CONTROLS), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.refuseExtension") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, ["reason"], CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
   const lastDay = formatLongDate(exemption.endDate ?? exemption.reviewDate, i18n.language);
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The refusal goes to the client as a letter: asked first.
-    confirmation.ask(() => action.mutate({ kind: "extension-refusal", input: { reason, askedByClient } }, { onSuccess: onDone }));
+    confirmation.ask((input) => action.mutate({ kind: "extension-refusal", input }, { onSuccess: onDone }), {
+      form: event.currentTarget,
+      schema: exemptionExtensionRefusalInput,
+      body: { reason, askedByClient },
+    });
   }
 
   return (

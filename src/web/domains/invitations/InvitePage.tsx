@@ -1,3 +1,4 @@
+import { invitationBulkInput } from "@shared/schemas/appointments.js";
 import type { ClientSummaryOutput } from "@shared/schemas/clients.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
@@ -43,7 +44,10 @@ export function InvitePage() {
     page: params.page,
     pageSize: params.pageSize,
   });
-  const errors = useMemo(() => formErrorsOf(invite.error, t, ["earliestDate"]), [invite.error, t]);
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? invite.error, t, ["earliestDate"]),
+    [confirmation.invalid, invite.error, t],
+  );
   const ordered = [...selected.values()];
 
   function toggle(rows: ClientSummaryOutput[], checked: boolean) {
@@ -58,22 +62,25 @@ export function InvitePage() {
     });
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNothingChosen(selected.size === 0);
     if (selected.size === 0 || selected.size > MAX_PER_INVITATION) return;
     const names = new Map(ordered.map((row) => [row.id, nameOf(row)]));
     // Sending registered letters is asked first; it can be undone until they are printed.
-    confirmation.ask(() =>
-      invite.mutate(
-        { clientIds: ordered.map((row) => row.id), ...(earliestDate ? { earliestDate } : {}) },
-        {
+    confirmation.ask(
+      (input) =>
+        invite.mutate(input, {
           onSuccess: (answer) => {
             setResult({ batch: answer, names });
             setSelected(new Map());
           },
-        },
-      ),
+        }),
+      {
+        form: event.currentTarget,
+        schema: invitationBulkInput,
+        body: { clientIds: ordered.map((row) => row.id), ...(earliestDate ? { earliestDate } : {}) },
+      },
     );
   }
 

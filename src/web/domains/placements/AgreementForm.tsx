@@ -1,4 +1,4 @@
-import type { PlacementOutput } from "@shared/schemas/placements.js";
+import { type PlacementOutput, signAgreementInput } from "@shared/schemas/placements.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FieldGrid } from "@web/components/FieldGrid.js";
 import { FormActions } from "@web/components/FormActions.js";
@@ -43,10 +43,18 @@ export function AgreementForm({
   const maxDurationMonths = useOrdinance().data?.current.maxDurationMonths;
   const [values, setValues] = useState<Values>(() => initialValues(placement, i18n.language));
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const confirmation = useConfirmation({
+    title: t("sendLetter.title"),
+    body: t("sendLetter.letter", {
+      name: placement.clientGivenName,
+      what: t("sendLetter.what.agreement", { role: placement.roleTitle }),
+    }),
+    confirmLabel: t("sendLetter.send"),
+  });
   // The server names the agreement's fields `agreement.startDate`; the form's controls are `startDate`.
   const errors = useMemo(() => {
     const result = formErrorsOf(
-      action.error,
+      confirmation.invalid ?? action.error,
       t,
       FIELDS.map((field) => `agreement.${field}`),
     );
@@ -56,22 +64,16 @@ export function AgreementForm({
       list: result.list.map((error) => ({ ...error, name: strip(error.name) })),
       other: result.other,
     };
-  }, [action.error, t]);
-  const confirmation = useConfirmation({
-    title: t("sendLetter.title"),
-    body: t("sendLetter.letter", {
-      name: placement.clientGivenName,
-      what: t("sendLetter.what.agreement", { role: placement.roleTitle }),
-    }),
-    confirmLabel: t("sendLetter.send"),
-  });
+  }, [confirmation.invalid, action.error, t]);
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The agreement goes to the client as a letter: asked first.
-    confirmation.ask(() =>
-      action.mutate({ kind, agreement: { ...values, hoursPerWeek: toNumber(values.hoursPerWeek) } }, { onSuccess: onSigned }),
-    );
+    confirmation.ask(({ agreement }) => action.mutate({ kind, agreement }, { onSuccess: onSigned }), {
+      form: event.currentTarget,
+      schema: signAgreementInput,
+      body: { agreement: { ...values, hoursPerWeek: toNumber(values.hoursPerWeek) } },
+    });
   }
 
   return (

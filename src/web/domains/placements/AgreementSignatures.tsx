@@ -1,4 +1,4 @@
-import { AGREEMENT_PARTIES, type AgreementParty, type PlacementOutput } from "@shared/schemas/placements.js";
+import { AGREEMENT_PARTIES, type AgreementParty, agreementSignatureInput, type PlacementOutput } from "@shared/schemas/placements.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { FormProblems } from "@web/components/FormProblems.js";
 import { TextField } from "@web/components/fields.js";
@@ -36,7 +36,6 @@ export function AgreementSignatures({
   const sign = useSignAgreement(placementId);
   const [signing, setSigning] = useState<AgreementParty | null>(null);
   const [signedOn, setSignedOn] = useState("");
-  const errors = formErrorsOf(sign.error, t, ["signedOn"]);
   const titleId = `signatures-${agreement.version}`;
   const maySign = AGREEMENT_PARTIES.filter((party) => agreement.abilities[ABILITY[party]]);
   const confirmation = useConfirmation({
@@ -44,23 +43,22 @@ export function AgreementSignatures({
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.agreementDecision", { role: roleTitle }) }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = formErrorsOf(confirmation.invalid ?? sign.error, t, ["signedOn"]);
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!signing) return;
     const party = signing;
+    const input = { party, ...(signedOn ? { signedOn } : {}) };
     const save = () =>
-      sign.mutate(
-        { party, ...(signedOn ? { signedOn } : {}) },
-        {
-          onSuccess: () => {
-            setSigning(null);
-            setSignedOn("");
-          },
+      sign.mutate(input, {
+        onSuccess: () => {
+          setSigning(null);
+          setSignedOn("");
         },
-      );
+      });
     // The municipality's signature is the decision, with its letter to the client: asked first.
-    if (party === "municipality") confirmation.ask(save);
+    if (party === "municipality") confirmation.ask(save, { form: event.currentTarget, schema: agreementSignatureInput, body: input });
     else save();
   }
 

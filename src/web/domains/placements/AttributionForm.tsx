@@ -1,5 +1,5 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { ACCOUNT_CHANNELS, ATTRIBUTIONS, type PlacementOutput } from "@shared/schemas/placements.js";
+import { ACCOUNT_CHANNELS, ATTRIBUTIONS, type PlacementOutput, placementAttributionInput } from "@shared/schemas/placements.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
@@ -30,7 +30,6 @@ export function AttributionForm({ placement, onSaved }: { placement: PlacementOu
   const [values, setValues] = useState<AttributionValues>(() => attributionValuesFor(todayInAmsterdam(), placement.clientSide));
   const change = (changes: Partial<AttributionValues>) => setValues((current) => ({ ...current, ...changes }));
   // The end form on the same page may also have an `attributableTo`; this one is the determination.
-  const errors = useMemo(() => formErrorsOf(action.error, t, ATTRIBUTION_FIELDS, { attributableTo: "attribution" }), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", {
@@ -39,12 +38,18 @@ export function AttributionForm({ placement, onSaved }: { placement: PlacementOu
     }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, ATTRIBUTION_FIELDS, { attributableTo: "attribution" }),
+    [confirmation.invalid, action.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const save = () => action.mutate({ kind: "attribution", input: toAttributionInput(values) }, { onSuccess: onSaved });
+    const input = toAttributionInput(values);
+    const save = () => action.mutate({ kind: "attribution", input }, { onSuccess: onSaved });
     // Attributed to the client, it is a decision with a letter: asked first. Any other attribution sends none.
-    if (values.attributableTo === "client") confirmation.ask(save);
+    if (values.attributableTo === "client")
+      confirmation.ask(save, { form: event.currentTarget, schema: placementAttributionInput, body: input });
     else save();
   }
 

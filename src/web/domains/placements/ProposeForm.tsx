@@ -1,3 +1,4 @@
+import { placementCreateInput } from "@shared/schemas/placements.js";
 import { ApiError } from "@web/api/client.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
@@ -9,6 +10,7 @@ import { ProblemAlert } from "@web/components/ProblemAlert.js";
 import { formErrorsOf } from "@web/components/problems.js";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { useProposePlacement } from "./api.js";
 import { ReferralUndoStatus } from "./ReferralUndoStatus.js";
 import { RolePicker } from "./RolePicker.js";
@@ -27,7 +29,6 @@ export function ProposeForm({ clientId, clientName }: { clientId: string; client
   const [askOverride, setAskOverride] = useState(false);
   // The proposal last undone, to say so where its status was.
   const [undone, setUndone] = useState<{ role: string; organisation: string } | null>(null);
-  const errors = useMemo(() => formErrorsOf(propose.error, t, FIELDS), [propose.error, t]);
   const confirmation = useConfirmation({
     title: t("sendProposal.title"),
     body: role
@@ -35,35 +36,37 @@ export function ProposeForm({ clientId, clientName }: { clientId: string; client
       : t("sendProposal.placementChosen", { name: clientName, role: roleLabel ?? "" }),
     confirmLabel: t("sendProposal.send"),
   });
+  const errors = useMemo(() => formErrorsOf(confirmation.invalid ?? propose.error, t, FIELDS), [confirmation.invalid, propose.error, t]);
   const guidanceExceeded = propose.error instanceof ApiError && propose.error.problem.code === "guidanceExceeded";
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The proposal goes to the host organisation: asked first.
-    confirmation.ask(() => send());
-  }
-
-  function send() {
-    setUndone(null);
-    propose.mutate(
-      {
+    confirmation.ask(send, {
+      form: event.currentTarget,
+      schema: placementCreateInput,
+      body: {
         clientId,
         roleId: roleId ?? "",
         hoursPerWeek: hours.trim() === "" ? undefined : (toNumber(hours) as number),
         guidanceOverrideReason: askOverride ? override : undefined,
       },
-      {
-        onSuccess: () => {
-          setRoleId(null);
-          setHours("");
-          setOverride("");
-          setAskOverride(false);
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.problem.code === "guidanceExceeded") setAskOverride(true);
-        },
+    });
+  }
+
+  function send(input: z.input<typeof placementCreateInput>) {
+    setUndone(null);
+    propose.mutate(input, {
+      onSuccess: () => {
+        setRoleId(null);
+        setHours("");
+        setOverride("");
+        setAskOverride(false);
       },
-    );
+      onError: (error) => {
+        if (error instanceof ApiError && error.problem.code === "guidanceExceeded") setAskOverride(true);
+      },
+    });
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { PlanOutput } from "@shared/schemas/plans.js";
+import { type PlanOutput, planConfirmationInput } from "@shared/schemas/plans.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { TextField } from "@web/components/fields.js";
@@ -23,20 +23,25 @@ export function ConfirmPlanForm({
 }) {
   const { t } = useTranslation();
   const [weeks, setWeeks] = useState(String(plan.reportingFrequencyWeeks));
-  const errors = useMemo(() => formErrorsOf(confirm.error, t, ["reportingFrequencyWeeks"]), [confirm.error, t]);
 
   const confirmation = useConfirmation({
     title: t("plan.confirmAskTitle", { version: plan.version }),
     body: t("plan.confirmAskBody"),
     confirmLabel: t("plan.confirmAskSend"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? confirm.error, t, ["reportingFrequencyWeeks"]),
+    [confirmation.invalid, confirm.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The plan letter goes to the client: asked first; it can be undone until the letter is printed.
-    confirmation.ask(() =>
-      confirm.mutate({ planId: plan.id, reportingFrequencyWeeks: toNumber(weeks) as number }, { onSuccess: onConfirmed }),
-    );
+    confirmation.ask((body) => confirm.mutate({ planId: plan.id, ...body }, { onSuccess: onConfirmed }), {
+      form: event.currentTarget,
+      schema: planConfirmationInput,
+      body: { reportingFrequencyWeeks: toNumber(weeks) as number },
+    });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { BENEFIT_END_REASONS, type BenefitEndReason } from "@shared/enums.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
+import { benefitEndInput } from "@shared/schemas/registry.js";
 import { Alert } from "@web/components/Alert.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -23,17 +24,24 @@ export function BenefitEndSection({ client }: { client: ClientOutput }) {
   const undo = useUndoBenefitEnd(client.id);
   const [benefitEndDate, setDate] = useState("");
   const [reason, setReason] = useState<BenefitEndReason | "">("");
-  const errors = useMemo(() => formErrorsOf(end.error, t, ["benefitEndDate", "reason"]), [end.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: `${client.givenName} ${client.familyName}`, what: t("sendLetter.what.benefitEnd") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? end.error, t, ["benefitEndDate", "reason"]),
+    [confirmation.invalid, end.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The client gets a letter about what stops: asked first.
-    confirmation.ask(() => end.mutate({ benefitEndDate, reason: reason as BenefitEndReason }));
+    confirmation.ask((input) => end.mutate(input), {
+      form: event.currentTarget,
+      schema: benefitEndInput,
+      body: { benefitEndDate, reason: reason as BenefitEndReason },
+    });
   }
 
   if (!client.abilities.endBenefit) {

@@ -1,3 +1,4 @@
+import { complaintDecisionInput, displacementReviewInput } from "@shared/schemas/roles.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -46,19 +47,23 @@ export function RoleReviewForm({
   const [chosen, setOutcome] = useState("");
   const outcome = rejectOnly ? "rejected" : chosen;
   const [reason, setReason] = useState("");
-  const errors = useMemo(() => formErrorsOf(review.error, t, REVIEW_FIELDS), [review.error, t]);
   // Rejecting ends the role's placements and referrals, each with a letter to its client: asked first.
   const confirmation = useConfirmation({
     title: placesTaken === 1 ? t("sendLetter.title") : t("sendLetter.manyTitle"),
     body: t("sendLetter.roleEnds", { count: placesTaken, role: roleTitle }),
     confirmLabel: placesTaken === 1 ? t("sendLetter.send") : t("sendLetter.manySend"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? review.error, t, REVIEW_FIELDS),
+    [confirmation.invalid, review.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const save = () =>
-      review.mutate({ outcome: outcome as "approved", reason }, { onSuccess: (role) => onReviewed(t(`roleReview.done.${role.status}`)) });
-    if (outcome === "rejected" && placesTaken > 0) confirmation.ask(save);
+    const input = { outcome: outcome as "approved", reason };
+    const save = () => review.mutate(input, { onSuccess: (role) => onReviewed(t(`roleReview.done.${role.status}`)) });
+    if (outcome === "rejected" && placesTaken > 0)
+      confirmation.ask(save, { form: event.currentTarget, schema: displacementReviewInput, body: input });
     else save();
   }
 
@@ -121,22 +126,27 @@ export function ComplaintDecisionForm({
   const complaintId = chosen || open[0]?.id || "";
   const [outcome, setOutcome] = useState("");
   const [reason, setReason] = useState("");
-  const errors = useMemo(() => prefixed(formErrorsOf(decide.error, t, COMPLAINT_FIELDS)), [decide.error, t]);
   // An upheld complaint rejects the role; that ends the role's placements and referrals, each with a letter to its client: asked first.
   const confirmation = useConfirmation({
     title: placesTaken === 1 ? t("sendLetter.title") : t("sendLetter.manyTitle"),
     body: t("sendLetter.roleEnds", { count: placesTaken, role: roleTitle }),
     confirmLabel: placesTaken === 1 ? t("sendLetter.send") : t("sendLetter.manySend"),
   });
+  const errors = useMemo(
+    () => prefixed(formErrorsOf(confirmation.invalid ?? decide.error, t, COMPLAINT_FIELDS)),
+    [confirmation.invalid, decide.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const decision = { outcome: outcome as "upheld", reason };
     const save = () =>
       decide.mutate(
-        { complaintId: complaintId.trim(), outcome: outcome as "upheld", reason },
+        { complaintId: complaintId.trim(), ...decision },
         { onSuccess: (complaint) => onDecided(t(`complaintDecision.done.${complaint.status}`)) },
       );
-    if (outcome === "upheld" && placesTaken > 0) confirmation.ask(save);
+    if (outcome === "upheld" && placesTaken > 0)
+      confirmation.ask(save, { form: event.currentTarget, schema: complaintDecisionInput, body: decision });
     else save();
   }
 

@@ -1,4 +1,4 @@
-import { SANCTION_OUTCOMES, type SanctionOutput } from "@shared/schemas/sanctions.js";
+import { SANCTION_OUTCOMES, type SanctionOutput, sanctionDecisionInput } from "@shared/schemas/sanctions.js";
 import { Alert } from "@web/components/Alert.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
@@ -39,7 +39,6 @@ export function DecideSanctionForm({ sanction, clientName, onDone }: DecideSanct
   const { t } = useTranslation();
   const action = useSanctionAction(sanction);
   const [values, setValues] = useState<DecisionValues>(emptyDecisionValues);
-  const errors = useMemo(() => formErrorsOf(action.error, t, DECISION_FIELDS, CONTROLS), [action.error, t]);
   const change = (changes: Partial<DecisionValues>) => setValues((current) => ({ ...current, ...changes }));
   const { percentage, months, ordinanceVersion } = sanction.proposedLevel;
   const level = t("sanctions.level", { percentage, count: months });
@@ -49,12 +48,20 @@ export function DecideSanctionForm({ sanction, clientName, onDone }: DecideSanct
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.sanctionDecision") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, DECISION_FIELDS, CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
   const outcomes = urgent && values.urgentReasonsStand !== "no" ? (["refrained"] as const) : SANCTION_OUTCOMES;
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The decision goes to the client as a letter: asked first.
-    confirmation.ask(() => action.mutate({ kind: "decision", input: toDecisionInput(values) }, { onSuccess: () => onDone(true) }));
+    confirmation.ask((input) => action.mutate({ kind: "decision", input }, { onSuccess: () => onDone(true) }), {
+      form: event.currentTarget,
+      schema: sanctionDecisionInput,
+      body: toDecisionInput(values),
+    });
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { SanctionOutput } from "@shared/schemas/sanctions.js";
+import { reconsiderationInput, type SanctionOutput } from "@shared/schemas/sanctions.js";
 import { ChoiceFieldset } from "@web/components/ChoiceFieldset.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
@@ -27,19 +27,24 @@ export function ReconsiderationForm({ sanction, clientName, onDone }: Reconsider
   const action = useSanctionAction(sanction);
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
-  const errors = useMemo(() => formErrorsOf(action.error, t, ["outcome", "note"], CONTROLS), [action.error, t]);
   const confirmation = useConfirmation({
     title: t("sendLetter.title"),
     body: t("sendLetter.letter", { name: clientName, what: t("sendLetter.what.reconsideration") }),
     confirmLabel: t("sendLetter.send"),
   });
+  const errors = useMemo(
+    () => formErrorsOf(confirmation.invalid ?? action.error, t, ["outcome", "note"], CONTROLS),
+    [confirmation.invalid, action.error, t],
+  );
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The outcome goes to the client as a letter: asked first.
-    confirmation.ask(() =>
-      action.mutate({ kind: "reconsideration", input: { outcome, note } as ReconsiderationInput }, { onSuccess: () => onDone(true) }),
-    );
+    confirmation.ask((input) => action.mutate({ kind: "reconsideration", input }, { onSuccess: () => onDone(true) }), {
+      form: event.currentTarget,
+      schema: reconsiderationInput,
+      body: { outcome, note } as ReconsiderationInput,
+    });
   }
 
   return (
