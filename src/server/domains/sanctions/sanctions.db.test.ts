@@ -616,7 +616,12 @@ describe("due process from proposal to objection", () => {
 
 describe("abilities say what the server allows", () => {
   type Headers = { authorization: string };
-  type Sanction = { id: string; clientId: string; abilities: Record<string, boolean> };
+  type Sanction = { id: string; clientId: string; undoStep: string | null; abilities: Record<string, boolean> };
+  const undoPath: Record<string, string> = {
+    hearingInvitation: "hearing-invitation",
+    decision: "decision",
+    reconsideration: "reconsideration",
+  };
   const read = async (id: string, headers: Headers): Promise<Sanction> =>
     (await t.app.inject({ url: `/api/v1/sanctions/${id}`, headers })).json();
   const tries: Record<string, (sanction: Sanction, headers: Headers) => Promise<number>> = {
@@ -630,6 +635,14 @@ describe("abilities say what the server allows", () => {
       (await post(`/sanctions/${s.id}/reconsideration`, { outcome: "maintained", note: "Blijft." }, h)).statusCode,
     correctHearing: async (s, h) =>
       (await post(`/sanctions/${s.id}/hearing`, { heldOn: today, channel: "phone", record: "Verbeterd.", correctionOf: 1 }, h)).statusCode,
+    undo: async (s, h) =>
+      (
+        await t.app.inject({
+          method: "DELETE",
+          url: `/api/v1/sanctions/${s.id}/${undoPath[s.undoStep ?? "hearingInvitation"]}`,
+          headers: h,
+        })
+      ).statusCode,
   };
 
   /**
@@ -693,7 +706,7 @@ describe("abilities say what the server allows", () => {
       return id;
     };
     expect(await expectAbilitiesHold(urgent, lead)).toMatchObject({ decide: true, impose: false });
-    expect(await expectAbilitiesHold(decided, lead)).toMatchObject({ reconsider: true });
+    expect(await expectAbilitiesHold(decided, lead)).toMatchObject({ reconsider: true, undo: true });
   });
 
   it("for the admin: nothing", async () => {
@@ -705,6 +718,7 @@ describe("abilities say what the server allows", () => {
       decide: false,
       impose: false,
       reconsider: false,
+      undo: false,
     });
   });
 
