@@ -38,11 +38,11 @@ import * as agencyAssignmentEndings from "./migrations/20261203_0042_agency_assi
 import * as buddyAgreementEnd from "./migrations/20261203_0043_buddy_agreement_end.js";
 import * as safeActions from "./migrations/20261203_0044_safe_actions.js";
 import * as allowanceLimits2025 from "./migrations/20261203_0046_allowance_limits_2025.js";
-import * as benefitEndStops from "./migrations/20261203_0053_benefit_end_stops.js";
-import * as exemptionUndo from "./migrations/20261203_0050_exemption_undo.js";
-import * as objectionUndo from "./migrations/20261203_0052_objection_undo.js";
 import * as placementUndo from "./migrations/20261203_0048_placement_undo.js";
 import * as referralHold from "./migrations/20261203_0049_referral_hold.js";
+import * as exemptionUndo from "./migrations/20261203_0050_exemption_undo.js";
+import * as objectionUndo from "./migrations/20261203_0052_objection_undo.js";
+import * as benefitEndStops from "./migrations/20261203_0053_benefit_end_stops.js";
 
 // Forward-only: migrations are listed here in order and never edited once released.
 const migrations: Record<string, Migration> = {

@@ -48,8 +48,3 @@ export async function endActiveContribution(db: Kysely<Database>, id: string, en
 export function findContribution(db: Kysely<Database>, id: string): Promise<ContributionsTable | undefined> {
   return db.selectFrom("contributions").selectAll().where("id", "=", id).executeTakeFirst();
 }
-
-/** Removes a contribution whose making was undone: it never counted (its letter is kept, withdrawn). */
-export async function deleteContribution(db: Kysely<Database>, id: string): Promise<void> {
-  await db.deleteFrom("contributions").where("id", "=", id).execute();
-}
