@@ -125,7 +125,7 @@ async function signedByMunicipality(): Promise<{ id: string; clientId: string; l
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 300 });
+  t = await createTestApp({ clients: 300, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   otherConsultant = await bearerFor(t.app, "consulent2@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");

@@ -75,7 +75,7 @@ const stepsOf = (clientId: string) =>
 const placementOf = (id: string) => t.db.kysely.selectFrom("placements").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 300 });
+  t = await createTestApp({ clients: 300, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
   otherDistrict = await bearerFor(t.app, "consulent2@demo.local");

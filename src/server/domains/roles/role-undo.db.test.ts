@@ -84,7 +84,7 @@ async function rejectedRole(): Promise<{ roleId: string; clientIds: string[] }> 
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 200 });
+  t = await createTestApp({ clients: 200, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
