@@ -1,4 +1,5 @@
 import { expectDefined } from "@server/testing/expect-defined.js";
+import { buildClient } from "@server/testing/factories.js";
 import { addDays, todayInAmsterdam } from "@shared/dates.js";
 import type { ClientOutput } from "@shared/schemas/clients.js";
 import type { MeOutput } from "@shared/schemas/users.js";
@@ -107,6 +108,42 @@ describe("a buddy for the demo client", () => {
     await page.getByText(/Heeft maatje .* sinds/).waitFor();
     await settled(page, "the client's buddy section after pairing");
     await context.close();
+  }, 120_000);
+
+  it("the consultant makes a client a buddy after a question, and undoes it while its letter is inside", async () => {
+    const created = await consultant<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Ilse", familyName: "Maatwerk" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await page.setViewportSize({ width: WIDTH, height: 780 });
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${clientId}?tab=placements`);
+    const form = page.getByRole("form", { name: "Afspraak als maatje" });
+    await form.waitFor();
+    await form.getByLabel("Training gevolgd op").fill(addDays(todayInAmsterdam(), -7));
+    await form.getByLabel("Maatje vanaf").fill(todayInAmsterdam());
+    await form.getByLabel("Uren per week").fill("2");
+    await form.getByLabel("Telefoonnummer dat het maatje geeft").fill("06 5555 6666");
+    await form.getByRole("button", { name: "Afspraak maken" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
+    const made = page.getByRole("status").filter({ hasText: "De afspraak is gemaakt." });
+    await made.waitFor();
+    expect(await form.count()).toBe(0);
+    await settled(page, "the buddy agreement, undoable");
+
+    await made.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText("De afspraak als maatje is ongedaan gemaakt. De brief en het besluit zijn ingetrokken.").waitFor();
+    await form.waitFor();
+    await settled(page, "the buddy agreement undone");
+    await context.close();
+
+    const contributions = await consultant<{ items: { kind: string }[] }>("GET", `/clients/${clientId}/contributions`);
+    expect(contributions.body.items.filter((c) => c.kind === "peerBuddy")).toEqual([]);
+    const letters = await consultant<{ items: { withdrawnAt: string | null }[] }>("GET", `/clients/${clientId}/letters`);
+    expect(letters.body.items.map((l) => l.withdrawnAt !== null)).toEqual([true]);
   }, 120_000);
 
   it("the buddy sees only the first name and the agreed phone number of the person they support", async () => {

@@ -28,6 +28,19 @@ async function settled(page: Page, what: string): Promise<void> {
   await expectNoAxeViolations(page, what);
 }
 
+/** Fills in every term of the agreement and signs it, after the question about the letter. */
+async function signAgreement(page: Page): Promise<void> {
+  await page.getByLabel("Startdatum").fill("2026-12-01");
+  await page.getByLabel("Einddatum").fill("2027-05-31");
+  await page.getByLabel("Uren per week").fill("2");
+  await page.getByLabel("Contactpersoon", { exact: true }).fill("Anja de Wit");
+  await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
+  await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
+  await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
+  await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
+  await page.getByText("De overeenkomst is vastgelegd. De plaatsing begint op de startdatum.").waitFor();
+}
+
 describe("a host organisation: referral, agreement, notes and the ending", () => {
   it("accepts a referral, signs the agreement, adds a note and reports the ending", async () => {
     const host = await apiAs(server.baseUrl, "organisatie@demo.local");
@@ -56,22 +69,27 @@ describe("a host organisation: referral, agreement, notes and the ending", () =>
     await expectHeading(page, `${referral.givenName} bij ${referral.roleTitle}`);
     await settled(page, "placement to start");
 
-    // Every term of the agreement is required; the server names the missing ones.
+    // Every term of the agreement is required; the form names the missing ones before it asks about the letter.
     await page.getByLabel("Taken").fill("");
     await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
-    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await page.getByText(/Er (is|zijn) \d+ fout/).waitFor();
+    expect(await page.getByRole("dialog", { name: "Brief versturen?" }).count()).toBe(0);
     expect(await page.getByLabel("Startdatum").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page, "agreement with errors");
-    await page.getByLabel("Startdatum").fill("2026-12-01");
-    await page.getByLabel("Einddatum").fill("2027-05-31");
-    await page.getByLabel("Uren per week").fill("2");
-    await page.getByLabel("Contactpersoon", { exact: true }).fill("Anja de Wit");
-    await page.getByLabel("Taken").fill("Koffie schenken en de tafels dekken.");
-    await page.getByLabel("Afspraken over begeleiding").fill("Anja begeleidt elke dinsdag, na vier weken een gesprek.");
-    await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).click();
-    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
-    await page.getByText("De overeenkomst is vastgelegd. De plaatsing begint op de startdatum.").waitFor();
+    await signAgreement(page);
+    // The start's letter has not left the building: undone, the placement waits for its start again.
+    const undoable = page.getByRole("status").filter({ hasText: "De afspraken (versie 1) zijn vastgelegd." });
+    await undoable.waitFor();
+    await settled(page, "placement started, undoable");
+    await undoable.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText("De afspraken (versie 1) zijn ongedaan gemaakt. De plaatsing is weer zoals ervoor.", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Overeenkomst tekenen en starten" }).waitFor();
+    expect(await page.getByRole("heading", { level: 3, name: /^Versie 1, vastgelegd/ }).count()).toBe(0);
+    await settled(page, "placement start undone");
+    const undone = await host<PlacementOutput>("GET", `/placements/${referral.placementId}`);
+    expect(undone.body).toMatchObject({ status: "accepted", agreements: [] });
+
+    await signAgreement(page);
     await page.getByRole("heading", { level: 3, name: /^Versie 1, vastgelegd/ }).waitFor();
     // The host signed by starting it; the client and the municipality have not, and the host cannot sign for them.
     const signatures = page.getByRole("list", { name: "Handtekeningen" });

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expectDefined } from "@server/testing/expect-defined.js";
+import { buildClient } from "@server/testing/factories.js";
+import { todayInAmsterdam } from "@shared/dates.js";
 import { REGISTRY_COLUMNS } from "@shared/schemas/registry.js";
 import { completeBsn } from "@shared/validation/bsn.js";
 import type { Browser } from "playwright-core";
@@ -142,5 +144,50 @@ describe("the functional administrator imports the client registry", () => {
     await expectNoAxeViolations(page, "client record after the benefit ended");
     await expectNoSidewaysScroll(page, "client record after the benefit ended");
     await context.close();
+  }, 120_000);
+
+  it("undoes the end of a benefit while its letter is inside: what it stopped runs again", async () => {
+    const consultantApi = await apiAs(server.baseUrl, "consulent@demo.local");
+    const created = await consultantApi<{ id: string }>("POST", "/clients", {
+      ...buildClient({ givenName: "Ruben", familyName: "Terugdraai" }),
+      capacityHoursPerWeek: 12,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const clientId = created.body.id;
+    // A step that runs: the end stops it, so the client gets a letter.
+    const step = await consultantApi("POST", `/clients/${clientId}/plan-steps`, {
+      type: "languageCourse",
+      title: "Taalles in de buurt",
+      hoursPerWeek: 1,
+      startDate: todayInAmsterdam(),
+    });
+    expect(step.status, JSON.stringify(step.body)).toBe(201);
+    const stepStatus = async () => {
+      const plans = await consultantApi<{ items: { steps: { title: string; status: string }[] }[] }>("GET", `/clients/${clientId}/plans`);
+      return plans.body.items.flatMap((plan) => plan.steps).find((s) => s.title === "Taalles in de buurt")?.status;
+    };
+    const before = await stepStatus();
+
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await logIn(page, "consulent@demo.local");
+    await page.goto(`/clients/${clientId}`);
+    await page.getByRole("heading", { name: "Uitkering gestopt" }).waitFor();
+    await page.getByLabel("Laatste dag van de uitkering").fill(todayInAmsterdam());
+    await page.getByLabel("Reden").selectOption("work");
+    await page.getByRole("button", { name: "Einde uitkering vastleggen" }).click();
+    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
+    const ended = page.getByRole("status").filter({ hasText: /Het einde van de uitkering per .* is vastgelegd/ });
+    await ended.waitFor();
+    expect(await stepStatus()).not.toBe(before);
+    await expectNoAxeViolations(page, "the benefit's end, undoable");
+
+    await ended.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText("Het einde van de uitkering is ongedaan gemaakt. Wat gestopt was, loopt weer. De brief is ingetrokken.").waitFor();
+    await page.getByRole("button", { name: "Einde uitkering vastleggen" }).waitFor();
+    await expectNoAxeViolations(page, "the benefit's end undone");
+    await context.close();
+    expect(await stepStatus()).toBe(before);
+    const client = await consultantApi<{ benefitEndDate: string | null }>("GET", `/clients/${clientId}`);
+    expect(client.body.benefitEndDate).toBeNull();
   }, 120_000);
 });

@@ -82,6 +82,14 @@ function PairForm({ clientId }: { clientId: string }) {
 }
 
 const EMPTY = { trainedOn: "", since: "", hoursPerWeek: "", maxPairings: "1", contactPhone: "" };
+/** The agreement's form controls, named apart from the other forms of the client's page (contributions, pairing). */
+const CONTROLS: Record<keyof typeof EMPTY, string> = {
+  trainedOn: "buddyTrainedOn",
+  since: "buddySince",
+  hoursPerWeek: "buddyHoursPerWeek",
+  maxPairings: "buddyMaxPairings",
+  contactPhone: "buddyContactPhone",
+};
 
 /** The buddy agreement: training date, hours, how many people at once, and the phone number the buddy shares. */
 function MakeBuddyForm({ make, clientName }: { make: ReturnType<typeof useMakeBuddy>; clientName: string }) {
@@ -94,7 +102,7 @@ function MakeBuddyForm({ make, clientName }: { make: ReturnType<typeof useMakeBu
     confirmLabel: t("sendLetter.send"),
   });
   const errors = useMemo(
-    () => formErrorsOf(confirmation.invalid ?? make.error, t, Object.keys(EMPTY)),
+    () => formErrorsOf(confirmation.invalid ?? make.error, t, Object.keys(EMPTY), CONTROLS),
     [confirmation.invalid, make.error, t],
   );
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -124,44 +132,44 @@ function MakeBuddyForm({ make, clientName }: { make: ReturnType<typeof useMakeBu
       <FormProblems errors={errors} />
       <FieldGrid>
         <TextField
-          name="trainedOn"
+          name={CONTROLS.trainedOn}
           type="date"
           label={t("buddies.agreement.trainedOn")}
           value={values.trainedOn}
           onChange={set("trainedOn")}
-          error={errors.byField.trainedOn}
+          error={errors.byField[CONTROLS.trainedOn]}
         />
         <TextField
-          name="since"
+          name={CONTROLS.since}
           type="date"
           label={t("buddies.agreement.since")}
           value={values.since}
           onChange={set("since")}
-          error={errors.byField.since}
+          error={errors.byField[CONTROLS.since]}
         />
         <TextField
-          name="hoursPerWeek"
+          name={CONTROLS.hoursPerWeek}
           inputMode="decimal"
           label={t("buddies.agreement.hours")}
           value={values.hoursPerWeek}
           onChange={set("hoursPerWeek")}
-          error={errors.byField.hoursPerWeek}
+          error={errors.byField[CONTROLS.hoursPerWeek]}
         />
         <TextField
-          name="maxPairings"
+          name={CONTROLS.maxPairings}
           inputMode="numeric"
           label={t("buddies.agreement.maxPairings")}
           value={values.maxPairings}
           onChange={set("maxPairings")}
-          error={errors.byField.maxPairings}
+          error={errors.byField[CONTROLS.maxPairings]}
         />
         <TextField
-          name="contactPhone"
+          name={CONTROLS.contactPhone}
           type="tel"
           label={t("buddies.agreement.phone")}
           value={values.contactPhone}
           onChange={set("contactPhone")}
-          error={errors.byField.contactPhone}
+          error={errors.byField[CONTROLS.contactPhone]}
         />
       </FieldGrid>
       <FormActions submitLabel={t("buddies.agreement.submit")} busy={make.isPending} />
