@@ -62,8 +62,6 @@ async function upheldComplaint(): Promise<{ roleId: string; complaintId: string;
     expect(proposed.statusCode, proposed.body).toBe(201);
     ids.push(proposed.json().id);
   }
-  // The referrals' hold from the host has passed: the host sees and answers them.
-  await t.db.kysely.updateTable("placements").set({ held_until: null }).where("id", "in", ids).execute();
   const running = expectDefined(ids[0], "placement");
   const accepted = await call("POST", `/placements/${running}/accept`, host);
   expect(accepted.statusCode, accepted.body).toBe(200);
@@ -99,7 +97,8 @@ const complaintOf = async (roleId: string, complaintId: string) =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp({ clients: 200 });
+  // No hold on a referral: the host answers it at once (the letters are held all the same, until they leave).
+  t = await createTestApp({ clients: 200, env: { NV_UNDO_HOLD_MINUTES: "0" } });
   consultant = await bearerFor(t.app, "consulent@demo.local");
   host = await bearerFor(t.app, "organisatie@demo.local");
   lead = await bearerFor(t.app, "teamleider@demo.local");
