@@ -203,8 +203,8 @@ export function assertTakesEvidence(exemption: State): void {
 }
 
 /**
- * An exemption's recording with its grant, last decision, co-signature, early end or refused extension is undone only while the exemption is as
- * that action left it: 409 `exemptionState` when there is none to undo (none made, or undone already),
+ * An exemption's recording with its grant, last decision, co-signature, early end or refused extension is undone only
+ * while the exemption is as that action left it: 409 `exemptionState` when there is none to undo (none made, or undone already),
  * `exemptionChanged` when it moved on since (it ran out, say). Whether its letter is still inside is the letters' rule.
  */
 export function assertExemptionUndoable(exemption: State, undo: ExemptionUndoState | null): asserts undo is ExemptionUndoState {

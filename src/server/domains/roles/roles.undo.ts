@@ -89,8 +89,8 @@ interface RejectionUnderLocks {
 }
 
 /**
- * Takes the locks a rejection took (organisation, role, clients, placements) and reads the rejection fresh under them;
- * `assertUndoable` then decides whether it can be taken back, before anything is written.
+ * Takes the locks a rejection took (organisation, role, clients, placements) and reads the rejection fresh under them,
+ * for the undo's rule to decide on before anything is written.
  */
 async function lockRejection(trx: Kysely<Database>, ctx: RequestContext, roleId: string): Promise<RejectionUnderLocks> {
   await lockRoleAndOrganisation(trx, roleId);
