@@ -58,18 +58,35 @@ describe("a consultant: an exemption with evidence, and caregiving that counts",
     await page
       .getByLabel("Reden", { exact: true })
       .fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
+    // The form checks itself before it asks about the letter: no question, the fields named.
     await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
-    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
     await errorSummary(page).waitFor();
     expect(await page.getByLabel("Einddatum").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByLabel("Datum herbeoordeling").getAttribute("aria-invalid")).toBe("true");
     await page.getByText("Een vrijstelling is altijd tijdelijk.").first().waitFor();
     await expectNoAxeViolations(page, "exemption form with errors");
 
+    const record = async () => {
+      await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
+      await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
+      await page.getByText("De vrijstelling is vastgelegd.").waitFor();
+    };
     await page.getByLabel("Datum herbeoordeling").fill(addMonths(todayInAmsterdam(), 3));
-    await page.getByRole("button", { name: "Vrijstelling vastleggen" }).click();
-    await page.getByRole("dialog", { name: "Brief versturen?" }).getByRole("button", { name: "Ja, brief versturen" }).click();
-    await page.getByText("De vrijstelling is vastgelegd.").waitFor();
+    await record();
+    // While its letter is inside, the recording can be undone: the exemption is gone again.
+    await page.getByRole("button", { name: /^Ongedaan maken/ }).click();
+    await page.getByText("Het vastleggen is ongedaan gemaakt. De vrijstelling is weg. De brief en het besluit zijn ingetrokken.").waitFor();
+    await page.getByText("Er zijn geen vrijstellingen.").waitFor();
+    await settled(page, "exemption recording undone");
+
+    await page.getByLabel("Soort vrijstelling").selectOption({ label: "Medische reden" });
+    await page.getByRole("group", { name: "Omvang" }).getByLabel("Gedeeltelijk").check();
+    await page.getByLabel("Hoogstens uren per week").fill("8");
+    await page
+      .getByLabel("Reden", { exact: true })
+      .fill("Herstel na een operatie; volgens de huisarts kan de cliënt een paar uur per week.");
+    await page.getByLabel("Datum herbeoordeling").fill(addMonths(todayInAmsterdam(), 3));
+    await record();
     const exemptions = page.getByRole("table", { name: /^Vrijstellingen van / });
     await exemptions.getByText("Gedeeltelijk: hoogstens 8 uur per week").waitFor();
     await exemptions.getByText("Geldt", { exact: true }).waitFor();

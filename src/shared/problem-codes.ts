@@ -159,6 +159,7 @@ export const PROBLEM_CODES = [
   "contributionOfDecision",
   "caregivingWithoutLetter",
   "exemptionChanged",
+  "exemptionHasRecords",
   "nothingToUndo",
   "referralReachedHost",
   "placementMovedOn",

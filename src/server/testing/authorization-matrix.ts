@@ -197,6 +197,7 @@ const ROWS: Record<string, MatrixRow> = {
   "POST /roles/:id/displacement-complaints": { ...PUBLIC, body: { filerKind: "resident", description: TEXT } },
   "GET /roles/:id/displacement-complaints": { roles: { admin: A, teamLead: A } },
   "POST /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A }, body: { outcome: "dismissed", reason: TEXT } },
+  "DELETE /displacement-complaints/:id/decision": { roles: { admin: A, teamLead: A } },
   "GET /placements": AGENCY({ roles: { admin: A, consultant: A, teamLead: A, host: A } }, A),
   "GET /clients/:id/role-options": CASEWORK,
   "POST /placements": AGENCY({ roles: { consultant: A, teamLead: A }, body: (ids) => ({ clientId: ids.clients, roleId: ids.roles }) }, A),

@@ -97,7 +97,7 @@ export const ROLE_ACTIONS = ["review", "reject", "decideComplaints", "viewCompla
 /** What the caller may do with the roles: describe a new one. */
 export const ROLE_LIST_ACTIONS = ["create"] as const;
 /** What the caller may do with a displacement complaint. */
-export const COMPLAINT_ACTIONS = ["decide"] as const;
+export const COMPLAINT_ACTIONS = ["decide", "undo"] as const;
 
 export const roleOutput = z.object({
   id: z.uuid(),

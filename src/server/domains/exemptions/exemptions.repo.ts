@@ -38,6 +38,11 @@ export async function insertExemption(db: Kysely<Database>, row: ExemptionsTable
   await db.insertInto("exemptions").values(row).execute();
 }
 
+/** Removes an exemption whose recording is undone; nothing hangs on it (the undo checked, under the client's lock). */
+export async function deleteExemption(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("exemptions").where("id", "=", id).execute();
+}
+
 /**
  * Changes an exemption only while it still has the status the rules were checked against; answers whether it
  * did, so a change made meanwhile is noticed.

@@ -17,6 +17,7 @@ import {
   medicalAdviceInput,
 } from "@shared/schemas/exemptions.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { checkEvidence, presentDocument } from "../documents/documents.service.js";
 import { exemptionPolicy } from "./exemptions.policy.js";
 import { presentExemption } from "./exemptions.presenter.js";
@@ -235,20 +236,25 @@ export function exemptionRoutes({ db }: Services): FastifyPluginAsyncZod {
         config: { policy: exemptionPolicy.undo },
         schema: {
           tags: ["exemptions"],
-          summary: "Undo an exemption's last decision",
+          summary: "Undo an exemption's recording or its last decision",
           description:
-            "Its last decision (granted or refused), co-signature, early end or refused extension, while that letter has not left the " +
-            "building (not printed, delivered, announced to the client or opened; `abilities.undo`), by whoever made it or a team lead: " +
-            "the letter is kept, withdrawn; the decision it announced is kept, marked withdrawn; the exemption is as it was before " +
-            "(awaiting its decision or co-signature, or running to its old end or review date). 409 letterLeftBuilding or " +
+            "Its recording with the grant, or its last decision (granted or refused), co-signature, early end or refused extension, " +
+            "while that letter has not left the building (not printed, delivered, announced to the client or opened; `abilities.undo`), " +
+            "by whoever made it or a team lead: the letter is kept, withdrawn; the decision it announced is kept, marked withdrawn. " +
+            "A recording undone removes the exemption (204); any other step puts it back as it was before (awaiting its decision or " +
+            "co-signature, or running to its old end or review date; 200 with the exemption). 409 letterLeftBuilding or " +
             "letterWithdrawn; 409 exemptionState when there is nothing to undo, exemptionChanged when it changed since (it ran " +
-            "out, say); 403 notLetterAuthor.",
+            "out, say), exemptionHasRecords when evidence or medical advice hangs on an exemption whose recording is undone (end " +
+            "it instead); 403 notLetterAuthor.",
           params: idParam,
-          response: { 200: exemptionOutput },
+          response: {
+            200: exemptionOutput,
+            204: z.null().describe("the recording undone: the exemption is gone, its letter and decision withdrawn"),
+          },
         },
       },
-      async (request) => {
-        await undoExemption(db.kysely, contextOf(request), request.params.id);
+      async (request, reply) => {
+        if ((await undoExemption(db.kysely, contextOf(request), request.params.id)) === "removed") return reply.status(204).send(null);
         return presentOne(request.params.id, request);
       },
     );

@@ -16,6 +16,7 @@ import {
   assertMedicalAdvice,
   assertNoOpenRequest,
   assertNotRefusedAtDiscretion,
+  assertRecordingUndoable,
   assertSecondSigner,
   assertTakesEvidence,
   assertTakesMedicalAdvice,
@@ -27,7 +28,7 @@ import {
   needsCoSign,
   obligationsOf,
 } from "./exemptions.rules.js";
-import { type ExemptionUndoState, undoStateColumn, undoStateOf } from "./exemptions.undo-state.js";
+import { type ExemptionUndoState, recordedUndoStateColumn, undoStateColumn, undoStateOf } from "./exemptions.undo-state.js";
 
 const actor = (role: Actor["role"], id = "lead-2"): Actor => ({
   id,
@@ -78,6 +79,10 @@ const granted = (overrides: Partial<ExemptionRow> = {}): ExemptionRow => {
   return exemption({ requested_by: "client-1", ...undoStateColumn(request, "decide", "letter-1", "active"), ...overrides });
 };
 const undoOf = (row: Pick<ExemptionRow, "undo_state">): ExemptionUndoState | null => undoStateOf(row);
+/** An exemption consultant-1 recorded, granted at once with its letter: undoing that removes it. */
+const recorded = (overrides: Partial<ExemptionRow> = {}): ExemptionRow =>
+  exemption({ ...recordedUndoStateColumn("letter-1", "active"), ...overrides });
+const recording: ExemptionUndoState = { action: "record", letterId: "letter-1", statusAfter: "active", before: null };
 
 const cases: RefusalCase[] = [
   {
@@ -187,6 +192,12 @@ const cases: RefusalCase[] = [
     code: "exemptionChanged",
     refused: () => assertExemptionUndoable(granted({ status: "ended" }), undoOf(granted())),
     allowed: () => assertExemptionUndoable(granted(), undoOf(granted())),
+  },
+  {
+    rule: "a recording is not undone once evidence or medical advice hangs on the exemption",
+    code: "exemptionHasRecords",
+    refused: () => assertRecordingUndoable(recording, { evidence: 1, medicalAdvice: 0 }),
+    allowed: () => assertRecordingUndoable(recording, { evidence: 0, medicalAdvice: 0 }),
   },
   {
     rule: "an extension is refused once",
@@ -305,7 +316,11 @@ describe("the exemption rules", () => {
       withdrawnAt: null,
       createdBy: "consultant-1",
     };
-    const facts = (letter: typeof inside | null) => ({ today: "2026-03-10", decisions: [], undo: { undo: undoOf(granted()), letter } });
+    const facts = (letter: typeof inside | null) => ({
+      today: "2026-03-10",
+      decisions: [],
+      undo: { undo: undoOf(granted()), evidence: 0, letter },
+    });
     const undo = (who: Actor, letter: typeof inside | null) => exemptionAbilities(who, granted(), 0, facts(letter)).undo;
     expect(undo(actor("consultant", "consultant-1"), inside)).toBe(true);
     expect(undo(actor("teamLead"), inside)).toBe(true);
@@ -315,6 +330,31 @@ describe("the exemption rules", () => {
     expect(undo(actor("consultant", "consultant-1"), { ...inside, withdrawnAt: "2026-03-10T10:00:00Z" })).toBe(false);
     expect(undo(actor("consultant", "consultant-1"), null)).toBe(false);
     expect(exemptionAbilities(actor("teamLead"), granted({ status: "ended" }), 0, facts(inside)).undo).toBe(false);
+  });
+
+  it("lets the recorder or a team lead undo a recording while its letter is inside and nothing hangs on the exemption", () => {
+    const inside: LetterDispatchFacts & { createdBy: string } = {
+      printedAt: null,
+      openedAt: null,
+      deliveryRecordedAt: null,
+      noticeTaken: false,
+      withdrawnAt: null,
+      createdBy: "consultant-1",
+    };
+    const undo = (who: Actor, evidence: number, advice: number) =>
+      exemptionAbilities(who, recorded(), advice, {
+        today: "2026-03-10",
+        decisions: [],
+        undo: { undo: undoOf(recorded()), evidence, letter: inside },
+      }).undo;
+    expect(undoOf(recorded())).toEqual(recording);
+    expect(undo(actor("consultant", "consultant-1"), 0, 0)).toBe(true);
+    expect(undo(actor("teamLead"), 0, 0)).toBe(true);
+    expect(undo(actor("consultant", "consultant-2"), 0, 0)).toBe(false);
+    expect(undo(actor("consultant", "consultant-1"), 1, 0)).toBe(false);
+    expect(undo(actor("consultant", "consultant-1"), 0, 1)).toBe(false);
+    // A later step keeps what hangs on the exemption: its undo is not held back by evidence.
+    expect(refusalOf(() => assertRecordingUndoable(undoOf(granted()) as ExemptionUndoState, { evidence: 2, medicalAdvice: 1 }))).toBeNull();
   });
 
   it("lets a consultant refuse to extend a binding exemption once, until its last day", () => {

@@ -27,6 +27,7 @@ export const EXEMPTION_REFUSALS = [
   "medicalAdviceRequired",
   "advisedOn:dateInFuture",
   "exemptionChanged",
+  "exemptionHasRecords",
 ] as const;
 export type ExemptionRefusal = (typeof EXEMPTION_REFUSALS)[number];
 
@@ -202,8 +203,8 @@ export function assertTakesEvidence(exemption: State): void {
 }
 
 /**
- * An exemption's last decision, co-signature, early end or refused extension is undone only while the exemption is as
- * that action left it: 409 `exemptionState` when there is none to undo (none made, or undone already),
+ * An exemption's recording with its grant, last decision, co-signature, early end or refused extension is undone only
+ * while the exemption is as that action left it: 409 `exemptionState` when there is none to undo (none made, or undone already),
  * `exemptionChanged` when it moved on since (it ran out, say). Whether its letter is still inside is the letters' rule.
  */
 export function assertExemptionUndoable(exemption: State, undo: ExemptionUndoState | null): asserts undo is ExemptionUndoState {
@@ -212,9 +213,31 @@ export function assertExemptionUndoable(exemption: State, undo: ExemptionUndoSta
     throw refuse("exemptionChanged", `This exemption is ${exemption.status} since: the decision can no longer be undone.`);
 }
 
+/** What hangs on an exemption besides its decisions: the evidence uploaded and the medical advice recorded on it. */
+export interface ExemptionRecords {
+  evidence: number;
+  medicalAdvice: number;
+}
+
+/**
+ * Undoing an exemption's recording removes it, so only while nothing hangs on it: with evidence or medical advice
+ * recorded since, 409 `exemptionHasRecords` (end the exemption instead). Its other steps put it back as it was and keep
+ * what hangs on it.
+ */
+export function assertRecordingUndoable(undo: ExemptionUndoState, records: ExemptionRecords): void {
+  if (undo.action !== "record") return;
+  if (records.evidence > 0 || records.medicalAdvice > 0)
+    throw refuse(
+      "exemptionHasRecords",
+      "Evidence or medical advice is recorded on this exemption: end it instead of undoing its recording.",
+    );
+}
+
 /** What decides whether the caller can undo the exemption's last action now, loaded with the exemption. */
 export interface ExemptionUndoFacts {
   undo: ExemptionUndoState | null;
+  /** How many pieces of evidence hang on the exemption (its medical advice is counted by the caller). */
+  evidence: number;
   /** Whether that action's letter has left the building, and who made it. */
   letter: (LetterDispatchFacts & { createdBy: string | null }) | null;
 }
@@ -232,7 +255,7 @@ export function exemptionAbilities(
     decisions: [],
   },
 ): ExemptionAbilities {
-  const undo = facts.undo ?? { undo: null, letter: null };
+  const undo = facts.undo ?? { undo: null, evidence: 0, letter: null };
   const checks: Record<keyof ExemptionAbilities, AbilityCheck> = {
     decide: {
       policy: exemptionPolicy.decide,
@@ -259,6 +282,7 @@ export function exemptionAbilities(
       policy: exemptionPolicy.undo,
       assert: () => {
         assertExemptionUndoable(exemption, undo.undo);
+        assertRecordingUndoable(undo.undo, { evidence: undo.evidence, medicalAdvice: adviceCount });
         if (!undo.letter) throw refuse("exemptionState", "The letter of this decision is not found.");
         assertLetterMayBeWithdrawn(undo.letter, actor);
       },

@@ -65,7 +65,7 @@ import {
   obligationColumns,
   obligationsOf,
 } from "./exemptions.rules.js";
-import { undoStateColumn, undoStateOf } from "./exemptions.undo-state.js";
+import { recordedUndoStateColumn, undoStateColumn, undoStateOf } from "./exemptions.undo-state.js";
 
 type Terms = Pick<ExemptionInput, "scope" | "maxHoursPerWeek" | "startDate" | "endDate" | "reviewDate">;
 type Evidence = Awaited<ReturnType<typeof checkEvidence>>;
@@ -150,7 +150,7 @@ export async function viewsOf<R extends ExemptionRow>(db: Kysely<Database>, rows
       documents: documents.get(row.id) ?? [],
       medicalAdvice: advice.get(row.id) ?? [],
       decisions: decisions.get(row.id) ?? [],
-      undo: { undo, letter: undo ? (letterFacts.get(undo.letterId) ?? null) : null },
+      undo: { undo, evidence: documents.get(row.id)?.length ?? 0, letter: undo ? (letterFacts.get(undo.letterId) ?? null) : null },
     };
   });
 }
@@ -203,16 +203,20 @@ export async function recordExemption(db: Kysely<Database>, ctx: RequestContext,
     decided_at: now,
     ...undecided(ordinance.version, now),
   };
+  // Held back from the client for a few minutes: until it is printed, the recording can be undone (the exemption removed).
   const decision =
     row.status === "active"
-      ? await prepareExemptionDecision(ctx, client, row, {
-          type: "exemptionGranted",
-          reasons: grantedReasons(row),
-          takesEffectOn: row.start_date,
-        })
+      ? heldForUndo(
+          ctx,
+          await prepareExemptionDecision(ctx, client, row, {
+            type: "exemptionGranted",
+            reasons: grantedReasons(row),
+            takesEffectOn: row.start_date,
+          }),
+        )
       : null;
   await inTransaction(db, async (trx) => {
-    await insertExemption(trx, row);
+    await insertExemption(trx, decision ? { ...row, ...recordedUndoStateColumn(decision.letter.letter.id, row.status) } : row);
     if (decision) await recordExemptionDecision(trx, ctx, decision);
     await recordAudit(trx, ctx, {
       action: "exemption.create",
@@ -511,9 +515,12 @@ export async function refuseExtension(
 export async function addExemptionEvidence(db: Kysely<Database>, ctx: RequestContext, id: string, upload: Evidence) {
   const exemption = await requireVisibleExemption(db, ctx, id);
   assertTakesEvidence(exemption);
-  return inTransaction(db, (trx) =>
-    storeDocument(trx, ctx, { clientId: exemption.client_id, subjectType: "exemption", subjectId: exemption.id }, upload),
-  );
+  return inTransaction(db, async (trx) => {
+    // Under the client's lock, as an undo of the recording that removes the exemption: evidence never hangs on nothing.
+    const current = await lockedExemption(trx, exemption);
+    assertTakesEvidence(current);
+    return storeDocument(trx, ctx, { clientId: current.client_id, subjectType: "exemption", subjectId: current.id }, upload);
+  });
 }
 
 /**

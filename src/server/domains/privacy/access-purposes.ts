@@ -361,6 +361,7 @@ export const ACTIONS_WITHOUT_CLIENT: readonly string[] = [
   "role.undoReview",
   "displacementComplaint.create",
   "displacementComplaint.decide",
+  "displacementComplaint.undoDecision",
   "ordinance.create",
   "scheduler.run",
   "matchPlan.start",

@@ -40,7 +40,15 @@ export function roleListAbilities(actor: Actor): Abilities<typeof ROLE_LIST_ACTI
   return { create: rolePolicy.create.allows(actor) };
 }
 
-/** What the caller (anyone, logged in or not) may do with a displacement complaint. */
-export function complaintAbilities(actor: Actor | null, complaint: { status: string }): Abilities<typeof COMPLAINT_ACTIONS> {
-  return { decide: actor !== null && rolePolicy.decideComplaint.allows(actor) && passes(() => assertComplaintOpen(complaint)) };
+/**
+ * What the caller (anyone, logged in or not) may do with a displacement complaint; whether they can undo its upholding
+ * comes loaded (`mayUndoComplaint`).
+ */
+export function complaintAbilities(
+  actor: Actor | null,
+  complaint: { status: string },
+  undoable = false,
+): Abilities<typeof COMPLAINT_ACTIONS> {
+  const decides = actor !== null && rolePolicy.decideComplaint.allows(actor);
+  return { decide: decides && passes(() => assertComplaintOpen(complaint)), undo: decides && undoable };
 }

@@ -49,8 +49,8 @@ export function presentRole(actor: Actor, row: RoleWithCounts, reviewUndoable = 
 
 type ComplaintOutput = z.infer<typeof displacementComplaintOutput>;
 
-/** A displacement complaint without who filed it: complainants are protected. */
-export function presentComplaint(actor: Actor | null, row: DisplacementComplaintsTable): ComplaintOutput {
+/** A displacement complaint without who filed it: complainants are protected (and whether the caller can undo its upholding). */
+export function presentComplaint(actor: Actor | null, row: DisplacementComplaintsTable, undoable = false): ComplaintOutput {
   return {
     id: row.id,
     roleId: row.role_id,
@@ -59,6 +59,6 @@ export function presentComplaint(actor: Actor | null, row: DisplacementComplaint
     status: row.status,
     decisionReason: row.decision_reason,
     createdAt: row.created_at,
-    abilities: complaintAbilities(actor, row),
+    abilities: complaintAbilities(actor, row, undoable),
   };
 }

@@ -22,7 +22,7 @@ import { roleListAbilities, rolePolicy } from "./roles.policy.js";
 import { presentComplaint, presentRole } from "./roles.presenter.js";
 import { listComplaints, listVisibleRoles } from "./roles.repo.js";
 import { createRole, decideComplaint, fileComplaint, requireVisibleRole, reviewRole } from "./roles.service.js";
-import { mayUndoReview, undoRoleRejection } from "./roles.undo.js";
+import { mayUndoComplaint, mayUndoReview, undoRoleRejection, undoUpheldComplaint } from "./roles.undo.js";
 
 /** Volunteer roles, the displacement check, its review and complaints. */
 export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsyncZod {
@@ -170,9 +170,12 @@ export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsy
         schema: { tags: ["roles"], summary: "A role's displacement complaints", params: idParam, response: { 200: complaintList } },
       },
       async (request) => {
-        const { actor } = contextOf(request);
-        await requireVisibleRole(db.kysely, actor, request.params.id);
-        return { items: (await listComplaints(db.kysely, request.params.id)).map((row) => presentComplaint(actor, row)) };
+        const ctx = contextOf(request);
+        await requireVisibleRole(db.kysely, ctx.actor, request.params.id);
+        const rows = await listComplaints(db.kysely, request.params.id);
+        return {
+          items: await Promise.all(rows.map(async (row) => presentComplaint(ctx.actor, row, await mayUndoComplaint(db.kysely, ctx, row)))),
+        };
       },
     );
 
@@ -190,10 +193,35 @@ export function roleRoutes({ db, clock, throttles }: Services): FastifyPluginAsy
           response: { 201: displacementComplaintOutput },
         },
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(presentComplaint(request.actor, await decideComplaint(db.kysely, contextOf(request), request.params.id, request.body))),
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const complaint = await decideComplaint(db.kysely, ctx, request.params.id, request.body);
+        return reply.status(201).send(presentComplaint(ctx.actor, complaint, await mayUndoComplaint(db.kysely, ctx, complaint)));
+      },
+    );
+
+    app.delete(
+      "/displacement-complaints/:id/decision",
+      {
+        config: { policy: rolePolicy.decideComplaint },
+        schema: {
+          tags: ["roles"],
+          summary: "Undo an upheld displacement complaint",
+          description:
+            "While none of its letters has left the building (not printed, delivered, announced to the client or opened; " +
+            "`abilities.undo`), whoever upheld the complaint or a team lead takes it back, all or nothing: the letters are " +
+            "kept, withdrawn; the placements it ended are back in the status they had; the role has its status and reasons " +
+            "from before; the complaint is open again (new placements on the role wait for its decision). 409 " +
+            "letterLeftBuilding, letterWithdrawn, nothingToUndo (not upheld, decided on the role since, or no letters), " +
+            "roleMovedOn (a placement changed since), capacityExceeded, aboveNorm or guidanceExceeded; 403 notLetterAuthor.",
+          params: idParam,
+          response: { 200: displacementComplaintOutput },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        return presentComplaint(ctx.actor, await undoUpheldComplaint(db.kysely, ctx, request.params.id));
+      },
     );
   };
 }

@@ -5,7 +5,9 @@ import {
   assertMayDescribeRoleFor,
   assertRejectionUndoable,
   assertRoleReviewable,
+  assertUpheldComplaintUndoable,
   type RejectionUndoFacts,
+  type UpheldComplaintUndoFacts,
 } from "./roles.rules.js";
 
 /** A rejection on a review that ended one placement, which is still ended as it left it. */
@@ -14,6 +16,21 @@ const rejection: RejectionUndoFacts = {
   check: { kind: "review", outcome: "rejected", role_status_before: "approved" },
   endedCount: 1,
   placements: [{ status: "ended", end_reason: "roleRejected", attributable_to: "organisation", client_side_account: null }],
+};
+
+/** A complaint upheld by a reviewer at a moment, whose rejection ended one placement still ended as it left it. */
+const upheldCheck = {
+  kind: "complaint",
+  outcome: "rejected",
+  role_status_before: "approved",
+  decided_by: "u1",
+  created_at: "2026-03-02T10:00:00.000Z",
+};
+const endedPlacement = { status: "ended", end_reason: "roleRejected", attributable_to: "organisation", client_side_account: null };
+const upheld: UpheldComplaintUndoFacts = {
+  ...rejection,
+  complaint: { status: "upheld", decided_by: "u1", decided_at: "2026-03-02T10:00:00.000Z" },
+  check: upheldCheck,
 };
 
 describe("role refusals", () => {
@@ -73,5 +90,23 @@ describe("role refusals", () => {
     expect(undo({ placements: [{ ...ended, client_side_account: "Ik vond het jammer." }] })).toBe("roleMovedOn");
     expect(undo({ placements: [{ ...ended, attributable_to: "client" }] })).toBe("roleMovedOn");
     expect(undo({ endedCount: 2 })).toBe("roleMovedOn");
+  });
+
+  it("undoes an upheld complaint only as the role's latest decision, made by it, with every placement as it left it", () => {
+    const undo = (facts: Partial<UpheldComplaintUndoFacts>) => refusalOf(() => assertUpheldComplaintUndoable({ ...upheld, ...facts }));
+    expect(undo({})).toBeNull();
+    expect(undo({ complaint: { ...upheld.complaint, status: "open" } })).toBe("nothingToUndo");
+    // A later complaint or review decided the role since: this complaint's check is not the latest.
+    expect(
+      undo({
+        check: { ...rejection.check, kind: "review", outcome: "rejected", decided_by: "u1", created_at: "2026-03-02T10:00:00.000Z" },
+      }),
+    ).toBe("nothingToUndo");
+    expect(undo({ check: { ...upheldCheck, created_at: "2026-03-02T11:00:00.000Z" } })).toBe("nothingToUndo");
+    // Upheld before undo existed, or without placements (no letters): nothing kept to put back.
+    expect(undo({ check: { ...upheldCheck, role_status_before: null } })).toBe("nothingToUndo");
+    expect(undo({ endedCount: 0, placements: [] })).toBe("nothingToUndo");
+    expect(undo({ role: { status: "approved" } })).toBe("roleMovedOn");
+    expect(undo({ placements: [{ ...endedPlacement, attributable_to: "client" }] })).toBe("roleMovedOn");
   });
 });

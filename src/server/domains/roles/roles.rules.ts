@@ -38,6 +38,13 @@ export interface RejectionUndoFacts {
   placements: readonly { status: string; end_reason: string | null; attributable_to: string | null; client_side_account: string | null }[];
 }
 
+/** Each placement a rejection ended is still ended as it left it: no other attribution, no side of the client's since. */
+function placementsAsLeft({ endedCount, placements }: Pick<RejectionUndoFacts, "endedCount" | "placements">): boolean {
+  const asLeft = (p: RejectionUndoFacts["placements"][number]) =>
+    p.status === "ended" && p.end_reason === "roleRejected" && p.attributable_to === "organisation" && p.client_side_account === null;
+  return placements.length === endedCount && placements.every(asLeft);
+}
+
 /**
  * A review's rejection of a role is undone only when it is the role's latest decision and ended placements with letters
  * (409 nothingToUndo otherwise), the role is still rejected and each placement it ended is still ended as it left it:
@@ -48,9 +55,26 @@ export function assertRejectionUndoable({ role, check, endedCount, placements }:
     throw conflict("nothingToUndo", "The role's latest review did not end placements with letters that can be taken back.");
   }
   if (role.status !== "rejected") throw conflict("roleMovedOn", `The role is ${role.status} now.`);
-  const asLeft = (p: RejectionUndoFacts["placements"][number]) =>
-    p.status === "ended" && p.end_reason === "roleRejected" && p.attributable_to === "organisation" && p.client_side_account === null;
-  if (placements.length !== endedCount || !placements.every(asLeft)) {
-    throw conflict("roleMovedOn", "A placement the rejection ended has changed since.");
+  if (!placementsAsLeft({ endedCount, placements })) throw conflict("roleMovedOn", "A placement the rejection ended has changed since.");
+}
+
+/** What an undo of an upheld complaint looks at: the complaint, and the same as an undo of a rejection. */
+export interface UpheldComplaintUndoFacts extends Omit<RejectionUndoFacts, "check"> {
+  complaint: { status: string; decided_by: string | null; decided_at: string | null };
+  check: (RejectionUndoFacts["check"] & { decided_by: string | null; created_at: string }) | undefined;
+}
+
+/**
+ * An upheld complaint is undone only when it is upheld, its rejection is the role's latest decision (the check it made,
+ * same moment and same reviewer) and that rejection ended placements with letters (409 nothingToUndo otherwise); and,
+ * as for a review's rejection, the role is still rejected and each placement it ended still ended as it left it (409
+ * roleMovedOn).
+ */
+export function assertUpheldComplaintUndoable({ complaint, role, check, endedCount, placements }: UpheldComplaintUndoFacts): void {
+  const itsCheck = check?.kind === "complaint" && check.created_at === complaint.decided_at && check.decided_by === complaint.decided_by;
+  if (complaint.status !== "upheld" || !itsCheck || !check.role_status_before || endedCount === 0) {
+    throw conflict("nothingToUndo", "This complaint's decision is not the role's latest, or ended no placements with letters.");
   }
+  if (role.status !== "rejected") throw conflict("roleMovedOn", `The role is ${role.status} now.`);
+  if (!placementsAsLeft({ endedCount, placements })) throw conflict("roleMovedOn", "A placement the rejection ended has changed since.");
 }

@@ -214,13 +214,18 @@ export async function decideComplaint(
     if (!complaint) throw notFound("complaint");
     assertComplaintOpen(complaint);
     await updateComplaint(trx, id, { status: input.outcome, decided_by: ctx.actor.id, decision_reason: input.reason, decided_at: now });
+    let placementsEnded = 0;
     if (input.outcome === "upheld") {
+      const role = await requireVisibleRole(trx, ctx.actor, complaint.role_id);
       await updateRole(trx, complaint.role_id, {
         status: "rejected",
         status_reason: input.reason,
         status_reason_codes: JSON.stringify(["complaintUpheld"]),
         updated_at: now,
       });
+      // Can be undone while its letters are inside (undoUpheldComplaint): the check keeps what it puts back.
+      const ended = await endPlacementsOfRejectedRole(trx, ctx, complaint.role_id, letters, input.reason, true);
+      placementsEnded = ended.length;
       await insertDisplacementCheck(trx, {
         id: randomUUID(),
         role_id: complaint.role_id,
@@ -230,10 +235,12 @@ export async function decideComplaint(
         reason: input.reason,
         decided_by: ctx.actor.id,
         created_at: now,
+        role_status_before: role.status,
+        role_reason_before: role.status_reason,
+        role_reason_codes_before: role.status_reason_codes,
+        ended_placements: JSON.stringify(ended),
       });
     }
-    const placementsEnded =
-      input.outcome === "upheld" ? (await endPlacementsOfRejectedRole(trx, ctx, complaint.role_id, letters, input.reason)).length : 0;
     await recordAudit(trx, ctx, {
       action: "displacementComplaint.decide",
       category: "write",

@@ -1,6 +1,11 @@
 import { todayInAmsterdam } from "@shared/dates.js";
-import { defaultObligations, EXEMPTION_TYPES, exemptionInput, SINGLE_PARENT_GROUND } from "@shared/schemas/exemptions.js";
-import { Alert } from "@web/components/Alert.js";
+import {
+  defaultObligations,
+  EXEMPTION_TYPES,
+  type ExemptionOutput,
+  exemptionInput,
+  SINGLE_PARENT_GROUND,
+} from "@shared/schemas/exemptions.js";
 import { useConfirmation } from "@web/components/ConfirmDialog.js";
 import { ErrorSummary } from "@web/components/ErrorSummary.js";
 import { SelectField, TextAreaField, TextField } from "@web/components/fields.js";
@@ -31,8 +36,15 @@ export function useExemptionTypeOptions() {
   ];
 }
 
+interface ExemptionFormProps {
+  clientId: string;
+  clientName: string;
+  /** The exemption recorded: the section says so, and offers to undo it while its letter is inside. */
+  onRecorded: (result: ExemptionOutput) => void;
+}
+
 /** Records an exemption the consultant decided: its ground, full or partial, and until when. */
-export function ExemptionForm({ clientId, clientName }: { clientId: string; clientName: string }) {
+export function ExemptionForm({ clientId, clientName, onRecorded }: ExemptionFormProps) {
   const { t } = useTranslation();
   const record = useRecordExemption(clientId);
   const typeOptions = useExemptionTypeOptions();
@@ -51,7 +63,11 @@ export function ExemptionForm({ clientId, clientName }: { clientId: string; clie
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The exemption is a decision with a letter to the client: asked first.
-    confirmation.ask((input) => record.mutate(input, { onSuccess: () => setValues(emptyExemptionValues(todayInAmsterdam())) }), {
+    const recorded = (result: ExemptionOutput) => {
+      setValues(emptyExemptionValues(todayInAmsterdam()));
+      onRecorded(result);
+    };
+    confirmation.ask((input) => record.mutate(input, { onSuccess: recorded }), {
       form: event.currentTarget,
       schema: exemptionInput,
       body: toExemptionInput(values),
@@ -64,11 +80,6 @@ export function ExemptionForm({ clientId, clientName }: { clientId: string; clie
         {t("exemptionForm.title")}
       </Heading>
       <Paragraph>{t("exemptionForm.intro")}</Paragraph>
-      {record.isSuccess ? (
-        <Alert type="ok" role="status">
-          {record.data.status === "awaitingCoSign" ? t("exemptionForm.savedAwaitingCoSign") : t("exemptionForm.saved")}
-        </Alert>
-      ) : null}
       <ErrorSummary errors={errors.list} />
       <ProblemAlert error={errors.other} />
       <form onSubmit={submit} noValidate className="nv-form nv-form--wide">

@@ -162,7 +162,11 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
           error={undo.error}
           context={undoable ? t(`exemptionType.${undoable.type}`) : undefined}
           onUndo={() => {
-            if (undoable) undo.mutate(undoable.id, { onSuccess: () => setNotice(noticeOf(t("exemptions.undone"))) });
+            // No exemption back when its recording was undone: it is gone.
+            if (undoable)
+              undo.mutate(undoable.id, {
+                onSuccess: (result) => setNotice(noticeOf(result ? t("exemptions.undone") : t("exemptions.recordingUndone"))),
+              });
           }}
         >
           <p className="nv-alert-text">{notice.message}</p>
@@ -218,7 +222,17 @@ export function ExemptionsSection({ client }: { client: ClientOutput }) {
         />
       ) : null}
       {/* Who decides records the exemption; whoever may only ask files a request. */}
-      {mayRecord ? <ExemptionForm clientId={client.id} clientName={clientName} /> : null}
+      {mayRecord ? (
+        <ExemptionForm
+          clientId={client.id}
+          clientName={clientName}
+          onRecorded={(result) =>
+            setNotice(
+              noticeOf(result.status === "awaitingCoSign" ? t("exemptionForm.savedAwaitingCoSign") : t("exemptionForm.saved"), result),
+            )
+          }
+        />
+      ) : null}
       {!mayRecord && mayRequest ? <RequestExemptionForm clientId={client.id} /> : null}
     </section>
   );

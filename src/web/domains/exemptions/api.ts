@@ -83,7 +83,8 @@ export function useExemptionAction(exemption: Pick<ExemptionOutput, "id" | "clie
 export function useUndoExemption(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (exemptionId: string) => api<ExemptionOutput>(`/exemptions/${exemptionId}/undo`, { method: "POST" }),
+    // Nothing back (204) when the recording is undone: the exemption is gone.
+    mutationFn: (exemptionId: string) => api<ExemptionOutput | undefined>(`/exemptions/${exemptionId}/undo`, { method: "POST" }),
     // Also when refused: the letter may have left meanwhile, and the page should say so.
     onSettled: () => refresh(queryClient, clientId),
   });

@@ -9,7 +9,7 @@ import { UndoStatus } from "@web/components/UndoStatus.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { useRole, useUndoRoleReview } from "./api.js";
+import { useRole, useRoleComplaints, useUndoComplaint, useUndoRoleReview } from "./api.js";
 import { ComplaintDecisionForm, RoleReviewForm } from "./RoleReviewForm.js";
 import { RoleStatus } from "./RoleStatus.js";
 
@@ -53,6 +53,10 @@ export function RoleDetailPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const undo = useUndoRoleReview(id);
   const data = role.data;
+  // An upheld complaint that can still be taken back, as the server says: its letters are inside.
+  const complaints = useRoleComplaints(id, data?.abilities.viewComplaints ?? false);
+  const undoableComplaint = complaints.data?.items.find((c) => c.abilities.undo) ?? null;
+  const undoComplaint = useUndoComplaint();
 
   return (
     <>
@@ -100,6 +104,16 @@ export function RoleDetailPage() {
                 onUndo={() => undo.mutate(undefined, { onSuccess: () => setNotice(t("roleReview.undone")) })}
               >
                 <p className="nv-alert-text">{t("roleReview.undoable", { count: data.placementsEndedByRejection })}</p>
+              </UndoStatus>
+            ) : null}
+            {undoableComplaint ? (
+              <UndoStatus
+                canUndo={undoableComplaint.abilities.undo}
+                busy={undoComplaint.isPending}
+                error={undoComplaint.error}
+                onUndo={() => undoComplaint.mutate(undoableComplaint.id, { onSuccess: () => setNotice(t("complaintDecision.undone")) })}
+              >
+                <p className="nv-alert-text">{t("complaintDecision.undoable", { count: data.placementsEndedByRejection })}</p>
               </UndoStatus>
             ) : null}
             <Paragraph>{data.mayTakePlacements ? t("vacancies.mayTakePlacements") : t("vacancies.mayNotTakePlacements")}</Paragraph>

@@ -54,6 +54,21 @@ export function useUndoRoleReview(id: string) {
   });
 }
 
+/**
+ * Undoes an upheld complaint while its letters are inside: the role, its placements and the complaint as before (the
+ * complaint open again).
+ */
+export function useUndoComplaint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (complaintId: string) => api<ComplaintOutput>(`/displacement-complaints/${complaintId}/decision`, { method: "DELETE" }),
+    // Also when refused: a letter may have left meanwhile, and the page should say so.
+    onSettled: () => {
+      for (const key of ["roles", "placements", "work-queue", "letters"]) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
 /** A team lead decides a role that needs review. */
 export function useReviewRole(id: string) {
   const queryClient = useQueryClient();
