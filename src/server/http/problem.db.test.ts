@@ -51,8 +51,20 @@ describe("Fastify's own refusals", () => {
     });
     expect(emptyJson.statusCode).toBe(400);
     expect(emptyJson.json().code).toBe("badRequest");
+    expect(emptyJson.json().invalidParams).toEqual([expect.objectContaining({ name: "body" })]);
 
-    for (const response of [tooLarge, emptyJson]) {
+    // The parser refuses a prototype key anywhere in the body: a 400 that names the body, nothing written.
+    const poisoned = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/clients",
+      headers: { ...consultant, "content-type": "application/json" },
+      payload: '{"givenName":{"x":{"__proto__":""}}}',
+    });
+    expect(poisoned.statusCode).toBe(400);
+    expect(poisoned.headers["content-type"]).toContain("application/problem+json");
+    expect(poisoned.json().invalidParams).toEqual([expect.objectContaining({ name: "body" })]);
+
+    for (const response of [tooLarge, emptyJson, poisoned]) {
       expect(PROBLEM_CODES).toContain(response.json().code);
       expect(response.body).not.toContain("FST_");
     }

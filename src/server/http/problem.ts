@@ -89,7 +89,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       // Fastify's own codes (FST_ERR_…) are internal names: the answer carries one of PROBLEM_CODES.
       const detail = error instanceof SyntaxError ? "The body is not valid JSON." : error.message;
       const code = status === 413 ? "bodyTooLarge" : "badRequest";
-      return sendProblem(request, reply, { status, title: STATUS_CODES[status] ?? "Bad request", detail, code });
+      // A body refused before any field could be read (malformed, empty, or holding a `__proto__` or `constructor`
+      // key, which the parser refuses outright) is named as the field at fault.
+      const invalidParams = status === 400 ? [{ name: "body", code: "invalidBody", reason: detail }] : undefined;
+      return sendProblem(request, reply, {
+        status,
+        title: STATUS_CODES[status] ?? "Bad request",
+        detail,
+        code,
+        ...(invalidParams ? { invalidParams } : {}),
+      });
     }
     // A request that lost a race to a unique index is refused by the rule the index keeps, like any other 409.
     const unique = brokenUniqueRule(error);
